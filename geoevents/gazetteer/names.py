@@ -1,0 +1,77 @@
+"""Name normalisation for gazetteer lookups.
+
+Two keys are derived from every name, both for the stored names and for queries:
+
+* ``normalize``: case-folded, punctuation-free, and for Latin-script names folded to
+  ASCII ("Khān Yūnis" -> "khan yunis", "Shu‘fāţ" -> "shufat"). Other scripts keep their
+  letters ("غزة", "москва").
+* ``skeleton``: a looser key for Latin names that absorbs the usual transliteration
+  variants of Arabic and Hebrew place names: articles ("al-", "el-", "ad-", …) are
+  dropped, vowel digraphs folded (ou/oo -> u, ee/ei/ay/ai/ey -> i), a final "h" after a
+  vowel dropped and doubled letters collapsed ("Khan Younis", "Khan Yunis" -> "kanyunis";
+  "Deir el-Balah", "Dayr al Balah" -> "dirbala").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from anyascii import anyascii
+
+MAX_QUERY_CHARS = 300
+
+_APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u201b\u02bb\u02bc\u02bf\u02be\u0060\u00b4]")
+_NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_ARTICLES = frozenset(
+    "al el ad ar as ash at az an ed er es et ez ul il".split()
+)
+_DIGRAPHS = (
+    ("kh", "k"),
+    ("q", "k"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ei", "i"),
+    ("ey", "i"),
+    ("ay", "i"),
+    ("ai", "i"),
+    ("ie", "i"),
+    ("y", "i"),
+    ("ph", "f"),
+)
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+_DOUBLES = re.compile(r"(.)\1+")
+
+
+def _is_latin(text: str) -> bool:
+    """True when every letter of ``text`` is Latin script (with or without diacritics)."""
+    for ch in text:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True
+
+
+def normalize(name: str) -> str:
+    """Case-, accent- and punctuation-insensitive form of a name."""
+    text = unicodedata.normalize("NFKC", name)
+    text = _APOSTROPHES.sub("", text)
+    if _is_latin(text):
+        text = anyascii(text)
+    text = _NON_WORD.sub(" ", text.casefold())
+    return " ".join(text.split())
+
+
+def skeleton(name: str) -> str:
+    """Transliteration-tolerant key of a Latin-script name; '' for other scripts."""
+    norm = normalize(name)
+    if not norm.isascii():
+        return ""
+    tokens = norm.split()
+    if len(tokens) > 1:
+        tokens = [t for t in tokens if t not in _ARTICLES] or tokens
+    text = _FINAL_H.sub("", " ".join(tokens))
+    text = text.replace(" ", "")
+    for old, new in _DIGRAPHS:
+        text = text.replace(old, new)
+    return _DOUBLES.sub(r"\1", text)

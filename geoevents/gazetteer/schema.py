@@ -1,0 +1,55 @@
+"""SQLite layout of a gazetteer file, shared by the reader and the writers."""
+
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    geonameid INTEGER,
+    name TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL,
+    feature_class TEXT NOT NULL,
+    feature_code TEXT NOT NULL,
+    country_code TEXT,
+    admin1 TEXT,
+    population INTEGER NOT NULL DEFAULT 0,
+    importance REAL NOT NULL DEFAULT 0,
+    source TEXT NOT NULL,
+    geometry BLOB
+);
+-- every name of every place, normalised (see names.py); is_primary marks the main name
+CREATE TABLE names (
+    norm TEXT NOT NULL,
+    skel TEXT NOT NULL,
+    place INTEGER NOT NULL,
+    is_primary INTEGER NOT NULL,
+    PRIMARY KEY (norm, place)
+) WITHOUT ROWID;
+-- ASCII names grouped by first letter and length, the blocks fuzzy matching scans
+CREATE TABLE fuzzy_names (
+    block TEXT NOT NULL,
+    norm TEXT NOT NULL,
+    PRIMARY KEY (block, norm)
+) WITHOUT ROWID;
+-- populated places, for nearest-place reverse geocoding
+CREATE VIRTUAL TABLE place_points USING rtree(place, min_lat, max_lat, min_lon, max_lon);
+"""
+
+INDEXES = """
+CREATE INDEX names_skel ON names (skel, place) WHERE skel != '';
+CREATE INDEX places_geonameid ON places (geonameid) WHERE geonameid IS NOT NULL;
+CREATE INDEX places_country_class ON places (country_code, feature_class);
+"""
+
+PLACE_COLUMNS = (
+    "rowid, id, geonameid, name, lat, lon, feature_class, feature_code, country_code, "
+    "admin1, population, importance, source, geometry"
+)
+
+
+def fuzzy_block(norm: str) -> str:
+    """The block a normalised ASCII name belongs to: its first letter and its length."""
+    return f"{norm[0]}{len(norm)}"

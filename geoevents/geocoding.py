@@ -1,0 +1,37 @@
+"""Module-level geocoding on the default gazetteer: ``geocode()`` and ``reverse()``."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from geoevents.gazetteer.store import Gazetteer
+from geoevents.model import Place
+
+_lock = threading.Lock()
+_default: dict[str, Gazetteer] = {}
+
+
+def default_gazetteer(path: str | Path | None = None) -> Gazetteer:
+    """The gazetteer at ``path`` (default: the embedded one), opened once per process."""
+    key = str(path or "")
+    gaz = _default.get(key)
+    if gaz is None:
+        with _lock:
+            gaz = _default.get(key)
+            if gaz is None:
+                gaz = _default[key] = Gazetteer.open(path)
+    return gaz
+
+
+def geocode(query: str, *, country: str | None = None, feature_class: str | None = None,
+            fuzzy: bool = True, gazetteer: str | Path | None = None) -> Place | None:
+    """The best match for a place name, or None. Raises QueryError on invalid input."""
+    hits = default_gazetteer(gazetteer).search(
+        query, country=country, feature_class=feature_class, limit=1, fuzzy=fuzzy)
+    return hits[0] if hits else None
+
+
+def reverse(lat: float, lon: float, *, gazetteer: str | Path | None = None) -> Place | None:
+    """The nearest populated place (or containing country) of a WGS84 point."""
+    return default_gazetteer(gazetteer).reverse(lat, lon)
