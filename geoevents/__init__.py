@@ -32,7 +32,25 @@ _EXPORTS = {
     "render_map": "geoevents.maps",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Document",
+    "Event",
+    "Gazetteer",
+    "GazetteerError",
+    "GeoeventsError",
+    "InputError",
+    "Place",
+    "QueryError",
+    "Toponym",
+    "extract_events",
+    "geocode",
+    "parse",
+    "parse_many",
+    "render_map",
+    "reverse",
+    "to_geodataframe",
+    "write",
+]
 
 if TYPE_CHECKING:
     from geoevents.errors import GazetteerError, GeoeventsError, InputError, QueryError

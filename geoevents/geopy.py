@@ -27,7 +27,7 @@ from geoevents.model import Place
 __all__ = ["GazetteerGeocoder"]
 
 
-class GazetteerGeocoder(Geocoder):  # type: ignore[misc]
+class GazetteerGeocoder(Geocoder):
     """geopy ``Geocoder`` over a geoevents gazetteer; never touches the network.
 
     :param gazetteer: a :class:`Gazetteer`, a path to a gazetteer file, or None for the
@@ -53,7 +53,7 @@ class GazetteerGeocoder(Geocoder):  # type: ignore[misc]
         text = _query_text(query)
         codes = country_codes if country_codes is not None else self.country_codes
         country = ",".join(codes) if isinstance(codes, list) else codes
-        fclass = _FEATURE_TYPES.get(featuretype or "", None)
+        fclass = _FEATURE_TYPES.get(featuretype or "")
         count = 1 if exactly_one else (limit or 10)
         places = self.gazetteer.search(text, country=country or None, feature_class=fclass,
                                        limit=count)

@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> None:
     from geoevents.errors import GeoeventsError
 
     try:
-        app(args=argv, standalone_mode=False)
+        code = app(args=argv, standalone_mode=False)
     except GeoeventsError as exc:
         fail(str(exc))
     except click.exceptions.Exit as exc:
@@ -56,3 +56,5 @@ def main(argv: list[str] | None = None) -> None:
         if os.environ.get("GEOEVENTS_DEBUG"):
             raise
         fail(f"unexpected {type(exc).__name__}: {exc} (set GEOEVENTS_DEBUG=1 for details)", 2)
+    if isinstance(code, int) and code:
+        raise SystemExit(code)

