@@ -64,3 +64,45 @@ def info(
     typer.echo("by feature class:")
     for key, count in sorted(data["by_feature_class"].items()):
         typer.echo(f"  {key:32} {count:>9,}")
+
+
+@group.command("import-geonames")
+def import_geonames(
+    folder: Annotated[Path, typer.Argument(
+        help="Folder with the GeoNames dump files: allCountries.zip (or cities500.zip … "
+        "cities15000.zip), alternateNamesV2.zip, admin1CodesASCII.txt, countryInfo.txt.",
+        show_default=False)],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Where to write the gazetteer (default: geonames.sqlite next "
+        "to the default gazetteer).", show_default=False)] = None,
+    min_population: Annotated[int, typer.Option(
+        "--min-population", min=0,
+        help="Skip populated places (class P) with fewer inhabitants.")] = 0,
+    feature_classes: Annotated[str, typer.Option(
+        "--feature-classes", help="GeoNames feature classes to keep, comma-separated; "
+        "R (roads), U (undersea) and V (vegetation) are skipped by default.")] = "A,H,L,P,S,T",
+    languages: Annotated[str | None, typer.Option(
+        "--languages", help="Keep alternate names in these languages only, e.g. en,ar,he "
+        "(names without a language tag are always kept; default: all).",
+        show_default=False)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Import a full GeoNames dump downloaded from https://download.geonames.org/export/dump/."""
+    import shlex
+
+    from geoevents.gazetteer.geonames_dump import import_geonames as run_import
+    from geoevents.gazetteer.store import default_path
+
+    report = run_import(
+        folder, output or default_path().with_name("geonames.sqlite"),
+        min_population=min_population, feature_classes=feature_classes.split(","),
+        languages=languages.split(",") if languages else None, progress=not quiet)
+    typer.echo(f"gazetteer ready: {report.path} ({report.places:,} places, "
+               f"{report.alternate_names:,} alternate names, {report.seconds:.0f} s)", err=True)
+    if report.skipped:
+        details = ", ".join(f"{name} {count:,}" for name, count in sorted(report.skipped.items()))
+        typer.echo(f"skipped {sum(report.skipped.values()):,} malformed rows ({details})",
+                   err=True)
+    path = shlex.quote(str(report.path))
+    typer.echo(f"use it with: export GEOEVENTS_GAZETTEER={path}   "
+               f"or   geoevents geocode --gazetteer {path} QUERY", err=True)
