@@ -313,17 +313,18 @@ def _member(path: Path) -> str:
 
 
 def _country_shapes() -> dict[str, tuple[Any, float, float]]:
-    """Natural Earth country polygons by ISO code: (union of the shapes, label lat, lon)."""
+    """Natural Earth country polygons by ISO code: (union of the shapes, lat, lon of the
+    country's point as the embedded build places it)."""
     import shapely
 
+    from geoevents.gazetteer.build import country_point
     from geoevents.gazetteer.sources import natural_earth_countries
 
     frame = natural_earth_countries()
     shapes: dict[str, tuple[Any, float, float]] = {}
     for iso, rows in frame.groupby("iso"):
-        label = rows.iloc[0]
-        shapes[str(iso)] = (shapely.union_all(list(rows.geometry)),
-                            float(label["LABEL_Y"]), float(label["LABEL_X"]))
+        shape = shapely.union_all(list(rows.geometry))
+        shapes[str(iso)] = (shape, *country_point(shape))
     return shapes
 
 

