@@ -1,0 +1,1 @@
+"""Measuring geoevents against annotated corpora (``geoevents eval``)."""

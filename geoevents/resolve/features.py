@@ -1,0 +1,308 @@
+"""Ranking features of (name, candidate place) pairs in a document, and the linear ranker.
+
+A document's distinct names ("groups": all mentions with the same name share one sense,
+one sense per discourse) each have candidate places. Every candidate gets a feature
+vector; a linear model scores them and a softmax over a group's candidates gives
+probabilities. Context features depend on the other groups' current probabilities, so
+ranking runs a few rounds: priors only first, then with context.
+
+Features (see :data:`FEATURES`):
+
+* ``prior``: the gazetteer's score of the match (importance from feature type,
+  population and notability, minus penalties for loose or abbreviated names);
+  ``top_prior``: the candidate has the best prior of its group;
+* ``country_votes`` / ``admin1_votes``: how strongly the other names of the document point
+  to the candidate's country / first-level division (log of summed probabilities) — this
+  also covers demonyms ("Israeli") and names of countries and states themselves;
+* ``contains``: the candidate is a country or division holding other names' places;
+* ``qualified``: "Paris, Texas" — the name right after the comma holds the candidate;
+* ``proximity``: closeness to the other names' current best places (log-distance scale);
+* ``colocated``: how many other names have *some* candidate within 100 km of the
+  candidate or in its first-level division, whatever their probabilities ("Richmond" and
+  "Madison County" are both in Kentucky) — evidence that needs no prior decision;
+* ``same_place``: a longer name of the document that contains this one already resolves
+  to this place ("Gaza" after "the Gaza Strip");
+* ``alternate``: the name is one of the place's alternate names, not its main name (old
+  and foreign names often belong to a famous place: "Berea" is an old name of Aleppo);
+* feature-type indicators: country, continent or region, admin-1, admin-2, city,
+  other (hydrography, terrain, …).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+import numpy as np
+
+from geoevents.errors import InputError
+from geoevents.gazetteer.names import normalize
+from geoevents.gazetteer.store import COUNTRY_CODES
+from geoevents.resolve.candidates import Candidate
+
+FEATURES = (
+    "prior", "top_prior", "country_votes", "admin1_votes", "contains", "qualified",
+    "proximity", "colocated", "same_place", "alternate",
+    "is_country", "is_region", "is_admin1", "is_admin2", "is_city", "is_other",
+)
+_INDEX = {name: i for i, name in enumerate(FEATURES)}
+_EARTH_KM = 20037.5  # half the equatorial circumference: the largest possible distance
+_NEAR_KM = 100.0
+_REGION_CODES = frozenset({"CONT", "RGN", "ZN", "OCN", "SEA", "GULF", "BAY", "STRT", "BDR"})
+DEFAULT_RANKER = "hand-set"  # a file name in geoevents/data/rankers, without ".json"
+HAND_SET = "hand-set"
+
+
+@dataclass
+class Group:
+    """One distinct name of a document with its candidates and qualifier links."""
+
+    key: str
+    candidates: list[Candidate]
+    weight: float = 1.0
+    qualifier_of: list[int] | None = None  # indexes of groups this one qualifies
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """A linear scoring model over :data:`FEATURES`."""
+
+    weights: np.ndarray
+    rounds: int = 2
+    name: str = "hand-set"
+    trained_on: str | None = None  # file name of the training corpus
+    corpus_sha256: str | None = None
+
+    @classmethod
+    def load(cls, name: str | Path | None = None) -> Ranker:
+        """A shipped ranker by name (see :func:`shipped`; default :data:`DEFAULT_RANKER`)
+        or a ranker file by path."""
+        name = name or DEFAULT_RANKER
+        if str(name) in shipped():
+            text = files("geoevents.data").joinpath(f"rankers/{name}.json").read_text(
+                encoding="utf-8")
+        else:
+            try:
+                text = Path(name).read_text(encoding="utf-8")
+            except OSError as exc:
+                raise InputError(f"no ranker {str(name)!r}: not one of {', '.join(shipped())} "
+                                 f"and not a readable file ({exc.strerror})") from None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"ranker {str(name)!r} is not valid JSON: {exc}") from None
+        weights = np.array([float(data["weights"].get(f, 0.0)) for f in FEATURES])
+        return cls(weights, int(data.get("rounds", 2)), data.get("name", "ranker"),
+                   data.get("trained_on"), data.get("corpus_sha256"))
+
+    def to_json(self) -> str:
+        return json.dumps({
+            "name": self.name,
+            "trained_on": self.trained_on,
+            "corpus_sha256": self.corpus_sha256,
+            "rounds": self.rounds,
+            "weights": {f: round(float(w), 4)
+                        for f, w in zip(FEATURES, self.weights, strict=True)},
+        }, indent=2) + "\n"
+
+    def rank(self, groups: list[Group]) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Probabilities of each group's candidates, and their feature matrices."""
+        matrices = feature_matrices(groups, self.rounds, self.weights)
+        return [_softmax(m @ self.weights) for m in matrices], matrices
+
+
+def shipped() -> list[str]:
+    """Names of the rankers shipped with geoevents."""
+    folder = files("geoevents.data").joinpath("rankers")
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
+
+
+def feature_matrices(groups: list[Group], rounds: int, weights: np.ndarray) -> list[np.ndarray]:
+    """Feature matrices (candidates x features) of each group after ``rounds`` rounds of
+    context, computed with ``weights`` for the intermediate probabilities."""
+    doc = _DocFeatures(groups)
+    probs = [_softmax(m @ weights) for m in doc.matrices]
+    for _ in range(rounds):
+        doc.update_context(probs)
+        probs = [_softmax(m @ weights) for m in doc.matrices]
+    return doc.matrices
+
+
+class _DocFeatures:
+    """The candidates of all groups of one document, as flat arrays."""
+
+    def __init__(self, groups: list[Group]) -> None:
+        self.groups = groups
+        self.matrices: list[np.ndarray] = []
+        cands = [c for g in groups for c in g.candidates]
+        self.owner = np.array([gi for gi, g in enumerate(groups) for _ in g.candidates], int)
+        self.lat = np.radians([c.place.lat for c in cands])
+        self.lon = np.radians([c.place.lon for c in cands])
+        self.country = [c.place.country_code or "" for c in cands]
+        self.admin_key = [_admin_key(c) for c in cands]
+        self.ids = [c.place.id for c in cands]
+        self.is_country = [c.place.feature_code in COUNTRY_CODES for c in cands]
+        self.is_admin1 = [c.place.feature_code == "ADM1" for c in cands]
+        offset = 0
+        self.slices: list[slice] = []
+        for group in groups:
+            n = len(group.candidates)
+            self.slices.append(slice(offset, offset + n))
+            self.matrices.append(_static(group.candidates))
+            offset += n
+        self._colocated()
+
+    def _colocated(self) -> None:
+        """Fill ``colocated``: other groups with a candidate near or in the same
+        first-level division (see the module docstring)."""
+        if len(self.groups) < 2 or not len(self.lat):
+            return
+        km = _km(self.lat, self.lon, self.lat, self.lon)
+        keys = {k: i for i, k in enumerate(sorted({k for k in self.admin_key if k}))}
+        ak = np.array([keys[k] if k else -1 for k in self.admin_key])
+        adm = np.array(self.is_admin1)
+        related = (km < _NEAR_KM) | ((ak[:, None] == ak[None, :]) & (ak[:, None] >= 0)
+                                     & (adm[:, None] | adm[None, :]))
+        hits = np.stack([related[:, sl].any(axis=1) for sl in self.slices], axis=1)
+        hits[np.arange(len(self.owner)), self.owner] = False
+        counts = hits.sum(axis=1)
+        for g, sl in enumerate(self.slices):
+            self.matrices[g][:, _INDEX["colocated"]] = np.log1p(counts[sl])
+
+    def update_context(self, probs: list[np.ndarray]) -> None:
+        """Recompute the context columns from the groups' current probabilities."""
+        groups = self.groups
+        flat = np.concatenate(probs) if probs else np.zeros(0)
+        weight = np.array([groups[g].weight for g in self.owner]) * flat
+        country_total: dict[str, float] = {}
+        admin_total: dict[tuple[str, str], float] = {}
+        per_group_country: list[dict[str, float]] = [{} for _ in groups]
+        per_group_admin: list[dict[tuple[str, str], float]] = [{} for _ in groups]
+        for k, w in enumerate(weight):
+            g = self.owner[k]
+            cc, ak = self.country[k], self.admin_key[k]
+            if cc:
+                country_total[cc] = country_total.get(cc, 0.0) + w
+                per_group_country[g][cc] = per_group_country[g].get(cc, 0.0) + w
+            if ak:
+                admin_total[ak] = admin_total.get(ak, 0.0) + w
+                per_group_admin[g][ak] = per_group_admin[g].get(ak, 0.0) + w
+        best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
+        best_k = [self.slices[g].start + b for g, b in enumerate(best) if b >= 0]
+        best_conf = np.array([probs[g][b] * groups[g].weight
+                              for g, b in enumerate(best) if b >= 0])
+        best_owner = np.array([g for g, b in enumerate(best) if b >= 0], int)
+        chosen: dict[str, set[int]] = {}
+        for g, b in enumerate(best):
+            if b >= 0:
+                chosen.setdefault(self.ids[self.slices[g].start + b], set()).add(g)
+        closeness = self._closeness(best_k)
+        for g, (group, sl) in enumerate(zip(groups, self.slices, strict=False)):
+            m = self.matrices[g]
+            own_c, own_a = per_group_country[g], per_group_admin[g]
+            others = best_owner != g
+            for row, k in enumerate(range(sl.start, sl.stop)):
+                cc, ak = self.country[k], self.admin_key[k]
+                cv = country_total.get(cc, 0.0) - own_c.get(cc, 0.0) if cc else 0.0
+                av = admin_total.get(ak, 0.0) - own_a.get(ak, 0.0) if ak else 0.0
+                m[row, _INDEX["country_votes"]] = math.log1p(cv)
+                m[row, _INDEX["admin1_votes"]] = math.log1p(av)
+                if self.is_country[k]:
+                    m[row, _INDEX["contains"]] = math.log1p(cv)
+                elif self.is_admin1[k]:
+                    m[row, _INDEX["contains"]] = math.log1p(av)
+                if closeness is not None and others.any():
+                    m[row, _INDEX["proximity"]] = float(
+                        np.max(closeness[k][others] * best_conf[others]))
+                holders = chosen.get(self.ids[k], set()) - {g}
+                m[row, _INDEX["same_place"]] = 1.0 if any(
+                    _short_form(group.key, groups[h].key) for h in holders) else 0.0
+                m[row, _INDEX["qualified"]] = self._qualified(g, k, probs)
+
+    def _closeness(self, best_k: list[int]) -> np.ndarray | None:
+        """1 - log(1+km)/log(1+20037) between every candidate and each group's best."""
+        if not best_k:
+            return None
+        km = _km(self.lat, self.lon, self.lat[best_k], self.lon[best_k])
+        return 1.0 - np.log1p(km) / math.log1p(_EARTH_KM)
+
+    def _qualified(self, g: int, k: int, probs: list[np.ndarray]) -> float:
+        """Probability mass of qualifier candidates ("Texas" in "Paris, Texas") that
+        hold candidate ``k``."""
+        targets = self.groups[g].qualifier_of
+        if not targets:
+            return 0.0
+        total = 0.0
+        cc, ak = self.country[k], self.admin_key[k]
+        for q in targets:
+            sl = self.slices[q]
+            for row, j in enumerate(range(sl.start, sl.stop)):
+                holds = (self.is_country[j] and self.country[j] == cc) or \
+                    (self.is_admin1[j] and self.admin_key[j] == ak)
+                if holds:
+                    total += float(probs[q][row])
+        return min(total, 1.0)
+
+
+def _short_form(short: str, long: str) -> bool:
+    """Whether name ``short`` is a leading or trailing part of name ``long`` ("gaza" of
+    "gaza strip", "york" of "new york")."""
+    return long.startswith(short + " ") or long.endswith(" " + short)
+
+
+def _km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+    """Great-circle distances (km) between two sets of points given in radians."""
+    la1, lo1 = lat1[:, None], lon1[:, None]
+    la2, lo2 = lat2[None, :], lon2[None, :]
+    a = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+
+
+def _static(candidates: list[Candidate]) -> np.ndarray:
+    m = np.zeros((len(candidates), len(FEATURES)))
+    if not candidates:
+        return m
+    best = max(c.prior for c in candidates)
+    for row, c in enumerate(candidates):
+        m[row, _INDEX["prior"]] = c.prior
+        m[row, _INDEX["top_prior"]] = 1.0 if c.prior == best else 0.0
+        m[row, _INDEX["alternate"]] = 0.0 if c.primary else 1.0
+        m[row, _INDEX[_type_feature(c)]] = 1.0
+    return m
+
+
+def _type_feature(c: Candidate) -> str:
+    code = c.place.feature_code
+    if code in COUNTRY_CODES:
+        return "is_country"
+    if code in _REGION_CODES:
+        return "is_region"
+    if code == "ADM1":
+        return "is_admin1"
+    if code == "ADM2":
+        return "is_admin2"
+    if c.place.feature_class == "P":
+        return "is_city"
+    return "is_other"
+
+
+def _admin_key(c: Candidate) -> tuple[str, str] | None:
+    """(country, first-level division) a candidate belongs to, or is."""
+    place = c.place
+    if not place.country_code:
+        return None
+    if place.feature_code == "ADM1":
+        return place.country_code, normalize(place.name)
+    if place.admin1:
+        return place.country_code, normalize(place.admin1)
+    return None
+
+
+def _softmax(scores: np.ndarray) -> np.ndarray:
+    if not len(scores):
+        return scores
+    e = np.exp(scores - scores.max())
+    return e / e.sum()

@@ -1,0 +1,47 @@
+"""spaCy pipeline loading: model choice, one load per process, unused components."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents import nlp
+
+
+def test_model_name_prefers_argument_then_environment(monkeypatch):
+    monkeypatch.setenv(nlp.ENV_MODEL, "from_env_model")
+    assert nlp.model_name("explicit_model") == "explicit_model"
+    assert nlp.model_name() == "from_env_model"
+
+
+def test_default_model_is_an_installed_english_model(monkeypatch):
+    monkeypatch.delenv(nlp.ENV_MODEL, raising=False)
+    assert nlp.model_name() in nlp.DEFAULT_MODELS
+
+
+def test_load_returns_the_same_pipeline_each_time(monkeypatch):
+    monkeypatch.delenv(nlp.ENV_MODEL, raising=False)
+    first = nlp.load()
+    assert nlp.load() is first
+    assert {"ner", "tagger"} <= set(first.pipe_names)
+
+
+def test_unknown_model_is_a_clear_error():
+    with pytest.raises(nlp.ModelError, match="no_such_spacy_model"):
+        nlp.load("no_such_spacy_model")
+
+
+def test_toponym_stage_skips_the_lemmatizer_only():
+    pipeline = nlp.load()
+    unused = nlp.unused_for_toponyms(pipeline)
+    assert "lemmatizer" in unused
+    assert "ner" not in unused and "parser" not in unused
+
+
+def test_importing_the_cli_does_not_import_spacy():
+    import subprocess
+    import sys
+
+    code = "import sys, geoevents.cli; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "False"

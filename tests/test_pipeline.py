@@ -1,0 +1,94 @@
+"""parse / parse_many / analyse: input checks, forced spans, batches, long texts."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+import pytest
+
+from geoevents import pipeline
+from geoevents.errors import InputError
+
+
+@pytest.fixture(autouse=True)
+def _gazetteer(gaz):
+    """Every test here needs the embedded gazetteer."""
+
+
+def test_empty_text_has_no_toponyms():
+    doc = pipeline.parse("   \n")
+    assert doc.toponyms == [] and doc.text == "   \n"
+
+
+@pytest.mark.parametrize("bad", [None, b"Jenin", 42, ["Jenin"]])
+def test_non_string_is_an_input_error(bad):
+    with pytest.raises(InputError, match="must be a string"):
+        pipeline.parse(bad)
+
+
+def test_text_over_the_limit_is_refused(monkeypatch):
+    monkeypatch.setattr(pipeline, "MAX_CHARS", 20)
+    with pytest.raises(InputError, match="limit of 20"):
+        pipeline.parse("Jenin " * 10)
+
+
+def test_forced_spans_are_resolved_only():
+    text = "Troops left Jenin; Hebron was calm."
+    doc = pipeline.parse(text, toponyms=[(12, 17)], published=date(2024, 5, 14), doc_id="x")
+    assert [(t.text, t.place.country_code) for t in doc.toponyms] == [("Jenin", "PS")]
+    assert doc.published == "2024-05-14" and doc.doc_id == "x"
+
+
+@pytest.mark.parametrize("spans, message", [
+    ([(5, 3)], "outside the text"),
+    ([(0, 999)], "outside the text"),
+    ([("a", 3)], "integer pairs"),
+    ([1, 2], "integer pairs"),
+])
+def test_bad_spans_are_input_errors(spans, message):
+    with pytest.raises(InputError, match=message):
+        pipeline.parse("Troops left Jenin.", toponyms=spans)
+
+
+def test_parse_many_streams_records_and_survives_bad_ones(caplog):
+    items = [
+        "Rockets were fired at Sderot.",
+        {"id": 7, "text": "Talks in Cairo.", "published": "2024-05-01"},
+        {"id": "bad", "body": "no text field"},
+        12345,
+        {"text": "Jets over Beirut.", "toponyms": [(10, 16)]},
+    ]
+    with caplog.at_level(logging.WARNING, logger="geoevents"):
+        docs = list(pipeline.parse_many(items, batch_size=2))
+    assert len(docs) == 5
+    assert [t.text for t in docs[0].toponyms] == ["Sderot"]
+    assert docs[1].doc_id == "7" and docs[1].published == "2024-05-01"
+    assert docs[2].doc_id == "bad" and docs[2].toponyms == []
+    assert docs[3].toponyms == []
+    assert [t.text for t in docs[4].toponyms] == ["Beirut"]
+    assert sum("skipping item" in r.message for r in caplog.records) == 2
+
+
+def test_long_text_is_processed_in_chunks(monkeypatch):
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 200)
+    sentence = "Rockets were fired at Sderot from Gaza on Tuesday. "
+    text = sentence * 12
+    doc, spacy_doc = pipeline.analyse(text)
+    assert spacy_doc.text == text
+    sderot = [t for t in doc.toponyms if t.text == "Sderot"]
+    assert len(sderot) == 12
+    assert all(text[t.start:t.end] == "Sderot" for t in sderot)
+
+
+def test_chunks_join_back_into_the_text():
+    text = "word " * 100 + "\n" + "x" * 300
+    pieces = pipeline._chunks(text, 120)
+    assert "".join(pieces) == text
+    assert all(len(p) <= 120 for p in pieces)
+
+
+def test_analyse_returns_the_full_spacy_parse():
+    doc, spacy_doc = pipeline.analyse("Israeli jets struck targets near Khan Younis.")
+    assert any(t.lemma_ == "strike" for t in spacy_doc)
+    assert any(t.text == "Khan Younis" for t in doc.toponyms)

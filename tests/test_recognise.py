@@ -1,0 +1,115 @@
+"""Toponym recognition on real spaCy output: NER, demonyms, gazetteer phrase matching,
+composite expressions and non-place filtering."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.recognise import Mention, abbreviations, demonyms
+
+
+@pytest.fixture(scope="module")
+def parser(gaz):
+    from geoevents.pipeline import Geoparser
+
+    return Geoparser(gazetteer=gaz)
+
+
+def mentions(parser, text: str) -> list[Mention]:
+    return parser.recogniser(next(parser.docs([text])))
+
+
+def by_text(found: list[Mention]) -> dict[str, Mention]:
+    return {m.text: m for m in found}
+
+
+def test_demonym_table_has_countries_and_regions():
+    table = demonyms()
+    assert table[("Israeli",)].country == "IL"
+    assert table[("Sri", "Lankan")].country == "LK"
+    assert table[("European",)].country is None and table[("European",)].place == "Europe"
+
+
+def test_abbreviation_table_marks_ambiguous_codes_qualifier_only():
+    table = abbreviations()
+    assert table["Calif."][0].name == "California"
+    assert all(entry.qualifier_only for entry in table["WA"])
+    assert not table["U.S."][0].qualifier_only
+
+
+def test_demonyms_stand_for_their_country(parser):
+    found = by_text(mentions(parser, "Rockets were launched into Israeli territory, "
+                                     "Palestinian officials said."))
+    assert found["Israeli"].kind == "demonym" and found["Israeli"].country == "IL"
+    assert found["Palestinian"].country == "PS"
+
+
+def test_leading_article_and_possessive_are_not_part_of_the_name(parser):
+    found = mentions(parser, "Troops entered the Gaza Strip's north and Egypt's Sinai.")
+    names = {m.text for m in found}
+    assert "Gaza Strip" in names
+    assert not any(n.startswith("the ") or n.endswith("'s") for n in names)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A clash took place near the country's border with Egypt.", "border with Egypt"),
+    ("Shells landed near the Lebanese border on Sunday.", "Lebanese border"),
+    ("Troops patrolled the Egypt border overnight.", "Egypt border"),
+    ("Smugglers crossed the Egypt-Israel border.", "Egypt-Israel border"),
+])
+def test_border_expressions_become_border_mentions(parser, text, expected):
+    borders = [m for m in mentions(parser, text) if m.kind == "border"]
+    assert [m.text for m in borders] == [expected]
+    assert all(part.kind in ("name", "demonym") for part in borders[0].parts)
+
+
+def test_relative_locations_keep_the_relation(parser):
+    found = [m for m in mentions(parser, "An airstrike hit a house 5 km north of Gaza City, "
+                                         "and tanks advanced near Rafah.")
+             if m.kind == "relative"]
+    relations = {m.text: m.relation for m in found}
+    assert relations == {"5 km north of Gaza City": "5 km north of", "near Rafah": "near"}
+    assert [m.parts[0].text for m in found] == ["Gaza City", "Rafah"]
+
+
+def test_titled_person_is_not_a_place(parser):
+    found = mentions(parser, "Mr. Jackson met officials in Jackson, Mississippi.")
+    assert [m.start for m in found if m.text == "Jackson"] == [29]
+
+
+def test_place_heading_an_organisation_is_found(parser):
+    found = by_text(mentions(parser, "The Laurel County Sheriff's Office arrested two men."))
+    assert "Laurel County" in found
+    assert found["Laurel County"].source.startswith("org")
+
+
+def test_dateline_is_a_place(parser):
+    found = by_text(mentions(parser, "FREMONT — Police said a man was arrested on Main Street."))
+    assert found["FREMONT"].source == "dateline"
+
+
+def test_names_coordinated_before_counties_are_counties(parser):
+    found = by_text(mentions(parser, "Schools in Barrow, Jackson and Madison counties closed."))
+    assert found["Madison"].lookup == "Madison County"
+    assert found["Barrow"].lookup == "Barrow County"
+
+
+def test_a_recognised_name_is_recognised_everywhere(parser):
+    text = ("Floods hit Fargo on Monday. Volunteers in Fargo stacked sandbags, and Fargo "
+            "schools closed.")
+    starts = [m.start for m in mentions(parser, text) if m.text == "Fargo"]
+    assert starts == [i for i in range(len(text)) if text.startswith("Fargo", i)]
+
+
+def test_given_spans_become_mentions_with_their_kind(parser):
+    text = "Israeli jets struck targets in Gaza."
+    doc = next(parser.docs([text], level="tokens"))
+    given = parser.recogniser.given(doc, [(0, 7), (31, 35)])
+    assert [(m.text, m.kind) for m in given] == [("Israeli", "demonym"), ("Gaza", "name")]
+
+
+def test_direction_of_a_name_is_a_place_even_when_ner_says_person(parser):
+    found = mentions(parser, "Clashes erupted south of Khan Younis.")
+    relative = [m for m in found if m.kind == "relative"]
+    assert [(m.text, m.relation) for m in relative] == [("south of Khan Younis", "south of")]
+    assert relative[0].parts[0].lookup == "Khan Younis"

@@ -1,0 +1,137 @@
+"""Resolution with document context: qualifiers, countries and regions in the text,
+metonymy, one sense per discourse, borders, confidence, and the ranker itself."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from geoevents.errors import InputError
+from geoevents.resolve import Ranker, Resolver
+from geoevents.resolve.borders import border_id
+from geoevents.resolve.features import FEATURES, HAND_SET, shipped
+from geoevents.resolve.train import fit, log_likelihood
+
+
+@pytest.fixture(scope="module")
+def parser(gaz):
+    from geoevents.pipeline import Geoparser
+
+    return Geoparser(gazetteer=gaz)
+
+
+def places(parser, text: str) -> dict[str, list]:
+    """Mention text -> resolved places (in text order)."""
+    out: dict[str, list] = {}
+    for t in parser.parse(text).toponyms:
+        out.setdefault(t.text, []).append(t.place)
+    return out
+
+
+def test_qualifier_picks_the_named_region(parser):
+    found = places(parser, "He drove from Paris, Texas to Moscow, Idaho.")
+    assert found["Paris"][0].admin1 == "Texas"
+    assert found["Moscow"][0].admin1 == "Idaho"
+
+
+def test_without_context_the_prominent_place_wins(parser):
+    found = places(parser, "Moscow indicated a readiness to mediate.")
+    assert found["Moscow"][0].country_code == "RU"
+    assert found["Moscow"][0].feature_code == "PPLC"
+
+
+@pytest.mark.parametrize("text, country, code", [
+    ("Fighting broke out near Tbilisi, and Georgia asked for help.", None, "PCLI"),
+    ("Officials in Atlanta said Georgia would expand the program.", "US", "ADM1"),
+])
+def test_context_decides_georgia(parser, text, country, code):
+    georgia = places(parser, text)["Georgia"][0]
+    assert georgia.feature_code == code
+    assert georgia.country_code == (country or "GE")
+
+
+def test_one_sense_per_discourse(parser):
+    found = places(parser, "Paris, Texas held a fair. Later, Paris hosted a parade.")
+    assert {p.id for p in found["Paris"]} == {found["Paris"][0].id}
+    assert found["Paris"][0].admin1 == "Texas"
+
+
+def test_short_name_after_the_full_one_refers_to_it(parser):
+    found = places(parser, "Jets struck the Gaza Strip. Militants in Gaza fired rockets.")
+    assert found["Gaza"][0].id == found["Gaza Strip"][0].id
+
+
+def test_border_with_one_named_country_takes_the_other_from_the_sentence(parser):
+    text = "The Israeli military reported a clash near the country's border with Egypt."
+    border = next(t for t in parser.parse(text).toponyms if t.kind == "border")
+    assert border.place.id == border_id("IL", "EG") == "ne:border:EG-IL"
+    assert "IL" in border.reason
+
+
+def test_border_of_two_named_countries(parser):
+    text = "Talks on the border between Israel and Lebanon resumed."
+    border = next(t for t in parser.parse(text).toponyms if t.kind == "border")
+    assert border.place.id == "ne:border:IL-LB"
+
+
+def test_every_resolved_toponym_has_a_reason_and_confidence(parser):
+    doc = parser.parse("Talks in Cairo and Amman followed strikes in Jenin and Nablus.")
+    assert doc.toponyms
+    for t in doc.toponyms:
+        assert t.place is not None and t.reason and 0.0 < t.confidence <= 1.0
+        assert t.place in t.candidates
+
+
+def test_low_confidence_stays_unresolved(gaz, parser):
+    cautious = Resolver(gaz, min_confidence=0.99)
+    doc = next(parser.docs(["The meeting took place in Springfield."]))
+    springfield = next(m for m in cautious(parser.recogniser(doc), doc.text)
+                       if m.text == "Springfield")
+    assert springfield.place is None
+    assert springfield.reason.startswith("unresolved")
+    assert len(springfield.candidates) > 1
+
+
+def test_unknown_name_that_does_not_look_like_a_place_is_dropped(parser):
+    doc = next(parser.docs(["Saakashvili spoke on Main Street in Tbilisi."]))
+    texts = {m.text for m in parser.toponyms(doc)}
+    assert "Tbilisi" in texts
+    assert "Saakashvili" not in texts
+
+
+def test_shipped_rankers_load_and_round_trip(tmp_path):
+    assert HAND_SET in shipped()
+    ranker = Ranker.load(HAND_SET)
+    assert ranker.weights.shape == (len(FEATURES),)
+    path = tmp_path / "r.json"
+    path.write_text(ranker.to_json())
+    again = Ranker.load(path)
+    assert np.allclose(again.weights, ranker.weights)
+    assert json.loads(path.read_text())["name"] == ranker.name
+
+
+def test_bad_ranker_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no ranker"):
+        Ranker.load(tmp_path / "missing.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    with pytest.raises(InputError, match="not valid JSON"):
+        Ranker.load(bad)
+
+
+def test_fit_learns_the_feature_that_separates_right_candidates():
+    rng = np.random.default_rng(0)
+    signal = FEATURES.index("colocated")
+    data = []
+    for _ in range(200):
+        x = rng.normal(size=(4, len(FEATURES)))
+        right = np.zeros(4, bool)
+        right[int(np.argmax(x[:, signal]))] = True
+        data.append((x, right))
+    prior = np.zeros(len(FEATURES))
+    weights = fit(data, prior, steps=300)
+    assert weights[signal] > 1.0
+    assert weights[signal] == max(weights)
+    assert log_likelihood(data, weights) > log_likelihood(data, prior)
