@@ -1,0 +1,187 @@
+"""``geoevents eval``: the project's own evaluation harness (``eval toponyms`` here)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+group = typer.Typer(help="Measure geoevents on annotated corpora.", no_args_is_help=True)
+
+
+class Mode(StrEnum):
+    gold = "gold"
+    e2e = "e2e"
+
+
+class ReportFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(group, name="eval")
+
+
+@group.command()
+def toponyms(
+    corpus: Annotated[Path, typer.Argument(
+        help="LGL- or GeoVirus-style XML corpus, e.g. ../shared/eval/toponyms/lgl.xml.",
+        show_default=False)],
+    mode: Annotated[Mode, typer.Option(
+        "--mode", "-m", help="gold: resolve the gold spans; e2e: recognise, then resolve.")
+    ] = Mode.gold,
+    limit: Annotated[int | None, typer.Option(
+        "--limit", "-n", min=1, help="Only the first N articles.", show_default=False)] = None,
+    ranker: Annotated[str | None, typer.Option(
+        "--ranker", help="Ranker: a shipped one (hand-set, lgl, geovirus) or a JSON file.",
+        show_default=False)] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")
+                   ] = ReportFormat.text,
+    gazetteer: Annotated[Path | None, typer.Option(
+        "--gazetteer", help="Gazetteer file (default: the embedded one).", show_default=False)
+    ] = None,
+) -> None:
+    """Toponym resolution (and, with --mode e2e, recognition) scores of a corpus:
+    A@161, exact GeoNames-id match, AUC, mean/median error, unresolved, candidate recall,
+    and recognition precision/recall/F1."""
+    import sys
+
+    from geoevents.cli.output import emit_json
+    from geoevents.evaluation.toponyms import evaluate
+    from geoevents.geocoding import default_gazetteer
+    from geoevents.pipeline import Geoparser
+    from geoevents.resolve import Ranker
+
+    parser = Geoparser(gazetteer=default_gazetteer(gazetteer),
+                       ranker=Ranker.load(ranker) if ranker else None)
+
+    def progress(done: int, total: int) -> None:
+        if sys.stderr.isatty() and (done % 20 == 0 or done == total):
+            sys.stderr.write(f"\r{done}/{total} articles")
+            if done == total:
+                sys.stderr.write("\n")
+
+    report = evaluate(corpus, mode=mode.value, limit=limit, parser=parser, progress=progress)
+    if fmt is ReportFormat.json:
+        emit_json(report.to_dict())
+    else:
+        print(format_report(report))
+
+
+def format_report(report) -> str:  # type: ignore[no-untyped-def]
+    """The report as aligned text lines."""
+    def pct(x: float | None) -> str:
+        return "n/a" if x is None else f"{100 * x:.1f}%"
+
+    lines = [
+        f"corpus              {report.corpus} ({report.articles} articles, "
+        f"{report.gold_toponyms} gold toponyms)",
+        f"mode                {report.mode}   ranker: {report.ranker}",
+    ]
+    if report.f1 is not None:
+        lines += [
+            f"recognition P/R/F1  {pct(report.precision)} / {pct(report.recall)} / "
+            f"{report.f1:.3f}   ({report.true_positives} exact spans of "
+            f"{report.predicted} predicted)",
+        ]
+    lines += [
+        f"scored toponyms     {report.scored}",
+        f"A@161               {pct(report.accuracy_161)}",
+        f"exact id match      {pct(report.exact_match)} (of {report.exact_match_n} with an id)",
+        f"AUC                 {report.auc:.3f}",
+        f"mean error          {report.mean_error_km:,.0f} km",
+        f"median error        {report.median_error_km:,.1f} km",
+        f"unresolved          {report.unresolved}",
+    ]
+    if report.candidate_recall is not None:
+        lines.append(f"candidate recall    {pct(report.candidate_recall)} "
+                     f"(of {report.candidate_recall_n} the gazetteer contains)")
+    lines.append(f"time                {report.seconds:.1f} s")
+    lines += [f"note: {n}" for n in report.notes]
+    return "\n".join(lines)
+
+
+class EventTask(StrEnum):
+    location = "location"
+    case = "case"
+    all = "all"
+
+
+EVENT_FILES = {"location": "event_location_dev.jsonl", "case": "case2021_task2_dev.tsv"}
+
+
+@group.command()
+def events(
+    path: Annotated[Path, typer.Argument(
+        help="A directory holding event_location_dev.jsonl and case2021_task2_dev.tsv, or "
+             "one of those files.")] = Path("../shared/eval/events"),
+    task: Annotated[EventTask, typer.Option(
+        "--task", "-t", help="location: event-location accuracy; case: CASE 2021 sub-type "
+                             "F1; all: both (from a directory).")] = EventTask.all,
+    limit: Annotated[int | None, typer.Option(
+        "--limit", "-n", min=1, help="Only the first N examples of each file.",
+        show_default=False)] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")
+                   ] = ReportFormat.text,
+) -> None:
+    """Event extraction scores: event-location accuracy/precision/recall and the
+    weighted F1 of the main event's sub-type on CASE 2021 (with per-class figures)."""
+    from geoevents.cli.output import emit_json
+    from geoevents.errors import InputError
+    from geoevents.evaluation import events as ev
+
+    if path.is_dir():
+        tasks = ["location", "case"] if task is EventTask.all else [task.value]
+        files = {t: path / EVENT_FILES[t] for t in tasks}
+    elif path.is_file():
+        kind = "case" if path.suffix.lower() == ".tsv" else "location"
+        if task not in (EventTask.all, EventTask(kind)):
+            raise InputError(f"{path} is a {kind} file, not a {task.value} one")
+        files = {kind: path}
+    else:
+        raise InputError(f"no such file or directory: {path}")
+    report: dict = {}
+    if "location" in files:
+        report["location"] = ev.evaluate_locations(
+            ev.read_event_locations(files["location"], limit=limit))
+    if "case" in files:
+        case = ev.evaluate_case(ev.read_case(files["case"], limit=limit))
+        case.pop("predictions")
+        report["case"] = case
+    if fmt is ReportFormat.json:
+        emit_json(report)
+    else:
+        print(format_event_report(report))
+
+
+def format_event_report(report: dict) -> str:
+    """The event report as aligned text lines."""
+    lines = []
+    loc = report.get("location")
+    if loc:
+        lines += [
+            f"event location      {loc['examples']} sentences, "
+            f"{loc['with_gold_location']} with a gold location",
+            f"  accuracy          {loc['accuracy']:.3f}   (literal gold spans: "
+            f"{loc['accuracy_literal']:.3f})",
+            f"  precision         {loc['precision']:.3f}",
+            f"  recall            {loc['recall']:.3f}",
+            f"  F1                {loc['f1']:.3f}",
+            f"  trigger coverage  {loc['trigger_coverage']:.3f}",
+        ]
+    case = report.get("case")
+    if case:
+        lines += [
+            f"CASE 2021 sub-type  {case['examples']} snippets",
+            f"  weighted F1       {case['weighted_f1']:.3f}",
+            f"  macro F1          {case['macro_f1']:.3f}",
+            f"  accuracy          {case['accuracy']:.3f}",
+            f"  {'class':32} {'P':>5} {'R':>5} {'F1':>5} {'n':>4}",
+        ]
+        for label, c in case["per_class"].items():
+            lines.append(f"  {label:32} {c['precision']:5.2f} {c['recall']:5.2f} "
+                         f"{c['f1']:5.2f} {c['support']:4d}")
+    return "\n".join(lines)

@@ -1,0 +1,170 @@
+"""``geoevents extract``: events of text files or a JSON-lines corpus, written as GIS data."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from geoevents.errors import InputError
+
+log = logging.getLogger("geoevents")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract_command)
+
+
+def extract_command(
+    inputs: Annotated[list[Path], typer.Argument(
+        help="UTF-8 text files, .jsonl corpora with one record per line "
+             "({'id', 'text', optional 'published'}), .csv corpora, or folders of .txt "
+             "files.", show_default=False)],
+    output: Annotated[Path, typer.Option(
+        "--output", "-o", help="Output file: .geojson .gpkg .parquet .fgb or .csv "
+                               "(the places layer goes beside it or into it), or a "
+                               "directory for GeoParquet shards.",
+        show_default=False)],
+    published: Annotated[str | None, typer.Option(
+        "--published", help="Publication date (YYYY-MM-DD) for texts and records without "
+                            "one; relative dates ('yesterday', 'May 14') resolve against it.",
+        show_default=False)] = None,
+    no_dedup: Annotated[bool, typer.Option(
+        "--no-dedup", help="Keep reports of one event from several documents apart.")
+    ] = False,
+    # batch options (geoevents.batch): used for corpora, directory outputs, or when given
+    processes: Annotated[int, typer.Option(
+        "--processes", "-p", min=1, rich_help_panel="Batch",
+        help="Worker processes, each with its own pipeline (with --engine dask and no "
+             "--scheduler: workers of a local Dask cluster).")] = 1,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, rich_help_panel="Batch",
+        help="Documents per nlp.pipe batch.")] = 64,
+    shard_size: Annotated[int, typer.Option(
+        "--shard-size", min=1, rich_help_panel="Batch",
+        help="Documents per output shard (one GeoParquet part file; a Dask partition).")
+    ] = 1000,
+    max_chars: Annotated[int, typer.Option(
+        "--max-chars", min=1, rich_help_panel="Batch",
+        help="Skip (and log) documents longer than this many characters.")] = 200_000,
+    errors: Annotated[Path | None, typer.Option(
+        "--errors", rich_help_panel="Batch", show_default=False,
+        help="Errors file, JSON Lines {id, reason, source} (default: OUT/_errors.jsonl, or "
+             "STEM.errors.jsonl beside a single output file).")] = None,
+    resume: Annotated[bool, typer.Option(
+        "--resume", rich_help_panel="Batch",
+        help="Continue an interrupted run with the same inputs and OUT.")] = False,
+    engine: Annotated[str, typer.Option(
+        "--engine", rich_help_panel="Batch", help="local or dask.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", rich_help_panel="Batch", show_default=False,
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local "
+             "cluster).")] = None,
+    text_column: Annotated[str, typer.Option(
+        "--text-column", rich_help_panel="Batch", help="CSV column with the text.")
+    ] = "text",
+    id_column: Annotated[str | None, typer.Option(
+        "--id-column", rich_help_panel="Batch", show_default=False,
+        help="CSV column with the document id (default: 'id' if present, else file:line).")
+    ] = None,
+    progress: Annotated[bool | None, typer.Option(
+        "--progress/--no-progress", rich_help_panel="Batch", show_default=False,
+        help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
+) -> None:
+    """Extract who-did-what-where-when events and write them with their places."""
+    import sys
+
+    from geoevents.batch import BatchOptions
+    from geoevents.batch.cli import run_from_cli, wants_batch
+
+    batch = BatchOptions(
+        processes=processes, batch_size=batch_size, shard_size=shard_size,
+        max_chars=max_chars, errors=errors, resume=resume, engine=engine,
+        scheduler=scheduler, text_column=text_column, id_column=id_column,
+        progress=progress, published=published, dedup=not no_dedup)
+    if wants_batch(inputs, output, batch):
+        code = run_from_cli(inputs, output, batch)
+        if code:
+            raise typer.Exit(code)
+        return
+
+    from geoevents.events.dates import parse_published
+    from geoevents.events.dedup import deduplicate
+    from geoevents.events.extract import extract
+    from geoevents.export import check_output_path, write
+    from geoevents.model import Document
+    from geoevents.pipeline import check_text, geoparser
+
+    check_output_path(output)
+    default_published = parse_published(published)
+    parser = geoparser()
+    documents: list[Document] = []
+    failed = 0
+    for record in _records(inputs):
+        if isinstance(record, InputError):
+            failed += 1
+            sys.stderr.write(f"geoevents: skipped: {record}\n")
+            continue
+        doc_id, text, when = record
+        try:
+            text = check_text(text)
+            day = parse_published(when) if when else default_published
+            doc = next(parser.docs([text], level="full"))
+            document = parser.document(doc, published=day, doc_id=doc_id)
+            document.events = extract(doc, document.toponyms, published=day, doc_id=doc_id,
+                                      nlp=parser.nlp)
+        except InputError as exc:
+            failed += 1
+            sys.stderr.write(f"geoevents: skipped {doc_id}: {exc}\n")
+            continue
+        documents.append(document)
+    events = [e for d in documents for e in d.events]
+    if not no_dedup:
+        events = deduplicate(events)
+    written = write(events, output)
+    sys.stderr.write(f"geoevents: {len(events)} events from {len(documents)} documents"
+                     f"{f' ({failed} skipped)' if failed else ''} -> "
+                     f"{', '.join(str(p) for p in written)}\n")
+    if not documents and failed:
+        raise typer.Exit(1)
+
+
+def _records(paths: list[Path]) -> Iterator[tuple[str, str, str | None] | InputError]:
+    """(doc_id, text, published) per document, or the error of a bad one."""
+    for path in paths:
+        try:
+            if path.suffix.lower() == ".jsonl":
+                yield from _jsonl(path)
+            else:
+                yield str(path), path.read_text(encoding="utf-8"), None
+        except FileNotFoundError:
+            yield InputError(f"no such file: {path}")
+        except IsADirectoryError:
+            yield InputError(f"{path} is a directory, not a text file")
+        except UnicodeDecodeError as exc:
+            yield InputError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})")
+        except OSError as exc:
+            yield InputError(f"cannot read {path}: {exc.strerror}")
+
+
+def _jsonl(path: Path) -> Iterator[tuple[str, str, str | None] | InputError]:
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{n}"
+            try:
+                row: Any = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield InputError(f"{where}: not JSON ({exc.msg})")
+                continue
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+                yield InputError(f"{where}: a record needs a string 'text' field")
+                continue
+            doc_id = str(row.get("id", row.get("doc_id", where)))
+            published = row.get("published")
+            yield doc_id, row["text"], str(published) if published else None

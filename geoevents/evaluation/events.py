@@ -1,0 +1,244 @@
+"""Event evaluation: readers and metrics for the two event data sets.
+
+**Event location** (``event_location_dev.jsonl``, derived from Halterman 2019): one news
+sentence per line with ``verb`` (the event trigger) and ``locations`` (gold spans of the
+place where that event happened, empty when the sentence does not say). For the extracted
+event whose trigger overlaps ``verb`` — or, when no extracted event has that trigger, for
+the location step run on the given verb — the prediction is right when the chosen
+location overlaps a gold span, or when no location is chosen and the gold is empty.
+Reported: accuracy, precision (right among the located predictions), recall (right among
+the examples with a gold location) and trigger coverage.
+
+Some gold spans in the file are token indices rather than character offsets: zero-length
+spans (``[15, 15]``) and spans that cut words (``[7, 8]`` → "g"). A span is read as
+character offsets when it covers whole words and contains a capital letter or digit;
+otherwise as an inclusive range of spaCy token indices (the place name it then denotes is
+a proper noun in almost every case). ``accuracy_literal`` scores against the spans exactly
+as given.
+
+**CASE 2021 task 2** (``case2021_task2_dev.tsv``: ``id``, ``EventSnippet``, ``SubType``):
+the snippet's main event (:func:`geoevents.events.classify.main_event`) is mapped to a
+CASE label through the ontology; a snippet without events counts as ``OTHER``. Reported:
+weighted F1 (weights = gold support), macro F1, accuracy and per-class P/R/F1.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from geoevents.errors import InputError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from geoevents.model import Event, Toponym
+
+NO_EVENT_LABEL = "OTHER"
+
+
+@dataclass(frozen=True)
+class LocationExample:
+    """One sentence of the event-location data set."""
+
+    id: str
+    text: str
+    verb: tuple[int, int]
+    locations: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class CaseExample:
+    """One CASE 2021 snippet and its gold sub-event type."""
+
+    id: str
+    text: str
+    label: str
+
+
+def read_event_locations(path: str | Path, *, limit: int | None = None
+                         ) -> list[LocationExample]:
+    """Examples of an event-location JSON-lines file."""
+    path = Path(path)
+    out: list[LocationExample] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError(f"no event-location file at {path}") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            verb = (int(row["verb"][0]), int(row["verb"][1]))
+            locations = tuple((int(s), int(e)) for s, e in row.get("locations", []))
+            out.append(LocationExample(str(row.get("id", n)), row["text"], verb, locations))
+        except (ValueError, KeyError, TypeError, IndexError) as exc:
+            raise InputError(f"{path}:{n}: not an event-location record ({exc})") from None
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def read_case(path: str | Path, *, limit: int | None = None) -> list[CaseExample]:
+    """Examples of a CASE 2021 task 2 TSV file (``id``, ``EventSnippet``, ``SubType``)."""
+    path = Path(path)
+    out: list[CaseExample] = []
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+            if not reader.fieldnames or not {"EventSnippet", "SubType"} <= set(
+                    reader.fieldnames):
+                raise InputError(f"{path}: expected the columns id, EventSnippet, SubType")
+            for row in reader:
+                text, label = row.get("EventSnippet"), row.get("SubType")
+                if not text or not label:
+                    continue
+                out.append(CaseExample(str(row.get("id", len(out))), text, label.strip()))
+                if limit is not None and len(out) >= limit:
+                    break
+    except FileNotFoundError:
+        raise InputError(f"no CASE 2021 file at {path}") from None
+    return out
+
+
+# -- event location ------------------------------------------------------------------------
+
+
+def gold_spans(example: LocationExample, doc: Doc) -> list[tuple[int, int]]:
+    """Gold spans as character offsets (token-index spans converted, see module doc)."""
+    text = example.text
+    out = []
+    for start, end in example.locations:
+        piece = text[start:end]
+        whole_words = (start < end <= len(text) and piece.strip() == piece
+                       and (start == 0 or not text[start - 1].isalnum())
+                       and (end == len(text) or not text[end].isalnum()))
+        if whole_words and any(c.isupper() or c.isdigit() for c in piece):
+            out.append((start, end))
+        elif 0 <= start <= end < len(doc):
+            out.append((doc[start].idx, doc[end].idx + len(doc[end].text)))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _overlaps(span: tuple[int, int] | None, gold: list[tuple[int, int]]) -> bool:
+    return span is not None and any(span[0] < e and s < span[1] for s, e in gold)
+
+
+def _scores(predicted: list[tuple[int, int] | None], golds: list[list[tuple[int, int]]]
+            ) -> dict[str, float]:
+    right = located = located_right = with_gold = found_gold = 0
+    for pred, gold in zip(predicted, golds, strict=True):
+        hit = _overlaps(pred, gold)
+        right += hit or (pred is None and not gold)
+        if pred is not None:
+            located += 1
+            located_right += hit
+        if gold:
+            with_gold += 1
+            found_gold += hit
+    n = len(predicted)
+    precision = located_right / located if located else 0.0
+    recall = found_gold / with_gold if with_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"accuracy": right / n if n else 0.0, "precision": precision, "recall": recall,
+            "f1": f1}
+
+
+def _analysed(texts: list[str]) -> Iterable[tuple[Doc, list[Toponym]]]:
+    from geoevents.pipeline import geoparser
+
+    parser = geoparser()
+    for doc in parser.docs(texts, level="full"):
+        yield doc, list(parser.toponyms(doc))
+
+
+def evaluate_locations(examples: list[LocationExample]) -> dict[str, Any]:
+    """Event-location accuracy, precision and recall (see the module docstring)."""
+    from geoevents.events.extract import extract, locate_trigger
+
+    predicted: list[tuple[int, int] | None] = []
+    golds: list[list[tuple[int, int]]] = []
+    literal: list[list[tuple[int, int]]] = []
+    covered = 0
+    analysed = _analysed([e.text for e in examples])
+    for example, (doc, toponyms) in zip(examples, analysed, strict=True):
+        vs, ve = example.verb
+        events = extract(doc, toponyms, doc_id=example.id)
+        event = next((e for e in events if e.trigger_start < ve and vs < e.trigger_end), None)
+        span: tuple[int, int] | None = None
+        if event is not None:
+            covered += 1
+            if event.location_start is not None and event.location_end is not None:
+                span = (event.location_start, event.location_end)
+        else:
+            verb = doc.char_span(vs, ve, alignment_mode="expand")
+            loc = locate_trigger(verb.root, toponyms) if verb is not None and len(verb) \
+                else None
+            span = (loc.toponym.start, loc.toponym.end) \
+                if loc is not None and loc.toponym is not None else None
+        predicted.append(span)
+        golds.append(gold_spans(example, doc))
+        literal.append([(s, e) for s, e in example.locations])
+    result: dict[str, Any] = {"examples": len(examples),
+                              "with_gold_location": sum(1 for g in golds if g)}
+    result.update(_scores(predicted, golds))
+    result["accuracy_literal"] = _scores(predicted, literal)["accuracy"]
+    result["trigger_coverage"] = covered / len(examples) if examples else 0.0
+    return result
+
+
+# -- CASE 2021 -------------------------------------------------------------------------------
+
+
+def case_label(events: list[Event]) -> str:
+    """The CASE 2021 label of a text's main event (``OTHER`` without events)."""
+    from geoevents.events.classify import main_event
+    from geoevents.events.ontology import load_ontology
+
+    event = main_event(events)
+    if event is None:
+        return NO_EVENT_LABEL
+    return load_ontology().to_case2021(event.sub_event_type)
+
+
+def classification_report(gold: list[str], predicted: list[str]) -> dict[str, Any]:
+    """Per-class precision/recall/F1 and weighted and macro F1 over the gold classes."""
+    support = Counter(gold)
+    per_class: dict[str, dict[str, float]] = {}
+    for label in sorted(support):
+        tp = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p == label)
+        n_pred = sum(1 for p in predicted if p == label)
+        precision = tp / n_pred if n_pred else 0.0
+        recall = tp / support[label]
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_class[label] = {"precision": precision, "recall": recall, "f1": f1,
+                            "support": support[label]}
+    total = len(gold)
+    weighted = sum(c["f1"] * c["support"] for c in per_class.values()) / total if total \
+        else 0.0
+    macro = sum(c["f1"] for c in per_class.values()) / len(per_class) if per_class else 0.0
+    right = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p)
+    accuracy = right / total if total else 0.0
+    return {"examples": total, "weighted_f1": weighted, "macro_f1": macro,
+            "accuracy": accuracy, "per_class": per_class}
+
+
+def evaluate_case(examples: list[CaseExample]) -> dict[str, Any]:
+    """Weighted F1 of the main event's sub-type on CASE 2021 snippets."""
+    from geoevents.events.extract import extract
+
+    predicted = []
+    analysed = _analysed([e.text for e in examples])
+    for example, (doc, toponyms) in zip(examples, analysed, strict=True):
+        predicted.append(case_label(extract(doc, toponyms, doc_id=example.id)))
+    report = classification_report([e.label for e in examples], predicted)
+    report["predictions"] = predicted
+    return report

@@ -1,0 +1,390 @@
+"""Event arguments from the dependency parse: actors, target, quantities, casualties,
+instruments.
+
+- ``actor1`` — who acted: the subject of an active trigger, the ``by`` agent of a passive
+  one, the possessor or nationality of an event noun ("Israel's strikes", "Israeli
+  strikes"), or the subject of a support verb ("militants launched an attack").
+- ``actor2`` — the target or counterpart: a person/group object, the owner of a targeted
+  object ("sites belonging to Hamas"), the ``with``/``between`` partner of a clash or call.
+- quantities — numbers attached to the target or the event noun ("five rockets" → "5
+  rockets"); fatalities and injuries — the lowest figure the sentence reports, as ACLED
+  codes them; instruments — weapons and systems ("Iron Dome defense system").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from geoevents.events.ontology import Ontology
+from geoevents.events.triggers import Trigger, lemma, lemma_forms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_UNITS = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "dozen": 12, "hundred": 100, "thousand": 1000, "couple": 2, "pair": 2, "both": 2,
+}
+_MULTIPLIERS = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "dozen": 12}
+_DEATH = frozenset({"kill", "die", "dead", "death", "fatality", "body", "corpse", "perish",
+                    "massacre", "behead", "execute", "slay", "slain", "fatal", "life"})
+_INJURY = frozenset({"wound", "injure", "hurt", "injury", "injured", "wounded", "casualty"})
+_PRONOUNS = frozenset({"PRON"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_ENTITY_ACTORS = frozenset({"ORG", "NORP", "PERSON", "GPE"})
+# verbs whose subject or object is the event itself ("clashes erupted", "the blast killed")
+_OCCURRENCE = frozenset({"take", "occur", "happen", "erupt", "break", "continue", "resume",
+                         "start", "begin", "end", "rock", "shake", "hit", "strike", "target",
+                         "kill", "wound", "injure", "destroy", "damage", "leave", "claim",
+                         "cause", "flare", "intensify", "escalate", "spread", "rage", "last",
+                         "see", "witness", "report", "record", "be", "hold"})
+_SYSTEM_HEADS = frozenset({"system", "dome", "battery", "defense", "defence", "interceptor",
+                           "shield", "radar"})
+
+
+@dataclass
+class Arguments:
+    """What the parse says about one trigger's participants."""
+
+    actor1: str | None = None
+    actor2: str | None = None
+    actor1_token: Token | None = None
+    actor2_token: Token | None = None
+    target: Token | None = None  # the thing or people acted upon
+    predicate: Token | None = None  # the verb carrying location/date for a noun trigger
+    quantities: list[str] = field(default_factory=list)
+    fatalities: int | None = None
+    injuries: int | None = None
+    instruments: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    near: set[str] = field(default_factory=set)  # lemmas around the trigger
+    clause: set[str] = field(default_factory=set)  # lemmas of the trigger's clause
+    has_place: bool = False  # a place entity among the trigger's objects
+
+
+def number_value(token: Token) -> int | None:
+    """The integer a number token denotes ("5", "1,200", "five", "dozens" → None)."""
+    text = token.lower_.replace(",", "")
+    if re.fullmatch(r"\d+", text):
+        return int(text)
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return int(float(text))
+    value = _UNITS.get(text)
+    if value is None:
+        return None
+    # "two hundred", "three thousand": the multiplier is the next token
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.lower_ in _MULTIPLIERS and nxt.head == token.head:
+        value *= _MULTIPLIERS[nxt.lower_]
+    return value
+
+
+def _count(noun: Token) -> int | None:
+    """The number attached to a noun ("five rockets" → 5, "a soldier" → 1)."""
+    for child in noun.children:
+        if child.dep_ == "nummod" or (child.like_num and child.dep_ in ("amod", "quantmod")):
+            value = number_value(child)
+            if value is not None:
+                return value
+    if noun.like_num:
+        return number_value(noun)
+    if noun.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one")
+                                          for c in noun.children):
+        return 1
+    return None
+
+
+def phrase(token: Token) -> str:
+    """The noun phrase headed by ``token``, without leading determiners or clauses."""
+    doc = token.doc
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in ("det", "predet", "punct", "cc", "nummod", "quantmod") and \
+                child.i == start - 1 and child.dep_ != "compound":
+            continue
+        if child.dep_ in ("compound", "amod", "nmod", "poss", "det", "predet", "nummod"):
+            start = min(start, child.left_edge.i)
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("compound", "flat", "nmod") or (
+                child.dep_ == "prep" and child.lower_ == "of"
+                and any(g.pos_ == "PROPN" for g in child.children)):
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "appos" and child.i == end + 1 and doc[end].text == "(":
+            end = max(end, child.right_edge.i + 2)
+    span = doc[start:end]
+    words = list(span)
+    while words and (words[0].dep_ in ("det", "predet", "nummod", "quantmod", "punct", "case")
+                     or words[0].lower_ in ("all", "the", "a", "an", "some", "both")):
+        words.pop(0)
+    while words and words[-1].dep_ in ("punct", "case"):
+        words.pop()
+    if not words:
+        return token.text
+    return doc[words[0].i: words[-1].i + 1].text.strip()
+
+
+def _is_actor(token: Token, onto: Ontology) -> bool:
+    """A person, group, organisation or state rather than a thing."""
+    if token.ent_type_ in _ENTITY_ACTORS:
+        return True
+    forms = set(lemma_forms(token))
+    return bool(forms & (onto.words("civilian") | onto.words("armed") | onto.words("non_state")
+                         | onto.words("government") | onto.words("person_noun")
+                         | onto.words("protester")))
+
+
+def _resolve_pronoun(token: Token) -> Token | None:
+    """The antecedent of a relative pronoun ("militants who attacked" → militants)."""
+    if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
+        return token.head.head
+    if token.pos_ in _PRONOUNS:
+        return None
+    return token
+
+
+def _owner(token: Token, onto: Ontology) -> Token | None:
+    """The actor owning a targeted thing ("Hamas sites", "sites belonging to Hamas")."""
+    for child in token.children:
+        if child.dep_ in ("poss", "compound") and child.ent_type_ in _ENTITY_ACTORS:
+            return child
+        if child.dep_ == "amod" and child.ent_type_ == "NORP":
+            return child
+        if child.dep_ == "acl" and lemma(child) in ("belong", "hold", "control", "use",
+                                                    "run", "operate", "own"):
+            for gchild in child.subtree:
+                if gchild.dep_ == "pobj" and _is_actor(gchild, onto):
+                    return gchild
+        if child.dep_ == "prep" and child.lower_ in ("of", "belonging"):
+            for gchild in child.children:
+                if gchild.dep_ == "pobj" and _is_actor(gchild, onto):
+                    return gchild
+    return None
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """(subject, passive) of a verb, inherited from the head verb of a conjunction or an
+    open clausal complement when it has none."""
+    tok = verb
+    for _ in range(3):
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        for child in tok.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return child, passive
+        if tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "attr") and \
+                tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "Moscow indicated a readiness to facilitate talks"
+            continue
+        if tok.dep_ in ("conj", "xcomp", "advcl") and tok.head.i != tok.i:
+            if tok.dep_ == "advcl" and any(c.dep_ == "mark" for c in tok.children):
+                break
+            tok = tok.head
+            continue
+        break
+    return None, any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+    out = []
+    for tok in tokens:
+        out.append(tok)
+        out.extend(c for c in tok.conjuncts if c.i > tok.i)
+    return out
+
+
+def _lemmas(tokens) -> set[str]:
+    found: set[str] = set()
+    for tok in tokens:
+        found.update(lemma_forms(tok))
+    return found
+
+
+def _predicate(trigger: Token, onto: Ontology) -> tuple[Token | None, Token | None]:
+    """(support verb, predicate) of a noun trigger: "militants launched an attack" →
+    (launched, launched); "a call took place" → (None, took)."""
+    head = trigger.head
+    if head.i == trigger.i or head.pos_ not in ("VERB", "AUX"):
+        return None, None
+    if trigger.dep_ in ("dobj", "nsubjpass") and lemma(head) in onto.words("support_verb"):
+        return head, head
+    if trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and lemma(head) in _OCCURRENCE:
+        return None, head
+    return None, None
+
+
+def casualties(sent: Span, onto: Ontology) -> tuple[int | None, int | None]:
+    """(fatalities, injuries): the lowest figure the sentence gives for each."""
+    deaths: list[int] = []
+    injuries: list[int] = []
+    for tok in sent:
+        forms = set(lemma_forms(tok))
+        bucket = deaths if forms & _DEATH else injuries if forms & _INJURY else None
+        if bucket is None:
+            continue
+        if tok.lower_ == "life" and not any(lemma(t) in ("claim", "lose") for t in
+                                            (tok.head, tok.head.head)):
+            continue
+        candidates: list[Token] = []
+        if tok.pos_ == "VERB":
+            candidates += [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
+            if lemma(tok) in ("die", "perish"):
+                candidates += [c for c in tok.children if c.dep_ == "nsubj"]
+        elif tok.pos_ == "NOUN":
+            candidates.append(tok)
+            if lemma(tok) in ("death", "fatality", "casualty", "injury") and (
+                    tok.dep_ == "compound" or lemma(tok.head) == "toll"):
+                toll_verb = tok.head.head
+                candidates += [g for c in toll_verb.children if c.dep_ == "prep"
+                               for g in c.children if g.dep_ == "pobj"]
+        elif tok.pos_ == "ADJ":  # "five dead", "leaving 14 people dead"
+            candidates += [tok.head] if tok.head.like_num or tok.head.pos_ == "NOUN" else []
+            candidates += [c for c in tok.head.children if c.dep_ in ("dobj", "nsubj")]
+            candidates += [c for c in tok.children if c.like_num]
+        for cand in candidates:
+            value = _count(cand)
+            if value is not None and value < 1_000_000:
+                bucket.append(value)
+    return (min(deaths) if deaths else None, min(injuries) if injuries else None)
+
+
+def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
+    """Actors, target, quantities, instruments and context words of one trigger."""
+    tok = trigger.token
+    args = Arguments()
+    weapons = onto.words("weapon")
+    objects: list[Token] = []
+    subject: Token | None = None
+    passive = False
+    if trigger.pos == "VERB":
+        args.predicate = tok
+        subject, passive = _subject(tok)
+        agents = _pobjs(tok, ("by",))
+        if passive:
+            if agents:
+                args.actor1_token = agents[0]
+            if subject is not None:
+                objects.append(subject)
+        elif subject is not None:
+            args.actor1_token = subject
+        direct = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
+        objects += direct
+        objects += _pobjs(tok, ("on", "against", "at", "upon", "targeting"))
+        for obj in direct:  # "opened fire on protesters"
+            objects += _pobjs(obj, ("on", "at", "against"))
+        partners = _pobjs(tok, ("with", "between"))
+    else:
+        support, args.predicate = _predicate(tok, onto)
+        partners = _pobjs(tok, ("between", "with"))
+        if not partners and args.predicate is not None:
+            partners = _pobjs(args.predicate, ("between",))
+        for child in tok.children:
+            if child.dep_ == "poss" and child.pos_ not in _PRONOUNS:
+                args.actor1_token = child
+            elif child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG",
+                                                                            "GPE"):
+                args.actor1_token = args.actor1_token or child
+        by = _pobjs(tok, ("by",))
+        if by:
+            args.actor1_token = by[0]
+        if support is not None and args.actor1_token is None:
+            subject, passive = _subject(support)
+            args.actor1_token = _pobjs(support, ("by",))[0] if passive and _pobjs(
+                support, ("by",)) else (None if passive else subject)
+        objects += _pobjs(tok, ("on", "against", "at", "targeting"))
+        if args.predicate is not None and tok.dep_ == "nsubj":
+            # "the attack killed five soldiers": the predicate's object is the target
+            objects += [c for c in args.predicate.children if c.dep_ == "dobj"]
+    if partners and args.actor1_token is None and len(_with_conjuncts(partners)) >= 2 \
+            and partners[0].head.lower_ == "between":
+        both = _with_conjuncts(partners)
+        args.actor1_token, partners = both[0], both[1:]
+    if args.actor1_token is not None and set(lemma_forms(args.actor1_token)) & onto.words(
+            "operation"):  # "their operation has concluded": the operation is no actor
+        owner = _owner(args.actor1_token, onto)
+        args.actor1_token = owner
+    if args.actor1_token is not None:
+        resolved = _resolve_pronoun(args.actor1_token)
+        if resolved is None:
+            args.reasons.append(f"actor1 is the pronoun {args.actor1_token.text!r}: left empty")
+        args.actor1_token = resolved
+    if args.actor1_token is not None and (lemma(args.actor1_token) in _SYSTEM_HEADS
+                                          or set(lemma_forms(args.actor1_token)) & weapons):
+        args.instruments.append(phrase(args.actor1_token))
+        args.actor1_token = None
+    # agentless passive reported by a military or government ("X said sites were targeted")
+    if trigger.pos == "VERB" and passive and args.actor1_token is None and \
+            tok.dep_ == "ccomp" and lemma(tok.head) in onto.words("speaker"):
+        speaker, _ = _subject(tok.head)
+        if speaker is not None and set(lemma_forms(speaker)) & onto.words("government"):
+            args.actor1_token = speaker
+            args.reasons.append(
+                f"actor1 inferred from the reporting party {phrase(speaker)!r} of an "
+                "agentless passive")
+    # target, actor2
+    objects = [o for o in (_resolve_pronoun(o) for o in objects) if o is not None]
+    if objects:
+        args.target = objects[0]
+    for obj in objects + _with_conjuncts(partners):
+        if _is_actor(obj, onto):
+            args.actor2_token = obj
+            break
+        owner = _owner(obj, onto)
+        if owner is not None:
+            args.actor2_token = owner
+            break
+    if args.actor2_token is None and partners:
+        args.actor2_token = partners[0]
+    args.actor1 = phrase(args.actor1_token) if args.actor1_token is not None else None
+    args.actor2 = phrase(args.actor2_token) if args.actor2_token is not None else None
+    # quantities: numbers on the target and on the event noun itself
+    counted = [tok] if trigger.pos == "NOUN" else []
+    counted += objects
+    for noun in counted:
+        for child in noun.children:
+            if child.dep_ == "nummod" or (child.like_num and child.dep_ == "quantmod"):
+                value = number_value(child)
+                if value is not None:
+                    words = phrase(noun)
+                    args.quantities.append(f"{value} {words}")
+                    break
+    # instruments: weapons named around the trigger
+    for child in list(tok.children) + ([args.predicate] if args.predicate is not None else []):
+        for obj in _pobjs(child, ("with", "using")) if child.dep_ != "prep" else []:
+            if set(lemma_forms(obj)) & weapons:
+                args.instruments.append(phrase(obj))
+    for obj in _pobjs(tok, ("with", "using")):
+        if set(lemma_forms(obj)) & (weapons | _SYSTEM_HEADS):
+            args.instruments.append(phrase(obj))
+    args.instruments = list(dict.fromkeys(args.instruments))
+    # context words for typing
+    near_tokens = list(tok.subtree)
+    if args.predicate is not None and args.predicate.i != tok.i:
+        near_tokens += [args.predicate] + [t for c in args.predicate.children
+                                           if c.dep_ in ("dobj", "nsubj", "nsubjpass", "prep",
+                                                         "agent", "advcl")
+                                           for t in c.subtree]
+    if subject is not None:
+        near_tokens += list(subject.subtree)
+    args.near = _lemmas(near_tokens)
+    clause_head = tok if trigger.pos == "VERB" else (args.predicate or tok)
+    while clause_head.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep",
+                               "pobj") and clause_head.head.i != clause_head.i:
+        clause_head = clause_head.head
+    args.clause = _lemmas(clause_head.subtree)
+    args.has_place = any(t.ent_type_ in ("GPE", "LOC", "FAC") for o in objects
+                         for t in o.subtree)
+    return args

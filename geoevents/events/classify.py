@@ -1,0 +1,323 @@
+"""The sub-event type of a trigger, from the trigger word and its arguments.
+
+Order of decisions (each leaves a reason):
+
+1. the trigger's lexicon sub-types, keeping those whose required arguments are present
+   ("captured" needs a place or territory noun, "declared" a curfew, "call" a phone);
+2. generic violence ("attacked", "strike", "killed", "opened fire") takes its sub-type from
+   the weapon named nearest to it (chemical, suicide, grenade, aircraft, artillery,
+   explosives), else from the target and the actors (protesters → protest sub-types,
+   civilians → Attack, armed men → Armed clash, sites hit by a state military → Air/drone
+   strike);
+3. context refines it: who takes a place (state → Government regains territory, non-state
+   → Non-state actor overtakes territory), what happens at a protest (dispersal →
+   intervention, killings → excessive force, stones and arson → violent demonstration),
+   crime vocabulary (cartel, drugs, gang → Organised crime).
+
+:func:`main_event` picks a text's principal event (used for the CASE 2021 evaluation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from geoevents.events.arguments import Arguments
+from geoevents.events.ontology import GENERIC, Ontology
+from geoevents.events.triggers import Trigger, lemma_forms
+
+if TYPE_CHECKING:
+    from geoevents.model import Event
+
+# weapons decide the sub-type of generic violence, most specific first
+WEAPON_ORDER = ("Chemical weapon", "Suicide bomb", "Grenade", "Air/drone strike",
+                "Shelling/artillery/missile attack", "Remote explosive/landmine/IED")
+# generic triggers that are no event without a weapon or a violent target
+WEAK_GENERIC = frozenset({"land", "hit", "launch", "die", "destroy", "hurt", "fire", "pound",
+                          "violence", "incident", "operation", "blast", "wound",
+                          "injure", "maim"})
+CONSEQUENCES = frozenset({"kill", "die", "wound", "injure", "hurt", "maim", "destroy",
+                          "damage", "dead"})
+_LETHAL = frozenset({"kill", "shoot", "dead", "death", "die", "wound", "injure", "bullet",
+                     "live", "gunfire", "beat", "fire"})
+_RIOT = frozenset({"riot", "rioter", "stone", "rock", "brick", "molotov", "petrol",
+                   "firebomb", "vandalize", "vandalise", "torch", "smash", "loot", "pelt",
+                   "hurl", "barricade", "tyre", "tire", "arson", "violent", "throw",
+                   "ransack", "storm", "clash", "confront", "aggressive", "violence",
+                   "firework", "fireworks", "ablaze", "unrest", "ugly", "rampage"})
+# an explosion with these words and none of _ATTACK_WORDS is an industrial accident
+_ATTACK_WORDS = frozenset({"attack", "bomber", "militant", "terrorist", "terror", "insurgent",
+                           "claim", "ied", "suicide", "gunman", "rebel", "jihadist", "target",
+                           "detonate", "plant", "planted", "device", "car bomb", "bomb"})
+_INTERVENTION = frozenset({"disperse", "tear", "teargas", "cannon", "rubber", "baton",
+                           "pepper", "arrest", "detain", "crackdown", "scuffle", "stun",
+                           "prevent", "cordon", "charge"})
+_CRIME = frozenset({"cartel", "drug", "trafficker", "smuggler", "cocaine", "heroin",
+                    "narcotic", "gang", "mafia", "methamphetamine", "marijuana", "cannabis",
+                    "gangster", "hitman", "narco", "trafficking", "smuggling", "extortion",
+                    "contraband"})
+_MOB = frozenset({"mob", "vigilante", "lynch", "crowd"})
+_AIR_DEFAULT = frozenset({"strike", "target", "bomb", "hit", "pound", "raid"})
+_MILITARY_SITES = frozenset({"site", "target", "position", "stronghold", "hideout", "depot",
+                             "tunnel", "launcher", "facility", "infrastructure", "compound",
+                             "headquarters", "base", "post", "bunker", "arsenal", "camp"})
+_CIVIL_PLACES = frozenset({"village", "town", "city", "home", "house", "hospital", "school",
+                           "market", "mosque", "church", "bus", "car", "shop", "neighbourhood",
+                           "neighborhood", "district", "hotel", "restaurant", "vehicle",
+                           "residence", "temple", "wedding", "funeral", "gathering"})
+
+
+@dataclass
+class Typing:
+    """The decided sub-event type, a confidence in [0, 1] and the reason."""
+
+    sub_event_type: str
+    confidence: float
+    reason: str
+
+
+def _has(words: set[str], vocab) -> bool:
+    return not words.isdisjoint(vocab)
+
+
+def _cue_hit(cues: tuple[str, ...], words: set[str], text: str) -> str | None:
+    for cue in cues:
+        if (" " in cue and f" {cue} " in text) or cue in words:
+            return cue
+    return None
+
+
+def _token_class(token, onto: Ontology) -> str | None:
+    """civilian / armed / protester / None for an argument head."""
+    if token is None:
+        return None
+    forms = set(lemma_forms(token))
+    if _has(forms, onto.words("protester")):
+        return "protester"
+    if _has(forms, onto.words("armed")) or _has(forms, onto.words("non_state")):
+        return "armed"
+    if token.ent_type_ == "PERSON" or _has(forms, onto.words("civilian")):
+        return "civilian"
+    return None
+
+
+def _actor_side(token, onto: Ontology) -> str | None:
+    """'state' or 'non-state' for an actor head, from its words."""
+    if token is None:
+        return None
+    words = {t.lower_ for t in token.subtree} | set(lemma_forms(token))
+    non_state = _has(words, onto.words("non_state"))
+    state = _has(words, onto.words("government"))
+    if non_state and not (state and ("pro-government" in words or "government" in words)):
+        return "non-state"
+    if state:
+        return "state"
+    return None
+
+
+def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Arguments,
+                     onto: Ontology) -> bool:
+    for name in required:
+        if name == "GPE" and args.has_place:
+            return True
+        if name == "PERSON" and args.target is not None and args.target.ent_type_ == "PERSON":
+            return True
+        if _has(args.near, onto.words(name)):
+            return True
+    return False
+
+
+def _weapon(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
+            onto: Ontology) -> tuple[str, str, str] | None:
+    """(sub-type, cue, scope) of the nearest weapon named around a violence trigger."""
+    for scope, words in (("trigger phrase", args.near), ("clause", args.clause),
+                         ("sentence", sentence)):
+        for name in WEAPON_ORDER:
+            cue = _cue_hit(onto.sub_types[name].cues, words,
+                           text if scope == "sentence" else f" {' '.join(sorted(words))} ")
+            if cue:
+                return name, cue, scope
+    return None
+
+
+def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
+              onto: Ontology) -> Typing | None:
+    """The sub-type of generic violence, or None when it is not an event on its own."""
+    weapon = _weapon(trigger, args, sentence, text, onto)
+    target_class = _token_class(args.target, onto) if args.target is not None else \
+        _token_class(args.actor2_token, onto)
+    actor_class = _token_class(args.actor1_token, onto)
+    side = _actor_side(args.actor1_token, onto)
+    lem = trigger.lemma
+    if weapon and weapon[2] != "sentence":
+        name, cue, scope = weapon
+        return Typing(name, 0.75, f"weapon {cue!r} in the {scope}")
+    if actor_class == "protester" or _has(args.near, {"rioter", "mob"}):
+        name = "Mob violence" if _has(args.near, _MOB) else "Violent demonstration"
+        return Typing(name, 0.6, "violence by protesters or a crowd")
+    if target_class == "protester":
+        lethal = _has(args.clause, _LETHAL - {"fire"}) or lem in ("kill", "shoot")
+        name = "Excessive force against protesters" if lethal else "Protest with intervention"
+        force = "lethal" if lethal else "non-lethal"
+        return Typing(name, 0.65, f"force used against protesters ({force})")
+    if weapon:
+        name, cue, scope = weapon
+        return Typing(name, 0.55, f"weapon {cue!r} in the {scope}")
+    if _has(args.near, _MOB) and lem in ("attack", "kill", "beat", "lynch", "assault"):
+        return Typing("Mob violence", 0.55, "violence by a mob or crowd")
+    target_words = set(lemma_forms(args.target)) if args.target is not None else set()
+    if _has(target_words, _MILITARY_SITES) and lem in _AIR_DEFAULT and side != "non-state":
+        return Typing("Air/drone strike", 0.45,
+                      "strike on military sites by a state or unnamed actor, no weapon named "
+                      "(most such strikes are from the air)")
+    if target_class == "armed" or (actor_class == "armed" and _token_class(
+            args.actor2_token, onto) == "armed"):
+        return Typing("Armed clash", 0.6, "violence between armed actors")
+    if target_class == "civilian" or _has(target_words, _CIVIL_PLACES):
+        return Typing("Attack", 0.6, "violence against civilians or civilian places")
+    if lem in WEAK_GENERIC:
+        return None
+    if lem in ("strike",) and trigger.pos == "NOUN":
+        return Typing("Air/drone strike", 0.4, "'strike' with no weapon named")
+    if actor_class == "armed" and lem in ("attack", "assault", "raid") and \
+            _has(target_words, _MILITARY_SITES | {"checkpoint", "convoy", "patrol"}):
+        return Typing("Armed clash", 0.5, "armed actor attacks a military target")
+    if lem in ("explosion", "blast", "bombing", "bomb"):
+        return Typing("Remote explosive/landmine/IED", 0.5, "explosion, no weapon named")
+    if lem in ("kill", "shoot", "stab", "killing", "shooting", "murder", "assault", "attack",
+               "open", "raid"):
+        return Typing("Attack", 0.4, "violence with no armed target named")
+    return None
+
+
+def _refine_protest(name: str, sentence: set[str], scene: set[str]) -> tuple[str, str]:
+    words = sentence | scene
+    if _has(words, _RIOT):
+        return "Violent demonstration", "protesters used violence (stones, arson, clashes)"
+    if _has(words, {"kill", "dead", "death"} | {"live"}) or (
+            _has(words, {"shoot", "fire"}) and _has(words, {"police", "troop", "force",
+                                                            "soldier", "security"})):
+        return "Excessive force against protesters", "lethal force against protesters"
+    if _has(words, _INTERVENTION):
+        return "Protest with intervention", "protest dispersed or suppressed"
+    return name, ""
+
+
+def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set[str],
+             text: str, scene: set[str] | None = None) -> Typing | None:
+    """The sub-event type of ``trigger`` or None when it is no event.
+
+    ``sentence`` holds the lemmas of the trigger's sentence, ``text`` the sentence in
+    lower case padded with spaces (for multiword cues), ``scene`` lemmas of the
+    neighbouring sentences (protest outcomes are often told in the next sentence).
+    """
+    scene = scene or set()
+    key = " ".join(trigger.phrase) if trigger.phrase else trigger.lemma
+    specific = []
+    for name in trigger.sub_types:
+        if name == GENERIC:
+            continue
+        required = onto.sub_types[name].required_classes(key, trigger.pos)
+        if not required or _requirement_met(required, trigger, args, onto):
+            specific.append(name)
+    decided: Typing | None = None
+    if specific:
+        name = specific[0]
+        why = f"trigger {trigger.words!r}"
+        if len(specific) > 1:
+            name, why = _choose(specific, trigger, args, onto, why)
+        decided = Typing(name, 0.7 if trigger.phrase else 0.6, why)
+        family = onto.sub_types[name].event_type
+        if family == "Explosions/Remote violence" or name == "Attack":
+            weapon = _weapon(trigger, args, sentence, text, onto)
+            if weapon and weapon[0] != name and weapon[2] != "sentence" and \
+                    WEAPON_ORDER.index(weapon[0]) < (WEAPON_ORDER.index(name)
+                                                     if name in WEAPON_ORDER else 99):
+                decided = Typing(weapon[0], 0.7, f"{why}; weapon {weapon[1]!r} nearby")
+    elif trigger.generic:
+        decided = _violence(trigger, args, sentence, text, onto)
+        if decided is not None:
+            decided.reason = f"trigger {trigger.words!r} (violence): {decided.reason}"
+    if decided is None:
+        return None
+    return _refine(decided, trigger, args, onto, sentence, scene)
+
+
+def _choose(names: list[str], trigger: Trigger, args: Arguments, onto: Ontology,
+            why: str) -> tuple[str, str]:
+    """Pick among several lexicon sub-types with the actors and the target."""
+    side = _actor_side(args.actor1_token, onto)
+    if "Government regains territory" in names and "Non-state actor overtakes territory" \
+            in names:
+        if side == "state":
+            return "Government regains territory", f"{why} by state forces"
+        return "Non-state actor overtakes territory", f"{why} by a non-state or unnamed actor"
+    for name in names:  # a weapon or a person object decides between seizing and taking
+        if name == "Disrupted weapons use" and _has(args.near, onto.words("weapon")):
+            return name, f"{why} of weapons"
+    return names[0], why
+
+
+def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
+            sentence: set[str], scene: set[str]) -> Typing:
+    name = typing.sub_event_type
+    side = _actor_side(args.actor1_token, onto)
+    if name == "Non-state actor overtakes territory" and side == "state":
+        return Typing("Government regains territory", typing.confidence,
+                      f"{typing.reason}; the actor is a state force")
+    if name == "Government regains territory" and side == "non-state":
+        return Typing("Non-state actor overtakes territory", typing.confidence,
+                      f"{typing.reason}; the actor is a non-state group")
+    if name in ("Non-state actor overtakes territory", "Government regains territory") \
+            and _has(args.near, {"peacefully", "unopposed", "handover", "handed"}):
+        return Typing("Non-violent transfer of territory", typing.confidence,
+                      f"{typing.reason}; without fighting")
+    if name == "Armed clash" and (_token_class(args.actor1_token, onto) == "protester" or
+                                  _token_class(args.actor2_token, onto) == "protester" or
+                                  _has(args.near, onto.words("protester"))):
+        return Typing("Violent demonstration", typing.confidence,
+                      f"{typing.reason}; a clash involving protesters")
+    if name in ("Remote explosive/landmine/IED", "Chemical weapon") and \
+            _has(args.clause, onto.words("industrial")) and not _has(
+                args.clause - {"plant"} if "chemical" in args.clause else args.clause,
+                _ATTACK_WORDS - {"plant"}):
+        return Typing("Man-made disaster", typing.confidence,
+                      f"{typing.reason}; an industrial setting and no attacker")
+    if name == "Peaceful protest":
+        refined, why = _refine_protest(name, sentence, scene)
+        if refined != name:
+            return Typing(refined, typing.confidence, f"{typing.reason}; {why}")
+    if onto.event_type_of(name) in ("Battles", "Violence against civilians",
+                                    "Strategic developments") and \
+            name not in ("Agreement", "Change to group/activity",
+                         "Headquarters or base established") and \
+            _has(args.clause | args.near, _CRIME):
+        return Typing("Organised crime", typing.confidence * 0.9,
+                      f"{typing.reason}; crime vocabulary (drugs, cartel, gang)")
+    return typing
+
+
+# sub-types that are the point of a text when present: a claim is about an attack, a
+# protest's outcome decides its type
+_DOMINANT = {"Claim of responsibility": 0.3, "Violent demonstration": 0.15,
+             "Excessive force against protesters": 0.12, "Protest with intervention": 0.1,
+             "Man-made disaster": 0.05, "Natural disaster": 0.05}
+
+
+def main_event(events: list[Event]) -> Event | None:
+    """The principal event of a text: the most specific and confident one, earlier ones
+    first; claims of responsibility and protest outcomes take precedence."""
+    if not events:
+        return None
+    ordered = sorted(events, key=lambda e: e.trigger_start)
+    first = ordered[0].trigger_start
+    first_sentence = ordered[0].sentence
+
+    def score(event: Event) -> float:
+        value = event.confidence + _DOMINANT.get(event.sub_event_type, 0.0)
+        if event.sentence == first_sentence:
+            value += 0.1
+        value -= 0.0002 * (event.trigger_start - first)
+        return value
+
+    return max(ordered, key=score)

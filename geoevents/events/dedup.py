@@ -1,0 +1,79 @@
+"""Deduplication across the documents of a run.
+
+Two reports describe the same event when they have the same sub-event type, compatible
+actors (equal, or one unknown), places within :data:`DISTANCE_KM` of each other (geodesic
+distance on the WGS84 ellipsoid) and the same day (or a date one of them does not know).
+They collapse into the first report, which lists every report's document in ``sources``.
+Events without coordinates are never merged: nothing says they happened at the same place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from geoevents.model import Event
+
+DISTANCE_KM = 25.0
+
+
+def distance_km(a: Event, b: Event) -> float:
+    """Geodesic distance between two located events, in km."""
+    from pyproj import Geod
+
+    assert a.location is not None and b.location is not None
+    _, _, metres = Geod(ellps="WGS84").inv(a.location.lon, a.location.lat,
+                                           b.location.lon, b.location.lat)
+    return metres / 1000.0
+
+
+def _norm(actor: str | None) -> str | None:
+    return " ".join(actor.lower().split()) if actor else None
+
+
+def _compatible_actor(a: str | None, b: str | None) -> bool:
+    a, b = _norm(a), _norm(b)
+    return a is None or b is None or a == b or a in b or b in a
+
+
+def _same_day(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    if a.date_precision == b.date_precision == "day":
+        return a.date == b.date
+    return a.date[:7] == b.date[:7]  # coarser dates: at least the same month
+
+
+def same_event(a: Event, b: Event, *, distance: float = DISTANCE_KM) -> bool:
+    """Whether two events (from different documents) report one occurrence."""
+    if a.sub_event_type != b.sub_event_type or a.location is None or b.location is None:
+        return False
+    if not (_compatible_actor(a.actor1, b.actor1) and _compatible_actor(a.actor2, b.actor2)):
+        return False
+    if not _same_day(a, b):
+        return False
+    return a.location.id == b.location.id or distance_km(a, b) <= distance
+
+
+def deduplicate(events: Iterable[Event], *, distance: float = DISTANCE_KM) -> list[Event]:
+    """The events with reports of one occurrence merged; the first report is kept, with
+    the union of ``sources``, the lowest fatality figure and the finest date."""
+    kept: list[Event] = []
+    for event in events:
+        sources = event.sources or ([event.doc_id] if event.doc_id else [])
+        twin = next((k for k in kept if k.doc_id != event.doc_id
+                     and same_event(k, event, distance=distance)), None)
+        if twin is None:
+            event.sources = list(dict.fromkeys(sources))
+            kept.append(event)
+            continue
+        twin.sources = list(dict.fromkeys(twin.sources + sources))
+        if event.fatalities is not None:
+            twin.fatalities = event.fatalities if twin.fatalities is None else min(
+                twin.fatalities, event.fatalities)
+        if twin.date_precision != "day" and event.date_precision == "day":
+            twin.date, twin.date_precision, twin.date_text = (
+                event.date, event.date_precision, event.date_text)
+        twin.actor1 = twin.actor1 or event.actor1
+        twin.actor2 = twin.actor2 or event.actor2
+        twin.reason += f" Also reported in {event.doc_id!r} ({event.trigger!r})."
+    return kept

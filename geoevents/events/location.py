@@ -1,0 +1,717 @@
+"""Event location: the place an event happened, chosen among the sentence's toponyms.
+
+A toponym is the event's place when the dependency parse links it to the trigger (or, for
+an event noun, to the verb that carries it: "a call took place in Moscow"):
+
+* through a preposition of the trigger — ``in/at/inside/on/against`` → role ``site``,
+  ``near/outside/around`` → ``near``, ``from`` → ``origin``, ``into/toward/to`` →
+  ``destination`` ("Five rockets were fired toward Israeli territory from the Gaza Strip":
+  origin Gaza Strip, destination Israel; the event is placed at the destination);
+* as the trigger's object or passive subject ("captured Aleppo", "Gaza was shelled") or
+  through them ("sites in the Gaza Strip were targeted", "the town of Raga");
+* through the clause above a participle or infinitive trigger ("launched an assault in
+  Hama, targeting …").
+
+Among the linked places the most specific one wins. News phrases go from the specific
+place to its wider area ("a checkpoint in Adhaim in northern Iraq", "the Zahra
+neighbourhood of Jiddah", "Maimana, the capital of Faryab province"), so a place reached
+through fewer containers is preferred; the "of" of a settlement noun names it ("the Syrian
+city of Azaz", "the West Bank town of Jenin") while the "of" after a named unit is its
+container ("the Shaab neighbourhood of Baghdad"); a landmark that locates another place
+("Walungu, about 1,800 kilometres east of Kinshasa") gives way to that place.
+
+When no place attaches to the trigger's clause, the event takes the sentence's setting: a
+place in a static locative phrase (``in/at/near/outside/inside/around/across/throughout/
+within``, or a place noun named by "of") anywhere in the sentence, the most specific and
+then the nearest to the trigger in the tree — a news sentence usually reports one scene.
+Reporting and cognition verbs ("said", "believed") have no setting of their own, and
+paths of a motion ("from/to/into") or targets ("on") elsewhere in the sentence are not a
+setting. The reason says when the place is the setting rather than a parse link.
+
+Relative clauses, actors (the subject of an active verb, a nationality on an actor, a place
+name modifying a person or thing: "the U.S. soldier", "Belgium's plans") and the owners of
+sites ("the Israeli Embassy") are never locations. Names the toponym stage did not keep
+but that stand in a place's slot of the parse are candidates too (see
+:func:`_unrecognised`). With no place at all, :mod:`geoevents.events.extract` may carry the
+previous event's place or use the document's focus, with a lower precision and a reason.
+
+``geo_precision`` follows ACLED: 1 a town or a specific site, 2 near a town or a small
+area (district, border, "the Jenin area"), 3 a region, province or country.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from geoevents.events.triggers import lemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from geoevents.model import Place, Toponym
+
+SITE, ORIGIN, DESTINATION, NEAR = "site", "origin", "destination", "near"
+PREPOSITION_ROLES = {
+    "in": SITE, "inside": SITE, "within": SITE, "at": SITE, "on": SITE, "across": SITE,
+    "throughout": SITE, "over": SITE, "along": SITE, "upon": SITE, "through": SITE,
+    "amid": SITE, "targeting": SITE, "of": SITE, "between": SITE, "among": SITE,
+    "near": NEAR, "outside": NEAR, "around": NEAR, "close": NEAR, "off": NEAR, "by": NEAR,
+    "beside": NEAR, "nearby": NEAR, "past": NEAR, "beyond": NEAR, "north": NEAR,
+    "south": NEAR, "east": NEAR, "west": NEAR,
+    "from": ORIGIN,
+    "into": DESTINATION, "toward": DESTINATION, "towards": DESTINATION, "to": DESTINATION,
+    "onto": DESTINATION,
+}
+# dependency relations a path from the trigger down to a place may use
+_THROUGH = frozenset({"prep", "pobj", "compound", "conj", "appos", "nmod", "amod", "poss",
+                      "npadvmod", "acl", "dobj", "pcomp", "cc", "punct", "flat", "nummod",
+                      "nsubjpass", "nsubj", "attr", "oprd", "advmod", "prt", "agent"})
+# prepositions that may lead from an object or subject to its place ("sites in Gaza")
+_LOCATIVE_INNER = frozenset({"in", "at", "near", "of", "inside", "outside", "around", "on",
+                             "across", "along", "within", "throughout", "off", "outskirts",
+                             "through"})
+# nouns of places: a nationality adjective on them names a place ("Israeli territory")
+PLACE_NOUNS = frozenset({"territory", "town", "city", "village", "soil", "land", "airspace",
+                         "side", "border", "area", "region", "coast", "capital", "province",
+                         "district", "countryside", "waters", "port", "frontier", "state",
+                         "governorate", "county", "neighbourhood", "neighborhood", "camp",
+                         "island", "mainland", "enclave", "north", "south", "east", "west",
+                         "part", "interior", "desert", "mountains", "highlands", "suburb",
+                         "outskirts", "hinterland", "heartland", "base", "embassy",
+                         "stronghold", "municipality", "quarter", "valley", "settlement",
+                         "commune", "locality", "department", "prefecture", "oblast",
+                         "republic", "kingdom", "axis", "road",
+                         "highway", "airport", "airbase", "hill", "mountain", "river"})
+# participles through which an object leads to its place ("sites located in Gaza")
+_LOCATIVE_ACL = frozenset({"belong", "base", "locate", "station", "situate", "position",
+                           "deploy", "hold", "control", "use", "run", "near", "border",
+                           "surround", "lie", "overlook"})
+# relations the trigger may climb to reach the clause that carries its place
+_CLIMB = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp", "pobj", "prep", "csubj"})
+_AREA_WORDS = frozenset({"area", "vicinity", "outskirts", "surroundings", "environs",
+                         "region", "countryside", "suburb", "suburbs", "outskirt", "border",
+                         "periphery", "edge"})
+_PRECISE_CODES = ("PPL", "S", "FAC", "AIRP", "CMP", "BLDG", "RSTN", "PRT", "MNMT", "PCLD")
+_AREA_CODES = ("ADM2", "ADM3", "ADM4", "ADM5", "BDR", "ISL", "PRK", "MT", "VAL")
+# objects that make "in/on/at …" a fixed phrase rather than a place
+_NOT_SETTINGS = frozenset({"addition", "response", "order", "spite", "case", "favour", "favor",
+                           "light", "wake", "retaliation", "support", "protest", "exchange",
+                           "return", "lieu", "charge", "search", "solidarity", "memory",
+                           "honour", "honor", "accordance", "line", "connection", "relation",
+                           "view", "terms", "contrast", "comparison", "behalf", "aftermath",
+                           "run-up", "lead-up", "face", "absence", "hope", "effort", "bid",
+                           "attempt", "reaction", "revenge", "defiance", "anticipation",
+                           "preparation"})
+# nouns of settlements: "the Syrian city of Azaz", "the West Bank town of Jenin" — the
+# "of" phrase names the settlement and the words before the noun are its wider area
+_SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "hamlet", "port",
+                               "settlement", "resort", "township", "enclave", "stronghold",
+                               "municipality", "commune", "locality", "kibbutz", "slum",
+                               "cities", "towns", "villages", "hamlets", "island", "islands"})
+# nouns of units inside a wider place: "the Zahra neighborhood of Jiddah" — the name before
+# the noun is the unit and the "of" phrase its container
+_UNIT_NOUNS = frozenset({"neighbourhood", "neighborhood", "district", "area", "region",
+                         "quarter", "suburb", "sector", "province", "governorate", "county",
+                         "state", "department", "prefecture", "subdistrict", "countryside",
+                         "zone", "parish", "ward", "block", "colony", "camp", "valley"})
+# feature codes of places too big to be a unit inside another named place
+_BIG_CODES = ("PCL", "ADM1", "PPLC", "PPLA")
+# words of a landmark phrase: "50 km south of Algiers", "205 km from Srinagar"
+_DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                              "southeast", "southwest", "north-east", "north-west",
+                              "south-east", "south-west", "northward", "southward"})
+_DISTANCE_WORDS = frozenset({"km", "kms", "kilometre", "kilometer", "kilometres",
+                             "kilometers", "mile", "miles", "mi", "meter", "metre", "meters",
+                             "metres"})
+# prepositions that lead from a place to its container ("a market in Baghdad")
+_CONTAINER_PREPS = frozenset({"in", "inside", "within", "at", "on", "near", "outside",
+                              "around", "across", "throughout", "along", "off", "by",
+                              "beside", "outskirts", "into", "from", "to", "toward", "towards"})
+# words between a place and the landmark phrase that locates it ("X, about 50 km …")
+_LEAD_INS = frozenset({",", "(", "about", "some", "nearly", "around", "roughly", "approximately",
+                       "almost", "just", "only", "over", "less", "more", "than", "-", "–", "—"})
+# sites a nationality owns rather than locates: "the Israeli Embassy in Buenos Aires"
+_OWNED = frozenset({"embassy", "consulate", "base", "airbase", "camp", "checkpoint",
+                    "outpost", "position", "post", "ship", "vessel", "warship", "company",
+                    "office", "headquarters", "mission"})
+# buildings a name before them locates ("his Amman home", "the Beijing office")
+_DWELLINGS = frozenset({"home", "house", "residence", "apartment", "office", "building",
+                        "hotel", "embassy", "consulate", "shop", "store", "restaurant",
+                        "farm", "ranch", "compound", "court", "courthouse", "station"})
+# prepositions whose proper-noun object is taken for a place name ("in Adhaim")
+_NAME_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "into", "from",
+                         "toward", "towards", "through", "across", "within", "to", "outskirts",
+                         "throughout", "along", "over", "on", "like", "beyond",
+                         "past", "via", "off"})
+# verbs whose proper-noun object is a place ("captured Jabal al-Sayyid", "stormed Giza")
+_TERRITORIAL = frozenset({"capture", "seize", "enter", "recapture", "retake", "liberate",
+                          "storm", "overrun", "shell", "bomb", "besiege", "occupy", "reach",
+                          "regain", "invade", "encircle", "surround", "evacuate", "bombard",
+                          "raid", "target", "strike", "hit", "attack", "patrol", "control",
+                          "defend", "take", "secure", "lose", "cross", "visit", "leave",
+                          "flee", "embroil", "throng", "rock", "pound", "shake", "ravage",
+                          "assault", "clear", "penetrate", "infiltrate", "sweep"})
+# nouns of the parts and surroundings of a place: "the outskirts of X", "the streets of X"
+_PART_NOUNS = frozenset({"outskirts", "outskirt", "fringe", "fringes", "vicinity", "part",
+                         "parts", "half", "street", "streets", "centre", "center", "suburb",
+                         "suburbs", "countryside", "corridor", "farm", "farms", "edge",
+                         "heart", "entrance", "environs", "perimeter", "gate", "gates",
+                         "surroundings", "periphery", "direction", "siege", "city", "town",
+                         "village", "area", "areas", "villages", "towns", "cities",
+                         "neighbourhoods", "neighborhoods", "districts", "mountaintop",
+                         "hills", "plains", "plain", "territory", "province", "region"})
+# nouns of sites that a name can qualify: "the Swat media center", "Kawkab army base"
+_FACILITY_NOUNS = frozenset({"market", "marketplace", "airbase", "base", "hospital",
+                            "checkpoint", "bridge", "square", "sector", "residence", "centre",
+                            "center", "prison", "jail", "camp", "depot", "mosque", "church",
+                            "temple", "shrine", "crossing", "plains", "station", "school",
+                            "university", "college", "stadium", "hotel", "compound",
+                            "headquarters", "airport", "refinery", "plant", "dam", "palace",
+                            "barracks", "academy", "cemetery", "hill", "hilltop", "junction",
+                            "roundabout", "street", "avenue", "road", "highway", "colony",
+                            "block", "bazaar", "mall", "port", "harbour", "harbor", "valley",
+                            "mountain", "mountains", "river", "lake", "canal", "gate",
+                            "crossroads", "intersection", "park", "forest",
+                            "countryside", "plateau", "front", "frontline", "axis", "suburb",
+                            "suburbs", "outskirts", "district", "neighbourhood",
+                            "neighborhood", "quarter", "zone", "field", "oilfield",
+                            "village", "villages", "town", "towns", "city", "area",
+                            "governorate", "province", "region", "county", "state"})
+# Arabic articles that start a name ("al-Bab", "el-Arish")
+_ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "an", "at", "az", "ash", "ad-", "al-"})
+# labels that are never a place; spaCy's small model often tags a place name NORP,
+# LANGUAGE or PRODUCT ("Aleppo" NORP), so those only exclude real demonyms
+_NEVER_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
+                           "CARDINAL", "LAW", "EVENT"})
+# reporting and cognition verbs: no setting of their own ("officials said", "believed")
+_REPORTING = frozenset({
+    "say", "tell", "state", "report", "announce", "confirm", "claim", "declare", "add",
+    "note", "describe", "explain", "disclose", "reveal", "allege", "accord", "quote",
+    "indicate", "write", "post", "publish", "show", "believe", "think", "accuse", "urge",
+    "call", "warn", "deny", "insist", "estimate", "suggest", "argue", "know", "learn",
+    "hear", "blame", "condemn", "criticize", "criticise", "praise", "welcome", "demand",
+    "ask", "question", "investigate", "cite", "mention", "recall", "remember", "acknowledge",
+    "admit", "predict", "expect", "hope", "fear", "want", "seem", "appear"})
+# static locative prepositions: their object sets the scene of the sentence's events
+# wherever they attach ("from/to/into" are paths of a motion, "on" often a target)
+_SCENE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across",
+                          "throughout", "within", "outskirts"})
+
+
+@dataclass(eq=False)
+class Location:
+    """The chosen place of an event and why."""
+
+    toponym: Toponym | None
+    role: str | None
+    precision: int | None
+    reason: str
+    linked: bool = True  # False: the sentence's setting, not a parse link to the trigger
+
+    @property
+    def place(self) -> Place | None:
+        return self.toponym.place if self.toponym is not None else None
+
+
+NOWHERE = Location(None, None, None, "no place linked to the event")  # never mutated
+
+
+def precision_of(place: Place | None, role: str, text: str) -> int:
+    """ACLED geo-precision for a place used in ``role``."""
+    if place is None:
+        base = 2
+    elif place.feature_class == "P" or place.feature_code.startswith(_PRECISE_CODES):
+        base = 1
+    elif place.feature_code.startswith(_AREA_CODES) or place.feature_class in ("S", "T"):
+        base = 2
+    else:
+        base = 3
+    if base == 1 and (role == NEAR or set(text.lower().split()) & _AREA_WORDS):
+        base = 2
+    return base
+
+
+def _down_path(anchor: Token, target: Token) -> list[Token] | None:
+    """Tokens from just below ``anchor`` down to ``target`` if ``anchor`` dominates it."""
+    path: list[Token] = []
+    tok = target
+    while tok.i != anchor.i:
+        path.append(tok)
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return list(reversed(path))
+
+
+def _role_of(path: list[Token], mention: Toponym) -> tuple[str, str] | None:
+    """(role, how) for a path from the anchor down to a toponym, None if not locative."""
+    while len(path) > 1 and path[0].dep_ == "conj" and path[0].pos_ == "VERB":
+        path = path[1:]  # "was shot and left in a ditch": coordinated verbs share a place
+    first = path[0]
+    if any(t.dep_ not in _THROUGH for t in path):
+        return None
+    if any(t.dep_ == "acl" and lemma(t) not in _LOCATIVE_ACL for t in path):
+        return None
+    if any(t.dep_ in ("nsubj", "nsubjpass", "dobj") for t in path[1:]):
+        return None  # the place of another clause's participant
+    if first.dep_ != "prep" and any(t.dep_ == "prep" and t.lower_ not in _LOCATIVE_INNER
+                                    for t in path[1:]):
+        return None
+    if first.dep_ == "prep" and len(path) > 1 and lemma(path[1]) in _NOT_SETTINGS:
+        return None  # "in addition to", "in response to", "in retaliation for"
+    relation = getattr(mention, "relation", None)
+    if first.dep_ == "prep" or first.dep_ == "agent":
+        prep = first.lower_
+        if first.dep_ == "agent":
+            if len([t for t in path if t.dep_ == "pobj"]) < 2:
+                return None  # "by militants" is an actor, not a place
+            prep = "by"
+        role = PREPOSITION_ROLES.get(prep)
+        if prep == "by" and first.dep_ == "agent":
+            role = SITE
+        if role is None and prep in ("with", "against", "between"):
+            # "clashed with rebels near Goma": the partner's place is the event's (but
+            # not "protested against a war on Iraq")
+            inner = next((t for t in path[1:] if t.dep_ == "prep"
+                          and t.lower_ in PREPOSITION_ROLES and t.lower_ in _SCENE_PREPS),
+                         None)
+            if inner is not None:
+                role = PREPOSITION_ROLES[inner.lower_]
+        if role is None:
+            return None
+        if relation:
+            role = NEAR
+        return role, f"'{first.text} …' attached to the trigger"
+    if first.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "npadvmod"):
+        return (NEAR if relation else SITE), f"the trigger's {first.dep_}"
+    if first.dep_ == "nsubj" and len(path) > 2 and path[1].dep_ == "prep" and \
+            path[1].lower_ != "of":
+        return (NEAR if relation else SITE), "a place of the trigger's subject"
+    if first.dep_ in ("advmod", "prt") and len(path) > 2 and path[1].dep_ == "prep":
+        role = PREPOSITION_ROLES.get(path[1].lower_)
+        if role is None:
+            return None
+        return (NEAR if relation else role), f"'{first.text} {path[1].text} …' of the trigger"
+    return None
+
+
+def _name_modifier(noun: Token, known: dict[int, Place | None]) -> Token | None:
+    """The proper-name modifier of a place noun ("the Zahra neighbourhood"), if any;
+    demonyms and group names do not name a place ("the Syrian city", "Shiite slum")."""
+    for c in noun.children:
+        if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i and (
+                c.pos_ == "PROPN" or c.i in known) and not _is_demonym(c) and \
+                c.ent_type_ != "NORP":
+            return c
+    return None
+
+
+def _big(place: Place | None) -> bool:
+    return place is not None and ((place.feature_class == "P" and (
+        place.population or 0) >= 100_000) or place.feature_code.startswith(_BIG_CODES))
+
+
+def _naming_of(prep: Token, known: dict[int, Place | None]) -> bool:
+    """An "of" that names the noun before it: "the town of Jenin", "the outskirts of
+    Hama", "the villages of X and Y" — as opposed to a container ("the Zahra
+    neighbourhood of Jiddah", "Sadr City of Baghdad")."""
+    noun = prep.head
+    if noun.pos_ == "PROPN" and noun.i not in known:
+        return False
+    low = lemma(noun)
+    if low in _SETTLEMENT_NOUNS or noun.lower_ in _SETTLEMENT_NOUNS:
+        return True
+    if low in _PART_NOUNS or low in PLACE_NOUNS or low in _UNIT_NOUNS:
+        name = _name_modifier(noun, known)
+        # "the Homs neighbourhood of Baba Amr": a big known place before the noun is the
+        # container and the "of" phrase names the unit
+        return name is None or _big(known.get(name.i))
+    return noun.pos_ != "PROPN"
+
+
+def _broadness(root: Token, known: dict[int, Place | None] | None = None) -> int:
+    """0 for the most specific slot of a place phrase, higher for the broader places
+    around it: "Colombia's northern oil town of Barrancabermeja", "Mogadishu's Huriwaa
+    district", "the West Bank city of Hebron" — the named town or district is the event's
+    place, its possessor or modifier the wider area. In "the X district of Y" the name X
+    is the district and Y its container, unless X is a big known place ("the Homs
+    neighbourhood of Baba Amr")."""
+    known = known or {}
+    head = root.head
+    if root.dep_ == "poss":
+        return 2
+    while head.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and \
+            head.head.i != head.i and head.head.pos_ == "NOUN":
+        head = head.head  # "the Azov Sea port city of Mariupol"
+    if root.dep_ in ("amod", "compound", "nmod") and head.pos_ != "PROPN":
+        if lemma(head) not in PLACE_NOUNS and lemma(head) not in _FACILITY_NOUNS:
+            return 3
+        naming = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"),
+                      None)
+        if naming is None:
+            return 0
+        return 1 if _naming_of(naming, known) else 0
+    return 0
+
+
+def _placey(noun: Token) -> bool:
+    """A noun that denotes a place or site: a name, or a place or facility noun."""
+    low = lemma(noun)
+    return noun.pos_ == "PROPN" or low in PLACE_NOUNS or low in _FACILITY_NOUNS or \
+        low in _PART_NOUNS
+
+
+def _specificity(path: list[Token], known: dict[int, Place | None]) -> tuple[bool, int]:
+    """(reference, depth) of a place along its path from the anchor. ``depth`` counts the
+    containers passed on the way: in "a market in the Shaab neighborhood of Baghdad" Shaab
+    is one place deep and Baghdad two — news phrases go from the specific place to its
+    wider area, and the event is at the specific one. ``reference`` marks a landmark that
+    locates another place ("50 km south of Algiers", "205 km from Srinagar")."""
+    depth = 0
+    reference = False
+    for k, tok in enumerate(path):
+        low = tok.lower_
+        if (low in _DIRECTION_WORDS or lemma(tok) in _DISTANCE_WORDS) and any(
+                c.dep_ == "prep" for c in tok.children):
+            reference = True
+        if k == 0:
+            continue
+        head = tok.head
+        if tok.dep_ == "prep":
+            if low == "of":
+                if not _naming_of(tok, known):
+                    depth += 1
+            elif low in _CONTAINER_PREPS and _placey(head):
+                depth += 1
+        elif tok.dep_ == "appos" and _placey(head):
+            depth += 1
+    return reference, depth
+
+
+def _located_place(path: list[Token], candidates: list[tuple[Toponym, Token]]
+                   ) -> Toponym | None:
+    """The place just before a landmark phrase — "Walungu, about 1,800 kilometers east of
+    Kinshasa" → Walungu — which the phrase locates."""
+    marker = next((t for t in path if t.lower_ in _DIRECTION_WORDS
+                   or lemma(t) in _DISTANCE_WORDS), None)
+    if marker is None:
+        return None
+    i = marker.left_edge.i - 1
+    doc = marker.doc
+    while i >= marker.sent.start and (doc[i].lower_ in _LEAD_INS or doc[i].like_num):
+        i -= 1
+    if i < marker.sent.start or doc[i + 1].text not in (",", "("):
+        return None
+    end = doc[i].idx + len(doc[i].text)
+    for mention, root in candidates:
+        if mention.end == end and getattr(mention, "kind", "name") == "name" and \
+                not _actor_like(mention, root):
+            return mention
+    return None
+
+
+def _through_participant(path: list[Token], known: dict[int, Place | None]) -> bool:
+    """The place hangs off a participant ("a chieftain in Imo State was killed") rather
+    than off the event itself ("killed … at a filling station in Ugwuorji"); a participant
+    that is itself a place ("captured the town of Huddur") does not count."""
+    deps = ("dobj", "nsubjpass", "nsubj")  # not "agent": "killed by a bomb in X"
+    if path[0].dep_ in deps and _placey(path[0]):
+        return False  # "patrolling the streets in Yendi", "hit an enclave in Baghdad"
+    return path[0].dep_ in deps and any(
+        t.dep_ == "prep" and not (t.lower_ == "of" and _naming_of(t, known))
+        for t in path[1:])
+
+
+def _actor_like(mention: Toponym, token: Token) -> bool:
+    """A nationality or a place name used as (part of) an actor's name: "the Israeli
+    military", "Yemeni university professor", "the Islamic State of Iraq"."""
+    kind = getattr(mention, "kind", "name")
+    if kind == "demonym":
+        head = token
+        while head.dep_ in ("amod", "compound", "nmod") and head.head.i != head.i:
+            head = head.head
+        if lemma(head) in _OWNED:
+            return True  # "the Israeli Embassy", "a U.S. military base": an owner
+        return head.i == token.i or lemma(head) not in PLACE_NOUNS
+    if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ == "NOUN" \
+            and not _site_noun(token.head):
+        return True  # "the U.S. soldier", "Belgium's plans", "Gulf shipping"
+    if token.ent_type_ in ("ORG", "PERSON", "NORP"):
+        ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if ent is not None:
+            while len(ent) > 1 and ent[0].dep_ == "det":
+                ent = ent[1:]  # "the Handarat Refugee Camp"
+        if ent is not None and (ent.start_char < mention.start or ent.end_char > mention.end):
+            return True
+    return kind == "name" and token.dep_ in ("compound", "poss") and token.head.pos_ == \
+        "PROPN" and token.head.ent_type_ in ("ORG", "PERSON")
+
+
+def _site_noun(noun: Token) -> bool:
+    """A common noun of a place or site, which a name before it can locate ("his Amman
+    home", "the Beijing office", "the Zahra neighbourhood")."""
+    low = lemma(noun)
+    return any(low in words or noun.lower_ in words for words in (
+        PLACE_NOUNS, _FACILITY_NOUNS, _PART_NOUNS, _UNIT_NOUNS, _SETTLEMENT_NOUNS, _DWELLINGS))
+
+
+def _is_demonym(token: Token) -> bool:
+    from geoevents.recognise import demonyms
+
+    return (token.text,) in demonyms() or (token.text.title(),) in demonyms()
+
+
+def _name_token(tok: Token, first: bool) -> bool:
+    """A token that can start or continue a place name."""
+    if tok.ent_type_ in _NEVER_PLACES or not tok.text[:1].isupper():
+        return False
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ not in ("NORP",) or not _is_demonym(tok)
+    # a capitalised adjective or noun inside a sentence that is not a demonym: spaCy's
+    # tagger often reads an unknown place name so ("rural Idlib", "southern Aleppo")
+    return tok.pos_ in ("ADJ", "NOUN") and not (first and tok.i == tok.sent.start) and \
+        not _is_demonym(tok) and not tok.is_stop
+
+
+@cache
+def _group_words() -> frozenset[str]:
+    from geoevents.events.ontology import load_ontology
+
+    onto = load_ontology()
+    return onto.words("non_state") | onto.words("government") | onto.words("armed")
+
+
+def _group_name(span: Span) -> bool:
+    """A name of an armed group or force ("the Taliban", "ISIS", "Islamic State"), from
+    the ontology's actor words."""
+    groups = _group_words()
+    low = span.text.lower()
+    return low in groups or any(t.lower_ in groups or lemma(t) in groups for t in span)
+
+
+def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
+    """Names the toponym stage did not keep but that the parse puts in a place's slot:
+    "in the town of Sheikh Meskin", "captured Jabal al-Sayyid", "the Beledweyne district".
+    They can be an event's place (``location_text``) without a gazetteer entry."""
+    from geoevents.model import Toponym as _Toponym
+
+    taken = [(t.start, t.end) for t in toponyms]
+    out: list[_Toponym] = []
+    i = sent.start
+    doc = sent.doc
+    while i < sent.end:
+        tok = doc[i]
+        article = tok.lower_ in _ARTICLES and i + 2 < sent.end and doc[i + 1].text == "-"
+        if not (article or _name_token(tok, True) or (
+                tok.text[:1] in "‘'’" and tok.pos_ == "PROPN")):
+            i += 1
+            continue
+        j = i
+        while j + 1 < sent.end and (_name_token(doc[j + 1], False) or (
+                doc[j + 1].text in ("-", "’", "'") and j + 2 < sent.end
+                and _name_token(doc[j + 2], False))):
+            j += 1
+        span = doc[i:j + 1]
+        i = j + 1
+        root = span.root
+        head = root.head
+        start, end = span.start_char, span.end_char
+        if any(s < end and start < e for s, e in taken):
+            continue
+        # the name of an armed group is a place only where nothing but a place fits:
+        # after a static locative preposition or naming a place noun
+        group = _group_name(span)
+        nouns = PLACE_NOUNS | _FACILITY_NOUNS | _PART_NOUNS
+        of_place = root.dep_ == "pobj" and head.lower_ == "of" and (
+            lemma(head.head) in nouns or head.head.lower_ in nouns
+            or (not group and head.head.dep_ == "pobj"
+                and head.head.head.lower_ in _NAME_PREPS))
+        strong = (
+            (root.dep_ == "pobj" and head.lower_ in (_SCENE_PREPS if group else _NAME_PREPS))
+            or of_place
+            or (not group and root.dep_ in ("compound", "nmod", "amod")
+                and lemma(head) in nouns)
+            or (not group and root.dep_ == "dobj" and lemma(head) in _TERRITORIAL)
+        )
+        weak = root.ent_type_ in ("GPE", "LOC", "FAC") or (
+            root.dep_ == "appos" and lemma(head) in PLACE_NOUNS)
+        if not (strong or (weak and root.ent_type_ != "PERSON")):
+            continue
+        out.append(_Toponym(start=start, end=end, text=span.text, place=None,
+                            reason="a name in a place's slot of the parse; not a resolved "
+                                   "toponym"))
+    return out
+
+
+def _candidates(sent: Span, toponyms: list[Toponym]) -> list[tuple[Toponym, Token]]:
+    doc = sent.doc
+    found = []
+    toponyms = list(toponyms) + _unrecognised(sent, toponyms)
+    for mention in toponyms:
+        if mention.start < sent.start_char or mention.end > sent.end_char:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        found.append((mention, span.root))
+    return found
+
+
+def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym, Token]],
+            known: dict[int, Place | None], toponyms: list[Toponym],
+            ends: dict[str, Toponym]) -> tuple[tuple, Location] | None:
+    """The best place the parse links to the trigger, an anchor or the clause above."""
+    best: tuple[tuple, Location] | None = None
+    for mention, root in candidates:
+        if _actor_like(mention, root):
+            continue
+        starts = [(a, 0) for a in [trigger, *anchors]]
+        # climb from the trigger through open clauses, one step at a time
+        tok = trigger
+        for level in range(1, 3):
+            if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
+                break
+            tok = tok.head
+            starts.append((tok, level))
+        for anchor, level in starts:
+            path = _down_path(anchor, root)
+            if not path:
+                continue
+            role = _role_of(path, mention)
+            if role is None:
+                continue
+            if mention.place is None and mention not in toponyms and len(path) == 1 and \
+                    path[0].dep_ in ("nsubj", "nsubjpass", "attr") and \
+                    lemma(anchor) not in _TERRITORIAL:
+                continue  # "Kupczyk … was shot": a name the toponym stage did not keep
+            kind = getattr(mention, "kind", "name")
+            # prefer: fewer climbs; not a landmark of another place; the event's own
+            # phrase over a participant's; fewer containers; the name over its wider
+            # area; destination over origin; recognised toponyms; the earlier mention;
+            # composite mentions (borders, "near X") over the names inside them
+            reference, depth = _specificity(path, known)
+            rank = (level, reference, _through_participant(path, known), depth,
+                    _broadness(root, known), role[0] == ORIGIN, kind == "demonym",
+                    mention.place is None and mention not in toponyms, root.i,
+                    kind in ("border", "relative"), -(mention.end - mention.start))
+            if level == 0 and role[0] in (ORIGIN, DESTINATION):
+                ends.setdefault(role[0], mention)
+            where = role[1] if level == 0 else f"{role[1]} (clause above the trigger)"
+            loc = Location(mention, role[0], None, where)
+            located = _located_place(path, candidates) if reference else None
+            if located is not None:
+                # "in Shopville, 70 miles south of Lexington": the place the landmark locates
+                rank = (level, False, *rank[2:])
+                loc = Location(located, SITE, None,
+                               f"{where}, the place that '{mention.text}' locates")
+            if best is None or rank < best[0]:
+                best = (rank, loc)
+            break
+    return best
+
+
+def locate(trigger: Token, anchors: list[Token], sent: Span,
+           toponyms: list[Toponym]) -> Location:
+    """The event place among the sentence's toponyms, linked to the trigger or to one of
+    the ``anchors`` (the verb that carries an event noun)."""
+    candidates = _candidates(sent, toponyms)
+    known: dict[int, Place | None] = {}  # token → place of the sentence's mentions
+    for mention, root in candidates:
+        known.setdefault(root.i, mention.place)
+    ends: dict[str, Toponym] = {}  # origin/destination seen on the trigger itself
+    best = _linked(trigger, anchors, candidates, known, toponyms, ends)
+    if best is None:
+        best = _scene(trigger, candidates, known)
+    if best is None:
+        return NOWHERE
+    loc = best[1]
+    assert loc.toponym is not None
+    loc.precision = precision_of(loc.place, loc.role or SITE, _context_text(loc.toponym, sent))
+    name = loc.place.display_name if loc.place else "not in the gazetteer"
+    loc.reason = f"{loc.toponym.text!r} ({name}) as {loc.role}: {loc.reason}"
+    others = [f"{role} {m.text!r}" for role, m in sorted(ends.items())
+              if m is not loc.toponym and role != loc.role]
+    if others:
+        loc.reason += f"; also {', '.join(others)}"
+    return loc
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    up = {t.i: k for k, t in enumerate([a, *a.ancestors])}
+    for k, t in enumerate([b, *b.ancestors]):
+        if t.i in up:
+            return up[t.i] + k
+    return 99
+
+
+def _scene(trigger: Token, candidates: list[tuple[Toponym, Token]],
+           known: dict[int, Place | None]) -> tuple[tuple, Location] | None:
+    """No place attaches to the trigger's clause: the sentence's setting — a place in a
+    static locative phrase anywhere in the sentence ("In Mosul, gunmen kidnapped two
+    traders"; "killed in an attack that targeted a checkpoint in Adhaim"), the most
+    specific one, then the one nearest the trigger in the tree. A reporting or cognition
+    verb ("said", "believed") has no setting of its own."""
+    if lemma(trigger) in _REPORTING:
+        return None
+    best: tuple[tuple, Location] | None = None
+    for mention, root in candidates:
+        if _actor_like(mention, root):
+            continue
+        tok = root
+        while tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "flat") and \
+                tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ != "pobj":
+            continue
+        prep = tok.head
+        if prep.lower_ == "of":
+            if not (_naming_of(prep, known) and _placey(prep.head)):
+                continue  # "the town of Jenin", not "the request of Carroll"
+        elif prep.lower_ not in _SCENE_PREPS:
+            continue
+        path = [root, *root.ancestors][::-1][1:]  # from below the sentence's root
+        reference, depth = _specificity(path, known)
+        rank = (_broadness(root, known), reference, depth, _tree_distance(trigger, root),
+                abs(root.i - trigger.i))
+        loc = Location(mention, SITE, None,
+                       f"the sentence's setting ('{prep.text} …'), not linked to the "
+                       f"trigger by the parse", linked=False)
+        if best is None or rank < best[0]:
+            best = (rank, loc)
+    return best
+
+
+def _context_text(mention: Toponym, sent: Span) -> str:
+    """The mention with the two words after it ("the Jenin area")."""
+    doc = sent.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return mention.text
+    return doc[span.start: min(span.end + 2, sent.end)].text
+
+
+def document_focus(doc, toponyms: list[Toponym]) -> Toponym | None:
+    """The document's main place: the most mentioned resolved place, when it stands out
+    (at least two mentions and more than any other). Places used as actors ("the Israel
+    Defense Forces", "the Israeli military") do not count."""
+    usable = []
+    for mention in toponyms:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if mention.place is None or span is None or len(span) == 0:
+            continue
+        if _actor_like(mention, span.root) or getattr(mention, "kind", "name") != "name" \
+                or any(t.ent_type_ in ("ORG", "NORP") for t in span):
+            continue
+        usable.append(mention)
+    toponyms = usable
+    counts = Counter(t.place.id for t in toponyms if t.place is not None)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top, n = ranked[0]
+    if n < 2 or (len(ranked) > 1 and ranked[1][1] == n):
+        return None
+    return next(t for t in toponyms if t.place is not None and t.place.id == top)

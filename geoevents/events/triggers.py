@@ -1,0 +1,230 @@
+"""Event triggers: the verbs and event nouns that announce an event, and their modality.
+
+A trigger is a token whose lemma (or a short phrase around it: "pulled back", "opened fire",
+"air strike", "exchange of fire") is in the ontology. Each trigger carries its modality:
+``asserted``, ``uncertain`` ("may have been killed"), or one that makes it a non-event —
+``negated`` ("did not attack", "no clashes"), ``future`` ("will strike"), ``hypothetical``
+("may strike", "plans to attack", "if they attack", "possible strikes", "are evaluating
+future steps").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from geoevents.events.ontology import GENERIC, Ontology
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+ASSERTED = "asserted"
+UNCERTAIN = "uncertain"
+NON_EVENTS = frozenset({"negated", "future", "hypothetical"})
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+_NOUN_HEADS = ("NOUN", "PROPN")
+_FIRE_VERBS = frozenset({"open", "exchange", "return", "cease", "set", "come", "hold", "draw",
+                         "trade", "under"})
+_SUFFIXES = (("ies", "y"), ("ves", "f"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"),
+             ("ed", ""), ("ing", "e"), ("ing", ""))
+
+
+@dataclass
+class Trigger:
+    """A candidate event mention: the head token, its matched words and modality."""
+
+    token: Token
+    lemma: str
+    pos: str  # "VERB" or "NOUN"
+    phrase: tuple[str, ...] | None
+    sub_types: tuple[str, ...]  # lexicon candidates; GENERIC = decided by the arguments
+    modality: str = ASSERTED
+    modality_reason: str = ""
+
+    @property
+    def generic(self) -> bool:
+        return GENERIC in self.sub_types
+
+    @property
+    def start(self) -> int:
+        return self.token.idx
+
+    @property
+    def end(self) -> int:
+        return self.token.idx + len(self.token.text)
+
+    @property
+    def words(self) -> str:
+        """The trigger as written: the word, or the phrase when it is one ("pulled back")."""
+        return " ".join(self.phrase) if self.phrase else self.lemma
+
+
+def lemma(token: Token) -> str:
+    """The lower-case lemma (computed from the form when the lemmatizer did not run)."""
+    return token.lemma_.lower() if token.lemma_ else token.lower_
+
+
+def lemma_forms(token: Token) -> list[str]:
+    """Candidate dictionary forms: the lemma, the lower-case form, a hyphenated compound
+    ("cease-fire"), and crude de-inflections for what the lemmatizer missed."""
+    low = token.lower_
+    forms = [lemma(token), low]
+    doc = token.doc
+    i = token.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ \
+            and not doc[i - 1].whitespace_:
+        forms.insert(0, f"{doc[i - 2].lower_}-{low}")
+    for suffix, repl in _SUFFIXES:
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            forms.append(low[: -len(suffix)] + repl)
+    if len(low) > 4 and low[-3:] in ("ged", "ted", "ned", "red") and low[-4] == low[-3]:
+        forms.append(low[:-3])  # "shelled" → "shell", "stopped" → "stop"
+    return list(dict.fromkeys(forms))
+
+
+def context_lemmas(token: Token, depth: int = 2) -> set[str]:
+    """Lemmas of the token's children and, through prepositions, grandchildren."""
+    found: set[str] = set()
+    frontier = [token]
+    for _ in range(depth):
+        nxt = []
+        for tok in frontier:
+            for child in tok.children:
+                found.update(lemma_forms(child))
+                if child.dep_ in ("prep", "prt", "agent", "dobj", "pobj", "advmod", "acomp"):
+                    nxt.append(child)
+        frontier = nxt
+    return found
+
+
+def _match_phrase(token: Token, head: str, pos: str, onto: Ontology
+                  ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The longest multiword trigger around ``token`` and its sub-types, if any."""
+    table = onto.verb_phrases if pos == "VERB" else onto.noun_phrases
+    options = table.get(head)
+    if not options:
+        return None
+    if pos == "VERB":
+        around = context_lemmas(token)
+    else:
+        doc = token.doc
+        left = [t for t in doc[max(token.sent.start, token.i - 3): token.i] if t.text != "-"]
+        around = {f for t in left for f in lemma_forms(t)}
+        around |= context_lemmas(token)
+    best: tuple[str, ...] | None = None
+    subs: list[str] = []
+    for words, sub in options:
+        others = [w for w in words if w != head and w != "of"]
+        if all(w in around for w in others) and (best is None or len(words) == len(best)):
+            best = words
+            subs.append(sub)
+    return (best, tuple(dict.fromkeys(subs))) if best else None
+
+
+def _governing_verb(token: Token) -> Token:
+    """The verb a noun trigger depends on ("launched an attack" → launched)."""
+    tok = token
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def modality(token: Token, onto: Ontology) -> tuple[str, str]:
+    """(modality, reason) of a trigger token; see the module docstring for the values."""
+    verb = token if token.pos_ == "VERB" else _governing_verb(token)
+    # conjoined verbs share the first verb's auxiliaries ("will attack and destroy")
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+        clause = clause.head
+    heads = [token] + [t for t in (verb, clause) if t.i != token.i]
+    for tok in heads:
+        for child in tok.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return "negated", f"negated by {child.text!r}"
+            if child.dep_ == "advmod" and child.lower_ in ("never", "longer") and any(
+                    c.lower_ == "no" for c in child.children):
+                return "negated", f"negated by 'no {child.text}'"
+            if child.lower_ == "never":
+                return "negated", "negated by 'never'"
+    for tok in (verb, clause):
+        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+        lows = {c.lower_ for c in auxes}
+        if lows & _FUTURE_AUX:
+            return "future", f"future tense ({'/'.join(sorted(lows & _FUTURE_AUX))})"
+        modal = lows & _MODAL_AUX
+        if modal:
+            if "have" in lows or "has" in lows or "been" in lows:
+                return UNCERTAIN, f"hedged with {'/'.join(sorted(modal))} + perfect"
+            return "hypothetical", f"modal {'/'.join(sorted(modal))}"
+        if tok.dep_ == "xcomp" and tok.head.lower_ in ("going", "about", "set", "due"):
+            return "future", f"'{tok.head.text} to' + verb"
+    # intention or attempt words above the trigger ("plans to attack", "warned of strikes")
+    intention = onto.words("intention")
+    tok = token
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            break
+        if tok.dep_ in ("conj", "cc"):
+            tok = tok.head
+            continue
+        if tok.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp",
+                            "nsubjpass", "attr", "relcl"):
+            break
+        tok = tok.head
+        if lemma(tok) in intention and tok.i != token.i:
+            return "hypothetical", f"under the intention/expectation word {tok.text!r}"
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in tok.children):
+            return "hypothetical", "in a conditional clause"
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ROOT",):
+            break
+    for tok in {verb, clause}:
+        for child in tok.children:
+            if child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
+                return "hypothetical", f"in a conditional clause ({child.text!r})"
+    if token.pos_ in _NOUN_HEADS:
+        hedges = onto.words("hedge_noun")
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and lemma(child) in hedges:
+                return "hypothetical", f"hedged noun ('{child.text} {token.text}')"
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and \
+                lemma(token.head.head) in hedges:
+            return "hypothetical", f"'{token.head.head.text} {token.head.text} …'"
+    return ASSERTED, ""
+
+
+def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
+    """All lexicon triggers of a sentence, in text order, with their modality."""
+    found: list[Trigger] = []
+    for token in sent:
+        if token.pos_ == "VERB":
+            pos = "VERB"
+            index = onto.verb_index
+            phrases = onto.verb_phrases
+        elif token.pos_ in _NOUN_HEADS and token.dep_ != "compound":
+            pos = "NOUN"
+            index = onto.noun_index
+            phrases = onto.noun_phrases
+        else:
+            continue
+        if pos == "NOUN" and token.lower_ == "fire" and lemma(token.head) in _FIRE_VERBS:
+            continue  # "opened fire", "exchanged fire": part of a verb phrase
+        hit: tuple[str, tuple[str, ...] | None, tuple[str, ...]] | None = None
+        for form in lemma_forms(token):
+            phrase = _match_phrase(token, form, pos, onto) if form in phrases else None
+            if phrase:
+                hit = (form, phrase[0], phrase[1])
+                break
+            if form in index:
+                hit = (form, None, index[form])
+                break
+        if hit is None:
+            continue
+        mod, why = modality(token, onto)
+        found.append(Trigger(token=token, lemma=hit[0], pos=pos, phrase=hit[1],
+                             sub_types=hit[2], modality=mod, modality_reason=why))
+    return found

@@ -1,0 +1,53 @@
+"""Actors, quantities, fatalities and instruments from the parse."""
+
+from __future__ import annotations
+
+import geoevents
+
+
+def first(text: str, **kw):
+    events = geoevents.extract_events(text, **kw)
+    assert events, text
+    return events[0]
+
+
+def test_active_actor_and_target():
+    e = first("Boko Haram militants killed 12 farmers in Borno on Sunday.")
+    assert e.actor1 == "Boko Haram militants"
+    assert e.actor2 == "farmers"
+    assert e.fatalities == 12
+
+
+def test_passive_agent_and_quantity():
+    e = first("Five rockets were fired toward Israeli territory from the Gaza Strip by "
+              "militants.")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.actor1 == "militants"
+    assert e.quantities == ["5 rockets"]
+
+
+def test_lowest_fatality_figure():
+    e = first("At least 14 people were killed in Raga when fighting erupted, and later "
+              "reports said 20 people were killed.")
+    assert e.fatalities == 14
+
+
+def test_owner_of_the_target_is_actor2():
+    e = first("Two military sites belonging to Hamas in the Gaza Strip were targeted.")
+    assert e.actor2 == "Hamas"
+    assert "2 military sites" in e.quantities
+
+
+def test_instrument_of_an_interception():
+    e = first("All five projectiles were intercepted by the Iron Dome defense system.")
+    assert e.sub_event_type == "Disrupted weapons use"
+    assert "Instrument: Iron Dome defense system" in e.reason
+
+
+def test_call_between_two_people():
+    e = first("On July 4, a call took place between Deputy Foreign Minister Mikhail "
+              "Bogdanov and Musa Abu Marzuk.", published="2025-07-10")
+    assert (e.event_type, e.sub_event_type) == ("Diplomacy", "Call")
+    assert e.actor1 == "Deputy Foreign Minister Mikhail Bogdanov"
+    assert e.actor2 == "Musa Abu Marzuk"
+    assert (e.date, e.date_precision) == ("2025-07-04", "day")

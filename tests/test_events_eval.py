@@ -1,0 +1,47 @@
+"""Event evaluation on bounded subsets of ../shared/eval/events (skipped when absent).
+
+The floors are well under the full-run figures (README): they catch regressions, not
+tune the rules.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.evaluation.events import (
+    classification_report,
+    evaluate_case,
+    evaluate_locations,
+    read_case,
+    read_event_locations,
+)
+
+
+def test_readers_and_metric_helpers(tmp_path):
+    path = tmp_path / "loc.jsonl"
+    path.write_text('{"id": 1, "text": "Troops clashed in Goma.", "verb": [7, 14], '
+                    '"locations": [[18, 22]]}\n', encoding="utf-8")
+    (example,) = read_event_locations(path)
+    assert example.verb == (7, 14) and example.locations == ((18, 22),)
+    report = classification_report(["A", "A", "B"], ["A", "B", "B"])
+    assert report["per_class"]["A"]["precision"] == 1.0
+    assert report["per_class"]["B"]["recall"] == 1.0
+    assert report["weighted_f1"] == pytest.approx((2 * 2 / 3 + 2 / 3) / 3)
+
+
+@pytest.mark.slow
+def test_event_location_subset(eval_dir):
+    examples = read_event_locations(eval_dir / "events" / "event_location_dev.jsonl",
+                                    limit=300)
+    result = evaluate_locations(examples)
+    assert result["examples"] == 300
+    assert result["accuracy"] >= 0.65
+    assert result["precision"] >= 0.70
+
+
+@pytest.mark.slow
+def test_case2021_subset(eval_dir):
+    examples = read_case(eval_dir / "events" / "case2021_task2_dev.tsv", limit=150)
+    result = evaluate_case(examples)
+    assert result["weighted_f1"] >= 0.50
+    assert set(result["per_class"]) == {e.label for e in examples}

@@ -1,0 +1,137 @@
+"""Event locations: the attached place, its role and ACLED geo-precision."""
+
+from __future__ import annotations
+
+import geoevents
+
+
+def first(text: str):
+    events = geoevents.extract_events(text)
+    assert events, text
+    return events[0]
+
+
+def test_site_in_a_town():
+    e = first("Gunmen killed five villagers in Kano on Monday.")
+    assert (e.location_text, e.location_role, e.geo_precision) == ("Kano", "site", 1)
+    assert e.location is not None and e.location.country_code == "NG"
+    assert "Kano" in e.reason
+
+
+def test_origin_and_destination():
+    e = first("Five rockets were fired toward Israeli territory from the Gaza Strip.")
+    assert e.location_role == "destination"
+    assert e.location is not None and e.location.country_code == "IL"
+    assert "origin 'Gaza Strip'" in e.reason
+
+
+def test_near_lowers_precision():
+    e = first("Troops clashed with rebels near Goma.")
+    assert e.location_role == "near"
+    assert e.geo_precision == 2
+
+
+def test_country_is_precision_three():
+    e = first("Protesters marched in Chile.")
+    assert e.geo_precision == 3
+
+
+def test_actor_nationality_is_not_the_location():
+    e = first("The Israeli military reported a clash on Tuesday.")
+    assert e.location is None and e.location_text is None
+
+
+def test_no_place_stays_empty():
+    e = first("Militants attacked a police checkpoint, killing two officers.")
+    assert e.location is None and e.geo_precision is None
+    assert "no place" in e.reason
+
+
+def test_document_fallback_has_lower_precision_and_says_so():
+    text = ("Fighting raged in Mosul, Iraq on Monday. The army said gunmen kidnapped two traders. "
+            "Mosul has seen clashes for weeks.")
+    events = geoevents.extract_events(text)
+    convoy = next(e for e in events if e.trigger == "kidnapped")
+    assert convoy.location is not None and convoy.location.name == "Mosul"
+    assert convoy.geo_precision >= 2
+    assert "no place in the sentence" in convoy.reason
+
+
+# -- choosing among several places, and the sentence's setting ---------------------------
+
+
+def located(text: str, word: str):
+    """The location step run on ``word`` of ``text`` (as the evaluation does)."""
+    from geoevents.events.extract import locate_trigger
+    from geoevents.pipeline import geoparser
+
+    parser = geoparser()
+    doc = next(parser.docs([text], level="full"))
+    token = next(t for t in doc if t.text == word)
+    return locate_trigger(token, list(parser.toponyms(doc)))
+
+
+def test_the_most_specific_place_of_a_chain_wins():
+    loc = located("A bomb exploded in a market in the Shaab neighbourhood of Baghdad.",
+                  "exploded")
+    assert loc.toponym is not None and loc.toponym.text == "Shaab"
+
+
+def test_of_after_a_settlement_noun_names_it():
+    loc = located("Soldiers shot a man in the West Bank town of Jenin.", "shot")
+    assert loc.toponym is not None and loc.toponym.text == "Jenin"
+
+
+def test_a_big_known_place_before_a_unit_noun_is_its_container():
+    loc = located("A car bomb exploded in the Baghdad neighbourhood of Karrada.", "exploded")
+    assert loc.toponym is not None and loc.toponym.text == "Karrada"
+
+
+def test_a_landmark_gives_way_to_the_place_it_locates():
+    loc = located("Peacekeepers arrived in Walungu, about 1,800 kilometres east of Kinshasa.",
+                  "arrived")
+    assert loc.toponym is not None and loc.toponym.text == "Walungu"
+
+
+def test_the_setting_of_the_sentence_when_nothing_attaches_to_the_trigger():
+    loc = located("Two soldiers were wounded when a bomb hit a checkpoint in Kandahar.",
+                  "wounded")
+    assert loc.toponym is not None and loc.toponym.text == "Kandahar"
+    assert not loc.linked and "setting" in loc.reason
+
+
+def test_a_reporting_verb_has_no_setting():
+    loc = located("Officials said on Monday that the talks in Geneva had failed.", "said")
+    assert loc.toponym is None
+
+
+def test_a_fixed_phrase_is_not_a_place():
+    loc = located("In response to the shelling of Donetsk, the army moved its artillery.",
+                  "moved")
+    assert loc.toponym is None
+
+
+def test_a_place_name_on_a_person_is_not_the_location():
+    e = first("Gunmen shot a U.S. soldier on Monday.")
+    assert e.location_text is None
+
+
+def test_a_nationality_on_an_embassy_is_its_owner():
+    e = first("Protesters attacked the Israeli embassy on Friday.")
+    assert e.location_text is None
+
+
+def test_an_armed_group_object_is_not_a_place():
+    loc = located("Troops attacked the Taliban near Kandahar.", "attacked")
+    assert loc.toponym is not None and "Kandahar" in loc.toponym.text
+
+
+def test_a_determiner_inside_the_entity_does_not_make_it_an_actor():
+    loc = located("Government troops stormed the Handarat Refugee Camp on Sunday.", "stormed")
+    assert loc.toponym is not None and loc.toponym.text == "Handarat Refugee Camp"
+
+
+def test_diplomacy_does_not_take_the_sentence_setting():
+    events = geoevents.extract_events(
+        "Moscow offered to mediate as tensions around Jenin remain high.")
+    assert all(e.location_text is None for e in events if e.event_type == "Diplomacy")

@@ -1,0 +1,49 @@
+"""Trigger detection: negated, future and hypothetical events are not events."""
+
+from __future__ import annotations
+
+import pytest
+
+import geoevents
+
+
+def types(text: str) -> list[str]:
+    return [e.sub_event_type for e in geoevents.extract_events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The army did not attack the village of Kafr Nabl.",
+    "There were no clashes in Aleppo on Monday.",
+    "Rebels will attack the town of Idlib next week.",
+    "Officials said the militants may strike Kabul again.",
+    "The group threatened to bomb the airport in Mogadishu.",
+    "If the talks fail, troops could attack Mosul.",
+    "Western governments are evaluating future steps regarding Iran's nuclear program.",
+    "Analysts warned of possible strikes on Tehran.",
+])
+def test_non_events_are_dropped(text):
+    assert types(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The army attacked rebel positions near Idlib on Monday.", "Armed clash"),
+    ("Militants fired three rockets at Sderot.", "Shelling/artillery/missile attack"),
+    ("Police arrested 20 people in Lagos.", "Arrests"),
+    ("Thousands protested in Santiago against the pension reform.", "Peaceful protest"),
+    ("Police fired tear gas to disperse protesters in Nairobi.", "Protest with intervention"),
+    ("A roadside bomb exploded near a convoy in Kandahar.", "Remote explosive/landmine/IED"),
+    ("A suicide bomber blew himself up at a checkpoint in Kabul.", "Suicide bomb"),
+    ("Gunmen kidnapped three aid workers in Maiduguri.", "Abduction/forced disappearance"),
+    ("Troops withdrew from the town of Kherson.", "Change to group/activity"),
+    ("The air defence intercepted two drones over Kyiv.", "Disrupted weapons use"),
+])
+def test_typed_events(text, expected):
+    assert expected in types(text)
+
+
+def test_uncertain_events_are_kept_with_lower_confidence():
+    sure = geoevents.extract_events("Ten people were killed by gunmen in Jos.")
+    hedged = geoevents.extract_events("Ten people may have been killed by gunmen in Jos.")
+    assert sure and hedged
+    assert hedged[0].confidence < sure[0].confidence
+    assert "Uncertain" in hedged[0].reason
