@@ -1,0 +1,257 @@
+"""Maps without a browser: HTML structure, embedded data, escaping, offline assets, CLI.
+
+``seed_documents`` (also used by the browser test) parses the seed article with the real
+pipeline; ``hostile_documents`` puts hostile strings in every field a map shows.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import folium
+import folium.plugins
+import pytest
+
+from geoevents.errors import GeoeventsError, InputError
+from geoevents.export import read, write
+from geoevents.maps import render_map
+from geoevents.maps.assets import asset, inline_script, inline_style
+from geoevents.maps.payload import decode, encode
+from geoevents.model import Document, Event, Place, Toponym
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+SEED_PUBLISHED = "2024-07-10"
+
+def seed_documents(text: str) -> list[Document]:
+    """The seed article parsed by the real pipeline: toponyms and events."""
+    from geoevents.pipeline import parse
+
+    return [parse(text, doc_id="seed", published=SEED_PUBLISHED)]
+
+
+def located(docs: list[Document]) -> list[Event]:
+    """The events a map shows: those with a location."""
+    return [e for d in docs for e in d.events if e.location is not None]
+
+
+def hostile_documents(gaz) -> list[Document]:
+    """Hostile strings in every field a map shows."""
+    jenin = gaz.search("Jenin")[0]
+    evil_place = Place(id=f"local:{HOSTILE}", name=f"Evil {HOSTILE} town", lat=31.9, lon=35.2,
+                       feature_class="P", feature_code="PPL", country_code="PS",
+                       admin1=HOSTILE)
+    sentence = f"Militants attacked {HOSTILE} the town."
+    events = [
+        Event(id=f"ev-{HOSTILE}", event_type=f"Battles {HOSTILE}", sub_event_type=HOSTILE,
+              trigger="attacked", trigger_start=10, trigger_end=18, sentence=sentence,
+              actor1=HOSTILE, actor2="</script><script>alert(2)</script>", quantities=[HOSTILE],
+              date="2024-01-02", date_precision="day", date_text=HOSTILE, location=evil_place,
+              location_text=HOSTILE, location_role=HOSTILE, geo_precision=1, doc_id=HOSTILE),
+        Event(id="ev-2", event_type="Protests", sub_event_type="Peaceful protest",
+              trigger="protest", trigger_start=0, trigger_end=7, sentence="A protest in Jenin.",
+              location=jenin, date="2024-01-03", date_precision="day", doc_id=HOSTILE),
+    ]
+    toponyms = [Toponym(0, 4, HOSTILE, evil_place), Toponym(5, 10, "Jenin", jenin)]
+    return [Document(text=sentence, doc_id=HOSTILE, toponyms=toponyms, events=events)]
+
+
+class _Resources(HTMLParser):
+    """Collects the URLs that tags would fetch and the inline script/style texts."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[tuple[str, str]] = []
+        self.tags: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("src", "srcset", "poster", "data") or (
+                    name == "href" and tag in ("link", "base")):
+                self.urls.append((tag, value or ""))
+
+
+def _payload(html: str) -> dict:
+    match = re.search(r'<script type="application/json" id="geoevents-data" '
+                      r'data-encoding="([\w-]+)">(.*?)</script>', html, re.S)
+    assert match, "no embedded payload"
+    return decode(match.group(1), match.group(2))
+
+
+@pytest.fixture(scope="module")
+def seed_docs(seed_text):
+    docs = seed_documents(seed_text)
+    assert len({e.event_type for e in located(docs)}) >= 3
+    return docs
+
+
+@pytest.fixture(scope="module")
+def seed_html(seed_docs) -> str:
+    return render_map(seed_docs).get_root().render()
+
+
+def test_seed_map_structure(seed_html, seed_docs):
+    data = _payload(seed_html)
+    events = located(seed_docs)
+    types = [t["name"] for t in data["types"]]
+    assert set(types) == {e.event_type for e in events}
+    # known ACLED types come in legend order
+    assert types == sorted(types, key=lambda t: [
+        "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
+        "Riots", "Strategic developments", "Diplomacy"].index(t))
+    assert sum(t["count"] for t in data["types"]) == len(events)
+    all_events = seed_docs[0].events
+    assert data["stats"] == {"events": len(all_events), "located": len(events), "documents": 1}
+    assert data["dates"] == sorted({e.date for e in events if e.date})
+    strings = data["strings"]
+    assert data["events"]["sent"] == [e.sentence for e in events]
+    assert data["events"]["id"] == [e.id for e in events]
+    # trigger positions point at the trigger in its sentence
+    for i, (s, p, n) in enumerate(zip(data["events"]["sent"], data["events"]["tpos"],
+                                      data["events"]["tlen"], strict=True)):
+        if p >= 0:
+            assert s[p:p + n] == events[i].trigger
+    assert sum(p >= 0 for p in data["events"]["tpos"]) >= len(events) - 1
+    # places: every resolved toponym's place, sized by mentions; areas for the shaped ones
+    place_names = {strings[i] for i in data["places"]["name"]}
+    assert any("Jenin" in name for name in place_names)
+    jenin = next(k for k, i in enumerate(data["places"]["name"]) if "Jenin" in strings[i])
+    assert data["places"]["mentions"][jenin] >= 4
+    assert len(data["areas"]["features"]) >= 3  # Israel, Egypt, the border, Gaza Strip, …
+    assert any(f["properties"]["line"] for f in data["areas"]["features"])
+    assert len(data["countries"]["features"]) > 200
+    (south, west), (north, east) = data["bounds"]
+    assert south < 31.5 < north and west < 34.5 < east
+    # layer control = legend: one overlay per type plus places, areas, heat, countries
+    for t in data["types"]:
+        assert f'{t["name"]} \\u003cspan class=\\"ge-count\\"\\u003e({t["count"]})' in seed_html
+    for name in ("Places (size: mentions)", "Areas: regions and borders", "Heat map",
+                 "Countries (Natural Earth)"):
+        assert name in seed_html
+    assert "geoevents.start(" in seed_html
+
+
+def test_map_is_self_contained(seed_html):
+    parser = _Resources()
+    parser.feed(seed_html)
+    assert parser.urls == []  # no <script src>, <link href>, <img src>, …
+    assert "link" not in parser.tags
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", seed_html)
+    assert "@import" not in seed_html
+    assert "L.tileLayer" not in seed_html
+    for library in ("L.Control.MiniMap", "L.MarkerClusterGroup", "L.heatLayer",
+                    "Control.FullScreen", "Leaflet 1.9.3"):
+        assert library in seed_html or library.replace("L.", "") in seed_html
+
+
+def test_online_tiles_are_opt_in(seed_docs):
+    html = render_map(seed_docs, offline=False).get_root().render()
+    assert "L.tileLayer" in html and "tile.openstreetmap.org" in html
+    parser = _Resources()
+    parser.feed(html)
+    assert parser.urls == []  # the libraries stay inlined
+
+
+def test_hostile_text_is_escaped(gaz):
+    html = render_map(hostile_documents(gaz)).get_root().render()
+    assert HOSTILE not in html
+    assert "</script><script>alert(2)" not in html
+    # the layer-control name is HTML-escaped (Leaflet inserts it as HTML)
+    assert "Battles \\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in html
+    data = _payload(html)
+    assert HOSTILE in data["strings"]  # the data itself is kept verbatim
+    assert f"Battles {HOSTILE}" in [t["name"] for t in data["types"]]
+
+
+def test_runtime_builds_text_with_textcontent():
+    js = (Path(__file__).parents[1] / "geoevents/maps/static/geoevents.js").read_text()
+    assignments = re.findall(r".*\.innerHTML\s*=.*", js)
+    assert len(assignments) == 1 and "t.icon" in assignments[0]  # a constant SVG
+    assert "insertAdjacentHTML" not in js and "document.write" not in js
+    assert "bindTooltip(function" in js and "bindTooltip(\"" not in js
+
+
+def test_payload_encoding_cannot_close_its_script():
+    for payload in ({"s": "</script><script>alert(1)</script>&"}, {"s": "x" * 2_000_000}):
+        encoding, text = encode(payload)
+        assert "</" not in text and "<" not in text
+        assert decode(encoding, text) == payload
+    assert encode({"s": "x" * 2_000_000})[0] == "gzip-base64"
+
+
+def test_inlining_covers_user_added_plugins(seed_docs):
+    fmap = render_map(seed_docs)
+    folium.plugins.MousePosition().add_to(fmap)
+    html = fmap.get_root().render()
+    parser = _Resources()
+    parser.feed(html)
+    assert parser.urls == []
+    assert "L.Control.MousePosition" in html or "MousePosition" in html
+    with pytest.raises(GeoeventsError, match="no offline copy"):
+        asset("https://example.invalid/plugin.js")
+
+
+def test_inline_helpers_neutralise_closing_tags():
+    assert inline_script("var s = '</script>';") == "<script>var s = '<\\/script>';</script>"
+    css = inline_style("a{background:url(x.png)} b{background:url(data:image/png;base64,AA)}"
+                       " @font-face{src:url('//cdn.example/f.woff2')}")
+    assert "x.png" not in css and "cdn.example" not in css and "data:image/png" in css
+
+
+def test_render_from_files_and_frames(seed_docs, tmp_path):
+    path = tmp_path / "events.geojson"
+    write(seed_docs, path)
+    events, places = read(path)
+    html = render_map(events, places=places).get_root().render()
+    data = _payload(html)
+    assert len(data["events"]["lat"]) == len(located(seed_docs))
+    assert len(data["areas"]["features"]) >= 3
+    # without the places layer, places come from the event locations
+    data = _payload(render_map(events).get_root().render())
+    assert set(data["places"]["events"]) - {0}
+    with pytest.raises(InputError, match="no 'event_type' column"):
+        render_map(places)
+
+
+def test_map_without_events_or_dates(gaz):
+    jenin = gaz.search("Jenin")[0]
+    doc = Document(text="Jenin", doc_id="d", toponyms=[Toponym(0, 5, "Jenin", jenin)])
+    data = _payload(render_map([doc]).get_root().render())
+    assert data["types"] == [] and data["dates"] == []
+    assert data["stats"] == {"events": 0, "located": 0, "documents": 1}
+    assert len(data["places"]["lat"]) == 1
+    data = _payload(render_map([]).get_root().render())
+    assert data["bounds"] is None
+
+
+def test_cli_map(seed_docs, tmp_path, capsys):
+    from geoevents.cli import main
+
+    events = tmp_path / "events.geojson"
+    write(seed_docs, events)
+    out = tmp_path / "map.html"
+    main(["map", str(events), "-o", str(out), "--title", f"Seed {HOSTILE}"])
+    assert "wrote" in capsys.readouterr().out
+    html = out.read_text(encoding="utf-8")
+    assert _payload(html)["title"] == f"Seed {HOSTILE}"
+    assert HOSTILE not in html
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["map", str(events), "-o", str(tmp_path / "map.txt")])
+    assert exit_info.value.code == 1
+    assert "must be an .html file" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["map", str(tmp_path / "missing.txt"), "-o", str(out)])
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_cli_map_from_text(seed_path, tmp_path):
+    from geoevents.cli import main
+
+    out = tmp_path / "seed.html"
+    main(["map", str(seed_path), "-o", str(out)])
+    data = _payload(out.read_text(encoding="utf-8"))
+    assert data["stats"]["documents"] == 1
+    assert len(data["places"]["lat"]) >= 5
