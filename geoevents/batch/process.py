@@ -1,0 +1,159 @@
+"""The unit of work of a batch run: records in, event and place tables out.
+
+:func:`process_records` runs in whichever process does the work — the main process, a
+worker of the local process pool, or a Dask worker. Each process keeps one pipeline (spaCy
+model, recogniser, resolver, read-only gazetteer) for its whole life, through
+:func:`geoevents.pipeline.geoparser`; a lock keeps a multi-threaded Dask worker from using
+it from two threads at once.
+
+Errors are isolated per record: when spaCy fails on an ``nlp.pipe`` batch, the batch is
+retried one record at a time, and an exception in resolution or event extraction only
+costs the record that raised it. The records that failed come back as :class:`ErrorEntry`.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from geoevents.corpus import Record
+from geoevents.errors import InputError
+from geoevents.model import Document
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    from spacy.tokens import Doc
+
+    from geoevents.pipeline import Geoparser
+
+# Document metadata added to every event row (the export layer has doc_id only).
+METADATA_COLUMNS = ("published", "url", "title")
+
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every worker needs to build its pipeline (small, picklable)."""
+
+    model: str | None = None
+    gazetteer: str | None = None
+    batch_size: int = 64
+    published: str | None = None  # for records without a publication date
+
+
+@dataclass(frozen=True)
+class ErrorEntry:
+    """A record that could not be processed: one line of the errors file."""
+
+    id: str
+    reason: str
+    source: str = ""
+    stage: str = "read"  # "read": the corpus reader rejected it; "process": the pipeline
+
+    def to_dict(self) -> dict[str, str]:
+        return {"id": self.id, "reason": self.reason, "source": self.source}
+
+
+@dataclass
+class Result:
+    """The outcome of processing ``records`` consecutive records of shard ``shard``."""
+
+    shard: int
+    records: int
+    documents: int
+    events: gpd.GeoDataFrame
+    places: gpd.GeoDataFrame
+    errors: list[ErrorEntry] = field(default_factory=list)
+
+    @property
+    def event_count(self) -> int:
+        return len(self.events)
+
+
+def process_records(shard: int, records: list[Record], settings: Settings) -> Result:
+    """Parse ``records`` into documents with events, as event and place tables."""
+    with _lock:
+        return _process(shard, records, settings)
+
+
+def _process(shard: int, records: list[Record], settings: Settings) -> Result:
+    import pandas as pd
+
+    from geoevents.export import to_geodataframes
+
+    # what goes wrong per record, by position, so errors keep corpus order
+    failed: dict[int, ErrorEntry] = {}
+    todo: list[tuple[int, Record, date | None]] = []
+    for i, record in enumerate(records):
+        if record.error is not None:
+            failed[i] = ErrorEntry(record.id, record.error, record.source)
+            continue
+        try:
+            todo.append((i, record, _published(record, settings)))
+        except InputError as exc:
+            failed[i] = ErrorEntry(record.id, str(exc), record.source)
+    parsed: list[Document] = []
+    if todo:
+        from geoevents.pipeline import geoparser
+
+        parser = geoparser(settings.model, settings.gazetteer)
+        outcomes = _documents(parser, [(r, day) for _, r, day in todo], settings.batch_size)
+        for (i, record, _), outcome in zip(todo, outcomes, strict=True):
+            if isinstance(outcome, Document):
+                parsed.append(outcome)
+            else:
+                failed[i] = ErrorEntry(record.id, outcome, record.source, stage="process")
+    events, places = to_geodataframes(parsed)
+    # event rows come document by document, in order
+    meta = [r for i, r in enumerate(records) if i not in failed]
+    for position, column in enumerate(METADATA_COLUMNS, start=2):
+        values = [document.published if column == "published" else getattr(record, column)
+                  for record, document in zip(meta, parsed, strict=True)
+                  for _ in document.events]
+        events.insert(position, column, pd.Series(values, dtype=object))
+    errors = [failed[i] for i in sorted(failed)]
+    return Result(shard, len(records), len(parsed), events, places, errors)
+
+
+def _published(record: Record, settings: Settings) -> date | None:
+    """The record's publication date, else the run's default; InputError when unreadable."""
+    from geoevents.events.dates import parse_published
+
+    return parse_published(record.published or settings.published)
+
+
+def _documents(parser: Geoparser, items: list[tuple[Record, date | None]],
+               batch_size: int) -> list[Document | str]:
+    """A Document or an error reason for each record, in order."""
+    try:
+        docs = list(parser.docs((r.text for r, _ in items), level="full",
+                                batch_size=batch_size))
+    except Exception as exc:
+        if len(items) == 1:
+            return [f"spaCy failed: {_describe(exc)}"]
+        # find the record that broke the batch; the others still get processed
+        return [out for item in items for out in _documents(parser, [item], 1)]
+    return [_document(parser, doc, record, day)
+            for doc, (record, day) in zip(docs, items, strict=True)]
+
+
+def _document(parser: Geoparser, doc: Doc, record: Record, day: date | None) -> Document | str:
+    from geoevents.events.extract import extract
+
+    try:
+        document = parser.document(doc, published=day, doc_id=record.id)
+        document.events = extract(doc, document.toponyms, published=day, doc_id=record.id,
+                                  nlp=parser.nlp)
+    except Exception as exc:
+        return f"processing failed: {_describe(exc)}"
+    document.text = ""  # not needed downstream; keeps results small
+    return document
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+
+
