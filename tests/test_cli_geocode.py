@@ -70,6 +70,9 @@ def test_reverse_names_gaza():
     (("reverse", "0", "181"), "longitude must be between"),
     (("reverse", "nan", "0"), "latitude must be between"),
     (("geocode", "Gaza", "--gazetteer", "/nonexistent/gaz.sqlite"), "no gazetteer"),
+    (("geocode", "Jenin", "--limit", "0"), "Invalid value for '--limit'"),
+    (("geocode",), "Missing argument"),
+    (("no-such-command",), "No such command"),
 ])
 def test_bad_input_is_one_sentence_on_stderr(args, message):
     result = run(*args)

@@ -13,7 +13,7 @@ import sys
 
 import typer
 
-from geoevents.cli import gazetteer, geocoding
+from geoevents.cli import evaluate, extract, gazetteer, geocoding, maps, parse, serve
 
 app = typer.Typer(
     name="geoevents",
@@ -23,7 +23,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (geocoding, gazetteer):
+for module in (geocoding, gazetteer, serve, maps, parse, extract, evaluate):
     module.register(app)
 
 
@@ -35,20 +35,21 @@ def fail(message: str, code: int = 1) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script."""
-    import click
-
     from geoevents.errors import GeoeventsError
 
     try:
         code = app(args=argv, standalone_mode=False)
     except GeoeventsError as exc:
         fail(str(exc))
-    except click.exceptions.Exit as exc:
+    except typer.Exit as exc:
         raise SystemExit(exc.exit_code) from None
-    except click.ClickException as exc:
-        exc.show()
-        raise SystemExit(exc.exit_code) from None
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except typer.TyperException as exc:  # usage errors, bad option values
+        show = getattr(exc, "show", None)
+        if show is None:
+            fail(str(exc), 2)
+        show()
+        raise SystemExit(getattr(exc, "exit_code", 2)) from None
+    except (typer.Abort, KeyboardInterrupt):
         fail("interrupted", 130)
     except BrokenPipeError:
         raise SystemExit(0) from None
