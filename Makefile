@@ -16,14 +16,23 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## demo: build the gazetteer and geocode the place names of the seed articles
+## demo: build the gazetteer, extract the events of seeds/ and render maps/
+# The seed article reports the end of the IDF's Jenin operation (5 July 2023): its
+# publication date anchors "May 14", "July 4" and "earlier this month".
+SEED_PUBLISHED ?= 2023-07-05
 demo: install
 	$(GEO) gazetteer build --if-missing
 	$(GEO) gazetteer info
-	@for name in Jenin "Gaza Strip" Gaza Israel Egypt Moscow Iran "Middle East" Africa; do \
-		$(GEO) geocode "$$name" --limit 1; \
-	done
-	$(GEO) reverse 31.50 34.47
+	$(GEO) parse $(SEEDS)
+	$(GEO) extract $(SEEDS) --published $(SEED_PUBLISHED) -o maps/seed.geojson
+	$(GEO) map $(SEEDS) --published $(SEED_PUBLISHED) --title "geoevents: seed article" \
+		-o maps/seed.html
+	@if [ -x /usr/bin/chromium ]; then \
+		$(PY) -m pytest -q -p no:cacheprovider tests/test_maps_browser.py; \
+	else \
+		echo "(no /usr/bin/chromium: maps/seed_map.png not refreshed; apt-get install chromium)"; \
+	fi
+	@echo "maps/seed.html, maps/seed.geojson, maps/seed.places.geojson, maps/seed_map.png"
 
 ## test: install and run the whole suite
 test: install
@@ -35,6 +44,11 @@ lint: install
 
 bench: install
 	$(PY) benchmarks/bench_gazetteer.py
+	$(PY) benchmarks/bench_parse.py
+	$(PY) benchmarks/bench_events.py
+	$(PY) benchmarks/bench_maps.py
+	$(PY) benchmarks/bench_batch.py
+	$(PY) benchmarks/bench_server.py   # needs wrk (apt-get install wrk)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

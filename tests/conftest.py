@@ -9,6 +9,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 EVAL_DIR = ROOT.parent / "shared" / "eval"
+# Publication date of the seed article (it reports the end of the IDF's Jenin operation,
+# 5 July 2023); `make demo` passes the same date.
+SEED_PUBLISHED = "2023-07-05"
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ from pathlib import Path
 import folium
 import folium.plugins
 import pytest
+from conftest import SEED_PUBLISHED
 
 from geoevents.errors import GeoeventsError, InputError
 from geoevents.export import read, write
@@ -22,7 +23,7 @@ from geoevents.maps.payload import decode, encode
 from geoevents.model import Document, Event, Place, Toponym
 
 HOSTILE = "<img src=x onerror=alert(1)>"
-SEED_PUBLISHED = "2024-07-10"
+
 
 def seed_documents(text: str) -> list[Document]:
     """The seed article parsed by the real pipeline: toponyms and events."""

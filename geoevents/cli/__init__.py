@@ -45,9 +45,10 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(exc.exit_code) from None
     except typer.TyperException as exc:  # usage errors, bad option values
         show = getattr(exc, "show", None)
-        if show is None:
+        if not callable(show):
             fail(str(exc), 2)
-        show()
+        else:
+            show()
         raise SystemExit(getattr(exc, "exit_code", 2)) from None
     except (typer.Abort, KeyboardInterrupt):
         fail("interrupted", 130)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from geoevents.evaluation.toponyms import Report
 
 group = typer.Typer(help="Measure geoevents on annotated corpora.", no_args_is_help=True)
 
@@ -71,7 +74,7 @@ def toponyms(
         print(format_report(report))
 
 
-def format_report(report) -> str:  # type: ignore[no-untyped-def]
+def format_report(report: Report) -> str:
     """The report as aligned text lines."""
     def pct(x: float | None) -> str:
         return "n/a" if x is None else f"{100 * x:.1f}%"
