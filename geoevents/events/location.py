@@ -69,10 +69,11 @@ PREPOSITION_ROLES = {
 _THROUGH = frozenset({"prep", "pobj", "compound", "conj", "appos", "nmod", "amod", "poss",
                       "npadvmod", "acl", "dobj", "pcomp", "cc", "punct", "flat", "nummod",
                       "nsubjpass", "nsubj", "attr", "oprd", "advmod", "prt", "agent"})
-# prepositions that may lead from an object or subject to its place ("sites in Gaza")
+# prepositions that may lead from an object or subject to its place ("sites in Gaza",
+# "the zone between Georgia and South Ossetia", "villages, including Anyii")
 _LOCATIVE_INNER = frozenset({"in", "at", "near", "of", "inside", "outside", "around", "on",
                              "across", "along", "within", "throughout", "off", "outskirts",
-                             "through"})
+                             "through", "between", "including"})
 # nouns of places: a nationality adjective on them names a place ("Israeli territory")
 PLACE_NOUNS = frozenset({"territory", "town", "city", "village", "soil", "land", "airspace",
                          "side", "border", "area", "region", "coast", "capital", "province",
