@@ -16,11 +16,15 @@ start-up (importing, loading the model, starting the pool or cluster), and on th
 corpus. Reported: end-to-end documents/s (what a user waits for) and steady-state
 documents/s, ``(docs - warmup_docs) / (time - warmup_time)``, which does not depend on
 the corpus size. CPU seconds (all processes) show what the work costs whatever else runs
-on the machine: documents per CPU-second that stay level from 1 to 2 processes mean the
-speed-up is limited only by free cores. Peak memory is the largest resident set of the main process and of any
-process it started (``getrusage``). Targets on the 2-core reference machine: 2 processes
-≥ 1.6 × one process; peak memory per process ≤ 1.5 GB. Other load on the machine lowers
-the multi-process figures first: run it on an idle machine.
+on the machine: documents per CPU-second that stay level from 1 to 2 processes mean that
+the speed-up is limited only by free cores. Peak memory is the largest resident set of
+the main process and of any process it started (``getrusage``). Targets on the 2-core
+reference machine: 2 processes ≥ 1.6 × one process; peak memory per process ≤ 1.5 GB.
+Other load on the machine lowers the multi-process figures first: run it on an idle
+machine (the last line says how idle it was). On a machine shared with other login
+sessions, Linux's autogroup scheduler gives each session an equal share of the CPU
+however many processes it runs; as root, ``echo -10 > /proc/self/autogroup`` in the shell
+that starts the benchmark gives it the cores (``echo 0`` afterwards).
 """
 
 from __future__ import annotations

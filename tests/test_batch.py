@@ -273,6 +273,8 @@ def test_batch_options_are_checked(corpus: Path, tmp_path: Path) -> None:
         run([corpus], tmp_path / "o.docx", BatchOptions())
     with pytest.raises(InputError, match="no such file"):
         run([tmp_path / "nope.jsonl"], tmp_path / "o", BatchOptions())
+    with pytest.raises(InputError, match="cannot read the publication date 'later'"):
+        run([corpus], tmp_path / "o", BatchOptions(published="later"))
 
 
 def test_cli_routes_corpora_to_the_batch_engine(tmp_path: Path, capsys) -> None:

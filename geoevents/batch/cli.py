@@ -53,6 +53,9 @@ def _report(summary: BatchSummary) -> None:
     resumed = f", {summary.resumed:,} from the interrupted run" if summary.resumed else ""
     skipped = (f" ({summary.errors:,} skipped, listed in {summary.errors_path})"
                if summary.errors else "")
-    shown = summary.output if len(summary.files) > 3 else ", ".join(map(str, summary.files))
+    shown = ", ".join(map(str, summary.files))
+    if len(summary.files) > 3:  # shards of a directory output, then the places layer
+        shown = f"{summary.output}/part-*.parquet ({summary.shards:,} shards), " \
+                f"{summary.files[-1]}"
     err.write(f"geoevents: {summary.events:,} events from {summary.documents:,} documents"
               f"{skipped}{resumed}; {summary.rate:,.1f} documents/s -> {shown}\n")

@@ -182,6 +182,10 @@ def _check(paths: list[Path], options: BatchOptions) -> None:
         raise InputError(f"unknown engine {options.engine!r}; use one of {', '.join(ENGINES)}")
     if options.scheduler and options.engine != "dask":
         raise InputError("--scheduler needs --engine dask")
+    if options.published:
+        from geoevents.events.dates import parse_published
+
+        parse_published(options.published)  # InputError now rather than on every record
 
 
 def _fingerprint(paths: list[Path], options: BatchOptions) -> dict[str, Any]:
@@ -198,8 +202,16 @@ def _fingerprint(paths: list[Path], options: BatchOptions) -> dict[str, Any]:
         "id_column": options.id_column,
         "published": options.published,
         "model": model_name(options.model),
-        "gazetteer": str((options.gazetteer or default_path()).expanduser().resolve()),
+        "gazetteer": _file_identity((options.gazetteer or default_path()).expanduser()),
     }
+
+
+def _file_identity(path: Path) -> list[Any]:
+    """Path, size and modification time: a rebuilt gazetteer is a different one."""
+    if not path.is_file():
+        return [str(path.resolve()), None, None]
+    stat = path.stat()
+    return [str(path.resolve()), stat.st_size, int(stat.st_mtime)]
 
 
 def _shards(records: Iterator[Record], size: int, *, skip: set[int],
