@@ -80,10 +80,17 @@ def to_geodataframes(
 
 def write(items: Document | Event | Iterable[Document | Event], path: str | Path) -> list[Path]:
     """Write events and places to ``path`` (format from the extension); return the files."""
+    check_output_path(path)
+    return write_frames(*to_geodataframes(items), path)
+
+
+def write_frames(events: gpd.GeoDataFrame, places: gpd.GeoDataFrame,
+                 path: str | Path) -> list[Path]:
+    """Write ready-made event and place tables (as :func:`to_geodataframes` returns them)
+    to ``path``, the format from the extension; return the files written."""
     from pyogrio.errors import DataLayerError, DataSourceError
 
     target, ext = check_output_path(path)
-    events, places = to_geodataframes(items)
     try:
         return _WRITERS[ext](events, places, target)
     except OSError as exc:

@@ -260,21 +260,14 @@ def _combine(parts: list[Result]) -> Result:
 def _write_single_file(store: ShardStore, output: Path, *,
                        dedup: bool) -> tuple[list[Path], int]:
     """Write all shards into ``output``; return the files and the number of events."""
-    from pyogrio.errors import DataLayerError, DataSourceError
-
-    # export.write() takes Documents/Events; its per-format writers take the two tables
-    from geoevents.export import _WRITERS, check_output_path
+    from geoevents.export import write_frames
 
     events = _read_events(store)
     if dedup:
         from geoevents.batch.dedup import deduplicate_frame
 
         events = deduplicate_frame(events)
-    target, ext = check_output_path(output)
-    try:
-        return _WRITERS[ext](events, _read_places(store), target), len(events)
-    except (OSError, DataSourceError, DataLayerError) as exc:
-        raise InputError(f"cannot write {target}: {exc}") from exc
+    return write_frames(events, _read_places(store), output), len(events)
 
 
 def _read_events(store: ShardStore) -> gpd.GeoDataFrame:
