@@ -165,3 +165,17 @@ def test_info_counts_sources_and_classes(gaz):
     assert info["by_source"]["curated"] > 50
     assert info["by_source"]["naturalearth"] > 100  # land borders
     assert {"A", "P", "L", "H"} <= set(info["by_feature_class"])
+
+
+def test_a_state_point_is_not_its_namesake_city(gaz):
+    # geocoders answer "New York" with the city; the state's point is its own centre
+    state = next(p for p in gaz.search("New York", limit=10) if p.feature_code == "ADM1")
+    assert 41.5 < state.lat < 43.5 and -76.5 < state.lon < -74.0
+
+
+def test_on_namesake_detects_a_point_on_the_city():
+    from geoevents.gazetteer.build import _on_namesake
+
+    assert _on_namesake((40.7128, -74.0060), (40.7143, -74.0060))
+    assert not _on_namesake((42.9, -75.5), (40.7143, -74.0060))
+    assert not _on_namesake((42.9, -75.5), None)

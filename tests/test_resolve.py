@@ -135,3 +135,58 @@ def test_fit_learns_the_feature_that_separates_right_candidates():
     assert weights[signal] > 1.0
     assert weights[signal] == max(weights)
     assert log_likelihood(data, weights) > log_likelihood(data, prior)
+
+
+@pytest.mark.parametrize("text, name, code, country", [
+    # a bare country or state name means the country or state, even in a text about
+    # another country (which otherwise pulls towards its homonymous towns)
+    ("Cases were reported in Texas, Ohio and New Jersey, and later in Mexico.",
+     "Mexico", "PCLI", "MX"),
+    ("Flights from Mexico City resumed, and Mexico reported fewer cases.", "Mexico",
+     "PCLI", "MX"),
+    ("Farmers in Iowa and Nebraska said Kansas had a dry spring.", "Kansas", "ADM1", "US"),
+])
+def test_a_country_or_state_name_beats_its_namesake_towns(parser, text, name, code, country):
+    place = places(parser, text)[name][0]
+    assert (place.feature_code, place.country_code) == (code, country)
+
+
+def test_a_qualifier_still_picks_the_namesake_town(parser):
+    place = places(parser, "The plant in Mexico, Missouri closed.")["Mexico"][0]
+    assert (place.feature_class, place.admin1) == ("P", "Missouri")
+
+
+@pytest.mark.parametrize("text, qualified", [
+    ("Bees died in California, Oklahoma, Pennsylvania and Wisconsin.", []),
+    ("He drove from Paris, Texas, to Moscow, Idaho.", ["paris", "moscow"]),
+])
+def test_list_items_do_not_qualify_each_other(parser, text, qualified):
+    doc = next(parser.docs([text]))
+    mentions = [m for m in parser.recogniser(doc) if m.kind == "name"]
+    groups, _ = parser.resolver.groups(mentions, text)
+    assert sorted(g.key for g in groups if g.qualifier_of) == sorted(qualified)
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Democratic Republic of Congo", "CD"), ("Republic of Congo", "CG")])
+def test_spelling_variants_of_official_names(parser, name, country):
+    place = places(parser, f"Aid reached the {name} on Monday.")[name][0]
+    assert place.country_code == country
+
+
+def test_spelling_variants_are_tried_only_for_unknown_names():
+    from geoevents.resolve.candidates import _spelling_variants
+
+    assert _spelling_variants("Republic of Congo") == ["Republic of the Congo"]
+    assert _spelling_variants("St. Marc") == ["Saint Marc"]
+    assert _spelling_variants("Loudon Co.") == ["Loudon County"]
+    assert _spelling_variants("Greater Mumbai") == ["Mumbai"]
+    assert _spelling_variants("Jenin") == []
+
+
+def test_a_fuzzy_match_needs_support_from_the_text(parser):
+    alone = parser.parse("Troops entered Nabuls on Monday.", toponyms=[(15, 21)]).toponyms[0]
+    assert alone.place is None and "not in the gazetteer" in alone.reason
+    text = "Troops entered Nabuls and Jenin in the West Bank on Monday."
+    near = parser.parse(text, toponyms=[(15, 21), (26, 31), (39, 48)]).toponyms[0]
+    assert near.place is not None and near.place.name == "Nablus"

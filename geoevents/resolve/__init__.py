@@ -75,9 +75,13 @@ class Resolver:
         index = {k: i for i, k in enumerate(keys)}
         groups = [Group(k, self.candidates(by_key[k][0]), weight=1.0) for k in keys]
         ordered = sorted(names, key=lambda m: m.start)
-        for first, second in itertools.pairwise(ordered):
-            between = text[first.end:second.start]
-            if between.strip() == "," and first.kind == "name":
+        pairs = list(itertools.pairwise(ordered))
+        comma = [text[a.end:b.start].strip() == "," for a, b in pairs]
+        for i, (first, second) in enumerate(pairs):
+            # "Paris, Texas" qualifies Paris; in a list ("California, Oklahoma,
+            # Pennsylvania") names separated by commas are items, not head and qualifier
+            in_list = (i > 0 and comma[i - 1]) or (i + 1 < len(pairs) and comma[i + 1])
+            if comma[i] and first.kind == "name" and not in_list:
                 group = groups[index[_group_key(first)]]
                 target = index[_group_key(second)]
                 if target != index[_group_key(first)]:
@@ -99,6 +103,9 @@ class Resolver:
         conf = float(p[best])
         listed = [cands[int(i)].place for i in order[:_MAX_LISTED_CANDIDATES]]
         supported = _supported(x[best], cands[best])
+        # a fuzzy match is a guess at a misspelling; without support from the text it is
+        # more often another place than the intended one
+        guess = cands[best].match == "fuzzy" and not supported
         reason = self._reason(group, cands, p, x, order)
         for m in mentions:
             if m.weak and (conf < WEAK_MIN_CONFIDENCE or not supported):
@@ -106,7 +113,11 @@ class Resolver:
                 continue
             m.candidates = listed
             m.confidence = conf
-            if conf >= self.min_confidence:
+            if guess:
+                m.reason = (f"unresolved: {m.lookup or m.text!r} is not in the gazetteer and "
+                            f"nothing in the text supports the similar name "
+                            f"{cands[best].place.name!r}")
+            elif conf >= self.min_confidence:
                 m.place = cands[best].place
                 m.reason = reason
             else:

@@ -77,6 +77,10 @@ class CandidateGenerator:
             found = self._query(variant, None, None)
             if found:
                 return found
+        for variant in _spelling_variants(text):
+            found = self._query(variant, None, None, fuzzy=False)
+            if found:
+                return found
         return []
 
     def _demonym(self, place: str, country: str | None) -> tuple[Candidate, ...]:
@@ -97,3 +101,30 @@ class CandidateGenerator:
             return []
         return [Candidate(h.place, match or h.kind, h.similarity, h.primary, h.score)
                 for h in hits]
+
+
+def _spelling_variants(name: str) -> list[str]:
+    """Other spellings news use for the same name, tried when the name itself is unknown:
+    an article after "of" ("Republic of Congo" / "Republic of the Congo"), "St." for
+    "Saint", "Greater X" for the metropolitan area of X (placed at X), and abbreviated
+    generic words ("Co.", "Twp.", "Mt.", "Ft.")."""
+    out: list[str] = []
+    words = name.split()
+    if " of " in name and " of the " not in name:
+        out.append(name.replace(" of ", " of the ", 1))
+    elif " of the " in name:
+        out.append(name.replace(" of the ", " of ", 1))
+    if words and words[0] in ("St.", "St", "Ste.", "Ste"):
+        saint = "Saint" if words[0].startswith("St.") or words[0] == "St" else "Sainte"
+        out.append(" ".join([saint, *words[1:]]))
+    if len(words) > 1 and words[0] == "Greater":
+        out.append(" ".join(words[1:]))
+    expanded = [_WORD_ABBREVIATIONS.get(w, w) for w in words]
+    if expanded != words:
+        out.append(" ".join(expanded))
+    return out
+
+
+# Abbreviated generic words of US news place names ("Loudon Co.", "Mt. Vernon")
+_WORD_ABBREVIATIONS = {"Co.": "County", "Twp.": "Township", "Mt.": "Mount", "Ft.": "Fort",
+                       "Pt.": "Point"}

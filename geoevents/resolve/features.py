@@ -24,6 +24,14 @@ Features (see :data:`FEATURES`):
   to this place ("Gaza" after "the Gaza Strip");
 * ``alternate``: the name is one of the place's alternate names, not its main name (old
   and foreign names often belong to a famous place: "Berea" is an old name of Aleppo);
+* ``namesake``: a smaller place named like a country or first-level division that is also
+  a candidate under its own main name ("Mexico" the Missouri town or Mexico City against
+  Mexico the country, "Kansas" the town against the state): in news the bare name of a
+  country or state means that country or state unless the text qualifies it, whatever
+  the country the rest of the text is about (which otherwise pulls towards the town);
+  towns share a state's name often, so for states only those under
+  :data:`NAMESAKE_POPULATION` count, and not the places inside the state (a division
+  named after its main city, like the Jenin governorate, does not outrank the city);
 * feature-type indicators: country, continent or region, admin-1, admin-2, city,
   other (hydrography, terrain, …).
 """
@@ -45,12 +53,13 @@ from geoevents.resolve.candidates import Candidate
 
 FEATURES = (
     "prior", "top_prior", "country_votes", "admin1_votes", "contains", "qualified",
-    "proximity", "colocated", "same_place", "alternate",
+    "proximity", "colocated", "same_place", "alternate", "namesake",
     "is_country", "is_region", "is_admin1", "is_admin2", "is_city", "is_other",
 )
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
 _EARTH_KM = 20037.5  # half the equatorial circumference: the largest possible distance
 _NEAR_KM = 100.0
+NAMESAKE_POPULATION = 100_000
 _REGION_CODES = frozenset({"CONT", "RGN", "ZN", "OCN", "SEA", "GULF", "BAY", "STRT", "BDR"})
 DEFAULT_RANKER = "hand-set"  # a file name in geoevents/data/rankers, without ".json"
 HAND_SET = "hand-set"
@@ -218,7 +227,9 @@ class _DocFeatures:
                     m[row, _INDEX["proximity"]] = float(
                         np.max(closeness[k][others] * best_conf[others]))
                 holders = chosen.get(self.ids[k], set()) - {g}
-                m[row, _INDEX["same_place"]] = 1.0 if any(
+                # a short form that is itself a country's or state's name ("Mexico" next
+                # to "Mexico City") names that country or state, not the longer place
+                m[row, _INDEX["same_place"]] = 1.0 if not m[row, _INDEX["namesake"]] and any(
                     _short_form(group.key, groups[h].key) for h in holders) else 0.0
                 m[row, _INDEX["qualified"]] = self._qualified(g, k, probs)
 
@@ -266,11 +277,20 @@ def _static(candidates: list[Candidate]) -> np.ndarray:
     if not candidates:
         return m
     best = max(c.prior for c in candidates)
+    named = [c.place for c in candidates
+             if c.primary and c.match in ("exact", "abbreviation")]
+    country = any(p.feature_code in COUNTRY_CODES for p in named)
+    states = {(p.country_code, normalize(p.name)) for p in named if p.feature_code == "ADM1"}
     for row, c in enumerate(candidates):
         m[row, _INDEX["prior"]] = c.prior
         m[row, _INDEX["top_prior"]] = 1.0 if c.prior == best else 0.0
         m[row, _INDEX["alternate"]] = 0.0 if c.primary else 1.0
-        m[row, _INDEX[_type_feature(c)]] = 1.0
+        kind = _type_feature(c)
+        m[row, _INDEX[kind]] = 1.0
+        if kind in ("is_admin2", "is_city", "is_other") and (
+                country or (states and c.place.population < NAMESAKE_POPULATION
+                            and _admin_key(c) not in states)):
+            m[row, _INDEX["namesake"]] = 1.0
     return m
 
 
