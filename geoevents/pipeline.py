@@ -184,12 +184,14 @@ def _events(doc: Doc, document: Document, published: str | date | None) -> list[
 
 
 def parse_many(items: Iterable[str | Mapping[str, Any]], *, n_process: int = 1,
-               batch_size: int = 64) -> Iterator[Document]:
+               batch_size: int = 64, events: bool = True) -> Iterator[Document]:
     """Parse many texts, streaming; yields one Document per item, in order.
 
     Items are strings or records (mappings) with ``text`` and optionally ``id`` (or
     ``doc_id``), ``published`` and ``toponyms`` (forced spans). A bad item is logged and
-    yields an empty Document with its id, so one bad record never stops a batch.
+    yields an empty Document with its id, so one bad record never stops a batch. Like
+    :func:`parse`, items without forced spans get their events too, unless
+    ``events=False`` (toponyms only, with fewer spaCy components: faster).
     """
     parser = geoparser()
     records: list[tuple[str | None, str | date | None, Spans | None]] = []
@@ -204,9 +206,13 @@ def parse_many(items: Iterable[str | Mapping[str, Any]], *, n_process: int = 1,
             records.append((doc_id, published, spans))
             yield text
 
-    for doc in parser.docs(texts(), n_process=n_process, batch_size=batch_size):
+    level = "full" if events else "toponyms"
+    for doc in parser.docs(texts(), level=level, n_process=n_process, batch_size=batch_size):
         doc_id, published, spans = records.pop(0)
-        yield parser.document(doc, toponyms=spans, published=published, doc_id=doc_id)
+        document = parser.document(doc, toponyms=spans, published=published, doc_id=doc_id)
+        if events and spans is None and document.text.strip():
+            document.events = _events(doc, document, published)
+        yield document
 
 
 # -- input checks ------------------------------------------------------------------------

@@ -92,3 +92,17 @@ def test_analyse_returns_the_full_spacy_parse():
     doc, spacy_doc = pipeline.analyse("Israeli jets struck targets near Khan Younis.")
     assert any(t.lemma_ == "strike" for t in spacy_doc)
     assert any(t.text == "Khan Younis" for t in doc.toponyms)
+
+
+def test_parse_many_gives_what_parse_gives(seed_text):
+    from geoevents.pipeline import parse, parse_many
+
+    records = [{"id": "seed", "text": seed_text, "published": "2023-07-05"}, "", None]
+    many = list(parse_many(records))
+    one = parse(seed_text, published="2023-07-05", doc_id="seed")
+    assert [e.id for e in many[0].events] == [e.id for e in one.events] and one.events
+    assert [(t.start, t.end, t.place and t.place.id) for t in many[0].toponyms] == [
+        (t.start, t.end, t.place and t.place.id) for t in one.toponyms]
+    assert many[1].toponyms == [] and many[1].events == [] and many[2].events == []
+    quick = next(parse_many([seed_text], events=False))
+    assert quick.events == [] and len(quick.toponyms) == len(one.toponyms)
