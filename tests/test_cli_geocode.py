@@ -63,6 +63,12 @@ def test_reverse_names_gaza():
     assert "Gaza" in run("reverse", "31.50", "34.47").stdout
 
 
+def test_reverse_takes_negative_coordinates_as_values():
+    result = run("reverse", "-33.87", "151.21", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["country_code"] == "AU"
+
+
 @pytest.mark.parametrize("args, message", [
     (("geocode", ""), "query is empty"),
     (("geocode", "x" * 10_000), "longer than"),

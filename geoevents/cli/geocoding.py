@@ -20,7 +20,8 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output for
 
 def register(app: typer.Typer) -> None:
     app.command()(geocode)
-    app.command()(reverse)
+    # negative coordinates ("-33.87") are values, not options
+    app.command(context_settings={"ignore_unknown_options": True})(reverse)
 
 
 def geocode(
