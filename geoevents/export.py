@@ -44,7 +44,7 @@ EVENT_COLUMNS: dict[str, str] = {
     "event_id": "object", "doc_id": "object", "event_type": "object",
     "sub_event_type": "object", "date": "object", "date_precision": "object",
     "date_text": "object", "actor1": "object", "actor2": "object", "fatalities": "Int64",
-    "quantities": "object", "trigger": "object", "trigger_start": "Int64",
+    "quantities": "object", "instruments": "object", "trigger": "object", "trigger_start": "Int64",
     "trigger_end": "Int64", "sentence": "object", "location_id": "object",
     "location_name": "object", "location_text": "object", "location_role": "object",
     "location_start": "Int64", "location_end": "Int64", "geo_precision": "Int64",
@@ -249,6 +249,7 @@ def _event_columns(pairs: list[tuple[Event, str | None]]) -> dict[str, list[Any]
     for column, attr in _LOCATION_ATTRS.items():
         columns[column] = [None if p is None else getattr(p, attr) for p in locations]
     columns["quantities"] = [_joined(e.quantities) for e in events]
+    columns["instruments"] = [_joined(e.instruments) for e in events]
     columns["sources"] = [_joined(e.sources) for e in events]
     return columns
 

@@ -118,6 +118,7 @@ class Event:
     actor1: str | None = None
     actor2: str | None = None
     quantities: list[str] = field(default_factory=list)
+    instruments: list[str] = field(default_factory=list)
     fatalities: int | None = None
     date: str | None = None
     date_precision: str = "unresolved"

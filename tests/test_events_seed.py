@@ -61,6 +61,7 @@ def test_five_rockets(events):
 def test_interception_by_iron_dome(events):
     e = find(events, "Disrupted weapons use", "intercepted")
     assert "Iron Dome" in e.reason
+    assert any("Iron Dome" in i for i in e.instruments)
 
 
 def test_july_4_call(events):

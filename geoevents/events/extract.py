@@ -268,6 +268,7 @@ def _to_event(cand: _Candidate, doc: Doc, doc_id: str | None, onto: Ontology) ->
         actor1=cand.args.actor1,
         actor2=cand.args.actor2,
         quantities=list(dict.fromkeys(cand.args.quantities)),
+        instruments=list(cand.args.instruments),
         fatalities=cand.args.fatalities,
         date=date_info.date,
         date_precision=date_info.precision,
@@ -294,6 +295,7 @@ def _merge_document(events: list[Event]) -> list[Event]:
             kept.append(event)
             continue
         first.quantities = list(dict.fromkeys(first.quantities + event.quantities))
+        first.instruments = list(dict.fromkeys(first.instruments + event.instruments))
         if event.fatalities is not None:
             first.fatalities = event.fatalities if first.fatalities is None else min(
                 first.fatalities, event.fatalities)
