@@ -64,22 +64,12 @@ def _load(inputs: list[Path], published: str | None) -> tuple[Any, Any]:
 
 
 def _documents(paths: list[Path], published: str | None) -> list[Any]:
-    """Parse each text file into a Document (toponyms, and events once extraction exists)."""
-    from geoevents.errors import InputError
+    """Parse each text file into a Document with its toponyms and events."""
+    from geoevents.cli.parse import read_text_file
     from geoevents.pipeline import parse
 
-    documents = []
-    for path in paths:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError(f"cannot read {path}: no such file") from None
-        except UnicodeDecodeError:
-            raise InputError(f"cannot read {path}: not UTF-8 text") from None
-        except OSError as exc:
-            raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
-        documents.append(parse(text, published=published, doc_id=path.stem))
-    return documents
+    return [parse(read_text_file(path), published=published, doc_id=path.stem)
+            for path in paths]
 
 
 def _default_title(inputs: list[Path]) -> str:

@@ -38,7 +38,7 @@ def parse(
     parser = geoparser(gazetteer=gazetteer)
     results = []
     for path in files:
-        text = _read(path)
+        text = read_text_file(path)
         doc_id = "-" if str(path) == "-" else str(path)
         document = parser.parse(text, doc_id=doc_id)
         if fmt is ParseFormat.json:
@@ -55,7 +55,8 @@ def parse(
     sys.stdout.flush()
 
 
-def _read(path: Path) -> str:
+def read_text_file(path: Path) -> str:
+    """The text of a UTF-8 file ('-': standard input); InputError naming what is wrong."""
     import sys
 
     from geoevents.pipeline import check_text
