@@ -336,3 +336,17 @@ def test_ten_thousand_documents_end_to_end_with_bounded_memory(tmp_path: Path) -
           f"{mb[proc.pid]:.0f}, other processes {others}")
     assert mb[proc.pid] < 1024  # the main process streams: it never holds the corpus
     assert max(mb.values()) < 1536  # and no process exceeds 1.5 GB
+
+
+def test_a_text_column_empty_in_the_first_shard_keeps_its_values_in_later_ones(tmp_path):
+    import geopandas as gpd
+    import shapely
+
+    from geoevents.batch.store import _write_frame
+
+    for i, value in enumerate([None, "Iron Dome"]):
+        frame = gpd.GeoDataFrame({"event_id": [f"e{i}"], "instruments": [value]},
+                                 geometry=[shapely.Point(34.4, 31.5)], crs="EPSG:4326")
+        _write_frame(frame, tmp_path / f"part-{i:05d}.parquet")
+    read = gpd.read_parquet(tmp_path).sort_values("event_id")
+    assert list(read["instruments"].fillna("")) == ["", "Iron Dome"]

@@ -214,7 +214,12 @@ def _write_frame(frame: gpd.GeoDataFrame, path: Path) -> None:
     if path.suffix == ".feather":
         frame.to_feather(tmp)
     else:
-        frame.to_parquet(tmp, index=False)
+        # Text columns as explicit strings: a column that is empty in one shard must not
+        # get Parquet's null type there, or readers of the whole folder (pyarrow, dask),
+        # which take the first file's schema, lose its values in the other shards.
+        text = [c for c in frame.columns
+                if c != frame.geometry.name and frame[c].dtype == object]
+        frame.astype(dict.fromkeys(text, "string")).to_parquet(tmp, index=False)
     _sync(tmp)
     os.replace(tmp, path)
 
