@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -305,7 +305,7 @@ def _write_geojson(events: Any, places: Any, path: Path) -> list[Path]:
 
 def _dump_geojson(frame: Any, path: Path, *, id_column: str) -> None:
     """Write an RFC 7946 FeatureCollection, one feature per line."""
-    features = _geojson_features(frame, id_column=id_column)
+    features = geojson_features(frame, id_column=id_column)
     header = json.dumps(feature_collection([]))[:-2]  # '{"type": ..., "features": ['
     with path.open("w", encoding="utf-8") as fh:
         fh.write(header + "\n")
@@ -314,14 +314,20 @@ def _dump_geojson(frame: Any, path: Path, *, id_column: str) -> None:
         fh.write("\n]}\n")
 
 
-def _geojson_features(frame: Any, *, id_column: str) -> list[dict[str, Any]]:
-    """RFC 7946 Feature dicts for a GeoDataFrame: string ids, JSON-safe scalar properties."""
+def geojson_features(frame: Any, *, id_column: str,
+                     properties: dict[str, Any] | None = None,
+                     shape: Callable[[Any], Any] | None = None) -> list[dict[str, Any]]:
+    """RFC 7946 Feature dicts for a GeoDataFrame: string ids from ``id_column``, JSON-safe
+    scalar properties (``properties`` first, when given), and each non-point geometry
+    passed through ``shape`` (e.g. a simplification) when given."""
     columns = [c for c in frame.columns if c != frame.geometry.name]
     records = frame[columns].astype(object).to_dict("records")
     features = []
     for record, geom in zip(records, frame.geometry.values, strict=True):
-        props = {k: _json_scalar(v) for k, v in record.items()}
+        props = {**(properties or {}), **{k: _json_scalar(v) for k, v in record.items()}}
         fid = props.get(id_column)
+        if shape is not None and geom is not None and geom.geom_type != "Point":
+            geom = shape(geom)
         features.append({
             "type": "Feature",
             "id": None if fid is None else str(fid),

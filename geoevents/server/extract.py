@@ -13,7 +13,6 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from geoevents.geojson import geometry_dict, point
 from geoevents.model import Document
 
 if TYPE_CHECKING:
@@ -106,37 +105,14 @@ def feature_collection(documents: list[Document]) -> dict[str, Any]:
     """The two layers of :func:`geoevents.export.to_geodataframes` in one collection, told
     apart by the ``layer`` property: events (a Point, or a null geometry when unlocated;
     ``id`` = ``event_id``) and the places the texts mention (their shapes, simplified)."""
-    from geoevents.export import to_geodataframes
+    from geoevents.export import geojson_features, to_geodataframes
 
     events, places = to_geodataframes(documents)
-    return {"type": "FeatureCollection",
-            "features": _features(events, "event", "event_id")
-            + _features(places, "place", "place_id")}
-
-
-def _features(frame: Any, layer: str, id_column: str) -> list[dict[str, Any]]:
-    """RFC 7946 features of a GeoDataFrame: JSON scalars (nulls for missing values),
-    the string id from ``id_column``, shapes simplified."""
-    columns = [c for c in frame.columns if c != frame.geometry.name]
-    values = frame[columns].astype(object)
-    records = values.where(values.notna(), None).to_dict("records")
-    features = []
-    for record, shape in zip(records, frame.geometry.values, strict=True):
-        if shape is None or shape.is_empty:
-            geometry = None
-        elif shape.geom_type == "Point":
-            geometry = point(shape.y, shape.x)
-        else:
-            geometry = geometry_dict(_simplified(shape))
-        props = {"layer": layer, **{k: _scalar(v) for k, v in record.items()}}
-        fid = props.get(id_column)
-        features.append({"type": "Feature", "id": None if fid is None else str(fid),
-                         "geometry": geometry, "properties": props})
-    return features
-
-
-def _scalar(value: Any) -> Any:
-    return value.item() if hasattr(value, "item") else value  # numpy scalars
+    return {"type": "FeatureCollection", "features": [
+        *geojson_features(events, id_column="event_id", properties={"layer": "event"}),
+        *geojson_features(places, id_column="place_id", properties={"layer": "place"},
+                          shape=_simplified),
+    ]}
 
 
 def _simplified(shape: Any) -> Any:
