@@ -30,11 +30,11 @@ import statistics
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geoevents.errors import InputError
+from geoevents.geodesy import distance_km
 
 if TYPE_CHECKING:
     from geoevents.gazetteer.store import Gazetteer
@@ -132,18 +132,6 @@ def _text(element: ET.Element, tag: str, default: str | None = None) -> str:
 
 
 # -- distances ---------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _geod() -> Any:
-    from pyproj import Geod
-
-    return Geod(ellps="WGS84")
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Geodesic distance on the WGS84 ellipsoid, in km."""
-    return float(_geod().inv(lon1, lat1, lon2, lat2)[2]) / 1000.0
 
 
 # -- scoring -----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from geoevents import geodesy
 from geoevents.model import Event
 
 DISTANCE_KM = 25.0
@@ -18,12 +19,8 @@ DISTANCE_KM = 25.0
 
 def distance_km(a: Event, b: Event) -> float:
     """Geodesic distance between two located events, in km."""
-    from pyproj import Geod
-
     assert a.location is not None and b.location is not None
-    _, _, metres = Geod(ellps="WGS84").inv(a.location.lon, a.location.lat,
-                                           b.location.lon, b.location.lat)
-    return metres / 1000.0
+    return geodesy.distance_km(a.location.lat, a.location.lon, b.location.lat, b.location.lon)
 
 
 def _norm(actor: str | None) -> str | None:

@@ -17,6 +17,7 @@ from geoevents.errors import GazetteerError
 from geoevents.gazetteer import sources
 from geoevents.gazetteer.names import normalize
 from geoevents.gazetteer.writer import GazetteerWriter
+from geoevents.geodesy import distance_km
 from geoevents.model import Place
 
 LOCK_TIMEOUT_S = 900
@@ -100,11 +101,8 @@ class _Context:
     def __init__(self) -> None:
         self.country_shapes: dict[str, Any] = {}
         self.country_names: dict[str, str] = {}
-        # (division row, normalised name) -> (importance, population) of the best member
-        # city carrying that name
-        self.member_city: dict[tuple[int, str], tuple[float, int]] = {}
-        # (division row, normalised name) -> (lat, lon) of that best member city
-        self.member_city_point: dict[tuple[int, str], tuple[float, float]] = {}
+        # (division row, normalised name) -> the most important member city carrying it
+        self.member_city: dict[tuple[int, str], Place] = {}
         self.subdivisions: dict[int, sources.Subdivision] = {}
         self.links: dict[int, tuple[int | None, int | None, int, float, float]] = {}
 
@@ -197,9 +195,8 @@ def _add_cities(writer: GazetteerWriter, ctx: _Context) -> None:
                 for row in rows:
                     key = (row, name)
                     best = ctx.member_city.get(key)
-                    if best is None or place.importance > best[0]:
-                        ctx.member_city[key] = (place.importance, place.population)
-                        ctx.member_city_point[key] = (place.lat, place.lon)
+                    if best is None or place.importance > best.importance:
+                        ctx.member_city[key] = place
 
 
 def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
@@ -211,17 +208,16 @@ def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
         coords = states.get(sub.iso) if sub.iso else None
         if coords is None and centre is None:
             continue
-        if coords and centre and _on_namesake(coords, ctx.member_city_point.get(
-                (row, normalize(sub.name)))):
+        city = ctx.member_city.get((row, normalize(sub.name)))
+        if coords and centre and _on_namesake(coords, city):
             coords = None  # a geocoder's answer for the state that is really its city
         lat, lon = coords if coords else (centre[0], centre[1]) if centre else (0.0, 0.0)
         population = centre[2] if centre else 0
         code = "ADM1" if sub.level == 1 else "ADM2"
         parent = subs.get(sub.parent_row) if sub.parent_row else None
-        city = ctx.member_city.get((row, normalize(sub.name)))
         cap = None
-        if city is not None and city[1] >= _MAIN_CITY_SHARE * population:
-            cap = city[0] - _CITY_OVER_DIVISION
+        if city is not None and city.population >= _MAIN_CITY_SHARE * population:
+            cap = city.importance - _CITY_OVER_DIVISION
         names = list(sub.aliases)
         if sub.iso:
             names.append(sub.iso)
@@ -236,17 +232,11 @@ def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
 _NAMESAKE_KM = 10.0
 
 
-def _on_namesake(point: tuple[float, float], city: tuple[float, float] | None) -> bool:
+def _on_namesake(point: tuple[float, float], city: Place | None) -> bool:
     """Whether a division's point sits on its namesake member city (New York state's
     coordinates from a geocoder that answered with New York City): such a point stands
     for the city, so the division's own centre is used instead."""
-    if city is None:
-        return False
-    import math
-
-    dlat = math.radians(point[0] - city[0])
-    dlon = math.radians(point[1] - city[1]) * math.cos(math.radians(point[0]))
-    return 6371.0 * math.hypot(dlat, dlon) <= _NAMESAKE_KM
+    return city is not None and distance_km(*point, city.lat, city.lon) <= _NAMESAKE_KM
 
 
 def curated_rows(path: Path | None = None) -> Iterator[dict[str, str]]:

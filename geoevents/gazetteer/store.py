@@ -12,7 +12,6 @@ import os
 import sqlite3
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from geoevents.gazetteer.schema import (
     SCHEMA_VERSION,
     fuzzy_block,
 )
+from geoevents.geodesy import distance_km
 from geoevents.model import Place
 
 ENV_PATH = "GEOEVENTS_GAZETTEER"
@@ -338,7 +338,7 @@ class Gazetteer:
                 "w": lon - 2 * radius, "e": lon + 2 * radius,
             }).fetchone()
             if row is not None:
-                if _distance_km(lat, lon, row[4], row[5]) <= max_km:
+                if distance_km(lat, lon, row[4], row[5]) <= max_km:
                     return _place(row)
                 break
         return self.country_at(lat, lon)
@@ -402,13 +402,3 @@ def _ratio(a: str, b: str) -> float:
     return float(fuzz.ratio(a, b)) / 100.0
 
 
-@lru_cache(maxsize=1)
-def _geodesic() -> Any:
-    from pyproj import Geod
-
-    return Geod(ellps="WGS84")
-
-
-def _distance_km(lat: float, lon: float, plat: float, plon: float) -> float:
-    """Geodesic (WGS84) distance in km."""
-    return float(_geodesic().inv(lon, lat, plon, plat)[2]) / 1000.0
