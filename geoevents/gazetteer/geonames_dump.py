@@ -408,8 +408,9 @@ def _missing_divisions(scan: _Scan, admin1: dict[str, _Admin1],
                        shapes: dict[str, tuple[Any, float, float]]
                        ) -> list[tuple[Place, list[str]]]:
     """Countries and admin-1 divisions the places table lacks, placed from the small
-    tables: countries at their Natural Earth label point (else the centre of their
-    places), divisions at the centre of their places (skipped when they have none)."""
+    tables: countries at the centroid of their largest Natural Earth polygon (else the
+    centre of their places), divisions at the centre of their places (skipped when they
+    have none)."""
     extra: list[tuple[Place, list[str]]] = []
     for country in countries.values():
         if country.geonameid in scan.kept:
