@@ -209,7 +209,7 @@ def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
         if coords is None and centre is None:
             continue
         city = ctx.member_city.get((row, normalize(sub.name)))
-        if coords and centre and _on_namesake(coords, city):
+        if coords and centre and city and _on_namesake(coords, (city.lat, city.lon)):
             coords = None  # a geocoder's answer for the state that is really its city
         lat, lon = coords if coords else (centre[0], centre[1]) if centre else (0.0, 0.0)
         population = centre[2] if centre else 0
@@ -232,11 +232,11 @@ def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
 _NAMESAKE_KM = 10.0
 
 
-def _on_namesake(point: tuple[float, float], city: Place | None) -> bool:
+def _on_namesake(point: tuple[float, float], city: tuple[float, float] | None) -> bool:
     """Whether a division's point sits on its namesake member city (New York state's
     coordinates from a geocoder that answered with New York City): such a point stands
     for the city, so the division's own centre is used instead."""
-    return city is not None and distance_km(*point, city.lat, city.lon) <= _NAMESAKE_KM
+    return city is not None and distance_km(*point, *city) <= _NAMESAKE_KM
 
 
 def curated_rows(path: Path | None = None) -> Iterator[dict[str, str]]:
