@@ -179,3 +179,68 @@ def test_on_namesake_detects_a_point_on_the_city():
     assert _on_namesake((40.7128, -74.0060), (40.7143, -74.0060))
     assert not _on_namesake((42.9, -75.5), (40.7143, -74.0060))
     assert not _on_namesake((42.9, -75.5), None)
+
+
+def test_country_point_is_the_area_centre_of_the_main_landmass():
+    import shapely
+
+    from geoevents.gazetteer.build import country_point, main_landmass_share
+
+    mainland = shapely.box(0, 0, 10, 10)
+    coast_island = shapely.box(10.5, 0, 11.5, 10)  # ~55 km offshore: part of the group
+    far_island = shapely.box(60, 0, 70, 2)          # an overseas territory: left out
+    lat, lon = country_point(shapely.MultiPolygon([mainland, coast_island, far_island]))
+    assert 4.9 < lat < 5.1 and 5.2 < lon < 5.6
+    # the equal-area centroid of a box spanning 0-60 N lies south of its middle latitude
+    assert country_point(shapely.box(0, 0, 10, 60))[0] < 29
+    archipelago = shapely.MultiPolygon([shapely.box(i * 3, 0, i * 3 + 2, 2) for i in range(4)])
+    assert main_landmass_share(archipelago) == pytest.approx(0.25, abs=0.01)
+
+
+def test_country_points_of_the_embedded_gazetteer(gaz):
+    # main landmass centres: near what gazetteers and atlases give
+    for name, lat, lon in [("Russia", 60, 97), ("Canada", 58, -98), ("Israel", 31.4, 35.0)]:
+        country = gaz.search(name)[0]
+        assert abs(country.lat - lat) < 2 and abs(country.lon - lon) < 2, name
+    # an archipelago without a main landmass sits at its published reference point
+    indonesia = gaz.search("Indonesia")[0]
+    assert (indonesia.lat, indonesia.lon) == (-5.0, 120.0)
+    # a territory Natural Earth draws as part of France is a country of its own
+    guiana = gaz.search("French Guiana")[0]
+    assert guiana.feature_code == "PCLI" and 2 < guiana.lat < 6 and -55 < guiana.lon < -51
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Republic of the Congo", "Congo"), ("Democratic Republic of the Congo", "Congo"),
+    ("Congo (Kinshasa)", "Congo"), ("Kingdom of Saudi Arabia", "Saudi Arabia"),
+    ("Plurinational State of Bolivia", "Bolivia"), ("United States of America", None),
+    ("Russian Federation", None), ("France", None),
+])
+def test_short_country_names(name, expected):
+    from geoevents.gazetteer.build import short_country_name
+
+    assert short_country_name(name) == expected
+
+
+def test_short_and_former_country_names(gaz):
+    assert {p.country_code for p in gaz.search("Congo", feature_class="A")} >= {"CD", "CG"}
+    assert gaz.search("Zaire", feature_class="A")[0].country_code == "CD"
+    assert gaz.search("Burma")[0].country_code == "MM"
+    # a former country that became a division keeps only the division's meaning
+    assert all(p.feature_code != "PCLI" for p in gaz.search("Sikkim", limit=10))
+
+
+def test_natural_earth_names_in_other_scripts_are_decoded(gaz):
+    for name in ("إسرائيل", "Израиль", "ישראל"):
+        assert gaz.search(name)[0].country_code == "IL", name
+
+
+def test_world_regions_and_groupings(gaz):
+    americas = gaz.search("Americas")[0]
+    assert americas.feature_code == "RGN" and -20 < americas.lat < 40 and americas.lon < -60
+    eu = [p for p in gaz.search("EU", limit=5) if p.name == "European Union"]
+    assert eu and 45 < eu[0].lat < 55 and 0 < eu[0].lon < 25
+    northern = gaz.search("Northern Europe")[0]
+    assert northern.lat > 55
+    # a name the curated file has already is not added twice
+    assert len([p for p in gaz.search("Western Africa", limit=10) if p.feature_code == "RGN"]) == 1

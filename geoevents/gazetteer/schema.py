@@ -1,6 +1,9 @@
 """SQLite layout of a gazetteer file, shared by the reader and the writers."""
 
 SCHEMA_VERSION = "2"
+# Bumped whenever the embedded build changes what it writes (points, names, sources), so
+# that a gazetteer cached by an older release is rebuilt instead of reused.
+EMBEDDED_RELEASE = "3"
 
 NAME_ALTERNATE = 0
 NAME_PRIMARY = 1

