@@ -1,0 +1,165 @@
+"""The curated gazetteer supplement (gazetteer/places.csv): every row is well formed and
+its point lies where its country code says it does (checked against Natural Earth)."""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import Counter
+from typing import Any
+
+import pytest
+
+from geoevents.gazetteer.build import curated_csv
+from geoevents.geodesy import distance_km
+
+COLUMNS = ["id", "name", "aliases", "feature_class", "feature_code", "country_code",
+           "lat", "lon", "geometry", "population", "importance", "source"]
+ID_RE = re.compile(r"local:[a-z0-9-]+")
+FEATURE_CLASSES = set("AHLPSTUV")
+LAND_CLASSES = set("APST")
+LAND_KM = 25.0
+# Natural Earth's 10m polygons leave out islets (Snake Island), and the point of an
+# island group may fall in the water between its islands (Kuril Islands).
+ISLAND_CODES = {"ISL", "ISLS"}
+ISLAND_KM = 50.0
+LAKE_KM = 50.0
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict[str, str]]:
+    with curated_csv().open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        assert reader.fieldnames == COLUMNS
+        return list(reader)
+
+
+@pytest.fixture(scope="module")
+def country_shapes() -> dict[str, Any]:
+    """Natural Earth admin-0 polygons by ISO code, unioned (several rows share a code)."""
+    import shapely
+
+    from geoevents.gazetteer.sources import natural_earth_countries
+
+    frame = natural_earth_countries()
+    shapes = {iso: shapely.union_all(list(group.geometry))
+              for iso, group in frame.groupby("iso")}
+    for shape in shapes.values():
+        shapely.prepare(shape)
+    return shapes
+
+
+def _label(row: dict[str, str]) -> str:
+    return f"{row.get('id')} ({row.get('name')})"
+
+
+def _km_outside(shape: Any, lat: float, lon: float) -> float:
+    """Distance in km from the point to the polygon, 0 inside it."""
+    import shapely
+    from shapely.ops import nearest_points
+
+    point = shapely.Point(lon, lat)
+    if shape.contains(point):
+        return 0.0
+    nearest = nearest_points(shape, point)[0]
+    return distance_km(lat, lon, nearest.y, nearest.x)
+
+
+def test_the_file_has_rows(rows):
+    assert len(rows) > 200
+
+
+def test_ids_are_unique_local_slugs(rows):
+    bad = [_label(r) for r in rows if not ID_RE.fullmatch(r["id"] or "")]
+    assert not bad, f"ids not matching local:[a-z0-9-]+: {bad}"
+    dupes = [i for i, n in Counter(r["id"] for r in rows).items() if n > 1]
+    assert not dupes, f"duplicate ids: {dupes}"
+
+
+def test_names_and_sources_are_given(rows):
+    assert not [_label(r) for r in rows if not r["name"].strip()], "rows without a name"
+    assert not [_label(r) for r in rows if not r["source"].strip()], "rows without a source"
+
+
+def test_feature_classes_and_codes(rows):
+    bad = [_label(r) for r in rows if r["feature_class"] not in FEATURE_CLASSES]
+    assert not bad, f"feature_class not one of {sorted(FEATURE_CLASSES)}: {bad}"
+    bad = [_label(r) for r in rows if not re.fullmatch(r"[A-Z0-9]+", r["feature_code"])]
+    assert not bad, f"missing or malformed feature_code: {bad}"
+
+
+def test_coordinates_are_in_range(rows):
+    bad = []
+    for r in rows:
+        try:
+            lat, lon = float(r["lat"]), float(r["lon"])
+        except ValueError:
+            bad.append(_label(r))
+            continue
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180) or math.isnan(lat + lon):
+            bad.append(_label(r))
+    assert not bad, f"lat/lon missing or out of range: {bad}"
+
+
+def test_importance_and_population(rows):
+    bad = [_label(r) for r in rows
+           if r["importance"] and not 0 <= float(r["importance"]) <= 1]
+    assert not bad, f"importance outside [0, 1]: {bad}"
+    bad = [_label(r) for r in rows
+           if r["population"] and not (r["population"].isdigit())]
+    assert not bad, f"population not a non-negative integer: {bad}"
+
+
+def test_country_codes_are_iso_alpha2(rows):
+    bad = [_label(r) for r in rows
+           if r["country_code"] and not re.fullmatch(r"[A-Z]{2}", r["country_code"])]
+    assert not bad, f"country_code neither empty nor two capital letters: {bad}"
+
+
+def test_no_alias_repeats_the_name(rows):
+    bad = []
+    for r in rows:
+        aliases = [a.strip() for a in r["aliases"].split("|") if a.strip()]
+        if any(a.casefold() == r["name"].casefold() for a in aliases):
+            bad.append(_label(r))
+    assert not bad, f"alias equal to the row's own name: {bad}"
+
+
+def test_name_and_feature_code_pairs_are_unique(rows):
+    pairs = Counter((r["name"].casefold(), r["feature_code"]) for r in rows)
+    dupes = [p for p, n in pairs.items() if n > 1]
+    assert not dupes, f"duplicate (name, feature_code): {dupes}"
+
+
+def test_country_codes_have_natural_earth_shapes(rows, country_shapes):
+    bad = [f"{_label(r)}: {r['country_code']}" for r in rows
+           if r["country_code"] and r["country_code"] not in country_shapes]
+    assert not bad, f"country codes without a Natural Earth polygon: {bad}"
+
+
+def test_land_features_lie_in_their_country(rows, country_shapes):
+    bad = []
+    for r in rows:
+        code = r["country_code"]
+        if not code or r["feature_class"] not in LAND_CLASSES or code not in country_shapes:
+            continue
+        limit = ISLAND_KM if r["feature_code"] in ISLAND_CODES else LAND_KM
+        km = _km_outside(country_shapes[code], float(r["lat"]), float(r["lon"]))
+        if km > limit:
+            bad.append(f"{_label(r)}: {km:.0f} km outside {code} (limit {limit:.0f})")
+    assert not bad, "land features away from their country:\n" + "\n".join(bad)
+
+
+def test_lakes_lie_in_their_country(rows, country_shapes):
+    bad = []
+    for r in rows:
+        code = r["country_code"]
+        if not code or (r["feature_class"], r["feature_code"]) != ("H", "LK"):
+            continue
+        if code not in country_shapes:
+            continue
+        km = _km_outside(country_shapes[code], float(r["lat"]), float(r["lon"]))
+        if km > LAKE_KM:
+            bad.append(f"{_label(r)}: {km:.0f} km outside {code}")
+    assert not bad, "lakes away from their country:\n" + "\n".join(bad)
