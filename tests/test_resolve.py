@@ -190,3 +190,50 @@ def test_a_fuzzy_match_needs_support_from_the_text(parser):
     text = "Troops entered Nabuls and Jenin in the West Bank on Monday."
     near = parser.parse(text, toponyms=[(15, 21), (26, 31), (39, 48)]).toponyms[0]
     assert near.place is not None and near.place.name == "Nablus"
+
+
+@pytest.mark.parametrize("text, name, code, country", [
+    # namesake towns of one state ("Egypt" and "Lebanon", Ohio) do not vouch for each
+    # other, and names of one level come together
+    ("Cases rose in Egypt, Bulgaria, Nicaragua and Lebanon, and in Ohio and Wisconsin.",
+     "Lebanon", "PCLI", "LB"),
+    ("Cases rose in Egypt, Bulgaria, Nicaragua and Lebanon, and in Ohio and Wisconsin.",
+     "Egypt", "PCLI", "EG"),
+    ("The pistachios were sold in Missouri, California, Louisiana, Nevada and Texas.",
+     "Nevada", "ADM1", "US"),
+    ("Stores in British Columbia, Alberta, Manitoba and Ontario pulled the melons.",
+     "Ontario", "ADM1", "CA"),
+])
+def test_names_of_one_level_come_together(parser, text, name, code, country):
+    place = places(parser, text)[name][0]
+    assert (place.feature_code, place.country_code) == (code, country)
+
+
+def test_a_variant_spelling_does_not_take_a_bigger_place_s_name(parser):
+    found = places(parser, "Children in Los Angeles, San Diego and Pittsburgh were studied.")
+    assert found["Pittsburgh"][0].admin1 == "Pennsylvania"
+    # an alternate name of a more prominent place is still that place
+    medina = places(parser, "Thousands of pilgrims arrived in Medina on Friday.")["Medina"][0]
+    assert medina.country_code == "SA"
+
+
+def test_context_features_of_namesakes_and_peers():
+    from geoevents.model import Place
+    from geoevents.resolve.candidates import Candidate
+    from geoevents.resolve.features import Group, feature_matrices
+
+    def cand(pid, name, code, cc, admin1=None, lat=0.0, lon=0.0, primary=True):
+        place = Place(pid, name, lat, lon, "A" if code != "PPL" else "P", code, cc, admin1)
+        return Candidate(place, "exact", 1.0, primary, 0.5)
+
+    lebanon = Group("lebanon", [cand("lb", "Lebanon", "PCLI", "LB", lat=33.9, lon=35.9),
+                                cand("oh1", "Lebanon", "PPL", "US", "Ohio", 39.4, -84.2)])
+    egypt = Group("egypt", [cand("eg", "Egypt", "PCLI", "EG", lat=26.0, lon=30.0),
+                            cand("oh2", "Egypt", "PPL", "US", "Ohio", 39.5, -84.3)])
+    weights = np.array([1.0 if f == "prior" else 0.0 for f in FEATURES])
+    m_lebanon, _ = feature_matrices([lebanon, egypt], 2, weights)
+    col = {f: i for i, f in enumerate(FEATURES)}
+    town, country = m_lebanon[1], m_lebanon[0]
+    assert town[col["namesake"]] == 1.0
+    assert town[col["colocated"]] == 0.0 and town[col["admin1_votes"]] == 0.0
+    assert country[col["peers"]] > 0.0 and town[col["peers"]] == 0.0

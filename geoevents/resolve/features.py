@@ -24,6 +24,10 @@ Features (see :data:`FEATURES`):
   to this place ("Gaza" after "the Gaza Strip");
 * ``alternate``: the name is one of the place's alternate names, not its main name (old
   and foreign names often belong to a famous place: "Berea" is an old name of Aleppo);
+* ``borrowed``: the name is only an alternate name of the candidate but the main name of
+  a more prominent candidate ("Pittsburgh" is a variant spelling of Pittsburg, California,
+  and the name of Pittsburgh, Pennsylvania; "Medina" stays Saudi Arabia's Madinah,
+  more prominent than Medina, Ohio);
 * ``namesake``: a smaller place named like a country or first-level division that is also
   a candidate under its own main name ("Mexico" the Missouri town or Mexico City against
   Mexico the country, "Kansas" the town against the state): in news the bare name of a
@@ -32,6 +36,10 @@ Features (see :data:`FEATURES`):
   towns share a state's name often, so for states only those under
   :data:`NAMESAKE_POPULATION` count, and not the places inside the state (a division
   named after its main city, like the Jenin governorate, does not outrank the city);
+* ``peers``: for a country, how many other names currently read best as other
+  countries; for a first-level division, as other divisions of the same country (log of
+  their summed probabilities) — names of one level come together ("Egypt, Bulgaria, Nicaragua and
+  Lebanon"; "California, Louisiana and Nevada"), whatever places share those names;
 * feature-type indicators: country, continent or region, admin-1, admin-2, city,
   other (hydrography, terrain, …).
 """
@@ -53,7 +61,7 @@ from geoevents.resolve.candidates import Candidate
 
 FEATURES = (
     "prior", "top_prior", "country_votes", "admin1_votes", "contains", "qualified",
-    "proximity", "colocated", "same_place", "alternate", "namesake",
+    "proximity", "colocated", "same_place", "alternate", "borrowed", "namesake", "peers",
     "is_country", "is_region", "is_admin1", "is_admin2", "is_city", "is_other",
 )
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
@@ -162,6 +170,8 @@ class _DocFeatures:
             self.slices.append(slice(offset, offset + n))
             self.matrices.append(_static(group.candidates))
             offset += n
+        self.namesake = (np.concatenate([m[:, _INDEX["namesake"]] for m in self.matrices]) > 0
+                         if self.matrices else np.zeros(0, bool))
         self._colocated()
 
     def _colocated(self) -> None:
@@ -175,6 +185,7 @@ class _DocFeatures:
         adm = np.array(self.is_admin1)
         related = (km < _NEAR_KM) | ((ak[:, None] == ak[None, :]) & (ak[:, None] >= 0)
                                      & (adm[:, None] | adm[None, :]))
+        related[:, self.namesake] = False  # a namesake reading is no evidence for others
         hits = np.stack([related[:, sl].any(axis=1) for sl in self.slices], axis=1)
         hits[np.arange(len(self.owner)), self.owner] = False
         counts = hits.sum(axis=1)
@@ -185,9 +196,22 @@ class _DocFeatures:
         """Recompute the context columns from the groups' current probabilities."""
         groups = self.groups
         flat = np.concatenate(probs) if probs else np.zeros(0)
-        weight = np.array([groups[g].weight for g in self.owner]) * flat
+        # namesake readings ("Lebanon", Ohio, next to "Russia", Ohio) do not vote for
+        # their country or state, or they would confirm each other
+        weight = np.array([groups[g].weight for g in self.owner]) * flat * ~self.namesake
         country_total: dict[str, float] = {}
         admin_total: dict[tuple[str, str], float] = {}
+        best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
+        best_k = [self.slices[g].start + b for g, b in enumerate(best) if b >= 0]
+        # names whose best reading is a country / a division, with its probability
+        as_country: dict[str, float] = {}
+        as_admin1: dict[tuple[str, str], float] = {}
+        for k in best_k:
+            if self.is_country[k]:
+                as_country[self.country[k]] = as_country.get(self.country[k], 0.0) + weight[k]
+            elif self.is_admin1[k] and self.admin_key[k]:
+                key = self.admin_key[k]
+                as_admin1[key] = as_admin1.get(key, 0.0) + weight[k]
         per_group_country: list[dict[str, float]] = [{} for _ in groups]
         per_group_admin: list[dict[tuple[str, str], float]] = [{} for _ in groups]
         for k, w in enumerate(weight):
@@ -199,9 +223,8 @@ class _DocFeatures:
             if ak:
                 admin_total[ak] = admin_total.get(ak, 0.0) + w
                 per_group_admin[g][ak] = per_group_admin[g].get(ak, 0.0) + w
-        best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
-        best_k = [self.slices[g].start + b for g, b in enumerate(best) if b >= 0]
         best_conf = np.array([probs[g][b] * groups[g].weight
+                              * (not self.namesake[self.slices[g].start + b])
                               for g, b in enumerate(best) if b >= 0])
         best_owner = np.array([g for g, b in enumerate(best) if b >= 0], int)
         chosen: dict[str, set[int]] = {}
@@ -221,8 +244,12 @@ class _DocFeatures:
                 m[row, _INDEX["admin1_votes"]] = math.log1p(av)
                 if self.is_country[k]:
                     m[row, _INDEX["contains"]] = math.log1p(cv)
+                    m[row, _INDEX["peers"]] = math.log1p(sum(
+                        v for c, v in as_country.items() if c != cc))
                 elif self.is_admin1[k]:
                     m[row, _INDEX["contains"]] = math.log1p(av)
+                    m[row, _INDEX["peers"]] = math.log1p(sum(
+                        v for a, v in as_admin1.items() if a[0] == cc and a != ak))
                 if closeness is not None and others.any():
                     m[row, _INDEX["proximity"]] = float(
                         np.max(closeness[k][others] * best_conf[others]))
@@ -279,12 +306,16 @@ def _static(candidates: list[Candidate]) -> np.ndarray:
     best = max(c.prior for c in candidates)
     named = [c.place for c in candidates
              if c.primary and c.match in ("exact", "abbreviation")]
+    # the most prominent candidate whose main name this is
+    owner = max((c.prior for c in candidates if c.primary and c.match == "exact"), default=None)
     country = any(p.feature_code in COUNTRY_CODES for p in named)
     states = {(p.country_code, normalize(p.name)) for p in named if p.feature_code == "ADM1"}
     for row, c in enumerate(candidates):
         m[row, _INDEX["prior"]] = c.prior
         m[row, _INDEX["top_prior"]] = 1.0 if c.prior == best else 0.0
         m[row, _INDEX["alternate"]] = 0.0 if c.primary else 1.0
+        m[row, _INDEX["borrowed"]] = 1.0 if (
+            owner is not None and not c.primary and c.prior < owner) else 0.0
         kind = _type_feature(c)
         m[row, _INDEX[kind]] = 1.0
         if kind in ("is_admin2", "is_city", "is_other") and (
