@@ -28,7 +28,8 @@ demo: install
 	$(GEO) map $(SEEDS) --published $(SEED_PUBLISHED) --title "geoevents: seed article" \
 		-o maps/seed.html
 	@if [ -x /usr/bin/chromium ]; then \
-		$(PY) -m pytest -q -p no:cacheprovider tests/test_maps_browser.py; \
+		GEOEVENTS_MAP_SCREENSHOT=maps/seed_map.png $(PY) -m pytest -q -p no:cacheprovider \
+			tests/test_maps_browser.py; \
 	else \
 		echo "(no /usr/bin/chromium: maps/seed_map.png not refreshed; apt-get install chromium)"; \
 	fi

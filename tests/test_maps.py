@@ -256,3 +256,13 @@ def test_cli_map_from_text(seed_path, tmp_path):
     data = _payload(out.read_text(encoding="utf-8"))
     assert data["stats"]["documents"] == 1
     assert len(data["places"]["lat"]) >= 5
+
+
+def test_the_same_map_saves_as_the_same_html(seed_docs, seed_html):
+    import re
+
+    again = render_map(seed_docs).get_root().render()
+    assert again == seed_html
+    other = render_map(seed_docs, title="another title").get_root().render()
+    ids = set(re.findall(r"map_[0-9a-f]{32}", seed_html))
+    assert len(ids) == 1 and ids.isdisjoint(re.findall(r"map_[0-9a-f]{32}", other))

@@ -62,7 +62,36 @@ def render_map(data: Any, *, offline: bool = True, places: Any = None,
     Fullscreen(position="topleft").add_to(fmap)
     MapRuntime(content, groups).add_to(fmap)
     folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
+    _stable_ids(fmap.get_root(), seed=f"{title}\n{_payload_digest(content)}")
     return fmap
+
+
+def _payload_digest(content: dict[str, Any]) -> str:
+    """A short digest of a map's payload, so that equal inputs give equal HTML."""
+    import hashlib
+    import json
+
+    return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _stable_ids(root: Any, seed: str) -> None:
+    """Replace folium's random element ids with ids derived from ``seed`` and each
+    element's position in the tree: the same map saves as the same HTML (no churn in
+    version control), and different maps still get different ids."""
+    import hashlib
+
+    counter = 0
+
+    def visit(element: Any) -> None:
+        nonlocal counter
+        for child in element._children.values():
+            counter += 1
+            child._id = hashlib.sha256(f"{seed}\n{counter}".encode()).hexdigest()[:32]
+            visit(child)
+        element._children = type(element._children)(
+            (child.get_name(), child) for child in element._children.values())
+
+    visit(root)
 
 
 def _frames(data: Any, places: Any) -> tuple[Any, Any, int | None]:
