@@ -30,3 +30,38 @@ def test_different_days_or_places_stay_apart():
 def test_events_of_one_document_are_not_merged_by_dedup():
     a = events("Gunmen killed five villagers in Kano on Monday.", "a")
     assert len(deduplicate(a + a)) == 2
+
+
+def test_indexed_dedup_matches_comparing_every_pair():
+    """The grid only skips reports that cannot match: on random reports around the globe
+    (poles and the date line included) it keeps exactly what comparing all pairs keeps."""
+    import copy
+    import random
+
+    from geoevents.events.dedup import same_event
+    from geoevents.model import Event, Place
+
+    def brute_force(items):
+        kept = []
+        for event in items:
+            if not any(k.doc_id != event.doc_id and same_event(k, event) for k in kept):
+                kept.append(event)
+        return kept
+
+    rng = random.Random(7)
+    centres = [(0.0, 179.9), (0.0, -179.9), (89.9, 10.0), (-89.95, -120.0), (60.0, 30.0),
+               (31.5, 34.4)]
+    items = []
+    for n in range(1500):
+        lat, lon = rng.choice(centres)
+        lat = max(-90.0, min(90.0, lat + rng.uniform(-0.4, 0.4)))
+        lon = (lon + rng.uniform(-0.6, 0.6) + 180.0) % 360.0 - 180.0
+        place = Place(f"p{n}", "x", lat, lon, "P", "PPL")
+        items.append(Event(id=f"e{n}", event_type="Battles",
+                           sub_event_type=rng.choice(["Armed clash", "Air/drone strike"]),
+                           trigger="t", trigger_start=0, trigger_end=1, sentence="",
+                           location=place, doc_id=f"d{n % 40}",
+                           sources=[f"d{n % 40}"]))
+    expected = [e.id for e in brute_force(copy.deepcopy(items))]
+    assert [e.id for e in deduplicate(copy.deepcopy(items))] == expected
+    assert 100 < len(expected) < 1400  # the sample does merge, and not everything
