@@ -356,23 +356,23 @@ class _IdSet:
 
 
 class _Centre:
-    """Population-weighted centre of the member places of a division or country."""
+    """Centre (plain mean, as the embedded build places divisions) and total population of
+    the member places of a division or country."""
 
-    __slots__ = ("lat", "lon", "population", "weight")
+    __slots__ = ("count", "lat", "lon", "population")
 
     def __init__(self) -> None:
-        self.weight = self.lat = self.lon = 0.0
-        self.population = 0
+        self.lat = self.lon = 0.0
+        self.count = self.population = 0
 
     def add(self, lat: float, lon: float, population: int) -> None:
-        weight = population + 1.0
-        self.weight += weight
-        self.lat += lat * weight
-        self.lon += lon * weight
+        self.count += 1
+        self.lat += lat
+        self.lon += lon
         self.population += population
 
     def point(self) -> tuple[float, float]:
-        return self.lat / self.weight, self.lon / self.weight
+        return self.lat / self.count, self.lon / self.count
 
 
 @dataclass
@@ -408,9 +408,9 @@ def _missing_divisions(scan: _Scan, admin1: dict[str, _Admin1],
                        shapes: dict[str, tuple[Any, float, float]]
                        ) -> list[tuple[Place, list[str]]]:
     """Countries and admin-1 divisions the places table lacks, placed from the small
-    tables: countries at the centroid of their largest Natural Earth polygon (else the
-    centre of their places), divisions at the centre of their places (skipped when they
-    have none)."""
+    tables: countries where the embedded build puts them (the area centre of their main
+    landmass; else the centre of their places), divisions at the centre of their places
+    (skipped when they have none)."""
     extra: list[tuple[Place, list[str]]] = []
     for country in countries.values():
         if country.geonameid in scan.kept:
