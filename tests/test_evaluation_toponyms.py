@@ -163,3 +163,47 @@ def test_cli_prints_json_and_text(gaz, tmp_path, capsys):
     main(["eval", "toponyms", corpus, "--mode", "e2e"])
     out = capsys.readouterr().out
     assert "recognition P/R/F1" in out and "A@161" in out
+
+
+def test_details_list_every_gold_toponym_and_spurious_names(gaz, tmp_path, capsys):
+    import csv
+
+    from geoevents.cli import main
+
+    out = tmp_path / "details.csv"
+    main(["eval", "toponyms", str(lgl_corpus(tmp_path)), "--details", str(out)])
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [(r["text"], r["status"]) for r in rows] == [
+        ("Paris", "scored"), ("Texas", "scored"), ("Dallas", "scored"), ("Texans", "no point")]
+    paris = rows[0]
+    assert paris["gold_geonameid"] == paris["place_id"].split(":")[1] == "4717560"
+    assert paris["within_161_km"] == "True" and float(paris["error_km"]) < 161
+    assert paris["reason"] and float(paris["confidence"]) > 0
+
+    # end to end, a gold span the recogniser misses and a name no gold span has
+    corpus = tmp_path / "e2e.xml"
+    corpus.write_text(f"""<articles><article><source>s</source>
+        <text>{GEOVIRUS_TEXT}</text><locations>
+        <location><name>Nairobi</name><start>21</start><end>28</end>
+            <lat>-1.28</lat><lon>36.82</lon></location>
+        <location><name>Kisumu in</name><start>32</start><end>41</end>
+            <lat>-0.1</lat><lon>34.75</lon></location>
+        </locations></article></articles>""", encoding="utf-8")
+    main(["eval", "toponyms", str(corpus), "--mode", "e2e", "--details", str(out)])
+    statuses = {(r["text"], r["status"]) for r in csv.DictReader(out.open(encoding="utf-8"))}
+    assert statuses == {("Nairobi", "scored"), ("Kisumu in", "not recognised"),
+                        ("Kisumu", "spurious"), ("Kenya", "spurious")}
+    capsys.readouterr()
+
+
+def test_details_to_an_unwritable_path_fails_before_evaluating(gaz, tmp_path, capsys,
+                                                                monkeypatch):
+    from geoevents.cli import main
+    from geoevents.evaluation import toponyms
+
+    monkeypatch.setattr(toponyms, "evaluate", lambda *a, **k: pytest.fail("evaluated"))
+    with pytest.raises(SystemExit) as exc:
+        main(["eval", "toponyms", str(lgl_corpus(tmp_path)),
+              "--details", str(tmp_path / "missing" / "details.csv")])
+    assert exc.value.code != 0
+    assert "cannot write" in capsys.readouterr().err

@@ -46,14 +46,21 @@ def toponyms(
     gazetteer: Annotated[Path | None, typer.Option(
         "--gazetteer", help="Gazetteer file (default: the embedded one).", show_default=False)
     ] = None,
+    details: Annotated[Path | None, typer.Option(
+        "--details", help="Also write one CSV row per gold toponym (and, e2e, per spurious "
+        "name): the answer, its error, confidence and reason.", show_default=False)
+    ] = None,
 ) -> None:
     """Toponym resolution (and, with --mode e2e, recognition) scores of a corpus:
     A@161, exact GeoNames-id match, AUC, mean/median error, unresolved, candidate recall,
     and recognition precision/recall/F1."""
+    import csv
     import sys
+    from contextlib import ExitStack
 
     from geoevents.cli.output import emit_json
-    from geoevents.evaluation.toponyms import evaluate
+    from geoevents.errors import InputError
+    from geoevents.evaluation.toponyms import DETAIL_COLUMNS, Detail, evaluate
     from geoevents.geocoding import default_gazetteer
     from geoevents.pipeline import Geoparser
     from geoevents.resolve import Ranker
@@ -67,7 +74,21 @@ def toponyms(
             if done == total:
                 sys.stderr.write("\n")
 
-    report = evaluate(corpus, mode=mode.value, limit=limit, parser=parser, progress=progress)
+    with ExitStack() as stack:
+        write = None
+        if details is not None:
+            try:  # fail before the evaluation, not after it
+                fh = stack.enter_context(details.open("w", encoding="utf-8", newline=""))
+            except OSError as exc:
+                raise InputError(f"cannot write {details}: {exc.strerror or exc}") from None
+            writer = csv.DictWriter(fh, fieldnames=DETAIL_COLUMNS)
+            writer.writeheader()
+
+            def write(detail: Detail) -> None:
+                writer.writerow(detail.row())
+
+        report = evaluate(corpus, mode=mode.value, limit=limit, parser=parser,
+                          progress=progress, details=write)
     if fmt is ReportFormat.json:
         emit_json(report.to_dict())
     else:

@@ -38,7 +38,7 @@ from geoevents.geodesy import distance_km
 
 if TYPE_CHECKING:
     from geoevents.gazetteer.store import Gazetteer
-    from geoevents.model import Document, Place
+    from geoevents.model import Document, Place, Toponym
     from geoevents.pipeline import Geoparser
 
 MAX_ERROR_KM = 20039.0
@@ -250,11 +250,59 @@ def near_gold(gold: GoldToponym, place: Place) -> bool:
 # -- running -----------------------------------------------------------------------------
 
 
+DETAIL_COLUMNS = [
+    "doc_id", "status", "start", "end", "text", "gold_lat", "gold_lon", "gold_geonameid",
+    "place_id", "place", "feature_code", "country_code", "lat", "lon", "error_km",
+    "within_161_km", "right_among_candidates", "candidates", "confidence", "reason",
+]
+
+
+@dataclass
+class Detail:
+    """One line of an evaluation's per-mention listing: a gold toponym (with the system's
+    answer when it was scored) or, end to end, a recognised name no gold toponym has.
+
+    ``status`` is ``scored``, ``no point`` (gold without coordinates), ``not recognised``
+    (e2e: no predicted span equals the gold span) or ``spurious`` (e2e: a predicted name
+    that is no gold span)."""
+
+    doc_id: str
+    status: str
+    gold: GoldToponym | None
+    toponym: Toponym | None
+    outcome: Outcome | None
+
+    def row(self) -> dict[str, Any]:
+        """Flat fields for a CSV file (:data:`DETAIL_COLUMNS`)."""
+        t, g, o = self.toponym, self.gold, self.outcome
+        place = t.place if t is not None else None
+        span = g or t
+        assert span is not None
+        return {
+            "doc_id": self.doc_id, "status": self.status, "start": span.start,
+            "end": span.end, "text": span.text,
+            "gold_lat": g.lat if g else None, "gold_lon": g.lon if g else None,
+            "gold_geonameid": g.geonameid if g else None,
+            "place_id": place.id if place else None, "place": place.name if place else None,
+            "feature_code": place.feature_code if place else None,
+            "country_code": place.country_code if place else None,
+            "lat": place.lat if place else None, "lon": place.lon if place else None,
+            "error_km": round(o.error_km, 1) if o else None,
+            "within_161_km": o.error_km <= ACCURACY_KM if o else None,
+            "right_among_candidates": _right_among(o) if o and o.candidates else None,
+            "candidates": len(t.candidates) if t else None,
+            "confidence": round(t.confidence, 3) if t else None,
+            "reason": t.reason if t else None,
+        }
+
+
 def evaluate(path: str | Path, *, mode: str = "gold", limit: int | None = None,
              parser: Geoparser | None = None,
-             progress: Callable[[int, int], None] | None = None) -> Report:
+             progress: Callable[[int, int], None] | None = None,
+             details: Callable[[Detail], None] | None = None) -> Report:
     """Run the geoparser over a corpus and score it. ``mode`` is ``gold`` (resolve the
-    gold spans) or ``e2e`` (recognise, then resolve)."""
+    gold spans) or ``e2e`` (recognise, then resolve). ``details``, when given, receives a
+    :class:`Detail` for every gold toponym and (e2e) every spurious name."""
     import time
 
     from geoevents.pipeline import geoparser
@@ -277,10 +325,20 @@ def evaluate(path: str | Path, *, mode: str = "gold", limit: int | None = None,
             if mode == "e2e" and found is not None:
                 tp += 1
             if not gold.has_point or (mode == "e2e" and found is None):
+                if details is not None:
+                    status = "no point" if not gold.has_point else "not recognised"
+                    details(Detail(article.doc_id, status, gold, found, None))
                 continue
             outcomes.append(outcome(gold, found.place if found else None,
                                     found.candidates if found else [],
                                     parser.gazetteer if mode == "gold" else None))
+            if details is not None:
+                details(Detail(article.doc_id, "scored", gold, found, outcomes[-1]))
+        if details is not None and mode == "e2e":
+            spans = {(g.start, g.end) for g in article.toponyms}
+            for span, toponym in names.items():
+                if span not in spans:
+                    details(Detail(article.doc_id, "spurious", None, toponym, None))
         if progress is not None:
             progress(n + 1, len(articles))
     gold_total = sum(len(a.toponyms) for a in articles)
