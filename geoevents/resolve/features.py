@@ -38,8 +38,9 @@ Features (see :data:`FEATURES`):
   named after its main city, like the Jenin governorate, does not outrank the city);
 * ``peers``: for a country, how many other names currently read best as other
   countries; for a first-level division, as other divisions of the same country (log of
-  their summed probabilities) — names of one level come together ("Egypt, Bulgaria, Nicaragua and
-  Lebanon"; "California, Louisiana and Nevada"), whatever places share those names;
+  their summed probabilities) — names of one level come together ("Egypt, Bulgaria,
+  Nicaragua and Lebanon"; "California, Louisiana and Nevada"), whatever places share
+  those names;
 * feature-type indicators: country, continent or region, admin-1, admin-2, city,
   other (hydrography, terrain, …).
 """
@@ -203,15 +204,9 @@ class _DocFeatures:
         admin_total: dict[tuple[str, str], float] = {}
         best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
         best_k = [self.slices[g].start + b for g, b in enumerate(best) if b >= 0]
-        # names whose best reading is a country / a division, with its probability
-        as_country: dict[str, float] = {}
-        as_admin1: dict[tuple[str, str], float] = {}
-        for k in best_k:
-            if self.is_country[k]:
-                as_country[self.country[k]] = as_country.get(self.country[k], 0.0) + weight[k]
-            elif self.is_admin1[k] and self.admin_key[k]:
-                key = self.admin_key[k]
-                as_admin1[key] = as_admin1.get(key, 0.0) + weight[k]
+        # names whose best reading is a country or a division: (group, reading, weight)
+        levels = [(int(self.owner[k]), k, float(weight[k])) for k in best_k
+                  if self.is_country[k] or (self.is_admin1[k] and self.admin_key[k])]
         per_group_country: list[dict[str, float]] = [{} for _ in groups]
         per_group_admin: list[dict[tuple[str, str], float]] = [{} for _ in groups]
         for k, w in enumerate(weight):
@@ -245,11 +240,13 @@ class _DocFeatures:
                 if self.is_country[k]:
                     m[row, _INDEX["contains"]] = math.log1p(cv)
                     m[row, _INDEX["peers"]] = math.log1p(sum(
-                        v for c, v in as_country.items() if c != cc))
+                        w for h, j, w in levels if h != g and self.is_country[j]
+                        and self.country[j] != cc))
                 elif self.is_admin1[k]:
                     m[row, _INDEX["contains"]] = math.log1p(av)
                     m[row, _INDEX["peers"]] = math.log1p(sum(
-                        v for a, v in as_admin1.items() if a[0] == cc and a != ak))
+                        w for h, j, w in levels if h != g and self.is_admin1[j]
+                        and self.country[j] == cc and self.admin_key[j] != ak))
                 if closeness is not None and others.any():
                     m[row, _INDEX["proximity"]] = float(
                         np.max(closeness[k][others] * best_conf[others]))
