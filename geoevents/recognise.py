@@ -69,6 +69,14 @@ _STREET_WORDS = frozenset({
     "lane", "ln", "way", "highway", "hwy", "parkway", "pkwy", "route", "court", "ct",
     "place", "square", "plaza", "bridge",
 })
+# the first word of a public body that the place name heading it has jurisdiction over:
+# "Gainesville Police", "Oxford City Council" (not buildings such as "Al-Quds Hospital",
+# whose name is the place of what happens there)
+_CIVIC_WORDS = frozenset({
+    "police", "sheriff", "sheriff's", "fire", "city", "county", "town", "village",
+    "township", "municipal", "council", "commission", "board", "schools", "parks",
+    "water", "utilities", "transit", "department",
+})
 # generic words that make a name a place name even when the gazetteer lacks it
 PLACE_WORDS = _STREET_WORDS | frozenset({
     "township", "county", "parish", "district", "village", "city", "town", "borough",
@@ -289,7 +297,9 @@ class Recogniser:
                 continue
             if span[n].lower_.strip(".") in _STREET_WORDS:
                 continue  # "Avalon Boulevard": the name goes on, as a street's
-            if self._exact_known(state, head, "org:head"):
+            civic = span[n].lower_ in _CIVIC_WORDS
+            if self._exact_known(state, head, "org:civic" if civic else "org:head",
+                                 weak=not civic):
                 break
         of = [t.i for t in span if t.lower_ == "of"]
         if of:
@@ -385,13 +395,14 @@ class Recogniser:
                     state.add(span, source="pattern:counties", lookup=lookup)
             j = start - 1
 
-    def _exact_known(self, state: _DocState, span: Span, source: str) -> bool:
-        """Add ``span`` as a weak mention when it is, as a whole, a known place name."""
+    def _exact_known(self, state: _DocState, span: Span, source: str, *,
+                     weak: bool = True) -> bool:
+        """Add ``span`` as a mention when it is, as a whole, a known place name."""
         if state.covered(span) or (len(span) == 1 and (span[0].is_stop or len(span.text) < 3)):
             return False
         if self.known(span.text) is None:
             return False
-        state.add(span, source=source, weak=True)
+        state.add(span, source=source, weak=weak)
         return True
 
     def _match_span(self, state: _DocState, span: Span, source: str, *, weak: bool) -> bool:

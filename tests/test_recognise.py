@@ -83,6 +83,19 @@ def test_place_heading_an_organisation_is_found(parser):
     assert found["Laurel County"].source.startswith("org")
 
 
+@pytest.mark.parametrize("text, name", [
+    ("A spokesman for Gainesville Police said the road was closed.", "Gainesville"),
+    ("Oxford City Council said the sign would be replaced.", "Oxford"),
+])
+def test_a_place_heading_a_civic_institution_needs_no_other_support(gaz, text, name):
+    import geoevents
+
+    # alone in its text, a place heading an organisation would be dropped as unsupported;
+    # police forces and councils are named after the place they serve
+    assert name in [t.text for t in geoevents.parse(text).toponyms if t.place is not None]
+    assert geoevents.parse("Officers from the Gainesville Gun Club attended.").toponyms == []
+
+
 def test_dateline_is_a_place(parser):
     found = by_text(mentions(parser, "FREMONT — Police said a man was arrested on Main Street."))
     assert found["FREMONT"].source == "dateline"
