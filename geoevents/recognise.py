@@ -241,9 +241,17 @@ class Recogniser:
             if ent.label_ in ("GPE", "LOC", "FAC"):
                 span = _trim(ent)
                 if span is not None and not self._is_person_context(span):
-                    state.add(span, source=f"ner:{ent.label_}")
+                    state.add(self._without_direction(span), source=f"ner:{ent.label_}")
             elif ent.label_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
                 state.other_ents.append(ent)
+
+    def _without_direction(self, span: Span) -> Span:
+        """"Northeast Georgia", "Western Pennsylvania": the place after a compass word,
+        unless the gazetteer knows the whole name ("North Carolina", "West Africa")."""
+        if len(span) > 1 and span[0].lower_ in _DIRECTIONS and span[0].is_title and \
+                self.known(span.text) is None and self.known(span[1:].text) is not None:
+            return span[1:]
+        return span
 
     def _demonym_mentions(self, state: _DocState) -> None:
         doc = state.doc

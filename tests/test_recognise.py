@@ -96,6 +96,13 @@ def test_a_place_heading_a_civic_institution_needs_no_other_support(gaz, text, n
     assert geoevents.parse("Officers from the Gainesville Gun Club attended.").toponyms == []
 
 
+def test_a_compass_word_before_a_place_is_not_part_of_its_name(parser):
+    text = "Storms hit Western Pennsylvania, North Carolina and West Africa."
+    names = [m.text for m in mentions(parser, text) if m.kind == "name"]
+    # the gazetteer knows "North Carolina" and "West Africa" as wholes
+    assert names == ["Pennsylvania", "North Carolina", "West Africa"]
+
+
 def test_dateline_is_a_place(parser):
     found = by_text(mentions(parser, "FREMONT — Police said a man was arrested on Main Street."))
     assert found["FREMONT"].source == "dateline"
