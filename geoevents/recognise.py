@@ -77,6 +77,11 @@ _CIVIC_WORDS = frozenset({
     "township", "municipal", "council", "commission", "board", "schools", "parks",
     "water", "utilities", "transit", "department",
 })
+# words after which a place name names a disease: "West Nile virus", "Lassa fever"
+_DISEASE_WORDS = frozenset({
+    "virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "disease", "encephalitis",
+    "syndrome", "strain", "strains",
+})
 # generic words that make a name a place name even when the gazetteer lacks it
 PLACE_WORDS = _STREET_WORDS | frozenset({
     "township", "county", "parish", "district", "village", "city", "town", "borough",
@@ -211,6 +216,7 @@ class Recogniser:
         self._gazetteer_mentions(state)
         self._propagate(state)
         self._drop_persons(state)
+        self._drop_diseases(state)
         names = sorted(state.mentions.values(), key=lambda m: m.start)
         composites = list(self._composites(state, names))
         return sorted(names + composites, key=lambda m: (m.start, -m.end))
@@ -459,6 +465,15 @@ class Recogniser:
         for key, mention in list(state.mentions.items()):
             if mention.kind == "name" and mention.text in surnames and \
                     mention.source != "ner:GPE" and self._abbreviations.get(mention.text) is None:
+                del state.mentions[key]
+
+    def _drop_diseases(self, state: _DocState) -> None:
+        """A place name that names a disease or its agent ("West Nile virus", "Lassa
+        fever", "Spanish flu") is not a mention of the place."""
+        doc = state.doc
+        for key, mention in list(state.mentions.items()):
+            nxt = doc[mention.token_end] if mention.token_end < len(doc) else None
+            if nxt is not None and nxt.lower_ in _DISEASE_WORDS:
                 del state.mentions[key]
 
     def _is_person_context(self, span: Span) -> bool:

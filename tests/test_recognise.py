@@ -103,6 +103,11 @@ def test_a_compass_word_before_a_place_is_not_part_of_its_name(parser):
     assert names == ["Pennsylvania", "North Carolina", "West Africa"]
 
 
+def test_a_place_name_that_names_a_disease_is_not_a_mention(parser):
+    text = "West Nile virus and Lassa fever cases rose in Nigeria."
+    assert [m.text for m in mentions(parser, text) if m.kind == "name"] == ["Nigeria"]
+
+
 def test_dateline_is_a_place(parser):
     found = by_text(mentions(parser, "FREMONT — Police said a man was arrested on Main Street."))
     assert found["FREMONT"].source == "dateline"
