@@ -460,11 +460,15 @@ class Recogniser:
             state.add(span, source="discourse")
 
     def _drop_persons(self, state: _DocState) -> None:
-        """A name used elsewhere as somebody's surname ("Ripley said") is a person."""
+        """A name used elsewhere as somebody's surname ("Ripley said") is a person; when
+        NER calls it a GPE, only if the gazetteer has no prominent place of that exact
+        name ("Farrin, 43, was arrested" after "Henry Farrin", but not "Jackson")."""
         surnames = {e[-1].text for e in state.other_ents if e.label_ == "PERSON" and len(e) > 1}
         for key, mention in list(state.mentions.items()):
-            if mention.kind == "name" and mention.text in surnames and \
-                    mention.source != "ner:GPE" and self._abbreviations.get(mention.text) is None:
+            if mention.kind != "name" or mention.text not in surnames or \
+                    self._abbreviations.get(mention.text) is not None:
+                continue
+            if mention.source != "ner:GPE" or self.known(mention.text) is None:
                 del state.mentions[key]
 
     def _drop_diseases(self, state: _DocState) -> None:

@@ -103,6 +103,14 @@ def test_a_compass_word_before_a_place_is_not_part_of_its_name(parser):
     assert names == ["Pennsylvania", "North Carolina", "West Africa"]
 
 
+def test_a_surname_is_no_place_unless_a_prominent_place_has_that_name(parser):
+    text = ("Former police chief Henry Farrin was charged. Farrin, 43, was arrested in "
+            "Concord. Senator Sheila Jackson spoke in Jackson, Mississippi.")
+    names = [m.text for m in mentions(parser, text) if m.kind == "name"]
+    assert "Farrin" not in names
+    assert "Jackson" in names and "Concord" in names
+
+
 def test_a_place_name_that_names_a_disease_is_not_a_mention(parser):
     text = "West Nile virus and Lassa fever cases rose in Nigeria."
     assert [m.text for m in mentions(parser, text) if m.kind == "name"] == ["Nigeria"]
