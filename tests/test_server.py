@@ -108,6 +108,12 @@ def test_country_and_class_mapping(client):
     assert (idaho["addresstype"], idaho["place_rank"]) == ("state", 8)
     border = get(client, "/lookup", osm_ids="ne:border:EG-IL")[0]
     assert border["category"] == "boundary" and border["type"] == "border"
+    # physical features: their own types, and a box that is more than a point's
+    himalayas = get(client, "/search", q="Himalayas", limit=1)[0]
+    assert (himalayas["category"], himalayas["type"]) == ("natural", "mountain_range")
+    south, north = (float(x) for x in himalayas["boundingbox"][:2])
+    assert north - south >= 0.5
+    assert get(client, "/search", q="Java", limit=1)[0]["type"] == "island"
 
 
 def test_countrycodes_restricts_results(client):
