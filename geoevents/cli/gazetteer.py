@@ -55,8 +55,10 @@ def info(
     if fmt is not Format.text:
         emit_json(data)
         return
+    meta = data["meta"]
+    release = f", release {meta['embedded_release']}" if meta.get("embedded_release") else ""
     typer.echo(f"{data['path']}  ({data['size_bytes'] / 1e6:.1f} MB, source: "
-               f"{data['meta'].get('source')}, schema {data['meta'].get('schema_version')})")
+               f"{meta.get('source')}, schema {meta.get('schema_version')}{release})")
     typer.echo(f"places: {data['places']:,}   names: {data['names']:,}")
     typer.echo("by source:")
     for key, count in sorted(data["by_source"].items()):
