@@ -60,18 +60,11 @@ def render_map(data: Any, *, offline: bool = True, places: Any = None,
     for key, swatch, name, show in layers:
         groups[key] = folium.FeatureGroup(name=_label(swatch, name), show=show).add_to(fmap)
     Fullscreen(position="topleft").add_to(fmap)
-    MapRuntime(content, groups).add_to(fmap)
+    runtime = MapRuntime(content, groups).add_to(fmap)
     folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
-    _stable_ids(fmap.get_root(), seed=f"{title}\n{_payload_digest(content)}")
+    # the encoded payload (title included) already stands for the content: no second dump
+    _stable_ids(fmap.get_root(), seed=runtime.data)
     return fmap
-
-
-def _payload_digest(content: dict[str, Any]) -> str:
-    """A short digest of a map's payload, so that equal inputs give equal HTML."""
-    import hashlib
-    import json
-
-    return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()
 
 
 def _stable_ids(root: Any, seed: str) -> None:
@@ -80,6 +73,7 @@ def _stable_ids(root: Any, seed: str) -> None:
     version control), and different maps still get different ids."""
     import hashlib
 
+    seed = hashlib.sha256(seed.encode()).hexdigest()
     counter = 0
 
     def visit(element: Any) -> None:
