@@ -60,7 +60,8 @@ def render_map(data: Any, *, offline: bool = True, places: Any = None,
     for key, swatch, name, show in layers:
         groups[key] = folium.FeatureGroup(name=_label(swatch, name), show=show).add_to(fmap)
     Fullscreen(position="topleft").add_to(fmap)
-    runtime = MapRuntime(content, groups).add_to(fmap)
+    runtime = MapRuntime(content, groups)
+    runtime.add_to(fmap)
     folium.LayerControl(collapsed=False, position="topright").add_to(fmap)
     # the encoded payload (title included) already stands for the content: no second dump
     _stable_ids(fmap.get_root(), seed=runtime.data)
