@@ -11,6 +11,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, nullcontext
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -278,11 +279,16 @@ def _add_regions(writer: GazetteerWriter, ctx: _Context) -> None:
 
     curated = {normalize(n) for row in curated_rows()
                for n in (row["name"], *row.get("aliases", "").split("|")) if n}
+    @cache  # a country belongs to several regions
+    def main_landmass(iso: str) -> Any:
+        return mainland(ctx.country_shapes[iso], MAINLAND_GAP_KM)
+
     for region in sources.m49_regions():
         name = normalize(region.name)
-        shapes = [mainland(ctx.country_shapes[iso], MAINLAND_GAP_KM)
-                  for iso in region.members if iso in ctx.country_shapes]
-        if name in _SKIPPED_REGIONS or name in curated or not shapes:
+        if name in _SKIPPED_REGIONS or name in curated:
+            continue
+        shapes = [main_landmass(iso) for iso in region.members if iso in ctx.country_shapes]
+        if not shapes:
             continue
         lat, lon = area_centre(shapely.union_all(shapes))
         aliases = [region.code] if region.code.isalpha() else []  # "EU"
