@@ -24,6 +24,16 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
+class Split(StrEnum):
+    all = "all"
+    tune = "tune"
+    check = "check"
+
+
+SPLIT_HELP = ("all: every example; tune / check: the half of the examples whose ids "
+              "hash even / odd (tune on one half, report the other as well).")
+
+
 def register(app: typer.Typer) -> None:
     app.add_typer(group, name="eval")
 
@@ -38,6 +48,7 @@ def toponyms(
     ] = Mode.gold,
     limit: Annotated[int | None, typer.Option(
         "--limit", "-n", min=1, help="Only the first N articles.", show_default=False)] = None,
+    split: Annotated[Split, typer.Option("--split", help=SPLIT_HELP)] = Split.all,
     ranker: Annotated[str | None, typer.Option(
         "--ranker", help="Ranker: a shipped one (hand-set, lgl, geovirus) or a JSON file.",
         show_default=False)] = None,
@@ -88,7 +99,7 @@ def toponyms(
                 writer.writerow(detail.row())
 
         report = evaluate(corpus, mode=mode.value, limit=limit, parser=parser,
-                          progress=progress, details=write)
+                          progress=progress, details=write, split=split.value)
     if fmt is ReportFormat.json:
         emit_json(report.to_dict())
     else:
@@ -148,6 +159,7 @@ def events(
     limit: Annotated[int | None, typer.Option(
         "--limit", "-n", min=1, help="Only the first N examples of each file.",
         show_default=False)] = None,
+    split: Annotated[Split, typer.Option("--split", help=SPLIT_HELP)] = Split.all,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")
                    ] = ReportFormat.text,
 ) -> None:
@@ -156,6 +168,7 @@ def events(
     from geoevents.cli.output import emit_json
     from geoevents.errors import InputError
     from geoevents.evaluation import events as ev
+    from geoevents.evaluation.split import select
 
     if path.is_dir():
         tasks = ["location", "case"] if task is EventTask.all else [task.value]
@@ -170,9 +183,11 @@ def events(
     report: dict = {}
     if "location" in files:
         report["location"] = ev.evaluate_locations(
-            ev.read_event_locations(files["location"], limit=limit))
+            select(ev.read_event_locations(files["location"], limit=limit), split.value,
+                   key=lambda x: x.id))
     if "case" in files:
-        case = ev.evaluate_case(ev.read_case(files["case"], limit=limit))
+        case = ev.evaluate_case(select(ev.read_case(files["case"], limit=limit), split.value,
+                                       key=lambda x: x.id))
         case.pop("predictions")
         report["case"] = case
     if fmt is ReportFormat.json:

@@ -299,17 +299,20 @@ class Detail:
 def evaluate(path: str | Path, *, mode: str = "gold", limit: int | None = None,
              parser: Geoparser | None = None,
              progress: Callable[[int, int], None] | None = None,
-             details: Callable[[Detail], None] | None = None) -> Report:
+             details: Callable[[Detail], None] | None = None,
+             split: str = "all") -> Report:
     """Run the geoparser over a corpus and score it. ``mode`` is ``gold`` (resolve the
     gold spans) or ``e2e`` (recognise, then resolve). ``details``, when given, receives a
-    :class:`Detail` for every gold toponym and (e2e) every spurious name."""
+    :class:`Detail` for every gold toponym and (e2e) every spurious name. ``split``
+    chooses the articles (see :mod:`geoevents.evaluation.split`)."""
     import time
 
+    from geoevents.evaluation.split import select
     from geoevents.pipeline import geoparser
 
     if mode not in ("gold", "e2e"):
         raise InputError(f"mode must be 'gold' or 'e2e', got {mode!r}")
-    articles = read_corpus(path, limit=limit)
+    articles = select(read_corpus(path, limit=limit), split, key=lambda a: a.doc_id)
     parser = parser or geoparser()
     started = time.perf_counter()
     outcomes: list[Outcome] = []
