@@ -19,3 +19,7 @@ class GazetteerError(GeoeventsError):
 
 class InputError(GeoeventsError, ValueError):
     """A document or input file cannot be read (encoding, size, malformed records)."""
+
+
+class ModelError(GeoeventsError):
+    """The spaCy model cannot be found or loaded."""

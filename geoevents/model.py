@@ -142,18 +142,26 @@ class Event:
 
 @dataclass
 class Document:
-    """A parsed text: its toponyms and events."""
+    """A parsed text: its toponyms and events.
+
+    ``error`` says why a document of a batch (:func:`geoevents.parse_many`) could not be
+    processed; such a document has no toponyms and no events.
+    """
 
     text: str
     doc_id: str | None = None
     published: str | None = None
     toponyms: list[Toponym] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "doc_id": self.doc_id,
             "published": self.published,
             "toponyms": [t.to_dict() for t in self.toponyms],
             "events": [e.to_dict() for e in self.events],
         }
+        if self.error is not None:
+            data["error"] = self.error
+        return data

@@ -14,7 +14,7 @@ import os
 import threading
 from typing import TYPE_CHECKING
 
-from geoevents.errors import GeoeventsError
+from geoevents.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -29,10 +29,6 @@ TOPONYM_COMPONENTS = frozenset({"tok2vec", "tagger", "attribute_ruler", "parser"
 
 _lock = threading.Lock()
 _loaded: dict[str, Language] = {}
-
-
-class ModelError(GeoeventsError):
-    """The spaCy model cannot be found or loaded."""
 
 
 def model_name(model: str | None = None) -> str:

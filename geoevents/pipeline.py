@@ -1,25 +1,41 @@
-"""From text to a :class:`~geoevents.model.Document`: spaCy, recognition, resolution.
+"""The one orchestration of geoevents: text → spaCy → toponyms → events → Document.
 
-``parse`` and ``parse_many`` are the public API. ``analyse`` also returns the spaCy
-``Doc`` (with every component of the model run, lemmas included), so that a later stage —
-event extraction — reuses the same parse instead of running spaCy twice. ``parse`` runs
-only the components the toponym stage needs.
+Every entry point — :func:`parse`, :func:`parse_many`, :func:`extract_events`, the batch
+engine (local processes and Dask), the command line, the HTTP server and the evaluation —
+goes through :meth:`Geoparser.run`, which
 
-Texts longer than :data:`CHUNK_CHARS` are processed in chunks cut at line or sentence
-ends and joined into one ``Doc``; texts longer than :data:`MAX_CHARS` are refused with an
-:class:`~geoevents.errors.InputError`.
+1. checks each input (:func:`make_item`: a string of at most :data:`MAX_CHARS`
+   characters, a readable publication date, forced spans inside the text);
+2. runs the spaCy model with ``nlp.pipe`` (``n_process`` processes, ``batch_size`` texts a
+   batch), cutting texts longer than :data:`CHUNK_CHARS` into pieces at line or sentence
+   ends and joining their ``Doc`` objects back into one;
+3. runs the two geoevents components of :mod:`geoevents.components` on each ``Doc``:
+   ``geoevents_toponyms`` (recognition and resolution) and ``geoevents_events``;
+4. returns a :class:`~geoevents.model.Document` (and the spaCy ``Doc``).
+
+The ``level`` of a run chooses the spaCy components: ``full`` (everything; toponyms and
+events), ``toponyms`` (no lemmatizer: toponyms only, faster) or ``tokens`` (the tokenizer
+only: enough to resolve forced spans). The components run after the chunks are joined, so
+a long text is resolved with its whole context, as a short one is.
+
+A bad input either raises (:func:`parse`) or, in a batch (:func:`parse_many`, the batch
+engine), yields a Document whose ``error`` says why, logged with the document's id, and
+the batch goes on.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
+from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from geoevents.errors import InputError
+from geoevents.errors import GeoeventsError, InputError
 from geoevents.model import Document, Event
 
 if TYPE_CHECKING:
@@ -30,47 +46,174 @@ if TYPE_CHECKING:
     from geoevents.recognise import Mention, Recogniser
     from geoevents.resolve import Ranker, Resolver
 
-__all__ = ["CHUNK_CHARS", "MAX_CHARS", "Geoparser", "analyse", "extract_events", "geoparser",
-           "parse", "parse_many"]
+__all__ = ["CHUNK_CHARS", "LEVELS", "MAX_CHARS", "Geoparser", "Item", "analyse",
+           "extract_events", "geoparser", "make_item", "parse", "parse_many"]
 
 MAX_CHARS = 5_000_000
 CHUNK_CHARS = 100_000
+LEVELS = ("tokens", "toponyms", "full")
 log = logging.getLogger("geoevents")
 
 Spans = Sequence[tuple[int, int]]
+Errors = Literal["raise", "record"]
+
+
+@dataclass
+class Item:
+    """One checked input of a run (see :func:`make_item`), or the reason it cannot be
+    processed (``error``: then ``text`` is empty)."""
+
+    text: str
+    doc_id: str | None = None
+    published: date | None = None
+    spans: list[tuple[int, int]] | None = None  # forced toponym spans
+    error: str | None = None
+
+
+def make_item(text: object, *, doc_id: str | None = None,
+              published: str | date | None = None, toponyms: object = None) -> Item:
+    """A checked :class:`Item`; InputError for a non-string or too long text, an unreadable
+    publication date, or spans outside the text."""
+    from geoevents.events.dates import parse_published
+
+    checked = check_text(text)
+    return Item(checked, doc_id, parse_published(published), check_spans(checked, toponyms))
 
 
 class Geoparser:
-    """A spaCy model, a recogniser and a resolver sharing one gazetteer.
+    """A spaCy model and the two geoevents components, sharing one gazetteer.
 
-    Build one per process (see :func:`geoparser`); it caches gazetteer lookups across
-    documents, so reusing it is much faster than building a new one per text.
+    Build one per process (see :func:`geoparser`); its components cache gazetteer lookups
+    across documents, so reusing it is much faster than building a new one per text.
+    ``ranker``, ``min_importance`` and ``min_confidence`` are the settings of the
+    ``geoevents_toponyms`` component (:data:`geoevents.components.TOPONYM_DEFAULTS`).
     """
 
     def __init__(self, *, model: str | None = None, gazetteer: Gazetteer | None = None,
-                 ranker: Ranker | None = None) -> None:
+                 ranker: Ranker | None = None, min_importance: float | None = None,
+                 min_confidence: float | None = None) -> None:
         from geoevents import nlp as nlp_module
+        from geoevents.components import TOPONYM_DEFAULTS, EventStage, ToponymStage
         from geoevents.geocoding import default_gazetteer
-        from geoevents.recognise import Recogniser
-        from geoevents.resolve import Resolver
 
         self.nlp: Language = nlp_module.load(model)
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS + 1)
         self.gazetteer = gazetteer or default_gazetteer()
-        self.recogniser: Recogniser = Recogniser(self.gazetteer)
-        self.resolver: Resolver = Resolver(self.gazetteer, ranker=ranker)
+        self.toponym_stage = ToponymStage(
+            self.gazetteer, ranker=ranker,
+            min_importance=TOPONYM_DEFAULTS["min_importance"] if min_importance is None
+            else min_importance,
+            min_confidence=TOPONYM_DEFAULTS["min_confidence"] if min_confidence is None
+            else min_confidence)
+        self.event_stage = EventStage(self.nlp)
         self.skip_for_toponyms = nlp_module.unused_for_toponyms(self.nlp)
+
+    @property
+    def recogniser(self) -> Recogniser:
+        return self.toponym_stage.recogniser
+
+    @property
+    def resolver(self) -> Resolver:
+        return self.toponym_stage.resolver
+
+    # -- the orchestration ---------------------------------------------------------------
+
+    def run(self, items: Iterable[Item], *, level: str = "full", n_process: int = 1,
+            batch_size: int = 64, errors: Errors = "raise"
+            ) -> Iterator[tuple[Document, Doc | None]]:
+        """A Document and the spaCy ``Doc`` for each item, in order (see the module doc).
+
+        Events are extracted at ``level="full"`` for items without forced spans. With
+        ``errors="record"`` an item that fails yields a Document with ``error`` set (and
+        the ``Doc``, or None when spaCy failed or never ran) instead of raising; with one
+        process, a spaCy failure on a batch is retried text by text, so it costs only the
+        text that caused it.
+        """
+        if level not in LEVELS:
+            raise ValueError(f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
+        stream = iter(items)
+        if errors == "record" and n_process == 1:
+            while group := list(islice(stream, batch_size)):
+                for item, doc in zip(group, self._docs_or_reasons(group, level, batch_size),
+                                     strict=True):
+                    if item.error is not None or isinstance(doc, str):
+                        item.error = item.error or str(doc)
+                        yield self._failed(item, errors), None
+                    else:
+                        yield self._finish(item, doc, level, errors), doc
+            return
+        pending: deque[Item] = deque()
+
+        def texts() -> Iterator[str]:
+            for item in stream:
+                pending.append(item)
+                yield _text_of(item)
+
+        for doc in self.docs(texts(), level=level, n_process=n_process,
+                             batch_size=batch_size):
+            item = pending.popleft()
+            if item.error is not None:
+                yield self._failed(item, errors), None
+            else:
+                yield self._finish(item, doc, level, errors), doc
+
+    def document(self, doc: Doc, item: Item | None = None, *,
+                 events: bool = False) -> Document:
+        """The Document of an already processed spaCy ``doc``: the geoevents components
+        run on it with the item's metadata (events only when asked and no spans are
+        forced)."""
+        item = item or Item(doc.text)
+        doc._.doc_id, doc._.published = item.doc_id, item.published
+        doc._.toponym_spans = item.spans
+        self.toponym_stage(doc)
+        if events and item.spans is None and doc.text.strip():
+            self.event_stage(doc)
+        return Document(text=doc.text, doc_id=item.doc_id, published=_iso(item.published),
+                        toponyms=list(doc._.toponyms), events=list(doc._.events or []))
+
+    def _finish(self, item: Item, doc: Doc, level: str, errors: Errors) -> Document:
+        try:
+            try:
+                return self.document(doc, item, events=level == "full")
+            except OverflowError as exc:
+                if item.published is None:
+                    raise
+                # date arithmetic from a publication date at the ends of the calendar
+                raise InputError(f"dates relative to the publication date "
+                                 f"{_iso(item.published)} fall outside the calendar") from exc
+        except Exception as exc:
+            if errors == "raise":
+                raise
+            item.error = str(exc) if isinstance(exc, GeoeventsError) \
+                else f"processing failed: {_describe(exc)}"
+            return self._failed(item, errors)
+
+    @staticmethod
+    def _failed(item: Item, errors: Errors) -> Document:
+        assert item.error is not None
+        if errors == "raise":
+            raise InputError(item.error)
+        return Document(text=item.text, doc_id=item.doc_id, published=_iso(item.published),
+                        error=item.error)
+
+    def _docs_or_reasons(self, items: list[Item], level: str,
+                         batch_size: int) -> list[Doc | str]:
+        """spaCy's Doc of each item, or why spaCy failed on it."""
+        try:
+            return list(self.docs([_text_of(i) for i in items], level=level,
+                                  batch_size=batch_size))
+        except Exception as exc:
+            if len(items) == 1:
+                return [f"spaCy failed: {_describe(exc)}"]
+            # find the text that broke the batch; the others still get processed
+            return [out for item in items for out in self._docs_or_reasons([item], level, 1)]
 
     # -- spaCy ---------------------------------------------------------------------------
 
     def docs(self, texts: Iterable[str], *, level: str = "toponyms", n_process: int = 1,
              batch_size: int = 64) -> Iterator[Doc]:
-        """spaCy ``Doc`` of each text (chunked when long), in order.
-
-        ``level`` chooses the components run: ``toponyms`` (what recognition needs),
-        ``full`` (every component of the model) or ``tokens`` (the tokenizer only: enough
-        to resolve given spans).
-        """
+        """spaCy ``Doc`` of each text (chunked when long), in order, with the components
+        of ``level`` (see the module docstring) — the geoevents components are not run."""
         from spacy.tokens import Doc
 
         if level == "full":
@@ -80,7 +223,7 @@ class Geoparser:
         elif level == "tokens":
             disable = list(self.nlp.pipe_names)
         else:
-            raise ValueError(f"unknown level {level!r}")
+            raise ValueError(f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
 
         def pieces() -> Iterator[tuple[str, int]]:
             for text in texts:
@@ -99,28 +242,49 @@ class Geoparser:
                 yield Doc.from_docs(pending, ensure_whitespace=False)
                 pending = []
 
-    # -- toponyms ------------------------------------------------------------------------
-
     def toponyms(self, doc: Doc, spans: Spans | None = None) -> list[Mention]:
         """Recognised (or, with ``spans``, the given) mentions of ``doc``, resolved."""
-        mentions = self.recogniser(doc) if spans is None else self.recogniser.given(doc, spans)
-        return self.resolver(mentions, doc.text)
+        doc._.toponym_spans = None if spans is None else list(spans)
+        return list(self.toponym_stage(doc)._.toponyms)
 
-    def document(self, doc: Doc, *, toponyms: Spans | None = None,
-                 published: str | date | None = None, doc_id: str | None = None) -> Document:
-        """The Document of an already processed spaCy ``doc``."""
-        return Document(text=doc.text, doc_id=doc_id, published=_iso(published),
-                        toponyms=list(self.toponyms(doc, toponyms)))
+    # -- single texts and streams ---------------------------------------------------------
 
     def parse(self, text: str, *, toponyms: Spans | None = None,
-              published: str | date | None = None, doc_id: str | None = None) -> Document:
-        """See :func:`geoevents.pipeline.parse`."""
-        text = check_text(text)
-        spans = check_spans(text, toponyms)
-        if not text.strip():
-            return Document(text=text, doc_id=doc_id, published=_iso(published))
-        doc = next(self.docs([text], level="toponyms" if spans is None else "tokens"))
-        return self.document(doc, toponyms=spans, published=published, doc_id=doc_id)
+              published: str | date | None = None, doc_id: str | None = None,
+              events: bool = True) -> Document:
+        """See :func:`geoevents.pipeline.parse`; ``events=False``: toponyms only (faster)."""
+        return self.analyse(text, toponyms=toponyms, published=published, doc_id=doc_id,
+                            events=events)[0]
+
+    def analyse(self, text: str, *, toponyms: Spans | None = None,
+                published: str | date | None = None, doc_id: str | None = None,
+                events: bool = True) -> tuple[Document, Doc | None]:
+        """:meth:`parse`, also returning the spaCy ``Doc`` (None for a blank text)."""
+        item = make_item(text, doc_id=doc_id, published=published, toponyms=toponyms)
+        if not item.text.strip():
+            return Document(text=item.text, doc_id=doc_id, published=_iso(item.published)), None
+        level = "tokens" if item.spans is not None else "full" if events else "toponyms"
+        return next(self.run([item], level=level))
+
+    def parse_many(self, items: Iterable[str | Mapping[str, Any]], *, n_process: int = 1,
+                   batch_size: int = 64, events: bool = True,
+                   progress: bool | None = False) -> Iterator[Document]:
+        """See :func:`geoevents.pipeline.parse_many`."""
+        from geoevents.progress import Progress
+
+        total = len(items) if isinstance(items, Sized) else None
+        checked = (_item(raw) for raw in items)
+        level = "full" if events else "toponyms"
+        with Progress("documents", total=total, enabled=progress, counts=True) as bar:
+            documents = self.run(checked, level=level, n_process=n_process,
+                                 batch_size=batch_size, errors="record")
+            for n, (document, _) in enumerate(documents):
+                if document.error is not None:
+                    log.warning("skipping item %d%s: %s", n,
+                                f" ({document.doc_id})" if document.doc_id else "",
+                                document.error)
+                bar.advance(events=len(document.events), errors=document.error is not None)
+                yield document
 
 
 _lock = threading.Lock()
@@ -142,32 +306,26 @@ def geoparser(model: str | None = None, gazetteer: str | Path | None = None) -> 
     return parser
 
 
-def analyse(text: str, *, toponyms: Spans | None = None, published: str | date | None = None,
-            doc_id: str | None = None) -> tuple[Document, Doc]:
-    """Parse ``text`` with every component of the spaCy model; return the Document and
-    the spaCy Doc (for stages that need the full linguistic analysis)."""
-    text = check_text(text)
-    spans = check_spans(text, toponyms)
-    parser = geoparser()
-    doc = next(parser.docs([text], level="full"))
-    return parser.document(doc, toponyms=spans, published=published, doc_id=doc_id), doc
+# -- the public API ----------------------------------------------------------------------
 
 
 def parse(text: str, *, toponyms: Spans | None = None, published: str | date | None = None,
           doc_id: str | None = None) -> Document:
-    """Find and resolve the toponyms of ``text``.
+    """Find and resolve the toponyms of ``text``, and extract its events.
 
-    ``toponyms=[(start, end), ...]`` forces those character spans (resolution only).
+    ``toponyms=[(start, end), ...]`` forces those character spans (resolution only: no
+    events). Relative dates resolve against ``published`` (a date or ``YYYY-MM-DD``).
     Raises :class:`~geoevents.errors.InputError` for a non-string, a text longer than
-    :data:`MAX_CHARS`, or spans outside the text.
-
-    Without forced spans, the document's events are extracted too (``Document.events``).
+    :data:`MAX_CHARS`, an unreadable publication date, or spans outside the text.
     """
-    if toponyms is not None:
-        return geoparser().parse(text, toponyms=toponyms, published=published, doc_id=doc_id)
-    document, doc = analyse(text, published=published, doc_id=doc_id)
-    document.events = _events(doc, document, published)
-    return document
+    return geoparser().parse(text, toponyms=toponyms, published=published, doc_id=doc_id)
+
+
+def analyse(text: str, *, toponyms: Spans | None = None, published: str | date | None = None,
+            doc_id: str | None = None) -> tuple[Document, Doc | None]:
+    """:func:`parse`, also returning the spaCy ``Doc`` with every component of the model
+    run (for stages that need the full linguistic analysis; None for a blank text)."""
+    return geoparser().analyse(text, toponyms=toponyms, published=published, doc_id=doc_id)
 
 
 def extract_events(text: str, *, published: str | date | None = None) -> list[Event]:
@@ -176,43 +334,22 @@ def extract_events(text: str, *, published: str | date | None = None) -> list[Ev
     return parse(text, published=published).events
 
 
-def _events(doc: Doc, document: Document, published: str | date | None) -> list[Event]:
-    from geoevents.events.extract import extract
-
-    return extract(doc, document.toponyms, published=published, doc_id=document.doc_id,
-                   nlp=geoparser().nlp)
-
-
 def parse_many(items: Iterable[str | Mapping[str, Any]], *, n_process: int = 1,
-               batch_size: int = 64, events: bool = True) -> Iterator[Document]:
+               batch_size: int = 64, events: bool = True,
+               progress: bool | None = False) -> Iterator[Document]:
     """Parse many texts, streaming; yields one Document per item, in order.
 
     Items are strings or records (mappings) with ``text`` and optionally ``id`` (or
-    ``doc_id``), ``published`` and ``toponyms`` (forced spans). A bad item is logged and
-    yields an empty Document with its id, so one bad record never stops a batch. Like
+    ``doc_id``), ``published`` and ``toponyms`` (forced spans). A bad item — not a string
+    or record, an unreadable publication date, a date the event stage cannot compute with,
+    a failure in any stage — is logged with its id and yields a Document with the reason
+    in ``error`` (and no toponyms or events), so one bad record never stops a batch. Like
     :func:`parse`, items without forced spans get their events too, unless
     ``events=False`` (toponyms only, with fewer spaCy components: faster).
+    ``progress=True`` shows a progress bar on stderr (None: when stderr is a terminal).
     """
-    parser = geoparser()
-    records: list[tuple[str | None, str | date | None, Spans | None]] = []
-
-    def texts() -> Iterator[str]:
-        for n, item in enumerate(items):
-            try:
-                text, doc_id, published, spans = _record(item)
-            except InputError as exc:
-                log.warning("skipping item %d: %s", n, exc)
-                text, doc_id, published, spans = "", _item_id(item), None, None
-            records.append((doc_id, published, spans))
-            yield text
-
-    level = "full" if events else "toponyms"
-    for doc in parser.docs(texts(), level=level, n_process=n_process, batch_size=batch_size):
-        doc_id, published, spans = records.pop(0)
-        document = parser.document(doc, toponyms=spans, published=published, doc_id=doc_id)
-        if events and spans is None and document.text.strip():
-            document.events = _events(doc, document, published)
-        yield document
+    return geoparser().parse_many(items, n_process=n_process, batch_size=batch_size,
+                                  events=events, progress=progress)
 
 
 # -- input checks ------------------------------------------------------------------------
@@ -248,17 +385,20 @@ def check_spans(text: str, spans: object) -> list[tuple[int, int]] | None:
     return out
 
 
-def _record(item: object) -> tuple[str, str | None, str | date | None, Spans | None]:
-    if isinstance(item, str):
-        return check_text(item), None, None, None
-    if isinstance(item, Mapping):
-        if "text" not in item:
-            raise InputError("record has no 'text' field")
-        text = check_text(item["text"])
-        return (text, _item_id(item), item.get("published"),
-                check_spans(text, item.get("toponyms")))
-    raise InputError(f"item must be a string or a mapping with 'text', got "
-                     f"{type(item).__name__}")
+def _item(raw: object) -> Item:
+    """The Item of a string or record; an Item with ``error`` when it is unusable."""
+    try:
+        if isinstance(raw, str):
+            return make_item(raw)
+        if isinstance(raw, Mapping):
+            if "text" not in raw:
+                raise InputError("record has no 'text' field")
+            return make_item(raw["text"], doc_id=_item_id(raw), published=raw.get("published"),
+                             toponyms=raw.get("toponyms"))
+        raise InputError(f"item must be a string or a mapping with 'text', got "
+                         f"{type(raw).__name__}")
+    except InputError as exc:
+        return Item("", doc_id=_item_id(raw), error=str(exc))
 
 
 def _item_id(item: object) -> str | None:
@@ -268,12 +408,16 @@ def _item_id(item: object) -> str | None:
     return None
 
 
-def _iso(published: str | date | None) -> str | None:
-    if published is None:
-        return None
-    if isinstance(published, date):
-        return published.isoformat()
-    return str(published)
+def _text_of(item: Item) -> str:
+    return "" if item.error is not None else item.text
+
+
+def _iso(published: date | None) -> str | None:
+    return None if published is None else published.isoformat()
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}".strip().rstrip(":")
 
 
 def _chunks(text: str, size: int) -> list[str]:

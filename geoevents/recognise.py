@@ -94,6 +94,8 @@ PLACE_WORDS = _STREET_WORDS | frozenset({
 })
 _DASHES = frozenset({"-", "–", "—", "--"})
 _MAX_NAME_TOKENS = 5
+# the least importance of a place that the gazetteer matcher recognises without NER
+MIN_IMPORTANCE = 0.35
 
 
 @dataclass(eq=False)
@@ -178,7 +180,7 @@ class Recogniser:
     """Finds the toponym mentions of spaCy documents, using a gazetteer for names that
     NER misses. One instance caches name lookups across documents."""
 
-    def __init__(self, gazetteer: Gazetteer, *, min_importance: float = 0.35) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, min_importance: float = MIN_IMPORTANCE) -> None:
         self.gaz = gazetteer
         self.min_importance = min_importance
         self._demonyms = demonyms()

@@ -124,10 +124,10 @@ def test_pipeline_failures_are_isolated(tmp_path: Path, monkeypatch) -> None:
             raise ValueError("[E1041] spaCy choked")
         return real_docs(self, texts, **kw)
 
-    def document(self, doc, **kw):
+    def document(self, doc, *args, **kw):
         if doc.text.startswith("POISON-STAGE"):
             raise IndexError("list index out of range")
-        return real_document(self, doc, **kw)
+        return real_document(self, doc, *args, **kw)
 
     monkeypatch.setattr(Geoparser, "docs", docs)
     monkeypatch.setattr(Geoparser, "document", document)

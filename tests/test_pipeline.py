@@ -58,16 +58,60 @@ def test_parse_many_streams_records_and_survives_bad_ones(caplog):
         {"id": "bad", "body": "no text field"},
         12345,
         {"text": "Jets over Beirut.", "toponyms": [(10, 16)]},
+        {"id": "garbage", "text": "Jets struck Gaza.", "published": "garbage"},
+        {"id": "year-1", "text": "Jets struck Gaza yesterday.", "published": "0001-01-01"},
+        {"id": "number", "text": 42},
+        {"id": "spans", "text": "Jets over Beirut.", "toponyms": [(10, 99)]},
+        {"id": "last", "text": "Jets struck Gaza yesterday.", "published": "2024-05-02"},
     ]
     with caplog.at_level(logging.WARNING, logger="geoevents"):
         docs = list(pipeline.parse_many(items, batch_size=2))
-    assert len(docs) == 5
+    assert len(docs) == len(items)
     assert [t.text for t in docs[0].toponyms] == ["Sderot"]
     assert docs[1].doc_id == "7" and docs[1].published == "2024-05-01"
-    assert docs[2].doc_id == "bad" and docs[2].toponyms == []
-    assert docs[3].toponyms == []
     assert [t.text for t in docs[4].toponyms] == ["Beirut"]
-    assert sum("skipping item" in r.message for r in caplog.records) == 2
+    errors = {d.doc_id: d.error for d in docs if d.error is not None}
+    assert errors == {
+        "bad": "record has no 'text' field",
+        None: "item must be a string or a mapping with 'text', got int",
+        "garbage": "cannot read the publication date 'garbage' (use YYYY-MM-DD)",
+        "year-1": "dates relative to the publication date 0001-01-01 fall outside the "
+                  "calendar",
+        "number": "text must be a string, got int",
+        "spans": "toponym span (10, 99) is outside the text (length 17)",
+    }
+    assert all(d.toponyms == [] and d.events == [] for d in docs if d.error is not None)
+    # the batch goes on after them
+    assert [e.date for e in docs[-1].events] == ["2024-05-01"]
+    logged = [r.message for r in caplog.records if "skipping item" in r.message]
+    assert len(logged) == 6
+    assert "skipping item 6 (year-1): dates relative" in logged[3]
+
+
+def test_parse_many_records_a_stage_failure_and_goes_on(monkeypatch):
+    from geoevents.components import ToponymStage
+
+    real = ToponymStage.__call__
+
+    def poisoned(self, doc):
+        if "POISON" in doc.text:
+            raise IndexError("list index out of range")
+        return real(self, doc)
+
+    monkeypatch.setattr(ToponymStage, "__call__", poisoned)
+    docs = list(pipeline.parse_many(["Troops left Jenin.", "POISON in Hebron.",
+                                     "Talks in Cairo."]))
+    assert [d.error for d in docs] == [
+        None, "processing failed: IndexError: list index out of range", None]
+    assert [t.text for t in docs[2].toponyms] == ["Cairo"]
+
+
+def test_parse_many_shows_a_progress_bar_when_asked(capsys):
+    list(pipeline.parse_many(["Troops left Jenin.", 12], progress=True))
+    err = capsys.readouterr().err
+    assert "documents" in err and "2/2" in err and "1 errors" in err
+    list(pipeline.parse_many(["Troops left Jenin."]))
+    assert capsys.readouterr().err == ""
 
 
 def test_long_text_is_processed_in_chunks(monkeypatch):

@@ -14,7 +14,6 @@ whole and is not deduplicated.
 from __future__ import annotations
 
 import shutil
-import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,10 +22,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geoevents.batch.process import Result, Settings
-from geoevents.batch.progress import Progress
 from geoevents.batch.store import ERRORS_NAME, ShardStore
 from geoevents.corpus import DEFAULT_MAX_CHARS, Record, corpus_format, count_records, read_corpus
 from geoevents.errors import GeoeventsError, InputError
+from geoevents.progress import Progress
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -145,11 +144,12 @@ def run(inputs: Sequence[Path | str], output: Path | str,
                              id_column=options.id_column)
 
     guard = _FailureGuard()
-    show = sys.stderr.isatty() if options.progress is None else options.progress
-    with Progress(enabled=show, done=resumed, count_total=total) as progress:
+    with Progress("documents", enabled=options.progress, done=resumed, counts=True,
+                  count_total=total) as progress:
         for result in _engine(shards, options):
             guard.check(result)
-            progress.advance(result.records, result.event_count, len(result.errors))
+            progress.advance(result.records, events=result.event_count,
+                             errors=len(result.errors))
             shard = pending[result.shard]
             shard.parts.append(result)
             if shard.complete:

@@ -6,7 +6,8 @@ model, recogniser, resolver, read-only gazetteer) for its whole life, through
 :func:`geoevents.pipeline.geoparser`; a lock keeps a multi-threaded Dask worker from using
 it from two threads at once.
 
-Errors are isolated per record: when spaCy fails on an ``nlp.pipe`` batch, the batch is
+The records go through the one orchestration, :meth:`geoevents.pipeline.Geoparser.run`,
+which isolates errors per record: when spaCy fails on an ``nlp.pipe`` batch, the batch is
 retried one record at a time, and an exception in resolution or event extraction only
 costs the record that raised it. The records that failed come back as :class:`ErrorEntry`.
 """
@@ -15,18 +16,17 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING
 
 from geoevents.corpus import Record
 from geoevents.errors import InputError
 from geoevents.model import Document
+from geoevents.pipeline import make_item
 
 if TYPE_CHECKING:
     import geopandas as gpd
-    from spacy.tokens import Doc
 
-    from geoevents.pipeline import Geoparser
+    from geoevents.pipeline import Item
 
 # Document metadata added to every event row (the export layer has doc_id only).
 METADATA_COLUMNS = ("published", "url", "title")
@@ -86,26 +86,32 @@ def _process(shard: int, records: list[Record], settings: Settings) -> Result:
 
     # what goes wrong per record, by position, so errors keep corpus order
     failed: dict[int, ErrorEntry] = {}
-    todo: list[tuple[int, Record, date | None]] = []
+    todo: list[tuple[int, Record, Item]] = []
     for i, record in enumerate(records):
         if record.error is not None:
             failed[i] = ErrorEntry(record.id, record.error, record.source)
             continue
         try:
-            todo.append((i, record, _published(record, settings)))
+            item = make_item(record.text, doc_id=record.id,
+                             published=record.published or settings.published)
         except InputError as exc:
             failed[i] = ErrorEntry(record.id, str(exc), record.source)
+            continue
+        todo.append((i, record, item))
     parsed: list[Document] = []
     if todo:
         from geoevents.pipeline import geoparser
 
         parser = geoparser(settings.model, settings.gazetteer)
-        outcomes = _documents(parser, [(r, day) for _, r, day in todo], settings.batch_size)
-        for (i, record, _), outcome in zip(todo, outcomes, strict=True):
-            if isinstance(outcome, Document):
-                parsed.append(outcome)
-            else:
-                failed[i] = ErrorEntry(record.id, outcome, record.source, stage="process")
+        documents = parser.run((item for _, _, item in todo), level="full",
+                               batch_size=settings.batch_size, errors="record")
+        for (i, record, _), (document, _doc) in zip(todo, documents, strict=True):
+            if document.error is not None:
+                failed[i] = ErrorEntry(record.id, document.error, record.source,
+                                       stage="process")
+                continue
+            document.text = ""  # not needed downstream; keeps results small
+            parsed.append(document)
     events, places = to_geodataframes(parsed)
     # event rows come document by document, in order
     meta = [r for i, r in enumerate(records) if i not in failed]
@@ -116,44 +122,3 @@ def _process(shard: int, records: list[Record], settings: Settings) -> Result:
         events.insert(position, column, pd.Series(values, dtype=object))
     errors = [failed[i] for i in sorted(failed)]
     return Result(shard, len(records), len(parsed), events, places, errors)
-
-
-def _published(record: Record, settings: Settings) -> date | None:
-    """The record's publication date, else the run's default; InputError when unreadable."""
-    from geoevents.events.dates import parse_published
-
-    return parse_published(record.published or settings.published)
-
-
-def _documents(parser: Geoparser, items: list[tuple[Record, date | None]],
-               batch_size: int) -> list[Document | str]:
-    """A Document or an error reason for each record, in order."""
-    try:
-        docs = list(parser.docs((r.text for r, _ in items), level="full",
-                                batch_size=batch_size))
-    except Exception as exc:
-        if len(items) == 1:
-            return [f"spaCy failed: {_describe(exc)}"]
-        # find the record that broke the batch; the others still get processed
-        return [out for item in items for out in _documents(parser, [item], 1)]
-    return [_document(parser, doc, record, day)
-            for doc, (record, day) in zip(docs, items, strict=True)]
-
-
-def _document(parser: Geoparser, doc: Doc, record: Record, day: date | None) -> Document | str:
-    from geoevents.events.extract import extract
-
-    try:
-        document = parser.document(doc, published=day, doc_id=record.id)
-        document.events = extract(doc, document.toponyms, published=day, doc_id=record.id,
-                                  nlp=parser.nlp)
-    except Exception as exc:
-        return f"processing failed: {_describe(exc)}"
-    document.text = ""  # not needed downstream; keeps results small
-    return document
-
-
-def _describe(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}".strip().rstrip(":")
-
-

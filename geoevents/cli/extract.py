@@ -1,18 +1,17 @@
-"""``geoevents extract``: events of text files or a JSON-lines corpus, written as GIS data."""
+"""``geoevents extract``: events of text files or corpora, written as GIS data.
+
+A few text files go through :func:`geoevents.parse_many`; corpora (folders, JSON Lines,
+CSV), directory outputs and batch options go to the batch engine (:mod:`geoevents.batch`).
+"""
 
 from __future__ import annotations
 
-import json
-import logging
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from geoevents.errors import InputError
-
-log = logging.getLogger("geoevents")
 
 
 def register(app: typer.Typer) -> None:
@@ -92,36 +91,33 @@ def extract_command(
             raise typer.Exit(code)
         return
 
+    from geoevents.cli.parse import read_text_file
     from geoevents.events.dates import parse_published
     from geoevents.events.dedup import deduplicate
-    from geoevents.events.extract import extract
     from geoevents.export import check_output_path, write
     from geoevents.model import Document
-    from geoevents.pipeline import check_text, geoparser
+    from geoevents.pipeline import Item, geoparser, make_item
+    from geoevents.progress import Progress
 
     check_output_path(output)
-    default_published = parse_published(published)
-    parser = geoparser()
-    documents: list[Document] = []
+    day = parse_published(published)  # a bad --published is an error before any work
+    items: list[Item] = []
     failed = 0
-    for record in _records(inputs):
-        if isinstance(record, InputError):
-            failed += 1
-            sys.stderr.write(f"geoevents: skipped: {record}\n")
-            continue
-        doc_id, text, when = record
+    for path in inputs:
         try:
-            text = check_text(text)
-            day = parse_published(when) if when else default_published
-            doc = next(parser.docs([text], level="full"))
-            document = parser.document(doc, published=day, doc_id=doc_id)
-            document.events = extract(doc, document.toponyms, published=day, doc_id=doc_id,
-                                      nlp=parser.nlp)
+            items.append(make_item(read_text_file(path), doc_id=str(path), published=day))
         except InputError as exc:
             failed += 1
-            sys.stderr.write(f"geoevents: skipped {doc_id}: {exc}\n")
-            continue
-        documents.append(document)
+            sys.stderr.write(f"geoevents: skipped: {exc}\n")
+    documents: list[Document] = []
+    with Progress("documents", total=len(items), enabled=progress) as bar:
+        for document, _ in geoparser().run(items, errors="record"):
+            bar.advance()
+            if document.error is not None:
+                failed += 1
+                sys.stderr.write(f"geoevents: skipped {document.doc_id}: {document.error}\n")
+            else:
+                documents.append(document)
     events = [e for d in documents for e in d.events]
     if not no_dedup:
         events = deduplicate(events)
@@ -131,40 +127,3 @@ def extract_command(
                      f"{', '.join(str(p) for p in written)}\n")
     if not documents and failed:
         raise typer.Exit(1)
-
-
-def _records(paths: list[Path]) -> Iterator[tuple[str, str, str | None] | InputError]:
-    """(doc_id, text, published) per document, or the error of a bad one."""
-    for path in paths:
-        try:
-            if path.suffix.lower() == ".jsonl":
-                yield from _jsonl(path)
-            else:
-                yield str(path), path.read_text(encoding="utf-8"), None
-        except FileNotFoundError:
-            yield InputError(f"no such file: {path}")
-        except IsADirectoryError:
-            yield InputError(f"{path} is a directory, not a text file")
-        except UnicodeDecodeError as exc:
-            yield InputError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})")
-        except OSError as exc:
-            yield InputError(f"cannot read {path}: {exc.strerror}")
-
-
-def _jsonl(path: Path) -> Iterator[tuple[str, str, str | None] | InputError]:
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            where = f"{path}:{n}"
-            try:
-                row: Any = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield InputError(f"{where}: not JSON ({exc.msg})")
-                continue
-            if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-                yield InputError(f"{where}: a record needs a string 'text' field")
-                continue
-            doc_id = str(row.get("id", row.get("doc_id", where)))
-            published = row.get("published")
-            yield doc_id, row["text"], str(published) if published else None

@@ -40,7 +40,7 @@ def parse(
     for path in files:
         text = read_text_file(path)
         doc_id = "-" if str(path) == "-" else str(path)
-        document = parser.parse(text, doc_id=doc_id)
+        document = parser.parse(text, doc_id=doc_id, events=False)
         if fmt is ParseFormat.json:
             results.append(document.to_dict())
             continue

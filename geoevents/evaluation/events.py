@@ -1,23 +1,13 @@
 """Event evaluation: readers and metrics for the two event data sets.
 
 **Event location** (``event_location_dev.jsonl``, derived from Halterman 2019): one news
-sentence per line with ``verb`` (the event trigger) and ``locations`` (gold spans of the
-place where that event happened, empty when the sentence does not say). For the extracted
-event whose trigger overlaps ``verb`` — or, when no extracted event has that trigger, for
-the location step run on the given verb — the prediction is right when the chosen
-location overlaps a gold span, or when no location is chosen and the gold is empty.
+sentence per line with ``verb`` (the event trigger) and ``locations`` (gold character spans
+of the place where that event happened, empty when the sentence does not say). For the
+extracted event whose trigger overlaps ``verb`` — or, when no extracted event has that
+trigger, for the location step run on the given verb — the prediction is right when the
+chosen location overlaps a gold span, or when no location is chosen and the gold is empty.
 Reported: accuracy, precision (right among the located predictions), recall (right among
 the examples with a gold location) and trigger coverage.
-
-Some gold spans in the file are token indices rather than character offsets: zero-length
-spans (``[15, 15]``) and spans that cut words (``[7, 8]`` → "g"). A span is read as
-character offsets when it covers whole words and contains a capital letter or digit;
-otherwise as an inclusive range of spaCy token indices (the place name it then denotes is
-a proper noun in almost every case). In ``event_location_dev.jsonl`` 611 spans are
-converted (490 zero-length, 121 cutting words); 16 of them still land on a word that is not
-a name ("in", "the", "crossing"), because the source's tokeniser split quotes, leading
-spaces and hyphens differently from spaCy's — they are scored as converted, not guessed.
-``accuracy_literal`` scores against the spans exactly as given.
 
 **CASE 2021 task 2** (``case2021_task2_dev.tsv``: ``id``, ``EventSnippet``, ``SubType``):
 the snippet's main event (:func:`geoevents.events.classify.main_event`) is mapped to a
@@ -30,7 +20,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,7 +30,7 @@ from geoevents.errors import InputError
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from geoevents.model import Event, Toponym
+    from geoevents.model import Document, Event
 
 NO_EVENT_LABEL = "OTHER"
 
@@ -113,24 +103,6 @@ def read_case(path: str | Path, *, limit: int | None = None) -> list[CaseExample
 # -- event location ------------------------------------------------------------------------
 
 
-def gold_spans(example: LocationExample, doc: Doc) -> list[tuple[int, int]]:
-    """Gold spans as character offsets (token-index spans converted, see module doc)."""
-    text = example.text
-    out = []
-    for start, end in example.locations:
-        piece = text[start:end]
-        whole_words = (start < end <= len(text) and piece.strip() == piece
-                       and (start == 0 or not text[start - 1].isalnum())
-                       and (end == len(text) or not text[end].isalnum()))
-        if whole_words and any(c.isupper() or c.isdigit() for c in piece):
-            out.append((start, end))
-        elif 0 <= start <= end < len(doc):
-            out.append((doc[start].idx, doc[end].idx + len(doc[end].text)))
-        else:
-            out.append((start, end))
-    return out
-
-
 def _overlaps(span: tuple[int, int] | None, gold: list[tuple[int, int]]) -> bool:
     return span is not None and any(span[0] < e and s < span[1] for s, e in gold)
 
@@ -155,27 +127,33 @@ def _scores(predicted: list[tuple[int, int] | None], golds: list[list[tuple[int,
             "f1": f1}
 
 
-def _analysed(texts: list[str]) -> Iterable[tuple[Doc, list[Toponym]]]:
-    from geoevents.pipeline import geoparser
+def _analysed(examples: Sequence[LocationExample | CaseExample], label: str,
+              progress: bool | None) -> Iterator[tuple[Document, Doc]]:
+    """Each example's Document (toponyms and events) and spaCy Doc, through the
+    pipeline every entry point uses."""
+    from geoevents.pipeline import geoparser, make_item
+    from geoevents.progress import Progress
 
-    parser = geoparser()
-    for doc in parser.docs(texts, level="full"):
-        yield doc, list(parser.toponyms(doc))
+    items = [make_item(e.text, doc_id=e.id) for e in examples]
+    with Progress(label, total=len(items), enabled=progress) as bar:
+        for document, doc in geoparser().run(items, level="full"):
+            assert doc is not None  # errors raise
+            bar.advance()
+            yield document, doc
 
 
-def evaluate_locations(examples: list[LocationExample]) -> dict[str, Any]:
+def evaluate_locations(examples: list[LocationExample], *,
+                       progress: bool | None = False) -> dict[str, Any]:
     """Event-location accuracy, precision and recall (see the module docstring)."""
-    from geoevents.events.extract import extract, locate_trigger
+    from geoevents.events.extract import locate_trigger
 
     predicted: list[tuple[int, int] | None] = []
-    golds: list[list[tuple[int, int]]] = []
-    literal: list[list[tuple[int, int]]] = []
     covered = 0
-    analysed = _analysed([e.text for e in examples])
-    for example, (doc, toponyms) in zip(examples, analysed, strict=True):
+    for example, (document, doc) in zip(examples, _analysed(examples, "sentences", progress),
+                                        strict=True):
         vs, ve = example.verb
-        events = extract(doc, toponyms, doc_id=example.id)
-        event = next((e for e in events if e.trigger_start < ve and vs < e.trigger_end), None)
+        event = next((e for e in document.events
+                      if e.trigger_start < ve and vs < e.trigger_end), None)
         span: tuple[int, int] | None = None
         if event is not None:
             covered += 1
@@ -183,17 +161,15 @@ def evaluate_locations(examples: list[LocationExample]) -> dict[str, Any]:
                 span = (event.location_start, event.location_end)
         else:
             verb = doc.char_span(vs, ve, alignment_mode="expand")
-            loc = locate_trigger(verb.root, toponyms) if verb is not None and len(verb) \
+            loc = locate_trigger(verb.root, document.toponyms) if verb is not None and len(verb) \
                 else None
             span = (loc.toponym.start, loc.toponym.end) \
                 if loc is not None and loc.toponym is not None else None
         predicted.append(span)
-        golds.append(gold_spans(example, doc))
-        literal.append([(s, e) for s, e in example.locations])
+    golds = [list(e.locations) for e in examples]
     result: dict[str, Any] = {"examples": len(examples),
                               "with_gold_location": sum(1 for g in golds if g)}
     result.update(_scores(predicted, golds))
-    result["accuracy_literal"] = _scores(predicted, literal)["accuracy"]
     result["trigger_coverage"] = covered / len(examples) if examples else 0.0
     return result
 
@@ -234,14 +210,11 @@ def classification_report(gold: list[str], predicted: list[str]) -> dict[str, An
             "accuracy": accuracy, "per_class": per_class}
 
 
-def evaluate_case(examples: list[CaseExample]) -> dict[str, Any]:
+def evaluate_case(examples: list[CaseExample], *,
+                  progress: bool | None = False) -> dict[str, Any]:
     """Weighted F1 of the main event's sub-type on CASE 2021 snippets."""
-    from geoevents.events.extract import extract
-
-    predicted = []
-    analysed = _analysed([e.text for e in examples])
-    for example, (doc, toponyms) in zip(examples, analysed, strict=True):
-        predicted.append(case_label(extract(doc, toponyms, doc_id=example.id)))
+    predicted = [case_label(document.events)
+                 for document, _ in _analysed(examples, "snippets", progress)]
     report = classification_report([e.label for e in examples], predicted)
     report["predictions"] = predicted
     return report

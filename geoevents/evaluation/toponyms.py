@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import statistics
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -297,18 +297,19 @@ class Detail:
 
 
 def evaluate(path: str | Path, *, mode: str = "gold", limit: int | None = None,
-             parser: Geoparser | None = None,
-             progress: Callable[[int, int], None] | None = None,
+             parser: Geoparser | None = None, progress: bool | None = False,
              details: Callable[[Detail], None] | None = None,
              split: str = "all") -> Report:
     """Run the geoparser over a corpus and score it. ``mode`` is ``gold`` (resolve the
     gold spans) or ``e2e`` (recognise, then resolve). ``details``, when given, receives a
     :class:`Detail` for every gold toponym and (e2e) every spurious name. ``split``
-    chooses the articles (see :mod:`geoevents.evaluation.split`)."""
+    chooses the articles (see :mod:`geoevents.evaluation.split`); ``progress`` shows a
+    progress bar (None: when stderr is a terminal)."""
     import time
 
     from geoevents.evaluation.split import select
     from geoevents.pipeline import geoparser
+    from geoevents.progress import Progress
 
     if mode not in ("gold", "e2e"):
         raise InputError(f"mode must be 'gold' or 'e2e', got {mode!r}")
@@ -317,33 +318,32 @@ def evaluate(path: str | Path, *, mode: str = "gold", limit: int | None = None,
     started = time.perf_counter()
     outcomes: list[Outcome] = []
     tp = predicted = 0
-    docs = _documents(parser, articles, mode)
-    for n, (article, document) in enumerate(zip(articles, docs, strict=False)):
-        names = {(t.start, t.end): t for t in document.toponyms
-                 if getattr(t, "kind", "name") in NAME_KINDS}
-        if mode == "e2e":
-            predicted += len(names)
-        for gold in article.toponyms:
-            found = names.get((gold.start, gold.end))
-            if mode == "e2e" and found is not None:
-                tp += 1
-            if not gold.has_point or (mode == "e2e" and found is None):
+    with Progress("articles", total=len(articles), enabled=progress) as bar:
+        for article, document in zip(articles, _documents(parser, articles, mode), strict=True):
+            names = {(t.start, t.end): t for t in document.toponyms
+                     if getattr(t, "kind", "name") in NAME_KINDS}
+            if mode == "e2e":
+                predicted += len(names)
+            for gold in article.toponyms:
+                found = names.get((gold.start, gold.end))
+                if mode == "e2e" and found is not None:
+                    tp += 1
+                if not gold.has_point or (mode == "e2e" and found is None):
+                    if details is not None:
+                        status = "no point" if not gold.has_point else "not recognised"
+                        details(Detail(article.doc_id, status, gold, found, None))
+                    continue
+                outcomes.append(outcome(gold, found.place if found else None,
+                                        found.candidates if found else [],
+                                        parser.gazetteer if mode == "gold" else None))
                 if details is not None:
-                    status = "no point" if not gold.has_point else "not recognised"
-                    details(Detail(article.doc_id, status, gold, found, None))
-                continue
-            outcomes.append(outcome(gold, found.place if found else None,
-                                    found.candidates if found else [],
-                                    parser.gazetteer if mode == "gold" else None))
-            if details is not None:
-                details(Detail(article.doc_id, "scored", gold, found, outcomes[-1]))
-        if details is not None and mode == "e2e":
-            spans = {(g.start, g.end) for g in article.toponyms}
-            for span, toponym in names.items():
-                if span not in spans:
-                    details(Detail(article.doc_id, "spurious", None, toponym, None))
-        if progress is not None:
-            progress(n + 1, len(articles))
+                    details(Detail(article.doc_id, "scored", gold, found, outcomes[-1]))
+            if details is not None and mode == "e2e":
+                spans = {(g.start, g.end) for g in article.toponyms}
+                for span, toponym in names.items():
+                    if span not in spans:
+                        details(Detail(article.doc_id, "spurious", None, toponym, None))
+            bar.advance()
     gold_total = sum(len(a.toponyms) for a in articles)
     report = score(outcomes, corpus=Path(path).name, mode=mode, articles=len(articles),
                    gold_toponyms=gold_total,
@@ -367,8 +367,13 @@ def sha256(path: str | Path) -> str:
 
 
 def _documents(parser: Geoparser, articles: list[Article], mode: str) -> Iterator[Document]:
-    texts: Iterable[str] = (a.text for a in articles)
-    level = "tokens" if mode == "gold" else "toponyms"
-    for article, doc in zip(articles, parser.docs(texts, level=level), strict=False):
-        spans = [(g.start, g.end) for g in article.toponyms] if mode == "gold" else None
-        yield parser.document(doc, toponyms=spans, doc_id=article.doc_id)
+    """The Documents of the articles: the gold spans resolved (``gold``, on the tokenizer's
+    output only) or the names recognised and resolved (``e2e``)."""
+    from geoevents.pipeline import make_item
+
+    items = (make_item(a.text, doc_id=a.doc_id,
+                       toponyms=[(g.start, g.end) for g in a.toponyms] if mode == "gold"
+                       else None)
+             for a in articles)
+    for document, _ in parser.run(items, level="tokens" if mode == "gold" else "toponyms"):
+        yield document
