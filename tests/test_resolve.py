@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from geoevents.errors import InputError
+from geoevents.evaluation.train_ranker import fit, log_likelihood
 from geoevents.resolve import Ranker, Resolver
 from geoevents.resolve.borders import border_id
 from geoevents.resolve.features import FEATURES, HAND_SET, shipped
-from geoevents.resolve.train import fit, log_likelihood
 
 
 @pytest.fixture(scope="module")

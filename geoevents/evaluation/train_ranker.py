@@ -1,4 +1,7 @@
-"""Training the ranker's weights on a gold-annotated corpus, reproducibly.
+"""Training the resolver's ranker on a gold-annotated corpus, reproducibly.
+
+It lives beside the evaluation, which reads the same corpora, so that the resolver package
+(:mod:`geoevents.resolve`) depends on neither the pipeline nor the evaluation.
 
 The model is a conditional logit (softmax over each name's candidates) fitted by
 full-batch gradient ascent, regularised towards the hand-set weights shipped in
@@ -13,7 +16,7 @@ within 161 km of the gold point. Report scores only on a corpus the ranker was *
 trained on; the ranker file records the training corpus and its SHA-256, and
 ``geoevents eval toponyms`` warns when they match.
 
-    python -m geoevents.resolve.train ../shared/eval/toponyms/lgl.xml -o ranker-lgl.json
+    python -m geoevents.evaluation.train_ranker ../shared/eval/toponyms/lgl.xml -o ranker-lgl.json
 """
 
 from __future__ import annotations
