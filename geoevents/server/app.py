@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
 from fastapi import Depends, FastAPI, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import (
@@ -50,16 +51,6 @@ DEFAULT_MAX_BODY_BYTES = 1_000_000
 DEFAULT_EXTRACT_TIMEOUT_S = 30.0
 CONFIG_ENV = "GEOEVENTS_SERVER_CONFIG"  # JSON settings handed to worker processes
 
-try:
-    import orjson
-
-    def _dumps(data: Any) -> bytes:
-        return orjson.dumps(data)
-except ImportError:  # pragma: no cover - orjson is an optional speed-up
-    def _dumps(data: Any) -> bytes:
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-
-
 Endpoint = Callable[[Request], Awaitable[Response]]
 
 
@@ -67,7 +58,7 @@ class JSONBody(JSONResponse):
     """JSON written with orjson, without pydantic (the geocoding hot path)."""
 
     def render(self, content: Any) -> bytes:
-        return _dumps(content)
+        return orjson.dumps(content)
 
 
 class ApiError(Exception):
