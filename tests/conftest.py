@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-EVAL_DIR = ROOT.parent / "shared" / "eval"
+# the evaluation data beside the repository, or where $GEOEVENTS_EVAL_DIR says (a git worktree)
+EVAL_DIR = Path(os.environ.get("GEOEVENTS_EVAL_DIR") or ROOT.parent / "shared" / "eval")
 # Publication date of the seed article (it reports the end of the IDF's Jenin operation,
 # 5 July 2023); `make demo` passes the same date.
 SEED_PUBLISHED = "2023-07-05"

@@ -134,4 +134,6 @@ def test_a_determiner_inside_the_entity_does_not_make_it_an_actor():
 def test_diplomacy_does_not_take_the_sentence_setting():
     events = geoevents.extract_events(
         "Moscow offered to mediate as tensions around Jenin remain high.")
-    assert all(e.location_text is None for e in events if e.event_type == "Diplomacy")
+    diplomacy = [e for e in events if e.event_type == "Diplomacy"]
+    assert [e.trigger for e in diplomacy] == ["mediate"]
+    assert diplomacy[0].location_text is None
