@@ -144,6 +144,25 @@ def test_pipeline_failures_are_isolated(tmp_path: Path, monkeypatch) -> None:
     assert set(events_of(tmp_path / "out")["doc_id"]) == {"ok-1", "ok-2", "ok-3"}
 
 
+def test_records_with_unusable_dates_are_reported_and_the_run_goes_on(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    records = [{"id": "year-1", "text": "Jets struck Gaza yesterday.", "published": "0001-01-01"},
+               {"id": "garbage", "text": "Jets struck Gaza.", "published": "garbage"},
+               {"id": "ok", "text": "Jets struck Gaza yesterday.", "published": "2024-05-02"}]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+    summary = run([corpus], tmp_path / "out", BatchOptions(batch_size=5))
+
+    assert (summary.documents, summary.errors) == (1, 2)
+    assert errors_of(tmp_path / "out" / "_errors.jsonl") == [
+        {"id": "year-1", "reason": "dates relative to the publication date 0001-01-01 fall "
+         "outside the calendar", "source": f"{corpus}:1"},
+        {"id": "garbage", "reason": "cannot read the publication date 'garbage' (use "
+         "YYYY-MM-DD)", "source": f"{corpus}:2"},
+    ]
+    assert list(events_of(tmp_path / "out")["date"]) == ["2024-05-01"]
+
+
 def test_a_pipeline_that_always_fails_stops_the_run(tmp_path: Path, monkeypatch) -> None:
     import geoevents.events.extract as extract_module
 
