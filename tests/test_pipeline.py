@@ -150,3 +150,18 @@ def test_parse_many_gives_what_parse_gives(seed_text):
     assert many[1].toponyms == [] and many[1].events == [] and many[2].events == []
     quick = next(parse_many([seed_text], events=False))
     assert quick.events == [] and len(quick.toponyms) == len(one.toponyms)
+
+
+@pytest.mark.slow
+def test_parse_many_in_two_processes_gives_what_one_gives():
+    items = ["Rockets were fired at Sderot.", {"id": "g", "text": "Jets over Gaza.",
+                                               "published": "garbage"},
+             "Talks in Cairo.", 7, "Jets struck Gaza yesterday."] * 2
+
+    def summary(docs):
+        return [(d.doc_id, d.error, [t.text for t in d.toponyms], [e.id for e in d.events])
+                for d in docs]
+
+    two = summary(pipeline.parse_many(items, n_process=2, batch_size=2))
+    assert two == summary(pipeline.parse_many(items, batch_size=2))
+    assert [bool(d[1]) for d in two] == [False, True, False, True, False] * 2
