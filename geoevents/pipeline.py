@@ -137,8 +137,7 @@ class Geoparser:
                 for item, doc in zip(group, self._docs_or_reasons(group, level, batch_size),
                                      strict=True):
                     if item.error is not None or isinstance(doc, str):
-                        item.error = item.error or str(doc)
-                        yield self._failed(item, errors), None
+                        yield _failed(item, item.error or str(doc), errors), None
                     else:
                         yield self._finish(item, doc, level, errors), doc
             return
@@ -153,7 +152,7 @@ class Geoparser:
                              batch_size=batch_size):
             item = pending.popleft()
             if item.error is not None:
-                yield self._failed(item, errors), None
+                yield _failed(item, item.error, errors), None
             else:
                 yield self._finish(item, doc, level, errors), doc
 
@@ -184,17 +183,9 @@ class Geoparser:
         except Exception as exc:
             if errors == "raise":
                 raise
-            item.error = str(exc) if isinstance(exc, GeoeventsError) \
+            reason = str(exc) if isinstance(exc, GeoeventsError) \
                 else f"processing failed: {_describe(exc)}"
-            return self._failed(item, errors)
-
-    @staticmethod
-    def _failed(item: Item, errors: Errors) -> Document:
-        assert item.error is not None
-        if errors == "raise":
-            raise InputError(item.error)
-        return Document(text=item.text, doc_id=item.doc_id, published=_iso(item.published),
-                        error=item.error)
+            return _failed(item, reason, errors)
 
     def _docs_or_reasons(self, items: list[Item], level: str,
                          batch_size: int) -> list[Doc | str]:
@@ -406,6 +397,15 @@ def _item_id(item: object) -> str | None:
         value = item.get("id", item.get("doc_id"))
         return None if value is None else str(value)
     return None
+
+
+def _failed(item: Item, reason: str, errors: Errors) -> Document:
+    """The Document of an item that cannot be processed (or, ``errors="raise"``, the
+    InputError)."""
+    if errors == "raise":
+        raise InputError(reason)
+    return Document(text=item.text, doc_id=item.doc_id, published=_iso(item.published),
+                    error=reason)
 
 
 def _text_of(item: Item) -> str:
