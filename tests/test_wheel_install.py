@@ -33,7 +33,9 @@ def test_wheel_installs_into_a_fresh_venv_and_geocodes(tmp_path, gaz):
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
                     str(wheel)], check=True, timeout=300)
 
-    env = {**os.environ, "GEOEVENTS_GAZETTEER": str(gaz.path)}
+    # without PYTHONPATH, which may point at a source tree (a git worktree)
+    env = {**{k: v for k, v in os.environ.items() if k != "PYTHONPATH"},
+           "GEOEVENTS_GAZETTEER": str(gaz.path)}
     where = subprocess.run(
         [str(python), "-c", "import geoevents; from geoevents.gazetteer.build import curated_csv;"
          " print(geoevents.__file__); print(curated_csv())"],
@@ -45,3 +47,15 @@ def test_wheel_installs_into_a_fresh_venv_and_geocodes(tmp_path, gaz):
                             capture_output=True, text=True, cwd=tmp_path, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert ", PS" in result.stdout and "32.459" in result.stdout
+
+    # spaCy finds the components through the installed package's entry points
+    script = ("import spacy; nlp = spacy.blank('en'); nlp.add_pipe('geoevents_events'); "
+              "import geoevents.components as c; print(c.__file__); "
+              "from importlib.metadata import entry_points; "
+              "print(sorted(e.name for e in entry_points(group='spacy_factories')))")
+    result = subprocess.run([str(python), "-c", script], capture_output=True, text=True,
+                            cwd=tmp_path, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    module, factories = result.stdout.splitlines()[:2]
+    assert module.startswith(str(venv))
+    assert "geoevents_toponyms" in factories and "geoevents_events" in factories
