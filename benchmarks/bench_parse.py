@@ -7,8 +7,8 @@ Both sides use the same spaCy model with the same components (those the toponym 
 runs), in the same process:
 
 * **bare**: ``nlp.pipe(texts, batch_size=64)``;
-* **cold**: spaCy, recognition and resolution (as ``parse_many``) with a fresh
-  geoparser, its gazetteer caches empty;
+* **cold**: ``parse_many(texts, events=False)`` (spaCy, then the ``geoevents_toponyms``
+  component) with a fresh geoparser, its gazetteer caches empty;
 * **warm**: the same again (caches filled, as in a long batch);
 * **stage**: recognition and resolution alone, on already parsed documents (cold caches):
   the cost the toponym stage adds to spaCy.
@@ -55,8 +55,8 @@ def main() -> None:
             pass
 
     def full(geoparser: Geoparser) -> int:
-        docs = geoparser.docs(texts, batch_size=BATCH)
-        return sum(len(geoparser.document(doc).toponyms) for doc in docs)
+        documents = geoparser.parse_many(texts, events=False, batch_size=BATCH)
+        return sum(len(document.toponyms) for document in documents)
 
     cpu = {"bare": float("inf"), "cold": float("inf"), "warm": float("inf"),
            "stage": float("inf")}
