@@ -190,3 +190,18 @@ print(json.dumps({{"toponyms": [t.to_dict() for t in doc._.toponyms],
     assert result["toponyms"] == json.loads(json.dumps([t.to_dict() for t in document.toponyms]))
     assert result["events"] == json.loads(json.dumps([e.to_dict() for e in document.events]))
     assert result["events"]
+
+
+def test_a_pipeline_with_the_components_saves_and_loads_with_its_config(tmp_path, gaz):
+    import spacy
+
+    import geoevents.components  # noqa: F401
+    from geoevents.nlp import model_name
+
+    nlp = spacy.load(model_name(), exclude=["lemmatizer"])
+    nlp.add_pipe("geoevents_toponyms", config={"ranker": "lgl", "min_confidence": 0.3})
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    stage = loaded.get_pipe("geoevents_toponyms")
+    assert stage.resolver.min_confidence == 0.3 and stage.resolver.ranker.trained_on
+    assert [t.text for t in loaded("Troops left Jenin.")._.toponyms] == ["Jenin"]
