@@ -300,6 +300,7 @@ def search(gazetteer: Gazetteer, countries: Countries, query: SearchQuery) -> li
     codes: tuple[str, ...] | None = query.countrycodes or None
     rank_range: tuple[int, int] | None = None
     state_filter: Qualifier | None = None
+    qualified = False  # a state or country chose among places of the same name
     fclass = _FEATURE_TYPE_CLASS.get(query.feature_type or "")
     if query.structured:
         if query.country:
@@ -319,6 +320,7 @@ def search(gazetteer: Gazetteer, countries: Countries, query: SearchQuery) -> li
                 name = next((n for c, n in sorted(state.subdivisions)
                              if not codes or c in codes), name)
         rank_range = _STRUCTURED_RANKS[level]
+        qualified = level != "country" and bool(query.country or state_filter)
     else:
         if query.q is None:
             raise QueryError("missing query: give 'q' or at least one of the structured "
@@ -333,7 +335,11 @@ def search(gazetteer: Gazetteer, countries: Countries, query: SearchQuery) -> li
         places = [p for p in places if _keep(p, query, rank_range, state_filter)]
         if query.viewbox and not query.bounded:  # a hint: places inside the box first
             places.sort(key=lambda p: not _inside(p, query.viewbox))  # type: ignore[arg-type]
-    return places[:query.limit]
+    places = places[:query.limit]
+    if qualified:
+        for place in places:  # chosen by their state or country, as "Austin, TX" is
+            place.match = "qualifier"
+    return places
 
 
 def _keep(place: Place, query: SearchQuery, rank_range: tuple[int, int] | None,
