@@ -180,16 +180,10 @@ class QueryReader:
                 out.append(Reading(head, (qualifier,)))
         return out
 
-    def country_alias(self, query: str) -> tuple[str, ...]:
+    @staticmethod
+    def country_alias(query: str) -> tuple[str, ...]:
         """Countries a whole query names by code or short form ("US", "UAE", "DRC")."""
-        text = query.strip()
-        plain = text.replace(".", "")
-        found: list[str] = []
-        if plain.isascii() and plain.isalpha() and plain.isupper():
-            found.extend(country_codes().get(plain, ()))
-        found.extend(code for name, code, is_country in _abbreviated_areas().get(text, ())
-                     if is_country)
-        return tuple(dict.fromkeys(found))
+        return _country_aliases().get(query.strip(), ())
 
 
 def fuzzy_allowed(query: str) -> bool:
@@ -263,6 +257,17 @@ def country_codes() -> dict[str, tuple[str, ...]]:
         if info.get("iso3"):
             table[info["iso3"]] = (code,)
     return table
+
+
+@cache
+def _country_aliases() -> dict[str, tuple[str, ...]]:
+    """Whole queries that name a country: ISO codes in capitals and news short forms."""
+    table: dict[str, list[str]] = {code: list(codes) for code, codes in country_codes().items()}
+    for form, entries in _abbreviated_areas().items():
+        for _, code, is_country in entries:
+            if is_country:
+                table.setdefault(form, []).append(code)
+    return {form: tuple(dict.fromkeys(codes)) for form, codes in table.items()}
 
 
 @cache

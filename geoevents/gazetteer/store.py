@@ -199,12 +199,6 @@ class Gazetteer:
         except sqlite3.Error as exc:
             raise self._failed(exc) from exc
 
-    def _iter(self, sql: str, params: Any = ()) -> Iterator[Any]:
-        try:
-            yield from self._db.execute(sql, params)
-        except sqlite3.Error as exc:
-            raise self._failed(exc) from exc
-
     def check(self) -> None:
         """Raise GazetteerError when the file is unreadable or a lookup has met a corrupt
         page since it was opened; reads one row of every table otherwise."""
@@ -404,7 +398,7 @@ class Gazetteer:
         params.append(limit * 2 + 10)
         tier_match = _MATCH_BY_TIER.get(kind)
         best: dict[int, Match] = {}
-        for row in self._iter(sql, params):
+        for row in self._rows(sql, params):
             primary = row[14] == NAME_PRIMARY
             if similarity is not None:
                 sim = similarity.get(row[15], 0.0)
