@@ -284,3 +284,12 @@ def test_a_one_megabyte_document_of_one_word_parses():
 
     doc = geoevents.parse("Qujd" * 250_000)
     assert doc.toponyms == [] and doc.events == []
+
+
+def test_python_geocode_takes_structured_queries():
+    import geoevents
+
+    place = geoevents.geocode({"city": "Norman", "state": "OK"})
+    assert place is not None and place.admin1 == "Oklahoma" and place.match == "qualifier"
+    with pytest.raises(QueryError, match="must be text"):
+        geoevents.geocode({"city": "Norman", "state": 3.5j})

@@ -11,7 +11,7 @@ import math
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +19,13 @@ from typing import Any
 
 from geoevents.errors import GazetteerError, QueryError
 from geoevents.gazetteer.names import MAX_QUERY_CHARS, normalize, skeleton
-from geoevents.gazetteer.query import QueryReader, Reading, fuzzy_allowed, lookup_text
+from geoevents.gazetteer.query import (
+    QueryReader,
+    Reading,
+    fuzzy_allowed,
+    lookup_text,
+    structured_text,
+)
 from geoevents.gazetteer.schema import (
     EMBEDDED_RELEASE,
     NAME_ABBREVIATION,
@@ -226,17 +232,20 @@ class Gazetteer:
             "ORDER BY importance DESC LIMIT 1", (int(geonameid),))
         return _place(rows[0]) if rows else None
 
-    def search(self, name: str, *, country: str | None = None,
+    def search(self, name: str | Mapping[str, Any], *, country: str | None = None,
                feature_class: str | None = None, limit: int = 10,
                fuzzy: bool = True) -> list[Place]:
         """Places named ``name``, best first; each says how it matched (``Place.match``).
 
         Reads the forms people send to Nominatim (see :mod:`geoevents.gazetteer.query`):
         "Austin, TX", "Springfield, Massachusetts, United States", "Vienna Austria", and
-        countries by code or short form ("US", "UAE"). ``fuzzy=False`` keeps to exact and
+        countries by code or short form ("US", "UAE"); or a structured query
+        (``{"city": "Norman", "state": "OK"}``). ``fuzzy=False`` keeps to exact and
         transliteration matches. A query that is not a string, is empty, holds a NUL or is
         longer than any name raises QueryError.
         """
+        if not isinstance(name, str) and isinstance(name, Mapping):
+            name = structured_text(name)
         query = check_query(name)
         found = self.matches(query, country=country, feature_class=feature_class,
                              limit=limit, fuzzy=fuzzy, forms=True)
