@@ -134,7 +134,10 @@ class QueryReader:
                 else:
                     subdivisions.add((code, name))
         for code, name, is_country in self._areas(norm):
-            (countries.add(code) if is_country else subdivisions.add((code, name)))
+            if is_country:
+                countries.add(code)
+            else:
+                subdivisions.add((code, name))
         if plain.isascii() and plain.isalnum() and len(plain) <= 3:  # "ENG" of "GB-ENG"
             for country in countries_known:
                 for code, name, is_country in self._areas(f"{country.lower()} {norm}"):
