@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from geoevents.gazetteer.store import Gazetteer
 from geoevents.model import Place
@@ -24,9 +26,12 @@ def default_gazetteer(path: str | Path | None = None) -> Gazetteer:
     return gaz
 
 
-def geocode(query: str, *, country: str | None = None, feature_class: str | None = None,
-            fuzzy: bool = True, gazetteer: str | Path | None = None) -> Place | None:
-    """The best match for a place name, or None. Raises QueryError on invalid input."""
+def geocode(query: str | Mapping[str, Any], *, country: str | None = None,
+            feature_class: str | None = None, fuzzy: bool = True,
+            gazetteer: str | Path | None = None) -> Place | None:
+    """The best match for a place name ("Austin, TX", "Vienna Austria") or a structured
+    query (``{"city": "Austin", "state": "TX"}``), or None; ``Place.match`` says how it
+    matched. Raises QueryError on invalid input."""
     hits = default_gazetteer(gazetteer).search(
         query, country=country, feature_class=feature_class, limit=1, fuzzy=fuzzy)
     return hits[0] if hits else None

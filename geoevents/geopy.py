@@ -9,17 +9,26 @@ Photon works unchanged and offline::
     geocode("Jenin")            # Location('Janīn, Jenin, PS', (32.459, 35.301, 0.0))
 
 It also plugs into ``geopandas.tools.geocode(names, provider=GazetteerGeocoder)``.
+
+Errors follow geopy's contract: an invalid query raises ``GeocoderQueryError`` and an
+unreadable gazetteer ``GeocoderServiceError``, so code that catches ``GeopyError``
+catches them; the geoevents error is kept as the ``__cause__``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from geopy.exc import GeocoderQueryError, GeocoderServiceError
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from geopy.point import Point
 
+from geoevents.errors import GazetteerError, QueryError
+from geoevents.gazetteer.query import structured_text
 from geoevents.gazetteer.store import Gazetteer
 from geoevents.geocoding import default_gazetteer
 from geoevents.model import Place
@@ -41,22 +50,25 @@ class GazetteerGeocoder(Geocoder):
         if isinstance(gazetteer, Gazetteer):
             self.gazetteer = gazetteer
         else:
-            self.gazetteer = default_gazetteer(gazetteer)
+            with _geopy_errors():
+                self.gazetteer = default_gazetteer(gazetteer)
         self.country_codes = country_codes
 
-    def geocode(self, query: str | dict[str, str], *, exactly_one: bool = True,
+    def geocode(self, query: str | Mapping[str, Any], *, exactly_one: bool = True,
                 limit: int | None = None, country_codes: str | list[str] | None = None,
                 featuretype: str | None = None, timeout: float | None = None,
                 **_: Any) -> Location | list[Location] | None:
         """Forward geocoding; ``query`` may be a string or a structured dict
-        (``{"city": "Moscow", "state": "Idaho", "country": "US"}``)."""
-        text = _query_text(query)
-        codes = country_codes if country_codes is not None else self.country_codes
-        country = ",".join(codes) if isinstance(codes, list) else codes
-        fclass = _FEATURE_TYPES.get(featuretype or "")
-        count = 1 if exactly_one else (limit or 10)
-        places = self.gazetteer.search(text, country=country or None, feature_class=fclass,
-                                       limit=count)
+        (``{"city": "Moscow", "state": "Idaho", "country": "US"}``). Each Location's
+        ``raw["match"]`` says how it matched (exact, alias, qualifier, …)."""
+        with _geopy_errors():
+            text = structured_text(query) if isinstance(query, Mapping) else query
+            codes = country_codes if country_codes is not None else self.country_codes
+            country = ",".join(codes) if isinstance(codes, (list, tuple)) else codes
+            fclass = _FEATURE_TYPES.get(featuretype or "")
+            count = 1 if exactly_one else _limit(limit)
+            places = self.gazetteer.search(text, country=country or None,
+                                           feature_class=fclass, limit=count)
         if not places:
             return None
         locations = [_location(p) for p in places]
@@ -65,8 +77,12 @@ class GazetteerGeocoder(Geocoder):
     def reverse(self, query: Any, *, exactly_one: bool = True,
                 timeout: float | None = None, **_: Any) -> Location | list[Location] | None:
         """Reverse geocoding of ``"lat, lon"``, ``(lat, lon)`` or a geopy ``Point``."""
-        point = Point(query)
-        place = self.gazetteer.reverse(point.latitude, point.longitude)
+        with _geopy_errors():
+            try:
+                point = Point(query)
+            except (TypeError, ValueError) as exc:
+                raise QueryError(f"not a coordinate pair: {query!r}") from exc
+            place = self.gazetteer.reverse(point.latitude, point.longitude)
         if place is None:
             return None
         location = _location(place)
@@ -77,11 +93,23 @@ class GazetteerGeocoder(Geocoder):
 _FEATURE_TYPES = {"country": "A", "state": "A", "city": "P", "settlement": "P"}
 
 
-def _query_text(query: str | dict[str, str]) -> str:
-    if isinstance(query, dict):
-        order = ("street", "city", "county", "state", "country", "postalcode")
-        return ", ".join(query[k] for k in order if query.get(k))
-    return query
+@contextmanager
+def _geopy_errors() -> Iterator[None]:
+    """geoevents errors as geopy's: bad queries and unreadable gazetteers."""
+    try:
+        yield
+    except QueryError as exc:
+        raise GeocoderQueryError(str(exc)) from exc
+    except GazetteerError as exc:
+        raise GeocoderServiceError(str(exc)) from exc
+
+
+def _limit(limit: object) -> int:
+    if limit is None:
+        return 10
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise QueryError(f"limit must be a positive integer, got {limit!r}")
+    return limit
 
 
 def _location(place: Place) -> Location:

@@ -30,6 +30,9 @@ class Place:
     source: str = ""
     importance: float = 0.0
     geometry_wkb: bytes | None = field(default=None, repr=False)
+    # how a geocoding query matched this place: exact, alias, transliteration, qualifier
+    # or fuzzy (set by Gazetteer.search; None for places found otherwise)
+    match: str | None = None
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Place) and other.id == self.id
@@ -73,6 +76,8 @@ class Place:
             "importance": round(self.importance, 4),
             "source": self.source,
         }
+        if self.match is not None:
+            data["match"] = self.match
         if with_geometry and self.geometry_wkb is not None:
             import shapely
 

@@ -46,6 +46,15 @@ def test_khan_younis_spellings_agree():
     assert len(ids) == 1
 
 
+def test_json_says_how_each_result_matched():
+    result = run("geocode", "Norman, OK", "--format", "json", "--limit", "1")
+    assert result.returncode == 0, result.stderr
+    [place] = json.loads(result.stdout)
+    assert place["admin1"] == "Oklahoma" and place["match"] == "qualifier"
+    result = run("geocode", "Jerusalam", "--no-fuzzy", "--format", "json")
+    assert result.returncode == 1 and "no place matches" in result.stderr
+
+
 def test_geojson_output_is_a_feature_collection_with_lon_lat():
     result = run("geocode", "Gaza Strip", "--format", "geojson", "--limit", "1")
     data = json.loads(result.stdout)

@@ -82,6 +82,25 @@ def test_several_moscows_with_russia_first(nominatim):
     assert len(nominatim.geocode("Moscow", exactly_one=False, limit=3)) == 3
 
 
+@pytest.mark.parametrize("query", [
+    "Austin, TX", "Austin, US-TX, USA", {"city": "Austin", "state": "TX"},
+    {"city": "Austin", "state": "Texas", "country": "USA"},
+])
+def test_query_forms_over_the_server_say_how_they_matched(nominatim, query):
+    location = nominatim.geocode(query, addressdetails=True)
+    assert location.raw["address"]["state"] == "Texas"
+    assert location.raw["geoevents_match"] == "qualifier"
+
+
+def test_structured_state_and_country_by_code(nominatim):
+    state = nominatim.geocode({"state": "TX", "country": "US"})
+    assert state.raw["name"] == "Texas" and state.raw["addresstype"] == "state"
+    country = nominatim.geocode({"country": "USA"})
+    assert country.raw["name"] == "United States" and country.raw["place_rank"] == 4
+    assert nominatim.geocode("Jenin").raw["geoevents_match"] == "alias"  # "Janīn"
+    assert "geoevents_match" not in nominatim.reverse("31.50, 34.47").raw
+
+
 def test_rate_limiter_over_the_server(nominatim):
     geocode = RateLimiter(nominatim.geocode, min_delay_seconds=0.01, max_retries=0)
     names = ["Jenin", "Gaza", "Hebron", "Rafah", "Khan Younis", "Nablus", "Tel Aviv"]

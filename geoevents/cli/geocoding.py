@@ -25,14 +25,17 @@ def register(app: typer.Typer) -> None:
 
 
 def geocode(
-    query: Annotated[str, typer.Argument(help="Place name, e.g. 'Jenin' or 'Moscow, Idaho'.")],
+    query: Annotated[str, typer.Argument(
+        help="Place name, e.g. 'Jenin', 'Moscow, Idaho', 'Austin, TX', 'Vienna Austria'.")],
     country: Annotated[str | None, typer.Option(
-        "--country", "-c", help="Restrict to ISO 3166-1 alpha-2 code(s), e.g. US or 'PS,IL'.")
+        "--country", "-c",
+        help="Restrict to countries: ISO codes or names, e.g. US, USA, 'PS,IL', Austria.")
     ] = None,
     feature_class: Annotated[str | None, typer.Option(
         "--feature-class", help="GeoNames feature class: A, P, L, H, T, S.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=100)] = 5,
-    no_fuzzy: Annotated[bool, typer.Option("--no-fuzzy", help="Exact names only.")] = False,
+    no_fuzzy: Annotated[bool, typer.Option(
+        "--no-fuzzy", help="Exact and transliteration matches only.")] = False,
     fmt: FormatOption = Format.text,
     gazetteer: GazetteerOption = None,
 ) -> None:

@@ -11,12 +11,21 @@ import math
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from geoevents.errors import GazetteerError, QueryError
 from geoevents.gazetteer.names import MAX_QUERY_CHARS, normalize, skeleton
+from geoevents.gazetteer.query import (
+    QueryReader,
+    Reading,
+    fuzzy_allowed,
+    lookup_text,
+    structured_text,
+)
 from geoevents.gazetteer.schema import (
     EMBEDDED_RELEASE,
     NAME_ABBREVIATION,
@@ -38,6 +47,15 @@ _PRIMARY_BONUS = 0.05
 # evidence than a full name: other places carry it as their whole name.
 _ABBREVIATION_PENALTY = 0.1
 _TIER_PENALTY = {"exact": 0.0, "skeleton": 0.08, "fuzzy": 0.15}
+# In search(): fuzzy candidates are looked for beside exact ones only when the best exact
+# one is this weak, and rank above it only when their score is higher by the margin.
+_FUZZY_BESIDE_EXACT_BELOW = 0.5
+_FUZZY_MARGIN = 0.25
+# how a result matched, by lookup tier (Pelias' match_type)
+_MATCH_BY_TIER = {"skeleton": "transliteration", "fuzzy": "fuzzy"}
+# places fetched before qualifiers ("Paris, Texas") filter them
+_QUALIFIED_FETCH = 250
+DEFAULT_CACHE_SIZE = 8192  # fuzzy-name blocks (a few hundred names each) kept per process
 _REVERSE_RADII_DEG = (0.05, 0.2, 0.8)
 _REVERSE_MAX_KM = 50.0
 
@@ -73,6 +91,9 @@ class Match:
     similarity: float  # 1.0 for exact/skeleton matches, rapidfuzz ratio/100 for fuzzy
     primary: bool
     score: float
+    # how a user would say it matched: exact (the place's name), alias (another of its
+    # names or a code), transliteration, qualifier ("Paris, Texas"), fuzzy
+    match: str = "exact"
 
 
 def check_coordinates(lat: float, lon: float) -> tuple[float, float]:
@@ -103,18 +124,25 @@ def check_query(query: object) -> str:
 
 
 class Gazetteer:
-    """A read-only gazetteer file. Open with :meth:`Gazetteer.open`."""
+    """A read-only gazetteer file. Open with :meth:`Gazetteer.open`.
 
-    def __init__(self, path: Path) -> None:
+    ``cache_size`` bounds the per-process caches (fuzzy-name blocks, area names of
+    qualifiers), so a long-running server does not grow without limit.
+    """
+
+    def __init__(self, path: Path, *, cache_size: int = DEFAULT_CACHE_SIZE) -> None:
         self.path = Path(path)
         self._local = threading.local()
-        self._fuzzy_blocks: dict[str, list[str]] = {}
+        self._fuzzy_block = lru_cache(maxsize=cache_size)(self._load_fuzzy_block)
         self._countries: Any = None
-        meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+        self._country_places: dict[str, Place | None] = {}
+        self.reader = QueryReader(self._areas, cache_size=cache_size)
+        self.failure: GazetteerError | None = None
+        meta = dict(self._rows("SELECT key, value FROM meta"))
         if meta.get("schema_version") != SCHEMA_VERSION:
             raise GazetteerError(
                 f"{self.path} has gazetteer schema {meta.get('schema_version')!r}, "
-                f"expected {SCHEMA_VERSION!r}; rebuild it with 'geoevents gazetteer build'"
+                f"expected {SCHEMA_VERSION!r}; {self.remedy}"
             )
         self.meta = meta
 
@@ -122,7 +150,7 @@ class Gazetteer:
 
     @classmethod
     def open(cls, path: str | Path | None = None, *, build: bool = True,
-             progress: bool = True) -> Gazetteer:
+             progress: bool = True, cache_size: int = DEFAULT_CACHE_SIZE) -> Gazetteer:
         """Open a gazetteer file; the default one is built on first use.
 
         An explicit ``path`` that does not exist is an error; the default path (user cache
@@ -137,25 +165,53 @@ class Gazetteer:
             from geoevents.gazetteer.build import ensure_built
 
             ensure_built(target, progress=progress)
-        return cls(target)
+        return cls(target, cache_size=cache_size)
 
     @property
     def _db(self) -> sqlite3.Connection:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
+            # a URI with the path percent-escaped: "#", "?" and "%" in a folder name are
+            # part of the path, not URI syntax
+            uri = self.path.absolute().as_uri() + "?mode=ro"
             try:
-                conn = sqlite3.connect(
-                    f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
-                )
+                conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
                 conn.execute("PRAGMA query_only = 1")
                 conn.execute("SELECT 1 FROM meta LIMIT 1")
-            except sqlite3.DatabaseError as exc:
-                raise GazetteerError(
-                    f"{self.path} is not a readable gazetteer ({exc}); "
-                    "rebuild it with 'geoevents gazetteer build'"
-                ) from exc
+            except sqlite3.Error as exc:
+                raise self._failed(exc) from exc
             self._local.conn = conn
         return conn
+
+    @property
+    def remedy(self) -> str:
+        """The command that rebuilds this file."""
+        if self.path == default_path():
+            return "rebuild it with 'geoevents gazetteer build'"
+        return f"rebuild it with 'geoevents gazetteer build --output {self.path}'"
+
+    def _failed(self, exc: sqlite3.Error) -> GazetteerError:
+        """The GazetteerError for an SQLite failure; remembered for :meth:`check`."""
+        error = GazetteerError(
+            f"{self.path} is not a readable gazetteer: the file is damaged or not a "
+            f"gazetteer ({exc}); {self.remedy}")
+        self.failure = error
+        return error
+
+    def _rows(self, sql: str, params: Any = ()) -> list[Any]:
+        """All rows of a query; any SQLite error becomes a GazetteerError."""
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise self._failed(exc) from exc
+
+    def check(self) -> None:
+        """Raise GazetteerError when the file is unreadable or a lookup has met a corrupt
+        page since it was opened; reads one row of every table otherwise."""
+        if self.failure is not None:
+            raise self.failure
+        for table in ("meta", "places", "names", "fuzzy_names"):
+            self._rows(f"SELECT * FROM {table} LIMIT 1")  # fixed table names
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
@@ -167,74 +223,142 @@ class Gazetteer:
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id (``geonames:281133``, ``local:gaza-strip``, …)."""
-        row = self._db.execute(
-            f"SELECT {PLACE_COLUMNS} FROM places WHERE id = ?", (str(place_id),)
-        ).fetchone()
-        return _place(row) if row else None
+        rows = self._rows(f"SELECT {PLACE_COLUMNS} FROM places WHERE id = ?", (str(place_id),))
+        return _place(rows[0]) if rows else None
 
     def by_geonameid(self, geonameid: int) -> Place | None:
-        row = self._db.execute(
+        rows = self._rows(
             f"SELECT {PLACE_COLUMNS} FROM places WHERE geonameid = ? "
-            "ORDER BY importance DESC LIMIT 1", (int(geonameid),)
-        ).fetchone()
-        return _place(row) if row else None
+            "ORDER BY importance DESC LIMIT 1", (int(geonameid),))
+        return _place(rows[0]) if rows else None
 
-    def search(self, name: str, *, country: str | None = None,
+    def search(self, name: str | Mapping[str, Any], *, country: str | None = None,
                feature_class: str | None = None, limit: int = 10,
                fuzzy: bool = True) -> list[Place]:
-        """Places named ``name``, best first. ``"Moscow, Idaho"`` qualifiers are honoured."""
-        return [m.place for m in self.matches(
-            name, country=country, feature_class=feature_class, limit=limit, fuzzy=fuzzy)]
+        """Places named ``name``, best first; each says how it matched (``Place.match``).
+
+        Reads the forms people send to Nominatim (see :mod:`geoevents.gazetteer.query`):
+        "Austin, TX", "Springfield, Massachusetts, United States", "Vienna Austria", and
+        countries by code or short form ("US", "UAE"); or a structured query
+        (``{"city": "Norman", "state": "OK"}``). ``fuzzy=False`` keeps to exact and
+        transliteration matches. A query that is not a string, is empty, holds a NUL or is
+        longer than any name raises QueryError.
+        """
+        if not isinstance(name, str) and isinstance(name, Mapping):
+            name = structured_text(name)
+        query = check_query(name)
+        found = self.matches(query, country=country, feature_class=feature_class,
+                             limit=limit, fuzzy=fuzzy, forms=True)
+        places = []
+        for m in found:
+            m.place.match = m.match  # each Match holds its own Place object
+            places.append(m.place)
+        return places
 
     def matches(self, name: str, *, country: str | None = None,
                 feature_class: str | None = None, limit: int = 10,
-                fuzzy: bool = True) -> list[Match]:
-        """Like :meth:`search` but returns :class:`Match` objects with scores."""
-        query = check_query(name)
+                fuzzy: bool = True, forms: bool = False) -> list[Match]:
+        """Candidate places for a name, as :class:`Match` objects with scores.
+
+        This is the pipeline's lookup: a name that cannot be a place (empty, NUL, longer
+        than any name) has no candidates instead of raising. "Moscow, Idaho" qualifiers
+        are read; ``forms`` adds what :meth:`search` reads besides (country codes and
+        short forms, a qualifier without a comma, fuzzy hits beside weak exact ones).
+        """
+        if not isinstance(name, str):
+            raise QueryError(f"query must be a string, got {type(name).__name__}")
         if limit < 1:
             raise QueryError(f"limit must be at least 1, got {limit}")
+        query = lookup_text(name)
+        if query is None:
+            return []
         codes = self._country_filter(country) if country else None
         fclass = feature_class.upper() if feature_class else None
         found = self._lookup(query, codes, fclass, limit)
+        if forms:
+            found = self._with_country_alias(query, found, codes, fclass)
         if not found and "," in query:
-            head, _, qualifier = query.partition(",")
-            if head.strip():
-                found = self._qualified(head.strip(), qualifier, codes, fclass, limit)
-        if not found and fuzzy:
-            found = self._lookup(query, codes, fclass, limit, fuzzy=True)
+            found = self._read(self.reader.comma_readings(query), codes, fclass)
+        if not found and forms and " " in query:
+            found = self._read(self.reader.suffix_readings(query), codes, fclass)
+        if fuzzy and fuzzy_allowed(query):
+            if not found:
+                found = self._lookup(query, codes, fclass, limit, fuzzy=True)
+            elif forms and found[0].score < _FUZZY_BESIDE_EXACT_BELOW:
+                bar = found[0].score + _FUZZY_MARGIN
+                similar = self._lookup(query, codes, fclass, limit, fuzzy=True)
+                found = sorted(found + [m for m in similar if m.score >= bar],
+                               key=lambda m: -m.score)
         return found[:limit]
 
-    def _qualified(self, head: str, qualifier: str, codes: tuple[str, ...] | None,
-                   fclass: str | None, limit: int) -> list[Match]:
-        """Resolve "Paris, Texas": keep candidates whose admin-1 or country matches."""
-        qual = normalize(qualifier)
-        if not qual:
-            return self._lookup(head, codes, fclass, limit)
-        hits = self._lookup(head, codes, fclass, 250)
-        qual_codes = set(self._country_filter(qualifier, strict=False))
-        return [
-            m for m in hits
-            if (m.place.admin1 and normalize(m.place.admin1) == qual)
-            or (m.place.country_code in qual_codes)
-        ]
+    def _read(self, readings: list[Reading], codes: tuple[str, ...] | None,
+              fclass: str | None) -> list[Match]:
+        """Matches of the first reading ("Paris" in Texas) that finds any."""
+        for reading in readings:
+            wanted = reading.country_codes()
+            if wanted is not None and codes:
+                wanted = tuple(c for c in wanted if c in codes)
+            elif wanted is None:
+                wanted = codes
+            if wanted is not None and not wanted:
+                continue
+            hits = self._lookup(reading.name, wanted, fclass, _QUALIFIED_FETCH)
+            kept = [replace(m, match="qualifier") for m in hits if reading.accepts(m.place)]
+            if kept:
+                return kept
+        return []
+
+    def _with_country_alias(self, query: str, found: list[Match],
+                            codes: tuple[str, ...] | None, fclass: str | None) -> list[Match]:
+        """Add the country a query names by code or short form ("US", "UAE", "DRC")."""
+        aliases = self.reader.country_alias(query)
+        if not aliases:
+            return found
+        extra = []
+        for code in aliases:
+            if codes and code not in codes:
+                continue
+            rows = self._rows(
+                f"SELECT {PLACE_COLUMNS} FROM places WHERE country_code = ? AND "
+                f"feature_code IN ({','.join('?' * len(COUNTRY_CODES))}) "
+                "ORDER BY importance DESC LIMIT 1", (code, *COUNTRY_CODES))
+            if rows and (not fclass or rows[0][6] == fclass):
+                place = _place(rows[0])
+                extra.append(Match(place, "exact", 1.0, False,
+                                   place.importance + _PRIMARY_BONUS, "alias"))
+        ids = {m.place.id for m in extra}
+        return sorted(extra + [m for m in found if m.place.id not in ids],
+                      key=lambda m: -m.score)
+
+    def country_codes(self, country: str) -> tuple[str, ...]:
+        """ISO 3166-1 alpha-2 codes a country text names (codes, short forms, names in
+        any language, comma-separated); empty when it names none."""
+        return self._country_filter(country, strict=False)
 
     def _country_filter(self, country: str, *, strict: bool = True) -> tuple[str, ...]:
-        """ISO codes for a country given as code(s) or name ("US", "us,ca", "Russia")."""
+        """ISO codes for a country given as codes or names ("US", "us,ca", "USA", "UK",
+        "Russia", "Österreich")."""
         parts = [c.strip() for c in country.split(",") if c.strip()]
         codes: list[str] = []
         for part in parts:
-            if len(part) == 2 and part.isalpha():
+            if len(part) == 2 and part.isascii() and part.isalpha():
                 codes.append(part.upper())
                 continue
-            rows = self._db.execute(
-                "SELECT DISTINCT p.country_code FROM names n JOIN places p ON p.rowid = n.place "
-                f"WHERE n.norm = ? AND p.feature_code IN ({','.join('?' * len(COUNTRY_CODES))})",
-                (normalize(part), *COUNTRY_CODES),
-            ).fetchall()
-            codes.extend(r[0] for r in rows if r[0])
+            codes.extend(sorted(self.reader.qualifier(part).countries))
         if strict and not codes:
             raise QueryError(f"unknown country {country!r}; use an ISO 3166-1 alpha-2 code")
-        return tuple(codes)
+        return tuple(dict.fromkeys(codes))
+
+    def _areas(self, norm: str) -> Iterator[tuple[str, str, bool]]:
+        """(country code, normalised name, is a country) of the countries and first-level
+        divisions called ``norm`` (ISO 3166-2 codes are names too: "us tx")."""
+        kinds = (*COUNTRY_CODES, "ADM1")
+        for code, name, feature_code in self._rows(
+                "SELECT p.country_code, p.name, p.feature_code FROM names n "
+                "JOIN places p ON p.rowid = n.place WHERE n.norm = ? AND "
+                f"p.feature_code IN ({','.join('?' * len(kinds))})", (norm, *kinds)):
+            if code:
+                yield code, normalize(name), feature_code in COUNTRY_CODES
 
     def _lookup(self, query: str, codes: tuple[str, ...] | None, fclass: str | None,
                 limit: int, *, fuzzy: bool = False) -> list[Match]:
@@ -281,8 +405,9 @@ class Gazetteer:
             params.append(fclass)
         sql += " ORDER BY p.importance DESC LIMIT ?"
         params.append(limit * 2 + 10)
+        tier_match = _MATCH_BY_TIER.get(kind)
         best: dict[int, Match] = {}
-        for row in self._db.execute(sql, params):
+        for row in self._rows(sql, params):
             primary = row[14] == NAME_PRIMARY
             if similarity is not None:
                 sim = similarity.get(row[15], 0.0)
@@ -295,37 +420,36 @@ class Gazetteer:
             if row[14] == NAME_ABBREVIATION:
                 score -= _ABBREVIATION_PENALTY
             if row[0] not in best or score > best[row[0]].score:
-                best[row[0]] = Match(_place(row), kind, sim, primary, score)
+                match = tier_match or ("exact" if primary else "alias")
+                best[row[0]] = Match(_place(row), kind, sim, primary, score, match)
         return sorted(best.values(), key=lambda m: -m.score)
 
     def _fuzzy_norms(self, norm: str) -> dict[str, float]:
         """Stored names within one or two edits of ``norm`` (ASCII names only).
 
         Edits are counted as optimal string alignment (a transposition is one edit). The
-        names scanned share the query's first two letters (or have them swapped) and have a
-        length within the edit budget — a typo in the very first letter is not recovered.
+        names scanned start with the query's first two letters, or with them swapped at
+        the same length — a typo in the very first letter is not recovered ("Amazon" is
+        not "Mazon").
         """
-        if not norm.isascii() or len(norm) < 4:
+        if not norm.isascii() or len(norm) < 5:
             return {}
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
         max_edits = 1 if len(norm) <= 8 else 2
         choices: list[str] = []
-        for prefix in {norm[:2], norm[1] + norm[0]}:
-            for length in range(len(norm) - max_edits, len(norm) + max_edits + 1):
-                choices.extend(self._fuzzy_block(fuzzy_block(prefix, length)))
+        for length in range(len(norm) - max_edits, len(norm) + max_edits + 1):
+            choices.extend(self._fuzzy_block(fuzzy_block(norm[:2], length)))
+        if norm[0] != norm[1]:
+            choices.extend(self._fuzzy_block(fuzzy_block(norm[1] + norm[0], len(norm))))
         hits = process.extract(norm, choices, scorer=OSA.distance,
                                score_cutoff=max_edits, limit=8)
         return {choice: _ratio(norm, choice) for choice, _, _ in hits}
 
-    def _fuzzy_block(self, block: str) -> list[str]:
-        cached = self._fuzzy_blocks.get(block)
-        if cached is None:
-            cached = [r[0] for r in self._db.execute(
-                "SELECT norm FROM fuzzy_names WHERE block = ?", (block,))]
-            self._fuzzy_blocks[block] = cached
-        return cached
+    def _load_fuzzy_block(self, block: str) -> list[str]:
+        return [r[0] for r in self._rows(
+            "SELECT norm FROM fuzzy_names WHERE block = ?", (block,))]
 
     # -- reverse -----------------------------------------------------------------------
 
@@ -335,11 +459,12 @@ class Gazetteer:
         lat, lon = check_coordinates(lat, lon)
         params = {"lat": lat, "lon": lon, "k": math.cos(math.radians(lat))}
         for radius in _REVERSE_RADII_DEG:
-            row = self._db.execute(_NEAREST_SQL, {
+            rows = self._rows(_NEAREST_SQL, {
                 **params, "s": lat - radius, "n": lat + radius,
                 "w": lon - 2 * radius, "e": lon + 2 * radius,
-            }).fetchone()
-            if row is not None:
+            })
+            if rows:
+                row = rows[0]
                 if distance_km(lat, lon, row[4], row[5]) <= max_km:
                     return _place(row)
                 break
@@ -360,10 +485,9 @@ class Gazetteer:
         if self._countries is None:
             import shapely
 
-            rows = self._db.execute(
+            rows = self._rows(
                 f"SELECT {PLACE_COLUMNS} FROM places WHERE geometry IS NOT NULL AND "
-                f"feature_code IN ({','.join('?' * len(COUNTRY_CODES))})", COUNTRY_CODES
-            ).fetchall()
+                f"feature_code IN ({','.join('?' * len(COUNTRY_CODES))})", COUNTRY_CODES)
             places = [_place(r) for r in rows]
             geoms = [shapely.from_wkb(p.geometry_wkb) for p in places]
             tree = shapely.STRtree(geoms) if geoms else None
@@ -374,15 +498,14 @@ class Gazetteer:
 
     def info(self) -> dict[str, Any]:
         """Counts per source and feature class, number of names, file size, metadata."""
-        db = self._db
-        by_source = dict(db.execute("SELECT source, count(*) FROM places GROUP BY source"))
-        by_class = dict(db.execute(
+        by_source = dict(self._rows("SELECT source, count(*) FROM places GROUP BY source"))
+        by_class = dict(self._rows(
             "SELECT feature_class, count(*) FROM places GROUP BY feature_class"))
         return {
             "path": str(self.path),
             "size_bytes": self.path.stat().st_size,
             "places": sum(by_source.values()),
-            "names": db.execute("SELECT count(*) FROM names").fetchone()[0],
+            "names": self._rows("SELECT count(*) FROM names")[0][0],
             "by_source": by_source,
             "by_feature_class": by_class,
             "meta": self.meta,

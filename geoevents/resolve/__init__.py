@@ -31,7 +31,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Candidate", "CandidateGenerator", "Ranker", "Resolver"]
 
-MIN_CONFIDENCE = 0.1
+# By default every mention with candidates gets its best one, with the ranker's
+# probability as its confidence; a positive ``min_confidence`` restores abstention (below
+# it, and for fuzzy guesses the text does not support). 0.1 was the old default.
+MIN_CONFIDENCE = 0.0
 WEAK_MIN_CONFIDENCE = 0.5
 _MAX_LISTED_CANDIDATES = 10
 _I = {name: i for i, name in enumerate(FEATURES)}
@@ -106,6 +109,7 @@ class Resolver:
         # a fuzzy match is a guess at a misspelling; without support from the text it is
         # more often another place than the intended one
         guess = cands[best].match == "fuzzy" and not supported
+        abstain = guess and self.min_confidence > 0
         reason = self._reason(group, cands, p, x, order)
         for m in mentions:
             if m.weak and (conf < WEAK_MIN_CONFIDENCE or not supported):
@@ -113,13 +117,15 @@ class Resolver:
                 continue
             m.candidates = listed
             m.confidence = conf
-            if guess:
+            if abstain:
                 m.reason = (f"unresolved: {m.lookup or m.text!r} is not in the gazetteer and "
                             f"nothing in the text supports the similar name "
                             f"{cands[best].place.name!r}")
             elif conf >= self.min_confidence:
                 m.place = cands[best].place
-                m.reason = reason
+                m.reason = reason if not guess else (
+                    f"a guess: {m.lookup or m.text!r} is not in the gazetteer; the similar "
+                    f"name {cands[best].place.name!r} ({reason})")
             else:
                 m.reason = f"unresolved: {len(cands)} candidates, none likely enough ({reason})"
 

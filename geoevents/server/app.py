@@ -347,7 +347,7 @@ def create_app(gazetteer: Gazetteer | str | Path | None = None, *, api_key: str 
         """Is the service up? `OK` as text, or Nominatim's JSON status object."""
         p = parse_params(schemas.StatusParams, request)
         try:
-            gaz.get("status:probe")
+            gaz.check()  # also fails once any lookup has met a corrupt page
         except GazetteerError:
             log.exception("gazetteer unreadable")
             if p.format == "json":

@@ -13,12 +13,14 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from geoevents.errors import QueryError
+from geoevents.gazetteer import query as query_forms
 from geoevents.gazetteer.names import normalize
-from geoevents.gazetteer.store import COUNTRY_CODES, Gazetteer, check_query
+from geoevents.gazetteer.query import Qualifier
+from geoevents.gazetteer.store import COUNTRY_CODES, Gazetteer
 from geoevents.geojson import DECIMALS, geometry_dict, point
 from geoevents.model import Place
 
@@ -238,14 +240,10 @@ def parse_place_ids(value: str | None) -> frozenset[int]:
             from None
 
 
-def structured_value(name: str, value: str | None) -> str | None:
-    """A structured search parameter: empty means absent, otherwise a valid query."""
-    if value is None or not value.strip():
-        return None
-    try:
-        return check_query(value)
-    except QueryError as exc:
-        raise QueryError(f"{name}: {exc}") from None
+def structured_value(name: str, value: object) -> str | None:
+    """A structured search parameter: empty means absent, numbers are text, anything
+    else that is not a valid query is a QueryError naming the parameter."""
+    return query_forms.structured_value(name, value)
 
 
 def _clip(text: str, size: int = 40) -> str:
@@ -278,31 +276,31 @@ class Countries:
         """The gazetteer's country (not territory) entry for an ISO code."""
         if code not in self._places:
             name = self.names.get(code, code)
-            self._places[code] = next(
+            found = next(
                 (p for p in self.gazetteer.search(name, country=code, feature_class="A",
                                                   limit=10, fuzzy=False)
                  if classify(p) is _COUNTRY), None)
+            self._places[code] = replace(found, match=None) if found else None
         return self._places[code]
 
     def codes(self, country: str) -> tuple[str, ...]:
-        """ISO codes for a country given as a code or a name in any language."""
+        """ISO codes for a country given as a code (alpha-2 or alpha-3), a short form
+        ("UK", "UAE") or a name in any language."""
         text = country.strip()
         if len(text) == 2 and text.isascii() and text.isalpha():
             return (text.upper(),)
         code = self._codes.get(normalize(text))
         if code:
             return (code,)
-        hits = self.gazetteer.search(text, feature_class="A", limit=10, fuzzy=False)
-        return tuple(dict.fromkeys(
-            p.country_code for p in hits if p.feature_code in COUNTRY_CODES and p.country_code
-        ))
+        return self.gazetteer.country_codes(text)
 
 
 def search(gazetteer: Gazetteer, countries: Countries, query: SearchQuery) -> list[Place]:
     """The places a ``/search`` request selects, best first."""
     codes: tuple[str, ...] | None = query.countrycodes or None
     rank_range: tuple[int, int] | None = None
-    state_filter: str | None = None
+    state_filter: Qualifier | None = None
+    qualified = False  # a state or country chose among places of the same name
     fclass = _FEATURE_TYPE_CLASS.get(query.feature_type or "")
     if query.structured:
         if query.country:
@@ -312,11 +310,17 @@ def search(gazetteer: Gazetteer, countries: Countries, query: SearchQuery) -> li
                 return []
         level = next(k for k in ("city", "county", "state", "country") if getattr(query, k))
         name = getattr(query, level)
-        if level == "country" and name.upper() in countries.names:  # "RU" -> "Russia"
-            name = countries.names[name.upper()]
+        if level == "country" and codes and codes[0] in countries.names:  # "RU", "USA"
+            name = countries.names[codes[0]]
+        if query.state:
+            state = gazetteer.reader.qualifier(query.state, countries_known=codes or ())
+            if level in ("city", "county"):
+                state_filter = state
+            elif level == "state":  # "TX", "US-TX", "NSW": the state's own name
+                name = next((n for c, n in sorted(state.subdivisions)
+                             if not codes or c in codes), name)
         rank_range = _STRUCTURED_RANKS[level]
-        if query.state and level in ("city", "county"):
-            state_filter = normalize(query.state)
+        qualified = level != "country" and bool(query.country or state_filter)
     else:
         if query.q is None:
             raise QueryError("missing query: give 'q' or at least one of the structured "
@@ -331,11 +335,15 @@ def search(gazetteer: Gazetteer, countries: Countries, query: SearchQuery) -> li
         places = [p for p in places if _keep(p, query, rank_range, state_filter)]
         if query.viewbox and not query.bounded:  # a hint: places inside the box first
             places.sort(key=lambda p: not _inside(p, query.viewbox))  # type: ignore[arg-type]
-    return places[:query.limit]
+    places = places[:query.limit]
+    if qualified:
+        for place in places:  # chosen by their state or country, as "Austin, TX" is
+            place.match = "qualifier"
+    return places
 
 
 def _keep(place: Place, query: SearchQuery, rank_range: tuple[int, int] | None,
-          state_filter: str | None) -> bool:
+          state_filter: Qualifier | None) -> bool:
     rank = classify(place).rank
     if rank_range and not rank_range[0] <= rank <= rank_range[1]:
         return False
@@ -343,7 +351,7 @@ def _keep(place: Place, query: SearchQuery, rank_range: tuple[int, int] | None,
         low, high = FEATURE_TYPE_RANKS[query.feature_type]
         if not low <= rank <= high:
             return False
-    if state_filter and normalize(place.admin1 or "") != state_filter:
+    if state_filter and not state_filter.accepts(place):
         return False
     if query.exclude and place_id(place) in query.exclude:
         return False
@@ -370,6 +378,7 @@ def reverse(gazetteer: Gazetteer, countries: Countries, lat: float, lon: float,
         for hit in gazetteer.search(place.admin1, country=place.country_code,
                                     feature_class="A", limit=10, fuzzy=False):
             if hit.feature_code == "ADM1":
+                hit.match = None  # found for the point, not for a name
                 return hit
     return gazetteer.country_at(lat, lon) or place
 
@@ -414,7 +423,7 @@ class Writer:
     def __init__(self, countries: Countries) -> None:
         self.countries = countries
         self._bounds: dict[str, tuple[float, float, float, float]] = {}
-        self._cache: dict[tuple[str, str, OutputOptions], dict[str, Any]] = {}
+        self._cache: dict[tuple[str, str, str | None, OutputOptions], dict[str, Any]] = {}
 
     def _cached(self, form: str, place: Place, opts: OutputOptions,
                 build: Callable[[Place, OutputOptions], dict[str, Any]]) -> dict[str, Any]:
@@ -423,7 +432,7 @@ class Writer:
         rare and can be large."""
         if opts.polygon_geojson or opts.polygon_text:
             return build(place, opts)
-        key = (form, place.id, opts)
+        key = (form, place.id, place.match, opts)
         data = self._cache.get(key)
         if data is None:
             if len(self._cache) >= _CACHE_SIZE:
@@ -474,6 +483,8 @@ class Writer:
         if opts.polygon_text:
             data["geotext"] = self._wkt(place, opts)
         data["geoevents_id"] = place.id
+        if place.match is not None:
+            data["geoevents_match"] = place.match
         return data
 
     def geojson_feature(self, place: Place, opts: OutputOptions) -> dict[str, Any]:
@@ -490,6 +501,8 @@ class Writer:
         }
         self._details(props, place, kind, opts)
         props["geoevents_id"] = place.id
+        if place.match is not None:
+            props["geoevents_match"] = place.match
         south, west, north, east = self._bbox(place, kind)
         geometry = self._geometry(place, opts) if opts.polygon_geojson else \
             point(place.lat, place.lon)
@@ -521,6 +534,8 @@ class Writer:
             if opts.extratags:
                 props["extra"] = _extratags(place)
             props["geoevents_id"] = place.id
+            if place.match is not None:
+                props["geoevents_match"] = place.match
             geometry = self._geometry(place, opts) if opts.polygon_geojson else \
                 point(place.lat, place.lon)
             features.append({"type": "Feature", "properties": {"geocoding": props},
