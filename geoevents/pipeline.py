@@ -50,11 +50,12 @@ class Geoparser:
     def __init__(self, *, model: str | None = None, gazetteer: Gazetteer | None = None,
                  ranker: Ranker | None = None) -> None:
         from geoevents import nlp as nlp_module
+        from geoevents import textprep
         from geoevents.geocoding import default_gazetteer
         from geoevents.recognise import Recogniser
         from geoevents.resolve import Resolver
 
-        self.nlp: Language = nlp_module.load(model)
+        self.nlp: Language = textprep.install(nlp_module.load(model))  # linear tokenizing
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS + 1)
         self.gazetteer = gazetteer or default_gazetteer()
         self.recogniser: Recogniser = Recogniser(self.gazetteer)
