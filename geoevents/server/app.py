@@ -63,6 +63,7 @@ DEFAULT_MAX_BODY_BYTES = 1_000_000
 DEFAULT_EXTRACT_TIMEOUT_S = 30.0
 DEFAULT_BODY_TIMEOUT_S = 30.0
 CONFIG_ENV = "GEOEVENTS_SERVER_CONFIG"  # JSON settings handed to worker processes
+FASTAPI_BODY_ERROR = "There was an error parsing the body"  # undecodable or too deep
 KEY_HEADER = "X-API-Key"
 API_KEY_ENV = "GEOEVENTS_API_KEY"
 MAX_KEY_FILE_BYTES = 4096
@@ -272,6 +273,9 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, exc: HTTPException) -> Response:
+        if exc.status_code == 400 and exc.detail == FASTAPI_BODY_ERROR:
+            return error_response(422, "request body is not valid JSON (not UTF-8, or "
+                                       "nested too deeply)")
         messages = {404: "no such endpoint; see /docs",
                     405: "method not allowed for this endpoint; see /docs"}
         message = exc.detail if isinstance(exc, (_BodyTooLarge, _BodyTooSlow)) else \
@@ -356,6 +360,7 @@ def create_app(gazetteer: Gazetteer | str | Path | None = None, *, api_key: str 
         docs_url=None,
         redoc_url=None,
     )
+    app.state.extractor = extractor
     _install_offline_docs(app)
     fast_endpoints: dict[str, Endpoint] = {}  # filled below, with the routes
     app.add_middleware(FastGeocoding, endpoints=fast_endpoints)
@@ -538,8 +543,10 @@ def within_vertex_budget(places: Iterable[Place],
 
 @lru_cache(maxsize=256)
 def _capped_wkb(wkb: bytes, budget: int) -> bytes:
-    """The shape in ``wkb`` simplified (doubling the tolerance from 1/4000 of its extent)
-    until it has at most ``budget`` vertices; the shape itself when it already does."""
+    """The shape in ``wkb`` with at most ``budget`` vertices: simplified with a growing
+    tolerance (from 1/4000 of its extent), letting parts too small for that tolerance
+    vanish (small islands) rather than keeping a distorted ring for each; the shape
+    itself when it already fits."""
     import shapely
 
     shape = shapely.from_wkb(wkb)
@@ -547,11 +554,26 @@ def _capped_wkb(wkb: bytes, budget: int) -> bytes:
         return wkb
     west, south, east, north = shape.bounds
     tolerance = max(east - west, north - south, 1e-6) / 4000
-    simplified = shape
-    while shapely.get_num_coordinates(simplified) > budget and tolerance < 360:
-        simplified = shape.simplify(tolerance, preserve_topology=True)
-        tolerance *= 2
-    return bytes(shapely.to_wkb(simplified))
+    while True:
+        simplified = _polygonal(shapely.make_valid(
+            shape.simplify(tolerance, preserve_topology=False)), shape)
+        if simplified.is_empty:  # everything vanished: keep the topology instead
+            simplified = shape.simplify(tolerance, preserve_topology=True)
+        if shapely.get_num_coordinates(simplified) <= budget or tolerance > 360:
+            return bytes(shapely.to_wkb(simplified))
+        tolerance *= 1.5
+
+
+def _polygonal(shape: Any, original: Any) -> Any:
+    """Only the areas of ``shape`` when ``original`` is an area (make_valid can leave
+    lines and points where a ring collapsed)."""
+    import shapely
+
+    if shape.geom_type != "GeometryCollection" or \
+            original.geom_type not in ("Polygon", "MultiPolygon"):
+        return shape
+    areas = [p for p in shapely.get_parts(shape) if p.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(areas)
 
 
 def app_from_env() -> FastAPI:
