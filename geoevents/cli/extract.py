@@ -135,12 +135,17 @@ def extract_command(
 
 def _records(paths: list[Path]) -> Iterator[tuple[str, str, str | None] | InputError]:
     """(doc_id, text, published) per document, or the error of a bad one."""
+    from geoevents.corpus import read_text
+    from geoevents.pipeline import MAX_CHARS
+
     for path in paths:
         try:
             if path.suffix.lower() == ".jsonl":
                 yield from _jsonl(path)
             else:
-                yield str(path), path.read_text(encoding="utf-8"), None
+                yield str(path), read_text(path, max_chars=MAX_CHARS), None
+        except InputError as exc:  # missing, too long, not UTF-8 ... (read with a bound)
+            yield exc
         except FileNotFoundError:
             yield InputError(f"no such file: {path}")
         except IsADirectoryError:
