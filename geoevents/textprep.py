@@ -12,7 +12,9 @@ untouched, to the same tokens.
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -81,14 +83,10 @@ def _with_original_text(safe_doc: Doc, text: str, safe: str) -> Doc:
     """A Doc of ``text`` tokenized as ``safe_doc`` (of ``safe``, same length) was."""
     from spacy.tokens import Doc
 
-    spans: list[tuple[int, int]] = []
-    for token in safe_doc:
-        start = token.idx
-        if not token.is_space:
-            spans.append((start, start + len(token)))
+    tokens = ((t.idx, t.idx + len(t)) for t in safe_doc if not t.is_space)
     # characters that were replaced by a space: one token each
-    spans.extend((i, i + 1) for i in _replaced(text, safe))
-    spans.sort()
+    replaced = ((i, i + 1) for i in _replaced(text, safe))
+    spans = heapq.merge(tokens, replaced)  # both in text order
     words: list[str] = []
     spaces: list[bool] = []
     position = 0
@@ -101,8 +99,8 @@ def _with_original_text(safe_doc: Doc, text: str, safe: str) -> Doc:
     return Doc(safe_doc.vocab, words=words, spaces=spaces)
 
 
-def _replaced(text: str, safe: str) -> list[int]:
-    return [i for i, (a, b) in enumerate(zip(text, safe, strict=True)) if a != b]
+def _replaced(text: str, safe: str) -> Iterator[int]:
+    return (i for i, (a, b) in enumerate(zip(text, safe, strict=True)) if a != b)
 
 
 def _add_gap(gap: str, words: list[str], spaces: list[bool]) -> None:
