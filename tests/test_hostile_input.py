@@ -162,9 +162,10 @@ def test_numpy_coordinates_are_numbers():
 # -- clients that never finish ----------------------------------------------------------------
 
 
-@pytest.fixture
-def live_server(gaz, monkeypatch):
-    """A real uvicorn server (with the header deadline at 0.5 s) on a free port."""
+@pytest.fixture(params=["HttpProtocol", "H11WithHeaderDeadline"])
+def live_server(request, gaz, monkeypatch):
+    """A real uvicorn server (with the header deadline at 0.5 s) on a free port, with the
+    default protocol (httptools when installed) and with h11."""
     import uvicorn
 
     from geoevents.server import create_app, protocol
@@ -174,7 +175,7 @@ def live_server(gaz, monkeypatch):
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     config = uvicorn.Config(create_app(gaz), host="127.0.0.1", port=port, log_level="error",
-                            http=protocol.HttpProtocol, timeout_keep_alive=2)
+                            http=getattr(protocol, request.param), timeout_keep_alive=2)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
