@@ -19,16 +19,20 @@ folder                     every ``*.txt`` below it, sorted; id = path relative 
 ``.txt``                   one record; id = the path as given
 ========================== ============================================================
 
-``.gz`` variants of JSON Lines and CSV are read transparently.
+``.gz`` variants of JSON Lines and CSV are read transparently. Nothing is read whole: a
+text file is read up to the size ``max_chars`` allows, and JSON Lines and CSV files a line
+at a time with the same bound, so a 1 GB line or ``/dev/zero`` costs no more memory than
+one record (and a file with no line end in sight is refused with an
+:class:`~geoevents.errors.InputError`). A UTF-8 byte order mark is ignored.
 """
 
 from __future__ import annotations
 
 import csv
 import gzip
-import io
 import json
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -42,6 +46,11 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 CSV_SUFFIXES = (".csv", ".tsv")
 TEXT_SUFFIX = ".txt"
 METADATA_FIELDS = ("published", "url", "title")
+BOM = b"\xef\xbb\xbf"
+UTF8_MAX_BYTES = 4  # per character
+# A line longer than its limit is skipped, reading on (a piece at a time) to its end;
+# after this many bytes without a line end, the file is refused (/dev/zero, a binary file).
+MAX_SKIPPED_LINE_BYTES = 256 * 2**20
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +133,7 @@ def count_records(paths: Path | str | Iterable[Path | str], *, text_column: str 
     """How many records :func:`read_corpus` will yield (a cheap pass for the progress bar)."""
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    limit = _jsonl_line_limit(DEFAULT_MAX_CHARS)
     total = 0
     for p in paths:
         path = Path(p)
@@ -132,10 +142,11 @@ def count_records(paths: Path | str | Iterable[Path | str], *, text_column: str 
             total += sum(1 for _ in _text_files(path))
         elif fmt == "jsonl":
             with _open_binary(path) as fh:
-                total += sum(1 for line in fh if line.strip())
+                total += sum(1 for _, line, _ in _bounded_lines(fh, limit, path)
+                             if line is None or line.strip())
         elif fmt == "csv":
-            with _open_csv(path) as (_, reader):
-                total += sum(1 for row in reader if row)
+            with _open_csv(path, limit) as (_, reader, _too_long):
+                total += sum(1 for row in _rows(reader) if row)
         else:
             total += 1
     return total
@@ -160,18 +171,62 @@ def _read_folder(root: Path, max_chars: int) -> Iterator[Record]:
 def _read_text_file(path: Path, doc_id: str, max_chars: int) -> Record:
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > 4 * max_chars:  # UTF-8 needs at most 4 bytes a character
-            return _error(doc_id, source, f"file of {size} bytes is longer than "
-                          f"--max-chars {max_chars}")
-        data = path.read_bytes()
+        data = _read_bounded(path, UTF8_MAX_BYTES * max_chars)
     except OSError as exc:
         return _error(doc_id, source, f"cannot read file: {exc.strerror or exc}")
+    except _TooLarge as exc:
+        return _error(doc_id, source, f"file of {exc} is longer than --max-chars {max_chars}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return _error(doc_id, source, _decode_reason(exc))
     return _checked(Record(id=doc_id, text=text, source=source), max_chars)
+
+
+class _TooLarge(Exception):
+    """A file over its size limit; the message is its size ("1,000 bytes")."""
+
+
+def _read_bounded(path: Path | None, max_bytes: int) -> bytes:
+    """The bytes of ``path`` (None: standard input); _TooLarge when it has more than
+    ``max_bytes``, read no further than that: a huge file or an endless device costs
+    ``max_bytes`` at most."""
+    with path.open("rb") if path is not None else os.fdopen(
+            os.dup(sys.stdin.fileno()), "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if path is not None and path.is_file() and size > max_bytes:
+            raise _TooLarge(f"{size} bytes")
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _TooLarge(f"more than {max_bytes} bytes")
+    return data
+
+
+def read_text(path: Path | str, *, max_chars: int) -> str:
+    """The UTF-8 text of the file at ``path`` (``-``: standard input), read no further
+    than ``max_chars`` allows; :class:`~geoevents.errors.InputError` saying what is wrong
+    (missing, a directory, too long, not UTF-8, unreadable)."""
+    path = Path(path)
+    try:
+        data = _read_bounded(None if str(path) == "-" else path, UTF8_MAX_BYTES * max_chars)
+    except _TooLarge as exc:
+        raise InputError(f"{path} ({exc}) is longer than the limit of {max_chars:,} "
+                         "characters; split it into smaller documents") from None
+    except FileNotFoundError:
+        raise InputError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise InputError(f"{path} is a directory, not a text file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") \
+            from None
+    if len(text) > max_chars:
+        raise InputError(f"{path} has {len(text):,} characters, more than the limit of "
+                         f"{max_chars:,}; split it into smaller documents")
+    return text
 
 
 # --- JSON Lines ------------------------------------------------------------------------------
@@ -182,21 +237,53 @@ def _open_binary(path: Path) -> IO[bytes]:
     return path.open("rb")
 
 
-def _read_jsonl(path: Path, max_chars: int) -> Iterator[Record]:
+def _jsonl_line_limit(max_chars: int) -> int:
     # JSON escapes take at most 6 bytes a character ("\\u0627"); longer lines are skipped
-    # unparsed, so one giant line cannot exhaust memory twice over.
-    max_line = 6 * max_chars + 4096
+    # unparsed, a bounded piece at a time
+    return 6 * max_chars + 4096
+
+
+def _read_jsonl(path: Path, max_chars: int) -> Iterator[Record]:
+    max_line = _jsonl_line_limit(max_chars)
     with _open_binary(path) as fh:
-        for lineno, raw in enumerate(fh, 1):
-            if not raw.strip():
+        for lineno, raw, size in _bounded_lines(fh, max_line, path):
+            if raw is not None and not raw.strip():
                 continue
             source = f"{path}:{lineno}"
             default_id = f"{path.name}:{lineno}"
-            if len(raw) > max_line:
-                yield _error(default_id, source, f"line of {len(raw)} bytes is longer than "
+            if raw is None:
+                yield _error(default_id, source, f"line of {size} bytes is longer than "
                              f"--max-chars {max_chars}")
                 continue
             yield _jsonl_record(raw, default_id, source, max_chars)
+
+
+def _bounded_lines(fh: IO[bytes], limit: int,
+                   path: Path) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line, size in bytes) of each line of ``fh``, a UTF-8 byte order mark
+    removed; a line longer than ``limit`` bytes comes as None (and is never held whole).
+    InputError when a line runs on for more than :data:`MAX_SKIPPED_LINE_BYTES`."""
+    lineno = 0
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        lineno += 1
+        if lineno == 1 and line.startswith(BOM):
+            line = line[len(BOM):]
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield lineno, line, len(line)
+            continue
+        size = len(line)
+        while not line.endswith(b"\n"):
+            line = fh.readline(limit)
+            size += len(line)
+            if not line:
+                break
+            if size > max(MAX_SKIPPED_LINE_BYTES, limit):
+                raise InputError(f"cannot read {path}: line {lineno} runs on for more than "
+                                 f"{size:,} bytes without a line end; is it a text corpus?")
+        yield lineno, None, size
 
 
 def _jsonl_record(raw: bytes, default_id: str, source: str, max_chars: int) -> Record:
@@ -229,25 +316,47 @@ def _identifier(value: Any, default: str) -> str | None:
 # --- CSV -----------------------------------------------------------------------------------
 
 @contextmanager
-def _open_csv(path: Path) -> Iterator[tuple[list[str], Any]]:
-    """A CSV/TSV file opened for streaming: ``with _open_csv(p) as (header, rows)``."""
-    # undecodable bytes survive as surrogates and are reported per record
-    with io.TextIOWrapper(_open_binary(path), encoding="utf-8-sig", errors="surrogateescape",
-                          newline="") as fh:
+def _open_csv(path: Path,
+              max_line: int) -> Iterator[tuple[list[str], Any, list[tuple[int, int]]]]:
+    """A CSV/TSV file opened for streaming:
+    ``with _open_csv(p, max_line) as (header, rows, too_long)``. Lines longer than
+    ``max_line`` bytes reach the CSV reader as blank lines; ``too_long`` collects their
+    (line number, size) as the reader passes them."""
+    too_long: list[tuple[int, int]] = []
+    with _open_binary(path) as fh:
+        def lines() -> Iterator[str]:
+            for lineno, raw, size in _bounded_lines(fh, max_line, path):
+                if raw is None:
+                    too_long.append((lineno, size))
+                    yield "\n"
+                else:  # undecodable bytes survive as surrogates, reported per record
+                    yield raw.decode("utf-8", errors="surrogateescape")
+
         delimiter = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
-        # process-wide, but only ever raised: long texts are reported per record instead
-        csv.field_size_limit(max(csv.field_size_limit(), 2**31 - 1))
-        reader = csv.reader(fh, delimiter=delimiter)
+        # a field spanning many lines is bounded too (process-wide setting)
+        csv.field_size_limit(max_line)
+        reader = csv.reader(lines(), delimiter=delimiter)
         try:
             header = next(reader, [])
         except csv.Error as exc:
             raise InputError(f"cannot read {path}: bad CSV header: {exc}") from exc
-        yield header, reader
+        yield header, reader, too_long
+
+
+def _rows(reader: Any) -> Iterator[list[str]]:
+    """The rows of a CSV reader, skipping rows it cannot parse (for counting)."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            continue
 
 
 def _read_csv(path: Path, max_chars: int, text_column: str,
               id_column: str | None) -> Iterator[Record]:
-    with _open_csv(path) as (header, reader):
+    with _open_csv(path, _jsonl_line_limit(max_chars)) as (header, reader, too_long):
         columns = {name.strip(): i for i, name in enumerate(header)}
         if text_column not in columns:
             found = ", ".join(repr(c) for c in columns) or "none"
@@ -266,6 +375,12 @@ def _read_csv(path: Path, max_chars: int, text_column: str,
                 return
             except csv.Error as exc:
                 yield _error(default_id, source, f"bad CSV row: {exc}")
+                continue
+            if too_long:  # the row held (or was) a line too long to read
+                for lineno, size in too_long:
+                    yield _error(f"{path.name}:{lineno}", f"{path}:{lineno}",
+                                 f"line of {size} bytes is longer than --max-chars {max_chars}")
+                too_long.clear()
                 continue
             if not row:  # a blank line
                 continue

@@ -94,9 +94,10 @@ class Geoparser:
                  min_confidence: float | None = None) -> None:
         from geoevents import nlp as nlp_module
         from geoevents.components import TOPONYM_DEFAULTS, EventStage, ToponymStage
+        from geoevents import textprep
         from geoevents.geocoding import default_gazetteer
 
-        self.nlp: Language = nlp_module.load(model)
+        self.nlp: Language = textprep.install(nlp_module.load(model))  # linear tokenizing
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS + 1)
         self.gazetteer = gazetteer or default_gazetteer()
         self.toponym_stage = ToponymStage(

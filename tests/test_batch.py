@@ -261,6 +261,36 @@ def test_resume_of_a_finished_run_does_nothing(reference: Path, corpus: Path,
     assert len(events_of(out)) == len(events_of(reference))
 
 
+def test_resume_redoes_damaged_shards_of_a_moved_folder(reference: Path, corpus: Path,
+                                                        tmp_path: Path) -> None:
+    """--resume checks each shard against the manifest's checksums: a deleted, truncated
+    or replaced shard is processed again (its errors not duplicated), and the manifest's
+    relative paths let a moved output folder resume."""
+    import shutil
+
+    from geopandas.testing import assert_geodataframe_equal
+
+    out = tmp_path / "moved" / "out"
+    shutil.copytree(reference, out)  # another folder than the one the run wrote
+    assert manifest_of(out)["errors_file"] == "_errors.jsonl"
+    (out / "part-00001.parquet").unlink()
+    truncated = out / "part-00003.parquet"
+    truncated.write_bytes(truncated.read_bytes()[:100])
+    shutil.copy(out / "_state" / "places-00000.feather", out / "_state" / "places-00002.feather")
+
+    summary = run([corpus], out, BatchOptions(shard_size=SHARD, batch_size=BATCH, resume=True))
+
+    assert summary.resumed == 124 - 3 * SHARD  # shards 1, 2 and 3 were done again
+    assert (summary.records, summary.documents, summary.errors) == (124, 120, 4)
+    assert_geodataframe_equal(events_of(out), events_of(reference))
+    assert_geodataframe_equal(places_of(out), places_of(reference))
+    by_id = sorted(errors_of(out / "_errors.jsonl"), key=lambda e: e["id"])
+    assert by_id == sorted(errors_of(reference / "_errors.jsonl"), key=lambda e: e["id"])
+    manifest = manifest_of(out)
+    assert manifest["complete"] and len(manifest["shards"]) == 5
+    assert manifest["errors_bytes"] == (out / "_errors.jsonl").stat().st_size
+
+
 def test_single_file_output_is_deduplicated(corpus: Path, reference: Path,
                                             tmp_path: Path) -> None:
     """-o FILE: shards while running, then one GeoPackage with duplicates merged."""

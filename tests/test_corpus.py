@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,85 @@ def test_reading_is_streaming(tmp_path: Path) -> None:
     with path.open("ab") as fh:  # appended after the reader started: still seen
         fh.write(json.dumps({"id": "late", "text": "t"}).encode() + b"\n")
     assert [r.id for r in records] == ["1", "2", "late"]
+
+
+# -- bounded reading ------------------------------------------------------------------------
+
+
+def test_utf8_bom_keeps_the_first_jsonl_record(tmp_path: Path) -> None:
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "first", "text": "Gaza."}).encode()
+                     + b"\n" + json.dumps({"id": "second", "text": "Jenin."}).encode() + b"\n")
+    records = list(read_corpus(path))
+    assert [(r.id, r.text, r.error) for r in records] == [
+        ("first", "Gaza.", None), ("second", "Jenin.", None)]
+    assert count_records(path) == 2
+    csv_path = tmp_path / "bom.csv"
+    csv_path.write_bytes(b"\xef\xbb\xbfid,text\nx,Rafah.\n")
+    assert [(r.id, r.text) for r in read_corpus(csv_path)] == [("x", "Rafah.")]
+
+
+def test_giant_lines_are_skipped_without_holding_them(tmp_path: Path) -> None:
+    """A 20 MB line costs a bounded amount of memory and becomes one error record; the
+    records after it are read."""
+    import tracemalloc
+
+    path = tmp_path / "giant.jsonl"
+    with path.open("wb") as fh:
+        fh.write(json.dumps({"id": "a", "text": "Gaza."}).encode() + b"\n")
+        fh.write(b'{"id": "huge", "text": "' + b"x" * 20_000_000 + b'"}\n')
+        fh.write(json.dumps({"id": "b", "text": "Jenin."}).encode() + b"\n")
+    tracemalloc.start()
+    try:
+        records = list(read_corpus(path, max_chars=100_000))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [r.id for r in records] == ["a", "giant.jsonl:2", "b"]
+    assert records[1].error == "line of 20000027 bytes is longer than --max-chars 100000"
+    assert peak < 5_000_000  # one line limit (600 kB) and change, not 20 MB
+    csv_path = tmp_path / "giant.csv"
+    with csv_path.open("wb") as fh:
+        fh.write(b"id,text\na,Gaza.\nhuge," + b"y" * 5_000_000 + b"\nb,Jenin.\n")
+    records = list(read_corpus(csv_path, max_chars=1000))
+    assert [(r.id, r.error) for r in records] == [
+        ("a", None), ("giant.csv:3", "line of 5000006 bytes is longer than --max-chars 1000"),
+        ("b", None)]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_endless_inputs_stop_at_the_limit(tmp_path: Path) -> None:
+    from geoevents.corpus import read_text
+
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "zero.jsonl").symlink_to("/dev/zero")
+    (tmp_path / "zero.csv").symlink_to("/dev/zero")
+    [record] = read_corpus(tmp_path / "zero.txt", max_chars=1000)
+    assert record.error == "file of more than 4000 bytes is longer than --max-chars 1000"
+    for name in ("zero.jsonl", "zero.csv"):
+        with pytest.raises(InputError, match="without a line end; is it a text corpus"):
+            list(read_corpus(tmp_path / name, max_chars=1000))
+    with pytest.raises(InputError, match="is longer than the limit of 1,000 characters"):
+        read_text(tmp_path / "zero.txt", max_chars=1000)
+
+
+def test_read_text_reports_each_problem(tmp_path: Path) -> None:
+    from geoevents.corpus import read_text
+
+    (tmp_path / "ok.txt").write_bytes(b"\xef\xbb\xbfKhan Younis")
+    assert read_text(tmp_path / "ok.txt", max_chars=11) == "Khan Younis"
+    (tmp_path / "big.txt").write_bytes(b"x" * 5_000)
+    cases = {
+        tmp_path / "missing.txt": "no such file",
+        tmp_path: "is a directory",
+        tmp_path / "big.txt": "(5000 bytes) is longer than the limit of 1,000 characters",
+    }
+    for path, words in cases.items():
+        with pytest.raises(InputError, match=re.escape(words)):
+            read_text(path, max_chars=1000)
+    (tmp_path / "latin.txt").write_bytes(b"caf\xe9")
+    with pytest.raises(InputError, match="is not UTF-8 text"):
+        read_text(tmp_path / "latin.txt", max_chars=1000)
+    (tmp_path / "chars.txt").write_text("é" * 600, encoding="utf-8")  # 1,200 bytes
+    with pytest.raises(InputError, match="600 characters, more than the limit of 500"):
+        read_text(tmp_path / "chars.txt", max_chars=500)

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import math
+import multiprocessing
 import re
 import threading
+import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +17,6 @@ import shapely
 from fastapi.testclient import TestClient
 
 from geoevents.server import create_app, nominatim
-from geoevents.server import extract as extract_module
 
 JENIN = "geonames:283506"
 GAZA_CITY = "geonames:281133"
@@ -326,52 +328,116 @@ def test_unknown_paths_and_methods_use_the_error_format(client):
     assert_error(client.post("/search"), 405)
 
 
-HOSTILE = [
-    "' OR 1=1 --",
-    "\"; DROP TABLE places; --",
-    "Jenin') UNION SELECT sql FROM sqlite_master --",
-    "<script>alert(1)</script>",
-    "%", "_", "*", "\\", "..%2f..%2fetc%2fpasswd", "../../etc/passwd",
-    "\x00", "Jenin\x00", "\u202eniné\u202c", "\ufeff", "😀" * 50, "a\u0301" * 140,
-    "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace"),
-    "{{7*7}}", "${jndi:ldap://x}", " " * 50, "\n\r\t", "x" * 5000,
-]
+# Hostile values, each with a name, sent to every parameter below.
+HOSTILE = {
+    "sql-or": "' OR 1=1 --",
+    "sql-drop": "\"; DROP TABLE places; --",
+    "sql-union": "Jenin') UNION SELECT sql FROM sqlite_master --",
+    "script": "<script>alert(1)</script>",
+    "percent": "%", "underscore": "_", "star": "*", "backslash": "\\",
+    "encoded-path": "..%2f..%2fetc%2fpasswd", "path": "../../etc/passwd",
+    "nul": "\x00", "nul-suffix": "Jenin\x00",
+    "bidi": "\u202eniné\u202c", "bom": "\ufeff", "emoji": "😀" * 50,
+    "combining-280": "a\u0301" * 140,
+    "replacement": "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace"),
+    "template": "{{7*7}}", "jndi": "${jndi:ldap://x}",
+    "spaces": " " * 50, "control-space": "\n\r\t", "long-5000": "x" * 5000,
+}
+BLANK = {"spaces", "control-space"}
+WITH_NUL = {"nul", "nul-suffix"}
+FREE_TEXT = ("q", "city", "state", "country")
 
 
-@pytest.mark.parametrize("value", HOSTILE)
-@pytest.mark.parametrize("param", ["q", "city", "state", "country", "countrycodes",
-                                   "viewbox", "exclude_place_ids", "accept-language"])
-def test_hostile_search_input_never_errors_500(client, param, value):
-    params = {param: value}
-    if param not in ("q", "city", "state", "country"):
+def expected_search(param: str, name: str) -> tuple[int, str | None]:
+    """(status, a word of the error message) that ``/search`` must answer for the hostile
+    value ``name`` in ``param`` (the other parameters: ``q=Jenin``, or none)."""
+    if param in FREE_TEXT:
+        if name in WITH_NUL:
+            return 400, "query contains a NUL byte"
+        if name in BLANK:  # a blank q is an empty query; a blank structured field is absent
+            return 400, "query is empty" if param == "q" else "missing query"
+        if name == "long-5000":
+            return 400, "longer than 300 characters (5000)"
+        return 200, None
+    if param == "accept-language":  # accepted and ignored, up to 200 characters
+        return (400, "at most 200") if len(HOSTILE[name]) > 200 else (200, None)
+    if name in BLANK and param != "viewbox":  # an empty list of codes or ids
+        return 200, None
+    return 400, {"countrycodes": "ISO 3166-1 alpha-2", "viewbox": "four numbers",
+                 "exclude_place_ids": "place_id integers"}[param]
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+@pytest.mark.parametrize("param", [*FREE_TEXT, "countrycodes", "viewbox", "exclude_place_ids",
+                                   "accept-language"])
+def test_hostile_search_input_gets_its_exact_answer(client, param, name):
+    params = {param: HOSTILE[name]}
+    if param not in FREE_TEXT:
         params["q"] = "Jenin"
     response = client.get("/search", params=params)
-    assert response.status_code in (200, 400), response.text
-    if response.status_code == 400:
-        assert_error(response, 400)
+    status, words = expected_search(param, name)
+    if status == 400:
+        assert_error(response, 400, *(words,))
+        if param not in FREE_TEXT and param != "accept-language":
+            assert param in response.json()["error"]["message"]
+        return
+    assert response.status_code == 200, response.text
+    results = response.json()
+    assert isinstance(results, list)
+    if param not in FREE_TEXT:  # the hostile value did not disturb the query itself
+        assert results[0]["geoevents_id"] == JENIN
+    else:  # nothing leaks back but places: no SQL error rows, no echoed markup
+        assert all(set(r) >= {"place_id", "lat", "lon", "geoevents_id"} for r in results)
+
+
+def expected_lookup(name: str) -> tuple[int, str | None]:
+    if name in BLANK:
+        return 400, "osm_ids is empty"
+    if name in WITH_NUL or name in ("long-5000", "combining-280"):
+        return 400, "osm_ids contains an invalid id"  # NUL, or longer than 200 characters
+    if name == "jndi":  # has a ':' so it is a well-formed geoevents id: unknown, skipped
+        return 200, None
+    return 400, "is not an id"
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_lookup_and_reverse_input(client, name):
+    value = HOSTILE[name]
+    status, words = expected_lookup(name)
+    response = client.get("/lookup", params={"osm_ids": value})
+    if status == 200:
+        assert response.status_code == 200 and response.json() == []
     else:
-        assert isinstance(response.json(), list)
-
-
-@pytest.mark.parametrize("value", HOSTILE)
-def test_hostile_lookup_and_reverse_input(client, value):
-    assert client.get("/lookup", params={"osm_ids": value}).status_code in (200, 400)
-    assert_error(client.get("/reverse", params={"lat": value, "lon": value}), 400)
+        assert_error(response, 400, *(words,))
+    assert_error(client.get("/reverse", params={"lat": value, "lon": value}), 400,
+                 "parameter 'lat'")
 
 
 def test_injection_leaves_the_gazetteer_intact(client):
-    for value in HOSTILE[:3]:
+    for value in list(HOSTILE.values())[:3]:
         assert isinstance(get(client, "/search", q=value), list)
     assert get(client, "/search", q="Jenin", limit=1)[0]["geoevents_id"] == JENIN
     body = get(client, "/search", q="<script>alert(1)</script>", format="geocodejson")
     assert body["geocoding"]["query"] == "<script>alert(1)</script>"  # JSON, not HTML
 
 
-def test_raw_invalid_query_strings(client):
-    for raw in ("q=%ff%fe", "q=%00", "q=%", "q=Jenin&limit=1&limit=2", "lat=1e999&lon=0",
-                "q=" + "%41" * 400):
-        response = client.get(f"/search?{raw}")
-        assert response.status_code in (200, 400), (raw, response.text)
+@pytest.mark.parametrize(("raw", "status", "words"), [
+    ("q=%ff%fe", 200, None),  # undecodable bytes become U+FFFD: no match, not an error
+    ("q=%", 200, None),  # a lone '%' is kept literally
+    ("q=%00", 400, "NUL byte"),
+    ("lat=1e999&lon=0", 400, "missing query"),  # /search ignores lat and lon
+    ("q=" + "%41" * 400, 400, "longer than 300 characters (400)"),
+])
+def test_raw_invalid_query_strings(client, raw, status, words):
+    response = client.get(f"/search?{raw}")
+    if status == 400:
+        assert_error(response, 400, words)
+    else:
+        assert response.status_code == 200 and response.json() == []
+
+
+def test_repeated_parameter_takes_the_last_value(client):
+    assert len(get(client, "/search", q="Moscow", limit=[1, 2])) == 2
 
 
 def test_internal_errors_do_not_leak_details(gaz, monkeypatch):
@@ -450,61 +516,190 @@ def test_extract_invalid_json_is_422(client):
     assert_error(response, 422, "JSON object")
 
 
-@pytest.mark.parametrize("body", [
-    b"[" * 400_000,  # nesting deeper than the JSON parser's recursion limit
-    b'{"text": "\xff\xfe"}',  # not UTF-8
-    b'{"text": "a\x01b"}',  # a raw control character
-    b'{"text": "\\ud800 lone surrogate"}',
-    b'{"text": "a", "id": "\\udfff"}',
+@pytest.mark.parametrize(("body", "words"), [
+    (b"[" * 400_000, "nested too deeply"),  # deeper than the JSON parser's recursion limit
+    (b'{"text": "\xff\xfe"}', "not UTF-8"),
+    (b'{"text": "a\x01b"}', "not valid JSON"),  # a raw control character
+    (b'{"text": "\\ud800 lone surrogate"}', "invalid Unicode (a lone surrogate)"),
+    (b'{"text": "a", "id": "\\udfff"}', "body field 'id'"),
 ])
-def test_extract_hostile_bodies_are_client_errors(client, body):
+def test_extract_hostile_bodies_are_422(client, body, words):
     response = client.post("/extract", content=body,
                            headers={"Content-Type": "application/json"})
-    assert_error(response, response.status_code)
-    assert response.status_code in (400, 422)
-    if b"\\ud" in body:
-        assert "unicode" in response.json()["error"]["message"].lower()
+    assert_error(response, 422, words)
 
 
-def test_extract_time_budget(gaz, monkeypatch):
-    """A request over its budget gets 503 and the abandoned work stops."""
-    stopped = threading.Event()
+def test_api_key_is_checked_before_the_body_is_read(gaz):
+    """Without the right key the answer is 401 and the body is never received."""
+    app = create_app(gaz, api_key="s3cret")
 
-    def slow(items, stop):
-        stop.wait(5)
-        stopped.set()
-        raise RuntimeError("abandoned")
+    async def receive():
+        raise AssertionError("the body was read")
 
-    monkeypatch.setattr(extract_module, "_check_available", lambda: None)
-    monkeypatch.setattr(extract_module, "_parse_all", slow)
-    with TestClient(create_app(gaz, extract_timeout_s=0.2)) as client:
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    for headers in ([], [(b"x-api-key", b"wrong")]):
+        scope = {"type": "http", "method": "POST", "path": "/extract", "raw_path": b"/extract",
+                 "query_string": b"", "root_path": "", "scheme": "http", "http_version": "1.1",
+                 "server": ("testserver", 80), "client": ("test", 1),
+                 "headers": [(b"host", b"testserver"), (b"content-length", b"999999"),
+                             *headers]}
+        sent.clear()
+        asyncio.run(app(scope, receive, send))
+        assert sent[0]["status"] == 401
+        body = b"".join(m.get("body", b"") for m in sent[1:])
+        assert b"API key" in body
+
+
+def test_slow_body_gets_408(gaz):
+    app = create_app(gaz, body_timeout_s=0.2)
+
+    async def receive():
+        await asyncio.sleep(5)  # a client that never finishes its body
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    scope = {"type": "http", "method": "POST", "path": "/extract", "raw_path": b"/extract",
+             "query_string": b"", "root_path": "", "scheme": "http", "http_version": "1.1",
+             "server": ("testserver", 80), "client": ("test", 1),
+             "headers": [(b"host", b"testserver"), (b"content-type", b"application/json")]}
+    started = time.monotonic()
+    asyncio.run(app(scope, receive, send))
+    assert time.monotonic() - started < 3
+    assert sent[0]["status"] == 408
+    assert b"did not arrive within 0.2 s" in sent[1]["body"]
+
+
+def test_host_header_allow_list(gaz):
+    app = create_app(gaz, allowed_hosts=["localhost", "127.0.0.1"])
+    with TestClient(app, base_url="http://localhost:8080") as client:
+        assert client.get("/status").text == "OK"
+    with TestClient(app, base_url="http://attacker.example") as client:
+        response = client.get("/status")
+        assert response.status_code == 400 and response.text == "Invalid host header"
+
+
+def test_api_key_from_file_or_environment(tmp_path, monkeypatch):
+    from geoevents.errors import InputError
+    from geoevents.server.app import API_KEY_ENV, read_api_key
+
+    monkeypatch.delenv(API_KEY_ENV, raising=False)
+    assert read_api_key() is None
+    monkeypatch.setenv(API_KEY_ENV, "from-env")
+    assert read_api_key() == "from-env"
+    key_file = tmp_path / "key"
+    key_file.write_text("from-file\nignored\n")
+    assert read_api_key(key_file) == "from-file"  # the file wins over the environment
+    key_file.write_text("\n")
+    with pytest.raises(InputError, match="is empty"):
+        read_api_key(key_file)
+    with pytest.raises(InputError, match="cannot read the API key file"):
+        read_api_key(tmp_path / "missing")
+    if Path("/dev/zero").exists():  # an endless file is read only up to a bound
+        assert read_api_key("/dev/zero") == "\x00" * 4096
+
+
+def test_geometry_responses_have_a_vertex_budget(client, gaz):
+    """/lookup of the 50 largest shapes stays within the response's vertex budget."""
+    from geoevents.server.app import MAX_RESPONSE_VERTICES
+
+    ids = [row[0] for row in gaz._db.execute(
+        "SELECT id FROM places WHERE geometry IS NOT NULL "
+        "ORDER BY length(geometry) DESC LIMIT 50")]
+    response = client.get("/lookup", params={"osm_ids": ",".join(ids),
+                                             "polygon_geojson": 1, "polygon_text": 1})
+    assert response.status_code == 200
+    results = response.json()
+    assert len(results) == 50
+    vertices = sum(shapely.get_num_coordinates(shapely.geometry.shape(r["geojson"]))
+                   for r in results)
+    assert vertices <= MAX_RESPONSE_VERTICES
+    assert len(response.content) < 6_000_000
+    first = gaz.get(ids[0])
+    shape = shapely.geometry.shape(results[0]["geojson"])
+    assert shape.is_valid and shapely.get_num_coordinates(first.geometry) > \
+        shapely.get_num_coordinates(shape)
+    # still the same place: the simplified shape covers most of the original
+    assert shape.intersection(first.geometry).area > 0.9 * first.geometry.area
+    small = get(client, "/lookup", osm_ids="local:gaza-strip", polygon_geojson=1)[0]
+    original = gaz.get("local:gaza-strip").geometry
+    assert shapely.get_num_coordinates(shapely.geometry.shape(small["geojson"])) == \
+        shapely.get_num_coordinates(original)  # small shapes are left as they are
+
+
+# -- extraction in worker processes -------------------------------------------------------------
+
+
+def test_extraction_over_budget_kills_its_worker(gaz, pipeline):
+    """503 when over budget; the busy worker process is killed and a fresh one replaces
+    it, so a runaway document cannot keep a CPU."""
+    before = {p.pid for p in multiprocessing.active_children()}
+    app = create_app(gaz, extract_timeout_s=0.3)  # less than loading the model takes
+    with TestClient(app) as client:
         response = client.post("/extract", json={"text": "Shelling in Gaza."})
-        assert_error(response, 503, "0.2 s time budget")
-    assert stopped.wait(2)
+        assert_error(response, 503, "0.3 s time budget")
+        extractor = app.state.extractor
+        workers = [p for p in multiprocessing.active_children() if p.pid not in before]
+        assert len(workers) == 1 and workers[0].pid in extractor.pids  # the replacement
+    assert not [p for p in multiprocessing.active_children() if p.pid not in before]
 
 
-def test_extractor_runs_requests_one_at_a_time(monkeypatch):
-    monkeypatch.setattr(extract_module, "_check_available", lambda: None)
-    extractor = extract_module.Extractor(timeout_s=5)
-    running, peak = [0], [0]
-    lock = threading.Lock()
+def test_status_answers_while_extraction_runs(client, pipeline):
+    """/status stays fast while a worker process is busy (here, loading the model and
+    extracting a long punctuation run)."""
+    result = {}
 
-    def work(_stop):
-        with lock:
-            running[0] += 1
-            peak[0] = max(peak[0], running[0])
-        threading.Event().wait(0.05)
-        with lock:
-            running[0] -= 1
-        return True
+    def extract():
+        result["response"] = client.post("/extract", json={"text": ")" * 20_000})
 
-    async def main():
-        return await asyncio.gather(*(extractor._run(work) for _ in range(4)))
+    thread = threading.Thread(target=extract)
+    thread.start()
+    latencies = []
+    while thread.is_alive() and len(latencies) < 20:
+        started = time.perf_counter()
+        assert client.get("/status").text == "OK"
+        latencies.append(time.perf_counter() - started)
+        time.sleep(0.05)
+    thread.join(60)
+    assert result["response"].status_code == 200, result["response"].text
+    assert result["response"].json()["features"] == []
+    assert latencies and max(latencies) < 1.0
 
-    try:
-        assert asyncio.run(main()) == [True] * 4
-    finally:
-        extractor.close()
+
+def test_extraction_pool_is_bounded(gaz, pipeline):
+    """Concurrent requests share the configured number of worker processes."""
+    before = {p.pid for p in multiprocessing.active_children()}
+    app = create_app(gaz, extract_workers=1)
+    peak = [0]
+    stop = threading.Event()
+
+    def watch():
+        while not stop.is_set():
+            peak[0] = max(peak[0], len([p for p in multiprocessing.active_children()
+                                        if p.pid not in before]))
+            time.sleep(0.02)
+
+    with TestClient(app) as client:
+        watcher = threading.Thread(target=watch)
+        watcher.start()
+        responses = []
+        threads = [threading.Thread(target=lambda i=i: responses.append(client.post(
+            "/extract", json={"text": f"Troops clashed near Jenin on day {i}."})))
+            for i in range(3)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(120)
+        stop.set()
+        watcher.join()
+    assert [r.status_code for r in responses] == [200, 200, 200]
     assert peak[0] == 1
 
 

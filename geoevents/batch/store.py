@@ -17,16 +17,25 @@ and ``dask_geopandas.read_parquet(OUT)`` read the events, one partition per shar
 
 A shard is committed in this order: its event and place files are written to temporary
 names, flushed and renamed; its errors are appended to the errors file and flushed; then
-the manifest, which lists the committed shards and the errors file's length, is replaced
-atomically. After a crash at any point, :class:`ShardStore` opened with ``resume=True``
-deletes shard files that the manifest does not list and truncates the errors file to the
-recorded length, so the resumed run neither duplicates nor loses a document.
+the manifest, which lists the committed shards (with the SHA-256 of their files and the
+byte range of their errors) and the errors file's length, is replaced atomically. After a
+crash at any point, :class:`ShardStore` opened with ``resume=True`` deletes shard files
+that the manifest does not list and truncates the errors file to the recorded length, so
+the resumed run neither duplicates nor loses a document. It also checks every listed
+shard against its checksums: a shard whose files were deleted, truncated or changed is
+dropped (its errors taken out of the errors file) and processed again.
+
+Paths in the manifest are relative to the output folder when they lie beside or inside
+it, so a moved output folder (with its errors file) can still be resumed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 import os
+import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,7 +47,9 @@ if TYPE_CHECKING:
 
     from geoevents.batch.process import Result
 
-MANIFEST_VERSION = 1
+log = logging.getLogger("geoevents")
+
+MANIFEST_VERSION = 2
 STATE_DIR = "_state"
 MANIFEST_NAME = "manifest.json"
 ERRORS_NAME = "_errors.jsonl"
@@ -54,6 +65,10 @@ class ShardInfo:
     documents: int
     events: int
     errors: int
+    part_sha256: str = ""  # of the event shard
+    places_sha256: str = ""  # of its places file
+    errors_start: int = 0  # its lines in the errors file: bytes [start, end)
+    errors_end: int = 0
 
 
 def part_name(index: int) -> str:
@@ -101,7 +116,8 @@ class ShardStore:
             raise InputError(f"cannot resume: {self.manifest_path} is unreadable ({exc})") \
                 from exc
         if manifest.get("version") != MANIFEST_VERSION:
-            raise InputError(f"cannot resume: {self.manifest_path} has an unknown version")
+            raise InputError(f"cannot resume: {self.manifest_path} was written by another "
+                             "version of geoevents; start the run again without --resume")
         previous = manifest.get("fingerprint", {})
         changed = sorted(k for k in {*previous, *self.fingerprint}
                          if previous.get(k) != self.fingerprint.get(k))
@@ -109,11 +125,13 @@ class ShardStore:
             details = "; ".join(f"{k} was {previous.get(k)!r}, now {self.fingerprint.get(k)!r}"
                                 for k in changed)
             raise InputError(f"cannot resume {self.root}: the run differs ({details})")
-        if manifest.get("errors_file") != str(self.errors_path):
+        recorded = self.root / str(manifest.get("errors_file"))  # an absolute one stays
+        if recorded.resolve() != self.errors_path.resolve():
             raise InputError(f"cannot resume {self.root}: its errors file was "
-                             f"{manifest.get('errors_file')}, not {self.errors_path}")
+                             f"{recorded}, not {self.errors_path}")
         self.shards = {s["index"]: ShardInfo(**s) for s in manifest["shards"]}
         self._discard_uncommitted(int(manifest["errors_bytes"]))
+        self._drop_damaged()
 
     def _discard_uncommitted(self, errors_bytes: int) -> None:
         """Remove what a killed run wrote after its last manifest update."""
@@ -128,12 +146,58 @@ class ShardStore:
         with self.errors_path.open("ab") as fh:
             fh.truncate(errors_bytes)
 
+    def _drop_damaged(self) -> None:
+        """Forget the shards whose files no longer match the manifest, so that they are
+        processed again: delete their files and take their lines out of the errors file."""
+        damaged = {}
+        for index, shard in self.shards.items():
+            for path, digest in ((self.root / part_name(index), shard.part_sha256),
+                                 (self.state / _places_name(index), shard.places_sha256)):
+                reason = _damage(path, digest)
+                if reason:
+                    damaged[index] = f"{path.name} {reason}"
+                    break
+        if not damaged:
+            return
+        for index, reason in sorted(damaged.items()):
+            log.warning("shard %d will be processed again: %s", index, reason)
+            (self.root / part_name(index)).unlink(missing_ok=True)
+            (self.state / _places_name(index)).unlink(missing_ok=True)
+        dropped = [self.shards.pop(i) for i in damaged]
+        self._remove_errors([(s.errors_start, s.errors_end) for s in dropped])
+        self._save(complete=False)
+
+    def _remove_errors(self, ranges: list[tuple[int, int]]) -> None:
+        """Cut byte ranges out of the errors file (streamed) and shift the kept shards'
+        ranges to match."""
+        ranges = sorted(r for r in ranges if r[1] > r[0])
+        if not ranges:
+            return
+        tmp = self.errors_path.with_name(self.errors_path.name + ".tmp")
+        with self.errors_path.open("rb") as src, tmp.open("wb") as dst:
+            position = 0
+            for start, end in ranges:
+                _copy(src, dst, start - position)
+                src.seek(end)
+                position = end
+            shutil.copyfileobj(src, dst)
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.replace(tmp, self.errors_path)
+        for shard in self.shards.values():
+            shift = sum(end - start for start, end in ranges if end <= shard.errors_start)
+            shard.errors_start -= shift
+            shard.errors_end -= shift
+
     # -- writing -----------------------------------------------------------------------------
 
     def commit(self, result: Result) -> None:
         """Write one finished shard durably and record it in the manifest."""
-        _write_frame(result.events, self.root / part_name(result.shard))
-        _write_frame(merge_places([result.places]), self.state / _places_name(result.shard))
+        part = self.root / part_name(result.shard)
+        places = self.state / _places_name(result.shard)
+        _write_frame(result.events, part)
+        _write_frame(merge_places([result.places]), places)
+        errors_start = self.errors_path.stat().st_size
         if result.errors:
             lines = "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n"
                             for e in result.errors)
@@ -141,8 +205,10 @@ class ShardStore:
                 fh.write(lines.encode("utf-8"))
                 fh.flush()
                 os.fsync(fh.fileno())
-        self.shards[result.shard] = ShardInfo(result.shard, result.records, result.documents,
-                                              result.event_count, len(result.errors))
+        self.shards[result.shard] = ShardInfo(
+            result.shard, result.records, result.documents, result.event_count,
+            len(result.errors), part_sha256=_sha256(part), places_sha256=_sha256(places),
+            errors_start=errors_start, errors_end=self.errors_path.stat().st_size)
         self._save(complete=False)
 
     def finish(self) -> Path:
@@ -162,7 +228,7 @@ class ShardStore:
         manifest = {
             "version": MANIFEST_VERSION,
             "fingerprint": self.fingerprint,
-            "errors_file": str(self.errors_path),
+            "errors_file": _relative(self.errors_path, self.root),
             "errors_bytes": self.errors_path.stat().st_size,
             "complete": complete,
             "shards": [asdict(self.shards[i]) for i in sorted(self.shards)],
@@ -202,6 +268,42 @@ def _union(texts: Any) -> Any:
     for value in texts.dropna():
         seen.update(dict.fromkeys(value.split(LIST_SEPARATOR)))
     return LIST_SEPARATOR.join(seen) if seen else None
+
+
+def _sha256(path: Path) -> str:
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def _damage(path: Path, digest: str) -> str | None:
+    """Why ``path`` is not the file the manifest recorded, or None."""
+    try:
+        actual = _sha256(path)
+    except FileNotFoundError:
+        return "is missing"
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror or exc})"
+    return None if actual == digest else "differs from the committed file (truncated or changed)"
+
+
+def _copy(src: Any, dst: Any, size: int) -> None:
+    while size > 0:
+        chunk = src.read(min(size, 1 << 20))
+        if not chunk:
+            return
+        dst.write(chunk)
+        size -= len(chunk)
+
+
+def _relative(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` when it lies in ``root``'s folder (so that moving
+    that folder keeps it valid), else absolute."""
+    base = root.absolute().parent
+    try:
+        path.absolute().relative_to(base)
+    except ValueError:
+        return str(path.absolute())
+    return os.path.relpath(path.absolute(), root.absolute())
 
 
 def _places_name(index: int) -> str:

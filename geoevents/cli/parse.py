@@ -8,8 +8,6 @@ from typing import Annotated
 
 import typer
 
-from geoevents.errors import InputError
-
 
 class ParseFormat(StrEnum):
     text = "text"
@@ -56,19 +54,9 @@ def parse(
 
 
 def read_text_file(path: Path) -> str:
-    """The text of a UTF-8 file ('-': standard input); InputError naming what is wrong."""
-    import sys
+    """The text of a UTF-8 file ('-': standard input), read no further than the pipeline's
+    limit; InputError naming what is wrong."""
+    from geoevents.corpus import read_text
+    from geoevents.pipeline import MAX_CHARS
 
-    from geoevents.pipeline import check_text
-
-    try:
-        text = sys.stdin.read() if str(path) == "-" else path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(f"no such file: {path}") from None
-    except IsADirectoryError:
-        raise InputError(f"{path} is a directory, not a text file") from None
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror}") from None
-    return check_text(text)
+    return read_text(path, max_chars=MAX_CHARS)  # never reads more than the limit

@@ -4,21 +4,31 @@
 (each thread gets its own SQLite connection). Every error, including a malformed
 parameter, is answered in Nominatim's format ``{"error": {"code": 400, "message": ...}}``
 and never carries a traceback or a file path.
+
+Nothing slow runs on the event loop: geocoding runs in threads (requests with shapes in a
+small bounded pool of their own, with a vertex budget per response), extraction in worker
+processes with a time budget (:mod:`geoevents.server.extract`). The API key and the
+``Host`` header are checked before the request body is read; bodies are limited in size
+and in the time they may take to arrive.
 """
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import hmac
 import json
 import logging
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+import anyio.to_thread
 import orjson
 from fastapi import Depends, FastAPI, Request, Security
 from fastapi.exceptions import RequestValidationError
@@ -32,26 +42,41 @@ from fastapi.responses import (
 from fastapi.security import APIKeyHeader
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import geoevents
 from geoevents.errors import GazetteerError, GeoeventsError, QueryError
 from geoevents.gazetteer.store import Gazetteer, check_coordinates
+from geoevents.model import Place
 from geoevents.server import nominatim, schemas
 from geoevents.server.extract import (
+    ExtractionFailed,
     ExtractionTimeout,
     ExtractionUnavailable,
     Extractor,
-    feature_collection,
 )
 
 log = logging.getLogger("geoevents.server")
 
 DEFAULT_MAX_BODY_BYTES = 1_000_000
 DEFAULT_EXTRACT_TIMEOUT_S = 30.0
+DEFAULT_BODY_TIMEOUT_S = 30.0
 CONFIG_ENV = "GEOEVENTS_SERVER_CONFIG"  # JSON settings handed to worker processes
+FASTAPI_BODY_ERROR = "There was an error parsing the body"  # undecodable or too deep
+KEY_HEADER = "X-API-Key"
+API_KEY_ENV = "GEOEVENTS_API_KEY"
+MAX_KEY_FILE_BYTES = 4096
+KEY_PATHS = frozenset({"/extract", "/map"})
+# Shapes in one geocoding response have at most this many vertices together (about 2 MB
+# of GeoJSON); larger shapes are simplified until they fit. Without it, /lookup of the 50
+# largest countries is 20 MB.
+MAX_RESPONSE_VERTICES = 50_000
+MIN_SHAPE_VERTICES = 200
+# geocoding requests that ask for shapes share this many threads
+GEOMETRY_THREADS = 2
 
-Endpoint = Callable[[Request], Awaitable[Response]]
+Endpoint = Callable[[Request], Response]
 
 
 class JSONBody(JSONResponse):
@@ -83,13 +108,20 @@ class _BodyTooLarge(HTTPException):
     pass
 
 
+class _BodyTooSlow(HTTPException):
+    pass
+
+
 class BodyLimit:
     """Answers 413 to request bodies larger than ``max_bytes``, whether announced by
-    Content-Length or streamed in chunks."""
+    Content-Length or streamed in chunks, and 408 when the body does not arrive within
+    ``timeout_s`` (a client that trickles its body cannot hold a request open)."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int,
+                 timeout_s: float = DEFAULT_BODY_TIMEOUT_S) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout_s = timeout_s
         self.message = f"request body is larger than the limit of {max_bytes:,} bytes"
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -102,16 +134,46 @@ class BodyLimit:
                 await error_response(413, self.message)(scope, receive, send)
                 return
         received = 0
+        complete = False
+        deadline = asyncio.get_running_loop().time() + self.timeout_s
 
         async def limited() -> Message:
-            nonlocal received
-            message = await receive()
+            nonlocal received, complete
+            if complete:  # after the body: waiting for a disconnect, no deadline
+                return await receive()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
+            except TimeoutError:
+                raise _BodyTooSlow(408, "the request body did not arrive within "
+                                        f"{self.timeout_s:g} s") from None
             received += len(message.get("body", b""))
             if received > self.max_bytes:
                 raise _BodyTooLarge(413, self.message)
+            complete = message["type"] != "http.request" or not message.get("more_body")
             return message
 
         await self.app(scope, limited, send)
+
+
+class RequireApiKey:
+    """401 for ``/extract`` and ``/map`` without the right ``X-API-Key``, answered from
+    the headers alone, before any of the body is read."""
+
+    def __init__(self, app: ASGIApp, api_key: str) -> None:
+        self.app = app
+        self.key = api_key.encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["path"] in KEY_PATHS:
+            given = next((v for k, v in scope["headers"] if k == b"x-api-key"), None)
+            if given is None or not hmac.compare_digest(given, self.key):
+                response = error_response(
+                    401, "missing or wrong API key; send it in the X-API-Key header",
+                    headers={"Connection": "close"})  # the unread body is not drained
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class AllowAnyOriginForGet:
@@ -142,11 +204,15 @@ class FastGeocoding:
     gazetteer lookup itself (measured in ``benchmarks/bench_server.py``). These endpoints
     read only the query string and validate it themselves, so they skip those layers; they
     are registered as FastAPI routes too, which is what documents them in ``/openapi.json``.
+    The endpoints are plain functions (SQLite and shapely block): they run in the thread
+    pool, and requests for shapes (``polygon_*``) in a smaller pool of their own, so a
+    burst of them cannot take every thread.
     """
 
     def __init__(self, app: ASGIApp, endpoints: Mapping[str, Endpoint]) -> None:
         self.app = app
         self.endpoints = endpoints
+        self.shapes = anyio.CapacityLimiter(GEOMETRY_THREADS)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         endpoint = self.endpoints.get(scope["path"]) \
@@ -154,8 +220,10 @@ class FastGeocoding:
         if endpoint is None:
             await self.app(scope, receive, send)
             return
+        limiter = self.shapes if b"polygon_" in scope["query_string"] else None
         try:
-            response = await endpoint(Request(scope, receive))
+            response = await anyio.to_thread.run_sync(endpoint, Request(scope, receive),
+                                                      limiter=limiter)
         except ApiError as exc:
             response = error_response(exc.status, exc.message)
         except QueryError as exc:
@@ -205,9 +273,12 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, exc: HTTPException) -> Response:
+        if exc.status_code == 400 and exc.detail == FASTAPI_BODY_ERROR:
+            return error_response(422, "request body is not valid JSON (not UTF-8, or "
+                                       "nested too deeply)")
         messages = {404: "no such endpoint; see /docs",
                     405: "method not allowed for this endpoint; see /docs"}
-        message = exc.detail if isinstance(exc, _BodyTooLarge) else \
+        message = exc.detail if isinstance(exc, (_BodyTooLarge, _BodyTooSlow)) else \
             messages.get(exc.status_code, str(exc.detail))
         return error_response(exc.status_code, message, exc.headers)
 
@@ -254,18 +325,23 @@ def output_options(params: schemas.OutputParams, *,
 
 def create_app(gazetteer: Gazetteer | str | Path | None = None, *, api_key: str | None = None,
                max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
-               extract_timeout_s: float = DEFAULT_EXTRACT_TIMEOUT_S) -> FastAPI:
+               extract_timeout_s: float = DEFAULT_EXTRACT_TIMEOUT_S,
+               extract_workers: int = 1,
+               body_timeout_s: float = DEFAULT_BODY_TIMEOUT_S,
+               allowed_hosts: Sequence[str] | None = None) -> FastAPI:
     """The HTTP API over ``gazetteer`` (a Gazetteer, a path, or None for the default one).
 
     ``api_key``, when set, is required in the ``X-API-Key`` header of ``/extract`` and
-    ``/map``; bodies above ``max_body_bytes`` get 413; extraction taking longer than
-    ``extract_timeout_s`` gets 503.
+    ``/map``; bodies above ``max_body_bytes`` get 413, bodies slower than
+    ``body_timeout_s`` 408; extraction runs in ``extract_workers`` processes and a request
+    taking longer than ``extract_timeout_s`` gets 503. ``allowed_hosts`` (host names, or
+    patterns such as ``*.example.org``) restricts the ``Host`` header; None accepts any.
     """
     gaz = gazetteer if isinstance(gazetteer, Gazetteer) else Gazetteer.open(gazetteer)
     gaz.country_at(0.0, 0.0)  # loads the country shapes now, not on the first request
     countries = nominatim.Countries(gaz)
     writer = nominatim.Writer(countries)
-    extractor = Extractor(extract_timeout_s)
+    extractor = Extractor(extract_timeout_s, workers=extract_workers, gazetteer=str(gaz.path))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -284,23 +360,26 @@ def create_app(gazetteer: Gazetteer | str | Path | None = None, *, api_key: str 
         docs_url=None,
         redoc_url=None,
     )
+    app.state.extractor = extractor
     _install_offline_docs(app)
     fast_endpoints: dict[str, Endpoint] = {}  # filled below, with the routes
     app.add_middleware(FastGeocoding, endpoints=fast_endpoints)
     app.add_middleware(AllowAnyOriginForGet)
-    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes, timeout_s=body_timeout_s)
+    if api_key is not None:  # outside the body limit: no key, no body read at all
+        app.add_middleware(RequireApiKey, api_key=api_key)
+    if allowed_hosts is not None:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     _install_error_handlers(app)
-    key_header = APIKeyHeader(name="X-API-Key", auto_error=False,
-                              description="Required when the server runs with --api-key.")
+    key_header = APIKeyHeader(name=KEY_HEADER, auto_error=False, description=(
+        "Required when the server runs with an API key (checked before the body is read)."))
 
-    async def require_key(key: str | None = Security(key_header)) -> None:
-        if api_key is not None and (
-                key is None or not hmac.compare_digest(key.encode(), api_key.encode())):
-            raise ApiError(401, "missing or wrong API key; send it in the X-API-Key header")
+    async def require_key(_: str | None = Security(key_header)) -> None:
+        """Documents the key in the OpenAPI schema; :class:`RequireApiKey` checks it."""
 
     # -- geocoding --------------------------------------------------------------------------
 
-    async def search(request: Request) -> Response:
+    def search(request: Request) -> Response:
         """Find places by name (Nominatim's `/search`): free text `q` or the structured
         `city`/`county`/`state`/`country`. No match is an empty result, not an error."""
         p = parse_params(schemas.SearchParams, request)
@@ -323,27 +402,31 @@ def create_app(gazetteer: Gazetteer | str | Path | None = None, *, api_key: str 
         )
         options = output_options(p, addressdetails=False)
         places = nominatim.search(gaz, countries, query)
-        return JSONBody(writer.results(places, options, query.text))
+        return JSONBody(writer.results(within_vertex_budget(places, options), options,
+                                       query.text))
 
-    async def reverse(request: Request) -> Response:
+    def reverse(request: Request) -> Response:
         """Name the place at a coordinate (Nominatim's `/reverse`). Nothing known there
         (open sea) is `{"error": "Unable to geocode"}` with status 200, as in Nominatim."""
         p = parse_params(schemas.ReverseParams, request)
         lat, lon = check_coordinates(p.lat, p.lon)
         options = output_options(p, addressdetails=True)
         place = nominatim.reverse(gaz, countries, lat, lon, p.zoom)
+        if place is not None:
+            place = within_vertex_budget([place], options)[0]
         return JSONBody(writer.single(place, options, f"{lat},{lon}"))
 
-    async def lookup(request: Request) -> Response:
+    def lookup(request: Request) -> Response:
         """Places by id (Nominatim's `/lookup`); unknown ids are skipped."""
         p = parse_params(schemas.LookupParams, request)
         options = output_options(p, addressdetails=True)
         places = nominatim.lookup(gaz, p.osm_ids)
-        return JSONBody(writer.results(places, options, p.osm_ids))
+        return JSONBody(writer.results(within_vertex_budget(places, options), options,
+                                       p.osm_ids))
 
     updated = datetime.fromtimestamp(gaz.path.stat().st_mtime, UTC).isoformat()
 
-    async def status(request: Request) -> Response:
+    def status(request: Request) -> Response:
         """Is the service up? `OK` as text, or Nominatim's JSON status object."""
         p = parse_params(schemas.StatusParams, request)
         try:
@@ -390,8 +473,8 @@ def create_app(gazetteer: Gazetteer | str | Path | None = None, *, api_key: str 
     async def extract(body: schemas.ExtractRequest) -> Response:
         """Events and mentioned places of the posted text(s) as one GeoJSON
         FeatureCollection (`layer` is `event` or `place`)."""
-        documents = await _extraction(extractor.parse(body.items()))
-        return JSONBody(feature_collection(documents))
+        return Response(await _extraction(extractor.parse(body.items())),
+                        media_type="application/json")
 
     @app.post("/map", tags=["events"], response_class=HTMLResponse,
               responses={200: {"content": {"text/html": {"schema": {"type": "string"}}},
@@ -431,19 +514,99 @@ async def _extraction(work: Any) -> Any:
     """Await pipeline work, turning its failures into API errors."""
     try:
         return await work
-    except ExtractionUnavailable as exc:
+    except (ExtractionUnavailable, ExtractionTimeout) as exc:
         raise ApiError(503, str(exc)) from None
-    except ExtractionTimeout as exc:
-        raise ApiError(503, str(exc)) from None
+    except ExtractionFailed as exc:
+        raise ApiError(500, str(exc)) from None
     except GeoeventsError as exc:
         raise ApiError(422, str(exc)) from None
 
 
+# -- shapes within a size budget ------------------------------------------------------------
+
+
+def within_vertex_budget(places: Iterable[Place],
+                         options: nominatim.OutputOptions) -> list[Place]:
+    """``places``, with shapes simplified so that together they have at most
+    :data:`MAX_RESPONSE_VERTICES` vertices, when the response includes shapes."""
+    places = list(places)
+    if not (options.polygon_geojson or options.polygon_text):
+        return places
+    shaped = sum(1 for p in places if p.geometry_wkb is not None)
+    if not shaped:
+        return places
+    budget = max(MIN_SHAPE_VERTICES, MAX_RESPONSE_VERTICES // shaped)
+    return [p if p.geometry_wkb is None else
+            dataclasses.replace(p, geometry_wkb=_capped_wkb(p.geometry_wkb, budget))
+            for p in places]
+
+
+@lru_cache(maxsize=256)
+def _capped_wkb(wkb: bytes, budget: int) -> bytes:
+    """The shape in ``wkb`` with at most ``budget`` vertices: simplified with a growing
+    tolerance (from 1/4000 of its extent), letting parts too small for that tolerance
+    vanish (small islands) rather than keeping a distorted ring for each; the shape
+    itself when it already fits."""
+    import shapely
+
+    shape = shapely.from_wkb(wkb)
+    if shapely.get_num_coordinates(shape) <= budget:
+        return wkb
+    west, south, east, north = shape.bounds
+    tolerance = max(east - west, north - south, 1e-6) / 4000
+    while True:
+        simplified = _polygonal(shapely.make_valid(
+            shape.simplify(tolerance, preserve_topology=False)), shape)
+        if simplified.is_empty:  # everything vanished: keep the topology instead
+            simplified = shape.simplify(tolerance, preserve_topology=True)
+        if shapely.get_num_coordinates(simplified) <= budget or tolerance > 360:
+            return bytes(shapely.to_wkb(simplified))
+        tolerance *= 1.5
+
+
+def _polygonal(shape: Any, original: Any) -> Any:
+    """Only the areas of ``shape`` when ``original`` is an area (make_valid can leave
+    lines and points where a ring collapsed)."""
+    import shapely
+
+    if shape.geom_type != "GeometryCollection" or \
+            original.geom_type not in ("Polygon", "MultiPolygon"):
+        return shape
+    areas = [p for p in shapely.get_parts(shape) if p.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.union_all(areas)
+
+
 def app_from_env() -> FastAPI:
     """Factory for uvicorn worker processes: settings come from ``$GEOEVENTS_SERVER_CONFIG``
-    (set by ``geoevents serve``)."""
+    (set by ``geoevents serve``; the API key comes from its own variable or file)."""
     config = json.loads(os.environ.get(CONFIG_ENV, "{}"))
-    return create_app(config.get("gazetteer"), api_key=config.get("api_key"),
+    return create_app(config.get("gazetteer"), api_key=read_api_key(config.get("api_key_file")),
                       max_body_bytes=config.get("max_body_bytes", DEFAULT_MAX_BODY_BYTES),
                       extract_timeout_s=config.get("extract_timeout_s",
-                                                   DEFAULT_EXTRACT_TIMEOUT_S))
+                                                   DEFAULT_EXTRACT_TIMEOUT_S),
+                      extract_workers=config.get("extract_workers", 1),
+                      allowed_hosts=config.get("allowed_hosts"))
+
+
+
+def read_api_key(path: str | Path | None = None) -> str | None:
+    """The API key: the first line of the file at ``path`` when given, else
+    ``$GEOEVENTS_API_KEY``, else None (no key required). Never a command-line value,
+    which any user of the machine could read in ``ps``.
+
+    Raises :class:`~geoevents.errors.InputError` when the file cannot be read or is empty.
+    """
+    from geoevents.errors import InputError
+
+    if path is not None:
+        try:
+            with open(path, "rb") as fh:  # a key is short: never read more than this
+                lines = fh.read(MAX_KEY_FILE_BYTES).decode("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"cannot read the API key file {path}: "
+                             f"{getattr(exc, 'strerror', None) or exc}") from None
+        key = lines[0].strip() if lines else ""
+        if not key:
+            raise InputError(f"the API key file {path} is empty")
+        return key
+    return os.environ.get(API_KEY_ENV) or None

@@ -1,101 +1,255 @@
-"""``/extract`` and ``/map``: the event pipeline on posted texts, within a time budget.
+"""``/extract`` and ``/map``: the event pipeline on posted texts, in worker processes.
 
-Extraction runs on one background thread per server process (spaCy is CPU-bound, so more
-threads would not finish sooner); a request that cannot finish within the budget is
-answered with 503 and the work stops before the next document.
+The pipeline is CPU-bound and holds the GIL, so it never runs in the server process: a
+small pool of worker processes (:class:`Extractor`, one by default) does the work, each
+loading the spaCy model and the gazetteer once, when it starts. The server process only
+waits on a pipe, so it goes on answering other requests. A request has a wall-clock
+budget that covers waiting for a free worker and the work itself; a worker still busy
+when the budget runs out is killed (``SIGKILL``: a document stuck in spaCy cannot be
+stopped more gently) and replaced by a fresh one, and the request gets 503.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import multiprocessing
+import os
+import signal
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any, TypeVar
+from multiprocessing.connection import Connection
+from typing import TYPE_CHECKING, Any
 
+from geoevents.errors import GeoeventsError
 from geoevents.model import Document
 
 if TYPE_CHECKING:
+    from multiprocessing.process import BaseProcess
+
     from geoevents.server.schemas import DocumentIn
 
-T = TypeVar("T")
+log = logging.getLogger("geoevents.server")
+
 # shapes in responses are simplified to 1/1000 of their extent, at least this (degrees,
 # about 500 m), so that country polygons do not turn a response into megabytes
 SHAPE_TOLERANCE_DEG = 0.005
+# requests allowed to wait for a busy worker, per worker; more get 503 at once
+QUEUE_PER_WORKER = 4
+WARM_UP_TEXT = "Shelling hit Gaza on Monday."
 
 
 class ExtractionUnavailable(Exception):
-    """The event pipeline cannot be imported in this installation."""
+    """The event pipeline cannot run in this installation."""
 
 
 class ExtractionTimeout(Exception):
-    """The request did not finish within the time budget."""
+    """The request did not finish within the time budget (or found no free worker)."""
 
 
-class _Stopped(Exception):
-    """Raised on the worker thread when a timed-out request is abandoned."""
+class ExtractionFailed(Exception):
+    """The pipeline failed on the posted texts (a bug, reported as 500)."""
 
 
 class Extractor:
-    """Runs the pipeline for the server: one worker thread, a per-request time budget."""
+    """A pool of ``workers`` extraction processes with a per-request time budget.
 
-    def __init__(self, timeout_s: float) -> None:
+    Processes start on the first request (and are replaced when killed); ``close()``
+    stops them. ``gazetteer`` is the path the workers open (None: the default one).
+    """
+
+    def __init__(self, timeout_s: float, *, workers: int = 1,
+                 gazetteer: str | None = None) -> None:
+        if workers < 1:
+            raise ValueError("an extractor needs at least one worker")
         self.timeout_s = timeout_s
-        self._pool: ThreadPoolExecutor | None = None  # started on first use, after close()
+        self.size = workers
+        self.gazetteer = gazetteer
+        self._idle: list[_Worker] = []
+        self._started = 0  # processes alive (idle or busy)
+        self._waiting = 0
+        self._lock = threading.Lock()
+        self._free: asyncio.Condition | None = None
 
-    async def parse(self, items: list[DocumentIn]) -> list[Document]:
-        return await self._run(lambda stop: _parse_all(items, stop))
+    async def parse(self, items: list[DocumentIn]) -> bytes:
+        """The JSON FeatureCollection (see :func:`feature_collection`) of ``items``."""
+        result: bytes = await self._run(("extract", items))
+        return result
 
     async def map_html(self, items: list[DocumentIn]) -> str:
-        def render(stop: threading.Event) -> str:
-            from geoevents.maps import render_map
+        """The self-contained HTML map of ``items``."""
+        result: str = await self._run(("map", items))
+        return result
 
-            documents = _parse_all(items, stop)
-            return str(render_map(documents).get_root().render())
-
-        return await self._run(render)
-
-    async def _run(self, work: Callable[[threading.Event], T]) -> T:
-        _check_available()
-        stop = threading.Event()
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=1,
-                                            thread_name_prefix="geoevents-extract")
-        future = asyncio.get_running_loop().run_in_executor(self._pool, work, stop)
+    async def _run(self, job: tuple[str, list[DocumentIn]]) -> Any:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.timeout_s
+        worker = await self._acquire(deadline)
         try:
-            return await asyncio.wait_for(future, self.timeout_s)
+            remaining = max(0.0, deadline - loop.time())
+            reply = await asyncio.wait_for(asyncio.to_thread(worker.call, job), remaining)
         except TimeoutError:
-            stop.set()
+            log.warning("extraction over its %g s budget: killing worker %s",
+                        self.timeout_s, worker.pid)
+            worker = await self._replace(worker)  # the new one warms up for the next request
             raise ExtractionTimeout(
                 f"extraction did not finish within the {self.timeout_s:g} s time budget; "
                 "send shorter texts or fewer documents per request") from None
+        except (EOFError, OSError):
+            log.error("extraction worker %s died", worker.pid)
+            worker = await self._replace(worker)
+            raise ExtractionFailed("the extraction worker stopped unexpectedly") from None
+        finally:
+            await self._release(worker)
+        status, payload = reply
+        if status == "ok":
+            return payload
+        if status == "invalid":
+            raise GeoeventsError(payload)
+        if status == "unavailable":
+            raise ExtractionUnavailable(payload)
+        raise ExtractionFailed(payload)
+
+    async def _acquire(self, deadline: float) -> _Worker:
+        if self._free is None:
+            self._free = asyncio.Condition()
+        loop = asyncio.get_running_loop()
+        async with self._free:
+            if not self._idle and self._started >= self.size and \
+                    self._waiting >= QUEUE_PER_WORKER * self.size:
+                raise ExtractionTimeout("all extraction workers are busy; try again later")
+            self._waiting += 1
+            try:
+                while not self._idle and self._started >= self.size:
+                    remaining = deadline - loop.time()
+                    if remaining <= 0:
+                        raise ExtractionTimeout(
+                            "all extraction workers stayed busy for the whole "
+                            f"{self.timeout_s:g} s time budget; try again later")
+                    try:
+                        await asyncio.wait_for(self._free.wait(), remaining)
+                    except TimeoutError:
+                        continue
+            finally:
+                self._waiting -= 1
+            return self._idle.pop() if self._idle else self._spawn()
+
+    async def _release(self, worker: _Worker) -> None:
+        assert self._free is not None
+        async with self._free:
+            self._idle.append(worker)
+            self._free.notify()
+
+    def _spawn(self) -> _Worker:
+        with self._lock:
+            self._started += 1
+        return _Worker(self.gazetteer)
+
+    async def _replace(self, worker: _Worker) -> _Worker:
+        """Kill ``worker`` and start a new process in its place."""
+        await asyncio.to_thread(worker.kill)
+        with self._lock:
+            self._started -= 1
+        return self._spawn()
 
     def close(self) -> None:
-        """Stop the worker thread (a later request starts a new one)."""
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
+        """Stop the worker processes (a later request starts new ones)."""
+        idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.kill()
+            worker.conn.close()
+        with self._lock:
+            self._started -= len(idle)
+        self._free = None
+
+    @property
+    def pids(self) -> list[int]:
+        """Process ids of the idle workers (for tests and monitoring)."""
+        return [w.pid for w in self._idle if w.pid is not None]
 
 
-def _check_available() -> None:
+class _Worker:
+    """One extraction process and the pipe to it."""
+
+    def __init__(self, gazetteer: str | None) -> None:
+        context = multiprocessing.get_context("spawn")  # no fork of a threaded server
+        self.conn, child = context.Pipe()
+        self.process: BaseProcess = context.Process(
+            target=_serve, args=(child, gazetteer), name="geoevents-extract", daemon=True)
+        self.process.start()
+        child.close()
+
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid
+
+    def call(self, job: tuple[str, list[DocumentIn]]) -> tuple[str, Any]:
+        """Send a job and wait for its reply (EOFError when the process dies)."""
+        try:
+            self.conn.send(job)
+            reply: tuple[str, Any] = self.conn.recv()
+        except (EOFError, OSError):
+            self.conn.close()
+            raise
+        return reply
+
+    def kill(self) -> None:
+        """Stop the process now; a thread blocked in :meth:`call` gets EOFError."""
+        self.process.kill()
+        self.process.join(5)
+
+
+# -- the worker process -----------------------------------------------------------------------
+
+
+def _serve(conn: Connection, gazetteer: str | None) -> None:
+    """Main loop of a worker process: answer jobs until the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
+    if gazetteer:
+        os.environ["GEOEVENTS_GAZETTEER"] = gazetteer
+    jobs: dict[str, Callable[[list[DocumentIn]], Any]] = {
+        "extract": _extract_json, "map": _map_html}
     try:
-        import geoevents.maps
-        import geoevents.pipeline  # noqa: F401
-    except ImportError as exc:
-        raise ExtractionUnavailable(
-            "event extraction is not available in this installation "
-            f"(cannot import {exc.name or 'a required module'})") from None
+        from geoevents.server.schemas import DocumentIn
+
+        # loads the model now rather than during the first request
+        _parse_all([DocumentIn(id=None, text=WARM_UP_TEXT, published=None)])
+    except Exception:  # reported with the first job instead
+        log.debug("warm-up failed", exc_info=True)
+    while True:
+        try:
+            kind, items = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply: tuple[str, Any] = ("ok", jobs[kind](items))
+        except ImportError as exc:
+            reply = ("unavailable", "event extraction is not available in this installation "
+                                    f"(cannot import {exc.name or 'a required module'})")
+        except GeoeventsError as exc:
+            reply = ("invalid", str(exc))
+        except Exception as exc:  # the server answers 500 and logs it
+            log.exception("extraction failed")
+            reply = ("failed", f"extraction failed: {type(exc).__name__}")
+        conn.send(reply)
 
 
-def _parse_all(items: list[DocumentIn], stop: threading.Event) -> list[Document]:
+def _extract_json(items: list[DocumentIn]) -> bytes:
+    import orjson
+
+    return orjson.dumps(feature_collection(_parse_all(items)))
+
+
+def _map_html(items: list[DocumentIn]) -> str:
+    from geoevents.maps import render_map
+
+    return str(render_map(_parse_all(items)).get_root().render())
+
+
+def _parse_all(items: list[DocumentIn]) -> list[Document]:
     from geoevents.pipeline import parse
 
-    documents = []
-    for item in items:
-        if stop.is_set():
-            raise _Stopped
-        documents.append(parse(item.text, published=item.published, doc_id=item.id))
-    return documents
+    return [parse(item.text, published=item.published, doc_id=item.id) for item in items]
 
 
 # -- GeoJSON ---------------------------------------------------------------------------------

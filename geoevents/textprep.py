@@ -1,0 +1,123 @@
+"""Text prepared for spaCy's tokenizer, so that pathological input costs linear time.
+
+spaCy's tokenizer splits prefixes and suffixes off a whitespace-delimited chunk one at a
+time, matching its regular expressions against the rest of the chunk each time: a chunk of
+n punctuation characters costs O(n²) (``")" * 20000`` takes minutes, ``"!?.,;:" * 2000``
+half a minute). :func:`tokenizer_safe` breaks such chunks up with spaces and keeps the
+length, so every character offset stays valid; :class:`SafeTokenizer` wraps a spaCy
+tokenizer so that it tokenizes the safe text but returns a ``Doc`` of the ORIGINAL text
+(each replaced character becomes a token of its own). Ordinary text passes through
+untouched, to the same tokens.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["MAX_PUNCT_RUN", "MAX_WORD", "SafeTokenizer", "install", "tokenizer_safe"]
+
+# A run of this many punctuation or symbol characters without a space costs spaCy about
+# 0.1 ms; 20,000 of them cost minutes. Real text has runs of a few ("?!", "...", "--").
+MAX_PUNCT_RUN = 32
+# Longer whitespace-free chunks (long URLs are the longest real ones) are cut every
+# MAX_WORD characters.
+MAX_WORD = 200
+
+_PUNCT_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCT_RUN + 1},}}")
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+
+
+def tokenizer_safe(text: str) -> str:
+    """``text`` with a space in place of every :data:`MAX_PUNCT_RUN`-th character of a
+    longer run of punctuation, and of every :data:`MAX_WORD`-th character of a longer
+    whitespace-free chunk. Same length as ``text`` (offsets stay valid); ``text`` itself
+    when nothing needs breaking."""
+    if len(text) <= MAX_PUNCT_RUN:
+        return text
+    text = _PUNCT_RUN.sub(lambda m: _break(m.group(), MAX_PUNCT_RUN), text)
+    return _LONG_WORD.sub(lambda m: _break(m.group(), MAX_WORD), text)
+
+
+def _break(run: str, every: int) -> str:
+    """``run`` with its every ``every``-th character replaced by a space."""
+    chars = list(run)
+    chars[every - 1::every] = " " * len(range(every - 1, len(chars), every))
+    return "".join(chars)
+
+
+class SafeTokenizer:
+    """A spaCy tokenizer that tokenizes :func:`tokenizer_safe` of the text.
+
+    The ``Doc`` it returns has the original text: the tokens of the safe text keep their
+    offsets, and each character that the safe text replaced by a space is a token of its
+    own. Text that needs no breaking goes to the wrapped tokenizer unchanged.
+    """
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        safe = tokenizer_safe(text)
+        if safe is text or safe == text:
+            return self.tokenizer(text)
+        return _with_original_text(self.tokenizer(safe), text, safe)
+
+    def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str) -> Any:  # vocab, rules, to_bytes, ... of the tokenizer
+        if name == "tokenizer":
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
+def _with_original_text(safe_doc: Doc, text: str, safe: str) -> Doc:
+    """A Doc of ``text`` tokenized as ``safe_doc`` (of ``safe``, same length) was."""
+    from spacy.tokens import Doc
+
+    tokens = ((t.idx, t.idx + len(t)) for t in safe_doc if not t.is_space)
+    # characters that were replaced by a space: one token each
+    replaced = ((i, i + 1) for i in _replaced(text, safe))
+    spans = heapq.merge(tokens, replaced)  # both in text order
+    words: list[str] = []
+    spaces: list[bool] = []
+    position = 0
+    for start, end in spans:
+        _add_gap(text[position:start], words, spaces)
+        words.append(text[start:end])
+        spaces.append(False)
+        position = end
+    _add_gap(text[position:], words, spaces)
+    return Doc(safe_doc.vocab, words=words, spaces=spaces)
+
+
+def _replaced(text: str, safe: str) -> Iterator[int]:
+    return (i for i, (a, b) in enumerate(zip(text, safe, strict=True)) if a != b)
+
+
+def _add_gap(gap: str, words: list[str], spaces: list[bool]) -> None:
+    """Whitespace between two tokens: one space after the previous token, the rest (if
+    any) a whitespace token, as spaCy's own tokenizer does."""
+    if not gap:
+        return
+    if words and not spaces[-1] and gap[0] == " ":
+        spaces[-1] = True
+        gap = gap[1:]
+    if gap:
+        words.append(gap)
+        spaces.append(False)
+
+
+def install(nlp: Language) -> Language:
+    """``nlp`` with its tokenizer wrapped in a :class:`SafeTokenizer` (once)."""
+    if not isinstance(nlp.tokenizer, SafeTokenizer):
+        nlp.tokenizer = SafeTokenizer(nlp.tokenizer)
+    return nlp
