@@ -93,8 +93,8 @@ class Geoparser:
                  ranker: Ranker | None = None, min_importance: float | None = None,
                  min_confidence: float | None = None) -> None:
         from geoevents import nlp as nlp_module
-        from geoevents.components import TOPONYM_DEFAULTS, EventStage, ToponymStage
         from geoevents import textprep
+        from geoevents.components import TOPONYM_DEFAULTS, EventStage, ToponymStage
         from geoevents.geocoding import default_gazetteer
 
         self.nlp: Language = textprep.install(nlp_module.load(model))  # linear tokenizing

@@ -87,6 +87,8 @@ def test_any_jsonl_bytes_give_one_record_or_error_per_line(tmp_path_factory, lin
     path = tmp_path_factory.mktemp("c") / "c.jsonl"
     path.write_bytes(b"\n".join(lines) + b"\n")
     records = list(read_corpus(path, max_chars=40))
+    # a byte-order mark opening the file marks the encoding; it is no content of its own
+    lines = [lines[0].removeprefix(b"\xef\xbb\xbf"), *lines[1:]]
     assert len(records) == sum(1 for line in lines if line.strip()) == count_records(path)
     for record in records:
         assert (record.error is None) == bool(record.text)
