@@ -134,7 +134,7 @@ def write_frames(events: gpd.GeoDataFrame, places: gpd.GeoDataFrame, path: str |
     else:
         jobs = _JOBS[ext](events, split_places(places), target)
     try:
-        with _staged([t for t, _ in jobs]) as temps:
+        with atomic_outputs([t for t, _ in jobs]) as temps:
             for tmp, (_, job) in zip(temps, jobs, strict=True):
                 job(tmp)
     except (OSError, RuntimeError, ArrowException) as exc:
@@ -413,10 +413,10 @@ _Job = tuple[Path, Callable[[Path], None]]
 
 
 @contextmanager
-def _staged(targets: list[Path]) -> Iterator[list[Path]]:
-    """Temporary paths beside ``targets``; after the block they are flushed to disk and
-    renamed over the targets together. On any error they are removed and no target is
-    touched."""
+def atomic_outputs(targets: list[Path]) -> Iterator[list[Path]]:
+    """Temporary paths beside ``targets`` to write to; after the block they are flushed to
+    disk and renamed over the targets together. On any error they are removed and no
+    target is touched."""
     token = secrets.token_hex(4)
     temps = [t.with_name(f".{t.stem}.{token}.tmp{t.suffix}") for t in targets]
     try:

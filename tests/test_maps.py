@@ -243,9 +243,66 @@ def test_cli_map(seed_docs, tmp_path, capsys):
         main(["map", str(events), "-o", str(tmp_path / "map.txt")])
     assert exit_info.value.code == 1
     assert "must be an .html file" in capsys.readouterr().err
+    before = out.read_bytes()
     with pytest.raises(SystemExit):
         main(["map", str(tmp_path / "missing.txt"), "-o", str(out)])
     assert "no such file" in capsys.readouterr().err
+    assert out.read_bytes() == before  # a typo in an input never costs the previous map
+
+
+def test_cli_map_reads_corpora_and_batch_folders(tmp_path, capsys):
+    from geoevents.batch import BatchOptions, run
+    from geoevents.cli import main
+
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(
+        '{"id": "a", "text": "Gunmen killed five villagers in Kano on Monday.", '
+        '"published": "2024-03-06"}\n{"id": "b"}\n'
+        '{"id": "c", "text": "Police arrested 20 people in Lagos."}\n', encoding="utf-8")
+    table = tmp_path / "news.csv"
+    table.write_text('id,text\nd,"Protesters marched in Nairobi on Friday."\n', encoding="utf-8")
+    out = tmp_path / "corpus.html"
+    main(["map", str(corpus), str(table), "-o", str(out), "--no-progress"])
+    assert "skipped b" in capsys.readouterr().err
+    data = _payload(out.read_text(encoding="utf-8"))
+    assert data["stats"]["documents"] == 3  # a JSON Lines file is many articles, not one
+    names = {data["strings"][i] for i in data["places"]["name"]}
+    assert {"Kano", "Lagos", "Nairobi"} <= {n.split(",")[0] for n in names}
+
+    folder = tmp_path / "batch"
+    run([corpus], folder, BatchOptions())
+    out = tmp_path / "batch.html"
+    main(["map", str(folder), "-o", str(out)])
+    batch = _payload(out.read_text(encoding="utf-8"))
+    assert batch["stats"]["events"] == 2 and len(batch["places"]["lat"]) >= 2
+
+
+_MAP_UNDER_LIMIT = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+from geoevents.cli import main
+main(sys.argv[1:])
+"""
+
+
+def test_a_failed_map_write_keeps_the_previous_map(seed_docs, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    events = tmp_path / "events.geojson"
+    write(seed_docs, events)
+    out = tmp_path / "map.html"
+    out.write_text("<p>the previous map</p>", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    done = subprocess.run([sys.executable, "-c", _MAP_UNDER_LIMIT, "map", str(events), "-o",
+                           str(out)], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+    assert done.returncode == 1
+    assert done.stderr == (f"geoevents: error: cannot write {out}: File too large; no output "
+                           "file was changed\n")
+    assert out.read_text(encoding="utf-8") == "<p>the previous map</p>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
 def test_cli_map_from_text(seed_path, tmp_path):

@@ -55,7 +55,7 @@ def _report(summary: BatchSummary) -> None:
     skipped = (f" ({summary.errors:,} skipped, listed in {summary.errors_path})"
                if summary.errors else "")
     shown = ", ".join(map(str, summary.files))
-    if len(summary.files) > 3:  # shards of a directory output, then the places layer
+    if len(summary.files) > 3 and is_directory(summary.output):  # shards, then places
         shown = f"{summary.output}/part-*.parquet ({summary.shards:,} shards), " \
                 f"{summary.files[-1]}"
     err.write(f"geoevents: {summary.events:,} events from {summary.documents:,} documents"

@@ -79,10 +79,7 @@ def extract_command(
                          "or 'acled' (one table with ACLED's columns; .csv .gpkg .parquet; "
                          "see docs/maps.md).")] = "geoevents",
 ) -> None:
-    """Extract who-did-what-where-when events and write them with their places.
-
-    Example: geoevents extract news.jsonl --published 2024-07-05 -o events.gpkg
-    """
+    """Extract who-did-what-where-when events and write them with their places."""
     import sys
 
     from geoevents.batch import BatchOptions
