@@ -87,7 +87,8 @@ PLACE_COLUMNS: dict[str, str] = {
     "place_id": "object", "name": "object", "display_name": "object",
     "feature_class": "object", "feature_code": "object", "country_code": "object",
     "admin1": "object", "population": "Int64", "geonameid": "Int64", "source": "object",
-    "mentions": "Int64", "events": "Int64", "documents": "Int64", "mention_texts": "object",
+    "mentions": "Int64", "named_mentions": "Int64", "events": "Int64", "documents": "Int64",
+    "mention_texts": "object",
     "lon": "float64", "lat": "float64",
 }
 
@@ -268,6 +269,7 @@ def read(path: str | Path) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame | None]:
 class _PlaceCount:
     place: Place
     mentions: int = 0
+    named: int = 0  # mentions by the place's name (not a demonym such as "Russian")
     events: int = 0
     documents: set[str] = field(default_factory=set)
     texts: dict[str, None] = field(default_factory=dict)  # ordered set
@@ -281,9 +283,10 @@ class _Collected:
     places: dict[str, _PlaceCount] = field(default_factory=dict)
 
     def count(self, place: Place, text: str | None, doc_id: str | None, *,
-              mention: bool, event: bool) -> None:
+              mention: bool, event: bool, named: bool = False) -> None:
         entry = self.places.setdefault(place.id, _PlaceCount(place))
         entry.mentions += mention
+        entry.named += named
         entry.events += event
         if doc_id:
             entry.documents.add(doc_id)
@@ -315,7 +318,8 @@ def _collect(items: Document | Event | Iterable[Document | Event]) -> _Collected
         if isinstance(item, Document):
             for t in item.toponyms:
                 if t.place is not None:
-                    out.count(t.place, t.text, item.doc_id, mention=True, event=False)
+                    out.count(t.place, t.text, item.doc_id, mention=True, event=False,
+                              named=getattr(t, "kind", "name") != "demonym")
             for e in item.events:
                 doc_id = e.doc_id or item.doc_id
                 out.events.append((e, doc_id, item.published))
@@ -326,7 +330,7 @@ def _collect(items: Document | Event | Iterable[Document | Event]) -> _Collected
             if item.location is not None:
                 # a bare event stands for its own location mention
                 out.count(item.location, item.location_text, item.doc_id, mention=True,
-                          event=True)
+                          event=True, named=True)
         else:
             raise InputError(f"expected Documents or Events, got {type(item).__name__}")
     return out
@@ -371,7 +375,7 @@ def _place_row(c: _PlaceCount) -> dict[str, Any]:
         "feature_class": p.feature_class, "feature_code": p.feature_code,
         "country_code": p.country_code, "admin1": p.admin1, "population": p.population,
         "geonameid": p.geonameid, "source": p.source, "mentions": c.mentions,
-        "events": c.events, "documents": len(c.documents),
+        "named_mentions": c.named, "events": c.events, "documents": len(c.documents),
         "mention_texts": _joined(list(c.texts)), "lon": round(p.lon, DECIMALS),
         "lat": round(p.lat, DECIMALS),
     }

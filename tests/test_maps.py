@@ -7,6 +7,7 @@ pipeline; ``hostile_documents`` puts hostile strings in every field a map shows.
 from __future__ import annotations
 
 import re
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -105,7 +106,12 @@ def test_seed_map_structure(seed_html, seed_docs):
     assert sum(t["count"] for t in data["types"]) == len(events)
     all_events = seed_docs[0].events
     assert data["stats"] == {"events": len(all_events), "located": len(events), "documents": 1}
-    assert data["dates"] == sorted({e.date for e in events if e.date})
+    dated = sorted(e.date for e in events if e.date)
+    epoch = date(1970, 1, 1)
+    assert data["days"] == [(date.fromisoformat(d) - epoch).days for d in (dated[0], dated[-1])]
+    assert [d >= 0 for d in data["events"]["day"]] == [bool(e.date) for e in events]
+    assert data["events"]["reason"] == [e.reason or None for e in events]
+    assert {data["strings"][k] for k in data["events"]["cc"] if k >= 0} >= {"PS"}
     strings = data["strings"]
     assert data["events"]["sent"] == [e.sentence for e in events]
     assert data["events"]["id"] == [e.id for e in events]
@@ -127,7 +133,7 @@ def test_seed_map_structure(seed_html, seed_docs):
     assert south < 31.5 < north and west < 34.5 < east
     # layer control = legend: one overlay per type plus places, areas, heat, countries
     for t in data["types"]:
-        assert f'{t["name"]} \\u003cspan class=\\"ge-count\\"\\u003e({t["count"]})' in seed_html
+        assert f'{t["name"]} \\u003cspan class=\\"ge-count ge-count-t' in seed_html
     for name in ("Places (size: mentions)", "Areas: regions and borders", "Heat map",
                  "Countries (Natural Earth)"):
         assert name in seed_html
@@ -201,6 +207,37 @@ def test_inline_helpers_neutralise_closing_tags():
     assert "x.png" not in css and "cdn.example" not in css and "data:image/png" in css
 
 
+def test_type_colours_are_the_same_on_every_map():
+    from geoevents.maps.style import EVENT_TYPES, style_for
+
+    assert style_for("battles") == EVENT_TYPES["Battles"]
+    assert style_for("Looting") == style_for("Looting")  # unknown: by a hash of the name
+    colours = {style_for(name).color for name in ("Looting", "Cyber attack", "Kidnapping")}
+    assert colours <= {"#5d6d7e", "#b7950b", "#cb4335", "#17202a", "#a04000", "#1f618d"}
+
+
+def test_areas_only_where_events_are_or_a_place_is_named(gaz):
+    """A demonym ("Russian") alone paints no country; an event inside a region does."""
+    from geoevents.recognise import Mention
+
+    russia, kharkiv = gaz.search("Russia")[0], gaz.search("Kharkiv")[0]
+    egypt, gaza_strip = gaz.search("Egypt")[0], gaz.get("local:gaza-strip")
+    rafah = gaz.search("Rafah", country="PS")[0]
+    event = Event(id="ev-1", event_type="Battles", sub_event_type="Armed clash",
+                  trigger="shelled", trigger_start=15, trigger_end=22,
+                  sentence="Russian forces shelled Rafah.", location=rafah)
+    toponyms = [Mention(0, 7, "Russian", russia, kind="demonym"),
+                Mention(30, 37, "Kharkiv", kharkiv), Mention(40, 45, "Egypt", egypt),
+                Mention(23, 28, "Rafah", rafah)]
+    data = _payload(render_map([Document(text="", doc_id="d", toponyms=toponyms,
+                                         events=[event])]).get_root().render())
+    ids = data["places"]["id"]
+    drawn = {data["strings"][ids[f["properties"]["place"]]] for f in data["areas"]["features"]}
+    assert egypt.id in drawn  # named as a place
+    assert russia.id not in drawn  # only a demonym, no event in it
+    assert gaza_strip is None or gaza_strip.id not in drawn  # not a place of this document
+
+
 def test_render_from_files_and_frames(seed_docs, tmp_path):
     path = tmp_path / "events.geojson"
     write(seed_docs, path)
@@ -220,7 +257,7 @@ def test_map_without_events_or_dates(gaz):
     jenin = gaz.search("Jenin")[0]
     doc = Document(text="Jenin", doc_id="d", toponyms=[Toponym(0, 5, "Jenin", jenin)])
     data = _payload(render_map([doc]).get_root().render())
-    assert data["types"] == [] and data["dates"] == []
+    assert data["types"] == [] and data["days"] is None
     assert data["stats"] == {"events": 0, "located": 0, "documents": 1}
     assert len(data["places"]["lat"]) == 1
     data = _payload(render_map([]).get_root().render())
