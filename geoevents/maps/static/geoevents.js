@@ -447,14 +447,20 @@
       shown = [];
       var zoom = map.getZoom();
       var view = map.getBounds().pad(0.1);
-      var taken = {}; // a grid of 90 x 18 px cells: one label per cell and its neighbours
+      var taken = {}; // a grid of 60 x 14 px cells; a label covers two cells to the right
+      function free(cx, cy) {
+        for (var dx = -1; dx <= 1; dx++) {
+          for (var dy = -1; dy <= 1; dy++) if (taken[cx + dx + ":" + (cy + dy)]) return false;
+        }
+        return true;
+      }
       for (var i = 0; i < n && shown.length < MAX_LABELS; i++) {
         if (labels.zoom[i] > zoom || !view.contains([labels.lat[i], labels.lon[i]])) continue;
         var p = map.latLngToContainerPoint([labels.lat[i], labels.lon[i]]);
-        var cx = Math.floor(p.x / 90);
-        var cy = Math.floor(p.y / 18);
-        if (taken[cx + ":" + cy] || taken[cx - 1 + ":" + cy] || taken[cx + 1 + ":" + cy]) continue;
-        taken[cx + ":" + cy] = taken[cx + 1 + ":" + cy] = true; // labels run to the right
+        var cx = Math.floor(p.x / 60);
+        var cy = Math.floor(p.y / 14);
+        if (!free(cx, cy)) continue;
+        taken[cx + ":" + cy] = taken[cx + 1 + ":" + cy] = true;
         var text = el("span", null, labels.name[i]);
         var m = L.marker([labels.lat[i], labels.lon[i]], {
           pane: "ge-labels", interactive: false, keyboard: false,
