@@ -21,7 +21,10 @@ admin1, admin2      the location's admin-1 / admin-2 division names from the Geo
                     division itself for an admin-1/admin-2 place; for other places
                     (regions, countries, camps, borders) the divisions of the populated
                     place nearest to the event's point (``Gazetteer.reverse``), as ACLED
-                    codes a region-level event at a representative point
+                    codes a region-level event at a representative point. admin2 stays
+                    empty where GeoNames links a place to no second level (all of
+                    Palestine, Lebanon, Qatar; many capitals): a guess from the nearest
+                    division centre was wrong too often (Idlib -> Ariha District)
 admin3              empty (the gazetteer has no third level)
 location            the resolved place's name
 latitude/longitude  the event's point (WGS84)

@@ -108,6 +108,7 @@ def test_extract_acled_schema(tmp_path, capsys):
     table = pd.read_csv(out, dtype=str, keep_default_na=False)
     row = table.iloc[0]
     assert row["country"] == "Nigeria" and row["admin1"] == "Kano"
+    assert row["admin2"] == "Kano Municipal"  # the GeoNames hierarchy of the place
     assert row["event_date"] == "2024-03-04" and row["fatalities"] == "5"
     assert row["notes"].startswith("Gunmen killed") and row["source"] == str(source)
     code, _, err = run(capsys, "extract", str(source), "--schema", "acled",
