@@ -114,3 +114,36 @@ def test_extract_acled_schema(tmp_path, capsys):
     code, _, err = run(capsys, "extract", str(source), "--schema", "acled",
                        "-o", str(tmp_path / "x.fgb"))
     assert code == 1 and "--schema acled" in err
+
+
+def test_python_m_geoevents_and_version():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import geoevents
+
+    done = subprocess.run([sys.executable, "-m", "geoevents", "--version"], capture_output=True,
+                          text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+    assert done.returncode == 0 and done.stdout == f"geoevents {geoevents.__version__}\n"
+
+
+def test_dir_lists_the_lazy_public_api():
+    import geoevents
+
+    names = dir(geoevents)
+    for name in ("geocode", "reverse", "Gazetteer", "parse", "parse_many", "extract_events",
+                 "write", "read", "render_map", "to_geodataframe"):
+        assert name in names and name in geoevents.__all__
+    assert set(geoevents.__all__) == set(geoevents._EXPORTS)
+    assert "import_module" not in names and "TYPE_CHECKING" not in names
+
+
+def test_every_command_help_has_an_example(capsys):
+    from geoevents.cli import EXAMPLES
+
+    for command in ["", *EXAMPLES]:
+        code, out, _ = run(capsys, *command.split(), "--help")
+        assert code == 0 and "Example: geoevents" in out, command
