@@ -353,7 +353,7 @@ def test_popup_source_link_and_reason_stay_inert(browser, gaz, tmp_path):
         assert link.inner_text() == f"Title {HOSTILE}"
         assert link.get_attribute("href") == 'https://example.org/a?q="><script>alert(3)</script>'
         assert link.get_attribute("rel") == "noopener noreferrer"
-        assert popup.locator(".ge-reason").inner_text() == f"Because {HOSTILE}"
+        assert popup.locator(".ge-reason").inner_text() == f"Why: Because {HOSTILE}"
         assert popup.locator("img, script").count() == 0
         page.evaluate("() => { geoevents.map.closePopup(); }")
         page.evaluate("i => new Promise(done => geoevents.showEvent(i, () => done()))", 1)

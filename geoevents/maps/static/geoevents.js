@@ -264,7 +264,12 @@
       row("Event", ev.id[i]);
       box.appendChild(table);
       var reason = ev.reason[i];
-      if (reason) box.appendChild(el("div", "ge-reason", reason));
+      if (reason) {
+        var why = el("div", "ge-reason");
+        why.appendChild(el("strong", null, "Why: "));
+        why.appendChild(document.createTextNode(reason));
+        box.appendChild(why);
+      }
 
       var sentence = ev.sent[i];
       if (sentence) {
