@@ -33,7 +33,7 @@ demo: install
 	else \
 		echo "(no /usr/bin/chromium: maps/seed_map.png not refreshed; apt-get install chromium)"; \
 	fi
-	@echo "maps/seed.html, maps/seed.geojson, maps/seed.places.geojson, maps/seed_map.png"
+	@echo "maps/seed.html, maps/seed.geojson, maps/seed.places_{points,lines,polygons}.geojson, maps/seed_map.png"
 
 ## test: install and run the whole suite
 test: install

@@ -8,7 +8,8 @@ a distinct ~140-character sentence per event. For each size it measures:
 - **build**: ``render_map()`` plus rendering the HTML string and writing it;
 - **size** of the HTML file;
 - **drawn**: from navigation start until the page reports every layer drawn
-  (``geoevents.ready``), in headless Debian Chromium with the network blocked.
+  (``geoevents.ready``), in headless Debian Chromium with the network blocked;
+- **filter**: how long the page takes to redraw after a filter change (fatalities ≥ 10).
 
 Baselines from the same run: building the GeoDataFrames only (``to_geodataframes``), and
 — up to ``--baseline-max`` events — a plain folium map with the same points as bare
@@ -111,8 +112,11 @@ def build_baseline(docs: list[Document], path: Path) -> float:
     return time.perf_counter() - start
 
 
-def drawn_seconds(browser: Any, path: Path, *, ready: str) -> float:
-    """Milliseconds from navigation start until ``ready`` is true, in seconds."""
+def drawn_seconds(browser: Any, path: Path, *, ready: str,
+                  filtered: list[float] | None = None) -> float:
+    """Milliseconds from navigation start until ``ready`` is true, in seconds; when
+    ``filtered`` is given, also the seconds a filter change (at least 10 killed) takes to
+    redraw, appended to it."""
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     blocked: list[str] = []
 
@@ -128,6 +132,11 @@ def drawn_seconds(browser: Any, path: Path, *, ready: str) -> float:
         page.goto(path.as_uri(), timeout=300_000)
         page.wait_for_function(ready, timeout=300_000, polling=50)
         ms: float = page.evaluate("performance.now()")
+        if filtered is not None:
+            start = page.evaluate("performance.now()")
+            page.evaluate("geoevents.setFilter({minFat: 10})")
+            page.wait_for_function(ready, timeout=300_000, polling=50)
+            filtered.append((page.evaluate("performance.now()") - start) / 1000)
     finally:
         page.close()
     if blocked:
@@ -166,8 +175,10 @@ def main() -> None:
             path = Path(tmp) / f"map_{n}.html"
             build_s = build_map(docs, path)
             size_mb = path.stat().st_size / 1e6
-            drawn_s = drawn_seconds(browser, path, ready="window.geoevents && geoevents.ready") \
-                if browser else float("nan")
+            filtered: list[float] = []
+            drawn_s = drawn_seconds(browser, path, ready="window.geoevents && geoevents.ready",
+                                    filtered=filtered) if browser else float("nan")
+            filter_s = filtered[0] if filtered else float("nan")
             path.unlink()
             base = {"build": float("nan"), "size": float("nan"), "drawn": float("nan")}
             if n <= args.baseline_max:
@@ -181,6 +192,7 @@ def main() -> None:
             rows.append((n, build_s, size_mb, drawn_s, gdf_s, base))
             print(f"{n:>7,} events: build {build_s:6.2f} s (GeoDataFrames only {gdf_s:5.2f} s, "
                   f"{build_s / gdf_s:4.1f}x) | HTML {size_mb:6.1f} MB | drawn {drawn_s:6.2f} s"
+                  f" | a filter change redrawn in {filter_s:5.2f} s"
                   f" | plain folium CircleMarkers: build {base['build']:6.2f} s, "
                   f"{base['size']:6.1f} MB, drawn {base['drawn']:6.2f} s", flush=True)
     if browser:

@@ -28,7 +28,10 @@ _EXPORTS = {
     "parse_many": "geoevents.pipeline",
     "extract_events": "geoevents.pipeline",
     "to_geodataframe": "geoevents.export",
+    "to_geodataframes": "geoevents.export",
+    "places_geodataframe": "geoevents.export",
     "write": "geoevents.export",
+    "read": "geoevents.export",
     "render_map": "geoevents.maps",
 }
 
@@ -46,17 +49,29 @@ __all__ = [
     "geocode",
     "parse",
     "parse_many",
+    "places_geodataframe",
+    "read",
     "render_map",
     "reverse",
     "to_geodataframe",
+    "to_geodataframes",
     "write",
 ]
 
 if TYPE_CHECKING:
     from geoevents.errors import GazetteerError, GeoeventsError, InputError, QueryError
+    from geoevents.export import (
+        places_geodataframe,
+        read,
+        to_geodataframe,
+        to_geodataframes,
+        write,
+    )
     from geoevents.gazetteer.store import Gazetteer
     from geoevents.geocoding import geocode, reverse
+    from geoevents.maps import render_map
     from geoevents.model import Document, Event, Place, Toponym
+    from geoevents.pipeline import extract_events, parse, parse_many
 
 
 def __getattr__(name: str) -> Any:
@@ -66,3 +81,8 @@ def __getattr__(name: str) -> Any:
     value = getattr(import_module(module), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    """The public API (loaded lazily) with the module's own names, for tab completion."""
+    return sorted({*__all__, *(name for name in globals() if name.startswith("__"))})

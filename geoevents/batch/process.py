@@ -116,6 +116,8 @@ def _process(shard: int, records: list[Record], settings: Settings) -> Result:
     # event rows come document by document, in order
     meta = [r for i, r in enumerate(records) if i not in failed]
     for position, column in enumerate(METADATA_COLUMNS, start=2):
+        if column in events.columns:  # the export layer's own column (published)
+            continue
         values = [document.published if column == "published" else getattr(record, column)
                   for record, document in zip(meta, parsed, strict=True)
                   for _ in document.events]

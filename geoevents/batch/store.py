@@ -53,7 +53,7 @@ MANIFEST_VERSION = 2
 STATE_DIR = "_state"
 MANIFEST_NAME = "manifest.json"
 ERRORS_NAME = "_errors.jsonl"
-_SUMMED = ("mentions", "events", "documents")
+_SUMMED = ("mentions", "named_mentions", "events", "documents")
 
 
 @dataclass

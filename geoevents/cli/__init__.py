@@ -18,6 +18,8 @@ from geoevents.cli import evaluate, extract, gazetteer, geocoding, maps, parse, 
 app = typer.Typer(
     name="geoevents",
     help="Turn news text into mapped events, offline.",
+    epilog="Example: geoevents extract article.txt -o events.gpkg && "
+           "geoevents map events.gpkg -o map.html",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -25,6 +27,52 @@ app = typer.Typer(
 
 for module in (geocoding, gazetteer, serve, maps, parse, extract, evaluate):
     module.register(app)
+
+# One example per command, shown at the end of its --help.
+EXAMPLES = {
+    "geocode": "geoevents geocode Jenin --country PS --limit 3",
+    "reverse": "geoevents reverse 31.5017 34.4668 --format json",
+    "serve": "geoevents serve --port 8080   # then: curl 'localhost:8080/search?q=Rafah'",
+    "map": "geoevents map events.gpkg -o map.html   # or: geoevents map news.jsonl -o map.html",
+    "parse": "geoevents parse seeds/*.txt --format json",
+    "extract": "geoevents extract news.jsonl --published 2024-07-05 -o events.gpkg",
+    "gazetteer build": "geoevents gazetteer build --if-missing",
+    "gazetteer info": "geoevents gazetteer info",
+    "gazetteer import-geonames": "geoevents gazetteer import-geonames ~/geonames-dump "
+                                 "--languages en,ar,he",
+    "eval toponyms": "geoevents eval toponyms lgl.xml --mode e2e --split check",
+    "eval events": "geoevents eval events /work/shared/eval/events --split tune",
+}
+
+
+def _add_examples(typer_app: typer.Typer, prefix: str = "") -> None:
+    for info in typer_app.registered_commands:
+        name = info.name or (info.callback.__name__ if info.callback else "")
+        example = EXAMPLES.get(f"{prefix}{name.replace('_', '-')}")
+        if example:
+            info.epilog = f"Example: {example}"
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _add_examples(group.typer_instance, f"{prefix}{group.name} ")
+
+
+_add_examples(app)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from geoevents import __version__
+
+        typer.echo(f"geoevents {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """Turn news text into mapped events, offline."""
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -38,7 +86,7 @@ def main(argv: list[str] | None = None) -> None:
     from geoevents.errors import GeoeventsError
 
     try:
-        code = app(args=argv, standalone_mode=False)
+        code = app(args=argv, prog_name="geoevents", standalone_mode=False)
     except GeoeventsError as exc:
         fail(str(exc))
     except typer.Exit as exc:

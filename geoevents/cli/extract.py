@@ -73,14 +73,25 @@ def extract_command(
     progress: Annotated[bool | None, typer.Option(
         "--progress/--no-progress", rich_help_panel="Batch", show_default=False,
         help="Progress bar on stderr (default: when stderr is a terminal).")] = None,
+    schema: Annotated[str, typer.Option(
+        "--schema", help="Columns of the output: 'geoevents' (events and places layers) "
+                         "or 'acled' (one table with ACLED's columns; .csv .gpkg .parquet; "
+                         "see docs/maps.md).")] = "geoevents",
 ) -> None:
     """Extract who-did-what-where-when events and write them with their places."""
     import sys
 
     from geoevents.batch import BatchOptions
     from geoevents.batch.cli import run_from_cli, wants_batch
+    from geoevents.cli.inputs import check_inputs
+    from geoevents.export import check_output_path
 
-    batch = BatchOptions(
+    check_inputs(inputs)  # before any output is touched
+    if output.suffix:
+        check_output_path(output, schema=schema)
+    elif schema != "geoevents":
+        raise InputError("--schema acled needs a single .csv, .gpkg or .parquet output file")
+    batch = BatchOptions(schema=schema,
         processes=processes, batch_size=batch_size, shard_size=shard_size,
         max_chars=max_chars, errors=errors, resume=resume, engine=engine,
         scheduler=scheduler, text_column=text_column, id_column=id_column,
@@ -94,12 +105,11 @@ def extract_command(
     from geoevents.cli.parse import read_text_file
     from geoevents.events.dates import parse_published
     from geoevents.events.dedup import deduplicate
-    from geoevents.export import check_output_path, write
+    from geoevents.export import write
     from geoevents.model import Document
     from geoevents.pipeline import Item, geoparser, make_item
     from geoevents.progress import Progress
 
-    check_output_path(output)
     day = parse_published(published)  # a bad --published is an error before any work
     items: list[Item] = []
     failed = 0
@@ -121,9 +131,14 @@ def extract_command(
     events = [e for d in documents for e in d.events]
     if not no_dedup:
         events = deduplicate(events)
-    written = write(events, output)
+        kept = {id(e) for e in events}
+        for document in documents:  # every document's places are written, as write() does
+            document.events = [e for e in document.events if id(e) in kept]
+    if not documents:
+        sys.stderr.write(f"geoevents: error: no document could be processed; {output} "
+                         "was not written\n")
+        raise typer.Exit(1)
+    written = write(documents, output, schema=schema)
     sys.stderr.write(f"geoevents: {len(events)} events from {len(documents)} documents"
                      f"{f' ({failed} skipped)' if failed else ''} -> "
                      f"{', '.join(str(p) for p in written)}\n")
-    if not documents and failed:
-        raise typer.Exit(1)

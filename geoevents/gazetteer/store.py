@@ -70,6 +70,13 @@ ORDER BY (r.min_lat - :lat) * (r.min_lat - :lat)
 LIMIT 1
 """
 
+_LARGEST_SQL = f"""
+SELECT {_P_COLUMNS} FROM place_points r JOIN places p ON p.rowid = r.place
+WHERE r.min_lat >= :s AND r.max_lat <= :n AND r.min_lon >= :w AND r.max_lon <= :e
+ORDER BY p.population DESC
+LIMIT :limit
+"""
+
 
 def default_path() -> Path:
     """Where the embedded gazetteer lives: ``$GEOEVENTS_GAZETTEER`` or the user cache dir."""
@@ -469,6 +476,13 @@ class Gazetteer:
                     return _place(row)
                 break
         return self.country_at(lat, lon)
+
+    def populated_places(self, south: float, west: float, north: float, east: float, *,
+                         limit: int = 1000) -> list[Place]:
+        """The most populous places inside a bounding box (degrees), largest first."""
+        rows = self._db.execute(_LARGEST_SQL, {"s": south, "n": north, "w": west, "e": east,
+                                               "limit": int(limit)}).fetchall()
+        return [_place(r) for r in rows]
 
     def country_at(self, lat: float, lon: float) -> Place | None:
         """The country whose Natural Earth polygon contains the point."""

@@ -17,13 +17,13 @@ import json
 from functools import cache
 from typing import Any
 
+from geoevents.maps import basemap
 from geoevents.maps.style import ordered_types, style_for
 
 GZIP_THRESHOLD = 1_000_000
 GZIP_LEVEL = 3  # level 6 is ~3x slower for ~10% less
 COORD_DECIMALS = 5  # ~1 m: plenty for a web map
 BASEMAP_TOLERANCE = 0.05  # degrees; Natural Earth 10m countries simplified for the basemap
-_ISO_DATE = r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)"
 
 
 class StringTable:
@@ -65,23 +65,28 @@ def build(events: Any, places: Any | None, *, title: str,
     geoms = events.geometry.values
     located_mask = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
     located = events[located_mask]
-    ev, types, dates = _events(located, table)
+    ev, types = _events(located, table)
     place_frame = places if places is not None and len(places) else None
     pl, areas = _places(place_frame, located, table)
+    known = [d for d in ev["day"] if d >= 0]
     # fit the view to the events; to the places when there are none
     lats, lons = (ev["lat"], ev["lon"]) if ev["lat"] else (pl["lat"], pl["lon"])
     if documents is None:
         documents = int(_column(events, "doc_id").dropna().nunique())
+    bounds = [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None
+    box = basemap.extent(bounds)
     return {
         "title": title,
         "strings": table.strings,
         "types": types,
-        "dates": dates,
+        "days": [min(known), max(known)] if known else None,
         "events": ev,
         "places": pl,
         "areas": areas,
         "countries": basemap_countries(),
-        "bounds": [[min(lats), min(lons)], [max(lats), max(lons)]] if lats else None,
+        "labels": basemap.place_labels(box),
+        "lines": basemap.natural_earth_lines(box),
+        "bounds": bounds,
         "stats": {"events": len(events), "located": len(located),
                   "documents": documents},
     }
@@ -133,9 +138,7 @@ def _rounded(values: Any) -> list[float]:
     return rounded
 
 
-def _events(frame: Any, table: StringTable,
-            ) -> tuple[dict[str, Any], list[dict[str, Any]], list[str]]:
-    import pandas as pd
+def _events(frame: Any, table: StringTable) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     import shapely
 
     geoms = frame.geometry.values
@@ -143,14 +146,10 @@ def _events(frame: Any, table: StringTable,
     names = ordered_types(type_names.tolist())
     type_index = {name: i for i, name in enumerate(names)}
     types = []
-    for k, name in enumerate(names):
-        style = style_for(name, k)
+    for name in names:
+        style = style_for(name)
         types.append({"name": name, "color": style.color, "icon": style.svg,
                       "count": int((type_names == name).sum())})
-
-    # the time slider steps through the distinct ISO dates (day, month or year prefixes)
-    keys = _column(frame, "date").astype("string").str.extract(_ISO_DATE, expand=False)
-    date_codes, dates = pd.factorize(keys, sort=True, use_na_sentinel=True)
 
     sentences = _texts(_column(frame, "sentence"))
     triggers = _texts(_column(frame, "trigger"))
@@ -160,9 +159,11 @@ def _events(frame: Any, table: StringTable,
         "lat": _rounded(shapely.get_y(geoms)),
         "lon": _rounded(shapely.get_x(geoms)),
         "type": [type_index[t] for t in type_names.tolist()],
-        "di": date_codes.tolist(),
+        "day": _days(_column(frame, "date")),
         "id": _texts(_column(frame, "event_id")),
         "doc": table.codes(_column(frame, "doc_id")),
+        "title": table.codes(_column(frame, "title")),
+        "url": table.codes(_column(frame, "url").map(_web_url, na_action="ignore")),
         "sub": table.codes(_column(frame, "sub_event_type")),
         "date": table.codes(_column(frame, "date")),
         "prec": table.codes(_column(frame, "date_precision")),
@@ -174,13 +175,37 @@ def _events(frame: Any, table: StringTable,
         "loc": table.codes(location),
         "ltext": table.codes(_column(frame, "location_text")),
         "role": table.codes(_column(frame, "location_role")),
+        "cc": table.codes(_column(frame, "country_code")),
+        "adm1": table.codes(_column(frame, "admin1")),
         "geo": _numbers(frame, "geo_precision"),
         "sent": sentences,
         "tpos": [p for p, _ in tpos],
         "tlen": [n for _, n in tpos],
+        "reason": _texts(_column(frame, "reason").replace("", None)),
         "conf": _numbers(frame, "confidence", integer=False),
     }
-    return events, types, [str(d) for d in dates]
+    return events, types
+
+
+def _days(dates: Any) -> list[int]:
+    """Days since 1970-01-01 of ISO dates (or date values); -1 where there is none."""
+    import numpy as np
+    import pandas as pd
+
+    parsed = pd.to_datetime(dates.astype(object), errors="coerce", format="ISO8601")
+    days = (parsed.to_numpy(dtype="datetime64[D]", na_value=np.datetime64("NaT"))
+            .astype("int64"))
+    days[parsed.isna().to_numpy()] = -1
+    out: list[int] = days.tolist()
+    return out
+
+
+def _web_url(value: Any) -> str | None:
+    """An http(s) URL to link to; anything else (``javascript:``, ``data:``) is dropped."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    return text if text.lower().startswith(("http://", "https://")) else None
 
 
 def _texts(values: Any) -> list[str | None]:
@@ -230,8 +255,9 @@ def _places(places: Any | None, events: Any, table: StringTable) -> tuple[dict[s
         "events": [e or 0 for e in _numbers(places, "events")],
     }
     areas = []
+    drawn = _drawn_areas(places, geoms, events.geometry.values)
     for i, geom in enumerate(geoms):
-        if geom is None or geom.is_empty or geom.geom_type in ("Point", "MultiPoint"):
+        if not drawn[i]:
             continue
         areas.append({
             "type": "Feature",
@@ -239,6 +265,29 @@ def _places(places: Any | None, events: Any, table: StringTable) -> tuple[dict[s
             "properties": {"place": i, "line": "LineString" in geom.geom_type},
         })
     return payload, {"type": "FeatureCollection", "features": areas}
+
+
+def _drawn_areas(places: Any, geoms: Any, event_points: Any) -> list[bool]:
+    """Which place shapes the areas layer draws: a region or country only where an event
+    is located at it or inside it, or where a text names it as a place (a demonym such as
+    "Russian" alone does not); a border line where an event is or a text names it."""
+    import shapely
+
+    events = _numbers(places, "events")
+    named = (_numbers(places, "named_mentions") if "named_mentions" in places.columns
+             else [None] * len(places))
+    mentions = _numbers(places, "mentions")
+    tree = shapely.STRtree(event_points[~shapely.is_missing(event_points)])
+    drawn = []
+    for i, geom in enumerate(geoms):
+        if geom is None or geom.is_empty or geom.geom_type in ("Point", "MultiPoint"):
+            drawn.append(False)
+            continue
+        named_here = (named[i] or 0) > 0 if named[i] is not None else (
+            "LineString" in geom.geom_type and (mentions[i] or 0) > 0)
+        drawn.append((events[i] or 0) > 0 or named_here or (
+            "Polygon" in geom.geom_type and len(tree.query(geom, predicate="contains")) > 0))
+    return drawn
 
 
 def _places_from_events(events: Any) -> Any:

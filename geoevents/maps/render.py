@@ -30,7 +30,8 @@ ONLINE_TILES = [("OpenStreetMap", "OpenStreetMap"),
 
 def render_map(data: Any, *, offline: bool = True, places: Any = None,
                title: str = DEFAULT_TITLE) -> folium.Map:
-    """A folium map of events: one overlay per event type, places, areas, heat map, time slider.
+    """A folium map of events: one overlay per event type, places, areas, heat map, a filter
+    panel with a timeline.
 
     ``data`` is Documents or Events, or an events GeoDataFrame (from ``to_geodataframe`` or
     ``geoevents.export.read``; pass its places layer as ``places``). The HTML it saves is
@@ -49,14 +50,20 @@ def render_map(data: Any, *, offline: bool = True, places: Any = None,
             folium.TileLayer(tiles, name=name).add_to(fmap)
 
     groups: dict[str, Any] = {"types": [
-        folium.FeatureGroup(name=_label(f"ge-swatch ge-t{k}", t["name"], t["count"], t["icon"]))
+        folium.FeatureGroup(name=_label(f"ge-swatch ge-t{k}", t["name"], t["count"], t["icon"],
+                                        count_class=f"ge-count-t{k}"))
         .add_to(fmap) for k, t in enumerate(content["types"])]}
     layers = [
         ("places", "ge-swatch ge-swatch-place", "Places (size: mentions)", True),
         ("areas", "ge-swatch ge-swatch-area", "Areas: regions and borders", True),
         ("heat", "ge-swatch ge-swatch-heat", "Heat map", False),
-        ("countries", "ge-swatch ge-swatch-country", "Countries (Natural Earth)", offline),
+        ("labels", "ge-swatch ge-swatch-label", "Place names (GeoNames)", True),
+        ("countries", "ge-swatch ge-swatch-country", "Countries and lakes (Natural Earth)",
+         offline),
     ]
+    if content["lines"] is not None:
+        layers.append(("admin1", "ge-swatch ge-swatch-admin1",
+                       "Admin-1 boundaries (Natural Earth)", True))
     for key, swatch, name, show in layers:
         groups[key] = folium.FeatureGroup(name=_label(swatch, name), show=show).add_to(fmap)
     Fullscreen(position="topleft").add_to(fmap)
@@ -113,9 +120,12 @@ def _wgs84(frame: Any) -> Any:
     return frame
 
 
-def _label(swatch_class: str, name: str, count: int | None = None, icon: str = "") -> str:
-    """A layer-control entry (it doubles as the legend): swatch, escaped name, count."""
-    count_html = f' <span class="ge-count">({count:,})</span>' if count is not None else ""
+def _label(swatch_class: str, name: str, count: int | None = None, icon: str = "",
+           count_class: str = "") -> str:
+    """A layer-control entry (it doubles as the legend): swatch, escaped name, count (the
+    page updates it to the events that pass the filters)."""
+    count_html = (f' <span class="ge-count {count_class}">({count:,})</span>'
+                  if count is not None else "")
     return f'<span class="{swatch_class}">{icon}</span>{html.escape(name)}{count_html}'
 
 

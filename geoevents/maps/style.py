@@ -1,12 +1,14 @@
 """Colour and icon of each event type (ACLED's types plus Diplomacy).
 
 Icons are small inline SVGs drawn in white on a disc of the type's colour, so the map needs
-no icon font or image. Types the table does not know get colours from a spare palette and a
-plain dot. Everything here is a constant: no document text ever ends up in these strings.
+no icon font or image. Types the table does not know get a colour from a spare palette,
+picked by a hash of the name (the same on every map), and a plain dot. Everything here is
+a constant: no document text ever ends up in these strings.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 _SVG = ('<svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" fill="#fff" '
@@ -58,9 +60,11 @@ def ordered_types(names: list[str]) -> list[str]:
     return sorted(set(names), key=lambda n: (order.get(n.casefold(), len(order)), n))
 
 
-def style_for(name: str, spare_index: int = 0) -> TypeStyle:
-    """The style of a type; unknown types take the ``spare_index``-th spare colour and a dot."""
+def style_for(name: str) -> TypeStyle:
+    """The style of a type. Unknown types get a spare colour chosen by a hash of the name
+    and a dot, so every type keeps its colour on every map."""
     canonical = _KNOWN.get(name.casefold())
     if canonical is not None:
         return EVENT_TYPES[canonical]
-    return TypeStyle(SPARE_COLORS[spare_index % len(SPARE_COLORS)], "dot")
+    digest = hashlib.sha256(name.casefold().encode("utf-8")).digest()
+    return TypeStyle(SPARE_COLORS[digest[0] % len(SPARE_COLORS)], "dot")

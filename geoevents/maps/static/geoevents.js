@@ -61,9 +61,12 @@
     G.data = data;
 
     map.createPane("ge-basemap").style.zIndex = 250;
+    map.createPane("ge-labels").style.zIndex = 390;
     map.createPane("ge-areas").style.zIndex = 410;
     map.createPane("ge-places").style.zIndex = 420;
-    map.attributionControl.addAttribution("Countries: Natural Earth (public domain)");
+    map.getPane("ge-labels").style.pointerEvents = "none";
+    map.attributionControl.addAttribution(
+      "Countries, lakes, admin-1: Natural Earth (public domain); place names: GeoNames (CC BY 4.0)");
 
     var countryStyle = { color: "#a9a39a", weight: 0.7, fillColor: "#f3efe6", fillOpacity: 1 };
     L.geoJSON(data.countries, {
@@ -73,32 +76,53 @@
       style: countryStyle,
     }).addTo(groups.countries);
 
+    if (data.lines) {
+      var lineRenderer = L.canvas({ pane: "ge-basemap" });
+      L.polyline(data.lines.lakes.map(latLngs), {
+        pane: "ge-basemap", renderer: lineRenderer, interactive: false, color: "#6fa8dc",
+        weight: 1, fill: false,
+      }).addTo(groups.countries);
+      if (groups.admin1) {
+        L.polyline(data.lines.admin1.map(latLngs), {
+          pane: "ge-basemap", renderer: lineRenderer, interactive: false, color: "#8c7b6b",
+          weight: 1, dashArray: "5 3",
+        }).addTo(groups.admin1);
+      }
+    }
+    buildLabels(map, data.labels, groups.labels);
+
     var places = data.places;
     buildAreas(map, data, groups.areas, str);
     G.placeMarkers = buildPlaces(map, places, groups.places, str);
 
     var ev = data.events;
     var n = ev.lat.length;
-    var filter = { from: 0, to: data.dates.length - 1, undated: true };
-    /* One icon per type and geo-precision: markers located only near a place (2) or to a
-       region or country (3) get a dashed, fainter disc. */
+    var days = data.days || [0, 0];
+    /* What the filter panel and the timeline select; an event is shown when its type's
+       layer is on and it passes all of these. */
+    var filter = { from: days[0], to: days[1], undated: true, actor: "", area: "", sub: -1, minFat: 0 };
+    G.filter = filter;
+    /* One icon per type, geo-precision and fatality class: markers located only near a
+       place (2) or to a region or country (3) get a dashed, fainter disc; the disc grows
+       with the number of people killed. */
     var icons = {};
-    function iconFor(k, precision) {
-      var key = k + ":" + precision;
+    function iconFor(k, precision, size) {
+      var key = k + ":" + precision + ":" + size;
       if (!icons[key]) {
         icons[key] = L.divIcon({
-          className: "ge-marker ge-t" + k + (precision > 1 ? " ge-p" + precision : ""),
+          className: "ge-marker ge-t" + k + (precision > 1 ? " ge-p" + precision : "") + " ge-s" + size,
           html: data.types[k].icon,
-          iconSize: [22, 22],
-          iconAnchor: [11, 11],
-          popupAnchor: [0, -10],
+          iconSize: [size, size],
+          iconAnchor: [size / 2, size / 2],
+          popupAnchor: [0, -size / 2],
         });
       }
       return icons[key];
     }
     var markers = new Array(n);
     for (var i = 0; i < n; i++) {
-      var m = L.marker([ev.lat[i], ev.lon[i]], { icon: iconFor(ev.type[i], ev.geo[i] || 1), keyboard: false });
+      var size = markerSize(ev.fat[i]);
+      var m = L.marker([ev.lat[i], ev.lon[i]], { icon: iconFor(ev.type[i], ev.geo[i] || 1, size), keyboard: false });
       m.geIndex = i;
       markers[i] = m;
     }
@@ -172,7 +196,7 @@
     ).addTo(map);
     addInfo(map, data);
     addSearch(map, data, str);
-    if (data.dates.length) addTimeSlider(map, data);
+    if (n) addFilters(map, data, str, filter);
 
     if (data.bounds) {
       map.fitBounds(data.bounds, { padding: [30, 30], maxZoom: 10, animate: false });
@@ -217,10 +241,35 @@
         .filter(Boolean).join(" "));
       var geo = ev.geo[i];
       row("Geo-precision", geo ? geo + " \u2014 " + (GEO_PRECISION[geo] || "") : null);
+      row("Admin", [str(ev.adm1[i]), str(ev.cc[i])].filter(Boolean).join(", "));
       row("Confidence", ev.conf[i]);
-      row("Document", str(ev.doc[i]));
+      var title = str(ev.title[i]);
+      var url = str(ev.url[i]);
+      var doc = str(ev.doc[i]);
+      if (url && /^https?:\/\//i.test(url)) {
+        var tr = el("tr");
+        tr.appendChild(el("th", null, "Source"));
+        var td = el("td");
+        var link = el("a", "ge-source", title || url);
+        link.href = url; // an http(s) URL (checked in Python and here), set as a property
+        link.target = "_blank";
+        link.rel = "noopener noreferrer";
+        td.appendChild(link);
+        tr.appendChild(td);
+        table.appendChild(tr);
+      } else {
+        row("Source", title || doc);
+      }
+      if (title || url) row("Document", doc);
       row("Event", ev.id[i]);
       box.appendChild(table);
+      var reason = ev.reason[i];
+      if (reason) {
+        var why = el("div", "ge-reason");
+        why.appendChild(el("strong", null, "Why: "));
+        why.appendChild(document.createTextNode(reason));
+        box.appendChild(why);
+      }
 
       var sentence = ev.sent[i];
       if (sentence) {
@@ -258,16 +307,56 @@
       return true;
     };
 
-    G.setTimeRange = function (from, to, undated) {
-      filter.from = from;
-      filter.to = to;
-      filter.undated = undated;
+    /* Change some filter fields ({from, to, undated, actor, area, sub, minFat}) and
+       redraw the markers, the heat map, the legend counts and the timeline. */
+    G.setFilter = function (changes) {
+      Object.keys(changes).forEach(function (key) {
+        filter[key] = changes[key];
+      });
+      filter.actorKey = String(filter.actor || "").trim().toLowerCase();
       applyFilter();
     };
 
+    var lower = {};
+    function lowerString(k) {
+      if (k < 0) return "";
+      if (!(k in lower)) lower[k] = S[k].toLowerCase();
+      return lower[k];
+    }
+
+    /* Whether event i passes the filter panel and the timeline (its type aside). */
     function inTime(i) {
-      var d = ev.di[i];
-      return d < 0 ? filter.undated : d >= filter.from && d <= filter.to;
+      var d = ev.day[i];
+      if (d < 0 ? !filter.undated : d < filter.from || d > filter.to) return false;
+      if (filter.sub >= 0 && ev.sub[i] !== filter.sub) return false;
+      if (filter.minFat > 0 && !(ev.fat[i] >= filter.minFat)) return false;
+      if (filter.area) {
+        var cc = str(ev.cc[i]) || "";
+        var key = filter.area.indexOf("|") >= 0 ? cc + "|" + (str(ev.adm1[i]) || "") : cc;
+        if (key !== filter.area) return false;
+      }
+      if (filter.actorKey) {
+        if (lowerString(ev.a1[i]).indexOf(filter.actorKey) < 0 &&
+            lowerString(ev.a2[i]).indexOf(filter.actorKey) < 0) return false;
+      }
+      return true;
+    }
+    G.passes = inTime;
+
+    /* The legend's counts: events of each type that pass the filters. */
+    function updateCounts() {
+      var counts = data.types.map(function () {
+        return 0;
+      });
+      for (var i = 0; i < n; i++) if (inTime(i)) counts[ev.type[i]] += 1;
+      counts.forEach(function (count, k) {
+        var total = data.types[k].count;
+        var text = count === total ? "(" + total.toLocaleString("en") + ")"
+          : "(" + count.toLocaleString("en") + " of " + total.toLocaleString("en") + ")";
+        var spans = document.querySelectorAll(".ge-count-t" + k);
+        for (var j = 0; j < spans.length; j++) spans[j].textContent = text;
+      });
+      G.typeCounts = counts;
     }
 
     var loading = false;
@@ -281,6 +370,7 @@
         return;
       }
       cluster.clearLayers();
+      updateCounts();
       load(markers.filter(function (m, i) {
         return typeOn[ev.type[i]] && inTime(i);
       }), []);
@@ -340,6 +430,55 @@
     }
 
     applyFilter();
+  }
+
+  /* [lon, lat, lon, lat, …] -> Leaflet [[lat, lon], …] */
+  function latLngs(flat) {
+    var out = new Array(flat.length / 2);
+    for (var i = 0; i < out.length; i++) out[i] = [flat[2 * i + 1], flat[2 * i]];
+    return out;
+  }
+
+  /* Place names of the basemap: those whose population earns the current zoom, inside the
+     view, at most MAX_LABELS at a time (the largest first, as they come). */
+  function buildLabels(map, labels, group) {
+    var MAX_LABELS = 250;
+    var n = labels.name.length;
+    var shown = [];
+    function update() {
+      shown.forEach(function (m) {
+        group.removeLayer(m);
+      });
+      shown = [];
+      var zoom = map.getZoom();
+      var view = map.getBounds().pad(0.1);
+      var taken = {}; // a grid of 60 x 14 px cells; a label covers two cells to the right
+      function free(cx, cy) {
+        for (var dx = -1; dx <= 1; dx++) {
+          for (var dy = -1; dy <= 1; dy++) if (taken[cx + dx + ":" + (cy + dy)]) return false;
+        }
+        return true;
+      }
+      for (var i = 0; i < n && shown.length < MAX_LABELS; i++) {
+        if (labels.zoom[i] > zoom || !view.contains([labels.lat[i], labels.lon[i]])) continue;
+        var p = map.latLngToContainerPoint([labels.lat[i], labels.lon[i]]);
+        var cx = Math.floor(p.x / 60);
+        var cy = Math.floor(p.y / 14);
+        if (!free(cx, cy)) continue;
+        taken[cx + ":" + cy] = taken[cx + 1 + ":" + cy] = true;
+        var text = el("span", null, labels.name[i]);
+        var m = L.marker([labels.lat[i], labels.lon[i]], {
+          pane: "ge-labels", interactive: false, keyboard: false,
+          icon: L.divIcon({ className: "ge-label" + (labels.zoom[i] <= 6 ? " ge-label-city" : ""),
+            html: text, iconSize: null, iconAnchor: [0, 0] }),
+        });
+        m.addTo(group);
+        shown.push(m);
+      }
+      G.labelCount = shown.length;
+    }
+    map.on("zoomend moveend", update);
+    update();
   }
 
   function buildAreas(map, data, group, str) {
@@ -495,56 +634,275 @@
     }).addTo(map);
   }
 
-  function addTimeSlider(map, data) {
-    var dates = data.dates;
-    var last = dates.length - 1;
-    control("bottomleft", "ge-time", function (box) {
-      box.appendChild(el("div", "ge-time-title", "Time"));
-      var from = el("input", "ge-time-from");
-      var to = el("input", "ge-time-to");
-      [from, to].forEach(function (input, k) {
-        input.type = "range";
-        input.min = 0;
-        input.max = last;
-        input.step = 1;
-        input.value = k === 0 ? 0 : last;
-        input.setAttribute("aria-label", k === 0 ? "From date" : "To date");
+  /* Marker diameter in pixels by the number of people killed (none known: the smallest). */
+  function markerSize(fatalities) {
+    if (!(fatalities > 0)) return 22;
+    if (fatalities < 3) return 26;
+    if (fatalities < 10) return 30;
+    if (fatalities < 50) return 36;
+    return 42;
+  }
+
+  var DAY_MS = 86400000;
+  function isoDay(day) {
+    return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  }
+  function dayOf(iso) {
+    var t = Date.parse(iso + "T00:00:00Z");
+    return isNaN(t) ? null : Math.round(t / DAY_MS);
+  }
+
+  /* The filter panel: actor, country/admin-1, sub-type, minimum fatalities, date range, and
+     a timeline of events per day, week or month whose bars can be brushed to pick dates. */
+  function addFilters(map, data, str, filter) {
+    var ev = data.events;
+    var n = ev.lat.length;
+    var days = data.days;
+    control("topright", "ge-filters", function (box) {
+      box.appendChild(el("div", "ge-filters-title", "Filter events"));
+      function field(label, input) {
+        var row = el("label", "ge-field");
+        row.appendChild(el("span", null, label));
+        row.appendChild(input);
+        box.appendChild(row);
+        return input;
+      }
+
+      var actor = el("input", "ge-filter-actor");
+      actor.type = "search";
+      actor.placeholder = "name contains\u2026";
+      field("Actor", actor);
+
+      var area = field("Country / admin-1", el("select", "ge-filter-area"));
+      area.appendChild(option("", "all"));
+      areaOptions(ev, n, str).forEach(function (o) {
+        area.appendChild(option(o.key, o.label + " (" + o.count + ")"));
       });
-      var label = el("div", "ge-time-label");
-      var undatedLabel = el("label", "ge-time-undated");
-      var undated = el("input");
+
+      var sub = field("Sub-type", el("select", "ge-filter-sub"));
+      sub.appendChild(option("-1", "all"));
+      distinct(ev.sub, n).forEach(function (k) {
+        sub.appendChild(option(String(k), str(k)));
+      });
+
+      var fat = el("input", "ge-filter-fatalities");
+      fat.type = "number";
+      fat.min = 0;
+      fat.step = 1;
+      fat.value = 0;
+      field("Fatalities \u2265", fat);
+
+      var from = el("input", "ge-filter-from");
+      var to = el("input", "ge-filter-to");
+      var undated = el("input", "ge-filter-undated");
       undated.type = "checkbox";
       undated.checked = true;
-      undatedLabel.appendChild(undated);
-      undatedLabel.appendChild(document.createTextNode(" undated events"));
-      var count = el("div", "ge-time-count");
-      [from, to, label, undatedLabel, count].forEach(function (c) {
-        box.appendChild(c);
-      });
-      function values() {
-        var a = +from.value;
-        var b = +to.value;
-        return a <= b ? [a, b] : [b, a];
+      var timeline = null;
+      if (days) {
+        from.type = to.type = "date";
+        from.min = to.min = isoDay(days[0]);
+        from.max = to.max = isoDay(days[1]);
+        from.value = isoDay(days[0]);
+        to.value = isoDay(days[1]);
+        field("From", from);
+        field("To", to);
+        timeline = addTimeline(box, data, function (a, b) {
+          from.value = isoDay(a);
+          to.value = isoDay(b);
+          apply();
+        });
       }
-      function show() {
-        var v = values();
-        label.textContent = dates[v[0]] + " \u2013 " + dates[v[1]];
-      }
+      var undatedRow = field("Undated events", undated);
+      undatedRow.parentNode.className += " ge-field-check";
+
+      var count = el("div", "ge-filter-count");
+      box.appendChild(count);
+      var reset = el("button", "ge-filter-reset", "Reset");
+      reset.type = "button";
+      box.appendChild(reset);
+
       function apply() {
-        var v = values();
-        show();
-        G.setTimeRange(v[0], v[1], undated.checked);
+        var a = days ? dayOf(from.value) : 0;
+        var b = days ? dayOf(to.value) : 0;
+        if (a === null) a = days[0];
+        if (b === null) b = days[1];
+        if (a > b) {
+          var t = a;
+          a = b;
+          b = t;
+        }
+        G.setFilter({
+          actor: actor.value, area: area.value, sub: +sub.value,
+          minFat: Math.max(0, +fat.value || 0), from: a, to: b, undated: undated.checked,
+        });
       }
-      from.addEventListener("input", show);
-      to.addEventListener("input", show);
-      from.addEventListener("change", apply);
-      to.addEventListener("change", apply);
-      undated.addEventListener("change", apply);
-      map.on("geoevents:filter", function (e) {
-        count.textContent = e.visible.toLocaleString("en") + " of " +
-          data.events.lat.length.toLocaleString("en") + " mapped events shown";
+      actor.addEventListener("input", apply);
+      [area, sub, fat, from, to, undated].forEach(function (input) {
+        input.addEventListener("change", apply);
       });
-      show();
+      reset.addEventListener("click", function () {
+        actor.value = "";
+        area.value = "";
+        sub.value = "-1";
+        fat.value = 0;
+        undated.checked = true;
+        if (days) {
+          from.value = isoDay(days[0]);
+          to.value = isoDay(days[1]);
+        }
+        apply();
+      });
+      map.on("geoevents:filter", function (e) {
+        count.textContent = e.visible.toLocaleString("en") + " of " + n.toLocaleString("en") +
+          " mapped events shown";
+        if (timeline) timeline.show(filter.from, filter.to);
+      });
     }).addTo(map);
+  }
+
+  function option(value, label) {
+    var o = el("option", null, label);
+    o.value = value;
+    return o;
+  }
+
+  function distinct(codes, n) {
+    var seen = {};
+    var out = [];
+    for (var i = 0; i < n; i++) {
+      var k = codes[i];
+      if (k >= 0 && !seen[k]) {
+        seen[k] = true;
+        out.push(k);
+      }
+    }
+    return out;
+  }
+
+  /* Countries and their admin-1 divisions with event counts, most events first. */
+  function areaOptions(ev, n, str) {
+    var counts = {};
+    var labels = {};
+    for (var i = 0; i < n; i++) {
+      var cc = str(ev.cc[i]);
+      if (!cc) continue;
+      counts[cc] = (counts[cc] || 0) + 1;
+      labels[cc] = cc;
+      var adm = str(ev.adm1[i]);
+      if (adm) {
+        var key = cc + "|" + adm;
+        counts[key] = (counts[key] || 0) + 1;
+        labels[key] = "\u2003" + cc + " \u2014 " + adm;
+      }
+    }
+    var countries = Object.keys(counts).filter(function (k) {
+      return k.indexOf("|") < 0;
+    }).sort(function (a, b) {
+      return counts[b] - counts[a] || (a < b ? -1 : 1);
+    });
+    var out = [];
+    countries.forEach(function (cc) {
+      out.push({ key: cc, label: labels[cc], count: counts[cc] });
+      Object.keys(counts).filter(function (k) {
+        return k.indexOf(cc + "|") === 0;
+      }).sort(function (a, b) {
+        return counts[b] - counts[a] || (a < b ? -1 : 1);
+      }).forEach(function (k) {
+        out.push({ key: k, label: labels[k], count: counts[k] });
+      });
+    });
+    return out;
+  }
+
+  /* A bar chart of events per day (per week over 4 months, per 30 days over 3 years);
+     dragging across it selects a date range, a click without a drag selects everything. */
+  function addTimeline(box, data, onBrush) {
+    var SVG = "http://www.w3.org/2000/svg";
+    var ev = data.events;
+    var first = data.days[0];
+    var span = data.days[1] - first + 1;
+    var bin = span <= 120 ? 1 : span <= 3 * 366 ? 7 : 30;
+    var bins = Math.ceil(span / bin);
+    var counts = new Array(bins).fill(0);
+    for (var i = 0; i < ev.day.length; i++) {
+      if (ev.day[i] >= 0) counts[Math.floor((ev.day[i] - first) / bin)] += 1;
+    }
+    var most = Math.max.apply(null, counts.concat([1]));
+    var width = 250;
+    var height = 48;
+    var wrap = el("div", "ge-timeline");
+    wrap.appendChild(el("div", "ge-timeline-title",
+      "Events per " + (bin === 1 ? "day" : bin === 7 ? "week" : "30 days") + " (drag to select dates)"));
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", width);
+    svg.setAttribute("height", height);
+    svg.setAttribute("class", "ge-timeline-chart");
+    svg.setAttribute("role", "img");
+    var step = width / bins;
+    var bars = [];
+    counts.forEach(function (count, b) {
+      var rect = document.createElementNS(SVG, "rect");
+      var h = count ? Math.max(2, (height - 4) * count / most) : 0;
+      rect.setAttribute("x", (b * step).toFixed(2));
+      rect.setAttribute("width", Math.max(step - (step > 3 ? 1 : 0), 0.5).toFixed(2));
+      rect.setAttribute("y", (height - h).toFixed(2));
+      rect.setAttribute("height", h.toFixed(2));
+      rect.setAttribute("class", "ge-bar");
+      svg.appendChild(rect);
+      bars.push(rect);
+    });
+    var brush = document.createElementNS(SVG, "rect");
+    brush.setAttribute("class", "ge-brush");
+    brush.setAttribute("y", 0);
+    brush.setAttribute("height", height);
+    brush.setAttribute("width", 0);
+    svg.appendChild(brush);
+    wrap.appendChild(svg);
+    var labels = el("div", "ge-timeline-labels");
+    labels.appendChild(el("span", null, isoDay(first)));
+    labels.appendChild(el("span", null, isoDay(data.days[1])));
+    wrap.appendChild(labels);
+    box.appendChild(wrap);
+
+    function dayAt(x) {
+      var b = Math.min(bins - 1, Math.max(0, Math.floor(x / step)));
+      return first + b * bin;
+    }
+    var start = null;
+    function x(e) {
+      return e.clientX - svg.getBoundingClientRect().left;
+    }
+    svg.addEventListener("pointerdown", function (e) {
+      start = x(e);
+      svg.setPointerCapture(e.pointerId);
+      e.preventDefault();
+    });
+    svg.addEventListener("pointermove", function (e) {
+      if (start === null) return;
+      var a = Math.min(start, x(e));
+      brush.setAttribute("x", a);
+      brush.setAttribute("width", Math.abs(x(e) - start));
+    });
+    svg.addEventListener("pointerup", function (e) {
+      if (start === null) return;
+      var end = x(e);
+      var a = Math.min(start, end);
+      var b = Math.max(start, end);
+      start = null;
+      if (b - a < 3) onBrush(data.days[0], data.days[1]);
+      else onBrush(dayAt(a), Math.min(data.days[1], dayAt(b) + bin - 1));
+    });
+    return {
+      show: function (from, to) {
+        var a = (from - first) / bin;
+        var b = (to - first + 1) / bin;
+        bars.forEach(function (rect, k) {
+          rect.setAttribute("class", k + 1 > a && k < b ? "ge-bar ge-bar-on" : "ge-bar");
+        });
+        var whole = from <= first && to >= data.days[1];
+        brush.setAttribute("x", whole ? 0 : (a * step).toFixed(2));
+        brush.setAttribute("width", whole ? 0 : Math.max(1, (b - a) * step).toFixed(2));
+      },
+    };
   }
 })();
