@@ -69,3 +69,36 @@ def test_camps_of_each_crisis_are_curated():
 ])
 def test_quarters_camps_and_crossings_are_found(gaz, query, expected):
     assert expected in [p.id for p in gaz.search(query, limit=5)]
+
+
+def test_border_segment_is_the_stretch_along_one_part():
+    import shapely
+
+    from geoevents.gazetteer.build import border_segment
+
+    line = shapely.LineString([(0, 0), (0, 10)])
+    south = shapely.box(-2, 0, 0, 3)
+    assert border_segment(line, south).length == pytest.approx(3.0, abs=0.01)
+    assert border_segment(line, shapely.box(-2, 12, 0, 14)) is None  # no shared stretch
+
+
+def test_the_gaza_border_is_the_gaza_strip_israel_segment(gaz):
+    import shapely
+
+    from geoevents.geodesy import distance_km
+
+    segment = gaz.get("ne:border:IL-PS:gaza-strip")
+    assert segment is not None and segment.feature_code == "BDR"
+    assert segment.name == "Gaza Strip–Israel border"
+    point = shapely.Point(segment.lon, segment.lat)
+    assert segment.geometry.distance(point) < 1e-6          # its point lies on it
+    strip = gaz.get("local:gaza-strip").geometry
+    assert strip.buffer(0.01).contains(segment.geometry)  # only along the Strip
+    assert distance_km(segment.lat, segment.lon, 31.78, 35.22) > 50    # not near Jerusalem
+    for query in ("Gaza border", "Gaza–Israel border", "Israel-Gaza border",
+                  "border between Israel and Gaza"):
+        assert gaz.search(query)[0].id == segment.id, query
+    # the whole line stays, and the West Bank has its own segments
+    assert gaz.get("ne:border:IL-PS") is not None
+    assert gaz.search("West Bank–Israel border")[0].id == "ne:border:IL-PS:west-bank"
+    assert gaz.search("Gaza–Egypt border")[0].id == "ne:border:EG-PS:gaza-strip"

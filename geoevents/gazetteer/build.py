@@ -107,6 +107,9 @@ class _Context:
         self.country_shapes: dict[str, Any] = {}
         self.country_names: dict[str, str] = {}
         self.country_points: dict[str, tuple[float, float]] = {}
+        # curated territories that are one part of their country's polygon (the Gaza
+        # Strip, the West Bank), by country: (id, name, aliases, part)
+        self.territories: dict[str, list[tuple[str, str, list[str], Any]]] = {}
         # (division row, normalised name) -> the most important member city carrying it
         self.member_city: dict[tuple[int, str], Place] = {}
         self.subdivisions: dict[int, sources.Subdivision] = {}
@@ -474,13 +477,17 @@ def _add_curated(writer: GazetteerWriter, ctx: _Context) -> None:
         elif row.get("geometry"):
             geometry = shapely.from_wkt(row["geometry"])
         population = int(row["population"]) if row.get("population") else 0
+        aliases = [a for a in row.get("aliases", "").split("|") if a]
+        if row.get("geometry") == "part_of_country":
+            ctx.territories.setdefault(row["country_code"], []).append(
+                (row["id"], row["name"], aliases, geometry))
         writer.add(Place(
             id=row["id"], geonameid=None, name=row["name"], lat=lat, lon=lon,
             feature_class=row["feature_class"], feature_code=row["feature_code"],
             country_code=row.get("country_code") or None, population=population,
             importance=float(row["importance"]) if row.get("importance") else 0.0,
             source="curated", geometry_wkb=shapely.to_wkb(geometry) if geometry else None,
-        ), [a for a in row.get("aliases", "").split("|") if a])
+        ), aliases)
 
 
 def land_borders(shapes: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
@@ -502,15 +509,71 @@ def land_borders(shapes: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
 
 
 def _add_borders(writer: GazetteerWriter, ctx: _Context) -> None:
+    """One line per pair of neighbouring countries, plus one segment per curated territory
+    that is a part of either country and touches the other (the Gaza Strip–Israel and
+    West Bank–Israel segments of the Israel–Palestine line)."""
     import shapely
 
+    segments: list[tuple[str, str, str, list[str], Any, str, Any]] = []
     for a, b, line in land_borders(ctx.country_shapes):
         name_a, name_b = ctx.country_names[a], ctx.country_names[b]
-        mid = shapely.line_interpolate_point(
-            max(shapely.get_parts(line), key=lambda g: g.length), 0.5, normalized=True)
+        mid = _midpoint(line)
         writer.add(Place(
             id=f"ne:border:{a}-{b}", geonameid=None, name=f"{name_a}–{name_b} border",
             lat=mid.y, lon=mid.x, feature_class="L", feature_code="BDR",
             source="naturalearth", geometry_wkb=shapely.to_wkb(line),
-        ), [f"{name_b}–{name_a} border", f"border between {name_a} and {name_b}",
-            f"border between {name_b} and {name_a}"])
+        ), _border_names(name_a, name_b))
+        segments.extend((f"ne:border:{a}-{b}", *territory, other_name, segment)
+                        for side, other_name in ((a, name_b), (b, name_a))
+                        for territory in ctx.territories.get(side, ())
+                        if (segment := border_segment(line, territory[3])) is not None)
+    longest: dict[str, float] = {}
+    for _, rid, _, _, _, _, segment in segments:
+        longest[rid] = max(longest.get(rid, 0.0), segment.length)
+    for border_id, rid, name, aliases, _, other_name, segment in segments:
+        # "Gaza" of "Gaza Strip": the short forms of the territory's name
+        short = [alias for alias in aliases
+                 if normalize(name).startswith(normalize(alias) + " ")]
+        names = _border_names(name, other_name)
+        for alias in short:
+            names.extend(_border_names(alias, other_name))
+        if segment.length == longest[rid]:
+            # "the Gaza border" is the territory's longest land border
+            names.extend(f"{n} border" for n in (name, *short))
+        mid = _midpoint(segment)
+        writer.add(Place(
+            id=f"{border_id}:{rid.removeprefix('local:')}", geonameid=None,
+            name=names[0], lat=mid.y, lon=mid.x,
+            feature_class="L", feature_code="BDR", source="naturalearth+curated",
+            geometry_wkb=shapely.to_wkb(segment),
+        ), names[1:])
+
+
+def _border_names(name_a: str, name_b: str) -> list[str]:
+    """The ways news names the border between two places, the canonical one first."""
+    return [f"{name_a}–{name_b} border", f"{name_b}–{name_a} border",
+            f"border between {name_a} and {name_b}", f"border between {name_b} and {name_a}"]
+
+
+def _midpoint(line: Any) -> Any:
+    """The point halfway along the longest part of a (multi)line."""
+    import shapely
+
+    return shapely.line_interpolate_point(
+        max(shapely.get_parts(line), key=lambda g: g.length), 0.5, normalized=True)
+
+
+# Pieces of a border shorter than this (degrees, ~1 km) where a territory only touches it
+_MIN_SEGMENT_DEG = 0.01
+
+
+def border_segment(line: Any, part: Any) -> Any | None:
+    """The stretch of the border ``line`` along the polygon ``part`` (one part of one
+    side's country), or None when they share no more than a point."""
+    import shapely
+
+    shared = shapely.intersection(line, shapely.buffer(part, 1e-3))
+    pieces = [g for g in shapely.get_parts(shared) if g.geom_type == "LineString"]
+    if sum(g.length for g in pieces) < _MIN_SEGMENT_DEG:
+        return None
+    return shapely.line_merge(shapely.multilinestrings(pieces))
