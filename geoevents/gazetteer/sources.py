@@ -205,9 +205,11 @@ def country_reference_points() -> dict[str, tuple[float, float]]:
     countrystatecity-countries, by ISO 3166-1 alpha-2 code."""
     path = _package_file("countrystatecity_countries", "data", "countries.json")
     with path.open(encoding="utf-8") as fh:
-        return {rec["iso2"]: (float(rec["latitude"]), float(rec["longitude"]))
-                for rec in json.load(fh)
-                if rec.get("iso2") and rec.get("latitude") and rec.get("longitude")}
+        points = {rec["iso2"]: (float(rec["latitude"]), float(rec["longitude"]))
+                  for rec in json.load(fh)
+                  if rec.get("iso2") and rec.get("latitude") and rec.get("longitude")}
+    # (0, 0) stands for "no point" there (United States Minor Outlying Islands)
+    return {iso: point for iso, point in points.items() if point != (0.0, 0.0)}
 
 
 def cities() -> Iterator[dict[str, Any]]:
