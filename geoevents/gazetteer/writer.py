@@ -106,6 +106,10 @@ class GazetteerWriter:
         self._names: list[tuple[str, str, int, int]] = []
         self.ids: dict[str, int] = {}
         if append:
+            columns = {row[1] for row in self.db.execute("PRAGMA table_info(places)")}
+            for column in ("centre_lat", "centre_lon"):  # a file of an older release
+                if column not in columns:
+                    self.db.execute(f"ALTER TABLE places ADD COLUMN {column} REAL")
             self.ids = dict(self.db.execute("SELECT id, rowid FROM places"))
             self._next_rowid = max(self.ids.values(), default=0) + 1
         else:
@@ -170,6 +174,13 @@ class GazetteerWriter:
         self.db.executemany("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", self._names)
         self._places.clear()
         self._names.clear()
+
+    def add_codes(self, rowid: int, codes: dict[str, str]) -> None:
+        """Record identifiers of a place that are not names, by scheme (``{"iata": "LHR",
+        "icao": "EGLL"}``); empty codes are skipped."""
+        self.db.executemany("INSERT OR IGNORE INTO codes VALUES (?, ?, ?)",
+                            [(scheme, code.upper(), rowid)
+                             for scheme, code in codes.items() if code])
 
     def update_names(self, rowid: int, names: Iterable[str]) -> None:
         """Give an existing place (``append`` mode) more alternate names."""
