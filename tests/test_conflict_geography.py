@@ -10,7 +10,7 @@ from geoevents.gazetteer.build import curated_rows, division_short_name
 
 
 @pytest.mark.parametrize("name, short", [
-    ("Kutum District", "kutum"), ("Rapides Parish", "rapides"),
+    ("Kutum District", "kutum"), ("Rapides Parish", None), ("Central District", None),
     ("Municipio de Comalapa", "comalapa"), ("Kabupaten Banggai Laut", "banggai laut"),
     ("Slyudyanskiy Rayon", "slyudyanskiy"), ("Kas District", "kas"), ("Biu", None),
     ("Ao District", None),

@@ -422,9 +422,9 @@ def _add_cities(writer: GazetteerWriter, ctx: _Context) -> None:
 _DIVISION_PREFIX = re.compile(
     r"^(?:municipio|municipality|provincia|province|departamento|department|distrito|"
     r"district|kabupaten|kota|huyen|quan|thi xa|gorodskoy okrug|shahrestan e|"
-    r"comarca|partido|canton|county|prefecture|regency)\s+(?:of\s+|de\s+|del\s+)?")
+    r"comarca|partido|canton|prefecture|regency)\s+(?:of\s+|de\s+|del\s+)?")
 _DIVISION_SUFFIX = re.compile(
-    r"\s+(?:district|county|parish|borough|municipality|municipal district|locality|"
+    r"\s+(?:district|municipality|municipal district|locality|"
     r"department|province|prefecture|governorate|sub county|subcounty|"
     r"local government area|lga|rural council|rural district|urban district|"
     r"rayon|raion|okrug|gorodskoy okrug|municipal okrug|kommune|kommun|ilcesi|jaras|"
@@ -432,13 +432,24 @@ _DIVISION_SUFFIX = re.compile(
     r"census area|city and borough|sector|division|commune|arrondissement|zone)$")
 
 
+# What is left of "Central District" or "La Capital Department" is no name of its own.
+_NOT_A_NAME = frozenset({
+    "capital", "central", "north", "south", "east", "west", "northern", "southern",
+    "eastern", "western", "upper", "lower", "middle", "new", "old", "city", "regional",
+    "metropolitan", "urban", "rural", "la", "el", "the"})
+
+
 def division_short_name(name: str) -> str | None:
     """The name news uses for a division whose official name carries a generic word
     ("Kutum District" → "kutum", "Municipio de Comalapa" → "comalapa"), normalised;
-    None when there is no such word."""
+    None when there is no such word or nothing distinctive is left ("Central District").
+    English names that news uses whole ("Rapides Parish", "Washington County") keep
+    their word."""
     norm = normalize(name)
     short = _DIVISION_SUFFIX.sub("", _DIVISION_PREFIX.sub("", norm)).strip()
-    return short if short and short != norm and len(short) > 2 else None
+    if not short or short == norm or len(short) <= 2 or set(short.split()) <= _NOT_A_NAME:
+        return None
+    return short
 
 
 def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
