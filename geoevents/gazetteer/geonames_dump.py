@@ -94,6 +94,7 @@ class _Geoname(NamedTuple):
     country_code: str
     admin1_code: str
     population: int
+    alternatenames: str = ""
 
 
 class _Country(NamedTuple):
@@ -274,7 +275,8 @@ def _parse_geoname(row: list[str]) -> _Geoname | None:
         return None
     if gid <= 0 or population < 0 or not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return None
-    return _Geoname(gid, row[1], row[2], lat, lon, row[6], row[7], row[8], row[10], population)
+    return _Geoname(gid, row[1], row[2], lat, lon, row[6], row[7], row[8], row[10], population,
+                    row[3])
 
 
 def _read_countries(path: Path, skipped: Counter[str]) -> dict[str, _Country]:
@@ -589,3 +591,118 @@ class _Progress:
             if total is not None:
                 self._bar.update(task, total=total)
             self._bar.update(task, completed=completed)
+
+
+# -- adding one country's file to an existing gazetteer ------------------------------
+
+
+@dataclass(frozen=True)
+class AddCountryReport:
+    """What ``add_country`` changed."""
+
+    path: Path
+    country: str
+    added: int          # new places
+    updated: int        # places the gazetteer had already: GeoNames' point and names
+    skipped: int        # malformed rows
+    seconds: float = 0.0
+
+
+def add_country(
+    archive: str | Path,
+    gazetteer: str | Path,
+    *,
+    min_population: int = 0,
+    feature_classes: Iterable[str] = DEFAULT_FEATURE_CLASSES,
+    progress: bool = True,
+) -> AddCountryReport:
+    """Add one country's GeoNames file (``XX.zip`` of the dump, or its ``XX.txt``; the
+    columns of ``allCountries.txt``) to the gazetteer at ``gazetteer``.
+
+    Every feature the gazetteer lacks is added with the names of the file's
+    ``alternatenames`` column (codes such as IATA "MOW" and links left out). A place it
+    has already (same GeoNames id) gets those names too, and GeoNames' point (its area
+    centre, if it had one, stays in ``centre_lat``/``centre_lon``). The file is changed
+    atomically under the build's file lock; on any error it stays as it was.
+    """
+    from filelock import FileLock
+
+    started = time.perf_counter()
+    path = Path(archive).expanduser()
+    if not path.is_file():
+        raise GazetteerError(f"{path} does not exist; download the country's file "
+                             f"(e.g. NG.zip) from {DUMP_URL}")
+    if path.suffix == ".zip":
+        _check_zip(path)
+    classes = _check_classes(feature_classes)
+    target = Path(gazetteer).expanduser()
+    if not target.is_file():
+        raise GazetteerError(f"no gazetteer at {target}; build one with "
+                             "'geoevents gazetteer build' first")
+    if min_population < 0:
+        raise GazetteerError(f"the minimum population must be 0 or more, got {min_population}")
+    with _Progress(progress) as bar:
+        # the file's own first-level divisions name the admin-1 of its places
+        admin1 = {g.admin1_code: g.name for g in _country_rows(path, classes, 0, bar)
+                  if g is not None and g.feature_code == "ADM1" and g.admin1_code}
+        countries: set[str] = set()
+        added = updated = skipped = 0
+        try:
+            with FileLock(str(target) + ".lock"), \
+                    GazetteerWriter(target, source_label="", append=True) as writer:
+                for g in _country_rows(path, classes, min_population, bar):
+                    if g is None:
+                        skipped += 1
+                        continue
+                    countries.add(g.country_code)
+                    rowid = writer.ids.get(f"geonames:{g.geonameid}")
+                    if rowid is None:
+                        writer.add(Place(
+                            id=f"geonames:{g.geonameid}", geonameid=g.geonameid, name=g.name,
+                            lat=g.lat, lon=g.lon, feature_class=g.feature_class,
+                            feature_code=g.feature_code, country_code=g.country_code or None,
+                            admin1=admin1.get(g.admin1_code), population=g.population,
+                            source=f"geonames:{path.stem}",
+                        ), _column_names(g))
+                        added += 1
+                        continue
+                    writer.db.execute("UPDATE places SET lat = ?, lon = ? WHERE rowid = ?",
+                                      (g.lat, g.lon, rowid))
+                    writer.db.execute(
+                        "UPDATE place_points SET min_lat = ?, max_lat = ?, min_lon = ?, "
+                        "max_lon = ? WHERE place = ?", (g.lat, g.lat, g.lon, g.lon, rowid))
+                    writer.update_names(rowid, _column_names(g))
+                    updated += 1
+                previous = writer.db.execute(
+                    "SELECT value FROM meta WHERE key = 'added_countries'").fetchone()
+                listed = {c for c in (previous[0].split(",") if previous else []) if c}
+                writer.finish({"added_countries": ",".join(sorted(listed | countries - {""}))})
+        except sqlite3.Error as exc:
+            raise GazetteerError(f"adding {path.name} to {target} failed: {exc}") from exc
+    return AddCountryReport(target, ",".join(sorted(countries - {""})), added, updated,
+                            skipped, time.perf_counter() - started)
+
+
+def _country_rows(path: Path, classes: frozenset[str], min_population: int,
+                  bar: _Progress) -> Iterator[_Geoname | None]:
+    """The kept rows of a country file; None for a malformed row."""
+    for row in _rows(path, bar, f"reading {_member(path)}"):
+        g = _parse_geoname(row)
+        if g is None:
+            yield None
+        elif g.feature_class in classes and not (
+                g.feature_class == "P" and g.population < min_population):
+            yield g
+
+
+def _column_names(g: _Geoname) -> list[str]:
+    """The names of a place in its row's ``alternatenames`` column, without the codes
+    (all-capital abbreviations such as IATA "MOW") and links that column mixes in."""
+    names = [g.asciiname]
+    for name in g.alternatenames.split(","):
+        name = name.strip()
+        if not name or "://" in name or (name.isupper() and name.isascii() and len(name) <= 4
+                                        and name != g.name):
+            continue
+        names.append(name)
+    return names

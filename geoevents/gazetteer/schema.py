@@ -3,7 +3,7 @@
 SCHEMA_VERSION = "2"
 # Bumped whenever the embedded build changes what it writes (points, names, sources), so
 # that a gazetteer cached by an older release is rebuilt instead of reused.
-EMBEDDED_RELEASE = "3"
+EMBEDDED_RELEASE = "4"
 
 NAME_ALTERNATE = 0
 NAME_PRIMARY = 1
@@ -25,7 +25,11 @@ CREATE TABLE places (
     population INTEGER NOT NULL DEFAULT 0,
     importance REAL NOT NULL DEFAULT 0,
     source TEXT NOT NULL,
-    geometry BLOB
+    geometry BLOB,
+    -- the area centre (equal-area projection) of a place whose point is something else,
+    -- or that has a shape: countries, regions, territories, former states (else NULL)
+    centre_lat REAL,
+    centre_lon REAL
 );
 -- every name of every place, normalised (see names.py); kind says how it relates to the
 -- place's main name (NAME_* below)
@@ -41,6 +45,14 @@ CREATE TABLE fuzzy_names (
     block TEXT NOT NULL,
     norm TEXT NOT NULL,
     PRIMARY KEY (block, norm)
+) WITHOUT ROWID;
+-- identifiers that are not names ("LHR" and "EGLL" of Heathrow): looked up only when a
+-- query asks for a code of that scheme (iata, icao), never matched as words in text
+CREATE TABLE codes (
+    scheme TEXT NOT NULL,
+    code TEXT NOT NULL,
+    place INTEGER NOT NULL,
+    PRIMARY KEY (scheme, code, place)
 ) WITHOUT ROWID;
 -- populated places, for nearest-place reverse geocoding
 CREATE VIRTUAL TABLE place_points USING rtree(place, min_lat, max_lat, min_lon, max_lon);

