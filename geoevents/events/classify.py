@@ -27,6 +27,7 @@ from geoevents.events.ontology import GENERIC, Ontology
 from geoevents.events.triggers import Trigger, lemma_forms
 
 if TYPE_CHECKING:
+    from geoevents.events.learned import Prediction
     from geoevents.model import Event
 
 # weapons decide the sub-type of generic violence, most specific first
@@ -210,8 +211,64 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
     ``sentence`` holds the lemmas of the trigger's sentence, ``text`` the sentence in
     lower case padded with spaces (for multiword cues), ``scene`` lemmas of the
     neighbouring sentences (protest outcomes are often told in the next sentence).
+    The rules' typing and the learned classifier's reading of the sentence are combined
+    by :func:`combine`.
     """
+    from geoevents.events.learned import predict
+
     scene = scene or set()
+    prediction = trigger.learned or predict(trigger.token.sent.text)
+    if trigger.learned is not None:
+        rules = None
+    else:
+        rules = _rule_typing(trigger, args, onto, sentence=sentence, text=text, scene=scene)
+    decided = combine(rules, prediction, generic=trigger.generic or trigger.learned is not None)
+    if decided is None or (rules is not None and decided.sub_event_type ==
+                           rules.sub_event_type):
+        return decided
+    return _refine(decided, trigger, args, onto, sentence, scene)
+
+
+# The rules' typing weighs RULE_WEIGHT x its confidence on top of the model's probability
+# of the same type; the model's best class (a type or "no event") wins otherwise.
+RULE_WEIGHT = 0.6
+# A trigger the rules reject becomes an event when the model is this sure (generic
+# violence words such as "attack" or "strike" need less than specific ones).
+MODEL_ALONE = 0.6
+MODEL_ALONE_GENERIC = 0.5
+# The model's "no event" drops a typed trigger only when it is this sure as well
+NO_EVENT_DROPS = 0.7
+
+
+def combine(rules: Typing | None, prediction: Prediction, *, generic: bool) -> Typing | None:
+    """The rules' typing, the model's, or None (no event), with the reason why."""
+    from geoevents.events.learned import NO_EVENT
+
+    said = prediction.describe()
+    if rules is None:
+        floor = MODEL_ALONE_GENERIC if generic else MODEL_ALONE
+        if prediction.label == NO_EVENT or prediction.probability < floor:
+            return None
+        return Typing(prediction.label, round(0.9 * prediction.probability, 3),
+                      f"{said}; the rules gave no type")
+    probs = prediction.probabilities
+    rule_score = probs.get(rules.sub_event_type, 0.0) + RULE_WEIGHT * rules.confidence
+    if prediction.label == rules.sub_event_type or prediction.probability <= rule_score:
+        agrees = "agrees" if prediction.label == rules.sub_event_type else "differs"
+        return Typing(rules.sub_event_type, rules.confidence, f"{rules.reason}; {said} "
+                      f"{agrees}, the rules decide")
+    if prediction.label == NO_EVENT:
+        if prediction.probability >= NO_EVENT_DROPS:
+            return None
+        return Typing(rules.sub_event_type, rules.confidence * 0.8,
+                      f"{rules.reason}; {said}, not sure enough to drop it")
+    return Typing(prediction.label, round(0.9 * prediction.probability, 3),
+                  f"{said} over the rules' {rules.sub_event_type!r} ({rules.reason})")
+
+
+def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set[str],
+                 text: str, scene: set[str]) -> Typing | None:
+    """The sub-event type the rules give ``trigger`` (see the module docstring)."""
     key = " ".join(trigger.phrase) if trigger.phrase else trigger.lemma
     specific = []
     for name in trigger.sub_types:

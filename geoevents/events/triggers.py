@@ -6,6 +6,10 @@ A trigger is a token whose lemma (or a short phrase around it: "pulled back", "o
 ``negated`` ("did not attack", "no clashes"), ``future`` ("will strike"), ``hypothetical``
 ("may strike", "plans to attack", "if they attack", "possible strikes", "are evaluating
 future steps").
+
+A sentence without a lexicon trigger that the learned classifier
+(:mod:`geoevents.events.learned`) reads as an event with confidence gets one trigger: the
+noun or verb that weighs most for the predicted type ("Mount Merapi *erupted* …").
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from geoevents.events.ontology import GENERIC, Ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+    from geoevents.events.learned import Prediction
 
 ASSERTED = "asserted"
 UNCERTAIN = "uncertain"
@@ -43,6 +49,7 @@ class Trigger:
     sub_types: tuple[str, ...]  # lexicon candidates; GENERIC = decided by the arguments
     modality: str = ASSERTED
     modality_reason: str = ""
+    learned: Prediction | None = None  # set when the trigger comes from the model alone
 
     @property
     def generic(self) -> bool:
@@ -227,4 +234,41 @@ def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
         mod, why = modality(token, onto)
         found.append(Trigger(token=token, lemma=hit[0], pos=pos, phrase=hit[1],
                              sub_types=hit[2], modality=mod, modality_reason=why))
+    if not found:
+        learned = learned_trigger(sent, onto)
+        if learned is not None:
+            found.append(learned)
     return found
+
+
+# the model alone makes a trigger when it is at least this sure of the type and the event
+LEARNED_TRIGGER_TYPE = 0.5
+LEARNED_TRIGGER_EVENT = 0.8
+
+
+def learned_trigger(sent: Span, onto: Ontology) -> Trigger | None:
+    """A trigger for a sentence the lexicon has none for, when the learned classifier is
+    sure that it reports an event: the noun or verb with the most weight for that type."""
+    from geoevents.events.learned import load_model, predict
+
+    pred = predict(sent.text)
+    if pred.event_probability < LEARNED_TRIGGER_EVENT or \
+            pred.best_event_probability < LEARNED_TRIGGER_TYPE or \
+            pred.best_event not in onto.sub_types:
+        return None
+    model = load_model()
+    best: tuple[float, Token] | None = None
+    for token in sent:
+        if token.pos_ not in ("VERB", "NOUN") or token.dep_ == "compound":
+            continue
+        weight = max(model.word_weight(form, pred.best_event)
+                     for form in (token.lower_, lemma(token)))
+        if weight > 0 and (best is None or weight > best[0]):
+            best = (weight, token)
+    if best is None:
+        return None
+    token = best[1]
+    mod, why = modality(token, onto)
+    return Trigger(token=token, lemma=lemma(token), pos="VERB" if token.pos_ == "VERB"
+                   else "NOUN", phrase=None, sub_types=(pred.best_event,), modality=mod,
+                   modality_reason=why, learned=pred)
