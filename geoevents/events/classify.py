@@ -237,7 +237,7 @@ RULE_WEIGHT = 0.6
 MODEL_ALONE = 0.6
 MODEL_ALONE_GENERIC = 0.5
 # The model's "no event" drops a typed trigger only when it is this sure as well
-NO_EVENT_DROPS = 0.7
+NO_EVENT_DROPS = 0.85
 
 
 def combine(rules: Typing | None, prediction: Prediction, *, generic: bool) -> Typing | None:
@@ -252,6 +252,11 @@ def combine(rules: Typing | None, prediction: Prediction, *, generic: bool) -> T
         return Typing(prediction.label, round(0.9 * prediction.probability, 3),
                       f"{said}; the rules gave no type")
     probs = prediction.probabilities
+    if prediction.label != NO_EVENT and \
+            _speech_act(rules.sub_event_type) != _speech_act(prediction.label):
+        return Typing(rules.sub_event_type, rules.confidence,
+                      f"{rules.reason}; {said}, but the trigger word decides between an "
+                      f"act and words about it")
     rule_score = probs.get(rules.sub_event_type, 0.0) + RULE_WEIGHT * rules.confidence
     if prediction.label == rules.sub_event_type or prediction.probability <= rule_score:
         agrees = "agrees" if prediction.label == rules.sub_event_type else "differs"
@@ -264,6 +269,16 @@ def combine(rules: Typing | None, prediction: Prediction, *, generic: bool) -> T
                       f"{rules.reason}; {said}, not sure enough to drop it")
     return Typing(prediction.label, round(0.9 * prediction.probability, 3),
                   f"{said} over the rules' {rules.sub_event_type!r} ({rules.reason})")
+
+
+def _speech_act(sub_event_type: str) -> bool:
+    """Diplomacy and claims are words about events: a sentence that reports both a
+    statement and an attack has a trigger for each, and the model's reading of the whole
+    sentence does not move one into the other."""
+    from geoevents.events.ontology import load_ontology
+
+    return sub_event_type == "Claim of responsibility" or \
+        load_ontology().event_type_of(sub_event_type) == "Diplomacy"
 
 
 def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set[str],
@@ -334,8 +349,10 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
                                   _has(args.near, onto.words("protester"))):
         return Typing("Violent demonstration", typing.confidence,
                       f"{typing.reason}; a clash involving protesters")
+    # the gas of a chemical weapon is the weapon, not an industrial setting
+    industrial = onto.words("industrial") - ({"gas"} if name == "Chemical weapon" else set())
     if name in ("Remote explosive/landmine/IED", "Chemical weapon") and \
-            _has(args.clause, onto.words("industrial")) and not _has(
+            _has(args.clause, industrial) and not _has(
                 args.clause - {"plant"} if "chemical" in args.clause else args.clause,
                 _ATTACK_WORDS - {"plant"}):
         return Typing("Man-made disaster", typing.confidence,
@@ -361,17 +378,26 @@ _DOMINANT = {"Claim of responsibility": 0.3, "Violent demonstration": 0.15,
              "Man-made disaster": 0.05, "Natural disaster": 0.05}
 
 
+# weight of the learned reading of the whole text in the choice of its main event
+TEXT_WEIGHT = 0.4
+
+
 def main_event(events: list[Event]) -> Event | None:
     """The principal event of a text: the most specific and confident one, earlier ones
-    first; claims of responsibility and protest outcomes take precedence."""
+    first; claims of responsibility and protest outcomes take precedence, and the learned
+    classifier's reading of the events' sentences together says what the text is about."""
+    from geoevents.events.learned import predict
+
     if not events:
         return None
     ordered = sorted(events, key=lambda e: e.trigger_start)
     first = ordered[0].trigger_start
     first_sentence = ordered[0].sentence
+    about = predict(" ".join(dict.fromkeys(e.sentence for e in ordered))).probabilities
 
     def score(event: Event) -> float:
         value = event.confidence + _DOMINANT.get(event.sub_event_type, 0.0)
+        value += TEXT_WEIGHT * about.get(event.sub_event_type, 0.0)
         if event.sentence == first_sentence:
             value += 0.1
         value -= 0.0002 * (event.trigger_start - first)

@@ -141,6 +141,17 @@ def _governing_verb(token: Token) -> Token:
     return tok
 
 
+def _own_verb(token: Token, verb: Token, onto: Ontology) -> bool:
+    """Whether ``verb`` states the event of ``token`` itself: the trigger verb, or the
+    support verb of a trigger noun ("No group *claimed* responsibility", "no one carried
+    out an attack"), so that a subject with "no" negates the event."""
+    if verb.i == token.i:
+        return True
+    return token.dep_ == "dobj" and token.head.i == verb.i and (
+        lemma(verb) in onto.words("support_verb") or lemma(token) in onto.words(
+            "responsibility"))
+
+
 def modality(token: Token, onto: Ontology) -> tuple[str, str]:
     """(modality, reason) of a trigger token; see the module docstring for the values."""
     verb = token if token.pos_ == "VERB" else _governing_verb(token)
@@ -153,6 +164,9 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return "negated", f"negated by {child.text!r}"
+            if child.dep_ in ("nsubj", "nsubjpass") and _own_verb(token, tok, onto) and any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in child.children):
+                return "negated", f"no subject ('no {child.text}')"
             if child.dep_ == "advmod" and child.lower_ in ("never", "longer") and any(
                     c.lower_ == "no" for c in child.children):
                 return "negated", f"negated by 'no {child.text}'"

@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import slots  # noqa: E402
-from templates import NO_EVENT, SPORTS_PLAYERS, TEAMS, TEMPLATES  # noqa: E402
+import templates as tpl  # noqa: E402
 
 # examples per label; the no-event class is larger because it is the most varied
 PER_LABEL = 160
@@ -31,7 +31,7 @@ def _fillers(rng: random.Random) -> dict[str, str]:
     town, region, country = rng.choice(slots.CONFLICT_PLACES)
     official, official2 = rng.sample(slots.OFFICIALS, 2)
     k1, k2 = rng.sample(slots.COUNTRIES, 2)
-    team, team2 = rng.sample(TEAMS, 2)
+    team, team2 = rng.sample(tpl.TEAMS, 2)
     return {
         "S": rng.choice(slots.STATE), "N": rng.choice(slots.NONSTATE),
         "A": rng.choice(slots.ARMED), "T": town, "R": region, "C": country,
@@ -39,8 +39,10 @@ def _fillers(rng: random.Random) -> dict[str, str]:
         "V": rng.choice(slots.VICTIMS), "SRC": rng.choice(slots.SOURCES),
         "P": rng.choice(slots.PROTESTERS), "G": rng.choice(slots.GRIEVANCES),
         "CITY": rng.choice(slots.PROTEST_CITIES), "O": official, "O2": official2,
-        "B": rng.choice(slots.BODIES), "K": k1, "K2": k2, "SP": rng.choice(SPORTS_PLAYERS),
-        "TEAM": team, "TEAM2": team2,
+        "B": rng.choice(slots.BODIES), "K": k1, "K2": k2, "SP": rng.choice(tpl.SPORTS_PLAYERS),
+        "TEAM": team, "TEAM2": team2, "VOLC": rng.choice(tpl.VOLCANOES),
+        "THING": rng.choice(tpl.THINGS), "GOODS": rng.choice(tpl.GOODS),
+        "AGENCY": rng.choice(tpl.AGENCIES),
     }
 
 
@@ -62,7 +64,7 @@ def fill(template: str, rng: random.Random) -> str:
 
 def snippet(label: str, rng: random.Random) -> str:
     """A sentence or short snippet whose main event is ``label``."""
-    main = fill(rng.choice(TEMPLATES[label]), rng)
+    main = fill(rng.choice(tpl.TEMPLATES[label]), rng)
     shape = rng.random()
     if shape < 0.5:
         return main
@@ -70,15 +72,15 @@ def snippet(label: str, rng: random.Random) -> str:
         return f"{main} {rng.choice(slots.FOLLOW_UPS_NEUTRAL)}"
     if shape < 0.88:
         return f"{rng.choice(slots.FOLLOW_UPS_NEUTRAL)} {main}"
-    return f"{main} {fill(rng.choice(TEMPLATES[label]), rng)}"
+    return f"{main} {fill(rng.choice(tpl.TEMPLATES[label]), rng)}"
 
 
 def generate(per_label: int = PER_LABEL, seed: int = 12) -> list[tuple[str, str]]:
     """(label, text) pairs, without duplicates, in a fixed order."""
     rng = random.Random(seed)
     rows: list[tuple[str, str]] = []
-    for label in TEMPLATES:
-        wanted = per_label * (NO_EVENT_FACTOR if label == NO_EVENT else 1)
+    for label in tpl.TEMPLATES:
+        wanted = per_label * (NO_EVENT_FACTOR if label == tpl.NO_EVENT else 1)
         seen: set[str] = set()
         for _ in range(wanted * 5):
             if len(seen) >= wanted:
