@@ -110,6 +110,19 @@ def test_pipeline_drops_non_events(text):
     assert geoevents.extract_events(text) == []
 
 
+def test_the_model_does_not_turn_a_statement_into_an_act():
+    events = geoevents.extract_events(
+        "In Nairobi, the foreign ministry condemned the shelling of Goma.")
+    assert sorted(e.sub_event_type for e in events) == [
+        "Shelling/artillery/missile attack", "Statement"]
+
+
+def test_a_subject_with_no_negates_the_claim_not_the_attack():
+    events = geoevents.extract_events(
+        "No group has claimed responsibility for the car bombing in Mogadishu.")
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
 def test_model_makes_an_event_where_the_lexicon_has_no_trigger():
     events = geoevents.extract_events(
         "Mount Semeru erupted on Sunday, covering villages in East Java with ash.")
