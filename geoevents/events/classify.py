@@ -222,7 +222,8 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
         rules = None
     else:
         rules = _rule_typing(trigger, args, onto, sentence=sentence, text=text, scene=scene)
-    decided = combine(rules, prediction, generic=trigger.generic or trigger.learned is not None)
+    decided = combine(rules, prediction, generic=trigger.generic or trigger.learned is not None,
+                      lexicon=trigger.sub_types)
     if decided is None or (rules is not None and decided.sub_event_type ==
                            rules.sub_event_type):
         return decided
@@ -236,12 +237,20 @@ RULE_WEIGHT = 0.6
 # violence words such as "attack" or "strike" need less than specific ones).
 MODEL_ALONE = 0.6
 MODEL_ALONE_GENERIC = 0.5
+# The model retypes a word the lexicon gives a sub-type only when this sure
+MODEL_OVERRULES = 0.8
 # The model's "no event" drops a typed trigger only when it is this sure as well
 NO_EVENT_DROPS = 0.85
 
 
-def combine(rules: Typing | None, prediction: Prediction, *, generic: bool) -> Typing | None:
-    """The rules' typing, the model's, or None (no event), with the reason why."""
+def combine(rules: Typing | None, prediction: Prediction, *, generic: bool,
+            lexicon: tuple[str, ...] = ()) -> Typing | None:
+    """The rules' typing, the model's, or None (no event), with the reason why.
+
+    ``lexicon`` holds the trigger word's sub-types in the ontology: a word that names its
+    kind of event ("fighting", "captured") takes another sub-type from the model only when
+    the model is very sure, since the model reads the whole sentence, not the word.
+    """
     from geoevents.events.learned import NO_EVENT
 
     said = prediction.describe()
@@ -262,6 +271,10 @@ def combine(rules: Typing | None, prediction: Prediction, *, generic: bool) -> T
         agrees = "agrees" if prediction.label == rules.sub_event_type else "differs"
         return Typing(rules.sub_event_type, rules.confidence, f"{rules.reason}; {said} "
                       f"{agrees}, the rules decide")
+    if not generic and prediction.label not in lexicon and prediction.label != NO_EVENT and \
+            prediction.probability < MODEL_OVERRULES:
+        return Typing(rules.sub_event_type, rules.confidence,
+                      f"{rules.reason}; {said}, not sure enough to retype the word")
     if prediction.label == NO_EVENT:
         if prediction.probability >= NO_EVENT_DROPS:
             return None

@@ -55,16 +55,40 @@ def _tidy(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
-def fill(template: str, rng: random.Random) -> str:
-    """One sentence from a template."""
+def _lower_first(text: str) -> str:
+    """The sentence with a lower-case first letter unless it starts with a name."""
+    first = text.split(" ", 1)[0]
+    if first in _NAMES or (len(first) > 1 and first[1].isupper()):
+        return text
+    return text[0].lower() + text[1:]
+
+
+# first words of the slot fillers that are names ("Boko Haram", "Ukrainian forces")
+_NAMES = frozenset(
+    value.split(" ", 1)[0]
+    for values in (slots.STATE, slots.NONSTATE, slots.PROTEST_CITIES, slots.COUNTRIES,
+                   slots.OFFICIALS, tpl.TEAMS, tpl.SPORTS_PLAYERS)
+    for value in values if value[0].isupper() and value.split(" ", 1)[0] != "The"
+) | {name for place in slots.CONFLICT_PLACES for name in place[0].split()[:1]} | {
+    "Ukraine's", "Russia's", "Israel's", "Iraqi", "Israeli", "Russian", "Ukrainian",
+    "Syrian", "Islamic", "Mount", "Cyclone", "French", "US", "Iron", "Kyiv's"}
+
+
+def fill(template: str, rng: random.Random, *, sourced: bool = True) -> str:
+    """One sentence from a template (without a source at its end unless ``sourced``)."""
     values = _fillers(rng)
+    if not sourced:
+        values["SRC"] = "."
     names = {name for _, name, _, _ in string.Formatter().parse(template) if name}
     return _tidy(template.format(**{n: values[n] for n in names}))
 
 
 def snippet(label: str, rng: random.Random) -> str:
     """A sentence or short snippet whose main event is ``label``."""
-    main = fill(rng.choice(tpl.TEMPLATES[label]), rng)
+    lead = rng.random() < 0.15  # "Witnesses said gunmen ...": the source first
+    main = fill(rng.choice(tpl.TEMPLATES[label]), rng, sourced=not lead)
+    if lead:
+        main = _tidy(f"{rng.choice(slots.LEADS)} {_lower_first(main.rstrip('.'))}")
     shape = rng.random()
     if shape < 0.5:
         return main

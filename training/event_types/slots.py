@@ -184,3 +184,12 @@ FOLLOW_UPS_NEUTRAL = [
     "Authorities said an investigation had been opened.",
     "Tensions have been rising in the area since last year.",
 ]
+
+# reported-speech leads: news often names its source before the event
+LEADS = [
+    "According to local sources,", "A military spokesman said", "Residents told reporters that",
+    "Officials said on Monday that", "State media reported that", "Witnesses said",
+    "A statement from the army said", "Local media reported that", "Police said",
+    "Activists said", "The interior ministry said that", "A monitoring group said",
+    "According to the UN,", "Sources in the region said", "A local official told AFP that",
+]
