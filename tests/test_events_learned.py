@@ -9,13 +9,21 @@ from __future__ import annotations
 import csv
 import importlib.util
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 import geoevents
 from geoevents.events.classify import main_event
-from geoevents.events.learned import NO_EVENT, EventTypeModel, is_reportable, load_model, predict
+from geoevents.events.learned import (
+    NO_EVENT,
+    EventTypeModel,
+    features,
+    is_reportable,
+    load_model,
+    predict,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 TRAINING = ROOT / "training"
@@ -67,6 +75,13 @@ def test_model_loads_from_the_package_once():
     assert model is load_model()
     assert NO_EVENT in model.labels and "Air/drone strike" in model.labels
     assert model.coef.shape == (len(model.index), len(model.labels))
+
+
+def test_fast_feature_ids_equal_the_training_features():
+    model = load_model()
+    for text in [t for t, _ in CLEAR] + NOT_EVENTS + ["", "the the 2024 army army", "Ünïcode!"]:
+        reference = Counter(model.index[f] for f in features(text) if f in model.index)
+        assert model.feature_ids(text) == reference
 
 
 @pytest.mark.parametrize(("text", "expected"), CLEAR)

@@ -16,7 +16,6 @@ loaded once per process, on first use.
 from __future__ import annotations
 
 import json
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -36,6 +35,17 @@ _DIGITS = re.compile(r"[0-9]+")
 CHAR_NGRAMS = (3, 5)
 
 
+def _words(text: str) -> list[str]:
+    return [_DIGITS.sub("0", w) for w in _WORD.findall(text.lower())]
+
+
+def _char_ngrams(word: str) -> list[str]:
+    low, high = CHAR_NGRAMS
+    padded = f" {word} "
+    return [f"c:{padded[i:i + n]}" for n in range(low, min(high, len(padded)) + 1)
+            for i in range(len(padded) - n + 1)]
+
+
 def features(text: str) -> list[str]:
     """The n-gram features of a text: words and word pairs (numbers as ``0``) and the
     character 3- to 5-grams of each word padded with spaces.
@@ -43,14 +53,11 @@ def features(text: str) -> list[str]:
     Training and prediction share this function, so the shipped model and the code that
     scores it cannot drift apart.
     """
-    words = [_DIGITS.sub("0", w) for w in _WORD.findall(text.lower())]
+    words = _words(text)
     out = [f"w:{w}" for w in words]
     out.extend(f"b:{a} {b}" for a, b in pairwise(words))
-    low, high = CHAR_NGRAMS
     for w in set(words):
-        padded = f" {w} "
-        for n in range(low, min(high, len(padded)) + 1):
-            out.extend(f"c:{padded[i:i + n]}" for i in range(len(padded) - n + 1))
+        out.extend(_char_ngrams(w))
     return out
 
 
@@ -84,7 +91,7 @@ class EventTypeModel:
         self.coef = coef
         self.intercept = intercept
         self.meta = meta
-        self._no_event = labels.index(NO_EVENT)
+        self._word_cache: dict[str, tuple[int | None, tuple[int, ...]]] = {}
 
     @classmethod
     def load(cls, path=None) -> EventTypeModel:
@@ -100,29 +107,52 @@ class EventTypeModel:
                        intercept=data["intercept"].astype(np.float32),
                        meta=json.loads(str(data["meta"])))
 
+    _WORD_CACHE = 200_000  # words whose feature ids are kept
+
+    def feature_ids(self, text: str) -> Counter[int]:
+        """Counts of the vocabulary ids of :func:`features` (the same multiset, computed
+        word by word with each word's ids cached)."""
+        words = _words(text)
+        counts: Counter[int] = Counter()
+        for word, n in Counter(words).items():
+            own, chars = self._word_ids(word)
+            if own is not None:
+                counts[own] += n
+            counts.update(chars)
+        index = self.index
+        for a, b in pairwise(words):
+            i = index.get(f"b:{a} {b}")
+            if i is not None:
+                counts[i] += 1
+        return counts
+
+    def _word_ids(self, word: str) -> tuple[int | None, tuple[int, ...]]:
+        ids = self._word_cache.get(word)
+        if ids is None:
+            if len(self._word_cache) >= self._WORD_CACHE:
+                self._word_cache.clear()
+            index = self.index
+            ids = (index.get(f"w:{word}"),
+                   tuple(index[f] for f in _char_ngrams(word) if f in index))
+            self._word_cache[word] = ids
+        return ids
+
     def probabilities(self, text: str) -> dict[str, float]:
         """P(class | text) for every class."""
         import numpy as np
 
-        counts = Counter(self.index[f] for f in features(text) if f in self.index)
+        counts = self.feature_ids(text)
         logits = self.intercept.astype(np.float64)
         if counts:
-            idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
-            tf = np.array([1.0 + math.log(c) for c in counts.values()])
-            x = tf * self.idf[idx]
-            x /= np.linalg.norm(x)
+            n = len(counts)
+            idx = np.fromiter(counts.keys(), dtype=np.intp, count=n)
+            x = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64, count=n))) \
+                * self.idf[idx]
+            x /= np.sqrt(x @ x)
             logits = logits + x @ self.coef[idx]
-        logits -= logits.max()
-        p = np.exp(logits)
+        p = np.exp(logits - logits.max())
         p /= p.sum()
-        return {label: float(v) for label, v in zip(self.labels, p, strict=True)}
-
-    def word_weight(self, word: str, label: str) -> float:
-        """How much the single word ``word`` (lower case) speaks for ``label``."""
-        i = self.index.get(f"w:{_DIGITS.sub('0', word)}")
-        if i is None:
-            return 0.0
-        return float(self.coef[i, self.labels.index(label)] * self.idf[i])
+        return dict(zip(self.labels, p.tolist(), strict=True))
 
     def predict(self, text: str) -> Prediction:
         """The most probable class of ``text`` and the probability of an event."""
