@@ -154,6 +154,13 @@ class EventTypeModel:
         p /= p.sum()
         return dict(zip(self.labels, p.tolist(), strict=True))
 
+    def word_weight(self, word: str, label: str) -> float:
+        """How much the single word ``word`` (lower case) speaks for ``label``."""
+        i = self.index.get(f"w:{_DIGITS.sub('0', word)}")
+        if i is None:
+            return 0.0
+        return float(self.coef[i, self.labels.index(label)] * self.idf[i])
+
     def predict(self, text: str) -> Prediction:
         """The most probable class of ``text`` and the probability of an event."""
         probs = self.probabilities(text)
