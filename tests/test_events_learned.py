@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 
 import geoevents
-from geoevents.events.classify import main_event
+from geoevents.events.classify import Typing, combine, main_event
 from geoevents.events.learned import (
     NO_EVENT,
     EventTypeModel,
+    Prediction,
     features,
     is_reportable,
     load_model,
@@ -172,3 +173,39 @@ def test_training_script_runs_on_a_subset(tmp_path):
     assert set(model.labels) <= set(load_model().labels)
     probs = model.probabilities("Rebels shelled the town with mortars.")
     assert abs(sum(probs.values()) - 1.0) < 1e-6
+
+
+def _prediction(probabilities: dict[str, float]) -> Prediction:
+    label = max(probabilities, key=probabilities.__getitem__)
+    events = {k: v for k, v in probabilities.items() if k != NO_EVENT}
+    best = max(events, key=events.__getitem__)
+    return Prediction(label, probabilities[label], 1 - probabilities.get(NO_EVENT, 0.0), best,
+                      events[best], probabilities)
+
+
+def test_combine_keeps_sure_rules_and_follows_a_sure_model():
+    rules = Typing("Attack", 0.6, "trigger 'attack' (violence)")
+    agree = combine(rules, _prediction({"Attack": 0.7, NO_EVENT: 0.3}), generic=True)
+    assert agree is not None and agree.sub_event_type == "Attack"
+    assert "agrees" in agree.reason
+    close = combine(rules, _prediction({"Armed clash": 0.5, "Attack": 0.3, NO_EVENT: 0.2}),
+                    generic=True)
+    assert close is not None and close.sub_event_type == "Attack"  # 0.5 < 0.3 + 0.6 * 0.6
+    sure = combine(rules, _prediction({"Armed clash": 0.95, "Attack": 0.05}), generic=True)
+    assert sure is not None and sure.sub_event_type == "Armed clash"
+    assert "over the rules' 'Attack'" in sure.reason
+
+
+def test_combine_drops_only_sure_non_events_and_keeps_speech_acts():
+    rules = Typing("Air/drone strike", 0.4, "'strike' with no weapon named")
+    assert combine(rules, _prediction({NO_EVENT: 0.9, "Air/drone strike": 0.1}),
+                   generic=True) is None
+    unsure = combine(rules, _prediction({NO_EVENT: 0.8, "Air/drone strike": 0.2}),
+                     generic=True)
+    assert unsure is not None and unsure.confidence < rules.confidence
+    statement = Typing("Statement", 0.6, "trigger 'condemn'")
+    kept = combine(statement, _prediction({"Attack": 0.97, "Statement": 0.03}), generic=False,
+                   lexicon=("Statement",))
+    assert kept is not None and kept.sub_event_type == "Statement"
+    assert combine(None, _prediction({"Natural disaster": 0.4, NO_EVENT: 0.6}),
+                   generic=True) is None
