@@ -6,7 +6,7 @@ GEO     := $(VENV)/bin/geoevents
 STAMP   := $(VENV)/.installed
 SEEDS   := $(wildcard seeds/*.txt)
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test lint bench train clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ bench: install
 	$(PY) benchmarks/bench_batch.py
 	$(PY) benchmarks/bench_dedup.py
 	$(PY) benchmarks/bench_server.py   # needs wrk (apt-get install wrk)
+
+## train: regenerate the event-type training data and retrain the shipped classifier
+train: install
+	$(PY) training/event_types/generate.py
+	$(PY) training/train_event_types.py --compare
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -60,3 +60,16 @@ def test_trigger_indexes():
     assert GENERIC in onto.verb_index["fire"]
     assert "Armed clash" in onto.noun_index["clash"]
     assert onto.event_type_of("Call") == "Diplomacy"
+
+
+def test_surrenders_are_agreements_and_every_type_has_training_data():
+    """ACLED codes a surrender as an Agreement; the classifier knows every type that has
+    words in the ontology (all but the catch-all Other)."""
+    from geoevents.events.learned import NO_EVENT, load_model
+
+    onto = load_ontology()
+    assert "Agreement" in onto.verb_index["surrender"]
+    assert "Change to group/activity" not in onto.verb_index["surrender"]
+    assert onto.sub_types["Agreement"].required_classes("surrender", "VERB") == ("armed",)
+    labels = set(load_model().labels)
+    assert labels == (set(onto.sub_types) - {"Other"}) | {NO_EVENT}

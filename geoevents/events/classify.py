@@ -27,6 +27,7 @@ from geoevents.events.ontology import GENERIC, Ontology
 from geoevents.events.triggers import Trigger, lemma_forms
 
 if TYPE_CHECKING:
+    from geoevents.events.learned import Prediction
     from geoevents.model import Event
 
 # weapons decide the sub-type of generic violence, most specific first
@@ -210,8 +211,92 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
     ``sentence`` holds the lemmas of the trigger's sentence, ``text`` the sentence in
     lower case padded with spaces (for multiword cues), ``scene`` lemmas of the
     neighbouring sentences (protest outcomes are often told in the next sentence).
+    The rules' typing and the learned classifier's reading of the sentence are combined
+    by :func:`combine`.
     """
+    from geoevents.events.learned import predict
+
     scene = scene or set()
+    prediction = trigger.learned or predict(trigger.token.sent.text)
+    if trigger.learned is not None:
+        rules = None
+    else:
+        rules = _rule_typing(trigger, args, onto, sentence=sentence, text=text, scene=scene)
+    decided = combine(rules, prediction, generic=trigger.generic or trigger.learned is not None,
+                      lexicon=trigger.sub_types)
+    if decided is None or (rules is not None and decided.sub_event_type ==
+                           rules.sub_event_type):
+        return decided
+    return _refine(decided, trigger, args, onto, sentence, scene)
+
+
+# The rules' typing weighs RULE_WEIGHT x its confidence on top of the model's probability
+# of the same type; the model's best class (a type or "no event") wins otherwise.
+RULE_WEIGHT = 0.6
+# A trigger the rules reject becomes an event when the model is this sure (generic
+# violence words such as "attack" or "strike" need less than specific ones).
+MODEL_ALONE = 0.6
+MODEL_ALONE_GENERIC = 0.5
+# The model retypes a word the lexicon gives a sub-type only when this sure
+MODEL_OVERRULES = 0.8
+# The model's "no event" drops a typed trigger only when it is this sure as well
+NO_EVENT_DROPS = 0.85
+
+
+def combine(rules: Typing | None, prediction: Prediction, *, generic: bool,
+            lexicon: tuple[str, ...] = ()) -> Typing | None:
+    """The rules' typing, the model's, or None (no event), with the reason why.
+
+    ``lexicon`` holds the trigger word's sub-types in the ontology: a word that names its
+    kind of event ("fighting", "captured") takes another sub-type from the model only when
+    the model is very sure, since the model reads the whole sentence, not the word.
+    """
+    from geoevents.events.learned import NO_EVENT
+
+    said = prediction.describe()
+    if rules is None:
+        floor = MODEL_ALONE_GENERIC if generic else MODEL_ALONE
+        if prediction.label == NO_EVENT or prediction.probability < floor:
+            return None
+        return Typing(prediction.label, round(0.9 * prediction.probability, 3),
+                      f"{said}; the rules gave no type")
+    probs = prediction.probabilities
+    if prediction.label != NO_EVENT and \
+            _speech_act(rules.sub_event_type) != _speech_act(prediction.label):
+        return Typing(rules.sub_event_type, rules.confidence,
+                      f"{rules.reason}; {said}, but the trigger word decides between an "
+                      f"act and words about it")
+    rule_score = probs.get(rules.sub_event_type, 0.0) + RULE_WEIGHT * rules.confidence
+    if prediction.label == rules.sub_event_type or prediction.probability <= rule_score:
+        agrees = "agrees" if prediction.label == rules.sub_event_type else "differs"
+        return Typing(rules.sub_event_type, rules.confidence, f"{rules.reason}; {said} "
+                      f"{agrees}, the rules decide")
+    if not generic and prediction.label not in lexicon and prediction.label != NO_EVENT and \
+            prediction.probability < MODEL_OVERRULES:
+        return Typing(rules.sub_event_type, rules.confidence,
+                      f"{rules.reason}; {said}, not sure enough to retype the word")
+    if prediction.label == NO_EVENT:
+        if prediction.probability >= NO_EVENT_DROPS:
+            return None
+        return Typing(rules.sub_event_type, rules.confidence * 0.8,
+                      f"{rules.reason}; {said}, not sure enough to drop it")
+    return Typing(prediction.label, round(0.9 * prediction.probability, 3),
+                  f"{said} over the rules' {rules.sub_event_type!r} ({rules.reason})")
+
+
+def _speech_act(sub_event_type: str) -> bool:
+    """Diplomacy and claims are words about events: a sentence that reports both a
+    statement and an attack has a trigger for each, and the model's reading of the whole
+    sentence does not move one into the other."""
+    from geoevents.events.ontology import load_ontology
+
+    return sub_event_type == "Claim of responsibility" or \
+        load_ontology().event_type_of(sub_event_type) == "Diplomacy"
+
+
+def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set[str],
+                 text: str, scene: set[str]) -> Typing | None:
+    """The sub-event type the rules give ``trigger`` (see the module docstring)."""
     key = " ".join(trigger.phrase) if trigger.phrase else trigger.lemma
     specific = []
     for name in trigger.sub_types:
@@ -252,6 +337,11 @@ def _choose(names: list[str], trigger: Trigger, args: Arguments, onto: Ontology,
         if side == "state":
             return "Government regains territory", f"{why} by state forces"
         return "Non-state actor overtakes territory", f"{why} by a non-state or unnamed actor"
+    if "Non-violent transfer of territory" in names and any(
+            child.dep_ == "dobj" and (child.ent_type_ in ("GPE", "LOC", "FAC") or _has(
+                set(lemma_forms(child)), onto.words("territory")))
+            for child in trigger.token.children):
+        return "Non-violent transfer of territory", f"{why}: a place handed over"
     for name in names:  # a weapon or a person object decides between seizing and taking
         if name == "Disrupted weapons use" and _has(args.near, onto.words("weapon")):
             return name, f"{why} of weapons"
@@ -277,8 +367,10 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
                                   _has(args.near, onto.words("protester"))):
         return Typing("Violent demonstration", typing.confidence,
                       f"{typing.reason}; a clash involving protesters")
+    # the gas of a chemical weapon is the weapon, not an industrial setting
+    industrial = onto.words("industrial") - ({"gas"} if name == "Chemical weapon" else set())
     if name in ("Remote explosive/landmine/IED", "Chemical weapon") and \
-            _has(args.clause, onto.words("industrial")) and not _has(
+            _has(args.clause, industrial) and not _has(
                 args.clause - {"plant"} if "chemical" in args.clause else args.clause,
                 _ATTACK_WORDS - {"plant"}):
         return Typing("Man-made disaster", typing.confidence,
@@ -304,17 +396,26 @@ _DOMINANT = {"Claim of responsibility": 0.3, "Violent demonstration": 0.15,
              "Man-made disaster": 0.05, "Natural disaster": 0.05}
 
 
+# weight of the learned reading of the whole text in the choice of its main event
+TEXT_WEIGHT = 0.4
+
+
 def main_event(events: list[Event]) -> Event | None:
     """The principal event of a text: the most specific and confident one, earlier ones
-    first; claims of responsibility and protest outcomes take precedence."""
+    first; claims of responsibility and protest outcomes take precedence, and the learned
+    classifier's reading of the events' sentences together says what the text is about."""
+    from geoevents.events.learned import predict
+
     if not events:
         return None
     ordered = sorted(events, key=lambda e: e.trigger_start)
     first = ordered[0].trigger_start
     first_sentence = ordered[0].sentence
+    about = predict(" ".join(dict.fromkeys(e.sentence for e in ordered))).probabilities
 
     def score(event: Event) -> float:
         value = event.confidence + _DOMINANT.get(event.sub_event_type, 0.0)
+        value += TEXT_WEIGHT * about.get(event.sub_event_type, 0.0)
         if event.sentence == first_sentence:
             value += 0.1
         value -= 0.0002 * (event.trigger_start - first)

@@ -6,6 +6,10 @@ A trigger is a token whose lemma (or a short phrase around it: "pulled back", "o
 ``negated`` ("did not attack", "no clashes"), ``future`` ("will strike"), ``hypothetical``
 ("may strike", "plans to attack", "if they attack", "possible strikes", "are evaluating
 future steps").
+
+A sentence without a lexicon trigger that the learned classifier
+(:mod:`geoevents.events.learned`) reads as an event with confidence gets one trigger: the
+noun or verb that weighs most for the predicted type ("Mount Merapi *erupted* …").
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from geoevents.events.ontology import GENERIC, Ontology
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+    from geoevents.events.learned import Prediction
 
 ASSERTED = "asserted"
 UNCERTAIN = "uncertain"
@@ -43,6 +49,7 @@ class Trigger:
     sub_types: tuple[str, ...]  # lexicon candidates; GENERIC = decided by the arguments
     modality: str = ASSERTED
     modality_reason: str = ""
+    learned: Prediction | None = None  # set when the trigger comes from the model alone
 
     @property
     def generic(self) -> bool:
@@ -134,6 +141,17 @@ def _governing_verb(token: Token) -> Token:
     return tok
 
 
+def _own_verb(token: Token, verb: Token, onto: Ontology) -> bool:
+    """Whether ``verb`` states the event of ``token`` itself: the trigger verb, or the
+    support verb of a trigger noun ("No group *claimed* responsibility", "no one carried
+    out an attack"), so that a subject with "no" negates the event."""
+    if verb.i == token.i:
+        return True
+    return token.dep_ == "dobj" and token.head.i == verb.i and (
+        lemma(verb) in onto.words("support_verb") or lemma(token) in onto.words(
+            "responsibility"))
+
+
 def modality(token: Token, onto: Ontology) -> tuple[str, str]:
     """(modality, reason) of a trigger token; see the module docstring for the values."""
     verb = token if token.pos_ == "VERB" else _governing_verb(token)
@@ -146,6 +164,9 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return "negated", f"negated by {child.text!r}"
+            if child.dep_ in ("nsubj", "nsubjpass") and _own_verb(token, tok, onto) and any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in child.children):
+                return "negated", f"no subject ('no {child.text}')"
             if child.dep_ == "advmod" and child.lower_ in ("never", "longer") and any(
                     c.lower_ == "no" for c in child.children):
                 return "negated", f"negated by 'no {child.text}'"
@@ -227,4 +248,41 @@ def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
         mod, why = modality(token, onto)
         found.append(Trigger(token=token, lemma=hit[0], pos=pos, phrase=hit[1],
                              sub_types=hit[2], modality=mod, modality_reason=why))
+    if not found:
+        learned = learned_trigger(sent, onto)
+        if learned is not None:
+            found.append(learned)
     return found
+
+
+# the model alone makes a trigger when it is at least this sure of the type and the event
+LEARNED_TRIGGER_TYPE = 0.5
+LEARNED_TRIGGER_EVENT = 0.8
+
+
+def learned_trigger(sent: Span, onto: Ontology) -> Trigger | None:
+    """A trigger for a sentence the lexicon has none for, when the learned classifier is
+    sure that it reports an event: the noun or verb with the most weight for that type."""
+    from geoevents.events.learned import load_model, predict
+
+    pred = predict(sent.text)
+    if pred.event_probability < LEARNED_TRIGGER_EVENT or \
+            pred.best_event_probability < LEARNED_TRIGGER_TYPE or \
+            pred.best_event not in onto.sub_types:
+        return None
+    model = load_model()
+    best: tuple[float, Token] | None = None
+    for token in sent:
+        if token.pos_ not in ("VERB", "NOUN") or token.dep_ == "compound":
+            continue
+        weight = max(model.word_weight(form, pred.best_event)
+                     for form in (token.lower_, lemma(token)))
+        if weight > 0 and (best is None or weight > best[0]):
+            best = (weight, token)
+    if best is None:
+        return None
+    token = best[1]
+    mod, why = modality(token, onto)
+    return Trigger(token=token, lemma=lemma(token), pos="VERB" if token.pos_ == "VERB"
+                   else "NOUN", phrase=None, sub_types=(pred.best_event,), modality=mod,
+                   modality_reason=why, learned=pred)

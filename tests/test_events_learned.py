@@ -1,0 +1,211 @@
+"""The learned event-type classifier: shipped model, non-events, integration, training.
+
+The sentences here are written for these tests and are not in the training data
+(``training/event_types/``); a test checks that.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import geoevents
+from geoevents.events.classify import Typing, combine, main_event
+from geoevents.events.learned import (
+    NO_EVENT,
+    EventTypeModel,
+    Prediction,
+    features,
+    is_reportable,
+    load_model,
+    predict,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAINING = ROOT / "training"
+
+CLEAR = [
+    ("A guided bomb dropped by a Russian jet struck a shopping centre in Zaporizhzhia.",
+     "Air/drone strike"),
+    ("Air defence units shot down four drones over Belgorod overnight.",
+     "Disrupted weapons use"),
+    ("Soldiers repelled an assault by jihadists on their base near Tessit.", "Armed clash"),
+    ("Several thousand people rallied in Tbilisi on Saturday against the new law.",
+     "Peaceful protest"),
+    ("Police used tear gas and arrested dozens of demonstrators in Dakar on Friday.",
+     "Protest with intervention"),
+    ("A landmine killed two herders grazing their cattle near Kidal.",
+     "Remote explosive/landmine/IED"),
+    ("A strong earthquake destroyed hundreds of houses in the mountains of Morocco.",
+     "Natural disaster"),
+    ("Gunmen abducted twelve passengers from a minibus outside Katsina.",
+     "Abduction/forced disappearance"),
+    ("The foreign ministers of Ghana and Togo met in Lome to discuss border security.",
+     "Meeting"),
+]
+
+NOT_EVENTS = [
+    "Saka struck a superb volley as Arsenal thrashed Wolves.",
+    "House prices exploded in the capital over the last decade.",
+    "The Emergency Response Agency will open a regional office next year.",
+]
+
+
+def _training_texts() -> set[str]:
+    texts = set()
+    for name in ("generated.tsv", "handwritten.tsv"):
+        with (TRAINING / "event_types" / name).open(encoding="utf-8") as fh:
+            texts.update(row["text"] for row in csv.DictReader(fh, delimiter="\t"))
+    return texts
+
+
+def test_test_sentences_are_not_training_data():
+    seen = _training_texts()
+    assert seen
+    for text in [t for t, _ in CLEAR] + NOT_EVENTS:
+        assert text not in seen
+
+
+def test_model_loads_from_the_package_once():
+    model = load_model()
+    assert model is load_model()
+    assert NO_EVENT in model.labels and "Air/drone strike" in model.labels
+    assert model.coef.shape == (len(model.index), len(model.labels))
+
+
+def test_fast_feature_ids_equal_the_training_features():
+    model = load_model()
+    for text in [t for t, _ in CLEAR] + NOT_EVENTS + ["", "the the 2024 army army", "Ünïcode!"]:
+        reference = Counter(model.index[f] for f in features(text) if f in model.index)
+        assert model.feature_ids(text) == reference
+
+
+@pytest.mark.parametrize(("text", "expected"), CLEAR)
+def test_model_types_clear_sentences(text, expected):
+    prediction = predict(text)
+    assert prediction.label == expected
+    assert prediction.event_probability > 0.5
+    assert abs(sum(prediction.probabilities.values()) - 1.0) < 1e-6
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_model_flags_non_events(text):
+    reportable, probability = is_reportable(text)
+    assert not reportable, probability
+    assert predict(text).label == NO_EVENT
+
+
+@pytest.mark.parametrize(("text", "expected"), CLEAR[:5])
+def test_pipeline_types_and_explains(text, expected):
+    events = geoevents.extract_events(text)
+    assert [e.sub_event_type for e in events] == [expected]
+    assert "model:" in events[0].reason
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nurses at Mulago Hospital in Kampala went on strike on Tuesday over delayed salaries.",
+     "Peaceful protest"),
+    ("Islamist militants captured the village of Ngala after a night of fighting.",
+     "Non-state actor overtakes territory"),
+    ("Government troops captured the village of Ngala from Islamist militants on Sunday.",
+     "Government regains territory"),
+    ("The rebels took control of Sake without a fight after the army withdrew.",
+     "Non-violent transfer of territory"),
+    ("Shopkeepers in Kano held a sit-in outside the governor's office.", "Peaceful protest"),
+])
+def test_types_analysts_expect(text, expected):
+    events = geoevents.extract_events(text)
+    main = main_event(events)
+    assert main is not None and main.sub_event_type == expected
+    territory = {"Government regains territory", "Non-state actor overtakes territory",
+                 "Non-violent transfer of territory"}
+    assert {e.sub_event_type for e in events} & territory <= {expected}
+
+
+def test_a_labour_strike_is_no_air_strike():
+    events = geoevents.extract_events(
+        "Nurses at Mulago Hospital in Kampala went on strike on Tuesday over delayed salaries.")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS[:2])
+def test_pipeline_drops_non_events(text):
+    assert geoevents.extract_events(text) == []
+
+
+def test_the_model_does_not_turn_a_statement_into_an_act():
+    events = geoevents.extract_events(
+        "In Nairobi, the foreign ministry condemned the shelling of Goma.")
+    assert sorted(e.sub_event_type for e in events) == [
+        "Shelling/artillery/missile attack", "Statement"]
+
+
+def test_a_subject_with_no_negates_the_claim_not_the_attack():
+    events = geoevents.extract_events(
+        "No group has claimed responsibility for the car bombing in Mogadishu.")
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+
+
+def test_model_makes_an_event_where_the_lexicon_has_no_trigger():
+    events = geoevents.extract_events(
+        "Mount Semeru erupted on Sunday, covering villages in East Java with ash.")
+    assert [e.sub_event_type for e in events] == ["Natural disaster"]
+    assert "the rules gave no type" in events[0].reason
+
+
+@pytest.mark.slow
+def test_training_script_runs_on_a_subset(tmp_path):
+    pytest.importorskip("sklearn")
+    spec = importlib.util.spec_from_file_location("train_event_types",
+                                                  TRAINING / "train_event_types.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_event_types"] = module
+    spec.loader.exec_module(module)
+    out = tmp_path / "model.npz"
+    module.main(["--limit", "400", "-o", str(out)])
+    model = EventTypeModel.load(out)
+    assert set(model.labels) <= set(load_model().labels)
+    probs = model.probabilities("Rebels shelled the town with mortars.")
+    assert abs(sum(probs.values()) - 1.0) < 1e-6
+
+
+def _prediction(probabilities: dict[str, float]) -> Prediction:
+    label = max(probabilities, key=probabilities.__getitem__)
+    events = {k: v for k, v in probabilities.items() if k != NO_EVENT}
+    best = max(events, key=events.__getitem__)
+    return Prediction(label, probabilities[label], 1 - probabilities.get(NO_EVENT, 0.0), best,
+                      events[best], probabilities)
+
+
+def test_combine_keeps_sure_rules_and_follows_a_sure_model():
+    rules = Typing("Attack", 0.6, "trigger 'attack' (violence)")
+    agree = combine(rules, _prediction({"Attack": 0.7, NO_EVENT: 0.3}), generic=True)
+    assert agree is not None and agree.sub_event_type == "Attack"
+    assert "agrees" in agree.reason
+    close = combine(rules, _prediction({"Armed clash": 0.5, "Attack": 0.3, NO_EVENT: 0.2}),
+                    generic=True)
+    assert close is not None and close.sub_event_type == "Attack"  # 0.5 < 0.3 + 0.6 * 0.6
+    sure = combine(rules, _prediction({"Armed clash": 0.95, "Attack": 0.05}), generic=True)
+    assert sure is not None and sure.sub_event_type == "Armed clash"
+    assert "over the rules' 'Attack'" in sure.reason
+
+
+def test_combine_drops_only_sure_non_events_and_keeps_speech_acts():
+    rules = Typing("Air/drone strike", 0.4, "'strike' with no weapon named")
+    assert combine(rules, _prediction({NO_EVENT: 0.9, "Air/drone strike": 0.1}),
+                   generic=True) is None
+    unsure = combine(rules, _prediction({NO_EVENT: 0.8, "Air/drone strike": 0.2}),
+                     generic=True)
+    assert unsure is not None and unsure.confidence < rules.confidence
+    statement = Typing("Statement", 0.6, "trigger 'condemn'")
+    kept = combine(statement, _prediction({"Attack": 0.97, "Statement": 0.03}), generic=False,
+                   lexicon=("Statement",))
+    assert kept is not None and kept.sub_event_type == "Statement"
+    assert combine(None, _prediction({"Natural disaster": 0.4, NO_EVENT: 0.6}),
+                   generic=True) is None
