@@ -16,8 +16,6 @@ from geoevents.gazetteer.schema import INDEXES, SCHEMA, SCHEMA_VERSION, fuzzy_bl
 from geoevents.gazetteer.store import Gazetteer
 from geoevents.geopy import GazetteerGeocoder
 
-NEEDS_V24 = pytest.mark.xfail(strict=False, reason="needs the v2.4 gazetteer")
-
 
 def top(gaz: Gazetteer, query: str, **kw: object):
     hits = gaz.search(query, limit=5, **kw)
@@ -34,14 +32,12 @@ def test_us_is_the_united_states(gaz):
     assert place.match == "alias"
 
 
-@NEEDS_V24
 @pytest.mark.parametrize("query", ["USSR", "Soviet Union"])
 def test_the_soviet_union_is_the_former_state(gaz, query):
     place = top(gaz, query)
     assert place.feature_code == "PCLH" and "Soviet" in place.name
 
 
-@NEEDS_V24
 def test_yugoslavia_is_the_former_state(gaz):
     place = top(gaz, "Yugoslavia")
     assert place.feature_code == "PCLH"
@@ -51,7 +47,6 @@ def test_amazon_is_never_a_fuzzy_neighbour(gaz):
     assert all(p.match != "fuzzy" and p.name != "Mazon" for p in gaz.search("Amazon"))
 
 
-@NEEDS_V24
 def test_amazon_is_the_river(gaz):
     place = top(gaz, "Amazon")
     assert place.feature_class == "H" and place.match in ("exact", "alias")
@@ -63,9 +58,9 @@ def test_bali_without_fuzzy_has_no_fuzzy_hit(gaz):
     assert any(p.country_code == "ID" for p in hits)
 
 
-@pytest.mark.xfail(strict=False, reason="needs the v2.4 gazetteer: in v2.3 Bali province "
-                   "has population 0, so Bari (which carries 'Bali' as an alternate name) "
-                   "and Bāli, India outrank it")
+@pytest.mark.xfail(strict=True, reason="Bali province has no population in the sources, so "
+                   "Bari (which carries 'Bali' as an alternate name) and Bāli, India outrank "
+                   "it; divisions need an importance of their own")
 def test_bali_is_indonesia_first(gaz):
     assert top(gaz, "Bali", fuzzy=False).country_code == "ID"
 
@@ -93,19 +88,16 @@ def test_london_with_an_iso_3166_2_suffix_and_a_short_form(gaz):
     assert place.country_code == "GB" and place.feature_code == "PPLC"
 
 
-@NEEDS_V24
 def test_mount_everest_with_its_country(gaz):
     place = top(gaz, "Mount Everest, Nepal")
     assert place.feature_class == "T" and abs(place.lat - 27.99) < 0.1
 
 
-@NEEDS_V24
 def test_heathrow_is_the_airport(gaz):
     place = top(gaz, "Heathrow")
     assert place.feature_code == "AIRP" and place.country_code == "GB"
 
 
-@NEEDS_V24
 def test_clipperton_island_is_the_island(gaz):
     place = top(gaz, "Clipperton Island")
     assert place.feature_code != "PCLI" and abs(place.lon + 109.2) < 0.5
