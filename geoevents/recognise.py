@@ -23,16 +23,31 @@ when their place fits the document (see :mod:`geoevents.resolve`).
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from geoevents.gazetteer.names import normalize
 from geoevents.model import Toponym
+from geoevents.wordlists import (
+    BORDER_WORDS,
+    CIVIC_WORDS,
+    COMPASS_ADJECTIVES,
+    COMPASS_POINTS,
+    DASHES,
+    DISEASE_WORDS,
+    DIVISION_PLURALS,
+    LOCATIVE_PREPOSITIONS,
+    PERSONAL_TITLES,
+    RELATIVE_HEADS,
+    STREET_WORDS,
+    SURROUNDINGS,
+    abbreviations,
+    demonyms,
+    word_tokens,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -42,59 +57,16 @@ if TYPE_CHECKING:
 
 _DETERMINERS = frozenset({"the", "The", "THE"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_TITLES = frozenset({
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.", "Sen",
-    "Sen.", "Rep", "Rep.", "Gov", "Gov.", "Lt", "Lt.", "Sgt", "Sgt.", "Capt", "Capt.",
-    "Col", "Col.", "Gen", "Gen.", "Maj", "Maj.", "Cpl", "Cpl.", "Det", "Det.", "Officer",
-    "Judge", "Justice", "President", "Mayor", "Councilman", "Councilwoman", "Sheriff",
-    "Deputy", "Chief", "Coach", "Pastor", "Rev", "Rev.", "Father", "Sister", "Brother",
-    "St", "St.", "Saint", "Uncle", "Aunt", "Sir", "Lady", "Lord", "King", "Queen", "Prince",
-    "Princess",
-})
-# prepositions after which a known name is taken for a place
-_LOCATIVE = frozenset({
-    "in", "In", "near", "Near", "outside", "Outside", "at", "across", "throughout",
-    "around", "inside", "within", "into", "from", "toward", "towards", "between",
-})
-_DIRECTIONS = frozenset({
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "north-east", "north-west", "south-east", "south-west", "northern", "southern",
-    "eastern", "western", "central",
-})
-_RELATIVE_HEADS = frozenset({"near", "outside", "around", "nearby", "off"})
-_AREA_WORDS = frozenset({"outskirts", "edge", "vicinity", "suburbs"})
-_BORDER_WORDS = frozenset({"border", "borders", "frontier", "boundary"})
-_STREET_WORDS = frozenset({
-    "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd",
-    "lane", "ln", "way", "highway", "hwy", "parkway", "pkwy", "route", "court", "ct",
-    "place", "square", "plaza", "bridge",
-})
-# the first word of a public body that the place name heading it has jurisdiction over:
-# "Gainesville Police", "Oxford City Council" (not buildings such as "Al-Quds Hospital",
-# whose name is the place of what happens there)
-_CIVIC_WORDS = frozenset({
-    "police", "sheriff", "sheriff's", "fire", "city", "county", "town", "village",
-    "township", "municipal", "council", "commission", "board", "schools", "parks",
-    "water", "utilities", "transit", "department",
-})
-# words after which a place name names a disease: "West Nile virus", "Lassa fever"
-_DISEASE_WORDS = frozenset({
-    "virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "disease", "encephalitis",
-    "syndrome", "strain", "strains",
-})
-# generic words that make a name a place name even when the gazetteer lacks it
-PLACE_WORDS = _STREET_WORDS | frozenset({
-    "township", "county", "parish", "district", "village", "city", "town", "borough",
-    "river", "creek", "brook", "lake", "lakes", "pond", "reservoir", "island", "islands",
-    "isle", "bay", "harbor", "harbour", "port", "valley", "park", "heights", "hill",
-    "hills", "mountain", "mountains", "mount", "mt", "ridge", "canyon", "beach", "coast",
-    "sea", "gulf", "ocean", "strait", "canal", "peninsula", "desert", "forest", "falls",
-    "springs", "point", "fort", "camp", "crossing", "border", "region", "province", "state",
-    "territory", "airport", "station", "neighborhood", "neighbourhood", "quarter", "estate",
-})
-_DASHES = frozenset({"-", "–", "—", "--"})
+_DIRECTIONS = COMPASS_POINTS | COMPASS_ADJECTIVES
 _MAX_NAME_TOKENS = 5
-
+# the importance a gazetteer match needs before a bare name is taken for a place
+MIN_IMPORTANCE = 0.35
+# a name the gazetteer has as a country, capital or first-level division is a place
+# whatever label NER gives it (spaCy's small model tags "Yerevan" PERSON, "Lusaka" ORG)
+SALIENT_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "PPLC",
+                           "ADM1", "CONT"})
+# mentions of one process's recognition cache of gazetteer lookups
+KNOWN_CACHE_SIZE = 200_000
 
 @dataclass(eq=False)
 class Mention(Toponym):
@@ -124,87 +96,36 @@ class Mention(Toponym):
         return data
 
 
-@dataclass(frozen=True)
-class Demonym:
-    """A demonym entry: the place it stands for (a country code or a name to look up)."""
-
-    form: str
-    place: str
-    country: str | None
-
-
-@dataclass(frozen=True)
-class Abbreviation:
-    form: str
-    name: str
-    country: str
-    qualifier_only: bool
-
-
-def _data_rows(name: str) -> Iterator[dict[str, str]]:
-    text = files("geoevents.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    yield from csv.DictReader(lines)
-
-
-@cache
-def demonyms() -> dict[tuple[str, ...], Demonym]:
-    """Demonym forms keyed by their token tuple ("Sri", "Lankan")."""
-    table: dict[tuple[str, ...], Demonym] = {}
-    for row in _data_rows("demonyms.csv"):
-        for form in row["forms"].split("|"):
-            form = form.strip()
-            if form:
-                table[_tokens(form)] = Demonym(form, row["place"], row["country_code"] or None)
-    return table
-
-
-@cache
-def abbreviations() -> dict[str, list[Abbreviation]]:
-    """Abbreviations ("Calif.", "U.S.", "NSW") keyed by their exact form."""
-    table: dict[str, list[Abbreviation]] = {}
-    for row in _data_rows("abbreviations.csv"):
-        entry = Abbreviation(row["abbreviation"], row["name"], row["country_code"],
-                             row["qualifier_only"] == "1")
-        table.setdefault(entry.form, []).append(entry)
-    return table
-
-
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\w+|[^\w\s]", text))
-
-
 class Recogniser:
     """Finds the toponym mentions of spaCy documents, using a gazetteer for names that
     NER misses. One instance caches name lookups across documents."""
 
-    def __init__(self, gazetteer: Gazetteer, *, min_importance: float = 0.35) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, min_importance: float = MIN_IMPORTANCE,
+                 cache_size: int = KNOWN_CACHE_SIZE) -> None:
         self.gaz = gazetteer
         self.min_importance = min_importance
         self._demonyms = demonyms()
         self._demonym_heads = {key[0] for key in self._demonyms}
         self._abbreviations = abbreviations()
-        self._known: dict[str, Match | None] = {}
+        self.known = lru_cache(maxsize=cache_size)(self._lookup)
 
     # -- gazetteer -----------------------------------------------------------------------
 
-    def known(self, name: str) -> Match | None:
-        """The best exact gazetteer match of ``name`` with a useful prior, else None."""
+    def _lookup(self, name: str) -> Match | None:
+        """The best exact gazetteer match of ``name`` with a useful prior, else None
+        (cached per instance as :meth:`known`)."""
         key = name.strip()
-        if key in self._known:
-            return self._known[key]
-        best = None
         abbrev = self._abbreviations.get(key)
         query = abbrev[0].name if abbrev and not abbrev[0].qualifier_only else key
         norm = normalize(query)
-        if norm and len(norm) > 1 and not norm.isdigit():
-            hits = self.gaz.matches(query, limit=1, fuzzy=False)
-            loose_ok = hits and hits[0].kind == "skeleton" and " " in norm  # "Khan Younis"
-            if hits and (hits[0].kind == "exact" or loose_ok) and \
-                    hits[0].place.importance >= self.min_importance:
-                best = hits[0]
-        self._known[key] = best
-        return best
+        if not norm or len(norm) < 2 or norm.isdigit() or not any(c.isalpha() for c in norm):
+            return None
+        hits = self.gaz.matches(query, limit=1, fuzzy=False)
+        loose_ok = hits and hits[0].kind == "skeleton" and " " in norm  # "Khan Younis"
+        if hits and (hits[0].kind == "exact" or loose_ok) and \
+                hits[0].place.importance >= self.min_importance:
+            return hits[0]
+        return None
 
     # -- main entry ----------------------------------------------------------------------
 
@@ -229,7 +150,7 @@ class Recogniser:
         for start, end in spans:
             span = doc.char_span(start, end, alignment_mode="expand")
             text = doc.text[start:end]
-            entry = self._demonyms.get(_tokens(text))
+            entry = self._demonyms.get(word_tokens(text))
             lookup = entry.place if entry else (_division_name(span) if span else None) or text
             mention = Mention(start=start, end=end, text=text, source="given",
                               kind="demonym" if entry else "name", lookup=lookup,
@@ -309,9 +230,9 @@ class Recogniser:
             head = span[:n]
             if head[-1].is_punct or (not head[0].is_title and not head[0].is_upper):
                 continue
-            if span[n].lower_.strip(".") in _STREET_WORDS:
+            if span[n].lower_.strip(".") in STREET_WORDS:
                 continue  # "Avalon Boulevard": the name goes on, as a street's
-            civic = span[n].lower_ in _CIVIC_WORDS
+            civic = span[n].lower_ in CIVIC_WORDS
             if self._exact_known(state, head, "org:civic" if civic else "org:head",
                                  weak=not civic):
                 break
@@ -330,8 +251,8 @@ class Recogniser:
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
         directional = prev is not None and prev.lower_ == "of" and span.start >= 2 and \
-            doc[span.start - 2].lower_ in _DIRECTIONS | _AREA_WORDS  # "south of Khan Younis"
-        locative = directional or (prev is not None and prev.text in _LOCATIVE)
+            doc[span.start - 2].lower_ in _DIRECTIONS | SURROUNDINGS  # "south of Khan Younis"
+        locative = directional or (prev is not None and prev.text in LOCATIVE_PREPOSITIONS)
         of_place = prev is not None and prev.lower_ == "of" and span.start >= 2 and \
             doc[span.start - 2].text == ","  # "Henry, 19, of Alexandria"
         dateline = _is_dateline(span, nxt)
@@ -364,7 +285,7 @@ class Recogniser:
             while end < len(doc) and end - token.i < 4 and doc[end].is_upper and \
                     doc[end].text.replace(".", "").isalpha():
                 end += 1
-            if end > token.i and end < len(doc) and (doc[end].text in _DASHES or
+            if end > token.i and end < len(doc) and (doc[end].text in DASHES or
                                                      doc[end].text == ","):
                 span = doc[token.i:end]
                 if len(span.text) >= 3 and not state.covered(span):
@@ -375,7 +296,7 @@ class Recogniser:
         "Barrow, Jackson and Madison counties"."""
         doc = state.doc
         for token in doc:
-            if token.lower_ in _DIVISION_PLURALS:
+            if token.lower_ in DIVISION_PLURALS:
                 self._coordinated_divisions(state, token.i)
             if token.lower_ == "of" and token.i > 0 and doc[token.i - 1].lower_ in (
                     "city", "town", "village", "county", "state", "township", "borough"):
@@ -477,13 +398,12 @@ class Recogniser:
         doc = state.doc
         for key, mention in list(state.mentions.items()):
             nxt = doc[mention.token_end] if mention.token_end < len(doc) else None
-            if nxt is not None and nxt.lower_ in _DISEASE_WORDS:
+            if nxt is not None and nxt.lower_ in DISEASE_WORDS:
                 del state.mentions[key]
 
     def _is_person_context(self, span: Span) -> bool:
         doc = span.doc
-        return span.start > 0 and doc[span.start - 1].text in _TITLES and \
-            doc[span.start - 1].text not in ("St", "St.", "Saint")
+        return span.start > 0 and doc[span.start - 1].text in PERSONAL_TITLES
 
     # -- composites ----------------------------------------------------------------------
 
@@ -503,14 +423,14 @@ class Recogniser:
     def _border(self, doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Iterator[Mention]:
         after = doc[m.token_end] if m.token_end < len(doc) else None
         # "the Egypt border", "the Lebanese border", "the Egypt-Israel border"
-        if after is not None and after.lower_ in _BORDER_WORDS:
+        if after is not None and after.lower_ in BORDER_WORDS:
             parts = [m]
             before = m.token_start - 2
-            if before >= 0 and doc[before + 1].text in _DASHES and before in by_token:
+            if before >= 0 and doc[before + 1].text in DASHES and before in by_token:
                 first = by_token[before]
                 if first.token_end == before + 1:
                     parts.insert(0, first)
-            if len(parts) == 1 and m.token_start >= 2 and doc[m.token_start - 1].text in _DASHES:
+            if len(parts) == 1 and m.token_start >= 2 and doc[m.token_start - 1].text in DASHES:
                 return  # the second half of "Egypt-Israel border" builds it
             start = parts[0].start
             yield _composite(doc, start, after.idx + len(after.text), "border", "border", parts, m)
@@ -518,7 +438,7 @@ class Recogniser:
         # "the border with Egypt", "the border between Egypt and Israel"
         prev = m.token_start - 1
         if prev >= 1 and doc[prev].lower_ in ("with", "between", "of") and \
-                doc[prev - 1].lower_ in _BORDER_WORDS:
+                doc[prev - 1].lower_ in BORDER_WORDS:
             parts = [m]
             nxt = m.token_end
             if doc[prev].lower_ == "between" and nxt + 1 < len(doc) and \
@@ -532,12 +452,12 @@ class Recogniser:
         if m.kind != "name" or i < 0:
             return None
         prev = doc[i]
-        if prev.lower_ in _RELATIVE_HEADS:
+        if prev.lower_ in RELATIVE_HEADS:
             return _composite(doc, prev.idx, m.end, "relative", prev.lower_, [m], m)
         if prev.lower_ == "of" and i >= 1:
             head = doc[i - 1]
             j = i - 1
-            if head.lower_ not in _AREA_WORDS and head.lower_ not in _DIRECTIONS:
+            if head.lower_ not in SURROUNDINGS and head.lower_ not in _DIRECTIONS:
                 return None
             relation = f"{head.lower_} of"
             # "5 km north of", "the outskirts of"
@@ -602,17 +522,13 @@ def _composite(doc: Doc, start: int, end: int, kind: str, relation: str,
     return mention
 
 
-_DIVISION_PLURALS = {"counties": "County", "parishes": "Parish", "townships": "Township",
-                     "boroughs": "Borough"}
-
-
 def _division_name(span: Span) -> str | None:
     """"Barrow, Jackson and Madison counties": each name is that of a county, so look up
     "Madison County" rather than "Madison"."""
     doc = span.doc
     for i in range(span.end, min(span.end + 16, len(doc))):
         token = doc[i]
-        word = _DIVISION_PLURALS.get(token.lower_)
+        word = DIVISION_PLURALS.get(token.lower_)
         if word:
             return f"{span.text} {word}"
         if not (token.text in (",", "and", "or", "&") or token.text[:1].isupper()):
@@ -672,7 +588,7 @@ def _is_dateline(span: Span, nxt: Token | None) -> bool:
         return False
     starts_sentence = span.start == 0 or span.doc[span.start - 1].text in (".", "\n") or \
         span[0].is_sent_start
-    return bool(starts_sentence) and (nxt.text in _DASHES or nxt.text == ",")
+    return bool(starts_sentence) and (nxt.text in DASHES or nxt.text == ",")
 
 
 def _person_is_place(span: Span) -> bool:

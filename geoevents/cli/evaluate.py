@@ -204,12 +204,17 @@ def format_event_report(report: dict) -> str:
         lines += [
             f"event location      {loc['examples']} sentences, "
             f"{loc['with_gold_location']} with a gold location",
-            f"  accuracy          {loc['accuracy']:.3f}   (literal gold spans: "
-            f"{loc['accuracy_literal']:.3f})",
+            f"  accuracy          {loc['accuracy']:.3f}",
             f"  precision         {loc['precision']:.3f}",
             f"  recall            {loc['recall']:.3f}",
             f"  F1                {loc['f1']:.3f}",
             f"  trigger coverage  {loc['trigger_coverage']:.3f}",
+            f"  toponym recall    {loc['toponym_recall']:.3f} recognised, "
+            f"{loc['toponym_recall_resolved']:.3f} resolved "
+            f"(of {loc['gold_toponyms']} gold location spans)",
+            f"  events located    {loc['events_located']:.3f} "
+            f"(of {loc['events_in_placed_sentences']} events in sentences with a "
+            f"resolved place)",
         ]
     case = report.get("case")
     if case:

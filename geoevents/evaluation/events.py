@@ -9,15 +9,13 @@ location overlaps a gold span, or when no location is chosen and the gold is emp
 Reported: accuracy, precision (right among the located predictions), recall (right among
 the examples with a gold location) and trigger coverage.
 
-Some gold spans in the file are token indices rather than character offsets: zero-length
-spans (``[15, 15]``) and spans that cut words (``[7, 8]`` → "g"). A span is read as
-character offsets when it covers whole words and contains a capital letter or digit;
-otherwise as an inclusive range of spaCy token indices (the place name it then denotes is
-a proper noun in almost every case). In ``event_location_dev.jsonl`` 611 spans are
-converted (490 zero-length, 121 cutting words); 16 of them still land on a word that is not
-a name ("in", "the", "crossing"), because the source's tokeniser split quotes, leading
-spaces and hyphens differently from spaCy's — they are scored as converted, not guessed.
-``accuracy_literal`` scores against the spans exactly as given.
+Gold spans are character offsets into the sentence.
+
+Also reported, for the conflict geography the events sit in: **toponym recall** — the
+share of gold location spans overlapped by a recognised toponym (``toponym_recall``) and
+by a resolved one (``toponym_recall_resolved``); and **events located** — among the
+extracted events whose sentence has a resolved toponym, the share that got a location
+(``events_located``).
 
 **CASE 2021 task 2** (``case2021_task2_dev.tsv``: ``id``, ``EventSnippet``, ``SubType``):
 the snippet's main event (:func:`geoevents.events.classify.main_event`) is mapped to a
@@ -113,22 +111,10 @@ def read_case(path: str | Path, *, limit: int | None = None) -> list[CaseExample
 # -- event location ------------------------------------------------------------------------
 
 
-def gold_spans(example: LocationExample, doc: Doc) -> list[tuple[int, int]]:
-    """Gold spans as character offsets (token-index spans converted, see module doc)."""
-    text = example.text
-    out = []
-    for start, end in example.locations:
-        piece = text[start:end]
-        whole_words = (start < end <= len(text) and piece.strip() == piece
-                       and (start == 0 or not text[start - 1].isalnum())
-                       and (end == len(text) or not text[end].isalnum()))
-        if whole_words and any(c.isupper() or c.isdigit() for c in piece):
-            out.append((start, end))
-        elif 0 <= start <= end < len(doc):
-            out.append((doc[start].idx, doc[end].idx + len(doc[end].text)))
-        else:
-            out.append((start, end))
-    return out
+def gold_spans(example: LocationExample) -> list[tuple[int, int]]:
+    """Gold spans as character offsets, empty and out-of-range spans left out."""
+    n = len(example.text)
+    return [(s, e) for s, e in example.locations if 0 <= s < e <= n]
 
 
 def _overlaps(span: tuple[int, int] | None, gold: list[tuple[int, int]]) -> bool:
@@ -164,17 +150,22 @@ def _analysed(texts: list[str]) -> Iterable[tuple[Doc, list[Toponym]]]:
 
 
 def evaluate_locations(examples: list[LocationExample]) -> dict[str, Any]:
-    """Event-location accuracy, precision and recall (see the module docstring)."""
+    """Event-location accuracy, precision and recall, conflict toponym recall and the
+    share of located events (see the module docstring)."""
     from geoevents.events.extract import extract, locate_trigger
 
     predicted: list[tuple[int, int] | None] = []
     golds: list[list[tuple[int, int]]] = []
-    literal: list[list[tuple[int, int]]] = []
     covered = 0
+    recall = ToponymRecall()
+    located = EventsLocated()
     analysed = _analysed([e.text for e in examples])
     for example, (doc, toponyms) in zip(examples, analysed, strict=True):
         vs, ve = example.verb
+        gold = gold_spans(example)
         events = extract(doc, toponyms, doc_id=example.id)
+        recall.add(gold, toponyms)
+        located.add(doc, events, toponyms)
         event = next((e for e in events if e.trigger_start < ve and vs < e.trigger_end), None)
         span: tuple[int, int] | None = None
         if event is not None:
@@ -188,14 +179,62 @@ def evaluate_locations(examples: list[LocationExample]) -> dict[str, Any]:
             span = (loc.toponym.start, loc.toponym.end) \
                 if loc is not None and loc.toponym is not None else None
         predicted.append(span)
-        golds.append(gold_spans(example, doc))
-        literal.append([(s, e) for s, e in example.locations])
+        golds.append(gold)
     result: dict[str, Any] = {"examples": len(examples),
                               "with_gold_location": sum(1 for g in golds if g)}
     result.update(_scores(predicted, golds))
-    result["accuracy_literal"] = _scores(predicted, literal)["accuracy"]
     result["trigger_coverage"] = covered / len(examples) if examples else 0.0
+    result.update(recall.result())
+    result.update(located.result())
     return result
+
+
+@dataclass
+class ToponymRecall:
+    """Share of gold location spans overlapped by a recognised toponym, and by a
+    resolved one."""
+
+    gold: int = 0
+    recognised: int = 0
+    resolved: int = 0
+
+    def add(self, gold: list[tuple[int, int]], toponyms: list[Toponym]) -> None:
+        spans = [(t.start, t.end) for t in toponyms]
+        placed = [(t.start, t.end) for t in toponyms if t.place is not None]
+        for span in gold:
+            self.gold += 1
+            self.recognised += _overlaps(span, spans)
+            self.resolved += _overlaps(span, placed)
+
+    def result(self) -> dict[str, Any]:
+        n = self.gold
+        return {"gold_toponyms": n,
+                "toponym_recall": self.recognised / n if n else 0.0,
+                "toponym_recall_resolved": self.resolved / n if n else 0.0}
+
+
+@dataclass
+class EventsLocated:
+    """Among the extracted events whose sentence has a resolved toponym, the share that
+    has a location."""
+
+    events: int = 0
+    located: int = 0
+
+    def add(self, doc: Doc, events: list[Event], toponyms: list[Toponym]) -> None:
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        placed = [t for t in toponyms if t.place is not None]
+        for event in events:
+            sent = next(((s, e) for s, e in sentences if s <= event.trigger_start < e), None)
+            if sent is None or not any(sent[0] <= t.start < sent[1] for t in placed):
+                continue
+            self.events += 1
+            self.located += event.location is not None
+
+    def result(self) -> dict[str, Any]:
+        n = self.events
+        return {"events_in_placed_sentences": n,
+                "events_located": self.located / n if n else 0.0}
 
 
 # -- CASE 2021 -------------------------------------------------------------------------------

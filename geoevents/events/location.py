@@ -47,6 +47,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.triggers import lemma
+from geoevents.wordlists import ARABIC_ARTICLES, COMPASS_POINTS, DISTANCE_UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -121,12 +122,8 @@ _UNIT_NOUNS = frozenset({"neighbourhood", "neighborhood", "district", "area", "r
 # feature codes of places too big to be a unit inside another named place
 _BIG_CODES = ("PCL", "ADM1", "PPLC", "PPLA")
 # words of a landmark phrase: "50 km south of Algiers", "205 km from Srinagar"
-_DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
-                              "southeast", "southwest", "north-east", "north-west",
-                              "south-east", "south-west", "northward", "southward"})
-_DISTANCE_WORDS = frozenset({"km", "kms", "kilometre", "kilometer", "kilometres",
-                             "kilometers", "mile", "miles", "mi", "meter", "metre", "meters",
-                             "metres"})
+_DIRECTION_WORDS = COMPASS_POINTS
+_DISTANCE_WORDS = frozenset(DISTANCE_UNITS)
 # prepositions that lead from a place to its container ("a market in Baghdad")
 _CONTAINER_PREPS = frozenset({"in", "inside", "within", "at", "on", "near", "outside",
                               "around", "across", "throughout", "along", "off", "by",
@@ -182,7 +179,7 @@ _FACILITY_NOUNS = frozenset({"market", "marketplace", "airbase", "base", "hospit
                             "village", "villages", "town", "towns", "city", "area",
                             "governorate", "province", "region", "county", "state"})
 # Arabic articles that start a name ("al-Bab", "el-Arish")
-_ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "an", "at", "az", "ash", "ad-", "al-"})
+_ARTICLES = ARABIC_ARTICLES
 # labels that are never a place; spaCy's small model often tags a place name NORP,
 # LANGUAGE or PRODUCT ("Aleppo" NORP), so those only exclude real demonyms
 _NEVER_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
@@ -460,7 +457,7 @@ def _site_noun(noun: Token) -> bool:
 
 
 def _is_demonym(token: Token) -> bool:
-    from geoevents.recognise import demonyms
+    from geoevents.wordlists import demonyms
 
     return (token.text,) in demonyms() or (token.text.title(),) in demonyms()
 

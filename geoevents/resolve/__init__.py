@@ -20,10 +20,10 @@ import numpy as np
 
 from geoevents.gazetteer.names import normalize
 from geoevents.gazetteer.store import COUNTRY_CODES
-from geoevents.recognise import PLACE_WORDS
 from geoevents.resolve.borders import resolve_border
 from geoevents.resolve.candidates import Candidate, CandidateGenerator
 from geoevents.resolve.features import FEATURES, Group, Ranker
+from geoevents.wordlists import PLACE_WORDS
 
 if TYPE_CHECKING:
     from geoevents.gazetteer.store import Gazetteer

@@ -3,24 +3,27 @@
 Names are looked up exactly, then transliteration-tolerantly (the gazetteer's skeleton
 key), then fuzzily; upper-case datelines are title-cased, news abbreviations ("Calif.",
 "U.S.", "NSW") expanded, and demonyms mapped to their country or region. Results are
-cached per name, so a corpus pays for each distinct name once.
+cached per name (up to :data:`CACHE_SIZE` names, least recently used dropped first), so a
+corpus pays for each distinct name once and a long-running server stays bounded.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.errors import QueryError
 from geoevents.gazetteer.store import COUNTRY_CODES
-from geoevents.recognise import abbreviations
+from geoevents.wordlists import abbreviations
 
 if TYPE_CHECKING:
     from geoevents.gazetteer.store import Gazetteer
     from geoevents.model import Place
     from geoevents.recognise import Mention
 
-DEFAULT_LIMIT = 30
+DEFAULT_LIMIT = 30  # candidates asked of the gazetteer per name
+CACHE_SIZE = 100_000  # distinct names whose candidates one generator keeps
 
 
 @dataclass(frozen=True)
@@ -37,11 +40,13 @@ class Candidate:
 class CandidateGenerator:
     """Looks up mentions in a gazetteer; one instance caches across documents."""
 
-    def __init__(self, gazetteer: Gazetteer, *, limit: int = DEFAULT_LIMIT) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, limit: int = DEFAULT_LIMIT,
+                 cache_size: int = CACHE_SIZE) -> None:
         self.gaz = gazetteer
         self.limit = limit
         self._abbreviations = abbreviations()
-        self._cache: dict[tuple[str, str | None], tuple[Candidate, ...]] = {}
+        self.for_name = lru_cache(maxsize=cache_size)(self._for_name)
+        self._demonym = lru_cache(maxsize=cache_size)(self._demonym_candidates)
 
     def __call__(self, mention: Mention) -> list[Candidate]:
         if mention.kind == "demonym":
@@ -51,13 +56,9 @@ class CandidateGenerator:
             found = self.for_name(mention.text)
         return list(found)
 
-    def for_name(self, name: str) -> tuple[Candidate, ...]:
-        """Candidates for a place name, best prior first."""
-        key = (name, None)
-        found = self._cache.get(key)
-        if found is None:
-            found = self._cache[key] = tuple(self._name(name))
-        return found
+    def _for_name(self, name: str) -> tuple[Candidate, ...]:
+        """Candidates for a place name, best prior first (cached as :meth:`for_name`)."""
+        return tuple(self._name(name))
 
     def _name(self, name: str) -> list[Candidate]:
         text = name.strip().rstrip(",;:")
@@ -83,15 +84,11 @@ class CandidateGenerator:
                 return found
         return []
 
-    def _demonym(self, place: str, country: str | None) -> tuple[Candidate, ...]:
-        key = (place, country or "")
-        found = self._cache.get(key)
-        if found is None:
-            hits = self._query(place, country, "demonym", fuzzy=False)
-            if country:
-                hits = [c for c in hits if c.place.feature_code in COUNTRY_CODES] or hits
-            found = self._cache[key] = tuple(hits[:3])
-        return found
+    def _demonym_candidates(self, place: str, country: str | None) -> tuple[Candidate, ...]:
+        hits = self._query(place, country, "demonym", fuzzy=False)
+        if country:
+            hits = [c for c in hits if c.place.feature_code in COUNTRY_CODES] or hits
+        return tuple(hits[:3])
 
     def _query(self, name: str, country: str | None, match: str | None, *,
                fuzzy: bool = True) -> list[Candidate]:
