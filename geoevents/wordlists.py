@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 
 def _data_text(name: str) -> str:
@@ -32,7 +33,7 @@ def words(name: str) -> frozenset[str]:
     return frozenset(entry["words"] if "words" in entry else entry["values"])
 
 
-def table(name: str) -> dict[str, object]:
+def table(name: str) -> dict[str, Any]:
     """The table ``name`` of ``wordlists.json`` (word -> value)."""
     return dict(_lists()[name]["values"])
 
