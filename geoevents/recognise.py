@@ -24,24 +24,32 @@ when their place fits the document (see :mod:`geoevents.resolve`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from geoevents.gazetteer.names import normalize
+from geoevents.gazetteer.names import loose_match, normalize, windows_1252_controls
 from geoevents.model import Toponym
 from geoevents.wordlists import (
+    ARABIC_ARTICLES,
+    ARABIC_PLACE_HEADS,
     BORDER_WORDS,
     CIVIC_WORDS,
     COMPASS_ADJECTIVES,
     COMPASS_POINTS,
     DASHES,
     DISEASE_WORDS,
+    DIVISION_NOUNS,
     DIVISION_PLURALS,
     LOCATIVE_PREPOSITIONS,
     PERSONAL_TITLES,
+    PLACE_WORDS,
     RELATIVE_HEADS,
+    ROUTE_NOUNS,
+    SETTLEMENT_NOUNS,
+    STATIC_LOCATIVES,
     STREET_WORDS,
     SURROUNDINGS,
     abbreviations,
@@ -81,6 +89,12 @@ class Mention(Toponym):
     relation: str | None = None
     source: str = field(default="", repr=False)
     weak: bool = field(default=False, repr=False)
+    # the text shows it is a place name (NER GPE/LOC/FAC, "the village of X", "in X"
+    # with a place-shaped name): kept, unresolved, when the gazetteer lacks it
+    named: bool = field(default=False, repr=False)
+    # the feature class a descriptive word asks for: "A" for "X district", "P" for
+    # "X village"
+    feature_class: str | None = field(default=None, repr=False)
     lookup: str = field(default="", repr=False)  # the name to look up in the gazetteer
     country: str | None = field(default=None, repr=False)  # demonyms: ISO code if a country
     parts: list[Mention] = field(default_factory=list, repr=False)  # border/relative parts
@@ -121,7 +135,9 @@ class Recogniser:
         if not norm or len(norm) < 2 or norm.isdigit() or not any(c.isalpha() for c in norm):
             return None
         hits = self.gaz.matches(query, limit=1, fuzzy=False)
-        loose_ok = hits and hits[0].kind == "skeleton" and " " in norm  # "Khan Younis"
+        # "Khan Younis" for "Khan Yunis", not "Al-Qarassi" for Karachi
+        loose_ok = hits and hits[0].kind == "skeleton" and not loose_match(
+            query, hits[0].place.name)
         if hits and (hits[0].kind == "exact" or loose_ok) and \
                 hits[0].place.importance >= self.min_importance:
             return hits[0]
@@ -134,6 +150,8 @@ class Recogniser:
         state = _DocState(doc)
         self._entities(state)
         self._demonym_mentions(state)
+        self._salient_names(state)
+        self._place_contexts(state)
         self._gazetteer_mentions(state)
         self._propagate(state)
         self._drop_persons(state)
@@ -167,8 +185,10 @@ class Recogniser:
         for ent in state.doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC"):
                 span = _trim(ent)
-                if span is not None and not self._is_person_context(span):
-                    state.add(self._without_direction(span), source=f"ner:{ent.label_}")
+                if span is not None and not self._is_person_context(span) and \
+                        _clean_name(span.text):
+                    state.add(self._without_direction(span), source=f"ner:{ent.label_}",
+                              named=all(t.pos_ == "PROPN" or t.is_punct for t in span))
             elif ent.label_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
                 state.other_ents.append(ent)
 
@@ -198,6 +218,54 @@ class Recogniser:
                     i += n - 1
                     break
             i += 1
+
+    def _salient_names(self, state: _DocState) -> None:
+        """Countries, capitals and first-level divisions are places whatever label NER
+        gives them ("rallied in Yerevan" with Yerevan PERSON, "Lusaka" ORG), unless a
+        title makes the name a person's ("President Jordan")."""
+        for ent in state.doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC") or ent.label_ in _NOT_NAMES:
+                continue
+            span = _trim(ent)
+            if span is None or state.covered(span) or self._is_person_context(span) or \
+                    not all(t.text[:1].isupper() or t.text in DASHES for t in span):
+                continue
+            match = self.known(span.text)
+            if match is not None and match.place.feature_code in SALIENT_CODES:
+                state.add(span, source=f"salient:{ent.label_}")
+
+    def _place_contexts(self, state: _DocState) -> None:
+        """Names in a locative or descriptive context (see :func:`_context_names`): a
+        known name becomes a mention; a name the gazetteer lacks becomes a named,
+        unresolved mention when the context or its shape says it is a place."""
+        doc = state.doc
+        for span, cue, feature_class in _context_names(doc):
+            if state.covered(span) or self._is_person_context(span) or \
+                    not _clean_name(span.text):
+                continue
+            lookup = _strip_generic(span)
+            if lookup is None:
+                continue
+            name = lookup.text
+            match = self.known(name)
+            if match is None and name.isupper() and len(name) > 3:
+                name = name.title()  # "ALEPPO"
+                match = self.known(name)
+            if match is not None:
+                state.add(span, source=f"context:{cue}", lookup=name, named=True,
+                          feature_class=feature_class)
+                continue
+            labels = {t.ent_type_ for t in span}
+            proper = labels <= {"GPE", "LOC", "FAC", ""} and all(
+                t.pos_ == "PROPN" or t.text in DASHES for t in span)
+            # "Garubula village", "Beledweyne town": NER often says PERSON
+            divided = cue == "descriptive" and feature_class is not None and "ORG" not in \
+                labels and all(t.pos_ == "PROPN" or t.text in DASHES for t in span)
+            evidence = cue in ("named", "route") or _place_shaped(span) or divided or (
+                cue in ("locative", "descriptive") and proper)
+            if evidence:
+                state.add(span, source=f"context:{cue}", lookup=name, named=True,
+                          feature_class=feature_class)
 
     def _gazetteer_mentions(self, state: _DocState) -> None:
         doc = state.doc
@@ -487,15 +555,26 @@ class _DocState:
         return any(p.start <= span.start and span.end <= p.end for p in self._persons)
 
     def add(self, span: Span, *, source: str, kind: str = "name", weak: bool = False,
-            lookup: str | None = None, country: str | None = None) -> None:
+            lookup: str | None = None, country: str | None = None, named: bool = False,
+            feature_class: str | None = None) -> None:
         if self.covered(span):
             return
         if kind == "name" and lookup is None:
             lookup = _division_name(span)
-        mention = Mention(start=span.start_char, end=span.end_char, text=span.text,
-                          kind=kind, source=source, weak=weak, lookup=lookup or span.text,
+        start, end = span.start_char, span.end_char
+        text = self.doc.text
+        while start < end and text[start] in _QUOTES:  # a quote glued to the name
+            start += 1
+        while end > start and text[end - 1] in _QUOTES:
+            end -= 1
+        if end <= start:
+            return
+        mention = Mention(start=start, end=end, text=text[start:end],
+                          kind=kind, source=source, weak=weak,
+                          lookup=lookup or text[start:end],
                           country=country, sentence=self.sentence_of(span.start),
-                          token_start=span.start, token_end=span.end)
+                          token_start=span.start, token_end=span.end, named=named,
+                          feature_class=feature_class)
         self.mentions[(span.start, span.end)] = mention
         self._taken.update(range(span.start, span.end))
 
@@ -595,3 +674,178 @@ def _person_is_place(span: Span) -> bool:
     """Inside a PERSON entity, a name still counts when the entity is just that name."""
     return all(e.start == span.start and e.end == span.end
                for e in span.doc.ents if e.label_ == "PERSON" and e.start <= span.start < e.end)
+
+
+# NER labels that are never place names
+_NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
+                        "CARDINAL", "LAW", "LANGUAGE"})
+_QUOTES = "\"'‘’“”`´\u0091\u0092\u0093\u0094"
+# characters that betray mojibake ("Ã©", "â€™") or a lost character ("\ufffd")
+_MOJIBAKE = re.compile(r"[\u0080-\u00bf\ufffd]|Ã|Â|â€")
+_MAX_CONTEXT_TOKENS = 8
+
+
+def _clean_name(text: str) -> bool:
+    """Whether ``text`` can be a place name: at least two letters and no mojibake or
+    control characters (scraped text must not give names made of fragments)."""
+    text = windows_1252_controls(text)
+    letters = sum(c.isalpha() for c in text)
+    return letters >= 2 and not _MOJIBAKE.search(text) and \
+        not any(unicodedata.category(c) == "Cc" for c in text)
+
+
+def _name_start(token: Token) -> bool:
+    """A token that can start a place name: capitalised (after any opening quote), or an
+    Arabic article joined by a hyphen ("al-Bukamal")."""
+    text = token.text.lstrip(_QUOTES)
+    if token.ent_type_ in _NOT_NAMES or token.like_num or not text:
+        return False
+    if text.lower() in ARABIC_ARTICLES and token.i + 2 < len(token.doc) and \
+            token.nbor(1).text in DASHES and not token.whitespace_:
+        return True
+    return text[:1].isupper() and not token.is_stop and token.text not in _DETERMINERS
+
+
+def _name_end(doc: Doc, i: int, limit: int) -> int:
+    """The end (exclusive) of the name starting at token ``i``: capitalised tokens,
+    joined by hyphens or apostrophes ("Deir ez-Zor", "Sa’eed"), at most
+    :data:`_MAX_CONTEXT_TOKENS` tokens."""
+    j = i + 1
+    while j < limit and j - i < _MAX_CONTEXT_TOKENS:
+        tok = doc[j]
+        prev = doc[j - 1]
+        joined = not prev.whitespace_
+        if tok.text in DASHES and joined and not tok.whitespace_ and j + 1 < limit and (
+                doc[j + 1].text[:1].isupper() or doc[j + 1].lower_ in ARABIC_ARTICLES):
+            j += 2
+            continue
+        if (tok.text[:1].isupper() and tok.ent_type_ not in _NOT_NAMES
+                and not tok.like_num and tok.text not in _DETERMINERS) or \
+                (joined and tok.text[:1] in "’'" and len(tok.text) > 1
+                 and tok.text not in _POSSESSIVE) or \
+                (tok.lower_ in ARABIC_ARTICLES and j + 1 < limit
+                 and doc[j + 1].text in DASHES):
+            j += 1
+            continue
+        break
+    return j
+
+
+def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
+    """(name, cue, feature class) for every name that stands where a place stands:
+
+    * ``locative``: after a locative preposition, past "the" and a compass adjective
+      ("in Chinhoyi", "in the southern Hama countryside", "between Gao and Kidal");
+    * ``named``: named by a settlement or division noun ("the town of Al-Qarassi", "the
+      villages of A, B and C");
+    * ``descriptive``: before one ("Garubula village", "the East Ghouta region",
+      "Yerevan's Kentron district");
+    * ``route``: the ends of a route ("the Gulu-Kampala road").
+
+    A list after a cue ("in X, Y and Z") shares it. The feature class is "A" or "P" when
+    a division or settlement noun follows the name ("Biu district", "Okha village").
+    """
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        low = tok.lower_
+        cue = None
+        start = i + 1
+        if low in STATIC_LOCATIVES or tok.text in LOCATIVE_PREPOSITIONS:
+            cue = "locative"
+        elif low == "of" and i > 0 and doc[i - 1].lower_ in SETTLEMENT_NOUNS:
+            cue = "named"
+        if cue is not None:
+            while start < n and (doc[start].lower_ in ("the",) or doc[start].lower_ in
+                                 COMPASS_ADJECTIVES or doc[start].lower_ in COMPASS_POINTS):
+                start += 1
+        elif _name_start(tok) and (i == 0 or not _name_start(doc[i - 1])):
+            cue, start = "bare", i  # "Garubula village", "the Gulu-Kampala road"
+        if cue is None or start >= n or not _name_start(doc[start]):
+            i += 1
+            continue
+        end = _name_end(doc, start, n)
+        yield from _listed(doc, start, end, cue)
+        i = max(end, i + 1)
+
+
+def _listed(doc: Doc, start: int, end: int, cue: str
+            ) -> Iterator[tuple[Span, str, str | None]]:
+    """The name ``doc[start:end]`` and the names listed after it, with their cue."""
+    n = len(doc)
+    while True:
+        span = doc[start:end]
+        nxt = doc[end] if end < n else None
+        feature_class = None
+        kind = cue
+        if nxt is not None and nxt.lower_ in ROUTE_NOUNS and any(
+                t.text in DASHES for t in span):
+            parts = _split_dashes(span)  # "the Gulu-Kampala road"
+            for part in parts:
+                yield part, "route", None
+            return
+        if nxt is not None and nxt.lower_ in DIVISION_NOUNS:
+            feature_class = DIVISION_NOUNS[nxt.lower_] or None
+            kind = "descriptive"
+        elif nxt is not None and nxt.text in ("'s", "’s") and end + 1 < n and \
+                _name_start(doc[end + 1]):
+            # "Yerevan's Kentron district": both are places when a place noun follows
+            inner_end = _name_end(doc, end + 1, n)
+            if inner_end < n and doc[inner_end].lower_ in SETTLEMENT_NOUNS:
+                yield span, "descriptive", None
+                start, end, cue = end + 1, inner_end, "descriptive"
+                continue
+        if kind == "bare":
+            words = [t.lower_ for t in span]
+            if words[-1] in DIVISION_NOUNS and len(span) > 1:
+                feature_class = DIVISION_NOUNS[words[-1]] or None
+                kind = "descriptive"  # "Al-‘Arfi District", "Yarmouk Camp"
+            else:
+                return
+        yield span, kind, feature_class
+        # a list after the cue: "in X, Y and Z", "between X and Y"
+        j = end
+        while j < n and doc[j].text in (",", "and", "&", "or"):
+            j += 1
+        if j == end or j >= n or cue == "bare" or not _name_start(doc[j]) or \
+                (end < n and doc[end].lower_ in DIVISION_NOUNS):
+            return
+        start, end = j, _name_end(doc, j, n)
+
+
+def _split_dashes(span: Span) -> list[Span]:
+    parts, begin = [], span.start
+    for tok in span:
+        if tok.text in DASHES:
+            if tok.i > begin:
+                parts.append(span.doc[begin:tok.i])
+            begin = tok.i + 1
+    if span.end > begin:
+        parts.append(span.doc[begin:span.end])
+    return parts
+
+
+def _strip_generic(span: Span) -> Span | None:
+    """The name without a trailing division or settlement noun ("Aleppo City" ->
+    "Aleppo", "Al-Manashiyah District" -> "Al-Manashiyah") and without quotes."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and doc[start].text in _QUOTES:
+        start += 1
+    while end > start and doc[end - 1].text in _QUOTES:
+        end -= 1
+    if end - start > 1 and doc[end - 1].lower_ in DIVISION_NOUNS:
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _place_shaped(span: Span) -> bool:
+    """A name shaped like a place name: it starts with an Arabic article or a generic
+    Arabic place word ("al-Bukamal", "Tal Ayyoub", "Kafr Nabuda") or ends with a place
+    word ("Yarmouk Camp")."""
+    first = span[0].lower_.lstrip(_QUOTES)
+    if (first in ARABIC_ARTICLES and len(span) > 2 and span[1].text in DASHES) or \
+            (first in ARABIC_PLACE_HEADS and len(span) > 1):
+        return True
+    return len(span) > 1 and span[-1].lower_ in PLACE_WORDS

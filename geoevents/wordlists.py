@@ -55,6 +55,7 @@ PLACE_WORDS = words("place_words") | STREET_WORDS
 SETTLEMENT_NOUNS = words("settlement_nouns")
 DIVISION_NOUNS: dict[str, str] = {k: str(v) for k, v in table("division_nouns").items()}
 ROUTE_NOUNS = words("route_nouns")
+ARABIC_PLACE_HEADS = words("arabic_place_heads")
 DASHES = words("dashes")
 DIVISION_PLURALS: dict[str, str] = {k: str(v) for k, v in table("division_plurals").items()}
 

@@ -89,3 +89,11 @@ def skeleton(name: str) -> str:
     for old, new in _DIGRAPHS:
         text = text.replace(old, new)
     return _DOUBLES.sub(r"\1", text)
+
+
+def loose_match(query: str, name: str) -> bool:
+    """Whether a transliteration-tolerant match of ``query`` to a place called ``name``
+    is a guess: one word behind an article ("al-Qarassi") whose skeleton differs from
+    the place's own name's (Karachi). "Al-Raqqa" for "Ar Raqqah" is no guess."""
+    words = [w for w in normalize(query).split() if w not in ARABIC_ARTICLES]
+    return len(words) < 2 and skeleton(query) != skeleton(name)

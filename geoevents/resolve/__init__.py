@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from geoevents.gazetteer.names import normalize
+from geoevents.gazetteer.names import loose_match, normalize
 from geoevents.gazetteer.store import COUNTRY_CODES
 from geoevents.resolve.borders import resolve_border
 from geoevents.resolve.candidates import Candidate, CandidateGenerator
@@ -93,10 +93,11 @@ class Resolver:
         cands = group.candidates
         if not cands:
             for m in mentions:
-                if m.source != "given" and (m.weak or not _place_like(m.text)):
+                if m.source != "given" and (m.weak or not (m.named or _place_like(m.text))):
                     dropped.add(id(m))  # a name unknown to the gazetteer and not shaped
                 else:                   # like a place ("Saakashvili") is no toponym
-                    m.reason = f"no place called {m.lookup!r} in the gazetteer"
+                    m.reason = (f"unresolved: no place called {m.lookup!r} in the "
+                                f"gazetteer")
             return
         order = np.argsort(-p)
         best = int(order[0])
@@ -105,7 +106,7 @@ class Resolver:
         supported = _supported(x[best], cands[best])
         # a fuzzy match is a guess at a misspelling; without support from the text it is
         # more often another place than the intended one
-        guess = cands[best].match == "fuzzy" and not supported
+        guess = _loose(cands[best], group.key) and not supported
         reason = self._reason(group, cands, p, x, order)
         for m in mentions:
             if m.weak and (conf < WEAK_MIN_CONFIDENCE or not supported):
@@ -161,6 +162,14 @@ def _place_like(text: str) -> bool:
     """Whether a name contains a generic place word ("Osney Island", "Pingle Drive")."""
     words = [w.strip(".").lower() for w in text.split()]
     return len(words) > 1 and any(w in PLACE_WORDS for w in words)
+
+
+def _loose(cand: Candidate, key: str) -> bool:
+    """A guess at the name rather than a match: a fuzzy match, or a transliteration
+    match of one word behind an article ("al qarassi" for Karachi)."""
+    if cand.match == "fuzzy":
+        return True
+    return cand.match == "skeleton" and loose_match(key, cand.place.name)
 
 
 def _group_key(m: Mention) -> str:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.errors import QueryError
+from geoevents.gazetteer.names import normalize
 from geoevents.gazetteer.store import COUNTRY_CODES
 from geoevents.wordlists import abbreviations
 
@@ -54,7 +55,10 @@ class CandidateGenerator:
         found = self.for_name(mention.lookup or mention.text)
         if not found and mention.lookup and mention.lookup != mention.text:
             found = self.for_name(mention.text)
-        return list(found)
+        wanted = getattr(mention, "feature_class", None)
+        if wanted:  # "Biu district": the division; "Okha village": the settlement
+            return [c for c in found if c.place.feature_class == wanted] or list(found)
+        return _seats_over_divisions(found)
 
     def _for_name(self, name: str) -> tuple[Candidate, ...]:
         """Candidates for a place name, best prior first (cached as :meth:`for_name`)."""
@@ -98,6 +102,17 @@ class CandidateGenerator:
             return []
         return [Candidate(h.place, match or h.kind, h.similarity, h.primary, h.score)
                 for h in hits]
+
+
+def _seats_over_divisions(found: tuple[Candidate, ...]) -> list[Candidate]:
+    """Without a division word, a name that only another name of a first-level division
+    shares with a town inside it ("Mykolaiv": Mykolaivska oblast and the city of
+    Mykolayiv) is the town: news call the division "X oblast/province/region"."""
+    towns = {(c.place.country_code, normalize(c.place.admin1 or "")) for c in found
+             if c.place.feature_class == "P" and c.match in ("exact", "skeleton")}
+    return [c for c in found if not (
+        c.place.feature_code == "ADM1" and not c.primary
+        and (c.place.country_code, normalize(c.place.name)) in towns)]
 
 
 def _spelling_variants(name: str) -> list[str]:
