@@ -41,6 +41,7 @@ from geoevents.wordlists import (
     COMPASS_POINTS,
     DASHES,
     DISEASE_WORDS,
+    DISTANCE_UNITS,
     DIVISION_NOUNS,
     DIVISION_PLURALS,
     LOCATIVE_PREPOSITIONS,
@@ -81,8 +82,9 @@ class Mention(Toponym):
     """A :class:`~geoevents.model.Toponym` with how it was recognised.
 
     ``kind`` is ``name`` (a place name), ``demonym`` ("Israeli" -> Israel), ``border``
-    (a border between two countries) or ``relative`` ("north of Gaza City"; ``relation``
-    holds "north of"). Border and relative mentions overlap the name mentions they contain.
+    (a border between two countries), ``relative`` ("north of Gaza City"; ``relation``
+    holds "north of") or ``between`` ("between Gao and Kidal", "the Gulu-Kampala road").
+    Composite mentions overlap the name mentions they contain.
     """
 
     kind: str = "name"
@@ -487,6 +489,32 @@ class Recogniser:
             relative = self._relative(doc, m)
             if relative is not None:
                 yield relative
+            between = self._between(doc, m, by_token)
+            if between is not None:
+                yield between
+
+    def _between(self, doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | None:
+        """"between Gao and Kidal", "the Gulu-Kampala road": a place between two named
+        places (kind ``between``)."""
+        if m.kind != "name":
+            return None
+        nxt = m.token_end
+        prev = m.token_start - 1
+        if prev >= 0 and doc[prev].lower_ == "between" and nxt + 1 < len(doc) and \
+                doc[nxt].lower_ in ("and", "&") and nxt + 1 in by_token:
+            other = by_token[nxt + 1]
+            if other.token_start == nxt + 1 and other.kind == "name":
+                return _composite(doc, doc[prev].idx, other.end, "between", "between",
+                                  [m, other], m)
+        if nxt + 2 < len(doc) and doc[nxt].text in DASHES and nxt + 1 in by_token:
+            other = by_token[nxt + 1]
+            after = other.token_end
+            if other.token_start == nxt + 1 and after < len(doc) and \
+                    doc[after].lower_ in ROUTE_NOUNS and other.kind == "name":
+                road = doc[after]
+                return _composite(doc, m.start, road.idx + len(road.text), "between",
+                                  road.lower_, [m, other], m)
+        return None
 
     def _border(self, doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Iterator[Mention]:
         after = doc[m.token_end] if m.token_end < len(doc) else None
@@ -529,8 +557,7 @@ class Recogniser:
                 return None
             relation = f"{head.lower_} of"
             # "5 km north of", "the outskirts of"
-            if j >= 2 and doc[j - 1].lower_ in ("km", "kilometres", "kilometers", "miles", "mi",
-                                                "kms") and doc[j - 2].like_num:
+            if j >= 2 and doc[j - 1].lower_ in DISTANCE_UNITS and doc[j - 2].like_num:
                 j -= 2
                 relation = f"{doc[j].text} {doc[j + 1].text} {relation}"
             return _composite(doc, doc[j].idx, m.end, "relative", relation, [m], m)

@@ -40,6 +40,7 @@ def table(name: str) -> dict[str, Any]:
 
 ARABIC_ARTICLES = words("arabic_articles")
 COMPASS_POINTS = words("compass_points")
+COMPASS_BEARINGS: dict[str, float] = {k: float(v) for k, v in table("compass_points").items()}
 COMPASS_ADJECTIVES = words("compass_adjectives")
 DISTANCE_UNITS: dict[str, float] = {k: float(v) for k, v in table("distance_units").items()}
 PERSONAL_TITLES = words("personal_titles")

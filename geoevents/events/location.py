@@ -47,6 +47,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.triggers import lemma
+from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import ARABIC_ARTICLES, COMPASS_POINTS, DISTANCE_UNITS
 
 if TYPE_CHECKING:
@@ -219,8 +220,8 @@ NOWHERE = Location(None, None, None, "no place linked to the event")  # never mu
 
 def precision_of(place: Place | None, role: str, text: str) -> int:
     """ACLED geo-precision for a place used in ``role``."""
-    if place is None:
-        base = 2
+    if place is None or place.source.startswith(DERIVED_SOURCE):
+        base = 2  # "20 km south of Gao", "between Gao and Kidal"
     elif place.feature_class == "P" or place.feature_code.startswith(_PRECISE_CODES):
         base = 1
     elif place.feature_code.startswith(_AREA_CODES) or place.feature_class in ("S", "T"):
@@ -594,7 +595,8 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
             rank = (level, reference, _through_participant(path, known), depth,
                     _broadness(root, known), role[0] == ORIGIN, kind == "demonym",
                     mention.place is None and mention not in toponyms, root.i,
-                    kind in ("border", "relative"), -(mention.end - mention.start))
+                    kind in ("border", "relative", "between"),
+                    -(mention.end - mention.start))
             if level == 0 and role[0] in (ORIGIN, DESTINATION):
                 ends.setdefault(role[0], mention)
             where = role[1] if level == 0 else f"{role[1]} (clause above the trigger)"
@@ -624,17 +626,78 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
     if best is None:
         best = _scene(trigger, candidates, known)
     if best is None:
+        best = _other_place(trigger, candidates)
+    if best is None:
         return NOWHERE
     loc = best[1]
     assert loc.toponym is not None
     loc.precision = precision_of(loc.place, loc.role or SITE, _context_text(loc.toponym, sent))
     name = loc.place.display_name if loc.place else "not in the gazetteer"
     loc.reason = f"{loc.toponym.text!r} ({name}) as {loc.role}: {loc.reason}"
+    if loc.place is None:
+        _approximate(loc, trigger, candidates)
     others = [f"{role} {m.text!r}" for role, m in sorted(ends.items())
               if m is not loc.toponym and role != loc.role]
     if others:
         loc.reason += f"; also {', '.join(others)}"
     return loc
+
+
+def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]]
+                     ) -> list[tuple[int, Toponym]]:
+    """The sentence's resolved place names that are not actors or owners ("the Syrian
+    army"), nearest to the trigger in the parse first."""
+    out = []
+    for mention, root in candidates:
+        if mention.place is None or getattr(mention, "kind", "name") == "demonym" or \
+                _actor_like(mention, root):
+            continue
+        out.append((_tree_distance(trigger, root), mention))
+    return sorted(out, key=lambda x: (x[0], x[1].start))
+
+
+def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
+                 ) -> tuple[tuple, Location] | None:
+    """Neither a parse link nor a setting: another place of the same sentence, the one
+    nearest the trigger in the parse (a news sentence usually reports one scene). A
+    reporting verb has no place of its own."""
+    if lemma(trigger) in _REPORTING:
+        return None
+    places = _resolved_places(trigger, candidates)
+    if not places:
+        return None
+    distance, mention = places[0]
+    return (distance,), Location(mention, SITE, None, "another place of the same sentence "
+                                 "(nothing in the parse links a place to the trigger)",
+                                 linked=False)
+
+
+def _approximate(loc: Location, trigger: Token,
+                 candidates: list[tuple[Toponym, Token]]) -> None:
+    """The event's place is a name the gazetteer lacks ("the town of Ashigashiya"):
+    keep the name and place the event at the resolved place the sentence names nearest
+    to it, at precision 2 at best (ACLED codes an unknown village at the nearest known
+    place)."""
+    assert loc.toponym is not None
+    span = trigger.doc.char_span(loc.toponym.start, loc.toponym.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    places = _resolved_places(span.root, candidates)
+    if not places:
+        return
+    container = places[0][1]
+    assert container.place is not None
+    from geoevents.model import Toponym as _Toponym
+
+    loc.toponym = _Toponym(
+        start=loc.toponym.start, end=loc.toponym.end, text=loc.toponym.text,
+        place=container.place, candidates=[container.place],
+        confidence=container.confidence,
+        reason=f"{loc.toponym.text!r} is not in the gazetteer; placed at "
+               f"{container.place.display_name}, named around it")
+    loc.precision = max(2, precision_of(container.place, SITE, container.text))
+    loc.reason += (f"; not in the gazetteer, so placed at {container.text!r} "
+                   f"({container.place.display_name}), the nearest place the sentence names")
 
 
 def _tree_distance(a: Token, b: Token) -> int:

@@ -13,6 +13,7 @@ dropped unless its place fits the document.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -20,10 +21,12 @@ import numpy as np
 
 from geoevents.gazetteer.names import loose_match, normalize
 from geoevents.gazetteer.store import COUNTRY_CODES
+from geoevents.geodesy import destination, distance_km, midpoint
+from geoevents.model import Place
 from geoevents.resolve.borders import resolve_border
 from geoevents.resolve.candidates import Candidate, CandidateGenerator
 from geoevents.resolve.features import FEATURES, Group, Ranker
-from geoevents.wordlists import PLACE_WORDS
+from geoevents.wordlists import COMPASS_BEARINGS, DISTANCE_UNITS, PLACE_WORDS
 
 if TYPE_CHECKING:
     from geoevents.gazetteer.store import Gazetteer
@@ -62,6 +65,8 @@ class Resolver:
                 resolve_border(m, resolved, self.gaz)
             elif m.kind == "relative":
                 _resolve_relative(m)
+            elif m.kind == "between":
+                _resolve_between(m)
         return [m for m in kept if m.kind in ("name", "demonym")
                 or all(id(p) not in dropped for p in m.parts)]
 
@@ -188,11 +193,62 @@ def _supported(x: np.ndarray, cand: Candidate) -> bool:
 
 
 def _resolve_relative(m: Mention) -> None:
+    """"north of Gaza City" is Gaza City; "15 km north of X" is the point 15 km north
+    of X on the ellipsoid (a derived place, see :func:`derived_place`)."""
     anchor = m.parts[0]
     if anchor.place is None:
         m.reason = f"{m.relation} {anchor.text}, which is unresolved"
         return
-    m.place = anchor.place
     m.candidates = [anchor.place]
     m.confidence = anchor.confidence
-    m.reason = f"{m.relation} {anchor.place.display_name}"
+    offset = _offset(m.relation or "")
+    if offset is None:
+        m.place = anchor.place
+        m.reason = f"{m.relation} {anchor.place.display_name}"
+        return
+    km, direction = offset
+    lat, lon = destination(anchor.place.lat, anchor.place.lon, COMPASS_BEARINGS[direction], km)
+    m.place = derived_place(f"{m.relation} {anchor.place.name}", lat, lon, anchor.place,
+                            f"{km:g} km {direction} of {anchor.place.id}")
+    m.reason = (f"the point {km:g} km {direction} of {anchor.place.display_name} "
+                f"(geodesic, WGS84)")
+
+
+def _resolve_between(m: Mention) -> None:
+    """"between X and Y", "the X-Y road": the point halfway between X and Y."""
+    a, b = (p.place for p in m.parts[:2])
+    if a is None or b is None:
+        missing = m.parts[0].text if a is None else m.parts[1].text
+        m.reason = f"{m.relation} {m.parts[0].text} and {m.parts[1].text}: {missing} is " \
+                   f"unresolved"
+        return
+    lat, lon = midpoint(a.lat, a.lon, b.lat, b.lon)
+    m.place = derived_place(m.text, lat, lon, a, f"between {a.id} and {b.id}")
+    m.candidates = [a, b]
+    m.confidence = min(m.parts[0].confidence or 0.0, m.parts[1].confidence or 0.0)
+    m.reason = (f"halfway between {a.display_name} and {b.display_name} "
+                f"({distance_km(a.lat, a.lon, b.lat, b.lon):.0f} km apart)")
+
+
+DERIVED_SOURCE = "geoevents:derived"
+
+
+def derived_place(name: str, lat: float, lon: float, base: Place, how: str) -> Place:
+    """A point the text describes relative to gazetteer places ("20 km south of Gao",
+    "between Gao and Kidal"): no gazetteer id of its own; its ``source`` says how it
+    was derived, and it keeps the country of ``base``."""
+    return Place(id=f"derived:{how}", name=name, lat=round(lat, 6), lon=round(lon, 6),
+                 feature_class="L", feature_code="AREA", country_code=base.country_code,
+                 admin1=base.admin1, source=f"{DERIVED_SOURCE}: {how}")
+
+
+_OFFSET = re.compile(r"^(\d+(?:[.,]\d+)?)\s*([a-z]+)\s+([a-z-]+)\s+of$")
+
+
+def _offset(relation: str) -> tuple[float, str] | None:
+    """(km, compass word) of a relation like "20 km south of", else None."""
+    hit = _OFFSET.match(relation.lower())
+    if hit is None or hit.group(2) not in DISTANCE_UNITS or \
+            hit.group(3) not in COMPASS_BEARINGS:
+        return None
+    return float(hit.group(1).replace(",", ".")) * DISTANCE_UNITS[hit.group(2)], hit.group(3)
