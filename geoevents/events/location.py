@@ -120,6 +120,8 @@ _UNIT_NOUNS = frozenset({"neighbourhood", "neighborhood", "district", "area", "r
                          "quarter", "suburb", "sector", "province", "governorate", "county",
                          "state", "department", "prefecture", "subdistrict", "countryside",
                          "zone", "parish", "ward", "block", "colony", "camp", "valley"})
+# feature codes of countries, regions and provinces: no fallback place for an event
+_BROAD_CODES = ("PCL", "ADM1", "CONT", "RGN", "TERR", "OCN", "SEA")
 # feature codes of places too big to be a unit inside another named place
 _BIG_CODES = ("PCL", "ADM1", "PPLC", "PPLA")
 # words of a landmark phrase: "50 km south of Algiers", "205 km from Srinagar"
@@ -660,10 +662,12 @@ def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
                  ) -> tuple[tuple, Location] | None:
     """Neither a parse link nor a setting: another place of the same sentence, the one
     nearest the trigger in the parse (a news sentence usually reports one scene). A
-    reporting verb has no place of its own."""
+    reporting verb has no place of its own, and a country or province named elsewhere in
+    the sentence is too loose a clue (measured: it is more often not the event's place)."""
     if lemma(trigger) in _REPORTING:
         return None
-    places = _resolved_places(trigger, candidates)
+    places = [(d, m) for d, m in _resolved_places(trigger, candidates)
+              if m.place is not None and not m.place.feature_code.startswith(_BROAD_CODES)]
     if not places:
         return None
     distance, mention = places[0]
