@@ -50,9 +50,11 @@ from geoevents.wordlists import (
     RELATIVE_HEADS,
     ROUTE_NOUNS,
     SETTLEMENT_NOUNS,
+    SITE_NOUNS,
     STATIC_LOCATIVES,
     STREET_WORDS,
     SURROUNDINGS,
+    TERRITORIAL_VERB_STEMS,
     abbreviations,
     demonyms,
     word_tokens,
@@ -261,10 +263,10 @@ class Recogniser:
             proper = labels <= {"GPE", "LOC", "FAC", ""} and all(
                 t.pos_ == "PROPN" or t.text in DASHES for t in span)
             # "Garubula village", "Beledweyne town": NER often says PERSON
-            divided = cue == "descriptive" and feature_class is not None and "ORG" not in \
-                labels and all(t.pos_ == "PROPN" or t.text in DASHES for t in span)
+            divided = cue == "descriptive" and ("ORG" not in labels or _entity_is(span)) and \
+                all(t.pos_ == "PROPN" or t.text in DASHES for t in span)
             evidence = cue in ("named", "route") or _place_shaped(span) or divided or (
-                cue in ("locative", "descriptive") and proper)
+                cue in ("locative", "descriptive", "territorial") and proper)
             if evidence:
                 state.add(span, source=f"context:{cue}", lookup=name, named=True,
                           feature_class=feature_class)
@@ -457,7 +459,8 @@ class Recogniser:
         surnames = {e[-1].text for e in state.other_ents if e.label_ == "PERSON" and len(e) > 1}
         for key, mention in list(state.mentions.items()):
             if mention.kind != "name" or mention.text not in surnames or \
-                    self._abbreviations.get(mention.text) is not None:
+                    self._abbreviations.get(mention.text) is not None or \
+                    mention.source in _PLACE_CONTEXTS:
                 continue
             if mention.source != "ner:GPE" or self.known(mention.text) is None:
                 del state.mentions[key]
@@ -706,10 +709,18 @@ def _person_is_place(span: Span) -> bool:
 # NER labels that are never place names
 _NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
                         "CARDINAL", "LAW", "LANGUAGE"})
-_QUOTES = "\"'‘’“”`´\u0091\u0092\u0093\u0094"
+_QUOTES = "\"'‘’“”`´\u0091\u0092\u0093\u0094\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"
 # characters that betray mojibake ("Ã©", "â€™") or a lost character ("\ufffd")
 _MOJIBAKE = re.compile(r"[\u0080-\u00bf\ufffd]|Ã|Â|â€")
 _MAX_CONTEXT_TOKENS = 8
+# contexts that make a name a place whatever else the text does with the name
+_PLACE_CONTEXTS = frozenset({"context:named", "context:descriptive", "context:route"})
+
+
+def _entity_is(span: Span) -> bool:
+    """Whether an entity of the document covers exactly ``span`` (with a leading "the")."""
+    return any(e.end == span.end and (e.start == span.start or (
+        e.start == span.start - 1 and e[0].lower_ == "the")) for e in span.doc.ents)
 
 
 def _clean_name(text: str) -> bool:
@@ -785,7 +796,12 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
             cue = "named"
         if cue is not None:
             while start < n and (doc[start].lower_ in ("the",) or doc[start].lower_ in
-                                 COMPASS_ADJECTIVES or doc[start].lower_ in COMPASS_POINTS):
+                                 COMPASS_ADJECTIVES or doc[start].lower_ in COMPASS_POINTS
+                                 or doc[start].text in _QUOTES):
+                start += 1
+        elif tok.pos_ in ("VERB", "AUX") and tok.lower_.startswith(TERRITORIAL_VERB_STEMS):
+            cue = "territorial"  # "captured Birao", "storming Jabal Thardeh"
+            while start < n and doc[start].lower_ == "the":
                 start += 1
         elif _name_start(tok) and (i == 0 or not _name_start(doc[i - 1])):
             cue, start = "bare", i  # "Garubula village", "the Gulu-Kampala road"
@@ -823,17 +839,19 @@ def _listed(doc: Doc, start: int, end: int, cue: str
                 yield span, "descriptive", None
                 start, end, cue = end + 1, inner_end, "descriptive"
                 continue
-        if kind == "bare":
-            words = [t.lower_ for t in span]
-            if words[-1] in DIVISION_NOUNS and len(span) > 1:
-                feature_class = DIVISION_NOUNS[words[-1]] or None
+        if kind in ("bare", "territorial"):
+            last = span[-1].lower_
+            if last in DIVISION_NOUNS and len(span) > 1:
+                feature_class = DIVISION_NOUNS[last] or None
                 kind = "descriptive"  # "Al-‘Arfi District", "Yarmouk Camp"
-            else:
+            elif last in SITE_NOUNS and len(span) > 1:
+                kind = "named"  # "the Al-Quds Hospital", "Manger Square"
+            elif kind == "bare" or span.root.dep_ != "dobj":
                 return
         yield span, kind, feature_class
         # a list after the cue: "in X, Y and Z", "between X and Y"
         j = end
-        while j < n and doc[j].text in (",", "and", "&", "or"):
+        while j < n and (doc[j].text in (",", "and", "&", "or") or doc[j].text in _QUOTES):
             j += 1
         if j == end or j >= n or cue == "bare" or not _name_start(doc[j]) or \
                 (end < n and doc[end].lower_ in DIVISION_NOUNS):

@@ -57,6 +57,8 @@ SETTLEMENT_NOUNS = words("settlement_nouns")
 DIVISION_NOUNS: dict[str, str] = {k: str(v) for k, v in table("division_nouns").items()}
 ROUTE_NOUNS = words("route_nouns")
 ARABIC_PLACE_HEADS = words("arabic_place_heads")
+SITE_NOUNS = words("site_nouns")
+TERRITORIAL_VERB_STEMS = tuple(sorted(words("territorial_verb_stems")))
 DASHES = words("dashes")
 DIVISION_PLURALS: dict[str, str] = {k: str(v) for k, v in table("division_plurals").items()}
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from geoevents.errors import QueryError
 from geoevents.gazetteer.names import normalize
 from geoevents.gazetteer.store import COUNTRY_CODES
-from geoevents.wordlists import abbreviations
+from geoevents.wordlists import DIVISION_NOUNS, abbreviations
 
 if TYPE_CHECKING:
     from geoevents.gazetteer.store import Gazetteer
@@ -56,6 +56,11 @@ class CandidateGenerator:
         if not found and mention.lookup and mention.lookup != mention.text:
             found = self.for_name(mention.text)
         wanted = getattr(mention, "feature_class", None)
+        if not found:  # "Maysan province", "Okha village": the name without its noun
+            words = (mention.lookup or mention.text).split()
+            if len(words) > 1 and words[-1].lower() in DIVISION_NOUNS:
+                found = self.for_name(" ".join(words[:-1]))
+                wanted = wanted or DIVISION_NOUNS[words[-1].lower()] or None
         if wanted:  # "Biu district": the division; "Okha village": the settlement
             return [c for c in found if c.place.feature_class == wanted] or list(found)
         return _seats_over_divisions(found)
