@@ -45,6 +45,7 @@ from geoevents.wordlists import (
     DIVISION_NOUNS,
     DIVISION_PLURALS,
     LOCATIVE_PREPOSITIONS,
+    ORGANISATION_WORDS,
     PERSONAL_TITLES,
     PLACE_WORDS,
     RELATIVE_HEADS,
@@ -140,7 +141,7 @@ class Recogniser:
             return None
         hits = self.gaz.matches(query, limit=1, fuzzy=False)
         # "Khan Younis" for "Khan Yunis", not "Al-Qarassi" for Karachi
-        loose_ok = hits and hits[0].kind == "skeleton" and not loose_match(
+        loose_ok = hits and hits[0].kind == "skeleton" and " " in norm and not loose_match(
             query, hits[0].place.name)
         if hits and (hits[0].kind == "exact" or loose_ok) and \
                 hits[0].place.importance >= self.min_importance:
@@ -191,8 +192,7 @@ class Recogniser:
                 span = _trim(ent)
                 if span is not None and not self._is_person_context(span) and \
                         _clean_name(span.text):
-                    state.add(self._without_direction(span), source=f"ner:{ent.label_}",
-                              named=all(t.pos_ == "PROPN" or t.is_punct for t in span))
+                    state.add(self._without_direction(span), source=f"ner:{ent.label_}")
             elif ent.label_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
                 state.other_ents.append(ent)
 
@@ -235,17 +235,35 @@ class Recogniser:
                     not all(t.text[:1].isupper() or t.text in DASHES for t in span):
                 continue
             match = self.known(span.text)
-            if match is not None and match.place.feature_code in SALIENT_CODES:
-                state.add(span, source=f"salient:{ent.label_}")
+            if match is None or match.place.feature_code not in SALIENT_CODES or (
+                    span.text.isupper() and len(span.text) <= 4):
+                continue  # "PTA", "DAC": abbreviations of something else
+            if match.place.feature_code == "ADM1" and (
+                    ent.label_ == "PERSON" or not match.primary
+                    or span.text.lower() in _DIRECTIONS):
+                continue  # "Patrick", "Brittany" (Bretagne), "Central" are no places here
+            state.add(span, source=f"salient:{ent.label_}")
 
     def _place_contexts(self, state: _DocState) -> None:
         """Names in a locative or descriptive context (see :func:`_context_names`): a
         known name becomes a mention; a name the gazetteer lacks becomes a named,
-        unresolved mention when the context or its shape says it is a place."""
+        unresolved mention when the context or its shape says it is a place.
+
+        A known name that NER labels an organisation or person counts only where the
+        context names a place outright ("the town of X", "X district"); after a
+        preposition it is weak, kept only when it fits the document ("in Congress",
+        "from CNN"). A name inside a longer organisation or person name is skipped."""
         doc = state.doc
         for span, cue, feature_class in _context_names(doc):
-            if state.covered(span) or self._is_person_context(span) or \
-                    not _clean_name(span.text):
+            if not _clean_name(span.text) or self._is_person_context(span):
+                continue
+            outright = cue in ("named", "descriptive", "route")
+            if state.covered(span):
+                if outright:  # "the Kabulonga area": NER's GPE is a place name
+                    state.confirm(span)
+                continue
+            labels = {t.ent_type_ for t in span} - {""}
+            if not outright and _inside_longer_entity(span):
                 continue
             lookup = _strip_generic(span)
             if lookup is None:
@@ -256,15 +274,17 @@ class Recogniser:
                 name = name.title()  # "ALEPPO"
                 match = self.known(name)
             if match is not None:
-                state.add(span, source=f"context:{cue}", lookup=name, named=True,
-                          feature_class=feature_class)
+                weak = not outright and not labels <= {"GPE", "LOC", "FAC"}
+                state.add(span, source=f"context:{cue}", lookup=name, named=not weak,
+                          weak=weak, feature_class=feature_class)
                 continue
-            labels = {t.ent_type_ for t in span}
-            proper = labels <= {"GPE", "LOC", "FAC", ""} and all(
-                t.pos_ == "PROPN" or t.text in DASHES for t in span)
+            if not _may_name_unknown_place(span):
+                continue
+            propn = all(t.pos_ == "PROPN" or t.text in DASHES for t in span)
+            proper = bool(labels) and labels <= {"GPE", "LOC", "FAC"} and propn
             # "Garubula village", "Beledweyne town": NER often says PERSON
-            divided = cue == "descriptive" and ("ORG" not in labels or _entity_is(span)) and \
-                all(t.pos_ == "PROPN" or t.text in DASHES for t in span)
+            divided = cue == "descriptive" and propn and (
+                "ORG" not in labels or _entity_is(span))
             evidence = cue in ("named", "route") or _place_shaped(span) or divided or (
                 cue in ("locative", "descriptive", "territorial") and proper)
             if evidence:
@@ -608,6 +628,13 @@ class _DocState:
         self.mentions[(span.start, span.end)] = mention
         self._taken.update(range(span.start, span.end))
 
+    def confirm(self, span: Span) -> None:
+        """A place context confirms the mention found at exactly ``span`` (by NER):
+        it stays, unresolved, if the gazetteer lacks it."""
+        mention = self.mentions.get((span.start, span.end))
+        if mention is not None and mention.kind == "name":
+            mention.named = True
+
     def sentence_of(self, token_index: int) -> tuple[int, int]:
         if self._sentences is None:
             try:
@@ -715,6 +742,35 @@ _MOJIBAKE = re.compile(r"[\u0080-\u00bf\ufffd]|Ã|Â|â€")
 _MAX_CONTEXT_TOKENS = 8
 # contexts that make a name a place whatever else the text does with the name
 _PLACE_CONTEXTS = frozenset({"context:named", "context:descriptive", "context:route"})
+
+
+def _may_name_unknown_place(span: Span) -> bool:
+    """Whether ``span``, a name the gazetteer lacks, can still be a place name: not an
+    organisation's name ("Maintenance Fund"), not a generic word alone ("District",
+    "Block"), and not a modifier of the noun after it ("the Marsh home", "Claflin
+    elementary schools", "District 7")."""
+    words = [t.lower_ for t in span]
+    if any(w in ORGANISATION_WORDS for w in words):
+        return False
+    if all(w in PLACE_WORDS or w in DIVISION_NOUNS or w in SITE_NOUNS for w in words):
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is None or not (nxt.like_num or (
+        nxt.pos_ in ("NOUN", "ADJ") and nxt.text.islower() and nxt.lower_ not in DIVISION_NOUNS
+        and nxt.lower_ not in SETTLEMENT_NOUNS and nxt.lower_ not in ROUTE_NOUNS))
+
+
+def _inside_longer_entity(span: Span) -> bool:
+    """Whether ``span`` is part of a longer organisation, person or work name ("the Texas
+    Department of Transportation", "Jackson County Circuit Court")."""
+    for ent in span.doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            continue
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        if start <= span.start and span.end <= ent.end and ent.end - start > len(span):
+            return True
+    return False
 
 
 def _entity_is(span: Span) -> bool:
@@ -844,8 +900,8 @@ def _listed(doc: Doc, start: int, end: int, cue: str
             if last in DIVISION_NOUNS and len(span) > 1:
                 feature_class = DIVISION_NOUNS[last] or None
                 kind = "descriptive"  # "Al-‘Arfi District", "Yarmouk Camp"
-            elif last in SITE_NOUNS and len(span) > 1:
-                kind = "named"  # "the Al-Quds Hospital", "Manger Square"
+            elif last in SITE_NOUNS and len(span) > 1 and kind == "territorial":
+                kind = "named"  # "storming the Mennagh Military Airport"
             elif kind == "bare" or span.root.dep_ != "dobj":
                 return
         yield span, kind, feature_class

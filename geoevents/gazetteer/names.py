@@ -95,5 +95,6 @@ def loose_match(query: str, name: str) -> bool:
     """Whether a transliteration-tolerant match of ``query`` to a place called ``name``
     is a guess: one word behind an article ("al-Qarassi") whose skeleton differs from
     the place's own name's (Karachi). "Al-Raqqa" for "Ar Raqqah" is no guess."""
-    words = [w for w in normalize(query).split() if w not in ARABIC_ARTICLES]
-    return len(words) < 2 and skeleton(query) != skeleton(name)
+    words = normalize(query).split()
+    core = [w for w in words if w not in ARABIC_ARTICLES]
+    return len(core) < 2 and len(core) < len(words) and skeleton(query) != skeleton(name)
