@@ -77,6 +77,9 @@ MIN_IMPORTANCE = 0.35
 # whatever label NER gives it (spaCy's small model tags "Yerevan" PERSON, "Lusaka" ORG)
 SALIENT_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "PPLC",
                            "ADM1", "CONT"})
+# a known place this big is a place after a locative preposition whatever NER says
+# ("in Kisangani" NORP, "captured Lubumbashi" ORG); smaller ones must fit the document
+PROMINENT_POPULATION = 50_000
 # mentions of one process's recognition cache of gazetteer lookups
 KNOWN_CACHE_SIZE = 200_000
 
@@ -259,8 +262,8 @@ class Recogniser:
                 continue
             outright = cue in ("named", "descriptive", "route")
             if state.covered(span):
-                if outright:  # "the Kabulonga area": NER's GPE is a place name
-                    state.confirm(span)
+                # "the Kabulonga area", "near Walungu": NER's GPE is a place name
+                state.confirm(span, outright)
                 continue
             labels = {t.ent_type_ for t in span} - {""}
             if not outright and _inside_longer_entity(span):
@@ -274,14 +277,19 @@ class Recogniser:
                 name = name.title()  # "ALEPPO"
                 match = self.known(name)
             if match is not None:
-                weak = not outright and not labels <= {"GPE", "LOC", "FAC"}
+                weak = not outright and not labels <= {"GPE", "LOC", "FAC"} and (
+                    match.place.population < PROMINENT_POPULATION or "PERSON" in labels)
                 state.add(span, source=f"context:{cue}", lookup=name, named=not weak,
                           weak=weak, feature_class=feature_class)
                 continue
             if not _may_name_unknown_place(span):
                 continue
             propn = all(t.pos_ == "PROPN" or t.text in DASHES for t in span)
-            proper = bool(labels) and labels <= {"GPE", "LOC", "FAC"} and propn
+            # "in Adhaim" (no label) counts after a static locative, not after "at" or
+            # "from", which also take institutions ("at Holy Family", "from CVCC")
+            static = cue == "locative" and span.start > 0 and \
+                doc[span.start - 1].lower_ in STATIC_LOCATIVES
+            proper = (bool(labels) or static) and labels <= {"GPE", "LOC", "FAC"} and propn
             # "Garubula village", "Beledweyne town": NER often says PERSON
             divided = cue == "descriptive" and propn and (
                 "ORG" not in labels or _entity_is(span))
@@ -628,11 +636,13 @@ class _DocState:
         self.mentions[(span.start, span.end)] = mention
         self._taken.update(range(span.start, span.end))
 
-    def confirm(self, span: Span) -> None:
-        """A place context confirms the mention found at exactly ``span`` (by NER):
-        it stays, unresolved, if the gazetteer lacks it."""
+    def confirm(self, span: Span, outright: bool) -> None:
+        """A place context confirms the mention NER found at exactly ``span``: it stays,
+        unresolved, if the gazetteer lacks it. A facility name ("at Coronado Meat
+        Market") needs a context that names a place outright."""
         mention = self.mentions.get((span.start, span.end))
-        if mention is not None and mention.kind == "name":
+        if mention is not None and mention.kind == "name" and (
+                outright or mention.source != "ner:FAC"):
             mention.named = True
 
     def sentence_of(self, token_index: int) -> tuple[int, int]:
