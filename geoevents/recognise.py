@@ -77,9 +77,12 @@ MIN_IMPORTANCE = 0.35
 # whatever label NER gives it (spaCy's small model tags "Yerevan" PERSON, "Lusaka" ORG)
 SALIENT_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "PPLC",
                            "ADM1", "CONT"})
-# a known place this big is a place after a locative preposition whatever NER says
-# ("in Kisangani" NORP, "captured Lubumbashi" ORG); smaller ones must fit the document
-PROMINENT_POPULATION = 50_000
+# a place this big is a place after a locative preposition whatever NER says ("in
+# Kisangani" NORP, "captured Lubumbashi" ORG, "between Gao and Kidal"), if named by its
+# main name or mislabelled a person or nationality ("in Mykolaiv" PERSON); smaller ones
+# and organisations named like a place ("Hamas", an alternate name of Hamm) must fit
+# the document
+PROMINENT_POPULATION = 20_000
 # mentions of one process's recognition cache of gazetteer lookups
 KNOWN_CACHE_SIZE = 200_000
 
@@ -258,12 +261,15 @@ class Recogniser:
         "from CNN"). A name inside a longer organisation or person name is skipped."""
         doc = state.doc
         for span, cue, feature_class in _context_names(doc):
-            if not _clean_name(span.text) or self._is_person_context(span):
-                continue
+            if not _clean_name(span.text) or self._is_person_context(span) or \
+                    _division_name(span) is not None:
+                continue  # "Barrow and Jackson counties": see _coordinated_divisions
             outright = cue in ("named", "descriptive", "route")
+            if cue == "route":
+                state.split(span)  # NER's "Gulu-Kampala" is two places
             if state.covered(span):
                 # "the Kabulonga area", "near Walungu": NER's GPE is a place name
-                state.confirm(span, outright)
+                state.confirm(span, outright, feature_class)
                 continue
             labels = {t.ent_type_ for t in span} - {""}
             if not outright and _inside_longer_entity(span):
@@ -277,8 +283,11 @@ class Recogniser:
                 name = name.title()  # "ALEPPO"
                 match = self.known(name)
             if match is not None:
-                weak = not outright and not labels <= {"GPE", "LOC", "FAC"} and (
-                    match.place.population < PROMINENT_POPULATION or "PERSON" in labels)
+                nxt = doc[span.end] if span.end < len(doc) else None
+                prominent = match.place.population >= PROMINENT_POPULATION and (
+                    match.primary or labels <= {"PERSON", "NORP"}) and not (
+                    nxt is not None and nxt.text in _POSSESSIVE)
+                weak = not outright and not labels <= {"GPE", "LOC", "FAC"} and not prominent
                 state.add(span, source=f"context:{cue}", lookup=name, named=not weak,
                           weak=weak, feature_class=feature_class)
                 continue
@@ -636,7 +645,17 @@ class _DocState:
         self.mentions[(span.start, span.end)] = mention
         self._taken.update(range(span.start, span.end))
 
-    def confirm(self, span: Span, outright: bool) -> None:
+    def split(self, span: Span) -> None:
+        """Drop a mention that joins ``span`` to another name with a dash, so that the
+        two names become mentions of their own."""
+        for key, mention in list(self.mentions.items()):
+            joined = self.doc[mention.token_start:mention.token_end]
+            if key[0] <= span.start and span.end <= key[1] and len(joined) > len(span) and \
+                    any(t.text in DASHES for t in joined):
+                del self.mentions[key]
+                self._taken.difference_update(range(key[0], key[1]))
+
+    def confirm(self, span: Span, outright: bool, feature_class: str | None = None) -> None:
         """A place context confirms the mention NER found at exactly ``span``: it stays,
         unresolved, if the gazetteer lacks it. A facility name ("at Coronado Meat
         Market") needs a context that names a place outright."""
@@ -644,6 +663,7 @@ class _DocState:
         if mention is not None and mention.kind == "name" and (
                 outright or mention.source != "ner:FAC"):
             mention.named = True
+            mention.feature_class = mention.feature_class or feature_class
 
     def sentence_of(self, token_index: int) -> tuple[int, int]:
         if self._sentences is None:

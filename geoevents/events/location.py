@@ -567,8 +567,8 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
     """The best place the parse links to the trigger, an anchor or the clause above."""
     best: tuple[tuple, Location] | None = None
     for mention, root in candidates:
-        if _actor_like(mention, root):
-            continue
+        if _actor_like(mention, root) or _described_by(mention, candidates) is not None:
+            continue  # "20 km south of Gao": the described place, not Gao itself
         starts = [(a, 0) for a in [trigger, *anchors]]
         # climb from the trigger through open clauses, one step at a time
         tok = trigger
@@ -741,12 +741,23 @@ def _scene(trigger: Token, candidates: list[tuple[Toponym, Token]],
         reference, depth = _specificity(path, known)
         rank = (_broadness(root, known), reference, depth, _tree_distance(trigger, root),
                 abs(root.i - trigger.i))
-        loc = Location(mention, SITE, None,
+        # "a village north of Kano": the place the phrase describes, near Kano
+        described = _described_by(mention, candidates)
+        loc = Location(described or mention, NEAR if described else SITE, None,
                        f"the sentence's setting ('{prep.text} …'), not linked to the "
                        f"trigger by the parse", linked=False)
         if best is None or rank < best[0]:
             best = (rank, loc)
     return best
+
+
+def _described_by(mention: Toponym, candidates: list[tuple[Toponym, Token]]
+                  ) -> Toponym | None:
+    """The resolved relative or between mention ("20 km south of Gao") that contains
+    ``mention`` ("Gao"), if any."""
+    return next((m for m, _ in candidates if m is not mention and m.place is not None
+                 and getattr(m, "kind", "name") in ("relative", "between")
+                 and m.start <= mention.start and mention.end <= m.end), None)
 
 
 def _context_text(mention: Toponym, sent: Span) -> str:
