@@ -35,6 +35,7 @@ from geoevents.model import Toponym
 from geoevents.wordlists import (
     ARABIC_ARTICLES,
     ARABIC_PLACE_HEADS,
+    ASSAULT_VERB_STEMS,
     BORDER_WORDS,
     CIVIC_WORDS,
     COMPASS_ADJECTIVES,
@@ -302,8 +303,10 @@ class Recogniser:
             # "Garubula village", "Beledweyne town": NER often says PERSON
             divided = cue == "descriptive" and propn and (
                 "ORG" not in labels or _entity_is(span))
-            evidence = cue in ("named", "route") or _place_shaped(span) or divided or (
-                cue in ("locative", "descriptive", "territorial") and proper)
+            assault = cue == "assault" and propn and "ORG" not in labels
+            evidence = cue in ("named", "route") or _place_shaped(span) or divided or \
+                assault or (cue in ("locative", "descriptive", "territorial", "assault")
+                            and proper)
             if evidence:
                 state.add(span, source=f"context:{cue}", lookup=name, named=True,
                           feature_class=feature_class)
@@ -886,7 +889,13 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
                                  or doc[start].text in _QUOTES):
                 start += 1
         elif tok.pos_ in ("VERB", "AUX") and tok.lower_.startswith(TERRITORIAL_VERB_STEMS):
-            cue = "territorial"  # "captured Birao", "storming Jabal Thardeh"
+            # "captured Birao", "storming Jabal Thardeh", "enter eastern Aleppo"
+            cue = "assault" if tok.lower_.startswith(ASSAULT_VERB_STEMS) else "territorial"
+            while start < n and (doc[start].lower_ == "the" or doc[start].lower_ in
+                                 COMPASS_ADJECTIVES):
+                start += 1
+        elif tok.pos_ == "ADP" and i + 1 < n:
+            cue = "preposition"  # only for site names: "on the Deir Ezzor Military Airport"
             while start < n and doc[start].lower_ == "the":
                 start += 1
         elif _name_start(tok) and (i == 0 or not _name_start(doc[i - 1])):
@@ -925,14 +934,16 @@ def _listed(doc: Doc, start: int, end: int, cue: str
                 yield span, "descriptive", None
                 start, end, cue = end + 1, inner_end, "descriptive"
                 continue
-        if kind in ("bare", "territorial"):
+        if kind in ("bare", "territorial", "assault", "preposition", "locative"):
             last = span[-1].lower_
-            if last in DIVISION_NOUNS and len(span) > 1:
+            if last in DIVISION_NOUNS and len(span) > 1 and kind != "locative":
                 feature_class = DIVISION_NOUNS[last] or None
                 kind = "descriptive"  # "Al-‘Arfi District", "Yarmouk Camp"
-            elif last in SITE_NOUNS and len(span) > 1 and kind == "territorial":
-                kind = "named"  # "storming the Mennagh Military Airport"
-            elif kind == "bare" or span.root.dep_ != "dobj":
+            elif last in SITE_NOUNS and len(span) > 1 and kind != "bare":
+                kind = "named"  # "storming the Mennagh Military Airport", "near the
+                # Panorama Checkpoint", "on the Deir Ezzor Military Airport"
+            elif kind in ("bare", "preposition") or (
+                    kind != "locative" and span.root.dep_ != "dobj"):
                 return
         yield span, kind, feature_class
         # a list after the cue: "in X, Y and Z", "between X and Y"

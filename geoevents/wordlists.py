@@ -60,6 +60,7 @@ ARABIC_PLACE_HEADS = words("arabic_place_heads")
 SITE_NOUNS = words("site_nouns")
 ORGANISATION_WORDS = words("organisation_words")
 TERRITORIAL_VERB_STEMS = tuple(sorted(words("territorial_verb_stems")))
+ASSAULT_VERB_STEMS = tuple(sorted(words("assault_verb_stems")))
 DASHES = words("dashes")
 DIVISION_PLURALS: dict[str, str] = {k: str(v) for k, v in table("division_plurals").items()}
 
