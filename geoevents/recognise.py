@@ -4,6 +4,11 @@ Sources of mentions, strongest first:
 
 * NER entities labelled GPE, LOC or FAC (leading "the" and a trailing possessive removed);
 * demonyms and adjectives from ``data/demonyms.csv`` ("Israeli territory" -> Israel);
+* countries, capitals and first-level divisions whatever NER label they carry
+  ("rallied in Yerevan", Yerevan tagged PERSON);
+* names in locative and descriptive contexts (:func:`_context_names`: "in X", "the
+  village of X", "X district", "between X and Y", "the X-Y road", "X's Y district",
+  "stormed X"), also names the gazetteer lacks, which stay named but unresolved;
 * gazetteer phrase matching where NER says nothing or says ORG/PERSON: place names that
   head an organisation ("Laurel County Adult Education"), end one ("University of
   Nebraska"), stand in a locative context ("in Gainesville"), a qualifier ("Alexandria,
@@ -14,8 +19,12 @@ Sources of mentions, strongest first:
 Non-places are filtered: a name preceded by a personal title ("Mr. Jackson") or used as
 a person's surname elsewhere in the text is dropped. Composite expressions become extra
 mentions on top of the names they contain: borders ("the border with Egypt", "the Egypt
-border", "the Lebanese border", "the Egypt-Israel border") and relative locations ("north
-of Gaza City", "near Rafah").
+border", "the Lebanese border", "the Egypt-Israel border"), relative locations ("north
+of Gaza City", "near Rafah", "20 km south of Gao") and places between two others
+("between Gao and Kidal", "the Gulu-Kampala road").
+
+Word lists come from :mod:`geoevents.wordlists`; thresholds are the module constants
+below, which :class:`Recogniser` also takes as keyword arguments.
 
 Mentions found by the gazetteer alone are marked ``weak``; the resolver keeps them only
 when their place fits the document (see :mod:`geoevents.resolve`).
@@ -84,7 +93,7 @@ SALIENT_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR
 # and organisations named like a place ("Hamas", an alternate name of Hamm) must fit
 # the document
 PROMINENT_POPULATION = 20_000
-# mentions of one process's recognition cache of gazetteer lookups
+# names whose gazetteer lookup one recogniser keeps (least recently used dropped)
 KNOWN_CACHE_SIZE = 200_000
 
 @dataclass(eq=False)
@@ -127,9 +136,11 @@ class Recogniser:
     NER misses. One instance caches name lookups across documents."""
 
     def __init__(self, gazetteer: Gazetteer, *, min_importance: float = MIN_IMPORTANCE,
+                 prominent_population: int = PROMINENT_POPULATION,
                  cache_size: int = KNOWN_CACHE_SIZE) -> None:
         self.gaz = gazetteer
         self.min_importance = min_importance
+        self.prominent_population = prominent_population
         self._demonyms = demonyms()
         self._demonym_heads = {key[0] for key in self._demonyms}
         self._abbreviations = abbreviations()
@@ -285,7 +296,7 @@ class Recogniser:
                 match = self.known(name)
             if match is not None:
                 nxt = doc[span.end] if span.end < len(doc) else None
-                prominent = match.place.population >= PROMINENT_POPULATION and (
+                prominent = match.place.population >= self.prominent_population and (
                     match.primary or labels <= {"PERSON", "NORP"}) and not (
                     nxt is not None and nxt.text in _POSSESSIVE)
                 weak = not outright and not labels <= {"GPE", "LOC", "FAC"} and not prominent

@@ -5,9 +5,14 @@
 context (:mod:`~geoevents.resolve.features`), and fills each mention's ``place``,
 ``candidates``, ``confidence`` and ``reason``. Border mentions resolve to the shared
 boundary line of two countries (:mod:`~geoevents.resolve.borders`); relative mentions
-("north of Gaza City") to the place they are relative to. A name whose best candidate is
-not probable enough stays unresolved; a mention found by the gazetteer alone (``weak``) is
-dropped unless its place fits the document.
+("north of Gaza City") to the place they are relative to, or with a distance ("15 km
+north of X") to the point that far along the compass bearing; ``between`` mentions
+("between X and Y", "the X-Y road") to the geodesic midpoint of the two places (derived
+places, :func:`derived_place`). A name whose best candidate is
+not probable enough stays unresolved, and so does a name whose only candidates are
+guesses at a misspelling unsupported by the text; a name unknown to the gazetteer stays
+(unresolved) when the recogniser saw it is a place name (``named``); a mention found by
+the gazetteer alone (``weak``) is dropped unless its place fits the document.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from geoevents.gazetteer.store import COUNTRY_CODES
 from geoevents.geodesy import destination, distance_km, midpoint
 from geoevents.model import Place
 from geoevents.resolve.borders import resolve_border
-from geoevents.resolve.candidates import Candidate, CandidateGenerator
+from geoevents.resolve.candidates import CACHE_SIZE, Candidate, CandidateGenerator
 from geoevents.resolve.features import FEATURES, Group, Ranker
 from geoevents.wordlists import COMPASS_BEARINGS, DISTANCE_UNITS, PLACE_WORDS
 
@@ -34,7 +39,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Candidate", "CandidateGenerator", "Ranker", "Resolver"]
 
+# a mention is resolved when its best candidate is at least this probable
 MIN_CONFIDENCE = 0.1
+# a mention found by the gazetteer alone (``weak``) needs this much, and support
 WEAK_MIN_CONFIDENCE = 0.5
 _MAX_LISTED_CANDIDATES = 10
 _I = {name: i for i, name in enumerate(FEATURES)}
@@ -44,11 +51,14 @@ class Resolver:
     """Resolves the mentions of documents against a gazetteer."""
 
     def __init__(self, gazetteer: Gazetteer, *, ranker: Ranker | None = None,
-                 min_confidence: float = MIN_CONFIDENCE) -> None:
+                 min_confidence: float = MIN_CONFIDENCE,
+                 weak_min_confidence: float = WEAK_MIN_CONFIDENCE,
+                 cache_size: int = CACHE_SIZE) -> None:
         self.gaz = gazetteer
-        self.candidates = CandidateGenerator(gazetteer)
+        self.candidates = CandidateGenerator(gazetteer, cache_size=cache_size)
         self.ranker = ranker or Ranker.load()
         self.min_confidence = min_confidence
+        self.weak_min_confidence = weak_min_confidence
 
     def __call__(self, mentions: list[Mention], text: str) -> list[Mention]:
         """Resolve ``mentions`` of ``text`` in place; returns the mentions kept."""
@@ -114,7 +124,7 @@ class Resolver:
         guess = _loose(cands[best], group.key) and not supported
         reason = self._reason(group, cands, p, x, order)
         for m in mentions:
-            if m.weak and (conf < WEAK_MIN_CONFIDENCE or not supported):
+            if m.weak and (conf < self.weak_min_confidence or not supported):
                 dropped.add(id(m))
                 continue
             m.candidates = listed
