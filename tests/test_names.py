@@ -43,3 +43,9 @@ def test_loose_match_only_for_one_word_behind_an_article():
     assert not loose_match("Al-Raqqa", "Ar Raqqah")
     assert not loose_match("Khan Younis", "Khan Yunis")
     assert not loose_match("Statte", "State")  # no article: not this rule's business
+
+
+def test_loose_match_ignores_a_trailing_division_noun():
+    from geoevents.gazetteer.names import loose_match
+
+    assert loose_match("Al-Diri Neighborhood", "Dili")

@@ -20,7 +20,7 @@ import unicodedata
 
 from anyascii import anyascii
 
-from geoevents.wordlists import ARABIC_ARTICLES
+from geoevents.wordlists import ARABIC_ARTICLES, DIVISION_NOUNS
 
 MAX_QUERY_CHARS = 300
 
@@ -96,5 +96,8 @@ def loose_match(query: str, name: str) -> bool:
     is a guess: one word behind an article ("al-Qarassi") whose skeleton differs from
     the place's own name's (Karachi). "Al-Raqqa" for "Ar Raqqah" is no guess."""
     words = normalize(query).split()
+    if len(words) > 1 and words[-1] in DIVISION_NOUNS:
+        words = words[:-1]  # "Al-Diri Neighborhood" is looked up as "Al-Diri"
+        query = " ".join(words)
     core = [w for w in words if w not in ARABIC_ARTICLES]
     return len(core) < 2 and len(core) < len(words) and skeleton(query) != skeleton(name)
