@@ -800,7 +800,9 @@ def _may_name_unknown_place(span: Span) -> bool:
         return False
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
-    return nxt is None or not (nxt.like_num or (
+    site = nxt is not None and (nxt.lower_ in SITE_NOUNS or (
+        nxt.pos_ == "NOUN" and span.end + 1 < len(doc) and doc[span.end + 1].text in SITE_NOUNS))
+    return nxt is None or site or not (nxt.like_num or (
         nxt.pos_ in ("NOUN", "ADJ") and nxt.text.islower() and nxt.lower_ not in DIVISION_NOUNS
         and nxt.lower_ not in SETTLEMENT_NOUNS and nxt.lower_ not in ROUTE_NOUNS))
 
@@ -937,6 +939,9 @@ def _listed(doc: Doc, start: int, end: int, cue: str
         if nxt is not None and nxt.lower_ in DIVISION_NOUNS:
             feature_class = DIVISION_NOUNS[nxt.lower_] or None
             kind = "descriptive"
+        elif nxt is not None and nxt.text.islower() and (nxt.text in SITE_NOUNS or (
+                end + 1 < n and nxt.pos_ == "NOUN" and doc[end + 1].text in SITE_NOUNS)):
+            kind = "descriptive"  # "Palmasola prison", "Kawkab army base"
         elif nxt is not None and nxt.text in ("'s", "’s") and end + 1 < n and \
                 _name_start(doc[end + 1]):
             # "Yerevan's Kentron district": both are places when a place noun follows
