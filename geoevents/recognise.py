@@ -950,6 +950,12 @@ def _listed(doc: Doc, start: int, end: int, cue: str
                 yield span, "descriptive", None
                 start, end, cue = end + 1, inner_end, "descriptive"
                 continue
+        if kind == "bare" and nxt is not None and nxt.text in (",", "and"):
+            listed = _coordinated_before_noun(doc, start, end)
+            if listed:  # "the Al-Assad and Minyan suburbs", "Angyom, X and Y villages"
+                for item in listed:
+                    yield item, "descriptive", None
+                return
         if kind in ("bare", "territorial", "assault", "preposition", "locative"):
             last = span[-1].lower_
             if last in DIVISION_NOUNS and len(span) > 1 and kind != "locative":
@@ -970,6 +976,28 @@ def _listed(doc: Doc, start: int, end: int, cue: str
                 (end < n and doc[end].lower_ in DIVISION_NOUNS):
             return
         start, end = j, _name_end(doc, j, n)
+
+
+def _coordinated_before_noun(doc: Doc, start: int, end: int) -> list[Span]:
+    """Names coordinated before a plural settlement or division noun ("the Al-Assad and
+    Minyan suburbs"): all of them, else []."""
+    n = len(doc)
+    items = [doc[start:end]]
+    j = end
+    while j < n and len(items) < 8:
+        k = j
+        while k < n and doc[k].text in (",", "and", "&"):
+            k += 1
+        if k == j:
+            break
+        if k >= n or not _name_start(doc[k]):
+            return []
+        j = _name_end(doc, k, n)
+        items.append(doc[k:j])
+        if j < n and doc[j].lower_ in SETTLEMENT_NOUNS and doc[j].text.islower() and \
+                doc[j - 1].text not in (",",):
+            return items if doc[j].lower_.endswith("s") else []
+    return []
 
 
 def _split_dashes(span: Span) -> list[Span]:

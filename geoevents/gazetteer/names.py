@@ -94,10 +94,16 @@ def skeleton(name: str) -> str:
 def loose_match(query: str, name: str) -> bool:
     """Whether a transliteration-tolerant match of ``query`` to a place called ``name``
     is a guess: one word behind an article ("al-Qarassi") whose skeleton differs from
-    the place's own name's (Karachi). "Al-Raqqa" for "Ar Raqqah" is no guess."""
+    the place's own name's (Karachi), or one bare word spelled otherwise than the place
+    ("Minyan" for Meeniyan, Australia). "Al-Raqqa" for "Ar Raqqah" and "Khan Younis" for
+    "Khan Yunis" are no guesses."""
     words = normalize(query).split()
     if len(words) > 1 and words[-1] in DIVISION_NOUNS:
         words = words[:-1]  # "Al-Diri Neighborhood" is looked up as "Al-Diri"
         query = " ".join(words)
     core = [w for w in words if w not in ARABIC_ARTICLES]
-    return len(core) < 2 and len(core) < len(words) and skeleton(query) != skeleton(name)
+    if len(core) >= 2:
+        return False
+    if len(core) == len(words):  # one word, no article: "Minyan" for Meeniyan
+        return normalize(query) != normalize(name)
+    return skeleton(query) != skeleton(name)
