@@ -281,7 +281,7 @@ class Recogniser:
                 state.split(span)  # NER's "Gulu-Kampala" is two places
             if state.covered(span):
                 # "the Kabulonga area", "near Walungu": NER's GPE is a place name
-                state.confirm(span, outright, feature_class)
+                state.confirm(span, outright or _place_shaped(span), feature_class)
                 continue
             labels = {t.ent_type_ for t in span} - {""}
             if not outright and _inside_longer_entity(span):
@@ -299,7 +299,8 @@ class Recogniser:
                 prominent = match.place.population >= self.prominent_population and (
                     match.primary or labels <= {"PERSON", "NORP"}) and not (
                     nxt is not None and nxt.text in _POSSESSIVE)
-                weak = not outright and not labels <= {"GPE", "LOC", "FAC"} and not prominent
+                weak = not outright and not labels <= {"GPE", "LOC", "FAC"} and \
+                    not prominent and not _place_shaped(span)
                 state.add(span, source=f"context:{cue}", lookup=name, named=not weak,
                           weak=weak, feature_class=feature_class)
                 continue
@@ -964,6 +965,8 @@ def _listed(doc: Doc, start: int, end: int, cue: str
             elif last in SITE_NOUNS and len(span) > 1 and kind != "bare":
                 kind = "named"  # "storming the Mennagh Military Airport", "near the
                 # Panorama Checkpoint", "on the Deir Ezzor Military Airport"
+            elif kind == "preposition" and _place_shaped(span):
+                pass  # "an army attack on al-Latmana"
             elif kind in ("bare", "preposition") or (
                     kind != "locative" and span.root.dep_ != "dobj"):
                 return

@@ -102,3 +102,10 @@ def test_between_and_road_are_composites_between_two_places(parser):
     found = resolved(parser, "Militants ambushed a convoy on the Gulu-Kampala road.")
     road = found["Gulu-Kampala road"]
     assert road.kind == "between" and road.place is not None
+
+
+def test_division_word_is_not_a_fuzzy_match_of_the_whole(parser):
+    found = resolved(parser, "An army attack on al-Latmana, in Hama province, killed 40.")
+    place = found["Hama province"].place
+    assert place is not None and place.country_code == "SY"
+    assert "al-Latmana" in found  # a place-shaped name after "on"

@@ -56,13 +56,16 @@ class CandidateGenerator:
         if not found and mention.lookup and mention.lookup != mention.text:
             found = self.for_name(mention.text)
         wanted = getattr(mention, "feature_class", None)
-        if not found:  # "Maysan province", "Okha village": the name without its noun
-            words = (mention.lookup or mention.text).split()
-            if len(words) > 1 and words[-1].lower() in DIVISION_NOUNS:
-                found = self.for_name(" ".join(words[:-1]))
-                wanted = wanted or DIVISION_NOUNS[words[-1].lower()] or None
+        words = (mention.lookup or mention.text).split()
+        if all(c.match == "fuzzy" for c in found) and len(words) > 1 and \
+                words[-1].lower() in DIVISION_NOUNS:
+            # "Maysan province", "Okha village": the name without its noun (not a fuzzy
+            # match of the whole: "Hama province" is not Hatay)
+            found = self.for_name(" ".join(words[:-1])) or found
+            wanted = wanted or DIVISION_NOUNS[words[-1].lower()] or None
         if wanted:  # "Biu district": the division; "Okha village": the settlement
-            return [c for c in found if c.place.feature_class == wanted] or list(found)
+            return [c for c in found if c.place.feature_class == wanted
+                    and c.match != "fuzzy"] or list(found)
         return _seats_over_divisions(found)
 
     def _for_name(self, name: str) -> tuple[Candidate, ...]:
