@@ -4,6 +4,11 @@ Sources of mentions, strongest first:
 
 * NER entities labelled GPE, LOC or FAC (leading "the" and a trailing possessive removed);
 * demonyms and adjectives from ``data/demonyms.csv`` ("Israeli territory" -> Israel);
+* countries, capitals and first-level divisions whatever NER label they carry
+  ("rallied in Yerevan", Yerevan tagged PERSON);
+* names in locative and descriptive contexts (:func:`_context_names`: "in X", "the
+  village of X", "X district", "between X and Y", "the X-Y road", "X's Y district",
+  "stormed X"), also names the gazetteer lacks, which stay named but unresolved;
 * gazetteer phrase matching where NER says nothing or says ORG/PERSON: place names that
   head an organisation ("Laurel County Adult Education"), end one ("University of
   Nebraska"), stand in a locative context ("in Gainesville"), a qualifier ("Alexandria,
@@ -14,8 +19,12 @@ Sources of mentions, strongest first:
 Non-places are filtered: a name preceded by a personal title ("Mr. Jackson") or used as
 a person's surname elsewhere in the text is dropped. Composite expressions become extra
 mentions on top of the names they contain: borders ("the border with Egypt", "the Egypt
-border", "the Lebanese border", "the Egypt-Israel border") and relative locations ("north
-of Gaza City", "near Rafah").
+border", "the Lebanese border", "the Egypt-Israel border"), relative locations ("north
+of Gaza City", "near Rafah", "20 km south of Gao") and places between two others
+("between Gao and Kidal", "the Gulu-Kampala road").
+
+Word lists come from :mod:`geoevents.wordlists`; thresholds are the module constants
+below, which :class:`Recogniser` also takes as keyword arguments.
 
 Mentions found by the gazetteer alone are marked ``weak``; the resolver keeps them only
 when their place fits the document (see :mod:`geoevents.resolve`).
@@ -23,16 +32,44 @@ when their place fits the document (see :mod:`geoevents.resolve`).
 
 from __future__ import annotations
 
-import csv
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from geoevents.gazetteer.names import normalize
+from geoevents.gazetteer.names import loose_match, normalize, windows_1252_controls
 from geoevents.model import Toponym
+from geoevents.wordlists import (
+    ARABIC_ARTICLES,
+    ARABIC_PLACE_HEADS,
+    ASSAULT_VERB_STEMS,
+    BORDER_WORDS,
+    CIVIC_WORDS,
+    COMPASS_ADJECTIVES,
+    COMPASS_POINTS,
+    DASHES,
+    DISEASE_WORDS,
+    DISTANCE_UNITS,
+    DIVISION_NOUNS,
+    DIVISION_PLURALS,
+    LOCATIVE_PREPOSITIONS,
+    ORGANISATION_WORDS,
+    PERSONAL_TITLES,
+    PLACE_WORDS,
+    RELATIVE_HEADS,
+    ROUTE_NOUNS,
+    SETTLEMENT_NOUNS,
+    SITE_NOUNS,
+    STATIC_LOCATIVES,
+    STREET_WORDS,
+    SURROUNDINGS,
+    TERRITORIAL_VERB_STEMS,
+    abbreviations,
+    demonyms,
+    word_tokens,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -42,75 +79,43 @@ if TYPE_CHECKING:
 
 _DETERMINERS = frozenset({"the", "The", "THE"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-_TITLES = frozenset({
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Prof", "Prof.", "Sen",
-    "Sen.", "Rep", "Rep.", "Gov", "Gov.", "Lt", "Lt.", "Sgt", "Sgt.", "Capt", "Capt.",
-    "Col", "Col.", "Gen", "Gen.", "Maj", "Maj.", "Cpl", "Cpl.", "Det", "Det.", "Officer",
-    "Judge", "Justice", "President", "Mayor", "Councilman", "Councilwoman", "Sheriff",
-    "Deputy", "Chief", "Coach", "Pastor", "Rev", "Rev.", "Father", "Sister", "Brother",
-    "St", "St.", "Saint", "Uncle", "Aunt", "Sir", "Lady", "Lord", "King", "Queen", "Prince",
-    "Princess",
-})
-# prepositions after which a known name is taken for a place
-_LOCATIVE = frozenset({
-    "in", "In", "near", "Near", "outside", "Outside", "at", "across", "throughout",
-    "around", "inside", "within", "into", "from", "toward", "towards", "between",
-})
-_DIRECTIONS = frozenset({
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-    "north-east", "north-west", "south-east", "south-west", "northern", "southern",
-    "eastern", "western", "central",
-})
-_RELATIVE_HEADS = frozenset({"near", "outside", "around", "nearby", "off"})
-_AREA_WORDS = frozenset({"outskirts", "edge", "vicinity", "suburbs"})
-_BORDER_WORDS = frozenset({"border", "borders", "frontier", "boundary"})
-_STREET_WORDS = frozenset({
-    "street", "st", "avenue", "ave", "road", "rd", "drive", "dr", "boulevard", "blvd",
-    "lane", "ln", "way", "highway", "hwy", "parkway", "pkwy", "route", "court", "ct",
-    "place", "square", "plaza", "bridge",
-})
-# the first word of a public body that the place name heading it has jurisdiction over:
-# "Gainesville Police", "Oxford City Council" (not buildings such as "Al-Quds Hospital",
-# whose name is the place of what happens there)
-_CIVIC_WORDS = frozenset({
-    "police", "sheriff", "sheriff's", "fire", "city", "county", "town", "village",
-    "township", "municipal", "council", "commission", "board", "schools", "parks",
-    "water", "utilities", "transit", "department",
-})
-# words after which a place name names a disease: "West Nile virus", "Lassa fever"
-_DISEASE_WORDS = frozenset({
-    "virus", "viruses", "ebolavirus", "fever", "flu", "influenza", "disease", "encephalitis",
-    "syndrome", "strain", "strains",
-})
-# generic words that make a name a place name even when the gazetteer lacks it
-PLACE_WORDS = _STREET_WORDS | frozenset({
-    "township", "county", "parish", "district", "village", "city", "town", "borough",
-    "river", "creek", "brook", "lake", "lakes", "pond", "reservoir", "island", "islands",
-    "isle", "bay", "harbor", "harbour", "port", "valley", "park", "heights", "hill",
-    "hills", "mountain", "mountains", "mount", "mt", "ridge", "canyon", "beach", "coast",
-    "sea", "gulf", "ocean", "strait", "canal", "peninsula", "desert", "forest", "falls",
-    "springs", "point", "fort", "camp", "crossing", "border", "region", "province", "state",
-    "territory", "airport", "station", "neighborhood", "neighbourhood", "quarter", "estate",
-})
-_DASHES = frozenset({"-", "–", "—", "--"})
+_DIRECTIONS = COMPASS_POINTS | COMPASS_ADJECTIVES
 _MAX_NAME_TOKENS = 5
-# the least importance of a place that the gazetteer matcher recognises without NER
+# the importance a gazetteer match needs before a bare name is taken for a place
 MIN_IMPORTANCE = 0.35
-
+# a name the gazetteer has as a country, capital or first-level division is a place
+# whatever label NER gives it (spaCy's small model tags "Yerevan" PERSON, "Lusaka" ORG)
+SALIENT_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR", "PPLC",
+                           "ADM1", "CONT"})
+# a place this big is a place after a locative preposition whatever NER says ("in
+# Kisangani" NORP, "captured Lubumbashi" ORG, "between Gao and Kidal"), if named by its
+# main name or mislabelled a person or nationality ("in Mykolaiv" PERSON); smaller ones
+# and organisations named like a place ("Hamas", an alternate name of Hamm) must fit
+# the document
+PROMINENT_POPULATION = 20_000
+# names whose gazetteer lookup one recogniser keeps (least recently used dropped)
+KNOWN_CACHE_SIZE = 200_000
 
 @dataclass(eq=False)
 class Mention(Toponym):
     """A :class:`~geoevents.model.Toponym` with how it was recognised.
 
     ``kind`` is ``name`` (a place name), ``demonym`` ("Israeli" -> Israel), ``border``
-    (a border between two countries) or ``relative`` ("north of Gaza City"; ``relation``
-    holds "north of"). Border and relative mentions overlap the name mentions they contain.
+    (a border between two countries), ``relative`` ("north of Gaza City"; ``relation``
+    holds "north of") or ``between`` ("between Gao and Kidal", "the Gulu-Kampala road").
+    Composite mentions overlap the name mentions they contain.
     """
 
     kind: str = "name"
     relation: str | None = None
     source: str = field(default="", repr=False)
     weak: bool = field(default=False, repr=False)
+    # the text shows it is a place name (NER GPE/LOC/FAC, "the village of X", "in X"
+    # with a place-shaped name): kept, unresolved, when the gazetteer lacks it
+    named: bool = field(default=False, repr=False)
+    # the feature class a descriptive word asks for: "A" for "X district", "P" for
+    # "X village"
+    feature_class: str | None = field(default=None, repr=False)
     lookup: str = field(default="", repr=False)  # the name to look up in the gazetteer
     country: str | None = field(default=None, repr=False)  # demonyms: ISO code if a country
     parts: list[Mention] = field(default_factory=list, repr=False)  # border/relative parts
@@ -126,87 +131,40 @@ class Mention(Toponym):
         return data
 
 
-@dataclass(frozen=True)
-class Demonym:
-    """A demonym entry: the place it stands for (a country code or a name to look up)."""
-
-    form: str
-    place: str
-    country: str | None
-
-
-@dataclass(frozen=True)
-class Abbreviation:
-    form: str
-    name: str
-    country: str
-    qualifier_only: bool
-
-
-def _data_rows(name: str) -> Iterator[dict[str, str]]:
-    text = files("geoevents.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    yield from csv.DictReader(lines)
-
-
-@cache
-def demonyms() -> dict[tuple[str, ...], Demonym]:
-    """Demonym forms keyed by their token tuple ("Sri", "Lankan")."""
-    table: dict[tuple[str, ...], Demonym] = {}
-    for row in _data_rows("demonyms.csv"):
-        for form in row["forms"].split("|"):
-            form = form.strip()
-            if form:
-                table[_tokens(form)] = Demonym(form, row["place"], row["country_code"] or None)
-    return table
-
-
-@cache
-def abbreviations() -> dict[str, list[Abbreviation]]:
-    """Abbreviations ("Calif.", "U.S.", "NSW") keyed by their exact form."""
-    table: dict[str, list[Abbreviation]] = {}
-    for row in _data_rows("abbreviations.csv"):
-        entry = Abbreviation(row["abbreviation"], row["name"], row["country_code"],
-                             row["qualifier_only"] == "1")
-        table.setdefault(entry.form, []).append(entry)
-    return table
-
-
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\w+|[^\w\s]", text))
-
-
 class Recogniser:
     """Finds the toponym mentions of spaCy documents, using a gazetteer for names that
     NER misses. One instance caches name lookups across documents."""
 
-    def __init__(self, gazetteer: Gazetteer, *, min_importance: float = MIN_IMPORTANCE) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, min_importance: float = MIN_IMPORTANCE,
+                 prominent_population: int = PROMINENT_POPULATION,
+                 cache_size: int = KNOWN_CACHE_SIZE) -> None:
         self.gaz = gazetteer
         self.min_importance = min_importance
+        self.prominent_population = prominent_population
         self._demonyms = demonyms()
         self._demonym_heads = {key[0] for key in self._demonyms}
         self._abbreviations = abbreviations()
-        self._known: dict[str, Match | None] = {}
+        self.known = lru_cache(maxsize=cache_size)(self._lookup)
 
     # -- gazetteer -----------------------------------------------------------------------
 
-    def known(self, name: str) -> Match | None:
-        """The best exact gazetteer match of ``name`` with a useful prior, else None."""
+    def _lookup(self, name: str) -> Match | None:
+        """The best exact gazetteer match of ``name`` with a useful prior, else None
+        (cached per instance as :meth:`known`)."""
         key = name.strip()
-        if key in self._known:
-            return self._known[key]
-        best = None
         abbrev = self._abbreviations.get(key)
         query = abbrev[0].name if abbrev and not abbrev[0].qualifier_only else key
         norm = normalize(query)
-        if norm and len(norm) > 1 and not norm.isdigit():
-            hits = self.gaz.matches(query, limit=1, fuzzy=False)
-            loose_ok = hits and hits[0].kind == "skeleton" and " " in norm  # "Khan Younis"
-            if hits and (hits[0].kind == "exact" or loose_ok) and \
-                    hits[0].place.importance >= self.min_importance:
-                best = hits[0]
-        self._known[key] = best
-        return best
+        if not norm or len(norm) < 2 or norm.isdigit() or not any(c.isalpha() for c in norm):
+            return None
+        hits = self.gaz.matches(query, limit=1, fuzzy=False)
+        # "Khan Younis" for "Khan Yunis", not "Al-Qarassi" for Karachi
+        loose_ok = hits and hits[0].kind == "skeleton" and " " in norm and not loose_match(
+            query, hits[0].place.name)
+        if hits and (hits[0].kind == "exact" or loose_ok) and \
+                hits[0].place.importance >= self.min_importance:
+            return hits[0]
+        return None
 
     # -- main entry ----------------------------------------------------------------------
 
@@ -215,6 +173,8 @@ class Recogniser:
         state = _DocState(doc)
         self._entities(state)
         self._demonym_mentions(state)
+        self._salient_names(state)
+        self._place_contexts(state)
         self._gazetteer_mentions(state)
         self._propagate(state)
         self._drop_persons(state)
@@ -231,7 +191,7 @@ class Recogniser:
         for start, end in spans:
             span = doc.char_span(start, end, alignment_mode="expand")
             text = doc.text[start:end]
-            entry = self._demonyms.get(_tokens(text))
+            entry = self._demonyms.get(word_tokens(text))
             lookup = entry.place if entry else (_division_name(span) if span else None) or text
             mention = Mention(start=start, end=end, text=text, source="given",
                               kind="demonym" if entry else "name", lookup=lookup,
@@ -248,7 +208,8 @@ class Recogniser:
         for ent in state.doc.ents:
             if ent.label_ in ("GPE", "LOC", "FAC"):
                 span = _trim(ent)
-                if span is not None and not self._is_person_context(span):
+                if span is not None and not self._is_person_context(span) and \
+                        _clean_name(span.text):
                     state.add(self._without_direction(span), source=f"ner:{ent.label_}")
             elif ent.label_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
                 state.other_ents.append(ent)
@@ -279,6 +240,88 @@ class Recogniser:
                     i += n - 1
                     break
             i += 1
+
+    def _salient_names(self, state: _DocState) -> None:
+        """Countries, capitals and first-level divisions are places whatever label NER
+        gives them ("rallied in Yerevan" with Yerevan PERSON, "Lusaka" ORG), unless a
+        title makes the name a person's ("President Jordan")."""
+        for ent in state.doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC") or ent.label_ in _NOT_NAMES:
+                continue
+            span = _trim(ent)
+            if span is None or state.covered(span) or self._is_person_context(span) or \
+                    not all(t.text[:1].isupper() or t.text in DASHES for t in span):
+                continue
+            match = self.known(span.text)
+            if match is None or match.place.feature_code not in SALIENT_CODES or (
+                    span.text.isupper() and len(span.text) <= 4):
+                continue  # "PTA", "DAC": abbreviations of something else
+            if match.place.feature_code == "ADM1" and (
+                    ent.label_ == "PERSON" or not match.primary
+                    or span.text.lower() in _DIRECTIONS):
+                continue  # "Patrick", "Brittany" (Bretagne), "Central" are no places here
+            state.add(span, source=f"salient:{ent.label_}")
+
+    def _place_contexts(self, state: _DocState) -> None:
+        """Names in a locative or descriptive context (see :func:`_context_names`): a
+        known name becomes a mention; a name the gazetteer lacks becomes a named,
+        unresolved mention when the context or its shape says it is a place.
+
+        A known name that NER labels an organisation or person counts only where the
+        context names a place outright ("the town of X", "X district"); after a
+        preposition it is weak, kept only when it fits the document ("in Congress",
+        "from CNN"). A name inside a longer organisation or person name is skipped."""
+        doc = state.doc
+        for span, cue, feature_class in _context_names(doc):
+            if not _clean_name(span.text) or self._is_person_context(span) or \
+                    _division_name(span) is not None:
+                continue  # "Barrow and Jackson counties": see _coordinated_divisions
+            outright = cue in ("named", "descriptive", "route")
+            if cue == "route":
+                state.split(span)  # NER's "Gulu-Kampala" is two places
+            if state.covered(span):
+                # "the Kabulonga area", "near Walungu": NER's GPE is a place name
+                state.confirm(span, outright or _place_shaped(span), feature_class)
+                continue
+            labels = {t.ent_type_ for t in span} - {""}
+            if not outright and _inside_longer_entity(span):
+                continue
+            lookup = _strip_generic(span)
+            if lookup is None:
+                continue
+            name = lookup.text
+            match = self.known(name)
+            if match is None and name.isupper() and len(name) > 3:
+                name = name.title()  # "ALEPPO"
+                match = self.known(name)
+            if match is not None:
+                nxt = doc[span.end] if span.end < len(doc) else None
+                prominent = match.place.population >= self.prominent_population and (
+                    match.primary or labels <= {"PERSON", "NORP"}) and not (
+                    nxt is not None and nxt.text in _POSSESSIVE)
+                weak = not outright and not labels <= {"GPE", "LOC", "FAC"} and \
+                    not prominent and not _place_shaped(span)
+                state.add(span, source=f"context:{cue}", lookup=name, named=not weak,
+                          weak=weak, feature_class=feature_class)
+                continue
+            if not _may_name_unknown_place(span):
+                continue
+            propn = all(t.pos_ == "PROPN" or t.text in DASHES for t in span)
+            # "in Adhaim" (no label) counts after a static locative, not after "at" or
+            # "from", which also take institutions ("at Holy Family", "from CVCC")
+            static = cue == "locative" and span.start > 0 and \
+                doc[span.start - 1].lower_ in STATIC_LOCATIVES
+            proper = (bool(labels) or static) and labels <= {"GPE", "LOC", "FAC"} and propn
+            # "Garubula village", "Beledweyne town": NER often says PERSON
+            divided = cue == "descriptive" and propn and (
+                "ORG" not in labels or _entity_is(span))
+            assault = cue == "assault" and propn and "ORG" not in labels
+            evidence = cue in ("named", "route") or _place_shaped(span) or divided or \
+                assault or (cue in ("locative", "descriptive", "territorial", "assault")
+                            and proper)
+            if evidence:
+                state.add(span, source=f"context:{cue}", lookup=name, named=True,
+                          feature_class=feature_class)
 
     def _gazetteer_mentions(self, state: _DocState) -> None:
         doc = state.doc
@@ -311,9 +354,9 @@ class Recogniser:
             head = span[:n]
             if head[-1].is_punct or (not head[0].is_title and not head[0].is_upper):
                 continue
-            if span[n].lower_.strip(".") in _STREET_WORDS:
+            if span[n].lower_.strip(".") in STREET_WORDS:
                 continue  # "Avalon Boulevard": the name goes on, as a street's
-            civic = span[n].lower_ in _CIVIC_WORDS
+            civic = span[n].lower_ in CIVIC_WORDS
             if self._exact_known(state, head, "org:civic" if civic else "org:head",
                                  weak=not civic):
                 break
@@ -332,8 +375,8 @@ class Recogniser:
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt = doc[span.end] if span.end < len(doc) else None
         directional = prev is not None and prev.lower_ == "of" and span.start >= 2 and \
-            doc[span.start - 2].lower_ in _DIRECTIONS | _AREA_WORDS  # "south of Khan Younis"
-        locative = directional or (prev is not None and prev.text in _LOCATIVE)
+            doc[span.start - 2].lower_ in _DIRECTIONS | SURROUNDINGS  # "south of Khan Younis"
+        locative = directional or (prev is not None and prev.text in LOCATIVE_PREPOSITIONS)
         of_place = prev is not None and prev.lower_ == "of" and span.start >= 2 and \
             doc[span.start - 2].text == ","  # "Henry, 19, of Alexandria"
         dateline = _is_dateline(span, nxt)
@@ -366,7 +409,7 @@ class Recogniser:
             while end < len(doc) and end - token.i < 4 and doc[end].is_upper and \
                     doc[end].text.replace(".", "").isalpha():
                 end += 1
-            if end > token.i and end < len(doc) and (doc[end].text in _DASHES or
+            if end > token.i and end < len(doc) and (doc[end].text in DASHES or
                                                      doc[end].text == ","):
                 span = doc[token.i:end]
                 if len(span.text) >= 3 and not state.covered(span):
@@ -377,7 +420,7 @@ class Recogniser:
         "Barrow, Jackson and Madison counties"."""
         doc = state.doc
         for token in doc:
-            if token.lower_ in _DIVISION_PLURALS:
+            if token.lower_ in DIVISION_PLURALS:
                 self._coordinated_divisions(state, token.i)
             if token.lower_ == "of" and token.i > 0 and doc[token.i - 1].lower_ in (
                     "city", "town", "village", "county", "state", "township", "borough"):
@@ -468,7 +511,8 @@ class Recogniser:
         surnames = {e[-1].text for e in state.other_ents if e.label_ == "PERSON" and len(e) > 1}
         for key, mention in list(state.mentions.items()):
             if mention.kind != "name" or mention.text not in surnames or \
-                    self._abbreviations.get(mention.text) is not None:
+                    self._abbreviations.get(mention.text) is not None or \
+                    mention.source in _PLACE_CONTEXTS:
                 continue
             if mention.source != "ner:GPE" or self.known(mention.text) is None:
                 del state.mentions[key]
@@ -479,13 +523,12 @@ class Recogniser:
         doc = state.doc
         for key, mention in list(state.mentions.items()):
             nxt = doc[mention.token_end] if mention.token_end < len(doc) else None
-            if nxt is not None and nxt.lower_ in _DISEASE_WORDS:
+            if nxt is not None and nxt.lower_ in DISEASE_WORDS:
                 del state.mentions[key]
 
     def _is_person_context(self, span: Span) -> bool:
         doc = span.doc
-        return span.start > 0 and doc[span.start - 1].text in _TITLES and \
-            doc[span.start - 1].text not in ("St", "St.", "Saint")
+        return span.start > 0 and doc[span.start - 1].text in PERSONAL_TITLES
 
     # -- composites ----------------------------------------------------------------------
 
@@ -501,18 +544,44 @@ class Recogniser:
             relative = self._relative(doc, m)
             if relative is not None:
                 yield relative
+            between = self._between(doc, m, by_token)
+            if between is not None:
+                yield between
+
+    def _between(self, doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | None:
+        """"between Gao and Kidal", "the Gulu-Kampala road": a place between two named
+        places (kind ``between``)."""
+        if m.kind != "name":
+            return None
+        nxt = m.token_end
+        prev = m.token_start - 1
+        if prev >= 0 and doc[prev].lower_ == "between" and nxt + 1 < len(doc) and \
+                doc[nxt].lower_ in ("and", "&") and nxt + 1 in by_token:
+            other = by_token[nxt + 1]
+            if other.token_start == nxt + 1 and other.kind == "name":
+                return _composite(doc, doc[prev].idx, other.end, "between", "between",
+                                  [m, other], m)
+        if nxt + 2 < len(doc) and doc[nxt].text in DASHES and nxt + 1 in by_token:
+            other = by_token[nxt + 1]
+            after = other.token_end
+            if other.token_start == nxt + 1 and after < len(doc) and \
+                    doc[after].lower_ in ROUTE_NOUNS and other.kind == "name":
+                road = doc[after]
+                return _composite(doc, m.start, road.idx + len(road.text), "between",
+                                  road.lower_, [m, other], m)
+        return None
 
     def _border(self, doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Iterator[Mention]:
         after = doc[m.token_end] if m.token_end < len(doc) else None
         # "the Egypt border", "the Lebanese border", "the Egypt-Israel border"
-        if after is not None and after.lower_ in _BORDER_WORDS:
+        if after is not None and after.lower_ in BORDER_WORDS:
             parts = [m]
             before = m.token_start - 2
-            if before >= 0 and doc[before + 1].text in _DASHES and before in by_token:
+            if before >= 0 and doc[before + 1].text in DASHES and before in by_token:
                 first = by_token[before]
                 if first.token_end == before + 1:
                     parts.insert(0, first)
-            if len(parts) == 1 and m.token_start >= 2 and doc[m.token_start - 1].text in _DASHES:
+            if len(parts) == 1 and m.token_start >= 2 and doc[m.token_start - 1].text in DASHES:
                 return  # the second half of "Egypt-Israel border" builds it
             start = parts[0].start
             yield _composite(doc, start, after.idx + len(after.text), "border", "border", parts, m)
@@ -520,7 +589,7 @@ class Recogniser:
         # "the border with Egypt", "the border between Egypt and Israel"
         prev = m.token_start - 1
         if prev >= 1 and doc[prev].lower_ in ("with", "between", "of") and \
-                doc[prev - 1].lower_ in _BORDER_WORDS:
+                doc[prev - 1].lower_ in BORDER_WORDS:
             parts = [m]
             nxt = m.token_end
             if doc[prev].lower_ == "between" and nxt + 1 < len(doc) and \
@@ -534,17 +603,16 @@ class Recogniser:
         if m.kind != "name" or i < 0:
             return None
         prev = doc[i]
-        if prev.lower_ in _RELATIVE_HEADS:
+        if prev.lower_ in RELATIVE_HEADS:
             return _composite(doc, prev.idx, m.end, "relative", prev.lower_, [m], m)
         if prev.lower_ == "of" and i >= 1:
             head = doc[i - 1]
             j = i - 1
-            if head.lower_ not in _AREA_WORDS and head.lower_ not in _DIRECTIONS:
+            if head.lower_ not in SURROUNDINGS and head.lower_ not in _DIRECTIONS:
                 return None
             relation = f"{head.lower_} of"
             # "5 km north of", "the outskirts of"
-            if j >= 2 and doc[j - 1].lower_ in ("km", "kilometres", "kilometers", "miles", "mi",
-                                                "kms") and doc[j - 2].like_num:
+            if j >= 2 and doc[j - 1].lower_ in DISTANCE_UNITS and doc[j - 2].like_num:
                 j -= 2
                 relation = f"{doc[j].text} {doc[j + 1].text} {relation}"
             return _composite(doc, doc[j].idx, m.end, "relative", relation, [m], m)
@@ -569,17 +637,48 @@ class _DocState:
         return any(p.start <= span.start and span.end <= p.end for p in self._persons)
 
     def add(self, span: Span, *, source: str, kind: str = "name", weak: bool = False,
-            lookup: str | None = None, country: str | None = None) -> None:
+            lookup: str | None = None, country: str | None = None, named: bool = False,
+            feature_class: str | None = None) -> None:
         if self.covered(span):
             return
         if kind == "name" and lookup is None:
             lookup = _division_name(span)
-        mention = Mention(start=span.start_char, end=span.end_char, text=span.text,
-                          kind=kind, source=source, weak=weak, lookup=lookup or span.text,
+        start, end = span.start_char, span.end_char
+        text = self.doc.text
+        while start < end and text[start] in _QUOTES:  # a quote glued to the name
+            start += 1
+        while end > start and text[end - 1] in _QUOTES:
+            end -= 1
+        if end <= start:
+            return
+        mention = Mention(start=start, end=end, text=text[start:end],
+                          kind=kind, source=source, weak=weak,
+                          lookup=lookup or text[start:end],
                           country=country, sentence=self.sentence_of(span.start),
-                          token_start=span.start, token_end=span.end)
+                          token_start=span.start, token_end=span.end, named=named,
+                          feature_class=feature_class)
         self.mentions[(span.start, span.end)] = mention
         self._taken.update(range(span.start, span.end))
+
+    def split(self, span: Span) -> None:
+        """Drop a mention that joins ``span`` to another name with a dash, so that the
+        two names become mentions of their own."""
+        for key, mention in list(self.mentions.items()):
+            joined = self.doc[mention.token_start:mention.token_end]
+            if key[0] <= span.start and span.end <= key[1] and len(joined) > len(span) and \
+                    any(t.text in DASHES for t in joined):
+                del self.mentions[key]
+                self._taken.difference_update(range(key[0], key[1]))
+
+    def confirm(self, span: Span, outright: bool, feature_class: str | None = None) -> None:
+        """A place context confirms the mention NER found at exactly ``span``: it stays,
+        unresolved, if the gazetteer lacks it. A facility name ("at Coronado Meat
+        Market") needs a context that names a place outright."""
+        mention = self.mentions.get((span.start, span.end))
+        if mention is not None and mention.kind == "name" and (
+                outright or mention.source != "ner:FAC"):
+            mention.named = True
+            mention.feature_class = mention.feature_class or feature_class
 
     def sentence_of(self, token_index: int) -> tuple[int, int]:
         if self._sentences is None:
@@ -604,17 +703,13 @@ def _composite(doc: Doc, start: int, end: int, kind: str, relation: str,
     return mention
 
 
-_DIVISION_PLURALS = {"counties": "County", "parishes": "Parish", "townships": "Township",
-                     "boroughs": "Borough"}
-
-
 def _division_name(span: Span) -> str | None:
     """"Barrow, Jackson and Madison counties": each name is that of a county, so look up
     "Madison County" rather than "Madison"."""
     doc = span.doc
     for i in range(span.end, min(span.end + 16, len(doc))):
         token = doc[i]
-        word = _DIVISION_PLURALS.get(token.lower_)
+        word = DIVISION_PLURALS.get(token.lower_)
         if word:
             return f"{span.text} {word}"
         if not (token.text in (",", "and", "or", "&") or token.text[:1].isupper()):
@@ -674,10 +769,272 @@ def _is_dateline(span: Span, nxt: Token | None) -> bool:
         return False
     starts_sentence = span.start == 0 or span.doc[span.start - 1].text in (".", "\n") or \
         span[0].is_sent_start
-    return bool(starts_sentence) and (nxt.text in _DASHES or nxt.text == ",")
+    return bool(starts_sentence) and (nxt.text in DASHES or nxt.text == ",")
 
 
 def _person_is_place(span: Span) -> bool:
     """Inside a PERSON entity, a name still counts when the entity is just that name."""
     return all(e.start == span.start and e.end == span.end
                for e in span.doc.ents if e.label_ == "PERSON" and e.start <= span.start < e.end)
+
+
+# NER labels that are never place names
+_NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
+                        "CARDINAL", "LAW", "LANGUAGE"})
+_QUOTES = "\"'‘’“”`´\u0091\u0092\u0093\u0094\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"
+# characters that betray mojibake ("Ã©", "â€™") or a lost character ("\ufffd")
+_MOJIBAKE = re.compile(r"[\u0080-\u00bf\ufffd]|Ã|Â|â€")
+_MAX_CONTEXT_TOKENS = 8
+# contexts that make a name a place whatever else the text does with the name
+_PLACE_CONTEXTS = frozenset({"context:named", "context:descriptive", "context:route"})
+
+
+def _may_name_unknown_place(span: Span) -> bool:
+    """Whether ``span``, a name the gazetteer lacks, can still be a place name: not an
+    organisation's name ("Maintenance Fund"), not a generic word alone ("District",
+    "Block"), and not a modifier of the noun after it ("the Marsh home", "Claflin
+    elementary schools", "District 7")."""
+    words = [t.lower_ for t in span]
+    if any(w in ORGANISATION_WORDS for w in words):
+        return False
+    if all(w in PLACE_WORDS or w in DIVISION_NOUNS or w in SITE_NOUNS for w in words):
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    site = nxt is not None and (nxt.lower_ in SITE_NOUNS or (
+        nxt.pos_ == "NOUN" and span.end + 1 < len(doc) and doc[span.end + 1].text in SITE_NOUNS))
+    return nxt is None or site or not (nxt.like_num or (
+        nxt.pos_ in ("NOUN", "ADJ") and nxt.text.islower() and nxt.lower_ not in DIVISION_NOUNS
+        and nxt.lower_ not in SETTLEMENT_NOUNS and nxt.lower_ not in ROUTE_NOUNS))
+
+
+def _inside_longer_entity(span: Span) -> bool:
+    """Whether ``span`` is part of a longer organisation, person or work name ("the Texas
+    Department of Transportation", "Jackson County Circuit Court")."""
+    for ent in span.doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            continue
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        if start <= span.start and span.end <= ent.end and ent.end - start > len(span):
+            return True
+    return False
+
+
+def _entity_is(span: Span) -> bool:
+    """Whether an entity of the document covers exactly ``span`` (with a leading "the")."""
+    return any(e.end == span.end and (e.start == span.start or (
+        e.start == span.start - 1 and e[0].lower_ == "the")) for e in span.doc.ents)
+
+
+def _clean_name(text: str) -> bool:
+    """Whether ``text`` can be a place name: at least two letters and no mojibake or
+    control characters (scraped text must not give names made of fragments)."""
+    text = windows_1252_controls(text)
+    letters = sum(c.isalpha() for c in text)
+    return letters >= 2 and not _MOJIBAKE.search(text) and \
+        not any(unicodedata.category(c) == "Cc" for c in text)
+
+
+def _name_start(token: Token) -> bool:
+    """A token that can start a place name: capitalised (after any opening quote), or an
+    Arabic article joined by a hyphen ("al-Bukamal")."""
+    text = token.text.lstrip(_QUOTES)
+    if token.ent_type_ in _NOT_NAMES or token.like_num or not text:
+        return False
+    if text.lower() in ARABIC_ARTICLES and token.i + 2 < len(token.doc) and \
+            token.nbor(1).text in DASHES and not token.whitespace_:
+        return True
+    return text[:1].isupper() and not token.is_stop and token.text not in _DETERMINERS
+
+
+def _name_end(doc: Doc, i: int, limit: int) -> int:
+    """The end (exclusive) of the name starting at token ``i``: capitalised tokens,
+    joined by hyphens or apostrophes ("Deir ez-Zor", "Sa’eed"), at most
+    :data:`_MAX_CONTEXT_TOKENS` tokens."""
+    j = i + 1
+    while j < limit and j - i < _MAX_CONTEXT_TOKENS:
+        tok = doc[j]
+        prev = doc[j - 1]
+        joined = not prev.whitespace_
+        if tok.text in DASHES and joined and not tok.whitespace_ and j + 1 < limit and (
+                doc[j + 1].text[:1].isupper() or doc[j + 1].lower_ in ARABIC_ARTICLES):
+            j += 2
+            continue
+        if (tok.text[:1].isupper() and tok.ent_type_ not in _NOT_NAMES
+                and not tok.like_num and tok.text not in _DETERMINERS) or \
+                (joined and tok.text[:1] in "’'" and len(tok.text) > 1
+                 and tok.text not in _POSSESSIVE) or \
+                (tok.lower_ in ARABIC_ARTICLES and j + 1 < limit
+                 and doc[j + 1].text in DASHES):
+            j += 1
+            continue
+        break
+    return j
+
+
+def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
+    """(name, cue, feature class) for every name that stands where a place stands:
+
+    * ``locative``: after a locative preposition, past "the" and a compass adjective
+      ("in Chinhoyi", "in the southern Hama countryside", "between Gao and Kidal");
+    * ``named``: named by a settlement or division noun ("the town of Al-Qarassi", "the
+      villages of A, B and C");
+    * ``descriptive``: before one ("Garubula village", "the East Ghouta region",
+      "Yerevan's Kentron district");
+    * ``route``: the ends of a route ("the Gulu-Kampala road").
+
+    A list after a cue ("in X, Y and Z") shares it. The feature class is "A" or "P" when
+    a division or settlement noun follows the name ("Biu district", "Okha village").
+    """
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        low = tok.lower_
+        cue = None
+        start = i + 1
+        if low in STATIC_LOCATIVES or tok.text in LOCATIVE_PREPOSITIONS:
+            cue = "locative"
+        elif low == "of" and i > 0 and doc[i - 1].lower_ in SETTLEMENT_NOUNS:
+            cue = "named"
+        if cue is not None:
+            while start < n and (doc[start].lower_ in ("the",) or doc[start].lower_ in
+                                 COMPASS_ADJECTIVES or doc[start].lower_ in COMPASS_POINTS
+                                 or doc[start].text in _QUOTES):
+                start += 1
+        elif tok.pos_ in ("VERB", "AUX") and tok.lower_.startswith(TERRITORIAL_VERB_STEMS):
+            # "captured Birao", "storming Jabal Thardeh", "enter eastern Aleppo"
+            cue = "assault" if tok.lower_.startswith(ASSAULT_VERB_STEMS) else "territorial"
+            while start < n and (doc[start].lower_ == "the" or doc[start].lower_ in
+                                 COMPASS_ADJECTIVES):
+                start += 1
+        elif tok.pos_ == "ADP" and i + 1 < n:
+            cue = "preposition"  # only for site names: "on the Deir Ezzor Military Airport"
+            while start < n and doc[start].lower_ == "the":
+                start += 1
+        elif _name_start(tok) and (i == 0 or not _name_start(doc[i - 1])):
+            cue, start = "bare", i  # "Garubula village", "the Gulu-Kampala road"
+        if cue is None or start >= n or not _name_start(doc[start]):
+            i += 1
+            continue
+        end = _name_end(doc, start, n)
+        yield from _listed(doc, start, end, cue)
+        i = max(end, i + 1)
+
+
+def _listed(doc: Doc, start: int, end: int, cue: str
+            ) -> Iterator[tuple[Span, str, str | None]]:
+    """The name ``doc[start:end]`` and the names listed after it, with their cue."""
+    n = len(doc)
+    while True:
+        span = doc[start:end]
+        nxt = doc[end] if end < n else None
+        feature_class = None
+        kind = cue
+        if nxt is not None and nxt.lower_ in ROUTE_NOUNS and any(
+                t.text in DASHES for t in span):
+            parts = _split_dashes(span)  # "the Gulu-Kampala road"
+            for part in parts:
+                yield part, "route", None
+            return
+        if nxt is not None and nxt.lower_ in DIVISION_NOUNS:
+            feature_class = DIVISION_NOUNS[nxt.lower_] or None
+            kind = "descriptive"
+        elif nxt is not None and nxt.text.islower() and (nxt.text in SITE_NOUNS or (
+                end + 1 < n and nxt.pos_ == "NOUN" and doc[end + 1].text in SITE_NOUNS)):
+            kind = "descriptive"  # "Palmasola prison", "Kawkab army base"
+        elif nxt is not None and nxt.text in ("'s", "’s") and end + 1 < n and \
+                _name_start(doc[end + 1]):
+            # "Yerevan's Kentron district": both are places when a place noun follows
+            inner_end = _name_end(doc, end + 1, n)
+            if inner_end < n and doc[inner_end].lower_ in SETTLEMENT_NOUNS:
+                yield span, "descriptive", None
+                start, end, cue = end + 1, inner_end, "descriptive"
+                continue
+        if kind == "bare" and nxt is not None and nxt.text in (",", "and"):
+            listed = _coordinated_before_noun(doc, start, end)
+            if listed:  # "the Al-Assad and Minyan suburbs", "Angyom, X and Y villages"
+                for item in listed:
+                    yield item, "descriptive", None
+                return
+        if kind in ("bare", "territorial", "assault", "preposition", "locative"):
+            last = span[-1].lower_
+            if last in DIVISION_NOUNS and len(span) > 1 and kind != "locative":
+                feature_class = DIVISION_NOUNS[last] or None
+                kind = "descriptive"  # "Al-‘Arfi District", "Yarmouk Camp"
+            elif last in SITE_NOUNS and len(span) > 1 and kind != "bare":
+                kind = "named"  # "storming the Mennagh Military Airport", "near the
+                # Panorama Checkpoint", "on the Deir Ezzor Military Airport"
+            elif kind == "preposition" and _place_shaped(span):
+                pass  # "an army attack on al-Latmana"
+            elif kind in ("bare", "preposition") or (
+                    kind != "locative" and span.root.dep_ != "dobj"):
+                return
+        yield span, kind, feature_class
+        # a list after the cue: "in X, Y and Z", "between X and Y"
+        j = end
+        while j < n and (doc[j].text in (",", "and", "&", "or") or doc[j].text in _QUOTES):
+            j += 1
+        if j == end or j >= n or cue == "bare" or not _name_start(doc[j]) or \
+                (end < n and doc[end].lower_ in DIVISION_NOUNS):
+            return
+        start, end = j, _name_end(doc, j, n)
+
+
+def _coordinated_before_noun(doc: Doc, start: int, end: int) -> list[Span]:
+    """Names coordinated before a plural settlement or division noun ("the Al-Assad and
+    Minyan suburbs"): all of them, else []."""
+    n = len(doc)
+    items = [doc[start:end]]
+    j = end
+    while j < n and len(items) < 8:
+        k = j
+        while k < n and doc[k].text in (",", "and", "&"):
+            k += 1
+        if k == j:
+            break
+        if k >= n or not _name_start(doc[k]):
+            return []
+        j = _name_end(doc, k, n)
+        items.append(doc[k:j])
+        if j < n and doc[j].lower_ in SETTLEMENT_NOUNS and doc[j].text.islower() and \
+                doc[j - 1].text not in (",",):
+            return items if doc[j].lower_.endswith("s") else []
+    return []
+
+
+def _split_dashes(span: Span) -> list[Span]:
+    parts, begin = [], span.start
+    for tok in span:
+        if tok.text in DASHES:
+            if tok.i > begin:
+                parts.append(span.doc[begin:tok.i])
+            begin = tok.i + 1
+    if span.end > begin:
+        parts.append(span.doc[begin:span.end])
+    return parts
+
+
+def _strip_generic(span: Span) -> Span | None:
+    """The name without a trailing division or settlement noun ("Aleppo City" ->
+    "Aleppo", "Al-Manashiyah District" -> "Al-Manashiyah") and without quotes."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and doc[start].text in _QUOTES:
+        start += 1
+    while end > start and doc[end - 1].text in _QUOTES:
+        end -= 1
+    if end - start > 1 and doc[end - 1].lower_ in DIVISION_NOUNS:
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _place_shaped(span: Span) -> bool:
+    """A name shaped like a place name: it starts with an Arabic article or a generic
+    Arabic place word ("al-Bukamal", "Tal Ayyoub", "Kafr Nabuda") or ends with a place
+    word ("Yarmouk Camp")."""
+    first = span[0].lower_.lstrip(_QUOTES)
+    if (first in ARABIC_ARTICLES and len(span) > 2 and span[1].text in DASHES) or \
+            (first in ARABIC_PLACE_HEADS and len(span) > 1):
+        return True
+    return len(span) > 1 and span[-1].lower_ in PLACE_WORDS

@@ -45,3 +45,19 @@ def test_case2021_subset(eval_dir):
     result = evaluate_case(examples)
     assert result["weighted_f1"] >= 0.50
     assert set(result["per_class"]) == {e.label for e in examples}
+
+
+def test_toponym_recall_and_events_located_counts():
+    from geoevents.evaluation.events import EventsLocated, ToponymRecall, gold_spans
+    from geoevents.model import Place, Toponym
+
+    place = Place("x:1", "Goma", -1.7, 29.2, "P", "PPL")
+    recall = ToponymRecall()
+    recall.add([(0, 4), (10, 14), (20, 24)],
+               [Toponym(0, 4, "Goma", place), Toponym(11, 13, "Bu")])
+    assert recall.result() == {"gold_toponyms": 3, "toponym_recall": 2 / 3,
+                               "toponym_recall_resolved": 1 / 3}
+    assert EventsLocated().result()["events_located"] == 0.0
+    example = read_event_locations.__globals__["LocationExample"](
+        "1", "In Goma.", (0, 2), ((3, 7), (5, 5), (6, 99)))
+    assert gold_spans(example) == [(3, 7)]

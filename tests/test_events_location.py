@@ -137,3 +137,49 @@ def test_diplomacy_does_not_take_the_sentence_setting():
     diplomacy = [e for e in events if e.event_type == "Diplomacy"]
     assert [e.trigger for e in diplomacy] == ["mediate"]
     assert diplomacy[0].location_text is None
+
+
+def test_distance_and_direction_give_the_point_there():
+    from geoevents.geodesy import distance_km
+
+    events = geoevents.extract_events("Soldiers were killed in an ambush 20 km south of Gao "
+                                      "on Monday.")
+    located = [e for e in events if e.location is not None]
+    assert len(events) == 1 and located, [e.location_text for e in events]
+    e = located[0]
+    assert e.geo_precision == 2 and e.location_text == "20 km south of Gao"
+    gao = geoevents.geocode("Gao", country="ML")
+    assert gao is not None and e.location is not None
+    assert e.location.lat < gao.lat
+    assert abs(distance_km(gao.lat, gao.lon, e.location.lat, e.location.lon) - 20) < 0.5
+
+
+def test_direction_without_distance_is_the_place_at_precision_two():
+    e = first("Gunmen attacked a village north of Kano on Monday.")
+    assert e.location is not None and e.location.country_code == "NG"
+    assert e.geo_precision == 2
+
+
+def test_between_two_towns_is_a_point_between_them():
+    e = first("Heavy fighting broke out between Gao and Kidal on Sunday.")
+    assert e.location is not None and e.geo_precision == 2
+    assert "between" in (e.location_text or "")
+
+
+def test_city_not_its_oblast():
+    e = first("A Russian missile strike killed three people in Mykolaiv on Sunday.")
+    assert e.location is not None and e.location.feature_class == "P"
+    assert e.geo_precision == 1
+
+
+def test_unknown_village_placed_at_the_known_place_around_it():
+    e = first("Police raided an opposition office in the Kabulonga area of Lusaka.")
+    assert e.location_text == "Kabulonga"
+    assert e.location is not None and e.location.country_code == "ZM"
+    assert e.geo_precision >= 2 and "not in the gazetteer" in e.reason
+
+
+def test_capital_tagged_person_locates_the_protest():
+    e = first("Thousands of people rallied peacefully in Yerevan on Sunday.")
+    assert e.location is not None and e.location.country_code == "AM"
+    assert e.geo_precision == 1

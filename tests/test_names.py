@@ -26,3 +26,27 @@ def test_skeleton_absorbs_transliteration_variants():
 def test_skeleton_keeps_distinct_names_apart():
     assert skeleton("Gaza") != skeleton("Giza")
     assert skeleton("Москва") == ""
+
+
+def test_c1_controls_read_as_windows_1252():
+    from geoevents.gazetteer.names import normalize, windows_1252_controls
+
+    assert windows_1252_controls("Sa\x92ada") == "Sa’ada"
+    assert normalize("\x93Hama\x94") == normalize("Hama") == "hama"
+    assert normalize("Sa\x92ada") == normalize("Sa’ada")
+
+
+def test_loose_match_only_for_one_word_behind_an_article():
+    from geoevents.gazetteer.names import loose_match
+
+    assert loose_match("Al-Qarassi", "Karachi")
+    assert not loose_match("Al-Raqqa", "Ar Raqqah")
+    assert not loose_match("Khan Younis", "Khan Yunis")
+    assert loose_match("Minyan", "Meeniyan")
+    assert not loose_match("Jenin", "Jenin")
+
+
+def test_loose_match_ignores_a_trailing_division_noun():
+    from geoevents.gazetteer.names import loose_match
+
+    assert loose_match("Al-Diri Neighborhood", "Dili")

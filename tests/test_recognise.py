@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from geoevents.recognise import Mention, abbreviations, demonyms
+from geoevents.recognise import Mention
+from geoevents.wordlists import abbreviations, demonyms
 
 
 @pytest.fixture(scope="module")

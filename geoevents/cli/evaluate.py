@@ -202,6 +202,12 @@ def format_event_report(report: dict) -> str:
             f"  recall            {loc['recall']:.3f}",
             f"  F1                {loc['f1']:.3f}",
             f"  trigger coverage  {loc['trigger_coverage']:.3f}",
+            f"  toponym recall    {loc['toponym_recall']:.3f} recognised, "
+            f"{loc['toponym_recall_resolved']:.3f} resolved "
+            f"(of {loc['gold_toponyms']} gold location spans)",
+            f"  events located    {loc['events_located']:.3f} "
+            f"(of {loc['events_in_placed_sentences']} events in sentences with a "
+            f"resolved place)",
         ]
     case = report.get("case")
     if case:

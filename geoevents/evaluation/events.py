@@ -9,6 +9,14 @@ chosen location overlaps a gold span, or when no location is chosen and the gold
 Reported: accuracy, precision (right among the located predictions), recall (right among
 the examples with a gold location) and trigger coverage.
 
+Gold spans are character offsets into the sentence.
+
+Also reported, for the conflict geography the events sit in: **toponym recall** — the
+share of gold location spans overlapped by a recognised toponym (``toponym_recall``) and
+by a resolved one (``toponym_recall_resolved``); and **events located** — among the
+extracted events whose sentence has a resolved toponym, the share that got a location
+(``events_located``).
+
 **CASE 2021 task 2** (``case2021_task2_dev.tsv``: ``id``, ``EventSnippet``, ``SubType``):
 the snippet's main event (:func:`geoevents.events.classify.main_event`) is mapped to a
 CASE label through the ontology; a snippet without events counts as ``OTHER``. Reported:
@@ -30,7 +38,7 @@ from geoevents.errors import InputError
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from geoevents.model import Document, Event
+    from geoevents.model import Document, Event, Toponym
 
 NO_EVENT_LABEL = "OTHER"
 
@@ -103,6 +111,12 @@ def read_case(path: str | Path, *, limit: int | None = None) -> list[CaseExample
 # -- event location ------------------------------------------------------------------------
 
 
+def gold_spans(example: LocationExample) -> list[tuple[int, int]]:
+    """Gold spans as character offsets, empty and out-of-range spans left out."""
+    n = len(example.text)
+    return [(s, e) for s, e in example.locations if 0 <= s < e <= n]
+
+
 def _overlaps(span: tuple[int, int] | None, gold: list[tuple[int, int]]) -> bool:
     return span is not None and any(span[0] < e and s < span[1] for s, e in gold)
 
@@ -144,14 +158,21 @@ def _analysed(examples: Sequence[LocationExample | CaseExample], label: str,
 
 def evaluate_locations(examples: list[LocationExample], *,
                        progress: bool | None = False) -> dict[str, Any]:
-    """Event-location accuracy, precision and recall (see the module docstring)."""
+    """Event-location accuracy, precision and recall, conflict toponym recall and the
+    share of located events (see the module docstring)."""
     from geoevents.events.extract import locate_trigger
 
     predicted: list[tuple[int, int] | None] = []
+    golds: list[list[tuple[int, int]]] = []
     covered = 0
+    recall = ToponymRecall()
+    located = EventsLocated()
     for example, (document, doc) in zip(examples, _analysed(examples, "sentences", progress),
                                         strict=True):
         vs, ve = example.verb
+        gold = gold_spans(example)
+        recall.add(gold, document.toponyms)
+        located.add(doc, document.events, document.toponyms)
         event = next((e for e in document.events
                       if e.trigger_start < ve and vs < e.trigger_end), None)
         span: tuple[int, int] | None = None
@@ -166,12 +187,62 @@ def evaluate_locations(examples: list[LocationExample], *,
             span = (loc.toponym.start, loc.toponym.end) \
                 if loc is not None and loc.toponym is not None else None
         predicted.append(span)
-    golds = [list(e.locations) for e in examples]
+        golds.append(gold)
     result: dict[str, Any] = {"examples": len(examples),
                               "with_gold_location": sum(1 for g in golds if g)}
     result.update(_scores(predicted, golds))
     result["trigger_coverage"] = covered / len(examples) if examples else 0.0
+    result.update(recall.result())
+    result.update(located.result())
     return result
+
+
+@dataclass
+class ToponymRecall:
+    """Share of gold location spans overlapped by a recognised toponym, and by a
+    resolved one."""
+
+    gold: int = 0
+    recognised: int = 0
+    resolved: int = 0
+
+    def add(self, gold: list[tuple[int, int]], toponyms: list[Toponym]) -> None:
+        spans = [(t.start, t.end) for t in toponyms]
+        placed = [(t.start, t.end) for t in toponyms if t.place is not None]
+        for span in gold:
+            self.gold += 1
+            self.recognised += _overlaps(span, spans)
+            self.resolved += _overlaps(span, placed)
+
+    def result(self) -> dict[str, Any]:
+        n = self.gold
+        return {"gold_toponyms": n,
+                "toponym_recall": self.recognised / n if n else 0.0,
+                "toponym_recall_resolved": self.resolved / n if n else 0.0}
+
+
+@dataclass
+class EventsLocated:
+    """Among the extracted events whose sentence has a resolved toponym, the share that
+    has a location."""
+
+    events: int = 0
+    located: int = 0
+
+    def add(self, doc: Doc, events: list[Event], toponyms: list[Toponym]) -> None:
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        placed = [t for t in toponyms if t.place is not None]
+        for event in events:
+            sent = next(((s, e) for s, e in sentences if s <= event.trigger_start < e), None)
+            if sent is None or not any(sent[0] <= t.start < sent[1] for t in placed):
+                continue
+            self.events += 1
+            self.located += event.location is not None
+
+    def result(self) -> dict[str, Any]:
+        n = self.events
+        return {"events_in_placed_sentences": n,
+                "events_located": self.located / n if n else 0.0}
 
 
 # -- CASE 2021 -------------------------------------------------------------------------------

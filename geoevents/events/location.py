@@ -47,6 +47,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.triggers import lemma
+from geoevents.resolve import DERIVED_SOURCE
+from geoevents.wordlists import ARABIC_ARTICLES, COMPASS_POINTS, DISTANCE_UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -118,15 +120,13 @@ _UNIT_NOUNS = frozenset({"neighbourhood", "neighborhood", "district", "area", "r
                          "quarter", "suburb", "sector", "province", "governorate", "county",
                          "state", "department", "prefecture", "subdistrict", "countryside",
                          "zone", "parish", "ward", "block", "colony", "camp", "valley"})
+# feature codes of countries, regions and provinces: no fallback place for an event
+_BROAD_CODES = ("PCL", "ADM1", "CONT", "RGN", "TERR", "OCN", "SEA")
 # feature codes of places too big to be a unit inside another named place
 _BIG_CODES = ("PCL", "ADM1", "PPLC", "PPLA")
 # words of a landmark phrase: "50 km south of Algiers", "205 km from Srinagar"
-_DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
-                              "southeast", "southwest", "north-east", "north-west",
-                              "south-east", "south-west", "northward", "southward"})
-_DISTANCE_WORDS = frozenset({"km", "kms", "kilometre", "kilometer", "kilometres",
-                             "kilometers", "mile", "miles", "mi", "meter", "metre", "meters",
-                             "metres"})
+_DIRECTION_WORDS = COMPASS_POINTS
+_DISTANCE_WORDS = frozenset(DISTANCE_UNITS)
 # prepositions that lead from a place to its container ("a market in Baghdad")
 _CONTAINER_PREPS = frozenset({"in", "inside", "within", "at", "on", "near", "outside",
                               "around", "across", "throughout", "along", "off", "by",
@@ -182,7 +182,7 @@ _FACILITY_NOUNS = frozenset({"market", "marketplace", "airbase", "base", "hospit
                             "village", "villages", "town", "towns", "city", "area",
                             "governorate", "province", "region", "county", "state"})
 # Arabic articles that start a name ("al-Bab", "el-Arish")
-_ARTICLES = frozenset({"al", "el", "ad", "as", "ar", "an", "at", "az", "ash", "ad-", "al-"})
+_ARTICLES = ARABIC_ARTICLES
 # labels that are never a place; spaCy's small model often tags a place name NORP,
 # LANGUAGE or PRODUCT ("Aleppo" NORP), so those only exclude real demonyms
 _NEVER_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
@@ -222,8 +222,8 @@ NOWHERE = Location(None, None, None, "no place linked to the event")  # never mu
 
 def precision_of(place: Place | None, role: str, text: str) -> int:
     """ACLED geo-precision for a place used in ``role``."""
-    if place is None:
-        base = 2
+    if place is None or place.source.startswith(DERIVED_SOURCE):
+        base = 2  # "20 km south of Gao", "between Gao and Kidal"
     elif place.feature_class == "P" or place.feature_code.startswith(_PRECISE_CODES):
         base = 1
     elif place.feature_code.startswith(_AREA_CODES) or place.feature_class in ("S", "T"):
@@ -460,7 +460,7 @@ def _site_noun(noun: Token) -> bool:
 
 
 def _is_demonym(token: Token) -> bool:
-    from geoevents.recognise import demonyms
+    from geoevents.wordlists import demonyms
 
     return (token.text,) in demonyms() or (token.text.title(),) in demonyms()
 
@@ -567,8 +567,8 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
     """The best place the parse links to the trigger, an anchor or the clause above."""
     best: tuple[tuple, Location] | None = None
     for mention, root in candidates:
-        if _actor_like(mention, root):
-            continue
+        if _actor_like(mention, root) or _described_by(mention, candidates) is not None:
+            continue  # "20 km south of Gao": the described place, not Gao itself
         starts = [(a, 0) for a in [trigger, *anchors]]
         # climb from the trigger through open clauses, one step at a time
         tok = trigger
@@ -597,7 +597,8 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
             rank = (level, reference, _through_participant(path, known), depth,
                     _broadness(root, known), role[0] == ORIGIN, kind == "demonym",
                     mention.place is None and mention not in toponyms, root.i,
-                    kind in ("border", "relative"), -(mention.end - mention.start))
+                    kind in ("border", "relative", "between"),
+                    -(mention.end - mention.start))
             if level == 0 and role[0] in (ORIGIN, DESTINATION):
                 ends.setdefault(role[0], mention)
             where = role[1] if level == 0 else f"{role[1]} (clause above the trigger)"
@@ -627,17 +628,80 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
     if best is None:
         best = _scene(trigger, candidates, known)
     if best is None:
+        best = _other_place(trigger, candidates)
+    if best is None:
         return NOWHERE
     loc = best[1]
     assert loc.toponym is not None
     loc.precision = precision_of(loc.place, loc.role or SITE, _context_text(loc.toponym, sent))
     name = loc.place.display_name if loc.place else "not in the gazetteer"
     loc.reason = f"{loc.toponym.text!r} ({name}) as {loc.role}: {loc.reason}"
+    if loc.place is None:
+        _approximate(loc, trigger, candidates)
     others = [f"{role} {m.text!r}" for role, m in sorted(ends.items())
               if m is not loc.toponym and role != loc.role]
     if others:
         loc.reason += f"; also {', '.join(others)}"
     return loc
+
+
+def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]]
+                     ) -> list[tuple[int, Toponym]]:
+    """The sentence's resolved place names that are not actors or owners ("the Syrian
+    army"), nearest to the trigger in the parse first."""
+    out = []
+    for mention, root in candidates:
+        if mention.place is None or getattr(mention, "kind", "name") == "demonym" or \
+                _actor_like(mention, root):
+            continue
+        out.append((_tree_distance(trigger, root), mention))
+    return sorted(out, key=lambda x: (x[0], x[1].start))
+
+
+def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
+                 ) -> tuple[tuple, Location] | None:
+    """Neither a parse link nor a setting: another place of the same sentence, the one
+    nearest the trigger in the parse (a news sentence usually reports one scene). A
+    reporting verb has no place of its own, and a country or province named elsewhere in
+    the sentence is too loose a clue (measured: it is more often not the event's place)."""
+    if lemma(trigger) in _REPORTING:
+        return None
+    places = [(d, m) for d, m in _resolved_places(trigger, candidates)
+              if m.place is not None and not m.place.feature_code.startswith(_BROAD_CODES)]
+    if not places:
+        return None
+    distance, mention = places[0]
+    return (distance,), Location(mention, SITE, None, "another place of the same sentence "
+                                 "(nothing in the parse links a place to the trigger)",
+                                 linked=False)
+
+
+def _approximate(loc: Location, trigger: Token,
+                 candidates: list[tuple[Toponym, Token]]) -> None:
+    """The event's place is a name the gazetteer lacks ("the town of Ashigashiya"):
+    keep the name and place the event at the resolved place the sentence names nearest
+    to it, at precision 2 at best (ACLED codes an unknown village at the nearest known
+    place)."""
+    assert loc.toponym is not None
+    span = trigger.doc.char_span(loc.toponym.start, loc.toponym.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return
+    places = _resolved_places(span.root, candidates)
+    if not places:
+        return
+    container = places[0][1]
+    assert container.place is not None
+    from geoevents.model import Toponym as _Toponym
+
+    loc.toponym = _Toponym(
+        start=loc.toponym.start, end=loc.toponym.end, text=loc.toponym.text,
+        place=container.place, candidates=[container.place],
+        confidence=container.confidence,
+        reason=f"{loc.toponym.text!r} is not in the gazetteer; placed at "
+               f"{container.place.display_name}, named around it")
+    loc.precision = max(2, precision_of(container.place, SITE, container.text))
+    loc.reason += (f"; not in the gazetteer, so placed at {container.text!r} "
+                   f"({container.place.display_name}), the nearest place the sentence names")
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -677,12 +741,23 @@ def _scene(trigger: Token, candidates: list[tuple[Toponym, Token]],
         reference, depth = _specificity(path, known)
         rank = (_broadness(root, known), reference, depth, _tree_distance(trigger, root),
                 abs(root.i - trigger.i))
-        loc = Location(mention, SITE, None,
+        # "a village north of Kano": the place the phrase describes, near Kano
+        described = _described_by(mention, candidates)
+        loc = Location(described or mention, NEAR if described else SITE, None,
                        f"the sentence's setting ('{prep.text} …'), not linked to the "
                        f"trigger by the parse", linked=False)
         if best is None or rank < best[0]:
             best = (rank, loc)
     return best
+
+
+def _described_by(mention: Toponym, candidates: list[tuple[Toponym, Token]]
+                  ) -> Toponym | None:
+    """The resolved relative or between mention ("20 km south of Gao") that contains
+    ``mention`` ("Gao"), if any."""
+    return next((m for m, _ in candidates if m is not mention and m.place is not None
+                 and getattr(m, "kind", "name") in ("relative", "between")
+                 and m.start <= mention.start and mention.end <= m.end), None)
 
 
 def _context_text(mention: Toponym, sent: Span) -> str:

@@ -6,7 +6,8 @@ Two keys are derived from every name, both for the stored names and for queries:
   ASCII ("Khān Yūnis" -> "khan yunis", "Shu‘fāţ" -> "shufat"). Other scripts keep their
   letters ("غزة", "москва").
 * ``skeleton``: a looser key for Latin names that absorbs the usual transliteration
-  variants of Arabic and Hebrew place names: articles ("al-", "el-", "ad-", …) are
+  variants of Arabic and Hebrew place names: articles ("al-", "el-", "ad-", …, the list
+  ``arabic_articles`` of :mod:`geoevents.wordlists`) are
   dropped, vowel digraphs folded (ou/oo -> u, ee/ei/ay/ai/ey -> i), a final "h" after a
   vowel dropped and doubled letters collapsed ("Khan Younis", "Khan Yunis" -> "kanyunis";
   "Deir el-Balah", "Dayr al Balah" -> "dirbala").
@@ -19,13 +20,15 @@ import unicodedata
 
 from anyascii import anyascii
 
+from geoevents.wordlists import ARABIC_ARTICLES, DIVISION_NOUNS
+
 MAX_QUERY_CHARS = 300
 
 _APOSTROPHES = re.compile(r"[\u0027\u2018\u2019\u201b\u02bb\u02bc\u02bf\u02be\u0060\u00b4]")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
-_ARTICLES = frozenset(
-    "al el ad ar as ash at az an ed er es et ez ul il".split()  # noqa: SIM905
-)
+# C1 control characters that scraped text carries where Windows-1252 has quotes and
+# dashes (U+0092 for a right single quote): read as Windows-1252
+_C1_CONTROLS = re.compile(r"[\u0080-\u009f]")
 _DIGRAPHS = (
     ("kh", "k"),
     ("q", "k"),
@@ -54,9 +57,18 @@ def _is_latin(text: str) -> bool:
     return True
 
 
+def windows_1252_controls(text: str) -> str:
+    """``text`` with C1 control characters read as the Windows-1252 characters they
+    stand for in scraped text (U+0092 -> "’"); those without one are dropped."""
+    if not _C1_CONTROLS.search(text):
+        return text
+    return _C1_CONTROLS.sub(
+        lambda m: m.group().encode("latin-1").decode("cp1252", errors="ignore"), text)
+
+
 def normalize(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name."""
-    text = unicodedata.normalize("NFKC", name)
+    text = unicodedata.normalize("NFKC", windows_1252_controls(name))
     text = _APOSTROPHES.sub("", text)
     if _is_latin(text):
         text = anyascii(text)
@@ -71,9 +83,27 @@ def skeleton(name: str) -> str:
         return ""
     tokens = norm.split()
     if len(tokens) > 1:
-        tokens = [t for t in tokens if t not in _ARTICLES] or tokens
+        tokens = [t for t in tokens if t not in ARABIC_ARTICLES] or tokens
     text = _FINAL_H.sub("", " ".join(tokens))
     text = text.replace(" ", "")
     for old, new in _DIGRAPHS:
         text = text.replace(old, new)
     return _DOUBLES.sub(r"\1", text)
+
+
+def loose_match(query: str, name: str) -> bool:
+    """Whether a transliteration-tolerant match of ``query`` to a place called ``name``
+    is a guess: one word behind an article ("al-Qarassi") whose skeleton differs from
+    the place's own name's (Karachi), or one bare word spelled otherwise than the place
+    ("Minyan" for Meeniyan, Australia). "Al-Raqqa" for "Ar Raqqah" and "Khan Younis" for
+    "Khan Yunis" are no guesses."""
+    words = normalize(query).split()
+    if len(words) > 1 and words[-1] in DIVISION_NOUNS:
+        words = words[:-1]  # "Al-Diri Neighborhood" is looked up as "Al-Diri"
+        query = " ".join(words)
+    core = [w for w in words if w not in ARABIC_ARTICLES]
+    if len(core) >= 2:
+        return False
+    if len(core) == len(words):  # one word, no article: "Minyan" for Meeniyan
+        return normalize(query) != normalize(name)
+    return skeleton(query) != skeleton(name)

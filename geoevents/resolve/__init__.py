@@ -5,25 +5,33 @@
 context (:mod:`~geoevents.resolve.features`), and fills each mention's ``place``,
 ``candidates``, ``confidence`` and ``reason``. Border mentions resolve to the shared
 boundary line of two countries (:mod:`~geoevents.resolve.borders`); relative mentions
-("north of Gaza City") to the place they are relative to. A name whose best candidate is
-not probable enough stays unresolved; a mention found by the gazetteer alone (``weak``) is
-dropped unless its place fits the document.
+("north of Gaza City") to the place they are relative to, or with a distance ("15 km
+north of X") to the point that far along the compass bearing; ``between`` mentions
+("between X and Y", "the X-Y road") to the geodesic midpoint of the two places (derived
+places, :func:`derived_place`). A name whose best candidate is
+not probable enough stays unresolved, and so does a name whose only candidates are
+guesses at a misspelling unsupported by the text; a name unknown to the gazetteer stays
+(unresolved) when the recogniser saw it is a place name (``named``); a mention found by
+the gazetteer alone (``weak``) is dropped unless its place fits the document.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from geoevents.gazetteer.names import normalize
+from geoevents.gazetteer.names import loose_match, normalize
 from geoevents.gazetteer.store import COUNTRY_CODES
-from geoevents.recognise import PLACE_WORDS
+from geoevents.geodesy import destination, distance_km, midpoint
+from geoevents.model import Place
 from geoevents.resolve.borders import resolve_border
-from geoevents.resolve.candidates import Candidate, CandidateGenerator
+from geoevents.resolve.candidates import CACHE_SIZE, Candidate, CandidateGenerator
 from geoevents.resolve.features import FEATURES, Group, Ranker
+from geoevents.wordlists import COMPASS_BEARINGS, DISTANCE_UNITS, PLACE_WORDS
 
 if TYPE_CHECKING:
     from geoevents.gazetteer.store import Gazetteer
@@ -32,9 +40,11 @@ if TYPE_CHECKING:
 __all__ = ["Candidate", "CandidateGenerator", "Ranker", "Resolver"]
 
 # By default every mention with candidates gets its best one, with the ranker's
-# probability as its confidence; a positive ``min_confidence`` restores abstention (below
-# it, and for fuzzy guesses the text does not support). 0.1 was the old default.
+# probability as its confidence; a positive ``min_confidence`` restores abstention below
+# it (0.1 was the old default). A guess at a name the gazetteer lacks (a fuzzy or loose
+# transliteration match the text does not support) is never taken, whatever the threshold.
 MIN_CONFIDENCE = 0.0
+# a mention found by the gazetteer alone (``weak``) needs this much, and support
 WEAK_MIN_CONFIDENCE = 0.5
 _MAX_LISTED_CANDIDATES = 10
 _I = {name: i for i, name in enumerate(FEATURES)}
@@ -44,11 +54,14 @@ class Resolver:
     """Resolves the mentions of documents against a gazetteer."""
 
     def __init__(self, gazetteer: Gazetteer, *, ranker: Ranker | None = None,
-                 min_confidence: float = MIN_CONFIDENCE) -> None:
+                 min_confidence: float = MIN_CONFIDENCE,
+                 weak_min_confidence: float = WEAK_MIN_CONFIDENCE,
+                 cache_size: int = CACHE_SIZE) -> None:
         self.gaz = gazetteer
-        self.candidates = CandidateGenerator(gazetteer)
+        self.candidates = CandidateGenerator(gazetteer, cache_size=cache_size)
         self.ranker = ranker or Ranker.load()
         self.min_confidence = min_confidence
+        self.weak_min_confidence = weak_min_confidence
 
     def __call__(self, mentions: list[Mention], text: str) -> list[Mention]:
         """Resolve ``mentions`` of ``text`` in place; returns the mentions kept."""
@@ -65,6 +78,8 @@ class Resolver:
                 resolve_border(m, resolved, self.gaz)
             elif m.kind == "relative":
                 _resolve_relative(m)
+            elif m.kind == "between":
+                _resolve_between(m)
         return [m for m in kept if m.kind in ("name", "demonym")
                 or all(id(p) not in dropped for p in m.parts)]
 
@@ -96,10 +111,11 @@ class Resolver:
         cands = group.candidates
         if not cands:
             for m in mentions:
-                if m.source != "given" and (m.weak or not _place_like(m.text)):
+                if m.source != "given" and (m.weak or not (m.named or _place_like(m.text))):
                     dropped.add(id(m))  # a name unknown to the gazetteer and not shaped
                 else:                   # like a place ("Saakashvili") is no toponym
-                    m.reason = f"no place called {m.lookup!r} in the gazetteer"
+                    m.reason = (f"unresolved: no place called {m.lookup!r} in the "
+                                f"gazetteer")
             return
         order = np.argsort(-p)
         best = int(order[0])
@@ -108,24 +124,21 @@ class Resolver:
         supported = _supported(x[best], cands[best])
         # a fuzzy match is a guess at a misspelling; without support from the text it is
         # more often another place than the intended one
-        guess = cands[best].match == "fuzzy" and not supported
-        abstain = guess and self.min_confidence > 0
+        guess = _loose(cands[best], group.key) and not supported
         reason = self._reason(group, cands, p, x, order)
         for m in mentions:
-            if m.weak and (conf < WEAK_MIN_CONFIDENCE or not supported):
+            if m.weak and (conf < self.weak_min_confidence or not supported):
                 dropped.add(id(m))
                 continue
             m.candidates = listed
             m.confidence = conf
-            if abstain:
+            if guess:
                 m.reason = (f"unresolved: {m.lookup or m.text!r} is not in the gazetteer and "
                             f"nothing in the text supports the similar name "
                             f"{cands[best].place.name!r}")
             elif conf >= self.min_confidence:
                 m.place = cands[best].place
-                m.reason = reason if not guess else (
-                    f"a guess: {m.lookup or m.text!r} is not in the gazetteer; the similar "
-                    f"name {cands[best].place.name!r} ({reason})")
+                m.reason = reason
             else:
                 m.reason = f"unresolved: {len(cands)} candidates, none likely enough ({reason})"
 
@@ -169,6 +182,14 @@ def _place_like(text: str) -> bool:
     return len(words) > 1 and any(w in PLACE_WORDS for w in words)
 
 
+def _loose(cand: Candidate, key: str) -> bool:
+    """A guess at the name rather than a match: a fuzzy match, or a transliteration
+    match of one word behind an article ("al qarassi" for Karachi)."""
+    if cand.match == "fuzzy":
+        return True
+    return cand.match == "skeleton" and loose_match(key, cand.place.name)
+
+
 def _group_key(m: Mention) -> str:
     if m.kind == "demonym":
         return f"demonym:{m.country or m.lookup}"
@@ -185,11 +206,62 @@ def _supported(x: np.ndarray, cand: Candidate) -> bool:
 
 
 def _resolve_relative(m: Mention) -> None:
+    """"north of Gaza City" is Gaza City; "15 km north of X" is the point 15 km north
+    of X on the ellipsoid (a derived place, see :func:`derived_place`)."""
     anchor = m.parts[0]
     if anchor.place is None:
         m.reason = f"{m.relation} {anchor.text}, which is unresolved"
         return
-    m.place = anchor.place
     m.candidates = [anchor.place]
     m.confidence = anchor.confidence
-    m.reason = f"{m.relation} {anchor.place.display_name}"
+    offset = _offset(m.relation or "")
+    if offset is None:
+        m.place = anchor.place
+        m.reason = f"{m.relation} {anchor.place.display_name}"
+        return
+    km, direction = offset
+    lat, lon = destination(anchor.place.lat, anchor.place.lon, COMPASS_BEARINGS[direction], km)
+    m.place = derived_place(f"{m.relation} {anchor.place.name}", lat, lon, anchor.place,
+                            f"{km:g} km {direction} of {anchor.place.id}")
+    m.reason = (f"the point {km:g} km {direction} of {anchor.place.display_name} "
+                f"(geodesic, WGS84)")
+
+
+def _resolve_between(m: Mention) -> None:
+    """"between X and Y", "the X-Y road": the point halfway between X and Y."""
+    a, b = (p.place for p in m.parts[:2])
+    if a is None or b is None:
+        missing = m.parts[0].text if a is None else m.parts[1].text
+        m.reason = f"{m.relation} {m.parts[0].text} and {m.parts[1].text}: {missing} is " \
+                   f"unresolved"
+        return
+    lat, lon = midpoint(a.lat, a.lon, b.lat, b.lon)
+    m.place = derived_place(m.text, lat, lon, a, f"between {a.id} and {b.id}")
+    m.candidates = [a, b]
+    m.confidence = min(m.parts[0].confidence or 0.0, m.parts[1].confidence or 0.0)
+    m.reason = (f"halfway between {a.display_name} and {b.display_name} "
+                f"({distance_km(a.lat, a.lon, b.lat, b.lon):.0f} km apart)")
+
+
+DERIVED_SOURCE = "geoevents:derived"
+
+
+def derived_place(name: str, lat: float, lon: float, base: Place, how: str) -> Place:
+    """A point the text describes relative to gazetteer places ("20 km south of Gao",
+    "between Gao and Kidal"): no gazetteer id of its own; its ``source`` says how it
+    was derived, and it keeps the country of ``base``."""
+    return Place(id=f"derived:{how}", name=name, lat=round(lat, 6), lon=round(lon, 6),
+                 feature_class="L", feature_code="AREA", country_code=base.country_code,
+                 admin1=base.admin1, source=f"{DERIVED_SOURCE}: {how}")
+
+
+_OFFSET = re.compile(r"^(\d+(?:[.,]\d+)?)\s*([a-z]+)\s+([a-z-]+)\s+of$")
+
+
+def _offset(relation: str) -> tuple[float, str] | None:
+    """(km, compass word) of a relation like "20 km south of", else None."""
+    hit = _OFFSET.match(relation.lower())
+    if hit is None or hit.group(2) not in DISTANCE_UNITS or \
+            hit.group(3) not in COMPASS_BEARINGS:
+        return None
+    return float(hit.group(1).replace(",", ".")) * DISTANCE_UNITS[hit.group(2)], hit.group(3)

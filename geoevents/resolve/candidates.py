@@ -3,24 +3,28 @@
 Names are looked up exactly, then transliteration-tolerantly (the gazetteer's skeleton
 key), then fuzzily; upper-case datelines are title-cased, news abbreviations ("Calif.",
 "U.S.", "NSW") expanded, and demonyms mapped to their country or region. Results are
-cached per name, so a corpus pays for each distinct name once.
+cached per name (up to :data:`CACHE_SIZE` names, least recently used dropped first), so a
+corpus pays for each distinct name once and a long-running server stays bounded.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.errors import QueryError
+from geoevents.gazetteer.names import normalize
 from geoevents.gazetteer.store import COUNTRY_CODES
-from geoevents.recognise import abbreviations
+from geoevents.wordlists import DIVISION_NOUNS, abbreviations
 
 if TYPE_CHECKING:
     from geoevents.gazetteer.store import Gazetteer
     from geoevents.model import Place
     from geoevents.recognise import Mention
 
-DEFAULT_LIMIT = 30
+DEFAULT_LIMIT = 30  # candidates asked of the gazetteer per name
+CACHE_SIZE = 100_000  # distinct names whose candidates one generator keeps
 
 
 @dataclass(frozen=True)
@@ -37,11 +41,13 @@ class Candidate:
 class CandidateGenerator:
     """Looks up mentions in a gazetteer; one instance caches across documents."""
 
-    def __init__(self, gazetteer: Gazetteer, *, limit: int = DEFAULT_LIMIT) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, limit: int = DEFAULT_LIMIT,
+                 cache_size: int = CACHE_SIZE) -> None:
         self.gaz = gazetteer
         self.limit = limit
         self._abbreviations = abbreviations()
-        self._cache: dict[tuple[str, str | None], tuple[Candidate, ...]] = {}
+        self.for_name = lru_cache(maxsize=cache_size)(self._for_name)
+        self._demonym = lru_cache(maxsize=cache_size)(self._demonym_candidates)
 
     def __call__(self, mention: Mention) -> list[Candidate]:
         if mention.kind == "demonym":
@@ -49,15 +55,22 @@ class CandidateGenerator:
         found = self.for_name(mention.lookup or mention.text)
         if not found and mention.lookup and mention.lookup != mention.text:
             found = self.for_name(mention.text)
-        return list(found)
+        wanted = getattr(mention, "feature_class", None)
+        words = (mention.lookup or mention.text).split()
+        if all(c.match == "fuzzy" for c in found) and len(words) > 1 and \
+                words[-1].lower() in DIVISION_NOUNS:
+            # "Maysan province", "Okha village": the name without its noun (not a fuzzy
+            # match of the whole: "Hama province" is not Hatay)
+            found = self.for_name(" ".join(words[:-1])) or found
+            wanted = wanted or DIVISION_NOUNS[words[-1].lower()] or None
+        if wanted:  # "Biu district": the division; "Okha village": the settlement
+            return [c for c in found if c.place.feature_class == wanted
+                    and c.match != "fuzzy"] or list(found)
+        return _seats_over_divisions(found)
 
-    def for_name(self, name: str) -> tuple[Candidate, ...]:
-        """Candidates for a place name, best prior first."""
-        key = (name, None)
-        found = self._cache.get(key)
-        if found is None:
-            found = self._cache[key] = tuple(self._name(name))
-        return found
+    def _for_name(self, name: str) -> tuple[Candidate, ...]:
+        """Candidates for a place name, best prior first (cached as :meth:`for_name`)."""
+        return tuple(self._name(name))
 
     def _name(self, name: str) -> list[Candidate]:
         text = name.strip().rstrip(",;:")
@@ -83,15 +96,11 @@ class CandidateGenerator:
                 return found
         return []
 
-    def _demonym(self, place: str, country: str | None) -> tuple[Candidate, ...]:
-        key = (place, country or "")
-        found = self._cache.get(key)
-        if found is None:
-            hits = self._query(place, country, "demonym", fuzzy=False)
-            if country:
-                hits = [c for c in hits if c.place.feature_code in COUNTRY_CODES] or hits
-            found = self._cache[key] = tuple(hits[:3])
-        return found
+    def _demonym_candidates(self, place: str, country: str | None) -> tuple[Candidate, ...]:
+        hits = self._query(place, country, "demonym", fuzzy=False)
+        if country:
+            hits = [c for c in hits if c.place.feature_code in COUNTRY_CODES] or hits
+        return tuple(hits[:3])
 
     def _query(self, name: str, country: str | None, match: str | None, *,
                fuzzy: bool = True) -> list[Candidate]:
@@ -101,6 +110,17 @@ class CandidateGenerator:
             return []
         return [Candidate(h.place, match or h.kind, h.similarity, h.primary, h.score)
                 for h in hits]
+
+
+def _seats_over_divisions(found: tuple[Candidate, ...]) -> list[Candidate]:
+    """Without a division word, a name that only another name of a first-level division
+    shares with a town inside it ("Mykolaiv": Mykolaivska oblast and the city of
+    Mykolayiv) is the town: news call the division "X oblast/province/region"."""
+    towns = {(c.place.country_code, normalize(c.place.admin1 or "")) for c in found
+             if c.place.feature_class == "P" and c.match in ("exact", "skeleton")}
+    return [c for c in found if not (
+        c.place.feature_code == "ADM1" and not c.primary
+        and (c.place.country_code, normalize(c.place.name)) in towns)]
 
 
 def _spelling_variants(name: str) -> list[str]:

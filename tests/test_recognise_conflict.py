@@ -1,0 +1,111 @@
+"""Recognition on conflict reports: names in locative and descriptive contexts, names
+NER mislabels, names the gazetteer lacks, and scraped-text noise."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.recognise import Mention
+
+
+@pytest.fixture(scope="module")
+def parser(gaz):
+    from geoevents.pipeline import Geoparser
+
+    return Geoparser(gazetteer=gaz)
+
+
+def resolved(parser, text: str) -> dict[str, Mention]:
+    doc = next(parser.docs([text]))
+    return {m.text: m for m in parser.toponyms(doc)}
+
+
+def test_capital_tagged_person_is_a_place(parser):
+    found = resolved(parser, "Thousands of people rallied peacefully in Yerevan on Sunday.")
+    assert found["Yerevan"].place is not None
+    assert found["Yerevan"].place.country_code == "AM"
+
+
+def test_area_of_city_keeps_the_unknown_area_named_and_unresolved(parser):
+    found = resolved(parser, "Police raided an opposition office in the Kabulonga area of "
+                             "Lusaka and detained six people.")
+    assert found["Lusaka"].place is not None and found["Lusaka"].place.country_code == "ZM"
+    assert found["Kabulonga"].place is None
+    assert "no place called" in found["Kabulonga"].reason
+
+
+def test_locative_town_tagged_person(parser):
+    found = resolved(parser, "In Chinhoyi, angry residents barricaded roads and burned tyres.")
+    assert found["Chinhoyi"].place is not None
+    assert found["Chinhoyi"].place.country_code == "ZW"
+
+
+def test_unknown_village_is_not_matched_across_the_world(parser):
+    found = resolved(parser, "Gunmen attacked Kwatas village in Borno State.")
+    assert "Kwatas" in found and found["Kwatas"].place is None
+
+
+def test_one_word_behind_an_article_is_not_a_guess(parser):
+    found = resolved(parser, "Fighters attacked the town of Al-Qarassi on Monday.")
+    assert found["Al-Qarassi"].place is None  # not Karachi
+    found = resolved(parser, "ISIS fighters stormed positions in Al-Raqqa.")
+    assert found["Al-Raqqa"].place is not None and found["Al-Raqqa"].place.country_code == "SY"
+
+
+def test_descriptive_patterns_and_lists(parser):
+    found = resolved(parser, "Jets struck the villages of Kafr Nabuda, Tal Ayyoub and "
+                             "Al-Sukhanah near the town of Sheikh Sa’eed.")
+    for name in ("Kafr Nabuda", "Tal Ayyoub", "Al-Sukhanah", "Sheikh Sa’eed"):
+        assert name in found, name
+
+
+def test_city_rather_than_the_division_sharing_its_name(parser):
+    found = resolved(parser, "A Russian missile strike killed three people in Mykolaiv.")
+    place = found["Mykolaiv"].place
+    assert place is not None and place.feature_class == "P"
+
+
+def test_division_word_asks_for_the_division(parser):
+    found = resolved(parser, "Clashes were reported in Idlib province on Friday.")
+    place = found["Idlib"].place
+    assert place is not None and place.feature_class == "A"
+
+
+def test_windows_1252_quotes_around_a_name(parser):
+    text = "Shelling hit the \x93Hama\x94 countryside."
+    found = resolved(parser, text)
+    assert "Hama" in found and found["Hama"].place is not None
+    assert text[found["Hama"].start:found["Hama"].end] == "Hama"
+
+
+def test_scraped_noise_gives_no_fragment_names(parser):
+    text = ("BREAKING \u2014 #Aleppo Ã© â€™s \x07 ... ''' \ufffd\ufffd Al- -- "
+            "\u202a\u202b KILLED IN ATTACK\x92s")
+    doc = next(parser.docs([text]))
+    for m in parser.toponyms(doc):
+        assert sum(c.isalpha() for c in m.text) >= 2
+        assert "Ã" not in m.text and "\ufffd" not in m.text
+
+
+def test_organisation_names_are_not_places(parser):
+    found = resolved(parser, "She worked at the New Milford Police Department and later "
+                             "in Human Resources.")
+    assert not any("Police" in name or "Resources" in name for name in found)
+
+
+def test_between_and_road_are_composites_between_two_places(parser):
+    found = resolved(parser, "Clashes erupted between Gao and Kidal.")
+    between = found["between Gao and Kidal"]
+    gao, kidal = found["Gao"].place, found["Kidal"].place
+    assert between.place is not None and gao is not None and kidal is not None
+    assert min(gao.lat, kidal.lat) < between.place.lat < max(gao.lat, kidal.lat)
+    found = resolved(parser, "Militants ambushed a convoy on the Gulu-Kampala road.")
+    road = found["Gulu-Kampala road"]
+    assert road.kind == "between" and road.place is not None
+
+
+def test_division_word_is_not_a_fuzzy_match_of_the_whole(parser):
+    found = resolved(parser, "An army attack on al-Latmana, in Hama province, killed 40.")
+    place = found["Hama province"].place
+    assert place is not None and place.country_code == "SY"
+    assert "al-Latmana" in found  # a place-shaped name after "on"
