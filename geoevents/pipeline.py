@@ -32,10 +32,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
+from numbers import Integral
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from geoevents.errors import GeoeventsError, InputError
+from geoevents.errors import GeoeventsError, InputError, shown
 from geoevents.model import Document, Event
 
 if TYPE_CHECKING:
@@ -70,13 +71,19 @@ class Item:
     error: str | None = None
 
 
-def make_item(text: object, *, doc_id: str | None = None,
-              published: str | date | None = None, toponyms: object = None) -> Item:
-    """A checked :class:`Item`; InputError for a non-string or too long text, an unreadable
-    publication date, or spans outside the text."""
+def make_item(text: object, *, doc_id: object = None, published: object = None,
+              toponyms: object = None) -> Item:
+    """A checked :class:`Item`; InputError for a non-string or too long text, an id that
+    is not a string, an unreadable publication date (or one that is neither text nor a
+    date), or spans that are not integer pairs inside the text."""
     from geoevents.events.dates import parse_published
 
     checked = check_text(text)
+    if doc_id is not None and not isinstance(doc_id, str):
+        raise InputError(f"doc_id must be a string, got {type(doc_id).__name__}")
+    if published is not None and not isinstance(published, str | date):
+        raise InputError(f"published must be a date or YYYY-MM-DD text, got "
+                         f"{type(published).__name__}")
     return Item(checked, doc_id, parse_published(published), check_spans(checked, toponyms))
 
 
@@ -128,11 +135,16 @@ class Geoparser:
         ``errors="record"`` an item that fails yields a Document with ``error`` set (and
         the ``Doc``, or None when spaCy failed or never ran) instead of raising; with one
         process, a spaCy failure on a batch is retried text by text, so it costs only the
-        text that caused it.
+        text that caused it. Bad settings raise InputError at once, before any work.
         """
-        if level not in LEVELS:
-            raise ValueError(f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
-        stream = iter(items)
+        check_choice("level", level, LEVELS)
+        check_choice("errors", errors, ("raise", "record"))
+        check_count("n_process", n_process, all_cpus=True)
+        check_count("batch_size", batch_size)
+        return self._run(iter(items), level, n_process, batch_size, errors)
+
+    def _run(self, stream: Iterator[Item], level: str, n_process: int, batch_size: int,
+             errors: Errors) -> Iterator[tuple[Document, Doc | None]]:
         if errors == "record" and n_process == 1:
             while group := list(islice(stream, batch_size)):
                 for item, doc in zip(group, self._docs_or_reasons(group, level, batch_size),
@@ -215,7 +227,7 @@ class Geoparser:
         elif level == "tokens":
             disable = list(self.nlp.pipe_names)
         else:
-            raise ValueError(f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
+            check_choice("level", level, LEVELS)
 
         def pieces() -> Iterator[tuple[str, int]]:
             for text in texts:
@@ -262,21 +274,32 @@ class Geoparser:
                    batch_size: int = 64, events: bool = True,
                    progress: bool | None = False) -> Iterator[Document]:
         """See :func:`geoevents.pipeline.parse_many`."""
-        from geoevents.progress import Progress
-
+        if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+            raise InputError(f"items must be an iterable of texts or records (a list, a "
+                             f"generator), got {type(items).__name__}")
+        check_flag("events", events)
+        check_flag("progress", progress, optional=True)
         total = len(items) if isinstance(items, Sized) else None
-        checked = (_item(raw) for raw in items)
-        level = "full" if events else "toponyms"
-        with Progress("documents", total=total, enabled=progress, counts=True) as bar:
-            documents = self.run(checked, level=level, n_process=n_process,
-                                 batch_size=batch_size, errors="record")
-            for n, (document, _) in enumerate(documents):
-                if document.error is not None:
-                    log.warning("skipping item %d%s: %s", n,
-                                f" ({document.doc_id})" if document.doc_id else "",
-                                document.error)
-                bar.advance(events=len(document.events), errors=document.error is not None)
-                yield document
+        documents = self.run((_item(raw) for raw in items),
+                             level="full" if events else "toponyms", n_process=n_process,
+                             batch_size=batch_size, errors="record")
+        return _logged(documents, total, progress)
+
+
+def _logged(documents: Iterator[tuple[Document, Doc | None]], total: int | None,
+            progress: bool | None) -> Iterator[Document]:
+    """The documents of a :meth:`Geoparser.parse_many` run, each failure logged, with a
+    progress bar when asked."""
+    from geoevents.progress import Progress
+
+    with Progress("documents", total=total, enabled=progress, counts=True) as bar:
+        for n, (document, _) in enumerate(documents):
+            if document.error is not None:
+                log.warning("skipping item %d%s: %s", n,
+                            f" ({document.doc_id})" if document.doc_id else "",
+                            document.error)
+            bar.advance(events=len(document.events), errors=document.error is not None)
+            yield document
 
 
 _lock = threading.Lock()
@@ -339,6 +362,9 @@ def parse_many(items: Iterable[str | Mapping[str, Any]], *, n_process: int = 1,
     :func:`parse`, items without forced spans get their events too, unless
     ``events=False`` (toponyms only, with fewer spaCy components: faster).
     ``progress=True`` shows a progress bar on stderr (None: when stderr is a terminal).
+    ``n_process`` is a number of processes (-1: one per CPU) and ``batch_size`` a number
+    of texts per spaCy batch; wrong settings, or ``items`` that are not an iterable of
+    texts or records (a lone string, a mapping), raise InputError at once.
     """
     return geoparser().parse_many(items, n_process=n_process, batch_size=batch_size,
                                   events=events, progress=progress)
@@ -361,20 +387,45 @@ def check_spans(text: str, spans: object) -> list[tuple[int, int]] | None:
     """Validated ``(start, end)`` character spans inside ``text``."""
     if spans is None:
         return None
+    wrong = InputError("toponyms must be a list of (start, end) integer pairs")
+    if isinstance(spans, str | bytes | Mapping) or not isinstance(spans, Iterable):
+        raise wrong
     out = []
-    try:
-        for start, end in spans:  # type: ignore[attr-defined]
-            if not (isinstance(start, int) and isinstance(end, int)):
-                raise TypeError
-            if not 0 <= start < end <= len(text):
-                raise InputError(f"toponym span ({start}, {end}) is outside the text "
-                                 f"(length {len(text)})")
-            out.append((start, end))
-    except (TypeError, ValueError) as exc:
-        if isinstance(exc, InputError):
-            raise
-        raise InputError("toponyms must be a list of (start, end) integer pairs") from None
+    for span in spans:
+        if isinstance(span, str | bytes | Mapping) or not isinstance(span, Iterable):
+            raise wrong
+        pair = tuple(islice(span, 3))
+        if len(pair) != 2 or not all(isinstance(i, Integral) and not isinstance(i, bool)
+                                     for i in pair):
+            raise wrong
+        start, end = int(pair[0]), int(pair[1])
+        if not 0 <= start < end <= len(text):
+            raise InputError(f"toponym span ({shown(start)}, {shown(end)}) is outside the "
+                             f"text (length {len(text)})")
+        out.append((start, end))
     return out
+
+
+def check_count(name: str, value: object, *, all_cpus: bool = False) -> int:
+    """A positive integer setting (with ``all_cpus``, -1 too: one per CPU, as in spaCy)."""
+    if isinstance(value, bool) or not isinstance(value, Integral) or \
+            not (int(value) >= 1 or (all_cpus and int(value) == -1)):
+        extra = " or -1 (one per CPU)" if all_cpus else ""
+        raise InputError(f"{name} must be a positive integer{extra}, got {shown(value)}")
+    return int(value)
+
+
+def check_flag(name: str, value: object, *, optional: bool = False) -> None:
+    """InputError unless ``value`` is True or False (or, when ``optional``, None)."""
+    if not (isinstance(value, bool) or (optional and value is None)):
+        raise InputError(f"{name} must be True or False{' or None' if optional else ''}, "
+                         f"got {shown(value)}")
+
+
+def check_choice(name: str, value: object, choices: Sequence[str]) -> None:
+    """InputError unless ``value`` is one of ``choices``."""
+    if not isinstance(value, str) or value not in choices:
+        raise InputError(f"unknown {name} {shown(value)}; use one of {', '.join(choices)}")
 
 
 def _item(raw: object) -> Item:
