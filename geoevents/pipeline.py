@@ -52,6 +52,8 @@ __all__ = ["CHUNK_CHARS", "LEVELS", "MAX_CHARS", "Geoparser", "Item", "analyse",
 
 MAX_CHARS = 5_000_000
 CHUNK_CHARS = 100_000
+MAX_PROCESSES = 1024  # sanity limits of the n_process and batch_size settings
+MAX_BATCH_SIZE = 1_000_000
 LEVELS = ("tokens", "toponyms", "full")
 log = logging.getLogger("geoevents")
 
@@ -139,8 +141,8 @@ class Geoparser:
         """
         check_choice("level", level, LEVELS)
         check_choice("errors", errors, ("raise", "record"))
-        check_count("n_process", n_process, all_cpus=True)
-        check_count("batch_size", batch_size)
+        check_count("n_process", n_process, MAX_PROCESSES, all_cpus=True)
+        check_count("batch_size", batch_size, MAX_BATCH_SIZE)
         return self._run(iter(items), level, n_process, batch_size, errors)
 
     def _run(self, stream: Iterator[Item], level: str, n_process: int, batch_size: int,
@@ -406,12 +408,14 @@ def check_spans(text: str, spans: object) -> list[tuple[int, int]] | None:
     return out
 
 
-def check_count(name: str, value: object, *, all_cpus: bool = False) -> int:
-    """A positive integer setting (with ``all_cpus``, -1 too: one per CPU, as in spaCy)."""
+def check_count(name: str, value: object, most: int, *, all_cpus: bool = False) -> int:
+    """An integer setting from 1 to ``most`` (with ``all_cpus``, -1 too: one per CPU, as
+    in spaCy)."""
     if isinstance(value, bool) or not isinstance(value, Integral) or \
-            not (int(value) >= 1 or (all_cpus and int(value) == -1)):
+            not (1 <= int(value) <= most or (all_cpus and int(value) == -1)):
         extra = " or -1 (one per CPU)" if all_cpus else ""
-        raise InputError(f"{name} must be a positive integer{extra}, got {shown(value)}")
+        raise InputError(f"{name} must be an integer from 1 to {most:,}{extra}, got "
+                         f"{shown(value)}")
     return int(value)
 
 
