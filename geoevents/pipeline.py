@@ -25,6 +25,7 @@ the batch goes on.
 
 from __future__ import annotations
 
+import copy
 import logging
 import threading
 from collections import deque
@@ -32,7 +33,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
-from numbers import Integral
+from numbers import Integral, Real
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -106,6 +107,8 @@ class Geoparser:
         from geoevents.components import TOPONYM_DEFAULTS, EventStage, ToponymStage
         from geoevents.geocoding import default_gazetteer
 
+        if min_confidence is not None:
+            check_confidence(min_confidence)
         self.nlp: Language = textprep.install(nlp_module.load(model))  # linear tokenizing
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS + 1)
         self.gazetteer = gazetteer or default_gazetteer()
@@ -125,6 +128,17 @@ class Geoparser:
     @property
     def resolver(self) -> Resolver:
         return self.toponym_stage.resolver
+
+    def with_min_confidence(self, min_confidence: float) -> Geoparser:
+        """This parser resolving only names whose best candidate has at least
+        ``min_confidence`` (0..1); the others stay unresolved. The copy shares the model,
+        the gazetteer and the lookup caches, so it costs nothing to make per request."""
+        check_confidence(min_confidence)
+        variant = copy.copy(self)
+        variant.toponym_stage = copy.copy(self.toponym_stage)
+        variant.toponym_stage.resolver = copy.copy(self.resolver)
+        variant.toponym_stage.resolver.min_confidence = float(min_confidence)
+        return variant
 
     # -- the orchestration ---------------------------------------------------------------
 
@@ -308,8 +322,13 @@ _lock = threading.Lock()
 _parsers: dict[tuple[str | None, str | None], Geoparser] = {}
 
 
-def geoparser(model: str | None = None, gazetteer: str | Path | None = None) -> Geoparser:
-    """The process-wide :class:`Geoparser` for a model and gazetteer path (defaults)."""
+def geoparser(model: str | None = None, gazetteer: str | Path | None = None, *,
+              min_confidence: float | None = None) -> Geoparser:
+    """The process-wide :class:`Geoparser` for a model and gazetteer path (defaults);
+    with ``min_confidence``, a copy of it that leaves names whose best candidate is less
+    likely unresolved (see :meth:`Geoparser.with_min_confidence`)."""
+    if min_confidence is not None:
+        return geoparser(model, gazetteer).with_min_confidence(min_confidence)
     key = (model, str(gazetteer) if gazetteer else None)
     parser = _parsers.get(key)
     if parser is None:
@@ -424,6 +443,13 @@ def check_flag(name: str, value: object, *, optional: bool = False) -> None:
     if not (isinstance(value, bool) or (optional and value is None)):
         raise InputError(f"{name} must be True or False{' or None' if optional else ''}, "
                          f"got {shown(value)}")
+
+
+def check_confidence(value: object) -> float:
+    """A ``min_confidence`` setting: a number from 0 to 1."""
+    if isinstance(value, bool) or not isinstance(value, Real) or not 0 <= float(value) <= 1:
+        raise InputError(f"min_confidence must be a number from 0 to 1, got {shown(value)}")
+    return float(value)
 
 
 def check_choice(name: str, value: object, choices: Sequence[str]) -> None:

@@ -225,5 +225,5 @@ def test_parse_many(items, n_process, batch_size, events):
 
 def test_batch_size_zero_is_refused_before_any_work():
     """It used to yield no documents at all, losing the whole input silently."""
-    with pytest.raises(InputError, match="batch_size must be an integer from 1 to .*, got 0"):
+    with pytest.raises(InputError, match=r"batch_size must be an integer from 1 to .*, got 0"):
         geoevents.parse_many(["Shelling hit Gaza."], batch_size=0)

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from geoevents.batch.engine import BatchSummary
 
 SHOWN_ERRORS = 10
-_NOT_BATCH_OPTIONS = frozenset({"published", "dedup", "progress", "model", "gazetteer"})
+_NOT_BATCH_OPTIONS = frozenset({"published", "dedup", "progress", "model", "gazetteer",
+                                "min_confidence"})
 
 
 def wants_batch(inputs: list[Path], output: Path, options: BatchOptions) -> bool:
