@@ -22,6 +22,7 @@ the same run.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import string
 import sys
@@ -89,10 +90,8 @@ def tree_rss(proc: psutil.Process) -> int:
     """RSS of a process and its children (extraction workers, if any started)."""
     total = proc.memory_info().rss
     for child in proc.children(recursive=True):
-        try:
+        with contextlib.suppress(psutil.NoSuchProcess):  # a child that just ended
             total += child.memory_info().rss
-        except psutil.NoSuchProcess:
-            pass
     return total
 
 
