@@ -227,3 +227,17 @@ def test_batch_size_zero_is_refused_before_any_work():
     """It used to yield no documents at all, losing the whole input silently."""
     with pytest.raises(InputError, match=r"batch_size must be an integer from 1 to .*, got 0"):
         geoevents.parse_many(["Shelling hit Gaza."], batch_size=0)
+
+
+@FAST
+@given(value=or_wrong(st.floats(0, 1)))
+@example(value=10**400)
+@example(value=float("nan"))
+def test_min_confidence(value):
+    from geoevents.pipeline import geoparser
+
+    valid = is_number(value) and 0 <= value <= 1
+    parser = outcome(lambda: geoparser().with_min_confidence(value), InputError,
+                     must_fail=not valid)
+    if valid:
+        assert parser.resolver.min_confidence == value

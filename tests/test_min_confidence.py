@@ -65,7 +65,7 @@ def test_events_lose_the_unresolved_place(default):
     assert located[UNCERTAIN] is None and located[LIKELY] is not None
 
 
-@pytest.mark.parametrize("bad", [-0.1, 1.5, float("nan"), True, "0.5", None])
+@pytest.mark.parametrize("bad", [-0.1, 1.5, float("nan"), 10**400, True, "0.5", None])
 def test_bad_thresholds_are_input_errors(bad):
     with pytest.raises(InputError, match="min_confidence must be a number from 0 to 1"):
         geoparser().with_min_confidence(bad)
