@@ -23,3 +23,13 @@ class InputError(GeoeventsError, ValueError):
 
 class ModelError(GeoeventsError):
     """The spaCy model cannot be found or loaded."""
+
+
+def shown(value: object, width: int = 60) -> str:
+    """``repr(value)`` for an error message, clipped to ``width`` characters (an integer of
+    thousands of digits has no repr at all)."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return f"<{type(value).__name__} too large to show>"
+    return text if len(text) <= width else text[:width - 1] + "…"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numbers
 import os
 import threading
 from collections.abc import Mapping
@@ -35,11 +34,6 @@ def geocode(query: str | Mapping[str, Any], *, country: str | None = None,
     """The best match for a place name ("Austin, TX", "Vienna Austria") or a structured
     query (``{"city": "Austin", "state": "TX"}``), or None; ``Place.match`` says how it
     matched. Raises QueryError on invalid input (of any argument, including its type)."""
-    for name, value in (("country", country), ("feature_class", feature_class)):
-        if value is not None and not isinstance(value, str):
-            raise QueryError(f"{name} must be a string, got {type(value).__name__}")
-    if not isinstance(fuzzy, bool):
-        raise QueryError(f"fuzzy must be True or False, got {fuzzy!r}")
     hits = _gazetteer(gazetteer).search(
         query, country=country, feature_class=feature_class, limit=1, fuzzy=fuzzy)
     return hits[0] if hits else None
@@ -48,11 +42,6 @@ def geocode(query: str | Mapping[str, Any], *, country: str | None = None,
 def reverse(lat: float, lon: float, *, gazetteer: str | Path | None = None) -> Place | None:
     """The nearest populated place (or containing country) of a WGS84 point. Raises
     QueryError for anything but two numbers within range."""
-    for value in (lat, lon):
-        if isinstance(value, bool) or not isinstance(value, numbers.Real):  # numpy too
-            raise QueryError(f"coordinates must be numbers, got {lat!r}, {lon!r}")
-        if isinstance(value, numbers.Integral) and abs(int(value)) > 360:  # float overflow
-            raise QueryError(f"coordinates out of range: {lat!r}, {lon!r}")
     return _gazetteer(gazetteer).reverse(lat, lon)
 
 

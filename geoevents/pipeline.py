@@ -25,6 +25,7 @@ the batch goes on.
 
 from __future__ import annotations
 
+import copy
 import logging
 import threading
 from collections import deque
@@ -32,10 +33,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
+from numbers import Integral, Real
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from geoevents.errors import GeoeventsError, InputError
+from geoevents.errors import GeoeventsError, InputError, shown
 from geoevents.model import Document, Event
 
 if TYPE_CHECKING:
@@ -51,6 +53,8 @@ __all__ = ["CHUNK_CHARS", "LEVELS", "MAX_CHARS", "Geoparser", "Item", "analyse",
 
 MAX_CHARS = 5_000_000
 CHUNK_CHARS = 100_000
+MAX_PROCESSES = 1024  # sanity limits of the n_process and batch_size settings
+MAX_BATCH_SIZE = 1_000_000
 LEVELS = ("tokens", "toponyms", "full")
 log = logging.getLogger("geoevents")
 
@@ -70,13 +74,19 @@ class Item:
     error: str | None = None
 
 
-def make_item(text: object, *, doc_id: str | None = None,
-              published: str | date | None = None, toponyms: object = None) -> Item:
-    """A checked :class:`Item`; InputError for a non-string or too long text, an unreadable
-    publication date, or spans outside the text."""
+def make_item(text: object, *, doc_id: object = None, published: object = None,
+              toponyms: object = None) -> Item:
+    """A checked :class:`Item`; InputError for a non-string or too long text, an id that
+    is not a string, an unreadable publication date (or one that is neither text nor a
+    date), or spans that are not integer pairs inside the text."""
     from geoevents.events.dates import parse_published
 
     checked = check_text(text)
+    if doc_id is not None and not isinstance(doc_id, str):
+        raise InputError(f"doc_id must be a string, got {type(doc_id).__name__}")
+    if published is not None and not isinstance(published, str | date):
+        raise InputError(f"published must be a date or YYYY-MM-DD text, got "
+                         f"{type(published).__name__}")
     return Item(checked, doc_id, parse_published(published), check_spans(checked, toponyms))
 
 
@@ -97,6 +107,8 @@ class Geoparser:
         from geoevents.components import TOPONYM_DEFAULTS, EventStage, ToponymStage
         from geoevents.geocoding import default_gazetteer
 
+        if min_confidence is not None:
+            check_confidence(min_confidence)
         self.nlp: Language = textprep.install(nlp_module.load(model))  # linear tokenizing
         self.nlp.max_length = max(self.nlp.max_length, CHUNK_CHARS + 1)
         self.gazetteer = gazetteer or default_gazetteer()
@@ -117,6 +129,17 @@ class Geoparser:
     def resolver(self) -> Resolver:
         return self.toponym_stage.resolver
 
+    def with_min_confidence(self, min_confidence: float) -> Geoparser:
+        """This parser resolving only names whose best candidate has at least
+        ``min_confidence`` (0..1); the others stay unresolved. The copy shares the model,
+        the gazetteer and the lookup caches, so it costs nothing to make per request."""
+        check_confidence(min_confidence)
+        variant = copy.copy(self)
+        variant.toponym_stage = copy.copy(self.toponym_stage)
+        variant.toponym_stage.resolver = copy.copy(self.resolver)
+        variant.toponym_stage.resolver.min_confidence = float(min_confidence)
+        return variant
+
     # -- the orchestration ---------------------------------------------------------------
 
     def run(self, items: Iterable[Item], *, level: str = "full", n_process: int = 1,
@@ -128,11 +151,16 @@ class Geoparser:
         ``errors="record"`` an item that fails yields a Document with ``error`` set (and
         the ``Doc``, or None when spaCy failed or never ran) instead of raising; with one
         process, a spaCy failure on a batch is retried text by text, so it costs only the
-        text that caused it.
+        text that caused it. Bad settings raise InputError at once, before any work.
         """
-        if level not in LEVELS:
-            raise ValueError(f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
-        stream = iter(items)
+        check_choice("level", level, LEVELS)
+        check_choice("errors", errors, ("raise", "record"))
+        check_count("n_process", n_process, MAX_PROCESSES, all_cpus=True)
+        check_count("batch_size", batch_size, MAX_BATCH_SIZE)
+        return self._run(iter(items), level, n_process, batch_size, errors)
+
+    def _run(self, stream: Iterator[Item], level: str, n_process: int, batch_size: int,
+             errors: Errors) -> Iterator[tuple[Document, Doc | None]]:
         if errors == "record" and n_process == 1:
             while group := list(islice(stream, batch_size)):
                 for item, doc in zip(group, self._docs_or_reasons(group, level, batch_size),
@@ -215,7 +243,7 @@ class Geoparser:
         elif level == "tokens":
             disable = list(self.nlp.pipe_names)
         else:
-            raise ValueError(f"unknown level {level!r}; use one of {', '.join(LEVELS)}")
+            check_choice("level", level, LEVELS)
 
         def pieces() -> Iterator[tuple[str, int]]:
             for text in texts:
@@ -262,29 +290,45 @@ class Geoparser:
                    batch_size: int = 64, events: bool = True,
                    progress: bool | None = False) -> Iterator[Document]:
         """See :func:`geoevents.pipeline.parse_many`."""
-        from geoevents.progress import Progress
-
+        if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+            raise InputError(f"items must be an iterable of texts or records (a list, a "
+                             f"generator), got {type(items).__name__}")
+        check_flag("events", events)
+        check_flag("progress", progress, optional=True)
         total = len(items) if isinstance(items, Sized) else None
-        checked = (_item(raw) for raw in items)
-        level = "full" if events else "toponyms"
-        with Progress("documents", total=total, enabled=progress, counts=True) as bar:
-            documents = self.run(checked, level=level, n_process=n_process,
-                                 batch_size=batch_size, errors="record")
-            for n, (document, _) in enumerate(documents):
-                if document.error is not None:
-                    log.warning("skipping item %d%s: %s", n,
-                                f" ({document.doc_id})" if document.doc_id else "",
-                                document.error)
-                bar.advance(events=len(document.events), errors=document.error is not None)
-                yield document
+        documents = self.run((_item(raw) for raw in items),
+                             level="full" if events else "toponyms", n_process=n_process,
+                             batch_size=batch_size, errors="record")
+        return _logged(documents, total, progress)
+
+
+def _logged(documents: Iterator[tuple[Document, Doc | None]], total: int | None,
+            progress: bool | None) -> Iterator[Document]:
+    """The documents of a :meth:`Geoparser.parse_many` run, each failure logged, with a
+    progress bar when asked."""
+    from geoevents.progress import Progress
+
+    with Progress("documents", total=total, enabled=progress, counts=True) as bar:
+        for n, (document, _) in enumerate(documents):
+            if document.error is not None:
+                log.warning("skipping item %d%s: %s", n,
+                            f" ({document.doc_id})" if document.doc_id else "",
+                            document.error)
+            bar.advance(events=len(document.events), errors=document.error is not None)
+            yield document
 
 
 _lock = threading.Lock()
 _parsers: dict[tuple[str | None, str | None], Geoparser] = {}
 
 
-def geoparser(model: str | None = None, gazetteer: str | Path | None = None) -> Geoparser:
-    """The process-wide :class:`Geoparser` for a model and gazetteer path (defaults)."""
+def geoparser(model: str | None = None, gazetteer: str | Path | None = None, *,
+              min_confidence: float | None = None) -> Geoparser:
+    """The process-wide :class:`Geoparser` for a model and gazetteer path (defaults);
+    with ``min_confidence``, a copy of it that leaves names whose best candidate is less
+    likely unresolved (see :meth:`Geoparser.with_min_confidence`)."""
+    if min_confidence is not None:
+        return geoparser(model, gazetteer).with_min_confidence(min_confidence)
     key = (model, str(gazetteer) if gazetteer else None)
     parser = _parsers.get(key)
     if parser is None:
@@ -339,6 +383,9 @@ def parse_many(items: Iterable[str | Mapping[str, Any]], *, n_process: int = 1,
     :func:`parse`, items without forced spans get their events too, unless
     ``events=False`` (toponyms only, with fewer spaCy components: faster).
     ``progress=True`` shows a progress bar on stderr (None: when stderr is a terminal).
+    ``n_process`` is a number of processes (-1: one per CPU) and ``batch_size`` a number
+    of texts per spaCy batch; wrong settings, or ``items`` that are not an iterable of
+    texts or records (a lone string, a mapping), raise InputError at once.
     """
     return geoparser().parse_many(items, n_process=n_process, batch_size=batch_size,
                                   events=events, progress=progress)
@@ -361,20 +408,55 @@ def check_spans(text: str, spans: object) -> list[tuple[int, int]] | None:
     """Validated ``(start, end)`` character spans inside ``text``."""
     if spans is None:
         return None
+    wrong = InputError("toponyms must be a list of (start, end) integer pairs")
+    if isinstance(spans, str | bytes | Mapping) or not isinstance(spans, Iterable):
+        raise wrong
     out = []
-    try:
-        for start, end in spans:  # type: ignore[attr-defined]
-            if not (isinstance(start, int) and isinstance(end, int)):
-                raise TypeError
-            if not 0 <= start < end <= len(text):
-                raise InputError(f"toponym span ({start}, {end}) is outside the text "
-                                 f"(length {len(text)})")
-            out.append((start, end))
-    except (TypeError, ValueError) as exc:
-        if isinstance(exc, InputError):
-            raise
-        raise InputError("toponyms must be a list of (start, end) integer pairs") from None
+    for span in spans:
+        if isinstance(span, str | bytes | Mapping) or not isinstance(span, Iterable):
+            raise wrong
+        pair = tuple(islice(span, 3))
+        if len(pair) != 2 or not all(isinstance(i, Integral) and not isinstance(i, bool)
+                                     for i in pair):
+            raise wrong
+        start, end = int(pair[0]), int(pair[1])
+        if not 0 <= start < end <= len(text):
+            raise InputError(f"toponym span ({shown(start)}, {shown(end)}) is outside the "
+                             f"text (length {len(text)})")
+        out.append((start, end))
     return out
+
+
+def check_count(name: str, value: object, most: int, *, all_cpus: bool = False) -> int:
+    """An integer setting from 1 to ``most`` (with ``all_cpus``, -1 too: one per CPU, as
+    in spaCy)."""
+    if isinstance(value, bool) or not isinstance(value, Integral) or \
+            not (1 <= int(value) <= most or (all_cpus and int(value) == -1)):
+        extra = " or -1 (one per CPU)" if all_cpus else ""
+        raise InputError(f"{name} must be an integer from 1 to {most:,}{extra}, got "
+                         f"{shown(value)}")
+    return int(value)
+
+
+def check_flag(name: str, value: object, *, optional: bool = False) -> None:
+    """InputError unless ``value`` is True or False (or, when ``optional``, None)."""
+    if not (isinstance(value, bool) or (optional and value is None)):
+        raise InputError(f"{name} must be True or False{' or None' if optional else ''}, "
+                         f"got {shown(value)}")
+
+
+def check_confidence(value: object) -> float:
+    """A ``min_confidence`` setting: a number from 0 to 1."""
+    if isinstance(value, bool) or not isinstance(value, Real) or \
+            not 0 <= value <= 1:  # type: ignore[operator]  # no float(): 10**400 overflows
+        raise InputError(f"min_confidence must be a number from 0 to 1, got {shown(value)}")
+    return float(value)
+
+
+def check_choice(name: str, value: object, choices: Sequence[str]) -> None:
+    """InputError unless ``value`` is one of ``choices``."""
+    if not isinstance(value, str) or value not in choices:
+        raise InputError(f"unknown {name} {shown(value)}; use one of {', '.join(choices)}")
 
 
 def _item(raw: object) -> Item:

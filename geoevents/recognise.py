@@ -93,8 +93,9 @@ SALIENT_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR
 # and organisations named like a place ("Hamas", an alternate name of Hamm) must fit
 # the document
 PROMINENT_POPULATION = 20_000
-# names whose gazetteer lookup one recogniser keeps (least recently used dropped)
-KNOWN_CACHE_SIZE = 200_000
+# names whose gazetteer lookup one recogniser keeps (least recently used dropped); with the
+# candidate cache, about 35 MB at most (benchmarks/bench_server_memory.py)
+KNOWN_CACHE_SIZE = 20_000
 
 @dataclass(eq=False)
 class Mention(Toponym):

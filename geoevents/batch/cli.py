@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 SHOWN_ERRORS = 10
 _NOT_BATCH_OPTIONS = frozenset({"published", "dedup", "progress", "model", "gazetteer",
-                                "schema"})
+                                "schema", "min_confidence"})
 
 
 def wants_batch(inputs: list[Path], output: Path, options: BatchOptions) -> bool:

@@ -51,6 +51,7 @@ class BatchOptions:
     scheduler: str | None = None
     progress: bool | None = False  # None: when stderr is a terminal
     published: str | None = None  # publication date of records without one
+    min_confidence: float | None = None  # below it names stay unresolved (None: default)
     dedup: bool = True  # merge reports of one event (single-file outputs only)
     model: str | None = None
     gazetteer: Path | None = None
@@ -203,6 +204,7 @@ def _fingerprint(paths: list[Path], options: BatchOptions) -> dict[str, Any]:
         "text_column": options.text_column,
         "id_column": options.id_column,
         "published": options.published,
+        "min_confidence": options.min_confidence,
         "model": model_name(options.model),
         "gazetteer": _file_identity((options.gazetteer or default_path()).expanduser()),
     }
@@ -231,6 +233,7 @@ def _engine(shards: Iterable[tuple[int, list[Record]]],
             options: BatchOptions) -> Iterator[Result]:
     settings = Settings(
         model=options.model, batch_size=options.batch_size, published=options.published,
+        min_confidence=options.min_confidence,
         gazetteer=str(options.gazetteer.expanduser().resolve()) if options.gazetteer else None)
     if options.engine == "dask":
         from geoevents.batch.cluster import run_dask

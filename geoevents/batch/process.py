@@ -42,6 +42,7 @@ class Settings:
     gazetteer: str | None = None
     batch_size: int = 64
     published: str | None = None  # for records without a publication date
+    min_confidence: float | None = None  # the pipeline's min_confidence (None: default)
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ def _process(shard: int, records: list[Record], settings: Settings) -> Result:
     if todo:
         from geoevents.pipeline import geoparser
 
-        parser = geoparser(settings.model, settings.gazetteer)
+        parser = geoparser(settings.model, settings.gazetteer,
+                           min_confidence=settings.min_confidence)
         documents = parser.run((item for _, _, item in todo), level="full",
                                batch_size=settings.batch_size, errors="record")
         for (i, record, _), (document, _doc) in zip(todo, documents, strict=True):

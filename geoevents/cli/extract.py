@@ -32,6 +32,11 @@ def extract_command(
         "--published", help="Publication date (YYYY-MM-DD) for texts and records without "
                             "one; relative dates ('yesterday', 'May 14') resolve against it.",
         show_default=False)] = None,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Leave a name unresolved when its best place is less likely than this "
+                 "(0-1; default 0: every name with candidates gets its best one).",
+        show_default=False)] = None,
     no_dedup: Annotated[bool, typer.Option(
         "--no-dedup", help="Keep reports of one event from several documents apart.")
     ] = False,
@@ -95,7 +100,8 @@ def extract_command(
         processes=processes, batch_size=batch_size, shard_size=shard_size,
         max_chars=max_chars, errors=errors, resume=resume, engine=engine,
         scheduler=scheduler, text_column=text_column, id_column=id_column,
-        progress=progress, published=published, dedup=not no_dedup)
+        progress=progress, published=published, dedup=not no_dedup,
+        min_confidence=min_confidence)
     if wants_batch(inputs, output, batch):
         code = run_from_cli(inputs, output, batch)
         if code:
@@ -121,7 +127,8 @@ def extract_command(
             sys.stderr.write(f"geoevents: skipped: {exc}\n")
     documents: list[Document] = []
     with Progress("documents", total=len(items), enabled=progress) as bar:
-        for document, _ in geoparser().run(items, errors="record"):
+        parser = geoparser(min_confidence=min_confidence)
+        for document, _ in parser.run(items, errors="record"):
             bar.advance()
             if document.error is not None:
                 failed += 1

@@ -26,6 +26,11 @@ def parse(
     gazetteer: Annotated[Path | None, typer.Option(
         "--gazetteer", help="Gazetteer file (default: the embedded one).", show_default=False)
     ] = None,
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Leave a name unresolved when its best place is less likely than this "
+                 "(0-1; default 0: every name with candidates gets its best one).",
+        show_default=False)] = None,
 ) -> None:
     """Find the place names of each file and resolve them to gazetteer places."""
     import sys
@@ -33,7 +38,7 @@ def parse(
     from geoevents.cli.output import emit_json
     from geoevents.pipeline import geoparser
 
-    parser = geoparser(gazetteer=gazetteer)
+    parser = geoparser(gazetteer=gazetteer, min_confidence=min_confidence)
     results = []
     for path in files:
         text = read_text_file(path)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from geoevents.errors import QueryError
+from geoevents.errors import QueryError, shown
 from geoevents.gazetteer.names import MAX_QUERY_CHARS, normalize
 from geoevents.model import Place
 
@@ -219,7 +219,11 @@ def structured_value(field: str, value: object) -> str | None:
         raise QueryError(f"{field} must be text, got {type(value).__name__}")
     if isinstance(value, float) and not math.isfinite(value):
         raise QueryError(f"{field} must be text, got {value!r}")
-    text = str(value).strip()
+    try:
+        text = str(value).strip()
+    except ValueError:  # an integer of thousands of digits
+        raise QueryError(f"{field}: query is longer than {MAX_QUERY_CHARS} characters") \
+            from None
     if not text:
         return None
     if "\x00" in text:
@@ -234,9 +238,9 @@ def structured_text(query: Mapping[str, Any]) -> str:
     """A structured query (``{"city": "Moscow", "state": "Idaho"}``) as the one-line
     query the gazetteer reads ("Moscow, Idaho"). Streets and postal codes are accepted
     and ignored, as the gazetteer has neither; unknown fields are an error."""
-    unknown = sorted(str(k) for k in query if k not in STRUCTURED_FIELDS)
+    unknown = sorted(shown(k) for k in query if k not in STRUCTURED_FIELDS)
     if unknown:
-        raise QueryError(f"unknown structured query field {unknown[0]!r}; use "
+        raise QueryError(f"unknown structured query field {unknown[0]}; use "
                          + ", ".join(STRUCTURED_FIELDS))
     values = {k: structured_value(k, query.get(k)) for k in STRUCTURED_FIELDS}
     parts = [values[k] for k in ("city", "county", "state", "country") if values[k]]

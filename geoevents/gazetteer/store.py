@@ -8,6 +8,7 @@ one :class:`Gazetteer` can serve a threaded web server.
 from __future__ import annotations
 
 import math
+import numbers
 import os
 import sqlite3
 import threading
@@ -17,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from geoevents.errors import GazetteerError, QueryError
+from geoevents.errors import GazetteerError, QueryError, shown
 from geoevents.gazetteer.names import MAX_QUERY_CHARS, normalize, skeleton
 from geoevents.gazetteer.query import (
     QueryReader,
@@ -58,6 +59,8 @@ _QUALIFIED_FETCH = 250
 DEFAULT_CACHE_SIZE = 8192  # fuzzy-name blocks (a few hundred names each) kept per process
 _REVERSE_RADII_DEG = (0.05, 0.2, 0.8)
 _REVERSE_MAX_KM = 50.0
+MAX_LIMIT = 10_000  # results one search may ask for
+_MAX_SQLITE_INT = 2**63 - 1
 
 
 # Nearest populated place inside a box, ranked by squared equirectangular distance (k is
@@ -103,16 +106,19 @@ class Match:
     match: str = "exact"
 
 
-def check_coordinates(lat: float, lon: float) -> tuple[float, float]:
-    """Validate a WGS84 coordinate pair; raises QueryError naming the bad value."""
+def check_coordinates(lat: object, lon: object) -> tuple[float, float]:
+    """Validate a WGS84 coordinate pair of real numbers (numpy's too, not bools or text);
+    raises QueryError naming the bad value."""
+    if not all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in (lat, lon)):
+        raise QueryError(f"coordinates must be numbers, got {shown(lat)}, {shown(lon)}")
     try:
-        lat_f, lon_f = float(lat), float(lon)
-    except (TypeError, ValueError) as exc:
-        raise QueryError(f"coordinates must be numbers, got {lat!r}, {lon!r}") from exc
+        lat_f, lon_f = float(lat), float(lon)  # type: ignore[arg-type]
+    except (OverflowError, ValueError):  # an int beyond any float
+        raise QueryError(f"coordinates out of range: {shown(lat)}, {shown(lon)}") from None
     if not (math.isfinite(lat_f) and -90.0 <= lat_f <= 90.0):
-        raise QueryError(f"latitude must be between -90 and 90, got {lat!r}")
+        raise QueryError(f"latitude must be between -90 and 90, got {shown(lat)}")
     if not (math.isfinite(lon_f) and -180.0 <= lon_f <= 180.0):
-        raise QueryError(f"longitude must be between -180 and 180, got {lon!r}")
+        raise QueryError(f"longitude must be between -180 and 180, got {shown(lon)}")
     return lat_f, lon_f
 
 
@@ -128,6 +134,24 @@ def check_query(query: object) -> str:
     if len(text) > MAX_QUERY_CHARS:
         raise QueryError(f"query is longer than {MAX_QUERY_CHARS} characters ({len(text)})")
     return text
+
+
+def check_limit(limit: object) -> int:
+    """Validate a number of results: an integer from 1 to :data:`MAX_LIMIT`."""
+    if isinstance(limit, bool) or not isinstance(limit, numbers.Integral):
+        raise QueryError(f"limit must be an integer, got {type(limit).__name__}")
+    if not 1 <= int(limit) <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT:,}, got {shown(limit)}")
+    return int(limit)
+
+
+def check_option(name: str, value: object, kind: type, *, optional: bool = True) -> Any:
+    """``value`` if it is of ``kind`` (str or bool) or, when ``optional``, None; else
+    QueryError naming it."""
+    if isinstance(value, kind) or (optional and value is None):
+        return value
+    wanted = "True or False" if kind is bool else "a string"
+    raise QueryError(f"{name} must be {wanted}, got {type(value).__name__}")
 
 
 class Gazetteer:
@@ -229,11 +253,20 @@ class Gazetteer:
     # -- lookups -----------------------------------------------------------------------
 
     def get(self, place_id: str) -> Place | None:
-        """The place with this id (``geonames:281133``, ``local:gaza-strip``, …)."""
-        rows = self._rows(f"SELECT {PLACE_COLUMNS} FROM places WHERE id = ?", (str(place_id),))
+        """The place with this id (``geonames:281133``, ``local:gaza-strip``, …); QueryError
+        when ``place_id`` is not a string."""
+        if not isinstance(place_id, str):
+            raise QueryError(f"place id must be a string, got {type(place_id).__name__}")
+        rows = self._rows(f"SELECT {PLACE_COLUMNS} FROM places WHERE id = ?", (place_id,))
         return _place(rows[0]) if rows else None
 
     def by_geonameid(self, geonameid: int) -> Place | None:
+        """The most important place with this GeoNames id; QueryError when it is not an
+        integer."""
+        if isinstance(geonameid, bool) or not isinstance(geonameid, numbers.Integral):
+            raise QueryError(f"geonameid must be an integer, got {type(geonameid).__name__}")
+        if not 0 <= geonameid <= _MAX_SQLITE_INT:
+            return None  # no GeoNames id is negative or beyond SQLite's integers
         rows = self._rows(
             f"SELECT {PLACE_COLUMNS} FROM places WHERE geonameid = ? "
             "ORDER BY importance DESC LIMIT 1", (int(geonameid),))
@@ -249,7 +282,7 @@ class Gazetteer:
         countries by code or short form ("US", "UAE"); or a structured query
         (``{"city": "Norman", "state": "OK"}``). ``fuzzy=False`` keeps to exact and
         transliteration matches. A query that is not a string, is empty, holds a NUL or is
-        longer than any name raises QueryError.
+        longer than any name raises QueryError, as does an argument of the wrong type.
         """
         if not isinstance(name, str) and isinstance(name, Mapping):
             name = structured_text(name)
@@ -274,8 +307,10 @@ class Gazetteer:
         """
         if not isinstance(name, str):
             raise QueryError(f"query must be a string, got {type(name).__name__}")
-        if limit < 1:
-            raise QueryError(f"limit must be at least 1, got {limit}")
+        limit = check_limit(limit)
+        country = check_option("country", country, str)
+        feature_class = check_option("feature_class", feature_class, str)
+        fuzzy = check_option("fuzzy", fuzzy, bool, optional=False)
         query = lookup_text(name)
         if query is None:
             return []
@@ -464,6 +499,9 @@ class Gazetteer:
         """The nearest populated place within ``max_km``, else the country containing
         the point, else None (open sea)."""
         lat, lon = check_coordinates(lat, lon)
+        if isinstance(max_km, bool) or not isinstance(max_km, numbers.Real) or \
+                not 0 <= max_km < math.inf:
+            raise QueryError(f"max_km must be a distance in kilometres, got {shown(max_km)}")
         params = {"lat": lat, "lon": lon, "k": math.cos(math.radians(lat))}
         for radius in _REVERSE_RADII_DEG:
             rows = self._rows(_NEAREST_SQL, {

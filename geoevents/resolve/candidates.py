@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from geoevents.recognise import Mention
 
 DEFAULT_LIMIT = 30  # candidates asked of the gazetteer per name
-CACHE_SIZE = 100_000  # distinct names whose candidates one generator keeps
+CACHE_SIZE = 20_000  # distinct names whose candidates one generator keeps (~35 MB)
 
 
 @dataclass(frozen=True)

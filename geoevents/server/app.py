@@ -473,7 +473,7 @@ def create_app(gazetteer: Gazetteer | str | Path | None = None, *, api_key: str 
     async def extract(body: schemas.ExtractRequest) -> Response:
         """Events and mentioned places of the posted text(s) as one GeoJSON
         FeatureCollection (`layer` is `event` or `place`)."""
-        return Response(await _extraction(extractor.parse(body.items())),
+        return Response(await _extraction(extractor.parse(body.items(), body.min_confidence)),
                         media_type="application/json")
 
     @app.post("/map", tags=["events"], response_class=HTMLResponse,
@@ -483,7 +483,8 @@ def create_app(gazetteer: Gazetteer | str | Path | None = None, *, api_key: str 
               dependencies=[Depends(require_key)])
     async def map_html(body: schemas.ExtractRequest) -> Response:
         """An interactive HTML map (offline, self-contained) of the posted text(s)."""
-        return HTMLResponse(await _extraction(extractor.map_html(body.items())))
+        return HTMLResponse(await _extraction(
+            extractor.map_html(body.items(), body.min_confidence)))
 
     @app.get("/", include_in_schema=False)
     def root() -> Response:

@@ -37,6 +37,8 @@ SHAPE_TOLERANCE_DEG = 0.005
 # requests allowed to wait for a busy worker, per worker; more get 503 at once
 QUEUE_PER_WORKER = 4
 WARM_UP_TEXT = "Shelling hit Gaza on Monday."
+# what a worker is sent: the kind of job ("extract" or "map"), the texts, min_confidence
+Job = tuple[str, list["DocumentIn"], float | None]
 
 
 class ExtractionUnavailable(Exception):
@@ -71,17 +73,20 @@ class Extractor:
         self._lock = threading.Lock()
         self._free: asyncio.Condition | None = None
 
-    async def parse(self, items: list[DocumentIn]) -> bytes:
-        """The JSON FeatureCollection (see :func:`feature_collection`) of ``items``."""
-        result: bytes = await self._run(("extract", items))
+    async def parse(self, items: list[DocumentIn], min_confidence: float | None = None
+                    ) -> bytes:
+        """The JSON FeatureCollection (see :func:`feature_collection`) of ``items``; names
+        whose best place is less likely than ``min_confidence`` stay unresolved."""
+        result: bytes = await self._run(("extract", items, min_confidence))
         return result
 
-    async def map_html(self, items: list[DocumentIn]) -> str:
-        """The self-contained HTML map of ``items``."""
-        result: str = await self._run(("map", items))
+    async def map_html(self, items: list[DocumentIn], min_confidence: float | None = None
+                       ) -> str:
+        """The self-contained HTML map of ``items`` (``min_confidence`` as in :meth:`parse`)."""
+        result: str = await self._run(("map", items, min_confidence))
         return result
 
-    async def _run(self, job: tuple[str, list[DocumentIn]]) -> Any:
+    async def _run(self, job: Job) -> Any:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.timeout_s
         worker = await self._acquire(deadline)
@@ -183,7 +188,7 @@ class _Worker:
     def pid(self) -> int | None:
         return self.process.pid
 
-    def call(self, job: tuple[str, list[DocumentIn]]) -> tuple[str, Any]:
+    def call(self, job: Job) -> tuple[str, Any]:
         """Send a job and wait for its reply (EOFError when the process dies)."""
         try:
             self.conn.send(job)
@@ -207,22 +212,22 @@ def _serve(conn: Connection, gazetteer: str | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
     if gazetteer:
         os.environ["GEOEVENTS_GAZETTEER"] = gazetteer
-    jobs: dict[str, Callable[[list[DocumentIn]], Any]] = {
+    jobs: dict[str, Callable[[list[DocumentIn], float | None], Any]] = {
         "extract": _extract_json, "map": _map_html}
     try:
         from geoevents.server.schemas import DocumentIn
 
         # loads the model now rather than during the first request
-        _parse_all([DocumentIn(id=None, text=WARM_UP_TEXT, published=None)])
+        _parse_all([DocumentIn(id=None, text=WARM_UP_TEXT, published=None)], None)
     except Exception:  # reported with the first job instead
         log.debug("warm-up failed", exc_info=True)
     while True:
         try:
-            kind, items = conn.recv()
+            kind, items, min_confidence = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            reply: tuple[str, Any] = ("ok", jobs[kind](items))
+            reply: tuple[str, Any] = ("ok", jobs[kind](items, min_confidence))
         except ImportError as exc:
             reply = ("unavailable", "event extraction is not available in this installation "
                                     f"(cannot import {exc.name or 'a required module'})")
@@ -234,22 +239,24 @@ def _serve(conn: Connection, gazetteer: str | None) -> None:
         conn.send(reply)
 
 
-def _extract_json(items: list[DocumentIn]) -> bytes:
+def _extract_json(items: list[DocumentIn], min_confidence: float | None) -> bytes:
     import orjson
 
-    return orjson.dumps(feature_collection(_parse_all(items)))
+    return orjson.dumps(feature_collection(_parse_all(items, min_confidence)))
 
 
-def _map_html(items: list[DocumentIn]) -> str:
+def _map_html(items: list[DocumentIn], min_confidence: float | None) -> str:
     from geoevents.maps import render_map
 
-    return str(render_map(_parse_all(items)).get_root().render())
+    return str(render_map(_parse_all(items, min_confidence)).get_root().render())
 
 
-def _parse_all(items: list[DocumentIn]) -> list[Document]:
-    from geoevents.pipeline import parse
+def _parse_all(items: list[DocumentIn], min_confidence: float | None) -> list[Document]:
+    from geoevents.pipeline import geoparser
 
-    return [parse(item.text, published=item.published, doc_id=item.id) for item in items]
+    parser = geoparser(min_confidence=min_confidence)
+    return [parser.parse(item.text, published=item.published, doc_id=item.id)
+            for item in items]
 
 
 # -- GeoJSON ---------------------------------------------------------------------------------

@@ -252,6 +252,10 @@ class ExtractRequest(BaseModel):
     published: Published | None = Field(None, description="Its publication date (ISO 8601).")
     documents: list[DocumentIn] | None = Field(
         None, max_length=MAX_DOCUMENTS, description="Several documents.")
+    min_confidence: float | None = Field(
+        None, ge=0.0, le=1.0, strict=True, allow_inf_nan=False, description=(
+            "Leave a place name unresolved when its best place is less likely than this "
+            "(0-1; default 0: every name with candidates gets its best place)."))
 
     @model_validator(mode="after")
     def _one_input(self) -> ExtractRequest:
