@@ -57,8 +57,9 @@ def test_indexed_dedup_matches_comparing_every_pair():
         lat = max(-90.0, min(90.0, lat + rng.uniform(-0.4, 0.4)))
         lon = (lon + rng.uniform(-0.6, 0.6) + 180.0) % 360.0 - 180.0
         place = Place(f"p{n}", "x", lat, lon, "P", "PPL")
-        items.append(Event(id=f"e{n}", event_type="Battles",
-                           sub_event_type=rng.choice(["Armed clash", "Air/drone strike"]),
+        family, sub_type = rng.choice([("Battles", "Armed clash"),
+                                       ("Explosions/Remote violence", "Air/drone strike")])
+        items.append(Event(id=f"e{n}", event_type=family, sub_event_type=sub_type,
                            trigger="t", trigger_start=0, trigger_end=1, sentence="",
                            location=place, doc_id=f"d{n % 40}",
                            sources=[f"d{n % 40}"]))

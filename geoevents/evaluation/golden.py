@@ -292,12 +292,14 @@ def score(report: GoldReport, events: Sequence[Event]) -> ReportScore:
     from scipy.optimize import linear_sum_assignment
 
     gold = report.events
-    # cost: -2 for a required match, -1 for an optional one, 0 for no match
+    # cost: -2 for a required match, -1 for an optional one, 0 for no match; a matching
+    # sub-event type breaks ties
     cost = np.zeros((len(events), len(gold)))
     for i, event in enumerate(events):
         for j, g in enumerate(gold):
             if matches(g, event):
-                cost[i, j] = -1.0 if g.optional else -2.0
+                cost[i, j] = (-1.0 if g.optional else -2.0) - 0.1 * (
+                    g.sub_event_type == event.sub_event_type)
     pairs = [(i, j) for i, j in zip(*linear_sum_assignment(cost), strict=True)
              if cost[i, j] < 0] if events and gold else []
     paired_events = {i for i, _ in pairs}
