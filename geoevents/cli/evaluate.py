@@ -242,7 +242,8 @@ def golden(
     from geoevents.cli.output import emit_json
     from geoevents.evaluation import golden as gold
 
-    reports = [gold.load_report(path)] if path.is_file() else gold.load_dir(path)
+    reports = [gold.load_report(path, path.parent.name)] if path.is_file() else \
+        gold.load_dir(path)
     result = gold.evaluate(reports)
     if fmt is ReportFormat.json:
         emit_json(result.to_dict())

@@ -253,11 +253,12 @@ def _counts_something(ent: Span) -> bool:
     return counts or plural_next
 
 
-def event_date(trigger: Token, predicate: Token | None, sent: Span,
+def event_date(trigger: Token, predicate: Token | None, sent: Span | list[Span],
                published: date | None, *, skip_before: int = 0,
                attached_only: bool = False) -> DateInfo:
     """The date of the event whose trigger is ``trigger``: the date expression attached
-    to it in the parse, else the sentence's only or first date expression.
+    to it in the parse, else the sentence's only or first date expression. ``sent`` is
+    the trigger's sentence or, faster in long documents, its DATE/TIME entities.
 
     ``published`` is the anchor of relative expressions (the dateline's day when the
     report has one); date expressions that end before character ``skip_before`` (the
@@ -267,7 +268,8 @@ def event_date(trigger: Token, predicate: Token | None, sent: Span,
     anchors = {trigger.i}
     if predicate is not None:
         anchors.add(predicate.i)
-    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")
+    found = sent.ents if not isinstance(sent, list) else sent
+    ents = [e for e in found if e.label_ in ("DATE", "TIME")
             and e.end_char > skip_before and not _counts_something(e)
             and (not attached_only or _attached(e, {trigger.i}))]
     if not ents:

@@ -278,6 +278,21 @@ def _sentence_toponyms(sentences: list[Span], toponyms: list[Toponym],
     return out
 
 
+def _sentence_dates(sentences: list[Span]) -> list[list[Span]]:
+    """The DATE and TIME entities of each sentence, in one pass over the document's
+    entities (``Span.ents`` scans them all for every sentence)."""
+    out: list[list[Span]] = [[] for _ in sentences]
+    if not sentences:
+        return out
+    starts = [s.start for s in sentences]
+    for ent in sentences[0].doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            i = bisect.bisect_right(starts, ent.start) - 1
+            if i >= 0 and ent.end <= sentences[i].end:
+                out[i].append(ent)
+    return out
+
+
 def _period(info: DateInfo | None) -> tuple[date, date] | None:
     """The first and last day a resolved date stands for."""
     if info is None or info.date is None or info.precision == UNRESOLVED:
@@ -321,7 +336,8 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     onto = load_ontology()
     ensure_lemmas(doc, nlp)
     base = parse_published(published)
-    dateline = find_dateline(doc.text, base)
+    text = doc.text  # Doc.text joins every token: read it once
+    dateline = find_dateline(text, base)
     anchor = dateline.date if dateline is not None and dateline.date is not None else base
     latest = max(d for d in (base, anchor) if d is not None) if anchor else None
     skip = dateline.end if dateline is not None else 0
@@ -329,9 +345,10 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     sentence_lemmas = [_lemma_set(s) for s in sentences]
     places = _sentence_toponyms(sentences, toponyms,
                                 dateline.place_end if dateline is not None else 0)
+    dates = _sentence_dates(sentences)
     found: list[_Candidate] = []
     for i, sent in enumerate(sentences):
-        text = f" {' '.join(t.lower_ for t in sent)} "
+        lowered = f" {' '.join(t.lower_ for t in sent)} "
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
         cands = []
         for trig in find_triggers(sent, onto):
@@ -340,7 +357,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             args = extract_arguments(trig, onto)
             if skip:
                 _drop_dateline_actors(args, skip)
-            typing = classify(trig, args, onto, sentence=sentence_lemmas[i], text=text,
+            typing = classify(trig, args, onto, sentence=sentence_lemmas[i], text=lowered,
                               scene=scene)
             if typing is not None:
                 cands.append(_Candidate(trig, args, typing, i))
@@ -361,7 +378,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 # Jenin remain": a diplomatic act does not happen in the sentence's setting
             cand.reaction = _reaction_to(cand.trigger)
             cand.reference = bool(cand.reaction)
-            cand.date = event_date(cand.trigger.token, cand.args.predicate, sent, anchor,
+            cand.date = event_date(cand.trigger.token, cand.args.predicate, dates[i], anchor,
                                    skip_before=skip, attached_only=cand.reference)
             cand.reference = cand.reference or _is_repeat_mention(cand)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
@@ -390,13 +407,14 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             cand.location = NOWHERE
         else:
             previous = cand
-        mentions.append((_to_event(cand, doc, doc_id, onto), cand))
+        mentions.append((_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand))
     return _merge_document(mentions)
 
 
-def _to_event(cand: _Candidate, doc: Doc, doc_id: str | None, onto: Ontology) -> Event:
+def _to_event(cand: _Candidate, sent: Span, text: str, doc_id: str | None,
+              onto: Ontology) -> Event:
     trig = cand.trigger
-    sent = trig.token.sent
+    doc = sent.doc
     loc = cand.location
     toponym = loc.toponym
     date_info = cand.date or DateInfo(None, "unresolved", None, "no date")
@@ -416,7 +434,7 @@ def _to_event(cand: _Candidate, doc: Doc, doc_id: str | None, onto: Ontology) ->
         id=event_id(doc_id, trig.start, end, sub),
         event_type=onto.event_type_of(sub),
         sub_event_type=sub,
-        trigger=doc.text[trig.start:end],
+        trigger=text[trig.start:end],
         trigger_start=trig.start,
         trigger_end=end,
         sentence=sentence,
@@ -438,8 +456,11 @@ def _to_event(cand: _Candidate, doc: Doc, doc_id: str | None, onto: Ontology) ->
         reason=_reason(cand),
         doc_id=doc_id,
         sources=[doc_id] if doc_id else [],
-        mentions=[{"trigger": doc.text[trig.start:end], "start": trig.start, "end": end,
-                   "sentence": sentence}],
+        mentions=sorted(
+            [{"trigger": text[trig.start:end], "start": trig.start, "end": end,
+              "sentence": sentence}] +
+            [{"trigger": m.trigger.token.text, "start": m.trigger.start, "end": m.trigger.end,
+              "sentence": sentence} for m in cand.merged], key=lambda m: m["start"]),
     )
 
 
