@@ -140,8 +140,15 @@ def _linked(a: Trigger, b: Trigger) -> bool:
     if ta.i == tb.i:
         return True
     return (ta.head.i == tb.i and ta.dep_ in _LINKS) or (
-        tb.head.i == ta.i and tb.dep_ in _LINKS) or (
+        tb.head.i == ta.i and tb.dep_ in _LINKS) or _through_preposition(ta, tb) or \
+        _through_preposition(tb, ta) or (
         ta.head.i == tb.head.i and ta.head.i != ta.i and "conj" in (ta.dep_, tb.dep_))
+
+
+def _through_preposition(noun, verb) -> bool:
+    """An event noun in a prepositional phrase of an event verb: "killed in an attack",
+    "abducted in a raid"."""
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == verb.i
 
 
 def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]:
@@ -229,6 +236,9 @@ def _reaction_to(trigger: Trigger) -> str:
     if trigger.pos != "NOUN":
         return ""
     tok = trigger.token
+    if tok.dep_ == "attr" and lemma(tok.head) == "be" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in tok.head.children):
+        return "reaction"  # "It was the second strike on the area": the strike just told
     for _ in range(4):
         if tok.dep_ not in _REFERENCE_LINKS or tok.head.i == tok.i:
             return ""
