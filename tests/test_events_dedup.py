@@ -139,3 +139,39 @@ def test_a_statement_about_a_massacre_is_no_second_massacre():
     assert [e.event_type for e in events].count("Violence against civilians") == 1
     statement = next(e for e in events if e.event_type == "Diplomacy")
     assert statement.location is not None and statement.location.name == "Berlin"
+
+
+def test_indexed_dedup_with_regions_matches_comparing_every_pair(monkeypatch):
+    """Reports placed at provinces and countries are found by the cities inside them (and
+    the other way round), also after a merge dated them: the index keeps exactly what
+    comparing every kept report keeps."""
+    import copy
+    import random
+
+    from geoevents.events import dedup
+    from geoevents.model import Event, Place
+
+    rng = random.Random(11)
+    places = [Place(f"c{i}", f"city{i}", 10 + rng.uniform(-3, 3), 20 + rng.uniform(-3, 3),
+                    "P", "PPL", country_code=rng.choice("AB"), admin1=rng.choice("XY"))
+              for i in range(60)]
+    places += [Place(f"r{cc}{a}", a, 10.0, 20.0, "A", "ADM1", country_code=cc, admin1=a)
+               for cc in "AB" for a in "XY"]
+    places += [Place(f"n{cc}", f"country {cc}", 12.0, 22.0, "A", "PCLI", country_code=cc)
+               for cc in "AB"]
+    items = [Event(id=f"e{n}", event_type="Battles", sub_event_type="Armed clash",
+                   trigger="t", trigger_start=0, trigger_end=1, sentence="",
+                   location=rng.choice(places), date=rng.choice(["2025-01-01", "2025-01-02",
+                                                                 None]),
+                   date_precision="day", doc_id=f"d{n % 30}", sources=[f"d{n % 30}"])
+             for n in range(800)]
+    for e in items:
+        if e.date is None:
+            e.date_precision = "unresolved"
+    indexed = [e.id for e in deduplicate(copy.deepcopy(items))]
+    # the same run with every kept report as a candidate
+    monkeypatch.setattr(dedup._Grid, "near", lambda self, event: [
+        entry for cell in self.cells.values() for entry in cell])
+    every = [e.id for e in deduplicate(copy.deepcopy(items))]
+    assert indexed == every
+    assert 10 < len(every) < 700

@@ -8,10 +8,10 @@ disagree on; the sub-event type otherwise), their actors are compatible once nor
 (:func:`actor_key`: "Russian forces", "Russia's army" and "Russian troops" are all
 Russia's military), their places are within :data:`DISTANCE_KM` of each other (geodesic
 distance on the WGS84 ellipsoid) or one contains the other (a city inside the province or
-country another report names, :func:`contains`), and they fall on the same day (or a
-date one of them does not know). They collapse into the first report, which lists every
-report's document in ``sources``. Events without coordinates are never merged across
-documents: nothing says they happened at the same place.
+country another report names, :func:`contains`, when both reports are dated), and they
+fall on the same day (or a date one of them does not know). They collapse into the first
+report, which lists every report's document in ``sources``. Events without coordinates
+are never merged across documents: nothing says they happened at the same place.
 
 Each report is compared only with the kept reports of its kind in the grid cells around
 its place (:class:`_Grid`) and, when it is dated, with the reports of that kind and month
@@ -151,7 +151,13 @@ def same_event(a: Event, b: Event, *, distance: float = DISTANCE_KM) -> bool:
         return False
     if not _same_day(a, b):
         return False
-    return same_place(a.location, b.location, distance=distance)
+    la, lb = a.location, b.location
+    if la.id == lb.id or geodesy.distance_km(la.lat, la.lon, lb.lat, lb.lon) <= distance:
+        return True
+    # a city inside the province or country another report names: only when both are
+    # dated (one report's region and another's undated city say too little)
+    return a.date is not None and b.date is not None and (contains(la, lb) or
+                                                          contains(lb, la))
 
 
 class _Grid:
@@ -186,6 +192,11 @@ class _Grid:
         assert event.location is not None
         row, column = self._cell(event.location.lat, event.location.lon)
         self.cells[merge_key(event), row, column].append((rank, event))
+        self.add_dated(event, rank)
+
+    def add_dated(self, event: Event, rank: int) -> None:
+        """Index a kept event by country and month (again when a merge dated it)."""
+        assert event.location is not None
         region = self._region_key(event)
         if region is not None:
             self.by_country[region].append((rank, event))
@@ -226,7 +237,7 @@ def deduplicate(events: Iterable[Event], *, distance: float = DISTANCE_KM) -> li
         if event.location is not None:
             matches = [(rank, k) for rank, k in grid.near(event) if k.doc_id != event.doc_id
                        and same_event(k, event, distance=distance)]
-            twin = min(matches, key=lambda m: m[0])[1] if matches else None
+            twin_rank, twin = min(matches, key=lambda m: m[0]) if matches else (-1, None)
         if twin is None:
             event.sources = list(dict.fromkeys(sources))
             kept.append(event)
@@ -238,8 +249,11 @@ def deduplicate(events: Iterable[Event], *, distance: float = DISTANCE_KM) -> li
             twin.fatalities = event.fatalities if twin.fatalities is None else min(
                 twin.fatalities, event.fatalities)
         if twin.date_precision != "day" and event.date_precision == "day":
+            undated = twin.date is None
             twin.date, twin.date_precision, twin.date_text = (
                 event.date, event.date_precision, event.date_text)
+            if undated and twin.location is not None:
+                grid.add_dated(twin, twin_rank)
         twin.actor1 = twin.actor1 or event.actor1
         twin.actor2 = twin.actor2 or event.actor2
         twin.reason += f" Also reported in {event.doc_id!r} ({event.trigger!r})."
