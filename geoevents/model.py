@@ -138,6 +138,8 @@ class Event:
     reason: str = ""
     doc_id: str | None = None
     sources: list[str] = field(default_factory=list)
+    # every telling of this happening in the document: trigger, start, end, sentence
+    mentions: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = {k: v for k, v in self.__dict__.items() if k != "location"}

@@ -56,3 +56,73 @@ def test_parse_published():
     assert parse_published(None) is None
     with pytest.raises(InputError):
         parse_published("not a date")
+
+
+# -- datelines, the future, numbers that count ---------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "day", "place"), [
+    ("KABUL, June 3 — A roadside bomb struck a minibus on Sunday.", "2025-06-03", "KABUL"),
+    ("GOMA, Democratic Republic of Congo, Oct. 13 — M23 rebels seized a town.", "2024-10-13",
+     "GOMA, Democratic Republic of Congo"),
+    ("PORT-AU-PRINCE, Oct. 20 (AP) — Gang members attacked a town.", "2024-10-20",
+     "PORT-AU-PRINCE"),
+])
+def test_dateline(text, day, place):
+    from geoevents.events.dates import find_dateline
+
+    line = find_dateline(text, date(2025, 6, 10))
+    assert line is not None and line.date is not None and line.date.isoformat() == day
+    assert text[:line.place_end] == place
+    assert text[line.end:line.end + 1].isalpha()  # the report proper
+
+
+@pytest.mark.parametrize("text", ["Gunmen killed 12 villagers, June 3 — police said.",
+                                  "In June 3 days of talks ended.", "No dateline here."])
+def test_no_dateline(text):
+    from geoevents.events.dates import find_dateline
+
+    assert find_dateline(text, date(2025, 6, 10)) is None
+
+
+@pytest.mark.parametrize(("text", "expected", "precision"), [
+    ("tomorrow", "2025-07-11", "day"),
+    ("next week", "2025-07-14", "week"),
+    ("next Saturday", "2025-07-12", "day"),
+    ("next month", "2025-08-01", "month"),
+])
+def test_future_expressions_resolve_after_the_report(text, expected, precision):
+    info = resolve_date(text, PUBLISHED)
+    assert (info.date, info.precision) == (expected, precision)
+
+
+def _events(text: str, published: str):
+    import geoevents
+
+    return geoevents.parse(text, published=published).events
+
+
+def test_a_dateline_anchors_relative_days():
+    text = ("KABUL, June 3 — A roadside bomb struck a minibus carrying government employees "
+            "in western Kabul on Sunday, killing four people, police said.")
+    events = _events(text, "2025-06-10")  # published a week after it was filed
+    bomb = next(e for e in events if e.event_type == "Explosions/Remote violence")
+    assert (bomb.date, bomb.date_precision) == ("2025-06-01", "day")
+    assert bomb.actor1 != "KABUL"  # the dateline is no actor
+
+
+def test_numbers_that_count_are_not_years():
+    events = _events("Floods displaced 2000 families in Maiduguri last week, officials said.",
+                     "2025-09-16")
+    assert events
+    assert all(e.date is None or not e.date.startswith("2000") for e in events)
+    flood = next(e for e in events if e.sub_event_type == "Natural disaster")
+    assert (flood.date, flood.date_precision) == ("2025-09-08", "week")
+
+
+def test_background_history_and_planned_events_are_not_events():
+    text = ("Protesters marched through Yerevan on Sunday. The opposition plans another rally "
+            "next Sunday in Gyumri. In 2018, mass protests in Yerevan forced the prime "
+            "minister to resign.")
+    events = _events(text, "2025-04-29")
+    assert [e.date for e in events] == ["2025-04-27"]

@@ -222,3 +222,39 @@ def format_event_report(report: dict) -> str:
             lines.append(f"  {label:32} {c['precision']:5.2f} {c['recall']:5.2f} "
                          f"{c['f1']:5.2f} {c['support']:4d}")
     return "\n".join(lines)
+
+
+@group.command()
+def golden(
+    path: Annotated[Path, typer.Argument(
+        help="A folder of golden reports (*.yaml, searched recursively; each sub-folder is "
+             "reported as one part), or one report.")] = Path("tests/golden"),
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")
+                   ] = ReportFormat.text,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="List the missed and false events of every report.")
+    ] = False,
+) -> None:
+    """Event precision/recall and must-not-happen errors on the analyst-annotated golden
+    reports (see tests/golden/README.md)."""
+    from geoevents.cli.output import emit_json
+    from geoevents.evaluation import golden as gold
+
+    reports = [gold.load_report(path, path.parent.name)] if path.is_file() else \
+        gold.load_dir(path)
+    result = gold.evaluate(reports)
+    if fmt is ReportFormat.json:
+        emit_json(result.to_dict())
+        return
+    summary = result.to_dict()["summary"]
+    for part, s in summary.items():
+        print(f"{part:8} {s['reports']:3d} reports   precision {s['precision']:.3f}   "
+              f"recall {s['recall']:.3f}   errors {s['errors']}")
+    for error in result.errors():
+        print(f"error: {error}")
+    if verbose:
+        for r in result.reports:
+            for miss in r.missed:
+                print(f"missed: {r.id}: {miss}")
+            for false in r.false:
+                print(f"false: {r.id}: {false}")

@@ -86,7 +86,11 @@ def number_value(token: Token) -> int | None:
 
 
 def _count(noun: Token) -> int | None:
-    """The number attached to a noun ("five rockets" → 5, "a soldier" → 1)."""
+    """The number attached to a noun ("five rockets" → 5, "a soldier" → 1, "no one" →
+    0)."""
+    if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "none") for c in noun.children) \
+            or noun.lower_ in ("nobody", "none"):
+        return 0
     for child in noun.children:
         if child.dep_ == "nummod" or (child.like_num and child.dep_ in ("amod", "quantmod")):
             value = number_value(child)

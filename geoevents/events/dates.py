@@ -7,6 +7,13 @@ year resolve; everything else stays ``unresolved`` — a date is never invented.
 
 ``date`` is an ISO 8601 calendar date: the day itself, or the first day of the week, month
 or year that ``date_precision`` names.
+
+A **dateline** ("KABUL, June 3 — …") is where and when the report was filed: its date
+anchors the report's relative days ("on Sunday" is the Sunday before June 3, even in a
+digest published a week later) and is itself no event date. A bare number that counts
+something ("2000 families", "1500 houses") is no year. Expressions of the future ("next
+week", "tomorrow", "next Saturday") resolve to days after the anchor, which the event stage
+reads as planned, not happened.
 """
 
 from __future__ import annotations
@@ -32,6 +39,35 @@ _LEADING = re.compile(r"^(on|in|at|during|since|from|by|early|late|the|of|earlie
 _DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                        r"several|few|many)[- ](year|month|week|day|hour|minute)s?([- ]old|"
                        r" long)?\b(?! ago)")
+
+
+# "CITY[, Region][, Country], Month Day[, Year] [(Agency)] —": the filing place and date
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z\u00C0-\u00DE.'\- ]+(?:,\s*[^,\n—–]{2,40}?)*?),\s*"
+    r"(?P<date>(?:" + _MONTH_RE + r")\s+\d{1,2}(?:,\s*\d{4})?)"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """The filing place and date that open a report."""
+
+    end: int  # character offset where the report proper begins
+    place_end: int  # character offset where the place part ends
+    date: date | None  # the filing day (None when it does not resolve)
+    text: str
+
+
+def find_dateline(text: str, published: date | None) -> Dateline | None:
+    """The dateline opening ``text`` ("GOMA, Oct. 13 —"), its day resolved as the most
+    recent such day on or before the publication date."""
+    match = _DATELINE.match(text[:200])
+    if match is None or not re.match(r"\s*[A-Z]{2}", match.group("place")):
+        return None  # datelines open with the place in capitals
+    info = resolve_date(match.group("date"), published)
+    day = date.fromisoformat(info.date) if info.precision == DAY and info.date else None
+    return Dateline(end=match.end(), place_end=match.end("place"), date=day,
+                    text=match.group(0).strip())
 
 
 @dataclass
@@ -88,10 +124,33 @@ def _month_start(day: date, back: int = 0) -> date:
     return date(year, month, 1)
 
 
+def _future(text: str, base: date) -> tuple[date, str] | None:
+    """Expressions of days after ``base``: "tomorrow", "next week", "next Saturday"."""
+    if re.search(r"\btomorrow\b", text):
+        return base + timedelta(days=1), DAY
+    match = re.search(r"\b(next|coming|following)\s+(week|weekend|month|year|" +
+                      "|".join(_WEEKDAYS) + r")\b", text)
+    if match is None or re.search(r"\b(the|a)\s+following\b", text):
+        return None
+    unit = match.group(2)
+    if unit in ("week", "weekend"):
+        return _monday(base) + timedelta(days=7), WEEK
+    if unit == "month":
+        return (date(base.year + 1, 1, 1) if base.month == 12 else
+                date(base.year, base.month + 1, 1)), MONTH
+    if unit == "year":
+        return date(base.year + 1, 1, 1), YEAR
+    ahead = (_WEEKDAYS.index(unit) - base.weekday()) % 7 or 7
+    return base + timedelta(days=ahead), DAY
+
+
 def _relative(text: str, base: date) -> tuple[date, str] | None:
     """Expressions resolved by rule against the publication date."""
     if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", text):
         return base, DAY
+    future = _future(text, base)
+    if future is not None:
+        return future
     if re.search(r"\bday before yesterday\b", text):
         return base - timedelta(days=2), DAY
     if re.search(r"\b(yesterday|last night)\b", text):
@@ -144,7 +203,7 @@ def resolve_date(expression: str, published: date | None) -> DateInfo:
         if rel is not None:
             day, precision = rel
             return DateInfo(day.isoformat(), precision, expression,
-                            f"{expression!r} counted back from the publication date "
+                            f"{expression!r} counted from the report's date "
                             f"{published.isoformat()}")
     elif not has_year:
         return DateInfo(None, UNRESOLVED, expression,
@@ -183,16 +242,38 @@ def _attached(ent: Span, anchors: set[int]) -> bool:
     return False
 
 
-def event_date(trigger: Token, predicate: Token | None, sent: Span,
-               published: date | None) -> DateInfo:
+def _counts_something(ent: Span) -> bool:
+    """A bare number that counts a noun ("2000 families", "1500 houses"), not a year."""
+    if len(ent) != 1 or not ent[0].like_num:
+        return False
+    tok = ent[0]
+    counts = tok.dep_ in ("nummod", "quantmod", "compound") and tok.head.pos_ in ("NOUN",
+                                                                                "PROPN")
+    plural_next = tok.i + 1 < len(tok.doc) and tok.nbor(1).tag_ in ("NNS", "NNPS")
+    return counts or plural_next
+
+
+def event_date(trigger: Token, predicate: Token | None, sent: Span | list[Span],
+               published: date | None, *, skip_before: int = 0,
+               attached_only: bool = False) -> DateInfo:
     """The date of the event whose trigger is ``trigger``: the date expression attached
-    to it in the parse, else the sentence's only or first date expression."""
-    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
-    if not ents:
-        return DateInfo(None, UNRESOLVED, None, "no date in the sentence")
+    to it in the parse, else the sentence's only or first date expression. ``sent`` is
+    the trigger's sentence or, faster in long documents, its DATE/TIME entities.
+
+    ``published`` is the anchor of relative expressions (the dateline's day when the
+    report has one); date expressions that end before character ``skip_before`` (the
+    dateline) and numbers that count something are not the event's date. With
+    ``attached_only`` (a reference to an event: "condemned the massacre on Wednesday"),
+    only a date attached to the trigger itself counts."""
     anchors = {trigger.i}
     if predicate is not None:
         anchors.add(predicate.i)
+    found = sent.ents if not isinstance(sent, list) else sent
+    ents = [e for e in found if e.label_ in ("DATE", "TIME")
+            and e.end_char > skip_before and not _counts_something(e)
+            and (not attached_only or _attached(e, {trigger.i}))]
+    if not ents:
+        return DateInfo(None, UNRESOLVED, None, "no date in the sentence")
     ranked = sorted(ents, key=lambda e: (not _attached(e, anchors),
                                          abs(e.start - trigger.i)))
     first_failure: DateInfo | None = None

@@ -1,26 +1,54 @@
-"""Deduplication across the documents of a run.
+"""Deduplication across the documents of a run, and the rules that both it and the
+in-document merge (:mod:`geoevents.events.extract`) use to decide that two mentions tell
+one happening.
 
-Two reports describe the same event when they have the same sub-event type, compatible
-actors (equal, or one unknown), places within :data:`DISTANCE_KM` of each other (geodesic
-distance on the WGS84 ellipsoid) and the same day (or a date one of them does not know).
-They collapse into the first report, which lists every report's document in ``sources``.
-Events without coordinates are never merged: nothing says they happened at the same place.
+Two reports describe the same event when they are of the same kind (:func:`merge_key`:
+the event type for battles, explosions, protests and riots, whose sub-type reports often
+disagree on; the sub-event type otherwise), their actors are compatible once normalised
+(:func:`actor_key`: "Russian forces", "Russia's army" and "Russian troops" are all
+Russia's military), their places are within :data:`DISTANCE_KM` of each other (geodesic
+distance on the WGS84 ellipsoid) or one contains the other (a city inside the province or
+country another report names, :func:`contains`, when both reports are dated), and they
+fall on the same day (or a date one of them does not know). They collapse into the first
+report, which lists every report's document in ``sources``. Events without coordinates
+are never merged across documents: nothing says they happened at the same place.
 
-Each report is compared only with the kept reports of its sub-event type in the grid
-cells around its place (:class:`_Grid`), so a run of n located events costs about n times
-the number of reports near each one, not n².
+Each report is compared only with the kept reports of its kind in the grid cells around
+its place (:class:`_Grid`) and, when it is dated, with the reports of that kind and month
+in its country placed at a containing division (or, for a report placed at a division,
+placed inside it), so a run of n located events costs about n times the number of
+reports near each one, not n².
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from geoevents import geodesy
-from geoevents.model import Event
+from geoevents.model import Event, Place
 
 DISTANCE_KM = 25.0
+# event types whose sub-types reports often disagree on ("shelled" / "struck" by
+# missiles / "bombed"; a clash / the capture it ended in; a protest / its outcome); the
+# sub-types of the other types are different acts (an abduction, then an execution)
+FAMILY_MERGED = frozenset({"Battles", "Explosions/Remote violence", "Protests", "Riots"})
+# protests and riots are one kind of happening: the sub-type says how it went
+_SAME_KIND = {"Riots": "Protests"}
+# feature codes of places that contain others: countries, territories, divisions, regions
+_CONTAINERS = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR", "ADM1", "ADM2",
+                         "ADMD", "RGN", "AREA"})
+# the role an actor noun names; the rest of the phrase says whose it is
+ROLES: dict[str, tuple[str, ...]] = {
+    "police": ("police", "policemen", "gendarmes", "gendarmerie", "security forces"),
+    "military": ("force", "forces", "troop", "troops", "army", "armies", "military",
+                 "soldier", "soldiers", "navy", "air force", "jets", "warplanes",
+                 "artillery", "drones", "unit", "units", "marines", "paratroopers"),
+    "government": ("government", "authorities", "ministry", "administration", "junta"),
+}
 
 
 def distance_km(a: Event, b: Event) -> float:
@@ -33,9 +61,78 @@ def _norm(actor: str | None) -> str | None:
     return " ".join(actor.lower().split()) if actor else None
 
 
-def _compatible_actor(a: str | None, b: str | None) -> bool:
-    a, b = _norm(a), _norm(b)
-    return a is None or b is None or a == b or a in b or b in a
+@cache
+def _country_words() -> dict[str, str]:
+    """Demonyms and country names (lower case) → ISO country code."""
+    from geoevents.recognise import demonyms
+
+    table: dict[str, str] = {}
+    for entry in demonyms().values():
+        if entry.country:
+            table[entry.form.lower()] = entry.country
+            table[entry.place.lower()] = entry.country
+    return table
+
+
+def actor_key(actor: str | None) -> tuple[str | None, str | None] | None:
+    """(country code, role) an actor phrase names — ("RU", "military") for "Russian
+    forces", "Russia's army" and "Russian troops" — or None when it names neither."""
+    text = _norm(actor)
+    if not text:
+        return None
+    words = re.findall(r"[\w-]+", re.sub(r"['’]s\b", "", text))
+    countries = _country_words()
+    country = None
+    for n in (3, 2, 1):  # the longest name first ("south sudanese", "united states")
+        for i in range(len(words) - n + 1):
+            country = countries.get(" ".join(words[i:i + n]))
+            if country:
+                break
+        if country:
+            break
+    padded = f" {' '.join(words)} "
+    role = next((name for name, nouns in ROLES.items()
+                 if any(f" {noun} " in padded for noun in nouns)), None)
+    return (country, role) if country or role else None
+
+
+def compatible_actors(a: str | None, b: str | None) -> bool:
+    """Whether two actor phrases can name one actor: one unknown, equal, one inside the
+    other, or the same country and the same role (or a role only one names) once
+    normalised. A role without a country ("the Rapid Support Forces") matches only
+    itself: it may be any force."""
+    na, nb = _norm(a), _norm(b)
+    if na is None or nb is None or na == nb or na in nb or nb in na:
+        return True
+    ka, kb = actor_key(a), actor_key(b)
+    if ka is None or kb is None or ka[0] is None or ka[0] != kb[0]:
+        return False
+    return ka[1] is None or kb[1] is None or ka[1] == kb[1]
+
+
+def merge_key(event: Event) -> str:
+    """The kind of happening two mentions must share to be merged (see the module doc)."""
+    if event.event_type in FAMILY_MERGED:
+        return _SAME_KIND.get(event.event_type, event.event_type)
+    return event.sub_event_type
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """Whether ``outer`` is a country or division containing ``inner``, by the
+    gazetteer's country code and admin-1 name."""
+    if outer.id == inner.id or outer.feature_code not in _CONTAINERS or \
+            not outer.country_code or outer.country_code != inner.country_code:
+        return False
+    if outer.feature_code.startswith("PCL") or outer.feature_code == "TERR":
+        return True
+    return bool(inner.admin1) and inner.admin1 == outer.name
+
+
+def same_place(a: Place, b: Place, *, distance: float = DISTANCE_KM) -> bool:
+    """One place, places within ``distance`` km, or one containing the other."""
+    if a.id == b.id or contains(a, b) or contains(b, a):
+        return True
+    return geodesy.distance_km(a.lat, a.lon, b.lat, b.lon) <= distance
 
 
 def _same_day(a: Event, b: Event) -> bool:
@@ -48,18 +145,24 @@ def _same_day(a: Event, b: Event) -> bool:
 
 def same_event(a: Event, b: Event, *, distance: float = DISTANCE_KM) -> bool:
     """Whether two events (from different documents) report one occurrence."""
-    if a.sub_event_type != b.sub_event_type or a.location is None or b.location is None:
+    if merge_key(a) != merge_key(b) or a.location is None or b.location is None:
         return False
-    if not (_compatible_actor(a.actor1, b.actor1) and _compatible_actor(a.actor2, b.actor2)):
+    if not (compatible_actors(a.actor1, b.actor1) and compatible_actors(a.actor2, b.actor2)):
         return False
     if not _same_day(a, b):
         return False
-    return a.location.id == b.location.id or distance_km(a, b) <= distance
+    la, lb = a.location, b.location
+    if la.id == lb.id or geodesy.distance_km(la.lat, la.lon, lb.lat, lb.lon) <= distance:
+        return True
+    # a city inside the province or country another report names: only when both are
+    # dated (one report's region and another's undated city say too little)
+    return a.date is not None and b.date is not None and (contains(la, lb) or
+                                                          contains(lb, la))
 
 
 class _Grid:
-    """Kept located events by sub-event type and latitude/longitude cell, with their rank
-    among the kept events. Cells are ``distance`` tall; the longitude cells searched
+    """Kept located events by kind (:func:`merge_key`) and latitude/longitude cell, with
+    their rank among the kept events. Cells are ``distance`` tall; the longitude cells searched
     around a point widen towards the poles so that every event within ``distance`` is
     found."""
 
@@ -70,6 +173,17 @@ class _Grid:
         self.size = max(distance, 1.0) / self.KM_PER_DEGREE  # cell size in degrees
         self.columns = math.ceil(360.0 / self.size)
         self.cells: dict[tuple[str | None, int, int], list[tuple[int, Event]]] = defaultdict(list)
+        # dated events by (kind, country, month): those placed at a containing division,
+        # and all of them (what a report placed at a division may contain)
+        self.containers: dict[tuple, list[tuple[int, Event]]] = defaultdict(list)
+        self.by_country: dict[tuple, list[tuple[int, Event]]] = defaultdict(list)
+
+    @staticmethod
+    def _region_key(event: Event) -> tuple | None:
+        assert event.location is not None
+        if event.date is None or not event.location.country_code:
+            return None
+        return merge_key(event), event.location.country_code, event.date[:7]
 
     def _cell(self, lat: float, lon: float) -> tuple[int, int]:
         return math.floor(lat / self.size), math.floor((lon + 180.0) / self.size) % self.columns
@@ -77,11 +191,28 @@ class _Grid:
     def add(self, event: Event, rank: int) -> None:
         assert event.location is not None
         row, column = self._cell(event.location.lat, event.location.lon)
-        self.cells[event.sub_event_type, row, column].append((rank, event))
+        self.cells[merge_key(event), row, column].append((rank, event))
+        self.add_dated(event, rank)
+
+    def add_dated(self, event: Event, rank: int) -> None:
+        """Index a kept event by country and month (again when a merge dated it)."""
+        assert event.location is not None
+        region = self._region_key(event)
+        if region is not None:
+            self.by_country[region].append((rank, event))
+            if event.location.feature_code in _CONTAINERS:
+                self.containers[region].append((rank, event))
 
     def near(self, event: Event) -> Iterator[tuple[int, Event]]:
-        """Kept events of the same sub-event type in the cells around ``event``'s place."""
+        """Kept events of the same kind in the cells around ``event``'s place, and the
+        dated ones of its country and month that may contain it or lie inside it."""
         assert event.location is not None
+        key = merge_key(event)
+        region = self._region_key(event)
+        if region is not None:
+            yield from self.containers.get(region, ())
+            if event.location.feature_code in _CONTAINERS:
+                yield from self.by_country.get(region, ())
         row, column = self._cell(event.location.lat, event.location.lon)
         # the narrowest longitude degree within reach: at the row edge nearest a pole;
         # next to a pole every column is within reach
@@ -92,7 +223,7 @@ class _Grid:
         columns = {(column + d) % self.columns for d in range(-reach, reach + 1)}
         for r in (row - 1, row, row + 1):
             for c in columns:
-                yield from self.cells.get((event.sub_event_type, r, c), ())
+                yield from self.cells.get((key, r, c), ())
 
 
 def deduplicate(events: Iterable[Event], *, distance: float = DISTANCE_KM) -> list[Event]:
@@ -106,7 +237,7 @@ def deduplicate(events: Iterable[Event], *, distance: float = DISTANCE_KM) -> li
         if event.location is not None:
             matches = [(rank, k) for rank, k in grid.near(event) if k.doc_id != event.doc_id
                        and same_event(k, event, distance=distance)]
-            twin = min(matches, key=lambda m: m[0])[1] if matches else None
+            twin_rank, twin = min(matches, key=lambda m: m[0]) if matches else (-1, None)
         if twin is None:
             event.sources = list(dict.fromkeys(sources))
             kept.append(event)
@@ -118,8 +249,11 @@ def deduplicate(events: Iterable[Event], *, distance: float = DISTANCE_KM) -> li
             twin.fatalities = event.fatalities if twin.fatalities is None else min(
                 twin.fatalities, event.fatalities)
         if twin.date_precision != "day" and event.date_precision == "day":
+            undated = twin.date is None
             twin.date, twin.date_precision, twin.date_text = (
                 event.date, event.date_precision, event.date_text)
+            if undated and twin.location is not None:
+                grid.add_dated(twin, twin_rank)
         twin.actor1 = twin.actor1 or event.actor1
         twin.actor2 = twin.actor2 or event.actor2
         twin.reason += f" Also reported in {event.doc_id!r} ({event.trigger!r})."

@@ -1,23 +1,52 @@
 """Events of one parsed document: triggers → type → arguments → date → location → Event.
 
 :func:`extract` works on a spaCy ``Doc`` (the same parse the toponym stage used) and the
-document's resolved toponyms. Within a sentence, consequences ("…, killing three
+document's resolved toponyms.
+
+**One happening, one event.** Within a sentence, consequences ("…, killing three
 soldiers") and repeated mentions of one event ("Israeli jets struck … in an air strike")
-merge into one event; across the document, an event told again ("soldiers have pulled
-back from the Jenin area") merges into the first telling, and a bare anaphoric noun ("The
-interception underscored …") is not a new event.
+merge into one event. Across the document, mentions of the same kind of happening
+(:func:`geoevents.events.dedup.merge_key`) with compatible places (the same, one inside
+the other, or one unlocated nearby), dates (overlapping, or one unknown) and actors
+(normalised: "Russian forces" = "Russia's army") merge into the first telling, which lists
+every telling in ``mentions``. A *reference* to an event — a definite noun with nothing of
+its own ("The interception underscored …") or the object of a reaction ("condemned the
+massacre", "investigate the attack", "claimed responsibility for the bombing", "the death
+toll from the shelling") — joins the event it refers to and is never a second one.
+Fatalities are the lowest figure any telling reports, never a sum.
+
+**No phantom events.** Mentions dated well before the report (:func:`is_background`:
+"the 2018 fire", "in 2014", "the coup in February 2021") are background history and are
+dropped, as are mentions dated after it (planned: "talks next week"). The report's date is
+its dateline's day ("KABUL, June 3 — …") when it has one, else the publication date; the
+dateline's own date and place are not an event's.
+
+Work is linear in the document's length: toponyms are indexed by sentence, so each event
+looks only at its own sentence's places.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from geoevents.events.arguments import Arguments, casualties, extract_arguments
 from geoevents.events.classify import CONSEQUENCES, Typing, classify
-from geoevents.events.dates import DateInfo, event_date, parse_published
+from geoevents.events.dates import (
+    DAY,
+    MONTH,
+    UNRESOLVED,
+    WEEK,
+    YEAR,
+    DateInfo,
+    event_date,
+    find_dateline,
+    parse_published,
+)
+from geoevents.events.dedup import actor_key, compatible_actors, merge_key, same_place
 from geoevents.events.location import NOWHERE, Location, document_focus, locate
 from geoevents.events.ontology import Ontology, load_ontology
 from geoevents.events.triggers import NON_EVENTS, UNCERTAIN, Trigger, find_triggers, lemma
@@ -34,7 +63,30 @@ _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
 _LINKS = frozenset({"advcl", "conj", "xcomp", "nsubj", "nsubjpass", "dobj", "pobj", "relcl",
                     "acl", "prep", "ccomp", "agent"})
 _CARRY_SENTENCES = 2
-_UNPLACED_MERGE_CHARS = 600  # unplaced events of one type this close are one event
+_NEAR_SENTENCES = 2  # an unplaced, undated mention this close to an event may be it
+_MERGE_WINDOW = 40  # sentences: tellings farther apart are not compared (linear time)
+# sub-types that, told next to a violent event, are part of it (ACLED codes the violence)
+_ACCOMPANYING = frozenset({"Looting/property destruction"})
+_DISASTERS = frozenset({"Natural disaster", "Man-made disaster"})
+# the sub-types of "Other incidents" that have victims of their own
+_WITH_VICTIMS = _DISASTERS | {"Organised crime"}
+# a reference to an event: the event noun is the object of a reaction to it
+_REACTIONS = frozenset({
+    "condemn", "denounce", "deplore", "decry", "criticise", "criticize", "investigate",
+    "probe", "review", "mourn", "blame", "claim", "describe", "deny", "confirm", "call",
+    "toll", "responsibility", "investigation", "inquiry", "condemnation", "aftermath",
+    "survivor", "victim", "response", "retaliation", "after", "following", "connection",
+    "suspect", "arrest", "accuse", "charge", "against", "over", "protest", "demonstration",
+    "rally"})
+# a reaction that looks back: an event it is about and the report tells nothing else of
+# is history ("marked two years since the collapse of two dams")
+_COMMEMORATIONS = frozenset({"anniversary", "commemorate", "memory", "remember", "recall",
+                             "mark", "since", "commemoration", "memorial"})
+_REFERENCE_LINKS = frozenset({"dobj", "nsubjpass", "pobj", "prep", "poss", "compound",
+                              "nsubj", "attr", "oprd"})
+# how far before the report's date a dated mention is background history, by precision
+_BACKGROUND_DAYS = {DAY: 180, WEEK: 180, MONTH: 180}
+_ORDER = {DAY: 0, WEEK: 1, MONTH: 2, YEAR: 3, UNRESOLVED: 4}
 # event types whose place is not where the text's other places are (a call, a statement)
 _NO_FALLBACK = frozenset({"Diplomacy", "Other incidents"})
 # event types that do not take the sentence's setting when the parse links no place
@@ -50,6 +102,9 @@ class _Candidate:
     merged: list[_Candidate] = field(default_factory=list)
     location: Location = field(default_factory=lambda: NOWHERE)
     date: DateInfo | None = None
+    reference: bool = False  # refers to an event told elsewhere ("condemned the attack")
+    reaction: str = ""  # what refers to it: "reaction", "commemoration" (see _reaction_to)
+    accompanying: bool = False  # a consequence or damage told on its own ("2 were hurt")
 
 
 def ensure_lemmas(doc: Doc, nlp: Language | None = None) -> None:
@@ -85,8 +140,15 @@ def _linked(a: Trigger, b: Trigger) -> bool:
     if ta.i == tb.i:
         return True
     return (ta.head.i == tb.i and ta.dep_ in _LINKS) or (
-        tb.head.i == ta.i and tb.dep_ in _LINKS) or (
+        tb.head.i == ta.i and tb.dep_ in _LINKS) or _through_preposition(ta, tb) or \
+        _through_preposition(tb, ta) or (
         ta.head.i == tb.head.i and ta.head.i != ta.i and "conj" in (ta.dep_, tb.dep_))
+
+
+def _through_preposition(noun, verb) -> bool:
+    """An event noun in a prepositional phrase of an event verb: "killed in an attack",
+    "abducted in a raid"."""
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == verb.i
 
 
 def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]:
@@ -115,6 +177,15 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
                     break
             if changed:
                 break
+    # consequences the parse does not link ("…struck Sumy as residents gathered, killing
+    # 35") belong to the sentence's one violent event
+    main = [c for c in keep if c.trigger.lemma not in CONSEQUENCES
+            and onto.event_type_of(c.typing.sub_event_type) in _VIOLENT_TYPES]
+    if len(main) == 1:
+        for c in [c for c in keep if c.trigger.lemma in CONSEQUENCES]:
+            main[0].merged.append(c)
+            main[0].merged.extend(c.merged)
+            keep.remove(c)
     return keep
 
 
@@ -145,23 +216,6 @@ def _reason(cand: _Candidate) -> str:
     return " ".join(parts)
 
 
-def _same_event(a: Event, b: Event) -> bool:
-    if a.sub_event_type != b.sub_event_type:
-        return False
-    if a.location is None and b.location is None:
-        if abs(a.trigger_start - b.trigger_start) > _UNPLACED_MERGE_CHARS:
-            return False
-    elif a.location is None or b.location is None or a.location.id != b.location.id:
-        return False
-    if a.date and b.date and a.date != b.date and "unresolved" not in (
-            a.date_precision, b.date_precision) and a.date_precision == b.date_precision:
-        return False
-    if bool(a.quantities) != bool(b.quantities) or (
-            a.quantities and not set(a.quantities) & set(b.quantities)):
-        return False
-    return not (a.actor1 and b.actor1 and a.actor1.lower() != b.actor1.lower())
-
-
 def _is_repeat_mention(cand: _Candidate) -> bool:
     """A definite event noun with nothing of its own: "The interception underscored …"."""
     tok = cand.trigger.token
@@ -174,24 +228,146 @@ def _is_repeat_mention(cand: _Candidate) -> bool:
     return bool(determiners & {"the", "this", "that", "these", "those"}) and not own
 
 
+def _reaction_to(trigger: Trigger) -> str:
+    """``reaction`` for an event noun that a reaction is about ("condemned the massacre",
+    "an investigation into the killings", "claimed responsibility for the bombing", "the
+    toll from the shelling", "fled after the attack"), ``commemoration`` for one a
+    look back is about ("two years since the collapse"), else ''."""
+    if trigger.pos != "NOUN":
+        return ""
+    tok = trigger.token
+    if tok.dep_ == "attr" and lemma(tok.head) == "be" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in tok.head.children):
+        return "reaction"  # "It was the second strike on the area": the strike just told
+    for _ in range(4):
+        if tok.dep_ not in _REFERENCE_LINKS or tok.head.i == tok.i:
+            return ""
+        tok = tok.head
+        if lemma(tok) in _REACTIONS:
+            return "reaction"
+        if lemma(tok) in _COMMEMORATIONS:
+            return "commemoration"
+    return ""
+
+
+def _victim_event(cands: list[_Candidate], onto: Ontology) -> _Candidate | None:
+    """The one event of a sentence that its casualty figures belong to: the first violent
+    one, else the first protest or disaster (never two: that would count the dead
+    twice)."""
+    def family(c: _Candidate) -> str:
+        return onto.event_type_of(c.typing.sub_event_type)
+
+    for wanted in (lambda c: family(c) in _VIOLENT_TYPES,
+                   lambda c: family(c) == "Protests" or c.typing.sub_event_type
+                   in _WITH_VICTIMS):
+        found = [c for c in cands if wanted(c)]
+        if found:
+            return found[0]
+    return None
+
+
+def _drop_dateline_actors(args: Arguments, dateline_end: int) -> None:
+    """The dateline's place ("MAKURDI, Nigeria, April 14 — Gunmen killed …") is no actor."""
+    if args.actor1_token is not None and args.actor1_token.idx < dateline_end:
+        args.actor1, args.actor1_token = None, None
+    if args.actor2_token is not None and args.actor2_token.idx < dateline_end:
+        args.actor2, args.actor2_token = None, None
+
+
+def _sentence_toponyms(sentences: list[Span], toponyms: list[Toponym],
+                       skip_before: int) -> list[list[Toponym]]:
+    """The toponyms inside each sentence (those before ``skip_before``, the dateline's
+    place, left out), found by bisection: linear in the number of toponyms."""
+    ordered = sorted((t for t in toponyms if t.start >= skip_before), key=lambda t: t.start)
+    starts = [t.start for t in ordered]
+    out = []
+    for sent in sentences:
+        lo = bisect.bisect_left(starts, sent.start_char)
+        hi = bisect.bisect_left(starts, sent.end_char)
+        out.append([t for t in ordered[lo:hi] if t.end <= sent.end_char])
+    return out
+
+
+def _sentence_dates(sentences: list[Span]) -> list[list[Span]]:
+    """The DATE and TIME entities of each sentence, in one pass over the document's
+    entities (``Span.ents`` scans them all for every sentence)."""
+    out: list[list[Span]] = [[] for _ in sentences]
+    if not sentences:
+        return out
+    starts = [s.start for s in sentences]
+    for ent in sentences[0].doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            i = bisect.bisect_right(starts, ent.start) - 1
+            if i >= 0 and ent.end <= sentences[i].end:
+                out[i].append(ent)
+    return out
+
+
+def _period(info: DateInfo | None) -> tuple[date, date] | None:
+    """The first and last day a resolved date stands for."""
+    if info is None or info.date is None or info.precision == UNRESOLVED:
+        return None
+    start = date.fromisoformat(info.date)
+    if info.precision == DAY:
+        return start, start
+    if info.precision == WEEK:
+        return start, start + timedelta(days=6)
+    if info.precision == MONTH:
+        nxt = date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return start, nxt - timedelta(days=1)
+    return start, date(start.year, 12, 31)
+
+
+def is_background(info: DateInfo | None, reference: date | None) -> bool:
+    """Whether a mention's date lies well before the report's date: an earlier year
+    ("the 2018 fire", "last year"), or a day, week or month that ended more than
+    :data:`_BACKGROUND_DAYS` days (half a year) before it."""
+    span = _period(info)
+    if span is None or reference is None or info is None:
+        return False
+    if info.precision == YEAR:
+        return span[1].year < reference.year
+    return span[1] < reference - timedelta(days=_BACKGROUND_DAYS[info.precision])
+
+
+def _out_of_time(cand: _Candidate, reference: date | None, latest: date | None) -> str:
+    """Why a mention is not a new event of this report ('' when it is one)."""
+    if is_background(cand.date, reference):
+        return "background"
+    span = _period(cand.date)
+    if span is not None and latest is not None and span[0] > latest:
+        return "future"
+    return ""
+
+
 def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None = None,
             doc_id: str | None = None, nlp: Language | None = None) -> list[Event]:
     """The events of a parsed document, in text order."""
     onto = load_ontology()
     ensure_lemmas(doc, nlp)
     base = parse_published(published)
+    text = doc.text  # Doc.text joins every token: read it once
+    dateline = find_dateline(text, base)
+    anchor = dateline.date if dateline is not None and dateline.date is not None else base
+    latest = max(d for d in (base, anchor) if d is not None) if anchor else None
+    skip = dateline.end if dateline is not None else 0
     sentences = list(doc.sents)
     sentence_lemmas = [_lemma_set(s) for s in sentences]
+    places = _sentence_toponyms(sentences, toponyms,
+                                dateline.place_end if dateline is not None else 0)
+    dates = _sentence_dates(sentences)
     found: list[_Candidate] = []
     for i, sent in enumerate(sentences):
-        text = f" {' '.join(t.lower_ for t in sent)} "
+        lowered = f" {' '.join(t.lower_ for t in sent)} "
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
         cands = []
         for trig in find_triggers(sent, onto):
             if trig.modality in NON_EVENTS:
                 continue
             args = extract_arguments(trig, onto)
-            typing = classify(trig, args, onto, sentence=sentence_lemmas[i], text=text,
+            if skip:
+                _drop_dateline_actors(args, skip)
+            typing = classify(trig, args, onto, sentence=sentence_lemmas[i], text=lowered,
                               scene=scene)
             if typing is not None:
                 cands.append(_Candidate(trig, args, typing, i))
@@ -199,27 +375,32 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             continue
         cands = _merge_sentence(cands, onto)
         dead, hurt = casualties(sent, onto)
+        victim = _victim_event(cands, onto)
+        if victim is not None:
+            victim.args.fatalities = dead
+            if hurt is not None:
+                victim.args.quantities.append(f"{hurt} injured")
         for cand in cands:
-            if onto.event_type_of(cand.typing.sub_event_type) in _VIOLENT_TYPES | {
-                    "Protests", "Other incidents"}:
-                cand.args.fatalities = dead
-                if hurt is not None:
-                    cand.args.quantities.append(f"{hurt} injured")
-            cand.location = locate(cand.trigger.token, _anchors(cand, onto), sent, toponyms)
+            cand.location = locate(cand.trigger.token, _anchors(cand, onto), sent, places[i])
             if not cand.location.linked and onto.event_type_of(
                     cand.typing.sub_event_type) in _NO_SETTING:
                 cand.location = NOWHERE  # "Moscow offered to mediate as tensions around
                 # Jenin remain": a diplomatic act does not happen in the sentence's setting
-            cand.date = event_date(cand.trigger.token, cand.args.predicate, sent, base)
-        found.extend(cands)
-    events: list[Event] = []
+            cand.reaction = _reaction_to(cand.trigger)
+            cand.reference = bool(cand.reaction)
+            cand.date = event_date(cand.trigger.token, cand.args.predicate, dates[i], anchor,
+                                   skip_before=skip, attached_only=cand.reference)
+            cand.reference = cand.reference or _is_repeat_mention(cand)
+            cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
+                cand.typing.sub_event_type in _ACCOMPANYING
+        found.extend(c for c in cands if not _out_of_time(c, anchor, latest))
+    mentions: list[tuple[Event, _Candidate]] = []
     focus = document_focus(doc, toponyms)
     previous: _Candidate | None = None
     for cand in found:
         family = onto.event_type_of(cand.typing.sub_event_type)
-        if _is_repeat_mention(cand) and any(e.event_type == family for e in events):
-            continue
-        if cand.location.toponym is None and family not in _NO_FALLBACK:
+        if cand.location.toponym is None and family not in _NO_FALLBACK and \
+                not cand.reference:
             if previous is not None and cand.sentence - previous.sentence <= _CARRY_SENTENCES \
                     and onto.event_type_of(previous.typing.sub_event_type) not in _NO_FALLBACK:
                 prev = previous.location
@@ -236,13 +417,14 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             cand.location = NOWHERE
         else:
             previous = cand
-        events.append(_to_event(cand, doc, doc_id, onto))
-    return _merge_document(events)
+        mentions.append((_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand))
+    return _merge_document(mentions)
 
 
-def _to_event(cand: _Candidate, doc: Doc, doc_id: str | None, onto: Ontology) -> Event:
+def _to_event(cand: _Candidate, sent: Span, text: str, doc_id: str | None,
+              onto: Ontology) -> Event:
     trig = cand.trigger
-    sent = trig.token.sent
+    doc = sent.doc
     loc = cand.location
     toponym = loc.toponym
     date_info = cand.date or DateInfo(None, "unresolved", None, "no date")
@@ -257,14 +439,15 @@ def _to_event(cand: _Candidate, doc: Doc, doc_id: str | None, onto: Ontology) ->
         if nxt < len(doc) and doc[nxt].dep_ == "prt":
             end = doc[nxt].idx + len(doc[nxt].text)
     sub = cand.typing.sub_event_type
+    sentence = sent.text.strip()
     return Event(
         id=event_id(doc_id, trig.start, end, sub),
         event_type=onto.event_type_of(sub),
         sub_event_type=sub,
-        trigger=doc.text[trig.start:end],
+        trigger=text[trig.start:end],
         trigger_start=trig.start,
         trigger_end=end,
-        sentence=sent.text.strip(),
+        sentence=sentence,
         actor1=cand.args.actor1,
         actor2=cand.args.actor2,
         quantities=list(dict.fromkeys(cand.args.quantities)),
@@ -283,29 +466,154 @@ def _to_event(cand: _Candidate, doc: Doc, doc_id: str | None, onto: Ontology) ->
         reason=_reason(cand),
         doc_id=doc_id,
         sources=[doc_id] if doc_id else [],
+        mentions=sorted(
+            [{"trigger": text[trig.start:end], "start": trig.start, "end": end,
+              "sentence": sentence}] +
+            [{"trigger": m.trigger.token.text, "start": m.trigger.start, "end": m.trigger.end,
+              "sentence": sentence} for m in cand.merged], key=lambda m: m["start"]),
     )
 
 
-def _merge_document(events: list[Event]) -> list[Event]:
-    """Merge an event told again later in the document into its first telling."""
-    kept: list[Event] = []
-    for event in events:
-        first = next((k for k in kept if _same_event(k, event)), None)
-        if first is None:
-            kept.append(event)
+def _dates_agree(a: Event, b: Event) -> bool:
+    pa = _period(DateInfo(a.date, a.date_precision, None, ""))
+    pb = _period(DateInfo(b.date, b.date_precision, None, ""))
+    return pa is None or pb is None or (pa[0] <= pb[1] and pb[0] <= pa[1])
+
+
+def _places_agree(a: Event, b: Event, near: bool) -> bool:
+    """The same place, one inside the other, or (``near`` mentions only) one unknown."""
+    if a.location is not None and b.location is not None:
+        return same_place(a.location, b.location)
+    return near
+
+
+def _actors_conflict(a: str | None, b: str | None) -> bool:
+    """Two actors of different countries ("Russian forces" / "Ukrainian troops"); within
+    one report, differently worded actors ("Thousands" / "Protesters") may be one."""
+    if compatible_actors(a, b):
+        return False
+    ka, kb = actor_key(a), actor_key(b)
+    return ka is not None and kb is not None and None not in (ka[0], kb[0]) and ka[0] != kb[0]
+
+
+def _anterior(cand: _Candidate) -> bool:
+    """Told in the past perfect ("a salvo that had been launched earlier"): a happening
+    before the one the narrative tells."""
+    verb = cand.args.predicate if cand.args.predicate is not None else cand.trigger.token
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in
+               verb.children)
+
+
+def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate], *,
+                   near: bool) -> bool:
+    """Whether ``later`` tells the happening ``first`` told (see the module doc)."""
+    if _anterior(first[1]) != _anterior(later[1]):
+        return False
+    return _same_kind_place_time(first[0], later[0], near=near)
+
+
+def _same_kind_place_time(first: Event, later: Event, *, near: bool) -> bool:
+    if merge_key(first) != merge_key(later) or not _dates_agree(first, later):
+        return False
+    both_dated = first.date is not None and later.date is not None
+    if not _places_agree(first, later, near or both_dated):
+        return False
+    return not _actors_conflict(first.actor1, later.actor1)
+
+
+def _severity(event: Event) -> int:
+    """How far a happening went, where ACLED codes an event by its most severe part: a
+    protest that turned violent or met force is coded as what it became, and fighting
+    that changed who holds a place as the change of territory."""
+    order = ("Violent demonstration", "Excessive force against protesters",
+             "Protest with intervention", "Government regains territory",
+             "Non-state actor overtakes territory")
+    return len(order) - order.index(event.sub_event_type) if event.sub_event_type in order \
+        else 0
+
+
+def _absorb(first: Event, later: Event, *, place: bool = True) -> None:
+    """Fold a later telling into the first: finer place and actors (unless ``place`` is
+    false: a reference is placed where the reaction is and names its speakers), finer
+    date, the first telling's type (unless a later one is more severe), the lowest
+    fatality figure, the union of the rest."""
+    if merge_key(first) == merge_key(later) and _severity(later) > _severity(first):
+        first.sub_event_type, first.event_type = later.sub_event_type, later.event_type
+    if place and later.location is not None and (first.location is None or (
+            later.geo_precision or 3) < (first.geo_precision or 3)):
+        first.location, first.location_text = later.location, later.location_text
+        first.location_start, first.location_end = later.location_start, later.location_end
+        first.location_role, first.geo_precision = later.location_role, later.geo_precision
+    if _ORDER.get(later.date_precision, 4) < _ORDER.get(first.date_precision, 4):
+        first.date, first.date_precision, first.date_text = (
+            later.date, later.date_precision, later.date_text)
+    if later.fatalities is not None:
+        first.fatalities = later.fatalities if first.fatalities is None else min(
+            first.fatalities, later.fatalities)
+    first.quantities = list(dict.fromkeys(first.quantities + later.quantities))
+    first.instruments = list(dict.fromkeys(first.instruments + later.instruments))
+    if place:  # a reference's actors are the reaction's ("reports of Ugandan strikes")
+        first.actor1 = first.actor1 or later.actor1
+        first.actor2 = first.actor2 or later.actor2
+    first.mentions.extend(later.mentions)
+    first.reason += f" Told again as {later.trigger!r}: {later.sentence[:80]!r}."
+
+
+def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
+    """One event per happening. Each telling joins the first compatible event within
+    :data:`_MERGE_WINDOW` sentences. A reference joins the event it most likely refers
+    to (same kind, same place, same date, nearest), and a consequence or damage told on
+    its own joins a violent event at most :data:`_NEAR_SENTENCES` away; either stands
+    alone only when there is no such event."""
+    kept: list[tuple[Event, _Candidate]] = []
+    by_kind: dict[str, list[tuple[Event, _Candidate]]] = {}
+    later: list[tuple[Event, _Candidate]] = []
+    for event, cand in mentions:
+        if cand.reference or cand.accompanying:
+            later.append((event, cand))
             continue
-        first.quantities = list(dict.fromkeys(first.quantities + event.quantities))
-        first.instruments = list(dict.fromkeys(first.instruments + event.instruments))
-        if event.fatalities is not None:
-            first.fatalities = event.fatalities if first.fatalities is None else min(
-                first.fatalities, event.fatalities)
-        first.actor1 = first.actor1 or event.actor1
-        first.actor2 = first.actor2 or event.actor2
-        if first.date is None and event.date is not None:
-            first.date, first.date_precision, first.date_text = (
-                event.date, event.date_precision, event.date_text)
-        first.reason += f" Told again as {event.trigger!r}: {event.sentence[:80]!r}."
-    return kept
+        recent = [k for k in by_kind.get(merge_key(event), ())
+                  if cand.sentence - k[1].sentence <= _MERGE_WINDOW]
+        first = next((k for k in recent if _one_happening(
+            k, (event, cand), near=abs(cand.sentence - k[1].sentence) <= _NEAR_SENTENCES)),
+                     None)
+        if first is None:
+            kept.append((event, cand))
+            by_kind.setdefault(merge_key(event), []).append((event, cand))
+        else:
+            _absorb(first[0], event)
+    sentences = [k[1].sentence for k in kept]  # ascending: kept in text order
+    alone: list[tuple[Event, _Candidate]] = []  # references with no event to join
+    for event, cand in later:
+        reach = _MERGE_WINDOW if cand.reference else _NEAR_SENTENCES
+        lo = bisect.bisect_left(sentences, cand.sentence - reach)
+        hi = bisect.bisect_right(sentences, cand.sentence + reach)
+        targets = [k for k in kept[lo:hi] if _may_refer(k[0], event) and (
+            cand.reference or event.sub_event_type not in _ACCOMPANYING
+            or k[0].trigger_start < event.trigger_start)] or [
+            k for k in alone[-_MERGE_WINDOW:] if merge_key(k[0]) == merge_key(event)
+            and cand.sentence - k[1].sentence <= reach]
+        if targets:
+            target = min(targets, key=lambda k: (
+                merge_key(k[0]) != merge_key(event),
+                not (k[0].location is None or event.location is None
+                     or same_place(k[0].location, event.location)),
+                not _dates_agree(k[0], event), abs(k[1].sentence - cand.sentence)))
+            _absorb(target[0], event, place=not cand.reference)
+        elif cand.reaction != "commemoration" or event.date is not None:
+            alone.append((event, cand))  # a look back at nothing the report tells ("two
+            # years since the collapse of two dams") is history, not a new event
+    return sorted((e for e, _ in kept + alone), key=lambda e: e.trigger_start)
+
+
+def _may_refer(event: Event, mention: Event) -> bool:
+    """Whether a reference or accompanying mention can be about ``event``: the same
+    kind, or violence of any kind for violence or damage."""
+    if merge_key(event) == merge_key(mention):
+        return True
+    if mention.sub_event_type in _ACCOMPANYING:  # damage done by violence or a disaster
+        return event.event_type in _VIOLENT_TYPES or event.sub_event_type in _DISASTERS
+    return event.event_type in _VIOLENT_TYPES and mention.event_type in _VIOLENT_TYPES
 
 
 def locate_trigger(token, toponyms: list[Toponym]) -> Location:

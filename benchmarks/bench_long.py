@@ -1,0 +1,114 @@
+"""Long documents: time and peak memory of parse + events as a document grows.
+
+Run: ``.venv/bin/python benchmarks/bench_long.py [--sizes 10,50,100,200,1000]``
+(sizes in KB).
+
+Each document is built from the project's own texts (the seed article and the golden
+reports under ``tests/golden/``), concatenated in a rotating order until it reaches the
+size, so it reads like a long digest of many reports. Each size runs in a fresh process
+(peak RSS is per process) and times, on the same text:
+
+* **spacy**: the bare spaCy pipeline with every component, over the same chunks the
+  pipeline cuts (the baseline);
+* **parse**: ``geoevents.parse`` (spaCy, toponym recognition and resolution, events);
+* **events**: event extraction alone, on the already parsed document.
+
+Printed: seconds (CPU time of the process, less disturbed by other jobs than wall time),
+the ratio parse ÷ spacy, seconds per 100 KB, peak RSS, and the growth of each time from
+one size to the next against the growth in size (linear = the size ratio). Target: parse
+time at 200 KB ÷ 50 KB ≤ 5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PUBLISHED = "2025-06-10"
+
+
+def source_texts() -> list[str]:
+    """The seed article and the golden reports' texts, in a fixed order."""
+    import yaml
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for path in sorted((ROOT / "tests" / "golden").rglob("*.yaml")):
+        texts.append(yaml.safe_load(path.read_text(encoding="utf-8"))["text"])
+    return texts
+
+
+def document(size: int) -> str:
+    """A document of about ``size`` characters made of the source texts in rotation."""
+    texts = source_texts()
+    parts: list[str] = []
+    total = n = 0
+    while total < size:
+        text = texts[n % len(texts)].strip()
+        parts.append(text)
+        total += len(text) + 2
+        n += 1
+    return "\n\n".join(parts)[:size]
+
+
+def measure(size: int) -> dict[str, float]:
+    """Time the three sides on one document in this process; return the figures."""
+    from geoevents.events.extract import extract
+    from geoevents.pipeline import CHUNK_CHARS, _chunks, analyse, geoparser, parse
+
+    text = document(size)
+    parser = geoparser()
+    parse("Warm-up: gunmen attacked Kano on Monday.", published=PUBLISHED)
+
+    def timed(func) -> tuple[float, float]:
+        cpu, wall = time.process_time(), time.perf_counter()
+        func()
+        return time.process_time() - cpu, time.perf_counter() - wall
+
+    chunks = _chunks(text, CHUNK_CHARS)
+    spacy_cpu, spacy_wall = timed(lambda: list(parser.nlp.pipe(chunks)))
+    result: dict = {}
+    parse_cpu, parse_wall = timed(lambda: result.setdefault(
+        "doc", parse(text, published=PUBLISHED)))
+    document_, doc = analyse(text, published=PUBLISHED)
+    events_cpu, _ = timed(lambda: result.setdefault(
+        "events", extract(doc, document_.toponyms, published=PUBLISHED, nlp=parser.nlp)))
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"size": len(text), "spacy": spacy_cpu, "parse": parse_cpu, "events": events_cpu,
+            "spacy_wall": spacy_wall, "parse_wall": parse_wall, "peak_mb": peak_kb / 1024,
+            "toponyms": len(result["doc"].toponyms), "n_events": len(result["events"])}
+
+
+def main() -> None:
+    args = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    args.add_argument("--sizes", default="10,50,100,200,1000",
+                      help="Document sizes in KB, comma-separated.")
+    args.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
+    opts = args.parse_args()
+    if opts.one:
+        print(json.dumps(measure(opts.one)))
+        return
+    rows = []
+    for kb in (int(s) for s in opts.sizes.split(",")):
+        out = subprocess.run([sys.executable, __file__, "--one", str(kb * 1000)],
+                             capture_output=True, text=True, check=True)
+        rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        r = rows[-1]
+        print(f"{r['size'] / 1000:7.0f} KB  spacy {r['spacy']:7.1f} s  parse {r['parse']:7.1f} s"
+              f" ({r['parse'] / r['spacy']:.2f}× spacy, {100_000 * r['parse'] / r['size']:.1f} s"
+              f"/100 KB)  events {r['events']:6.2f} s  peak RSS {r['peak_mb']:6.0f} MB  "
+              f"{r['toponyms']:,} toponyms, {r['n_events']:,} events", flush=True)
+    for a, b in itertools.pairwise(rows):
+        print(f"{b['size'] / 1000:.0f} KB ÷ {a['size'] / 1000:.0f} KB (size ×"
+              f"{b['size'] / a['size']:.1f}): spacy ×{b['spacy'] / a['spacy']:.1f}, parse ×"
+              f"{b['parse'] / a['parse']:.1f}, events ×{b['events'] / max(a['events'], 1e-9):.1f}")
+
+
+if __name__ == "__main__":
+    main()

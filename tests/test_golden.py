@@ -1,0 +1,158 @@
+"""The golden set (tests/golden/): the scorer can fail, and geoevents passes its gates.
+
+The reports are written for this project (see tests/golden/README.md). ``dev`` reports
+were used while improving event extraction; ``heldout`` reports were written first and
+not looked at while tuning: their gates are looser.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from geoevents.errors import InputError
+from geoevents.evaluation import golden
+from geoevents.model import Event, Place
+
+GOLDEN = Path(__file__).parent / "golden"
+# precision / recall reached when the gates were set (see the README's events table)
+GATES = {"dev": (0.38, 0.65), "heldout": (0.27, 0.55)}
+HELDOUT_ERRORS = 1  # failed must-not checks on the held-out reports when the gate was set
+# must-not checks that fail because of event *typing* (geoevents/events/classify.py and
+# triggers.py, issue 12 items 1 and 4), not of the extraction stages this set tests
+KNOWN_TYPING_ERRORS = {
+    ("d01-kenya-nurses-strike", "a labour strike is no air strike"),
+    ("d06-kharkiv-guided-bomb", "a guided bomb dropped from a plane is not an IED"),
+    ("d24-mexico-tijuana-journalist", "the demanded investigation is not a second killing"),
+    ("d35-bangladesh-dhaka", "sound grenades are no grenade attack"),
+}
+
+
+def _place(name: str, lat: float, lon: float) -> Place:
+    return Place(f"test:{name}", name, lat, lon, "P", "PPL", country_code="NG")
+
+
+def _event(event_type: str, sub: str, place: Place | None, day: str | None,
+           fatalities: int | None = None) -> Event:
+    return Event(id=f"e-{sub}-{day}", event_type=event_type, sub_event_type=sub,
+                 trigger="x", trigger_start=0, trigger_end=1, sentence="x", location=place,
+                 date=day, date_precision="day" if day else "unresolved",
+                 fatalities=fatalities)
+
+
+@pytest.fixture(scope="module")
+def kwatas() -> golden.GoldReport:
+    return golden.load_report(GOLDEN / "dev" / "d03_benue_kwatas.yaml", "dev")
+
+
+def test_every_report_loads_and_is_substantial():
+    reports = golden.load_dir(GOLDEN)
+    assert len(reports) >= 50
+    assert {r.part for r in reports} == {"dev", "heldout"}
+    for report in reports:
+        assert report.text.count("\n\n") >= 2, f"{report.id}: fewer than three paragraphs"
+        assert report.events or report.must_not
+        for gold in report.events:
+            assert gold.optional or gold.lat is not None, f"{report.id}: {gold.place}"
+
+
+def test_right_events_score_perfectly(kwatas):
+    benue = _place("Benue", 7.35, 8.78)
+    right = [_event("Violence against civilians", "Attack", benue, "2025-04-12", 12)]
+    score = golden.score(kwatas, right)
+    assert (score.matched, score.required, score.scored_predictions) == (1, 1, 1)
+    assert score.fatalities_right == score.fatalities_gold == 1
+    assert not score.errors
+
+
+@pytest.mark.parametrize("wrong", [
+    _event("Battles", "Armed clash", _place("Benue", 7.35, 8.78), "2025-04-12"),  # type
+    _event("Violence against civilians", "Attack", _place("Kano", 12.0, 8.52),
+           "2025-04-12"),  # 550 km away
+    _event("Violence against civilians", "Attack", _place("Benue", 7.35, 8.78),
+           "2025-04-10"),  # another day
+    _event("Violence against civilians", "Attack", None, "2025-04-12"),  # unlocated
+])
+def test_a_wrong_prediction_fails(kwatas, wrong):
+    score = golden.score(kwatas, [wrong])
+    assert score.matched == 0 and score.missed and score.false
+    result = golden.GoldenResult([score])
+    assert result.precision() == 0.0 and result.recall() == 0.0
+
+
+def test_must_not_checks_catch_double_counting_and_phantoms(kwatas):
+    benue = _place("Benue", 7.35, 8.78)
+    twice = [_event("Violence against civilians", "Attack", benue, "2025-04-12", 12),
+             _event("Violence against civilians", "Attack", None, None, 12)]
+    errors = golden.score(kwatas, twice).errors
+    assert any("fatalities add up to 24" in e for e in errors)
+    assert any("2 events of Violence against civilians > 1" in e for e in errors)
+    background = golden.load_report(GOLDEN / "dev" / "d02_california_wildfire.yaml")
+    old = [_event("Other incidents", "Man-made disaster", None, "2018-01-01")]
+    assert any("background" in e for e in golden.score(background, old).errors)
+
+
+def test_optional_events_are_neither_missed_nor_false(kwatas):
+    makurdi = _place("Makurdi", 7.73, 8.52)
+    arrests = _event("Strategic developments", "Arrests", makurdi, "2025-04-14")
+    score = golden.score(kwatas, [arrests])
+    assert score.scored_predictions == 0 and score.required == 1 and score.matched == 0
+    assert not score.false
+
+
+def test_a_week_matches_a_day_inside_it():
+    gold = golden.GoldEvent(("Protests",), None, "x", None, None, 25, date(2025, 9, 10),
+                            None, False)
+    week = _event("Protests", "Peaceful protest", None, "2025-09-08")
+    week.date_precision = "week"
+    assert golden.matches(gold, week)
+    week.date = "2025-09-15"
+    assert not golden.matches(gold, week)
+
+
+def test_bad_report_files_are_input_errors(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\npublished: 2025-01-01\n", encoding="utf-8")
+    with pytest.raises(InputError, match="text"):
+        golden.load_report(bad)
+    bad.write_text("text: a\npublished: 2025-01-01\nmust_not:\n  - check: nonsense\n",
+                   encoding="utf-8")
+    with pytest.raises(InputError, match="unknown check"):
+        golden.load_report(bad)
+    with pytest.raises(InputError):
+        golden.load_dir(tmp_path / "missing")
+
+
+@pytest.fixture(scope="module")
+def result() -> golden.GoldenResult:
+    return golden.evaluate(golden.load_dir(GOLDEN))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("part", sorted(GATES))
+def test_precision_and_recall_gates(result, part):
+    precision, recall = GATES[part]
+    assert result.precision(part) >= precision
+    assert result.recall(part) >= recall
+
+
+@pytest.mark.slow
+def test_no_phantom_or_double_counted_events(result):
+    """On the dev reports, background history, future events, numbers read as dates,
+    statements read as violence and double-counted fatalities never occur: the only
+    errors left are known typing errors. The held-out reports' errors are counted, not
+    read (they were not used for tuning)."""
+    reports = {r.id: r for r in golden.load_dir(GOLDEN)}
+    unexpected = []
+    for score in result.reports:
+        if score.part != "dev":
+            continue
+        whys = [c.why for c in reports[score.id].must_not if c.why]
+        for error in score.errors:
+            why = next((w for w in whys if w in error), None)
+            if (score.id, why) not in KNOWN_TYPING_ERRORS:
+                unexpected.append(f"{score.id}: {error}")
+    assert not unexpected, "\n".join(unexpected)
+    assert len(result.errors("heldout")) <= HELDOUT_ERRORS
