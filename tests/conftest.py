@@ -40,3 +40,21 @@ def eval_dir() -> Path:
     if not EVAL_DIR.is_dir():
         pytest.skip(f"evaluation data not found at {EVAL_DIR}")
     return EVAL_DIR
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run the ``geoevents`` command line in-process: ``cli(*argv)`` gives
+    ``(exit code, stdout, stderr)``."""
+    from geoevents.cli import main
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        try:
+            main(list(argv))
+            code = 0
+        except SystemExit as exc:
+            code = exc.code or 0
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

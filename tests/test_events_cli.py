@@ -4,20 +4,8 @@ from __future__ import annotations
 
 import json
 
-from geoevents.cli import main
 
-
-def run(capsys, *argv):
-    try:
-        main(list(argv))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_extract_skips_bad_records(tmp_path, capsys):
+def test_extract_skips_bad_records(tmp_path, cli):
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text(
         '{"id": "a", "text": "Gunmen killed five villagers in Kano on Monday.", '
@@ -27,7 +15,7 @@ def test_extract_skips_bad_records(tmp_path, capsys):
         '{"id": "d", "text": "Protesters marched in Accra.", "published": "soon"}\n',
         encoding="utf-8")
     out = tmp_path / "events.geojson"
-    code, _, err = run(capsys, "extract", str(corpus), "-o", str(out))
+    code, _, err = cli("extract", str(corpus), "-o", str(out))
     assert code == 0
     assert "corpus.jsonl:2" in err and "skipped d" in err
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -37,16 +25,16 @@ def test_extract_skips_bad_records(tmp_path, capsys):
     assert kano["properties"]["date"] == "2024-03-04"
 
 
-def test_extract_bad_output_is_one_sentence(tmp_path, capsys):
+def test_extract_bad_output_is_one_sentence(tmp_path, cli):
     text = tmp_path / "a.txt"
     text.write_text("Gunmen killed five villagers in Kano.", encoding="utf-8")
-    code, _, err = run(capsys, "extract", str(text), "-o", str(tmp_path / "x.docx"))
+    code, _, err = cli("extract", str(text), "-o", str(tmp_path / "x.docx"))
     assert code != 0
     assert err.startswith("geoevents: error:") and "Traceback" not in err
 
 
-def test_eval_events_json(eval_dir, capsys):
-    code, out, _ = run(capsys, "eval", "events", str(eval_dir / "events"), "--limit", "20",
+def test_eval_events_json(eval_dir, cli):
+    code, out, _ = cli("eval", "events", str(eval_dir / "events"), "--limit", "20",
                        "--format", "json")
     assert code == 0
     report = json.loads(out)
@@ -54,7 +42,7 @@ def test_eval_events_json(eval_dir, capsys):
     assert 0.0 <= report["case"]["weighted_f1"] <= 1.0
 
 
-def test_a_missing_input_leaves_the_previous_output_alone(tmp_path, capsys):
+def test_a_missing_input_leaves_the_previous_output_alone(tmp_path, cli):
     good = tmp_path / "a.txt"
     good.write_text("Gunmen killed five villagers in Kano on Monday.", encoding="utf-8")
     out = tmp_path / "events.geojson"
@@ -62,7 +50,7 @@ def test_a_missing_input_leaves_the_previous_output_alone(tmp_path, capsys):
     out.write_bytes(before)
     for args in ([str(tmp_path / "missing.txt")], [str(good), str(tmp_path / "typo.txt")],
                  ["/dev/null"]):
-        code, _, err = run(capsys, "extract", *args, "-o", str(out))
+        code, _, err = cli("extract", *args, "-o", str(out))
         assert code == 1
         assert err.startswith("geoevents: error: cannot read ") and err.count("\n") == 1
         assert "nothing was written" in err
@@ -70,7 +58,7 @@ def test_a_missing_input_leaves_the_previous_output_alone(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "events.geojson"]
 
 
-def test_cli_writes_every_place_like_python(tmp_path, capsys):
+def test_cli_writes_every_place_like_python(tmp_path, cli):
     """``geoevents extract`` and ``geoevents.write`` write the same places layers."""
     from geoevents.export import places_path
     from geoevents.pipeline import parse
@@ -80,7 +68,7 @@ def test_cli_writes_every_place_like_python(tmp_path, capsys):
     source = tmp_path / "a.txt"
     source.write_text(text, encoding="utf-8")
     out = tmp_path / "cli.geojson"
-    code, _, err = run(capsys, "extract", str(source), "--published", "2024-03-06",
+    code, _, err = cli("extract", str(source), "--published", "2024-03-06",
                        "-o", str(out))
     assert code == 0, err
     import geoevents
@@ -96,11 +84,11 @@ def test_cli_writes_every_place_like_python(tmp_path, capsys):
     assert "Lagos" in names  # mentioned without an event: still a place
 
 
-def test_extract_acled_schema(tmp_path, capsys):
+def test_extract_acled_schema(tmp_path, cli):
     source = tmp_path / "a.txt"
     source.write_text("Gunmen killed five villagers in Kano on Monday.", encoding="utf-8")
     out = tmp_path / "acled.csv"
-    code, _, err = run(capsys, "extract", str(source), "--published", "2024-03-06",
+    code, _, err = cli("extract", str(source), "--published", "2024-03-06",
                        "--schema", "acled", "-o", str(out))
     assert code == 0, err
     import pandas as pd
@@ -111,7 +99,7 @@ def test_extract_acled_schema(tmp_path, capsys):
     assert row["admin2"] == "Kano Municipal"  # the GeoNames hierarchy of the place
     assert row["event_date"] == "2024-03-04" and row["fatalities"] == "5"
     assert row["notes"].startswith("Gunmen killed") and row["source"] == str(source)
-    code, _, err = run(capsys, "extract", str(source), "--schema", "acled",
+    code, _, err = cli("extract", str(source), "--schema", "acled",
                        "-o", str(tmp_path / "x.fgb"))
     assert code == 1 and "--schema acled" in err
 
@@ -141,9 +129,9 @@ def test_dir_lists_the_lazy_public_api():
     assert "import_module" not in names and "TYPE_CHECKING" not in names
 
 
-def test_every_command_help_has_an_example(capsys):
+def test_every_command_help_has_an_example(cli):
     from geoevents.cli import EXAMPLES
 
     for command in ["", *EXAMPLES]:
-        code, out, _ = run(capsys, *command.split(), "--help")
+        code, out, _ = cli(*command.split(), "--help")
         assert code == 0 and "Example: geoevents" in out, command

@@ -13,7 +13,6 @@ import json
 
 import pytest
 
-from geoevents.cli import main
 from geoevents.errors import InputError
 from geoevents.pipeline import Geoparser, geoparser
 
@@ -83,30 +82,20 @@ def test_spacy_component_config(default):
     assert_abstains(nlp(TEXT)._.toponyms, document)
 
 
-def run(capsys, *argv):
-    try:
-        main(list(argv))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code or 0
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def test_cli_parse(default, tmp_path, capsys):
+def test_cli_parse(default, tmp_path, cli):
     document, threshold = default
     path = tmp_path / "article.txt"
     path.write_text(TEXT, encoding="utf-8")
-    code, out, _ = run(capsys, "parse", str(path), "--format", "json")
+    code, out, _ = cli("parse", str(path), "--format", "json")
     assert code == 0
     assert all(t["place"] for t in json.loads(out)["toponyms"])
-    code, out, _ = run(capsys, "parse", str(path), "--format", "json",
+    code, out, _ = cli("parse", str(path), "--format", "json",
                        "--min-confidence", str(threshold))
     assert code == 0
     places = {t["text"]: t["place"] for t in json.loads(out)["toponyms"]}
     assert places[UNCERTAIN] is None and places[LIKELY]["id"] == \
         next(t.place.id for t in document.toponyms if t.text == LIKELY)
-    code, _, err = run(capsys, "parse", str(path), "--min-confidence", "2")
+    code, _, err = cli("parse", str(path), "--min-confidence", "2")
     assert code == 2 and "--min-confidence" in err
 
 
@@ -116,7 +105,7 @@ def located_events(path):
 
 
 @pytest.mark.parametrize("corpus", [False, True], ids=["text-file", "batch-engine"])
-def test_cli_extract(default, tmp_path, capsys, corpus):
+def test_cli_extract(default, tmp_path, cli, corpus):
     _, threshold = default
     if corpus:
         source = tmp_path / "corpus.jsonl"
@@ -125,8 +114,8 @@ def test_cli_extract(default, tmp_path, capsys, corpus):
         source = tmp_path / "article.txt"
         source.write_text(TEXT, encoding="utf-8")
     everything, strict = tmp_path / "all.geojson", tmp_path / "strict.geojson"
-    assert run(capsys, "extract", str(source), "-o", str(everything))[0] == 0
-    assert run(capsys, "extract", str(source), "-o", str(strict),
+    assert cli("extract", str(source), "-o", str(everything))[0] == 0
+    assert cli("extract", str(source), "-o", str(strict),
                "--min-confidence", str(threshold))[0] == 0
     before, after = located_events(everything), located_events(strict)
     assert before[UNCERTAIN] and before[LIKELY]
