@@ -67,6 +67,11 @@ _NEAR_SENTENCES = 2  # an unplaced, undated mention this close to an event may b
 _MERGE_WINDOW = 40  # sentences: tellings farther apart are not compared (linear time)
 # sub-types that, told next to a violent event, are part of it (ACLED codes the violence)
 _ACCOMPANYING = frozenset({"Looting/property destruction"})
+_CROWDS = frozenset({"Protests", "Riots"})
+# arrests told near a protest or riot are the authorities' intervention in it ("police
+# blocked the march and arrested its leaders"): one event, as ACLED codes it; elsewhere
+# they stand alone
+_ARRESTS = "Arrests"
 _DISASTERS = frozenset({"Natural disaster", "Man-made disaster"})
 # the sub-types of "Other incidents" that have victims of their own
 _WITH_VICTIMS = _DISASTERS | {"Organised crime"}
@@ -245,8 +250,9 @@ def _reaction_to(trigger: Trigger) -> str:
         tok = tok.head
         if lemma(tok) in _REACTIONS:
             return "reaction"
-        if lemma(tok) in _COMMEMORATIONS:
-            return "commemoration"
+        if lemma(tok) in _COMMEMORATIONS or any(
+                c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+            return "commemoration"  # "the second strike since a ceasefire took effect"
     return ""
 
 
@@ -392,7 +398,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                                    skip_before=skip, attached_only=cand.reference)
             cand.reference = cand.reference or _is_repeat_mention(cand)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
-                cand.typing.sub_event_type in _ACCOMPANYING
+                cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS}
         found.extend(c for c in cands if not _out_of_time(c, anchor, latest))
     mentions: list[tuple[Event, _Candidate]] = []
     focus = document_focus(doc, toponyms)
@@ -539,6 +545,8 @@ def _absorb(first: Event, later: Event, *, place: bool = True) -> None:
     fatality figure, the union of the rest."""
     if merge_key(first) == merge_key(later) and _severity(later) > _severity(first):
         first.sub_event_type, first.event_type = later.sub_event_type, later.event_type
+    if later.sub_event_type == _ARRESTS and first.sub_event_type == "Peaceful protest":
+        first.sub_event_type = "Protest with intervention"  # the arrests were the intervention
     if place and later.location is not None and (first.location is None or (
             later.geo_precision or 3) < (first.geo_precision or 3)):
         first.location, first.location_text = later.location, later.location_text
@@ -611,6 +619,8 @@ def _may_refer(event: Event, mention: Event) -> bool:
     kind, or violence of any kind for violence or damage."""
     if merge_key(event) == merge_key(mention):
         return True
+    if mention.sub_event_type == _ARRESTS:  # arrests at a protest are its intervention
+        return event.event_type in _CROWDS
     if mention.sub_event_type in _ACCOMPANYING:  # damage done by violence or a disaster
         return event.event_type in _VIOLENT_TYPES or event.sub_event_type in _DISASTERS
     return event.event_type in _VIOLENT_TYPES and mention.event_type in _VIOLENT_TYPES
