@@ -48,7 +48,7 @@ from geoevents.events.dates import (
 )
 from geoevents.events.dedup import actor_key, compatible_actors, merge_key, same_place
 from geoevents.events.location import NOWHERE, Location, document_focus, locate
-from geoevents.events.ontology import Ontology, load_ontology
+from geoevents.events.ontology import GENERIC, Ontology, load_ontology
 from geoevents.events.triggers import NON_EVENTS, UNCERTAIN, Trigger, find_triggers, lemma
 from geoevents.model import Event
 
@@ -72,6 +72,8 @@ _CROWDS = frozenset({"Protests", "Riots"})
 # blocked the march and arrested its leaders"): one event, as ACLED codes it; elsewhere
 # they stand alone
 _ARRESTS = "Arrests"
+_CLAIM = "Claim of responsibility"
+_BLAME = frozenset({"blame", "accuse", "attribute", "accusation", "allegation"})
 _DISASTERS = frozenset({"Natural disaster", "Man-made disaster"})
 # the sub-types of "Other incidents" that have victims of their own
 _WITH_VICTIMS = _DISASTERS | {"Organised crime"}
@@ -194,6 +196,19 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
     return keep
 
 
+def _target_of_violence(trigger: Trigger, typing: Typing, onto: Ontology) -> bool:
+    """An event noun that a violent verb acted on ("it had hit a meeting of commanders"):
+    the target, not an event of its own."""
+    tok = trigger.token
+    if trigger.pos != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass") or \
+            onto.event_type_of(typing.sub_event_type) in _VIOLENT_TYPES:
+        return False
+    verb = lemma(tok.head)
+    return verb not in onto.words("support_verb") and any(
+        s == GENERIC or onto.event_type_of(s) in _VIOLENT_TYPES
+        for s in onto.verb_index.get(verb, ()))
+
+
 def _anchors(cand: _Candidate, onto: Ontology) -> list:
     pred = cand.args.predicate
     anchors = []
@@ -231,6 +246,12 @@ def _is_repeat_mention(cand: _Candidate) -> bool:
     own = cand.args.quantities or cand.args.actor1 or cand.args.actor2 or (
         cand.date is not None and cand.date.text)
     return bool(determiners & {"the", "this", "that", "these", "those"}) and not own
+
+
+def _attribution(cand: _Candidate) -> bool:
+    """Others blaming a group for an event ("the mayor blamed dissidents for the blast")
+    speak about that event: they name its actor, they are no event of their own."""
+    return cand.typing.sub_event_type == _CLAIM and cand.trigger.lemma in _BLAME
 
 
 def _reaction_to(trigger: Trigger) -> str:
@@ -375,7 +396,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 _drop_dateline_actors(args, skip)
             typing = classify(trig, args, onto, sentence=sentence_lemmas[i], text=lowered,
                               scene=scene)
-            if typing is not None:
+            if typing is not None and not _target_of_violence(trig, typing, onto):
                 cands.append(_Candidate(trig, args, typing, i))
         if not cands:
             continue
@@ -393,7 +414,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 cand.location = NOWHERE  # "Moscow offered to mediate as tensions around
                 # Jenin remain": a diplomatic act does not happen in the sentence's setting
             cand.reaction = _reaction_to(cand.trigger)
-            cand.reference = bool(cand.reaction)
+            cand.reference = bool(cand.reaction) or _attribution(cand)
             cand.date = event_date(cand.trigger.token, cand.args.predicate, dates[i], anchor,
                                    skip_before=skip, attached_only=cand.reference)
             cand.reference = cand.reference or _is_repeat_mention(cand)
@@ -619,6 +640,8 @@ def _may_refer(event: Event, mention: Event) -> bool:
     kind, or violence of any kind for violence or damage."""
     if merge_key(event) == merge_key(mention):
         return True
+    if mention.sub_event_type == _CLAIM:  # who did it: any violence
+        return event.event_type in _VIOLENT_TYPES
     if mention.sub_event_type == _ARRESTS:  # arrests at a protest are its intervention
         return event.event_type in _CROWDS
     if mention.sub_event_type in _ACCOMPANYING:  # damage done by violence or a disaster
