@@ -49,7 +49,14 @@ from geoevents.events.dates import (
 from geoevents.events.dedup import actor_key, compatible_actors, merge_key, same_place
 from geoevents.events.location import NOWHERE, Location, document_focus, locate
 from geoevents.events.ontology import GENERIC, Ontology, load_ontology
-from geoevents.events.triggers import NON_EVENTS, UNCERTAIN, Trigger, find_triggers, lemma
+from geoevents.events.triggers import (
+    NON_EVENTS,
+    TIME_ENTITIES,
+    UNCERTAIN,
+    Trigger,
+    find_triggers,
+    lemma,
+)
 from geoevents.model import Event
 
 if TYPE_CHECKING:
@@ -133,7 +140,10 @@ def event_id(doc_id: str | None, trigger_start: int, trigger_end: int, sub_type:
 
 
 def _lemma_set(span: Span) -> set[str]:
-    return {lemma(t) for t in span} | {t.lower_ for t in span}
+    # dates and people's names are no event words: "March 9" is no march, "Storm Daniel"
+    # (which spaCy tags a person) no storming
+    words = [t for t in span if t.ent_type_ not in TIME_ENTITIES and t.ent_type_ != "PERSON"]
+    return {lemma(t) for t in words} | {t.lower_ for t in words}
 
 
 def _clause_head(token):

@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 ASSERTED = "asserted"
 UNCERTAIN = "uncertain"
 NON_EVENTS = frozenset({"negated", "future", "hypothetical"})
+# entity labels of dates and times: their words ("March 9", "Friday prayers") are no
+# event words
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
@@ -232,6 +235,8 @@ def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
             phrases = onto.noun_phrases
         else:
             continue
+        if token.ent_type_ in TIME_ENTITIES:
+            continue  # "NIAMEY, March 24": a month, not a march
         if pos == "NOUN" and token.lower_ == "fire" and lemma(token.head) in _FIRE_VERBS:
             continue  # "opened fire", "exchanged fire": part of a verb phrase
         hit: tuple[str, tuple[str, ...] | None, tuple[str, ...]] | None = None
@@ -273,7 +278,8 @@ def learned_trigger(sent: Span, onto: Ontology) -> Trigger | None:
     model = load_model()
     best: tuple[float, Token] | None = None
     for token in sent:
-        if token.pos_ not in ("VERB", "NOUN") or token.dep_ == "compound":
+        if token.pos_ not in ("VERB", "NOUN") or token.dep_ == "compound" or \
+                token.ent_type_ in TIME_ENTITIES:
             continue
         weight = max(model.word_weight(form, pred.best_event)
                      for form in (token.lower_, lemma(token)))
