@@ -80,6 +80,7 @@ _CROWDS = frozenset({"Protests", "Riots"})
 # they stand alone
 _ARRESTS = "Arrests"
 _CLAIM = "Claim of responsibility"
+_DESCRIBING = frozenset({"Agreement", _CLAIM})  # see _describes_participant
 _BLAME = frozenset({"blame", "accuse", "attribute", "accusation", "allegation"})
 _DISASTERS = frozenset({"Natural disaster", "Man-made disaster"})
 # the sub-types of "Other incidents" that have victims of their own
@@ -258,6 +259,20 @@ def _is_repeat_mention(cand: _Candidate) -> bool:
     return bool(determiners & {"the", "this", "that", "these", "those"}) and not own
 
 
+def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
+    """An undated relative or participle clause that says who someone is ("the countries
+    that brokered the truce", "a deal brokered by China", "men they accused of helping
+    the army"): it identifies a participant and reports no new happening. Only
+    agreements, diplomacy and claims are read so; violence, protests and other acts told
+    in such a clause often are the news ("gunmen who stormed the village")."""
+    tok = cand.trigger.token
+    if cand.trigger.pos != "VERB" or tok.dep_ not in ("relcl", "acl") or not (
+            cand.typing.sub_event_type in _DESCRIBING or
+            onto.event_type_of(cand.typing.sub_event_type) == "Diplomacy"):
+        return False
+    return not any(t.ent_type_ in TIME_ENTITIES for t in tok.subtree)
+
+
 def _attribution(cand: _Candidate) -> bool:
     """Others blaming a group for an event ("the mayor blamed dissidents for the blast")
     speak about that event: they name its actor, they are no event of their own."""
@@ -430,7 +445,8 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             cand.reference = cand.reference or _is_repeat_mention(cand)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS}
-        found.extend(c for c in cands if not _out_of_time(c, anchor, latest))
+        found.extend(c for c in cands if not _out_of_time(c, anchor, latest)
+                     and not _describes_participant(c, onto))
     mentions: list[tuple[Event, _Candidate]] = []
     focus = document_focus(doc, toponyms)
     previous: _Candidate | None = None
