@@ -259,16 +259,15 @@ def _is_repeat_mention(cand: _Candidate) -> bool:
     return bool(determiners & {"the", "this", "that", "these", "those"}) and not own
 
 
-def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
+def _describes_participant(cand: _Candidate) -> bool:
     """An undated relative or participle clause that says who someone is ("the countries
     that brokered the truce", "a deal brokered by China", "men they accused of helping
     the army"): it identifies a participant and reports no new happening. Only
-    agreements, diplomacy and claims are read so; violence, protests and other acts told
-    in such a clause often are the news ("gunmen who stormed the village")."""
+    agreements and claims are read so; violence, protests and other acts told in such a
+    clause often are the news ("gunmen who stormed the village")."""
     tok = cand.trigger.token
-    if cand.trigger.pos != "VERB" or tok.dep_ not in ("relcl", "acl") or not (
-            cand.typing.sub_event_type in _DESCRIBING or
-            onto.event_type_of(cand.typing.sub_event_type) == "Diplomacy"):
+    if cand.trigger.pos != "VERB" or tok.dep_ not in ("relcl", "acl") or \
+            cand.typing.sub_event_type not in _DESCRIBING:
         return False
     return not any(t.ent_type_ in TIME_ENTITIES for t in tok.subtree)
 
@@ -446,7 +445,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS}
         found.extend(c for c in cands if not _out_of_time(c, anchor, latest)
-                     and not _describes_participant(c, onto))
+                     and not _describes_participant(c))
     mentions: list[tuple[Event, _Candidate]] = []
     focus = document_focus(doc, toponyms)
     previous: _Candidate | None = None
