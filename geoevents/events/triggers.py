@@ -26,7 +26,11 @@ if TYPE_CHECKING:
 
 ASSERTED = "asserted"
 UNCERTAIN = "uncertain"
-NON_EVENTS = frozenset({"negated", "future", "hypothetical"})
+NON_EVENTS = frozenset({"negated", "future", "hypothetical", "habitual"})
+# a plural event noun so qualified, with no date of its own, tells what tends to happen,
+# not a happening ("the province has seen frequent assassinations")
+_HABITUAL = frozenset({"frequent", "repeated", "regular", "routine", "occasional",
+                       "sporadic", "recurrent", "recurring", "constant", "periodic"})
 # entity labels of dates and times: their words ("March 9", "Friday prayers") are no
 # event words
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -210,6 +214,13 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
         for child in tok.children:
             if child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
                 return "hypothetical", f"in a conditional clause ({child.text!r})"
+    # "frequent assassinations and bombings": a conjunct shares the first noun's adjective
+    plural = [t for t in (token, token.head if token.dep_ == "conj" else None)
+              if t is not None and t.tag_ in ("NNS", "NNPS")]
+    if len(plural) == 1 + (token.dep_ == "conj") and not any(
+            t.ent_type_ in TIME_ENTITIES for t in plural[-1].subtree) and any(
+            c.dep_ == "amod" and c.lower_ in _HABITUAL for c in plural[-1].children):
+        return "habitual", f"what tends to happen ('{token.text}' qualified as habitual)"
     if token.pos_ in _NOUN_HEADS:
         hedges = onto.words("hedge_noun")
         for child in token.children:
