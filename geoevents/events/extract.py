@@ -662,7 +662,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
 
 def _may_refer(event: Event, mention: Event) -> bool:
     """Whether a reference or accompanying mention can be about ``event``: the same
-    kind, or violence of any kind for violence or damage."""
+    kind, or violence of any kind (organised crime included) for violence or damage."""
     if merge_key(event) == merge_key(mention):
         return True
     if mention.sub_event_type == _CLAIM:  # who did it: any violence
@@ -671,7 +671,10 @@ def _may_refer(event: Event, mention: Event) -> bool:
         return event.event_type in _CROWDS
     if mention.sub_event_type in _ACCOMPANYING:  # damage done by violence or a disaster
         return event.event_type in _VIOLENT_TYPES or event.sub_event_type in _DISASTERS
-    return event.event_type in _VIOLENT_TYPES and mention.event_type in _VIOLENT_TYPES
+    # gang and cartel violence is violence ("gang members attacked the town … 10 people
+    # were killed in the attack")
+    return (event.event_type in _VIOLENT_TYPES or event.sub_event_type == "Organised crime"
+            ) and mention.event_type in _VIOLENT_TYPES
 
 
 def locate_trigger(token, toponyms: list[Toponym]) -> Location:
