@@ -56,3 +56,8 @@ def test_blaming_a_group_names_the_actor_of_the_event():
                    "governor blamed the ADF for the attack.")
     assert [e.event_type for e in found] == ["Violence against civilians"]
     assert len(found[0].mentions) >= 2
+
+
+def test_a_present_passive_relative_clause_is_a_state():
+    assert "Arrests" not in types("Fighting broke out near the Ashrafieh district, which is "
+                                  "held by Kurdish fighters, on Monday.")

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 ASSERTED = "asserted"
 UNCERTAIN = "uncertain"
-NON_EVENTS = frozenset({"negated", "future", "hypothetical", "habitual"})
+NON_EVENTS = frozenset({"negated", "future", "hypothetical", "habitual", "state"})
 # a plural event noun so qualified, with no date of its own, tells what tends to happen,
 # not a happening ("the province has seen frequent assassinations")
 _HABITUAL = frozenset({"frequent", "repeated", "regular", "routine", "occasional",
@@ -214,6 +214,10 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
         for child in tok.children:
             if child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
                 return "hypothetical", f"in a conditional clause ({child.text!r})"
+    if token.pos_ == "VERB" and token.dep_ == "relcl" and [
+            c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")] in (
+            ["is"], ["are"]):
+        return "state", "a present passive relative clause says what holds ('which is held by')"
     # "frequent assassinations and bombings": a conjunct shares the first noun's adjective
     plural = [t for t in (token, token.head if token.dep_ == "conj" else None)
               if t is not None and t.tag_ in ("NNS", "NNPS")]
