@@ -61,3 +61,9 @@ def test_blaming_a_group_names_the_actor_of_the_event():
 def test_a_present_passive_relative_clause_is_a_state():
     assert "Arrests" not in types("Fighting broke out near the Ashrafieh district, which is "
                                   "held by Kurdish fighters, on Monday.")
+
+
+def test_arrests_elsewhere_are_no_intervention():
+    found = events("Police arrested 20 people in Kumasi on Monday. Protesters marched in "
+                   "Accra on Monday.")
+    assert len(found) == 2 and found[0].sub_event_type == "Arrests"

@@ -667,8 +667,15 @@ def _may_refer(event: Event, mention: Event) -> bool:
         return True
     if mention.sub_event_type == _CLAIM:  # who did it: any violence
         return event.event_type in _VIOLENT_TYPES
-    if mention.sub_event_type == _ARRESTS:  # arrests at a protest are its intervention
-        return event.event_type in _CROWDS
+    if mention.sub_event_type == _ARRESTS:  # arrests at a protest are its intervention:
+        # there and then, not arrests in another city ("… in Hamilton. Protesters marched
+        # in Accra.")
+        if event.location is not None and mention.location is not None:
+            here = same_place(event.location, mention.location)
+        else:  # a place named but not resolved is still another place
+            here = not (event.location_text and mention.location_text
+                        and event.location_text != mention.location_text)
+        return event.event_type in _CROWDS and _dates_agree(event, mention) and here
     if mention.sub_event_type in _ACCOMPANYING:  # damage done by violence or a disaster
         return event.event_type in _VIOLENT_TYPES or event.sub_event_type in _DISASTERS
     # gang and cartel violence is violence ("gang members attacked the town … 10 people
