@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import Ontology
-from geoevents.events.triggers import Trigger, lemma, lemma_forms
+from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -211,9 +211,11 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 
 
 def _lemmas(tokens) -> set[str]:
+    """The lemmas of ``tokens`` but dates' ("March 9" is no march)."""
     found: set[str] = set()
     for tok in tokens:
-        found.update(lemma_forms(tok))
+        if tok.ent_type_ not in TIME_ENTITIES:
+            found.update(lemma_forms(tok))
     return found
 
 

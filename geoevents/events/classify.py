@@ -118,12 +118,13 @@ def _actor_side(token, onto: Ontology) -> str | None:
 
 def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Arguments,
                      onto: Ontology) -> bool:
+    around = args.near - set(lemma_forms(trigger.token))  # "call" is no phone of its own
     for name in required:
         if name == "GPE" and args.has_place:
             return True
         if name == "PERSON" and args.target is not None and args.target.ent_type_ == "PERSON":
             return True
-        if _has(args.near, onto.words(name)):
+        if _has(around, onto.words(name)):
             return True
     return False
 

@@ -48,8 +48,15 @@ from geoevents.events.dates import (
 )
 from geoevents.events.dedup import actor_key, compatible_actors, merge_key, same_place
 from geoevents.events.location import NOWHERE, Location, document_focus, locate
-from geoevents.events.ontology import Ontology, load_ontology
-from geoevents.events.triggers import NON_EVENTS, UNCERTAIN, Trigger, find_triggers, lemma
+from geoevents.events.ontology import GENERIC, Ontology, load_ontology
+from geoevents.events.triggers import (
+    NON_EVENTS,
+    TIME_ENTITIES,
+    UNCERTAIN,
+    Trigger,
+    find_triggers,
+    lemma,
+)
 from geoevents.model import Event
 
 if TYPE_CHECKING:
@@ -67,6 +74,14 @@ _NEAR_SENTENCES = 2  # an unplaced, undated mention this close to an event may b
 _MERGE_WINDOW = 40  # sentences: tellings farther apart are not compared (linear time)
 # sub-types that, told next to a violent event, are part of it (ACLED codes the violence)
 _ACCOMPANYING = frozenset({"Looting/property destruction"})
+_CROWDS = frozenset({"Protests", "Riots"})
+# arrests told near a protest or riot are the authorities' intervention in it ("police
+# blocked the march and arrested its leaders"): one event, as ACLED codes it; elsewhere
+# they stand alone
+_ARRESTS = "Arrests"
+_CLAIM = "Claim of responsibility"
+_DESCRIBING = frozenset({"Agreement", _CLAIM})  # see _describes_participant
+_BLAME = frozenset({"blame", "accuse", "attribute", "accusation", "allegation"})
 _DISASTERS = frozenset({"Natural disaster", "Man-made disaster"})
 # the sub-types of "Other incidents" that have victims of their own
 _WITH_VICTIMS = _DISASTERS | {"Organised crime"}
@@ -126,7 +141,10 @@ def event_id(doc_id: str | None, trigger_start: int, trigger_end: int, sub_type:
 
 
 def _lemma_set(span: Span) -> set[str]:
-    return {lemma(t) for t in span} | {t.lower_ for t in span}
+    # dates and people's names are no event words: "March 9" is no march, "Storm Daniel"
+    # (which spaCy tags a person) no storming
+    words = [t for t in span if t.ent_type_ not in TIME_ENTITIES and t.ent_type_ != "PERSON"]
+    return {lemma(t) for t in words} | {t.lower_ for t in words}
 
 
 def _clause_head(token):
@@ -189,6 +207,19 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
     return keep
 
 
+def _target_of_violence(trigger: Trigger, typing: Typing, onto: Ontology) -> bool:
+    """An event noun that a violent verb acted on ("it had hit a meeting of commanders"):
+    the target, not an event of its own."""
+    tok = trigger.token
+    if trigger.pos != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass") or \
+            onto.event_type_of(typing.sub_event_type) in _VIOLENT_TYPES:
+        return False
+    verb = lemma(tok.head)
+    return verb not in onto.words("support_verb") and any(
+        s == GENERIC or onto.event_type_of(s) in _VIOLENT_TYPES
+        for s in onto.verb_index.get(verb, ()))
+
+
 def _anchors(cand: _Candidate, onto: Ontology) -> list:
     pred = cand.args.predicate
     anchors = []
@@ -228,6 +259,25 @@ def _is_repeat_mention(cand: _Candidate) -> bool:
     return bool(determiners & {"the", "this", "that", "these", "those"}) and not own
 
 
+def _describes_participant(cand: _Candidate) -> bool:
+    """An undated relative or participle clause that says who someone is ("the countries
+    that brokered the truce", "a deal brokered by China", "men they accused of helping
+    the army"): it identifies a participant and reports no new happening. Only
+    agreements and claims are read so; violence, protests and other acts told in such a
+    clause often are the news ("gunmen who stormed the village")."""
+    tok = cand.trigger.token
+    if cand.trigger.pos != "VERB" or tok.dep_ not in ("relcl", "acl") or \
+            cand.typing.sub_event_type not in _DESCRIBING:
+        return False
+    return not any(t.ent_type_ in TIME_ENTITIES for t in tok.subtree)
+
+
+def _attribution(cand: _Candidate) -> bool:
+    """Others blaming a group for an event ("the mayor blamed dissidents for the blast")
+    speak about that event: they name its actor, they are no event of their own."""
+    return cand.typing.sub_event_type == _CLAIM and cand.trigger.lemma in _BLAME
+
+
 def _reaction_to(trigger: Trigger) -> str:
     """``reaction`` for an event noun that a reaction is about ("condemned the massacre",
     "an investigation into the killings", "claimed responsibility for the bombing", "the
@@ -245,8 +295,9 @@ def _reaction_to(trigger: Trigger) -> str:
         tok = tok.head
         if lemma(tok) in _REACTIONS:
             return "reaction"
-        if lemma(tok) in _COMMEMORATIONS:
-            return "commemoration"
+        if lemma(tok) in _COMMEMORATIONS or any(
+                c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+            return "commemoration"  # "the second strike since a ceasefire took effect"
     return ""
 
 
@@ -369,7 +420,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 _drop_dateline_actors(args, skip)
             typing = classify(trig, args, onto, sentence=sentence_lemmas[i], text=lowered,
                               scene=scene)
-            if typing is not None:
+            if typing is not None and not _target_of_violence(trig, typing, onto):
                 cands.append(_Candidate(trig, args, typing, i))
         if not cands:
             continue
@@ -387,13 +438,14 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 cand.location = NOWHERE  # "Moscow offered to mediate as tensions around
                 # Jenin remain": a diplomatic act does not happen in the sentence's setting
             cand.reaction = _reaction_to(cand.trigger)
-            cand.reference = bool(cand.reaction)
+            cand.reference = bool(cand.reaction) or _attribution(cand)
             cand.date = event_date(cand.trigger.token, cand.args.predicate, dates[i], anchor,
                                    skip_before=skip, attached_only=cand.reference)
             cand.reference = cand.reference or _is_repeat_mention(cand)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
-                cand.typing.sub_event_type in _ACCOMPANYING
-        found.extend(c for c in cands if not _out_of_time(c, anchor, latest))
+                cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS}
+        found.extend(c for c in cands if not _out_of_time(c, anchor, latest)
+                     and not _describes_participant(c))
     mentions: list[tuple[Event, _Candidate]] = []
     focus = document_focus(doc, toponyms)
     previous: _Candidate | None = None
@@ -539,6 +591,8 @@ def _absorb(first: Event, later: Event, *, place: bool = True) -> None:
     fatality figure, the union of the rest."""
     if merge_key(first) == merge_key(later) and _severity(later) > _severity(first):
         first.sub_event_type, first.event_type = later.sub_event_type, later.event_type
+    if later.sub_event_type == _ARRESTS and first.sub_event_type == "Peaceful protest":
+        first.sub_event_type = "Protest with intervention"  # the arrests were the intervention
     if place and later.location is not None and (first.location is None or (
             later.geo_precision or 3) < (first.geo_precision or 3)):
         first.location, first.location_text = later.location, later.location_text
@@ -608,12 +662,26 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
 
 def _may_refer(event: Event, mention: Event) -> bool:
     """Whether a reference or accompanying mention can be about ``event``: the same
-    kind, or violence of any kind for violence or damage."""
+    kind, or violence of any kind (organised crime included) for violence or damage."""
     if merge_key(event) == merge_key(mention):
         return True
+    if mention.sub_event_type == _CLAIM:  # who did it: any violence
+        return event.event_type in _VIOLENT_TYPES
+    if mention.sub_event_type == _ARRESTS:  # arrests at a protest are its intervention:
+        # there and then, not arrests in another city ("… in Hamilton. Protesters marched
+        # in Accra.")
+        if event.location is not None and mention.location is not None:
+            here = same_place(event.location, mention.location)
+        else:  # a place named but not resolved is still another place
+            here = not (event.location_text and mention.location_text
+                        and event.location_text != mention.location_text)
+        return event.event_type in _CROWDS and _dates_agree(event, mention) and here
     if mention.sub_event_type in _ACCOMPANYING:  # damage done by violence or a disaster
         return event.event_type in _VIOLENT_TYPES or event.sub_event_type in _DISASTERS
-    return event.event_type in _VIOLENT_TYPES and mention.event_type in _VIOLENT_TYPES
+    # gang and cartel violence is violence ("gang members attacked the town … 10 people
+    # were killed in the attack")
+    return (event.event_type in _VIOLENT_TYPES or event.sub_event_type == "Organised crime"
+            ) and mention.event_type in _VIOLENT_TYPES
 
 
 def locate_trigger(token, toponyms: list[Toponym]) -> Location:

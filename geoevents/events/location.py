@@ -694,7 +694,12 @@ def _approximate(loc: Location, trigger: Token,
     places = _resolved_places(span.root, candidates)
     if not places:
         return
-    container = places[0][1]
+    # equally near in the parse, a place finer than a country, then the place written
+    # nearer the name, describes it ("the massacre in Kwatas, in Nigeria's Benue state" in
+    # a sentence that opens "In Berlin")
+    container = min(places, key=lambda p: (
+        p[0], p[1].place is None or p[1].place.feature_code.startswith("PCL"),
+        abs(p[1].start - span.start_char)))[1]
     assert container.place is not None
     from geoevents.model import Toponym as _Toponym
 

@@ -26,7 +26,14 @@ if TYPE_CHECKING:
 
 ASSERTED = "asserted"
 UNCERTAIN = "uncertain"
-NON_EVENTS = frozenset({"negated", "future", "hypothetical"})
+NON_EVENTS = frozenset({"negated", "future", "hypothetical", "habitual", "state"})
+# a plural event noun so qualified, with no date of its own, tells what tends to happen,
+# not a happening ("the province has seen frequent assassinations")
+_HABITUAL = frozenset({"frequent", "repeated", "regular", "routine", "occasional",
+                       "sporadic", "recurrent", "recurring", "constant", "periodic"})
+# entity labels of dates and times: their words ("March 9", "Friday prayers") are no
+# event words
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
@@ -207,6 +214,17 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
         for child in tok.children:
             if child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
                 return "hypothetical", f"in a conditional clause ({child.text!r})"
+    if token.pos_ == "VERB" and token.dep_ == "relcl" and [
+            c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")] in (
+            ["is"], ["are"]):
+        return "state", "a present passive relative clause says what holds ('which is held by')"
+    # "frequent assassinations and bombings": a conjunct shares the first noun's adjective
+    plural = [t for t in (token, token.head if token.dep_ == "conj" else None)
+              if t is not None and t.tag_ in ("NNS", "NNPS")]
+    if len(plural) == 1 + (token.dep_ == "conj") and not any(
+            t.ent_type_ in TIME_ENTITIES for t in plural[-1].subtree) and any(
+            c.dep_ == "amod" and c.lower_ in _HABITUAL for c in plural[-1].children):
+        return "habitual", f"what tends to happen ('{token.text}' qualified as habitual)"
     if token.pos_ in _NOUN_HEADS:
         hedges = onto.words("hedge_noun")
         for child in token.children:
@@ -232,6 +250,8 @@ def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
             phrases = onto.noun_phrases
         else:
             continue
+        if token.ent_type_ in TIME_ENTITIES:
+            continue  # "NIAMEY, March 24": a month, not a march
         if pos == "NOUN" and token.lower_ == "fire" and lemma(token.head) in _FIRE_VERBS:
             continue  # "opened fire", "exchanged fire": part of a verb phrase
         hit: tuple[str, tuple[str, ...] | None, tuple[str, ...]] | None = None
@@ -273,7 +293,8 @@ def learned_trigger(sent: Span, onto: Ontology) -> Trigger | None:
     model = load_model()
     best: tuple[float, Token] | None = None
     for token in sent:
-        if token.pos_ not in ("VERB", "NOUN") or token.dep_ == "compound":
+        if token.pos_ not in ("VERB", "NOUN") or token.dep_ == "compound" or \
+                token.ent_type_ in TIME_ENTITIES:
             continue
         weight = max(model.word_weight(form, pred.best_event)
                      for form in (token.lower_, lemma(token)))
