@@ -782,8 +782,23 @@ def _is_dateline(span: Span, nxt: Token | None) -> bool:
 
 def _person_is_place(span: Span) -> bool:
     """Inside a PERSON entity, a name still counts when the entity is just that name."""
-    return all(e.start == span.start and e.end == span.end
-               for e in span.doc.ents if e.label_ == "PERSON" and e.start <= span.start < e.end)
+    ent = _entity_at(span.doc, span.start)
+    return ent is None or ent[0].ent_type_ != "PERSON" or (
+        ent.start == span.start and ent.end == span.end)
+
+
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity of ``doc`` covering token ``i``, if any, from the tokens' IOB tags
+    (``doc.ents`` builds every entity of the document on each call)."""
+    if i < 0 or i >= len(doc) or not doc[i].ent_type_:
+        return None
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 # NER labels that are never place names
@@ -819,19 +834,18 @@ def _may_name_unknown_place(span: Span) -> bool:
 def _inside_longer_entity(span: Span) -> bool:
     """Whether ``span`` is part of a longer organisation, person or work name ("the Texas
     Department of Transportation", "Jackson County Circuit Court")."""
-    for ent in span.doc.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC"):
-            continue
-        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-        if start <= span.start and span.end <= ent.end and ent.end - start > len(span):
-            return True
-    return False
+    ent = _entity_at(span.doc, span.start)  # entities do not overlap: the only candidate
+    if ent is None or ent[0].ent_type_ in ("GPE", "LOC", "FAC"):
+        return False
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    return start <= span.start and span.end <= ent.end and ent.end - start > len(span)
 
 
 def _entity_is(span: Span) -> bool:
     """Whether an entity of the document covers exactly ``span`` (with a leading "the")."""
-    return any(e.end == span.end and (e.start == span.start or (
-        e.start == span.start - 1 and e[0].lower_ == "the")) for e in span.doc.ents)
+    e = _entity_at(span.doc, span.end - 1)
+    return e is not None and e.end == span.end and (e.start == span.start or (
+        e.start == span.start - 1 and e[0].lower_ == "the"))
 
 
 def _clean_name(text: str) -> bool:
