@@ -8,15 +8,25 @@ goes through :meth:`Geoparser.run`, which
    characters, a readable publication date, forced spans inside the text);
 2. runs the spaCy model with ``nlp.pipe`` (``n_process`` processes, ``batch_size`` texts a
    batch), cutting texts longer than :data:`CHUNK_CHARS` into pieces at line or sentence
-   ends and joining their ``Doc`` objects back into one;
+   ends;
 3. runs the two geoevents components of :mod:`geoevents.components` on each ``Doc``:
    ``geoevents_toponyms`` (recognition and resolution) and ``geoevents_events``;
 4. returns a :class:`~geoevents.model.Document` (and the spaCy ``Doc``).
 
 The ``level`` of a run chooses the spaCy components: ``full`` (everything; toponyms and
 events), ``toponyms`` (no lemmatizer: toponyms only, faster) or ``tokens`` (the tokenizer
-only: enough to resolve forced spans). The components run after the chunks are joined, so
-a long text is resolved with its whole context, as a short one is.
+only: enough to resolve forced spans).
+
+A long text streams: each piece's ``Doc`` goes through the components on its own and is
+dropped, and the pieces' toponyms and events, their character offsets shifted to the
+whole text, make one Document (with no spaCy ``Doc``: None). Time and memory so grow
+linearly with the text. The trade-off: the context of one piece does not reach the next —
+a name is resolved with the places of its own piece (up to :data:`CHUNK_CHARS`
+characters, several reports' worth), one sense per discourse applies within a piece,
+relative dates anchor on the piece's own dateline, and two tellings of one happening in
+different pieces stay two events. A text with forced spans (tokenizer only, cheap) is
+still joined into one ``Doc``, so a span may cross a cut. Texts up to
+:data:`CHUNK_CHARS` are processed whole, as before.
 
 A bad input either raises (:func:`parse`) or, in a batch (:func:`parse_many`, the batch
 engine), yields a Document whose ``error`` says why, logged with the document's id, and
@@ -26,6 +36,7 @@ the batch goes on.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import logging
 import threading
 from collections import deque
@@ -38,7 +49,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from geoevents.errors import GeoeventsError, InputError, shown
-from geoevents.model import Document, Event
+from geoevents.model import Document, Event, Toponym
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -161,10 +172,18 @@ class Geoparser:
 
     def _run(self, stream: Iterator[Item], level: str, n_process: int, batch_size: int,
              errors: Errors) -> Iterator[tuple[Document, Doc | None]]:
-        if errors == "record" and n_process == 1:
+        if n_process == 1:
             while group := list(islice(stream, batch_size)):
-                for item, doc in zip(group, self._docs_or_reasons(group, level, batch_size),
-                                     strict=True):
+                whole = [i for i in group if not _streams(i)]
+                docs = iter(self._docs_or_reasons(whole, level, batch_size)
+                            if errors == "record" else
+                            self.docs([_text_of(i) for i in whole], level=level,
+                                      batch_size=batch_size))
+                for item in group:
+                    if _streams(item):
+                        yield self._streamed(item, level, errors), None
+                        continue
+                    doc = next(docs)
                     if item.error is not None or isinstance(doc, str):
                         yield _failed(item, item.error or str(doc), errors), None
                     else:
@@ -177,13 +196,45 @@ class Geoparser:
                 pending.append(item)
                 yield _text_of(item)
 
-        for doc in self.docs(texts(), level=level, n_process=n_process,
-                             batch_size=batch_size):
-            item = pending.popleft()
-            if item.error is not None:
-                yield _failed(item, item.error, errors), None
-            else:
-                yield self._finish(item, doc, level, errors), doc
+        # several processes: a long text's pieces are parsed in the workers' batches, and
+        # the components still run piece by piece here (see the module docstring)
+        combined: _Combined | None = None
+        joined: list[Doc] = []
+        for doc, offset, last in self._pieces(texts(), level, n_process, batch_size):
+            item = pending[0]
+            if not _streams(item):
+                joined.append(doc)
+                if last:
+                    pending.popleft()
+                    parsed = _joined(joined)
+                    joined = []
+                    if item.error is not None:
+                        yield _failed(item, item.error, errors), None
+                    else:
+                        yield self._finish(item, parsed, level, errors), parsed
+                continue
+            combined = combined or _Combined(item)
+            combined.add(self._finish(_piece(item, doc.text), doc, level, errors), offset,
+                         len(doc))
+            if last:
+                pending.popleft()
+                yield combined.document(errors), None
+                combined = None
+
+    def _streamed(self, item: Item, level: str, errors: Errors) -> Document:
+        """The Document of a long text whose pieces are parsed one at a time (see the
+        module docstring); a spaCy failure fails the document (or, ``errors="raise"``,
+        raises)."""
+        combined = _Combined(item)
+        try:
+            for doc, offset, _ in self._pieces([item.text], level, 1, 1):
+                combined.add(self._finish(_piece(item, doc.text), doc, level, errors),
+                             offset, len(doc))
+        except Exception as exc:
+            if errors == "raise":
+                raise
+            return _failed(item, f"spaCy failed: {_describe(exc)}", errors)
+        return combined.document(errors)
 
     def document(self, doc: Doc, item: Item | None = None, *,
                  events: bool = False) -> Document:
@@ -232,10 +283,20 @@ class Geoparser:
 
     def docs(self, texts: Iterable[str], *, level: str = "toponyms", n_process: int = 1,
              batch_size: int = 64) -> Iterator[Doc]:
-        """spaCy ``Doc`` of each text (chunked when long), in order, with the components
-        of ``level`` (see the module docstring) — the geoevents components are not run."""
-        from spacy.tokens import Doc
+        """spaCy ``Doc`` of each text, in order, with the components of ``level`` (see the
+        module docstring) — the geoevents components are not run. A long text is parsed
+        in pieces whose ``Doc`` objects are joined into one."""
+        pending: list[Doc] = []
+        for doc, _, last in self._pieces(texts, level, n_process, batch_size):
+            pending.append(doc)
+            if last:
+                yield _joined(pending)
+                pending = []
 
+    def _pieces(self, texts: Iterable[str], level: str, n_process: int,
+                batch_size: int) -> Iterator[tuple[Doc, int, bool]]:
+        """spaCy's ``Doc`` of each piece of each text (:func:`_chunks`), with the piece's
+        character offset in its text and whether it is the text's last piece."""
         if level == "full":
             disable: list[str] = []
         elif level == "toponyms":
@@ -245,22 +306,17 @@ class Geoparser:
         else:
             check_choice("level", level, LEVELS)
 
-        def pieces() -> Iterator[tuple[str, int]]:
+        def pieces() -> Iterator[tuple[str, tuple[int, bool]]]:
             for text in texts:
+                offset = 0
                 chunks = _chunks(text, CHUNK_CHARS)
-                for chunk in chunks:
-                    yield chunk, len(chunks)
+                for n, chunk in enumerate(chunks, 1):
+                    yield chunk, (offset, n == len(chunks))
+                    offset += len(chunk)
 
-        pending: list[Doc] = []
-        for doc, n in self.nlp.pipe(pieces(), as_tuples=True, disable=disable,
-                                    n_process=n_process, batch_size=batch_size):
-            if n == 1:
-                yield doc
-                continue
-            pending.append(doc)
-            if len(pending) == n:
-                yield Doc.from_docs(pending, ensure_whitespace=False)
-                pending = []
+        for doc, (offset, last) in self.nlp.pipe(pieces(), as_tuples=True, disable=disable,
+                                                 n_process=n_process, batch_size=batch_size):
+            yield doc, offset, last
 
     def toponyms(self, doc: Doc, spans: Spans | None = None) -> list[Mention]:
         """Recognised (or, with ``spans``, the given) mentions of ``doc``, resolved."""
@@ -501,6 +557,87 @@ def _iso(published: date | None) -> str | None:
 
 def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+
+
+def _streams(item: Item) -> bool:
+    """Whether the item's text is parsed piece by piece (see the module docstring)."""
+    return item.error is None and item.spans is None and len(item.text) > CHUNK_CHARS
+
+
+def _piece(item: Item, text: str) -> Item:
+    """The item of one piece of a streamed item's text."""
+    return Item(text, doc_id=item.doc_id, published=item.published)
+
+
+def _joined(docs: list[Doc]) -> Doc:
+    """One ``Doc`` of the pieces of a text."""
+    if len(docs) == 1:
+        return docs[0]
+    from spacy.tokens import Doc
+
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+class _Combined:
+    """The Document of a streamed text, gathered from its pieces' Documents."""
+
+    def __init__(self, item: Item) -> None:
+        self.item = item
+        self.toponyms: list[Toponym] = []
+        self.events: list[Event] = []
+        self.error: str | None = None
+        self.tokens = 0  # tokens of the pieces so far
+
+    def add(self, piece: Document, offset: int, tokens: int) -> None:
+        """Add the toponyms and events of the piece starting at character ``offset``
+        (with ``tokens`` tokens)."""
+        from geoevents.events.extract import event_id
+
+        if piece.error is not None:
+            self.error = self.error or piece.error
+            return
+        moved: set[int] = set()
+        for toponym in piece.toponyms:  # composites share their parts with the list
+            for mention in (toponym, *getattr(toponym, "parts", ())):
+                if id(mention) not in moved:
+                    moved.add(id(mention))
+                    _shift(mention, offset, self.tokens)
+        self.tokens += tokens
+        self.toponyms.extend(piece.toponyms)
+        for event in piece.events:
+            start, end = event.trigger_start + offset, event.trigger_end + offset
+            self.events.append(dataclasses.replace(
+                event, id=event_id(event.doc_id, start, end, event.sub_event_type),
+                trigger_start=start, trigger_end=end,
+                location_start=_plus(event.location_start, offset),
+                location_end=_plus(event.location_end, offset),
+                mentions=[{**m, "start": m["start"] + offset, "end": m["end"] + offset}
+                          for m in event.mentions]))
+
+    def document(self, errors: Errors) -> Document:
+        """The whole text's Document (a failed one when a piece failed)."""
+        if self.error is not None:
+            return _failed(self.item, self.error, errors)
+        return Document(text=self.item.text, doc_id=self.item.doc_id,
+                        published=_iso(self.item.published), toponyms=self.toponyms,
+                        events=self.events)
+
+
+def _shift(toponym: Toponym, offset: int, tokens: int) -> None:
+    """Move a toponym of a piece to its place in the whole text: ``offset`` characters
+    and (a recogniser's Mention) ``tokens`` tokens on."""
+    from geoevents.recognise import Mention
+
+    toponym.start += offset
+    toponym.end += offset
+    if isinstance(toponym, Mention):
+        toponym.sentence = (toponym.sentence[0] + offset, toponym.sentence[1] + offset)
+        toponym.token_start += tokens
+        toponym.token_end += tokens
+
+
+def _plus(value: int | None, offset: int) -> int | None:
+    return None if value is None else value + offset
 
 
 def _chunks(text: str, size: int) -> list[str]:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -191,7 +192,7 @@ class Recogniser:
         out = []
         for start, end in spans:
             span = doc.char_span(start, end, alignment_mode="expand")
-            text = doc.text[start:end]
+            text = state.text[start:end]
             entry = self._demonyms.get(word_tokens(text))
             lookup = entry.place if entry else (_division_name(span) if span else None) or text
             mention = Mention(start=start, end=end, text=text, source="given",
@@ -497,7 +498,7 @@ class Recogniser:
             return
         pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, strong), key=len,
                                                        reverse=True)) + r")\b")
-        for hit in pattern.finditer(doc.text):
+        for hit in pattern.finditer(state.text):
             span = doc.char_span(hit.start(), hit.end())
             if span is None or state.covered(span) or self._is_person_context(span):
                 continue
@@ -535,21 +536,22 @@ class Recogniser:
 
     def _composites(self, state: _DocState, names: list[Mention]) -> Iterator[Mention]:
         """Border and relative-location mentions built on the name mentions."""
-        doc = state.doc
+        doc, text = state.doc, state.text
         by_token = {}
         for m in names:
             for i in range(m.token_start, m.token_end):
                 by_token[i] = m
         for m in names:
-            yield from self._border(doc, m, by_token)
-            relative = self._relative(doc, m)
+            yield from self._border(doc, text, m, by_token)
+            relative = self._relative(doc, text, m)
             if relative is not None:
                 yield relative
-            between = self._between(doc, m, by_token)
+            between = self._between(doc, text, m, by_token)
             if between is not None:
                 yield between
 
-    def _between(self, doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Mention | None:
+    def _between(self, doc: Doc, text: str, m: Mention,
+                 by_token: dict[int, Mention]) -> Mention | None:
         """"between Gao and Kidal", "the Gulu-Kampala road": a place between two named
         places (kind ``between``)."""
         if m.kind != "name":
@@ -560,7 +562,7 @@ class Recogniser:
                 doc[nxt].lower_ in ("and", "&") and nxt + 1 in by_token:
             other = by_token[nxt + 1]
             if other.token_start == nxt + 1 and other.kind == "name":
-                return _composite(doc, doc[prev].idx, other.end, "between", "between",
+                return _composite(text, doc[prev].idx, other.end, "between", "between",
                                   [m, other], m)
         if nxt + 2 < len(doc) and doc[nxt].text in DASHES and nxt + 1 in by_token:
             other = by_token[nxt + 1]
@@ -568,11 +570,12 @@ class Recogniser:
             if other.token_start == nxt + 1 and after < len(doc) and \
                     doc[after].lower_ in ROUTE_NOUNS and other.kind == "name":
                 road = doc[after]
-                return _composite(doc, m.start, road.idx + len(road.text), "between",
+                return _composite(text, m.start, road.idx + len(road.text), "between",
                                   road.lower_, [m, other], m)
         return None
 
-    def _border(self, doc: Doc, m: Mention, by_token: dict[int, Mention]) -> Iterator[Mention]:
+    def _border(self, doc: Doc, text: str, m: Mention,
+                by_token: dict[int, Mention]) -> Iterator[Mention]:
         after = doc[m.token_end] if m.token_end < len(doc) else None
         # "the Egypt border", "the Lebanese border", "the Egypt-Israel border"
         if after is not None and after.lower_ in BORDER_WORDS:
@@ -585,7 +588,7 @@ class Recogniser:
             if len(parts) == 1 and m.token_start >= 2 and doc[m.token_start - 1].text in DASHES:
                 return  # the second half of "Egypt-Israel border" builds it
             start = parts[0].start
-            yield _composite(doc, start, after.idx + len(after.text), "border", "border", parts, m)
+            yield _composite(text, start, after.idx + len(after.text), "border", "border", parts, m)
             return
         # "the border with Egypt", "the border between Egypt and Israel"
         prev = m.token_start - 1
@@ -597,15 +600,15 @@ class Recogniser:
                     doc[nxt].lower_ in ("and", "&") and nxt + 1 in by_token:
                 parts.append(by_token[nxt + 1])
             end = parts[-1].end
-            yield _composite(doc, doc[prev - 1].idx, end, "border", "border", parts, m)
+            yield _composite(text, doc[prev - 1].idx, end, "border", "border", parts, m)
 
-    def _relative(self, doc: Doc, m: Mention) -> Mention | None:
+    def _relative(self, doc: Doc, text: str, m: Mention) -> Mention | None:
         i = m.token_start - 1
         if m.kind != "name" or i < 0:
             return None
         prev = doc[i]
         if prev.lower_ in RELATIVE_HEADS:
-            return _composite(doc, prev.idx, m.end, "relative", prev.lower_, [m], m)
+            return _composite(text, prev.idx, m.end, "relative", prev.lower_, [m], m)
         if prev.lower_ == "of" and i >= 1:
             head = doc[i - 1]
             j = i - 1
@@ -616,7 +619,7 @@ class Recogniser:
             if j >= 2 and doc[j - 1].lower_ in DISTANCE_UNITS and doc[j - 2].like_num:
                 j -= 2
                 relation = f"{doc[j].text} {doc[j + 1].text} {relation}"
-            return _composite(doc, doc[j].idx, m.end, "relative", relation, [m], m)
+            return _composite(text, doc[j].idx, m.end, "relative", relation, [m], m)
         return None
 
 
@@ -625,17 +628,22 @@ class _DocState:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # read once: Doc.text joins every token
         self.mentions: dict[tuple[int, int], Mention] = {}
         self.other_ents: list[Span] = []
         self._taken: set[int] = set()
-        self._persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        # the PERSON entity covering each token (entities do not overlap)
+        self._person_at = {i: (e.start, e.end) for e in doc.ents if e.label_ == "PERSON"
+                           for i in range(e.start, e.end)}
         self._sentences: list[tuple[int, int, int]] | None = None
+        self._sentence_starts: list[int] = []
 
     def covered(self, span: Span) -> bool:
         return any(i in self._taken for i in range(span.start, span.end))
 
     def in_person(self, span: Span) -> bool:
-        return any(p.start <= span.start and span.end <= p.end for p in self._persons)
+        person = self._person_at.get(span.start)
+        return person is not None and span.end <= person[1]
 
     def add(self, span: Span, *, source: str, kind: str = "name", weak: bool = False,
             lookup: str | None = None, country: str | None = None, named: bool = False,
@@ -645,7 +653,7 @@ class _DocState:
         if kind == "name" and lookup is None:
             lookup = _division_name(span)
         start, end = span.start_char, span.end_char
-        text = self.doc.text
+        text = self.text
         while start < end and text[start] in _QUOTES:  # a quote glued to the name
             start += 1
         while end > start and text[end - 1] in _QUOTES:
@@ -686,19 +694,18 @@ class _DocState:
             try:
                 self._sentences = [(s.start, s.start_char, s.end_char) for s in self.doc.sents]
             except ValueError:  # no sentence boundaries: the whole text is one sentence
-                self._sentences = [(0, 0, len(self.doc.text))]
-        best = self._sentences[0]
-        for sent in self._sentences:
-            if sent[0] > token_index:
-                break
-            best = sent
+                self._sentences = [(0, 0, len(self.text))]
+            self._sentence_starts = [s[0] for s in self._sentences]
+        best = self._sentences[max(0, bisect_right(self._sentence_starts, token_index) - 1)]
         return best[1], best[2]
 
 
-def _composite(doc: Doc, start: int, end: int, kind: str, relation: str,
+def _composite(text: str, start: int, end: int, kind: str, relation: str,
                parts: list[Mention], anchor: Mention) -> Mention:
-    mention = Mention(start=start, end=end, text=doc.text[start:end], kind=kind,
-                      relation=relation, source="pattern", lookup=doc.text[start:end],
+    """A border, relative or between mention over ``text[start:end]`` (``text`` is the
+    document's text, read once: ``Doc.text`` joins every token)."""
+    mention = Mention(start=start, end=end, text=text[start:end], kind=kind,
+                      relation=relation, source="pattern", lookup=text[start:end],
                       parts=parts, sentence=anchor.sentence,
                       token_start=anchor.token_start, token_end=anchor.token_end)
     return mention
@@ -775,8 +782,23 @@ def _is_dateline(span: Span, nxt: Token | None) -> bool:
 
 def _person_is_place(span: Span) -> bool:
     """Inside a PERSON entity, a name still counts when the entity is just that name."""
-    return all(e.start == span.start and e.end == span.end
-               for e in span.doc.ents if e.label_ == "PERSON" and e.start <= span.start < e.end)
+    ent = _entity_at(span.doc, span.start)
+    return ent is None or ent[0].ent_type_ != "PERSON" or (
+        ent.start == span.start and ent.end == span.end)
+
+
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity of ``doc`` covering token ``i``, if any, from the tokens' IOB tags
+    (``doc.ents`` builds every entity of the document on each call)."""
+    if i < 0 or i >= len(doc) or not doc[i].ent_type_:
+        return None
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_:
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 # NER labels that are never place names
@@ -812,19 +834,18 @@ def _may_name_unknown_place(span: Span) -> bool:
 def _inside_longer_entity(span: Span) -> bool:
     """Whether ``span`` is part of a longer organisation, person or work name ("the Texas
     Department of Transportation", "Jackson County Circuit Court")."""
-    for ent in span.doc.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC"):
-            continue
-        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-        if start <= span.start and span.end <= ent.end and ent.end - start > len(span):
-            return True
-    return False
+    ent = _entity_at(span.doc, span.start)  # entities do not overlap: the only candidate
+    if ent is None or ent[0].ent_type_ in ("GPE", "LOC", "FAC"):
+        return False
+    start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    return start <= span.start and span.end <= ent.end and ent.end - start > len(span)
 
 
 def _entity_is(span: Span) -> bool:
     """Whether an entity of the document covers exactly ``span`` (with a leading "the")."""
-    return any(e.end == span.end and (e.start == span.start or (
-        e.start == span.start - 1 and e[0].lower_ == "the")) for e in span.doc.ents)
+    e = _entity_at(span.doc, span.end - 1)
+    return e is not None and e.end == span.end and (e.start == span.start or (
+        e.start == span.start - 1 and e[0].lower_ == "the"))
 
 
 def _clean_name(text: str) -> bool:
