@@ -172,6 +172,9 @@ def places_paths(path: str | Path) -> list[Path]:
 
 def check_output_path(path: str | Path, *, schema: str = "geoevents") -> tuple[Path, str]:
     """The path and its (lower-case) extension, or InputError when it cannot be written."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise InputError(f"the output path must be a string or a path, got "
+                         f"{type(path).__name__}")
     target = Path(path)
     ext = target.suffix.lower()
     if ext not in EXTENSIONS:

@@ -292,6 +292,8 @@ def test_write_rejects_bad_paths(documents, tmp_path):
     (tmp_path / "dir.gpkg").mkdir()
     with pytest.raises(InputError, match="is a directory"):
         write(documents, tmp_path / "dir.gpkg")
+    with pytest.raises(InputError, match="must be a string or a path, got int"):
+        write(documents, 5)  # type: ignore[arg-type]
 
 
 def test_bad_input(tmp_path):
