@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -49,8 +49,7 @@ def map_command(
     if not output.parent.is_dir():
         raise InputError(f"cannot write {output}: directory {output.parent} does not exist")
     check_inputs(inputs)  # before anything is parsed or written
-    show = sys.stderr.isatty() if progress is None else progress
-    data, places = _load(inputs, published, text_column, show)
+    data, places = _load(inputs, published, text_column, progress)
 
     from geoevents.maps import render_map
 
@@ -68,7 +67,7 @@ def map_command(
 
 
 def _load(inputs: list[Path], published: str | None, text_column: str,
-          progress: bool) -> tuple[Any, Any]:
+          progress: bool | None) -> tuple[Any, Any]:
     """(events or documents, places or None) from the command-line inputs."""
     from geoevents.errors import InputError
 
@@ -120,11 +119,12 @@ def _concat(frames: list[Any], key: str | None = None) -> Any:
 
 
 def _documents(paths: list[Path], published: str | None, text_column: str,
-               progress: bool) -> list[Any]:
+               progress: bool | None) -> list[Any]:
     """Parse every record of the corpora into a Document; bad records are reported and
     skipped."""
     from geoevents.corpus import count_records, read_corpus
     from geoevents.pipeline import parse_many
+    from geoevents.progress import Progress
 
     def records() -> Iterator[dict[str, Any]]:
         for record in read_corpus(paths, text_column=text_column):
@@ -134,20 +134,13 @@ def _documents(paths: list[Path], published: str | None, text_column: str,
             yield {"id": record.id, "text": record.text,
                    "published": record.published or published}
 
-    total = count_records(paths, text_column=text_column) if progress else None
-    return list(_with_progress(parse_many(records()), total, enabled=progress))
-
-
-def _with_progress(items: Iterable[Any], total: int | None, *, enabled: bool
-                   ) -> Iterable[Any]:
-    """``items``, with a rich progress bar of parsed documents on stderr when enabled."""
-    if not enabled:
-        return items
-    from rich.console import Console
-    from rich.progress import track
-
-    return track(items, total=total, description="parsing documents",
-                 console=Console(stderr=True), transient=True)
+    documents = []
+    with Progress("documents", enabled=progress,
+                  count_total=lambda: count_records(paths, text_column=text_column)) as bar:
+        for document in parse_many(records()):
+            documents.append(document)
+            bar.advance()
+    return documents
 
 
 def _default_title(inputs: list[Path]) -> str:
