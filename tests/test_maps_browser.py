@@ -91,6 +91,20 @@ def layer_checkbox(page: Any, name: str) -> Any:
     return label.locator("input[type=checkbox]")
 
 
+def area_at(page: Any, lat: float, lon: float) -> bool:
+    """Whether a shape of the areas layer is drawn at a point (centred at zoom 5)."""
+    page.evaluate("([lat, lon]) => { geoevents.map.setView([lat, lon], 5, {animate: false}); }",
+                  [lat, lon])
+    page.wait_for_timeout(300)
+    hit: bool = page.evaluate("""([lat, lon]) => {
+        const map = geoevents.map, p = map.latLngToContainerPoint([lat, lon]);
+        const box = map.getContainer().getBoundingClientRect();
+        return document.elementsFromPoint(box.left + p.x, box.top + p.y)
+            .some(e => e.classList && e.classList.contains('ge-area'));
+    }""", [lat, lon])
+    return hit
+
+
 @pytest.fixture(scope="module")
 def seed_map(seed_text, tmp_path_factory) -> tuple[Path, list[Any]]:
     docs = seed_documents(seed_text)
@@ -171,6 +185,15 @@ def test_seed_map_in_chromium(browser, seed_map, tmp_path):
         assert page.locator("canvas.leaflet-heatmap-layer").count() == 0
         layer_checkbox(page, "Heat map").check()
         assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
+
+        # the areas layer paints Egypt (named as a place) but not Russia, which the
+        # article only names by its demonym ("Russian") and where no event is
+        russia = [t.text for d in docs for t in d.toponyms
+                  if t.place is not None and t.place.feature_code == "PCLI"
+                  and t.place.country_code == "RU"]
+        assert russia and all(text.startswith("Russian") for text in russia)
+        assert area_at(page, 30.04, 31.24)  # Cairo
+        assert not area_at(page, 55.75, 37.62)  # Moscow
 
         # town zoom: the basemap names the villages around Jenin
         page.evaluate("() => { geoevents.map.setView([32.46, 35.30], 12, {animate: false}); }")
