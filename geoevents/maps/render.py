@@ -58,10 +58,9 @@ def render_map(data: Any, *, offline: bool = True, places: Any = None,
         ("areas", "ge-swatch ge-swatch-area", "Areas: regions and borders", True),
         ("heat", "ge-swatch ge-swatch-heat", "Heat map", False),
         ("labels", "ge-swatch ge-swatch-label", "Place names (GeoNames)", True),
-        ("countries", "ge-swatch ge-swatch-country", "Countries and lakes (Natural Earth)",
-         offline),
+        ("countries", "ge-swatch ge-swatch-country", "Countries, lakes and rivers", offline),
     ]
-    if content["lines"] is not None:
+    if (content["lines"] or {}).get("admin1") is not None:
         layers.append(("admin1", "ge-swatch ge-swatch-admin1",
                        "Admin-1 boundaries (Natural Earth)", True))
     for key, swatch, name, show in layers:

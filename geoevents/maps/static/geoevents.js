@@ -66,7 +66,8 @@
     map.createPane("ge-places").style.zIndex = 420;
     map.getPane("ge-labels").style.pointerEvents = "none";
     map.attributionControl.addAttribution(
-      "Countries, lakes, admin-1: Natural Earth (public domain); place names: GeoNames (CC BY 4.0)");
+      "Countries, lakes, admin-1: Natural Earth (public domain); rivers: GSHHG WDB II " +
+      "(LGPL); place names: GeoNames (CC BY 4.0)");
 
     var countryStyle = { color: "#a9a39a", weight: 0.7, fillColor: "#f3efe6", fillOpacity: 1 };
     L.geoJSON(data.countries, {
@@ -78,11 +79,14 @@
 
     if (data.lines) {
       var lineRenderer = L.canvas({ pane: "ge-basemap" });
-      L.polyline(data.lines.lakes.map(latLngs), {
-        pane: "ge-basemap", renderer: lineRenderer, interactive: false, color: "#6fa8dc",
-        weight: 1, fill: false,
-      }).addTo(groups.countries);
-      if (groups.admin1) {
+      ["rivers", "lakes"].forEach(function (key) {
+        if (!data.lines[key]) return;
+        L.polyline(data.lines[key].map(latLngs), {
+          pane: "ge-basemap", renderer: lineRenderer, interactive: false, color: "#6fa8dc",
+          weight: 1, fill: false, className: "ge-" + key,
+        }).addTo(groups.countries);
+      });
+      if (groups.admin1 && data.lines.admin1) {
         L.polyline(data.lines.admin1.map(latLngs), {
           pane: "ge-basemap", renderer: lineRenderer, interactive: false, color: "#8c7b6b",
           weight: 1, dashArray: "5 3",
