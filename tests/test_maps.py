@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-from importlib.util import find_spec
 from datetime import date
 from html.parser import HTMLParser
+from importlib.util import find_spec
 from pathlib import Path
 
 import folium
