@@ -48,6 +48,7 @@ bench: install
 	$(PY) benchmarks/bench_parse.py
 	$(PY) benchmarks/bench_events.py
 	$(PY) benchmarks/bench_maps.py
+	$(PY) benchmarks/bench_acled.py
 	$(PY) benchmarks/bench_batch.py
 	$(PY) benchmarks/bench_dedup.py
 	$(PY) benchmarks/bench_server.py   # needs wrk (apt-get install wrk)
