@@ -11,9 +11,10 @@ consonant-frame similarity, first letter, length, word counts), how they matched
 prominent the place is, how many equally similar places other countries have, and
 whether the rest of the text points to its country or a neighbouring one gives
 the probability that a loose candidate is right (gradient-boosted trees, evaluated here
-with numpy). Candidates below the model's threshold are no candidates at all; the others are ranked as usual and
-the mention's confidence is the ranker's probability times this one. A loose
-candidate whose name holds other numbers ("Highway 11" for "Highway 1") is never right.
+with numpy). Candidates below the model's threshold are no candidates at all; the
+others are ranked as usual and the mention's confidence is the ranker's probability
+times this one. A loose candidate whose name holds other numbers ("Highway 11" for
+"Highway 1") is never right.
 
 The model is trained on data generated from the gazetteer itself
 (``training/acceptance/generate.py``, ``make train-acceptance``): spelling variants of

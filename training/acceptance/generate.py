@@ -2,7 +2,7 @@
 
     python training/acceptance/generate.py [--samples 12000] [--seed 11]
 
-Writes ``geoevents/data/models/acceptance.json`` (the logistic weights, see
+Writes ``geoevents/data/models/acceptance.json`` (gradient-boosted trees, see
 :mod:`geoevents.resolve.acceptance`) and prints held-out figures of the synthetic data.
 Nothing here reads annotated evaluation data.
 
@@ -14,9 +14,9 @@ Pashto, Urdu, Kurdish, Turkish, Slavic, Sahel), looked up in one of two scenario
   the place) rewritten as transliterations differ ("Shaykh Miskīn" ->
   "Sheikh Meskin": articles, vowels and digraphs, doubled letters, q/k, -iya/-ia, a
   final h, apostrophes) or reduced to the head before generic words ("Incirlik Air
-  Base" -> "Incirlik"), or with a typing error (a fifth of them). Loose candidates within 25 km of the place are positives,
-  other places of the same name are left out (telling them apart is the ranker's job),
-  other ones are negatives;
+  Base" -> "Incirlik"), or with a typing error (a fifth of them). Loose candidates
+  within 25 km of the place are positives, other places of the same name are left out
+  (telling them apart is the ranker's job), other ones are negatives;
 * **absent**: its name (as written, or a variant) with the place and every place of
   exactly that name removed from the results — a name the gazetteer lacks. Every loose
   candidate left is a negative (those within 25 km are left out: near misses).
@@ -47,10 +47,12 @@ from geoevents.resolve.candidates import Candidate
 from geoevents.wordlists import ARABIC_ARTICLES, NAME_TAILS
 
 NEAR_KM = 25.0
-TRANSLITERATED = (
-    "SY IQ AF PK YE LY SD SS SO NG ML NE TD BF MR DZ TN MA EG LB PS IL JO SA KW OM AE IR "
-    "TR AZ AM GE RU UA BY KZ UZ TJ KG TM BD IN ET ER CD CF CM MZ KE UG TZ ZW"
-).split()
+TRANSLITERATED = frozenset((
+    "SY", "IQ", "AF", "PK", "YE", "LY", "SD", "SS", "SO", "NG", "ML", "NE", "TD",
+    "BF", "MR", "DZ", "TN", "MA", "EG", "LB", "PS", "IL", "JO", "SA", "KW", "OM",
+    "AE", "IR", "TR", "AZ", "AM", "GE", "RU", "UA", "BY", "KZ", "UZ", "TJ", "KG",
+    "TM", "BD", "IN", "ET", "ER", "CD", "CF", "CM", "MZ", "KE", "UG", "TZ", "ZW",
+))
 # (pattern, replacements): rewrites one transliteration makes of another
 RULES: list[tuple[str, tuple[str, ...]]] = [
     (r"ou", ("u", "o")), (r"u", ("ou", "o")), (r"o", ("u", "ou")), (r"e", ("a", "i")),
@@ -188,10 +190,10 @@ def rows(gaz: Gazetteer, places: list[tuple], rng: random.Random):
                  for m in found]
         for m, cand in zip(found, cands, strict=True):
             near = distance_km(lat, lon, m.place.lat, m.place.lon) <= NEAR_KM
-            if absent and near or not absent and not near and _named(m, name):
+            if (absent and near) or (not absent and not near and _named(m, name)):
                 continue  # near misses, and namesakes of the place (the ranker's choice)
-            yield (n, query, m.place.name, features(query, cand, context, rivals(query, cand, cands), around),
-                   int(near and not absent), 1.0 / len(found))
+            x = features(query, cand, context, rivals(query, cand, cands), around)
+            yield n, query, m.place.name, x, int(near and not absent), 1.0 / len(found)
 
 
 def _threshold(lookup: np.ndarray, p: np.ndarray, y: np.ndarray, precision: float) -> float:
