@@ -8,11 +8,14 @@ boundary line of two countries (:mod:`~geoevents.resolve.borders`); relative men
 ("north of Gaza City") to the place they are relative to, or with a distance ("15 km
 north of X") to the point that far along the compass bearing; ``between`` mentions
 ("between X and Y", "the X-Y road") to the geodesic midpoint of the two places (derived
-places, :func:`derived_place`). A name whose best candidate is
-not probable enough stays unresolved, and so does a name whose only candidates are
-guesses at a misspelling unsupported by the text; a name unknown to the gazetteer stays
-(unresolved) when the recogniser saw it is a place name (``named``); a mention found by
-the gazetteer alone (``weak``) is dropped unless its place fits the document.
+places, :func:`derived_place`). Loose candidates (other transliterations, longer names
+with generic words, similar spellings) count only when the acceptance model
+(:mod:`~geoevents.resolve.acceptance`) finds them likely in the document's context;
+every name with candidates then gets its best one, with the ranker's probability times
+that acceptance as its confidence (``min_confidence`` restores abstention below it). A
+name unknown to the gazetteer stays (unresolved) when the recogniser saw it is a place
+name (``named``); a mention found by the gazetteer alone (``weak``) is dropped unless
+its place fits the document.
 """
 
 from __future__ import annotations
@@ -41,9 +44,8 @@ if TYPE_CHECKING:
 __all__ = ["Candidate", "CandidateGenerator", "Ranker", "Resolver"]
 
 # By default every mention with candidates gets its best one, with the ranker's
-# probability as its confidence; a positive ``min_confidence`` restores abstention below
-# it (0.1 was the old default). A guess at a name the gazetteer lacks (a fuzzy or loose
-# transliteration match the text does not support) is never taken, whatever the threshold.
+# probability (times a loose candidate's acceptance) as its confidence; a positive
+# ``min_confidence`` restores abstention below it (0.1 was the old default).
 MIN_CONFIDENCE = 0.0
 # a mention found by the gazetteer alone (``weak``) needs this much, and support
 WEAK_MIN_CONFIDENCE = 0.5

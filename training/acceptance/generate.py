@@ -8,7 +8,8 @@ Nothing here reads annotated evaluation data.
 
 Each sample is a real gazetteer place (half drawn from all populated places and
 divisions, half from countries whose names news transliterate — Arabic, Persian,
-Pashto, Urdu, Kurdish, Turkish, Slavic, Sahel), looked up in one of two scenarios:
+Pashto, Urdu, Kurdish, Turkish, Slavic, Sahel; and every country once), looked up in
+one of two scenarios:
 
 * **variant**: its name (the main one, or half the time another Latin-script name of
   the place) rewritten as transliterations differ ("Shaykh Miskīn" ->
@@ -40,7 +41,7 @@ from anyascii import anyascii
 
 from geoevents.gazetteer.names import normalize
 from geoevents.gazetteer.schema import EMBEDDED_RELEASE, NAME_ALTERNATE
-from geoevents.gazetteer.store import Gazetteer, Match
+from geoevents.gazetteer.store import COUNTRY_CODES, Gazetteer, Match
 from geoevents.geodesy import distance_km
 from geoevents.resolve.acceptance import FEATURES, MODEL_FILE, features, neighbours, rivals
 from geoevents.resolve.candidates import Candidate
@@ -119,7 +120,8 @@ def _typo(text: str, rng: random.Random) -> str:
 
 def sample_places(gaz: Gazetteer, n: int, rng: random.Random) -> list[tuple]:
     """(place id, name, lat, lon, country) of ``n`` places; half from all, half from
-    :data:`TRANSLITERATED` countries, a tenth named with generic tail words. The name is
+    :data:`TRANSLITERATED` countries, a tenth named with generic tail words; and every
+    country (news misspell country names too: "Britian"). The name is
     the main one, or half the time another Latin-script name of the place
     (transliterations often come closest to an alternate name)."""
     base = ("SELECT id, name, lat, lon, country_code, rowid FROM places WHERE geonameid IS "
@@ -130,8 +132,11 @@ def sample_places(gaz: Gazetteer, n: int, rng: random.Random) -> list[tuple]:
              and normalize(r[1]).split()[-1] in NAME_TAILS]
     tails += gaz._rows("SELECT id, name, lat, lon, country_code, rowid FROM places WHERE "
                        "feature_code IN ('AIRP', 'AIRB', 'ADM1') AND name LIKE '% %'")
+    countries = gaz._rows("SELECT id, name, lat, lon, country_code, rowid FROM places WHERE "
+                          f"feature_code IN ({','.join('?' * len(COUNTRY_CODES))})",
+                          COUNTRY_CODES)
     chosen = (rng.sample(every, int(n * 0.45)) + rng.sample(translit, int(n * 0.45))
-              + rng.sample(tails, min(len(tails), n // 10)))
+              + rng.sample(tails, min(len(tails), n // 10)) + countries)
     wanted = {r[5] for r in chosen}
     others: dict[int, list[str]] = {}
     for norm, place in gaz._rows("SELECT norm, place FROM names WHERE kind = ?",
