@@ -6,7 +6,7 @@ GEO     := $(VENV)/bin/geoevents
 STAMP   := $(VENV)/.installed
 SEEDS   := $(wildcard seeds/*.txt)
 
-.PHONY: install demo test lint bench train clean
+.PHONY: install demo test lint bench train train-acceptance clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ bench: install
 train: install
 	$(PY) training/event_types/generate.py
 	$(PY) training/train_event_types.py --compare
+
+## train-acceptance: retrain the acceptance model of loose gazetteer matches on variants
+## generated from the embedded gazetteer (geoevents/data/models/acceptance.json)
+train-acceptance: install
+	$(PY) training/acceptance/generate.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -63,6 +63,7 @@ TERRITORIAL_VERB_STEMS = tuple(sorted(words("territorial_verb_stems")))
 ASSAULT_VERB_STEMS = tuple(sorted(words("assault_verb_stems")))
 DASHES = words("dashes")
 DIVISION_PLURALS: dict[str, str] = {k: str(v) for k, v in table("division_plurals").items()}
+NAME_TAILS = words("name_tails") | frozenset(DIVISION_NOUNS)
 
 
 @dataclass(frozen=True)

@@ -50,3 +50,28 @@ def test_loose_match_ignores_a_trailing_division_noun():
     from geoevents.gazetteer.names import loose_match
 
     assert loose_match("Al-Diri Neighborhood", "Dili")
+
+
+def test_core_words_drop_articles_and_generic_tails():
+    from geoevents.gazetteer.names import core_words
+
+    assert core_words("Al-Manishiyah District") == ["manishiyah"]
+    assert core_words("Incirlik Air Base") == ["incirlik"]
+    assert core_words("District") == ["district"]  # nothing else left: the name itself
+    assert core_words("Tel Abyad") == ["tel", "abyad"]
+
+
+def test_consonant_key_joins_transliterations_of_one_name():
+    from geoevents.gazetteer.names import consonant_key
+
+    assert consonant_key("Sheikh Meskin") == consonant_key("Shaykh Miskīn")
+    assert consonant_key("Qunteitra") == consonant_key("Al Qunayţirah")
+    assert consonant_key("Kwatas") != consonant_key("Quetta")
+
+
+def test_head_key_is_the_name_before_generic_words():
+    from geoevents.gazetteer.names import head_key, skeleton
+
+    assert head_key("incirlik air base") == skeleton("Incirlik")
+    assert head_key("ingushetiya respublika") == skeleton("Ingushetia")
+    assert head_key("incirlik") == ""  # no generic tail: not a head match

@@ -1,7 +1,9 @@
 """Resolution answers by default, with a confidence (issue 13, item 5), but never with a
-guess at a name the gazetteer lacks (issue 11): an unsupported fuzzy match stays
-unresolved with its candidates listed. ``min_confidence`` is tested through every entry
-point in ``test_min_confidence.py``."""
+guess at a name the gazetteer lacks (issue 11): a loose match the acceptance model finds
+unlikely is no candidate at all, a likely one is answered with a low confidence, and
+``min_confidence`` turns a low confidence back into abstention (with the candidates
+listed). ``min_confidence`` is tested through every entry point in
+``test_min_confidence.py``; the acceptance model in ``test_resolve_acceptance.py``."""
 
 from __future__ import annotations
 
@@ -30,12 +32,19 @@ def test_the_default_answers_every_mention_with_candidates():
     assert MIN_CONFIDENCE == 0.0
 
 
-@pytest.mark.parametrize("min_confidence", [0.0, 0.1])
-def test_an_unsupported_fuzzy_guess_stays_unresolved_with_its_candidates(parser,
-                                                                        min_confidence):
+def test_a_likely_misspelling_is_answered_with_a_low_confidence(parser):
+    # "Springfeld": a misspelling of a name many places share; issue 13 asks for the
+    # best candidate with a confidence rather than abstention
+    mention = resolve(parser, Resolver(parser.gazetteer, ranker=parser.resolver.ranker))
+    assert mention.place is not None and mention.place.name == "Springfield"
+    assert 0 < mention.confidence < 0.3
+    assert "a similar spelling of 'Springfeld'" in mention.reason
+
+
+def test_min_confidence_abstains_from_a_low_confidence_answer(parser):
     mention = resolve(parser, Resolver(parser.gazetteer, ranker=parser.resolver.ranker,
-                                       min_confidence=min_confidence))
+                                       min_confidence=0.3))
     assert mention.place is None and mention.reason.startswith("unresolved")
-    assert "not in the gazetteer" in mention.reason
+    assert "none likely enough" in mention.reason
     assert mention.candidates and mention.candidates[0].name == "Springfield"
-    assert 0 < mention.confidence < 0.5
+    assert 0 < mention.confidence < 0.3

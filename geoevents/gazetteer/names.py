@@ -11,6 +11,13 @@ Two keys are derived from every name, both for the stored names and for queries:
   dropped, vowel digraphs folded (ou/oo -> u, ee/ei/ay/ai/ey -> i), a final "h" after a
   vowel dropped and doubled letters collapsed ("Khan Younis", "Khan Yunis" -> "kanyunis";
   "Deir el-Balah", "Dayr al Balah" -> "dirbala").
+
+For comparing a name with a candidate's name (how alike two transliterations are),
+``core_words`` drops articles and generic tail words ("Al-Sina’a District" -> "sina a"),
+and ``consonant_key`` keeps a name's consonant frame ("Sheikh Meskin", "Shaykh Miskīn"
+-> "shkmskn"), the part transliterations of one Arabic name agree on most. ``head_key``
+is the key of a stored name's head before generic words ("Incirlik Air Base" ->
+"incirlik"), so that a bare name finds such an entry.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ import unicodedata
 
 from anyascii import anyascii
 
-from geoevents.wordlists import ARABIC_ARTICLES, DIVISION_NOUNS
+from geoevents.wordlists import ARABIC_ARTICLES, DIVISION_NOUNS, NAME_TAILS
 
 MAX_QUERY_CHARS = 300
 
@@ -107,3 +114,32 @@ def loose_match(query: str, name: str) -> bool:
     if len(core) == len(words):  # one word, no article: "Minyan" for Meeniyan
         return normalize(query) != normalize(name)
     return skeleton(query) != skeleton(name)
+
+
+_VOWELS = re.compile(r"(?<=.)[aeiou]")
+
+
+def core_words(name: str) -> list[str]:
+    """The words of a name without articles and generic tail words ("Al-Manishiyah
+    District" -> ["manishiyah"]); the name's own words when nothing else is left."""
+    words = normalize(name).split()
+    core = [w for w in words if w not in ARABIC_ARTICLES] or words
+    while len(core) > 1 and core[-1] in NAME_TAILS:
+        core = core[:-1]
+    return core
+
+
+def consonant_key(name: str) -> str:
+    """The transliteration key of a name's core words without the vowels after its
+    first letter: "Sheikh Meskin" and "Shaykh Miskīn" -> "shkmskn"."""
+    return _DOUBLES.sub(r"\1", _VOWELS.sub("", skeleton(" ".join(core_words(name)))))
+
+
+def head_key(norm: str) -> str:
+    """The transliteration key of a normalised stored name without its generic tail words
+    ("incirlik air base" -> "incirlik"); '' when it has none."""
+    words = norm.split()
+    head = list(words)
+    while len(head) > 1 and head[-1] in NAME_TAILS:
+        head.pop()
+    return skeleton(" ".join(head)) if len(head) < len(words) else ""

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from geoevents.errors import GazetteerError, QueryError, shown
-from geoevents.gazetteer.names import MAX_QUERY_CHARS, normalize, skeleton
+from geoevents.gazetteer.names import MAX_QUERY_CHARS, head_key, normalize, skeleton
 from geoevents.gazetteer.query import (
     QueryReader,
     Reading,
@@ -47,13 +47,17 @@ _PRIMARY_BONUS = 0.05
 # An alias that abbreviates the place's own name ("Gaza" for the Gaza Strip) is weaker
 # evidence than a full name: other places carry it as their whole name.
 _ABBREVIATION_PENALTY = 0.1
-_TIER_PENALTY = {"exact": 0.0, "skeleton": 0.08, "fuzzy": 0.15}
+_TIER_PENALTY = {"exact": 0.0, "skeleton": 0.08, "generic": 0.08, "fuzzy": 0.15}
 # In search(): fuzzy candidates are looked for beside exact ones only when the best exact
 # one is this weak, and rank above it only when their score is higher by the margin.
 _FUZZY_BESIDE_EXACT_BELOW = 0.5
 _FUZZY_MARGIN = 0.25
 # how a result matched, by lookup tier (Pelias' match_type)
-_MATCH_BY_TIER = {"skeleton": "transliteration", "fuzzy": "fuzzy"}
+_MATCH_BY_TIER = {"skeleton": "transliteration", "generic": "alias", "fuzzy": "fuzzy"}
+# the shortest transliteration key looked up as the head of longer names ("Incirlik" of
+# "Incirlik Air Base")
+_GENERIC_MIN_KEY = 5
+_GENERIC_FETCH = 200
 # places fetched before qualifiers ("Paris, Texas") filter them
 _QUALIFIED_FETCH = 250
 DEFAULT_CACHE_SIZE = 8192  # fuzzy-name blocks (a few hundred names each) kept per process
@@ -104,6 +108,7 @@ class Match:
     # how a user would say it matched: exact (the place's name), alias (another of its
     # names or a code), transliteration, qualifier ("Paris, Texas"), fuzzy
     match: str = "exact"
+    name: str = ""  # the stored name (normalised) that matched
 
 
 def check_coordinates(lat: object, lon: object) -> tuple[float, float]:
@@ -404,23 +409,53 @@ class Gazetteer:
 
     def _lookup(self, query: str, codes: tuple[str, ...] | None, fclass: str | None,
                 limit: int, *, fuzzy: bool = False) -> list[Match]:
-        """Exact, then transliteration-tolerant; with ``fuzzy`` only the fuzzy tier."""
+        """Exact, then transliteration-tolerant, then as the head of a longer name with
+        generic words ("Incirlik Air Base"); with ``fuzzy`` only the fuzzy tier."""
+        tiers = ("fuzzy",) if fuzzy else ("exact", "skeleton", "generic")
+        for tier in tiers:
+            found = self.tier(tier, query, codes, fclass, limit)
+            if found:
+                return found
+        return []
+
+    def tier(self, tier: str, query: str, codes: tuple[str, ...] | None = None,
+             fclass: str | None = None, limit: int = 10) -> list[Match]:
+        """Matches of one lookup tier (exact, skeleton, generic, fuzzy), best first."""
         norm = normalize(query)
         if not norm:
             return []
-        if fuzzy:
+        if tier == "exact":
+            return self._by_key("norm", [norm], codes, fclass, "exact", limit)
+        if tier == "fuzzy":
             similar = self._fuzzy_norms(norm)
             if not similar:
                 return []
             return self._by_key("norm", list(similar), codes, fclass, "fuzzy", limit,
                                 similarity=similar)
-        found = self._by_key("norm", [norm], codes, fclass, "exact", limit)
-        if not found:
-            skel = skeleton(norm)
-            if skel:
-                found = self._by_key("skel", [skel], codes, fclass, "skeleton", limit,
-                                     query_norm=norm)
-        return found
+        skel = skeleton(norm)
+        if not skel:
+            return []
+        if tier == "skeleton":
+            return self._by_key("skel", [skel], codes, fclass, "skeleton", limit,
+                                query_norm=norm)
+        return self._generic_heads(norm, skel, codes, fclass, limit)
+
+    def _generic_heads(self, norm: str, skel: str, codes: tuple[str, ...] | None,
+                       fclass: str | None, limit: int) -> list[Match]:
+        """Names that are the query followed by generic words only ("Ingushetiya
+        Respublika", "Incirlik Airport" for "Ingushetia", "Incirlik"): one indexed range
+        scan of the transliteration keys starting with the query's."""
+        if len(skel) < _GENERIC_MIN_KEY:
+            return []
+        rows = self._rows(
+            "SELECT n.norm FROM names n WHERE n.skel > ? AND n.skel < ? AND n.skel != '' "
+            "LIMIT ?", (skel, skel + "\uffff", _GENERIC_FETCH))
+        heads = sorted({r[0] for r in rows if head_key(r[0]) == skel})
+        if not heads:
+            return []
+        similarity = {h: _ratio(norm, h) for h in heads}
+        return self._by_key("norm", heads, codes, fclass, "generic", limit,
+                            similarity=similarity)
 
     def _by_key(self, column: str, keys: list[str], codes: tuple[str, ...] | None,
                 fclass: str | None, kind: str, limit: int, *,
@@ -463,7 +498,7 @@ class Gazetteer:
                 score -= _ABBREVIATION_PENALTY
             if row[0] not in best or score > best[row[0]].score:
                 match = tier_match or ("exact" if primary else "alias")
-                best[row[0]] = Match(_place(row), kind, sim, primary, score, match)
+                best[row[0]] = Match(_place(row), kind, sim, primary, score, match, row[15])
         return sorted(best.values(), key=lambda m: -m.score)
 
     def _fuzzy_norms(self, norm: str) -> dict[str, float]:

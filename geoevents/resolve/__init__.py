@@ -8,11 +8,14 @@ boundary line of two countries (:mod:`~geoevents.resolve.borders`); relative men
 ("north of Gaza City") to the place they are relative to, or with a distance ("15 km
 north of X") to the point that far along the compass bearing; ``between`` mentions
 ("between X and Y", "the X-Y road") to the geodesic midpoint of the two places (derived
-places, :func:`derived_place`). A name whose best candidate is
-not probable enough stays unresolved, and so does a name whose only candidates are
-guesses at a misspelling unsupported by the text; a name unknown to the gazetteer stays
-(unresolved) when the recogniser saw it is a place name (``named``); a mention found by
-the gazetteer alone (``weak``) is dropped unless its place fits the document.
+places, :func:`derived_place`). Loose candidates (other transliterations, longer names
+with generic words, similar spellings) count only when the acceptance model
+(:mod:`~geoevents.resolve.acceptance`) finds them likely in the document's context;
+every name with candidates then gets its best one, with the ranker's probability times
+that acceptance as its confidence (``min_confidence`` restores abstention below it). A
+name unknown to the gazetteer stays (unresolved) when the recogniser saw it is a place
+name (``named``); a mention found by the gazetteer alone (``weak``) is dropped unless
+its place fits the document.
 """
 
 from __future__ import annotations
@@ -24,10 +27,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from geoevents.gazetteer.names import loose_match, normalize
+from geoevents.gazetteer.names import normalize
 from geoevents.gazetteer.store import COUNTRY_CODES
 from geoevents.geodesy import destination, distance_km, midpoint
 from geoevents.model import Place
+from geoevents.resolve.acceptance import AcceptanceModel, is_loose, neighbours
 from geoevents.resolve.borders import resolve_border
 from geoevents.resolve.candidates import CACHE_SIZE, Candidate, CandidateGenerator
 from geoevents.resolve.features import FEATURES, Group, Ranker
@@ -40,9 +44,8 @@ if TYPE_CHECKING:
 __all__ = ["Candidate", "CandidateGenerator", "Ranker", "Resolver"]
 
 # By default every mention with candidates gets its best one, with the ranker's
-# probability as its confidence; a positive ``min_confidence`` restores abstention below
-# it (0.1 was the old default). A guess at a name the gazetteer lacks (a fuzzy or loose
-# transliteration match the text does not support) is never taken, whatever the threshold.
+# probability (times a loose candidate's acceptance) as its confidence; a positive
+# ``min_confidence`` restores abstention below it (0.1 was the old default).
 MIN_CONFIDENCE = 0.0
 # a mention found by the gazetteer alone (``weak``) needs this much, and support
 WEAK_MIN_CONFIDENCE = 0.5
@@ -56,10 +59,12 @@ class Resolver:
     def __init__(self, gazetteer: Gazetteer, *, ranker: Ranker | None = None,
                  min_confidence: float = MIN_CONFIDENCE,
                  weak_min_confidence: float = WEAK_MIN_CONFIDENCE,
-                 cache_size: int = CACHE_SIZE) -> None:
+                 cache_size: int = CACHE_SIZE,
+                 acceptance: AcceptanceModel | None = None) -> None:
         self.gaz = gazetteer
         self.candidates = CandidateGenerator(gazetteer, cache_size=cache_size)
         self.ranker = ranker or Ranker.load()
+        self.acceptance = acceptance or AcceptanceModel.load()
         self.min_confidence = min_confidence
         self.weak_min_confidence = weak_min_confidence
 
@@ -104,7 +109,31 @@ class Resolver:
                 target = index[_group_key(second)]
                 if target != index[_group_key(first)]:
                     group.qualifier_of = [*(group.qualifier_of or []), target]
+        self._accept(groups, [by_key[k][0] for k in keys])
         return groups, [by_key[k] for k in keys]
+
+    def _accept(self, groups: list[Group], first: list[Mention]) -> None:
+        """Judge the loose candidates of each name (:mod:`~geoevents.resolve.acceptance`)
+        against the countries the document's other names point to; those found unlikely
+        are no candidates."""
+        if not any(is_loose(c) for g in groups for c in g.candidates):
+            return
+        countries = [_countries(g) for g in groups]
+        near = neighbours(self.gaz)
+        for i, (group, mention) in enumerate(zip(groups, first, strict=True)):
+            cands = group.candidates
+            if not any(is_loose(c) for c in cands):
+                continue
+            context: set[str] = set().union(*(c for j, c in enumerate(countries) if j != i))
+            around = set().union(*(near.get(c, frozenset()) for c in context))
+            p = self.acceptance.probability(mention.lookup or mention.text, cands, context,
+                                            around)
+            keep = p >= self.acceptance.threshold
+            if not keep.any():
+                best = int(np.argmax(p))
+                group.rejected = (cands[best], float(p[best]))
+            group.candidates = [c for c, k in zip(cands, keep, strict=True) if k]
+            group.acceptance = p[keep]
 
     def _assign(self, group: Group, mentions: list[Mention], p: np.ndarray, x: np.ndarray,
                 dropped: set[int]) -> None:
@@ -114,29 +143,25 @@ class Resolver:
                 if m.source != "given" and (m.weak or not (m.named or _place_like(m.text))):
                     dropped.add(id(m))  # a name unknown to the gazetteer and not shaped
                 else:                   # like a place ("Saakashvili") is no toponym
-                    m.reason = (f"unresolved: no place called {m.lookup!r} in the "
-                                f"gazetteer")
+                    m.reason = _unknown(m, group.rejected)
             return
         order = np.argsort(-p)
         best = int(order[0])
-        conf = float(p[best])
+        accepted = 1.0 if group.acceptance is None else float(group.acceptance[best])
+        conf = float(p[best]) * accepted
         listed = [cands[int(i)].place for i in order[:_MAX_LISTED_CANDIDATES]]
         supported = _supported(x[best], cands[best])
-        # a fuzzy match is a guess at a misspelling; without support from the text it is
-        # more often another place than the intended one
-        guess = _loose(cands[best], group.key) and not supported
         reason = self._reason(group, cands, p, x, order)
+        if is_loose(cands[best]):
+            reason = (f"{reason}; {_MATCH_WORDS[cands[best].match]} of "
+                      f"{mentions[0].lookup or mentions[0].text!r} (acceptance {accepted:.2f})")
         for m in mentions:
             if m.weak and (conf < self.weak_min_confidence or not supported):
                 dropped.add(id(m))
                 continue
             m.candidates = listed
             m.confidence = conf
-            if guess:
-                m.reason = (f"unresolved: {m.lookup or m.text!r} is not in the gazetteer and "
-                            f"nothing in the text supports the similar name "
-                            f"{cands[best].place.name!r}")
-            elif conf >= self.min_confidence:
+            if conf >= self.min_confidence:
                 m.place = cands[best].place
                 m.reason = reason
             else:
@@ -182,12 +207,32 @@ def _place_like(text: str) -> bool:
     return len(words) > 1 and any(w in PLACE_WORDS for w in words)
 
 
-def _loose(cand: Candidate, key: str) -> bool:
-    """A guess at the name rather than a match: a fuzzy match, or a transliteration
-    match of one word behind an article ("al qarassi" for Karachi)."""
-    if cand.match == "fuzzy":
-        return True
-    return cand.match == "skeleton" and loose_match(key, cand.place.name)
+_MATCH_WORDS = {"skeleton": "another transliteration", "generic": "a longer name",
+                "fuzzy": "a similar spelling"}
+
+
+def _unknown(m: Mention, rejected: tuple[Candidate, float] | None) -> str:
+    """The reason of a mention whose name has no (likely) place in the gazetteer."""
+    name = m.lookup or m.text
+    if rejected is None:
+        return f"unresolved: no place called {name!r} in the gazetteer"
+    cand, p = rejected
+    place = cand.place
+    return (f"unresolved: {name!r} is not in the gazetteer and the similar name "
+            f"{place.name!r} ({place.country_code or place.feature_code}) is unlikely to "
+            f"be it (acceptance {p:.2f})")
+
+
+def _countries(group: Group) -> set[str]:
+    """The countries a name points to: its exact candidates' (all of a demonym's, the
+    most prominent one's otherwise)."""
+    exact = [c for c in group.candidates if not is_loose(c)]
+    if not exact:
+        return set()
+    if group.key.startswith("demonym:"):
+        return {c.place.country_code for c in exact if c.place.country_code}
+    top = max(exact, key=lambda c: c.prior)
+    return {top.place.country_code} if top.place.country_code else set()
 
 
 def _group_key(m: Mention) -> str:

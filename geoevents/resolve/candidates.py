@@ -32,10 +32,11 @@ class Candidate:
     """A place a mention may refer to, with how its name matched."""
 
     place: Place
-    match: str  # exact | skeleton | fuzzy | abbreviation | demonym
+    match: str  # exact | skeleton | generic | fuzzy | abbreviation | demonym
     similarity: float
     primary: bool
     prior: float  # the gazetteer's score: importance adjusted for the kind of match
+    name: str = ""  # the place's name (normalised) that matched
 
 
 class CandidateGenerator:
@@ -108,7 +109,7 @@ class CandidateGenerator:
             hits = self.gaz.matches(name, country=country, limit=self.limit, fuzzy=fuzzy)
         except QueryError:
             return []
-        return [Candidate(h.place, match or h.kind, h.similarity, h.primary, h.score)
+        return [Candidate(h.place, match or h.kind, h.similarity, h.primary, h.score, h.name)
                 for h in hits]
 
 

@@ -82,6 +82,10 @@ class Group:
     candidates: list[Candidate]
     weight: float = 1.0
     qualifier_of: list[int] | None = None  # indexes of groups this one qualifies
+    # P(right) of each candidate by how its name matched (1 for exact matches; see
+    # geoevents.resolve.acceptance), and the best loose candidate found unlikely
+    acceptance: np.ndarray | None = None
+    rejected: tuple[Candidate, float] | None = None
 
 
 @dataclass(frozen=True)

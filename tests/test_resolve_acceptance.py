@@ -1,0 +1,94 @@
+"""The acceptance model of loose candidates (issues 11 and 13): a transliteration of a
+gazetteer name resolves, a look-alike across the world never does."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoevents.gazetteer.store import Gazetteer
+from geoevents.pipeline import geoparser
+from geoevents.resolve.acceptance import AcceptanceModel, features, same_numbers
+from geoevents.resolve.candidates import CandidateGenerator
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return geoparser()
+
+
+def resolved(parser, text: str, names: list[str]):
+    """The toponym of ``names[0]`` when ``names`` are the given spans of ``text``."""
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    doc = parser.parse(text, toponyms=spans)
+    return next(t for t in doc.toponyms if (t.start, t.end) == spans[0])
+
+
+@pytest.mark.parametrize("text, names, country", [
+    ("The army entered the strategic town of Sheikh Meskin in Daraa province.",
+     ["Sheikh Meskin", "Daraa"], "SY"),
+    ("Rebels launched an offensive in Qunteitra near Damascus.",
+     ["Qunteitra", "Damascus"], "SY"),
+    ("A mortar hit a house in Bala Morghab District of Badghis.", ["Bala Morghab"], "AF"),
+    ("A bomb exploded outside a bank in the Athens suburb of Zographou.",
+     ["Zographou", "Athens"], "GR"),
+    # the gazetteer holds only longer names: "Ingushetiya, Respublika", "Incirlik Airport"
+    ("Federal troops clashed with rebels in Ingushetia and Chechnya.",
+     ["Ingushetia", "Chechnya"], "RU"),
+    ("Jets took off from Incirlik in southern Turkey.", ["Incirlik", "Turkey"], "TR"),
+])
+def test_a_transliteration_of_a_gazetteer_name_resolves(parser, text, names, country):
+    t = resolved(parser, text, names)
+    assert t.place is not None and t.place.country_code == country, t.reason
+    assert 0 < t.confidence < 1  # a loose match is never certain
+    assert "acceptance" in t.reason
+
+
+@pytest.mark.parametrize("text, names, wrong", [
+    ("Residents of Kwatas village in Borno State, Nigeria, fled after gunmen attacked.",
+     ["Kwatas", "Borno", "Nigeria"], "Quetta"),
+    ("Syrian troops launched an assault south of Aleppo, targeting the town of Al-Qarassi.",
+     ["Al-Qarassi", "Aleppo"], "Karachi"),
+    ("The army launched an offensive in the countryside of Latakia, targeting the town of "
+     "Kabbani.", ["Kabbani", "Latakia"], "Krasnorichenske"),
+    ("Neighbours of the Tuwaitha plant outside Baghdad demonstrated on Sunday.",
+     ["Tuwaitha", "Baghdad"], "Santo Domingo Pueblo"),
+])
+def test_a_look_alike_across_the_world_is_no_candidate(parser, text, names, wrong):
+    t = resolved(parser, text, names)
+    assert t.place is None
+    assert t.candidates == []  # not a candidate at all: nothing to abstain from
+    assert t.reason.startswith("unresolved") and "not in the gazetteer" in t.reason
+
+
+def test_the_same_name_in_its_country_s_context_is_accepted_and_elsewhere_not():
+    gaz = Gazetteer.open()
+    model = AcceptanceModel.load()
+    cands = list(CandidateGenerator(gaz).for_name("Nabuls"))
+    nablus = [i for i, c in enumerate(cands) if c.place.name == "Nablus"]
+    at_home = model.probability("Nabuls", cands, {"PS"})
+    abroad = model.probability("Nabuls", cands, {"US"})
+    assert nablus and all(at_home[i] > abroad[i] for i in nablus)
+    assert max(at_home[i] for i in nablus) >= model.threshold > max(abroad[i] for i in nablus)
+
+
+def test_features_say_how_alike_the_names_are():
+    gaz = Gazetteer.open()
+    [cand] = [c for c in CandidateGenerator(gaz).for_name("Sheikh Meskin")
+              if c.place.country_code == "SY"][:1]
+    x = dict(zip(("bias", "core", "skeleton", "consonant", "same"),
+                 features("Sheikh Meskin", cand, {"SY"})[:5], strict=True))
+    assert x["same"] == 1.0 and x["consonant"] == 1.0 and 0.8 < x["core"] < 1.0
+
+
+def test_other_numbers_are_other_names():
+    assert not same_numbers("Highway 1", "Highway 11")
+    assert same_numbers("Route 60", "route 60") and same_numbers("Khan Yunis", "Khan Younis")
+
+
+def test_a_bare_name_finds_a_gazetteer_name_with_generic_words():
+    gaz = Gazetteer.open()
+    [incirlik] = gaz.search("Incirlik", limit=1)
+    assert incirlik.name == "Incirlik Airport" and incirlik.match == "alias"
+    assert gaz.search("Ingushetia", limit=1)[0].country_code == "RU"
+    # only when nothing has exactly that name
+    assert {m.kind for m in gaz.matches("Jenin")} == {"exact"}
