@@ -43,7 +43,7 @@ _DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nin
 
 # "CITY[, Region][, Country], Month Day[, Year] [(Agency)] —": the filing place and date
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z\u00C0-\u00DE.'\- ]+(?:,\s*[^,\n—–]{2,40}?)*?),\s*"
+    r"^\s*(?P<place>[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE.'\- ]+(?:,\s*[^,\n—–]{2,40}?)*?),\s*"
     r"(?P<date>(?:" + _MONTH_RE + r")\s+\d{1,2}(?:,\s*\d{4})?)"
     r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s*", re.IGNORECASE)
 
@@ -62,8 +62,8 @@ def find_dateline(text: str, published: date | None) -> Dateline | None:
     """The dateline opening ``text`` ("GOMA, Oct. 13 —"), its day resolved as the most
     recent such day on or before the publication date."""
     match = _DATELINE.match(text[:200])
-    if match is None or not re.match(r"\s*[A-Z]{2}", match.group("place")):
-        return None  # datelines open with the place in capitals
+    if match is None or not re.match(r"\s*[A-Z\u00C0-\u00DE]{2}", match.group("place")):
+        return None  # datelines open with the place in capitals ("CÚCUTA" too)
     info = resolve_date(match.group("date"), published)
     day = date.fromisoformat(info.date) if info.precision == DAY and info.date else None
     return Dateline(end=match.end(), place_end=match.end("place"), date=day,

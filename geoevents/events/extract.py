@@ -57,7 +57,7 @@ from geoevents.events.triggers import (
     find_triggers,
     lemma,
 )
-from geoevents.model import Event
+from geoevents.model import Event, Place
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -97,6 +97,17 @@ _REACTIONS = frozenset({
 # is history ("marked two years since the collapse of two dams")
 _COMMEMORATIONS = frozenset({"anniversary", "commemorate", "memory", "remember", "recall",
                              "mark", "since", "commemoration", "memorial"})
+# prepositions that make an event noun the occasion of another event ("attacked a church
+# during a prayer vigil": one happening) or the topic of what is said ("stories about drug
+# trafficking": no happening at all)
+_SETTINGS = frozenset({"during", "amid", "amidst"})
+_TOPICS = frozenset({"about", "regarding", "concerning"})
+# movements that, told as a participle beside a violent event or a protest, are how it
+# went ("ground troops entering the camp", "a strike leaving wards short of staff")
+_MOVEMENTS = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
+# verbs that tell when a happening already named began ("The fire broke out on Sunday")
+_ONSETS = frozenset({"break out", "erupt", "begin", "start", "flare up"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _REFERENCE_LINKS = frozenset({"dobj", "nsubjpass", "pobj", "prep", "poss", "compound",
                               "nsubj", "attr", "oprd"})
 # how far before the report's date a dated mention is background history, by precision
@@ -169,9 +180,45 @@ def _through_preposition(noun, verb) -> bool:
     return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == verb.i
 
 
+def _host(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
+    """The event a mention is part of: the one it is the occasion of ("attacked a church
+    during a vigil": the vigil is where the attack happened) or the aim of ("protested on
+    Monday to demand a trial", "were deployed to track the kidnappers": a purpose clause
+    says what someone wants, not a second happening)."""
+    tok = cand.trigger.token
+    if cand.trigger.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _SETTINGS:
+        head = tok.head.head
+    elif cand.trigger.pos == "VERB" and tok.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        head = tok.head
+    else:
+        return None
+    return next((c for c in cands if c is not cand and c.trigger.token.i == head.i), None)
+
+
+def _part_of_main(cand: _Candidate) -> bool:
+    """A movement told as a participle beside the sentence's violence or protest ("drone
+    strikes, with ground troops entering the camp")."""
+    tok = cand.trigger.token
+    return cand.typing.sub_event_type in _MOVEMENTS and tok.tag_ in ("VBG", "VBN") and \
+        tok.dep_ in ("acl", "pcomp")
+
+
 def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]:
-    """Fold consequences and same-type repeats into the event they belong to."""
+    """Fold consequences, occasions, aims, participle movements and same-type repeats
+    into the event they belong to."""
     keep = list(cands)
+    for cand in list(keep):
+        host = _host(cand, keep)
+        if host is not None:
+            host.merged.append(cand)
+            host.merged.extend(cand.merged)
+            keep.remove(cand)
+    hosts = [c for c in keep if onto.event_type_of(c.typing.sub_event_type)
+             in _VIOLENT_TYPES | _CROWDS]
+    for cand in [c for c in keep if hosts and _part_of_main(c)]:
+        hosts[0].merged.append(cand)
+        keep.remove(cand)
     changed = True
     while changed:
         changed = False
@@ -272,17 +319,39 @@ def _describes_participant(cand: _Candidate) -> bool:
     return not any(t.ent_type_ in TIME_ENTITIES for t in tok.subtree)
 
 
+def _not_a_happening(cand: _Candidate) -> bool:
+    """Whether a mention is only the topic of what is said ("stories about drug
+    trafficking")."""
+    tok = cand.trigger.token
+    return cand.trigger.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _TOPICS
+
+
 def _attribution(cand: _Candidate) -> bool:
     """Others blaming a group for an event ("the mayor blamed dissidents for the blast")
     speak about that event: they name its actor, they are no event of their own."""
     return cand.typing.sub_event_type == _CLAIM and cand.trigger.lemma in _BLAME
 
 
+def _onset(tok) -> bool:
+    """Whether a trigger says when a happening already named began: an onset verb with a
+    definite event noun as subject ("The fire broke out on Sunday"), or that noun."""
+    verb = tok.head if tok.dep_ == "nsubj" else tok
+    words = {lemma(verb)} | {f"{lemma(verb)} {c.lower_}" for c in verb.children
+                             if c.dep_ == "prt"}
+    return bool(words & _ONSETS) and any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" and (c.i == tok.i or verb.i == tok.i) and any(
+            d.dep_ == "det" and d.lower_ in _DEFINITE for d in c.children)
+        for c in verb.children)
+
+
 def _reaction_to(trigger: Trigger) -> str:
     """``reaction`` for an event noun that a reaction is about ("condemned the massacre",
     "an investigation into the killings", "claimed responsibility for the bombing", "the
     toll from the shelling", "fled after the attack"), ``commemoration`` for one a
-    look back is about ("two years since the collapse"), else ''."""
+    look back is about ("two years since the collapse"), ``onset`` for the start of a
+    happening already named ("The fire broke out on Sunday"), else ''."""
+    if _onset(trigger.token):
+        return "onset"
     if trigger.pos != "NOUN":
         return ""
     tok = trigger.token
@@ -445,7 +514,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS}
         found.extend(c for c in cands if not _out_of_time(c, anchor, latest)
-                     and not _describes_participant(c))
+                     and not _describes_participant(c) and not _not_a_happening(c))
     mentions: list[tuple[Event, _Candidate]] = []
     focus = document_focus(doc, toponyms)
     previous: _Candidate | None = None
@@ -532,10 +601,17 @@ def _dates_agree(a: Event, b: Event) -> bool:
     return pa is None or pb is None or (pa[0] <= pb[1] and pb[0] <= pa[1])
 
 
+def _site(event: Event) -> Place | None:
+    """Where an event happened, as far as the mention says: not the place a strike or a
+    shelling came from ("fired on the city from positions across the river")."""
+    return None if event.location_role == "origin" else event.location
+
+
 def _places_agree(a: Event, b: Event, near: bool) -> bool:
     """The same place, one inside the other, or (``near`` mentions only) one unknown."""
-    if a.location is not None and b.location is not None:
-        return same_place(a.location, b.location)
+    site_a, site_b = _site(a), _site(b)
+    if site_a is not None and site_b is not None:
+        return same_place(site_a, site_b)
     return near
 
 
@@ -584,21 +660,27 @@ def _severity(event: Event) -> int:
         else 0
 
 
-def _absorb(first: Event, later: Event, *, place: bool = True) -> None:
+def _absorb(first: Event, later: Event, *, place: bool = True, onset: bool = False,
+            linked: bool = False) -> None:
     """Fold a later telling into the first: finer place and actors (unless ``place`` is
-    false: a reference is placed where the reaction is and names its speakers), finer
-    date, the first telling's type (unless a later one is more severe), the lowest
+    false: a reference is placed where the reaction is and names its speakers, unless its
+    place is ``linked`` to it; a place a strike came from gives way to its site), finer
+    date (or, with ``onset``, the day it began), the first telling's type (unless a later one
+    is more severe), the lowest
     fatality figure, the union of the rest."""
     if merge_key(first) == merge_key(later) and _severity(later) > _severity(first):
         first.sub_event_type, first.event_type = later.sub_event_type, later.event_type
     if later.sub_event_type == _ARRESTS and first.sub_event_type == "Peaceful protest":
         first.sub_event_type = "Protest with intervention"  # the arrests were the intervention
-    if place and later.location is not None and (first.location is None or (
-            later.geo_precision or 3) < (first.geo_precision or 3)):
+    if later.location is not None and (place or linked) and (
+            first.location is None or (later.geo_precision or 3) < (
+                first.geo_precision or 3) or (  # where it landed, not where it came from
+                first.location_role == "origin" and _site(later) is not None)):
         first.location, first.location_text = later.location, later.location_text
         first.location_start, first.location_end = later.location_start, later.location_end
         first.location_role, first.geo_precision = later.location_role, later.geo_precision
-    if _ORDER.get(later.date_precision, 4) < _ORDER.get(first.date_precision, 4):
+    if _ORDER.get(later.date_precision, 4) < _ORDER.get(first.date_precision, 4) or (
+            onset and _began_before(later, first)):
         first.date, first.date_precision, first.date_text = (
             later.date, later.date_precision, later.date_text)
     if later.fatalities is not None:
@@ -611,6 +693,17 @@ def _absorb(first: Event, later: Event, *, place: bool = True) -> None:
         first.actor2 = first.actor2 or later.actor2
     first.mentions.extend(later.mentions)
     first.reason += f" Told again as {later.trigger!r}: {later.sentence[:80]!r}."
+
+
+def _began_before(onset: Event, event: Event) -> bool:
+    """Whether an onset ("The fire broke out on Sunday") dates a happening told as of a
+    later day ("a wildfire forced evacuations on Monday") to its first day, within a
+    week."""
+    if onset.date_precision != DAY or event.date_precision != DAY or \
+            onset.date is None or event.date is None:
+        return False
+    start, told = date.fromisoformat(onset.date), date.fromisoformat(event.date)
+    return told - timedelta(days=7) <= start < told
 
 
 def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
@@ -644,7 +737,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
         hi = bisect.bisect_right(sentences, cand.sentence + reach)
         targets = [k for k in kept[lo:hi] if _may_refer(k[0], event) and (
             cand.reference or event.sub_event_type not in _ACCOMPANYING
-            or k[0].trigger_start < event.trigger_start)] or [
+            or k[0].trigger_start < event.trigger_start)
+            and not _elsewhere(k[0], event, cand)] or [
             k for k in alone[-_MERGE_WINDOW:] if merge_key(k[0]) == merge_key(event)
             and cand.sentence - k[1].sentence <= reach]
         if targets:
@@ -653,11 +747,20 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
                 not (k[0].location is None or event.location is None
                      or same_place(k[0].location, event.location)),
                 not _dates_agree(k[0], event), abs(k[1].sentence - cand.sentence)))
-            _absorb(target[0], event, place=not cand.reference)
+            _absorb(target[0], event, place=not cand.reference,
+                    onset=cand.reaction == "onset", linked=cand.location.linked)
         elif cand.reaction != "commemoration" or event.date is not None:
             alone.append((event, cand))  # a look back at nothing the report tells ("two
             # years since the collapse of two dams") is history, not a new event
     return sorted((e for e, _ in kept + alone), key=lambda e: e.trigger_start)
+
+
+def _elsewhere(event: Event, mention: Event, cand: _Candidate) -> bool:
+    """Whether a mention's own place (linked to its trigger by the parse) lies away from
+    ``event``'s: then it tells another happening."""
+    site, own = _site(event), _site(mention)
+    return cand.location.linked and site is not None and own is not None and \
+        not same_place(site, own)
 
 
 def _may_refer(event: Event, mention: Event) -> bool:
