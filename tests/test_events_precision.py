@@ -136,3 +136,19 @@ def test_a_dateline_with_accented_capitals_anchors_the_days():
     found = events("CÚCUTA, Colombia, Jan. 20 — Gunmen killed three soldiers near Tibú "
                    "on Thursday, the army said on Monday.", "2025-01-21")
     assert [e.date for e in found] == ["2025-01-16"]
+
+
+def test_the_point_a_comparison_counts_from_is_history():
+    """"the deadliest attack since July, when gunmen killed 40 people in Kauru": the
+    July killings are recalled, not reported; July is not the attack's date."""
+    found = events("It was the deadliest attack in the area since July, when gunmen "
+                   "killed 40 people in Kauru.", "2025-10-07")
+    assert all(e.date is None and e.fatalities is None for e in found)
+
+
+def test_a_tally_over_time_is_no_happening():
+    assert events("The air force has carried out hundreds of air strikes on villages in "
+                  "the region since the coup.", "2025-10-07") == []
+    # a count of one day's strikes is news
+    assert events("Warplanes carried out dozens of air strikes on Idlib on Monday.",
+                  "2025-10-07")

@@ -33,7 +33,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from geoevents.events.arguments import Arguments, casualties, extract_arguments
+from geoevents.events.arguments import (
+    Arguments,
+    casualties,
+    comparison_point,
+    extract_arguments,
+)
 from geoevents.events.classify import CONSEQUENCES, Typing, classify
 from geoevents.events.dates import (
     DAY,
@@ -102,6 +107,9 @@ _COMMEMORATIONS = frozenset({"anniversary", "commemorate", "memory", "remember",
 # trafficking": no happening at all)
 _SETTINGS = frozenset({"during", "amid", "amidst"})
 _TOPICS = frozenset({"about", "regarding", "concerning"})
+# vague counts that make a plural event noun a tally ("hundreds of air strikes")
+_TALLIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", "scores",
+                      "tens", "countless"})
 # movements that, told as a participle beside a violent event or a protest, are how it
 # went ("ground troops entering the camp", "a strike leaving wards short of staff")
 _MOVEMENTS = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
@@ -319,11 +327,25 @@ def _describes_participant(cand: _Candidate) -> bool:
     return not any(t.ent_type_ in TIME_ENTITIES for t in tok.subtree)
 
 
-def _not_a_happening(cand: _Candidate) -> bool:
-    """Whether a mention is only the topic of what is said ("stories about drug
-    trafficking")."""
+def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether a mention tells no happening: the topic of what is said ("stories about
+    drug trafficking"), or a tally of violence over a stretch of time ("has carried out
+    hundreds of air strikes since the coup")."""
     tok = cand.trigger.token
-    return cand.trigger.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _TOPICS
+    if cand.trigger.pos != "NOUN" or tok.dep_ != "pobj":
+        return False
+    if tok.head.lower_ in _TOPICS:
+        return True
+    tally = tok.head.lower_ == "of" and tok.tag_ == "NNS" and lemma(tok.head.head) in _TALLIES
+    return tally and _cumulative(tok.head.head.head) and onto.event_type_of(
+        cand.typing.sub_event_type) in _VIOLENT_TYPES
+
+
+def _cumulative(verb) -> bool:
+    """Whether a clause sums up a stretch of time: the present perfect ("has carried
+    out") or a "since" phrase ("… since the coup")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) or \
+        any(c.lower_ == "since" for c in verb.children)
 
 
 def _attribution(cand: _Candidate) -> bool:
@@ -489,7 +511,8 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 _drop_dateline_actors(args, skip)
             typing = classify(trig, args, onto, sentence=sentence_lemmas[i], text=lowered,
                               scene=scene)
-            if typing is not None and not _target_of_violence(trig, typing, onto):
+            if typing is not None and not _target_of_violence(trig, typing, onto) and \
+                    not comparison_point(trig.token):
                 cands.append(_Candidate(trig, args, typing, i))
         if not cands:
             continue
@@ -514,7 +537,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS}
         found.extend(c for c in cands if not _out_of_time(c, anchor, latest)
-                     and not _describes_participant(c) and not _not_a_happening(c))
+                     and not _describes_participant(c) and not _not_a_happening(c, onto))
     mentions: list[tuple[Event, _Candidate]] = []
     focus = document_focus(doc, toponyms)
     previous: _Candidate | None = None
