@@ -758,10 +758,11 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
         reach = _MERGE_WINDOW if cand.reference else _NEAR_SENTENCES
         lo = bisect.bisect_left(sentences, cand.sentence - reach)
         hi = bisect.bisect_right(sentences, cand.sentence + reach)
+        own = _own_place(event, cand, kept[lo:hi])
         targets = [k for k in kept[lo:hi] if _may_refer(k[0], event) and (
             cand.reference or event.sub_event_type not in _ACCOMPANYING
             or k[0].trigger_start < event.trigger_start)
-            and not _elsewhere(k[0], event, cand)] or [
+            and not (own and _elsewhere(k[0], event))] or [
             k for k in alone[-_MERGE_WINDOW:] if merge_key(k[0]) == merge_key(event)
             and cand.sentence - k[1].sentence <= reach]
         if targets:
@@ -771,19 +772,29 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
                      or same_place(k[0].location, event.location)),
                 not _dates_agree(k[0], event), abs(k[1].sentence - cand.sentence)))
             _absorb(target[0], event, place=not cand.reference,
-                    onset=cand.reaction == "onset", linked=cand.location.linked)
+                    onset=cand.reaction == "onset", linked=own)
         elif cand.reaction != "commemoration" or event.date is not None:
             alone.append((event, cand))  # a look back at nothing the report tells ("two
             # years since the collapse of two dams") is history, not a new event
     return sorted((e for e, _ in kept + alone), key=lambda e: e.trigger_start)
 
 
-def _elsewhere(event: Event, mention: Event, cand: _Candidate) -> bool:
-    """Whether a mention's own place (linked to its trigger by the parse) lies away from
-    ``event``'s: then it tells another happening."""
+def _own_place(mention: Event, cand: _Candidate,
+               nearby: list[tuple[Event, _Candidate]]) -> bool:
+    """Whether a reference's place is the event's own ("the shelling of Kharkiv"): linked
+    to it by the parse, and not where a reaction told in the same sentence happens
+    ("the minister condemned the attack in Accra": the condemnation's place)."""
+    if not cand.location.linked or mention.location is None:
+        return False
+    return not any(k[1].sentence == cand.sentence and k[0].location is not None
+                   and same_place(k[0].location, mention.location) for k in nearby)
+
+
+def _elsewhere(event: Event, mention: Event) -> bool:
+    """Whether a mention's own place lies away from ``event``'s: then it tells another
+    happening."""
     site, own = _site(event), _site(mention)
-    return cand.location.linked and site is not None and own is not None and \
-        not same_place(site, own)
+    return site is not None and own is not None and not same_place(site, own)
 
 
 def _may_refer(event: Event, mention: Event) -> bool:
