@@ -152,3 +152,13 @@ def test_a_tally_over_time_is_no_happening():
     # a count of one day's strikes is news
     assert events("Warplanes carried out dozens of air strikes on Idlib on Monday.",
                   "2025-10-07")
+
+
+def test_fire_people_heard_is_the_fight_told_beside_it():
+    found = events("Soldiers and rebels clashed in Bambari on Sunday night, killing four "
+                   "people.\n\nResidents reported heavy machine-gun fire until dawn.",
+                   "2025-10-07")
+    assert [e.event_type for e in found] == ["Battles"]
+    # heard on its own, it is still news
+    assert events("Witnesses reported an explosion near the market in Bambari.",
+                  "2025-10-07")

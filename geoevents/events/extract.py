@@ -113,6 +113,7 @@ _TALLIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", 
 # movements that, told as a participle beside a violent event or a protest, are how it
 # went ("ground troops entering the camp", "a strike leaving wards short of staff")
 _MOVEMENTS = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
+_PERCEPTIONS = frozenset({"hear", "see", "witness", "report", "describe"})
 # verbs that tell when a happening already named began ("The fire broke out on Sunday")
 _ONSETS = frozenset({"break out", "erupt", "begin", "start", "flare up"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -348,6 +349,15 @@ def _cumulative(verb) -> bool:
         any(c.lower_ == "since" for c in verb.children)
 
 
+def _witnessed(cand: _Candidate) -> bool:
+    """An undated event noun that people heard or saw ("Residents reported mortar fire",
+    "explosions could be heard"): what a fight told nearby sounded like, not a second
+    one (it stands alone when no such fight is told)."""
+    tok = cand.trigger.token
+    return cand.trigger.pos == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and \
+        lemma(tok.head) in _PERCEPTIONS and (cand.date is None or not cand.date.text)
+
+
 def _attribution(cand: _Candidate) -> bool:
     """Others blaming a group for an event ("the mayor blamed dissidents for the blast")
     speak about that event: they name its actor, they are no event of their own."""
@@ -535,7 +545,8 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                                    skip_before=skip, attached_only=cand.reference)
             cand.reference = cand.reference or _is_repeat_mention(cand)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
-                cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS}
+                cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
+                _witnessed(cand)
         found.extend(c for c in cands if not _out_of_time(c, anchor, latest)
                      and not _describes_participant(c) and not _not_a_happening(c, onto))
     mentions: list[tuple[Event, _Candidate]] = []
