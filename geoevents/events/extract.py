@@ -102,10 +102,8 @@ _REACTIONS = frozenset({
 # is history ("marked two years since the collapse of two dams")
 _COMMEMORATIONS = frozenset({"anniversary", "commemorate", "memory", "remember", "recall",
                              "mark", "since", "commemoration", "memorial"})
-# prepositions that make an event noun the occasion of another event ("attacked a church
-# during a prayer vigil": one happening) or the topic of what is said ("stories about drug
+# prepositions that make an event noun the topic of what is said ("stories about drug
 # trafficking": no happening at all)
-_SETTINGS = frozenset({"during", "amid", "amidst"})
 _TOPICS = frozenset({"about", "regarding", "concerning"})
 # vague counts that make a plural event noun a tally ("hundreds of air strikes")
 _TALLIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", "scores",
@@ -190,19 +188,14 @@ def _through_preposition(noun, verb) -> bool:
 
 
 def _host(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
-    """The event a mention is part of: the one it is the occasion of ("attacked a church
-    during a vigil": the vigil is where the attack happened) or the aim of ("protested on
-    Monday to demand a trial", "were deployed to track the kidnappers": a purpose clause
-    says what someone wants, not a second happening)."""
+    """The event a mention is the aim of ("protested on Monday to demand a trial": a
+    purpose clause says what someone wants, not a second happening)."""
     tok = cand.trigger.token
-    if cand.trigger.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in _SETTINGS:
-        head = tok.head.head
-    elif cand.trigger.pos == "VERB" and tok.dep_ == "advcl" and any(
+    if cand.trigger.pos != "VERB" or tok.dep_ != "advcl" or not any(
             c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
-        head = tok.head
-    else:
         return None
-    return next((c for c in cands if c is not cand and c.trigger.token.i == head.i), None)
+    return next((c for c in cands if c is not cand and c.trigger.token.i == tok.head.i),
+                None)
 
 
 def _part_of_main(cand: _Candidate) -> bool:
@@ -214,8 +207,8 @@ def _part_of_main(cand: _Candidate) -> bool:
 
 
 def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]:
-    """Fold consequences, occasions, aims, participle movements and same-type repeats
-    into the event they belong to."""
+    """Fold consequences, aims, participle movements and same-type repeats into the
+    event they belong to."""
     keep = list(cands)
     for cand in list(keep):
         host = _host(cand, keep)
