@@ -154,3 +154,10 @@ def test_fire_people_heard_is_the_fight_told_beside_it():
     # heard on its own, it is still news
     assert events("Witnesses reported an explosion near the market in Bambari.",
                   "2025-10-07")
+
+
+def test_undated_happenings_like_it_are_no_event():
+    assert events("Farmers' unions have staged similar protests across Europe for more "
+                  "than a year.", "2025-03-11") == []
+    # a dated one is news
+    assert events("A similar attack hit the town of Dori on Monday.", "2025-03-11")

@@ -105,6 +105,9 @@ _COMMEMORATIONS = frozenset({"anniversary", "commemorate", "memory", "remember",
 # prepositions that make an event noun the topic of what is said ("stories about drug
 # trafficking": no happening at all)
 _TOPICS = frozenset({"about", "regarding", "concerning"})
+# words that make an event noun stand for other happenings of its kind ("similar
+# protests", "such attacks", "previous raids")
+_OTHERS = frozenset({"similar", "such", "previous", "earlier", "past", "former"})
 # vague counts that make a plural event noun a tally ("hundreds of air strikes")
 _TALLIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", "scores",
                       "tens", "countless"})
@@ -322,11 +325,17 @@ def _describes_participant(cand: _Candidate) -> bool:
 
 
 def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
-    """Whether a mention tells no happening: the topic of what is said ("stories about
-    drug trafficking"), or a tally of violence over a stretch of time ("has carried out
+    """Whether a mention tells no happening: other happenings like it, undated ("unions
+    have staged similar protests across Europe"), the topic of what is said ("stories
+    about drug trafficking"), or a tally of violence over a stretch of time ("has carried out
     hundreds of air strikes since the coup")."""
     tok = cand.trigger.token
-    if cand.trigger.pos != "NOUN" or tok.dep_ != "pobj":
+    if cand.trigger.pos != "NOUN":
+        return False
+    if (cand.date is None or cand.date.precision == UNRESOLVED) and any(
+            c.dep_ in ("amod", "det", "predet") and c.lower_ in _OTHERS for c in tok.children):
+        return True
+    if tok.dep_ != "pobj":
         return False
     if tok.head.lower_ in _TOPICS:
         return True
