@@ -13,13 +13,21 @@ every telling in ``mentions``. A *reference* to an event — a definite noun wit
 its own ("The interception underscored …") or the object of a reaction ("condemned the
 massacre", "investigate the attack", "claimed responsibility for the bombing", "the death
 toll from the shelling") — joins the event it refers to and is never a second one.
-Fatalities are the lowest figure any telling reports, never a sum.
+Fatalities are the lowest figure any telling reports, never a sum. An aim ("protested
+to demand a trial") folds into its event; an onset ("The fire broke out on Sunday") joins
+the happening it names and dates it; a reference with a place of its own ("the shelling
+of Kharkiv") joins no event elsewhere.
 
 **No phantom events.** Mentions dated well before the report (:func:`is_background`:
 "the 2018 fire", "in 2014", "the coup in February 2021") are background history and are
 dropped, as are mentions dated after it (planned: "talks next week"). The report's date is
 its dateline's day ("KABUL, June 3 — …") when it has one, else the publication date; the
 dateline's own date and place are not an event's.
+Nor are the topic of what is said ("stories about trafficking"), undated happenings of a
+kind ("similar protests"), a tally of violence over time ("has carried out hundreds of air
+strikes since the coup") or the earlier happening a comparison counts from ("the deadliest
+attack since July, when gunmen killed 40") new events (:func:`_not_a_happening`,
+:func:`geoevents.events.arguments.comparison_point`).
 
 Work is linear in the document's length: toponyms are indexed by sentence, so each event
 looks only at its own sentence's places.
