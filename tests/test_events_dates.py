@@ -67,6 +67,9 @@ def test_parse_published():
      "GOMA, Democratic Republic of Congo"),
     ("PORT-AU-PRINCE, Oct. 20 (AP) — Gang members attacked a town.", "2024-10-20",
      "PORT-AU-PRINCE"),
+    # accented capitals open a dateline too
+    ("ÉVORA, Portugal, May 2 — Farmers blocked a motorway.", "2025-05-02",
+     "ÉVORA, Portugal"),
 ])
 def test_dateline(text, day, place):
     from geoevents.events.dates import find_dateline

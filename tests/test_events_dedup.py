@@ -175,3 +175,15 @@ def test_indexed_dedup_with_regions_matches_comparing_every_pair(monkeypatch):
     every = [e.id for e in deduplicate(copy.deepcopy(items))]
     assert indexed == every
     assert 10 < len(every) < 700
+
+
+def test_a_fire_read_as_natural_or_man_made_is_one_kind_of_happening():
+    from geoevents.events.dedup import merge_key
+    from geoevents.model import Event
+
+    def disaster(sub: str) -> Event:
+        return Event(id=sub, event_type="Other incidents", sub_event_type=sub, trigger="fire",
+                     trigger_start=0, trigger_end=4, sentence="x")
+
+    assert merge_key(disaster("Natural disaster")) == merge_key(disaster("Man-made disaster"))
+    assert merge_key(disaster("Natural disaster")) != merge_key(disaster("Organised crime"))

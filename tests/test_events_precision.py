@@ -67,3 +67,97 @@ def test_arrests_elsewhere_are_no_intervention():
     found = events("Police arrested 20 people in Kumasi on Monday. Protesters marched in "
                    "Accra on Monday.")
     assert len(found) == 2 and found[0].sub_event_type == "Arrests"
+
+
+# -- one happening, one event: aims, onsets, origins (issue 12 item 2) --------
+
+
+def test_a_purpose_clause_is_the_aim_of_its_event():
+    """"marched … to demand": what the marchers want, not a Statement of its own."""
+    found = events("Teachers marched through Lusaka on Tuesday to demand the payment of "
+                   "salary arrears.", "2025-06-04")
+    assert [e.event_type for e in found] == ["Protests"]
+
+
+def test_a_topic_is_no_happening():
+    found = events("The editor had published articles about arms smuggling in the port.",
+                   "2025-06-04")
+    assert found == []
+
+
+def test_an_onset_dates_the_happening_it_names():
+    """"The fire broke out on Sunday": the wildfire told on Monday began on Sunday."""
+    found = events("SANTA ROSA, Calif., Aug. 12 — A wildfire forced thousands of people "
+                   "to leave their homes near Santa Rosa on Monday.\n\n"
+                   "The fire broke out on Sunday evening in dry grassland, officials said.",
+                   "2025-08-12")
+    assert len(found) == 1
+    assert (found[0].date, found[0].date_precision) == ("2025-08-10", "day")
+
+
+def test_a_reference_with_a_place_of_its_own_is_not_folded_elsewhere():
+    """The toll of "Monday's shelling of Kharkiv" refers to no fire placed in Belgorod:
+    it stays an event of its own, at Kharkiv, on Monday."""
+    found = events("KHARKIV, Ukraine, May 6 — Russian troops fired rockets on the city "
+                   "from Belgorod, officials said.\n\n"
+                   "The death toll from Monday's shelling of Kharkiv rose to four.",
+                   "2025-05-06")
+    assert any(e.location is not None and e.location.name == "Kharkiv"
+               and e.date == "2025-05-05" for e in found)
+
+
+def test_the_place_a_strike_came_from_is_not_where_it_happened():
+    from geoevents.events.extract import _places_agree
+    from geoevents.model import Event, Place
+
+    def shelling(place: Place, role: str) -> Event:
+        return Event(id=place.name, event_type="Explosions/Remote violence",
+                     sub_event_type="Shelling/artillery/missile attack", trigger="x",
+                     trigger_start=0, trigger_end=1, sentence="x", location=place,
+                     location_role=role)
+
+    dnipro = Place("test:dnipro", "Dnipro", 48.45, 34.98, "P", "PPL", country_code="UA")
+    zaporizhzhia = Place("test:zap", "Zaporizhzhia", 47.82, 35.19, "P", "PPL",
+                         country_code="UA")
+    assert not _places_agree(shelling(dnipro, "site"), shelling(zaporizhzhia, "site"), False)
+    assert _places_agree(shelling(dnipro, "origin"), shelling(zaporizhzhia, "site"), True)
+
+
+def test_a_dateline_with_accented_capitals_anchors_the_days():
+    """"CÚCUTA, Jan. 20 —": the dateline's date is no event date."""
+    found = events("CÚCUTA, Colombia, Jan. 20 — Gunmen killed three soldiers near Tibú "
+                   "on Thursday, the army said on Monday.", "2025-01-21")
+    assert [e.date for e in found] == ["2025-01-16"]
+
+
+def test_the_point_a_comparison_counts_from_is_history():
+    """"the deadliest attack since July, when gunmen killed 40 people in Kauru": the
+    July killings are recalled, not reported; July is not the attack's date."""
+    found = events("It was the deadliest attack in the area since July, when gunmen "
+                   "killed 40 people in Kauru.", "2025-10-07")
+    assert all(e.date is None and e.fatalities is None for e in found)
+
+
+def test_a_tally_over_time_is_no_happening():
+    assert events("The air force has carried out hundreds of air strikes on villages in "
+                  "the region since the coup.", "2025-10-07") == []
+    # a count of one day's strikes is news
+    assert events("Warplanes carried out dozens of air strikes on Idlib on Monday.",
+                  "2025-10-07")
+
+
+def test_fire_people_heard_is_the_fight_told_beside_it():
+    found = events("Soldiers and rebels clashed in Bambari on Sunday night, killing four "
+                   "people.\n\nResidents reported heavy machine-gun fire until dawn.",
+                   "2025-10-07")
+    assert [e.event_type for e in found] == ["Battles"]
+    # heard on its own, it is still news
+    assert events("Witnesses reported an explosion near the market in Bambari.",
+                  "2025-10-07")
+
+
+def test_undated_happenings_like_it_are_no_event():
+    assert events("Farmers' unions have staged similar protests across Europe for more "
+                  "than a year.", "2025-03-11") == []
+    # a dated one is news
+    assert events("A similar attack hit the town of Dori on Monday.", "2025-03-11")

@@ -1,8 +1,9 @@
 """The golden set (tests/golden/): the scorer can fail, and geoevents passes its gates.
 
 The reports are written for this project (see tests/golden/README.md). ``dev`` reports
-were used while improving event extraction; ``heldout`` reports were written first and
-not looked at while tuning: their gates are looser.
+were used while improving event extraction; ``heldout`` (h*) and ``heldout2`` (x*)
+reports were written before the changes they check and not looked at while tuning: their
+gates are looser.
 """
 
 from __future__ import annotations
@@ -18,14 +19,14 @@ from geoevents.model import Event, Place
 
 GOLDEN = Path(__file__).parent / "golden"
 # precision / recall reached when the gates were set (see the README's events table)
-GATES = {"dev": (0.69, 0.82), "heldout": (0.48, 0.77)}
-HELDOUT_ERRORS = 1  # failed must-not checks on the held-out reports when the gate was set
+GATES = {"dev": (0.80, 0.88), "heldout": (0.50, 0.77), "heldout2": (0.34, 0.60)}
+# failed must-not checks on the held-out reports when the gates were set
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 5}
 # must-not checks that fail because of event *typing* (geoevents/events/classify.py and
 # triggers.py, issue 12 items 1 and 4), not of the extraction stages this set tests
 KNOWN_TYPING_ERRORS = {
     ("d01-kenya-nurses-strike", "a labour strike is no air strike"),
     ("d06-kharkiv-guided-bomb", "a guided bomb dropped from a plane is not an IED"),
-    ("d24-mexico-tijuana-journalist", "the demanded investigation is not a second killing"),
     ("d35-bangladesh-dhaka", "sound grenades are no grenade attack"),
 }
 
@@ -50,7 +51,7 @@ def kwatas() -> golden.GoldReport:
 def test_every_report_loads_and_is_substantial():
     reports = golden.load_dir(GOLDEN)
     assert len(reports) >= 50
-    assert {r.part for r in reports} == {"dev", "heldout"}
+    assert {r.part for r in reports} == {"dev", "heldout", "heldout2"}
     for report in reports:
         assert report.text.count("\n\n") >= 2, f"{report.id}: fewer than three paragraphs"
         assert report.events or report.must_not
@@ -155,4 +156,5 @@ def test_no_phantom_or_double_counted_events(result):
             if (score.id, why) not in KNOWN_TYPING_ERRORS:
                 unexpected.append(f"{score.id}: {error}")
     assert not unexpected, "\n".join(unexpected)
-    assert len(result.errors("heldout")) <= HELDOUT_ERRORS
+    for part, count in HELDOUT_ERRORS.items():
+        assert len(result.errors(part)) <= count

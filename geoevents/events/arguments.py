@@ -232,6 +232,19 @@ def _predicate(trigger: Token, onto: Ontology) -> tuple[Token | None, Token | No
     return None, None
 
 
+def comparison_point(tok: Token) -> bool:
+    """Whether an event verb tells the earlier happening a comparison counts from ("the
+    deadliest attack since July, when gunmen killed 40 people", "the first raid since
+    militants stormed the town"): history the report recalls, not its news."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+        return True
+    head = tok.head
+    return tok.dep_ in ("relcl", "advcl") and head.dep_ == "pobj" and \
+        head.head.lower_ == "since"
+
+
 def casualties(sent: Span, onto: Ontology) -> tuple[int | None, int | None]:
     """(fatalities, injuries): the lowest figure the sentence gives for each."""
     deaths: list[int] = []
@@ -239,8 +252,8 @@ def casualties(sent: Span, onto: Ontology) -> tuple[int | None, int | None]:
     for tok in sent:
         forms = set(lemma_forms(tok))
         bucket = deaths if forms & _DEATH else injuries if forms & _INJURY else None
-        if bucket is None:
-            continue
+        if bucket is None or comparison_point(tok):
+            continue  # (the toll of an earlier happening recalled for comparison)
         if tok.lower_ == "life" and not any(lemma(t) in ("claim", "lose") for t in
                                             (tok.head, tok.head.head)):
             continue

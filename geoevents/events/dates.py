@@ -43,7 +43,7 @@ _DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nin
 
 # "CITY[, Region][, Country], Month Day[, Year] [(Agency)] —": the filing place and date
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z\u00C0-\u00DE.'\- ]+(?:,\s*[^,\n—–]{2,40}?)*?),\s*"
+    r"^\s*(?P<place>[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE.'\- ]+(?:,\s*[^,\n—–]{2,40}?)*?),\s*"
     r"(?P<date>(?:" + _MONTH_RE + r")\s+\d{1,2}(?:,\s*\d{4})?)"
     r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s*", re.IGNORECASE)
 
@@ -62,8 +62,8 @@ def find_dateline(text: str, published: date | None) -> Dateline | None:
     """The dateline opening ``text`` ("GOMA, Oct. 13 —"), its day resolved as the most
     recent such day on or before the publication date."""
     match = _DATELINE.match(text[:200])
-    if match is None or not re.match(r"\s*[A-Z]{2}", match.group("place")):
-        return None  # datelines open with the place in capitals
+    if match is None or not re.match(r"\s*[A-Z\u00C0-\u00DE]{2}", match.group("place")):
+        return None  # datelines open with the place in capitals ("CÚCUTA" too)
     info = resolve_date(match.group("date"), published)
     day = date.fromisoformat(info.date) if info.precision == DAY and info.date else None
     return Dateline(end=match.end(), place_end=match.end("place"), date=day,
@@ -231,12 +231,15 @@ def resolve_date(expression: str, published: date | None) -> DateInfo:
                     f"{expression!r} read as a {precision}{source}")
 
 
-def _attached(ent: Span, anchors: set[int]) -> bool:
+def _attached(ent: Span, anchors: set[int], *, through_since: bool = True) -> bool:
+    """Whether a date entity hangs from one of the ``anchors`` in the parse (at most four
+    steps up); with ``through_since`` false, not by way of "since" (the start of a
+    comparison: "the deadliest attack since July")."""
     tok: Token = ent.root
     for _ in range(4):
         if tok.i in anchors:
             return True
-        if tok.head.i == tok.i:
+        if tok.head.i == tok.i or (not through_since and tok.lower_ == "since"):
             return False
         tok = tok.head
     return False
@@ -264,14 +267,14 @@ def event_date(trigger: Token, predicate: Token | None, sent: Span | list[Span],
     report has one); date expressions that end before character ``skip_before`` (the
     dateline) and numbers that count something are not the event's date. With
     ``attached_only`` (a reference to an event: "condemned the massacre on Wednesday"),
-    only a date attached to the trigger itself counts."""
+    only a date attached to the trigger itself, not by way of "since", counts."""
     anchors = {trigger.i}
     if predicate is not None:
         anchors.add(predicate.i)
     found = sent.ents if not isinstance(sent, list) else sent
     ents = [e for e in found if e.label_ in ("DATE", "TIME")
             and e.end_char > skip_before and not _counts_something(e)
-            and (not attached_only or _attached(e, {trigger.i}))]
+            and (not attached_only or _attached(e, {trigger.i}, through_since=False))]
     if not ents:
         return DateInfo(None, UNRESOLVED, None, "no date in the sentence")
     ranked = sorted(ents, key=lambda e: (not _attached(e, anchors),

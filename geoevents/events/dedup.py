@@ -4,14 +4,15 @@ one happening.
 
 Two reports describe the same event when they are of the same kind (:func:`merge_key`:
 the event type for battles, explosions, protests and riots, whose sub-type reports often
-disagree on; the sub-event type otherwise), their actors are compatible once normalised
-(:func:`actor_key`: "Russian forces", "Russia's army" and "Russian troops" are all
-Russia's military), their places are within :data:`DISTANCE_KM` of each other (geodesic
-distance on the WGS84 ellipsoid) or one contains the other (a city inside the province or
-country another report names, :func:`contains`, when both reports are dated), and they
-fall on the same day (or a date one of them does not know). They collapse into the first
-report, which lists every report's document in ``sources``. Events without coordinates
-are never merged across documents: nothing says they happened at the same place.
+disagree on; natural and man-made disasters together; the sub-event type otherwise),
+their actors are compatible once normalised (:func:`actor_key`: "Russian forces",
+"Russia's army" and "Russian troops" are all Russia's military), their places are within
+:data:`DISTANCE_KM` of each other (geodesic distance on the WGS84 ellipsoid) or one
+contains the other (a city inside the province or country another report names,
+:func:`contains`, when both reports are dated), and they fall on the same day (or a date
+one of them does not know). They collapse into the first report, which lists every
+report's document in ``sources``. Events without coordinates are never merged across
+documents: nothing says they happened at the same place.
 
 Each report is compared only with the kept reports of its kind in the grid cells around
 its place (:class:`_Grid`) and, when it is dated, with the reports of that kind and month
@@ -36,8 +37,10 @@ DISTANCE_KM = 25.0
 # missiles / "bombed"; a clash / the capture it ended in; a protest / its outcome); the
 # sub-types of the other types are different acts (an abduction, then an execution)
 FAMILY_MERGED = frozenset({"Battles", "Explosions/Remote violence", "Protests", "Riots"})
-# protests and riots are one kind of happening: the sub-type says how it went
-_SAME_KIND = {"Riots": "Protests"}
+# protests and riots are one kind of happening: the sub-type says how it went; a fire or
+# a collapse may be read as a natural or a man-made disaster: one kind too
+_SAME_KIND = {"Riots": "Protests", "Man-made disaster": "Disaster",
+              "Natural disaster": "Disaster"}
 # feature codes of places that contain others: countries, territories, divisions, regions
 _CONTAINERS = frozenset({"PCLI", "PCLD", "PCLS", "PCLF", "PCL", "TERR", "ADM1", "ADM2",
                          "ADMD", "RGN", "AREA"})
@@ -114,7 +117,7 @@ def merge_key(event: Event) -> str:
     """The kind of happening two mentions must share to be merged (see the module doc)."""
     if event.event_type in FAMILY_MERGED:
         return _SAME_KIND.get(event.event_type, event.event_type)
-    return event.sub_event_type
+    return _SAME_KIND.get(event.sub_event_type, event.sub_event_type)
 
 
 def contains(outer: Place, inner: Place) -> bool:

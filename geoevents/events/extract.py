@@ -13,13 +13,21 @@ every telling in ``mentions``. A *reference* to an event — a definite noun wit
 its own ("The interception underscored …") or the object of a reaction ("condemned the
 massacre", "investigate the attack", "claimed responsibility for the bombing", "the death
 toll from the shelling") — joins the event it refers to and is never a second one.
-Fatalities are the lowest figure any telling reports, never a sum.
+Fatalities are the lowest figure any telling reports, never a sum. An aim ("protested
+to demand a trial") folds into its event; an onset ("The fire broke out on Sunday") joins
+the happening it names and dates it; a reference with a place of its own ("the shelling
+of Kharkiv") joins no event elsewhere.
 
 **No phantom events.** Mentions dated well before the report (:func:`is_background`:
 "the 2018 fire", "in 2014", "the coup in February 2021") are background history and are
 dropped, as are mentions dated after it (planned: "talks next week"). The report's date is
 its dateline's day ("KABUL, June 3 — …") when it has one, else the publication date; the
 dateline's own date and place are not an event's.
+Nor are the topic of what is said ("stories about trafficking"), undated happenings of a
+kind ("similar protests"), a tally of violence over time ("has carried out hundreds of air
+strikes since the coup") or the earlier happening a comparison counts from ("the deadliest
+attack since July, when gunmen killed 40") new events (:func:`_not_a_happening`,
+:func:`geoevents.events.arguments.comparison_point`).
 
 Work is linear in the document's length: toponyms are indexed by sentence, so each event
 looks only at its own sentence's places.
@@ -33,7 +41,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from geoevents.events.arguments import Arguments, casualties, extract_arguments
+from geoevents.events.arguments import (
+    Arguments,
+    casualties,
+    comparison_point,
+    extract_arguments,
+)
 from geoevents.events.classify import CONSEQUENCES, Typing, classify
 from geoevents.events.dates import (
     DAY,
@@ -57,7 +70,7 @@ from geoevents.events.triggers import (
     find_triggers,
     lemma,
 )
-from geoevents.model import Event
+from geoevents.model import Event, Place
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -97,6 +110,22 @@ _REACTIONS = frozenset({
 # is history ("marked two years since the collapse of two dams")
 _COMMEMORATIONS = frozenset({"anniversary", "commemorate", "memory", "remember", "recall",
                              "mark", "since", "commemoration", "memorial"})
+# prepositions that make an event noun the topic of what is said ("stories about drug
+# trafficking": no happening at all)
+_TOPICS = frozenset({"about", "regarding", "concerning"})
+# words that make an event noun stand for other happenings of its kind ("similar
+# protests", "such attacks", "previous raids")
+_OTHERS = frozenset({"similar", "such", "previous", "earlier", "past", "former"})
+# vague counts that make a plural event noun a tally ("hundreds of air strikes")
+_TALLIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", "scores",
+                      "tens", "countless"})
+# movements that, told as a participle beside a violent event or a protest, are how it
+# went ("ground troops entering the camp", "a strike leaving wards short of staff")
+_MOVEMENTS = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
+_PERCEPTIONS = frozenset({"hear", "see", "witness", "report", "describe"})
+# verbs that tell when a happening already named began ("The fire broke out on Sunday")
+_ONSETS = frozenset({"break out", "erupt", "begin", "start", "flare up"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _REFERENCE_LINKS = frozenset({"dobj", "nsubjpass", "pobj", "prep", "poss", "compound",
                               "nsubj", "attr", "oprd"})
 # how far before the report's date a dated mention is background history, by precision
@@ -169,9 +198,40 @@ def _through_preposition(noun, verb) -> bool:
     return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == verb.i
 
 
+def _host(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
+    """The event a mention is the aim of ("protested on Monday to demand a trial": a
+    purpose clause says what someone wants, not a second happening)."""
+    tok = cand.trigger.token
+    if cand.trigger.pos != "VERB" or tok.dep_ != "advcl" or not any(
+            c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return None
+    return next((c for c in cands if c is not cand and c.trigger.token.i == tok.head.i),
+                None)
+
+
+def _part_of_main(cand: _Candidate) -> bool:
+    """A movement told as a participle beside the sentence's violence or protest ("drone
+    strikes, with ground troops entering the camp")."""
+    tok = cand.trigger.token
+    return cand.typing.sub_event_type in _MOVEMENTS and tok.tag_ in ("VBG", "VBN") and \
+        tok.dep_ in ("acl", "pcomp")
+
+
 def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]:
-    """Fold consequences and same-type repeats into the event they belong to."""
+    """Fold consequences, aims, participle movements and same-type repeats into the
+    event they belong to."""
     keep = list(cands)
+    for cand in list(keep):
+        host = _host(cand, keep)
+        if host is not None:
+            host.merged.append(cand)
+            host.merged.extend(cand.merged)
+            keep.remove(cand)
+    hosts = [c for c in keep if onto.event_type_of(c.typing.sub_event_type)
+             in _VIOLENT_TYPES | _CROWDS]
+    for cand in [c for c in keep if hosts and _part_of_main(c)]:
+        hosts[0].merged.append(cand)
+        keep.remove(cand)
     changed = True
     while changed:
         changed = False
@@ -272,17 +332,68 @@ def _describes_participant(cand: _Candidate) -> bool:
     return not any(t.ent_type_ in TIME_ENTITIES for t in tok.subtree)
 
 
+def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether a mention tells no happening: other happenings like it, undated ("unions
+    have staged similar protests across Europe"), the topic of what is said ("stories
+    about drug trafficking"), or a tally of violence over a stretch of time ("has carried out
+    hundreds of air strikes since the coup")."""
+    tok = cand.trigger.token
+    if cand.trigger.pos != "NOUN":
+        return False
+    if (cand.date is None or cand.date.precision == UNRESOLVED) and any(
+            c.dep_ in ("amod", "det", "predet") and c.lower_ in _OTHERS for c in tok.children):
+        return True
+    if tok.dep_ != "pobj":
+        return False
+    if tok.head.lower_ in _TOPICS:
+        return True
+    tally = tok.head.lower_ == "of" and tok.tag_ == "NNS" and lemma(tok.head.head) in _TALLIES
+    return tally and _cumulative(tok.head.head.head) and onto.event_type_of(
+        cand.typing.sub_event_type) in _VIOLENT_TYPES
+
+
+def _cumulative(verb) -> bool:
+    """Whether a clause sums up a stretch of time: the present perfect ("has carried
+    out") or a "since" phrase ("… since the coup")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) or \
+        any(c.lower_ == "since" for c in verb.children)
+
+
+def _witnessed(cand: _Candidate) -> bool:
+    """An undated event noun that people heard or saw ("Residents reported mortar fire",
+    "explosions could be heard"): what a fight told nearby sounded like, not a second
+    one (it stands alone when no such fight is told)."""
+    tok = cand.trigger.token
+    return cand.trigger.pos == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and \
+        lemma(tok.head) in _PERCEPTIONS and (cand.date is None or not cand.date.text)
+
+
 def _attribution(cand: _Candidate) -> bool:
     """Others blaming a group for an event ("the mayor blamed dissidents for the blast")
     speak about that event: they name its actor, they are no event of their own."""
     return cand.typing.sub_event_type == _CLAIM and cand.trigger.lemma in _BLAME
 
 
+def _onset(tok) -> bool:
+    """Whether a trigger says when a happening already named began: an onset verb with a
+    definite event noun as subject ("The fire broke out on Sunday"), or that noun."""
+    verb = tok.head if tok.dep_ == "nsubj" else tok
+    words = {lemma(verb)} | {f"{lemma(verb)} {c.lower_}" for c in verb.children
+                             if c.dep_ == "prt"}
+    return bool(words & _ONSETS) and any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" and (c.i == tok.i or verb.i == tok.i) and any(
+            d.dep_ == "det" and d.lower_ in _DEFINITE for d in c.children)
+        for c in verb.children)
+
+
 def _reaction_to(trigger: Trigger) -> str:
     """``reaction`` for an event noun that a reaction is about ("condemned the massacre",
     "an investigation into the killings", "claimed responsibility for the bombing", "the
     toll from the shelling", "fled after the attack"), ``commemoration`` for one a
-    look back is about ("two years since the collapse"), else ''."""
+    look back is about ("two years since the collapse"), ``onset`` for the start of a
+    happening already named ("The fire broke out on Sunday"), else ''."""
+    if _onset(trigger.token):
+        return "onset"
     if trigger.pos != "NOUN":
         return ""
     tok = trigger.token
@@ -420,7 +531,8 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 _drop_dateline_actors(args, skip)
             typing = classify(trig, args, onto, sentence=sentence_lemmas[i], text=lowered,
                               scene=scene)
-            if typing is not None and not _target_of_violence(trig, typing, onto):
+            if typing is not None and not _target_of_violence(trig, typing, onto) and \
+                    not comparison_point(trig.token):
                 cands.append(_Candidate(trig, args, typing, i))
         if not cands:
             continue
@@ -443,9 +555,10 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                                    skip_before=skip, attached_only=cand.reference)
             cand.reference = cand.reference or _is_repeat_mention(cand)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
-                cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS}
+                cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
+                _witnessed(cand)
         found.extend(c for c in cands if not _out_of_time(c, anchor, latest)
-                     and not _describes_participant(c))
+                     and not _describes_participant(c) and not _not_a_happening(c, onto))
     mentions: list[tuple[Event, _Candidate]] = []
     focus = document_focus(doc, toponyms)
     previous: _Candidate | None = None
@@ -532,10 +645,17 @@ def _dates_agree(a: Event, b: Event) -> bool:
     return pa is None or pb is None or (pa[0] <= pb[1] and pb[0] <= pa[1])
 
 
+def _site(event: Event) -> Place | None:
+    """Where an event happened, as far as the mention says: not the place a strike or a
+    shelling came from ("fired on the city from positions across the river")."""
+    return None if event.location_role == "origin" else event.location
+
+
 def _places_agree(a: Event, b: Event, near: bool) -> bool:
     """The same place, one inside the other, or (``near`` mentions only) one unknown."""
-    if a.location is not None and b.location is not None:
-        return same_place(a.location, b.location)
+    site_a, site_b = _site(a), _site(b)
+    if site_a is not None and site_b is not None:
+        return same_place(site_a, site_b)
     return near
 
 
@@ -584,21 +704,27 @@ def _severity(event: Event) -> int:
         else 0
 
 
-def _absorb(first: Event, later: Event, *, place: bool = True) -> None:
+def _absorb(first: Event, later: Event, *, place: bool = True, onset: bool = False,
+            linked: bool = False) -> None:
     """Fold a later telling into the first: finer place and actors (unless ``place`` is
-    false: a reference is placed where the reaction is and names its speakers), finer
-    date, the first telling's type (unless a later one is more severe), the lowest
+    false: a reference is placed where the reaction is and names its speakers, unless its
+    place is ``linked`` to it; a place a strike came from gives way to its site), finer
+    date (or, with ``onset``, the day it began), the first telling's type (unless a later one
+    is more severe), the lowest
     fatality figure, the union of the rest."""
     if merge_key(first) == merge_key(later) and _severity(later) > _severity(first):
         first.sub_event_type, first.event_type = later.sub_event_type, later.event_type
     if later.sub_event_type == _ARRESTS and first.sub_event_type == "Peaceful protest":
         first.sub_event_type = "Protest with intervention"  # the arrests were the intervention
-    if place and later.location is not None and (first.location is None or (
-            later.geo_precision or 3) < (first.geo_precision or 3)):
+    if later.location is not None and (place or linked) and (
+            first.location is None or (later.geo_precision or 3) < (
+                first.geo_precision or 3) or (  # where it landed, not where it came from
+                first.location_role == "origin" and _site(later) is not None)):
         first.location, first.location_text = later.location, later.location_text
         first.location_start, first.location_end = later.location_start, later.location_end
         first.location_role, first.geo_precision = later.location_role, later.geo_precision
-    if _ORDER.get(later.date_precision, 4) < _ORDER.get(first.date_precision, 4):
+    if _ORDER.get(later.date_precision, 4) < _ORDER.get(first.date_precision, 4) or (
+            onset and _began_before(later, first)):
         first.date, first.date_precision, first.date_text = (
             later.date, later.date_precision, later.date_text)
     if later.fatalities is not None:
@@ -611,6 +737,17 @@ def _absorb(first: Event, later: Event, *, place: bool = True) -> None:
         first.actor2 = first.actor2 or later.actor2
     first.mentions.extend(later.mentions)
     first.reason += f" Told again as {later.trigger!r}: {later.sentence[:80]!r}."
+
+
+def _began_before(onset: Event, event: Event) -> bool:
+    """Whether an onset ("The fire broke out on Sunday") dates a happening told as of a
+    later day ("a wildfire forced evacuations on Monday") to its first day, within a
+    week."""
+    if onset.date_precision != DAY or event.date_precision != DAY or \
+            onset.date is None or event.date is None:
+        return False
+    start, told = date.fromisoformat(onset.date), date.fromisoformat(event.date)
+    return told - timedelta(days=7) <= start < told
 
 
 def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
@@ -642,9 +779,11 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
         reach = _MERGE_WINDOW if cand.reference else _NEAR_SENTENCES
         lo = bisect.bisect_left(sentences, cand.sentence - reach)
         hi = bisect.bisect_right(sentences, cand.sentence + reach)
+        own = _own_place(event, cand, kept[lo:hi])
         targets = [k for k in kept[lo:hi] if _may_refer(k[0], event) and (
             cand.reference or event.sub_event_type not in _ACCOMPANYING
-            or k[0].trigger_start < event.trigger_start)] or [
+            or k[0].trigger_start < event.trigger_start)
+            and not (own and _elsewhere(k[0], event))] or [
             k for k in alone[-_MERGE_WINDOW:] if merge_key(k[0]) == merge_key(event)
             and cand.sentence - k[1].sentence <= reach]
         if targets:
@@ -653,11 +792,30 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
                 not (k[0].location is None or event.location is None
                      or same_place(k[0].location, event.location)),
                 not _dates_agree(k[0], event), abs(k[1].sentence - cand.sentence)))
-            _absorb(target[0], event, place=not cand.reference)
+            _absorb(target[0], event, place=not cand.reference,
+                    onset=cand.reaction == "onset", linked=own)
         elif cand.reaction != "commemoration" or event.date is not None:
             alone.append((event, cand))  # a look back at nothing the report tells ("two
             # years since the collapse of two dams") is history, not a new event
     return sorted((e for e, _ in kept + alone), key=lambda e: e.trigger_start)
+
+
+def _own_place(mention: Event, cand: _Candidate,
+               nearby: list[tuple[Event, _Candidate]]) -> bool:
+    """Whether a reference's place is the event's own ("the shelling of Kharkiv"): linked
+    to it by the parse, and not where a reaction told in the same sentence happens
+    ("the minister condemned the attack in Accra": the condemnation's place)."""
+    if not cand.location.linked or mention.location is None:
+        return False
+    return not any(k[1].sentence == cand.sentence and k[0].location is not None
+                   and same_place(k[0].location, mention.location) for k in nearby)
+
+
+def _elsewhere(event: Event, mention: Event) -> bool:
+    """Whether a mention's own place lies away from ``event``'s: then it tells another
+    happening."""
+    site, own = _site(event), _site(mention)
+    return site is not None and own is not None and not same_place(site, own)
 
 
 def _may_refer(event: Event, mention: Event) -> bool:
