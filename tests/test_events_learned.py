@@ -58,7 +58,7 @@ NOT_EVENTS = [
 
 def _training_texts() -> set[str]:
     texts = set()
-    for name in ("generated.tsv", "handwritten.tsv"):
+    for name in ("generated.tsv", "handwritten.tsv", "snippets.tsv"):
         with (TRAINING / "event_types" / name).open(encoding="utf-8") as fh:
             texts.update(row["text"] for row in csv.DictReader(fh, delimiter="\t"))
     return texts
