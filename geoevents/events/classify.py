@@ -249,7 +249,7 @@ RULE_WEIGHT = 0.6
 MODEL_ALONE = 0.6
 MODEL_ALONE_GENERIC = 0.5
 # The model retypes a word the lexicon gives a sub-type only when this sure
-MODEL_OVERRULES = 0.8
+MODEL_OVERRULES = 0.65
 # The model's "no event" drops a typed trigger only when it is this sure as well
 NO_EVENT_DROPS = 0.85
 
