@@ -348,9 +348,11 @@ def _choose(names: list[str], trigger: Trigger, args: Arguments, onto: Ontology,
         if side == "state":
             return "Government regains territory", f"{why} by state forces"
         return "Non-state actor overtakes territory", f"{why} by a non-state or unnamed actor"
+    own = set(trigger.phrase or ())  # "control" of "took control" is no place handed over
     if "Non-violent transfer of territory" in names and any(
-            child.dep_ == "dobj" and (child.ent_type_ in ("GPE", "LOC", "FAC") or _has(
-                set(lemma_forms(child)), onto.words("territory")))
+            child.dep_ == "dobj" and child.lemma_.lower() not in own and (
+                child.ent_type_ in ("GPE", "LOC", "FAC") or _has(
+                    set(lemma_forms(child)), onto.words("territory")))
             for child in trigger.token.children):
         return "Non-violent transfer of territory", f"{why}: a place handed over"
     for name in names:  # a weapon or a person object decides between seizing and taking
