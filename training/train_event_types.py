@@ -74,10 +74,14 @@ def fit(rows: list[tuple[str, str]], weights: list[float], c: float = C):
     """A fitted (vectorizer, logistic regression) pair."""
     from sklearn.linear_model import LogisticRegression
 
+    from threadpoolctl import threadpool_limits
+
     vec = vectorizer()
     x = vec.fit_transform([t for _, t in rows])
     clf = LogisticRegression(C=c, max_iter=2000)
-    clf.fit(x, [label for label, _ in rows], sample_weight=weights)
+    # one BLAS thread: sums in a fixed order, so two runs give the same coefficients
+    with threadpool_limits(limits=1):
+        clf.fit(x, [label for label, _ in rows], sample_weight=weights)
     return vec, clf
 
 
