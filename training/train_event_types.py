@@ -73,7 +73,6 @@ def _float32():
 def fit(rows: list[tuple[str, str]], weights: list[float], c: float = C):
     """A fitted (vectorizer, logistic regression) pair."""
     from sklearn.linear_model import LogisticRegression
-
     from threadpoolctl import threadpool_limits
 
     vec = vectorizer()
