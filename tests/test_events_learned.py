@@ -56,9 +56,52 @@ NOT_EVENTS = [
 ]
 
 
+# Issue 12, deliverable 4: the sub-types an analyst expects for common wordings
+ANALYST_TYPES = [
+    ("A Russian glide bomb hit an apartment block in Kharkiv on Tuesday, killing three "
+     "residents.", "Air/drone strike"),
+    ("Israeli air raids on Khan Younis killed at least 15 people overnight, health officials "
+     "said.", "Air/drone strike"),
+    ("A drone strike on a car near Jilib killed two al-Shabaab commanders, the US military "
+     "said.", "Air/drone strike"),
+    ("Myanmar military jets bombed a school in Sagaing region, killing several children.",
+     "Air/drone strike"),
+    ("Ukrainian air defences intercepted 23 of 28 Shahed drones launched overnight.",
+     "Disrupted weapons use"),
+    ("Syrian air defences shot down several Israeli missiles over Damascus late on Monday.",
+     "Disrupted weapons use"),
+    ("Malian soldiers repelled an assault by jihadists on their camp at Boni on Sunday.",
+     "Armed clash"),
+    ("Ukrainian forces said they had repelled 14 Russian assaults near Avdiivka in the past "
+     "day.", "Armed clash"),
+    ("Russian troops captured the village of Krasnohorivka after weeks of fighting, the "
+     "defence ministry said.", "Government regains territory"),
+    ("JNIM fighters took control of the village of Boulkessi after fierce fighting with the "
+     "army.", "Non-state actor overtakes territory"),
+    ("The Sudanese army retook control of the town of Sinja from the RSF.",
+     "Government regains territory"),
+    ("Thousands of people marched through central Nairobi on Tuesday to demand lower taxes.",
+     "Peaceful protest"),
+    ("Opposition supporters rallied outside parliament in Tbilisi on Sunday evening.",
+     "Peaceful protest"),
+    ("Police fired tear gas to disperse students protesting tuition fees in Lagos.",
+     "Protest with intervention"),
+    ("Riot police arrested 40 climate protesters who blocked a motorway in The Hague.",
+     "Protest with intervention"),
+    ("Dock workers in Mombasa went on strike on Monday over unpaid wages.", "Peaceful protest"),
+    ("Traders in Onitsha staged a sit-in at the market to protest new levies.",
+     "Peaceful protest"),
+    ("Farmers in Punjab began a boycott of state grain markets to protest low prices.",
+     "Peaceful protest"),
+    ("Teachers in Harare went on strike on Wednesday demanding better pay.", "Peaceful protest"),
+    ("Doctors in public hospitals across Kenya downed their tools on Monday.",
+     "Peaceful protest"),
+]
+
+
 def _training_texts() -> set[str]:
     texts = set()
-    for name in ("generated.tsv", "handwritten.tsv"):
+    for name in ("generated.tsv", "handwritten.tsv", "snippets.tsv"):
         with (TRAINING / "event_types" / name).open(encoding="utf-8") as fh:
             texts.update(row["text"] for row in csv.DictReader(fh, delimiter="\t"))
     return texts
@@ -67,7 +110,7 @@ def _training_texts() -> set[str]:
 def test_test_sentences_are_not_training_data():
     seen = _training_texts()
     assert seen
-    for text in [t for t, _ in CLEAR] + NOT_EVENTS:
+    for text in [t for t, _ in CLEAR + ANALYST_TYPES] + NOT_EVENTS:
         assert text not in seen
 
 
@@ -125,6 +168,26 @@ def test_types_analysts_expect(text, expected):
     territory = {"Government regains territory", "Non-state actor overtakes territory",
                  "Non-violent transfer of territory"}
     assert {e.sub_event_type for e in events} & territory <= {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), ANALYST_TYPES)
+def test_wordings_get_the_type_an_analyst_expects(text, expected):
+    events = geoevents.extract_events(text)
+    main = main_event(events)
+    assert main is not None and main.sub_event_type == expected, [
+        (e.sub_event_type, e.reason) for e in events]
+    if expected == "Peaceful protest":  # a labour strike or a rally is no strike from the air
+        assert "Air/drone strike" not in {e.sub_event_type for e in events}
+
+
+def test_a_rally_mourning_past_victims_stays_peaceful():
+    """The rules read "killed" as force at the rally; when the model reads the sentence as
+    a peaceful protest, the rules' protest outcome is not applied again on top of it."""
+    events = geoevents.extract_events(
+        "Thousands of people rallied in Bamako on Friday to mourn the demonstrators killed "
+        "by soldiers in July.")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+    assert "over the rules' 'Excessive force against protesters'" in events[0].reason
 
 
 def test_a_labour_strike_is_no_air_strike():

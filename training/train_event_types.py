@@ -1,7 +1,9 @@
 """Train the event-type classifier shipped as ``geoevents/data/models/event_types.npz``.
 
-Data: ``training/event_types/generated.tsv`` (templated, from ``generate.py``) and
-``training/event_types/handwritten.tsv`` (free sentences), both written for geoevents.
+Data: ``training/event_types/generated.tsv`` (templated, from ``generate.py``),
+``training/event_types/handwritten.tsv`` (free sentences) and
+``training/event_types/snippets.tsv`` (free multi-sentence news snippets), all written for
+geoevents.
 Nothing from ``../shared/eval`` is read.
 
 Model: TF-IDF over :func:`geoevents.events.learned.features` (word 1–2-grams and
@@ -42,8 +44,10 @@ def read(path: Path) -> list[tuple[str, str]]:
 
 
 def load(limit: int | None = None) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """(generated, handwritten) rows; ``limit`` keeps a random subset of each (for tests)."""
-    generated, handwritten = read(DATA / "generated.tsv"), read(DATA / "handwritten.tsv")
+    """(generated, hand-written) rows, the hand-written ones being the free sentences and
+    the snippets; ``limit`` keeps a random subset of each (for tests)."""
+    generated = read(DATA / "generated.tsv")
+    handwritten = read(DATA / "handwritten.tsv") + read(DATA / "snippets.tsv")
     if limit is not None:
         rng = random.Random(SEED)
         generated = rng.sample(generated, min(limit, len(generated)))
@@ -69,11 +73,14 @@ def _float32():
 def fit(rows: list[tuple[str, str]], weights: list[float], c: float = C):
     """A fitted (vectorizer, logistic regression) pair."""
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     vec = vectorizer()
     x = vec.fit_transform([t for _, t in rows])
     clf = LogisticRegression(C=c, max_iter=2000)
-    clf.fit(x, [label for label, _ in rows], sample_weight=weights)
+    # one BLAS thread: sums in a fixed order, so two runs give the same coefficients
+    with threadpool_limits(limits=1):
+        clf.fit(x, [label for label, _ in rows], sample_weight=weights)
     return vec, clf
 
 

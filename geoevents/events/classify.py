@@ -192,6 +192,13 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     return None
 
 
+def _protest_words(onto: Ontology) -> frozenset[str]:
+    """Protesters and the one-word verbs and nouns of a peaceful protest."""
+    protest = onto.sub_types["Peaceful protest"]
+    return onto.words("protester") | {w for w in protest.verbs + protest.nouns
+                                      if " " not in w}
+
+
 def _refine_protest(name: str, sentence: set[str], scene: set[str]) -> tuple[str, str]:
     words = sentence | scene
     if _has(words, _RIOT):
@@ -228,7 +235,10 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
     if decided is None or (rules is not None and decided.sub_event_type ==
                            rules.sub_event_type):
         return decided
-    return _refine(decided, trigger, args, onto, sentence, scene)
+    # the model chose against the rules' typing, which already had the protest's outcome
+    # read into it: only the actors may still refine the model's type
+    return _refine(decided, trigger, args, onto, sentence, scene,
+                   protest_outcome=rules is None)
 
 
 # The rules' typing weighs RULE_WEIGHT x its confidence on top of the model's probability
@@ -239,7 +249,7 @@ RULE_WEIGHT = 0.6
 MODEL_ALONE = 0.6
 MODEL_ALONE_GENERIC = 0.5
 # The model retypes a word the lexicon gives a sub-type only when this sure
-MODEL_OVERRULES = 0.8
+MODEL_OVERRULES = 0.65
 # The model's "no event" drops a typed trigger only when it is this sure as well
 NO_EVENT_DROPS = 0.85
 
@@ -338,9 +348,11 @@ def _choose(names: list[str], trigger: Trigger, args: Arguments, onto: Ontology,
         if side == "state":
             return "Government regains territory", f"{why} by state forces"
         return "Non-state actor overtakes territory", f"{why} by a non-state or unnamed actor"
+    own = set(trigger.phrase or ())  # "control" of "took control" is no place handed over
     if "Non-violent transfer of territory" in names and any(
-            child.dep_ == "dobj" and (child.ent_type_ in ("GPE", "LOC", "FAC") or _has(
-                set(lemma_forms(child)), onto.words("territory")))
+            child.dep_ == "dobj" and child.lemma_.lower() not in own and (
+                child.ent_type_ in ("GPE", "LOC", "FAC") or _has(
+                    set(lemma_forms(child)), onto.words("territory")))
             for child in trigger.token.children):
         return "Non-violent transfer of territory", f"{why}: a place handed over"
     for name in names:  # a weapon or a person object decides between seizing and taking
@@ -350,7 +362,9 @@ def _choose(names: list[str], trigger: Trigger, args: Arguments, onto: Ontology,
 
 
 def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
-            sentence: set[str], scene: set[str]) -> Typing:
+            sentence: set[str], scene: set[str], *, protest_outcome: bool = True) -> Typing:
+    """``typing`` refined by the actors (who takes a place, who clashes), the setting
+    (industry, crime) and, with ``protest_outcome``, what happened at a protest."""
     name = typing.sub_event_type
     side = _actor_side(args.actor1_token, onto)
     if name == "Non-state actor overtakes territory" and side == "state":
@@ -376,7 +390,10 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
                 _ATTACK_WORDS - {"plant"}):
         return Typing("Man-made disaster", typing.confidence,
                       f"{typing.reason}; an industrial setting and no attacker")
-    if name == "Peaceful protest":
+    if name == "Arrests" and _has(args.clause, _protest_words(onto)):
+        return Typing("Protest with intervention", typing.confidence,
+                      f"{typing.reason}; arrests at a protest")
+    if name == "Peaceful protest" and protest_outcome:
         refined, why = _refine_protest(name, sentence, scene)
         if refined != name:
             return Typing(refined, typing.confidence, f"{typing.reason}; {why}")
@@ -398,7 +415,7 @@ _DOMINANT = {"Claim of responsibility": 0.3, "Violent demonstration": 0.15,
 
 
 # weight of the learned reading of the whole text in the choice of its main event
-TEXT_WEIGHT = 0.4
+TEXT_WEIGHT = 0.8
 
 
 def main_event(events: list[Event]) -> Event | None:

@@ -56,7 +56,7 @@ def features(text: str) -> list[str]:
     words = _words(text)
     out = [f"w:{w}" for w in words]
     out.extend(f"b:{a} {b}" for a, b in pairwise(words))
-    for w in set(words):
+    for w in dict.fromkeys(words):  # first-seen order: the same on every run
         out.extend(_char_ngrams(w))
     return out
 
