@@ -119,6 +119,27 @@ def test_an_overlong_token_does_not_stop_the_document():
     assert doc.toponyms[0].place is not None and doc.toponyms[0].place.country_code == "PS"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Protestos em Recife e Porto Alegre.", ["Recife", "Porto Alegre"]),
+    ("Manifestações em São Paulo e Brasília contra o governo.", ["São Paulo", "Brasília"]),
+])
+def test_well_known_cities_are_recognised_in_other_languages(text, expected):
+    # the English NER model labels nothing here; capitals and cities of 100,000 people
+    # named by their main name are places all the same
+    import geoevents
+
+    doc = geoevents.parse(text)
+    assert [t.text for t in doc.toponyms] == expected
+    assert all(t.place is not None and t.place.country_code == "BR" for t in doc.toponyms)
+
+
+def test_an_acronym_is_not_a_well_known_city():
+    import geoevents
+
+    doc = geoevents.parse("Protestos em Recife; agentes da SWAT chegaram.")
+    assert [t.text for t in doc.toponyms] == ["Recife"]
+
+
 # -- more query forms ----------------------------------------------------------------------
 
 
