@@ -89,7 +89,7 @@ PLACE_COLUMNS: dict[str, str] = {
     "admin1": "object", "population": "Int64", "geonameid": "Int64", "source": "object",
     "mentions": "Int64", "named_mentions": "Int64", "events": "Int64", "documents": "Int64",
     "mention_texts": "object",
-    "lon": "float64", "lat": "float64",
+    "lon": "float64", "lat": "float64", "centre_lon": "float64", "centre_lat": "float64",
 }
 
 
@@ -381,6 +381,8 @@ def _place_row(c: _PlaceCount) -> dict[str, Any]:
         "named_mentions": c.named, "events": c.events, "documents": len(c.documents),
         "mention_texts": _joined(list(c.texts)), "lon": round(p.lon, DECIMALS),
         "lat": round(p.lat, DECIMALS),
+        "centre_lon": round(p.centre[1], DECIMALS) if p.centre else None,
+        "centre_lat": round(p.centre[0], DECIMALS) if p.centre else None,
     }
 
 

@@ -33,6 +33,10 @@ class Place:
     # how a geocoding query matched this place: exact, alias, transliteration, qualifier
     # or fuzzy (set by Gazetteer.search; None for places found otherwise)
     match: str | None = None
+    # the area centre (equal-area projection) of a place with an extent whose point
+    # (lat, lon) is a reference point (GeoNames' for a country); None when it has none
+    centre_lat: float | None = None
+    centre_lon: float | None = None
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Place) and other.id == self.id
@@ -48,6 +52,14 @@ class Place:
         import shapely
 
         return shapely.from_wkb(self.geometry_wkb)
+
+    @property
+    def centre(self) -> tuple[float, float] | None:
+        """(lat, lon) of the area centre of the place's shape, for maps that place a
+        country or region in the middle of its land; None when the gazetteer has none."""
+        if self.centre_lat is None or self.centre_lon is None:
+            return None
+        return self.centre_lat, self.centre_lon
 
     @property
     def display_name(self) -> str:
@@ -78,6 +90,9 @@ class Place:
         }
         if self.match is not None:
             data["match"] = self.match
+        if self.centre is not None:
+            data["centre_lat"] = round(self.centre[0], 6)
+            data["centre_lon"] = round(self.centre[1], 6)
         if with_geometry and self.geometry_wkb is not None:
             import shapely
 

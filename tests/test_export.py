@@ -104,6 +104,11 @@ def test_places_geodataframe_keeps_shapes_and_counts(documents, places):
     assert types[places["jenin"].id] == "Point"
     assert types[places["border"].id] == "LineString"
     assert types[places["egypt"].id] == "MultiPolygon"
+    # a country's area centre is a column beside its point; a town has none
+    egypt = places["egypt"]
+    assert gdf.loc[egypt.id, ["centre_lat", "centre_lon"]].tolist() == pytest.approx(
+        list(egypt.centre), abs=1e-6)
+    assert pd.isna(gdf.loc[places["jenin"].id, "centre_lat"])
 
 
 def test_bare_events_count_their_location_as_a_mention(documents, places):

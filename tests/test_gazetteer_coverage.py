@@ -94,13 +94,23 @@ def test_rivers_and_mountains(gaz, query, expected):
 
 
 def test_area_centre_is_kept_beside_the_point(gaz):
-    def centre(place_id):
-        return gaz._db.execute("SELECT lat, lon, centre_lat, centre_lon FROM places "
-                               "WHERE id = ?", (place_id,)).fetchone()
+    # an archipelago's point is its published reference point, its centre the middle of
+    # its main landmass; a country with a main landmass has the two together
+    indonesia = gaz.search("Indonesia")[0]
+    assert (indonesia.lat, indonesia.lon) == (-5.0, 120.0)
+    assert indonesia.centre is not None and indonesia.centre != (-5.0, 120.0)
+    canada = gaz.search("Canada")[0]
+    assert canada.centre == pytest.approx((canada.lat, canada.lon))
+    assert gaz.get("local:gaza-strip").centre is not None
+    assert gaz.search("Jenin")[0].centre is None  # a point has no centre
 
-    indonesia = centre(gaz.search("Indonesia")[0].id)
-    assert indonesia[:2] == (-5.0, 120.0) and indonesia[2:] != indonesia[:2]
-    canada = centre(gaz.search("Canada")[0].id)
-    assert canada[2:] == pytest.approx(canada[:2])
-    assert centre("local:gaza-strip")[2] is not None
-    assert centre(gaz.search("Jenin")[0].id)[2:] == (None, None)  # a point has no centre
+
+def test_the_centre_is_a_property_of_json_and_geojson_output(gaz):
+    from geoevents.geojson import place_feature
+
+    indonesia = gaz.search("Indonesia")[0]
+    data = indonesia.to_dict()
+    assert (data["centre_lat"], data["centre_lon"]) == pytest.approx(indonesia.centre, abs=1e-6)
+    properties = place_feature(indonesia)["properties"]
+    assert properties["centre_lat"] == data["centre_lat"]
+    assert "centre_lat" not in gaz.search("Jenin")[0].to_dict()

