@@ -501,7 +501,7 @@ class Gazetteer:
                 score -= _ABBREVIATION_PENALTY
             if row[0] not in best or score > best[row[0]].score:
                 match = tier_match or ("exact" if primary else "alias")
-                best[row[0]] = Match(_place(row), kind, sim, primary, score, match, row[15])
+                best[row[0]] = Match(_place(row), kind, sim, primary, score, match, row[_NAME_NORM])
         return sorted(best.values(), key=lambda m: -m.score)
 
     def _fuzzy_norms(self, norm: str) -> dict[str, float]:
