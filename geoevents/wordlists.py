@@ -63,6 +63,9 @@ TERRITORIAL_VERB_STEMS = tuple(sorted(words("territorial_verb_stems")))
 ASSAULT_VERB_STEMS = tuple(sorted(words("assault_verb_stems")))
 DASHES = words("dashes")
 DIVISION_PLURALS: dict[str, str] = {k: str(v) for k, v in table("division_plurals").items()}
+PLACE_OF_HEADS = words("place_of_heads")
+APPOSITION_NOUNS = words("apposition_nouns")
+ASSAULT_NOUNS = words("assault_nouns")
 
 
 @dataclass(frozen=True)
