@@ -43,8 +43,8 @@ from typing import TYPE_CHECKING, Any
 from geoevents.gazetteer.names import loose_match, normalize, windows_1252_controls
 from geoevents.model import Toponym
 from geoevents.wordlists import (
-    ARABIC_ARTICLES,
     APPOSITION_NOUNS,
+    ARABIC_ARTICLES,
     ARABIC_PLACE_HEADS,
     ASSAULT_NOUNS,
     ASSAULT_VERB_STEMS,
@@ -963,12 +963,11 @@ def _modifiers_end(doc: Doc, i: int, *, adjectives: bool = True,
     while j < n and j - i < 5:
         tok = doc[j]
         low = tok.lower_
-        if low == "the" or tok.text in _QUOTES or tok.text == "#" or (
-                (titled_compass or tok.text.islower()) and
-                (low in COMPASS_ADJECTIVES or low in COMPASS_POINTS)):
-            j += 1
-        elif adjectives and tok.text.islower() and tok.pos_ == "ADJ" and \
-                low not in SETTLEMENT_NOUNS:
+        compass = (titled_compass or tok.text.islower()) and (
+            low in COMPASS_ADJECTIVES or low in COMPASS_POINTS)
+        adjective = adjectives and tok.text.islower() and tok.pos_ == "ADJ" and \
+            low not in SETTLEMENT_NOUNS
+        if low == "the" or tok.text in _QUOTES or tok.text == "#" or compass or adjective:
             j += 1
         elif adjectives and tok.text.islower() and j + 2 < n and doc[j + 1].text in DASHES \
                 and not tok.whitespace_ and not doc[j + 1].whitespace_ and \
