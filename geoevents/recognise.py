@@ -308,7 +308,12 @@ class Recogniser:
                 prominent = match.place.population >= self.prominent_population and (
                     match.primary or labels <= {"PERSON", "NORP"}) and not (
                     nxt is not None and nxt.text in _POSSESSIVE)
-                weak = not outright and cue != "compass" and \
+                # a place's name mislabelled a person where a place stands: "flown into
+                # Luang Namtha", "captured Knin", "the siege of Kon Tum"
+                settled = labels == {"PERSON"} and _entity_is(span) and (
+                    cue in ("territorial", "assault", "of") or (
+                        cue == "locative" and _cue_word(doc, span.start) in STATIC_LOCATIVES))
+                weak = not outright and cue != "compass" and not settled and \
                     not labels <= {"GPE", "LOC", "FAC"} and not prominent and \
                     not _place_shaped(span)
                 state.add(span, source=f"context:{cue}", lookup=name, named=not weak,
@@ -343,7 +348,10 @@ class Recogniser:
         doc = state.doc
         anchors = [m for m in state.mentions.values() if m.kind == "name" and m.named]
         for m in anchors:
-            items = list(_list_items(doc, m.token_start, m.token_end))
+            # names before the place only when a context names it ("A, B and Kidal
+            # town"), not when NER alone does (a list of brands ending "and Sun Valley")
+            items = list(_list_items(doc, m.token_start, m.token_end,
+                                     before=m.source.startswith("context:")))
             verdicts = [self._listed_place(state, span) for span in items]
             for i, (span, verdict) in enumerate(zip(items, verdicts, strict=True)):
                 # a "person" between two places is one more place ("Muqdadiyah, Balad
@@ -690,12 +698,12 @@ class _DocState:
         return any(i in self._taken for i in range(span.start, span.end))
 
     def covering(self, span: Span) -> Mention | None:
-        """The mention that ends with ``span`` after compass words (NER's "West Patel
-        Nagar" for the name "Patel Nagar" after "in West"), if any."""
+        """The GPE mention that ends with ``span`` after one compass word (NER's "West
+        Patel Nagar" for the name "Patel Nagar" after "in West"), if any."""
         doc = self.doc
         return next((m for (s, e), m in self.mentions.items()
-                     if s == span.start - 1 and span.end == e and
-                     doc[s].lower_ in _DIRECTIONS), None)
+                     if s == span.start - 1 and span.end == e and m.source == "ner:GPE"
+                     and doc[s].lower_ in _DIRECTIONS), None)
 
     def in_person(self, span: Span) -> bool:
         person = self._person_at.get(span.start)
@@ -1148,9 +1156,10 @@ def _site_follows(doc: Doc, end: int) -> bool:
     return k < n and (doc[end].pos_ == "NOUN" or k == end + 2) and doc[k].text in SITE_NOUNS
 
 
-def _list_items(doc: Doc, start: int, end: int) -> Iterator[Span]:
+def _list_items(doc: Doc, start: int, end: int, *, before: bool = True) -> Iterator[Span]:
     """The names listed with the name ``doc[start:end]``: after it ("X, Y and Z"), and
-    before it when it ends a list or stands inside one ("A, B and X", "A, X and C")."""
+    (``before``) before it when it ends a list or stands inside one ("A, B and X", "A, X
+    and C")."""
     n = len(doc)
     j = end
     while j < n:
@@ -1165,9 +1174,10 @@ def _list_items(doc: Doc, start: int, end: int) -> Iterator[Span]:
             break
         yield doc[k:e]
         j = e
-    before = doc[start - 1].text if start > 0 else ""
+    prev = doc[start - 1].text if start > 0 else ""
     after = doc[end].text if end < n else ""
-    if not (before in ("and", "or") or (before == "," and after in (",", "and", "or"))):
+    if not before or not (prev in ("and", "or") or (prev == "," and after in (",", "and",
+                                                                              "or"))):
         return
     j = start
     while j > 0:
