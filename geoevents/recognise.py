@@ -324,7 +324,8 @@ class Recogniser:
             propn = all(t.pos_ == "PROPN" or t.text in DASHES for t in span)
             # "in Adhaim" (no label) counts after a static locative, not after "at" or
             # "from", which also take institutions ("at Holy Family", "from CVCC")
-            static = cue == "locative" and _cue_word(doc, span.start) in STATIC_LOCATIVES
+            static = cue == "locative" and _cue_word(doc, span.start) in STATIC_LOCATIVES \
+                and doc[span.start - 1].lower_ != "the"  # not "in the Senate"
             proper = (bool(labels) or static) and labels <= {"GPE", "LOC", "FAC"} and propn
             # "Garubula village", "Beledweyne town": NER often says PERSON
             divided = cue == "descriptive" and propn and (
