@@ -6,9 +6,12 @@ Sources of mentions, strongest first:
 * demonyms and adjectives from ``data/demonyms.csv`` ("Israeli territory" -> Israel);
 * countries, capitals and first-level divisions whatever NER label they carry
   ("rallied in Yerevan", Yerevan tagged PERSON);
-* names in locative and descriptive contexts (:func:`_context_names`: "in X", "the
-  village of X", "X district", "between X and Y", "the X-Y road", "X's Y district",
-  "stormed X"), also names the gazetteer lacks, which stay named but unresolved;
+* names in locative and descriptive contexts (:func:`_context_names`: "in X", "in the
+  strategic X", "eastern X", "the village of X", "residents of X", "the capital X", "X
+  district", "between X and Y", "the X-Y road", "X's Y district", "stormed X", "attacks
+  on X", "struck the X Checkpoint"), also names the gazetteer lacks, which stay named
+  but unresolved;
+* names listed with such a place ("attacking A, B and Kidal town");
 * gazetteer phrase matching where NER says nothing or says ORG/PERSON: place names that
   head an organisation ("Laurel County Adult Education"), end one ("University of
   Nebraska"), stand in a locative context ("in Gainesville"), a qualifier ("Alexandria,
