@@ -704,10 +704,11 @@ class _DocState:
     def covering(self, span: Span) -> Mention | None:
         """The GPE mention that ends with ``span`` after one compass word (NER's "West
         Patel Nagar" for the name "Patel Nagar" after "in West"), if any."""
-        doc = self.doc
-        return next((m for (s, e), m in self.mentions.items()
-                     if s == span.start - 1 and span.end == e and m.source == "ner:GPE"
-                     and doc[s].lower_ in _DIRECTIONS), None)
+        mention = self.mentions.get((span.start - 1, span.end))
+        if mention is None or mention.source != "ner:GPE" or \
+                self.doc[span.start - 1].lower_ not in _DIRECTIONS:
+            return None
+        return mention
 
     def in_person(self, span: Span) -> bool:
         person = self._person_at.get(span.start)
@@ -876,6 +877,8 @@ _QUOTES = "\"'‘’“”`´\u0091\u0092\u0093\u0094\u200e\u200f\u202a\u202b\u2
 # characters that betray mojibake ("Ã©", "â€™") or a lost character ("\ufffd")
 _MOJIBAKE = re.compile(r"[\u0080-\u00bf\ufffd]|Ã|Â|â€")
 _MAX_CONTEXT_TOKENS = 8
+# names listed on each side of a place that :func:`_list_items` reads at most
+_MAX_LISTED = 20
 # contexts that make a name a place whatever else the text does with the name
 _PLACE_CONTEXTS = frozenset({"context:named", "context:descriptive", "context:route"})
 
@@ -1166,7 +1169,9 @@ def _list_items(doc: Doc, start: int, end: int, *, before: bool = True) -> Itera
     and C")."""
     n = len(doc)
     j = end
-    while j < n:
+    listed = 0
+    while j < n and listed < _MAX_LISTED:
+        listed += 1
         k = j
         while k < n and (doc[k].text in (",", "and", "or", "&") or doc[k].lower_ == "the"):
             k += 1
@@ -1184,7 +1189,8 @@ def _list_items(doc: Doc, start: int, end: int, *, before: bool = True) -> Itera
                                                                               "or"))):
         return
     j = start
-    while j > 0:
+    while j > 0 and listed < 2 * _MAX_LISTED:
+        listed += 1
         k = j
         while k > 0 and doc[k - 1].text in (",", "and", "or"):
             k -= 1
