@@ -6,9 +6,12 @@ Sources of mentions, strongest first:
 * demonyms and adjectives from ``data/demonyms.csv`` ("Israeli territory" -> Israel);
 * countries, capitals and first-level divisions whatever NER label they carry
   ("rallied in Yerevan", Yerevan tagged PERSON);
-* names in locative and descriptive contexts (:func:`_context_names`: "in X", "the
-  village of X", "X district", "between X and Y", "the X-Y road", "X's Y district",
-  "stormed X"), also names the gazetteer lacks, which stay named but unresolved;
+* names in locative and descriptive contexts (:func:`_context_names`: "in X", "in the
+  strategic X", "eastern X", "the village of X", "residents of X", "the capital X", "X
+  district", "between X and Y", "the X-Y road", "X's Y district", "stormed X", "attacks
+  on X", "struck the X Checkpoint"), also names the gazetteer lacks, which stay named
+  but unresolved;
+* names listed with such a place ("attacking A, B and Kidal town");
 * gazetteer phrase matching where NER says nothing or says ORG/PERSON: place names that
   head an organisation ("Laurel County Adult Education"), end one ("University of
   Nebraska"), stand in a locative context ("in Gainesville"), a qualifier ("Alexandria,
@@ -43,8 +46,10 @@ from typing import TYPE_CHECKING, Any
 from geoevents.gazetteer.names import loose_match, normalize, windows_1252_controls
 from geoevents.model import Toponym
 from geoevents.wordlists import (
+    APPOSITION_NOUNS,
     ARABIC_ARTICLES,
     ARABIC_PLACE_HEADS,
+    ASSAULT_NOUNS,
     ASSAULT_VERB_STEMS,
     BORDER_WORDS,
     CIVIC_WORDS,
@@ -58,6 +63,7 @@ from geoevents.wordlists import (
     LOCATIVE_PREPOSITIONS,
     ORGANISATION_WORDS,
     PERSONAL_TITLES,
+    PLACE_OF_HEADS,
     PLACE_WORDS,
     RELATIVE_HEADS,
     ROUTE_NOUNS,
@@ -177,6 +183,7 @@ class Recogniser:
         self._demonym_mentions(state)
         self._salient_names(state)
         self._place_contexts(state)
+        self._coordinated(state)
         self._gazetteer_mentions(state)
         self._propagate(state)
         self._drop_persons(state)
@@ -212,7 +219,10 @@ class Recogniser:
                 span = _trim(ent)
                 if span is not None and not self._is_person_context(span) and \
                         _clean_name(span.text):
-                    state.add(self._without_direction(span), source=f"ner:{ent.label_}")
+                    span = self._without_direction(span)
+                    # "Tishreen Dam", "Al-Ghaab Plains": a site noun names a place
+                    state.add(span, source=f"ner:{ent.label_}",
+                              named=len(span) > 1 and span[-1].lower_ in SITE_NOUNS)
             elif ent.label_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
                 state.other_ents.append(ent)
 
@@ -276,7 +286,7 @@ class Recogniser:
         doc = state.doc
         for span, cue, feature_class in _context_names(doc):
             if not _clean_name(span.text) or self._is_person_context(span) or \
-                    _division_name(span) is not None:
+                    span[0].text in PERSONAL_TITLES or _division_name(span) is not None:
                 continue  # "Barrow and Jackson counties": see _coordinated_divisions
             outright = cue in ("named", "descriptive", "route")
             if cue == "route":
@@ -301,8 +311,14 @@ class Recogniser:
                 prominent = match.place.population >= self.prominent_population and (
                     match.primary or labels <= {"PERSON", "NORP"}) and not (
                     nxt is not None and nxt.text in _POSSESSIVE)
-                weak = not outright and not labels <= {"GPE", "LOC", "FAC"} and \
-                    not prominent and not _place_shaped(span)
+                # a place's name mislabelled a person where a place stands: "flown into
+                # Luang Namtha", "captured Knin", "the siege of Kon Tum"
+                settled = labels == {"PERSON"} and _entity_is(span) and (
+                    cue in ("territorial", "assault", "of") or (
+                        cue == "locative" and _cue_word(doc, span.start) in STATIC_LOCATIVES))
+                weak = not outright and cue != "compass" and not settled and \
+                    not labels <= {"GPE", "LOC", "FAC"} and not prominent and \
+                    not _place_shaped(span)
                 state.add(span, source=f"context:{cue}", lookup=name, named=not weak,
                           weak=weak, feature_class=feature_class)
                 continue
@@ -311,19 +327,63 @@ class Recogniser:
             propn = all(t.pos_ == "PROPN" or t.text in DASHES for t in span)
             # "in Adhaim" (no label) counts after a static locative, not after "at" or
             # "from", which also take institutions ("at Holy Family", "from CVCC")
-            static = cue == "locative" and span.start > 0 and \
-                doc[span.start - 1].lower_ in STATIC_LOCATIVES
+            static = cue == "locative" and _cue_word(doc, span.start) in STATIC_LOCATIVES \
+                and doc[span.start - 1].lower_ != "the"  # not "in the Senate"
             proper = (bool(labels) or static) and labels <= {"GPE", "LOC", "FAC"} and propn
             # "Garubula village", "Beledweyne town": NER often says PERSON
             divided = cue == "descriptive" and propn and (
                 "ORG" not in labels or _entity_is(span))
-            assault = cue == "assault" and propn and "ORG" not in labels
+            # "stormed Najarah", "eastern Khattab"
+            assault = cue in ("assault", "compass", "of") and propn and \
+                not labels & {"ORG", "NORP"}
             evidence = cue in ("named", "route") or _place_shaped(span) or divided or \
                 assault or (cue in ("locative", "descriptive", "territorial", "assault")
                             and proper)
             if evidence:
                 state.add(span, source=f"context:{cue}", lookup=name, named=True,
                           feature_class=feature_class)
+
+    def _coordinated(self, state: _DocState) -> None:
+        """Names coordinated with a place are places ("attacking Muqdadiyah, Balad Ruz,
+        Kanaan and Khalis", "including Nyabuluze, Muhungu and Dhihamba"): the names listed
+        around a mention that NER or a context made a place, kept named (unresolved when
+        the gazetteer lacks them). A comma followed by a name and a verb ends the list
+        ("..., Huff said")."""
+        doc = state.doc
+        anchors = [m for m in state.mentions.values() if m.kind == "name" and m.named]
+        for m in anchors:
+            # names before the place only when a context names it ("A, B and Kidal
+            # town"), not when NER alone does (a list of brands ending "and Sun Valley")
+            items = list(_list_items(doc, m.token_start, m.token_end,
+                                     before=m.source.startswith("context:")))
+            verdicts = [self._listed_place(state, span) for span in items]
+            for i, (span, verdict) in enumerate(zip(items, verdicts, strict=True)):
+                # a "person" between two places is one more place ("Muqdadiyah, Balad
+                # Ruz, Kanaan")
+                if verdict == "person" and i + 1 < len(items) and verdicts[i + 1] == "place":
+                    verdict = "place"
+                if verdict != "place":
+                    break
+                if not state.covered(span):
+                    lookup = _strip_generic(span)
+                    state.add(span, source="list", named=True,
+                              lookup=lookup.text if lookup is not None else None)
+
+    def _listed_place(self, state: _DocState, span: Span) -> str:
+        """``place`` when a name listed with a place can be one (a mention already, or
+        clean, without a title or an organisation word, and shaped like a place or not
+        labelled a person or organisation), ``person`` when NER calls it a person or an
+        organisation (a place only between two places), else ``no``."""
+        if state.covered(span):
+            return "place"
+        if not _clean_name(span.text) or span[0].text in PERSONAL_TITLES or \
+                any(t.ent_type_ in _NOT_NAMES for t in span) or \
+                not _may_name_unknown_place(span):
+            return "no"
+        labels = {t.ent_type_ for t in span} - {""}
+        if _place_shaped(span) or labels <= {"GPE", "LOC", "FAC", "NORP"}:
+            return "place"
+        return "person" if "PERSON" in labels or "ORG" in labels else "no"
 
     def _gazetteer_mentions(self, state: _DocState) -> None:
         doc = state.doc
@@ -641,6 +701,15 @@ class _DocState:
     def covered(self, span: Span) -> bool:
         return any(i in self._taken for i in range(span.start, span.end))
 
+    def covering(self, span: Span) -> Mention | None:
+        """The GPE mention that ends with ``span`` after one compass word (NER's "West
+        Patel Nagar" for the name "Patel Nagar" after "in West"), if any."""
+        mention = self.mentions.get((span.start - 1, span.end))
+        if mention is None or mention.source != "ner:GPE" or \
+                self.doc[span.start - 1].lower_ not in _DIRECTIONS:
+            return None
+        return mention
+
     def in_person(self, span: Span) -> bool:
         person = self._person_at.get(span.start)
         return person is not None and span.end <= person[1]
@@ -683,7 +752,7 @@ class _DocState:
         """A place context confirms the mention NER found at exactly ``span``: it stays,
         unresolved, if the gazetteer lacks it. A facility name ("at Coronado Meat
         Market") needs a context that names a place outright."""
-        mention = self.mentions.get((span.start, span.end))
+        mention = self.mentions.get((span.start, span.end)) or self.covering(span)
         if mention is not None and mention.kind == "name" and (
                 outright or mention.source != "ner:FAC"):
             mention.named = True
@@ -808,6 +877,8 @@ _QUOTES = "\"'‘’“”`´\u0091\u0092\u0093\u0094\u200e\u200f\u202a\u202b\u2
 # characters that betray mojibake ("Ã©", "â€™") or a lost character ("\ufffd")
 _MOJIBAKE = re.compile(r"[\u0080-\u00bf\ufffd]|Ã|Â|â€")
 _MAX_CONTEXT_TOKENS = 8
+# names listed on each side of a place that :func:`_list_items` reads at most
+_MAX_LISTED = 20
 # contexts that make a name a place whatever else the text does with the name
 _PLACE_CONTEXTS = frozenset({"context:named", "context:descriptive", "context:route"})
 
@@ -824,9 +895,8 @@ def _may_name_unknown_place(span: Span) -> bool:
         return False
     doc = span.doc
     nxt = doc[span.end] if span.end < len(doc) else None
-    site = nxt is not None and (nxt.lower_ in SITE_NOUNS or (
-        nxt.pos_ == "NOUN" and span.end + 1 < len(doc) and doc[span.end + 1].text in SITE_NOUNS))
-    return nxt is None or site or not (nxt.like_num or (
+    return nxt is None or _site_follows(doc, span.end) or nxt.ent_type_ in _NOT_NAMES or \
+        not (nxt.like_num or (
         nxt.pos_ in ("NOUN", "ADJ") and nxt.text.islower() and nxt.lower_ not in DIVISION_NOUNS
         and nxt.lower_ not in SETTLEMENT_NOUNS and nxt.lower_ not in ROUTE_NOUNS))
 
@@ -879,7 +949,9 @@ def _name_end(doc: Doc, i: int, limit: int) -> int:
         prev = doc[j - 1]
         joined = not prev.whitespace_
         if tok.text in DASHES and joined and not tok.whitespace_ and j + 1 < limit and (
-                doc[j + 1].text[:1].isupper() or doc[j + 1].lower_ in ARABIC_ARTICLES):
+                doc[j + 1].text[:1].isupper() or doc[j + 1].lower_ in ARABIC_ARTICLES or
+                (doc[j + 1].text.isdigit() and prev.text.isupper() and len(prev.text) <= 2)):
+            # "Deir ez-Zor", "T-4 Military Airport"
             j += 2
             continue
         if (tok.text[:1].isupper() and tok.ent_type_ not in _NOT_NAMES
@@ -894,13 +966,65 @@ def _name_end(doc: Doc, i: int, limit: int) -> int:
     return j
 
 
+def _modifiers_end(doc: Doc, i: int, *, adjectives: bool = True,
+                   titled_compass: bool = True) -> int:
+    """The first token at or after ``i`` past the words that can stand between a
+    preposition or verb and a name: "the", a compass adjective or point (``titled_compass``:
+    also capitalised, "in North Darfur" -> "Darfur"), a quote or a hashtag sign, and
+    (``adjectives``) lower-case adjectives and hyphenated modifiers ("into the strategic",
+    "in government-held", "in northern rural")."""
+    n = len(doc)
+    j = i
+    while j < n and j - i < 5:
+        tok = doc[j]
+        low = tok.lower_
+        compass = (titled_compass or tok.text.islower()) and (
+            low in COMPASS_ADJECTIVES or low in COMPASS_POINTS)
+        adjective = adjectives and tok.text.islower() and tok.pos_ == "ADJ" and \
+            low not in SETTLEMENT_NOUNS
+        if low == "the" or tok.text in _QUOTES or tok.text == "#" or compass or adjective:
+            j += 1
+        elif adjectives and tok.text.islower() and j + 2 < n and doc[j + 1].text in DASHES \
+                and not tok.whitespace_ and not doc[j + 1].whitespace_ and \
+                doc[j + 2].text.islower():
+            j += 3  # "government-held", "rebel-controlled"
+        else:
+            break
+    return j
+
+
+def _cue_word(doc: Doc, start: int) -> str:
+    """The lower-case word before the name at ``start`` and its modifiers (see
+    :func:`_modifiers_end`): "in" for "in the strategic X"."""
+    j = start - 1
+    while j > 0 and (doc[j].lower_ == "the" or doc[j].text in _QUOTES or
+                     doc[j].text == "#" or doc[j].text in DASHES or
+                     (doc[j].text.islower() and (doc[j].pos_ == "ADJ" or
+                                                 doc[j].lower_ in _DIRECTIONS))):
+        j -= 1
+    return doc[j].lower_ if j >= 0 else ""
+
+
+def _names_place_of(noun: Token) -> bool:
+    """Whether the "of" phrase after ``noun`` names a place, as in "residents of", "20 km
+    north of", "the outskirts of" (settlement nouns aside: "the village of")."""
+    low = noun.lower_
+    return low in PLACE_OF_HEADS or low in COMPASS_POINTS or low in SURROUNDINGS or \
+        low in DISTANCE_UNITS
+
+
 def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
     """(name, cue, feature class) for every name that stands where a place stands:
 
-    * ``locative``: after a locative preposition, past "the" and a compass adjective
-      ("in Chinhoyi", "in the southern Hama countryside", "between Gao and Kidal");
+    * ``locative``: after a locative preposition, past "the", adjectives and compass
+      words ("in Chinhoyi", "in the southern Hama countryside", "into the strategic
+      T-4 Military Airport", "between Gao and Kidal");
     * ``named``: named by a settlement or division noun ("the town of Al-Qarassi", "the
-      villages of A, B and C");
+      villages of A, B and C", "the capital city Lashkar Gah") or by a noun whose "of"
+      phrase is a place ("residents of Kasumbalesa", "the siege of Luang Nam Tha",
+      "11 km of Menbeij");
+    * ``compass``: after a lower-case compass adjective ("eastern Ghouta", "northern
+      rural Homs"), which modifies places, not people or organisations;
     * ``descriptive``: before one ("Garubula village", "the East Ghouta region",
       "Yerevan's Kentron district");
     * ``route``: the ends of a route ("the Gulu-Kampala road").
@@ -917,23 +1041,34 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
         start = i + 1
         if low in STATIC_LOCATIVES or tok.text in LOCATIVE_PREPOSITIONS:
             cue = "locative"
+            start = _modifiers_end(doc, start)
+            if any(t.text in COMPASS_ADJECTIVES for t in doc[i + 1:start]):
+                cue = "compass"  # "in eastern Ghouta"
         elif low == "of" and i > 0 and doc[i - 1].lower_ in SETTLEMENT_NOUNS:
             cue = "named"
-        if cue is not None:
-            while start < n and (doc[start].lower_ in ("the",) or doc[start].lower_ in
-                                 COMPASS_ADJECTIVES or doc[start].lower_ in COMPASS_POINTS
-                                 or doc[start].text in _QUOTES):
-                start += 1
+            start = _modifiers_end(doc, start, adjectives=False)
+        elif low == "of" and i > 0 and _names_place_of(doc[i - 1]):
+            cue = "of"  # "residents of Kasumbalesa", "11 km of Menbeij"
+            start = _modifiers_end(doc, start, adjectives=False)
+        elif tok.text.islower() and low in APPOSITION_NOUNS and i > 0 and \
+                doc[i - 1].lower_ in ("the", "city", "capital", "provincial", "regional"):
+            cue = "named"  # "the capital city Lashkar Gah", "the town Al-Bab"
+        elif tok.text.islower() and low in COMPASS_ADJECTIVES:
+            cue = "compass"
+            start = _modifiers_end(doc, start)
         elif tok.pos_ in ("VERB", "AUX") and tok.lower_.startswith(TERRITORIAL_VERB_STEMS):
             # "captured Birao", "storming Jabal Thardeh", "enter eastern Aleppo"
             cue = "assault" if tok.lower_.startswith(ASSAULT_VERB_STEMS) else "territorial"
-            while start < n and (doc[start].lower_ == "the" or doc[start].lower_ in
-                                 COMPASS_ADJECTIVES):
-                start += 1
+            start = _modifiers_end(doc, start)
+        elif low in ("on", "against") and i > 0 and doc[i - 1].lower_ in ASSAULT_NOUNS:
+            cue = "territorial"  # "attacks on Aleppo", "the assault on Taqsis"
+            start = _modifiers_end(doc, start)
         elif tok.pos_ == "ADP" and i + 1 < n:
             cue = "preposition"  # only for site names: "on the Deir Ezzor Military Airport"
-            while start < n and doc[start].lower_ == "the":
-                start += 1
+            start = _modifiers_end(doc, start, titled_compass=False)
+        elif tok.pos_ == "VERB" and i + 1 < n and doc[i + 1].lower_ == "the":
+            cue = "object"  # only for site names: "struck the Al-Rasoul Checkpoint"
+            start = _modifiers_end(doc, start, titled_compass=False)
         elif _name_start(tok) and (i == 0 or not _name_start(doc[i - 1])):
             cue, start = "bare", i  # "Garubula village", "the Gulu-Kampala road"
         if cue is None or start >= n or not _name_start(doc[start]):
@@ -962,8 +1097,7 @@ def _listed(doc: Doc, start: int, end: int, cue: str
         if nxt is not None and nxt.lower_ in DIVISION_NOUNS:
             feature_class = DIVISION_NOUNS[nxt.lower_] or None
             kind = "descriptive"
-        elif nxt is not None and nxt.text.islower() and (nxt.text in SITE_NOUNS or (
-                end + 1 < n and nxt.pos_ == "NOUN" and doc[end + 1].text in SITE_NOUNS)):
+        elif _site_follows(doc, end):
             kind = "descriptive"  # "Palmasola prison", "Kawkab army base"
         elif nxt is not None and nxt.text in ("'s", "’s") and end + 1 < n and \
                 _name_start(doc[end + 1]):
@@ -979,19 +1113,21 @@ def _listed(doc: Doc, start: int, end: int, cue: str
                 for item in listed:
                     yield item, "descriptive", None
                 return
-        if kind in ("bare", "territorial", "assault", "preposition", "locative"):
+        if kind == "of" and _modifies_next(doc, end):
+            return  # "the vicinity of the Marsh home"
+        if kind in ("bare", "territorial", "assault", "preposition", "object", "locative"):
             last = span[-1].lower_
             if last in DIVISION_NOUNS and len(span) > 1 and kind != "locative":
                 feature_class = DIVISION_NOUNS[last] or None
                 kind = "descriptive"  # "Al-‘Arfi District", "Yarmouk Camp"
             elif last in SITE_NOUNS and len(span) > 1 and kind != "bare":
                 kind = "named"  # "storming the Mennagh Military Airport", "near the
-                # Panorama Checkpoint", "on the Deir Ezzor Military Airport"
+                # Panorama Checkpoint", "struck the Al-Rasoul Checkpoint"
             elif kind == "preposition" and _place_shaped(span):
                 pass  # "an army attack on al-Latmana"
-            elif kind in ("bare", "preposition") or (
-                    kind != "locative" and span.root.dep_ != "dobj"):
-                return
+            elif kind in ("bare", "preposition", "object") or (
+                    kind != "locative" and _modifies_next(doc, end)):
+                return  # "captured Hamas fighters": a modifier, not the object
         yield span, kind, feature_class
         # a list after the cue: "in X, Y and Z", "between X and Y"
         j = end
@@ -1000,7 +1136,77 @@ def _listed(doc: Doc, start: int, end: int, cue: str
         if j == end or j >= n or cue == "bare" or not _name_start(doc[j]) or \
                 (end < n and doc[end].lower_ in DIVISION_NOUNS):
             return
+        comma_only = all(t.text == "," or t.text in _QUOTES for t in doc[end:j])
         start, end = j, _name_end(doc, j, n)
+        if comma_only and end < n and doc[end].pos_ in ("VERB", "AUX"):
+            return  # "west of the Streets of Woodfield, Huff said": a clause's subject
+
+
+def _modifies_next(doc: Doc, end: int) -> bool:
+    """Whether the name ending before token ``end`` modifies a common noun after it
+    ("captured Hamas fighters", "seized Russian tanks"; not "today")."""
+    nxt = doc[end] if end < len(doc) else None
+    return nxt is not None and nxt.text.islower() and nxt.pos_ in ("NOUN", "ADJ", "PROPN") \
+        and nxt.ent_type_ not in _NOT_NAMES
+
+
+def _site_follows(doc: Doc, end: int) -> bool:
+    """Whether a lower-case site noun follows the name ending before token ``end``, alone
+    or after a noun or a hyphen: "Palmasola prison", "Kawkab army base", "the Al-Walid
+    border-crossing"."""
+    n = len(doc)
+    if end >= n or not doc[end].text.islower():
+        return False
+    if doc[end].text in SITE_NOUNS:
+        return True
+    k = end + 1 + (end + 1 < n and doc[end + 1].text in DASHES)
+    return k < n and (doc[end].pos_ == "NOUN" or k == end + 2) and doc[k].text in SITE_NOUNS
+
+
+def _list_items(doc: Doc, start: int, end: int, *, before: bool = True) -> Iterator[Span]:
+    """The names listed with the name ``doc[start:end]``: after it ("X, Y and Z"), and
+    (``before``) before it when it ends a list or stands inside one ("A, B and X", "A, X
+    and C")."""
+    n = len(doc)
+    j = end
+    listed = 0
+    while j < n and listed < _MAX_LISTED:
+        listed += 1
+        k = j
+        while k < n and (doc[k].text in (",", "and", "or", "&") or doc[k].lower_ == "the"):
+            k += 1
+        if k == j or k >= n or not _name_start(doc[k]):
+            break
+        comma_only = all(t.text == "," for t in doc[j:k] if t.lower_ != "the")
+        e = _name_end(doc, k, n)
+        if comma_only and e < n and doc[e].pos_ in ("VERB", "AUX"):
+            break
+        yield doc[k:e]
+        j = e
+    prev = doc[start - 1].text if start > 0 else ""
+    after = doc[end].text if end < n else ""
+    if not before or not (prev in ("and", "or") or (prev == "," and after in (",", "and",
+                                                                              "or"))):
+        return
+    j = start
+    while j > 0 and listed < 2 * _MAX_LISTED:
+        listed += 1
+        k = j
+        while k > 0 and doc[k - 1].text in (",", "and", "or"):
+            k -= 1
+        if k == j:
+            break
+        s = k
+        while s > 0 and k - s < _MAX_CONTEXT_TOKENS and (
+                doc[s - 1].text[:1].isupper() or doc[s - 1].text in DASHES or
+                doc[s - 1].lower_ in ARABIC_ARTICLES):
+            s -= 1
+        while s < k and not _name_start(doc[s]):
+            s += 1
+        if s >= k or _name_end(doc, s, n) != k:
+            break
+        yield doc[s:k]
+        j = s
 
 
 def _coordinated_before_noun(doc: Doc, start: int, end: int) -> list[Span]:

@@ -1,0 +1,93 @@
+"""Recognition from English locative phrases (issue 11): names past adjectives after a
+preposition, compass-modified names, "of" phrases that name places, apposition after a
+settlement noun, names listed with a place, and site names; and what must stay no
+place (person titles, clause subjects after a comma, modifiers of a noun)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def parser(gaz):
+    from geoevents.pipeline import Geoparser
+
+    return Geoparser(gazetteer=gaz)
+
+
+def names(parser, text: str) -> dict[str, object]:
+    doc = next(parser.docs([text]))
+    return {m.text: m for m in parser.toponyms(doc)}
+
+
+def test_compass_adjective_makes_an_org_labelled_name_a_place(parser):
+    found = names(parser, "Russia is stepping up its aerial attacks on Aleppo and eastern "
+                          "Ghouta ahead of regime preparations.")
+    assert "Ghouta" in found and found["Ghouta"].place is not None
+    assert found["Ghouta"].place.country_code == "SY"
+    assert "Aleppo" in found  # the target of "attacks on"
+
+
+def test_adjectives_between_preposition_and_site_name(parser):
+    found = names(parser, "Fighters shelled positions around the strategic T-4 Military "
+                          "Airport that is situated along the highway.")
+    assert "T-4 Military Airport" in found
+    assert found["T-4 Military Airport"].place is None  # named, unresolved
+
+
+def test_site_name_as_object_of_a_verb_with_the(parser):
+    found = names(parser, "The terrorist attack struck the Al-Rasoul Checkpoint, killing "
+                          "two people.")
+    assert "Al-Rasoul Checkpoint" in found
+
+
+def test_site_noun_after_a_hyphen(parser):
+    found = names(parser, "The army began an offensive to capture the Al-Walid "
+                          "border-crossing from the militants.")
+    assert "Al-Walid" in found
+
+
+def test_of_phrase_that_names_a_place(parser):
+    found = names(parser, "There have been protests by residents of Kasumbalesa, about "
+                          "9 km from Lubumbashi.")
+    assert "Kasumbalesa" in found
+
+
+def test_settlement_noun_in_apposition(parser):
+    found = names(parser, "He was picked up outside the capital city Lashkar Gah of "
+                          "Helmand province.")
+    assert "Lashkar Gah" in found and found["Lashkar Gah"].place is not None
+    assert found["Lashkar Gah"].place.country_code == "AF"
+
+
+def test_names_listed_before_a_place_a_context_names(parser):
+    found = names(parser, "Gunmen attacked Nyabuluze, Dhihamba and Kidal town on Monday.")
+    for name in ("Nyabuluze", "Dhihamba", "Kidal"):
+        assert name in found, name
+    assert found["Nyabuluze"].place is None  # unknown to the gazetteer: named, unresolved
+
+
+def test_without_a_place_in_the_list_nothing_is_listed(parser):
+    found = names(parser, "Gunmen attacked Nyabuluze, Dhihamba and Smith on Monday.")
+    assert "Smith" not in found
+
+
+def test_a_comma_then_a_name_and_a_verb_ends_a_list(parser):
+    found = names(parser, "The store is west of the Streets of Woodfield, Huff said.")
+    assert "Huff" not in found
+
+
+def test_personal_title_after_a_verb_is_no_place(parser):
+    found = names(parser, "The House could not override Gov. Mark Sanford's veto.")
+    assert not any("Sanford" in name for name in found)
+
+
+def test_modifier_of_a_noun_after_an_of_phrase_is_no_place(parser):
+    found = names(parser, "Many residents in the vicinity of the Marsh home reported "
+                          "that smoke lingered.")
+    assert "Marsh" not in found
+
+
+def test_hashtag_place(parser):
+    found = names(parser, "Bodies of fallen #Russian pilots in #Idlib pic.twitter.com/x1")
+    assert "Idlib" in found and found["Idlib"].place is not None
