@@ -47,7 +47,14 @@ from geoevents.events.dates import (
     parse_published,
 )
 from geoevents.events.dedup import actor_key, compatible_actors, merge_key, same_place
-from geoevents.events.location import NOWHERE, Location, document_focus, locate
+from geoevents.events.location import (
+    NOWHERE,
+    Location,
+    context_places,
+    locate,
+    main_place,
+    precision_of,
+)
 from geoevents.events.ontology import GENERIC, Ontology, load_ontology
 from geoevents.events.triggers import (
     NON_EVENTS,
@@ -69,7 +76,6 @@ _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
                             "Violence against civilians", "Riots"})
 _LINKS = frozenset({"advcl", "conj", "xcomp", "nsubj", "nsubjpass", "dobj", "pobj", "relcl",
                     "acl", "prep", "ccomp", "agent"})
-_CARRY_SENTENCES = 2
 _NEAR_SENTENCES = 2  # an unplaced, undated mention this close to an event may be it
 _MERGE_WINDOW = 40  # sentences: tellings farther apart are not compared (linear time)
 # sub-types that, told next to a violent event, are part of it (ACLED codes the violence)
@@ -404,8 +410,8 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     skip = dateline.end if dateline is not None else 0
     sentences = list(doc.sents)
     sentence_lemmas = [_lemma_set(s) for s in sentences]
-    places = _sentence_toponyms(sentences, toponyms,
-                                dateline.place_end if dateline is not None else 0)
+    place_skip = dateline.place_end if dateline is not None else 0
+    places = _sentence_toponyms(sentences, toponyms, place_skip)
     dates = _sentence_dates(sentences)
     found: list[_Candidate] = []
     for i, sent in enumerate(sentences):
@@ -446,31 +452,86 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS}
         found.extend(c for c in cands if not _out_of_time(c, anchor, latest)
                      and not _describes_participant(c))
-    mentions: list[tuple[Event, _Candidate]] = []
-    focus = document_focus(doc, toponyms)
-    previous: _Candidate | None = None
-    for cand in found:
-        family = onto.event_type_of(cand.typing.sub_event_type)
-        if cand.location.toponym is None and family not in _NO_FALLBACK and \
-                not cand.reference:
-            if previous is not None and cand.sentence - previous.sentence <= _CARRY_SENTENCES \
-                    and onto.event_type_of(previous.typing.sub_event_type) not in _NO_FALLBACK:
-                prev = previous.location
-                cand.location = Location(
-                    prev.toponym, prev.role, max(prev.precision or 2, 2),
-                    f"no place in the sentence; carried over from the previous event "
-                    f"({previous.trigger.token.text!r} at {prev.toponym.text!r})"
-                    if prev.toponym else "")
-            elif focus is not None:
-                cand.location = Location(focus, "site", 3,
-                                         f"no place in the sentence; the document's main "
-                                         f"place {focus.text!r} (lower precision)")
-        if cand.location.toponym is None:
-            cand.location = NOWHERE
-        else:
-            previous = cand
-        mentions.append((_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand))
+    _fall_back(found, sentences, context_places(doc, toponyms, skip_before=place_skip),
+               _paragraphs(sentences, text), onto)
+    mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
+                for cand in found]
     return _merge_document(mentions)
+
+
+def _paragraphs(sentences: list[Span], text: str) -> list[int]:
+    """The paragraph of each sentence: a line break between two sentences starts one."""
+    out: list[int] = []
+    n, end = 0, None
+    for sent in sentences:
+        if end is not None and "\n" in text[end:sent.start_char]:
+            n += 1
+        out.append(n)
+        end = sent.start_char + len(sent.text.rstrip())
+    return out
+
+
+def _fall_back(found: list[_Candidate], sentences: list[Span],
+               places: list[tuple[int, Toponym]], paragraph: list[int],
+               onto: Ontology) -> None:
+    """The place of each event its sentence leaves unplaced (no resolved place is linked
+    to it, nor set the sentence's scene), in the order of the module doc: the place of
+    the nearest event of the same paragraph, else the place the paragraph names (see
+    :func:`~geoevents.events.location.main_place`), else the document's main place, at a
+    precision no finer than 2 (3 for the document's, and for a diplomatic act, which the
+    text places only by what it is about). A named place the gazetteer lacks
+    ("the village of Shurifah") keeps its name and is placed there too. References
+    (which join the event they refer to) are left as they are."""
+    starts = [s.start_char for s in sentences]
+    by_paragraph: dict[int, list[tuple[int, Toponym]]] = {}
+    for tier, mention in places:
+        i = bisect.bisect_right(starts, mention.start) - 1
+        by_paragraph.setdefault(paragraph[max(i, 0)], []).append((tier, mention))
+    focus = main_place(places)
+    placed = [c for c in found if c.location.place is not None]
+    for cand in found:
+        if cand.reference or cand.location.place is not None:
+            continue
+        family = onto.event_type_of(cand.typing.sub_event_type)
+        par = paragraph[cand.sentence]
+        donors = [c for c in placed if paragraph[c.sentence] == par and (
+            onto.event_type_of(c.typing.sub_event_type) not in _NO_FALLBACK or
+            onto.event_type_of(c.typing.sub_event_type) == family)]
+        donor = min(donors, key=lambda c: (c.sentence > cand.sentence,
+                                            abs(c.sentence - cand.sentence)), default=None)
+        here = main_place(by_paragraph.get(par, []))
+        if donor is not None:
+            where, role = donor.location.toponym, donor.location.role
+            precision = max(donor.location.precision or 2, 2)
+            how = (f"the paragraph's place: its event {donor.trigger.token.text!r} is at "
+                   f"{where.text!r}" if where is not None else "")
+        elif here is not None:
+            where, role = here, "site"
+            precision = max(precision_of(here.place, "site", here.text), 2)
+            how = f"the place the paragraph names, {here.text!r}"
+        elif focus is not None:
+            where, role, precision = focus, "site", 3
+            how = f"the document's main place, {focus.text!r}"
+        else:
+            continue
+        assert where is not None and where.place is not None
+        named = cand.location.toponym
+        if named is not None:  # a name the gazetteer lacks: keep it, placed in its area
+            from geoevents.model import Toponym as _Toponym
+
+            cand.location.toponym = _Toponym(
+                start=named.start, end=named.end, text=named.text, place=where.place,
+                candidates=[where.place], confidence=where.confidence,
+                reason=f"{named.text!r} is not in the gazetteer; placed at "
+                       f"{where.place.display_name}, {how}")
+            cand.location.precision = max(cand.location.precision or 2, precision)
+            cand.location.reason += f"; not in the gazetteer, so placed at {how}"
+        else:
+            if family in _NO_SETTING:
+                precision = 3  # where a statement or a meeting is about, not where it was
+            cand.location = Location(where, role, precision,
+                                     f"no place of its own in the sentence; {how} (lower "
+                                     f"precision)", linked=False)
 
 
 def _to_event(cand: _Candidate, sent: Span, text: str, doc_id: str | None,

@@ -51,7 +51,7 @@ from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import ARABIC_ARTICLES, COMPASS_POINTS, DISTANCE_UNITS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from geoevents.model import Place, Toponym
 
@@ -663,22 +663,111 @@ def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]]
     return sorted(out, key=lambda x: (x[0], x[1].start))
 
 
+# prepositions after which a country or province is where something happens ("a mission
+# over Lebanon", "the occupation of Latvia"), not a party to it ("a deal with Russia")
+_AREA_PREPS = _SCENE_PREPS | {"of", "over", "into", "on", "against", "along", "from",
+                              "off"}
+# the tiers of :func:`_other_place`, best first
+_TOWN, _AREA, _HOME = 0, 1, 2
+
+
 def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
                  ) -> tuple[tuple, Location] | None:
-    """Neither a parse link nor a setting: another place of the same sentence, the one
-    nearest the trigger in the parse (a news sentence usually reports one scene). A
-    reporting verb has no place of its own, and a country or province named elsewhere in
-    the sentence is too loose a clue (measured: it is more often not the event's place)."""
+    """Neither a parse link nor a setting: another place of the same sentence. A town or
+    district first (a news sentence usually reports one scene); then a country, province
+    or region named in a locative phrase ("a bombing mission over Lebanon"), not as a
+    party ("Turkey shot down a jet", "a deal with Russia"); last, a town or province that
+    is the home of a local body or thing ("Tulkarm's governor said …", "the Michoacan
+    state attorney general", "the Manbij campaign"). Within a tier, the one nearest the
+    trigger in the parse. A reporting verb has no place of its own; a place named only as
+    the source of a statement ("said in Washington") and a country or nationality that
+    is an actor's origin ("the U.S. soldier", "Syrian troops") are never the place."""
     if lemma(trigger) in _REPORTING:
         return None
-    places = [(d, m) for d, m in _resolved_places(trigger, candidates)
-              if m.place is not None and not m.place.feature_code.startswith(_BROAD_CODES)]
+    places = []
+    for mention, root in candidates:
+        tier = place_tier(mention, root)
+        if tier is not None:
+            places.append((tier, _tree_distance(trigger, root), mention.start, mention))
     if not places:
         return None
-    distance, mention = places[0]
-    return (distance,), Location(mention, SITE, None, "another place of the same sentence "
-                                 "(nothing in the parse links a place to the trigger)",
-                                 linked=False)
+    tier, distance, _, mention = min(places, key=lambda p: p[:3])
+    how = ("the home of a body or thing the sentence names" if tier == _HOME else
+           "another place of the same sentence")
+    return (tier, distance), Location(
+        mention, SITE, None, f"{how} (nothing in the parse links a place to the trigger)",
+        linked=False)
+
+
+def place_tier(mention: Toponym, root: Token) -> int | None:
+    """How well a resolved mention can stand for where a sentence's or a paragraph's
+    events happen (see :func:`_other_place`): 0 a town or district, 1 a country or
+    province in a locative phrase, 2 the home of a local body or thing; None for no
+    place, a nationality, a statement's source, an actor's country, a party."""
+    place = mention.place
+    if place is None or getattr(mention, "kind", "name") == "demonym" or \
+            statement_source(root):
+        return None
+    if _actor_like(mention, root):
+        if place.feature_code.startswith(("PCL", "CONT", "RGN")):
+            return None  # a country's forces, a nation's institutions: an origin
+        return _HOME
+    if _broad(place):
+        return _AREA if _phrase_preposition(root) in _AREA_PREPS else None
+    return _TOWN
+
+
+def _phrase_preposition(root: Token) -> str:
+    """The preposition that governs the phrase of a place name ("over Lebanon" → over;
+    "the occupation of Latvia" → of), '' when the name is not in a prepositional phrase."""
+    tok = root
+    while tok.dep_ in ("compound", "appos", "conj", "flat", "nmod", "amod") and \
+            tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.lower_ if tok.dep_ == "pobj" else ""
+
+
+def _broad(place: Place | None) -> bool:
+    """A country, province, region or sea: a coarse clue to where an event happened."""
+    return place is not None and place.feature_code.startswith(_BROAD_CODES)
+
+
+def _root_of(mention: Toponym, sent: Span) -> Token:
+    span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else sent.root
+
+
+# verbs of speaking whose place is where words were said, not where an event happened
+_SPEECH = _REPORTING | {"speak", "talk", "brief", "testify", "address"}
+# relations a place climbs to reach the verb it belongs to ("sources in Yemen claim",
+# "told reporters in Putrajaya", "said in a statement issued in Kabul")
+_SOURCE_PATH = frozenset({"pobj", "prep", "compound", "appos", "conj", "flat", "cc",
+                          "nmod", "amod", "acl"})
+
+
+def statement_source(token: Token) -> bool:
+    """A place named only as where a statement was made or came from: "officials said
+    in Washington", "told reporters in Putrajaya", "speaking to ARA News from Mosul",
+    "sources in Yemen claim", "according to officials in Kabul". It is the place of the
+    statement, never of the event the statement reports."""
+    tok = token
+    for _ in range(8):
+        if tok.lower_ == "according":
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.i != token.i:
+            break
+        if tok.dep_ == "prep" and tok.i < tok.head.i:
+            return False  # "In Jericho, officials said …": the scene, set before the verb
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "dobj" and lemma(tok.head) == "tell":
+            return True  # "told reporters in Putrajaya"
+        if tok.dep_ not in _SOURCE_PATH:
+            return False
+        tok = tok.head
+    else:
+        return False
+    return lemma(tok) in _SPEECH
 
 
 def _approximate(loc: Location, trigger: Token,
@@ -733,7 +822,7 @@ def _scene(trigger: Token, candidates: list[tuple[Toponym, Token]],
         return None
     best: tuple[tuple, Location] | None = None
     for mention, root in candidates:
-        if _actor_like(mention, root):
+        if _actor_like(mention, root) or statement_source(root):
             continue
         tok = root
         while tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "flat") and \
@@ -779,25 +868,29 @@ def _context_text(mention: Toponym, sent: Span) -> str:
     return doc[span.start: min(span.end + 2, sent.end)].text
 
 
-def document_focus(doc, toponyms: list[Toponym]) -> Toponym | None:
-    """The document's main place: the most mentioned resolved place, when it stands out
-    (at least two mentions and more than any other). Places used as actors ("the Israel
-    Defense Forces", "the Israeli military") do not count."""
-    usable = []
+def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
+                   ) -> list[tuple[int, Toponym]]:
+    """The document's places that can stand for where its events happen, each with its
+    :func:`place_tier`, in text order; a dateline's place (before ``skip_before``) is
+    where the report was filed, never where its events happened."""
+    out = []
     for mention in toponyms:
+        if mention.start < skip_before:
+            continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if mention.place is None or span is None or len(span) == 0:
+        if span is None or len(span) == 0:
             continue
-        if _actor_like(mention, span.root) or getattr(mention, "kind", "name") != "name" \
-                or any(t.ent_type_ in ("ORG", "NORP") for t in span):
-            continue
-        usable.append(mention)
-    toponyms = usable
-    counts = Counter(t.place.id for t in toponyms if t.place is not None)
-    if not counts:
+        tier = place_tier(mention, span.root)
+        if tier is not None:
+            out.append((tier, mention))
+    return out
+
+
+def main_place(places: list[tuple[int, Toponym]]) -> Toponym | None:
+    """The place a stretch of text is about: of the best tier, the most mentioned, then
+    the first named."""
+    if not places:
         return None
-    ranked = counts.most_common(2)
-    top, n = ranked[0]
-    if n < 2 or (len(ranked) > 1 and ranked[1][1] == n):
-        return None
-    return next(t for t in toponyms if t.place is not None and t.place.id == top)
+    counts = Counter(m.place.id for _, m in places if m.place is not None)
+    return min(places, key=lambda p: (p[0], -counts[p[1].place.id] if p[1].place else 0,
+                                      p[1].start))[1]
