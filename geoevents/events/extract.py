@@ -48,7 +48,9 @@ from geoevents.events.dates import (
 )
 from geoevents.events.dedup import actor_key, compatible_actors, merge_key, same_place
 from geoevents.events.location import (
+    NEAR,
     NOWHERE,
+    SITE,
     Location,
     context_places,
     locate,
@@ -480,49 +482,52 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
     :func:`~geoevents.events.location.main_place`), else the document's main place, at a
     precision no finer than 2 (3 for the document's, and for a diplomatic act, which the
     text places only by what it is about). A named place the gazetteer lacks
-    ("the village of Shurifah") keeps its name and is placed there too. References
-    (which join the event they refer to) are left as they are."""
+    ("the village of Shurifah") keeps its name and is placed there too. A reference
+    that joins the event it refers to takes that event's place, not this one (see
+    :func:`_absorb`)."""
     starts = [s.start_char for s in sentences]
     by_paragraph: dict[int, list[tuple[int, Toponym]]] = {}
     for tier, mention in places:
         i = bisect.bisect_right(starts, mention.start) - 1
         by_paragraph.setdefault(paragraph[max(i, 0)], []).append((tier, mention))
     focus = main_place(places)
-    placed = [c for c in found if c.location.place is not None]
+    named = {par: main_place(found_here) for par, found_here in by_paragraph.items()}
+    placed: dict[int, list[_Candidate]] = {}  # located events by paragraph, in text order
+    for c in found:
+        if c.location.place is not None:
+            placed.setdefault(paragraph[c.sentence], []).append(c)
+    order = {par: [c.sentence for c in cands] for par, cands in placed.items()}
     for cand in found:
-        if cand.reference or cand.location.place is not None:
+        if cand.location.place is not None:
             continue
         family = onto.event_type_of(cand.typing.sub_event_type)
         par = paragraph[cand.sentence]
-        donors = [c for c in placed if paragraph[c.sentence] == par and (
-            onto.event_type_of(c.typing.sub_event_type) not in _NO_FALLBACK or
-            onto.event_type_of(c.typing.sub_event_type) == family)]
-        donor = min(donors, key=lambda c: (c.sentence > cand.sentence,
-                                            abs(c.sentence - cand.sentence)), default=None)
-        here = main_place(by_paragraph.get(par, []))
+        donor = _nearest_donor(cand, placed.get(par, []), order.get(par, []), family, onto)
+        here = named.get(par)
         if donor is not None:
-            where, role = donor.location.toponym, donor.location.role
+            where = donor.location.toponym
+            role = NEAR if donor.location.role == NEAR else SITE
             precision = max(donor.location.precision or 2, 2)
             how = (f"the paragraph's place: its event {donor.trigger.token.text!r} is at "
                    f"{where.text!r}" if where is not None else "")
         elif here is not None:
-            where, role = here, "site"
+            where, role = here, SITE
             precision = max(precision_of(here.place, "site", here.text), 2)
             how = f"the place the paragraph names, {here.text!r}"
         elif focus is not None:
-            where, role, precision = focus, "site", 3
+            where, role, precision = focus, SITE, 3
             how = f"the document's main place, {focus.text!r}"
         else:
             continue
         assert where is not None and where.place is not None
-        named = cand.location.toponym
-        if named is not None:  # a name the gazetteer lacks: keep it, placed in its area
+        unknown = cand.location.toponym
+        if unknown is not None:  # a name the gazetteer lacks: keep it, placed in its area
             from geoevents.model import Toponym as _Toponym
 
             cand.location.toponym = _Toponym(
-                start=named.start, end=named.end, text=named.text, place=where.place,
+                start=unknown.start, end=unknown.end, text=unknown.text, place=where.place,
                 candidates=[where.place], confidence=where.confidence,
-                reason=f"{named.text!r} is not in the gazetteer; placed at "
+                reason=f"{unknown.text!r} is not in the gazetteer; placed at "
                        f"{where.place.display_name}, {how}")
             cand.location.precision = max(cand.location.precision or 2, precision)
             cand.location.reason += f"; not in the gazetteer, so placed at {how}"
@@ -532,6 +537,24 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             cand.location = Location(where, role, precision,
                                      f"no place of its own in the sentence; {how} (lower "
                                      f"precision)", linked=False)
+
+
+def _nearest_donor(cand: _Candidate, located: list[_Candidate], sentences: list[int],
+                   family: str, onto: Ontology) -> _Candidate | None:
+    """The located event of another sentence of the paragraph nearest before ``cand``
+    (else after it) whose place ``cand`` may share: a statement's or an incident's place
+    goes only to events of its own family. ``located`` is in text order (``sentences``
+    their sentence numbers); the search walks out from ``cand``'s position and stops at
+    the first fit."""
+    def fits(c: _Candidate) -> bool:
+        other = onto.event_type_of(c.typing.sub_event_type)
+        return c.sentence != cand.sentence and (other not in _NO_FALLBACK or other == family)
+
+    at = bisect.bisect_left(sentences, cand.sentence)
+    before = next((c for c in reversed(located[:at]) if fits(c)), None)
+    if before is not None:
+        return before
+    return next((c for c in located[at:] if fits(c)), None)
 
 
 def _to_event(cand: _Candidate, sent: Span, text: str, doc_id: str | None,

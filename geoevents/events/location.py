@@ -249,8 +249,10 @@ def _down_path(anchor: Token, target: Token) -> list[Token] | None:
 
 def _role_of(path: list[Token], mention: Toponym) -> tuple[str, str] | None:
     """(role, how) for a path from the anchor down to a toponym, None if not locative."""
+    shared = False
     while len(path) > 1 and path[0].dep_ == "conj" and path[0].pos_ == "VERB":
         path = path[1:]  # "was shot and left in a ditch": coordinated verbs share a place
+        shared = True
     first = path[0]
     if any(t.dep_ not in _THROUGH for t in path):
         return None
@@ -281,8 +283,8 @@ def _role_of(path: list[Token], mention: Toponym) -> tuple[str, str] | None:
                          None)
             if inner is not None:
                 role = PREPOSITION_ROLES[inner.lower_]
-        if role is None:
-            return None
+        if role is None or (shared and role in (ORIGIN, DESTINATION)):
+            return None  # "captured … and shipped to Guantanamo": the path of the motion
         if relation:
             role = NEAR
         return role, f"'{first.text} …' attached to the trigger"
@@ -440,6 +442,9 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
     if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ == "NOUN" \
             and not _site_noun(token.head):
         return True  # "the U.S. soldier", "Belgium's plans", "Gulf shipping"
+    if token.dep_ in ("poss", "compound", "nmod", "amod") and lemma(token.head) in _OWNED \
+            and mention.place is not None and mention.place.feature_code.startswith("PCL"):
+        return True  # "a U.S. military base in Syria", "the Israeli embassy": an owner
     if token.ent_type_ in ("ORG", "PERSON", "NORP"):
         doc, start, end = token.doc, token.i, token.i + 1  # the entity around the token,
         while start > 0 and doc[start].ent_iob_ == "I":  # found without scanning doc.ents
@@ -699,22 +704,55 @@ def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
         linked=False)
 
 
-def place_tier(mention: Toponym, root: Token) -> int | None:
+def place_tier(mention: Toponym, root: Token, *, bodies: bool = False) -> int | None:
     """How well a resolved mention can stand for where a sentence's or a paragraph's
     events happen (see :func:`_other_place`): 0 a town or district, 1 a country or
-    province in a locative phrase, 2 the home of a local body or thing; None for no
+    province in a locative phrase, 2 the home of a local thing ("the Manbij campaign")
+    or, with ``bodies``, of a local person or body ("Tulkarm's governor"); None for no
     place, a nationality, a statement's source, an actor's country, a party."""
     place = mention.place
     if place is None or getattr(mention, "kind", "name") == "demonym" or \
             statement_source(root):
         return None
     if _actor_like(mention, root):
-        if place.feature_code.startswith(("PCL", "CONT", "RGN")):
+        if place.feature_code.startswith(("PCL", "CONT", "RGN")) or not (
+                bodies or _home_of_thing(root)):
             return None  # a country's forces, a nation's institutions: an origin
         return _HOME
+    if _party(root):
+        return None
     if _broad(place):
         return _AREA if _phrase_preposition(root) in _AREA_PREPS else None
     return _TOWN
+
+
+def _home_of_thing(root: Token) -> bool:
+    """A place name that says where a thing or a happening is ("the Manbij campaign",
+    "the Tokyo subway", "the Istanbul sky"), as opposed to the home of a person or a body
+    ("a New York City councilman", "the Baghdad regime", "the London-based group"), which
+    may act anywhere."""
+    head = root.head
+    if root.dep_ not in ("compound", "poss", "nmod", "amod") or head.pos_ != "NOUN":
+        return False
+    nxt = root.nbor() if root.i + 1 < len(root.doc) else root
+    if nxt.text in ("-", "–") or nxt.lower_.startswith("-"):
+        return False  # "London-based"
+    if root.ent_type_ in ("ORG", "PERSON") or head.ent_type_ in ("ORG", "PERSON"):
+        return False
+    return lemma(head) not in _group_words() and head.lower_ not in _group_words() and \
+        not any(t.ent_type_ in ("ORG", "PERSON") for t in head.subtree)
+
+
+def _party(root: Token) -> bool:
+    """A place name that is a party to what its clause tells, by metonymy: the subject of
+    an active verb ("Ankara says", "Turkey shot down a jet", "Moscow rejects"), or the
+    object of a verb that does not act on a territory ("backed Belgrade")."""
+    tok = root
+    while tok.dep_ in ("conj", "appos", "compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "nsubj":
+        return lemma(tok.head) not in ("be", "see", "witness", "bear", "remain", "become")
+    return tok.dep_ == "dobj" and lemma(tok.head) not in _TERRITORIAL
 
 
 def _phrase_preposition(root: Token) -> str:
@@ -871,7 +909,9 @@ def _context_text(mention: Toponym, sent: Span) -> str:
 def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
                    ) -> list[tuple[int, Toponym]]:
     """The document's places that can stand for where its events happen, each with its
-    :func:`place_tier`, in text order; a dateline's place (before ``skip_before``) is
+    :func:`place_tier` (a local body's home included: "Tulkarm's governor said …" places
+    the events the governor reports in Tulkarm when nothing else does), in text order; a
+    dateline's place (before ``skip_before``) is
     where the report was filed, never where its events happened."""
     out = []
     for mention in toponyms:
@@ -880,7 +920,7 @@ def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        tier = place_tier(mention, span.root)
+        tier = place_tier(mention, span.root, bodies=True)
         if tier is not None:
             out.append((tier, mention))
     return out
