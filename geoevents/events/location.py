@@ -658,11 +658,12 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
 def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]]
                      ) -> list[tuple[int, Toponym]]:
     """The sentence's resolved place names that are not actors or owners ("the Syrian
-    army"), nearest to the trigger in the parse first."""
+    army") nor a statement's source ("police in Abuja said"), nearest to the trigger in
+    the parse first."""
     out = []
     for mention, root in candidates:
         if mention.place is None or getattr(mention, "kind", "name") == "demonym" or \
-                _actor_like(mention, root):
+                _actor_like(mention, root) or statement_source(root):
             continue
         out.append((_tree_distance(trigger, root), mention))
     return sorted(out, key=lambda x: (x[0], x[1].start))
@@ -672,6 +673,10 @@ def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]]
 # over Lebanon", "the occupation of Latvia"), not a party to it ("a deal with Russia")
 _AREA_PREPS = _SCENE_PREPS | {"of", "over", "into", "on", "against", "along", "from",
                               "off"}
+# prepositions of a motion's path: its end points belong to that motion ("captured in
+# December and shipped to Guantanamo", "warships from Britain")
+_PATH_PREPS = frozenset(p for p, role in PREPOSITION_ROLES.items()
+                        if role in (ORIGIN, DESTINATION))
 # the tiers of :func:`_other_place`, best first
 _TOWN, _AREA, _HOME = 0, 1, 2
 
@@ -684,7 +689,8 @@ def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
     party ("Turkey shot down a jet", "a deal with Russia"); last, a town or province that
     is the home of a local body or thing ("Tulkarm's governor said …", "the Michoacan
     state attorney general", "the Manbij campaign"). Within a tier, the one nearest the
-    trigger in the parse. A reporting verb has no place of its own; a place named only as
+    trigger in the parse. A reporting verb has no place of its own; the end of another
+    verb's path ("… and shipped to Guantanamo") is that motion's; a place named only as
     the source of a statement ("said in Washington") and a country or nationality that
     is an actor's origin ("the U.S. soldier", "Syrian troops") are never the place."""
     if lemma(trigger) in _REPORTING:
@@ -692,7 +698,7 @@ def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
     places = []
     for mention, root in candidates:
         tier = place_tier(mention, root)
-        if tier is not None:
+        if tier is not None and _phrase_preposition(root) not in _PATH_PREPS:
             places.append((tier, _tree_distance(trigger, root), mention.start, mention))
     if not places:
         return None
