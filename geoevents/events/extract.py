@@ -476,9 +476,9 @@ def _paragraphs(sentences: list[Span], text: str) -> list[int]:
 def _fall_back(found: list[_Candidate], sentences: list[Span],
                places: list[tuple[int, Toponym]], paragraph: list[int],
                onto: Ontology) -> None:
-    """The place of each event its sentence leaves unplaced (no resolved place is linked
-    to it, nor set the sentence's scene), in the order of the module doc: the place of
-    the nearest event of the same paragraph, else the place the paragraph names (see
+    """The place of each event its sentence leaves unplaced, steps 4 and 5 of the chain
+    in :mod:`geoevents.events.location`: the place of the nearest located event of
+    another sentence of the same paragraph, else the place the paragraph names (see
     :func:`~geoevents.events.location.main_place`), else the document's main place, at a
     precision no finer than 2 (3 for the document's, and for a diplomatic act, which the
     text places only by what it is about). A named place the gazetteer lacks

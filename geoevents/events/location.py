@@ -30,10 +30,18 @@ setting. The reason says when the place is the setting rather than a parse link.
 
 Relative clauses, actors (the subject of an active verb, a nationality on an actor, a place
 name modifying a person or thing: "the U.S. soldier", "Belgium's plans") and the owners of
-sites ("the Israeli Embassy") are never locations. Names the toponym stage did not keep
-but that stand in a place's slot of the parse are candidates too (see
-:func:`_unrecognised`). With no place at all, :mod:`geoevents.events.extract` may carry the
-previous event's place or use the document's focus, with a lower precision and a reason.
+sites ("the Israeli Embassy", "a U.S. military base") are never locations, nor is a place
+named only as the source of a statement ("said in Washington", see
+:func:`statement_source`). Names the toponym stage did not keep but that stand in a
+place's slot of the parse are candidates too (see :func:`_unrecognised`).
+
+**The fallback chain.** Every event gets the best location the text supports: (1) a
+place linked by the parse, (2) the sentence's setting, (3) another place of the same
+sentence (:func:`_other_place`, by :func:`place_tier`), then, in
+:mod:`geoevents.events.extract`, (4) the paragraph's place — the nearest located event of
+another sentence of the paragraph, else the place the paragraph names
+(:func:`main_place` over :func:`context_places`) — and (5) the document's main place, at
+lower precisions; the reason says which step gave the place.
 
 ``geo_precision`` follows ACLED: 1 a town or a specific site, 2 near a town or a small
 area (district, border, "the Jenin area"), 3 a region, province or country.
@@ -728,7 +736,9 @@ def place_tier(mention: Toponym, root: Token, *, bodies: bool = False) -> int | 
     if _party(root):
         return None
     if _broad(place):
-        return _AREA if _phrase_preposition(root) in _AREA_PREPS else None
+        locative = _phrase_preposition(root) in _AREA_PREPS or (
+            root.dep_ in ("compound", "poss", "nmod") and _site_noun(root.head))
+        return _AREA if locative else None  # "over Lebanon", "the Aleppo districts"
     return _TOWN
 
 
