@@ -56,6 +56,7 @@ from geoevents.events.location import (
     locate,
     main_place,
     precision_of,
+    sentence_candidates,
 )
 from geoevents.events.ontology import GENERIC, Ontology, load_ontology
 from geoevents.events.triggers import (
@@ -439,8 +440,10 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             victim.args.fatalities = dead
             if hurt is not None:
                 victim.args.quantities.append(f"{hurt} injured")
+        here = sentence_candidates(sent, places[i])
         for cand in cands:
-            cand.location = locate(cand.trigger.token, _anchors(cand, onto), sent, places[i])
+            cand.location = locate(cand.trigger.token, _anchors(cand, onto), sent, places[i],
+                                   here)
             if not cand.location.linked and onto.event_type_of(
                     cand.typing.sub_event_type) in _NO_SETTING:
                 cand.location = NOWHERE  # "Moscow offered to mediate as tensions around

@@ -565,7 +565,11 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
     return out
 
 
-def _candidates(sent: Span, toponyms: list[Toponym]) -> list[tuple[Toponym, Token]]:
+def sentence_candidates(sent: Span, toponyms: list[Toponym]
+                        ) -> list[tuple[Toponym, Token]]:
+    """The sentence's toponyms and the names in a place's slot of its parse, each with
+    its root token: what :func:`locate` chooses from (compute once per sentence and pass
+    it to :func:`locate` for each of the sentence's events)."""
     doc = sent.doc
     found = []
     toponyms = list(toponyms) + _unrecognised(sent, toponyms)
@@ -634,10 +638,13 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
 
 
 def locate(trigger: Token, anchors: list[Token], sent: Span,
-           toponyms: list[Toponym]) -> Location:
+           toponyms: list[Toponym],
+           candidates: list[tuple[Toponym, Token]] | None = None) -> Location:
     """The event place among the sentence's toponyms, linked to the trigger or to one of
-    the ``anchors`` (the verb that carries an event noun)."""
-    candidates = _candidates(sent, toponyms)
+    the ``anchors`` (the verb that carries an event noun); ``candidates`` are the
+    sentence's :func:`sentence_candidates` when already computed."""
+    if candidates is None:
+        candidates = sentence_candidates(sent, toponyms)
     known: dict[int, Place | None] = {}  # token → place of the sentence's mentions
     for mention, root in candidates:
         known.setdefault(root.i, mention.place)
