@@ -485,7 +485,8 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
     :func:`~geoevents.events.location.main_place`), else the document's main place, at a
     precision no finer than 2 (3 for the document's, and for a diplomatic act, which the
     text places only by what it is about). A named place the gazetteer lacks
-    ("the village of Shurifah") keeps its name and is placed there too. A reference
+    ("the village of Shurifah") keeps its name and is placed there too; a name the
+    resolver left unresolved among several candidates is not guessed. A reference
     that joins the event it refers to takes that event's place, not this one (see
     :func:`_absorb`)."""
     starts = [s.start_char for s in sentences]
@@ -501,8 +502,9 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             placed.setdefault(paragraph[c.sentence], []).append(c)
     order = {par: [c.sentence for c in cands] for par, cands in placed.items()}
     for cand in found:
-        if cand.location.place is not None:
-            continue
+        unknown = cand.location.toponym
+        if cand.location.place is not None or (unknown is not None and unknown.candidates):
+            continue  # placed, or a known name left unresolved (which Hamilton?): no guess
         family = onto.event_type_of(cand.typing.sub_event_type)
         par = paragraph[cand.sentence]
         donor = _nearest_donor(cand, placed.get(par, []), order.get(par, []), family, onto)
@@ -523,7 +525,6 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
         else:
             continue
         assert where is not None and where.place is not None
-        unknown = cand.location.toponym
         if unknown is not None:  # a name the gazetteer lacks: keep it, placed in its area
             from geoevents.model import Toponym as _Toponym
 
