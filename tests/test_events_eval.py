@@ -61,3 +61,33 @@ def test_toponym_recall_and_events_located_counts():
     example = read_event_locations.__globals__["LocationExample"](
         "1", "In Goma.", (0, 2), ((3, 7), (5, 5), (6, 99)))
     assert gold_spans(example) == [(3, 7)]
+
+
+def test_events_located_counts_sentences_naming_a_place_not_nationalities():
+    import spacy
+
+    from geoevents.evaluation.events import EventsLocated
+    from geoevents.model import Event, Place
+    from geoevents.recognise import Mention
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = "Syrian troops attacked. Gunmen struck Goma. Rebels fled."
+    doc = nlp(text)
+    syria = Place("x:1", "Syria", 35.0, 38.0, "A", "PCLI")
+    goma = Place("x:2", "Goma", -1.7, 29.2, "P", "PPL")
+    toponyms = [Mention(0, 6, "Syrian", syria, kind="demonym"),
+                Mention(38, 42, "Goma", goma)]
+
+    def ev(start: int, place: Place | None) -> Event:
+        return Event(id=str(start), event_type="Battles", sub_event_type="Armed clash",
+                     trigger="x", trigger_start=start, trigger_end=start + 1, sentence="",
+                     location=place)
+
+    located = EventsLocated()
+    # unlocated in the nationality's sentence, located in Goma's, none in the last
+    located.add(doc, [ev(14, None), ev(31, goma), ev(51, None)], toponyms)
+    result = located.result()
+    assert (result["events_in_placed_sentences"], result["events_located"]) == (1, 1.0)
+    assert (result["events_in_sentences_with_demonyms"],
+            result["events_located_with_demonyms"]) == (2, 0.5)

@@ -54,7 +54,7 @@ def test_document_fallback_has_lower_precision_and_says_so():
     convoy = next(e for e in events if e.trigger == "kidnapped")
     assert convoy.location is not None and convoy.location.name == "Mosul"
     assert convoy.geo_precision >= 2
-    assert "no place in the sentence" in convoy.reason
+    assert "no place of its own in the sentence" in convoy.reason
 
 
 # -- choosing among several places, and the sentence's setting ---------------------------
@@ -132,11 +132,13 @@ def test_a_determiner_inside_the_entity_does_not_make_it_an_actor():
 
 
 def test_diplomacy_does_not_take_the_sentence_setting():
+    # the offer is not made around Jenin: only what it is about, at precision 3
     events = geoevents.extract_events(
         "Moscow offered to mediate as tensions around Jenin remain high.")
     diplomacy = [e for e in events if e.event_type == "Diplomacy"]
     assert [e.trigger for e in diplomacy] == ["mediate"]
-    assert diplomacy[0].location_text is None
+    assert diplomacy[0].geo_precision == 3
+    assert "no place of its own in the sentence" in diplomacy[0].reason
 
 
 def test_distance_and_direction_give_the_point_there():

@@ -206,8 +206,9 @@ def format_event_report(report: dict) -> str:
             f"{loc['toponym_recall_resolved']:.3f} resolved "
             f"(of {loc['gold_toponyms']} gold location spans)",
             f"  events located    {loc['events_located']:.3f} "
-            f"(of {loc['events_in_placed_sentences']} events in sentences with a "
-            f"resolved place)",
+            f"(of {loc['events_in_placed_sentences']} events in sentences naming a "
+            f"resolved place; {loc['events_located_with_demonyms']:.3f} of "
+            f"{loc['events_in_sentences_with_demonyms']} counting nationalities)",
         ]
     case = report.get("case")
     if case:

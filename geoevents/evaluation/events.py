@@ -14,8 +14,10 @@ Gold spans are character offsets into the sentence.
 Also reported, for the conflict geography the events sit in: **toponym recall** — the
 share of gold location spans overlapped by a recognised toponym (``toponym_recall``) and
 by a resolved one (``toponym_recall_resolved``); and **events located** — among the
-extracted events whose sentence has a resolved toponym, the share that got a location
-(``events_located``).
+extracted events whose sentence names a resolved place, the share that got a location
+(``events_located``). A nationality ("Syrian troops") resolves to a country but names an
+actor's origin, never an event's place, so it does not count as naming a place; the share
+counting it too is reported as ``events_located_with_demonyms``.
 
 **CASE 2021 task 2** (``case2021_task2_dev.tsv``: ``id``, ``EventSnippet``, ``SubType``):
 the snippet's main event (:func:`geoevents.events.classify.main_event`) is mapped to a
@@ -223,26 +225,35 @@ class ToponymRecall:
 
 @dataclass
 class EventsLocated:
-    """Among the extracted events whose sentence has a resolved toponym, the share that
-    has a location."""
+    """Among the extracted events whose sentence names a resolved place, the share that
+    has a location; the same share over sentences with any resolved toponym, a
+    nationality ("Syrian troops") included."""
 
     events: int = 0
     located: int = 0
+    events_any: int = 0
+    located_any: int = 0
 
     def add(self, doc: Doc, events: list[Event], toponyms: list[Toponym]) -> None:
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
         placed = [t for t in toponyms if t.place is not None]
+        named = [t for t in placed if getattr(t, "kind", "name") != "demonym"]
         for event in events:
             sent = next(((s, e) for s, e in sentences if s <= event.trigger_start < e), None)
             if sent is None or not any(sent[0] <= t.start < sent[1] for t in placed):
                 continue
-            self.events += 1
-            self.located += event.location is not None
+            self.events_any += 1
+            self.located_any += event.location is not None
+            if any(sent[0] <= t.start < sent[1] for t in named):
+                self.events += 1
+                self.located += event.location is not None
 
     def result(self) -> dict[str, Any]:
-        n = self.events
+        n, n_any = self.events, self.events_any
         return {"events_in_placed_sentences": n,
-                "events_located": self.located / n if n else 0.0}
+                "events_located": self.located / n if n else 0.0,
+                "events_in_sentences_with_demonyms": n_any,
+                "events_located_with_demonyms": self.located_any / n_any if n_any else 0.0}
 
 
 # -- CASE 2021 -------------------------------------------------------------------------------

@@ -60,7 +60,17 @@ from geoevents.events.dates import (
     parse_published,
 )
 from geoevents.events.dedup import actor_key, compatible_actors, merge_key, same_place
-from geoevents.events.location import NOWHERE, Location, document_focus, locate
+from geoevents.events.location import (
+    NEAR,
+    NOWHERE,
+    SITE,
+    Location,
+    context_places,
+    locate,
+    main_place,
+    precision_of,
+    sentence_candidates,
+)
 from geoevents.events.ontology import GENERIC, Ontology, load_ontology
 from geoevents.events.triggers import (
     NON_EVENTS,
@@ -82,7 +92,6 @@ _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
                             "Violence against civilians", "Riots"})
 _LINKS = frozenset({"advcl", "conj", "xcomp", "nsubj", "nsubjpass", "dobj", "pobj", "relcl",
                     "acl", "prep", "ccomp", "agent"})
-_CARRY_SENTENCES = 2
 _NEAR_SENTENCES = 2  # an unplaced, undated mention this close to an event may be it
 _MERGE_WINDOW = 40  # sentences: tellings farther apart are not compared (linear time)
 # sub-types that, told next to a violent event, are part of it (ACLED codes the violence)
@@ -515,8 +524,8 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     skip = dateline.end if dateline is not None else 0
     sentences = list(doc.sents)
     sentence_lemmas = [_lemma_set(s) for s in sentences]
-    places = _sentence_toponyms(sentences, toponyms,
-                                dateline.place_end if dateline is not None else 0)
+    place_skip = dateline.place_end if dateline is not None else 0
+    places = _sentence_toponyms(sentences, toponyms, place_skip)
     dates = _sentence_dates(sentences)
     found: list[_Candidate] = []
     for i, sent in enumerate(sentences):
@@ -543,8 +552,10 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             victim.args.fatalities = dead
             if hurt is not None:
                 victim.args.quantities.append(f"{hurt} injured")
+        here = sentence_candidates(sent, places[i])
         for cand in cands:
-            cand.location = locate(cand.trigger.token, _anchors(cand, onto), sent, places[i])
+            cand.location = locate(cand.trigger.token, _anchors(cand, onto), sent, places[i],
+                                   here)
             if not cand.location.linked and onto.event_type_of(
                     cand.typing.sub_event_type) in _NO_SETTING:
                 cand.location = NOWHERE  # "Moscow offered to mediate as tensions around
@@ -559,31 +570,108 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 _witnessed(cand)
         found.extend(c for c in cands if not _out_of_time(c, anchor, latest)
                      and not _describes_participant(c) and not _not_a_happening(c, onto))
-    mentions: list[tuple[Event, _Candidate]] = []
-    focus = document_focus(doc, toponyms)
-    previous: _Candidate | None = None
-    for cand in found:
-        family = onto.event_type_of(cand.typing.sub_event_type)
-        if cand.location.toponym is None and family not in _NO_FALLBACK and \
-                not cand.reference:
-            if previous is not None and cand.sentence - previous.sentence <= _CARRY_SENTENCES \
-                    and onto.event_type_of(previous.typing.sub_event_type) not in _NO_FALLBACK:
-                prev = previous.location
-                cand.location = Location(
-                    prev.toponym, prev.role, max(prev.precision or 2, 2),
-                    f"no place in the sentence; carried over from the previous event "
-                    f"({previous.trigger.token.text!r} at {prev.toponym.text!r})"
-                    if prev.toponym else "")
-            elif focus is not None:
-                cand.location = Location(focus, "site", 3,
-                                         f"no place in the sentence; the document's main "
-                                         f"place {focus.text!r} (lower precision)")
-        if cand.location.toponym is None:
-            cand.location = NOWHERE
-        else:
-            previous = cand
-        mentions.append((_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand))
+    _fall_back(found, sentences, context_places(doc, toponyms, skip_before=place_skip),
+               _paragraphs(sentences, text), onto)
+    mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
+                for cand in found]
     return _merge_document(mentions)
+
+
+def _paragraphs(sentences: list[Span], text: str) -> list[int]:
+    """The paragraph of each sentence: a line break between two sentences starts one."""
+    out: list[int] = []
+    n, end = 0, None
+    for sent in sentences:
+        if end is not None and "\n" in text[end:sent.start_char]:
+            n += 1
+        out.append(n)
+        end = sent.start_char + len(sent.text.rstrip())
+    return out
+
+
+def _fall_back(found: list[_Candidate], sentences: list[Span],
+               places: list[tuple[int, Toponym]], paragraph: list[int],
+               onto: Ontology) -> None:
+    """The place of each event its sentence leaves unplaced, steps 4 and 5 of the chain
+    in :mod:`geoevents.events.location`: the place of the nearest located event of
+    another sentence of the same paragraph, else the place the paragraph names (see
+    :func:`~geoevents.events.location.main_place`), else the document's main place, at a
+    precision no finer than 2 (3 for the document's, and for a diplomatic act, which the
+    text places only by what it is about). A named place the gazetteer lacks
+    ("the village of Shurifah") keeps its name and is placed there too; a name the
+    resolver left unresolved among several candidates is not guessed. A reference
+    that joins the event it refers to takes that event's place, not this one (see
+    :func:`_absorb`)."""
+    starts = [s.start_char for s in sentences]
+    by_paragraph: dict[int, list[tuple[int, Toponym]]] = {}
+    for tier, mention in places:
+        i = bisect.bisect_right(starts, mention.start) - 1
+        by_paragraph.setdefault(paragraph[max(i, 0)], []).append((tier, mention))
+    focus = main_place(places)
+    named = {par: main_place(found_here) for par, found_here in by_paragraph.items()}
+    placed: dict[int, list[_Candidate]] = {}  # located events by paragraph, in text order
+    for c in found:
+        if c.location.place is not None:
+            placed.setdefault(paragraph[c.sentence], []).append(c)
+    order = {par: [c.sentence for c in cands] for par, cands in placed.items()}
+    for cand in found:
+        unknown = cand.location.toponym
+        if cand.location.place is not None or (unknown is not None and unknown.candidates):
+            continue  # placed, or a known name left unresolved (which Hamilton?): no guess
+        family = onto.event_type_of(cand.typing.sub_event_type)
+        par = paragraph[cand.sentence]
+        donor = _nearest_donor(cand, placed.get(par, []), order.get(par, []), family, onto)
+        here = named.get(par)
+        if donor is not None:
+            where = donor.location.toponym
+            role = NEAR if donor.location.role == NEAR else SITE
+            precision = max(donor.location.precision or 2, 2)
+            how = (f"the paragraph's place: its event {donor.trigger.token.text!r} is at "
+                   f"{where.text!r}" if where is not None else "")
+        elif here is not None:
+            where, role = here, SITE
+            precision = max(precision_of(here.place, "site", here.text), 2)
+            how = f"the place the paragraph names, {here.text!r}"
+        elif focus is not None:
+            where, role, precision = focus, SITE, 3
+            how = f"the document's main place, {focus.text!r}"
+        else:
+            continue
+        assert where is not None and where.place is not None
+        if unknown is not None:  # a name the gazetteer lacks: keep it, placed in its area
+            from geoevents.model import Toponym as _Toponym
+
+            cand.location.toponym = _Toponym(
+                start=unknown.start, end=unknown.end, text=unknown.text, place=where.place,
+                candidates=[where.place], confidence=where.confidence,
+                reason=f"{unknown.text!r} is not in the gazetteer; placed at "
+                       f"{where.place.display_name}, {how}")
+            cand.location.precision = max(cand.location.precision or 2, precision)
+            cand.location.reason += f"; not in the gazetteer, so placed at {how}"
+        else:
+            if family in _NO_SETTING:
+                precision = 3  # where a statement or a meeting is about, not where it was
+            cand.location = Location(where, role, precision,
+                                     f"no place of its own in the sentence; {how} (lower "
+                                     f"precision)", linked=False)
+
+
+def _nearest_donor(cand: _Candidate, located: list[_Candidate], sentences: list[int],
+                   family: str, onto: Ontology) -> _Candidate | None:
+    """The located event of another sentence of the paragraph nearest before ``cand``
+    (else after it) whose place ``cand`` may share: a statement's or an incident's place
+    goes only to events of its own family. ``located`` is in text order (``sentences``
+    their sentence numbers); the search walks out from ``cand``'s position and stops at
+    the first fit."""
+    def fits(c: _Candidate) -> bool:
+        other = onto.event_type_of(c.typing.sub_event_type)
+        return c.sentence != cand.sentence and (other not in _NO_FALLBACK or other == family)
+
+    at = bisect.bisect_left(sentences, cand.sentence)
+    before = next((c for c in reversed(located[:at]) if fits(c)), None)
+    if before is not None:
+        return before
+    return next((c for c in located[at:] if fits(c)), None)
 
 
 def _to_event(cand: _Candidate, sent: Span, text: str, doc_id: str | None,

@@ -30,10 +30,18 @@ setting. The reason says when the place is the setting rather than a parse link.
 
 Relative clauses, actors (the subject of an active verb, a nationality on an actor, a place
 name modifying a person or thing: "the U.S. soldier", "Belgium's plans") and the owners of
-sites ("the Israeli Embassy") are never locations. Names the toponym stage did not keep
-but that stand in a place's slot of the parse are candidates too (see
-:func:`_unrecognised`). With no place at all, :mod:`geoevents.events.extract` may carry the
-previous event's place or use the document's focus, with a lower precision and a reason.
+sites ("the Israeli Embassy", "a U.S. military base") are never locations, nor is a place
+named only as the source of a statement ("said in Washington", see
+:func:`statement_source`). Names the toponym stage did not keep but that stand in a
+place's slot of the parse are candidates too (see :func:`_unrecognised`).
+
+**The fallback chain.** Every event gets the best location the text supports: (1) a
+place linked by the parse, (2) the sentence's setting, (3) another place of the same
+sentence (:func:`_other_place`, by :func:`place_tier`), then, in
+:mod:`geoevents.events.extract`, (4) the paragraph's place — the nearest located event of
+another sentence of the paragraph, else the place the paragraph names
+(:func:`main_place` over :func:`context_places`) — and (5) the document's main place, at
+lower precisions; the reason says which step gave the place.
 
 ``geo_precision`` follows ACLED: 1 a town or a specific site, 2 near a town or a small
 area (district, border, "the Jenin area"), 3 a region, province or country.
@@ -51,7 +59,7 @@ from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import ARABIC_ARTICLES, COMPASS_POINTS, DISTANCE_UNITS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from geoevents.model import Place, Toponym
 
@@ -249,8 +257,10 @@ def _down_path(anchor: Token, target: Token) -> list[Token] | None:
 
 def _role_of(path: list[Token], mention: Toponym) -> tuple[str, str] | None:
     """(role, how) for a path from the anchor down to a toponym, None if not locative."""
+    shared = False
     while len(path) > 1 and path[0].dep_ == "conj" and path[0].pos_ == "VERB":
         path = path[1:]  # "was shot and left in a ditch": coordinated verbs share a place
+        shared = True
     first = path[0]
     if any(t.dep_ not in _THROUGH for t in path):
         return None
@@ -281,8 +291,8 @@ def _role_of(path: list[Token], mention: Toponym) -> tuple[str, str] | None:
                          None)
             if inner is not None:
                 role = PREPOSITION_ROLES[inner.lower_]
-        if role is None:
-            return None
+        if role is None or (shared and role in (ORIGIN, DESTINATION)):
+            return None  # "captured … and shipped to Guantanamo": the path of the motion
         if relation:
             role = NEAR
         return role, f"'{first.text} …' attached to the trigger"
@@ -440,6 +450,9 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
     if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ == "NOUN" \
             and not _site_noun(token.head):
         return True  # "the U.S. soldier", "Belgium's plans", "Gulf shipping"
+    if token.dep_ in ("poss", "compound", "nmod", "amod") and lemma(token.head) in _OWNED \
+            and mention.place is not None and mention.place.feature_code.startswith("PCL"):
+        return True  # "a U.S. military base in Syria", "the Israeli embassy": an owner
     if token.ent_type_ in ("ORG", "PERSON", "NORP"):
         doc, start, end = token.doc, token.i, token.i + 1  # the entity around the token,
         while start > 0 and doc[start].ent_iob_ == "I":  # found without scanning doc.ents
@@ -552,7 +565,11 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
     return out
 
 
-def _candidates(sent: Span, toponyms: list[Toponym]) -> list[tuple[Toponym, Token]]:
+def sentence_candidates(sent: Span, toponyms: list[Toponym]
+                        ) -> list[tuple[Toponym, Token]]:
+    """The sentence's toponyms and the names in a place's slot of its parse, each with
+    its root token: what :func:`locate` chooses from (compute once per sentence and pass
+    it to :func:`locate` for each of the sentence's events)."""
     doc = sent.doc
     found = []
     toponyms = list(toponyms) + _unrecognised(sent, toponyms)
@@ -621,10 +638,13 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
 
 
 def locate(trigger: Token, anchors: list[Token], sent: Span,
-           toponyms: list[Toponym]) -> Location:
+           toponyms: list[Toponym],
+           candidates: list[tuple[Toponym, Token]] | None = None) -> Location:
     """The event place among the sentence's toponyms, linked to the trigger or to one of
-    the ``anchors`` (the verb that carries an event noun)."""
-    candidates = _candidates(sent, toponyms)
+    the ``anchors`` (the verb that carries an event noun); ``candidates`` are the
+    sentence's :func:`sentence_candidates` when already computed."""
+    if candidates is None:
+        candidates = sentence_candidates(sent, toponyms)
     known: dict[int, Place | None] = {}  # token → place of the sentence's mentions
     for mention, root in candidates:
         known.setdefault(root.i, mention.place)
@@ -653,11 +673,12 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
 def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]]
                      ) -> list[tuple[int, Toponym]]:
     """The sentence's resolved place names that are not actors or owners ("the Syrian
-    army"), nearest to the trigger in the parse first."""
+    army") nor a statement's source ("police in Abuja said"), nearest to the trigger in
+    the parse first."""
     out = []
     for mention, root in candidates:
         if mention.place is None or getattr(mention, "kind", "name") == "demonym" or \
-                _actor_like(mention, root):
+                _actor_like(mention, root) or statement_source(root):
             continue
         out.append((_tree_distance(trigger, root), mention))
     return sorted(out, key=lambda x: (x[0], x[1].start))
@@ -670,23 +691,152 @@ def _in_fixed_phrase(mention: Toponym, candidates: list[tuple[Toponym, Token]]) 
     return any(a.dep_ == "pobj" and lemma(a) in _NOT_SETTINGS for a in root.ancestors)
 
 
+# prepositions after which a country or province is where something happens ("a mission
+# over Lebanon", "the occupation of Latvia"), not a party to it ("a deal with Russia")
+_AREA_PREPS = _SCENE_PREPS | {"of", "over", "into", "on", "against", "along", "from",
+                              "off"}
+# prepositions of a motion's path: its end points belong to that motion ("captured in
+# December and shipped to Guantanamo", "warships from Britain")
+_PATH_PREPS = frozenset(p for p, role in PREPOSITION_ROLES.items()
+                        if role in (ORIGIN, DESTINATION))
+# the tiers of :func:`_other_place`, best first
+_TOWN, _AREA, _HOME = 0, 1, 2
+
+
 def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
                  ) -> tuple[tuple, Location] | None:
-    """Neither a parse link nor a setting: another place of the same sentence, the one
-    nearest the trigger in the parse (a news sentence usually reports one scene). A
-    reporting verb has no place of its own, and a country or province named elsewhere in
-    the sentence is too loose a clue (measured: it is more often not the event's place)."""
+    """Neither a parse link nor a setting: another place of the same sentence. A town or
+    district first (a news sentence usually reports one scene); then a country, province
+    or region named in a locative phrase ("a bombing mission over Lebanon"), not as a
+    party ("Turkey shot down a jet", "a deal with Russia"); last, a town or province that
+    is the home of a local body or thing ("Tulkarm's governor said …", "the Michoacan
+    state attorney general", "the Manbij campaign"). Within a tier, the one nearest the
+    trigger in the parse. A reporting verb has no place of its own; the end of another
+    verb's path ("… and shipped to Guantanamo") is that motion's; a place named only as
+    the source of a statement ("said in Washington") and a country or nationality that
+    is an actor's origin ("the U.S. soldier", "Syrian troops") are never the place."""
     if lemma(trigger) in _REPORTING:
         return None
-    places = [(d, m) for d, m in _resolved_places(trigger, candidates)
-              if m.place is not None and not m.place.feature_code.startswith(_BROAD_CODES)
-              and not _in_fixed_phrase(m, candidates)]
+    places = []
+    for mention, root in candidates:
+        tier = place_tier(mention, root)
+        if tier is not None and _phrase_preposition(root) not in _PATH_PREPS and \
+                not _in_fixed_phrase(mention, candidates):
+            places.append((tier, _tree_distance(trigger, root), mention.start, mention))
     if not places:
         return None
-    distance, mention = places[0]
-    return (distance,), Location(mention, SITE, None, "another place of the same sentence "
-                                 "(nothing in the parse links a place to the trigger)",
-                                 linked=False)
+    tier, distance, _, mention = min(places, key=lambda p: p[:3])
+    how = ("the home of a body or thing the sentence names" if tier == _HOME else
+           "another place of the same sentence")
+    return (tier, distance), Location(
+        mention, SITE, None, f"{how} (nothing in the parse links a place to the trigger)",
+        linked=False)
+
+
+def place_tier(mention: Toponym, root: Token, *, bodies: bool = False) -> int | None:
+    """How well a resolved mention can stand for where a sentence's or a paragraph's
+    events happen (see :func:`_other_place`): 0 a town or district, 1 a country or
+    province in a locative phrase, 2 the home of a local thing ("the Manbij campaign")
+    or, with ``bodies``, of a local person or body ("Tulkarm's governor"); None for no
+    place, a nationality, a statement's source, an actor's country, a party."""
+    place = mention.place
+    if place is None or getattr(mention, "kind", "name") == "demonym" or \
+            statement_source(root):
+        return None
+    if _actor_like(mention, root):
+        if place.feature_code.startswith(("PCL", "CONT", "RGN")) or not (
+                bodies or _home_of_thing(root)):
+            return None  # a country's forces, a nation's institutions: an origin
+        return _HOME
+    if _party(root):
+        return None
+    if _broad(place):
+        locative = _phrase_preposition(root) in _AREA_PREPS or (
+            root.dep_ in ("compound", "poss", "nmod") and _site_noun(root.head))
+        return _AREA if locative else None  # "over Lebanon", "the Aleppo districts"
+    return _TOWN
+
+
+def _home_of_thing(root: Token) -> bool:
+    """A place name that says where a thing or a happening is ("the Manbij campaign",
+    "the Tokyo subway", "the Istanbul sky"), as opposed to the home of a person or a body
+    ("a New York City councilman", "the Baghdad regime", "the London-based group"), which
+    may act anywhere."""
+    head = root.head
+    if root.dep_ not in ("compound", "poss", "nmod", "amod") or head.pos_ != "NOUN":
+        return False
+    nxt = root.nbor() if root.i + 1 < len(root.doc) else root
+    if nxt.text in ("-", "–") or nxt.lower_.startswith("-"):
+        return False  # "London-based"
+    if root.ent_type_ in ("ORG", "PERSON") or head.ent_type_ in ("ORG", "PERSON"):
+        return False
+    return lemma(head) not in _group_words() and head.lower_ not in _group_words() and \
+        not any(t.ent_type_ in ("ORG", "PERSON") for t in head.subtree)
+
+
+def _party(root: Token) -> bool:
+    """A place name that is a party to what its clause tells, by metonymy: the subject of
+    an active verb ("Ankara says", "Turkey shot down a jet", "Moscow rejects"), or the
+    object of a verb that does not act on a territory ("backed Belgrade")."""
+    tok = root
+    while tok.dep_ in ("conj", "appos", "compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "nsubj":
+        return lemma(tok.head) not in ("be", "see", "witness", "bear", "remain", "become")
+    return tok.dep_ == "dobj" and lemma(tok.head) not in _TERRITORIAL
+
+
+def _phrase_preposition(root: Token) -> str:
+    """The preposition that governs the phrase of a place name ("over Lebanon" → over;
+    "the occupation of Latvia" → of), '' when the name is not in a prepositional phrase."""
+    tok = root
+    while tok.dep_ in ("compound", "appos", "conj", "flat", "nmod", "amod") and \
+            tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.lower_ if tok.dep_ == "pobj" else ""
+
+
+def _broad(place: Place | None) -> bool:
+    """A country, province, region or sea: a coarse clue to where an event happened."""
+    return place is not None and place.feature_code.startswith(_BROAD_CODES)
+
+
+def _root_of(mention: Toponym, sent: Span) -> Token:
+    span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else sent.root
+
+
+# verbs of speaking whose place is where words were said, not where an event happened
+_SPEECH = _REPORTING | {"speak", "talk", "brief", "testify", "address"}
+# relations a place climbs to reach the verb it belongs to ("sources in Yemen claim",
+# "told reporters in Putrajaya", "said in a statement issued in Kabul")
+_SOURCE_PATH = frozenset({"pobj", "prep", "compound", "appos", "conj", "flat", "cc",
+                          "nmod", "amod", "acl"})
+
+
+def statement_source(token: Token) -> bool:
+    """A place named only as where a statement was made or came from: "officials said
+    in Washington", "told reporters in Putrajaya", "speaking to ARA News from Mosul",
+    "sources in Yemen claim", "according to officials in Kabul". It is the place of the
+    statement, never of the event the statement reports."""
+    tok = token
+    for _ in range(8):
+        if tok.lower_ == "according":
+            return True
+        if tok.pos_ in ("VERB", "AUX") and tok.i != token.i:
+            break
+        if tok.dep_ == "prep" and tok.i < tok.head.i:
+            return False  # "In Jericho, officials said …": the scene, set before the verb
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "dobj" and lemma(tok.head) == "tell":
+            return True  # "told reporters in Putrajaya"
+        if tok.dep_ not in _SOURCE_PATH:
+            return False
+        tok = tok.head
+    else:
+        return False
+    return lemma(tok) in _SPEECH
 
 
 def _approximate(loc: Location, trigger: Token,
@@ -741,7 +891,7 @@ def _scene(trigger: Token, candidates: list[tuple[Toponym, Token]],
         return None
     best: tuple[tuple, Location] | None = None
     for mention, root in candidates:
-        if _actor_like(mention, root):
+        if _actor_like(mention, root) or statement_source(root):
             continue
         tok = root
         while tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "flat") and \
@@ -787,25 +937,31 @@ def _context_text(mention: Toponym, sent: Span) -> str:
     return doc[span.start: min(span.end + 2, sent.end)].text
 
 
-def document_focus(doc, toponyms: list[Toponym]) -> Toponym | None:
-    """The document's main place: the most mentioned resolved place, when it stands out
-    (at least two mentions and more than any other). Places used as actors ("the Israel
-    Defense Forces", "the Israeli military") do not count."""
-    usable = []
+def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
+                   ) -> list[tuple[int, Toponym]]:
+    """The document's places that can stand for where its events happen, each with its
+    :func:`place_tier` (a local body's home included: "Tulkarm's governor said …" places
+    the events the governor reports in Tulkarm when nothing else does), in text order; a
+    dateline's place (before ``skip_before``) is
+    where the report was filed, never where its events happened."""
+    out = []
     for mention in toponyms:
+        if mention.start < skip_before:
+            continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if mention.place is None or span is None or len(span) == 0:
+        if span is None or len(span) == 0:
             continue
-        if _actor_like(mention, span.root) or getattr(mention, "kind", "name") != "name" \
-                or any(t.ent_type_ in ("ORG", "NORP") for t in span):
-            continue
-        usable.append(mention)
-    toponyms = usable
-    counts = Counter(t.place.id for t in toponyms if t.place is not None)
-    if not counts:
+        tier = place_tier(mention, span.root, bodies=True)
+        if tier is not None:
+            out.append((tier, mention))
+    return out
+
+
+def main_place(places: list[tuple[int, Toponym]]) -> Toponym | None:
+    """The place a stretch of text is about: of the best tier, the most mentioned, then
+    the first named."""
+    if not places:
         return None
-    ranked = counts.most_common(2)
-    top, n = ranked[0]
-    if n < 2 or (len(ranked) > 1 and ranked[1][1] == n):
-        return None
-    return next(t for t in toponyms if t.place is not None and t.place.id == top)
+    counts = Counter(m.place.id for _, m in places if m.place is not None)
+    return min(places, key=lambda p: (p[0], -counts[p[1].place.id] if p[1].place else 0,
+                                      p[1].start))[1]

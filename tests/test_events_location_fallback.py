@@ -1,0 +1,163 @@
+"""The event-location fallback chain (parse link → another place of the sentence → the
+paragraph's place → the document's main place), its reasons and ACLED geo-precisions, and
+the places that are never an event's location (datelines, statement sources, actors'
+countries, owners, the end of another verb's path)."""
+
+from __future__ import annotations
+
+import pytest
+
+import geoevents
+from geoevents.geodesy import distance_km
+
+
+def event(text: str, trigger: str):
+    events = geoevents.extract_events(text)
+    found = [e for e in events if e.trigger == trigger]
+    assert found, [(e.trigger, e.location_text) for e in events]
+    return found[0]
+
+
+def location_reason(e) -> str:
+    return e.reason.split("Location:")[1].split(". Date")[0]
+
+
+def located(text: str, word: str):
+    """The location step run on ``word`` of ``text`` (as the evaluation does)."""
+    from geoevents.events.extract import locate_trigger
+    from geoevents.pipeline import geoparser
+
+    parser = geoparser()
+    doc = next(parser.docs([text], level="full"))
+    token = next(t for t in doc if t.text == word)
+    return locate_trigger(token, list(parser.toponyms(doc)))
+
+
+# -- the chain, step by step ----------------------------------------------------------------
+
+
+def test_a_place_the_parse_links_comes_first_at_its_own_precision():
+    e = event("Gunmen killed five villagers in Jos on Monday, officials in Abuja said.",
+              "killed")
+    assert (e.location_text, e.geo_precision) == ("Jos", 1)
+    assert "the trigger" in location_reason(e)
+    assert e.location_role == "site"
+
+
+def test_another_place_of_the_sentence_when_the_parse_links_none():
+    e = event("A fighter jet was shot down during a bombing mission over Lebanon.",
+              "shot down")
+    assert e.location is not None and e.location.country_code == "LB"
+    assert e.geo_precision == 3  # only a country is given
+    assert "another place of the same sentence" in location_reason(e)
+
+
+def test_the_paragraphs_event_places_an_event_of_its_next_sentence():
+    e = event("Fighting raged in Mosul on Monday. The army said gunmen kidnapped two traders.",
+              "kidnapped")
+    assert e.location is not None and e.location.name == "Mosul"
+    assert e.geo_precision == 2  # inferred, never finer than 2
+    assert "the paragraph's place" in location_reason(e)
+    assert "'Fighting'" in location_reason(e)
+
+
+def test_another_paragraph_gives_only_the_documents_main_place():
+    # a line break ends the paragraph: the kidnapping is not carried over from the
+    # fighting, only placed at the document's main place, at precision 3
+    e = event("Fighting raged in Mosul on Monday.\nGunmen kidnapped two traders on Tuesday.",
+              "kidnapped")
+    assert e.location is not None and e.location.name == "Mosul"
+    assert e.geo_precision == 3
+    assert "the document's main place" in location_reason(e)
+
+
+def test_the_place_the_paragraph_names_without_a_located_event():
+    e = event("The governor of Kano State spoke on Monday. Gunmen kidnapped two traders.",
+              "kidnapped")
+    assert e.location is not None and e.location.country_code == "NG"
+    assert e.geo_precision == 3  # a state: only a province is given
+    assert "the place the paragraph names" in location_reason(e)
+
+
+def test_a_text_naming_no_place_leaves_the_event_unlocated():
+    e = event("Militants attacked a police checkpoint, killing two officers.", "attacked")
+    assert e.location is None and e.location_text is None and e.geo_precision is None
+    assert "no place linked" in location_reason(e)
+
+
+def test_a_name_the_gazetteer_lacks_keeps_its_name_at_the_paragraphs_place():
+    e = event("Fighting raged in Maiduguri on Monday. Gunmen abducted ten girls in the "
+              "village of Ngwazabari.", "abducted")
+    assert e.location_text == "Ngwazabari"
+    assert e.location is not None and e.location.name == "Maiduguri"
+    assert e.geo_precision == 2
+    assert "not in the gazetteer" in location_reason(e)
+
+
+# -- never an event's place -----------------------------------------------------------------
+
+
+def test_a_dateline_is_not_where_the_event_happened():
+    e = event("KANO, Nigeria, March 3 — Gunmen attacked a village, killing five.",
+              "attacked")
+    assert e.location is None
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said in Washington that gunmen had killed five people.",
+    "The ministry told reporters in Kabul that gunmen had killed five people.",
+])
+def test_the_source_of_a_statement_is_not_the_reported_events_place(text):
+    e = event(text, "killed")
+    assert e.location is None, e.location_text
+
+
+def test_a_source_set_before_the_verb_is_the_scene():
+    # "In Jericho, officials said …": a place fronted before the verb sets the scene
+    loc = located("In Jericho, hospital officials said soldiers shot dead a man.", "shot")
+    assert loc.toponym is not None and loc.toponym.text == "Jericho"
+
+
+def test_a_country_as_the_subject_is_an_actor_not_a_place():
+    e = event("Turkey shot down a Russian jet on Tuesday.", "shot down")
+    assert e.location is None
+
+
+def test_a_country_that_owns_a_site_is_its_owner():
+    e = event("Militants attacked a U.S. military base in northern Syria.", "attacked")
+    assert e.location is not None and e.location.country_code == "SY"
+
+
+def test_the_end_of_another_verbs_path_is_not_the_place():
+    loc = located("He was captured in December and shipped to Guantanamo.", "captured")
+    assert loc.toponym is None
+    loc = located("He was captured in Kandahar and shipped to Guantanamo.", "captured")
+    assert loc.toponym is not None and loc.toponym.text == "Kandahar"
+
+
+# -- descriptive locations and ACLED precision ----------------------------------------------
+
+
+def test_distance_and_bearing_is_the_point_that_far_at_precision_two():
+    e = event("Gunmen killed five villagers 15 km north of Kano on Monday.", "killed")
+    kano = geoevents.geocode("Kano", country="NG")
+    assert e.location is not None and kano is not None
+    assert e.geo_precision == 2 and e.location_role == "near"
+    assert distance_km(e.location.lat, e.location.lon, kano.lat, kano.lon) == \
+        pytest.approx(15, abs=1)
+    assert e.location.lat > kano.lat
+
+
+def test_a_district_is_precision_two_and_a_state_three():
+    assert event("Gunmen killed five villagers in Biu district on Monday.",
+                 "killed").geo_precision == 2
+    assert event("Soldiers clashed with rebels in Borno State.", "clashed").geo_precision == 3
+
+
+def test_a_road_between_two_towns_is_a_point_between_them():
+    e = event("Gunmen ambushed a convoy on the Gao-Kidal road on Monday.", "ambushed")
+    gao, kidal = geoevents.geocode("Gao", country="ML"), geoevents.geocode("Kidal",
+                                                                           country="ML")
+    assert e.location is not None and gao is not None and kidal is not None
+    assert e.geo_precision == 2
+    assert min(gao.lat, kidal.lat) < e.location.lat < max(gao.lat, kidal.lat)
