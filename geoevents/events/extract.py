@@ -648,12 +648,13 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
                        f"{where.place.display_name}, {how}")
             cand.location.precision = max(cand.location.precision or 2, precision)
             cand.location.reason += f"; not in the gazetteer, so placed at {how}"
+            cand.location.inferred = True
         else:
             if family in _NO_SETTING:
                 precision = 3  # where a statement or a meeting is about, not where it was
             cand.location = Location(where, role, precision,
                                      f"no place of its own in the sentence; {how} (lower "
-                                     f"precision)", linked=False)
+                                     f"precision)", linked=False, inferred=True)
 
 
 def _nearest_donor(cand: _Candidate, located: list[_Candidate], sentences: list[int],
@@ -769,14 +770,18 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
     """Whether ``later`` tells the happening ``first`` told (see the module doc)."""
     if _anterior(first[1]) != _anterior(later[1]):
         return False
-    return _same_kind_place_time(first[0], later[0], near=near)
+    inferred = first[1].location.inferred or later[1].location.inferred
+    return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred)
 
 
-def _same_kind_place_time(first: Event, later: Event, *, near: bool) -> bool:
+def _same_kind_place_time(first: Event, later: Event, *, near: bool,
+                          inferred: bool = False) -> bool:
     if merge_key(first) != merge_key(later) or not _dates_agree(first, later):
         return False
     both_dated = first.date is not None and later.date is not None
-    if not _places_agree(first, later, near or both_dated):
+    # a place taken from another sentence agrees as an unknown one does, or as itself
+    if not (_places_agree(first, later, near or both_dated) or
+            (inferred and (near or both_dated))):
         return False
     return not _actors_conflict(first.actor1, later.actor1)
 

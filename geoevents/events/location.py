@@ -219,6 +219,8 @@ class Location:
     precision: int | None
     reason: str
     linked: bool = True  # False: the sentence's setting, not a parse link to the trigger
+    # True: placed from another sentence (the paragraph's or the document's place)
+    inferred: bool = False
 
     @property
     def place(self) -> Place | None:
@@ -943,7 +945,8 @@ def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
     :func:`place_tier` (a local body's home included: "Tulkarm's governor said …" places
     the events the governor reports in Tulkarm when nothing else does), in text order; a
     dateline's place (before ``skip_before``) is
-    where the report was filed, never where its events happened."""
+    where the report was filed, never where its events happened, and the end of a motion's
+    path ("escorting trucks from Gao") belongs to that motion."""
     out = []
     for mention in toponyms:
         if mention.start < skip_before:
@@ -952,7 +955,7 @@ def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
         if span is None or len(span) == 0:
             continue
         tier = place_tier(mention, span.root, bodies=True)
-        if tier is not None:
+        if tier is not None and _phrase_preposition(span.root) not in _PATH_PREPS:
             out.append((tier, mention))
     return out
 
