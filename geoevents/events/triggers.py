@@ -15,6 +15,7 @@ noun or verb that weighs most for the predicted type ("Mount Merapi *erupted* �
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import GENERIC, Ontology
@@ -81,22 +82,32 @@ def lemma(token: Token) -> str:
     return token.lemma_.lower() if token.lemma_ else token.lower_
 
 
-def lemma_forms(token: Token) -> list[str]:
+def lemma_forms(token: Token) -> tuple[str, ...]:
     """Candidate dictionary forms: the lemma, the lower-case form, a hyphenated compound
     ("cease-fire"), and crude de-inflections for what the lemmatizer missed."""
-    low = token.lower_
-    forms = [lemma(token), low]
-    doc = token.doc
+    compound = None
     i = token.i
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ \
-            and not doc[i - 1].whitespace_:
-        forms.insert(0, f"{doc[i - 2].lower_}-{low}")
+    if i >= 2:
+        doc = token.doc
+        hyphen = doc[i - 1]
+        if hyphen.text == "-" and not hyphen.whitespace_ and not doc[i - 2].whitespace_:
+            compound = doc[i - 2].lower_
+    return _forms(lemma(token), token.lower_, compound)
+
+
+@lru_cache(maxsize=65_536)
+def _forms(lemma: str, low: str, compound: str | None) -> tuple[str, ...]:
+    """The forms of :func:`lemma_forms` from the token's strings (cached: the same words
+    recur in every sentence)."""
+    forms = [lemma, low]
+    if compound is not None:
+        forms.insert(0, f"{compound}-{low}")
     for suffix, repl in _SUFFIXES:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             forms.append(low[: -len(suffix)] + repl)
     if len(low) > 4 and low[-3:] in ("ged", "ted", "ned", "red") and low[-4] == low[-3]:
         forms.append(low[:-3])  # "shelled" → "shell", "stopped" → "stop"
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 def context_lemmas(token: Token, depth: int = 2) -> set[str]:
