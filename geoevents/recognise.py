@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 
 from geoevents.gazetteer.names import loose_match, normalize, windows_1252_controls
 from geoevents.model import Toponym
+from geoevents.nlp import doc_text
 from geoevents.wordlists import (
     ARABIC_ARTICLES,
     ARABIC_PLACE_HEADS,
@@ -628,7 +629,7 @@ class _DocState:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # read once: Doc.text joins every token
+        self.text = doc_text(doc)
         self.mentions: dict[tuple[int, int], Mention] = {}
         self.other_ents: list[Span] = []
         self._taken: set[int] = set()

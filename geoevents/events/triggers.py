@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import GENERIC, Ontology
+from geoevents.nlp import span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -313,7 +314,7 @@ def learned_trigger(sent: Span, onto: Ontology) -> Trigger | None:
     sure that it reports an event: the noun or verb with the most weight for that type."""
     from geoevents.events.learned import load_model, predict
 
-    pred = predict(sent.text)
+    pred = predict(span_text(sent))
     if pred.event_probability < LEARNED_TRIGGER_EVENT or \
             pred.best_event_probability < LEARNED_TRIGGER_TYPE or \
             pred.best_event not in onto.sub_types:
