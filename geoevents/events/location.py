@@ -41,7 +41,9 @@ area (district, border, "the Jenin area"), 3 a region, province or country.
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -51,7 +53,7 @@ from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import ARABIC_ARTICLES, COMPASS_POINTS, DISTANCE_UNITS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from geoevents.model import Place, Toponym
 
@@ -553,7 +555,14 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
 
 
 def _candidates(sent: Span, toponyms: list[Toponym]) -> list[tuple[Toponym, Token]]:
+    """The sentence's mentions (and :func:`_unrecognised` names) with their root tokens;
+    the triggers of one sentence share them (the last sentence's are kept)."""
+    global _last_candidates
     doc = sent.doc
+    key = (sent.start, sent.end, tuple(map(id, toponyms)))
+    ref, last_key, last_found, _ = _last_candidates
+    if ref() is doc and last_key == key:
+        return last_found
     found = []
     toponyms = list(toponyms) + _unrecognised(sent, toponyms)
     for mention in toponyms:
@@ -563,7 +572,14 @@ def _candidates(sent: Span, toponyms: list[Toponym]) -> list[tuple[Toponym, Toke
         if span is None or len(span) == 0:
             continue
         found.append((mention, span.root))
+    # the toponyms are held with their ids, so that no other object can take an id
+    _last_candidates = (weakref.ref(doc), key, found, list(toponyms))
     return found
+
+
+_last_candidates: tuple[Callable[[], Doc | None], tuple[int, int, tuple[int, ...]],
+                        list[tuple[Toponym, Token]], list[Toponym]] = \
+    (lambda: None, (0, 0, ()), [], [])
 
 
 def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym, Token]],
