@@ -333,13 +333,14 @@ class Recogniser:
                 self._organisation(state, ent)
             elif ent.label_ in ("PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
                 self._in_context(state, _trim(ent), source=f"context:{ent.label_}")
-        for run in _proper_runs(doc):
+        runs = list(_proper_runs(doc))  # read twice: they depend on the parse only
+        for run in runs:
             if not any(t.ent_type_ for t in run):
                 self._in_context(state, run, source="context")
         self._qualifiers(state)
         self._patterns(state)
         self._datelines(state)
-        for run in _proper_runs(doc):  # any other known name, if the context supports it
+        for run in runs:  # any other known name, if the context supports it
             if not any(t.ent_type_ for t in run) and not state.covered(run):
                 self._match_span(state, run, "propn", weak=True)
 
