@@ -142,10 +142,10 @@ def feature_matrices(groups: list[Group], rounds: int, weights: np.ndarray) -> l
     """Feature matrices (candidates x features) of each group after ``rounds`` rounds of
     context, computed with ``weights`` for the intermediate probabilities."""
     doc = _DocFeatures(groups)
-    probs = [_softmax(m @ weights) for m in doc.matrices]
     for _ in range(rounds):
-        doc.update_context(probs)
+        # the probabilities before this round (after the last, Ranker.rank computes them)
         probs = [_softmax(m @ weights) for m in doc.matrices]
+        doc.update_context(probs)
     return doc.matrices
 
 
