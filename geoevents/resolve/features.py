@@ -146,10 +146,10 @@ def feature_matrices(groups: list[Group], rounds: int, weights: np.ndarray) -> l
     """Feature matrices (candidates x features) of each group after ``rounds`` rounds of
     context, computed with ``weights`` for the intermediate probabilities."""
     doc = _DocFeatures(groups)
-    probs = [_softmax(m @ weights) for m in doc.matrices]
     for _ in range(rounds):
-        doc.update_context(probs)
+        # the probabilities before this round (after the last, Ranker.rank computes them)
         probs = [_softmax(m @ weights) for m in doc.matrices]
+        doc.update_context(probs)
     return doc.matrices
 
 
@@ -235,6 +235,9 @@ class _DocFeatures:
             m = self.matrices[g]
             own_c, own_a = per_group_country[g], per_group_admin[g]
             others = best_owner != g
+            if closeness is not None and others.any():  # the best reading of another name
+                m[:, _INDEX["proximity"]] = np.max(closeness[sl][:, others] * best_conf[others],
+                                                   axis=1)
             for row, k in enumerate(range(sl.start, sl.stop)):
                 cc, ak = self.country[k], self.admin_key[k]
                 cv = country_total.get(cc, 0.0) - own_c.get(cc, 0.0) if cc else 0.0
@@ -251,9 +254,6 @@ class _DocFeatures:
                     m[row, _INDEX["peers"]] = math.log1p(sum(
                         w for h, j, w in levels if h != g and self.is_admin1[j]
                         and self.country[j] == cc and self.admin_key[j] != ak))
-                if closeness is not None and others.any():
-                    m[row, _INDEX["proximity"]] = float(
-                        np.max(closeness[k][others] * best_conf[others]))
                 holders = chosen.get(self.ids[k], set()) - {g}
                 # a short form that is itself a country's or state's name ("Mexico" next
                 # to "Mexico City") names that country or state, not the longer place
