@@ -32,6 +32,14 @@ def gaz():
 
 
 @pytest.fixture(scope="session")
+def parser(gaz):
+    """A Geoparser on the embedded gazetteer (the recognition and resolution tests)."""
+    from geoevents.pipeline import Geoparser
+
+    return Geoparser(gazetteer=gaz)
+
+
+@pytest.fixture(scope="session")
 def seed_path() -> Path:
     return sorted(SEEDS.glob("*.txt"))[0]
 

@@ -6,6 +6,7 @@ countries, owners, the end of another verb's path)."""
 from __future__ import annotations
 
 import pytest
+from test_events_location import located  # the location step alone, as the evaluation runs it
 
 import geoevents
 from geoevents.geodesy import distance_km
@@ -20,17 +21,6 @@ def event(text: str, trigger: str):
 
 def location_reason(e) -> str:
     return e.reason.split("Location:")[1].split(". Date")[0]
-
-
-def located(text: str, word: str):
-    """The location step run on ``word`` of ``text`` (as the evaluation does)."""
-    from geoevents.events.extract import locate_trigger
-    from geoevents.pipeline import geoparser
-
-    parser = geoparser()
-    doc = next(parser.docs([text], level="full"))
-    token = next(t for t in doc if t.text == word)
-    return locate_trigger(token, list(parser.toponyms(doc)))
 
 
 # -- the chain, step by step ----------------------------------------------------------------

@@ -9,13 +9,6 @@ from geoevents.recognise import Mention
 from geoevents.wordlists import abbreviations, demonyms
 
 
-@pytest.fixture(scope="module")
-def parser(gaz):
-    from geoevents.pipeline import Geoparser
-
-    return Geoparser(gazetteer=gaz)
-
-
 def mentions(parser, text: str) -> list[Mention]:
     return parser.recogniser(next(parser.docs([text])))
 

@@ -3,16 +3,7 @@ NER mislabels, names the gazetteer lacks, and scraped-text noise."""
 
 from __future__ import annotations
 
-import pytest
-
 from geoevents.recognise import Mention
-
-
-@pytest.fixture(scope="module")
-def parser(gaz):
-    from geoevents.pipeline import Geoparser
-
-    return Geoparser(gazetteer=gaz)
 
 
 def resolved(parser, text: str) -> dict[str, Mention]:

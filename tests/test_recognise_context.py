@@ -5,15 +5,6 @@ place (person titles, clause subjects after a comma, modifiers of a noun)."""
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def parser(gaz):
-    from geoevents.pipeline import Geoparser
-
-    return Geoparser(gazetteer=gaz)
-
 
 def names(parser, text: str) -> dict[str, object]:
     doc = next(parser.docs([text]))

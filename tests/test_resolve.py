@@ -15,13 +15,6 @@ from geoevents.resolve.borders import border_id
 from geoevents.resolve.features import FEATURES, HAND_SET, shipped
 
 
-@pytest.fixture(scope="module")
-def parser(gaz):
-    from geoevents.pipeline import Geoparser
-
-    return Geoparser(gazetteer=gaz)
-
-
 def places(parser, text: str) -> dict[str, list]:
     """Mention text -> resolved places (in text order)."""
     out: dict[str, list] = {}
