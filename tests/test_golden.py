@@ -98,6 +98,20 @@ def test_must_not_checks_catch_double_counting_and_phantoms(kwatas):
     assert any("background" in e for e in golden.score(background, old).errors)
 
 
+@pytest.mark.parametrize(("place", "located", "near"), [
+    (_place("Benue", 7.35, 8.78), 1.0, 1.0),
+    (_place("Kano", 12.0, 8.52), 1.0, 0.0),  # on the map, 550 km away
+    (None, 0.0, 0.0),  # not on the map
+])
+def test_the_main_event_is_on_the_map_and_near(kwatas, place, located, near):
+    events = [_event("Violence against civilians", "Attack", place, "2025-04-12", 12),
+              _event("Battles", "Armed clash", _place("Benue", 7.35, 8.78), "2025-04-12")]
+    result = golden.GoldenResult([golden.score(kwatas, events)])
+    assert result.main_located() == located
+    assert result.main_located(within_km=golden.MAIN_NEAR_KM) == near
+    assert result.to_dict()["summary"]["all"]["main_within_25km"] == near
+
+
 def test_optional_events_are_neither_missed_nor_false(kwatas):
     makurdi = _place("Makurdi", 7.73, 8.52)
     arrests = _event("Strategic developments", "Arrests", makurdi, "2025-04-14")

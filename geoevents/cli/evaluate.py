@@ -250,7 +250,8 @@ def golden(
     summary = result.to_dict()["summary"]
     for part, s in summary.items():
         print(f"{part:8} {s['reports']:3d} reports   precision {s['precision']:.3f}   "
-              f"recall {s['recall']:.3f}   errors {s['errors']}")
+              f"recall {s['recall']:.3f}   errors {s['errors']}   main event located "
+              f"{s['main_located']:.2f}, within 25 km {s['main_within_25km']:.2f}")
     for error in result.errors():
         print(f"error: {error}")
     if verbose:

@@ -32,6 +32,8 @@ from geoevents.geodesy import distance_km
 from geoevents.model import Event
 
 CHECKS = ("no_event", "max_events", "fatalities_total_max")
+# "near where it happened" for a report's main event (issue 11's figure for conflict reports)
+MAIN_NEAR_KM = 25.0
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,10 @@ class ReportScore:
     missed: list[str] = field(default_factory=list)
     false: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # the report's main event (its first required gold event with a point): km from it to
+    # the nearest located prediction of its type family; None when none is located
+    main_km: float | None = None
+    has_main: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -109,6 +115,17 @@ class GoldenResult:
         n = self._sum("required", part)
         return self._sum("matched_required", part) / n if n else 1.0
 
+    def main_located(self, part: str | None = None, within_km: float | None = None
+                     ) -> float:
+        """Share of reports whose main event has a located prediction of its type family
+        (within ``within_km`` of the gold point, if given): the analyst's first question,
+        "is the main event on the map, and near where it happened?"
+        """
+        mains = [r for r in self.reports if part in (None, r.part) and r.has_main]
+        hits = [r for r in mains if r.main_km is not None and
+                (within_km is None or r.main_km <= within_km)]
+        return len(hits) / len(mains) if mains else 1.0
+
     def errors(self, part: str | None = None) -> list[str]:
         return [f"{r.id}: {e}" for r in self.reports if part in (None, r.part)
                 for e in r.errors]
@@ -117,14 +134,16 @@ class GoldenResult:
     def parts(self) -> list[str]:
         return sorted({r.part for r in self.reports})
 
+    def _summary(self, part: str | None) -> dict[str, Any]:
+        return {"reports": sum(part in (None, r.part) for r in self.reports),
+                "precision": round(self.precision(part), 3),
+                "recall": round(self.recall(part), 3), "errors": len(self.errors(part)),
+                "main_located": round(self.main_located(part), 3),
+                "main_within_25km": round(self.main_located(part, MAIN_NEAR_KM), 3)}
+
     def to_dict(self) -> dict[str, Any]:
-        summary = {p: {"reports": sum(r.part == p for r in self.reports),
-                       "precision": round(self.precision(p), 3),
-                       "recall": round(self.recall(p), 3),
-                       "errors": len(self.errors(p))} for p in self.parts}
-        summary["all"] = {"reports": len(self.reports),
-                          "precision": round(self.precision(), 3),
-                          "recall": round(self.recall(), 3), "errors": len(self.errors())}
+        summary = {p: self._summary(p) for p in self.parts}
+        summary["all"] = self._summary(None)
         return {"summary": summary, "reports": [r.to_dict() for r in self.reports]}
 
 
@@ -319,6 +338,13 @@ def score(report: GoldReport, events: Sequence[Event]) -> ReportScore:
     result.false = [_describe(e) for i, e in enumerate(events) if i not in paired_events]
     for check in report.must_not:
         result.errors.extend(_violations(check, events))
+    main = next((g for g in gold if not g.optional and g.lat is not None and
+                 g.lon is not None), None)
+    if main is not None and main.lat is not None and main.lon is not None:
+        result.has_main = True
+        result.main_km = min((distance_km(e.location.lat, e.location.lon, main.lat, main.lon)
+                              for e in events if e.location is not None and
+                              e.event_type in main.event_types), default=None)
     return result
 
 
