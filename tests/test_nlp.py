@@ -45,3 +45,18 @@ def test_importing_the_cli_does_not_import_spacy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_per_document_value_is_made_once_per_document():
+    """PerDocument computes its value again only for another document."""
+    import spacy
+
+    from geoevents.nlp import PerDocument
+
+    nlp = spacy.blank("en")
+    made: list[str] = []
+    first_word = PerDocument(lambda doc: made.append(doc.text) or doc[0].text)
+    one, two = nlp("Gaza is a city."), nlp("Jenin is a town.")
+    assert [first_word(one), first_word(one), first_word(two), first_word(one)] == \
+        ["Gaza", "Gaza", "Jenin", "Gaza"]
+    assert made == ["Gaza is a city.", "Jenin is a town.", "Gaza is a city."]

@@ -14,17 +14,15 @@ noun or verb that weighs most for the predicted type ("Mount Merapi *erupted* â€
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import GENERIC, Ontology
-from geoevents.nlp import span_text
+from geoevents.nlp import PerDocument, span_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Span, Token
 
     from geoevents.events.learned import Prediction
 
@@ -88,13 +86,10 @@ def lemma(token: Token) -> str:
 def lemma_forms(token: Token) -> tuple[str, ...]:
     """Candidate dictionary forms: the lemma, the lower-case form, a hyphenated compound
     ("cease-fire"), and crude de-inflections for what the lemmatizer missed."""
-    global _doc_forms
     doc = token.doc
-    memo = _doc_forms
-    if memo[0]() is not doc:
-        memo = _doc_forms = (weakref.ref(doc), {})
+    memo = _doc_forms(doc)
     key = (token.i, token.lemma)  # the lemma too: the lemmatizer may run after a lookup
-    forms = memo[1].get(key)
+    forms = memo.get(key)
     if forms is None:
         compound = None
         i = token.i
@@ -102,15 +97,14 @@ def lemma_forms(token: Token) -> tuple[str, ...]:
             hyphen = doc[i - 1]
             if hyphen.text == "-" and not hyphen.whitespace_ and not doc[i - 2].whitespace_:
                 compound = doc[i - 2].lower_
-        forms = memo[1][key] = _forms(lemma(token), token.lower_, compound)
+        forms = memo[key] = _forms(lemma(token), token.lower_, compound)
     return forms
 
 
-# the forms of the tokens of the last document asked about, by (token index, lemma): the
+# the forms of the tokens of the document being processed, by (token index, lemma): the
 # event stage reads each token's forms many times (each trigger's subtree, clause and
-# sentence); held through a weak reference, so the table goes with its Doc
-_doc_forms: tuple[weakref.ref[Doc] | Callable[[], None], dict[tuple[int, int], tuple[str, ...]]] \
-    = (lambda: None, {})
+# sentence)
+_doc_forms: PerDocument[dict[tuple[int, int], tuple[str, ...]]] = PerDocument(lambda doc: {})
 
 
 @lru_cache(maxsize=65_536)
