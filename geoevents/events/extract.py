@@ -68,6 +68,7 @@ from geoevents.events.location import (
     context_places,
     locate,
     main_place,
+    placed_in,
     precision_of,
     sentence_candidates,
 )
@@ -640,13 +641,7 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             continue
         assert where is not None and where.place is not None
         if unknown is not None:  # a name the gazetteer lacks: keep it, placed in its area
-            from geoevents.model import Toponym as _Toponym
-
-            cand.location.toponym = _Toponym(
-                start=unknown.start, end=unknown.end, text=unknown.text, place=where.place,
-                candidates=[where.place], confidence=where.confidence,
-                reason=f"{unknown.text!r} is not in the gazetteer; placed at "
-                       f"{where.place.display_name}, {how}")
+            cand.location.toponym = placed_in(unknown, where, how)
             cand.location.precision = max(cand.location.precision or 2, precision)
             cand.location.reason += f"; not in the gazetteer, so placed at {how}"
             cand.location.inferred = True

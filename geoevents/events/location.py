@@ -861,17 +861,23 @@ def _approximate(loc: Location, trigger: Token,
         p[0], p[1].place is None or p[1].place.feature_code.startswith("PCL"),
         abs(p[1].start - span.start_char)))[1]
     assert container.place is not None
-    from geoevents.model import Toponym as _Toponym
-
-    loc.toponym = _Toponym(
-        start=loc.toponym.start, end=loc.toponym.end, text=loc.toponym.text,
-        place=container.place, candidates=[container.place],
-        confidence=container.confidence,
-        reason=f"{loc.toponym.text!r} is not in the gazetteer; placed at "
-               f"{container.place.display_name}, named around it")
+    loc.toponym = placed_in(loc.toponym, container, "named around it")
     loc.precision = max(2, precision_of(container.place, SITE, container.text))
     loc.reason += (f"; not in the gazetteer, so placed at {container.text!r} "
                    f"({container.place.display_name}), the nearest place the sentence names")
+
+
+def placed_in(unknown: Toponym, where: Toponym, how: str) -> Toponym:
+    """A name the gazetteer lacks ("the village of Shurifah"), kept with its own text and
+    span and placed at the resolved place ``where`` around it; ``how`` says how that
+    place was found."""
+    from geoevents.model import Toponym
+
+    assert where.place is not None
+    return Toponym(start=unknown.start, end=unknown.end, text=unknown.text,
+                   place=where.place, candidates=[where.place], confidence=where.confidence,
+                   reason=f"{unknown.text!r} is not in the gazetteer; placed at "
+                          f"{where.place.display_name}, {how}")
 
 
 def _tree_distance(a: Token, b: Token) -> int:
