@@ -1,9 +1,9 @@
 """The golden set (tests/golden/): the scorer can fail, and geoevents passes its gates.
 
 The reports are written for this project (see tests/golden/README.md). ``dev`` reports
-were used while improving event extraction; ``heldout`` (h*) and ``heldout2`` (x*)
-reports were written before the changes they check and not looked at while tuning: their
-gates are looser.
+were used while improving event extraction; ``heldout`` (h*), ``heldout2`` (x*) and
+``heldout3`` (y*) reports were written before the changes they check and not looked at
+while tuning: their gates are looser.
 """
 
 from __future__ import annotations
@@ -19,12 +19,15 @@ from geoevents.model import Event, Place
 
 GOLDEN = Path(__file__).parent / "golden"
 # precision / recall reached when the gates were set (see the README's events table)
-GATES = {"dev": (0.85, 0.92), "heldout": (0.60, 0.88), "heldout2": (0.45, 0.79)}
+# (heldout3: measured minus 0.05 when its reports were added — 0.356 / 0.591 — a
+# regression guard only)
+GATES = {"dev": (0.85, 0.92), "heldout": (0.60, 0.88), "heldout2": (0.45, 0.79),
+         "heldout3": (0.30, 0.54)}
 # failed must-not checks on the held-out reports when the gates were set (heldout2: 5 when
 # its reports were frozen; 6 after the merge of the location fallback chain and the new
 # typing, which added one (a planned meeting's place given to a statement) — counted here,
-# not tuned on)
-HELDOUT_ERRORS = {"heldout": 0, "heldout2": 6}
+# not tuned on; heldout3: 8 when its reports were added, on main at f47e935)
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 6, "heldout3": 8}
 # must-not checks that fail because of event *typing* (geoevents/events/classify.py and
 # triggers.py, issue 12 items 1 and 4), not of the extraction stages this set tests
 KNOWN_TYPING_ERRORS = {
@@ -54,7 +57,7 @@ def kwatas() -> golden.GoldReport:
 def test_every_report_loads_and_is_substantial():
     reports = golden.load_dir(GOLDEN)
     assert len(reports) >= 50
-    assert {r.part for r in reports} == {"dev", "heldout", "heldout2"}
+    assert {r.part for r in reports} == {"dev", "heldout", "heldout2", "heldout3"}
     for report in reports:
         assert report.text.count("\n\n") >= 2, f"{report.id}: fewer than three paragraphs"
         assert report.events or report.must_not
