@@ -19,14 +19,14 @@ from geoevents.model import Event, Place
 
 GOLDEN = Path(__file__).parent / "golden"
 # precision / recall reached when the gates were set (see the README's events table)
-# (heldout3: measured minus 0.05 when its reports were added — 0.356 / 0.591 — a
-# regression guard only)
+# (heldout3: measured minus 0.05 on main at f47e935 after the annotation review —
+# 0.384 / 0.636 — a regression guard only)
 GATES = {"dev": (0.85, 0.92), "heldout": (0.60, 0.88), "heldout2": (0.45, 0.79),
-         "heldout3": (0.30, 0.54)}
+         "heldout3": (0.33, 0.58)}
 # failed must-not checks on the held-out reports when the gates were set (heldout2: 5 when
 # its reports were frozen; 6 after the merge of the location fallback chain and the new
 # typing, which added one (a planned meeting's place given to a statement) — counted here,
-# not tuned on; heldout3: 8 when its reports were added, on main at f47e935)
+# not tuned on; heldout3: 8 on main at f47e935 after the annotation review)
 HELDOUT_ERRORS = {"heldout": 0, "heldout2": 6, "heldout3": 8}
 # must-not checks that fail because of event *typing* (geoevents/events/classify.py and
 # triggers.py, issue 12 items 1 and 4), not of the extraction stages this set tests
