@@ -63,6 +63,9 @@ REGION_CODES = frozenset({"TERR", "RGN", "ADM1H", "ZN", "CONT", "OCN", "SEA", "G
 MEMBER_KM = 5.0  # how far the nearest populated place linked to an admin-2 may be
 ADMIN1_KM = 50.0  # how far the populated place giving an unlinked place its admin-1 may be
 DIVISION_KM = 60.0  # how far the nearest admin-2 division's point may be
+SEAT_KM = 3.0  # how far an admin-2 division's own point may be when others have none
+# the seat of an admin-1 (or the country's capital): in the division named like its admin-1
+SEAT_CODES = frozenset({"PPLA", "PPLC"})
 # the columns of an events record that decide its divisions (with geonameid and point)
 _PLACE_KEYS = ("feature_code", "location_name", "location_text", "country_code", "admin1")
 # gazetteer sources of a division placed at its admin-1's or country's point
@@ -169,6 +172,7 @@ class _Divisions:
         self._gazetteer = gazetteer
         self._points: dict[int, tuple[float, float] | None] = {}
         self._found: dict[tuple[Any, ...], tuple[str | None, str | None]] = {}
+        self._territories: list[tuple[str, Any]] | None = None
 
     @property
     def gazetteer(self) -> Any:
@@ -187,6 +191,17 @@ class _Divisions:
         return self._found[key]
 
     def _divisions(self, record: dict[str, Any], geom: Any) -> tuple[str | None, str | None]:
+        admin1, admin2 = self._geonames_divisions(record, geom)
+        territory = self._territory(geom)
+        if territory is None or territory == admin1:
+            return admin1, admin2
+        code = _text(record.get("feature_code")) or ""
+        region = code in REGION_CODES or code.startswith("PCL")
+        return territory, None if region else admin1
+
+    def _geonames_divisions(self, record: dict[str, Any], geom: Any
+                            ) -> tuple[str | None, str | None]:
+        """(admin1, admin2) of the event's place in the GeoNames hierarchy."""
         code = _text(record.get("feature_code"))
         name = _text(record.get("location_name"))
         if code == "ADM1":
@@ -194,7 +209,8 @@ class _Divisions:
         if code == "ADM2":
             return _text(record.get("admin1")), name
         lat, lon = geom.y, geom.x
-        a1, a2 = _hierarchy().get(_number(record.get("geonameid")) or 0, (None, None))
+        geonameid = _number(record.get("geonameid"))
+        a1, a2 = _hierarchy().get(geonameid or 0, (None, None))
         if a1 is None:
             a1 = _admin1_row(_text(record.get("country_code")), _text(record.get("admin1")))
         if a1 is None:
@@ -206,9 +222,67 @@ class _Divisions:
             return _name(a1), None  # a country or region is in no admin-2 division
         if a2 is None:
             names = [n for n in (name, _text(record.get("location_text"))) if n]
-            a2 = (self._namesake_division(a1, names) or self._nearest_division(a1, lat, lon)
-                  or self._nearest_linked(lat, lon, MEMBER_KM, admin1=a1)[1])
+            a2 = self._inferred_admin2(a1, names, code, lat, lon)
+        if a2 is None:
+            a2 = self._nearest_town_admin2(a1, geonameid, lat, lon)
         return _name(a1), _name(a2)
+
+    def _inferred_admin2(self, admin1: int, names: list[str], code: str | None,
+                         lat: float, lon: float) -> int | None:
+        """The admin-2 division of ``admin1`` that a place GeoNames links to none lies in:
+        the one it is the seat of, else the nearest division point (see the class)."""
+        return (self._namesake_division(admin1, names)
+                or (_capital_division(admin1) if code in SEAT_CODES else None)
+                or self._nearest_division(admin1, lat, lon)
+                or self._nearest_seat(admin1, lat, lon)
+                or self._nearest_linked(lat, lon, MEMBER_KM, admin1=admin1)[1])
+
+    def _nearest_town_admin2(self, admin1: int, geonameid: int | None, lat: float,
+                             lon: float) -> int | None:
+        """The admin-2 division of the nearest other populated place of ``admin1`` within
+        :data:`MEMBER_KM` (a camp or a border crossing by a town: Abu Shouk -> El Fasher
+        -> Al Fasher), by its own link or the same inference from its name."""
+        from geoevents.geodesy import distance_km
+
+        best: tuple[float, Any] | None = None
+        for town in self._places_near(lat, lon, MEMBER_KM):
+            links = _hierarchy().get(town.geonameid or 0)
+            if town.geonameid == geonameid or links is None or links[0] != admin1:
+                continue
+            km = distance_km(lat, lon, town.lat, town.lon)
+            if km <= MEMBER_KM and (best is None or km < best[0]):
+                best = (km, town)
+        if best is None:
+            return None
+        town = best[1]
+        return (_hierarchy()[town.geonameid][1]
+                or self._namesake_division(admin1, [town.name])
+                or (_capital_division(admin1) if town.feature_code in SEAT_CODES else None))
+
+    def _places_near(self, lat: float, lon: float, km: float) -> list[Any]:
+        """The populated places in the box of ``km`` around the point (R*Tree query)."""
+        span = km / 111.0
+        stretch = span / max(math.cos(math.radians(lat)), 0.1)
+        places: list[Any] = self.gazetteer.populated_places(
+            lat - span, lon - stretch, lat + span, lon + stretch, limit=500)
+        return places
+
+    def _territory(self, geom: Any) -> str | None:
+        """The territory containing the point among those the gazetteer holds as a part of
+        their country's shape (the Gaza Strip and the West Bank): ACLED codes such a
+        country's events with the territory as admin1 and the GeoNames admin-1 below it
+        (Palestine's governorates) as admin2."""
+        if self._territories is None:
+            from geoevents.gazetteer.build import curated_rows
+
+            shapes = []
+            for row in curated_rows():
+                if row.get("geometry") == "part_of_country":
+                    place = self.gazetteer.get(row["id"])
+                    if place is not None and place.geometry is not None:
+                        shapes.append((place.name, place.geometry))
+            self._territories = shapes
+        return next((name for name, shape in self._territories if shape.covers(geom)), None)
 
     def _namesake_division(self, admin1: int, names: list[str]) -> int | None:
         """The admin-2 division of ``admin1`` named like the place, whose seat it is: one
@@ -236,11 +310,8 @@ class _Divisions:
         GeoNames links to divisions (to an admin-2 in ``admin1``, if given)."""
         from geoevents.geodesy import distance_km
 
-        span = km / 111.0
-        stretch = span / max(math.cos(math.radians(lat)), 0.1)
         best: tuple[float, tuple[int | None, int | None]] = (math.inf, (None, None))
-        for place in self.gazetteer.populated_places(lat - span, lon - stretch, lat + span,
-                                                     lon + stretch, limit=500):
+        for place in self._places_near(lat, lon, km):
             links = _hierarchy().get(place.geonameid or 0)
             if links is None or (admin1 is not None and (links[0] != admin1 or
                                                          links[1] is None)):
@@ -265,6 +336,19 @@ class _Divisions:
             assert point is not None
             km = distance_km(lat, lon, *point)
             if km <= DIVISION_KM and (best is None or km < best[0]):
+                best = (km, sub.row)
+        return best[1] if best else None
+
+    def _nearest_seat(self, admin1: int, lat: float, lon: float) -> int | None:
+        """The admin-2 division of ``admin1`` whose own point (its seat or the mean of its
+        places) is within :data:`SEAT_KM`, when others lack a point (Kyiv -> Pechersk)."""
+        from geoevents.geodesy import distance_km
+
+        best: tuple[float, int] | None = None
+        for sub in _children().get(admin1, ()):
+            point = self._point(sub.geonameid)
+            km = distance_km(lat, lon, *point) if point else math.inf
+            if km <= SEAT_KM and (best is None or km < best[0]):
                 best = (km, sub.row)
         return best[1] if best else None
 
@@ -324,6 +408,27 @@ def _admin1_rows() -> dict[tuple[str, str], int]:
 def _admin1_row(country: str | None, admin1: str | None) -> int | None:
     return _admin1_rows().get((country, admin1)) if country and admin1 else None
 
+
+
+@cache
+def _capital_division(admin1: int) -> int | None:
+    """The one admin-2 division of ``admin1`` named like it, where its seat lies: the same
+    name or short name, or one that starts the other (Banaadir, alias "Banadir Region" ->
+    Banadir; Gao -> Gao Cercle)."""
+    from geoevents.gazetteer.build import division_short_name
+    from geoevents.gazetteer.names import normalize
+
+    def forms(names: list[str]) -> set[str]:
+        return {f for n in names for f in (normalize(n), division_short_name(n)) if f}
+
+    def alike(a: str, b: str) -> bool:
+        return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+    division = _subdivisions()[admin1]
+    wanted = forms([division.name, *division.aliases])
+    named = [sub.row for sub in _children().get(admin1, ())
+             if any(alike(f, w) for f in forms([sub.name, *sub.aliases]) for w in wanted)]
+    return named[0] if len(named) == 1 else None
 
 
 def _holds(division: Any, wanted: set[str]) -> bool:
