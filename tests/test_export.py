@@ -415,7 +415,8 @@ def test_acled_schema(documents, tmp_path):
     assert jenin["event_id_cnty"].startswith("PSE") and jenin["iso"] == "275"
     assert jenin["event_date"] == "2024-07-05" and jenin["year"] == "2024"
     assert jenin["time_precision"] == "1" and jenin["geo_precision"] == "1"
-    assert jenin["admin1"] == "Jenin" and jenin["location"] == "Janīn"
+    assert jenin["admin1"] == "West Bank" and jenin["admin2"] == "Jenin"
+    assert jenin["location"] == "Janīn"
     assert jenin["source"] == "doc-1" and jenin["latitude"].startswith("32.45")
     clash = rows.loc["A clas"]
     assert clash["time_precision"] == "3" and clash["fatalities"] == "3"
@@ -440,7 +441,10 @@ def test_acled_schema(documents, tmp_path):
     (2457163, "Gao", "Gao", "Gao Cercle"),  # the place's name within the division's
     (616052, "Yerevan", "Erevan", "Kentron District"),  # the nearest division's point
     (5368361, "Los Angeles", "California", "Los Angeles County"),  # its own link
-    (283506, "Jenin", "Jenin", None),  # GeoNames does not divide Palestine's governorates
+    (283506, "Jenin", "West Bank", "Jenin"),  # ACLED: territory, then governorate
+    (53654, "Mogadishu", "Banaadir", "Banadir"),  # a capital: the division named like its
+    (703448, "Kyiv", "Kyiv", "Pechersk Raion"),  # admin-1; else a division seat <= 3 km
+    (2950159, "Berlin", "Berlin", None),  # GeoNames does not divide Berlin
     (294640, "Israel", None, None),  # a country lies in no admin-2 division
     (2347266, "Benue", "Benue", None),  # nor does an admin-1 division
 ])
