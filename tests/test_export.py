@@ -445,6 +445,9 @@ def test_acled_schema(documents, tmp_path):
     (53654, "Mogadishu", "Banaadir", "Banadir"),  # a capital: the division named like its
     (703448, "Kyiv", "Kyiv", "Pechersk Raion"),  # admin-1; else a division seat <= 3 km
     (2950159, "Berlin", "Berlin", None),  # GeoNames does not divide Berlin
+    (170063, "Aleppo", None, "Mount Simeon District"),  # its linked neighbours' division
+    (2234942, "Ndop", "North-West", None),  # its division (Ngo-Ketunjia) has no known
+    # place, so the one linked place 21 km away (Belo, in Boyo) does not decide
     (294640, "Israel", None, None),  # a country lies in no admin-2 division
     (2347266, "Benue", "Benue", None),  # nor does an admin-1 division
 ])
@@ -465,3 +468,20 @@ def test_acled_admin_divisions(gaz, geonameid, text, admin1, admin2):
     if admin1 is not None:
         assert row["admin1"] == admin1
     assert (row["admin2"] if isinstance(row["admin2"], str) else None) == admin2
+
+
+def test_acled_admin2_of_a_camp_is_its_towns(gaz):
+    """A place without a GeoNames id (a camp) lies in the division of the town beside it,
+    whose own division comes from its name (El Fasher -> Al Fasher)."""
+    import geopandas as gpd
+
+    from geoevents.acled import acled_frame
+
+    camp = next(p for p in gaz.search("Abu Shouk", country="SD") if p.geonameid is None)
+    events = gpd.GeoDataFrame(
+        {"location_name": [camp.name], "location_text": ["Abu Shouk camp"],
+         "feature_code": [camp.feature_code], "country_code": ["SD"],
+         "admin1": [camp.admin1], "geonameid": [None], "event_id": ["ev-1"]},
+        geometry=[shapely.Point(camp.lon, camp.lat)], crs="EPSG:4326")
+    row = acled_frame(events, gaz).iloc[0]
+    assert (row["admin1"], row["admin2"]) == ("North Darfur", "Al Fasher")
