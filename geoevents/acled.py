@@ -187,13 +187,15 @@ class _Divisions:
     admin-1 that GeoNames does not divide (Berlin, Beirut, Libya's districts) has no
     admin2 either. Where a curated territory that is part of its country's shape holds the
     point (the Gaza Strip, the West Bank), it is the admin1 and the GeoNames admin-1 (a
-    governorate) the admin2, as ACLED codes Palestine."""
+    governorate) the admin2, as ACLED codes Palestine; a place that GeoNames links to the
+    territory itself (its older admin-1 level) takes the governorate of most of its
+    nearest linked neighbours (the Old City of Jerusalem -> Jerusalem)."""
 
     def __init__(self, gazetteer: Any) -> None:
         self._gazetteer = gazetteer
         self._points: dict[int, tuple[float, float] | None] = {}
         self._found: dict[tuple[Any, ...], tuple[str | None, str | None]] = {}
-        self._territories: list[tuple[str, Any]] | None = None
+        self._territories: list[tuple[str, str, Any]] | None = None
 
     @property
     def gazetteer(self) -> Any:
@@ -213,12 +215,34 @@ class _Divisions:
 
     def _divisions(self, record: dict[str, Any], geom: Any) -> tuple[str | None, str | None]:
         admin1, admin2 = self._geonames_divisions(record, geom)
-        territory = self._territory(geom)
-        if territory is None or territory == admin1:
+        territory = self._territory(geom, admin1)
+        if territory is None:
             return admin1, admin2
         code = _text(record.get("feature_code")) or ""
-        region = code in REGION_CODES or code.startswith("PCL")
-        return territory, None if region else admin1
+        if code in REGION_CODES or code.startswith("PCL"):
+            return territory[0], None
+        if admin1 == territory[0]:  # GeoNames' older admin-1 of the place: the territory
+            return admin1, self._governorate(territory, geom)
+        return territory[0], admin1
+
+    def _governorate(self, territory: tuple[str, str, Any], geom: Any) -> str | None:
+        """The GeoNames admin-1 below ``territory`` of most of the :data:`NEIGHBOURS`
+        nearest populated places within :data:`NEIGHBOURS_KM` that GeoNames links to one
+        of the country's other admin-1s (the Old City of Jerusalem, linked to the West
+        Bank -> Jerusalem)."""
+        from geoevents.geodesy import distance_km
+
+        name, country, _ = territory
+        near = sorted((km, links[0]) for p in self._places_near(geom.y, geom.x, NEIGHBOURS_KM)
+                      if (links := _hierarchy().get(p.geonameid or 0)) is not None
+                      and links[0] is not None and _name(links[0]) != name
+                      and _subdivisions()[links[0]].country_code == country
+                      and (km := distance_km(geom.y, geom.x, p.lat, p.lon)) <= NEIGHBOURS_KM
+                      )[:NEIGHBOURS]
+        if not near:
+            return None
+        row, votes = Counter(row for _, row in near).most_common(1)[0]
+        return _name(row) if 2 * votes > len(near) else None
 
     def _geonames_divisions(self, record: dict[str, Any], geom: Any
                             ) -> tuple[str | None, str | None]:
@@ -286,22 +310,24 @@ class _Divisions:
             lat - span, lon - stretch, lat + span, lon + stretch, limit=500)
         return places
 
-    def _territory(self, geom: Any) -> str | None:
-        """The territory containing the point among those the gazetteer holds as a part of
-        their country's shape (the Gaza Strip and the West Bank): ACLED codes such a
-        country's events with the territory as admin1 and the GeoNames admin-1 below it
-        (Palestine's governorates) as admin2."""
+    def _territory(self, geom: Any, admin1: str | None) -> tuple[str, str, Any] | None:
+        """The territory (name, country, shape) among those the gazetteer holds as a part
+        of their country's shape (the Gaza Strip, the West Bank) that contains the point
+        or that GeoNames gives as the place's admin-1 (its older admin-1 level): ACLED
+        codes such a country's events with the territory as admin1 and the GeoNames
+        admin-1 below it (Palestine's governorates) as admin2."""
         if self._territories is None:
             from geoevents.gazetteer.build import curated_rows
 
-            shapes = []
+            shapes: list[tuple[str, str, Any]] = []
             for row in curated_rows():
                 if row.get("geometry") == "part_of_country":
                     place = self.gazetteer.get(row["id"])
                     if place is not None and place.geometry is not None:
-                        shapes.append((place.name, place.geometry))
+                        shapes.append((place.name, row["country_code"], place.geometry))
             self._territories = shapes
-        return next((name for name, shape in self._territories if shape.covers(geom)), None)
+        return next((t for t in self._territories if t[0] == admin1 or t[2].covers(geom)),
+                    None)
 
     def _namesake_division(self, admin1: int, names: list[str]) -> int | None:
         """The admin-2 division of ``admin1`` named like the place, whose seat it is: one

@@ -442,6 +442,8 @@ def test_acled_schema(documents, tmp_path):
     (616052, "Yerevan", "Erevan", "Kentron District"),  # the nearest division's point
     (5368361, "Los Angeles", "California", "Los Angeles County"),  # its own link
     (283506, "Jenin", "West Bank", "Jenin"),  # ACLED: territory, then governorate
+    (6945291, "Old City", "West Bank", "Jerusalem"),  # GeoNames: West Bank; neighbours:
+    # the governorate
     (53654, "Mogadishu", "Banaadir", "Banadir"),  # a capital: the division named like its
     (703448, "Kyiv", "Kyiv", "Pechersk Raion"),  # admin-1; else a division seat <= 3 km
     (2950159, "Berlin", "Berlin", None),  # GeoNames does not divide Berlin
