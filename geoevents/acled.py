@@ -98,6 +98,58 @@ def acled_frame(events: Any, gazetteer: Any = None) -> Any:
                                                           crs=events.crs), crs=events.crs)
 
 
+def events_from_acled(table: Any) -> Any:
+    """An ACLED-shaped table (written by ``--schema acled``, or an export of ACLED's own
+    data, which has the same columns) as a geoevents events table with its point
+    geometry, for maps: ``event_id_cnty`` -> ``event_id``, ``event_date`` -> ``date``
+    (ISO 8601; "05 July 2023" is read too), ``time_precision`` -> ``date_precision``,
+    ``location`` -> ``location_name``, ``notes`` -> ``sentence``, ``source`` ->
+    ``title`` (and ``url`` when it is a web address), ``iso`` -> ``country_code`` (alpha-2), the actors joined with their
+    associates, and the columns of the same name as they are."""
+    import geopandas as gpd
+    import pandas as pd
+
+    def column(name: str) -> Any:
+        return table[name] if name in table.columns else pd.Series(None, index=table.index,
+                                                                     dtype=object)
+
+    def actors(main: str, associated: str) -> Any:
+        both = column(main).fillna("").astype(str).str.cat(
+            column(associated).fillna("").astype(str), sep="; ").str.strip("; ")
+        return both.replace("", None)
+
+    by_numeric = {int(c["isonumeric"]): code for code, c in _countries().items()
+                  if str(c.get("isonumeric", "")).isdigit()}
+    iso = pd.to_numeric(column("iso"), errors="coerce").astype("float64")
+    dates = pd.to_datetime(column("event_date"), errors="coerce", format="mixed")
+    precision = {code: name for name, code in TIME_PRECISION.items() if name != "year"}
+    events = pd.DataFrame({
+        "event_id": column("event_id_cnty"),
+        "doc_id": column("source"),
+        "title": column("source"),
+        "url": column("source").where(column("source").astype(str).str.match(r"https?://"),
+                                      None),
+        "event_type": column("event_type"),
+        "sub_event_type": column("sub_event_type"),
+        "date": dates.dt.strftime("%Y-%m-%d").where(dates.notna(), None),
+        "date_precision": pd.to_numeric(column("time_precision"), errors="coerce").map(
+            precision),
+        "actor1": actors("actor1", "assoc_actor_1"),
+        "actor2": actors("actor2", "assoc_actor_2"),
+        "fatalities": pd.to_numeric(column("fatalities"), errors="coerce").astype("Int64"),
+        "sentence": column("notes"),
+        "location_name": column("location"),
+        "geo_precision": pd.to_numeric(column("geo_precision"), errors="coerce"
+                                       ).astype("Int64"),
+        "country_code": iso.map(lambda n: by_numeric.get(int(n)), na_action="ignore"),
+        "admin1": column("admin1"),
+        "admin2": column("admin2"),
+    }, index=table.index)
+    return gpd.GeoDataFrame(events.reset_index(drop=True),
+                            geometry=gpd.GeoSeries(table.geometry.values, crs=table.crs),
+                            crs=table.crs)
+
+
 def _row(record: dict[str, Any], geom: Any, divisions: _Divisions, now: int) -> dict[str, Any]:
     located = geom is not None and not geom.is_empty
     country = _countries().get(_text(record.get("country_code")) or "")
