@@ -104,8 +104,9 @@ def events_from_acled(table: Any) -> Any:
     geometry, for maps: ``event_id_cnty`` -> ``event_id``, ``event_date`` -> ``date``
     (ISO 8601; "05 July 2023" is read too), ``time_precision`` -> ``date_precision``,
     ``location`` -> ``location_name``, ``notes`` -> ``sentence``, ``source`` ->
-    ``title`` (and ``url`` when it is a web address), ``iso`` -> ``country_code`` (alpha-2), the actors joined with their
-    associates, and the columns of the same name as they are."""
+    ``title`` (and ``url`` when it is a web address), ``iso`` -> ``country_code``
+    (alpha-2), the actors joined with their associates, and the columns of the same name
+    as they are."""
     import geopandas as gpd
     import pandas as pd
 
