@@ -49,6 +49,7 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -231,7 +232,7 @@ class _Divisions:
        lists two or more and all have points of their own (Yerevan -> Kentron).
 
     Held out against the places whose link GeoNames gives, the chain names the right
-    division for about 93% of them (``benchmarks/bench_acled.py --holdout``).
+    division for about 92% of them (``benchmarks/bench_acled.py --holdout``).
 
     Places without a GeoNames link (borders, areas, curated places) take their admin-1
     from the record or from the nearest linked place within :data:`ADMIN1_KM`. Countries,
@@ -283,19 +284,32 @@ class _Divisions:
         nearest populated places within :data:`NEIGHBOURS_KM` that GeoNames links to one
         of the country's other admin-1s (the Old City of Jerusalem, linked to the West
         Bank -> Jerusalem)."""
+        name, country, _ = territory
+
+        def governorate(links: tuple[int | None, int | None]) -> int | None:
+            row = links[0]
+            return row if (row is not None and _subdivisions()[row].country_code == country
+                           and _name(row) != name) else None
+
+        return _name(self._most_common(geom.y, geom.x, NEIGHBOURS_KM, governorate))
+
+    def _most_common(self, lat: float, lon: float, km: float,
+                     label: Callable[[tuple[int | None, int | None]], int | None]
+                     ) -> int | None:
+        """The division that ``label`` gives (from their GeoNames links) to most (more
+        than half) of the :data:`NEIGHBOURS` nearest populated places within ``km`` that
+        it gives one to."""
         from geoevents.geodesy import distance_km
 
-        name, country, _ = territory
-        near = sorted((km, links[0]) for p in self._places_near(geom.y, geom.x, NEIGHBOURS_KM)
+        near = sorted((distance, row) for p in self._places_near(lat, lon, km)
                       if (links := _hierarchy().get(p.geonameid or 0)) is not None
-                      and links[0] is not None and _name(links[0]) != name
-                      and _subdivisions()[links[0]].country_code == country
-                      and (km := distance_km(geom.y, geom.x, p.lat, p.lon)) <= NEIGHBOURS_KM
+                      and (row := label(links)) is not None
+                      and (distance := distance_km(lat, lon, p.lat, p.lon)) <= km
                       )[:NEIGHBOURS]
         if not near:
             return None
         row, votes = Counter(row for _, row in near).most_common(1)[0]
-        return _name(row) if 2 * votes > len(near) else None
+        return row if 2 * votes > len(near) else None
 
     def _geonames_divisions(self, record: dict[str, Any], geom: Any
                             ) -> tuple[str | None, str | None]:
@@ -425,17 +439,9 @@ class _Divisions:
         a division of ``admin1`` has neither a point nor a linked place, the place could
         lie in it unseen, so the neighbours must be within :data:`MEMBER_KM` (Ndop, whose
         Ngo-Ketunjia has no known place, is not given Boyo, 21 km away)."""
-        from geoevents.geodesy import distance_km
-
         radius = NEIGHBOURS_KM if self._all_located(admin1) else MEMBER_KM
-        near = sorted((km, links[1]) for p in self._places_near(lat, lon, radius)
-                      if (links := _hierarchy().get(p.geonameid or 0)) is not None
-                      and links[0] == admin1 and links[1] is not None
-                      and (km := distance_km(lat, lon, p.lat, p.lon)) <= radius)
-        if not near:
-            return None
-        row, votes = Counter(row for _, row in near[:NEIGHBOURS]).most_common(1)[0]
-        return row if 2 * votes > len(near[:NEIGHBOURS]) else None
+        return self._most_common(lat, lon, radius,
+                                 lambda links: links[1] if links[0] == admin1 else None)
 
     def _all_located(self, admin1: int) -> bool:
         """Whether every admin-2 division of ``admin1`` has a point of its own or a
