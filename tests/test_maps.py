@@ -316,6 +316,51 @@ def test_cli_map(seed_docs, tmp_path, capsys):
     assert out.read_bytes() == before  # a typo in an input never costs the previous map
 
 
+ACLED_EXPORT = (  # two rows in the layout of ACLED's own CSV exports (values made up)
+    "event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,"
+    "actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,"
+    "iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,"
+    "source,source_scale,notes,fatalities,tags,timestamp\n"
+    "PSE900001,05 July 2023,2023,1,Political violence,Battles,Armed clash,Police Forces,,1,"
+    "Jenin Brigades,Hamas,3,13,,275,Middle East,Palestine,West Bank,Jenin,Jenin,Jenin,"
+    "32.4606,35.2961,1,https://example.org/a,National,Police clashed with gunmen.,2,,"
+    "1689000000\n"
+    "SDN900002,2023-06-12,2023,2,Political violence,Explosions/Remote violence,"
+    "Air/drone strike,Military Forces of Sudan,,1,,,0,10,,729,Northern Africa,Sudan,"
+    "Khartoum,Omdurman,,Omdurman,15.6445,32.4777,2,Radio Dabanga,International,"
+    "An air strike hit a market.,0,,1689000000\n")
+
+
+def test_map_reads_acled_shaped_tables(seed_docs, tmp_path, capsys):
+    """An ACLED-shaped table — ours (--schema acled, CSV/GPKG/Parquet) or an export of
+    ACLED's own data — maps like an events file."""
+    from geoevents.cli import main
+
+    ours = tmp_path / "acled.gpkg"
+    write(seed_docs, ours, schema="acled")
+    events, places = read(ours)
+    assert places is None and len(events) == len(seed_docs[0].events)
+    jenin = events[events["location_name"] == "Janīn"].iloc[0]
+    assert (jenin["country_code"], jenin["admin1"]) == ("PS", "West Bank")
+    export = tmp_path / "acled_export.csv"
+    export.write_text(ACLED_EXPORT, encoding="utf-8")
+    events, _ = read(export)
+    assert list(events["date"]) == ["2023-07-05", "2023-06-12"]
+    assert list(events["date_precision"]) == ["day", "week"]
+    assert list(events["country_code"]) == ["PS", "SD"]
+    assert events["actor2"].iloc[0] == "Jenin Brigades; Hamas"
+    assert events["url"].iloc[0] == "https://example.org/a" and not isinstance(
+        events["url"].iloc[1], str)
+    assert round(events.geometry.iloc[1].x, 4) == 32.4777
+
+    out = tmp_path / "map.html"
+    main(["map", str(export), str(ours), "-o", str(out)])
+    assert "wrote" in capsys.readouterr().out
+    data = _payload(out.read_text(encoding="utf-8"))
+    assert data["stats"]["events"] == 2 + len(seed_docs[0].events)
+    assert "Air/drone strike" in data["strings"]
+
+
 def test_cli_map_reads_corpora_and_batch_folders(tmp_path, capsys):
     from geoevents.batch import BatchOptions, run
     from geoevents.cli import main
