@@ -51,3 +51,9 @@ def test_call_between_two_people():
     assert e.actor1 == "Deputy Foreign Minister Mikhail Bogdanov"
     assert e.actor2 == "Musa Abu Marzuk"
     assert (e.date, e.date_precision) == ("2025-07-04", "day")
+
+
+def test_actor_keeps_the_bracket_closing_its_acronym():
+    e = first("The Rapid Support Forces (RSF) attacked a market in El Fasher on Monday, "
+              "killing 12 people.")
+    assert e.actor1 == "Rapid Support Forces (RSF)"

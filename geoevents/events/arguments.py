@@ -127,8 +127,9 @@ def phrase(token: Token) -> str:
     while words and (words[0].dep_ in ("det", "predet", "nummod", "quantmod", "punct", "case")
                      or words[0].lower_ in ("all", "the", "a", "an", "some", "both")):
         words.pop(0)
-    while words and words[-1].dep_ in ("punct", "case"):
-        words.pop()
+    while words and words[-1].dep_ in ("punct", "case") and not (
+            words[-1].text == ")" and any(w.text == "(" for w in words)):
+        words.pop()  # (the bracket closing an acronym stays: "Israel Defense Forces (IDF)")
     if not words:
         return token.text
     return doc[words[0].i: words[-1].i + 1].text.strip()
