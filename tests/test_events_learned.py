@@ -96,6 +96,20 @@ ANALYST_TYPES = [
     ("Teachers in Harare went on strike on Wednesday demanding better pay.", "Peaceful protest"),
     ("Doctors in public hospitals across Kenya downed their tools on Monday.",
      "Peaceful protest"),
+    # a takeover after the other side left, with no fighting reported
+    ("Al-Shabaab fighters occupied the town of Moqokori after Ethiopian troops withdrew from "
+     "their base there on Monday.", "Non-violent transfer of territory"),
+    ("Wagner mercenaries and Malian soldiers moved into Ber on Sunday, a day after the UN "
+     "peacekeepers pulled out of the camp.", "Non-violent transfer of territory"),
+    # rejecting an accusation is a denial of responsibility, not a statement
+    ("The Rwandan government rejected accusations that its troops had shelled Goma.",
+     "Claim of responsibility"),
+    # a chemical agent named in the next sentence makes the shelling a chemical attack
+    ("Government forces fired shells at the rebel-held suburb of Douma on Saturday. Doctors "
+     "said dozens of patients showed signs of exposure to chlorine.", "Chemical weapon"),
+    # "remote" that tells how far a place is names no remote-controlled bomb
+    ("Jihadists attacked a remote army outpost near Djibo on Sunday, killing nine soldiers.",
+     "Armed clash"),
 ]
 
 
