@@ -107,6 +107,17 @@ ANALYST_TYPES = [
     # a chemical agent named in the next sentence makes the shelling a chemical attack
     ("Government forces fired shells at the rebel-held suburb of Douma on Saturday. Doctors "
      "said dozens of patients showed signs of exposure to chlorine.", "Chemical weapon"),
+    # words that name events the lexicon lacked
+    ("A cholera outbreak in the camps around Maiduguri has killed 31 people this month, "
+     "health officials said.", "Natural disaster"),
+    ("Police in Lagos arrested eleven men accused of running an online romance scam that "
+     "targeted pensioners abroad.", "Organised crime"),
+    ("Poland threw out 45 Russian diplomats accused of spying, the foreign ministry said.",
+     "Diplomatic measure"),
+    ("Islamic State fighters gained ground east of Palmyra, taking two oil fields from "
+     "government troops.", "Non-state actor overtakes territory"),
+    ("Hundreds of protesters chanted slogans against the junta outside the central bank in "
+     "Niamey.", "Peaceful protest"),
     # "remote" that tells how far a place is names no remote-controlled bomb
     ("Jihadists attacked a remote army outpost near Djibo on Sunday, killing nine soldiers.",
      "Armed clash"),
