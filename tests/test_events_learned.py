@@ -297,3 +297,20 @@ def test_combine_drops_only_sure_non_events_and_keeps_speech_acts():
     assert kept is not None and kept.sub_event_type == "Statement"
     assert combine(None, _prediction({"Natural disaster": 0.4, NO_EVENT: 0.6}),
                    generic=True) is None
+
+
+def test_a_curfew_is_an_event_only_when_imposed_or_lifted():
+    assert geoevents.extract_events("Youths defied the curfew in Lagos and gathered at the "
+                                    "toll gate.") == []
+    imposed = geoevents.extract_events("Authorities in Bamenda imposed a dusk-to-dawn curfew "
+                                       "on Friday after separatist attacks.")
+    assert [e.sub_event_type for e in imposed] == ["Change to group/activity"]
+
+
+def test_legal_charges_and_prevention_are_no_intervention_at_a_protest():
+    from geoevents.events.classify import _refine_protest
+
+    assert _refine_protest("Peaceful protest", {"charge", "prevent", "rally"}, set())[0] == \
+        "Peaceful protest"
+    assert _refine_protest("Peaceful protest", {"tear", "gas", "rally"}, set())[0] == \
+        "Protest with intervention"

@@ -53,7 +53,7 @@ _ATTACK_WORDS = frozenset({"attack", "bomber", "militant", "terrorist", "terror"
                            "detonate", "plant", "planted", "device", "car bomb", "bomb"})
 _INTERVENTION = frozenset({"disperse", "tear", "teargas", "cannon", "rubber", "baton",
                            "pepper", "arrest", "detain", "crackdown", "scuffle", "stun",
-                           "prevent", "cordon", "charge"})
+                           "cordon"})
 _CRIME = frozenset({"cartel", "drug", "trafficker", "smuggler", "cocaine", "heroin",
                     "narcotic", "gang", "mafia", "methamphetamine", "marijuana", "cannabis",
                     "gangster", "hitman", "narco", "trafficking", "smuggling", "extortion",
