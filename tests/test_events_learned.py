@@ -118,6 +118,11 @@ ANALYST_TYPES = [
      "government troops.", "Non-state actor overtakes territory"),
     ("Hundreds of protesters chanted slogans against the junta outside the central bank in "
      "Niamey.", "Peaceful protest"),
+    # intercepting people is an arrest, intercepting weapons a disrupted weapons use
+    ("Ethiopian police intercepted 15 suspected members of a militant cell in Addis Ababa.",
+     "Arrests"),
+    ("The navy intercepted a boat carrying rifles and ammunition for the rebels.",
+     "Disrupted weapons use"),
     # "remote" that tells how far a place is names no remote-controlled bomb
     ("Jihadists attacked a remote army outpost near Djibo on Sunday, killing nine soldiers.",
      "Armed clash"),
