@@ -123,6 +123,10 @@ ANALYST_TYPES = [
      "Arrests"),
     ("The navy intercepted a boat carrying rifles and ammunition for the rebels.",
      "Disrupted weapons use"),
+    # seizing contraband is organised crime, seizing a town or weapons is not
+    ("Customs officers in Mombasa seized 300 kilograms of heroin hidden in a container of "
+     "rice.", "Organised crime"),
+    ("Troops seized a cache of weapons and explosives near Gao.", "Disrupted weapons use"),
     # "remote" that tells how far a place is names no remote-controlled bomb
     ("Jihadists attacked a remote army outpost near Djibo on Sunday, killing nine soldiers.",
      "Armed clash"),
