@@ -127,6 +127,8 @@ ANALYST_TYPES = [
     ("Customs officers in Mombasa seized 300 kilograms of heroin hidden in a container of "
      "rice.", "Organised crime"),
     ("Troops seized a cache of weapons and explosives near Gao.", "Disrupted weapons use"),
+    # a country as the subject of a statement verb speaks for its government
+    ("Iran warned Israel against any attack on its nuclear sites.", "Statement"),
     # "remote" that tells how far a place is names no remote-controlled bomb
     ("Jihadists attacked a remote army outpost near Djibo on Sunday, killing nine soldiers.",
      "Armed clash"),

@@ -141,6 +141,10 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
             return True
         if name == "PERSON" and args.target is not None and args.target.ent_type_ == "PERSON":
             return True
+        if name == "STATE_SUBJECT" and any(  # "China urged …": a country speaks as a state
+                child.dep_ == "nsubj" and child.ent_type_ == "GPE"
+                for child in trigger.token.children):
+            return True
         if _has(around, onto.words(name)):
             return True
     return False
