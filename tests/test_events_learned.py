@@ -96,6 +96,42 @@ ANALYST_TYPES = [
     ("Teachers in Harare went on strike on Wednesday demanding better pay.", "Peaceful protest"),
     ("Doctors in public hospitals across Kenya downed their tools on Monday.",
      "Peaceful protest"),
+    # a takeover after the other side left, with no fighting reported
+    ("Al-Shabaab fighters occupied the town of Moqokori after Ethiopian troops withdrew from "
+     "their base there on Monday.", "Non-violent transfer of territory"),
+    ("Wagner mercenaries and Malian soldiers moved into Ber on Sunday, a day after the UN "
+     "peacekeepers pulled out of the camp.", "Non-violent transfer of territory"),
+    # rejecting an accusation is a denial of responsibility, not a statement
+    ("The Rwandan government rejected accusations that its troops had shelled Goma.",
+     "Claim of responsibility"),
+    # a chemical agent named in the next sentence makes the shelling a chemical attack
+    ("Government forces fired shells at the rebel-held suburb of Douma on Saturday. Doctors "
+     "said dozens of patients showed signs of exposure to chlorine.", "Chemical weapon"),
+    # words that name events the lexicon lacked
+    ("A cholera outbreak in the camps around Maiduguri has killed 31 people this month, "
+     "health officials said.", "Natural disaster"),
+    ("Police in Lagos arrested eleven men accused of running an online romance scam that "
+     "targeted pensioners abroad.", "Organised crime"),
+    ("Poland threw out 45 Russian diplomats accused of spying, the foreign ministry said.",
+     "Diplomatic measure"),
+    ("Islamic State fighters gained ground east of Palmyra, taking two oil fields from "
+     "government troops.", "Non-state actor overtakes territory"),
+    ("Hundreds of protesters chanted slogans against the junta outside the central bank in "
+     "Niamey.", "Peaceful protest"),
+    # intercepting people is an arrest, intercepting weapons a disrupted weapons use
+    ("Ethiopian police intercepted 15 suspected members of a militant cell in Addis Ababa.",
+     "Arrests"),
+    ("The navy intercepted a boat carrying rifles and ammunition for the rebels.",
+     "Disrupted weapons use"),
+    # seizing contraband is organised crime, seizing a town or weapons is not
+    ("Customs officers in Mombasa seized 300 kilograms of heroin hidden in a container of "
+     "rice.", "Organised crime"),
+    ("Troops seized a cache of weapons and explosives near Gao.", "Disrupted weapons use"),
+    # a country as the subject of a statement verb speaks for its government
+    ("Iran warned Israel against any attack on its nuclear sites.", "Statement"),
+    # "remote" that tells how far a place is names no remote-controlled bomb
+    ("Jihadists attacked a remote army outpost near Djibo on Sunday, killing nine soldiers.",
+     "Armed clash"),
 ]
 
 
@@ -272,3 +308,20 @@ def test_combine_drops_only_sure_non_events_and_keeps_speech_acts():
     assert kept is not None and kept.sub_event_type == "Statement"
     assert combine(None, _prediction({"Natural disaster": 0.4, NO_EVENT: 0.6}),
                    generic=True) is None
+
+
+def test_a_curfew_is_an_event_only_when_imposed_or_lifted():
+    assert geoevents.extract_events("Youths defied the curfew in Lagos and gathered at the "
+                                    "toll gate.") == []
+    imposed = geoevents.extract_events("Authorities in Bamenda imposed a dusk-to-dawn curfew "
+                                       "on Friday after separatist attacks.")
+    assert [e.sub_event_type for e in imposed] == ["Change to group/activity"]
+
+
+def test_legal_charges_and_prevention_are_no_intervention_at_a_protest():
+    from geoevents.events.classify import _refine_protest
+
+    assert _refine_protest("Peaceful protest", {"charge", "prevent", "rally"}, set())[0] == \
+        "Peaceful protest"
+    assert _refine_protest("Peaceful protest", {"tear", "gas", "rally"}, set())[0] == \
+        "Protest with intervention"

@@ -53,12 +53,28 @@ _ATTACK_WORDS = frozenset({"attack", "bomber", "militant", "terrorist", "terror"
                            "detonate", "plant", "planted", "device", "car bomb", "bomb"})
 _INTERVENTION = frozenset({"disperse", "tear", "teargas", "cannon", "rubber", "baton",
                            "pepper", "arrest", "detain", "crackdown", "scuffle", "stun",
-                           "prevent", "cordon", "charge"})
+                           "cordon"})
 _CRIME = frozenset({"cartel", "drug", "trafficker", "smuggler", "cocaine", "heroin",
                     "narcotic", "gang", "mafia", "methamphetamine", "marijuana", "cannabis",
                     "gangster", "hitman", "narco", "trafficking", "smuggling", "extortion",
-                    "contraband"})
+                    "contraband", "counterfeit", "fraud", "scam", "bribe", "bribery",
+                    "embezzle", "embezzlement", "launder", "laundering", "robbery", "robber",
+                    "poacher", "poaching", "racket", "fake", "forged", "pornographic"})
+# the other side leaving a place: a takeover that follows it without fighting is a
+# non-violent transfer of territory (ACLED's distinction between the two)
+_WITHDRAWAL = frozenset({"withdraw", "withdrawal", "pullout", "evacuate", "evacuation",
+                         "vacate", "retreat"})
+_FIGHTING = frozenset({"fight", "fighting", "clash", "battle", "kill", "attack", "assault",
+                       "storm", "overrun", "shell", "shelling", "bomb", "airstrike", "dead",
+                       "wound", "combat", "offensive", "gunfire", "firefight", "killing"})
+# a speech act that rejects an accusation is a denial of responsibility, not a statement
+_DENIAL_VERBS = frozenset({"reject", "deny", "dismiss", "refute", "rebuff"})
+_ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "responsibility",
+                          "involvement", "blame", "report"})
 _MOB = frozenset({"mob", "vigilante", "lynch", "crowd"})
+# agents that make a weapon chemical wherever they are named around it ("tear gas" is not)
+_CHEMICAL_AGENTS = frozenset({"chlorine", "sarin", "mustard", "poisonous", "nerve",
+                              "phosphorus", "napalm"})
 _AIR_DEFAULT = frozenset({"strike", "target", "bomb", "hit", "pound", "raid"})
 _MILITARY_SITES = frozenset({"site", "target", "position", "stronghold", "hideout", "depot",
                              "tunnel", "launcher", "facility", "infrastructure", "compound",
@@ -124,6 +140,10 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
         if name == "GPE" and args.has_place:
             return True
         if name == "PERSON" and args.target is not None and args.target.ent_type_ == "PERSON":
+            return True
+        if name == "STATE_SUBJECT" and any(  # "China urged …": a country speaks as a state
+                child.dep_ == "nsubj" and child.ent_type_ == "GPE"
+                for child in trigger.token.children):
             return True
         if _has(around, onto.words(name)):
             return True
@@ -198,6 +218,26 @@ def _protest_words(onto: Ontology) -> frozenset[str]:
     protest = onto.sub_types["Peaceful protest"]
     return onto.words("protester") | {w for w in protest.verbs + protest.nouns
                                       if " " not in w}
+
+
+def _refine_territory(typing: Typing, trigger: Trigger, args: Arguments, side: str | None,
+                      around: set[str]) -> Typing:
+    """A taking of territory typed by who takes it and whether anyone fought for it;
+    ``around`` holds the lemmas of the trigger's sentence and its neighbours."""
+    name, reason = typing.sub_event_type, typing.reason
+    if name == "Non-state actor overtakes territory" and side == "state":
+        name, reason = "Government regains territory", f"{reason}; the actor is a state force"
+    elif name == "Government regains territory" and side == "non-state":
+        name, reason = ("Non-state actor overtakes territory",
+                        f"{reason}; the actor is a non-state group")
+    if _has(args.near, {"peacefully", "unopposed", "handover", "handed"}):
+        name, reason = "Non-violent transfer of territory", f"{reason}; without fighting"
+    elif (_has(around, _WITHDRAWAL) or ("pull" in around and _has(around, {"out", "back"}))) \
+            and not _has(around | {trigger.lemma}, _FIGHTING):
+        name, reason = ("Non-violent transfer of territory",
+                        f"{reason}; taken after the other side withdrew, with no fighting "
+                        f"reported")
+    return Typing(name, typing.confidence, reason)
 
 
 def _refine_protest(name: str, sentence: set[str], scene: set[str]) -> tuple[str, str]:
@@ -368,16 +408,16 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
     (industry, crime) and, with ``protest_outcome``, what happened at a protest."""
     name = typing.sub_event_type
     side = _actor_side(args.actor1_token, onto)
-    if name == "Non-state actor overtakes territory" and side == "state":
-        return Typing("Government regains territory", typing.confidence,
-                      f"{typing.reason}; the actor is a state force")
-    if name == "Government regains territory" and side == "non-state":
-        return Typing("Non-state actor overtakes territory", typing.confidence,
-                      f"{typing.reason}; the actor is a non-state group")
-    if name in ("Non-state actor overtakes territory", "Government regains territory") \
-            and _has(args.near, {"peacefully", "unopposed", "handover", "handed"}):
-        return Typing("Non-violent transfer of territory", typing.confidence,
-                      f"{typing.reason}; without fighting")
+    if name in ("Non-state actor overtakes territory", "Government regains territory"):
+        return _refine_territory(typing, trigger, args, side, sentence | scene)
+    if name == "Statement" and trigger.lemma in _DENIAL_VERBS and \
+            _has(args.near, _ACCUSATIONS):
+        return Typing("Claim of responsibility", typing.confidence,
+                      f"{typing.reason}; it rejects an accusation (a denial of responsibility)")
+    if onto.sub_types[name].event_type == "Explosions/Remote violence" and \
+            name != "Chemical weapon" and _has(sentence | scene, _CHEMICAL_AGENTS):
+        return Typing("Chemical weapon", typing.confidence,
+                      f"{typing.reason}; a chemical agent is named around it")
     if name == "Armed clash" and (_token_class(args.actor1_token, onto) == "protester" or
                                   _token_class(args.actor2_token, onto) == "protester" or
                                   _has(args.near, onto.words("protester"))):

@@ -138,7 +138,7 @@ def validate(raw: dict | None = None) -> list[str]:
     raw = raw or _raw()
     problems: list[str] = []
     seen: set[str] = set()
-    known_classes = set(raw["word_classes"]) | {"GPE", "PERSON"}
+    known_classes = set(raw["word_classes"]) | {"GPE", "PERSON", "STATE_SUBJECT"}
     for et in raw["event_types"]:
         if not et.get("definition"):
             problems.append(f"event type {et['name']!r} has no definition")
