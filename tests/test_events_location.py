@@ -185,3 +185,26 @@ def test_capital_tagged_person_locates_the_protest():
     e = first("Thousands of people rallied peacefully in Yerevan on Sunday.")
     assert e.location is not None and e.location.country_code == "AM"
     assert e.geo_precision == 1
+
+
+# -- the most specific place the sentence gives -------------------------------------------
+
+
+def test_a_town_inside_the_linked_country_is_preferred():
+    e = first("A car bomb killed nine people in Nigeria's largest city, Lagos, on Friday.")
+    assert e.location is not None and e.location.name == "Lagos"
+    assert e.geo_precision == 1
+    assert "inside 'Nigeria'" in e.reason
+
+
+def test_a_town_in_a_coordinated_clause_does_not_refine_the_country():
+    text = ("Students clashed with police in Lyon and demonstrated in cities across France "
+            "on Monday.")
+    loc = located(text, "demonstrated")
+    assert loc.place is not None and loc.place.name == "France"
+
+
+def test_a_town_of_a_purpose_clause_does_not_refine_the_province():
+    loc = located("The army began an offensive in Homs province on Sunday to retake the "
+                    "city of Palmyra.", "began")
+    assert loc.place is not None and loc.place.feature_code.startswith("ADM1")

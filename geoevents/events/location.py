@@ -54,6 +54,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from geoevents.events.dedup import contains
 from geoevents.events.triggers import lemma
 from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import ARABIC_ARTICLES, COMPASS_POINTS, DISTANCE_UNITS
@@ -660,6 +661,9 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
         return NOWHERE
     loc = best[1]
     assert loc.toponym is not None
+    if _broad(loc.place):
+        loc = _finer_inside(loc, trigger, candidates)
+        assert loc.toponym is not None
     loc.precision = precision_of(loc.place, loc.role or SITE, _context_text(loc.toponym, sent))
     name = loc.place.display_name if loc.place else "not in the gazetteer"
     loc.reason = f"{loc.toponym.text!r} ({name}) as {loc.role}: {loc.reason}"
@@ -670,6 +674,65 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
     if others:
         loc.reason += f"; also {', '.join(others)}"
     return loc
+
+
+def _finer_inside(loc: Location, trigger: Token, candidates: list[tuple[Toponym, Token]]
+                  ) -> Location:
+    """The chosen place is a country, province or region, and the sentence names a town or
+    district inside it ("in Pakistan's largest city, Karachi", "patrolling the streets in
+    Yendi, … Ghana's capital", "on al-Latmana, in Hama province"): ACLED codes the most
+    specific place the text gives, so the event is at that town, nearest the trigger in
+    the parse. A landmark ("531 km north of Accra"), a statement's source, an actor's
+    home and the end of a motion's path are not such a place."""
+    outer = loc.place
+    assert outer is not None and loc.toponym is not None
+    outer_root = next(r for m, r in candidates if m is loc.toponym)
+    scene = _enclosing_clauses(outer_root)
+    inner = []
+    for mention, root in candidates:
+        place = mention.place
+        if place is None or mention is loc.toponym or _broad(place) or \
+                getattr(mention, "kind", "name") != "name" or \
+                not contains(outer, place) or _clause_of(root).i not in scene or \
+                place_tier(mention, root) != _TOWN or _group_name(root.doc[root.i:root.i + 1]) \
+                or _phrase_preposition(root) in _PATH_PREPS or _landmark(root) or \
+                _in_fixed_phrase(mention, candidates):
+            continue
+        inner.append((_tree_distance(trigger, root), mention.start, mention))
+    if not inner:
+        return loc
+    mention = min(inner, key=lambda x: x[:2])[2]
+    return Location(mention, NEAR if mention.text.lower().startswith("near") else SITE,
+                    None, f"{loc.reason}; a place inside '{loc.toponym.text}' that the "
+                    f"sentence names, the most specific", linked=loc.linked)
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb of the clause a word belongs to (the sentence's root if none)."""
+    for tok in token.ancestors:
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return token.sent.root
+
+
+def _enclosing_clauses(token: Token) -> set[int]:
+    """The clause of a word and the clauses above it that frame it — not a coordinated
+    clause, which tells another act ("clashed in Amsterdam and demonstrated across the
+    Netherlands")."""
+    tok = _clause_of(token)
+    out = {tok.i}
+    while tok.dep_ != "conj" and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            out.add(tok.i)
+    return out
+
+
+def _landmark(root: Token) -> bool:
+    """A place named as a landmark that locates another ("531 km north of Accra", "205 km
+    from Srinagar")."""
+    return any((a.lower_ in _DIRECTION_WORDS or lemma(a) in _DISTANCE_WORDS)
+               for a in list(root.ancestors)[:4])
 
 
 def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]]
