@@ -659,11 +659,8 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
         best = _other_place(trigger, candidates)
     if best is None:
         return NOWHERE
-    loc = best[1]
+    loc = _finer_inside(best[1], trigger, candidates) if _broad(best[1].place) else best[1]
     assert loc.toponym is not None
-    if _broad(loc.place):
-        loc = _finer_inside(loc, trigger, candidates)
-        assert loc.toponym is not None
     loc.precision = precision_of(loc.place, loc.role or SITE, _context_text(loc.toponym, sent))
     name = loc.place.display_name if loc.place else "not in the gazetteer"
     loc.reason = f"{loc.toponym.text!r} ({name}) as {loc.role}: {loc.reason}"
