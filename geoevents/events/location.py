@@ -49,6 +49,7 @@ area (district, border, "the Jenin area"), 3 a region, province or country.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -116,7 +117,7 @@ _NOT_SETTINGS = frozenset({"addition", "response", "order", "spite", "case", "fa
                            "view", "terms", "contrast", "comparison", "behalf", "aftermath",
                            "run-up", "lead-up", "face", "absence", "hope", "effort", "bid",
                            "attempt", "reaction", "revenge", "defiance", "anticipation",
-                           "preparation"})
+                           "preparation", "request", "invitation", "name"})
 # nouns of settlements: "the Syrian city of Azaz", "the West Bank town of Jenin" — the
 # "of" phrase names the settlement and the words before the noun are its wider area
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "hamlet", "port",
@@ -443,6 +444,8 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
     """A nationality or a place name used as (part of) an actor's name: "the Israeli
     military", "Yemeni university professor", "the Islamic State of Iraq"."""
     kind = getattr(mention, "kind", "name")
+    if _armed_group(mention):
+        return True
     if kind == "demonym":
         head = token
         while head.dep_ in ("amod", "compound", "nmod") and head.head.i != head.i:
@@ -470,6 +473,13 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
             return True
     return kind == "name" and token.dep_ in ("compound", "poss") and token.head.pos_ == \
         "PROPN" and token.head.ent_type_ in ("ORG", "PERSON")
+
+
+def _armed_group(mention: Toponym) -> bool:
+    """A name that is an armed group's ("Islamic State"), whatever place of that name the
+    gazetteer has."""
+    return getattr(mention, "kind", "name") == "name" and \
+        mention.text.lower() in _group_words()
 
 
 def _site_noun(noun: Token) -> bool:
@@ -541,7 +551,7 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
         root = span.root
         head = root.head
         start, end = span.start_char, span.end_char
-        if any(s < end and start < e for s, e in taken):
+        if any(s < end and start < e for s, e in taken) or _people_or_initials(span):
             continue
         # the name of an armed group is a place only where nothing but a place fits:
         # after a static locative preposition or naming a place noun
@@ -566,6 +576,23 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
                             reason="a name in a place's slot of the parse; not a resolved "
                                    "toponym"))
     return out
+
+
+def _people_or_initials(span: Span) -> bool:
+    """A capitalised word that names a people, a faith or a movement rather than a place —
+    a nationality-like word (spaCy's NORP) on a noun or in the plural ("the Kurdish
+    neighborhood", "a Sufi shrine", "on Shi'ites", "the Islamists") — or initials ("U.N.",
+    "A.M."). Names in a list ("shelled Gagrian and Sawjian area") are taken for places."""
+    root = span.root
+    listed = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+    if len(span) == 1 and root.ent_type_ == "NORP" and not listed and (
+            (root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ == "NOUN")
+            or root.lower_.endswith("s")):
+        return True
+    return _INITIALS.fullmatch(span.text) is not None
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def sentence_candidates(sent: Span, toponyms: list[Toponym]
@@ -803,7 +830,7 @@ def place_tier(mention: Toponym, root: Token, *, bodies: bool = False) -> int | 
     place, a nationality, a statement's source, an actor's country, a party."""
     place = mention.place
     if place is None or getattr(mention, "kind", "name") == "demonym" or \
-            statement_source(root):
+            statement_source(root) or _armed_group(mention):
         return None
     if _actor_like(mention, root):
         if place.feature_code.startswith(("PCL", "CONT", "RGN")) or not (
