@@ -232,3 +232,17 @@ def test_an_armed_group_the_gazetteer_has_as_a_village_is_no_place():
         pytest.skip("the resolver no longer takes 'Islamic State' for a village")
     events = geoevents.extract_events(text)
     assert events and all(e.location_text != "Islamic State" for e in events)
+
+
+def test_a_place_a_participle_locates_a_site_by_is_no_path_end():
+    events = geoevents.extract_events(
+        "Fourteen people were killed in suicide car bombings at the checkpoint leading to "
+        "Baghdad International Airport.")
+    assert events and all(e.location is not None for e in events)
+    assert events[0].location.country_code == "IQ"
+
+
+def test_an_interrogation_place_is_no_statement_source():
+    loc = located("A woman detonated a bomb while being questioned at the police station in "
+                  "Colombo.", "detonated")
+    assert loc.place is not None and loc.place.name == "Colombo"

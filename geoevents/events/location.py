@@ -719,7 +719,7 @@ def _finer_inside(loc: Location, trigger: Token, candidates: list[tuple[Toponym,
                 getattr(mention, "kind", "name") != "name" or \
                 not contains(outer, place) or _clause_of(root).i not in scene or \
                 place_tier(mention, root) != _TOWN or _group_name(root.doc[root.i:root.i + 1]) \
-                or _phrase_preposition(root) in _PATH_PREPS or _landmark(root) or \
+                or _path_end(root) or _landmark(root) or \
                 _in_fixed_phrase(mention, candidates):
             continue
         inner.append((_tree_distance(trigger, root), mention.start, mention))
@@ -809,7 +809,7 @@ def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
     places = []
     for mention, root in candidates:
         tier = place_tier(mention, root)
-        if tier is not None and _phrase_preposition(root) not in _PATH_PREPS and \
+        if tier is not None and not _path_end(root) and \
                 not _in_fixed_phrase(mention, candidates):
             places.append((tier, _tree_distance(trigger, root), mention.start, mention))
     if not places:
@@ -875,6 +875,21 @@ def _party(root: Token) -> bool:
     return tok.dep_ == "dobj" and lemma(tok.head) not in _TERRITORIAL
 
 
+def _path_end(root: Token) -> bool:
+    """A place at the end of a motion's path ("shipped to Guantanamo", "fled to Cambodia",
+    "warships from Britain"), which belongs to that motion — but not a place that a
+    participle on a noun locates it by ("the checkpoint leading to the airport", "the road
+    linking Gao to Kidal")."""
+    if _phrase_preposition(root) not in _PATH_PREPS:
+        return False
+    tok = root
+    while tok.dep_ in ("compound", "appos", "conj", "flat", "nmod", "amod") and \
+            tok.head.i != tok.i:
+        tok = tok.head
+    verb = tok.head.head  # the word the preposition hangs off
+    return not (verb.dep_ == "acl" and verb.tag_ == "VBG")
+
+
 def _phrase_preposition(root: Token) -> str:
     """The preposition that governs the phrase of a place name ("over Lebanon" → over;
     "the occupation of Latvia" → of), '' when the name is not in a prepositional phrase."""
@@ -925,6 +940,9 @@ def statement_source(token: Token) -> bool:
         tok = tok.head
     else:
         return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) and \
+            lemma(tok) in ("question", "ask", "interrogate"):
+        return False  # "while being questioned at the police station": an interrogation
     return lemma(tok) in _SPEECH
 
 
@@ -1048,7 +1066,7 @@ def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
         if span is None or len(span) == 0:
             continue
         tier = place_tier(mention, span.root, bodies=True)
-        if tier is not None and _phrase_preposition(span.root) not in _PATH_PREPS:
+        if tier is not None and not _path_end(span.root):
             out.append((tier, mention))
     return out
 
