@@ -246,3 +246,15 @@ def test_an_interrogation_place_is_no_statement_source():
     loc = located("A woman detonated a bomb while being questioned at the police station in "
                   "Colombo.", "detonated")
     assert loc.place is not None and loc.place.name == "Colombo"
+
+
+def test_a_place_on_an_organisation_member_gives_way_to_the_site():
+    loc = located("A party chieftain in Imo State was killed yesterday at a filling station in "
+                  "Okigwe by unknown gunmen.", "killed")
+    assert loc.place is not None and loc.place.name == "Okigwe"
+
+
+def test_a_township_is_named_by_the_word_before_it():
+    loc = located("Seven civilians were killed in the Maimbung township on Jolo island.",
+                  "killed")
+    assert loc.toponym is not None and loc.toponym.text == "Maimbung"

@@ -191,6 +191,8 @@ _FACILITY_NOUNS = frozenset({"market", "marketplace", "airbase", "base", "hospit
                             "neighborhood", "quarter", "zone", "field", "oilfield",
                             "village", "villages", "town", "towns", "city", "area",
                             "governorate", "province", "region", "county", "state"})
+# every noun of a place or site ("the Maimbung township", "a market", "the outskirts")
+_SITE_WORDS = PLACE_NOUNS | _FACILITY_NOUNS | _PART_NOUNS | _SETTLEMENT_NOUNS | _UNIT_NOUNS
 # Arabic articles that start a name ("al-Bab", "el-Arish")
 _ARTICLES = ARABIC_ARTICLES
 # labels that are never a place; spaCy's small model often tags a place name NORP,
@@ -362,7 +364,7 @@ def _broadness(root: Token, known: dict[int, Place | None] | None = None) -> int
             head.head.i != head.i and head.head.pos_ == "NOUN":
         head = head.head  # "the Azov Sea port city of Mariupol"
     if root.dep_ in ("amod", "compound", "nmod") and head.pos_ != "PROPN":
-        if lemma(head) not in PLACE_NOUNS and lemma(head) not in _FACILITY_NOUNS:
+        if lemma(head) not in _SITE_WORDS and head.lower_ not in _SITE_WORDS:
             return 3
         naming = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"),
                       None)
@@ -374,9 +376,7 @@ def _broadness(root: Token, known: dict[int, Place | None] | None = None) -> int
 
 def _placey(noun: Token) -> bool:
     """A noun that denotes a place or site: a name, or a place or facility noun."""
-    low = lemma(noun)
-    return noun.pos_ == "PROPN" or low in PLACE_NOUNS or low in _FACILITY_NOUNS or \
-        low in _PART_NOUNS
+    return noun.pos_ == "PROPN" or lemma(noun) in _SITE_WORDS or noun.lower_ in _SITE_WORDS
 
 
 def _specificity(path: list[Token], known: dict[int, Place | None]) -> tuple[bool, int]:
@@ -433,7 +433,9 @@ def _through_participant(path: list[Token], known: dict[int, Place | None]) -> b
     than off the event itself ("killed … at a filling station in Ugwuorji"); a participant
     that is itself a place ("captured the town of Huddur") does not count."""
     deps = ("dobj", "nsubjpass", "nsubj")  # not "agent": "killed by a bomb in X"
-    if path[0].dep_ in deps and _placey(path[0]):
+    named = path[0].pos_ == "PROPN" and path[0].i not in known and \
+        path[0].ent_type_ not in ("GPE", "LOC", "FAC")  # "the APC Congress chieftain in X"
+    if path[0].dep_ in deps and _placey(path[0]) and not named:
         return False  # "patrolling the streets in Yendi", "hit an enclave in Baghdad"
     return path[0].dep_ in deps and any(
         t.dep_ == "prep" and not (t.lower_ == "of" and _naming_of(t, known))
@@ -556,7 +558,7 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
         # the name of an armed group is a place only where nothing but a place fits:
         # after a static locative preposition or naming a place noun
         group = _group_name(span)
-        nouns = PLACE_NOUNS | _FACILITY_NOUNS | _PART_NOUNS
+        nouns = _SITE_WORDS
         of_place = root.dep_ == "pobj" and head.lower_ == "of" and (
             lemma(head.head) in nouns or head.head.lower_ in nouns
             or (not group and head.head.dep_ == "pobj"
