@@ -258,3 +258,9 @@ def test_a_township_is_named_by_the_word_before_it():
     loc = located("Seven civilians were killed in the Maimbung township on Jolo island.",
                   "killed")
     assert loc.toponym is not None and loc.toponym.text == "Maimbung"
+
+
+def test_a_named_town_of_a_province_is_the_town():
+    loc = located("Gunmen killed 12 people in Ngwazabari town of Borno State.", "killed")
+    assert loc.toponym is not None and loc.toponym.text == "Ngwazabari"
+    assert loc.place is not None and loc.place.country_code == "NG"  # placed in Borno

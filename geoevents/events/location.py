@@ -340,7 +340,11 @@ def _naming_of(prep: Token, known: dict[int, Place | None]) -> bool:
         return False
     low = lemma(noun)
     if low in _SETTLEMENT_NOUNS or noun.lower_ in _SETTLEMENT_NOUNS:
-        return True
+        # "the town of Jenin" names the town, but in "Bama town of Borno State" the name
+        # is before the noun and a province after "of" is its container
+        named = _name_modifier(noun, known) is not None
+        return not (named and any(c.dep_ == "pobj" and _broad(known.get(c.i))
+                                  for c in prep.children))
     if low in _PART_NOUNS or low in PLACE_NOUNS or low in _UNIT_NOUNS:
         name = _name_modifier(noun, known)
         # "the Homs neighbourhood of Baba Amr": a big known place before the noun is the
