@@ -264,3 +264,19 @@ def test_a_named_town_of_a_province_is_the_town():
     loc = located("Gunmen killed 12 people in Ngwazabari town of Borno State.", "killed")
     assert loc.toponym is not None and loc.toponym.text == "Ngwazabari"
     assert loc.place is not None and loc.place.country_code == "NG"  # placed in Borno
+
+
+def test_a_place_outside_the_container_its_phrase_names_is_placed_in_the_container():
+    loc = located("Rebels attacked the village of Ma’an in the Hama Governorate's northern "
+                  "countryside.", "attacked")
+    assert loc.toponym is not None and loc.toponym.text == "Ma’an"  # the name is kept
+    assert loc.place is not None and loc.place.country_code == "SY"  # not Ma'an, Jordan
+    assert "is not in 'Hama Governorate'" in loc.reason
+
+
+def test_a_river_bank_is_no_container():
+    text = ("KHERSON, Ukraine, Aug. 4 — A drone hit a bus in Kherson on Monday.\n\n"
+            "Kherson, on the west bank of the Dnipro river, is targeted daily by drones.")
+    events = geoevents.extract_events(text, published="2025-08-04")
+    assert events and all(e.location is not None and e.location.name == "Kherson"
+                          for e in events)

@@ -55,10 +55,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from geoevents import geodesy
 from geoevents.events.dedup import contains
 from geoevents.events.triggers import lemma
 from geoevents.resolve import DERIVED_SOURCE
-from geoevents.wordlists import ARABIC_ARTICLES, COMPASS_POINTS, DISTANCE_UNITS
+from geoevents.wordlists import ARABIC_ARTICLES, COMPASS_POINTS, DISTANCE_UNITS, SURROUNDINGS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -693,6 +694,7 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
     if best is None:
         return NOWHERE
     loc = _finer_inside(best[1], trigger, candidates) if _broad(best[1].place) else best[1]
+    loc = _agreeing(loc, candidates)
     assert loc.toponym is not None
     loc.precision = precision_of(loc.place, loc.role or SITE, _context_text(loc.toponym, sent))
     name = loc.place.display_name if loc.place else "not in the gazetteer"
@@ -735,6 +737,73 @@ def _finer_inside(loc: Location, trigger: Token, candidates: list[tuple[Toponym,
     return Location(mention, NEAR if mention.text.lower().startswith("near") else SITE,
                     None, f"{loc.reason}; a place inside '{loc.toponym.text}' that the "
                     f"sentence names, the most specific", linked=loc.linked)
+
+
+# how far a place may lie from the place its phrase puts it in ("the Capitol in Atlanta")
+_CONTAINER_KM = 150.0
+
+
+def _agreeing(loc: Location, candidates: list[tuple[Toponym, Token]]) -> Location:
+    """The chosen place must lie in the place its own phrase puts it in: in "the village
+    of Ma'an in the Hama Governorate" the gazetteer's Ma'an in Jordan is the wrong one.
+    The name is kept and placed at its container (ACLED codes a place it cannot find at
+    the nearest known place around it). Containers are the places of a locative
+    preposition or an apposition on the chosen name ("X in Y", "X, Y", "X of Y" after a
+    unit noun); of several, the nearest that agrees with those around it ("in Okha
+    village, Ovia South West area of Edo State": a 'South West' outside Edo State is
+    wrong too)."""
+    place, mention = loc.place, loc.toponym
+    if place is None or mention is None or _broad(place):
+        return loc
+    root = next((r for m, r in candidates if m is mention), None)
+    if root is None:
+        return loc
+    known = {r.i: m.place for m, r in candidates}
+    containers = []
+    for other, other_root in candidates:
+        if other.place is None or other is mention or \
+                getattr(other, "kind", "name") != "name" or not other.text[:1].isupper():
+            continue  # not "Kherson, on the west bank of the Dnipro"
+        path = _down_path(root, other_root)
+        if not path or _actor_like(other, other_root):
+            continue
+        first = path[0]
+        if not all(t.dep_ in ("pobj", "compound", "flat", "poss") or (
+                t.dep_ == "prep" and t.lower_ in ("of", "in") and _unit_noun(t.head))
+                for t in path[1:]):
+            continue  # "on the west bank of the Dnipro": the river is no container
+        if (first.dep_ == "prep" and first.lower_ in _CONTAINER_PREPS
+                and first.lower_ not in ("from", "to", "into", "toward", "towards")) or \
+                (first.dep_ == "prep" and first.lower_ == "of" and
+                 not _naming_of(first, known)) or first.dep_ == "appos":
+            containers.append((len(path), other))
+    containers.sort(key=lambda c: c[0])
+    outers = [c[1] for c in containers]
+    for k, other in enumerate(outers):
+        assert other.place is not None
+        if any(not _inside(other.place, o.place) for o in outers[k + 1:]):
+            continue  # this container disagrees with those around it
+        if _inside(place, other.place):
+            return loc
+        moved = placed_in(mention, other, "the place its phrase puts it in")
+        return Location(moved, loc.role, None,
+                        f"{loc.reason}; the gazetteer's '{mention.text}' "
+                        f"({place.display_name}) is not in '{other.text}', the place its "
+                        f"phrase names, so the event is placed there", linked=loc.linked)
+    return loc
+
+
+def _unit_noun(noun: Token) -> bool:
+    """A noun of a division, settlement or surroundings ("Ovia South West area of Edo
+    State", "the Hama Governorate's northern countryside")."""
+    return any(w in _UNIT_NOUNS or w in _SETTLEMENT_NOUNS or w in SURROUNDINGS
+               for w in (lemma(noun), noun.lower_))
+
+
+def _inside(inner: Place, outer: Place | None) -> bool:
+    """Whether ``inner`` can lie in ``outer``: contained, or near enough."""
+    return outer is None or contains(outer, inner) or geodesy.distance_km(
+        inner.lat, inner.lon, outer.lat, outer.lon) <= _CONTAINER_KM
 
 
 def _clause_of(token: Token) -> Token:
@@ -979,15 +1048,17 @@ def _approximate(loc: Location, trigger: Token,
 
 
 def placed_in(unknown: Toponym, where: Toponym, how: str) -> Toponym:
-    """A name the gazetteer lacks ("the village of Shurifah"), kept with its own text and
-    span and placed at the resolved place ``where`` around it; ``how`` says how that
-    place was found."""
+    """A name the gazetteer lacks ("the village of Shurifah") or gives a place that cannot
+    be the one meant, kept with its own text and span and placed at the resolved place
+    ``where`` around it; ``how`` says how that place was found."""
     from geoevents.model import Toponym
 
     assert where.place is not None
+    why = "is not in the gazetteer" if unknown.place is None else \
+        f"is not the gazetteer's {unknown.place.display_name}, which lies elsewhere"
     return Toponym(start=unknown.start, end=unknown.end, text=unknown.text,
                    place=where.place, candidates=[where.place], confidence=where.confidence,
-                   reason=f"{unknown.text!r} is not in the gazetteer; placed at "
+                   reason=f"{unknown.text!r} {why}; placed at "
                           f"{where.place.display_name}, {how}")
 
 
