@@ -280,3 +280,15 @@ def test_a_river_bank_is_no_container():
     events = geoevents.extract_events(text, published="2025-08-04")
     assert events and all(e.location is not None and e.location.name == "Kherson"
                           for e in events)
+
+
+def test_a_coordinated_clause_with_its_own_subject_does_not_share_the_place():
+    loc = located("The soldiers captured a bridge in Eerde on Monday, but the British found "
+                  "themselves trapped.", "found")
+    assert not loc.linked  # at most the sentence's setting, never the clause above
+
+
+def test_narrating_is_reporting_and_has_no_setting():
+    loc = located("The radio cited eyewitnesses narrating that herdsmen fleeing conflicts in "
+                  "Taraba turned belligerent.", "narrating")
+    assert loc.toponym is None

@@ -208,7 +208,9 @@ _REPORTING = frozenset({
     "call", "warn", "deny", "insist", "estimate", "suggest", "argue", "know", "learn",
     "hear", "blame", "condemn", "criticize", "criticise", "praise", "welcome", "demand",
     "ask", "question", "investigate", "cite", "mention", "recall", "remember", "acknowledge",
-    "admit", "predict", "expect", "hope", "fear", "want", "seem", "appear"})
+    "admit", "predict", "expect", "hope", "fear", "want", "seem", "appear", "narrate",
+    "update", "recount", "document", "analyze", "analyse", "discuss", "examine", "comment",
+    "reiterate", "stress", "emphasize", "emphasise", "assert", "remark", "point"})
 # static locative prepositions: their object sets the scene of the sentence's events
 # wherever they attach ("from/to/into" are paths of a motion, "on" often a target)
 _SCENE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across",
@@ -632,7 +634,7 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
         # climb from the trigger through open clauses, one step at a time
         tok = trigger
         for level in range(1, 3):
-            if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
+            if tok.dep_ not in _CLIMB or tok.head.i == tok.i or _own_clause(tok):
                 break
             tok = tok.head
             starts.append((tok, level))
@@ -804,6 +806,13 @@ def _inside(inner: Place, outer: Place | None) -> bool:
     """Whether ``inner`` can lie in ``outer``: contained, or near enough."""
     return outer is None or contains(outer, inner) or geodesy.distance_km(
         inner.lat, inner.lon, outer.lat, outer.lon) <= _CONTAINER_KM
+
+
+def _own_clause(verb: Token) -> bool:
+    """A coordinated verb with a subject of its own tells another act, at its own place
+    ("The 101st captured a bridge in Eerde, but the British found themselves trapped in
+    Arnhem"); without one it shares the first verb's ("was shot and left in a ditch")."""
+    return verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _clause_of(token: Token) -> Token:
