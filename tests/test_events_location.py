@@ -292,3 +292,9 @@ def test_narrating_is_reporting_and_has_no_setting():
     loc = located("The radio cited eyewitnesses narrating that herdsmen fleeing conflicts in "
                   "Taraba turned belligerent.", "narrating")
     assert loc.toponym is None
+
+
+def test_a_site_named_like_an_organisation_is_a_place():
+    loc = located("At least 2 people were killed, 12 others wounded as Islamist groups fired "
+                  "homegrown missiles on Aleppo university, eyewitnesses said.", "killed")
+    assert loc.place is not None and loc.place.name == "Aleppo"

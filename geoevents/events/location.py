@@ -478,10 +478,22 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
         if ent is not None:
             while len(ent) > 1 and ent[0].dep_ == "det":
                 ent = ent[1:]  # "the Handarat Refugee Camp"
-        if ent is not None and (ent.start_char < mention.start or ent.end_char > mention.end):
+        if ent is not None and (ent.start_char < mention.start or ent.end_char > mention.end) \
+                and not _named_site(ent):
             return True
     return kind == "name" and token.dep_ in ("compound", "poss") and token.head.pos_ == \
         "PROPN" and token.head.ent_type_ in ("ORG", "PERSON")
+
+
+def _named_site(ent: Span) -> bool:
+    """An organisation name that names a site where things happen ("missiles on Aleppo
+    university", "the Kabul airport") rather than a body that acts: its head is a
+    facility noun, not a unit ("the Islamic State of Iraq"), and it is not the subject
+    of an active verb ("Aleppo University announced")."""
+    head = ent.root
+    words = (lemma(head), head.lower_)
+    return any(w in _FACILITY_NOUNS or w in _DWELLINGS for w in words) and \
+        not any(w in _UNIT_NOUNS for w in words) and head.dep_ != "nsubj"
 
 
 def _armed_group(mention: Toponym) -> bool:
