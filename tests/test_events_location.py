@@ -298,3 +298,8 @@ def test_a_site_named_like_an_organisation_is_a_place():
     loc = located("Three students were killed, five others hurt as militants fired rockets "
                   "on Aleppo university, witnesses said.", "killed")
     assert loc.place is not None and loc.place.name == "Aleppo"
+
+
+def test_a_country_owning_installations_locates_them():
+    loc = located("Soldiers guarded Nigeria's major oil installations on Sunday.", "guarded")
+    assert loc.place is not None and loc.place.name == "Nigeria"
