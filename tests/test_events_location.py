@@ -303,3 +303,9 @@ def test_a_site_named_like_an_organisation_is_a_place():
 def test_a_country_owning_installations_locates_them():
     loc = located("Soldiers guarded Nigeria's major oil installations on Sunday.", "guarded")
     assert loc.place is not None and loc.place.name == "Nigeria"
+
+
+def test_a_district_name_tagged_as_a_nationality_names_the_district():
+    loc = located("A car bomb hit a market in the mostly Sunni al-Adel district of the Iraqi "
+                  "capital on Friday.", "hit")
+    assert loc.toponym is not None and loc.toponym.text.endswith("al-Adel")

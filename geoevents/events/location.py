@@ -325,7 +325,7 @@ def _name_modifier(noun: Token, known: dict[int, Place | None]) -> Token | None:
     for c in noun.children:
         if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i and (
                 c.pos_ == "PROPN" or c.i in known) and not _is_demonym(c) and \
-                c.ent_type_ != "NORP":
+                (c.ent_type_ != "NORP" or c.i in known):  # "al-Bayaa" tagged NORP
             return c
     return None
 
@@ -477,8 +477,8 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
             end += 1
         ent = doc[start:end]
         if ent is not None:
-            while len(ent) > 1 and ent[0].dep_ == "det":
-                ent = ent[1:]  # "the Handarat Refugee Camp"
+            while len(ent) > 1 and (ent[0].dep_ == "det" or ent[0].pos_ == "ADJ"):
+                ent = ent[1:]  # "the Handarat Refugee Camp", "Shiite al-Bayaa"
         if ent is not None and (ent.start_char < mention.start or ent.end_char > mention.end) \
                 and not _named_site(ent):
             return True
