@@ -309,3 +309,10 @@ def test_a_district_name_tagged_as_a_nationality_names_the_district():
     loc = located("A car bomb hit a market in the mostly Sunni al-Adel district of the Iraqi "
                   "capital on Friday.", "hit")
     assert loc.toponym is not None and loc.toponym.text.endswith("al-Adel")
+
+
+def test_the_place_of_a_participants_title_gives_way_to_the_site():
+    loc = located("A former commissioner of Kismayo was killed on Monday after a bomb under "
+                  "his car exploded while he was driving in the town's Farjano district.",
+                  "exploded")
+    assert loc.toponym is not None and loc.toponym.text == "Farjano"

@@ -446,7 +446,8 @@ def _through_participant(path: list[Token], known: dict[int, Place | None]) -> b
     if path[0].dep_ in deps and _placey(path[0]) and not named:
         return False  # "patrolling the streets in Yendi", "hit an enclave in Baghdad"
     return path[0].dep_ in deps and any(
-        t.dep_ == "prep" and not (t.lower_ == "of" and _naming_of(t, known))
+        t.dep_ == "prep" and not (t.lower_ == "of" and _naming_of(t, known)
+                                  and _placey(t.head))  # "a commissioner of Mogadishu"
         for t in path[1:])
 
 
