@@ -316,3 +316,10 @@ def test_the_place_of_a_participants_title_gives_way_to_the_site():
                   "his car exploded while he was driving in the town's Farjano district.",
                   "exploded")
     assert loc.toponym is not None and loc.toponym.text == "Farjano"
+
+
+def test_coordinated_names_on_a_people_noun_are_actors():
+    loc = located("Seven people were killed in a clash between the Rizeigat and Misseriya "
+                  "herders in West Kordofan on Monday.", "killed")
+    assert loc.place is not None and loc.toponym is not None
+    assert loc.toponym.text == "West Kordofan"

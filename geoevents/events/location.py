@@ -464,8 +464,11 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
         if lemma(head) in _OWNED:
             return True  # "the Israeli Embassy", "a U.S. military base": an owner
         return head.i == token.i or lemma(head) not in PLACE_NOUNS
-    if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ == "NOUN" \
-            and not _site_noun(token.head):
+    modifier = token
+    while modifier.dep_ == "conj" and modifier.head.i != modifier.i:
+        modifier = modifier.head  # "the Rizeigat and Misseriya tribesmen"
+    if modifier.dep_ in ("poss", "compound", "nmod", "amod") and \
+            modifier.head.pos_ == "NOUN" and not _site_noun(modifier.head):
         return True  # "the U.S. soldier", "Belgium's plans", "Gulf shipping"
     if token.dep_ in ("poss", "compound", "nmod", "amod") and lemma(token.head) in _OWNED \
             and mention.place is not None and mention.place.feature_code.startswith("PCL"):
