@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import geoevents
 
 
@@ -185,3 +187,139 @@ def test_capital_tagged_person_locates_the_protest():
     e = first("Thousands of people rallied peacefully in Yerevan on Sunday.")
     assert e.location is not None and e.location.country_code == "AM"
     assert e.geo_precision == 1
+
+
+# -- the most specific place the sentence gives -------------------------------------------
+
+
+def test_a_town_inside_the_linked_country_is_preferred():
+    e = first("A car bomb killed nine people in Nigeria's largest city, Lagos, on Friday.")
+    assert e.location is not None and e.location.name == "Lagos"
+    assert e.geo_precision == 1
+    assert "inside 'Nigeria'" in e.reason
+
+
+def test_a_town_in_a_coordinated_clause_does_not_refine_the_country():
+    text = ("Students clashed with police in Lyon and demonstrated in cities across France "
+            "on Monday.")
+    loc = located(text, "demonstrated")
+    assert loc.place is not None and loc.place.name == "France"
+
+
+def test_a_town_of_a_purpose_clause_does_not_refine_the_province():
+    loc = located("The army began an offensive in Homs province on Sunday to retake the "
+                    "city of Palmyra.", "began")
+    assert loc.place is not None and loc.place.feature_code.startswith("ADM1")
+
+
+def test_a_people_or_faith_on_a_place_noun_is_no_place_name():
+    loc = located("Four civilians were killed in the Kurdish neighbourhood.", "killed")
+    assert loc.toponym is None
+    loc = located("Two rockets hit a Shiite enclave in southern Baghdad.", "hit")
+    assert loc.place is not None and loc.place.name == "Baghdad"
+
+
+def test_initials_are_no_place_name():
+    loc = located("The brigade began its assault at 8:45 A.M. on Sunday.", "began")
+    assert loc.toponym is None
+
+
+def test_an_armed_group_the_gazetteer_has_as_a_village_is_no_place():
+    text = ("Led by the Al-Abdo forces, the Free Syrian Army announced that their forces "
+            "seized 4 strategic hilltops from the Islamic State on Thursday.")
+    if not any(t.text == "Islamic State" and t.place is not None
+               for t in geoevents.parse(text).toponyms):  # the gazetteer's Lislamin, Syria
+        pytest.skip("the resolver no longer takes 'Islamic State' for a village")
+    events = geoevents.extract_events(text)
+    assert events and all(e.location_text != "Islamic State" for e in events)
+
+
+def test_a_place_a_participle_locates_a_site_by_is_no_path_end():
+    events = geoevents.extract_events(
+        "Fourteen people were killed in suicide car bombings at the checkpoint leading to "
+        "Baghdad International Airport.")
+    assert events and all(e.location is not None for e in events)
+    assert events[0].location.country_code == "IQ"
+
+
+def test_an_interrogation_place_is_no_statement_source():
+    loc = located("A woman detonated a bomb while being questioned at the police station in "
+                  "Colombo.", "detonated")
+    assert loc.place is not None and loc.place.name == "Colombo"
+
+
+def test_a_place_on_an_organisation_member_gives_way_to_the_site():
+    loc = located("Labour Party chieftain in Imo State was shot dead on Sunday at a market in "
+                  "Umuokpara village.", "shot")
+    assert loc.toponym is not None and loc.toponym.text == "Umuokpara"
+
+
+def test_a_township_is_named_by_the_word_before_it():
+    loc = located("Gunmen shot two farmers in the Maimbung township on Jolo island on Friday.",
+                  "shot")
+    assert loc.toponym is not None and loc.toponym.text == "Maimbung"
+
+
+def test_a_named_town_of_a_province_is_the_town():
+    loc = located("Gunmen killed 12 people in Ngwazabari town of Borno State.", "killed")
+    assert loc.toponym is not None and loc.toponym.text == "Ngwazabari"
+    assert loc.place is not None and loc.place.country_code == "NG"  # placed in Borno
+
+
+def test_a_place_outside_the_container_its_phrase_names_is_placed_in_the_container():
+    loc = located("Rebels attacked the village of Ma’an in the Hama Governorate's northern "
+                  "countryside.", "attacked")
+    assert loc.toponym is not None and loc.toponym.text == "Ma’an"  # the name is kept
+    assert loc.place is not None and loc.place.country_code == "SY"  # not Ma'an, Jordan
+    assert "is not in 'Hama Governorate'" in loc.reason
+
+
+def test_a_river_bank_is_no_container():
+    text = ("KHERSON, Ukraine, Aug. 4 — A drone hit a bus in Kherson on Monday.\n\n"
+            "Kherson, on the west bank of the Dnipro river, is targeted daily by drones.")
+    events = geoevents.extract_events(text, published="2025-08-04")
+    assert events and all(e.location is not None and e.location.name == "Kherson"
+                          for e in events)
+
+
+def test_a_coordinated_clause_with_its_own_subject_does_not_share_the_place():
+    loc = located("The soldiers captured a bridge in Eerde on Monday, but the British found "
+                  "themselves trapped.", "found")
+    assert not loc.linked  # at most the sentence's setting, never the clause above
+
+
+def test_narrating_is_reporting_and_has_no_setting():
+    loc = located("The radio cited eyewitnesses narrating that herdsmen fleeing conflicts in "
+                  "Taraba turned belligerent.", "narrating")
+    assert loc.toponym is None
+
+
+def test_a_site_named_like_an_organisation_is_a_place():
+    loc = located("Three students were killed, five others hurt as militants fired rockets "
+                  "on Aleppo university, witnesses said.", "killed")
+    assert loc.place is not None and loc.place.name == "Aleppo"
+
+
+def test_a_country_owning_installations_locates_them():
+    loc = located("Soldiers guarded Nigeria's major oil installations on Sunday.", "guarded")
+    assert loc.place is not None and loc.place.name == "Nigeria"
+
+
+def test_a_district_name_tagged_as_a_nationality_names_the_district():
+    loc = located("A car bomb hit a market in the mostly Sunni al-Adel district of the Iraqi "
+                  "capital on Friday.", "hit")
+    assert loc.toponym is not None and loc.toponym.text.endswith("al-Adel")
+
+
+def test_the_place_of_a_participants_title_gives_way_to_the_site():
+    loc = located("A former commissioner of Kismayo was killed on Monday after a bomb under "
+                  "his car exploded while he was driving in the town's Farjano district.",
+                  "exploded")
+    assert loc.toponym is not None and loc.toponym.text == "Farjano"
+
+
+def test_coordinated_names_on_a_people_noun_are_actors():
+    loc = located("Seven people were killed in a clash between the Rizeigat and Misseriya "
+                  "herders in West Kordofan on Monday.", "killed")
+    assert loc.place is not None and loc.toponym is not None
+    assert loc.toponym.text == "West Kordofan"

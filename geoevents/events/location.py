@@ -49,14 +49,17 @@ area (district, border, "the Jenin area"), 3 a region, province or country.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from geoevents import geodesy
+from geoevents.events.dedup import contains
 from geoevents.events.triggers import lemma
 from geoevents.resolve import DERIVED_SOURCE
-from geoevents.wordlists import ARABIC_ARTICLES, COMPASS_POINTS, DISTANCE_UNITS
+from geoevents.wordlists import ARABIC_ARTICLES, COMPASS_POINTS, DISTANCE_UNITS, SURROUNDINGS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -115,7 +118,7 @@ _NOT_SETTINGS = frozenset({"addition", "response", "order", "spite", "case", "fa
                            "view", "terms", "contrast", "comparison", "behalf", "aftermath",
                            "run-up", "lead-up", "face", "absence", "hope", "effort", "bid",
                            "attempt", "reaction", "revenge", "defiance", "anticipation",
-                           "preparation"})
+                           "preparation", "request", "invitation", "name"})
 # nouns of settlements: "the Syrian city of Azaz", "the West Bank town of Jenin" — the
 # "of" phrase names the settlement and the words before the noun are its wider area
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "hamlet", "port",
@@ -188,7 +191,10 @@ _FACILITY_NOUNS = frozenset({"market", "marketplace", "airbase", "base", "hospit
                             "suburbs", "outskirts", "district", "neighbourhood",
                             "neighborhood", "quarter", "zone", "field", "oilfield",
                             "village", "villages", "town", "towns", "city", "area",
-                            "governorate", "province", "region", "county", "state"})
+                            "governorate", "province", "region", "county", "state",
+                            "site", "installation", "facility"})
+# every noun of a place or site ("the Maimbung township", "a market", "the outskirts")
+_SITE_WORDS = PLACE_NOUNS | _FACILITY_NOUNS | _PART_NOUNS | _SETTLEMENT_NOUNS | _UNIT_NOUNS
 # Arabic articles that start a name ("al-Bab", "el-Arish")
 _ARTICLES = ARABIC_ARTICLES
 # labels that are never a place; spaCy's small model often tags a place name NORP,
@@ -203,7 +209,9 @@ _REPORTING = frozenset({
     "call", "warn", "deny", "insist", "estimate", "suggest", "argue", "know", "learn",
     "hear", "blame", "condemn", "criticize", "criticise", "praise", "welcome", "demand",
     "ask", "question", "investigate", "cite", "mention", "recall", "remember", "acknowledge",
-    "admit", "predict", "expect", "hope", "fear", "want", "seem", "appear"})
+    "admit", "predict", "expect", "hope", "fear", "want", "seem", "appear", "narrate",
+    "update", "recount", "document", "analyze", "analyse", "discuss", "examine", "comment",
+    "reiterate", "stress", "emphasize", "emphasise", "assert", "remark", "point"})
 # static locative prepositions: their object sets the scene of the sentence's events
 # wherever they attach ("from/to/into" are paths of a motion, "on" often a target)
 _SCENE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across",
@@ -317,7 +325,7 @@ def _name_modifier(noun: Token, known: dict[int, Place | None]) -> Token | None:
     for c in noun.children:
         if c.dep_ in ("compound", "nmod", "amod") and c.i < noun.i and (
                 c.pos_ == "PROPN" or c.i in known) and not _is_demonym(c) and \
-                c.ent_type_ != "NORP":
+                (c.ent_type_ != "NORP" or c.i in known):  # "al-Bayaa" tagged NORP
             return c
     return None
 
@@ -336,7 +344,11 @@ def _naming_of(prep: Token, known: dict[int, Place | None]) -> bool:
         return False
     low = lemma(noun)
     if low in _SETTLEMENT_NOUNS or noun.lower_ in _SETTLEMENT_NOUNS:
-        return True
+        # "the town of Jenin" names the town, but in "Bama town of Borno State" the name
+        # is before the noun and a province after "of" is its container
+        named = _name_modifier(noun, known) is not None
+        return not (named and any(c.dep_ == "pobj" and _broad(known.get(c.i))
+                                  for c in prep.children))
     if low in _PART_NOUNS or low in PLACE_NOUNS or low in _UNIT_NOUNS:
         name = _name_modifier(noun, known)
         # "the Homs neighbourhood of Baba Amr": a big known place before the noun is the
@@ -360,7 +372,7 @@ def _broadness(root: Token, known: dict[int, Place | None] | None = None) -> int
             head.head.i != head.i and head.head.pos_ == "NOUN":
         head = head.head  # "the Azov Sea port city of Mariupol"
     if root.dep_ in ("amod", "compound", "nmod") and head.pos_ != "PROPN":
-        if lemma(head) not in PLACE_NOUNS and lemma(head) not in _FACILITY_NOUNS:
+        if lemma(head) not in _SITE_WORDS and head.lower_ not in _SITE_WORDS:
             return 3
         naming = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"),
                       None)
@@ -372,9 +384,7 @@ def _broadness(root: Token, known: dict[int, Place | None] | None = None) -> int
 
 def _placey(noun: Token) -> bool:
     """A noun that denotes a place or site: a name, or a place or facility noun."""
-    low = lemma(noun)
-    return noun.pos_ == "PROPN" or low in PLACE_NOUNS or low in _FACILITY_NOUNS or \
-        low in _PART_NOUNS
+    return noun.pos_ == "PROPN" or lemma(noun) in _SITE_WORDS or noun.lower_ in _SITE_WORDS
 
 
 def _specificity(path: list[Token], known: dict[int, Place | None]) -> tuple[bool, int]:
@@ -431,10 +441,13 @@ def _through_participant(path: list[Token], known: dict[int, Place | None]) -> b
     than off the event itself ("killed … at a filling station in Ugwuorji"); a participant
     that is itself a place ("captured the town of Huddur") does not count."""
     deps = ("dobj", "nsubjpass", "nsubj")  # not "agent": "killed by a bomb in X"
-    if path[0].dep_ in deps and _placey(path[0]):
+    named = path[0].pos_ == "PROPN" and path[0].i not in known and \
+        path[0].ent_type_ not in ("GPE", "LOC", "FAC")  # "the APC Congress chieftain in X"
+    if path[0].dep_ in deps and _placey(path[0]) and not named:
         return False  # "patrolling the streets in Yendi", "hit an enclave in Baghdad"
     return path[0].dep_ in deps and any(
-        t.dep_ == "prep" and not (t.lower_ == "of" and _naming_of(t, known))
+        t.dep_ == "prep" and not (t.lower_ == "of" and _naming_of(t, known)
+                                  and _placey(t.head))  # "a commissioner of Mogadishu"
         for t in path[1:])
 
 
@@ -442,6 +455,8 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
     """A nationality or a place name used as (part of) an actor's name: "the Israeli
     military", "Yemeni university professor", "the Islamic State of Iraq"."""
     kind = getattr(mention, "kind", "name")
+    if _armed_group(mention):
+        return True
     if kind == "demonym":
         head = token
         while head.dep_ in ("amod", "compound", "nmod") and head.head.i != head.i:
@@ -449,8 +464,11 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
         if lemma(head) in _OWNED:
             return True  # "the Israeli Embassy", "a U.S. military base": an owner
         return head.i == token.i or lemma(head) not in PLACE_NOUNS
-    if token.dep_ in ("poss", "compound", "nmod", "amod") and token.head.pos_ == "NOUN" \
-            and not _site_noun(token.head):
+    modifier = token
+    while modifier.dep_ == "conj" and modifier.head.i != modifier.i:
+        modifier = modifier.head  # "the Rizeigat and Misseriya tribesmen"
+    if modifier.dep_ in ("poss", "compound", "nmod", "amod") and \
+            modifier.head.pos_ == "NOUN" and not _site_noun(modifier.head):
         return True  # "the U.S. soldier", "Belgium's plans", "Gulf shipping"
     if token.dep_ in ("poss", "compound", "nmod", "amod") and lemma(token.head) in _OWNED \
             and mention.place is not None and mention.place.feature_code.startswith("PCL"):
@@ -463,12 +481,31 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
             end += 1
         ent = doc[start:end]
         if ent is not None:
-            while len(ent) > 1 and ent[0].dep_ == "det":
-                ent = ent[1:]  # "the Handarat Refugee Camp"
-        if ent is not None and (ent.start_char < mention.start or ent.end_char > mention.end):
+            while len(ent) > 1 and (ent[0].dep_ == "det" or ent[0].pos_ == "ADJ"):
+                ent = ent[1:]  # "the Handarat Refugee Camp", "Shiite al-Bayaa"
+        if ent is not None and (ent.start_char < mention.start or ent.end_char > mention.end) \
+                and not _named_site(ent):
             return True
     return kind == "name" and token.dep_ in ("compound", "poss") and token.head.pos_ == \
         "PROPN" and token.head.ent_type_ in ("ORG", "PERSON")
+
+
+def _named_site(ent: Span) -> bool:
+    """An organisation name that names a site where things happen ("missiles on Aleppo
+    university", "the Kabul airport") rather than a body that acts: its head is a
+    facility noun, not a unit ("the Islamic State of Iraq"), and it is not the subject
+    of an active verb ("Aleppo University announced")."""
+    head = ent.root
+    words = (lemma(head), head.lower_)
+    return any(w in _FACILITY_NOUNS or w in _DWELLINGS for w in words) and \
+        not any(w in _UNIT_NOUNS for w in words) and head.dep_ != "nsubj"
+
+
+def _armed_group(mention: Toponym) -> bool:
+    """A name that is an armed group's ("Islamic State"), whatever place of that name the
+    gazetteer has."""
+    return getattr(mention, "kind", "name") == "name" and \
+        mention.text.lower() in _group_words()
 
 
 def _site_noun(noun: Token) -> bool:
@@ -540,12 +577,12 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
         root = span.root
         head = root.head
         start, end = span.start_char, span.end_char
-        if any(s < end and start < e for s, e in taken):
+        if any(s < end and start < e for s, e in taken) or _people_or_initials(span):
             continue
         # the name of an armed group is a place only where nothing but a place fits:
         # after a static locative preposition or naming a place noun
         group = _group_name(span)
-        nouns = PLACE_NOUNS | _FACILITY_NOUNS | _PART_NOUNS
+        nouns = _SITE_WORDS
         of_place = root.dep_ == "pobj" and head.lower_ == "of" and (
             lemma(head.head) in nouns or head.head.lower_ in nouns
             or (not group and head.head.dep_ == "pobj"
@@ -565,6 +602,23 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
                             reason="a name in a place's slot of the parse; not a resolved "
                                    "toponym"))
     return out
+
+
+def _people_or_initials(span: Span) -> bool:
+    """A capitalised word that names a people, a faith or a movement rather than a place —
+    a nationality-like word (spaCy's NORP) on a noun or in the plural ("the Kurdish
+    neighborhood", "a Sufi shrine", "on Shi'ites", "the Islamists") — or initials ("U.N.",
+    "A.M."). Names in a list ("shelled Gagrian and Sawjian area") are taken for places."""
+    root = span.root
+    listed = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+    if len(span) == 1 and root.ent_type_ == "NORP" and not listed and (
+            (root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ == "NOUN")
+            or root.lower_.endswith("s")):
+        return True
+    return _INITIALS.fullmatch(span.text) is not None
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def sentence_candidates(sent: Span, toponyms: list[Toponym]
@@ -597,7 +651,7 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
         # climb from the trigger through open clauses, one step at a time
         tok = trigger
         for level in range(1, 3):
-            if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
+            if tok.dep_ not in _CLIMB or tok.head.i == tok.i or _own_clause(tok):
                 break
             tok = tok.head
             starts.append((tok, level))
@@ -658,7 +712,8 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
         best = _other_place(trigger, candidates)
     if best is None:
         return NOWHERE
-    loc = best[1]
+    loc = _finer_inside(best[1], trigger, candidates) if _broad(best[1].place) else best[1]
+    loc = _agreeing(loc, candidates)
     assert loc.toponym is not None
     loc.precision = precision_of(loc.place, loc.role or SITE, _context_text(loc.toponym, sent))
     name = loc.place.display_name if loc.place else "not in the gazetteer"
@@ -670,6 +725,139 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
     if others:
         loc.reason += f"; also {', '.join(others)}"
     return loc
+
+
+def _finer_inside(loc: Location, trigger: Token, candidates: list[tuple[Toponym, Token]]
+                  ) -> Location:
+    """The chosen place is a country, province or region, and the sentence names a town or
+    district inside it ("in Pakistan's largest city, Karachi", "patrolling the streets in
+    Yendi, … Ghana's capital", "on al-Latmana, in Hama province"): ACLED codes the most
+    specific place the text gives, so the event is at that town, nearest the trigger in
+    the parse. A landmark ("531 km north of Accra"), a statement's source, an actor's
+    home and the end of a motion's path are not such a place."""
+    outer = loc.place
+    assert outer is not None and loc.toponym is not None
+    outer_root = next(r for m, r in candidates if m is loc.toponym)
+    scene = _enclosing_clauses(outer_root)
+    inner = []
+    for mention, root in candidates:
+        place = mention.place
+        if place is None or mention is loc.toponym or _broad(place) or \
+                getattr(mention, "kind", "name") != "name" or \
+                not contains(outer, place) or _clause_of(root).i not in scene or \
+                place_tier(mention, root) != _TOWN or _group_name(root.doc[root.i:root.i + 1]) \
+                or _path_end(root) or _landmark(root) or \
+                _in_fixed_phrase(mention, candidates):
+            continue
+        inner.append((_tree_distance(trigger, root), mention.start, mention))
+    if not inner:
+        return loc
+    mention = min(inner, key=lambda x: x[:2])[2]
+    return Location(mention, NEAR if mention.text.lower().startswith("near") else SITE,
+                    None, f"{loc.reason}; a place inside '{loc.toponym.text}' that the "
+                    f"sentence names, the most specific", linked=loc.linked)
+
+
+# how far a place may lie from the place its phrase puts it in ("the Capitol in Atlanta")
+_CONTAINER_KM = 150.0
+
+
+def _agreeing(loc: Location, candidates: list[tuple[Toponym, Token]]) -> Location:
+    """The chosen place must lie in the place its own phrase puts it in: in "the village
+    of Ma'an in the Hama Governorate" the gazetteer's Ma'an in Jordan is the wrong one.
+    The name is kept and placed at its container (ACLED codes a place it cannot find at
+    the nearest known place around it). Containers are the places of a locative
+    preposition or an apposition on the chosen name ("X in Y", "X, Y", "X of Y" after a
+    unit noun); of several, the nearest that agrees with those around it ("in Okha
+    village, Ovia South West area of Edo State": a 'South West' outside Edo State is
+    wrong too)."""
+    place, mention = loc.place, loc.toponym
+    if place is None or mention is None or _broad(place):
+        return loc
+    root = next((r for m, r in candidates if m is mention), None)
+    if root is None:
+        return loc
+    known = {r.i: m.place for m, r in candidates}
+    containers = []
+    for other, other_root in candidates:
+        if other.place is None or other is mention or \
+                getattr(other, "kind", "name") != "name" or not other.text[:1].isupper():
+            continue  # not "Kherson, on the west bank of the Dnipro"
+        path = _down_path(root, other_root)
+        if not path or _actor_like(other, other_root):
+            continue
+        first = path[0]
+        if not all(t.dep_ in ("pobj", "compound", "flat", "poss") or (
+                t.dep_ == "prep" and t.lower_ in ("of", "in") and _unit_noun(t.head))
+                for t in path[1:]):
+            continue  # "on the west bank of the Dnipro": the river is no container
+        if (first.dep_ == "prep" and first.lower_ in _CONTAINER_PREPS
+                and first.lower_ not in ("from", "to", "into", "toward", "towards")) or \
+                (first.dep_ == "prep" and first.lower_ == "of" and
+                 not _naming_of(first, known)) or first.dep_ == "appos":
+            containers.append((len(path), other))
+    containers.sort(key=lambda c: c[0])
+    outers = [c[1] for c in containers]
+    for k, other in enumerate(outers):
+        assert other.place is not None
+        if any(not _inside(other.place, o.place) for o in outers[k + 1:]):
+            continue  # this container disagrees with those around it
+        if _inside(place, other.place):
+            return loc
+        moved = placed_in(mention, other, "the place its phrase puts it in")
+        return Location(moved, loc.role, None,
+                        f"{loc.reason}; the gazetteer's '{mention.text}' "
+                        f"({place.display_name}) is not in '{other.text}', the place its "
+                        f"phrase names, so the event is placed there", linked=loc.linked)
+    return loc
+
+
+def _unit_noun(noun: Token) -> bool:
+    """A noun of a division, settlement or surroundings ("Ovia South West area of Edo
+    State", "the Hama Governorate's northern countryside")."""
+    return any(w in _UNIT_NOUNS or w in _SETTLEMENT_NOUNS or w in SURROUNDINGS
+               for w in (lemma(noun), noun.lower_))
+
+
+def _inside(inner: Place, outer: Place | None) -> bool:
+    """Whether ``inner`` can lie in ``outer``: contained, or near enough."""
+    return outer is None or contains(outer, inner) or geodesy.distance_km(
+        inner.lat, inner.lon, outer.lat, outer.lon) <= _CONTAINER_KM
+
+
+def _own_clause(verb: Token) -> bool:
+    """A coordinated verb with a subject of its own tells another act, at its own place
+    ("The 101st captured a bridge in Eerde, but the British found themselves trapped in
+    Arnhem"); without one it shares the first verb's ("was shot and left in a ditch")."""
+    return verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _clause_of(token: Token) -> Token:
+    """The verb of the clause a word belongs to (the sentence's root if none)."""
+    for tok in token.ancestors:
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return token.sent.root
+
+
+def _enclosing_clauses(token: Token) -> set[int]:
+    """The clause of a word and the clauses above it that frame it — not a coordinated
+    clause, which tells another act ("clashed in Amsterdam and demonstrated across the
+    Netherlands")."""
+    tok = _clause_of(token)
+    out = {tok.i}
+    while tok.dep_ != "conj" and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            out.add(tok.i)
+    return out
+
+
+def _landmark(root: Token) -> bool:
+    """A place named as a landmark that locates another ("531 km north of Accra", "205 km
+    from Srinagar")."""
+    return any((a.lower_ in _DIRECTION_WORDS or lemma(a) in _DISTANCE_WORDS)
+               for a in list(root.ancestors)[:4])
 
 
 def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]]
@@ -722,7 +910,7 @@ def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
     places = []
     for mention, root in candidates:
         tier = place_tier(mention, root)
-        if tier is not None and _phrase_preposition(root) not in _PATH_PREPS and \
+        if tier is not None and not _path_end(root) and \
                 not _in_fixed_phrase(mention, candidates):
             places.append((tier, _tree_distance(trigger, root), mention.start, mention))
     if not places:
@@ -743,7 +931,7 @@ def place_tier(mention: Toponym, root: Token, *, bodies: bool = False) -> int | 
     place, a nationality, a statement's source, an actor's country, a party."""
     place = mention.place
     if place is None or getattr(mention, "kind", "name") == "demonym" or \
-            statement_source(root):
+            statement_source(root) or _armed_group(mention):
         return None
     if _actor_like(mention, root):
         if place.feature_code.startswith(("PCL", "CONT", "RGN")) or not (
@@ -786,6 +974,21 @@ def _party(root: Token) -> bool:
     if tok.dep_ == "nsubj":
         return lemma(tok.head) not in ("be", "see", "witness", "bear", "remain", "become")
     return tok.dep_ == "dobj" and lemma(tok.head) not in _TERRITORIAL
+
+
+def _path_end(root: Token) -> bool:
+    """A place at the end of a motion's path ("shipped to Guantanamo", "fled to Cambodia",
+    "warships from Britain"), which belongs to that motion — but not a place that a
+    participle on a noun locates it by ("the checkpoint leading to the airport", "the road
+    linking Gao to Kidal")."""
+    if _phrase_preposition(root) not in _PATH_PREPS:
+        return False
+    tok = root
+    while tok.dep_ in ("compound", "appos", "conj", "flat", "nmod", "amod") and \
+            tok.head.i != tok.i:
+        tok = tok.head
+    verb = tok.head.head  # the word the preposition hangs off
+    return not (verb.dep_ == "acl" and verb.tag_ == "VBG")
 
 
 def _phrase_preposition(root: Token) -> str:
@@ -838,6 +1041,9 @@ def statement_source(token: Token) -> bool:
         tok = tok.head
     else:
         return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) and \
+            lemma(tok) in ("question", "ask", "interrogate"):
+        return False  # "while being questioned at the police station": an interrogation
     return lemma(tok) in _SPEECH
 
 
@@ -868,15 +1074,17 @@ def _approximate(loc: Location, trigger: Token,
 
 
 def placed_in(unknown: Toponym, where: Toponym, how: str) -> Toponym:
-    """A name the gazetteer lacks ("the village of Shurifah"), kept with its own text and
-    span and placed at the resolved place ``where`` around it; ``how`` says how that
-    place was found."""
+    """A name the gazetteer lacks ("the village of Shurifah") or gives a place that cannot
+    be the one meant, kept with its own text and span and placed at the resolved place
+    ``where`` around it; ``how`` says how that place was found."""
     from geoevents.model import Toponym
 
     assert where.place is not None
+    why = "is not in the gazetteer" if unknown.place is None else \
+        f"is not the gazetteer's {unknown.place.display_name}, which lies elsewhere"
     return Toponym(start=unknown.start, end=unknown.end, text=unknown.text,
                    place=where.place, candidates=[where.place], confidence=where.confidence,
-                   reason=f"{unknown.text!r} is not in the gazetteer; placed at "
+                   reason=f"{unknown.text!r} {why}; placed at "
                           f"{where.place.display_name}, {how}")
 
 
@@ -961,7 +1169,7 @@ def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
         if span is None or len(span) == 0:
             continue
         tier = place_tier(mention, span.root, bodies=True)
-        if tier is not None and _phrase_preposition(span.root) not in _PATH_PREPS:
+        if tier is not None and not _path_end(span.root):
             out.append((tier, mention))
     return out
 
