@@ -154,3 +154,11 @@ def test_the_centre_is_a_property_of_json_and_geojson_output(gaz):
     properties = place_feature(indonesia)["properties"]
     assert properties["centre_lat"] == data["centre_lat"]
     assert "centre_lat" not in gaz.search("Jenin")[0].to_dict()
+
+
+def test_a_division_word_reads_the_name_before_it_as_that_kind_of_place(gaz):
+    # not a fuzzy match of the whole ("Biu district" is not Ibb, Yemen)
+    biu = gaz.search("Biu district")[0]
+    assert (biu.country_code, biu.feature_class) == ("NG", "A")
+    assert all(p.feature_class == "P" for p in gaz.search("Okha village"))
+    assert gaz.search("Idlib province")[0].feature_code == "ADM1"
