@@ -312,7 +312,8 @@ class Gazetteer:
         This is the pipeline's lookup: a name that cannot be a place (empty, NUL, longer
         than any name) has no candidates instead of raising. "Moscow, Idaho" qualifiers
         are read; ``forms`` adds what :meth:`search` reads besides (country codes and
-        short forms, a qualifier without a comma, fuzzy hits beside weak exact ones).
+        short forms, a qualifier without a comma, the name before a division noun — "Biu
+        district" —, fuzzy hits beside weak exact ones).
         """
         if not isinstance(name, str):
             raise QueryError(f"query must be a string, got {type(name).__name__}")
@@ -332,7 +333,7 @@ class Gazetteer:
             found = self._read(self.reader.comma_readings(query), codes, fclass)
         if not found and forms and " " in query:
             found = self._read(self.reader.suffix_readings(query), codes, fclass)
-        if not found and " " in query:
+        if not found and forms and " " in query:
             found = self._division_reading(query, codes, fclass, limit)
         if fuzzy and fuzzy_allowed(query):
             if not found:
