@@ -257,15 +257,24 @@ class Recogniser:
     def _salient_names(self, state: _DocState) -> None:
         """Countries, capitals and first-level divisions are places whatever label NER
         gives them ("rallied in Yerevan" with Yerevan PERSON, "Lusaka" ORG), unless a
-        title makes the name a person's ("President Jordan")."""
+        title makes the name a person's ("President Jordan"). spaCy's small model also
+        labels some cities languages ("in Aleppo", "attacks on Aleppo"): a "language"
+        that is the main name of a populated place of at least
+        :data:`PROMINENT_POPULATION` people is that place."""
         for ent in state.doc.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC") or ent.label_ in _NOT_NAMES:
+            if ent.label_ in ("GPE", "LOC", "FAC") or (
+                    ent.label_ in _NOT_NAMES and ent.label_ != "LANGUAGE"):
                 continue
             span = _trim(ent)
             if span is None or state.covered(span) or self._is_person_context(span) or \
                     not all(t.text[:1].isupper() or t.text in DASHES for t in span):
                 continue
             match = self.known(span.text)
+            if match is not None and ent.label_ == "LANGUAGE":
+                if match.primary and match.place.feature_class == "P" and \
+                        match.place.population >= self.prominent_population:
+                    state.add(span, source="salient:LANGUAGE")
+                continue
             if match is None or match.place.feature_code not in SALIENT_CODES or (
                     span.text.isupper() and len(span.text) <= 4):
                 continue  # "PTA", "DAC": abbreviations of something else

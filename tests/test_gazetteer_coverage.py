@@ -7,7 +7,12 @@ from __future__ import annotations
 import pytest
 import shapely
 
-from geoevents.gazetteer.build import _island_names, airport_names
+from geoevents.gazetteer.build import (
+    _island_names,
+    airport_names,
+    first_part,
+    military_airfield_names,
+)
 
 
 def _contains(place, lat: float, lon: float) -> bool:
@@ -84,6 +89,41 @@ def test_airports_are_found_by_name_and_their_codes_are_no_names(gaz):
     assert codes == {"iata": "LHR", "icao": "EGLL"}
 
 
+def test_military_airfield_names():
+    main, aliases = military_airfield_names("Shayrat Air Base")
+    assert main == "Shayrat Air Base"
+    assert {"Shayrat Airbase", "Shayrat Military Airport", "Shayrat Airport"} <= set(aliases)
+    assert military_airfield_names("Al Sahra Army Air Field")[0] == "Al Sahra Air Base"
+    assert military_airfield_names("Adado Airport") is None  # a civil strip: left out
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("Shayrat airbase", "airport:OS65"),  # airportsdata, no IATA code
+    ("T-4 Military Airport", "local:tiyas-airbase"),  # curated, by the names news uses
+    ("Kweires", "local:kuweires-airbase"),
+    ("Mennagh Military Airport", "local:menagh-airbase"),
+])
+def test_military_air_bases_are_found_by_the_names_news_uses(gaz, query, expected):
+    base = gaz.search(query)[0]
+    assert base.id == expected and base.feature_code == "AIRB" and base.country_code == "SY"
+
+
+def test_a_two_part_country_is_found_by_its_first_part():
+    assert first_part("Bosnia and Herzegovina") == "Bosnia"
+    assert first_part("Saint Vincent and the Grenadines") == "Saint Vincent"
+    assert first_part("Bonaire, Sint Eustatius and Saba") is None
+    assert first_part("France") is None
+
+
+def test_first_parts_that_name_other_places_stay_theirs(gaz):
+    assert gaz.search("Bosnia")[0].id == gaz.search("Bosnia and Herzegovina")[0].id
+    assert gaz.search("Bosnia")[0].feature_code == "PCLI"
+    # Trinidad is a town in Cuba and Bolivia, "Turks" a demonym: neither becomes a name
+    # of its two-part country
+    assert all(p.country_code != "TT" for p in gaz.search("Trinidad", limit=10, fuzzy=False))
+    assert all(p.country_code != "TC" for p in gaz.search("Turks", limit=10, fuzzy=False))
+
+
 @pytest.mark.parametrize("query, expected", [
     ("Amazon", "local:amazon-river"), ("Amazon River", "local:amazon-river"),
     ("Mount Everest", "local:mount-everest"), ("Everest", "local:mount-everest"),
@@ -114,3 +154,11 @@ def test_the_centre_is_a_property_of_json_and_geojson_output(gaz):
     properties = place_feature(indonesia)["properties"]
     assert properties["centre_lat"] == data["centre_lat"]
     assert "centre_lat" not in gaz.search("Jenin")[0].to_dict()
+
+
+def test_a_division_word_reads_the_name_before_it_as_that_kind_of_place(gaz):
+    # not a fuzzy match of the whole ("Biu district" is not Ibb, Yemen)
+    biu = gaz.search("Biu district")[0]
+    assert (biu.country_code, biu.feature_class) == ("NG", "A")
+    assert all(p.feature_class == "P" for p in gaz.search("Okha village"))
+    assert gaz.search("Idlib province")[0].feature_code == "ADM1"

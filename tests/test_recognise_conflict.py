@@ -17,6 +17,15 @@ def test_capital_tagged_person_is_a_place(parser):
     assert found["Yerevan"].place.country_code == "AM"
 
 
+def test_city_tagged_language_is_a_place_and_languages_stay_languages(parser):
+    # spaCy's small model labels "Aleppo" LANGUAGE
+    found = resolved(parser, "Russian jets meanwhile intensified attacks on Aleppo earlier "
+                             "today.")
+    assert found["Aleppo"].place is not None and found["Aleppo"].place.country_code == "SY"
+    found = resolved(parser, "He gave the speech in Kurdish, Hebrew and Latin.")
+    assert not {"Kurdish", "Hebrew", "Latin"} & set(found)
+
+
 def test_area_of_city_keeps_the_unknown_area_named_and_unresolved(parser):
     found = resolved(parser, "Police raided an opposition office in the Kabulonga area of "
                              "Lusaka and detained six people.")

@@ -23,7 +23,12 @@ def test_adjectives_between_preposition_and_site_name(parser):
     found = names(parser, "Fighters shelled positions around the strategic T-4 Military "
                           "Airport that is situated along the highway.")
     assert "T-4 Military Airport" in found
-    assert found["T-4 Military Airport"].place is None  # named, unresolved
+    base = found["T-4 Military Airport"].place  # Tiyas Air Base, by the name news uses
+    assert base is not None and base.country_code == "SY" and base.feature_code == "AIRB"
+    found = names(parser, "Fighters shelled positions around the strategic Tal Zarqa "
+                          "Military Airport that is situated along the highway.")
+    assert "Tal Zarqa Military Airport" in found
+    assert found["Tal Zarqa Military Airport"].place is None  # named, unresolved
 
 
 def test_site_name_as_object_of_a_verb_with_the(parser):

@@ -23,6 +23,7 @@ from geoevents.gazetteer.schema import EMBEDDED_RELEASE
 from geoevents.gazetteer.writer import GazetteerWriter
 from geoevents.geodesy import distance_km
 from geoevents.model import Place
+from geoevents.wordlists import demonyms
 
 LOCK_TIMEOUT_S = 900
 # Features users mean by a division's name when a city of that name exists ("Jenin" is the
@@ -73,6 +74,7 @@ def build_embedded(target: Path, *, progress: bool = True) -> Path:
         ("world regions", _add_regions),
         ("populated places", _add_cities),
         ("admin divisions", _add_divisions),
+        ("country short names", _add_country_first_parts),
         ("curated features", _add_curated),
         ("airports", _add_airports),
         ("land borders", _add_borders),
@@ -125,6 +127,8 @@ class _Context:
         self.city_population: dict[tuple[str, str], int] = {}
         # national capitals' GeoNames records by (country, normalised capital name)
         self.capitals: dict[tuple[str, str], dict[str, Any]] = {}
+        # (country id, first part of its two-part name: "Bosnia" of "Bosnia and Herzegovina")
+        self.first_parts: list[tuple[str, str]] = []
         # populated places with an admin-1, by one-degree cell: (lat, lon, country, admin-1)
         self.admin1_grid: dict[tuple[int, int], list[tuple[float, float, str, str]]] = {}
 
@@ -186,6 +190,8 @@ def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
         names.extend(short for n in [rec["name"], *names] if (short := short_country_name(n)))
         if len(rec.get("iso3", "")) == 3:
             names.append(rec["iso3"])
+        ctx.first_parts.extend((f"geonames:{rec['geonameid']}", part)
+                               for part in {first_part(n) for n in [rec["name"], *names]} if part)
         writer.add(Place(
             id=f"geonames:{rec['geonameid']}", geonameid=int(rec["geonameid"]),
             name=rec["name"], lat=lat, lon=lon, feature_class="A", feature_code="PCLI",
@@ -201,6 +207,31 @@ _FORM_OF_STATE = re.compile(
     r"(?:republic|kingdom|state|commonwealth|principality|grand\s+duchy|sultanate|emirate|"
     r"federation)\s+of\s+(?:the\s+)?(?P<name>.+)$", re.IGNORECASE)
 _QUALIFIER = re.compile(r"^(?P<name>[^(]+?)\s*\([^)]*\)$")
+
+
+_TWO_PARTS = re.compile(r"^(?P<first>[^,&]+?)\s+(?:and|&)\s+(?:the\s+)?[^,&]+$")
+
+
+def first_part(name: str) -> str | None:
+    """The first part of a country named after two parts ("Bosnia and Herzegovina" →
+    "Bosnia", "Antigua and Barbuda" → "Antigua"), which news uses for the whole; None for
+    other names."""
+    match = _TWO_PARTS.match(name.strip())
+    return match.group("first") if match else None
+
+
+def _add_country_first_parts(writer: GazetteerWriter, ctx: _Context) -> None:
+    """"Bosnia" for Bosnia and Herzegovina: the first part of a two-part country name
+    becomes its name unless a populated place or division of any country is called so
+    (Trinidad, Cuba; São Tomé, the capital) or it is a demonym ("Turks")."""
+    taken = {name for _, name in ctx.city_population} | {
+        normalize(n) for sub in ctx.subdivisions.values() for n in (sub.name, *sub.aliases)}
+    demonym_forms = {normalize(" ".join(tokens)) for tokens in demonyms()}
+    for place_id, part in ctx.first_parts:
+        norm = normalize(part)
+        if norm in taken or norm in demonym_forms or place_id not in writer.ids:
+            continue
+        writer.update_names(writer.ids[place_id], [part])
 
 
 def short_country_name(name: str) -> str | None:
@@ -654,21 +685,53 @@ def _airport_importance(main: str, rec: dict[str, Any], ctx: _Context) -> float:
     return round(0.45 + size + (0.05 if "International" in main else 0.0), 5)
 
 
+def military_airfield_names(name: str) -> tuple[str, list[str]] | None:
+    """The main name and aliases of a military airfield without an IATA code ("Shayrat
+    Air Base" → "Shayrat Air Base", also "Shayrat Airbase", "Shayrat Military Airport",
+    "Shayrat Airport" …: conflict news calls one base by all of them); None for a name
+    that does not say it is military."""
+    match = _MILITARY_AIRFIELD.search(name)
+    if not match:
+        return None
+    core = name[:match.start()].strip(" -–,")
+    if len(core) < 3:
+        return None
+    forms = [f"{core} {kind}" for kind in _MILITARY_AIRFIELD_KINDS]
+    main = f"{core} Air Base"
+    return main, [a for a in dict.fromkeys([name, *forms]) if a != main]
+
+
+_MILITARY_AIRFIELD = re.compile(
+    r"\s+(?:air\s*base|air\s+force\s+base|army\s+air\s*field|military\s+air(?:port|field|base)"
+    r"|naval\s+air\s+(?:station|base)|air\s+station)\b.*$", re.IGNORECASE)
+_MILITARY_AIRFIELD_KINDS = ("Air Base", "Airbase", "Military Airport", "Military Airbase",
+                            "Airport", "Airfield")
+
+
 def _add_airports(writer: GazetteerWriter, ctx: _Context) -> None:
-    """Airports with an IATA code (airportsdata); their IATA and ICAO codes go to the
-    ``codes`` table, not to their names, so that "LHR" or "JFK" in text matches nothing."""
+    """Airports with an IATA code and military airfields without one (airportsdata: the
+    air bases conflict news names, "Shayrat Air Base"); their IATA and ICAO codes go to
+    the ``codes`` table, not to their names, so that "LHR" or "JFK" in text matches
+    nothing."""
     curated = _curated_names()
     for rec in sources.airports():
-        main, aliases = airport_names(rec["name"], rec.get("city") or "")
+        if rec.get("iata"):
+            main, aliases = airport_names(rec["name"], rec.get("city") or "")
+        elif (military := military_airfield_names(rec["name"])) is not None:
+            main, aliases = military
+        else:
+            continue  # landing strips and heliports
         if normalize(main) in curated or normalize(rec["name"]) in curated:
             continue  # Ben Gurion Airport, Damascus International Airport …
         rowid = writer.add(Place(
             id=f"airport:{rec['icao']}", name=main, lat=float(rec["lat"]),
-            lon=float(rec["lon"]), feature_class="S", feature_code="AIRP",
+            lon=float(rec["lon"]), feature_class="S", feature_code="AIRB" if not
+            rec.get("iata") else "AIRP",
             country_code=rec.get("country") or None, admin1=rec.get("subd") or None,
             importance=_airport_importance(main, rec, ctx), source="airportsdata",
         ), aliases)
-        writer.add_codes(rowid, {"iata": rec["iata"], "icao": rec["icao"]})
+        writer.add_codes(rowid, {"iata": rec["iata"], "icao": rec["icao"]} if rec.get("iata")
+                         else {"icao": rec["icao"]})
 
 
 def land_borders(shapes: dict[str, Any]) -> Iterator[tuple[str, str, Any]]:

@@ -78,13 +78,12 @@ def natural_earth_dependencies() -> Any:
 
 
 def airports() -> Iterator[dict[str, Any]]:
-    """Airports with an IATA code from the ``airportsdata`` package (name, city, subd,
-    country, lat, lon, iata, icao)."""
+    """Airports and airfields from the ``airportsdata`` package (name, city, subd,
+    country, lat, lon, iata — empty for most airfields —, icao)."""
     import airportsdata
 
     for record in airportsdata.load("ICAO").values():
-        if record.get("iata"):
-            yield dict(record)
+        yield dict(record)
 
 
 @cache

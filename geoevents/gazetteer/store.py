@@ -37,6 +37,7 @@ from geoevents.gazetteer.schema import (
 )
 from geoevents.geodesy import distance_km
 from geoevents.model import Place
+from geoevents.wordlists import DIVISION_NOUNS
 
 ENV_PATH = "GEOEVENTS_GAZETTEER"
 _P_COLUMNS = ", ".join(f"p.{c.strip()}" for c in PLACE_COLUMNS.split(","))
@@ -311,7 +312,8 @@ class Gazetteer:
         This is the pipeline's lookup: a name that cannot be a place (empty, NUL, longer
         than any name) has no candidates instead of raising. "Moscow, Idaho" qualifiers
         are read; ``forms`` adds what :meth:`search` reads besides (country codes and
-        short forms, a qualifier without a comma, fuzzy hits beside weak exact ones).
+        short forms, a qualifier without a comma, the name before a division noun — "Biu
+        district" —, fuzzy hits beside weak exact ones).
         """
         if not isinstance(name, str):
             raise QueryError(f"query must be a string, got {type(name).__name__}")
@@ -331,6 +333,8 @@ class Gazetteer:
             found = self._read(self.reader.comma_readings(query), codes, fclass)
         if not found and forms and " " in query:
             found = self._read(self.reader.suffix_readings(query), codes, fclass)
+        if not found and forms and " " in query:
+            found = self._division_reading(query, codes, fclass, limit)
         if fuzzy and fuzzy_allowed(query):
             if not found:
                 found = self._lookup(query, codes, fclass, limit, fuzzy=True)
@@ -340,6 +344,18 @@ class Gazetteer:
                 found = sorted(found + [m for m in similar if m.score >= bar],
                                key=lambda m: -m.score)
         return found[:limit]
+
+    def _division_reading(self, query: str, codes: tuple[str, ...] | None,
+                          fclass: str | None, limit: int) -> list[Match]:
+        """"Biu district", "Okha village": the name before a division or settlement noun,
+        as the kind of place the noun says (before any fuzzy match of the whole: "Biu
+        district" is not Ibb, Yemen)."""
+        head, _, noun = query.rpartition(" ")
+        wanted = DIVISION_NOUNS.get(noun.lower())
+        if not head.strip() or wanted is None:
+            return []
+        found = self._lookup(head, codes, fclass or wanted or None, limit)
+        return found or (self._lookup(head, codes, fclass, limit) if wanted else [])
 
     def _read(self, readings: list[Reading], codes: tuple[str, ...] | None,
               fclass: str | None) -> list[Match]:

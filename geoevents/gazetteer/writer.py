@@ -183,7 +183,9 @@ class GazetteerWriter:
                              for scheme, code in codes.items() if code])
 
     def update_names(self, rowid: int, names: Iterable[str]) -> None:
-        """Give an existing place (``append`` mode) more alternate names."""
+        """Give an existing place more alternate names (``append`` mode, or a place this
+        writer added earlier)."""
+        self._flush()
         primary = normalize(self.db.execute(
             "SELECT name FROM places WHERE rowid = ?", (rowid,)).fetchone()[0])
         self._names.extend((norm, skeleton(norm), rowid, _name_kind(norm, primary))
