@@ -33,6 +33,12 @@ def test_near_lowers_precision():
     assert e.geo_precision == 2
 
 
+def test_an_air_base_is_a_site_at_precision_one():
+    e = first("Drones struck the Hmeimim Air Base in Syria on Sunday, killing two soldiers.")
+    assert e.location.feature_code == "AIRB"
+    assert e.geo_precision == 1
+
+
 def test_country_is_precision_three():
     e = first("Protesters marched in Chile.")
     assert e.geo_precision == 3

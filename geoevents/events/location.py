@@ -108,7 +108,7 @@ _CLIMB = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp", "pobj", "prep", "c
 _AREA_WORDS = frozenset({"area", "vicinity", "outskirts", "surroundings", "environs",
                          "region", "countryside", "suburb", "suburbs", "outskirt", "border",
                          "periphery", "edge"})
-_PRECISE_CODES = ("PPL", "S", "FAC", "AIRP", "CMP", "BLDG", "RSTN", "PRT", "MNMT", "PCLD")
+_PRECISE_CODES = ("PPL", "S", "FAC", "AIRP", "AIRB", "CMP", "BLDG", "RSTN", "PRT", "MNMT", "PCLD")
 _AREA_CODES = ("ADM2", "ADM3", "ADM4", "ADM5", "BDR", "ISL", "PRK", "MT", "VAL")
 # objects that make "in/on/at …" a fixed phrase rather than a place
 _NOT_SETTINGS = frozenset({"addition", "response", "order", "spite", "case", "favour", "favor",

@@ -92,6 +92,7 @@ _KINDS_BY_CODE = {
     "CMP": Kind("amenity", "refugee_site", "refugee_site", 30),
     "CMPRF": Kind("amenity", "refugee_site", "refugee_site", 30),
     "AIRP": Kind("aeroway", "aerodrome", "aerodrome", 30),
+    "AIRB": Kind("military", "airfield", "military", 30),
     "HSP": Kind("amenity", "hospital", "hospital", 30),
 }
 _KINDS_BY_CLASS = {
