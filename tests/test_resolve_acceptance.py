@@ -92,3 +92,22 @@ def test_a_bare_name_finds_a_gazetteer_name_with_generic_words():
     assert gaz.search("Ingushetia", limit=1)[0].country_code == "RU"
     # only when nothing has exactly that name
     assert {m.kind for m in gaz.matches("Jenin")} == {"exact"}
+
+
+@pytest.mark.parametrize("text, names, wrong, why", [
+    # alone in its text, and matched by an old name of a Ukrainian town (Kabannie)
+    ("Rebels shelled Kabbani on Monday.", ["Kabbani"], "Krasnorichenske", "nothing else"),
+    # North Dalles, an old name of Dallesport, Washington, 2,500 km from the text's Texas
+    ("Mosquito spraying began in North Dallas and Fort Worth, Texas, this week.",
+     ["North Dallas", "Fort Worth", "Texas"], "Dallesport", "far from the other places"),
+])
+def test_a_stray_loose_hit_does_not_win(parser, text, names, wrong, why):
+    t = resolved(parser, text, names)
+    assert t.place is None and t.candidates == []
+    assert wrong in t.reason and why in t.reason, t.reason
+
+
+def test_a_loose_hit_near_the_text_s_other_places_stands(parser):
+    t = resolved(parser, "Residents of Babcock Grove, now Lombard, met in Glen Ellyn, Illinois.",
+                 ["Babcock Grove", "Glen Ellyn", "Illinois"])
+    assert t.place is not None and t.place.name == "Lombard", t.reason

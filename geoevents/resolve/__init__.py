@@ -74,6 +74,7 @@ class Resolver:
         names = [m for m in mentions if m.kind in ("name", "demonym")]
         groups, members = self.groups(names, text)
         probs, matrices = self.ranker.rank(groups)
+        _reject_stray_loose(groups, probs)
         dropped: set[int] = set()
         for group, mentions_of, p, x in zip(groups, members, probs, matrices, strict=False):
             self._assign(group, mentions_of, p, x, dropped)
@@ -132,14 +133,14 @@ class Resolver:
             keep = p >= self.acceptance.threshold
             if not keep.any():
                 best = int(np.argmax(p))
-                group.rejected = (cands[best], float(p[best]))
+                group.rejected = (cands[best], float(p[best]), "")
             group.candidates = [c for c, k in zip(cands, keep, strict=True) if k]
             group.acceptance = p[keep]
 
     def _assign(self, group: Group, mentions: list[Mention], p: np.ndarray, x: np.ndarray,
                 dropped: set[int]) -> None:
         cands = group.candidates
-        if not cands:
+        if not cands or group.rejected is not None:
             for m in mentions:
                 if m.source != "given" and (m.weak or not (m.named or _place_like(m.text))):
                     dropped.add(id(m))  # a name unknown to the gazetteer and not shaped
@@ -213,13 +214,61 @@ _MATCH_WORDS = {"skeleton": "another transliteration", "generic": "a longer name
                 "fuzzy": "a similar spelling"}
 
 
-def _unknown(m: Mention, rejected: tuple[Candidate, float] | None) -> str:
+# a loose candidate (a similar spelling, another transliteration, a longer name) of a
+# town or site must lie this close to another place of the text, or in its first-level
+# division (see _reject_stray_loose)
+STRAY_KM = 300.0
+
+
+def _reject_stray_loose(groups: list[Group], probs: list[np.ndarray]) -> None:
+    """A name whose best candidate matched only loosely ("Kabbani": Krasnorichenske, Ukraine,
+    by its old name Kabannie; "North Dallas": Dallesport, Washington, by North Dalles) is a
+    guess; it stands only when the text supports it. When the text names other places
+    (their exact best readings), a town or site (not a country, first-level division or
+    larger region) must lie within :data:`STRAY_KM` of one of them or in the same
+    first-level division; when it names none, the match must be on the place's main name
+    (not an old or alternate one). Otherwise the name keeps no candidate and says why."""
+    best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
+    anchors = [(i, g.candidates[b].place) for i, (g, b) in enumerate(zip(groups, best,
+                                                                         strict=True))
+               if b >= 0 and not is_loose(g.candidates[b])]
+    for i, (group, b) in enumerate(zip(groups, best, strict=True)):
+        if b < 0 or not is_loose(group.candidates[b]):
+            continue
+        cand = group.candidates[b]
+        place = cand.place
+        if place.feature_code in COUNTRY_CODES or place.feature_code in _LARGE_CODES:
+            continue
+        others = [a for j, a in anchors if j != i]
+        if others:
+            supported = any((a.admin1 and a.admin1 == place.admin1
+                             and a.country_code == place.country_code)
+                            or distance_km(a.lat, a.lon, place.lat, place.lon) <= STRAY_KM
+                            for a in others)
+        else:
+            supported = cand.primary
+        if not supported:
+            accepted = 1.0 if group.acceptance is None else float(group.acceptance[b])
+            group.rejected = (cand, accepted, "is far from the other places of the text"
+                              if others else "matches only an old or alternate name of it, "
+                              "and nothing else in the text supports it")
+
+
+_LARGE_CODES = frozenset({"ADM1", "CONT", "RGN", "OCN", "SEA", "GULF", "TERR", "ISLS",
+                          "MTS", "DSRT", "PEN"})
+
+
+def _unknown(m: Mention, rejected: tuple[Candidate, float, str] | None) -> str:
     """The reason of a mention whose name has no (likely) place in the gazetteer."""
     name = m.lookup or m.text
     if rejected is None:
         return f"unresolved: no place called {name!r} in the gazetteer"
-    cand, p = rejected
+    cand, p, why = rejected
     place = cand.place
+    if why:
+        return (f"unresolved: {name!r} is not in the gazetteer and the similar name "
+                f"{place.name!r} ({place.country_code or place.feature_code}) {why} "
+                f"(acceptance {p:.2f})")
     return (f"unresolved: {name!r} is not in the gazetteer and the similar name "
             f"{place.name!r} ({place.country_code or place.feature_code}) is unlikely to "
             f"be it (acceptance {p:.2f})")

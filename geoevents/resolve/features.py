@@ -83,9 +83,10 @@ class Group:
     weight: float = 1.0
     qualifier_of: list[int] | None = None  # indexes of groups this one qualifies
     # P(right) of each candidate by how its name matched (1 for exact matches; see
-    # geoevents.resolve.acceptance), and the best loose candidate found unlikely
+    # geoevents.resolve.acceptance), and the best loose candidate found unlikely (with its
+    # acceptance and, when the text rather than the spelling rules it out, why)
     acceptance: np.ndarray | None = None
-    rejected: tuple[Candidate, float] | None = None
+    rejected: tuple[Candidate, float, str] | None = None
 
 
 @dataclass(frozen=True)
