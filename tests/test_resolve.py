@@ -280,3 +280,19 @@ def test_offset_relation_parsing():
     assert _offset("5 miles north-east of") == (5 * 1.609344, "north-east")
     assert _offset("north of") is None
     assert _offset("20 km beyond of") is None
+
+
+def test_a_bare_name_beside_its_county_is_the_town(parser):
+    text = ("Kingman County commissioners met on Monday. The Kingman police chief said "
+            "the storm damaged three homes in Kingman. Wichita sent crews.")
+    found = places(parser, text)
+    assert {p.feature_code for p in found["Kingman County"]} == {"ADM2"}
+    assert all(p.feature_class == "P" and p.admin1 == "Kansas" for p in found["Kingman"]), found
+
+
+def test_short_forms():
+    from geoevents.resolve.features import _short_form
+
+    assert _short_form("gaza", "gaza strip") and _short_form("york", "new york")
+    assert not _short_form("kingman", "kingman county")
+    assert not _short_form("jenin", "jenin governorate")

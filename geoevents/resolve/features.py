@@ -59,6 +59,7 @@ from geoevents.errors import InputError
 from geoevents.gazetteer.names import normalize
 from geoevents.gazetteer.store import COUNTRY_CODES
 from geoevents.resolve.candidates import Candidate
+from geoevents.wordlists import DIVISION_NOUNS
 
 FEATURES = (
     "prior", "top_prior", "country_votes", "admin1_votes", "contains", "qualified",
@@ -289,8 +290,11 @@ class _DocFeatures:
 
 def _short_form(short: str, long: str) -> bool:
     """Whether name ``short`` is a leading or trailing part of name ``long`` ("gaza" of
-    "gaza strip", "york" of "new york")."""
-    return long.startswith(short + " ") or long.endswith(" " + short)
+    "gaza strip", "york" of "new york") — but not a name beside the same name with a
+    division noun: "Kingman" next to "Kingman County" is the town, the county's seat."""
+    if long.startswith(short + " "):
+        return DIVISION_NOUNS.get(long[len(short) + 1:]) != "A"
+    return long.endswith(" " + short)
 
 
 def _km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
