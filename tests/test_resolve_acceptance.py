@@ -107,7 +107,16 @@ def test_a_stray_loose_hit_does_not_win(parser, text, names, wrong, why):
     assert wrong in t.reason and why in t.reason, t.reason
 
 
-def test_a_loose_hit_near_the_text_s_other_places_stands(parser):
-    t = resolved(parser, "Residents of Babcock Grove, now Lombard, met in Glen Ellyn, Illinois.",
-                 ["Babcock Grove", "Glen Ellyn", "Illinois"])
-    assert t.place is not None and t.place.name == "Lombard", t.reason
+@pytest.mark.parametrize("text, names, country", [
+    # near the text's other places
+    ("Residents of Babcock Grove, now Lombard, met in Glen Ellyn, Illinois.",
+     ["Babcock Grove", "Glen Ellyn", "Illinois"], "US"),
+    # in the country a nationality names, or in a country bordering it
+    ("Syrian troops entered Sheikh Meskin on Monday.", ["Sheikh Meskin", "Syrian"], "SY"),
+    ("Turkish artillery shelled Tal Rifaat overnight.", ["Tal Rifaat", "Turkish"], "SY"),
+    # alone, by another spelling that is likely enough
+    ("A bomb exploded outside a bank in Zographou early on Sunday.", ["Zographou"], "GR"),
+])
+def test_a_loose_hit_the_text_supports_stands(parser, text, names, country):
+    t = resolved(parser, text, names)
+    assert t.place is not None and t.place.country_code == country, t.reason

@@ -74,7 +74,8 @@ class Resolver:
         names = [m for m in mentions if m.kind in ("name", "demonym")]
         groups, members = self.groups(names, text)
         probs, matrices = self.ranker.rank(groups)
-        _reject_stray_loose(groups, probs)
+        if any(is_loose(c) for g in groups for c in g.candidates):
+            _reject_stray_loose(groups, members, probs, neighbours(self.gaz))
         dropped: set[int] = set()
         for group, mentions_of, p, x in zip(groups, members, probs, matrices, strict=False):
             self._assign(group, mentions_of, p, x, dropped)
@@ -215,23 +216,30 @@ _MATCH_WORDS = {"skeleton": "another transliteration", "generic": "a longer name
 
 
 # a loose candidate (a similar spelling, another transliteration, a longer name) of a
-# town or site must lie this close to another place of the text, or in its first-level
-# division (see _reject_stray_loose)
+# town or site lies this close to another place of the text, or it is a guess the text
+# does not support (see _reject_stray_loose)
 STRAY_KM = 300.0
+# alone in its text, a loose match by an old or alternate name must be more likely right
+# than wrong
+LONE_ALIAS_ACCEPTANCE = 0.5
 
 
-def _reject_stray_loose(groups: list[Group], probs: list[np.ndarray]) -> None:
+def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
+                        probs: list[np.ndarray], near: dict[str, frozenset[str]]) -> None:
     """A name whose best candidate matched only loosely ("Kabbani": Krasnorichenske, Ukraine,
     by its old name Kabannie; "North Dallas": Dallesport, Washington, by North Dalles) is a
-    guess; it stands only when the text supports it. When the text names other places
-    (their exact best readings), a town or site (not a country, first-level division or
-    larger region) must lie within :data:`STRAY_KM` of one of them or in the same
-    first-level division; when it names none, the match must be on the place's main name
-    (not an old or alternate one). Otherwise the name keeps no candidate and says why."""
+    guess; it stands only when the text supports it. A town or site (not a country,
+    first-level division or larger region) is supported by the exact best reading of
+    another name of the text (one the recogniser saw, not the gazetteer alone) that lies
+    within :data:`STRAY_KM`, shares its first-level division or is that division, or is
+    its country or a country bordering it ("Syrian troops", "Turkish shelling"). When the
+    text has no such name, the match must be on the place's main name, or by an old or
+    alternate name with an acceptance of at least :data:`LONE_ALIAS_ACCEPTANCE`.
+    Otherwise the name keeps no candidate and its reason says why."""
     best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
-    anchors = [(i, g.candidates[b].place) for i, (g, b) in enumerate(zip(groups, best,
-                                                                         strict=True))
-               if b >= 0 and not is_loose(g.candidates[b])]
+    anchors = [(i, g.candidates[b].place) for i, (g, b, ms) in
+               enumerate(zip(groups, best, members, strict=True))
+               if b >= 0 and not is_loose(g.candidates[b]) and not all(m.weak for m in ms)]
     for i, (group, b) in enumerate(zip(groups, best, strict=True)):
         if b < 0 or not is_loose(group.candidates[b]):
             continue
@@ -239,19 +247,33 @@ def _reject_stray_loose(groups: list[Group], probs: list[np.ndarray]) -> None:
         place = cand.place
         if place.feature_code in COUNTRY_CODES or place.feature_code in _LARGE_CODES:
             continue
+        accepted = 1.0 if group.acceptance is None else float(group.acceptance[b])
         others = [a for j, a in anchors if j != i]
         if others:
-            supported = any((a.admin1 and a.admin1 == place.admin1
-                             and a.country_code == place.country_code)
-                            or distance_km(a.lat, a.lon, place.lat, place.lon) <= STRAY_KM
-                            for a in others)
+            if any(_supports(a, place, near) for a in others):
+                continue
+            why = "is far from the other places of the text"
         else:
-            supported = cand.primary
-        if not supported:
-            accepted = 1.0 if group.acceptance is None else float(group.acceptance[b])
-            group.rejected = (cand, accepted, "is far from the other places of the text"
-                              if others else "matches only an old or alternate name of it, "
-                              "and nothing else in the text supports it")
+            if cand.primary or accepted >= LONE_ALIAS_ACCEPTANCE:
+                continue
+            why = "matches only an old or alternate name of it, and nothing else in the text " \
+                  "supports it"
+        group.rejected = (cand, accepted, why)
+
+
+def _supports(anchor: Place, place: Place, near: dict[str, frozenset[str]]) -> bool:
+    """Whether a resolved place of the text makes a loose candidate ``place`` plausible:
+    near it, in its first-level division (or that division), or its country or a
+    neighbour of it."""
+    cc = place.country_code
+    if anchor.feature_code in COUNTRY_CODES:
+        return bool(cc) and (anchor.country_code == cc or cc in near.get(anchor.country_code
+                                                                          or "", ()))
+    if anchor.country_code == cc and place.admin1 and normalize(place.admin1) in (
+            normalize(anchor.admin1 or ""),
+            normalize(anchor.name) if anchor.feature_code == "ADM1" else ""):
+        return True
+    return distance_km(anchor.lat, anchor.lon, place.lat, place.lon) <= STRAY_KM
 
 
 _LARGE_CODES = frozenset({"ADM1", "CONT", "RGN", "OCN", "SEA", "GULF", "TERR", "ISLS",
