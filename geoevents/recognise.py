@@ -793,13 +793,15 @@ def _composite(text: str, start: int, end: int, kind: str, relation: str,
 
 def _division_name(span: Span) -> str | None:
     """"Barrow, Jackson and Madison counties": each name is that of a county, so look up
-    "Madison County" rather than "Madison"."""
+    "Madison County" rather than "Madison". A lone name before the plural is not one of a
+    list: "Indiana counties" are the counties of Indiana."""
     doc = span.doc
+    listed = span.start > 0 and doc[span.start - 1].text in (",", "and", "or", "&", "to")
     for i in range(span.end, min(span.end + 16, len(doc))):
         token = doc[i]
         word = DIVISION_PLURALS.get(token.lower_)
         if word:
-            return f"{span.text} {word}"
+            return f"{span.text} {word}" if listed or i > span.end else None
         if not (token.text in (",", "and", "or", "&") or token.text[:1].isupper()):
             return None
     return None

@@ -119,6 +119,13 @@ def test_names_coordinated_before_counties_are_counties(parser):
     found = by_text(mentions(parser, "Schools in Barrow, Jackson and Madison counties closed."))
     assert found["Madison"].lookup == "Madison County"
     assert found["Barrow"].lookup == "Barrow County"
+    found = by_text(mentions(parser, "Trucks overturned from Ellsworth to Riley counties."))
+    assert found["Riley"].lookup == "Riley County"
+
+
+def test_a_lone_name_before_counties_is_the_region_that_holds_them(parser):
+    found = by_text(mentions(parser, "Jobless rates rose in most Indiana counties last month."))
+    assert found["Indiana"].lookup != "Indiana County"
 
 
 def test_a_recognised_name_is_recognised_everywhere(parser):

@@ -174,7 +174,31 @@ def test_spelling_variants_are_tried_only_for_unknown_names():
     assert _spelling_variants("St. Marc") == ["Saint Marc"]
     assert _spelling_variants("Loudon Co.") == ["Loudon County"]
     assert _spelling_variants("Greater Mumbai") == ["Mumbai"]
+    assert "Groton" in _spelling_variants("Town of Groton")
     assert _spelling_variants("Jenin") == []
+
+
+def test_inhabitants_names_point_to_their_place():
+    from geoevents.resolve.candidates import inhabitant_stems
+
+    assert "Ontario" in inhabitant_stems("Ontarians")
+    assert inhabitant_stems("Richmondites")[0] == "Richmond"
+    assert inhabitant_stems("New Londoners") == ["New London"]
+    assert inhabitant_stems("Yankees") == [] and inhabitant_stems("residents") == []
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("Ontarians voted on Thursday; Toronto and Ottawa counted late.", "Ontarians",
+     ("CA", "ADM1")),
+    ("Richmondites lined the streets of Richmond, Virginia.", "Richmondites", ("US", "PPL")),
+    ("Rain fell on Albany, N.Y on Sunday.", "N.Y", ("US", "ADM1")),
+    ("Two Sinhalese villages near Galle were flooded.", "Sinhalese", ("LK", "PCLI")),
+])
+def test_names_the_gazetteer_lacks_in_that_form(parser, text, name, expected):
+    spans = [(text.index(name), text.index(name) + len(name))]
+    [t] = parser.parse(text, toponyms=spans).toponyms
+    assert t.place is not None, t.reason
+    assert (t.place.country_code, t.place.feature_code) == expected, t.reason
 
 
 def test_a_fuzzy_match_needs_support_from_the_text(parser):
@@ -256,3 +280,19 @@ def test_offset_relation_parsing():
     assert _offset("5 miles north-east of") == (5 * 1.609344, "north-east")
     assert _offset("north of") is None
     assert _offset("20 km beyond of") is None
+
+
+def test_a_bare_name_beside_its_county_is_the_town(parser):
+    text = ("Kingman County commissioners met on Monday. The Kingman police chief said "
+            "the storm damaged three homes in Kingman. Wichita sent crews.")
+    found = places(parser, text)
+    assert {p.feature_code for p in found["Kingman County"]} == {"ADM2"}
+    assert all(p.feature_class == "P" and p.admin1 == "Kansas" for p in found["Kingman"]), found
+
+
+def test_short_forms():
+    from geoevents.resolve.features import _short_form
+
+    assert _short_form("gaza", "gaza strip") and _short_form("york", "new york")
+    assert not _short_form("kingman", "kingman county")
+    assert not _short_form("jenin", "jenin governorate")

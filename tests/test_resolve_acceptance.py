@@ -92,3 +92,31 @@ def test_a_bare_name_finds_a_gazetteer_name_with_generic_words():
     assert gaz.search("Ingushetia", limit=1)[0].country_code == "RU"
     # only when nothing has exactly that name
     assert {m.kind for m in gaz.matches("Jenin")} == {"exact"}
+
+
+@pytest.mark.parametrize("text, names, wrong, why", [
+    # alone in its text, and matched by an old name of a Ukrainian town (Kabannie)
+    ("Rebels shelled Kabbani on Monday.", ["Kabbani"], "Krasnorichenske", "nothing else"),
+    # North Dalles, an old name of Dallesport, Washington, 2,500 km from the text's Texas
+    ("Mosquito spraying began in North Dallas and Fort Worth, Texas, this week.",
+     ["North Dallas", "Fort Worth", "Texas"], "Dallesport", "far from the other places"),
+])
+def test_a_stray_loose_hit_does_not_win(parser, text, names, wrong, why):
+    t = resolved(parser, text, names)
+    assert t.place is None and t.candidates == []
+    assert wrong in t.reason and why in t.reason, t.reason
+
+
+@pytest.mark.parametrize("text, names, country", [
+    # near the text's other places
+    ("Residents of Babcock Grove, now Lombard, met in Glen Ellyn, Illinois.",
+     ["Babcock Grove", "Glen Ellyn", "Illinois"], "US"),
+    # in the country a nationality names, or in a country bordering it
+    ("Syrian troops entered Sheikh Meskin on Monday.", ["Sheikh Meskin", "Syrian"], "SY"),
+    ("Turkish artillery shelled Tal Rifaat overnight.", ["Tal Rifaat", "Turkish"], "SY"),
+    # alone, by another spelling that is likely enough
+    ("A bomb exploded outside a bank in Zographou early on Sunday.", ["Zographou"], "GR"),
+])
+def test_a_loose_hit_the_text_supports_stands(parser, text, names, country):
+    t = resolved(parser, text, names)
+    assert t.place is not None and t.place.country_code == country, t.reason

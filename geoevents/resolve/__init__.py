@@ -74,6 +74,8 @@ class Resolver:
         names = [m for m in mentions if m.kind in ("name", "demonym")]
         groups, members = self.groups(names, text)
         probs, matrices = self.ranker.rank(groups)
+        if any(is_loose(c) for g in groups for c in g.candidates):
+            _reject_stray_loose(groups, members, probs, neighbours(self.gaz))
         dropped: set[int] = set()
         for group, mentions_of, p, x in zip(groups, members, probs, matrices, strict=False):
             self._assign(group, mentions_of, p, x, dropped)
@@ -132,14 +134,14 @@ class Resolver:
             keep = p >= self.acceptance.threshold
             if not keep.any():
                 best = int(np.argmax(p))
-                group.rejected = (cands[best], float(p[best]))
+                group.rejected = (cands[best], float(p[best]), "")
             group.candidates = [c for c, k in zip(cands, keep, strict=True) if k]
             group.acceptance = p[keep]
 
     def _assign(self, group: Group, mentions: list[Mention], p: np.ndarray, x: np.ndarray,
                 dropped: set[int]) -> None:
         cands = group.candidates
-        if not cands:
+        if not cands or group.rejected is not None:
             for m in mentions:
                 if m.source != "given" and (m.weak or not (m.named or _place_like(m.text))):
                     dropped.add(id(m))  # a name unknown to the gazetteer and not shaped
@@ -213,13 +215,82 @@ _MATCH_WORDS = {"skeleton": "another transliteration", "generic": "a longer name
                 "fuzzy": "a similar spelling"}
 
 
-def _unknown(m: Mention, rejected: tuple[Candidate, float] | None) -> str:
+# a loose candidate (a similar spelling, another transliteration, a longer name) of a
+# town or site lies this close to another place of the text, or it is a guess the text
+# does not support (see _reject_stray_loose)
+STRAY_KM = 300.0
+# alone in its text, a loose match by an old or alternate name must be more likely right
+# than wrong
+LONE_ALIAS_ACCEPTANCE = 0.5
+
+
+def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
+                        probs: list[np.ndarray], near: dict[str, frozenset[str]]) -> None:
+    """A name whose best candidate matched only loosely ("Kabbani": Krasnorichenske, Ukraine,
+    by its old name Kabannie; "North Dallas": Dallesport, Washington, by North Dalles) is a
+    guess; it stands only when the text supports it. A town or site (not a country,
+    first-level division or larger region) is supported by the exact best reading of
+    another name of the text (one the recogniser saw, not the gazetteer alone) that lies
+    within :data:`STRAY_KM`, shares its first-level division or is that division, or is
+    its country or a country bordering it ("Syrian troops", "Turkish shelling"). When the
+    text has no such name, the match must be on the place's main name, or by an old or
+    alternate name with an acceptance of at least :data:`LONE_ALIAS_ACCEPTANCE`.
+    Otherwise the name keeps no candidate and its reason says why."""
+    best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
+    anchors = [(i, g.candidates[b].place) for i, (g, b, ms) in
+               enumerate(zip(groups, best, members, strict=True))
+               if b >= 0 and not is_loose(g.candidates[b]) and not all(m.weak for m in ms)]
+    for i, (group, b) in enumerate(zip(groups, best, strict=True)):
+        if b < 0 or not is_loose(group.candidates[b]):
+            continue
+        cand = group.candidates[b]
+        place = cand.place
+        if place.feature_code in COUNTRY_CODES or place.feature_code in _LARGE_CODES:
+            continue
+        accepted = 1.0 if group.acceptance is None else float(group.acceptance[b])
+        others = [a for j, a in anchors if j != i]
+        if others:
+            if any(_supports(a, place, near) for a in others):
+                continue
+            why = "is far from the other places of the text"
+        else:
+            if cand.primary or accepted >= LONE_ALIAS_ACCEPTANCE:
+                continue
+            why = "matches only an old or alternate name of it, and nothing else in the text " \
+                  "supports it"
+        group.rejected = (cand, accepted, why)
+
+
+def _supports(anchor: Place, place: Place, near: dict[str, frozenset[str]]) -> bool:
+    """Whether a resolved place of the text makes a loose candidate ``place`` plausible:
+    near it, in its first-level division (or that division), or its country or a
+    neighbour of it."""
+    cc = place.country_code
+    if anchor.feature_code in COUNTRY_CODES:
+        return bool(cc) and (anchor.country_code == cc or cc in near.get(anchor.country_code
+                                                                          or "", ()))
+    if anchor.country_code == cc and place.admin1 and normalize(place.admin1) in (
+            normalize(anchor.admin1 or ""),
+            normalize(anchor.name) if anchor.feature_code == "ADM1" else ""):
+        return True
+    return distance_km(anchor.lat, anchor.lon, place.lat, place.lon) <= STRAY_KM
+
+
+_LARGE_CODES = frozenset({"ADM1", "CONT", "RGN", "OCN", "SEA", "GULF", "TERR", "ISLS",
+                          "MTS", "DSRT", "PEN"})
+
+
+def _unknown(m: Mention, rejected: tuple[Candidate, float, str] | None) -> str:
     """The reason of a mention whose name has no (likely) place in the gazetteer."""
     name = m.lookup or m.text
     if rejected is None:
         return f"unresolved: no place called {name!r} in the gazetteer"
-    cand, p = rejected
+    cand, p, why = rejected
     place = cand.place
+    if why:
+        return (f"unresolved: {name!r} is not in the gazetteer and the similar name "
+                f"{place.name!r} ({place.country_code or place.feature_code}) {why} "
+                f"(acceptance {p:.2f})")
     return (f"unresolved: {name!r} is not in the gazetteer and the similar name "
             f"{place.name!r} ({place.country_code or place.feature_code}) is unlikely to "
             f"be it (acceptance {p:.2f})")

@@ -76,6 +76,8 @@ class CandidateGenerator:
     def _name(self, name: str) -> list[Candidate]:
         text = name.strip().rstrip(",;:")
         entries = self._abbreviations.get(text)
+        if not entries and "." in text and text[-1:].isalpha():
+            entries = self._abbreviations.get(text + ".")  # "N.Y" for "N.Y."
         if entries:
             out: list[Candidate] = []
             for entry in entries:
@@ -93,6 +95,11 @@ class CandidateGenerator:
                 return found
         for variant in _spelling_variants(text):
             found = self._query(variant, None, None, fuzzy=False)
+            if found:
+                return found
+        for stem in inhabitant_stems(text):
+            found = [c for c in self._query(stem, None, "demonym", fuzzy=False)
+                     if c.place.feature_class in ("P", "A") and c.primary]
             if found:
                 return found
         return []
@@ -127,8 +134,9 @@ def _seats_over_divisions(found: tuple[Candidate, ...]) -> list[Candidate]:
 def _spelling_variants(name: str) -> list[str]:
     """Other spellings news use for the same name, tried when the name itself is unknown:
     an article after "of" ("Republic of Congo" / "Republic of the Congo"), "St." for
-    "Saint", "Greater X" for the metropolitan area of X (placed at X), and abbreviated
-    generic words ("Co.", "Twp.", "Mt.", "Ft.")."""
+    "Saint", "Greater X" for the metropolitan area of X (placed at X), "Town of X" (and
+    city, village, borough, township) for X, and abbreviated generic words ("Co.",
+    "Twp.", "Mt.", "Ft.")."""
     out: list[str] = []
     words = name.split()
     if " of " in name and " of the " not in name:
@@ -140,11 +148,37 @@ def _spelling_variants(name: str) -> list[str]:
         out.append(" ".join([saint, *words[1:]]))
     if len(words) > 1 and words[0] == "Greater":
         out.append(" ".join(words[1:]))
+    if len(words) > 2 and words[1] == "of" and words[0].lower() in _MUNICIPALITY_WORDS:
+        out.append(" ".join(words[2:]))  # "Town of Groton", "City of Lancaster"
     expanded = [_WORD_ABBREVIATIONS.get(w, w) for w in words]
     if expanded != words:
         out.append(" ".join(expanded))
     return out
 
+
+# Endings of the names of a place's inhabitants, and what the place's name ends in instead
+# ("Ontarians": Ontario, "Richmondites": Richmond, "New Londoners": New London)
+_INHABITANT_ENDINGS = (("ians", ("ia", "io", "")), ("ian", ("ia", "io", "")),
+                       ("ites", ("", "e")), ("ite", ("", "e")), ("ers", ("",)),
+                       ("er", ("",)), ("ans", ("a", "")), ("an", ("a",)))
+
+
+def inhabitant_stems(name: str) -> list[str]:
+    """Place names an inhabitants' name not in the demonym list may come from, tried
+    (exactly, main names of towns and divisions only) when nothing else matches:
+    "Ontarians" -> Ontario, "Richmondites" -> Richmond, "New Londoners" -> New London."""
+    if not name[:1].isupper() or not all(w.isalpha() for w in name.split()):
+        return []
+    head, _, last = name.rpartition(" ")
+    for ending, replacements in _INHABITANT_ENDINGS:
+        if last.endswith(ending) and len(last) - len(ending) >= 3:
+            stem = last[: -len(ending)]
+            return [f"{head} {stem}{r}".strip() for r in replacements]
+    return []
+
+
+# "Town of X": the municipality named X
+_MUNICIPALITY_WORDS = frozenset({"town", "city", "village", "borough", "township"})
 
 # Abbreviated generic words of US news place names ("Loudon Co.", "Mt. Vernon")
 _WORD_ABBREVIATIONS = {"Co.": "County", "Twp.": "Township", "Mt.": "Mount", "Ft.": "Fort",

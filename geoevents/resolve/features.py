@@ -59,6 +59,7 @@ from geoevents.errors import InputError
 from geoevents.gazetteer.names import normalize
 from geoevents.gazetteer.store import COUNTRY_CODES
 from geoevents.resolve.candidates import Candidate
+from geoevents.wordlists import DIVISION_NOUNS
 
 FEATURES = (
     "prior", "top_prior", "country_votes", "admin1_votes", "contains", "qualified",
@@ -83,9 +84,10 @@ class Group:
     weight: float = 1.0
     qualifier_of: list[int] | None = None  # indexes of groups this one qualifies
     # P(right) of each candidate by how its name matched (1 for exact matches; see
-    # geoevents.resolve.acceptance), and the best loose candidate found unlikely
+    # geoevents.resolve.acceptance), and the best loose candidate found unlikely (with its
+    # acceptance and, when the text rather than the spelling rules it out, why)
     acceptance: np.ndarray | None = None
-    rejected: tuple[Candidate, float] | None = None
+    rejected: tuple[Candidate, float, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -288,8 +290,11 @@ class _DocFeatures:
 
 def _short_form(short: str, long: str) -> bool:
     """Whether name ``short`` is a leading or trailing part of name ``long`` ("gaza" of
-    "gaza strip", "york" of "new york")."""
-    return long.startswith(short + " ") or long.endswith(" " + short)
+    "gaza strip", "york" of "new york") — but not a name beside the same name with a
+    division noun: "Kingman" next to "Kingman County" is the town, the county's seat."""
+    if long.startswith(short + " "):
+        return DIVISION_NOUNS.get(long[len(short) + 1:]) != "A"
+    return long.endswith(" " + short)
 
 
 def _km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
