@@ -576,7 +576,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                _paragraphs(sentences, text), onto)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
-    return _merge_document(mentions)
+    return _merge_document(mentions, onto)
 
 
 def _paragraphs(sentences: list[Span], text: str) -> list[int]:
@@ -753,21 +753,33 @@ def _actors_conflict(a: str | None, b: str | None) -> bool:
     return ka is not None and kb is not None and None not in (ka[0], kb[0]) and ka[0] != kb[0]
 
 
-def _anterior(cand: _Candidate) -> bool:
+def _anterior(cand: _Candidate, onto: Ontology) -> bool:
     """Told in the past perfect ("a salvo that had been launched earlier"): a happening
-    before the one the narrative tells."""
+    before the one the narrative tells. Not in reported speech, where the past perfect is
+    the reported past ("the ministry said it had struck military targets")."""
     verb = cand.args.predicate if cand.args.predicate is not None else cand.trigger.token
+    if verb.dep_ == "ccomp" and lemma(verb.head) in onto.words("speaker"):
+        return False
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in
                verb.children)
 
 
 def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate], *,
-                   near: bool) -> bool:
-    """Whether ``later`` tells the happening ``first`` told (see the module doc)."""
-    if _anterior(first[1]) != _anterior(later[1]):
+                   near: bool, onto: Ontology) -> bool:
+    """Whether ``later`` tells the happening ``first`` told (see the module doc). A
+    telling with neither a date nor a place of its own ("Russia said it had struck
+    military targets") may be the other however far apart they are told."""
+    if _anterior(first[1], onto) != _anterior(later[1], onto):
         return False
     inferred = first[1].location.inferred or later[1].location.inferred
+    near = near or _vague(*first) or _vague(*later)
     return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred)
+
+
+def _vague(event: Event, cand: _Candidate) -> bool:
+    """Undated, and placed by no word of its own sentence (unplaced, or placed by the
+    paragraph or document around it)."""
+    return event.date is None and (event.location is None or cand.location.inferred)
 
 
 def _same_kind_place_time(first: Event, later: Event, *, near: bool,
@@ -839,7 +851,8 @@ def _began_before(onset: Event, event: Event) -> bool:
     return told - timedelta(days=7) <= start < told
 
 
-def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
+def _merge_document(mentions: list[tuple[Event, _Candidate]],
+                    onto: Ontology) -> list[Event]:
     """One event per happening. Each telling joins the first compatible event within
     :data:`_MERGE_WINDOW` sentences. A reference joins the event it most likely refers
     to (same kind, same place, same date, nearest), and a consequence or damage told on
@@ -855,8 +868,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
         recent = [k for k in by_kind.get(merge_key(event), ())
                   if cand.sentence - k[1].sentence <= _MERGE_WINDOW]
         first = next((k for k in recent if _one_happening(
-            k, (event, cand), near=abs(cand.sentence - k[1].sentence) <= _NEAR_SENTENCES)),
-                     None)
+            k, (event, cand), near=abs(cand.sentence - k[1].sentence) <= _NEAR_SENTENCES,
+            onto=onto)), None)
         if first is None:
             kept.append((event, cand))
             by_kind.setdefault(merge_key(event), []).append((event, cand))
