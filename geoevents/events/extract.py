@@ -58,6 +58,7 @@ from geoevents.events.dates import (
     event_date,
     find_dateline,
     parse_published,
+    resolve_date,
 )
 from geoevents.events.dedup import actor_key, compatible_actors, merge_key, same_place
 from geoevents.events.location import (
@@ -127,6 +128,9 @@ _TOPICS = frozenset({"about", "regarding", "concerning"})
 # words that make an event noun stand for other happenings of its kind ("similar
 # protests", "such attacks", "previous raids")
 _OTHERS = frozenset({"similar", "such", "previous", "earlier", "past", "former"})
+# "one of the deadliest attacks", "among the worst floods": a happening ranked in its
+# class, which the sentence's subject names
+_MEMBERS = frozenset({"one", "some", "many", "few", "several"})
 # vague counts that make a plural event noun a tally ("hundreds of air strikes")
 _TALLIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", "scores",
                       "tens", "countless"})
@@ -139,6 +143,8 @@ _ONSETS = frozenset({"break out", "erupt", "begin", "start", "flare up"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _REFERENCE_LINKS = frozenset({"dobj", "nsubjpass", "pobj", "prep", "poss", "compound",
                               "nsubj", "attr", "oprd"})
+# modalities of what is to come or may come
+_AHEAD = frozenset({"future", "hypothetical"})
 # how far before the report's date a dated mention is background history, by precision
 _BACKGROUND_DAYS = {DAY: 180, WEEK: 180, MONTH: 180}
 _ORDER = {DAY: 0, WEEK: 1, MONTH: 2, YEAR: 3, UNRESOLVED: 4}
@@ -346,7 +352,8 @@ def _describes_participant(cand: _Candidate) -> bool:
 def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
     """Whether a mention tells no happening: other happenings like it, undated ("unions
     have staged similar protests across Europe"), the topic of what is said ("stories
-    about drug trafficking"), or a tally of violence over a stretch of time ("has carried out
+    about drug trafficking"), the class a happening is ranked in ("one of the deadliest
+    attacks this year"), or a tally of violence over a stretch of time ("has carried out
     hundreds of air strikes since the coup")."""
     tok = cand.trigger.token
     if cand.trigger.pos != "NOUN":
@@ -358,6 +365,9 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
         return False
     if tok.head.lower_ in _TOPICS:
         return True
+    if tok.tag_ == "NNS" and (tok.head.lower_ == "among" or (
+            tok.head.lower_ == "of" and tok.head.head.lower_ in _MEMBERS)):
+        return True  # "one of the deadliest attacks on Dnipro this year": the class
     tally = tok.head.lower_ == "of" and tok.tag_ == "NNS" and lemma(tok.head.head) in _TALLIES
     return tally and _cumulative(tok.head.head.head) and onto.event_type_of(
         cand.typing.sub_event_type) in _VIOLENT_TYPES
@@ -530,12 +540,15 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     places = _sentence_toponyms(sentences, toponyms, place_skip)
     dates = _sentence_dates(sentences)
     found: list[_Candidate] = []
+    planned: list[Span] = []  # sentences that tell only what is to come (see _unplanned)
     for i, sent in enumerate(sentences):
         lowered = f" {' '.join(t.lower_ for t in sent)} "
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
         cands = []
+        ahead = False  # the sentence tells a planned or hypothetical happening
         for trig in find_triggers(sent, onto):
             if trig.modality in NON_EVENTS:
+                ahead = ahead or trig.modality in _AHEAD
                 continue
             args = extract_arguments(trig, onto)
             if skip:
@@ -546,6 +559,8 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                     not comparison_point(trig.token):
                 cands.append(_Candidate(trig, args, typing, i))
         if not cands:
+            if ahead or _dated_ahead(dates[i], anchor, latest):
+                planned.append(sent)
             continue
         cands = _merge_sentence(cands, onto)
         dead, hurt = casualties(sent, onto)
@@ -570,13 +585,36 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
                 _witnessed(cand)
-        found.extend(c for c in cands if not _out_of_time(c, anchor, latest)
-                     and not _describes_participant(c) and not _not_a_happening(c, onto))
-    _fall_back(found, sentences, context_places(doc, toponyms, skip_before=place_skip),
+        kept = [c for c in cands if not _out_of_time(c, anchor, latest)
+                and not _describes_participant(c) and not _not_a_happening(c, onto)]
+        if not kept and (ahead or any(_out_of_time(c, anchor, latest) == "future"
+                                      for c in cands)):
+            planned.append(sent)
+        found.extend(kept)
+    _fall_back(found, sentences, context_places(
+        doc, _unplanned(toponyms, planned), skip_before=place_skip),
                _paragraphs(sentences, text), onto)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
     return _merge_document(mentions, onto)
+
+
+def _dated_ahead(ents: list[Span], anchor: date | None, latest: date | None) -> bool:
+    """Whether a sentence is dated after the report ("… resume in Istanbul next week")."""
+    if anchor is None or latest is None:
+        return False
+    spans = [_period(resolve_date(e.text, anchor)) for e in ents]
+    return any(span is not None and span[0] > latest for span in spans)
+
+
+def _unplanned(toponyms: list[Toponym], planned: list[Span]) -> list[Toponym]:
+    """The toponyms outside the sentences that tell only what is to come ("Talks are
+    scheduled to resume in Istanbul next week"): the place of a planned happening is not
+    where the report's events happened."""
+    if not planned:
+        return toponyms
+    return [t for t in toponyms if not any(s.start_char <= t.start < s.end_char
+                                           for s in planned)]
 
 
 def _paragraphs(sentences: list[Span], text: str) -> list[int]:
