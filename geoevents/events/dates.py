@@ -48,6 +48,19 @@ _DATELINE = re.compile(
     r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s*", re.IGNORECASE)
 
 
+# a sentence told as happening the day of what was told before it
+_SAME_TIME = re.compile(r"\b(?:(?:hours|minutes|moments) later|later (?:that|the same) "
+                        r"(?:day|night|evening|morning|afternoon)|the same (?:day|night|"
+                        r"evening)|shortly (?:afterwards|after that|afterward))\b")
+
+
+def same_time_as_before(sentence: str) -> str:
+    """The words that date a sentence by the event told before it ("Hours later, a
+    second drone hit …", "later that day"), or ''."""
+    match = _SAME_TIME.search(sentence.lower())
+    return match.group(0) if match else ""
+
+
 @dataclass(frozen=True)
 class Dateline:
     """The filing place and date that open a report."""

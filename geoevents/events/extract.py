@@ -59,6 +59,7 @@ from geoevents.events.dates import (
     find_dateline,
     parse_published,
     resolve_date,
+    same_time_as_before,
 )
 from geoevents.events.dedup import actor_key, compatible_actors, merge_key, same_place
 from geoevents.events.location import (
@@ -541,6 +542,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     dates = _sentence_dates(sentences)
     found: list[_Candidate] = []
     planned: list[Span] = []  # sentences that tell only what is to come (see _unplanned)
+    told_before: DateInfo | None = None  # the date of the last dated event told
     for i, sent in enumerate(sentences):
         lowered = f" {' '.join(t.lower_ for t in sent)} "
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
@@ -585,8 +587,12 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
                 _witnessed(cand)
+            if told_before is not None and not cand.reference:
+                _date_from_before(cand, told_before, lowered, onto)
         kept = [c for c in cands if not _out_of_time(c, anchor, latest)
                 and not _describes_participant(c) and not _not_a_happening(c, onto)]
+        told_before = next((c.date for c in reversed(kept) if c.date is not None
+                            and c.date.precision != UNRESOLVED), told_before)
         if not kept and (ahead or any(_out_of_time(c, anchor, latest) == "future"
                                       for c in cands)):
             planned.append(sent)
@@ -597,6 +603,32 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
     return _merge_document(mentions, onto)
+
+
+def _date_from_before(cand: _Candidate, before: DateInfo, sentence: str,
+                      onto: Ontology) -> None:
+    """Date an undated event by the one told before it when the text says it happened
+    then: "Hours later, a second drone hit …", "shelled the market during the clashes"."""
+    if cand.date is not None and cand.date.precision != UNRESOLVED:
+        return
+    during = _during_another(cand, onto)
+    said = during or same_time_as_before(sentence)
+    if said:
+        cand.date = DateInfo(before.date, before.precision, said,
+                             f"{said!r}: the day of the event told before it")
+
+
+def _during_another(cand: _Candidate, onto: Ontology) -> str:
+    """The phrase that sets an event during another ("during the clashes", "amid the
+    fighting"), or ''."""
+    pred = cand.args.predicate
+    for tok in {cand.trigger.token, pred} - {None}:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("during", "amid", "amidst"):
+                noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if noun is not None and lemma(noun) in onto.noun_index:
+                    return f"{prep.text} {noun.text}"
+    return ""
 
 
 def _dated_ahead(ents: list[Span], anchor: date | None, latest: date | None) -> bool:
