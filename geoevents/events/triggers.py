@@ -40,6 +40,9 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# "until the withdrawal is complete", "once the ceasefire takes effect": a time clause
+# in the present tense is about the future
+_TIME_MARKS = frozenset({"until", "till", "once", "before", "after"})
 _NOUN_HEADS = ("NOUN", "PROPN")
 _FIRE_VERBS = frozenset({"open", "exchange", "return", "cease", "set", "come", "hold", "draw",
                          "trade", "under"})
@@ -237,6 +240,10 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
         for child in tok.children:
             if child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
                 return "hypothetical", f"in a conditional clause ({child.text!r})"
+            if child.dep_ == "mark" and child.lower_ in _TIME_MARKS and tok.tag_ in (
+                    "VBZ", "VBP"):
+                return "future", f"a time clause in the present ({child.text!r} … " \
+                    f"{tok.text!r}) tells what is to come"
     if token.pos_ == "VERB" and token.dep_ == "relcl" and [
             c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")] in (
             ["is"], ["are"]):
