@@ -19,12 +19,12 @@ from geoevents.model import Event, Place
 
 GOLDEN = Path(__file__).parent / "golden"
 # precision / recall reached when the gates were set (see the README's events table)
-GATES = {"dev": (0.85, 0.92), "heldout": (0.60, 0.88), "heldout2": (0.45, 0.79)}
+GATES = {"dev": (0.80, 0.87), "heldout": (0.63, 0.92), "heldout2": (0.50, 0.79)}
 # failed must-not checks on the held-out reports when the gates were set (heldout2: 5 when
 # its reports were frozen; 6 after the merge of the location fallback chain and the new
 # typing, which added one (a planned meeting's place given to a statement) — counted here,
-# not tuned on)
-HELDOUT_ERRORS = {"heldout": 0, "heldout2": 6}
+# not tuned on; 3 after issue 12's one-happening and phantom-event work)
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 3}
 # must-not checks that fail because of event *typing* (geoevents/events/classify.py and
 # triggers.py, issue 12 items 1 and 4), not of the extraction stages this set tests
 KNOWN_TYPING_ERRORS = {

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -138,16 +139,22 @@ _TALLIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", 
 # movements that, told as a participle beside a violent event or a protest, are how it
 # went ("ground troops entering the camp", "a strike leaving wards short of staff")
 _MOVEMENTS = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
+_AFTER = frozenset({"after", "following"})
 _PERCEPTIONS = frozenset({"hear", "see", "witness", "report", "describe"})
 # verbs that tell when a happening already named began ("The fire broke out on Sunday")
 _ONSETS = frozenset({"break out", "erupt", "begin", "start", "flare up"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _REFERENCE_LINKS = frozenset({"dobj", "nsubjpass", "pobj", "prep", "poss", "compound",
                               "nsubj", "attr", "oprd"})
+# a death toll told again as it rises: its figures are never lower than the first one
+_TOLL_RISE = re.compile(r"\b(toll|number of (dead|deaths|people killed))\b.*\b(rose|risen|"
+                        r"rises|climbed|climbs|increased|reached|jumped)\b")
 # modalities of what is to come or may come
 _AHEAD = frozenset({"future", "hypothetical"})
-# how far before the report's date a dated mention is background history, by precision
-_BACKGROUND_DAYS = {DAY: 180, WEEK: 180, MONTH: 180}
+# how far before the report's date a dated mention is background history, by precision:
+# a day told exactly may be news for half a year; a month told alone ("in June", "since
+# January") is a look back once it has ended two weeks before the report
+_BACKGROUND_DAYS = {DAY: 180, WEEK: 30, MONTH: 14}
 _ORDER = {DAY: 0, WEEK: 1, MONTH: 2, YEAR: 3, UNRESOLVED: 4}
 # event types whose place is not where the text's other places are (a call, a statement)
 _NO_FALLBACK = frozenset({"Diplomacy", "Other incidents"})
@@ -167,6 +174,10 @@ class _Candidate:
     reference: bool = False  # refers to an event told elsewhere ("condemned the attack")
     reaction: str = ""  # what refers to it: "reaction", "commemoration" (see _reaction_to)
     accompanying: bool = False  # a consequence or damage told on its own ("2 were hurt")
+    # a reference in a sentence that tells a rising toll ("the toll from the attack rose to
+    # seven after three wounded officers died"): its figures count only for an event that
+    # has none (the first figure told is the lowest)
+    toll_update: bool = False
 
 
 def ensure_lemmas(doc: Doc, nlp: Language | None = None) -> None:
@@ -503,14 +514,16 @@ def _period(info: DateInfo | None) -> tuple[date, date] | None:
 
 
 def is_background(info: DateInfo | None, reference: date | None) -> bool:
-    """Whether a mention's date lies well before the report's date: an earlier year
-    ("the 2018 fire", "last year"), or a day, week or month that ended more than
-    :data:`_BACKGROUND_DAYS` days (half a year) before it."""
+    """Whether a mention's date lies well before the report's date: a year ("the 2018
+    fire", "last year"; "this year" sums up or looks back: "the attack brings to 50 the
+    officers killed this year"), or a day, week or month that ended more than
+    :data:`_BACKGROUND_DAYS` days before it ("in June", told in September, is history
+    quoted for comparison)."""
     span = _period(info)
     if span is None or reference is None or info is None:
         return False
     if info.precision == YEAR:
-        return span[1].year < reference.year
+        return span[0] <= reference
     return span[1] < reference - timedelta(days=_BACKGROUND_DAYS[info.precision])
 
 
@@ -586,9 +599,11 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             cand.reference = cand.reference or _is_repeat_mention(cand)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
-                _witnessed(cand)
+                _witnessed(cand) or _ends_another(cand, onto)
             if told_before is not None and not cand.reference:
                 _date_from_before(cand, told_before, lowered, onto)
+        if victim is not None and victim.reference and _TOLL_RISE.search(lowered):
+            victim.toll_update = True
         kept = [c for c in cands if not _out_of_time(c, anchor, latest)
                 and not _describes_participant(c) and not _not_a_happening(c, onto)]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
@@ -618,17 +633,26 @@ def _date_from_before(cand: _Candidate, before: DateInfo, sentence: str,
                              f"{said!r}: the day of the event told before it")
 
 
-def _during_another(cand: _Candidate, onto: Ontology) -> str:
+def _during_another(cand: _Candidate, onto: Ontology,
+                    preps: frozenset[str] = frozenset({"during", "amid", "amidst"})) -> str:
     """The phrase that sets an event during another ("during the clashes", "amid the
-    fighting"), or ''."""
+    fighting"; with other ``preps``, "after the clash"), or ''."""
     pred = cand.args.predicate
-    for tok in {cand.trigger.token, pred} - {None}:
+    for tok in [t for t in (cand.trigger.token, pred) if t is not None]:
         for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("during", "amid", "amidst"):
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if noun is not None and lemma(noun) in onto.noun_index:
                     return f"{prep.text} {noun.text}"
     return ""
+
+
+def _ends_another(cand: _Candidate, onto: Ontology) -> bool:
+    """A movement told as what came after another happening ("the fighters withdrew
+    into the forest after the clash"): how that happening ended, not an event of its
+    own."""
+    return cand.typing.sub_event_type in _MOVEMENTS and bool(
+        _during_another(cand, onto, _AFTER))
 
 
 def _dated_ahead(ents: list[Span], anchor: date | None, latest: date | None) -> bool:
@@ -955,7 +979,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         targets = [k for k in kept[lo:hi] if _may_refer(k[0], event) and (
             cand.reference or event.sub_event_type not in _ACCOMPANYING
             or k[0].trigger_start < event.trigger_start)
-            and not (own and _elsewhere(k[0], event))] or [
+            and not (own and _elsewhere(k[0], event) and not k[1].location.inferred)] or [
             k for k in alone[-_MERGE_WINDOW:] if merge_key(k[0]) == merge_key(event)
             and cand.sentence - k[1].sentence <= reach]
         if targets:
@@ -964,6 +988,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 not (k[0].location is None or event.location is None
                      or same_place(k[0].location, event.location)),
                 not _dates_agree(k[0], event), abs(k[1].sentence - cand.sentence)))
+            if cand.toll_update and target[0].fatalities is not None:
+                event.fatalities = None
             _absorb(target[0], event, place=not cand.reference,
                     onset=cand.reaction == "onset", linked=own)
         elif cand.reaction != "commemoration" or event.date is not None:
@@ -1008,6 +1034,8 @@ def _may_refer(event: Event, mention: Event) -> bool:
         return event.event_type in _CROWDS and _dates_agree(event, mention) and here
     if mention.sub_event_type in _ACCOMPANYING:  # damage done by violence or a disaster
         return event.event_type in _VIOLENT_TYPES or event.sub_event_type in _DISASTERS
+    if mention.sub_event_type in _MOVEMENTS:  # how a fight or an attack ended
+        return event.event_type in _VIOLENT_TYPES
     # gang and cartel violence is violence ("gang members attacked the town … 10 people
     # were killed in the attack")
     return (event.event_type in _VIOLENT_TYPES or event.sub_event_type == "Organised crime"
