@@ -161,3 +161,75 @@ def test_undated_happenings_like_it_are_no_event():
                   "than a year.", "2025-03-11") == []
     # a dated one is news
     assert events("A similar attack hit the town of Dori on Monday.", "2025-03-11")
+
+
+def test_a_rising_toll_is_one_event_with_the_first_figure():
+    found = events("PESHAWAR, March 12 — Militants stormed a police station in Bannu on "
+                   "Tuesday night, killing four policemen, officials said. The death toll "
+                   "from the attack rose to seven on Wednesday after three wounded officers "
+                   "died in hospital.", published="2025-03-12")
+    violent = [e for e in found if e.event_type in ("Battles", "Violence against civilians")]
+    assert len(violent) == 1
+    assert violent[0].fatalities == 4  # never the 3 who died later, never 4 + 3
+
+
+def test_a_telling_with_nothing_of_its_own_joins_the_event_however_far():
+    found = events(
+        "KYIV, June 25 — A Russian ballistic missile struck the centre of Dnipro on Tuesday, "
+        "killing five people. Rescuers searched the rubble for hours.\n\nThe city's mayor "
+        "said schools would stay closed. Volunteers brought food and water to the "
+        "station.\n\nRussia's defence ministry said it had struck military targets.",
+        published="2025-06-25")
+    strikes = [e for e in found if e.event_type == "Explosions/Remote violence"]
+    assert len(strikes) == 1 and strikes[0].location.name == "Dnipro"
+    assert len(strikes[0].mentions) >= 2
+
+
+@pytest.mark.parametrize("text", [
+    "It was one of the deadliest attacks on Dnipro this year.",
+    "The attack brings to more than 50 the number of police officers killed in the "
+    "province this year.",
+    "In June, gunmen killed nine soldiers in an ambush near Douentza.",
+    "Since January, more than 400 soldiers have been killed in attacks across Mali.",
+    "Troops will not deploy south of the river until the withdrawal is complete.",
+])
+def test_looks_back_tallies_and_what_is_to_come_are_no_events(text):
+    assert events(text, published="2025-09-20") == []
+
+
+def test_a_month_just_ended_is_still_news():
+    # late August, told on 2 September: not history yet
+    assert events("In late August, gunmen killed nine soldiers in an ambush near Douentza.",
+                  published="2025-09-02")
+
+
+def test_hours_later_and_during_take_the_day_told_before():
+    found = events("BEIRUT, Nov. 12 — An Israeli drone strike on a car near Nabatieh killed "
+                   "two people on Tuesday. Hours later, a second drone hit a motorcycle on "
+                   "the outskirts of Tyre, killing one man.", published="2025-11-12")
+    assert [(e.location.name, e.date) for e in found] == [
+        ("Nabatîyé et Tahta", "2025-11-11"), ("Tyre", "2025-11-11")]
+    # without such words an undated event stays undated
+    found = events("BEIRUT, Nov. 12 — An Israeli drone strike on a car near Nabatieh killed "
+                   "two people on Tuesday. A second drone hit a motorcycle on the outskirts "
+                   "of Tyre, killing one man.", published="2025-11-12")
+    assert found[-1].date is None
+
+
+def test_a_planned_meeting_place_places_no_statement():
+    found = events("KYIV, June 25 — President Volodymyr Zelensky condemned the attack and "
+                   "called on allies to supply more air-defence systems. Talks between the "
+                   "two sides are scheduled to resume in Istanbul next week.",
+                   published="2025-06-25")
+    assert not [e for e in found if e.location is not None and
+                e.location.name == "Istanbul"]
+
+
+def test_a_province_after_a_town_locates_the_town():
+    found = events("A suicide bomber blew herself up at a fish market in Konduga, in Borno "
+                   "state, on Saturday evening, killing at least 12 people.")
+    assert found[0].location.name == "Konduga" and found[0].geo_precision == 1
+    # a province named alone stays the place
+    found = events("A suicide bomber blew herself up at a fish market in Borno state on "
+                   "Saturday evening, killing at least 12 people.")
+    assert found[0].location.name == "Borno"

@@ -980,7 +980,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             cand.reference or event.sub_event_type not in _ACCOMPANYING
             or k[0].trigger_start < event.trigger_start)
             and not (own and _elsewhere(k[0], event) and not k[1].location.inferred)] or [
-            k for k in alone[-_MERGE_WINDOW:] if merge_key(k[0]) == merge_key(event)
+            k for k in alone[-_MERGE_WINDOW:] if _may_refer(k[0], event)
             and cand.sentence - k[1].sentence <= reach]
         if targets:
             target = min(targets, key=lambda k: (
