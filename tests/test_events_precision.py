@@ -233,3 +233,11 @@ def test_a_province_after_a_town_locates_the_town():
     found = events("A suicide bomber blew herself up at a fish market in Borno state on "
                    "Saturday evening, killing at least 12 people.")
     assert found[0].location.name == "Borno"
+
+
+def test_a_vigil_attacked_is_the_scene_of_the_attack():
+    found = events("Rebel fighters attacked a church in Bunia during an overnight prayer "
+                   "vigil on Sunday, killing 38 worshippers.")
+    assert [e.event_type for e in found] == ["Violence against civilians"]
+    # a vigil on its own is a gathering
+    assert types("Hundreds of people held a vigil in Bunia on Sunday for the victims.")

@@ -95,6 +95,12 @@ if TYPE_CHECKING:
 
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
                             "Violence against civilians", "Riots"})
+# gatherings of mourning and worship, which an attack on them makes its scene, not a
+# protest (see _gathering_attacked)
+_WORSHIP = frozenset({"vigil", "prayer", "funeral", "mass", "service", "ceremony",
+                      "procession", "wedding"})
+# violence done to people (a crowd met by it is the scene, see _gathering_attacked)
+_ATTACKS = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 _LINKS = frozenset({"advcl", "conj", "xcomp", "nsubj", "nsubjpass", "dobj", "pobj", "relcl",
                     "acl", "prep", "ccomp", "agent"})
 _NEAR_SENTENCES = 2  # an unplaced, undated mention this close to an event may be it
@@ -238,6 +244,19 @@ def _host(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
                 None)
 
 
+def _gathering_attacked(cand: _Candidate, cands: list[_Candidate], onto: Ontology
+                        ) -> _Candidate | None:
+    """The attack a gathering of mourning or worship was the scene of ("attacked a
+    church during a prayer vigil", "opened fire during a funeral"): the gathering is
+    where the attack happened, and ACLED codes the attack alone."""
+    tok = cand.trigger.token
+    if cand.trigger.pos != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in (
+            "during", "amid", "amidst") or cand.trigger.lemma not in _WORSHIP:
+        return None
+    return next((c for c in cands if c.trigger.token.i == tok.head.head.i and
+                 onto.event_type_of(c.typing.sub_event_type) in _ATTACKS), None)
+
+
 def _part_of_main(cand: _Candidate) -> bool:
     """A movement told as a participle beside the sentence's violence or protest ("drone
     strikes, with ground troops entering the camp")."""
@@ -255,6 +274,12 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
         if host is not None:
             host.merged.append(cand)
             host.merged.extend(cand.merged)
+            keep.remove(cand)
+    for cand in list(keep):
+        attack = _gathering_attacked(cand, keep, onto)
+        if attack is not None:
+            attack.merged.append(cand)
+            attack.merged.extend(cand.merged)
             keep.remove(cand)
     hosts = [c for c in keep if onto.event_type_of(c.typing.sub_event_type)
              in _VIOLENT_TYPES | _CROWDS]
@@ -980,7 +1005,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             cand.reference or event.sub_event_type not in _ACCOMPANYING
             or k[0].trigger_start < event.trigger_start)
             and not (own and _elsewhere(k[0], event) and not k[1].location.inferred)] or [
-            k for k in alone[-_MERGE_WINDOW:] if _may_refer(k[0], event)
+            k for k in alone[-_MERGE_WINDOW:] if (merge_key(k[0]) == merge_key(event) or (
+                cand.reference and k[1].accompanying and _may_refer(k[0], event)))
             and cand.sentence - k[1].sentence <= reach]
         if targets:
             target = min(targets, key=lambda k: (
