@@ -241,3 +241,19 @@ def test_a_vigil_attacked_is_the_scene_of_the_attack():
     assert [e.event_type for e in found] == ["Violence against civilians"]
     # a vigil on its own is a gathering
     assert types("Hundreds of people held a vigil in Bunia on Sunday for the victims.")
+
+
+def test_a_definite_event_noun_with_only_the_sentence_date_is_a_repeat():
+    found = events("MINNEAPOLIS, June 9 — A man was shot dead by a police officer during a "
+                   "traffic stop in Minneapolis on Friday night. The mayor called for calm on "
+                   "Sunday and said state investigators had taken over the inquiry into the "
+                   "shooting.", published="2025-06-09")
+    attacks = [e for e in found if e.sub_event_type == "Attack"]
+    assert len(attacks) == 1 and attacks[0].date == "2025-06-06"
+
+
+def test_a_date_of_a_future_clause_dates_no_other_event():
+    found = events("POPAYÁN, July 22 — President Gustavo Petro condemned the attacks and "
+                   "said he would travel to Cauca on Thursday to meet local leaders.",
+                   published="2025-07-22")
+    assert found and all(e.date is None for e in found)  # not last Thursday

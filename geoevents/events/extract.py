@@ -362,14 +362,16 @@ def _reason(cand: _Candidate) -> str:
 
 
 def _is_repeat_mention(cand: _Candidate) -> bool:
-    """A definite event noun with nothing of its own: "The interception underscored …"."""
+    """A definite event noun with nothing of its own: "The interception underscored …",
+    "investigators took over the inquiry into the shooting on Sunday" (a date of the
+    sentence, not of the noun, is not its own)."""
     tok = cand.trigger.token
     if cand.trigger.pos != "NOUN" or (cand.location.toponym is not None
                                       and cand.location.linked):
         return False  # a place of its own (the sentence's setting is not)
     determiners = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
     own = cand.args.quantities or cand.args.actor1 or cand.args.actor2 or (
-        cand.date is not None and cand.date.text)
+        cand.date is not None and cand.date.text and cand.date.attached)
     return bool(determiners & {"the", "this", "that", "these", "those"}) and not own
 
 
@@ -1016,12 +1018,24 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 not _dates_agree(k[0], event), abs(k[1].sentence - cand.sentence)))
             if cand.toll_update and target[0].fatalities is not None:
                 event.fatalities = None
+            if _tells_how(target[0], event):
+                target[0].event_type, target[0].sub_event_type = (
+                    event.event_type, event.sub_event_type)
             _absorb(target[0], event, place=not cand.reference,
                     onset=cand.reaction == "onset", linked=own)
         elif cand.reaction != "commemoration" or event.date is not None:
             alone.append((event, cand))  # a look back at nothing the report tells ("two
             # years since the collapse of two dams") is history, not a new event
     return sorted((e for e, _ in kept + alone), key=lambda e: e.trigger_start)
+
+
+def _tells_how(event: Event, mention: Event) -> bool:
+    """Whether a reference says better how a violent event was done ("synchronised
+    attacks … the attacks were carried out with grenades"): it names the weapon the
+    event lacks and its type is the surer one."""
+    return bool(mention.instruments) and not event.instruments and \
+        mention.confidence > event.confidence and \
+        {event.event_type, mention.event_type} <= _VIOLENT_TYPES
 
 
 def _own_place(mention: Event, cand: _Candidate,
