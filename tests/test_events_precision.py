@@ -257,3 +257,21 @@ def test_a_date_of_a_future_clause_dates_no_other_event():
                    "said he would travel to Cauca on Thursday to meet local leaders.",
                    published="2025-07-22")
     assert found and all(e.date is None for e in found)  # not last Thursday
+
+
+def test_a_reference_dated_by_its_own_words_dates_the_event():
+    found = events("MANDALAY, Myanmar, March 31 — The death toll from Friday's magnitude "
+                   "7.7 earthquake in central Myanmar rose to more than 2,000 on Monday, the "
+                   "military government said, as rescuers dug through collapsed buildings "
+                   "in Mandalay.", published="2025-03-31")
+    disasters = [e for e in found if e.sub_event_type == "Natural disaster"]
+    assert [e.date for e in disasters] == ["2025-03-28"]
+
+
+def test_looting_told_later_with_nothing_of_its_own_is_part_of_the_raid():
+    found = events(
+        "PEMBA, May 20 — Insurgents attacked Macomia on Saturday, killing five civilians. "
+        "A local administrator said on Monday that seven bodies had been found.\n\n"
+        "Government troops arrived in the evening. Residents said the insurgents looted "
+        "shops before they left.", published="2025-05-20")
+    assert "Looting/property destruction" not in [e.sub_event_type for e in found]

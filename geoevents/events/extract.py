@@ -999,7 +999,9 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     sentences = [k[1].sentence for k in kept]  # ascending: kept in text order
     alone: list[tuple[Event, _Candidate]] = []  # references with no event to join
     for event, cand in later:
-        reach = _MERGE_WINDOW if cand.reference else _NEAR_SENTENCES
+        # a consequence with no date and no place of its own may be told far from its
+        # event ("Residents said the insurgents looted shops before they left")
+        reach = _MERGE_WINDOW if cand.reference or _vague(event, cand) else _NEAR_SENTENCES
         lo = bisect.bisect_left(sentences, cand.sentence - reach)
         hi = bisect.bisect_right(sentences, cand.sentence + reach)
         own = _own_place(event, cand, kept[lo:hi])
@@ -1018,6 +1020,11 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 not _dates_agree(k[0], event), abs(k[1].sentence - cand.sentence)))
             if cand.toll_update and target[0].fatalities is not None:
                 event.fatalities = None
+            if _own_date_is_better(cand, target[1]):
+                # "the death toll from Friday's earthquake rose … on Monday": the day
+                # the event's own words give, not the day of the sentence it was told in
+                target[0].date, target[0].date_precision, target[0].date_text = (
+                    event.date, event.date_precision, event.date_text)
             if _tells_how(target[0], event):
                 target[0].event_type, target[0].sub_event_type = (
                     event.event_type, event.sub_event_type)
@@ -1027,6 +1034,14 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             alone.append((event, cand))  # a look back at nothing the report tells ("two
             # years since the collapse of two dams") is history, not a new event
     return sorted((e for e, _ in kept + alone), key=lambda e: e.trigger_start)
+
+
+def _own_date_is_better(mention: _Candidate, event: _Candidate) -> bool:
+    """Whether a reference's date, attached to its own words, should replace an event's
+    date that was only the date of the sentence the event was told in."""
+    own, told = mention.date, event.date
+    return own is not None and own.attached and own.precision == DAY and \
+        told is not None and not told.attached and told.precision == DAY
 
 
 def _tells_how(event: Event, mention: Event) -> bool:
