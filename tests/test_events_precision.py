@@ -275,3 +275,22 @@ def test_looting_told_later_with_nothing_of_its_own_is_part_of_the_raid():
         "Government troops arrived in the evening. Residents said the insurgents looted "
         "shops before they left.", published="2025-05-20")
     assert "Looting/property destruction" not in [e.sub_event_type for e in found]
+
+
+def test_a_missile_fired_and_intercepted_is_one_interception():
+    text = ("SANAA, April 29 — The Houthis said on Monday they had fired a ballistic missile "
+            "at Tel Aviv. The Israeli military said the missile was intercepted before it "
+            "reached Israeli territory.")
+    found = events(text, published="2025-04-29")
+    assert [e.sub_event_type for e in found] == ["Disrupted weapons use"]
+    # missiles that were not said to be stopped stay strikes
+    found = events("SANAA, April 29 — The Houthis fired a ballistic missile at Tel Aviv on "
+                   "Monday. Israeli jets intercepted a drone over Eilat.",
+                   published="2025-04-29")
+    assert "Disrupted weapons use" in [e.sub_event_type for e in found]
+    assert len(found) == 2
+
+
+def test_a_noun_tagged_as_a_verb_keeps_its_clause_modality():
+    assert events("The Houthi leader said in a speech that attacks on shipping in the Red "
+                  "Sea would continue until the war in Gaza ends.") == []

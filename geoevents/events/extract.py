@@ -112,6 +112,8 @@ _CROWDS = frozenset({"Protests", "Riots"})
 # blocked the march and arrested its leaders"): one event, as ACLED codes it; elsewhere
 # they stand alone
 _ARRESTS = "Arrests"
+_INTERCEPTION = "Disrupted weapons use"
+_REMOTE = "Explosions/Remote violence"
 _CLAIM = "Claim of responsibility"
 _DESCRIBING = frozenset({"Agreement", _CLAIM})  # see _describes_participant
 _BLAME = frozenset({"blame", "accuse", "attribute", "accusation", "allegation"})
@@ -153,8 +155,10 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _REFERENCE_LINKS = frozenset({"dobj", "nsubjpass", "pobj", "prep", "poss", "compound",
                               "nsubj", "attr", "oprd"})
 # a death toll told again as it rises: its figures are never lower than the first one
-_TOLL_RISE = re.compile(r"\b(toll|number of (dead|deaths|people killed))\b.*\b(rose|risen|"
-                        r"rises|climbed|climbs|increased|reached|jumped)\b")
+_TOLL_RISE = re.compile(
+    r"\b(toll|number of (dead|deaths|people killed))\b.*\b(rose|risen|rises|climbed|climbs|"
+    r"increased|reached|jumped)\b|\b(bringing|brings|brought|raising|raised|pushing)\b.*"
+    r"\b(toll|number of (dead|deaths|people killed))\b")
 # modalities of what is to come or may come
 _AHEAD = frozenset({"future", "hypothetical"})
 # how far before the report's date a dated mention is background history, by precision:
@@ -1033,7 +1037,34 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         elif cand.reaction != "commemoration" or event.date is not None:
             alone.append((event, cand))  # a look back at nothing the report tells ("two
             # years since the collapse of two dams") is history, not a new event
-    return sorted((e for e, _ in kept + alone), key=lambda e: e.trigger_start)
+    told = sorted(kept + alone, key=lambda k: k[0].trigger_start)
+    return [e for e, _ in _intercepted_launches(told, onto)]
+
+
+def _intercepted_launches(told: list[tuple[Event, _Candidate]], onto: Ontology
+                          ) -> list[tuple[Event, _Candidate]]:
+    """A launch and the interception of the same weapon ("fired a ballistic missile at
+    Tel Aviv … the missile was intercepted") are one happening, coded as the
+    interception: the launch joins it."""
+    out: list[tuple[Event, _Candidate]] = []
+    for event, cand in told:
+        launch = next((k for k in reversed(out[-3:]) if k[0].event_type == _REMOTE
+                       and 0 <= cand.sentence - k[1].sentence <= _NEAR_SENTENCES
+                       and _dates_agree(k[0], event)), None) \
+            if event.sub_event_type == _INTERCEPTION and _the_weapon(cand, onto) else None
+        if launch is not None:
+            out.remove(launch)
+            _absorb(event, launch[0])
+        out.append((event, cand))
+    return out
+
+
+def _the_weapon(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether an interception names a weapon already told ("the missile was
+    intercepted", "shot down the drone")."""
+    return any(c.dep_ in ("nsubjpass", "dobj") and lemma(c) in onto.words("weapon") and
+               any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in c.children)
+               for c in cand.trigger.token.children)
 
 
 def _own_date_is_better(mention: _Candidate, event: _Candidate) -> bool:

@@ -44,6 +44,7 @@ _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # in the present tense is about the future
 _TIME_MARKS = frozenset({"until", "till", "once", "before", "after"})
 _NOUN_HEADS = ("NOUN", "PROPN")
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _FIRE_VERBS = frozenset({"open", "exchange", "return", "cease", "set", "come", "hold", "draw",
                          "trade", "under"})
 _SUFFIXES = (("ies", "y"), ("ves", "f"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"),
@@ -187,7 +188,11 @@ def _own_verb(token: Token, verb: Token, onto: Ontology) -> bool:
 
 def modality(token: Token, onto: Ontology) -> tuple[str, str]:
     """(modality, reason) of a trigger token; see the module docstring for the values."""
-    verb = token if token.pos_ == "VERB" else _governing_verb(token)
+    if token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS:
+        verb = _governing_verb(token.head)  # a noun the tagger took for a verb ("that
+        # attacks on shipping would continue": the subject of "continue")
+    else:
+        verb = token if token.pos_ == "VERB" else _governing_verb(token)
     # conjoined verbs share the first verb's auxiliaries ("will attack and destroy")
     clause = verb
     while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
