@@ -285,7 +285,7 @@ def test_a_missile_fired_and_intercepted_is_one_interception():
     assert [e.sub_event_type for e in found] == ["Disrupted weapons use"]
     # missiles that were not said to be stopped stay strikes
     found = events("SANAA, April 29 — The Houthis fired a ballistic missile at Tel Aviv on "
-                   "Monday. Israeli jets intercepted a drone over Eilat.",
+                   "Monday. Israeli jets intercepted a drone over Eilat on Tuesday.",
                    published="2025-04-29")
     assert "Disrupted weapons use" in [e.sub_event_type for e in found]
     assert len(found) == 2
@@ -294,3 +294,14 @@ def test_a_missile_fired_and_intercepted_is_one_interception():
 def test_a_noun_tagged_as_a_verb_keeps_its_clause_modality():
     assert events("The Houthi leader said in a speech that attacks on shipping in the Red "
                   "Sea would continue until the war in Gaza ends.") == []
+
+
+def test_a_detail_with_neither_date_nor_place_of_its_own_is_no_event():
+    text = ("MAIDUGURI, June 22 — A suicide bomber blew herself up at a fish market in "
+            "Konduga on Saturday evening, killing at least 12 people.\n\nThe woman entered "
+            "the crowded market shortly after sunset, a trader said.")
+    found = events(text, published="2025-06-22")
+    assert [e.event_type for e in found] == ["Explosions/Remote violence"]
+    # in a report with no date at all, an undated event is all there is
+    assert events("A suicide bomber blew herself up at a fish market in Konduga, killing "
+                  "at least 12 people.")

@@ -1037,8 +1037,20 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         elif cand.reaction != "commemoration" or event.date is not None:
             alone.append((event, cand))  # a look back at nothing the report tells ("two
             # years since the collapse of two dams") is history, not a new event
-    told = sorted(kept + alone, key=lambda k: k[0].trigger_start)
-    return [e for e, _ in _intercepted_launches(told, onto)]
+    told = _intercepted_launches(sorted(kept + alone, key=lambda k: k[0].trigger_start),
+                                 onto)
+    if any(e.date is not None for e, _ in told):
+        told = [k for k in told if not _detail(*k)]
+    return [e for e, _ in told]
+
+
+def _detail(event: Event, cand: _Candidate) -> bool:
+    """A detail of a report about a dated happening, not an event an analyst can code:
+    no date, no place of its own, nothing counted and no weapon ("The woman entered the
+    crowded market shortly after sunset"). Statements and calls are kept: what is said
+    is often told without a date."""
+    return _vague(event, cand) and event.event_type != "Diplomacy" and \
+        not event.quantities and not event.instruments
 
 
 def _intercepted_launches(told: list[tuple[Event, _Candidate]], onto: Ontology
