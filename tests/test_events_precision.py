@@ -305,3 +305,15 @@ def test_a_detail_with_neither_date_nor_place_of_its_own_is_no_event():
     # in a report with no date at all, an undated event is all there is
     assert events("A suicide bomber blew herself up at a fish market in Konduga, killing "
                   "at least 12 people.")
+
+
+def test_a_province_inside_the_country_is_the_finer_place():
+    text = ("BERLIN, April 16 — In Berlin, the German foreign ministry condemned the "
+            "massacre in Kwatas, in Nigeria's Benue state, on Wednesday.\n\nGunmen killed "
+            "12 villagers in the attack on Saturday, according to local officials. A "
+            "spokesperson said Germany would support farming communities in central "
+            "Nigeria.")
+    attack = next(e for e in events(text, published="2025-04-16")
+                  if e.event_type == "Violence against civilians")
+    assert attack.location is not None and attack.location.country_code == "NG"
+    assert attack.location.feature_code != "PCLI"  # not the whole country

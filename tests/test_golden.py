@@ -19,7 +19,7 @@ from geoevents.model import Event, Place
 
 GOLDEN = Path(__file__).parent / "golden"
 # precision / recall reached when the gates were set (see the README's events table)
-GATES = {"dev": (0.89, 0.94), "heldout": (0.83, 0.97), "heldout2": (0.56, 0.82)}
+GATES = {"dev": (0.90, 0.94), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86)}
 # failed must-not checks on the held-out reports when the gates were set (heldout2: 5 when
 # its reports were frozen; 6 after the merge of the location fallback chain and the new
 # typing, which added one (a planned meeting's place given to a statement) — counted here,

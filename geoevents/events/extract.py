@@ -62,7 +62,13 @@ from geoevents.events.dates import (
     resolve_date,
     same_time_as_before,
 )
-from geoevents.events.dedup import actor_key, compatible_actors, merge_key, same_place
+from geoevents.events.dedup import (
+    actor_key,
+    compatible_actors,
+    contains,
+    merge_key,
+    same_place,
+)
 from geoevents.events.location import (
     NEAR,
     NOWHERE,
@@ -945,7 +951,8 @@ def _absorb(first: Event, later: Event, *, place: bool = True, onset: bool = Fal
     if later.location is not None and (place or linked) and (
             first.location is None or (later.geo_precision or 3) < (
                 first.geo_precision or 3) or (  # where it landed, not where it came from
-                first.location_role == "origin" and _site(later) is not None)):
+                first.location_role == "origin" and _site(later) is not None) or
+            contains(first.location, later.location)):  # a province inside the country
         first.location, first.location_text = later.location, later.location_text
         first.location_start, first.location_end = later.location_start, later.location_end
         first.location_role, first.geo_precision = later.location_role, later.geo_precision
