@@ -161,3 +161,159 @@ def test_undated_happenings_like_it_are_no_event():
                   "than a year.", "2025-03-11") == []
     # a dated one is news
     assert events("A similar attack hit the town of Dori on Monday.", "2025-03-11")
+
+
+def test_a_rising_toll_is_one_event_with_the_first_figure():
+    found = events("PESHAWAR, March 12 — Militants stormed a police station in Bannu on "
+                   "Tuesday night, killing four policemen, officials said. The death toll "
+                   "from the attack rose to seven on Wednesday after three wounded officers "
+                   "died in hospital.", published="2025-03-12")
+    violent = [e for e in found if e.event_type in ("Battles", "Violence against civilians")]
+    assert len(violent) == 1
+    assert violent[0].fatalities == 4  # never the 3 who died later, never 4 + 3
+
+
+def test_a_telling_with_nothing_of_its_own_joins_the_event_however_far():
+    found = events(
+        "KYIV, June 25 — A Russian ballistic missile struck the centre of Dnipro on Tuesday, "
+        "killing five people. Rescuers searched the rubble for hours.\n\nThe city's mayor "
+        "said schools would stay closed. Volunteers brought food and water to the "
+        "station.\n\nRussia's defence ministry said it had struck military targets.",
+        published="2025-06-25")
+    strikes = [e for e in found if e.event_type == "Explosions/Remote violence"]
+    assert len(strikes) == 1 and strikes[0].location.name == "Dnipro"
+    assert len(strikes[0].mentions) >= 2
+
+
+@pytest.mark.parametrize("text", [
+    "It was one of the deadliest attacks on Dnipro this year.",
+    "The attack brings to more than 50 the number of police officers killed in the "
+    "province this year.",
+    "In June, gunmen killed nine soldiers in an ambush near Douentza.",
+    "Since January, more than 400 soldiers have been killed in attacks across Mali.",
+    "Troops will not deploy south of the river until the withdrawal is complete.",
+])
+def test_looks_back_tallies_and_what_is_to_come_are_no_events(text):
+    assert events(text, published="2025-09-20") == []
+
+
+def test_a_month_just_ended_is_still_news():
+    # late August, told on 2 September: not history yet
+    assert events("In late August, gunmen killed nine soldiers in an ambush near Douentza.",
+                  published="2025-09-02")
+
+
+def test_hours_later_and_during_take_the_day_told_before():
+    found = events("BEIRUT, Nov. 12 — An Israeli drone strike on a car near Nabatieh killed "
+                   "two people on Tuesday. Hours later, a second drone hit a motorcycle on "
+                   "the outskirts of Tyre, killing one man.", published="2025-11-12")
+    assert [(e.location.name, e.date) for e in found] == [
+        ("Nabatîyé et Tahta", "2025-11-11"), ("Tyre", "2025-11-11")]
+    # without such words an undated event stays undated
+    found = events("BEIRUT, Nov. 12 — An Israeli drone strike on a car near Nabatieh killed "
+                   "two people on Tuesday. A second drone hit a motorcycle on the outskirts "
+                   "of Tyre, killing one man.", published="2025-11-12")
+    assert found[-1].date is None
+
+
+def test_a_planned_meeting_place_places_no_statement():
+    found = events("KYIV, June 25 — President Volodymyr Zelensky condemned the attack and "
+                   "called on allies to supply more air-defence systems. Talks between the "
+                   "two sides are scheduled to resume in Istanbul next week.",
+                   published="2025-06-25")
+    assert not [e for e in found if e.location is not None and
+                e.location.name == "Istanbul"]
+
+
+def test_a_province_after_a_town_locates_the_town():
+    found = events("A suicide bomber blew herself up at a fish market in Konduga, in Borno "
+                   "state, on Saturday evening, killing at least 12 people.")
+    assert found[0].location.name == "Konduga" and found[0].geo_precision == 1
+    # a province named alone stays the place
+    found = events("A suicide bomber blew herself up at a fish market in Borno state on "
+                   "Saturday evening, killing at least 12 people.")
+    assert found[0].location.name == "Borno"
+
+
+def test_a_vigil_attacked_is_the_scene_of_the_attack():
+    found = events("Rebel fighters attacked a church in Bunia during an overnight prayer "
+                   "vigil on Sunday, killing 38 worshippers.")
+    assert [e.event_type for e in found] == ["Violence against civilians"]
+    # a vigil on its own is a gathering
+    assert types("Hundreds of people held a vigil in Bunia on Sunday for the victims.")
+
+
+def test_a_definite_event_noun_with_only_the_sentence_date_is_a_repeat():
+    found = events("MINNEAPOLIS, June 9 — A man was shot dead by a police officer during a "
+                   "traffic stop in Minneapolis on Friday night. The mayor called for calm on "
+                   "Sunday and said state investigators had taken over the inquiry into the "
+                   "shooting.", published="2025-06-09")
+    attacks = [e for e in found if e.sub_event_type == "Attack"]
+    assert len(attacks) == 1 and attacks[0].date == "2025-06-06"
+
+
+def test_a_date_of_a_future_clause_dates_no_other_event():
+    found = events("POPAYÁN, July 22 — President Gustavo Petro condemned the attacks and "
+                   "said he would travel to Cauca on Thursday to meet local leaders.",
+                   published="2025-07-22")
+    assert found and all(e.date is None for e in found)  # not last Thursday
+
+
+def test_a_reference_dated_by_its_own_words_dates_the_event():
+    found = events("MANDALAY, Myanmar, March 31 — The death toll from Friday's magnitude "
+                   "7.7 earthquake in central Myanmar rose to more than 2,000 on Monday, the "
+                   "military government said, as rescuers dug through collapsed buildings "
+                   "in Mandalay.", published="2025-03-31")
+    disasters = [e for e in found if e.sub_event_type == "Natural disaster"]
+    assert [e.date for e in disasters] == ["2025-03-28"]
+
+
+def test_looting_told_later_with_nothing_of_its_own_is_part_of_the_raid():
+    found = events(
+        "PEMBA, May 20 — Insurgents attacked Macomia on Saturday, killing five civilians. "
+        "A local administrator said on Monday that seven bodies had been found.\n\n"
+        "Government troops arrived in the evening. Residents said the insurgents looted "
+        "shops before they left.", published="2025-05-20")
+    assert "Looting/property destruction" not in [e.sub_event_type for e in found]
+
+
+def test_a_missile_fired_and_intercepted_is_one_interception():
+    text = ("SANAA, April 29 — The Houthis said on Monday they had fired a ballistic missile "
+            "at Tel Aviv. The Israeli military said the missile was intercepted before it "
+            "reached Israeli territory.")
+    found = events(text, published="2025-04-29")
+    assert [e.sub_event_type for e in found] == ["Disrupted weapons use"]
+    # missiles that were not said to be stopped stay strikes
+    found = events("SANAA, April 29 — The Houthis fired a ballistic missile at Tel Aviv on "
+                   "Monday. Israeli jets intercepted a drone over Eilat on Tuesday.",
+                   published="2025-04-29")
+    assert "Disrupted weapons use" in [e.sub_event_type for e in found]
+    assert len(found) == 2
+
+
+def test_a_noun_tagged_as_a_verb_keeps_its_clause_modality():
+    assert events("The Houthi leader said in a speech that attacks on shipping in the Red "
+                  "Sea would continue until the war in Gaza ends.") == []
+
+
+def test_a_detail_with_neither_date_nor_place_of_its_own_is_no_event():
+    text = ("MAIDUGURI, June 22 — A suicide bomber blew herself up at a fish market in "
+            "Konduga on Saturday evening, killing at least 12 people.\n\nThe woman entered "
+            "the crowded market shortly after sunset, a trader said.")
+    found = events(text, published="2025-06-22")
+    assert [e.event_type for e in found] == ["Explosions/Remote violence"]
+    # in a report with no date at all, an undated event is all there is
+    assert events("A suicide bomber blew herself up at a fish market in Konduga, killing "
+                  "at least 12 people.")
+
+
+def test_a_province_inside_the_country_is_the_finer_place():
+    text = ("BERLIN, April 16 — In Berlin, the German foreign ministry condemned the "
+            "massacre in Kwatas, in Nigeria's Benue state, on Wednesday.\n\nGunmen killed "
+            "12 villagers in the attack on Saturday, according to local officials. A "
+            "spokesperson said Germany would support farming communities in central "
+            "Nigeria.")
+    attack = next(e for e in events(text, published="2025-04-16")
+                  if e.event_type == "Violence against civilians")
+    assert attack.location is not None and attack.location.country_code == "NG"
+    assert attack.location.feature_code != "PCLI"  # not the whole country

@@ -19,15 +19,15 @@ from geoevents.model import Event, Place
 
 GOLDEN = Path(__file__).parent / "golden"
 # precision / recall reached when the gates were set (see the README's events table)
-# (heldout3: measured minus 0.05 on main at f47e935 after the annotation review —
-# 0.384 / 0.636 — a regression guard only)
-GATES = {"dev": (0.85, 0.92), "heldout": (0.60, 0.88), "heldout2": (0.45, 0.79),
-         "heldout3": (0.33, 0.58)}
+# (heldout3: a regression guard only — see tests/golden/README.md for its history)
+GATES = {"dev": (0.90, 0.94), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
+         "heldout3": (0.42, 0.63)}
 # failed must-not checks on the held-out reports when the gates were set (heldout2: 5 when
 # its reports were frozen; 6 after the merge of the location fallback chain and the new
 # typing, which added one (a planned meeting's place given to a statement) — counted here,
-# not tuned on; heldout3: 8 on main at f47e935 after the annotation review)
-HELDOUT_ERRORS = {"heldout": 0, "heldout2": 6, "heldout3": 8}
+# not tuned on; 3 after issue 12's one-happening and phantom-event work; heldout3: 8 on main
+# at f47e935 after its annotation review, 7 after this session's merges (0.476 / 0.682))
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 3, "heldout3": 7}
 # must-not checks that fail because of event *typing* (geoevents/events/classify.py and
 # triggers.py, issue 12 items 1 and 4), not of the extraction stages this set tests
 KNOWN_TYPING_ERRORS = {

@@ -48,6 +48,19 @@ _DATELINE = re.compile(
     r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s*", re.IGNORECASE)
 
 
+# a sentence told as happening the day of what was told before it
+_SAME_TIME = re.compile(r"\b(?:(?:hours|minutes|moments) later|later (?:that|the same) "
+                        r"(?:day|night|evening|morning|afternoon)|the same (?:day|night|"
+                        r"evening)|shortly (?:afterwards|after that|afterward))\b")
+
+
+def same_time_as_before(sentence: str) -> str:
+    """The words that date a sentence by the event told before it ("Hours later, a
+    second drone hit …", "later that day"), or ''."""
+    match = _SAME_TIME.search(sentence.lower())
+    return match.group(0) if match else ""
+
+
 @dataclass(frozen=True)
 class Dateline:
     """The filing place and date that open a report."""
@@ -78,6 +91,7 @@ class DateInfo:
     precision: str
     text: str | None
     reason: str
+    attached: bool = False  # the expression hangs from the event's words in the parse
 
 
 def parse_published(value: str | date | datetime | None) -> date | None:
@@ -245,6 +259,25 @@ def _attached(ent: Span, anchors: set[int], *, through_since: bool = True) -> bo
     return False
 
 
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+
+
+def _of_another_future(ent: Span, anchors: set[int]) -> bool:
+    """Whether a date expression belongs to another clause in the future ("condemned the
+    attacks and said he would travel to Cauca on Thursday"): not the event's date."""
+    tok: Token = ent.root
+    for _ in range(4):
+        if tok.i in anchors:
+            return False
+        if tok.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 def _counts_something(ent: Span) -> bool:
     """A bare number that counts a noun ("2000 families", "1500 houses"), not a year."""
     if len(ent) != 1 or not ent[0].like_num:
@@ -274,6 +307,7 @@ def event_date(trigger: Token, predicate: Token | None, sent: Span | list[Span],
     found = sent.ents if not isinstance(sent, list) else sent
     ents = [e for e in found if e.label_ in ("DATE", "TIME")
             and e.end_char > skip_before and not _counts_something(e)
+            and not _of_another_future(e, anchors)
             and (not attached_only or _attached(e, {trigger.i}, through_since=False))]
     if not ents:
         return DateInfo(None, UNRESOLVED, None, "no date in the sentence")
@@ -283,8 +317,10 @@ def event_date(trigger: Token, predicate: Token | None, sent: Span | list[Span],
     for ent in ranked:
         info = resolve_date(ent.text, published)
         if info.precision != UNRESOLVED:
-            where = "attached to the trigger" if _attached(ent, anchors) else "in the sentence"
-            return DateInfo(info.date, info.precision, info.text, f"{info.reason}, {where}")
+            attached = _attached(ent, anchors)
+            where = "attached to the trigger" if attached else "in the sentence"
+            return DateInfo(info.date, info.precision, info.text, f"{info.reason}, {where}",
+                            attached)
         first_failure = first_failure or info
     assert first_failure is not None
     return first_failure

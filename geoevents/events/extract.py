@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -58,8 +59,16 @@ from geoevents.events.dates import (
     event_date,
     find_dateline,
     parse_published,
+    resolve_date,
+    same_time_as_before,
 )
-from geoevents.events.dedup import actor_key, compatible_actors, merge_key, same_place
+from geoevents.events.dedup import (
+    actor_key,
+    compatible_actors,
+    contains,
+    merge_key,
+    same_place,
+)
 from geoevents.events.location import (
     NEAR,
     NOWHERE,
@@ -92,6 +101,12 @@ if TYPE_CHECKING:
 
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
                             "Violence against civilians", "Riots"})
+# gatherings of mourning and worship, which an attack on them makes its scene, not a
+# protest (see _gathering_attacked)
+_WORSHIP = frozenset({"vigil", "prayer", "funeral", "mass", "service", "ceremony",
+                      "procession", "wedding"})
+# violence done to people (a crowd met by it is the scene, see _gathering_attacked)
+_ATTACKS = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 _LINKS = frozenset({"advcl", "conj", "xcomp", "nsubj", "nsubjpass", "dobj", "pobj", "relcl",
                     "acl", "prep", "ccomp", "agent"})
 _NEAR_SENTENCES = 2  # an unplaced, undated mention this close to an event may be it
@@ -103,6 +118,8 @@ _CROWDS = frozenset({"Protests", "Riots"})
 # blocked the march and arrested its leaders"): one event, as ACLED codes it; elsewhere
 # they stand alone
 _ARRESTS = "Arrests"
+_INTERCEPTION = "Disrupted weapons use"
+_REMOTE = "Explosions/Remote violence"
 _CLAIM = "Claim of responsibility"
 _DESCRIBING = frozenset({"Agreement", _CLAIM})  # see _describes_participant
 _BLAME = frozenset({"blame", "accuse", "attribute", "accusation", "allegation"})
@@ -127,20 +144,33 @@ _TOPICS = frozenset({"about", "regarding", "concerning"})
 # words that make an event noun stand for other happenings of its kind ("similar
 # protests", "such attacks", "previous raids")
 _OTHERS = frozenset({"similar", "such", "previous", "earlier", "past", "former"})
+# "one of the deadliest attacks", "among the worst floods": a happening ranked in its
+# class, which the sentence's subject names
+_MEMBERS = frozenset({"one", "some", "many", "few", "several"})
 # vague counts that make a plural event noun a tally ("hundreds of air strikes")
 _TALLIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", "scores",
                       "tens", "countless"})
 # movements that, told as a participle beside a violent event or a protest, are how it
 # went ("ground troops entering the camp", "a strike leaving wards short of staff")
 _MOVEMENTS = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
+_AFTER = frozenset({"after", "following"})
 _PERCEPTIONS = frozenset({"hear", "see", "witness", "report", "describe"})
 # verbs that tell when a happening already named began ("The fire broke out on Sunday")
 _ONSETS = frozenset({"break out", "erupt", "begin", "start", "flare up"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _REFERENCE_LINKS = frozenset({"dobj", "nsubjpass", "pobj", "prep", "poss", "compound",
                               "nsubj", "attr", "oprd"})
-# how far before the report's date a dated mention is background history, by precision
-_BACKGROUND_DAYS = {DAY: 180, WEEK: 180, MONTH: 180}
+# a death toll told again as it rises: its figures are never lower than the first one
+_TOLL_RISE = re.compile(
+    r"\b(toll|number of (dead|deaths|people killed))\b.*\b(rose|risen|rises|climbed|climbs|"
+    r"increased|reached|jumped)\b|\b(bringing|brings|brought|raising|raised|pushing)\b.*"
+    r"\b(toll|number of (dead|deaths|people killed))\b")
+# modalities of what is to come or may come
+_AHEAD = frozenset({"future", "hypothetical"})
+# how far before the report's date a dated mention is background history, by precision:
+# a day told exactly may be news for half a year; a month told alone ("in June", "since
+# January") is a look back once it has ended two weeks before the report
+_BACKGROUND_DAYS = {DAY: 180, WEEK: 30, MONTH: 14}
 _ORDER = {DAY: 0, WEEK: 1, MONTH: 2, YEAR: 3, UNRESOLVED: 4}
 # event types whose place is not where the text's other places are (a call, a statement)
 _NO_FALLBACK = frozenset({"Diplomacy", "Other incidents"})
@@ -160,6 +190,10 @@ class _Candidate:
     reference: bool = False  # refers to an event told elsewhere ("condemned the attack")
     reaction: str = ""  # what refers to it: "reaction", "commemoration" (see _reaction_to)
     accompanying: bool = False  # a consequence or damage told on its own ("2 were hurt")
+    # a reference in a sentence that tells a rising toll ("the toll from the attack rose to
+    # seven after three wounded officers died"): its figures count only for an event that
+    # has none (the first figure told is the lowest)
+    toll_update: bool = False
 
 
 def ensure_lemmas(doc: Doc, nlp: Language | None = None) -> None:
@@ -220,6 +254,19 @@ def _host(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
                 None)
 
 
+def _gathering_attacked(cand: _Candidate, cands: list[_Candidate], onto: Ontology
+                        ) -> _Candidate | None:
+    """The attack a gathering of mourning or worship was the scene of ("attacked a
+    church during a prayer vigil", "opened fire during a funeral"): the gathering is
+    where the attack happened, and ACLED codes the attack alone."""
+    tok = cand.trigger.token
+    if cand.trigger.pos != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in (
+            "during", "amid", "amidst") or cand.trigger.lemma not in _WORSHIP:
+        return None
+    return next((c for c in cands if c.trigger.token.i == tok.head.head.i and
+                 onto.event_type_of(c.typing.sub_event_type) in _ATTACKS), None)
+
+
 def _part_of_main(cand: _Candidate) -> bool:
     """A movement told as a participle beside the sentence's violence or protest ("drone
     strikes, with ground troops entering the camp")."""
@@ -237,6 +284,12 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
         if host is not None:
             host.merged.append(cand)
             host.merged.extend(cand.merged)
+            keep.remove(cand)
+    for cand in list(keep):
+        attack = _gathering_attacked(cand, keep, onto)
+        if attack is not None:
+            attack.merged.append(cand)
+            attack.merged.extend(cand.merged)
             keep.remove(cand)
     hosts = [c for c in keep if onto.event_type_of(c.typing.sub_event_type)
              in _VIOLENT_TYPES | _CROWDS]
@@ -319,14 +372,16 @@ def _reason(cand: _Candidate) -> str:
 
 
 def _is_repeat_mention(cand: _Candidate) -> bool:
-    """A definite event noun with nothing of its own: "The interception underscored …"."""
+    """A definite event noun with nothing of its own: "The interception underscored …",
+    "investigators took over the inquiry into the shooting on Sunday" (a date of the
+    sentence, not of the noun, is not its own)."""
     tok = cand.trigger.token
     if cand.trigger.pos != "NOUN" or (cand.location.toponym is not None
                                       and cand.location.linked):
         return False  # a place of its own (the sentence's setting is not)
     determiners = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
     own = cand.args.quantities or cand.args.actor1 or cand.args.actor2 or (
-        cand.date is not None and cand.date.text)
+        cand.date is not None and cand.date.text and cand.date.attached)
     return bool(determiners & {"the", "this", "that", "these", "those"}) and not own
 
 
@@ -346,7 +401,8 @@ def _describes_participant(cand: _Candidate) -> bool:
 def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
     """Whether a mention tells no happening: other happenings like it, undated ("unions
     have staged similar protests across Europe"), the topic of what is said ("stories
-    about drug trafficking"), or a tally of violence over a stretch of time ("has carried out
+    about drug trafficking"), the class a happening is ranked in ("one of the deadliest
+    attacks this year"), or a tally of violence over a stretch of time ("has carried out
     hundreds of air strikes since the coup")."""
     tok = cand.trigger.token
     if cand.trigger.pos != "NOUN":
@@ -358,6 +414,9 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
         return False
     if tok.head.lower_ in _TOPICS:
         return True
+    if tok.tag_ == "NNS" and (tok.head.lower_ == "among" or (
+            tok.head.lower_ == "of" and tok.head.head.lower_ in _MEMBERS)):
+        return True  # "one of the deadliest attacks on Dnipro this year": the class
     tally = tok.head.lower_ == "of" and tok.tag_ == "NNS" and lemma(tok.head.head) in _TALLIES
     return tally and _cumulative(tok.head.head.head) and onto.event_type_of(
         cand.typing.sub_event_type) in _VIOLENT_TYPES
@@ -492,14 +551,16 @@ def _period(info: DateInfo | None) -> tuple[date, date] | None:
 
 
 def is_background(info: DateInfo | None, reference: date | None) -> bool:
-    """Whether a mention's date lies well before the report's date: an earlier year
-    ("the 2018 fire", "last year"), or a day, week or month that ended more than
-    :data:`_BACKGROUND_DAYS` days (half a year) before it."""
+    """Whether a mention's date lies well before the report's date: a year ("the 2018
+    fire", "last year"; "this year" sums up or looks back: "the attack brings to 50 the
+    officers killed this year"), or a day, week or month that ended more than
+    :data:`_BACKGROUND_DAYS` days before it ("in June", told in September, is history
+    quoted for comparison)."""
     span = _period(info)
     if span is None or reference is None or info is None:
         return False
     if info.precision == YEAR:
-        return span[1].year < reference.year
+        return span[0] <= reference
     return span[1] < reference - timedelta(days=_BACKGROUND_DAYS[info.precision])
 
 
@@ -530,12 +591,16 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     places = _sentence_toponyms(sentences, toponyms, place_skip)
     dates = _sentence_dates(sentences)
     found: list[_Candidate] = []
+    planned: list[Span] = []  # sentences that tell only what is to come (see _unplanned)
+    told_before: DateInfo | None = None  # the date of the last dated event told
     for i, sent in enumerate(sentences):
         lowered = f" {' '.join(t.lower_ for t in sent)} "
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
         cands = []
+        ahead = False  # the sentence tells a planned or hypothetical happening
         for trig in find_triggers(sent, onto):
             if trig.modality in NON_EVENTS:
+                ahead = ahead or trig.modality in _AHEAD
                 continue
             args = extract_arguments(trig, onto)
             if skip:
@@ -546,6 +611,8 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                     not comparison_point(trig.token):
                 cands.append(_Candidate(trig, args, typing, i))
         if not cands:
+            if ahead or _dated_ahead(dates[i], anchor, latest):
+                planned.append(sent)
             continue
         cands = _merge_sentence(cands, onto)
         dead, hurt = casualties(sent, onto)
@@ -569,14 +636,78 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             cand.reference = cand.reference or _is_repeat_mention(cand)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
-                _witnessed(cand)
-        found.extend(c for c in cands if not _out_of_time(c, anchor, latest)
-                     and not _describes_participant(c) and not _not_a_happening(c, onto))
-    _fall_back(found, sentences, context_places(doc, toponyms, skip_before=place_skip),
+                _witnessed(cand) or _ends_another(cand, onto)
+            if told_before is not None and not cand.reference:
+                _date_from_before(cand, told_before, lowered, onto)
+        if victim is not None and victim.reference and _TOLL_RISE.search(lowered):
+            victim.toll_update = True
+        kept = [c for c in cands if not _out_of_time(c, anchor, latest)
+                and not _describes_participant(c) and not _not_a_happening(c, onto)]
+        told_before = next((c.date for c in reversed(kept) if c.date is not None
+                            and c.date.precision != UNRESOLVED), told_before)
+        if not kept and (ahead or any(_out_of_time(c, anchor, latest) == "future"
+                                      for c in cands)):
+            planned.append(sent)
+        found.extend(kept)
+    _fall_back(found, sentences, context_places(
+        doc, _unplanned(toponyms, planned), skip_before=place_skip),
                _paragraphs(sentences, text), onto)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
-    return _merge_document(mentions)
+    return _merge_document(mentions, onto)
+
+
+def _date_from_before(cand: _Candidate, before: DateInfo, sentence: str,
+                      onto: Ontology) -> None:
+    """Date an undated event by the one told before it when the text says it happened
+    then: "Hours later, a second drone hit …", "shelled the market during the clashes"."""
+    if cand.date is not None and cand.date.precision != UNRESOLVED:
+        return
+    during = _during_another(cand, onto)
+    said = during or same_time_as_before(sentence)
+    if said:
+        cand.date = DateInfo(before.date, before.precision, said,
+                             f"{said!r}: the day of the event told before it")
+
+
+def _during_another(cand: _Candidate, onto: Ontology,
+                    preps: frozenset[str] = frozenset({"during", "amid", "amidst"})) -> str:
+    """The phrase that sets an event during another ("during the clashes", "amid the
+    fighting"; with other ``preps``, "after the clash"), or ''."""
+    pred = cand.args.predicate
+    for tok in [t for t in (cand.trigger.token, pred) if t is not None]:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
+                noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if noun is not None and lemma(noun) in onto.noun_index:
+                    return f"{prep.text} {noun.text}"
+    return ""
+
+
+def _ends_another(cand: _Candidate, onto: Ontology) -> bool:
+    """A movement told as what came after another happening ("the fighters withdrew
+    into the forest after the clash"): how that happening ended, not an event of its
+    own."""
+    return cand.typing.sub_event_type in _MOVEMENTS and bool(
+        _during_another(cand, onto, _AFTER))
+
+
+def _dated_ahead(ents: list[Span], anchor: date | None, latest: date | None) -> bool:
+    """Whether a sentence is dated after the report ("… resume in Istanbul next week")."""
+    if anchor is None or latest is None:
+        return False
+    spans = [_period(resolve_date(e.text, anchor)) for e in ents]
+    return any(span is not None and span[0] > latest for span in spans)
+
+
+def _unplanned(toponyms: list[Toponym], planned: list[Span]) -> list[Toponym]:
+    """The toponyms outside the sentences that tell only what is to come ("Talks are
+    scheduled to resume in Istanbul next week"): the place of a planned happening is not
+    where the report's events happened."""
+    if not planned:
+        return toponyms
+    return [t for t in toponyms if not any(s.start_char <= t.start < s.end_char
+                                           for s in planned)]
 
 
 def _paragraphs(sentences: list[Span], text: str) -> list[int]:
@@ -753,21 +884,33 @@ def _actors_conflict(a: str | None, b: str | None) -> bool:
     return ka is not None and kb is not None and None not in (ka[0], kb[0]) and ka[0] != kb[0]
 
 
-def _anterior(cand: _Candidate) -> bool:
+def _anterior(cand: _Candidate, onto: Ontology) -> bool:
     """Told in the past perfect ("a salvo that had been launched earlier"): a happening
-    before the one the narrative tells."""
+    before the one the narrative tells. Not in reported speech, where the past perfect is
+    the reported past ("the ministry said it had struck military targets")."""
     verb = cand.args.predicate if cand.args.predicate is not None else cand.trigger.token
+    if verb.dep_ == "ccomp" and lemma(verb.head) in onto.words("speaker"):
+        return False
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in
                verb.children)
 
 
 def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate], *,
-                   near: bool) -> bool:
-    """Whether ``later`` tells the happening ``first`` told (see the module doc)."""
-    if _anterior(first[1]) != _anterior(later[1]):
+                   near: bool, onto: Ontology) -> bool:
+    """Whether ``later`` tells the happening ``first`` told (see the module doc). A
+    telling with neither a date nor a place of its own ("Russia said it had struck
+    military targets") may be the other however far apart they are told."""
+    if _anterior(first[1], onto) != _anterior(later[1], onto):
         return False
     inferred = first[1].location.inferred or later[1].location.inferred
+    near = near or _vague(*first) or _vague(*later)
     return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred)
+
+
+def _vague(event: Event, cand: _Candidate) -> bool:
+    """Undated, and placed by no word of its own sentence (unplaced, or placed by the
+    paragraph or document around it)."""
+    return event.date is None and (event.location is None or cand.location.inferred)
 
 
 def _same_kind_place_time(first: Event, later: Event, *, near: bool,
@@ -808,7 +951,8 @@ def _absorb(first: Event, later: Event, *, place: bool = True, onset: bool = Fal
     if later.location is not None and (place or linked) and (
             first.location is None or (later.geo_precision or 3) < (
                 first.geo_precision or 3) or (  # where it landed, not where it came from
-                first.location_role == "origin" and _site(later) is not None)):
+                first.location_role == "origin" and _site(later) is not None) or
+            contains(first.location, later.location)):  # a province inside the country
         first.location, first.location_text = later.location, later.location_text
         first.location_start, first.location_end = later.location_start, later.location_end
         first.location_role, first.geo_precision = later.location_role, later.geo_precision
@@ -839,7 +983,8 @@ def _began_before(onset: Event, event: Event) -> bool:
     return told - timedelta(days=7) <= start < told
 
 
-def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
+def _merge_document(mentions: list[tuple[Event, _Candidate]],
+                    onto: Ontology) -> list[Event]:
     """One event per happening. Each telling joins the first compatible event within
     :data:`_MERGE_WINDOW` sentences. A reference joins the event it most likely refers
     to (same kind, same place, same date, nearest), and a consequence or damage told on
@@ -855,8 +1000,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
         recent = [k for k in by_kind.get(merge_key(event), ())
                   if cand.sentence - k[1].sentence <= _MERGE_WINDOW]
         first = next((k for k in recent if _one_happening(
-            k, (event, cand), near=abs(cand.sentence - k[1].sentence) <= _NEAR_SENTENCES)),
-                     None)
+            k, (event, cand), near=abs(cand.sentence - k[1].sentence) <= _NEAR_SENTENCES,
+            onto=onto)), None)
         if first is None:
             kept.append((event, cand))
             by_kind.setdefault(merge_key(event), []).append((event, cand))
@@ -865,15 +1010,18 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
     sentences = [k[1].sentence for k in kept]  # ascending: kept in text order
     alone: list[tuple[Event, _Candidate]] = []  # references with no event to join
     for event, cand in later:
-        reach = _MERGE_WINDOW if cand.reference else _NEAR_SENTENCES
+        # a consequence with no date and no place of its own may be told far from its
+        # event ("Residents said the insurgents looted shops before they left")
+        reach = _MERGE_WINDOW if cand.reference or _vague(event, cand) else _NEAR_SENTENCES
         lo = bisect.bisect_left(sentences, cand.sentence - reach)
         hi = bisect.bisect_right(sentences, cand.sentence + reach)
         own = _own_place(event, cand, kept[lo:hi])
         targets = [k for k in kept[lo:hi] if _may_refer(k[0], event) and (
             cand.reference or event.sub_event_type not in _ACCOMPANYING
             or k[0].trigger_start < event.trigger_start)
-            and not (own and _elsewhere(k[0], event))] or [
-            k for k in alone[-_MERGE_WINDOW:] if merge_key(k[0]) == merge_key(event)
+            and not (own and _elsewhere(k[0], event) and not k[1].location.inferred)] or [
+            k for k in alone[-_MERGE_WINDOW:] if (merge_key(k[0]) == merge_key(event) or (
+                cand.reference and k[1].accompanying and _may_refer(k[0], event)))
             and cand.sentence - k[1].sentence <= reach]
         if targets:
             target = min(targets, key=lambda k: (
@@ -881,12 +1029,78 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]]) -> list[Event]:
                 not (k[0].location is None or event.location is None
                      or same_place(k[0].location, event.location)),
                 not _dates_agree(k[0], event), abs(k[1].sentence - cand.sentence)))
+            if cand.toll_update and target[0].fatalities is not None:
+                event.fatalities = None
+            if _own_date_is_better(cand, target[1]):
+                # "the death toll from Friday's earthquake rose … on Monday": the day
+                # the event's own words give, not the day of the sentence it was told in
+                target[0].date, target[0].date_precision, target[0].date_text = (
+                    event.date, event.date_precision, event.date_text)
+            if _tells_how(target[0], event):
+                target[0].event_type, target[0].sub_event_type = (
+                    event.event_type, event.sub_event_type)
             _absorb(target[0], event, place=not cand.reference,
                     onset=cand.reaction == "onset", linked=own)
         elif cand.reaction != "commemoration" or event.date is not None:
             alone.append((event, cand))  # a look back at nothing the report tells ("two
             # years since the collapse of two dams") is history, not a new event
-    return sorted((e for e, _ in kept + alone), key=lambda e: e.trigger_start)
+    told = _intercepted_launches(sorted(kept + alone, key=lambda k: k[0].trigger_start),
+                                 onto)
+    if any(e.date is not None for e, _ in told):
+        told = [k for k in told if not _detail(*k)]
+    return [e for e, _ in told]
+
+
+def _detail(event: Event, cand: _Candidate) -> bool:
+    """A detail of a report about a dated happening, not an event an analyst can code:
+    no date, no place of its own, nothing counted and no weapon ("The woman entered the
+    crowded market shortly after sunset"). Statements and calls are kept: what is said
+    is often told without a date."""
+    return _vague(event, cand) and event.event_type != "Diplomacy" and \
+        not event.quantities and not event.instruments
+
+
+def _intercepted_launches(told: list[tuple[Event, _Candidate]], onto: Ontology
+                          ) -> list[tuple[Event, _Candidate]]:
+    """A launch and the interception of the same weapon ("fired a ballistic missile at
+    Tel Aviv … the missile was intercepted") are one happening, coded as the
+    interception: the launch joins it."""
+    out: list[tuple[Event, _Candidate]] = []
+    for event, cand in told:
+        launch = next((k for k in reversed(out[-3:]) if k[0].event_type == _REMOTE
+                       and 0 <= cand.sentence - k[1].sentence <= _NEAR_SENTENCES
+                       and _dates_agree(k[0], event)), None) \
+            if event.sub_event_type == _INTERCEPTION and _the_weapon(cand, onto) else None
+        if launch is not None:
+            out.remove(launch)
+            _absorb(event, launch[0])
+        out.append((event, cand))
+    return out
+
+
+def _the_weapon(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether an interception names a weapon already told ("the missile was
+    intercepted", "shot down the drone")."""
+    return any(c.dep_ in ("nsubjpass", "dobj") and lemma(c) in onto.words("weapon") and
+               any(d.dep_ == "det" and d.lower_ in _DEFINITE for d in c.children)
+               for c in cand.trigger.token.children)
+
+
+def _own_date_is_better(mention: _Candidate, event: _Candidate) -> bool:
+    """Whether a reference's date, attached to its own words, should replace an event's
+    date that was only the date of the sentence the event was told in."""
+    own, told = mention.date, event.date
+    return own is not None and own.attached and own.precision == DAY and \
+        told is not None and not told.attached and told.precision == DAY
+
+
+def _tells_how(event: Event, mention: Event) -> bool:
+    """Whether a reference says better how a violent event was done ("synchronised
+    attacks … the attacks were carried out with grenades"): it names the weapon the
+    event lacks and its type is the surer one."""
+    return bool(mention.instruments) and not event.instruments and \
+        mention.confidence > event.confidence and \
+        {event.event_type, mention.event_type} <= _VIOLENT_TYPES
 
 
 def _own_place(mention: Event, cand: _Candidate,
@@ -925,6 +1139,8 @@ def _may_refer(event: Event, mention: Event) -> bool:
         return event.event_type in _CROWDS and _dates_agree(event, mention) and here
     if mention.sub_event_type in _ACCOMPANYING:  # damage done by violence or a disaster
         return event.event_type in _VIOLENT_TYPES or event.sub_event_type in _DISASTERS
+    if mention.sub_event_type in _MOVEMENTS:  # how a fight or an attack ended
+        return event.event_type in _VIOLENT_TYPES
     # gang and cartel violence is violence ("gang members attacked the town … 10 people
     # were killed in the attack")
     return (event.event_type in _VIOLENT_TYPES or event.sub_event_type == "Organised crime"

@@ -40,7 +40,11 @@ TIME_ENTITIES = frozenset({"DATE", "TIME"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# "until the withdrawal is complete", "once the ceasefire takes effect": a time clause
+# in the present tense is about the future
+_TIME_MARKS = frozenset({"until", "till", "once", "before", "after"})
 _NOUN_HEADS = ("NOUN", "PROPN")
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _FIRE_VERBS = frozenset({"open", "exchange", "return", "cease", "set", "come", "hold", "draw",
                          "trade", "under"})
 _SUFFIXES = (("ies", "y"), ("ves", "f"), ("es", ""), ("s", ""), ("ied", "y"), ("ed", "e"),
@@ -184,7 +188,11 @@ def _own_verb(token: Token, verb: Token, onto: Ontology) -> bool:
 
 def modality(token: Token, onto: Ontology) -> tuple[str, str]:
     """(modality, reason) of a trigger token; see the module docstring for the values."""
-    verb = token if token.pos_ == "VERB" else _governing_verb(token)
+    if token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS:
+        verb = _governing_verb(token.head)  # a noun the tagger took for a verb ("that
+        # attacks on shipping would continue": the subject of "continue")
+    else:
+        verb = token if token.pos_ == "VERB" else _governing_verb(token)
     # conjoined verbs share the first verb's auxiliaries ("will attack and destroy")
     clause = verb
     while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
@@ -237,6 +245,10 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
         for child in tok.children:
             if child.dep_ == "mark" and child.lower_ in _CONDITIONAL_MARKS:
                 return "hypothetical", f"in a conditional clause ({child.text!r})"
+            if child.dep_ == "mark" and child.lower_ in _TIME_MARKS and tok.tag_ in (
+                    "VBZ", "VBP"):
+                return "future", f"a time clause in the present ({child.text!r} … " \
+                    f"{tok.text!r}) tells what is to come"
     if token.pos_ == "VERB" and token.dep_ == "relcl" and [
             c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")] in (
             ["is"], ["are"]):
