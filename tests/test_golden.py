@@ -178,3 +178,21 @@ def test_no_phantom_or_double_counted_events(result):
     assert not unexpected, "\n".join(unexpected)
     for part, count in HELDOUT_ERRORS.items():
         assert len(result.errors(part)) <= count
+
+
+def test_held_out_errors_are_hidden_unless_asked(tmp_path, cli):
+    """`eval golden` prints the failed checks of dev parts but only the totals of
+    held-out parts, so that nobody reads (and tunes on) held-out errors by accident."""
+    import yaml
+
+    report = yaml.safe_load((GOLDEN / "dev" / "d03_benue_kwatas.yaml").read_text())
+    report["must_not"] = [{"check": "max_events", "count": 0, "why": "always fails"}]
+    for part, rid in (("dev", "tuning-report"), ("heldout9", "secret-report")):
+        (tmp_path / part).mkdir()
+        (tmp_path / part / f"{rid}.yaml").write_text(yaml.safe_dump({**report, "id": rid}))
+    code, out, _ = cli("eval", "golden", str(tmp_path), "-v")
+    assert code == 0
+    assert "error: tuning-report" in out and "secret-report" not in out
+    assert "heldout9" in out and "errors 1" in out.split("heldout9")[1].splitlines()[0]
+    code, out, _ = cli("eval", "golden", str(tmp_path), "--held-out-details")
+    assert "error: secret-report" in out

@@ -235,27 +235,35 @@ def golden(
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="List the missed and false events of every report.")
     ] = False,
+    held_out_details: Annotated[bool, typer.Option(
+        "--held-out-details", help="Also print the errors, misses and false events of the "
+        "held-out parts (folders named heldout*), which are hidden so that nobody tunes on "
+        "them by accident.")] = False,
 ) -> None:
     """Event precision/recall and must-not-happen errors on the analyst-annotated golden
-    reports (see tests/golden/README.md)."""
+    reports (see tests/golden/README.md). Held-out parts show their totals only unless
+    --held-out-details is given."""
     from geoevents.cli.output import emit_json
     from geoevents.evaluation import golden as gold
 
     reports = [gold.load_report(path, path.parent.name)] if path.is_file() else \
         gold.load_dir(path)
     result = gold.evaluate(reports)
+    shown = result if held_out_details else gold.GoldenResult(
+        [r for r in result.reports if not gold.is_held_out(r.part)])
     if fmt is ReportFormat.json:
-        emit_json(result.to_dict())
+        emit_json({"summary": result.to_dict()["summary"],
+                   "reports": shown.to_dict()["reports"]})
         return
     summary = result.to_dict()["summary"]
     for part, s in summary.items():
         print(f"{part:8} {s['reports']:3d} reports   precision {s['precision']:.3f}   "
               f"recall {s['recall']:.3f}   errors {s['errors']}   main event located "
               f"{s['main_located']:.2f}, within 25 km {s['main_within_25km']:.2f}")
-    for error in result.errors():
+    for error in shown.errors():
         print(f"error: {error}")
     if verbose:
-        for r in result.reports:
+        for r in shown.reports:
             for miss in r.missed:
                 print(f"missed: {r.id}: {miss}")
             for false in r.false:

@@ -98,6 +98,12 @@ class ReportScore:
         return dict(self.__dict__)
 
 
+def is_held_out(part: str) -> bool:
+    """Whether a part (a sub-folder name) holds held-out reports, whose errors nobody
+    should read while improving the extraction."""
+    return part.startswith("heldout")
+
+
 @dataclass
 class GoldenResult:
     """Totals over a set of reports (micro-averaged)."""
