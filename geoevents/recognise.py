@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 from geoevents.gazetteer.names import loose_match, normalize, windows_1252_controls
 from geoevents.model import Toponym
-from geoevents.nlp import doc_text
+from geoevents.nlp import doc_span, doc_text, span_text
 from geoevents.wordlists import (
     APPOSITION_NOUNS,
     ARABIC_ARTICLES,
@@ -215,11 +215,11 @@ class Recogniser:
     # -- sources -------------------------------------------------------------------------
 
     def _entities(self, state: _DocState) -> None:
-        for ent in state.doc.ents:
+        for ent in state.ents:
             if ent.label_ in ("GPE", "LOC", "FAC"):
                 span = _trim(ent)
                 if span is not None and not self._is_person_context(span) and \
-                        _clean_name(span.text):
+                        _clean_name(span_text(span)):
                     span = self._without_direction(span)
                     # "Tishreen Dam", "Al-Ghaab Plains": a site noun names a place
                     state.add(span, source=f"ner:{ent.label_}",
@@ -231,8 +231,10 @@ class Recogniser:
         """"Northeast Georgia", "Western Pennsylvania": the place after a compass word,
         unless the gazetteer knows the whole name ("North Carolina", "West Africa")."""
         if len(span) > 1 and span[0].lower_ in _DIRECTIONS and span[0].is_title and \
-                self.known(span.text) is None and self.known(span[1:].text) is not None:
-            return span[1:]
+                self.known(span_text(span)) is None:
+            rest = doc_span(span.doc, span.start + 1, span.end)
+            if self.known(span_text(rest)) is not None:
+                return rest
         return span
 
     def _demonym_mentions(self, state: _DocState) -> None:
@@ -242,11 +244,11 @@ class Recogniser:
             token = doc[i]
             if token.text in self._demonym_heads and token.text[:1].isupper():
                 for n in range(min(3, len(doc) - i), 0, -1):
-                    key = tuple(t.text for t in doc[i:i + n])
+                    key = tuple(t.text for t in doc_span(doc, i, i + n))
                     entry = self._demonyms.get(key)
                     if entry is None:
                         continue
-                    span = doc[i:i + n]
+                    span = doc_span(doc, i, i + n)
                     if not state.in_person(span) and not state.covered(span):
                         state.add(span, source="demonym", kind="demonym",
                                   lookup=entry.place, country=entry.country)
@@ -258,20 +260,21 @@ class Recogniser:
         """Countries, capitals and first-level divisions are places whatever label NER
         gives them ("rallied in Yerevan" with Yerevan PERSON, "Lusaka" ORG), unless a
         title makes the name a person's ("President Jordan")."""
-        for ent in state.doc.ents:
+        for ent in state.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") or ent.label_ in _NOT_NAMES:
                 continue
             span = _trim(ent)
             if span is None or state.covered(span) or self._is_person_context(span) or \
                     not all(t.text[:1].isupper() or t.text in DASHES for t in span):
                 continue
-            match = self.known(span.text)
+            name = span_text(span)
+            match = self.known(name)
             if match is None or match.place.feature_code not in SALIENT_CODES or (
-                    span.text.isupper() and len(span.text) <= 4):
+                    name.isupper() and len(name) <= 4):
                 continue  # "PTA", "DAC": abbreviations of something else
             if match.place.feature_code == "ADM1" and (
                     ent.label_ == "PERSON" or not match.primary
-                    or span.text.lower() in _DIRECTIONS):
+                    or name.lower() in _DIRECTIONS):
                 continue  # "Patrick", "Brittany" (Bretagne), "Central" are no places here
             state.add(span, source=f"salient:{ent.label_}")
 
@@ -286,7 +289,7 @@ class Recogniser:
         "from CNN"). A name inside a longer organisation or person name is skipped."""
         doc = state.doc
         for span, cue, feature_class in _context_names(doc):
-            if not _clean_name(span.text) or self._is_person_context(span) or \
+            if not _clean_name(span_text(span)) or self._is_person_context(span) or \
                     span[0].text in PERSONAL_TITLES or _division_name(span) is not None:
                 continue  # "Barrow and Jackson counties": see _coordinated_divisions
             outright = cue in ("named", "descriptive", "route")
@@ -302,7 +305,7 @@ class Recogniser:
             lookup = _strip_generic(span)
             if lookup is None:
                 continue
-            name = lookup.text
+            name = span_text(lookup)
             match = self.known(name)
             if match is None and name.isupper() and len(name) > 3:
                 name = name.title()  # "ALEPPO"
@@ -368,7 +371,7 @@ class Recogniser:
                 if not state.covered(span):
                     lookup = _strip_generic(span)
                     state.add(span, source="list", named=True,
-                              lookup=lookup.text if lookup is not None else None)
+                              lookup=span_text(lookup) if lookup is not None else None)
 
     def _listed_place(self, state: _DocState, span: Span) -> str:
         """``place`` when a name listed with a place can be one (a mention already, or
@@ -377,7 +380,7 @@ class Recogniser:
         organisation (a place only between two places), else ``no``."""
         if state.covered(span):
             return "place"
-        if not _clean_name(span.text) or span[0].text in PERSONAL_TITLES or \
+        if not _clean_name(span_text(span)) or span[0].text in PERSONAL_TITLES or \
                 any(t.ent_type_ in _NOT_NAMES for t in span) or \
                 not _may_name_unknown_place(span):
             return "no"
@@ -411,11 +414,11 @@ class Recogniser:
         if span is None:
             return
         if all(t.pos_ == "PROPN" for t in span) and len(span) <= _MAX_NAME_TOKENS and \
-                self.known(span.text) is not None:
+                self.known(span_text(span)) is not None:
             state.add(span, source="org:whole", weak=True)
             return
         for n in range(min(len(span) - 1, _MAX_NAME_TOKENS), 0, -1):
-            head = span[:n]
+            head = doc_span(span.doc, span.start, span.start + n)
             if head[-1].is_punct or (not head[0].is_title and not head[0].is_upper):
                 continue
             if span[n].lower_.strip(".") in STREET_WORDS:
@@ -458,8 +461,9 @@ class Recogniser:
             if end + 1 < len(doc) and doc[end].text == ",":
                 token = doc[end + 1]
                 entries = self._abbreviations.get(token.text)
-                if entries and not state.covered(doc[end + 1:end + 2]):
-                    state.add(doc[end + 1:end + 2], source="qualifier", lookup=entries[0].name)
+                qualifier = doc_span(doc, end + 1, end + 2)
+                if entries and not state.covered(qualifier):
+                    state.add(qualifier, source="qualifier", lookup=entries[0].name)
 
     def _datelines(self, state: _DocState) -> None:
         """"FREMONT — Violet ...", "BOWLING GREEN, Ohio (AP)": an upper-case place name
@@ -475,8 +479,8 @@ class Recogniser:
                 end += 1
             if end > token.i and end < len(doc) and (doc[end].text in DASHES or
                                                      doc[end].text == ","):
-                span = doc[token.i:end]
-                if len(span.text) >= 3 and not state.covered(span):
+                span = doc_span(doc, token.i, end)
+                if len(span_text(span)) >= 3 and not state.covered(span):
                     self._match_span(state, span, "dateline", weak=False)
 
     def _patterns(self, state: _DocState) -> None:
@@ -511,7 +515,7 @@ class Recogniser:
                 start -= 1
             if not doc[j].text[:1].isupper():
                 return
-            span = doc[start:j + 1]
+            span = doc_span(doc, start, j + 1)
             if not state.covered(span):
                 lookup = _division_name(span)
                 if lookup and self.known(lookup) is not None:
@@ -521,9 +525,10 @@ class Recogniser:
     def _exact_known(self, state: _DocState, span: Span, source: str, *,
                      weak: bool = True) -> bool:
         """Add ``span`` as a mention when it is, as a whole, a known place name."""
-        if state.covered(span) or (len(span) == 1 and (span[0].is_stop or len(span.text) < 3)):
+        name = span_text(span)
+        if state.covered(span) or (len(span) == 1 and (span[0].is_stop or len(name) < 3)):
             return False
-        if self.known(span.text) is None:
+        if self.known(name) is None:
             return False
         state.add(span, source=source, weak=weak)
         return True
@@ -531,13 +536,15 @@ class Recogniser:
     def _match_span(self, state: _DocState, span: Span, source: str, *, weak: bool) -> bool:
         """Add the longest known place name starting at ``span``'s first token."""
         for n in range(min(len(span), _MAX_NAME_TOKENS), 0, -1):
-            sub = span[:n]
+            sub = doc_span(span.doc, span.start, span.start + n)
             if (sub[-1].is_punct and sub[-1].text not in (".",)) or state.covered(sub):
                 continue
             if n == 1 and (sub[0].is_stop or sub[0].like_num or (len(sub[0].text) < 3
                            and sub[0].text not in self._abbreviations)):
                 continue
-            text = sub.text.title() if sub.text.isupper() and len(sub.text) > 3 else sub.text
+            text = span_text(sub)
+            if text.isupper() and len(text) > 3:
+                text = text.title()
             if self.known(text) is not None:
                 state.add(sub, source=source, weak=weak, lookup=text)
                 return True
@@ -692,10 +699,11 @@ class _DocState:
         self.doc = doc
         self.text = doc_text(doc)
         self.mentions: dict[tuple[int, int], Mention] = {}
+        self.ents = doc.ents  # (built anew on each read of ``doc.ents``)
         self.other_ents: list[Span] = []
         self._taken: set[int] = set()
         # the PERSON entity covering each token (entities do not overlap)
-        self._person_at = {i: (e.start, e.end) for e in doc.ents if e.label_ == "PERSON"
+        self._person_at = {i: (e.start, e.end) for e in self.ents if e.label_ == "PERSON"
                            for i in range(e.start, e.end)}
         self._sentences: list[tuple[int, int, int]] | None = None
         self._sentence_starts: list[int] = []
@@ -744,7 +752,7 @@ class _DocState:
         """Drop a mention that joins ``span`` to another name with a dash, so that the
         two names become mentions of their own."""
         for key, mention in list(self.mentions.items()):
-            joined = self.doc[mention.token_start:mention.token_end]
+            joined = doc_span(self.doc, mention.token_start, mention.token_end)
             if key[0] <= span.start and span.end <= key[1] and len(joined) > len(span) and \
                     any(t.text in DASHES for t in joined):
                 del self.mentions[key]
@@ -790,7 +798,7 @@ def _division_name(span: Span) -> str | None:
         token = doc[i]
         word = DIVISION_PLURALS.get(token.lower_)
         if word:
-            return f"{span.text} {word}"
+            return f"{span_text(span)} {word}"
         if not (token.text in (",", "and", "or", "&") or token.text[:1].isupper()):
             return None
     return None
@@ -805,9 +813,10 @@ def _trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].text in _POSSESSIVE or (doc[end - 1].is_punct
                            and doc[end - 1].text != ".")):
         end -= 1
-    if end > start and doc[end - 1].text == "." and not _abbreviation_like(doc[start:end].text):
+    if end > start and doc[end - 1].text == "." and \
+            not _abbreviation_like(span_text(doc_span(doc, start, end))):
         end -= 1
-    return doc[start:end] if end > start else None
+    return doc_span(doc, start, end) if end > start else None
 
 
 def _abbreviation_like(text: str) -> bool:
@@ -822,7 +831,7 @@ def _proper_runs(doc: Doc) -> Iterator[Span]:
             j = i + 1
             while j < len(doc) and _is_name_token(doc[j]):
                 j += 1
-            yield doc[i:j]
+            yield doc_span(doc, i, j)
             i = j
         else:
             i += 1
@@ -834,7 +843,7 @@ def _proper_run_at(doc: Doc, i: int) -> Span | None:
     j = i + 1
     while j < len(doc) and j - i < _MAX_NAME_TOKENS and _is_name_token(doc[j]):
         j += 1
-    return doc[i:j]
+    return doc_span(doc, i, j)
 
 
 def _is_name_token(token: Token) -> bool:
@@ -844,7 +853,8 @@ def _is_name_token(token: Token) -> bool:
 def _is_dateline(span: Span, nxt: Token | None) -> bool:
     """"FREMONT — Violet ..." / "BOWLING GREEN, Ohio (AP)": an upper-case place name at
     the start of a sentence followed by a dash or a comma."""
-    if not span.text.isupper() or len(span.text) < 3 or nxt is None:
+    text = span_text(span)
+    if not text.isupper() or len(text) < 3 or nxt is None:
         return False
     starts_sentence = span.start == 0 or span.doc[span.start - 1].text in (".", "\n") or \
         span[0].is_sent_start
@@ -869,7 +879,7 @@ def _entity_at(doc: Doc, i: int) -> Span | None:
     end = i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return doc[start:end]
+    return doc_span(doc, start, end)
 
 
 # NER labels that are never place names
@@ -1044,7 +1054,7 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
         if low in STATIC_LOCATIVES or tok.text in LOCATIVE_PREPOSITIONS:
             cue = "locative"
             start = _modifiers_end(doc, start)
-            if any(t.text in COMPASS_ADJECTIVES for t in doc[i + 1:start]):
+            if any(t.text in COMPASS_ADJECTIVES for t in doc_span(doc, i + 1, start)):
                 cue = "compass"  # "in eastern Ghouta"
         elif low == "of" and i > 0 and doc[i - 1].lower_ in SETTLEMENT_NOUNS:
             cue = "named"
@@ -1086,7 +1096,7 @@ def _listed(doc: Doc, start: int, end: int, cue: str
     """The name ``doc[start:end]`` and the names listed after it, with their cue."""
     n = len(doc)
     while True:
-        span = doc[start:end]
+        span = doc_span(doc, start, end)
         nxt = doc[end] if end < n else None
         feature_class = None
         kind = cue
@@ -1138,7 +1148,7 @@ def _listed(doc: Doc, start: int, end: int, cue: str
         if j == end or j >= n or cue == "bare" or not _name_start(doc[j]) or \
                 (end < n and doc[end].lower_ in DIVISION_NOUNS):
             return
-        comma_only = all(t.text == "," or t.text in _QUOTES for t in doc[end:j])
+        comma_only = all(t.text == "," or t.text in _QUOTES for t in doc_span(doc, end, j))
         start, end = j, _name_end(doc, j, n)
         if comma_only and end < n and doc[end].pos_ in ("VERB", "AUX"):
             return  # "west of the Streets of Woodfield, Huff said": a clause's subject
@@ -1179,11 +1189,11 @@ def _list_items(doc: Doc, start: int, end: int, *, before: bool = True) -> Itera
             k += 1
         if k == j or k >= n or not _name_start(doc[k]):
             break
-        comma_only = all(t.text == "," for t in doc[j:k] if t.lower_ != "the")
+        comma_only = all(t.text == "," for t in doc_span(doc, j, k) if t.lower_ != "the")
         e = _name_end(doc, k, n)
         if comma_only and e < n and doc[e].pos_ in ("VERB", "AUX"):
             break
-        yield doc[k:e]
+        yield doc_span(doc, k, e)
         j = e
     prev = doc[start - 1].text if start > 0 else ""
     after = doc[end].text if end < n else ""
@@ -1207,7 +1217,7 @@ def _list_items(doc: Doc, start: int, end: int, *, before: bool = True) -> Itera
             s += 1
         if s >= k or _name_end(doc, s, n) != k:
             break
-        yield doc[s:k]
+        yield doc_span(doc, s, k)
         j = s
 
 
@@ -1215,7 +1225,7 @@ def _coordinated_before_noun(doc: Doc, start: int, end: int) -> list[Span]:
     """Names coordinated before a plural settlement or division noun ("the Al-Assad and
     Minyan suburbs"): all of them, else []."""
     n = len(doc)
-    items = [doc[start:end]]
+    items = [doc_span(doc, start, end)]
     j = end
     while j < n and len(items) < 8:
         k = j
@@ -1226,7 +1236,7 @@ def _coordinated_before_noun(doc: Doc, start: int, end: int) -> list[Span]:
         if k >= n or not _name_start(doc[k]):
             return []
         j = _name_end(doc, k, n)
-        items.append(doc[k:j])
+        items.append(doc_span(doc, k, j))
         if j < n and doc[j].lower_ in SETTLEMENT_NOUNS and doc[j].text.islower() and \
                 doc[j - 1].text not in (",",):
             return items if doc[j].lower_.endswith("s") else []
@@ -1238,10 +1248,10 @@ def _split_dashes(span: Span) -> list[Span]:
     for tok in span:
         if tok.text in DASHES:
             if tok.i > begin:
-                parts.append(span.doc[begin:tok.i])
+                parts.append(doc_span(span.doc, begin, tok.i))
             begin = tok.i + 1
     if span.end > begin:
-        parts.append(span.doc[begin:span.end])
+        parts.append(doc_span(span.doc, begin, span.end))
     return parts
 
 
@@ -1256,7 +1266,7 @@ def _strip_generic(span: Span) -> Span | None:
         end -= 1
     if end - start > 1 and doc[end - 1].lower_ in DIVISION_NOUNS:
         end -= 1
-    return doc[start:end] if end > start else None
+    return doc_span(doc, start, end) if end > start else None
 
 
 def _place_shaped(span: Span) -> bool:

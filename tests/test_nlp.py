@@ -60,3 +60,18 @@ def test_a_per_document_value_is_made_once_per_document():
     assert [first_word(one), first_word(one), first_word(two), first_word(one)] == \
         ["Gaza", "Gaza", "Jenin", "Gaza"]
     assert made == ["Gaza is a city.", "Jenin is a town.", "Gaza is a city."]
+
+
+def test_doc_span_is_the_slice_spacy_gives():
+    """doc_span(doc, a, b) is doc[a:b] for every pair of bounds, out of range and
+    negative ones included."""
+    import spacy
+
+    from geoevents.nlp import doc_span
+
+    doc = spacy.blank("en")("Fighting broke out near Gao, 20 km south of Kidal.")
+    n = len(doc)
+    for a in range(-n - 2, n + 3):
+        for b in range(-n - 2, n + 3):
+            want, got = doc[a:b], doc_span(doc, a, b)
+            assert (got.start, got.end, got.text) == (want.start, want.end, want.text)
