@@ -82,7 +82,7 @@ from geoevents.events.triggers import (
     lemma,
 )
 from geoevents.model import Event, Place
-from geoevents.nlp import doc_text
+from geoevents.nlp import doc_text, span_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -587,7 +587,7 @@ def _paragraphs(sentences: list[Span], text: str) -> list[int]:
         if end is not None and "\n" in text[end:sent.start_char]:
             n += 1
         out.append(n)
-        end = sent.start_char + len(sent.text.rstrip())
+        end = sent.start_char + len(span_text(sent).rstrip())
     return out
 
 

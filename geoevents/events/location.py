@@ -55,6 +55,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.triggers import lemma
+from geoevents.nlp import doc_span, span_text
 from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import ARABIC_ARTICLES, COMPASS_POINTS, DISTANCE_UNITS
 
@@ -461,7 +462,7 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
             start -= 1  # (linear time; golden12)
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-        ent = doc[start:end]
+        ent = doc_span(doc, start, end)
         if ent is not None:
             while len(ent) > 1 and ent[0].dep_ == "det":
                 ent = ent[1:]  # "the Handarat Refugee Camp"
@@ -509,7 +510,7 @@ def _group_name(span: Span) -> bool:
     """A name of an armed group or force ("the Taliban", "ISIS", "Islamic State"), from
     the ontology's actor words."""
     groups = _group_words()
-    low = span.text.lower()
+    low = span_text(span).lower()
     return low in groups or any(t.lower_ in groups or lemma(t) in groups for t in span)
 
 
@@ -535,7 +536,7 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
                 doc[j + 1].text in ("-", "’", "'") and j + 2 < sent.end
                 and _name_token(doc[j + 2], False))):
             j += 1
-        span = doc[i:j + 1]
+        span = doc_span(doc, i, j + 1)
         i = j + 1
         root = span.root
         head = root.head
@@ -561,7 +562,7 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
             root.dep_ == "appos" and lemma(head) in PLACE_NOUNS)
         if not (strong or (weak and root.ent_type_ != "PERSON")):
             continue
-        out.append(_Toponym(start=start, end=end, text=span.text, place=None,
+        out.append(_Toponym(start=start, end=end, text=span_text(span), place=None,
                             reason="a name in a place's slot of the parse; not a resolved "
                                    "toponym"))
     return out
@@ -942,7 +943,7 @@ def _context_text(mention: Toponym, sent: Span) -> str:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return mention.text
-    return doc[span.start: min(span.end + 2, sent.end)].text
+    return span_text(doc_span(doc, span.start, min(span.end + 2, sent.end)))
 
 
 def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0

@@ -206,7 +206,7 @@ class _DocFeatures:
         weight = np.array([groups[g].weight for g in self.owner]) * flat * ~self.namesake
         country_total: dict[str, float] = {}
         admin_total: dict[tuple[str, str], float] = {}
-        best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
+        best = [int(p.argmax()) if len(p) else -1 for p in probs]
         best_k = [self.slices[g].start + b for g, b in enumerate(best) if b >= 0]
         # names whose best reading is a country or a division: (group, reading, weight)
         levels = [(int(self.owner[k]), k, float(weight[k])) for k in best_k
@@ -230,14 +230,12 @@ class _DocFeatures:
         for g, b in enumerate(best):
             if b >= 0:
                 chosen.setdefault(self.ids[self.slices[g].start + b], set()).add(g)
-        closeness = self._closeness(best_k)
+        proximity = self._proximity(best_k, best_conf, best_owner.tolist())
         for g, (group, sl) in enumerate(zip(groups, self.slices, strict=False)):
             m = self.matrices[g]
             own_c, own_a = per_group_country[g], per_group_admin[g]
-            others = best_owner != g
-            if closeness is not None and others.any():  # the best reading of another name
-                m[:, _INDEX["proximity"]] = np.max(closeness[sl][:, others] * best_conf[others],
-                                                   axis=1)
+            if proximity is not None and len(best_owner) > (best[g] >= 0):
+                m[:, _INDEX["proximity"]] = proximity[sl]  # another name has a best reading
             for row, k in enumerate(range(sl.start, sl.stop)):
                 cc, ak = self.country[k], self.admin_key[k]
                 cv = country_total.get(cc, 0.0) - own_c.get(cc, 0.0) if cc else 0.0
@@ -260,6 +258,20 @@ class _DocFeatures:
                 m[row, _INDEX["same_place"]] = 1.0 if not m[row, _INDEX["namesake"]] and any(
                     _short_form(group.key, groups[h].key) for h in holders) else 0.0
                 m[row, _INDEX["qualified"]] = self._qualified(g, k, probs)
+
+    def _proximity(self, best_k: list[int], best_conf: np.ndarray,
+                   best_owner: list[int]) -> np.ndarray | None:
+        """Each candidate's greatest closeness to the best reading of another name, times
+        that reading's confidence (one masked maximum for all groups at once)."""
+        closeness = self._closeness(best_k)
+        if closeness is None:
+            return None
+        weighted = closeness * best_conf
+        column = {g: j for j, g in enumerate(best_owner)}
+        owner = self.owner.tolist()
+        rows = [k for k, g in enumerate(owner) if g in column]
+        weighted[rows, [column[owner[k]] for k in rows]] = -np.inf  # its own name's
+        return weighted.max(axis=1)
 
     def _closeness(self, best_k: list[int]) -> np.ndarray | None:
         """1 - log(1+km)/log(1+20037) between every candidate and each group's best."""
