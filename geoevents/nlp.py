@@ -13,6 +13,7 @@ import importlib.util
 import os
 import threading
 import weakref
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -20,7 +21,7 @@ from geoevents.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
 
@@ -109,6 +110,22 @@ class PerDocument(Generic[T]):
 # joining every token's text on each call, about 1 µs per token, and the stages ask for
 # the text of the same document many times (a ``Doc``'s text never changes)
 doc_text: PerDocument[str] = PerDocument(lambda doc: doc.text)
+
+
+def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    sentences = list(doc.sents)
+    return sentences, [s.start for s in sentences]
+
+
+# the sentences of the document being processed, and the token index each starts at
+doc_sentences: PerDocument[tuple[list[Span], list[int]]] = PerDocument(_sentences)
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent``, found by bisection in the document's sentences (``Token.sent``
+    scans the tokens to both sentence ends and cuts a new span on every call)."""
+    sentences, starts = doc_sentences(token.doc)
+    return sentences[bisect_right(starts, token.i) - 1]
 
 
 def span_text(span: Span) -> str:

@@ -468,18 +468,19 @@ class Recogniser:
     def _datelines(self, state: _DocState) -> None:
         """"FREMONT — Violet ...", "BOWLING GREEN, Ohio (AP)": an upper-case place name
         opening the text or a line, followed by a dash or a comma."""
-        doc = state.doc
-        for token in doc:
-            if token.i > 0 and "\n" not in doc[token.i - 1].text_with_ws and \
-                    doc[token.i - 1].text not in (".", "”", '"'):
+        doc, tokens = state.doc, state.tokens
+        n = len(tokens)
+        previous = ""  # the text of the token before (a newline's token holds "\n")
+        for i, token in enumerate(tokens):
+            before, previous = previous, token.text
+            if i > 0 and "\n" not in before and before not in (".", "”", '"'):
                 continue
-            end = token.i
-            while end < len(doc) and end - token.i < 4 and doc[end].is_upper and \
-                    doc[end].text.replace(".", "").isalpha():
+            end = i
+            while end < n and end - i < 4 and tokens[end].is_upper and \
+                    tokens[end].text.replace(".", "").isalpha():
                 end += 1
-            if end > token.i and end < len(doc) and (doc[end].text in DASHES or
-                                                     doc[end].text == ","):
-                span = doc_span(doc, token.i, end)
+            if i < end < n and (tokens[end].text in DASHES or tokens[end].text == ","):
+                span = doc_span(doc, i, end)
                 if len(span_text(span)) >= 3 and not state.covered(span):
                     self._match_span(state, span, "dateline", weak=False)
 
@@ -700,6 +701,7 @@ class _DocState:
         self.text = doc_text(doc)
         self.mentions: dict[tuple[int, int], Mention] = {}
         self.ents = doc.ents  # (built anew on each read of ``doc.ents``)
+        self.tokens = list(doc)  # (``doc[i]`` builds a new Token on each call)
         self.other_ents: list[Span] = []
         self._taken: set[int] = set()
         # the PERSON entity covering each token (entities do not overlap)

@@ -75,3 +75,14 @@ def test_doc_span_is_the_slice_spacy_gives():
         for b in range(-n - 2, n + 3):
             want, got = doc[a:b], doc_span(doc, a, b)
             assert (got.start, got.end, got.text) == (want.start, want.end, want.text)
+
+
+def test_sentence_of_is_the_token_s_sentence():
+    """sentence_of(token) is token.sent for every token, in every sentence."""
+    from geoevents.nlp import sentence_of
+
+    doc = nlp.load()("Troops entered Gao. Fighting went on near Kidal.\n\nTwo died in Mopti.")
+    assert len(list(doc.sents)) >= 3
+    for token in doc:
+        got, want = sentence_of(token), token.sent
+        assert (got.start, got.end) == (want.start, want.end)

@@ -138,10 +138,12 @@ def _is_actor(token: Token, onto: Ontology) -> bool:
     """A person, group, organisation or state rather than a thing."""
     if token.ent_type_ in _ENTITY_ACTORS:
         return True
-    forms = set(lemma_forms(token))
-    return bool(forms & (onto.words("civilian") | onto.words("armed") | onto.words("non_state")
-                         | onto.words("government") | onto.words("person_noun")
-                         | onto.words("protester")))
+    forms = lemma_forms(token)
+    return any(not onto.words(actor).isdisjoint(forms) for actor in _ACTOR_CLASSES)
+
+
+# the ontology's word classes of actors
+_ACTOR_CLASSES = ("civilian", "armed", "non_state", "government", "person_noun", "protester")
 
 
 def _resolve_pronoun(token: Token) -> Token | None:

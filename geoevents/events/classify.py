@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from geoevents.events.arguments import Arguments
 from geoevents.events.ontology import GENERIC, Ontology
 from geoevents.events.triggers import Trigger, lemma_forms
-from geoevents.nlp import span_text
+from geoevents.nlp import sentence_of, span_text
 
 if TYPE_CHECKING:
     from geoevents.events.learned import Prediction
@@ -226,7 +226,7 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
     from geoevents.events.learned import predict
 
     scene = scene or set()
-    prediction = trigger.learned or predict(span_text(trigger.token.sent))
+    prediction = trigger.learned or predict(span_text(sentence_of(trigger.token)))
     if trigger.learned is not None:
         rules = None
     else:

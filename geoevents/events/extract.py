@@ -82,7 +82,7 @@ from geoevents.events.triggers import (
     lemma,
 )
 from geoevents.model import Event, Place
-from geoevents.nlp import doc_text, span_text
+from geoevents.nlp import doc_text, sentence_of, span_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -183,8 +183,13 @@ def event_id(doc_id: str | None, trigger_start: int, trigger_end: int, sub_type:
 def _lemma_set(span: Span) -> set[str]:
     # dates and people's names are no event words: "March 9" is no march, "Storm Daniel"
     # (which spaCy tags a person) no storming
-    words = [t for t in span if t.ent_type_ not in TIME_ENTITIES and t.ent_type_ != "PERSON"]
-    return {lemma(t) for t in words} | {t.lower_ for t in words}
+    found: set[str] = set()
+    for t in span:
+        label = t.ent_type_
+        if label not in TIME_ENTITIES and label != "PERSON":
+            found.add(lemma(t))
+            found.add(t.lower_)
+    return found
 
 
 def _clause_head(token):
@@ -939,4 +944,4 @@ def locate_trigger(token, toponyms: list[Toponym]) -> Location:
     trig = Trigger(token=token, lemma=lemma(token), pos=pos, phrase=None, sub_types=())
     args = extract_arguments(trig, onto)
     cand = _Candidate(trig, args, Typing("Other", 0.0, ""), 0)
-    return locate(token, _anchors(cand, onto), token.sent, toponyms)
+    return locate(token, _anchors(cand, onto), sentence_of(token), toponyms)

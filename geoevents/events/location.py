@@ -55,7 +55,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.triggers import lemma
-from geoevents.nlp import doc_span, span_text
+from geoevents.nlp import doc_span, sentence_of, span_text
 from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import ARABIC_ARTICLES, COMPASS_POINTS, DISTANCE_UNITS
 
@@ -190,6 +190,8 @@ _FACILITY_NOUNS = frozenset({"market", "marketplace", "airbase", "base", "hospit
                             "neighborhood", "quarter", "zone", "field", "oilfield",
                             "village", "villages", "town", "towns", "city", "area",
                             "governorate", "province", "region", "county", "state"})
+# nouns whose "of" phrase or modifier is a place's slot (see _unrecognised)
+_SLOT_NOUNS = PLACE_NOUNS | _FACILITY_NOUNS | _PART_NOUNS
 # Arabic articles that start a name ("al-Bab", "el-Arish")
 _ARTICLES = ARABIC_ARTICLES
 # labels that are never a place; spaCy's small model often tags a place name NORP,
@@ -415,9 +417,10 @@ def _located_place(path: list[Token], candidates: list[tuple[Toponym, Token]]
         return None
     i = marker.left_edge.i - 1
     doc = marker.doc
-    while i >= marker.sent.start and (doc[i].lower_ in _LEAD_INS or doc[i].like_num):
+    first = sentence_of(marker).start
+    while i >= first and (doc[i].lower_ in _LEAD_INS or doc[i].like_num):
         i -= 1
-    if i < marker.sent.start or doc[i + 1].text not in (",", "("):
+    if i < first or doc[i + 1].text not in (",", "("):
         return None
     end = doc[i].idx + len(doc[i].text)
     for mention, root in candidates:
@@ -494,7 +497,7 @@ def _name_token(tok: Token, first: bool) -> bool:
         return tok.ent_type_ not in ("NORP",) or not _is_demonym(tok)
     # a capitalised adjective or noun inside a sentence that is not a demonym: spaCy's
     # tagger often reads an unknown place name so ("rural Idlib", "southern Aleppo")
-    return tok.pos_ in ("ADJ", "NOUN") and not (first and tok.i == tok.sent.start) and \
+    return tok.pos_ in ("ADJ", "NOUN") and not (first and tok.i == sentence_of(tok).start) and \
         not _is_demonym(tok) and not tok.is_stop
 
 
@@ -546,7 +549,7 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
         # the name of an armed group is a place only where nothing but a place fits:
         # after a static locative preposition or naming a place noun
         group = _group_name(span)
-        nouns = PLACE_NOUNS | _FACILITY_NOUNS | _PART_NOUNS
+        nouns = _SLOT_NOUNS
         of_place = root.dep_ == "pobj" and head.lower_ == "of" and (
             lemma(head.head) in nouns or head.head.lower_ in nouns
             or (not group and head.head.dep_ == "pobj"

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import GENERIC, Ontology
-from geoevents.nlp import PerDocument, span_text
+from geoevents.nlp import PerDocument, doc_span, sentence_of, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -148,7 +148,8 @@ def _match_phrase(token: Token, head: str, pos: str, onto: Ontology
         around = context_lemmas(token)
     else:
         doc = token.doc
-        left = [t for t in doc[max(token.sent.start, token.i - 3): token.i] if t.text != "-"]
+        first = max(sentence_of(token).start, token.i - 3)
+        left = [t for t in doc_span(doc, first, token.i) if t.text != "-"]
         around = {f for t in left for f in lemma_forms(t)}
         around |= context_lemmas(token)
     best: tuple[str, ...] | None = None

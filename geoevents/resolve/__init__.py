@@ -131,7 +131,7 @@ class Resolver:
                                             around)
             keep = p >= self.acceptance.threshold
             if not keep.any():
-                best = int(np.argmax(p))
+                best = int(p.argmax())
                 group.rejected = (cands[best], float(p[best]))
             group.candidates = [c for c, k in zip(cands, keep, strict=True) if k]
             group.acceptance = p[keep]
@@ -146,7 +146,7 @@ class Resolver:
                 else:                   # like a place ("Saakashvili") is no toponym
                     m.reason = _unknown(m, group.rejected)
             return
-        order = np.argsort(-p)
+        order = (-p).argsort()
         best = int(order[0])
         accepted = 1.0 if group.acceptance is None else float(group.acceptance[best])
         conf = float(p[best]) * accepted
@@ -179,7 +179,7 @@ class Resolver:
         runner = int(order[1])
         gain = self.ranker.weights * (x[best] - x[runner])
         why: list[str] = []
-        for i in np.argsort(-gain)[:3]:
+        for i in (-gain).argsort()[:3]:
             text = _EXPLAIN[FEATURES[i]](place) if FEATURES[i] in _EXPLAIN else None
             if gain[i] > 0.2 and text and text not in why:
                 why.append(text)
