@@ -238,13 +238,13 @@ class Recogniser:
         return span
 
     def _demonym_mentions(self, state: _DocState) -> None:
-        doc = state.doc
+        doc, tokens = state.doc, state.tokens
         i = 0
-        while i < len(doc):
-            token = doc[i]
-            if token.text in self._demonym_heads and token.text[:1].isupper():
-                for n in range(min(3, len(doc) - i), 0, -1):
-                    key = tuple(t.text for t in doc_span(doc, i, i + n))
+        while i < len(tokens):
+            text = tokens[i].text
+            if text in self._demonym_heads and text[:1].isupper():
+                for n in range(min(3, len(tokens) - i), 0, -1):
+                    key = tuple(t.text for t in tokens[i:i + n])
                     entry = self._demonyms.get(key)
                     if entry is None:
                         continue
@@ -487,18 +487,19 @@ class Recogniser:
     def _patterns(self, state: _DocState) -> None:
         """"City of Lansing", "R-Westfield" (party and home town of a legislator),
         "Barrow, Jackson and Madison counties"."""
-        doc = state.doc
-        for token in doc:
-            if token.lower_ in DIVISION_PLURALS:
-                self._coordinated_divisions(state, token.i)
-            if token.lower_ == "of" and token.i > 0 and doc[token.i - 1].lower_ in (
+        doc, tokens = state.doc, state.tokens
+        for i, token in enumerate(tokens):
+            low = token.lower_
+            if low in DIVISION_PLURALS:
+                self._coordinated_divisions(state, i)
+            if low == "of" and i > 0 and tokens[i - 1].lower_ in (
                     "city", "town", "village", "county", "state", "township", "borough"):
-                run = _proper_run_at(doc, token.i + 1)
+                run = _proper_run_at(doc, i + 1)
                 if run is not None:
                     self._match_span(state, run, "pattern:city-of", weak=False)
-            if token.text in ("R", "D", "I", "DFL") and token.i + 2 < len(doc) and \
-                    doc[token.i + 1].text == "-" and not doc[token.i + 1].whitespace_:
-                run = _proper_run_at(doc, token.i + 2)
+            if token.text in ("R", "D", "I", "DFL") and i + 2 < len(tokens) and \
+                    tokens[i + 1].text == "-" and not tokens[i + 1].whitespace_:
+                run = _proper_run_at(doc, i + 2)
                 if run is not None:
                     self._match_span(state, run, "pattern:party", weak=False)
 
@@ -827,11 +828,12 @@ def _abbreviation_like(text: str) -> bool:
 
 def _proper_runs(doc: Doc) -> Iterator[Span]:
     """Maximal runs of capitalised proper-noun tokens (allowing "St." inside)."""
+    names = [_is_name_token(t) for t in doc]
     i = 0
-    while i < len(doc):
-        if _is_name_token(doc[i]):
+    while i < len(names):
+        if names[i]:
             j = i + 1
-            while j < len(doc) and _is_name_token(doc[j]):
+            while j < len(names) and names[j]:
                 j += 1
             yield doc_span(doc, i, j)
             i = j
@@ -980,17 +982,17 @@ def _name_end(doc: Doc, i: int, limit: int) -> int:
     return j
 
 
-def _modifiers_end(doc: Doc, i: int, *, adjectives: bool = True,
+def _modifiers_end(tokens: Sequence[Token], i: int, *, adjectives: bool = True,
                    titled_compass: bool = True) -> int:
     """The first token at or after ``i`` past the words that can stand between a
     preposition or verb and a name: "the", a compass adjective or point (``titled_compass``:
     also capitalised, "in North Darfur" -> "Darfur"), a quote or a hashtag sign, and
     (``adjectives``) lower-case adjectives and hyphenated modifiers ("into the strategic",
     "in government-held", "in northern rural")."""
-    n = len(doc)
+    n = len(tokens)
     j = i
     while j < n and j - i < 5:
-        tok = doc[j]
+        tok = tokens[j]
         low = tok.lower_
         compass = (titled_compass or tok.text.islower()) and (
             low in COMPASS_ADJECTIVES or low in COMPASS_POINTS)
@@ -998,9 +1000,9 @@ def _modifiers_end(doc: Doc, i: int, *, adjectives: bool = True,
             low not in SETTLEMENT_NOUNS
         if low == "the" or tok.text in _QUOTES or tok.text == "#" or compass or adjective:
             j += 1
-        elif adjectives and tok.text.islower() and j + 2 < n and doc[j + 1].text in DASHES \
-                and not tok.whitespace_ and not doc[j + 1].whitespace_ and \
-                doc[j + 2].text.islower():
+        elif adjectives and tok.text.islower() and j + 2 < n and tokens[j + 1].text in DASHES \
+                and not tok.whitespace_ and not tokens[j + 1].whitespace_ and \
+                tokens[j + 2].text.islower():
             j += 3  # "government-held", "rebel-controlled"
         else:
             break
@@ -1046,46 +1048,48 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
     A list after a cue ("in X, Y and Z") shares it. The feature class is "A" or "P" when
     a division or settlement noun follows the name ("Biu district", "Okha village").
     """
+    tokens = list(doc)  # (``doc[i]`` builds a new Token on each call)
+    n = len(tokens)
+    starts = [_name_start(t) for t in tokens]
     i = 0
-    n = len(doc)
     while i < n:
-        tok = doc[i]
-        low = tok.lower_
+        tok = tokens[i]
+        low, text, pos = tok.lower_, tok.text, tok.pos_
         cue = None
         start = i + 1
-        if low in STATIC_LOCATIVES or tok.text in LOCATIVE_PREPOSITIONS:
+        if low in STATIC_LOCATIVES or text in LOCATIVE_PREPOSITIONS:
             cue = "locative"
-            start = _modifiers_end(doc, start)
-            if any(t.text in COMPASS_ADJECTIVES for t in doc_span(doc, i + 1, start)):
+            start = _modifiers_end(tokens, start)
+            if any(t.text in COMPASS_ADJECTIVES for t in tokens[i + 1:start]):
                 cue = "compass"  # "in eastern Ghouta"
-        elif low == "of" and i > 0 and doc[i - 1].lower_ in SETTLEMENT_NOUNS:
+        elif low == "of" and i > 0 and tokens[i - 1].lower_ in SETTLEMENT_NOUNS:
             cue = "named"
-            start = _modifiers_end(doc, start, adjectives=False)
-        elif low == "of" and i > 0 and _names_place_of(doc[i - 1]):
+            start = _modifiers_end(tokens, start, adjectives=False)
+        elif low == "of" and i > 0 and _names_place_of(tokens[i - 1]):
             cue = "of"  # "residents of Kasumbalesa", "11 km of Menbeij"
-            start = _modifiers_end(doc, start, adjectives=False)
-        elif tok.text.islower() and low in APPOSITION_NOUNS and i > 0 and \
-                doc[i - 1].lower_ in ("the", "city", "capital", "provincial", "regional"):
+            start = _modifiers_end(tokens, start, adjectives=False)
+        elif text.islower() and low in APPOSITION_NOUNS and i > 0 and \
+                tokens[i - 1].lower_ in ("the", "city", "capital", "provincial", "regional"):
             cue = "named"  # "the capital city Lashkar Gah", "the town Al-Bab"
-        elif tok.text.islower() and low in COMPASS_ADJECTIVES:
+        elif text.islower() and low in COMPASS_ADJECTIVES:
             cue = "compass"
-            start = _modifiers_end(doc, start)
-        elif tok.pos_ in ("VERB", "AUX") and tok.lower_.startswith(TERRITORIAL_VERB_STEMS):
+            start = _modifiers_end(tokens, start)
+        elif pos in ("VERB", "AUX") and low.startswith(TERRITORIAL_VERB_STEMS):
             # "captured Birao", "storming Jabal Thardeh", "enter eastern Aleppo"
-            cue = "assault" if tok.lower_.startswith(ASSAULT_VERB_STEMS) else "territorial"
-            start = _modifiers_end(doc, start)
-        elif low in ("on", "against") and i > 0 and doc[i - 1].lower_ in ASSAULT_NOUNS:
+            cue = "assault" if low.startswith(ASSAULT_VERB_STEMS) else "territorial"
+            start = _modifiers_end(tokens, start)
+        elif low in ("on", "against") and i > 0 and tokens[i - 1].lower_ in ASSAULT_NOUNS:
             cue = "territorial"  # "attacks on Aleppo", "the assault on Taqsis"
-            start = _modifiers_end(doc, start)
-        elif tok.pos_ == "ADP" and i + 1 < n:
+            start = _modifiers_end(tokens, start)
+        elif pos == "ADP" and i + 1 < n:
             cue = "preposition"  # only for site names: "on the Deir Ezzor Military Airport"
-            start = _modifiers_end(doc, start, titled_compass=False)
-        elif tok.pos_ == "VERB" and i + 1 < n and doc[i + 1].lower_ == "the":
+            start = _modifiers_end(tokens, start, titled_compass=False)
+        elif pos == "VERB" and i + 1 < n and tokens[i + 1].lower_ == "the":
             cue = "object"  # only for site names: "struck the Al-Rasoul Checkpoint"
-            start = _modifiers_end(doc, start, titled_compass=False)
-        elif _name_start(tok) and (i == 0 or not _name_start(doc[i - 1])):
+            start = _modifiers_end(tokens, start, titled_compass=False)
+        elif starts[i] and (i == 0 or not starts[i - 1]):
             cue, start = "bare", i  # "Garubula village", "the Gulu-Kampala road"
-        if cue is None or start >= n or not _name_start(doc[start]):
+        if cue is None or start >= n or not starts[start]:
             i += 1
             continue
         end = _name_end(doc, start, n)
