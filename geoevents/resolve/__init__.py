@@ -28,13 +28,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from geoevents.gazetteer.names import normalize
 from geoevents.gazetteer.store import COUNTRY_CODES
 from geoevents.geodesy import destination, distance_km, midpoint
 from geoevents.model import Place
 from geoevents.resolve.acceptance import AcceptanceModel, is_loose, neighbours
 from geoevents.resolve.borders import resolve_border
-from geoevents.resolve.candidates import CACHE_SIZE, Candidate, CandidateGenerator
+from geoevents.resolve.candidates import CACHE_SIZE, Candidate, CandidateGenerator, normalized
 from geoevents.resolve.features import FEATURES, Group, Ranker
 from geoevents.wordlists import COMPASS_BEARINGS, DISTANCE_UNITS, PLACE_WORDS
 
@@ -240,7 +239,7 @@ def _countries(group: Group) -> set[str]:
 def _group_key(m: Mention) -> str:
     if m.kind == "demonym":
         return f"demonym:{m.country or m.lookup}"
-    return normalize(m.lookup) or m.lookup
+    return normalized(m.lookup) or m.lookup
 
 
 def _supported(x: np.ndarray, cand: Candidate) -> bool:

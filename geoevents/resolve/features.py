@@ -56,9 +56,8 @@ from pathlib import Path
 import numpy as np
 
 from geoevents.errors import InputError
-from geoevents.gazetteer.names import normalize
 from geoevents.gazetteer.store import COUNTRY_CODES
-from geoevents.resolve.candidates import Candidate
+from geoevents.resolve.candidates import Candidate, normalized
 
 FEATURES = (
     "prior", "top_prior", "country_votes", "admin1_votes", "contains", "qualified",
@@ -309,7 +308,7 @@ def _km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) 
     la1, lo1 = lat1[:, None], lon1[:, None]
     la2, lo2 = lat2[None, :], lon2[None, :]
     a = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    return 2 * 6371.0 * np.arcsin(np.sqrt(a.clip(0.0, 1.0)))
 
 
 def _static(candidates: list[Candidate]) -> np.ndarray:
@@ -322,7 +321,7 @@ def _static(candidates: list[Candidate]) -> np.ndarray:
     # the most prominent candidate whose main name this is
     owner = max((c.prior for c in candidates if c.primary and c.match == "exact"), default=None)
     country = any(p.feature_code in COUNTRY_CODES for p in named)
-    states = {(p.country_code, normalize(p.name)) for p in named if p.feature_code == "ADM1"}
+    states = {(p.country_code, normalized(p.name)) for p in named if p.feature_code == "ADM1"}
     for row, c in enumerate(candidates):
         m[row, _INDEX["prior"]] = c.prior
         m[row, _INDEX["top_prior"]] = 1.0 if c.prior == best else 0.0
@@ -359,9 +358,9 @@ def _admin_key(c: Candidate) -> tuple[str, str] | None:
     if not place.country_code:
         return None
     if place.feature_code == "ADM1":
-        return place.country_code, normalize(place.name)
+        return place.country_code, normalized(place.name)
     if place.admin1:
-        return place.country_code, normalize(place.admin1)
+        return place.country_code, normalized(place.admin1)
     return None
 
 
