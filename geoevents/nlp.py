@@ -112,6 +112,16 @@ class PerDocument(Generic[T]):
 doc_text: PerDocument[str] = PerDocument(lambda doc: doc.text)
 
 
+# the tokens of the document being processed: iterating a Doc or a Span, and ``doc[i]``,
+# build a new Token object each time, and the stages read the same tokens many times
+doc_tokens: PerDocument[list[Token]] = PerDocument(list)
+
+
+def span_tokens(span: Span) -> list[Token]:
+    """The tokens of ``span`` (``list(span)``), from :data:`doc_tokens`."""
+    return doc_tokens(span.doc)[span.start:span.end]
+
+
 def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
     sentences = list(doc.sents)
     return sentences, [s.start for s in sentences]

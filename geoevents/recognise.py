@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 from geoevents.gazetteer.names import loose_match, normalize, windows_1252_controls
 from geoevents.model import Toponym
-from geoevents.nlp import doc_span, doc_text, span_text
+from geoevents.nlp import doc_span, doc_text, doc_tokens, span_text
 from geoevents.wordlists import (
     APPOSITION_NOUNS,
     ARABIC_ARTICLES,
@@ -702,7 +702,7 @@ class _DocState:
         self.text = doc_text(doc)
         self.mentions: dict[tuple[int, int], Mention] = {}
         self.ents = doc.ents  # (built anew on each read of ``doc.ents``)
-        self.tokens = list(doc)  # (``doc[i]`` builds a new Token on each call)
+        self.tokens = doc_tokens(doc)
         self.other_ents: list[Span] = []
         self._taken: set[int] = set()
         # the PERSON entity covering each token (entities do not overlap)
@@ -828,7 +828,7 @@ def _abbreviation_like(text: str) -> bool:
 
 def _proper_runs(doc: Doc) -> Iterator[Span]:
     """Maximal runs of capitalised proper-noun tokens (allowing "St." inside)."""
-    names = [_is_name_token(t) for t in doc]
+    names = [_is_name_token(t) for t in doc_tokens(doc)]
     i = 0
     while i < len(names):
         if names[i]:
@@ -1048,7 +1048,7 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
     A list after a cue ("in X, Y and Z") shares it. The feature class is "A" or "P" when
     a division or settlement noun follows the name ("Biu district", "Okha village").
     """
-    tokens = list(doc)  # (``doc[i]`` builds a new Token on each call)
+    tokens = doc_tokens(doc)
     n = len(tokens)
     starts = [_name_start(t) for t in tokens]
     i = 0

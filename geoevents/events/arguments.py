@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import Ontology
 from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
-from geoevents.nlp import PerDocument, doc_span, span_text
+from geoevents.nlp import PerDocument, doc_span, span_text, span_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -264,7 +264,7 @@ def casualties(sent: Span, onto: Ontology) -> tuple[int | None, int | None]:
     """(fatalities, injuries): the lowest figure the sentence gives for each."""
     deaths: list[int] = []
     injuries: list[int] = []
-    for tok in sent:
+    for tok in span_tokens(sent):
         forms = set(lemma_forms(tok))
         bucket = deaths if forms & _DEATH else injuries if forms & _INJURY else None
         if bucket is None or comparison_point(tok):

@@ -82,7 +82,7 @@ from geoevents.events.triggers import (
     lemma,
 )
 from geoevents.model import Event, Place
-from geoevents.nlp import doc_text, sentence_of, span_text
+from geoevents.nlp import doc_text, sentence_of, span_text, span_tokens
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -184,7 +184,7 @@ def _lemma_set(span: Span) -> set[str]:
     # dates and people's names are no event words: "March 9" is no march, "Storm Daniel"
     # (which spaCy tags a person) no storming
     found: set[str] = set()
-    for t in span:
+    for t in span_tokens(span):
         label = t.ent_type_
         if label not in TIME_ENTITIES and label != "PERSON":
             found.add(lemma(t))
@@ -536,7 +536,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     dates = _sentence_dates(sentences)
     found: list[_Candidate] = []
     for i, sent in enumerate(sentences):
-        lowered = f" {' '.join(t.lower_ for t in sent)} "
+        lowered = f" {' '.join(t.lower_ for t in span_tokens(sent))} "
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
         cands = []
         for trig in find_triggers(sent, onto):

@@ -55,7 +55,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.triggers import lemma
-from geoevents.nlp import doc_span, sentence_of, span_text
+from geoevents.nlp import doc_span, doc_tokens, sentence_of, span_text
 from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import ARABIC_ARTICLES, COMPASS_POINTS, DISTANCE_UNITS
 
@@ -527,17 +527,18 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
     out: list[_Toponym] = []
     i = sent.start
     doc = sent.doc
+    tokens = doc_tokens(doc)
     while i < sent.end:
-        tok = doc[i]
-        article = tok.lower_ in _ARTICLES and i + 2 < sent.end and doc[i + 1].text == "-"
+        tok = tokens[i]
+        article = tok.lower_ in _ARTICLES and i + 2 < sent.end and tokens[i + 1].text == "-"
         if not (article or _name_token(tok, True) or (
                 tok.text[:1] in "‘'’" and tok.pos_ == "PROPN")):
             i += 1
             continue
         j = i
-        while j + 1 < sent.end and (_name_token(doc[j + 1], False) or (
-                doc[j + 1].text in ("-", "’", "'") and j + 2 < sent.end
-                and _name_token(doc[j + 2], False))):
+        while j + 1 < sent.end and (_name_token(tokens[j + 1], False) or (
+                tokens[j + 1].text in ("-", "’", "'") and j + 2 < sent.end
+                and _name_token(tokens[j + 2], False))):
             j += 1
         span = doc_span(doc, i, j + 1)
         i = j + 1

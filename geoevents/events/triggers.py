@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import GENERIC, Ontology
-from geoevents.nlp import PerDocument, doc_span, sentence_of, span_text
+from geoevents.nlp import PerDocument, doc_span, sentence_of, span_text, span_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -263,7 +263,7 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
 def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
     """All lexicon triggers of a sentence, in text order, with their modality."""
     found: list[Trigger] = []
-    for token in sent:
+    for token in span_tokens(sent):
         if token.pos_ == "VERB":
             pos = "VERB"
             index = onto.verb_index
