@@ -135,9 +135,9 @@ def _weapon(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     """(sub-type, cue, scope) of the nearest weapon named around a violence trigger."""
     for scope, words in (("trigger phrase", args.near), ("clause", args.clause),
                          ("sentence", sentence)):
+        scope_text = text if scope == "sentence" else f" {' '.join(sorted(words))} "
         for name in WEAPON_ORDER:
-            cue = _cue_hit(onto.sub_types[name].cues, words,
-                           text if scope == "sentence" else f" {' '.join(sorted(words))} ")
+            cue = _cue_hit(onto.sub_types[name].cues, words, scope_text)
             if cue:
                 return name, cue, scope
     return None
