@@ -198,10 +198,26 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 
 def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
     out: list[Token] = []
-    for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
-            out.extend(g for g in child.children if g.dep_ == "pobj")
+    for word, objects in _prepositions(token):
+        if word in preps:
+            out.extend(objects)
     return out
+
+
+def _prepositions(token: Token) -> list[tuple[str, list[Token]]]:
+    """The prepositions (and passive agents) of a token with their objects, kept for the
+    document being processed (the arguments of a trigger ask for them many times)."""
+    memo = _doc_prepositions(token.doc)
+    found = memo.get(token.i)
+    if found is None:
+        found = memo[token.i] = [
+            (child.lower_, [g for g in child.children if g.dep_ == "pobj"])
+            for child in token.children if child.dep_ in ("prep", "agent")]
+    return found
+
+
+_doc_prepositions: PerDocument[dict[int, list[tuple[str, list[Token]]]]] = \
+    PerDocument(lambda doc: {})
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
