@@ -132,7 +132,7 @@ class Ranker:
     def rank(self, groups: list[Group]) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Probabilities of each group's candidates, and their feature matrices."""
         matrices = feature_matrices(groups, self.rounds, self.weights)
-        return [_softmax(m @ self.weights) for m in matrices], matrices
+        return [_probabilities(m, self.weights) for m in matrices], matrices
 
 
 def shipped() -> list[str]:
@@ -147,7 +147,7 @@ def feature_matrices(groups: list[Group], rounds: int, weights: np.ndarray) -> l
     doc = _DocFeatures(groups)
     for _ in range(rounds):
         # the probabilities before this round (after the last, Ranker.rank computes them)
-        probs = [_softmax(m @ weights) for m in doc.matrices]
+        probs = [_probabilities(m, weights) for m in doc.matrices]
         doc.update_context(probs)
     return doc.matrices
 
@@ -362,6 +362,14 @@ def _admin_key(c: Candidate) -> tuple[str, str] | None:
     if place.admin1:
         return place.country_code, normalized(place.admin1)
     return None
+
+
+def _probabilities(m: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The softmax of the candidates' scores; a lone candidate's is 1 (exp(0) / exp(0))
+    without the arithmetic."""
+    if len(m) == 1:
+        return np.ones(1)
+    return _softmax(m @ weights)
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
