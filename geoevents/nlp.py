@@ -13,6 +13,7 @@ import importlib.util
 import os
 import threading
 import weakref
+from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
@@ -20,7 +21,7 @@ from geoevents.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
 
@@ -111,6 +112,62 @@ class PerDocument(Generic[T]):
 doc_text: PerDocument[str] = PerDocument(lambda doc: doc.text)
 
 
+# the tokens of the document being processed: iterating a Doc or a Span, and ``doc[i]``,
+# build a new Token object each time, and the stages read the same tokens many times
+doc_tokens: PerDocument[list[Token]] = PerDocument(list)
+
+
+def span_tokens(span: Span) -> list[Token]:
+    """The tokens of ``span`` (``list(span)``), from :data:`doc_tokens`."""
+    return doc_tokens(span.doc)[span.start:span.end]
+
+
+def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    sentences = list(doc.sents)
+    return sentences, [s.start for s in sentences]
+
+
+# the sentences of the document being processed, and the token index each starts at
+doc_sentences: PerDocument[tuple[list[Span], list[int]]] = PerDocument(_sentences)
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent``, found by bisection in the document's sentences (``Token.sent``
+    scans the tokens to both sentence ends and cuts a new span on every call)."""
+    sentences, starts = doc_sentences(token.doc)
+    return sentences[bisect_right(starts, token.i) - 1]
+
+
 def span_text(span: Span) -> str:
     """``span.text``, cut from :func:`doc_text` of its document."""
     return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def doc_span(doc: Doc, start: int, end: int) -> Span:
+    """``doc[start:end]``: the same span, without the pure-Python slice normalisation
+    spaCy runs on every slice (``spacy.util.normalize_slice``, about 2 µs a slice; the
+    stages cut thousands of spans per document). The bounds are clamped as spaCy does."""
+    n = len(doc)
+    if start < 0:
+        start = start + n if start + n > 0 else 0
+    elif start > n:
+        start = n
+    if end < 0:
+        end += n
+    if end < start:
+        end = start
+    elif end > n:
+        end = n
+    return _span_class()(doc, start, end)
+
+
+_SPAN: list[type] = []
+
+
+def _span_class() -> type:
+    """spaCy's ``Span``, imported on first use (importing spaCy is slow)."""
+    if not _SPAN:
+        from spacy.tokens import Span
+
+        _SPAN.append(Span)
+    return _SPAN[0]

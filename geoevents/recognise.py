@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 from geoevents.gazetteer.names import loose_match, normalize, windows_1252_controls
 from geoevents.model import Toponym
-from geoevents.nlp import doc_text
+from geoevents.nlp import doc_span, doc_text, doc_tokens, span_text
 from geoevents.wordlists import (
     APPOSITION_NOUNS,
     ARABIC_ARTICLES,
@@ -215,11 +215,11 @@ class Recogniser:
     # -- sources -------------------------------------------------------------------------
 
     def _entities(self, state: _DocState) -> None:
-        for ent in state.doc.ents:
+        for ent in state.ents:
             if ent.label_ in ("GPE", "LOC", "FAC"):
                 span = _trim(ent)
                 if span is not None and not self._is_person_context(span) and \
-                        _clean_name(span.text):
+                        _clean_name(span_text(span)):
                     span = self._without_direction(span)
                     # "Tishreen Dam", "Al-Ghaab Plains": a site noun names a place
                     state.add(span, source=f"ner:{ent.label_}",
@@ -231,22 +231,24 @@ class Recogniser:
         """"Northeast Georgia", "Western Pennsylvania": the place after a compass word,
         unless the gazetteer knows the whole name ("North Carolina", "West Africa")."""
         if len(span) > 1 and span[0].lower_ in _DIRECTIONS and span[0].is_title and \
-                self.known(span.text) is None and self.known(span[1:].text) is not None:
-            return span[1:]
+                self.known(span_text(span)) is None:
+            rest = doc_span(span.doc, span.start + 1, span.end)
+            if self.known(span_text(rest)) is not None:
+                return rest
         return span
 
     def _demonym_mentions(self, state: _DocState) -> None:
-        doc = state.doc
+        doc, tokens = state.doc, state.tokens
         i = 0
-        while i < len(doc):
-            token = doc[i]
-            if token.text in self._demonym_heads and token.text[:1].isupper():
-                for n in range(min(3, len(doc) - i), 0, -1):
-                    key = tuple(t.text for t in doc[i:i + n])
+        while i < len(tokens):
+            text = tokens[i].text
+            if text in self._demonym_heads and text[:1].isupper():
+                for n in range(min(3, len(tokens) - i), 0, -1):
+                    key = tuple(t.text for t in tokens[i:i + n])
                     entry = self._demonyms.get(key)
                     if entry is None:
                         continue
-                    span = doc[i:i + n]
+                    span = doc_span(doc, i, i + n)
                     if not state.in_person(span) and not state.covered(span):
                         state.add(span, source="demonym", kind="demonym",
                                   lookup=entry.place, country=entry.country)
@@ -261,7 +263,7 @@ class Recogniser:
         labels some cities languages ("in Aleppo", "attacks on Aleppo"): a "language"
         that is the main name of a populated place of at least
         :data:`PROMINENT_POPULATION` people is that place."""
-        for ent in state.doc.ents:
+        for ent in state.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") or (
                     ent.label_ in _NOT_NAMES and ent.label_ != "LANGUAGE"):
                 continue
@@ -269,18 +271,19 @@ class Recogniser:
             if span is None or state.covered(span) or self._is_person_context(span) or \
                     not all(t.text[:1].isupper() or t.text in DASHES for t in span):
                 continue
-            match = self.known(span.text)
+            name = span_text(span)
+            match = self.known(name)
             if match is not None and ent.label_ == "LANGUAGE":
                 if match.primary and match.place.feature_class == "P" and \
                         match.place.population >= self.prominent_population:
                     state.add(span, source="salient:LANGUAGE")
                 continue
             if match is None or match.place.feature_code not in SALIENT_CODES or (
-                    span.text.isupper() and len(span.text) <= 4):
+                    name.isupper() and len(name) <= 4):
                 continue  # "PTA", "DAC": abbreviations of something else
             if match.place.feature_code == "ADM1" and (
                     ent.label_ == "PERSON" or not match.primary
-                    or span.text.lower() in _DIRECTIONS):
+                    or name.lower() in _DIRECTIONS):
                 continue  # "Patrick", "Brittany" (Bretagne), "Central" are no places here
             state.add(span, source=f"salient:{ent.label_}")
 
@@ -295,7 +298,7 @@ class Recogniser:
         "from CNN"). A name inside a longer organisation or person name is skipped."""
         doc = state.doc
         for span, cue, feature_class in _context_names(doc):
-            if not _clean_name(span.text) or self._is_person_context(span) or \
+            if not _clean_name(span_text(span)) or self._is_person_context(span) or \
                     span[0].text in PERSONAL_TITLES or _division_name(span) is not None:
                 continue  # "Barrow and Jackson counties": see _coordinated_divisions
             outright = cue in ("named", "descriptive", "route")
@@ -311,7 +314,7 @@ class Recogniser:
             lookup = _strip_generic(span)
             if lookup is None:
                 continue
-            name = lookup.text
+            name = span_text(lookup)
             match = self.known(name)
             if match is None and name.isupper() and len(name) > 3:
                 name = name.title()  # "ALEPPO"
@@ -377,7 +380,7 @@ class Recogniser:
                 if not state.covered(span):
                     lookup = _strip_generic(span)
                     state.add(span, source="list", named=True,
-                              lookup=lookup.text if lookup is not None else None)
+                              lookup=span_text(lookup) if lookup is not None else None)
 
     def _listed_place(self, state: _DocState, span: Span) -> str:
         """``place`` when a name listed with a place can be one (a mention already, or
@@ -386,7 +389,7 @@ class Recogniser:
         organisation (a place only between two places), else ``no``."""
         if state.covered(span):
             return "place"
-        if not _clean_name(span.text) or span[0].text in PERSONAL_TITLES or \
+        if not _clean_name(span_text(span)) or span[0].text in PERSONAL_TITLES or \
                 any(t.ent_type_ in _NOT_NAMES for t in span) or \
                 not _may_name_unknown_place(span):
             return "no"
@@ -420,11 +423,11 @@ class Recogniser:
         if span is None:
             return
         if all(t.pos_ == "PROPN" for t in span) and len(span) <= _MAX_NAME_TOKENS and \
-                self.known(span.text) is not None:
+                self.known(span_text(span)) is not None:
             state.add(span, source="org:whole", weak=True)
             return
         for n in range(min(len(span) - 1, _MAX_NAME_TOKENS), 0, -1):
-            head = span[:n]
+            head = doc_span(span.doc, span.start, span.start + n)
             if head[-1].is_punct or (not head[0].is_title and not head[0].is_upper):
                 continue
             if span[n].lower_.strip(".") in STREET_WORDS:
@@ -467,42 +470,45 @@ class Recogniser:
             if end + 1 < len(doc) and doc[end].text == ",":
                 token = doc[end + 1]
                 entries = self._abbreviations.get(token.text)
-                if entries and not state.covered(doc[end + 1:end + 2]):
-                    state.add(doc[end + 1:end + 2], source="qualifier", lookup=entries[0].name)
+                qualifier = doc_span(doc, end + 1, end + 2)
+                if entries and not state.covered(qualifier):
+                    state.add(qualifier, source="qualifier", lookup=entries[0].name)
 
     def _datelines(self, state: _DocState) -> None:
         """"FREMONT — Violet ...", "BOWLING GREEN, Ohio (AP)": an upper-case place name
         opening the text or a line, followed by a dash or a comma."""
-        doc = state.doc
-        for token in doc:
-            if token.i > 0 and "\n" not in doc[token.i - 1].text_with_ws and \
-                    doc[token.i - 1].text not in (".", "”", '"'):
+        doc, tokens = state.doc, state.tokens
+        n = len(tokens)
+        previous = ""  # the text of the token before (a newline's token holds "\n")
+        for i, token in enumerate(tokens):
+            before, previous = previous, token.text
+            if i > 0 and "\n" not in before and before not in (".", "”", '"'):
                 continue
-            end = token.i
-            while end < len(doc) and end - token.i < 4 and doc[end].is_upper and \
-                    doc[end].text.replace(".", "").isalpha():
+            end = i
+            while end < n and end - i < 4 and tokens[end].is_upper and \
+                    tokens[end].text.replace(".", "").isalpha():
                 end += 1
-            if end > token.i and end < len(doc) and (doc[end].text in DASHES or
-                                                     doc[end].text == ","):
-                span = doc[token.i:end]
-                if len(span.text) >= 3 and not state.covered(span):
+            if i < end < n and (tokens[end].text in DASHES or tokens[end].text == ","):
+                span = doc_span(doc, i, end)
+                if len(span_text(span)) >= 3 and not state.covered(span):
                     self._match_span(state, span, "dateline", weak=False)
 
     def _patterns(self, state: _DocState) -> None:
         """"City of Lansing", "R-Westfield" (party and home town of a legislator),
         "Barrow, Jackson and Madison counties"."""
-        doc = state.doc
-        for token in doc:
-            if token.lower_ in DIVISION_PLURALS:
-                self._coordinated_divisions(state, token.i)
-            if token.lower_ == "of" and token.i > 0 and doc[token.i - 1].lower_ in (
+        doc, tokens = state.doc, state.tokens
+        for i, token in enumerate(tokens):
+            low = token.lower_
+            if low in DIVISION_PLURALS:
+                self._coordinated_divisions(state, i)
+            if low == "of" and i > 0 and tokens[i - 1].lower_ in (
                     "city", "town", "village", "county", "state", "township", "borough"):
-                run = _proper_run_at(doc, token.i + 1)
+                run = _proper_run_at(doc, i + 1)
                 if run is not None:
                     self._match_span(state, run, "pattern:city-of", weak=False)
-            if token.text in ("R", "D", "I", "DFL") and token.i + 2 < len(doc) and \
-                    doc[token.i + 1].text == "-" and not doc[token.i + 1].whitespace_:
-                run = _proper_run_at(doc, token.i + 2)
+            if token.text in ("R", "D", "I", "DFL") and i + 2 < len(tokens) and \
+                    tokens[i + 1].text == "-" and not tokens[i + 1].whitespace_:
+                run = _proper_run_at(doc, i + 2)
                 if run is not None:
                     self._match_span(state, run, "pattern:party", weak=False)
 
@@ -520,7 +526,7 @@ class Recogniser:
                 start -= 1
             if not doc[j].text[:1].isupper():
                 return
-            span = doc[start:j + 1]
+            span = doc_span(doc, start, j + 1)
             if not state.covered(span):
                 lookup = _division_name(span)
                 if lookup and self.known(lookup) is not None:
@@ -530,9 +536,10 @@ class Recogniser:
     def _exact_known(self, state: _DocState, span: Span, source: str, *,
                      weak: bool = True) -> bool:
         """Add ``span`` as a mention when it is, as a whole, a known place name."""
-        if state.covered(span) or (len(span) == 1 and (span[0].is_stop or len(span.text) < 3)):
+        name = span_text(span)
+        if state.covered(span) or (len(span) == 1 and (span[0].is_stop or len(name) < 3)):
             return False
-        if self.known(span.text) is None:
+        if self.known(name) is None:
             return False
         state.add(span, source=source, weak=weak)
         return True
@@ -540,13 +547,15 @@ class Recogniser:
     def _match_span(self, state: _DocState, span: Span, source: str, *, weak: bool) -> bool:
         """Add the longest known place name starting at ``span``'s first token."""
         for n in range(min(len(span), _MAX_NAME_TOKENS), 0, -1):
-            sub = span[:n]
+            sub = doc_span(span.doc, span.start, span.start + n)
             if (sub[-1].is_punct and sub[-1].text not in (".",)) or state.covered(sub):
                 continue
             if n == 1 and (sub[0].is_stop or sub[0].like_num or (len(sub[0].text) < 3
                            and sub[0].text not in self._abbreviations)):
                 continue
-            text = sub.text.title() if sub.text.isupper() and len(sub.text) > 3 else sub.text
+            text = span_text(sub)
+            if text.isupper() and len(text) > 3:
+                text = text.title()
             if self.known(text) is not None:
                 state.add(sub, source=source, weak=weak, lookup=text)
                 return True
@@ -701,10 +710,12 @@ class _DocState:
         self.doc = doc
         self.text = doc_text(doc)
         self.mentions: dict[tuple[int, int], Mention] = {}
+        self.ents = doc.ents  # (built anew on each read of ``doc.ents``)
+        self.tokens = doc_tokens(doc)
         self.other_ents: list[Span] = []
         self._taken: set[int] = set()
         # the PERSON entity covering each token (entities do not overlap)
-        self._person_at = {i: (e.start, e.end) for e in doc.ents if e.label_ == "PERSON"
+        self._person_at = {i: (e.start, e.end) for e in self.ents if e.label_ == "PERSON"
                            for i in range(e.start, e.end)}
         self._sentences: list[tuple[int, int, int]] | None = None
         self._sentence_starts: list[int] = []
@@ -753,7 +764,7 @@ class _DocState:
         """Drop a mention that joins ``span`` to another name with a dash, so that the
         two names become mentions of their own."""
         for key, mention in list(self.mentions.items()):
-            joined = self.doc[mention.token_start:mention.token_end]
+            joined = doc_span(self.doc, mention.token_start, mention.token_end)
             if key[0] <= span.start and span.end <= key[1] and len(joined) > len(span) and \
                     any(t.text in DASHES for t in joined):
                 del self.mentions[key]
@@ -801,7 +812,7 @@ def _division_name(span: Span) -> str | None:
         token = doc[i]
         word = DIVISION_PLURALS.get(token.lower_)
         if word:
-            return f"{span.text} {word}" if listed or i > span.end else None
+            return f"{span_text(span)} {word}" if listed or i > span.end else None
         if not (token.text in (",", "and", "or", "&") or token.text[:1].isupper()):
             return None
     return None
@@ -816,9 +827,10 @@ def _trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].text in _POSSESSIVE or (doc[end - 1].is_punct
                            and doc[end - 1].text != ".")):
         end -= 1
-    if end > start and doc[end - 1].text == "." and not _abbreviation_like(doc[start:end].text):
+    if end > start and doc[end - 1].text == "." and \
+            not _abbreviation_like(span_text(doc_span(doc, start, end))):
         end -= 1
-    return doc[start:end] if end > start else None
+    return doc_span(doc, start, end) if end > start else None
 
 
 def _abbreviation_like(text: str) -> bool:
@@ -827,13 +839,14 @@ def _abbreviation_like(text: str) -> bool:
 
 def _proper_runs(doc: Doc) -> Iterator[Span]:
     """Maximal runs of capitalised proper-noun tokens (allowing "St." inside)."""
+    names = [_is_name_token(t) for t in doc_tokens(doc)]
     i = 0
-    while i < len(doc):
-        if _is_name_token(doc[i]):
+    while i < len(names):
+        if names[i]:
             j = i + 1
-            while j < len(doc) and _is_name_token(doc[j]):
+            while j < len(names) and names[j]:
                 j += 1
-            yield doc[i:j]
+            yield doc_span(doc, i, j)
             i = j
         else:
             i += 1
@@ -845,7 +858,7 @@ def _proper_run_at(doc: Doc, i: int) -> Span | None:
     j = i + 1
     while j < len(doc) and j - i < _MAX_NAME_TOKENS and _is_name_token(doc[j]):
         j += 1
-    return doc[i:j]
+    return doc_span(doc, i, j)
 
 
 def _is_name_token(token: Token) -> bool:
@@ -855,7 +868,8 @@ def _is_name_token(token: Token) -> bool:
 def _is_dateline(span: Span, nxt: Token | None) -> bool:
     """"FREMONT — Violet ..." / "BOWLING GREEN, Ohio (AP)": an upper-case place name at
     the start of a sentence followed by a dash or a comma."""
-    if not span.text.isupper() or len(span.text) < 3 or nxt is None:
+    text = span_text(span)
+    if not text.isupper() or len(text) < 3 or nxt is None:
         return False
     starts_sentence = span.start == 0 or span.doc[span.start - 1].text in (".", "\n") or \
         span[0].is_sent_start
@@ -880,7 +894,7 @@ def _entity_at(doc: Doc, i: int) -> Span | None:
     end = i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    return doc[start:end]
+    return doc_span(doc, start, end)
 
 
 # NER labels that are never place names
@@ -979,17 +993,17 @@ def _name_end(doc: Doc, i: int, limit: int) -> int:
     return j
 
 
-def _modifiers_end(doc: Doc, i: int, *, adjectives: bool = True,
+def _modifiers_end(tokens: Sequence[Token], i: int, *, adjectives: bool = True,
                    titled_compass: bool = True) -> int:
     """The first token at or after ``i`` past the words that can stand between a
     preposition or verb and a name: "the", a compass adjective or point (``titled_compass``:
     also capitalised, "in North Darfur" -> "Darfur"), a quote or a hashtag sign, and
     (``adjectives``) lower-case adjectives and hyphenated modifiers ("into the strategic",
     "in government-held", "in northern rural")."""
-    n = len(doc)
+    n = len(tokens)
     j = i
     while j < n and j - i < 5:
-        tok = doc[j]
+        tok = tokens[j]
         low = tok.lower_
         compass = (titled_compass or tok.text.islower()) and (
             low in COMPASS_ADJECTIVES or low in COMPASS_POINTS)
@@ -997,9 +1011,9 @@ def _modifiers_end(doc: Doc, i: int, *, adjectives: bool = True,
             low not in SETTLEMENT_NOUNS
         if low == "the" or tok.text in _QUOTES or tok.text == "#" or compass or adjective:
             j += 1
-        elif adjectives and tok.text.islower() and j + 2 < n and doc[j + 1].text in DASHES \
-                and not tok.whitespace_ and not doc[j + 1].whitespace_ and \
-                doc[j + 2].text.islower():
+        elif adjectives and tok.text.islower() and j + 2 < n and tokens[j + 1].text in DASHES \
+                and not tok.whitespace_ and not tokens[j + 1].whitespace_ and \
+                tokens[j + 2].text.islower():
             j += 3  # "government-held", "rebel-controlled"
         else:
             break
@@ -1045,46 +1059,48 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
     A list after a cue ("in X, Y and Z") shares it. The feature class is "A" or "P" when
     a division or settlement noun follows the name ("Biu district", "Okha village").
     """
+    tokens = doc_tokens(doc)
+    n = len(tokens)
+    starts = [_name_start(t) for t in tokens]
     i = 0
-    n = len(doc)
     while i < n:
-        tok = doc[i]
-        low = tok.lower_
+        tok = tokens[i]
+        low, text, pos = tok.lower_, tok.text, tok.pos_
         cue = None
         start = i + 1
-        if low in STATIC_LOCATIVES or tok.text in LOCATIVE_PREPOSITIONS:
+        if low in STATIC_LOCATIVES or text in LOCATIVE_PREPOSITIONS:
             cue = "locative"
-            start = _modifiers_end(doc, start)
-            if any(t.text in COMPASS_ADJECTIVES for t in doc[i + 1:start]):
+            start = _modifiers_end(tokens, start)
+            if any(t.text in COMPASS_ADJECTIVES for t in tokens[i + 1:start]):
                 cue = "compass"  # "in eastern Ghouta"
-        elif low == "of" and i > 0 and doc[i - 1].lower_ in SETTLEMENT_NOUNS:
+        elif low == "of" and i > 0 and tokens[i - 1].lower_ in SETTLEMENT_NOUNS:
             cue = "named"
-            start = _modifiers_end(doc, start, adjectives=False)
-        elif low == "of" and i > 0 and _names_place_of(doc[i - 1]):
+            start = _modifiers_end(tokens, start, adjectives=False)
+        elif low == "of" and i > 0 and _names_place_of(tokens[i - 1]):
             cue = "of"  # "residents of Kasumbalesa", "11 km of Menbeij"
-            start = _modifiers_end(doc, start, adjectives=False)
-        elif tok.text.islower() and low in APPOSITION_NOUNS and i > 0 and \
-                doc[i - 1].lower_ in ("the", "city", "capital", "provincial", "regional"):
+            start = _modifiers_end(tokens, start, adjectives=False)
+        elif text.islower() and low in APPOSITION_NOUNS and i > 0 and \
+                tokens[i - 1].lower_ in ("the", "city", "capital", "provincial", "regional"):
             cue = "named"  # "the capital city Lashkar Gah", "the town Al-Bab"
-        elif tok.text.islower() and low in COMPASS_ADJECTIVES:
+        elif text.islower() and low in COMPASS_ADJECTIVES:
             cue = "compass"
-            start = _modifiers_end(doc, start)
-        elif tok.pos_ in ("VERB", "AUX") and tok.lower_.startswith(TERRITORIAL_VERB_STEMS):
+            start = _modifiers_end(tokens, start)
+        elif pos in ("VERB", "AUX") and low.startswith(TERRITORIAL_VERB_STEMS):
             # "captured Birao", "storming Jabal Thardeh", "enter eastern Aleppo"
-            cue = "assault" if tok.lower_.startswith(ASSAULT_VERB_STEMS) else "territorial"
-            start = _modifiers_end(doc, start)
-        elif low in ("on", "against") and i > 0 and doc[i - 1].lower_ in ASSAULT_NOUNS:
+            cue = "assault" if low.startswith(ASSAULT_VERB_STEMS) else "territorial"
+            start = _modifiers_end(tokens, start)
+        elif low in ("on", "against") and i > 0 and tokens[i - 1].lower_ in ASSAULT_NOUNS:
             cue = "territorial"  # "attacks on Aleppo", "the assault on Taqsis"
-            start = _modifiers_end(doc, start)
-        elif tok.pos_ == "ADP" and i + 1 < n:
+            start = _modifiers_end(tokens, start)
+        elif pos == "ADP" and i + 1 < n:
             cue = "preposition"  # only for site names: "on the Deir Ezzor Military Airport"
-            start = _modifiers_end(doc, start, titled_compass=False)
-        elif tok.pos_ == "VERB" and i + 1 < n and doc[i + 1].lower_ == "the":
+            start = _modifiers_end(tokens, start, titled_compass=False)
+        elif pos == "VERB" and i + 1 < n and tokens[i + 1].lower_ == "the":
             cue = "object"  # only for site names: "struck the Al-Rasoul Checkpoint"
-            start = _modifiers_end(doc, start, titled_compass=False)
-        elif _name_start(tok) and (i == 0 or not _name_start(doc[i - 1])):
+            start = _modifiers_end(tokens, start, titled_compass=False)
+        elif starts[i] and (i == 0 or not starts[i - 1]):
             cue, start = "bare", i  # "Garubula village", "the Gulu-Kampala road"
-        if cue is None or start >= n or not _name_start(doc[start]):
+        if cue is None or start >= n or not starts[start]:
             i += 1
             continue
         end = _name_end(doc, start, n)
@@ -1097,7 +1113,7 @@ def _listed(doc: Doc, start: int, end: int, cue: str
     """The name ``doc[start:end]`` and the names listed after it, with their cue."""
     n = len(doc)
     while True:
-        span = doc[start:end]
+        span = doc_span(doc, start, end)
         nxt = doc[end] if end < n else None
         feature_class = None
         kind = cue
@@ -1149,7 +1165,7 @@ def _listed(doc: Doc, start: int, end: int, cue: str
         if j == end or j >= n or cue == "bare" or not _name_start(doc[j]) or \
                 (end < n and doc[end].lower_ in DIVISION_NOUNS):
             return
-        comma_only = all(t.text == "," or t.text in _QUOTES for t in doc[end:j])
+        comma_only = all(t.text == "," or t.text in _QUOTES for t in doc_span(doc, end, j))
         start, end = j, _name_end(doc, j, n)
         if comma_only and end < n and doc[end].pos_ in ("VERB", "AUX"):
             return  # "west of the Streets of Woodfield, Huff said": a clause's subject
@@ -1190,11 +1206,11 @@ def _list_items(doc: Doc, start: int, end: int, *, before: bool = True) -> Itera
             k += 1
         if k == j or k >= n or not _name_start(doc[k]):
             break
-        comma_only = all(t.text == "," for t in doc[j:k] if t.lower_ != "the")
+        comma_only = all(t.text == "," for t in doc_span(doc, j, k) if t.lower_ != "the")
         e = _name_end(doc, k, n)
         if comma_only and e < n and doc[e].pos_ in ("VERB", "AUX"):
             break
-        yield doc[k:e]
+        yield doc_span(doc, k, e)
         j = e
     prev = doc[start - 1].text if start > 0 else ""
     after = doc[end].text if end < n else ""
@@ -1218,7 +1234,7 @@ def _list_items(doc: Doc, start: int, end: int, *, before: bool = True) -> Itera
             s += 1
         if s >= k or _name_end(doc, s, n) != k:
             break
-        yield doc[s:k]
+        yield doc_span(doc, s, k)
         j = s
 
 
@@ -1226,7 +1242,7 @@ def _coordinated_before_noun(doc: Doc, start: int, end: int) -> list[Span]:
     """Names coordinated before a plural settlement or division noun ("the Al-Assad and
     Minyan suburbs"): all of them, else []."""
     n = len(doc)
-    items = [doc[start:end]]
+    items = [doc_span(doc, start, end)]
     j = end
     while j < n and len(items) < 8:
         k = j
@@ -1237,7 +1253,7 @@ def _coordinated_before_noun(doc: Doc, start: int, end: int) -> list[Span]:
         if k >= n or not _name_start(doc[k]):
             return []
         j = _name_end(doc, k, n)
-        items.append(doc[k:j])
+        items.append(doc_span(doc, k, j))
         if j < n and doc[j].lower_ in SETTLEMENT_NOUNS and doc[j].text.islower() and \
                 doc[j - 1].text not in (",",):
             return items if doc[j].lower_.endswith("s") else []
@@ -1249,10 +1265,10 @@ def _split_dashes(span: Span) -> list[Span]:
     for tok in span:
         if tok.text in DASHES:
             if tok.i > begin:
-                parts.append(span.doc[begin:tok.i])
+                parts.append(doc_span(span.doc, begin, tok.i))
             begin = tok.i + 1
     if span.end > begin:
-        parts.append(span.doc[begin:span.end])
+        parts.append(doc_span(span.doc, begin, span.end))
     return parts
 
 
@@ -1267,7 +1283,7 @@ def _strip_generic(span: Span) -> Span | None:
         end -= 1
     if end - start > 1 and doc[end - 1].lower_ in DIVISION_NOUNS:
         end -= 1
-    return doc[start:end] if end > start else None
+    return doc_span(doc, start, end) if end > start else None
 
 
 def _place_shaped(span: Span) -> bool:

@@ -60,3 +60,38 @@ def test_a_per_document_value_is_made_once_per_document():
     assert [first_word(one), first_word(one), first_word(two), first_word(one)] == \
         ["Gaza", "Gaza", "Jenin", "Gaza"]
     assert made == ["Gaza is a city.", "Jenin is a town.", "Gaza is a city."]
+
+
+def test_doc_span_is_the_slice_spacy_gives():
+    """doc_span(doc, a, b) is doc[a:b] for every pair of bounds, out of range and
+    negative ones included."""
+    import spacy
+
+    from geoevents.nlp import doc_span
+
+    doc = spacy.blank("en")("Fighting broke out near Gao, 20 km south of Kidal.")
+    n = len(doc)
+    for a in range(-n - 2, n + 3):
+        for b in range(-n - 2, n + 3):
+            want, got = doc[a:b], doc_span(doc, a, b)
+            assert (got.start, got.end, got.text) == (want.start, want.end, want.text)
+
+
+def test_sentence_of_is_the_token_s_sentence():
+    """sentence_of(token) is token.sent for every token, in every sentence."""
+    from geoevents.nlp import sentence_of
+
+    doc = nlp.load()("Troops entered Gao. Fighting went on near Kidal.\n\nTwo died in Mopti.")
+    assert len(list(doc.sents)) >= 3
+    for token in doc:
+        got, want = sentence_of(token), token.sent
+        assert (got.start, got.end) == (want.start, want.end)
+
+
+def test_span_tokens_are_the_span_s_tokens():
+    """span_tokens(span) lists the tokens of the span, for each sentence of a document."""
+    from geoevents.nlp import span_tokens
+
+    doc = nlp.load()("Troops entered Gao. Fighting went on near Kidal.")
+    for sent in doc.sents:
+        assert [(t.i, t.text) for t in span_tokens(sent)] == [(t.i, t.text) for t in sent]

@@ -120,3 +120,33 @@ def test_a_stray_loose_hit_does_not_win(parser, text, names, wrong, why):
 def test_a_loose_hit_the_text_supports_stands(parser, text, names, country):
     t = resolved(parser, text, names)
     assert t.place is not None and t.place.country_code == country, t.reason
+
+
+def test_the_trees_walked_together_give_each_tree_s_own_leaf():
+    """The forest's level-by-level walk lands in the leaf a walk of each tree of the
+    model file reaches, for feature vectors on and around the split thresholds."""
+    import json
+    from importlib.resources import files
+
+    import numpy as np
+
+    from geoevents.resolve.acceptance import FEATURES, MODEL_FILE
+
+    trees = json.loads(files("geoevents.data").joinpath(MODEL_FILE).read_text())["trees"]
+    forest = AcceptanceModel.load().trees
+
+    def walk(tree: dict, x: np.ndarray) -> float:
+        node = 0
+        while tree["feature"][node] >= 0:
+            go_left = x[tree["feature"][node]] <= tree["threshold"][node]
+            node = tree["left"][node] if go_left else tree["right"][node]
+        return tree["value"][node]
+
+    rng = np.random.default_rng(7)
+    splits = [(f, t) for tree in trees for f, t in zip(tree["feature"], tree["threshold"],
+                                                       strict=True) if f >= 0]
+    for _ in range(300):
+        x = rng.random(len(FEATURES)) * 2
+        for f, t in (splits[i] for i in rng.integers(len(splits), size=6)):
+            x[f] = t  # exactly on a threshold: "<=" goes left
+        assert forest.leaves(x) == [walk(tree, x) for tree in trees]

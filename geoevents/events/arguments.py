@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import Ontology
 from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
+from geoevents.nlp import PerDocument, doc_span, span_text, span_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -122,8 +123,7 @@ def phrase(token: Token) -> str:
             end = max(end, child.right_edge.i + 1)
         elif child.dep_ == "appos" and child.i == end + 1 and doc[end].text == "(":
             end = max(end, child.right_edge.i + 2)
-    span = doc[start:end]
-    words = list(span)
+    words = list(doc_span(doc, start, end))
     while words and (words[0].dep_ in ("det", "predet", "nummod", "quantmod", "punct", "case")
                      or words[0].lower_ in ("all", "the", "a", "an", "some", "both")):
         words.pop(0)
@@ -132,17 +132,19 @@ def phrase(token: Token) -> str:
         words.pop()  # (the bracket closing an acronym stays: "Israel Defense Forces (IDF)")
     if not words:
         return token.text
-    return doc[words[0].i: words[-1].i + 1].text.strip()
+    return span_text(doc_span(doc, words[0].i, words[-1].i + 1)).strip()
 
 
 def _is_actor(token: Token, onto: Ontology) -> bool:
     """A person, group, organisation or state rather than a thing."""
     if token.ent_type_ in _ENTITY_ACTORS:
         return True
-    forms = set(lemma_forms(token))
-    return bool(forms & (onto.words("civilian") | onto.words("armed") | onto.words("non_state")
-                         | onto.words("government") | onto.words("person_noun")
-                         | onto.words("protester")))
+    forms = lemma_forms(token)
+    return any(not onto.words(actor).isdisjoint(forms) for actor in _ACTOR_CLASSES)
+
+
+# the ontology's word classes of actors
+_ACTOR_CLASSES = ("civilian", "armed", "non_state", "government", "person_noun", "protester")
 
 
 def _resolve_pronoun(token: Token) -> Token | None:
@@ -197,10 +199,26 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
 
 def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
     out: list[Token] = []
-    for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
-            out.extend(g for g in child.children if g.dep_ == "pobj")
+    for word, objects in _prepositions(token):
+        if word in preps:
+            out.extend(objects)
     return out
+
+
+def _prepositions(token: Token) -> list[tuple[str, list[Token]]]:
+    """The prepositions (and passive agents) of a token with their objects, kept for the
+    document being processed (the arguments of a trigger ask for them many times)."""
+    memo = _doc_prepositions(token.doc)
+    found = memo.get(token.i)
+    if found is None:
+        found = memo[token.i] = [
+            (child.lower_, [g for g in child.children if g.dep_ == "pobj"])
+            for child in token.children if child.dep_ in ("prep", "agent")]
+    return found
+
+
+_doc_prepositions: PerDocument[dict[int, list[tuple[str, list[Token]]]]] = \
+    PerDocument(lambda doc: {})
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -218,6 +236,19 @@ def _lemmas(tokens) -> set[str]:
         if tok.ent_type_ not in TIME_ENTITIES:
             found.update(lemma_forms(tok))
     return found
+
+
+def _subtree_lemmas(token: Token) -> frozenset[str]:
+    """:func:`_lemmas` of the token's subtree, kept for the document being processed (the
+    triggers of a sentence share clauses and subtrees)."""
+    memo = _doc_subtrees(token.doc)
+    found = memo.get(token.i)
+    if found is None:
+        found = memo[token.i] = frozenset(_lemmas(token.subtree))
+    return found
+
+
+_doc_subtrees: PerDocument[dict[int, frozenset[str]]] = PerDocument(lambda doc: {})
 
 
 def _predicate(trigger: Token, onto: Ontology) -> tuple[Token | None, Token | None]:
@@ -250,7 +281,7 @@ def casualties(sent: Span, onto: Ontology) -> tuple[int | None, int | None]:
     """(fatalities, injuries): the lowest figure the sentence gives for each."""
     deaths: list[int] = []
     injuries: list[int] = []
-    for tok in sent:
+    for tok in span_tokens(sent):
         forms = set(lemma_forms(tok))
         bucket = deaths if forms & _DEATH else injuries if forms & _INJURY else None
         if bucket is None or comparison_point(tok):
@@ -391,20 +422,20 @@ def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
             args.instruments.append(phrase(obj))
     args.instruments = list(dict.fromkeys(args.instruments))
     # context words for typing
-    near_tokens = list(tok.subtree)
+    near = set(_subtree_lemmas(tok))
     if args.predicate is not None and args.predicate.i != tok.i:
-        near_tokens += [args.predicate] + [t for c in args.predicate.children
-                                           if c.dep_ in ("dobj", "nsubj", "nsubjpass", "prep",
-                                                         "agent", "advcl")
-                                           for t in c.subtree]
+        near |= _lemmas([args.predicate])
+        for c in args.predicate.children:
+            if c.dep_ in ("dobj", "nsubj", "nsubjpass", "prep", "agent", "advcl"):
+                near |= _subtree_lemmas(c)
     if subject is not None:
-        near_tokens += list(subject.subtree)
-    args.near = _lemmas(near_tokens)
+        near |= _subtree_lemmas(subject)
+    args.near = near
     clause_head = tok if trigger.pos == "VERB" else (args.predicate or tok)
     while clause_head.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep",
                                "pobj") and clause_head.head.i != clause_head.i:
         clause_head = clause_head.head
-    args.clause = _lemmas(clause_head.subtree)
+    args.clause = set(_subtree_lemmas(clause_head))
     args.has_place = any(t.ent_type_ in ("GPE", "LOC", "FAC") for o in objects
                          for t in o.subtree)
     return args

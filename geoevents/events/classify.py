@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from geoevents.events.arguments import Arguments
 from geoevents.events.ontology import GENERIC, Ontology
 from geoevents.events.triggers import Trigger, lemma_forms
-from geoevents.nlp import span_text
+from geoevents.nlp import sentence_of, span_text
 
 if TYPE_CHECKING:
     from geoevents.events.learned import Prediction
@@ -155,9 +155,9 @@ def _weapon(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     """(sub-type, cue, scope) of the nearest weapon named around a violence trigger."""
     for scope, words in (("trigger phrase", args.near), ("clause", args.clause),
                          ("sentence", sentence)):
+        scope_text = text if scope == "sentence" else f" {' '.join(sorted(words))} "
         for name in WEAPON_ORDER:
-            cue = _cue_hit(onto.sub_types[name].cues, words,
-                           text if scope == "sentence" else f" {' '.join(sorted(words))} ")
+            cue = _cue_hit(onto.sub_types[name].cues, words, scope_text)
             if cue:
                 return name, cue, scope
     return None
@@ -266,7 +266,7 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
     from geoevents.events.learned import predict
 
     scene = scene or set()
-    prediction = trigger.learned or predict(span_text(trigger.token.sent))
+    prediction = trigger.learned or predict(span_text(sentence_of(trigger.token)))
     if trigger.learned is not None:
         rules = None
     else:

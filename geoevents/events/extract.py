@@ -91,7 +91,7 @@ from geoevents.events.triggers import (
     lemma,
 )
 from geoevents.model import Event, Place
-from geoevents.nlp import doc_text
+from geoevents.nlp import doc_text, sentence_of, span_text, span_tokens
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -217,8 +217,13 @@ def event_id(doc_id: str | None, trigger_start: int, trigger_end: int, sub_type:
 def _lemma_set(span: Span) -> set[str]:
     # dates and people's names are no event words: "March 9" is no march, "Storm Daniel"
     # (which spaCy tags a person) no storming
-    words = [t for t in span if t.ent_type_ not in TIME_ENTITIES and t.ent_type_ != "PERSON"]
-    return {lemma(t) for t in words} | {t.lower_ for t in words}
+    found: set[str] = set()
+    for t in span_tokens(span):
+        label = t.ent_type_
+        if label not in TIME_ENTITIES and label != "PERSON":
+            found.add(lemma(t))
+            found.add(t.lower_)
+    return found
 
 
 def _clause_head(token):
@@ -594,7 +599,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     planned: list[Span] = []  # sentences that tell only what is to come (see _unplanned)
     told_before: DateInfo | None = None  # the date of the last dated event told
     for i, sent in enumerate(sentences):
-        lowered = f" {' '.join(t.lower_ for t in sent)} "
+        lowered = f" {' '.join(t.lower_ for t in span_tokens(sent))} "
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
         cands = []
         ahead = False  # the sentence tells a planned or hypothetical happening
@@ -718,7 +723,7 @@ def _paragraphs(sentences: list[Span], text: str) -> list[int]:
         if end is not None and "\n" in text[end:sent.start_char]:
             n += 1
         out.append(n)
-        end = sent.start_char + len(sent.text.rstrip())
+        end = sent.start_char + len(span_text(sent).rstrip())
     return out
 
 
@@ -1155,4 +1160,4 @@ def locate_trigger(token, toponyms: list[Toponym]) -> Location:
     trig = Trigger(token=token, lemma=lemma(token), pos=pos, phrase=None, sub_types=())
     args = extract_arguments(trig, onto)
     cand = _Candidate(trig, args, Typing("Other", 0.0, ""), 0)
-    return locate(token, _anchors(cand, onto), token.sent, toponyms)
+    return locate(token, _anchors(cand, onto), sentence_of(token), toponyms)

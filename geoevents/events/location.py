@@ -58,7 +58,7 @@ from typing import TYPE_CHECKING
 from geoevents import geodesy
 from geoevents.events.dedup import contains
 from geoevents.events.triggers import lemma
-from geoevents.nlp import doc_text
+from geoevents.nlp import doc_span, doc_text, doc_tokens, sentence_of, span_text
 from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import ARABIC_ARTICLES, COMPASS_POINTS, DISTANCE_UNITS, SURROUNDINGS
 
@@ -425,9 +425,10 @@ def _located_place(path: list[Token], candidates: list[tuple[Toponym, Token]]
         return None
     i = marker.left_edge.i - 1
     doc = marker.doc
-    while i >= marker.sent.start and (doc[i].lower_ in _LEAD_INS or doc[i].like_num):
+    first = sentence_of(marker).start
+    while i >= first and (doc[i].lower_ in _LEAD_INS or doc[i].like_num):
         i -= 1
-    if i < marker.sent.start or doc[i + 1].text not in (",", "("):
+    if i < first or doc[i + 1].text not in (",", "("):
         return None
     end = doc[i].idx + len(doc[i].text)
     for mention, root in candidates:
@@ -480,7 +481,7 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
             start -= 1  # (linear time; golden12)
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-        ent = doc[start:end]
+        ent = doc_span(doc, start, end)
         if ent is not None:
             while len(ent) > 1 and (ent[0].dep_ == "det" or ent[0].pos_ == "ADJ"):
                 ent = ent[1:]  # "the Handarat Refugee Camp", "Shiite al-Bayaa"
@@ -531,7 +532,7 @@ def _name_token(tok: Token, first: bool) -> bool:
         return tok.ent_type_ not in ("NORP",) or not _is_demonym(tok)
     # a capitalised adjective or noun inside a sentence that is not a demonym: spaCy's
     # tagger often reads an unknown place name so ("rural Idlib", "southern Aleppo")
-    return tok.pos_ in ("ADJ", "NOUN") and not (first and tok.i == tok.sent.start) and \
+    return tok.pos_ in ("ADJ", "NOUN") and not (first and tok.i == sentence_of(tok).start) and \
         not _is_demonym(tok) and not tok.is_stop
 
 
@@ -547,7 +548,7 @@ def _group_name(span: Span) -> bool:
     """A name of an armed group or force ("the Taliban", "ISIS", "Islamic State"), from
     the ontology's actor words."""
     groups = _group_words()
-    low = span.text.lower()
+    low = span_text(span).lower()
     return low in groups or any(t.lower_ in groups or lemma(t) in groups for t in span)
 
 
@@ -561,19 +562,20 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
     out: list[_Toponym] = []
     i = sent.start
     doc = sent.doc
+    tokens = doc_tokens(doc)
     while i < sent.end:
-        tok = doc[i]
-        article = tok.lower_ in _ARTICLES and i + 2 < sent.end and doc[i + 1].text == "-"
+        tok = tokens[i]
+        article = tok.lower_ in _ARTICLES and i + 2 < sent.end and tokens[i + 1].text == "-"
         if not (article or _name_token(tok, True) or (
                 tok.text[:1] in "‘'’" and tok.pos_ == "PROPN")):
             i += 1
             continue
         j = i
-        while j + 1 < sent.end and (_name_token(doc[j + 1], False) or (
-                doc[j + 1].text in ("-", "’", "'") and j + 2 < sent.end
-                and _name_token(doc[j + 2], False))):
+        while j + 1 < sent.end and (_name_token(tokens[j + 1], False) or (
+                tokens[j + 1].text in ("-", "’", "'") and j + 2 < sent.end
+                and _name_token(tokens[j + 2], False))):
             j += 1
-        span = doc[i:j + 1]
+        span = doc_span(doc, i, j + 1)
         i = j + 1
         root = span.root
         head = root.head
@@ -599,7 +601,7 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
             root.dep_ == "appos" and lemma(head) in PLACE_NOUNS)
         if not (strong or (weak and root.ent_type_ != "PERSON")):
             continue
-        out.append(_Toponym(start=start, end=end, text=span.text, place=None,
+        out.append(_Toponym(start=start, end=end, text=span_text(span), place=None,
                             reason="a name in a place's slot of the parse; not a resolved "
                                    "toponym"))
     return out
@@ -1174,7 +1176,7 @@ def _context_text(mention: Toponym, sent: Span) -> str:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return mention.text
-    return doc[span.start: min(span.end + 2, sent.end)].text
+    return span_text(doc_span(doc, span.start, min(span.end + 2, sent.end)))
 
 
 def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import GENERIC, Ontology
-from geoevents.nlp import PerDocument, span_text
+from geoevents.nlp import PerDocument, doc_span, sentence_of, span_text, span_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -152,7 +152,8 @@ def _match_phrase(token: Token, head: str, pos: str, onto: Ontology
         around = context_lemmas(token)
     else:
         doc = token.doc
-        left = [t for t in doc[max(token.sent.start, token.i - 3): token.i] if t.text != "-"]
+        first = max(sentence_of(token).start, token.i - 3)
+        left = [t for t in doc_span(doc, first, token.i) if t.text != "-"]
         around = {f for t in left for f in lemma_forms(t)}
         around |= context_lemmas(token)
     best: tuple[str, ...] | None = None
@@ -274,7 +275,7 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
 def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
     """All lexicon triggers of a sentence, in text order, with their modality."""
     found: list[Trigger] = []
-    for token in sent:
+    for token in span_tokens(sent):
         if token.pos_ == "VERB":
             pos = "VERB"
             index = onto.verb_index

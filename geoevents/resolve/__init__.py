@@ -28,13 +28,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from geoevents.gazetteer.names import normalize
 from geoevents.gazetteer.store import COUNTRY_CODES
 from geoevents.geodesy import destination, distance_km, midpoint
 from geoevents.model import Place
 from geoevents.resolve.acceptance import AcceptanceModel, is_loose, neighbours
 from geoevents.resolve.borders import resolve_border
-from geoevents.resolve.candidates import CACHE_SIZE, Candidate, CandidateGenerator
+from geoevents.resolve.candidates import CACHE_SIZE, Candidate, CandidateGenerator, normalized
 from geoevents.resolve.features import FEATURES, Group, Ranker
 from geoevents.wordlists import COMPASS_BEARINGS, DISTANCE_UNITS, PLACE_WORDS
 
@@ -133,7 +132,7 @@ class Resolver:
                                             around)
             keep = p >= self.acceptance.threshold
             if not keep.any():
-                best = int(np.argmax(p))
+                best = int(p.argmax())
                 group.rejected = (cands[best], float(p[best]), "")
             group.candidates = [c for c, k in zip(cands, keep, strict=True) if k]
             group.acceptance = p[keep]
@@ -148,7 +147,7 @@ class Resolver:
                 else:                   # like a place ("Saakashvili") is no toponym
                     m.reason = _unknown(m, group.rejected)
             return
-        order = np.argsort(-p)
+        order = (-p).argsort()
         best = int(order[0])
         accepted = 1.0 if group.acceptance is None else float(group.acceptance[best])
         conf = float(p[best]) * accepted
@@ -181,7 +180,7 @@ class Resolver:
         runner = int(order[1])
         gain = self.ranker.weights * (x[best] - x[runner])
         why: list[str] = []
-        for i in np.argsort(-gain)[:3]:
+        for i in (-gain).argsort()[:3]:
             text = _EXPLAIN[FEATURES[i]](place) if FEATURES[i] in _EXPLAIN else None
             if gain[i] > 0.2 and text and text not in why:
                 why.append(text)
@@ -269,9 +268,9 @@ def _supports(anchor: Place, place: Place, near: dict[str, frozenset[str]]) -> b
     if anchor.feature_code in COUNTRY_CODES:
         return bool(cc) and (anchor.country_code == cc or cc in near.get(anchor.country_code
                                                                           or "", ()))
-    if anchor.country_code == cc and place.admin1 and normalize(place.admin1) in (
-            normalize(anchor.admin1 or ""),
-            normalize(anchor.name) if anchor.feature_code == "ADM1" else ""):
+    if anchor.country_code == cc and place.admin1 and normalized(place.admin1) in (
+            normalized(anchor.admin1 or ""),
+            normalized(anchor.name) if anchor.feature_code == "ADM1" else ""):
         return True
     return distance_km(anchor.lat, anchor.lon, place.lat, place.lon) <= STRAY_KM
 
@@ -311,7 +310,7 @@ def _countries(group: Group) -> set[str]:
 def _group_key(m: Mention) -> str:
     if m.kind == "demonym":
         return f"demonym:{m.country or m.lookup}"
-    return normalize(m.lookup) or m.lookup
+    return normalized(m.lookup) or m.lookup
 
 
 def _supported(x: np.ndarray, cand: Candidate) -> bool:

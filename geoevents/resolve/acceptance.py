@@ -118,19 +118,52 @@ def _neighbours(gaz: Gazetteer) -> dict[str, frozenset[str]]:
 
 
 @dataclass(frozen=True)
-class _Tree:
+class _Forest:
+    """The trees of the model as padded arrays (tree x node), walked level by level for
+    all trees at once; a leaf's children are the leaf itself."""
+
     feature: np.ndarray
     threshold: np.ndarray
     left: np.ndarray
     right: np.ndarray
     value: np.ndarray
+    depth: int
 
-    def __call__(self, x: np.ndarray) -> float:
-        node = 0
-        while self.feature[node] >= 0:
-            node = self.left[node] if x[self.feature[node]] <= self.threshold[node] \
-                else self.right[node]
-        return float(self.value[node])
+    @classmethod
+    def of(cls, trees: list[dict]) -> _Forest:
+        width = max(len(t["feature"]) for t in trees)
+        shape = (len(trees), width)
+        feature, left, right = (np.zeros(shape, int) for _ in range(3))
+        threshold, value = np.zeros(shape), np.zeros(shape)
+        for i, t in enumerate(trees):
+            n = len(t["feature"])
+            leaf = np.array(t["feature"]) < 0
+            own = np.arange(n)
+            feature[i, :n] = np.where(leaf, 0, t["feature"])
+            threshold[i, :n] = t["threshold"]
+            left[i, :n] = np.where(leaf, own, t["left"])
+            right[i, :n] = np.where(leaf, own, t["right"])
+            value[i, :n] = t["value"]
+        return cls(feature, threshold, left, right, value, _depth(trees))
+
+    def leaves(self, x: np.ndarray) -> list[float]:
+        """The value of the leaf each tree gives ``x``, in tree order."""
+        rows = np.arange(len(self.feature))
+        node = np.zeros(len(rows), int)
+        for _ in range(self.depth):
+            go_left = x[self.feature[rows, node]] <= self.threshold[rows, node]
+            node = np.where(go_left, self.left[rows, node], self.right[rows, node])
+        return self.value[rows, node].tolist()
+
+
+def _depth(trees: list[dict]) -> int:
+    """The number of levels below the root of the deepest tree."""
+    def below(t: dict, node: int) -> int:
+        if t["feature"][node] < 0:
+            return 0
+        return 1 + max(below(t, t["left"][node]), below(t, t["right"][node]))
+
+    return max(below(t, 0) for t in trees)
 
 
 @dataclass(frozen=True)
@@ -140,7 +173,7 @@ class AcceptanceModel:
 
     base: float
     learning_rate: float
-    trees: tuple[_Tree, ...]
+    trees: _Forest
     threshold: float
     about: dict
 
@@ -151,7 +184,7 @@ class AcceptanceModel:
 
     def score(self, x: np.ndarray) -> float:
         """P(right) of one feature vector."""
-        z = self.base + self.learning_rate * sum(tree(x) for tree in self.trees)
+        z = self.base + self.learning_rate * sum(self.trees.leaves(x))
         return 1.0 / (1.0 + math.exp(-z))
 
     def probability(self, query: str, candidates: list[Candidate],
@@ -191,8 +224,7 @@ def _shipped() -> AcceptanceModel:
     if tuple(data["features"]) != FEATURES:
         raise ValueError(f"{MODEL_FILE} was trained on other features; retrain it with "
                          f"'make train-acceptance'")
-    trees = tuple(_Tree(*(np.array(t[k]) for k in ("feature", "threshold", "left", "right",
-                                                    "value"))) for t in data["trees"])
+    trees = _Forest.of(data["trees"])
     about = {k: v for k, v in data.items() if k not in ("trees", "features")}
     return AcceptanceModel(float(data["base"]), float(data["learning_rate"]), trees,
                            float(data["threshold"]), about)

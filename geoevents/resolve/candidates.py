@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 DEFAULT_LIMIT = 30  # candidates asked of the gazetteer per name
 CACHE_SIZE = 20_000  # distinct names whose candidates one generator keeps (~35 MB)
+# :func:`~geoevents.gazetteer.names.normalize` of the place and division names the
+# resolver compares in every document (the same few recur), cached
+normalized = lru_cache(maxsize=8192)(normalize)
 
 
 @dataclass(frozen=True)
@@ -124,11 +127,11 @@ def _seats_over_divisions(found: tuple[Candidate, ...]) -> list[Candidate]:
     """Without a division word, a name that only another name of a first-level division
     shares with a town inside it ("Mykolaiv": Mykolaivska oblast and the city of
     Mykolayiv) is the town: news call the division "X oblast/province/region"."""
-    towns = {(c.place.country_code, normalize(c.place.admin1 or "")) for c in found
+    towns = {(c.place.country_code, normalized(c.place.admin1 or "")) for c in found
              if c.place.feature_class == "P" and c.match in ("exact", "skeleton")}
     return [c for c in found if not (
         c.place.feature_code == "ADM1" and not c.primary
-        and (c.place.country_code, normalize(c.place.name)) in towns)]
+        and (c.place.country_code, normalized(c.place.name)) in towns)]
 
 
 def _spelling_variants(name: str) -> list[str]:

@@ -56,9 +56,8 @@ from pathlib import Path
 import numpy as np
 
 from geoevents.errors import InputError
-from geoevents.gazetteer.names import normalize
 from geoevents.gazetteer.store import COUNTRY_CODES
-from geoevents.resolve.candidates import Candidate
+from geoevents.resolve.candidates import Candidate, normalized
 from geoevents.wordlists import DIVISION_NOUNS
 
 FEATURES = (
@@ -135,7 +134,7 @@ class Ranker:
     def rank(self, groups: list[Group]) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Probabilities of each group's candidates, and their feature matrices."""
         matrices = feature_matrices(groups, self.rounds, self.weights)
-        return [_softmax(m @ self.weights) for m in matrices], matrices
+        return [_probabilities(m, self.weights) for m in matrices], matrices
 
 
 def shipped() -> list[str]:
@@ -150,7 +149,7 @@ def feature_matrices(groups: list[Group], rounds: int, weights: np.ndarray) -> l
     doc = _DocFeatures(groups)
     for _ in range(rounds):
         # the probabilities before this round (after the last, Ranker.rank computes them)
-        probs = [_softmax(m @ weights) for m in doc.matrices]
+        probs = [_probabilities(m, weights) for m in doc.matrices]
         doc.update_context(probs)
     return doc.matrices
 
@@ -208,7 +207,7 @@ class _DocFeatures:
         weight = np.array([groups[g].weight for g in self.owner]) * flat * ~self.namesake
         country_total: dict[str, float] = {}
         admin_total: dict[tuple[str, str], float] = {}
-        best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
+        best = [int(p.argmax()) if len(p) else -1 for p in probs]
         best_k = [self.slices[g].start + b for g, b in enumerate(best) if b >= 0]
         # names whose best reading is a country or a division: (group, reading, weight)
         levels = [(int(self.owner[k]), k, float(weight[k])) for k in best_k
@@ -232,14 +231,12 @@ class _DocFeatures:
         for g, b in enumerate(best):
             if b >= 0:
                 chosen.setdefault(self.ids[self.slices[g].start + b], set()).add(g)
-        closeness = self._closeness(best_k)
+        proximity = self._proximity(best_k, best_conf, best_owner.tolist())
         for g, (group, sl) in enumerate(zip(groups, self.slices, strict=False)):
             m = self.matrices[g]
             own_c, own_a = per_group_country[g], per_group_admin[g]
-            others = best_owner != g
-            if closeness is not None and others.any():  # the best reading of another name
-                m[:, _INDEX["proximity"]] = np.max(closeness[sl][:, others] * best_conf[others],
-                                                   axis=1)
+            if proximity is not None and len(best_owner) > (best[g] >= 0):
+                m[:, _INDEX["proximity"]] = proximity[sl]  # another name has a best reading
             for row, k in enumerate(range(sl.start, sl.stop)):
                 cc, ak = self.country[k], self.admin_key[k]
                 cv = country_total.get(cc, 0.0) - own_c.get(cc, 0.0) if cc else 0.0
@@ -262,6 +259,20 @@ class _DocFeatures:
                 m[row, _INDEX["same_place"]] = 1.0 if not m[row, _INDEX["namesake"]] and any(
                     _short_form(group.key, groups[h].key) for h in holders) else 0.0
                 m[row, _INDEX["qualified"]] = self._qualified(g, k, probs)
+
+    def _proximity(self, best_k: list[int], best_conf: np.ndarray,
+                   best_owner: list[int]) -> np.ndarray | None:
+        """Each candidate's greatest closeness to the best reading of another name, times
+        that reading's confidence (one masked maximum for all groups at once)."""
+        closeness = self._closeness(best_k)
+        if closeness is None:
+            return None
+        weighted = closeness * best_conf
+        column = {g: j for j, g in enumerate(best_owner)}
+        owner = self.owner.tolist()
+        rows = [k for k, g in enumerate(owner) if g in column]
+        weighted[rows, [column[owner[k]] for k in rows]] = -np.inf  # its own name's
+        return weighted.max(axis=1)
 
     def _closeness(self, best_k: list[int]) -> np.ndarray | None:
         """1 - log(1+km)/log(1+20037) between every candidate and each group's best."""
@@ -302,7 +313,7 @@ def _km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) 
     la1, lo1 = lat1[:, None], lon1[:, None]
     la2, lo2 = lat2[None, :], lon2[None, :]
     a = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    return 2 * 6371.0 * np.arcsin(np.sqrt(a.clip(0.0, 1.0)))
 
 
 def _static(candidates: list[Candidate]) -> np.ndarray:
@@ -315,7 +326,7 @@ def _static(candidates: list[Candidate]) -> np.ndarray:
     # the most prominent candidate whose main name this is
     owner = max((c.prior for c in candidates if c.primary and c.match == "exact"), default=None)
     country = any(p.feature_code in COUNTRY_CODES for p in named)
-    states = {(p.country_code, normalize(p.name)) for p in named if p.feature_code == "ADM1"}
+    states = {(p.country_code, normalized(p.name)) for p in named if p.feature_code == "ADM1"}
     for row, c in enumerate(candidates):
         m[row, _INDEX["prior"]] = c.prior
         m[row, _INDEX["top_prior"]] = 1.0 if c.prior == best else 0.0
@@ -352,10 +363,18 @@ def _admin_key(c: Candidate) -> tuple[str, str] | None:
     if not place.country_code:
         return None
     if place.feature_code == "ADM1":
-        return place.country_code, normalize(place.name)
+        return place.country_code, normalized(place.name)
     if place.admin1:
-        return place.country_code, normalize(place.admin1)
+        return place.country_code, normalized(place.admin1)
     return None
+
+
+def _probabilities(m: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The softmax of the candidates' scores; a lone candidate's is 1 (exp(0) / exp(0))
+    without the arithmetic."""
+    if len(m) == 1:
+        return np.ones(1)
+    return _softmax(m @ weights)
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
