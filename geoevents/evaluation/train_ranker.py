@@ -1,22 +1,28 @@
-"""Training the resolver's ranker on a gold-annotated corpus, reproducibly.
+"""Training the resolver's ranker on a gold-annotated corpus of your own, reproducibly.
 
-It lives beside the evaluation, which reads the same corpora, so that the resolver package
-(:mod:`geoevents.resolve`) depends on neither the pipeline nor the evaluation.
+geoevents ships one ranker, ``hand-set`` (weights set by hand, not fitted to any corpus).
+This module is for users who have their own gold-annotated corpus in the LGL or GeoVirus
+XML format and want weights fitted to their kind of text; pass the file it writes to
+``geoevents eval toponyms --ranker FILE``, ``Geoparser(ranker=Ranker.load(FILE))`` or the
+spaCy component's ``ranker`` setting. It lives beside the evaluation, which reads the same
+corpora, so that the resolver package (:mod:`geoevents.resolve`) depends on neither the
+pipeline nor the evaluation.
 
 The model is a conditional logit (softmax over each name's candidates) fitted by
 full-batch gradient ascent, regularised towards the hand-set weights shipped in
-``geoevents/data/rankers/hand-set.json`` (a Gaussian prior), so the same corpus and gazetteer always
-give the same weights and features the corpus says little about keep their hand-set
-value. Context features depend on the
-weights themselves (they use the other names' probabilities), so training alternates a
-few times between computing features with the current weights and refitting.
+``geoevents/data/rankers/hand-set.json`` (a Gaussian prior), so the same corpus and
+gazetteer always give the same weights and features the corpus says little about keep
+their hand-set value. Context features depend on the weights themselves (they use the
+other names' probabilities), so training alternates a few times between computing
+features with the current weights and refitting.
 
 A candidate is right when it has the gold GeoNames id, or, for gold without an id, lies
-within 161 km of the gold point. Report scores only on a corpus the ranker was *not*
-trained on; the ranker file records the training corpus and its SHA-256, and
-``geoevents eval toponyms`` warns when they match.
+within 161 km of the gold point. Report scores only on documents the ranker was *not*
+trained on (hold out part of your corpus); the ranker file records the training corpus
+and its SHA-256, and ``geoevents eval toponyms`` warns when they match.
 
-    python -m geoevents.evaluation.train_ranker ../shared/eval/toponyms/lgl.xml -o ranker-lgl.json
+    python -m geoevents.evaluation.train_ranker my-gold/train.xml -o my-ranker.json
+    geoevents eval toponyms my-gold/held-out.xml --ranker my-ranker.json
 """
 
 from __future__ import annotations

