@@ -325,3 +325,12 @@ def test_legal_charges_and_prevention_are_no_intervention_at_a_protest():
         "Peaceful protest"
     assert _refine_protest("Peaceful protest", {"tear", "gas", "rally"}, set())[0] == \
         "Protest with intervention"
+
+
+def test_intercepted_projectiles_are_typed_by_the_rule():
+    """"Projectiles" are weapons, so the interception rule (not only the model) types
+    the sentence of the seed article."""
+    events = geoevents.extract_events("All five projectiles were intercepted by the Iron Dome "
+                                      "defense system over Sderot on Sunday.")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+    assert "trigger 'intercept'" in events[0].reason, events[0].reason
