@@ -323,3 +323,9 @@ def test_coordinated_names_on_a_people_noun_are_actors():
 def test_the_place_the_sentence_gives(text, trigger, place):
     loc = located(text, trigger)
     assert loc.place is not None and loc.place.name == place, loc.reason
+
+
+def test_the_end_of_a_route_is_near_the_event():
+    e = first("Gunmen ambushed a convoy on the road to Kano on Sunday, killing four soldiers.")
+    assert e.location.name == "Kano"
+    assert e.location_role == "near" and e.geo_precision == 2, e.reason

@@ -53,6 +53,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geoevents import geodesy
@@ -60,7 +61,13 @@ from geoevents.events.dedup import contains
 from geoevents.events.triggers import lemma
 from geoevents.nlp import doc_span, doc_text, doc_tokens, sentence_of, span_text
 from geoevents.resolve import DERIVED_SOURCE
-from geoevents.wordlists import ARABIC_ARTICLES, COMPASS_POINTS, DISTANCE_UNITS, SURROUNDINGS
+from geoevents.wordlists import (
+    ARABIC_ARTICLES,
+    COMPASS_POINTS,
+    DISTANCE_UNITS,
+    ROUTE_NOUNS,
+    SURROUNDINGS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -304,7 +311,7 @@ def _role_of(path: list[Token], mention: Toponym) -> tuple[str, str] | None:
                 role = PREPOSITION_ROLES[inner.lower_]
         if role is None or (shared and role in (ORIGIN, DESTINATION)):
             return None  # "captured … and shipped to Guantanamo": the path of the motion
-        if relation:
+        if relation or _route_end(path):
             role = NEAR
         return role, f"'{first.text} …' attached to the trigger"
     if first.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "npadvmod"):
@@ -318,6 +325,18 @@ def _role_of(path: list[Token], mention: Toponym) -> tuple[str, str] | None:
             return None
         return (NEAR if relation else role), f"'{first.text} {path[1].text} …' of the trigger"
     return None
+
+
+# prepositions by which a route names the place it leads to or from
+_ROUTE_PREPS = frozenset({"to", "towards", "toward", "from"})
+
+
+def _route_end(path: list[Token]) -> bool:
+    """Whether the place ends a route the event happened on ("ambushed on the road to
+    Kano", "a checkpoint on the highway from Goma"): the event is near that place, not in
+    it."""
+    return any(lemma(a) in ROUTE_NOUNS and b.dep_ == "prep" and b.lower_ in _ROUTE_PREPS
+               for a, b in pairwise(path[1:]))
 
 
 def _name_modifier(noun: Token, known: dict[int, Place | None]) -> Token | None:
