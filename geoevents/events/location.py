@@ -59,7 +59,7 @@ from typing import TYPE_CHECKING
 from geoevents import geodesy
 from geoevents.events.dedup import contains
 from geoevents.events.triggers import lemma
-from geoevents.nlp import doc_span, doc_text, doc_tokens, sentence_of, span_text
+from geoevents.nlp import doc_span, doc_tokens, sentence_of, span_text
 from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import (
     ARABIC_ARTICLES,
@@ -737,11 +737,6 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
     loc = _finer_inside(best[1], trigger, candidates) if _broad(best[1].place) else best[1]
     loc = _agreeing(loc, candidates)
     assert loc.toponym is not None
-    inner = _named_inside(loc.toponym, candidates, sent)
-    if inner is not None:
-        loc.reason = f"{inner.text!r}, which the {loc.toponym.text!r} that follows " \
-            f"locates: {loc.reason}"
-        loc.toponym = inner
     loc.precision = precision_of(loc.place, loc.role or SITE, _context_text(loc.toponym, sent))
     name = loc.place.display_name if loc.place else "not in the gazetteer"
     loc.reason = f"{loc.toponym.text!r} ({name}) as {loc.role}: {loc.reason}"
@@ -886,23 +881,6 @@ def _landmark(root: Token) -> bool:
     return any((a.lower_ in _DIRECTION_WORDS or lemma(a) in _DISTANCE_WORDS)
                for a in list(root.ancestors)[:4])
 
-
-def _named_inside(outer: Toponym, candidates: list[tuple[Toponym, Token]], sent: Span
-                  ) -> Toponym | None:
-    """The town a province or country locates when it follows it as an apposition ("in
-    Douentza, in central Mali's Mopti region", "in Konduga, in Borno state"): the town is
-    the event's place, the province only says where the town is."""
-    if outer.place is None:
-        return None
-    text = doc_text(sent.doc)
-    before = [m for m, _ in candidates if m.end <= outer.start and m.place is not None
-              and contains(outer.place, m.place)]
-    if not before:
-        return None
-    inner = max(before, key=lambda m: m.end)
-    gap = text[inner.end:outer.start]
-    return inner if gap.lstrip().startswith(",") and len(gap) <= 40 and "." not in gap \
-        else None
 
 
 def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]]
