@@ -43,7 +43,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from geoevents.acled import REGION_CODES, acled_frame, admin2_divisions
+from geoevents.acled import acled_frame, admin2_divisions, in_no_admin2
 from geoevents.evaluation.events import read_event_locations
 from geoevents.evaluation.golden import load_dir
 from geoevents.evaluation.split import select
@@ -75,7 +75,7 @@ def _eval_sentences(directory: Path, split: str) -> list:
 
 def _region_level(code: object) -> bool:
     code = code if isinstance(code, str) else ""
-    return code == "ADM1" or code in REGION_CODES or code.startswith("PCL")
+    return code == "ADM1" or in_no_admin2(code)
 
 
 def _share(mask, of) -> str:

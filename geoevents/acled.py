@@ -63,6 +63,15 @@ TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 UNKNOWN_COUNTRY = "XXX"
 # feature codes of places that lie in no admin-2 division (besides countries, PCL*)
 REGION_CODES = frozenset({"TERR", "RGN", "ADM1H", "ZN", "CONT", "OCN", "SEA", "GULF"})
+
+
+def in_no_admin2(feature_code: str | None) -> bool:
+    """Whether a place of this feature code (a country, region, sea …) lies in no admin-2
+    division."""
+    code = feature_code or ""
+    return code in REGION_CODES or code.startswith("PCL")
+
+
 MEMBER_KM = 5.0  # how far the nearest town may be that lends a camp or crossing its admin-2
 # the nearest NEIGHBOURS places linked to admin-2s of the same admin-1, within
 # NEIGHBOURS_KM, name the division when most of them lie in it
@@ -273,7 +282,7 @@ class _Divisions:
         if territory is None:
             return admin1, admin2
         code = _text(record.get("feature_code")) or ""
-        if code in REGION_CODES or code.startswith("PCL"):
+        if in_no_admin2(code):
             return territory[0], None
         if admin1 == territory[0]:  # GeoNames' older admin-1 of the place: the territory
             return admin1, self._governorate(territory, geom)
@@ -330,7 +339,7 @@ class _Divisions:
         if a1 is None:
             place = self.gazetteer.reverse(lat, lon)
             return (place.admin1 if place else None), None
-        if code in REGION_CODES or (code or "").startswith("PCL"):
+        if in_no_admin2(code):
             return _name(a1), None  # a country or region is in no admin-2 division
         if a2 is None:
             names = [n for n in (name, _text(record.get("location_text"))) if n]

@@ -407,9 +407,9 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
     """``typing`` refined by the actors (who takes a place, who clashes), the setting
     (industry, crime) and, with ``protest_outcome``, what happened at a protest."""
     name = typing.sub_event_type
-    side = _actor_side(args.actor1_token, onto)
     if name in ("Non-state actor overtakes territory", "Government regains territory"):
-        return _refine_territory(typing, trigger, args, side, sentence | scene)
+        return _refine_territory(typing, trigger, args, _actor_side(args.actor1_token, onto),
+                                 sentence | scene)
     if name == "Statement" and trigger.lemma in _DENIAL_VERBS and \
             _has(args.near, _ACCUSATIONS):
         return Typing("Claim of responsibility", typing.confidence,

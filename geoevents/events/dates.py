@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.errors import InputError
+from geoevents.events.triggers import FUTURE_AUX
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -259,7 +260,8 @@ def _attached(ent: Span, anchors: set[int], *, through_since: bool = True) -> bo
     return False
 
 
-_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+# the future auxiliaries, and "would" of a future told in reported speech ("said he would travel")
+_FUTURE_AUX = FUTURE_AUX | {"would"}
 
 
 def _of_another_future(ent: Span, anchors: set[int]) -> bool:

@@ -387,7 +387,7 @@ def _is_repeat_mention(cand: _Candidate) -> bool:
     determiners = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
     own = cand.args.quantities or cand.args.actor1 or cand.args.actor2 or (
         cand.date is not None and cand.date.text and cand.date.attached)
-    return bool(determiners & {"the", "this", "that", "these", "those"}) and not own
+    return bool(determiners & _DEFINITE) and not own
 
 
 def _describes_participant(cand: _Candidate) -> bool:

@@ -532,9 +532,7 @@ def _armed_group(mention: Toponym) -> bool:
 def _site_noun(noun: Token) -> bool:
     """A common noun of a place or site, which a name before it can locate ("his Amman
     home", "the Beijing office", "the Zahra neighbourhood")."""
-    low = lemma(noun)
-    return any(low in words or noun.lower_ in words for words in (
-        PLACE_NOUNS, _FACILITY_NOUNS, _PART_NOUNS, _UNIT_NOUNS, _SETTLEMENT_NOUNS, _DWELLINGS))
+    return any(w in _SITE_WORDS or w in _DWELLINGS for w in (lemma(noun), noun.lower_))
 
 
 def _is_demonym(token: Token) -> bool:
@@ -769,7 +767,7 @@ def _finer_inside(loc: Location, trigger: Token, candidates: list[tuple[Toponym,
                 not contains(outer, place) or _clause_of(root).i not in scene or \
                 place_tier(mention, root) != _TOWN or _group_name(root.doc[root.i:root.i + 1]) \
                 or _path_end(root) or _landmark(root) or \
-                _in_fixed_phrase(mention, candidates):
+                _in_fixed_phrase(root):
             continue
         inner.append((_tree_distance(trigger, root), mention.start, mention))
     if not inner:
@@ -814,7 +812,7 @@ def _agreeing(loc: Location, candidates: list[tuple[Toponym, Token]]) -> Locatio
                 for t in path[1:]):
             continue  # "on the west bank of the Dnipro": the river is no container
         if (first.dep_ == "prep" and first.lower_ in _CONTAINER_PREPS
-                and first.lower_ not in ("from", "to", "into", "toward", "towards")) or \
+                and first.lower_ not in _PATH_PREPS) or \
                 (first.dep_ == "prep" and first.lower_ == "of" and
                  not _naming_of(first, known)) or first.dep_ == "appos":
             containers.append((len(path), other))
@@ -859,7 +857,7 @@ def _clause_of(token: Token) -> Token:
     for tok in token.ancestors:
         if tok.pos_ in ("VERB", "AUX"):
             return tok
-    return token.sent.root
+    return sentence_of(token).root
 
 
 def _enclosing_clauses(token: Token) -> set[int]:
@@ -897,10 +895,10 @@ def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]]
     return sorted(out, key=lambda x: (x[0], x[1].start))
 
 
-def _in_fixed_phrase(mention: Toponym, candidates: list[tuple[Toponym, Token]]) -> bool:
-    """Whether the place is named inside a fixed phrase ("in response to the shelling of
-    Donetsk"): it sets the scene of another happening, not of the sentence's."""
-    root = next(r for m, r in candidates if m is mention)
+def _in_fixed_phrase(root: Token) -> bool:
+    """Whether the place (its name's root token) is named inside a fixed phrase ("in
+    response to the shelling of Donetsk"): it sets the scene of another happening, not of
+    the sentence's."""
     return any(a.dep_ == "pobj" and lemma(a) in _NOT_SETTINGS for a in root.ancestors)
 
 
@@ -934,7 +932,7 @@ def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
     for mention, root in candidates:
         tier = place_tier(mention, root)
         if tier is not None and not _path_end(root) and \
-                not _in_fixed_phrase(mention, candidates):
+                not _in_fixed_phrase(root):
             places.append((tier, _tree_distance(trigger, root), mention.start, mention))
     if not places:
         return None

@@ -37,7 +37,7 @@ _HABITUAL = frozenset({"frequent", "repeated", "regular", "routine", "occasional
 # event words
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # "until the withdrawal is complete", "once the ceasefire takes effect": a time clause
@@ -214,8 +214,8 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
     for tok in (verb, clause):
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         lows = {c.lower_ for c in auxes}
-        if lows & _FUTURE_AUX:
-            return "future", f"future tense ({'/'.join(sorted(lows & _FUTURE_AUX))})"
+        if lows & FUTURE_AUX:
+            return "future", f"future tense ({'/'.join(sorted(lows & FUTURE_AUX))})"
         modal = lows & _MODAL_AUX
         if modal:
             if "have" in lows or "has" in lows or "been" in lows:
