@@ -1,9 +1,9 @@
 """The golden set (tests/golden/): the scorer can fail, and geoevents passes its gates.
 
 The reports are written for this project (see tests/golden/README.md). ``dev`` reports
-were used while improving event extraction; ``heldout`` (h*), ``heldout2`` (x*) and
-``heldout3`` (y*) reports were written before the changes they check and not looked at
-while tuning: their gates are looser.
+were used while improving event extraction; ``heldout`` (h*), ``heldout2`` (x*),
+``heldout3`` (y*) and ``heldout4`` (z*) reports were written before the changes they check
+and not looked at while tuning: their gates are looser.
 """
 
 from __future__ import annotations
@@ -19,15 +19,17 @@ from geoevents.model import Event, Place
 
 GOLDEN = Path(__file__).parent / "golden"
 # precision / recall reached when the gates were set (see the README's events table)
-# (heldout3: a regression guard only — see tests/golden/README.md for its history)
+# (heldout3, heldout4: regression guards only — see tests/golden/README.md for their history;
+# heldout4's are its figures on main at e254ef3, 0.417 / 0.625, minus 0.05)
 GATES = {"dev": (0.90, 0.94), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
-         "heldout3": (0.42, 0.63)}
+         "heldout3": (0.42, 0.63), "heldout4": (0.36, 0.57)}
 # failed must-not checks on the held-out reports when the gates were set (heldout2: 5 when
 # its reports were frozen; 6 after the merge of the location fallback chain and the new
 # typing, which added one (a planned meeting's place given to a statement) — counted here,
 # not tuned on; 3 after issue 12's one-happening and phantom-event work; heldout3: 8 on main
-# at f47e935 after its annotation review, 7 after this session's merges (0.476 / 0.682))
-HELDOUT_ERRORS = {"heldout": 0, "heldout2": 3, "heldout3": 7}
+# at f47e935 after its annotation review, 7 after this session's merges (0.476 / 0.682);
+# heldout4: 10 on main at e254ef3, the first run on its reports)
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 3, "heldout3": 7, "heldout4": 10}
 # must-not checks that fail because of event *typing* (geoevents/events/classify.py and
 # triggers.py, issue 12 items 1 and 4), not of the extraction stages this set tests
 KNOWN_TYPING_ERRORS = {
@@ -57,7 +59,8 @@ def kwatas() -> golden.GoldReport:
 def test_every_report_loads_and_is_substantial():
     reports = golden.load_dir(GOLDEN)
     assert len(reports) >= 50
-    assert {r.part for r in reports} == {"dev", "heldout", "heldout2", "heldout3"}
+    assert {r.part for r in reports} == {"dev", "heldout", "heldout2", "heldout3",
+                                           "heldout4"}
     for report in reports:
         assert report.text.count("\n\n") >= 2, f"{report.id}: fewer than three paragraphs"
         assert report.events or report.must_not
