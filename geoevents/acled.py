@@ -49,9 +49,11 @@ from __future__ import annotations
 import math
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
+
+_Item = TypeVar("_Item")
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
@@ -335,7 +337,8 @@ class _Divisions:
         if a1 is None:
             a1 = _admin1_row(_text(record.get("country_code")), _text(record.get("admin1")))
         if a1 is None:
-            a1, a2 = self._nearest_linked(lat, lon, ADMIN1_KM)
+            nearest = self._nearest_linked(lat, lon, ADMIN1_KM)
+            a1, a2 = nearest[1] if nearest else (None, None)
         if a1 is None:
             place = self.gazetteer.reverse(lat, lon)
             return (place.admin1 if place else None), None
@@ -361,21 +364,12 @@ class _Divisions:
         """The admin-2 division of the nearest populated place of ``admin1`` within
         :data:`MEMBER_KM` of a place without a GeoNames id (a camp or a border crossing by
         a town: Abu Shouk -> El Fasher -> Al Fasher), by its link or its name."""
-        from geoevents.geodesy import distance_km
-
-        best: tuple[float, Any] | None = None
-        for town in self._places_near(lat, lon, MEMBER_KM):
-            links = _hierarchy().get(town.geonameid or 0)
-            if links is None or links[0] != admin1:
-                continue
-            km = distance_km(lat, lon, town.lat, town.lon)
-            if km <= MEMBER_KM and (best is None or km < best[0]):
-                best = (km, town)
-        if best is None:
+        nearest = self._nearest_linked(lat, lon, MEMBER_KM,
+                                       lambda links: links[0] == admin1)
+        if nearest is None:
             return None
-        town = best[1]
-        return (_hierarchy()[town.geonameid][1]
-                or self._namesake_division(admin1, [town.name])
+        town, (_, admin2) = nearest
+        return (admin2 or self._namesake_division(admin1, [town.name])
                 or (_capital_division(admin1) if town.feature_code in SEAT_CODES else None))
 
     def _places_near(self, lat: float, lon: float, km: float) -> list[Any]:
@@ -425,21 +419,17 @@ class _Divisions:
         holding = {sub.row for sub in children if _holds(sub, wanted)}
         return holding.pop() if len(holding) == 1 else None
 
-    def _nearest_linked(self, lat: float, lon: float, km: float
-                        ) -> tuple[int | None, int | None]:
-        """The (admin-1, admin-2) rows of the nearest populated place within ``km`` that
-        GeoNames links to divisions."""
-        from geoevents.geodesy import distance_km
-
-        best: tuple[float, tuple[int | None, int | None]] = (math.inf, (None, None))
-        for place in self._places_near(lat, lon, km):
-            links = _hierarchy().get(place.geonameid or 0)
-            if links is None:
-                continue
-            distance = distance_km(lat, lon, place.lat, place.lon)
-            if distance <= km and distance < best[0]:
-                best = (distance, links)
-        return best[1]
+    def _nearest_linked(self, lat: float, lon: float, km: float,
+                        accept: Callable[[tuple[int | None, int | None]], bool] = (
+                            lambda links: True)
+                        ) -> tuple[Any, tuple[int | None, int | None]] | None:
+        """The nearest populated place within ``km`` (geodesic) that GeoNames links to
+        divisions that ``accept`` takes (any, by default), with its (admin-1, admin-2)
+        rows."""
+        linked = [(place, links) for place in self._places_near(lat, lon, km)
+                  if (links := _hierarchy().get(place.geonameid or 0)) is not None
+                  and accept(links)]
+        return _nearest(lat, lon, km, ((p.lat, p.lon, (p, links)) for p, links in linked))
 
     def _neighbours_division(self, admin1: int, lat: float, lon: float) -> int | None:
         """The admin-2 division of most (more than half) of the :data:`NEIGHBOURS`
@@ -462,32 +452,23 @@ class _Divisions:
         """The admin-2 division of ``admin1`` whose gazetteer point is nearest, within
         :data:`DIVISION_KM`, when ``admin1`` lists two or more and each has a point of
         its own (one placed at its admin-1's point would leave its area to another)."""
-        from geoevents.geodesy import distance_km
-
         children = _children().get(admin1, ())
-        points = [self._point(sub.geonameid) for sub in children]
-        if len(children) < 2 or None in points:
+        if len(children) < 2 or any(self._point(sub.geonameid) is None for sub in children):
             return None
-        best: tuple[float, int] | None = None
-        for sub, point in zip(children, points, strict=True):
-            assert point is not None
-            km = distance_km(lat, lon, *point)
-            if km <= DIVISION_KM and (best is None or km < best[0]):
-                best = (km, sub.row)
-        return best[1] if best else None
+        return self._nearest_point_division(admin1, lat, lon, DIVISION_KM)
 
     def _nearest_seat(self, admin1: int, lat: float, lon: float) -> int | None:
         """The admin-2 division of ``admin1`` whose own point (its seat or the mean of its
         places) is within :data:`SEAT_KM`, when others lack a point (Kyiv -> Pechersk)."""
-        from geoevents.geodesy import distance_km
+        return self._nearest_point_division(admin1, lat, lon, SEAT_KM)
 
-        best: tuple[float, int] | None = None
-        for sub in _children().get(admin1, ()):
-            point = self._point(sub.geonameid)
-            km = distance_km(lat, lon, *point) if point else math.inf
-            if km <= SEAT_KM and (best is None or km < best[0]):
-                best = (km, sub.row)
-        return best[1] if best else None
+    def _nearest_point_division(self, admin1: int, lat: float, lon: float, km: float
+                                ) -> int | None:
+        """The admin-2 division of ``admin1`` whose own point is nearest, within ``km``
+        (geodesic); divisions without a point of their own are skipped."""
+        points = ((*point, sub.row) for sub in _children().get(admin1, ())
+                  if (point := self._point(sub.geonameid)) is not None)
+        return _nearest(lat, lon, km, points)
 
     def _point(self, geonameid: int) -> tuple[float, float] | None:
         """A division's own point in the gazetteer; None where the build placed it at its
@@ -572,6 +553,20 @@ def _capital_division(admin1: int) -> int | None:
     named = [sub.row for sub in _children().get(admin1, ())
              if any(alike(f, w) for f in forms([sub.name, *sub.aliases]) for w in wanted)]
     return named[0] if len(named) == 1 else None
+
+
+def _nearest(lat: float, lon: float, km: float,
+             items: Iterable[tuple[float, float, _Item]]) -> _Item | None:
+    """The item whose (lat, lon) is nearest to the point within ``km`` on the WGS84
+    ellipsoid (pyproj's geodesic); the first of equally near ones."""
+    from geoevents.geodesy import distance_km
+
+    best: tuple[float, _Item] | None = None
+    for item_lat, item_lon, item in items:
+        distance = distance_km(lat, lon, item_lat, item_lon)
+        if distance <= km and (best is None or distance < best[0]):
+            best = (distance, item)
+    return best[1] if best else None
 
 
 def _holds(division: Any, wanted: set[str]) -> bool:
