@@ -19,9 +19,10 @@ For each set it prints the share of located events with ``admin1``, ``admin2`` a
 filled:
 
 - over all located events;
-- over those below country level: not at a country, continent or a region of several
-  countries, for which ACLED codes no sub-national location (events at an admin-1 or at a
-  territory of one country are coded at its seat, as ACLED does, and count here);
+- over those below country level: not at a country, continent, a region of several
+  countries or "between" two countries, for which ACLED codes no sub-national location
+  (events at an admin-1 or at a territory of one country are coded at its seat, as ACLED
+  does, and count here);
 - ``admin2`` over those of them where an admin2 exists to fill: filled, or in an admin-1
   that GeoNames divides into admin-2 divisions (Berlin, Beirut or Libya's districts have
   none).
@@ -48,10 +49,10 @@ import pandas as pd
 
 from geoevents.acled import (
     SEATED_REGION_CODES,
+    _Divisions,
     acled_frame,
     admin2_divisions,
     in_no_admin2,
-    national_level,
 )
 from geoevents.evaluation.events import read_event_locations
 from geoevents.evaluation.golden import load_dir
@@ -100,8 +101,9 @@ def _measure(name: str, docs: list, show_missing: bool) -> None:
     table = acled_frame(events)
     built = time.perf_counter() - start
     located = table["latitude"].notna().to_numpy()
-    national = np.array([national_level(_text(code), _text(cc)) for code, cc in zip(
-        events["feature_code"], events["country_code"], strict=True)], dtype=bool)
+    divisions = _Divisions(None)
+    national = np.array([divisions.country_level(r) for r in events.to_dict("records")],
+                        dtype=bool)
     below = located & ~national
     admin1 = table["admin1"].notna().to_numpy()
     admin2 = table["admin2"].notna().to_numpy()

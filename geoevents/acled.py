@@ -27,8 +27,9 @@ admin1, admin2      the location's admin-1 / admin-2 division names from the Geo
                     describes, at a representative point of it — its seat, or for a
                     region without a shape its own point — and takes that point's
                     divisions (see ``location``). An event placed only in a
-                    country, a continent or a region of several countries gets no admin1
-                    or admin2: ACLED codes no sub-national location for it. admin2 also
+                    country, a continent, a region of several countries or "between"
+                    two countries gets no admin1 or admin2: ACLED codes no sub-national
+                    location for it. admin2 also
                     stays empty where GeoNames does not divide the admin-1 (Berlin,
                     Beirut, Libya) or the inference finds nothing (see
                     ``benchmarks/bench_acled.py``)
@@ -58,6 +59,7 @@ timestamp           Unix time at which the table was written
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -108,6 +110,8 @@ DIVISION_KM = 60.0  # how far the nearest admin-2 division's point may be
 SEAT_KM = 3.0  # how far an admin-2 division's own point may be when others have none
 # the seat of an admin-1 (or the country's capital): in the division named like its admin-1
 SEAT_CODES = frozenset({"PPLA", "PPLC"})
+# the id geoevents.resolve gives the point halfway "between X and Y" (two place ids)
+_BETWEEN = re.compile(r"derived:between (\S+) and (\S+)")
 SEAT_CANDIDATES = 500  # the most populous places in a region's box searched for its seat
 # the columns of an events record that decide its divisions (with geonameid and point)
 _PLACE_KEYS = ("feature_code", "location_name", "location_text", "country_code", "admin1")
@@ -206,8 +210,7 @@ def _row(record: dict[str, Any], geom: Any, divisions: _Divisions, now: int
                   "feature_code": seat.feature_code, "geonameid": seat.geonameid,
                   "admin1": seat.admin1, "geo_precision": 3}
         geom = shapely.Point(seat.lon, seat.lat)
-    national = national_level(_text(record.get("feature_code")),
-                              _text(record.get("country_code")))
+    national = divisions.country_level(record)
     admin1, admin2 = divisions.of(record, geom) if located and not national else (None, None)
     date = _text(record.get("date"))
     precision = _text(record.get("date_precision"))
@@ -337,6 +340,20 @@ class _Divisions:
         if admin1 == territory[0]:  # GeoNames' older admin-1 of the place: the territory
             return admin1, self._governorate(territory, geom)
         return territory[0], admin1
+
+    def country_level(self, record: dict[str, Any]) -> bool:
+        """Whether the event's place is known only at country level, so that ACLED codes
+        no sub-national location for it: a country, continent or multi-country region
+        (:func:`national_level`), or the point "between" two of them ("between Israel and
+        Palestine")."""
+        if national_level(_text(record.get("feature_code")), _text(record.get("country_code"))):
+            return True
+        between = _BETWEEN.fullmatch(_text(record.get("location_id")) or "")
+        if between is None:
+            return False
+        ends = [self.gazetteer.get(place_id) for place_id in between.groups()]
+        return all(end is not None and national_level(end.feature_code, end.country_code)
+                   for end in ends)
 
     def seat(self, record: dict[str, Any]) -> Any | None:
         """The populated place (a gazetteer Place) at which ACLED codes an event that its

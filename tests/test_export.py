@@ -523,6 +523,32 @@ def test_acled_codes_a_province_level_event_at_its_seat(gaz):
     assert events["location_name"].iloc[0] == "Benue"
 
 
+def test_acled_between_two_countries_is_country_level(gaz):
+    """The point halfway "between Israel and Palestine" is known only at country level
+    (no admin1/admin2, as ACLED codes it); "between Bahir Dar and Gondar" is not."""
+    import geopandas as gpd
+
+    from geoevents.acled import acled_frame
+
+    bahir_dar, gondar = (gaz.search(n, country="ET", limit=1)[0]
+                         for n in ("Bahir Dar", "Gondar"))
+    ids = ["derived:between geonames:294640 and geonames:6254930",
+           f"derived:between {bahir_dar.id} and {gondar.id}"]
+    events = gpd.GeoDataFrame(
+        {"location_id": ids, "location_name": ["between Israel and Palestine",
+                                               "between Bahir Dar and Gondar"],
+         "feature_code": ["AREA", "AREA"], "country_code": ["IL", "ET"],
+         "event_id": ["ev-1", "ev-2"]},
+        geometry=[shapely.Point(35.07, 31.63),
+                  shapely.Point((bahir_dar.lon + gondar.lon) / 2,
+                                (bahir_dar.lat + gondar.lat) / 2)],
+        crs="EPSG:4326")
+    table = acled_frame(events, gaz)
+    assert table["admin1"].isna().tolist() == [True, False]
+    assert table["admin2"].iloc[0] is None or pd.isna(table["admin2"].iloc[0])
+    assert table["latitude"].notna().all()
+
+
 def test_acled_seat_is_the_ppla_where_the_gazetteer_has_feature_codes(gaz):
     """With a GeoNames import the seat is the PPLA even when a larger place lies in the
     admin-1 (New York -> Albany); the embedded gazetteer has no PPLA codes, so there the
