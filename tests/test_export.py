@@ -450,8 +450,7 @@ def test_acled_schema(documents, tmp_path):
     (170063, "Aleppo", None, "Mount Simeon District"),  # its linked neighbours' division
     (2234942, "Ndop", "North-West", None),  # its division (Ngo-Ketunjia) has no known
     # place, so the one linked place 21 km away (Belo, in Boyo) does not decide
-    (294640, "Israel", None, None),  # a country lies in no admin-2 division
-    (2347266, "Benue", "Benue", None),  # nor does an admin-1 division
+    (294640, "Israel", None, None),  # a country: ACLED codes no sub-national location
 ])
 def test_acled_admin_divisions(gaz, geonameid, text, admin1, admin2):
     """admin1/admin2 of a located event, inferred where GeoNames does not link the place
@@ -470,6 +469,109 @@ def test_acled_admin_divisions(gaz, geonameid, text, admin1, admin2):
     if admin1 is not None:
         assert row["admin1"] == admin1
     assert (row["admin2"] if isinstance(row["admin2"], str) else None) == admin2
+
+
+def _events_at(gaz, place_ids):
+    """An events table with one region-level event at each gazetteer place."""
+    import geopandas as gpd
+
+    places = [gaz.get(i) for i in place_ids]
+    return gpd.GeoDataFrame(
+        {"location_id": list(place_ids), "location_name": [p.name for p in places],
+         "location_text": [p.name for p in places],
+         "feature_code": [p.feature_code for p in places],
+         "country_code": [p.country_code for p in places],
+         "admin1": [p.admin1 for p in places], "geonameid": [p.geonameid for p in places],
+         "geo_precision": [3] * len(places),
+         "event_id": [f"ev-{n}" for n in range(len(places))]},
+        geometry=[shapely.Point(p.lon, p.lat) for p in places], crs="EPSG:4326")
+
+
+def test_acled_codes_a_province_level_event_at_its_seat(gaz):
+    """As ACLED codes an event that its report places only in a province or region: at
+    the seat, with geo-precision 3, and admin1/admin2 from the seat; a country or a region
+    of several countries gets no sub-national location; a region without a shape is coded
+    at its own point. The native events table keeps the region (its point and code)."""
+    from geoevents.acled import acled_frame
+
+    ids = ["geonames:2347266", "geonames:1051823", "local:gaza-strip",
+           "geonames:294640", "local:west-africa", "local:east-ghouta"]
+    events = _events_at(gaz, ids)
+    table = acled_frame(events, gaz)
+    makurdi, pemba, gaza = (gaz.search(n, country=cc, limit=1)[0]
+                            for n, cc in (("Makurdi", "NG"), ("Pemba", "MZ"), ("Gaza", "PS")))
+    rows = table.set_index(events["location_name"])
+    assert tuple(rows.loc["Benue", ["location", "admin1", "admin2"]]) == (
+        "Makurdi", "Benue", "Markurdi")
+    assert (rows.loc["Benue", "latitude"], rows.loc["Benue", "longitude"]) == (
+        round(makurdi.lat, 6), round(makurdi.lon, 6))
+    assert tuple(rows.loc["Cabo Delgado", ["location", "admin1", "admin2"]]) == (
+        "Pemba", "Cabo Delgado", "Cidade de Pemba")
+    assert rows.loc["Cabo Delgado", "latitude"] == round(pemba.lat, 6)
+    assert tuple(rows.loc["Gaza Strip", ["location", "admin1", "admin2"]]) == (
+        gaza.name, "Gaza Strip", "Gaza")
+    # a region without a shape: at its own (representative) point, with its divisions
+    assert tuple(rows.loc["East Ghouta", ["location", "admin1", "admin2"]]) == (
+        "East Ghouta", "Rīf Dimashq", "Douma District")
+    assert (table["geo_precision"] == 3).all()
+    for name in ("Israel", "West Africa"):  # located, at their own point, no admin
+        assert rows.loc[name, "location"] == name and pd.isna(rows.loc[name, "admin1"])
+        assert pd.isna(rows.loc[name, "admin2"]) and not pd.isna(rows.loc[name, "latitude"])
+    seat = table.geometry.iloc[0]
+    assert (seat.y, seat.x) == (makurdi.lat, makurdi.lon)
+    assert events.geometry.iloc[0] != seat  # the events table itself is unchanged
+    assert events["location_name"].iloc[0] == "Benue"
+
+
+def test_acled_between_two_countries_is_country_level(gaz):
+    """The point halfway "between Israel and Palestine" is known only at country level
+    (no admin1/admin2, as ACLED codes it); "between Bahir Dar and Gondar" is not."""
+    import geopandas as gpd
+
+    from geoevents.acled import acled_frame
+
+    bahir_dar, gondar = (gaz.search(n, country="ET", limit=1)[0]
+                         for n in ("Bahir Dar", "Gondar"))
+    ids = ["derived:between geonames:294640 and geonames:6254930",
+           f"derived:between {bahir_dar.id} and {gondar.id}"]
+    events = gpd.GeoDataFrame(
+        {"location_id": ids, "location_name": ["between Israel and Palestine",
+                                               "between Bahir Dar and Gondar"],
+         "feature_code": ["AREA", "AREA"], "country_code": ["IL", "ET"],
+         "event_id": ["ev-1", "ev-2"]},
+        geometry=[shapely.Point(35.07, 31.63),
+                  shapely.Point((bahir_dar.lon + gondar.lon) / 2,
+                                (bahir_dar.lat + gondar.lat) / 2)],
+        crs="EPSG:4326")
+    table = acled_frame(events, gaz)
+    assert table["admin1"].isna().tolist() == [True, False]
+    assert table["admin2"].iloc[0] is None or pd.isna(table["admin2"].iloc[0])
+    assert table["latitude"].notna().all()
+
+
+def test_acled_seat_is_the_ppla_where_the_gazetteer_has_feature_codes(gaz):
+    """With a GeoNames import the seat is the PPLA even when a larger place lies in the
+    admin-1 (New York -> Albany); the embedded gazetteer has no PPLA codes, so there the
+    most populous place stands for it (New York City)."""
+    import dataclasses
+
+    from geoevents.acled import acled_frame
+
+    class WithSeats:
+        """The embedded gazetteer, with Albany coded as GeoNames codes it (PPLA)."""
+
+        def __getattr__(self, name):
+            return getattr(gaz, name)
+
+        def by_geonameid(self, geonameid):
+            place = gaz.by_geonameid(geonameid)
+            if place is not None and place.geonameid == 5106834:
+                return dataclasses.replace(place, feature_code="PPLA")
+            return place
+
+    events = _events_at(gaz, ["geonames:5128638"])
+    assert acled_frame(events, WithSeats())["location"].iloc[0] == "Albany"
+    assert acled_frame(events, gaz)["location"].iloc[0] == "New York City"
 
 
 def test_acled_admin2_of_a_camp_is_its_towns(gaz):
