@@ -732,7 +732,8 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
         best = _other_place(trigger, candidates)
     if best is None:
         return NOWHERE
-    loc = _finer_inside(best[1], trigger, candidates) if _broad(best[1].place) else best[1]
+    loc = _finer_inside(best[1], trigger, anchors, candidates) if _broad(best[1].place) \
+        else best[1]
     loc = _agreeing(loc, candidates)
     assert loc.toponym is not None
     loc.precision = precision_of(loc.place, loc.role or SITE, _context_text(loc.toponym, sent))
@@ -747,18 +748,20 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
     return loc
 
 
-def _finer_inside(loc: Location, trigger: Token, candidates: list[tuple[Toponym, Token]]
-                  ) -> Location:
+def _finer_inside(loc: Location, trigger: Token, anchors: list[Token],
+                  candidates: list[tuple[Toponym, Token]]) -> Location:
     """The chosen place is a country, province or region, and the sentence names a town or
     district inside it ("in Pakistan's largest city, Karachi", "patrolling the streets in
-    Yendi, … Ghana's capital", "on al-Latmana, in Hama province"): ACLED codes the most
-    specific place the text gives, so the event is at that town, nearest the trigger in
-    the parse. A landmark ("531 km north of Accra"), a statement's source, an actor's
+    Yendi, … Ghana's capital", "on al-Latmana, in Hama province"), in the clause of that
+    place, a clause framing it, or the clause of another mention of the same event (the
+    ``anchors``: "struck the Kharkiv region, killing three in Kupiansk"): ACLED codes the
+    most specific place the text gives, so the event is at that town, nearest the trigger
+    in the parse. A landmark ("531 km north of Accra"), a statement's source, an actor's
     home and the end of a motion's path are not such a place."""
     outer = loc.place
     assert outer is not None and loc.toponym is not None
     outer_root = next(r for m, r in candidates if m is loc.toponym)
-    scene = _enclosing_clauses(outer_root)
+    scene = _enclosing_clauses(outer_root) | {a.i for a in anchors}
     inner = []
     for mention, root in candidates:
         place = mention.place
