@@ -329,3 +329,20 @@ def test_the_end_of_a_route_is_near_the_event():
     e = first("Gunmen ambushed a convoy on the road to Kano on Sunday, killing four soldiers.")
     assert e.location.name == "Kano"
     assert e.location_role == "near" and e.geo_precision == 2, e.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Herdsmen stormed five villages in Logo Local Government Area of Benue State on Friday.",
+    "Gunmen killed six farmers in Gwoza Local Government Area of Borno State on Sunday.",
+])
+def test_a_division_named_after_its_place_is_that_place_not_an_organisation(text):
+    # spaCy reads "Logo Local Government Area" as an organisation; the name before the
+    # unit noun names the division, which is finer than the state
+    e = first(text)
+    assert e.location_text in ("Logo", "Gwoza")
+    assert e.location is not None and e.location.feature_code != "ADM1"
+
+
+def test_a_body_named_after_a_place_is_still_no_location():
+    e = first("The Borno State Government condemned the attack on Sunday.")
+    assert e.location is None or e.location.feature_code != "ADM2"

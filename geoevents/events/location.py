@@ -505,21 +505,33 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
             while len(ent) > 1 and (ent[0].dep_ == "det" or ent[0].pos_ == "ADJ"):
                 ent = ent[1:]  # "the Handarat Refugee Camp", "Shiite al-Bayaa"
         if ent is not None and (ent.start_char < mention.start or ent.end_char > mention.end) \
-                and not _named_site(ent):
+                and not _named_site(ent, token):
             return True
     return kind == "name" and token.dep_ in ("compound", "poss") and token.head.pos_ == \
-        "PROPN" and token.head.ent_type_ in ("ORG", "PERSON")
+        "PROPN" and token.head.ent_type_ in ("ORG", "PERSON") and \
+        not _division_of(token, token.head)
 
 
-def _named_site(ent: Span) -> bool:
+def _named_site(ent: Span, token: Token) -> bool:
     """An organisation name that names a site where things happen ("missiles on Aleppo
-    university", "the Kabul airport") rather than a body that acts: its head is a
-    facility noun, not a unit ("the Islamic State of Iraq"), and it is not the subject
-    of an active verb ("Aleppo University announced")."""
+    university", "the Kabul airport") or a division named after the place ``token``
+    (:func:`_division_of`) rather than a body that acts: its head is a facility noun, not
+    a unit ("the Islamic State of Iraq"), and it is not the subject of an active verb
+    ("Aleppo University announced")."""
     head = ent.root
     words = (lemma(head), head.lower_)
+    if _division_of(token, head):
+        return True
     return any(w in _FACILITY_NOUNS or w in _DWELLINGS for w in words) and \
         not any(w in _UNIT_NOUNS for w in words) and head.dep_ != "nsubj"
+
+
+def _division_of(token: Token, head: Token) -> bool:
+    """Whether ``head`` is a unit noun that the place name ``token`` names as a division
+    ("Logo Local Government Area", "the Saydabad District"), not as a body acting
+    ("the Bauchi State Government" has no unit head; "Aleppo Governorate said" acts)."""
+    return head.lower_ in _UNIT_NOUNS and head.dep_ != "nsubj" and token.i < head.i and \
+        all(t.dep_ in ("compound", "nmod", "amod") for t in doc_span(head.doc, token.i, head.i))
 
 
 def _armed_group(mention: Toponym) -> bool:
