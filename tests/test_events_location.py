@@ -346,3 +346,20 @@ def test_a_division_named_after_its_place_is_that_place_not_an_organisation(text
 def test_a_body_named_after_a_place_is_still_no_location():
     e = first("The Borno State Government condemned the attack on Sunday.")
     assert e.location is None or e.location.feature_code != "ADM2"
+
+
+def test_a_village_the_gazetteer_lacks_is_finer_than_the_province_framing_it():
+    # "Ngamdu village" is not in the gazetteer, but a settlement noun names it: the event
+    # keeps the village's name, placed at the province around it
+    e = first("In Borno State, insurgents attacked Ngamdu village on Saturday.")
+    assert e.location_text == "Ngamdu"
+    assert e.location is not None and e.location.name == "Borno"
+    assert e.geo_precision == 3
+
+
+def test_the_province_of_a_town_gives_way_to_a_settlement_inside_it():
+    # the gazetteer resolves "Damascus" to the city, but "the province of Damascus" names
+    # the area; the settlement the sentence names in it is the event's place
+    e = first("In the province of Damascus, rebels shelled the settlement of Jobar on Monday.")
+    assert e.location_text == "Jobar" and e.geo_precision == 1
+    assert first("Rebels shelled Damascus on Monday.").location_text == "Damascus"

@@ -744,8 +744,9 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
         best = _other_place(trigger, candidates)
     if best is None:
         return NOWHERE
-    loc = _finer_inside(best[1], trigger, anchors, candidates) if _broad(best[1].place) \
-        else best[1]
+    chosen = best[1]
+    area = _broad(chosen.place) or _area_phrase(chosen, candidates)
+    loc = _finer_inside(chosen, trigger, anchors, candidates) if area else chosen
     loc = _agreeing(loc, candidates)
     assert loc.toponym is not None
     loc.precision = precision_of(loc.place, loc.role or SITE, _context_text(loc.toponym, sent))
@@ -777,20 +778,69 @@ def _finer_inside(loc: Location, trigger: Token, anchors: list[Token],
     inner = []
     for mention, root in candidates:
         place = mention.place
-        if place is None or mention is loc.toponym or _broad(place) or \
-                getattr(mention, "kind", "name") != "name" or \
-                not contains(outer, place) or _clause_of(root).i not in scene or \
-                place_tier(mention, root) != _TOWN or _group_name(root.doc[root.i:root.i + 1]) \
-                or _path_end(root) or _landmark(root) or \
-                _in_fixed_phrase(root):
+        if mention is loc.toponym or getattr(mention, "kind", "name") != "name" or \
+                _clause_of(root).i not in scene or \
+                _group_name(root.doc[root.i:root.i + 1]) or _path_end(root) or \
+                _landmark(root) or _in_fixed_phrase(root):
             continue
-        inner.append((_tree_distance(trigger, root), mention.start, mention))
+        if place is None:
+            if not _settlement_named(mention, root) or _actor_like(mention, root) or \
+                    statement_source(root):
+                continue
+        elif _broad(place) or not _within(outer, place) or place_tier(mention, root) != _TOWN:
+            continue
+        inner.append((place is None, _tree_distance(trigger, root), mention.start, mention))
     if not inner:
         return loc
-    mention = min(inner, key=lambda x: x[:2])[2]
+    mention = min(inner, key=lambda x: x[:3])[3]
     return Location(mention, NEAR if mention.text.lower().startswith("near") else SITE,
                     None, f"{loc.reason}; a place inside '{loc.toponym.text}' that the "
                     f"sentence names, the most specific", linked=loc.linked)
+
+
+# nouns of a province-sized area around a town: "the province of Damascus", "the east
+# Homs countryside" name the area, though the gazetteer resolves the name to the town
+_PROVINCE_NOUNS = frozenset({"province", "governorate", "countryside", "region", "state",
+                             "county", "oblast", "prefecture", "department", "provinces"})
+# how far a town may lie from the town whose area ("the Homs countryside") it is in
+_AREA_KM = 100.0
+
+
+def _area_phrase(loc: Location, candidates: list[tuple[Toponym, Token]]) -> bool:
+    """Whether the chosen place is named as the area around a town ("in the province of
+    Damascus", "in the east Homs countryside"), by a province-sized noun it modifies or
+    that names it by "of"."""
+    root = next((r for m, r in candidates if m is loc.toponym), None)
+    if root is None or loc.place is None:
+        return False
+    head = root.head
+    if root.dep_ in ("compound", "nmod", "poss", "amod") and head.i != root.i:
+        return head.lower_ in _PROVINCE_NOUNS
+    return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PROVINCE_NOUNS
+
+
+def _within(outer: Place, inner: Place) -> bool:
+    """Whether ``inner`` lies in the area of ``outer``: a division containing it, or the
+    area of a town ("the Homs countryside") within :data:`_AREA_KM` of it."""
+    if outer.feature_code.startswith(_BROAD_CODES):
+        return contains(outer, inner)
+    return inner.country_code == outer.country_code and geodesy.distance_km(
+        inner.lat, inner.lon, outer.lat, outer.lon) <= _AREA_KM
+
+
+def _settlement_named(mention: Toponym, root: Token) -> bool:
+    """A name the gazetteer lacks that a settlement or unit noun names ("the village of
+    Al-Qasr", "Katarko village", "the Al-Manashiyah District"): a finer place than the
+    province around it, even without coordinates of its own."""
+    words = mention.text.lower().split()
+    head = root.head
+    nouns = _SETTLEMENT_NOUNS | _UNIT_NOUNS
+    if words and words[-1] in nouns:
+        return True  # "the Al-Manashiyah District"
+    if root.dep_ in ("compound", "nmod") and head.i > root.i:
+        return head.lower_ in nouns  # "Katarko village"
+    return root.dep_ == "pobj" and head.lower_ == "of" and (
+        head.head.lower_ in _SETTLEMENT_NOUNS or lemma(head.head) in _SETTLEMENT_NOUNS)
 
 
 # how far a place may lie from the place its phrase puts it in ("the Capitol in Atlanta")
