@@ -109,6 +109,7 @@ _WORSHIP = frozenset({"vigil", "prayer", "funeral", "mass", "service", "ceremony
 _ATTACKS = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 _LINKS = frozenset({"advcl", "conj", "xcomp", "nsubj", "nsubjpass", "dobj", "pobj", "relcl",
                     "acl", "prep", "ccomp", "agent"})
+_CARRIED = frozenset({"dobj", "nsubjpass", "xcomp", "relcl"})  # see _carries
 _NEAR_SENTENCES = 2  # an unplaced, undated mention this close to an event may be it
 _MERGE_WINDOW = 40  # sentences: tellings farther apart are not compared (linear time)
 # sub-types that, told next to a violent event, are part of it (ACLED codes the violence)
@@ -334,6 +335,37 @@ def _repeats_or_follows(a: _Candidate, b: _Candidate, onto: Ontology) -> bool:
     violent_b = onto.event_type_of(b.typing.sub_event_type) in _VIOLENT_TYPES
     return (a_cons and not b_cons and violent_b) or (
         same and a_cons == b_cons and a.trigger.start > b.trigger.start)
+
+
+def _share_carried_places(cands: list[_Candidate], onto: Ontology) -> None:
+    """An event that the parse leaves unplaced takes the place linked to the event it
+    carries or is carried by — a verb and its event object ("launched an offensive that
+    targeted the Aleppo districts", "an airstrike was carried out in X", "began to shell
+    Y"): the two words tell one act. A statement or an incident takes only the place of
+    its own kind of event. A place passes along a chain of such links ("launched an
+    offensive that targeted …")."""
+    for cand in [c for _ in range(2) for c in cands]:  # twice: along a chain of links
+        if cand.location.toponym is not None:
+            continue
+        family = onto.event_type_of(cand.typing.sub_event_type)
+        donor = next((c for c in cands if c is not cand and c.location.linked and
+                      c.location.toponym is not None and _carries(cand.trigger, c.trigger)
+                      and (family not in _NO_FALLBACK or
+                           onto.event_type_of(c.typing.sub_event_type) == family)), None)
+        if donor is not None:
+            loc = donor.location
+            cand.location = Location(loc.toponym, loc.role, loc.precision,
+                                     f"{loc.reason}, the place of {donor.trigger.token.text!r}"
+                                     f" that the trigger tells with", linked=True)
+
+
+def _carries(a: Trigger, b: Trigger) -> bool:
+    """Whether one trigger is the other's object or open complement, or a relative
+    clause on it ("launched an offensive", "an offensive was launched", "began to shell",
+    "an offensive that targeted")."""
+    ta, tb = a.token, b.token
+    return (tb.head.i == ta.i and tb.dep_ in _CARRIED) or (
+        ta.head.i == tb.i and ta.dep_ in _CARRIED)
 
 
 def _target_of_violence(trigger: Trigger, typing: Typing, onto: Ontology) -> bool:
@@ -644,6 +676,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 _witnessed(cand) or _ends_another(cand, onto)
             if told_before is not None and not cand.reference:
                 _date_from_before(cand, told_before, lowered, onto)
+        _share_carried_places(cands, onto)
         if victim is not None and victim.reference and _TOLL_RISE.search(lowered):
             victim.toll_update = True
         kept = [c for c in cands if not _out_of_time(c, anchor, latest)
