@@ -363,3 +363,11 @@ def test_the_province_of_a_town_gives_way_to_a_settlement_inside_it():
     e = first("In the province of Damascus, rebels shelled the settlement of Jobar on Monday.")
     assert e.location_text == "Jobar" and e.geo_precision == 1
     assert first("Rebels shelled Damascus on Monday.").location_text == "Damascus"
+
+
+def test_a_locality_the_gazetteer_lacks_is_finer_than_the_district_its_phrase_names():
+    e = first("An explosion under a civilian vehicle in Tora Manda locality of Maywand "
+              "District of Kandahar Province has killed 13 civilians.")
+    assert e.location_text == "Tora Manda"
+    assert e.location is not None and e.location.feature_code == "ADM2"  # placed there
+    assert e.geo_precision == 2

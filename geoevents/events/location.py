@@ -745,7 +745,8 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
     if best is None:
         return NOWHERE
     chosen = best[1]
-    area = _broad(chosen.place) or _area_phrase(chosen, candidates)
+    area = _broad(chosen.place) or _area_phrase(chosen, candidates) or (
+        chosen.place is not None and chosen.place.feature_code == "ADM2")
     loc = _finer_inside(chosen, trigger, anchors, candidates) if area else chosen
     loc = _agreeing(loc, candidates)
     assert loc.toponym is not None
@@ -784,8 +785,8 @@ def _finer_inside(loc: Location, trigger: Token, anchors: list[Token],
                 _landmark(root) or _in_fixed_phrase(root):
             continue
         if place is None:
-            if not _settlement_named(mention, root) or _actor_like(mention, root) or \
-                    statement_source(root):
+            if not (_settlement_named(mention, root) or _put_in(root, outer_root)) or \
+                    _actor_like(mention, root) or statement_source(root):
                 continue
         elif _broad(place) or not _within(outer, place) or place_tier(mention, root) != _TOWN:
             continue
@@ -826,6 +827,16 @@ def _within(outer: Place, inner: Place) -> bool:
         return contains(outer, inner)
     return inner.country_code == outer.country_code and geodesy.distance_km(
         inner.lat, inner.lon, outer.lat, outer.lon) <= _AREA_KM
+
+
+def _put_in(name: Token, outer: Token) -> bool:
+    """Whether the phrase of a name puts it in the place ``outer`` ("near El Meram in West
+    Kordofan", "al-Latmana, in Hama province", "Tora Manda locality of Maywand District"):
+    ``outer`` hangs below the name through a locative "in" or "of", or an apposition."""
+    path = _down_path(name, outer)
+    return path is not None and len(path) > 0 and all(
+        t.dep_ in ("pobj", "appos", "compound", "punct", "flat") or
+        (t.dep_ == "prep" and t.lower_ in ("in", "of", "inside", "within")) for t in path)
 
 
 def _settlement_named(mention: Toponym, root: Token) -> bool:
