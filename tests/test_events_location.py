@@ -371,3 +371,26 @@ def test_a_locality_the_gazetteer_lacks_is_finer_than_the_district_its_phrase_na
     assert e.location_text == "Tora Manda"
     assert e.location is not None and e.location.feature_code == "ADM2"  # placed there
     assert e.geo_precision == 2
+
+
+def test_a_participle_the_parse_hangs_on_a_place_happens_there():
+    # "… the Angyom villages, killing …" parsed with "killing" as a clause on the place
+    # (spaCy's small model does so on long lists of names): the place it describes
+    import spacy
+    from spacy.tokens import Doc
+
+    from geoevents.events.location import locate
+    from geoevents.model import Place, Toponym
+
+    words = ["Gunmen", "invaded", "Angyom", ",", "killing", "farmers", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              spaces=[True, True, False, True, True, False, False],
+              heads=[1, 1, 1, 2, 2, 4, 1],
+              deps=["nsubj", "ROOT", "dobj", "punct", "acl", "dobj", "punct"],
+              pos=["NOUN", "VERB", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT"],
+              lemmas=["gunman", "invade", "Angyom", ",", "kill", "farmer", "."],
+              sent_starts=[True, False, False, False, False, False, False])
+    angyom = Toponym(15, 21, "Angyom", Place("x:1", "Angyom", 7.3, 8.8, "P", "PPL"))
+    loc = locate(doc[4], [], doc[0:7], [angyom])
+    assert loc.toponym is angyom and loc.role == "site"
+    assert "describes" in loc.reason

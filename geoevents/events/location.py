@@ -689,9 +689,15 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
             starts.append((tok, level))
         for anchor, level in starts:
             path = _down_path(anchor, root)
-            if not path:
+            role: tuple[str, str] | None
+            if path == [] and level > 0 and anchor.i == root.i:
+                # "… the Angyom and Tse-Usenda villages, killing …": the participle
+                # describes the place itself
+                path, role = [root], (SITE, "the place the trigger's clause describes")
+            elif not path:
                 continue
-            role = _role_of(path, mention)
+            else:
+                role = _role_of(path, mention)
             if role is None:
                 continue
             if mention.place is None and mention not in toponyms and len(path) == 1 and \
