@@ -394,3 +394,11 @@ def test_a_participle_the_parse_hangs_on_a_place_happens_there():
     loc = locate(doc[4], [], doc[0:7], [angyom])
     assert loc.toponym is angyom and loc.role == "site"
     assert "describes" in loc.reason
+
+
+def test_the_clause_above_a_merged_mention_places_the_event():
+    # "killing" folds into "burning" (which the parse hangs on "houses"); the clause above
+    # "killing" tells where: the villages invaded
+    e = first("Gunmen invaded the Angyom and Tse-Usenda villages on Friday, killing 12 "
+              "people and burning houses.")
+    assert e.location_text in ("Angyom", "Tse-Usenda")

@@ -676,17 +676,19 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
             ends: dict[str, Toponym]) -> tuple[tuple, Location] | None:
     """The best place the parse links to the trigger, an anchor or the clause above."""
     best: tuple[tuple, Location] | None = None
-    for mention, root in candidates:
-        if _actor_like(mention, root) or _described_by(mention, candidates) is not None:
-            continue  # "20 km south of Gao": the described place, not Gao itself
-        starts = [(a, 0) for a in [trigger, *anchors]]
-        # climb from the trigger through open clauses, one step at a time
-        tok = trigger
-        for level in range(1, 3):
+    # the trigger and its anchors, then the clauses above the trigger (and above a merged
+    # mention: "…, killing 12 people and burning houses" told of the villages invaded)
+    starts = [(a, 0) for a in [trigger, *anchors]]
+    for word in [trigger, *anchors]:
+        tok = word
+        for level in range(1, 3):  # climb through open clauses, one step at a time
             if tok.dep_ not in _CLIMB or tok.head.i == tok.i or _own_clause(tok):
                 break
             tok = tok.head
             starts.append((tok, level))
+    for mention, root in candidates:
+        if _actor_like(mention, root) or _described_by(mention, candidates) is not None:
+            continue  # "20 km south of Gao": the described place, not Gao itself
         for anchor, level in starts:
             path = _down_path(anchor, root)
             role: tuple[str, str] | None
