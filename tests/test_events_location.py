@@ -402,3 +402,11 @@ def test_the_clause_above_a_merged_mention_places_the_event():
     e = first("Gunmen invaded the Angyom and Tse-Usenda villages on Friday, killing 12 "
               "people and burning houses.")
     assert e.location_text in ("Angyom", "Tse-Usenda")
+
+
+def test_the_territory_a_clause_of_the_trigger_acts_on_is_its_place():
+    # "upon entering X": the place entered, though it is the object of another verb
+    e = first("Upon entering Al-Fijah on Monday, the army established fortifications "
+              "around their positions.")
+    assert e.location_text == "Al-Fijah"
+

@@ -284,8 +284,10 @@ def _role_of(path: list[Token], mention: Toponym) -> tuple[str, str] | None:
         return None
     if any(t.dep_ == "acl" and lemma(t) not in _LOCATIVE_ACL for t in path):
         return None
-    if any(t.dep_ in ("nsubj", "nsubjpass", "dobj") for t in path[1:]):
-        return None  # the place of another clause's participant
+    if any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "dobj" and not (
+            lemma(t.head) in _TERRITORIAL and _placey(t))) for t in path[1:]):
+        return None  # the place of another clause's participant (but "upon entering
+        # Al-Fijah", "after storming the town": the territory a clause acts on)
     if first.dep_ != "prep" and any(t.dep_ == "prep" and t.lower_ not in _LOCATIVE_INNER
                                     for t in path[1:]):
         return None
