@@ -410,3 +410,11 @@ def test_the_territory_a_clause_of_the_trigger_acts_on_is_its_place():
               "around their positions.")
     assert e.location_text == "Al-Fijah"
 
+
+
+def test_the_complement_of_an_aspectual_verb_tells_its_place():
+    # "managed to recapture X": the act the complement tells is where it happened
+    loc = located("In 2016, the army managed to recapture Palmyra after weeks of fighting.",
+                  "managed")
+    assert loc.toponym is not None and loc.toponym.text == "Palmyra"
+    assert loc.linked and "the trigger's dobj" in loc.reason

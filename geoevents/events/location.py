@@ -276,9 +276,11 @@ def _down_path(anchor: Token, target: Token) -> list[Token] | None:
 def _role_of(path: list[Token], mention: Toponym) -> tuple[str, str] | None:
     """(role, how) for a path from the anchor down to a toponym, None if not locative."""
     shared = False
-    while len(path) > 1 and path[0].dep_ == "conj" and path[0].pos_ == "VERB":
-        path = path[1:]  # "was shot and left in a ditch": coordinated verbs share a place
-        shared = True
+    while len(path) > 1 and path[0].pos_ == "VERB" and path[0].dep_ in ("conj", "xcomp"):
+        # "was shot and left in a ditch": coordinated verbs share a place; "managed to
+        # recapture X", "began to shell X": the act the trigger's complement tells
+        shared = shared or path[0].dep_ == "conj"
+        path = path[1:]
     first = path[0]
     if any(t.dep_ not in _THROUGH for t in path):
         return None
