@@ -418,3 +418,18 @@ def test_the_complement_of_an_aspectual_verb_tells_its_place():
                   "managed")
     assert loc.toponym is not None and loc.toponym.text == "Palmyra"
     assert loc.linked and "the trigger's dobj" in loc.reason
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    # "during"/"under" an event in a place: the trigger happened there
+    ("A commander was killed during the battle for Khanasser on Sunday.", "killed",
+     "Khanasser"),
+    ("Ethiopian troops came under attack in Beledweyne on Thursday.", "came", "Beledweyne"),
+    # "across the line" is a place, not the fixed phrase "in line with"
+    ("Troops fired mortar bombs across the control line in Kashmir on Sunday.", "fired",
+     "Kashmir"),
+])
+def test_prepositions_that_set_the_scene(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text == place
+    assert loc.linked

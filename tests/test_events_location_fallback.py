@@ -35,7 +35,8 @@ def test_a_place_the_parse_links_comes_first_at_its_own_precision():
 
 
 def test_another_place_of_the_sentence_when_the_parse_links_none():
-    e = event("A fighter jet was shot down during a bombing mission over Lebanon.",
+    # the mission is the jet's, not the shooting's: nothing links Lebanon to "shot down"
+    e = event("A fighter jet flying a bombing mission over Lebanon was shot down.",
               "shot down")
     assert e.location is not None and e.location.country_code == "LB"
     assert e.geo_precision == 3  # only a country is given

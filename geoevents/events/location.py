@@ -78,7 +78,8 @@ SITE, ORIGIN, DESTINATION, NEAR = "site", "origin", "destination", "near"
 PREPOSITION_ROLES = {
     "in": SITE, "inside": SITE, "within": SITE, "at": SITE, "on": SITE, "across": SITE,
     "throughout": SITE, "over": SITE, "along": SITE, "upon": SITE, "through": SITE,
-    "amid": SITE, "targeting": SITE, "of": SITE, "between": SITE, "among": SITE,
+    "amid": SITE, "during": SITE, "under": SITE, "targeting": SITE, "of": SITE,
+    "between": SITE, "among": SITE,
     "near": NEAR, "outside": NEAR, "around": NEAR, "close": NEAR, "off": NEAR, "by": NEAR,
     "beside": NEAR, "nearby": NEAR, "past": NEAR, "beyond": NEAR, "north": NEAR,
     "south": NEAR, "east": NEAR, "west": NEAR,
@@ -127,6 +128,9 @@ _NOT_SETTINGS = frozenset({"addition", "response", "order", "spite", "case", "fa
                            "run-up", "lead-up", "face", "absence", "hope", "effort", "bid",
                            "attempt", "reaction", "revenge", "defiance", "anticipation",
                            "preparation", "request", "invitation", "name"})
+# the prepositions that open those fixed phrases ("in line with", "on behalf of"); "across
+# the line", "along the line" are places
+_FIXED_PHRASE_PREPS = frozenset({"in", "on", "at", "for", "by", "with", "upon"})
 # nouns of settlements: "the Syrian city of Azaz", "the West Bank town of Jenin" — the
 # "of" phrase names the settlement and the words before the noun are its wider area
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "hamlet", "port",
@@ -293,7 +297,8 @@ def _role_of(path: list[Token], mention: Toponym) -> tuple[str, str] | None:
     if first.dep_ != "prep" and any(t.dep_ == "prep" and t.lower_ not in _LOCATIVE_INNER
                                     for t in path[1:]):
         return None
-    if first.dep_ == "prep" and len(path) > 1 and lemma(path[1]) in _NOT_SETTINGS:
+    if first.dep_ == "prep" and len(path) > 1 and lemma(path[1]) in _NOT_SETTINGS and \
+            first.lower_ in _FIXED_PHRASE_PREPS:
         return None  # "in addition to", "in response to", "in retaliation for"
     relation = getattr(mention, "relation", None)
     if first.dep_ == "prep" or first.dep_ == "agent":
