@@ -91,3 +91,33 @@ def test_events_located_counts_sentences_naming_a_place_not_nationalities():
     assert (result["events_in_placed_sentences"], result["events_located"]) == (1, 1.0)
     assert (result["events_in_sentences_with_demonyms"],
             result["events_located_with_demonyms"]) == (2, 0.5)
+
+
+def test_events_located_over_sentences_whose_gold_place_was_resolved():
+    import spacy
+
+    from geoevents.evaluation.events import EventsLocated
+    from geoevents.model import Event, Place
+    from geoevents.recognise import Mention
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    # a country named as an actor counts as naming a place, but the gold gives the first
+    # sentence no place; only the second sentence's gold place (Goma) was resolved
+    text = "Turkey shot down a jet. Gunmen struck Goma. Rebels fled."
+    doc = nlp(text)
+    turkey = Place("x:1", "Turkey", 39.0, 35.0, "A", "PCLI")
+    goma = Place("x:2", "Goma", -1.7, 29.2, "P", "PPL")
+    toponyms = [Mention(0, 6, "Turkey", turkey), Mention(38, 42, "Goma", goma)]
+
+    def ev(start: int, place: Place | None) -> Event:
+        return Event(id=str(start), event_type="Battles", sub_event_type="Armed clash",
+                     trigger="x", trigger_start=start, trigger_end=start + 1, sentence="",
+                     location=place)
+
+    located = EventsLocated()
+    located.add(doc, [ev(7, None), ev(31, goma), ev(35, None)], toponyms, [(38, 42)])
+    result = located.result()
+    assert (result["events_in_placed_sentences"], result["events_located"]) == (3, 1 / 3)
+    assert (result["events_in_gold_placed_sentences"],
+            result["events_located_gold"]) == (2, 0.5)

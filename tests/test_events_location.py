@@ -329,3 +329,107 @@ def test_the_end_of_a_route_is_near_the_event():
     e = first("Gunmen ambushed a convoy on the road to Kano on Sunday, killing four soldiers.")
     assert e.location.name == "Kano"
     assert e.location_role == "near" and e.geo_precision == 2, e.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Herdsmen stormed five villages in Logo Local Government Area of Benue State on Friday.",
+    "Gunmen killed six farmers in Gwoza Local Government Area of Borno State on Sunday.",
+])
+def test_a_division_named_after_its_place_is_that_place_not_an_organisation(text):
+    # spaCy reads "Logo Local Government Area" as an organisation; the name before the
+    # unit noun names the division, which is finer than the state
+    e = first(text)
+    assert e.location_text in ("Logo", "Gwoza")
+    assert e.location is not None and e.location.feature_code != "ADM1"
+
+
+def test_a_body_named_after_a_place_is_still_no_location():
+    e = first("The Borno State Government condemned the attack on Sunday.")
+    assert e.location is None or e.location.feature_code != "ADM2"
+
+
+def test_a_village_the_gazetteer_lacks_is_finer_than_the_province_framing_it():
+    # "Ngamdu village" is not in the gazetteer, but a settlement noun names it: the event
+    # keeps the village's name, placed at the province around it
+    e = first("In Borno State, insurgents attacked Ngamdu village on Saturday.")
+    assert e.location_text == "Ngamdu"
+    assert e.location is not None and e.location.name == "Borno"
+    assert e.geo_precision == 3
+
+
+def test_the_province_of_a_town_gives_way_to_a_settlement_inside_it():
+    # the gazetteer resolves "Damascus" to the city, but "the province of Damascus" names
+    # the area; the settlement the sentence names in it is the event's place
+    e = first("In the province of Damascus, rebels shelled the settlement of Jobar on Monday.")
+    assert e.location_text == "Jobar" and e.geo_precision == 1
+    assert first("Rebels shelled Damascus on Monday.").location_text == "Damascus"
+
+
+def test_a_locality_the_gazetteer_lacks_is_finer_than_the_district_its_phrase_names():
+    e = first("An explosion under a civilian vehicle in Tora Manda locality of Maywand "
+              "District of Kandahar Province has killed 13 civilians.")
+    assert e.location_text == "Tora Manda"
+    assert e.location is not None and e.location.feature_code == "ADM2"  # placed there
+    assert e.geo_precision == 2
+
+
+def test_a_participle_the_parse_hangs_on_a_place_happens_there():
+    # "… the Angyom villages, killing …" parsed with "killing" as a clause on the place
+    # (spaCy's small model does so on long lists of names): the place it describes
+    import spacy
+    from spacy.tokens import Doc
+
+    from geoevents.events.location import locate
+    from geoevents.model import Place, Toponym
+
+    words = ["Gunmen", "invaded", "Angyom", ",", "killing", "farmers", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              spaces=[True, True, False, True, True, False, False],
+              heads=[1, 1, 1, 2, 2, 4, 1],
+              deps=["nsubj", "ROOT", "dobj", "punct", "acl", "dobj", "punct"],
+              pos=["NOUN", "VERB", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT"],
+              lemmas=["gunman", "invade", "Angyom", ",", "kill", "farmer", "."],
+              sent_starts=[True, False, False, False, False, False, False])
+    angyom = Toponym(15, 21, "Angyom", Place("x:1", "Angyom", 7.3, 8.8, "P", "PPL"))
+    loc = locate(doc[4], [], doc[0:7], [angyom])
+    assert loc.toponym is angyom and loc.role == "site"
+    assert "describes" in loc.reason
+
+
+def test_the_clause_above_a_merged_mention_places_the_event():
+    # "killing" folds into "burning" (which the parse hangs on "houses"); the clause above
+    # "killing" tells where: the villages invaded
+    e = first("Gunmen invaded the Angyom and Tse-Usenda villages on Friday, killing 12 "
+              "people and burning houses.")
+    assert e.location_text in ("Angyom", "Tse-Usenda")
+
+
+def test_the_territory_a_clause_of_the_trigger_acts_on_is_its_place():
+    # "upon entering X": the place entered, though it is the object of another verb
+    e = first("Upon entering Al-Fijah on Monday, the army established fortifications "
+              "around their positions.")
+    assert e.location_text == "Al-Fijah"
+
+
+
+def test_the_complement_of_an_aspectual_verb_tells_its_place():
+    # "managed to recapture X": the act the complement tells is where it happened
+    loc = located("In 2016, the army managed to recapture Palmyra after weeks of fighting.",
+                  "managed")
+    assert loc.toponym is not None and loc.toponym.text == "Palmyra"
+    assert loc.linked and "the trigger's dobj" in loc.reason
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    # "during"/"under" an event in a place: the trigger happened there
+    ("A commander was killed during the battle for Khanasser on Sunday.", "killed",
+     "Khanasser"),
+    ("Ethiopian troops came under attack in Beledweyne on Thursday.", "came", "Beledweyne"),
+    # "across the line" is a place, not the fixed phrase "in line with"
+    ("Troops fired mortar bombs across the control line in Kashmir on Sunday.", "fired",
+     "Kashmir"),
+])
+def test_prepositions_that_set_the_scene(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text == place
+    assert loc.linked

@@ -35,7 +35,8 @@ def test_a_place_the_parse_links_comes_first_at_its_own_precision():
 
 
 def test_another_place_of_the_sentence_when_the_parse_links_none():
-    e = event("A fighter jet was shot down during a bombing mission over Lebanon.",
+    # the mission is the jet's, not the shooting's: nothing links Lebanon to "shot down"
+    e = event("A fighter jet flying a bombing mission over Lebanon was shot down.",
               "shot down")
     assert e.location is not None and e.location.country_code == "LB"
     assert e.geo_precision == 3  # only a country is given
@@ -151,3 +152,16 @@ def test_a_road_between_two_towns_is_a_point_between_them():
     assert e.location is not None and gao is not None and kidal is not None
     assert e.geo_precision == 2
     assert min(gao.lat, kidal.lat) < e.location.lat < max(gao.lat, kidal.lat)
+
+
+def test_an_event_carried_by_another_shares_its_place():
+    # "launched" carries "offensive", which a relative clause places through "targeted":
+    # one act told by three words, all at the districts' province
+    found = geoevents.extract_events(
+        "The army launched a massive offensive on Thursday that targeted the southern "
+        "Aleppo districts.", published="2025-03-10")
+    assert {e.trigger for e in found} >= {"launched", "offensive"}
+    assert all(e.location is not None and e.location.name == "Ḩalab" for e in found)
+    launched = next(e for e in found if e.trigger == "launched")
+    assert "that the trigger tells with" in location_reason(launched)
+

@@ -317,3 +317,32 @@ def test_a_province_inside_the_country_is_the_finer_place():
                   if e.event_type == "Violence against civilians")
     assert attack.location is not None and attack.location.country_code == "NG"
     assert attack.location.feature_code != "PCLI"  # not the whole country
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Russian missiles struck the Kharkiv region on Sunday, killing three people in the "
+     "town of Kupiansk.", "Kupiansk"),
+    ("Gunmen attacked Borno State on Friday, killing 12 villagers in Konduga.", "Konduga"),
+])
+def test_a_merged_mention_gives_its_finer_place_to_the_event(text, town):
+    # the consequence folds into the strike: the one event keeps the town it names, not
+    # the province the first mention names (ACLED's most specific place)
+    found = events(text)
+    assert len(found) == 1 and len(found[0].mentions) == 2
+    assert found[0].location_text == town and found[0].geo_precision == 1
+
+
+def test_a_place_inherited_from_another_sentence_does_not_move_a_merged_event():
+    # the later tellings name no place the gazetteer knows and are placed at the report's
+    # main town only by inference; the attack keeps the state its own sentence names
+    text = ("MAKURDI, Nigeria, April 14 — Gunmen killed 12 villagers in an attack on Kwatas "
+            "in Benue state on Saturday, local officials said, the latest in a series of "
+            "raids on farming communities in the state.\n\nThe attack on Kwatas, which left "
+            "12 dead, was condemned by the governor, who ordered security forces to hunt "
+            "down the attackers. Residents said the gunmen also burned houses and a "
+            "church.\n\nPolice said on Monday they had arrested four suspects "
+            "in connection with the killings in Makurdi, the state capital.")
+    attack = next(e for e in events(text, published="2025-04-15")
+                  if e.event_type == "Violence against civilians")
+    assert attack.location_text == "Kwatas"
+    assert attack.location is not None and attack.location.feature_code == "ADM1"

@@ -209,7 +209,9 @@ def format_event_report(report: dict) -> str:
             f"  events located    {loc['events_located']:.3f} "
             f"(of {loc['events_in_placed_sentences']} events in sentences naming a "
             f"resolved place; {loc['events_located_with_demonyms']:.3f} of "
-            f"{loc['events_in_sentences_with_demonyms']} counting nationalities)",
+            f"{loc['events_in_sentences_with_demonyms']} counting nationalities; "
+            f"{loc['events_located_gold']:.3f} of {loc['events_in_gold_placed_sentences']} "
+            f"where the gold place was resolved)",
         ]
     case = report.get("case")
     if case:

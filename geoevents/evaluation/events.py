@@ -17,7 +17,11 @@ by a resolved one (``toponym_recall_resolved``); and **events located** — amon
 extracted events whose sentence names a resolved place, the share that got a location
 (``events_located``). A nationality ("Syrian troops") resolves to a country but names an
 actor's origin, never an event's place, so it does not count as naming a place; the share
-counting it too is reported as ``events_located_with_demonyms``.
+counting it too is reported as ``events_located_with_demonyms``. A country named as an
+actor ("Turkey shot down a Russian jet", "Germany's Luftwaffe") still counts as naming a
+place there, although the text gives no place for the event; so the share is also
+reported over the sentences where the annotators' place of the event was resolved
+(``events_located_gold``: the text supports a location and the gazetteer found it).
 
 **CASE 2021 task 2** (``case2021_task2_dev.tsv``: ``id``, ``EventSnippet``, ``SubType``):
 the snippet's main event (:func:`geoevents.events.classify.main_event`) is mapped to a
@@ -174,7 +178,7 @@ def evaluate_locations(examples: list[LocationExample], *,
         vs, ve = example.verb
         gold = gold_spans(example)
         recall.add(gold, document.toponyms)
-        located.add(doc, document.events, document.toponyms)
+        located.add(doc, document.events, document.toponyms, gold)
         event = next((e for e in document.events
                       if e.trigger_start < ve and vs < e.trigger_end), None)
         span: tuple[int, int] | None = None
@@ -227,17 +231,22 @@ class ToponymRecall:
 class EventsLocated:
     """Among the extracted events whose sentence names a resolved place, the share that
     has a location; the same share over sentences with any resolved toponym, a
-    nationality ("Syrian troops") included."""
+    nationality ("Syrian troops") included, and over sentences where a resolved toponym
+    overlaps a gold location span."""
 
     events: int = 0
     located: int = 0
     events_any: int = 0
     located_any: int = 0
+    events_gold: int = 0
+    located_gold: int = 0
 
-    def add(self, doc: Doc, events: list[Event], toponyms: list[Toponym]) -> None:
+    def add(self, doc: Doc, events: list[Event], toponyms: list[Toponym],
+            gold: list[tuple[int, int]] | None = None) -> None:
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
         placed = [t for t in toponyms if t.place is not None]
         named = [t for t in placed if getattr(t, "kind", "name") != "demonym"]
+        found = [t for t in placed if _overlaps((t.start, t.end), gold or [])]
         for event in events:
             sent = next(((s, e) for s, e in sentences if s <= event.trigger_start < e), None)
             if sent is None or not any(sent[0] <= t.start < sent[1] for t in placed):
@@ -247,13 +256,18 @@ class EventsLocated:
             if any(sent[0] <= t.start < sent[1] for t in named):
                 self.events += 1
                 self.located += event.location is not None
+            if any(sent[0] <= t.start < sent[1] for t in found):
+                self.events_gold += 1
+                self.located_gold += event.location is not None
 
     def result(self) -> dict[str, Any]:
-        n, n_any = self.events, self.events_any
+        n, n_any, n_gold = self.events, self.events_any, self.events_gold
         return {"events_in_placed_sentences": n,
                 "events_located": self.located / n if n else 0.0,
                 "events_in_sentences_with_demonyms": n_any,
-                "events_located_with_demonyms": self.located_any / n_any if n_any else 0.0}
+                "events_located_with_demonyms": self.located_any / n_any if n_any else 0.0,
+                "events_in_gold_placed_sentences": n_gold,
+                "events_located_gold": self.located_gold / n_gold if n_gold else 0.0}
 
 
 # -- CASE 2021 -------------------------------------------------------------------------------

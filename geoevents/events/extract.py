@@ -109,6 +109,7 @@ _WORSHIP = frozenset({"vigil", "prayer", "funeral", "mass", "service", "ceremony
 _ATTACKS = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 _LINKS = frozenset({"advcl", "conj", "xcomp", "nsubj", "nsubjpass", "dobj", "pobj", "relcl",
                     "acl", "prep", "ccomp", "agent"})
+_CARRIED = frozenset({"dobj", "nsubjpass", "xcomp", "relcl"})  # see _carries
 _NEAR_SENTENCES = 2  # an unplaced, undated mention this close to an event may be it
 _MERGE_WINDOW = 40  # sentences: tellings farther apart are not compared (linear time)
 # sub-types that, told next to a violent event, are part of it (ACLED codes the violence)
@@ -280,49 +281,39 @@ def _part_of_main(cand: _Candidate) -> bool:
         tok.dep_ in ("acl", "pcomp")
 
 
+def _fold(cand: _Candidate, into: _Candidate, keep: list[_Candidate]) -> None:
+    """Fold ``cand`` (with the mentions already folded into it) into ``into``, whose
+    event it tells: its trigger and theirs become ``into``'s mentions and the anchors of
+    its place (see :func:`_anchors`)."""
+    into.merged.append(cand)
+    into.merged.extend(cand.merged)
+    keep.remove(cand)
+
+
 def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]:
-    """Fold consequences, aims, participle movements and same-type repeats into the
-    event they belong to."""
+    """Fold aims, gatherings attacked, participle movements, same-type repeats and
+    consequences into the event they belong to (see :func:`_fold`)."""
     keep = list(cands)
     for cand in list(keep):
-        host = _host(cand, keep)
+        host = _host(cand, keep) or _gathering_attacked(cand, keep, onto)
         if host is not None:
-            host.merged.append(cand)
-            host.merged.extend(cand.merged)
-            keep.remove(cand)
-    for cand in list(keep):
-        attack = _gathering_attacked(cand, keep, onto)
-        if attack is not None:
-            attack.merged.append(cand)
-            attack.merged.extend(cand.merged)
-            keep.remove(cand)
+            _fold(cand, host, keep)
     hosts = [c for c in keep if onto.event_type_of(c.typing.sub_event_type)
              in _VIOLENT_TYPES | _CROWDS]
     for cand in [c for c in keep if hosts and _part_of_main(c)]:
-        hosts[0].merged.append(cand)
-        keep.remove(cand)
+        _fold(cand, hosts[0], keep)
     changed = True
     while changed:
         changed = False
         for a in keep:
-            for b in keep:
-                if a is b or not _linked(a.trigger, b.trigger):
-                    continue
-                a_cons = a.trigger.lemma in CONSEQUENCES
-                b_cons = b.trigger.lemma in CONSEQUENCES
-                same = onto.event_type_of(a.typing.sub_event_type) == onto.event_type_of(
-                    b.typing.sub_event_type)
-                violent_b = onto.event_type_of(b.typing.sub_event_type) in _VIOLENT_TYPES
-                if (a_cons and not b_cons and violent_b) or (
-                        same and a_cons == b_cons and a.trigger.start > b.trigger.start):
-                    if same and a.typing.confidence > b.typing.confidence:
-                        b.typing = a.typing  # the more specific reading of the event
-                    b.merged.append(a)
-                    b.merged.extend(a.merged)
-                    keep.remove(a)
-                    changed = True
-                    break
-            if changed:
+            b = next((b for b in keep if b is not a and _linked(a.trigger, b.trigger)
+                      and _repeats_or_follows(a, b, onto)), None)
+            if b is not None:
+                if onto.event_type_of(a.typing.sub_event_type) == onto.event_type_of(
+                        b.typing.sub_event_type) and a.typing.confidence > b.typing.confidence:
+                    b.typing = a.typing  # the more specific reading of the event
+                _fold(a, b, keep)
+                changed = True
                 break
     # consequences the parse does not link ("…struck Sumy as residents gathered, killing
     # 35") belong to the sentence's one violent event
@@ -330,10 +321,51 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
             and onto.event_type_of(c.typing.sub_event_type) in _VIOLENT_TYPES]
     if len(main) == 1:
         for c in [c for c in keep if c.trigger.lemma in CONSEQUENCES]:
-            main[0].merged.append(c)
-            main[0].merged.extend(c.merged)
-            keep.remove(c)
+            _fold(c, main[0], keep)
     return keep
+
+
+def _repeats_or_follows(a: _Candidate, b: _Candidate, onto: Ontology) -> bool:
+    """Whether ``a``, linked to ``b`` in the parse, tells ``b``'s event: a consequence of
+    violence ("struck …, killing three"), or a later mention of the same type."""
+    a_cons = a.trigger.lemma in CONSEQUENCES
+    b_cons = b.trigger.lemma in CONSEQUENCES
+    same = onto.event_type_of(a.typing.sub_event_type) == onto.event_type_of(
+        b.typing.sub_event_type)
+    violent_b = onto.event_type_of(b.typing.sub_event_type) in _VIOLENT_TYPES
+    return (a_cons and not b_cons and violent_b) or (
+        same and a_cons == b_cons and a.trigger.start > b.trigger.start)
+
+
+def _share_carried_places(cands: list[_Candidate], onto: Ontology) -> None:
+    """An event that the parse leaves unplaced takes the place linked to the event it
+    carries or is carried by — a verb and its event object ("launched an offensive that
+    targeted the Aleppo districts", "an airstrike was carried out in X", "began to shell
+    Y"): the two words tell one act. A statement or an incident takes only the place of
+    its own kind of event. A place passes along a chain of such links ("launched an
+    offensive that targeted …")."""
+    for cand in [c for _ in range(2) for c in cands]:  # twice: along a chain of links
+        if cand.location.toponym is not None:
+            continue
+        family = onto.event_type_of(cand.typing.sub_event_type)
+        donor = next((c for c in cands if c is not cand and c.location.linked and
+                      c.location.toponym is not None and _carries(cand.trigger, c.trigger)
+                      and (family not in _NO_FALLBACK or
+                           onto.event_type_of(c.typing.sub_event_type) == family)), None)
+        if donor is not None:
+            loc = donor.location
+            cand.location = Location(loc.toponym, loc.role, loc.precision,
+                                     f"{loc.reason}, the place of {donor.trigger.token.text!r}"
+                                     f" that the trigger tells with", linked=True)
+
+
+def _carries(a: Trigger, b: Trigger) -> bool:
+    """Whether one trigger is the other's object or open complement, or a relative
+    clause on it ("launched an offensive", "an offensive was launched", "began to shell",
+    "an offensive that targeted")."""
+    ta, tb = a.token, b.token
+    return (tb.head.i == ta.i and tb.dep_ in _CARRIED) or (
+        ta.head.i == tb.i and ta.dep_ in _CARRIED)
 
 
 def _target_of_violence(trigger: Trigger, typing: Typing, onto: Ontology) -> bool:
@@ -644,6 +676,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 _witnessed(cand) or _ends_another(cand, onto)
             if told_before is not None and not cand.reference:
                 _date_from_before(cand, told_before, lowered, onto)
+        _share_carried_places(cands, onto)
         if victim is not None and victim.reference and _TOLL_RISE.search(lowered):
             victim.toll_update = True
         kept = [c for c in cands if not _out_of_time(c, anchor, latest)
@@ -941,26 +974,26 @@ def _severity(event: Event) -> int:
         else 0
 
 
-def _absorb(first: Event, later: Event, *, place: bool = True, onset: bool = False,
-            linked: bool = False) -> None:
-    """Fold a later telling into the first: finer place and actors (unless ``place`` is
-    false: a reference is placed where the reaction is and names its speakers, unless its
-    place is ``linked`` to it; a place a strike came from gives way to its site), finer
-    date (or, with ``onset``, the day it began), the first telling's type (unless a later one
-    is more severe), the lowest
-    fatality figure, the union of the rest."""
+def _absorb(first: Event, later: Event, guessed: set[str], *, place: bool = True,
+            onset: bool = False, linked: bool = False) -> None:
+    """Fold a later telling into the first: the better place (:func:`_better_place`;
+    unless ``place`` is false: a reference is placed where the reaction is and names its
+    speakers, unless its place is ``linked`` to it) and finer actors, finer date (or, with
+    ``onset``, the day it began), the first telling's type (unless a later one is more
+    severe), the lowest fatality figure, the union of the rest. ``guessed`` holds the ids
+    of the events placed only by another sentence (kept up to date)."""
     if merge_key(first) == merge_key(later) and _severity(later) > _severity(first):
         first.sub_event_type, first.event_type = later.sub_event_type, later.event_type
     if later.sub_event_type == _ARRESTS and first.sub_event_type == "Peaceful protest":
         first.sub_event_type = "Protest with intervention"  # the arrests were the intervention
-    if later.location is not None and (place or linked) and (
-            first.location is None or (later.geo_precision or 3) < (
-                first.geo_precision or 3) or (  # where it landed, not where it came from
-                first.location_role == "origin" and _site(later) is not None) or
-            contains(first.location, later.location)):  # a province inside the country
+    if (place or linked) and _better_place(first, later, guessed):
         first.location, first.location_text = later.location, later.location_text
         first.location_start, first.location_end = later.location_start, later.location_end
         first.location_role, first.geo_precision = later.location_role, later.geo_precision
+        if later.id in guessed:
+            guessed.add(first.id)
+        else:
+            guessed.discard(first.id)
     if _ORDER.get(later.date_precision, 4) < _ORDER.get(first.date_precision, 4) or (
             onset and _began_before(later, first)):
         first.date, first.date_precision, first.date_text = (
@@ -975,6 +1008,21 @@ def _absorb(first: Event, later: Event, *, place: bool = True, onset: bool = Fal
         first.actor2 = first.actor2 or later.actor2
     first.mentions.extend(later.mentions)
     first.reason += f" Told again as {later.trigger!r}: {later.sentence[:80]!r}."
+
+
+def _better_place(first: Event, later: Event, guessed: set[str]) -> bool:
+    """Whether a later telling of ``first``'s happening places it better: the finer
+    geo-precision, the site over the place a strike came from, or a place the telling
+    itself names inside the first one (Benue state inside Nigeria) — not a place it
+    only inherited from another sentence ("The attack on Kwatas" placed at the report's
+    main town does not move the attack told "in Kwatas, in Benue state")."""
+    if later.location is None:
+        return False
+    if first.location is None:
+        return True
+    return (later.geo_precision or 3) < (first.geo_precision or 3) or (
+        first.location_role == "origin" and _site(later) is not None) or (
+        later.id not in guessed and contains(first.location, later.location))
 
 
 def _began_before(onset: Event, event: Event) -> bool:
@@ -995,6 +1043,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     to (same kind, same place, same date, nearest), and a consequence or damage told on
     its own joins a violent event at most :data:`_NEAR_SENTENCES` away; either stands
     alone only when there is no such event."""
+    guessed = {e.id for e, c in mentions if c.location.inferred}
     kept: list[tuple[Event, _Candidate]] = []
     by_kind: dict[str, list[tuple[Event, _Candidate]]] = {}
     later: list[tuple[Event, _Candidate]] = []
@@ -1011,7 +1060,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             kept.append((event, cand))
             by_kind.setdefault(merge_key(event), []).append((event, cand))
         else:
-            _absorb(first[0], event)
+            _absorb(first[0], event, guessed)
     sentences = [k[1].sentence for k in kept]  # ascending: kept in text order
     alone: list[tuple[Event, _Candidate]] = []  # references with no event to join
     for event, cand in later:
@@ -1044,13 +1093,13 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             if _tells_how(target[0], event):
                 target[0].event_type, target[0].sub_event_type = (
                     event.event_type, event.sub_event_type)
-            _absorb(target[0], event, place=not cand.reference,
+            _absorb(target[0], event, guessed, place=not cand.reference,
                     onset=cand.reaction == "onset", linked=own)
         elif cand.reaction != "commemoration" or event.date is not None:
             alone.append((event, cand))  # a look back at nothing the report tells ("two
             # years since the collapse of two dams") is history, not a new event
     told = _intercepted_launches(sorted(kept + alone, key=lambda k: k[0].trigger_start),
-                                 onto)
+                                 onto, guessed)
     if any(e.date is not None for e, _ in told):
         told = [k for k in told if not _detail(*k)]
     return [e for e, _ in told]
@@ -1065,8 +1114,8 @@ def _detail(event: Event, cand: _Candidate) -> bool:
         not event.quantities and not event.instruments
 
 
-def _intercepted_launches(told: list[tuple[Event, _Candidate]], onto: Ontology
-                          ) -> list[tuple[Event, _Candidate]]:
+def _intercepted_launches(told: list[tuple[Event, _Candidate]], onto: Ontology,
+                          guessed: set[str]) -> list[tuple[Event, _Candidate]]:
     """A launch and the interception of the same weapon ("fired a ballistic missile at
     Tel Aviv … the missile was intercepted") are one happening, coded as the
     interception: the launch joins it."""
@@ -1078,7 +1127,7 @@ def _intercepted_launches(told: list[tuple[Event, _Candidate]], onto: Ontology
             if event.sub_event_type == _INTERCEPTION and _the_weapon(cand, onto) else None
         if launch is not None:
             out.remove(launch)
-            _absorb(event, launch[0])
+            _absorb(event, launch[0], guessed)
         out.append((event, cand))
     return out
 

@@ -78,7 +78,8 @@ SITE, ORIGIN, DESTINATION, NEAR = "site", "origin", "destination", "near"
 PREPOSITION_ROLES = {
     "in": SITE, "inside": SITE, "within": SITE, "at": SITE, "on": SITE, "across": SITE,
     "throughout": SITE, "over": SITE, "along": SITE, "upon": SITE, "through": SITE,
-    "amid": SITE, "targeting": SITE, "of": SITE, "between": SITE, "among": SITE,
+    "amid": SITE, "during": SITE, "under": SITE, "targeting": SITE, "of": SITE,
+    "between": SITE, "among": SITE,
     "near": NEAR, "outside": NEAR, "around": NEAR, "close": NEAR, "off": NEAR, "by": NEAR,
     "beside": NEAR, "nearby": NEAR, "past": NEAR, "beyond": NEAR, "north": NEAR,
     "south": NEAR, "east": NEAR, "west": NEAR,
@@ -127,6 +128,9 @@ _NOT_SETTINGS = frozenset({"addition", "response", "order", "spite", "case", "fa
                            "run-up", "lead-up", "face", "absence", "hope", "effort", "bid",
                            "attempt", "reaction", "revenge", "defiance", "anticipation",
                            "preparation", "request", "invitation", "name"})
+# the prepositions that open those fixed phrases ("in line with", "on behalf of"); "across
+# the line", "along the line" are places
+_FIXED_PHRASE_PREPS = frozenset({"in", "on", "at", "for", "by", "with", "upon"})
 # nouns of settlements: "the Syrian city of Azaz", "the West Bank town of Jenin" — the
 # "of" phrase names the settlement and the words before the noun are its wider area
 _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "hamlet", "port",
@@ -276,20 +280,25 @@ def _down_path(anchor: Token, target: Token) -> list[Token] | None:
 def _role_of(path: list[Token], mention: Toponym) -> tuple[str, str] | None:
     """(role, how) for a path from the anchor down to a toponym, None if not locative."""
     shared = False
-    while len(path) > 1 and path[0].dep_ == "conj" and path[0].pos_ == "VERB":
-        path = path[1:]  # "was shot and left in a ditch": coordinated verbs share a place
-        shared = True
+    while len(path) > 1 and path[0].pos_ == "VERB" and path[0].dep_ in ("conj", "xcomp"):
+        # "was shot and left in a ditch": coordinated verbs share a place; "managed to
+        # recapture X", "began to shell X": the act the trigger's complement tells
+        shared = shared or path[0].dep_ == "conj"
+        path = path[1:]
     first = path[0]
     if any(t.dep_ not in _THROUGH for t in path):
         return None
     if any(t.dep_ == "acl" and lemma(t) not in _LOCATIVE_ACL for t in path):
         return None
-    if any(t.dep_ in ("nsubj", "nsubjpass", "dobj") for t in path[1:]):
-        return None  # the place of another clause's participant
+    if any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "dobj" and not (
+            lemma(t.head) in _TERRITORIAL and _placey(t))) for t in path[1:]):
+        return None  # the place of another clause's participant (but "upon entering
+        # Al-Fijah", "after storming the town": the territory a clause acts on)
     if first.dep_ != "prep" and any(t.dep_ == "prep" and t.lower_ not in _LOCATIVE_INNER
                                     for t in path[1:]):
         return None
-    if first.dep_ == "prep" and len(path) > 1 and lemma(path[1]) in _NOT_SETTINGS:
+    if first.dep_ == "prep" and len(path) > 1 and lemma(path[1]) in _NOT_SETTINGS and \
+            first.lower_ in _FIXED_PHRASE_PREPS:
         return None  # "in addition to", "in response to", "in retaliation for"
     relation = getattr(mention, "relation", None)
     if first.dep_ == "prep" or first.dep_ == "agent":
@@ -505,21 +514,33 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
             while len(ent) > 1 and (ent[0].dep_ == "det" or ent[0].pos_ == "ADJ"):
                 ent = ent[1:]  # "the Handarat Refugee Camp", "Shiite al-Bayaa"
         if ent is not None and (ent.start_char < mention.start or ent.end_char > mention.end) \
-                and not _named_site(ent):
+                and not _named_site(ent, token):
             return True
     return kind == "name" and token.dep_ in ("compound", "poss") and token.head.pos_ == \
-        "PROPN" and token.head.ent_type_ in ("ORG", "PERSON")
+        "PROPN" and token.head.ent_type_ in ("ORG", "PERSON") and \
+        not _division_of(token, token.head)
 
 
-def _named_site(ent: Span) -> bool:
+def _named_site(ent: Span, token: Token) -> bool:
     """An organisation name that names a site where things happen ("missiles on Aleppo
-    university", "the Kabul airport") rather than a body that acts: its head is a
-    facility noun, not a unit ("the Islamic State of Iraq"), and it is not the subject
-    of an active verb ("Aleppo University announced")."""
+    university", "the Kabul airport") or a division named after the place ``token``
+    (:func:`_division_of`) rather than a body that acts: its head is a facility noun, not
+    a unit ("the Islamic State of Iraq"), and it is not the subject of an active verb
+    ("Aleppo University announced")."""
     head = ent.root
     words = (lemma(head), head.lower_)
+    if _division_of(token, head):
+        return True
     return any(w in _FACILITY_NOUNS or w in _DWELLINGS for w in words) and \
         not any(w in _UNIT_NOUNS for w in words) and head.dep_ != "nsubj"
+
+
+def _division_of(token: Token, head: Token) -> bool:
+    """Whether ``head`` is a unit noun that the place name ``token`` names as a division
+    ("Logo Local Government Area", "the Saydabad District"), not as a body acting
+    ("the Bauchi State Government" has no unit head; "Aleppo Governorate said" acts)."""
+    return head.lower_ in _UNIT_NOUNS and head.dep_ != "nsubj" and token.i < head.i and \
+        all(t.dep_ in ("compound", "nmod", "amod") for t in doc_span(head.doc, token.i, head.i))
 
 
 def _armed_group(mention: Toponym) -> bool:
@@ -664,22 +685,30 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
             ends: dict[str, Toponym]) -> tuple[tuple, Location] | None:
     """The best place the parse links to the trigger, an anchor or the clause above."""
     best: tuple[tuple, Location] | None = None
-    for mention, root in candidates:
-        if _actor_like(mention, root) or _described_by(mention, candidates) is not None:
-            continue  # "20 km south of Gao": the described place, not Gao itself
-        starts = [(a, 0) for a in [trigger, *anchors]]
-        # climb from the trigger through open clauses, one step at a time
-        tok = trigger
-        for level in range(1, 3):
+    # the trigger and its anchors, then the clauses above the trigger (and above a merged
+    # mention: "…, killing 12 people and burning houses" told of the villages invaded)
+    starts = [(a, 0) for a in [trigger, *anchors]]
+    for word in [trigger, *anchors]:
+        tok = word
+        for level in range(1, 3):  # climb through open clauses, one step at a time
             if tok.dep_ not in _CLIMB or tok.head.i == tok.i or _own_clause(tok):
                 break
             tok = tok.head
             starts.append((tok, level))
+    for mention, root in candidates:
+        if _actor_like(mention, root) or _described_by(mention, candidates) is not None:
+            continue  # "20 km south of Gao": the described place, not Gao itself
         for anchor, level in starts:
             path = _down_path(anchor, root)
-            if not path:
+            role: tuple[str, str] | None
+            if path == [] and level > 0 and anchor.i == root.i:
+                # "… the Angyom and Tse-Usenda villages, killing …": the participle
+                # describes the place itself
+                path, role = [root], (SITE, "the place the trigger's clause describes")
+            elif not path:
                 continue
-            role = _role_of(path, mention)
+            else:
+                role = _role_of(path, mention)
             if role is None:
                 continue
             if mention.place is None and mention not in toponyms and len(path) == 1 and \
@@ -732,7 +761,10 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
         best = _other_place(trigger, candidates)
     if best is None:
         return NOWHERE
-    loc = _finer_inside(best[1], trigger, candidates) if _broad(best[1].place) else best[1]
+    chosen = best[1]
+    area = _broad(chosen.place) or _area_phrase(chosen, candidates) or (
+        chosen.place is not None and chosen.place.feature_code == "ADM2")
+    loc = _finer_inside(chosen, trigger, anchors, candidates) if area else chosen
     loc = _agreeing(loc, candidates)
     assert loc.toponym is not None
     loc.precision = precision_of(loc.place, loc.role or SITE, _context_text(loc.toponym, sent))
@@ -747,35 +779,96 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
     return loc
 
 
-def _finer_inside(loc: Location, trigger: Token, candidates: list[tuple[Toponym, Token]]
-                  ) -> Location:
+def _finer_inside(loc: Location, trigger: Token, anchors: list[Token],
+                  candidates: list[tuple[Toponym, Token]]) -> Location:
     """The chosen place is a country, province or region, and the sentence names a town or
     district inside it ("in Pakistan's largest city, Karachi", "patrolling the streets in
-    Yendi, … Ghana's capital", "on al-Latmana, in Hama province"): ACLED codes the most
-    specific place the text gives, so the event is at that town, nearest the trigger in
-    the parse. A landmark ("531 km north of Accra"), a statement's source, an actor's
+    Yendi, … Ghana's capital", "on al-Latmana, in Hama province"), in the clause of that
+    place, a clause framing it, or the clause of another mention of the same event (the
+    ``anchors``: "struck the Kharkiv region, killing three in Kupiansk"): ACLED codes the
+    most specific place the text gives, so the event is at that town, nearest the trigger
+    in the parse. A landmark ("531 km north of Accra"), a statement's source, an actor's
     home and the end of a motion's path are not such a place."""
     outer = loc.place
     assert outer is not None and loc.toponym is not None
     outer_root = next(r for m, r in candidates if m is loc.toponym)
-    scene = _enclosing_clauses(outer_root)
+    scene = _enclosing_clauses(outer_root) | {a.i for a in anchors}
     inner = []
     for mention, root in candidates:
         place = mention.place
-        if place is None or mention is loc.toponym or _broad(place) or \
-                getattr(mention, "kind", "name") != "name" or \
-                not contains(outer, place) or _clause_of(root).i not in scene or \
-                place_tier(mention, root) != _TOWN or _group_name(root.doc[root.i:root.i + 1]) \
-                or _path_end(root) or _landmark(root) or \
-                _in_fixed_phrase(root):
+        if mention is loc.toponym or getattr(mention, "kind", "name") != "name" or \
+                _clause_of(root).i not in scene or \
+                _group_name(root.doc[root.i:root.i + 1]) or _path_end(root) or \
+                _landmark(root) or _in_fixed_phrase(root):
             continue
-        inner.append((_tree_distance(trigger, root), mention.start, mention))
+        if place is None:
+            if not (_settlement_named(mention, root) or _put_in(root, outer_root)) or \
+                    _actor_like(mention, root) or statement_source(root):
+                continue
+        elif _broad(place) or not _within(outer, place) or place_tier(mention, root) != _TOWN:
+            continue
+        inner.append((place is None, _tree_distance(trigger, root), mention.start, mention))
     if not inner:
         return loc
-    mention = min(inner, key=lambda x: x[:2])[2]
+    mention = min(inner, key=lambda x: x[:3])[3]
     return Location(mention, NEAR if mention.text.lower().startswith("near") else SITE,
                     None, f"{loc.reason}; a place inside '{loc.toponym.text}' that the "
                     f"sentence names, the most specific", linked=loc.linked)
+
+
+# nouns of a province-sized area around a town: "the province of Damascus", "the east
+# Homs countryside" name the area, though the gazetteer resolves the name to the town
+_PROVINCE_NOUNS = frozenset({"province", "governorate", "countryside", "region", "state",
+                             "county", "oblast", "prefecture", "department", "provinces"})
+# how far a town may lie from the town whose area ("the Homs countryside") it is in
+_AREA_KM = 100.0
+
+
+def _area_phrase(loc: Location, candidates: list[tuple[Toponym, Token]]) -> bool:
+    """Whether the chosen place is named as the area around a town ("in the province of
+    Damascus", "in the east Homs countryside"), by a province-sized noun it modifies or
+    that names it by "of"."""
+    root = next((r for m, r in candidates if m is loc.toponym), None)
+    if root is None or loc.place is None:
+        return False
+    head = root.head
+    if root.dep_ in ("compound", "nmod", "poss", "amod") and head.i != root.i:
+        return head.lower_ in _PROVINCE_NOUNS
+    return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _PROVINCE_NOUNS
+
+
+def _within(outer: Place, inner: Place) -> bool:
+    """Whether ``inner`` lies in the area of ``outer``: a division containing it, or the
+    area of a town ("the Homs countryside") within :data:`_AREA_KM` of it."""
+    if outer.feature_code.startswith(_BROAD_CODES):
+        return contains(outer, inner)
+    return inner.country_code == outer.country_code and geodesy.distance_km(
+        inner.lat, inner.lon, outer.lat, outer.lon) <= _AREA_KM
+
+
+def _put_in(name: Token, outer: Token) -> bool:
+    """Whether the phrase of a name puts it in the place ``outer`` ("near El Meram in West
+    Kordofan", "al-Latmana, in Hama province", "Tora Manda locality of Maywand District"):
+    ``outer`` hangs below the name through a locative "in" or "of", or an apposition."""
+    path = _down_path(name, outer)
+    return path is not None and len(path) > 0 and all(
+        t.dep_ in ("pobj", "appos", "compound", "punct", "flat") or
+        (t.dep_ == "prep" and t.lower_ in ("in", "of", "inside", "within")) for t in path)
+
+
+def _settlement_named(mention: Toponym, root: Token) -> bool:
+    """A name the gazetteer lacks that a settlement or unit noun names ("the village of
+    Al-Qasr", "Katarko village", "the Al-Manashiyah District"): a finer place than the
+    province around it, even without coordinates of its own."""
+    words = mention.text.lower().split()
+    head = root.head
+    nouns = _SETTLEMENT_NOUNS | _UNIT_NOUNS
+    if words and words[-1] in nouns:
+        return True  # "the Al-Manashiyah District"
+    if root.dep_ in ("compound", "nmod") and head.i > root.i:
+        return head.lower_ in nouns  # "Katarko village"
+    return root.dep_ == "pobj" and head.lower_ == "of" and (
+        head.head.lower_ in _SETTLEMENT_NOUNS or lemma(head.head) in _SETTLEMENT_NOUNS)
 
 
 # how far a place may lie from the place its phrase puts it in ("the Capitol in Atlanta")
