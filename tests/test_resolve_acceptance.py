@@ -43,6 +43,14 @@ def test_a_transliteration_of_a_gazetteer_name_resolves(parser, text, names, cou
     assert "acceptance" in t.reason
 
 
+def test_another_spelling_of_the_article_is_the_same_name(parser):
+    # GeoNames writes "Ar Rā‘ī" (the article assimilates to the r); news write "Al-Rai"
+    t = resolved(parser, "Rebels were expelled from al-Ra’i after entering the town.",
+                 ["al-Ra’i"])
+    assert t.place is not None and t.place.name == "Ar Rā‘ī" and t.place.country_code == "SY"
+    assert "acceptance" not in t.reason  # not judged as a look-alike
+
+
 @pytest.mark.parametrize("text, names, wrong", [
     ("Residents of Kwatas village in Borno State, Nigeria, fled after gunmen attacked.",
      ["Kwatas", "Borno", "Nigeria"], "Quetta"),

@@ -14,12 +14,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.errors import QueryError
-from geoevents.gazetteer.names import normalize
+from geoevents.gazetteer.names import normalize, same_but_articles
 from geoevents.gazetteer.store import COUNTRY_CODES
 from geoevents.wordlists import DIVISION_NOUNS, abbreviations
 
 if TYPE_CHECKING:
-    from geoevents.gazetteer.store import Gazetteer
+    from geoevents.gazetteer.store import Gazetteer, Match
     from geoevents.model import Place
     from geoevents.recognise import Mention
 
@@ -119,8 +119,16 @@ class CandidateGenerator:
             hits = self.gaz.matches(name, country=country, limit=self.limit, fuzzy=fuzzy)
         except QueryError:
             return []
-        return [Candidate(h.place, match or h.kind, h.similarity, h.primary, h.score, h.name)
-                for h in hits]
+        return [Candidate(h.place, match or _kind(name, h), h.similarity, h.primary, h.score,
+                          h.name) for h in hits]
+
+
+def _kind(query: str, hit: Match) -> str:
+    """How a hit matched; a transliteration hit that differs only in the spelling of its
+    Arabic articles ("Al-Rai" for Ar Rā‘ī) is the same name, an exact match."""
+    if hit.kind == "skeleton" and same_but_articles(query, hit.name):
+        return "exact"
+    return hit.kind
 
 
 def _seats_over_divisions(found: tuple[Candidate, ...]) -> list[Candidate]:
