@@ -296,3 +296,14 @@ def test_short_forms():
     assert _short_form("gaza", "gaza strip") and _short_form("york", "new york")
     assert not _short_form("kingman", "kingman county")
     assert not _short_form("jenin", "jenin governorate")
+
+
+def test_a_country_code_in_text_is_one_only_in_capitals(gaz):
+    from geoevents.resolve.candidates import CandidateGenerator
+
+    generate = CandidateGenerator(gaz)
+    # the gazetteer holds "SUR" as a name of Suriname, and "Sur" is a town in Oman
+    assert "SR" not in {c.place.country_code for c in generate.for_name("Sur")}
+    assert {c.place.country_code for c in generate.for_name("Sur")} >= {"OM"}
+    assert [c.place.country_code for c in generate.for_name("GBR")][:1] == ["GB"]
+    assert gaz.search("SUR")[0].country_code == "SR"  # a geocoding query reads codes

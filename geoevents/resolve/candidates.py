@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from geoevents.errors import QueryError
 from geoevents.gazetteer.names import normalize, same_but_articles
+from geoevents.gazetteer.query import alpha3_codes
 from geoevents.gazetteer.store import COUNTRY_CODES
 from geoevents.wordlists import DIVISION_NOUNS, abbreviations
 
@@ -120,7 +121,16 @@ class CandidateGenerator:
         except QueryError:
             return []
         return [Candidate(h.place, match or _kind(name, h), h.similarity, h.primary, h.score,
-                          h.name) for h in hits]
+                          h.name) for h in hits if name.isupper() or not _by_code(h)]
+
+
+def _by_code(hit: Match) -> bool:
+    """Whether a country matched by its ISO 3166-1 alpha-3 code, which the gazetteer
+    holds as a name: in text only a code in capitals is one ("the Sur area" is no
+    mention of Suriname, SUR)."""
+    place = hit.place
+    return place.feature_code in COUNTRY_CODES and \
+        hit.name == alpha3_codes().get(place.country_code or "", "").lower()
 
 
 def _kind(query: str, hit: Match) -> str:
