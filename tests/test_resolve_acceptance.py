@@ -158,3 +158,26 @@ def test_the_trees_walked_together_give_each_tree_s_own_leaf():
         for f, t in (splits[i] for i in rng.integers(len(splits), size=6)):
             x[f] = t  # exactly on a threshold: "<=" goes left
         assert forest.leaves(x) == [walk(tree, x) for tree in trees]
+
+
+def test_a_small_namesake_in_a_country_the_text_is_not_about_is_no_answer(parser):
+    # the gazetteer has only Arbin, France; the text is about rural Damascus
+    text = "Terrorists shelled the settlements of Arbin and Douma in rural Damascus."
+    t = resolved(parser, text, ["Arbin", "Douma", "Damascus"])
+    assert t.place is None and t.candidates == []
+    assert "lies in a country the text does not name nor border" in t.reason
+    assert resolved(parser, text, ["Douma", "Damascus"]).place.country_code == "SY"
+
+
+@pytest.mark.parametrize("text, names, country", [
+    # in the text's own country a small town far from its other places stands
+    ("Police in Richmond, Virginia arrested a man from Star Lake on Monday.",
+     ["Star Lake", "Richmond", "Virginia"], "US"),
+    # a nationality names an actor's origin, not where the text is
+    ("In the town of Mrkonjic Grad, a building housing 60 British troops burnt down.",
+     ["Mrkonjic Grad", "British"], "BA"),
+])
+def test_a_small_place_stands_where_the_text_does_not_say_otherwise(parser, text, names,
+                                                                      country):
+    t = resolved(parser, text, names)
+    assert t.place is not None and t.place.country_code == country, t.reason

@@ -75,6 +75,7 @@ class Resolver:
         probs, matrices = self.ranker.rank(groups)
         if any(is_loose(c) for g in groups for c in g.candidates):
             _reject_stray_loose(groups, members, probs, neighbours(self.gaz))
+        _reject_foreign_small(groups, members, probs, neighbours(self.gaz))
         dropped: set[int] = set()
         for group, mentions_of, p, x in zip(groups, members, probs, matrices, strict=False):
             self._assign(group, mentions_of, p, x, dropped)
@@ -260,6 +261,54 @@ def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
         group.rejected = (cand, accepted, why)
 
 
+# a town, site or lower division this small (see _reject_foreign_small)
+SMALL_POPULATION = 20_000
+
+
+def _reject_foreign_small(groups: list[Group], members: list[list[Mention]],
+                          probs: list[np.ndarray], near: dict[str, frozenset[str]]) -> None:
+    """A name whose best reading is a small place (:func:`_small`) in a country that
+    none of the text's other places is in or borders, and that none of them supports
+    (see :func:`_supports`; the exact best readings of the names the recogniser saw, at
+    least one of them a place name: a nationality names an actor's origin), is
+    a namesake of a place the gazetteer lacks: "the Rasha hilltop" in a report on Syria is
+    not Raša, Croatia. The name keeps no candidate and its reason says why. (In the text's
+    own countries such a reading stands: a local paper names small towns far from the
+    other places it mentions.)"""
+    best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
+    anchors = [(i, g.candidates[b].place) for i, (g, b, ms) in
+               enumerate(zip(groups, best, members, strict=True))
+               if b >= 0 and g.rejected is None and not is_loose(g.candidates[b])
+               and not all(m.weak for m in ms)]
+    for i, (group, b) in enumerate(zip(groups, best, strict=True)):
+        if b < 0 or group.rejected is not None or group.key.startswith("demonym:"):
+            continue
+        cand = group.candidates[b]
+        place = cand.place
+        others = [a for j, a in anchors if j != i]
+        if not _small(place) or all(groups[j].key.startswith("demonym:")
+                                    for j, _ in anchors if j != i):
+            continue  # "British troops" names an actor, not where the text is
+        countries = {a.country_code for a in others if a.country_code}
+        if place.country_code in countries or any(
+                place.country_code in near.get(c, ()) for c in countries) or any(
+                _supports(a, place, near) for a in others):
+            continue
+        accepted = 1.0 if group.acceptance is None else float(group.acceptance[b])
+        group.rejected = (cand, accepted, "lies in a country the text does not name nor "
+                          "border, far from its other places")
+
+
+def _small(place: Place) -> bool:
+    """Whether a place is a town, site or lower division of fewer than
+    :data:`SMALL_POPULATION` people in a known country (not a region, island or water)."""
+    return bool(place.country_code) and place.population < SMALL_POPULATION and (
+        place.feature_class in ("P", "S") or place.feature_code in _LOWER_DIVISIONS)
+
+
+_LOWER_DIVISIONS = frozenset({"ADM2", "ADM3", "ADM4", "ADM5"})
+
+
 def _supports(anchor: Place, place: Place, near: dict[str, frozenset[str]]) -> bool:
     """Whether a resolved place of the text makes a loose candidate ``place`` plausible:
     near it, in its first-level division (or that division), or its country or a
@@ -286,6 +335,10 @@ def _unknown(m: Mention, rejected: tuple[Candidate, float, str] | None) -> str:
         return f"unresolved: no place called {name!r} in the gazetteer"
     cand, p, why = rejected
     place = cand.place
+    if not is_loose(cand):
+        return (f"unresolved: the gazetteer's {place.name!r} "
+                f"({place.country_code or place.feature_code}) {why}: a place of that name "
+                f"the gazetteer lacks is meant")
     if why:
         return (f"unresolved: {name!r} is not in the gazetteer and the similar name "
                 f"{place.name!r} ({place.country_code or place.feature_code}) {why} "
