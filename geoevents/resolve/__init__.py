@@ -75,7 +75,7 @@ class Resolver:
         probs, matrices = self.ranker.rank(groups)
         if any(is_loose(c) for g in groups for c in g.candidates):
             _reject_stray_loose(groups, members, probs, neighbours(self.gaz))
-        _reject_foreign_small(groups, members, probs, neighbours(self.gaz))
+        _reject_unsupported_small(groups, members, probs, neighbours(self.gaz))
         dropped: set[int] = set()
         for group, mentions_of, p, x in zip(groups, members, probs, matrices, strict=False):
             self._assign(group, mentions_of, p, x, dropped)
@@ -261,20 +261,22 @@ def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
         group.rejected = (cand, accepted, why)
 
 
-# a town, site or lower division this small (see _reject_foreign_small)
+# a town, site or lower division this small (see _reject_unsupported_small)
 SMALL_POPULATION = 20_000
 
 
-def _reject_foreign_small(groups: list[Group], members: list[list[Mention]],
+def _reject_unsupported_small(groups: list[Group], members: list[list[Mention]],
                           probs: list[np.ndarray], near: dict[str, frozenset[str]]) -> None:
     """A name whose best reading is a small place (:func:`_small`) in a country that
     none of the text's other places is in or borders, and that none of them supports
     (see :func:`_supports`; the exact best readings of the names the recogniser saw, at
     least one of them a place name: a nationality names an actor's origin), is
     a namesake of a place the gazetteer lacks: "the Rasha hilltop" in a report on Syria is
-    not Raša, Croatia. The name keeps no candidate and its reason says why. (In the text's
-    own countries such a reading stands: a local paper names small towns far from the
-    other places it mentions.)"""
+    not Raša, Croatia. In the text's own countries (or their neighbours) such a reading
+    stands for a name the recogniser saw as a place (a local paper names small towns far
+    from the other places it mentions), but not for one the gazetteer alone found
+    (``weak``: "Sgt", "Dodge", "Continental"). The name keeps no candidate and its reason
+    says why."""
     best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
     anchors = [(i, g.candidates[b].place) for i, (g, b, ms) in
                enumerate(zip(groups, best, members, strict=True))
@@ -290,13 +292,16 @@ def _reject_foreign_small(groups: list[Group], members: list[list[Mention]],
                                     for j, _ in anchors if j != i):
             continue  # "British troops" names an actor, not where the text is
         countries = {a.country_code for a in others if a.country_code}
-        if place.country_code in countries or any(
-                place.country_code in near.get(c, ()) for c in countries) or any(
-                _supports(a, place, near) for a in others):
+        if any(_supports(a, place, near) for a in others):
+            continue
+        foreign = place.country_code not in countries and not any(
+            place.country_code in near.get(c, ()) for c in countries)
+        if not foreign and not all(m.weak for m in members[i]):
             continue
         accepted = 1.0 if group.acceptance is None else float(group.acceptance[b])
         group.rejected = (cand, accepted, "lies in a country the text does not name nor "
-                          "border, far from its other places")
+                          "border, far from its other places") if foreign else (
+            cand, accepted, "is far from the text's other places")
 
 
 def _small(place: Place) -> bool:
