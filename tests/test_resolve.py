@@ -307,3 +307,13 @@ def test_a_country_code_in_text_is_one_only_in_capitals(gaz):
     assert {c.place.country_code for c in generate.for_name("Sur")} >= {"OM"}
     assert [c.place.country_code for c in generate.for_name("GBR")][:1] == ["GB"]
     assert gaz.search("SUR")[0].country_code == "SR"  # a geocoding query reads codes
+
+
+def test_a_generic_word_alone_is_no_reading_of_a_place_it_shortens(gaz):
+    from geoevents.resolve.candidates import CandidateGenerator
+
+    generate = CandidateGenerator(gaz)
+    # the gazetteer keeps "City" and "State" as short names of "City Airport", "State
+    # Airport"; alone in a text they name nothing
+    assert generate.for_name("City") == () and generate.for_name("State") == ()
+    assert [c.place.country_code for c in generate.for_name("Incirlik")] == ["TR"]

@@ -17,7 +17,7 @@ from geoevents.errors import QueryError
 from geoevents.gazetteer.names import normalize, same_but_articles
 from geoevents.gazetteer.query import alpha3_codes
 from geoevents.gazetteer.store import COUNTRY_CODES
-from geoevents.wordlists import DIVISION_NOUNS, abbreviations
+from geoevents.wordlists import DIVISION_NOUNS, NAME_TAILS, PLACE_WORDS, abbreviations
 
 if TYPE_CHECKING:
     from geoevents.gazetteer.store import Gazetteer, Match
@@ -121,7 +121,16 @@ class CandidateGenerator:
         except QueryError:
             return []
         return [Candidate(h.place, match or _kind(name, h), h.similarity, h.primary, h.score,
-                          h.name) for h in hits if name.isupper() or not _by_code(h)]
+                          h.name) for h in hits if (name.isupper() or not _by_code(h))
+                and not (_generic_only(name) and not (h.kind == "exact" and h.primary))]
+
+
+def _generic_only(name: str) -> bool:
+    """Whether a name is only generic words ("City", "State", "County"): such a name is
+    a reading only of a place whose own name it is, not of one that carries it as a
+    shortened or alternate name ("City Airport", "State Airport")."""
+    words = normalize(name).split()
+    return bool(words) and all(w in PLACE_WORDS or w in NAME_TAILS for w in words)
 
 
 def _by_code(hit: Match) -> bool:
