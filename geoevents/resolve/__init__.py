@@ -261,47 +261,38 @@ def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
         group.rejected = (cand, accepted, why)
 
 
-# a town, site or lower division this small (see _reject_unsupported_small)
+# a town, site or lower division this small that only the gazetteer found in a text, and
+# that none of the text's places supports, is no place (see _reject_unsupported_small)
 SMALL_POPULATION = 20_000
 
 
 def _reject_unsupported_small(groups: list[Group], members: list[list[Mention]],
-                          probs: list[np.ndarray], near: dict[str, frozenset[str]]) -> None:
-    """A name whose best reading is a small place (:func:`_small`) in a country that
-    none of the text's other places is in or borders, and that none of them supports
-    (see :func:`_supports`; the exact best readings of the names the recogniser saw, at
-    least one of them a place name: a nationality names an actor's origin), is
-    a namesake of a place the gazetteer lacks: "the Rasha hilltop" in a report on Syria is
-    not Raša, Croatia. In the text's own countries (or their neighbours) such a reading
-    stands for a name the recogniser saw as a place (a local paper names small towns far
-    from the other places it mentions), but not for one the gazetteer alone found
-    (``weak``: "Sgt", "Dodge", "Continental"). The name keeps no candidate and its reason
-    says why."""
+                              probs: list[np.ndarray], near: dict[str, frozenset[str]]
+                              ) -> None:
+    """A name only the gazetteer found (every mention ``weak``: "Sgt", "Dodge",
+    "Continental") whose best reading is a small place (:func:`_small`) that none of the
+    text's other places supports (see :func:`_supports`; the exact best readings of the
+    names the recogniser saw, at least one of them a place name: a nationality names an
+    actor's origin, not where the text is) is no place: it keeps no candidate, so the
+    resolver drops it. A name the recogniser saw as a place keeps such a reading: a local
+    paper names small towns far from the other places it mentions."""
     best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
     anchors = [(i, g.candidates[b].place) for i, (g, b, ms) in
                enumerate(zip(groups, best, members, strict=True))
                if b >= 0 and g.rejected is None and not is_loose(g.candidates[b])
                and not all(m.weak for m in ms)]
     for i, (group, b) in enumerate(zip(groups, best, strict=True)):
-        if b < 0 or group.rejected is not None or group.key.startswith("demonym:"):
+        if b < 0 or group.rejected is not None or not all(m.weak for m in members[i]):
             continue
         cand = group.candidates[b]
-        place = cand.place
         others = [a for j, a in anchors if j != i]
-        if not _small(place) or all(groups[j].key.startswith("demonym:")
-                                    for j, _ in anchors if j != i):
-            continue  # "British troops" names an actor, not where the text is
-        countries = {a.country_code for a in others if a.country_code}
-        if any(_supports(a, place, near) for a in others):
+        if not _small(cand.place) or all(groups[j].key.startswith("demonym:")
+                                         for j, _ in anchors if j != i):
             continue
-        foreign = place.country_code not in countries and not any(
-            place.country_code in near.get(c, ()) for c in countries)
-        if not foreign and not all(m.weak for m in members[i]):
+        if any(_supports(a, cand.place, near) for a in others):
             continue
         accepted = 1.0 if group.acceptance is None else float(group.acceptance[b])
-        group.rejected = (cand, accepted, "lies in a country the text does not name nor "
-                          "border, far from its other places") if foreign else (
-            cand, accepted, "is far from the text's other places")
+        group.rejected = (cand, accepted, "is far from the text's other places")
 
 
 def _small(place: Place) -> bool:
@@ -340,10 +331,6 @@ def _unknown(m: Mention, rejected: tuple[Candidate, float, str] | None) -> str:
         return f"unresolved: no place called {name!r} in the gazetteer"
     cand, p, why = rejected
     place = cand.place
-    if not is_loose(cand):
-        return (f"unresolved: the gazetteer's {place.name!r} "
-                f"({place.country_code or place.feature_code}) {why}: a place of that name "
-                f"the gazetteer lacks is meant")
     if why:
         return (f"unresolved: {name!r} is not in the gazetteer and the similar name "
                 f"{place.name!r} ({place.country_code or place.feature_code}) {why} "
