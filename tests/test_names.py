@@ -75,3 +75,14 @@ def test_head_key_is_the_name_before_generic_words():
     assert head_key("incirlik air base") == skeleton("Incirlik")
     assert head_key("ingushetiya respublika") == skeleton("Ingushetia")
     assert head_key("incirlik") == ""  # no generic tail: not a head match
+
+
+def test_names_that_differ_only_in_their_articles_are_the_same_name():
+    from geoevents.gazetteer.names import same_but_articles
+
+    assert same_but_articles("Al-Rai", "Ar Rā‘ī")  # the article assimilates: ar-Rai
+    assert same_but_articles("el-Arish", "Al ‘Arīsh")
+    assert same_but_articles("Deir ez-Zor", "Deir az Zor")
+    assert not same_but_articles("Jufrah", "Al Jufrah")  # a dropped article: a guess
+    assert not same_but_articles("Al-Qarassi", "Al Karachi")  # other letters
+    assert not same_but_articles("Ar Raqqah", "Ar Raqqah")  # the same spelling: exact

@@ -296,3 +296,24 @@ def test_short_forms():
     assert _short_form("gaza", "gaza strip") and _short_form("york", "new york")
     assert not _short_form("kingman", "kingman county")
     assert not _short_form("jenin", "jenin governorate")
+
+
+def test_a_country_code_in_text_is_one_only_in_capitals(gaz):
+    from geoevents.resolve.candidates import CandidateGenerator
+
+    generate = CandidateGenerator(gaz)
+    # the gazetteer holds "SUR" as a name of Suriname, and "Sur" is a town in Oman
+    assert "SR" not in {c.place.country_code for c in generate.for_name("Sur")}
+    assert {c.place.country_code for c in generate.for_name("Sur")} >= {"OM"}
+    assert [c.place.country_code for c in generate.for_name("GBR")][:1] == ["GB"]
+    assert gaz.search("SUR")[0].country_code == "SR"  # a geocoding query reads codes
+
+
+def test_a_generic_word_alone_is_no_reading_of_a_place_it_shortens(gaz):
+    from geoevents.resolve.candidates import CandidateGenerator
+
+    generate = CandidateGenerator(gaz)
+    # the gazetteer keeps "City" and "State" as short names of "City Airport", "State
+    # Airport"; alone in a text they name nothing
+    assert generate.for_name("City") == () and generate.for_name("State") == ()
+    assert [c.place.country_code for c in generate.for_name("Incirlik")] == ["TR"]

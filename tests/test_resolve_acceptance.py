@@ -43,6 +43,14 @@ def test_a_transliteration_of_a_gazetteer_name_resolves(parser, text, names, cou
     assert "acceptance" in t.reason
 
 
+def test_another_spelling_of_the_article_is_the_same_name(parser):
+    # GeoNames writes "Ar Rā‘ī" (the article assimilates to the r); news write "Al-Rai"
+    t = resolved(parser, "Rebels were expelled from al-Ra’i after entering the town.",
+                 ["al-Ra’i"])
+    assert t.place is not None and t.place.name == "Ar Rā‘ī" and t.place.country_code == "SY"
+    assert "acceptance" not in t.reason  # not judged as a look-alike
+
+
 @pytest.mark.parametrize("text, names, wrong", [
     ("Residents of Kwatas village in Borno State, Nigeria, fled after gunmen attacked.",
      ["Kwatas", "Borno", "Nigeria"], "Quetta"),
@@ -150,3 +158,37 @@ def test_the_trees_walked_together_give_each_tree_s_own_leaf():
         for f, t in (splits[i] for i in rng.integers(len(splits), size=6)):
             x[f] = t  # exactly on a threshold: "<=" goes left
         assert forest.leaves(x) == [walk(tree, x) for tree in trees]
+
+
+def test_a_small_place_only_the_gazetteer_found_far_from_the_text_is_dropped(parser):
+    from geoevents.recognise import Mention
+
+    text = "Police in Richmond, Virginia arrested a man from Star Lake."
+
+    def mentions(weak: bool) -> list[Mention]:
+        out = []
+        for name in ("Richmond", "Virginia", "Star Lake"):
+            start = text.index(name)
+            out.append(Mention(start=start, end=start + len(name), text=name, lookup=name,
+                               source="test", weak=weak and name == "Star Lake"))
+        return out
+
+    # Star Lake, New York (809 people) is 700 km from Richmond: as a name the
+    # recogniser saw as a place it stands, as one the gazetteer alone found it is dropped
+    assert [m.text for m in parser.resolver(mentions(False), text)] == \
+        ["Richmond", "Virginia", "Star Lake"]
+    assert [m.text for m in parser.resolver(mentions(True), text)] == ["Richmond", "Virginia"]
+
+
+@pytest.mark.parametrize("text, names, country", [
+    # in the text's own country a small town far from its other places stands
+    ("Police in Richmond, Virginia arrested a man from Star Lake on Monday.",
+     ["Star Lake", "Richmond", "Virginia"], "US"),
+    # a nationality names an actor's origin, not where the text is
+    ("In the town of Mrkonjic Grad, a building housing 60 British troops burnt down.",
+     ["Mrkonjic Grad", "British"], "BA"),
+])
+def test_a_small_place_stands_where_the_text_does_not_say_otherwise(parser, text, names,
+                                                                      country):
+    t = resolved(parser, text, names)
+    assert t.place is not None and t.place.country_code == country, t.reason

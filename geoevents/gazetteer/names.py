@@ -116,6 +116,19 @@ def loose_match(query: str, name: str) -> bool:
     return skeleton(query) != skeleton(name)
 
 
+def same_but_articles(query: str, name: str) -> bool:
+    """Whether two names differ only in how their Arabic articles are spelled: the
+    article assimilates to a following "sun" letter and each transliteration writes its
+    vowel its own way, so "Al-Rai" and "Ar Rā‘ī", "el-Arish" and "Al ‘Arīsh", "ad-Dawr"
+    and "Ad Dawr" are one name written twice. Every other word must be the same; a name
+    that drops its article ("Jufrah" for "Al Jufrah") is not the same name."""
+    q, n = normalize(query).split(), normalize(name).split()
+    if len(q) != len(n) or q == n:
+        return False
+    return all(a == b or (a in ARABIC_ARTICLES and b in ARABIC_ARTICLES)
+               for a, b in zip(q, n, strict=True))
+
+
 _VOWELS = re.compile(r"(?<=.)[aeiou]")
 
 

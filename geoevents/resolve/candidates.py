@@ -14,12 +14,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.errors import QueryError
-from geoevents.gazetteer.names import normalize
+from geoevents.gazetteer.names import normalize, same_but_articles
+from geoevents.gazetteer.query import alpha3_codes
 from geoevents.gazetteer.store import COUNTRY_CODES
-from geoevents.wordlists import DIVISION_NOUNS, abbreviations
+from geoevents.wordlists import DIVISION_NOUNS, NAME_TAILS, PLACE_WORDS, abbreviations
 
 if TYPE_CHECKING:
-    from geoevents.gazetteer.store import Gazetteer
+    from geoevents.gazetteer.store import Gazetteer, Match
     from geoevents.model import Place
     from geoevents.recognise import Mention
 
@@ -119,8 +120,34 @@ class CandidateGenerator:
             hits = self.gaz.matches(name, country=country, limit=self.limit, fuzzy=fuzzy)
         except QueryError:
             return []
-        return [Candidate(h.place, match or h.kind, h.similarity, h.primary, h.score, h.name)
-                for h in hits]
+        return [Candidate(h.place, match or _kind(name, h), h.similarity, h.primary, h.score,
+                          h.name) for h in hits if (name.isupper() or not _by_code(h))
+                and not (_generic_only(name) and not (h.kind == "exact" and h.primary))]
+
+
+def _generic_only(name: str) -> bool:
+    """Whether a name is only generic words ("City", "State", "County"): such a name is
+    a reading only of a place whose own name it is, not of one that carries it as a
+    shortened or alternate name ("City Airport", "State Airport")."""
+    words = normalize(name).split()
+    return bool(words) and all(w in PLACE_WORDS or w in NAME_TAILS for w in words)
+
+
+def _by_code(hit: Match) -> bool:
+    """Whether a country matched by its ISO 3166-1 alpha-3 code, which the gazetteer
+    holds as a name: in text only a code in capitals is one ("the Sur area" is no
+    mention of Suriname, SUR)."""
+    place = hit.place
+    return place.feature_code in COUNTRY_CODES and \
+        hit.name == alpha3_codes().get(place.country_code or "", "").lower()
+
+
+def _kind(query: str, hit: Match) -> str:
+    """How a hit matched; a transliteration hit that differs only in the spelling of its
+    Arabic articles ("Al-Rai" for Ar Rā‘ī) is the same name, an exact match."""
+    if hit.kind == "skeleton" and same_but_articles(query, hit.name):
+        return "exact"
+    return hit.kind
 
 
 def _seats_over_divisions(found: tuple[Candidate, ...]) -> list[Candidate]:
