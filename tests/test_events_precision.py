@@ -317,3 +317,28 @@ def test_a_province_inside_the_country_is_the_finer_place():
                   if e.event_type == "Violence against civilians")
     assert attack.location is not None and attack.location.country_code == "NG"
     assert attack.location.feature_code != "PCLI"  # not the whole country
+
+
+@pytest.mark.parametrize("text", [
+    # a trial judges a happening long past, told with its year
+    "A court in Bamako on Tuesday sentenced four men to life in prison for the bombings at "
+    "the Radisson hotel in November 2015, which killed 20 people.",
+    # a sentence set wholly in the past: what came after a killing is history too
+    "The winter of 2019 saw weeks of protest in Baghdad after the killing of two activists "
+    "by unidentified gunmen.",
+])
+def test_trials_and_sentences_set_in_the_past_tell_no_new_event(text):
+    found = events(text, published="2025-09-20")
+    assert all(e.event_type == "Diplomacy" or e.sub_event_type == "Arrests"
+               for e in found), [(e.sub_event_type, e.trigger, e.date) for e in found]
+    assert sum(e.fatalities or 0 for e in found) == 0
+
+
+def test_a_conviction_without_a_date_joins_no_new_event():
+    text = ("Gunmen shot dead a judge in Mogadishu on Sunday, police said. A military court "
+            "on Monday convicted a man of the 2017 truck bombing that killed 500 people.")
+    found = events(text, published="2025-09-16")
+    violent = [e for e in found if e.event_type in ("Violence against civilians",
+                                                     "Explosions/Remote violence")]
+    assert len(violent) == 1 and violent[0].date == "2025-09-14"
+    assert (violent[0].fatalities or 0) < 500

@@ -55,12 +55,15 @@ from geoevents.events.dates import (
     UNRESOLVED,
     WEEK,
     YEAR,
+    YEAR_SHAPE,
     DateInfo,
     event_date,
     find_dateline,
+    line_headings,
     parse_published,
     resolve_date,
     same_time_as_before,
+    sentence_dates,
 )
 from geoevents.events.dedup import (
     actor_key,
@@ -135,9 +138,12 @@ _REACTIONS = frozenset({
     "suspect", "arrest", "accuse", "charge", "against", "over", "protest", "demonstration",
     "rally"})
 # a reaction that looks back: an event it is about and the report tells nothing else of
-# is history ("marked two years since the collapse of two dams")
+# is history ("marked two years since the collapse of two dams", "convicted a man of
+# murder in the 2020 shooting": a trial judges what happened before)
 _COMMEMORATIONS = frozenset({"anniversary", "commemorate", "memory", "remember", "recall",
-                             "mark", "since", "commemoration", "memorial"})
+                             "mark", "since", "commemoration", "memorial", "convict",
+                             "acquit", "indict", "sentence", "trial", "verdict", "guilty",
+                             "testify", "testimony", "prosecute", "prosecution"})
 # prepositions that make an event noun the topic of what is said ("stories about drug
 # trafficking": no happening at all)
 _TOPICS = frozenset({"about", "regarding", "concerning"})
@@ -194,6 +200,7 @@ class _Candidate:
     # seven after three wounded officers died"): its figures count only for an event that
     # has none (the first figure told is the lowest)
     toll_update: bool = False
+    history: bool = False  # a reference to a happening long before the report
 
 
 def ensure_lemmas(doc: Doc, nlp: Language | None = None) -> None:
@@ -527,12 +534,19 @@ def _sentence_toponyms(sentences: list[Span], toponyms: list[Toponym],
 
 def _sentence_dates(sentences: list[Span]) -> list[list[Span]]:
     """The DATE and TIME entities of each sentence, in one pass over the document's
-    entities (``Span.ents`` scans them all for every sentence)."""
+    entities (``Span.ents`` scans them all for every sentence), and the years the
+    tagger left out ("The summer of 2020 saw …" untagged in a long report)."""
+    from spacy.tokens import Span as SpanType
+
     out: list[list[Span]] = [[] for _ in sentences]
     if not sentences:
         return out
+    doc = sentences[0].doc
     starts = [s.start for s in sentences]
-    for ent in sentences[0].doc.ents:
+    years = [SpanType(doc, t.i, t.i + 1, label="DATE") for t in doc
+             if len(t) == 4 and t.ent_type_ not in ("DATE", "TIME") and t.like_num
+             and YEAR_SHAPE.fullmatch(t.text)]
+    for ent in sorted([*doc.ents, *years], key=lambda e: e.start):
         if ent.label_ in ("DATE", "TIME"):
             i = bisect.bisect_right(starts, ent.start) - 1
             if i >= 0 and ent.end <= sentences[i].end:
@@ -598,6 +612,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     found: list[_Candidate] = []
     planned: list[Span] = []  # sentences that tell only what is to come (see _unplanned)
     told_before: DateInfo | None = None  # the date of the last dated event told
+    headings = line_headings(text, anchor)
     for i, sent in enumerate(sentences):
         lowered = f" {' '.join(t.lower_ for t in span_tokens(sent))} "
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
@@ -644,9 +659,14 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 _witnessed(cand) or _ends_another(cand, onto)
             if told_before is not None and not cand.reference:
                 _date_from_before(cand, told_before, lowered, onto)
+            if not cand.reference:
+                _date_from_heading(cand, headings, text)
+            elif cand.date.precision == UNRESOLVED:
+                cand.history = _refers_to_the_past(cand, sentence_dates(
+                    dates[i], anchor, skip_before=skip), anchor)
         if victim is not None and victim.reference and _TOLL_RISE.search(lowered):
             victim.toll_update = True
-        kept = [c for c in cands if not _out_of_time(c, anchor, latest)
+        kept = [c for c in cands if not _out_of_time(c, anchor, latest) and not c.history
                 and not _describes_participant(c) and not _not_a_happening(c, onto)]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
@@ -673,6 +693,25 @@ def _date_from_before(cand: _Candidate, before: DateInfo, sentence: str,
     if said:
         cand.date = DateInfo(before.date, before.precision, said,
                              f"{said!r}: the day of the event told before it")
+
+
+def _refers_to_the_past(cand: _Candidate, told: list[DateInfo], anchor: date | None) -> bool:
+    """Whether an undated reference is to history: a look back (a trial, an anniversary)
+    in a sentence that names a time long past ("sentenced on Monday for the bombings in
+    October 2022"), or any reference in a sentence set wholly in the past ("The summer
+    of 2020 saw nights of protest after the killing of George Floyd")."""
+    past = [is_background(info, anchor) for info in told]
+    return any(past) if cand.reaction == "commemoration" else bool(past) and all(past)
+
+
+def _date_from_heading(cand: _Candidate, headings: dict[int, DateInfo], text: str) -> None:
+    """Date an undated event by the time label its line opens with ("Monday: A roadside
+    bomb struck …", "11:05 — A shell has landed …")."""
+    if not headings or (cand.date is not None and cand.date.precision != UNRESOLVED):
+        return
+    heading = headings.get(text.rfind("\n", 0, cand.trigger.token.idx) + 1)
+    if heading is not None:
+        cand.date = heading
 
 
 def _during_another(cand: _Candidate, onto: Ontology,
