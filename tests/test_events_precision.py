@@ -342,3 +342,33 @@ def test_a_conviction_without_a_date_joins_no_new_event():
                                                      "Explosions/Remote violence")]
     assert len(violent) == 1 and violent[0].date == "2025-09-14"
     assert (violent[0].fatalities or 0) < 500
+
+
+def test_fighting_that_broke_out_is_one_event():
+    found = events("On Friday, fighting broke out between soldiers and militants on the "
+                   "outskirts of Kidal.", published="2025-09-20")
+    assert [e.event_type for e in found] == ["Battles"]
+
+
+def test_a_habit_is_no_happening():
+    found = events("A few hundred students still gather outside the ministry in Dhaka each "
+                   "evening.", published="2025-09-20")
+    assert found == []
+
+
+def test_a_paragraph_set_in_the_past_keeps_its_time():
+    text = ("Gunmen killed three traders in Gao on Friday, police said.\n\n"
+            "The town has a long history of violence. In 2012, jihadists seized Gao and "
+            "held it for months. Fighters executed 40 residents in the main square of Gao.")
+    found = events(text, published="2025-09-20")
+    assert [e.date for e in found] == ["2025-09-19"]
+    assert sum(e.fatalities or 0 for e in found) == 3
+
+
+def test_a_sentence_that_sets_the_scene_dates_what_follows():
+    text = ("Farmers protested across the country this week.\n\n"
+            "On Tuesday, in Lyon, farmers dumped manure in front of the prefecture. Riot "
+            "police fired tear gas and detained six people.")
+    found = events(text, published="2025-09-20")  # a Saturday
+    lyon = [e for e in found if e.location is not None and e.location.name.startswith("Lyon")]
+    assert lyon and lyon[0].date == "2025-09-16"

@@ -36,7 +36,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "september", "october", "november", "december")
 _MONTH_RE = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _LEADING = re.compile(r"^(on|in|at|during|since|from|by|early|late|the|of|earlier|later|"
-                      r"until|as of|around|about|before|after)\s+")
+                      r"until|as of|around|about|before|after|between)\s+")
 _DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                        r"several|few|many)[- ](year|month|week|day|hour|minute)s?([- ]old|"
                        r" long)?\b(?! ago)")
@@ -232,6 +232,12 @@ def resolve_date(expression: str, published: date | None) -> DateInfo:
                    r"noon|midnight|summer|winter|spring|autumn|fall)\b", " ", text)
     clean = re.sub(r"[\[\]()]", " ", clean)
     parsed = _dateparser(" ".join(clean.split()), published)
+    first = _first_of_range(clean)
+    if parsed is None and first:
+        # "November and December 2024", "May 3 to 5": the stretch begins with the first
+        info = resolve_date(first, published)
+        return DateInfo(info.date, info.precision, expression,
+                        f"{info.reason}, the start of {expression!r}")
     if parsed is None:
         return DateInfo(None, UNRESOLVED, expression, f"{expression!r} could not be parsed")
     day = parsed.date()
@@ -279,6 +285,18 @@ def line_headings(text: str, anchor: date | None) -> dict[int, DateInfo]:
                                           f"{info.reason}, the label the line opens with")
         start += len(line) + 1
     return out
+
+
+def _first_of_range(text: str) -> str:
+    """The first part of a stretch told as two ("november and december 2024" ->
+    "november 2024"), with the year the second part carries; '' when it is not one."""
+    parts = re.split(r"\s+(?:and|to|through|until|or)\s+|\s*[-–]\s*", text.strip(), maxsplit=1)
+    if len(parts) != 2 or not parts[0]:
+        return ""
+    year = re.search(r"\b(1[89]|20)\d\d\b", parts[1])
+    if year and not re.search(r"\b(1[89]|20)\d\d\b", parts[0]):
+        return f"{parts[0]} {year.group(0)}"
+    return parts[0]
 
 
 def _attached(ent: Span, anchors: set[int], *, through_since: bool = True) -> bool:

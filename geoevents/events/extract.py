@@ -257,8 +257,14 @@ def _through_preposition(noun, verb) -> bool:
 
 def _host(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
     """The event a mention is the aim of ("protested on Monday to demand a trial": a
-    purpose clause says what someone wants, not a second happening)."""
+    purpose clause says what someone wants, not a second happening), or the start of
+    ("fighting broke out on the outskirts": the verb tells when its subject began)."""
     tok = cand.trigger.token
+    if cand.trigger.pos == "VERB" and ({lemma(tok)} | {
+            f"{lemma(tok)} {c.lower_}" for c in tok.children if c.dep_ == "prt"}) & _ONSETS:
+        subjects = {c.i for c in tok.children if c.dep_ == "nsubj"}
+        return next((c for c in cands if c is not cand and c.trigger.token.i in subjects),
+                    None)
     if cand.trigger.pos != "VERB" or tok.dep_ != "advcl" or not any(
             c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
         return None
@@ -613,7 +619,15 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     planned: list[Span] = []  # sentences that tell only what is to come (see _unplanned)
     told_before: DateInfo | None = None  # the date of the last dated event told
     headings = line_headings(text, anchor)
+    paragraph = _paragraphs(sentences, text)
+    # the time the paragraph last told, and whether a sentence without events told it
+    # ("On Tuesday, in Lyon, farmers dumped manure …")
+    scene_time: list[DateInfo] = []
+    scene_setting = False
     for i, sent in enumerate(sentences):
+        if i and paragraph[i] != paragraph[i - 1]:
+            scene_time, scene_setting = [], False
+        told = sentence_dates(dates[i], anchor, skip_before=skip)
         lowered = f" {' '.join(t.lower_ for t in span_tokens(sent))} "
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
         cands = []
@@ -633,6 +647,8 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
         if not cands:
             if ahead or _dated_ahead(dates[i], anchor, latest):
                 planned.append(sent)
+            if told:
+                scene_time, scene_setting = told, True
             continue
         cands = _merge_sentence(cands, onto)
         dead, hurt = casualties(sent, onto)
@@ -661,12 +677,15 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 _date_from_before(cand, told_before, lowered, onto)
             if not cand.reference:
                 _date_from_heading(cand, headings, text)
-            elif cand.date.precision == UNRESOLVED:
-                cand.history = _refers_to_the_past(cand, sentence_dates(
-                    dates[i], anchor, skip_before=skip), anchor)
+            if cand.date.precision == UNRESOLVED:
+                cand.history = _refers_to_the_past(cand, told, anchor) if cand.reference \
+                    else _in_a_past_scene(told, scene_time, anchor)
+                if not cand.history and not cand.reference and not told and scene_setting:
+                    cand.date = _scene_date(scene_time)
         if victim is not None and victim.reference and _TOLL_RISE.search(lowered):
             victim.toll_update = True
         kept = [c for c in cands if not _out_of_time(c, anchor, latest) and not c.history
+                and not _recurring(c)
                 and not _describes_participant(c) and not _not_a_happening(c, onto)]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
@@ -674,9 +693,10 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                                       for c in cands)):
             planned.append(sent)
         found.extend(kept)
+        if told:
+            scene_time, scene_setting = told, False
     _fall_back(found, sentences, context_places(
-        doc, _unplanned(toponyms, planned), skip_before=place_skip),
-               _paragraphs(sentences, text), onto)
+        doc, _unplanned(toponyms, planned), skip_before=place_skip), paragraph, onto)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
     return _merge_document(mentions, onto)
@@ -693,6 +713,28 @@ def _date_from_before(cand: _Candidate, before: DateInfo, sentence: str,
     if said:
         cand.date = DateInfo(before.date, before.precision, said,
                              f"{said!r}: the day of the event told before it")
+
+
+def _in_a_past_scene(told: list[DateInfo], scene: list[DateInfo], anchor: date | None
+                     ) -> bool:
+    """Whether an undated mention in a sentence that tells no time continues a paragraph
+    set in the past ("In 2014 the group seized the city. Fighters executed hundreds of
+    cadets."): the narrative keeps the time last told."""
+    return not told and bool(scene) and all(is_background(t, anchor) for t in scene)
+
+
+def _scene_date(scene: list[DateInfo]) -> DateInfo:
+    """The time a sentence without events set for what its paragraph tells next."""
+    first = scene[0]
+    return DateInfo(first.date, first.precision, first.text,
+                    f"{first.reason}, the time the paragraph set before it")
+
+
+def _recurring(cand: _Candidate) -> bool:
+    """Whether a mention tells what recurs, dated by "each" or "every" ("demonstrators who
+    gather outside parliament each evening"): a habit, not a happening."""
+    told = cand.date.text if cand.date is not None else None
+    return told is not None and re.search(r"\b(each|every)\b", told.lower()) is not None
 
 
 def _refers_to_the_past(cand: _Candidate, told: list[DateInfo], anchor: date | None) -> bool:
