@@ -208,3 +208,16 @@ def test_a_year_that_names_a_happening_makes_it_history():
     assert events
     assert all(e.date is None or e.date >= "2025" for e in events)
     assert sum(e.fatalities or 0 for e in events) == 0
+
+
+def test_a_count_the_tagger_took_into_a_date_is_left_out():
+    assert resolve_date("15 May three", date(2025, 5, 20)).date == "2025-05-15"
+    assert resolve_date("May 14", date(2025, 5, 20)).date == "2025-05-14"
+
+
+def test_the_day_an_onset_tells_is_the_first_day_of_the_happening():
+    text = ("KIDAL, Oct. 9 — Soldiers regained control of the town early on Wednesday, the "
+            "army said. The fighting broke out on Monday night and lasted two days.")
+    events = _events(text, "2025-10-09")  # a Thursday
+    battles = [e for e in events if e.event_type == "Battles"]
+    assert [e.date for e in battles] == ["2025-10-06"]

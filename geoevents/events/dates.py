@@ -231,6 +231,7 @@ def resolve_date(expression: str, published: date | None) -> DateInfo:
     clean = re.sub(r"\b(early|late|mid|the|evening|morning|night|afternoon|of|on|dawn|"
                    r"noon|midnight|summer|winter|spring|autumn|fall)\b", " ", text)
     clean = re.sub(r"[\[\]()]", " ", clean)
+    clean = _COUNT_AFTER.sub("", clean)  # "15 May three [residents]": the tagger's overreach
     parsed = _dateparser(" ".join(clean.split()), published)
     first = _first_of_range(clean)
     if parsed is None and first:
@@ -285,6 +286,11 @@ def line_headings(text: str, anchor: date | None) -> dict[int, DateInfo]:
                                           f"{info.reason}, the label the line opens with")
         start += len(line) + 1
     return out
+
+
+# a count the date tagger took into a date ("on 15 May three residents died")
+_COUNT_AFTER = re.compile(r"(?<=[a-z.])\s+(?:one|two|three|four|five|six|seven|eight|nine|"
+                          r"ten|dozens|hundreds)\s*$")
 
 
 def _first_of_range(text: str) -> str:

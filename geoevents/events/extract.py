@@ -667,8 +667,11 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 # Jenin remain": a diplomatic act does not happen in the sentence's setting
             cand.reaction = _reaction_to(cand.trigger)
             cand.reference = bool(cand.reaction) or _attribution(cand)
+            # the day an onset tells ("The fighting broke out on Tuesday") is the
+            # happening's first; a reaction's own day is not the happening's
             cand.date = event_date(cand.trigger.token, cand.args.predicate, dates[i], anchor,
-                                   skip_before=skip, attached_only=cand.reference)
+                                   skip_before=skip,
+                                   attached_only=cand.reference and cand.reaction != "onset")
             cand.reference = cand.reference or _is_repeat_mention(cand)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
