@@ -372,3 +372,24 @@ def test_a_sentence_that_sets_the_scene_dates_what_follows():
     found = events(text, published="2025-09-20")  # a Saturday
     lyon = [e for e in found if e.location is not None and e.location.name.startswith("Lyon")]
     assert lyon and lyon[0].date == "2025-09-16"
+
+
+@pytest.mark.parametrize("text", [
+    # what would have happened did not
+    "Had the army not intervened, the rebels would have overrun the town of Beni.",
+    # what people fear has not happened
+    "Residents said they were afraid of new clashes in Mopti.",
+    # an anniversary counts back its years
+    "Ten years ago this week, Boko Haram fighters abducted 276 schoolgirls from Chibok.",
+])
+def test_counterfactuals_fears_and_anniversaries_are_no_events(text):
+    assert events(text, published="2025-09-20") == []
+
+
+def test_a_cause_keeps_its_own_date():
+    found = events("The killing of the activist last month sparked protests in Harare on "
+                   "Friday.", published="2025-09-20")
+    assert [(e.event_type, e.date) for e in found] == [("Protests", "2025-09-19")]
+    found = events("The killing of an activist sparked protests in Harare on Friday.",
+                   published="2025-09-20")
+    assert all(e.date is None for e in found if e.event_type != "Protests")

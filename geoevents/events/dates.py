@@ -130,6 +130,11 @@ def _dateparser(text: str, base: date | None) -> datetime | None:
         return None
 
 
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                 "twelve": 12, "thirteen": 13, "fifteen": 15, "twenty": 20, "thirty": 30}
+
+
 def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
@@ -169,6 +174,14 @@ def _relative(text: str, base: date) -> tuple[date, str] | None:
     future = _future(text, base)
     if future is not None:
         return future
+    match = re.search(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                      r"eleven|twelve|fifteen|twenty|thirty) (month|year)s? ago\b", text)
+    if match:  # "ten years ago (this week)": an anniversary looks back that far
+        amount = match.group(1)
+        n = int(amount) if amount.isdigit() else _NUMBER_WORDS[amount]
+        if match.group(2) == "year":
+            return date(base.year - n, 1, 1), YEAR
+        return _month_start(base, n), MONTH
     if re.search(r"\bday before yesterday\b", text):
         return base - timedelta(days=2), DAY
     if re.search(r"\b(yesterday|last night)\b", text):
@@ -357,9 +370,6 @@ def _counts_something(ent: Span) -> bool:
     return counts or plural_next
 
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-                 "twelve": 12, "thirteen": 13, "fifteen": 15, "twenty": 20, "thirty": 30}
 _SPAN_BACK = re.compile(r"(\d+|[a-z]+)[- ](day|week|month|year)s?")
 
 
@@ -394,6 +404,30 @@ def _counted_back(ent: Span, trigger: Token, published: date | None) -> DateInfo
                     f"{published.isoformat()}", _attached(ent, {trigger.i}))
 
 
+# verbs whose subject is the cause of what they tell ("the killing sparked protests")
+_CAUSES = frozenset({"spark", "trigger", "prompt", "provoke", "fuel", "ignite", "cause"})
+
+
+def _hangs_from(ent: Span, trigger: Token, anchors: set[int], *,
+                through_since: bool = True) -> bool:
+    """Whether a date expression belongs to the trigger's words: attached in the parse,
+    except that a bare date between a subject and its verb ("The killing of the activist
+    last month sparked protests", which the parser hangs from the verb) is the subject's."""
+    subject = _subject_of(ent)
+    if subject is not None:
+        return subject.left_edge.i <= trigger.i <= subject.right_edge.i
+    return _attached(ent, anchors, through_since=through_since)
+
+
+def _subject_of(ent: Span) -> Token | None:
+    """The subject a bare date told between it and its verb belongs to, or None."""
+    verb = ent.root.head
+    if ent.root.dep_ != "npadvmod" or verb.pos_ not in ("VERB", "AUX") or ent.end > verb.i:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                 and c.i < ent.start), None)
+
+
 def event_date(trigger: Token, predicate: Token | None, sent: Span | list[Span],
                published: date | None, *, skip_before: int = 0,
                attached_only: bool = False) -> DateInfo:
@@ -409,20 +443,25 @@ def event_date(trigger: Token, predicate: Token | None, sent: Span | list[Span],
     anchors = {trigger.i}
     if predicate is not None:
         anchors.add(predicate.i)
+    # a happening told as the cause of another ("The killing of the activist sparked
+    # protests on Friday") has only the dates of its own words
+    attached_only = attached_only or (trigger.dep_ in ("nsubj", "nsubjpass") and
+                                      trigger.head.lemma_ in _CAUSES)
     found = sent.ents if not isinstance(sent, list) else sent
     ents = [e for e in found if e.label_ in ("DATE", "TIME")
             and e.end_char > skip_before and not _counts_something(e)
             and not _of_another_future(e, anchors)
-            and (not attached_only or _attached(e, {trigger.i}, through_since=False))]
+            and (not attached_only or _hangs_from(e, trigger, {trigger.i}, through_since=False))]
     if not ents:
         return DateInfo(None, UNRESOLVED, None, "no date in the sentence")
-    ranked = sorted(ents, key=lambda e: (not _attached(e, anchors),
+    ranked = sorted(ents, key=lambda e: (not _hangs_from(e, trigger, anchors),
+                                         _subject_of(e) is not None,
                                          abs(e.start - trigger.i)))
     first_failure: DateInfo | None = None
     for ent in ranked:
         info = _counted_back(ent, trigger, published) or resolve_date(ent.text, published)
         if info.precision != UNRESOLVED:
-            attached = _attached(ent, anchors)
+            attached = _hangs_from(ent, trigger, anchors)
             where = "attached to the trigger" if attached else "in the sentence"
             return DateInfo(info.date, info.precision, info.text, f"{info.reason}, {where}",
                             attached)
