@@ -393,3 +393,29 @@ def test_a_cause_keeps_its_own_date():
     found = events("The killing of an activist sparked protests in Harare on Friday.",
                    published="2025-09-20")
     assert all(e.date is None for e in found if e.event_type != "Protests")
+
+
+def test_a_day_later_counts_from_the_event_told_before():
+    text = ("GOMA, Sept. 20 — Rebels attacked the village of Kalehe on Tuesday night, "
+            "killing nine civilians. A day later, soldiers clashed with the rebels near "
+            "Kalehe, the army said.")
+    found = events(text, published="2025-09-20")
+    battle = next(e for e in found if e.event_type == "Battles")
+    assert battle.date == "2025-09-17"
+
+
+def test_the_latest_in_a_series_is_no_second_event():
+    text = ("Gunmen attacked a cattle camp in Pibor on Thursday, killing 14 people. The "
+            "attack was the latest in a series of cattle raids in the area.")
+    found = events(text, published="2025-09-20")
+    assert len([e for e in found if e.event_type == "Violence against civilians"]) == 1
+
+
+def test_the_dead_belong_to_the_event_the_killing_is_told_of():
+    text = ("Drone strikes hit El Obeid on Wednesday and again on Thursday, killing a total "
+            "of 11 people. Wednesday's strike hit a fuel depot; on Thursday, a drone struck "
+            "a market, killing eight.")
+    found = events(text, published="2025-09-20")
+    by_day = {e.date: e.fatalities for e in found}
+    assert by_day.get("2025-09-18") == 8
+    assert sum(e.fatalities or 0 for e in found) <= 11

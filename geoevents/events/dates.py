@@ -65,6 +65,22 @@ def same_time_as_before(sentence: str) -> str:
     return match.group(0) if match else ""
 
 
+# a sentence told as happening days after what was told before it
+_DAYS_LATER = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d) days? later|"
+                         r"the (?:next|following) (?:day|morning|evening|night))\b")
+
+
+def days_after_before(sentence: str) -> tuple[int, str] | None:
+    """How many days after the event told before it a sentence is dated ("A day later,
+    soldiers clashed …", "the next morning"), with the words; None when it does not say."""
+    match = _DAYS_LATER.search(sentence.lower())
+    if match is None:
+        return None
+    n = match.group("n")
+    days = 1 if n is None else int(n) if n.isdigit() else _NUMBER_WORDS[n]
+    return days, match.group(0)
+
+
 @dataclass(frozen=True)
 class Dateline:
     """The filing place and date that open a report."""

@@ -57,6 +57,7 @@ from geoevents.events.dates import (
     YEAR,
     YEAR_SHAPE,
     DateInfo,
+    days_after_before,
     event_date,
     find_dateline,
     line_headings,
@@ -153,6 +154,8 @@ _OTHERS = frozenset({"similar", "such", "previous", "earlier", "past", "former"}
 # "one of the deadliest attacks", "among the worst floods": a happening ranked in its
 # class, which the sentence's subject names
 _MEMBERS = frozenset({"one", "some", "many", "few", "several"})
+# a run of happenings told as one ("a series of raids", "a spate of killings")
+_SERIES = frozenset({"series", "spate", "string", "succession", "cycle"})
 # vague counts that make a plural event noun a tally ("hundreds of air strikes")
 _TALLIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", "scores",
                       "tens", "countless"})
@@ -435,6 +438,9 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
     if tok.tag_ == "NNS" and (tok.head.lower_ == "among" or (
             tok.head.lower_ == "of" and tok.head.head.lower_ in _MEMBERS)):
         return True  # "one of the deadliest attacks on Dnipro this year": the class
+    if tok.tag_ == "NNS" and tok.head.lower_ == "of" and tok.head.head.lower_ in _SERIES \
+            and (cand.date is None or cand.date.precision == UNRESOLVED):
+        return True  # "the latest in a series of cattle raids": happenings summed up
     tally = tok.head.lower_ == "of" and tok.tag_ == "NNS" and lemma(tok.head.head) in _TALLIES
     return tally and _cumulative(tok.head.head.head) and onto.event_type_of(
         cand.typing.sub_event_type) in _VIOLENT_TYPES
@@ -511,8 +517,10 @@ def _victim_event(cands: list[_Candidate], onto: Ontology) -> _Candidate | None:
                    lambda c: family(c) == "Protests" or c.typing.sub_event_type
                    in _WITH_VICTIMS):
         found = [c for c in cands if wanted(c)]
-        if found:
-            return found[0]
+        if found:  # the one the killing is told of ("…; a drone struck a market, killing
+            # eight"), else the first
+            return next((c for c in found if any(m.trigger.lemma in CONSEQUENCES
+                                                 for m in c.merged)), found[0])
     return None
 
 
@@ -647,8 +655,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
         if not cands:
             if ahead or _dated_ahead(dates[i], anchor, latest):
                 planned.append(sent)
-            if told:
-                scene_time, scene_setting = told, True
+            scene_time, scene_setting = (told, True) if told else (scene_time, False)
             continue
         cands = _merge_sentence(cands, onto)
         dead, hurt = casualties(sent, onto)
@@ -696,8 +703,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                                       for c in cands)):
             planned.append(sent)
         found.extend(kept)
-        if told:
-            scene_time, scene_setting = told, False
+        scene_time, scene_setting = (told or scene_time), False
     _fall_back(found, sentences, context_places(
         doc, _unplanned(toponyms, planned), skip_before=place_skip), paragraph, onto)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
@@ -713,9 +719,14 @@ def _date_from_before(cand: _Candidate, before: DateInfo, sentence: str,
         return
     during = _during_another(cand, onto)
     said = during or same_time_as_before(sentence)
+    later = days_after_before(sentence)
     if said:
         cand.date = DateInfo(before.date, before.precision, said,
                              f"{said!r}: the day of the event told before it")
+    elif later is not None and before.precision == DAY and before.date is not None:
+        day = date.fromisoformat(before.date) + timedelta(days=later[0])
+        cand.date = DateInfo(day.isoformat(), DAY, later[1],
+                             f"{later[1]!r}: counted from the day of the event told before it")
 
 
 def _in_a_past_scene(told: list[DateInfo], scene: list[DateInfo], anchor: date | None
