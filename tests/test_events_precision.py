@@ -419,3 +419,20 @@ def test_the_dead_belong_to_the_event_the_killing_is_told_of():
     by_day = {e.date: e.fatalities for e in found}
     assert by_day.get("2025-09-18") == 8
     assert sum(e.fatalities or 0 for e in found) <= 11
+
+
+@pytest.mark.parametrize("text", [
+    "At least 120 civilians had been killed in El Fasher in the past two weeks, many of "
+    "them in drone strikes on the Abu Shouk camp, the UN said.",
+    "Over the past week, Russian attacks on the Kharkiv region have killed at least 14 "
+    "civilians, the regional administration said.",
+])
+def test_a_stretch_that_ends_now_sums_up(text):
+    assert [e for e in events(text, published="2025-09-20")
+            if e.event_type != "Diplomacy"] == []
+
+
+def test_last_week_is_a_date_not_a_stretch():
+    found = events("Floods displaced 2000 families in Maiduguri last week.",
+                   published="2025-09-16")
+    assert [e.date for e in found] == ["2025-09-08"]

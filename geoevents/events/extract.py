@@ -154,6 +154,10 @@ _OTHERS = frozenset({"similar", "such", "previous", "earlier", "past", "former"}
 # "one of the deadliest attacks", "among the worst floods": a happening ranked in its
 # class, which the sentence's subject names
 _MEMBERS = frozenset({"one", "some", "many", "few", "several"})
+# date words of what recurs or of a stretch that ends now (see _recurring)
+_STRETCH = re.compile(r"\b(?:each|every)\b|\b(?:the (?:past|last|previous)|past|recent)\s+"
+                      r"(?:(?:\d+|two|three|four|five|six|few|several)\s+)?(?:weeks?|months?|"
+                      r"years?)\b|\bso far this (?:week|month|year)\b")
 # a run of happenings told as one ("a series of raids", "a spate of killings")
 _SERIES = frozenset({"series", "spate", "string", "succession", "cycle"})
 # vague counts that make a plural event noun a tally ("hundreds of air strikes")
@@ -168,7 +172,7 @@ _PERCEPTIONS = frozenset({"hear", "see", "witness", "report", "describe"})
 _ONSETS = frozenset({"break out", "erupt", "begin", "start", "flare up"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _REFERENCE_LINKS = frozenset({"dobj", "nsubjpass", "pobj", "prep", "poss", "compound",
-                              "nsubj", "attr", "oprd"})
+                              "nsubj", "attr", "oprd", "pcomp"})
 # a death toll told again as it rises: its figures are never lower than the first one
 _TOLL_RISE = re.compile(
     r"\b(toll|number of (dead|deaths|people killed))\b.*\b(rose|risen|rises|climbed|climbs|"
@@ -745,10 +749,12 @@ def _scene_date(scene: list[DateInfo]) -> DateInfo:
 
 
 def _recurring(cand: _Candidate) -> bool:
-    """Whether a mention tells what recurs, dated by "each" or "every" ("demonstrators who
-    gather outside parliament each evening"): a habit, not a happening."""
+    """Whether a mention tells what recurs or sums up a stretch of time: dated by "each"
+    or "every" ("demonstrators who gather outside parliament each evening"), or by a
+    stretch that ends now ("killed in the past two weeks", "over the past week", "in
+    recent months"): a habit or a tally, not a happening."""
     told = cand.date.text if cand.date is not None else None
-    return told is not None and re.search(r"\b(each|every)\b", told.lower()) is not None
+    return told is not None and _STRETCH.search(told.lower()) is not None
 
 
 def _refers_to_the_past(cand: _Candidate, told: list[DateInfo], anchor: date | None) -> bool:
