@@ -55,7 +55,6 @@ from geoevents.events.dates import (
     UNRESOLVED,
     WEEK,
     YEAR,
-    YEAR_SHAPE,
     DateInfo,
     days_after_before,
     event_date,
@@ -154,6 +153,7 @@ _OTHERS = frozenset({"similar", "such", "previous", "earlier", "past", "former"}
 # "one of the deadliest attacks", "among the worst floods": a happening ranked in its
 # class, which the sentence's subject names
 _MEMBERS = frozenset({"one", "some", "many", "few", "several"})
+_YEAR_IN_TEXT = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a number that may be a year
 # date words of what recurs (see _recurring)
 _RECURRING = re.compile(r"\b(?:each|every)\b")
 # a run of happenings told as one ("a series of raids", "a spate of killings"), and the
@@ -563,7 +563,7 @@ def _sentence_toponyms(sentences: list[Span], toponyms: list[Toponym],
     return out
 
 
-def _sentence_dates(sentences: list[Span]) -> list[list[Span]]:
+def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
     """The DATE and TIME entities of each sentence, in one pass over the document's
     entities (``Span.ents`` scans them all for every sentence), and the years the
     tagger left out ("The summer of 2020 saw …" untagged in a long report)."""
@@ -574,9 +574,15 @@ def _sentence_dates(sentences: list[Span]) -> list[list[Span]]:
         return out
     doc = sentences[0].doc
     starts = [s.start for s in sentences]
-    years = [SpanType(doc, t.i, t.i + 1, label="DATE") for t in doc
-             if len(t) == 4 and t.ent_type_ not in ("DATE", "TIME") and t.like_num
-             and YEAR_SHAPE.fullmatch(t.text)]
+    years = []
+    offsets: list[int] | None = None
+    for match in _YEAR_IN_TEXT.finditer(text):
+        if offsets is None:
+            offsets = doc.to_array("IDX").tolist()
+        i = bisect.bisect_left(offsets, match.start())
+        if i < len(offsets) and offsets[i] == match.start() and \
+                len(doc[i]) == 4 and doc[i].ent_type_ not in TIME_ENTITIES:
+            years.append(SpanType(doc, i, i + 1, label="DATE"))
     for ent in sorted([*doc.ents, *years], key=lambda e: e.start):
         if ent.label_ in ("DATE", "TIME"):
             i = bisect.bisect_right(starts, ent.start) - 1
@@ -639,7 +645,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     sentence_lemmas = [_lemma_set(s) for s in sentences]
     place_skip = dateline.place_end if dateline is not None else 0
     places = _sentence_toponyms(sentences, toponyms, place_skip)
-    dates = _sentence_dates(sentences)
+    dates = _sentence_dates(sentences, text)
     found: list[_Candidate] = []
     planned: list[Span] = []  # sentences that tell only what is to come (see _unplanned)
     told_before: DateInfo | None = None  # the date of the last dated event told
