@@ -129,3 +129,95 @@ def test_background_history_and_planned_events_are_not_events():
             "minister to resign.")
     events = _events(text, "2025-04-29")
     assert [e.date for e in events] == ["2025-04-27"]
+
+
+# -- labels, stretches counted back, seasons, years that name a thing ----------------------
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # a label opens the dateline ("ANALYSIS —"), or the day comes before the month
+    ("ANALYSIS — NIAMEY, Feb. 3 — The junta has ruled for two years.", "2025-02-03"),
+    ("GAROWE, 4 March — Clan militias fought over a well.", "2025-03-04"),
+    ("LA PAZ, Bolivia, 12 April 2025 — Miners blocked roads.", "2025-04-12"),
+])
+def test_dateline_forms(text, day):
+    from geoevents.events.dates import find_dateline
+
+    line = find_dateline(text, date(2025, 6, 10))
+    assert line is not None and line.date is not None and line.date.isoformat() == day
+
+
+@pytest.mark.parametrize(("text", "expected", "precision"), [
+    ("the summer of 2019", "2019-01-01", "year"),
+    ("in the winter of 2022", "2022-01-01", "year"),
+    ("in the current year", "2025-01-01", "year"),
+])
+def test_seasons_and_the_current_year(text, expected, precision):
+    info = resolve_date(text, PUBLISHED)
+    assert (info.date, info.precision) == (expected, precision)
+
+
+def test_line_labels_date_the_entries_under_them():
+    from geoevents.events.dates import line_headings
+
+    text = ("Round-up\n09:30 — Shots were heard.\nTuesday: A bomb went off.\n"
+            "- 3 July: Troops arrived.\nNo label here: nothing.")
+    got = {text[start:start + 5]: (info.date, info.precision)
+           for start, info in line_headings(text, PUBLISHED).items()}
+    assert got == {"09:30": ("2025-07-10", "day"), "Tuesd": ("2025-07-08", "day"),
+                   "- 3 J": ("2025-07-03", "day")}
+    assert line_headings(text, None) == {}
+
+
+def test_a_round_up_dates_each_incident_by_its_label():
+    text = ("MOGADISHU, July 10 — Weekly security digest.\n\n"
+            "Monday: A roadside bomb hit a police truck in Afgoye, wounding three officers.\n\n"
+            "Wednesday: Gunmen shot dead a tax collector in Baidoa.\n\n"
+            "10:40 — Militants fired mortars at the port in Kismayo.")
+    events = _events(text, "2025-07-12")
+    days = {e.location.name.split(",")[0] if e.location else None: e.date for e in events
+            if e.event_type != "Diplomacy"}
+    assert days.get("Afgooye") == "2025-07-07"
+    assert days.get("Baidoa") == "2025-07-09"
+    assert days.get("Kismayo") == "2025-07-10"
+
+
+@pytest.mark.parametrize(("text", "published", "day", "precision"), [
+    ("The toll rose to nine on Friday, officials said, three days after gunmen attacked "
+     "a checkpoint in Gao.", "2025-07-11", "2025-07-08", "day"),
+    ("Five years after soldiers shot dozens of protesters in Conakry, the families still "
+     "wait for a trial.", "2025-07-11", "2020-01-01", "year"),
+])
+def test_a_stretch_after_which_the_news_comes_counts_back(text, published, day, precision):
+    from geoevents.events.dates import event_date
+    from geoevents.nlp import load
+
+    parsed = load()(text)
+    trigger = next(t for t in parsed if t.lemma_ in ("attack", "shoot"))
+    info = event_date(trigger, None, parsed[:], parse_published(published))
+    assert (info.date, info.precision) == (day, precision)
+    # the main clause's own event is not counted back
+    rose = next(t for t in parsed if t.lemma_ in ("rise", "wait"))
+    assert event_date(rose, None, parsed[:], parse_published(published)).date != day
+
+
+def test_a_year_that_names_a_happening_makes_it_history():
+    text = ("Police fired tear gas at students in Dhaka on Monday. The deadliest day remains "
+            "the 2013 Shapla Square incident, in which 58 protesters died.")
+    events = _events(text, "2025-07-09")
+    assert events
+    assert all(e.date is None or e.date >= "2025" for e in events)
+    assert sum(e.fatalities or 0 for e in events) == 0
+
+
+def test_a_count_the_tagger_took_into_a_date_is_left_out():
+    assert resolve_date("15 May three", date(2025, 5, 20)).date == "2025-05-15"
+    assert resolve_date("May 14", date(2025, 5, 20)).date == "2025-05-14"
+
+
+def test_the_day_an_onset_tells_is_the_first_day_of_the_happening():
+    text = ("KIDAL, Oct. 9 — Soldiers regained control of the town early on Wednesday, the "
+            "army said. The fighting broke out on Monday night and lasted two days.")
+    events = _events(text, "2025-10-09")  # a Thursday
+    battles = [e for e in events if e.event_type == "Battles"]
+    assert [e.date for e in battles] == ["2025-10-06"]

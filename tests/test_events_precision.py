@@ -346,3 +346,124 @@ def test_a_place_inherited_from_another_sentence_does_not_move_a_merged_event():
                   if e.event_type == "Violence against civilians")
     assert attack.location_text == "Kwatas"
     assert attack.location is not None and attack.location.feature_code == "ADM1"
+@pytest.mark.parametrize("text", [
+    # a trial judges a happening long past, told with its year
+    "A court in Bamako on Tuesday sentenced four men to life in prison for the bombings at "
+    "the Radisson hotel in November 2015, which killed 20 people.",
+    # a sentence set wholly in the past: what came after a killing is history too
+    "The winter of 2019 saw weeks of protest in Baghdad after the killing of two activists "
+    "by unidentified gunmen.",
+])
+def test_trials_and_sentences_set_in_the_past_tell_no_new_event(text):
+    found = events(text, published="2025-09-20")
+    assert all(e.event_type == "Diplomacy" or e.sub_event_type == "Arrests"
+               for e in found), [(e.sub_event_type, e.trigger, e.date) for e in found]
+    assert sum(e.fatalities or 0 for e in found) == 0
+
+
+def test_a_conviction_without_a_date_joins_no_new_event():
+    text = ("Gunmen shot dead a judge in Mogadishu on Sunday, police said. A military court "
+            "on Monday convicted a man of the 2017 truck bombing that killed 500 people.")
+    found = events(text, published="2025-09-16")
+    violent = [e for e in found if e.event_type in ("Violence against civilians",
+                                                     "Explosions/Remote violence")]
+    assert len(violent) == 1 and violent[0].date == "2025-09-14"
+    assert (violent[0].fatalities or 0) < 500
+
+
+def test_fighting_that_broke_out_is_one_event():
+    found = events("On Friday, fighting broke out between soldiers and militants on the "
+                   "outskirts of Kidal.", published="2025-09-20")
+    assert [e.event_type for e in found] == ["Battles"]
+
+
+def test_a_habit_is_no_happening():
+    found = events("A few hundred students still gather outside the ministry in Dhaka each "
+                   "evening.", published="2025-09-20")
+    assert found == []
+
+
+def test_a_paragraph_set_in_the_past_keeps_its_time():
+    text = ("Gunmen killed three traders in Gao on Friday, police said.\n\n"
+            "The town has a long history of violence. In 2012, jihadists seized Gao and "
+            "held it for months. Fighters executed 40 residents in the main square of Gao.")
+    found = events(text, published="2025-09-20")
+    assert [e.date for e in found] == ["2025-09-19"]
+    assert sum(e.fatalities or 0 for e in found) == 3
+
+
+def test_a_sentence_that_sets_the_scene_dates_what_follows():
+    text = ("Farmers protested across the country this week.\n\n"
+            "On Tuesday, in Lyon, farmers dumped manure in front of the prefecture. Riot "
+            "police fired tear gas and detained six people.")
+    found = events(text, published="2025-09-20")  # a Saturday
+    lyon = [e for e in found if e.location is not None and e.location.name.startswith("Lyon")]
+    assert lyon and lyon[0].date == "2025-09-16"
+
+
+@pytest.mark.parametrize("text", [
+    # what would have happened did not
+    "Had the army not intervened, the rebels would have overrun the town of Beni.",
+    # what people fear has not happened
+    "Residents said they were afraid of new clashes in Mopti.",
+    # an anniversary counts back its years
+    "Ten years ago this week, Boko Haram fighters abducted 276 schoolgirls from Chibok.",
+])
+def test_counterfactuals_fears_and_anniversaries_are_no_events(text):
+    assert events(text, published="2025-09-20") == []
+
+
+def test_a_cause_keeps_its_own_date():
+    found = events("The killing of the activist last month sparked protests in Harare on "
+                   "Friday.", published="2025-09-20")
+    assert [(e.event_type, e.date) for e in found] == [("Protests", "2025-09-19")]
+    found = events("The killing of an activist sparked protests in Harare on Friday.",
+                   published="2025-09-20")
+    assert all(e.date is None for e in found if e.event_type != "Protests")
+
+
+def test_a_day_later_counts_from_the_event_told_before():
+    text = ("GOMA, Sept. 20 — Rebels attacked the village of Kalehe on Tuesday night, "
+            "killing nine civilians. A day later, soldiers clashed with the rebels near "
+            "Kalehe, the army said.")
+    found = events(text, published="2025-09-20")
+    battle = next(e for e in found if e.event_type == "Battles")
+    assert battle.date == "2025-09-17"
+
+
+def test_the_latest_in_a_series_is_no_second_event():
+    text = ("Gunmen attacked a cattle camp in Pibor on Thursday, killing 14 people. The "
+            "attack was the latest in a series of cattle raids in the area.")
+    found = events(text, published="2025-09-20")
+    assert len([e for e in found if e.event_type == "Violence against civilians"]) == 1
+
+
+def test_the_dead_belong_to_the_event_the_killing_is_told_of():
+    text = ("Drone strikes hit El Obeid on Wednesday and again on Thursday, killing a total "
+            "of 11 people. Wednesday's strike hit a fuel depot; on Thursday, a drone struck "
+            "a market, killing eight.")
+    found = events(text, published="2025-09-20")
+    by_day = {e.date: e.fatalities for e in found}
+    assert by_day.get("2025-09-18") == 8
+    assert sum(e.fatalities or 0 for e in found) <= 11
+
+
+def test_last_week_is_a_date_not_a_stretch():
+    found = events("Floods displaced 2000 families in Maiduguri last week.",
+                   published="2025-09-16")
+    assert [e.date for e in found] == ["2025-09-08"]
+
+
+def test_a_run_of_strikes_is_news_but_the_run_an_event_is_in_is_not():
+    found = events("Israeli aircraft carried out a string of air strikes on Khan Younis on "
+                   "Friday, injuring four people.", published="2025-09-20")
+    assert [e.sub_event_type for e in found] == ["Air/drone strike"]
+
+
+def test_victims_described_in_a_passive_clause_refer_to_the_happening():
+    text = ("Clashes between two armed groups erupted in Tripoli late on Monday, killing at "
+            "least six people. The UN mission said it was concerned by the fighting in Ain "
+            "Zara and called for an investigation into the deaths of a man and his daughter "
+            "who were hit in their car.")
+    found = events(text, published="2025-06-10")
+    assert [e.event_type for e in found if e.event_type != "Diplomacy"] == ["Battles"]

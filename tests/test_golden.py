@@ -21,15 +21,21 @@ GOLDEN = Path(__file__).parent / "golden"
 # precision / recall reached when the gates were set (see the README's events table)
 # (heldout3, heldout4: regression guards only — see tests/golden/README.md for their history;
 # heldout4's are its figures on main at e254ef3, 0.417 / 0.625, minus 0.05)
-GATES = {"dev": (0.90, 0.94), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
+# (dev: 72 reports since d57-d72 were added, written in styles the first 56 lack and
+# committed before geoevents was run on them — 0.388 / 0.594 then; the first 56 keep their
+# own gate, FIRST_DEV_GATE)
+GATES = {"dev": (0.80, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
          "heldout3": (0.42, 0.63), "heldout4": (0.36, 0.57)}
+FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
+FIRST_DEV_GATE = (0.92, 0.95)
 # failed must-not checks on the held-out reports when the gates were set (heldout2: 5 when
 # its reports were frozen; 6 after the merge of the location fallback chain and the new
 # typing, which added one (a planned meeting's place given to a statement) — counted here,
 # not tuned on; 3 after issue 12's one-happening and phantom-event work; heldout3: 8 on main
 # at f47e935 after its annotation review, 7 after this session's merges (0.476 / 0.682);
+# heldout2: 2 after the dating work that came with d57-d72 (counted, not read);
 # heldout4: 10 on main at e254ef3, the first run on its reports)
-HELDOUT_ERRORS = {"heldout": 0, "heldout2": 3, "heldout3": 7, "heldout4": 10}
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 2, "heldout3": 7, "heldout4": 10}
 # must-not checks that fail because of event *typing* (geoevents/events/classify.py and
 # triggers.py, issue 12 items 1 and 4), not of the extraction stages this set tests
 KNOWN_TYPING_ERRORS = {
@@ -160,6 +166,16 @@ def test_precision_and_recall_gates(result, part):
     precision, recall = GATES[part]
     assert result.precision(part) >= precision
     assert result.recall(part) >= recall
+
+
+@pytest.mark.slow
+def test_the_first_dev_reports_keep_their_gate(result):
+    first = golden.GoldenResult([s for s in result.reports
+                                 if s.part == "dev" and s.id < FIRST_DEV])
+    assert len(first.reports) == 56
+    precision, recall = FIRST_DEV_GATE
+    assert first.precision() >= precision
+    assert first.recall() >= recall
 
 
 @pytest.mark.slow

@@ -99,6 +99,8 @@ def _count(noun: Token) -> int | None:
                 return value
     if noun.like_num:
         return number_value(noun)
+    if noun.lower_ in ("total", "tally"):
+        return None  # "killing a total of 11": a sum over happenings, not one's count
     if noun.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one")
                                           for c in noun.children):
         return 1

@@ -36,16 +36,19 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
            "september", "october", "november", "december")
 _MONTH_RE = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _LEADING = re.compile(r"^(on|in|at|during|since|from|by|early|late|the|of|earlier|later|"
-                      r"until|as of|around|about|before|after)\s+")
+                      r"until|as of|around|about|before|after|between)\s+")
 _DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                        r"several|few|many)[- ](year|month|week|day|hour|minute)s?([- ]old|"
                        r" long)?\b(?! ago)")
 
 
-# "CITY[, Region][, Country], Month Day[, Year] [(Agency)] —": the filing place and date
+# "[LABEL —] CITY[, Region][, Country], Month Day[, Year] [(Agency)] —" (or "Day Month"):
+# the filing place and date; a label in capitals ("ANALYSIS —") may open it
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE.'\- ]+(?:,\s*[^,\n—–]{2,40}?)*?),\s*"
-    r"(?P<date>(?:" + _MONTH_RE + r")\s+\d{1,2}(?:,\s*\d{4})?)"
+    r"^\s*(?:[A-Z]{3,}(?: [A-Z]{3,})?\s*(?:—|–|--|:)\s*)?"
+    r"(?P<place>[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE.'\- ]+(?:,\s*[^,\n—–]{2,40}?)*?),\s*"
+    r"(?P<date>(?:(?:" + _MONTH_RE + r")\s+\d{1,2}|\d{1,2}\s+(?:" + _MONTH_RE + r"))"
+    r"(?:,?\s*\d{4})?)"
     r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s*", re.IGNORECASE)
 
 
@@ -60,6 +63,22 @@ def same_time_as_before(sentence: str) -> str:
     second drone hit …", "later that day"), or ''."""
     match = _SAME_TIME.search(sentence.lower())
     return match.group(0) if match else ""
+
+
+# a sentence told as happening days after what was told before it
+_DAYS_LATER = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d) days? later|"
+                         r"the (?:next|following) (?:day|morning|evening|night))\b")
+
+
+def days_after_before(sentence: str) -> tuple[int, str] | None:
+    """How many days after the event told before it a sentence is dated ("A day later,
+    soldiers clashed …", "the next morning"), with the words; None when it does not say."""
+    match = _DAYS_LATER.search(sentence.lower())
+    if match is None:
+        return None
+    n = match.group("n")
+    days = 1 if n is None else int(n) if n.isdigit() else _NUMBER_WORDS[n]
+    return days, match.group(0)
 
 
 @dataclass(frozen=True)
@@ -127,6 +146,11 @@ def _dateparser(text: str, base: date | None) -> datetime | None:
         return None
 
 
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+                 "twelve": 12, "thirteen": 13, "fifteen": 15, "twenty": 20, "thirty": 30}
+
+
 def _monday(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
@@ -166,6 +190,14 @@ def _relative(text: str, base: date) -> tuple[date, str] | None:
     future = _future(text, base)
     if future is not None:
         return future
+    match = re.search(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                      r"eleven|twelve|fifteen|twenty|thirty) (month|year)s? ago\b", text)
+    if match:  # "ten years ago (this week)": an anniversary looks back that far
+        amount = match.group(1)
+        n = int(amount) if amount.isdigit() else _NUMBER_WORDS[amount]
+        if match.group(2) == "year":
+            return date(base.year - n, 1, 1), YEAR
+        return _month_start(base, n), MONTH
     if re.search(r"\bday before yesterday\b", text):
         return base - timedelta(days=2), DAY
     if re.search(r"\b(yesterday|last night)\b", text):
@@ -176,11 +208,11 @@ def _relative(text: str, base: date) -> tuple[date, str] | None:
         return _monday(base), WEEK
     if re.search(r"\b(last|previous) month\b|\bmonth ago\b", text):
         return _month_start(base, 1), MONTH
-    if re.search(r"\bthis month\b", text):
+    if re.search(r"\b(this|current) month\b", text):
         return _month_start(base), MONTH
     if re.search(r"\b(last|previous) year\b|\byear ago\b", text):
         return date(base.year - 1, 1, 1), YEAR
-    if re.search(r"\bthis year\b", text):
+    if re.search(r"\b(this|current|present) year\b", text):
         return date(base.year, 1, 1), YEAR
     match = re.search(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten) "
                       r"(day|week)s? ago\b", text)
@@ -226,9 +258,16 @@ def resolve_date(expression: str, published: date | None) -> DateInfo:
     if not (has_year or has_month):
         return DateInfo(None, UNRESOLVED, expression, f"{expression!r} is not a calendar date")
     clean = re.sub(r"\b(early|late|mid|the|evening|morning|night|afternoon|of|on|dawn|"
-                   r"noon|midnight)\b", " ", text)
+                   r"noon|midnight|summer|winter|spring|autumn|fall)\b", " ", text)
     clean = re.sub(r"[\[\]()]", " ", clean)
+    clean = _COUNT_AFTER.sub("", clean)  # "15 May three [residents]": the tagger's overreach
     parsed = _dateparser(" ".join(clean.split()), published)
+    first = _first_of_range(clean)
+    if parsed is None and first:
+        # "November and December 2024", "May 3 to 5": the stretch begins with the first
+        info = resolve_date(first, published)
+        return DateInfo(info.date, info.precision, expression,
+                        f"{info.reason}, the start of {expression!r}")
     if parsed is None:
         return DateInfo(None, UNRESOLVED, expression, f"{expression!r} could not be parsed")
     day = parsed.date()
@@ -246,6 +285,55 @@ def resolve_date(expression: str, published: date | None) -> DateInfo:
                     f"{expression!r} read as a {precision}{source}")
 
 
+# a line that opens with a time label: a live blog's "08:15 —", a round-up's "Monday:",
+# a log's "12 March:" (the entries under it happened then)
+_HEADING = re.compile(
+    r"\s*(?:[-•*]\s*)?(?:(?P<clock>\d{1,2}[:.]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|"
+    r"local))?)|(?P<day>(?:" + "|".join(_WEEKDAYS) + r")|(?:" + _MONTH_RE + r")\s+\d{1,2}|"
+    r"\d{1,2}\s+(?:" + _MONTH_RE + r")))\s*(?:—|–|--|:|-\s)", re.IGNORECASE)
+
+
+def line_headings(text: str, anchor: date | None) -> dict[int, DateInfo]:
+    """The date of each line (by its start offset) that opens with a time label: a clock
+    time is the anchor's day (a live blog's entries are of the day it is filed), a day
+    or a date resolves against the anchor."""
+    out: dict[int, DateInfo] = {}
+    if anchor is None:
+        return out
+    start = 0
+    for line in text.split("\n"):
+        match = _HEADING.match(line)
+        if match is not None:
+            if match.group("clock"):
+                out[start] = DateInfo(anchor.isoformat(), DAY, match.group("clock"),
+                                      f"the entry's time {match.group('clock')!r}: "
+                                      f"the day the report was filed")
+            else:
+                info = resolve_date(match.group("day"), anchor)
+                if info.precision != UNRESOLVED:
+                    out[start] = DateInfo(info.date, info.precision, info.text,
+                                          f"{info.reason}, the label the line opens with")
+        start += len(line) + 1
+    return out
+
+
+# a count the date tagger took into a date ("on 15 May three residents died")
+_COUNT_AFTER = re.compile(r"(?<=[a-z.])\s+(?:one|two|three|four|five|six|seven|eight|nine|"
+                          r"ten|dozens|hundreds)\s*$")
+
+
+def _first_of_range(text: str) -> str:
+    """The first part of a stretch told as two ("november and december 2024" ->
+    "november 2024"), with the year the second part carries; '' when it is not one."""
+    parts = re.split(r"\s+(?:and|to|through|until|or)\s+|\s*[-–]\s*", text.strip(), maxsplit=1)
+    if len(parts) != 2 or not parts[0]:
+        return ""
+    year = re.search(r"\b(1[89]|20)\d\d\b", parts[1])
+    if year and not re.search(r"\b(1[89]|20)\d\d\b", parts[0]):
+        return f"{parts[0]} {year.group(0)}"
+    return parts[0]
+
+
 def _attached(ent: Span, anchors: set[int], *, through_since: bool = True) -> bool:
     """Whether a date entity hangs from one of the ``anchors`` in the parse (at most four
     steps up); with ``through_since`` false, not by way of "since" (the start of a
@@ -258,6 +346,9 @@ def _attached(ent: Span, anchors: set[int], *, through_since: bool = True) -> bo
             return False
         tok = tok.head
     return False
+
+
+YEAR_SHAPE = re.compile(r"(1[89]|20)\d\d")  # a number that may be a year
 
 
 # the future auxiliaries, and "would" of a future told in reported speech ("said he would travel")
@@ -281,14 +372,76 @@ def _of_another_future(ent: Span, anchors: set[int]) -> bool:
 
 
 def _counts_something(ent: Span) -> bool:
-    """A bare number that counts a noun ("2000 families", "1500 houses"), not a year."""
+    """A bare number that counts a noun ("2000 families", "1500 houses"), not a year. A
+    year that names one thing ("the 2004 Tak Bai incident", "the 2018 fire") counts
+    nothing: a singular noun is not counted."""
     if len(ent) != 1 or not ent[0].like_num:
         return False
     tok = ent[0]
+    plural_next = tok.i + 1 < len(tok.doc) and tok.nbor(1).tag_ in ("NNS", "NNPS")
+    if YEAR_SHAPE.fullmatch(tok.text) and tok.head.tag_ in ("NN", "NNP") and not plural_next:
+        return False
     counts = tok.dep_ in ("nummod", "quantmod", "compound") and tok.head.pos_ in ("NOUN",
                                                                                 "PROPN")
-    plural_next = tok.i + 1 < len(tok.doc) and tok.nbor(1).tag_ in ("NNS", "NNPS")
     return counts or plural_next
+
+
+_SPAN_BACK = re.compile(r"(\d+|[a-z]+)[- ](day|week|month|year)s?")
+
+
+def _counted_back(ent: Span, trigger: Token, published: date | None) -> DateInfo | None:
+    """The date of an event told in a clause that a stretch of time comes "after" ("two
+    days after rival groups fought", "Two years after thousands filled the avenue"): that
+    stretch before the report's day. None when the expression is not such a stretch or
+    the trigger is not in its clause."""
+    doc = ent.doc
+    match = _SPAN_BACK.fullmatch(" ".join(ent.text.lower().split()))
+    if published is None or match is None or ent.end >= len(doc) or \
+            doc[ent.end].lower_ != "after":
+        return None
+    amount = match.group(1)
+    n = int(amount) if amount.isdigit() else _NUMBER_WORDS.get(amount)
+    after = doc[ent.end]
+    clause = after.head if after.dep_ == "mark" else after
+    if n is None or not clause.left_edge.i <= trigger.i <= clause.right_edge.i or \
+            trigger.i < after.i:
+        return None
+    unit = match.group(2)
+    if unit == "day":
+        day, precision = published - timedelta(days=n), DAY
+    elif unit == "week":
+        day, precision = _monday(published) - timedelta(days=7 * n), WEEK
+    elif unit == "month":
+        day, precision = _month_start(published, n), MONTH
+    else:
+        day, precision = date(published.year - n, 1, 1), YEAR
+    return DateInfo(day.isoformat(), precision, ent.text,
+                    f"{ent.text!r} after it: counted back from the report's date "
+                    f"{published.isoformat()}", _attached(ent, {trigger.i}))
+
+
+# verbs whose subject is the cause of what they tell ("the killing sparked protests")
+_CAUSES = frozenset({"spark", "trigger", "prompt", "provoke", "fuel", "ignite", "cause"})
+
+
+def _hangs_from(ent: Span, trigger: Token, anchors: set[int], *,
+                through_since: bool = True) -> bool:
+    """Whether a date expression belongs to the trigger's words: attached in the parse,
+    except that a bare date between a subject and its verb ("The killing of the activist
+    last month sparked protests", which the parser hangs from the verb) is the subject's."""
+    subject = _subject_of(ent)
+    if subject is not None:
+        return subject.left_edge.i <= trigger.i <= subject.right_edge.i
+    return _attached(ent, anchors, through_since=through_since)
+
+
+def _subject_of(ent: Span) -> Token | None:
+    """The subject a bare date told between it and its verb belongs to, or None."""
+    verb = ent.root.head
+    if ent.root.dep_ != "npadvmod" or verb.pos_ not in ("VERB", "AUX") or ent.end > verb.i:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                 and c.i < ent.start), None)
 
 
 def event_date(trigger: Token, predicate: Token | None, sent: Span | list[Span],
@@ -306,23 +459,44 @@ def event_date(trigger: Token, predicate: Token | None, sent: Span | list[Span],
     anchors = {trigger.i}
     if predicate is not None:
         anchors.add(predicate.i)
+    # a happening told as the cause of another ("The killing of the activist sparked
+    # protests on Friday") has only the dates of its own words
+    attached_only = attached_only or (trigger.dep_ in ("nsubj", "nsubjpass") and
+                                      trigger.head.lemma_ in _CAUSES)
     found = sent.ents if not isinstance(sent, list) else sent
     ents = [e for e in found if e.label_ in ("DATE", "TIME")
             and e.end_char > skip_before and not _counts_something(e)
             and not _of_another_future(e, anchors)
-            and (not attached_only or _attached(e, {trigger.i}, through_since=False))]
+            and (not attached_only or _hangs_from(e, trigger, {trigger.i}, through_since=False))]
     if not ents:
         return DateInfo(None, UNRESOLVED, None, "no date in the sentence")
-    ranked = sorted(ents, key=lambda e: (not _attached(e, anchors),
+    ranked = sorted(ents, key=lambda e: (not _hangs_from(e, trigger, anchors),
+                                         _subject_of(e) is not None,
                                          abs(e.start - trigger.i)))
     first_failure: DateInfo | None = None
     for ent in ranked:
-        info = resolve_date(ent.text, published)
+        info = _counted_back(ent, trigger, published) or resolve_date(ent.text, published)
         if info.precision != UNRESOLVED:
-            attached = _attached(ent, anchors)
+            attached = _hangs_from(ent, trigger, anchors)
             where = "attached to the trigger" if attached else "in the sentence"
             return DateInfo(info.date, info.precision, info.text, f"{info.reason}, {where}",
                             attached)
         first_failure = first_failure or info
     assert first_failure is not None
     return first_failure
+
+
+def sentence_dates(ents: list[Span], published: date | None, *,
+                   skip_before: int = 0) -> list[DateInfo]:
+    """The resolved dates a sentence tells (``ents``: its DATE/TIME entities), leaving out
+    the dateline, numbers that count something and the start of a comparison ("since
+    2019")."""
+    out = []
+    for ent in ents:
+        if ent.end_char <= skip_before or _counts_something(ent) or (
+                ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since"):
+            continue
+        info = resolve_date(ent.text, published)
+        if info.precision != UNRESOLVED:
+            out.append(info)
+    return out

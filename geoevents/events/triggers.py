@@ -218,6 +218,8 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
             return "future", f"future tense ({'/'.join(sorted(lows & FUTURE_AUX))})"
         modal = lows & _MODAL_AUX
         if modal:
+            if modal <= {"would", "'d"} and "have" in lows:
+                return "hypothetical", "'would have' + participle: what did not happen"
             if "have" in lows or "has" in lows or "been" in lows:
                 return UNCERTAIN, f"hedged with {'/'.join(sorted(modal))} + perfect"
             return "hypothetical", f"modal {'/'.join(sorted(modal))}"
