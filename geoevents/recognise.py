@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -45,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 from geoevents.gazetteer.names import loose_match, normalize, windows_1252_controls
 from geoevents.model import Toponym
-from geoevents.nlp import doc_span, doc_text, doc_tokens, span_text
+from geoevents.nlp import doc_span, doc_text, doc_tokens, sentence_of, span_text
 from geoevents.wordlists import (
     APPOSITION_NOUNS,
     ARABIC_ARTICLES,
@@ -717,8 +716,6 @@ class _DocState:
         # the PERSON entity covering each token (entities do not overlap)
         self._person_at = {i: (e.start, e.end) for e in self.ents if e.label_ == "PERSON"
                            for i in range(e.start, e.end)}
-        self._sentences: list[tuple[int, int, int]] | None = None
-        self._sentence_starts: list[int] = []
 
     def covered(self, span: Span) -> bool:
         return any(i in self._taken for i in range(span.start, span.end))
@@ -781,14 +778,9 @@ class _DocState:
             mention.feature_class = mention.feature_class or feature_class
 
     def sentence_of(self, token_index: int) -> tuple[int, int]:
-        if self._sentences is None:
-            try:
-                self._sentences = [(s.start, s.start_char, s.end_char) for s in self.doc.sents]
-            except ValueError:  # no sentence boundaries: the whole text is one sentence
-                self._sentences = [(0, 0, len(self.text))]
-            self._sentence_starts = [s[0] for s in self._sentences]
-        best = self._sentences[max(0, bisect_right(self._sentence_starts, token_index) - 1)]
-        return best[1], best[2]
+        """Character span of the sentence of the token at ``token_index``."""
+        sentence = sentence_of(self.tokens[token_index])
+        return sentence.start_char, sentence.end_char
 
 
 def _composite(text: str, start: int, end: int, kind: str, relation: str,

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import Ontology
 from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
-from geoevents.nlp import PerDocument, doc_span, span_text, span_tokens
+from geoevents.nlp import PerToken, doc_span, span_text, span_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -205,20 +205,14 @@ def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return out
 
 
-def _prepositions(token: Token) -> list[tuple[str, list[Token]]]:
-    """The prepositions (and passive agents) of a token with their objects, kept for the
-    document being processed (the arguments of a trigger ask for them many times)."""
-    memo = _doc_prepositions(token.doc)
-    found = memo.get(token.i)
-    if found is None:
-        found = memo[token.i] = [
-            (child.lower_, [g for g in child.children if g.dep_ == "pobj"])
+def _prepositions_of(token: Token) -> list[tuple[str, list[Token]]]:
+    """The prepositions (and passive agents) of a token with their objects."""
+    return [(child.lower_, [g for g in child.children if g.dep_ == "pobj"])
             for child in token.children if child.dep_ in ("prep", "agent")]
-    return found
 
 
-_doc_prepositions: PerDocument[dict[int, list[tuple[str, list[Token]]]]] = \
-    PerDocument(lambda doc: {})
+# kept for the document being processed (the arguments of a trigger ask for them many times)
+_prepositions: PerToken[int, list[tuple[str, list[Token]]]] = PerToken(_prepositions_of)
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -238,17 +232,14 @@ def _lemmas(tokens) -> set[str]:
     return found
 
 
-def _subtree_lemmas(token: Token) -> frozenset[str]:
-    """:func:`_lemmas` of the token's subtree, kept for the document being processed (the
-    triggers of a sentence share clauses and subtrees)."""
-    memo = _doc_subtrees(token.doc)
-    found = memo.get(token.i)
-    if found is None:
-        found = memo[token.i] = frozenset(_lemmas(token.subtree))
-    return found
+def _subtree_lemmas_of(token: Token) -> frozenset[str]:
+    """:func:`_lemmas` of the token's subtree."""
+    return frozenset(_lemmas(token.subtree))
 
 
-_doc_subtrees: PerDocument[dict[int, frozenset[str]]] = PerDocument(lambda doc: {})
+# kept for the document being processed (the triggers of a sentence share clauses and
+# subtrees)
+_subtree_lemmas: PerToken[int, frozenset[str]] = PerToken(_subtree_lemmas_of)
 
 
 def _predicate(trigger: Token, onto: Ontology) -> tuple[Token | None, Token | None]:

@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import GENERIC, Ontology
-from geoevents.nlp import PerDocument, doc_span, sentence_of, span_text, span_tokens
+from geoevents.nlp import PerToken, doc_span, sentence_of, span_text, span_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -84,31 +84,29 @@ class Trigger:
 
 def lemma(token: Token) -> str:
     """The lower-case lemma (computed from the form when the lemmatizer did not run)."""
-    return token.lemma_.lower() if token.lemma_ else token.lower_
+    word = token.lemma_
+    return word.lower() if word else token.lower_
 
 
-def lemma_forms(token: Token) -> tuple[str, ...]:
-    """Candidate dictionary forms: the lemma, the lower-case form, a hyphenated compound
-    ("cease-fire"), and crude de-inflections for what the lemmatizer missed."""
-    doc = token.doc
-    memo = _doc_forms(doc)
-    key = (token.i, token.lemma)  # the lemma too: the lemmatizer may run after a lookup
-    forms = memo.get(key)
-    if forms is None:
-        compound = None
-        i = token.i
-        if i >= 2:
-            hyphen = doc[i - 1]
-            if hyphen.text == "-" and not hyphen.whitespace_ and not doc[i - 2].whitespace_:
-                compound = doc[i - 2].lower_
-        forms = memo[key] = _forms(lemma(token), token.lower_, compound)
-    return forms
+def _lemma_forms_of(token: Token) -> tuple[str, ...]:
+    """:func:`lemma_forms`, computed."""
+    compound = None
+    i = token.i
+    if i >= 2:
+        doc = token.doc
+        hyphen = doc[i - 1]
+        if hyphen.text == "-" and not hyphen.whitespace_ and not doc[i - 2].whitespace_:
+            compound = doc[i - 2].lower_
+    return _forms(lemma(token), token.lower_, compound)
 
 
-# the forms of the tokens of the document being processed, by (token index, lemma): the
-# event stage reads each token's forms many times (each trigger's subtree, clause and
-# sentence)
-_doc_forms: PerDocument[dict[tuple[int, int], tuple[str, ...]]] = PerDocument(lambda doc: {})
+# Candidate dictionary forms: the lemma, the lower-case form, a hyphenated compound
+# ("cease-fire"), and crude de-inflections for what the lemmatizer missed. Kept for the
+# tokens of the document being processed, by index and lemma (the lemmatizer may run after
+# a first call): the event stage reads each token's forms many times (each trigger's
+# subtree, clause and sentence).
+lemma_forms: PerToken[int, tuple[str, ...]] = PerToken(
+    _lemma_forms_of, key=lambda token: token.lemma)
 
 
 @lru_cache(maxsize=65_536)
