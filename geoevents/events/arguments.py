@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import Ontology
-from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
+from geoevents.events.triggers import (
+    TIME_ENTITIES,
+    Trigger,
+    document_forms,
+    lemma,
+    lemma_forms,
+)
 from geoevents.nlp import PerToken, doc_span, span_text, span_tokens
 
 if TYPE_CHECKING:
@@ -212,7 +218,7 @@ def _prepositions_of(token: Token) -> list[tuple[str, list[Token]]]:
 
 
 # kept for the document being processed (the arguments of a trigger ask for them many times)
-_prepositions: PerToken[int, list[tuple[str, list[Token]]]] = PerToken(_prepositions_of)
+_prepositions: PerToken[list[tuple[str, list[Token]]]] = PerToken(_prepositions_of)
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -239,7 +245,7 @@ def _subtree_lemmas_of(token: Token) -> frozenset[str]:
 
 # kept for the document being processed (the triggers of a sentence share clauses and
 # subtrees)
-_subtree_lemmas: PerToken[int, frozenset[str]] = PerToken(_subtree_lemmas_of)
+_subtree_lemmas: PerToken[frozenset[str]] = PerToken(_subtree_lemmas_of)
 
 
 def _predicate(trigger: Token, onto: Ontology) -> tuple[Token | None, Token | None]:
@@ -272,9 +278,11 @@ def casualties(sent: Span, onto: Ontology) -> tuple[int | None, int | None]:
     """(fatalities, injuries): the lowest figure the sentence gives for each."""
     deaths: list[int] = []
     injuries: list[int] = []
+    forms_of = document_forms(sent.doc)
     for tok in span_tokens(sent):
-        forms = set(lemma_forms(tok))
-        bucket = deaths if forms & _DEATH else injuries if forms & _INJURY else None
+        forms = forms_of[tok.i]
+        bucket = deaths if not _DEATH.isdisjoint(forms) else \
+            injuries if not _INJURY.isdisjoint(forms) else None
         if bucket is None or comparison_point(tok):
             continue  # (the toll of an earlier happening recalled for comparison)
         if tok.lower_ == "life" and not any(lemma(t) in ("claim", "lose") for t in

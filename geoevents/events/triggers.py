@@ -19,10 +19,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import GENERIC, Ontology
-from geoevents.nlp import PerToken, doc_span, sentence_of, span_text, span_tokens
+from geoevents.nlp import PerDocument, doc_span, doc_tokens, sentence_of, span_text, span_tokens
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from geoevents.events.learned import Prediction
 
@@ -88,25 +88,46 @@ def lemma(token: Token) -> str:
     return word.lower() if word else token.lower_
 
 
-def _lemma_forms_of(token: Token) -> tuple[str, ...]:
-    """:func:`lemma_forms`, computed."""
-    compound = None
-    i = token.i
-    if i >= 2:
-        doc = token.doc
-        hyphen = doc[i - 1]
-        if hyphen.text == "-" and not hyphen.whitespace_ and not doc[i - 2].whitespace_:
-            compound = doc[i - 2].lower_
-    return _forms(lemma(token), token.lower_, compound)
+def lemma_forms(token: Token) -> tuple[str, ...]:
+    """Candidate dictionary forms: the lemma, the lower-case form, a hyphenated compound
+    ("cease-fire"), and crude de-inflections for what the lemmatizer missed."""
+    return document_forms(token.doc)[token.i]
 
 
-# Candidate dictionary forms: the lemma, the lower-case form, a hyphenated compound
-# ("cease-fire"), and crude de-inflections for what the lemmatizer missed. Kept for the
-# tokens of the document being processed, by index and lemma (the lemmatizer may run after
-# a first call): the event stage reads each token's forms many times (each trigger's
-# subtree, clause and sentence).
-lemma_forms: PerToken[int, tuple[str, ...]] = PerToken(
-    _lemma_forms_of, key=lambda token: token.lemma)
+def document_forms(doc: Doc) -> list[tuple[str, ...]]:
+    """:func:`lemma_forms` of every token of ``doc``, by token index: computed once per
+    document (the event stage reads each token's forms many times: each trigger's
+    subtree, clause and sentence), and once more when the lemmatizer has run on it since
+    (see :func:`geoevents.events.extract.ensure_lemmas`)."""
+    forms = _doc_forms(doc)
+    if not forms.lemmatized and doc.has_annotation("LEMMA"):
+        forms.update(doc)
+    return forms.of
+
+
+class _Forms:
+    """The forms of each token of a document, and whether its lemmas were set then."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.lemmatized = False
+        self.of: list[tuple[str, ...]] = []
+        self.update(doc)
+
+    def update(self, doc: Doc) -> None:
+        self.lemmatized = doc.has_annotation("LEMMA")
+        tokens = doc_tokens(doc)
+        self.of = []
+        for i, token in enumerate(tokens):
+            compound = None
+            if i >= 2:
+                hyphen = tokens[i - 1]
+                if hyphen.text == "-" and not hyphen.whitespace_ and \
+                        not tokens[i - 2].whitespace_:
+                    compound = tokens[i - 2].lower_
+            self.of.append(_forms(lemma(token), token.lower_, compound))
+
+
+_doc_forms: PerDocument[_Forms] = PerDocument(_Forms)
 
 
 @lru_cache(maxsize=65_536)
@@ -273,12 +294,14 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
 def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
     """All lexicon triggers of a sentence, in text order, with their modality."""
     found: list[Trigger] = []
+    forms_of = document_forms(sent.doc)
     for token in span_tokens(sent):
-        if token.pos_ == "VERB":
+        tag = token.pos_
+        if tag == "VERB":
             pos = "VERB"
             index = onto.verb_index
             phrases = onto.verb_phrases
-        elif token.pos_ in _NOUN_HEADS and token.dep_ != "compound":
+        elif tag in _NOUN_HEADS and token.dep_ != "compound":
             pos = "NOUN"
             index = onto.noun_index
             phrases = onto.noun_phrases
@@ -289,7 +312,7 @@ def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
         if pos == "NOUN" and token.lower_ == "fire" and lemma(token.head) in _FIRE_VERBS:
             continue  # "opened fire", "exchanged fire": part of a verb phrase
         hit: tuple[str, tuple[str, ...] | None, tuple[str, ...]] | None = None
-        for form in lemma_forms(token):
+        for form in forms_of[token.i]:
             phrase = _match_phrase(token, form, pos, onto) if form in phrases else None
             if phrase:
                 hit = (form, phrase[0], phrase[1])
