@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -718,7 +718,7 @@ class _DocState:
                            for i in range(e.start, e.end)}
 
     def covered(self, span: Span) -> bool:
-        return any(i in self._taken for i in range(span.start, span.end))
+        return not self._taken.isdisjoint(range(span.start, span.end))
 
     def covering(self, span: Span) -> Mention | None:
         """The GPE mention that ends with ``span`` after one compass word (NER's "West
@@ -950,6 +950,8 @@ def _name_start(token: Token) -> bool:
     """A token that can start a place name: capitalised (after any opening quote), or an
     Arabic article joined by a hyphen ("al-Bukamal")."""
     text = token.text.lstrip(_QUOTES)
+    if not text[:1].isupper() and text.lower() not in ARABIC_ARTICLES:
+        return False  # (most words: checked first, as it is the cheapest test)
     if token.ent_type_ in _NOT_NAMES or token.like_num or not text:
         return False
     if text.lower() in ARABIC_ARTICLES and token.i + 2 < len(token.doc) and \
@@ -988,20 +990,13 @@ def _name_end(doc: Doc, i: int, limit: int) -> int:
 def _modifiers_end(tokens: Sequence[Token], i: int, *, adjectives: bool = True,
                    titled_compass: bool = True) -> int:
     """The first token at or after ``i`` past the words that can stand between a
-    preposition or verb and a name: "the", a compass adjective or point (``titled_compass``:
-    also capitalised, "in North Darfur" -> "Darfur"), a quote or a hashtag sign, and
-    (``adjectives``) lower-case adjectives and hyphenated modifiers ("into the strategic",
-    "in government-held", "in northern rural")."""
+    preposition or verb and a name (:func:`_modifier`), and (``adjectives``) hyphenated
+    modifiers ("into the strategic", "in government-held", "in northern rural")."""
     n = len(tokens)
     j = i
     while j < n and j - i < 5:
         tok = tokens[j]
-        low = tok.lower_
-        compass = (titled_compass or tok.text.islower()) and (
-            low in COMPASS_ADJECTIVES or low in COMPASS_POINTS)
-        adjective = adjectives and tok.text.islower() and tok.pos_ == "ADJ" and \
-            low not in SETTLEMENT_NOUNS
-        if low == "the" or tok.text in _QUOTES or tok.text == "#" or compass or adjective:
+        if _modifier(tok, adjectives=adjectives, titled_compass=titled_compass):
             j += 1
         elif adjectives and tok.text.islower() and j + 2 < n and tokens[j + 1].text in DASHES \
                 and not tok.whitespace_ and not tokens[j + 1].whitespace_ and \
@@ -1012,14 +1007,28 @@ def _modifiers_end(tokens: Sequence[Token], i: int, *, adjectives: bool = True,
     return j
 
 
+def _modifier(tok: Token, *, adjectives: bool = True, titled_compass: bool = True) -> bool:
+    """Whether ``tok`` can stand between a cue and a name: "the", a quote or a hashtag
+    sign, a compass adjective or point (``titled_compass``: also capitalised, "in North
+    Darfur" -> "Darfur"), and (``adjectives``) a lower-case adjective that is no
+    settlement noun."""
+    text = tok.text
+    low = tok.lower_
+    if low == "the" or text in _QUOTES or text == "#":
+        return True
+    lower = text.islower()
+    if (titled_compass or lower) and low in _DIRECTIONS:
+        return True
+    return adjectives and lower and tok.pos_ == "ADJ" and low not in SETTLEMENT_NOUNS
+
+
 def _cue_word(doc: Doc, start: int) -> str:
     """The lower-case word before the name at ``start`` and its modifiers (see
-    :func:`_modifiers_end`): "in" for "in the strategic X"."""
+    :func:`_modifier`; dashes and any lower-case adjective too): "in" for "in the
+    strategic X"."""
     j = start - 1
-    while j > 0 and (doc[j].lower_ == "the" or doc[j].text in _QUOTES or
-                     doc[j].text == "#" or doc[j].text in DASHES or
-                     (doc[j].text.islower() and (doc[j].pos_ == "ADJ" or
-                                                 doc[j].lower_ in _DIRECTIONS))):
+    while j > 0 and (_modifier(doc[j], titled_compass=False) or doc[j].text in DASHES or
+                     (doc[j].text.islower() and doc[j].pos_ == "ADJ")):
         j -= 1
     return doc[j].lower_ if j >= 0 else ""
 
@@ -1151,16 +1160,38 @@ def _listed(doc: Doc, start: int, end: int, cue: str
                 return  # "captured Hamas fighters": a modifier, not the object
         yield span, kind, feature_class
         # a list after the cue: "in X, Y and Z", "between X and Y"
-        j = end
-        while j < n and (doc[j].text in (",", "and", "&", "or") or doc[j].text in _QUOTES):
-            j += 1
-        if j == end or j >= n or cue == "bare" or not _name_start(doc[j]) or \
-                (end < n and doc[end].lower_ in DIVISION_NOUNS):
+        if cue == "bare" or (end < n and doc[end].lower_ in DIVISION_NOUNS):
             return
-        comma_only = all(t.text == "," or t.text in _QUOTES for t in doc_span(doc, end, j))
-        start, end = j, _name_end(doc, j, n)
-        if comma_only and end < n and doc[end].pos_ in ("VERB", "AUX"):
-            return  # "west of the Streets of Woodfield, Huff said": a clause's subject
+        following = _next_listed(doc, end, _is_quote)
+        if following is None:
+            return
+        start, end = following
+
+
+def _next_listed(doc: Doc, j: int, filler: Callable[[Token], bool]) -> tuple[int, int] | None:
+    """(start, end) of the name listed after token ``j`` past commas, "and", "or", "&"
+    and ``filler`` words; None when no name follows, or when only commas lead to a name
+    that a verb follows ("west of the Streets of Woodfield, Huff said": a clause's
+    subject)."""
+    n = len(doc)
+    k = j
+    while k < n and (doc[k].text in (",", "and", "or", "&") or filler(doc[k])):
+        k += 1
+    if k == j or k >= n or not _name_start(doc[k]):
+        return None
+    comma_only = all(t.text == "," or filler(t) for t in doc_span(doc, j, k))
+    end = _name_end(doc, k, n)
+    if comma_only and end < n and doc[end].pos_ in ("VERB", "AUX"):
+        return None
+    return k, end
+
+
+def _is_quote(token: Token) -> bool:
+    return token.text in _QUOTES
+
+
+def _is_the(token: Token) -> bool:
+    return token.lower_ == "the"
 
 
 def _modifies_next(doc: Doc, end: int) -> bool:
@@ -1193,17 +1224,11 @@ def _list_items(doc: Doc, start: int, end: int, *, before: bool = True) -> Itera
     listed = 0
     while j < n and listed < _MAX_LISTED:
         listed += 1
-        k = j
-        while k < n and (doc[k].text in (",", "and", "or", "&") or doc[k].lower_ == "the"):
-            k += 1
-        if k == j or k >= n or not _name_start(doc[k]):
+        item = _next_listed(doc, j, _is_the)
+        if item is None:
             break
-        comma_only = all(t.text == "," for t in doc_span(doc, j, k) if t.lower_ != "the")
-        e = _name_end(doc, k, n)
-        if comma_only and e < n and doc[e].pos_ in ("VERB", "AUX"):
-            break
-        yield doc_span(doc, k, e)
-        j = e
+        yield doc_span(doc, *item)
+        j = item[1]
     prev = doc[start - 1].text if start > 0 else ""
     after = doc[end].text if end < n else ""
     if not before or not (prev in ("and", "or") or (prev == "," and after in (",", "and",
