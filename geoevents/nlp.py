@@ -101,8 +101,13 @@ class PerDocument(Generic[T]):
     def __call__(self, doc: Doc) -> T:
         held, value = self._entry
         if held is not doc or value is None:
-            value = self._make(doc)
-            self._entry = (doc, value)
+            return self.renew(doc)
+        return value
+
+    def renew(self, doc: Doc) -> T:
+        """The value computed again for ``doc`` (whose annotation has changed)."""
+        value = self._make(doc)
+        self._entry = (doc, value)
         return value
 
 

@@ -21,7 +21,7 @@ from geoevents.events.ontology import Ontology
 from geoevents.events.triggers import (
     TIME_ENTITIES,
     Trigger,
-    document_forms,
+    document_words,
     lemma,
     lemma_forms,
 )
@@ -278,7 +278,7 @@ def casualties(sent: Span, onto: Ontology) -> tuple[int | None, int | None]:
     """(fatalities, injuries): the lowest figure the sentence gives for each."""
     deaths: list[int] = []
     injuries: list[int] = []
-    forms_of = document_forms(sent.doc)
+    forms_of = document_words(sent.doc).forms
     for tok in span_tokens(sent):
         forms = forms_of[tok.i]
         bucket = deaths if not _DEATH.isdisjoint(forms) else \

@@ -91,43 +91,40 @@ def lemma(token: Token) -> str:
 def lemma_forms(token: Token) -> tuple[str, ...]:
     """Candidate dictionary forms: the lemma, the lower-case form, a hyphenated compound
     ("cease-fire"), and crude de-inflections for what the lemmatizer missed."""
-    return document_forms(token.doc)[token.i]
+    return document_words(token.doc).forms[token.i]
 
 
-def document_forms(doc: Doc) -> list[tuple[str, ...]]:
-    """:func:`lemma_forms` of every token of ``doc``, by token index: computed once per
-    document (the event stage reads each token's forms many times: each trigger's
-    subtree, clause and sentence), and once more when the lemmatizer has run on it since
-    (see :func:`geoevents.events.extract.ensure_lemmas`)."""
-    forms = _doc_forms(doc)
-    if not forms.lemmatized and doc.has_annotation("LEMMA"):
-        forms.update(doc)
-    return forms.of
-
-
-class _Forms:
-    """The forms of each token of a document, and whether its lemmas were set then."""
+class TokenWords:
+    """The :func:`lemma`, lower-case form and :func:`lemma_forms` of every token of a
+    document, by token index, and whether the document's lemmas were set then."""
 
     def __init__(self, doc: Doc) -> None:
-        self.lemmatized = False
-        self.of: list[tuple[str, ...]] = []
-        self.update(doc)
-
-    def update(self, doc: Doc) -> None:
-        self.lemmatized = doc.has_annotation("LEMMA")
         tokens = doc_tokens(doc)
-        self.of = []
-        for i, token in enumerate(tokens):
+        self.lemmatized: bool = doc.has_annotation("LEMMA")
+        self.lemmas = [lemma(t) for t in tokens]
+        self.lowers = [t.lower_ for t in tokens]
+        self.forms: list[tuple[str, ...]] = []
+        lowers = self.lowers
+        for i, (lem, low) in enumerate(zip(self.lemmas, lowers, strict=True)):
             compound = None
-            if i >= 2:
-                hyphen = tokens[i - 1]
-                if hyphen.text == "-" and not hyphen.whitespace_ and \
-                        not tokens[i - 2].whitespace_:
-                    compound = tokens[i - 2].lower_
-            self.of.append(_forms(lemma(token), token.lower_, compound))
+            if i >= 2 and lowers[i - 1] == "-" and not tokens[i - 1].whitespace_ and \
+                    not tokens[i - 2].whitespace_:
+                compound = lowers[i - 2]
+            self.forms.append(_forms(lem, low, compound))
 
 
-_doc_forms: PerDocument[_Forms] = PerDocument(_Forms)
+def document_words(doc: Doc) -> TokenWords:
+    """:class:`TokenWords` of ``doc``: computed once per document (the event stage reads
+    each token's forms many times: each trigger's subtree, clause and sentence), and once
+    more when the lemmatizer has run on it since (see
+    :func:`geoevents.events.extract.ensure_lemmas`)."""
+    words = _doc_words(doc)
+    if not words.lemmatized and doc.has_annotation("LEMMA"):
+        words = _doc_words.renew(doc)
+    return words
+
+
+_doc_words: PerDocument[TokenWords] = PerDocument(TokenWords)
 
 
 @lru_cache(maxsize=65_536)
@@ -294,7 +291,7 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
 def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
     """All lexicon triggers of a sentence, in text order, with their modality."""
     found: list[Trigger] = []
-    forms_of = document_forms(sent.doc)
+    forms_of = document_words(sent.doc).forms
     for token in span_tokens(sent):
         tag = token.pos_
         if tag == "VERB":
