@@ -169,6 +169,7 @@ class _DocFeatures:
         self.ids = [c.place.id for c in cands]
         self.is_country = [c.place.feature_code in COUNTRY_CODES for c in cands]
         self.is_admin1 = [c.place.feature_code == "ADM1" for c in cands]
+        self._closeness_to: dict[tuple[int, ...], np.ndarray] = {}
         offset = 0
         self.slices: list[slice] = []
         for group in groups:
@@ -275,11 +276,15 @@ class _DocFeatures:
         return weighted.max(axis=1)
 
     def _closeness(self, best_k: list[int]) -> np.ndarray | None:
-        """1 - log(1+km)/log(1+20037) between every candidate and each group's best."""
+        """1 - log(1+km)/log(1+20037) between every candidate and each group's best
+        (kept for the next round, whose best readings are mostly the same)."""
         if not best_k:
             return None
-        km = _km(self.lat, self.lon, self.lat[best_k], self.lon[best_k])
-        return 1.0 - np.log1p(km) / math.log1p(_EARTH_KM)
+        key = tuple(best_k)
+        if key not in self._closeness_to:
+            km = _km(self.lat, self.lon, self.lat[best_k], self.lon[best_k])
+            self._closeness_to[key] = 1.0 - np.log1p(km) / math.log1p(_EARTH_KM)
+        return self._closeness_to[key]
 
     def _qualified(self, g: int, k: int, probs: list[np.ndarray]) -> float:
         """Probability mass of qualifier candidates ("Texas" in "Paris, Texas") that
