@@ -138,6 +138,14 @@ doc_text: PerDocument[str] = PerDocument(lambda doc: doc.text)
 doc_tokens: PerDocument[list[Token]] = PerDocument(list)
 
 
+# the text and the lower-case form of each token of the document being processed: the
+# stages scan every token's words several times (``Token.text`` and ``Token.lower_`` look
+# the string up on each read)
+token_texts: PerDocument[list[str]] = PerDocument(lambda doc: [t.text for t in doc_tokens(doc)])
+token_lowers: PerDocument[list[str]] = PerDocument(
+    lambda doc: [t.lower_ for t in doc_tokens(doc)])
+
+
 def span_tokens(span: Span) -> list[Token]:
     """The tokens of ``span`` (``list(span)``), from :data:`doc_tokens`."""
     return doc_tokens(span.doc)[span.start:span.end]

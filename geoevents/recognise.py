@@ -44,7 +44,15 @@ from typing import TYPE_CHECKING, Any
 
 from geoevents.gazetteer.names import loose_match, normalize, windows_1252_controls
 from geoevents.model import Toponym
-from geoevents.nlp import doc_span, doc_text, doc_tokens, sentence_of, span_text
+from geoevents.nlp import (
+    doc_span,
+    doc_text,
+    doc_tokens,
+    sentence_of,
+    span_text,
+    token_lowers,
+    token_texts,
+)
 from geoevents.wordlists import (
     APPOSITION_NOUNS,
     ARABIC_ARTICLES,
@@ -237,13 +245,13 @@ class Recogniser:
         return span
 
     def _demonym_mentions(self, state: _DocState) -> None:
-        doc, tokens = state.doc, state.tokens
+        doc, texts = state.doc, token_texts(state.doc)
         i = 0
-        while i < len(tokens):
-            text = tokens[i].text
+        while i < len(texts):
+            text = texts[i]
             if text in self._demonym_heads and text[:1].isupper():
-                for n in range(min(3, len(tokens) - i), 0, -1):
-                    key = tuple(t.text for t in tokens[i:i + n])
+                for n in range(min(3, len(texts) - i), 0, -1):
+                    key = tuple(texts[i:i + n])
                     entry = self._demonyms.get(key)
                     if entry is None:
                         continue
@@ -479,8 +487,8 @@ class Recogniser:
         doc, tokens = state.doc, state.tokens
         n = len(tokens)
         previous = ""  # the text of the token before (a newline's token holds "\n")
-        for i, token in enumerate(tokens):
-            before, previous = previous, token.text
+        for i, word in enumerate(token_texts(doc)):
+            before, previous = previous, word
             if i > 0 and "\n" not in before and before not in (".", "”", '"'):
                 continue
             end = i
@@ -496,17 +504,17 @@ class Recogniser:
         """"City of Lansing", "R-Westfield" (party and home town of a legislator),
         "Barrow, Jackson and Madison counties"."""
         doc, tokens = state.doc, state.tokens
-        for i, token in enumerate(tokens):
-            low = token.lower_
+        texts, lowers = token_texts(doc), token_lowers(doc)
+        for i, low in enumerate(lowers):
             if low in DIVISION_PLURALS:
                 self._coordinated_divisions(state, i)
-            if low == "of" and i > 0 and tokens[i - 1].lower_ in (
+            if low == "of" and i > 0 and lowers[i - 1] in (
                     "city", "town", "village", "county", "state", "township", "borough"):
                 run = _proper_run_at(doc, i + 1)
                 if run is not None:
                     self._match_span(state, run, "pattern:city-of", weak=False)
-            if token.text in ("R", "D", "I", "DFL") and i + 2 < len(tokens) and \
-                    tokens[i + 1].text == "-" and not tokens[i + 1].whitespace_:
+            if texts[i] in ("R", "D", "I", "DFL") and i + 2 < len(tokens) and \
+                    texts[i + 1] == "-" and not tokens[i + 1].whitespace_:
                 run = _proper_run_at(doc, i + 2)
                 if run is not None:
                     self._match_span(state, run, "pattern:party", weak=False)
@@ -1061,27 +1069,27 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
     a division or settlement noun follows the name ("Biu district", "Okha village").
     """
     tokens = doc_tokens(doc)
+    texts, lowers = token_texts(doc), token_lowers(doc)
     n = len(tokens)
     starts = [_name_start(t) for t in tokens]
     i = 0
     while i < n:
-        tok = tokens[i]
-        low, text, pos = tok.lower_, tok.text, tok.pos_
+        low, text, pos = lowers[i], texts[i], tokens[i].pos_
         cue = None
         start = i + 1
         if low in STATIC_LOCATIVES or text in LOCATIVE_PREPOSITIONS:
             cue = "locative"
             start = _modifiers_end(tokens, start)
-            if any(t.text in COMPASS_ADJECTIVES for t in tokens[i + 1:start]):
+            if any(t in COMPASS_ADJECTIVES for t in texts[i + 1:start]):
                 cue = "compass"  # "in eastern Ghouta"
-        elif low == "of" and i > 0 and tokens[i - 1].lower_ in SETTLEMENT_NOUNS:
+        elif low == "of" and i > 0 and lowers[i - 1] in SETTLEMENT_NOUNS:
             cue = "named"
             start = _modifiers_end(tokens, start, adjectives=False)
         elif low == "of" and i > 0 and _names_place_of(tokens[i - 1]):
             cue = "of"  # "residents of Kasumbalesa", "11 km of Menbeij"
             start = _modifiers_end(tokens, start, adjectives=False)
         elif text.islower() and low in APPOSITION_NOUNS and i > 0 and \
-                tokens[i - 1].lower_ in ("the", "city", "capital", "provincial", "regional"):
+                lowers[i - 1] in ("the", "city", "capital", "provincial", "regional"):
             cue = "named"  # "the capital city Lashkar Gah", "the town Al-Bab"
         elif text.islower() and low in COMPASS_ADJECTIVES:
             cue = "compass"
@@ -1090,13 +1098,13 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
             # "captured Birao", "storming Jabal Thardeh", "enter eastern Aleppo"
             cue = "assault" if low.startswith(ASSAULT_VERB_STEMS) else "territorial"
             start = _modifiers_end(tokens, start)
-        elif low in ("on", "against") and i > 0 and tokens[i - 1].lower_ in ASSAULT_NOUNS:
+        elif low in ("on", "against") and i > 0 and lowers[i - 1] in ASSAULT_NOUNS:
             cue = "territorial"  # "attacks on Aleppo", "the assault on Taqsis"
             start = _modifiers_end(tokens, start)
         elif pos == "ADP" and i + 1 < n:
             cue = "preposition"  # only for site names: "on the Deir Ezzor Military Airport"
             start = _modifiers_end(tokens, start, titled_compass=False)
-        elif pos == "VERB" and i + 1 < n and tokens[i + 1].lower_ == "the":
+        elif pos == "VERB" and i + 1 < n and lowers[i + 1] == "the":
             cue = "object"  # only for site names: "struck the Al-Rasoul Checkpoint"
             start = _modifiers_end(tokens, start, titled_compass=False)
         elif starts[i] and (i == 0 or not starts[i - 1]):

@@ -19,7 +19,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import GENERIC, Ontology
-from geoevents.nlp import PerDocument, doc_span, doc_tokens, sentence_of, span_text, span_tokens
+from geoevents.nlp import (
+    PerDocument,
+    doc_span,
+    doc_tokens,
+    sentence_of,
+    span_text,
+    span_tokens,
+    token_lowers,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -102,7 +110,7 @@ class TokenWords:
         tokens = doc_tokens(doc)
         self.lemmatized: bool = doc.has_annotation("LEMMA")
         self.lemmas = [lemma(t) for t in tokens]
-        self.lowers = [t.lower_ for t in tokens]
+        self.lowers = token_lowers(doc)
         self.forms: list[tuple[str, ...]] = []
         lowers = self.lowers
         for i, (lem, low) in enumerate(zip(self.lemmas, lowers, strict=True)):
