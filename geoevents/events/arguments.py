@@ -232,9 +232,12 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 def _lemmas(tokens) -> set[str]:
     """The lemmas of ``tokens`` but dates' ("March 9" is no march)."""
     found: set[str] = set()
+    forms: list[tuple[str, ...]] | None = None
     for tok in tokens:
+        if forms is None:
+            forms = document_words(tok.doc).forms
         if tok.ent_type_ not in TIME_ENTITIES:
-            found.update(lemma_forms(tok))
+            found.update(forms[tok.i])
     return found
 
 
