@@ -26,7 +26,6 @@ from geoevents.nlp import (
     sentence_of,
     span_text,
     span_tokens,
-    token_lowers,
 )
 
 if TYPE_CHECKING:
@@ -109,16 +108,36 @@ class TokenWords:
     def __init__(self, doc: Doc) -> None:
         tokens = doc_tokens(doc)
         self.lemmatized: bool = doc.has_annotation("LEMMA")
-        self.lemmas = [lemma(t) for t in tokens]
-        self.lowers = token_lowers(doc)
+        self.lemmas: list[str] = []
+        self.lowers: list[str] = []
         self.forms: list[tuple[str, ...]] = []
-        lowers = self.lowers
-        for i, (lem, low) in enumerate(zip(self.lemmas, lowers, strict=True)):
-            compound = None
-            if i >= 2 and lowers[i - 1] == "-" and not tokens[i - 1].whitespace_ and \
-                    not tokens[i - 2].whitespace_:
-                compound = lowers[i - 2]
-            self.forms.append(_forms(lem, low, compound))
+        for i, token in enumerate(tokens):
+            lem, low, forms = _token_words(token)
+            if i >= 2 and self.lowers[i - 1] == "-" and not tokens[i - 1].whitespace_ and \
+                    not tokens[i - 2].whitespace_:  # "cease-fire"
+                forms = _forms(lem, low, self.lowers[i - 2])
+            self.lemmas.append(lem)
+            self.lowers.append(low)
+            self.forms.append(forms)
+
+
+def _token_words(token: Token) -> tuple[str, str, tuple[str, ...]]:
+    """(:func:`lemma`, lower-case form, forms outside a compound) of a token, kept by the
+    ids of its lemma and lower-case form (reading the strings costs more than the lookup;
+    the same words recur in every document)."""
+    key = (token.lemma, token.lower)
+    words = _WORDS.get(key)
+    if words is None:
+        lem, low = lemma(token), token.lower_
+        words = (lem, low, _forms(lem, low, None))
+        if len(_WORDS) >= _MAX_WORDS:
+            _WORDS.clear()
+        _WORDS[key] = words
+    return words
+
+
+_MAX_WORDS = 65_536
+_WORDS: dict[tuple[int, int], tuple[str, str, tuple[str, ...]]] = {}
 
 
 def document_words(doc: Doc) -> TokenWords:
