@@ -146,6 +146,33 @@ token_lowers: PerDocument[list[str]] = PerDocument(
     lambda doc: [t.lower_ for t in doc_tokens(doc)])
 
 
+def _children(doc: Doc) -> list[list[int]]:
+    from spacy.attrs import HEAD
+
+    children: list[list[int]] = [[] for _ in range(len(doc))]
+    for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
+        if offset:
+            children[i + offset].append(i)
+    return children
+
+
+# the indices of each token's children in the document being processed (``Token.children``
+# builds a Token for every candidate it scans)
+doc_children: PerDocument[list[list[int]]] = PerDocument(_children)
+
+
+def subtree_indices(token: Token) -> list[int]:
+    """The indices of the tokens of ``token.subtree``, in no particular order."""
+    children = doc_children(token.doc)
+    found: list[int] = []
+    stack = [token.i]
+    while stack:
+        i = stack.pop()
+        found.append(i)
+        stack.extend(children[i])
+    return found
+
+
 def span_tokens(span: Span) -> list[Token]:
     """The tokens of ``span`` (``list(span)``), from :data:`doc_tokens`."""
     return doc_tokens(span.doc)[span.start:span.end]

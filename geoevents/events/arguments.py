@@ -25,7 +25,7 @@ from geoevents.events.triggers import (
     lemma,
     lemma_forms,
 )
-from geoevents.nlp import PerToken, doc_span, span_text, span_tokens
+from geoevents.nlp import PerToken, doc_span, span_text, span_tokens, subtree_indices
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -243,7 +243,12 @@ def _lemmas(tokens) -> set[str]:
 
 def _subtree_lemmas_of(token: Token) -> frozenset[str]:
     """:func:`_lemmas` of the token's subtree."""
-    return frozenset(_lemmas(token.subtree))
+    words = document_words(token.doc)
+    found: set[str] = set()
+    for i in subtree_indices(token):
+        if not words.dated[i]:
+            found.update(words.forms[i])
+    return frozenset(found)
 
 
 # kept for the document being processed (the triggers of a sentence share clauses and

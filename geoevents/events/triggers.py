@@ -103,7 +103,8 @@ def lemma_forms(token: Token) -> tuple[str, ...]:
 
 class TokenWords:
     """The :func:`lemma`, lower-case form and :func:`lemma_forms` of every token of a
-    document, by token index, and whether the document's lemmas were set then."""
+    document, by token index, whether it is part of a date, and whether the document's
+    lemmas were set then."""
 
     def __init__(self, doc: Doc) -> None:
         tokens = doc_tokens(doc)
@@ -111,6 +112,8 @@ class TokenWords:
         self.lemmas: list[str] = []
         self.lowers: list[str] = []
         self.forms: list[tuple[str, ...]] = []
+        # whether the token is part of a date or time ("March 9" is no march)
+        self.dated = [t.ent_type_ in TIME_ENTITIES for t in tokens]
         for i, token in enumerate(tokens):
             lem, low, forms = _token_words(token)
             if i >= 2 and self.lowers[i - 1] == "-" and not tokens[i - 1].whitespace_ and \
