@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import Ontology
 from geoevents.events.triggers import (
-    TIME_ENTITIES,
+    TokenWords,
     Trigger,
     document_words,
     lemma,
@@ -232,12 +232,12 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 def _lemmas(tokens) -> set[str]:
     """The lemmas of ``tokens`` but dates' ("March 9" is no march)."""
     found: set[str] = set()
-    forms: list[tuple[str, ...]] | None = None
+    words: TokenWords | None = None
     for tok in tokens:
-        if forms is None:
-            forms = document_words(tok.doc).forms
-        if tok.ent_type_ not in TIME_ENTITIES:
-            found.update(forms[tok.i])
+        if words is None:
+            words = document_words(tok.doc)
+        if not words.dated[tok.i]:
+            found.update(words.forms[tok.i])
     return found
 
 
