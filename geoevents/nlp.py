@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
-import weakref
 from bisect import bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -90,20 +89,42 @@ class PerDocument(Generic[T]):
     """A value computed from a document, kept for the last document asked about.
 
     The stages ask many times for the same thing of the document they are processing
-    (its text, each token's forms). The value is held beside a weak reference to its
-    ``Doc``, so it goes with the ``Doc`` and a new document gets a new value.
+    (its text, each token's forms). The value is held with its ``Doc`` (one entry, read
+    and replaced at once, so that threads sharing the value never mix two documents' up);
+    a new document gets a new value.
     """
 
     def __init__(self, make: Callable[[Doc], T]) -> None:
         self._make = make
-        self._doc: Callable[[], Doc | None] = lambda: None
-        self._value: T | None = None
+        self._entry: tuple[Doc | None, T | None] = (None, None)
 
     def __call__(self, doc: Doc) -> T:
-        if self._doc() is not doc or self._value is None:
-            self._value = self._make(doc)
-            self._doc = weakref.ref(doc)
-        return self._value
+        held, value = self._entry
+        if held is not doc or value is None:
+            return self.renew(doc)
+        return value
+
+    def renew(self, doc: Doc) -> T:
+        """The value computed again for ``doc`` (whose annotation has changed)."""
+        value = self._make(doc)
+        self._entry = (doc, value)
+        return value
+
+
+class PerToken(Generic[T]):
+    """``compute(token)`` kept for each token of the document being processed: the
+    stages ask for the same tokens' prepositions and subtrees many times per document."""
+
+    def __init__(self, compute: Callable[[Token], T]) -> None:
+        self._compute = compute
+        self._memo: PerDocument[dict[int, T]] = PerDocument(lambda doc: {})
+
+    def __call__(self, token: Token) -> T:
+        memo = self._memo(token.doc)
+        value = memo.get(token.i)
+        if value is None:
+            value = memo[token.i] = self._compute(token)
+        return value
 
 
 # ``doc.text``, read once per document: spaCy builds ``Doc.text`` (and ``Span.text``) by
@@ -117,13 +138,51 @@ doc_text: PerDocument[str] = PerDocument(lambda doc: doc.text)
 doc_tokens: PerDocument[list[Token]] = PerDocument(list)
 
 
+# the text and the lower-case form of each token of the document being processed: the
+# stages scan every token's words several times (``Token.text`` and ``Token.lower_`` look
+# the string up on each read)
+token_texts: PerDocument[list[str]] = PerDocument(lambda doc: [t.text for t in doc_tokens(doc)])
+token_lowers: PerDocument[list[str]] = PerDocument(
+    lambda doc: [t.lower_ for t in doc_tokens(doc)])
+
+
+def _children(doc: Doc) -> list[list[int]]:
+    from spacy.attrs import HEAD
+
+    children: list[list[int]] = [[] for _ in range(len(doc))]
+    for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
+        if offset:
+            children[i + offset].append(i)
+    return children
+
+
+# the indices of each token's children in the document being processed (``Token.children``
+# builds a Token for every candidate it scans)
+doc_children: PerDocument[list[list[int]]] = PerDocument(_children)
+
+
+def subtree_indices(token: Token) -> list[int]:
+    """The indices of the tokens of ``token.subtree``, in no particular order."""
+    children = doc_children(token.doc)
+    found: list[int] = []
+    stack = [token.i]
+    while stack:
+        i = stack.pop()
+        found.append(i)
+        stack.extend(children[i])
+    return found
+
+
 def span_tokens(span: Span) -> list[Token]:
     """The tokens of ``span`` (``list(span)``), from :data:`doc_tokens`."""
     return doc_tokens(span.doc)[span.start:span.end]
 
 
 def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
-    sentences = list(doc.sents)
+    try:
+        sentences = list(doc.sents)
+    except ValueError:  # no sentence boundaries: the whole text is one sentence
+        sentences = [doc_span(doc, 0, len(doc))]
     return sentences, [s.start for s in sentences]
 
 

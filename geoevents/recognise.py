@@ -37,15 +37,22 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from geoevents.gazetteer.names import loose_match, normalize, windows_1252_controls
 from geoevents.model import Toponym
-from geoevents.nlp import doc_span, doc_text, doc_tokens, span_text
+from geoevents.nlp import (
+    doc_span,
+    doc_text,
+    doc_tokens,
+    sentence_of,
+    span_text,
+    token_lowers,
+    token_texts,
+)
 from geoevents.wordlists import (
     APPOSITION_NOUNS,
     ARABIC_ARTICLES,
@@ -238,13 +245,13 @@ class Recogniser:
         return span
 
     def _demonym_mentions(self, state: _DocState) -> None:
-        doc, tokens = state.doc, state.tokens
+        doc, texts = state.doc, token_texts(state.doc)
         i = 0
-        while i < len(tokens):
-            text = tokens[i].text
+        while i < len(texts):
+            text = texts[i]
             if text in self._demonym_heads and text[:1].isupper():
-                for n in range(min(3, len(tokens) - i), 0, -1):
-                    key = tuple(t.text for t in tokens[i:i + n])
+                for n in range(min(3, len(texts) - i), 0, -1):
+                    key = tuple(texts[i:i + n])
                     entry = self._demonyms.get(key)
                     if entry is None:
                         continue
@@ -480,8 +487,8 @@ class Recogniser:
         doc, tokens = state.doc, state.tokens
         n = len(tokens)
         previous = ""  # the text of the token before (a newline's token holds "\n")
-        for i, token in enumerate(tokens):
-            before, previous = previous, token.text
+        for i, word in enumerate(token_texts(doc)):
+            before, previous = previous, word
             if i > 0 and "\n" not in before and before not in (".", "”", '"'):
                 continue
             end = i
@@ -497,17 +504,17 @@ class Recogniser:
         """"City of Lansing", "R-Westfield" (party and home town of a legislator),
         "Barrow, Jackson and Madison counties"."""
         doc, tokens = state.doc, state.tokens
-        for i, token in enumerate(tokens):
-            low = token.lower_
+        texts, lowers = token_texts(doc), token_lowers(doc)
+        for i, low in enumerate(lowers):
             if low in DIVISION_PLURALS:
                 self._coordinated_divisions(state, i)
-            if low == "of" and i > 0 and tokens[i - 1].lower_ in (
+            if low == "of" and i > 0 and lowers[i - 1] in (
                     "city", "town", "village", "county", "state", "township", "borough"):
                 run = _proper_run_at(doc, i + 1)
                 if run is not None:
                     self._match_span(state, run, "pattern:city-of", weak=False)
-            if token.text in ("R", "D", "I", "DFL") and i + 2 < len(tokens) and \
-                    tokens[i + 1].text == "-" and not tokens[i + 1].whitespace_:
+            if texts[i] in ("R", "D", "I", "DFL") and i + 2 < len(tokens) and \
+                    texts[i + 1] == "-" and not tokens[i + 1].whitespace_:
                 run = _proper_run_at(doc, i + 2)
                 if run is not None:
                     self._match_span(state, run, "pattern:party", weak=False)
@@ -717,11 +724,9 @@ class _DocState:
         # the PERSON entity covering each token (entities do not overlap)
         self._person_at = {i: (e.start, e.end) for e in self.ents if e.label_ == "PERSON"
                            for i in range(e.start, e.end)}
-        self._sentences: list[tuple[int, int, int]] | None = None
-        self._sentence_starts: list[int] = []
 
     def covered(self, span: Span) -> bool:
-        return any(i in self._taken for i in range(span.start, span.end))
+        return not self._taken.isdisjoint(range(span.start, span.end))
 
     def covering(self, span: Span) -> Mention | None:
         """The GPE mention that ends with ``span`` after one compass word (NER's "West
@@ -781,14 +786,9 @@ class _DocState:
             mention.feature_class = mention.feature_class or feature_class
 
     def sentence_of(self, token_index: int) -> tuple[int, int]:
-        if self._sentences is None:
-            try:
-                self._sentences = [(s.start, s.start_char, s.end_char) for s in self.doc.sents]
-            except ValueError:  # no sentence boundaries: the whole text is one sentence
-                self._sentences = [(0, 0, len(self.text))]
-            self._sentence_starts = [s[0] for s in self._sentences]
-        best = self._sentences[max(0, bisect_right(self._sentence_starts, token_index) - 1)]
-        return best[1], best[2]
+        """Character span of the sentence of the token at ``token_index``."""
+        sentence = sentence_of(self.tokens[token_index])
+        return sentence.start_char, sentence.end_char
 
 
 def _composite(text: str, start: int, end: int, kind: str, relation: str,
@@ -958,6 +958,8 @@ def _name_start(token: Token) -> bool:
     """A token that can start a place name: capitalised (after any opening quote), or an
     Arabic article joined by a hyphen ("al-Bukamal")."""
     text = token.text.lstrip(_QUOTES)
+    if not text[:1].isupper() and text.lower() not in ARABIC_ARTICLES:
+        return False  # (most words: checked first, as it is the cheapest test)
     if token.ent_type_ in _NOT_NAMES or token.like_num or not text:
         return False
     if text.lower() in ARABIC_ARTICLES and token.i + 2 < len(token.doc) and \
@@ -996,20 +998,13 @@ def _name_end(doc: Doc, i: int, limit: int) -> int:
 def _modifiers_end(tokens: Sequence[Token], i: int, *, adjectives: bool = True,
                    titled_compass: bool = True) -> int:
     """The first token at or after ``i`` past the words that can stand between a
-    preposition or verb and a name: "the", a compass adjective or point (``titled_compass``:
-    also capitalised, "in North Darfur" -> "Darfur"), a quote or a hashtag sign, and
-    (``adjectives``) lower-case adjectives and hyphenated modifiers ("into the strategic",
-    "in government-held", "in northern rural")."""
+    preposition or verb and a name (:func:`_modifier`), and (``adjectives``) hyphenated
+    modifiers ("into the strategic", "in government-held", "in northern rural")."""
     n = len(tokens)
     j = i
     while j < n and j - i < 5:
         tok = tokens[j]
-        low = tok.lower_
-        compass = (titled_compass or tok.text.islower()) and (
-            low in COMPASS_ADJECTIVES or low in COMPASS_POINTS)
-        adjective = adjectives and tok.text.islower() and tok.pos_ == "ADJ" and \
-            low not in SETTLEMENT_NOUNS
-        if low == "the" or tok.text in _QUOTES or tok.text == "#" or compass or adjective:
+        if _modifier(tok, adjectives=adjectives, titled_compass=titled_compass):
             j += 1
         elif adjectives and tok.text.islower() and j + 2 < n and tokens[j + 1].text in DASHES \
                 and not tok.whitespace_ and not tokens[j + 1].whitespace_ and \
@@ -1020,14 +1015,28 @@ def _modifiers_end(tokens: Sequence[Token], i: int, *, adjectives: bool = True,
     return j
 
 
+def _modifier(tok: Token, *, adjectives: bool = True, titled_compass: bool = True) -> bool:
+    """Whether ``tok`` can stand between a cue and a name: "the", a quote or a hashtag
+    sign, a compass adjective or point (``titled_compass``: also capitalised, "in North
+    Darfur" -> "Darfur"), and (``adjectives``) a lower-case adjective that is no
+    settlement noun."""
+    text = tok.text
+    low = tok.lower_
+    if low == "the" or text in _QUOTES or text == "#":
+        return True
+    lower = text.islower()
+    if (titled_compass or lower) and low in _DIRECTIONS:
+        return True
+    return adjectives and lower and tok.pos_ == "ADJ" and low not in SETTLEMENT_NOUNS
+
+
 def _cue_word(doc: Doc, start: int) -> str:
     """The lower-case word before the name at ``start`` and its modifiers (see
-    :func:`_modifiers_end`): "in" for "in the strategic X"."""
+    :func:`_modifier`; dashes and any lower-case adjective too): "in" for "in the
+    strategic X"."""
     j = start - 1
-    while j > 0 and (doc[j].lower_ == "the" or doc[j].text in _QUOTES or
-                     doc[j].text == "#" or doc[j].text in DASHES or
-                     (doc[j].text.islower() and (doc[j].pos_ == "ADJ" or
-                                                 doc[j].lower_ in _DIRECTIONS))):
+    while j > 0 and (_modifier(doc[j], titled_compass=False) or doc[j].text in DASHES or
+                     (doc[j].text.islower() and doc[j].pos_ == "ADJ")):
         j -= 1
     return doc[j].lower_ if j >= 0 else ""
 
@@ -1060,27 +1069,27 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
     a division or settlement noun follows the name ("Biu district", "Okha village").
     """
     tokens = doc_tokens(doc)
+    texts, lowers = token_texts(doc), token_lowers(doc)
     n = len(tokens)
     starts = [_name_start(t) for t in tokens]
     i = 0
     while i < n:
-        tok = tokens[i]
-        low, text, pos = tok.lower_, tok.text, tok.pos_
+        low, text, pos = lowers[i], texts[i], tokens[i].pos_
         cue = None
         start = i + 1
         if low in STATIC_LOCATIVES or text in LOCATIVE_PREPOSITIONS:
             cue = "locative"
             start = _modifiers_end(tokens, start)
-            if any(t.text in COMPASS_ADJECTIVES for t in tokens[i + 1:start]):
+            if any(t in COMPASS_ADJECTIVES for t in texts[i + 1:start]):
                 cue = "compass"  # "in eastern Ghouta"
-        elif low == "of" and i > 0 and tokens[i - 1].lower_ in SETTLEMENT_NOUNS:
+        elif low == "of" and i > 0 and lowers[i - 1] in SETTLEMENT_NOUNS:
             cue = "named"
             start = _modifiers_end(tokens, start, adjectives=False)
         elif low == "of" and i > 0 and _names_place_of(tokens[i - 1]):
             cue = "of"  # "residents of Kasumbalesa", "11 km of Menbeij"
             start = _modifiers_end(tokens, start, adjectives=False)
         elif text.islower() and low in APPOSITION_NOUNS and i > 0 and \
-                tokens[i - 1].lower_ in ("the", "city", "capital", "provincial", "regional"):
+                lowers[i - 1] in ("the", "city", "capital", "provincial", "regional"):
             cue = "named"  # "the capital city Lashkar Gah", "the town Al-Bab"
         elif text.islower() and low in COMPASS_ADJECTIVES:
             cue = "compass"
@@ -1089,13 +1098,13 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
             # "captured Birao", "storming Jabal Thardeh", "enter eastern Aleppo"
             cue = "assault" if low.startswith(ASSAULT_VERB_STEMS) else "territorial"
             start = _modifiers_end(tokens, start)
-        elif low in ("on", "against") and i > 0 and tokens[i - 1].lower_ in ASSAULT_NOUNS:
+        elif low in ("on", "against") and i > 0 and lowers[i - 1] in ASSAULT_NOUNS:
             cue = "territorial"  # "attacks on Aleppo", "the assault on Taqsis"
             start = _modifiers_end(tokens, start)
         elif pos == "ADP" and i + 1 < n:
             cue = "preposition"  # only for site names: "on the Deir Ezzor Military Airport"
             start = _modifiers_end(tokens, start, titled_compass=False)
-        elif pos == "VERB" and i + 1 < n and tokens[i + 1].lower_ == "the":
+        elif pos == "VERB" and i + 1 < n and lowers[i + 1] == "the":
             cue = "object"  # only for site names: "struck the Al-Rasoul Checkpoint"
             start = _modifiers_end(tokens, start, titled_compass=False)
         elif starts[i] and (i == 0 or not starts[i - 1]):
@@ -1159,16 +1168,38 @@ def _listed(doc: Doc, start: int, end: int, cue: str
                 return  # "captured Hamas fighters": a modifier, not the object
         yield span, kind, feature_class
         # a list after the cue: "in X, Y and Z", "between X and Y"
-        j = end
-        while j < n and (doc[j].text in (",", "and", "&", "or") or doc[j].text in _QUOTES):
-            j += 1
-        if j == end or j >= n or cue == "bare" or not _name_start(doc[j]) or \
-                (end < n and doc[end].lower_ in DIVISION_NOUNS):
+        if cue == "bare" or (end < n and doc[end].lower_ in DIVISION_NOUNS):
             return
-        comma_only = all(t.text == "," or t.text in _QUOTES for t in doc_span(doc, end, j))
-        start, end = j, _name_end(doc, j, n)
-        if comma_only and end < n and doc[end].pos_ in ("VERB", "AUX"):
-            return  # "west of the Streets of Woodfield, Huff said": a clause's subject
+        following = _next_listed(doc, end, _is_quote)
+        if following is None:
+            return
+        start, end = following
+
+
+def _next_listed(doc: Doc, j: int, filler: Callable[[Token], bool]) -> tuple[int, int] | None:
+    """(start, end) of the name listed after token ``j`` past commas, "and", "or", "&"
+    and ``filler`` words; None when no name follows, or when only commas lead to a name
+    that a verb follows ("west of the Streets of Woodfield, Huff said": a clause's
+    subject)."""
+    n = len(doc)
+    k = j
+    while k < n and (doc[k].text in (",", "and", "or", "&") or filler(doc[k])):
+        k += 1
+    if k == j or k >= n or not _name_start(doc[k]):
+        return None
+    comma_only = all(t.text == "," or filler(t) for t in doc_span(doc, j, k))
+    end = _name_end(doc, k, n)
+    if comma_only and end < n and doc[end].pos_ in ("VERB", "AUX"):
+        return None
+    return k, end
+
+
+def _is_quote(token: Token) -> bool:
+    return token.text in _QUOTES
+
+
+def _is_the(token: Token) -> bool:
+    return token.lower_ == "the"
 
 
 def _modifies_next(doc: Doc, end: int) -> bool:
@@ -1201,17 +1232,11 @@ def _list_items(doc: Doc, start: int, end: int, *, before: bool = True) -> Itera
     listed = 0
     while j < n and listed < _MAX_LISTED:
         listed += 1
-        k = j
-        while k < n and (doc[k].text in (",", "and", "or", "&") or doc[k].lower_ == "the"):
-            k += 1
-        if k == j or k >= n or not _name_start(doc[k]):
+        item = _next_listed(doc, j, _is_the)
+        if item is None:
             break
-        comma_only = all(t.text == "," for t in doc_span(doc, j, k) if t.lower_ != "the")
-        e = _name_end(doc, k, n)
-        if comma_only and e < n and doc[e].pos_ in ("VERB", "AUX"):
-            break
-        yield doc_span(doc, k, e)
-        j = e
+        yield doc_span(doc, *item)
+        j = item[1]
     prev = doc[start - 1].text if start > 0 else ""
     after = doc[end].text if end < n else ""
     if not before or not (prev in ("and", "or") or (prev == "," and after in (",", "and",

@@ -47,3 +47,18 @@ def test_uncertain_events_are_kept_with_lower_confidence():
     assert sure and hedged
     assert hedged[0].confidence < sure[0].confidence
     assert "Uncertain" in hedged[0].reason
+
+
+def test_forms_follow_the_lemmatizer_run_after_a_first_read():
+    """A document parsed without the lemmatizer: its tokens' forms are read from their
+    words, and from their lemmas once ensure_lemmas has run on the same document."""
+    from geoevents import nlp as nlp_module
+    from geoevents.events.extract import ensure_lemmas
+    from geoevents.events.triggers import lemma_forms
+
+    model = nlp_module.load()
+    doc = model("Gunmen stormed the villages.", disable=["lemmatizer"])
+    assert lemma_forms(doc[1])[0] == "stormed"
+    ensure_lemmas(doc, model)
+    assert lemma_forms(doc[1])[:2] == ("storm", "stormed")
+    assert lemma_forms(doc[3])[:2] == ("village", "villages")

@@ -62,6 +62,22 @@ def test_a_per_document_value_is_made_once_per_document():
     assert made == ["Gaza is a city.", "Jenin is a town.", "Gaza is a city."]
 
 
+def test_a_per_token_value_is_made_once_per_token():
+    """PerToken computes a token's value once per document."""
+    import spacy
+
+    from geoevents.nlp import PerToken
+
+    nlp = spacy.blank("en")
+    made: list[tuple[str, int]] = []
+    upper = PerToken(lambda t: made.append((t.doc.text, t.i)) or t.text.upper())
+    one, two = nlp("Gaza is a city."), nlp("Jenin is a town.")
+    assert [upper(one[0]), upper(one[0]), upper(one[3]), upper(two[0]), upper(one[0])] == \
+        ["GAZA", "GAZA", "CITY", "JENIN", "GAZA"]
+    assert made == [("Gaza is a city.", 0), ("Gaza is a city.", 3), ("Jenin is a town.", 0),
+                    ("Gaza is a city.", 0)]
+
+
 def test_doc_span_is_the_slice_spacy_gives():
     """doc_span(doc, a, b) is doc[a:b] for every pair of bounds, out of range and
     negative ones included."""
@@ -95,3 +111,13 @@ def test_span_tokens_are_the_span_s_tokens():
     doc = nlp.load()("Troops entered Gao. Fighting went on near Kidal.")
     for sent in doc.sents:
         assert [(t.i, t.text) for t in span_tokens(sent)] == [(t.i, t.text) for t in sent]
+
+
+def test_subtree_indices_are_the_token_s_subtree():
+    """subtree_indices(token) holds the indices of token.subtree, for every token."""
+    from geoevents.nlp import subtree_indices
+
+    doc = nlp.load()("Gunmen stormed the villages of Kafr Nabl and Maarat, killing five "
+                     "people, police said on Monday. Troops withdrew.")
+    for token in doc:
+        assert sorted(subtree_indices(token)) == [t.i for t in token.subtree]

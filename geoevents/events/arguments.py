@@ -18,8 +18,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import Ontology
-from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
-from geoevents.nlp import PerDocument, doc_span, span_text, span_tokens
+from geoevents.events.triggers import (
+    TokenWords,
+    Trigger,
+    document_words,
+    lemma,
+    lemma_forms,
+)
+from geoevents.nlp import PerToken, doc_span, span_text, span_tokens, subtree_indices
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -207,20 +213,14 @@ def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
     return out
 
 
-def _prepositions(token: Token) -> list[tuple[str, list[Token]]]:
-    """The prepositions (and passive agents) of a token with their objects, kept for the
-    document being processed (the arguments of a trigger ask for them many times)."""
-    memo = _doc_prepositions(token.doc)
-    found = memo.get(token.i)
-    if found is None:
-        found = memo[token.i] = [
-            (child.lower_, [g for g in child.children if g.dep_ == "pobj"])
+def _prepositions_of(token: Token) -> list[tuple[str, list[Token]]]:
+    """The prepositions (and passive agents) of a token with their objects."""
+    return [(child.lower_, [g for g in child.children if g.dep_ == "pobj"])
             for child in token.children if child.dep_ in ("prep", "agent")]
-    return found
 
 
-_doc_prepositions: PerDocument[dict[int, list[tuple[str, list[Token]]]]] = \
-    PerDocument(lambda doc: {})
+# kept for the document being processed (the arguments of a trigger ask for them many times)
+_prepositions: PerToken[list[tuple[str, list[Token]]]] = PerToken(_prepositions_of)
 
 
 def _with_conjuncts(tokens: list[Token]) -> list[Token]:
@@ -234,23 +234,28 @@ def _with_conjuncts(tokens: list[Token]) -> list[Token]:
 def _lemmas(tokens) -> set[str]:
     """The lemmas of ``tokens`` but dates' ("March 9" is no march)."""
     found: set[str] = set()
+    words: TokenWords | None = None
     for tok in tokens:
-        if tok.ent_type_ not in TIME_ENTITIES:
-            found.update(lemma_forms(tok))
+        if words is None:
+            words = document_words(tok.doc)
+        if not words.dated[tok.i]:
+            found.update(words.forms[tok.i])
     return found
 
 
-def _subtree_lemmas(token: Token) -> frozenset[str]:
-    """:func:`_lemmas` of the token's subtree, kept for the document being processed (the
-    triggers of a sentence share clauses and subtrees)."""
-    memo = _doc_subtrees(token.doc)
-    found = memo.get(token.i)
-    if found is None:
-        found = memo[token.i] = frozenset(_lemmas(token.subtree))
-    return found
+def _subtree_lemmas_of(token: Token) -> frozenset[str]:
+    """:func:`_lemmas` of the token's subtree."""
+    words = document_words(token.doc)
+    found: set[str] = set()
+    for i in subtree_indices(token):
+        if not words.dated[i]:
+            found.update(words.forms[i])
+    return frozenset(found)
 
 
-_doc_subtrees: PerDocument[dict[int, frozenset[str]]] = PerDocument(lambda doc: {})
+# kept for the document being processed (the triggers of a sentence share clauses and
+# subtrees)
+_subtree_lemmas: PerToken[frozenset[str]] = PerToken(_subtree_lemmas_of)
 
 
 def _predicate(trigger: Token, onto: Ontology) -> tuple[Token | None, Token | None]:
@@ -283,9 +288,11 @@ def casualties(sent: Span, onto: Ontology) -> tuple[int | None, int | None]:
     """(fatalities, injuries): the lowest figure the sentence gives for each."""
     deaths: list[int] = []
     injuries: list[int] = []
+    forms_of = document_words(sent.doc).forms
     for tok in span_tokens(sent):
-        forms = set(lemma_forms(tok))
-        bucket = deaths if forms & _DEATH else injuries if forms & _INJURY else None
+        forms = forms_of[tok.i]
+        bucket = deaths if not _DEATH.isdisjoint(forms) else \
+            injuries if not _INJURY.isdisjoint(forms) else None
         if bucket is None or comparison_point(tok):
             continue  # (the toll of an earlier happening recalled for comparison)
         if tok.lower_ == "life" and not any(lemma(t) in ("claim", "lose") for t in

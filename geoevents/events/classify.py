@@ -20,6 +20,7 @@ Order of decisions (each leaves a reason):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.arguments import Arguments
@@ -99,10 +100,18 @@ def _has(words: set[str], vocab) -> bool:
 
 
 def _cue_hit(cues: tuple[str, ...], words: set[str], text: str) -> str | None:
-    for cue in cues:
-        if (" " in cue and f" {cue} " in text) or cue in words:
+    """The first of ``cues`` among ``words``, or (a phrase) in ``text``."""
+    for cue, padded in _padded(cues):
+        if (padded is not None and padded in text) or cue in words:
             return cue
     return None
+
+
+@lru_cache(maxsize=1024)
+def _padded(cues: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """Each cue with the form a phrase has in a text padded with spaces (None for a
+    word)."""
+    return tuple((cue, f" {cue} " if " " in cue else None) for cue in cues)
 
 
 def _token_class(token, onto: Ontology) -> str | None:

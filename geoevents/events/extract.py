@@ -90,6 +90,7 @@ from geoevents.events.triggers import (
     TIME_ENTITIES,
     UNCERTAIN,
     Trigger,
+    document_words,
     find_triggers,
     lemma,
 )
@@ -234,11 +235,12 @@ def _lemma_set(span: Span) -> set[str]:
     # dates and people's names are no event words: "March 9" is no march, "Storm Daniel"
     # (which spaCy tags a person) no storming
     found: set[str] = set()
+    words = document_words(span.doc)
     for t in span_tokens(span):
         label = t.ent_type_
         if label not in TIME_ENTITIES and label != "PERSON":
-            found.add(lemma(t))
-            found.add(t.lower_)
+            found.add(words.lemmas[t.i])
+            found.add(words.lowers[t.i])
     return found
 
 
@@ -691,7 +693,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
         if i and paragraph[i] != paragraph[i - 1]:
             scene_time, scene_setting = [], False
         told = sentence_dates(dates[i], anchor, skip_before=skip)
-        lowered = f" {' '.join(t.lower_ for t in span_tokens(sent))} "
+        lowered = f" {' '.join(document_words(doc).lowers[sent.start:sent.end])} "
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
         cands = []
         ahead = False  # the sentence tells a planned or hypothetical happening

@@ -19,10 +19,17 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import GENERIC, Ontology
-from geoevents.nlp import PerDocument, doc_span, sentence_of, span_text, span_tokens
+from geoevents.nlp import (
+    PerDocument,
+    doc_span,
+    doc_tokens,
+    sentence_of,
+    span_text,
+    span_tokens,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from geoevents.events.learned import Prediction
 
@@ -84,31 +91,70 @@ class Trigger:
 
 def lemma(token: Token) -> str:
     """The lower-case lemma (computed from the form when the lemmatizer did not run)."""
-    return token.lemma_.lower() if token.lemma_ else token.lower_
+    word = token.lemma_
+    return word.lower() if word else token.lower_
 
 
 def lemma_forms(token: Token) -> tuple[str, ...]:
     """Candidate dictionary forms: the lemma, the lower-case form, a hyphenated compound
     ("cease-fire"), and crude de-inflections for what the lemmatizer missed."""
-    doc = token.doc
-    memo = _doc_forms(doc)
-    key = (token.i, token.lemma)  # the lemma too: the lemmatizer may run after a lookup
-    forms = memo.get(key)
-    if forms is None:
-        compound = None
-        i = token.i
-        if i >= 2:
-            hyphen = doc[i - 1]
-            if hyphen.text == "-" and not hyphen.whitespace_ and not doc[i - 2].whitespace_:
-                compound = doc[i - 2].lower_
-        forms = memo[key] = _forms(lemma(token), token.lower_, compound)
-    return forms
+    return document_words(token.doc).forms[token.i]
 
 
-# the forms of the tokens of the document being processed, by (token index, lemma): the
-# event stage reads each token's forms many times (each trigger's subtree, clause and
-# sentence)
-_doc_forms: PerDocument[dict[tuple[int, int], tuple[str, ...]]] = PerDocument(lambda doc: {})
+class TokenWords:
+    """The :func:`lemma`, lower-case form and :func:`lemma_forms` of every token of a
+    document, by token index, whether it is part of a date, and whether the document's
+    lemmas were set then."""
+
+    def __init__(self, doc: Doc) -> None:
+        tokens = doc_tokens(doc)
+        self.lemmatized: bool = doc.has_annotation("LEMMA")
+        self.lemmas: list[str] = []
+        self.lowers: list[str] = []
+        self.forms: list[tuple[str, ...]] = []
+        # whether the token is part of a date or time ("March 9" is no march)
+        self.dated = [t.ent_type_ in TIME_ENTITIES for t in tokens]
+        for i, token in enumerate(tokens):
+            lem, low, forms = _token_words(token)
+            if i >= 2 and self.lowers[i - 1] == "-" and not tokens[i - 1].whitespace_ and \
+                    not tokens[i - 2].whitespace_:  # "cease-fire"
+                forms = _forms(lem, low, self.lowers[i - 2])
+            self.lemmas.append(lem)
+            self.lowers.append(low)
+            self.forms.append(forms)
+
+
+def _token_words(token: Token) -> tuple[str, str, tuple[str, ...]]:
+    """(:func:`lemma`, lower-case form, forms outside a compound) of a token, kept by the
+    ids of its lemma and lower-case form (reading the strings costs more than the lookup;
+    the same words recur in every document)."""
+    key = (token.lemma, token.lower)
+    words = _WORDS.get(key)
+    if words is None:
+        lem, low = lemma(token), token.lower_
+        words = (lem, low, _forms(lem, low, None))
+        if len(_WORDS) >= _MAX_WORDS:
+            _WORDS.clear()
+        _WORDS[key] = words
+    return words
+
+
+_MAX_WORDS = 65_536
+_WORDS: dict[tuple[int, int], tuple[str, str, tuple[str, ...]]] = {}
+
+
+def document_words(doc: Doc) -> TokenWords:
+    """:class:`TokenWords` of ``doc``: computed once per document (the event stage reads
+    each token's forms many times: each trigger's subtree, clause and sentence), and once
+    more when the lemmatizer has run on it since (see
+    :func:`geoevents.events.extract.ensure_lemmas`)."""
+    words = _doc_words(doc)
+    if not words.lemmatized and doc.has_annotation("LEMMA"):
+        words = _doc_words.renew(doc)
+    return words
+
+
+_doc_words: PerDocument[TokenWords] = PerDocument(TokenWords)
 
 
 @lru_cache(maxsize=65_536)
@@ -277,12 +323,14 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
 def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
     """All lexicon triggers of a sentence, in text order, with their modality."""
     found: list[Trigger] = []
+    forms_of = document_words(sent.doc).forms
     for token in span_tokens(sent):
-        if token.pos_ == "VERB":
+        tag = token.pos_
+        if tag == "VERB":
             pos = "VERB"
             index = onto.verb_index
             phrases = onto.verb_phrases
-        elif token.pos_ in _NOUN_HEADS and token.dep_ != "compound":
+        elif tag in _NOUN_HEADS and token.dep_ != "compound":
             pos = "NOUN"
             index = onto.noun_index
             phrases = onto.noun_phrases
@@ -293,7 +341,7 @@ def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
         if pos == "NOUN" and token.lower_ == "fire" and lemma(token.head) in _FIRE_VERBS:
             continue  # "opened fire", "exchanged fire": part of a verb phrase
         hit: tuple[str, tuple[str, ...] | None, tuple[str, ...]] | None = None
-        for form in lemma_forms(token):
+        for form in forms_of[token.i]:
             phrase = _match_phrase(token, form, pos, onto) if form in phrases else None
             if phrase:
                 hit = (form, phrase[0], phrase[1])

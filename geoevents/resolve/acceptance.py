@@ -148,10 +148,15 @@ class _Forest:
 
     def leaves(self, x: np.ndarray) -> list[float]:
         """The value of the leaf each tree gives ``x``, in tree order."""
+        return self.leaves_of(x[None, :])[0]
+
+    def leaves_of(self, xs: np.ndarray) -> list[list[float]]:
+        """:meth:`leaves` of each row of ``xs`` (one walk for all rows and trees)."""
         rows = np.arange(len(self.feature))
-        node = np.zeros(len(rows), int)
+        samples = np.arange(len(xs))[:, None]
+        node = np.zeros((len(xs), len(rows)), int)
         for _ in range(self.depth):
-            go_left = x[self.feature[rows, node]] <= self.threshold[rows, node]
+            go_left = xs[samples, self.feature[rows, node]] <= self.threshold[rows, node]
             node = np.where(go_left, self.left[rows, node], self.right[rows, node])
         return self.value[rows, node].tolist()
 
@@ -184,8 +189,12 @@ class AcceptanceModel:
 
     def score(self, x: np.ndarray) -> float:
         """P(right) of one feature vector."""
-        z = self.base + self.learning_rate * sum(self.trees.leaves(x))
-        return 1.0 / (1.0 + math.exp(-z))
+        return self.scores(x[None, :])[0]
+
+    def scores(self, xs: np.ndarray) -> list[float]:
+        """P(right) of each row of ``xs``."""
+        return [1.0 / (1.0 + math.exp(-(self.base + self.learning_rate * sum(leaves))))
+                for leaves in self.trees.leaves_of(xs)]
 
     def probability(self, query: str, candidates: list[Candidate],
                     context: Collection[str], around: Collection[str] = ()) -> np.ndarray:
@@ -193,24 +202,42 @@ class AcceptanceModel:
         (``context``: the countries the rest of the text points to; ``around``: their
         neighbours)."""
         out = np.ones(len(candidates))
-        for i, cand in enumerate(candidates):
-            if is_loose(cand):
-                out[i] = self.score(features(query, cand, context,
-                                             rivals(query, cand, candidates), around)) \
-                    if same_numbers(query, cand.name or cand.place.name) else 0.0
+        loose = [i for i, cand in enumerate(candidates) if is_loose(cand)]
+        if not loose:
+            return out
+        counts = rival_counts(query, candidates)
+        scored: list[int] = []
+        rows: list[np.ndarray] = []
+        for i in loose:
+            cand = candidates[i]
+            if same_numbers(query, cand.name or cand.place.name):
+                scored.append(i)
+                rows.append(features(query, cand, context, counts[i], around))
+            else:
+                out[i] = 0.0
+        if rows:
+            out[scored] = self.scores(np.array(rows))
         return out
 
 
 def rivals(query: str, candidate: Candidate, candidates: list[Candidate]) -> int:
     """How many other loose candidates of the name, in other countries, are spelled at
     least as much like it (consonant frame) as ``candidate``."""
+    return rival_counts(query, [candidate, *candidates])[0]
+
+
+def rival_counts(query: str, candidates: list[Candidate]) -> list[int]:
+    """:func:`rivals` of each of ``candidates`` among them, from one fuzzy ratio per
+    candidate."""
     from rapidfuzz import fuzz
 
     cons = _name_keys(query)[2]
-    own = fuzz.ratio(cons, _name_keys(candidate.name or candidate.place.name)[2])
-    return sum(1 for c in candidates if is_loose(c)
-               and c.place.country_code != candidate.place.country_code
-               and fuzz.ratio(cons, _name_keys(c.name or c.place.name)[2]) >= own - 2)
+    ratios = [fuzz.ratio(cons, _name_keys(c.name or c.place.name)[2]) for c in candidates]
+    loose = [(c.place.country_code, ratio) for c, ratio in zip(candidates, ratios, strict=True)
+             if is_loose(c)]
+    return [sum(1 for country, ratio in loose
+                if country != c.place.country_code and ratio >= own - 2)
+            for c, own in zip(candidates, ratios, strict=True)]
 
 
 def same_numbers(query: str, name: str) -> bool:

@@ -66,6 +66,14 @@ FEATURES = (
     "is_country", "is_region", "is_admin1", "is_admin2", "is_city", "is_other",
 )
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
+# the context columns update_context writes for every candidate in every round
+_COUNTRY_VOTES = _INDEX["country_votes"]
+_ADMIN1_VOTES = _INDEX["admin1_votes"]
+_CONTAINS = _INDEX["contains"]
+_PEERS = _INDEX["peers"]
+_SAME_PLACE = _INDEX["same_place"]
+_NAMESAKE = _INDEX["namesake"]
+_QUALIFIED = _INDEX["qualified"]
 _EARTH_KM = 20037.5  # half the equatorial circumference: the largest possible distance
 _NEAR_KM = 100.0
 NAMESAKE_POPULATION = 100_000
@@ -169,6 +177,7 @@ class _DocFeatures:
         self.ids = [c.place.id for c in cands]
         self.is_country = [c.place.feature_code in COUNTRY_CODES for c in cands]
         self.is_admin1 = [c.place.feature_code == "ADM1" for c in cands]
+        self._closeness_to: dict[tuple[int, ...], np.ndarray] = {}
         offset = 0
         self.slices: list[slice] = []
         for group in groups:
@@ -214,8 +223,8 @@ class _DocFeatures:
                   if self.is_country[k] or (self.is_admin1[k] and self.admin_key[k])]
         per_group_country: list[dict[str, float]] = [{} for _ in groups]
         per_group_admin: list[dict[tuple[str, str], float]] = [{} for _ in groups]
-        for k, w in enumerate(weight):
-            g = self.owner[k]
+        # (Python floats: the same sums as numpy scalars, without their overhead)
+        for k, (w, g) in enumerate(zip(weight.tolist(), self.owner.tolist(), strict=True)):
             cc, ak = self.country[k], self.admin_key[k]
             if cc:
                 country_total[cc] = country_total.get(cc, 0.0) + w
@@ -241,24 +250,24 @@ class _DocFeatures:
                 cc, ak = self.country[k], self.admin_key[k]
                 cv = country_total.get(cc, 0.0) - own_c.get(cc, 0.0) if cc else 0.0
                 av = admin_total.get(ak, 0.0) - own_a.get(ak, 0.0) if ak else 0.0
-                m[row, _INDEX["country_votes"]] = math.log1p(cv)
-                m[row, _INDEX["admin1_votes"]] = math.log1p(av)
+                m[row, _COUNTRY_VOTES] = math.log1p(cv)
+                m[row, _ADMIN1_VOTES] = math.log1p(av)
                 if self.is_country[k]:
-                    m[row, _INDEX["contains"]] = math.log1p(cv)
-                    m[row, _INDEX["peers"]] = math.log1p(sum(
+                    m[row, _CONTAINS] = math.log1p(cv)
+                    m[row, _PEERS] = math.log1p(sum(
                         w for h, j, w in levels if h != g and self.is_country[j]
                         and self.country[j] != cc))
                 elif self.is_admin1[k]:
-                    m[row, _INDEX["contains"]] = math.log1p(av)
-                    m[row, _INDEX["peers"]] = math.log1p(sum(
+                    m[row, _CONTAINS] = math.log1p(av)
+                    m[row, _PEERS] = math.log1p(sum(
                         w for h, j, w in levels if h != g and self.is_admin1[j]
                         and self.country[j] == cc and self.admin_key[j] != ak))
                 holders = chosen.get(self.ids[k], set()) - {g}
                 # a short form that is itself a country's or state's name ("Mexico" next
                 # to "Mexico City") names that country or state, not the longer place
-                m[row, _INDEX["same_place"]] = 1.0 if not m[row, _INDEX["namesake"]] and any(
+                m[row, _SAME_PLACE] = 1.0 if not m[row, _NAMESAKE] and any(
                     _short_form(group.key, groups[h].key) for h in holders) else 0.0
-                m[row, _INDEX["qualified"]] = self._qualified(g, k, probs)
+                m[row, _QUALIFIED] = self._qualified(g, k, probs)
 
     def _proximity(self, best_k: list[int], best_conf: np.ndarray,
                    best_owner: list[int]) -> np.ndarray | None:
@@ -275,11 +284,15 @@ class _DocFeatures:
         return weighted.max(axis=1)
 
     def _closeness(self, best_k: list[int]) -> np.ndarray | None:
-        """1 - log(1+km)/log(1+20037) between every candidate and each group's best."""
+        """1 - log(1+km)/log(1+20037) between every candidate and each group's best
+        (kept for the next round, whose best readings are mostly the same)."""
         if not best_k:
             return None
-        km = _km(self.lat, self.lon, self.lat[best_k], self.lon[best_k])
-        return 1.0 - np.log1p(km) / math.log1p(_EARTH_KM)
+        key = tuple(best_k)
+        if key not in self._closeness_to:
+            km = _km(self.lat, self.lon, self.lat[best_k], self.lon[best_k])
+            self._closeness_to[key] = 1.0 - np.log1p(km) / math.log1p(_EARTH_KM)
+        return self._closeness_to[key]
 
     def _qualified(self, g: int, k: int, probs: list[np.ndarray]) -> float:
         """Probability mass of qualifier candidates ("Texas" in "Paris, Texas") that
