@@ -320,11 +320,13 @@ def test_a_curfew_is_an_event_only_when_imposed_or_lifted():
 
 def test_legal_charges_and_prevention_are_no_intervention_at_a_protest():
     from geoevents.events.classify import _refine_protest
+    from geoevents.events.ontology import load_ontology
 
-    assert _refine_protest("Peaceful protest", {"charge", "prevent", "rally"}, set())[0] == \
-        "Peaceful protest"
-    assert _refine_protest("Peaceful protest", {"tear", "gas", "rally"}, set())[0] == \
-        "Protest with intervention"
+    onto = load_ontology()
+    assert _refine_protest("Peaceful protest", {"charge", "prevent", "rally"}, set(),
+                           onto)[0] == "Peaceful protest"
+    assert _refine_protest("Peaceful protest", {"tear", "gas", "rally"}, set(),
+                           onto)[0] == "Protest with intervention"
 
 
 def test_intercepted_projectiles_are_typed_by_the_rule():
@@ -334,3 +336,15 @@ def test_intercepted_projectiles_are_typed_by_the_rule():
                                       "defense system over Sderot on Sunday.")
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
     assert "trigger 'intercept'" in events[0].reason, events[0].reason
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The drug gang handed over control of the town to the army under a deal brokered by "
+     "the church.", "Non-violent transfer of territory"),
+    ("Cartel gunmen captured the town of Aguililla after a gun battle with the police.",
+     "Non-state actor overtakes territory"),
+])
+def test_territory_changing_hands_stays_political_whoever_the_actor(text, expected):
+    """Crime vocabulary retypes violence as organised crime, but not a change of control
+    over territory: a cartel that takes a town is a non-state actor taking territory."""
+    assert [e.sub_event_type for e in geoevents.extract_events(text)] == [expected]

@@ -51,19 +51,6 @@ _RIOT = frozenset({"riot", "rioter", "stone", "rock", "brick", "molotov", "petro
 _ATTACK_WORDS = frozenset({"attack", "bomber", "militant", "terrorist", "terror", "insurgent",
                            "claim", "ied", "suicide", "gunman", "rebel", "jihadist", "target",
                            "detonate", "plant", "planted", "device", "car bomb", "bomb"})
-_INTERVENTION = frozenset({"disperse", "tear", "teargas", "cannon", "rubber", "baton",
-                           "pepper", "arrest", "detain", "crackdown", "scuffle", "stun",
-                           "cordon"})
-_CRIME = frozenset({"cartel", "drug", "trafficker", "smuggler", "cocaine", "heroin",
-                    "narcotic", "gang", "mafia", "methamphetamine", "marijuana", "cannabis",
-                    "gangster", "hitman", "narco", "trafficking", "smuggling", "extortion",
-                    "contraband", "counterfeit", "fraud", "scam", "bribe", "bribery",
-                    "embezzle", "embezzlement", "launder", "laundering", "robbery", "robber",
-                    "poacher", "poaching", "racket", "fake", "forged", "pornographic"})
-# the other side leaving a place: a takeover that follows it without fighting is a
-# non-violent transfer of territory (ACLED's distinction between the two)
-_WITHDRAWAL = frozenset({"withdraw", "withdrawal", "pullout", "evacuate", "evacuation",
-                         "vacate", "retreat"})
 _FIGHTING = frozenset({"fight", "fighting", "clash", "battle", "kill", "attack", "assault",
                        "storm", "overrun", "shell", "shelling", "bomb", "airstrike", "dead",
                        "wound", "combat", "offensive", "gunfire", "firefight", "killing"})
@@ -72,9 +59,6 @@ _DENIAL_VERBS = frozenset({"reject", "deny", "dismiss", "refute", "rebuff"})
 _ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "responsibility",
                           "involvement", "blame", "report"})
 _MOB = frozenset({"mob", "vigilante", "lynch", "crowd"})
-# agents that make a weapon chemical wherever they are named around it ("tear gas" is not)
-_CHEMICAL_AGENTS = frozenset({"chlorine", "sarin", "mustard", "poisonous", "nerve",
-                              "phosphorus", "napalm"})
 _AIR_DEFAULT = frozenset({"strike", "target", "bomb", "hit", "pound", "raid"})
 _MILITARY_SITES = frozenset({"site", "target", "position", "stronghold", "hideout", "depot",
                              "tunnel", "launcher", "facility", "infrastructure", "compound",
@@ -220,10 +204,13 @@ def _protest_words(onto: Ontology) -> frozenset[str]:
                                       if " " not in w}
 
 
-def _refine_territory(typing: Typing, trigger: Trigger, args: Arguments, side: str | None,
+def _refine_territory(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
                       around: set[str]) -> Typing:
     """A taking of territory typed by who takes it and whether anyone fought for it;
-    ``around`` holds the lemmas of the trigger's sentence and its neighbours."""
+    ``around`` holds the lemmas of the trigger's sentence and its neighbours. The other
+    side's withdrawal (word class ``withdrawal``) followed by a takeover with no fighting
+    is a non-violent transfer (ACLED's distinction between the two)."""
+    side = _actor_side(args.actor1_token, onto)
     name, reason = typing.sub_event_type, typing.reason
     if name == "Non-state actor overtakes territory" and side == "state":
         name, reason = "Government regains territory", f"{reason}; the actor is a state force"
@@ -232,15 +219,17 @@ def _refine_territory(typing: Typing, trigger: Trigger, args: Arguments, side: s
                         f"{reason}; the actor is a non-state group")
     if _has(args.near, {"peacefully", "unopposed", "handover", "handed"}):
         name, reason = "Non-violent transfer of territory", f"{reason}; without fighting"
-    elif (_has(around, _WITHDRAWAL) or ("pull" in around and _has(around, {"out", "back"}))) \
-            and not _has(around | {trigger.lemma}, _FIGHTING):
+    elif (_has(around, onto.words("withdrawal")) or
+          ("pull" in around and _has(around, {"out", "back"}))) and \
+            not _has(around | {trigger.lemma}, _FIGHTING):
         name, reason = ("Non-violent transfer of territory",
                         f"{reason}; taken after the other side withdrew, with no fighting "
                         f"reported")
     return Typing(name, typing.confidence, reason)
 
 
-def _refine_protest(name: str, sentence: set[str], scene: set[str]) -> tuple[str, str]:
+def _refine_protest(name: str, sentence: set[str], scene: set[str],
+                    onto: Ontology) -> tuple[str, str]:
     words = sentence | scene
     if _has(words, _RIOT):
         return "Violent demonstration", "protesters used violence (stones, arson, clashes)"
@@ -248,7 +237,7 @@ def _refine_protest(name: str, sentence: set[str], scene: set[str]) -> tuple[str
             _has(words, {"shoot", "fire"}) and _has(words, {"police", "troop", "force",
                                                             "soldier", "security"})):
         return "Excessive force against protesters", "lethal force against protesters"
-    if _has(words, _INTERVENTION):
+    if _has(words, onto.words("intervention")):
         return "Protest with intervention", "protest dispersed or suppressed"
     return name, ""
 
@@ -402,20 +391,32 @@ def _choose(names: list[str], trigger: Trigger, args: Arguments, onto: Ontology,
     return names[0], why
 
 
+# territory, agreements and a group's organisation are political events whoever the
+# actor is: a cartel that takes a town is a non-state actor taking territory, not crime
+TERRITORY_TAKEN = frozenset({"Non-state actor overtakes territory",
+                             "Government regains territory"})
+_POLITICAL_WHOEVER_ACTS = TERRITORY_TAKEN | {
+    "Non-violent transfer of territory", "Agreement", "Change to group/activity",
+    "Headquarters or base established"}
+
+
 def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
             sentence: set[str], scene: set[str], *, protest_outcome: bool = True) -> Typing:
     """``typing`` refined by the actors (who takes a place, who clashes), the setting
-    (industry, crime) and, with ``protest_outcome``, what happened at a protest."""
+    (industry, crime) and, with ``protest_outcome``, what happened at a protest.
+
+    A taking of territory is refined only by who takes it and whether anyone fought for
+    it: none of the later checks (weapons, protests, industry) concerns it, and crime
+    vocabulary does not make it crime (see ``_POLITICAL_WHOEVER_ACTS``)."""
     name = typing.sub_event_type
-    if name in ("Non-state actor overtakes territory", "Government regains territory"):
-        return _refine_territory(typing, trigger, args, _actor_side(args.actor1_token, onto),
-                                 sentence | scene)
+    if name in TERRITORY_TAKEN:
+        return _refine_territory(typing, trigger, args, onto, sentence | scene)
     if name == "Statement" and trigger.lemma in _DENIAL_VERBS and \
             _has(args.near, _ACCUSATIONS):
         return Typing("Claim of responsibility", typing.confidence,
                       f"{typing.reason}; it rejects an accusation (a denial of responsibility)")
     if onto.sub_types[name].event_type == "Explosions/Remote violence" and \
-            name != "Chemical weapon" and _has(sentence | scene, _CHEMICAL_AGENTS):
+            name != "Chemical weapon" and _has(sentence | scene, onto.words("chemical_agent")):
         return Typing("Chemical weapon", typing.confidence,
                       f"{typing.reason}; a chemical agent is named around it")
     if name == "Armed clash" and (_token_class(args.actor1_token, onto) == "protester" or
@@ -435,14 +436,13 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
         return Typing("Protest with intervention", typing.confidence,
                       f"{typing.reason}; arrests at a protest")
     if name == "Peaceful protest" and protest_outcome:
-        refined, why = _refine_protest(name, sentence, scene)
+        refined, why = _refine_protest(name, sentence, scene, onto)
         if refined != name:
             return Typing(refined, typing.confidence, f"{typing.reason}; {why}")
     if onto.event_type_of(name) in ("Battles", "Violence against civilians",
                                     "Strategic developments") and \
-            name not in ("Agreement", "Change to group/activity",
-                         "Headquarters or base established") and \
-            _has(args.clause | args.near, _CRIME):
+            name not in _POLITICAL_WHOEVER_ACTS and _has(args.clause | args.near,
+                                                         onto.words("crime")):
         return Typing("Organised crime", typing.confidence * 0.9,
                       f"{typing.reason}; crime vocabulary (drugs, cartel, gang)")
     return typing
