@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from geoevents.events.arguments import Arguments
 from geoevents.events.ontology import GENERIC, Ontology
-from geoevents.events.triggers import Trigger, lemma_forms
+from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
 from geoevents.nlp import sentence_of, span_text
 
 if TYPE_CHECKING:
@@ -163,7 +163,8 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
         name = "Mob violence" if _has(args.near, _MOB) else "Violent demonstration"
         return Typing(name, 0.6, "violence by protesters or a crowd")
     if target_class == "protester":
-        lethal = _has(args.clause, _LETHAL - {"fire"}) or lem in ("kill", "shoot")
+        lethal = _has(args.clause, (_LETHAL - {"fire"}) | onto.words("severe_injury")) or \
+            lem in ("kill", "shoot")
         name = "Excessive force against protesters" if lethal else "Protest with intervention"
         force = "lethal" if lethal else "non-lethal"
         return Typing(name, 0.65, f"force used against protesters ({force})")
@@ -228,16 +229,56 @@ def _refine_territory(typing: Typing, trigger: Trigger, args: Arguments, onto: O
     return Typing(name, typing.confidence, reason)
 
 
+# verbs of what a protest is about: "rallied to mourn the demonstrators killed in July",
+# "marched, demanding justice for ..."
+_GRIEVANCE_VERBS = frozenset({"mourn", "commemorate", "remember", "honour", "honor", "mark",
+                              "demand", "call", "denounce", "condemn", "decry", "protest",
+                              "demonstrate", "seek"})
+_GRIEVANCE_PREPS = frozenset({"over", "against", "about"})
+
+
+def _grievance(token) -> set[int]:
+    """Indices of the tokens that say what a protest is about (a purpose clause, a
+    demand, 'over …', 'against …'): their deaths and arrests are the grievance, not what
+    happened at the protest."""
+    found: set[int] = set()
+    for child in token.children:
+        purpose = child.dep_ in ("advcl", "xcomp") and (
+            child.lemma_.lower() in _GRIEVANCE_VERBS or
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
+        if purpose or (child.dep_ == "prep" and child.lower_ in _GRIEVANCE_PREPS):
+            found.update(t.i for t in child.subtree)
+    return found
+
+
+def _outcome_lemmas(trigger: Trigger, sentence: set[str]) -> set[str]:
+    """The lemmas of the trigger's sentence outside what the protest is about."""
+    grievance = _grievance(trigger.token)
+    if not grievance:
+        return sentence
+    return {form for t in trigger.token.sent if t.i not in grievance
+            and t.ent_type_ not in TIME_ENTITIES and t.ent_type_ != "PERSON"
+            for form in (lemma(t), t.lower_)}
+
+
+_STATE_FORCE = frozenset({"police", "troop", "force", "soldier", "security"})
+
+
 def _refine_protest(name: str, sentence: set[str], scene: set[str],
                     onto: Ontology) -> tuple[str, str]:
+    """A protest typed by its outcome, in ACLED's order: demonstrators who use violence
+    make a riot; lethal force or force that injures severely is excessive force (firing
+    counts unless what was fired is non-lethal: tear gas, rubber bullets, water cannon,
+    warning shots); a dispersal or arrests are an intervention."""
     words = sentence | scene
     if _has(words, _RIOT):
         return "Violent demonstration", "protesters used violence (stones, arson, clashes)"
-    if _has(words, {"kill", "dead", "death"} | {"live"}) or (
-            _has(words, {"shoot", "fire"}) and _has(words, {"police", "troop", "force",
-                                                            "soldier", "security"})):
-        return "Excessive force against protesters", "lethal force against protesters"
-    if _has(words, onto.words("intervention")):
+    force = _has(words, _STATE_FORCE)
+    if _has(words, {"kill", "dead", "death", "live"}) or (force and (
+            _has(words, onto.words("severe_injury")) or (
+                _has(words, {"shoot", "fire"}) and not _has(words, onto.words("non_lethal"))))):
+        return "Excessive force against protesters", "lethal or severe force against protesters"
+    if name == "Peaceful protest" and _has(words, onto.words("intervention")):
         return "Protest with intervention", "protest dispersed or suppressed"
     return name, ""
 
@@ -265,10 +306,10 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
     if decided is None or (rules is not None and decided.sub_event_type ==
                            rules.sub_event_type):
         return decided
-    # the model chose against the rules' typing, which already had the protest's outcome
-    # read into it: only the actors may still refine the model's type
-    return _refine(decided, trigger, args, onto, sentence, scene,
-                   protest_outcome=rules is None)
+    # the model chose against the rules' typing, which already had the setting read into
+    # it (and the model reads the sentence whole): only the actors and a chemical agent
+    # named in the next sentence may still refine it
+    return _refine(decided, trigger, args, onto, sentence, scene, setting=rules is None)
 
 
 # The rules' typing weighs RULE_WEIGHT x its confidence on top of the model's probability
@@ -391,6 +432,15 @@ def _choose(names: list[str], trigger: Trigger, args: Arguments, onto: Ontology,
     return names[0], why
 
 
+def _voiced_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> bool:
+    """Whether a condemnation or demand comes from protesters ("Protesters denounced
+    ...", "protesters demanding ..."): what a crowd voices in the street is a protest,
+    not a government's statement."""
+    head = trigger.token.head
+    return _token_class(args.actor1_token, onto) == "protester" or (
+        trigger.token.dep_ in ("acl", "relcl") and _token_class(head, onto) == "protester")
+
+
 # territory, agreements and a group's organisation are political events whoever the
 # actor is: a cartel that takes a town is a non-state actor taking territory, not crime
 TERRITORY_TAKEN = frozenset({"Non-state actor overtakes territory",
@@ -401,9 +451,11 @@ _POLITICAL_WHOEVER_ACTS = TERRITORY_TAKEN | {
 
 
 def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
-            sentence: set[str], scene: set[str], *, protest_outcome: bool = True) -> Typing:
-    """``typing`` refined by the actors (who takes a place, who clashes), the setting
-    (industry, crime) and, with ``protest_outcome``, what happened at a protest.
+            sentence: set[str], scene: set[str], *, setting: bool = True) -> Typing:
+    """``typing`` refined by the actors (who takes a place, who clashes, who voices a
+    demand), a chemical agent named in or next to its sentence and, with ``setting``, by
+    the words of its clause and scene (industry, crime, what happened at a protest) --
+    words the model has read when its type is the one refined.
 
     A taking of territory is refined only by who takes it and whether anyone fought for
     it: none of the later checks (weapons, protests, industry) concerns it, and crime
@@ -411,19 +463,25 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
     name = typing.sub_event_type
     if name in TERRITORY_TAKEN:
         return _refine_territory(typing, trigger, args, onto, sentence | scene)
+    if name == "Statement" and _voiced_by_protesters(trigger, args, onto):
+        typing = Typing("Peaceful protest", typing.confidence,
+                        f"{typing.reason}; voiced by protesters, so it is their protest")
+        name = typing.sub_event_type
     if name == "Statement" and trigger.lemma in _DENIAL_VERBS and \
             _has(args.near, _ACCUSATIONS):
         return Typing("Claim of responsibility", typing.confidence,
                       f"{typing.reason}; it rejects an accusation (a denial of responsibility)")
-    if onto.sub_types[name].event_type == "Explosions/Remote violence" and \
-            name != "Chemical weapon" and _has(sentence | scene, onto.words("chemical_agent")):
-        return Typing("Chemical weapon", typing.confidence,
-                      f"{typing.reason}; a chemical agent is named around it")
     if name == "Armed clash" and (_token_class(args.actor1_token, onto) == "protester" or
                                   _token_class(args.actor2_token, onto) == "protester" or
                                   _has(args.near, onto.words("protester"))):
         return Typing("Violent demonstration", typing.confidence,
                       f"{typing.reason}; a clash involving protesters")
+    if onto.sub_types[name].event_type == "Explosions/Remote violence" and \
+            name != "Chemical weapon" and _has(sentence | scene, onto.words("chemical_agent")):
+        return Typing("Chemical weapon", typing.confidence,
+                      f"{typing.reason}; a chemical agent is named around it")
+    if not setting:
+        return typing
     # the gas of a chemical weapon is the weapon, not an industrial setting
     industrial = onto.words("industrial") - ({"gas"} if name == "Chemical weapon" else set())
     if name in ("Remote explosive/landmine/IED", "Chemical weapon") and \
@@ -435,8 +493,9 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
     if name == "Arrests" and _has(args.clause, _protest_words(onto)):
         return Typing("Protest with intervention", typing.confidence,
                       f"{typing.reason}; arrests at a protest")
-    if name == "Peaceful protest" and protest_outcome:
-        refined, why = _refine_protest(name, sentence, scene, onto)
+    if name in ("Peaceful protest", "Protest with intervention"):
+        outcome = _outcome_lemmas(trigger, sentence)  # the scene holds the sentence too
+        refined, why = _refine_protest(name, outcome, scene - (sentence - outcome), onto)
         if refined != name:
             return Typing(refined, typing.confidence, f"{typing.reason}; {why}")
     if onto.event_type_of(name) in ("Battles", "Violence against civilians",
