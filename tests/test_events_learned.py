@@ -232,6 +232,9 @@ def test_a_rally_mourning_past_victims_stays_peaceful():
     ("Thousands protested in Lagos on Monday, and police shot dead two of them.",
      "Excessive force against protesters"),
     ("Police fired tear gas to disperse protesters in Nairobi.", "Protest with intervention"),
+    # "riot police" is the police's equipment, not a riot by the protesters
+    ("Hundreds protested in Dakar on Friday until riot police dispersed them with tear gas.",
+     "Protest with intervention"),
     ("Police beat the protesters with batons in Conakry, and eleven were hospitalised.",
      "Excessive force against protesters"),
     # what protesters voice is their protest, not a government's statement

@@ -252,11 +252,16 @@ def _grievance(token) -> set[int]:
 
 
 def _outcome_lemmas(trigger: Trigger, sentence: set[str]) -> set[str]:
-    """The lemmas of the trigger's sentence outside what the protest is about."""
-    grievance = _grievance(trigger.token)
-    if not grievance:
+    """The lemmas of the trigger's sentence outside what the protest is about, without
+    the 'riot' of the police's equipment ("riot police", "riot gear"), which says nothing
+    of the protesters."""
+    skip = _grievance(trigger.token) | {
+        t.i for t in trigger.token.sent
+        if t.lower_ == "riot" and t.dep_ in ("compound", "amod", "nmod") and
+        lemma(t.head) not in _RIOT}
+    if not skip:
         return sentence
-    return {form for t in trigger.token.sent if t.i not in grievance
+    return {form for t in trigger.token.sent if t.i not in skip
             and t.ent_type_ not in TIME_ENTITIES and t.ent_type_ != "PERSON"
             for form in (lemma(t), t.lower_)}
 
