@@ -237,7 +237,10 @@ def test_a_rally_mourning_past_victims_stays_peaceful():
      "Protest with intervention"),
     ("Police beat the protesters with batons in Conakry, and eleven were hospitalised.",
      "Excessive force against protesters"),
-    # what protesters voice is their protest, not a government's statement
+    # what protesters voice is their protest, not a government's statement, and a
+    # protest a state lodges is diplomatic
+    ("Pakistan lodged a strong protest with India over the remarks of its defence minister.",
+     "Statement"),
     ("Protesters in Bamako denounced the presence of foreign troops on Friday.",
      "Peaceful protest"),
 ])

@@ -446,6 +446,23 @@ def _voiced_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> 
         trigger.token.dep_ in ("acl", "relcl") and _token_class(head, onto) == "protester")
 
 
+def _lodged_by_a_state(trigger: Trigger) -> bool:
+    """Whether a protest comes from a state: a protest a country or a ministry lodges
+    ("Pakistan lodged a strong protest with India"), or the protest of a ministry,
+    government or embassy ("the foreign ministry protested the remarks")."""
+    token = trigger.token
+    if trigger.pos == "VERB":
+        return any(child.dep_ == "nsubj" and lemma(child) in _STATE_VOICES
+                   for child in token.children)
+    return token.dep_ == "dobj" and lemma(token.head) in _LODGE and any(
+        child.dep_ == "nsubj" and (child.ent_type_ == "GPE" or lemma(child) in _STATE_VOICES)
+        for child in token.head.children)
+
+
+_STATE_VOICES = frozenset({"ministry", "government", "embassy", "kremlin", "minister"})
+_LODGE = frozenset({"lodge", "file", "register", "deliver", "send", "voice", "convey"})
+
+
 # territory, agreements and a group's organisation are political events whoever the
 # actor is: a cartel that takes a town is a non-state actor taking territory, not crime
 TERRITORY_TAKEN = frozenset({"Non-state actor overtakes territory",
@@ -471,6 +488,10 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
     if name == "Statement" and _voiced_by_protesters(trigger, args, onto):
         typing = Typing("Peaceful protest", typing.confidence,
                         f"{typing.reason}; voiced by protesters, so it is their protest")
+        name = typing.sub_event_type
+    if name == "Peaceful protest" and _lodged_by_a_state(trigger):
+        typing = Typing("Statement", typing.confidence,
+                        f"{typing.reason}; a protest lodged by a state is diplomatic")
         name = typing.sub_event_type
     if name == "Statement" and trigger.lemma in _DENIAL_VERBS and \
             _has(args.near, _ACCUSATIONS):
