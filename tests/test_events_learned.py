@@ -232,6 +232,8 @@ def test_a_rally_mourning_past_victims_stays_peaceful():
     ("Thousands protested in Lagos on Monday, and police shot dead two of them.",
      "Excessive force against protesters"),
     ("Police fired tear gas to disperse protesters in Nairobi.", "Protest with intervention"),
+    ("Hundreds marched in Sfax against rising prices on Monday. No arrests were made.",
+     "Peaceful protest"),
     # "riot police" is the police's equipment, not a riot by the protesters
     ("Hundreds protested in Dakar on Friday until riot police dispersed them with tear gas.",
      "Protest with intervention"),
@@ -388,9 +390,9 @@ def test_legal_charges_and_prevention_are_no_intervention_at_a_protest():
     from geoevents.events.ontology import load_ontology
 
     onto = load_ontology()
-    assert _refine_protest("Peaceful protest", {"charge", "prevent", "rally"}, set(),
+    assert _refine_protest("Peaceful protest", {"charge", "prevent", "rally"},
                            onto)[0] == "Peaceful protest"
-    assert _refine_protest("Peaceful protest", {"tear", "gas", "rally"}, set(),
+    assert _refine_protest("Peaceful protest", {"tear", "gas", "rally"},
                            onto)[0] == "Protest with intervention"
 
 

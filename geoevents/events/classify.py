@@ -19,13 +19,14 @@ Order of decisions (each leaves a reason):
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geoevents.events.arguments import Arguments
 from geoevents.events.ontology import GENERIC, Ontology
 from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
-from geoevents.nlp import sentence_of, span_text
+from geoevents.nlp import doc_sentences, sentence_of, span_text, span_tokens
 
 if TYPE_CHECKING:
     from geoevents.events.learned import Prediction
@@ -251,31 +252,39 @@ def _grievance(token) -> set[int]:
     return found
 
 
-def _outcome_lemmas(trigger: Trigger, sentence: set[str]) -> set[str]:
-    """The lemmas of the trigger's sentence outside what the protest is about, without
-    the 'riot' of the police's equipment ("riot police", "riot gear"), which says nothing
-    of the protesters."""
-    skip = _grievance(trigger.token) | {
-        t.i for t in trigger.token.sent
-        if t.lower_ == "riot" and t.dep_ in ("compound", "amod", "nmod") and
-        lemma(t.head) not in _RIOT}
-    if not skip:
-        return sentence
-    return {form for t in trigger.token.sent if t.i not in skip
-            and t.ent_type_ not in TIME_ENTITIES and t.ent_type_ != "PERSON"
-            for form in (lemma(t), t.lower_)}
+def _outcome_lemmas(trigger: Trigger) -> set[str]:
+    """The lemmas of the trigger's sentence and its neighbours that can tell what happened
+    at a protest: without what the protest is about (its grievance), the 'riot' of the
+    police's equipment ("riot police", "riot gear") and what is reported absent ("no
+    arrests were made", "no injuries")."""
+    token = trigger.token
+    sentences, starts = doc_sentences(token.doc)
+    i = bisect_right(starts, token.i) - 1
+    grievance = _grievance(token)
+    found: set[str] = set()
+    for sent in sentences[max(0, i - 1): i + 2]:
+        for t in span_tokens(sent):
+            if t.i in grievance or t.ent_type_ in TIME_ENTITIES or t.ent_type_ == "PERSON":
+                continue
+            if t.lower_ == "riot" and t.dep_ in ("compound", "amod", "nmod") and \
+                    lemma(t.head) not in _RIOT:
+                continue
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+                continue
+            found.add(lemma(t))
+            found.add(t.lower_)
+    return found
 
 
 _STATE_FORCE = frozenset({"police", "troop", "force", "soldier", "security"})
 
 
-def _refine_protest(name: str, sentence: set[str], scene: set[str],
-                    onto: Ontology) -> tuple[str, str]:
+def _refine_protest(name: str, words: set[str], onto: Ontology) -> tuple[str, str]:
     """A protest typed by its outcome, in ACLED's order: demonstrators who use violence
     make a riot; lethal force or force that injures severely is excessive force (firing
     counts unless what was fired is non-lethal: tear gas, rubber bullets, water cannon,
-    warning shots); a dispersal or arrests are an intervention."""
-    words = sentence | scene
+    warning shots); a dispersal or arrests are an intervention. ``words``: the lemmas that
+    tell what happened (:func:`_outcome_lemmas`)."""
     if _has(words, _RIOT):
         return "Violent demonstration", "protesters used violence (stones, arson, clashes)"
     force = _has(words, _STATE_FORCE)
@@ -520,8 +529,7 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
         return Typing("Protest with intervention", typing.confidence,
                       f"{typing.reason}; arrests at a protest")
     if name in ("Peaceful protest", "Protest with intervention"):
-        outcome = _outcome_lemmas(trigger, sentence)  # the scene holds the sentence too
-        refined, why = _refine_protest(name, outcome, scene - (sentence - outcome), onto)
+        refined, why = _refine_protest(name, _outcome_lemmas(trigger), onto)
         if refined != name:
             return Typing(refined, typing.confidence, f"{typing.reason}; {why}")
     if onto.event_type_of(name) in ("Battles", "Violence against civilians",
