@@ -19,14 +19,15 @@ Order of decisions (each leaves a reason):
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.arguments import Arguments
 from geoevents.events.ontology import GENERIC, Ontology
-from geoevents.events.triggers import Trigger, lemma_forms
-from geoevents.nlp import sentence_of, span_text
+from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
+from geoevents.nlp import doc_sentences, sentence_of, span_text, span_tokens
 
 if TYPE_CHECKING:
     from geoevents.events.learned import Prediction
@@ -52,19 +53,6 @@ _RIOT = frozenset({"riot", "rioter", "stone", "rock", "brick", "molotov", "petro
 _ATTACK_WORDS = frozenset({"attack", "bomber", "militant", "terrorist", "terror", "insurgent",
                            "claim", "ied", "suicide", "gunman", "rebel", "jihadist", "target",
                            "detonate", "plant", "planted", "device", "car bomb", "bomb"})
-_INTERVENTION = frozenset({"disperse", "tear", "teargas", "cannon", "rubber", "baton",
-                           "pepper", "arrest", "detain", "crackdown", "scuffle", "stun",
-                           "cordon"})
-_CRIME = frozenset({"cartel", "drug", "trafficker", "smuggler", "cocaine", "heroin",
-                    "narcotic", "gang", "mafia", "methamphetamine", "marijuana", "cannabis",
-                    "gangster", "hitman", "narco", "trafficking", "smuggling", "extortion",
-                    "contraband", "counterfeit", "fraud", "scam", "bribe", "bribery",
-                    "embezzle", "embezzlement", "launder", "laundering", "robbery", "robber",
-                    "poacher", "poaching", "racket", "fake", "forged", "pornographic"})
-# the other side leaving a place: a takeover that follows it without fighting is a
-# non-violent transfer of territory (ACLED's distinction between the two)
-_WITHDRAWAL = frozenset({"withdraw", "withdrawal", "pullout", "evacuate", "evacuation",
-                         "vacate", "retreat"})
 _FIGHTING = frozenset({"fight", "fighting", "clash", "battle", "kill", "attack", "assault",
                        "storm", "overrun", "shell", "shelling", "bomb", "airstrike", "dead",
                        "wound", "combat", "offensive", "gunfire", "firefight", "killing"})
@@ -73,9 +61,6 @@ _DENIAL_VERBS = frozenset({"reject", "deny", "dismiss", "refute", "rebuff"})
 _ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "responsibility",
                           "involvement", "blame", "report"})
 _MOB = frozenset({"mob", "vigilante", "lynch", "crowd"})
-# agents that make a weapon chemical wherever they are named around it ("tear gas" is not)
-_CHEMICAL_AGENTS = frozenset({"chlorine", "sarin", "mustard", "poisonous", "nerve",
-                              "phosphorus", "napalm"})
 _AIR_DEFAULT = frozenset({"strike", "target", "bomb", "hit", "pound", "raid"})
 _MILITARY_SITES = frozenset({"site", "target", "position", "stronghold", "hideout", "depot",
                              "tunnel", "launcher", "facility", "infrastructure", "compound",
@@ -188,7 +173,8 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
         name = "Mob violence" if _has(args.near, _MOB) else "Violent demonstration"
         return Typing(name, 0.6, "violence by protesters or a crowd")
     if target_class == "protester":
-        lethal = _has(args.clause, _LETHAL - {"fire"}) or lem in ("kill", "shoot")
+        lethal = _has(args.clause, (_LETHAL - {"fire"}) | onto.words("severe_injury")) or \
+            lem in ("kill", "shoot")
         name = "Excessive force against protesters" if lethal else "Protest with intervention"
         force = "lethal" if lethal else "non-lethal"
         return Typing(name, 0.65, f"force used against protesters ({force})")
@@ -229,10 +215,13 @@ def _protest_words(onto: Ontology) -> frozenset[str]:
                                       if " " not in w}
 
 
-def _refine_territory(typing: Typing, trigger: Trigger, args: Arguments, side: str | None,
+def _refine_territory(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
                       around: set[str]) -> Typing:
     """A taking of territory typed by who takes it and whether anyone fought for it;
-    ``around`` holds the lemmas of the trigger's sentence and its neighbours."""
+    ``around`` holds the lemmas of the trigger's sentence and its neighbours. The other
+    side's withdrawal (word class ``withdrawal``) followed by a takeover with no fighting
+    is a non-violent transfer (ACLED's distinction between the two)."""
+    side = _actor_side(args.actor1_token, onto)
     name, reason = typing.sub_event_type, typing.reason
     if name == "Non-state actor overtakes territory" and side == "state":
         name, reason = "Government regains territory", f"{reason}; the actor is a state force"
@@ -241,23 +230,78 @@ def _refine_territory(typing: Typing, trigger: Trigger, args: Arguments, side: s
                         f"{reason}; the actor is a non-state group")
     if _has(args.near, {"peacefully", "unopposed", "handover", "handed"}):
         name, reason = "Non-violent transfer of territory", f"{reason}; without fighting"
-    elif (_has(around, _WITHDRAWAL) or ("pull" in around and _has(around, {"out", "back"}))) \
-            and not _has(around | {trigger.lemma}, _FIGHTING):
+    elif (_has(around, onto.words("withdrawal")) or
+          ("pull" in around and _has(around, {"out", "back"}))) and \
+            not _has(around | {trigger.lemma}, _FIGHTING):
         name, reason = ("Non-violent transfer of territory",
                         f"{reason}; taken after the other side withdrew, with no fighting "
                         f"reported")
     return Typing(name, typing.confidence, reason)
 
 
-def _refine_protest(name: str, sentence: set[str], scene: set[str]) -> tuple[str, str]:
-    words = sentence | scene
+# verbs of what a protest is about: "rallied to mourn the demonstrators killed in July",
+# "marched, demanding justice for ..."
+_GRIEVANCE_VERBS = frozenset({"mourn", "commemorate", "remember", "honour", "honor", "mark",
+                              "demand", "call", "denounce", "condemn", "decry", "protest",
+                              "demonstrate", "seek"})
+_GRIEVANCE_PREPS = frozenset({"over", "against", "about"})
+
+
+def _grievance(token) -> set[int]:
+    """Indices of the tokens that say what a protest is about (a purpose clause, a
+    demand, 'over …', 'against …'): their deaths and arrests are the grievance, not what
+    happened at the protest."""
+    found: set[int] = set()
+    for child in token.children:
+        purpose = child.dep_ in ("advcl", "xcomp") and (
+            child.lemma_.lower() in _GRIEVANCE_VERBS or
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
+        if purpose or (child.dep_ == "prep" and child.lower_ in _GRIEVANCE_PREPS):
+            found.update(t.i for t in child.subtree)
+    return found
+
+
+def _outcome_lemmas(trigger: Trigger) -> set[str]:
+    """The lemmas of the trigger's sentence and its neighbours that can tell what happened
+    at a protest: without what the protest is about (its grievance), the 'riot' of the
+    police's equipment ("riot police", "riot gear") and what is reported absent ("no
+    arrests were made", "no injuries")."""
+    token = trigger.token
+    sentences, starts = doc_sentences(token.doc)
+    i = bisect_right(starts, token.i) - 1
+    grievance = _grievance(token)
+    found: set[str] = set()
+    for sent in sentences[max(0, i - 1): i + 2]:
+        for t in span_tokens(sent):
+            if t.i in grievance or t.ent_type_ in TIME_ENTITIES or t.ent_type_ == "PERSON":
+                continue
+            if t.lower_ == "riot" and t.dep_ in ("compound", "amod", "nmod") and \
+                    lemma(t.head) not in _RIOT:
+                continue
+            if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+                continue
+            found.add(lemma(t))
+            found.add(t.lower_)
+    return found
+
+
+_STATE_FORCE = frozenset({"police", "troop", "force", "soldier", "security"})
+
+
+def _refine_protest(name: str, words: set[str], onto: Ontology) -> tuple[str, str]:
+    """A protest typed by its outcome, in ACLED's order: demonstrators who use violence
+    make a riot; lethal force or force that injures severely is excessive force (firing
+    counts unless what was fired is non-lethal: tear gas, rubber bullets, water cannon,
+    warning shots); a dispersal or arrests are an intervention. ``words``: the lemmas that
+    tell what happened (:func:`_outcome_lemmas`)."""
     if _has(words, _RIOT):
         return "Violent demonstration", "protesters used violence (stones, arson, clashes)"
-    if _has(words, {"kill", "dead", "death"} | {"live"}) or (
-            _has(words, {"shoot", "fire"}) and _has(words, {"police", "troop", "force",
-                                                            "soldier", "security"})):
-        return "Excessive force against protesters", "lethal force against protesters"
-    if _has(words, _INTERVENTION):
+    force = _has(words, _STATE_FORCE)
+    if _has(words, {"kill", "dead", "death", "live"}) or (force and (
+            _has(words, onto.words("severe_injury")) or (
+                _has(words, {"shoot", "fire"}) and not _has(words, onto.words("non_lethal"))))):
+        return "Excessive force against protesters", "lethal or severe force against protesters"
+    if name == "Peaceful protest" and _has(words, onto.words("intervention")):
         return "Protest with intervention", "protest dispersed or suppressed"
     return name, ""
 
@@ -285,10 +329,10 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
     if decided is None or (rules is not None and decided.sub_event_type ==
                            rules.sub_event_type):
         return decided
-    # the model chose against the rules' typing, which already had the protest's outcome
-    # read into it: only the actors may still refine the model's type
-    return _refine(decided, trigger, args, onto, sentence, scene,
-                   protest_outcome=rules is None)
+    # the model chose against the rules' typing, which already had the setting read into
+    # it (and the model reads the sentence whole): only the actors and a chemical agent
+    # named in the next sentence may still refine it
+    return _refine(decided, trigger, args, onto, sentence, scene, setting=rules is None)
 
 
 # The rules' typing weighs RULE_WEIGHT x its confidence on top of the model's probability
@@ -411,27 +455,77 @@ def _choose(names: list[str], trigger: Trigger, args: Arguments, onto: Ontology,
     return names[0], why
 
 
+def _voiced_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> bool:
+    """Whether a condemnation or demand comes from protesters ("Protesters denounced
+    ...", "protesters demanding ..."): what a crowd voices in the street is a protest,
+    not a government's statement."""
+    head = trigger.token.head
+    return _token_class(args.actor1_token, onto) == "protester" or (
+        trigger.token.dep_ in ("acl", "relcl") and _token_class(head, onto) == "protester")
+
+
+def _lodged_by_a_state(trigger: Trigger) -> bool:
+    """Whether a protest comes from a state: a protest a country or a ministry lodges
+    ("Pakistan lodged a strong protest with India"), or the protest of a ministry,
+    government or embassy ("the foreign ministry protested the remarks")."""
+    token = trigger.token
+    if trigger.pos == "VERB":
+        return any(child.dep_ == "nsubj" and lemma(child) in _STATE_VOICES
+                   for child in token.children)
+    return token.dep_ == "dobj" and lemma(token.head) in _LODGE and any(
+        child.dep_ == "nsubj" and (child.ent_type_ == "GPE" or lemma(child) in _STATE_VOICES)
+        for child in token.head.children)
+
+
+_STATE_VOICES = frozenset({"ministry", "government", "embassy", "kremlin", "minister"})
+_LODGE = frozenset({"lodge", "file", "register", "deliver", "send", "voice", "convey"})
+
+
+# territory, agreements and a group's organisation are political events whoever the
+# actor is: a cartel that takes a town is a non-state actor taking territory, not crime
+TERRITORY_TAKEN = frozenset({"Non-state actor overtakes territory",
+                             "Government regains territory"})
+_POLITICAL_WHOEVER_ACTS = TERRITORY_TAKEN | {
+    "Non-violent transfer of territory", "Agreement", "Change to group/activity",
+    "Headquarters or base established"}
+
+
 def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
-            sentence: set[str], scene: set[str], *, protest_outcome: bool = True) -> Typing:
-    """``typing`` refined by the actors (who takes a place, who clashes), the setting
-    (industry, crime) and, with ``protest_outcome``, what happened at a protest."""
+            sentence: set[str], scene: set[str], *, setting: bool = True) -> Typing:
+    """``typing`` refined by the actors (who takes a place, who clashes, who voices a
+    demand), a chemical agent named in or next to its sentence and, with ``setting``, by
+    the words of its clause and scene (industry, crime, what happened at a protest) --
+    words the model has read when its type is the one refined.
+
+    A taking of territory is refined only by who takes it and whether anyone fought for
+    it: none of the later checks (weapons, protests, industry) concerns it, and crime
+    vocabulary does not make it crime (see ``_POLITICAL_WHOEVER_ACTS``)."""
     name = typing.sub_event_type
-    if name in ("Non-state actor overtakes territory", "Government regains territory"):
-        return _refine_territory(typing, trigger, args, _actor_side(args.actor1_token, onto),
-                                 sentence | scene)
+    if name in TERRITORY_TAKEN:
+        return _refine_territory(typing, trigger, args, onto, sentence | scene)
+    if name == "Statement" and _voiced_by_protesters(trigger, args, onto):
+        typing = Typing("Peaceful protest", typing.confidence,
+                        f"{typing.reason}; voiced by protesters, so it is their protest")
+        name = typing.sub_event_type
+    if name == "Peaceful protest" and _lodged_by_a_state(trigger):
+        typing = Typing("Statement", typing.confidence,
+                        f"{typing.reason}; a protest lodged by a state is diplomatic")
+        name = typing.sub_event_type
     if name == "Statement" and trigger.lemma in _DENIAL_VERBS and \
             _has(args.near, _ACCUSATIONS):
         return Typing("Claim of responsibility", typing.confidence,
                       f"{typing.reason}; it rejects an accusation (a denial of responsibility)")
-    if onto.sub_types[name].event_type == "Explosions/Remote violence" and \
-            name != "Chemical weapon" and _has(sentence | scene, _CHEMICAL_AGENTS):
-        return Typing("Chemical weapon", typing.confidence,
-                      f"{typing.reason}; a chemical agent is named around it")
     if name == "Armed clash" and (_token_class(args.actor1_token, onto) == "protester" or
                                   _token_class(args.actor2_token, onto) == "protester" or
                                   _has(args.near, onto.words("protester"))):
         return Typing("Violent demonstration", typing.confidence,
                       f"{typing.reason}; a clash involving protesters")
+    if onto.sub_types[name].event_type == "Explosions/Remote violence" and \
+            name != "Chemical weapon" and _has(sentence | scene, onto.words("chemical_agent")):
+        return Typing("Chemical weapon", typing.confidence,
+                      f"{typing.reason}; a chemical agent is named around it")
+    if not setting:
+        return typing
     # the gas of a chemical weapon is the weapon, not an industrial setting
     industrial = onto.words("industrial") - ({"gas"} if name == "Chemical weapon" else set())
     if name in ("Remote explosive/landmine/IED", "Chemical weapon") and \
@@ -443,15 +537,14 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
     if name == "Arrests" and _has(args.clause, _protest_words(onto)):
         return Typing("Protest with intervention", typing.confidence,
                       f"{typing.reason}; arrests at a protest")
-    if name == "Peaceful protest" and protest_outcome:
-        refined, why = _refine_protest(name, sentence, scene)
+    if name in ("Peaceful protest", "Protest with intervention"):
+        refined, why = _refine_protest(name, _outcome_lemmas(trigger), onto)
         if refined != name:
             return Typing(refined, typing.confidence, f"{typing.reason}; {why}")
     if onto.event_type_of(name) in ("Battles", "Violence against civilians",
                                     "Strategic developments") and \
-            name not in ("Agreement", "Change to group/activity",
-                         "Headquarters or base established") and \
-            _has(args.clause | args.near, _CRIME):
+            name not in _POLITICAL_WHOEVER_ACTS and _has(args.clause | args.near,
+                                                         onto.words("crime")):
         return Typing("Organised crime", typing.confidence * 0.9,
                       f"{typing.reason}; crime vocabulary (drugs, cartel, gang)")
     return typing

@@ -1,9 +1,11 @@
 """The event ontology: ACLED event/sub-event types plus geoevents' extensions.
 
 Everything lives in one data file, ``geoevents/data/event_ontology.json``: per sub-event
-type a short definition, trigger verbs and nouns (lemmas or short phrases), cue words, the
-trigger words that need a particular argument (``requires``) and the CASE 2021 labels that
-map to it. Type names are ACLED's; the definitions are our own paraphrases.
+type a short definition, trigger verbs and nouns (lemmas or short phrases), the trigger
+words that need a particular argument (``requires``) and the CASE 2021 labels that map to
+it; per weapon sub-type the cue words that name the weapon; and the named word classes the
+rules read (``civilian``, ``crime``, ``intervention``, …). Type names are ACLED's; the
+definitions are our own paraphrases.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 
 GENERIC = "*generic violence*"
+# the event type whose sub-types are told apart by the weapon named (their ``cues``)
+WEAPON_EVENT_TYPE = "Explosions/Remote violence"
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "event_ontology.json"
 
 
@@ -27,7 +31,7 @@ class SubEventType:
     acled: bool
     verbs: tuple[str, ...]
     nouns: tuple[str, ...]
-    cues: tuple[str, ...]
+    cues: tuple[str, ...]  # words naming the weapon (weapon sub-types only)
     requires: dict[str, tuple[str, ...]] = field(hash=False)
     case2021: tuple[str, ...] = ()
 
@@ -100,7 +104,7 @@ def load_ontology() -> Ontology:
             sub = SubEventType(
                 name=st["name"], event_type=et["name"], definition=st["definition"],
                 acled=bool(et["acled"]), verbs=tuple(st["verbs"]), nouns=tuple(st["nouns"]),
-                cues=tuple(st["cues"]),
+                cues=tuple(st.get("cues", ())),
                 requires={k: tuple(v) for k, v in st.get("requires", {}).items()},
                 case2021=tuple(st.get("case2021", ())),
             )
@@ -149,6 +153,9 @@ def validate(raw: dict | None = None) -> list[str]:
             seen.add(name)
             if not st.get("definition"):
                 problems.append(f"sub-event type {name!r} has no definition")
+            if st.get("cues") and et["name"] != WEAPON_EVENT_TYPE:
+                problems.append(f"{name}: cues are read only for weapon sub-types "
+                                f"({WEAPON_EVENT_TYPE}); use a word class")
             if not st.get("case2021"):
                 problems.append(f"sub-event type {name!r} has no CASE 2021 label")
             for key, classes in st.get("requires", {}).items():

@@ -233,6 +233,11 @@ def _own_verb(token: Token, verb: Token, onto: Ontology) -> bool:
             "responsibility"))
 
 
+# prepositions of the setting of a verb, not its content: a trigger under one is not what
+# an intention word intends ("discussed the deal in a phone call", "at a meeting")
+_SETTING_PREPS = frozenset({"in", "at", "during", "by", "via"})
+
+
 def modality(token: Token, onto: Ontology) -> tuple[str, str]:
     """(modality, reason) of a trigger token; see the module docstring for the values."""
     if token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS:
@@ -283,6 +288,8 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
         if tok.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp",
                             "nsubjpass", "attr", "relcl"):
             break
+        if tok.dep_ == "prep" and tok.lower_ in _SETTING_PREPS:
+            break  # "discussed the deal in a phone call": the call is where it was said
         tok = tok.head
         if lemma(tok) in intention and tok.i != token.i:
             return "hypothetical", f"under the intention/expectation word {tok.text!r}"
