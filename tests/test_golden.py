@@ -20,12 +20,13 @@ from geoevents.model import Event, Place
 GOLDEN = Path(__file__).parent / "golden"
 # precision / recall reached when the gates were set (see the README's events table)
 # (heldout3, heldout4: regression guards only — see tests/golden/README.md for their history;
-# heldout4's are its figures on main at e254ef3, 0.417 / 0.625, minus 0.05)
+# heldout4's: its first run at e254ef3 was 0.417 / 0.625; after the session's merges
+# (2227041) 0.511 / 0.719, minus 0.05)
 # (dev: 72 reports since d57-d72 were added, written in styles the first 56 lack and
 # committed before geoevents was run on them — 0.388 / 0.594 then; the first 56 keep their
 # own gate, FIRST_DEV_GATE)
 GATES = {"dev": (0.80, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
-         "heldout3": (0.42, 0.63), "heldout4": (0.36, 0.57)}
+         "heldout3": (0.43, 0.63), "heldout4": (0.46, 0.66)}
 FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
 FIRST_DEV_GATE = (0.92, 0.95)
 # failed must-not checks on the held-out reports when the gates were set (heldout2: 5 when
@@ -34,8 +35,9 @@ FIRST_DEV_GATE = (0.92, 0.95)
 # not tuned on; 3 after issue 12's one-happening and phantom-event work; heldout3: 8 on main
 # at f47e935 after its annotation review, 7 after this session's merges (0.476 / 0.682);
 # heldout2: 2 after the dating work that came with d57-d72 (counted, not read);
-# heldout4: 10 on main at e254ef3, the first run on its reports)
-HELDOUT_ERRORS = {"heldout": 0, "heldout2": 2, "heldout3": 7, "heldout4": 10}
+# heldout4: 10 on main at e254ef3, the first run on its reports; 5 after the session's
+# merges (2227041), counted, not read)
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 2, "heldout3": 7, "heldout4": 5}
 # must-not checks that fail because of event *typing* (geoevents/events/classify.py and
 # triggers.py, issue 12 items 1 and 4), not of the extraction stages this set tests
 KNOWN_TYPING_ERRORS = {
