@@ -63,30 +63,39 @@ def test_toponym_recall_and_events_located_counts():
     assert gold_spans(example) == [(3, 7)]
 
 
-def test_events_located_counts_sentences_naming_a_place_not_nationalities():
+def _sentencized(text: str):  # type: ignore[no-untyped-def]
+    """``text`` as a blank spaCy doc split into sentences (no parser needed)."""
     import spacy
-
-    from geoevents.evaluation.events import EventsLocated
-    from geoevents.model import Event, Place
-    from geoevents.recognise import Mention
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    return nlp(text)
+
+
+def _clash_at(start: int, place):  # type: ignore[no-untyped-def]
+    """An armed clash whose trigger starts at ``start``, located at ``place`` (or not)."""
+    from geoevents.model import Event
+
+    return Event(id=str(start), event_type="Battles", sub_event_type="Armed clash",
+                 trigger="x", trigger_start=start, trigger_end=start + 1, sentence="",
+                 location=place)
+
+
+def test_events_located_counts_sentences_naming_a_place_not_nationalities():
+    from geoevents.evaluation.events import EventsLocated
+    from geoevents.model import Place
+    from geoevents.recognise import Mention
+
     text = "Syrian troops attacked. Gunmen struck Goma. Rebels fled."
-    doc = nlp(text)
+    doc = _sentencized(text)
     syria = Place("x:1", "Syria", 35.0, 38.0, "A", "PCLI")
     goma = Place("x:2", "Goma", -1.7, 29.2, "P", "PPL")
     toponyms = [Mention(0, 6, "Syrian", syria, kind="demonym"),
                 Mention(38, 42, "Goma", goma)]
 
-    def ev(start: int, place: Place | None) -> Event:
-        return Event(id=str(start), event_type="Battles", sub_event_type="Armed clash",
-                     trigger="x", trigger_start=start, trigger_end=start + 1, sentence="",
-                     location=place)
-
     located = EventsLocated()
     # unlocated in the nationality's sentence, located in Goma's, none in the last
-    located.add(doc, [ev(14, None), ev(31, goma), ev(51, None)], toponyms)
+    located.add(doc, [_clash_at(14, None), _clash_at(31, goma), _clash_at(51, None)], toponyms)
     result = located.result()
     assert (result["events_in_placed_sentences"], result["events_located"]) == (1, 1.0)
     assert (result["events_in_sentences_with_demonyms"],
@@ -94,29 +103,21 @@ def test_events_located_counts_sentences_naming_a_place_not_nationalities():
 
 
 def test_events_located_over_sentences_whose_gold_place_was_resolved():
-    import spacy
-
     from geoevents.evaluation.events import EventsLocated
-    from geoevents.model import Event, Place
+    from geoevents.model import Place
     from geoevents.recognise import Mention
 
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
     # a country named as an actor counts as naming a place, but the gold gives the first
     # sentence no place; only the second sentence's gold place (Goma) was resolved
     text = "Turkey shot down a jet. Gunmen struck Goma. Rebels fled."
-    doc = nlp(text)
+    doc = _sentencized(text)
     turkey = Place("x:1", "Turkey", 39.0, 35.0, "A", "PCLI")
     goma = Place("x:2", "Goma", -1.7, 29.2, "P", "PPL")
     toponyms = [Mention(0, 6, "Turkey", turkey), Mention(38, 42, "Goma", goma)]
 
-    def ev(start: int, place: Place | None) -> Event:
-        return Event(id=str(start), event_type="Battles", sub_event_type="Armed clash",
-                     trigger="x", trigger_start=start, trigger_end=start + 1, sentence="",
-                     location=place)
-
     located = EventsLocated()
-    located.add(doc, [ev(7, None), ev(31, goma), ev(35, None)], toponyms, [(38, 42)])
+    located.add(doc, [_clash_at(7, None), _clash_at(31, goma), _clash_at(35, None)],
+                toponyms, [(38, 42)])
     result = located.result()
     assert (result["events_in_placed_sentences"], result["events_located"]) == (3, 1 / 3)
     assert (result["events_in_gold_placed_sentences"],

@@ -346,6 +346,8 @@ def test_a_place_inherited_from_another_sentence_does_not_move_a_merged_event():
                   if e.event_type == "Violence against civilians")
     assert attack.location_text == "Kwatas"
     assert attack.location is not None and attack.location.feature_code == "ADM1"
+
+
 @pytest.mark.parametrize("text", [
     # a trial judges a happening long past, told with its year
     "A court in Bamako on Tuesday sentenced four men to life in prison for the bombings at "
