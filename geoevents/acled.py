@@ -459,7 +459,7 @@ class _Divisions:
             place = self.gazetteer.reverse(lat, lon)
             return (place.admin1 if place else None), None
         if in_no_admin2(code) and code not in SEATED_REGION_CODES:
-            return _name(a1), None  # a sea or an ocean is in no admin-2 division
+            return _name(a1), None  # a sea, an ocean, a country or a continent: no admin-2
         if a2 is None:
             names = [n for n in (name, _text(record.get("location_text"))) if n]
             a2 = self.inferred_admin2(a1, names, code, geonameid, lat, lon)

@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.arguments import Arguments
-from geoevents.events.ontology import GENERIC, Ontology
+from geoevents.events.ontology import GENERIC, WEAPON_EVENT_TYPE, Ontology
 from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
 from geoevents.nlp import doc_sentences, sentence_of, span_text, span_tokens
 
@@ -418,7 +418,7 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
             name, why = _choose(specific, trigger, args, onto, why)
         decided = Typing(name, 0.7 if trigger.phrase else 0.6, why)
         family = onto.sub_types[name].event_type
-        if family == "Explosions/Remote violence" or name == "Attack":
+        if family == WEAPON_EVENT_TYPE or name == "Attack":
             weapon = _weapon(trigger, args, sentence, text, onto)
             if weapon and weapon[0] != name and weapon[2] != "sentence" and \
                     WEAPON_ORDER.index(weapon[0]) < (WEAPON_ORDER.index(name)
@@ -483,11 +483,12 @@ _LODGE = frozenset({"lodge", "file", "register", "deliver", "send", "voice", "co
 
 # territory, agreements and a group's organisation are political events whoever the
 # actor is: a cartel that takes a town is a non-state actor taking territory, not crime
+# (a taking is refined by _refine_territory alone; the others skip the crime check)
 TERRITORY_TAKEN = frozenset({"Non-state actor overtakes territory",
                              "Government regains territory"})
-_POLITICAL_WHOEVER_ACTS = TERRITORY_TAKEN | {
+_POLITICAL_WHOEVER_ACTS = frozenset({
     "Non-violent transfer of territory", "Agreement", "Change to group/activity",
-    "Headquarters or base established"}
+    "Headquarters or base established"})
 
 
 def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
@@ -498,8 +499,9 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
     words the model has read when its type is the one refined.
 
     A taking of territory is refined only by who takes it and whether anyone fought for
-    it: none of the later checks (weapons, protests, industry) concerns it, and crime
-    vocabulary does not make it crime (see ``_POLITICAL_WHOEVER_ACTS``)."""
+    it: none of the later checks (weapons, protests, industry, crime) concerns it. Other
+    political sub-types are not made crime by crime vocabulary either
+    (``_POLITICAL_WHOEVER_ACTS``)."""
     name = typing.sub_event_type
     if name in TERRITORY_TAKEN:
         return _refine_territory(typing, trigger, args, onto, sentence | scene)
@@ -520,7 +522,7 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
                                   _has(args.near, onto.words("protester"))):
         return Typing("Violent demonstration", typing.confidence,
                       f"{typing.reason}; a clash involving protesters")
-    if onto.sub_types[name].event_type == "Explosions/Remote violence" and \
+    if onto.sub_types[name].event_type == WEAPON_EVENT_TYPE and \
             name != "Chemical weapon" and _has(sentence | scene, onto.words("chemical_agent")):
         return Typing("Chemical weapon", typing.confidence,
                       f"{typing.reason}; a chemical agent is named around it")

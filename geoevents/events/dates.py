@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.errors import InputError
-from geoevents.events.triggers import FUTURE_AUX
+from geoevents.events.triggers import FUTURE_AUX, lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -462,7 +462,7 @@ def event_date(trigger: Token, predicate: Token | None, sent: Span | list[Span],
     # a happening told as the cause of another ("The killing of the activist sparked
     # protests on Friday") has only the dates of its own words
     attached_only = attached_only or (trigger.dep_ in ("nsubj", "nsubjpass") and
-                                      trigger.head.lemma_ in _CAUSES)
+                                      lemma(trigger.head) in _CAUSES)
     found = sent.ents if not isinstance(sent, list) else sent
     ents = [e for e in found if e.label_ in ("DATE", "TIME")
             and e.end_char > skip_before and not _counts_something(e)

@@ -55,6 +55,7 @@ from geoevents.events.dates import (
     UNRESOLVED,
     WEEK,
     YEAR,
+    YEAR_SHAPE,
     DateInfo,
     days_after_before,
     event_date,
@@ -155,7 +156,7 @@ _OTHERS = frozenset({"similar", "such", "previous", "earlier", "past", "former"}
 # "one of the deadliest attacks", "among the worst floods": a happening ranked in its
 # class, which the sentence's subject names
 _MEMBERS = frozenset({"one", "some", "many", "few", "several"})
-_YEAR_IN_TEXT = re.compile(r"\b(?:1[89]|20)\d\d\b")  # a number that may be a year
+_YEAR_IN_TEXT = re.compile(rf"\b{YEAR_SHAPE.pattern}\b")  # a number that may be a year
 # date words of what recurs (see _recurring)
 _RECURRING = re.compile(r"\b(?:each|every)\b")
 # a run of happenings told as one ("a series of raids", "a spate of killings"), and the

@@ -781,8 +781,9 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
 
 def _finer_inside(loc: Location, trigger: Token, anchors: list[Token],
                   candidates: list[tuple[Toponym, Token]]) -> Location:
-    """The chosen place is a country, province or region, and the sentence names a town or
-    district inside it ("in Pakistan's largest city, Karachi", "patrolling the streets in
+    """The chosen place is a country, province, region or district (or a town named as an
+    area: "the Homs countryside"), and the sentence names a town or district inside it
+    ("in Pakistan's largest city, Karachi", "patrolling the streets in
     Yendi, … Ghana's capital", "on al-Latmana, in Hama province"), in the clause of that
     place, a clause framing it, or the clause of another mention of the same event (the
     ``anchors``: "struck the Kharkiv region, killing three in Kupiansk"): ACLED codes the

@@ -187,10 +187,6 @@ class AcceptanceModel:
         """The model shipped in ``geoevents/data/models/acceptance.json``."""
         return _shipped()
 
-    def score(self, x: np.ndarray) -> float:
-        """P(right) of one feature vector."""
-        return self.scores(x[None, :])[0]
-
     def scores(self, xs: np.ndarray) -> list[float]:
         """P(right) of each row of ``xs``."""
         return [1.0 / (1.0 + math.exp(-(self.base + self.learning_rate * sum(leaves))))

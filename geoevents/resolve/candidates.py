@@ -120,9 +120,10 @@ class CandidateGenerator:
             hits = self.gaz.matches(name, country=country, limit=self.limit, fuzzy=fuzzy)
         except QueryError:
             return []
+        capitals, generic = name.isupper(), _generic_only(name)
         return [Candidate(h.place, match or _kind(name, h), h.similarity, h.primary, h.score,
-                          h.name) for h in hits if (name.isupper() or not _by_code(h))
-                and not (_generic_only(name) and not (h.kind == "exact" and h.primary))]
+                          h.name) for h in hits if (capitals or not _by_code(h))
+                and not (generic and not (h.kind == "exact" and h.primary))]
 
 
 def _generic_only(name: str) -> bool:
