@@ -433,3 +433,17 @@ def test_prepositions_that_set_the_scene(text, word, place):
     loc = located(text, word)
     assert loc.toponym is not None and loc.toponym.text == place
     assert loc.linked
+
+
+def test_a_district_holds_only_towns_of_its_own_province():
+    # a district's area is a radius around its point; a town across the provincial line
+    # within that radius is not inside it (Damboa district is in Borno, Gujba in Yobe)
+    from geoevents.events.location import _within
+    from geoevents.model import Place
+
+    district = Place("x:1", "Damboa", 11.15, 12.76, "A", "ADM2", "NG", "Borno")
+    same = Place("x:2", "Sabon Gari", 11.40, 12.50, "P", "PPL", "NG", "Borno")
+    across = Place("x:3", "Gujba", 11.50, 12.00, "P", "PPL", "NG", "Yobe")
+    unknown = Place("x:4", "Wajiroko", 11.45, 12.10, "P", "PPL", "NG", None)
+    assert _within(district, same) and _within(district, unknown)
+    assert not _within(district, across)

@@ -840,9 +840,13 @@ def _area_phrase(loc: Location, candidates: list[tuple[Toponym, Token]]) -> bool
 
 def _within(outer: Place, inner: Place) -> bool:
     """Whether ``inner`` lies in the area of ``outer``: a division containing it, or the
-    area of a town ("the Homs countryside") within :data:`_AREA_KM` of it."""
+    area of a town ("the Homs countryside") or district within :data:`_AREA_KM` of it — a
+    district's only in its own province when both provinces are known."""
     if outer.feature_code.startswith(_BROAD_CODES):
         return contains(outer, inner)
+    if outer.feature_code.startswith("ADM") and outer.admin1 and inner.admin1 and \
+            outer.admin1 != inner.admin1:
+        return False
     return inner.country_code == outer.country_code and geodesy.distance_km(
         inner.lat, inner.lon, outer.lat, outer.lon) <= _AREA_KM
 
