@@ -224,6 +224,19 @@ STRAY_KM = 300.0
 LONE_ALIAS_ACCEPTANCE = 0.5
 
 
+def _best_and_anchors(groups: list[Group], members: list[list[Mention]],
+                      probs: list[np.ndarray]) -> tuple[list[int], list[tuple[int, Place]]]:
+    """Each group's best candidate index (-1 when it has none) and the anchors that support
+    other names: (group index, place) of the exact, unrejected best readings of names the
+    recogniser saw (not only the gazetteer)."""
+    best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
+    anchors = [(i, g.candidates[b].place) for i, (g, b, ms) in
+               enumerate(zip(groups, best, members, strict=True))
+               if b >= 0 and g.rejected is None and not is_loose(g.candidates[b])
+               and not all(m.weak for m in ms)]
+    return best, anchors
+
+
 def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
                         probs: list[np.ndarray], near: dict[str, frozenset[str]]) -> None:
     """A name whose best candidate matched only loosely ("Kabbani": Krasnorichenske, Ukraine,
@@ -236,10 +249,7 @@ def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
     text has no such name, the match must be on the place's main name, or by an old or
     alternate name with an acceptance of at least :data:`LONE_ALIAS_ACCEPTANCE`.
     Otherwise the name keeps no candidate and its reason says why."""
-    best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
-    anchors = [(i, g.candidates[b].place) for i, (g, b, ms) in
-               enumerate(zip(groups, best, members, strict=True))
-               if b >= 0 and not is_loose(g.candidates[b]) and not all(m.weak for m in ms)]
+    best, anchors = _best_and_anchors(groups, members, probs)
     for i, (group, b) in enumerate(zip(groups, best, strict=True)):
         if b < 0 or not is_loose(group.candidates[b]):
             continue
@@ -276,20 +286,16 @@ def _reject_unsupported_small(groups: list[Group], members: list[list[Mention]],
     actor's origin, not where the text is) is no place: it keeps no candidate, so the
     resolver drops it. A name the recogniser saw as a place keeps such a reading: a local
     paper names small towns far from the other places it mentions."""
-    best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
-    anchors = [(i, g.candidates[b].place) for i, (g, b, ms) in
-               enumerate(zip(groups, best, members, strict=True))
-               if b >= 0 and g.rejected is None and not is_loose(g.candidates[b])
-               and not all(m.weak for m in ms)]
-    for i, (group, b) in enumerate(zip(groups, best, strict=True)):
-        if b < 0 or group.rejected is not None or not all(m.weak for m in members[i]):
+    best, anchors = _best_and_anchors(groups, members, probs)
+    for group, b, ms in zip(groups, best, members, strict=True):
+        # a weak-only group is never an anchor, so every anchor is another name's
+        if b < 0 or group.rejected is not None or not all(m.weak for m in ms):
             continue
         cand = group.candidates[b]
-        others = [a for j, a in anchors if j != i]
         if not _small(cand.place) or all(groups[j].key.startswith("demonym:")
-                                         for j, _ in anchors if j != i):
+                                         for j, _ in anchors):
             continue
-        if any(_supports(a, cand.place, near) for a in others):
+        if any(_supports(a, cand.place, near) for _, a in anchors):
             continue
         accepted = 1.0 if group.acceptance is None else float(group.acceptance[b])
         group.rejected = (cand, accepted, "is far from the text's other places")
