@@ -528,13 +528,20 @@ def _item(raw: object) -> Item:
         raise InputError(f"item must be a string or a mapping with 'text', got "
                          f"{type(raw).__name__}")
     except InputError as exc:
-        return Item("", doc_id=_item_id(raw), error=str(exc))
+        return Item("", doc_id=_item_id(raw, strict=False), error=str(exc))
 
 
-def _item_id(item: object) -> str | None:
+def _item_id(item: object, *, strict: bool = True) -> str | None:
+    """A record's ``id`` (or ``doc_id``) as text. An id with no text form (an integer of
+    thousands of digits) is an InputError, or with ``strict=False`` no id."""
     if isinstance(item, Mapping):
         value = item.get("id", item.get("doc_id"))
-        return None if value is None else str(value)
+        try:
+            return None if value is None else str(value)
+        except ValueError:
+            if strict:
+                raise InputError(f"id has no text form: {shown(value)}") from None
+            return None
     return None
 
 

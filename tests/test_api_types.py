@@ -242,3 +242,13 @@ def test_min_confidence(value):
                      must_fail=not valid)
     if valid:
         assert parser.resolver.min_confidence == value
+
+
+def test_an_id_with_no_text_form_fails_its_document_only():
+    # an integer of thousands of digits has no str(): that record is an error, the batch
+    # goes on (hypothesis found it in test_parse_many)
+    documents = list(geoevents.parse_many([{"text": "Rockets hit Sderot.", "id": 10 ** 5000},
+                                           "Shelling hit Gaza."], events=False))
+    assert len(documents) == 2
+    assert documents[0].error and "id" in documents[0].error and documents[0].doc_id is None
+    assert not documents[1].error
