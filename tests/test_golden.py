@@ -68,7 +68,7 @@ def test_every_report_loads_and_is_substantial():
     reports = golden.load_dir(GOLDEN)
     assert len(reports) >= 50
     assert {r.part for r in reports} == {"dev", "heldout", "heldout2", "heldout3",
-                                           "heldout4"}
+                                           "heldout4", "heldout5"}
     for report in reports:
         assert report.text.count("\n\n") >= 2, f"{report.id}: fewer than three paragraphs"
         assert report.events or report.must_not
