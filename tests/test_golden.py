@@ -2,8 +2,8 @@
 
 The reports are written for this project (see tests/golden/README.md). ``dev`` reports
 were used while improving event extraction; ``heldout`` (h*), ``heldout2`` (x*),
-``heldout3`` (y*) and ``heldout4`` (z*) reports were written before the changes they check
-and not looked at while tuning: their gates are looser.
+``heldout3`` (y*), ``heldout4`` (z*) and ``heldout5`` (v*) reports were written before the
+changes they check and not looked at while tuning: their gates are looser.
 """
 
 from __future__ import annotations
@@ -21,12 +21,13 @@ GOLDEN = Path(__file__).parent / "golden"
 # precision / recall reached when the gates were set (see the README's events table)
 # (heldout3, heldout4: regression guards only — see tests/golden/README.md for their history;
 # heldout4's: its first run at e254ef3 was 0.417 / 0.625; after the session's merges
-# (2227041) 0.511 / 0.719, minus 0.05)
+# (2227041) 0.511 / 0.719, minus 0.05; heldout5's: its first run, on main at 9b21bd3,
+# 0.567 / 0.756, minus 0.05)
 # (dev: 72 reports since d57-d72 were added, written in styles the first 56 lack and
 # committed before geoevents was run on them — 0.388 / 0.594 then; the first 56 keep their
 # own gate, FIRST_DEV_GATE)
 GATES = {"dev": (0.80, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
-         "heldout3": (0.43, 0.63), "heldout4": (0.46, 0.66)}
+         "heldout3": (0.43, 0.63), "heldout4": (0.46, 0.66), "heldout5": (0.51, 0.70)}
 FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
 FIRST_DEV_GATE = (0.92, 0.95)
 # failed must-not checks on the held-out reports when the gates were set (heldout2: 5 when
@@ -36,8 +37,9 @@ FIRST_DEV_GATE = (0.92, 0.95)
 # at f47e935 after its annotation review, 7 after this session's merges (0.476 / 0.682);
 # heldout2: 2 after the dating work that came with d57-d72 (counted, not read);
 # heldout4: 10 on main at e254ef3, the first run on its reports; 5 after the session's
-# merges (2227041), counted, not read)
-HELDOUT_ERRORS = {"heldout": 0, "heldout2": 2, "heldout3": 7, "heldout4": 5}
+# merges (2227041), counted, not read; heldout5: 6 on main at 9b21bd3, the first run on its
+# reports, counted, not read)
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 2, "heldout3": 7, "heldout4": 5, "heldout5": 6}
 # must-not checks that fail because of event *typing* (geoevents/events/classify.py and
 # triggers.py, issue 12 items 1 and 4), not of the extraction stages this set tests
 KNOWN_TYPING_ERRORS = {
