@@ -446,7 +446,7 @@ def test_acled_schema(documents, tmp_path):
     # the governorate
     (53654, "Mogadishu", "Banaadir", "Banadir"),  # a capital: the division named like its
     (703448, "Kyiv", "Kyiv", "Pechersk Raion"),  # admin-1; else a division seat <= 3 km
-    (2950159, "Berlin", "Berlin", None),  # GeoNames does not divide Berlin
+    (2950159, "Berlin", "Berlin", "Berlin"),  # a city-state: its own admin-2
     (170063, "Aleppo", None, "Mount Simeon District"),  # its linked neighbours' division
     (2234942, "Ndop", "North-West", None),  # its division (Ngo-Ketunjia) has no known
     # place, so the one linked place 21 km away (Belo, in Boyo) does not decide
