@@ -121,6 +121,10 @@ def _measure(name: str, docs: list, show_missing: bool) -> None:
     print(f"admin2 where one exists: {_share(admin2, divided)}; baseline (own GeoNames "
           f"link) {_share(baseline, divided)}, ratio "
           f"{(admin2 & divided).sum() / max((baseline & divided).sum(), 1):.2f}x")
+    notes = table.loc[below & admin2, "tags"].fillna("GeoNames link of the place or a "
+                                                     "division event").str.split(" [(]")
+    print("admin2 by source: " + "; ".join(
+        f"{note[0]} {count}" for note, count in notes.str[0:1].value_counts().items()))
     if show_missing:
         for i in np.flatnonzero(located & ~(admin1 & admin2)):
             code = _text(events["feature_code"].iat[i])
@@ -136,31 +140,44 @@ def _measure(name: str, docs: list, show_missing: bool) -> None:
 
 
 def _holdout(n: int) -> None:
-    """Hide the admin-2 link of ``n`` linked places and infer it (seeded sample)."""
+    """Hide the admin-2 link of ``n`` linked places and infer it (seeded sample): the
+    link is hidden, and where the place's division sits at the mean of its places (the
+    gazetteer build's centre), that point is taken without the place."""
     import random
+    from collections import Counter
 
-    from geoevents.acled import _Divisions, _hierarchy
+    from geoevents.acled import _children, _Divisions, _hierarchy
     from geoevents.geocoding import default_gazetteer
 
     gazetteer = default_gazetteer()
     divisions, links = _Divisions(gazetteer), _hierarchy()
     linked = sorted(g for g, (a1, a2) in links.items() if a1 is not None and a2 is not None)
-    inferred = right = tried = 0
+    tried, by_rule, right_by_rule = 0, Counter(), Counter()
     for geonameid in random.Random(14).sample(linked, n):
         place = gazetteer.by_geonameid(geonameid)
         if place is None:
             continue
         admin1, admin2 = links.pop(geonameid)
+        own = next(sub for sub in _children()[admin1] if sub.row == admin2)
+        point = divisions._point(own.geonameid)
+        divisions._points[own.geonameid] = divisions._point_without(own, geonameid)
         try:
-            guess = divisions.inferred_admin2(admin1, [place.name], place.feature_code,
-                                              geonameid, place.lat, place.lon)
+            guess, rule = divisions.inferred_admin2(admin1, [place.name], place.feature_code,
+                                                    geonameid, place.lat, place.lon)
         finally:
             links[geonameid] = (admin1, admin2)
+            divisions._points[own.geonameid] = point
         tried += 1
-        inferred += guess is not None
-        right += guess == admin2
+        by_rule[rule] += 1
+        right_by_rule[rule] += guess == admin2
+    inferred = tried - by_rule[None]
+    right = sum(right_by_rule.values())
     print(f"\n[holdout] {tried} linked places, link hidden: inferred {inferred / tried:.3f}, "
           f"the linked division {right / max(inferred, 1):.3f} of those")
+    for rule, count in by_rule.most_common():
+        if rule is not None:
+            print(f"  {rule:17} {count:5} places, the linked division "
+                  f"{right_by_rule[rule] / count:.3f}")
 
 
 def main() -> None:

@@ -129,9 +129,8 @@ NOTES = {
     "nearest-town": "admin2 inferred: the division of the nearest town",
     "seat": "admin2 inferred: the division whose point is within 3 km",
     "neighbours": "admin2 inferred: the division of most nearby places",
-    "nearest-division": "admin2 inferred: the division whose point is nearest",
-    "nearest-point": ("admin2 inferred: the division whose point is nearest "
-                      "(held-out agreement in {country}: {share:.2f})"),
+    "nearest-division": ("admin2 inferred: the division whose point is nearest "
+                         "(held-out agreement in {country}: {share:.2f})"),
     "city-state": "admin2 = admin1: a city-state, one undivided division",
 }
 # (admin1, admin2, note) of an event's location
@@ -329,7 +328,7 @@ class _Divisions:
         self._gazetteer = gazetteer
         self._points: dict[int, tuple[float, float] | None] = {}
         self._found: dict[tuple[Any, ...], _Found] = {}
-        self._agreement: dict[str, tuple[int, int]] = {}
+        self._agreement: dict[tuple[str, bool], tuple[int, int]] = {}
         self._territories: list[tuple[str, str, Any]] | None = None
         self._admin1_seats: dict[int, Any | None] = {}
         self._region_seats: dict[str, Any | None] = {}
@@ -399,8 +398,9 @@ class _Divisions:
         if place_id not in self._region_seats:
             place = self.gazetteer.get(place_id)
             shape = place.geometry if place is not None else None
-            self._region_seats[place_id] = (self._seat_inside(shape) if shape is not None
-                                            else None)
+            self._region_seats[place_id] = (
+                self._seat_inside(shape) if shape is not None and not shape.is_empty
+                else None)
         return self._region_seats[place_id]
 
     def _admin1_seat(self, admin1: int) -> Any | None:
@@ -498,9 +498,9 @@ class _Divisions:
         names = [n for n in (name, _text(record.get("location_text"))) if n]
         a2, rule = self.inferred_admin2(a1, names, code, geonameid, lat, lon)
         note = None
-        if rule == "nearest-point":
+        if rule == "nearest-division":
             country = _subdivisions()[a1].country_code
-            right, decided = self.nearest_point_agreement(country)
+            right, decided = self.nearest_point_agreement(country, self._all_pointed(a1))
             note = NOTES[rule].format(country=country, share=right / decided)
         elif rule is not None:
             note = NOTES[rule]
@@ -520,7 +520,6 @@ class _Divisions:
             ("seat", lambda: self._nearest_seat(admin1, lat, lon)),
             ("neighbours", lambda: self._neighbours_division(admin1, lat, lon)),
             ("nearest-division", lambda: self._nearest_division(admin1, lat, lon)),
-            ("nearest-point", lambda: self._reliable_nearest_point(admin1, lat, lon)),
         )
         for rule, infer in rules:
             if (row := infer()) is not None:
@@ -636,32 +635,34 @@ class _Divisions:
                    for sub in _children().get(admin1, ()))
 
     def _nearest_division(self, admin1: int, lat: float, lon: float) -> int | None:
-        """The admin-2 division of ``admin1`` whose gazetteer point is nearest, within
-        :data:`DIVISION_KM`, when ``admin1`` lists two or more and each has a point of
-        its own (one placed at its admin-1's point would leave its area to another)."""
-        if len(_children().get(admin1, ())) < 2 or not self._all_pointed(admin1):
-            return None
-        return self._nearest_point_division(admin1, lat, lon, DIVISION_KM)
-
-    def _reliable_nearest_point(self, admin1: int, lat: float, lon: float) -> int | None:
         """The admin-2 division of ``admin1`` whose own point is nearest, within
-        :data:`DIVISION_KM`, though some divisions of ``admin1`` lack a point — only in a
-        country where that rule is reliable (:meth:`nearest_point_agreement`)."""
-        right, decided = self.nearest_point_agreement(_subdivisions()[admin1].country_code)
+        :data:`DIVISION_KM`, when ``admin1`` lists two or more — only where that rule is
+        reliable: in a country where, held out, it names the linked division of places
+        in admin-1s like this one (each division with a point, or some without one) at
+        least :data:`NEAREST_AGREEMENT` of the time (:meth:`nearest_point_agreement`).
+        A division without a point could hold the place unseen, which the held-out
+        places of such admin-1s measure (Yerevan -> Kentron; not Moscow, whose Central
+        okrug has no point)."""
+        if len(_children().get(admin1, ())) < 2:
+            return None
+        right, decided = self.nearest_point_agreement(_subdivisions()[admin1].country_code,
+                                                      self._all_pointed(admin1))
         if decided < NEAREST_DECIDED or right < NEAREST_AGREEMENT * decided:
             return None
         return self._nearest_point_division(admin1, lat, lon, DIVISION_KM)
 
-    def nearest_point_agreement(self, country: str) -> tuple[int, int]:
+    def nearest_point_agreement(self, country: str, pointed: bool) -> tuple[int, int]:
         """(right, decided): how often the nearest division point within
         :data:`DIVISION_KM` names the linked division of up to :data:`NEAREST_SAMPLE`
         populated places of ``country`` that GeoNames links to an admin-2 of an admin-1
-        where some division lacks a point (the case this rule is for), each held out: its
-        link hidden and, where its division's point is the mean of its places, that
-        point taken without it (a division whose only place it is has none)."""
-        if country not in self._agreement:
+        with two or more divisions, each of which has a point (``pointed``) or not, each
+        place held out: its link hidden and, where its division's point is the mean of
+        its places, that point taken without it (a division whose only place it is then
+        has none)."""
+        if (country, pointed) not in self._agreement:
             places = [g for g in _linked_places().get(country, ())
-                      if not self._all_pointed(_city_divisions()[g][0] or 0)]
+                      if len(_children().get(row := _city_divisions()[g][0] or 0, ())) > 1
+                      and self._all_pointed(row) == pointed]
             right = decided = 0
             for geonameid in places[::max(1, math.ceil(len(places) / NEAREST_SAMPLE))]:
                 a1, a2, _, lat, lon = _city_divisions()[geonameid]
@@ -670,8 +671,8 @@ class _Divisions:
                 guess = _nearest(lat, lon, DIVISION_KM, points)
                 decided += guess is not None
                 right += guess is not None and guess == a2
-            self._agreement[country] = (right, decided)
-        return self._agreement[country]
+            self._agreement[(country, pointed)] = (right, decided)
+        return self._agreement[(country, pointed)]
 
     def _all_pointed(self, admin1: int) -> bool:
         """Whether every admin-2 division of ``admin1`` has a point of its own."""
