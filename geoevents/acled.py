@@ -626,11 +626,13 @@ class _Divisions:
     def city_state(self, admin1: int) -> bool:
         """Whether ``admin1`` is a city-state — one city that is a first-level division
         and so its own second-level unit (GADM repeats the name: Berlin, Hamburg,
-        Beirut, the District of Columbia, Islamabad): GeoNames does not divide it, its
+        Beirut, the District of Columbia, Islamabad): GeoNames does not divide it but
+        divides another admin-1 of its country (which has an admin-2 level), its
         seat (:meth:`_admin1_seat`) is named like it or is the country's capital, has at
         least :data:`CITY_STATE_POPULATION` people, and every place GeoNames links to it
         lies within :data:`CITY_STATE_KM` of the seat."""
-        if admin1 in _children():
+        if admin1 in _children() or (
+                _subdivisions()[admin1].country_code not in _divided_countries()):
             return False
         seat = self._admin1_seat(admin1)
         if seat is None or seat.population < CITY_STATE_POPULATION or not (
@@ -792,6 +794,12 @@ def _member_sums() -> dict[int, tuple[float, float, int]]:
             lat_sum, lon_sum, count = sums.get(admin2, (0.0, 0.0, 0))
             sums[admin2] = (lat_sum + lat, lon_sum + lon, count + 1)
     return sums
+
+
+@cache
+def _divided_countries() -> frozenset[str]:
+    """The countries of which GeoNames divides some admin-1 into admin-2 divisions."""
+    return frozenset(sub.country_code for subs in _children().values() for sub in subs)
 
 
 @cache

@@ -63,6 +63,8 @@ def test_city_state_needs_an_undivided_admin1_of_one_city(gaz):
     assert not divisions.city_state(rows[("DE", "Brandenburg")])
     assert not divisions.city_state(rows[("RU", "Moskva")])  # divided into okrugs
     assert not divisions.city_state(rows[("LY", "Darnah")])
+    # one city, but GeoNames divides no admin-1 of Ireland: no admin-2 level to fill
+    assert not divisions.city_state(rows[("IE", "Dublin City")])
 
 
 def test_linked_and_inferred_admin2_notes(gaz):
