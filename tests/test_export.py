@@ -439,14 +439,14 @@ def test_acled_schema(documents, tmp_path):
     (365137, "Omdurman", "Khartoum", "Omdurman"),  # no own link: the division it seats
     (170905, "east of Daraa", "Dar'ā", "Daraa District"),  # the short name in the text
     (2457163, "Gao", "Gao", "Gao Cercle"),  # the place's name within the division's
-    (616052, "Yerevan", "Erevan", "Kentron District"),  # the nearest division's point
+    (616052, "Yerevan", "Erevan", "Kentron District"),  # a division's point <= 3 km
     (5368361, "Los Angeles", "California", "Los Angeles County"),  # its own link
     (283506, "Jenin", "West Bank", "Jenin"),  # ACLED: territory, then governorate
     (6945291, "Old City", "West Bank", "Jerusalem"),  # GeoNames: West Bank; neighbours:
     # the governorate
     (53654, "Mogadishu", "Banaadir", "Banadir"),  # a capital: the division named like its
     (703448, "Kyiv", "Kyiv", "Pechersk Raion"),  # admin-1; else a division seat <= 3 km
-    (2950159, "Berlin", "Berlin", None),  # GeoNames does not divide Berlin
+    (2950159, "Berlin", "Berlin", "Berlin"),  # a city-state: its own admin-2
     (170063, "Aleppo", None, "Mount Simeon District"),  # its linked neighbours' division
     (2234942, "Ndop", "North-West", None),  # its division (Ngo-Ketunjia) has no known
     # place, so the one linked place 21 km away (Belo, in Boyo) does not decide
