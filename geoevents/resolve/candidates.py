@@ -96,7 +96,7 @@ class CandidateGenerator:
         for variant in variants:
             found = self._query(variant, None, None)
             if found:
-                return found
+                return self._with_expanded(variant, found)
         for variant in _spelling_variants(text):
             found = self._query(variant, None, None, fuzzy=False)
             if found:
@@ -107,6 +107,20 @@ class CandidateGenerator:
             if found:
                 return found
         return []
+
+    def _with_expanded(self, name: str, found: list[Candidate]) -> list[Candidate]:
+        """The hits of a name with an abbreviated generic word ("Mt. Pleasant", "Ft.
+        Worth") and the exact hits of its spelled-out form: a gazetteer holds the
+        abbreviation as an alternate name of only some of the places so called."""
+        expanded = _expanded(name)
+        if expanded is None:
+            return found
+        known = {c.place.id for c in found}
+        more = [c for c in self._query(expanded, None, None, fuzzy=False)
+                if c.match == "exact" and c.place.id not in known]
+        if not more:
+            return found
+        return sorted([*found, *more], key=lambda c: -c.prior)[:self.limit]
 
     def _demonym_candidates(self, place: str, country: str | None) -> tuple[Candidate, ...]:
         hits = self._query(place, country, "demonym", fuzzy=False)
@@ -181,10 +195,18 @@ def _spelling_variants(name: str) -> list[str]:
         out.append(" ".join(words[1:]))
     if len(words) > 2 and words[1] == "of" and words[0].lower() in _MUNICIPALITY_WORDS:
         out.append(" ".join(words[2:]))  # "Town of Groton", "City of Lancaster"
-    expanded = [_WORD_ABBREVIATIONS.get(w, w) for w in words]
-    if expanded != words:
-        out.append(" ".join(expanded))
+    expanded = _expanded(name)
+    if expanded is not None:
+        out.append(expanded)
     return out
+
+
+def _expanded(name: str) -> str | None:
+    """The name with its abbreviated generic words spelled out ("Mt. Pleasant": "Mount
+    Pleasant"), or None when it has none."""
+    words = name.split()
+    expanded = [_WORD_ABBREVIATIONS.get(w, w) for w in words]
+    return " ".join(expanded) if expanded != words else None
 
 
 # Endings of the names of a place's inhabitants, and what the place's name ends in instead
