@@ -178,6 +178,19 @@ def test_spelling_variants_are_tried_only_for_unknown_names():
     assert _spelling_variants("Jenin") == []
 
 
+def test_an_abbreviated_word_also_finds_the_places_spelled_out(parser):
+    # the gazetteer holds "Mt. Pleasant" as a name of some places called Mount Pleasant,
+    # not of the Iowa town; "St. Marc" is only a similar spelling of St Mary, Jersey
+    found = parser.resolver.candidates.for_name("Mt. Pleasant")
+    assert any(c.place.admin1 == "Iowa" and c.match == "exact" for c in found)
+    assert parser.resolver.candidates.for_name("St. Marc")[0].place.country_code == "HT"
+
+
+def test_an_abbreviated_word_lets_the_text_choose_the_place(parser):
+    found = places(parser, "Mt. Pleasant and Burlington, Iowa, closed schools.")
+    assert found["Mt. Pleasant"][0].admin1 == "Iowa"
+
+
 def test_inhabitants_names_point_to_their_place():
     from geoevents.resolve.candidates import inhabitant_stems
 
