@@ -330,3 +330,33 @@ def test_a_generic_word_alone_is_no_reading_of_a_place_it_shortens(gaz):
     # Airport"; alone in a text they name nothing
     assert generate.for_name("City") == () and generate.for_name("State") == ()
     assert [c.place.country_code for c in generate.for_name("Incirlik")] == ["TR"]
+
+
+@pytest.mark.parametrize("text, name, town", [
+    ("Kishwaukee College hosts a sale. MALTA – About 5,000 books", "MALTA", True),
+    ("Elizabeth Fairfield, a Lebanon woman accused", "Lebanon", True),
+    ("tryouts at the Jordan middle school on Monday", "Jordan", True),
+    ("Palestine Independent School District Parent Involvement", "Palestine", True),
+    ("The Church, 400 S. Locust St., Lebanon. Interment", "Lebanon", True),
+    ("Israel's army entered Lebanon on Monday.", "Lebanon", False),
+    ("a Lebanese woman went to Jordan with her family.", "Jordan", False),
+    ("The Jordan family of Iowa", "Jordan", False),
+    ("JORDAN'S king said", "JORDAN", False),
+])
+def test_a_name_used_as_a_towns(text, name, town):
+    from geoevents.recognise import Mention
+    from geoevents.resolve import _town_use
+
+    start = text.index(name)
+    assert _town_use(Mention(start=start, end=start + len(name), text=name), text) is town
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Elizabeth Fairfield, a Lebanon woman, was charged on Monday.", "US"),
+    ("Services will be held at the church, 400 S. Locust St., Lebanon, on Tuesday.", "US"),
+    ("Israeli jets struck targets in Lebanon on Monday.", "LB"),
+])
+def test_a_countrys_name_used_as_a_towns_is_the_town(parser, text, country):
+    place = places(parser, text)["Lebanon"][0]
+    assert place.country_code == country
+    assert (place.feature_code == "PPL") is (country == "US")
