@@ -360,3 +360,25 @@ def test_a_countrys_name_used_as_a_towns_is_the_town(parser, text, country):
     place = places(parser, text)["Lebanon"][0]
     assert place.country_code == country
     assert (place.feature_code == "PPL") is (country == "US")
+
+
+@pytest.mark.parametrize("text, name, governed", [
+    ("Murmansk Governor Yury Yevdokimov resigned.", "Murmansk", True),
+    ("He had served as Murmansk governor since 1996.", "Murmansk", True),
+    ("the resolution of the Governor of Krasnodar", "Krasnodar", True),
+    ("Kandahar's deputy governor was killed.", "Kandahar", True),
+    ("He flew to Murmansk on Saturday.", "Murmansk", False),
+    ("Gov. Sanford of South Carolina said", "South Carolina", False),
+])
+def test_a_governors_title_names_a_division(text, name, governed):
+    from geoevents.recognise import Mention
+    from geoevents.resolve import _governed
+
+    start = text.index(name)
+    assert _governed(Mention(start=start, end=start + len(name), text=name), text) is governed
+
+
+def test_the_name_of_a_governors_office_is_the_division(parser):
+    text = "Murmansk Governor Yury Yevdokimov resigned. He flew to Murmansk on Saturday."
+    assert {p.feature_code for p in places(parser, text)["Murmansk"]} == {"ADM1"}
+    assert places(parser, "He flew to Murmansk on Saturday.")["Murmansk"][0].feature_code == "PPL"

@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -107,7 +108,7 @@ class Resolver:
             by_key[_group_key(m)].append(m)
         keys = list(by_key)
         index = {k: i for i, k in enumerate(keys)}
-        groups = [Group(k, _as_town(self.candidates(by_key[k][0]), by_key[k], text),
+        groups = [Group(k, _as_town(self._candidates(by_key[k], text), by_key[k], text),
                         weight=1.0) for k in keys]
         ordered = sorted(names, key=lambda m: m.start)
         pairs = list(itertools.pairwise(ordered))
@@ -123,6 +124,20 @@ class Resolver:
                     group.qualifier_of = [*(group.qualifier_of or []), target]
         self._accept(groups, [by_key[k][0] for k in keys])
         return groups, [by_key[k] for k in keys]
+
+    def _candidates(self, mentions: list[Mention], text: str) -> list[Candidate]:
+        """The candidates of a name (its first mention's); a name the text calls a
+        governor's ("the Murmansk governor", "the Governor of Kandahar") reads as the
+        first-level division when it has such a reading: governors head them (Murmansk
+        Oblast, Kandahar province, Texas), not the towns that share their names."""
+        first = mentions[0]
+        if first.kind == "name" and not first.feature_class and any(
+                _governed(m, text) for m in mentions):
+            divisions = [c for c in self.candidates(replace(first, feature_class="A"))
+                         if c.place.feature_code == "ADM1" and not is_loose(c)]
+            if divisions:
+                return divisions
+        return self.candidates(first)
 
     def _accept(self, groups: list[Group], first: list[Mention]) -> None:
         """Judge the loose candidates of each name (:mod:`~geoevents.resolve.acceptance`)
@@ -225,6 +240,18 @@ def _as_town(cands: list[Candidate], mentions: list[Mention], text: str) -> list
     if not any(_town_use(m, text) for m in mentions):
         return cands
     return [c for c in cands if c.place.feature_code not in COUNTRY_CODES]
+
+
+_GOVERNOR_AFTER = re.compile(r"(?:'s\s+|’s\s+|\s+)(?:lt\.\s+|lieutenant\s+|deputy\s+|vice\s+)?"
+                             r"(?:governor|governorship|gubernatorial)\b", re.IGNORECASE)
+_GOVERNOR_BEFORE = re.compile(r"\bgovernor\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _governed(m: Mention, text: str) -> bool:
+    """Whether a governor's title names mention ``m``: "Murmansk Governor", "Kandahar's
+    governor", "the Governor of Krasnodar"."""
+    return bool(_GOVERNOR_AFTER.match(text, m.end)) or bool(
+        _GOVERNOR_BEFORE.search(text[max(0, m.start - 30):m.start]))
 
 
 _WORD = re.compile(r"[\w'’.]+")
