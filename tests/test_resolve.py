@@ -178,6 +178,19 @@ def test_spelling_variants_are_tried_only_for_unknown_names():
     assert _spelling_variants("Jenin") == []
 
 
+def test_an_abbreviated_word_also_finds_the_places_spelled_out(parser):
+    # the gazetteer holds "Mt. Pleasant" as a name of some places called Mount Pleasant,
+    # not of the Iowa town; "St. Marc" is only a similar spelling of St Mary, Jersey
+    found = parser.resolver.candidates.for_name("Mt. Pleasant")
+    assert any(c.place.admin1 == "Iowa" and c.match == "exact" for c in found)
+    assert parser.resolver.candidates.for_name("St. Marc")[0].place.country_code == "HT"
+
+
+def test_an_abbreviated_word_lets_the_text_choose_the_place(parser):
+    found = places(parser, "Mt. Pleasant and Burlington, Iowa, closed schools.")
+    assert found["Mt. Pleasant"][0].admin1 == "Iowa"
+
+
 def test_inhabitants_names_point_to_their_place():
     from geoevents.resolve.candidates import inhabitant_stems
 
@@ -317,3 +330,55 @@ def test_a_generic_word_alone_is_no_reading_of_a_place_it_shortens(gaz):
     # Airport"; alone in a text they name nothing
     assert generate.for_name("City") == () and generate.for_name("State") == ()
     assert [c.place.country_code for c in generate.for_name("Incirlik")] == ["TR"]
+
+
+@pytest.mark.parametrize("text, name, town", [
+    ("Kishwaukee College hosts a sale. MALTA – About 5,000 books", "MALTA", True),
+    ("Elizabeth Fairfield, a Lebanon woman accused", "Lebanon", True),
+    ("tryouts at the Jordan middle school on Monday", "Jordan", True),
+    ("Palestine Independent School District Parent Involvement", "Palestine", True),
+    ("The Church, 400 S. Locust St., Lebanon. Interment", "Lebanon", True),
+    ("Israel's army entered Lebanon on Monday.", "Lebanon", False),
+    ("a Lebanese woman went to Jordan with her family.", "Jordan", False),
+    ("The Jordan family of Iowa", "Jordan", False),
+    ("JORDAN'S king said", "JORDAN", False),
+])
+def test_a_name_used_as_a_towns(text, name, town):
+    from geoevents.recognise import Mention
+    from geoevents.resolve import _town_use
+
+    start = text.index(name)
+    assert _town_use(Mention(start=start, end=start + len(name), text=name), text) is town
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Elizabeth Fairfield, a Lebanon woman, was charged on Monday.", "US"),
+    ("Services will be held at the church, 400 S. Locust St., Lebanon, on Tuesday.", "US"),
+    ("Israeli jets struck targets in Lebanon on Monday.", "LB"),
+])
+def test_a_countrys_name_used_as_a_towns_is_the_town(parser, text, country):
+    place = places(parser, text)["Lebanon"][0]
+    assert place.country_code == country
+    assert (place.feature_code == "PPL") is (country == "US")
+
+
+@pytest.mark.parametrize("text, name, governed", [
+    ("Murmansk Governor Yury Yevdokimov resigned.", "Murmansk", True),
+    ("He had served as Murmansk governor since 1996.", "Murmansk", True),
+    ("the resolution of the Governor of Krasnodar", "Krasnodar", True),
+    ("Kandahar's deputy governor was killed.", "Kandahar", True),
+    ("He flew to Murmansk on Saturday.", "Murmansk", False),
+    ("Gov. Sanford of South Carolina said", "South Carolina", False),
+])
+def test_a_governors_title_names_a_division(text, name, governed):
+    from geoevents.recognise import Mention
+    from geoevents.resolve import _governed
+
+    start = text.index(name)
+    assert _governed(Mention(start=start, end=start + len(name), text=name), text) is governed
+
+
+def test_the_name_of_a_governors_office_is_the_division(parser):
+    text = "Murmansk Governor Yury Yevdokimov resigned. He flew to Murmansk on Saturday."
+    assert {p.feature_code for p in places(parser, text)["Murmansk"]} == {"ADM1"}
+    assert places(parser, "He flew to Murmansk on Saturday.")["Murmansk"][0].feature_code == "PPL"

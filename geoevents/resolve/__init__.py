@@ -24,6 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -35,7 +36,15 @@ from geoevents.resolve.acceptance import AcceptanceModel, is_loose, neighbours
 from geoevents.resolve.borders import resolve_border
 from geoevents.resolve.candidates import CACHE_SIZE, Candidate, CandidateGenerator, normalized
 from geoevents.resolve.features import FEATURES, Group, Ranker
-from geoevents.wordlists import COMPASS_BEARINGS, DISTANCE_UNITS, PLACE_WORDS
+from geoevents.wordlists import (
+    COMPASS_BEARINGS,
+    DASHES,
+    DISTANCE_UNITS,
+    MUNICIPAL_BODIES,
+    PLACE_WORDS,
+    RESIDENT_NOUNS,
+    STREET_WORDS,
+)
 
 if TYPE_CHECKING:
     from geoevents.gazetteer.store import Gazetteer
@@ -99,7 +108,8 @@ class Resolver:
             by_key[_group_key(m)].append(m)
         keys = list(by_key)
         index = {k: i for i, k in enumerate(keys)}
-        groups = [Group(k, self.candidates(by_key[k][0]), weight=1.0) for k in keys]
+        groups = [Group(k, _as_town(self._candidates(by_key[k], text), by_key[k], text),
+                        weight=1.0) for k in keys]
         ordered = sorted(names, key=lambda m: m.start)
         pairs = list(itertools.pairwise(ordered))
         comma = [text[a.end:b.start].strip() == "," for a, b in pairs]
@@ -114,6 +124,20 @@ class Resolver:
                     group.qualifier_of = [*(group.qualifier_of or []), target]
         self._accept(groups, [by_key[k][0] for k in keys])
         return groups, [by_key[k] for k in keys]
+
+    def _candidates(self, mentions: list[Mention], text: str) -> list[Candidate]:
+        """The candidates of a name (its first mention's); a name the text calls a
+        governor's ("the Murmansk governor", "the Governor of Kandahar") reads as the
+        first-level division when it has such a reading: governors head them (Murmansk
+        Oblast, Kandahar province, Texas), not the towns that share their names."""
+        first = mentions[0]
+        if first.kind == "name" and not first.feature_class and any(
+                _governed(m, text) for m in mentions):
+            divisions = [c for c in self.candidates(replace(first, feature_class="A"))
+                         if c.place.feature_code == "ADM1" and not is_loose(c)]
+            if divisions:
+                return divisions
+        return self.candidates(first)
 
     def _accept(self, groups: list[Group], first: list[Mention]) -> None:
         """Judge the loose candidates of each name (:mod:`~geoevents.resolve.acceptance`)
@@ -203,6 +227,57 @@ _EXPLAIN = {
     "is_region": lambda p: "a region",
     "is_admin1": lambda p: "a first-level division",
 }
+
+
+def _as_town(cands: list[Candidate], mentions: list[Mention], text: str) -> list[Candidate]:
+    """A country's name that the text uses as a town's ("a Lebanon woman", "the Jordan
+    middle school", "400 S. Locust St., Lebanon", the dateline "MALTA –") names a town
+    of that name: its country readings are dropped when it has exact town readings."""
+    countries = [c for c in cands if c.place.feature_code in COUNTRY_CODES]
+    if not countries or not any(c.place.feature_class == "P" and not is_loose(c)
+                                for c in cands):
+        return cands
+    if not any(_town_use(m, text) for m in mentions):
+        return cands
+    return [c for c in cands if c.place.feature_code not in COUNTRY_CODES]
+
+
+_GOVERNOR_AFTER = re.compile(r"(?:'s\s+|’s\s+|\s+)(?:lt\.\s+|lieutenant\s+|deputy\s+|vice\s+)?"
+                             r"(?:governor|governorship|gubernatorial)\b", re.IGNORECASE)
+_GOVERNOR_BEFORE = re.compile(r"\bgovernor\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _governed(m: Mention, text: str) -> bool:
+    """Whether a governor's title names mention ``m``: "Murmansk Governor", "Kandahar's
+    governor", "the Governor of Krasnodar"."""
+    return bool(_GOVERNOR_AFTER.match(text, m.end)) or bool(
+        _GOVERNOR_BEFORE.search(text[max(0, m.start - 30):m.start]))
+
+
+_WORD = re.compile(r"[\w'’.]+")
+# "400 S. Locust St., Lebanon": a street address ends with its town
+_ADDRESS_END = re.compile(r"\d+\s+(?:[\w'’.]+\s+){1,4}?([\w]+)\.?,\s*$")
+
+
+def _town_use(m: Mention, text: str) -> bool:
+    """Whether the text uses mention ``m`` as the name of a town: a town's body or service
+    follows it (:data:`MUNICIPAL_BODIES`), it modifies a noun of people after "a"/"an"
+    (:data:`RESIDENT_NOUNS`), a street address ends with it, or it is a dateline (a name
+    in capitals that opens a line or sentence, before a dash)."""
+    after = text[m.end:m.end + 40].lower()
+    words = _WORD.findall(after)
+    if any(" ".join(words[:n]).rstrip(".") in MUNICIPAL_BODIES for n in (1, 2, 3, 4)):
+        return True
+    before = text[max(0, m.start - 60):m.start]
+    head = before.split()[-1:] if before.strip() else []
+    if words and words[0] in RESIDENT_NOUNS and head and head[0].lower() in ("a", "an"):
+        return True
+    address = _ADDRESS_END.search(before)
+    if address and address.group(1).lower() in STREET_WORDS:
+        return True
+    opens = before.rstrip(" ")[-1:] in ("", "\n", ".", "\"", "”")
+    dash = text[m.end:m.end + 4].split()[:1]
+    return opens and len(m.text) > 2 and m.text.isupper() and bool(dash) and dash[0] in DASHES
 
 
 def _place_like(text: str) -> bool:

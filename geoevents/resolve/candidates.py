@@ -17,6 +17,7 @@ from geoevents.errors import QueryError
 from geoevents.gazetteer.names import normalize, same_but_articles
 from geoevents.gazetteer.query import alpha3_codes
 from geoevents.gazetteer.store import COUNTRY_CODES
+from geoevents.resolve.acceptance import is_loose
 from geoevents.wordlists import DIVISION_NOUNS, NAME_TAILS, PLACE_WORDS, abbreviations
 
 if TYPE_CHECKING:
@@ -93,20 +94,42 @@ class CandidateGenerator:
             variants.append(text.title())  # datelines: "BOWLING GREEN"
         if text.endswith("."):
             variants.append(text[:-1])
+        loose: list[Candidate] = []
         for variant in variants:
             found = self._query(variant, None, None)
-            if found:
-                return found
+            if found and not all(is_loose(c) for c in found):
+                return self._with_expanded(variant, found)
+            loose = loose or found
+        # only loose hits (another spelling, a longer name) or none: the spellings news
+        # use for the name may be an exact name ("St. Marc": Saint-Marc, not St Mary)
         for variant in _spelling_variants(text):
             found = self._query(variant, None, None, fuzzy=False)
-            if found:
+            if found and not (loose and all(is_loose(c) for c in found)):
                 return found
+        if loose:
+            return loose
         for stem in inhabitant_stems(text):
             found = [c for c in self._query(stem, None, "demonym", fuzzy=False)
                      if c.place.feature_class in ("P", "A") and c.primary]
             if found:
                 return found
         return []
+
+    def _with_expanded(self, name: str, found: list[Candidate]) -> list[Candidate]:
+        """The hits of a name with an abbreviated generic word ("Mt. Pleasant", "Ft.
+        Worth") and the exact hits of its spelled-out form: a gazetteer holds the
+        abbreviation as an alternate name of only some of the places so called. (Not for
+        "St.": news write it for the saint of places named after one, "St. Cloud", whose
+        spelled-out namesakes abroad, Saint-Cloud, France, they mean less often.)"""
+        expanded = _expanded(name, saints=False)
+        if expanded is None:
+            return found
+        known = {c.place.id for c in found}
+        more = [c for c in self._query(expanded, None, None, fuzzy=False)
+                if c.match == "exact" and c.place.id not in known]
+        if not more:
+            return found
+        return sorted([*found, *more], key=lambda c: -c.prior)[:self.limit]
 
     def _demonym_candidates(self, place: str, country: str | None) -> tuple[Candidate, ...]:
         hits = self._query(place, country, "demonym", fuzzy=False)
@@ -174,17 +197,25 @@ def _spelling_variants(name: str) -> list[str]:
         out.append(name.replace(" of ", " of the ", 1))
     elif " of the " in name:
         out.append(name.replace(" of the ", " of ", 1))
-    if words and words[0] in ("St.", "St", "Ste.", "Ste"):
-        saint = "Saint" if words[0].startswith("St.") or words[0] == "St" else "Sainte"
-        out.append(" ".join([saint, *words[1:]]))
     if len(words) > 1 and words[0] == "Greater":
         out.append(" ".join(words[1:]))
     if len(words) > 2 and words[1] == "of" and words[0].lower() in _MUNICIPALITY_WORDS:
         out.append(" ".join(words[2:]))  # "Town of Groton", "City of Lancaster"
-    expanded = [_WORD_ABBREVIATIONS.get(w, w) for w in words]
-    if expanded != words:
-        out.append(" ".join(expanded))
+    expanded = _expanded(name)
+    if expanded is not None:
+        out.append(expanded)
     return out
+
+
+def _expanded(name: str, *, saints: bool = True) -> str | None:
+    """The name with its abbreviated words spelled out ("Mt. Pleasant": "Mount Pleasant",
+    "St. Marc": "Saint Marc"; a leading "St." is a saint, a trailing one a street), or
+    None when it has none; with ``saints=False`` only generic words ("Mt.", "Co.")."""
+    words = name.split()
+    expanded = [_WORD_ABBREVIATIONS.get(w, w) for w in words]
+    if saints and len(words) > 1 and words[0] in _SAINTS:
+        expanded[0] = _SAINTS[words[0]]
+    return " ".join(expanded) if expanded != words else None
 
 
 # Endings of the names of a place's inhabitants, and what the place's name ends in instead
@@ -214,3 +245,4 @@ _MUNICIPALITY_WORDS = frozenset({"town", "city", "village", "borough", "township
 # Abbreviated generic words of US news place names ("Loudon Co.", "Mt. Vernon")
 _WORD_ABBREVIATIONS = {"Co.": "County", "Twp.": "Township", "Mt.": "Mount", "Ft.": "Fort",
                        "Pt.": "Point"}
+_SAINTS = {"St.": "Saint", "St": "Saint", "Ste.": "Sainte", "Ste": "Sainte"}
