@@ -2,7 +2,7 @@
 
 Documents: the CASE 2021 snippets and the event-location sentences (grouped by ten into
 news-sized documents) from ``../shared/eval/events``, or the seed articles when that is
-absent. Three runs over the same texts and the same model:
+absent. Two kinds of run over the same texts and the same model:
 
 * bare spaCy — ``nlp.pipe`` with every component of the model;
 * with events — the same ``nlp.pipe`` (through ``parser.docs``), and on each document as
@@ -20,7 +20,10 @@ a shared machine: as a difference of two best-of runs, "the rest" was 1.1–4.3 
 same code. The stage ratio, bare ÷ (bare + toponym stage + event stage), puts the two
 stages' own CPU time, measured directly, beside the bare run; it is the steadier figure.
 "spaCy in the full run" (full run minus the two stages) shows how far the spaCy part of
-the full run strayed from the bare run in the same process.
+the full run strayed from the bare run in the same process, and the time spent in
+Python's garbage collector is printed for each full run: a full (generation-2)
+collection of the model's and the caches' objects costs ~0.1 s, 0.2–0.3 ms per document
+of a 400-document run, and falls in some runs and not in others.
 
 Usage: ``python benchmarks/bench_events.py [--limit N] [--repeat R] [--eval DIR]``. The
 issues' target (11, 12): documents/s with toponyms and events ≥ 80% of bare spaCy.
@@ -29,6 +32,7 @@ issues' target (11, 12): documents/s with toponyms and events ≥ 80% of bare sp
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import time
 from pathlib import Path
@@ -100,6 +104,7 @@ def main() -> None:
         return found
 
     spent: dict[str, float] = {}
+    in_gc: list[tuple[float, int]] = []  # per full run: CPU s in the collector, full collections
     best: dict[str, list[float]] = {}
 
     def keep(name: str, cpu: float, wall: float) -> None:
@@ -111,17 +116,30 @@ def main() -> None:
         fn()
         keep(name, time.process_time() - cpu, time.perf_counter() - wall)
 
+    collecting = {"since": 0.0, "cpu": 0.0, "full": 0}
+
+    def collection(phase: str, info: dict) -> None:  # time in the garbage collector
+        if phase == "start":
+            collecting["since"] = time.process_time()
+            return
+        collecting["cpu"] += time.process_time() - collecting["since"]
+        collecting["full"] += info["generation"] == 2
+
     n_events = 0
+    gc.callbacks.append(collection)
     for r in range(args.repeat):
         if r % 2 == 0:  # alternate the order: the machine's load drifts during a run
             timed("bare", bare)
         cpu, wall = time.process_time(), time.perf_counter()
+        collected, full_collections = collecting["cpu"], collecting["full"]
         n_events = full()
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
         keep("full", cpu, wall)
         keep("spacy in full", cpu - spent["stages"], 0.0)
+        in_gc.append((collecting["cpu"] - collected, collecting["full"] - full_collections))
         if r % 2 == 1:
             timed("bare", bare)
+    gc.callbacks.remove(collection)
 
     n = len(texts)
     (bare_cpu, bare_wall), (full_cpu, full_wall) = best["bare"], best["full"]
@@ -138,6 +156,8 @@ def main() -> None:
     print(f"ratio with events / bare spaCy: {bare_cpu / full_cpu:.2f} whole runs "
           f"(wall clock: {bare_wall / full_wall:.2f}); "
           f"{bare_cpu / (bare_cpu + top_cpu + ev_cpu):.3f} from the stages' own time")
+    print("garbage collection in each full run: " + ", ".join(
+        f"{1000 * cpu / n:.2f} ms/doc ({k} full)" for cpu, k in in_gc))
     print(f"ratio events-stage overhead only: "
           f"{bare_cpu / (bare_cpu + ev_cpu):.2f} (spaCy + events vs spaCy)")
 
