@@ -47,6 +47,7 @@ bench: install
 	$(PY) benchmarks/bench_gazetteer.py
 	$(PY) benchmarks/bench_parse.py
 	$(PY) benchmarks/bench_events.py
+	$(PY) benchmarks/bench_stages.py
 	$(PY) benchmarks/bench_maps.py
 	$(PY) benchmarks/bench_acled.py
 	$(PY) benchmarks/bench_batch.py

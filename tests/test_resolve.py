@@ -269,6 +269,31 @@ def test_context_features_of_namesakes_and_peers():
     assert country[col["peers"]] > 0.0 and town[col["peers"]] == 0.0
 
 
+def test_a_lone_name_gets_the_context_rounds_result_without_them():
+    """feature_matrices skips the context rounds for a document with one distinct name;
+    running them gives the same matrix (every context feature needs another name)."""
+    from geoevents.model import Place
+    from geoevents.resolve.candidates import Candidate
+    from geoevents.resolve.features import Group, _DocFeatures, _probabilities, feature_matrices
+
+    def cand(pid, code, cc, admin1, lat, lon, primary=True, prior=0.5):
+        place = Place(pid, "Paris", lat, lon, "A" if code != "PPL" else "P", code, cc, admin1)
+        return Candidate(place, "exact", 1.0, primary, prior)
+
+    paris = Group("paris", [cand("fr", "PPLC", "FR", "Ile-de-France", 48.9, 2.35, prior=0.9),
+                            cand("tx", "PPL", "US", "Texas", 33.7, -95.6),
+                            cand("ky", "PPL", "US", "Kentucky", 38.2, -84.3, primary=False)],
+                  weight=2.0)
+    weights = np.array([0.5 if f in ("prior", "country_votes", "proximity") else 0.0
+                        for f in FEATURES])
+    doc = _DocFeatures([paris])
+    for _ in range(2):
+        doc.update_context([_probabilities(m, weights) for m in doc.matrices])
+    (fast,) = feature_matrices([paris], 2, weights)
+    assert np.array_equal(fast, doc.matrices[0])
+    assert fast[:, FEATURES.index("prior")].tolist() == [0.9, 0.5, 0.5]
+
+
 def test_border_named_after_a_part_is_that_part(gaz):
     """"the Gaza border": the pieces of the Israel–Palestinian Territory line next to
     the Gaza Strip, not the whole line (whose point lies near Jerusalem)."""

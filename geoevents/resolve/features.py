@@ -72,7 +72,6 @@ _ADMIN1_VOTES = _INDEX["admin1_votes"]
 _CONTAINS = _INDEX["contains"]
 _PEERS = _INDEX["peers"]
 _SAME_PLACE = _INDEX["same_place"]
-_NAMESAKE = _INDEX["namesake"]
 _QUALIFIED = _INDEX["qualified"]
 _EARTH_KM = 20037.5  # half the equatorial circumference: the largest possible distance
 _NEAR_KM = 100.0
@@ -154,6 +153,9 @@ def shipped() -> list[str]:
 def feature_matrices(groups: list[Group], rounds: int, weights: np.ndarray) -> list[np.ndarray]:
     """Feature matrices (candidates x features) of each group after ``rounds`` rounds of
     context, computed with ``weights`` for the intermediate probabilities."""
+    if len(groups) < 2:
+        # a lone name has no context: every context column stays 0 whatever the rounds
+        return [_static(group.candidates) for group in groups]
     doc = _DocFeatures(groups)
     for _ in range(rounds):
         # the probabilities before this round (after the last, Ranker.rank computes them)
@@ -170,6 +172,7 @@ class _DocFeatures:
         self.matrices: list[np.ndarray] = []
         cands = [c for g in groups for c in g.candidates]
         self.owner = np.array([gi for gi, g in enumerate(groups) for _ in g.candidates], int)
+        self.weight = np.array([g.weight for g in groups for _ in g.candidates], float)
         self.lat = np.radians([c.place.lat for c in cands])
         self.lon = np.radians([c.place.lon for c in cands])
         self.country = [c.place.country_code or "" for c in cands]
@@ -178,6 +181,7 @@ class _DocFeatures:
         self.is_country = [c.place.feature_code in COUNTRY_CODES for c in cands]
         self.is_admin1 = [c.place.feature_code == "ADM1" for c in cands]
         self._closeness_to: dict[tuple[int, ...], np.ndarray] = {}
+        self._km: np.ndarray | None = None
         offset = 0
         self.slices: list[slice] = []
         for group in groups:
@@ -194,18 +198,22 @@ class _DocFeatures:
         first-level division (see the module docstring)."""
         if len(self.groups) < 2 or not len(self.lat):
             return
-        km = _km(self.lat, self.lon, self.lat, self.lon)
+        km = self._distances()
         keys = {k: i for i, k in enumerate(sorted({k for k in self.admin_key if k}))}
         ak = np.array([keys[k] if k else -1 for k in self.admin_key])
         adm = np.array(self.is_admin1)
         related = (km < _NEAR_KM) | ((ak[:, None] == ak[None, :]) & (ak[:, None] >= 0)
                                      & (adm[:, None] | adm[None, :]))
-        related[:, self.namesake] = False  # a namesake reading is no evidence for others
-        hits = np.stack([related[:, sl].any(axis=1) for sl in self.slices], axis=1)
+        # which groups each candidate is related to: one boolean product with the
+        # candidates' groups, a namesake reading being no evidence for others
+        member = np.zeros((len(self.owner), len(self.groups)), bool)
+        member[np.arange(len(self.owner)), self.owner] = True
+        member[self.namesake] = False
+        hits = related @ member
         hits[np.arange(len(self.owner)), self.owner] = False
-        counts = hits.sum(axis=1)
+        colocated = np.log1p(hits.sum(axis=1))
         for g, sl in enumerate(self.slices):
-            self.matrices[g][:, _INDEX["colocated"]] = np.log1p(counts[sl])
+            self.matrices[g][:, _INDEX["colocated"]] = colocated[sl]
 
     def update_context(self, probs: list[np.ndarray]) -> None:
         """Recompute the context columns from the groups' current probabilities."""
@@ -213,7 +221,7 @@ class _DocFeatures:
         flat = np.concatenate(probs) if probs else np.zeros(0)
         # namesake readings ("Lebanon", Ohio, next to "Russia", Ohio) do not vote for
         # their country or state, or they would confirm each other
-        weight = np.array([groups[g].weight for g in self.owner]) * flat * ~self.namesake
+        weight = self.weight * flat * ~self.namesake
         country_total: dict[str, float] = {}
         admin_total: dict[tuple[str, str], float] = {}
         best = [int(p.argmax()) if len(p) else -1 for p in probs]
@@ -241,33 +249,44 @@ class _DocFeatures:
             if b >= 0:
                 chosen.setdefault(self.ids[self.slices[g].start + b], set()).add(g)
         proximity = self._proximity(best_k, best_conf, best_owner.tolist())
+        namesake = self.namesake.tolist()
         for g, (group, sl) in enumerate(zip(groups, self.slices, strict=False)):
             m = self.matrices[g]
             own_c, own_a = per_group_country[g], per_group_admin[g]
             if proximity is not None and len(best_owner) > (best[g] >= 0):
                 m[:, _INDEX["proximity"]] = proximity[sl]  # another name has a best reading
+            # the context columns of the group's rows, written once per column (setting
+            # numpy cells one at a time costs more than the arithmetic)
+            country_votes, admin1_votes, same_place, qualified = [], [], [], []
+            contains, peers = m[:, _CONTAINS].tolist(), m[:, _PEERS].tolist()
             for row, k in enumerate(range(sl.start, sl.stop)):
                 cc, ak = self.country[k], self.admin_key[k]
                 cv = country_total.get(cc, 0.0) - own_c.get(cc, 0.0) if cc else 0.0
                 av = admin_total.get(ak, 0.0) - own_a.get(ak, 0.0) if ak else 0.0
-                m[row, _COUNTRY_VOTES] = math.log1p(cv)
-                m[row, _ADMIN1_VOTES] = math.log1p(av)
+                country_votes.append(math.log1p(cv))
+                admin1_votes.append(math.log1p(av))
                 if self.is_country[k]:
-                    m[row, _CONTAINS] = math.log1p(cv)
-                    m[row, _PEERS] = math.log1p(sum(
+                    contains[row] = math.log1p(cv)
+                    peers[row] = math.log1p(sum(
                         w for h, j, w in levels if h != g and self.is_country[j]
                         and self.country[j] != cc))
                 elif self.is_admin1[k]:
-                    m[row, _CONTAINS] = math.log1p(av)
-                    m[row, _PEERS] = math.log1p(sum(
+                    contains[row] = math.log1p(av)
+                    peers[row] = math.log1p(sum(
                         w for h, j, w in levels if h != g and self.is_admin1[j]
                         and self.country[j] == cc and self.admin_key[j] != ak))
-                holders = chosen.get(self.ids[k], set()) - {g}
                 # a short form that is itself a country's or state's name ("Mexico" next
                 # to "Mexico City") names that country or state, not the longer place
-                m[row, _SAME_PLACE] = 1.0 if not m[row, _NAMESAKE] and any(
-                    _short_form(group.key, groups[h].key) for h in holders) else 0.0
-                m[row, _QUALIFIED] = self._qualified(g, k, probs)
+                same_place.append(1.0 if not namesake[k] and any(
+                    _short_form(group.key, groups[h].key)
+                    for h in chosen.get(self.ids[k], ()) if h != g) else 0.0)
+                qualified.append(self._qualified(g, k, probs) if group.qualifier_of else 0.0)
+            m[:, _COUNTRY_VOTES] = country_votes
+            m[:, _ADMIN1_VOTES] = admin1_votes
+            m[:, _CONTAINS] = contains
+            m[:, _PEERS] = peers
+            m[:, _SAME_PLACE] = same_place
+            m[:, _QUALIFIED] = qualified
 
     def _proximity(self, best_k: list[int], best_conf: np.ndarray,
                    best_owner: list[int]) -> np.ndarray | None:
@@ -290,9 +309,15 @@ class _DocFeatures:
             return None
         key = tuple(best_k)
         if key not in self._closeness_to:
-            km = _km(self.lat, self.lon, self.lat[best_k], self.lon[best_k])
+            km = self._distances()[:, best_k]
             self._closeness_to[key] = 1.0 - np.log1p(km) / math.log1p(_EARTH_KM)
         return self._closeness_to[key]
+
+    def _distances(self) -> np.ndarray:
+        """Great-circle km between every two candidates (computed once per document)."""
+        if self._km is None:
+            self._km = _km(self.lat, self.lon, self.lat, self.lon)
+        return self._km
 
     def _qualified(self, g: int, k: int, probs: list[np.ndarray]) -> float:
         """Probability mass of qualifier candidates ("Texas" in "Paris, Texas") that
@@ -330,9 +355,8 @@ def _km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) 
 
 
 def _static(candidates: list[Candidate]) -> np.ndarray:
-    m = np.zeros((len(candidates), len(FEATURES)))
     if not candidates:
-        return m
+        return np.zeros((0, len(FEATURES)))
     best = max(c.prior for c in candidates)
     named = [c.place for c in candidates
              if c.primary and c.match in ("exact", "abbreviation")]
@@ -340,19 +364,22 @@ def _static(candidates: list[Candidate]) -> np.ndarray:
     owner = max((c.prior for c in candidates if c.primary and c.match == "exact"), default=None)
     country = any(p.feature_code in COUNTRY_CODES for p in named)
     states = {(p.country_code, normalized(p.name)) for p in named if p.feature_code == "ADM1"}
-    for row, c in enumerate(candidates):
-        m[row, _INDEX["prior"]] = c.prior
-        m[row, _INDEX["top_prior"]] = 1.0 if c.prior == best else 0.0
-        m[row, _INDEX["alternate"]] = 0.0 if c.primary else 1.0
-        m[row, _INDEX["borrowed"]] = 1.0 if (
+    rows = []  # (built as lists: setting numpy cells one at a time costs more)
+    for c in candidates:
+        row = [0.0] * len(FEATURES)
+        row[_INDEX["prior"]] = c.prior
+        row[_INDEX["top_prior"]] = 1.0 if c.prior == best else 0.0
+        row[_INDEX["alternate"]] = 0.0 if c.primary else 1.0
+        row[_INDEX["borrowed"]] = 1.0 if (
             owner is not None and not c.primary and c.prior < owner) else 0.0
         kind = _type_feature(c)
-        m[row, _INDEX[kind]] = 1.0
+        row[_INDEX[kind]] = 1.0
         if kind in ("is_admin2", "is_city", "is_other") and (
                 country or (states and c.place.population < NAMESAKE_POPULATION
                             and _admin_key(c) not in states)):
-            m[row, _INDEX["namesake"]] = 1.0
-    return m
+            row[_INDEX["namesake"]] = 1.0
+        rows.append(row)
+    return np.array(rows, dtype=float)
 
 
 def _type_feature(c: Candidate) -> str:
