@@ -37,7 +37,7 @@ MIN_DF = 2
 SEED = 12
 # the free-written training files (sentences, snippets), in this order; the wire-style
 # reports of heldout_reports.tsv are never trained on (evaluate_event_types.py)
-FREE_FILES = ("handwritten.tsv", "snippets.tsv")
+FREE_FILES = ("handwritten.tsv", "snippets.tsv", "wire_snippets.tsv")
 
 
 def read(path: Path) -> list[tuple[str, str]]:
