@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "training" / "event_types"
 OUTPUT = ROOT / "geoevents" / "data" / "models" / "event_types.npz"
 HANDWRITTEN_WEIGHT = 3.0  # free sentences count more than one template filling
-C = 10.0
+C = 20.0
 MIN_DF = 2
 SEED = 12
 # the free-written training files (sentences, snippets), in this order; the wire-style
@@ -101,6 +101,8 @@ def _methods():
         return [f for f in features(text) if not f.startswith("c:")]
 
     return {
+        "tfidf word+char, logistic regression (C=20)": lambda: make_pipeline(
+            vectorizer(), LogisticRegression(C=20, max_iter=2000)),
         "tfidf word+char, logistic regression (C=10)": lambda: make_pipeline(
             vectorizer(), LogisticRegression(C=10, max_iter=2000)),
         "tfidf word+char, logistic regression (C=1)": lambda: make_pipeline(
