@@ -380,22 +380,6 @@ def test_combine_keeps_sure_rules_and_follows_a_sure_model():
     assert "over the rules' 'Attack'" in sure.reason
 
 
-def test_a_named_weapon_decides_over_the_models_reading_of_the_actors():
-    mine = Typing("Remote explosive/landmine/IED", 0.75, "weapon 'mine' in the trigger phrase",
-                  weapon="mine")
-    kept = combine(mine, _prediction({"Armed clash": 0.95, "Attack": 0.05}), generic=True)
-    assert kept is not None and kept.sub_event_type == "Remote explosive/landmine/IED"
-    assert "the weapon named decides" in kept.reason
-    # without a named weapon the same sure reading of the actors retypes it
-    unnamed = Typing("Remote explosive/landmine/IED", 0.5, "explosion, no weapon named")
-    retyped = combine(unnamed, _prediction({"Armed clash": 0.95, "Attack": 0.05}), generic=True)
-    assert retyped is not None and retyped.sub_event_type == "Armed clash"
-    event = main_event(geoevents.extract_events(
-        "Four soldiers were killed in a mine attack by insurgents on their patrol near Gao on "
-        "Monday, the army said."))
-    assert event is not None and event.sub_event_type == "Remote explosive/landmine/IED"
-
-
 def test_combine_drops_only_sure_non_events_and_keeps_speech_acts():
     rules = Typing("Air/drone strike", 0.4, "'strike' with no weapon named")
     assert combine(rules, _prediction({NO_EVENT: 0.9, "Air/drone strike": 0.1}),

@@ -78,7 +78,6 @@ class Typing:
     sub_event_type: str
     confidence: float
     reason: str
-    weapon: str | None = None  # the weapon named by or beside the trigger that decided it
 
 
 def _has(words: set[str], vocab) -> bool:
@@ -169,7 +168,7 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     lem = trigger.lemma
     if weapon and weapon[2] != "sentence":
         name, cue, scope = weapon
-        return Typing(name, 0.75, f"weapon {cue!r} in the {scope}", weapon=cue)
+        return Typing(name, 0.75, f"weapon {cue!r} in the {scope}")
     if actor_class == "protester" or _has(args.near, {"rioter", "mob"}):
         name = "Mob violence" if _has(args.near, _MOB) else "Violent demonstration"
         return Typing(name, 0.6, "violence by protesters or a crowd")
@@ -348,10 +347,6 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
     return _refine(decided, trigger, args, onto, sentence, scene, setting=rules is None)
 
 
-# Battles and violence against civilians are typed by who fights whom, explosions and
-# remote violence by the weapon: ACLED types an attack by its weapon first, so the model's
-# reading of the actors does not retype a weapon named by or beside the trigger
-_TYPED_BY_ACTORS = frozenset({"Armed clash", "Attack"})
 # The rules' typing weighs RULE_WEIGHT x its confidence on top of the model's probability
 # of the same type; the model's best class (a type or "no event") wins otherwise.
 RULE_WEIGHT = 0.6
@@ -388,10 +383,6 @@ def combine(rules: Typing | None, prediction: Prediction, *, generic: bool,
         return Typing(rules.sub_event_type, rules.confidence,
                       f"{rules.reason}; {said}, but the trigger word decides between an "
                       f"act and words about it")
-    if rules.weapon and prediction.label in _TYPED_BY_ACTORS:
-        return Typing(rules.sub_event_type, rules.confidence,
-                      f"{rules.reason}; {said}, but the weapon named decides the type, "
-                      f"whoever used it against whom", weapon=rules.weapon)
     rule_score = probs.get(rules.sub_event_type, 0.0) + RULE_WEIGHT * rules.confidence
     if prediction.label == rules.sub_event_type or prediction.probability <= rule_score:
         agrees = "agrees" if prediction.label == rules.sub_event_type else "differs"
@@ -437,16 +428,14 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
         why = f"trigger {trigger.words!r}"
         if len(specific) > 1:
             name, why = _choose(specific, trigger, args, onto, why)
+        decided = Typing(name, 0.7 if trigger.phrase else 0.6, why)
         family = onto.sub_types[name].event_type
-        decided = Typing(name, 0.7 if trigger.phrase else 0.6, why,
-                         weapon=trigger.words if family == WEAPON_EVENT_TYPE else None)
         if family == WEAPON_EVENT_TYPE or name == "Attack":
             weapon = _weapon(trigger, args, sentence, text, onto)
             if weapon and weapon[0] != name and weapon[2] != "sentence" and \
                     WEAPON_ORDER.index(weapon[0]) < (WEAPON_ORDER.index(name)
                                                      if name in WEAPON_ORDER else 99):
-                decided = Typing(weapon[0], 0.7, f"{why}; weapon {weapon[1]!r} nearby",
-                                 weapon=weapon[1])
+                decided = Typing(weapon[0], 0.7, f"{why}; weapon {weapon[1]!r} nearby")
     elif trigger.generic:
         decided = _violence(trigger, args, sentence, text, onto)
         if decided is not None:
