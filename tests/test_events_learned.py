@@ -137,7 +137,7 @@ ANALYST_TYPES = [
 
 def _training_texts() -> set[str]:
     texts = set()
-    for name in ("generated.tsv", "handwritten.tsv", "snippets.tsv"):
+    for name in ("generated.tsv", "handwritten.tsv", "snippets.tsv", "wire_snippets.tsv"):
         with (TRAINING / "event_types" / name).open(encoding="utf-8") as fh:
             texts.update(row["text"] for row in csv.DictReader(fh, delimiter="\t"))
     return texts
@@ -239,6 +239,9 @@ def test_a_rally_mourning_past_victims_stays_peaceful():
      "Protest with intervention"),
     ("Police beat the protesters with batons in Conakry, and eleven were hospitalised.",
      "Excessive force against protesters"),
+    # a word the lexicon types as an attack, aimed at protesters, is force against them
+    ("Soldiers beat protesters outside the court in Harare.",
+     "Excessive force against protesters"),
     # what protesters voice is their protest, not a government's statement, and a
     # protest a state lodges is diplomatic
     ("Pakistan lodged a strong protest with India over the remarks of its defence minister.",
@@ -326,6 +329,21 @@ def test_held_out_reports_are_never_trained_on():
     assert not {text for _, text in held_out} & _training_texts()
     training = _load_script("train_event_types")
     assert evaluation.HELDOUT.name not in training.FREE_FILES
+
+
+def _six_word_runs(text: str) -> set[str]:
+    words = [w for w in "".join(c if c.isalnum() else " " for c in text.lower()).split()]
+    return {" ".join(words[i:i + 6]) for i in range(len(words) - 5)}
+
+
+def test_wire_snippets_share_no_phrase_with_the_held_out_reports():
+    """The wire snippets were written after the held-out reports: none of them shares a run
+    of six words with one, so the held-out figures do not reward near-copies."""
+    evaluation = _load_script("evaluate_event_types")
+    held_out = set().union(*(_six_word_runs(t) for _, t in evaluation.read(evaluation.HELDOUT)))
+    wire = evaluation.read(TRAINING / "event_types" / "wire_snippets.tsv")
+    assert len(wire) > 250
+    assert [t for _, t in wire if _six_word_runs(t) & held_out] == []
 
 
 def test_held_out_evaluation_scores_the_pipeline_and_the_model(capsys):

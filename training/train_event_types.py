@@ -101,6 +101,8 @@ def _methods():
         return [f for f in features(text) if not f.startswith("c:")]
 
     return {
+        "tfidf word+char, logistic regression (C=20)": lambda: make_pipeline(
+            vectorizer(), LogisticRegression(C=20, max_iter=2000)),
         "tfidf word+char, logistic regression (C=10)": lambda: make_pipeline(
             vectorizer(), LogisticRegression(C=10, max_iter=2000)),
         "tfidf word+char, logistic regression (C=1)": lambda: make_pipeline(

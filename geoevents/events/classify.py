@@ -173,11 +173,7 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
         name = "Mob violence" if _has(args.near, _MOB) else "Violent demonstration"
         return Typing(name, 0.6, "violence by protesters or a crowd")
     if target_class == "protester":
-        lethal = _has(args.clause, (_LETHAL - {"fire"}) | onto.words("severe_injury")) or \
-            lem in ("kill", "shoot")
-        name = "Excessive force against protesters" if lethal else "Protest with intervention"
-        force = "lethal" if lethal else "non-lethal"
-        return Typing(name, 0.65, f"force used against protesters ({force})")
+        return _force_against_protesters(lem, args, onto)
     if weapon:
         name, cue, scope = weapon
         return Typing(name, 0.55, f"weapon {cue!r} in the {scope}")
@@ -206,6 +202,22 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
                "open", "raid"):
         return Typing("Attack", 0.4, "violence with no armed target named")
     return None
+
+
+def _force_against_protesters(lem: str, args: Arguments, onto: Ontology) -> Typing:
+    """Violence whose target is protesters: excessive force when it kills or injures
+    severely, else an intervention in their protest."""
+    lethal = _has(args.clause, (_LETHAL - {"fire"}) | onto.words("severe_injury")) or \
+        lem in ("kill", "shoot")
+    name = "Excessive force against protesters" if lethal else "Protest with intervention"
+    force = "lethal" if lethal else "non-lethal"
+    return Typing(name, 0.65, f"force used against protesters ({force})")
+
+
+def _targets_protesters(args: Arguments, onto: Ontology) -> bool:
+    """Whether the target of an act (or its second actor) is protesters."""
+    target = args.target if args.target is not None else args.actor2_token
+    return _token_class(target, onto) == "protester"
 
 
 def _protest_words(onto: Ontology) -> frozenset[str]:
@@ -522,6 +534,10 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
                                   _has(args.near, onto.words("protester"))):
         return Typing("Violent demonstration", typing.confidence,
                       f"{typing.reason}; a clash involving protesters")
+    if name == "Attack" and _targets_protesters(args, onto):
+        force = _force_against_protesters(trigger.lemma, args, onto)
+        return Typing(force.sub_event_type, typing.confidence,
+                      f"{typing.reason}; {force.reason}")
     if onto.sub_types[name].event_type == WEAPON_EVENT_TYPE and \
             name != "Chemical weapon" and _has(sentence | scene, onto.words("chemical_agent")):
         return Typing("Chemical weapon", typing.confidence,
