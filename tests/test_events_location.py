@@ -434,3 +434,21 @@ def test_a_district_holds_only_towns_of_its_own_province():
     unknown = Place("x:4", "Wajiroko", 11.45, 12.10, "P", "PPL", "NG", None)
     assert _within(district, same) and _within(district, unknown)
     assert not _within(district, across)
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    ("Protesters rallied against the war in Iraq outside parliament in London.", "rallied",
+     "London"),
+    ("Students protesting the crackdown in Tibet marched through Seoul on Sunday.",
+     "marched", "Seoul"),
+])
+def test_what_a_protest_is_against_is_not_where_it_is_held(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+
+
+def test_an_event_told_inside_a_protests_grievance_keeps_its_place():
+    loc = located("Hundreds protested against the shelling of villages in Idlib.", "shelling")
+    assert loc.toponym is not None and loc.toponym.text == "Idlib", loc.reason
+    loc = located("Hundreds protested against the shelling of villages in Idlib.", "protested")
+    assert loc.toponym is None, loc.reason

@@ -696,7 +696,8 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
             tok = tok.head
             starts.append((tok, level))
     for mention, root in candidates:
-        if _actor_like(mention, root) or _described_by(mention, candidates) is not None:
+        if _actor_like(mention, root) or _described_by(mention, candidates) is not None or \
+                _in_grievance(root, trigger):
             continue  # "20 km south of Gao": the described place, not Gao itself
         for anchor, level in starts:
             path = _down_path(anchor, root)
@@ -800,7 +801,7 @@ def _finer_inside(loc: Location, trigger: Token, anchors: list[Token],
         if mention is loc.toponym or getattr(mention, "kind", "name") != "name" or \
                 _clause_of(root).i not in scene or \
                 _group_name(root.doc[root.i:root.i + 1]) or _path_end(root) or \
-                _landmark(root) or _in_fixed_phrase(root):
+                _landmark(root) or _in_fixed_phrase(root) or _in_grievance(root, trigger):
             continue
         if place is None:
             if not (_settlement_named(mention, root) or _put_in(root, outer_root)) or \
@@ -1000,6 +1001,29 @@ def _in_fixed_phrase(root: Token) -> bool:
     return any(a.dep_ == "pobj" and lemma(a) in _NOT_SETTINGS for a in root.ancestors)
 
 
+# words of a protest, whose "against" phrase (and the object of "protest") says what it is
+# against, not where it is held
+_PROTEST_WORDS = frozenset({"protest", "demonstrate", "demonstration", "rally", "march",
+                            "picket", "sit-in", "vigil", "boycott"})
+
+
+def _in_grievance(root: Token, trigger: Token) -> bool:
+    """Whether the place is named in what a protest is against — "rallied against the war
+    in Iraq outside parliament", "protesting China's treatment of refugees in Tibet" —
+    which is another happening's place, not the protest's. An event told inside that
+    phrase ("protested against the bombing of Gaza": the bombing) keeps its place. Only
+    the sentence's own steps leave it out: with nothing else, the place the paragraph
+    names (:mod:`geoevents.events.extract`) may still stand for the protest's, at a lower
+    precision."""
+    for tok in [root, *root.ancestors]:
+        head = tok.head
+        against = tok.dep_ == "pobj" and head.lower_ == "against" and \
+            lemma(head.head) in _PROTEST_WORDS
+        if against or (tok.dep_ == "dobj" and lemma(head) == "protest"):
+            return not any(t.i == tok.i for t in [trigger, *trigger.ancestors])
+    return False
+
+
 # prepositions after which a country or province is where something happens ("a mission
 # over Lebanon", "the occupation of Latvia"), not a party to it ("a deal with Russia")
 _AREA_PREPS = _SCENE_PREPS | {"of", "over", "into", "on", "against", "along", "from",
@@ -1030,7 +1054,7 @@ def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
     for mention, root in candidates:
         tier = place_tier(mention, root)
         if tier is not None and not _path_end(root) and \
-                not _in_fixed_phrase(root):
+                not _in_fixed_phrase(root) and not _in_grievance(root, trigger):
             places.append((tier, _tree_distance(trigger, root), mention.start, mention))
     if not places:
         return None
@@ -1226,7 +1250,8 @@ def _scene(trigger: Token, candidates: list[tuple[Toponym, Token]],
         return None
     best: tuple[tuple, Location] | None = None
     for mention, root in candidates:
-        if _actor_like(mention, root) or statement_source(root):
+        if _actor_like(mention, root) or statement_source(root) or \
+                _in_grievance(root, trigger):
             continue
         tok = root
         while tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "flat") and \
@@ -1278,7 +1303,7 @@ def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
     :func:`place_tier` (a local body's home included: "Tulkarm's governor said …" places
     the events the governor reports in Tulkarm when nothing else does), in text order; a
     dateline's place (before ``skip_before``) is
-    where the report was filed, never where its events happened, and the end of a motion's
+    where the report was filed, never where its events happened, the end of a motion's
     path ("escorting trucks from Gao") belongs to that motion."""
     out = []
     for mention in toponyms:
