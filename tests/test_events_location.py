@@ -452,3 +452,15 @@ def test_an_event_told_inside_a_protests_grievance_keeps_its_place():
     assert loc.toponym is not None and loc.toponym.text == "Idlib", loc.reason
     loc = located("Hundreds protested against the shelling of villages in Idlib.", "protested")
     assert loc.toponym is None, loc.reason
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    ("The massacre occurred eight years to the day after a rampage at a school in "
+     "Colorado.", "occurred", None),
+    ("Police arrested six students two days after a rally in Moscow.", "arrested", None),
+    ("After evening prayers at a mosque in Kano, gunmen opened fire on worshippers.",
+     "opened", "Kano"),
+])
+def test_a_happening_at_a_span_of_time_from_the_event_is_not_its_place(text, word, place):
+    loc = located(text, word)
+    assert (loc.toponym.text if loc.toponym else None) == place, loc.reason

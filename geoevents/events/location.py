@@ -697,7 +697,7 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
             starts.append((tok, level))
     for mention, root in candidates:
         if _actor_like(mention, root) or _described_by(mention, candidates) is not None or \
-                _in_grievance(root, trigger):
+                _in_grievance(root, trigger) or _another_time(root, trigger):
             continue  # "20 km south of Gao": the described place, not Gao itself
         for anchor, level in starts:
             path = _down_path(anchor, root)
@@ -1024,6 +1024,32 @@ def _in_grievance(root: Token, trigger: Token) -> bool:
     return False
 
 
+# prepositions that date an event by another happening ("two days after a rally in Moscow")
+_TIME_PREPS = frozenset({"after", "before", "following"})
+# units of a time span: "two days after", "the day before", "years after"
+_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade",
+                         "anniversary"})
+
+
+def _another_time(root: Token, trigger: Token) -> bool:
+    """Whether the place is named in a phrase that dates the event by another happening
+    at a span of time from it — "two days after a rally in Moscow", "eight years to the
+    day after a rampage at Columbine" — whose place it is. "After prayers in the X
+    mosque, gunmen opened fire" and "killed since the start of the war in Syria" put the
+    event in or right after that happening and keep its place, and so does an event told
+    inside the phrase."""
+    for tok in [root, *root.ancestors]:
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _TIME_PREPS or \
+                tok.ent_type_ in ("DATE", "TIME") or tok.pos_ != "NOUN":
+            continue
+        spanned = lemma(prep.head) in _TIME_UNITS or any(
+            c.dep_ == "npadvmod" and lemma(c) in _TIME_UNITS for c in prep.children)
+        if spanned:
+            return not any(t.i == tok.i for t in [trigger, *trigger.ancestors])
+    return False
+
+
 # prepositions after which a country or province is where something happens ("a mission
 # over Lebanon", "the occupation of Latvia"), not a party to it ("a deal with Russia")
 _AREA_PREPS = _SCENE_PREPS | {"of", "over", "into", "on", "against", "along", "from",
@@ -1054,7 +1080,8 @@ def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
     for mention, root in candidates:
         tier = place_tier(mention, root)
         if tier is not None and not _path_end(root) and \
-                not _in_fixed_phrase(root) and not _in_grievance(root, trigger):
+                not _in_fixed_phrase(root) and not _in_grievance(root, trigger) and \
+                not _another_time(root, trigger):
             places.append((tier, _tree_distance(trigger, root), mention.start, mention))
     if not places:
         return None
@@ -1251,7 +1278,7 @@ def _scene(trigger: Token, candidates: list[tuple[Toponym, Token]],
     best: tuple[tuple, Location] | None = None
     for mention, root in candidates:
         if _actor_like(mention, root) or statement_source(root) or \
-                _in_grievance(root, trigger):
+                _in_grievance(root, trigger) or _another_time(root, trigger):
             continue
         tok = root
         while tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "flat") and \
