@@ -464,3 +464,10 @@ def test_an_event_told_inside_a_protests_grievance_keeps_its_place():
 def test_a_happening_at_a_span_of_time_from_the_event_is_not_its_place(text, word, place):
     loc = located(text, word)
     assert (loc.toponym.text if loc.toponym else None) == place, loc.reason
+
+
+def test_a_preposition_and_its_gerund_are_one_step_up_to_the_clause_with_the_place():
+    # slitting -> by -> killing -> attacked: "by slitting" is one step, as "killing" is
+    loc = located("An armed group attacked homes in villages close to Algiers, killing 24 "
+                  "civilians by slitting their throats.", "slitting")
+    assert loc.place is not None and loc.place.name == "Algiers", loc.reason

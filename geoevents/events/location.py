@@ -694,6 +694,10 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
             if tok.dep_ not in _CLIMB or tok.head.i == tok.i or _own_clause(tok):
                 break
             tok = tok.head
+            if tok.dep_ == "prep" and tok.head.i != tok.i:
+                starts.append((tok, level))
+                tok = tok.head  # "by slitting", "in an attack": one step with its
+                # preposition
             starts.append((tok, level))
     for mention, root in candidates:
         if _actor_like(mention, root) or _described_by(mention, candidates) is not None or \
