@@ -471,3 +471,11 @@ def test_a_preposition_and_its_gerund_are_one_step_up_to_the_clause_with_the_pla
     loc = located("An armed group attacked homes in villages close to Algiers, killing 24 "
                   "civilians by slitting their throats.", "slitting")
     assert loc.place is not None and loc.place.name == "Algiers", loc.reason
+
+
+def test_a_place_along_the_front_line_is_no_fixed_phrase_for_the_finer_place():
+    # "line" makes a fixed phrase only with its own preposition ("in line with"): the
+    # town along the front line is the place inside the shelled province
+    loc = located("Russian forces shelled Donetsk province along the front line near "
+                  "Bakhmut on Monday.", "shelled")
+    assert loc.place is not None and loc.place.name == "Bakhmut", loc.reason

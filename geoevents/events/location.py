@@ -297,8 +297,7 @@ def _role_of(path: list[Token], mention: Toponym) -> tuple[str, str] | None:
     if first.dep_ != "prep" and any(t.dep_ == "prep" and t.lower_ not in _LOCATIVE_INNER
                                     for t in path[1:]):
         return None
-    if first.dep_ == "prep" and len(path) > 1 and lemma(path[1]) in _NOT_SETTINGS and \
-            first.lower_ in _FIXED_PHRASE_PREPS:
+    if first.dep_ == "prep" and len(path) > 1 and _fixed_phrase(path[1]):
         return None  # "in addition to", "in response to", "in retaliation for"
     relation = getattr(mention, "relation", None)
     if first.dep_ == "prep" or first.dep_ == "agent":
@@ -998,11 +997,19 @@ def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]]
     return sorted(out, key=lambda x: (x[0], x[1].start))
 
 
+def _fixed_phrase(pobj: Token) -> bool:
+    """Whether a preposition's object makes a fixed phrase with it ("in response to", "on
+    behalf of", "in line with") rather than a place ("across the line", "along the
+    front line")."""
+    return pobj.dep_ == "pobj" and lemma(pobj) in _NOT_SETTINGS and \
+        pobj.head.lower_ in _FIXED_PHRASE_PREPS
+
+
 def _in_fixed_phrase(root: Token) -> bool:
     """Whether the place (its name's root token) is named inside a fixed phrase ("in
     response to the shelling of Donetsk"): it sets the scene of another happening, not of
     the sentence's."""
-    return any(a.dep_ == "pobj" and lemma(a) in _NOT_SETTINGS for a in root.ancestors)
+    return any(_fixed_phrase(a) for a in root.ancestors)
 
 
 # words of a protest, whose "against" phrase (and the object of "protest") says what it is
