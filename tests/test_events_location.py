@@ -479,3 +479,11 @@ def test_a_place_along_the_front_line_is_no_fixed_phrase_for_the_finer_place():
     loc = located("Russian forces shelled Donetsk province along the front line near "
                   "Bakhmut on Monday.", "shelled")
     assert loc.place is not None and loc.place.name == "Bakhmut", loc.reason
+
+
+def test_a_raion_is_a_unit_noun_its_name_locates():
+    # "raion" is a division noun of the recogniser, so the name before it names the
+    # division, not the owner of a thing ("the U.S. soldier")
+    loc = located("Shelling killed two civilians in villages of Izium raion on Sunday.",
+                  "killed")
+    assert loc.toponym is not None and loc.toponym.text == "Izium" and loc.linked, loc.reason

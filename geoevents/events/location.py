@@ -65,6 +65,7 @@ from geoevents.wordlists import (
     ARABIC_ARTICLES,
     COMPASS_POINTS,
     DISTANCE_UNITS,
+    DIVISION_NOUNS,
     ROUTE_NOUNS,
     SURROUNDINGS,
 )
@@ -137,12 +138,18 @@ _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "hamlet", "
                                "settlement", "resort", "township", "enclave", "stronghold",
                                "municipality", "commune", "locality", "kibbutz", "slum",
                                "cities", "towns", "villages", "hamlets", "island", "islands"})
+# nouns of a province-sized area: "the province of Damascus", "the east Homs countryside"
+# name the area around a town, though the gazetteer resolves the name to the town
+_PROVINCE_NOUNS = frozenset({"province", "governorate", "countryside", "region", "state",
+                             "county", "oblast", "prefecture", "department", "provinces"})
 # nouns of units inside a wider place: "the Zahra neighborhood of Jiddah" — the name before
-# the noun is the unit and the "of" phrase its container
-_UNIT_NOUNS = frozenset({"neighbourhood", "neighborhood", "district", "area", "region",
-                         "quarter", "suburb", "sector", "province", "governorate", "county",
-                         "state", "department", "prefecture", "subdistrict", "countryside",
-                         "zone", "parish", "ward", "block", "colony", "camp", "valley"})
+# the noun is the unit and the "of" phrase its container. The division nouns of the
+# recogniser (not its settlements: "the town of X" names the town) and the province nouns
+# are among them, so that one list owns each word
+_UNIT_NOUNS = _PROVINCE_NOUNS | frozenset(
+    noun for noun, feature_class in DIVISION_NOUNS.items() if feature_class != "P") | \
+    frozenset({"neighbourhood", "neighborhood", "quarter", "suburb", "parish", "ward",
+               "block", "colony", "camp", "valley"})
 # feature codes of countries, regions and provinces: no fallback place for an event
 _BROAD_CODES = ("PCL", "ADM1", "CONT", "RGN", "TERR", "OCN", "SEA")
 # feature codes of places too big to be a unit inside another named place
@@ -821,10 +828,6 @@ def _finer_inside(loc: Location, trigger: Token, anchors: list[Token],
                     f"sentence names, the most specific", linked=loc.linked)
 
 
-# nouns of a province-sized area around a town: "the province of Damascus", "the east
-# Homs countryside" name the area, though the gazetteer resolves the name to the town
-_PROVINCE_NOUNS = frozenset({"province", "governorate", "countryside", "region", "state",
-                             "county", "oblast", "prefecture", "department", "provinces"})
 # how far a town may lie from the town whose area ("the Homs countryside") it is in
 _AREA_KM = 100.0
 
