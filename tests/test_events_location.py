@@ -487,3 +487,19 @@ def test_a_raion_is_a_unit_noun_its_name_locates():
     loc = located("Shelling killed two civilians in villages of Izium raion on Sunday.",
                   "killed")
     assert loc.toponym is not None and loc.toponym.text == "Izium" and loc.linked, loc.reason
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    ("Thousands of graduates protest in front of Morocco's Parliament in Rabat.", "protest",
+     "Rabat"),
+    ("A bomber failed to breach the cordon around the city's Police Headquarters in Lahore.",
+     "breach", "Lahore"),
+])
+def test_capitalised_common_nouns_are_no_place_name(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+
+
+def test_a_site_noun_with_a_number_is_a_name():
+    loc = located("The army began the offensive by targeting Hill 30 on Monday.", "targeting")
+    assert loc.toponym is not None and loc.toponym.text.startswith("Hill"), loc.reason

@@ -66,7 +66,9 @@ from geoevents.wordlists import (
     COMPASS_POINTS,
     DISTANCE_UNITS,
     DIVISION_NOUNS,
+    ORGANISATION_WORDS,
     ROUTE_NOUNS,
+    SITE_NOUNS,
     SURROUNDINGS,
 )
 
@@ -624,7 +626,8 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
         root = span.root
         head = root.head
         start, end = span.start_char, span.end_char
-        if any(s < end and start < e for s, e in taken) or _people_or_initials(span):
+        if any(s < end and start < e for s, e in taken) or _people_or_initials(span) or \
+                _common_nouns(span):
             continue
         # the name of an armed group is a place only where nothing but a place fits:
         # after a static locative preposition or naming a place noun
@@ -666,6 +669,21 @@ def _people_or_initials(span: Span) -> bool:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def _common_nouns(span: Span) -> bool:
+    """Capitalised words that are common nouns of sites and bodies, not a name ("Morocco's
+    Parliament in Rabat", "a secondary School in Bama", "the city's Police Headquarters"):
+    a name needs a word of its own ("the Al-Rasoul Checkpoint"), a number ("Hill 30",
+    "the 3000 Apartment Project") or an "of" phrase naming it ("the Temple of Heaven")."""
+    nouns = _SITE_WORDS | _DWELLINGS | SITE_NOUNS | ORGANISATION_WORDS
+    if not all(t.lower_ in nouns or lemma(t) in nouns for t in span):
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return not ((before is not None and before.like_num) or
+                (after is not None and (after.like_num or after.lower_ == "of")))
 
 
 def sentence_candidates(sent: Span, toponyms: list[Toponym]
