@@ -503,3 +503,11 @@ def test_capitalised_common_nouns_are_no_place_name(text, word, place):
 def test_a_site_noun_with_a_number_is_a_name():
     loc = located("The army began the offensive by targeting Hill 30 on Monday.", "targeting")
     assert loc.toponym is not None and loc.toponym.text.startswith("Hill"), loc.reason
+
+
+def test_a_name_the_words_put_in_the_province_is_finer_whatever_the_attachment():
+    # the parser hangs "in West Kordofan" on "tribesmen", not on "El Meram"
+    loc = located("Seven people were killed in a new clash between the Rizeigat and "
+                  "Misseriya tribesmen near El Meram in West Kordofan on Monday.", "killed")
+    assert loc.toponym is not None and loc.toponym.text == "El Meram", loc.reason
+    assert loc.place is not None and loc.place.name == "West Kordofan"

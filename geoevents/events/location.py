@@ -881,9 +881,18 @@ def _put_in(name: Token, outer: Token) -> bool:
     Kordofan", "al-Latmana, in Hama province", "Tora Manda locality of Maywand District"):
     ``outer`` hangs below the name through a locative "in" or "of", or an apposition."""
     path = _down_path(name, outer)
-    return path is not None and len(path) > 0 and all(
-        t.dep_ in ("pobj", "appos", "compound", "punct", "flat") or
-        (t.dep_ == "prep" and t.lower_ in ("in", "of", "inside", "within")) for t in path)
+    if path is not None and len(path) > 0 and all(
+            t.dep_ in ("pobj", "appos", "compound", "punct", "flat") or
+            (t.dep_ == "prep" and t.lower_ in ("in", "of", "inside", "within")) for t in path):
+        return True
+    # "near El Meram in West Kordofan" with "in …" hung on the noun before the name: the
+    # words still put the name in the place right after it
+    top = outer
+    while top.dep_ in ("compound", "flat", "appos") and top.head.i != top.i:
+        top = top.head
+    prep = top.head
+    return top.dep_ == "pobj" and prep.dep_ == "prep" and \
+        prep.lower_ in ("in", "inside", "within") and prep.i == name.right_edge.i + 1
 
 
 def _settlement_named(mention: Toponym, root: Token) -> bool:
