@@ -511,3 +511,12 @@ def test_a_name_the_words_put_in_the_province_is_finer_whatever_the_attachment()
                   "Misseriya tribesmen near El Meram in West Kordofan on Monday.", "killed")
     assert loc.toponym is not None and loc.toponym.text == "El Meram", loc.reason
     assert loc.place is not None and loc.place.name == "West Kordofan"
+
+
+def test_a_village_whose_gazetteer_reading_lies_outside_the_framing_area_is_placed_in_it():
+    # the gazetteer's Arak is the Iranian city; "the villages of Arak" in the Homs
+    # countryside is a namesake, placed at the area the sentence names
+    loc = located("In the eastern Homs countryside, warplanes struck militant positions in "
+                  "the village of Arak on Monday.", "struck")
+    assert loc.toponym is not None and loc.toponym.text == "Arak", loc.reason
+    assert loc.place is not None and loc.place.country_code == "SY", loc.reason

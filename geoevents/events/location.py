@@ -831,19 +831,35 @@ def _finer_inside(loc: Location, trigger: Token, anchors: list[Token],
                 _group_name(root.doc[root.i:root.i + 1]) or _path_end(root) or \
                 _landmark(root) or _in_fixed_phrase(root) or _in_grievance(root, trigger):
             continue
-        if place is None:
-            if not (_settlement_named(mention, root) or _put_in(root, outer_root)) or \
+        # a name the gazetteer lacks is finer when its phrase calls it a settlement or
+        # puts it in the area; one whose reading lies outside the area ("the villages of
+        # Arak" in the Homs countryside: not Arak, Iran) when its phrase calls it a
+        # settlement
+        namesake = place is not None and not _broad(place) and not _within(outer, place)
+        if place is None or namesake:
+            named = _settlement_named(mention, root) and not (
+                namesake and root.dep_ in ("compound", "nmod") and any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in root.head.children))
+            # (not "the Damascus suburb of eastern Ghouta": the name before the noun is
+            # the container there)
+            if not (named or (not namesake and _put_in(root, outer_root))) or \
                     _actor_like(mention, root) or statement_source(root):
                 continue
         elif _broad(place) or not _within(outer, place) or place_tier(mention, root) != _TOWN:
             continue
-        inner.append((place is None, _tree_distance(trigger, root), mention.start, mention))
+        inner.append((place is None or namesake, _tree_distance(trigger, root),
+                      mention.start, mention))
     if not inner:
         return loc
-    mention = min(inner, key=lambda x: x[:3])[3]
+    unknown, _, _, mention = min(inner, key=lambda x: x[:3])
+    how = f"{loc.reason}; a place inside '{loc.toponym.text}' that the sentence names, " \
+          f"the most specific"
+    if unknown and mention.place is not None:
+        how += f"; the gazetteer's '{mention.text}' ({mention.place.display_name}) lies " \
+               f"outside it, so the event is placed there"
+        mention = placed_in(mention, loc.toponym, "the area its sentence names")
     return Location(mention, NEAR if mention.text.lower().startswith("near") else SITE,
-                    None, f"{loc.reason}; a place inside '{loc.toponym.text}' that the "
-                    f"sentence names, the most specific", linked=loc.linked)
+                    None, how, linked=loc.linked)
 
 
 # how far a town may lie from the town whose area ("the Homs countryside") it is in
