@@ -520,3 +520,10 @@ def test_a_village_whose_gazetteer_reading_lies_outside_the_framing_area_is_plac
                   "the village of Arak on Monday.", "struck")
     assert loc.toponym is not None and loc.toponym.text == "Arak", loc.reason
     assert loc.place is not None and loc.place.country_code == "SY", loc.reason
+
+
+def test_an_entity_tag_across_a_bracket_does_not_make_a_place_an_organisation():
+    # spaCy tags "Palmyra (Tadmur" as one ORG; the bracket ends the name before the alias
+    loc = located("Government forces launched a counter-assault at the ancient city of "
+                  "Palmyra (Tadmur) after they repelled an attempted advance.", "launched")
+    assert loc.toponym is not None and loc.toponym.text == "Palmyra", loc.reason

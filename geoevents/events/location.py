@@ -513,9 +513,11 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
         return True  # "a U.S. military base in Syria", "the Israeli embassy": an owner
     if token.ent_type_ in ("ORG", "PERSON", "NORP"):
         doc, start, end = token.doc, token.i, token.i + 1  # the entity around the token,
-        while start > 0 and doc[start].ent_iob_ == "I":  # found without scanning doc.ents
-            start -= 1  # (linear time; golden12)
-        while end < len(doc) and doc[end].ent_iob_ == "I":
+        # found without scanning doc.ents (linear time; golden12), and not across a
+        # bracket: "Palmyra (Tadmur" tagged ORG is a name and its alias
+        while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].text not in "()":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].text not in "()":
             end += 1
         ent = doc_span(doc, start, end)
         if ent is not None:
