@@ -527,3 +527,12 @@ def test_an_entity_tag_across_a_bracket_does_not_make_a_place_an_organisation():
     loc = located("Government forces launched a counter-assault at the ancient city of "
                   "Palmyra (Tadmur) after they repelled an attempted advance.", "launched")
     assert loc.toponym is not None and loc.toponym.text == "Palmyra", loc.reason
+
+
+def test_the_possessor_of_a_named_site_is_its_container():
+    # "X's Y hospital": the gazetteer's Madina is Medina, Saudi Arabia; the possessor
+    # Mogadishu is the container its phrase names, so the event is placed there
+    loc = located("Nine of them died at the hospital, said a doctor at Mogadishu's Madina "
+                  "hospital.", "died")
+    assert loc.toponym is not None and loc.toponym.text == "Madina", loc.reason
+    assert loc.place is not None and loc.place.country_code == "SO", loc.reason

@@ -949,10 +949,17 @@ def _agreeing(loc: Location, candidates: list[tuple[Toponym, Token]]) -> Locatio
         return loc
     known = {r.i: m.place for m, r in candidates}
     containers = []
+    # "Mogadishu's Madina hospital", "Manhattan's Chelsea section": the possessor of the
+    # noun the name modifies is its container
+    owner = next((c.i for c in root.head.children if c.dep_ == "poss" and c.i < root.i),
+                 None) if root.dep_ in ("compound", "nmod", "amod") else None
     for other, other_root in candidates:
         if other.place is None or other is mention or \
                 getattr(other, "kind", "name") != "name" or not other.text[:1].isupper():
             continue  # not "Kherson, on the west bank of the Dnipro"
+        if other_root.i == owner and not _actor_like(other, other_root):
+            containers.append((1, other))
+            continue
         path = _down_path(root, other_root)
         if not path or _actor_like(other, other_root):
             continue
