@@ -536,3 +536,12 @@ def test_the_possessor_of_a_named_site_is_its_container():
                   "hospital.", "died")
     assert loc.toponym is not None and loc.toponym.text == "Madina", loc.reason
     assert loc.place is not None and loc.place.country_code == "SO", loc.reason
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    ("Hundreds were marching in the Queens Pride Parade in Jackson Heights last Sunday.",
+     "marching", "Jackson Heights"),
+])
+def test_a_place_in_an_events_name_gives_way_to_the_place_that_locates_it(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text == place, loc.reason

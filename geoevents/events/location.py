@@ -405,6 +405,8 @@ def _broadness(root: Token, known: dict[int, Place | None] | None = None) -> int
     head = root.head
     if root.dep_ == "poss":
         return 2
+    if root.dep_ in ("compound", "nmod") and _event_name(head):
+        return 2  # "the Queens Pride Parade in Jackson Heights": the parade's name
     while head.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and \
             head.head.i != head.i and head.head.pos_ == "NOUN":
         head = head.head  # "the Azov Sea port city of Mariupol"
@@ -417,6 +419,17 @@ def _broadness(root: Token, known: dict[int, Place | None] | None = None) -> int
             return 0
         return 1 if _naming_of(naming, known) else 0
     return 0
+
+
+# heads of the names of public events: a place in such a name names the event ("the
+# Queens Pride Parade", "the Boston Marathon"), and a place after it locates the event
+_EVENT_NAME_HEADS = frozenset({"parade", "marathon", "festival", "carnival", "games",
+                               "summit", "conference", "fair", "march", "rally"})
+
+
+def _event_name(noun: Token) -> bool:
+    """A capitalised head of a public event's name ("Parade", "Marathon", "Summit")."""
+    return noun.pos_ == "PROPN" and noun.lower_ in _EVENT_NAME_HEADS
 
 
 def _placey(noun: Token) -> bool:
