@@ -434,3 +434,114 @@ def test_a_district_holds_only_towns_of_its_own_province():
     unknown = Place("x:4", "Wajiroko", 11.45, 12.10, "P", "PPL", "NG", None)
     assert _within(district, same) and _within(district, unknown)
     assert not _within(district, across)
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    ("Protesters rallied against the war in Iraq outside parliament in London.", "rallied",
+     "London"),
+    ("Students protesting the crackdown in Tibet marched through Seoul on Sunday.",
+     "marched", "Seoul"),
+])
+def test_what_a_protest_is_against_is_not_where_it_is_held(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+
+
+def test_an_event_told_inside_a_protests_grievance_keeps_its_place():
+    loc = located("Hundreds protested against the shelling of villages in Idlib.", "shelling")
+    assert loc.toponym is not None and loc.toponym.text == "Idlib", loc.reason
+    loc = located("Hundreds protested against the shelling of villages in Idlib.", "protested")
+    assert loc.toponym is None, loc.reason
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    ("The massacre occurred eight years to the day after a rampage at a school in "
+     "Colorado.", "occurred", None),
+    ("Police arrested six students two days after a rally in Moscow.", "arrested", None),
+    ("After evening prayers at a mosque in Kano, gunmen opened fire on worshippers.",
+     "opened", "Kano"),
+])
+def test_a_happening_at_a_span_of_time_from_the_event_is_not_its_place(text, word, place):
+    loc = located(text, word)
+    assert (loc.toponym.text if loc.toponym else None) == place, loc.reason
+
+
+def test_a_preposition_and_its_gerund_are_one_step_up_to_the_clause_with_the_place():
+    # slitting -> by -> killing -> attacked: "by slitting" is one step, as "killing" is
+    loc = located("An armed group attacked homes in villages close to Algiers, killing 24 "
+                  "civilians by slitting their throats.", "slitting")
+    assert loc.place is not None and loc.place.name == "Algiers", loc.reason
+
+
+def test_a_place_along_the_front_line_is_no_fixed_phrase_for_the_finer_place():
+    # "line" makes a fixed phrase only with its own preposition ("in line with"): the
+    # town along the front line is the place inside the shelled province
+    loc = located("Russian forces shelled Donetsk province along the front line near "
+                  "Bakhmut on Monday.", "shelled")
+    assert loc.place is not None and loc.place.name == "Bakhmut", loc.reason
+
+
+def test_a_raion_is_a_unit_noun_its_name_locates():
+    # "raion" is a division noun of the recogniser, so the name before it names the
+    # division, not the owner of a thing ("the U.S. soldier")
+    loc = located("Shelling killed two civilians in villages of Izium raion on Sunday.",
+                  "killed")
+    assert loc.toponym is not None and loc.toponym.text == "Izium" and loc.linked, loc.reason
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    ("Thousands of graduates protest in front of Morocco's Parliament in Rabat.", "protest",
+     "Rabat"),
+    ("A bomber failed to breach the cordon around the city's Police Headquarters in Lahore.",
+     "breach", "Lahore"),
+])
+def test_capitalised_common_nouns_are_no_place_name(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+
+
+def test_a_site_noun_with_a_number_is_a_name():
+    loc = located("The army began the offensive by targeting Hill 30 on Monday.", "targeting")
+    assert loc.toponym is not None and loc.toponym.text.startswith("Hill"), loc.reason
+
+
+def test_a_name_the_words_put_in_the_province_is_finer_whatever_the_attachment():
+    # the parser hangs "in West Kordofan" on "tribesmen", not on "El Meram"
+    loc = located("Seven people were killed in a new clash between the Rizeigat and "
+                  "Misseriya tribesmen near El Meram in West Kordofan on Monday.", "killed")
+    assert loc.toponym is not None and loc.toponym.text == "El Meram", loc.reason
+    assert loc.place is not None and loc.place.name == "West Kordofan"
+
+
+def test_a_village_whose_gazetteer_reading_lies_outside_the_framing_area_is_placed_in_it():
+    # the gazetteer's Arak is the Iranian city; "the villages of Arak" in the Homs
+    # countryside is a namesake, placed at the area the sentence names
+    loc = located("In the eastern Homs countryside, warplanes struck militant positions in "
+                  "the village of Arak on Monday.", "struck")
+    assert loc.toponym is not None and loc.toponym.text == "Arak", loc.reason
+    assert loc.place is not None and loc.place.country_code == "SY", loc.reason
+
+
+def test_an_entity_tag_across_a_bracket_does_not_make_a_place_an_organisation():
+    # spaCy tags "Palmyra (Tadmur" as one ORG; the bracket ends the name before the alias
+    loc = located("Government forces launched a counter-assault at the ancient city of "
+                  "Palmyra (Tadmur) after they repelled an attempted advance.", "launched")
+    assert loc.toponym is not None and loc.toponym.text == "Palmyra", loc.reason
+
+
+def test_the_possessor_of_a_named_site_is_its_container():
+    # "X's Y hospital": the gazetteer's Madina is Medina, Saudi Arabia; the possessor
+    # Mogadishu is the container its phrase names, so the event is placed there
+    loc = located("Nine of them died at the hospital, said a doctor at Mogadishu's Madina "
+                  "hospital.", "died")
+    assert loc.toponym is not None and loc.toponym.text == "Madina", loc.reason
+    assert loc.place is not None and loc.place.country_code == "SO", loc.reason
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    ("Hundreds were marching in the Queens Pride Parade in Jackson Heights last Sunday.",
+     "marching", "Jackson Heights"),
+])
+def test_a_place_in_an_events_name_gives_way_to_the_place_that_locates_it(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text == place, loc.reason

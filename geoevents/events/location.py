@@ -65,7 +65,10 @@ from geoevents.wordlists import (
     ARABIC_ARTICLES,
     COMPASS_POINTS,
     DISTANCE_UNITS,
+    DIVISION_NOUNS,
+    ORGANISATION_WORDS,
     ROUTE_NOUNS,
+    SITE_NOUNS,
     SURROUNDINGS,
 )
 
@@ -137,12 +140,18 @@ _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "hamlet", "
                                "settlement", "resort", "township", "enclave", "stronghold",
                                "municipality", "commune", "locality", "kibbutz", "slum",
                                "cities", "towns", "villages", "hamlets", "island", "islands"})
+# nouns of a province-sized area: "the province of Damascus", "the east Homs countryside"
+# name the area around a town, though the gazetteer resolves the name to the town
+_PROVINCE_NOUNS = frozenset({"province", "governorate", "countryside", "region", "state",
+                             "county", "oblast", "prefecture", "department", "provinces"})
 # nouns of units inside a wider place: "the Zahra neighborhood of Jiddah" — the name before
-# the noun is the unit and the "of" phrase its container
-_UNIT_NOUNS = frozenset({"neighbourhood", "neighborhood", "district", "area", "region",
-                         "quarter", "suburb", "sector", "province", "governorate", "county",
-                         "state", "department", "prefecture", "subdistrict", "countryside",
-                         "zone", "parish", "ward", "block", "colony", "camp", "valley"})
+# the noun is the unit and the "of" phrase its container. The division nouns of the
+# recogniser (not its settlements: "the town of X" names the town) and the province nouns
+# are among them, so that one list owns each word
+_UNIT_NOUNS = _PROVINCE_NOUNS | frozenset(
+    noun for noun, feature_class in DIVISION_NOUNS.items() if feature_class != "P") | \
+    frozenset({"neighbourhood", "neighborhood", "quarter", "suburb", "parish", "ward",
+               "block", "colony", "camp", "valley"})
 # feature codes of countries, regions and provinces: no fallback place for an event
 _BROAD_CODES = ("PCL", "ADM1", "CONT", "RGN", "TERR", "OCN", "SEA")
 # feature codes of places too big to be a unit inside another named place
@@ -297,8 +306,7 @@ def _role_of(path: list[Token], mention: Toponym) -> tuple[str, str] | None:
     if first.dep_ != "prep" and any(t.dep_ == "prep" and t.lower_ not in _LOCATIVE_INNER
                                     for t in path[1:]):
         return None
-    if first.dep_ == "prep" and len(path) > 1 and lemma(path[1]) in _NOT_SETTINGS and \
-            first.lower_ in _FIXED_PHRASE_PREPS:
+    if first.dep_ == "prep" and len(path) > 1 and _fixed_phrase(path[1]):
         return None  # "in addition to", "in response to", "in retaliation for"
     relation = getattr(mention, "relation", None)
     if first.dep_ == "prep" or first.dep_ == "agent":
@@ -397,6 +405,8 @@ def _broadness(root: Token, known: dict[int, Place | None] | None = None) -> int
     head = root.head
     if root.dep_ == "poss":
         return 2
+    if root.dep_ in ("compound", "nmod") and _event_name(head):
+        return 2  # "the Queens Pride Parade in Jackson Heights": the parade's name
     while head.dep_ in ("compound", "nmod") and head.pos_ == "NOUN" and \
             head.head.i != head.i and head.head.pos_ == "NOUN":
         head = head.head  # "the Azov Sea port city of Mariupol"
@@ -409,6 +419,17 @@ def _broadness(root: Token, known: dict[int, Place | None] | None = None) -> int
             return 0
         return 1 if _naming_of(naming, known) else 0
     return 0
+
+
+# heads of the names of public events: a place in such a name names the event ("the
+# Queens Pride Parade", "the Boston Marathon"), and a place after it locates the event
+_EVENT_NAME_HEADS = frozenset({"parade", "marathon", "festival", "carnival", "games",
+                               "summit", "conference", "fair", "march", "rally"})
+
+
+def _event_name(noun: Token) -> bool:
+    """A capitalised head of a public event's name ("Parade", "Marathon", "Summit")."""
+    return noun.pos_ == "PROPN" and noun.lower_ in _EVENT_NAME_HEADS
 
 
 def _placey(noun: Token) -> bool:
@@ -505,9 +526,11 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
         return True  # "a U.S. military base in Syria", "the Israeli embassy": an owner
     if token.ent_type_ in ("ORG", "PERSON", "NORP"):
         doc, start, end = token.doc, token.i, token.i + 1  # the entity around the token,
-        while start > 0 and doc[start].ent_iob_ == "I":  # found without scanning doc.ents
-            start -= 1  # (linear time; golden12)
-        while end < len(doc) and doc[end].ent_iob_ == "I":
+        # found without scanning doc.ents (linear time; golden12), and not across a
+        # bracket: "Palmyra (Tadmur" tagged ORG is a name and its alias
+        while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].text not in "()":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].text not in "()":
             end += 1
         ent = doc_span(doc, start, end)
         if ent is not None:
@@ -618,7 +641,8 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
         root = span.root
         head = root.head
         start, end = span.start_char, span.end_char
-        if any(s < end and start < e for s, e in taken) or _people_or_initials(span):
+        if any(s < end and start < e for s, e in taken) or _people_or_initials(span) or \
+                _common_nouns(span):
             continue
         # the name of an armed group is a place only where nothing but a place fits:
         # after a static locative preposition or naming a place noun
@@ -662,6 +686,21 @@ def _people_or_initials(span: Span) -> bool:
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 
 
+def _common_nouns(span: Span) -> bool:
+    """Capitalised words that are common nouns of sites and bodies, not a name ("Morocco's
+    Parliament in Rabat", "a secondary School in Bama", "the city's Police Headquarters"):
+    a name needs a word of its own ("the Al-Rasoul Checkpoint"), a number ("Hill 30",
+    "the 3000 Apartment Project") or an "of" phrase naming it ("the Temple of Heaven")."""
+    nouns = _SITE_WORDS | _DWELLINGS | SITE_NOUNS | ORGANISATION_WORDS
+    if not all(t.lower_ in nouns or lemma(t) in nouns for t in span):
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return not ((before is not None and before.like_num) or
+                (after is not None and (after.like_num or after.lower_ == "of")))
+
+
 def sentence_candidates(sent: Span, toponyms: list[Toponym]
                         ) -> list[tuple[Toponym, Token]]:
     """The sentence's toponyms and the names in a place's slot of its parse, each with
@@ -694,9 +733,14 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
             if tok.dep_ not in _CLIMB or tok.head.i == tok.i or _own_clause(tok):
                 break
             tok = tok.head
+            if tok.dep_ == "prep" and tok.head.i != tok.i:
+                starts.append((tok, level))
+                tok = tok.head  # "by slitting", "in an attack": one step with its
+                # preposition
             starts.append((tok, level))
     for mention, root in candidates:
-        if _actor_like(mention, root) or _described_by(mention, candidates) is not None:
+        if _actor_like(mention, root) or _described_by(mention, candidates) is not None or \
+                _in_grievance(root, trigger) or _another_time(root, trigger):
             continue  # "20 km south of Gao": the described place, not Gao itself
         for anchor, level in starts:
             path = _down_path(anchor, root)
@@ -800,27 +844,39 @@ def _finer_inside(loc: Location, trigger: Token, anchors: list[Token],
         if mention is loc.toponym or getattr(mention, "kind", "name") != "name" or \
                 _clause_of(root).i not in scene or \
                 _group_name(root.doc[root.i:root.i + 1]) or _path_end(root) or \
-                _landmark(root) or _in_fixed_phrase(root):
+                _landmark(root) or _in_fixed_phrase(root) or _in_grievance(root, trigger):
             continue
-        if place is None:
-            if not (_settlement_named(mention, root) or _put_in(root, outer_root)) or \
+        # a name the gazetteer lacks is finer when its phrase calls it a settlement or
+        # puts it in the area; one whose reading lies outside the area ("the villages of
+        # Arak" in the Homs countryside: not Arak, Iran) when its phrase calls it a
+        # settlement
+        namesake = place is not None and not _broad(place) and not _within(outer, place)
+        if place is None or namesake:
+            named = _settlement_named(mention, root) and not (
+                namesake and root.dep_ in ("compound", "nmod") and any(
+                    c.dep_ == "prep" and c.lower_ == "of" for c in root.head.children))
+            # (not "the Damascus suburb of eastern Ghouta": the name before the noun is
+            # the container there)
+            if not (named or (not namesake and _put_in(root, outer_root))) or \
                     _actor_like(mention, root) or statement_source(root):
                 continue
         elif _broad(place) or not _within(outer, place) or place_tier(mention, root) != _TOWN:
             continue
-        inner.append((place is None, _tree_distance(trigger, root), mention.start, mention))
+        inner.append((place is None or namesake, _tree_distance(trigger, root),
+                      mention.start, mention))
     if not inner:
         return loc
-    mention = min(inner, key=lambda x: x[:3])[3]
+    unknown, _, _, mention = min(inner, key=lambda x: x[:3])
+    how = f"{loc.reason}; a place inside '{loc.toponym.text}' that the sentence names, " \
+          f"the most specific"
+    if unknown and mention.place is not None:
+        how += f"; the gazetteer's '{mention.text}' ({mention.place.display_name}) lies " \
+               f"outside it, so the event is placed there"
+        mention = placed_in(mention, loc.toponym, "the area its sentence names")
     return Location(mention, NEAR if mention.text.lower().startswith("near") else SITE,
-                    None, f"{loc.reason}; a place inside '{loc.toponym.text}' that the "
-                    f"sentence names, the most specific", linked=loc.linked)
+                    None, how, linked=loc.linked)
 
 
-# nouns of a province-sized area around a town: "the province of Damascus", "the east
-# Homs countryside" name the area, though the gazetteer resolves the name to the town
-_PROVINCE_NOUNS = frozenset({"province", "governorate", "countryside", "region", "state",
-                             "county", "oblast", "prefecture", "department", "provinces"})
 # how far a town may lie from the town whose area ("the Homs countryside") it is in
 _AREA_KM = 100.0
 
@@ -856,9 +912,18 @@ def _put_in(name: Token, outer: Token) -> bool:
     Kordofan", "al-Latmana, in Hama province", "Tora Manda locality of Maywand District"):
     ``outer`` hangs below the name through a locative "in" or "of", or an apposition."""
     path = _down_path(name, outer)
-    return path is not None and len(path) > 0 and all(
-        t.dep_ in ("pobj", "appos", "compound", "punct", "flat") or
-        (t.dep_ == "prep" and t.lower_ in ("in", "of", "inside", "within")) for t in path)
+    if path is not None and len(path) > 0 and all(
+            t.dep_ in ("pobj", "appos", "compound", "punct", "flat") or
+            (t.dep_ == "prep" and t.lower_ in ("in", "of", "inside", "within")) for t in path):
+        return True
+    # "near El Meram in West Kordofan" with "in …" hung on the noun before the name: the
+    # words still put the name in the place right after it
+    top = outer
+    while top.dep_ in ("compound", "flat", "appos") and top.head.i != top.i:
+        top = top.head
+    prep = top.head
+    return top.dep_ == "pobj" and prep.dep_ == "prep" and \
+        prep.lower_ in ("in", "inside", "within") and prep.i == name.right_edge.i + 1
 
 
 def _settlement_named(mention: Toponym, root: Token) -> bool:
@@ -897,10 +962,17 @@ def _agreeing(loc: Location, candidates: list[tuple[Toponym, Token]]) -> Locatio
         return loc
     known = {r.i: m.place for m, r in candidates}
     containers = []
+    # "Mogadishu's Madina hospital", "Manhattan's Chelsea section": the possessor of the
+    # noun the name modifies is its container
+    owner = next((c.i for c in root.head.children if c.dep_ == "poss" and c.i < root.i),
+                 None) if root.dep_ in ("compound", "nmod", "amod") else None
     for other, other_root in candidates:
         if other.place is None or other is mention or \
                 getattr(other, "kind", "name") != "name" or not other.text[:1].isupper():
             continue  # not "Kherson, on the west bank of the Dnipro"
+        if other_root.i == owner and not _actor_like(other, other_root):
+            containers.append((1, other))
+            continue
         path = _down_path(root, other_root)
         if not path or _actor_like(other, other_root):
             continue
@@ -993,11 +1065,68 @@ def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]]
     return sorted(out, key=lambda x: (x[0], x[1].start))
 
 
+def _fixed_phrase(pobj: Token) -> bool:
+    """Whether a preposition's object makes a fixed phrase with it ("in response to", "on
+    behalf of", "in line with") rather than a place ("across the line", "along the
+    front line")."""
+    return pobj.dep_ == "pobj" and lemma(pobj) in _NOT_SETTINGS and \
+        pobj.head.lower_ in _FIXED_PHRASE_PREPS
+
+
 def _in_fixed_phrase(root: Token) -> bool:
     """Whether the place (its name's root token) is named inside a fixed phrase ("in
     response to the shelling of Donetsk"): it sets the scene of another happening, not of
     the sentence's."""
-    return any(a.dep_ == "pobj" and lemma(a) in _NOT_SETTINGS for a in root.ancestors)
+    return any(_fixed_phrase(a) for a in root.ancestors)
+
+
+# words of a protest, whose "against" phrase (and the object of "protest") says what it is
+# against, not where it is held
+_PROTEST_WORDS = frozenset({"protest", "demonstrate", "demonstration", "rally", "march",
+                            "picket", "sit-in", "vigil", "boycott"})
+
+
+def _in_grievance(root: Token, trigger: Token) -> bool:
+    """Whether the place is named in what a protest is against — "rallied against the war
+    in Iraq outside parliament", "protesting China's treatment of refugees in Tibet" —
+    which is another happening's place, not the protest's. An event told inside that
+    phrase ("protested against the bombing of Gaza": the bombing) keeps its place. Only
+    the sentence's own steps leave it out: with nothing else, the place the paragraph
+    names (:mod:`geoevents.events.extract`) may still stand for the protest's, at a lower
+    precision."""
+    for tok in [root, *root.ancestors]:
+        head = tok.head
+        against = tok.dep_ == "pobj" and head.lower_ == "against" and \
+            lemma(head.head) in _PROTEST_WORDS
+        if against or (tok.dep_ == "dobj" and lemma(head) == "protest"):
+            return not any(t.i == tok.i for t in [trigger, *trigger.ancestors])
+    return False
+
+
+# prepositions that date an event by another happening ("two days after a rally in Moscow")
+_TIME_PREPS = frozenset({"after", "before", "following"})
+# units of a time span: "two days after", "the day before", "years after"
+_TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "decade",
+                         "anniversary"})
+
+
+def _another_time(root: Token, trigger: Token) -> bool:
+    """Whether the place is named in a phrase that dates the event by another happening
+    at a span of time from it — "two days after a rally in Moscow", "eight years to the
+    day after a rampage at Columbine" — whose place it is. "After prayers in the X
+    mosque, gunmen opened fire" and "killed since the start of the war in Syria" put the
+    event in or right after that happening and keep its place, and so does an event told
+    inside the phrase."""
+    for tok in [root, *root.ancestors]:
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _TIME_PREPS or \
+                tok.ent_type_ in ("DATE", "TIME") or tok.pos_ != "NOUN":
+            continue
+        spanned = lemma(prep.head) in _TIME_UNITS or any(
+            c.dep_ == "npadvmod" and lemma(c) in _TIME_UNITS for c in prep.children)
+        if spanned:
+            return not any(t.i == tok.i for t in [trigger, *trigger.ancestors])
+    return False
 
 
 # prepositions after which a country or province is where something happens ("a mission
@@ -1030,7 +1159,8 @@ def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
     for mention, root in candidates:
         tier = place_tier(mention, root)
         if tier is not None and not _path_end(root) and \
-                not _in_fixed_phrase(root):
+                not _in_fixed_phrase(root) and not _in_grievance(root, trigger) and \
+                not _another_time(root, trigger):
             places.append((tier, _tree_distance(trigger, root), mention.start, mention))
     if not places:
         return None
@@ -1226,7 +1356,8 @@ def _scene(trigger: Token, candidates: list[tuple[Toponym, Token]],
         return None
     best: tuple[tuple, Location] | None = None
     for mention, root in candidates:
-        if _actor_like(mention, root) or statement_source(root):
+        if _actor_like(mention, root) or statement_source(root) or \
+                _in_grievance(root, trigger) or _another_time(root, trigger):
             continue
         tok = root
         while tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "flat") and \
@@ -1278,7 +1409,7 @@ def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
     :func:`place_tier` (a local body's home included: "Tulkarm's governor said …" places
     the events the governor reports in Tulkarm when nothing else does), in text order; a
     dateline's place (before ``skip_before``) is
-    where the report was filed, never where its events happened, and the end of a motion's
+    where the report was filed, never where its events happened, the end of a motion's
     path ("escorting trucks from Gao") belongs to that motion."""
     out = []
     for mention in toponyms:
