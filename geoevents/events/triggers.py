@@ -238,6 +238,19 @@ def _own_verb(token: Token, verb: Token, onto: Ontology) -> bool:
 _SETTING_PREPS = frozenset({"in", "at", "during", "by", "via"})
 
 
+def _setting(prep: Token, onto: Ontology) -> bool:
+    """Whether ``prep`` sets the scene of its head rather than naming what the head is
+    about: 'in' after a verb of taking part is its content ("take part in attacks",
+    "engage in fighting")."""
+    if prep.lower_ not in _SETTING_PREPS:
+        return False
+    head = prep.head
+    verb = lemma(head)
+    if any(c.dep_ == "dobj" and c.lower_ == "part" for c in head.children):
+        verb += " part"
+    return verb not in onto.words("participation")
+
+
 def modality(token: Token, onto: Ontology) -> tuple[str, str]:
     """(modality, reason) of a trigger token; see the module docstring for the values."""
     if token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS:
@@ -288,7 +301,7 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
         if tok.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "pcomp",
                             "nsubjpass", "attr", "relcl"):
             break
-        if tok.dep_ == "prep" and tok.lower_ in _SETTING_PREPS:
+        if tok.dep_ == "prep" and _setting(tok, onto):
             break  # "discussed the deal in a phone call": the call is where it was said
         tok = tok.head
         if lemma(tok) in intention and tok.i != token.i:
