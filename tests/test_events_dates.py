@@ -81,7 +81,11 @@ def test_dateline(text, day, place):
 
 
 @pytest.mark.parametrize("text", ["Gunmen killed 12 villagers, June 3 — police said.",
-                                  "In June 3 days of talks ended.", "No dateline here."])
+                                  "In June 3 days of talks ended.", "No dateline here.",
+                                  # a place in capitals is a dateline's, not a sentence
+                                  # that opens with an acronym
+                                  "UN troops in Goma, June 3 — rebels seized a town.",
+                                  "AU envoys met in Addis Ababa, 3 June - talks went on."])
 def test_no_dateline(text):
     from geoevents.events.dates import find_dateline
 
@@ -221,3 +225,38 @@ def test_the_day_an_onset_tells_is_the_first_day_of_the_happening():
     events = _events(text, "2025-10-09")  # a Thursday
     battles = [e for e in events if e.event_type == "Battles"]
     assert [e.date for e in battles] == ["2025-10-06"]
+
+
+def test_a_later_dateline_anchors_the_days_after_it():
+    # two parts filed a day apart: "on Tuesday" in the part filed from Belgrade on June 9
+    # (a Tuesday) is June 9, not the Tuesday before the first dateline's June 8
+    text = ("ZVECAN, Kosovo, June 8 — A grenade exploded at a police station in Zvecan late "
+            "on Sunday, injuring two officers, police said.\n\n"
+            "BELGRADE, June 9 — Several thousand people rallied peacefully in central "
+            "Belgrade on Tuesday against the arrests of Serbs in Kosovo.")
+    events = _events(text, "2026-06-09")
+    grenade = next(e for e in events if e.event_type == "Explosions/Remote violence")
+    rally = next(e for e in events if e.event_type == "Protests")
+    assert (grenade.date, rally.date) == ("2026-06-07", "2026-06-09")
+
+
+def test_a_later_dateline_is_found_only_at_a_paragraph_start():
+    from geoevents.events.dates import later_datelines
+
+    text = ("GOMA, Oct. 13 — Rebels seized a town.\n\nKINSHASA, Oct. 14 — The government "
+            "protested.\n\nPolice in Goma, Oct. 12 — the day before — arrested two men.")
+    found = later_datelines(text, date(2024, 10, 20))
+    assert [(d.date.isoformat(), text[d.start:d.place_end]) for d in found if d.date] == [
+        ("2024-10-14", "KINSHASA")]
+
+
+@pytest.mark.parametrize("text", [
+    # a number the tagger put in a name or a sum is no year (the event is not history)
+    "Gunmen attacked the Route 1960 bus station in Kano, killing two guards.",
+    "Gunmen attacked the Hotel 2000 in Kano, killing two guards.",
+    "Gunmen shot dead a trader in Kano over a debt of $1950, police said.",
+])
+def test_numbers_in_names_and_sums_are_not_years(text):
+    events = _events(text, "2025-05-12")
+    assert events
+    assert all(e.date is None or e.date >= "2025" for e in events)

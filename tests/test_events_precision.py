@@ -469,3 +469,19 @@ def test_victims_described_in_a_passive_clause_refer_to_the_happening():
             "who were hit in their car.")
     found = events(text, published="2025-06-10")
     assert [e.event_type for e in found if e.event_type != "Diplomacy"] == ["Battles"]
+
+
+@pytest.mark.parametrize(("text", "violent"), [
+    # a person hit by a vehicle is a road accident ...
+    ("Students rioted in Abeche on Friday after a student was hit by a vehicle of the "
+     "governor's escort.", False),
+    ("A boy was knocked down by a truck in Kano on Monday, witnesses said.", False),
+    # ... a vehicle that was a bomb, or a deliberate ramming, is violence
+    ("A checkpoint in Mogadishu was hit by a car bomb on Monday, killing four soldiers.", True),
+    ("A truck rammed into a crowd of worshippers in Kano on Monday, killing three people.",
+     True),
+])
+def test_a_road_accident_is_no_attack(text, violent):
+    found = {e.event_type for e in events(text)} & {
+        "Violence against civilians", "Battles", "Explosions/Remote violence"}
+    assert bool(found) is violent

@@ -44,12 +44,13 @@ _DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nin
 
 # "[LABEL —] CITY[, Region][, Country], Month Day[, Year] [(Agency)] —" (or "Day Month"):
 # the filing place and date; a label in capitals ("ANALYSIS —") may open it
+# (the label and the place are matched case-sensitively, the month in any case)
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z]{3,}(?: [A-Z]{3,})?\s*(?:—|–|--|:)\s*)?"
     r"(?P<place>[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE.'\- ]+(?:,\s*[^,\n—–]{2,40}?)*?),\s*"
-    r"(?P<date>(?:(?:" + _MONTH_RE + r")\s+\d{1,2}|\d{1,2}\s+(?:" + _MONTH_RE + r"))"
+    r"(?P<date>(?:(?i:" + _MONTH_RE + r")\s+\d{1,2}|\d{1,2}\s+(?i:" + _MONTH_RE + r"))"
     r"(?:,?\s*\d{4})?)"
-    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s*", re.IGNORECASE)
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s*")
 
 
 # a sentence told as happening the day of what was told before it
@@ -89,6 +90,7 @@ class Dateline:
     place_end: int  # character offset where the place part ends
     date: date | None  # the filing day (None when it does not resolve)
     text: str
+    start: int = 0  # character offset where the dateline begins
 
 
 def find_dateline(text: str, published: date | None) -> Dateline | None:
@@ -101,6 +103,20 @@ def find_dateline(text: str, published: date | None) -> Dateline | None:
     day = date.fromisoformat(info.date) if info.precision == DAY and info.date else None
     return Dateline(end=match.end(), place_end=match.end("place"), date=day,
                     text=match.group(0).strip())
+
+
+def later_datelines(text: str, published: date | None) -> list[Dateline]:
+    """The datelines that open later paragraphs ("BELGRADE, June 9 — Several thousand
+    people rallied …" after a part filed from Zvecan on June 8): each re-anchors the
+    relative days of what follows it. Only those whose day resolves."""
+    out = []
+    for para in re.finditer(r"\n\s*\n\s*(?=[A-Z\u00C0-\u00DE]{2})", text):
+        line = find_dateline(text[para.end():para.end() + 200], published)
+        if line is not None and line.date is not None:
+            at = para.end()
+            out.append(Dateline(end=at + line.end, place_end=at + line.place_end,
+                                date=line.date, text=line.text, start=at))
+    return out
 
 
 @dataclass

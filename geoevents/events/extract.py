@@ -60,6 +60,7 @@ from geoevents.events.dates import (
     days_after_before,
     event_date,
     find_dateline,
+    later_datelines,
     line_headings,
     parse_published,
     resolve_date,
@@ -162,6 +163,11 @@ _RECURRING = re.compile(r"\b(?:each|every)\b")
 # a run of happenings told as one ("a series of raids", "a spate of killings"), and the
 # words that place a happening in it ("the latest in a series of raids")
 _SERIES = frozenset({"series", "spate", "string", "succession", "cycle", "wave"})
+# a person hit or run over by a vehicle: a road accident, unless the text says it was done
+# on purpose ("rammed", "drove into the crowd") or the vehicle was a bomb
+_COLLIDE = frozenset({"hit", "strike", "knock", "run"})
+_VEHICLES = frozenset({"vehicle", "car", "truck", "lorry", "bus", "minibus", "motorcycle",
+                       "motorbike", "train", "van", "pickup", "taxi", "tractor"})
 _RANKED = frozenset({"latest", "last", "first", "second", "third", "part", "one", "another",
                      "newest"})
 # vague counts that make a plural event noun a tally ("hundreds of air strikes")
@@ -498,6 +504,21 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
         cand.typing.sub_event_type) in _VIOLENT_TYPES
 
 
+def _road_accident(cand: _Candidate) -> bool:
+    """Whether a mention tells a road accident: someone "hit by a vehicle of the governor's
+    escort", "knocked down by a truck" (the vehicle is the agent of a verb of collision),
+    not a car bomb ("hit by a car bomb") nor a ramming."""
+    tok = cand.trigger.token
+    if lemma(tok) not in _COLLIDE or tok.pos_ != "VERB":
+        return False
+    agents = [c for c in tok.children if c.dep_ == "nsubj"]
+    agents += [p for c in tok.children if c.dep_ == "agent" for p in c.children
+               if p.dep_ == "pobj"]
+    return any(lemma(a) in _VEHICLES and not any(
+        lemma(m) in ("bomb", "explosive") or m.lower_.startswith("bomb") for m in a.subtree)
+        for a in agents)
+
+
 def _cumulative(verb) -> bool:
     """Whether a clause sums up a stretch of time: the present perfect ("has carried
     out") or a "since" phrase ("… since the coup")."""
@@ -615,8 +636,10 @@ def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
         if offsets is None:
             offsets = doc.to_array("IDX").tolist()
         i = bisect.bisect_left(offsets, match.start())
+        # a number the tagger put in a name or a sum ("the Route 1960 bus station", "the
+        # Hotel 2000", "$1950") is no year; only untagged numbers and bare counts are
         if i < len(offsets) and offsets[i] == match.start() and \
-                len(doc[i]) == 4 and doc[i].ent_type_ not in TIME_ENTITIES:
+                len(doc[i]) == 4 and doc[i].ent_type_ in ("", "CARDINAL"):
             years.append(SpanType(doc, i, i + 1, label="DATE"))
     for ent in sorted([*doc.ents, *years], key=lambda e: e.start):
         if ent.label_ in ("DATE", "TIME"):
@@ -681,6 +704,12 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     place_skip = dateline.place_end if dateline is not None else 0
     places = _sentence_toponyms(sentences, toponyms, place_skip)
     dates = _sentence_dates(sentences, text)
+    # a later paragraph that opens with its own dateline is filed on its own day
+    refiled = later_datelines(text, base)
+    if refiled:
+        dates = [[e for e in ents if not any(d.start <= e.start_char < d.end for d in refiled)]
+                 for ents in dates]
+    first_anchor = anchor
     found: list[_Candidate] = []
     planned: list[Span] = []  # sentences that tell only what is to come (see _unplanned)
     told_before: DateInfo | None = None  # the date of the last dated event told
@@ -693,6 +722,11 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     for i, sent in enumerate(sentences):
         if i and paragraph[i] != paragraph[i - 1]:
             scene_time, scene_setting = [], False
+        if refiled:
+            filed = next((d.date for d in reversed(refiled) if d.start <= sent.start_char),
+                         None)
+            anchor = filed or first_anchor
+            latest = max(d for d in (base, anchor) if d is not None) if anchor else None
         told = sentence_dates(dates[i], anchor, skip_before=skip)
         lowered = f" {' '.join(document_words(doc).lowers[sent.start:sent.end])} "
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
@@ -756,7 +790,8 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             victim.toll_update = True
         kept = [c for c in cands if not _out_of_time(c, anchor, latest) and not c.history
                 and not _recurring(c)
-                and not _describes_participant(c) and not _not_a_happening(c, onto)]
+                and not _describes_participant(c) and not _not_a_happening(c, onto)
+                and not _road_accident(c)]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
         if not kept and (ahead or any(_out_of_time(c, anchor, latest) == "future"
