@@ -260,3 +260,40 @@ def test_numbers_in_names_and_sums_are_not_years(text):
     events = _events(text, "2025-05-12")
     assert events
     assert all(e.date is None or e.date >= "2025" for e in events)
+
+
+def test_a_stretch_after_a_clause_counts_back_from_the_sentence_day():
+    # "two days after" counts back from the day the rest of the sentence tells (Friday
+    # 9 May), not from the report's day (Monday 12 May)
+    for text in ["On Friday, two days after rival groups fought in the market of Kano, "
+                 "police arrested 20 people.",
+                 "Two days after rival groups fought in the market of Kano, police "
+                 "arrested 20 people on Friday."]:
+        fight = next(e for e in _events(text, "2025-05-12") if e.trigger == "fought")
+        assert fight.date == "2025-05-07", text
+    # without a day of its own, the sentence is told from the report's day
+    text = "Two days after rival groups fought in the market of Kano, the governor resigned."
+    fight = next(e for e in _events(text, "2025-05-12") if e.trigger == "fought")
+    assert fight.date == "2025-05-10"
+
+
+def test_that_year_is_the_year_told_before():
+    # "In May of that year" is May 2023, the year told before it: history, no event now
+    text = ("ZVECAN, Kosovo, June 8 — A grenade exploded at a police station in Zvecan late "
+            "on Sunday, injuring two officers, police said.\n\n"
+            "The north has been tense since September 2023, when about 30 armed Serbs "
+            "attacked Kosovo police near the village of Banjska, killing one officer, in a "
+            "shoot-out in which three of the attackers also died. In May of that year, dozens "
+            "of KFOR soldiers were injured in clashes with Serb protesters outside municipal "
+            "buildings in Zvecan.")
+    assert [e.date for e in _events(text, "2026-06-09")] == ["2026-06-07"]
+
+
+def test_a_told_year_is_written_out():
+    from geoevents.events.dates import with_told_year
+    from geoevents.pipeline import analyse
+
+    _, doc = analyse("Rebels took the town in 2019. The following year, they lost it.",
+                     published="2025-05-12")
+    ent = next(e for e in doc.ents if "year" in e.text)
+    assert with_told_year(ent) == "2020"
