@@ -485,3 +485,26 @@ def test_a_road_accident_is_no_attack(text, violent):
     found = {e.event_type for e in events(text)} & {
         "Violence against civilians", "Battles", "Explosions/Remote violence"}
     assert bool(found) is violent
+
+
+_MATCH = ("River Plate crushed Boca Juniors 4-0 at the stadium on Sunday, a massacre that left "
+          "the home side's title hopes in ruins. River launched their assault from the first "
+          "whistle, and their striker fired a shot against the post. The coach said his team "
+          "had been shot down in midfield. ")
+
+
+def test_a_match_told_in_the_words_of_war_is_no_event():
+    assert events(_MATCH, "2026-10-19") == []
+
+
+def test_real_violence_at_a_match_is_an_event():
+    found = events(_MATCH + "After the final whistle, fans clashed with police outside the "
+                   "stadium in Buenos Aires, and 12 people were arrested.", "2026-10-19")
+    assert {e.event_type for e in found} & {"Riots", "Battles"}
+
+
+def test_a_question_asserts_no_happening():
+    found = events("Why is there fighting again in Western Sahara?\n\nOn Tuesday, a drone "
+                   "strike killed three men near Bir Lehlou, the Polisario Front said.",
+                   "2026-11-14")
+    assert [(e.sub_event_type, e.date) for e in found] == [("Air/drone strike", "2026-11-10")]

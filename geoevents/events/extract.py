@@ -163,6 +163,20 @@ _RECURRING = re.compile(r"\b(?:each|every)\b")
 # a run of happenings told as one ("a series of raids", "a spate of killings"), and the
 # words that place a happening in it ("the latest in a series of raids")
 _SERIES = frozenset({"series", "spate", "string", "succession", "cycle", "wave"})
+# a sports report (a match and its score) tells its play in the words of war: "River
+# launched their assault", "a 4-0 massacre", "fired a shot against the post"
+_SPORT_WORDS = frozenset({"match", "goal", "coach", "referee", "league", "stadium",
+                          "striker", "midfield", "midfielder", "goalkeeper", "penalty",
+                          "derby", "tournament", "championship", "season", "player",
+                          "team", "fixture", "substitute", "whistle", "kick-off", "half",
+                          "interval", "scorer", "header", "cup", "squad", "champion"})
+_SCORE = re.compile(r"(?<![\d.,:/-])\d{1,2}-\d{1,2}(?![\d.,:/-])")
+# words that put real harm or the forces of order in a sports report's sentence ("fans
+# clashed with police outside the stadium"; "killed the game off" is play)
+_REAL_HARM = frozenset({"police", "policeman", "officer", "soldier", "army", "gunman",
+                        "gun", "knife", "stab", "tear", "arrest", "dead", "die",
+                        "wound", "injure", "injured", "hospital", "bomb", "explosive",
+                        "fan", "supporter", "hooligan", "rioter"})
 # a person hit or run over by a vehicle: a road accident, unless the text says it was done
 # on purpose ("rammed", "drove into the crowd") or the vehicle was a bomb
 _COLLIDE = frozenset({"hit", "strike", "knock", "run"})
@@ -504,6 +518,30 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
         cand.typing.sub_event_type) in _VIOLENT_TYPES
 
 
+def sports_report(sentence_lemmas: list[set[str]], text: str) -> bool:
+    """Whether a report tells a sports match: a score ("4-0") and at least four words of
+    the game (match, goal, coach, referee, striker …)."""
+    words = set().union(*sentence_lemmas) if sentence_lemmas else set()
+    return len(words & _SPORT_WORDS) >= 4 and _SCORE.search(text) is not None
+
+
+def _play_told_as_war(cand: _Candidate, sentence: set[str]) -> bool:
+    """Whether a mention in a sports report tells the game in the words of war: no one
+    hurt, no police, fans or weapons in its sentence."""
+    return sentence.isdisjoint(_REAL_HARM)
+
+
+def _asked(cand: _Candidate) -> bool:
+    """Whether a mention is part of a question ("Why is there fighting again in Western
+    Sahara?", "Was the attack planned?"): a question asserts no happening; a happening it
+    names is told, if at all, where it is answered."""
+    doc = cand.trigger.token.doc
+    for tok in doc[cand.trigger.token.i + 1: cand.trigger.token.i + 60]:
+        if tok.text in ("?", ".", "!") or "\n" in tok.text_with_ws:
+            return tok.text == "?"
+    return False
+
+
 def _road_accident(cand: _Candidate) -> bool:
     """Whether a mention tells a road accident: someone "hit by a vehicle of the governor's
     escort", "knocked down by a truck" (the vehicle is the agent of a verb of collision),
@@ -701,6 +739,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     skip = dateline.end if dateline is not None else 0
     sentences = list(doc.sents)
     sentence_lemmas = [_lemma_set(s) for s in sentences]
+    sports = sports_report(sentence_lemmas, text)
     place_skip = dateline.place_end if dateline is not None else 0
     places = _sentence_toponyms(sentences, toponyms, place_skip)
     dates = _sentence_dates(sentences, text)
@@ -791,7 +830,8 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
         kept = [c for c in cands if not _out_of_time(c, anchor, latest) and not c.history
                 and not _recurring(c)
                 and not _describes_participant(c) and not _not_a_happening(c, onto)
-                and not _road_accident(c)]
+                and not _road_accident(c) and not _asked(c)
+                and not (sports and _play_told_as_war(c, sentence_lemmas[i]))]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
         if not kept and (ahead or any(_out_of_time(c, anchor, latest) == "future"
