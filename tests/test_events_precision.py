@@ -508,3 +508,23 @@ def test_a_question_asserts_no_happening():
                    "strike killed three men near Bir Lehlou, the Polisario Front said.",
                    "2026-11-14")
     assert [(e.sub_event_type, e.date) for e in found] == [("Air/drone strike", "2026-11-10")]
+
+
+def test_a_reference_joins_the_event_told_with_its_word():
+    # "killed nine soldiers in the ambush" (a rebel claim) is the Sunday ambush, not the
+    # nearer Monday clash: its toll is no second event's
+    text = (
+        "LUANDA, Angola, Aug. 11 — Separatist rebels killed four Angolan soldiers in an ambush "
+        "in the oil-rich enclave of Cabinda on Sunday, the armed forces said on Tuesday.\n\n"
+        "A patrol of the Angolan Armed Forces was ambushed in the interior of the province "
+        "as it returned to its base, a spokesman told state radio. Three other soldiers were "
+        "wounded. The spokesman said the army had launched a search operation.\n\n"
+        "The Front for the Liberation of the Enclave of Cabinda, which has fought for the "
+        "independence of the territory since the 1960s, said in a statement sent to "
+        "journalists that its fighters had killed nine soldiers in the ambush and seized "
+        "weapons.\n\n"
+        "In a separate statement, the armed forces said their troops had \"neutralised\" two "
+        "rebels in a clash in the Mayombe forest on Monday, during the search operation.")
+    found = {e.date: e for e in events(text, "2026-08-11")}
+    assert found["2026-08-10"].fatalities != 9
+    assert "ambush" not in [m["trigger"] for m in found["2026-08-10"].mentions]

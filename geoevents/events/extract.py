@@ -1281,7 +1281,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 merge_key(k[0]) != merge_key(event),
                 not (k[0].location is None or event.location is None
                      or same_place(k[0].location, event.location)),
-                not _dates_agree(k[0], event), abs(k[1].sentence - cand.sentence)))
+                not _dates_agree(k[0], event), not _told_alike(k[0], cand),
+                k[1].sentence > cand.sentence, abs(k[1].sentence - cand.sentence)))
             if cand.toll_update and target[0].fatalities is not None:
                 event.fatalities = None
             if _own_date_is_better(cand, target[1]):
@@ -1302,6 +1303,14 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     if any(e.date is not None for e, _ in told):
         told = [k for k in told if not _detail(*k)]
     return [e for e, _ in told]
+
+
+def _told_alike(event: Event, cand: _Candidate) -> bool:
+    """Whether a telling uses a word the event was told with ("its fighters had killed
+    nine soldiers in the ambush" after "killed four soldiers in an ambush"): what a
+    reference most likely points back to, before a nearer event of the same kind."""
+    words = {m["trigger"].lower() for m in event.mentions}
+    return cand.trigger.token.lower_ in words or lemma(cand.trigger.token) in words
 
 
 def _detail(event: Event, cand: _Candidate) -> bool:
