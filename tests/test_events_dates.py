@@ -297,3 +297,21 @@ def test_a_told_year_is_written_out():
                      published="2025-05-12")
     ent = next(e for e in doc.ents if "year" in e.text)
     assert with_told_year(ent) == "2020"
+
+
+def test_a_line_holding_only_the_issue_date_dates_no_event():
+    # an update's title and the day it was issued, then the attack it reports: one event,
+    # on the day the text gives it
+    text = ("CHAD: Attack on Tchoukoutalia, Lac Province\nFlash Update No. 1\n15 July 2026\n\n"
+            "In the early hours of 13 July, members of an armed group arriving by canoe "
+            "attacked Tchoukoutalia, an island village about 15 km west of Bol, killing 12 "
+            "people.")
+    found = [e for e in _events(text, "2026-07-15") if e.event_type != "Diplomacy"]
+    assert [e.date for e in found] == ["2026-07-13"]
+
+
+def test_issue_lines():
+    from geoevents.events.dates import issue_lines
+
+    text = "Statement No. 14\n11 May 2026\nOn 9 May 2026 our forces attacked.\nMay 9, 2026\n"
+    assert [text[a:b] for a, b in issue_lines(text)] == ["11 May 2026", "May 9, 2026"]

@@ -119,6 +119,20 @@ def later_datelines(text: str, published: date | None) -> list[Dateline]:
     return out
 
 
+# a line that holds only a full date ("15 July 2026", "May 11, 2026"): the day a release
+# or an update was issued, printed under its title
+_ISSUE_LINE = re.compile(
+    r"^[ \t]*(?:(?:" + "|".join(_WEEKDAYS) + r"),?\s+)?(?:\d{1,2}\s+" + _MONTH_RE +
+    r",?\s+\d{4}|" + _MONTH_RE + r"\s+\d{1,2},?\s+\d{4})[ \t]*$",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def issue_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) character offsets of lines that hold only a full date: the day
+    a release or an update was issued, which, like a dateline, dates no event."""
+    return [m.span() for m in _ISSUE_LINE.finditer(text)]
+
+
 @dataclass
 class DateInfo:
     """A resolved (or unresolved) event date with its evidence."""

@@ -60,6 +60,7 @@ from geoevents.events.dates import (
     days_after_before,
     event_date,
     find_dateline,
+    issue_lines,
     later_datelines,
     line_headings,
     parse_published,
@@ -745,8 +746,10 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     dates = _sentence_dates(sentences, text)
     # a later paragraph that opens with its own dateline is filed on its own day
     refiled = later_datelines(text, base)
-    if refiled:
-        dates = [[e for e in ents if not any(d.start <= e.start_char < d.end for d in refiled)]
+    # (and a line holding only the day an update was issued dates no event)
+    filing = [(d.start, d.end) for d in refiled] + issue_lines(text)
+    if filing:
+        dates = [[e for e in ents if not any(a <= e.start_char < b for a, b in filing)]
                  for ents in dates]
     first_anchor = anchor
     found: list[_Candidate] = []
