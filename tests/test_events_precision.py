@@ -528,3 +528,26 @@ def test_a_reference_joins_the_event_told_with_its_word():
     found = {e.date: e for e in events(text, "2026-08-11")}
     assert found["2026-08-10"].fatalities != 9
     assert "ambush" not in [m["trigger"] for m in found["2026-08-10"].mentions]
+
+
+@pytest.mark.parametrize("text", [
+    # where the report's information comes from is no happening
+    "The following incidents were reported to the police in the Western Cape between "
+    "Friday evening and Sunday night, according to a statement released on Monday by "
+    "provincial police spokesperson Colonel Novela Potelwa.",
+    "We spoke by telephone to the mayor of Banikoara. On Sunday, armed men kidnapped a "
+    "farmer near Banikoara, he said.",
+    "We talked to the rebel leaders in Goma on Monday.",
+])
+def test_the_source_of_the_report_is_no_event(text):
+    assert "Diplomacy" not in {e.event_type for e in events(text, "2026-10-05")}
+
+
+@pytest.mark.parametrize("text", [
+    '"We met the rebel leaders in Goma on Monday," the minister said.',
+    'The minister said: "We met the rebel leaders in Goma on Monday."',
+    # an organisation telling its own acts in the first person
+    "We met the rebel leaders in Goma on Monday.",
+])
+def test_a_quoted_we_is_a_speaker_not_the_reporter(text):
+    assert "Diplomacy" in {e.event_type for e in events(text, "2026-10-05")}

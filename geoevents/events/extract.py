@@ -102,7 +102,7 @@ from geoevents.nlp import doc_text, sentence_of, span_text, span_tokens
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from geoevents.model import Toponym
 
@@ -178,6 +178,9 @@ _REAL_HARM = frozenset({"police", "policeman", "officer", "soldier", "army", "gu
                         "gun", "knife", "stab", "tear", "arrest", "dead", "die",
                         "wound", "injure", "injured", "hospital", "bomb", "explosive",
                         "fan", "supporter", "hooligan", "rioter"})
+# the reporter's own newsgathering ("We spoke by telephone to the mayor")
+# (a first person who met or visited someone may be an organisation telling its own acts)
+_NEWSGATHERING = frozenset({"speak", "talk", "interview", "contact", "reach", "ask"})
 # a person hit or run over by a vehicle: a road accident, unless the text says it was done
 # on purpose ("rammed", "drove into the crowd") or the vehicle was a bomb
 _COLLIDE = frozenset({"hit", "strike", "knock", "run"})
@@ -543,6 +546,28 @@ def _asked(cand: _Candidate) -> bool:
     return False
 
 
+def _source_of_the_report(cand: _Candidate) -> bool:
+    """Whether a mention tells where the report's information comes from, not a
+    happening: "according to a statement released on Monday by the police", or the
+    reporter's own newsgathering ("We spoke by telephone to the mayor")."""
+    tok = cand.trigger.token
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
+            tok.doc[tok.head.i - 1].lower_ == "according":
+        return True
+    return lemma(tok) in _NEWSGATHERING and any(
+        c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children) and \
+        not _in_quotes(tok)
+
+
+def _in_quotes(tok: Token) -> bool:
+    """Whether a token is inside quotation marks (an odd number of them before it in its
+    paragraph)."""
+    text = tok.doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    before = text[start:tok.idx]
+    return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
+
+
 def _road_accident(cand: _Candidate) -> bool:
     """Whether a mention tells a road accident: someone "hit by a vehicle of the governor's
     escort", "knocked down by a truck" (the vehicle is the agent of a verb of collision),
@@ -834,6 +859,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 and not _recurring(c)
                 and not _describes_participant(c) and not _not_a_happening(c, onto)
                 and not _road_accident(c) and not _asked(c)
+                and not _source_of_the_report(c)
                 and not (sports and _play_told_as_war(c, sentence_lemmas[i]))]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
