@@ -551,3 +551,16 @@ def test_the_source_of_the_report_is_no_event(text):
 ])
 def test_a_quoted_we_is_a_speaker_not_the_reporter(text):
     assert "Diplomacy" in {e.event_type for e in events(text, "2026-10-05")}
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # the wounded taken for care are no change in what a group does
+    ("Injured: 20 people, namely 14 civilians and 6 soldiers, of whom 8 were evacuated to "
+     "the provincial hospital in Bol.", False),
+    ("Two wounded soldiers were airlifted to a clinic in Goma on Monday.", False),
+    # a group that moves its people elsewhere is one
+    ("The army evacuated its troops from the base near Bol on Monday.", True),
+])
+def test_the_wounded_taken_for_care_are_no_event(text, kept):
+    found = {e.sub_event_type for e in events(text, "2026-07-15")}
+    assert ("Change to group/activity" in found) is kept

@@ -178,6 +178,10 @@ _REAL_HARM = frozenset({"police", "policeman", "officer", "soldier", "army", "gu
                         "gun", "knife", "stab", "tear", "arrest", "dead", "die",
                         "wound", "injure", "injured", "hospital", "bomb", "explosive",
                         "fan", "supporter", "hooligan", "rioter"})
+# the wounded carried to care
+_CARRIED = frozenset({"evacuate", "airlift", "transfer", "rush", "take", "fly", "move",
+                      "carry", "bring"})
+_CARE = frozenset({"hospital", "clinic", "treatment", "care", "infirmary"})
 # the reporter's own newsgathering ("We spoke by telephone to the mayor")
 # (a first person who met or visited someone may be an organisation telling its own acts)
 _NEWSGATHERING = frozenset({"speak", "talk", "interview", "contact", "reach", "ask"})
@@ -568,6 +572,17 @@ def _in_quotes(tok: Token) -> bool:
     return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
 
 
+def _taken_for_care(cand: _Candidate) -> bool:
+    """Whether a movement tells the wounded taken for care ("8 were evacuated to the
+    provincial hospital in Bol", "airlifted to a clinic"): the care of the hurt, which the
+    happening that hurt them counts, not a change in what a group does."""
+    tok = cand.trigger.token
+    return lemma(tok) in _CARRIED and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "for") and any(
+            g.dep_ == "pobj" and lemma(g) in _CARE for g in c.children)
+        for c in tok.children)
+
+
 def _road_accident(cand: _Candidate) -> bool:
     """Whether a mention tells a road accident: someone "hit by a vehicle of the governor's
     escort", "knocked down by a truck" (the vehicle is the agent of a verb of collision),
@@ -859,7 +874,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 and not _recurring(c)
                 and not _describes_participant(c) and not _not_a_happening(c, onto)
                 and not _road_accident(c) and not _asked(c)
-                and not _source_of_the_report(c)
+                and not _source_of_the_report(c) and not _taken_for_care(c)
                 and not (sports and _play_told_as_war(c, sentence_lemmas[i]))]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
