@@ -564,3 +564,20 @@ def test_a_quoted_we_is_a_speaker_not_the_reporter(text):
 def test_the_wounded_taken_for_care_are_no_event(text, kept):
     found = {e.sub_event_type for e in events(text, "2026-07-15")}
     assert ("Change to group/activity" in found) is kept
+
+
+_HEIST = ("A security guard was wounded on Saturday morning when armed men attacked a "
+          "cash-in-transit vehicle outside a shopping centre in Athlone. ")
+
+
+def test_doers_named_again_go_on_telling_the_happening():
+    found = events(_HEIST + "The suspects fired several shots, blew open the vehicle's safe "
+                   "with explosives and escaped in two cars.", "2026-10-05")
+    assert len([e for e in found if e.event_type in (
+        "Battles", "Violence against civilians", "Explosions/Remote violence")]) == 1
+
+
+def test_a_new_attack_told_with_its_own_day_is_another_event():
+    found = events(_HEIST + "On Sunday, gunmen shot dead two men at a tavern in "
+                   "Khayelitsha.", "2026-10-05")
+    assert len({e.date for e in found}) == 2

@@ -178,6 +178,9 @@ _REAL_HARM = frozenset({"police", "policeman", "officer", "soldier", "army", "gu
                         "gun", "knife", "stab", "tear", "arrest", "dead", "die",
                         "wound", "injure", "injured", "hospital", "bomb", "explosive",
                         "fan", "supporter", "hooligan", "rioter"})
+# the doers of a happening, named again as known ("the suspects fired several shots")
+_DOERS = frozenset({"suspect", "attacker", "assailant", "gunman", "robber", "perpetrator",
+                    "raider", "kidnapper", "militant", "fighter", "man", "killer"})
 # the wounded carried to care
 _CARRIED = frozenset({"evacuate", "airlift", "transfer", "rush", "take", "fly", "move",
                       "carry", "bring"})
@@ -583,6 +586,25 @@ def _taken_for_care(cand: _Candidate) -> bool:
         for c in tok.children)
 
 
+def _same_doers(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether an undated violent mention goes on telling the happening of the sentence
+    before it by its doers, named again as known ("A guard was wounded when armed men
+    attacked a van. The suspects fired several shots, blew open the safe with
+    explosives and escaped"): "the suspects", "the attackers", "they"."""
+    if onto.event_type_of(cand.typing.sub_event_type) not in _VIOLENT_TYPES:
+        return False
+    verb = cand.args.predicate if cand.trigger.pos == "NOUN" else cand.trigger.token
+    if verb is None:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.lower_ == "they":
+        return True
+    return lemma(subject) in _DOERS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subject.children)
+
+
 def _road_accident(cand: _Candidate) -> bool:
     """Whether a mention tells a road accident: someone "hit by a vehicle of the governor's
     escort", "knocked down by a truck" (the vehicle is the agent of a verb of collision),
@@ -795,6 +817,8 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     found: list[_Candidate] = []
     planned: list[Span] = []  # sentences that tell only what is to come (see _unplanned)
     told_before: DateInfo | None = None  # the date of the last dated event told
+    # (paragraph, sentence) of the last sentence that told a dated violent event
+    violent_before: tuple[int, int] | None = None
     headings = line_headings(text, anchor)
     paragraph = _paragraphs(sentences, text)
     # the time the paragraph last told, and whether a sentence without events told it
@@ -867,6 +891,8 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                     else _in_a_past_scene(told, scene_time, anchor)
                 if not cand.history and not cand.reference and not told and scene_setting:
                     cand.date = _scene_date(scene_time)
+                cand.reference = cand.reference or (
+                    violent_before == (paragraph[i], i - 1) and _same_doers(cand, onto))
         _share_carried_places(cands, onto)
         if victim is not None and victim.reference and _TOLL_RISE.search(lowered):
             victim.toll_update = True
@@ -878,6 +904,9 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 and not (sports and _play_told_as_war(c, sentence_lemmas[i]))]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
+        if any(onto.event_type_of(c.typing.sub_event_type) in _VIOLENT_TYPES and
+               c.date is not None and c.date.precision != UNRESOLVED for c in kept):
+            violent_before = (paragraph[i], i)
         if not kept and (ahead or any(_out_of_time(c, anchor, latest) == "future"
                                       for c in cands)):
             planned.append(sent)
