@@ -191,6 +191,8 @@ _NEWSGATHERING = frozenset({"speak", "talk", "interview", "contact", "reach", "a
 # a person hit or run over by a vehicle: a road accident, unless the text says it was done
 # on purpose ("rammed", "drove into the crowd") or the vehicle was a bomb
 _COLLIDE = frozenset({"hit", "strike", "knock", "run"})
+_BLASTS = frozenset({"bomb", "explosive", "mine", "landmine", "ied", "device", "grenade",
+                     "shell", "rocket", "missile"})
 _VEHICLES = frozenset({"vehicle", "car", "truck", "lorry", "bus", "minibus", "motorcycle",
                        "motorbike", "train", "van", "pickup", "taxi", "tractor"})
 _RANKED = frozenset({"latest", "last", "first", "second", "third", "part", "one", "another",
@@ -610,14 +612,19 @@ def _road_accident(cand: _Candidate) -> bool:
     escort", "knocked down by a truck" (the vehicle is the agent of a verb of collision),
     not a car bomb ("hit by a car bomb") nor a ramming."""
     tok = cand.trigger.token
-    if lemma(tok) not in _COLLIDE or tok.pos_ != "VERB":
-        return False
+    if lemma(tok) not in _COLLIDE or tok.pos_ != "VERB" or any(
+            _explosive(c) for c in tok.children if c.dep_ in ("dobj", "prep")):
+        return False  # "their vehicle hit a landmine", "ran over a mine"
     agents = [c for c in tok.children if c.dep_ == "nsubj"]
     agents += [p for c in tok.children if c.dep_ == "agent" for p in c.children
                if p.dep_ == "pobj"]
-    return any(lemma(a) in _VEHICLES and not any(
-        lemma(m) in ("bomb", "explosive") or m.lower_.startswith("bomb") for m in a.subtree)
-        for a in agents)
+    return any(lemma(a) in _VEHICLES and not _explosive(a) for a in agents)
+
+
+def _explosive(phrase: Token) -> bool:
+    """Whether a phrase names a bomb or a mine ("a car bomb", "a vehicle carrying
+    explosives", "a landmine")."""
+    return any(lemma(m) in _BLASTS or m.lower_.startswith("bomb") for m in phrase.subtree)
 
 
 def _cumulative(verb) -> bool:
