@@ -182,8 +182,8 @@ _REAL_HARM = frozenset({"police", "policeman", "officer", "soldier", "army", "gu
 _DOERS = frozenset({"suspect", "attacker", "assailant", "gunman", "robber", "perpetrator",
                     "raider", "kidnapper", "militant", "fighter", "man", "killer"})
 # the wounded carried to care
-_CARRIED = frozenset({"evacuate", "airlift", "transfer", "rush", "take", "fly", "move",
-                      "carry", "bring"})
+_TO_CARE_VERBS = frozenset({"evacuate", "airlift", "transfer", "rush", "take", "fly", "move",
+                            "carry", "bring"})
 _CARE = frozenset({"hospital", "clinic", "treatment", "care", "infirmary"})
 # the reporter's own newsgathering ("We spoke by telephone to the mayor")
 # (a first person who met or visited someone may be an organisation telling its own acts)
@@ -582,7 +582,7 @@ def _taken_for_care(cand: _Candidate) -> bool:
     provincial hospital in Bol", "airlifted to a clinic"): the care of the hurt, which the
     happening that hurt them counts, not a change in what a group does."""
     tok = cand.trigger.token
-    return lemma(tok) in _CARRIED and any(
+    return lemma(tok) in _TO_CARE_VERBS and any(
         c.dep_ == "prep" and c.lower_ in ("to", "for") and any(
             g.dep_ == "pobj" and lemma(g) in _CARE for g in c.children)
         for c in tok.children)
