@@ -408,17 +408,14 @@ _FUTURE_AUX = FUTURE_AUX | {"would"}
 
 def _of_another_future(ent: Span, anchors: set[int]) -> bool:
     """Whether a date expression belongs to another clause in the future ("condemned the
-    attacks and said he would travel to Cauca on Thursday"): not the event's date. A
-    future clause that holds the event is the event's own."""
+    attacks and said he would travel to Cauca on Thursday"): not the event's date."""
     tok: Token = ent.root
     for _ in range(4):
         if tok.i in anchors:
             return False
         if tok.pos_ in ("VERB", "AUX") and any(
                 c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
-            # the event's own clause ("would raise it at an EU-mediated meeting in
-            # Brussels next week"): its date, which tells it is still to come
-            return not any(tok.left_edge.i <= a <= tok.right_edge.i for a in anchors)
+            return True
         if tok.head.i == tok.i:
             return False
         tok = tok.head
