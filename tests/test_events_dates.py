@@ -81,7 +81,11 @@ def test_dateline(text, day, place):
 
 
 @pytest.mark.parametrize("text", ["Gunmen killed 12 villagers, June 3 — police said.",
-                                  "In June 3 days of talks ended.", "No dateline here."])
+                                  "In June 3 days of talks ended.", "No dateline here.",
+                                  # a place in capitals is a dateline's, not a sentence
+                                  # that opens with an acronym
+                                  "UN troops in Goma, June 3 — rebels seized a town.",
+                                  "AU envoys met in Addis Ababa, 3 June - talks went on."])
 def test_no_dateline(text):
     from geoevents.events.dates import find_dateline
 
@@ -221,3 +225,93 @@ def test_the_day_an_onset_tells_is_the_first_day_of_the_happening():
     events = _events(text, "2025-10-09")  # a Thursday
     battles = [e for e in events if e.event_type == "Battles"]
     assert [e.date for e in battles] == ["2025-10-06"]
+
+
+def test_a_later_dateline_anchors_the_days_after_it():
+    # two parts filed a day apart: "on Tuesday" in the part filed from Belgrade on June 9
+    # (a Tuesday) is June 9, not the Tuesday before the first dateline's June 8
+    text = ("ZVECAN, Kosovo, June 8 — A grenade exploded at a police station in Zvecan late "
+            "on Sunday, injuring two officers, police said.\n\n"
+            "BELGRADE, June 9 — Several thousand people rallied peacefully in central "
+            "Belgrade on Tuesday against the arrests of Serbs in Kosovo.")
+    events = _events(text, "2026-06-09")
+    grenade = next(e for e in events if e.event_type == "Explosions/Remote violence")
+    rally = next(e for e in events if e.event_type == "Protests")
+    assert (grenade.date, rally.date) == ("2026-06-07", "2026-06-09")
+
+
+def test_a_later_dateline_is_found_only_at_a_paragraph_start():
+    from geoevents.events.dates import later_datelines
+
+    text = ("GOMA, Oct. 13 — Rebels seized a town.\n\nKINSHASA, Oct. 14 — The government "
+            "protested.\n\nPolice in Goma, Oct. 12 — the day before — arrested two men.")
+    found = later_datelines(text, date(2024, 10, 20))
+    assert [(d.date.isoformat(), text[d.start:d.place_end]) for d in found if d.date] == [
+        ("2024-10-14", "KINSHASA")]
+
+
+@pytest.mark.parametrize("text", [
+    # a number the tagger put in a name or a sum is no year (the event is not history)
+    "Gunmen attacked the Route 1960 bus station in Kano, killing two guards.",
+    "Gunmen attacked the Hotel 2000 in Kano, killing two guards.",
+    "Gunmen shot dead a trader in Kano over a debt of $1950, police said.",
+])
+def test_numbers_in_names_and_sums_are_not_years(text):
+    events = _events(text, "2025-05-12")
+    assert events
+    assert all(e.date is None or e.date >= "2025" for e in events)
+
+
+def test_a_stretch_after_a_clause_counts_back_from_the_sentence_day():
+    # "two days after" counts back from the day the rest of the sentence tells (Friday
+    # 9 May), not from the report's day (Monday 12 May)
+    for text in ["On Friday, two days after rival groups fought in the market of Kano, "
+                 "police arrested 20 people.",
+                 "Two days after rival groups fought in the market of Kano, police "
+                 "arrested 20 people on Friday."]:
+        fight = next(e for e in _events(text, "2025-05-12") if e.trigger == "fought")
+        assert fight.date == "2025-05-07", text
+    # without a day of its own, the sentence is told from the report's day
+    text = "Two days after rival groups fought in the market of Kano, the governor resigned."
+    fight = next(e for e in _events(text, "2025-05-12") if e.trigger == "fought")
+    assert fight.date == "2025-05-10"
+
+
+def test_that_year_is_the_year_told_before():
+    # "In May of that year" is May 2023, the year told before it: history, no event now
+    text = ("ZVECAN, Kosovo, June 8 — A grenade exploded at a police station in Zvecan late "
+            "on Sunday, injuring two officers, police said.\n\n"
+            "The north has been tense since September 2023, when about 30 armed Serbs "
+            "attacked Kosovo police near the village of Banjska, killing one officer, in a "
+            "shoot-out in which three of the attackers also died. In May of that year, dozens "
+            "of KFOR soldiers were injured in clashes with Serb protesters outside municipal "
+            "buildings in Zvecan.")
+    assert [e.date for e in _events(text, "2026-06-09")] == ["2026-06-07"]
+
+
+def test_a_told_year_is_written_out():
+    from geoevents.events.dates import with_told_year
+    from geoevents.pipeline import analyse
+
+    _, doc = analyse("Rebels took the town in 2019. The following year, they lost it.",
+                     published="2025-05-12")
+    ent = next(e for e in doc.ents if "year" in e.text)
+    assert with_told_year(ent) == "2020"
+
+
+def test_a_line_holding_only_the_issue_date_dates_no_event():
+    # an update's title and the day it was issued, then the attack it reports: one event,
+    # on the day the text gives it
+    text = ("CHAD: Attack on Tchoukoutalia, Lac Province\nFlash Update No. 1\n15 July 2026\n\n"
+            "In the early hours of 13 July, members of an armed group arriving by canoe "
+            "attacked Tchoukoutalia, an island village about 15 km west of Bol, killing 12 "
+            "people.")
+    found = [e for e in _events(text, "2026-07-15") if e.event_type != "Diplomacy"]
+    assert [e.date for e in found] == ["2026-07-13"]
+
+
+def test_issue_lines():
+    from geoevents.events.dates import issue_lines
+
+    text = "Statement No. 14\n11 May 2026\nOn 9 May 2026 our forces attacked.\nMay 9, 2026\n"
+    assert [text[a:b] for a, b in issue_lines(text)] == ["11 May 2026", "May 9, 2026"]

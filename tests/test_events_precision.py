@@ -469,3 +469,118 @@ def test_victims_described_in_a_passive_clause_refer_to_the_happening():
             "who were hit in their car.")
     found = events(text, published="2025-06-10")
     assert [e.event_type for e in found if e.event_type != "Diplomacy"] == ["Battles"]
+
+
+@pytest.mark.parametrize(("text", "violent"), [
+    # a person hit by a vehicle is a road accident ...
+    ("Students rioted in Abeche on Friday after a student was hit by a vehicle of the "
+     "governor's escort.", False),
+    ("A boy was knocked down by a truck in Kano on Monday, witnesses said.", False),
+    # ... a vehicle that was a bomb, or a deliberate ramming, is violence
+    ("A checkpoint in Mogadishu was hit by a car bomb on Monday, killing four soldiers.", True),
+    ("A truck rammed into a crowd of worshippers in Kano on Monday, killing three people.",
+     True),
+    # a vehicle that hit a mine is an explosion
+    ("At least 28 people died when their vehicle hit a landmine near Bur Hakaba on Monday.",
+     True),
+])
+def test_a_road_accident_is_no_attack(text, violent):
+    found = {e.event_type for e in events(text)} & {
+        "Violence against civilians", "Battles", "Explosions/Remote violence"}
+    assert bool(found) is violent
+
+
+_MATCH = ("River Plate crushed Boca Juniors 4-0 at the stadium on Sunday, a massacre that left "
+          "the home side's title hopes in ruins. River launched their assault from the first "
+          "whistle, and their striker fired a shot against the post. The coach said his team "
+          "had been shot down in midfield. ")
+
+
+def test_a_match_told_in_the_words_of_war_is_no_event():
+    assert events(_MATCH, "2026-10-19") == []
+
+
+def test_real_violence_at_a_match_is_an_event():
+    found = events(_MATCH + "After the final whistle, fans clashed with police outside the "
+                   "stadium in Buenos Aires, and 12 people were arrested.", "2026-10-19")
+    assert {e.event_type for e in found} & {"Riots", "Battles"}
+
+
+def test_a_question_asserts_no_happening():
+    found = events("Why is there fighting again in Western Sahara?\n\nOn Tuesday, a drone "
+                   "strike killed three men near Bir Lehlou, the Polisario Front said.",
+                   "2026-11-14")
+    assert [(e.sub_event_type, e.date) for e in found] == [("Air/drone strike", "2026-11-10")]
+
+
+def test_a_reference_joins_the_event_told_with_its_word():
+    # "killed nine soldiers in the ambush" (a rebel claim) is the Sunday ambush, not the
+    # nearer Monday clash: its toll is no second event's
+    text = (
+        "LUANDA, Angola, Aug. 11 — Separatist rebels killed four Angolan soldiers in an ambush "
+        "in the oil-rich enclave of Cabinda on Sunday, the armed forces said on Tuesday.\n\n"
+        "A patrol of the Angolan Armed Forces was ambushed in the interior of the province "
+        "as it returned to its base, a spokesman told state radio. Three other soldiers were "
+        "wounded. The spokesman said the army had launched a search operation.\n\n"
+        "The Front for the Liberation of the Enclave of Cabinda, which has fought for the "
+        "independence of the territory since the 1960s, said in a statement sent to "
+        "journalists that its fighters had killed nine soldiers in the ambush and seized "
+        "weapons.\n\n"
+        "In a separate statement, the armed forces said their troops had \"neutralised\" two "
+        "rebels in a clash in the Mayombe forest on Monday, during the search operation.")
+    found = {e.date: e for e in events(text, "2026-08-11")}
+    assert found["2026-08-10"].fatalities != 9
+    assert "ambush" not in [m["trigger"] for m in found["2026-08-10"].mentions]
+
+
+@pytest.mark.parametrize("text", [
+    # where the report's information comes from is no happening
+    "The following incidents were reported to the police in the Western Cape between "
+    "Friday evening and Sunday night, according to a statement released on Monday by "
+    "provincial police spokesperson Colonel Novela Potelwa.",
+    "We spoke by telephone to the mayor of Banikoara. On Sunday, armed men kidnapped a "
+    "farmer near Banikoara, he said.",
+    "We talked to the rebel leaders in Goma on Monday.",
+])
+def test_the_source_of_the_report_is_no_event(text):
+    assert "Diplomacy" not in {e.event_type for e in events(text, "2026-10-05")}
+
+
+@pytest.mark.parametrize("text", [
+    '"We met the rebel leaders in Goma on Monday," the minister said.',
+    'The minister said: "We met the rebel leaders in Goma on Monday."',
+    # an organisation telling its own acts in the first person
+    "We met the rebel leaders in Goma on Monday.",
+])
+def test_a_quoted_we_is_a_speaker_not_the_reporter(text):
+    assert "Diplomacy" in {e.event_type for e in events(text, "2026-10-05")}
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # the wounded taken for care are no change in what a group does
+    ("Injured: 20 people, namely 14 civilians and 6 soldiers, of whom 8 were evacuated to "
+     "the provincial hospital in Bol.", False),
+    ("Two wounded soldiers were airlifted to a clinic in Goma on Monday.", False),
+    # a group that moves its people elsewhere is one
+    ("The army evacuated its troops from the base near Bol on Monday.", True),
+])
+def test_the_wounded_taken_for_care_are_no_event(text, kept):
+    found = {e.sub_event_type for e in events(text, "2026-07-15")}
+    assert ("Change to group/activity" in found) is kept
+
+
+_HEIST = ("A security guard was wounded on Saturday morning when armed men attacked a "
+          "cash-in-transit vehicle outside a shopping centre in Athlone. ")
+
+
+def test_doers_named_again_go_on_telling_the_happening():
+    found = events(_HEIST + "The suspects fired several shots, blew open the vehicle's safe "
+                   "with explosives and escaped in two cars.", "2026-10-05")
+    assert len([e for e in found if e.event_type in (
+        "Battles", "Violence against civilians", "Explosions/Remote violence")]) == 1
+
+
+def test_a_new_attack_told_with_its_own_day_is_another_event():
+    found = events(_HEIST + "On Sunday, gunmen shot dead two men at a tavern in "
+                   "Khayelitsha.", "2026-10-05")
+    assert len({e.date for e in found}) == 2

@@ -27,10 +27,15 @@ GOLDEN = Path(__file__).parent / "golden"
 # (dev: 72 reports since d57-d72 were added, written in styles the first 56 lack and
 # committed before geoevents was run on them — 0.388 / 0.594 then; the first 56 keep their
 # own gate, FIRST_DEV_GATE)
-GATES = {"dev": (0.80, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
+# (dev d73-d84: 12 reports in styles and regions the dev set had least of, committed
+# before geoevents was run on them — 0.351 / 0.619 and 12 failed checks then; they have
+# their own gate, LATEST_DEV_GATE, and the "dev" gate stays on the 72 it was set on)
+GATES = {"dev": (0.82, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
          "heldout3": (0.43, 0.63), "heldout4": (0.46, 0.66), "heldout5": (0.51, 0.70)}
 FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
 FIRST_DEV_GATE = (0.92, 0.95)
+LATEST_DEV = "d73"  # report ids from this one on: the latest dev reports (d73-d84)
+LATEST_DEV_GATE = (0.50, 0.65)
 # failed must-not checks on the held-out reports when the gates were set (heldout2: 5 when
 # its reports were frozen; 6 after the merge of the location fallback chain and the new
 # typing, which added one (a planned meeting's place given to a statement) — counted here,
@@ -47,6 +52,16 @@ KNOWN_TYPING_ERRORS = {
     ("d01-kenya-nurses-strike", "a labour strike is no air strike"),
     ("d06-kharkiv-guided-bomb", "a guided bomb dropped from a plane is not an IED"),
     ("d35-bangladesh-dhaka", "sound grenades are no grenade attack"),
+    # d73-d84 (first run 12 failed checks; 3 left, all typing): a rally outside a court
+    # typed as force against protesters (and placed by the paragraph's village), a
+    # "clash between party supporters" as an armed clash, "a pretext for more arrests"
+    # in a sentence about a rally as a protest
+    ("d76-guatemala-rabinal-tribunal",
+     "the massacre is placed in Rabinal and dated in 1982; no event at Rabinal now"),
+    ("d79-nepal-election-day", "one blast in Rolpa, one clash in Janakpur"),
+    ("d81-kosovo-serbia-two-datelines",
+     "the rally in Belgrade was on Tuesday June 9 (the second dateline), not on the day of "
+     "the blast"),
 }
 
 
@@ -169,8 +184,20 @@ def result() -> golden.GoldenResult:
 @pytest.mark.parametrize("part", sorted(GATES))
 def test_precision_and_recall_gates(result, part):
     precision, recall = GATES[part]
-    assert result.precision(part) >= precision
-    assert result.recall(part) >= recall
+    scored = golden.GoldenResult([s for s in result.reports if s.part == part and not (
+        part == "dev" and s.id >= LATEST_DEV)])
+    assert scored.precision() >= precision
+    assert scored.recall() >= recall
+
+
+@pytest.mark.slow
+def test_the_latest_dev_reports_keep_their_gate(result):
+    latest = golden.GoldenResult([s for s in result.reports
+                                  if s.part == "dev" and s.id >= LATEST_DEV])
+    assert len(latest.reports) == 12
+    precision, recall = LATEST_DEV_GATE
+    assert latest.precision() >= precision
+    assert latest.recall() >= recall
 
 
 @pytest.mark.slow

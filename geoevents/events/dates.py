@@ -44,12 +44,13 @@ _DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nin
 
 # "[LABEL —] CITY[, Region][, Country], Month Day[, Year] [(Agency)] —" (or "Day Month"):
 # the filing place and date; a label in capitals ("ANALYSIS —") may open it
+# (the label and the place are matched case-sensitively, the month in any case)
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z]{3,}(?: [A-Z]{3,})?\s*(?:—|–|--|:)\s*)?"
     r"(?P<place>[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE.'\- ]+(?:,\s*[^,\n—–]{2,40}?)*?),\s*"
-    r"(?P<date>(?:(?:" + _MONTH_RE + r")\s+\d{1,2}|\d{1,2}\s+(?:" + _MONTH_RE + r"))"
+    r"(?P<date>(?:(?i:" + _MONTH_RE + r")\s+\d{1,2}|\d{1,2}\s+(?i:" + _MONTH_RE + r"))"
     r"(?:,?\s*\d{4})?)"
-    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s*", re.IGNORECASE)
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s*")
 
 
 # a sentence told as happening the day of what was told before it
@@ -89,6 +90,7 @@ class Dateline:
     place_end: int  # character offset where the place part ends
     date: date | None  # the filing day (None when it does not resolve)
     text: str
+    start: int = 0  # character offset where the dateline begins
 
 
 def find_dateline(text: str, published: date | None) -> Dateline | None:
@@ -101,6 +103,34 @@ def find_dateline(text: str, published: date | None) -> Dateline | None:
     day = date.fromisoformat(info.date) if info.precision == DAY and info.date else None
     return Dateline(end=match.end(), place_end=match.end("place"), date=day,
                     text=match.group(0).strip())
+
+
+def later_datelines(text: str, published: date | None) -> list[Dateline]:
+    """The datelines that open later paragraphs ("BELGRADE, June 9 — Several thousand
+    people rallied …" after a part filed from Zvecan on June 8): each re-anchors the
+    relative days of what follows it. Only those whose day resolves."""
+    out = []
+    for para in re.finditer(r"\n\s*\n\s*(?=[A-Z\u00C0-\u00DE]{2})", text):
+        line = find_dateline(text[para.end():para.end() + 200], published)
+        if line is not None and line.date is not None:
+            at = para.end()
+            out.append(Dateline(end=at + line.end, place_end=at + line.place_end,
+                                date=line.date, text=line.text, start=at))
+    return out
+
+
+# a line that holds only a full date ("15 July 2026", "May 11, 2026"): the day a release
+# or an update was issued, printed under its title
+_ISSUE_LINE = re.compile(
+    r"^[ \t]*(?:(?:" + "|".join(_WEEKDAYS) + r"),?\s+)?(?:\d{1,2}\s+" + _MONTH_RE +
+    r",?\s+\d{4}|" + _MONTH_RE + r"\s+\d{1,2},?\s+\d{4})[ \t]*$",
+    re.IGNORECASE | re.MULTILINE)
+
+
+def issue_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) character offsets of lines that hold only a full date: the day
+    a release or an update was issued, which, like a dateline, dates no event."""
+    return [m.span() for m in _ISSUE_LINE.finditer(text)]
 
 
 @dataclass
@@ -350,6 +380,27 @@ def _attached(ent: Span, anchors: set[int], *, through_since: bool = True) -> bo
 
 YEAR_SHAPE = re.compile(r"(1[89]|20)\d\d")  # a number that may be a year
 
+# a year named by the one told before it ("In May of that year", "the following year")
+_TOLD_YEAR = re.compile(r"\b(that|the same|the following|the next|the previous) year\b",
+                        re.IGNORECASE)
+_YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_YEAR_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1}
+
+
+def with_told_year(ent: Span) -> str:
+    """A date expression with the year it refers back to written out ("In May of that
+    year", after "since September 2023", -> "In May of 2023"); the expression itself when
+    it names no such year or no year was told before it."""
+    text = ent.text
+    match = _TOLD_YEAR.search(text)
+    if match is None:
+        return text
+    years = _YEAR_WORD.findall(ent.doc.text[:ent.start_char])
+    if not years:
+        return text
+    year = int(years[-1]) + _YEAR_STEP[match.group(1).lower()]
+    return f"{text[:match.start()]}{year}{text[match.end():]}"
+
 
 # the future auxiliaries, and "would" of a future told in reported speech ("said he would travel")
 _FUTURE_AUX = FUTURE_AUX | {"would"}
@@ -407,17 +458,33 @@ def _counted_back(ent: Span, trigger: Token, published: date | None) -> DateInfo
             trigger.i < after.i:
         return None
     unit = match.group(2)
+    base, whose = _main_clause_day(ent, clause, published)
     if unit == "day":
-        day, precision = published - timedelta(days=n), DAY
+        day, precision = base - timedelta(days=n), DAY
     elif unit == "week":
-        day, precision = _monday(published) - timedelta(days=7 * n), WEEK
+        day, precision = _monday(base) - timedelta(days=7 * n), WEEK
     elif unit == "month":
-        day, precision = _month_start(published, n), MONTH
+        day, precision = _month_start(base, n), MONTH
     else:
-        day, precision = date(published.year - n, 1, 1), YEAR
+        day, precision = date(base.year - n, 1, 1), YEAR
     return DateInfo(day.isoformat(), precision, ent.text,
-                    f"{ent.text!r} after it: counted back from the report's date "
-                    f"{published.isoformat()}", _attached(ent, {trigger.i}))
+                    f"{ent.text!r} after it: counted back from {whose} "
+                    f"{base.isoformat()}", _attached(ent, {trigger.i}))
+
+
+def _main_clause_day(ent: Span, clause: Token, published: date) -> tuple[date, str]:
+    """The day a stretch "after" a clause counts back from: the day the rest of the
+    sentence tells ("On Friday, two days after rival groups fought, police arrested 20
+    people": Friday), else the report's day."""
+    sent = ent.root.sent
+    for other in sent.ents:
+        if other.label_ != "DATE" or other.start == ent.start or \
+                clause.left_edge.i <= other.start <= clause.right_edge.i:
+            continue
+        info = resolve_date(other.text, published)
+        if info.precision == DAY and info.date is not None:
+            return date.fromisoformat(info.date), f"the day the sentence tells, {other.text!r},"
+    return published, "the report's date"
 
 
 # verbs whose subject is the cause of what they tell ("the killing sparked protests")
@@ -475,7 +542,8 @@ def event_date(trigger: Token, predicate: Token | None, sent: Span | list[Span],
                                          abs(e.start - trigger.i)))
     first_failure: DateInfo | None = None
     for ent in ranked:
-        info = _counted_back(ent, trigger, published) or resolve_date(ent.text, published)
+        info = _counted_back(ent, trigger, published) or resolve_date(
+            with_told_year(ent), published)
         if info.precision != UNRESOLVED:
             attached = _hangs_from(ent, trigger, anchors)
             where = "attached to the trigger" if attached else "in the sentence"
@@ -496,7 +564,7 @@ def sentence_dates(ents: list[Span], published: date | None, *,
         if ent.end_char <= skip_before or _counts_something(ent) or (
                 ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since"):
             continue
-        info = resolve_date(ent.text, published)
+        info = resolve_date(with_told_year(ent), published)
         if info.precision != UNRESOLVED:
             out.append(info)
     return out

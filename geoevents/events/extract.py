@@ -60,6 +60,8 @@ from geoevents.events.dates import (
     days_after_before,
     event_date,
     find_dateline,
+    issue_lines,
+    later_datelines,
     line_headings,
     parse_published,
     resolve_date,
@@ -100,7 +102,7 @@ from geoevents.nlp import doc_text, sentence_of, span_text, span_tokens
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from geoevents.model import Toponym
 
@@ -162,6 +164,37 @@ _RECURRING = re.compile(r"\b(?:each|every)\b")
 # a run of happenings told as one ("a series of raids", "a spate of killings"), and the
 # words that place a happening in it ("the latest in a series of raids")
 _SERIES = frozenset({"series", "spate", "string", "succession", "cycle", "wave"})
+# a sports report (a match and its score) tells its play in the words of war: "River
+# launched their assault", "a 4-0 massacre", "fired a shot against the post"
+_SPORT_WORDS = frozenset({"match", "goal", "coach", "referee", "league", "stadium",
+                          "striker", "midfield", "midfielder", "goalkeeper", "penalty",
+                          "derby", "tournament", "championship", "season", "player",
+                          "team", "fixture", "substitute", "whistle", "kick-off", "half",
+                          "interval", "scorer", "header", "cup", "squad", "champion"})
+_SCORE = re.compile(r"(?<![\d.,:/-])\d{1,2}-\d{1,2}(?![\d.,:/-])")
+# words that put real harm or the forces of order in a sports report's sentence ("fans
+# clashed with police outside the stadium"; "killed the game off" is play)
+_REAL_HARM = frozenset({"police", "policeman", "officer", "soldier", "army", "gunman",
+                        "gun", "knife", "stab", "tear", "arrest", "dead", "die",
+                        "wound", "injure", "injured", "hospital", "bomb", "explosive",
+                        "fan", "supporter", "hooligan", "rioter"})
+# the doers of a happening, named again as known ("the suspects fired several shots")
+_DOERS = frozenset({"suspect", "attacker", "assailant", "gunman", "robber", "perpetrator",
+                    "raider", "kidnapper", "militant", "fighter", "man", "killer"})
+# the wounded carried to care
+_TO_CARE_VERBS = frozenset({"evacuate", "airlift", "transfer", "rush", "take", "fly", "move",
+                            "carry", "bring"})
+_CARE = frozenset({"hospital", "clinic", "treatment", "care", "infirmary"})
+# the reporter's own newsgathering ("We spoke by telephone to the mayor")
+# (a first person who met or visited someone may be an organisation telling its own acts)
+_NEWSGATHERING = frozenset({"speak", "talk", "interview", "contact", "reach", "ask"})
+# a person hit or run over by a vehicle: a road accident, unless the text says it was done
+# on purpose ("rammed", "drove into the crowd") or the vehicle was a bomb
+_COLLIDE = frozenset({"hit", "strike", "knock", "run"})
+_BLASTS = frozenset({"bomb", "explosive", "mine", "landmine", "ied", "device", "grenade",
+                     "shell", "rocket", "missile"})
+_VEHICLES = frozenset({"vehicle", "car", "truck", "lorry", "bus", "minibus", "motorcycle",
+                       "motorbike", "train", "van", "pickup", "taxi", "tractor"})
 _RANKED = frozenset({"latest", "last", "first", "second", "third", "part", "one", "another",
                      "newest"})
 # vague counts that make a plural event noun a tally ("hundreds of air strikes")
@@ -498,6 +531,102 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
         cand.typing.sub_event_type) in _VIOLENT_TYPES
 
 
+def sports_report(sentence_lemmas: list[set[str]], text: str) -> bool:
+    """Whether a report tells a sports match: a score ("4-0") and at least four words of
+    the game (match, goal, coach, referee, striker …)."""
+    words = set().union(*sentence_lemmas) if sentence_lemmas else set()
+    return len(words & _SPORT_WORDS) >= 4 and _SCORE.search(text) is not None
+
+
+def _play_told_as_war(cand: _Candidate, sentence: set[str]) -> bool:
+    """Whether a mention in a sports report tells the game in the words of war: no one
+    hurt, no police, fans or weapons in its sentence."""
+    return sentence.isdisjoint(_REAL_HARM)
+
+
+def _asked(cand: _Candidate) -> bool:
+    """Whether a mention is part of a question ("Why is there fighting again in Western
+    Sahara?", "Was the attack planned?"): a question asserts no happening; a happening it
+    names is told, if at all, where it is answered."""
+    doc = cand.trigger.token.doc
+    for tok in doc[cand.trigger.token.i + 1: cand.trigger.token.i + 60]:
+        if tok.text in ("?", ".", "!") or "\n" in tok.text_with_ws:
+            return tok.text == "?"
+    return False
+
+
+def _source_of_the_report(cand: _Candidate) -> bool:
+    """Whether a mention tells where the report's information comes from, not a
+    happening: "according to a statement released on Monday by the police", or the
+    reporter's own newsgathering ("We spoke by telephone to the mayor")."""
+    tok = cand.trigger.token
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
+            tok.doc[tok.head.i - 1].lower_ == "according":
+        return True
+    return lemma(tok) in _NEWSGATHERING and any(
+        c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children) and \
+        not _in_quotes(tok)
+
+
+def _in_quotes(tok: Token) -> bool:
+    """Whether a token is inside quotation marks (an odd number of them before it in its
+    paragraph)."""
+    text = tok.doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    before = text[start:tok.idx]
+    return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
+
+
+def _taken_for_care(cand: _Candidate) -> bool:
+    """Whether a movement tells the wounded taken for care ("8 were evacuated to the
+    provincial hospital in Bol", "airlifted to a clinic"): the care of the hurt, which the
+    happening that hurt them counts, not a change in what a group does."""
+    tok = cand.trigger.token
+    return lemma(tok) in _TO_CARE_VERBS and any(
+        c.dep_ == "prep" and c.lower_ in ("to", "for") and any(
+            g.dep_ == "pobj" and lemma(g) in _CARE for g in c.children)
+        for c in tok.children)
+
+
+def _same_doers(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether an undated violent mention goes on telling the happening of the sentence
+    before it by its doers, named again as known ("A guard was wounded when armed men
+    attacked a van. The suspects fired several shots, blew open the safe with
+    explosives and escaped"): "the suspects", "the attackers", "they"."""
+    if onto.event_type_of(cand.typing.sub_event_type) not in _VIOLENT_TYPES:
+        return False
+    verb = cand.args.predicate if cand.trigger.pos == "NOUN" else cand.trigger.token
+    if verb is None:
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    if subject.lower_ == "they":
+        return True
+    return lemma(subject) in _DOERS and any(
+        c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subject.children)
+
+
+def _road_accident(cand: _Candidate) -> bool:
+    """Whether a mention tells a road accident: someone "hit by a vehicle of the governor's
+    escort", "knocked down by a truck" (the vehicle is the agent of a verb of collision),
+    not a car bomb ("hit by a car bomb") nor a ramming."""
+    tok = cand.trigger.token
+    if lemma(tok) not in _COLLIDE or tok.pos_ != "VERB" or any(
+            _explosive(c) for c in tok.children if c.dep_ in ("dobj", "prep")):
+        return False  # "their vehicle hit a landmine", "ran over a mine"
+    agents = [c for c in tok.children if c.dep_ == "nsubj"]
+    agents += [p for c in tok.children if c.dep_ == "agent" for p in c.children
+               if p.dep_ == "pobj"]
+    return any(lemma(a) in _VEHICLES and not _explosive(a) for a in agents)
+
+
+def _explosive(phrase: Token) -> bool:
+    """Whether a phrase names a bomb or a mine ("a car bomb", "a vehicle carrying
+    explosives", "a landmine")."""
+    return any(lemma(m) in _BLASTS or m.lower_.startswith("bomb") for m in phrase.subtree)
+
+
 def _cumulative(verb) -> bool:
     """Whether a clause sums up a stretch of time: the present perfect ("has carried
     out") or a "since" phrase ("… since the coup")."""
@@ -615,8 +744,10 @@ def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
         if offsets is None:
             offsets = doc.to_array("IDX").tolist()
         i = bisect.bisect_left(offsets, match.start())
+        # a number the tagger put in a name or a sum ("the Route 1960 bus station", "the
+        # Hotel 2000", "$1950") is no year; only untagged numbers and bare counts are
         if i < len(offsets) and offsets[i] == match.start() and \
-                len(doc[i]) == 4 and doc[i].ent_type_ not in TIME_ENTITIES:
+                len(doc[i]) == 4 and doc[i].ent_type_ in ("", "CARDINAL"):
             years.append(SpanType(doc, i, i + 1, label="DATE"))
     for ent in sorted([*doc.ents, *years], key=lambda e: e.start):
         if ent.label_ in ("DATE", "TIME"):
@@ -678,12 +809,23 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     skip = dateline.end if dateline is not None else 0
     sentences = list(doc.sents)
     sentence_lemmas = [_lemma_set(s) for s in sentences]
+    sports = sports_report(sentence_lemmas, text)
     place_skip = dateline.place_end if dateline is not None else 0
     places = _sentence_toponyms(sentences, toponyms, place_skip)
     dates = _sentence_dates(sentences, text)
+    # a later paragraph that opens with its own dateline is filed on its own day
+    refiled = later_datelines(text, base)
+    # (and a line holding only the day an update was issued dates no event)
+    filing = [(d.start, d.end) for d in refiled] + issue_lines(text)
+    if filing:
+        dates = [[e for e in ents if not any(a <= e.start_char < b for a, b in filing)]
+                 for ents in dates]
+    first_anchor = anchor
     found: list[_Candidate] = []
     planned: list[Span] = []  # sentences that tell only what is to come (see _unplanned)
     told_before: DateInfo | None = None  # the date of the last dated event told
+    # (paragraph, sentence) of the last sentence that told a dated violent event
+    violent_before: tuple[int, int] | None = None
     headings = line_headings(text, anchor)
     paragraph = _paragraphs(sentences, text)
     # the time the paragraph last told, and whether a sentence without events told it
@@ -693,6 +835,11 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     for i, sent in enumerate(sentences):
         if i and paragraph[i] != paragraph[i - 1]:
             scene_time, scene_setting = [], False
+        if refiled:
+            filed = next((d.date for d in reversed(refiled) if d.start <= sent.start_char),
+                         None)
+            anchor = filed or first_anchor
+            latest = max(d for d in (base, anchor) if d is not None) if anchor else None
         told = sentence_dates(dates[i], anchor, skip_before=skip)
         lowered = f" {' '.join(document_words(doc).lowers[sent.start:sent.end])} "
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
@@ -751,14 +898,22 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                     else _in_a_past_scene(told, scene_time, anchor)
                 if not cand.history and not cand.reference and not told and scene_setting:
                     cand.date = _scene_date(scene_time)
+                cand.reference = cand.reference or (
+                    violent_before == (paragraph[i], i - 1) and _same_doers(cand, onto))
         _share_carried_places(cands, onto)
         if victim is not None and victim.reference and _TOLL_RISE.search(lowered):
             victim.toll_update = True
         kept = [c for c in cands if not _out_of_time(c, anchor, latest) and not c.history
                 and not _recurring(c)
-                and not _describes_participant(c) and not _not_a_happening(c, onto)]
+                and not _describes_participant(c) and not _not_a_happening(c, onto)
+                and not _road_accident(c) and not _asked(c)
+                and not _source_of_the_report(c) and not _taken_for_care(c)
+                and not (sports and _play_told_as_war(c, sentence_lemmas[i]))]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
+        if any(onto.event_type_of(c.typing.sub_event_type) in _VIOLENT_TYPES and
+               c.date is not None and c.date.precision != UNRESOLVED for c in kept):
+            violent_before = (paragraph[i], i)
         if not kept and (ahead or any(_out_of_time(c, anchor, latest) == "future"
                                       for c in cands)):
             planned.append(sent)
@@ -1206,7 +1361,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 merge_key(k[0]) != merge_key(event),
                 not (k[0].location is None or event.location is None
                      or same_place(k[0].location, event.location)),
-                not _dates_agree(k[0], event), abs(k[1].sentence - cand.sentence)))
+                not _dates_agree(k[0], event), not _told_alike(k[0], cand),
+                k[1].sentence > cand.sentence, abs(k[1].sentence - cand.sentence)))
             if cand.toll_update and target[0].fatalities is not None:
                 event.fatalities = None
             if _own_date_is_better(cand, target[1]):
@@ -1227,6 +1383,14 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     if any(e.date is not None for e, _ in told):
         told = [k for k in told if not _detail(*k)]
     return [e for e, _ in told]
+
+
+def _told_alike(event: Event, cand: _Candidate) -> bool:
+    """Whether a telling uses a word the event was told with ("its fighters had killed
+    nine soldiers in the ambush" after "killed four soldiers in an ambush"): what a
+    reference most likely points back to, before a nearer event of the same kind."""
+    words = {m["trigger"].lower() for m in event.mentions}
+    return cand.trigger.token.lower_ in words or lemma(cand.trigger.token) in words
 
 
 def _detail(event: Event, cand: _Candidate) -> bool:
