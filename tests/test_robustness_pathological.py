@@ -1,0 +1,39 @@
+"""Pathological texts that must take time in proportion to their length: lists of names,
+repeated sentences, one unpunctuated sentence. Each case here once took seconds to minutes
+on a few hundred characters (timed in benchmarks/bench_long.py's --pathological)."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+# a list of names opening a text ("Jenin, Jenin, …", a scraped tag line): the dateline
+# pattern once split it in 2^n ways (40 s at 25 names, minutes at 30)
+NAME_LISTS = ["Jenin, " * 40, "GAZA, " * 40, "Jenin,  " * 30, "Jenin ,\t" * 30,
+              "Al Quds, " * 30 + "June 3"]
+
+
+@pytest.mark.parametrize("text", NAME_LISTS)
+def test_a_list_of_names_is_no_slow_dateline(text):
+    from geoevents.events.dates import find_dateline
+
+    started = time.process_time()
+    assert find_dateline(text, date(2025, 6, 10)) is None
+    assert time.process_time() - started < 0.5
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["Gaza Strip", "Rafah", "Khan Younis", "Palestine"]),
+                min_size=0, max_size=4))
+def test_a_dateline_with_any_number_of_regions_is_found(regions):
+    """The place part of a dateline still takes every region after the city."""
+    from geoevents.events.dates import find_dateline
+
+    place = ", ".join(["GAZA CITY", *regions])
+    line = find_dateline(f"{place}, June 3 (AFP) — Shelling hit a school.", date(2025, 6, 10))
+    assert line is not None and line.date == date(2025, 6, 3)
+    assert line.text.startswith(place) and line.place_end == len(place)
