@@ -37,3 +37,38 @@ def test_a_dateline_with_any_number_of_regions_is_found(regions):
     line = find_dateline(f"{place}, June 3 (AFP) — Shelling hit a school.", date(2025, 6, 10))
     assert line is not None and line.date == date(2025, 6, 3)
     assert line.text.startswith(place) and line.place_end == len(place)
+
+
+@pytest.fixture(scope="module")
+def nlp(gaz):
+    from geoevents.pipeline import geoparser
+
+    return geoparser().nlp
+
+
+RUN_ONS = ["troops raided jenin and hebron near the market " * 300,  # no punctuation
+           "Jenin, " * 2000,  # a list of names
+           "Troops Raided Jenin And Hebron " * 300 + ". Then they left."]
+
+
+@pytest.mark.parametrize("text", RUN_ONS)
+def test_a_run_on_sentence_is_cut_into_bounded_sentences(nlp, text):
+    """Every sentence-level step looks over the whole sentence of each trigger: a run-on
+    of n words cost O(n²) (a 46 KB unpunctuated sentence took 63 s, 186 KB minutes)."""
+    from geoevents.textprep import MAX_RUN_ON
+
+    doc = nlp(text)
+    assert doc.text == text
+    sentences = list(doc.sents)
+    assert len(sentences) >= len(text) // MAX_RUN_ON
+    assert max(len(s.text) for s in sentences) <= MAX_RUN_ON + 100
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(["Shelling hit Gaza on Monday.", "Troops left Jenin,",
+                                 "residents said", "\n", "(AFP) —", "Protesters marched."]),
+                max_size=60).map(" ".join))
+def test_ordinary_sentences_are_left_to_the_parser(nlp, text):
+    """Text with sentence punctuation now and then gets no boundary from the tokenizer."""
+    doc = nlp.tokenizer(text)
+    assert not any(t.is_sent_start for t in doc[1:])
