@@ -72,3 +72,22 @@ def test_ordinary_sentences_are_left_to_the_parser(nlp, text):
     """Text with sentence punctuation now and then gets no boundary from the tokenizer."""
     doc = nlp.tokenizer(text)
     assert not any(t.is_sent_start for t in doc[1:])
+
+
+# -- characters that are no text -------------------------------------------------------------
+
+
+def test_a_lone_surrogate_is_an_input_error_not_a_crash(gaz):
+    """A str can hold a lone surrogate (json.loads('"\\\\ud800"')); spaCy cannot hash it.
+    parse says so as an InputError, and a batch records it for that document only."""
+    import json
+
+    from geoevents import pipeline
+    from geoevents.errors import InputError
+
+    text = json.loads('"Troops raided Jenin \\ud800 on Monday."')
+    with pytest.raises(InputError, match=r"lone surrogate \(U\+D800\) at character 20"):
+        pipeline.parse(text)
+    out = list(pipeline.parse_many(["Troops left Jenin.", text, "Troops left Hebron."]))
+    assert len(out) == 3 and out[0].toponyms and out[2].toponyms
+    assert not out[1].toponyms and "lone surrogate" in out[1].error
