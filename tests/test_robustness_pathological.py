@@ -91,3 +91,21 @@ def test_a_lone_surrogate_is_an_input_error_not_a_crash(gaz):
     out = list(pipeline.parse_many(["Troops left Jenin.", text, "Troops left Hebron."]))
     assert len(out) == 3 and out[0].toponyms and out[2].toponyms
     assert not out[1].toponyms and "lone surrogate" in out[1].error
+
+
+# -- malformed corpora ------------------------------------------------------------------------
+
+
+def test_a_deeply_nested_jsonl_line_is_one_bad_record(tmp_path):
+    """json.loads raises RecursionError, not JSONDecodeError, on deep nesting: the
+    line is one bad record, and the records around it are read."""
+    from geoevents.corpus import read_corpus
+
+    path = tmp_path / "c.jsonl"
+    path.write_text('{"id": "a", "text": "Troops left Jenin."}\n' + "[" * 100_000
+                    + "]" * 100_000 + "\n" + '{"id": "b", "text": "x", "n": ' + '{"a": ' * 50_000
+                    + "\n" + '{"id": "c", "text": "Troops left Hebron."}\n', encoding="utf-8")
+    records = list(read_corpus(path))
+    assert [r.id for r in records][::3] == ["a", "c"] and len(records) == 4
+    assert records[0].error is None and records[3].error is None
+    assert records[1].error == records[2].error == "bad JSON: nested too deeply"
