@@ -109,3 +109,51 @@ def test_a_deeply_nested_jsonl_line_is_one_bad_record(tmp_path):
     assert [r.id for r in records][::3] == ["a", "c"] and len(records) == 4
     assert records[0].error is None and records[3].error is None
     assert records[1].error == records[2].error == "bad JSON: nested too deeply"
+
+
+# -- maps of bad files ----------------------------------------------------------------------
+
+
+def _features(coords):
+    return {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {
+            "event_type": "Battles", "sub_event_type": "Armed clash", "date": "2025-01-01",
+            "doc_id": f"d{i}", "location_text": "<script>alert(1)</script>"},
+         "geometry": {"type": "Point", "coordinates": list(xy)}}
+        for i, xy in enumerate(coords)]}
+
+
+def test_a_map_leaves_impossible_coordinates_unlocated(tmp_path):
+    """NaN, infinite and out-of-range coordinates (hand-edited or foreign files) are no
+    place on a map: those events count as unlocated; the map still renders."""
+    import json
+
+    from geoevents.cli import main
+
+    path = tmp_path / "bad.geojson"
+    text = json.dumps(_features([(35.3, 32.46), (1e9, 95.0), (-1e9, 0.0), (35.0, 32.0)]))
+    path.write_text(text.replace("1000000000.0", "NaN").replace("-NaN", "Infinity"),
+                    encoding="utf-8")
+    out = tmp_path / "bad.html"
+    main(["map", str(path), "-o", str(out)])
+    html = out.read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    from geoevents.export import read
+    from geoevents.maps import payload
+
+    events, _ = read(path)
+    content = payload.build(events, None, title="t")
+    assert content["stats"] == {"events": 4, "located": 2, "documents": 4}
+
+
+@pytest.mark.parametrize("body", ["[" * 100_000 + "]" * 100_000, "", "[1]", "{\"type\": 5}"])
+def test_a_map_of_a_malformed_geojson_is_a_clear_error(tmp_path, capsys, body):
+    from geoevents.cli import main
+
+    path = tmp_path / "bad.geojson"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["map", str(path), "-o", str(tmp_path / "bad.html")])
+    assert exit_info.value.code != 0
+    err = capsys.readouterr().err
+    assert f"cannot read {path}" in err and "unexpected" not in err
