@@ -59,7 +59,6 @@ def build(events: Any, places: Any | None, *, title: str,
 
     ``documents`` is how many documents the events came from (default: distinct doc ids).
     """
-
     table = StringTable()
     located_mask = on_earth(events.geometry.values)
     located = events[located_mask]
