@@ -157,3 +157,30 @@ def test_a_map_of_a_malformed_geojson_is_a_clear_error(tmp_path, capsys, body):
     assert exit_info.value.code != 0
     err = capsys.readouterr().err
     assert f"cannot read {path}" in err and "unexpected" not in err
+
+
+# -- scraped text: any characters at all --------------------------------------------------------
+
+SCRAPED = st.lists(
+    st.one_of(
+        st.sampled_from(["Jenin", "Gaza", "GAZA CITY", "Troops raided ", "killed 3 ", "#Gaza",
+                         "@IDF", " on Monday. ", ", ", "\n", "JÃ©nin", "â€”", "\u200d",
+                         "\u202e", "\u2066", "\ufeff", "\x00", "\x1b[31m", "\r", "\u2028"]),
+        st.characters(blacklist_categories=["Cs"])),
+    max_size=40).map("".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(SCRAPED)
+def test_scraped_text_parses_with_every_offset_in_place(gaz, text):
+    """Mojibake, control and format characters, hashtags and capitals never crash the
+    pipeline, and everything it finds stands where it says in the text."""
+    from geoevents import pipeline
+
+    document = pipeline.parse(text, published="2025-06-10")
+    assert document.text == text
+    for toponym in document.toponyms:
+        assert text[toponym.start:toponym.end] == toponym.text
+        assert toponym.text.strip()
+    for event in document.events:
+        assert text[event.trigger_start:event.trigger_end] == event.trigger
