@@ -1,7 +1,7 @@
 """Long documents: time and peak memory of parse + events as a document grows.
 
-Run: ``.venv/bin/python benchmarks/bench_long.py [--sizes 10,50,100,200,1000]``
-(sizes in KB).
+Run: ``.venv/bin/python benchmarks/bench_long.py [--sizes 10,50,100,200,1000]
+[--pathological]`` (sizes in KB).
 
 Each document is built from the project's own texts (the seed article and the golden
 reports under ``tests/golden/``), concatenated in a rotating order until it reaches the
@@ -14,6 +14,11 @@ size, so it reads like a long digest of many reports. Each size runs in a fresh 
   pipeline cuts, one at a time, each ``Doc`` dropped (the baseline);
 * **events**: event extraction alone, on each piece's ``Doc`` with its toponyms, as the
   pipeline runs it.
+
+With ``--pathological`` it times ``geoevents.parse`` instead on texts built to find steps
+that grow faster than the text (CPU ms per KB should stay flat as the size grows): one
+unpunctuated run-on sentence, a list of place names ("Jenin, Jenin, …"), one sentence
+repeated, one place name repeated without punctuation, and one 1 MB word.
 
 Printed: seconds (CPU time of the process, less disturbed by other jobs than wall time),
 the ratio parse ÷ spacy, seconds per 100 KB, peak RSS, and the growth of each time from
@@ -90,14 +95,55 @@ def measure(size: int) -> dict[str, float]:
             "toponyms": len(result["doc"].toponyms), "n_events": len(result["doc"].events)}
 
 
+PATHOLOGICAL = {
+    "run-on": "troops raided jenin and hebron and nablus near the market ",
+    "name list": "Jenin, ",
+    "sentence": "Israeli forces raided Jenin on Tuesday and killed two men. ",
+    "one name": "Jenin ",
+    "one word": "a",
+}
+
+
+def measure_pathological(kind: str, size: int) -> dict[str, float]:
+    """CPU seconds of ``parse`` on ``size`` characters of the repeated ``kind`` text."""
+    from geoevents.pipeline import parse
+
+    unit = PATHOLOGICAL[kind]
+    text = (unit * (size // len(unit) + 1))[:size]
+    parse("Warm-up: gunmen attacked Kano on Monday.", published=PUBLISHED)
+    cpu = time.process_time()
+    document = parse(text, published=PUBLISHED)
+    return {"size": len(text), "parse": time.process_time() - cpu,
+            "toponyms": len(document.toponyms), "n_events": len(document.events)}
+
+
+def pathological(sizes: list[int]) -> None:
+    """Print ms per KB of each pathological text at each size (each in a fresh process)."""
+    for kind in PATHOLOGICAL:
+        for kb in sizes:
+            out = subprocess.run([sys.executable, __file__, "--kind", kind, "--one",
+                                  str(kb * 1000)], capture_output=True, text=True, check=True)
+            r = json.loads(out.stdout.strip().splitlines()[-1])
+            print(f"{kind:10s} {r['size'] / 1000:6.0f} KB  parse {r['parse']:7.2f} s "
+                  f"({1000 * r['parse'] / (r['size'] / 1000):6.1f} ms/KB)  "
+                  f"{r['toponyms']:,} toponyms, {r['n_events']:,} events", flush=True)
+
+
 def main() -> None:
     args = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     args.add_argument("--sizes", default="10,50,100,200,1000",
                       help="Document sizes in KB, comma-separated.")
+    args.add_argument("--pathological", action="store_true",
+                      help="Time parse on pathological texts instead (see above).")
     args.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child process: one size
+    args.add_argument("--kind", choices=PATHOLOGICAL, help=argparse.SUPPRESS)
     opts = args.parse_args()
     if opts.one:
-        print(json.dumps(measure(opts.one)))
+        print(json.dumps(measure_pathological(opts.kind, opts.one) if opts.kind
+                         else measure(opts.one)))
+        return
+    if opts.pathological:
+        pathological([int(s) for s in opts.sizes.split(",")])
         return
     rows = []
     for kb in (int(s) for s in opts.sizes.split(",")):

@@ -292,6 +292,8 @@ def _jsonl_record(raw: bytes, default_id: str, source: str, max_chars: int) -> R
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return _error(default_id, source, f"bad JSON: {exc.msg} at column {exc.colno}")
+    except RecursionError:  # json's decoder recurses once per level of nesting
+        return _error(default_id, source, "bad JSON: nested too deeply")
     if not isinstance(obj, dict):
         return _error(default_id, source, f"expected a JSON object, got {type(obj).__name__}")
     doc_id = _identifier(obj.get("id"), default_id)

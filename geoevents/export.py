@@ -675,7 +675,10 @@ def _read_one(path: Path, layer: str | None = None) -> Any:
     if ext == ".geojson":
         # our own format: read as JSON so ISO dates and ids stay exactly as written
         with path.open(encoding="utf-8") as fh:
-            data = json.load(fh)
+            try:
+                data = json.load(fh)
+            except RecursionError:  # json's decoder recurses once per level of nesting
+                raise ValueError("JSON nested too deeply") from None
         if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
             raise ValueError("not a GeoJSON FeatureCollection")
         if not data["features"]:

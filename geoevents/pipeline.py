@@ -457,6 +457,11 @@ def check_text(text: object) -> str:
     if len(text) > MAX_CHARS:
         raise InputError(f"text has {len(text):,} characters, more than the limit of "
                          f"{MAX_CHARS:,}; split it into smaller documents")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate, e.g. from JSON's "\ud800"
+        raise InputError(f"text contains invalid Unicode: a lone surrogate "
+                         f"(U+{ord(text[exc.start]):04X}) at character {exc.start}") from None
     return text
 
 

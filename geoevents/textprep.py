@@ -8,10 +8,17 @@ length, so every character offset stays valid; :class:`SafeTokenizer` wraps a sp
 tokenizer so that it tokenizes the safe text but returns a ``Doc`` of the ORIGINAL text
 (each replaced character becomes a token of its own). Ordinary text passes through
 untouched, to the same tokens.
+
+A run-on "sentence" (a scraped list of names, a megabyte without punctuation) costs every
+sentence-level step of the pipeline O(n²): each event trigger looks over its whole
+sentence. The tokenizer therefore opens a new sentence every :data:`MAX_RUN_ON` characters
+of a stretch with no sentence punctuation or line break (the parser keeps boundaries set
+before it); ordinary sentences are far shorter and are left to the parser.
 """
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 from collections.abc import Iterator
@@ -21,7 +28,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["MAX_PUNCT_RUN", "MAX_WORD", "SafeTokenizer", "install", "tokenizer_safe"]
+__all__ = ["MAX_PUNCT_RUN", "MAX_RUN_ON", "MAX_WORD", "SafeTokenizer", "install", "tokenizer_safe"]
 
 # A run of this many punctuation or symbol characters without a space costs spaCy about
 # 0.1 ms; 20,000 of them cost minutes. Real text has runs of a few ("?!", "...", "--").
@@ -30,8 +37,13 @@ MAX_PUNCT_RUN = 32
 # MAX_WORD characters.
 MAX_WORD = 200
 
+# Characters without sentence punctuation or a line break after which a sentence is cut
+# (the longest sentences of news reports run to about 600).
+MAX_RUN_ON = 1500
+
 _PUNCT_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCT_RUN + 1},}}")
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
+_RUN_ON = re.compile(rf"[^.!?;\n]{{{MAX_RUN_ON + 1},}}")
 
 
 def tokenizer_safe(text: str) -> str:
@@ -66,8 +78,8 @@ class SafeTokenizer:
     def __call__(self, text: str) -> Doc:
         safe = tokenizer_safe(text)
         if safe is text or safe == text:
-            return self.tokenizer(text)
-        return _with_original_text(self.tokenizer(safe), text, safe)
+            return _run_ons_cut(self.tokenizer(text))
+        return _run_ons_cut(_with_original_text(self.tokenizer(safe), text, safe))
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
         for text in texts:
@@ -77,6 +89,23 @@ class SafeTokenizer:
         if name == "tokenizer":
             raise AttributeError(name)
         return getattr(self.tokenizer, name)
+
+
+def _run_ons_cut(doc: Doc) -> Doc:
+    """``doc`` with a sentence opened every :data:`MAX_RUN_ON` characters of each stretch
+    longer than that without sentence punctuation or a line break."""
+    runs = list(_RUN_ON.finditer(doc.text))
+    if not runs:
+        return doc
+    starts = [t.idx for t in doc]
+    for run in runs:
+        for at in range(run.start() + MAX_RUN_ON, run.end(), MAX_RUN_ON):
+            i = bisect.bisect_left(starts, at)
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
+    return doc
 
 
 def _with_original_text(safe_doc: Doc, text: str, safe: str) -> Doc:

@@ -44,10 +44,12 @@ _DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nin
 
 # "[LABEL —] CITY[, Region][, Country], Month Day[, Year] [(Agency)] —" (or "Day Month"):
 # the filing place and date; a label in capitals ("ANALYSIS —") may open it
-# (the label and the place are matched case-sensitively, the month in any case)
+# (the label and the place are matched case-sensitively, the month in any case). The
+# spaces after a comma are taken whole (``\s*+``): were they shared with the part after
+# them, a text opening with a list of names ("Jenin, Jenin, …") would be split in 2^n ways
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z]{3,}(?: [A-Z]{3,})?\s*(?:—|–|--|:)\s*)?"
-    r"(?P<place>[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE.'\- ]+(?:,\s*[^,\n—–]{2,40}?)*?),\s*"
+    r"(?P<place>[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE.'\- ]+(?:,\s*+[^,\n—–]{2,40}?)*?),\s*"
     r"(?P<date>(?:(?i:" + _MONTH_RE + r")\s+\d{1,2}|\d{1,2}\s+(?i:" + _MONTH_RE + r"))"
     r"(?:,?\s*\d{4})?)"
     r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s*")

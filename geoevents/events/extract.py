@@ -284,8 +284,8 @@ def _clause_head(token):
     return token
 
 
-def _linked(a: Trigger, b: Trigger) -> bool:
-    ta, tb = _clause_head(a.token), _clause_head(b.token)
+def _linked(ta, tb) -> bool:
+    """Whether two triggers' clause heads (see :func:`_clause_head`) tell one event."""
     if ta.i == tb.i:
         return True
     return (ta.head.i == tb.i and ta.dep_ in _LINKS) or (
@@ -359,11 +359,13 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
              in _VIOLENT_TYPES | _CROWDS]
     for cand in [c for c in keep if hosts and _part_of_main(c)]:
         _fold(cand, hosts[0], keep)
+    # once per sentence: a run-on sentence of thousands of words chains long conj paths
+    heads = {id(c): _clause_head(c.trigger.token) for c in keep}
     changed = True
     while changed:
         changed = False
         for a in keep:
-            b = next((b for b in keep if b is not a and _linked(a.trigger, b.trigger)
+            b = next((b for b in keep if b is not a and _linked(heads[id(a)], heads[id(b)])
                       and _repeats_or_follows(a, b, onto)), None)
             if b is not None:
                 if onto.event_type_of(a.typing.sub_event_type) == onto.event_type_of(

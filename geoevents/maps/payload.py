@@ -59,11 +59,8 @@ def build(events: Any, places: Any | None, *, title: str,
 
     ``documents`` is how many documents the events came from (default: distinct doc ids).
     """
-    import shapely
-
     table = StringTable()
-    geoms = events.geometry.values
-    located_mask = ~(shapely.is_missing(geoms) | shapely.is_empty(geoms))
+    located_mask = on_earth(events.geometry.values)
     located = events[located_mask]
     ev, types = _events(located, table)
     place_frame = places if places is not None and len(places) else None
@@ -90,6 +87,20 @@ def build(events: Any, places: Any | None, *, title: str,
         "stats": {"events": len(events), "located": len(located),
                   "documents": documents},
     }
+
+
+def on_earth(geoms: Any) -> Any:
+    """A boolean array: which geometries are present, not empty, and lie within the
+    longitudes and latitudes of the Earth (NaN, infinite or out-of-range coordinates from
+    a hand-edited or foreign file are no place on a map: their events count as
+    unlocated)."""
+    import numpy as np
+    import shapely
+
+    with np.errstate(invalid="ignore"):
+        bounds = shapely.bounds(geoms)  # NaN for missing and empty geometries
+        return ((bounds[:, 0] >= -180) & (bounds[:, 2] <= 180) & (bounds[:, 1] >= -90)
+                & (bounds[:, 3] <= 90))
 
 
 def encode(payload: dict[str, Any]) -> tuple[str, str]:
@@ -240,7 +251,7 @@ def _places(places: Any | None, events: Any, table: StringTable) -> tuple[dict[s
     else:
         points = shapely.point_on_surface(geoms)
         lat, lon = pd.Series(shapely.get_y(points)), pd.Series(shapely.get_x(points))
-    keep = (lat.notna() & lon.notna()).to_numpy()
+    keep = (lat.between(-90, 90) & lon.between(-180, 180)).to_numpy()  # no NaN, inf
     places, geoms = places[keep], geoms[keep]
     name = _column(places, "name")
     display = _column(places, "display_name").fillna(name)
