@@ -28,6 +28,7 @@ one record (and a file with no line end in sight is refused with an
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import json
@@ -168,6 +169,23 @@ def _read_folder(root: Path, max_chars: int) -> Iterator[Record]:
         yield _read_text_file(path, path.relative_to(root).as_posix(), max_chars)
 
 
+# byte order marks, longest first (UTF-32 LE's starts with UTF-16 LE's), and the codec that
+# decodes what follows them
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def decode_text(data: bytes) -> str:
+    """The text of a file's bytes: in the Unicode encoding its byte order mark names
+    (UTF-8, UTF-16 or UTF-32, as Windows editors save them), else UTF-8;
+    UnicodeDecodeError when the bytes are not that encoding."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec)
+    return data.decode("utf-8")
+
+
 def _read_text_file(path: Path, doc_id: str, max_chars: int) -> Record:
     source = str(path)
     try:
@@ -177,7 +195,7 @@ def _read_text_file(path: Path, doc_id: str, max_chars: int) -> Record:
     except _TooLarge as exc:
         return _error(doc_id, source, f"file of {exc} is longer than --max-chars {max_chars}")
     try:
-        text = data.decode("utf-8-sig")
+        text = decode_text(data)
     except UnicodeDecodeError as exc:
         return _error(doc_id, source, _decode_reason(exc))
     return _checked(Record(id=doc_id, text=text, source=source), max_chars)
@@ -203,7 +221,8 @@ def _read_bounded(path: Path | None, max_bytes: int) -> bytes:
 
 
 def read_text(path: Path | str, *, max_chars: int) -> str:
-    """The UTF-8 text of the file at ``path`` (``-``: standard input), read no further
+    """The text of the file at ``path`` (``-``: standard input; UTF-8, or the encoding
+    its byte order mark names), read no further
     than ``max_chars`` allows; :class:`~geoevents.errors.InputError` saying what is wrong
     (missing, a directory, too long, not UTF-8, unreadable)."""
     path = Path(path)
@@ -219,7 +238,7 @@ def read_text(path: Path | str, *, max_chars: int) -> str:
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
-        text = data.decode("utf-8-sig")
+        text = decode_text(data)
     except UnicodeDecodeError as exc:
         raise InputError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start})") \
             from None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from geoevents.corpus import corpus_format, count_records, is_corpus, read_corpus
+from geoevents.corpus import corpus_format, count_records, is_corpus, read_corpus, read_text
 from geoevents.errors import InputError
 
 
@@ -278,3 +278,26 @@ def test_read_text_reports_each_problem(tmp_path: Path) -> None:
     (tmp_path / "chars.txt").write_text("é" * 600, encoding="utf-8")  # 1,200 bytes
     with pytest.raises(InputError, match="600 characters, more than the limit of 500"):
         read_text(tmp_path / "chars.txt", max_chars=500)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_text_files_with_a_byte_order_mark_are_read_in_their_encoding(
+        tmp_path: Path, encoding: str) -> None:
+    """A byte order mark says which Unicode encoding a file is in (Windows editors save
+    UTF-16 with one): such a file is read, not refused as 'not UTF-8'."""
+    import codecs
+
+    boms = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+    text = "Shelling near Ḩalab and Gaza — 3 killed."
+    data = boms.get(encoding, b"") + text.encode(encoding)
+    (tmp_path / "a.txt").write_bytes(data)
+
+    [record] = list(read_corpus(tmp_path))
+    assert record.ok and record.text == text
+    assert read_text(tmp_path / "a.txt", max_chars=1000) == text
+
+
+def test_utf16_without_a_byte_order_mark_is_still_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes("Shelling near Gaza.".encode("utf-16-le"))
+    [record] = list(read_corpus(tmp_path))
+    assert not record.ok
