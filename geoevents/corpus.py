@@ -222,9 +222,9 @@ def _read_bounded(path: Path | None, max_bytes: int) -> bytes:
 
 def read_text(path: Path | str, *, max_chars: int) -> str:
     """The text of the file at ``path`` (``-``: standard input; UTF-8, or the encoding
-    its byte order mark names), read no further
-    than ``max_chars`` allows; :class:`~geoevents.errors.InputError` saying what is wrong
-    (missing, a directory, too long, not UTF-8, unreadable)."""
+    its byte order mark names), read no further than ``max_chars`` allows;
+    :class:`~geoevents.errors.InputError` saying what is wrong (missing, a directory, too
+    long, not UTF-8, unreadable)."""
     path = Path(path)
     try:
         data = _read_bounded(None if str(path) == "-" else path, UTF8_MAX_BYTES * max_chars)
