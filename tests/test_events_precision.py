@@ -584,3 +584,26 @@ def test_a_new_attack_told_with_its_own_day_is_another_event():
     found = events(_HEIST + "On Sunday, gunmen shot dead two men at a tavern in "
                    "Khayelitsha.", "2026-10-05")
     assert len({e.date for e in found}) == 2
+
+
+def test_everyday_words_and_a_number_pair_make_no_sports_report():
+    # "season", "half", "team", "player" are everyday words, "12-14" a range of casualties
+    found = events("The season of violence continued: half of the households left. "
+                   "Airstrikes hit Idlib on Monday, with 12-14 reported casualties, a rescue "
+                   "team and a player said. Rebels shelled Aleppo on Tuesday.", "2026-10-21")
+    assert found
+
+
+def test_a_question_after_the_happening_does_not_drop_it():
+    found = events('Gunmen attacked Tillia on Monday, killing five villagers, and survivors '
+                   'asked: "Where was the army?"', "2026-10-21")
+    assert found
+
+
+def test_a_paragraph_opening_after_a_closing_quote_is_not_in_quotes():
+    from geoevents.events.extract import _in_quotes
+    from geoevents.pipeline import analyse
+
+    _, doc = analyse('He said: "We left.\nThey ran.\u201d We spoke to the mayor on Monday.',
+                     published="2025-05-12")
+    assert not _in_quotes(next(t for t in doc if t.text == "spoke"))

@@ -99,6 +99,7 @@ from geoevents.events.triggers import (
 )
 from geoevents.model import Event, Place
 from geoevents.nlp import doc_text, sentence_of, span_text, span_tokens
+from geoevents.wordlists import SPORT_REAL_HARM, SPORT_WORDS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -165,19 +166,10 @@ _RECURRING = re.compile(r"\b(?:each|every)\b")
 # words that place a happening in it ("the latest in a series of raids")
 _SERIES = frozenset({"series", "spate", "string", "succession", "cycle", "wave"})
 # a sports report (a match and its score) tells its play in the words of war: "River
-# launched their assault", "a 4-0 massacre", "fired a shot against the post"
-_SPORT_WORDS = frozenset({"match", "goal", "coach", "referee", "league", "stadium",
-                          "striker", "midfield", "midfielder", "goalkeeper", "penalty",
-                          "derby", "tournament", "championship", "season", "player",
-                          "team", "fixture", "substitute", "whistle", "kick-off", "half",
-                          "interval", "scorer", "header", "cup", "squad", "champion"})
+# launched their assault", "a 4-0 massacre", "fired a shot against the post"; its words
+# (``sport_words``) and the people of real harm at a match (``sport_real_harm``) are in
+# wordlists.json
 _SCORE = re.compile(r"(?<![\d.,:/-])\d{1,2}-\d{1,2}(?![\d.,:/-])")
-# words that put real harm or the forces of order in a sports report's sentence ("fans
-# clashed with police outside the stadium"; "killed the game off" is play)
-_REAL_HARM = frozenset({"police", "policeman", "officer", "soldier", "army", "gunman",
-                        "gun", "knife", "stab", "tear", "arrest", "dead", "die",
-                        "wound", "injure", "injured", "hospital", "bomb", "explosive",
-                        "fan", "supporter", "hooligan", "rioter"})
 # the doers of a happening, named again as known ("the suspects fired several shots")
 _DOERS = frozenset({"suspect", "attacker", "assailant", "gunman", "robber", "perpetrator",
                     "raider", "kidnapper", "militant", "fighter", "man", "killer"})
@@ -533,27 +525,36 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
         cand.typing.sub_event_type) in _VIOLENT_TYPES
 
 
-def sports_report(sentence_lemmas: list[set[str]], text: str) -> bool:
-    """Whether a report tells a sports match: a score ("4-0") and at least four words of
-    the game (match, goal, coach, referee, striker …)."""
+def sports_report(sentences: list[Span], sentence_lemmas: list[set[str]]) -> bool:
+    """Whether a report tells a sports match: at least three words only the game uses
+    (referee, striker, league, stadium …) and a score ("4-0") in a sentence with one of
+    them."""
     words = set().union(*sentence_lemmas) if sentence_lemmas else set()
-    return len(words & _SPORT_WORDS) >= 4 and _SCORE.search(text) is not None
+    return len(words & SPORT_WORDS) >= 3 and any(
+        not lemmas.isdisjoint(SPORT_WORDS) and _SCORE.search(sent.text) is not None
+        for sent, lemmas in zip(sentences, sentence_lemmas, strict=True))
 
 
-def _play_told_as_war(cand: _Candidate, sentence: set[str]) -> bool:
-    """Whether a mention in a sports report tells the game in the words of war: no one
-    hurt, no police, fans or weapons in its sentence."""
-    return sentence.isdisjoint(_REAL_HARM)
+def _play_told_as_war(sentence: set[str], onto: Ontology) -> bool:
+    """Whether a sentence of a sports report tells the game in the words of war: no one
+    killed or hurt, no police, fans or weapons in it."""
+    return sentence.isdisjoint(onto.words("lethal")) and sentence.isdisjoint(SPORT_REAL_HARM)
 
 
 def _asked(cand: _Candidate) -> bool:
     """Whether a mention is part of a question ("Why is there fighting again in Western
     Sahara?", "Was the attack planned?"): a question asserts no happening; a happening it
-    names is told, if at all, where it is answered."""
-    doc = cand.trigger.token.doc
-    for tok in doc[cand.trigger.token.i + 1: cand.trigger.token.i + 60]:
+    names is told, if at all, where it is answered. The question must hold the trigger: a
+    question quoted after it ('killing five villagers, and survivors asked: "Where was
+    the army?"') asks of something else."""
+    trigger = cand.trigger.token
+    doc = trigger.doc
+    end = min(trigger.sent.end, trigger.i + 60)
+    for tok in doc[trigger.i + 1: end]:
         if tok.text in ("?", ".", "!") or "\n" in tok.text_with_ws:
             return tok.text == "?"
+        if tok.text in (":", "\u201c") or (tok.text == '"' and doc[tok.i - 1].whitespace_):
+            return False  # a colon or an opening quote: what follows is said of it
     return False
 
 
@@ -571,12 +572,18 @@ def _source_of_the_report(cand: _Candidate) -> bool:
 
 
 def _in_quotes(tok: Token) -> bool:
-    """Whether a token is inside quotation marks (an odd number of them before it in its
-    paragraph)."""
+    """Whether a token is inside quotation marks opened before it in its paragraph (a
+    straight quote opens or closes, a curly one opens or closes as it is drawn; a closing
+    mark left over from an earlier paragraph opens nothing)."""
     text = tok.doc.text
     start = text.rfind("\n", 0, tok.idx) + 1
-    before = text[start:tok.idx]
-    return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
+    inside = False
+    for char in text[start:tok.idx]:
+        if char == '"':
+            inside = not inside
+        elif char in ("\u201c", "\u201d"):
+            inside = char == "\u201c"
+    return inside
 
 
 def _taken_for_care(cand: _Candidate) -> bool:
@@ -811,7 +818,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     skip = dateline.end if dateline is not None else 0
     sentences = list(doc.sents)
     sentence_lemmas = [_lemma_set(s) for s in sentences]
-    sports = sports_report(sentence_lemmas, text)
+    sports = sports_report(sentences, sentence_lemmas)
     place_skip = dateline.place_end if dateline is not None else 0
     places = _sentence_toponyms(sentences, toponyms, place_skip)
     dates = _sentence_dates(sentences, text)
@@ -910,7 +917,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 and not _describes_participant(c) and not _not_a_happening(c, onto)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _taken_for_care(c)
-                and not (sports and _play_told_as_war(c, sentence_lemmas[i]))]
+                and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
         if any(onto.event_type_of(c.typing.sub_event_type) in _VIOLENT_TYPES and
