@@ -607,3 +607,9 @@ def test_a_paragraph_opening_after_a_closing_quote_is_not_in_quotes():
     _, doc = analyse('He said: "We left.\nThey ran.\u201d We spoke to the mayor on Monday.',
                      published="2025-05-12")
     assert not _in_quotes(next(t for t in doc if t.text == "spoke"))
+
+
+def test_people_killed_at_a_match_are_an_event():
+    found = events(_MATCH + "Two men were shot and killed outside the stadium in Buenos "
+                   "Aires on Sunday night.", "2026-10-19")
+    assert found

@@ -525,20 +525,26 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
         cand.typing.sub_event_type) in _VIOLENT_TYPES
 
 
-def sports_report(sentences: list[Span], sentence_lemmas: list[set[str]]) -> bool:
+def sports_report(sentences: list[Span], sentence_lemmas: list[set[str]],
+                  onto: Ontology) -> bool:
     """Whether a report tells a sports match: at least three words only the game uses
-    (referee, striker, league, stadium …) and a score ("4-0") in a sentence with one of
-    them."""
+    (referee, striker, league, stadium …) and a score ("4-0") in a sentence of the game,
+    one with such a word or telling no real harm ("River crushed Boca 4-0, a massacre";
+    not "12-14 reported casualties")."""
     words = set().union(*sentence_lemmas) if sentence_lemmas else set()
     return len(words & SPORT_WORDS) >= 3 and any(
-        not lemmas.isdisjoint(SPORT_WORDS) and _SCORE.search(sent.text) is not None
+        (not lemmas.isdisjoint(SPORT_WORDS) or _play_told_as_war(lemmas, onto))
+        and _SCORE.search(sent.text) is not None
         for sent, lemmas in zip(sentences, sentence_lemmas, strict=True))
 
 
 def _play_told_as_war(sentence: set[str], onto: Ontology) -> bool:
     """Whether a sentence of a sports report tells the game in the words of war: no one
-    killed or hurt, no police, fans or weapons in it."""
-    return sentence.isdisjoint(onto.words("lethal")) and sentence.isdisjoint(SPORT_REAL_HARM)
+    dead or hurt, no police, fans or weapons in it, and no one killed ("killed the game
+    off" is play; "killed two men" is not)."""
+    killed = "kill" in sentence and not sentence.isdisjoint(onto.words("person_noun"))
+    return not killed and sentence.isdisjoint(onto.words("lethal")) and \
+        sentence.isdisjoint(SPORT_REAL_HARM)
 
 
 def _asked(cand: _Candidate) -> bool:
@@ -818,7 +824,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     skip = dateline.end if dateline is not None else 0
     sentences = list(doc.sents)
     sentence_lemmas = [_lemma_set(s) for s in sentences]
-    sports = sports_report(sentences, sentence_lemmas)
+    sports = sports_report(sentences, sentence_lemmas, onto)
     place_skip = dateline.place_end if dateline is not None else 0
     places = _sentence_toponyms(sentences, toponyms, place_skip)
     dates = _sentence_dates(sentences, text)
