@@ -480,6 +480,7 @@ def test_victims_described_in_a_passive_clause_refer_to_the_happening():
     ("A checkpoint in Mogadishu was hit by a car bomb on Monday, killing four soldiers.", True),
     ("A truck rammed into a crowd of worshippers in Kano on Monday, killing three people.",
      True),
+    ("A truck deliberately hit a boy in Kano on Monday, witnesses said.", True),
     # a vehicle that hit a mine is an explosion
     ("At least 28 people died when their vehicle hit a landmine near Bur Hakaba on Monday.",
      True),

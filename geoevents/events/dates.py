@@ -459,8 +459,9 @@ _SPAN_BACK = re.compile(r"(\d+|[a-z]+)[- ](day|week|month|year)s?")
 def _counted_back(ent: Span, trigger: Token, published: date | None) -> DateInfo | None:
     """The date of an event told in a clause that a stretch of time comes "after" ("two
     days after rival groups fought", "Two years after thousands filled the avenue"): that
-    stretch before the report's day. None when the expression is not such a stretch or
-    the trigger is not in its clause."""
+    stretch before the day the rest of the sentence tells, else before the report's day
+    (see ``_main_clause_day``). None when the expression is not such a stretch or the
+    trigger is not in its clause."""
     doc = ent.doc
     match = _SPAN_BACK.fullmatch(" ".join(ent.text.lower().split()))
     if published is None or match is None or ent.end >= len(doc) or \

@@ -99,7 +99,7 @@ from geoevents.events.triggers import (
 )
 from geoevents.model import Event, Place
 from geoevents.nlp import doc_text, sentence_of, span_text, span_tokens
-from geoevents.wordlists import SPORT_REAL_HARM, SPORT_WORDS
+from geoevents.wordlists import DELIBERATE_ADVERBS, SPORT_REAL_HARM, SPORT_WORDS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -625,11 +625,14 @@ def _same_doers(cand: _Candidate, onto: Ontology) -> bool:
 def _road_accident(cand: _Candidate) -> bool:
     """Whether a mention tells a road accident: someone "hit by a vehicle of the governor's
     escort", "knocked down by a truck" (the vehicle is the agent of a verb of collision),
-    not a car bomb ("hit by a car bomb") nor a ramming."""
+    not a car bomb ("hit by a car bomb") nor a collision done on purpose ("a truck
+    deliberately hit the crowd"; "rammed", "drove into" are no verbs of collision)."""
     tok = cand.trigger.token
     if lemma(tok) not in _COLLIDE or tok.pos_ != "VERB" or any(
             _explosive(c) for c in tok.children if c.dep_ in ("dobj", "prep")):
         return False  # "their vehicle hit a landmine", "ran over a mine"
+    if any(c.dep_ == "advmod" and c.lower_ in DELIBERATE_ADVERBS for c in tok.children):
+        return False
     agents = [c for c in tok.children if c.dep_ == "nsubj"]
     agents += [p for c in tok.children if c.dep_ == "agent" for p in c.children
                if p.dep_ == "pobj"]
@@ -811,6 +814,12 @@ def _out_of_time(cand: _Candidate, reference: date | None, latest: date | None) 
     return ""
 
 
+def _latest(published: date | None, anchor: date | None) -> date | None:
+    """The latest day a report can tell of: the later of its publication date and the
+    dateline's day it is filed under (None without a dateline day or publication date)."""
+    return max(d for d in (published, anchor) if d is not None) if anchor else None
+
+
 def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None = None,
             doc_id: str | None = None, nlp: Language | None = None) -> list[Event]:
     """The events of a parsed document, in text order."""
@@ -820,7 +829,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     text = doc_text(doc)
     dateline = find_dateline(text, base)
     anchor = dateline.date if dateline is not None and dateline.date is not None else base
-    latest = max(d for d in (base, anchor) if d is not None) if anchor else None
+    latest = _latest(base, anchor)
     skip = dateline.end if dateline is not None else 0
     sentences = list(doc.sents)
     sentence_lemmas = [_lemma_set(s) for s in sentences]
@@ -854,7 +863,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             filed = next((d.date for d in reversed(refiled) if d.start <= sent.start_char),
                          None)
             anchor = filed or first_anchor
-            latest = max(d for d in (base, anchor) if d is not None) if anchor else None
+            latest = _latest(base, anchor)
         told = sentence_dates(dates[i], anchor, skip_before=skip)
         lowered = f" {' '.join(document_words(doc).lowers[sent.start:sent.end])} "
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
