@@ -99,7 +99,17 @@ from geoevents.events.triggers import (
 )
 from geoevents.model import Event, Place
 from geoevents.nlp import doc_text, sentence_of, span_text, span_tokens
-from geoevents.wordlists import DELIBERATE_ADVERBS, SPORT_REAL_HARM, SPORT_WORDS
+from geoevents.wordlists import (
+    CARE_PLACES,
+    CARE_VERBS,
+    COLLISION_VERBS,
+    DELIBERATE_ADVERBS,
+    KNOWN_DOERS,
+    NEWSGATHERING_VERBS,
+    ROAD_VEHICLES,
+    SPORT_REAL_HARM,
+    SPORT_WORDS,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -170,23 +180,11 @@ _SERIES = frozenset({"series", "spate", "string", "succession", "cycle", "wave"}
 # (``sport_words``) and the people of real harm at a match (``sport_real_harm``) are in
 # wordlists.json
 _SCORE = re.compile(r"(?<![\d.,:/-])\d{1,2}-\d{1,2}(?![\d.,:/-])")
-# the doers of a happening, named again as known ("the suspects fired several shots")
-_DOERS = frozenset({"suspect", "attacker", "assailant", "gunman", "robber", "perpetrator",
-                    "raider", "kidnapper", "militant", "fighter", "man", "killer"})
-# the wounded carried to care
-_TO_CARE_VERBS = frozenset({"evacuate", "airlift", "transfer", "rush", "take", "fly", "move",
-                            "carry", "bring"})
-_CARE = frozenset({"hospital", "clinic", "treatment", "care", "infirmary"})
-# the reporter's own newsgathering ("We spoke by telephone to the mayor")
-# (a first person who met or visited someone may be an organisation telling its own acts)
-_NEWSGATHERING = frozenset({"speak", "talk", "interview", "contact", "reach", "ask"})
-# a person hit or run over by a vehicle: a road accident, unless the text says it was done
-# on purpose ("rammed", "drove into the crowd") or the vehicle was a bomb
-_COLLIDE = frozenset({"hit", "strike", "knock", "run"})
-_BLASTS = frozenset({"bomb", "explosive", "mine", "landmine", "ied", "device", "grenade",
-                     "shell", "rocket", "missile"})
-_VEHICLES = frozenset({"vehicle", "car", "truck", "lorry", "bus", "minibus", "motorcycle",
-                       "motorbike", "train", "van", "pickup", "taxi", "tractor"})
+# the doers of a happening named again as known (``known_doers``), the wounded carried
+# to care (``care_verbs``, ``care_places``), the reporter's own newsgathering
+# (``newsgathering_verbs``) and the collisions of a road accident (``collision_verbs``,
+# ``road_vehicles``) are lists of wordlists.json; a bomb or a mine is the ontology's
+# ``weapon``
 _RANKED = frozenset({"latest", "last", "first", "second", "third", "part", "one", "another",
                      "newest"})
 # vague counts that make a plural event noun a tally ("hundreds of air strikes")
@@ -572,7 +570,7 @@ def _source_of_the_report(cand: _Candidate) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
             tok.doc[tok.head.i - 1].lower_ == "according":
         return True
-    return lemma(tok) in _NEWSGATHERING and any(
+    return lemma(tok) in NEWSGATHERING_VERBS and any(
         c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children) and \
         not _in_quotes(tok)
 
@@ -597,9 +595,9 @@ def _taken_for_care(cand: _Candidate) -> bool:
     provincial hospital in Bol", "airlifted to a clinic"): the care of the hurt, which the
     happening that hurt them counts, not a change in what a group does."""
     tok = cand.trigger.token
-    return lemma(tok) in _TO_CARE_VERBS and any(
+    return lemma(tok) in CARE_VERBS and any(
         c.dep_ == "prep" and c.lower_ in ("to", "for") and any(
-            g.dep_ == "pobj" and lemma(g) in _CARE for g in c.children)
+            g.dep_ == "pobj" and lemma(g) in CARE_PLACES for g in c.children)
         for c in tok.children)
 
 
@@ -618,7 +616,7 @@ def _same_doers(cand: _Candidate, onto: Ontology) -> bool:
         return False
     if subject.lower_ == "they":
         return True
-    return lemma(subject) in _DOERS and any(
+    return lemma(subject) in KNOWN_DOERS and any(
         c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subject.children)
 
 
@@ -628,7 +626,7 @@ def _road_accident(cand: _Candidate) -> bool:
     not a car bomb ("hit by a car bomb") nor a collision done on purpose ("a truck
     deliberately hit the crowd"; "rammed", "drove into" are no verbs of collision)."""
     tok = cand.trigger.token
-    if lemma(tok) not in _COLLIDE or tok.pos_ != "VERB" or any(
+    if lemma(tok) not in COLLISION_VERBS or tok.pos_ != "VERB" or any(
             _explosive(c) for c in tok.children if c.dep_ in ("dobj", "prep")):
         return False  # "their vehicle hit a landmine", "ran over a mine"
     if any(c.dep_ == "advmod" and c.lower_ in DELIBERATE_ADVERBS for c in tok.children):
@@ -636,13 +634,14 @@ def _road_accident(cand: _Candidate) -> bool:
     agents = [c for c in tok.children if c.dep_ == "nsubj"]
     agents += [p for c in tok.children if c.dep_ == "agent" for p in c.children
                if p.dep_ == "pobj"]
-    return any(lemma(a) in _VEHICLES and not _explosive(a) for a in agents)
+    return any(lemma(a) in ROAD_VEHICLES and not _explosive(a) for a in agents)
 
 
 def _explosive(phrase: Token) -> bool:
     """Whether a phrase names a bomb or a mine ("a car bomb", "a vehicle carrying
     explosives", "a landmine")."""
-    return any(lemma(m) in _BLASTS or m.lower_.startswith("bomb") for m in phrase.subtree)
+    weapons = load_ontology().words("weapon")
+    return any(lemma(m) in weapons or m.lower_.startswith("bomb") for m in phrase.subtree)
 
 
 def _cumulative(verb) -> bool:
