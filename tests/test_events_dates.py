@@ -315,3 +315,27 @@ def test_issue_lines():
 
     text = "Statement No. 14\n11 May 2026\nOn 9 May 2026 our forces attacked.\nMay 9, 2026\n"
     assert [text[a:b] for a, b in issue_lines(text)] == ["11 May 2026", "May 9, 2026"]
+
+
+@pytest.mark.parametrize("text", ["Guests of the Hotel 2000 fled. The following year, they "
+                                  "lost it.",
+                                  "Raiders killed 1990 cattle. The following year, they "
+                                  "lost it."])
+def test_a_told_year_is_a_year_told_as_a_date(text):
+    from geoevents.events.dates import with_told_year
+    from geoevents.pipeline import analyse
+
+    _, doc = analyse(text, published="2025-05-12")
+    ent = next(e for e in doc.ents if "year" in e.text)
+    assert with_told_year(ent) == ent.text
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Kyiv, Ukraine, March 3 (Reuters) - Russian drones struck the city.", "2025-03-03"),
+    ("Gaza City, July 5 \u2014 Israeli strikes hit a school.", "2024-07-05"),
+])
+def test_a_title_case_dateline(text, day):
+    from geoevents.events.dates import find_dateline
+
+    line = find_dateline(text, date(2025, 6, 10))
+    assert line is not None and line.date is not None and line.date.isoformat() == day

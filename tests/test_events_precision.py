@@ -480,6 +480,7 @@ def test_victims_described_in_a_passive_clause_refer_to_the_happening():
     ("A checkpoint in Mogadishu was hit by a car bomb on Monday, killing four soldiers.", True),
     ("A truck rammed into a crowd of worshippers in Kano on Monday, killing three people.",
      True),
+    ("A truck deliberately hit a boy in Kano on Monday, witnesses said.", True),
     # a vehicle that hit a mine is an explosion
     ("At least 28 people died when their vehicle hit a landmine near Bur Hakaba on Monday.",
      True),
@@ -584,3 +585,32 @@ def test_a_new_attack_told_with_its_own_day_is_another_event():
     found = events(_HEIST + "On Sunday, gunmen shot dead two men at a tavern in "
                    "Khayelitsha.", "2026-10-05")
     assert len({e.date for e in found}) == 2
+
+
+def test_everyday_words_and_a_number_pair_make_no_sports_report():
+    # "season", "half", "team", "player" are everyday words, "12-14" a range of casualties
+    found = events("The season of violence continued: half of the households left. "
+                   "Airstrikes hit Idlib on Monday, with 12-14 reported casualties, a rescue "
+                   "team and a player said. Rebels shelled Aleppo on Tuesday.", "2026-10-21")
+    assert found
+
+
+def test_a_question_after_the_happening_does_not_drop_it():
+    found = events('Gunmen attacked Tillia on Monday, killing five villagers, and survivors '
+                   'asked: "Where was the army?"', "2026-10-21")
+    assert found
+
+
+def test_a_paragraph_opening_after_a_closing_quote_is_not_in_quotes():
+    from geoevents.events.extract import _in_quotes
+    from geoevents.pipeline import analyse
+
+    _, doc = analyse('He said: "We left.\nThey ran.\u201d We spoke to the mayor on Monday.',
+                     published="2025-05-12")
+    assert not _in_quotes(next(t for t in doc if t.text == "spoke"))
+
+
+def test_people_killed_at_a_match_are_an_event():
+    found = events(_MATCH + "Two men were shot and killed outside the stadium in Buenos "
+                   "Aires on Sunday night.", "2026-10-19")
+    assert found

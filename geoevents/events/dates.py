@@ -45,11 +45,17 @@ _DURATION = re.compile(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nin
 # "[LABEL —] CITY[, Region][, Country], Month Day[, Year] [(Agency)] —" (or "Day Month"):
 # the filing place and date; a label in capitals ("ANALYSIS —") may open it
 # (the label and the place are matched case-sensitively, the month in any case). The
+# place is in capitals ("KYIV, Ukraine,"), or every word of it and of its region is
+# capitalised ("Kyiv, Ukraine,", "Goma, Democratic Republic of Congo,"): a sentence that
+# opens with a name ("UN troops in Goma, June 3 —") has words in lower case. The
 # spaces after a comma are taken whole (``\s*+``): were they shared with the part after
 # them, a text opening with a list of names ("Jenin, Jenin, …") would be split in 2^n ways
+_TITLE_WORD = r"[A-Z\u00C0-\u00DE][\w.'\-]*"
+_TITLE_NAME = _TITLE_WORD + r"(?: (?:" + _TITLE_WORD + r"|of|the|and|de|del|du|da|el|al))*"
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z]{3,}(?: [A-Z]{3,})?\s*(?:—|–|--|:)\s*)?"
-    r"(?P<place>[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE.'\- ]+(?:,\s*+[^,\n—–]{2,40}?)*?),\s*"
+    r"(?P<place>(?P<caps>[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE.'\- ]+(?:,\s*+[^,\n—–]{2,40}?)*?)"
+    r"|(?P<title>" + _TITLE_NAME + r"(?:,\s*+" + _TITLE_NAME + r")*?)),\s*"
     r"(?P<date>(?:(?i:" + _MONTH_RE + r")\s+\d{1,2}|\d{1,2}\s+(?i:" + _MONTH_RE + r"))"
     r"(?:,?\s*\d{4})?)"
     r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s*")
@@ -99,8 +105,13 @@ def find_dateline(text: str, published: date | None) -> Dateline | None:
     """The dateline opening ``text`` ("GOMA, Oct. 13 —"), its day resolved as the most
     recent such day on or before the publication date."""
     match = _DATELINE.match(text[:200])
-    if match is None or not re.match(r"\s*[A-Z\u00C0-\u00DE]{2}", match.group("place")):
-        return None  # datelines open with the place in capitals ("CÚCUTA" too)
+    if match is None:
+        return None
+    if match.group("caps") is not None and \
+            not re.match(r"\s*[A-Z\u00C0-\u00DE]{2}", match.group("place")):
+        return None  # the place in capitals ("CÚCUTA" too), or every word capitalised
+    if match.group("title") is not None and _LEADING.match(match.group("title").lower()):
+        return None  # "On Monday, June 3 —" opens a sentence, not a dateline
     info = resolve_date(match.group("date"), published)
     day = date.fromisoformat(info.date) if info.precision == DAY and info.date else None
     return Dateline(end=match.end(), place_end=match.end("place"), date=day,
@@ -112,7 +123,7 @@ def later_datelines(text: str, published: date | None) -> list[Dateline]:
     people rallied …" after a part filed from Zvecan on June 8): each re-anchors the
     relative days of what follows it. Only those whose day resolves."""
     out = []
-    for para in re.finditer(r"\n\s*\n\s*(?=[A-Z\u00C0-\u00DE]{2})", text):
+    for para in re.finditer(r"\n\s*\n\s*(?=[A-Z\u00C0-\u00DE]\w)", text):
         line = find_dateline(text[para.end():para.end() + 200], published)
         if line is not None and line.date is not None:
             at = para.end()
@@ -392,12 +403,15 @@ _YEAR_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the 
 def with_told_year(ent: Span) -> str:
     """A date expression with the year it refers back to written out ("In May of that
     year", after "since September 2023", -> "In May of 2023"); the expression itself when
-    it names no such year or no year was told before it."""
+    it names no such year or no year was told before it. Only a year told as a date counts
+    ("the Hotel 2000", "killed 1990 cattle" tell none)."""
     text = ent.text
     match = _TOLD_YEAR.search(text)
     if match is None:
         return text
-    years = _YEAR_WORD.findall(ent.doc.text[:ent.start_char])
+    years = [year for told in ent.doc.ents if told.label_ == "DATE" and
+             told.end_char <= ent.start_char and not _counts_something(told)
+             for year in _YEAR_WORD.findall(told.text)]
     if not years:
         return text
     year = int(years[-1]) + _YEAR_STEP[match.group(1).lower()]
@@ -445,8 +459,9 @@ _SPAN_BACK = re.compile(r"(\d+|[a-z]+)[- ](day|week|month|year)s?")
 def _counted_back(ent: Span, trigger: Token, published: date | None) -> DateInfo | None:
     """The date of an event told in a clause that a stretch of time comes "after" ("two
     days after rival groups fought", "Two years after thousands filled the avenue"): that
-    stretch before the report's day. None when the expression is not such a stretch or
-    the trigger is not in its clause."""
+    stretch before the day the rest of the sentence tells, else before the report's day
+    (see ``_main_clause_day``). None when the expression is not such a stretch or the
+    trigger is not in its clause."""
     doc = ent.doc
     match = _SPAN_BACK.fullmatch(" ".join(ent.text.lower().split()))
     if published is None or match is None or ent.end >= len(doc) or \

@@ -99,6 +99,17 @@ from geoevents.events.triggers import (
 )
 from geoevents.model import Event, Place
 from geoevents.nlp import doc_text, sentence_of, span_text, span_tokens
+from geoevents.wordlists import (
+    CARE_PLACES,
+    CARE_VERBS,
+    COLLISION_VERBS,
+    DELIBERATE_ADVERBS,
+    KNOWN_DOERS,
+    NEWSGATHERING_VERBS,
+    ROAD_VEHICLES,
+    SPORT_REAL_HARM,
+    SPORT_WORDS,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -165,36 +176,15 @@ _RECURRING = re.compile(r"\b(?:each|every)\b")
 # words that place a happening in it ("the latest in a series of raids")
 _SERIES = frozenset({"series", "spate", "string", "succession", "cycle", "wave"})
 # a sports report (a match and its score) tells its play in the words of war: "River
-# launched their assault", "a 4-0 massacre", "fired a shot against the post"
-_SPORT_WORDS = frozenset({"match", "goal", "coach", "referee", "league", "stadium",
-                          "striker", "midfield", "midfielder", "goalkeeper", "penalty",
-                          "derby", "tournament", "championship", "season", "player",
-                          "team", "fixture", "substitute", "whistle", "kick-off", "half",
-                          "interval", "scorer", "header", "cup", "squad", "champion"})
+# launched their assault", "a 4-0 massacre", "fired a shot against the post"; its words
+# (``sport_words``) and the people of real harm at a match (``sport_real_harm``) are in
+# wordlists.json
 _SCORE = re.compile(r"(?<![\d.,:/-])\d{1,2}-\d{1,2}(?![\d.,:/-])")
-# words that put real harm or the forces of order in a sports report's sentence ("fans
-# clashed with police outside the stadium"; "killed the game off" is play)
-_REAL_HARM = frozenset({"police", "policeman", "officer", "soldier", "army", "gunman",
-                        "gun", "knife", "stab", "tear", "arrest", "dead", "die",
-                        "wound", "injure", "injured", "hospital", "bomb", "explosive",
-                        "fan", "supporter", "hooligan", "rioter"})
-# the doers of a happening, named again as known ("the suspects fired several shots")
-_DOERS = frozenset({"suspect", "attacker", "assailant", "gunman", "robber", "perpetrator",
-                    "raider", "kidnapper", "militant", "fighter", "man", "killer"})
-# the wounded carried to care
-_TO_CARE_VERBS = frozenset({"evacuate", "airlift", "transfer", "rush", "take", "fly", "move",
-                            "carry", "bring"})
-_CARE = frozenset({"hospital", "clinic", "treatment", "care", "infirmary"})
-# the reporter's own newsgathering ("We spoke by telephone to the mayor")
-# (a first person who met or visited someone may be an organisation telling its own acts)
-_NEWSGATHERING = frozenset({"speak", "talk", "interview", "contact", "reach", "ask"})
-# a person hit or run over by a vehicle: a road accident, unless the text says it was done
-# on purpose ("rammed", "drove into the crowd") or the vehicle was a bomb
-_COLLIDE = frozenset({"hit", "strike", "knock", "run"})
-_BLASTS = frozenset({"bomb", "explosive", "mine", "landmine", "ied", "device", "grenade",
-                     "shell", "rocket", "missile"})
-_VEHICLES = frozenset({"vehicle", "car", "truck", "lorry", "bus", "minibus", "motorcycle",
-                       "motorbike", "train", "van", "pickup", "taxi", "tractor"})
+# the doers of a happening named again as known (``known_doers``), the wounded carried
+# to care (``care_verbs``, ``care_places``), the reporter's own newsgathering
+# (``newsgathering_verbs``) and the collisions of a road accident (``collision_verbs``,
+# ``road_vehicles``) are lists of wordlists.json; a bomb or a mine is the ontology's
+# ``weapon``
 _RANKED = frozenset({"latest", "last", "first", "second", "third", "part", "one", "another",
                      "newest"})
 # vague counts that make a plural event noun a tally ("hundreds of air strikes")
@@ -533,27 +523,42 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
         cand.typing.sub_event_type) in _VIOLENT_TYPES
 
 
-def sports_report(sentence_lemmas: list[set[str]], text: str) -> bool:
-    """Whether a report tells a sports match: a score ("4-0") and at least four words of
-    the game (match, goal, coach, referee, striker …)."""
+def sports_report(sentences: list[Span], sentence_lemmas: list[set[str]],
+                  onto: Ontology) -> bool:
+    """Whether a report tells a sports match: at least three words only the game uses
+    (referee, striker, league, stadium …) and a score ("4-0") in a sentence of the game,
+    one with such a word or telling no real harm ("River crushed Boca 4-0, a massacre";
+    not "12-14 reported casualties")."""
     words = set().union(*sentence_lemmas) if sentence_lemmas else set()
-    return len(words & _SPORT_WORDS) >= 4 and _SCORE.search(text) is not None
+    return len(words & SPORT_WORDS) >= 3 and any(
+        (not lemmas.isdisjoint(SPORT_WORDS) or _play_told_as_war(lemmas, onto))
+        and _SCORE.search(sent.text) is not None
+        for sent, lemmas in zip(sentences, sentence_lemmas, strict=True))
 
 
-def _play_told_as_war(cand: _Candidate, sentence: set[str]) -> bool:
-    """Whether a mention in a sports report tells the game in the words of war: no one
-    hurt, no police, fans or weapons in its sentence."""
-    return sentence.isdisjoint(_REAL_HARM)
+def _play_told_as_war(sentence: set[str], onto: Ontology) -> bool:
+    """Whether a sentence of a sports report tells the game in the words of war: no one
+    dead or hurt, no police, fans or weapons in it, and no one killed ("killed the game
+    off" is play; "killed two men" is not)."""
+    killed = "kill" in sentence and not sentence.isdisjoint(onto.words("person_noun"))
+    return not killed and sentence.isdisjoint(onto.words("lethal")) and \
+        sentence.isdisjoint(SPORT_REAL_HARM)
 
 
 def _asked(cand: _Candidate) -> bool:
     """Whether a mention is part of a question ("Why is there fighting again in Western
     Sahara?", "Was the attack planned?"): a question asserts no happening; a happening it
-    names is told, if at all, where it is answered."""
-    doc = cand.trigger.token.doc
-    for tok in doc[cand.trigger.token.i + 1: cand.trigger.token.i + 60]:
+    names is told, if at all, where it is answered. The question must hold the trigger: a
+    question quoted after it ('killing five villagers, and survivors asked: "Where was
+    the army?"') asks of something else."""
+    trigger = cand.trigger.token
+    doc = trigger.doc
+    end = min(trigger.sent.end, trigger.i + 60)
+    for tok in doc[trigger.i + 1: end]:
         if tok.text in ("?", ".", "!") or "\n" in tok.text_with_ws:
             return tok.text == "?"
+        if tok.text in (":", "\u201c") or (tok.text == '"' and doc[tok.i - 1].whitespace_):
+            return False  # a colon or an opening quote: what follows is said of it
     return False
 
 
@@ -565,18 +570,24 @@ def _source_of_the_report(cand: _Candidate) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
             tok.doc[tok.head.i - 1].lower_ == "according":
         return True
-    return lemma(tok) in _NEWSGATHERING and any(
+    return lemma(tok) in NEWSGATHERING_VERBS and any(
         c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children) and \
         not _in_quotes(tok)
 
 
 def _in_quotes(tok: Token) -> bool:
-    """Whether a token is inside quotation marks (an odd number of them before it in its
-    paragraph)."""
+    """Whether a token is inside quotation marks opened before it in its paragraph (a
+    straight quote opens or closes, a curly one opens or closes as it is drawn; a closing
+    mark left over from an earlier paragraph opens nothing)."""
     text = tok.doc.text
     start = text.rfind("\n", 0, tok.idx) + 1
-    before = text[start:tok.idx]
-    return (before.count('"') + before.count("\u201c") - before.count("\u201d")) % 2 == 1
+    inside = False
+    for char in text[start:tok.idx]:
+        if char == '"':
+            inside = not inside
+        elif char in ("\u201c", "\u201d"):
+            inside = char == "\u201c"
+    return inside
 
 
 def _taken_for_care(cand: _Candidate) -> bool:
@@ -584,9 +595,9 @@ def _taken_for_care(cand: _Candidate) -> bool:
     provincial hospital in Bol", "airlifted to a clinic"): the care of the hurt, which the
     happening that hurt them counts, not a change in what a group does."""
     tok = cand.trigger.token
-    return lemma(tok) in _TO_CARE_VERBS and any(
+    return lemma(tok) in CARE_VERBS and any(
         c.dep_ == "prep" and c.lower_ in ("to", "for") and any(
-            g.dep_ == "pobj" and lemma(g) in _CARE for g in c.children)
+            g.dep_ == "pobj" and lemma(g) in CARE_PLACES for g in c.children)
         for c in tok.children)
 
 
@@ -605,28 +616,32 @@ def _same_doers(cand: _Candidate, onto: Ontology) -> bool:
         return False
     if subject.lower_ == "they":
         return True
-    return lemma(subject) in _DOERS and any(
+    return lemma(subject) in KNOWN_DOERS and any(
         c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subject.children)
 
 
 def _road_accident(cand: _Candidate) -> bool:
     """Whether a mention tells a road accident: someone "hit by a vehicle of the governor's
     escort", "knocked down by a truck" (the vehicle is the agent of a verb of collision),
-    not a car bomb ("hit by a car bomb") nor a ramming."""
+    not a car bomb ("hit by a car bomb") nor a collision done on purpose ("a truck
+    deliberately hit the crowd"; "rammed", "drove into" are no verbs of collision)."""
     tok = cand.trigger.token
-    if lemma(tok) not in _COLLIDE or tok.pos_ != "VERB" or any(
+    if lemma(tok) not in COLLISION_VERBS or tok.pos_ != "VERB" or any(
             _explosive(c) for c in tok.children if c.dep_ in ("dobj", "prep")):
         return False  # "their vehicle hit a landmine", "ran over a mine"
+    if any(c.dep_ == "advmod" and c.lower_ in DELIBERATE_ADVERBS for c in tok.children):
+        return False
     agents = [c for c in tok.children if c.dep_ == "nsubj"]
     agents += [p for c in tok.children if c.dep_ == "agent" for p in c.children
                if p.dep_ == "pobj"]
-    return any(lemma(a) in _VEHICLES and not _explosive(a) for a in agents)
+    return any(lemma(a) in ROAD_VEHICLES and not _explosive(a) for a in agents)
 
 
 def _explosive(phrase: Token) -> bool:
     """Whether a phrase names a bomb or a mine ("a car bomb", "a vehicle carrying
     explosives", "a landmine")."""
-    return any(lemma(m) in _BLASTS or m.lower_.startswith("bomb") for m in phrase.subtree)
+    weapons = load_ontology().words("weapon")
+    return any(lemma(m) in weapons or m.lower_.startswith("bomb") for m in phrase.subtree)
 
 
 def _cumulative(verb) -> bool:
@@ -798,6 +813,12 @@ def _out_of_time(cand: _Candidate, reference: date | None, latest: date | None) 
     return ""
 
 
+def _latest(published: date | None, anchor: date | None) -> date | None:
+    """The latest day a report can tell of: the later of its publication date and the
+    dateline's day it is filed under (None without a dateline day or publication date)."""
+    return max(d for d in (published, anchor) if d is not None) if anchor else None
+
+
 def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None = None,
             doc_id: str | None = None, nlp: Language | None = None) -> list[Event]:
     """The events of a parsed document, in text order."""
@@ -807,11 +828,11 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     text = doc_text(doc)
     dateline = find_dateline(text, base)
     anchor = dateline.date if dateline is not None and dateline.date is not None else base
-    latest = max(d for d in (base, anchor) if d is not None) if anchor else None
+    latest = _latest(base, anchor)
     skip = dateline.end if dateline is not None else 0
     sentences = list(doc.sents)
     sentence_lemmas = [_lemma_set(s) for s in sentences]
-    sports = sports_report(sentence_lemmas, text)
+    sports = sports_report(sentences, sentence_lemmas, onto)
     place_skip = dateline.place_end if dateline is not None else 0
     places = _sentence_toponyms(sentences, toponyms, place_skip)
     dates = _sentence_dates(sentences, text)
@@ -841,7 +862,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
             filed = next((d.date for d in reversed(refiled) if d.start <= sent.start_char),
                          None)
             anchor = filed or first_anchor
-            latest = max(d for d in (base, anchor) if d is not None) if anchor else None
+            latest = _latest(base, anchor)
         told = sentence_dates(dates[i], anchor, skip_before=skip)
         lowered = f" {' '.join(document_words(doc).lowers[sent.start:sent.end])} "
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
@@ -910,7 +931,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 and not _describes_participant(c) and not _not_a_happening(c, onto)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _taken_for_care(c)
-                and not (sports and _play_told_as_war(c, sentence_lemmas[i]))]
+                and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
         if any(onto.event_type_of(c.typing.sub_event_type) in _VIOLENT_TYPES and
