@@ -528,9 +528,9 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
         doc, start, end = token.doc, token.i, token.i + 1  # the entity around the token,
         # found without scanning doc.ents (linear time; golden12), and not across a
         # bracket: "Palmyra (Tadmur" tagged ORG is a name and its alias
-        while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].text not in "()":
+        while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].text not in ("(", ")"):
             start -= 1
-        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].text not in "()":
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].text not in ("(", ")"):
             end += 1
         ent = doc_span(doc, start, end)
         if ent is not None:
