@@ -447,6 +447,34 @@ def test_what_a_protest_is_against_is_not_where_it_is_held(text, word, place):
     assert loc.toponym is not None and loc.toponym.text == place, loc.reason
 
 
+@pytest.mark.parametrize("text", [
+    "Thousands of people protested against the government in Bamako on Sunday.",
+    "Thousands protested against the junta in Bamako on Sunday.",
+    "Hundreds demonstrated against the new law in Bamako on Sunday.",
+])
+def test_a_protest_against_an_actor_or_a_policy_keeps_its_place(text):
+    """Whoever or whatever a protest is against has no place of its own: "in Bamako",
+    however the parser attaches it, is where the protest is held."""
+    e = next(e for e in geoevents.extract_events(text) if e.event_type == "Protests")
+    assert (e.location_text, e.location_role, e.geo_precision) == ("Bamako", "site", 1), \
+        e.reason
+
+
+def test_a_protest_against_an_actor_is_not_put_at_the_paragraphs_other_place():
+    text = ("Rebels clashed with troops in Kidal on Friday. On Sunday, thousands protested "
+            "against the government in Bamako.")
+    e = next(e for e in geoevents.extract_events(text) if e.event_type == "Protests")
+    assert e.location_text == "Bamako", e.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds protested against the treatment of prisoners in Tibet.",
+    "Hundreds protested against the closure of a mine in Kidal.",
+])
+def test_a_grievance_that_holds_a_place_of_its_own_is_not_the_protests(text):
+    assert located(text, "protested").toponym is None
+
+
 def test_an_event_told_inside_a_protests_grievance_keeps_its_place():
     loc = located("Hundreds protested against the shelling of villages in Idlib.", "shelling")
     assert loc.toponym is not None and loc.toponym.text == "Idlib", loc.reason

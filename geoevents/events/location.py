@@ -1080,26 +1080,91 @@ def _in_fixed_phrase(root: Token) -> bool:
     return any(_fixed_phrase(a) for a in root.ancestors)
 
 
-# words of a protest, whose "against" phrase (and the object of "protest") says what it is
-# against, not where it is held
-_PROTEST_WORDS = frozenset({"protest", "demonstrate", "demonstration", "rally", "march",
-                            "picket", "sit-in", "vigil", "boycott"})
+@cache
+def _protest_words() -> frozenset[str]:
+    """The one-word verbs and nouns of a protest and its protesters (the typing's own
+    list, :func:`geoevents.events.classify._protest_words`)."""
+    from geoevents.events.classify import _protest_words as protest_words
+    from geoevents.events.ontology import load_ontology
+
+    return protest_words(load_ontology())
+
+
+# happenings that are no event of the ontology but name a state of affairs with a place
+# of its own ("against the war in Iraq", "against the occupation of the West Bank")
+_CONFLICT_NOUNS = frozenset({"war", "conflict", "occupation", "invasion", "violence",
+                             "genocide", "persecution", "repression", "annexation"})
+# policies and conditions a protest opposes, whose "in X" is where it is opposed ("against
+# the new law in Bamako", "against price hikes in Dakar")
+_POLICY_NOUNS = frozenset({"law", "bill", "reform", "policy", "decision", "measure", "tax",
+                           "decree", "ban", "budget", "plan", "constitution", "amendment",
+                           "legislation", "proposal", "rule", "election", "referendum",
+                           "austerity", "price", "hike", "cut", "increase", "corruption"})
+# endings of nouns made from verbs ("treatment", "closure", "detention", "removal"): with
+# an object of their own ("of prisoners", "China's") they tell an action
+_ACTION_ENDINGS = ("ment", "tion", "sion", "ure", "al", "ing")
+
+
+@cache
+def _happening_nouns() -> frozenset[str]:
+    """Nouns of happenings: the ontology's one-word event nouns, its attacks and
+    operations, and :data:`_CONFLICT_NOUNS`."""
+    from geoevents.events.ontology import load_ontology
+
+    onto = load_ontology()
+    nouns = {n for sub in onto.sub_types.values() for n in sub.nouns if " " not in n}
+    return frozenset(nouns) | onto.words("attack") | onto.words("operation") | \
+        _CONFLICT_NOUNS
+
+
+@cache
+def _actor_nouns() -> frozenset[str]:
+    """Nouns of actors (the ontology's government, armed, non-state, diplomatic and
+    person words) and :data:`_POLICY_NOUNS`: what a protest may be against that has no
+    place of its own."""
+    from geoevents.events.ontology import load_ontology
+
+    onto = load_ontology()
+    return _group_words() | onto.words("diplo_actor") | onto.words("person_noun") | \
+        onto.words("civilian") | onto.words("protester") | _POLICY_NOUNS
+
+
+def _happening(noun: Token) -> bool:
+    """Whether a noun tells a happening, which has a place of its own: an event noun
+    ("the war", "the shelling") or a noun made from a verb with its own object ("the
+    treatment of prisoners", "China's closure of the mine"), not an actor or a policy."""
+    word = lemma(noun)
+    if word in _actor_nouns() or noun.lower_ in _actor_nouns():
+        return False
+    if word in _happening_nouns():
+        return True
+    has_object = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                     for c in noun.children)
+    return has_object and word.endswith(_ACTION_ENDINGS)
 
 
 def _in_grievance(root: Token, trigger: Token) -> bool:
     """Whether the place is named in what a protest is against — "rallied against the war
     in Iraq outside parliament", "protesting China's treatment of refugees in Tibet" —
     which is another happening's place, not the protest's. An event told inside that
-    phrase ("protested against the bombing of Gaza": the bombing) keeps its place. Only
-    the sentence's own steps leave it out: with nothing else, the place the paragraph
+    phrase ("protested against the bombing of Gaza": the bombing) keeps its place. A place
+    right on an object that is no happening (an actor or a policy: "protested against the
+    government in Bamako", however the parser attaches it) is where the protest is held.
+    Only the sentence's own steps leave it out: with nothing else, the place the paragraph
     names (:mod:`geoevents.events.extract`) may still stand for the protest's, at a lower
     precision."""
     for tok in [root, *root.ancestors]:
         head = tok.head
         against = tok.dep_ == "pobj" and head.lower_ == "against" and \
-            lemma(head.head) in _PROTEST_WORDS
+            lemma(head.head) in _protest_words()
         if against or (tok.dep_ == "dobj" and lemma(head) == "protest"):
-            return not any(t.i == tok.i for t in [trigger, *trigger.ancestors])
+            if any(t.i == tok.i for t in [trigger, *trigger.ancestors]):
+                return False
+            prep = root.head
+            on_object = root.dep_ == "pobj" and prep.dep_ == "prep" and \
+                prep.head.i == tok.i and PREPOSITION_ROLES.get(prep.lower_) == SITE and \
+                prep.lower_ != "of"
+            return not on_object or _happening(tok)
     return False
 
 
