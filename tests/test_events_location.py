@@ -573,3 +573,12 @@ def test_the_possessor_of_a_named_site_is_its_container():
 def test_a_place_in_an_events_name_gives_way_to_the_place_that_locates_it(text, word, place):
     loc = located(text, word)
     assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+
+
+def test_a_settlement_noun_is_no_unit_noun():
+    """"the municipality of X", like "the town of X", names the settlement X: the nouns of
+    settlements are kept out of the unit nouns that the recogniser's divisions add."""
+    from geoevents.events.location import _SETTLEMENT_NOUNS, _UNIT_NOUNS
+
+    assert "municipality" in _SETTLEMENT_NOUNS
+    assert not _SETTLEMENT_NOUNS & _UNIT_NOUNS

@@ -146,10 +146,12 @@ _PROVINCE_NOUNS = frozenset({"province", "governorate", "countryside", "region",
                              "county", "oblast", "prefecture", "department", "provinces"})
 # nouns of units inside a wider place: "the Zahra neighborhood of Jiddah" — the name before
 # the noun is the unit and the "of" phrase its container. The division nouns of the
-# recogniser (not its settlements: "the town of X" names the town) and the province nouns
-# are among them, so that one list owns each word
+# recogniser (not its settlements: "the town of X" names the town, and so does "the
+# municipality of X", a division for the recogniser) and the province nouns are among
+# them, so that one list owns each word
 _UNIT_NOUNS = _PROVINCE_NOUNS | frozenset(
-    noun for noun, feature_class in DIVISION_NOUNS.items() if feature_class != "P") | \
+    noun for noun, feature_class in DIVISION_NOUNS.items()
+    if feature_class != "P" and noun not in _SETTLEMENT_NOUNS) | \
     frozenset({"neighbourhood", "neighborhood", "quarter", "suburb", "parish", "ward",
                "block", "colony", "camp", "valley"})
 # feature codes of countries, regions and provinces: no fallback place for an event
