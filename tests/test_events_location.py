@@ -467,6 +467,17 @@ def test_a_protest_against_an_actor_is_not_put_at_the_paragraphs_other_place():
     assert e.location_text == "Bamako", e.reason
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("Protesters in London rallied against the military in Myanmar.", "London"),
+    ("Israel launched strikes against Gaza on Monday, killing five people.", "Gaza"),
+])
+def test_a_place_outside_what_a_protest_is_against_or_an_attack_is_the_site(text, place):
+    """The sentence's own place of the protest wins over a place on what it is against;
+    a strike "against" a place is an attack on it, no grievance."""
+    e = geoevents.extract_events(text)[0]
+    assert (e.location_text, e.geo_precision) == (place, 1), e.reason
+
+
 @pytest.mark.parametrize("text", [
     "Hundreds protested against the treatment of prisoners in Tibet.",
     "Hundreds protested against the closure of a mine in Kidal.",

@@ -742,7 +742,7 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
             starts.append((tok, level))
     for mention, root in candidates:
         if _actor_like(mention, root) or _described_by(mention, candidates) is not None or \
-                _in_grievance(root, trigger) or _another_time(root, trigger):
+                _in_grievance(root, trigger, candidates) or _another_time(root, trigger):
             continue  # "20 km south of Gao": the described place, not Gao itself
         for anchor, level in starts:
             path = _down_path(anchor, root)
@@ -846,7 +846,8 @@ def _finer_inside(loc: Location, trigger: Token, anchors: list[Token],
         if mention is loc.toponym or getattr(mention, "kind", "name") != "name" or \
                 _clause_of(root).i not in scene or \
                 _group_name(root.doc[root.i:root.i + 1]) or _path_end(root) or \
-                _landmark(root) or _in_fixed_phrase(root) or _in_grievance(root, trigger):
+                _landmark(root) or _in_fixed_phrase(root) or \
+                _in_grievance(root, trigger, candidates):
             continue
         # a name the gazetteer lacks is finer when its phrase calls it a settlement or
         # puts it in the area; one whose reading lies outside the area ("the villages of
@@ -1082,14 +1083,18 @@ def _in_fixed_phrase(root: Token) -> bool:
     return any(_fixed_phrase(a) for a in root.ancestors)
 
 
+# a strike is also an attack's ("strikes against Gaza"): no protest word here
+_STRIKE = frozenset({"strike"})
+
+
 @cache
 def _protest_words() -> frozenset[str]:
     """The one-word verbs and nouns of a protest and its protesters (the typing's own
-    list, :func:`geoevents.events.classify._protest_words`)."""
+    list, :func:`geoevents.events.classify._protest_words`), but for :data:`_STRIKE`."""
     from geoevents.events.classify import _protest_words as protest_words
     from geoevents.events.ontology import load_ontology
 
-    return protest_words(load_ontology())
+    return protest_words(load_ontology()) - _STRIKE
 
 
 # happenings that are no event of the ontology but name a state of affairs with a place
@@ -1100,7 +1105,7 @@ _CONFLICT_NOUNS = frozenset({"war", "conflict", "occupation", "invasion", "viole
 # the new law in Bamako", "against price hikes in Dakar")
 _POLICY_NOUNS = frozenset({"law", "bill", "reform", "policy", "decision", "measure", "tax",
                            "decree", "ban", "budget", "plan", "constitution", "amendment",
-                           "legislation", "proposal", "rule", "election", "referendum",
+                           "legislation", "proposal", "election", "referendum",
                            "austerity", "price", "hike", "cut", "increase", "corruption"})
 # endings of nouns made from verbs ("treatment", "closure", "detention", "removal"): with
 # an object of their own ("of prisoners", "China's") they tell an action
@@ -1145,13 +1150,16 @@ def _happening(noun: Token) -> bool:
     return has_object and word.endswith(_ACTION_ENDINGS)
 
 
-def _in_grievance(root: Token, trigger: Token) -> bool:
+def _in_grievance(root: Token, trigger: Token,
+                  candidates: list[tuple[Toponym, Token]]) -> bool:
     """Whether the place is named in what a protest is against — "rallied against the war
     in Iraq outside parliament", "protesting China's treatment of refugees in Tibet" —
     which is another happening's place, not the protest's. An event told inside that
     phrase ("protested against the bombing of Gaza": the bombing) keeps its place. A place
     right on an object that is no happening (an actor or a policy: "protested against the
-    government in Bamako", however the parser attaches it) is where the protest is held.
+    government in Bamako", however the parser attaches it) is where the protest is held
+    when the sentence (``candidates``) names no place outside that phrase ("Protesters in
+    London rallied against the military in Myanmar": London).
     Only the sentence's own steps leave it out: with nothing else, the place the paragraph
     names (:mod:`geoevents.events.extract`) may still stand for the protest's, at a lower
     precision."""
@@ -1166,7 +1174,9 @@ def _in_grievance(root: Token, trigger: Token) -> bool:
             on_object = root.dep_ == "pobj" and prep.dep_ == "prep" and \
                 prep.head.i == tok.i and PREPOSITION_ROLES.get(prep.lower_) == SITE and \
                 prep.lower_ != "of"
-            return not on_object or _happening(tok)
+            elsewhere = any(not tok.left_edge.i <= r.i <= tok.right_edge.i
+                            for _, r in candidates)
+            return not on_object or elsewhere or _happening(tok)
     return False
 
 
@@ -1226,7 +1236,7 @@ def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
     for mention, root in candidates:
         tier = place_tier(mention, root)
         if tier is not None and not _path_end(root) and \
-                not _in_fixed_phrase(root) and not _in_grievance(root, trigger) and \
+                not _in_fixed_phrase(root) and not _in_grievance(root, trigger, candidates) and \
                 not _another_time(root, trigger):
             places.append((tier, _tree_distance(trigger, root), mention.start, mention))
     if not places:
@@ -1424,7 +1434,7 @@ def _scene(trigger: Token, candidates: list[tuple[Toponym, Token]],
     best: tuple[tuple, Location] | None = None
     for mention, root in candidates:
         if _actor_like(mention, root) or statement_source(root) or \
-                _in_grievance(root, trigger) or _another_time(root, trigger):
+                _in_grievance(root, trigger, candidates) or _another_time(root, trigger):
             continue
         tok = root
         while tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "flat") and \
