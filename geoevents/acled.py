@@ -132,7 +132,7 @@ NOTES = {
     "namesake": "admin2 inferred: the division named like the place",
     "capital": "admin2 inferred: the division named like the admin1 whose seat the place is",
     "nearest-town": "admin2 inferred: the division of the nearest town",
-    "seat": "admin2 inferred: the division whose point is within 3 km",
+    "seat": f"admin2 inferred: the division whose point is within {SEAT_KM:g} km",
     "neighbours": "admin2 inferred: the division of most nearby places",
     "nearest-division": ("admin2 inferred: the division whose point is nearest "
                          "(held-out agreement in {country}: {share:.2f})"),

@@ -73,3 +73,24 @@ def cli(capsys):
         return code, out, err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def acled_row(gaz):
+    """The ACLED row (:func:`geoevents.acled.acled_frame`) of one event at a gazetteer
+    place, given its GeoNames id and the text that named it."""
+    import geopandas as gpd
+    import shapely
+
+    from geoevents.acled import acled_frame
+
+    def row(geonameid: int, text: str):
+        place = gaz.by_geonameid(geonameid)
+        events = gpd.GeoDataFrame(
+            {"location_name": [place.name], "location_text": [text],
+             "feature_code": [place.feature_code], "country_code": [place.country_code],
+             "admin1": [place.admin1], "geonameid": [geonameid], "event_id": ["ev-1"]},
+            geometry=[shapely.Point(place.lon, place.lat)], crs="EPSG:4326")
+        return acled_frame(events, gaz).iloc[0]
+
+    return row

@@ -5,26 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 
-import pandas as pd
 import pytest
 import shapely
 import shapely.affinity
 
 from geoevents import acled
-from geoevents.acled import NOTES, _Divisions, acled_frame
-
-
-def _row(gaz, geonameid: int, text: str) -> pd.Series:
-    """The ACLED row of one event at a gazetteer place."""
-    import geopandas as gpd
-
-    place = gaz.by_geonameid(geonameid)
-    events = gpd.GeoDataFrame(
-        {"location_name": [place.name], "location_text": [text],
-         "feature_code": [place.feature_code], "country_code": [place.country_code],
-         "admin1": [place.admin1], "geonameid": [geonameid], "event_id": ["ev-1"]},
-        geometry=[shapely.Point(place.lon, place.lat)], crs="EPSG:4326")
-    return acled_frame(events, gaz).iloc[0]
+from geoevents.acled import NOTES, _Divisions
 
 
 def _value(cell: object) -> str | None:
@@ -36,10 +22,10 @@ def _value(cell: object) -> str | None:
     (276781, "Beirut", "Bayrūt"),
     (4140963, "Washington", "District of Columbia"),  # the capital: seat of its division
 ])
-def test_a_city_state_is_its_own_admin2(gaz, geonameid, text, admin):
+def test_a_city_state_is_its_own_admin2(acled_row, geonameid, text, admin):
     """A first-level division that is one city, undivided in GeoNames, is its own admin-2
     unit (as GADM codes Berlin or DC), and the tags say so."""
-    row = _row(gaz, geonameid, text)
+    row = acled_row(geonameid, text)
     assert (row["admin1"], row["admin2"]) == (admin, admin)
     assert row["tags"] == NOTES["city-state"]
 
@@ -48,9 +34,9 @@ def test_a_city_state_is_its_own_admin2(gaz, geonameid, text, admin):
     (87205, "Darnah", "Darnah"),  # Libya: GeoNames has no admin-2 level; towns far apart
     (2852458, "Potsdam", "Brandenburg"),  # a state of many towns, undivided in GeoNames
 ])
-def test_an_undivided_admin1_that_is_no_city_state_has_no_admin2(gaz, geonameid, text,
-                                                                   admin1):
-    row = _row(gaz, geonameid, text)
+def test_an_undivided_admin1_that_is_no_city_state_has_no_admin2(acled_row, geonameid,
+                                                                   text, admin1):
+    row = acled_row(geonameid, text)
     assert row["admin1"] == admin1
     assert _value(row["admin2"]) is None and _value(row["tags"]) is None
 
@@ -67,14 +53,27 @@ def test_city_state_needs_an_undivided_admin1_of_one_city(gaz):
     assert not divisions.city_state(rows[("IE", "Dublin City")])
 
 
-def test_linked_and_inferred_admin2_notes(gaz):
+def test_linked_and_inferred_admin2_notes(acled_row):
     """A place's own GeoNames link needs no note; an inferred admin2 names its rule."""
-    assert _value(_row(gaz, 5368361, "Los Angeles")["tags"]) is None
-    omdurman = _row(gaz, 365137, "Omdurman")
+    assert _value(acled_row(5368361, "Los Angeles")["tags"]) is None
+    omdurman = acled_row(365137, "Omdurman")
     assert (omdurman["admin2"], omdurman["tags"]) == ("Omdurman", NOTES["namesake"])
 
 
-def test_nearest_division_runs_only_where_it_is_reliable_held_out(gaz, monkeypatch):
+def test_seat_note_states_the_seat_distance():
+    """The seat rule's note gives the distance the rule uses (:data:`acled.SEAT_KM`): the
+    module run with another distance says that one."""
+    import importlib.util
+
+    source = importlib.util.find_spec("geoevents.acled").loader.get_source("geoevents.acled")
+    namespace: dict = {}
+    exec(compile(source.replace("SEAT_KM = 3.0", "SEAT_KM = 5.0"), "acled", "exec"),
+         namespace)
+    assert "within 5 km" in namespace["NOTES"]["seat"]
+
+
+def test_nearest_division_runs_only_where_it_is_reliable_held_out(gaz, acled_row,
+                                                                 monkeypatch):
     """Moscow's Central okrug has no point, so the nearest okrug point (11 km off) is
     another okrug; held out, that rule names the linked division of Russian places in
     such admin-1s far less than 90% of the time, so Moscow gets no admin2 — unless the
@@ -88,10 +87,10 @@ def test_nearest_division_runs_only_where_it_is_reliable_held_out(gaz, monkeypat
     assert nearest is not None
     right, decided = divisions.nearest_point_agreement("RU", False)
     assert decided >= acled.NEAREST_DECIDED and right < acled.NEAREST_AGREEMENT * decided
-    assert _value(_row(gaz, 524901, "Moscow")["admin2"]) is None
+    assert _value(acled_row(524901, "Moscow")["admin2"]) is None
 
     monkeypatch.setattr(acled, "NEAREST_AGREEMENT", 0.0)
-    lowered = _row(gaz, 524901, "Moscow")
+    lowered = acled_row(524901, "Moscow")
     assert lowered["admin2"] == acled._name(nearest)
     assert lowered["tags"] == NOTES["nearest-division"].format(
         country="RU", share=right / decided)

@@ -447,6 +447,45 @@ def test_what_a_protest_is_against_is_not_where_it_is_held(text, word, place):
     assert loc.toponym is not None and loc.toponym.text == place, loc.reason
 
 
+@pytest.mark.parametrize("text", [
+    "Thousands of people protested against the government in Bamako on Sunday.",
+    "Thousands protested against the junta in Bamako on Sunday.",
+    "Hundreds demonstrated against the new law in Bamako on Sunday.",
+])
+def test_a_protest_against_an_actor_or_a_policy_keeps_its_place(text):
+    """Whoever or whatever a protest is against has no place of its own: "in Bamako",
+    however the parser attaches it, is where the protest is held."""
+    e = next(e for e in geoevents.extract_events(text) if e.event_type == "Protests")
+    assert (e.location_text, e.location_role, e.geo_precision) == ("Bamako", "site", 1), \
+        e.reason
+
+
+def test_a_protest_against_an_actor_is_not_put_at_the_paragraphs_other_place():
+    text = ("Rebels clashed with troops in Kidal on Friday. On Sunday, thousands protested "
+            "against the government in Bamako.")
+    e = next(e for e in geoevents.extract_events(text) if e.event_type == "Protests")
+    assert e.location_text == "Bamako", e.reason
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Protesters in London rallied against the military in Myanmar.", "London"),
+    ("Israel launched strikes against Gaza on Monday, killing five people.", "Gaza"),
+])
+def test_a_place_outside_what_a_protest_is_against_or_an_attack_is_the_site(text, place):
+    """The sentence's own place of the protest wins over a place on what it is against;
+    a strike "against" a place is an attack on it, no grievance."""
+    e = geoevents.extract_events(text)[0]
+    assert (e.location_text, e.geo_precision) == (place, 1), e.reason
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds protested against the treatment of prisoners in Tibet.",
+    "Hundreds protested against the closure of a mine in Kidal.",
+])
+def test_a_grievance_that_holds_a_place_of_its_own_is_not_the_protests(text):
+    assert located(text, "protested").toponym is None
+
+
 def test_an_event_told_inside_a_protests_grievance_keeps_its_place():
     loc = located("Hundreds protested against the shelling of villages in Idlib.", "shelling")
     assert loc.toponym is not None and loc.toponym.text == "Idlib", loc.reason
@@ -545,3 +584,12 @@ def test_the_possessor_of_a_named_site_is_its_container():
 def test_a_place_in_an_events_name_gives_way_to_the_place_that_locates_it(text, word, place):
     loc = located(text, word)
     assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+
+
+def test_a_settlement_noun_is_no_unit_noun():
+    """"the municipality of X", like "the town of X", names the settlement X: the nouns of
+    settlements are kept out of the unit nouns that the recogniser's divisions add."""
+    from geoevents.events.location import _SETTLEMENT_NOUNS, _UNIT_NOUNS
+
+    assert "municipality" in _SETTLEMENT_NOUNS
+    assert not _SETTLEMENT_NOUNS & _UNIT_NOUNS

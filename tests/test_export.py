@@ -452,20 +452,10 @@ def test_acled_schema(documents, tmp_path):
     # place, so the one linked place 21 km away (Belo, in Boyo) does not decide
     (294640, "Israel", None, None),  # a country: ACLED codes no sub-national location
 ])
-def test_acled_admin_divisions(gaz, geonameid, text, admin1, admin2):
+def test_acled_admin_divisions(acled_row, geonameid, text, admin1, admin2):
     """admin1/admin2 of a located event, inferred where GeoNames does not link the place
     to an admin-2 division itself."""
-    import geopandas as gpd
-
-    from geoevents.acled import acled_frame
-
-    place = gaz.by_geonameid(geonameid)
-    events = gpd.GeoDataFrame(
-        {"location_name": [place.name], "location_text": [text],
-         "feature_code": [place.feature_code], "country_code": [place.country_code],
-         "admin1": [place.admin1], "geonameid": [geonameid], "event_id": ["ev-1"]},
-        geometry=[shapely.Point(place.lon, place.lat)], crs="EPSG:4326")
-    row = acled_frame(events, gaz).iloc[0]
+    row = acled_row(geonameid, text)
     if admin1 is not None:
         assert row["admin1"] == admin1
     assert (row["admin2"] if isinstance(row["admin2"], str) else None) == admin2

@@ -146,10 +146,12 @@ _PROVINCE_NOUNS = frozenset({"province", "governorate", "countryside", "region",
                              "county", "oblast", "prefecture", "department", "provinces"})
 # nouns of units inside a wider place: "the Zahra neighborhood of Jiddah" — the name before
 # the noun is the unit and the "of" phrase its container. The division nouns of the
-# recogniser (not its settlements: "the town of X" names the town) and the province nouns
-# are among them, so that one list owns each word
+# recogniser (not its settlements: "the town of X" names the town, and so does "the
+# municipality of X", a division for the recogniser) and the province nouns are among
+# them, so that one list owns each word
 _UNIT_NOUNS = _PROVINCE_NOUNS | frozenset(
-    noun for noun, feature_class in DIVISION_NOUNS.items() if feature_class != "P") | \
+    noun for noun, feature_class in DIVISION_NOUNS.items()
+    if feature_class != "P" and noun not in _SETTLEMENT_NOUNS) | \
     frozenset({"neighbourhood", "neighborhood", "quarter", "suburb", "parish", "ward",
                "block", "colony", "camp", "valley"})
 # feature codes of countries, regions and provinces: no fallback place for an event
@@ -528,9 +530,9 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
         doc, start, end = token.doc, token.i, token.i + 1  # the entity around the token,
         # found without scanning doc.ents (linear time; golden12), and not across a
         # bracket: "Palmyra (Tadmur" tagged ORG is a name and its alias
-        while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].text not in "()":
+        while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].text not in ("(", ")"):
             start -= 1
-        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].text not in "()":
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].text not in ("(", ")"):
             end += 1
         ent = doc_span(doc, start, end)
         if ent is not None:
@@ -740,7 +742,7 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
             starts.append((tok, level))
     for mention, root in candidates:
         if _actor_like(mention, root) or _described_by(mention, candidates) is not None or \
-                _in_grievance(root, trigger) or _another_time(root, trigger):
+                _in_grievance(root, trigger, candidates) or _another_time(root, trigger):
             continue  # "20 km south of Gao": the described place, not Gao itself
         for anchor, level in starts:
             path = _down_path(anchor, root)
@@ -844,7 +846,8 @@ def _finer_inside(loc: Location, trigger: Token, anchors: list[Token],
         if mention is loc.toponym or getattr(mention, "kind", "name") != "name" or \
                 _clause_of(root).i not in scene or \
                 _group_name(root.doc[root.i:root.i + 1]) or _path_end(root) or \
-                _landmark(root) or _in_fixed_phrase(root) or _in_grievance(root, trigger):
+                _landmark(root) or _in_fixed_phrase(root) or \
+                _in_grievance(root, trigger, candidates):
             continue
         # a name the gazetteer lacks is finer when its phrase calls it a settlement or
         # puts it in the area; one whose reading lies outside the area ("the villages of
@@ -1080,26 +1083,100 @@ def _in_fixed_phrase(root: Token) -> bool:
     return any(_fixed_phrase(a) for a in root.ancestors)
 
 
-# words of a protest, whose "against" phrase (and the object of "protest") says what it is
-# against, not where it is held
-_PROTEST_WORDS = frozenset({"protest", "demonstrate", "demonstration", "rally", "march",
-                            "picket", "sit-in", "vigil", "boycott"})
+# a strike is also an attack's ("strikes against Gaza"): no protest word here
+_STRIKE = frozenset({"strike"})
 
 
-def _in_grievance(root: Token, trigger: Token) -> bool:
+@cache
+def _protest_words() -> frozenset[str]:
+    """The one-word verbs and nouns of a protest and its protesters (the typing's own
+    list, :func:`geoevents.events.classify._protest_words`), but for :data:`_STRIKE`."""
+    from geoevents.events.classify import _protest_words as protest_words
+    from geoevents.events.ontology import load_ontology
+
+    return protest_words(load_ontology()) - _STRIKE
+
+
+# happenings that are no event of the ontology but name a state of affairs with a place
+# of its own ("against the war in Iraq", "against the occupation of the West Bank")
+_CONFLICT_NOUNS = frozenset({"war", "conflict", "occupation", "invasion", "violence",
+                             "genocide", "persecution", "repression", "annexation"})
+# policies and conditions a protest opposes, whose "in X" is where it is opposed ("against
+# the new law in Bamako", "against price hikes in Dakar")
+_POLICY_NOUNS = frozenset({"law", "bill", "reform", "policy", "decision", "measure", "tax",
+                           "decree", "ban", "budget", "plan", "constitution", "amendment",
+                           "legislation", "proposal", "election", "referendum",
+                           "austerity", "price", "hike", "cut", "increase", "corruption"})
+# endings of nouns made from verbs ("treatment", "closure", "detention", "removal"): with
+# an object of their own ("of prisoners", "China's") they tell an action
+_ACTION_ENDINGS = ("ment", "tion", "sion", "ure", "al", "ing")
+
+
+@cache
+def _happening_nouns() -> frozenset[str]:
+    """Nouns of happenings: the ontology's one-word event nouns, its attacks and
+    operations, and :data:`_CONFLICT_NOUNS`."""
+    from geoevents.events.ontology import load_ontology
+
+    onto = load_ontology()
+    nouns = {n for sub in onto.sub_types.values() for n in sub.nouns if " " not in n}
+    return frozenset(nouns) | onto.words("attack") | onto.words("operation") | \
+        _CONFLICT_NOUNS
+
+
+@cache
+def _actor_nouns() -> frozenset[str]:
+    """Nouns of actors (the ontology's government, armed, non-state, diplomatic and
+    person words) and :data:`_POLICY_NOUNS`: what a protest may be against that has no
+    place of its own."""
+    from geoevents.events.ontology import load_ontology
+
+    onto = load_ontology()
+    return _group_words() | onto.words("diplo_actor") | onto.words("person_noun") | \
+        onto.words("civilian") | onto.words("protester") | _POLICY_NOUNS
+
+
+def _happening(noun: Token) -> bool:
+    """Whether a noun tells a happening, which has a place of its own: an event noun
+    ("the war", "the shelling") or a noun made from a verb with its own object ("the
+    treatment of prisoners", "China's closure of the mine"), not an actor or a policy."""
+    word = lemma(noun)
+    if word in _actor_nouns() or noun.lower_ in _actor_nouns():
+        return False
+    if word in _happening_nouns():
+        return True
+    has_object = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of")
+                     for c in noun.children)
+    return has_object and word.endswith(_ACTION_ENDINGS)
+
+
+def _in_grievance(root: Token, trigger: Token,
+                  candidates: list[tuple[Toponym, Token]]) -> bool:
     """Whether the place is named in what a protest is against — "rallied against the war
     in Iraq outside parliament", "protesting China's treatment of refugees in Tibet" —
     which is another happening's place, not the protest's. An event told inside that
-    phrase ("protested against the bombing of Gaza": the bombing) keeps its place. Only
-    the sentence's own steps leave it out: with nothing else, the place the paragraph
+    phrase ("protested against the bombing of Gaza": the bombing) keeps its place. A place
+    right on an object that is no happening (an actor or a policy: "protested against the
+    government in Bamako", however the parser attaches it) is where the protest is held
+    when the sentence (``candidates``) names no place outside that phrase ("Protesters in
+    London rallied against the military in Myanmar": London).
+    Only the sentence's own steps leave it out: with nothing else, the place the paragraph
     names (:mod:`geoevents.events.extract`) may still stand for the protest's, at a lower
     precision."""
     for tok in [root, *root.ancestors]:
         head = tok.head
         against = tok.dep_ == "pobj" and head.lower_ == "against" and \
-            lemma(head.head) in _PROTEST_WORDS
+            lemma(head.head) in _protest_words()
         if against or (tok.dep_ == "dobj" and lemma(head) == "protest"):
-            return not any(t.i == tok.i for t in [trigger, *trigger.ancestors])
+            if any(t.i == tok.i for t in [trigger, *trigger.ancestors]):
+                return False
+            prep = root.head
+            on_object = root.dep_ == "pobj" and prep.dep_ == "prep" and \
+                prep.head.i == tok.i and PREPOSITION_ROLES.get(prep.lower_) == SITE and \
+                prep.lower_ != "of"
+            elsewhere = any(not tok.left_edge.i <= r.i <= tok.right_edge.i
+                            for _, r in candidates)
+            return not on_object or elsewhere or _happening(tok)
     return False
 
 
@@ -1159,7 +1236,7 @@ def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
     for mention, root in candidates:
         tier = place_tier(mention, root)
         if tier is not None and not _path_end(root) and \
-                not _in_fixed_phrase(root) and not _in_grievance(root, trigger) and \
+                not _in_fixed_phrase(root) and not _in_grievance(root, trigger, candidates) and \
                 not _another_time(root, trigger):
             places.append((tier, _tree_distance(trigger, root), mention.start, mention))
     if not places:
@@ -1357,7 +1434,7 @@ def _scene(trigger: Token, candidates: list[tuple[Toponym, Token]],
     best: tuple[tuple, Location] | None = None
     for mention, root in candidates:
         if _actor_like(mention, root) or statement_source(root) or \
-                _in_grievance(root, trigger) or _another_time(root, trigger):
+                _in_grievance(root, trigger, candidates) or _another_time(root, trigger):
             continue
         tok = root
         while tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "flat") and \

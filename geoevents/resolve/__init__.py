@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -108,7 +108,11 @@ class Resolver:
             by_key[_group_key(m)].append(m)
         keys = list(by_key)
         index = {k: i for i, k in enumerate(keys)}
-        groups = [Group(k, _as_town(self._candidates(by_key[k], text), by_key[k], text),
+        candidates = {k: self._candidates(by_key[k], text) for k in keys}
+        pointed = {k: _countries(Group(k, candidates[k], weight=1.0)) for k in keys}
+        counts = Counter(c for k in keys for c in pointed[k])
+        near = neighbours(self.gaz)
+        groups = [Group(k, _as_town(candidates[k], by_key[k], text, counts, pointed[k], near),
                         weight=1.0) for k in keys]
         ordered = sorted(names, key=lambda m: m.start)
         pairs = list(itertools.pairwise(ordered))
@@ -229,16 +233,28 @@ _EXPLAIN = {
 }
 
 
-def _as_town(cands: list[Candidate], mentions: list[Mention], text: str) -> list[Candidate]:
+def _as_town(cands: list[Candidate], mentions: list[Mention], text: str,
+             pointed: Counter[str], own: set[str],
+             near: dict[str, frozenset[str]]) -> list[Candidate]:
     """A country's name that the text uses as a town's ("a Lebanon woman", "the Jordan
     middle school", "400 S. Locust St., Lebanon", the dateline "MALTA –") names a town
-    of that name: its country readings are dropped when it has exact town readings."""
+    of that name: its country readings are dropped when it has exact town readings. A
+    dateline alone is no such use when the text's other names point to the country or its
+    neighbours (``pointed``: how many names point to each country, ``own`` of them this
+    name; ``near``: each country's neighbours): "LEBANON — Israeli strikes killed three
+    people" names the country."""
     countries = [c for c in cands if c.place.feature_code in COUNTRY_CODES]
     if not countries or not any(c.place.feature_class == "P" and not is_loose(c)
                                 for c in cands):
         return cands
-    if not any(_town_use(m, text) for m in mentions):
+    uses = [m for m in mentions if _town_use(m, text)]
+    if not uses:
         return cands
+    if all(_dateline(m, text) for m in uses):
+        codes = {c.place.country_code for c in countries if c.place.country_code}
+        area = codes.union(*(near.get(c, frozenset()) for c in codes))
+        if any(pointed[c] > (c in own) for c in area):
+            return cands
     return [c for c in cands if c.place.feature_code not in COUNTRY_CODES]
 
 
@@ -275,6 +291,13 @@ def _town_use(m: Mention, text: str) -> bool:
     address = _ADDRESS_END.search(before)
     if address and address.group(1).lower() in STREET_WORDS:
         return True
+    return _dateline(m, text)
+
+
+def _dateline(m: Mention, text: str) -> bool:
+    """Whether mention ``m`` is a dateline: a name in capitals that opens a line or
+    sentence, before a dash ("MALTA – About 5,000 books")."""
+    before = text[max(0, m.start - 60):m.start]
     opens = before.rstrip(" ")[-1:] in ("", "\n", ".", "\"", "”")
     dash = text[m.end:m.end + 4].split()[:1]
     return opens and len(m.text) > 2 and m.text.isupper() and bool(dash) and dash[0] in DASHES

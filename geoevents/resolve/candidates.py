@@ -209,8 +209,9 @@ def _spelling_variants(name: str) -> list[str]:
 
 def _expanded(name: str, *, saints: bool = True) -> str | None:
     """The name with its abbreviated words spelled out ("Mt. Pleasant": "Mount Pleasant",
-    "St. Marc": "Saint Marc"; a leading "St." is a saint, a trailing one a street), or
-    None when it has none; with ``saints=False`` only generic words ("Mt.", "Co.")."""
+    "St. Marc": "Saint Marc"; only a leading "St." is a saint: a trailing one, a street,
+    stays as written), or None when it has none; with ``saints=False`` only generic words
+    ("Mt.", "Co.")."""
     words = name.split()
     expanded = [_WORD_ABBREVIATIONS.get(w, w) for w in words]
     if saints and len(words) > 1 and words[0] in _SAINTS:
