@@ -1097,16 +1097,6 @@ def _protest_words() -> frozenset[str]:
     return protest_words(load_ontology()) - _STRIKE
 
 
-# happenings that are no event of the ontology but name a state of affairs with a place
-# of its own ("against the war in Iraq", "against the occupation of the West Bank")
-_CONFLICT_NOUNS = frozenset({"war", "conflict", "occupation", "invasion", "violence",
-                             "genocide", "persecution", "repression", "annexation"})
-# policies and conditions a protest opposes, whose "in X" is where it is opposed ("against
-# the new law in Bamako", "against price hikes in Dakar")
-_POLICY_NOUNS = frozenset({"law", "bill", "reform", "policy", "decision", "measure", "tax",
-                           "decree", "ban", "budget", "plan", "constitution", "amendment",
-                           "legislation", "proposal", "election", "referendum",
-                           "austerity", "price", "hike", "cut", "increase", "corruption"})
 # endings of nouns made from verbs ("treatment", "closure", "detention", "removal"): with
 # an object of their own ("of prisoners", "China's") they tell an action
 _ACTION_ENDINGS = ("ment", "tion", "sion", "ure", "al", "ing")
@@ -1115,25 +1105,26 @@ _ACTION_ENDINGS = ("ment", "tion", "sion", "ure", "al", "ing")
 @cache
 def _happening_nouns() -> frozenset[str]:
     """Nouns of happenings: the ontology's one-word event nouns, its attacks and
-    operations, and :data:`_CONFLICT_NOUNS`."""
+    operations, and its states of conflict (war, occupation …: no event of the ontology,
+    but a state of affairs with a place of its own, "against the war in Iraq")."""
     from geoevents.events.ontology import load_ontology
 
     onto = load_ontology()
     nouns = {n for sub in onto.sub_types.values() for n in sub.nouns if " " not in n}
     return frozenset(nouns) | onto.words("attack") | onto.words("operation") | \
-        _CONFLICT_NOUNS
+        onto.words("conflict_state")
 
 
 @cache
 def _actor_nouns() -> frozenset[str]:
     """Nouns of actors (the ontology's government, armed, non-state, diplomatic and
-    person words) and :data:`_POLICY_NOUNS`: what a protest may be against that has no
-    place of its own."""
+    person words) and its policies (a law, a price hike …, whose "in X" is where they are
+    opposed): what a protest may be against that has no place of its own."""
     from geoevents.events.ontology import load_ontology
 
     onto = load_ontology()
     return _group_words() | onto.words("diplo_actor") | onto.words("person_noun") | \
-        onto.words("civilian") | onto.words("protester") | _POLICY_NOUNS
+        onto.words("civilian") | onto.words("protester") | onto.words("policy")
 
 
 def _happening(noun: Token) -> bool:
