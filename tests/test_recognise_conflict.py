@@ -109,3 +109,13 @@ def test_division_word_is_not_a_fuzzy_match_of_the_whole(parser):
     place = found["Hama province"].place
     assert place is not None and place.country_code == "SY"
     assert "al-Latmana" in found  # a place-shaped name after "on"
+
+
+def test_a_raided_or_bombed_town_tagged_person_is_a_place(parser):
+    # spaCy's small model labels "Jenin" PERSON as the object of "raided"; raids and
+    # bombings, like captures and shelling, take places as their proper-noun objects
+    found = resolved(parser, "Troops raided Jenin on Monday.")
+    assert found["Jenin"].place is not None and found["Jenin"].place.country_code == "PS"
+    found = resolved(parser, "Warplanes bombed Maarat al-Numan overnight.")
+    assert found["Maarat al-Numan"].place is not None
+    assert found["Maarat al-Numan"].place.country_code == "SY"
