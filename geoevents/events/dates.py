@@ -391,12 +391,13 @@ def _attached(ent: Span, anchors: set[int], *, through_since: bool = True) -> bo
     return False
 
 
-YEAR_SHAPE = re.compile(r"(1[89]|20)\d\d")  # a number that may be a year
+YEAR_SHAPE = re.compile(r"(?:1[89]|20)\d\d")  # a number that may be a year
+# such a number as a word of a text
+YEAR_IN_TEXT = re.compile(rf"\b{YEAR_SHAPE.pattern}\b")
 
 # a year named by the one told before it ("In May of that year", "the following year")
 _TOLD_YEAR = re.compile(r"\b(that|the same|the following|the next|the previous) year\b",
                         re.IGNORECASE)
-_YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _YEAR_STEP = {"that": 0, "the same": 0, "the following": 1, "the next": 1, "the previous": -1}
 
 
@@ -411,7 +412,7 @@ def with_told_year(ent: Span) -> str:
         return text
     years = [year for told in ent.doc.ents if told.label_ == "DATE" and
              told.end_char <= ent.start_char and not _counts_something(told)
-             for year in _YEAR_WORD.findall(told.text)]
+             for year in YEAR_IN_TEXT.findall(told.text)]
     if not years:
         return text
     year = int(years[-1]) + _YEAR_STEP[match.group(1).lower()]

@@ -55,7 +55,7 @@ from geoevents.events.dates import (
     UNRESOLVED,
     WEEK,
     YEAR,
-    YEAR_SHAPE,
+    YEAR_IN_TEXT,
     DateInfo,
     days_after_before,
     event_date,
@@ -169,7 +169,6 @@ _OTHERS = frozenset({"similar", "such", "previous", "earlier", "past", "former"}
 # "one of the deadliest attacks", "among the worst floods": a happening ranked in its
 # class, which the sentence's subject names
 _MEMBERS = frozenset({"one", "some", "many", "few", "several"})
-_YEAR_IN_TEXT = re.compile(rf"\b{YEAR_SHAPE.pattern}\b")  # a number that may be a year
 # date words of what recurs (see _recurring)
 _RECURRING = re.compile(r"\b(?:each|every)\b")
 # a run of happenings told as one ("a series of raids", "a spate of killings"), and the
@@ -268,13 +267,13 @@ def _lemma_set(span: Span) -> set[str]:
     return found
 
 
-def _clause_head(token):
+def _clause_head(token: Token) -> Token:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
 
 
-def _linked(ta, tb) -> bool:
+def _linked(ta: Token, tb: Token) -> bool:
     """Whether two triggers' clause heads (see :func:`_clause_head`) tell one event."""
     if ta.i == tb.i:
         return True
@@ -757,7 +756,7 @@ def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
     starts = [s.start for s in sentences]
     years = []
     offsets: list[int] | None = None
-    for match in _YEAR_IN_TEXT.finditer(text):
+    for match in YEAR_IN_TEXT.finditer(text):
         if offsets is None:
             offsets = doc.to_array("IDX").tolist()
         i = bisect.bisect_left(offsets, match.start())
