@@ -220,7 +220,7 @@ def _targets_protesters(args: Arguments, onto: Ontology) -> bool:
     return _token_class(target, onto) == "protester"
 
 
-def _protest_words(onto: Ontology) -> frozenset[str]:
+def protest_words(onto: Ontology) -> frozenset[str]:
     """Protesters and the one-word verbs and nouns of a peaceful protest."""
     protest = onto.sub_types["Peaceful protest"]
     return onto.words("protester") | {w for w in protest.verbs + protest.nouns
@@ -552,7 +552,7 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
                 _ATTACK_WORDS - {"plant"}):
         return Typing("Man-made disaster", typing.confidence,
                       f"{typing.reason}; an industrial setting and no attacker")
-    if name == "Arrests" and _has(args.clause, _protest_words(onto)):
+    if name == "Arrests" and _has(args.clause, protest_words(onto)):
         return Typing("Protest with intervention", typing.confidence,
                       f"{typing.reason}; arrests at a protest")
     if name in ("Peaceful protest", "Protest with intervention"):

@@ -742,7 +742,7 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
             starts.append((tok, level))
     for mention, root in candidates:
         if _actor_like(mention, root) or _described_by(mention, candidates) is not None or \
-                _in_grievance(root, trigger, candidates) or _another_time(root, trigger):
+                _of_another_happening(root, trigger, candidates):
             continue  # "20 km south of Gao": the described place, not Gao itself
         for anchor, level in starts:
             path = _down_path(anchor, root)
@@ -1090,8 +1090,8 @@ _STRIKE = frozenset({"strike"})
 @cache
 def _protest_words() -> frozenset[str]:
     """The one-word verbs and nouns of a protest and its protesters (the typing's own
-    list, :func:`geoevents.events.classify._protest_words`), but for :data:`_STRIKE`."""
-    from geoevents.events.classify import _protest_words as protest_words
+    list, :func:`geoevents.events.classify.protest_words`), but for :data:`_STRIKE`."""
+    from geoevents.events.classify import protest_words
     from geoevents.events.ontology import load_ontology
 
     return protest_words(load_ontology()) - _STRIKE
@@ -1197,6 +1197,14 @@ def _another_time(root: Token, trigger: Token) -> bool:
     return False
 
 
+def _of_another_happening(root: Token, trigger: Token,
+                          candidates: list[tuple[Toponym, Token]]) -> bool:
+    """Whether the place belongs to another happening than the trigger's: what a protest
+    is against (:func:`_in_grievance`) or what dates the event at a span of time from it
+    (:func:`_another_time`)."""
+    return _in_grievance(root, trigger, candidates) or _another_time(root, trigger)
+
+
 # prepositions after which a country or province is where something happens ("a mission
 # over Lebanon", "the occupation of Latvia"), not a party to it ("a deal with Russia")
 _AREA_PREPS = _SCENE_PREPS | {"of", "over", "into", "on", "against", "along", "from",
@@ -1227,8 +1235,8 @@ def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
     for mention, root in candidates:
         tier = place_tier(mention, root)
         if tier is not None and not _path_end(root) and \
-                not _in_fixed_phrase(root) and not _in_grievance(root, trigger, candidates) and \
-                not _another_time(root, trigger):
+                not _in_fixed_phrase(root) and \
+                not _of_another_happening(root, trigger, candidates):
             places.append((tier, _tree_distance(trigger, root), mention.start, mention))
     if not places:
         return None
@@ -1425,7 +1433,7 @@ def _scene(trigger: Token, candidates: list[tuple[Toponym, Token]],
     best: tuple[tuple, Location] | None = None
     for mention, root in candidates:
         if _actor_like(mention, root) or statement_source(root) or \
-                _in_grievance(root, trigger, candidates) or _another_time(root, trigger):
+                _of_another_happening(root, trigger, candidates):
             continue
         tok = root
         while tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "flat") and \
