@@ -65,13 +65,18 @@ def events(parser, doc) -> list:
     return parser.event_stage(doc)._.events
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--limit", type=int, default=600)
-    ap.add_argument("--repeat", type=int, default=1)
+def options(description: str, *, limit: int, repeat: int) -> argparse.Namespace:
+    """The command line of a benchmark over :func:`documents`: --limit, --repeat, --eval."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--limit", type=int, default=limit)
+    ap.add_argument("--repeat", type=int, default=repeat)
     ap.add_argument("--eval", type=Path, default=EVAL,
                     help="folder of the event evaluation files (default ../shared/eval/events)")
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def main() -> None:
+    args = options(__doc__.splitlines()[0], limit=600, repeat=1)
 
     from geoevents.pipeline import geoparser
 

@@ -16,20 +16,14 @@ Usage: ``python benchmarks/bench_stages.py [--limit N] [--repeat R] [--eval DIR]
 
 from __future__ import annotations
 
-import argparse
 import time
 from pathlib import Path
 
-from bench_events import EVAL, documents
+from bench_events import documents, options
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--limit", type=int, default=400)
-    ap.add_argument("--repeat", type=int, default=4)
-    ap.add_argument("--eval", type=Path, default=EVAL,
-                    help="folder of the event evaluation files (default ../shared/eval/events)")
-    args = ap.parse_args()
+    args = options(__doc__.splitlines()[0], limit=400, repeat=4)
 
     import geoevents
     from geoevents.nlp import doc_text
