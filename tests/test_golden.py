@@ -24,7 +24,8 @@ GOLDEN = Path(__file__).parent / "golden"
 # (2227041) 0.511 / 0.719, minus 0.05; heldout5's: its first run, on main at 9b21bd3,
 # 0.567 / 0.756, minus 0.05; after its blind annotation review (7c4f506) 0.569 / 0.750 —
 # the same gates; heldout6's: its first run, on main at 65ef139 with the reports committed
-# blind (50dffe6), 0.316 / 0.571, minus 0.05)
+# blind (50dffe6), 0.316 / 0.571; after its blind annotation review (e4038e4) 0.338 / 0.581,
+# minus 0.05)
 # (dev: 72 reports since d57-d72 were added, written in styles the first 56 lack and
 # committed before geoevents was run on them — 0.388 / 0.594 then; the first 56 keep their
 # own gate, FIRST_DEV_GATE)
@@ -33,7 +34,7 @@ GOLDEN = Path(__file__).parent / "golden"
 # their own gate, LATEST_DEV_GATE, and the "dev" gate stays on the 72 it was set on)
 GATES = {"dev": (0.82, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
          "heldout3": (0.43, 0.63), "heldout4": (0.46, 0.66), "heldout5": (0.51, 0.70),
-         "heldout6": (0.26, 0.52)}
+         "heldout6": (0.28, 0.53)}
 FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
 FIRST_DEV_GATE = (0.92, 0.95)
 LATEST_DEV = "d73"  # report ids from this one on: the latest dev reports (d73-d84)
@@ -47,9 +48,10 @@ LATEST_DEV_GATE = (0.50, 0.65)
 # heldout4: 10 on main at e254ef3, the first run on its reports; 5 after the session's
 # merges (2227041), counted, not read; heldout5: 6 on main at 9b21bd3, the first run on its
 # reports, and 6 after its annotation review; 5 after the merge of general13, counted, not read;
-# heldout6: 12 on main at 65ef139, the first run on its reports, counted, not read)
+# heldout6: 12 on main at 65ef139, the first run on its reports, 11 after the blind annotation
+# review e4038e4, counted, not read)
 HELDOUT_ERRORS = {"heldout": 0, "heldout2": 2, "heldout3": 7, "heldout4": 5, "heldout5": 5,
-                  "heldout6": 12}
+                  "heldout6": 11}
 # must-not checks of the dev reports that still fail, each with the event that makes it
 # fail now (a substring of the error line): the same check failing for another reason is
 # a new error. d73-d84 (first run 12 failed checks; 3 left): a rally outside a court typed
