@@ -209,11 +209,21 @@ def test_hours_later_and_during_take_the_day_told_before():
                    "the outskirts of Tyre, killing one man.", published="2025-11-12")
     assert [(e.location.name, e.date) for e in found] == [
         ("Nabatîyé et Tahta", "2025-11-11"), ("Tyre", "2025-11-11")]
-    # without such words an undated event stays undated
+    # without such words the report goes on in the time it set: the narrative's day,
+    # and the reason says so
     found = events("BEIRUT, Nov. 12 — An Israeli drone strike on a car near Nabatieh killed "
                    "two people on Tuesday. A second drone hit a motorcycle on the outskirts "
                    "of Tyre, killing one man.", published="2025-11-12")
-    assert found[-1].date is None
+    assert found[-1].date == "2025-11-11"
+    assert "no time of its own" in found[-1].reason
+
+
+def test_an_event_told_before_any_time_stays_undated():
+    found = events("A drone hit a motorcycle on the outskirts of Tyre, killing one man. "
+                   "On Tuesday, an Israeli drone strike on a car near Nabatieh killed two "
+                   "people.", published="2025-11-12")
+    assert [(e.location.name, e.date) for e in found] == [
+        ("Tyre", None), ("Nabatîyé et Tahta", "2025-11-11")]
 
 
 def test_a_planned_meeting_place_places_no_statement():

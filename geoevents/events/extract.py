@@ -945,7 +945,23 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
         doc, _unplanned(toponyms, planned), skip_before=place_skip), paragraph, onto)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
-    return _merge_document(mentions, onto)
+    return _date_by_the_narrative(_merge_document(mentions, onto))
+
+
+def _date_by_the_narrative(events: list[Event]) -> list[Event]:
+    """Date each event the text gives no time of its own by the event told before it
+    ("Supporters of two parties threw stones at each other outside a polling station on
+    Thursday. Police fired tear gas to disperse them."): a report goes on in the time it
+    last set, as an analyst reads it. Events before the first dated one stay undated."""
+    before: Event | None = None
+    for event in events:  # in text order
+        if event.date is not None and event.date_precision != UNRESOLVED:
+            before = event
+        elif before is not None:
+            event.date, event.date_precision = before.date, before.date_precision
+            event.reason += (f"; no time of its own: dated {before.date} like the "
+                             f"{before.sub_event_type.lower()} told before it")
+    return events
 
 
 def _date_from_before(cand: _Candidate, before: DateInfo, sentence: str,
