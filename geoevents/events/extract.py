@@ -52,6 +52,7 @@ from geoevents.events.classify import CONSEQUENCES, Typing, classify
 from geoevents.events.dates import (
     DAY,
     MONTH,
+    NUMERIC_DATE,
     UNRESOLVED,
     WEEK,
     YEAR,
@@ -764,6 +765,14 @@ def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
         # Hotel 2000", "$1950") is no year; only untagged numbers and bare counts are
         if i < len(offsets) and offsets[i] == match.start() and \
                 len(doc[i]) == 4 and doc[i].ent_type_ in ("", "CARDINAL"):
+            years.append(SpanType(doc, i, i + 1, label="DATE"))
+    # days written in figures ("On 15.02.2026, …") that the tagger left out or read as counts
+    for match in NUMERIC_DATE.finditer(text):
+        if offsets is None:
+            offsets = doc.to_array("IDX").tolist()
+        i = bisect.bisect_left(offsets, match.start())
+        if i < len(offsets) and offsets[i] == match.start() and \
+                doc[i].text == match.group() and doc[i].ent_type_ in ("", "CARDINAL"):
             years.append(SpanType(doc, i, i + 1, label="DATE"))
     for ent in sorted([*doc.ents, *years], key=lambda e: e.start):
         if ent.label_ in ("DATE", "TIME"):
