@@ -624,3 +624,18 @@ def test_people_killed_at_a_match_are_an_event():
     found = events(_MATCH + "Two men were shot and killed outside the stadium in Buenos "
                    "Aires on Sunday night.", "2026-10-19")
     assert found
+
+
+@pytest.mark.parametrize("text", [
+    "The protest in Kirkuk ended on Monday after the governor agreed to meet a delegation.",
+    "He said he would raise the issue at an EU-mediated meeting in Brussels next week.",
+])
+def test_a_meeting_agreed_to_or_told_in_a_future_clause_is_to_come(text):
+    assert not [e for e in events(text, published="2026-06-10")
+                if e.event_type == "Diplomacy"]
+
+
+def test_an_agreement_to_a_truce_is_still_an_agreement():
+    found = events("The two sides agreed to a ceasefire in Tripoli on Tuesday.",
+                   published="2026-06-10")
+    assert [(e.sub_event_type, e.date) for e in found] == [("Agreement", "2026-06-09")]
