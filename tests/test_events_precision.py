@@ -639,3 +639,17 @@ def test_an_agreement_to_a_truce_is_still_an_agreement():
     found = events("The two sides agreed to a ceasefire in Tripoli on Tuesday.",
                    published="2026-06-10")
     assert [(e.sub_event_type, e.date) for e in found] == [("Agreement", "2026-06-09")]
+
+
+def test_weapons_found_after_a_fight_are_part_of_it():
+    found = events("MANILA, May 27 — Soldiers clashed with rebels near Kabankalan on Monday. "
+                   "Five rebels were killed, and troops recovered three rifles and a pistol.",
+                   published="2026-05-27")
+    assert [e.event_type for e in found] == ["Battles"]
+
+
+def test_a_seizure_with_no_fight_near_is_an_event():
+    found = events("Police recovered two unlicensed firearms and 214 rounds of ammunition "
+                   "during a search at a house in Kabankalan on Saturday.",
+                   published="2026-05-27")
+    assert [e.sub_event_type for e in found] == ["Disrupted weapons use"]

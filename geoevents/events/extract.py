@@ -139,6 +139,10 @@ _CROWDS = frozenset({"Protests", "Riots"})
 # they stand alone
 _ARRESTS = "Arrests"
 _INTERCEPTION = "Disrupted weapons use"
+# weapons found after a fight or an attack ("Five rebels were killed, and troops recovered
+# three rifles") are its aftermath, as ACLED codes it: one event; found elsewhere, or with
+# no violence near, a seizure stays an event of its own
+_SEIZING = frozenset({"recover", "find", "discover", "uncover", "seize", "confiscate"})
 _REMOTE = "Explosions/Remote violence"
 _CLAIM = "Claim of responsibility"
 _DESCRIBING = frozenset({"Agreement", _CLAIM})  # see _describes_participant
@@ -919,7 +923,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 _victims_described(cand)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
-                _witnessed(cand) or _ends_another(cand, onto)
+                _witnessed(cand) or _ends_another(cand, onto) or _seizure(cand)
             if told_before is not None and not cand.reference:
                 _date_from_before(cand, told_before, lowered, onto)
             if not cand.reference:
@@ -1396,7 +1400,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         lo = bisect.bisect_left(sentences, cand.sentence - reach)
         hi = bisect.bisect_right(sentences, cand.sentence + reach)
         own = _own_place(event, cand, kept[lo:hi])
-        targets = [k for k in kept[lo:hi] if _may_refer(k[0], event) and (
+        targets = [k for k in kept[lo:hi] if _may_refer(k[0], event, _seizure(cand)) and (
             cand.reference or event.sub_event_type not in _ACCOMPANYING
             or k[0].trigger_start < event.trigger_start)
             and not (own and _elsewhere(k[0], event) and not k[1].location.inferred)] or [
@@ -1510,11 +1514,21 @@ def _elsewhere(event: Event, mention: Event) -> bool:
     return site is not None and own is not None and not same_place(site, own)
 
 
-def _may_refer(event: Event, mention: Event) -> bool:
+def _seizure(cand: _Candidate) -> bool:
+    """Whether a mention tells weapons found or seized (not a launch stopped: an
+    interception, a bomb defused)."""
+    return cand.typing.sub_event_type == _INTERCEPTION and cand.trigger.lemma in _SEIZING
+
+
+def _may_refer(event: Event, mention: Event, seized: bool = False) -> bool:
     """Whether a reference or accompanying mention can be about ``event``: the same
-    kind, or violence of any kind (organised crime included) for violence or damage."""
+    kind, or violence of any kind (organised crime included) for violence or damage,
+    or for weapons ``seized`` there and then."""
     if merge_key(event) == merge_key(mention):
         return True
+    if seized:  # a dated fight or attack, not a detail told around it
+        return event.event_type in _VIOLENT_TYPES and event.date is not None and \
+            _dates_agree(event, mention)
     if mention.sub_event_type == _CLAIM:  # who did it: any violence
         return event.event_type in _VIOLENT_TYPES
     if mention.sub_event_type == _ARRESTS:  # arrests at a protest are its intervention:
