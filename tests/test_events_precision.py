@@ -653,3 +653,11 @@ def test_a_seizure_with_no_fight_near_is_an_event():
                    "during a search at a house in Kabankalan on Saturday.",
                    published="2026-05-27")
     assert [e.sub_event_type for e in found] == ["Disrupted weapons use"]
+
+
+def test_the_day_a_happening_was_reported_gives_way_to_its_own_day():
+    found = events("Rebels killed six people in an overnight attack on a village in Kasese "
+                   "district, the army said on Wednesday. The attackers struck on Tuesday "
+                   "night, hacking some victims to death.", published="2026-10-22")
+    assert [(e.event_type, e.date) for e in found] == [
+        ("Violence against civilians", "2026-10-20")]

@@ -1272,7 +1272,21 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
         return False
     inferred = first[1].location.inferred or later[1].location.inferred
     near = near or _vague(*first) or _vague(*later)
-    return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred)
+    return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred,
+                                 said_later=_said_later(first[1], later[1]))
+
+
+def _said_later(first: _Candidate, later: _Candidate) -> bool:
+    """Whether the first telling has only the day its sentence was told on ("killed six
+    people in an overnight attack, the army said on Wednesday") and the later one the
+    day the happening's own words give, up to two days before ("The attackers struck on
+    Tuesday night"): a report comes after the event; the later day is the event's."""
+    told, own = first.date, later.date
+    if told is None or own is None or told.attached or not own.attached or \
+            told.precision != DAY or own.precision != DAY or None in (told.date, own.date):
+        return False
+    lag = (date.fromisoformat(told.date) - date.fromisoformat(own.date)).days
+    return 0 < lag <= 2
 
 
 def _vague(event: Event, cand: _Candidate) -> bool:
@@ -1282,8 +1296,8 @@ def _vague(event: Event, cand: _Candidate) -> bool:
 
 
 def _same_kind_place_time(first: Event, later: Event, *, near: bool,
-                          inferred: bool = False) -> bool:
-    if merge_key(first) != merge_key(later) or not _dates_agree(first, later):
+                          inferred: bool = False, said_later: bool = False) -> bool:
+    if merge_key(first) != merge_key(later) or not (said_later or _dates_agree(first, later)):
         return False
     both_dated = first.date is not None and later.date is not None
     # a place taken from another sentence agrees as an unknown one does, or as itself
@@ -1390,6 +1404,10 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             kept.append((event, cand))
             by_kind.setdefault(merge_key(event), []).append((event, cand))
         else:
+            if _said_later(first[1], cand):  # the happening's own day, not the telling's
+                first[0].date, first[0].date_precision, first[0].date_text = (
+                    event.date, event.date_precision, event.date_text)
+                first[1].date = cand.date
             _absorb(first[0], event, guessed)
     sentences = [k[1].sentence for k in kept]  # ascending: kept in text order
     alone: list[tuple[Event, _Candidate]] = []  # references with no event to join
