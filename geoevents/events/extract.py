@@ -1283,7 +1283,8 @@ def _said_later(first: _Candidate, later: _Candidate) -> bool:
     Tuesday night"): a report comes after the event; the later day is the event's."""
     told, own = first.date, later.date
     if told is None or own is None or told.attached or not own.attached or \
-            told.precision != DAY or own.precision != DAY or None in (told.date, own.date):
+            told.precision != DAY or own.precision != DAY or \
+            told.date is None or own.date is None:
         return False
     lag = (date.fromisoformat(told.date) - date.fromisoformat(own.date)).days
     return 0 < lag <= 2
