@@ -339,3 +339,27 @@ def test_a_title_case_dateline(text, day):
 
     line = find_dateline(text, date(2025, 6, 10))
     assert line is not None and line.date is not None and line.date.isoformat() == day
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("14.02.2026", "2026-02-14"),
+    ("on 05.02.2026", "2026-02-05"),  # day first: not 2 May
+    ("1.3.2025", "2025-03-01"),
+])
+def test_a_day_in_figures_with_dots_is_a_day_not_a_year(text, day):
+    info = resolve_date(text, PUBLISHED)
+    assert (info.date, info.precision) == (day, "day")
+
+
+def test_a_number_with_dots_that_is_no_day_is_not_read_as_one():
+    assert resolve_date("31.02.2026", PUBLISHED).precision != "day"
+
+
+def test_a_police_note_dates_its_events_by_days_in_figures():
+    text = ("Press note. On 15.02.2026, while the team was returning from the operation, an "
+            "IED planted by the Maoists exploded near Bijapur, injuring two jawans. The "
+            "Maoists have called for a bandh in Bijapur on 20.02.2026.")
+    events = _events(text, "2026-02-16")
+    # the blast on its day; the bandh is to come, no event
+    assert [(e.sub_event_type, e.date) for e in events] == [
+        ("Remote explosive/landmine/IED", "2026-02-15")]

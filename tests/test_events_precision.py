@@ -209,11 +209,21 @@ def test_hours_later_and_during_take_the_day_told_before():
                    "the outskirts of Tyre, killing one man.", published="2025-11-12")
     assert [(e.location.name, e.date) for e in found] == [
         ("Nabatîyé et Tahta", "2025-11-11"), ("Tyre", "2025-11-11")]
-    # without such words an undated event stays undated
+    # without such words the report goes on in the time it set: the narrative's day,
+    # and the reason says so
     found = events("BEIRUT, Nov. 12 — An Israeli drone strike on a car near Nabatieh killed "
                    "two people on Tuesday. A second drone hit a motorcycle on the outskirts "
                    "of Tyre, killing one man.", published="2025-11-12")
-    assert found[-1].date is None
+    assert found[-1].date == "2025-11-11"
+    assert "no time of its own" in found[-1].reason
+
+
+def test_an_event_told_before_any_time_stays_undated():
+    found = events("A drone hit a motorcycle on the outskirts of Tyre, killing one man. "
+                   "On Tuesday, an Israeli drone strike on a car near Nabatieh killed two "
+                   "people.", published="2025-11-12")
+    assert [(e.location.name, e.date) for e in found] == [
+        ("Tyre", None), ("Nabatîyé et Tahta", "2025-11-11")]
 
 
 def test_a_planned_meeting_place_places_no_statement():
@@ -614,3 +624,40 @@ def test_people_killed_at_a_match_are_an_event():
     found = events(_MATCH + "Two men were shot and killed outside the stadium in Buenos "
                    "Aires on Sunday night.", "2026-10-19")
     assert found
+
+
+@pytest.mark.parametrize("text", [
+    "The protest in Kirkuk ended on Monday after the governor agreed to meet a delegation.",
+    "He said he would raise the issue at an EU-mediated meeting in Brussels next week.",
+])
+def test_a_meeting_agreed_to_or_told_in_a_future_clause_is_to_come(text):
+    assert not [e for e in events(text, published="2026-06-10")
+                if e.event_type == "Diplomacy"]
+
+
+def test_an_agreement_to_a_truce_is_still_an_agreement():
+    found = events("The two sides agreed to a ceasefire in Tripoli on Tuesday.",
+                   published="2026-06-10")
+    assert [(e.sub_event_type, e.date) for e in found] == [("Agreement", "2026-06-09")]
+
+
+def test_weapons_found_after_a_fight_are_part_of_it():
+    found = events("MANILA, May 27 — Soldiers clashed with rebels near Kabankalan on Monday. "
+                   "Five rebels were killed, and troops recovered three rifles and a pistol.",
+                   published="2026-05-27")
+    assert [e.event_type for e in found] == ["Battles"]
+
+
+def test_a_seizure_with_no_fight_near_is_an_event():
+    found = events("Police recovered two unlicensed firearms and 214 rounds of ammunition "
+                   "during a search at a house in Kabankalan on Saturday.",
+                   published="2026-05-27")
+    assert [e.sub_event_type for e in found] == ["Disrupted weapons use"]
+
+
+def test_the_day_a_happening_was_reported_gives_way_to_its_own_day():
+    found = events("Rebels killed six people in an overnight attack on a village in Kasese "
+                   "district, the army said on Wednesday. The attackers struck on Tuesday "
+                   "night, hacking some victims to death.", published="2026-10-22")
+    assert [(e.event_type, e.date) for e in found] == [
+        ("Violence against civilians", "2026-10-20")]

@@ -39,6 +39,13 @@ FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
 FIRST_DEV_GATE = (0.92, 0.95)
 LATEST_DEV = "d73"  # report ids from this one on: the latest dev reports (d73-d84)
 LATEST_DEV_GATE = (0.50, 0.65)
+# (dev d85-d92: 8 reports in styles the dev set lacked (an updated story, a feature, a
+# police press note, a markets report, world briefs, two accounts of one killing, a
+# timeline, a video verification), committed (020fd7c) before geoevents was run on them —
+# 0.211 / 0.286 and 5 failed checks then, 0.267 / 0.286 and 4 after the session's
+# precision work; their own gate, minus about 0.05)
+NEWEST_DEV = "d85"
+NEWEST_DEV_GATE = (0.21, 0.23)
 # failed must-not checks on the held-out reports when the gates were set (heldout2: 5 when
 # its reports were frozen; 6 after the merge of the location fallback chain and the new
 # typing, which added one (a planned meeting's place given to a statement) — counted here,
@@ -67,6 +74,14 @@ KNOWN_DEV_ERRORS = {
     ("d81-kosovo-serbia-two-datelines",
      "the rally in Belgrade was on Tuesday June 9 (the second dateline), not on the day of "
      "the blast"): "Peaceful protest ('arrests')",
+    # d85-d92 (first run 5 failed checks; 4 left, all places): the market attack and the
+    # checkpoint shooting in Bawku placed at Bolgatanga, where families fled to; the
+    # encounter and the IED near Bijapur placed at Durg, read from 'DRG' (the District
+    # Reserve Guard)
+    ("d86-ghana-bawku-feature", "families leaving for Bolgatanga is no event"):
+        "at Bolgatanga",
+    ("d87-india-bijapur-press-note",
+     "the injured jawans were flown to Raipur; nothing happened there"): "at Durg",
 }
 
 
@@ -198,11 +213,21 @@ def test_precision_and_recall_gates(result, part):
 @pytest.mark.slow
 def test_the_latest_dev_reports_keep_their_gate(result):
     latest = golden.GoldenResult([s for s in result.reports
-                                  if s.part == "dev" and s.id >= LATEST_DEV])
+                                  if s.part == "dev" and LATEST_DEV <= s.id < NEWEST_DEV])
     assert len(latest.reports) == 12
     precision, recall = LATEST_DEV_GATE
     assert latest.precision() >= precision
     assert latest.recall() >= recall
+
+
+@pytest.mark.slow
+def test_the_newest_dev_reports_keep_their_gate(result):
+    newest = golden.GoldenResult([s for s in result.reports
+                                  if s.part == "dev" and s.id >= NEWEST_DEV])
+    assert len(newest.reports) == 8
+    precision, recall = NEWEST_DEV_GATE
+    assert newest.precision() >= precision
+    assert newest.recall() >= recall
 
 
 @pytest.mark.slow

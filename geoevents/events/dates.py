@@ -284,6 +284,10 @@ def resolve_date(expression: str, published: date | None) -> DateInfo:
         text = stripped
     if not text or (_DURATION.search(text) and "ago" not in text):
         return DateInfo(None, UNRESOLVED, expression, f"{expression!r} is a duration, not a date")
+    numeric = _numeric_day(text)
+    if numeric is not None:
+        return DateInfo(numeric.isoformat(), DAY, expression,
+                        f"{expression!r} read as a day (day.month.year)")
     has_year = re.search(r"\b(1[89]|20)\d\d\b", text) is not None
     has_month = re.search(rf"\b{_MONTH_RE}(?=\s|$|,)", text) is not None
     has_day = re.search(r"\b([0-3]?\d)(st|nd|rd|th)?\b", re.sub(r"\b(1[89]|20)\d\d\b", "",
@@ -394,6 +398,22 @@ def _attached(ent: Span, anchors: set[int], *, through_since: bool = True) -> bo
 YEAR_SHAPE = re.compile(r"(?:1[89]|20)\d\d")  # a number that may be a year
 # such a number as a word of a text
 YEAR_IN_TEXT = re.compile(rf"\b{YEAR_SHAPE.pattern}\b")
+# a day written in figures with dots, day first as everywhere it is so written
+# ("On 14.02.2026 at about 07:30 hours": police notes, European and South Asian press)
+NUMERIC_DATE = re.compile(rf"\b([0-3]?\d)\.([01]?\d)\.({YEAR_SHAPE.pattern})\b")
+
+
+def _numeric_day(text: str) -> date | None:
+    """The day a dotted numeric date names ("14.02.2026"), None if there is none or it is
+    no calendar day."""
+    match = NUMERIC_DATE.search(text)
+    if match is None:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 # a year named by the one told before it ("In May of that year", "the following year")
 _TOLD_YEAR = re.compile(r"\b(that|the same|the following|the next|the previous) year\b",

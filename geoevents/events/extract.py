@@ -52,6 +52,7 @@ from geoevents.events.classify import CONSEQUENCES, Typing, classify
 from geoevents.events.dates import (
     DAY,
     MONTH,
+    NUMERIC_DATE,
     UNRESOLVED,
     WEEK,
     YEAR,
@@ -138,6 +139,10 @@ _CROWDS = frozenset({"Protests", "Riots"})
 # they stand alone
 _ARRESTS = "Arrests"
 _INTERCEPTION = "Disrupted weapons use"
+# weapons found after a fight or an attack ("Five rebels were killed, and troops recovered
+# three rifles") are its aftermath, as ACLED codes it: one event; found elsewhere, or with
+# no violence near, a seizure stays an event of its own
+_SEIZING = frozenset({"recover", "find", "discover", "uncover", "seize", "confiscate"})
 _REMOTE = "Explosions/Remote violence"
 _CLAIM = "Claim of responsibility"
 _DESCRIBING = frozenset({"Agreement", _CLAIM})  # see _describes_participant
@@ -765,6 +770,14 @@ def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
         if i < len(offsets) and offsets[i] == match.start() and \
                 len(doc[i]) == 4 and doc[i].ent_type_ in ("", "CARDINAL"):
             years.append(SpanType(doc, i, i + 1, label="DATE"))
+    # days written in figures ("On 15.02.2026, …") that the tagger left out or read as counts
+    for match in NUMERIC_DATE.finditer(text):
+        if offsets is None:
+            offsets = doc.to_array("IDX").tolist()
+        i = bisect.bisect_left(offsets, match.start())
+        if i < len(offsets) and offsets[i] == match.start() and \
+                doc[i].text == match.group() and doc[i].ent_type_ in ("", "CARDINAL"):
+            years.append(SpanType(doc, i, i + 1, label="DATE"))
     for ent in sorted([*doc.ents, *years], key=lambda e: e.start):
         if ent.label_ in ("DATE", "TIME"):
             i = bisect.bisect_right(starts, ent.start) - 1
@@ -910,7 +923,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 _victims_described(cand)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
-                _witnessed(cand) or _ends_another(cand, onto)
+                _witnessed(cand) or _ends_another(cand, onto) or _seizure(cand)
             if told_before is not None and not cand.reference:
                 _date_from_before(cand, told_before, lowered, onto)
             if not cand.reference:
@@ -945,7 +958,23 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
         doc, _unplanned(toponyms, planned), skip_before=place_skip), paragraph, onto)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
-    return _merge_document(mentions, onto)
+    return _date_by_the_narrative(_merge_document(mentions, onto))
+
+
+def _date_by_the_narrative(events: list[Event]) -> list[Event]:
+    """Date each event the text gives no time of its own by the event told before it
+    ("Supporters of two parties threw stones at each other outside a polling station on
+    Thursday. Police fired tear gas to disperse them."): a report goes on in the time it
+    last set, as an analyst reads it. Events before the first dated one stay undated."""
+    before: Event | None = None
+    for event in events:  # in text order
+        if event.date is not None and event.date_precision != UNRESOLVED:
+            before = event
+        elif before is not None:
+            event.date, event.date_precision = before.date, before.date_precision
+            event.reason += (f"; no time of its own: dated {before.date} like the "
+                             f"{before.sub_event_type.lower()} told before it")
+    return events
 
 
 def _date_from_before(cand: _Candidate, before: DateInfo, sentence: str,
@@ -1243,7 +1272,22 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
         return False
     inferred = first[1].location.inferred or later[1].location.inferred
     near = near or _vague(*first) or _vague(*later)
-    return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred)
+    return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred,
+                                 said_later=_said_later(first[1], later[1]))
+
+
+def _said_later(first: _Candidate, later: _Candidate) -> bool:
+    """Whether the first telling has only the day its sentence was told on ("killed six
+    people in an overnight attack, the army said on Wednesday") and the later one the
+    day the happening's own words give, up to two days before ("The attackers struck on
+    Tuesday night"): a report comes after the event; the later day is the event's."""
+    told, own = first.date, later.date
+    if told is None or own is None or told.attached or not own.attached or \
+            told.precision != DAY or own.precision != DAY or \
+            told.date is None or own.date is None:
+        return False
+    lag = (date.fromisoformat(told.date) - date.fromisoformat(own.date)).days
+    return 0 < lag <= 2
 
 
 def _vague(event: Event, cand: _Candidate) -> bool:
@@ -1253,8 +1297,8 @@ def _vague(event: Event, cand: _Candidate) -> bool:
 
 
 def _same_kind_place_time(first: Event, later: Event, *, near: bool,
-                          inferred: bool = False) -> bool:
-    if merge_key(first) != merge_key(later) or not _dates_agree(first, later):
+                          inferred: bool = False, said_later: bool = False) -> bool:
+    if merge_key(first) != merge_key(later) or not (said_later or _dates_agree(first, later)):
         return False
     both_dated = first.date is not None and later.date is not None
     # a place taken from another sentence agrees as an unknown one does, or as itself
@@ -1361,6 +1405,10 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             kept.append((event, cand))
             by_kind.setdefault(merge_key(event), []).append((event, cand))
         else:
+            if _said_later(first[1], cand):  # the happening's own day, not the telling's
+                first[0].date, first[0].date_precision, first[0].date_text = (
+                    event.date, event.date_precision, event.date_text)
+                first[1].date = cand.date
             _absorb(first[0], event, guessed)
     sentences = [k[1].sentence for k in kept]  # ascending: kept in text order
     alone: list[tuple[Event, _Candidate]] = []  # references with no event to join
@@ -1371,7 +1419,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         lo = bisect.bisect_left(sentences, cand.sentence - reach)
         hi = bisect.bisect_right(sentences, cand.sentence + reach)
         own = _own_place(event, cand, kept[lo:hi])
-        targets = [k for k in kept[lo:hi] if _may_refer(k[0], event) and (
+        targets = [k for k in kept[lo:hi] if _may_refer(k[0], event, _seizure(cand)) and (
             cand.reference or event.sub_event_type not in _ACCOMPANYING
             or k[0].trigger_start < event.trigger_start)
             and not (own and _elsewhere(k[0], event) and not k[1].location.inferred)] or [
@@ -1485,11 +1533,21 @@ def _elsewhere(event: Event, mention: Event) -> bool:
     return site is not None and own is not None and not same_place(site, own)
 
 
-def _may_refer(event: Event, mention: Event) -> bool:
+def _seizure(cand: _Candidate) -> bool:
+    """Whether a mention tells weapons found or seized (not a launch stopped: an
+    interception, a bomb defused)."""
+    return cand.typing.sub_event_type == _INTERCEPTION and cand.trigger.lemma in _SEIZING
+
+
+def _may_refer(event: Event, mention: Event, seized: bool = False) -> bool:
     """Whether a reference or accompanying mention can be about ``event``: the same
-    kind, or violence of any kind (organised crime included) for violence or damage."""
+    kind, or violence of any kind (organised crime included) for violence or damage,
+    or for weapons ``seized`` there and then."""
     if merge_key(event) == merge_key(mention):
         return True
+    if seized:  # a dated fight or attack, not a detail told around it
+        return event.event_type in _VIOLENT_TYPES and event.date is not None and \
+            _dates_agree(event, mention)
     if mention.sub_event_type == _CLAIM:  # who did it: any violence
         return event.event_type in _VIOLENT_TYPES
     if mention.sub_event_type == _ARRESTS:  # arrests at a protest are its intervention:

@@ -256,6 +256,9 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
     if token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS:
         verb = _governing_verb(token.head)  # a noun the tagger took for a verb ("that
         # attacks on shipping would continue": the subject of "continue")
+    elif token.pos_ == "VERB" and token.dep_ in ("amod", "compound"):
+        verb = _governing_verb(token.head)  # a participle on a noun is told in the noun's
+        # clause ("he would raise it at an EU-mediated meeting next week")
     else:
         verb = token if token.pos_ == "VERB" else _governing_verb(token)
     # conjoined verbs share the first verb's auxiliaries ("will attack and destroy")
@@ -287,8 +290,9 @@ def modality(token: Token, onto: Ontology) -> tuple[str, str]:
             if "have" in lows or "has" in lows or "been" in lows:
                 return UNCERTAIN, f"hedged with {'/'.join(sorted(modal))} + perfect"
             return "hypothetical", f"modal {'/'.join(sorted(modal))}"
-        if tok.dep_ == "xcomp" and tok.head.lower_ in ("going", "about", "set", "due"):
-            return "future", f"'{tok.head.text} to' + verb"
+        if tok.dep_ == "xcomp" and (tok.head.lower_ in ("going", "about", "set", "due") or
+                                    lemma(tok.head) == "agree"):
+            return "future", f"'{tok.head.text} to' + verb"  # "agreed to meet": to come
     # intention or attempt words above the trigger ("plans to attack", "warned of strikes")
     intention = onto.words("intention")
     tok = token
