@@ -158,6 +158,7 @@ _UNIT_NOUNS = _PROVINCE_NOUNS | frozenset(
 _BROAD_CODES = ("PCL", "ADM1", "CONT", "RGN", "TERR", "OCN", "SEA")
 # feature codes of places too big to be a unit inside another named place
 _BIG_CODES = ("PCL", "ADM1", "PPLC", "PPLA")
+_NATIONS = ("PCL", "CONT", "RGN")  # countries and wider
 # words of a landmark phrase: "50 km south of Algiers", "205 km from Srinagar"
 _DIRECTION_WORDS = COMPASS_POINTS
 _DISTANCE_WORDS = frozenset(DISTANCE_UNITS)
@@ -523,6 +524,8 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
     if modifier.dep_ in ("poss", "compound", "nmod", "amod") and \
             modifier.head.pos_ == "NOUN" and not _site_noun(modifier.head):
         return True  # "the U.S. soldier", "Belgium's plans", "Gulf shipping"
+    if _hyphen_modifier(token):
+        return True  # "the London-based organization", "a US-Kurdish operation"
     if token.dep_ in ("poss", "compound", "nmod", "amod") and lemma(token.head) in _OWNED \
             and mention.place is not None and mention.place.feature_code.startswith("PCL"):
         return True  # "a U.S. military base in Syria", "the Israeli embassy": an owner
@@ -544,6 +547,20 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
     return kind == "name" and token.dep_ in ("compound", "poss") and token.head.pos_ == \
         "PROPN" and token.head.ent_type_ in ("ORG", "PERSON") and \
         not _division_of(token, token.head)
+
+
+def _hyphen_modifier(token: Token) -> bool:
+    """A place name joined by a hyphen to the adjective or participle after it, the two
+    modifying a noun ("the London-based organization", "a US-Kurdish operation", "the
+    ISIS-controlled district"): it says whose or where-from the thing is, not where an
+    event happened. A hyphen between two names ("the Kabul-Ghazni road") is a route."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text not in ("-", "–"):
+        return False
+    word = doc[token.i + 2]
+    return word.pos_ in ("ADJ", "VERB") and word.head.pos_ in (
+        "NOUN", "PROPN") and word.dep_ in ("amod", "compound") and \
+        token.head.i in (word.i, word.head.i)
 
 
 def _named_site(ent: Span, token: Token) -> bool:
@@ -1253,14 +1270,15 @@ def place_tier(mention: Toponym, root: Token, *, bodies: bool = False) -> int | 
     events happen (see :func:`_other_place`): 0 a town or district, 1 a country or
     province in a locative phrase, 2 the home of a local thing ("the Manbij campaign")
     or, with ``bodies``, of a local person or body ("Tulkarm's governor"); None for no
-    place, a nationality, a statement's source, an actor's country, a party."""
+    place, a nationality, a statement's source, an actor's country, a party, a body's
+    base ("the London-based group", which reports on events elsewhere)."""
     place = mention.place
     if place is None or getattr(mention, "kind", "name") == "demonym" or \
             statement_source(root) or _armed_group(mention):
         return None
     if _actor_like(mention, root):
-        if place.feature_code.startswith(("PCL", "CONT", "RGN")) or not (
-                bodies or _home_of_thing(root)):
+        if place.feature_code.startswith(_NATIONS) or \
+                _hyphen_modifier(root) or not (bodies or _home_of_thing(root)):
             return None  # a country's forces, a nation's institutions: an origin
         return _HOME
     if _party(root):
