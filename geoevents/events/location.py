@@ -1071,15 +1071,17 @@ def _landmark(root: Token) -> bool:
 
 
 
-def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]]
-                     ) -> list[tuple[int, Toponym]]:
+def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]], *,
+                     sources: bool = False) -> list[tuple[int, Toponym]]:
     """The sentence's resolved place names that are not actors or owners ("the Syrian
     army") nor a statement's source ("police in Abuja said"), nearest to the trigger in
-    the parse first."""
+    the parse first; with ``sources``, only the places of statement sources below the
+    country ("a military source in the Dara'a Governorate")."""
     out = []
     for mention, root in candidates:
         if mention.place is None or getattr(mention, "kind", "name") == "demonym" or \
-                _actor_like(mention, root) or statement_source(root):
+                _actor_like(mention, root) or statement_source(root) != sources or \
+                (sources and mention.place.feature_code.startswith(_NATIONS)):
             continue
         out.append((_tree_distance(trigger, root), mention))
     return sorted(out, key=lambda x: (x[0], x[1].start))
@@ -1401,6 +1403,12 @@ def _approximate(loc: Location, trigger: Token,
     if span is None or not len(span):
         return
     places = _resolved_places(span.root, candidates)
+    source = not places
+    if source:
+        # no other place: where the source of the report is ("a military source in the
+        # Dara'a Governorate said the rebels stormed the Al-Manashiyah District"), at
+        # precision 3
+        places = _resolved_places(span.root, candidates, sources=True)
     if not places:
         return
     # equally near in the parse, a place finer than a country, then the place written
@@ -1411,9 +1419,12 @@ def _approximate(loc: Location, trigger: Token,
         abs(p[1].start - span.start_char)))[1]
     assert container.place is not None
     loc.toponym = placed_in(loc.toponym, container, "named around it")
-    loc.precision = max(2, precision_of(container.place, SITE, container.text))
+    loc.precision = 3 if source else max(2, precision_of(container.place, SITE,
+                                                         container.text))
     loc.reason += (f"; not in the gazetteer, so placed at {container.text!r} "
-                   f"({container.place.display_name}), the nearest place the sentence names")
+                   f"({container.place.display_name}), " +
+                   ("where the report's source is" if source else
+                    "the nearest place the sentence names"))
 
 
 def placed_in(unknown: Toponym, where: Toponym, how: str) -> Toponym:
