@@ -609,3 +609,9 @@ def test_a_name_joined_by_a_hyphen_to_a_modifier_is_not_the_place(text, word, pl
 def test_a_bodys_base_named_by_x_based_places_no_event():
     e = first("The attack killed nine people, according to a Paris-based monitoring group.")
     assert e.location is None
+
+
+def test_an_island_gives_way_to_a_district_on_it():
+    loc = located("The blast in a mine in Sungai Besar district, on the island of Borneo, came "
+                  "after a wall collapsed onto the miners.", "collapsed")
+    assert loc.toponym is not None and loc.toponym.text.startswith("Sungai Besar"), loc.reason

@@ -826,7 +826,7 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
         return NOWHERE
     chosen = best[1]
     area = _broad(chosen.place) or _area_phrase(chosen, candidates) or (
-        chosen.place is not None and chosen.place.feature_code == "ADM2")
+        chosen.place is not None and chosen.place.feature_code.startswith(("ADM2", "ISL")))
     loc = _finer_inside(chosen, trigger, anchors, candidates) if area else chosen
     loc = _agreeing(loc, candidates)
     assert loc.toponym is not None
@@ -844,8 +844,8 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
 
 def _finer_inside(loc: Location, trigger: Token, anchors: list[Token],
                   candidates: list[tuple[Toponym, Token]]) -> Location:
-    """The chosen place is a country, province, region or district (or a town named as an
-    area: "the Homs countryside"), and the sentence names a town or district inside it
+    """The chosen place is a country, province, region, district or island (or a town
+    named as an area: "the Homs countryside"), and the sentence names a town or district inside it
     ("in Pakistan's largest city, Karachi", "patrolling the streets in
     Yendi, … Ghana's capital", "on al-Latmana, in Hama province"), in the clause of that
     place, a clause framing it, or the clause of another mention of the same event (the
