@@ -593,3 +593,25 @@ def test_a_settlement_noun_is_no_unit_noun():
 
     assert "municipality" in _SETTLEMENT_NOUNS
     assert not _SETTLEMENT_NOUNS & _UNIT_NOUNS
+
+
+@pytest.mark.parametrize("text, word, place", [
+    ("A commander was killed in a US-Kurdish operation near the town of Qamishli.",
+     "killed", "Qamishli"),
+    ("Two officers were shot in a Nairobi-backed raid on a camp outside Garissa.",
+     "shot", "Garissa"),
+])
+def test_a_name_joined_by_a_hyphen_to_a_modifier_is_not_the_place(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text.endswith(place)
+
+
+def test_a_bodys_base_named_by_x_based_places_no_event():
+    e = first("The attack killed nine people, according to a Paris-based monitoring group.")
+    assert e.location is None
+
+
+def test_an_island_gives_way_to_a_district_on_it():
+    loc = located("The blast in a mine in Sungai Besar district, on the island of Borneo, came "
+                  "after a wall collapsed onto the miners.", "collapsed")
+    assert loc.toponym is not None and loc.toponym.text.startswith("Sungai Besar"), loc.reason

@@ -85,6 +85,15 @@ def test_a_name_the_gazetteer_lacks_keeps_its_name_at_the_paragraphs_place():
     assert "not in the gazetteer" in location_reason(e)
 
 
+def test_a_name_the_gazetteer_lacks_with_only_a_sources_place_is_placed_there():
+    e = event("According to a military source in the Idlib Governorate, the rebels stormed "
+              "the Zarzour Ghazal District on Friday.", "stormed")
+    assert e.location_text == "Zarzour Ghazal District"
+    assert e.location is not None and e.location.country_code == "SY"
+    assert e.geo_precision == 3
+    assert "source" in location_reason(e)
+
+
 # -- never an event's place -----------------------------------------------------------------
 
 

@@ -158,6 +158,7 @@ _UNIT_NOUNS = _PROVINCE_NOUNS | frozenset(
 _BROAD_CODES = ("PCL", "ADM1", "CONT", "RGN", "TERR", "OCN", "SEA")
 # feature codes of places too big to be a unit inside another named place
 _BIG_CODES = ("PCL", "ADM1", "PPLC", "PPLA")
+_NATIONS = ("PCL", "CONT", "RGN")  # countries and wider
 # words of a landmark phrase: "50 km south of Algiers", "205 km from Srinagar"
 _DIRECTION_WORDS = COMPASS_POINTS
 _DISTANCE_WORDS = frozenset(DISTANCE_UNITS)
@@ -523,6 +524,8 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
     if modifier.dep_ in ("poss", "compound", "nmod", "amod") and \
             modifier.head.pos_ == "NOUN" and not _site_noun(modifier.head):
         return True  # "the U.S. soldier", "Belgium's plans", "Gulf shipping"
+    if _hyphen_modifier(token):
+        return True  # "the London-based organization", "a US-Kurdish operation"
     if token.dep_ in ("poss", "compound", "nmod", "amod") and lemma(token.head) in _OWNED \
             and mention.place is not None and mention.place.feature_code.startswith("PCL"):
         return True  # "a U.S. military base in Syria", "the Israeli embassy": an owner
@@ -544,6 +547,20 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
     return kind == "name" and token.dep_ in ("compound", "poss") and token.head.pos_ == \
         "PROPN" and token.head.ent_type_ in ("ORG", "PERSON") and \
         not _division_of(token, token.head)
+
+
+def _hyphen_modifier(token: Token) -> bool:
+    """A place name joined by a hyphen to the adjective or participle after it, the two
+    modifying a noun ("the London-based organization", "a US-Kurdish operation", "the
+    ISIS-controlled district"): it says whose or where-from the thing is, not where an
+    event happened. A hyphen between two names ("the Kabul-Ghazni road") is a route."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text not in ("-", "–"):
+        return False
+    word = doc[token.i + 2]
+    return word.pos_ in ("ADJ", "VERB") and word.head.pos_ in (
+        "NOUN", "PROPN") and word.dep_ in ("amod", "compound") and \
+        token.head.i in (word.i, word.head.i)
 
 
 def _named_site(ent: Span, token: Token) -> bool:
@@ -809,7 +826,7 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
         return NOWHERE
     chosen = best[1]
     area = _broad(chosen.place) or _area_phrase(chosen, candidates) or (
-        chosen.place is not None and chosen.place.feature_code == "ADM2")
+        chosen.place is not None and chosen.place.feature_code.startswith(("ADM2", "ISL")))
     loc = _finer_inside(chosen, trigger, anchors, candidates) if area else chosen
     loc = _agreeing(loc, candidates)
     assert loc.toponym is not None
@@ -827,8 +844,8 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
 
 def _finer_inside(loc: Location, trigger: Token, anchors: list[Token],
                   candidates: list[tuple[Toponym, Token]]) -> Location:
-    """The chosen place is a country, province, region or district (or a town named as an
-    area: "the Homs countryside"), and the sentence names a town or district inside it
+    """The chosen place is a country, province, region, district or island (or a town
+    named as an area: "the Homs countryside"), and the sentence names a town or district inside it
     ("in Pakistan's largest city, Karachi", "patrolling the streets in
     Yendi, … Ghana's capital", "on al-Latmana, in Hama province"), in the clause of that
     place, a clause framing it, or the clause of another mention of the same event (the
@@ -1054,15 +1071,17 @@ def _landmark(root: Token) -> bool:
 
 
 
-def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]]
-                     ) -> list[tuple[int, Toponym]]:
+def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]], *,
+                     sources: bool = False) -> list[tuple[int, Toponym]]:
     """The sentence's resolved place names that are not actors or owners ("the Syrian
     army") nor a statement's source ("police in Abuja said"), nearest to the trigger in
-    the parse first."""
+    the parse first; with ``sources``, only the places of statement sources below the
+    country ("a military source in the Dara'a Governorate")."""
     out = []
     for mention, root in candidates:
         if mention.place is None or getattr(mention, "kind", "name") == "demonym" or \
-                _actor_like(mention, root) or statement_source(root):
+                _actor_like(mention, root) or statement_source(root) != sources or \
+                (sources and mention.place.feature_code.startswith(_NATIONS)):
             continue
         out.append((_tree_distance(trigger, root), mention))
     return sorted(out, key=lambda x: (x[0], x[1].start))
@@ -1253,14 +1272,15 @@ def place_tier(mention: Toponym, root: Token, *, bodies: bool = False) -> int | 
     events happen (see :func:`_other_place`): 0 a town or district, 1 a country or
     province in a locative phrase, 2 the home of a local thing ("the Manbij campaign")
     or, with ``bodies``, of a local person or body ("Tulkarm's governor"); None for no
-    place, a nationality, a statement's source, an actor's country, a party."""
+    place, a nationality, a statement's source, an actor's country, a party, a body's
+    base ("the London-based group", which reports on events elsewhere)."""
     place = mention.place
     if place is None or getattr(mention, "kind", "name") == "demonym" or \
             statement_source(root) or _armed_group(mention):
         return None
     if _actor_like(mention, root):
-        if place.feature_code.startswith(("PCL", "CONT", "RGN")) or not (
-                bodies or _home_of_thing(root)):
+        if place.feature_code.startswith(_NATIONS) or \
+                _hyphen_modifier(root) or not (bodies or _home_of_thing(root)):
             return None  # a country's forces, a nation's institutions: an origin
         return _HOME
     if _party(root):
@@ -1383,6 +1403,12 @@ def _approximate(loc: Location, trigger: Token,
     if span is None or not len(span):
         return
     places = _resolved_places(span.root, candidates)
+    source = not places
+    if source:
+        # no other place: where the source of the report is ("a military source in the
+        # Dara'a Governorate said the rebels stormed the Al-Manashiyah District"), at
+        # precision 3
+        places = _resolved_places(span.root, candidates, sources=True)
     if not places:
         return
     # equally near in the parse, a place finer than a country, then the place written
@@ -1393,9 +1419,12 @@ def _approximate(loc: Location, trigger: Token,
         abs(p[1].start - span.start_char)))[1]
     assert container.place is not None
     loc.toponym = placed_in(loc.toponym, container, "named around it")
-    loc.precision = max(2, precision_of(container.place, SITE, container.text))
+    loc.precision = 3 if source else max(2, precision_of(container.place, SITE,
+                                                         container.text))
     loc.reason += (f"; not in the gazetteer, so placed at {container.text!r} "
-                   f"({container.place.display_name}), the nearest place the sentence names")
+                   f"({container.place.display_name}), " +
+                   ("where the report's source is" if source else
+                    "the nearest place the sentence names"))
 
 
 def placed_in(unknown: Toponym, where: Toponym, how: str) -> Toponym:
