@@ -253,6 +253,50 @@ def test_a_protest_is_typed_by_what_happened_at_it(text, expected):
     assert main_event(geoevents.extract_events(text)).sub_event_type == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a crowd that disperses of its own accord was not dispersed
+    ("Thousands of teachers marched through Lusaka on Tuesday to demand unpaid wages. The "
+     "crowd dispersed peacefully in the evening.", "Peaceful protest"),
+    # what a demand asks for is the grievance: the activists were arrested last month
+    ("Hundreds of people rallied outside the courthouse in Valparaiso on Friday, demanding "
+     "the release of the activists arrested last month.", "Peaceful protest"),
+    # a vigil held arrests no one; what demonstrators carry is no outcome
+    ("Families of missing persons held a vigil in Colombo on Sunday, calling for an inquiry "
+     "into enforced disappearances.", "Peaceful protest"),
+    ("Activists protested in front of the parliament in Skopje against police brutality, "
+     "holding pictures of a man beaten to death in custody.", "Peaceful protest"),
+    # demonstrators who fight the police make a riot, whatever force answers them
+    # ("hundreds of protesters" are protesters)
+    ("Hundreds of protesters clashed with security forces in Tunis; one protester was "
+     "killed and dozens of police officers were injured.", "Violent demonstration"),
+    # the patient of an event noun is its 'of'
+    ("The death toll from the army's shooting of protesters in Sudan rose to 40 on "
+     "Wednesday.", "Excessive force against protesters"),
+])
+def test_the_clauses_say_who_did_what_at_a_protest(text, expected):
+    assert main_event(geoevents.extract_events(text)).sub_event_type == expected
+
+
+@pytest.mark.parametrize("text, word, by_state", [
+    ("Police stormed the protest camp before dawn.", "stormed", True),
+    ("Protesters stormed the parliament on Friday.", "stormed", False),
+    ("Troops threw stun grenades at the crowd.", "threw", True),
+    ("Youths threw stones at the police.", "threw", False),
+    ("Rights groups condemned the violent crackdown on the march.", "violent", True),
+    ("Police violence against demonstrators left two dead.", "violence", True),
+    ("The march turned violent in the evening.", "violent", False),
+])
+def test_words_of_violence_tell_who_used_it(text, word, by_state):
+    """The riot words of a protest's outcome count only when demonstrators did it: the
+    police's storming or a violent crackdown is force used against them."""
+    from geoevents.events.classify import _done_by_the_state
+    from geoevents.nlp import load
+
+    doc = load()(text)
+    token = next(t for t in doc if t.text == word)
+    assert _done_by_the_state(token) is by_state
+
+
 def test_a_call_in_which_something_was_discussed_took_place():
     """'discussed' marks what it governs as intended ('discussed an offensive'), but the
     call it happened in is its setting, and it took place."""

@@ -11,7 +11,9 @@ Order of decisions (each leaves a reason):
    strike);
 3. context refines it: who takes a place (state → Government regains territory, non-state
    → Non-state actor overtakes territory), what happens at a protest (dispersal →
-   intervention, killings → excessive force, stones and arson → violent demonstration),
+   intervention, killings → excessive force, stones and arson → violent demonstration,
+   read from who did what to whom: the police's storming or a violent crackdown is no
+   riot, a crowd dispersing by itself no intervention, a demand's object no outcome),
    crime vocabulary (cartel, drugs, gang → Organised crime).
 
 :func:`main_event` picks a text's principal event (used for the CASE 2021 evaluation).
@@ -78,6 +80,9 @@ class Typing:
     sub_event_type: str
     confidence: float
     reason: str
+    # the parse says who did what to whom (demonstrators fighting the police): the model,
+    # which reads words, does not move it to another outcome of the protest
+    decisive: bool = False
 
 
 def _has(words: set[str], vocab) -> bool:
@@ -99,10 +104,21 @@ def _padded(cues: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
     return tuple((cue, f" {cue} " if " " in cue else None) for cue in cues)
 
 
+# heads that count or group the people of their 'of' ("hundreds of protesters")
+_QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "ten", "million",
+                             "group", "number", "handful", "some", "many", "several"})
+
+
 def _token_class(token, onto: Ontology) -> str | None:
-    """civilian / armed / protester / None for an argument head."""
+    """civilian / armed / protester / None for an argument head (the people counted by a
+    quantity: "hundreds of protesters" are protesters)."""
     if token is None:
         return None
+    if lemma(token) in _QUANTITY_HEADS or token.ent_type_ == "CARDINAL":
+        counted = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj"), None)
+        if counted is not None:
+            token = counted
     forms = set(lemma_forms(token))
     if _has(forms, onto.words("protester")):
         return "protester"
@@ -130,6 +146,9 @@ def _actor_side(token, onto: Ontology) -> str | None:
 def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Arguments,
                      onto: Ontology) -> bool:
     around = args.near - set(lemma_forms(trigger.token))  # "call" is no phone of its own
+    if "person_noun" in required and trigger.pos == "VERB" and args.target is not None and \
+            _has(set(lemma_forms(args.target)), _HELD_THINGS | _GATHERINGS):
+        return False  # a verb that needs a person: "held a vigil" arrests no one
     for name in required:
         if name == "GPE" and args.has_place:
             return True
@@ -142,6 +161,17 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
         if _has(around, onto.words(name)):
             return True
     return False
+
+
+# what is held without anyone being arrested: meetings, votes and what people carry ...
+_HELD_THINGS = frozenset({"meeting", "talk", "conference", "election", "session",
+                          "referendum", "celebration", "festival", "placard", "banner", "sign",
+                          "picture", "photograph", "photo", "portrait", "flag", "candle",
+                          "poster", "image", "funeral", "ceremony", "service"})
+# ... and the gatherings people hold in public, which are their protest ("held a vigil")
+_GATHERINGS = frozenset({"protest", "demonstration", "rally", "march", "sit-in", "vigil",
+                         "picket", "strike", "prayer", "memorial", "gathering", "procession",
+                         "commemoration"})
 
 
 def _weapon(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
@@ -161,8 +191,10 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
               onto: Ontology) -> Typing | None:
     """The sub-type of generic violence, or None when it is not an event on its own."""
     weapon = _weapon(trigger, args, sentence, text, onto)
-    target_class = _token_class(args.target, onto) if args.target is not None else \
-        _token_class(args.actor2_token, onto)
+    # force on protesters is told by whom it is aimed at ("opened fire on protesters",
+    # "fired tear gas at the crowd"), whatever the parse made the object
+    target_class = "protester" if _targets_protesters(trigger, args, onto) else \
+        _token_class(args.target if args.target is not None else args.actor2_token, onto)
     actor_class = _token_class(args.actor1_token, onto)
     side = _actor_side(args.actor1_token, onto)
     lem = trigger.lemma
@@ -214,10 +246,30 @@ def _force_against_protesters(lem: str, args: Arguments, onto: Ontology) -> Typi
     return Typing(name, 0.65, f"force used against protesters ({force})")
 
 
-def _targets_protesters(args: Arguments, onto: Ontology) -> bool:
-    """Whether the target of an act (or its second actor) is protesters."""
-    target = args.target if args.target is not None else args.actor2_token
-    return _token_class(target, onto) == "protester"
+# what is fired or thrown, not whom it is aimed at ("fired tear gas at protesters")
+_PROJECTILES = frozenset({"gas", "round", "bullet", "shot", "canister", "pellet", "cannon",
+                          "spray", "fire"})
+
+
+def _patient(trigger: Trigger, args: Arguments, onto: Ontology):
+    """Who or what an act is done to: its target, unless that is what was fired or part
+    of the trigger ("opened fire on protesters", "fired tear gas at the crowd": then the
+    second actor), or for an event noun with no target the 'of' of its patient ("the
+    shooting of protesters")."""
+    target = args.target
+    if target is not None and (lemma(target) in (trigger.phrase or ()) or _has(
+            set(lemma_forms(target)), onto.words("weapon") | onto.words("non_lethal") |
+            _PROJECTILES)):
+        target = None
+    if target is None and args.actor2_token is None and trigger.pos == "NOUN":
+        target = next((g for c in trigger.token.children if c.dep_ == "prep" and
+                       c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+    return target if target is not None else args.actor2_token
+
+
+def _targets_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> bool:
+    """Whether an act is done to protesters (:func:`_patient`)."""
+    return _token_class(_patient(trigger, args, onto), onto) == "protester"
 
 
 def protest_words(onto: Ontology) -> frozenset[str]:
@@ -259,18 +311,104 @@ _GRIEVANCE_VERBS = frozenset({"mourn", "commemorate", "remember", "honour", "hon
 _GRIEVANCE_PREPS = frozenset({"over", "against", "about"})
 
 
+# verbs whose subject caused what they govern ("the killing sparked protests")
+_CAUSE_VERBS = frozenset({"spark", "trigger", "prompt", "provoke", "ignite", "fuel", "cause",
+                          "touch", "unleash"})
+# what demonstrators carry is no outcome ("holding photographs of the dead")
+_CARRY_VERBS = frozenset({"hold", "carry", "display", "wave", "brandish", "raise", "bear",
+                          "chant", "sing", "shout"})
+
+
 def _grievance(token) -> set[int]:
     """Indices of the tokens that say what a protest is about (a purpose clause, a
-    demand, 'over …', 'against …'): their deaths and arrests are the grievance, not what
+    demand, 'over …', 'against …', the object of a verb of demanding or denouncing, the
+    subject of what sparked it): their deaths and arrests are the grievance, not what
     happened at the protest."""
     found: set[int] = set()
+    voiced = token.lemma_.lower() in _GRIEVANCE_VERBS  # "demanding the release of …"
     for child in token.children:
         purpose = child.dep_ in ("advcl", "xcomp") and (
             child.lemma_.lower() in _GRIEVANCE_VERBS or
             any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
-        if purpose or (child.dep_ == "prep" and child.lower_ in _GRIEVANCE_PREPS):
+        preps = _GRIEVANCE_PREPS | ({"for"} if voiced else set())
+        said = (voiced and child.dep_ in ("dobj", "ccomp", "xcomp")) or \
+            (child.dep_ == "prep" and child.lower_ in preps)
+        if purpose or said:
             found.update(t.i for t in child.subtree)
+    if token.dep_ in ("dobj", "nsubjpass") and lemma(token.head) in _CAUSE_VERBS:
+        for child in token.head.children:  # "the killing of a student sparked protests"
+            if child.dep_ in ("nsubj", "csubj"):
+                found.update(t.i for t in child.subtree)
     return found
+
+
+def _not_outcome(sent) -> set[int]:
+    """Indices of the tokens of a sentence that tell no outcome of a protest: what the
+    demonstrators carry or chant ("holding photographs of the dead") and a crowd that
+    disperses of its own accord ("the crowd dispersed peacefully")."""
+    found: set[int] = set()
+    for t in span_tokens(sent):
+        low = t.lemma_.lower()
+        if low in _CARRY_VERBS and t.pos_ == "VERB":
+            for child in t.children:
+                if child.dep_ == "dobj":
+                    found.update(x.i for x in child.subtree)
+        elif _disperses_itself(t) or (low in _RIOT and _done_by_the_state(t)):
+            found.add(t.i)
+    return found
+
+
+# the state's use of force, which words of violence may describe ("a violent crackdown")
+_STATE_ACTS = frozenset({"crackdown", "repression", "dispersal", "response", "raid",
+                         "suppression", "beating", "force", "assault", "attack", "eviction"})
+
+
+_STATE_DOERS = frozenset({"police", "troop", "force", "soldier", "security", "officer",
+                          "policeman", "gendarme", "gendarmerie", "authority", "army",
+                          "military", "guard", "state", "regime", "government"})
+
+
+def _is_state_force(token) -> bool:
+    """Whether ``token`` names the police, the army or the state."""
+    return token is not None and lemma(token) in _STATE_DOERS
+
+
+def _done_by_the_state(token) -> bool:
+    """Whether a word of violence tells what state forces did, not demonstrators: its
+    subject is the police or the army ("police stormed the square", "troops threw stun
+    grenades"), or it describes the state's act or the state ("a violent crackdown",
+    "police violence", "violence by security forces", "police violently dispersed")."""
+    head = token.head
+    if token.pos_ == "VERB":
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is None and token.dep_ in ("conj", "xcomp", "advcl") and head.pos_ == "VERB":
+            subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        agent = next((g for c in token.children if c.dep_ == "agent"
+                      for g in c.children if g.dep_ == "pobj"), None)
+        return _is_state_force(agent if agent is not None else subject)
+    if token.dep_ in ("amod", "advmod") and (
+            lemma(head) in _STATE_ACTS or _is_state_force(head) or
+            any(c.dep_ == "nsubj" and _is_state_force(c) for c in head.children)):
+        return True
+    return any((c.dep_ in ("compound", "amod", "poss") and _is_state_force(c)) or
+               (c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from") and
+                any(_is_state_force(g) for g in c.children)) or
+               (c.dep_ == "prep" and c.lower_ == "against" and
+                any(lemma(g) in _DEMONSTRATORS for g in c.children))
+               for c in token.children)
+
+
+_DEMONSTRATORS = frozenset({"protester", "protestor", "demonstrator", "crowd", "marcher",
+                            "demonstration", "protest", "rally", "march"})
+
+
+def _disperses_itself(token) -> bool:
+    """Whether ``token`` is 'disperse' with no one dispersing anybody: intransitive, not
+    passive and not the purpose of another act ("the crowd dispersed peacefully", but not
+    "police moved in to disperse them" or "the march was dispersed")."""
+    return token.lemma_.lower() == "disperse" and token.pos_ == "VERB" and not any(
+        c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in token.children) and \
+        token.dep_ not in ("xcomp", "advcl", "acl", "amod")
 
 
 def _outcome_lemmas(trigger: Trigger) -> set[str]:
@@ -284,8 +422,9 @@ def _outcome_lemmas(trigger: Trigger) -> set[str]:
     grievance = _grievance(token)
     found: set[str] = set()
     for sent in sentences[max(0, i - 1): i + 2]:
+        skip = grievance | _not_outcome(sent)
         for t in span_tokens(sent):
-            if t.i in grievance or t.ent_type_ in TIME_ENTITIES or t.ent_type_ == "PERSON":
+            if t.i in skip or t.ent_type_ in TIME_ENTITIES or t.ent_type_ == "PERSON":
                 continue
             if t.lower_ == "riot" and t.dep_ in ("compound", "amod", "nmod") and \
                     lemma(t.head) not in _RIOT:
@@ -360,6 +499,11 @@ MODEL_OVERRULES = 0.65
 NO_EVENT_DROPS = 0.85
 
 
+# The sub-types of a demonstration, told apart by what was done at it
+PROTEST_OUTCOMES = frozenset({"Peaceful protest", "Protest with intervention",
+                              "Excessive force against protesters", "Violent demonstration"})
+
+
 def combine(rules: Typing | None, prediction: Prediction, *, generic: bool,
             lexicon: tuple[str, ...] = ()) -> Typing | None:
     """The rules' typing, the model's, or None (no event), with the reason why.
@@ -383,6 +527,10 @@ def combine(rules: Typing | None, prediction: Prediction, *, generic: bool,
         return Typing(rules.sub_event_type, rules.confidence,
                       f"{rules.reason}; {said}, but the trigger word decides between an "
                       f"act and words about it")
+    if rules.decisive and prediction.label in PROTEST_OUTCOMES:
+        return Typing(rules.sub_event_type, rules.confidence,
+                      f"{rules.reason}; {said}, but demonstrators who fight the police make "
+                      f"the protest a riot")
     rule_score = probs.get(rules.sub_event_type, 0.0) + RULE_WEIGHT * rules.confidence
     if prediction.label == rules.sub_event_type or prediction.probability <= rule_score:
         agrees = "agrees" if prediction.label == rules.sub_event_type else "differs"
@@ -423,7 +571,11 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
         if not required or _requirement_met(required, trigger, args, onto):
             specific.append(name)
     decided: Typing | None = None
-    if specific:
+    if not specific and trigger.lemma == "hold" and args.target is not None and \
+            _has(set(lemma_forms(args.target)), _GATHERINGS):
+        decided = Typing("Peaceful protest", 0.6, f"trigger {trigger.words!r} of a gathering "
+                         f"({args.target.text!r}): the people's protest, not an arrest")
+    elif specific:
         name = specific[0]
         why = f"trigger {trigger.words!r}"
         if len(specific) > 1:
@@ -474,6 +626,19 @@ def _voiced_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> 
     head = trigger.token.head
     return _token_class(args.actor1_token, onto) == "protester" or (
         trigger.token.dep_ in ("acl", "relcl") and _token_class(head, onto) == "protester")
+
+
+def _done_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> bool:
+    """Whether protesters are the grammatical agent of the trigger: its subject ("Protesters
+    torched a police station") or the 'by' of its passive ("shops were looted by
+    demonstrators"), not the noun a participle describes ("demonstrators shot by police")."""
+    actor = args.actor1_token
+    if actor is None or _token_class(actor, onto) != "protester":
+        return False
+    token = trigger.token
+    passive = any(c.dep_ in ("agent", "auxpass") for c in token.children)
+    return (actor.head == token and actor.dep_ == "nsubj" and not passive) or (
+        actor.dep_ == "pobj" and actor.head.dep_ == "agent" and actor.head.head == token)
 
 
 def _lodged_by_a_state(trigger: Trigger) -> bool:
@@ -532,9 +697,15 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
     if name == "Armed clash" and (_token_class(args.actor1_token, onto) == "protester" or
                                   _token_class(args.actor2_token, onto) == "protester" or
                                   _has(args.near, onto.words("protester"))):
+        sides = _token_class(args.actor1_token, onto) == "protester" or \
+            _token_class(args.actor2_token, onto) == "protester"
         return Typing("Violent demonstration", typing.confidence,
-                      f"{typing.reason}; a clash involving protesters")
-    if name == "Attack" and _targets_protesters(args, onto):
+                      f"{typing.reason}; a clash involving protesters", decisive=sides)
+    if name in ("Attack", "Looting/property destruction") and \
+            _done_by_protesters(trigger, args, onto):
+        return Typing("Violent demonstration", typing.confidence,
+                      f"{typing.reason}; done by protesters")
+    if name == "Attack" and _targets_protesters(trigger, args, onto):
         force = _force_against_protesters(trigger.lemma, args, onto)
         return Typing(force.sub_event_type, typing.confidence,
                       f"{typing.reason}; {force.reason}")
@@ -555,6 +726,10 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
     if name == "Arrests" and _has(args.clause, protest_words(onto)):
         return Typing("Protest with intervention", typing.confidence,
                       f"{typing.reason}; arrests at a protest")
+    if name == "Protest with intervention" and _disperses_itself(trigger.token):
+        typing = Typing("Peaceful protest", typing.confidence,
+                        f"{typing.reason}; the crowd dispersed of its own accord")
+        name = typing.sub_event_type
     if name in ("Peaceful protest", "Protest with intervention"):
         refined, why = _refine_protest(name, _outcome_lemmas(trigger), onto)
         if refined != name:
