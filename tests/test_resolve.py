@@ -444,3 +444,23 @@ def test_a_feature_named_after_a_town_alone_in_its_text_stays_unresolved(parser)
     text = "Boaters crowded Lake Hartwell on Sunday."
     [t] = parser.parse(text, toponyms=[(16, 29)]).toponyms
     assert t.place is None and "supported by no other place" in t.reason, t.reason
+
+
+def test_a_recognised_name_is_no_place_for_only_containing_a_town_s_name(parser):
+    from geoevents.recognise import Mention
+
+    text = "The South Bakersfield choir sang in Fresno, California."
+
+    def mention(name: str, named: bool) -> Mention:
+        start = text.index(name)
+        return Mention(start=start, end=start + len(name), text=name, lookup=name,
+                       source="ner:ORG", named=named)
+
+    def resolve(named: bool) -> list[Mention]:
+        return parser.resolver([mention("South Bakersfield", named), mention("Fresno", True),
+                                mention("California", True)], text)
+
+    kept = [m.text for m in resolve(named=False)]
+    assert "South Bakersfield" not in kept and "Fresno" in kept
+    [seen] = [m for m in resolve(named=True) if m.text == "South Bakersfield"]
+    assert seen.place is not None and seen.place.name == "Bakersfield"

@@ -133,7 +133,9 @@ class Resolver:
         """The candidates of a name (its first mention's); a name the text calls a
         governor's ("the Murmansk governor", "the Governor of Kandahar") reads as the
         first-level division when it has such a reading: governors head them (Murmansk
-        Oblast, Kandahar province, Texas), not the towns that share their names."""
+        Oblast, Kandahar province, Texas), not the towns that share their names. A name
+        the gazetteer lacks that contains a town's name (``part`` readings) gets them only
+        when given, seen as a place by the recogniser or shaped like one."""
         first = mentions[0]
         if first.kind == "name" and not first.feature_class and any(
                 _governed(m, text) for m in mentions):
@@ -141,7 +143,11 @@ class Resolver:
                          if c.place.feature_code == "ADM1" and not is_loose(c)]
             if divisions:
                 return divisions
-        return self.candidates(first)
+        found = self.candidates(first)
+        if found and all(c.match == "part" for c in found) and not any(
+                m.source == "given" or m.named or _place_like(m.text) for m in mentions):
+            return []  # no more a place for containing a town's name ("Southern Baptist")
+        return found
 
     def _accept(self, groups: list[Group], first: list[Mention]) -> None:
         """Judge the loose candidates of each name (:mod:`~geoevents.resolve.acceptance`)
