@@ -413,3 +413,54 @@ def test_the_name_of_a_governors_office_is_the_division(parser):
     text = "Murmansk Governor Yury Yevdokimov resigned. He flew to Murmansk on Saturday."
     assert {p.feature_code for p in places(parser, text)["Murmansk"]} == {"ADM1"}
     assert places(parser, "He flew to Murmansk on Saturday.")["Murmansk"][0].feature_code == "PPL"
+
+
+def test_a_name_made_from_a_town_s_name_finds_the_town():
+    from geoevents.resolve.candidates import named_after
+
+    assert named_after("Sacramento River") == "Sacramento"
+    assert named_after("Lake Hartwell") == "Hartwell"
+    assert named_after("Greer Station") == "Greer"
+    assert named_after("South Los Angeles") == "Los Angeles"
+    assert named_after("Lake District") is None  # nothing but generic words left
+    assert named_after("Riverside") is None and named_after("Jordan") is None
+
+
+@pytest.mark.parametrize("text, name, others, admin1", [
+    ("Boaters crowded Lake Hartwell near Anderson, South Carolina, on Sunday.",
+     "Lake Hartwell", ["Anderson", "South Carolina"], "Georgia"),
+    ("Smoke drifted over South Los Angeles and Long Beach, California.",
+     "South Los Angeles", ["Long Beach", "California"], "California"),
+])
+def test_a_feature_named_after_a_town_the_text_supports_is_placed_at_the_town(
+        parser, text, name, others, admin1):
+    spans = [(text.index(n), text.index(n) + len(n)) for n in [name, *others]]
+    t = parser.parse(text, toponyms=spans).toponyms[0]
+    assert t.place is not None and t.place.admin1 == admin1, t.reason
+    assert f"named after {t.place.name}" in t.reason
+
+
+def test_a_feature_named_after_a_town_alone_in_its_text_stays_unresolved(parser):
+    text = "Boaters crowded Lake Hartwell on Sunday."
+    [t] = parser.parse(text, toponyms=[(16, 29)]).toponyms
+    assert t.place is None and "supported by no other place" in t.reason, t.reason
+
+
+def test_a_recognised_name_is_no_place_for_only_containing_a_town_s_name(parser):
+    from geoevents.recognise import Mention
+
+    text = "The South Bakersfield choir sang in Fresno, California."
+
+    def mention(name: str, named: bool) -> Mention:
+        start = text.index(name)
+        return Mention(start=start, end=start + len(name), text=name, lookup=name,
+                       source="ner:ORG", named=named)
+
+    def resolve(named: bool) -> list[Mention]:
+        return parser.resolver([mention("South Bakersfield", named), mention("Fresno", True),
+                                mention("California", True)], text)
+
+    kept = [m.text for m in resolve(named=False)]
+    assert "South Bakersfield" not in kept and "Fresno" in kept
+    [seen] = [m for m in resolve(named=True) if m.text == "South Bakersfield"]
+    assert seen.place is not None and seen.place.name == "Bakersfield"

@@ -82,7 +82,7 @@ class Resolver:
         names = [m for m in mentions if m.kind in ("name", "demonym")]
         groups, members = self.groups(names, text)
         probs, matrices = self.ranker.rank(groups)
-        if any(is_loose(c) for g in groups for c in g.candidates):
+        if any(is_loose(c) or c.match == "part" for g in groups for c in g.candidates):
             _reject_stray_loose(groups, members, probs, neighbours(self.gaz))
         _reject_unsupported_small(groups, members, probs, neighbours(self.gaz))
         dropped: set[int] = set()
@@ -133,7 +133,9 @@ class Resolver:
         """The candidates of a name (its first mention's); a name the text calls a
         governor's ("the Murmansk governor", "the Governor of Kandahar") reads as the
         first-level division when it has such a reading: governors head them (Murmansk
-        Oblast, Kandahar province, Texas), not the towns that share their names."""
+        Oblast, Kandahar province, Texas), not the towns that share their names. A name
+        the gazetteer lacks that contains a town's name (``part`` readings) gets them only
+        when given, seen as a place by the recogniser or shaped like one."""
         first = mentions[0]
         if first.kind == "name" and not first.feature_class and any(
                 _governed(m, text) for m in mentions):
@@ -141,7 +143,11 @@ class Resolver:
                          if c.place.feature_code == "ADM1" and not is_loose(c)]
             if divisions:
                 return divisions
-        return self.candidates(first)
+        found = self.candidates(first)
+        if found and all(c.match == "part" for c in found) and not any(
+                m.source == "given" or m.named or _place_like(m.text) for m in mentions):
+            return []  # no more a place for containing a town's name ("Southern Baptist")
+        return found
 
     def _accept(self, groups: list[Group], first: list[Mention]) -> None:
         """Judge the loose candidates of each name (:mod:`~geoevents.resolve.acceptance`)
@@ -186,6 +192,9 @@ class Resolver:
         if is_loose(cands[best]):
             reason = (f"{reason}; {_MATCH_WORDS[cands[best].match]} of "
                       f"{mentions[0].lookup or mentions[0].text!r} (acceptance {accepted:.2f})")
+        elif cands[best].match == "part":
+            reason = (f"{reason}; {mentions[0].lookup or mentions[0].text!r} is not in the "
+                      f"gazetteer: a feature or part named after {cands[best].place.name}")
         for m in mentions:
             if m.weak and (conf < self.weak_min_confidence
                            or not (supported or _well_known(cands[best], m.text))):
@@ -349,11 +358,12 @@ def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
     Otherwise the name keeps no candidate and its reason says why."""
     best, anchors = _best_and_anchors(groups, members, probs)
     for i, (group, b) in enumerate(zip(groups, best, strict=True)):
-        if b < 0 or not is_loose(group.candidates[b]):
+        if b < 0 or not (is_loose(group.candidates[b]) or group.candidates[b].match == "part"):
             continue
         cand = group.candidates[b]
         place = cand.place
-        if place.feature_code in COUNTRY_CODES or place.feature_code in _LARGE_CODES:
+        if cand.match != "part" and (place.feature_code in COUNTRY_CODES
+                                     or place.feature_code in _LARGE_CODES):
             continue
         accepted = 1.0 if group.acceptance is None else float(group.acceptance[b])
         others = [a for j, a in anchors if j != i]
@@ -361,6 +371,8 @@ def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
             if any(_supports(a, place, near) for a in others):
                 continue
             why = "is far from the other places of the text"
+        elif cand.match == "part":
+            why = "is supported by no other place of the text"
         else:
             if cand.primary or accepted >= LONE_ALIAS_ACCEPTANCE:
                 continue
@@ -435,6 +447,10 @@ def _unknown(m: Mention, rejected: tuple[Candidate, float, str] | None) -> str:
         return f"unresolved: no place called {name!r} in the gazetteer"
     cand, p, why = rejected
     place = cand.place
+    if cand.match == "part":
+        return (f"unresolved: {name!r} is not in the gazetteer, and {place.name!r} "
+                f"({place.country_code or place.feature_code}), which it may be named "
+                f"after, {why}")
     if why:
         return (f"unresolved: {name!r} is not in the gazetteer and the similar name "
                 f"{place.name!r} ({place.country_code or place.feature_code}) {why} "

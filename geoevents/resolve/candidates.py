@@ -9,7 +9,7 @@ corpus pays for each distinct name once and a long-running server stays bounded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,15 @@ from geoevents.gazetteer.names import normalize, same_but_articles
 from geoevents.gazetteer.query import alpha3_codes
 from geoevents.gazetteer.store import COUNTRY_CODES
 from geoevents.resolve.acceptance import is_loose
-from geoevents.wordlists import DIVISION_NOUNS, NAME_TAILS, PLACE_WORDS, abbreviations
+from geoevents.wordlists import (
+    COMPASS_ADJECTIVES,
+    COMPASS_POINTS,
+    DIVISION_NOUNS,
+    NAME_TAILS,
+    NAMED_AFTER_WORDS,
+    PLACE_WORDS,
+    abbreviations,
+)
 
 if TYPE_CHECKING:
     from geoevents.gazetteer.store import Gazetteer, Match
@@ -37,7 +45,7 @@ class Candidate:
     """A place a mention may refer to, with how its name matched."""
 
     place: Place
-    match: str  # exact | skeleton | generic | fuzzy | abbreviation | demonym
+    match: str  # exact | skeleton | generic | fuzzy | abbreviation | demonym | part
     similarity: float
     primary: bool
     prior: float  # the gazetteer's score: importance adjusted for the kind of match
@@ -108,6 +116,12 @@ class CandidateGenerator:
                 return found
         if loose:
             return loose
+        town = named_after(text)
+        if town is not None:
+            found = [replace(c, match="part") for c in self.for_name(town)
+                     if not is_loose(c) and _named_after_kind(c, text)]
+            if found:
+                return found
         for stem in inhabitant_stems(text):
             found = [c for c in self._query(stem, None, "demonym", fuzzy=False)
                      if c.place.feature_class in ("P", "A") and c.primary]
@@ -218,6 +232,39 @@ def _expanded(name: str, *, saints: bool = True) -> str | None:
         expanded[0] = _SAINTS[words[0]]
     return " ".join(expanded) if expanded != words else None
 
+
+def named_after(name: str) -> str | None:
+    """The town a name the gazetteer lacks is made from, by a word for a feature or part
+    of it (:data:`NAMED_AFTER_WORDS`: "Lake Hartwell", "Sacramento River", "Greer
+    Station") or a compass word before it ("South Los Angeles"); None for other names."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first, last = words[0].lower(), words[-1].lower().rstrip(".")
+    if words[0][:1].isupper() and first in _COMPASS_WORDS:
+        rest = words[1:]
+    elif last in NAMED_AFTER_WORDS:
+        rest = words[:-1]
+    elif first in _LEADING_FEATURES:
+        rest = words[1:]
+    else:
+        return None
+    return " ".join(rest) if rest and not _generic_only(" ".join(rest)) else None
+
+
+def _named_after_kind(candidate: Candidate, name: str) -> bool:
+    """Whether a place can give its name to the feature or part ``name`` of it: a town or
+    county for "Lake X", "X River"; any place for a compass part ("South Los Angeles",
+    "Northern Syria")."""
+    place = candidate.place
+    if name.split()[0].lower() in _COMPASS_WORDS:
+        return True
+    return place.feature_class == "P" or place.feature_code in ("ADM2", "ADM3")
+
+
+_COMPASS_WORDS = COMPASS_POINTS | COMPASS_ADJECTIVES
+# the feature words that come before the town's name ("Lake Hartwell", "River Lune")
+_LEADING_FEATURES = frozenset({"lake", "river"})
 
 # Endings of the names of a place's inhabitants, and what the place's name ends in instead
 # ("Ontarians": Ontario, "Richmondites": Richmond, "New Londoners": New London)

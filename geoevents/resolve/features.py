@@ -178,6 +178,7 @@ class _DocFeatures:
         self.country = [c.place.country_code or "" for c in cands]
         self.admin_key = [_admin_key(c) for c in cands]
         self.ids = [c.place.id for c in cands]
+        self.part = [c.match == "part" for c in cands]
         self.is_country = [c.place.feature_code in COUNTRY_CODES for c in cands]
         self.is_admin1 = [c.place.feature_code == "ADM1" for c in cands]
         self._closeness_to: dict[tuple[int, ...], np.ndarray] = {}
@@ -244,9 +245,9 @@ class _DocFeatures:
                               * (not self.namesake[self.slices[g].start + b])
                               for g, b in enumerate(best) if b >= 0])
         best_owner = np.array([g for g, b in enumerate(best) if b >= 0], int)
-        chosen: dict[str, set[int]] = {}
+        chosen: dict[str, set[int]] = {}  # (not a guess: "Greer Station" read as Greer)
         for g, b in enumerate(best):
-            if b >= 0:
+            if b >= 0 and not self.part[self.slices[g].start + b]:
                 chosen.setdefault(self.ids[self.slices[g].start + b], set()).add(g)
         proximity = self._proximity(best_k, best_conf, best_owner.tolist())
         namesake = self.namesake.tolist()
