@@ -413,3 +413,31 @@ def test_the_name_of_a_governors_office_is_the_division(parser):
     text = "Murmansk Governor Yury Yevdokimov resigned. He flew to Murmansk on Saturday."
     assert {p.feature_code for p in places(parser, text)["Murmansk"]} == {"ADM1"}
     assert places(parser, "He flew to Murmansk on Saturday.")["Murmansk"][0].feature_code == "PPL"
+
+
+@pytest.mark.parametrize("text, name, wanted", [
+    ("Rebels attacked villages inside the Aleppo Governorate.", "Aleppo Governorate", "A"),
+    ("The army advanced in the Homs Governorate on Friday.", "Homs", "A"),
+    ("Troops entered Gaza City at dawn.", "Gaza City", ""),  # the noun is part of the name
+    ("Jets struck Aleppo city on Monday.", "Aleppo", "P"),
+    ("Clashes went on in the Homs countryside.", "Homs", ""),
+    ("West Nile cases rose in the Houston region.", "Houston", ""),  # the metro area
+    ("He flew to Murmansk on Saturday.", "Murmansk", ""),
+])
+def test_a_division_noun_says_which_kind_of_place(text, name, wanted):
+    from geoevents.recognise import Mention
+    from geoevents.resolve import _division_noun_class
+
+    start = text.index(name)
+    lookup = name.rsplit(" ", 1)[0] if name.endswith("Governorate") else name
+    mention = Mention(start=start, end=start + len(name), text=name, lookup=lookup)
+    assert _division_noun_class(mention, text) == wanted
+
+
+def test_a_governorate_is_the_division_and_the_bare_name_the_city(parser):
+    found = places(parser, "Rebels attacked villages inside the Aleppo Governorate.")
+    assert found["Aleppo Governorate"][0].feature_code == "ADM1"
+    assert places(parser, "Rebels shelled Aleppo on Monday.")["Aleppo"][0].feature_code == "PPL"
+    # one name said both ways keeps its usual reading: the city
+    both = places(parser, "Rebels shelled Aleppo. The Aleppo Governorate is calm.")
+    assert {p.feature_code for ps in both.values() for p in ps} == {"PPL"}

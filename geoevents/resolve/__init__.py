@@ -40,6 +40,7 @@ from geoevents.wordlists import (
     COMPASS_BEARINGS,
     DASHES,
     DISTANCE_UNITS,
+    DIVISION_NOUNS,
     MUNICIPAL_BODIES,
     PLACE_WORDS,
     RESIDENT_NOUNS,
@@ -133,7 +134,10 @@ class Resolver:
         """The candidates of a name (its first mention's); a name the text calls a
         governor's ("the Murmansk governor", "the Governor of Kandahar") reads as the
         first-level division when it has such a reading: governors head them (Murmansk
-        Oblast, Kandahar province, Texas), not the towns that share their names."""
+        Oblast, Kandahar province, Texas), not the towns that share their names. A
+        division noun ending the name or following it ("the Aleppo Governorate", "Homs
+        Governorate", "Aleppo city") asks for that kind of place, when every mention of
+        the name carries it (:func:`_division_noun_class`)."""
         first = mentions[0]
         if first.kind == "name" and not first.feature_class and any(
                 _governed(m, text) for m in mentions):
@@ -141,6 +145,12 @@ class Resolver:
                          if c.place.feature_code == "ADM1" and not is_loose(c)]
             if divisions:
                 return divisions
+        if first.kind == "name" and not any(m.feature_class for m in mentions):
+            # "the Aleppo Governorate", "Homs Governorate": the division, when every
+            # mention of the name says so ("Aleppo" alone elsewhere may be the city)
+            wanted = {_division_noun_class(m, text) for m in mentions}
+            if len(wanted) == 1 and "" not in wanted:
+                return self.candidates(replace(first, feature_class=wanted.pop()))
         return self.candidates(first)
 
     def _accept(self, groups: list[Group], first: list[Mention]) -> None:
@@ -256,6 +266,27 @@ def _as_town(cands: list[Candidate], mentions: list[Mention], text: str,
         if any(pointed[c] > (c in own) for c in area):
             return cands
     return [c for c in cands if c.place.feature_code not in COUNTRY_CODES]
+
+
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
+# division nouns that also name a city's surroundings ("the Houston region")
+_METRO_NOUNS = frozenset({"region", "regions"})
+
+
+def _division_noun_class(m: Mention, text: str) -> str:
+    """The feature class a division noun gives mention ``m``: the noun ending its name
+    ("the Aleppo Governorate", looked up as "Aleppo") or the word after it ("Homs
+    Governorate", "Aleppo city"; :data:`DIVISION_NOUNS`): A for a division, P for a
+    settlement, "" for none, a noun of either ("countryside", "area") or one that also
+    names a city's surroundings ("the Charlotte region": :data:`_METRO_NOUNS`)."""
+    words = m.text.split()
+    if len(words) > 1 and words[-1].lower() in DIVISION_NOUNS and \
+            normalized(m.lookup or "") != normalized(m.text):
+        noun = words[-1].lower()
+    else:
+        after = _NEXT_WORD.match(text, m.end)
+        noun = after.group(1).lower() if after else ""
+    return "" if noun in _METRO_NOUNS else DIVISION_NOUNS.get(noun, "")
 
 
 _GOVERNOR_AFTER = re.compile(r"(?:'s\s+|’s\s+|\s+)(?:lt\.\s+|lieutenant\s+|deputy\s+|vice\s+)?"
