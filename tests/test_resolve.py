@@ -441,3 +441,29 @@ def test_a_governorate_is_the_division_and_the_bare_name_the_city(parser):
     # one name said both ways keeps its usual reading: the city
     both = places(parser, "Rebels shelled Aleppo. The Aleppo Governorate is calm.")
     assert {p.feature_code for ps in both.values() for p in ps} == {"PPL"}
+
+
+@pytest.mark.parametrize("text, name", [
+    # Arbin, France: the text is about the Damascus countryside
+    ("In the province of Damascus, terrorists shelled the settlements of Arbin and "
+     "Jobar.", "Arbin"),
+    # Canaan, Connecticut (alternate name Kanaan): the text is about Diyala, Iraq
+    ("Insurgents launched a coordinated offensive throughout the province, attacking "
+     "Muqdadiyah, Balad Ruz, Kanaan, Khalis and the capital Baqubah.", "Kanaan"),
+])
+def test_a_small_namesake_abroad_stays_unresolved(parser, text, name):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is None
+    assert "none of the text's other places" in toponym.reason
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Arbin is a village in the Savoie.", "Arbin", "FR"),  # nothing to judge it by
+    ("Fighting was reported near Hebron and in the village of Beit Ummar.", "Hebron", "PS"),
+    # an island territory's ties are across the sea
+    ("The U.S. Virgin Islands were battered; on the island of St. Croix, a looter shot "
+     "a man.", "St. Croix", "VI"),
+])
+def test_a_place_the_text_supports_or_cannot_judge_is_kept(parser, text, name, country):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is not None and toponym.place.country_code == country
