@@ -40,7 +40,6 @@ from geoevents.wordlists import (
     COMPASS_BEARINGS,
     DASHES,
     DISTANCE_UNITS,
-    DIVISION_NOUNS,
     MUNICIPAL_BODIES,
     PLACE_WORDS,
     RESIDENT_NOUNS,
@@ -86,7 +85,6 @@ class Resolver:
         if any(is_loose(c) for g in groups for c in g.candidates):
             _reject_stray_loose(groups, members, probs, neighbours(self.gaz))
         _reject_unsupported_small(groups, members, probs, neighbours(self.gaz))
-        _reject_foreign_namesakes(groups, members, probs, neighbours(self.gaz))
         dropped: set[int] = set()
         for group, mentions_of, p, x in zip(groups, members, probs, matrices, strict=False):
             self._assign(group, mentions_of, p, x, dropped)
@@ -135,10 +133,7 @@ class Resolver:
         """The candidates of a name (its first mention's); a name the text calls a
         governor's ("the Murmansk governor", "the Governor of Kandahar") reads as the
         first-level division when it has such a reading: governors head them (Murmansk
-        Oblast, Kandahar province, Texas), not the towns that share their names. A
-        division noun ending the name or following it ("the Aleppo Governorate", "Homs
-        Governorate", "Aleppo city") asks for that kind of place, when every mention of
-        the name carries it (:func:`_division_noun_class`)."""
+        Oblast, Kandahar province, Texas), not the towns that share their names."""
         first = mentions[0]
         if first.kind == "name" and not first.feature_class and any(
                 _governed(m, text) for m in mentions):
@@ -146,12 +141,6 @@ class Resolver:
                          if c.place.feature_code == "ADM1" and not is_loose(c)]
             if divisions:
                 return divisions
-        if first.kind == "name" and not any(m.feature_class for m in mentions):
-            # "the Aleppo Governorate", "Homs Governorate": the division, when every
-            # mention of the name says so ("Aleppo" alone elsewhere may be the city)
-            wanted = {_division_noun_class(m, text) for m in mentions}
-            if len(wanted) == 1 and "" not in wanted:
-                return self.candidates(replace(first, feature_class=wanted.pop()))
         return self.candidates(first)
 
     def _accept(self, groups: list[Group], first: list[Mention]) -> None:
@@ -181,11 +170,8 @@ class Resolver:
                 dropped: set[int]) -> None:
         cands = group.candidates
         if not cands or group.rejected is not None:
-            # a name whose only exact readings lie abroad is still a place name
-            namesake = group.rejected is not None and not is_loose(group.rejected[0])
             for m in mentions:
-                if m.source != "given" and (m.weak or not (m.named or namesake
-                                                           or _place_like(m.text))):
+                if m.source != "given" and (m.weak or not (m.named or _place_like(m.text))):
                     dropped.add(id(m))  # a name unknown to the gazetteer and not shaped
                 else:                   # like a place ("Saakashvili") is no toponym
                     m.reason = _unknown(m, group.rejected)
@@ -270,27 +256,6 @@ def _as_town(cands: list[Candidate], mentions: list[Mention], text: str,
         if any(pointed[c] > (c in own) for c in area):
             return cands
     return [c for c in cands if c.place.feature_code not in COUNTRY_CODES]
-
-
-_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)\b")
-# division nouns that also name a city's surroundings ("the Houston region")
-_METRO_NOUNS = frozenset({"region", "regions"})
-
-
-def _division_noun_class(m: Mention, text: str) -> str:
-    """The feature class a division noun gives mention ``m``: the noun ending its name
-    ("the Aleppo Governorate", looked up as "Aleppo") or the word after it ("Homs
-    Governorate", "Aleppo city"; :data:`DIVISION_NOUNS`): A for a division, P for a
-    settlement, "" for none, a noun of either ("countryside", "area") or one that also
-    names a city's surroundings ("the Charlotte region": :data:`_METRO_NOUNS`)."""
-    words = m.text.split()
-    if len(words) > 1 and words[-1].lower() in DIVISION_NOUNS and \
-            normalized(m.lookup or "") != normalized(m.text):
-        noun = words[-1].lower()
-    else:
-        after = _NEXT_WORD.match(text, m.end)
-        noun = after.group(1).lower() if after else ""
-    return "" if noun in _METRO_NOUNS else DIVISION_NOUNS.get(noun, "")
 
 
 _GOVERNOR_AFTER = re.compile(r"(?:'s\s+|’s\s+|\s+)(?:lt\.\s+|lieutenant\s+|deputy\s+|vice\s+)?"
@@ -434,61 +399,6 @@ def _reject_unsupported_small(groups: list[Group], members: list[list[Mention]],
         group.rejected = (cand, accepted, "is far from the text's other places")
 
 
-def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
-                              probs: list[np.ndarray], near: dict[str, frozenset[str]]
-                              ) -> None:
-    """A name the recogniser saw whose best reading is an obscure place — a small one
-    (:func:`_small`), or one matched only by an alternate name that is not well known
-    (:func:`_obscure_alias`) — in a country that none of the text's established places is
-    in, borders or lies within :data:`STRAY_KM` of, is a namesake abroad: "‘Arak,
-    Bardeh" in a sentence about the Homs countryside (Bārdeh, Iran), "Arbin" shelled in
-    the province of Damascus (Arbin, France), "Rim district of Riyom LGA" (Rome, by its
-    Czech name). The name stays a place, unresolved. The text's established places are
-    the exact best readings of its other names that are neither obscure in that way nor
-    nationalities (which name an actor's origin), or the countries they are in; without
-    one, nothing is judged."""
-    best, anchors = _best_and_anchors(groups, members, probs)
-    obscure = {i for i, g in enumerate(groups) if best[i] >= 0 and
-               (_small(g.candidates[best[i]].place) or _obscure_alias(g.candidates[best[i]]))}
-    established = [(i, a) for i, a in anchors if i not in obscure]
-    places = [(i, a) for i, a in established if not groups[i].key.startswith("demonym:")]
-    for i, (group, b, ms) in enumerate(zip(groups, best, members, strict=True)):
-        if i not in obscure or group.rejected is not None or all(m.weak for m in ms) \
-                or group.key.startswith("demonym:") or is_loose(group.candidates[b]):
-            continue
-        if not any(j != i for j, _ in places):
-            continue
-        place = group.candidates[b].place
-        if any(j != i and _same_region(a, place, near) for j, a in established):
-            continue
-        group.rejected = (group.candidates[b], float(probs[i][b]),
-                          "lies in a country that none of the text's other places is in "
-                          "or borders")
-
-
-def _obscure_alias(cand: Candidate) -> bool:
-    """Whether a candidate matched exactly, by an alternate name of a place that is no
-    capital and has fewer than :data:`WELL_KNOWN_POPULATION` people: "Kamaliya" for
-    Kamalia, Pakistan; "Kanaan" for Canaan, Connecticut."""
-    place = cand.place
-    return not cand.primary and place.feature_code != "PPLC" and bool(place.country_code) \
-        and place.population < WELL_KNOWN_POPULATION and (
-            place.feature_class in ("P", "S") or place.feature_code in _LOWER_DIVISIONS)
-
-
-def _same_region(anchor: Place, place: Place, near: dict[str, frozenset[str]]) -> bool:
-    """Whether a place of the text puts ``place`` in its region: same country, a
-    neighbouring one, or within :data:`STRAY_KM`. A place of no country (a sea, a
-    continent, a region across borders) is no evidence against any, and a place in a
-    country without land borders (an island state or territory: St. Croix, U.S. Virgin
-    Islands, beside "U.S.") is not judged: its ties are across the sea."""
-    cc = place.country_code
-    if not anchor.country_code or not cc or not near.get(cc):
-        return True
-    return anchor.country_code == cc or cc in near.get(anchor.country_code, ()) or \
-        distance_km(anchor.lat, anchor.lon, place.lat, place.lon) <= STRAY_KM
-
-
 def _small(place: Place) -> bool:
     """Whether a place is a town, site or lower division of fewer than
     :data:`SMALL_POPULATION` people in a known country (not a region, island or water)."""
@@ -525,9 +435,6 @@ def _unknown(m: Mention, rejected: tuple[Candidate, float, str] | None) -> str:
         return f"unresolved: no place called {name!r} in the gazetteer"
     cand, p, why = rejected
     place = cand.place
-    if not is_loose(cand):
-        return (f"unresolved: the place called {name!r} in the gazetteer, "
-                f"{place.display_name} ({place.feature_code}), {why} (p={p:.2f})")
     if why:
         return (f"unresolved: {name!r} is not in the gazetteer and the similar name "
                 f"{place.name!r} ({place.country_code or place.feature_code}) {why} "
