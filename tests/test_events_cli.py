@@ -148,3 +148,20 @@ def test_every_command_help_has_an_example(cli):
     for command in ["", *every]:
         code, out, _ = cli(*command.split(), "--help")
         assert code == 0 and "Example: geoevents" in out, command
+
+
+def test_eval_events_details_one_row_per_gold_span(tmp_path, cli):
+    data = tmp_path / "loc.jsonl"
+    data.write_text('{"id": 1, "text": "Troops clashed in Goma and Kafr Nabuda.", '
+                    '"verb": [7, 14], "locations": [[18, 22], [27, 38]]}\n', encoding="utf-8")
+    details = tmp_path / "spans.csv"
+    code, _, _ = cli("eval", "events", str(data), "--details", str(details))
+    assert code == 0
+    lines = details.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("id,start,end,text,status") and len(lines) == 3
+    assert lines[1].startswith("1,18,22,Goma,resolved,Goma,")
+    case = tmp_path / "case.tsv"
+    case.write_text("id\tEventSnippet\tSubType\n1\tTroops clashed.\tARMED_CLASH\n",
+                    encoding="utf-8")
+    code, _, err = cli("eval", "events", str(case), "--details", str(details))
+    assert code != 0 and "location" in err

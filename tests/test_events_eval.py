@@ -122,3 +122,22 @@ def test_events_located_over_sentences_whose_gold_place_was_resolved():
     assert (result["events_in_placed_sentences"], result["events_located"]) == (3, 1 / 3)
     assert (result["events_in_gold_placed_sentences"],
             result["events_located_gold"]) == (2, 0.5)
+
+
+def test_span_rows_say_where_each_gold_name_is_lost(gaz):
+    from geoevents.evaluation.events import SPAN_COLUMNS, LocationExample, span_rows
+    from geoevents.model import Place, Toponym
+
+    text = "Shells hit Jenin, Kafr Nabuda and Binnish."
+    spans = tuple((text.index(n), text.index(n) + len(n))
+                  for n in ("Jenin", "Kafr Nabuda", "Binnish"))
+    example = LocationExample("7", text, (7, 10), spans)
+    jenin = Place("geonames:283506", "Janīn", 32.46, 35.3, "P", "PPL", country_code="PS")
+    toponyms = [Toponym(*spans[0], "Jenin", jenin, confidence=0.9, reason="why"),
+                Toponym(*spans[1], "Kafr Nabuda", reason="unresolved: no place")]
+    rows = span_rows(example, toponyms, gaz)
+    assert [r["status"] for r in rows] == ["resolved", "unresolved", "missed"]
+    assert [r["gazetteer"] for r in rows] == ["exact", "none", "exact"]
+    assert rows[0]["place_id"] == "geonames:283506" and rows[0]["confidence"] == 0.9
+    assert rows[1]["reason"] == "unresolved: no place" and rows[2]["toponym"] == ""
+    assert all(set(r) == set(SPAN_COLUMNS) for r in rows)

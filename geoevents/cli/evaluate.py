@@ -156,9 +156,16 @@ def events(
     split: Annotated[Split, typer.Option("--split", help=SPLIT_HELP)] = Split.all,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")
                    ] = ReportFormat.text,
+    details: Annotated[Path | None, typer.Option(
+        "--details", help="Also write one CSV row per gold location span: recognised, "
+        "resolved, the place, its reason, and what the gazetteer holds for the span.",
+        show_default=False)] = None,
 ) -> None:
     """Event extraction scores: event-location accuracy/precision/recall and the
     weighted F1 of the main event's sub-type on CASE 2021 (with per-class figures)."""
+    import csv
+    from contextlib import ExitStack
+
     from geoevents.cli.output import emit_json
     from geoevents.errors import InputError
     from geoevents.evaluation import events as ev
@@ -174,11 +181,23 @@ def events(
         files = {kind: path}
     else:
         raise InputError(f"no such file or directory: {path}")
+    if details is not None and "location" not in files:
+        raise InputError("--details needs the location task")
     report: dict = {}
-    if "location" in files:
-        report["location"] = ev.evaluate_locations(
-            select(ev.read_event_locations(files["location"], limit=limit), split.value,
-                   key=lambda x: x.id), progress=None)
+    with ExitStack() as stack:
+        write = None
+        if details is not None:
+            try:  # fail before the evaluation, not after it
+                fh = stack.enter_context(details.open("w", encoding="utf-8", newline=""))
+            except OSError as exc:
+                raise InputError(f"cannot write {details}: {exc.strerror or exc}") from None
+            writer = csv.DictWriter(fh, fieldnames=ev.SPAN_COLUMNS)
+            writer.writeheader()
+            write = writer.writerow
+        if "location" in files:
+            report["location"] = ev.evaluate_locations(
+                select(ev.read_event_locations(files["location"], limit=limit),
+                       split.value, key=lambda x: x.id), progress=None, details=write)
     if "case" in files:
         case = ev.evaluate_case(select(ev.read_case(files["case"], limit=limit), split.value,
                                        key=lambda x: x.id), progress=None)

@@ -11,6 +11,13 @@ the examples with a gold location) and trigger coverage.
 
 Gold spans are character offsets into the sentence.
 
+With ``details`` (``geoevents eval events --task location --details spans.csv``) each
+gold location span also gives one row (:data:`SPAN_COLUMNS`, :func:`span_rows`): whether
+a toponym with a place overlaps it (``resolved``), only toponyms without one
+(``unresolved``) or none (``missed``); that toponym, its place, confidence and reason; and
+what the gazetteer holds for the span's own text (``exact``, a loose ``skeleton`` or
+``fuzzy`` match, or ``none``): where the gold names that get no place are lost.
+
 Also reported, for the conflict geography the events sit in: **toponym recall** — the
 share of gold location spans overlapped by a recognised toponym (``toponym_recall``) and
 by a resolved one (``toponym_recall_resolved``); and **events located** — among the
@@ -34,7 +41,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,6 +51,7 @@ from geoevents.errors import InputError
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from geoevents.gazetteer.store import Gazetteer
     from geoevents.model import Document, Event, Toponym
 
 NO_EVENT_LABEL = "OTHER"
@@ -162,11 +170,51 @@ def _analysed(examples: Sequence[LocationExample | CaseExample], label: str,
             yield document, doc
 
 
+SPAN_COLUMNS = ("id", "start", "end", "text", "status", "toponym", "place_id", "place",
+                "feature_code", "country_code", "confidence", "gazetteer", "reason")
+
+
+def span_rows(example: LocationExample, toponyms: list[Toponym], gaz: Gazetteer
+              ) -> list[dict[str, Any]]:
+    """One row (:data:`SPAN_COLUMNS`) per gold location span of ``example``: ``status``
+    ``resolved`` (a toponym with a place overlaps it), ``unresolved`` (only toponyms
+    without one) or ``missed``; the overlapping toponym (a placed one first), its place,
+    confidence and reason; and ``gazetteer``, the best kind of match a lookup of the
+    span's own text finds (``exact``, ``skeleton``, ``fuzzy``) or ``none``."""
+    rows = []
+    for start, end in gold_spans(example):
+        over = sorted((t for t in toponyms if t.start < end and start < t.end),
+                      key=lambda t: t.place is None)
+        top = over[0] if over else None
+        place = top.place if top is not None else None
+        text = example.text[start:end]
+        kinds = {m.kind for m in gaz.matches(text, limit=5)}
+        rows.append({
+            "id": example.id, "start": start, "end": end, "text": text,
+            "status": "missed" if top is None else "unresolved" if place is None
+            else "resolved",
+            "toponym": top.text if top is not None else "",
+            "place_id": place.id if place else "",
+            "place": place.display_name if place else "",
+            "feature_code": place.feature_code if place else "",
+            "country_code": (place.country_code or "") if place else "",
+            "confidence": "" if top is None or top.confidence is None
+            else round(top.confidence, 3),
+            "gazetteer": next((k for k in ("exact", "skeleton", "fuzzy") if k in kinds),
+                              "none"),
+            "reason": (top.reason or "") if top is not None else ""})
+    return rows
+
+
 def evaluate_locations(examples: list[LocationExample], *,
-                       progress: bool | None = False) -> dict[str, Any]:
+                       progress: bool | None = False,
+                       details: Callable[[dict[str, Any]], None] | None = None
+                       ) -> dict[str, Any]:
     """Event-location accuracy, precision and recall, conflict toponym recall and the
-    share of located events (see the module docstring)."""
+    share of located events (see the module docstring); ``details``, when given,
+    receives one row per gold location span (:func:`span_rows`)."""
     from geoevents.events.extract import locate_trigger
+    from geoevents.geocoding import default_gazetteer
 
     predicted: list[tuple[int, int] | None] = []
     golds: list[list[tuple[int, int]]] = []
@@ -178,6 +226,9 @@ def evaluate_locations(examples: list[LocationExample], *,
         vs, ve = example.verb
         gold = gold_spans(example)
         recall.add(gold, document.toponyms)
+        if details is not None:
+            for row in span_rows(example, document.toponyms, default_gazetteer()):
+                details(row)
         located.add(doc, document.events, document.toponyms, gold)
         event = next((e for e in document.events
                       if e.trigger_start < ve and vs < e.trigger_end), None)
