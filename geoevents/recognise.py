@@ -1121,6 +1121,11 @@ def _names_place_of(noun: Token) -> bool:
         low in DISTANCE_UNITS
 
 
+# the words and parts of speech that can be a cue of :func:`_context_names`
+_CUE_WORDS = STATIC_LOCATIVES | APPOSITION_NOUNS | COMPASS_ADJECTIVES | {"of", "on", "against"}
+_CUE_TAGS = frozenset({"VERB", "AUX", "ADP"})
+
+
 def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
     """(name, cue, feature class) for every name that stands where a place stands:
 
@@ -1144,8 +1149,13 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
     tokens, texts, lowers, tags, starts = \
         words.tokens, words.texts, words.lowers, words.pos, words.starts
     n = len(tokens)
-    i = 0
-    while i < n:
+    after = 0  # the first token after the last name found
+    # the tokens that may be a cue (the first test of each below), or start a name
+    for i in [i for i, (low, text, pos, start) in enumerate(zip(lowers, texts, tags, starts,
+                                                                strict=True))
+              if start or pos in _CUE_TAGS or low in _CUE_WORDS or text in LOCATIVE_PREPOSITIONS]:
+        if i < after:
+            continue
         low, text, pos = lowers[i], texts[i], tags[i]
         cue = None
         start = i + 1
@@ -1182,11 +1192,10 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
         elif starts[i] and (i == 0 or not starts[i - 1]):
             cue, start = "bare", i  # "Garubula village", "the Gulu-Kampala road"
         if cue is None or start >= n or not starts[start]:
-            i += 1
             continue
         end = _name_end(doc, start, n)
         yield from _listed(doc, start, end, cue)
-        i = max(end, i + 1)
+        after = max(end, i + 1)
 
 
 def _listed(doc: Doc, start: int, end: int, cue: str

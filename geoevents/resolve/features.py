@@ -224,17 +224,18 @@ class _DocFeatures:
         # namesake readings ("Lebanon", Ohio, next to "Russia", Ohio) do not vote for
         # their country or state, or they would confirm each other
         weight = self.weight * prob * ~self.namesake
+        # (Python floats: the same sums as numpy scalars, without their overhead)
+        weights, owner = weight.tolist(), self.owner.tolist()
         country_total: dict[str, float] = {}
         admin_total: dict[tuple[str, str], float] = {}
         best = [int(p.argmax()) if len(p) else -1 for p in probs]
         best_k = [self.slices[g].start + b for g, b in enumerate(best) if b >= 0]
         # names whose best reading is a country or a division: (group, reading, weight)
-        levels = [(int(self.owner[k]), k, float(weight[k])) for k in best_k
+        levels = [(owner[k], k, weights[k]) for k in best_k
                   if self.is_country[k] or (self.is_admin1[k] and self.admin_key[k])]
         per_group_country: list[dict[str, float]] = [{} for _ in groups]
         per_group_admin: list[dict[tuple[str, str], float]] = [{} for _ in groups]
-        # (Python floats: the same sums as numpy scalars, without their overhead)
-        for k, (w, g) in enumerate(zip(weight.tolist(), self.owner.tolist(), strict=True)):
+        for k, (w, g) in enumerate(zip(weights, owner, strict=True)):
             cc, ak = self.country[k], self.admin_key[k]
             if cc:
                 country_total[cc] = country_total.get(cc, 0.0) + w
@@ -259,7 +260,7 @@ class _DocFeatures:
         # at a time costs more than the arithmetic)
         country_votes, admin1_votes, same_place, qualified = [], [], [], []
         contains, peers = self.flat[:, _CONTAINS].tolist(), self.flat[:, _PEERS].tolist()
-        for k, g in enumerate(self.owner.tolist()):
+        for k, g in enumerate(owner):
             group = groups[g]
             cc, ak = self.country[k], self.admin_key[k]
             cv = country_total.get(cc, 0.0) - per_group_country[g].get(cc, 0.0) if cc else 0.0
