@@ -1007,6 +1007,7 @@ def _entity_is(span: Span) -> bool:
         e.start == span.start - 1 and e[0].lower_ == "the"))
 
 
+@lru_cache(maxsize=8192)  # (the same names recur in document after document)
 def _clean_name(text: str) -> bool:
     """Whether ``text`` can be a place name: at least two letters and no mojibake or
     control characters (scraped text must not give names made of fragments)."""
