@@ -127,10 +127,21 @@ class PerToken(Generic[T]):
         return value
 
 
+def _text(doc: Doc) -> str:
+    """``doc.text``: each token's text and its trailing space (``Token.text_with_ws``),
+    joined, from :data:`token_texts` and the tokens' space flags (spaCy builds a Token
+    and two strings per token)."""
+    from spacy.attrs import SPACY
+
+    spaces = doc.to_array(SPACY).tolist() if len(doc) else []
+    return "".join([text + " " if space else text
+                    for text, space in zip(token_texts(doc), spaces, strict=True)])
+
+
 # ``doc.text``, read once per document: spaCy builds ``Doc.text`` (and ``Span.text``) by
 # joining every token's text on each call, about 1 µs per token, and the stages ask for
 # the text of the same document many times (a ``Doc``'s text never changes)
-doc_text: PerDocument[str] = PerDocument(lambda doc: doc.text)
+doc_text: PerDocument[str] = PerDocument(_text)
 
 
 # the tokens of the document being processed: iterating a Doc or a Span, and ``doc[i]``,

@@ -40,11 +40,12 @@ import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from geoevents.gazetteer.names import loose_match, normalize, windows_1252_controls
 from geoevents.model import Toponym
 from geoevents.nlp import (
+    PerDocument,
     doc_span,
     doc_text,
     doc_tokens,
@@ -246,22 +247,22 @@ class Recogniser:
 
     def _demonym_mentions(self, state: _DocState) -> None:
         doc, texts = state.doc, token_texts(state.doc)
-        i = 0
-        while i < len(texts):
-            text = texts[i]
-            if text in self._demonym_heads and text[:1].isupper():
-                for n in range(min(3, len(texts) - i), 0, -1):
-                    key = tuple(texts[i:i + n])
-                    entry = self._demonyms.get(key)
-                    if entry is None:
-                        continue
-                    span = doc_span(doc, i, i + n)
-                    if not state.in_person(span) and not state.covered(span):
-                        state.add(span, source="demonym", kind="demonym",
-                                  lookup=entry.place, country=entry.country)
-                    i += n - 1
-                    break
-            i += 1
+        heads = self._demonym_heads
+        after = 0  # the first token after the last demonym found
+        for i in [i for i, text in enumerate(texts) if text in heads and text[:1].isupper()]:
+            if i < after:
+                continue
+            for n in range(min(3, len(texts) - i), 0, -1):
+                key = tuple(texts[i:i + n])
+                entry = self._demonyms.get(key)
+                if entry is None:
+                    continue
+                span = doc_span(doc, i, i + n)
+                if not state.in_person(span) and not state.covered(span):
+                    state.add(span, source="demonym", kind="demonym",
+                              lookup=entry.place, country=entry.country)
+                after = i + n
+                break
 
     def _salient_names(self, state: _DocState) -> None:
         """Countries, capitals and first-level divisions are places whatever label NER
@@ -304,6 +305,8 @@ class Recogniser:
         preposition it is weak, kept only when it fits the document ("in Congress",
         "from CNN"). A name inside a longer organisation or person name is skipped."""
         doc = state.doc
+        words = _words(doc)
+        tokens, lowers = words.tokens, words.lowers
         for span, cue, feature_class in _context_names(doc):
             if not _clean_name(span_text(span)) or self._is_person_context(span) or \
                     span[0].text in PERSONAL_TITLES or _division_name(span) is not None:
@@ -315,7 +318,7 @@ class Recogniser:
                 # "the Kabulonga area", "near Walungu": NER's GPE is a place name
                 state.confirm(span, outright or _place_shaped(span), feature_class)
                 continue
-            labels = {t.ent_type_ for t in span} - {""}
+            labels = set(words.ents[span.start:span.end]) - {""}
             if not outright and _inside_longer_entity(span):
                 continue
             lookup = _strip_generic(span)
@@ -327,7 +330,7 @@ class Recogniser:
                 name = name.title()  # "ALEPPO"
                 match = self.known(name)
             if match is not None:
-                nxt = doc[span.end] if span.end < len(doc) else None
+                nxt = tokens[span.end] if span.end < len(doc) else None
                 prominent = match.place.population >= self.prominent_population and (
                     match.primary or labels <= {"PERSON", "NORP"}) and not (
                     nxt is not None and nxt.text in _POSSESSIVE)
@@ -344,11 +347,12 @@ class Recogniser:
                 continue
             if not _may_name_unknown_place(span):
                 continue
-            propn = all(t.pos_ == "PROPN" or t.text in DASHES for t in span)
+            propn = all(pos == "PROPN" or text in DASHES for pos, text in zip(
+                words.pos[span.start:span.end], words.texts[span.start:span.end], strict=True))
             # "in Adhaim" (no label) counts after a static locative, not after "at" or
             # "from", which also take institutions ("at Holy Family", "from CVCC")
             static = cue == "locative" and _cue_word(doc, span.start) in STATIC_LOCATIVES \
-                and doc[span.start - 1].lower_ != "the"  # not "in the Senate"
+                and lowers[span.start - 1] != "the"  # not "in the Senate"
             proper = (bool(labels) or static) and labels <= {"GPE", "LOC", "FAC"} and propn
             # "Garubula village", "Beledweyne town": NER often says PERSON
             divided = cue == "descriptive" and propn and (
@@ -413,14 +417,15 @@ class Recogniser:
             elif ent.label_ in ("PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
                 self._in_context(state, _trim(ent), source=f"context:{ent.label_}")
         runs = list(_proper_runs(doc))  # read twice: they depend on the parse only
+        ents = _words(doc).ents
         for run in runs:
-            if not any(t.ent_type_ for t in run):
+            if not any(ents[run.start:run.end]):
                 self._in_context(state, run, source="context")
         self._qualifiers(state)
         self._patterns(state)
         self._datelines(state)
         for run in runs:  # any other known name, if the context supports it
-            if not any(t.ent_type_ for t in run) and not state.covered(run):
+            if not any(ents[run.start:run.end]) and not state.covered(run):
                 self._match_span(state, run, "propn", weak=True)
 
     def _organisation(self, state: _DocState, ent: Span) -> None:
@@ -455,16 +460,18 @@ class Recogniser:
         if span is None or len(span) > _MAX_NAME_TOKENS or state.covered(span):
             return
         doc = state.doc
-        prev = doc[span.start - 1] if span.start > 0 else None
-        nxt = doc[span.end] if span.end < len(doc) else None
+        words = _words(doc)
+        tokens, texts, lowers = words.tokens, words.texts, words.lowers
+        prev = tokens[span.start - 1] if span.start > 0 else None
+        nxt = tokens[span.end] if span.end < len(doc) else None
         directional = prev is not None and prev.lower_ == "of" and span.start >= 2 and \
-            doc[span.start - 2].lower_ in _DIRECTIONS | SURROUNDINGS  # "south of Khan Younis"
+            lowers[span.start - 2] in _DIRECTIONS | SURROUNDINGS  # "south of Khan Younis"
         locative = directional or (prev is not None and prev.text in LOCATIVE_PREPOSITIONS)
         of_place = prev is not None and prev.lower_ == "of" and span.start >= 2 and \
-            doc[span.start - 2].text == ","  # "Henry, 19, of Alexandria"
+            texts[span.start - 2] == ","  # "Henry, 19, of Alexandria"
         dateline = _is_dateline(span, nxt)
         qualified = nxt is not None and nxt.text == "," and span.end + 1 < len(doc) and \
-            self._is_region_token(doc[span.end + 1])
+            self._is_region_token(tokens[span.end + 1])
         if locative or of_place or dateline or qualified:
             strong = dateline or qualified or directional or (locative and source == "context")
             self._match_span(state, span, source, weak=not strong)
@@ -472,10 +479,12 @@ class Recogniser:
     def _qualifiers(self, state: _DocState) -> None:
         """"Fresno, CA", "Alexandria, Va.": the region after a comma is a place too."""
         doc = state.doc
+        words = _words(doc)
+        tokens, texts = words.tokens, words.texts
         for mention in list(state.mentions.values()):
             end = mention.token_end
-            if end + 1 < len(doc) and doc[end].text == ",":
-                token = doc[end + 1]
+            if end + 1 < len(doc) and texts[end] == ",":
+                token = tokens[end + 1]
                 entries = self._abbreviations.get(token.text)
                 qualifier = doc_span(doc, end + 1, end + 2)
                 if entries and not state.covered(qualifier):
@@ -522,16 +531,17 @@ class Recogniser:
     def _coordinated_divisions(self, state: _DocState, i: int) -> None:
         """Names coordinated before "counties" (or "parishes", …), right to left."""
         doc = state.doc
+        texts = _words(doc).texts
         j = i - 1
         while j >= 0:
-            if doc[j].text in (",", "and", "or", "&"):
+            if texts[j] in (",", "and", "or", "&"):
                 j -= 1
                 continue
             start = j
-            while start > 0 and doc[start - 1].text[:1].isupper() and \
-                    doc[start - 1].text not in ("The",) and i - start < 12:
+            while start > 0 and texts[start - 1][:1].isupper() and \
+                    texts[start - 1] not in ("The",) and i - start < 12:
                 start -= 1
-            if not doc[j].text[:1].isupper():
+            if not texts[j][:1].isupper():
                 return
             span = doc_span(doc, start, j + 1)
             if not state.covered(span):
@@ -610,14 +620,16 @@ class Recogniser:
         """A place name that names a disease or its agent ("West Nile virus", "Lassa
         fever", "Spanish flu") is not a mention of the place."""
         doc = state.doc
+        tokens = _words(doc).tokens
         for key, mention in list(state.mentions.items()):
-            nxt = doc[mention.token_end] if mention.token_end < len(doc) else None
+            nxt = tokens[mention.token_end] if mention.token_end < len(doc) else None
             if nxt is not None and nxt.lower_ in DISEASE_WORDS:
                 del state.mentions[key]
 
     def _is_person_context(self, span: Span) -> bool:
         doc = span.doc
-        return span.start > 0 and doc[span.start - 1].text in PERSONAL_TITLES
+        texts = _words(doc).texts
+        return span.start > 0 and texts[span.start - 1] in PERSONAL_TITLES
 
     # -- composites ----------------------------------------------------------------------
 
@@ -641,73 +653,112 @@ class Recogniser:
                  by_token: dict[int, Mention]) -> Mention | None:
         """"between Gao and Kidal", "the Gulu-Kampala road": a place between two named
         places (kind ``between``)."""
+        words = _words(doc)
+        tokens, texts, lowers = words.tokens, words.texts, words.lowers
         if m.kind != "name":
             return None
         nxt = m.token_end
         prev = m.token_start - 1
-        if prev >= 0 and doc[prev].lower_ == "between" and nxt + 1 < len(doc) and \
-                doc[nxt].lower_ in ("and", "&") and nxt + 1 in by_token:
+        if prev >= 0 and lowers[prev] == "between" and nxt + 1 < len(doc) and \
+                lowers[nxt] in ("and", "&") and nxt + 1 in by_token:
             other = by_token[nxt + 1]
             if other.token_start == nxt + 1 and other.kind == "name":
-                return _composite(text, doc[prev].idx, other.end, "between", "between",
+                return _composite(text, tokens[prev].idx, other.end, "between", "between",
                                   [m, other], m)
-        if nxt + 2 < len(doc) and doc[nxt].text in DASHES and nxt + 1 in by_token:
+        if nxt + 2 < len(doc) and texts[nxt] in DASHES and nxt + 1 in by_token:
             other = by_token[nxt + 1]
             after = other.token_end
             if other.token_start == nxt + 1 and after < len(doc) and \
-                    doc[after].lower_ in ROUTE_NOUNS and other.kind == "name":
-                road = doc[after]
+                    lowers[after] in ROUTE_NOUNS and other.kind == "name":
+                road = tokens[after]
                 return _composite(text, m.start, road.idx + len(road.text), "between",
                                   road.lower_, [m, other], m)
         return None
 
     def _border(self, doc: Doc, text: str, m: Mention,
                 by_token: dict[int, Mention]) -> Iterator[Mention]:
-        after = doc[m.token_end] if m.token_end < len(doc) else None
+        words = _words(doc)
+        tokens, texts, lowers = words.tokens, words.texts, words.lowers
+        after = tokens[m.token_end] if m.token_end < len(doc) else None
         # "the Egypt border", "the Lebanese border", "the Egypt-Israel border"
         if after is not None and after.lower_ in BORDER_WORDS:
             parts = [m]
             before = m.token_start - 2
-            if before >= 0 and doc[before + 1].text in DASHES and before in by_token:
+            if before >= 0 and texts[before + 1] in DASHES and before in by_token:
                 first = by_token[before]
                 if first.token_end == before + 1:
                     parts.insert(0, first)
-            if len(parts) == 1 and m.token_start >= 2 and doc[m.token_start - 1].text in DASHES:
+            if len(parts) == 1 and m.token_start >= 2 and texts[m.token_start - 1] in DASHES:
                 return  # the second half of "Egypt-Israel border" builds it
             start = parts[0].start
             yield _composite(text, start, after.idx + len(after.text), "border", "border", parts, m)
             return
         # "the border with Egypt", "the border between Egypt and Israel"
         prev = m.token_start - 1
-        if prev >= 1 and doc[prev].lower_ in ("with", "between", "of") and \
-                doc[prev - 1].lower_ in BORDER_WORDS:
+        if prev >= 1 and lowers[prev] in ("with", "between", "of") and \
+                lowers[prev - 1] in BORDER_WORDS:
             parts = [m]
             nxt = m.token_end
-            if doc[prev].lower_ == "between" and nxt + 1 < len(doc) and \
-                    doc[nxt].lower_ in ("and", "&") and nxt + 1 in by_token:
+            if lowers[prev] == "between" and nxt + 1 < len(doc) and \
+                    lowers[nxt] in ("and", "&") and nxt + 1 in by_token:
                 parts.append(by_token[nxt + 1])
             end = parts[-1].end
-            yield _composite(text, doc[prev - 1].idx, end, "border", "border", parts, m)
+            yield _composite(text, tokens[prev - 1].idx, end, "border", "border", parts, m)
 
     def _relative(self, doc: Doc, text: str, m: Mention) -> Mention | None:
+        words = _words(doc)
+        tokens, texts, lowers = words.tokens, words.texts, words.lowers
         i = m.token_start - 1
         if m.kind != "name" or i < 0:
             return None
-        prev = doc[i]
+        prev = tokens[i]
         if prev.lower_ in RELATIVE_HEADS:
             return _composite(text, prev.idx, m.end, "relative", prev.lower_, [m], m)
         if prev.lower_ == "of" and i >= 1:
-            head = doc[i - 1]
+            head = tokens[i - 1]
             j = i - 1
             if head.lower_ not in SURROUNDINGS and head.lower_ not in _DIRECTIONS:
                 return None
             relation = f"{head.lower_} of"
             # "5 km north of", "the outskirts of"
-            if j >= 2 and doc[j - 1].lower_ in DISTANCE_UNITS and doc[j - 2].like_num:
+            if j >= 2 and lowers[j - 1] in DISTANCE_UNITS and tokens[j - 2].like_num:
                 j -= 2
-                relation = f"{doc[j].text} {doc[j + 1].text} {relation}"
-            return _composite(text, doc[j].idx, m.end, "relative", relation, [m], m)
+                relation = f"{texts[j]} {texts[j + 1]} {relation}"
+            return _composite(text, tokens[j].idx, m.end, "relative", relation, [m], m)
         return None
+
+
+class _Words(NamedTuple):
+    """What the recogniser's scans read of each token of a document, read once per
+    document (:data:`_words`): ``doc[i]`` builds a new ``Token`` on every call, and
+    ``Token.pos_`` and ``Token.ent_type_`` look their string up on every read."""
+
+    tokens: list[Token]
+    texts: list[str]
+    lowers: list[str]
+    pos: list[str]  # Token.pos_
+    ents: list[str]  # Token.ent_type_
+    starts: list[bool]  # whether the token can start a place name (_name_start)
+
+    @classmethod
+    def of(cls, doc: Doc) -> _Words:
+        from spacy.attrs import ENT_TYPE, POS
+        from spacy.parts_of_speech import NAMES
+
+        tokens, texts, lowers = doc_tokens(doc), token_texts(doc), token_lowers(doc)
+        strings = doc.vocab.strings
+        columns = doc.to_array([POS, ENT_TYPE]).tolist() if len(doc) else []
+        # most tokens cannot start a name: _name_start's first test (:func:`_may_start`),
+        # inlined for a word that opens with no quote (its lower case form is ``lower_``)
+        starts = [(word[:1].isupper() or (_may_start(word) if word[:1] in _QUOTES else
+                                          lower in ARABIC_ARTICLES)) and _name_start(token)
+                  for token, word, lower in zip(tokens, texts, lowers, strict=True)]
+        return cls(tokens, texts, lowers, [NAMES[pos] for pos, _ in columns],
+                   [strings[ent] if ent else "" for _, ent in columns], starts)
+
+
+# the token table of the document being processed
+_words: PerDocument[_Words] = PerDocument(_Words.of)
 
 
 class _DocState:
@@ -807,9 +858,11 @@ def _division_name(span: Span) -> str | None:
     "Madison County" rather than "Madison". A lone name before the plural is not one of a
     list: "Indiana counties" are the counties of Indiana."""
     doc = span.doc
-    listed = span.start > 0 and doc[span.start - 1].text in (",", "and", "or", "&", "to")
+    words = _words(doc)
+    tokens, texts = words.tokens, words.texts
+    listed = span.start > 0 and texts[span.start - 1] in (",", "and", "or", "&", "to")
     for i in range(span.end, min(span.end + 16, len(doc))):
-        token = doc[i]
+        token = tokens[i]
         word = DIVISION_PLURALS.get(token.lower_)
         if word:
             return f"{span_text(span)} {word}" if listed or i > span.end else None
@@ -822,12 +875,14 @@ def _trim(span: Span) -> Span | None:
     """Drop a leading determiner and trailing possessive or punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].text in _DETERMINERS or doc[start].is_punct):
+    words = _words(doc)
+    tokens, texts = words.tokens, words.texts
+    while start < end and (texts[start] in _DETERMINERS or tokens[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].text in _POSSESSIVE or (doc[end - 1].is_punct
-                           and doc[end - 1].text != ".")):
+    while end > start and (texts[end - 1] in _POSSESSIVE or (tokens[end - 1].is_punct
+                           and texts[end - 1] != ".")):
         end -= 1
-    if end > start and doc[end - 1].text == "." and \
+    if end > start and texts[end - 1] == "." and \
             not _abbreviation_like(span_text(doc_span(doc, start, end))):
         end -= 1
     return doc_span(doc, start, end) if end > start else None
@@ -839,7 +894,9 @@ def _abbreviation_like(text: str) -> bool:
 
 def _proper_runs(doc: Doc) -> Iterator[Span]:
     """Maximal runs of capitalised proper-noun tokens (allowing "St." inside)."""
-    names = [_is_name_token(t) for t in doc_tokens(doc)]
+    words = _words(doc)
+    names = [pos == "PROPN" and text[:1].isupper() for pos, text in zip(words.pos, words.texts,
+                                                                        strict=True)]
     i = 0
     while i < len(names):
         if names[i]:
@@ -853,16 +910,18 @@ def _proper_runs(doc: Doc) -> Iterator[Span]:
 
 
 def _proper_run_at(doc: Doc, i: int) -> Span | None:
-    if i >= len(doc) or not doc[i].text[:1].isupper():
+    words = _words(doc)
+    tokens, texts = words.tokens, words.texts
+    if i >= len(doc) or not texts[i][:1].isupper():
         return None
     j = i + 1
-    while j < len(doc) and j - i < _MAX_NAME_TOKENS and _is_name_token(doc[j]):
+    while j < len(doc) and j - i < _MAX_NAME_TOKENS and _is_name_token(tokens[j]):
         j += 1
     return doc_span(doc, i, j)
 
 
 def _is_name_token(token: Token) -> bool:
-    return token.pos_ == "PROPN" and token.text[:1].isupper()
+    return token.pos_ == "PROPN" and token.text[:1].isupper()  # (as _proper_runs reads it)
 
 
 def _is_dateline(span: Span, nxt: Token | None) -> bool:
@@ -886,13 +945,15 @@ def _person_is_place(span: Span) -> bool:
 def _entity_at(doc: Doc, i: int) -> Span | None:
     """The entity of ``doc`` covering token ``i``, if any, from the tokens' IOB tags
     (``doc.ents`` builds every entity of the document on each call)."""
-    if i < 0 or i >= len(doc) or not doc[i].ent_type_:
+    words = _words(doc)
+    tokens, ents = words.tokens, words.ents
+    if i < 0 or i >= len(doc) or not ents[i]:
         return None
     start = i
-    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].ent_type_:
+    while start > 0 and tokens[start].ent_iob_ == "I" and ents[start - 1]:
         start -= 1
     end = i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
+    while end < len(doc) and tokens[end].ent_iob_ == "I":
         end += 1
     return doc_span(doc, start, end)
 
@@ -921,7 +982,8 @@ def _may_name_unknown_place(span: Span) -> bool:
     if all(w in PLACE_WORDS or w in DIVISION_NOUNS or w in SITE_NOUNS for w in words):
         return False
     doc = span.doc
-    nxt = doc[span.end] if span.end < len(doc) else None
+    tokens = _words(doc).tokens
+    nxt = tokens[span.end] if span.end < len(doc) else None
     return nxt is None or _site_follows(doc, span.end) or nxt.ent_type_ in _NOT_NAMES or \
         not (nxt.like_num or (
         nxt.pos_ in ("NOUN", "ADJ") and nxt.text.islower() and nxt.lower_ not in DIVISION_NOUNS
@@ -945,6 +1007,7 @@ def _entity_is(span: Span) -> bool:
         e.start == span.start - 1 and e[0].lower_ == "the"))
 
 
+@lru_cache(maxsize=8192)  # (the same names recur in document after document)
 def _clean_name(text: str) -> bool:
     """Whether ``text`` can be a place name: at least two letters and no mojibake or
     control characters (scraped text must not give names made of fragments)."""
@@ -954,12 +1017,19 @@ def _clean_name(text: str) -> bool:
         not any(unicodedata.category(c) == "Cc" for c in text)
 
 
+def _may_start(word: str) -> bool:
+    """:func:`_name_start`'s test of the token's text alone: capitalised after any opening
+    quote, or an Arabic article."""
+    text = word.lstrip(_QUOTES)
+    return text[:1].isupper() or text.lower() in ARABIC_ARTICLES
+
+
 def _name_start(token: Token) -> bool:
     """A token that can start a place name: capitalised (after any opening quote), or an
     Arabic article joined by a hyphen ("al-Bukamal")."""
-    text = token.text.lstrip(_QUOTES)
-    if not text[:1].isupper() and text.lower() not in ARABIC_ARTICLES:
+    if not _may_start(token.text):
         return False  # (most words: checked first, as it is the cheapest test)
+    text = token.text.lstrip(_QUOTES)
     if token.ent_type_ in _NOT_NAMES or token.like_num or not text:
         return False
     if text.lower() in ARABIC_ARTICLES and token.i + 2 < len(token.doc) and \
@@ -972,23 +1042,24 @@ def _name_end(doc: Doc, i: int, limit: int) -> int:
     """The end (exclusive) of the name starting at token ``i``: capitalised tokens,
     joined by hyphens or apostrophes ("Deir ez-Zor", "Sa’eed"), at most
     :data:`_MAX_CONTEXT_TOKENS` tokens."""
+    words = _words(doc)
+    tokens, texts, lowers, ents = words.tokens, words.texts, words.lowers, words.ents
     j = i + 1
     while j < limit and j - i < _MAX_CONTEXT_TOKENS:
-        tok = doc[j]
-        prev = doc[j - 1]
-        joined = not prev.whitespace_
-        if tok.text in DASHES and joined and not tok.whitespace_ and j + 1 < limit and (
-                doc[j + 1].text[:1].isupper() or doc[j + 1].lower_ in ARABIC_ARTICLES or
-                (doc[j + 1].text.isdigit() and prev.text.isupper() and len(prev.text) <= 2)):
+        tok, text = tokens[j], texts[j]
+        joined = not tokens[j - 1].whitespace_
+        if text in DASHES and joined and not tok.whitespace_ and j + 1 < limit and (
+                texts[j + 1][:1].isupper() or lowers[j + 1] in ARABIC_ARTICLES or
+                (texts[j + 1].isdigit() and texts[j - 1].isupper() and len(texts[j - 1]) <= 2)):
             # "Deir ez-Zor", "T-4 Military Airport"
             j += 2
             continue
-        if (tok.text[:1].isupper() and tok.ent_type_ not in _NOT_NAMES
-                and not tok.like_num and tok.text not in _DETERMINERS) or \
-                (joined and tok.text[:1] in "’'" and len(tok.text) > 1
-                 and tok.text not in _POSSESSIVE) or \
-                (tok.lower_ in ARABIC_ARTICLES and j + 1 < limit
-                 and doc[j + 1].text in DASHES):
+        if (text[:1].isupper() and ents[j] not in _NOT_NAMES
+                and not tok.like_num and text not in _DETERMINERS) or \
+                (joined and text[:1] in "’'" and len(text) > 1
+                 and text not in _POSSESSIVE) or \
+                (lowers[j] in ARABIC_ARTICLES and j + 1 < limit
+                 and texts[j + 1] in DASHES):
             j += 1
             continue
         break
@@ -1034,11 +1105,13 @@ def _cue_word(doc: Doc, start: int) -> str:
     """The lower-case word before the name at ``start`` and its modifiers (see
     :func:`_modifier`; dashes and any lower-case adjective too): "in" for "in the
     strategic X"."""
+    words = _words(doc)
+    tokens, texts, lowers, pos = words.tokens, words.texts, words.lowers, words.pos
     j = start - 1
-    while j > 0 and (_modifier(doc[j], titled_compass=False) or doc[j].text in DASHES or
-                     (doc[j].text.islower() and doc[j].pos_ == "ADJ")):
+    while j > 0 and (_modifier(tokens[j], titled_compass=False) or texts[j] in DASHES or
+                     (texts[j].islower() and pos[j] == "ADJ")):
         j -= 1
-    return doc[j].lower_ if j >= 0 else ""
+    return lowers[j] if j >= 0 else ""
 
 
 def _names_place_of(noun: Token) -> bool:
@@ -1047,6 +1120,11 @@ def _names_place_of(noun: Token) -> bool:
     low = noun.lower_
     return low in PLACE_OF_HEADS or low in COMPASS_POINTS or low in SURROUNDINGS or \
         low in DISTANCE_UNITS
+
+
+# the words and parts of speech that can be a cue of :func:`_context_names`
+_CUE_WORDS = STATIC_LOCATIVES | APPOSITION_NOUNS | COMPASS_ADJECTIVES | {"of", "on", "against"}
+_CUE_TAGS = frozenset({"VERB", "AUX", "ADP"})
 
 
 def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
@@ -1068,13 +1146,18 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
     A list after a cue ("in X, Y and Z") shares it. The feature class is "A" or "P" when
     a division or settlement noun follows the name ("Biu district", "Okha village").
     """
-    tokens = doc_tokens(doc)
-    texts, lowers = token_texts(doc), token_lowers(doc)
+    words = _words(doc)
+    tokens, texts, lowers, tags, starts = \
+        words.tokens, words.texts, words.lowers, words.pos, words.starts
     n = len(tokens)
-    starts = [_name_start(t) for t in tokens]
-    i = 0
-    while i < n:
-        low, text, pos = lowers[i], texts[i], tokens[i].pos_
+    after = 0  # the first token after the last name found
+    # the tokens that may be a cue (the first test of each below), or start a name
+    for i in [i for i, (low, text, pos, start) in enumerate(zip(lowers, texts, tags, starts,
+                                                                strict=True))
+              if start or pos in _CUE_TAGS or low in _CUE_WORDS or text in LOCATIVE_PREPOSITIONS]:
+        if i < after:
+            continue
+        low, text, pos = lowers[i], texts[i], tags[i]
         cue = None
         start = i + 1
         if low in STATIC_LOCATIVES or text in LOCATIVE_PREPOSITIONS:
@@ -1110,20 +1193,21 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
         elif starts[i] and (i == 0 or not starts[i - 1]):
             cue, start = "bare", i  # "Garubula village", "the Gulu-Kampala road"
         if cue is None or start >= n or not starts[start]:
-            i += 1
             continue
         end = _name_end(doc, start, n)
         yield from _listed(doc, start, end, cue)
-        i = max(end, i + 1)
+        after = max(end, i + 1)
 
 
 def _listed(doc: Doc, start: int, end: int, cue: str
             ) -> Iterator[tuple[Span, str, str | None]]:
     """The name ``doc[start:end]`` and the names listed after it, with their cue."""
+    words = _words(doc)
+    tokens, lowers, starts = words.tokens, words.lowers, words.starts
     n = len(doc)
     while True:
         span = doc_span(doc, start, end)
-        nxt = doc[end] if end < n else None
+        nxt = tokens[end] if end < n else None
         feature_class = None
         kind = cue
         if nxt is not None and nxt.lower_ in ROUTE_NOUNS and any(
@@ -1138,10 +1222,10 @@ def _listed(doc: Doc, start: int, end: int, cue: str
         elif _site_follows(doc, end):
             kind = "descriptive"  # "Palmasola prison", "Kawkab army base"
         elif nxt is not None and nxt.text in ("'s", "’s") and end + 1 < n and \
-                _name_start(doc[end + 1]):
+                starts[end + 1]:
             # "Yerevan's Kentron district": both are places when a place noun follows
             inner_end = _name_end(doc, end + 1, n)
-            if inner_end < n and doc[inner_end].lower_ in SETTLEMENT_NOUNS:
+            if inner_end < n and lowers[inner_end] in SETTLEMENT_NOUNS:
                 yield span, "descriptive", None
                 start, end, cue = end + 1, inner_end, "descriptive"
                 continue
@@ -1168,7 +1252,7 @@ def _listed(doc: Doc, start: int, end: int, cue: str
                 return  # "captured Hamas fighters": a modifier, not the object
         yield span, kind, feature_class
         # a list after the cue: "in X, Y and Z", "between X and Y"
-        if cue == "bare" or (end < n and doc[end].lower_ in DIVISION_NOUNS):
+        if cue == "bare" or (end < n and lowers[end] in DIVISION_NOUNS):
             return
         following = _next_listed(doc, end, _is_quote)
         if following is None:
@@ -1181,15 +1265,17 @@ def _next_listed(doc: Doc, j: int, filler: Callable[[Token], bool]) -> tuple[int
     and ``filler`` words; None when no name follows, or when only commas lead to a name
     that a verb follows ("west of the Streets of Woodfield, Huff said": a clause's
     subject)."""
+    words = _words(doc)
+    tokens, texts, pos, starts = words.tokens, words.texts, words.pos, words.starts
     n = len(doc)
     k = j
-    while k < n and (doc[k].text in (",", "and", "or", "&") or filler(doc[k])):
+    while k < n and (texts[k] in (",", "and", "or", "&") or filler(tokens[k])):
         k += 1
-    if k == j or k >= n or not _name_start(doc[k]):
+    if k == j or k >= n or not starts[k]:
         return None
-    comma_only = all(t.text == "," or filler(t) for t in doc_span(doc, j, k))
+    comma_only = all(texts[t] == "," or filler(tokens[t]) for t in range(j, k))
     end = _name_end(doc, k, n)
-    if comma_only and end < n and doc[end].pos_ in ("VERB", "AUX"):
+    if comma_only and end < n and pos[end] in ("VERB", "AUX"):
         return None
     return k, end
 
@@ -1205,28 +1291,32 @@ def _is_the(token: Token) -> bool:
 def _modifies_next(doc: Doc, end: int) -> bool:
     """Whether the name ending before token ``end`` modifies a common noun after it
     ("captured Hamas fighters", "seized Russian tanks"; not "today")."""
-    nxt = doc[end] if end < len(doc) else None
-    return nxt is not None and nxt.text.islower() and nxt.pos_ in ("NOUN", "ADJ", "PROPN") \
-        and nxt.ent_type_ not in _NOT_NAMES
+    words = _words(doc)
+    return end < len(doc) and words.texts[end].islower() and \
+        words.pos[end] in ("NOUN", "ADJ", "PROPN") and words.ents[end] not in _NOT_NAMES
 
 
 def _site_follows(doc: Doc, end: int) -> bool:
     """Whether a lower-case site noun follows the name ending before token ``end``, alone
     or after a noun or a hyphen: "Palmasola prison", "Kawkab army base", "the Al-Walid
     border-crossing"."""
+    words = _words(doc)
+    texts, pos = words.texts, words.pos
     n = len(doc)
-    if end >= n or not doc[end].text.islower():
+    if end >= n or not texts[end].islower():
         return False
-    if doc[end].text in SITE_NOUNS:
+    if texts[end] in SITE_NOUNS:
         return True
-    k = end + 1 + (end + 1 < n and doc[end + 1].text in DASHES)
-    return k < n and (doc[end].pos_ == "NOUN" or k == end + 2) and doc[k].text in SITE_NOUNS
+    k = end + 1 + (end + 1 < n and texts[end + 1] in DASHES)
+    return k < n and (pos[end] == "NOUN" or k == end + 2) and texts[k] in SITE_NOUNS
 
 
 def _list_items(doc: Doc, start: int, end: int, *, before: bool = True) -> Iterator[Span]:
     """The names listed with the name ``doc[start:end]``: after it ("X, Y and Z"), and
     (``before``) before it when it ends a list or stands inside one ("A, B and X", "A, X
     and C")."""
+    words = _words(doc)
+    texts, lowers, starts = words.texts, words.lowers, words.starts
     n = len(doc)
     j = end
     listed = 0
@@ -1237,8 +1327,8 @@ def _list_items(doc: Doc, start: int, end: int, *, before: bool = True) -> Itera
             break
         yield doc_span(doc, *item)
         j = item[1]
-    prev = doc[start - 1].text if start > 0 else ""
-    after = doc[end].text if end < n else ""
+    prev = texts[start - 1] if start > 0 else ""
+    after = texts[end] if end < n else ""
     if not before or not (prev in ("and", "or") or (prev == "," and after in (",", "and",
                                                                               "or"))):
         return
@@ -1246,16 +1336,16 @@ def _list_items(doc: Doc, start: int, end: int, *, before: bool = True) -> Itera
     while j > 0 and listed < 2 * _MAX_LISTED:
         listed += 1
         k = j
-        while k > 0 and doc[k - 1].text in (",", "and", "or"):
+        while k > 0 and texts[k - 1] in (",", "and", "or"):
             k -= 1
         if k == j:
             break
         s = k
         while s > 0 and k - s < _MAX_CONTEXT_TOKENS and (
-                doc[s - 1].text[:1].isupper() or doc[s - 1].text in DASHES or
-                doc[s - 1].lower_ in ARABIC_ARTICLES):
+                texts[s - 1][:1].isupper() or texts[s - 1] in DASHES or
+                lowers[s - 1] in ARABIC_ARTICLES):
             s -= 1
-        while s < k and not _name_start(doc[s]):
+        while s < k and not starts[s]:
             s += 1
         if s >= k or _name_end(doc, s, n) != k:
             break
@@ -1266,22 +1356,24 @@ def _list_items(doc: Doc, start: int, end: int, *, before: bool = True) -> Itera
 def _coordinated_before_noun(doc: Doc, start: int, end: int) -> list[Span]:
     """Names coordinated before a plural settlement or division noun ("the Al-Assad and
     Minyan suburbs"): all of them, else []."""
+    words = _words(doc)
+    texts, lowers, starts = words.texts, words.lowers, words.starts
     n = len(doc)
     items = [doc_span(doc, start, end)]
     j = end
     while j < n and len(items) < 8:
         k = j
-        while k < n and doc[k].text in (",", "and", "&"):
+        while k < n and texts[k] in (",", "and", "&"):
             k += 1
         if k == j:
             break
-        if k >= n or not _name_start(doc[k]):
+        if k >= n or not starts[k]:
             return []
         j = _name_end(doc, k, n)
         items.append(doc_span(doc, k, j))
-        if j < n and doc[j].lower_ in SETTLEMENT_NOUNS and doc[j].text.islower() and \
-                doc[j - 1].text not in (",",):
-            return items if doc[j].lower_.endswith("s") else []
+        if j < n and lowers[j] in SETTLEMENT_NOUNS and texts[j].islower() and \
+                texts[j - 1] not in (",",):
+            return items if lowers[j].endswith("s") else []
     return []
 
 
@@ -1301,12 +1393,14 @@ def _strip_generic(span: Span) -> Span | None:
     """The name without a trailing division or settlement noun ("Aleppo City" ->
     "Aleppo", "Al-Manashiyah District" -> "Al-Manashiyah") and without quotes."""
     doc = span.doc
+    words = _words(doc)
+    texts, lowers = words.texts, words.lowers
     start, end = span.start, span.end
-    while start < end and doc[start].text in _QUOTES:
+    while start < end and texts[start] in _QUOTES:
         start += 1
-    while end > start and doc[end - 1].text in _QUOTES:
+    while end > start and texts[end - 1] in _QUOTES:
         end -= 1
-    if end - start > 1 and doc[end - 1].lower_ in DIVISION_NOUNS:
+    if end - start > 1 and lowers[end - 1] in DIVISION_NOUNS:
         end -= 1
     return doc_span(doc, start, end) if end > start else None
 

@@ -336,7 +336,7 @@ def _best_and_anchors(groups: list[Group], members: list[list[Mention]],
     """Each group's best candidate index (-1 when it has none) and the anchors that support
     other names: (group index, place) of the exact, unrejected best readings of names the
     recogniser saw (not only the gazetteer)."""
-    best = [int(np.argmax(p)) if len(p) else -1 for p in probs]
+    best = [int(p.argmax()) if len(p) else -1 for p in probs]
     anchors = [(i, g.candidates[b].place) for i, (g, b, ms) in
                enumerate(zip(groups, best, members, strict=True))
                if b >= 0 and g.rejected is None and not is_loose(g.candidates[b])

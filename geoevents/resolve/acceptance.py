@@ -151,14 +151,19 @@ class _Forest:
         return self.leaves_of(x[None, :])[0]
 
     def leaves_of(self, xs: np.ndarray) -> list[list[float]]:
-        """:meth:`leaves` of each row of ``xs`` (one walk for all rows and trees)."""
-        rows = np.arange(len(self.feature))
-        samples = np.arange(len(xs))[:, None]
-        node = np.zeros((len(xs), len(rows)), int)
+        """:meth:`leaves` of each row of ``xs`` (one walk for all rows and trees; nodes
+        are indexes into the flattened arrays, which ``take`` reads faster than an index
+        pair)."""
+        trees, width = self.feature.shape
+        first = np.arange(trees) * width  # each tree's root in the flattened arrays
+        feature, threshold = self.feature.ravel(), self.threshold.ravel()
+        left, right = (self.left + first[:, None]).ravel(), (self.right + first[:, None]).ravel()
+        node = np.tile(first, (len(xs), 1))
+        offsets = np.arange(len(xs))[:, None] * xs.shape[1]  # each sample's row in xs
         for _ in range(self.depth):
-            go_left = xs[samples, self.feature[rows, node]] <= self.threshold[rows, node]
-            node = np.where(go_left, self.left[rows, node], self.right[rows, node])
-        return self.value[rows, node].tolist()
+            go_left = xs.take(feature.take(node) + offsets) <= threshold.take(node)
+            node = np.where(go_left, left.take(node), right.take(node))
+        return self.value.ravel().take(node).tolist()
 
 
 def _depth(trees: list[dict]) -> int:

@@ -62,15 +62,21 @@ class CandidateGenerator:
         self._abbreviations = abbreviations()
         self.for_name = lru_cache(maxsize=cache_size)(self._for_name)
         self._demonym = lru_cache(maxsize=cache_size)(self._demonym_candidates)
+        self._named = lru_cache(maxsize=cache_size)(self._name_candidates)
 
     def __call__(self, mention: Mention) -> list[Candidate]:
         if mention.kind == "demonym":
             return list(self._demonym(mention.lookup, mention.country))
-        found = self.for_name(mention.lookup or mention.text)
-        if not found and mention.lookup and mention.lookup != mention.text:
-            found = self.for_name(mention.text)
-        wanted = getattr(mention, "feature_class", None)
-        words = (mention.lookup or mention.text).split()
+        return list(self._named(mention.lookup, mention.text,
+                                getattr(mention, "feature_class", None)))
+
+    def _name_candidates(self, lookup: str, text: str,
+                         wanted: str | None) -> tuple[Candidate, ...]:
+        """The candidates of a name mention (cached: they depend on these three only)."""
+        found = self.for_name(lookup or text)
+        if not found and lookup and lookup != text:
+            found = self.for_name(text)
+        words = (lookup or text).split()
         if all(c.match == "fuzzy" for c in found) and len(words) > 1 and \
                 words[-1].lower() in DIVISION_NOUNS:
             # "Maysan province", "Okha village": the name without its noun (not a fuzzy
@@ -78,9 +84,9 @@ class CandidateGenerator:
             found = self.for_name(" ".join(words[:-1])) or found
             wanted = wanted or DIVISION_NOUNS[words[-1].lower()] or None
         if wanted:  # "Biu district": the division; "Okha village": the settlement
-            return [c for c in found if c.place.feature_class == wanted
-                    and c.match != "fuzzy"] or list(found)
-        return _seats_over_divisions(found)
+            return tuple(c for c in found if c.place.feature_class == wanted
+                         and c.match != "fuzzy") or tuple(found)
+        return tuple(_seats_over_divisions(found))
 
     def _for_name(self, name: str) -> tuple[Candidate, ...]:
         """Candidates for a place name, best prior first (cached as :meth:`for_name`)."""

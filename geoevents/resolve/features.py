@@ -73,6 +73,7 @@ _CONTAINS = _INDEX["contains"]
 _PEERS = _INDEX["peers"]
 _SAME_PLACE = _INDEX["same_place"]
 _QUALIFIED = _INDEX["qualified"]
+_PROXIMITY = _INDEX["proximity"]
 _EARTH_KM = 20037.5  # half the equatorial circumference: the largest possible distance
 _NEAR_KM = 100.0
 NAMESAKE_POPULATION = 100_000
@@ -165,11 +166,12 @@ def feature_matrices(groups: list[Group], rounds: int, weights: np.ndarray) -> l
 
 
 class _DocFeatures:
-    """The candidates of all groups of one document, as flat arrays."""
+    """The candidates of all groups of one document, as flat arrays: one feature matrix
+    of every candidate (``flat``), of which each group's matrix is a view (its rows), so
+    that a context column is written once for all groups."""
 
     def __init__(self, groups: list[Group]) -> None:
         self.groups = groups
-        self.matrices: list[np.ndarray] = []
         cands = [c for g in groups for c in g.candidates]
         self.owner = np.array([gi for gi, g in enumerate(groups) for _ in g.candidates], int)
         self.weight = np.array([g.weight for g in groups for _ in g.candidates], float)
@@ -185,13 +187,15 @@ class _DocFeatures:
         self._km: np.ndarray | None = None
         offset = 0
         self.slices: list[slice] = []
+        rows: list[list[float]] = []
         for group in groups:
             n = len(group.candidates)
             self.slices.append(slice(offset, offset + n))
-            self.matrices.append(_static(group.candidates))
+            rows += _static_rows(group.candidates)
             offset += n
-        self.namesake = (np.concatenate([m[:, _INDEX["namesake"]] for m in self.matrices]) > 0
-                         if self.matrices else np.zeros(0, bool))
+        self.flat = np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
+        self.matrices = [self.flat[sl] for sl in self.slices]
+        self.namesake = self.flat[:, _INDEX["namesake"]] > 0
         self._colocated()
 
     def _colocated(self) -> None:
@@ -212,28 +216,27 @@ class _DocFeatures:
         member[self.namesake] = False
         hits = related @ member
         hits[np.arange(len(self.owner)), self.owner] = False
-        colocated = np.log1p(hits.sum(axis=1))
-        for g, sl in enumerate(self.slices):
-            self.matrices[g][:, _INDEX["colocated"]] = colocated[sl]
+        self.flat[:, _INDEX["colocated"]] = np.log1p(hits.sum(axis=1))
 
     def update_context(self, probs: list[np.ndarray]) -> None:
         """Recompute the context columns from the groups' current probabilities."""
         groups = self.groups
-        flat = np.concatenate(probs) if probs else np.zeros(0)
+        prob = np.concatenate(probs) if probs else np.zeros(0)
         # namesake readings ("Lebanon", Ohio, next to "Russia", Ohio) do not vote for
         # their country or state, or they would confirm each other
-        weight = self.weight * flat * ~self.namesake
+        weight = self.weight * prob * ~self.namesake
+        # (Python floats: the same sums as numpy scalars, without their overhead)
+        weights, owner = weight.tolist(), self.owner.tolist()
         country_total: dict[str, float] = {}
         admin_total: dict[tuple[str, str], float] = {}
         best = [int(p.argmax()) if len(p) else -1 for p in probs]
         best_k = [self.slices[g].start + b for g, b in enumerate(best) if b >= 0]
         # names whose best reading is a country or a division: (group, reading, weight)
-        levels = [(int(self.owner[k]), k, float(weight[k])) for k in best_k
+        levels = [(owner[k], k, weights[k]) for k in best_k
                   if self.is_country[k] or (self.is_admin1[k] and self.admin_key[k])]
         per_group_country: list[dict[str, float]] = [{} for _ in groups]
         per_group_admin: list[dict[tuple[str, str], float]] = [{} for _ in groups]
-        # (Python floats: the same sums as numpy scalars, without their overhead)
-        for k, (w, g) in enumerate(zip(weight.tolist(), self.owner.tolist(), strict=True)):
+        for k, (w, g) in enumerate(zip(weights, owner, strict=True)):
             cc, ak = self.country[k], self.admin_key[k]
             if cc:
                 country_total[cc] = country_total.get(cc, 0.0) + w
@@ -250,44 +253,43 @@ class _DocFeatures:
             if b >= 0 and not self.part[self.slices[g].start + b]:
                 chosen.setdefault(self.ids[self.slices[g].start + b], set()).add(g)
         proximity = self._proximity(best_k, best_conf, best_owner.tolist())
+        if proximity is not None and len(best_owner) > 1:
+            # (each name with candidates has another name with a best reading)
+            self.flat[:, _PROXIMITY] = proximity
         namesake = self.namesake.tolist()
-        for g, (group, sl) in enumerate(zip(groups, self.slices, strict=False)):
-            m = self.matrices[g]
-            own_c, own_a = per_group_country[g], per_group_admin[g]
-            if proximity is not None and len(best_owner) > (best[g] >= 0):
-                m[:, _INDEX["proximity"]] = proximity[sl]  # another name has a best reading
-            # the context columns of the group's rows, written once per column (setting
-            # numpy cells one at a time costs more than the arithmetic)
-            country_votes, admin1_votes, same_place, qualified = [], [], [], []
-            contains, peers = m[:, _CONTAINS].tolist(), m[:, _PEERS].tolist()
-            for row, k in enumerate(range(sl.start, sl.stop)):
-                cc, ak = self.country[k], self.admin_key[k]
-                cv = country_total.get(cc, 0.0) - own_c.get(cc, 0.0) if cc else 0.0
-                av = admin_total.get(ak, 0.0) - own_a.get(ak, 0.0) if ak else 0.0
-                country_votes.append(math.log1p(cv))
-                admin1_votes.append(math.log1p(av))
-                if self.is_country[k]:
-                    contains[row] = math.log1p(cv)
-                    peers[row] = math.log1p(sum(
-                        w for h, j, w in levels if h != g and self.is_country[j]
-                        and self.country[j] != cc))
-                elif self.is_admin1[k]:
-                    contains[row] = math.log1p(av)
-                    peers[row] = math.log1p(sum(
-                        w for h, j, w in levels if h != g and self.is_admin1[j]
-                        and self.country[j] == cc and self.admin_key[j] != ak))
-                # a short form that is itself a country's or state's name ("Mexico" next
-                # to "Mexico City") names that country or state, not the longer place
-                same_place.append(1.0 if not namesake[k] and any(
-                    _short_form(group.key, groups[h].key)
-                    for h in chosen.get(self.ids[k], ()) if h != g) else 0.0)
-                qualified.append(self._qualified(g, k, probs) if group.qualifier_of else 0.0)
-            m[:, _COUNTRY_VOTES] = country_votes
-            m[:, _ADMIN1_VOTES] = admin1_votes
-            m[:, _CONTAINS] = contains
-            m[:, _PEERS] = peers
-            m[:, _SAME_PLACE] = same_place
-            m[:, _QUALIFIED] = qualified
+        # the context columns of all rows, each written at once (setting numpy cells one
+        # at a time costs more than the arithmetic)
+        country_votes, admin1_votes, same_place, qualified = [], [], [], []
+        contains, peers = self.flat[:, _CONTAINS].tolist(), self.flat[:, _PEERS].tolist()
+        for k, g in enumerate(owner):
+            group = groups[g]
+            cc, ak = self.country[k], self.admin_key[k]
+            cv = country_total.get(cc, 0.0) - per_group_country[g].get(cc, 0.0) if cc else 0.0
+            av = admin_total.get(ak, 0.0) - per_group_admin[g].get(ak, 0.0) if ak else 0.0
+            country_votes.append(math.log1p(cv))
+            admin1_votes.append(math.log1p(av))
+            if self.is_country[k]:
+                contains[k] = math.log1p(cv)
+                peers[k] = math.log1p(sum(
+                    w for h, j, w in levels if h != g and self.is_country[j]
+                    and self.country[j] != cc))
+            elif self.is_admin1[k]:
+                contains[k] = math.log1p(av)
+                peers[k] = math.log1p(sum(
+                    w for h, j, w in levels if h != g and self.is_admin1[j]
+                    and self.country[j] == cc and self.admin_key[j] != ak))
+            # a short form that is itself a country's or state's name ("Mexico" next
+            # to "Mexico City") names that country or state, not the longer place
+            same_place.append(1.0 if not namesake[k] and any(
+                _short_form(group.key, groups[h].key)
+                for h in chosen.get(self.ids[k], ()) if h != g) else 0.0)
+            qualified.append(self._qualified(g, k, probs) if group.qualifier_of else 0.0)
+        self.flat[:, _COUNTRY_VOTES] = country_votes
+        self.flat[:, _ADMIN1_VOTES] = admin1_votes
+        self.flat[:, _CONTAINS] = contains
+        self.flat[:, _PEERS] = peers
+        self.flat[:, _SAME_PLACE] = same_place
+        self.flat[:, _QUALIFIED] = qualified
 
     def _proximity(self, best_k: list[int], best_conf: np.ndarray,
                    best_owner: list[int]) -> np.ndarray | None:
@@ -358,6 +360,13 @@ def _km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) 
 def _static(candidates: list[Candidate]) -> np.ndarray:
     if not candidates:
         return np.zeros((0, len(FEATURES)))
+    return np.array(_static_rows(candidates), dtype=float)
+
+
+def _static_rows(candidates: list[Candidate]) -> list[list[float]]:
+    """The features of each candidate that need no context, as lists."""
+    if not candidates:
+        return []
     best = max(c.prior for c in candidates)
     named = [c.place for c in candidates
              if c.primary and c.match in ("exact", "abbreviation")]
@@ -380,7 +389,7 @@ def _static(candidates: list[Candidate]) -> np.ndarray:
                             and _admin_key(c) not in states)):
             row[_INDEX["namesake"]] = 1.0
         rows.append(row)
-    return np.array(rows, dtype=float)
+    return rows
 
 
 def _type_feature(c: Candidate) -> str:
@@ -414,12 +423,13 @@ def _probabilities(m: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """The softmax of the candidates' scores; a lone candidate's is 1 (exp(0) / exp(0))
     without the arithmetic."""
     if len(m) == 1:
-        return np.ones(1)
+        return np.array((1.0,))
     return _softmax(m @ weights)
 
 
 def _softmax(scores: np.ndarray) -> np.ndarray:
     if not len(scores):
         return scores
-    e = np.exp(scores - scores.max())
-    return e / e.sum()
+    # (the reductions of ndarray.max and .sum, without their Python wrappers)
+    e = np.exp(scores - np.maximum.reduce(scores))
+    return e / np.add.reduce(e)
