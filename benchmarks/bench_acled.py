@@ -52,6 +52,8 @@ import numpy as np
 import pandas as pd
 
 from geoevents.acled import (
+    ADMIN1_KM,
+    EMPTY_NOTES,
     SEATED_REGION_CODES,
     _Divisions,
     acled_frame,
@@ -125,6 +127,13 @@ def _measure(name: str, docs: list, show_missing: bool) -> None:
     print(f"admin2 where one exists: {_share(admin2, divided)}; baseline (own GeoNames "
           f"link) {_share(baseline, divided)}, ratio "
           f"{(admin2 & divided).sum() / max((baseline & divided).sum(), 1):.2f}x")
+    tags = table["tags"].fillna("")
+    undivided = below & tags.str.startswith(EMPTY_NOTES["undivided"].split(" (")[0]).to_numpy()
+    countries = events.loc[undivided, "country_code"].value_counts()
+    print(f"admin1 undivided in GeoNames (tagged, no admin2 to fill): {int(undivided.sum())}"
+          + (f" ({', '.join(f'{c} {n}' for c, n in countries.items())})" if len(countries)
+             else "") + "; below country level without them: both "
+          + _share(admin1 & admin2, below & ~undivided))
     sources = table.loc[below & admin2, "tags"].fillna(
         "the place's GeoNames link or a division event").str.split(" (", regex=False).str[0]
     print("admin2 by source: " + "; ".join(
@@ -157,6 +166,7 @@ def _holdout(n: int) -> None:
     divisions, links = _Divisions(gazetteer), _hierarchy()
     linked = sorted(g for g, (a1, a2) in links.items() if a1 is not None and a2 is not None)
     tried, by_rule, right_by_rule = 0, Counter(), Counter()
+    nearby = [0, 0, 0, 0]  # admin-1 right in the country; any country: found, admin-1, -2
     for geonameid in random.Random(14).sample(linked, n):
         place = gazetteer.by_geonameid(geonameid)
         if place is None:
@@ -168,6 +178,15 @@ def _holdout(n: int) -> None:
         try:
             guess, rule = divisions.inferred_admin2(admin1, [place.name], place.feature_code,
                                                     geonameid, place.lat, place.lon)
+            # a place without an admin-1 of its own: the nearest linked place's, in the
+            # country, then the inference; before, any country's, with that place's admin-2
+            nearby[0] += divisions._nearby_admin1(place.lat, place.lon,
+                                                  place.country_code) == admin1
+            nearest = divisions._nearest_linked(place.lat, place.lon, ADMIN1_KM)
+            if nearest is not None:
+                nearby[1] += 1
+                nearby[2] += nearest[1][0] == admin1
+                nearby[3] += nearest[1][1] == admin2
         finally:
             links[geonameid] = (admin1, admin2)
             divisions._points[own.geonameid] = point
@@ -178,6 +197,10 @@ def _holdout(n: int) -> None:
     right = sum(right_by_rule.values())
     print(f"\n[holdout] {tried} linked places, link hidden: inferred {inferred / tried:.3f}, "
           f"the linked division {right / max(inferred, 1):.3f} of those")
+    print(f"  admin-1 of the nearest linked place within {ADMIN1_KM:g} km in the country: "
+          f"right {nearby[0] / tried:.3f}; in any country (before): right "
+          f"{nearby[2] / tried:.3f}, and its admin-2 right {nearby[3] / max(nearby[1], 1):.3f}"
+          f" of {nearby[1]}")
     for rule, count in by_rule.most_common():
         if rule is not None:
             print(f"  {rule:17} {count:5} places, the linked division "
