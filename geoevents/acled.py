@@ -55,7 +55,10 @@ fatalities          ``fatalities`` when the text gives a number; empty when it d
                     (ACLED writes 0 there)
 tags                how an admin2 that is not the place's own GeoNames link was found
                     ("admin2 inferred: the division named like the place"; the keys of
-                    :data:`NOTES`); empty otherwise
+                    :data:`NOTES`), or why one below country level is empty
+                    (:data:`EMPTY_NOTES`: GeoNames does not divide the admin1 — "1 of
+                    Libya's 22 admin-1s are divided" —, or no reliable rule names it);
+                    empty for a place's own link
 timestamp           Unix time at which the table was written
 =================== =====================================================================
 """
@@ -334,7 +337,8 @@ class _Divisions:
     own admin-2 unit, as GADM codes it.
 
     Places without a GeoNames link (borders, areas, curated places) take their admin-1
-    from the record or from the nearest linked place within :data:`ADMIN1_KM`. An event
+    from the record or from the nearest linked place of their country within
+    :data:`ADMIN1_KM` (:meth:`_nearby_admin1`), and their admin-2 by the rules above. An event
     at an admin-1, or at a territory or region of one country with a shape, is coded at
     its seat (:meth:`seat`) and takes the seat's divisions; one at a region of one
     country without a shape is coded at the region's own (representative) point and

@@ -160,3 +160,32 @@ def test_region_seat_counts_places_on_the_boundary_and_skips_empty_shapes(gaz):
               "country_code": gaza.country_code}
     assert _Divisions(gaz).seat(record) is not None
     assert _Divisions(EmptyShapes()).seat(record) is None
+
+
+def test_a_place_without_admin1_takes_the_nearest_linked_place_of_its_country(gaz):
+    """A point on the Goma–Gisenyi border (Goma 4 km away, Gisenyi 4.4 km): its admin-1
+    comes from the nearest linked place of the event's country, not of the nearest
+    country; with no country, from the nearest linked place of any."""
+    divisions = _Divisions(gaz)
+    lat, lon = -1.688, 29.242  # between the two towns, nearer Goma
+    names = {c: acled._name(divisions._nearby_admin1(lat, lon, c)) for c in ("CD", "RW")}
+    assert names == {"CD": "Nord-Kivu", "RW": "Western"}
+    assert acled._name(divisions._nearby_admin1(lat, lon, None)) == "Nord-Kivu"
+    assert divisions._nearby_admin1(lat, lon, "NG") is None  # none within ADMIN1_KM
+
+
+def test_a_place_without_admin1_gets_no_admin2_from_a_distant_town(gaz):
+    """Baghdad International Airport (a curated place: no GeoNames id or admin-1) is in
+    Baghdad governorate, but no division's point or linked place within reach agrees on
+    its district; the nearest linked town's district (Abu Ghraib), which held out is
+    right for only 78% of places, is no longer lent to it."""
+    import geopandas as gpd
+
+    events = gpd.GeoDataFrame(
+        {"location_name": ["Baghdad International Airport"], "location_text": ["airport"],
+         "feature_code": ["AIRP"], "country_code": ["IQ"], "admin1": [None],
+         "geonameid": [None], "event_id": ["ev-1"]},
+        geometry=[shapely.Point(44.2346, 33.2625)], crs="EPSG:4326")
+    row = acled.acled_frame(events, gaz).iloc[0]
+    assert row["admin1"] == "Baghdād"
+    assert _value(row["admin2"]) is None and row["tags"] == EMPTY_NOTES["unknown"]
