@@ -88,7 +88,7 @@ from geoevents.events.location import (
     sentence_candidates,
 )
 from geoevents.events.ontology import GENERIC, Ontology, load_ontology
-from geoevents.events.tokens import doc_words, span_words, word
+from geoevents.events.tokens import doc_words, word
 from geoevents.events.triggers import (
     NON_EVENTS,
     TIME_ENTITIES,
@@ -257,16 +257,9 @@ def event_id(doc_id: str | None, trigger_start: int, trigger_end: int, sub_type:
 
 
 def _lemma_set(span: Span) -> set[str]:
-    # dates and people's names are no event words: "March 9" is no march, "Storm Daniel"
-    # (which spaCy tags a person) no storming
-    found: set[str] = set()
-    words = document_words(span.doc)
-    for t in span_words(span):
-        label = t.ent_type_
-        if label not in TIME_ENTITIES and label != "PERSON":
-            found.add(words.lemmas[t.i])
-            found.add(words.lowers[t.i])
-    return found
+    """The lemmas and lower-case forms of a span's event words (not dates nor people's
+    names)."""
+    return document_words(span.doc).sentence_words(span.start, span.end)
 
 
 def _clause_head(token: Word) -> Word:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, compress
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import GENERIC, Ontology
@@ -98,37 +99,45 @@ def lemma_forms(token: Word) -> tuple[str, ...]:
 
 class TokenWords:
     """The :func:`lemma`, lower-case form and :func:`lemma_forms` of every token of a
-    document, by token index, whether it is part of a date, and whether the document's
-    lemmas were set then."""
+    document, by token index, whether it is part of a date, whether it is an event word
+    of its sentence (see :meth:`sentence_words`), and whether the document's lemmas were
+    set then."""
 
     def __init__(self, doc: Doc) -> None:
         tokens = doc_words(doc)
         self.lemmatized: bool = doc.has_annotation("LEMMA")
-        self.lemmas: list[str] = []
-        self.lowers: list[str] = []
-        self.forms: list[tuple[str, ...]] = []
+        labels = [t.ent_type_ for t in tokens]
         # whether the token is part of a date or time ("March 9" is no march)
-        self.dated = [t.ent_type_ in TIME_ENTITIES for t in tokens]
-        known = _WORDS
-        for token in tokens:
-            low = token.lower_
-            # (lemma, lower-case form, forms outside a compound), kept by the token's
-            # lemma and lower-case form: the same words recur in every document
-            found = known.get((token.lemma_, low))
-            if found is None:
+        self.dated = [label in TIME_ENTITIES for label in labels]
+        # dates and people's names are no event words: "March 9" is no march, "Storm
+        # Daniel" (which spaCy tags a person) no storming
+        self.eventful = [not dated and label != "PERSON"
+                         for dated, label in zip(self.dated, labels, strict=True)]
+        self.lowers: list[str] = [t.lower_ for t in tokens]
+        # (lemma, lower-case form, forms outside a compound) of each token, kept by its
+        # lemma and lower-case form: the same words recur in every document
+        keys = [(t.lemma_, low) for t, low in zip(tokens, self.lowers, strict=True)]
+        found = list(map(_WORDS.get, keys))
+        for token, key in zip(tokens, keys, strict=True):
+            if found[token.i] is None:
                 lem = lemma(token)
-                found = (lem, low, _forms(lem, low, None))
-                if len(known) >= _MAX_WORDS:
-                    known.clear()
-                known[token.lemma_, low] = found
-            lem, _, forms = found
-            i = token.i
-            if i >= 2 and self.lowers[i - 1] == "-" and not tokens[i - 1].whitespace_ and \
-                    not tokens[i - 2].whitespace_:  # "cease-fire"
-                forms = _forms(lem, low, self.lowers[i - 2])
-            self.lemmas.append(lem)
-            self.lowers.append(low)
-            self.forms.append(forms)
+                if len(_WORDS) >= _MAX_WORDS:
+                    _WORDS.clear()
+                found[token.i] = _WORDS[key] = (lem, key[1], _forms(lem, key[1], None))
+        self.lemmas: list[str] = [f[0] for f in found]
+        self.forms: list[tuple[str, ...]] = [f[2] for f in found]
+        for i, low in enumerate(self.lowers):
+            if low == "-" and 1 <= i < len(tokens) - 1 and not tokens[i].whitespace_ and \
+                    not tokens[i - 1].whitespace_:  # "cease-fire"
+                self.forms[i + 1] = _forms(self.lemmas[i + 1], self.lowers[i + 1],
+                                           self.lowers[i - 1])
+        self._pairs = list(zip(self.lemmas, self.lowers, strict=True))
+
+    def sentence_words(self, start: int, end: int) -> set[str]:
+        """The lemmas and lower-case forms of the event words of tokens ``start`` to
+        ``end``."""
+        return set(chain.from_iterable(compress(self._pairs[start:end],
+                                                self.eventful[start:end])))
 
 
 _MAX_WORDS = 65_536
