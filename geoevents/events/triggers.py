@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from geoevents.events.ontology import GENERIC, Ontology
 from geoevents.events.tokens import doc_words, span_words
@@ -124,8 +124,9 @@ class TokenWords:
                 if len(_WORDS) >= _MAX_WORDS:
                     _WORDS.clear()
                 found[token.i] = _WORDS[key] = (lem, key[1], _forms(lem, key[1], None))
-        self.lemmas: list[str] = [f[0] for f in found]
-        self.forms: list[tuple[str, ...]] = [f[2] for f in found]
+        entries = cast("list[tuple[str, str, tuple[str, ...]]]", found)  # all set now
+        self.lemmas: list[str] = [f[0] for f in entries]
+        self.forms: list[tuple[str, ...]] = [f[2] for f in entries]
         for i, low in enumerate(self.lowers):
             if low == "-" and 1 <= i < len(tokens) - 1 and not tokens[i].whitespace_ and \
                     not tokens[i - 1].whitespace_:  # "cease-fire"
