@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import Ontology
+from geoevents.events.tokens import PerWord, doc_words, span_words
 from geoevents.events.triggers import (
     TokenWords,
     Trigger,
@@ -25,10 +26,12 @@ from geoevents.events.triggers import (
     lemma,
     lemma_forms,
 )
-from geoevents.nlp import PerToken, doc_span, span_text, span_tokens, subtree_indices
+from geoevents.nlp import doc_span, span_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
+
+    from geoevents.events.tokens import Word
 
 _UNITS = {
     "zero": 0, "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4,
@@ -61,10 +64,10 @@ class Arguments:
 
     actor1: str | None = None
     actor2: str | None = None
-    actor1_token: Token | None = None
-    actor2_token: Token | None = None
-    target: Token | None = None  # the thing or people acted upon
-    predicate: Token | None = None  # the verb carrying location/date for a noun trigger
+    actor1_token: Word | None = None
+    actor2_token: Word | None = None
+    target: Word | None = None  # the thing or people acted upon
+    predicate: Word | None = None  # the verb carrying location/date for a noun trigger
     quantities: list[str] = field(default_factory=list)
     fatalities: int | None = None
     injuries: int | None = None
@@ -75,7 +78,7 @@ class Arguments:
     has_place: bool = False  # a place entity among the trigger's objects
 
 
-def number_value(token: Token) -> int | None:
+def number_value(token: Word) -> int | None:
     """The integer a number token denotes ("5", "1,200", "five", "dozens" → None)."""
     text = token.lower_.replace(",", "")
     if re.fullmatch(r"\d+", text):
@@ -92,7 +95,7 @@ def number_value(token: Token) -> int | None:
     return value
 
 
-def _count(noun: Token) -> int | None:
+def _count(noun: Word) -> int | None:
     """The number attached to a noun ("five rockets" → 5, "a soldier" → 1, "no one" →
     0)."""
     if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "none") for c in noun.children) \
@@ -113,7 +116,7 @@ def _count(noun: Token) -> int | None:
     return None
 
 
-def phrase(token: Token) -> str:
+def phrase(token: Word) -> str:
     """The noun phrase headed by ``token``, without leading determiners or clauses."""
     doc = token.doc
     start = token.i
@@ -129,21 +132,21 @@ def phrase(token: Token) -> str:
                 child.dep_ == "prep" and child.lower_ == "of"
                 and any(g.pos_ == "PROPN" for g in child.children)):
             end = max(end, child.right_edge.i + 1)
-        elif child.dep_ == "appos" and child.i == end + 1 and doc[end].text == "(":
+        elif child.dep_ == "appos" and child.i == end + 1 and doc_words(doc)[end].text == "(":
             end = max(end, child.right_edge.i + 2)
-    words = list(doc_span(doc, start, end))
-    while words and (words[0].dep_ in ("det", "predet", "nummod", "quantmod", "punct", "case")
-                     or words[0].lower_ in ("all", "the", "a", "an", "some", "both")):
-        words.pop(0)
-    while words and words[-1].dep_ in ("punct", "case") and not (
-            words[-1].text == ")" and any(w.text == "(" for w in words)):
-        words.pop()  # (the bracket closing an acronym stays: "Israel Defense Forces (IDF)")
-    if not words:
+    kept = doc_words(doc)[start:end]
+    while kept and (kept[0].dep_ in ("det", "predet", "nummod", "quantmod", "punct", "case")
+                    or kept[0].lower_ in ("all", "the", "a", "an", "some", "both")):
+        kept.pop(0)
+    while kept and kept[-1].dep_ in ("punct", "case") and not (
+            kept[-1].text == ")" and any(w.text == "(" for w in kept)):
+        kept.pop()  # (the bracket closing an acronym stays: "Israel Defense Forces (IDF)")
+    if not kept:
         return token.text
-    return span_text(doc_span(doc, words[0].i, words[-1].i + 1)).strip()
+    return span_text(doc_span(doc, kept[0].i, kept[-1].i + 1)).strip()
 
 
-def _is_actor(token: Token, onto: Ontology) -> bool:
+def _is_actor(token: Word, onto: Ontology) -> bool:
     """A person, group, organisation or state rather than a thing."""
     if token.ent_type_ in _ENTITY_ACTORS:
         return True
@@ -155,7 +158,7 @@ def _is_actor(token: Token, onto: Ontology) -> bool:
 _ACTOR_CLASSES = ("civilian", "armed", "non_state", "government", "person_noun", "protester")
 
 
-def _resolve_pronoun(token: Token) -> Token | None:
+def _resolve_pronoun(token: Word) -> Word | None:
     """The antecedent of a relative pronoun ("militants who attacked" → militants)."""
     if token.lower_ in _RELATIVE and token.head.dep_ == "relcl":
         return token.head.head
@@ -164,7 +167,7 @@ def _resolve_pronoun(token: Token) -> Token | None:
     return token
 
 
-def _owner(token: Token, onto: Ontology) -> Token | None:
+def _owner(token: Word, onto: Ontology) -> Word | None:
     """The actor owning a targeted thing ("Hamas sites", "sites belonging to Hamas")."""
     for child in token.children:
         if child.dep_ in ("poss", "compound") and child.ent_type_ in _ENTITY_ACTORS:
@@ -183,7 +186,7 @@ def _owner(token: Token, onto: Ontology) -> Token | None:
     return None
 
 
-def _subject(verb: Token) -> tuple[Token | None, bool]:
+def _subject(verb: Word) -> tuple[Word | None, bool]:
     """(subject, passive) of a verb, inherited from the head verb of a conjunction or an
     open clausal complement when it has none."""
     tok = verb
@@ -205,25 +208,25 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     return None, any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def _pobjs(token: Token, preps: tuple[str, ...]) -> list[Token]:
-    out: list[Token] = []
+def _pobjs(token: Word, preps: tuple[str, ...]) -> list[Word]:
+    out: list[Word] = []
     for word, objects in _prepositions(token):
         if word in preps:
             out.extend(objects)
     return out
 
 
-def _prepositions_of(token: Token) -> list[tuple[str, list[Token]]]:
+def _prepositions_of(token: Word) -> list[tuple[str, list[Word]]]:
     """The prepositions (and passive agents) of a token with their objects."""
     return [(child.lower_, [g for g in child.children if g.dep_ == "pobj"])
             for child in token.children if child.dep_ in ("prep", "agent")]
 
 
 # kept for the document being processed (the arguments of a trigger ask for them many times)
-_prepositions: PerToken[list[tuple[str, list[Token]]]] = PerToken(_prepositions_of)
+_prepositions: PerWord[list[tuple[str, list[Word]]]] = PerWord(_prepositions_of)
 
 
-def _with_conjuncts(tokens: list[Token]) -> list[Token]:
+def _with_conjuncts(tokens: list[Word]) -> list[Word]:
     out = []
     for tok in tokens:
         out.append(tok)
@@ -243,11 +246,11 @@ def _lemmas(tokens) -> set[str]:
     return found
 
 
-def _subtree_lemmas_of(token: Token) -> frozenset[str]:
+def _subtree_lemmas_of(token: Word) -> frozenset[str]:
     """:func:`_lemmas` of the token's subtree."""
     words = document_words(token.doc)
     found: set[str] = set()
-    for i in subtree_indices(token):
+    for i in token.subtree_indices():
         if not words.dated[i]:
             found.update(words.forms[i])
     return frozenset(found)
@@ -255,10 +258,10 @@ def _subtree_lemmas_of(token: Token) -> frozenset[str]:
 
 # kept for the document being processed (the triggers of a sentence share clauses and
 # subtrees)
-_subtree_lemmas: PerToken[frozenset[str]] = PerToken(_subtree_lemmas_of)
+_subtree_lemmas: PerWord[frozenset[str]] = PerWord(_subtree_lemmas_of)
 
 
-def _predicate(trigger: Token, onto: Ontology) -> tuple[Token | None, Token | None]:
+def _predicate(trigger: Word, onto: Ontology) -> tuple[Word | None, Word | None]:
     """(support verb, predicate) of a noun trigger: "militants launched an attack" →
     (launched, launched); "a call took place" → (None, took)."""
     head = trigger.head
@@ -271,7 +274,7 @@ def _predicate(trigger: Token, onto: Ontology) -> tuple[Token | None, Token | No
     return None, None
 
 
-def comparison_point(tok: Token) -> bool:
+def comparison_point(tok: Word) -> bool:
     """Whether an event verb tells the earlier happening a comparison counts from ("the
     deadliest attack since July, when gunmen killed 40 people", "the first raid since
     militants stormed the town"): history the report recalls, not its news."""
@@ -289,7 +292,7 @@ def casualties(sent: Span, onto: Ontology) -> tuple[int | None, int | None]:
     deaths: list[int] = []
     injuries: list[int] = []
     forms_of = document_words(sent.doc).forms
-    for tok in span_tokens(sent):
+    for tok in span_words(sent):
         forms = forms_of[tok.i]
         bucket = deaths if not _DEATH.isdisjoint(forms) else \
             injuries if not _INJURY.isdisjoint(forms) else None
@@ -298,7 +301,7 @@ def casualties(sent: Span, onto: Ontology) -> tuple[int | None, int | None]:
         if tok.lower_ == "life" and not any(lemma(t) in ("claim", "lose") for t in
                                             (tok.head, tok.head.head)):
             continue
-        candidates: list[Token] = []
+        candidates: list[Word] = []
         if tok.pos_ == "VERB":
             candidates += [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
             if lemma(tok) in ("die", "perish"):
@@ -326,8 +329,8 @@ def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
     tok = trigger.token
     args = Arguments()
     weapons = onto.words("weapon")
-    objects: list[Token] = []
-    subject: Token | None = None
+    objects: list[Word] = []
+    subject: Word | None = None
     passive = False
     if trigger.pos == "VERB":
         args.predicate = tok

@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING
 
 from geoevents.events.arguments import Arguments
 from geoevents.events.ontology import GENERIC, WEAPON_EVENT_TYPE, Ontology
+from geoevents.events.tokens import span_words
 from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
-from geoevents.nlp import doc_sentences, sentence_of, span_text, span_tokens
+from geoevents.nlp import doc_sentences, span_text
 
 if TYPE_CHECKING:
     from geoevents.events.learned import Prediction
@@ -109,6 +110,20 @@ _QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "ten", "mi
                              "group", "number", "handful", "some", "many", "several"})
 
 
+@lru_cache(maxsize=1024)
+def _cue_words(cues: tuple[str, ...]) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """(the one-word cues, the words of each phrase cue) of ``cues``."""
+    return (frozenset(c for c in cues if " " not in c),
+            tuple(frozenset(c.split()) for c in cues if " " in c))
+
+
+def _may_hit(cues: tuple[str, ...], words: set[str]) -> bool:
+    """Whether :func:`_cue_hit` can find one of ``cues`` in a text made of ``words``: a
+    one-word cue among them, or every word of a phrase cue."""
+    single, phrases = _cue_words(cues)
+    return not single.isdisjoint(words) or any(p <= words for p in phrases)
+
+
 def _token_class(token, onto: Ontology) -> str | None:
     """civilian / armed / protester / None for an argument head (the people counted by a
     quantity: "hundreds of protesters" are protesters)."""
@@ -179,9 +194,14 @@ def _weapon(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     """(sub-type, cue, scope) of the nearest weapon named around a violence trigger."""
     for scope, words in (("trigger phrase", args.near), ("clause", args.clause),
                          ("sentence", sentence)):
-        scope_text = text if scope == "sentence" else f" {' '.join(sorted(words))} "
+        scope_text: str | None = text if scope == "sentence" else None
         for name in WEAPON_ORDER:
-            cue = _cue_hit(onto.sub_types[name].cues, words, scope_text)
+            cues = onto.sub_types[name].cues
+            if scope_text is None:  # the scope's words as a text, made when it can match
+                if not _may_hit(cues, words):
+                    continue
+                scope_text = f" {' '.join(sorted(words))} "
+            cue = _cue_hit(cues, words, scope_text)
             if cue:
                 return name, cue, scope
     return None
@@ -347,7 +367,7 @@ def _not_outcome(sent) -> set[int]:
     demonstrators carry or chant ("holding photographs of the dead") and a crowd that
     disperses of its own accord ("the crowd dispersed peacefully")."""
     found: set[int] = set()
-    for t in span_tokens(sent):
+    for t in span_words(sent):
         low = t.lemma_.lower()
         if low in _CARRY_VERBS and t.pos_ == "VERB":
             for child in t.children:
@@ -423,7 +443,7 @@ def _outcome_lemmas(trigger: Trigger) -> set[str]:
     found: set[str] = set()
     for sent in sentences[max(0, i - 1): i + 2]:
         skip = grievance | _not_outcome(sent)
-        for t in span_tokens(sent):
+        for t in span_words(sent):
             if t.i in skip or t.ent_type_ in TIME_ENTITIES or t.ent_type_ == "PERSON":
                 continue
             if t.lower_ == "riot" and t.dep_ in ("compound", "amod", "nmod") and \
@@ -470,7 +490,7 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
     from geoevents.events.learned import predict
 
     scene = scene or set()
-    prediction = trigger.learned or predict(span_text(sentence_of(trigger.token)))
+    prediction = trigger.learned or predict(span_text(trigger.token.sent))
     if trigger.learned is not None:
         rules = None
     else:

@@ -25,10 +25,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.errors import InputError
+from geoevents.events.tokens import doc_words, span_root
 from geoevents.events.triggers import FUTURE_AUX, lemma
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
+
+    from geoevents.events.tokens import Word
 
 DAY, WEEK, MONTH, YEAR, UNRESOLVED = "day", "week", "month", "year", "unresolved"
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -385,7 +388,7 @@ def _attached(ent: Span, anchors: set[int], *, through_since: bool = True) -> bo
     """Whether a date entity hangs from one of the ``anchors`` in the parse (at most four
     steps up); with ``through_since`` false, not by way of "since" (the start of a
     comparison: "the deadliest attack since July")."""
-    tok: Token = ent.root
+    tok = span_root(ent)
     for _ in range(4):
         if tok.i in anchors:
             return True
@@ -446,7 +449,7 @@ _FUTURE_AUX = FUTURE_AUX | {"would"}
 def _of_another_future(ent: Span, anchors: set[int]) -> bool:
     """Whether a date expression belongs to another clause in the future ("condemned the
     attacks and said he would travel to Cauca on Thursday"): not the event's date."""
-    tok: Token = ent.root
+    tok = span_root(ent)
     for _ in range(4):
         if tok.i in anchors:
             return False
@@ -465,7 +468,7 @@ def _counts_something(ent: Span) -> bool:
     nothing: a singular noun is not counted."""
     if len(ent) != 1 or not ent[0].like_num:
         return False
-    tok = ent[0]
+    tok = doc_words(ent.doc)[ent.start]
     plural_next = tok.i + 1 < len(tok.doc) and tok.nbor(1).tag_ in ("NNS", "NNPS")
     if YEAR_SHAPE.fullmatch(tok.text) and tok.head.tag_ in ("NN", "NNP") and not plural_next:
         return False
@@ -477,7 +480,7 @@ def _counts_something(ent: Span) -> bool:
 _SPAN_BACK = re.compile(r"(\d+|[a-z]+)[- ](day|week|month|year)s?")
 
 
-def _counted_back(ent: Span, trigger: Token, published: date | None) -> DateInfo | None:
+def _counted_back(ent: Span, trigger: Word, published: date | None) -> DateInfo | None:
     """The date of an event told in a clause that a stretch of time comes "after" ("two
     days after rival groups fought", "Two years after thousands filled the avenue"): that
     stretch before the day the rest of the sentence tells, else before the report's day
@@ -486,11 +489,11 @@ def _counted_back(ent: Span, trigger: Token, published: date | None) -> DateInfo
     doc = ent.doc
     match = _SPAN_BACK.fullmatch(" ".join(ent.text.lower().split()))
     if published is None or match is None or ent.end >= len(doc) or \
-            doc[ent.end].lower_ != "after":
+            doc_words(doc)[ent.end].lower_ != "after":
         return None
     amount = match.group(1)
     n = int(amount) if amount.isdigit() else _NUMBER_WORDS.get(amount)
-    after = doc[ent.end]
+    after = doc_words(doc)[ent.end]
     clause = after.head if after.dep_ == "mark" else after
     if n is None or not clause.left_edge.i <= trigger.i <= clause.right_edge.i or \
             trigger.i < after.i:
@@ -510,7 +513,7 @@ def _counted_back(ent: Span, trigger: Token, published: date | None) -> DateInfo
                     f"{base.isoformat()}", _attached(ent, {trigger.i}))
 
 
-def _main_clause_day(ent: Span, clause: Token, published: date) -> tuple[date, str]:
+def _main_clause_day(ent: Span, clause: Word, published: date) -> tuple[date, str]:
     """The day a stretch "after" a clause counts back from: the day the rest of the
     sentence tells ("On Friday, two days after rival groups fought, police arrested 20
     people": Friday), else the report's day."""
@@ -529,7 +532,7 @@ def _main_clause_day(ent: Span, clause: Token, published: date) -> tuple[date, s
 _CAUSES = frozenset({"spark", "trigger", "prompt", "provoke", "fuel", "ignite", "cause"})
 
 
-def _hangs_from(ent: Span, trigger: Token, anchors: set[int], *,
+def _hangs_from(ent: Span, trigger: Word, anchors: set[int], *,
                 through_since: bool = True) -> bool:
     """Whether a date expression belongs to the trigger's words: attached in the parse,
     except that a bare date between a subject and its verb ("The killing of the activist
@@ -540,16 +543,17 @@ def _hangs_from(ent: Span, trigger: Token, anchors: set[int], *,
     return _attached(ent, anchors, through_since=through_since)
 
 
-def _subject_of(ent: Span) -> Token | None:
+def _subject_of(ent: Span) -> Word | None:
     """The subject a bare date told between it and its verb belongs to, or None."""
-    verb = ent.root.head
-    if ent.root.dep_ != "npadvmod" or verb.pos_ not in ("VERB", "AUX") or ent.end > verb.i:
+    head = span_root(ent)
+    verb = head.head
+    if head.dep_ != "npadvmod" or verb.pos_ not in ("VERB", "AUX") or ent.end > verb.i:
         return None
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
                  and c.i < ent.start), None)
 
 
-def event_date(trigger: Token, predicate: Token | None, sent: Span | list[Span],
+def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
                published: date | None, *, skip_before: int = 0,
                attached_only: bool = False) -> DateInfo:
     """The date of the event whose trigger is ``trigger``: the date expression attached
@@ -600,7 +604,7 @@ def sentence_dates(ents: list[Span], published: date | None, *,
     out = []
     for ent in ents:
         if ent.end_char <= skip_before or _counts_something(ent) or (
-                ent.start > 0 and ent.doc[ent.start - 1].lower_ == "since"):
+                ent.start > 0 and doc_words(ent.doc)[ent.start - 1].lower_ == "since"):
             continue
         info = resolve_date(with_told_year(ent), published)
         if info.precision != UNRESOLVED:

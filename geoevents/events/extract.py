@@ -89,6 +89,7 @@ from geoevents.events.location import (
     sentence_candidates,
 )
 from geoevents.events.ontology import GENERIC, Ontology, load_ontology
+from geoevents.events.tokens import doc_words, word
 from geoevents.events.triggers import (
     NON_EVENTS,
     TIME_ENTITIES,
@@ -99,7 +100,7 @@ from geoevents.events.triggers import (
     lemma,
 )
 from geoevents.model import Event, Place
-from geoevents.nlp import doc_text, sentence_of, span_text, span_tokens
+from geoevents.nlp import doc_text, span_text
 from geoevents.wordlists import (
     CARE_PLACES,
     CARE_VERBS,
@@ -114,8 +115,9 @@ from geoevents.wordlists import (
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
+    from geoevents.events.tokens import Word
     from geoevents.model import Toponym
 
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
@@ -260,25 +262,18 @@ def event_id(doc_id: str | None, trigger_start: int, trigger_end: int, sub_type:
 
 
 def _lemma_set(span: Span) -> set[str]:
-    # dates and people's names are no event words: "March 9" is no march, "Storm Daniel"
-    # (which spaCy tags a person) no storming
-    found: set[str] = set()
-    words = document_words(span.doc)
-    for t in span_tokens(span):
-        label = t.ent_type_
-        if label not in TIME_ENTITIES and label != "PERSON":
-            found.add(words.lemmas[t.i])
-            found.add(words.lowers[t.i])
-    return found
+    """The lemmas and lower-case forms of a span's event words (not dates nor people's
+    names)."""
+    return document_words(span.doc).sentence_words(span.start, span.end)
 
 
-def _clause_head(token: Token) -> Token:
+def _clause_head(token: Word) -> Word:
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
 
 
-def _linked(ta: Token, tb: Token) -> bool:
+def _linked(ta: Word, tb: Word) -> bool:
     """Whether two triggers' clause heads (see :func:`_clause_head`) tell one event."""
     if ta.i == tb.i:
         return True
@@ -558,10 +553,11 @@ def _asked(cand: _Candidate) -> bool:
     trigger = cand.trigger.token
     doc = trigger.doc
     end = min(trigger.sent.end, trigger.i + 60)
-    for tok in doc[trigger.i + 1: end]:
+    tokens = doc_words(doc)
+    for tok in tokens[trigger.i + 1: end]:
         if tok.text in ("?", ".", "!") or "\n" in tok.text_with_ws:
             return tok.text == "?"
-        if tok.text in (":", "\u201c") or (tok.text == '"' and doc[tok.i - 1].whitespace_):
+        if tok.text in (":", "\u201c") or (tok.text == '"' and tokens[tok.i - 1].whitespace_):
             return False  # a colon or an opening quote: what follows is said of it
     return False
 
@@ -572,14 +568,14 @@ def _source_of_the_report(cand: _Candidate) -> bool:
     reporter's own newsgathering ("We spoke by telephone to the mayor")."""
     tok = cand.trigger.token
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
-            tok.doc[tok.head.i - 1].lower_ == "according":
+            doc_words(tok.doc)[tok.head.i - 1].lower_ == "according":
         return True
     return lemma(tok) in NEWSGATHERING_VERBS and any(
         c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children) and \
         not _in_quotes(tok)
 
 
-def _in_quotes(tok: Token) -> bool:
+def _in_quotes(tok: Word) -> bool:
     """Whether a token is inside quotation marks opened before it in its paragraph (a
     straight quote opens or closes, a curly one opens or closes as it is drawn; a closing
     mark left over from an earlier paragraph opens nothing)."""
@@ -641,7 +637,7 @@ def _road_accident(cand: _Candidate) -> bool:
     return any(lemma(a) in ROAD_VEHICLES and not _explosive(a) for a in agents)
 
 
-def _explosive(phrase: Token) -> bool:
+def _explosive(phrase: Word) -> bool:
     """Whether a phrase names a bomb or a mine ("a car bomb", "a vehicle carrying
     explosives", "a landmine")."""
     weapons = load_ontology().words("weapon")
@@ -1573,8 +1569,9 @@ def locate_trigger(token, toponyms: list[Toponym]) -> Location:
     """The place of the event a given word announces, whether or not the lexicon knows
     the word (evaluation data name their own trigger words)."""
     onto = load_ontology()
+    token = word(token)
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN"
     trig = Trigger(token=token, lemma=lemma(token), pos=pos, phrase=None, sub_types=())
     args = extract_arguments(trig, onto)
     cand = _Candidate(trig, args, Typing("Other", 0.0, ""), 0)
-    return locate(token, _anchors(cand, onto), sentence_of(token), toponyms)
+    return locate(token, _anchors(cand, onto), token.sent, toponyms)

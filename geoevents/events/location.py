@@ -58,8 +58,9 @@ from typing import TYPE_CHECKING
 
 from geoevents import geodesy
 from geoevents.events.dedup import contains
+from geoevents.events.tokens import doc_words, span_root, span_words
 from geoevents.events.triggers import lemma
-from geoevents.nlp import doc_span, doc_tokens, sentence_of, span_text
+from geoevents.nlp import doc_span, span_text
 from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import (
     ARABIC_ARTICLES,
@@ -73,8 +74,9 @@ from geoevents.wordlists import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
+    from geoevents.events.tokens import Word
     from geoevents.model import Place, Toponym
 
 SITE, ORIGIN, DESTINATION, NEAR = "site", "origin", "destination", "near"
@@ -277,9 +279,9 @@ def precision_of(place: Place | None, role: str, text: str) -> int:
     return base
 
 
-def _down_path(anchor: Token, target: Token) -> list[Token] | None:
+def _down_path(anchor: Word, target: Word) -> list[Word] | None:
     """Tokens from just below ``anchor`` down to ``target`` if ``anchor`` dominates it."""
-    path: list[Token] = []
+    path: list[Word] = []
     tok = target
     while tok.i != anchor.i:
         path.append(tok)
@@ -289,7 +291,7 @@ def _down_path(anchor: Token, target: Token) -> list[Token] | None:
     return list(reversed(path))
 
 
-def _role_of(path: list[Token], mention: Toponym) -> tuple[str, str] | None:
+def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
     """(role, how) for a path from the anchor down to a toponym, None if not locative."""
     shared = False
     while len(path) > 1 and path[0].pos_ == "VERB" and path[0].dep_ in ("conj", "xcomp"):
@@ -351,7 +353,7 @@ def _role_of(path: list[Token], mention: Toponym) -> tuple[str, str] | None:
 _ROUTE_PREPS = frozenset({"to", "towards", "toward", "from"})
 
 
-def _route_end(path: list[Token]) -> bool:
+def _route_end(path: list[Word]) -> bool:
     """Whether the place ends a route the event happened on ("ambushed on the road to
     Kano", "a checkpoint on the highway from Goma"): the event is near that place, not in
     it."""
@@ -359,7 +361,7 @@ def _route_end(path: list[Token]) -> bool:
                for a, b in pairwise(path[1:]))
 
 
-def _name_modifier(noun: Token, known: dict[int, Place | None]) -> Token | None:
+def _name_modifier(noun: Word, known: dict[int, Place | None]) -> Word | None:
     """The proper-name modifier of a place noun ("the Zahra neighbourhood"), if any;
     demonyms and group names do not name a place ("the Syrian city", "Shiite slum")."""
     for c in noun.children:
@@ -375,7 +377,7 @@ def _big(place: Place | None) -> bool:
         place.population or 0) >= 100_000) or place.feature_code.startswith(_BIG_CODES))
 
 
-def _naming_of(prep: Token, known: dict[int, Place | None]) -> bool:
+def _naming_of(prep: Word, known: dict[int, Place | None]) -> bool:
     """An "of" that names the noun before it: "the town of Jenin", "the outskirts of
     Hama", "the villages of X and Y" — as opposed to a container ("the Zahra
     neighbourhood of Jiddah", "Sadr City of Baghdad")."""
@@ -397,7 +399,7 @@ def _naming_of(prep: Token, known: dict[int, Place | None]) -> bool:
     return noun.pos_ != "PROPN"
 
 
-def _broadness(root: Token, known: dict[int, Place | None] | None = None) -> int:
+def _broadness(root: Word, known: dict[int, Place | None] | None = None) -> int:
     """0 for the most specific slot of a place phrase, higher for the broader places
     around it: "Colombia's northern oil town of Barrancabermeja", "Mogadishu's Huriwaa
     district", "the West Bank city of Hebron" — the named town or district is the event's
@@ -430,17 +432,17 @@ _EVENT_NAME_HEADS = frozenset({"parade", "marathon", "festival", "carnival", "ga
                                "summit", "conference", "fair", "march", "rally"})
 
 
-def _event_name(noun: Token) -> bool:
+def _event_name(noun: Word) -> bool:
     """A capitalised head of a public event's name ("Parade", "Marathon", "Summit")."""
     return noun.pos_ == "PROPN" and noun.lower_ in _EVENT_NAME_HEADS
 
 
-def _placey(noun: Token) -> bool:
+def _placey(noun: Word) -> bool:
     """A noun that denotes a place or site: a name, or a place or facility noun."""
     return noun.pos_ == "PROPN" or lemma(noun) in _SITE_WORDS or noun.lower_ in _SITE_WORDS
 
 
-def _specificity(path: list[Token], known: dict[int, Place | None]) -> tuple[bool, int]:
+def _specificity(path: list[Word], known: dict[int, Place | None]) -> tuple[bool, int]:
     """(reference, depth) of a place along its path from the anchor. ``depth`` counts the
     containers passed on the way: in "a market in the Shaab neighborhood of Baghdad" Shaab
     is one place deep and Baghdad two — news phrases go from the specific place to its
@@ -467,7 +469,7 @@ def _specificity(path: list[Token], known: dict[int, Place | None]) -> tuple[boo
     return reference, depth
 
 
-def _located_place(path: list[Token], candidates: list[tuple[Toponym, Token]]
+def _located_place(path: list[Word], candidates: list[tuple[Toponym, Word]]
                    ) -> Toponym | None:
     """The place just before a landmark phrase — "Walungu, about 1,800 kilometers east of
     Kinshasa" → Walungu — which the phrase locates."""
@@ -476,13 +478,13 @@ def _located_place(path: list[Token], candidates: list[tuple[Toponym, Token]]
     if marker is None:
         return None
     i = marker.left_edge.i - 1
-    doc = marker.doc
-    first = sentence_of(marker).start
-    while i >= first and (doc[i].lower_ in _LEAD_INS or doc[i].like_num):
+    tokens = doc_words(marker.doc)
+    first = marker.sent.start
+    while i >= first and (tokens[i].lower_ in _LEAD_INS or tokens[i].like_num):
         i -= 1
-    if i < first or doc[i + 1].text not in (",", "("):
+    if i < first or tokens[i + 1].text not in (",", "("):
         return None
-    end = doc[i].idx + len(doc[i].text)
+    end = tokens[i].idx + len(tokens[i].text)
     for mention, root in candidates:
         if mention.end == end and getattr(mention, "kind", "name") == "name" and \
                 not _actor_like(mention, root):
@@ -490,7 +492,7 @@ def _located_place(path: list[Token], candidates: list[tuple[Toponym, Token]]
     return None
 
 
-def _through_participant(path: list[Token], known: dict[int, Place | None]) -> bool:
+def _through_participant(path: list[Word], known: dict[int, Place | None]) -> bool:
     """The place hangs off a participant ("a chieftain in Imo State was killed") rather
     than off the event itself ("killed … at a filling station in Ugwuorji"); a participant
     that is itself a place ("captured the town of Huddur") does not count."""
@@ -505,7 +507,7 @@ def _through_participant(path: list[Token], known: dict[int, Place | None]) -> b
         for t in path[1:])
 
 
-def _actor_like(mention: Toponym, token: Token) -> bool:
+def _actor_like(mention: Toponym, token: Word) -> bool:
     """A nationality or a place name used as (part of) an actor's name: "the Israeli
     military", "Yemeni university professor", "the Islamic State of Iraq"."""
     kind = getattr(mention, "kind", "name")
@@ -533,9 +535,12 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
         doc, start, end = token.doc, token.i, token.i + 1  # the entity around the token,
         # found without scanning doc.ents (linear time; golden12), and not across a
         # bracket: "Palmyra (Tadmur" tagged ORG is a name and its alias
-        while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].text not in ("(", ")"):
+        tokens = doc_words(doc)
+        while start > 0 and tokens[start].ent_iob_ == "I" and \
+                tokens[start - 1].text not in ("(", ")"):
             start -= 1
-        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].text not in ("(", ")"):
+        while end < len(doc) and tokens[end].ent_iob_ == "I" and \
+                tokens[end].text not in ("(", ")"):
             end += 1
         ent = doc_span(doc, start, end)
         if ent is not None:
@@ -549,12 +554,12 @@ def _actor_like(mention: Toponym, token: Token) -> bool:
         not _division_of(token, token.head)
 
 
-def _hyphen_modifier(token: Token) -> bool:
+def _hyphen_modifier(token: Word) -> bool:
     """A place name joined by a hyphen to the adjective or participle after it, the two
     modifying a noun ("the London-based organization", "a US-Kurdish operation", "the
     ISIS-controlled district"): it says whose or where-from the thing is, not where an
     event happened. A hyphen between two names ("the Kabul-Ghazni road") is a route."""
-    doc = token.doc
+    doc = doc_words(token.doc)
     if token.i + 2 >= len(doc) or doc[token.i + 1].text not in ("-", "–"):
         return False
     word = doc[token.i + 2]
@@ -563,26 +568,26 @@ def _hyphen_modifier(token: Token) -> bool:
         token.head.i in (word.i, word.head.i)
 
 
-def _named_site(ent: Span, token: Token) -> bool:
+def _named_site(ent: Span, token: Word) -> bool:
     """An organisation name that names a site where things happen ("missiles on Aleppo
     university", "the Kabul airport") or a division named after the place ``token``
     (:func:`_division_of`) rather than a body that acts: its head is a facility noun, not
     a unit ("the Islamic State of Iraq"), and it is not the subject of an active verb
     ("Aleppo University announced")."""
-    head = ent.root
-    words = (lemma(head), head.lower_)
+    head = span_root(ent)
+    forms = (lemma(head), head.lower_)
     if _division_of(token, head):
         return True
-    return any(w in _FACILITY_NOUNS or w in _DWELLINGS for w in words) and \
-        not any(w in _UNIT_NOUNS for w in words) and head.dep_ != "nsubj"
+    return any(w in _FACILITY_NOUNS or w in _DWELLINGS for w in forms) and \
+        not any(w in _UNIT_NOUNS for w in forms) and head.dep_ != "nsubj"
 
 
-def _division_of(token: Token, head: Token) -> bool:
+def _division_of(token: Word, head: Word) -> bool:
     """Whether ``head`` is a unit noun that the place name ``token`` names as a division
     ("Logo Local Government Area", "the Saydabad District"), not as a body acting
     ("the Bauchi State Government" has no unit head; "Aleppo Governorate said" acts)."""
     return head.lower_ in _UNIT_NOUNS and head.dep_ != "nsubj" and token.i < head.i and \
-        all(t.dep_ in ("compound", "nmod", "amod") for t in doc_span(head.doc, token.i, head.i))
+        all(t.dep_ in ("compound", "nmod", "amod") for t in doc_words(head.doc)[token.i:head.i])
 
 
 def _armed_group(mention: Toponym) -> bool:
@@ -592,19 +597,19 @@ def _armed_group(mention: Toponym) -> bool:
         mention.text.lower() in _group_words()
 
 
-def _site_noun(noun: Token) -> bool:
+def _site_noun(noun: Word) -> bool:
     """A common noun of a place or site, which a name before it can locate ("his Amman
     home", "the Beijing office", "the Zahra neighbourhood")."""
     return any(w in _SITE_WORDS or w in _DWELLINGS for w in (lemma(noun), noun.lower_))
 
 
-def _is_demonym(token: Token) -> bool:
+def _is_demonym(token: Word) -> bool:
     from geoevents.wordlists import demonyms
 
     return (token.text,) in demonyms() or (token.text.title(),) in demonyms()
 
 
-def _name_token(tok: Token, first: bool) -> bool:
+def _name_token(tok: Word, first: bool) -> bool:
     """A token that can start or continue a place name."""
     if tok.ent_type_ in _NEVER_PLACES or not tok.text[:1].isupper():
         return False
@@ -612,7 +617,7 @@ def _name_token(tok: Token, first: bool) -> bool:
         return tok.ent_type_ not in ("NORP",) or not _is_demonym(tok)
     # a capitalised adjective or noun inside a sentence that is not a demonym: spaCy's
     # tagger often reads an unknown place name so ("rural Idlib", "southern Aleppo")
-    return tok.pos_ in ("ADJ", "NOUN") and not (first and tok.i == sentence_of(tok).start) and \
+    return tok.pos_ in ("ADJ", "NOUN") and not (first and tok.i == tok.sent.start) and \
         not _is_demonym(tok) and not tok.is_stop
 
 
@@ -629,7 +634,8 @@ def _group_name(span: Span) -> bool:
     the ontology's actor words."""
     groups = _group_words()
     low = span_text(span).lower()
-    return low in groups or any(t.lower_ in groups or lemma(t) in groups for t in span)
+    return low in groups or any(t.lower_ in groups or lemma(t) in groups
+                                for t in span_words(span))
 
 
 def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
@@ -642,7 +648,7 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
     out: list[_Toponym] = []
     i = sent.start
     doc = sent.doc
-    tokens = doc_tokens(doc)
+    tokens = doc_words(doc)
     while i < sent.end:
         tok = tokens[i]
         article = tok.lower_ in _ARTICLES and i + 2 < sent.end and tokens[i + 1].text == "-"
@@ -657,8 +663,8 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
             j += 1
         span = doc_span(doc, i, j + 1)
         i = j + 1
-        root = span.root
-        head = root.head
+        top = span_root(span)
+        head = top.head
         start, end = span.start_char, span.end_char
         if any(s < end and start < e for s, e in taken) or _people_or_initials(span) or \
                 _common_nouns(span):
@@ -667,20 +673,20 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
         # after a static locative preposition or naming a place noun
         group = _group_name(span)
         nouns = _SITE_WORDS
-        of_place = root.dep_ == "pobj" and head.lower_ == "of" and (
+        of_place = top.dep_ == "pobj" and head.lower_ == "of" and (
             lemma(head.head) in nouns or head.head.lower_ in nouns
             or (not group and head.head.dep_ == "pobj"
                 and head.head.head.lower_ in _NAME_PREPS))
         strong = (
-            (root.dep_ == "pobj" and head.lower_ in (_SCENE_PREPS if group else _NAME_PREPS))
+            (top.dep_ == "pobj" and head.lower_ in (_SCENE_PREPS if group else _NAME_PREPS))
             or of_place
-            or (not group and root.dep_ in ("compound", "nmod", "amod")
+            or (not group and top.dep_ in ("compound", "nmod", "amod")
                 and lemma(head) in nouns)
-            or (not group and root.dep_ == "dobj" and lemma(head) in _TERRITORIAL)
+            or (not group and top.dep_ == "dobj" and lemma(head) in _TERRITORIAL)
         )
-        weak = root.ent_type_ in ("GPE", "LOC", "FAC") or (
-            root.dep_ == "appos" and lemma(head) in PLACE_NOUNS)
-        if not (strong or (weak and root.ent_type_ != "PERSON")):
+        weak = top.ent_type_ in ("GPE", "LOC", "FAC") or (
+            top.dep_ == "appos" and lemma(head) in PLACE_NOUNS)
+        if not (strong or (weak and top.ent_type_ != "PERSON")):
             continue
         out.append(_Toponym(start=start, end=end, text=span_text(span), place=None,
                             reason="a name in a place's slot of the parse; not a resolved "
@@ -693,11 +699,11 @@ def _people_or_initials(span: Span) -> bool:
     a nationality-like word (spaCy's NORP) on a noun or in the plural ("the Kurdish
     neighborhood", "a Sufi shrine", "on Shi'ites", "the Islamists") — or initials ("U.N.",
     "A.M."). Names in a list ("shelled Gagrian and Sawjian area") are taken for places."""
-    root = span.root
-    listed = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
-    if len(span) == 1 and root.ent_type_ == "NORP" and not listed and (
-            (root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ == "NOUN")
-            or root.lower_.endswith("s")):
+    top = span_root(span)
+    listed = top.dep_ == "conj" or any(c.dep_ == "conj" for c in top.children)
+    if len(span) == 1 and top.ent_type_ == "NORP" and not listed and (
+            (top.dep_ in ("amod", "compound", "nmod") and top.head.pos_ == "NOUN")
+            or top.lower_.endswith("s")):
         return True
     return _INITIALS.fullmatch(span.text) is not None
 
@@ -711,17 +717,17 @@ def _common_nouns(span: Span) -> bool:
     a name needs a word of its own ("the Al-Rasoul Checkpoint"), a number ("Hill 30",
     "the 3000 Apartment Project") or an "of" phrase naming it ("the Temple of Heaven")."""
     nouns = _SITE_WORDS | _DWELLINGS | SITE_NOUNS | ORGANISATION_WORDS
-    if not all(t.lower_ in nouns or lemma(t) in nouns for t in span):
+    tokens = doc_words(span.doc)
+    if not all(t.lower_ in nouns or lemma(t) in nouns for t in tokens[span.start:span.end]):
         return False
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
+    before = tokens[span.start - 1] if span.start > 0 else None
+    after = tokens[span.end] if span.end < len(tokens) else None
     return not ((before is not None and before.like_num) or
                 (after is not None and (after.like_num or after.lower_ == "of")))
 
 
 def sentence_candidates(sent: Span, toponyms: list[Toponym]
-                        ) -> list[tuple[Toponym, Token]]:
+                        ) -> list[tuple[Toponym, Word]]:
     """The sentence's toponyms and the names in a place's slot of its parse, each with
     its root token: what :func:`locate` chooses from (compute once per sentence and pass
     it to :func:`locate` for each of the sentence's events)."""
@@ -734,11 +740,11 @@ def sentence_candidates(sent: Span, toponyms: list[Toponym]
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        found.append((mention, span.root))
+        found.append((mention, span_root(span)))
     return found
 
 
-def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym, Token]],
+def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, Word]],
             known: dict[int, Place | None], toponyms: list[Toponym],
             ends: dict[str, Toponym]) -> tuple[tuple, Location] | None:
     """The best place the parse links to the trigger, an anchor or the clause above."""
@@ -805,9 +811,9 @@ def _linked(trigger: Token, anchors: list[Token], candidates: list[tuple[Toponym
     return best
 
 
-def locate(trigger: Token, anchors: list[Token], sent: Span,
+def locate(trigger: Word, anchors: list[Word], sent: Span,
            toponyms: list[Toponym],
-           candidates: list[tuple[Toponym, Token]] | None = None) -> Location:
+           candidates: list[tuple[Toponym, Word]] | None = None) -> Location:
     """The event place among the sentence's toponyms, linked to the trigger or to one of
     the ``anchors`` (the verb that carries an event noun); ``candidates`` are the
     sentence's :func:`sentence_candidates` when already computed."""
@@ -842,8 +848,8 @@ def locate(trigger: Token, anchors: list[Token], sent: Span,
     return loc
 
 
-def _finer_inside(loc: Location, trigger: Token, anchors: list[Token],
-                  candidates: list[tuple[Toponym, Token]]) -> Location:
+def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
+                  candidates: list[tuple[Toponym, Word]]) -> Location:
     """The chosen place is a country, province, region, district or island (or a town
     named as an area: "the Homs countryside"), and the sentence names a town or district inside it
     ("in Pakistan's largest city, Karachi", "patrolling the streets in
@@ -901,7 +907,7 @@ def _finer_inside(loc: Location, trigger: Token, anchors: list[Token],
 _AREA_KM = 100.0
 
 
-def _area_phrase(loc: Location, candidates: list[tuple[Toponym, Token]]) -> bool:
+def _area_phrase(loc: Location, candidates: list[tuple[Toponym, Word]]) -> bool:
     """Whether the chosen place is named as the area around a town ("in the province of
     Damascus", "in the east Homs countryside"), by a province-sized noun it modifies or
     that names it by "of"."""
@@ -927,7 +933,7 @@ def _within(outer: Place, inner: Place) -> bool:
         inner.lat, inner.lon, outer.lat, outer.lon) <= _AREA_KM
 
 
-def _put_in(name: Token, outer: Token) -> bool:
+def _put_in(name: Word, outer: Word) -> bool:
     """Whether the phrase of a name puts it in the place ``outer`` ("near El Meram in West
     Kordofan", "al-Latmana, in Hama province", "Tora Manda locality of Maywand District"):
     ``outer`` hangs below the name through a locative "in" or "of", or an apposition."""
@@ -946,7 +952,7 @@ def _put_in(name: Token, outer: Token) -> bool:
         prep.lower_ in ("in", "inside", "within") and prep.i == name.right_edge.i + 1
 
 
-def _settlement_named(mention: Toponym, root: Token) -> bool:
+def _settlement_named(mention: Toponym, root: Word) -> bool:
     """A name the gazetteer lacks that a settlement or unit noun names ("the village of
     Al-Qasr", "Katarko village", "the Al-Manashiyah District"): a finer place than the
     province around it, even without coordinates of its own."""
@@ -965,7 +971,7 @@ def _settlement_named(mention: Toponym, root: Token) -> bool:
 _CONTAINER_KM = 150.0
 
 
-def _agreeing(loc: Location, candidates: list[tuple[Toponym, Token]]) -> Location:
+def _agreeing(loc: Location, candidates: list[tuple[Toponym, Word]]) -> Location:
     """The chosen place must lie in the place its own phrase puts it in: in "the village
     of Ma'an in the Hama Governorate" the gazetteer's Ma'an in Jordan is the wrong one.
     The name is kept and placed at its container (ACLED codes a place it cannot find at
@@ -1022,7 +1028,7 @@ def _agreeing(loc: Location, candidates: list[tuple[Toponym, Token]]) -> Locatio
     return loc
 
 
-def _unit_noun(noun: Token) -> bool:
+def _unit_noun(noun: Word) -> bool:
     """A noun of a division, settlement or surroundings ("Ovia South West area of Edo
     State", "the Hama Governorate's northern countryside")."""
     return any(w in _UNIT_NOUNS or w in _SETTLEMENT_NOUNS or w in SURROUNDINGS
@@ -1035,22 +1041,22 @@ def _inside(inner: Place, outer: Place | None) -> bool:
         inner.lat, inner.lon, outer.lat, outer.lon) <= _CONTAINER_KM
 
 
-def _own_clause(verb: Token) -> bool:
+def _own_clause(verb: Word) -> bool:
     """A coordinated verb with a subject of its own tells another act, at its own place
     ("The 101st captured a bridge in Eerde, but the British found themselves trapped in
     Arnhem"); without one it shares the first verb's ("was shot and left in a ditch")."""
     return verb.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
-def _clause_of(token: Token) -> Token:
+def _clause_of(token: Word) -> Word:
     """The verb of the clause a word belongs to (the sentence's root if none)."""
     for tok in token.ancestors:
         if tok.pos_ in ("VERB", "AUX"):
             return tok
-    return sentence_of(token).root
+    return span_root(token.sent)
 
 
-def _enclosing_clauses(token: Token) -> set[int]:
+def _enclosing_clauses(token: Word) -> set[int]:
     """The clause of a word and the clauses above it that frame it — not a coordinated
     clause, which tells another act ("clashed in Amsterdam and demonstrated across the
     Netherlands")."""
@@ -1063,7 +1069,7 @@ def _enclosing_clauses(token: Token) -> set[int]:
     return out
 
 
-def _landmark(root: Token) -> bool:
+def _landmark(root: Word) -> bool:
     """A place named as a landmark that locates another ("531 km north of Accra", "205 km
     from Srinagar")."""
     return any((a.lower_ in _DIRECTION_WORDS or lemma(a) in _DISTANCE_WORDS)
@@ -1071,7 +1077,7 @@ def _landmark(root: Token) -> bool:
 
 
 
-def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]], *,
+def _resolved_places(trigger: Word, candidates: list[tuple[Toponym, Word]], *,
                      sources: bool = False) -> list[tuple[int, Toponym]]:
     """The sentence's resolved place names that are not actors or owners ("the Syrian
     army") nor a statement's source ("police in Abuja said"), nearest to the trigger in
@@ -1087,7 +1093,7 @@ def _resolved_places(trigger: Token, candidates: list[tuple[Toponym, Token]], *,
     return sorted(out, key=lambda x: (x[0], x[1].start))
 
 
-def _fixed_phrase(pobj: Token) -> bool:
+def _fixed_phrase(pobj: Word) -> bool:
     """Whether a preposition's object makes a fixed phrase with it ("in response to", "on
     behalf of", "in line with") rather than a place ("across the line", "along the
     front line")."""
@@ -1095,7 +1101,7 @@ def _fixed_phrase(pobj: Token) -> bool:
         pobj.head.lower_ in _FIXED_PHRASE_PREPS
 
 
-def _in_fixed_phrase(root: Token) -> bool:
+def _in_fixed_phrase(root: Word) -> bool:
     """Whether the place (its name's root token) is named inside a fixed phrase ("in
     response to the shelling of Donetsk"): it sets the scene of another happening, not of
     the sentence's."""
@@ -1146,7 +1152,7 @@ def _actor_nouns() -> frozenset[str]:
         onto.words("civilian") | onto.words("protester") | onto.words("policy")
 
 
-def _happening(noun: Token) -> bool:
+def _happening(noun: Word) -> bool:
     """Whether a noun tells a happening, which has a place of its own: an event noun
     ("the war", "the shelling") or a noun made from a verb with its own object ("the
     treatment of prisoners", "China's closure of the mine"), not an actor or a policy."""
@@ -1160,8 +1166,8 @@ def _happening(noun: Token) -> bool:
     return has_object and word.endswith(_ACTION_ENDINGS)
 
 
-def _in_grievance(root: Token, trigger: Token,
-                  candidates: list[tuple[Toponym, Token]]) -> bool:
+def _in_grievance(root: Word, trigger: Word,
+                  candidates: list[tuple[Toponym, Word]]) -> bool:
     """Whether the place is named in what a protest is against — "rallied against the war
     in Iraq outside parliament", "protesting China's treatment of refugees in Tibet" —
     which is another happening's place, not the protest's. An event told inside that
@@ -1197,7 +1203,7 @@ _TIME_UNITS = frozenset({"minute", "hour", "day", "week", "month", "year", "deca
                          "anniversary"})
 
 
-def _another_time(root: Token, trigger: Token) -> bool:
+def _another_time(root: Word, trigger: Word) -> bool:
     """Whether the place is named in a phrase that dates the event by another happening
     at a span of time from it — "two days after a rally in Moscow", "eight years to the
     day after a rampage at Columbine" — whose place it is. "After prayers in the X
@@ -1216,8 +1222,8 @@ def _another_time(root: Token, trigger: Token) -> bool:
     return False
 
 
-def _of_another_happening(root: Token, trigger: Token,
-                          candidates: list[tuple[Toponym, Token]]) -> bool:
+def _of_another_happening(root: Word, trigger: Word,
+                          candidates: list[tuple[Toponym, Word]]) -> bool:
     """Whether the place belongs to another happening than the trigger's: what a protest
     is against (:func:`_in_grievance`) or what dates the event at a span of time from it
     (:func:`_another_time`)."""
@@ -1236,7 +1242,7 @@ _PATH_PREPS = frozenset(p for p, role in PREPOSITION_ROLES.items()
 _TOWN, _AREA, _HOME = 0, 1, 2
 
 
-def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
+def _other_place(trigger: Word, candidates: list[tuple[Toponym, Word]]
                  ) -> tuple[tuple, Location] | None:
     """Neither a parse link nor a setting: another place of the same sentence. A town or
     district first (a news sentence usually reports one scene); then a country, province
@@ -1267,7 +1273,7 @@ def _other_place(trigger: Token, candidates: list[tuple[Toponym, Token]]
         linked=False)
 
 
-def place_tier(mention: Toponym, root: Token, *, bodies: bool = False) -> int | None:
+def place_tier(mention: Toponym, root: Word, *, bodies: bool = False) -> int | None:
     """How well a resolved mention can stand for where a sentence's or a paragraph's
     events happen (see :func:`_other_place`): 0 a town or district, 1 a country or
     province in a locative phrase, 2 the home of a local thing ("the Manbij campaign")
@@ -1292,7 +1298,7 @@ def place_tier(mention: Toponym, root: Token, *, bodies: bool = False) -> int | 
     return _TOWN
 
 
-def _home_of_thing(root: Token) -> bool:
+def _home_of_thing(root: Word) -> bool:
     """A place name that says where a thing or a happening is ("the Manbij campaign",
     "the Tokyo subway", "the Istanbul sky"), as opposed to the home of a person or a body
     ("a New York City councilman", "the Baghdad regime", "the London-based group"), which
@@ -1309,7 +1315,7 @@ def _home_of_thing(root: Token) -> bool:
         not any(t.ent_type_ in ("ORG", "PERSON") for t in head.subtree)
 
 
-def _party(root: Token) -> bool:
+def _party(root: Word) -> bool:
     """A place name that is a party to what its clause tells, by metonymy: the subject of
     an active verb ("Ankara says", "Turkey shot down a jet", "Moscow rejects"), or the
     object of a verb that does not act on a territory ("backed Belgrade")."""
@@ -1321,7 +1327,7 @@ def _party(root: Token) -> bool:
     return tok.dep_ == "dobj" and lemma(tok.head) not in _TERRITORIAL
 
 
-def _path_end(root: Token) -> bool:
+def _path_end(root: Word) -> bool:
     """A place at the end of a motion's path ("shipped to Guantanamo", "fled to Cambodia",
     "warships from Britain"), which belongs to that motion — but not a place that a
     participle on a noun locates it by ("the checkpoint leading to the airport", "the road
@@ -1336,7 +1342,7 @@ def _path_end(root: Token) -> bool:
     return not (verb.dep_ == "acl" and verb.tag_ == "VBG")
 
 
-def _phrase_preposition(root: Token) -> str:
+def _phrase_preposition(root: Word) -> str:
     """The preposition that governs the phrase of a place name ("over Lebanon" → over;
     "the occupation of Latvia" → of), '' when the name is not in a prepositional phrase."""
     tok = root
@@ -1351,9 +1357,9 @@ def _broad(place: Place | None) -> bool:
     return place is not None and place.feature_code.startswith(_BROAD_CODES)
 
 
-def _root_of(mention: Toponym, sent: Span) -> Token:
+def _root_of(mention: Toponym, sent: Span) -> Word:
     span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else sent.root
+    return span_root(span) if span is not None and len(span) else span_root(sent)
 
 
 # verbs of speaking whose place is where words were said, not where an event happened
@@ -1364,7 +1370,7 @@ _SOURCE_PATH = frozenset({"pobj", "prep", "compound", "appos", "conj", "flat", "
                           "nmod", "amod", "acl"})
 
 
-def statement_source(token: Token) -> bool:
+def statement_source(token: Word) -> bool:
     """A place named only as where a statement was made or came from: "officials said
     in Washington", "told reporters in Putrajaya", "speaking to ARA News from Mosul",
     "sources in Yemen claim", "according to officials in Kabul". It is the place of the
@@ -1392,8 +1398,8 @@ def statement_source(token: Token) -> bool:
     return lemma(tok) in _SPEECH
 
 
-def _approximate(loc: Location, trigger: Token,
-                 candidates: list[tuple[Toponym, Token]]) -> None:
+def _approximate(loc: Location, trigger: Word,
+                 candidates: list[tuple[Toponym, Word]]) -> None:
     """The event's place is a name the gazetteer lacks ("the town of Ashigashiya"):
     keep the name and place the event at the resolved place the sentence names nearest
     to it, at precision 2 at best (ACLED codes an unknown village at the nearest known
@@ -1442,7 +1448,7 @@ def placed_in(unknown: Toponym, where: Toponym, how: str) -> Toponym:
                           f"{where.place.display_name}, {how}")
 
 
-def _tree_distance(a: Token, b: Token) -> int:
+def _tree_distance(a: Word, b: Word) -> int:
     up = {t.i: k for k, t in enumerate([a, *a.ancestors])}
     for k, t in enumerate([b, *b.ancestors]):
         if t.i in up:
@@ -1450,7 +1456,7 @@ def _tree_distance(a: Token, b: Token) -> int:
     return 99
 
 
-def _scene(trigger: Token, candidates: list[tuple[Toponym, Token]],
+def _scene(trigger: Word, candidates: list[tuple[Toponym, Word]],
            known: dict[int, Place | None]) -> tuple[tuple, Location] | None:
     """No place attaches to the trigger's clause: the sentence's setting — a place in a
     static locative phrase anywhere in the sentence ("In Mosul, gunmen kidnapped two
@@ -1490,7 +1496,7 @@ def _scene(trigger: Token, candidates: list[tuple[Toponym, Token]],
     return best
 
 
-def _described_by(mention: Toponym, candidates: list[tuple[Toponym, Token]]
+def _described_by(mention: Toponym, candidates: list[tuple[Toponym, Word]]
                   ) -> Toponym | None:
     """The resolved relative or between mention ("20 km south of Gao") that contains
     ``mention`` ("Gao"), if any."""
@@ -1523,8 +1529,9 @@ def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        tier = place_tier(mention, span.root, bodies=True)
-        if tier is not None and not _path_end(span.root):
+        top = span_root(span)
+        tier = place_tier(mention, top, bodies=True)
+        if tier is not None and not _path_end(top):
             out.append((tier, mention))
     return out
 

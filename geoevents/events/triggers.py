@@ -16,22 +16,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from itertools import chain, compress
+from typing import TYPE_CHECKING, cast
 
 from geoevents.events.ontology import GENERIC, Ontology
-from geoevents.nlp import (
-    PerDocument,
-    doc_span,
-    doc_tokens,
-    sentence_of,
-    span_text,
-    span_tokens,
-)
+from geoevents.events.tokens import doc_words, span_words
+from geoevents.nlp import PerDocument, span_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
     from geoevents.events.learned import Prediction
+    from geoevents.events.tokens import Word
 
 ASSERTED = "asserted"
 UNCERTAIN = "uncertain"
@@ -62,7 +58,7 @@ _SUFFIXES = (("ies", "y"), ("ves", "f"), ("es", ""), ("s", ""), ("ied", "y"), ("
 class Trigger:
     """A candidate event mention: the head token, its matched words and modality."""
 
-    token: Token
+    token: Word
     lemma: str
     pos: str  # "VERB" or "NOUN"
     phrase: tuple[str, ...] | None
@@ -89,13 +85,13 @@ class Trigger:
         return " ".join(self.phrase) if self.phrase else self.lemma
 
 
-def lemma(token: Token) -> str:
+def lemma(token: Word) -> str:
     """The lower-case lemma (computed from the form when the lemmatizer did not run)."""
     word = token.lemma_
     return word.lower() if word else token.lower_
 
 
-def lemma_forms(token: Token) -> tuple[str, ...]:
+def lemma_forms(token: Word) -> tuple[str, ...]:
     """Candidate dictionary forms: the lemma, the lower-case form, a hyphenated compound
     ("cease-fire"), and crude de-inflections for what the lemmatizer missed."""
     return document_words(token.doc).forms[token.i]
@@ -103,44 +99,50 @@ def lemma_forms(token: Token) -> tuple[str, ...]:
 
 class TokenWords:
     """The :func:`lemma`, lower-case form and :func:`lemma_forms` of every token of a
-    document, by token index, whether it is part of a date, and whether the document's
-    lemmas were set then."""
+    document, by token index, whether it is part of a date, whether it is an event word
+    of its sentence (see :meth:`sentence_words`), and whether the document's lemmas were
+    set then."""
 
     def __init__(self, doc: Doc) -> None:
-        tokens = doc_tokens(doc)
+        tokens = doc_words(doc)
         self.lemmatized: bool = doc.has_annotation("LEMMA")
-        self.lemmas: list[str] = []
-        self.lowers: list[str] = []
-        self.forms: list[tuple[str, ...]] = []
+        labels = [t.ent_type_ for t in tokens]
         # whether the token is part of a date or time ("March 9" is no march)
-        self.dated = [t.ent_type_ in TIME_ENTITIES for t in tokens]
-        for i, token in enumerate(tokens):
-            lem, low, forms = _token_words(token)
-            if i >= 2 and self.lowers[i - 1] == "-" and not tokens[i - 1].whitespace_ and \
-                    not tokens[i - 2].whitespace_:  # "cease-fire"
-                forms = _forms(lem, low, self.lowers[i - 2])
-            self.lemmas.append(lem)
-            self.lowers.append(low)
-            self.forms.append(forms)
+        self.dated = [label in TIME_ENTITIES for label in labels]
+        # dates and people's names are no event words: "March 9" is no march, "Storm
+        # Daniel" (which spaCy tags a person) no storming
+        self.eventful = [not dated and label != "PERSON"
+                         for dated, label in zip(self.dated, labels, strict=True)]
+        self.lowers: list[str] = [t.lower_ for t in tokens]
+        # (lemma, lower-case form, forms outside a compound) of each token, kept by its
+        # lemma and lower-case form: the same words recur in every document
+        keys = [(t.lemma_, low) for t, low in zip(tokens, self.lowers, strict=True)]
+        found = list(map(_WORDS.get, keys))
+        for token, key in zip(tokens, keys, strict=True):
+            if found[token.i] is None:
+                lem = lemma(token)
+                if len(_WORDS) >= _MAX_WORDS:
+                    _WORDS.clear()
+                found[token.i] = _WORDS[key] = (lem, key[1], _forms(lem, key[1], None))
+        entries = cast("list[tuple[str, str, tuple[str, ...]]]", found)  # all set now
+        self.lemmas: list[str] = [f[0] for f in entries]
+        self.forms: list[tuple[str, ...]] = [f[2] for f in entries]
+        for i, low in enumerate(self.lowers):
+            if low == "-" and 1 <= i < len(tokens) - 1 and not tokens[i].whitespace_ and \
+                    not tokens[i - 1].whitespace_:  # "cease-fire"
+                self.forms[i + 1] = _forms(self.lemmas[i + 1], self.lowers[i + 1],
+                                           self.lowers[i - 1])
+        self._pairs = list(zip(self.lemmas, self.lowers, strict=True))
 
-
-def _token_words(token: Token) -> tuple[str, str, tuple[str, ...]]:
-    """(:func:`lemma`, lower-case form, forms outside a compound) of a token, kept by the
-    ids of its lemma and lower-case form (reading the strings costs more than the lookup;
-    the same words recur in every document)."""
-    key = (token.lemma, token.lower)
-    words = _WORDS.get(key)
-    if words is None:
-        lem, low = lemma(token), token.lower_
-        words = (lem, low, _forms(lem, low, None))
-        if len(_WORDS) >= _MAX_WORDS:
-            _WORDS.clear()
-        _WORDS[key] = words
-    return words
+    def sentence_words(self, start: int, end: int) -> set[str]:
+        """The lemmas and lower-case forms of the event words of tokens ``start`` to
+        ``end``."""
+        return set(chain.from_iterable(compress(self._pairs[start:end],
+                                                self.eventful[start:end])))
 
 
 _MAX_WORDS = 65_536
-_WORDS: dict[tuple[int, int], tuple[str, str, tuple[str, ...]]] = {}
+_WORDS: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {}
 
 
 def document_words(doc: Doc) -> TokenWords:
@@ -148,10 +150,10 @@ def document_words(doc: Doc) -> TokenWords:
     each token's forms many times: each trigger's subtree, clause and sentence), and once
     more when the lemmatizer has run on it since (see
     :func:`geoevents.events.extract.ensure_lemmas`)."""
-    words = _doc_words(doc)
-    if not words.lemmatized and doc.has_annotation("LEMMA"):
-        words = _doc_words.renew(doc)
-    return words
+    held = _doc_words(doc)
+    if not held.lemmatized and doc.has_annotation("LEMMA"):
+        held = _doc_words.renew(doc)
+    return held
 
 
 _doc_words: PerDocument[TokenWords] = PerDocument(TokenWords)
@@ -172,7 +174,7 @@ def _forms(lemma: str, low: str, compound: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
-def context_lemmas(token: Token, depth: int = 2) -> set[str]:
+def context_lemmas(token: Word, depth: int = 2) -> set[str]:
     """Lemmas of the token's children and, through prepositions, grandchildren."""
     found: set[str] = set()
     frontier = [token]
@@ -187,7 +189,7 @@ def context_lemmas(token: Token, depth: int = 2) -> set[str]:
     return found
 
 
-def _match_phrase(token: Token, head: str, pos: str, onto: Ontology
+def _match_phrase(token: Word, head: str, pos: str, onto: Ontology
                   ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """The longest multiword trigger around ``token`` and its sub-types, if any."""
     table = onto.verb_phrases if pos == "VERB" else onto.noun_phrases
@@ -198,8 +200,8 @@ def _match_phrase(token: Token, head: str, pos: str, onto: Ontology
         around = context_lemmas(token)
     else:
         doc = token.doc
-        first = max(sentence_of(token).start, token.i - 3)
-        left = [t for t in doc_span(doc, first, token.i) if t.text != "-"]
+        first = max(token.sent.start, token.i - 3)
+        left = [t for t in doc_words(doc)[first:token.i] if t.text != "-"]
         around = {f for t in left for f in lemma_forms(t)}
         around |= context_lemmas(token)
     best: tuple[str, ...] | None = None
@@ -212,7 +214,7 @@ def _match_phrase(token: Token, head: str, pos: str, onto: Ontology
     return (best, tuple(dict.fromkeys(subs))) if best else None
 
 
-def _governing_verb(token: Token) -> Token:
+def _governing_verb(token: Word) -> Word:
     """The verb a noun trigger depends on ("launched an attack" → launched)."""
     tok = token
     for _ in range(4):
@@ -222,7 +224,7 @@ def _governing_verb(token: Token) -> Token:
     return tok
 
 
-def _own_verb(token: Token, verb: Token, onto: Ontology) -> bool:
+def _own_verb(token: Word, verb: Word, onto: Ontology) -> bool:
     """Whether ``verb`` states the event of ``token`` itself: the trigger verb, or the
     support verb of a trigger noun ("No group *claimed* responsibility", "no one carried
     out an attack"), so that a subject with "no" negates the event."""
@@ -238,7 +240,7 @@ def _own_verb(token: Token, verb: Token, onto: Ontology) -> bool:
 _SETTING_PREPS = frozenset({"in", "at", "during", "by", "via"})
 
 
-def _setting(prep: Token, onto: Ontology) -> bool:
+def _setting(prep: Word, onto: Ontology) -> bool:
     """Whether ``prep`` sets the scene of its head rather than naming what the head is
     about: 'in' after a verb of taking part is its content ("take part in attacks",
     "engage in fighting")."""
@@ -251,7 +253,7 @@ def _setting(prep: Token, onto: Ontology) -> bool:
     return verb not in onto.words("participation")
 
 
-def modality(token: Token, onto: Ontology) -> tuple[str, str]:
+def modality(token: Word, onto: Ontology) -> tuple[str, str]:
     """(modality, reason) of a trigger token; see the module docstring for the values."""
     if token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS:
         verb = _governing_verb(token.head)  # a noun the tagger took for a verb ("that
@@ -348,7 +350,7 @@ def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
     """All lexicon triggers of a sentence, in text order, with their modality."""
     found: list[Trigger] = []
     forms_of = document_words(sent.doc).forms
-    for token in span_tokens(sent):
+    for token in span_words(sent):
         tag = token.pos_
         if tag == "VERB":
             pos = "VERB"
@@ -401,8 +403,8 @@ def learned_trigger(sent: Span, onto: Ontology) -> Trigger | None:
             pred.best_event not in onto.sub_types:
         return None
     model = load_model()
-    best: tuple[float, Token] | None = None
-    for token in sent:
+    best: tuple[float, Word] | None = None
+    for token in span_words(sent):
         if token.pos_ not in ("VERB", "NOUN") or token.dep_ == "compound" or \
                 token.ent_type_ in TIME_ENTITIES:
             continue
