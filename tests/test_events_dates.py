@@ -363,3 +363,14 @@ def test_a_police_note_dates_its_events_by_days_in_figures():
     # the blast on its day; the bandh is to come, no event
     assert [(e.sub_event_type, e.date) for e in events] == [
         ("Remote explosive/landmine/IED", "2026-02-15")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 14.02.2026 police arrested five people in Lahore.",
+    "On 14.02.2026 gunmen attacked a bus in Quetta.",
+])
+def test_a_day_in_figures_before_a_plural_noun_dates_the_event(text):
+    # "14.02.2026 police": the day is no count of the police
+    events = _events(text, "2026-02-20")
+    assert events
+    assert {(e.date, e.date_precision) for e in events} == {("2026-02-14", "day")}

@@ -466,8 +466,8 @@ def _counts_something(ent: Span) -> bool:
     """A bare number that counts a noun ("2000 families", "1500 houses"), not a year. A
     year that names one thing ("the 2004 Tak Bai incident", "the 2018 fire") counts
     nothing: a singular noun is not counted."""
-    if len(ent) != 1 or not ent[0].like_num:
-        return False
+    if len(ent) != 1 or not ent[0].like_num or NUMERIC_DATE.fullmatch(ent.text):
+        return False  # a day written in figures ("14.02.2026") counts nothing
     tok = doc_words(ent.doc)[ent.start]
     plural_next = tok.i + 1 < len(tok.doc) and tok.nbor(1).tag_ in ("NNS", "NNPS")
     if YEAR_SHAPE.fullmatch(tok.text) and tok.head.tag_ in ("NN", "NNP") and not plural_next:

@@ -1408,13 +1408,14 @@ def _approximate(loc: Location, trigger: Word,
     span = trigger.doc.char_span(loc.toponym.start, loc.toponym.end, alignment_mode="expand")
     if span is None or not len(span):
         return
-    places = _resolved_places(span.root, candidates)
+    top = span_root(span)
+    places = _resolved_places(top, candidates)
     source = not places
     if source:
         # no other place: where the source of the report is ("a military source in the
         # Dara'a Governorate said the rebels stormed the Al-Manashiyah District"), at
         # precision 3
-        places = _resolved_places(span.root, candidates, sources=True)
+        places = _resolved_places(top, candidates, sources=True)
     if not places:
         return
     # equally near in the parse, a place finer than a country, then the place written
