@@ -9,6 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    import csv
+    from collections.abc import Sequence
+    from contextlib import ExitStack
+
     from geoevents.evaluation.toponyms import Report
 
 group = typer.Typer(help="Measure geoevents on annotated corpora.", no_args_is_help=True)
@@ -36,6 +40,22 @@ SPLIT_HELP = ("all: every example; tune / check: the half of the examples whose 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(group, name="eval")
+
+
+def _details_writer(stack: ExitStack, path: Path, columns: Sequence[str]) -> csv.DictWriter:
+    """A CSV writer of ``columns`` on ``path``, with its header written, closed with
+    ``stack``; a path that cannot be written fails before the evaluation, not after it."""
+    import csv
+
+    from geoevents.errors import InputError
+
+    try:
+        fh = stack.enter_context(path.open("w", encoding="utf-8", newline=""))
+    except OSError as exc:
+        raise InputError(f"cannot write {path}: {exc.strerror or exc}") from None
+    writer = csv.DictWriter(fh, fieldnames=columns)
+    writer.writeheader()
+    return writer
 
 
 @group.command()
@@ -66,11 +86,9 @@ def toponyms(
     """Toponym resolution (and, with --mode e2e, recognition) scores of a corpus:
     A@161, exact GeoNames-id match, AUC, mean/median error, unresolved, candidate recall,
     and recognition precision/recall/F1."""
-    import csv
     from contextlib import ExitStack
 
     from geoevents.cli.output import emit_json
-    from geoevents.errors import InputError
     from geoevents.evaluation.toponyms import DETAIL_COLUMNS, Detail, evaluate
     from geoevents.geocoding import default_gazetteer
     from geoevents.pipeline import Geoparser
@@ -82,12 +100,7 @@ def toponyms(
     with ExitStack() as stack:
         write = None
         if details is not None:
-            try:  # fail before the evaluation, not after it
-                fh = stack.enter_context(details.open("w", encoding="utf-8", newline=""))
-            except OSError as exc:
-                raise InputError(f"cannot write {details}: {exc.strerror or exc}") from None
-            writer = csv.DictWriter(fh, fieldnames=DETAIL_COLUMNS)
-            writer.writeheader()
+            writer = _details_writer(stack, details, DETAIL_COLUMNS)
 
             def write(detail: Detail) -> None:
                 writer.writerow(detail.row())
@@ -163,7 +176,6 @@ def events(
 ) -> None:
     """Event extraction scores: event-location accuracy/precision/recall and the
     weighted F1 of the main event's sub-type on CASE 2021 (with per-class figures)."""
-    import csv
     from contextlib import ExitStack
 
     from geoevents.cli.output import emit_json
@@ -187,13 +199,7 @@ def events(
     with ExitStack() as stack:
         write = None
         if details is not None:
-            try:  # fail before the evaluation, not after it
-                fh = stack.enter_context(details.open("w", encoding="utf-8", newline=""))
-            except OSError as exc:
-                raise InputError(f"cannot write {details}: {exc.strerror or exc}") from None
-            writer = csv.DictWriter(fh, fieldnames=ev.SPAN_COLUMNS)
-            writer.writeheader()
-            write = writer.writerow
+            write = _details_writer(stack, details, ev.SPAN_COLUMNS).writerow
         if "location" in files:
             report["location"] = ev.evaluate_locations(
                 select(ev.read_event_locations(files["location"], limit=limit),
