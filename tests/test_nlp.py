@@ -102,22 +102,3 @@ def test_sentence_of_is_the_token_s_sentence():
     for token in doc:
         got, want = sentence_of(token), token.sent
         assert (got.start, got.end) == (want.start, want.end)
-
-
-def test_span_tokens_are_the_span_s_tokens():
-    """span_tokens(span) lists the tokens of the span, for each sentence of a document."""
-    from geoevents.nlp import span_tokens
-
-    doc = nlp.load()("Troops entered Gao. Fighting went on near Kidal.")
-    for sent in doc.sents:
-        assert [(t.i, t.text) for t in span_tokens(sent)] == [(t.i, t.text) for t in sent]
-
-
-def test_subtree_indices_are_the_token_s_subtree():
-    """subtree_indices(token) holds the indices of token.subtree, for every token."""
-    from geoevents.nlp import subtree_indices
-
-    doc = nlp.load()("Gunmen stormed the villages of Kafr Nabl and Maarat, killing five "
-                     "people, police said on Monday. Troops withdrew.")
-    for token in doc:
-        assert sorted(subtree_indices(token)) == [t.i for t in token.subtree]

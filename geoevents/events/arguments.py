@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from geoevents.events.ontology import Ontology
-from geoevents.events.tokens import PerWord, doc_words, span_words
+from geoevents.events.tokens import doc_words, span_words
 from geoevents.events.triggers import (
     TokenWords,
     Trigger,
@@ -26,7 +26,7 @@ from geoevents.events.triggers import (
     lemma,
     lemma_forms,
 )
-from geoevents.nlp import doc_span, span_text
+from geoevents.nlp import PerToken, doc_span, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -223,7 +223,7 @@ def _prepositions_of(token: Word) -> list[tuple[str, list[Word]]]:
 
 
 # kept for the document being processed (the arguments of a trigger ask for them many times)
-_prepositions: PerWord[list[tuple[str, list[Word]]]] = PerWord(_prepositions_of)
+_prepositions: PerToken[Word, list[tuple[str, list[Word]]]] = PerToken(_prepositions_of)
 
 
 def _with_conjuncts(tokens: list[Word]) -> list[Word]:
@@ -258,7 +258,7 @@ def _subtree_lemmas_of(token: Word) -> frozenset[str]:
 
 # kept for the document being processed (the triggers of a sentence share clauses and
 # subtrees)
-_subtree_lemmas: PerWord[frozenset[str]] = PerWord(_subtree_lemmas_of)
+_subtree_lemmas: PerToken[Word, frozenset[str]] = PerToken(_subtree_lemmas_of)
 
 
 def _predicate(trigger: Word, onto: Ontology) -> tuple[Word | None, Word | None]:

@@ -4,7 +4,7 @@ The event rules walk the dependency tree many times per trigger (heads, children
 subtrees) and read each token's forms and labels again and again. A spaCy ``Token`` builds
 a new object for every ``.head`` and child and looks each label up in the string store on
 every read (0.2–1 µs each). :class:`Word` holds the same values as plain attributes, read
-once per document from ``Doc.to_array``; :func:`words` gives the words of a document
+once per document from ``Doc.to_array``; :func:`doc_words` gives the words of a document
 (one object per token, so ``==``, hashing and ``is`` behave as for the document's tokens),
 and :func:`word` the word of a spaCy token. The names and behaviour of the attributes are
 those of ``spacy.tokens.Token`` for what the event stage reads; the rest is not copied.
@@ -12,15 +12,13 @@ those of ``spacy.tokens.Token`` for what the event stage reads; the rest is not 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
-from geoevents.nlp import PerDocument, sentence_of
+from geoevents.nlp import PerLemmatizedDocument, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
-
-T = TypeVar("T")
 
 _IOB = ("", "I", "O", "B")
 # the string of each hash or symbol id read so far (the same labels and words recur in
@@ -261,16 +259,13 @@ class _Words:
                 h.children.append(w)
 
 
-_doc_words: PerDocument[_Words] = PerDocument(_Words)
+_doc_words: PerLemmatizedDocument[_Words] = PerLemmatizedDocument(_Words)
 
 
 def doc_words(doc: Doc) -> list[Word]:
     """The :class:`Word` of each token of ``doc``, built once per document (and again
     when its lemmas have been set since)."""
-    held = _doc_words(doc)
-    if not held.lemmatized and doc.has_annotation("LEMMA"):
-        held = _doc_words.renew(doc)
-    return held.words
+    return _doc_words(doc).words
 
 
 def word(token: Token | Word) -> Word:
@@ -290,19 +285,3 @@ def span_words(span: Span) -> list[Word]:
 def span_root(span: Span) -> Word:
     """``span.root`` as a :class:`Word`."""
     return doc_words(span.doc)[span.root.i]
-
-
-class PerWord(Generic[T]):
-    """``compute(word)`` kept for each word of the document being processed (what
-    :class:`geoevents.nlp.PerToken` does for spaCy tokens)."""
-
-    def __init__(self, compute: Callable[[Word], T]) -> None:
-        self._compute = compute
-        self._memo: PerDocument[dict[int, T]] = PerDocument(lambda doc: {})
-
-    def __call__(self, word: Word) -> T:
-        memo = self._memo(word.doc)
-        value = memo.get(word.i)
-        if value is None:
-            value = memo[word.i] = self._compute(word)
-        return value

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, cast
 
 from geoevents.events.ontology import GENERIC, Ontology
 from geoevents.events.tokens import doc_words, span_words
-from geoevents.nlp import PerDocument, span_text
+from geoevents.nlp import PerLemmatizedDocument, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -145,18 +145,10 @@ _MAX_WORDS = 65_536
 _WORDS: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {}
 
 
-def document_words(doc: Doc) -> TokenWords:
-    """:class:`TokenWords` of ``doc``: computed once per document (the event stage reads
-    each token's forms many times: each trigger's subtree, clause and sentence), and once
-    more when the lemmatizer has run on it since (see
-    :func:`geoevents.events.extract.ensure_lemmas`)."""
-    held = _doc_words(doc)
-    if not held.lemmatized and doc.has_annotation("LEMMA"):
-        held = _doc_words.renew(doc)
-    return held
-
-
-_doc_words: PerDocument[TokenWords] = PerDocument(TokenWords)
+# :class:`TokenWords` of a document: computed once per document (the event stage reads
+# each token's forms many times: each trigger's subtree, clause and sentence), and once
+# more when the lemmatizer has run on it since
+document_words: PerLemmatizedDocument[TokenWords] = PerLemmatizedDocument(TokenWords)
 
 
 @lru_cache(maxsize=65_536)
