@@ -208,7 +208,9 @@ def _subject(verb: Word) -> tuple[Word | None, bool]:
     return None, any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
-def _pobjs(token: Word, preps: tuple[str, ...]) -> list[Word]:
+def preposition_objects(token: Word, preps: tuple[str, ...]) -> list[Word]:
+    """The objects of the token's prepositions (and passive agents) that are ``preps``, in
+    text order ("hundreds *of* protesters", "shot *by* police")."""
     out: list[Word] = []
     for word, objects in _prepositions(token):
         if word in preps:
@@ -335,7 +337,7 @@ def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
     if trigger.pos == "VERB":
         args.predicate = tok
         subject, passive = _subject(tok)
-        agents = _pobjs(tok, ("by",))
+        agents = preposition_objects(tok, ("by",))
         if passive:
             if agents:
                 args.actor1_token = agents[0]
@@ -345,29 +347,29 @@ def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
             args.actor1_token = subject
         direct = [c for c in tok.children if c.dep_ in ("dobj", "attr", "oprd")]
         objects += direct
-        objects += _pobjs(tok, ("on", "against", "at", "upon", "targeting"))
+        objects += preposition_objects(tok, ("on", "against", "at", "upon", "targeting"))
         for obj in direct:  # "opened fire on protesters"
-            objects += _pobjs(obj, ("on", "at", "against"))
-        partners = _pobjs(tok, ("with", "between"))
+            objects += preposition_objects(obj, ("on", "at", "against"))
+        partners = preposition_objects(tok, ("with", "between"))
     else:
         support, args.predicate = _predicate(tok, onto)
-        partners = _pobjs(tok, ("between", "with"))
+        partners = preposition_objects(tok, ("between", "with"))
         if not partners and args.predicate is not None:
-            partners = _pobjs(args.predicate, ("between",))
+            partners = preposition_objects(args.predicate, ("between",))
         for child in tok.children:
             if child.dep_ == "poss" and child.pos_ not in _PRONOUNS:
                 args.actor1_token = child
             elif child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "ORG",
                                                                             "GPE"):
                 args.actor1_token = args.actor1_token or child
-        by = _pobjs(tok, ("by",))
+        by = preposition_objects(tok, ("by",))
         if by:
             args.actor1_token = by[0]
         if support is not None and args.actor1_token is None:
             subject, passive = _subject(support)
-            args.actor1_token = _pobjs(support, ("by",))[0] if passive and _pobjs(
-                support, ("by",)) else (None if passive else subject)
-        objects += _pobjs(tok, ("on", "against", "at", "targeting"))
+            agents = preposition_objects(support, ("by",)) if passive else []
+            args.actor1_token = agents[0] if agents else (None if passive else subject)
+        objects += preposition_objects(tok, ("on", "against", "at", "targeting"))
         if args.predicate is not None and tok.dep_ == "nsubj":
             # "the attack killed five soldiers": the predicate's object is the target
             objects += [c for c in args.predicate.children if c.dep_ == "dobj"]
@@ -426,10 +428,10 @@ def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
                     break
     # instruments: weapons named around the trigger
     for child in list(tok.children) + ([args.predicate] if args.predicate is not None else []):
-        for obj in _pobjs(child, ("with", "using")) if child.dep_ != "prep" else []:
+        for obj in preposition_objects(child, ("with", "using")) if child.dep_ != "prep" else []:
             if set(lemma_forms(obj)) & weapons:
                 args.instruments.append(phrase(obj))
-    for obj in _pobjs(tok, ("with", "using")):
+    for obj in preposition_objects(tok, ("with", "using")):
         if set(lemma_forms(obj)) & (weapons | _SYSTEM_HEADS):
             args.instruments.append(phrase(obj))
     args.instruments = list(dict.fromkeys(args.instruments))

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from geoevents.events.arguments import Arguments
+from geoevents.events.arguments import Arguments, preposition_objects
 from geoevents.events.ontology import GENERIC, WEAPON_EVENT_TYPE, Ontology
 from geoevents.events.tokens import span_words
 from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
@@ -130,10 +130,9 @@ def _token_class(token, onto: Ontology) -> str | None:
     if token is None:
         return None
     if lemma(token) in _QUANTITY_HEADS or token.ent_type_ == "CARDINAL":
-        counted = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                        for g in c.children if g.dep_ == "pobj"), None)
-        if counted is not None:
-            token = counted
+        counted = preposition_objects(token, ("of",))
+        if counted:
+            token = counted[0]
     forms = set(lemma_forms(token))
     if _has(forms, onto.words("protester")):
         return "protester"
@@ -282,8 +281,7 @@ def _patient(trigger: Trigger, args: Arguments, onto: Ontology):
             _PROJECTILES)):
         target = None
     if target is None and args.actor2_token is None and trigger.pos == "NOUN":
-        target = next((g for c in trigger.token.children if c.dep_ == "prep" and
-                       c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        target = next(iter(preposition_objects(trigger.token, ("of",))), None)
     return target if target is not None else args.actor2_token
 
 
@@ -345,10 +343,10 @@ def _grievance(token) -> set[int]:
     subject of what sparked it): their deaths and arrests are the grievance, not what
     happened at the protest."""
     found: set[int] = set()
-    voiced = token.lemma_.lower() in _GRIEVANCE_VERBS  # "demanding the release of …"
+    voiced = lemma(token) in _GRIEVANCE_VERBS  # "demanding the release of …"
     for child in token.children:
         purpose = child.dep_ in ("advcl", "xcomp") and (
-            child.lemma_.lower() in _GRIEVANCE_VERBS or
+            lemma(child) in _GRIEVANCE_VERBS or
             any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children))
         preps = _GRIEVANCE_PREPS | ({"for"} if voiced else set())
         said = (voiced and child.dep_ in ("dobj", "ccomp", "xcomp")) or \
@@ -368,7 +366,7 @@ def _not_outcome(sent) -> set[int]:
     disperses of its own accord ("the crowd dispersed peacefully")."""
     found: set[int] = set()
     for t in span_words(sent):
-        low = t.lemma_.lower()
+        low = lemma(t)
         if low in _CARRY_VERBS and t.pos_ == "VERB":
             for child in t.children:
                 if child.dep_ == "dobj":
@@ -426,7 +424,7 @@ def _disperses_itself(token) -> bool:
     """Whether ``token`` is 'disperse' with no one dispersing anybody: intransitive, not
     passive and not the purpose of another act ("the crowd dispersed peacefully", but not
     "police moved in to disperse them" or "the march was dispersed")."""
-    return token.lemma_.lower() == "disperse" and token.pos_ == "VERB" and not any(
+    return lemma(token) == "disperse" and token.pos_ == "VERB" and not any(
         c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in token.children) and \
         token.dep_ not in ("xcomp", "advcl", "acl", "amod")
 

@@ -757,23 +757,18 @@ def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
     starts = [s.start for s in sentences]
     years = []
     offsets: list[int] | None = None
-    for match in YEAR_IN_TEXT.finditer(text):
-        if offsets is None:
-            offsets = doc.to_array("IDX").tolist()
-        i = bisect.bisect_left(offsets, match.start())
-        # a number the tagger put in a name or a sum ("the Route 1960 bus station", "the
-        # Hotel 2000", "$1950") is no year; only untagged numbers and bare counts are
-        if i < len(offsets) and offsets[i] == match.start() and \
-                len(doc[i]) == 4 and doc[i].ent_type_ in ("", "CARDINAL"):
-            years.append(SpanType(doc, i, i + 1, label="DATE"))
-    # days written in figures ("On 15.02.2026, …") that the tagger left out or read as counts
-    for match in NUMERIC_DATE.finditer(text):
-        if offsets is None:
-            offsets = doc.to_array("IDX").tolist()
-        i = bisect.bisect_left(offsets, match.start())
-        if i < len(offsets) and offsets[i] == match.start() and \
-                doc[i].text == match.group() and doc[i].ent_type_ in ("", "CARDINAL"):
-            years.append(SpanType(doc, i, i + 1, label="DATE"))
+    # years and days written in figures ("On 15.02.2026, …") that the tagger left out or
+    # read as counts: a number it put in a name or a sum ("the Route 1960 bus station",
+    # "the Hotel 2000", "$1950") is none; only untagged numbers and bare counts are, and
+    # only as a whole token
+    for pattern in (YEAR_IN_TEXT, NUMERIC_DATE):
+        for match in pattern.finditer(text):
+            if offsets is None:
+                offsets = doc.to_array("IDX").tolist()
+            i = bisect.bisect_left(offsets, match.start())
+            if i < len(offsets) and offsets[i] == match.start() and \
+                    doc[i].text == match.group() and doc[i].ent_type_ in ("", "CARDINAL"):
+                years.append(SpanType(doc, i, i + 1, label="DATE"))
     for ent in sorted([*doc.ents, *years], key=lambda e: e.start):
         if ent.label_ in ("DATE", "TIME"):
             i = bisect.bisect_right(starts, ent.start) - 1

@@ -82,7 +82,7 @@ class Resolver:
         names = [m for m in mentions if m.kind in ("name", "demonym")]
         groups, members = self.groups(names, text)
         probs, matrices = self.ranker.rank(groups)
-        if any(is_loose(c) or c.match == "part" for g in groups for c in g.candidates):
+        if any(_needs_support(c) for g in groups for c in g.candidates):
             _reject_stray_loose(groups, members, probs, neighbours(self.gaz))
         _reject_unsupported_small(groups, members, probs, neighbours(self.gaz))
         dropped: set[int] = set()
@@ -344,6 +344,12 @@ def _best_and_anchors(groups: list[Group], members: list[list[Mention]],
     return best, anchors
 
 
+def _needs_support(candidate: Candidate) -> bool:
+    """Whether a reading stands only when another place of the text supports it: a loose
+    match, or a town a name the gazetteer lacks is named after (``part``)."""
+    return is_loose(candidate) or candidate.match == "part"
+
+
 def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
                         probs: list[np.ndarray], near: dict[str, frozenset[str]]) -> None:
     """A name whose best candidate matched only loosely ("Kabbani": Krasnorichenske, Ukraine,
@@ -358,7 +364,7 @@ def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
     Otherwise the name keeps no candidate and its reason says why."""
     best, anchors = _best_and_anchors(groups, members, probs)
     for i, (group, b) in enumerate(zip(groups, best, strict=True)):
-        if b < 0 or not (is_loose(group.candidates[b]) or group.candidates[b].match == "part"):
+        if b < 0 or not _needs_support(group.candidates[b]):
             continue
         cand = group.candidates[b]
         place = cand.place
