@@ -202,11 +202,11 @@ class Recogniser:
         return sorted(names + composites, key=lambda m: (m.start, -m.end))
 
     def given(self, doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Mention]:
-        """Mentions for the character ``spans`` given by the caller (gold spans): a
-        demonym when the span is one, a name otherwise."""
+        """Mentions for the character ``spans`` given by the caller (gold spans), in text
+        order whatever the order given: a demonym when the span is one, a name otherwise."""
         state = _DocState(doc)
         out = []
-        for start, end in spans:
+        for start, end in sorted(spans):
             span = doc.char_span(start, end, alignment_mode="expand")
             text = state.text[start:end]
             entry = self._demonyms.get(word_tokens(text))

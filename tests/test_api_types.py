@@ -162,6 +162,7 @@ def spans_are_pairs(spans: object) -> bool:
 @example(text="Gaza", toponyms=None, published=None, doc_id=[5])
 @example(text="Gaza City", toponyms=[(True, 3)], published=None, doc_id=None)
 @example(text="Gaza City", toponyms=[(0, 10**5000)], published=None, doc_id=None)
+@example(text="Gaza City", toponyms=[(5, 9), (0, 4)], published=None, doc_id=None)
 def test_parse(text, toponyms, published, doc_id):
     wrong = not is_text(text) or not spans_are_pairs(toponyms) or \
         not (published is None or isinstance(published, (str, date))) or \
