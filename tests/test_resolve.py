@@ -464,3 +464,36 @@ def test_a_recognised_name_is_no_place_for_only_containing_a_town_s_name(parser)
     assert "South Bakersfield" not in kept and "Fresno" in kept
     [seen] = [m for m in resolve(named=True) if m.text == "South Bakersfield"]
     assert seen.place is not None and seen.place.name == "Bakersfield"
+
+
+def test_towns_abroad_named_like_a_capital_of_a_named_country_are_namesakes():
+    from geoevents.model import Place
+    from geoevents.resolve.candidates import Candidate
+    from geoevents.resolve.features import Group, feature_matrices
+
+    def cand(pid, name, code, cc, admin1=None, lat=0.0, lon=0.0):
+        place = Place(pid, name, lat, lon, "P" if code.startswith("PPL") else "A", code, cc,
+                      admin1)
+        return Candidate(place, "exact", 1.0, True, 0.5)
+
+    def cairo() -> Group:
+        return Group("cairo", [cand("eg-c", "Cairo", "PPLC", "EG", lat=30.0, lon=31.2),
+                               cand("us-c", "Cairo", "PPL", "US", "Illinois", 37.0, -89.2)])
+
+    egypt = Group("egypt", [cand("eg", "Egypt", "PCLI", "EG", lat=26.0, lon=30.0)])
+    illinois = Group("illinois", [cand("il", "Illinois", "ADM1", "US", lat=40.0, lon=-89.0)])
+    weights = np.array([1.0 if f == "prior" else 0.0 for f in FEATURES])
+    col = {f: i for i, f in enumerate(FEATURES)}
+    named, _, _ = feature_matrices([cairo(), egypt, illinois], 2, weights)
+    assert named[1][col["namesake"]] == 1.0  # Cairo, Illinois, in a text naming Egypt
+    assert named[0][col["namesake"]] == 0.0
+    # nor does the text's state (Illinois) vote for it
+    assert named[1][col["admin1_votes"]] == 0.0 and named[1][col["colocated"]] == 0.0
+    unnamed, _ = feature_matrices([cairo(), illinois], 2, weights)
+    assert unnamed[1][col["namesake"]] == 0.0
+
+
+def test_a_capital_of_a_named_country_beats_namesakes_abroad(parser):
+    text = ("Cases were confirmed in Texas, Ohio, Kentucky, Alabama and Tennessee, and "
+            "health ministers met in Rome as Italy reported its first case.")
+    assert places(parser, text)["Rome"][0].country_code == "IT"

@@ -36,6 +36,9 @@ Features (see :data:`FEATURES`):
   towns share a state's name often, so for states only those under
   :data:`NAMESAKE_POPULATION` count, and not the places inside the state (a division
   named after its main city, like the Jenin governorate, does not outrank the city);
+  also a town abroad named like a capital or first-level division of a country that
+  another name of the text names ("Rome" beside "Italy" is not Rome, New York): such a
+  reading gets no votes from the text's focus either;
 * ``peers``: for a country, how many other names currently read best as other
   countries; for a first-level division, as other divisions of the same country (log of
   their summed probabilities) — names of one level come together ("Egypt, Bulgaria,
@@ -77,6 +80,11 @@ _PROXIMITY = _INDEX["proximity"]
 _EARTH_KM = 20037.5  # half the equatorial circumference: the largest possible distance
 _NEAR_KM = 100.0
 NAMESAKE_POPULATION = 100_000
+# a capital or first-level division, whose namesake towns abroad the text does not mean
+# when it names the division's country
+_HEAD_CODES = frozenset({"PPLC", "ADM1"})
+_TOWN_KINDS = frozenset({"is_admin2", "is_city", "is_other"})
+_NAMING_MATCHES = frozenset({"exact", "abbreviation", "demonym"})
 _REGION_CODES = frozenset({"CONT", "RGN", "ZN", "OCN", "SEA", "GULF", "BAY", "STRT", "BDR"})
 DEFAULT_RANKER = "hand-set"  # a file name in geoevents/data/rankers, without ".json"
 HAND_SET = "hand-set"
@@ -195,8 +203,40 @@ class _DocFeatures:
             offset += n
         self.flat = np.array(rows, dtype=float).reshape(len(rows), len(FEATURES))
         self.matrices = [self.flat[sl] for sl in self.slices]
+        self.abroad = np.zeros(len(self.owner), bool)
+        self._abroad_namesakes()
         self.namesake = self.flat[:, _INDEX["namesake"]] > 0
         self._colocated()
+
+    def _abroad_namesakes(self) -> None:
+        """Mark as namesakes (``abroad``) the towns abroad named like a capital or
+        first-level division whose country another name of the text names: "Cairo"
+        beside "Egypt" is not Cairo, Illinois, nor "Ontario" beside "Canada" Ontario,
+        California, however many places of the other country the text lists — so these
+        readings get no country, division or ``colocated`` votes either; only a
+        qualifier ("Cairo, Illinois") picks them."""
+        named: dict[str, set[int]] = {}  # country code -> groups that name the country
+        for g, group in enumerate(self.groups):
+            if not group.candidates:
+                continue
+            top = max(group.candidates, key=lambda c: c.prior)
+            if top.place.feature_code in COUNTRY_CODES and top.place.country_code and \
+                    top.match in _NAMING_MATCHES:
+                named.setdefault(top.place.country_code, set()).add(g)
+        if not named:
+            return
+        column = _INDEX["namesake"]
+        for g, (group, sl) in enumerate(zip(self.groups, self.slices, strict=True)):
+            heads = {c.place.country_code for c in group.candidates
+                     if c.match == "exact" and c.primary
+                     and c.place.feature_code in _HEAD_CODES
+                     and named.get(c.place.country_code or "", set()) - {g}}
+            if not heads:
+                continue
+            for row, c in enumerate(group.candidates):
+                if c.place.country_code not in heads and _type_feature(c) in _TOWN_KINDS:
+                    self.flat[sl.start + row, column] = 1.0
+                    self.abroad[sl.start + row] = True
 
     def _colocated(self) -> None:
         """Fill ``colocated``: other groups with a candidate near or in the same
@@ -216,7 +256,7 @@ class _DocFeatures:
         member[self.namesake] = False
         hits = related @ member
         hits[np.arange(len(self.owner)), self.owner] = False
-        self.flat[:, _INDEX["colocated"]] = np.log1p(hits.sum(axis=1))
+        self.flat[:, _INDEX["colocated"]] = np.log1p(hits.sum(axis=1)) * ~self.abroad
 
     def update_context(self, probs: list[np.ndarray]) -> None:
         """Recompute the context columns from the groups' current probabilities."""
@@ -286,6 +326,9 @@ class _DocFeatures:
             qualified.append(self._qualified(g, k, probs) if group.qualifier_of else 0.0)
         self.flat[:, _COUNTRY_VOTES] = country_votes
         self.flat[:, _ADMIN1_VOTES] = admin1_votes
+        if self.abroad.any():
+            self.flat[self.abroad, _COUNTRY_VOTES] = 0.0
+            self.flat[self.abroad, _ADMIN1_VOTES] = 0.0
         self.flat[:, _CONTAINS] = contains
         self.flat[:, _PEERS] = peers
         self.flat[:, _SAME_PLACE] = same_place
