@@ -257,6 +257,11 @@ def test_a_protest_is_typed_by_what_happened_at_it(text, expected):
     # a crowd that disperses of its own accord was not dispersed
     ("Thousands of teachers marched through Lusaka on Tuesday to demand unpaid wages. The "
      "crowd dispersed peacefully in the evening.", "Peaceful protest"),
+    ("Hundreds of miners protested peacefully at the gates of the mine, and the "
+     "demonstration broke up at noon.", "Peaceful protest"),
+    # what a protest is held for is the protest, not a statement
+    ("Activists staged a demonstration in Bishkek to condemn the beating of a journalist "
+     "by unknown men.", "Peaceful protest"),
     # what a demand asks for is the grievance: the activists were arrested last month
     ("Hundreds of people rallied outside the courthouse in Valparaiso on Friday, demanding "
      "the release of the activists arrested last month.", "Peaceful protest"),

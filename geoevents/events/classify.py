@@ -421,10 +421,13 @@ _DEMONSTRATORS = frozenset({"protester", "protestor", "demonstrator", "crowd", "
 
 
 def _disperses_itself(token) -> bool:
-    """Whether ``token`` is 'disperse' with no one dispersing anybody: intransitive, not
-    passive and not the purpose of another act ("the crowd dispersed peacefully", but not
-    "police moved in to disperse them" or "the march was dispersed")."""
-    return lemma(token) == "disperse" and token.pos_ == "VERB" and not any(
+    """Whether ``token`` is 'disperse' or 'break up' with no one dispersing anybody:
+    intransitive, not passive and not the purpose of another act ("the crowd dispersed
+    peacefully", "the demonstration broke up at noon", but not "police moved in to
+    disperse them" or "the march was dispersed")."""
+    dispersal = lemma(token) == "disperse" or (lemma(token) == "break" and any(
+        c.dep_ == "prt" and c.lower_ == "up" for c in token.children))
+    return dispersal and token.pos_ == "VERB" and not any(
         c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in token.children) and \
         token.dep_ not in ("xcomp", "advcl", "acl", "amod")
 
@@ -639,11 +642,19 @@ def _choose(names: list[str], trigger: Trigger, args: Arguments, onto: Ontology,
 
 def _voiced_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> bool:
     """Whether a condemnation or demand comes from protesters ("Protesters denounced
-    ...", "protesters demanding ..."): what a crowd voices in the street is a protest,
-    not a government's statement."""
-    head = trigger.token.head
-    return _token_class(args.actor1_token, onto) == "protester" or (
-        trigger.token.dep_ in ("acl", "relcl") and _token_class(head, onto) == "protester")
+    ...", "protesters demanding ...") or is what a protest is held for ("activists staged
+    a demonstration to condemn ...", "thousands marched to denounce ..."): what a crowd
+    voices in the street is a protest, not a government's statement."""
+    token = trigger.token
+    head = token.head
+    if _token_class(args.actor1_token, onto) == "protester" or (
+            token.dep_ in ("acl", "relcl") and _token_class(head, onto) == "protester"):
+        return True
+    if token.dep_ not in ("advcl", "xcomp", "acl") or head is token:
+        return False  # the purpose of a protest: its head or the head's object is one
+    protest = protest_words(onto)
+    return _has(set(lemma_forms(head)), protest) or any(
+        c.dep_ == "dobj" and _has(set(lemma_forms(c)), protest) for c in head.children)
 
 
 def _done_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> bool:
