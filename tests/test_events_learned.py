@@ -274,6 +274,17 @@ def test_a_protest_is_typed_by_what_happened_at_it(text, expected):
     # ("hundreds of protesters" are protesters)
     ("Hundreds of protesters clashed with security forces in Tunis; one protester was "
      "killed and dozens of police officers were injured.", "Violent demonstration"),
+    # what any protest of the sentence demands is its grievance, whichever word triggered
+    ("Hundreds of protesters gathered in front of the police headquarters in Minneapolis, "
+     "demanding justice for a man killed by officers.", "Peaceful protest"),
+    # who the protesters are is no outcome of their protest
+    ("Mothers of protesters killed by the army in 2019 staged a sit-in outside the "
+     "presidential palace in Khartoum.", "Peaceful protest"),
+    # what is fired is not whom it is fired at; rubber bullets are not lethal force
+    ("Riot police in Caracas fired buckshot at opposition marchers, injuring at least 15.",
+     "Excessive force against protesters"),
+    ("Security forces fired rubber bullets and tear gas at protesters in Baghdad on "
+     "Sunday.", "Protest with intervention"),
     # the patient of an event noun is its 'of'
     ("The death toll from the army's shooting of protesters in Sudan rose to 40 on "
      "Wednesday.", "Excessive force against protesters"),

@@ -255,16 +255,25 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     return None
 
 
+# shots, lethal unless what was fired is non-lethal ("rubber bullets", "tear gas")
+_SHOTS = frozenset({"fire", "shoot", "bullet", "gunfire", "live"})
+
+
 def _force_against_protesters(lem: str, args: Arguments, onto: Ontology) -> Typing:
     """Violence whose target is protesters: excessive force when it kills or injures
     severely, else an intervention in their protest."""
-    lethal = _has(args.clause, (_LETHAL - {"fire"}) | onto.words("severe_injury")) or \
-        lem in ("kill", "shoot")
+    harm = _has(args.clause, (_LETHAL - _SHOTS) | onto.words("severe_injury")) or \
+        lem == "kill"
+    shots = _has(args.clause, _SHOTS - {"fire"}) or lem == "shoot"
+    lethal = harm or "live" in args.clause or (
+        shots and not _has(args.clause, onto.words("non_lethal")))
     name = "Excessive force against protesters" if lethal else "Protest with intervention"
     force = "lethal" if lethal else "non-lethal"
     return Typing(name, 0.65, f"force used against protesters ({force})")
 
 
+# verbs whose object is what is fired, never whom it is aimed at ("fired buckshot at …")
+_FIRING = frozenset({"fire", "throw", "hurl", "lob", "launch"})
 # what is fired or thrown, not whom it is aimed at ("fired tear gas at protesters")
 _PROJECTILES = frozenset({"gas", "round", "bullet", "shot", "canister", "pellet", "cannon",
                           "spray", "fire"})
@@ -276,7 +285,8 @@ def _patient(trigger: Trigger, args: Arguments, onto: Ontology):
     second actor), or for an event noun with no target the 'of' of its patient ("the
     shooting of protesters")."""
     target = args.target
-    if target is not None and (lemma(target) in (trigger.phrase or ()) or _has(
+    if target is not None and (lemma(target) in (trigger.phrase or ()) or
+                               trigger.lemma in _FIRING or _has(
             set(lemma_forms(target)), onto.words("weapon") | onto.words("non_lethal") |
             _PROJECTILES)):
         target = None
@@ -360,6 +370,21 @@ def _grievance(token) -> set[int]:
     return found
 
 
+def _protesters_described(token) -> set[int]:
+    """Indices of the clauses that describe who holds a protest ("mothers of protesters
+    killed by the army in 2019 staged a sit-in"): the participles and relative clauses
+    inside the subject of the protest verb (or of the verb whose object the protest
+    noun is) tell who they are, not what happened at the protest."""
+    verb = token if token.pos_ == "VERB" else token.head if token.dep_ == "dobj" else None
+    found: set[int] = set()
+    for subject in (c for c in verb.children if c.dep_ == "nsubj") if verb is not None \
+            else ():
+        for t in subject.subtree:
+            if t.dep_ in ("acl", "relcl") and t.i != subject.i:
+                found.update(x.i for x in t.subtree)
+    return found
+
+
 def _not_outcome(sent) -> set[int]:
     """Indices of the tokens of a sentence that tell no outcome of a protest: what the
     demonstrators carry or chant ("holding photographs of the dead") and a crowd that
@@ -432,7 +457,7 @@ def _disperses_itself(token) -> bool:
         token.dep_ not in ("xcomp", "advcl", "acl", "amod")
 
 
-def _outcome_lemmas(trigger: Trigger) -> set[str]:
+def _outcome_lemmas(trigger: Trigger, onto: Ontology) -> set[str]:
     """The lemmas of the trigger's sentence and its neighbours that can tell what happened
     at a protest: without what the protest is about (its grievance), the 'riot' of the
     police's equipment ("riot police", "riot gear") and what is reported absent ("no
@@ -440,10 +465,13 @@ def _outcome_lemmas(trigger: Trigger) -> set[str]:
     token = trigger.token
     sentences, starts = doc_sentences(token.doc)
     i = bisect_right(starts, token.i) - 1
-    grievance = _grievance(token)
+    protest = protest_words(onto)
     found: set[str] = set()
     for sent in sentences[max(0, i - 1): i + 2]:
-        skip = grievance | _not_outcome(sent)
+        # what any protest of the sentence is about, and who protests, is no outcome
+        skip = _not_outcome(sent).union(*(
+            _grievance(t) | _protesters_described(t) for t in span_words(sent)
+            if t.i == token.i or lemma(t) in protest))
         for t in span_words(sent):
             if t.i in skip or t.ent_type_ in TIME_ENTITIES or t.ent_type_ == "PERSON":
                 continue
@@ -760,7 +788,7 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
                         f"{typing.reason}; the crowd dispersed of its own accord")
         name = typing.sub_event_type
     if name in ("Peaceful protest", "Protest with intervention"):
-        refined, why = _refine_protest(name, _outcome_lemmas(trigger), onto)
+        refined, why = _refine_protest(name, _outcome_lemmas(trigger, onto), onto)
         if refined != name:
             return Typing(refined, typing.confidence, f"{typing.reason}; {why}")
     if onto.event_type_of(name) in ("Battles", "Violence against civilians",
