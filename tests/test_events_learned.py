@@ -280,6 +280,11 @@ def test_a_protest_is_typed_by_what_happened_at_it(text, expected):
     # who the protesters are is no outcome of their protest
     ("Mothers of protesters killed by the army in 2019 staged a sit-in outside the "
      "presidential palace in Khartoum.", "Peaceful protest"),
+    # arrests a protest is about are no intervention in it
+    ("Journalists staged a sit-in in Kabul to protest the detention of two colleagues by "
+     "intelligence officers.", "Peaceful protest"),
+    ("Thousands rallied in Moscow on Saturday in support of the arrested opposition leader, "
+     "chanting his name.", "Peaceful protest"),
     # what is fired is not whom it is fired at; rubber bullets are not lethal force
     ("Riot police in Caracas fired buckshot at opposition marchers, injuring at least 15.",
      "Excessive force against protesters"),

@@ -347,11 +347,23 @@ _CARRY_VERBS = frozenset({"hold", "carry", "display", "wave", "brandish", "raise
                           "chant", "sing", "shout"})
 
 
+_TIME_UNITS = frozenset({"hour", "day", "week", "month", "year", "night", "weekend"})
+
+
+def _earlier(clause) -> bool:
+    """Whether a clause tells what happened a measured time before ("rallied on Saturday,
+    a day after police used tear gas to break up a smaller gathering"): another
+    happening, not what happened at this one."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "since") for c in clause.children) and \
+        any(c.dep_ == "npadvmod" and lemma(c) in _TIME_UNITS for c in clause.children)
+
+
 def _grievance(token) -> set[int]:
     """Indices of the tokens that say what a protest is about (a purpose clause, a
     demand, 'over …', 'against …', the object of a verb of demanding or denouncing, the
-    subject of what sparked it): their deaths and arrests are the grievance, not what
-    happened at the protest."""
+    subject of what sparked it) or what happened a measured time before it: their deaths
+    and arrests are the grievance, not what happened at the protest."""
     found: set[int] = set()
     voiced = lemma(token) in _GRIEVANCE_VERBS  # "demanding the release of …"
     for child in token.children:
@@ -361,7 +373,7 @@ def _grievance(token) -> set[int]:
         preps = _GRIEVANCE_PREPS | ({"for"} if voiced else set())
         said = (voiced and child.dep_ in ("dobj", "ccomp", "xcomp")) or \
             (child.dep_ == "prep" and child.lower_ in preps)
-        if purpose or said:
+        if purpose or said or _earlier(child):
             found.update(t.i for t in child.subtree)
     if token.dep_ in ("dobj", "nsubjpass") and lemma(token.head) in _CAUSE_VERBS:
         for child in token.head.children:  # "the killing of a student sparked protests"
@@ -383,6 +395,20 @@ def _protesters_described(token) -> set[int]:
             if t.dep_ in ("acl", "relcl") and t.i != subject.i:
                 found.update(x.i for x in t.subtree)
     return found
+
+
+def protest_background(token, onto: Ontology) -> bool:
+    """Whether ``token`` tells what a protest of its sentence is about or who protests
+    rather than a happening of its own: inside the protest's grievance ("to protest the
+    detention of two colleagues") or the description of its protesters, or a participle
+    that describes someone ("in support of the arrested opposition leader")."""
+    protest = protest_words(onto)
+    words = [t for t in span_words(token.sent) if lemma(t) in protest and t.i != token.i]
+    if not words:
+        return False
+    if token.dep_ == "amod" and token.tag_ == "VBN":
+        return True
+    return any(token.i in _grievance(t) | _protesters_described(t) for t in words)
 
 
 def _not_outcome(sent) -> set[int]:
@@ -473,7 +499,8 @@ def _outcome_lemmas(trigger: Trigger, onto: Ontology) -> set[str]:
             _grievance(t) | _protesters_described(t) for t in span_words(sent)
             if t.i == token.i or lemma(t) in protest))
         for t in span_words(sent):
-            if t.i in skip or t.ent_type_ in TIME_ENTITIES or t.ent_type_ == "PERSON":
+            if t.i in skip or t.ent_type_ in TIME_ENTITIES or t.ent_type_ == "PERSON" or (
+                    t.dep_ == "amod" and t.tag_ == "VBN"):  # "the arrested leader"
                 continue
             if t.lower_ == "riot" and t.dep_ in ("compound", "amod", "nmod") and \
                     lemma(t.head) not in _RIOT:

@@ -48,7 +48,7 @@ from geoevents.events.arguments import (
     comparison_point,
     extract_arguments,
 )
-from geoevents.events.classify import CONSEQUENCES, Typing, classify
+from geoevents.events.classify import CONSEQUENCES, Typing, classify, protest_background
 from geoevents.events.dates import (
     DAY,
     MONTH,
@@ -934,6 +934,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 and not _describes_participant(c) and not _not_a_happening(c, onto)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _taken_for_care(c)
+                and not _arrests_protested(c, onto)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
@@ -1522,6 +1523,15 @@ def _elsewhere(event: Event, mention: Event) -> bool:
     happening."""
     site, own = _site(event), _site(mention)
     return site is not None and own is not None and not same_place(site, own)
+
+
+def _arrests_protested(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether an undated mention of arrests is what a protest of its sentence is about
+    ("staged a sit-in to protest the detention of two colleagues", "rallied in support of
+    the arrested leader"): no arrest told there and then, so no intervention in it."""
+    return cand.typing.sub_event_type == _ARRESTS and (
+        cand.date is None or cand.date.precision == UNRESOLVED) and \
+        protest_background(cand.trigger.token, onto)
 
 
 def _seizure(cand: _Candidate) -> bool:
