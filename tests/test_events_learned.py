@@ -232,6 +232,9 @@ def test_a_rally_mourning_past_victims_stays_peaceful():
     ("Thousands protested in Lagos on Monday, and police shot dead two of them.",
      "Excessive force against protesters"),
     ("Police fired tear gas to disperse protesters in Nairobi.", "Protest with intervention"),
+    ("Kenyan police on Tuesday teargassed hundreds of opposition supporters who had "
+     "gathered outside the electoral commission offices in Nairobi.",
+     "Protest with intervention"),
     ("Hundreds marched in Sfax against rising prices on Monday. No arrests were made.",
      "Peaceful protest"),
     # "riot police" is the police's equipment, not a riot by the protesters
