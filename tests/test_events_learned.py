@@ -501,3 +501,12 @@ def test_territory_changing_hands_stays_political_whoever_the_actor(text, expect
     """Crime vocabulary retypes violence as organised crime, but not a change of control
     over territory: a cartel that takes a town is a non-state actor taking territory."""
     assert [e.sub_event_type for e in geoevents.extract_events(text)] == [expected]
+
+
+def test_a_place_taken_after_a_withdrawal_keeps_its_change_of_hands():
+    """The withdrawal told with a taking of territory is how the place changed hands:
+    merged into one event, the event is the transfer, not the movement."""
+    events = geoevents.extract_events(
+        "The jihadist group recaptured Ansongo on Tuesday after Malian forces pulled out of "
+        "the town, a local official said.")
+    assert main_event(events).sub_event_type == "Non-violent transfer of territory"

@@ -199,6 +199,8 @@ _TALLIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", 
 # movements that, told as a participle beside a violent event or a protest, are how it
 # went ("ground troops entering the camp", "a strike leaving wards short of staff")
 _MOVEMENTS = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
+_TERRITORY = frozenset({"Non-violent transfer of territory", "Government regains territory",
+                        "Non-state actor overtakes territory"})
 _AFTER = frozenset({"after", "following"})
 _PERCEPTIONS = frozenset({"hear", "see", "witness", "report", "describe"})
 # verbs that tell when a happening already named began ("The fire broke out on Sunday")
@@ -358,7 +360,8 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
                       and _repeats_or_follows(a, b, onto)), None)
             if b is not None:
                 if onto.event_type_of(a.typing.sub_event_type) == onto.event_type_of(
-                        b.typing.sub_event_type) and a.typing.confidence > b.typing.confidence:
+                        b.typing.sub_event_type) and a.typing.confidence > b.typing.confidence \
+                        and not _changes_hands(b, a):
                     b.typing = a.typing  # the more specific reading of the event
                 _fold(a, b, keep)
                 changed = True
@@ -371,6 +374,14 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
         for c in [c for c in keep if c.trigger.lemma in CONSEQUENCES]:
             _fold(c, main[0], keep)
     return keep
+
+
+def _changes_hands(taking: _Candidate, move: _Candidate) -> bool:
+    """Whether ``taking`` tells a place changing hands and ``move`` a group's movement
+    told with it ("IS recaptured Palmyra after Syrian forces pulled out"): ACLED codes
+    the change of territory, the withdrawal is how it came about."""
+    return taking.typing.sub_event_type in _TERRITORY and \
+        move.typing.sub_event_type == "Change to group/activity"
 
 
 def _repeats_or_follows(a: _Candidate, b: _Candidate, onto: Ontology) -> bool:
