@@ -291,8 +291,8 @@ def test_a_protest_is_typed_by_what_happened_at_it(text, expected):
     # what is fired is not whom it is fired at; rubber bullets are not lethal force
     ("Riot police in Caracas fired buckshot at opposition marchers, injuring at least 15.",
      "Excessive force against protesters"),
-    ("Security forces fired rubber bullets and tear gas at protesters in Baghdad on "
-     "Sunday.", "Protest with intervention"),
+    ("Security forces in Baghdad fired rubber bullets at protesters on Sunday, and tear "
+     "gas at the crowd.", "Protest with intervention"),
     # the patient of an event noun is its 'of'
     ("The death toll from the army's shooting of protesters in Sudan rose to 40 on "
      "Wednesday.", "Excessive force against protesters"),
