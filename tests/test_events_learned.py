@@ -288,6 +288,10 @@ def test_a_protest_is_typed_by_what_happened_at_it(text, expected):
      "intelligence officers.", "Peaceful protest"),
     ("Thousands rallied in Moscow on Saturday in support of the arrested opposition leader, "
      "chanting his name.", "Peaceful protest"),
+    # an arrest told on another day of the week is no intervention in the protest
+    ("Police arrested the student leader on Friday. On Saturday, several thousand "
+     "students marched to the courthouse in Dhaka to demand his release.",
+     "Peaceful protest"),
     # what is fired is not whom it is fired at; rubber bullets are not lethal force
     ("Riot police in Caracas fired buckshot at opposition marchers, injuring at least 15.",
      "Excessive force against protesters"),

@@ -1226,6 +1226,17 @@ def _to_event(cand: _Candidate, sent: Span, text: str, doc_id: str | None,
     )
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _other_weekday(a: Event, b: Event) -> bool:
+    """Whether two mentions name different days of the week ("arrested the student leader
+    on Friday. On Saturday, students marched"): other days, even when neither resolves
+    (no publication date)."""
+    days = [{d for d in _WEEKDAYS if d in (e.date_text or "").lower()} for e in (a, b)]
+    return bool(days[0]) and bool(days[1]) and days[0].isdisjoint(days[1])
+
+
 def _dates_agree(a: Event, b: Event) -> bool:
     pa = _period(DateInfo(a.date, a.date_precision, None, ""))
     pb = _period(DateInfo(b.date, b.date_precision, None, ""))
@@ -1570,7 +1581,8 @@ def _may_refer(event: Event, mention: Event, seized: bool = False) -> bool:
         else:  # a place named but not resolved is still another place
             here = not (event.location_text and mention.location_text
                         and event.location_text != mention.location_text)
-        return event.event_type in _CROWDS and _dates_agree(event, mention) and here
+        return event.event_type in _CROWDS and _dates_agree(event, mention) and here and \
+            not _other_weekday(event, mention)
     if mention.sub_event_type in _ACCOMPANYING:  # damage done by violence or a disaster
         return event.event_type in _VIOLENT_TYPES or event.sub_event_type in _DISASTERS
     if mention.sub_event_type in _MOVEMENTS:  # how a fight or an attack ended
