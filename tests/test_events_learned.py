@@ -292,6 +292,10 @@ def test_a_protest_is_typed_by_what_happened_at_it(text, expected):
     ("Police arrested the student leader on Friday. On Saturday, several thousand "
      "students marched to the courthouse in Dhaka to demand his release.",
      "Peaceful protest"),
+    # people told protesting in the clause are protesters
+    ("Witnesses said police beat students with clubs and rifle butts as they marched to "
+     "the ministry in Kinshasa; several were taken to hospital.",
+     "Excessive force against protesters"),
     # what is fired is not whom it is fired at; rubber bullets are not lethal force
     ("Riot police in Caracas fired buckshot at opposition marchers, injuring at least 15.",
      "Excessive force against protesters"),

@@ -296,8 +296,20 @@ def _patient(trigger: Trigger, args: Arguments, onto: Ontology):
 
 
 def _targets_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> bool:
-    """Whether an act is done to protesters (:func:`_patient`)."""
-    return _token_class(_patient(trigger, args, onto), onto) == "protester"
+    """Whether an act is done to protesters (:func:`_patient`): people named as
+    protesters, or people told protesting in the same clause ("students marching to the
+    ministry", "beat students as they marched")."""
+    patient = _patient(trigger, args, onto)
+    if _token_class(patient, onto) == "protester":
+        return True
+    if patient is None:
+        return False
+    protest = protest_words(onto)
+    if any(c.dep_ in ("acl", "relcl") and lemma(c) in protest for c in patient.children):
+        return True
+    return any(c.dep_ == "advcl" and lemma(c) in protest and any(
+        s.dep_ == "nsubj" and s.lower_ == "they" for s in c.children)
+        for c in trigger.token.children)
 
 
 def protest_words(onto: Ontology) -> frozenset[str]:
