@@ -57,3 +57,18 @@ def test_actor_keeps_the_bracket_closing_its_acronym():
     e = first("The Rapid Support Forces (RSF) attacked a market in El Fasher on Monday, "
               "killing 12 people.")
     assert e.actor1 == "Rapid Support Forces (RSF)"
+
+
+def test_a_participle_adjunct_shares_the_clause_subject_with_its_own_voice():
+    """'after being beaten by police': the beaten are the clause's subject, the police the
+    agent; 'after killing three villagers': the gunmen are the killers."""
+    import geoevents
+
+    beaten = geoevents.extract_events(
+        "Dozens of anti-government protesters were hospitalised after being beaten by "
+        "police in Tbilisi.")
+    assert [(e.sub_event_type, e.actor1) for e in beaten] == [
+        ("Excessive force against protesters", "police")]
+    killed = geoevents.extract_events(
+        "The gunmen fled after killing three villagers in Zamfara.")
+    assert killed[0].actor1 == "gunmen"

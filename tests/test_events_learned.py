@@ -232,6 +232,9 @@ def test_a_rally_mourning_past_victims_stays_peaceful():
     ("Thousands protested in Lagos on Monday, and police shot dead two of them.",
      "Excessive force against protesters"),
     ("Police fired tear gas to disperse protesters in Nairobi.", "Protest with intervention"),
+    ("Kenyan police on Tuesday teargassed hundreds of opposition supporters who had "
+     "gathered outside the electoral commission offices in Nairobi.",
+     "Protest with intervention"),
     ("Hundreds marched in Sfax against rising prices on Monday. No arrests were made.",
      "Peaceful protest"),
     # "riot police" is the police's equipment, not a riot by the protesters
@@ -257,6 +260,11 @@ def test_a_protest_is_typed_by_what_happened_at_it(text, expected):
     # a crowd that disperses of its own accord was not dispersed
     ("Thousands of teachers marched through Lusaka on Tuesday to demand unpaid wages. The "
      "crowd dispersed peacefully in the evening.", "Peaceful protest"),
+    ("Hundreds of miners protested peacefully at the gates of the mine, and the "
+     "demonstration broke up at noon.", "Peaceful protest"),
+    # what a protest is held for is the protest, not a statement
+    ("Activists staged a demonstration in Bishkek to condemn the beating of a journalist "
+     "by unknown men.", "Peaceful protest"),
     # what a demand asks for is the grievance: the activists were arrested last month
     ("Hundreds of people rallied outside the courthouse in Valparaiso on Friday, demanding "
      "the release of the activists arrested last month.", "Peaceful protest"),
@@ -269,6 +277,30 @@ def test_a_protest_is_typed_by_what_happened_at_it(text, expected):
     # ("hundreds of protesters" are protesters)
     ("Hundreds of protesters clashed with security forces in Tunis; one protester was "
      "killed and dozens of police officers were injured.", "Violent demonstration"),
+    # what any protest of the sentence demands is its grievance, whichever word triggered
+    ("Hundreds of protesters gathered in front of the police headquarters in Minneapolis, "
+     "demanding justice for a man killed by officers.", "Peaceful protest"),
+    # who the protesters are is no outcome of their protest
+    ("Mothers of protesters killed by the army in 2019 staged a sit-in outside the "
+     "presidential palace in Khartoum.", "Peaceful protest"),
+    # arrests a protest is about are no intervention in it
+    ("Journalists staged a sit-in in Kabul to protest the detention of two colleagues by "
+     "intelligence officers.", "Peaceful protest"),
+    ("Thousands rallied in Moscow on Saturday in support of the arrested opposition leader, "
+     "chanting his name.", "Peaceful protest"),
+    # an arrest told on another day of the week is no intervention in the protest
+    ("Police arrested the student leader on Friday. On Saturday, several thousand "
+     "students marched to the courthouse in Dhaka to demand his release.",
+     "Peaceful protest"),
+    # people told protesting in the clause are protesters
+    ("Witnesses said police beat students with clubs and rifle butts as they marched to "
+     "the ministry in Kinshasa; several were taken to hospital.",
+     "Excessive force against protesters"),
+    # what is fired is not whom it is fired at; rubber bullets are not lethal force
+    ("Riot police in Caracas fired buckshot at opposition marchers, injuring at least 15.",
+     "Excessive force against protesters"),
+    ("Security forces in Baghdad fired rubber bullets at protesters on Sunday, and tear "
+     "gas at the crowd.", "Protest with intervention"),
     # the patient of an event noun is its 'of'
     ("The death toll from the army's shooting of protesters in Sudan rose to 40 on "
      "Wednesday.", "Excessive force against protesters"),
@@ -477,3 +509,12 @@ def test_territory_changing_hands_stays_political_whoever_the_actor(text, expect
     """Crime vocabulary retypes violence as organised crime, but not a change of control
     over territory: a cartel that takes a town is a non-state actor taking territory."""
     assert [e.sub_event_type for e in geoevents.extract_events(text)] == [expected]
+
+
+def test_a_place_taken_after_a_withdrawal_keeps_its_change_of_hands():
+    """The withdrawal told with a taking of territory is how the place changed hands:
+    merged into one event, the event is the transfer, not the movement."""
+    events = geoevents.extract_events(
+        "The jihadist group recaptured Ansongo on Tuesday after Malian forces pulled out of "
+        "the town, a local official said.")
+    assert main_event(events).sub_event_type == "Non-violent transfer of territory"

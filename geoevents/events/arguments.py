@@ -204,8 +204,21 @@ def _subject(verb: Word) -> tuple[Word | None, bool]:
                 break
             tok = tok.head
             continue
+        if tok.dep_ == "pcomp" and tok.head.lower_ in _ADJUNCT_PREPS and \
+                tok.head.head.pos_ in ("VERB", "AUX"):
+            # "were hospitalised after being beaten by police": a participle adjunct
+            # shares the clause's subject, with its own voice
+            head = tok.head.head
+            own = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")),
+                           None)
+            return subject, own
         break
     return None, any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+# prepositions whose participle shares the subject of the clause it modifies
+_ADJUNCT_PREPS = frozenset({"after", "before", "while", "upon", "on", "since", "without"})
 
 
 def preposition_objects(token: Word, preps: tuple[str, ...]) -> list[Word]:

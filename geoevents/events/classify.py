@@ -255,16 +255,25 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     return None
 
 
+# shots, lethal unless what was fired is non-lethal ("rubber bullets", "tear gas")
+_SHOTS = frozenset({"fire", "shoot", "bullet", "gunfire", "live"})
+
+
 def _force_against_protesters(lem: str, args: Arguments, onto: Ontology) -> Typing:
     """Violence whose target is protesters: excessive force when it kills or injures
     severely, else an intervention in their protest."""
-    lethal = _has(args.clause, (_LETHAL - {"fire"}) | onto.words("severe_injury")) or \
-        lem in ("kill", "shoot")
+    harm = _has(args.clause, (_LETHAL - _SHOTS) | onto.words("severe_injury")) or \
+        lem == "kill"
+    shots = _has(args.clause, _SHOTS - {"fire"}) or lem == "shoot"
+    lethal = harm or "live" in args.clause or (
+        shots and not _has(args.clause, onto.words("non_lethal")))
     name = "Excessive force against protesters" if lethal else "Protest with intervention"
     force = "lethal" if lethal else "non-lethal"
     return Typing(name, 0.65, f"force used against protesters ({force})")
 
 
+# verbs whose object is what is fired, never whom it is aimed at ("fired buckshot at …")
+_FIRING = frozenset({"fire", "throw", "hurl", "lob", "launch"})
 # what is fired or thrown, not whom it is aimed at ("fired tear gas at protesters")
 _PROJECTILES = frozenset({"gas", "round", "bullet", "shot", "canister", "pellet", "cannon",
                           "spray", "fire"})
@@ -276,7 +285,8 @@ def _patient(trigger: Trigger, args: Arguments, onto: Ontology):
     second actor), or for an event noun with no target the 'of' of its patient ("the
     shooting of protesters")."""
     target = args.target
-    if target is not None and (lemma(target) in (trigger.phrase or ()) or _has(
+    if target is not None and (lemma(target) in (trigger.phrase or ()) or
+                               trigger.lemma in _FIRING or _has(
             set(lemma_forms(target)), onto.words("weapon") | onto.words("non_lethal") |
             _PROJECTILES)):
         target = None
@@ -286,8 +296,20 @@ def _patient(trigger: Trigger, args: Arguments, onto: Ontology):
 
 
 def _targets_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> bool:
-    """Whether an act is done to protesters (:func:`_patient`)."""
-    return _token_class(_patient(trigger, args, onto), onto) == "protester"
+    """Whether an act is done to protesters (:func:`_patient`): people named as
+    protesters, or people told protesting in the same clause ("students marching to the
+    ministry", "beat students as they marched")."""
+    patient = _patient(trigger, args, onto)
+    if _token_class(patient, onto) == "protester":
+        return True
+    if patient is None:
+        return False
+    protest = protest_words(onto)
+    if any(c.dep_ in ("acl", "relcl") and lemma(c) in protest for c in patient.children):
+        return True
+    return any(c.dep_ == "advcl" and lemma(c) in protest and any(
+        s.dep_ == "nsubj" and s.lower_ == "they" for s in c.children)
+        for c in trigger.token.children)
 
 
 def protest_words(onto: Ontology) -> frozenset[str]:
@@ -337,11 +359,23 @@ _CARRY_VERBS = frozenset({"hold", "carry", "display", "wave", "brandish", "raise
                           "chant", "sing", "shout"})
 
 
+_TIME_UNITS = frozenset({"hour", "day", "week", "month", "year", "night", "weekend"})
+
+
+def _earlier(clause) -> bool:
+    """Whether a clause tells what happened a measured time before ("rallied on Saturday,
+    a day after police used tear gas to break up a smaller gathering"): another
+    happening, not what happened at this one."""
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "since") for c in clause.children) and \
+        any(c.dep_ == "npadvmod" and lemma(c) in _TIME_UNITS for c in clause.children)
+
+
 def _grievance(token) -> set[int]:
     """Indices of the tokens that say what a protest is about (a purpose clause, a
     demand, 'over …', 'against …', the object of a verb of demanding or denouncing, the
-    subject of what sparked it): their deaths and arrests are the grievance, not what
-    happened at the protest."""
+    subject of what sparked it) or what happened a measured time before it: their deaths
+    and arrests are the grievance, not what happened at the protest."""
     found: set[int] = set()
     voiced = lemma(token) in _GRIEVANCE_VERBS  # "demanding the release of …"
     for child in token.children:
@@ -351,13 +385,42 @@ def _grievance(token) -> set[int]:
         preps = _GRIEVANCE_PREPS | ({"for"} if voiced else set())
         said = (voiced and child.dep_ in ("dobj", "ccomp", "xcomp")) or \
             (child.dep_ == "prep" and child.lower_ in preps)
-        if purpose or said:
+        if purpose or said or _earlier(child):
             found.update(t.i for t in child.subtree)
     if token.dep_ in ("dobj", "nsubjpass") and lemma(token.head) in _CAUSE_VERBS:
         for child in token.head.children:  # "the killing of a student sparked protests"
             if child.dep_ in ("nsubj", "csubj"):
                 found.update(t.i for t in child.subtree)
     return found
+
+
+def _protesters_described(token) -> set[int]:
+    """Indices of the clauses that describe who holds a protest ("mothers of protesters
+    killed by the army in 2019 staged a sit-in"): the participles and relative clauses
+    inside the subject of the protest verb (or of the verb whose object the protest
+    noun is) tell who they are, not what happened at the protest."""
+    verb = token if token.pos_ == "VERB" else token.head if token.dep_ == "dobj" else None
+    found: set[int] = set()
+    for subject in (c for c in verb.children if c.dep_ == "nsubj") if verb is not None \
+            else ():
+        for t in subject.subtree:
+            if t.dep_ in ("acl", "relcl") and t.i != subject.i:
+                found.update(x.i for x in t.subtree)
+    return found
+
+
+def protest_background(token, onto: Ontology) -> bool:
+    """Whether ``token`` tells what a protest of its sentence is about or who protests
+    rather than a happening of its own: inside the protest's grievance ("to protest the
+    detention of two colleagues") or the description of its protesters, or a participle
+    that describes someone ("in support of the arrested opposition leader")."""
+    protest = protest_words(onto)
+    words = [t for t in span_words(token.sent) if lemma(t) in protest and t.i != token.i]
+    if not words:
+        return False
+    if token.dep_ == "amod" and token.tag_ == "VBN":
+        return True
+    return any(token.i in _grievance(t) | _protesters_described(t) for t in words)
 
 
 def _not_outcome(sent) -> set[int]:
@@ -421,15 +484,18 @@ _DEMONSTRATORS = frozenset({"protester", "protestor", "demonstrator", "crowd", "
 
 
 def _disperses_itself(token) -> bool:
-    """Whether ``token`` is 'disperse' with no one dispersing anybody: intransitive, not
-    passive and not the purpose of another act ("the crowd dispersed peacefully", but not
-    "police moved in to disperse them" or "the march was dispersed")."""
-    return lemma(token) == "disperse" and token.pos_ == "VERB" and not any(
+    """Whether ``token`` is 'disperse' or 'break up' with no one dispersing anybody:
+    intransitive, not passive and not the purpose of another act ("the crowd dispersed
+    peacefully", "the demonstration broke up at noon", but not "police moved in to
+    disperse them" or "the march was dispersed")."""
+    dispersal = lemma(token) == "disperse" or (lemma(token) == "break" and any(
+        c.dep_ == "prt" and c.lower_ == "up" for c in token.children))
+    return dispersal and token.pos_ == "VERB" and not any(
         c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in token.children) and \
         token.dep_ not in ("xcomp", "advcl", "acl", "amod")
 
 
-def _outcome_lemmas(trigger: Trigger) -> set[str]:
+def _outcome_lemmas(trigger: Trigger, onto: Ontology) -> set[str]:
     """The lemmas of the trigger's sentence and its neighbours that can tell what happened
     at a protest: without what the protest is about (its grievance), the 'riot' of the
     police's equipment ("riot police", "riot gear") and what is reported absent ("no
@@ -437,12 +503,16 @@ def _outcome_lemmas(trigger: Trigger) -> set[str]:
     token = trigger.token
     sentences, starts = doc_sentences(token.doc)
     i = bisect_right(starts, token.i) - 1
-    grievance = _grievance(token)
+    protest = protest_words(onto)
     found: set[str] = set()
     for sent in sentences[max(0, i - 1): i + 2]:
-        skip = grievance | _not_outcome(sent)
+        # what any protest of the sentence is about, and who protests, is no outcome
+        skip = _not_outcome(sent).union(*(
+            _grievance(t) | _protesters_described(t) for t in span_words(sent)
+            if t.i == token.i or lemma(t) in protest))
         for t in span_words(sent):
-            if t.i in skip or t.ent_type_ in TIME_ENTITIES or t.ent_type_ == "PERSON":
+            if t.i in skip or t.ent_type_ in TIME_ENTITIES or t.ent_type_ == "PERSON" or (
+                    t.dep_ == "amod" and t.tag_ == "VBN"):  # "the arrested leader"
                 continue
             if t.lower_ == "riot" and t.dep_ in ("compound", "amod", "nmod") and \
                     lemma(t.head) not in _RIOT:
@@ -639,11 +709,19 @@ def _choose(names: list[str], trigger: Trigger, args: Arguments, onto: Ontology,
 
 def _voiced_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> bool:
     """Whether a condemnation or demand comes from protesters ("Protesters denounced
-    ...", "protesters demanding ..."): what a crowd voices in the street is a protest,
-    not a government's statement."""
-    head = trigger.token.head
-    return _token_class(args.actor1_token, onto) == "protester" or (
-        trigger.token.dep_ in ("acl", "relcl") and _token_class(head, onto) == "protester")
+    ...", "protesters demanding ...") or is what a protest is held for ("activists staged
+    a demonstration to condemn ...", "thousands marched to denounce ..."): what a crowd
+    voices in the street is a protest, not a government's statement."""
+    token = trigger.token
+    head = token.head
+    if _token_class(args.actor1_token, onto) == "protester" or (
+            token.dep_ in ("acl", "relcl") and _token_class(head, onto) == "protester"):
+        return True
+    if token.dep_ not in ("advcl", "xcomp", "acl") or head is token:
+        return False  # the purpose of a protest: its head or the head's object is one
+    protest = protest_words(onto)
+    return _has(set(lemma_forms(head)), protest) or any(
+        c.dep_ == "dobj" and _has(set(lemma_forms(c)), protest) for c in head.children)
 
 
 def _done_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> bool:
@@ -749,7 +827,7 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
                         f"{typing.reason}; the crowd dispersed of its own accord")
         name = typing.sub_event_type
     if name in ("Peaceful protest", "Protest with intervention"):
-        refined, why = _refine_protest(name, _outcome_lemmas(trigger), onto)
+        refined, why = _refine_protest(name, _outcome_lemmas(trigger, onto), onto)
         if refined != name:
             return Typing(refined, typing.confidence, f"{typing.reason}; {why}")
     if onto.event_type_of(name) in ("Battles", "Violence against civilians",

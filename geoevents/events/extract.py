@@ -48,7 +48,7 @@ from geoevents.events.arguments import (
     comparison_point,
     extract_arguments,
 )
-from geoevents.events.classify import CONSEQUENCES, Typing, classify
+from geoevents.events.classify import CONSEQUENCES, Typing, classify, protest_background
 from geoevents.events.dates import (
     DAY,
     MONTH,
@@ -199,6 +199,8 @@ _TALLIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", 
 # movements that, told as a participle beside a violent event or a protest, are how it
 # went ("ground troops entering the camp", "a strike leaving wards short of staff")
 _MOVEMENTS = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
+_TERRITORY = frozenset({"Non-violent transfer of territory", "Government regains territory",
+                        "Non-state actor overtakes territory"})
 _AFTER = frozenset({"after", "following"})
 _PERCEPTIONS = frozenset({"hear", "see", "witness", "report", "describe"})
 # verbs that tell when a happening already named began ("The fire broke out on Sunday")
@@ -358,7 +360,8 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
                       and _repeats_or_follows(a, b, onto)), None)
             if b is not None:
                 if onto.event_type_of(a.typing.sub_event_type) == onto.event_type_of(
-                        b.typing.sub_event_type) and a.typing.confidence > b.typing.confidence:
+                        b.typing.sub_event_type) and a.typing.confidence > b.typing.confidence \
+                        and not _changes_hands(b, a):
                     b.typing = a.typing  # the more specific reading of the event
                 _fold(a, b, keep)
                 changed = True
@@ -371,6 +374,14 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
         for c in [c for c in keep if c.trigger.lemma in CONSEQUENCES]:
             _fold(c, main[0], keep)
     return keep
+
+
+def _changes_hands(taking: _Candidate, move: _Candidate) -> bool:
+    """Whether ``taking`` tells a place changing hands and ``move`` a group's movement
+    told with it ("IS recaptured Palmyra after Syrian forces pulled out"): ACLED codes
+    the change of territory, the withdrawal is how it came about."""
+    return taking.typing.sub_event_type in _TERRITORY and \
+        move.typing.sub_event_type == "Change to group/activity"
 
 
 def _repeats_or_follows(a: _Candidate, b: _Candidate, onto: Ontology) -> bool:
@@ -934,6 +945,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 and not _describes_participant(c) and not _not_a_happening(c, onto)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _taken_for_care(c)
+                and not _arrests_protested(c, onto)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
@@ -1212,6 +1224,17 @@ def _to_event(cand: _Candidate, sent: Span, text: str, doc_id: str | None,
             [{"trigger": m.trigger.token.text, "start": m.trigger.start, "end": m.trigger.end,
               "sentence": sentence} for m in cand.merged], key=lambda m: m["start"]),
     )
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _other_weekday(a: Event, b: Event) -> bool:
+    """Whether two mentions name different days of the week ("arrested the student leader
+    on Friday. On Saturday, students marched"): other days, even when neither resolves
+    (no publication date)."""
+    days = [{d for d in _WEEKDAYS if d in (e.date_text or "").lower()} for e in (a, b)]
+    return bool(days[0]) and bool(days[1]) and days[0].isdisjoint(days[1])
 
 
 def _dates_agree(a: Event, b: Event) -> bool:
@@ -1524,6 +1547,15 @@ def _elsewhere(event: Event, mention: Event) -> bool:
     return site is not None and own is not None and not same_place(site, own)
 
 
+def _arrests_protested(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether an undated mention of arrests is what a protest of its sentence is about
+    ("staged a sit-in to protest the detention of two colleagues", "rallied in support of
+    the arrested leader"): no arrest told there and then, so no intervention in it."""
+    return cand.typing.sub_event_type == _ARRESTS and (
+        cand.date is None or cand.date.precision == UNRESOLVED) and \
+        protest_background(cand.trigger.token, onto)
+
+
 def _seizure(cand: _Candidate) -> bool:
     """Whether a mention tells weapons found or seized (not a launch stopped: an
     interception, a bomb defused)."""
@@ -1549,7 +1581,8 @@ def _may_refer(event: Event, mention: Event, seized: bool = False) -> bool:
         else:  # a place named but not resolved is still another place
             here = not (event.location_text and mention.location_text
                         and event.location_text != mention.location_text)
-        return event.event_type in _CROWDS and _dates_agree(event, mention) and here
+        return event.event_type in _CROWDS and _dates_agree(event, mention) and here and \
+            not _other_weekday(event, mention)
     if mention.sub_event_type in _ACCOMPANYING:  # damage done by violence or a disaster
         return event.event_type in _VIOLENT_TYPES or event.sub_event_type in _DISASTERS
     if mention.sub_event_type in _MOVEMENTS:  # how a fight or an attack ended

@@ -161,8 +161,9 @@ def _forms(lemma: str, low: str, compound: str | None) -> tuple[str, ...]:
     for suffix, repl in _SUFFIXES:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             forms.append(low[: -len(suffix)] + repl)
-    if len(low) > 4 and low[-3:] in ("ged", "ted", "ned", "red") and low[-4] == low[-3]:
-        forms.append(low[:-3])  # "shelled" → "shell", "stopped" → "stop"
+    if len(low) > 4 and low[-3:] in ("ged", "ted", "ned", "red", "sed") and \
+            low[-4] == low[-3]:
+        forms.append(low[:-3])  # "stopped" → "stop", "teargassed" → "teargas"
     return tuple(dict.fromkeys(forms))
 
 
