@@ -615,3 +615,29 @@ def test_an_island_gives_way_to_a_district_on_it():
     loc = located("The blast in a mine in Sungai Besar district, on the island of Borneo, came "
                   "after a wall collapsed onto the miners.", "collapsed")
     assert loc.toponym is not None and loc.toponym.text.startswith("Sungai Besar"), loc.reason
+
+
+def test_a_name_before_a_participle_without_its_hyphen_is_not_the_place():
+    # "the Nasr controlled districts of Hass": the hyphen of "Nasr-controlled" left out;
+    # the name says who holds the districts, the "of" phrase names them
+    import spacy
+    from spacy.tokens import Doc
+
+    from geoevents.events.location import locate
+    from geoevents.model import Place, Toponym
+
+    words = ["Jets", "struck", "the", "Nasr", "controlled", "districts", "of", "Hass", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              spaces=[True, True, True, True, True, True, True, False, False],
+              heads=[1, 1, 5, 5, 5, 1, 5, 6, 1],
+              deps=["nsubj", "ROOT", "det", "nmod", "amod", "dobj", "prep", "pobj",
+                    "punct"],
+              tags=["NNS", "VBD", "DT", "NNP", "VBN", "NNS", "IN", "NNP", "."],
+              pos=["NOUN", "VERB", "DET", "PROPN", "VERB", "NOUN", "ADP", "PROPN",
+                   "PUNCT"],
+              lemmas=["jet", "strike", "the", "Nasr", "control", "district", "of", "Hass",
+                      "."],
+              sent_starts=[True] + [False] * 8)
+    hass = Toponym(45, 49, "Hass", Place("x:2", "Hass", 35.6, 36.6, "P", "PPL"))
+    loc = locate(doc[1], [], doc[0:9], [hass])
+    assert loc.toponym is hass, loc.reason

@@ -557,9 +557,13 @@ def _actor_like(mention: Toponym, token: Word) -> bool:
 def _hyphen_modifier(token: Word) -> bool:
     """A place name joined by a hyphen to the adjective or participle after it, the two
     modifying a noun ("the London-based organization", "a US-Kurdish operation", "the
-    ISIS-controlled district"): it says whose or where-from the thing is, not where an
+    ISIS-controlled district", also written without the hyphen: "the Fatah Halab
+    controlled districts"): it says whose or where-from the thing is, not where an
     event happened. A hyphen between two names ("the Kabul-Ghazni road") is a route."""
     doc = doc_words(token.doc)
+    if token.i + 1 < len(doc) and doc[token.i + 1].tag_ in ("VBN", "VBD") and \
+            doc[token.i + 1].dep_ == "amod" and doc[token.i + 1].head.i == token.head.i:
+        return True  # the hyphen left out: "the Fatah Halab controlled districts"
     if token.i + 2 >= len(doc) or doc[token.i + 1].text not in ("-", "–"):
         return False
     word = doc[token.i + 2]
