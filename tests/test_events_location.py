@@ -641,3 +641,15 @@ def test_a_name_before_a_participle_without_its_hyphen_is_not_the_place():
     hass = Toponym(45, 49, "Hass", Place("x:2", "Hass", 35.6, 36.6, "P", "PPL"))
     loc = locate(doc[1], [], doc[0:9], [hass])
     assert loc.toponym is hass, loc.reason
+
+
+def test_a_military_operations_name_is_not_a_place():
+    e = first("Gunmen killed two farmers during Operation Lafiya Dole in Borno.")
+    assert e.location_text == "Borno", e.reason
+
+
+def test_a_local_government_named_as_where_is_the_division():
+    # Nigerian usage: "in X local government" is the local government area, not a body
+    e = first("Bandits killed four villagers in Birnin Gwari local government of Kaduna "
+              "State on Sunday.")
+    assert e.location_text == "Birnin Gwari", e.reason

@@ -603,7 +603,13 @@ def _armed_group(mention: Toponym) -> bool:
 
 def _site_noun(noun: Word) -> bool:
     """A common noun of a place or site, which a name before it can locate ("his Amman
-    home", "the Beijing office", "the Zahra neighbourhood")."""
+    home", "the Beijing office", "the Zahra neighbourhood"); also a "local government"
+    named as where something is ("in Sanga local government": Nigeria's division, the
+    local government area), not as a body that acts."""
+    if lemma(noun) == "government" and noun.dep_ == "pobj" and \
+            noun.head.lower_ in _SCENE_PREPS and any(
+            c.dep_ == "amod" and c.lower_ == "local" for c in noun.children):
+        return True
     return any(w in _SITE_WORDS or w in _DWELLINGS for w in (lemma(noun), noun.lower_))
 
 
@@ -671,8 +677,8 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
         head = top.head
         start, end = span.start_char, span.end_char
         if any(s < end and start < e for s, e in taken) or _people_or_initials(span) or \
-                _common_nouns(span):
-            continue
+                _common_nouns(span) or span_words(span)[0].lower_ == "operation":
+            continue  # (not "during Operation Lafiya Dole": a military operation's name)
         # the name of an armed group is a place only where nothing but a place fits:
         # after a static locative preposition or naming a place noun
         group = _group_name(span)
