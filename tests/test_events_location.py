@@ -653,3 +653,14 @@ def test_a_local_government_named_as_where_is_the_division():
     e = first("Bandits killed four villagers in Birnin Gwari local government of Kaduna "
               "State on Sunday.")
     assert e.location_text == "Birnin Gwari", e.reason
+
+
+def test_a_coordinated_clause_in_another_tense_tells_a_later_state_elsewhere():
+    # the abduction was then, the holding is now: Raqqa is where he is held
+    loc = located("The journalist was abducted in 2014 and is believed to be held in Raqqa.",
+                  "abducted")
+    assert loc.toponym is None, loc.reason
+    # a shared auxiliary is one tense: "have killed … and burned houses in Darfur"
+    loc = located("Militiamen have killed three farmers and burned houses in Darfur.",
+                  "killed")
+    assert loc.toponym is not None and loc.toponym.text == "Darfur", loc.reason

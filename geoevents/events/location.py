@@ -297,6 +297,8 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
     while len(path) > 1 and path[0].pos_ == "VERB" and path[0].dep_ in ("conj", "xcomp"):
         # "was shot and left in a ditch": coordinated verbs share a place; "managed to
         # recapture X", "began to shell X": the act the trigger's complement tells
+        if path[0].dep_ == "conj" and _tenses_differ(path[0].head, path[0]):
+            return None  # "was captured in 2006 and is held in Gaza": a state now
         shared = shared or path[0].dep_ == "conj"
         path = path[1:]
     first = path[0]
@@ -347,6 +349,31 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
             return None
         return (NEAR if relation else role), f"'{first.text} {path[1].text} …' of the trigger"
     return None
+
+
+def _finite_tag(verb: Word) -> str:
+    """The tag of the finite word of a verb's clause: its first auxiliary's, else its
+    own."""
+    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass")), None)
+    return (aux if aux is not None else verb).tag_
+
+
+def _tenses_differ(first: Word, second: Word) -> bool:
+    """Two coordinated verbs told one in the past, the other in the present ("was
+    captured in 2006 and is believed to be held in Gaza"): an act and the state that
+    followed, each at its own place."""
+    if not any(c.dep_ in ("aux", "auxpass") for c in second.children):
+        return False  # "have killed three and raped ten": the auxiliary is shared
+    tags = {_finite_tag(first), _finite_tag(second)}
+    return "VBD" in tags and bool(tags & {"VBZ", "VBP"})
+
+
+def _in_another_tense(root: Word, trigger: Word) -> bool:
+    """Whether a place is in a coordinated clause told in another tense than the one it
+    is coordinated with, and the trigger is outside it (see :func:`_tenses_differ`)."""
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    return any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.i not in above
+               and _tenses_differ(t.head, t) for t in root.ancestors)
 
 
 # prepositions by which a route names the place it leads to or from
@@ -1271,7 +1298,8 @@ def _other_place(trigger: Word, candidates: list[tuple[Toponym, Word]]
         tier = place_tier(mention, root)
         if tier is not None and not _path_end(root) and \
                 not _in_fixed_phrase(root) and \
-                not _of_another_happening(root, trigger, candidates):
+                not _of_another_happening(root, trigger, candidates) and \
+                not _in_another_tense(root, trigger):
             places.append((tier, _tree_distance(trigger, root), mention.start, mention))
     if not places:
         return None
@@ -1479,7 +1507,8 @@ def _scene(trigger: Word, candidates: list[tuple[Toponym, Word]],
     best: tuple[tuple, Location] | None = None
     for mention, root in candidates:
         if _actor_like(mention, root) or statement_source(root) or \
-                _of_another_happening(root, trigger, candidates):
+                _of_another_happening(root, trigger, candidates) or \
+                _in_another_tense(root, trigger):
             continue
         tok = root
         while tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "flat") and \
