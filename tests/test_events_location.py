@@ -664,3 +664,9 @@ def test_a_coordinated_clause_in_another_tense_tells_a_later_state_elsewhere():
     loc = located("Militiamen have killed three farmers and burned houses in Darfur.",
                   "killed")
     assert loc.toponym is not None and loc.toponym.text == "Darfur", loc.reason
+
+
+def test_where_a_person_comes_from_is_not_the_place():
+    # "a native of X" says where the man is from, as a nationality would
+    loc = located("Okafor, 30, a native of Ghana, was shot by police on Monday.", "shot")
+    assert loc.toponym is None, loc.reason

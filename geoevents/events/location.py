@@ -302,7 +302,7 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
         shared = shared or path[0].dep_ == "conj"
         path = path[1:]
     first = path[0]
-    if any(t.dep_ not in _THROUGH for t in path):
+    if any(t.dep_ not in _THROUGH for t in path) or _origin_of_person(path[-1]):
         return None
     if any(t.dep_ == "acl" and lemma(t) not in _LOCATIVE_ACL for t in path):
         return None
@@ -374,6 +374,21 @@ def _in_another_tense(root: Word, trigger: Word) -> bool:
     above = {t.i for t in trigger.ancestors} | {trigger.i}
     return any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.i not in above
                and _tenses_differ(t.head, t) for t in root.ancestors)
+
+
+# nouns that say where a person comes from: "a native of Guinea" is a nationality
+_ORIGIN_NOUNS = frozenset({"native", "citizen", "national", "descendant", "emigrant",
+                           "immigrant"})
+
+
+def _origin_of_person(root: Word) -> bool:
+    """A place named as where a person comes from ("Diallo, a native of Guinea, was
+    shot"), which, like a nationality, is no event's place."""
+    tok = root
+    while tok.dep_ in ("compound", "appos", "conj", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+        lemma(tok.head.head) in _ORIGIN_NOUNS
 
 
 # prepositions by which a route names the place it leads to or from
@@ -1320,7 +1335,7 @@ def place_tier(mention: Toponym, root: Word, *, bodies: bool = False) -> int | N
     base ("the London-based group", which reports on events elsewhere)."""
     place = mention.place
     if place is None or getattr(mention, "kind", "name") == "demonym" or \
-            statement_source(root) or _armed_group(mention):
+            statement_source(root) or _armed_group(mention) or _origin_of_person(root):
         return None
     if _actor_like(mention, root):
         if place.feature_code.startswith(_NATIONS) or \
