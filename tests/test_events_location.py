@@ -615,3 +615,58 @@ def test_an_island_gives_way_to_a_district_on_it():
     loc = located("The blast in a mine in Sungai Besar district, on the island of Borneo, came "
                   "after a wall collapsed onto the miners.", "collapsed")
     assert loc.toponym is not None and loc.toponym.text.startswith("Sungai Besar"), loc.reason
+
+
+def test_a_name_before_a_participle_without_its_hyphen_is_not_the_place():
+    # "the Nasr controlled districts of Hass": the hyphen of "Nasr-controlled" left out;
+    # the name says who holds the districts, the "of" phrase names them
+    import spacy
+    from spacy.tokens import Doc
+
+    from geoevents.events.location import locate
+    from geoevents.model import Place, Toponym
+
+    words = ["Jets", "struck", "the", "Nasr", "controlled", "districts", "of", "Hass", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              spaces=[True, True, True, True, True, True, True, False, False],
+              heads=[1, 1, 5, 5, 5, 1, 5, 6, 1],
+              deps=["nsubj", "ROOT", "det", "nmod", "amod", "dobj", "prep", "pobj",
+                    "punct"],
+              tags=["NNS", "VBD", "DT", "NNP", "VBN", "NNS", "IN", "NNP", "."],
+              pos=["NOUN", "VERB", "DET", "PROPN", "VERB", "NOUN", "ADP", "PROPN",
+                   "PUNCT"],
+              lemmas=["jet", "strike", "the", "Nasr", "control", "district", "of", "Hass",
+                      "."],
+              sent_starts=[True] + [False] * 8)
+    hass = Toponym(45, 49, "Hass", Place("x:2", "Hass", 35.6, 36.6, "P", "PPL"))
+    loc = locate(doc[1], [], doc[0:9], [hass])
+    assert loc.toponym is hass, loc.reason
+
+
+def test_a_military_operations_name_is_not_a_place():
+    e = first("Gunmen killed two farmers during Operation Lafiya Dole in Borno.")
+    assert e.location_text == "Borno", e.reason
+
+
+def test_a_local_government_named_as_where_is_the_division():
+    # Nigerian usage: "in X local government" is the local government area, not a body
+    e = first("Bandits killed four villagers in Birnin Gwari local government of Kaduna "
+              "State on Sunday.")
+    assert e.location_text == "Birnin Gwari", e.reason
+
+
+def test_a_coordinated_clause_in_another_tense_tells_a_later_state_elsewhere():
+    # the abduction was then, the holding is now: Raqqa is where he is held
+    loc = located("The journalist was abducted in 2014 and is believed to be held in Raqqa.",
+                  "abducted")
+    assert loc.toponym is None, loc.reason
+    # a shared auxiliary is one tense: "have killed … and burned houses in Darfur"
+    loc = located("Militiamen have killed three farmers and burned houses in Darfur.",
+                  "killed")
+    assert loc.toponym is not None and loc.toponym.text == "Darfur", loc.reason
+
+
+def test_where_a_person_comes_from_is_not_the_place():
+    # "a native of X" says where the man is from, as a nationality would
+    loc = located("Okafor, 30, a native of Ghana, was shot by police on Monday.", "shot")
+    assert loc.toponym is None, loc.reason

@@ -32,7 +32,8 @@ Relative clauses, actors (the subject of an active verb, a nationality on an act
 name modifying a person or thing: "the U.S. soldier", "Belgium's plans") and the owners of
 sites ("the Israeli Embassy", "a U.S. military base") are never locations, nor is a place
 named only as the source of a statement ("said in Washington", see
-:func:`statement_source`). Names the toponym stage did not keep but that stand in a
+:func:`statement_source`), as where a person comes from ("a native of Guinea") or in a
+coordinated clause told in another tense ("was captured in 2006 and is held in Gaza"). Names the toponym stage did not keep but that stand in a
 place's slot of the parse are candidates too (see :func:`_unrecognised`).
 
 **The fallback chain.** Every event gets the best location the text supports: (1) a
@@ -297,10 +298,12 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
     while len(path) > 1 and path[0].pos_ == "VERB" and path[0].dep_ in ("conj", "xcomp"):
         # "was shot and left in a ditch": coordinated verbs share a place; "managed to
         # recapture X", "began to shell X": the act the trigger's complement tells
+        if path[0].dep_ == "conj" and _tenses_differ(path[0].head, path[0]):
+            return None  # "was captured in 2006 and is held in Gaza": a state now
         shared = shared or path[0].dep_ == "conj"
         path = path[1:]
     first = path[0]
-    if any(t.dep_ not in _THROUGH for t in path):
+    if any(t.dep_ not in _THROUGH for t in path) or _origin_of_person(path[-1]):
         return None
     if any(t.dep_ == "acl" and lemma(t) not in _LOCATIVE_ACL for t in path):
         return None
@@ -347,6 +350,46 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
             return None
         return (NEAR if relation else role), f"'{first.text} {path[1].text} …' of the trigger"
     return None
+
+
+def _finite_tag(verb: Word) -> str:
+    """The tag of the finite word of a verb's clause: its first auxiliary's, else its
+    own."""
+    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass")), None)
+    return (aux if aux is not None else verb).tag_
+
+
+def _tenses_differ(first: Word, second: Word) -> bool:
+    """Two coordinated verbs told one in the past, the other in the present ("was
+    captured in 2006 and is believed to be held in Gaza"): an act and the state that
+    followed, each at its own place."""
+    if not any(c.dep_ in ("aux", "auxpass") for c in second.children):
+        return False  # "have killed three and raped ten": the auxiliary is shared
+    tags = {_finite_tag(first), _finite_tag(second)}
+    return "VBD" in tags and bool(tags & {"VBZ", "VBP"})
+
+
+def _in_another_tense(root: Word, trigger: Word) -> bool:
+    """Whether a place is in a coordinated clause told in another tense than the one it
+    is coordinated with, and the trigger is outside it (see :func:`_tenses_differ`)."""
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    return any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.i not in above
+               and _tenses_differ(t.head, t) for t in root.ancestors)
+
+
+# nouns that say where a person comes from: "a native of Guinea" is a nationality
+_ORIGIN_NOUNS = frozenset({"native", "citizen", "national", "descendant", "emigrant",
+                           "immigrant"})
+
+
+def _origin_of_person(root: Word) -> bool:
+    """A place named as where a person comes from ("Diallo, a native of Guinea, was
+    shot"), which, like a nationality, is no event's place."""
+    tok = root
+    while tok.dep_ in ("compound", "appos", "conj", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
+        lemma(tok.head.head) in _ORIGIN_NOUNS
 
 
 # prepositions by which a route names the place it leads to or from
@@ -557,9 +600,13 @@ def _actor_like(mention: Toponym, token: Word) -> bool:
 def _hyphen_modifier(token: Word) -> bool:
     """A place name joined by a hyphen to the adjective or participle after it, the two
     modifying a noun ("the London-based organization", "a US-Kurdish operation", "the
-    ISIS-controlled district"): it says whose or where-from the thing is, not where an
+    ISIS-controlled district", also written without the hyphen: "the Fatah Halab
+    controlled districts"): it says whose or where-from the thing is, not where an
     event happened. A hyphen between two names ("the Kabul-Ghazni road") is a route."""
     doc = doc_words(token.doc)
+    if token.i + 1 < len(doc) and doc[token.i + 1].tag_ in ("VBN", "VBD") and \
+            doc[token.i + 1].dep_ == "amod" and doc[token.i + 1].head.i == token.head.i:
+        return True  # the hyphen left out: "the Fatah Halab controlled districts"
     if token.i + 2 >= len(doc) or doc[token.i + 1].text not in ("-", "–"):
         return False
     word = doc[token.i + 2]
@@ -599,7 +646,13 @@ def _armed_group(mention: Toponym) -> bool:
 
 def _site_noun(noun: Word) -> bool:
     """A common noun of a place or site, which a name before it can locate ("his Amman
-    home", "the Beijing office", "the Zahra neighbourhood")."""
+    home", "the Beijing office", "the Zahra neighbourhood"); also a "local government"
+    named as where something is ("in Sanga local government": Nigeria's division, the
+    local government area), not as a body that acts."""
+    if lemma(noun) == "government" and noun.dep_ == "pobj" and \
+            noun.head.lower_ in _SCENE_PREPS and any(
+            c.dep_ == "amod" and c.lower_ == "local" for c in noun.children):
+        return True
     return any(w in _SITE_WORDS or w in _DWELLINGS for w in (lemma(noun), noun.lower_))
 
 
@@ -667,8 +720,8 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
         head = top.head
         start, end = span.start_char, span.end_char
         if any(s < end and start < e for s, e in taken) or _people_or_initials(span) or \
-                _common_nouns(span):
-            continue
+                _common_nouns(span) or span_words(span)[0].lower_ == "operation":
+            continue  # (not "during Operation Lafiya Dole": a military operation's name)
         # the name of an armed group is a place only where nothing but a place fits:
         # after a static locative preposition or naming a place noun
         group = _group_name(span)
@@ -1261,7 +1314,8 @@ def _other_place(trigger: Word, candidates: list[tuple[Toponym, Word]]
         tier = place_tier(mention, root)
         if tier is not None and not _path_end(root) and \
                 not _in_fixed_phrase(root) and \
-                not _of_another_happening(root, trigger, candidates):
+                not _of_another_happening(root, trigger, candidates) and \
+                not _in_another_tense(root, trigger):
             places.append((tier, _tree_distance(trigger, root), mention.start, mention))
     if not places:
         return None
@@ -1282,7 +1336,7 @@ def place_tier(mention: Toponym, root: Word, *, bodies: bool = False) -> int | N
     base ("the London-based group", which reports on events elsewhere)."""
     place = mention.place
     if place is None or getattr(mention, "kind", "name") == "demonym" or \
-            statement_source(root) or _armed_group(mention):
+            statement_source(root) or _armed_group(mention) or _origin_of_person(root):
         return None
     if _actor_like(mention, root):
         if place.feature_code.startswith(_NATIONS) or \
@@ -1469,7 +1523,8 @@ def _scene(trigger: Word, candidates: list[tuple[Toponym, Word]],
     best: tuple[tuple, Location] | None = None
     for mention, root in candidates:
         if _actor_like(mention, root) or statement_source(root) or \
-                _of_another_happening(root, trigger, candidates):
+                _of_another_happening(root, trigger, candidates) or \
+                _in_another_tense(root, trigger):
             continue
         tok = root
         while tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "flat") and \
