@@ -203,10 +203,11 @@ class Recogniser:
 
     def given(self, doc: Doc, spans: Sequence[tuple[int, int]]) -> list[Mention]:
         """Mentions for the character ``spans`` given by the caller (gold spans), in text
-        order whatever the order given: a demonym when the span is one, a name otherwise."""
+        order whatever the order given (the longer first at one start, as
+        :meth:`__call__` orders them): a demonym when the span is one, a name otherwise."""
         state = _DocState(doc)
         out = []
-        for start, end in sorted(spans):
+        for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
             span = doc.char_span(start, end, alignment_mode="expand")
             text = state.text[start:end]
             entry = self._demonyms.get(word_tokens(text))

@@ -304,6 +304,14 @@ def test_a_protest_is_typed_by_what_happened_at_it(text, expected):
     # the patient of an event noun is its 'of'
     ("The death toll from the army's shooting of protesters in Sudan rose to 40 on "
      "Wednesday.", "Excessive force against protesters"),
+    # only an arrest participle describes someone; "injured protesters" were injured
+    ("Police dispersed hundreds of protesters in Nairobi on Monday, leaving dozens of "
+     "injured protesters in hospital.", "Excessive force against protesters"),
+    # 'live' is lethal as live rounds, not as the verb
+    ("Police used live ammunition to disperse protesters in Khartoum on Monday.",
+     "Excessive force against protesters"),
+    ("Police dispersed protesters who live near the mine in Obuasi on Monday.",
+     "Protest with intervention"),
 ])
 def test_the_clauses_say_who_did_what_at_a_protest(text, expected):
     assert main_event(geoevents.extract_events(text)).sub_event_type == expected

@@ -66,3 +66,12 @@ def test_forms_follow_the_lemmatizer_run_after_a_first_read():
     ensure_lemmas(doc, model)
     assert lemma_forms(doc[1])[:2] == ("storm", "stormed")
     assert lemma_forms(doc[3])[:2] == ("village", "villages")
+
+
+@pytest.mark.parametrize("word, base", [
+    ("stopped", "stop"), ("teargassed", "teargas"), ("teargassing", "teargas"),
+    ("gunned", "gun"), ("shelled", "shell")])
+def test_a_doubled_consonant_before_ed_or_ing_gives_the_base_form(word, base):
+    from geoevents.events.triggers import _forms
+
+    assert base in _forms(word, word, None)

@@ -186,9 +186,14 @@ def _owner(token: Word, onto: Ontology) -> Word | None:
     return None
 
 
+# prepositions whose participle shares the subject of the clause it modifies
+_ADJUNCT_PREPS = frozenset({"after", "before", "while", "upon", "on", "since", "without"})
+
+
 def _subject(verb: Word) -> tuple[Word | None, bool]:
     """(subject, passive) of a verb, inherited from the head verb of a conjunction or an
-    open clausal complement when it has none."""
+    open clausal complement when it has none, or from the clause a participle adjunct
+    modifies ("fled after killing three villagers")."""
     tok = verb
     for _ in range(3):
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
@@ -206,19 +211,14 @@ def _subject(verb: Word) -> tuple[Word | None, bool]:
             continue
         if tok.dep_ == "pcomp" and tok.head.lower_ in _ADJUNCT_PREPS and \
                 tok.head.head.pos_ in ("VERB", "AUX"):
-            # "were hospitalised after being beaten by police": a participle adjunct
-            # shares the clause's subject, with its own voice
+            # "were hospitalised after being beaten (and arrested) by police": a participle
+            # adjunct shares the clause's subject, with the participle's own voice
             head = tok.head.head
-            own = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
             subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")),
                            None)
-            return subject, own
+            return subject, passive
         break
     return None, any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
-# prepositions whose participle shares the subject of the clause it modifies
-_ADJUNCT_PREPS = frozenset({"after", "before", "while", "upon", "on", "since", "without"})
 
 
 def preposition_objects(token: Word, preps: tuple[str, ...]) -> list[Word]:

@@ -34,6 +34,7 @@ from geoevents.nlp import doc_sentences, span_text
 
 if TYPE_CHECKING:
     from geoevents.events.learned import Prediction
+    from geoevents.events.tokens import Word
     from geoevents.model import Event
 
 # weapons decide the sub-type of generic violence, most specific first
@@ -45,8 +46,8 @@ WEAK_GENERIC = frozenset({"land", "hit", "launch", "die", "destroy", "hurt", "fi
                           "injure", "maim"})
 CONSEQUENCES = frozenset({"kill", "die", "wound", "injure", "hurt", "maim", "destroy",
                           "damage", "dead"})
-_LETHAL = frozenset({"kill", "shoot", "dead", "death", "die", "wound", "injure", "bullet",
-                     "live", "gunfire", "beat", "fire"})
+# harm that makes force against protesters excessive whatever the weapon
+_HARM = frozenset({"kill", "dead", "death", "die", "wound", "injure", "beat"})
 _RIOT = frozenset({"riot", "rioter", "stone", "rock", "brick", "molotov", "petrol",
                    "firebomb", "vandalize", "vandalise", "torch", "smash", "loot", "pelt",
                    "hurl", "barricade", "tyre", "tire", "arson", "violent", "throw",
@@ -224,7 +225,7 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
         name = "Mob violence" if _has(args.near, _MOB) else "Violent demonstration"
         return Typing(name, 0.6, "violence by protesters or a crowd")
     if target_class == "protester":
-        return _force_against_protesters(lem, args, onto)
+        return _force_against_protesters(trigger, args, onto)
     if weapon:
         name, cue, scope = weapon
         return Typing(name, 0.55, f"weapon {cue!r} in the {scope}")
@@ -256,16 +257,26 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
 
 
 # shots, lethal unless what was fired is non-lethal ("rubber bullets", "tear gas")
-_SHOTS = frozenset({"fire", "shoot", "bullet", "gunfire", "live"})
+_SHOTS = frozenset({"shoot", "bullet", "gunfire"})
+# what 'live' describes when it means lethal rounds ("live ammunition", "live fire")
+_ROUNDS = frozenset({"ammunition", "round", "bullet", "fire", "shot", "munition"})
 
 
-def _force_against_protesters(lem: str, args: Arguments, onto: Ontology) -> Typing:
+def _live_rounds(token: Word) -> bool:
+    """Whether ``token`` is the 'live' of live ammunition, not the verb or 'live
+    television'."""
+    return token.lower_ == "live" and token.dep_ in ("amod", "compound") and \
+        lemma(token.head) in _ROUNDS
+
+
+def _force_against_protesters(trigger: Trigger, args: Arguments,
+                              onto: Ontology) -> Typing:
     """Violence whose target is protesters: excessive force when it kills or injures
-    severely, else an intervention in their protest."""
-    harm = _has(args.clause, (_LETHAL - _SHOTS) | onto.words("severe_injury")) or \
-        lem == "kill"
-    shots = _has(args.clause, _SHOTS - {"fire"}) or lem == "shoot"
-    lethal = harm or "live" in args.clause or (
+    severely or fires live rounds, else an intervention in their protest."""
+    lem = trigger.lemma
+    harm = _has(args.clause, _HARM | onto.words("severe_injury")) or lem == "kill"
+    shots = _has(args.clause, _SHOTS) or lem == "shoot"
+    lethal = harm or any(_live_rounds(t) for t in span_words(trigger.token.sent)) or (
         shots and not _has(args.clause, onto.words("non_lethal")))
     name = "Excessive force against protesters" if lethal else "Protest with intervention"
     force = "lethal" if lethal else "non-lethal"
@@ -286,7 +297,7 @@ def _patient(trigger: Trigger, args: Arguments, onto: Ontology):
     shooting of protesters")."""
     target = args.target
     if target is not None and (lemma(target) in (trigger.phrase or ()) or
-                               trigger.lemma in _FIRING or _has(
+                               (trigger.lemma in _FIRING and target.dep_ == "dobj") or _has(
             set(lemma_forms(target)), onto.words("weapon") | onto.words("non_lethal") |
             _PROJECTILES)):
         target = None
@@ -394,19 +405,32 @@ def _grievance(token) -> set[int]:
     return found
 
 
-def _protesters_described(token) -> set[int]:
+def _protesters_described(token: Word, onto: Ontology) -> set[int]:
     """Indices of the clauses that describe who holds a protest ("mothers of protesters
     killed by the army in 2019 staged a sit-in"): the participles and relative clauses
     inside the subject of the protest verb (or of the verb whose object the protest
-    noun is) tell who they are, not what happened at the protest."""
+    noun is) tell who they are, not what happened at the protest. A word for protesters
+    holds no protest: the subject of its verb is whoever acts on them ("Police, who
+    fired live rounds, dispersed protesters")."""
+    if lemma(token) in onto.words("protester"):
+        return set()
     verb = token if token.pos_ == "VERB" else token.head if token.dep_ == "dobj" else None
+    if verb is None:
+        return set()
     found: set[int] = set()
-    for subject in (c for c in verb.children if c.dep_ == "nsubj") if verb is not None \
-            else ():
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         for t in subject.subtree:
             if t.dep_ in ("acl", "relcl") and t.i != subject.i:
                 found.update(x.i for x in t.subtree)
     return found
+
+
+def _describes_the_arrested(token: Word, onto: Ontology) -> bool:
+    """Whether ``token`` is an arrest participle that describes someone ("in support of
+    the arrested opposition leader"), not an arrest at the protest; other participles
+    ("dozens of injured protesters") still tell what happened."""
+    return token.dep_ == "amod" and token.tag_ == "VBN" and \
+        lemma(token) in onto.sub_types["Arrests"].verbs
 
 
 def protest_background(token, onto: Ontology) -> bool:
@@ -418,9 +442,9 @@ def protest_background(token, onto: Ontology) -> bool:
     words = [t for t in span_words(token.sent) if lemma(t) in protest and t.i != token.i]
     if not words:
         return False
-    if token.dep_ == "amod" and token.tag_ == "VBN":
+    if _describes_the_arrested(token, onto):
         return True
-    return any(token.i in _grievance(t) | _protesters_described(t) for t in words)
+    return any(token.i in _grievance(t) | _protesters_described(t, onto) for t in words)
 
 
 def _not_outcome(sent) -> set[int]:
@@ -497,9 +521,11 @@ def _disperses_itself(token) -> bool:
 
 def _outcome_lemmas(trigger: Trigger, onto: Ontology) -> set[str]:
     """The lemmas of the trigger's sentence and its neighbours that can tell what happened
-    at a protest: without what the protest is about (its grievance), the 'riot' of the
-    police's equipment ("riot police", "riot gear") and what is reported absent ("no
-    arrests were made", "no injuries")."""
+    at a protest: without what any protest of those sentences is about (its grievance),
+    the descriptions of who protests, what demonstrators carry, arrest participles that
+    describe someone ("the arrested leader"), the 'riot' of the police's equipment ("riot
+    police", "riot gear"), a 'live' that is not live rounds and what is reported absent
+    ("no arrests were made", "no injuries")."""
     token = trigger.token
     sentences, starts = doc_sentences(token.doc)
     i = bisect_right(starts, token.i) - 1
@@ -508,14 +534,16 @@ def _outcome_lemmas(trigger: Trigger, onto: Ontology) -> set[str]:
     for sent in sentences[max(0, i - 1): i + 2]:
         # what any protest of the sentence is about, and who protests, is no outcome
         skip = _not_outcome(sent).union(*(
-            _grievance(t) | _protesters_described(t) for t in span_words(sent)
+            _grievance(t) | _protesters_described(t, onto) for t in span_words(sent)
             if t.i == token.i or lemma(t) in protest))
         for t in span_words(sent):
-            if t.i in skip or t.ent_type_ in TIME_ENTITIES or t.ent_type_ == "PERSON" or (
-                    t.dep_ == "amod" and t.tag_ == "VBN"):  # "the arrested leader"
+            if t.i in skip or t.ent_type_ in TIME_ENTITIES or t.ent_type_ == "PERSON" or \
+                    _describes_the_arrested(t, onto):
                 continue
             if t.lower_ == "riot" and t.dep_ in ("compound", "amod", "nmod") and \
                     lemma(t.head) not in _RIOT:
+                continue
+            if t.lower_ == "live" and not _live_rounds(t):  # "who live nearby"
                 continue
             if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
                 continue
@@ -802,7 +830,7 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
         return Typing("Violent demonstration", typing.confidence,
                       f"{typing.reason}; done by protesters")
     if name == "Attack" and _targets_protesters(trigger, args, onto):
-        force = _force_against_protesters(trigger.lemma, args, onto)
+        force = _force_against_protesters(trigger, args, onto)
         return Typing(force.sub_event_type, typing.confidence,
                       f"{typing.reason}; {force.reason}")
     if onto.sub_types[name].event_type == WEAPON_EVENT_TYPE and \

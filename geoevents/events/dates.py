@@ -276,6 +276,12 @@ def _relative(text: str, base: date) -> tuple[date, str] | None:
     return None
 
 
+def weekdays_named(text: str) -> set[int]:
+    """The days of the week (0 = Monday) that ``text`` names as whole words."""
+    low = text.lower()
+    return {i for i, name in enumerate(_WEEKDAYS) if re.search(rf"\b{name}\b", low)}
+
+
 @lru_cache(maxsize=4096)
 def resolve_date(expression: str, published: date | None) -> DateInfo:
     """Resolve one date expression ("the evening of May 14", "last week")."""

@@ -68,6 +68,7 @@ from geoevents.events.dates import (
     resolve_date,
     same_time_as_before,
     sentence_dates,
+    weekdays_named,
 )
 from geoevents.events.dedup import (
     actor_key,
@@ -199,8 +200,6 @@ _TALLIES = frozenset({"hundred", "hundreds", "thousand", "thousands", "dozens", 
 # movements that, told as a participle beside a violent event or a protest, are how it
 # went ("ground troops entering the camp", "a strike leaving wards short of staff")
 _MOVEMENTS = frozenset({"Change to group/activity", "Non-violent transfer of territory"})
-_TERRITORY = frozenset({"Non-violent transfer of territory", "Government regains territory",
-                        "Non-state actor overtakes territory"})
 _AFTER = frozenset({"after", "following"})
 _PERCEPTIONS = frozenset({"hear", "see", "witness", "report", "describe"})
 # verbs that tell when a happening already named began ("The fire broke out on Sunday")
@@ -377,10 +376,11 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
 
 
 def _changes_hands(taking: _Candidate, move: _Candidate) -> bool:
-    """Whether ``taking`` tells a place changing hands and ``move`` a group's movement
-    told with it ("IS recaptured Palmyra after Syrian forces pulled out"): ACLED codes
-    the change of territory, the withdrawal is how it came about."""
-    return taking.typing.sub_event_type in _TERRITORY and \
+    """Whether ``taking`` tells a place changing hands without fighting and ``move`` a
+    group's movement told with it ("IS recaptured Palmyra after Syrian forces pulled
+    out"): ACLED codes the change of territory, the withdrawal is how it came about. (The
+    takings by fighting are Battles, never folded into a move's reading.)"""
+    return taking.typing.sub_event_type == "Non-violent transfer of territory" and \
         move.typing.sub_event_type == "Change to group/activity"
 
 
@@ -1226,15 +1226,12 @@ def _to_event(cand: _Candidate, sent: Span, text: str, doc_id: str | None,
     )
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-
 def _other_weekday(a: Event, b: Event) -> bool:
     """Whether two mentions name different days of the week ("arrested the student leader
     on Friday. On Saturday, students marched"): other days, even when neither resolves
     (no publication date)."""
-    days = [{d for d in _WEEKDAYS if d in (e.date_text or "").lower()} for e in (a, b)]
-    return bool(days[0]) and bool(days[1]) and days[0].isdisjoint(days[1])
+    first, second = (weekdays_named(e.date_text or "") for e in (a, b))
+    return bool(first) and bool(second) and first.isdisjoint(second)
 
 
 def _dates_agree(a: Event, b: Event) -> bool:

@@ -151,6 +151,10 @@ _WORDS: dict[tuple[str, str], tuple[str, str, tuple[str, ...]]] = {}
 document_words: PerLemmatizedDocument[TokenWords] = PerLemmatizedDocument(TokenWords)
 
 
+# consonants English doubles before -ed/-ing ("stopped", "gunned", "teargassed")
+_DOUBLED = frozenset("bdgmnprst")
+
+
 @lru_cache(maxsize=65_536)
 def _forms(lemma: str, low: str, compound: str | None) -> tuple[str, ...]:
     """The forms of :func:`lemma_forms` from the token's strings (cached: the same words
@@ -161,9 +165,11 @@ def _forms(lemma: str, low: str, compound: str | None) -> tuple[str, ...]:
     for suffix, repl in _SUFFIXES:
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             forms.append(low[: -len(suffix)] + repl)
-    if len(low) > 4 and low[-3:] in ("ged", "ted", "ned", "red", "sed") and \
-            low[-4] == low[-3]:
-        forms.append(low[:-3])  # "stopped" → "stop", "teargassed" → "teargas"
+    for ending in ("ed", "ing"):  # a doubled last consonant: "stopped", "teargassing"
+        stem = low[: -len(ending)]
+        if low.endswith(ending) and len(stem) >= 4 and stem[-1] == stem[-2] and \
+                stem[-1] in _DOUBLED:
+            forms.append(stem[:-1])
     return tuple(dict.fromkeys(forms))
 
 

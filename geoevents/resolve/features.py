@@ -427,7 +427,7 @@ def _static_rows(candidates: list[Candidate]) -> list[list[float]]:
             owner is not None and not c.primary and c.prior < owner) else 0.0
         kind = _type_feature(c)
         row[_INDEX[kind]] = 1.0
-        if kind in ("is_admin2", "is_city", "is_other") and (
+        if kind in _TOWN_KINDS and (
                 country or (states and c.place.population < NAMESAKE_POPULATION
                             and _admin_key(c) not in states)):
             row[_INDEX["namesake"]] = 1.0
