@@ -130,6 +130,15 @@ class PerDocument(Generic[T]):
         self._entry = (doc, value)
         return value
 
+    def forget(self, doc: Doc) -> T | None:
+        """Drop the value held for ``doc`` (a value held for another document stays);
+        returns it (None when none was held)."""
+        held, value = self._entry
+        if held is not doc:
+            return None
+        self._entry = (None, None)
+        return value
+
 
 class PerLemmatizedDocument(PerDocument[L]):
     """A :class:`PerDocument` value read from the document's lemmas: made again when the
@@ -151,6 +160,10 @@ class PerToken(Generic[P, T]):
     def __init__(self, compute: Callable[[P], T]) -> None:
         self._compute = compute
         self._memo: PerDocument[dict[int, T]] = PerDocument(lambda doc: {})
+
+    def forget(self, doc: Doc) -> None:
+        """Drop the values kept for the tokens of ``doc``."""
+        self._memo.forget(doc)
 
     def __call__(self, token: P) -> T:
         memo = self._memo(token.doc)

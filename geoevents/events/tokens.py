@@ -259,7 +259,25 @@ class _Words:
                 h.children.append(w)
 
 
+    def release(self) -> None:
+        """Unlink the words (heads, children, this table): they form reference cycles,
+        which only a garbage collection frees, and a full collection walks every object
+        of the process. A released word has no ``head`` nor ``children`` left."""
+        for w in self.words:
+            del w.head, w.children
+        self.words = []
+
+
 _doc_words: PerLemmatizedDocument[_Words] = PerLemmatizedDocument(_Words)
+
+
+def release(doc: Doc) -> None:
+    """Forget the words of ``doc`` and unlink them (see :meth:`_Words.release`), when the
+    event stage is done with the document: they are freed at once rather than at the next
+    collection. A later :func:`doc_words` of the document builds new ones."""
+    held = _doc_words.forget(doc)
+    if held is not None:
+        held.release()
 
 
 def doc_words(doc: Doc) -> list[Word]:
