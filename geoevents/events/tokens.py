@@ -16,15 +16,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from geoevents.nlp import PerLemmatizedDocument, sentence_of
+from geoevents.nlp import strings as _strings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _IOB = ("", "I", "O", "B")
-# the string of each hash or symbol id read so far (the same labels and words recur in
-# every document; hashes do not depend on the vocabulary)
-_STRINGS: dict[int, str] = {}
-_MAX_STRINGS = 262_144
 
 
 class Word:
@@ -189,20 +186,6 @@ class Word:
 
     def __gt__(self, other: Word) -> bool:
         return self.idx > other.idx
-
-
-def _strings(doc: Doc, ids: list[int]) -> list[str]:
-    """The strings of hash ids (from the memo, else the document's string store)."""
-    try:
-        return list(map(_STRINGS.__getitem__, ids))
-    except KeyError:
-        store = doc.vocab.strings
-        if len(_STRINGS) >= _MAX_STRINGS:
-            _STRINGS.clear()
-        for h in ids:
-            if h not in _STRINGS:
-                _STRINGS[h] = store[h]
-        return list(map(_STRINGS.__getitem__, ids))
 
 
 class _Words:
