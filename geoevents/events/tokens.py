@@ -241,7 +241,6 @@ class _Words:
             if h is not w:
                 h.children.append(w)
 
-
     def release(self) -> None:
         """Unlink the words (heads, children, this table): they form reference cycles,
         which only a garbage collection frees, and a full collection walks every object
