@@ -263,7 +263,7 @@ def _subtree_lemmas_of(token: Word) -> frozenset[str]:
 _subtree_lemmas: PerToken[Word, frozenset[str]] = PerToken(_subtree_lemmas_of)
 
 
-def forget(doc: Doc) -> None:
+def forget_words(doc: Doc) -> None:
     """Drop what this module keeps for the tokens of ``doc`` (its words: see
     :func:`geoevents.events.tokens.release`)."""
     _prepositions.forget(doc)

@@ -47,8 +47,8 @@ from geoevents.events.arguments import (
     casualties,
     comparison_point,
     extract_arguments,
+    forget_words,
 )
-from geoevents.events.arguments import forget as forget_arguments
 from geoevents.events.classify import CONSEQUENCES, Typing, classify
 from geoevents.events.dates import (
     DAY,
@@ -829,7 +829,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     try:
         return _extract(doc, toponyms, published=published, doc_id=doc_id, nlp=nlp)
     finally:  # the document's words are done with: free them now (see tokens.release)
-        forget_arguments(doc)
+        forget_words(doc)
         release(doc)
 
 
