@@ -130,6 +130,15 @@ class PerDocument(Generic[T]):
         self._entry = (doc, value)
         return value
 
+    def forget(self, doc: Doc) -> T | None:
+        """Drop the value held for ``doc`` (a value held for another document stays);
+        returns it (None when none was held)."""
+        held, value = self._entry
+        if held is not doc:
+            return None
+        self._entry = (None, None)
+        return value
+
 
 class PerLemmatizedDocument(PerDocument[L]):
     """A :class:`PerDocument` value read from the document's lemmas: made again when the
@@ -137,9 +146,10 @@ class PerLemmatizedDocument(PerDocument[L]):
     :func:`geoevents.events.extract.ensure_lemmas`)."""
 
     def __call__(self, doc: Doc) -> L:
-        value = super().__call__(doc)
-        if not value.lemmatized and doc.has_annotation("LEMMA"):
-            value = self.renew(doc)
+        held, value = self._entry  # (PerDocument.__call__ inlined: asked very often)
+        if held is not doc or value is None or (
+                not value.lemmatized and doc.has_annotation("LEMMA")):
+            return self.renew(doc)
         return value
 
 
@@ -152,8 +162,15 @@ class PerToken(Generic[P, T]):
         self._compute = compute
         self._memo: PerDocument[dict[int, T]] = PerDocument(lambda doc: {})
 
+    def forget(self, doc: Doc) -> None:
+        """Drop the values kept for the tokens of ``doc``."""
+        self._memo.forget(doc)
+
     def __call__(self, token: P) -> T:
-        memo = self._memo(token.doc)
+        doc = token.doc
+        held, memo = self._memo._entry  # (PerDocument.__call__ inlined: asked very often)
+        if held is not doc or memo is None:
+            memo = self._memo.renew(doc)
         value = memo.get(token.i)
         if value is None:
             value = memo[token.i] = self._compute(token)
@@ -182,12 +199,42 @@ doc_text: PerDocument[str] = PerDocument(_text)
 doc_tokens: PerDocument[list[Token]] = PerDocument(list)
 
 
+# the string of each hash or symbol id read so far (the same labels and words recur in
+# every document; hashes do not depend on the vocabulary)
+_STRINGS: dict[int, str] = {}
+_MAX_STRINGS = 262_144
+
+
+def strings(doc: Doc, ids: list[int]) -> list[str]:
+    """The strings of hash ids (from the memo, else the document's string store)."""
+    try:
+        return list(map(_STRINGS.__getitem__, ids))
+    except KeyError:
+        store = doc.vocab.strings
+        if len(_STRINGS) >= _MAX_STRINGS:
+            _STRINGS.clear()
+        for h in ids:
+            if h not in _STRINGS:
+                _STRINGS[h] = store[h]
+        return list(map(_STRINGS.__getitem__, ids))
+
+
+def _column(attr: str) -> Callable[[Doc], list[str]]:
+    """The string of the attribute ``attr`` (``ORTH``, ``LOWER``) of each token of a
+    document, read from ``Doc.to_array`` (``Token.text`` and ``Token.lower_`` build a
+    Token and look the string up on each read)."""
+    def column(doc: Doc) -> list[str]:
+        if not len(doc):
+            return []
+        return strings(doc, doc.to_array(attr).tolist())
+
+    return column
+
+
 # the text and the lower-case form of each token of the document being processed: the
-# stages scan every token's words several times (``Token.text`` and ``Token.lower_`` look
-# the string up on each read)
-token_texts: PerDocument[list[str]] = PerDocument(lambda doc: [t.text for t in doc_tokens(doc)])
-token_lowers: PerDocument[list[str]] = PerDocument(
-    lambda doc: [t.lower_ for t in doc_tokens(doc)])
+# stages scan every token's words several times
+token_texts: PerDocument[list[str]] = PerDocument(_column("ORTH"))
+token_lowers: PerDocument[list[str]] = PerDocument(_column("LOWER"))
 
 
 def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:

@@ -63,3 +63,33 @@ def test_words_are_rebuilt_when_the_lemmas_are_set_later():
     assert doc_words(doc)[1].lemma_ == ""
     model.get_pipe("lemmatizer")(doc)
     assert doc_words(doc)[1].lemma_ == doc[1].lemma_ == "fighter"
+
+
+def test_the_event_stage_frees_a_document_s_words_when_done():
+    """extract releases the words of its document: no reference cycle is left for the
+    garbage collector, a released word fails loudly, and the document's next words are new
+    ones reading the same tokens."""
+    import gc
+
+    from geoevents.events.extract import extract
+
+    doc = nlp.load()(TEXT)
+    before = doc_words(doc)
+    heads = [w.head.i for w in before]
+    gc.collect()
+    gc.disable()
+    try:
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        extract(doc, [], published="2024-03-09")
+        gc.collect()
+        cycles = [o for o in gc.garbage if isinstance(o, Word)]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert cycles == []
+    with pytest.raises(AttributeError):
+        _ = before[3].head
+    after = doc_words(doc)
+    assert after is not before and after[3] is not before[3]
+    assert [w.head.i for w in after] == heads

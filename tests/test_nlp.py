@@ -60,6 +60,9 @@ def test_a_per_document_value_is_made_once_per_document():
     assert [first_word(one), first_word(one), first_word(two), first_word(one)] == \
         ["Gaza", "Gaza", "Jenin", "Gaza"]
     assert made == ["Gaza is a city.", "Jenin is a town.", "Gaza is a city."]
+    assert first_word.forget(two) is None  # (the value held is the first document's)
+    assert first_word.forget(one) == "Gaza" and first_word.forget(one) is None
+    assert first_word(one) == "Gaza" and len(made) == 4
 
 
 def test_a_per_token_value_is_made_once_per_token():
@@ -76,6 +79,8 @@ def test_a_per_token_value_is_made_once_per_token():
         ["GAZA", "GAZA", "CITY", "JENIN", "GAZA"]
     assert made == [("Gaza is a city.", 0), ("Gaza is a city.", 3), ("Jenin is a town.", 0),
                     ("Gaza is a city.", 0)]
+    upper.forget(one)
+    assert upper(one[0]) == "GAZA" and made[-1] == ("Gaza is a city.", 0) and len(made) == 5
 
 
 def test_doc_span_is_the_slice_spacy_gives():

@@ -29,7 +29,7 @@ from geoevents.events.triggers import (
 from geoevents.nlp import PerToken, doc_span, span_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
     from geoevents.events.tokens import Word
 
@@ -274,6 +274,13 @@ def _subtree_lemmas_of(token: Word) -> frozenset[str]:
 # kept for the document being processed (the triggers of a sentence share clauses and
 # subtrees)
 _subtree_lemmas: PerToken[Word, frozenset[str]] = PerToken(_subtree_lemmas_of)
+
+
+def forget_words(doc: Doc) -> None:
+    """Drop what this module keeps for the tokens of ``doc`` (its words: see
+    :func:`geoevents.events.tokens.release`)."""
+    _prepositions.forget(doc)
+    _subtree_lemmas.forget(doc)
 
 
 def _predicate(trigger: Word, onto: Ontology) -> tuple[Word | None, Word | None]:

@@ -47,6 +47,7 @@ from geoevents.events.arguments import (
     casualties,
     comparison_point,
     extract_arguments,
+    forget_words,
 )
 from geoevents.events.classify import CONSEQUENCES, Typing, classify, protest_background
 from geoevents.events.dates import (
@@ -90,7 +91,7 @@ from geoevents.events.location import (
     sentence_candidates,
 )
 from geoevents.events.ontology import GENERIC, Ontology, load_ontology
-from geoevents.events.tokens import doc_words, word
+from geoevents.events.tokens import doc_words, release, word
 from geoevents.events.triggers import (
     NON_EVENTS,
     TIME_ENTITIES,
@@ -836,6 +837,15 @@ def _latest(published: date | None, anchor: date | None) -> date | None:
 def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None = None,
             doc_id: str | None = None, nlp: Language | None = None) -> list[Event]:
     """The events of a parsed document, in text order."""
+    try:
+        return _extract(doc, toponyms, published=published, doc_id=doc_id, nlp=nlp)
+    finally:  # the document's words are done with: free them now (see tokens.release)
+        forget_words(doc)
+        release(doc)
+
+
+def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
+             doc_id: str | None, nlp: Language | None) -> list[Event]:
     onto = load_ontology()
     ensure_lemmas(doc, nlp)
     base = parse_published(published)

@@ -764,12 +764,16 @@ def _people_or_initials(span: Span) -> bool:
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
 
 
+# the common nouns of sites and bodies of :func:`_common_nouns`
+_COMMON_NOUNS = _SITE_WORDS | _DWELLINGS | SITE_NOUNS | ORGANISATION_WORDS
+
+
 def _common_nouns(span: Span) -> bool:
     """Capitalised words that are common nouns of sites and bodies, not a name ("Morocco's
     Parliament in Rabat", "a secondary School in Bama", "the city's Police Headquarters"):
     a name needs a word of its own ("the Al-Rasoul Checkpoint"), a number ("Hill 30",
     "the 3000 Apartment Project") or an "of" phrase naming it ("the Temple of Heaven")."""
-    nouns = _SITE_WORDS | _DWELLINGS | SITE_NOUNS | ORGANISATION_WORDS
+    nouns = _COMMON_NOUNS
     tokens = doc_words(span.doc)
     if not all(t.lower_ in nouns or lemma(t) in nouns for t in tokens[span.start:span.end]):
         return False

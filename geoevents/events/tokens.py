@@ -16,15 +16,12 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from geoevents.nlp import PerLemmatizedDocument, sentence_of
+from geoevents.nlp import strings as _strings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _IOB = ("", "I", "O", "B")
-# the string of each hash or symbol id read so far (the same labels and words recur in
-# every document; hashes do not depend on the vocabulary)
-_STRINGS: dict[int, str] = {}
-_MAX_STRINGS = 262_144
 
 
 class Word:
@@ -191,20 +188,6 @@ class Word:
         return self.idx > other.idx
 
 
-def _strings(doc: Doc, ids: list[int]) -> list[str]:
-    """The strings of hash ids (from the memo, else the document's string store)."""
-    try:
-        return list(map(_STRINGS.__getitem__, ids))
-    except KeyError:
-        store = doc.vocab.strings
-        if len(_STRINGS) >= _MAX_STRINGS:
-            _STRINGS.clear()
-        for h in ids:
-            if h not in _STRINGS:
-                _STRINGS[h] = store[h]
-        return list(map(_STRINGS.__getitem__, ids))
-
-
 class _Words:
     """The :class:`Word` objects of a document, the columns they read from, and whether
     the document's lemmas were set."""
@@ -258,8 +241,25 @@ class _Words:
             if h is not w:
                 h.children.append(w)
 
+    def release(self) -> None:
+        """Unlink the words (heads, children, this table): they form reference cycles,
+        which only a garbage collection frees, and a full collection walks every object
+        of the process. A released word has no ``head`` nor ``children`` left."""
+        for w in self.words:
+            del w.head, w.children
+        self.words = []
+
 
 _doc_words: PerLemmatizedDocument[_Words] = PerLemmatizedDocument(_Words)
+
+
+def release(doc: Doc) -> None:
+    """Forget the words of ``doc`` and unlink them (see :meth:`_Words.release`), when the
+    event stage is done with the document: they are freed at once rather than at the next
+    collection. A later :func:`doc_words` of the document builds new ones."""
+    held = _doc_words.forget(doc)
+    if held is not None:
+        held.release()
 
 
 def doc_words(doc: Doc) -> list[Word]:
