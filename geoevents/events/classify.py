@@ -30,9 +30,11 @@ from geoevents.events.arguments import Arguments, preposition_objects
 from geoevents.events.ontology import GENERIC, WEAPON_EVENT_TYPE, Ontology
 from geoevents.events.tokens import span_words
 from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
-from geoevents.nlp import doc_sentences, span_text
+from geoevents.nlp import PerDocument, doc_sentences, span_text
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
     from geoevents.events.learned import Prediction
     from geoevents.events.tokens import Word
     from geoevents.model import Event
@@ -433,18 +435,39 @@ def _describes_the_arrested(token: Word, onto: Ontology) -> bool:
         lemma(token) in onto.sub_types["Arrests"].verbs
 
 
-def protest_background(token, onto: Ontology) -> bool:
+# per document: (sentence start, ontology id) -> the sentence's protest background
+_BACKGROUNDS: PerDocument[dict[tuple[int, int], frozenset[int]]] = PerDocument(lambda doc: {})
+
+
+def _protest_background(sent: Span, onto: Ontology) -> frozenset[int]:
+    """Indices of the tokens of ``sent`` that tell what its protests are about or who
+    protests (:func:`_grievance`, :func:`_protesters_described` of every protest word),
+    computed once per sentence: each protest word walks the sentence."""
+    held = _BACKGROUNDS(sent.doc)
+    key = (sent.start, id(onto))
+    if key not in held:
+        protest = protest_words(onto)
+        held[key] = frozenset().union(*(
+            _grievance(t) | _protesters_described(t, onto) for t in span_words(sent)
+            if lemma(t) in protest))
+    return held[key]
+
+
+def forget_backgrounds(doc: Doc) -> None:
+    """Drop the protest backgrounds kept for the sentences of ``doc`` (done with it)."""
+    _BACKGROUNDS.forget(doc)
+
+
+def protest_background(token: Word, onto: Ontology) -> bool:
     """Whether ``token`` tells what a protest of its sentence is about or who protests
-    rather than a happening of its own: inside the protest's grievance ("to protest the
-    detention of two colleagues") or the description of its protesters, or a participle
-    that describes someone ("in support of the arrested opposition leader")."""
+    rather than a happening of its own: inside a protest's grievance ("to protest the
+    detention of two colleagues") or the description of its protesters, or an arrest
+    participle that describes someone ("in support of the arrested opposition leader")."""
     protest = protest_words(onto)
-    words = [t for t in span_words(token.sent) if lemma(t) in protest and t.i != token.i]
-    if not words:
+    if not any(lemma(t) in protest and t.i != token.i for t in span_words(token.sent)):
         return False
-    if _describes_the_arrested(token, onto):
-        return True
-    return any(token.i in _grievance(t) | _protesters_described(t, onto) for t in words)
+    return _describes_the_arrested(token, onto) or token.i in _protest_background(
+        token.sent, onto)
 
 
 def _not_outcome(sent) -> set[int]:
@@ -533,9 +556,9 @@ def _outcome_lemmas(trigger: Trigger, onto: Ontology) -> set[str]:
     found: set[str] = set()
     for sent in sentences[max(0, i - 1): i + 2]:
         # what any protest of the sentence is about, and who protests, is no outcome
-        skip = _not_outcome(sent).union(*(
-            _grievance(t) | _protesters_described(t, onto) for t in span_words(sent)
-            if t.i == token.i or lemma(t) in protest))
+        skip = _not_outcome(sent) | _protest_background(sent, onto)
+        if sent.start <= token.i < sent.end and lemma(token) not in protest:
+            skip |= _grievance(token) | _protesters_described(token, onto)
         for t in span_words(sent):
             if t.i in skip or t.ent_type_ in TIME_ENTITIES or t.ent_type_ == "PERSON" or \
                     _describes_the_arrested(t, onto):

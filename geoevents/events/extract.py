@@ -49,7 +49,13 @@ from geoevents.events.arguments import (
     extract_arguments,
     forget_words,
 )
-from geoevents.events.classify import CONSEQUENCES, Typing, classify, protest_background
+from geoevents.events.classify import (
+    CONSEQUENCES,
+    Typing,
+    classify,
+    forget_backgrounds,
+    protest_background,
+)
 from geoevents.events.dates import (
     DAY,
     MONTH,
@@ -841,6 +847,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
         return _extract(doc, toponyms, published=published, doc_id=doc_id, nlp=nlp)
     finally:  # the document's words are done with: free them now (see tokens.release)
         forget_words(doc)
+        forget_backgrounds(doc)
         release(doc)
 
 
