@@ -33,8 +33,9 @@ name modifying a person or thing: "the U.S. soldier", "Belgium's plans") and the
 sites ("the Israeli Embassy", "a U.S. military base") are never locations, nor is a place
 named only as the source of a statement ("said in Washington", see
 :func:`statement_source`), as where a person comes from ("a native of Guinea") or in a
-coordinated clause told in another tense ("was captured in 2006 and is held in Gaza"). Names the toponym stage did not keep but that stand in a
-place's slot of the parse are candidates too (see :func:`_unrecognised`).
+coordinated clause told in another tense ("was captured in 2006 and is held in Gaza").
+Names the toponym stage did not keep but that stand in a place's slot of the parse are
+candidates too (see :func:`_unrecognised`).
 
 **The fallback chain.** Every event gets the best location the text supports: (1) a
 place linked by the parse, (2) the sentence's setting, (3) another place of the same
