@@ -218,6 +218,17 @@ def test_hours_later_and_during_take_the_day_told_before():
     assert "no time of its own" in found[-1].reason
 
 
+def test_a_statement_does_not_take_the_day_of_the_strike_told_before():
+    text = ("GAZA, July 5 — Israeli aircraft struck two Hamas sites in the Gaza Strip on the "
+            "evening of May 14. The Russian Ministry of Foreign Affairs commented on the "
+            "situation, expressing a preference for de-escalation.")
+    found = events(text, published="2025-07-05")
+    said = [e for e in found if e.sub_event_type == "Statement"]
+    assert said and said[0].date is None
+    assert [e.date for e in found if e.event_type == "Explosions/Remote violence"] == [
+        "2025-05-14"]
+
+
 def test_an_event_told_before_any_time_stays_undated():
     found = events("A drone hit a motorcycle on the outskirts of Tyre, killing one man. "
                    "On Tuesday, an Israeli drone strike on a car near Nabatieh killed two "

@@ -122,6 +122,9 @@ if TYPE_CHECKING:
 
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
                             "Violence against civilians", "Riots"})
+# what is said, not done: told after a strike, a statement or an offer is not of its day
+# ("The Russian ministry commented on the situation …", see _date_by_the_narrative)
+_SPEECH_ACTS = frozenset({"Statement", "Call", "Mediation offer"})
 # gatherings of mourning and worship, which an attack on them makes its scene, not a
 # protest (see _gathering_attacked)
 _WORSHIP = frozenset({"vigil", "prayer", "funeral", "mass", "service", "ceremony",
@@ -956,12 +959,16 @@ def _date_by_the_narrative(events: list[Event]) -> list[Event]:
     """Date each event the text gives no time of its own by the event told before it
     ("Supporters of two parties threw stones at each other outside a polling station on
     Thursday. Police fired tear gas to disperse them."): a report goes on in the time it
-    last set, as an analyst reads it. Events before the first dated one stay undated."""
+    last set, as an analyst reads it. Events before the first dated one stay undated, and
+    so does a speech act told after violence ("… struck two sites on the evening of May 14.
+    The Russian ministry commented on the situation"): what is said is said when reported,
+    not on the day of the strike it speaks about."""
     before: Event | None = None
     for event in events:  # in text order
         if event.date is not None and event.date_precision != UNRESOLVED:
             before = event
-        elif before is not None:
+        elif before is not None and not (event.sub_event_type in _SPEECH_ACTS and
+                                         before.event_type in _VIOLENT_TYPES):
             event.date, event.date_precision = before.date, before.date_precision
             event.reason += (f"; no time of its own: dated {before.date} like the "
                              f"{before.sub_event_type.lower()} told before it")
