@@ -125,6 +125,9 @@ _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
 # what is said, not done: told after a strike, a statement or an offer is not of its day
 # ("The Russian ministry commented on the situation …", see _date_by_the_narrative)
 _SPEECH_ACTS = frozenset({"Statement", "Call", "Mediation offer"})
+# the work of rescuers and aid, which forces sent to a disaster do (see _relief_work)
+_RELIEF = frozenset({"rescue", "rescuer", "relief", "aid", "humanitarian", "firefighting",
+                     "reconstruction"})
 # gatherings of mourning and worship, which an attack on them makes its scene, not a
 # protest (see _gathering_attacked)
 _WORSHIP = frozenset({"vigil", "prayer", "funeral", "mass", "service", "ceremony",
@@ -604,6 +607,18 @@ def _taken_for_care(cand: _Candidate) -> bool:
         for c in tok.children)
 
 
+def _relief_work(cand: _Candidate) -> bool:
+    """Whether a movement of forces is told as relief work ("Soldiers and police joined
+    rescue teams digging through the mud", "troops deployed for flood relief"): help
+    after a disaster, not a change in what an armed group does in a conflict."""
+    tok = cand.trigger.token
+    if cand.typing.sub_event_type != "Change to group/activity":
+        return False
+    told = [t for c in tok.children if c.dep_ in ("dobj", "prep", "xcomp", "advcl")
+            for t in c.subtree]
+    return any(t.pos_ == "NOUN" and lemma(t) in _RELIEF for t in told)
+
+
 def _same_doers(cand: _Candidate, onto: Ontology) -> bool:
     """Whether an undated violent mention goes on telling the happening of the sentence
     before it by its doers, named again as known ("A guard was wounded when armed men
@@ -937,6 +952,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 and not _describes_participant(c) and not _not_a_happening(c, onto)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _taken_for_care(c)
+                and not _relief_work(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
