@@ -672,3 +672,19 @@ def test_the_day_a_happening_was_reported_gives_way_to_its_own_day():
                    "night, hacking some victims to death.", published="2026-10-22")
     assert [(e.event_type, e.date) for e in found] == [
         ("Violence against civilians", "2026-10-20")]
+
+
+def test_soldiers_sent_to_a_disaster_are_rescuers_not_a_movement():
+    assert types("Soldiers and police joined rescue teams digging through the mud in Maco "
+                 "on Tuesday.") == []
+    assert types("The army deployed 500 troops to Maco for flood relief on Tuesday.") == []
+    # forces sent to fight still move
+    assert types("The army deployed 500 troops to Maco on Tuesday to reinforce positions "
+                 "against the rebels.") == ["Change to group/activity"]
+
+
+def test_a_mediation_that_achieved_an_agreement_is_the_agreement():
+    assert types("A mediation by elders from Tajura secured a truce in Ain Zara on Tuesday "
+                 "morning.") == ["Agreement"]
+    assert types("Qatar offered to mediate between the two groups on Tuesday.") == [
+        "Mediation offer"]

@@ -325,6 +325,21 @@ def _gathering_attacked(cand: _Candidate, cands: list[_Candidate], onto: Ontolog
                  onto.event_type_of(c.typing.sub_event_type) in _ATTACKS), None)
 
 
+def _mediated(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
+    """The agreement a mediation achieved ("A mediation by elders from Tajura secured a
+    truce", "talks mediated by Qatar led to a ceasefire"): no offer of mediation, but
+    how the agreement came about."""
+    tok = cand.trigger.token
+    if cand.typing.sub_event_type != "Mediation offer" or tok.dep_ not in ("nsubj", "csubj"):
+        return None
+    verb = tok.head
+    done = {c.i for c in verb.children if c.dep_ in ("dobj", "attr")} | {
+        g.i for c in verb.children if c.dep_ in ("prep", "dative") for g in c.children
+        if g.dep_ == "pobj"}
+    return next((c for c in cands if c.typing.sub_event_type == "Agreement"
+                 and c.trigger.token.i in done), None)
+
+
 def _part_of_main(cand: _Candidate) -> bool:
     """A movement told as a participle beside the sentence's violence or protest ("drone
     strikes, with ground troops entering the camp")."""
@@ -347,7 +362,8 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
     consequences into the event they belong to (see :func:`_fold`)."""
     keep = list(cands)
     for cand in list(keep):
-        host = _host(cand, keep) or _gathering_attacked(cand, keep, onto)
+        host = _host(cand, keep) or _gathering_attacked(cand, keep, onto) or \
+            _mediated(cand, keep)
         if host is not None:
             _fold(cand, host, keep)
     hosts = [c for c in keep if onto.event_type_of(c.typing.sub_event_type)
