@@ -688,3 +688,14 @@ def test_a_mediation_that_achieved_an_agreement_is_the_agreement():
                  "morning.") == ["Agreement"]
     assert types("Qatar offered to mediate between the two groups on Tuesday.") == [
         "Mediation offer"]
+
+
+def test_a_verb_done_to_the_attack_told_before_is_that_attack():
+    found = events("POPAYAN, Colombia, June 4 — Fighters of the armed group attacked civilians "
+                   "at a market in Suarez on Sunday. The army said troops repelled the attack "
+                   "in Suarez.", published="2026-06-04")
+    assert len([e for e in found if e.event_type in ("Battles", "Violence against civilians")
+                ]) == 1
+    # an attack not told before is the event itself
+    assert types("Troops repelled an attack on a police station in Suarez on Sunday.") == [
+        "Armed clash"]

@@ -492,6 +492,18 @@ def _is_repeat_mention(cand: _Candidate) -> bool:
     return bool(determiners & _DEFINITE) and not own
 
 
+def _answers_the_told(cand: _Candidate) -> bool:
+    """A verb done to an event already told ("troops repelled the attack", "police foiled
+    the raid"): its object, a definite event noun, is that event, and the verb tells how
+    it went, not a second happening."""
+    tok = cand.trigger.token
+    return cand.trigger.pos == "VERB" and any(
+        m.trigger.token.dep_ == "dobj" and m.trigger.token.head.i == tok.i and
+        m.trigger.pos == "NOUN" and any(c.dep_ == "det" and c.lower_ in _DEFINITE
+                                        for c in m.trigger.token.children)
+        for m in cand.merged)
+
+
 def _victims_described(cand: _Candidate) -> bool:
     """An undated passive relative clause that says what befell someone ("a man and his
     daughter who were hit in their car", "the soldiers who were killed"): who the
@@ -945,7 +957,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                                    skip_before=skip,
                                    attached_only=cand.reference and cand.reaction != "onset")
             cand.reference = cand.reference or _is_repeat_mention(cand) or \
-                _victims_described(cand)
+                _victims_described(cand) or _answers_the_told(cand)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
                 _witnessed(cand) or _ends_another(cand, onto) or _seizure(cand)
