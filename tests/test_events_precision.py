@@ -699,3 +699,19 @@ def test_a_verb_done_to_the_attack_told_before_is_that_attack():
     # an attack not told before is the event itself
     assert types("Troops repelled an attack on a police station in Suarez on Sunday.") == [
         "Armed clash"]
+
+
+@pytest.mark.parametrize(("text", "statements"), [
+    # the report's sources speak; no state or international body does
+    ("Officials warned that further strikes on the grid could leave Sumy without power.", 0),
+    ("A police spokesman in Kano condemned the attack on Monday.", 0),
+    # a ministry, a department, a delegation and embassies, a country, a named leader
+    ("The German foreign ministry condemned the massacre in Kwatas on Wednesday.", 1),
+    ("In Washington, the State Department condemned the killings.", 1),
+    ("The European Union delegation and the embassies of France and Italy issued a joint "
+     "statement urging restraint.", 1),
+    ("Kenya condemned the attack on its peacekeepers in Goma.", 1),
+    ("Pope Leo condemned the attack on the church in Komanda.", 1),
+])
+def test_a_statement_is_spoken_by_a_state_or_an_international_body(text, statements):
+    assert types(text).count("Statement") == statements

@@ -128,6 +128,16 @@ _SPEECH_ACTS = frozenset({"Statement", "Call", "Mediation offer"})
 # the work of rescuers and aid, which forces sent to a disaster do (see _relief_work)
 _RELIEF = frozenset({"rescue", "rescuer", "relief", "aid", "humanitarian", "firefighting",
                      "reconstruction"})
+# the speakers whose words are diplomacy (see _no_state_voice): states, their offices
+# and international bodies, not "officials", "a spokesman" or "security sources"
+_STATE_VOICES = frozenset({
+    "minister", "ministry", "president", "government", "embassy", "embassies",
+    "ambassador", "un", "eu", "union", "nations", "council", "delegation", "envoy",
+    "diplomat", "diplomats", "kremlin", "white", "department", "foreign", "secretary",
+    "secretary-general", "chancellor", "king", "premier", "prime", "nato", "league",
+    "commission", "organisation", "organization", "governor", "mayor", "junta",
+    "unsmil", "monusco", "unicef", "who", "ocha", "unhcr", "au", "ecowas", "igad", "pope",
+    "vatican"})
 # gatherings of mourning and worship, which an attack on them makes its scene, not a
 # protest (see _gathering_attacked)
 _WORSHIP = frozenset({"vigil", "prayer", "funeral", "mass", "service", "ceremony",
@@ -596,6 +606,39 @@ def _asked(cand: _Candidate) -> bool:
     return False
 
 
+def _no_state_voice(cand: _Candidate) -> bool:
+    """Whether a statement is spoken by no state or international body: "Officials warned
+    that further strikes could …", "a police spokesman said …", "the armed group said in
+    a communique" are the report's sources, not the diplomacy a Statement codes (a
+    government, a ministry, a president, a governor, the UN, a country or its people
+    named: "Russia warned", "Russian officials", "Erdogan condemned"). The speaker is the
+    subject of the statement's verb (of its support verb for a noun: "issued a joint
+    statement"), else what the sentence tells before it."""
+    if cand.typing.sub_event_type != "Statement":
+        return False
+    tok = cand.trigger.token
+    verb = cand.args.predicate if cand.trigger.pos == "NOUN" and \
+        cand.args.predicate is not None else tok
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head  # "condemned the attack and called on …"
+    speakers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    sent = tok.sent
+    words = [t for s in speakers for t in _naming(s)] or [
+        t for t in doc_words(tok.doc)[sent.start:tok.i]]
+    return not any(w.lower_ in _STATE_VOICES or w.ent_type_ in ("GPE", "NORP", "PERSON")
+                   for w in words)
+
+
+def _naming(phrase: Word) -> list[Word]:
+    """The words that name who a noun phrase is: itself and its modifiers, with the
+    objects of "of" ("the embassies of France"), not where it is ("a spokesman in Kano")."""
+    out = [phrase]
+    for child in phrase.children:
+        if child.dep_ != "prep" or child.lower_ == "of":
+            out.extend(_naming(child))
+    return out
+
+
 def _source_of_the_report(cand: _Candidate) -> bool:
     """Whether a mention tells where the report's information comes from, not a
     happening: "according to a statement released on Monday by the police", or the
@@ -980,7 +1023,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 and not _describes_participant(c) and not _not_a_happening(c, onto)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _taken_for_care(c)
-                and not _relief_work(c)
+                and not _relief_work(c) and not _no_state_voice(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
