@@ -715,3 +715,18 @@ def test_a_verb_done_to_the_attack_told_before_is_that_attack():
 ])
 def test_a_statement_is_spoken_by_a_state_or_an_international_body(text, statements):
     assert types(text).count("Statement") == statements
+
+
+@pytest.mark.parametrize(("text", "meetings"), [
+    # a body meeting on its own is no diplomacy
+    ("On 16 May, the President of the Kyrgyz Republic held a meeting of the Security "
+     "Council in Bishkek.", 0),
+    ("The cabinet held an emergency meeting in Kinshasa on Monday.", 0),
+    # someone met, two sides, talks
+    ("President Ruto met the UN envoy in Nairobi on Monday.", 1),
+    ("The foreign ministers of Rwanda and Congo met in Doha on Monday.", 1),
+    ("A meeting between the two ministers took place in Doha on Monday.", 1),
+    ("Rwanda and Congo held talks in Doha on Monday.", 1),
+])
+def test_a_meeting_has_two_sides(text, meetings):
+    assert types(text).count("Meeting") == meetings

@@ -138,6 +138,8 @@ _STATE_VOICES = frozenset({
     "commission", "organisation", "organization", "governor", "mayor", "junta",
     "unsmil", "monusco", "unicef", "who", "ocha", "unhcr", "au", "ecowas", "igad", "pope",
     "vatican"})
+# the meeting words that may name a body meeting on its own (see _one_sided)
+_OWN_MEETINGS = frozenset({"meeting", "meet", "conference", "consultation", "confer"})
 # gatherings of mourning and worship, which an attack on them makes its scene, not a
 # protest (see _gathering_attacked)
 _WORSHIP = frozenset({"vigil", "prayer", "funeral", "mass", "service", "ceremony",
@@ -629,6 +631,26 @@ def _no_state_voice(cand: _Candidate) -> bool:
                    for w in words)
 
 
+def _one_sided(cand: _Candidate) -> bool:
+    """Whether a meeting names no second party: "the President held a meeting of the
+    Security Council in Bishkek" is a government's own business, not diplomacy, which
+    needs someone met ("met the envoy", "talks with the rebels", "a meeting between the
+    two ministers", a summit, negotiations)."""
+    if cand.typing.sub_event_type != "Meeting" or cand.trigger.lemma not in _OWN_MEETINGS:
+        return False
+    tok = cand.trigger.token
+    verb = cand.args.predicate if cand.trigger.pos == "NOUN" and \
+        cand.args.predicate is not None else tok
+    if cand.trigger.pos == "VERB" and any(c.dep_ in ("dobj", "conj") for c in tok.children):
+        return False  # "met the envoy"
+    if cand.trigger.pos == "VERB" and any(
+            s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in s.subtree)
+            for s in tok.children if s.dep_ == "nsubj"):
+        return False  # "the foreign ministers of Rwanda and Congo met"
+    return not any(t.lower_ in ("with", "between", "among")
+                   for t in (*tok.subtree, *verb.children))
+
+
 def _naming(phrase: Word) -> list[Word]:
     """The words that name who a noun phrase is: itself and its modifiers, with the
     objects of "of" ("the embassies of France"), not where it is ("a spokesman in Kano")."""
@@ -1023,7 +1045,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 and not _describes_participant(c) and not _not_a_happening(c, onto)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _taken_for_care(c)
-                and not _relief_work(c) and not _no_state_voice(c)
+                and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
