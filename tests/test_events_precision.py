@@ -730,3 +730,13 @@ def test_a_statement_is_spoken_by_a_state_or_an_international_body(text, stateme
 ])
 def test_a_meeting_has_two_sides(text, meetings):
     assert types(text).count("Meeting") == meetings
+
+
+def test_what_was_done_since_a_time_is_a_course_not_a_happening():
+    assert types("The government has deployed additional troops to Lower Shabelle since "
+                 "the start of the year.") == []
+    assert types("Rights groups said hundreds of protesters in Nairobi have been detained "
+                 "since June.") == []
+    # a dated deployment is one
+    assert types("The government deployed additional troops to Lower Shabelle on "
+                 "Saturday.") == ["Change to group/activity"]

@@ -762,6 +762,18 @@ def _cumulative(verb) -> bool:
         any(c.lower_ == "since" for c in verb.children)
 
 
+def _over_a_stretch(cand: _Candidate) -> bool:
+    """Whether a verb sums up what was done over a stretch of time, in the present perfect
+    with a "since" phrase ("The government has deployed additional troops to Lower
+    Shabelle since the start of the year", "hundreds of protesters have been detained
+    since June"): a course of action, not one happening."""
+    tok = cand.trigger.token
+    return cand.trigger.pos == "VERB" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve")
+        for c in tok.children) and any(
+        c.dep_ == "prep" and c.lower_ == "since" for c in tok.children)
+
+
 def _witnessed(cand: _Candidate) -> bool:
     """An undated event noun that people heard or saw ("Residents reported mortar fire",
     "explosions could be heard"): what a fight told nearby sounded like, not a second
@@ -1046,6 +1058,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _taken_for_care(c)
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
+                and not _over_a_stretch(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
