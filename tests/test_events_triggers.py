@@ -27,6 +27,9 @@ def types(text: str) -> list[str]:
     # a trigger inside a noun that is planned or to come ("a planned offensive to retake")
     "Officials said a planned offensive to retake Jilib would begin after the rainy season.",
     "Officials said an offensive to retake Jilib could start soon.",
+    # 'be to' + verb: what was or is arranged to happen
+    "Under the deal, Israeli troops were to withdraw from southern Lebanon within 60 days.",
+    "The rebels are to hand over their weapons in Goma next week.",
     "A campaign of air strikes on Kidal would begin next week, officials said.",
 ])
 def test_non_events_are_dropped(text):

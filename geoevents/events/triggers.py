@@ -310,8 +310,9 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
                 return UNCERTAIN, f"hedged with {'/'.join(sorted(modal))} + perfect"
             return "hypothetical", f"modal {'/'.join(sorted(modal))}"
         if tok.dep_ == "xcomp" and (tok.head.lower_ in ("going", "about", "set", "due") or
-                                    lemma(tok.head) == "agree"):
-            return "future", f"'{tok.head.text} to' + verb"  # "agreed to meet": to come
+                                    lemma(tok.head) in ("agree", "be")):
+            return "future", f"'{tok.head.text} to' + verb"  # "agreed to meet", "were to
+            # withdraw": to come
     # intention or attempt words above the trigger ("plans to attack", "warned of strikes")
     intention = onto.words("intention")
     tok = token
