@@ -218,6 +218,17 @@ def test_hours_later_and_during_take_the_day_told_before():
     assert "no time of its own" in found[-1].reason
 
 
+def test_a_statement_does_not_take_the_day_of_the_strike_told_before():
+    text = ("GAZA, July 5 — Israeli aircraft struck two Hamas sites in the Gaza Strip on the "
+            "evening of May 14. The Russian Ministry of Foreign Affairs commented on the "
+            "situation, expressing a preference for de-escalation.")
+    found = events(text, published="2025-07-05")
+    said = [e for e in found if e.sub_event_type == "Statement"]
+    assert said and said[0].date is None
+    assert [e.date for e in found if e.event_type == "Explosions/Remote violence"] == [
+        "2025-05-14"]
+
+
 def test_an_event_told_before_any_time_stays_undated():
     found = events("A drone hit a motorcycle on the outskirts of Tyre, killing one man. "
                    "On Tuesday, an Israeli drone strike on a car near Nabatieh killed two "
@@ -661,3 +672,71 @@ def test_the_day_a_happening_was_reported_gives_way_to_its_own_day():
                    "night, hacking some victims to death.", published="2026-10-22")
     assert [(e.event_type, e.date) for e in found] == [
         ("Violence against civilians", "2026-10-20")]
+
+
+def test_soldiers_sent_to_a_disaster_are_rescuers_not_a_movement():
+    assert types("Soldiers and police joined rescue teams digging through the mud in Maco "
+                 "on Tuesday.") == []
+    assert types("The army deployed 500 troops to Maco for flood relief on Tuesday.") == []
+    # forces sent to fight still move
+    assert types("The army deployed 500 troops to Maco on Tuesday to reinforce positions "
+                 "against the rebels.") == ["Change to group/activity"]
+
+
+def test_a_mediation_that_achieved_an_agreement_is_the_agreement():
+    assert types("A mediation by elders from Tajura secured a truce in Ain Zara on Tuesday "
+                 "morning.") == ["Agreement"]
+    assert types("Qatar offered to mediate between the two groups on Tuesday.") == [
+        "Mediation offer"]
+
+
+def test_a_verb_done_to_the_attack_told_before_is_that_attack():
+    found = events("POPAYAN, Colombia, June 4 — Fighters of the armed group attacked civilians "
+                   "at a market in Suarez on Sunday. The army said troops repelled the attack "
+                   "in Suarez.", published="2026-06-04")
+    assert len([e for e in found if e.event_type in ("Battles", "Violence against civilians")
+                ]) == 1
+    # an attack not told before is the event itself
+    assert types("Troops repelled an attack on a police station in Suarez on Sunday.") == [
+        "Armed clash"]
+
+
+@pytest.mark.parametrize(("text", "statements"), [
+    # the report's sources speak; no state or international body does
+    ("Officials warned that further strikes on the grid could leave Sumy without power.", 0),
+    ("A police spokesman in Kano condemned the attack on Monday.", 0),
+    # a ministry, a department, a delegation and embassies, a country, a named leader
+    ("The German foreign ministry condemned the massacre in Kwatas on Wednesday.", 1),
+    ("In Washington, the State Department condemned the killings.", 1),
+    ("The European Union delegation and the embassies of France and Italy issued a joint "
+     "statement urging restraint.", 1),
+    ("Kenya condemned the attack on its peacekeepers in Goma.", 1),
+    ("Pope Leo condemned the attack on the church in Komanda.", 1),
+])
+def test_a_statement_is_spoken_by_a_state_or_an_international_body(text, statements):
+    assert types(text).count("Statement") == statements
+
+
+@pytest.mark.parametrize(("text", "meetings"), [
+    # a body meeting on its own is no diplomacy
+    ("On 16 May, the President of the Kyrgyz Republic held a meeting of the Security "
+     "Council in Bishkek.", 0),
+    ("The cabinet held an emergency meeting in Kinshasa on Monday.", 0),
+    # someone met, two sides, talks
+    ("President Ruto met the UN envoy in Nairobi on Monday.", 1),
+    ("The foreign ministers of Rwanda and Congo met in Doha on Monday.", 1),
+    ("A meeting between the two ministers took place in Doha on Monday.", 1),
+    ("Rwanda and Congo held talks in Doha on Monday.", 1),
+])
+def test_a_meeting_has_two_sides(text, meetings):
+    assert types(text).count("Meeting") == meetings
+
+
+def test_what_was_done_since_a_time_is_a_course_not_a_happening():
+    assert types("The government has deployed additional troops to Lower Shabelle since "
+                 "the start of the year.") == []
+    assert types("Rights groups said hundreds of protesters in Nairobi have been detained "
+                 "since June.") == []
+    # a dated deployment is one
+    assert types("The government deployed additional troops to Lower Shabelle on "
+                 "Saturday.") == ["Change to group/activity"]

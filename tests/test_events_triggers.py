@@ -24,6 +24,13 @@ def types(text: str) -> list[str]:
     "The group plans to take part in attacks on the city.",
     "The militia intends to participate in attacks on Goma.",
     "Rebels are preparing to engage in fighting around Bunia.",
+    # a trigger inside a noun that is planned or to come ("a planned offensive to retake")
+    "Officials said a planned offensive to retake Jilib would begin after the rainy season.",
+    "Officials said an offensive to retake Jilib could start soon.",
+    # 'be to' + verb: what was or is arranged to happen
+    "Under the deal, Israeli troops were to withdraw from southern Lebanon within 60 days.",
+    "The rebels are to hand over their weapons in Goma next week.",
+    "A campaign of air strikes on Kidal would begin next week, officials said.",
 ])
 def test_non_events_are_dropped(text):
     assert types(text) == []
@@ -43,6 +50,12 @@ def test_non_events_are_dropped(text):
 ])
 def test_typed_events(text, expected):
     assert expected in types(text)
+
+
+def test_a_relative_clause_in_a_noun_to_come_is_told_as_done():
+    # the killing happened; only the reprisals it may spark are to come
+    assert types("The attack, in which gunmen killed 12 villagers in Kidal on Monday, could "
+                 "spark reprisals.") == ["Attack"]
 
 
 def test_uncertain_events_are_kept_with_lower_confidence():

@@ -56,9 +56,10 @@ NEWEST_DEV_GATE = (0.21, 0.23)
 # merges (2227041), counted, not read; heldout5: 6 on main at 9b21bd3, the first run on its
 # reports, and 6 after its annotation review; 5 after the merge of general13, counted, not read;
 # heldout6: 12 on main at 65ef139, the first run on its reports, 11 after the blind annotation
-# review e4038e4, counted, not read)
+# review e4038e4, counted, not read; 10 after session 9's precision work (a course of
+# action "since" a time is no happening), counted, not read)
 HELDOUT_ERRORS = {"heldout": 0, "heldout2": 2, "heldout3": 7, "heldout4": 5, "heldout5": 5,
-                  "heldout6": 11}
+                  "heldout6": 10}
 # must-not checks of the dev reports that still fail, each with the event that makes it
 # fail now (a substring of the error line): the same check failing for another reason is
 # a new error. d73-d84 (first run 12 failed checks; 3 left): a rally outside a court typed

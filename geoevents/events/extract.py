@@ -130,6 +130,24 @@ if TYPE_CHECKING:
 
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
                             "Violence against civilians", "Riots"})
+# what is said, not done: told after a strike, a statement or an offer is not of its day
+# ("The Russian ministry commented on the situation …", see _date_by_the_narrative)
+_SPEECH_ACTS = frozenset({"Statement", "Call", "Mediation offer"})
+# the work of rescuers and aid, which forces sent to a disaster do (see _relief_work)
+_RELIEF = frozenset({"rescue", "rescuer", "relief", "aid", "humanitarian", "firefighting",
+                     "reconstruction"})
+# the speakers whose words are diplomacy (see _no_state_voice): states, their offices
+# and international bodies, not "officials", "a spokesman" or "security sources"
+_STATE_VOICES = frozenset({
+    "minister", "ministry", "president", "government", "embassy", "embassies",
+    "ambassador", "un", "eu", "union", "nations", "council", "delegation", "envoy",
+    "diplomat", "diplomats", "kremlin", "white", "department", "foreign", "secretary",
+    "secretary-general", "chancellor", "king", "premier", "prime", "nato", "league",
+    "commission", "organisation", "organization", "governor", "mayor", "junta",
+    "unsmil", "monusco", "unicef", "who", "ocha", "unhcr", "au", "ecowas", "igad", "pope",
+    "vatican"})
+# the meeting words that may name a body meeting on its own (see _one_sided)
+_OWN_MEETINGS = frozenset({"meeting", "meet", "conference", "consultation", "confer"})
 # gatherings of mourning and worship, which an attack on them makes its scene, not a
 # protest (see _gathering_attacked)
 _WORSHIP = frozenset({"vigil", "prayer", "funeral", "mass", "service", "ceremony",
@@ -327,6 +345,21 @@ def _gathering_attacked(cand: _Candidate, cands: list[_Candidate], onto: Ontolog
                  onto.event_type_of(c.typing.sub_event_type) in _ATTACKS), None)
 
 
+def _mediated(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
+    """The agreement a mediation achieved ("A mediation by elders from Tajura secured a
+    truce", "talks mediated by Qatar led to a ceasefire"): no offer of mediation, but
+    how the agreement came about."""
+    tok = cand.trigger.token
+    if cand.typing.sub_event_type != "Mediation offer" or tok.dep_ not in ("nsubj", "csubj"):
+        return None
+    verb = tok.head
+    done = {c.i for c in verb.children if c.dep_ in ("dobj", "attr")} | {
+        g.i for c in verb.children if c.dep_ in ("prep", "dative") for g in c.children
+        if g.dep_ == "pobj"}
+    return next((c for c in cands if c.typing.sub_event_type == "Agreement"
+                 and c.trigger.token.i in done), None)
+
+
 def _part_of_main(cand: _Candidate) -> bool:
     """A movement told as a participle beside the sentence's violence or protest ("drone
     strikes, with ground troops entering the camp")."""
@@ -349,7 +382,8 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
     consequences into the event they belong to (see :func:`_fold`)."""
     keep = list(cands)
     for cand in list(keep):
-        host = _host(cand, keep) or _gathering_attacked(cand, keep, onto)
+        host = _host(cand, keep) or _gathering_attacked(cand, keep, onto) or \
+            _mediated(cand, keep)
         if host is not None:
             _fold(cand, host, keep)
     hosts = [c for c in keep if onto.event_type_of(c.typing.sub_event_type)
@@ -488,6 +522,18 @@ def _is_repeat_mention(cand: _Candidate) -> bool:
     return bool(determiners & _DEFINITE) and not own
 
 
+def _answers_the_told(cand: _Candidate) -> bool:
+    """A verb done to an event already told ("troops repelled the attack", "police foiled
+    the raid"): its object, a definite event noun, is that event, and the verb tells how
+    it went, not a second happening."""
+    tok = cand.trigger.token
+    return cand.trigger.pos == "VERB" and any(
+        m.trigger.token.dep_ == "dobj" and m.trigger.token.head.i == tok.i and
+        m.trigger.pos == "NOUN" and any(c.dep_ == "det" and c.lower_ in _DEFINITE
+                                        for c in m.trigger.token.children)
+        for m in cand.merged)
+
+
 def _victims_described(cand: _Candidate) -> bool:
     """An undated passive relative clause that says what befell someone ("a man and his
     daughter who were hit in their car", "the soldiers who were killed"): who the
@@ -580,6 +626,59 @@ def _asked(cand: _Candidate) -> bool:
     return False
 
 
+def _no_state_voice(cand: _Candidate) -> bool:
+    """Whether a statement is spoken by no state or international body: "Officials warned
+    that further strikes could …", "a police spokesman said …", "the armed group said in
+    a communique" are the report's sources, not the diplomacy a Statement codes (a
+    government, a ministry, a president, a governor, the UN, a country or its people
+    named: "Russia warned", "Russian officials", "Erdogan condemned"). The speaker is the
+    subject of the statement's verb (of its support verb for a noun: "issued a joint
+    statement"), else what the sentence tells before it."""
+    if cand.typing.sub_event_type != "Statement":
+        return False
+    tok = cand.trigger.token
+    verb = cand.args.predicate if cand.trigger.pos == "NOUN" and \
+        cand.args.predicate is not None else tok
+    while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        verb = verb.head  # "condemned the attack and called on …"
+    speakers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    sent = tok.sent
+    words = [t for s in speakers for t in _naming(s)] or [
+        t for t in doc_words(tok.doc)[sent.start:tok.i]]
+    return not any(w.lower_ in _STATE_VOICES or w.ent_type_ in ("GPE", "NORP", "PERSON")
+                   for w in words)
+
+
+def _one_sided(cand: _Candidate) -> bool:
+    """Whether a meeting names no second party: "the President held a meeting of the
+    Security Council in Bishkek" is a government's own business, not diplomacy, which
+    needs someone met ("met the envoy", "talks with the rebels", "a meeting between the
+    two ministers", a summit, negotiations)."""
+    if cand.typing.sub_event_type != "Meeting" or cand.trigger.lemma not in _OWN_MEETINGS:
+        return False
+    tok = cand.trigger.token
+    verb = cand.args.predicate if cand.trigger.pos == "NOUN" and \
+        cand.args.predicate is not None else tok
+    if cand.trigger.pos == "VERB" and any(c.dep_ in ("dobj", "conj") for c in tok.children):
+        return False  # "met the envoy"
+    if cand.trigger.pos == "VERB" and any(
+            s.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in s.subtree)
+            for s in tok.children if s.dep_ == "nsubj"):
+        return False  # "the foreign ministers of Rwanda and Congo met"
+    return not any(t.lower_ in ("with", "between", "among")
+                   for t in (*tok.subtree, *verb.children))
+
+
+def _naming(phrase: Word) -> list[Word]:
+    """The words that name who a noun phrase is: itself and its modifiers, with the
+    objects of "of" ("the embassies of France"), not where it is ("a spokesman in Kano")."""
+    out = [phrase]
+    for child in phrase.children:
+        if child.dep_ != "prep" or child.lower_ == "of":
+            out.extend(_naming(child))
+    return out
+
+
 def _source_of_the_report(cand: _Candidate) -> bool:
     """Whether a mention tells where the report's information comes from, not a
     happening: "according to a statement released on Monday by the police", or the
@@ -617,6 +716,18 @@ def _taken_for_care(cand: _Candidate) -> bool:
         c.dep_ == "prep" and c.lower_ in ("to", "for") and any(
             g.dep_ == "pobj" and lemma(g) in CARE_PLACES for g in c.children)
         for c in tok.children)
+
+
+def _relief_work(cand: _Candidate) -> bool:
+    """Whether a movement of forces is told as relief work ("Soldiers and police joined
+    rescue teams digging through the mud", "troops deployed for flood relief"): help
+    after a disaster, not a change in what an armed group does in a conflict."""
+    tok = cand.trigger.token
+    if cand.typing.sub_event_type != "Change to group/activity":
+        return False
+    told = [t for c in tok.children if c.dep_ in ("dobj", "prep", "xcomp", "advcl")
+            for t in c.subtree]
+    return any(t.pos_ == "NOUN" and lemma(t) in _RELIEF for t in told)
 
 
 def _same_doers(cand: _Candidate, onto: Ontology) -> bool:
@@ -667,6 +778,18 @@ def _cumulative(verb) -> bool:
     out") or a "since" phrase ("… since the coup")."""
     return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children) or \
         any(c.lower_ == "since" for c in verb.children)
+
+
+def _over_a_stretch(cand: _Candidate) -> bool:
+    """Whether a verb sums up what was done over a stretch of time, in the present perfect
+    with a "since" phrase ("The government has deployed additional troops to Lower
+    Shabelle since the start of the year", "hundreds of protesters have been detained
+    since June"): a course of action, not one happening."""
+    tok = cand.trigger.token
+    return cand.trigger.pos == "VERB" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve")
+        for c in tok.children) and any(
+        c.dep_ == "prep" and c.lower_ == "since" for c in tok.children)
 
 
 def _witnessed(cand: _Candidate) -> bool:
@@ -939,7 +1062,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                                    skip_before=skip,
                                    attached_only=cand.reference and cand.reaction != "onset")
             cand.reference = cand.reference or _is_repeat_mention(cand) or \
-                _victims_described(cand)
+                _victims_described(cand) or _answers_the_told(cand)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
                 _witnessed(cand) or _ends_another(cand, onto) or _seizure(cand)
@@ -963,6 +1086,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _taken_for_care(c)
                 and not _arrests_protested(c, onto)
+                and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
+                and not _over_a_stretch(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         told_before = next((c.date for c in reversed(kept) if c.date is not None
                             and c.date.precision != UNRESOLVED), told_before)
@@ -985,12 +1110,16 @@ def _date_by_the_narrative(events: list[Event]) -> list[Event]:
     """Date each event the text gives no time of its own by the event told before it
     ("Supporters of two parties threw stones at each other outside a polling station on
     Thursday. Police fired tear gas to disperse them."): a report goes on in the time it
-    last set, as an analyst reads it. Events before the first dated one stay undated."""
+    last set, as an analyst reads it. Events before the first dated one stay undated, and
+    so does a speech act told after violence ("… struck two sites on the evening of May 14.
+    The Russian ministry commented on the situation"): what is said is said when reported,
+    not on the day of the strike it speaks about."""
     before: Event | None = None
     for event in events:  # in text order
         if event.date is not None and event.date_precision != UNRESOLVED:
             before = event
-        elif before is not None:
+        elif before is not None and not (event.sub_event_type in _SPEECH_ACTS and
+                                         before.event_type in _VIOLENT_TYPES):
             event.date, event.date_precision = before.date, before.date_precision
             event.reason += (f"; no time of its own: dated {before.date} like the "
                              f"{before.sub_event_type.lower()} told before it")

@@ -252,6 +252,31 @@ def _setting(prep: Word, onto: Ontology) -> bool:
     return verb not in onto.words("participation")
 
 
+def _content_of(below: Word) -> bool:
+    """Whether a word tells what the noun above it is about, not what happened beside it:
+    an infinitive ("an offensive *to retake* Jilib") or a preposition ("a campaign *of*
+    strikes"); a relative clause ("the attack, in which gunmen killed 12") is told as done."""
+    return below.dep_ == "prep" or (below.dep_ == "acl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in below.children))
+
+
+def _noun_ahead(noun: Word, onto: Ontology) -> tuple[str, str] | None:
+    """Whether a noun above a trigger tells what is to come, so that the trigger it
+    holds does too: hedged ("a *planned* offensive to retake Jilib") or the subject of
+    a verb in the future or with a modal ("an offensive to retake Jilib *would begin*")."""
+    hedges = onto.words("hedge_noun")
+    if any(c.dep_ in ("amod", "compound", "nmod") and lemma(c) in hedges
+           for c in noun.children):
+        return "hypothetical", f"under the hedged noun {noun.text!r}"
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        lows = {c.lower_ for c in noun.head.children if c.dep_ in ("aux", "auxpass")}
+        if lows & FUTURE_AUX:
+            return "future", f"{noun.text!r}, the subject of a verb in the future"
+        if lows & _MODAL_AUX and not lows & {"have", "has", "been"}:
+            return "hypothetical", f"{noun.text!r}, the subject of a verb with a modal"
+    return None
+
+
 def modality(token: Word, onto: Ontology) -> tuple[str, str]:
     """(modality, reason) of a trigger token; see the module docstring for the values."""
     if token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS:
@@ -292,8 +317,9 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
                 return UNCERTAIN, f"hedged with {'/'.join(sorted(modal))} + perfect"
             return "hypothetical", f"modal {'/'.join(sorted(modal))}"
         if tok.dep_ == "xcomp" and (tok.head.lower_ in ("going", "about", "set", "due") or
-                                    lemma(tok.head) == "agree"):
-            return "future", f"'{tok.head.text} to' + verb"  # "agreed to meet": to come
+                                    lemma(tok.head) in ("agree", "be")):
+            return "future", f"'{tok.head.text} to' + verb"  # "agreed to meet", "were to
+            # withdraw": to come
     # intention or attempt words above the trigger ("plans to attack", "warned of strikes")
     intention = onto.words("intention")
     tok = token
@@ -308,9 +334,13 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
             break
         if tok.dep_ == "prep" and _setting(tok, onto):
             break  # "discussed the deal in a phone call": the call is where it was said
-        tok = tok.head
+        below, tok = tok, tok.head
         if lemma(tok) in intention and tok.i != token.i:
             return "hypothetical", f"under the intention/expectation word {tok.text!r}"
+        if tok.pos_ in _NOUN_HEADS and tok.i != token.i and _content_of(below):
+            ahead = _noun_ahead(tok, onto)
+            if ahead:
+                return ahead
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in tok.children):
             return "hypothetical", "in a conditional clause"
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ROOT",):
