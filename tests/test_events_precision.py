@@ -712,6 +712,9 @@ def test_a_verb_done_to_the_attack_told_before_is_that_attack():
      "statement urging restraint.", 1),
     ("Kenya condemned the attack on its peacekeepers in Goma.", 1),
     ("Pope Leo condemned the attack on the church in Komanda.", 1),
+    # an international body by its acronym, with or without stops; not the pronoun 'who'
+    ("The U.N. condemned the attack on the market in Kidal on Monday.", 1),
+    ("A man who witnessed the attack condemned the killings in Kidal on Monday.", 0),
 ])
 def test_a_statement_is_spoken_by_a_state_or_an_international_body(text, statements):
     assert types(text).count("Statement") == statements

@@ -140,12 +140,14 @@ _RELIEF = frozenset({"rescue", "rescuer", "relief", "aid", "humanitarian", "fire
 # and international bodies, not "officials", "a spokesman" or "security sources"
 _STATE_VOICES = frozenset({
     "minister", "ministry", "president", "government", "embassy", "embassies",
-    "ambassador", "un", "eu", "union", "nations", "council", "delegation", "envoy",
+    "ambassador", "union", "nations", "council", "delegation", "envoy",
     "diplomat", "diplomats", "kremlin", "white", "department", "foreign", "secretary",
-    "secretary-general", "chancellor", "king", "premier", "prime", "nato", "league",
-    "commission", "organisation", "organization", "governor", "mayor", "junta",
-    "unsmil", "monusco", "unicef", "who", "ocha", "unhcr", "au", "ecowas", "igad", "pope",
+    "secretary-general", "chancellor", "king", "premier", "prime", "league",
+    "commission", "organisation", "organization", "governor", "mayor", "junta", "pope",
     "vatican"})
+# international bodies by their acronyms, as written ("WHO", not the pronoun "who")
+_BODY_ACRONYMS = frozenset({"UN", "EU", "NATO", "AU", "ECOWAS", "IGAD", "WHO", "OCHA",
+                            "UNHCR", "UNICEF", "UNSMIL", "MONUSCO"})
 # the meeting words that may name a body meeting on its own (see _one_sided)
 _OWN_MEETINGS = frozenset({"meeting", "meet", "conference", "consultation", "confer"})
 # gatherings of mourning and worship, which an attack on them makes its scene, not a
@@ -645,8 +647,8 @@ def _no_state_voice(cand: _Candidate) -> bool:
     sent = tok.sent
     words = [t for s in speakers for t in _naming(s)] or [
         t for t in doc_words(tok.doc)[sent.start:tok.i]]
-    return not any(w.lower_ in _STATE_VOICES or w.ent_type_ in ("GPE", "NORP", "PERSON")
-                   for w in words)
+    return not any(w.lower_ in _STATE_VOICES or w.text.replace(".", "") in _BODY_ACRONYMS or
+                   w.ent_type_ in ("GPE", "NORP", "PERSON") for w in words)
 
 
 def _one_sided(cand: _Candidate) -> bool:
