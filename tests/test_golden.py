@@ -2,8 +2,9 @@
 
 The reports are written for this project (see tests/golden/README.md). ``dev`` reports
 were used while improving event extraction; ``heldout`` (h*), ``heldout2`` (x*),
-``heldout3`` (y*), ``heldout4`` (z*), ``heldout5`` (v*) and ``heldout6`` (w*) reports were
-written before the changes they check and not looked at while tuning: their gates are looser.
+``heldout3`` (y*), ``heldout4`` (z*), ``heldout5`` (v*), ``heldout6`` (w*) and ``heldout7``
+(u*) reports were written before the changes they check and not looked at while tuning:
+their gates are looser.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ GOLDEN = Path(__file__).parent / "golden"
 # 0.567 / 0.756, minus 0.05; after its blind annotation review (7c4f506) 0.569 / 0.750 —
 # the same gates; heldout6's: its first run, on main at 65ef139 with the reports committed
 # blind (50dffe6), 0.316 / 0.571; after its blind annotation review (e4038e4) 0.338 / 0.581,
-# minus 0.05)
+# minus 0.05; heldout7's: its first run, on main at 0ef3b42 with the reports committed
+# blind (38a05b9), 0.388 / 0.760 (19 of 25 required events), minus 0.05)
 # (dev: 72 reports since d57-d72 were added, written in styles the first 56 lack and
 # committed before geoevents was run on them — 0.388 / 0.594 then; the first 56 keep their
 # own gate, FIRST_DEV_GATE)
@@ -34,7 +36,7 @@ GOLDEN = Path(__file__).parent / "golden"
 # their own gate, LATEST_DEV_GATE, and the "dev" gate stays on the 72 it was set on)
 GATES = {"dev": (0.82, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
          "heldout3": (0.43, 0.63), "heldout4": (0.46, 0.66), "heldout5": (0.51, 0.70),
-         "heldout6": (0.28, 0.53)}
+         "heldout6": (0.28, 0.53), "heldout7": (0.33, 0.71)}
 FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
 FIRST_DEV_GATE = (0.92, 0.95)
 LATEST_DEV = "d73"  # report ids from this one on: the latest dev reports (d73-d84)
@@ -57,9 +59,10 @@ NEWEST_DEV_GATE = (0.21, 0.23)
 # reports, and 6 after its annotation review; 5 after the merge of general13, counted, not read;
 # heldout6: 12 on main at 65ef139, the first run on its reports, 11 after the blind annotation
 # review e4038e4, counted, not read; 10 after session 9's precision work (a course of
-# action "since" a time is no happening), counted, not read)
+# action "since" a time is no happening), counted, not read; heldout7: 7 on main at 0ef3b42,
+# the first run on its reports (committed blind, 38a05b9), counted, not read)
 HELDOUT_ERRORS = {"heldout": 0, "heldout2": 2, "heldout3": 7, "heldout4": 5, "heldout5": 5,
-                  "heldout6": 10}
+                  "heldout6": 10, "heldout7": 7}
 # must-not checks of the dev reports that still fail, each with the event that makes it
 # fail now (a substring of the error line): the same check failing for another reason is
 # a new error. d73-d84 (first run 12 failed checks; 3 left): a rally outside a court typed
@@ -109,7 +112,7 @@ def test_every_report_loads_and_is_substantial():
     reports = golden.load_dir(GOLDEN)
     assert len(reports) >= 50
     assert {r.part for r in reports} == {"dev", "heldout", "heldout2", "heldout3",
-                                           "heldout4", "heldout5", "heldout6"}
+                                           "heldout4", "heldout5", "heldout6", "heldout7"}
     for report in reports:
         assert report.text.count("\n\n") >= 2, f"{report.id}: fewer than three paragraphs"
         assert report.events or report.must_not
