@@ -269,8 +269,10 @@ class _DocFeatures:
         weights, owner = weight.tolist(), self.owner.tolist()
         country_total: dict[str, float] = {}
         admin_total: dict[tuple[str, str], float] = {}
+        namesake = self.namesake.tolist()
         best = [int(p.argmax()) if len(p) else -1 for p in probs]
-        best_k = [self.slices[g].start + b for g, b in enumerate(best) if b >= 0]
+        best_owner = [g for g, b in enumerate(best) if b >= 0]
+        best_k = [self.slices[g].start + best[g] for g in best_owner]
         # names whose best reading is a country or a division: (group, reading, weight)
         levels = [(owner[k], k, weights[k]) for k in best_k
                   if self.is_country[k] or (self.is_admin1[k] and self.admin_key[k])]
@@ -284,45 +286,49 @@ class _DocFeatures:
             if ak:
                 admin_total[ak] = admin_total.get(ak, 0.0) + w
                 per_group_admin[g][ak] = per_group_admin[g].get(ak, 0.0) + w
-        best_conf = np.array([probs[g][b] * groups[g].weight
-                              * (not self.namesake[self.slices[g].start + b])
-                              for g, b in enumerate(best) if b >= 0])
-        best_owner = np.array([g for g, b in enumerate(best) if b >= 0], int)
+        # (the probabilities as Python floats: the same products as numpy scalars')
+        prob_of = prob.tolist()
+        best_conf = np.array([prob_of[k] * groups[g].weight * (not namesake[k])
+                              for g, k in zip(best_owner, best_k, strict=True)])
         chosen: dict[str, set[int]] = {}  # (not a guess: "Greer Station" read as Greer)
-        for g, b in enumerate(best):
-            if b >= 0 and not self.part[self.slices[g].start + b]:
-                chosen.setdefault(self.ids[self.slices[g].start + b], set()).add(g)
-        proximity = self._proximity(best_k, best_conf, best_owner.tolist())
+        for g, k in zip(best_owner, best_k, strict=True):
+            if not self.part[k]:
+                chosen.setdefault(self.ids[k], set()).add(g)
+        proximity = self._proximity(best_k, best_conf, best_owner)
         if proximity is not None and len(best_owner) > 1:
             # (each name with candidates has another name with a best reading)
             self.flat[:, _PROXIMITY] = proximity
-        namesake = self.namesake.tolist()
+        country, admin_key, ids = self.country, self.admin_key, self.ids
+        is_country, is_admin1 = self.is_country, self.is_admin1
+        log1p = math.log1p
         # the context columns of all rows, each written at once (setting numpy cells one
         # at a time costs more than the arithmetic)
         country_votes, admin1_votes, same_place, qualified = [], [], [], []
         contains, peers = self.flat[:, _CONTAINS].tolist(), self.flat[:, _PEERS].tolist()
         for k, g in enumerate(owner):
             group = groups[g]
-            cc, ak = self.country[k], self.admin_key[k]
-            cv = country_total.get(cc, 0.0) - per_group_country[g].get(cc, 0.0) if cc else 0.0
-            av = admin_total.get(ak, 0.0) - per_group_admin[g].get(ak, 0.0) if ak else 0.0
-            country_votes.append(math.log1p(cv))
-            admin1_votes.append(math.log1p(av))
-            if self.is_country[k]:
-                contains[k] = math.log1p(cv)
-                peers[k] = math.log1p(sum(
-                    w for h, j, w in levels if h != g and self.is_country[j]
-                    and self.country[j] != cc))
-            elif self.is_admin1[k]:
-                contains[k] = math.log1p(av)
-                peers[k] = math.log1p(sum(
-                    w for h, j, w in levels if h != g and self.is_admin1[j]
-                    and self.country[j] == cc and self.admin_key[j] != ak))
+            cc, ak = country[k], admin_key[k]
+            cv = log1p(country_total.get(cc, 0.0) - per_group_country[g].get(cc, 0.0)) \
+                if cc else 0.0
+            av = log1p(admin_total.get(ak, 0.0) - per_group_admin[g].get(ak, 0.0)) \
+                if ak else 0.0
+            country_votes.append(cv)
+            admin1_votes.append(av)
+            if is_country[k]:
+                contains[k] = cv
+                peers[k] = log1p(sum(
+                    w for h, j, w in levels if h != g and is_country[j]
+                    and country[j] != cc)) if levels else 0.0
+            elif is_admin1[k]:
+                contains[k] = av
+                peers[k] = log1p(sum(
+                    w for h, j, w in levels if h != g and is_admin1[j]
+                    and country[j] == cc and admin_key[j] != ak)) if levels else 0.0
             # a short form that is itself a country's or state's name ("Mexico" next
             # to "Mexico City") names that country or state, not the longer place
-            same_place.append(1.0 if not namesake[k] and any(
-                _short_form(group.key, groups[h].key)
-                for h in chosen.get(self.ids[k], ()) if h != g) else 0.0)
+            others = chosen.get(ids[k])
+            same_place.append(1.0 if others and not namesake[k] and any(
+                _short_form(group.key, groups[h].key) for h in others if h != g) else 0.0)
             qualified.append(self._qualified(g, k, probs) if group.qualifier_of else 0.0)
         self.flat[:, _COUNTRY_VOTES] = country_votes
         self.flat[:, _ADMIN1_VOTES] = admin1_votes
