@@ -292,7 +292,7 @@ _PROJECTILES = frozenset({"gas", "round", "bullet", "shot", "canister", "pellet"
                           "spray", "fire"})
 
 
-def _patient(trigger: Trigger, args: Arguments, onto: Ontology):
+def _patient(trigger: Trigger, args: Arguments, onto: Ontology) -> Word | None:
     """Who or what an act is done to: its target, unless that is what was fired or part
     of the trigger ("opened fire on protesters", "fired tear gas at the crowd": then the
     second actor), or for an event noun with no target the 'of' of its patient ("the
@@ -375,7 +375,7 @@ _CARRY_VERBS = frozenset({"hold", "carry", "display", "wave", "brandish", "raise
 _TIME_UNITS = frozenset({"hour", "day", "week", "month", "year", "night", "weekend"})
 
 
-def _earlier(clause) -> bool:
+def _earlier(clause: Word) -> bool:
     """Whether a clause tells what happened a measured time before ("rallied on Saturday,
     a day after police used tear gas to break up a smaller gathering"): another
     happening, not what happened at this one."""
@@ -384,7 +384,7 @@ def _earlier(clause) -> bool:
         any(c.dep_ == "npadvmod" and lemma(c) in _TIME_UNITS for c in clause.children)
 
 
-def _grievance(token) -> set[int]:
+def _grievance(token: Word) -> set[int]:
     """Indices of the tokens that say what a protest is about (a purpose clause, a
     demand, 'over …', 'against …', the object of a verb of demanding or denouncing, the
     subject of what sparked it) or what happened a measured time before it: their deaths
@@ -768,9 +768,9 @@ def _voiced_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> 
     if _token_class(args.actor1_token, onto) == "protester" or (
             token.dep_ in ("acl", "relcl") and _token_class(head, onto) == "protester"):
         return True
-    if token.dep_ not in ("advcl", "xcomp", "acl") or head is token:
-        return False  # the purpose of a protest: its head or the head's object is one
-    protest = protest_words(onto)
+    if token.dep_ not in ("advcl", "xcomp", "acl"):
+        return False
+    protest = protest_words(onto)  # the purpose of a protest: its head or the head's object is one
     return _has(set(lemma_forms(head)), protest) or any(
         c.dep_ == "dobj" and _has(set(lemma_forms(c)), protest) for c in head.children)
 

@@ -332,9 +332,8 @@ class _DocFeatures:
             qualified.append(self._qualified(g, k, probs) if group.qualifier_of else 0.0)
         self.flat[:, _COUNTRY_VOTES] = country_votes
         self.flat[:, _ADMIN1_VOTES] = admin1_votes
-        if self.abroad.any():
-            self.flat[self.abroad, _COUNTRY_VOTES] = 0.0
-            self.flat[self.abroad, _ADMIN1_VOTES] = 0.0
+        self.flat[self.abroad, _COUNTRY_VOTES] = 0.0  # namesakes abroad take no votes
+        self.flat[self.abroad, _ADMIN1_VOTES] = 0.0
         self.flat[:, _CONTAINS] = contains
         self.flat[:, _PEERS] = peers
         self.flat[:, _SAME_PLACE] = same_place
