@@ -206,17 +206,22 @@ _MAX_STRINGS = 262_144
 
 
 def strings(doc: Doc, ids: list[int]) -> list[str]:
-    """The strings of hash ids (from the memo, else the document's string store)."""
+    """The strings of hash ids (from the memo, else the document's string store). The
+    miss path reads each string once into the list it returns, so that another thread
+    clearing the memo meanwhile cannot make a lookup fail."""
     try:
         return list(map(_STRINGS.__getitem__, ids))
     except KeyError:
         store = doc.vocab.strings
         if len(_STRINGS) >= _MAX_STRINGS:
             _STRINGS.clear()
+        out = []
         for h in ids:
-            if h not in _STRINGS:
-                _STRINGS[h] = store[h]
-        return list(map(_STRINGS.__getitem__, ids))
+            text = _STRINGS.get(h)
+            if text is None:
+                text = _STRINGS[h] = store[h]
+            out.append(text)
+        return out
 
 
 def _column(attr: str) -> Callable[[Doc], list[str]]:

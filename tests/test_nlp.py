@@ -107,3 +107,18 @@ def test_sentence_of_is_the_token_s_sentence():
     for token in doc:
         got, want = sentence_of(token), token.sent
         assert (got.start, got.end) == (want.start, want.end)
+
+
+def test_string_lookups_survive_the_memo_being_cleared_meanwhile(monkeypatch):
+    """Another thread may clear the shared string memo while a document's strings are read
+    into it: the strings returned are still every token's."""
+    doc = nlp.load()("Shelling hit Kharkiv overnight.")
+    ids = [t.orth for t in doc]
+
+    class ClearedByAnotherThread(dict):
+        def __setitem__(self, key, value):
+            super().__setitem__(key, value)
+            self.clear()  # as if another thread cleared it right after the insert
+
+    monkeypatch.setattr(nlp, "_STRINGS", ClearedByAnotherThread())
+    assert nlp.strings(doc, ids) == [t.text for t in doc]
