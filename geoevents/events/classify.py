@@ -770,7 +770,8 @@ def _voiced_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> 
         return True
     if token.dep_ not in ("advcl", "xcomp", "acl"):
         return False
-    protest = protest_words(onto)  # the purpose of a protest: its head or the head's object is one
+    # the purpose of a protest: its head or the head's object is one
+    protest = protest_words(onto)
     return _has(set(lemma_forms(head)), protest) or any(
         c.dep_ == "dobj" and _has(set(lemma_forms(c)), protest) for c in head.children)
 

@@ -628,6 +628,13 @@ def _asked(cand: _Candidate) -> bool:
     return False
 
 
+def _clause_verb(cand: _Candidate) -> Word:
+    """The verb of a mention's clause: a verb trigger itself (its arguments' predicate),
+    a noun trigger's support verb or predicate ("issued a joint statement"), else the
+    noun."""
+    return cand.args.predicate if cand.args.predicate is not None else cand.trigger.token
+
+
 def _no_state_voice(cand: _Candidate) -> bool:
     """Whether a statement is spoken by no state or international body: "Officials warned
     that further strikes could …", "a police spokesman said …", "the armed group said in
@@ -639,14 +646,12 @@ def _no_state_voice(cand: _Candidate) -> bool:
     if cand.typing.sub_event_type != "Statement":
         return False
     tok = cand.trigger.token
-    verb = cand.args.predicate if cand.trigger.pos == "NOUN" and \
-        cand.args.predicate is not None else tok
+    verb = _clause_verb(cand)
     while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
         verb = verb.head  # "condemned the attack and called on …"
     speakers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     sent = tok.sent
-    words = [t for s in speakers for t in _naming(s)] or [
-        t for t in doc_words(tok.doc)[sent.start:tok.i]]
+    words = [t for s in speakers for t in _naming(s)] or doc_words(tok.doc)[sent.start:tok.i]
     return not any(w.lower_ in _STATE_VOICES or w.text.replace(".", "") in _BODY_ACRONYMS or
                    w.ent_type_ in ("GPE", "NORP", "PERSON") for w in words)
 
@@ -659,8 +664,7 @@ def _one_sided(cand: _Candidate) -> bool:
     if cand.typing.sub_event_type != "Meeting" or cand.trigger.lemma not in _OWN_MEETINGS:
         return False
     tok = cand.trigger.token
-    verb = cand.args.predicate if cand.trigger.pos == "NOUN" and \
-        cand.args.predicate is not None else tok
+    verb = _clause_verb(cand)
     if cand.trigger.pos == "VERB" and any(c.dep_ in ("dobj", "conj") for c in tok.children):
         return False  # "met the envoy"
     if cand.trigger.pos == "VERB" and any(
@@ -1415,7 +1419,7 @@ def _anterior(cand: _Candidate, onto: Ontology) -> bool:
     """Told in the past perfect ("a salvo that had been launched earlier"): a happening
     before the one the narrative tells. Not in reported speech, where the past perfect is
     the reported past ("the ministry said it had struck military targets")."""
-    verb = cand.args.predicate if cand.args.predicate is not None else cand.trigger.token
+    verb = _clause_verb(cand)
     if verb.dep_ == "ccomp" and lemma(verb.head) in onto.words("speaker"):
         return False
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in

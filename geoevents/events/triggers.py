@@ -316,10 +316,10 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
             if "have" in lows or "has" in lows or "been" in lows:
                 return UNCERTAIN, f"hedged with {'/'.join(sorted(modal))} + perfect"
             return "hypothetical", f"modal {'/'.join(sorted(modal))}"
+        # to come: "going to strike", "agreed to meet", "were to withdraw"
         if tok.dep_ == "xcomp" and (tok.head.lower_ in ("going", "about", "set", "due") or
                                     lemma(tok.head) in ("agree", "be")):
-            return "future", f"'{tok.head.text} to' + verb"  # "agreed to meet", "were to
-            # withdraw": to come
+            return "future", f"'{tok.head.text} to' + verb"
     # intention or attempt words above the trigger ("plans to attack", "warned of strikes")
     intention = onto.words("intention")
     tok = token
