@@ -197,6 +197,25 @@ def test_country_point_is_the_area_centre_of_the_main_landmass():
     assert main_landmass_share(archipelago) == pytest.approx(0.25, abs=0.01)
 
 
+def test_country_point_lies_on_its_land():
+    import shapely
+
+    from geoevents.gazetteer.build import LAND_INSET_DEG, country_centre, country_point
+
+    # a C-shaped country bent around a neighbour: its centroid lies in the neighbour
+    bent = shapely.Polygon([(0, 0), (10, 0), (10, 2), (2, 2), (2, 8), (10, 8), (10, 10),
+                            (0, 10)])
+    centre = country_centre(bent)
+    assert not bent.contains(shapely.Point(centre[1], centre[0]))
+    lat, lon = country_point(bent)
+    assert bent.contains(shapely.Point(lon, lat))
+    # the nearest point of the land, just inside its border
+    assert lat == pytest.approx(centre[0], abs=0.01)
+    assert lon == pytest.approx(2 - LAND_INSET_DEG, abs=0.01)
+    # a country whose centroid is on its land keeps it
+    assert country_point(shapely.box(0, 0, 10, 10)) == country_centre(shapely.box(0, 0, 10, 10))
+
+
 def test_country_points_of_the_embedded_gazetteer(gaz):
     # main landmass centres: near what gazetteers and atlases give
     for name, lat, lon in [("Russia", 60, 97), ("Canada", 58, -98), ("Israel", 31.4, 35.0)]:
@@ -205,6 +224,11 @@ def test_country_points_of_the_embedded_gazetteer(gaz):
     # an archipelago without a main landmass sits at its published reference point
     indonesia = gaz.search("Indonesia")[0]
     assert (indonesia.lat, indonesia.lon) == (-5.0, 120.0)
+    # a centroid abroad moves onto the country's land (Vietnam's lies in Laos); the
+    # place's centre stays the centroid
+    vietnam = gaz.search("Vietnam")[0]
+    assert gaz.country_at(vietnam.lat, vietnam.lon).country_code == "VN"
+    assert gaz.country_at(*vietnam.centre).country_code == "LA"
     # a territory Natural Earth draws as part of France is a country of its own
     guiana = gaz.search("French Guiana")[0]
     assert guiana.feature_code == "PCLI" and 2 < guiana.lat < 6 and -55 < guiana.lon < -51
