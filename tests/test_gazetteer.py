@@ -264,6 +264,10 @@ def test_world_regions_and_groupings(gaz):
     assert americas.feature_code == "RGN" and -20 < americas.lat < 40 and americas.lon < -60
     eu = [p for p in gaz.search("EU", limit=5) if p.name == "European Union"]
     assert eu and 45 < eu[0].lat < 55 and 0 < eu[0].lon < 25
+    # a political body sits at its seat, its centre amid its members' land
+    brussels = gaz.search("Brussels")[0]
+    assert (eu[0].lat, eu[0].lon) == pytest.approx((brussels.lat, brussels.lon), abs=0.01)
+    assert eu[0].centre is not None and eu[0].centre[1] > 8
     northern = gaz.search("Northern Europe")[0]
     assert northern.lat > 55
     # a name the curated file has already is not added twice

