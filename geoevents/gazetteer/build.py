@@ -290,7 +290,7 @@ def country_point(shape: Any, around: tuple[float, float] | None = None
     of the group's land :data:`LAND_INSET_DEG` inside its coast or border, as a
     gazetteer's point of a country lies in that country. Measured as above, tune / check
     halves: LGL 408 → 409 of 425 / 388 → 388 of 400, GeoVirus 427 → 433 of 494 /
-    397 → 403 of 485 (Vietnam's gold point is 145 km from the moved point, 165 km from
+    397 → 403 of 485 (Vietnam's gold point is 140 km from the moved point, 165 km from
     the centroid). The place's ``centre`` stays the centroid (:func:`country_centre`).
     """
     land = mainland(shape, MAINLAND_GAP_KM, around)
