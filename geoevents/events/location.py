@@ -922,6 +922,9 @@ def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
     assert outer is not None and loc.toponym is not None
     outer_root = next(r for m, r in candidates if m is loc.toponym)
     scene = _enclosing_clauses(outer_root) | {a.i for a in anchors}
+    # an area only by its own words ("the Bustan Al-Basha District", read as a town)
+    by_name = not (_broad(outer) or _area_phrase(loc, candidates) or
+                   outer.feature_code.startswith(("ADM2", "ISL")))
     inner = []
     for mention, root in candidates:
         place = mention.place
@@ -946,8 +949,8 @@ def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
                     _actor_like(mention, root) or statement_source(root):
                 continue
         elif _broad(place) or not _within(outer, place) or place_tier(mention, root) != _TOWN \
-                or (not _broad(outer) and (_big(place) or _named_area(mention))):
-            continue  # (a city is not finer than the district named beside it)
+                or (by_name and (_big(place) or _named_area(mention))):
+            continue  # (a city is not finer than a district the gazetteer read as a town)
         inner.append((place is None or namesake, _tree_distance(trigger, root),
                       mention.start, mention))
     if not inner:
