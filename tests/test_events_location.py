@@ -670,3 +670,41 @@ def test_where_a_person_comes_from_is_not_the_place():
     # "a native of X" says where the man is from, as a nationality would
     loc = located("Okafor, 30, a native of Ghana, was shot by police on Monday.", "shot")
     assert loc.toponym is None, loc.reason
+
+
+# -- granularity: a place inside the area chosen, named for the same event ----------------
+
+
+def test_a_village_in_the_event_s_own_phrase_beats_its_province():
+    # the village hangs below the trigger (through a participle that locates the hills)
+    loc = located("Rebels attacked positions in the Idlib Governorate on Monday, shelling the "
+                  "hills that surround the village of Kafr Tilani.", "shelling")
+    assert loc.toponym is not None and loc.toponym.text == "Kafr Tilani"
+
+
+def test_a_village_of_another_predicate_does_not_refine_the_province():
+    # the offensive is in the province; the village is the targeting's
+    loc = located("Rebels launched an offensive in the Hama Governorate on Monday, "
+                  "targeting the village of Kafr Tilani.", "launched")
+    assert loc.toponym is not None and loc.toponym.text == "Hama Governorate"
+
+
+def test_a_name_put_in_the_province_after_a_comma_is_finer():
+    loc = located("Forty people were killed in an army attack on al-Qabir, in Hama province, "
+                  "that began on Friday.", "began")
+    assert loc.toponym is not None and loc.toponym.text == "al-Qabir"
+
+
+def test_a_name_called_a_governorate_is_an_area_even_if_read_as_a_town():
+    from geoevents.events.location import _named_area
+    from geoevents.model import Toponym
+
+    assert _named_area(Toponym(start=0, end=17, text="Idlib Governorate"))
+    assert _named_area(Toponym(start=0, end=28, text="Gujba Local Government Area"))
+    assert not _named_area(Toponym(start=0, end=5, text="Idlib"))
+
+
+def test_a_city_is_not_finer_than_the_district_named_beside_it():
+    loc = located("The army pressed its offensive in the northern neighborhoods of Aleppo "
+                  "City, targeting the Bustan Al-Basha District.", "targeting")
+    assert loc.toponym is not None and loc.toponym.text != "Aleppo City"

@@ -890,7 +890,8 @@ def locate(trigger: Word, anchors: list[Word], sent: Span,
         return NOWHERE
     chosen = best[1]
     area = _broad(chosen.place) or _area_phrase(chosen, candidates) or (
-        chosen.place is not None and chosen.place.feature_code.startswith(("ADM2", "ISL")))
+        chosen.place is not None and (chosen.place.feature_code.startswith(("ADM2", "ISL"))
+                                      or _named_area(chosen.toponym)))
     loc = _finer_inside(chosen, trigger, anchors, candidates) if area else chosen
     loc = _agreeing(loc, candidates)
     assert loc.toponym is not None
@@ -921,11 +922,14 @@ def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
     assert outer is not None and loc.toponym is not None
     outer_root = next(r for m, r in candidates if m is loc.toponym)
     scene = _enclosing_clauses(outer_root) | {a.i for a in anchors}
+    # an area only by its own words ("the Bustan Al-Basha District", read as a town)
+    by_name = not (_broad(outer) or _area_phrase(loc, candidates) or
+                   outer.feature_code.startswith(("ADM2", "ISL")))
     inner = []
     for mention, root in candidates:
         place = mention.place
         if mention is loc.toponym or getattr(mention, "kind", "name") != "name" or \
-                _clause_of(root).i not in scene or \
+                (_clause_of(root).i not in scene and not _in_phrase_of(root, trigger, anchors)) or \
                 _group_name(root.doc[root.i:root.i + 1]) or _path_end(root) or \
                 _landmark(root) or _in_fixed_phrase(root) or \
                 _in_grievance(root, trigger, candidates):
@@ -944,8 +948,9 @@ def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
             if not (named or (not namesake and _put_in(root, outer_root))) or \
                     _actor_like(mention, root) or statement_source(root):
                 continue
-        elif _broad(place) or not _within(outer, place) or place_tier(mention, root) != _TOWN:
-            continue
+        elif _broad(place) or not _within(outer, place) or place_tier(mention, root) != _TOWN \
+                or (by_name and (_big(place) or _named_area(mention))):
+            continue  # (a city is not finer than a district the gazetteer read as a town)
         inner.append((place is None or namesake, _tree_distance(trigger, root),
                       mention.start, mention))
     if not inner:
@@ -963,6 +968,42 @@ def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
 
 # how far a town may lie from the town whose area ("the Homs countryside") it is in
 _AREA_KM = 100.0
+
+
+# the last words of a name that make it an area, whatever the gazetteer resolved it to
+# ("the Idlib Governorate", "Riyom LGA", "Gujba Local Government Area")
+_AREA_NAME_NOUNS = _PROVINCE_NOUNS | frozenset({"governorate", "district", "lga", "area",
+                                                "division", "subdistrict", "raion"})
+
+
+def _named_area(mention: Toponym | None) -> bool:
+    """A name whose own words call it an area ("the Idlib Governorate", "Gujba Local
+    Government Area"): it names the province or district even when the gazetteer read
+    it as the town of that name, so a town the sentence names inside it is finer."""
+    words = mention.text.lower().split() if mention is not None else []
+    return bool(words) and words[-1] in _AREA_NAME_NOUNS
+
+
+def _in_phrase_of(root: Word, trigger: Word, anchors: list[Word]) -> bool:
+    """Whether a place hangs below the trigger or an anchor, in the phrases of the event
+    itself ("targeting the hills that surround the village of Kabbani", "an assault on
+    the defenses outside the village of Al-Qasr"), and not in a coordinated clause with
+    its own subject, which tells another act."""
+    heads = {trigger.i, *(a.i for a in anchors)}
+    below = root
+    for tok in root.ancestors:
+        if below.dep_ == "prep" and below.lower_ not in _LOCATIVE_INNER and tok.i not in heads:
+            return False  # "areas under the control of …": not where the areas are
+        if tok.i in heads:
+            return below.dep_ != "conj"  # (a name coordinated with the verb: a misparse)
+        if tok.pos_ in ("VERB", "AUX") and not (
+                tok.dep_ in ("acl", "relcl") and lemma(tok) in _LOCATIVE_ACL):
+            return False  # another predicate's place ("launched an offensive in the
+            # Dara'a countryside, targeting the town of Ibtra'a": the town is the
+            # targeting's), but not a participle that locates a noun ("the hills that
+            # surround the village of Kabbani")
+        below = tok
+    return False
 
 
 def _area_phrase(loc: Location, candidates: list[tuple[Toponym, Word]]) -> bool:
@@ -1006,8 +1047,12 @@ def _put_in(name: Word, outer: Word) -> bool:
     while top.dep_ in ("compound", "flat", "appos") and top.head.i != top.i:
         top = top.head
     prep = top.head
+    # (also after a comma: "an attack on al-Latmana, in Hama province")
+    after = name.right_edge.i + 1
+    if after < len(name.doc) and name.doc[after].text == ",":
+        after += 1
     return top.dep_ == "pobj" and prep.dep_ == "prep" and \
-        prep.lower_ in ("in", "inside", "within") and prep.i == name.right_edge.i + 1
+        prep.lower_ in ("in", "inside", "within") and prep.i == after
 
 
 def _settlement_named(mention: Toponym, root: Word) -> bool:
