@@ -71,6 +71,7 @@ from geoevents.wordlists import (
     DIVISION_PLURALS,
     LOCATIVE_PREPOSITIONS,
     ORGANISATION_WORDS,
+    PATH_PREPOSITIONS,
     PERSONAL_TITLES,
     PLACE_OF_HEADS,
     PLACE_WORDS,
@@ -339,7 +340,8 @@ class Recogniser:
                 # Luang Namtha", "captured Knin", "the siege of Kon Tum"
                 settled = labels == {"PERSON"} and _entity_is(span) and (
                     cue in ("territorial", "assault", "of") or (
-                        cue == "locative" and _cue_word(doc, span.start) in STATIC_LOCATIVES))
+                        cue == "locative" and _cue_word(doc, span.start) in
+                        STATIC_LOCATIVES | PATH_PREPOSITIONS))
                 weak = not outright and cue != "compass" and not settled and \
                     not labels <= {"GPE", "LOC", "FAC"} and not prominent and \
                     not _place_shaped(span)

@@ -40,6 +40,13 @@ def test_locative_town_tagged_person(parser):
     assert found["Chinhoyi"].place.country_code == "ZW"
 
 
+def test_town_tagged_person_on_a_path_into_it(parser):
+    # spaCy's small model labels the town PERSON; "into" takes a place here
+    found = resolved(parser, "Fresh troops were flown into Ban Houayxay the following week.")
+    assert found["Ban Houayxay"].place is not None
+    assert found["Ban Houayxay"].place.country_code == "LA"
+
+
 def test_unknown_village_is_not_matched_across_the_world(parser):
     found = resolved(parser, "Gunmen attacked Kwatas village in Borno State.")
     assert "Kwatas" in found and found["Kwatas"].place is None
