@@ -337,11 +337,13 @@ class Recogniser:
                     match.primary or labels <= {"PERSON", "NORP"}) and not (
                     nxt is not None and nxt.text in _POSSESSIVE)
                 # a place's name mislabelled a person where a place stands: "flown into
-                # Luang Namtha", "captured Knin", "the siege of Kon Tum"
-                settled = labels == {"PERSON"} and _entity_is(span) and (
+                # Luang Namtha", "captured Knin", "the siege of Kon Tum"; or an
+                # organisation where a capture or an assault takes it ("captured Birao")
+                settled = _entity_is(span) and (labels == {"ORG"} and cue in (
+                    "territorial", "assault") or labels == {"PERSON"} and (
                     cue in ("territorial", "assault", "of") or (
                         cue == "locative" and _cue_word(doc, span.start) in
-                        STATIC_LOCATIVES | PATH_PREPOSITIONS))
+                        STATIC_LOCATIVES | PATH_PREPOSITIONS)))
                 weak = not outright and cue != "compass" and not settled and \
                     not labels <= {"GPE", "LOC", "FAC"} and not prominent and \
                     not _place_shaped(span)

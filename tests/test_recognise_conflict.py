@@ -126,3 +126,11 @@ def test_a_raided_or_bombed_town_tagged_person_is_a_place(parser):
     found = resolved(parser, "Warplanes bombed Maarat al-Numan overnight.")
     assert found["Maarat al-Numan"].place is not None
     assert found["Maarat al-Numan"].place.country_code == "SY"
+
+
+def test_an_overrun_town_tagged_organisation_is_a_place(parser):
+    # spaCy's small model labels "Ouadda" ORG as the object of "overran"; a capture takes a
+    # place, not an organisation, as its proper-noun object
+    found = resolved(parser, "Rebels overran Ouadda on Friday.")
+    assert found["Ouadda"].place is not None and found["Ouadda"].place.country_code == "CF"
+    assert "Walmart" not in resolved(parser, "Police raided Walmart on Friday.")
