@@ -339,11 +339,12 @@ class Recogniser:
                 # a place's name mislabelled a person where a place stands: "flown into
                 # Luang Namtha", "captured Knin", "the siege of Kon Tum"; or an
                 # organisation where a capture or an assault takes it ("captured Birao")
-                settled = _entity_is(span) and (labels == {"ORG"} and cue in (
-                    "territorial", "assault") or labels == {"PERSON"} and (
-                    cue in ("territorial", "assault", "of") or (
-                        cue == "locative" and _cue_word(doc, span.start) in
-                        STATIC_LOCATIVES | PATH_PREPOSITIONS)))
+                taken = cue in ("territorial", "assault")
+                settled = _entity_is(span) and (
+                    (labels == {"ORG"} and taken) or (labels == {"PERSON"} and (
+                        taken or cue == "of" or (
+                            cue == "locative" and _cue_word(doc, span.start) in
+                            STATIC_LOCATIVES | PATH_PREPOSITIONS))))
                 weak = not outright and cue != "compass" and not settled and \
                     not labels <= {"GPE", "LOC", "FAC"} and not prominent and \
                     not _place_shaped(span)
