@@ -71,6 +71,7 @@ from geoevents.wordlists import (
     DIVISION_PLURALS,
     LOCATIVE_PREPOSITIONS,
     ORGANISATION_WORDS,
+    PATH_PREPOSITIONS,
     PERSONAL_TITLES,
     PLACE_OF_HEADS,
     PLACE_WORDS,
@@ -336,10 +337,14 @@ class Recogniser:
                     match.primary or labels <= {"PERSON", "NORP"}) and not (
                     nxt is not None and nxt.text in _POSSESSIVE)
                 # a place's name mislabelled a person where a place stands: "flown into
-                # Luang Namtha", "captured Knin", "the siege of Kon Tum"
-                settled = labels == {"PERSON"} and _entity_is(span) and (
-                    cue in ("territorial", "assault", "of") or (
-                        cue == "locative" and _cue_word(doc, span.start) in STATIC_LOCATIVES))
+                # Luang Namtha", "captured Knin", "the siege of Kon Tum"; or an
+                # organisation where a capture or an assault takes it ("captured Birao")
+                taken = cue in ("territorial", "assault")
+                settled = _entity_is(span) and (
+                    (labels == {"ORG"} and taken) or (labels == {"PERSON"} and (
+                        taken or cue == "of" or (
+                            cue == "locative" and _cue_word(doc, span.start) in
+                            STATIC_LOCATIVES | PATH_PREPOSITIONS))))
                 weak = not outright and cue != "compass" and not settled and \
                     not labels <= {"GPE", "LOC", "FAC"} and not prominent and \
                     not _place_shaped(span)

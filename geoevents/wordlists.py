@@ -46,6 +46,7 @@ DISTANCE_UNITS: dict[str, float] = {k: float(v) for k, v in table("distance_unit
 PERSONAL_TITLES = words("personal_titles")
 LOCATIVE_PREPOSITIONS = words("locative_prepositions")
 STATIC_LOCATIVES = words("static_locatives")
+PATH_PREPOSITIONS = words("path_prepositions")
 RELATIVE_HEADS = words("relative_heads")
 SURROUNDINGS = words("surroundings")
 BORDER_WORDS = words("border_words")

@@ -40,6 +40,13 @@ def test_locative_town_tagged_person(parser):
     assert found["Chinhoyi"].place.country_code == "ZW"
 
 
+def test_town_tagged_person_on_a_path_into_it(parser):
+    # spaCy's small model labels the town PERSON; "into" takes a place here
+    found = resolved(parser, "Fresh troops were flown into Ban Houayxay the following week.")
+    assert found["Ban Houayxay"].place is not None
+    assert found["Ban Houayxay"].place.country_code == "LA"
+
+
 def test_unknown_village_is_not_matched_across_the_world(parser):
     found = resolved(parser, "Gunmen attacked Kwatas village in Borno State.")
     assert "Kwatas" in found and found["Kwatas"].place is None
@@ -119,3 +126,11 @@ def test_a_raided_or_bombed_town_tagged_person_is_a_place(parser):
     found = resolved(parser, "Warplanes bombed Maarat al-Numan overnight.")
     assert found["Maarat al-Numan"].place is not None
     assert found["Maarat al-Numan"].place.country_code == "SY"
+
+
+def test_an_overrun_town_tagged_organisation_is_a_place(parser):
+    # spaCy's small model labels "Ouadda" ORG as the object of "overran"; a capture takes a
+    # place, not an organisation, as its proper-noun object
+    found = resolved(parser, "Rebels overran Ouadda on Friday.")
+    assert found["Ouadda"].place is not None and found["Ouadda"].place.country_code == "CF"
+    assert "Walmart" not in resolved(parser, "Police raided Walmart on Friday.")
