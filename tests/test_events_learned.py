@@ -430,6 +430,23 @@ def test_wire_snippets_share_no_phrase_with_the_held_out_reports():
     assert [t for _, t in wire if _six_word_runs(t) & held_out] == []
 
 
+def test_varied_sentences_are_a_dev_set_apart_from_the_others():
+    """``varied.tsv`` (typing6) is not trained on and shares no run of six words with the
+    training data nor with the other dev sets, so its figures reward no near-copies."""
+    evaluation = _load_script("evaluate_event_types")
+    training = _load_script("train_event_types")
+    data = TRAINING / "event_types"
+    varied = evaluation.read(data / "varied.tsv")
+    assert len(varied) > 200
+    assert {label for label, _ in varied} <= set(load_model().labels)
+    assert "varied.tsv" not in training.FREE_FILES
+    others = ("generated.tsv", *training.FREE_FILES, evaluation.HELDOUT.name,
+              "wire_snippets.tsv", "protest_outcomes.tsv")
+    seen = set().union(*(_six_word_runs(t) for name in others
+                         for _, t in evaluation.read(data / name)))
+    assert [t for _, t in varied if _six_word_runs(t) & seen] == []
+
+
 def test_held_out_evaluation_scores_the_pipeline_and_the_model(capsys):
     evaluation = _load_script("evaluate_event_types")
     evaluation.main(["--limit", "12", "--per-label"])
