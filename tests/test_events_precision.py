@@ -220,8 +220,8 @@ def test_hours_later_and_during_take_the_day_told_before():
 
 def test_a_statement_does_not_take_the_day_of_the_strike_told_before():
     text = ("GAZA, July 5 — Israeli aircraft struck two Hamas sites in the Gaza Strip on the "
-            "evening of May 14. The Russian Ministry of Foreign Affairs commented on the "
-            "situation, expressing a preference for de-escalation.")
+            "evening of May 14. In Moscow, the Russian Ministry of Foreign Affairs commented "
+            "on the situation, expressing a preference for de-escalation.")
     found = events(text, published="2025-07-05")
     said = [e for e in found if e.sub_event_type == "Statement"]
     assert said and said[0].date is None
@@ -743,3 +743,13 @@ def test_what_was_done_since_a_time_is_a_course_not_a_happening():
     # a dated deployment is one
     assert types("The government deployed additional troops to Lower Shabelle on "
                  "Saturday.") == ["Change to group/activity"]
+
+
+def test_a_statement_with_nothing_of_its_own_is_commentary():
+    text = ("TOULOUSE, Feb. 14 — Farmers set fire to hay bales outside the prefecture in "
+            "Toulouse on Tuesday.\n\nInterior Minister Laurent Nunez condemned "
+            "\"unacceptable violence\" and said those responsible would be prosecuted.")
+    assert "Statement" not in types(text)
+    # a statement with a day of its own is news
+    dated = text.replace("Nunez condemned", "Nunez on Wednesday condemned")
+    assert "Statement" in types(dated)

@@ -1629,10 +1629,10 @@ def _told_alike(event: Event, cand: _Candidate) -> bool:
 def _detail(event: Event, cand: _Candidate) -> bool:
     """A detail of a report about a dated happening, not an event an analyst can code:
     no date, no place of its own, nothing counted and no weapon ("The woman entered the
-    crowded market shortly after sunset"). Statements and calls are kept: what is said
-    is often told without a date."""
-    return _vague(event, cand) and event.event_type != "Diplomacy" and \
-        not event.quantities and not event.instruments
+    crowded market shortly after sunset"), and so is a statement told so ("The interior
+    minister condemned 'unacceptable violence'"): a reaction placed and dated by nothing
+    of its own is commentary on the happening, not a diplomatic event of its own."""
+    return _vague(event, cand) and not event.quantities and not event.instruments
 
 
 def _intercepted_launches(told: list[tuple[Event, _Candidate]], onto: Ontology,
