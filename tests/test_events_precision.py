@@ -12,8 +12,8 @@ def events(text: str, published: str = "2025-05-12"):
     return geoevents.extract_events(text, published=published)
 
 
-def types(text: str) -> list[str]:
-    return [e.sub_event_type for e in events(text)]
+def types(text: str, published: str = "2025-05-12") -> list[str]:
+    return [e.sub_event_type for e in events(text, published)]
 
 
 @pytest.mark.parametrize(("text", "not_expected"), [
@@ -750,6 +750,22 @@ def test_a_statement_with_nothing_of_its_own_is_commentary():
             "Toulouse on Tuesday.\n\nInterior Minister Laurent Nunez condemned "
             "\"unacceptable violence\" and said those responsible would be prosecuted.")
     assert "Statement" not in types(text)
-    # a statement with a day of its own is news
-    dated = text.replace("Nunez condemned", "Nunez on Wednesday condemned")
-    assert "Statement" in types(dated)
+    # a statement with a place of its own is news
+    placed = text.replace("Interior Minister", "In Paris, Interior Minister")
+    assert "Statement" in types(placed)
+
+
+_BLAST = ("PATTANI, Thailand, Sept 13 — A bomb exploded outside a tea shop in Nong Chik on "
+          "Friday, killing two people. ")
+
+
+@pytest.mark.parametrize(("aside", "placed", "kind"), [
+    ('"This was a cowardly attack," said the regional army commander, who visited the '
+     "scene on Saturday.", '"This was a cowardly attack," said the regional army '
+     "commander, who visited Bangkok on Saturday.", "Visit"),
+    ("Police recovered two rifles and a pistol on Saturday.",
+     "Police recovered two rifles and a pistol in Yala on Saturday.", "Disrupted weapons use"),
+])
+def test_an_aside_placed_only_by_the_report_is_no_event(aside, placed, kind):
+    assert kind not in types(_BLAST + aside, published="2026-09-13")
+    assert kind in types(_BLAST + placed, published="2026-09-13")
