@@ -769,3 +769,14 @@ _BLAST = ("PATTANI, Thailand, Sept 13 — A bomb exploded outside a tea shop in 
 def test_an_aside_placed_only_by_the_report_is_no_event(aside, placed, kind):
     assert kind not in types(_BLAST + aside, published="2026-09-13")
     assert kind in types(_BLAST + placed, published="2026-09-13")
+
+
+def test_a_strategic_development_with_no_time_of_its_own_is_an_aside():
+    raid = ("GUSAU, Nigeria, Jan. 19 — Armed bandits abducted 43 villagers in a raid on a "
+            "village in Zamfara state on Saturday night, residents said. ")
+    told = types(raid + "Police in Gusau said officers had been deployed to track the "
+                 "kidnappers.", published="2026-01-19")
+    assert "Change to group/activity" not in told
+    dated = types(raid + "On Sunday, police deployed 200 officers to Gusau to track the "
+                  "kidnappers.", published="2026-01-19")
+    assert "Change to group/activity" in dated
