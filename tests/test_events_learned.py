@@ -496,6 +496,21 @@ def test_combine_drops_only_sure_non_events_and_keeps_speech_acts():
                    generic=True) is None
 
 
+def test_combine_drops_words_about_events_when_the_model_reads_no_event():
+    statement = Typing("Statement", 0.6, "trigger 'warn'")
+    forecast = _prediction({NO_EVENT: 0.8, "Natural disaster": 0.2})
+    assert combine(statement, forecast, generic=False, lexicon=("Statement",)) is None
+    denial = Typing("Claim of responsibility", 0.6, "trigger 'reject'")
+    assert combine(denial, _prediction({NO_EVENT: 0.65, "Statement": 0.35}),
+                   generic=False) is None
+    # an act keeps the higher bar, and so does a statement the model is unsure of
+    strike = Typing("Air/drone strike", 0.4, "'strike' with no weapon named")
+    assert combine(strike, forecast, generic=True) is not None
+    unsure = combine(statement, _prediction({NO_EVENT: 0.55, "Statement": 0.45}),
+                     generic=False, lexicon=("Statement",))
+    assert unsure is not None and unsure.sub_event_type == "Statement"
+
+
 def test_a_curfew_is_an_event_only_when_imposed_or_lifted():
     assert geoevents.extract_events("Youths defied the curfew in Lagos and gathered at the "
                                     "toll gate.") == []

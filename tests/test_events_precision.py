@@ -12,8 +12,8 @@ def events(text: str, published: str = "2025-05-12"):
     return geoevents.extract_events(text, published=published)
 
 
-def types(text: str) -> list[str]:
-    return [e.sub_event_type for e in events(text)]
+def types(text: str, published: str = "2025-05-12") -> list[str]:
+    return [e.sub_event_type for e in events(text, published)]
 
 
 @pytest.mark.parametrize(("text", "not_expected"), [
@@ -220,8 +220,8 @@ def test_hours_later_and_during_take_the_day_told_before():
 
 def test_a_statement_does_not_take_the_day_of_the_strike_told_before():
     text = ("GAZA, July 5 — Israeli aircraft struck two Hamas sites in the Gaza Strip on the "
-            "evening of May 14. The Russian Ministry of Foreign Affairs commented on the "
-            "situation, expressing a preference for de-escalation.")
+            "evening of May 14. In Moscow, the Russian Ministry of Foreign Affairs commented "
+            "on the situation, expressing a preference for de-escalation.")
     found = events(text, published="2025-07-05")
     said = [e for e in found if e.sub_event_type == "Statement"]
     assert said and said[0].date is None
@@ -743,3 +743,40 @@ def test_what_was_done_since_a_time_is_a_course_not_a_happening():
     # a dated deployment is one
     assert types("The government deployed additional troops to Lower Shabelle on "
                  "Saturday.") == ["Change to group/activity"]
+
+
+def test_a_statement_with_nothing_of_its_own_is_commentary():
+    text = ("TOULOUSE, Feb. 14 — Farmers set fire to hay bales outside the prefecture in "
+            "Toulouse on Tuesday.\n\nInterior Minister Laurent Nunez condemned "
+            "\"unacceptable violence\" and said those responsible would be prosecuted.")
+    assert "Statement" not in types(text)
+    # a statement with a place of its own is news
+    placed = text.replace("Interior Minister", "In Paris, Interior Minister")
+    assert "Statement" in types(placed)
+
+
+_BLAST = ("PATTANI, Thailand, Sept 13 — A bomb exploded outside a tea shop in Nong Chik on "
+          "Friday, killing two people. ")
+
+
+@pytest.mark.parametrize(("aside", "placed", "kind"), [
+    ('"This was a cowardly attack," said the regional army commander, who visited the '
+     "scene on Saturday.", '"This was a cowardly attack," said the regional army '
+     "commander, who visited Bangkok on Saturday.", "Visit"),
+    ("Police recovered two rifles and a pistol on Saturday.",
+     "Police recovered two rifles and a pistol in Yala on Saturday.", "Disrupted weapons use"),
+])
+def test_an_aside_placed_only_by_the_report_is_no_event(aside, placed, kind):
+    assert kind not in types(_BLAST + aside, published="2026-09-13")
+    assert kind in types(_BLAST + placed, published="2026-09-13")
+
+
+def test_a_strategic_development_with_no_time_of_its_own_is_an_aside():
+    raid = ("GUSAU, Nigeria, Jan. 19 — Armed bandits abducted 43 villagers in a raid on a "
+            "village in Zamfara state on Saturday night, residents said. ")
+    told = types(raid + "Police in Gusau said officers had been deployed to track the "
+                 "kidnappers.", published="2026-01-19")
+    assert "Change to group/activity" not in told
+    dated = types(raid + "On Sunday, police deployed 200 officers to Gusau to track the "
+                  "kidnappers.", published="2026-01-19")
+    assert "Change to group/activity" in dated

@@ -636,6 +636,11 @@ MODEL_ALONE_GENERIC = 0.5
 MODEL_OVERRULES = 0.65
 # The model's "no event" drops a typed trigger only when it is this sure as well
 NO_EVENT_DROPS = 0.85
+# ... and a speech act (a statement, a claim, a denial) when it is this sure: words
+# about events are news only when the sentence reads as news ("the meteorological
+# department warned that heavy rain would continue" is a forecast, "rejects the
+# accusation" a denial nobody codes)
+NO_EVENT_DROPS_WORDS = 0.6
 
 
 # The sub-types of a demonstration, told apart by what was done at it
@@ -680,7 +685,8 @@ def combine(rules: Typing | None, prediction: Prediction, *, generic: bool,
         return Typing(rules.sub_event_type, rules.confidence,
                       f"{rules.reason}; {said}, not sure enough to retype the word")
     if prediction.label == NO_EVENT:
-        if prediction.probability >= NO_EVENT_DROPS:
+        floor = NO_EVENT_DROPS_WORDS if _speech_act(rules.sub_event_type) else NO_EVENT_DROPS
+        if prediction.probability >= floor:
             return None
         return Typing(rules.sub_event_type, rules.confidence * 0.8,
                       f"{rules.reason}; {said}, not sure enough to drop it")

@@ -175,6 +175,10 @@ _INTERCEPTION = "Disrupted weapons use"
 _SEIZING = frozenset({"recover", "find", "discover", "uncover", "seize", "confiscate"})
 _REMOTE = "Explosions/Remote violence"
 _CLAIM = "Claim of responsibility"
+# kinds of event that are words or non-violent acts: told beside a dated happening with
+# no place of their own, they are asides of the report (see _detail)
+_STRATEGIC = "Strategic developments"
+_ASIDES = frozenset({"Diplomacy", _STRATEGIC})
 _DESCRIBING = frozenset({"Agreement", _CLAIM})  # see _describes_participant
 _BLAME = frozenset({"blame", "accuse", "attribute", "accusation", "allegation"})
 _DISASTERS = frozenset({"Natural disaster", "Man-made disaster"})
@@ -1614,7 +1618,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     told = _intercepted_launches(sorted(kept + alone, key=lambda k: k[0].trigger_start),
                                  onto, guessed)
     if any(e.date is not None for e, _ in told):
-        told = [k for k in told if not _detail(*k)]
+        news = min(e.trigger_start for e, _ in told if e.date is not None)
+        told = [k for k in told if not _detail(*k) and not _aside(k, guessed, news)]
     return [e for e, _ in told]
 
 
@@ -1629,10 +1634,37 @@ def _told_alike(event: Event, cand: _Candidate) -> bool:
 def _detail(event: Event, cand: _Candidate) -> bool:
     """A detail of a report about a dated happening, not an event an analyst can code:
     no date, no place of its own, nothing counted and no weapon ("The woman entered the
-    crowded market shortly after sunset"). Statements and calls are kept: what is said
-    is often told without a date."""
-    return _vague(event, cand) and event.event_type != "Diplomacy" and \
-        not event.quantities and not event.instruments
+    crowded market shortly after sunset"), and so is a statement told so ("The interior
+    minister condemned 'unacceptable violence'"): a reaction placed and dated by nothing
+    of its own is commentary on the happening, not a diplomatic event of its own (see
+    also :func:`_aside`)."""
+    return _vague(event, cand) and not event.quantities and not event.instruments
+
+
+def _aside(told_here: tuple[Event, _Candidate], guessed: set[str], news: int) -> bool:
+    """Words or a non-violent act (:data:`_ASIDES`, claims) told in one sentence in a
+    report about a dated happening, whose coordinates only another sentence lends (the
+    paragraph's or the document's place, also when it names a place the gazetteer lacks;
+    ``guessed`` holds their ids, see :func:`_absorb`): an aside of the report ("said the
+    commander, who visited the scene on Saturday", "bodies were recovered along with
+    weapons" after an encounter told before), since the lent place is the violence's,
+    not its own, and an analyst codes such acts only where the text says they happened.
+    A strategic development with no time of its own told after the first dated event
+    (``news``, its offset) is an aside wherever it is placed ("Police in Gusau said
+    officers had been deployed to track the kidnappers": a response, or a state of
+    things, told around the news; a lead that tells one is the news). Not a call, whose two sides
+    are in two places and which the text places only by what it is about, nor a weapon
+    stopped in flight, which is where the strike it stopped was going (a seizure is
+    not)."""
+    event, cand = told_here
+    if event.sub_event_type == "Call" or (
+            event.sub_event_type == _INTERCEPTION and not _seizure(cand)):
+        return False
+    if event.event_type == _STRATEGIC and event.date is None and event.trigger_start > news:
+        return True
+    if event.id not in guessed or len({m["sentence"] for m in event.mentions}) > 1:
+        return False
+    return event.event_type in _ASIDES or event.sub_event_type == _CLAIM
 
 
 def _intercepted_launches(told: list[tuple[Event, _Candidate]], onto: Ontology,
