@@ -242,6 +242,14 @@ token_texts: PerDocument[list[str]] = PerDocument(_column("ORTH"))
 token_lowers: PerDocument[list[str]] = PerDocument(_column("LOWER"))
 
 
+def _starts(doc: Doc) -> list[int]:
+    return doc.to_array("IDX").tolist() if len(doc) else []
+
+
+# the character offset of each token of the document being processed (``Token.idx``)
+token_starts: PerDocument[list[int]] = PerDocument(_starts)
+
+
 def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
     try:
         sentences = list(doc.sents)
@@ -271,17 +279,30 @@ def doc_span(doc: Doc, start: int, end: int) -> Span:
     spaCy runs on every slice (``spacy.util.normalize_slice``, about 2 µs a slice; the
     stages cut thousands of spans per document). The bounds are clamped as spaCy does."""
     n = len(doc)
-    if start < 0:
-        start = start + n if start + n > 0 else 0
-    elif start > n:
-        start = n
-    if end < 0:
-        end += n
-    if end < start:
-        end = start
-    elif end > n:
-        end = n
-    return _span_class()(doc, start, end)
+    if not 0 <= start <= end <= n:  # (bounds already in range: almost every call)
+        if start < 0:
+            start = start + n if start + n > 0 else 0
+        elif start > n:
+            start = n
+        if end < 0:
+            end += n
+        if end < start:
+            end = start
+        elif end > n:
+            end = n
+    span = _SPAN[0] if _SPAN else _span_class()
+    return span(doc, start, end)
+
+
+def token_text(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens ``start`` to ``end`` (``doc[start:end].text``, ``span_text`` of
+    that span), cut from :func:`doc_text` at the tokens' character offsets
+    (:data:`token_starts`), without building the ``Span`` and the two or three
+    Tokens spaCy makes to find its offsets. ``0 <= start <= end <= len(doc)``."""
+    if start >= end:
+        return ""
+    starts = token_starts(doc)
+    return doc_text(doc)[starts[start]:starts[end - 1] + len(token_texts(doc)[end - 1])]
 
 
 _SPAN: list[type] = []

@@ -98,6 +98,21 @@ def test_doc_span_is_the_slice_spacy_gives():
             assert (got.start, got.end, got.text) == (want.start, want.end, want.text)
 
 
+def test_token_text_is_the_text_of_the_tokens():
+    """token_text(doc, a, b) is doc[a:b].text for every pair of bounds in range, with
+    several spaces, a line break and a non-ASCII word between tokens."""
+    import spacy
+
+    from geoevents.nlp import token_text
+
+    doc = spacy.blank("en")("Fighting broke out  near Gao,\n 20 km south of Ber’ Kidal. ")
+    n = len(doc)
+    assert any(t.is_space for t in doc)
+    for a in range(n + 1):
+        for b in range(a, n + 1):
+            assert token_text(doc, a, b) == doc[a:b].text
+
+
 def test_sentence_of_is_the_token_s_sentence():
     """sentence_of(token) is token.sent for every token, in every sentence."""
     from geoevents.nlp import sentence_of

@@ -62,7 +62,7 @@ from geoevents import geodesy
 from geoevents.events.dedup import contains
 from geoevents.events.tokens import doc_words, span_root, span_words
 from geoevents.events.triggers import lemma
-from geoevents.nlp import doc_span, span_text
+from geoevents.nlp import doc_span, span_text, token_text
 from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import (
     ARABIC_ARTICLES,
@@ -586,12 +586,11 @@ def _actor_like(mention: Toponym, token: Word) -> bool:
         while end < len(doc) and tokens[end].ent_iob_ == "I" and \
                 tokens[end].text not in ("(", ")"):
             end += 1
+        while end - start > 1 and (tokens[start].dep_ == "det" or tokens[start].pos_ == "ADJ"):
+            start += 1  # "the Handarat Refugee Camp", "Shiite al-Bayaa"
         ent = doc_span(doc, start, end)
-        if ent is not None:
-            while len(ent) > 1 and (ent[0].dep_ == "det" or ent[0].pos_ == "ADJ"):
-                ent = ent[1:]  # "the Handarat Refugee Camp", "Shiite al-Bayaa"
-        if ent is not None and (ent.start_char < mention.start or ent.end_char > mention.end) \
-                and not _named_site(ent, token):
+        if (ent.start_char < mention.start or ent.end_char > mention.end) and \
+                not _named_site(ent, token):
             return True
     return kind == "name" and token.dep_ in ("compound", "poss") and token.head.pos_ == \
         "PROPN" and token.head.ent_type_ in ("ORG", "PERSON") and \
@@ -759,7 +758,7 @@ def _people_or_initials(span: Span) -> bool:
             (top.dep_ in ("amod", "compound", "nmod") and top.head.pos_ == "NOUN")
             or top.lower_.endswith("s")):
         return True
-    return _INITIALS.fullmatch(span.text) is not None
+    return _INITIALS.fullmatch(span_text(span)) is not None
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
@@ -1572,7 +1571,7 @@ def _context_text(mention: Toponym, sent: Span) -> str:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return mention.text
-    return span_text(doc_span(doc, span.start, min(span.end + 2, sent.end)))
+    return token_text(doc, span.start, min(span.end + 2, sent.end))
 
 
 def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
