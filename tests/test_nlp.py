@@ -113,6 +113,23 @@ def test_token_text_is_the_text_of_the_tokens():
             assert token_text(doc, a, b) == doc[a:b].text
 
 
+def test_char_tokens_are_the_tokens_of_the_expanded_char_span():
+    """char_tokens(doc, a, b) gives the bounds of doc.char_span(a, b, alignment_mode=
+    "expand") for every pair of character offsets (None where that is None), in a text
+    with several spaces, a line break and a trailing space."""
+    import spacy
+
+    from geoevents.nlp import char_tokens
+
+    doc = spacy.blank("en")("Fighting broke out  near Gao,\n 20 km south of Ber’ Kidal. ")
+    size = len(doc.text)
+    for a in range(-1, size + 2):
+        for b in range(a + 1, size + 2):
+            span = doc.char_span(a, b, alignment_mode="expand")
+            got = char_tokens(doc, a, b)
+            assert got == (None if span is None else (span.start, span.end)), (a, b)
+
+
 def test_sentence_of_is_the_token_s_sentence():
     """sentence_of(token) is token.sent for every token, in every sentence."""
     from geoevents.nlp import sentence_of
