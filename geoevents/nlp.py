@@ -181,11 +181,8 @@ def _text(doc: Doc) -> str:
     """``doc.text``: each token's text and its trailing space (``Token.text_with_ws``),
     joined, from :data:`token_texts` and the tokens' space flags (spaCy builds a Token
     and two strings per token)."""
-    from spacy.attrs import SPACY
-
-    spaces = doc.to_array(SPACY).tolist() if len(doc) else []
     return "".join([text + " " if space else text
-                    for text, space in zip(token_texts(doc), spaces, strict=True)])
+                    for text, space in zip(token_texts(doc), token_spaces(doc), strict=True)])
 
 
 # ``doc.text``, read once per document: spaCy builds ``Doc.text`` (and ``Span.text``) by
@@ -242,6 +239,19 @@ token_texts: PerDocument[list[str]] = PerDocument(_column("ORTH"))
 token_lowers: PerDocument[list[str]] = PerDocument(_column("LOWER"))
 
 
+def _numbers(attr: str) -> Callable[[Doc], list[int]]:
+    def column(doc: Doc) -> list[int]:
+        return doc.to_array(attr).tolist() if len(doc) else []
+
+    return column
+
+
+# the character offset of each token of the document being processed (``Token.idx``),
+# and whether a space follows it (1 or 0)
+token_starts: PerDocument[list[int]] = PerDocument(_numbers("IDX"))
+token_spaces: PerDocument[list[int]] = PerDocument(_numbers("SPACY"))
+
+
 def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
     try:
         sentences = list(doc.sents)
@@ -271,17 +281,55 @@ def doc_span(doc: Doc, start: int, end: int) -> Span:
     spaCy runs on every slice (``spacy.util.normalize_slice``, about 2 µs a slice; the
     stages cut thousands of spans per document). The bounds are clamped as spaCy does."""
     n = len(doc)
-    if start < 0:
-        start = start + n if start + n > 0 else 0
-    elif start > n:
-        start = n
-    if end < 0:
-        end += n
-    if end < start:
-        end = start
-    elif end > n:
-        end = n
-    return _span_class()(doc, start, end)
+    if not 0 <= start <= end <= n:  # (bounds already in range: almost every call)
+        if start < 0:
+            start = start + n if start + n > 0 else 0
+        elif start > n:
+            start = n
+        if end < 0:
+            end += n
+        if end < start:
+            end = start
+        elif end > n:
+            end = n
+    span = _SPAN[0] if _SPAN else _span_class()
+    return span(doc, start, end)
+
+
+def token_text(doc: Doc, start: int, end: int) -> str:
+    """The text of tokens ``start`` to ``end`` (``doc[start:end].text``, ``span_text`` of
+    that span), cut from :func:`doc_text` at the tokens' character offsets
+    (:data:`token_starts`), without building the ``Span`` and the two or three
+    Tokens spaCy makes to find its offsets. ``0 <= start <= end <= len(doc)``."""
+    if start >= end:
+        return ""
+    starts = token_starts(doc)
+    return doc_text(doc)[starts[start]:starts[end - 1] + len(token_texts(doc)[end - 1])]
+
+
+def char_tokens(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    """The token bounds of ``doc.char_span(start_char, end_char, alignment_mode="expand")``
+    (every token the characters touch; None where that span is None), found by bisection
+    in the tokens' offsets: for the stages that need the tokens, not the ``Span`` and the
+    Tokens spaCy builds to cut it."""
+    start, end = _token_at(doc, start_char), _token_at(doc, end_char - 1)
+    if start < 0 or end < 0:
+        return None
+    if start_char == token_starts(doc)[start] + len(token_texts(doc)[start]):
+        start += 1  # (the whitespace after a token is not part of it)
+    if start > end + 1:
+        raise IndexError(f"no span from token {start} to {end + 1}")  # (as spaCy's Span)
+    return start, end + 1
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    """The token whose text or trailing space holds character ``char``, else -1 (spaCy's
+    ``token_by_char``)."""
+    starts = token_starts(doc)
+    i = bisect_right(starts, char) - 1
+    if i < 0 or char >= starts[i] + len(token_texts(doc)[i]) + token_spaces(doc)[i]:
+        return -1
+    return i
 
 
 _SPAN: list[type] = []

@@ -52,6 +52,7 @@ from geoevents.nlp import (
     sentence_of,
     span_text,
     token_lowers,
+    token_text,
     token_texts,
 )
 from geoevents.wordlists import (
@@ -889,7 +890,7 @@ def _trim(span: Span) -> Span | None:
                            and texts[end - 1] != ".")):
         end -= 1
     if end > start and texts[end - 1] == "." and \
-            not _abbreviation_like(span_text(doc_span(doc, start, end))):
+            not _abbreviation_like(token_text(doc, start, end)):
         end -= 1
     return doc_span(doc, start, end) if end > start else None
 

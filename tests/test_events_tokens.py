@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geoevents import nlp
-from geoevents.events.tokens import Word, doc_words, span_root, span_words, word
+from geoevents.events.tokens import Word, doc_words, root_word, span_root, span_words, word
 
 TEXT = ("KABUL, March 9 — Taliban fighters and Afghan soldiers clashed near the cease-fire "
         "line in Helmand on Tuesday, killing 12 people, officials said. Protesters in "
@@ -48,6 +48,16 @@ def test_one_word_per_token(doc):
     assert span_words(sent) == words[sent.start:sent.end]
     assert span_root(sent) is words[sent.root.i]
     assert isinstance(words[0], Word)
+
+
+def test_root_word_is_the_root_spacy_finds_for_every_span():
+    """root_word(doc, a, b) is doc[a:b].root for every non-empty span of a parsed text
+    with several sentences, punctuation and a line break (spans across sentences too)."""
+    doc = nlp.load()(TEXT + "\n\n“Enough!” — they said. Gunmen fired on a bus near Gao.")
+    words = doc_words(doc)
+    for a in range(len(doc)):
+        for b in range(a + 1, len(doc) + 1):
+            assert root_word(doc, a, b) is words[doc[a:b].root.i], (a, b)
 
 
 def test_a_word_never_passes_for_a_spacy_token(doc):

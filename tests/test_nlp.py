@@ -98,6 +98,38 @@ def test_doc_span_is_the_slice_spacy_gives():
             assert (got.start, got.end, got.text) == (want.start, want.end, want.text)
 
 
+def test_token_text_is_the_text_of_the_tokens():
+    """token_text(doc, a, b) is doc[a:b].text for every pair of bounds in range, with
+    several spaces, a line break and a non-ASCII word between tokens."""
+    import spacy
+
+    from geoevents.nlp import token_text
+
+    doc = spacy.blank("en")("Fighting broke out  near Gao,\n 20 km south of Ber’ Kidal. ")
+    n = len(doc)
+    assert any(t.is_space for t in doc)
+    for a in range(n + 1):
+        for b in range(a, n + 1):
+            assert token_text(doc, a, b) == doc[a:b].text
+
+
+def test_char_tokens_are_the_tokens_of_the_expanded_char_span():
+    """char_tokens(doc, a, b) gives the bounds of doc.char_span(a, b, alignment_mode=
+    "expand") for every pair of character offsets (None where that is None), in a text
+    with several spaces, a line break and a trailing space."""
+    import spacy
+
+    from geoevents.nlp import char_tokens
+
+    doc = spacy.blank("en")("Fighting broke out  near Gao,\n 20 km south of Ber’ Kidal. ")
+    size = len(doc.text)
+    for a in range(-1, size + 2):
+        for b in range(a + 1, size + 2):
+            span = doc.char_span(a, b, alignment_mode="expand")
+            got = char_tokens(doc, a, b)
+            assert got == (None if span is None else (span.start, span.end)), (a, b)
+
+
 def test_sentence_of_is_the_token_s_sentence():
     """sentence_of(token) is token.sent for every token, in every sentence."""
     from geoevents.nlp import sentence_of

@@ -26,7 +26,7 @@ from geoevents.events.triggers import (
     lemma,
     lemma_forms,
 )
-from geoevents.nlp import PerToken, doc_span, span_text
+from geoevents.nlp import PerToken, token_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -143,7 +143,7 @@ def phrase(token: Word) -> str:
         kept.pop()  # (the bracket closing an acronym stays: "Israel Defense Forces (IDF)")
     if not kept:
         return token.text
-    return span_text(doc_span(doc, kept[0].i, kept[-1].i + 1)).strip()
+    return token_text(doc, kept[0].i, kept[-1].i + 1).strip()
 
 
 def _is_actor(token: Word, onto: Ontology) -> bool:

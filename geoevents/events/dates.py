@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from geoevents.errors import InputError
 from geoevents.events.tokens import doc_words, span_root
 from geoevents.events.triggers import FUTURE_AUX, lemma
+from geoevents.nlp import span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -435,7 +436,7 @@ def with_told_year(ent: Span) -> str:
     year", after "since September 2023", -> "In May of 2023"); the expression itself when
     it names no such year or no year was told before it. Only a year told as a date counts
     ("the Hotel 2000", "killed 1990 cattle" tell none)."""
-    text = ent.text
+    text = span_text(ent)
     match = _TOLD_YEAR.search(text)
     if match is None:
         return text
@@ -493,7 +494,7 @@ def _counted_back(ent: Span, trigger: Word, published: date | None) -> DateInfo 
     (see ``_main_clause_day``). None when the expression is not such a stretch or the
     trigger is not in its clause."""
     doc = ent.doc
-    match = _SPAN_BACK.fullmatch(" ".join(ent.text.lower().split()))
+    match = _SPAN_BACK.fullmatch(" ".join(span_text(ent).lower().split()))
     if published is None or match is None or ent.end >= len(doc) or \
             doc_words(doc)[ent.end].lower_ != "after":
         return None

@@ -60,9 +60,9 @@ from typing import TYPE_CHECKING
 
 from geoevents import geodesy
 from geoevents.events.dedup import contains
-from geoevents.events.tokens import doc_words, span_root, span_words
+from geoevents.events.tokens import doc_words, root_word, span_root, span_words
 from geoevents.events.triggers import lemma
-from geoevents.nlp import doc_span, span_text
+from geoevents.nlp import char_tokens, doc_span, span_text, token_text
 from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import (
     ARABIC_ARTICLES,
@@ -586,12 +586,11 @@ def _actor_like(mention: Toponym, token: Word) -> bool:
         while end < len(doc) and tokens[end].ent_iob_ == "I" and \
                 tokens[end].text not in ("(", ")"):
             end += 1
+        while end - start > 1 and (tokens[start].dep_ == "det" or tokens[start].pos_ == "ADJ"):
+            start += 1  # "the Handarat Refugee Camp", "Shiite al-Bayaa"
         ent = doc_span(doc, start, end)
-        if ent is not None:
-            while len(ent) > 1 and (ent[0].dep_ == "det" or ent[0].pos_ == "ADJ"):
-                ent = ent[1:]  # "the Handarat Refugee Camp", "Shiite al-Bayaa"
-        if ent is not None and (ent.start_char < mention.start or ent.end_char > mention.end) \
-                and not _named_site(ent, token):
+        if (ent.start_char < mention.start or ent.end_char > mention.end) and \
+                not _named_site(ent, token):
             return True
     return kind == "name" and token.dep_ in ("compound", "poss") and token.head.pos_ == \
         "PROPN" and token.head.ent_type_ in ("ORG", "PERSON") and \
@@ -759,7 +758,7 @@ def _people_or_initials(span: Span) -> bool:
             (top.dep_ in ("amod", "compound", "nmod") and top.head.pos_ == "NOUN")
             or top.lower_.endswith("s")):
         return True
-    return _INITIALS.fullmatch(span.text) is not None
+    return _INITIALS.fullmatch(span_text(span)) is not None
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
@@ -795,10 +794,10 @@ def sentence_candidates(sent: Span, toponyms: list[Toponym]
     for mention in toponyms:
         if mention.start < sent.start_char or mention.end > sent.end_char:
             continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        bounds = char_tokens(doc, mention.start, mention.end)
+        if bounds is None or bounds[0] == bounds[1]:
             continue
-        found.append((mention, span_root(span)))
+        found.append((mention, root_word(doc, *bounds)))
     return found
 
 
@@ -1462,8 +1461,10 @@ def _broad(place: Place | None) -> bool:
 
 
 def _root_of(mention: Toponym, sent: Span) -> Word:
-    span = sent.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span_root(span) if span is not None and len(span) else span_root(sent)
+    bounds = char_tokens(sent.doc, mention.start, mention.end)
+    if bounds is None or bounds[0] == bounds[1]:
+        return span_root(sent)
+    return root_word(sent.doc, *bounds)
 
 
 # verbs of speaking whose place is where words were said, not where an event happened
@@ -1614,10 +1615,10 @@ def _described_by(mention: Toponym, candidates: list[tuple[Toponym, Word]]
 def _context_text(mention: Toponym, sent: Span) -> str:
     """The mention with the two words after it ("the Jenin area")."""
     doc = sent.doc
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
+    bounds = char_tokens(doc, mention.start, mention.end)
+    if bounds is None:
         return mention.text
-    return span_text(doc_span(doc, span.start, min(span.end + 2, sent.end)))
+    return token_text(doc, bounds[0], min(bounds[1] + 2, sent.end))
 
 
 def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
@@ -1632,10 +1633,10 @@ def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
     for mention in toponyms:
         if mention.start < skip_before:
             continue
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        bounds = char_tokens(doc, mention.start, mention.end)
+        if bounds is None or bounds[0] == bounds[1]:
             continue
-        top = span_root(span)
+        top = root_word(doc, *bounds)
         tier = place_tier(mention, top, bodies=True)
         if tier is not None and not _path_end(top):
             out.append((tier, mention))

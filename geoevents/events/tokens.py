@@ -199,6 +199,8 @@ class _Words:
             ENT_TYPE,
             HEAD,
             IDX,
+            IS_PUNCT,
+            IS_SPACE,
             LEMMA,
             LIKE_NUM,
             LOWER,
@@ -214,9 +216,12 @@ class _Words:
         if not len(doc):
             return
         columns: Any = doc.to_array([ORTH, LOWER, LEMMA, DEP, ENT_TYPE, POS, TAG, ENT_IOB,
-                                     LIKE_NUM, SPACY, IDX]).T.tolist()
-        orth, lower, lem, dep, ent, pos, tag, self.iob, self.num, self.space, self.idx = \
-            columns
+                                     LIKE_NUM, SPACY, IDX, IS_PUNCT, IS_SPACE]).T.tolist()
+        orth, lower, lem, dep, ent, pos, tag, self.iob, self.num, self.space, self.idx, \
+            punct, blank = columns
+        # punctuation or whitespace: a childless one is the root of a span only when
+        # nothing else can be (see :func:`root_word`)
+        self.filler = [p or b for p, b in zip(punct, blank, strict=True)]
         head = doc.to_array(HEAD).astype("int64").tolist()  # offsets, negative ones too
         self.tags = _strings(doc, tag)
         words = self.words
@@ -285,3 +290,32 @@ def span_words(span: Span) -> list[Word]:
 def span_root(span: Span) -> Word:
     """``span.root`` as a :class:`Word`."""
     return doc_words(span.doc)[span.root.i]
+
+
+def root_word(doc: Doc, start: int, end: int) -> Word:
+    """``doc[start:end].root`` as a :class:`Word`, found on the words (spaCy's rule: a
+    sentence root inside the span, else the word headed from outside it with the fewest
+    steps to its sentence root, the first of equals, a childless punctuation mark or space
+    counted as ``len(doc) - 1`` steps), without the Tokens spaCy builds for the span."""
+    held = _doc_words(doc)
+    inside = held.words[start:end]
+    for w in inside:
+        if w.head is w:
+            return w
+    n = len(held.words)
+    best, root = n, inside[0]
+    for w in inside:
+        if start <= w.head.i < end:
+            continue
+        if not w.children and held.filler[w.i]:
+            steps = n - 1
+        else:
+            steps, up = 0, w
+            while up.head is not up:
+                up = up.head
+                steps += 1
+                if steps >= n:
+                    raise RuntimeError(f"the heads of token {w.i} form a cycle")
+        if steps < best:
+            best, root = steps, w
+    return root
