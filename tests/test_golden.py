@@ -2,9 +2,9 @@
 
 The reports are written for this project (see tests/golden/README.md). ``dev`` reports
 were used while improving event extraction; ``heldout`` (h*), ``heldout2`` (x*),
-``heldout3`` (y*), ``heldout4`` (z*), ``heldout5`` (v*), ``heldout6`` (w*) and ``heldout7``
-(u*) reports were written before the changes they check and not looked at while tuning:
-their gates are looser.
+``heldout3`` (y*), ``heldout4`` (z*), ``heldout5`` (v*), ``heldout6`` (w*), ``heldout7``
+(u*) and ``heldout8`` (t*) reports were written before the changes they check and not
+looked at while tuning: their gates are looser.
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ GOLDEN = Path(__file__).parent / "golden"
 # the same gates; heldout6's: its first run, on main at 65ef139 with the reports committed
 # blind (50dffe6), 0.316 / 0.571; after its blind annotation review (e4038e4) 0.338 / 0.581,
 # minus 0.05; heldout7's: its first run, on main at 0ef3b42 with the reports committed
-# blind (38a05b9), 0.388 / 0.760 (19 of 25 required events), minus 0.05)
+# blind (38a05b9), 0.388 / 0.760 (19 of 25 required events), minus 0.05; heldout8's: its
+# first run, on main at cceb02c with the reports committed blind (63bc4bd), 0.476 / 0.625
+# (20 of 32 required events), minus 0.05)
 # (dev: 72 reports since d57-d72 were added, written in styles the first 56 lack and
 # committed before geoevents was run on them — 0.388 / 0.594 then; the first 56 keep their
 # own gate, FIRST_DEV_GATE)
@@ -36,7 +38,8 @@ GOLDEN = Path(__file__).parent / "golden"
 # their own gate, LATEST_DEV_GATE, and the "dev" gate stays on the 72 it was set on)
 GATES = {"dev": (0.82, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
          "heldout3": (0.43, 0.63), "heldout4": (0.46, 0.66), "heldout5": (0.51, 0.70),
-         "heldout6": (0.28, 0.53), "heldout7": (0.33, 0.71)}
+         "heldout6": (0.28, 0.53), "heldout7": (0.33, 0.71),
+         "heldout8": (0.42, 0.57)}
 FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
 FIRST_DEV_GATE = (0.92, 0.95)
 LATEST_DEV = "d73"  # report ids from this one on: the latest dev reports (d73-d84)
@@ -60,9 +63,10 @@ NEWEST_DEV_GATE = (0.21, 0.23)
 # heldout6: 12 on main at 65ef139, the first run on its reports, 11 after the blind annotation
 # review e4038e4, counted, not read; 10 after session 9's precision work (a course of
 # action "since" a time is no happening), counted, not read; heldout7: 7 on main at 0ef3b42,
-# the first run on its reports (committed blind, 38a05b9), counted, not read)
+# the first run on its reports (committed blind, 38a05b9), counted, not read; heldout8: 6 on
+# main at cceb02c, the first run on its reports (committed blind, 63bc4bd), counted, not read)
 HELDOUT_ERRORS = {"heldout": 0, "heldout2": 2, "heldout3": 7, "heldout4": 5, "heldout5": 5,
-                  "heldout6": 10, "heldout7": 7}
+                  "heldout6": 10, "heldout7": 7, "heldout8": 6}
 # must-not checks of the dev reports that still fail, each with the event that makes it
 # fail now (a substring of the error line): the same check failing for another reason is
 # a new error. d73-d84 (first run 12 failed checks; 3 left): a rally outside a court typed
@@ -112,7 +116,8 @@ def test_every_report_loads_and_is_substantial():
     reports = golden.load_dir(GOLDEN)
     assert len(reports) >= 50
     assert {r.part for r in reports} == {"dev", "heldout", "heldout2", "heldout3",
-                                           "heldout4", "heldout5", "heldout6", "heldout7"}
+                                           "heldout4", "heldout5", "heldout6", "heldout7",
+                                           "heldout8"}
     for report in reports:
         assert report.text.count("\n\n") >= 2, f"{report.id}: fewer than three paragraphs"
         assert report.events or report.must_not
