@@ -31,6 +31,7 @@ from geoevents.events.ontology import GENERIC, WEAPON_EVENT_TYPE, Ontology
 from geoevents.events.tokens import span_words
 from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
 from geoevents.nlp import PerDocument, doc_sentences, span_text
+from geoevents.wordlists import ROAD_VEHICLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -167,6 +168,10 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
             _has(set(lemma_forms(args.target)), _HELD_THINGS | _GATHERINGS):
         return False  # a verb that needs a person: "held a vigil" arrests no one
     for name in required:
+        if name == "person_noun" and _has(around, _person_words(onto)):
+            return True
+        if name == "property" and _has(around, ROAD_VEHICLES):
+            return True  # "a gang burned a minibus": a vehicle is property too
         if name == "GPE" and args.has_place:
             return True
         if name == "PERSON" and args.target is not None and args.target.ent_type_ == "PERSON":
@@ -178,6 +183,13 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
         if _has(around, onto.words(name)):
             return True
     return False
+
+
+def _person_words(onto: Ontology) -> frozenset[str]:
+    """Nouns for people: the person nouns and the words for civilians and demonstrators
+    ("police beat *marchers*", "gunmen snatched two *passengers*")."""
+    return onto.words("person_noun") | onto.words("civilian") | \
+        (onto.words("protester") - _GATHERINGS)
 
 
 # what is held without anyone being arrested: meetings, votes and what people carry ...
