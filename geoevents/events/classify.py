@@ -164,6 +164,7 @@ def _actor_side(token, onto: Ontology) -> str | None:
 def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Arguments,
                      onto: Ontology) -> bool:
     around = args.near - set(lemma_forms(trigger.token))  # "call" is no phone of its own
+    doers = _doers(trigger.token) if trigger.pos == "NOUN" else set()
     if "person_noun" in required and trigger.pos == "VERB" and args.target is not None and \
             _has(set(lemma_forms(args.target)), _HELD_THINGS | _GATHERINGS):
         return False  # a verb that needs a person: "held a vigil" arrests no one
@@ -182,7 +183,30 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
             return True
         if _has(around, onto.words(name)):
             return True
+        if name in _DOER_CLASSES and _has(doers, onto.words(name)):
+            return True
     return False
+
+
+# the word classes of who demonstrates: an event noun takes them from the subject of the
+# verb it completes (see _doers); officials and armed men as subjects were tried too, and
+# made phantom statements and meetings on the golden reports
+_DOER_CLASSES = frozenset({"protester", "protester_or_people", "labour"})
+
+
+def _doers(noun: Word) -> set[str]:
+    """Lemmas of who does what an event noun names, as the subject of the verb the noun
+    completes: its object or a preposition's object on it ("2,000 *people* took part in a
+    march", "*demonstrators* marked the day with a silent march")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return set()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {form for child in verb.children if child.dep_ == "nsubj"
+            for tok in child.subtree for form in lemma_forms(tok)}
 
 
 def _person_words(onto: Ontology) -> frozenset[str]:
