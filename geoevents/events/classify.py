@@ -262,7 +262,7 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     if actor_class == "protester" or _has(args.near, {"rioter", "mob"}):
         name = "Mob violence" if _has(args.near, _MOB) else "Violent demonstration"
         return Typing(name, 0.6, "violence by protesters or a crowd")
-    if target_class == "protester":
+    if target_class == "protester" or _crowd_control(trigger, args, onto):
         return _force_against_protesters(trigger, args, onto)
     if weapon:
         name, cue, scope = weapon
@@ -326,6 +326,15 @@ _FIRING = frozenset({"fire", "throw", "hurl", "lob", "launch"})
 # what is fired or thrown, not whom it is aimed at ("fired tear gas at protesters")
 _PROJECTILES = frozenset({"gas", "round", "bullet", "shot", "canister", "pellet", "cannon",
                           "spray", "fire"})
+
+
+def _crowd_control(trigger: Trigger, args: Arguments, onto: Ontology) -> bool:
+    """Whether what was fired is a crowd-control weapon ("riot officers fired tear gas to
+    clear hundreds of street vendors"): it is fired at a crowd, whoever the crowd is."""
+    return trigger.lemma in _FIRING and args.target is not None and \
+        _has(set(lemma_forms(args.target)), _PROJECTILES) and \
+        _has(set(lemma_forms(args.target)) | {lemma(c) for c in args.target.children},
+             onto.words("non_lethal"))
 
 
 def _patient(trigger: Trigger, args: Arguments, onto: Ontology) -> Word | None:
