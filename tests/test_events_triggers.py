@@ -111,6 +111,12 @@ def test_a_doubled_consonant_before_ed_or_ing_gives_the_base_form(word, base):
      "Change to group/activity"),
     # a protest noun's demonstrators may be the subject of the verb it completes
     ("Some 3,000 people took part in a march in Lusaka on Tuesday.", "Peaceful protest"),
+    # an event noun told as done by its own participle or relative clause, whatever the
+    # tense of the clause it sits in
+    ("Under a ceasefire signed in Doha on Monday, the rebels will withdraw from Goma.",
+     "Agreement"),
+    ("The truce that was agreed in Addis Ababa will be extended to Tigray, officials said.",
+     "Agreement"),
     # a crowd-control weapon is fired at a crowd, whoever the crowd is
     ("Soldiers fired tear gas to clear traders from the market in Harare.",
      "Protest with intervention"),
@@ -123,6 +129,7 @@ def test_rules_accept_fresh_wordings(text, expected):
     # a denial still denies what it holds, and an intention what is to come
     "The ministry denied that its troops had attacked the village of Kafr Nabl.",
     "The rebels threatened to attack the town of Beni after the rainy season.",
+    "The ceasefire planned for next month will cover the whole of Darfur.",
 ])
 def test_denials_and_intentions_still_hold(text):
     assert types(text) == []

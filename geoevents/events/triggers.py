@@ -243,6 +243,9 @@ _SETTING_PREPS = frozenset({"in", "at", "during", "by", "via", "after", "before"
 # prepositions of the means and the time of a verb, never of what a hedge word seeks
 _MEANS_PREPS = frozenset({"with", "using", "by", "via", "during", "after", "before", "since",
                           "following", "amid", "amidst", "throughout"})
+# participles of what is arranged to come ("the talks scheduled for May")
+_SCHEDULED = frozenset({"schedule", "scheduled", "set", "slate", "slated", "due", "announce",
+                        "announced", "call", "called"})
 # intention words that deny what is under them ("denied that its troops attacked"): what
 # they hold is never told as done
 _DENYING = frozenset({"deny", "refuse", "fail", "avoid", "prevent"})
@@ -278,6 +281,26 @@ def _told_as_done(clause: Word) -> bool:
             c.dep_ == "mark" for c in clause.children))
     if clause.dep_ == "ccomp" and lemma(clause.head) not in _DENYING:
         return clause.tag_ == "VBD" or perfect
+    return False
+
+
+def _done_by_its_own_clause(noun: Word, onto: Ontology) -> bool:
+    """Whether an event noun tells by its own participle or relative clause that it
+    happened, whatever the tense of the clause it sits in ("under a deal *reached* on
+    Sunday, the militants will leave", "the truce *that was signed* in May will be
+    extended"); a participle of intent tells the opposite ("the strike *planned* for next
+    week")."""
+    ahead = onto.words("intention") | onto.words("hedge_noun") | _SCHEDULED
+    for child in noun.children:
+        if lemma(child) in ahead or child.lower_ in ahead:
+            continue
+        auxes = {c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass")}
+        if child.dep_ == "acl" and child.tag_ == "VBN" and not auxes:
+            return True
+        if child.dep_ == "relcl" and not auxes & (FUTURE_AUX | _MODAL_AUX) and (
+                child.tag_ == "VBD" or (child.tag_ == "VBN" and auxes & {
+                    "was", "were", "had", "has", "have"})):
+            return True
     return False
 
 
@@ -333,6 +356,8 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
                 return "negated", f"negated by 'no {child.text}'"
             if child.lower_ == "never":
                 return "negated", "negated by 'never'"
+    if token.pos_ in _NOUN_HEADS and _done_by_its_own_clause(token, onto):
+        return ASSERTED, ""
     for tok in (verb, clause):
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         lows = {c.lower_ for c in auxes}
