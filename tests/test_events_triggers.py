@@ -117,6 +117,12 @@ def test_a_doubled_consonant_before_ed_or_ing_gives_the_base_form(word, base):
      "Agreement"),
     ("The truce that was agreed in Addis Ababa will be extended to Tigray, officials said.",
      "Agreement"),
+    # trigger lemmas that were missing: a verb of stabbing, a people-taking phrase, the
+    # idioms of a labour strike
+    ("A trader was knifed in a street in Kano on Monday.", "Attack"),
+    ("Gunmen took away two teachers from a school near Kaduna.",
+     "Abduction/forced disappearance"),
+    ("Nurses downed tools at the main hospital in Harare on Monday.", "Peaceful protest"),
     # a crowd-control weapon is fired at a crowd, whoever the crowd is
     ("Soldiers fired tear gas to clear traders from the market in Harare.",
      "Protest with intervention"),
@@ -130,6 +136,7 @@ def test_rules_accept_fresh_wordings(text, expected):
     "The ministry denied that its troops had attacked the village of Kafr Nabl.",
     "The rebels threatened to attack the town of Beni after the rainy season.",
     "The ceasefire planned for next month will cover the whole of Darfur.",
+    "Gunmen took away their weapons near Kaduna.",  # 'take away' needs a person
 ])
 def test_denials_and_intentions_still_hold(text):
     assert types(text) == []
