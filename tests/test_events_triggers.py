@@ -88,3 +88,55 @@ def test_a_doubled_consonant_before_ed_or_ing_gives_the_base_form(word, base):
     from geoevents.events.triggers import _forms
 
     assert base in _forms(word, word, None)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an intention word does not reach past a time preposition, an adverbial clause told
+    # as done, or a reported clause in the past or perfect
+    ("The council demanded an inquiry after the bombing of the market in Maiduguri.",
+     "Remote explosive/landmine/IED"),
+    ("Residents tried to flee as gunmen attacked the village of Kipupu.", "Attack"),
+    ("Aid agencies warned that armed groups have abducted dozens of children in Ituri.",
+     "Abduction/forced disappearance"),
+    # what a hedge word seeks is never its means ("pushed back … with batons")
+    ("Riot police pushed back demonstrators with batons outside parliament in Accra.",
+     "Protest with intervention"),
+    # a person requirement is met by any word for people, property by a vehicle, and the
+    # antecedent of a relative pronoun is the subject
+    ("Police beat marchers in Tunis on Friday.", "Excessive force against protesters"),
+    ("Bandits burned a lorry on the highway near Kaduna.", "Looting/property destruction"),
+    ("Rescuers searched for a helicopter that crashed in the hills near Bukavu.",
+     "Man-made disaster"),
+    ("The junta suspended the activities of all opposition parties in Bamako.",
+     "Change to group/activity"),
+    # a protest noun's demonstrators may be the subject of the verb it completes
+    ("Some 3,000 people took part in a march in Lusaka on Tuesday.", "Peaceful protest"),
+    # an event noun told as done by its own participle or relative clause, whatever the
+    # tense of the clause it sits in
+    ("Under a ceasefire signed in Doha on Monday, the rebels will withdraw from Goma.",
+     "Agreement"),
+    ("The truce that was agreed in Addis Ababa will be extended to Tigray, officials said.",
+     "Agreement"),
+    # trigger lemmas that were missing: a verb of stabbing, a people-taking phrase, the
+    # idioms of a labour strike
+    ("A trader was knifed in a street in Kano on Monday.", "Attack"),
+    ("Gunmen took away two teachers from a school near Kaduna.",
+     "Abduction/forced disappearance"),
+    ("Nurses downed tools at the main hospital in Harare on Monday.", "Peaceful protest"),
+    # a crowd-control weapon is fired at a crowd, whoever the crowd is
+    ("Soldiers fired tear gas to clear traders from the market in Harare.",
+     "Protest with intervention"),
+])
+def test_rules_accept_fresh_wordings(text, expected):
+    assert expected in types(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a denial still denies what it holds, and an intention what is to come
+    "The ministry denied that its troops had attacked the village of Kafr Nabl.",
+    "The rebels threatened to attack the town of Beni after the rainy season.",
+    "The ceasefire planned for next month will cover the whole of Darfur.",
+    "Gunmen took away their weapons near Kaduna.",  # 'take away' needs a person
+])
+def test_denials_and_intentions_still_hold(text):
+    assert types(text) == []

@@ -464,6 +464,8 @@ def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
                 near |= _subtree_lemmas(c)
     if subject is not None:
         near |= _subtree_lemmas(subject)
+    if args.actor1_token is not None:  # "an airliner that crashed": the relative
+        near |= set(lemma_forms(args.actor1_token))  # pronoun's antecedent is the subject
     args.near = near
     clause_head = tok if trigger.pos == "VERB" else (args.predicate or tok)
     while clause_head.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep",

@@ -31,6 +31,7 @@ from geoevents.events.ontology import GENERIC, WEAPON_EVENT_TYPE, Ontology
 from geoevents.events.tokens import span_words
 from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
 from geoevents.nlp import PerDocument, doc_sentences, span_text
+from geoevents.wordlists import ROAD_VEHICLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -163,10 +164,15 @@ def _actor_side(token, onto: Ontology) -> str | None:
 def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Arguments,
                      onto: Ontology) -> bool:
     around = args.near - set(lemma_forms(trigger.token))  # "call" is no phone of its own
+    doers = _doers(trigger.token) if trigger.pos == "NOUN" else set()
     if "person_noun" in required and trigger.pos == "VERB" and args.target is not None and \
             _has(set(lemma_forms(args.target)), _HELD_THINGS | _GATHERINGS):
         return False  # a verb that needs a person: "held a vigil" arrests no one
     for name in required:
+        if name == "person_noun" and _has(around, _person_words(onto)):
+            return True
+        if name == "property" and _has(around, ROAD_VEHICLES):
+            return True  # "a gang burned a minibus": a vehicle is property too
         if name == "GPE" and args.has_place:
             return True
         if name == "PERSON" and args.target is not None and args.target.ent_type_ == "PERSON":
@@ -177,7 +183,37 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
             return True
         if _has(around, onto.words(name)):
             return True
+        if name in _DOER_CLASSES and _has(doers, onto.words(name)):
+            return True
     return False
+
+
+# the word classes of who demonstrates: an event noun takes them from the subject of the
+# verb it completes (see _doers); officials and armed men as subjects were tried too, and
+# made phantom statements and meetings on the golden reports
+_DOER_CLASSES = frozenset({"protester", "protester_or_people", "labour"})
+
+
+def _doers(noun: Word) -> set[str]:
+    """Lemmas of who does what an event noun names, as the subject of the verb the noun
+    completes: its object or a preposition's object on it ("2,000 *people* took part in a
+    march", "*demonstrators* marked the day with a silent march")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return set()
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {form for child in verb.children if child.dep_ == "nsubj"
+            for tok in child.subtree for form in lemma_forms(tok)}
+
+
+def _person_words(onto: Ontology) -> frozenset[str]:
+    """Nouns for people: the person nouns and the words for civilians and demonstrators
+    ("police beat *marchers*", "gunmen snatched two *passengers*")."""
+    return onto.words("person_noun") | onto.words("civilian") | \
+        (onto.words("protester") - _GATHERINGS)
 
 
 # what is held without anyone being arrested: meetings, votes and what people carry ...
@@ -226,7 +262,7 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     if actor_class == "protester" or _has(args.near, {"rioter", "mob"}):
         name = "Mob violence" if _has(args.near, _MOB) else "Violent demonstration"
         return Typing(name, 0.6, "violence by protesters or a crowd")
-    if target_class == "protester":
+    if target_class == "protester" or _crowd_control(trigger, args, onto):
         return _force_against_protesters(trigger, args, onto)
     if weapon:
         name, cue, scope = weapon
@@ -290,6 +326,15 @@ _FIRING = frozenset({"fire", "throw", "hurl", "lob", "launch"})
 # what is fired or thrown, not whom it is aimed at ("fired tear gas at protesters")
 _PROJECTILES = frozenset({"gas", "round", "bullet", "shot", "canister", "pellet", "cannon",
                           "spray", "fire"})
+
+
+def _crowd_control(trigger: Trigger, args: Arguments, onto: Ontology) -> bool:
+    """Whether what was fired is a crowd-control weapon ("riot officers fired tear gas to
+    clear hundreds of street vendors"): it is fired at a crowd, whoever the crowd is."""
+    return trigger.lemma in _FIRING and args.target is not None and \
+        _has(set(lemma_forms(args.target)), _PROJECTILES) and \
+        _has(set(lemma_forms(args.target)) | {lemma(c) for c in args.target.children},
+             onto.words("non_lethal"))
 
 
 def _patient(trigger: Trigger, args: Arguments, onto: Ontology) -> Word | None:

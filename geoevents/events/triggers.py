@@ -235,8 +235,20 @@ def _own_verb(token: Word, verb: Word, onto: Ontology) -> bool:
 
 
 # prepositions of the setting of a verb, not its content: a trigger under one is not what
-# an intention word intends ("discussed the deal in a phone call", "at a meeting")
-_SETTING_PREPS = frozenset({"in", "at", "during", "by", "via"})
+# an intention word intends ("discussed the deal in a phone call", "at a meeting"); time
+# prepositions name what came before or around it ("ordered the closure of schools *after*
+# the attacks", "stopped work to demand security *after* an attack on a colleague")
+_SETTING_PREPS = frozenset({"in", "at", "during", "by", "via", "after", "before", "since",
+                            "following", "amid", "amidst", "throughout"})
+# prepositions of the means and the time of a verb, never of what a hedge word seeks
+_MEANS_PREPS = frozenset({"with", "using", "by", "via", "during", "after", "before", "since",
+                          "following", "amid", "amidst", "throughout"})
+# participles of what is arranged to come ("the talks scheduled for May")
+_SCHEDULED = frozenset({"schedule", "scheduled", "set", "slate", "slated", "due", "announce",
+                        "announced", "call", "called"})
+# intention words that deny what is under them ("denied that its troops attacked"): what
+# they hold is never told as done
+_DENYING = frozenset({"deny", "refuse", "fail", "avoid", "prevent"})
 
 
 def _setting(prep: Word, onto: Ontology) -> bool:
@@ -250,6 +262,46 @@ def _setting(prep: Word, onto: Ontology) -> bool:
     if any(c.dep_ == "dobj" and c.lower_ == "part" for c in head.children):
         verb += " part"
     return verb not in onto.words("participation")
+
+
+def _told_as_done(clause: Word) -> bool:
+    """Whether a clause under an intention word is told as having happened, not as what is
+    intended: an adverbial clause in the past or a participle beside the verb ("reservists
+    were called up *as the army began* a mobilisation", "refused food, *saying* their sons
+    had been held"), or a reported clause in the past or perfect ("aid workers warned that
+    armed groups *have started* recruiting")."""
+    auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & (FUTURE_AUX | _MODAL_AUX) or "to" in auxes:
+        return False
+    perfect = bool(auxes & {"have", "has", "had"})
+    if clause.dep_ == "advcl":
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in clause.children):
+            return False
+        return clause.tag_ == "VBD" or perfect or (clause.tag_ == "VBG" and not auxes and not any(
+            c.dep_ == "mark" for c in clause.children))
+    if clause.dep_ == "ccomp" and lemma(clause.head) not in _DENYING:
+        return clause.tag_ == "VBD" or perfect
+    return False
+
+
+def _done_by_its_own_clause(noun: Word, onto: Ontology) -> bool:
+    """Whether an event noun tells by its own participle or relative clause that it
+    happened, whatever the tense of the clause it sits in ("under a deal *reached* on
+    Sunday, the militants will leave", "the truce *that was signed* in May will be
+    extended"); a participle of intent tells the opposite ("the strike *planned* for next
+    week")."""
+    ahead = onto.words("intention") | onto.words("hedge_noun") | _SCHEDULED
+    for child in noun.children:
+        if lemma(child) in ahead or child.lower_ in ahead:
+            continue
+        auxes = {c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass")}
+        if child.dep_ == "acl" and child.tag_ == "VBN" and not auxes:
+            return True
+        if child.dep_ == "relcl" and not auxes & (FUTURE_AUX | _MODAL_AUX) and (
+                child.tag_ == "VBD" or (child.tag_ == "VBN" and auxes & {
+                    "was", "were", "had", "has", "have"})):
+            return True
+    return False
 
 
 def _content_of(below: Word) -> bool:
@@ -304,6 +356,8 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
                 return "negated", f"negated by 'no {child.text}'"
             if child.lower_ == "never":
                 return "negated", "negated by 'never'"
+    if token.pos_ in _NOUN_HEADS and _done_by_its_own_clause(token, onto):
+        return ASSERTED, ""
     for tok in (verb, clause):
         auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
         lows = {c.lower_ for c in auxes}
@@ -334,6 +388,8 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
             break
         if tok.dep_ == "prep" and _setting(tok, onto):
             break  # "discussed the deal in a phone call": the call is where it was said
+        if tok.pos_ in ("VERB", "AUX") and _told_as_done(tok):
+            break
         below, tok = tok, tok.head
         if lemma(tok) in intention and tok.i != token.i:
             return "hypothetical", f"under the intention/expectation word {tok.text!r}"
@@ -369,8 +425,11 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod") and lemma(child) in hedges:
                 return "hypothetical", f"hedged noun ('{child.text} {token.text}')"
+        # what a hedge word seeks follows "for", "of", "to" ("a push for talks",
+        # "appealed for an end to …"), not the means or the setting ("pushed back with
+        # batons")
         if token.dep_ == "pobj" and token.head.dep_ == "prep" and \
-                lemma(token.head.head) in hedges:
+                token.head.lower_ not in _MEANS_PREPS and lemma(token.head.head) in hedges:
             return "hypothetical", f"'{token.head.head.text} {token.head.text} …'"
     return ASSERTED, ""
 
