@@ -80,6 +80,20 @@ def test_dateline(text, day, place):
     assert text[line.end:line.end + 1].isalpha()  # the report proper
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("KYIV — Russia launched a missile attack.", "KYIV"),
+    ("BEIRUT (Reuters) - Israeli strikes killed three people.", "BEIRUT"),
+    ("GAO, Mali — Gunmen ambushed a convoy.", "GAO, Mali"),
+])
+def test_a_dateline_without_a_day(text, place):
+    from geoevents.events.dates import find_dateline
+
+    line = find_dateline(text, date(2025, 6, 10))
+    assert line is not None and line.date is None
+    assert text[:line.place_end] == place
+    assert text[line.end:line.end + 1].isalpha()  # the report proper
+
+
 @pytest.mark.parametrize("text", ["Gunmen killed 12 villagers, June 3 — police said.",
                                   "In June 3 days of talks ended.", "No dateline here.",
                                   # a place in capitals is a dateline's, not a sentence

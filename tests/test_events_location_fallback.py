@@ -104,6 +104,23 @@ def test_a_dateline_is_not_where_the_event_happened():
 
 
 @pytest.mark.parametrize("text", [
+    # without a day, or with the agency
+    "KYIV — Russia launched a missile attack across Ukraine overnight, killing five.",
+    "KYIV (Reuters) — Russia launched a missile attack across Ukraine, killing five.",
+])
+def test_a_dateline_without_a_day_is_not_where_the_event_happened(text):
+    e = event(text, "launched")
+    assert e.location_text == "Ukraine"
+
+
+def test_the_datelines_words_are_no_place_the_parse_links():
+    # "Ghana" of the dateline was the trigger's npadvmod, "not in the gazetteer"
+    e = event("BAWKU, Ghana, July 6 — Gunmen opened fire on a market on Saturday, "
+              "killing four people.", "opened")
+    assert e.location is None and not e.location_text
+
+
+@pytest.mark.parametrize("text", [
     "Officials said in Washington that gunmen had killed five people.",
     "The ministry told reporters in Kabul that gunmen had killed five people.",
 ])

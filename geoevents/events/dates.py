@@ -105,12 +105,26 @@ class Dateline:
     start: int = 0  # character offset where the dateline begins
 
 
+# a dateline without a day: the place in capitals, its region, the agency, a dash
+# ("KYIV —", "BEIRUT (Reuters) -", "GAO, Mali —")
+_BARE_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z\u00C0-\u00DE]{2}[A-Z\u00C0-\u00DE.'\- ]*"
+    r"(?:,\s*+[A-Z\u00C0-\u00DE][\w.'\- ]{1,40}?)?)"
+    r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s+")
+
+
 def find_dateline(text: str, published: date | None) -> Dateline | None:
     """The dateline opening ``text`` ("GOMA, Oct. 13 —"), its day resolved as the most
-    recent such day on or before the publication date."""
+    recent such day on or before the publication date; a dateline without a day
+    ("KYIV —") has none."""
     match = _DATELINE.match(text[:200])
     if match is None:
-        return None
+        bare = _BARE_DATELINE.match(text[:200])
+        place = bare.group("place").rstrip() if bare is not None else ""
+        if bare is None or len(place.lstrip()) < 3:
+            return None
+        return Dateline(end=bare.end(), place_end=bare.start("place") + len(place),
+                        date=None, text=bare.group(0).strip())
     if match.group("caps") is not None and \
             not re.match(r"\s*[A-Z\u00C0-\u00DE]{2}", match.group("place")):
         return None  # the place in capitals ("CÚCUTA" too), or every word capitalised

@@ -1056,7 +1056,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             victim.args.fatalities = dead
             if hurt is not None:
                 victim.args.quantities.append(f"{hurt} injured")
-        here = sentence_candidates(sent, places[i])
+        # (the dateline's words are no place the parse can link: "KYIV, Ukraine, May 3 —")
+        here = [c for c in sentence_candidates(sent, places[i]) if c[0].start >= place_skip]
         for cand in cands:
             cand.location = locate(cand.trigger.token, _anchors(cand, onto), sent, places[i],
                                    here)
