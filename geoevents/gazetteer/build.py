@@ -180,8 +180,7 @@ def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
         geometry = None
         if len(rows):
             geometry = shapely.union_all(list(shapes.geometry))
-            lat, lon = country_point(geometry)
-            centre = country_centre(geometry)
+            (lat, lon), centre = country_point_and_centre(geometry)
             if iso in references and main_landmass_share(geometry) < 0.5:
                 # an archipelago (Indonesia, the Philippines) has no main landmass whose
                 # centre would stand for it: take its published reference point
@@ -197,8 +196,7 @@ def _add_countries(writer: GazetteerWriter, ctx: _Context) -> None:
             lat, lon = capital_point = float(capital["latitude"]), float(capital["longitude"])
             distances = shapely.distance(frame.geometry.values, shapely.Point(lon, lat))
             owner = frame.geometry.iloc[int(distances.argmin())]
-            lat, lon = country_point(owner, around=(lat, lon))
-            centre = country_centre(owner, around=capital_point)
+            (lat, lon), centre = country_point_and_centre(owner, around=capital_point)
         else:
             continue  # tiny territories without a shape or a capital keep no point
         ctx.country_names[iso] = rec["name"]
@@ -291,17 +289,19 @@ def country_point(shape: Any, around: tuple[float, float] | None = None
     gazetteer's point of a country lies in that country. Measured as above, tune / check
     halves: LGL 408 → 409 of 425 / 388 → 388 of 400, GeoVirus 427 → 433 of 494 /
     397 → 403 of 485 (Vietnam's gold point is 140 km from the moved point, 165 km from
-    the centroid). The place's ``centre`` stays the centroid (:func:`country_centre`).
+    the centroid). The place's ``centre`` stays the centroid (see
+    :func:`country_point_and_centre`).
     """
+    return country_point_and_centre(shape, around)[0]
+
+
+def country_point_and_centre(shape: Any, around: tuple[float, float] | None = None
+                             ) -> tuple[tuple[float, float], tuple[float, float]]:
+    """((lat, lon) of :func:`country_point`, (lat, lon) of the area centroid of the same
+    main landmass group, wherever it falls), the group found once for both."""
     land = mainland(shape, MAINLAND_GAP_KM, around)
-    return on_land(area_centre(land), land)
-
-
-def country_centre(shape: Any, around: tuple[float, float] | None = None
-                   ) -> tuple[float, float]:
-    """(lat, lon) of the area centroid of a country's main landmass group (see
-    :func:`country_point`), wherever it falls."""
-    return area_centre(mainland(shape, MAINLAND_GAP_KM, around))
+    centre = area_centre(land)
+    return on_land(centre, land), centre
 
 
 # how far inside its land a country's point moved onto the land lies (about 10 km)
@@ -409,8 +409,7 @@ def _add_dependencies(writer: GazetteerWriter, ctx: _Context) -> None:
         names.extend(n for name in list(names) for n in _island_names(name))
         if any(normalize(n) in curated for n in names):
             continue
-        lat, lon = country_point(unit.geometry)
-        centre = country_centre(unit.geometry)
+        (lat, lon), centre = country_point_and_centre(unit.geometry)
         name = max(_island_names(unit.NAME) or [unit.NAME], key=len)
         writer.add(Place(
             id=f"ne:admin0:{unit.ADM0_A3}", name=name, lat=lat, lon=lon,
