@@ -264,13 +264,18 @@ def _setting(prep: Word, onto: Ontology) -> bool:
     return verb not in onto.words("participation")
 
 
+def _auxiliaries(verb: Word) -> set[str]:
+    """The auxiliaries of ``verb``, lower-cased ("will", "has", "been", "to")."""
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+
+
 def _told_as_done(clause: Word) -> bool:
     """Whether a clause under an intention word is told as having happened, not as what is
     intended: an adverbial clause in the past or a participle beside the verb ("reservists
     were called up *as the army began* a mobilisation", "refused food, *saying* their sons
     had been held"), or a reported clause in the past or perfect ("aid workers warned that
     armed groups *have started* recruiting")."""
-    auxes = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass")}
+    auxes = _auxiliaries(clause)
     if auxes & (FUTURE_AUX | _MODAL_AUX) or "to" in auxes:
         return False
     perfect = bool(auxes & {"have", "has", "had"})
@@ -294,7 +299,7 @@ def _done_by_its_own_clause(noun: Word, onto: Ontology) -> bool:
     for child in noun.children:
         if lemma(child) in ahead or child.lower_ in ahead:
             continue
-        auxes = {c.lower_ for c in child.children if c.dep_ in ("aux", "auxpass")}
+        auxes = _auxiliaries(child)
         if child.dep_ == "acl" and child.tag_ == "VBN" and not auxes:
             return True
         if child.dep_ == "relcl" and not auxes & (FUTURE_AUX | _MODAL_AUX) and (
@@ -321,7 +326,7 @@ def _noun_ahead(noun: Word, onto: Ontology) -> tuple[str, str] | None:
            for c in noun.children):
         return "hypothetical", f"under the hedged noun {noun.text!r}"
     if noun.dep_ in ("nsubj", "nsubjpass"):
-        lows = {c.lower_ for c in noun.head.children if c.dep_ in ("aux", "auxpass")}
+        lows = _auxiliaries(noun.head)
         if lows & FUTURE_AUX:
             return "future", f"{noun.text!r}, the subject of a verb in the future"
         if lows & _MODAL_AUX and not lows & {"have", "has", "been"}:
@@ -359,8 +364,7 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
     if token.pos_ in _NOUN_HEADS and _done_by_its_own_clause(token, onto):
         return ASSERTED, ""
     for tok in (verb, clause):
-        auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-        lows = {c.lower_ for c in auxes}
+        lows = _auxiliaries(tok)
         if lows & FUTURE_AUX:
             return "future", f"future tense ({'/'.join(sorted(lows & FUTURE_AUX))})"
         modal = lows & _MODAL_AUX
