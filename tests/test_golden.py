@@ -3,8 +3,8 @@
 The reports are written for this project (see tests/golden/README.md). ``dev`` reports
 were used while improving event extraction; ``heldout`` (h*), ``heldout2`` (x*),
 ``heldout3`` (y*), ``heldout4`` (z*), ``heldout5`` (v*), ``heldout6`` (w*), ``heldout7``
-(u*) and ``heldout8`` (t*) reports were written before the changes they check and not
-looked at while tuning: their gates are looser.
+(u*), ``heldout8`` (t*) and ``heldout9`` (s*) reports were written before the changes they
+check and not looked at while tuning: their gates are looser.
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ GOLDEN = Path(__file__).parent / "golden"
 # minus 0.05; heldout7's: its first run, on main at 0ef3b42 with the reports committed
 # blind (38a05b9), 0.388 / 0.760 (19 of 25 required events), minus 0.05; heldout8's: its
 # first run, on main at cceb02c with the reports committed blind (63bc4bd), 0.476 / 0.625
-# (20 of 32 required events), minus 0.05)
+# (20 of 32 required events), minus 0.05; heldout9's: its first run, on main at f3216bf
+# with the reports committed blind (33f174f), 0.458 / 0.667 (22 of 33 required events),
+# minus about 0.05)
 # (dev: 72 reports since d57-d72 were added, written in styles the first 56 lack and
 # committed before geoevents was run on them — 0.388 / 0.594 then; the first 56 keep their
 # own gate, FIRST_DEV_GATE)
@@ -39,7 +41,7 @@ GOLDEN = Path(__file__).parent / "golden"
 GATES = {"dev": (0.82, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
          "heldout3": (0.43, 0.63), "heldout4": (0.46, 0.66), "heldout5": (0.51, 0.70),
          "heldout6": (0.28, 0.53), "heldout7": (0.33, 0.71),
-         "heldout8": (0.42, 0.57)}
+         "heldout8": (0.42, 0.57), "heldout9": (0.40, 0.61)}
 FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
 FIRST_DEV_GATE = (0.92, 0.95)
 LATEST_DEV = "d73"  # report ids from this one on: the latest dev reports (d73-d84)
@@ -66,9 +68,10 @@ NEWEST_DEV_GATE = (0.21, 0.23)
 # the first run on its reports (committed blind, 38a05b9), counted, not read; heldout8: 6 on
 # main at cceb02c, the first run on its reports (committed blind, 63bc4bd), 5 after its blind
 # annotation review df470d4, counted, not read; session 10's phantom-event work: heldout2 2 → 1,
-# heldout3 7 → 6, heldout6 10 → 9, counted, not read)
+# heldout3 7 → 6, heldout6 10 → 9, counted, not read; heldout9: 7 on main at f3216bf, the
+# first run on its reports (committed blind, 33f174f), counted, not read)
 HELDOUT_ERRORS = {"heldout": 0, "heldout2": 1, "heldout3": 6, "heldout4": 5, "heldout5": 5,
-                  "heldout6": 9, "heldout7": 7, "heldout8": 5}
+                  "heldout6": 9, "heldout7": 7, "heldout8": 5, "heldout9": 7}
 # must-not checks of the dev reports that still fail, each with the event that makes it
 # fail now (a substring of the error line): the same check failing for another reason is
 # a new error. d73-d84 (first run 12 failed checks; 3 left): a rally outside a court typed
@@ -119,7 +122,7 @@ def test_every_report_loads_and_is_substantial():
     assert len(reports) >= 50
     assert {r.part for r in reports} == {"dev", "heldout", "heldout2", "heldout3",
                                            "heldout4", "heldout5", "heldout6", "heldout7",
-                                           "heldout8"}
+                                           "heldout8", "heldout9"}
     for report in reports:
         assert report.text.count("\n\n") >= 2, f"{report.id}: fewer than three paragraphs"
         assert report.events or report.must_not
