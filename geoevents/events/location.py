@@ -345,12 +345,37 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
     if first.dep_ == "nsubj" and len(path) > 2 and path[1].dep_ == "prep" and \
             path[1].lower_ != "of":
         return (NEAR if relation else SITE), "a place of the trigger's subject"
+    if first.dep_ == "nsubj" and len(path) == 1 and _scene_subject(first):
+        return (NEAR if relation else SITE), "the subject that its predicate makes the scene"
     if first.dep_ in ("advmod", "prt") and len(path) > 2 and path[1].dep_ == "prep":
         role = PREPOSITION_ROLES.get(path[1].lower_)
         if role is None:
             return None
         return (NEAR if relation else role), f"'{first.text} {path[1].text} …' of the trigger"
     return None
+
+
+# nouns that make their subject the scene of a happening ("Jonglei was the scene of
+# clashes", "the town became a battleground")
+_SCENE_NOUNS = frozenset({"scene", "site", "theatre", "theater", "epicentre", "epicenter",
+                          "battleground", "battlefield", "flashpoint", "hotspot", "venue"})
+# verbs whose subject is where their object happens ("Aleppo witnessed heavy clashes",
+# "Kaduna saw rioting") — a place undergoing, not an actor
+_UNDERGO = frozenset({"witness", "see", "experience", "suffer", "endure"})
+
+
+def _scene_subject(subject: Word) -> bool:
+    """Whether a subject is made the scene by its predicate: "X was the scene (site,
+    battleground …) of …", "X bore the brunt of …", "X witnessed (saw, suffered …)" a
+    happening."""
+    verb = subject.head
+    word = lemma(verb)
+    objects = [c for c in verb.children if c.dep_ in ("attr", "dobj")]
+    if word in ("be", "become", "remain"):
+        return any(lemma(o) in _SCENE_NOUNS for o in objects)
+    if word == "bear":
+        return any(o.lower_ == "brunt" for o in objects)
+    return word in _UNDERGO and any(_happening(o) for o in objects)
 
 
 def _finite_tag(verb: Word) -> str:
@@ -736,6 +761,7 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
             or (not group and top.dep_ in ("compound", "nmod", "amod")
                 and lemma(head) in nouns)
             or (not group and top.dep_ == "dobj" and lemma(head) in _TERRITORIAL)
+            or (not group and top.dep_ == "nsubj" and _scene_subject(top))
         )
         weak = top.ent_type_ in ("GPE", "LOC", "FAC") or (
             top.dep_ == "appos" and lemma(head) in PLACE_NOUNS)
@@ -839,7 +865,7 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                 continue
             if mention.place is None and mention not in toponyms and len(path) == 1 and \
                     path[0].dep_ in ("nsubj", "nsubjpass", "attr") and \
-                    lemma(anchor) not in _TERRITORIAL:
+                    lemma(anchor) not in _TERRITORIAL and not _scene_subject(path[0]):
                 continue  # "Kupczyk … was shot": a name the toponym stage did not keep
             kind = getattr(mention, "kind", "name")
             # prefer: fewer climbs; not a landmark of another place; the event's own
@@ -1327,9 +1353,31 @@ def _another_time(root: Word, trigger: Word) -> bool:
 def _of_another_happening(root: Word, trigger: Word,
                           candidates: list[tuple[Toponym, Word]]) -> bool:
     """Whether the place belongs to another happening than the trigger's: what a protest
-    is against (:func:`_in_grievance`) or what dates the event at a span of time from it
-    (:func:`_another_time`)."""
-    return _in_grievance(root, trigger, candidates) or _another_time(root, trigger)
+    is against (:func:`_in_grievance`), what dates the event at a span of time from it
+    (:func:`_another_time`) or a clause of another phase (:func:`_sequenced_clause`)."""
+    return _in_grievance(root, trigger, candidates) or _another_time(root, trigger) or \
+        _sequenced_clause(root, trigger)
+
+
+# subordinators of a clause that tells an earlier or a later happening than its main
+# clause, a phase of its own ("Once the assault at Abu Raweel was repelled, the army
+# launched …"); "after" is left out: news tells an act "after" the happening that set
+# it off, at the same scene ("were killed after a bomber attacked a court in Mardan")
+_SEQUENCE_MARKS = frozenset({"once", "before", "until", "till"})
+
+
+def _sequenced_clause(root: Word, trigger: Word) -> bool:
+    """Whether the place is named in a finite clause subordinated by a marker of
+    sequence (:data:`_SEQUENCE_MARKS`) that does not hold the trigger: that clause
+    tells another phase, whose place it is."""
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    for tok in root.ancestors:
+        if tok.i in above:
+            return False
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS
+                                       for c in tok.children):
+            return True
+    return False
 
 
 # prepositions after which a country or province is where something happens ("a mission
