@@ -744,3 +744,19 @@ def test_a_subject_that_acts_is_no_scene():
                                 level="full"))
     assert not _scene_subject(doc[0])  # a threat is no happening
     assert _scene_subject(doc[5])
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    ("Aid workers left Mali for Niger, where fighting is spreading.", "fighting", "Niger"),
+    ("Chad, whose army posts were shelled by rebels last week, has asked for help.",
+     "shelled", "Chad"),
+])
+def test_a_relative_clause_of_place_is_at_the_place_it_hangs_on(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+
+
+def test_a_relative_clause_with_a_place_of_its_own_keeps_it():
+    loc = located("The rebels withdrew to Kidal, where they were attacked in Tessalit.",
+                  "attacked")
+    assert loc.toponym is not None and loc.toponym.text == "Tessalit", loc.reason

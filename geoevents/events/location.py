@@ -907,6 +907,8 @@ def locate(trigger: Word, anchors: list[Word], sent: Span,
         known.setdefault(root.i, mention.place)
     ends: dict[str, Toponym] = {}  # origin/destination seen on the trigger itself
     best = _linked(trigger, anchors, candidates, known, toponyms, ends)
+    if best is None or best[0][0] > 0:  # nothing in the trigger's own clause
+        best = _antecedent(trigger, anchors, candidates) or best
     if best is None:
         best = _scene(trigger, candidates, known)
     if best is None:
@@ -930,6 +932,29 @@ def locate(trigger: Word, anchors: list[Word], sent: Span,
     if others:
         loc.reason += f"; also {', '.join(others)}"
     return loc
+
+
+def _antecedent(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, Word]]
+                ) -> tuple[tuple, Location] | None:
+    """The place a relative clause holding the trigger (or the verb that carries it)
+    hangs on when its relative word makes that place the clause's scene: "…, into
+    Afghanistan, where violence is rising", "Iraq, whose military targets have been
+    bombed" (the owner of the targets)."""
+    roots = {r.i: m for m, r in candidates}
+    for clause in [trigger, *anchors]:
+        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i and \
+                not _own_clause(clause):
+            clause = clause.head  # "…, where they were shot and killed"
+        if clause.dep_ != "relcl":
+            continue
+        relative = any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children) \
+            or any(t.lower_ == "whose" and t.dep_ == "poss" for t in clause.subtree)
+        mention = roots.get(clause.head.i)
+        if relative and mention is not None and mention.place is not None and \
+                not _actor_like(mention, clause.head):
+            return (0,), Location(mention, SITE, None, "the place a relative clause "
+                                  "('where …', 'whose …') with the trigger describes")
+    return None
 
 
 def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
