@@ -11,6 +11,11 @@ an event noun, to the verb that carries it: "a call took place in Moscow"):
   through them ("sites in the Gaza Strip were targeted", "the town of Raga");
 * through the clause above a participle or infinitive trigger ("launched an assault in
   Hama, targeting …").
+* as a subject its predicate makes the scene ("Jonglei was the scene of clashes", "Aleppo
+  bore the brunt of the attacks", "Kaduna witnessed rioting");
+* failing all of these in the trigger's own clause, as the antecedent of a relative
+  clause of place holding the trigger ("…, into Afghanistan, where violence is rising",
+  "Iraq, whose targets were bombed").
 
 Among the linked places the most specific one wins. News phrases go from the specific
 place to its wider area ("a checkpoint in Adhaim in northern Iraq", "the Zahra
@@ -33,7 +38,8 @@ name modifying a person or thing: "the U.S. soldier", "Belgium's plans") and the
 sites ("the Israeli Embassy", "a U.S. military base") are never locations, nor is a place
 named only as the source of a statement ("said in Washington", see
 :func:`statement_source`), as where a person comes from ("a native of Guinea") or in a
-coordinated clause told in another tense ("was captured in 2006 and is held in Gaza").
+coordinated clause told in another tense ("was captured in 2006 and is held in Gaza") or
+in a clause of another phase ("Once the assault at Abu Raweel was repelled, …").
 Names the toponym stage did not keep but that stand in a place's slot of the parse are
 candidates too (see :func:`_unrecognised`).
 
