@@ -708,3 +708,55 @@ def test_a_city_is_not_finer_than_the_district_named_beside_it():
     loc = located("The army pressed its offensive in the northern neighborhoods of Aleppo "
                   "City, targeting the Bustan Al-Basha District.", "targeting")
     assert loc.toponym is not None and loc.toponym.text != "Aleppo City"
+
+
+# -- the syntactic role of a place: another phase, a scene by its predicate ---------------
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    ("Once the attack on Kidal was repelled, the army launched an assault to recover two "
+     "villages.", "launched", None),
+    ("Before the convoy reached Gao, gunmen opened fire on a checkpoint.", "opened", None),
+    # "after" tells what set the act off, at its scene
+    ("Nine people were killed after a suicide bomber attacked a court in Mardan.", "killed",
+     "Mardan"),
+])
+def test_a_clause_of_another_phase_keeps_its_place(text, word, place):
+    loc = located(text, word)
+    assert (loc.toponym.text if loc.toponym else None) == place, loc.reason
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    ("Goma was the scene of clashes after rebels raided several villages.", "raided", "Goma"),
+    ("Kano witnessed heavy clashes between the army and gunmen on Sunday.", "clashes", "Kano"),
+    ("Idlib bore the brunt of the air strikes.", "strikes", "Idlib"),
+])
+def test_a_subject_its_predicate_makes_the_scene_is_the_place(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+
+
+def test_a_subject_that_acts_is_no_scene():
+    from geoevents.events.location import _scene_subject
+    from geoevents.pipeline import geoparser
+
+    doc = next(geoparser().docs(["Kenya sees a threat. Goma was the scene of fighting."],
+                                level="full"))
+    assert not _scene_subject(doc[0])  # a threat is no happening
+    assert _scene_subject(doc[5])
+
+
+@pytest.mark.parametrize(("text", "word", "place"), [
+    ("Aid workers left Mali for Niger, where fighting is spreading.", "fighting", "Niger"),
+    ("Chad, whose army posts were shelled by rebels last week, has asked for help.",
+     "shelled", "Chad"),
+])
+def test_a_relative_clause_of_place_is_at_the_place_it_hangs_on(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+
+
+def test_a_relative_clause_with_a_place_of_its_own_keeps_it():
+    loc = located("The rebels withdrew to Kidal, where they were attacked in Tessalit.",
+                  "attacked")
+    assert loc.toponym is not None and loc.toponym.text == "Tessalit", loc.reason

@@ -11,6 +11,11 @@ an event noun, to the verb that carries it: "a call took place in Moscow"):
   through them ("sites in the Gaza Strip were targeted", "the town of Raga");
 * through the clause above a participle or infinitive trigger ("launched an assault in
   Hama, targeting …").
+* as a subject its predicate makes the scene ("Jonglei was the scene of clashes", "Aleppo
+  bore the brunt of the attacks", "Kaduna witnessed rioting");
+* failing all of these in the trigger's own clause, as the antecedent of a relative
+  clause of place holding the trigger ("…, into Afghanistan, where violence is rising",
+  "Iraq, whose targets were bombed").
 
 Among the linked places the most specific one wins. News phrases go from the specific
 place to its wider area ("a checkpoint in Adhaim in northern Iraq", "the Zahra
@@ -33,7 +38,8 @@ name modifying a person or thing: "the U.S. soldier", "Belgium's plans") and the
 sites ("the Israeli Embassy", "a U.S. military base") are never locations, nor is a place
 named only as the source of a statement ("said in Washington", see
 :func:`statement_source`), as where a person comes from ("a native of Guinea") or in a
-coordinated clause told in another tense ("was captured in 2006 and is held in Gaza").
+coordinated clause told in another tense ("was captured in 2006 and is held in Gaza") or
+in a clause of another phase ("Once the assault at Abu Raweel was repelled, …").
 Names the toponym stage did not keep but that stand in a place's slot of the parse are
 candidates too (see :func:`_unrecognised`).
 
@@ -345,12 +351,37 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
     if first.dep_ == "nsubj" and len(path) > 2 and path[1].dep_ == "prep" and \
             path[1].lower_ != "of":
         return (NEAR if relation else SITE), "a place of the trigger's subject"
+    if first.dep_ == "nsubj" and len(path) == 1 and _scene_subject(first):
+        return (NEAR if relation else SITE), "the subject that its predicate makes the scene"
     if first.dep_ in ("advmod", "prt") and len(path) > 2 and path[1].dep_ == "prep":
         role = PREPOSITION_ROLES.get(path[1].lower_)
         if role is None:
             return None
         return (NEAR if relation else role), f"'{first.text} {path[1].text} …' of the trigger"
     return None
+
+
+# nouns that make their subject the scene of a happening ("Jonglei was the scene of
+# clashes", "the town became a battleground")
+_SCENE_NOUNS = frozenset({"scene", "site", "theatre", "theater", "epicentre", "epicenter",
+                          "battleground", "battlefield", "flashpoint", "hotspot", "venue"})
+# verbs whose subject is where their object happens ("Aleppo witnessed heavy clashes",
+# "Kaduna saw rioting") — a place undergoing, not an actor
+_UNDERGO = frozenset({"witness", "see", "experience", "suffer", "endure"})
+
+
+def _scene_subject(subject: Word) -> bool:
+    """Whether a subject is made the scene by its predicate: "X was the scene (site,
+    battleground …) of …", "X bore the brunt of …", "X witnessed (saw, suffered …)" a
+    happening."""
+    verb = subject.head
+    word = lemma(verb)
+    objects = [c for c in verb.children if c.dep_ in ("attr", "dobj")]
+    if word in ("be", "become", "remain"):
+        return any(lemma(o) in _SCENE_NOUNS for o in objects)
+    if word == "bear":
+        return any(o.lower_ == "brunt" for o in objects)
+    return word in _UNDERGO and any(_happening(o) for o in objects)
 
 
 def _finite_tag(verb: Word) -> str:
@@ -736,6 +767,7 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
             or (not group and top.dep_ in ("compound", "nmod", "amod")
                 and lemma(head) in nouns)
             or (not group and top.dep_ == "dobj" and lemma(head) in _TERRITORIAL)
+            or (not group and top.dep_ == "nsubj" and _scene_subject(top))
         )
         weak = top.ent_type_ in ("GPE", "LOC", "FAC") or (
             top.dep_ == "appos" and lemma(head) in PLACE_NOUNS)
@@ -839,7 +871,7 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                 continue
             if mention.place is None and mention not in toponyms and len(path) == 1 and \
                     path[0].dep_ in ("nsubj", "nsubjpass", "attr") and \
-                    lemma(anchor) not in _TERRITORIAL:
+                    lemma(anchor) not in _TERRITORIAL and not _scene_subject(path[0]):
                 continue  # "Kupczyk … was shot": a name the toponym stage did not keep
             kind = getattr(mention, "kind", "name")
             # prefer: fewer climbs; not a landmark of another place; the event's own
@@ -881,6 +913,8 @@ def locate(trigger: Word, anchors: list[Word], sent: Span,
         known.setdefault(root.i, mention.place)
     ends: dict[str, Toponym] = {}  # origin/destination seen on the trigger itself
     best = _linked(trigger, anchors, candidates, known, toponyms, ends)
+    if best is None or best[0][0] > 0:  # nothing in the trigger's own clause
+        best = _antecedent(trigger, anchors, candidates) or best
     if best is None:
         best = _scene(trigger, candidates, known)
     if best is None:
@@ -904,6 +938,29 @@ def locate(trigger: Word, anchors: list[Word], sent: Span,
     if others:
         loc.reason += f"; also {', '.join(others)}"
     return loc
+
+
+def _antecedent(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, Word]]
+                ) -> tuple[tuple, Location] | None:
+    """The place a relative clause holding the trigger (or the verb that carries it)
+    hangs on when its relative word makes that place the clause's scene: "…, into
+    Afghanistan, where violence is rising", "Iraq, whose military targets have been
+    bombed" (the owner of the targets)."""
+    roots = {r.i: m for m, r in candidates}
+    for clause in [trigger, *anchors]:
+        while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i and \
+                not _own_clause(clause):
+            clause = clause.head  # "…, where they were shot and killed"
+        if clause.dep_ != "relcl":
+            continue
+        relative = any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children) \
+            or any(t.lower_ == "whose" and t.dep_ == "poss" for t in clause.subtree)
+        mention = roots.get(clause.head.i)
+        if relative and mention is not None and mention.place is not None and \
+                not _actor_like(mention, clause.head):
+            return (0,), Location(mention, SITE, None, "the place a relative clause "
+                                  "('where …', 'whose …') with the trigger describes")
+    return None
 
 
 def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
@@ -1327,9 +1384,31 @@ def _another_time(root: Word, trigger: Word) -> bool:
 def _of_another_happening(root: Word, trigger: Word,
                           candidates: list[tuple[Toponym, Word]]) -> bool:
     """Whether the place belongs to another happening than the trigger's: what a protest
-    is against (:func:`_in_grievance`) or what dates the event at a span of time from it
-    (:func:`_another_time`)."""
-    return _in_grievance(root, trigger, candidates) or _another_time(root, trigger)
+    is against (:func:`_in_grievance`), what dates the event at a span of time from it
+    (:func:`_another_time`) or a clause of another phase (:func:`_sequenced_clause`)."""
+    return _in_grievance(root, trigger, candidates) or _another_time(root, trigger) or \
+        _sequenced_clause(root, trigger)
+
+
+# subordinators of a clause that tells an earlier or a later happening than its main
+# clause, a phase of its own ("Once the assault at Abu Raweel was repelled, the army
+# launched …"); "after" is left out: news tells an act "after" the happening that set
+# it off, at the same scene ("were killed after a bomber attacked a court in Mardan")
+_SEQUENCE_MARKS = frozenset({"once", "before", "until", "till"})
+
+
+def _sequenced_clause(root: Word, trigger: Word) -> bool:
+    """Whether the place is named in a finite clause subordinated by a marker of
+    sequence (:data:`_SEQUENCE_MARKS`) that does not hold the trigger: that clause
+    tells another phase, whose place it is."""
+    above = {t.i for t in trigger.ancestors} | {trigger.i}
+    for tok in root.ancestors:
+        if tok.i in above:
+            return False
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS
+                                       for c in tok.children):
+            return True
+    return False
 
 
 # prepositions after which a country or province is where something happens ("a mission
