@@ -499,10 +499,14 @@ class Recogniser:
 
     def _datelines(self, state: _DocState) -> None:
         """"FREMONT — Violet ...", "BOWLING GREEN, Ohio (AP)": an upper-case place name
-        opening the text or a line, followed by a dash or a comma."""
+        opening the text or a line, followed by a dash or a comma; and the labels of a
+        round-up's items ("PAARL: Residents of …" after "ATHLONE: A security guard …"):
+        upper-case words opening lines after the first, followed by a colon, when the text
+        has two such lines or more (one such line is a heading: "UPDATE:")."""
         doc, tokens = state.doc, state.tokens
         n = len(tokens)
         previous = ""  # the text of the token before (a newline's token holds "\n")
+        labels: list[Span] = []
         for i, word in enumerate(token_texts(doc)):
             before, previous = previous, word
             if i > 0 and "\n" not in before and before not in (".", "”", '"'):
@@ -511,10 +515,18 @@ class Recogniser:
             while end < n and end - i < 4 and tokens[end].is_upper and \
                     tokens[end].text.replace(".", "").isalpha():
                 end += 1
-            if i < end < n and (tokens[end].text in DASHES or tokens[end].text == ","):
-                span = doc_span(doc, i, end)
+            if not i < end < n:
+                continue
+            span = doc_span(doc, i, end)
+            if tokens[end].text in DASHES or tokens[end].text == ",":
                 if len(span_text(span)) >= 3 and not state.covered(span):
                     self._match_span(state, span, "dateline", weak=False)
+            elif tokens[end].text == ":" and "\n" in before:
+                labels.append(span)
+        if len(labels) >= 2:
+            for span in labels:
+                if len(span_text(span)) >= 3 and not state.covered(span):
+                    self._match_span(state, span, "label", weak=False)
 
     def _patterns(self, state: _DocState) -> None:
         """"City of Lansing", "R-Westfield" (party and home town of a legislator),

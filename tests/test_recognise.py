@@ -147,3 +147,13 @@ def test_direction_of_a_name_is_a_place_even_when_ner_says_person(parser):
     relative = [m for m in found if m.kind == "relative"]
     assert [(m.text, m.relation) for m in relative] == [("south of Khan Younis", "south of")]
     assert relative[0].parts[0].lookup == "Khan Younis"
+
+
+def test_the_labels_of_a_round_ups_items_are_places(parser):
+    text = ("Weekend round-up\n\nATHLONE: A guard was wounded on Saturday.\n\n"
+            "PAARL: Residents blocked the main road on Sunday.\n")
+    found = by_text(mentions(parser, text))
+    assert found["PAARL"].source == "label"
+    # one label line is a heading ("UPDATE:"), not an item's place
+    assert "PAARL" not in by_text(mentions(
+        parser, "Weekend round-up\n\nPAARL: Residents blocked the main road on Sunday.\n"))
