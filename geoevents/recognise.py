@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -443,7 +443,8 @@ class Recogniser:
             return
         if all(t.pos_ == "PROPN" for t in span) and len(span) <= _MAX_NAME_TOKENS and \
                 self.known(span_text(span)) is not None:
-            state.add(span, source="org:whole", weak=True)
+            if not _initials(span, self._abbreviations):
+                state.add(span, source="org:whole", weak=True)
             return
         for n in range(min(len(span) - 1, _MAX_NAME_TOKENS), 0, -1):
             head = doc_span(span.doc, span.start, span.start + n)
@@ -941,6 +942,15 @@ def _proper_run_at(doc: Doc, i: int) -> Span | None:
 
 def _is_name_token(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper()  # (as _proper_runs reads it)
+
+
+def _initials(span: Span, abbreviations: Mapping[str, object]) -> bool:
+    """An organisation's initials ("a joint team of DRG, STF and CoBRA"): one upper-case
+    word of two to four letters that no place is abbreviated to ("UAE", "DRC" are), which
+    the gazetteer may still hold as a code of some town (Durg's "DRG")."""
+    text = span_text(span)
+    return len(span) == 1 and text.isupper() and text.isalpha() and 2 <= len(text) <= 4 \
+        and text not in abbreviations
 
 
 def _is_dateline(span: Span, nxt: Token | None) -> bool:

@@ -157,3 +157,12 @@ def test_the_labels_of_a_round_ups_items_are_places(parser):
     # one label line is a heading ("UPDATE:"), not an item's place
     assert "PAARL" not in by_text(mentions(
         parser, "Weekend round-up\n\nPAARL: Residents blocked the main road on Sunday.\n"))
+
+
+def test_an_organisations_initials_are_no_place(parser):
+    # the gazetteer holds "DRG" as a code of Durg; here it is a police unit among others
+    text = ("A joint team of DRG, STF and CoBRA 202 Battalion was dispatched on an "
+            "operation in Bijapur.")
+    assert "DRG" not in by_text(mentions(parser, text))
+    # an abbreviation of a place is still one
+    assert "UAE" in by_text(mentions(parser, "Officials of the UAE met in Dubai."))
