@@ -452,6 +452,8 @@ class Recogniser:
                 continue
             if span[n].lower_.strip(".") in STREET_WORDS:
                 continue  # "Avalon Boulevard": the name goes on, as a street's
+            if n == 1 and head[0].lower_ in _DIRECTIONS:
+                continue  # "West Bastar Division Committee": no region called West
             civic = span[n].lower_ in CIVIC_WORDS
             if self._exact_known(state, head, "org:civic" if civic else "org:head",
                                  weak=not civic):

@@ -166,3 +166,9 @@ def test_an_organisations_initials_are_no_place(parser):
     assert "DRG" not in by_text(mentions(parser, text))
     # an abbreviation of a place is still one
     assert "UAE" in by_text(mentions(parser, "Officials of the UAE met in Dubai."))
+
+
+def test_a_compass_word_heading_an_organisation_is_no_place(parser):
+    # "West" is a region of Cameroon; here it only begins the committee's name
+    text = "Cadres of the West Bastar Division Committee fled the forest."
+    assert "West" not in by_text(mentions(parser, text))
