@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -443,7 +443,8 @@ class Recogniser:
             return
         if all(t.pos_ == "PROPN" for t in span) and len(span) <= _MAX_NAME_TOKENS and \
                 self.known(span_text(span)) is not None:
-            state.add(span, source="org:whole", weak=True)
+            if not _initials(span, self._abbreviations):
+                state.add(span, source="org:whole", weak=True)
             return
         for n in range(min(len(span) - 1, _MAX_NAME_TOKENS), 0, -1):
             head = doc_span(span.doc, span.start, span.start + n)
@@ -451,6 +452,8 @@ class Recogniser:
                 continue
             if span[n].lower_.strip(".") in STREET_WORDS:
                 continue  # "Avalon Boulevard": the name goes on, as a street's
+            if n == 1 and head[0].lower_ in _DIRECTIONS:
+                continue  # "West Bastar Division Committee": no region called West
             civic = span[n].lower_ in CIVIC_WORDS
             if self._exact_known(state, head, "org:civic" if civic else "org:head",
                                  weak=not civic):
@@ -499,10 +502,14 @@ class Recogniser:
 
     def _datelines(self, state: _DocState) -> None:
         """"FREMONT — Violet ...", "BOWLING GREEN, Ohio (AP)": an upper-case place name
-        opening the text or a line, followed by a dash or a comma."""
+        opening the text or a line, followed by a dash or a comma; and the labels of a
+        round-up's items ("PAARL: Residents of …" after "ATHLONE: A security guard …"):
+        upper-case words opening lines after the first, followed by a colon, when the text
+        has two such lines or more (one such line is a heading: "UPDATE:")."""
         doc, tokens = state.doc, state.tokens
         n = len(tokens)
         previous = ""  # the text of the token before (a newline's token holds "\n")
+        labels: list[Span] = []
         for i, word in enumerate(token_texts(doc)):
             before, previous = previous, word
             if i > 0 and "\n" not in before and before not in (".", "”", '"'):
@@ -511,10 +518,18 @@ class Recogniser:
             while end < n and end - i < 4 and tokens[end].is_upper and \
                     tokens[end].text.replace(".", "").isalpha():
                 end += 1
-            if i < end < n and (tokens[end].text in DASHES or tokens[end].text == ","):
-                span = doc_span(doc, i, end)
+            if not i < end < n:
+                continue
+            span = doc_span(doc, i, end)
+            if tokens[end].text in DASHES or tokens[end].text == ",":
                 if len(span_text(span)) >= 3 and not state.covered(span):
                     self._match_span(state, span, "dateline", weak=False)
+            elif tokens[end].text == ":" and "\n" in before:
+                labels.append(span)
+        if len(labels) >= 2:
+            for span in labels:
+                if len(span_text(span)) >= 3 and not state.covered(span):
+                    self._match_span(state, span, "label", weak=False)
 
     def _patterns(self, state: _DocState) -> None:
         """"City of Lansing", "R-Westfield" (party and home town of a legislator),
@@ -929,6 +944,15 @@ def _proper_run_at(doc: Doc, i: int) -> Span | None:
 
 def _is_name_token(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.text[:1].isupper()  # (as _proper_runs reads it)
+
+
+def _initials(span: Span, abbreviations: Mapping[str, object]) -> bool:
+    """An organisation's initials ("a joint team of DRG, STF and CoBRA"): one upper-case
+    word of two to four letters that no place is abbreviated to ("UAE", "DRC" are), which
+    the gazetteer may still hold as a code of some town (Durg's "DRG")."""
+    text = span_text(span)
+    return len(span) == 1 and text.isupper() and text.isalpha() and 2 <= len(text) <= 4 \
+        and text not in abbreviations
 
 
 def _is_dateline(span: Span, nxt: Token | None) -> bool:

@@ -94,6 +94,28 @@ def test_a_name_the_gazetteer_lacks_with_only_a_sources_place_is_placed_there():
     assert "source" in location_reason(e)
 
 
+def test_the_paragraphs_province_gives_way_to_its_district_named_with_it():
+    # "Pattani's Nong Chik district": both names of one tier, the province only says
+    # where the district is (the gazetteer's admin link), so the district is the place
+    e = event("PATTANI, Thailand, Sept 13 — A third person has died from wounds sustained "
+              "in Friday's bombing outside a tea shop in Pattani's Nong Chik district, "
+              "officials said.\n\nIn neighbouring Yala province, a bomb disposal team "
+              "defused a pipe bomb on Saturday.", "bombing")
+    assert e.location is not None and e.location.name == "Amphoe Nong Chik"
+    assert "the place the paragraph names" in location_reason(e)
+
+
+def test_a_round_ups_item_label_places_the_items_unknown_place():
+    # "PAARL:" opens the item: Paarl East, which the gazetteer lacks, is placed at Paarl,
+    # not at the first item's Athlone
+    text = ("CAPE TOWN, Oct. 5 — Weekend round-up.\n\nATHLONE: A guard was wounded on "
+            "Saturday when armed men attacked a cash-in-transit vehicle on Klipfontein "
+            "Road.\n\nPAARL: Residents of an informal settlement in Paarl East blocked "
+            "the main road with burning tyres on Sunday to protest against power cuts.\n")
+    e = next(e for e in geoevents.extract_events(text) if e.location_text == "Paarl East")
+    assert e.location is not None and e.location.name == "Paarl"
+
+
 # -- never an event's place -----------------------------------------------------------------
 
 
@@ -150,6 +172,15 @@ def test_the_end_of_another_verbs_path_is_not_the_place():
     assert loc.toponym is None
     loc = located("He was captured in Kandahar and shipped to Guantanamo.", "captured")
     assert loc.toponym is not None and loc.toponym.text == "Kandahar"
+
+
+def test_a_place_told_by_its_distance_away_is_not_the_scene():
+    # the writer measures how far Bolgatanga is from the scene: the families went there,
+    # the shooting was not there
+    e = event("Gunmen on motorbikes opened fire on traders at the market on Saturday, "
+              "killing four people. Many families sent their children to relatives in "
+              "Bolgatanga, about 70 kilometres away.", "opened")
+    assert e.location is None
 
 
 # -- descriptive locations and ACLED precision ----------------------------------------------

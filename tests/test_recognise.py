@@ -147,3 +147,28 @@ def test_direction_of_a_name_is_a_place_even_when_ner_says_person(parser):
     relative = [m for m in found if m.kind == "relative"]
     assert [(m.text, m.relation) for m in relative] == [("south of Khan Younis", "south of")]
     assert relative[0].parts[0].lookup == "Khan Younis"
+
+
+def test_the_labels_of_a_round_ups_items_are_places(parser):
+    text = ("Weekend round-up\n\nATHLONE: A guard was wounded on Saturday.\n\n"
+            "PAARL: Residents blocked the main road on Sunday.\n")
+    found = by_text(mentions(parser, text))
+    assert found["PAARL"].source == "label"
+    # one label line is a heading ("UPDATE:"), not an item's place
+    assert "PAARL" not in by_text(mentions(
+        parser, "Weekend round-up\n\nPAARL: Residents blocked the main road on Sunday.\n"))
+
+
+def test_an_organisations_initials_are_no_place(parser):
+    # the gazetteer holds "DRG" as a code of Durg; here it is a police unit among others
+    text = ("A joint team of DRG, STF and CoBRA 202 Battalion was dispatched on an "
+            "operation in Bijapur.")
+    assert "DRG" not in by_text(mentions(parser, text))
+    # an abbreviation of a place is still one
+    assert "UAE" in by_text(mentions(parser, "Officials of the UAE met in Dubai."))
+
+
+def test_a_compass_word_heading_an_organisation_is_no_place(parser):
+    # "West" is a region of Cameroon; here it only begins the committee's name
+    text = "Cadres of the West Bastar Division Committee fled the forest."
+    assert "West" not in by_text(mentions(parser, text))

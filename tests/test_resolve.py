@@ -497,3 +497,16 @@ def test_a_capital_of_a_named_country_beats_namesakes_abroad(parser):
     text = ("Cases were confirmed in Texas, Ohio, Kentucky, Alabama and Tennessee, and "
             "health ministers met in Rome as Italy reported its first case.")
     assert places(parser, text)["Rome"][0].country_code == "IT"
+
+
+def test_a_province_is_never_a_towns_quarter(gaz):
+    from geoevents.recognise import Mention
+    from geoevents.resolve.candidates import CandidateGenerator
+
+    generate = CandidateGenerator(gaz)
+    # the gazetteer's only "Salahuddin" is a quarter of Aleppo: no reading of a province
+    assert [c.place.feature_code for c in generate.for_name("Salahuddin")] == ["PPLX"]
+    assert generate(Mention(0, 19, "Salahuddin province")) == []
+    # a city's district may be one of its quarters
+    assert [c.place.feature_code for c in generate(
+        Mention(0, 24, "Bustan Al-Basha District"))] == ["PPLX"]

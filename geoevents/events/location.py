@@ -68,7 +68,7 @@ from geoevents import geodesy
 from geoevents.events.dedup import contains
 from geoevents.events.tokens import doc_words, root_word, span_root, span_words
 from geoevents.events.triggers import lemma
-from geoevents.nlp import char_tokens, doc_span, span_text, token_text
+from geoevents.nlp import char_tokens, doc_span, doc_text, span_text, token_text
 from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import (
     ARABIC_ARTICLES,
@@ -1707,10 +1707,13 @@ def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
     the events the governor reports in Tulkarm when nothing else does), in text order; a
     dateline's place (before ``skip_before``) is
     where the report was filed, never where its events happened, the end of a motion's
-    path ("escorting trucks from Gao") belongs to that motion."""
+    path ("escorting trucks from Gao") belongs to that motion, and a place told by its
+    distance from the scene ("relatives in Bolgatanga, about 70 kilometres away", see
+    :func:`told_away`) is not the scene."""
     out = []
+    text = doc_text(doc)
     for mention in toponyms:
-        if mention.start < skip_before:
+        if mention.start < skip_before or told_away(text, mention):
             continue
         bounds = char_tokens(doc, mention.start, mention.end)
         if bounds is None or bounds[0] == bounds[1]:
@@ -1722,11 +1725,34 @@ def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
     return out
 
 
+# a place told by how far it lies from where the report stands: ", about 70 kilometres
+# away", ", some 40 miles from here"
+_AWAY = re.compile(r"\s*,\s*(?:(?:about|some|around|roughly|nearly|almost|just|more than|"
+                   r"less than|over|under)\s+)?[\d.,]+\s*-?\s*(?:km|kilomet(?:re|er)s?|"
+                   r"miles?)\s+(?:away|from (?:here|there))\b", re.IGNORECASE)
+
+
+def told_away(text: str, mention: Toponym) -> bool:
+    """Whether ``mention`` is followed by its distance from the scene ("sent their
+    children to relatives in Bolgatanga, about 70 kilometres away"): a writer measures
+    the distance to a place elsewhere, so that place is not where the paragraph's events
+    happen."""
+    return _AWAY.match(text, mention.end, mention.end + 60) is not None
+
+
 def main_place(places: list[tuple[int, Toponym]]) -> Toponym | None:
     """The place a stretch of text is about: of the best tier, the most mentioned, then
-    the first named."""
+    the first named — or, when that place is a country or division that another place of
+    its tier lies in by the gazetteer's admin links ("a tea shop in Pattani's Nong Chik
+    district": the province only says where the district is), that finer place."""
     if not places:
         return None
     counts = Counter(m.place.id for _, m in places if m.place is not None)
-    return min(places, key=lambda p: (p[0], -counts[p[1].place.id] if p[1].place else 0,
-                                      p[1].start))[1]
+
+    def rank(p: tuple[int, Toponym]) -> tuple[int, int, int]:
+        return p[0], -counts[p[1].place.id] if p[1].place else 0, p[1].start
+
+    tier, best = min(places, key=rank)
+    inner = [p for p in places if p[0] == tier and best.place is not None and
+             p[1].place is not None and contains(best.place, p[1].place)]
+    return min(inner, key=rank)[1] if inner else best

@@ -52,6 +52,12 @@ class Candidate:
     name: str = ""  # the place's name (normalised) that matched
 
 
+# division nouns that name an area larger than a town, never one of its quarters
+_ABOVE_TOWN_NOUNS = frozenset({"province", "provinces", "governorate", "governorates",
+                               "state", "oblast", "region", "regions", "prefecture",
+                               "county"})
+
+
 class CandidateGenerator:
     """Looks up mentions in a gazetteer; one instance caches across documents."""
 
@@ -84,8 +90,13 @@ class CandidateGenerator:
             found = self.for_name(" ".join(words[:-1])) or found
             wanted = wanted or DIVISION_NOUNS[words[-1].lower()] or None
         if wanted:  # "Biu district": the division; "Okha village": the settlement
+            # with no such reading, a province is never a town's quarter ("Salahuddin
+            # province" is not Aleppo's Salaheddine), though a city's district may be
+            # ("Yaqshid district" of Mogadishu)
+            above = words[-1].lower() in _ABOVE_TOWN_NOUNS
             return tuple(c for c in found if c.place.feature_class == wanted
-                         and c.match != "fuzzy") or tuple(found)
+                         and c.match != "fuzzy") or tuple(
+                c for c in found if not (above and c.place.feature_code == "PPLX"))
         return tuple(_seats_over_divisions(found))
 
     def _for_name(self, name: str) -> tuple[Candidate, ...]:
