@@ -541,7 +541,7 @@ class Recogniser:
         texts = _words(doc).texts
         j = i - 1
         while j >= 0:
-            if texts[j] in (",", "and", "or", "&"):
+            if texts[j] in _LIST_WORDS:
                 j -= 1
                 continue
             start = j
@@ -860,6 +860,11 @@ def _composite(text: str, start: int, end: int, kind: str, relation: str,
     return mention
 
 
+# words between the names of a list of divisions: "Barrow, Jackson and Madison
+# counties", "from Ellsworth to Riley counties"
+_LIST_WORDS = frozenset({",", "and", "or", "&", "to"})
+
+
 def _division_name(span: Span) -> str | None:
     """"Barrow, Jackson and Madison counties": each name is that of a county, so look up
     "Madison County" rather than "Madison". A lone name before the plural is not one of a
@@ -867,13 +872,13 @@ def _division_name(span: Span) -> str | None:
     doc = span.doc
     words = _words(doc)
     tokens, texts = words.tokens, words.texts
-    listed = span.start > 0 and texts[span.start - 1] in (",", "and", "or", "&", "to")
+    listed = span.start > 0 and texts[span.start - 1] in _LIST_WORDS
     for i in range(span.end, min(span.end + 16, len(doc))):
         token = tokens[i]
         word = DIVISION_PLURALS.get(token.lower_)
         if word:
             return f"{span_text(span)} {word}" if listed or i > span.end else None
-        if not (token.text in (",", "and", "or", "&") or token.text[:1].isupper()):
+        if not (token.text in _LIST_WORDS or token.text[:1].isupper()):
             return None
     return None
 

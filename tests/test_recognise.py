@@ -121,6 +121,7 @@ def test_names_coordinated_before_counties_are_counties(parser):
     assert found["Barrow"].lookup == "Barrow County"
     found = by_text(mentions(parser, "Trucks overturned from Ellsworth to Riley counties."))
     assert found["Riley"].lookup == "Riley County"
+    assert found["Ellsworth"].lookup == "Ellsworth County"  # a range of counties
 
 
 def test_a_lone_name_before_counties_is_the_region_that_holds_them(parser):

@@ -60,6 +60,7 @@ import numpy as np
 
 from geoevents.errors import InputError
 from geoevents.gazetteer.store import COUNTRY_CODES
+from geoevents.model import Place
 from geoevents.resolve.candidates import Candidate, normalized
 from geoevents.wordlists import DIVISION_NOUNS
 
@@ -422,14 +423,27 @@ def _static_rows(candidates: list[Candidate]) -> list[list[float]]:
     owner = max((c.prior for c in candidates if c.primary and c.match == "exact"), default=None)
     country = any(p.feature_code in COUNTRY_CODES for p in named)
     states = {(p.country_code, normalized(p.name)) for p in named if p.feature_code == "ADM1"}
+    # a county named by its short form ("Kanawha") and a town in it that carries the
+    # county's name only as an old or alternate one (Charleston, once "Kanawha Court
+    # House"; Beckley, once "Raleigh"): the name is the county's, not the seat's
+    short = [c.place for c in candidates if _division_short_form(c)]
+    seats = {i for i, c in enumerate(candidates) if short and not c.primary
+             and c.place.feature_class == "P" and any(_seat_of(c.place, d) for d in short)}
+    owned = {c.place.id for c in candidates if _division_short_form(c) and any(
+        _seat_of(candidates[i].place, c.place) for i in seats)}
     rows = []  # (built as lists: setting numpy cells one at a time costs more)
-    for c in candidates:
+    for i, c in enumerate(candidates):
         row = [0.0] * len(FEATURES)
         row[_INDEX["prior"]] = c.prior
         row[_INDEX["top_prior"]] = 1.0 if c.prior == best else 0.0
-        row[_INDEX["alternate"]] = 0.0 if c.primary else 1.0
-        row[_INDEX["borrowed"]] = 1.0 if (
-            owner is not None and not c.primary and c.prior < owner) else 0.0
+        if c.place.id in owned and _division_short_form(c):
+            pass  # its own name, without the noun: neither alternate nor borrowed
+        elif i in seats:
+            row[_INDEX["alternate"]] = row[_INDEX["borrowed"]] = 1.0
+        else:
+            row[_INDEX["alternate"]] = 0.0 if c.primary else 1.0
+            row[_INDEX["borrowed"]] = 1.0 if (
+                owner is not None and not c.primary and c.prior < owner) else 0.0
         kind = _type_feature(c)
         row[_INDEX[kind]] = 1.0
         if kind in _TOWN_KINDS and (
@@ -438,6 +452,33 @@ def _static_rows(candidates: list[Candidate]) -> list[list[float]]:
             row[_INDEX["namesake"]] = 1.0
         rows.append(row)
     return rows
+
+
+# nouns that end the main name of a second-level division named after its short form
+# ("Kanawha County", "Avoyelles Parish", "Mahnomen County")
+_DIVISION_SUFFIXES = frozenset({"county", "parish", "borough"})
+# a town this close to a division's point may be its seat
+_SEAT_KM = 60.0
+
+
+def _division_short_form(c: Candidate) -> bool:
+    """Whether a candidate is a second-level division matched exactly by its main name
+    without the division noun ("Kanawha" for Kanawha County)."""
+    if c.match != "exact" or c.primary or c.place.feature_code != "ADM2" or not c.name:
+        return False
+    name = normalized(c.place.name)
+    return name.startswith(c.name + " ") and name[len(c.name) + 1:] in _DIVISION_SUFFIXES
+
+
+def _seat_of(town: Place, division: Place) -> bool:
+    """Whether a town lies in (or by) a second-level division: same country and
+    first-level division, within :data:`_SEAT_KM` of its point."""
+    if town.country_code != division.country_code or town.admin1 != division.admin1:
+        return False
+    lat1, lon1, lat2, lon2 = map(math.radians, (town.lat, town.lon, division.lat, division.lon))
+    a = math.sin((lat2 - lat1) / 2) ** 2 + \
+        math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(a, 1.0))) <= _SEAT_KM
 
 
 def _type_feature(c: Candidate) -> str:
