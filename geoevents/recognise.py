@@ -879,6 +879,35 @@ def _division_name(span: Span) -> str | None:
         if word:
             return f"{span_text(span)} {word}" if listed or i > span.end else None
         if not (token.text in _LIST_WORDS or token.text[:1].isupper()):
+            break
+    return _division_after_plural(span)
+
+
+# words that introduce examples of a plural noun: "counties such as Leavenworth and
+# Shawnee", "parishes including Orleans"
+_EXAMPLE_WORDS = frozenset({"including", "like"})
+
+
+def _division_after_plural(span: Span) -> str | None:
+    """"other counties through which US-24 runs, such as Leavenworth and Shawnee": names
+    listed as examples of a plural division noun earlier in the sentence are divisions."""
+    words = _words(span.doc)
+    tokens, texts = words.tokens, words.texts
+    j = span.start - 1
+    while j >= 0 and (texts[j] in _LIST_WORDS or texts[j][:1].isupper()) and \
+            not tokens[j].is_sent_start:
+        j -= 1
+    if j >= 1 and texts[j].lower() == "as" and texts[j - 1].lower() == "such":
+        j -= 2
+    elif j >= 0 and texts[j].lower() in _EXAMPLE_WORDS:
+        j -= 1
+    else:
+        return None
+    for i in range(j, max(-1, j - 10), -1):
+        word = DIVISION_PLURALS.get(texts[i].lower())
+        if word:
+            return f"{span_text(span)} {word}"
+        if tokens[i].is_sent_start or texts[i] in (".", ";"):
             return None
     return None
 
