@@ -27,7 +27,10 @@ Features (see :data:`FEATURES`):
 * ``borrowed``: the name is only an alternate name of the candidate but the main name of
   a more prominent candidate ("Pittsburgh" is a variant spelling of Pittsburg, California,
   and the name of Pittsburgh, Pennsylvania; "Medina" stays Saudi Arabia's Madinah,
-  more prominent than Medina, Ohio);
+  more prominent than Medina, Ohio); a county named by its short form beside a town in
+  it that bears the county's name only as an old one owns the name ("Kanawha" is
+  Kanawha County, not Charleston, once "Kanawha Court House"): neither ``alternate``
+  nor ``borrowed`` for the county, both for the town;
 * ``namesake``: a smaller place named like a country or first-level division that is also
   a candidate under its own main name ("Mexico" the Missouri town or Mexico City against
   Mexico the country, "Kansas" the town against the state): in news the bare name of a
@@ -60,6 +63,7 @@ import numpy as np
 
 from geoevents.errors import InputError
 from geoevents.gazetteer.store import COUNTRY_CODES
+from geoevents.geodesy import distance_km
 from geoevents.model import Place
 from geoevents.resolve.candidates import Candidate, normalized
 from geoevents.wordlists import DIVISION_NOUNS
@@ -436,7 +440,7 @@ def _static_rows(candidates: list[Candidate]) -> list[list[float]]:
         row = [0.0] * len(FEATURES)
         row[_INDEX["prior"]] = c.prior
         row[_INDEX["top_prior"]] = 1.0 if c.prior == best else 0.0
-        if c.place.id in owned and _division_short_form(c):
+        if c.place.id in owned:
             pass  # its own name, without the noun: neither alternate nor borrowed
         elif i in seats:
             row[_INDEX["alternate"]] = row[_INDEX["borrowed"]] = 1.0
@@ -473,12 +477,9 @@ def _division_short_form(c: Candidate) -> bool:
 def _seat_of(town: Place, division: Place) -> bool:
     """Whether a town lies in (or by) a second-level division: same country and
     first-level division, within :data:`_SEAT_KM` of its point."""
-    if town.country_code != division.country_code or town.admin1 != division.admin1:
-        return False
-    lat1, lon1, lat2, lon2 = map(math.radians, (town.lat, town.lon, division.lat, division.lon))
-    a = math.sin((lat2 - lat1) / 2) ** 2 + \
-        math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(min(a, 1.0))) <= _SEAT_KM
+    return town.country_code == division.country_code and \
+        town.admin1 == division.admin1 and \
+        distance_km(town.lat, town.lon, division.lat, division.lon) <= _SEAT_KM
 
 
 def _type_feature(c: Candidate) -> str:
