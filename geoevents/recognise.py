@@ -556,7 +556,7 @@ class Recogniser:
         texts = _words(doc).texts
         j = i - 1
         while j >= 0:
-            if texts[j] in (",", "and", "or", "&"):
+            if texts[j] in _LIST_WORDS:
                 j -= 1
                 continue
             start = j
@@ -875,6 +875,11 @@ def _composite(text: str, start: int, end: int, kind: str, relation: str,
     return mention
 
 
+# words between the names of a list of divisions: "Barrow, Jackson and Madison
+# counties", "from Ellsworth to Riley counties"
+_LIST_WORDS = frozenset({",", "and", "or", "&", "to"})
+
+
 def _division_name(span: Span) -> str | None:
     """"Barrow, Jackson and Madison counties": each name is that of a county, so look up
     "Madison County" rather than "Madison". A lone name before the plural is not one of a
@@ -882,13 +887,42 @@ def _division_name(span: Span) -> str | None:
     doc = span.doc
     words = _words(doc)
     tokens, texts = words.tokens, words.texts
-    listed = span.start > 0 and texts[span.start - 1] in (",", "and", "or", "&", "to")
+    listed = span.start > 0 and texts[span.start - 1] in _LIST_WORDS
     for i in range(span.end, min(span.end + 16, len(doc))):
         token = tokens[i]
         word = DIVISION_PLURALS.get(token.lower_)
         if word:
             return f"{span_text(span)} {word}" if listed or i > span.end else None
-        if not (token.text in (",", "and", "or", "&") or token.text[:1].isupper()):
+        if not (token.text in _LIST_WORDS or token.text[:1].isupper()):
+            break
+    return _division_after_plural(span)
+
+
+# words that introduce examples of a plural noun: "counties such as Leavenworth and
+# Shawnee", "parishes including Orleans"
+_EXAMPLE_WORDS = frozenset({"including", "like"})
+
+
+def _division_after_plural(span: Span) -> str | None:
+    """"other counties through which US-24 runs, such as Leavenworth and Shawnee": names
+    listed as examples of a plural division noun earlier in the sentence are divisions."""
+    words = _words(span.doc)
+    tokens, texts = words.tokens, words.texts
+    j = span.start - 1
+    while j >= 0 and (texts[j] in _LIST_WORDS or texts[j][:1].isupper()) and \
+            not tokens[j].is_sent_start:
+        j -= 1
+    if j >= 1 and texts[j].lower() == "as" and texts[j - 1].lower() == "such":
+        j -= 2
+    elif j >= 0 and texts[j].lower() in _EXAMPLE_WORDS:
+        j -= 1
+    else:
+        return None
+    for i in range(j, max(-1, j - 10), -1):
+        word = DIVISION_PLURALS.get(texts[i].lower())
+        if word:
+            return f"{span_text(span)} {word}"
+        if tokens[i].is_sent_start or texts[i] in (".", ";"):
             return None
     return None
 

@@ -121,6 +121,16 @@ def test_names_coordinated_before_counties_are_counties(parser):
     assert found["Barrow"].lookup == "Barrow County"
     found = by_text(mentions(parser, "Trucks overturned from Ellsworth to Riley counties."))
     assert found["Riley"].lookup == "Riley County"
+    assert found["Ellsworth"].lookup == "Ellsworth County"  # a range of counties
+
+
+def test_names_given_as_examples_of_counties_are_counties(parser):
+    text = "Storms hit several counties, including Sedgwick, Butler and Harvey, on Monday."
+    found = by_text(mentions(parser, text))
+    assert [found[n].lookup for n in ("Sedgwick", "Butler", "Harvey")] == [
+        "Sedgwick County", "Butler County", "Harvey County"]
+    text = "Crews from Wichita and Topeka, such as firefighters, helped."
+    assert by_text(mentions(parser, text))["Wichita"].lookup == "Wichita"
 
 
 def test_a_lone_name_before_counties_is_the_region_that_holds_them(parser):

@@ -328,6 +328,38 @@ def test_a_bare_name_beside_its_county_is_the_town(parser):
     assert all(p.feature_class == "P" and p.admin1 == "Kansas" for p in found["Kingman"]), found
 
 
+def test_a_county_s_short_name_is_the_county_not_the_seat_that_once_bore_it(parser):
+    # Charleston and Beckley carry "Kanawha" and "Raleigh" as old names (the seats were
+    # "Kanawha Court House" and "Raleigh Court House"); the bare name is the county's
+    text = ("The West Virginia House passed the bill on Friday. Its sponsors were "
+            "Delegates Ann Smith, D-Kanawha, and Tom Jones, R-Raleigh.")
+    found = places(parser, text)
+    assert [p.name for p in found["Kanawha"]] == ["Kanawha County"]
+    assert [p.name for p in found["Raleigh"]] == ["Raleigh County"]
+
+
+def test_seat_features():
+    from geoevents.model import Place
+    from geoevents.resolve.candidates import Candidate
+    from geoevents.resolve.features import _static_rows
+
+    def cand(pid, name, code, admin1, lat, lon, primary, prior, matched="kanawha"):
+        place = Place(pid, name, lat, lon, "P" if code == "PPL" else "A", code, "US", admin1)
+        return Candidate(place, "exact", 1.0, primary, prior, matched)
+
+    county = cand("c", "Kanawha County", "ADM2", "West Virginia", 38.33, -81.57, False, 0.5)
+    seat = cand("s", "Charleston", "PPL", "West Virginia", 38.35, -81.63, False, 0.7)
+    iowa = cand("i", "Kanawha", "PPL", "Iowa", 42.93, -93.79, True, 0.56)
+    col = {f: i for i, f in enumerate(FEATURES)}
+    rows = _static_rows([seat, county, iowa])
+    assert rows[0][col["borrowed"]] == 1.0 and rows[0][col["alternate"]] == 1.0
+    assert rows[1][col["borrowed"]] == 0.0 and rows[1][col["alternate"]] == 0.0
+    # without a town of the county carrying its name, the county's short name stays an
+    # alternate one beside a town whose main name it is (Hamilton County beside Hamilton)
+    rows = _static_rows([county, iowa])
+    assert rows[0][col["alternate"]] == 1.0
+
+
 def test_short_forms():
     from geoevents.resolve.features import _short_form
 

@@ -27,7 +27,10 @@ Features (see :data:`FEATURES`):
 * ``borrowed``: the name is only an alternate name of the candidate but the main name of
   a more prominent candidate ("Pittsburgh" is a variant spelling of Pittsburg, California,
   and the name of Pittsburgh, Pennsylvania; "Medina" stays Saudi Arabia's Madinah,
-  more prominent than Medina, Ohio);
+  more prominent than Medina, Ohio); a county named by its short form beside a town in
+  it that bears the county's name only as an old one owns the name ("Kanawha" is
+  Kanawha County, not Charleston, once "Kanawha Court House"): neither ``alternate``
+  nor ``borrowed`` for the county, both for the town;
 * ``namesake``: a smaller place named like a country or first-level division that is also
   a candidate under its own main name ("Mexico" the Missouri town or Mexico City against
   Mexico the country, "Kansas" the town against the state): in news the bare name of a
@@ -60,6 +63,8 @@ import numpy as np
 
 from geoevents.errors import InputError
 from geoevents.gazetteer.store import COUNTRY_CODES
+from geoevents.geodesy import distance_km
+from geoevents.model import Place
 from geoevents.resolve.candidates import Candidate, normalized
 from geoevents.wordlists import DIVISION_NOUNS
 
@@ -422,14 +427,27 @@ def _static_rows(candidates: list[Candidate]) -> list[list[float]]:
     owner = max((c.prior for c in candidates if c.primary and c.match == "exact"), default=None)
     country = any(p.feature_code in COUNTRY_CODES for p in named)
     states = {(p.country_code, normalized(p.name)) for p in named if p.feature_code == "ADM1"}
+    # a county named by its short form ("Kanawha") and a town in it that carries the
+    # county's name only as an old or alternate one (Charleston, once "Kanawha Court
+    # House"; Beckley, once "Raleigh"): the name is the county's, not the seat's
+    short = [c.place for c in candidates if _division_short_form(c)]
+    seats = {i for i, c in enumerate(candidates) if short and not c.primary
+             and c.place.feature_class == "P" and any(_seat_of(c.place, d) for d in short)}
+    owned = {c.place.id for c in candidates if _division_short_form(c) and any(
+        _seat_of(candidates[i].place, c.place) for i in seats)}
     rows = []  # (built as lists: setting numpy cells one at a time costs more)
-    for c in candidates:
+    for i, c in enumerate(candidates):
         row = [0.0] * len(FEATURES)
         row[_INDEX["prior"]] = c.prior
         row[_INDEX["top_prior"]] = 1.0 if c.prior == best else 0.0
-        row[_INDEX["alternate"]] = 0.0 if c.primary else 1.0
-        row[_INDEX["borrowed"]] = 1.0 if (
-            owner is not None and not c.primary and c.prior < owner) else 0.0
+        if c.place.id in owned:
+            pass  # its own name, without the noun: neither alternate nor borrowed
+        elif i in seats:
+            row[_INDEX["alternate"]] = row[_INDEX["borrowed"]] = 1.0
+        else:
+            row[_INDEX["alternate"]] = 0.0 if c.primary else 1.0
+            row[_INDEX["borrowed"]] = 1.0 if (
+                owner is not None and not c.primary and c.prior < owner) else 0.0
         kind = _type_feature(c)
         row[_INDEX[kind]] = 1.0
         if kind in _TOWN_KINDS and (
@@ -438,6 +456,30 @@ def _static_rows(candidates: list[Candidate]) -> list[list[float]]:
             row[_INDEX["namesake"]] = 1.0
         rows.append(row)
     return rows
+
+
+# nouns that end the main name of a second-level division named after its short form
+# ("Kanawha County", "Avoyelles Parish", "Mahnomen County")
+_DIVISION_SUFFIXES = frozenset({"county", "parish", "borough"})
+# a town this close to a division's point may be its seat
+_SEAT_KM = 60.0
+
+
+def _division_short_form(c: Candidate) -> bool:
+    """Whether a candidate is a second-level division matched exactly by its main name
+    without the division noun ("Kanawha" for Kanawha County)."""
+    if c.match != "exact" or c.primary or c.place.feature_code != "ADM2" or not c.name:
+        return False
+    name = normalized(c.place.name)
+    return name.startswith(c.name + " ") and name[len(c.name) + 1:] in _DIVISION_SUFFIXES
+
+
+def _seat_of(town: Place, division: Place) -> bool:
+    """Whether a town lies in (or by) a second-level division: same country and
+    first-level division, within :data:`_SEAT_KM` of its point."""
+    return town.country_code == division.country_code and \
+        town.admin1 == division.admin1 and \
+        distance_km(town.lat, town.lon, division.lat, division.lon) <= _SEAT_KM
 
 
 def _type_feature(c: Candidate) -> str:
