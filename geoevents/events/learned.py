@@ -7,10 +7,15 @@ sentences that look like events and are not (sports, metaphors, agencies named l
 events, planned or negated events, background history), so the probability of the other
 classes is the probability that a sentence reports an event.
 
+A model file may also hold a bagged ensemble (``train_event_types.py --members N``):
+several regressions over one vocabulary, each fitted on a bootstrap sample of the rows,
+whose softmax probabilities are averaged. The shipped model is one fit on all rows (the
+ensembles measured were steadier but scored lower: ``docs/events.md``, typing8).
+
 The model ships as ``geoevents/data/models/event_types.npz``: plain arrays (labels,
-feature strings, idf weights, coefficients, intercepts) read with ``allow_pickle=False``
-and scored with numpy, so neither scikit-learn nor pickle is needed at run time. It is
-loaded once per process, on first use.
+feature strings, idf weights, the members' coefficients side by side, their intercepts)
+read with ``allow_pickle=False`` and scored with numpy, so neither scikit-learn nor pickle
+is needed at run time. It is loaded once per process, on first use.
 """
 
 from __future__ import annotations
@@ -81,7 +86,11 @@ class Prediction:
 
 
 class EventTypeModel:
-    """Scores texts with the shipped coefficients (see the module docstring)."""
+    """Scores texts with the shipped coefficients (see the module docstring).
+
+    ``coef`` is (features, members × classes) and ``intercept`` (members × classes): the
+    columns of member ``m`` are ``m * len(labels)`` to ``(m + 1) * len(labels)``.
+    """
 
     def __init__(self, labels: list[str], vocabulary: list[str], idf: np.ndarray,
                  coef: np.ndarray, intercept: np.ndarray, meta: dict) -> None:
@@ -91,6 +100,7 @@ class EventTypeModel:
         self.coef = coef
         self.intercept = intercept
         self.meta = meta
+        self.members = intercept.size // len(labels)
         self._word_cache: dict[str, tuple[int | None, tuple[int, ...]]] = {}
 
     @classmethod
@@ -138,7 +148,7 @@ class EventTypeModel:
         return ids
 
     def probabilities(self, text: str) -> dict[str, float]:
-        """P(class | text) for every class."""
+        """P(class | text) for every class: the mean of the members' softmax."""
         import numpy as np
 
         counts = self.feature_ids(text)
@@ -150,16 +160,19 @@ class EventTypeModel:
                 * self.idf[idx]
             x /= np.sqrt(x @ x)
             logits = logits + x @ self.coef[idx]
-        p = np.exp(logits - logits.max())
-        p /= p.sum()
-        return dict(zip(self.labels, p.tolist(), strict=True))
+        logits = logits.reshape(self.members, len(self.labels))
+        p = np.exp(logits - logits.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        return dict(zip(self.labels, p.mean(axis=0).tolist(), strict=True))
 
     def word_weight(self, word: str, label: str) -> float:
         """How much the single word ``word`` (lower case) speaks for ``label``."""
         i = self.index.get(f"w:{_DIGITS.sub('0', word)}")
         if i is None:
             return 0.0
-        return float(self.coef[i, self.labels.index(label)] * self.idf[i])
+        k = len(self.labels)
+        column = self.labels.index(label)
+        return float(self.coef[i, column::k].mean() * self.idf[i])
 
     def predict(self, text: str) -> Prediction:
         """The most probable class of ``text`` and the probability of an event."""
