@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from geoevents.errors import InputError
-from geoevents.events.dates import parse_published, resolve_date
+from geoevents.events.dates import YEAR_IN_TEXT, parse_published, resolve_date
 
 PUBLISHED = date(2025, 7, 10)  # a Thursday
 
@@ -379,3 +379,15 @@ def test_a_day_in_figures_before_a_plural_noun_dates_the_event(text):
     events = _events(text, "2026-02-20")
     assert events
     assert {(e.date, e.date_precision) for e in events} == {("2026-02-14", "day")}
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("In 2020, and again in 1998 (and 2001)", ["2020", "1998", "2001"]),
+    ("2024", ["2024"]),
+    ("Route 1960 bus", ["1960"]),
+    ("A2020 x_2019 20201 2020a 19.95 1700", []),
+    ("on 14.02.2026 at 07:30", ["2026"]),
+    ("ﺎ2020 é1999 ٣2018", []),  # letters and digits of any script are word characters
+])
+def test_year_in_text_is_a_whole_word(text: str, years: list[str]) -> None:
+    assert YEAR_IN_TEXT.findall(text) == years

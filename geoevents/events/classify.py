@@ -371,10 +371,20 @@ def _targets_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> bo
 
 
 def protest_words(onto: Ontology) -> frozenset[str]:
-    """Protesters and the one-word verbs and nouns of a peaceful protest."""
+    """Protesters and the one-word verbs and nouns of a peaceful protest (made once per
+    ontology: the typing asks for them several times per document)."""
+    held = _PROTEST_WORDS
+    if held and held[0][0] is onto:
+        return held[0][1]
     protest = onto.sub_types["Peaceful protest"]
-    return onto.words("protester") | {w for w in protest.verbs + protest.nouns
-                                      if " " not in w}
+    words = onto.words("protester") | {w for w in protest.verbs + protest.nouns
+                                       if " " not in w}
+    _PROTEST_WORDS[:] = [(onto, words)]
+    return words
+
+
+# the ontology :func:`protest_words` last read, and its words
+_PROTEST_WORDS: list[tuple[Ontology, frozenset[str]]] = []
 
 
 def _refine_territory(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,

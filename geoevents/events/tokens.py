@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from geoevents.nlp import PerLemmatizedDocument, sentence_of
+from geoevents.nlp import PerLemmatizedDocument, sentence_of, token_lowers, token_texts
 from geoevents.nlp import strings as _strings
 
 if TYPE_CHECKING:
@@ -203,8 +203,6 @@ class _Words:
             IS_SPACE,
             LEMMA,
             LIKE_NUM,
-            LOWER,
-            ORTH,
             POS,
             SPACY,
             TAG,
@@ -213,21 +211,30 @@ class _Words:
 
         self.lemmatized: bool = doc.has_annotation("LEMMA")
         self.words: list[Word] = []
+        # the string columns, kept for :class:`geoevents.events.triggers.TokenWords` (the
+        # lower-case forms are the document's own, which the recogniser has read)
+        self.lowers: list[str] = []
+        self.lemmas: list[str] = []
+        self.ents: list[str] = []
+        self.space: list[int] = []
         if not len(doc):
             return
-        columns: Any = doc.to_array([ORTH, LOWER, LEMMA, DEP, ENT_TYPE, POS, TAG, ENT_IOB,
-                                     LIKE_NUM, SPACY, IDX, IS_PUNCT, IS_SPACE]).T.tolist()
-        orth, lower, lem, dep, ent, pos, tag, self.iob, self.num, self.space, self.idx, \
-            punct, blank = columns
+        columns: Any = doc.to_array([LEMMA, DEP, ENT_TYPE, POS, TAG, ENT_IOB, LIKE_NUM,
+                                     SPACY, IDX, IS_PUNCT, IS_SPACE]).T.tolist()
+        lem, dep, ent, pos, tag, self.iob, self.num, self.space, self.idx, punct, blank = \
+            columns
         # punctuation or whitespace: a childless one is the root of a span only when
         # nothing else can be (see :func:`root_word`)
         self.filler = [p or b for p, b in zip(punct, blank, strict=True)]
         head = doc.to_array(HEAD).astype("int64").tolist()  # offsets, negative ones too
         self.tags = _strings(doc, tag)
+        self.lowers = token_lowers(doc)
+        self.lemmas = _strings(doc, lem)
+        self.ents = _strings(doc, ent)
         words = self.words
         for i, text, low, lemma, dep_, ent_type, pos_id in zip(
-                range(len(orth)), _strings(doc, orth), _strings(doc, lower),
-                _strings(doc, lem), _strings(doc, dep), _strings(doc, ent), pos, strict=True):
+                range(len(pos)), token_texts(doc), self.lowers, self.lemmas,
+                _strings(doc, dep), self.ents, pos, strict=True):
             w = Word()  # (one statement per slot: the fastest way)
             w.doc = doc
             w.i = i
@@ -265,6 +272,11 @@ def release(doc: Doc) -> None:
     held = _doc_words.forget(doc)
     if held is not None:
         held.release()
+
+
+def word_table(doc: Doc) -> _Words:
+    """The words of ``doc`` with the columns they were read from (see :func:`doc_words`)."""
+    return _doc_words(doc)
 
 
 def doc_words(doc: Doc) -> list[Word]:

@@ -20,7 +20,7 @@ from itertools import chain, compress
 from typing import TYPE_CHECKING, cast
 
 from geoevents.events.ontology import GENERIC, Ontology
-from geoevents.events.tokens import doc_words, span_words
+from geoevents.events.tokens import doc_words, span_words, word_table
 from geoevents.nlp import PerLemmatizedDocument, span_text
 
 if TYPE_CHECKING:
@@ -104,32 +104,34 @@ class TokenWords:
     set then."""
 
     def __init__(self, doc: Doc) -> None:
-        tokens = doc_words(doc)
-        self.lemmatized: bool = doc.has_annotation("LEMMA")
-        labels = [t.ent_type_ for t in tokens]
+        held = word_table(doc)
+        self.lemmatized: bool = held.lemmatized
+        labels = held.ents
         # whether the token is part of a date or time ("March 9" is no march)
         self.dated = [label in TIME_ENTITIES for label in labels]
         # dates and people's names are no event words: "March 9" is no march, "Storm
         # Daniel" (which spaCy tags a person) no storming
         self.eventful = [not dated and label != "PERSON"
                          for dated, label in zip(self.dated, labels, strict=True)]
-        self.lowers: list[str] = [t.lower_ for t in tokens]
+        self.lowers: list[str] = held.lowers
         # (lemma, lower-case form, forms outside a compound) of each token, kept by its
         # lemma and lower-case form: the same words recur in every document
-        keys = [(t.lemma_, low) for t, low in zip(tokens, self.lowers, strict=True)]
+        keys = list(zip(held.lemmas, self.lowers, strict=True))
         found = list(map(_WORDS.get, keys))
-        for token, key in zip(tokens, keys, strict=True):
-            if found[token.i] is None:
-                lem = lemma(token)
-                if len(_WORDS) >= _MAX_WORDS:
-                    _WORDS.clear()
-                found[token.i] = _WORDS[key] = (lem, key[1], _forms(lem, key[1], None))
+        if None in found:
+            for i, key in enumerate(keys):
+                if found[i] is None:
+                    lem = key[0].lower() if key[0] else key[1]  # (see lemma())
+                    if len(_WORDS) >= _MAX_WORDS:
+                        _WORDS.clear()
+                    found[i] = _WORDS[key] = (lem, key[1], _forms(lem, key[1], None))
         entries = cast("list[tuple[str, str, tuple[str, ...]]]", found)  # all set now
         self.lemmas: list[str] = [f[0] for f in entries]
         self.forms: list[tuple[str, ...]] = [f[2] for f in entries]
+        space = held.space
         for i, low in enumerate(self.lowers):
-            if low == "-" and 1 <= i < len(tokens) - 1 and not tokens[i].whitespace_ and \
-                    not tokens[i - 1].whitespace_:  # "cease-fire"
+            if low == "-" and 1 <= i < len(keys) - 1 and not space[i] and \
+                    not space[i - 1]:  # "cease-fire"
                 self.forms[i + 1] = _forms(self.lemmas[i + 1], self.lowers[i + 1],
                                            self.lowers[i - 1])
         self._pairs = list(zip(self.lemmas, self.lowers, strict=True))

@@ -30,7 +30,7 @@ import math
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
@@ -150,15 +150,21 @@ class _Forest:
         """The value of the leaf each tree gives ``x``, in tree order."""
         return self.leaves_of(x[None, :])[0]
 
+    @cached_property
+    def _flat(self) -> tuple[np.ndarray, ...]:
+        """Each tree's root, and the features, thresholds and children of every node, as
+        indexes into the flattened arrays (made once: the model is asked per document)."""
+        trees, width = self.feature.shape
+        first = np.arange(trees) * width  # each tree's root in the flattened arrays
+        return (first, self.feature.ravel(), self.threshold.ravel(),
+                (self.left + first[:, None]).ravel(), (self.right + first[:, None]).ravel())
+
     def leaves_of(self, xs: np.ndarray) -> list[list[float]]:
         """:meth:`leaves` of each row of ``xs`` (one walk for all rows and trees; nodes
         are indexes into the flattened arrays, which ``take`` reads faster than an index
         pair)."""
-        trees, width = self.feature.shape
-        first = np.arange(trees) * width  # each tree's root in the flattened arrays
-        feature, threshold = self.feature.ravel(), self.threshold.ravel()
-        left, right = (self.left + first[:, None]).ravel(), (self.right + first[:, None]).ravel()
-        node = np.tile(first, (len(xs), 1))
+        first, feature, threshold, left, right = self._flat
+        node = np.broadcast_to(first, (len(xs), len(first)))  # (each row at the roots)
         offsets = np.arange(len(xs))[:, None] * xs.shape[1]  # each sample's row in xs
         for _ in range(self.depth):
             go_left = xs.take(feature.take(node) + offsets) <= threshold.take(node)
