@@ -760,3 +760,20 @@ def test_a_relative_clause_with_a_place_of_its_own_keeps_it():
     loc = located("The rebels withdrew to Kidal, where they were attacked in Tessalit.",
                   "attacked")
     assert loc.toponym is not None and loc.toponym.text == "Tessalit", loc.reason
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("DAKAR, Senegal — Troops repelled an assault on an army camp in the Kolda region near "
+     "the border with Guinea-Bissau on Friday.", "Guinea-Bissau"),
+    ("NIAMEY, Niger — Soldiers fought off an attack on a police station in the Tillaberi "
+     "region near the border with Mali on Sunday.", "Mali"),
+])
+def test_a_place_keeps_its_best_link_to_the_event(text, wrong):
+    # the region is linked from the verb through its object and from the event noun; the
+    # country across the border only from the noun: ranked by their best links, the
+    # region (or the border) wins, never the neighbouring country
+    events = geoevents.extract_events(text)
+    assert events and all(e.location_text != wrong for e in events), \
+        [(e.trigger, e.location_text) for e in events]
+    assert any(e.location_text in ("Kolda", "Tillaberi", "border with Mali")
+               for e in events)

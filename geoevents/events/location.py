@@ -856,6 +856,11 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
         if _actor_like(mention, root) or _described_by(mention, candidates) is not None or \
                 _of_another_happening(root, trigger, candidates):
             continue  # "20 km south of Gao": the described place, not Gao itself
+        # each start that links the place ranks it, and the place keeps its best rank:
+        # "repelled an attack on a post in the Savanes region near the border with
+        # Burkina Faso" links Savanes below the object (a participant) from "repelled"
+        # and from "attack" (the event's own phrase), Burkina Faso only from "attack"
+        first = True  # (only the first link records a motion's end)
         for anchor, level in starts:
             path = _down_path(anchor, root)
             role: tuple[str, str] | None
@@ -884,7 +889,7 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                     mention.place is None and mention not in toponyms, root.i,
                     kind in ("border", "relative", "between"),
                     -(mention.end - mention.start))
-            if level == 0 and role[0] in (ORIGIN, DESTINATION):
+            if first and level == 0 and role[0] in (ORIGIN, DESTINATION):
                 ends.setdefault(role[0], mention)
             where = role[1] if level == 0 else f"{role[1]} (clause above the trigger)"
             loc = Location(mention, role[0], None, where)
@@ -896,7 +901,7 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                                f"{where}, the place that '{mention.text}' locates")
             if best is None or rank < best[0]:
                 best = (rank, loc)
-            break
+            first = False
     return best
 
 
