@@ -331,10 +331,11 @@ _PROJECTILES = frozenset({"gas", "round", "bullet", "shot", "canister", "pellet"
 def _crowd_control(trigger: Trigger, args: Arguments, onto: Ontology) -> bool:
     """Whether what was fired is a crowd-control weapon ("riot officers fired tear gas to
     clear hundreds of street vendors"): it is fired at a crowd, whoever the crowd is."""
-    return trigger.lemma in _FIRING and args.target is not None and \
-        _has(set(lemma_forms(args.target)), _PROJECTILES) and \
-        _has(set(lemma_forms(args.target)) | {lemma(c) for c in args.target.children},
-             onto.words("non_lethal"))
+    if trigger.lemma not in _FIRING or args.target is None:
+        return False
+    fired = set(lemma_forms(args.target))
+    return _has(fired, _PROJECTILES) and \
+        _has(fired | {lemma(c) for c in args.target.children}, onto.words("non_lethal"))
 
 
 def _patient(trigger: Trigger, args: Arguments, onto: Ontology) -> Word | None:

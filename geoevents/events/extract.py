@@ -108,7 +108,7 @@ from geoevents.events.triggers import (
     lemma,
 )
 from geoevents.model import Event, Place
-from geoevents.nlp import doc_text, span_text
+from geoevents.nlp import doc_text, span_text, token_starts
 from geoevents.wordlists import (
     CARE_PLACES,
     CARE_VERBS,
@@ -912,7 +912,7 @@ def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
     doc = sentences[0].doc
     starts = [s.start for s in sentences]
     years = []
-    offsets: list[int] | None = None
+    offsets = token_starts(doc)  # (read once per document, by the recogniser too)
     # years and days written in figures ("On 15.02.2026, …") that the tagger left out or
     # read as counts: a number it put in a name or a sum ("the Route 1960 bus station",
     # "the Hotel 2000", "$1950") is none; only untagged numbers and bare counts are, and
@@ -920,8 +920,6 @@ def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
     patterns = (YEAR_IN_TEXT, NUMERIC_DATE) if _DOTTED.search(text) else (YEAR_IN_TEXT,)
     for pattern in patterns:
         for match in pattern.finditer(text):
-            if offsets is None:
-                offsets = doc.to_array("IDX").tolist()
             i = bisect.bisect_left(offsets, match.start())
             if i < len(offsets) and offsets[i] == match.start() and \
                     doc[i].text == match.group() and doc[i].ent_type_ in ("", "CARDINAL"):

@@ -826,11 +826,19 @@ def sentence_candidates(sent: Span, toponyms: list[Toponym]
     for mention in toponyms:
         if mention.start < sent.start_char or mention.end > sent.end_char:
             continue
-        bounds = char_tokens(doc, mention.start, mention.end)
-        if bounds is None or bounds[0] == bounds[1]:
-            continue
-        found.append((mention, root_word(doc, *bounds)))
+        root = mention_root(doc, mention)
+        if root is not None:
+            found.append((mention, root))
     return found
+
+
+def mention_root(doc: Doc, mention: Toponym) -> Word | None:
+    """The root word of the tokens a mention's characters touch (``doc.char_span(…,
+    alignment_mode="expand").root``), None when they touch none."""
+    bounds = char_tokens(doc, mention.start, mention.end)
+    if bounds is None or bounds[0] == bounds[1]:
+        return None
+    return root_word(doc, *bounds)
 
 
 def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, Word]],
@@ -1545,10 +1553,8 @@ def _broad(place: Place | None) -> bool:
 
 
 def _root_of(mention: Toponym, sent: Span) -> Word:
-    bounds = char_tokens(sent.doc, mention.start, mention.end)
-    if bounds is None or bounds[0] == bounds[1]:
-        return span_root(sent)
-    return root_word(sent.doc, *bounds)
+    root = mention_root(sent.doc, mention)
+    return span_root(sent) if root is None else root
 
 
 # verbs of speaking whose place is where words were said, not where an event happened
@@ -1720,10 +1726,9 @@ def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
     for mention in toponyms:
         if mention.start < skip_before or told_away(text, mention):
             continue
-        bounds = char_tokens(doc, mention.start, mention.end)
-        if bounds is None or bounds[0] == bounds[1]:
+        top = mention_root(doc, mention)
+        if top is None:
             continue
-        top = root_word(doc, *bounds)
         tier = place_tier(mention, top, bodies=True)
         if tier is not None and not _path_end(top):
             out.append((tier, mention))

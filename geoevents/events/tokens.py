@@ -15,7 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from geoevents.nlp import PerLemmatizedDocument, sentence_of, token_lowers, token_texts
+from geoevents.nlp import (
+    PerLemmatizedDocument,
+    sentence_of,
+    token_lowers,
+    token_spaces,
+    token_starts,
+    token_texts,
+)
 from geoevents.nlp import strings as _strings
 
 if TYPE_CHECKING:
@@ -198,13 +205,11 @@ class _Words:
             ENT_IOB,
             ENT_TYPE,
             HEAD,
-            IDX,
             IS_PUNCT,
             IS_SPACE,
             LEMMA,
             LIKE_NUM,
             POS,
-            SPACY,
             TAG,
         )
         from spacy.parts_of_speech import NAMES
@@ -220,9 +225,10 @@ class _Words:
         if not len(doc):
             return
         columns: Any = doc.to_array([LEMMA, DEP, ENT_TYPE, POS, TAG, ENT_IOB, LIKE_NUM,
-                                     SPACY, IDX, IS_PUNCT, IS_SPACE]).T.tolist()
-        lem, dep, ent, pos, tag, self.iob, self.num, self.space, self.idx, punct, blank = \
-            columns
+                                     IS_PUNCT, IS_SPACE]).T.tolist()
+        lem, dep, ent, pos, tag, self.iob, self.num, punct, blank = columns
+        # the offsets and space flags the recogniser and the character lookups have read
+        self.space, self.idx = token_spaces(doc), token_starts(doc)
         # punctuation or whitespace: a childless one is the root of a span only when
         # nothing else can be (see :func:`root_word`)
         self.filler = [p or b for p, b in zip(punct, blank, strict=True)]
