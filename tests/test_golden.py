@@ -2,9 +2,11 @@
 
 The reports are written for this project (see tests/golden/README.md). ``dev`` reports
 were used while improving event extraction; ``heldout`` (h*), ``heldout2`` (x*),
-``heldout3`` (y*), ``heldout4`` (z*), ``heldout5`` (v*), ``heldout6`` (w*), ``heldout7``
-(u*), ``heldout8`` (t*) and ``heldout9`` (s*) reports were written before the changes they
-check and not looked at while tuning: their gates are looser.
+``heldout3`` (y*), ``heldout4`` (z*) and ``heldout9`` (s*) reports were written before the
+changes they check and not looked at while tuning: their gates are looser. ``tune5`` (v*),
+``tune6`` (w*), ``tune7`` (u*) and ``tune8`` (t*) were held-out parts (heldout5-heldout8)
+until session 12, which made them tuning data: their errors may be read, and their gates
+are the ones they had as held-out parts.
 """
 
 from __future__ import annotations
@@ -39,9 +41,9 @@ GOLDEN = Path(__file__).parent / "golden"
 # before geoevents was run on them — 0.351 / 0.619 and 12 failed checks then; they have
 # their own gate, LATEST_DEV_GATE, and the "dev" gate stays on the 72 it was set on)
 GATES = {"dev": (0.82, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
-         "heldout3": (0.43, 0.63), "heldout4": (0.46, 0.66), "heldout5": (0.51, 0.70),
-         "heldout6": (0.28, 0.53), "heldout7": (0.33, 0.71),
-         "heldout8": (0.42, 0.57), "heldout9": (0.40, 0.61)}
+         "heldout3": (0.43, 0.63), "heldout4": (0.46, 0.66), "tune5": (0.51, 0.70),
+         "tune6": (0.28, 0.53), "tune7": (0.33, 0.71),
+         "tune8": (0.42, 0.57), "heldout9": (0.40, 0.61)}
 FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
 FIRST_DEV_GATE = (0.92, 0.95)
 LATEST_DEV = "d73"  # report ids from this one on: the latest dev reports (d73-d84)
@@ -70,8 +72,10 @@ NEWEST_DEV_GATE = (0.21, 0.23)
 # annotation review df470d4, counted, not read; session 10's phantom-event work: heldout2 2 → 1,
 # heldout3 7 → 6, heldout6 10 → 9, counted, not read; heldout9: 7 on main at f3216bf, the
 # first run on its reports (committed blind, 33f174f), counted, not read)
-HELDOUT_ERRORS = {"heldout": 0, "heldout2": 1, "heldout3": 6, "heldout4": 5, "heldout5": 5,
-                  "heldout6": 9, "heldout7": 7, "heldout8": 5, "heldout9": 7}
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 1, "heldout3": 6, "heldout4": 5, "heldout9": 7}
+# failed must-not checks of the former held-out parts that became tuning data in session 12
+# (heldout5-heldout8 then; the counts they had as held-out parts)
+TUNE_ERRORS = {"tune5": 5, "tune6": 9, "tune7": 7, "tune8": 5}
 # must-not checks of the dev reports that still fail, each with the event that makes it
 # fail now (a substring of the error line): the same check failing for another reason is
 # a new error. d73-d84 (first run 12 failed checks; 3 left): a rally outside a court typed
@@ -121,8 +125,8 @@ def test_every_report_loads_and_is_substantial():
     reports = golden.load_dir(GOLDEN)
     assert len(reports) >= 50
     assert {r.part for r in reports} == {"dev", "heldout", "heldout2", "heldout3",
-                                           "heldout4", "heldout5", "heldout6", "heldout7",
-                                           "heldout8", "heldout9"}
+                                           "heldout4", "tune5", "tune6", "tune7", "tune8",
+                                           "heldout9"}
     for report in reports:
         assert report.text.count("\n\n") >= 2, f"{report.id}: fewer than three paragraphs"
         assert report.events or report.must_not
@@ -275,7 +279,7 @@ def test_no_phantom_or_double_counted_events(result):
                 unexpected.append(f"{score.id}: {error}")
     assert not unexpected, "\n".join(unexpected)
     # A count, not the list: pytest must not print held-out errors when this fails.
-    for part, allowed in HELDOUT_ERRORS.items():
+    for part, allowed in (HELDOUT_ERRORS | TUNE_ERRORS).items():
         failed = len(result.errors(part))
         assert failed <= allowed, f"{part}: {failed} failed checks (at most {allowed})"
 
