@@ -2,11 +2,11 @@
 
 The reports are written for this project (see tests/golden/README.md). ``dev`` reports
 were used while improving event extraction; ``heldout`` (h*), ``heldout2`` (x*),
-``heldout3`` (y*), ``heldout4`` (z*) and ``heldout9`` (s*) reports were written before the
-changes they check and not looked at while tuning: their gates are looser. ``tune5`` (v*),
-``tune6`` (w*), ``tune7`` (u*) and ``tune8`` (t*) were held-out parts (heldout5-heldout8)
-until session 12, which made them tuning data: their errors may be read, and their gates
-are the ones they had as held-out parts.
+``heldout3`` (y*), ``heldout4`` (z*), ``heldout9`` (s*) and ``heldout10`` (r*) reports were
+written before the changes they check and not looked at while tuning: their gates are
+looser. ``tune5`` (v*), ``tune6`` (w*), ``tune7`` (u*) and ``tune8`` (t*) were held-out
+parts (heldout5-heldout8) until session 12, which made them tuning data: their errors may
+be read, and their gates are the ones they had as held-out parts.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ GOLDEN = Path(__file__).parent / "golden"
 # first run, on main at cceb02c with the reports committed blind (63bc4bd), 0.476 / 0.625
 # (20 of 32 required events), minus 0.05; heldout9's: its first run, on main at f3216bf
 # with the reports committed blind (33f174f), 0.458 / 0.667 (22 of 33 required events),
-# minus about 0.05)
+# minus about 0.05; heldout10's: its first run, on main at 1971ac9 with the reports
+# committed blind (4b6ce79), 0.341 / 0.483 (14 of 29 required events), minus about 0.05)
 # (dev: 72 reports since d57-d72 were added, written in styles the first 56 lack and
 # committed before geoevents was run on them — 0.388 / 0.594 then; the first 56 keep their
 # own gate, FIRST_DEV_GATE)
@@ -43,7 +44,7 @@ GOLDEN = Path(__file__).parent / "golden"
 GATES = {"dev": (0.82, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
          "heldout3": (0.43, 0.63), "heldout4": (0.46, 0.66), "tune5": (0.51, 0.70),
          "tune6": (0.28, 0.53), "tune7": (0.33, 0.71),
-         "tune8": (0.42, 0.57), "heldout9": (0.40, 0.61)}
+         "tune8": (0.42, 0.57), "heldout9": (0.40, 0.61), "heldout10": (0.29, 0.43)}
 FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
 FIRST_DEV_GATE = (0.92, 0.95)
 LATEST_DEV = "d73"  # report ids from this one on: the latest dev reports (d73-d84)
@@ -71,8 +72,10 @@ NEWEST_DEV_GATE = (0.21, 0.23)
 # main at cceb02c, the first run on its reports (committed blind, 63bc4bd), 5 after its blind
 # annotation review df470d4, counted, not read; session 10's phantom-event work: heldout2 2 → 1,
 # heldout3 7 → 6, heldout6 10 → 9, counted, not read; heldout9: 7 on main at f3216bf, the
-# first run on its reports (committed blind, 33f174f), counted, not read)
-HELDOUT_ERRORS = {"heldout": 0, "heldout2": 1, "heldout3": 6, "heldout4": 5, "heldout9": 7}
+# first run on its reports (committed blind, 33f174f), counted, not read; heldout10: 11 on
+# main at 1971ac9, the first run on its reports (committed blind, 4b6ce79), counted, not read)
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 1, "heldout3": 6, "heldout4": 5, "heldout9": 7,
+                  "heldout10": 11}
 # failed must-not checks of the former held-out parts that became tuning data in session 12
 # (heldout5-heldout8 then; the counts they had as held-out parts)
 TUNE_ERRORS = {"tune5": 5, "tune6": 9, "tune7": 7, "tune8": 5}
@@ -126,7 +129,7 @@ def test_every_report_loads_and_is_substantial():
     assert len(reports) >= 50
     assert {r.part for r in reports} == {"dev", "heldout", "heldout2", "heldout3",
                                            "heldout4", "tune5", "tune6", "tune7", "tune8",
-                                           "heldout9"}
+                                           "heldout9", "heldout10"}
     for report in reports:
         assert report.text.count("\n\n") >= 2, f"{report.id}: fewer than three paragraphs"
         assert report.events or report.must_not
