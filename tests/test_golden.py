@@ -34,7 +34,8 @@ GOLDEN = Path(__file__).parent / "golden"
 # (20 of 32 required events), minus 0.05; heldout9's: its first run, on main at f3216bf
 # with the reports committed blind (33f174f), 0.458 / 0.667 (22 of 33 required events),
 # minus about 0.05; heldout10's: its first run, on main at 1971ac9 with the reports
-# committed blind (4b6ce79), 0.341 / 0.483 (14 of 29 required events), minus about 0.05)
+# committed blind (4b6ce79), 0.341 / 0.483 (14 of 29 required events); after its blind
+# annotation review (06f38c9), on the same code, 0.359 / 0.483, minus about 0.05)
 # (dev: 72 reports since d57-d72 were added, written in styles the first 56 lack and
 # committed before geoevents was run on them — 0.388 / 0.594 then; the first 56 keep their
 # own gate, FIRST_DEV_GATE)
@@ -44,7 +45,7 @@ GOLDEN = Path(__file__).parent / "golden"
 GATES = {"dev": (0.82, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
          "heldout3": (0.43, 0.63), "heldout4": (0.46, 0.66), "tune5": (0.51, 0.70),
          "tune6": (0.28, 0.53), "tune7": (0.33, 0.71),
-         "tune8": (0.42, 0.57), "heldout9": (0.40, 0.61), "heldout10": (0.29, 0.43)}
+         "tune8": (0.42, 0.57), "heldout9": (0.40, 0.61), "heldout10": (0.31, 0.43)}
 FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
 FIRST_DEV_GATE = (0.92, 0.95)
 LATEST_DEV = "d73"  # report ids from this one on: the latest dev reports (d73-d84)
@@ -73,9 +74,10 @@ NEWEST_DEV_GATE = (0.21, 0.23)
 # annotation review df470d4, counted, not read; session 10's phantom-event work: heldout2 2 → 1,
 # heldout3 7 → 6, heldout6 10 → 9, counted, not read; heldout9: 7 on main at f3216bf, the
 # first run on its reports (committed blind, 33f174f), counted, not read; heldout10: 11 on
-# main at 1971ac9, the first run on its reports (committed blind, 4b6ce79), counted, not read)
+# main at 1971ac9, the first run on its reports (committed blind, 4b6ce79), 8 after its
+# blind annotation review 06f38c9 on the same code, counted, not read)
 HELDOUT_ERRORS = {"heldout": 0, "heldout2": 1, "heldout3": 6, "heldout4": 5, "heldout9": 7,
-                  "heldout10": 11}
+                  "heldout10": 8}
 # failed must-not checks of the former held-out parts that became tuning data in session 12
 # (heldout5-heldout8 then; the counts they had as held-out parts)
 TUNE_ERRORS = {"tune5": 5, "tune6": 9, "tune7": 7, "tune8": 5}
