@@ -819,17 +819,35 @@ def sentence_candidates(sent: Span, toponyms: list[Toponym]
                         ) -> list[tuple[Toponym, Word]]:
     """The sentence's toponyms and the names in a place's slot of its parse, each with
     its root token: what :func:`locate` chooses from (compute once per sentence and pass
-    it to :func:`locate` for each of the sentence's events)."""
+    it to :func:`locate` for each of the sentence's events). A name the toponym stage kept
+    without a place that is a people or faith word on a noun ("at a Sufi shrine", "to the
+    Nazi concentration camp at Mauthausen") or initials is left out, as it is for the
+    names of :func:`_unrecognised`: it says whose the site is, not where — unless it
+    names the settlement noun it stands on ("capturing Buyir village")."""
     doc = sent.doc
     found = []
     toponyms = list(toponyms) + _unrecognised(sent, toponyms)
     for mention in toponyms:
         if mention.start < sent.start_char or mention.end > sent.end_char:
             continue
-        root = mention_root(doc, mention)
-        if root is not None:
-            found.append((mention, root))
+        bounds = char_tokens(doc, mention.start, mention.end)
+        if bounds is None or bounds[0] == bounds[1]:
+            continue
+        if mention.place is None and not mention.candidates and \
+                _people_or_initials(doc_span(doc, *bounds)) and \
+                not _settlement_name(root_word(doc, *bounds)):
+            continue
+        found.append((mention, root_word(doc, *bounds)))
     return found
+
+
+def _settlement_name(token: Word) -> bool:
+    """A word naming the settlement or unit noun it stands on ("capturing Buyir
+    village", "the Shaab neighbourhood"), whatever the tagger reads it as."""
+    head = token.head
+    return token.dep_ in ("compound", "nmod", "amod") and head.i != token.i and (
+        head.lower_ in _SETTLEMENT_NOUNS or
+        (head.lower_ in _UNIT_NOUNS and head.lower_ != "camp"))
 
 
 def mention_root(doc: Doc, mention: Toponym) -> Word | None:
