@@ -206,6 +206,17 @@ def test_a_name_on_a_settlement_noun_stays_a_place_name():
     assert loc.toponym is not None and loc.toponym.text.startswith("Dawar"), loc.reason
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("He was held at a prison in Aleppo, which lies near the Turkish border and was "
+     "stormed by rebels in May.", "stormed"),
+    ("Police found the weapons in a house in Kano, which was raided on Friday.", "raided"),
+])
+def test_a_relative_clause_acting_on_its_antecedent_takes_its_place(text, word):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text in ("Aleppo", "Kano"), loc.reason
+    assert "relative clause" in loc.reason
+
+
 def test_initials_are_no_place_name():
     loc = located("The brigade began its assault at 8:45 A.M. on Sunday.", "began")
     assert loc.toponym is None

@@ -976,9 +976,11 @@ def _antecedent(trigger: Word, anchors: list[Word], candidates: list[tuple[Topon
     """The place a relative clause holding the trigger (or the verb that carries it)
     hangs on when its relative word makes that place the clause's scene: "…, into
     Afghanistan, where violence is rising", "Iraq, whose military targets have been
-    bombed" (the owner of the targets)."""
+    bombed" (the owner of the targets); or what the trigger acts on, the antecedent or
+    its place ("a prison in Aleppo, which lies near the border and was stormed")."""
     roots = {r.i: m for m, r in candidates}
-    for clause in [trigger, *anchors]:
+    for word in [trigger, *anchors]:
+        clause = word
         while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i and \
                 not _own_clause(clause):
             clause = clause.head  # "…, where they were shot and killed"
@@ -991,6 +993,45 @@ def _antecedent(trigger: Word, anchors: list[Word], candidates: list[tuple[Topon
                 not _actor_like(mention, clause.head):
             return (0,), Location(mention, SITE, None, "the place a relative clause "
                                   "('where …', 'whose …') with the trigger describes")
+        if _relative_patient(word, clause):
+            found = _patient_place(clause.head, candidates)
+            if found is not None:
+                return (0,), Location(found, SITE, None, "what the trigger acted on: "
+                                      "the place a relative clause ('…, which was "
+                                      "stormed') with the trigger hangs on")
+    return None
+
+
+def _relative_patient(word: Word, clause: Word) -> bool:
+    """Whether the relative word of ``clause`` ("which", "that") is what ``word`` (the
+    clause's verb or a passive verb coordinated with it) acts on: "the camp, which was
+    raided", "the town that rebels captured", "Aceh, which lies on Sumatra and was
+    raided"."""
+    rel = next((c for c in clause.children if c.lower_ in ("which", "that")
+                and c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+    if rel is None:
+        return False
+    if word.i == clause.i:
+        return rel.dep_ in ("nsubjpass", "dobj")
+    # a verb coordinated with the clause's shares its subject: passive, it is acted on
+    return rel.dep_ in ("nsubj", "nsubjpass") and word.dep_ == "conj" and \
+        any(c.dep_ == "auxpass" for c in word.children)
+
+
+def _patient_place(antecedent: Word, candidates: list[tuple[Toponym, Word]]
+                   ) -> Toponym | None:
+    """The resolved place a relative clause's antecedent is ("Aceh Province, which …")
+    or names in a static locative phrase ("a camp in Aceh Province, which …")."""
+    for mention, root in candidates:
+        if mention.place is None or _actor_like(mention, root):
+            continue
+        if root.i == antecedent.i:
+            return mention
+        path = _down_path(antecedent, root)
+        if path and len(path) >= 2 and path[0].dep_ == "prep" and \
+                path[0].lower_ in _SCENE_PREPS and path[1].dep_ == "pobj" and \
+                all(t.dep_ in ("compound", "appos", "flat", "amod") for t in path[2:]):
+            return mention
     return None
 
 
