@@ -217,6 +217,21 @@ def test_a_relative_clause_acting_on_its_antecedent_takes_its_place(text, word):
     assert "relative clause" in loc.reason
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("Pakistani police handed the two suspects over to the United States last year.",
+     "handed"),
+    ("The envoy conveyed the rebels' demands to Kinshasa on Tuesday.", "conveyed"),
+])
+def test_a_recipient_is_no_destination(text, word):
+    loc = located(text, word)
+    assert loc.toponym is None or loc.role != "destination", loc.reason
+
+
+def test_a_motion_keeps_its_destination():
+    loc = located("Police transferred the two suspects to Lagos on Tuesday.", "transferred")
+    assert loc.toponym is not None and loc.toponym.text == "Lagos", loc.reason
+
+
 def test_initials_are_no_place_name():
     loc = located("The brigade began its assault at 8:45 A.M. on Sunday.", "began")
     assert loc.toponym is None

@@ -343,6 +343,8 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
                 role = PREPOSITION_ROLES[inner.lower_]
         if role is None or (shared and role in (ORIGIN, DESTINATION)):
             return None  # "captured … and shipped to Guantanamo": the path of the motion
+        if prep == "to" and _recipient_verb(first.head):
+            return None  # "handed the suspects over to the United States": a recipient
         if relation or _route_end(path):
             role = NEAR
         return role, f"'{first.text} …' attached to the trigger"
@@ -359,6 +361,20 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
             return None
         return (NEAR if relation else role), f"'{first.text} {path[1].text} …' of the trigger"
     return None
+
+
+# verbs whose "to" phrase is who receives something, not where anyone goes: "handed
+# them over to the United States", "communicate his concerns to Washington", "apply
+# pressure to Hanoi"
+_GIVING = frozenset({"hand", "give", "communicate", "apply", "pass", "sell", "offer",
+                     "convey", "express", "present", "submit", "extend", "lend", "donate",
+                     "pledge", "surrender", "complain", "appeal", "speak", "talk"})
+
+
+def _recipient_verb(verb: Word) -> bool:
+    """A verb of giving or telling, whose "to" phrase names a recipient (see
+    :data:`_GIVING`; a reporting verb's is who is told)."""
+    return lemma(verb) in _GIVING or lemma(verb) in _REPORTING
 
 
 # nouns that make their subject the scene of a happening ("Jonglei was the scene of
