@@ -6,7 +6,9 @@ an event noun, to the verb that carries it: "a call took place in Moscow"):
 * through a preposition of the trigger — ``in/at/inside/on/against`` → role ``site``,
   ``near/outside/around`` → ``near``, ``from`` → ``origin``, ``into/toward/to`` →
   ``destination`` ("Five rockets were fired toward Israeli territory from the Gaza Strip":
-  origin Gaza Strip, destination Israel; the event is placed at the destination);
+  origin Gaza Strip, destination Israel; the event is placed at the destination) — but
+  the ``to`` of a verb of giving or telling names a recipient, no place ("handed them
+  over to the United States");
 * as the trigger's object or passive subject ("captured Aleppo", "Gaza was shelled") or
   through them ("sites in the Gaza Strip were targeted", "the town of Raga");
 * through the clause above a participle or infinitive trigger ("launched an assault in
@@ -15,7 +17,8 @@ an event noun, to the verb that carries it: "a call took place in Moscow"):
   bore the brunt of the attacks", "Kaduna witnessed rioting");
 * failing all of these in the trigger's own clause, as the antecedent of a relative
   clause of place holding the trigger ("…, into Afghanistan, where violence is rising",
-  "Iraq, whose targets were bombed").
+  "Iraq, whose targets were bombed"), or of one whose relative word the trigger acts on
+  ("a prison in Aleppo, which lies near the border and was stormed").
 
 Among the linked places the most specific one wins. News phrases go from the specific
 place to its wider area ("a checkpoint in Adhaim in northern Iraq", "the Zahra
