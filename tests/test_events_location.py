@@ -189,6 +189,49 @@ def test_a_people_or_faith_on_a_place_noun_is_no_place_name():
     assert loc.toponym is None
 
 
+@pytest.mark.parametrize(("text", "word", "place"), [
+    ("Gunmen opened fire at a Sufi shrine on the outskirts of Lahore on Friday night.",
+     "opened", "Lahore"),
+    ("The prisoners were later moved to the Nazi transit camp at Drancy, near Paris.",
+     "moved", "Drancy"),
+])
+def test_a_people_or_faith_word_the_recogniser_kept_is_no_place_name(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and place in loc.toponym.text, loc.reason
+
+
+def test_a_name_on_a_settlement_noun_stays_a_place_name():
+    loc = located("Militants executed four civilians after capturing Dawar village "
+                  "in northern Syria.", "capturing")
+    assert loc.toponym is not None and loc.toponym.text.startswith("Dawar"), loc.reason
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("He was held at a prison in Aleppo, which lies near the Turkish border and was "
+     "stormed by rebels in May.", "stormed"),
+    ("Police found the weapons in a house in Kano, which was raided on Friday.", "raided"),
+])
+def test_a_relative_clause_acting_on_its_antecedent_takes_its_place(text, word):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text in ("Aleppo", "Kano"), loc.reason
+    assert "relative clause" in loc.reason
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Pakistani police handed the two suspects over to the United States last year.",
+     "handed"),
+    ("The envoy conveyed the rebels' demands to Kinshasa on Tuesday.", "conveyed"),
+])
+def test_a_recipient_is_no_destination(text, word):
+    loc = located(text, word)
+    assert loc.toponym is None or loc.role != "destination", loc.reason
+
+
+def test_a_motion_keeps_its_destination():
+    loc = located("Police transferred the two suspects to Lagos on Tuesday.", "transferred")
+    assert loc.toponym is not None and loc.toponym.text == "Lagos", loc.reason
+
+
 def test_initials_are_no_place_name():
     loc = located("The brigade began its assault at 8:45 A.M. on Sunday.", "began")
     assert loc.toponym is None

@@ -6,7 +6,9 @@ an event noun, to the verb that carries it: "a call took place in Moscow"):
 * through a preposition of the trigger — ``in/at/inside/on/against`` → role ``site``,
   ``near/outside/around`` → ``near``, ``from`` → ``origin``, ``into/toward/to`` →
   ``destination`` ("Five rockets were fired toward Israeli territory from the Gaza Strip":
-  origin Gaza Strip, destination Israel; the event is placed at the destination);
+  origin Gaza Strip, destination Israel; the event is placed at the destination) — but
+  the ``to`` of a verb of giving or telling names a recipient, no place ("handed them
+  over to the United States");
 * as the trigger's object or passive subject ("captured Aleppo", "Gaza was shelled") or
   through them ("sites in the Gaza Strip were targeted", "the town of Raga");
 * through the clause above a participle or infinitive trigger ("launched an assault in
@@ -15,7 +17,8 @@ an event noun, to the verb that carries it: "a call took place in Moscow"):
   bore the brunt of the attacks", "Kaduna witnessed rioting");
 * failing all of these in the trigger's own clause, as the antecedent of a relative
   clause of place holding the trigger ("…, into Afghanistan, where violence is rising",
-  "Iraq, whose targets were bombed").
+  "Iraq, whose targets were bombed"), or of one whose relative word the trigger acts on
+  ("a prison in Aleppo, which lies near the border and was stormed").
 
 Among the linked places the most specific one wins. News phrases go from the specific
 place to its wider area ("a checkpoint in Adhaim in northern Iraq", "the Zahra
@@ -343,6 +346,8 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
                 role = PREPOSITION_ROLES[inner.lower_]
         if role is None or (shared and role in (ORIGIN, DESTINATION)):
             return None  # "captured … and shipped to Guantanamo": the path of the motion
+        if prep == "to" and _recipient_verb(first.head):
+            return None  # "handed the suspects over to the United States": a recipient
         if relation or _route_end(path):
             role = NEAR
         return role, f"'{first.text} …' attached to the trigger"
@@ -359,6 +364,20 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
             return None
         return (NEAR if relation else role), f"'{first.text} {path[1].text} …' of the trigger"
     return None
+
+
+# verbs whose "to" phrase is who receives something, not where anyone goes: "handed
+# them over to the United States", "communicate his concerns to Washington", "apply
+# pressure to Hanoi"
+_GIVING = frozenset({"hand", "give", "communicate", "apply", "pass", "sell", "offer",
+                     "convey", "express", "present", "submit", "extend", "lend", "donate",
+                     "pledge", "surrender", "complain", "appeal", "speak", "talk"})
+
+
+def _recipient_verb(verb: Word) -> bool:
+    """A verb of giving or telling, whose "to" phrase names a recipient (see
+    :data:`_GIVING`; a reporting verb's is who is told)."""
+    return lemma(verb) in _GIVING or lemma(verb) in _REPORTING
 
 
 # nouns that make their subject the scene of a happening ("Jonglei was the scene of
@@ -819,17 +838,35 @@ def sentence_candidates(sent: Span, toponyms: list[Toponym]
                         ) -> list[tuple[Toponym, Word]]:
     """The sentence's toponyms and the names in a place's slot of its parse, each with
     its root token: what :func:`locate` chooses from (compute once per sentence and pass
-    it to :func:`locate` for each of the sentence's events)."""
+    it to :func:`locate` for each of the sentence's events). A name the toponym stage kept
+    without a place that is a people or faith word on a noun ("at a Sufi shrine", "to the
+    Nazi concentration camp at Mauthausen") or initials is left out, as it is for the
+    names of :func:`_unrecognised`: it says whose the site is, not where — unless it
+    names the settlement noun it stands on ("capturing Buyir village")."""
     doc = sent.doc
     found = []
     toponyms = list(toponyms) + _unrecognised(sent, toponyms)
     for mention in toponyms:
         if mention.start < sent.start_char or mention.end > sent.end_char:
             continue
-        root = mention_root(doc, mention)
-        if root is not None:
-            found.append((mention, root))
+        bounds = char_tokens(doc, mention.start, mention.end)
+        if bounds is None or bounds[0] == bounds[1]:
+            continue
+        if mention.place is None and not mention.candidates and \
+                _people_or_initials(doc_span(doc, *bounds)) and \
+                not _settlement_name(root_word(doc, *bounds)):
+            continue
+        found.append((mention, root_word(doc, *bounds)))
     return found
+
+
+def _settlement_name(token: Word) -> bool:
+    """A word naming the settlement or unit noun it stands on ("capturing Buyir
+    village", "the Shaab neighbourhood"), whatever the tagger reads it as."""
+    head = token.head
+    return token.dep_ in ("compound", "nmod", "amod") and head.i != token.i and (
+        head.lower_ in _SETTLEMENT_NOUNS or
+        (head.lower_ in _UNIT_NOUNS and head.lower_ != "camp"))
 
 
 def mention_root(doc: Doc, mention: Toponym) -> Word | None:
@@ -958,9 +995,11 @@ def _antecedent(trigger: Word, anchors: list[Word], candidates: list[tuple[Topon
     """The place a relative clause holding the trigger (or the verb that carries it)
     hangs on when its relative word makes that place the clause's scene: "…, into
     Afghanistan, where violence is rising", "Iraq, whose military targets have been
-    bombed" (the owner of the targets)."""
+    bombed" (the owner of the targets); or what the trigger acts on, the antecedent or
+    its place ("a prison in Aleppo, which lies near the border and was stormed")."""
     roots = {r.i: m for m, r in candidates}
-    for clause in [trigger, *anchors]:
+    for word in [trigger, *anchors]:
+        clause = word
         while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i and \
                 not _own_clause(clause):
             clause = clause.head  # "…, where they were shot and killed"
@@ -973,6 +1012,45 @@ def _antecedent(trigger: Word, anchors: list[Word], candidates: list[tuple[Topon
                 not _actor_like(mention, clause.head):
             return (0,), Location(mention, SITE, None, "the place a relative clause "
                                   "('where …', 'whose …') with the trigger describes")
+        if _relative_patient(word, clause):
+            found = _patient_place(clause.head, candidates)
+            if found is not None:
+                return (0,), Location(found, SITE, None, "what the trigger acted on: "
+                                      "the place a relative clause ('…, which was "
+                                      "stormed') with the trigger hangs on")
+    return None
+
+
+def _relative_patient(word: Word, clause: Word) -> bool:
+    """Whether the relative word of ``clause`` ("which", "that") is what ``word`` (the
+    clause's verb or a passive verb coordinated with it) acts on: "the camp, which was
+    raided", "the town that rebels captured", "Aceh, which lies on Sumatra and was
+    raided"."""
+    rel = next((c for c in clause.children if c.lower_ in ("which", "that")
+                and c.dep_ in ("nsubj", "nsubjpass", "dobj")), None)
+    if rel is None:
+        return False
+    if word.i == clause.i:
+        return rel.dep_ in ("nsubjpass", "dobj")
+    # a verb coordinated with the clause's shares its subject: passive, it is acted on
+    return rel.dep_ in ("nsubj", "nsubjpass") and word.dep_ == "conj" and \
+        any(c.dep_ == "auxpass" for c in word.children)
+
+
+def _patient_place(antecedent: Word, candidates: list[tuple[Toponym, Word]]
+                   ) -> Toponym | None:
+    """The resolved place a relative clause's antecedent is ("Aceh Province, which …")
+    or names in a static locative phrase ("a camp in Aceh Province, which …")."""
+    for mention, root in candidates:
+        if mention.place is None or _actor_like(mention, root):
+            continue
+        if root.i == antecedent.i:
+            return mention
+        path = _down_path(antecedent, root)
+        if path and len(path) >= 2 and path[0].dep_ == "prep" and \
+                path[0].lower_ in _SCENE_PREPS and path[1].dep_ == "pobj" and \
+                all(t.dep_ in ("compound", "appos", "flat", "amod") for t in path[2:]):
+            return mention
     return None
 
 
