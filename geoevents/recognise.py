@@ -111,6 +111,10 @@ SALIENT_CODES = frozenset({"PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL", "TERR
 # and organisations named like a place ("Hamas", an alternate name of Hamm) must fit
 # the document
 PROMINENT_POPULATION = 20_000
+# a populated place this big is well known: its name is a place whatever non-place label
+# NER gives it other than a person's or an organisation's ("west Aleppo" NORP, "targeted
+# Aleppo’s" WORK_OF_ART, "Aleppo bore the brunt" an adjective opening the sentence)
+WELL_KNOWN_POPULATION = 100_000
 # names whose gazetteer lookup one recogniser keeps (least recently used dropped); with the
 # candidate cache, about 35 MB at most (benchmarks/bench_server_memory.py)
 KNOWN_CACHE_SIZE = 20_000
@@ -229,8 +233,9 @@ class Recogniser:
         for ent in state.ents:
             if ent.label_ in ("GPE", "LOC", "FAC"):
                 span = _trim(ent)
-                if span is not None and not self._is_person_context(span) and \
-                        _clean_name(span_text(span)):
+                if span is not None and self._is_person_context(span):
+                    state.titled.add(span_text(span))  # "Dr Ala Alwan": a person's name
+                elif span is not None and _clean_name(span_text(span)):
                     span = self._without_direction(span)
                     # "Tishreen Dam", "Al-Ghaab Plains": a site noun names a place
                     state.add(span, source=f"ner:{ent.label_}",
@@ -273,17 +278,33 @@ class Recogniser:
         title makes the name a person's ("President Jordan"). spaCy's small model also
         labels some cities languages ("in Aleppo", "attacks on Aleppo"): a "language"
         that is the main name of a populated place of at least
-        :data:`PROMINENT_POPULATION` people is that place."""
+        :data:`PROMINENT_POPULATION` people is that place, and so is a nationality, work,
+        product or event that is the name of a well-known city (at least
+        :data:`WELL_KNOWN_POPULATION` people: "west Aleppo" NORP, "Aleppo’s" WORK_OF_ART).
+        A person's or organisation's label counts only for the place's main name: the
+        alternate names that read as a person or an agency ("Sana", the news agency SANA,
+        for Sanaa; "Al-Sham" for Damascus) are no evidence."""
+        self._sentence_openers(state)
         for ent in state.ents:
             if ent.label_ in ("GPE", "LOC", "FAC") or (
                     ent.label_ in _NOT_NAMES and ent.label_ != "LANGUAGE"):
                 continue
             span = _trim(ent)
+            if span is not None and len(span) > 1 and span[0].is_lower and \
+                    span[0].lower_ in _DIRECTIONS:
+                span = doc_span(span.doc, span.start + 1, span.end)  # "west Aleppo" NORP
             if span is None or state.covered(span) or self._is_person_context(span) or \
                     not all(t.text[:1].isupper() or t.text in DASHES for t in span):
                 continue
             name = span_text(span)
             match = self.known(name)
+            if match is not None and ent.label_ in _MISNAMED_LABELS:
+                nxt = span.end < len(span.doc) and span.doc[span.end].lower_
+                if match.primary and self._well_known(match) and not (
+                        name.isupper() and len(name) <= 4) and \
+                        nxt not in DIVISION_NOUNS and nxt not in SETTLEMENT_NOUNS:
+                    state.add(span, source=f"salient:{ent.label_}")
+                continue
             if match is not None and ent.label_ == "LANGUAGE":
                 if match.primary and match.place.feature_class == "P" and \
                         match.place.population >= self.prominent_population:
@@ -296,7 +317,30 @@ class Recogniser:
                     ent.label_ == "PERSON" or not match.primary
                     or name.lower() in _DIRECTIONS):
                 continue  # "Patrick", "Brittany" (Bretagne), "Central" are no places here
+            if ent.label_ in ("PERSON", "ORG") and not match.primary:
+                continue  # "the state news service, Sana,": an agency, not Sanaa
             state.add(span, source=f"salient:{ent.label_}")
+
+    def _well_known(self, match: Match) -> bool:
+        """Whether ``match`` is a populated place of at least
+        :data:`WELL_KNOWN_POPULATION` people."""
+        return match.place.feature_class == "P" and \
+            match.place.population >= WELL_KNOWN_POPULATION
+
+    def _sentence_openers(self, state: _DocState) -> None:
+        """A well-known city's name opening a sentence as the subject of its verb, which
+        the tagger read as an adjective or a common noun outside any entity ("Aleppo bore
+        the brunt of the attacks")."""
+        words = _words(state.doc)
+        tokens, texts, pos, ents = words.tokens, words.texts, words.pos, words.ents
+        for i in range(len(tokens) - 1):
+            token = tokens[i]
+            if not token.is_sent_start or ents[i] or pos[i] not in ("ADJ", "NOUN") or \
+                    not texts[i].istitle() or pos[i + 1] not in ("VERB", "AUX"):
+                continue
+            match = self.known(texts[i])
+            if match is not None and match.primary and self._well_known(match):
+                state.add(doc_span(state.doc, i, i + 1), source="salient:opener")
 
     def _place_contexts(self, state: _DocState) -> None:
         """Names in a locative or descriptive context (see :func:`_context_names`): a
@@ -352,8 +396,12 @@ class Recogniser:
                 state.add(span, source=f"context:{cue}", lookup=name, named=not weak,
                           weak=weak, feature_class=feature_class)
                 continue
-            if not _may_name_unknown_place(span):
-                continue
+            if not _may_name_unknown_place(span) or (
+                    labels == {"ORG"} and _inside_longer_entity(span)) or (
+                    len(lookup) < len(span) and
+                    set(words.ents[lookup.start:lookup.end]) == {"NORP"}):
+                continue  # "the Islamic State of Iraq", "the Islamic State’s defenses":
+                # an organisation's name, a nationality or creed before "State"
             propn = all(pos == "PROPN" or text in DASHES for pos, text in zip(
                 words.pos[span.start:span.end], words.texts[span.start:span.end], strict=True))
             # "in Adhaim" (no label) counts after a static locative, not after "at" or
@@ -626,17 +674,21 @@ class Recogniser:
             state.add(span, source="discourse")
 
     def _drop_persons(self, state: _DocState) -> None:
-        """A name used elsewhere as somebody's surname ("Ripley said") is a person; when
-        NER calls it a GPE, only if the gazetteer has no prominent place of that exact
-        name ("Farrin, 43, was arrested" after "Henry Farrin", but not "Jackson")."""
+        """A name used elsewhere as somebody's surname ("Ripley said") or after a personal
+        title ("Alwan said" after "Dr Ala Alwan") is a person; when NER calls it a GPE,
+        only if the gazetteer has no prominent place whose main name it is ("Farrin, 43,
+        was arrested" after "Henry Farrin", but not "Jackson")."""
         surnames = {e[-1].text for e in state.other_ents if e.label_ == "PERSON" and len(e) > 1}
+        surnames |= state.titled
         for key, mention in list(state.mentions.items()):
             if mention.kind != "name" or mention.text not in surnames or \
                     self._abbreviations.get(mention.text) is not None or \
                     mention.source in _PLACE_CONTEXTS:
                 continue
-            if mention.source != "ner:GPE" or self.known(mention.text) is None:
-                del state.mentions[key]
+            match = self.known(mention.text)
+            if mention.source != "ner:GPE" or match is None or not match.primary:
+                del state.mentions[key]  # ("Alwan said" after "Dr Ala Alwan": an
+                # alternate name of a hamlet)
 
     def _drop_diseases(self, state: _DocState) -> None:
         """A place name that names a disease or its agent ("West Nile virus", "Lassa
@@ -649,9 +701,17 @@ class Recogniser:
                 del state.mentions[key]
 
     def _is_person_context(self, span: Span) -> bool:
-        doc = span.doc
-        texts = _words(doc).texts
-        return span.start > 0 and texts[span.start - 1] in PERSONAL_TITLES
+        """A personal title before the name, or before the one or two given names that
+        precede it ("Mr. Jackson", "Dr Ala Alwan")."""
+        texts = _words(span.doc).texts
+        i = span.start - 1
+        while i >= 0 and span.start - i <= 3:
+            if texts[i] in PERSONAL_TITLES:
+                return True
+            if not texts[i].istitle():
+                return False
+            i -= 1
+        return False
 
     # -- composites ----------------------------------------------------------------------
 
@@ -793,6 +853,7 @@ class _DocState:
         self.ents = doc.ents  # (built anew on each read of ``doc.ents``)
         self.tokens = doc_tokens(doc)
         self.other_ents: list[Span] = []
+        self.titled: set[str] = set()  # names NER calls places that follow a personal title
         self._taken: set[int] = set()
         # the PERSON entity covering each token (entities do not overlap)
         self._person_at = {i: (e.start, e.end) for e in self.ents if e.label_ == "PERSON"
@@ -933,10 +994,11 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     words = _words(doc)
     tokens, texts = words.tokens, words.texts
-    while start < end and (texts[start] in _DETERMINERS or tokens[start].is_punct):
+    while start < end and (texts[start] in _DETERMINERS or tokens[start].is_punct or
+                           texts[start] in _QUOTES):
         start += 1
-    while end > start and (texts[end - 1] in _POSSESSIVE or (tokens[end - 1].is_punct
-                           and texts[end - 1] != ".")):
+    while end > start and (texts[end - 1] in _POSSESSIVE or texts[end - 1] in _QUOTES or (
+            tokens[end - 1].is_punct and texts[end - 1] != ".")):
         end -= 1
     if end > start and texts[end - 1] == "." and \
             not _abbreviation_like(token_text(doc, start, end)):
@@ -1023,10 +1085,15 @@ def _entity_at(doc: Doc, i: int) -> Span | None:
     return doc_span(doc, start, end)
 
 
+# NER labels of no place that a well-known city's name still gets now and then
+_MISNAMED_LABELS = frozenset({"NORP", "WORK_OF_ART", "PRODUCT", "EVENT"})
 # NER labels that are never place names
 _NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
                         "CARDINAL", "LAW", "LANGUAGE"})
-_QUOTES = "\"'‘’“”`´\u0091\u0092\u0093\u0094\u200e\u200f\u202a\u202b\u202c\u202d\u202e\ufeff"
+# (with the invisible format characters that scraped text glues to names: bidi controls,
+# zero-width spaces and joiners, soft hyphens; see :mod:`geoevents.textprep`)
+_QUOTES = "\"'‘’“”`´\u0091\u0092\u0093\u0094\u00ad\u200b\u200c\u200d\u200e\u200f" \
+    "\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
 # characters that betray mojibake ("Ã©", "â€™") or a lost character ("\ufffd")
 _MOJIBAKE = re.compile(r"[\u0080-\u00bf\ufffd]|Ã|Â|â€")
 _MAX_CONTEXT_TOKENS = 8
@@ -1231,6 +1298,8 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
             if any(t in COMPASS_ADJECTIVES for t in texts[i + 1:start]):
                 cue = "compass"  # "in eastern Ghouta"
         elif low == "of" and i > 0 and lowers[i - 1] in SETTLEMENT_NOUNS:
+            if words.ents[i - 1] == "ORG" and texts[i - 1].istitle():
+                continue  # "the Islamic State of Iraq and Al-Sham": an organisation's name
             cue = "named"
             start = _modifiers_end(tokens, start, adjectives=False)
         elif low == "of" and i > 0 and _names_place_of(tokens[i - 1]):

@@ -14,6 +14,14 @@ sentence-level step of the pipeline O(n²): each event trigger looks over its wh
 sentence. The tokenizer therefore opens a new sentence every :data:`MAX_RUN_ON` characters
 of a stretch with no sentence punctuation or line break (the parser keeps boundaries set
 before it); ordinary sentences are far shorter and are left to the parser.
+
+Scraped text carries invisible Unicode format characters (category Cf: bidi embeddings
+and marks, zero-width spaces and joiners, soft hyphens, byte-order marks). Glued to a word
+("\u202aIdlib") they make a token that neither NER nor the gazetteer knows, so the safe
+text has a space in place of each one that is not inside a word: the word is tokenized
+as if the character were not there, and the character becomes a token of its own (the
+offsets stay valid). One between two letters or digits stays (a zero-width non-joiner
+inside a Persian word is spelling).
 """
 
 from __future__ import annotations
@@ -28,7 +36,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["MAX_PUNCT_RUN", "MAX_RUN_ON", "MAX_WORD", "SafeTokenizer", "install", "tokenizer_safe"]
+__all__ = ["FORMAT_CHARACTERS", "MAX_PUNCT_RUN", "MAX_RUN_ON", "MAX_WORD", "SafeTokenizer",
+           "install", "tokenizer_safe"]
 
 # A run of this many punctuation or symbol characters without a space costs spaCy about
 # 0.1 ms; 20,000 of them cost minutes. Real text has runs of a few ("?!", "...", "--").
@@ -41,16 +50,28 @@ MAX_WORD = 200
 # (the longest sentences of news reports run to about 600).
 MAX_RUN_ON = 1500
 
+# the characters of Unicode category Cf (format), as a regular-expression class (Unicode
+# 14; tests/test_textprep.py checks it against unicodedata)
+FORMAT_CHARACTERS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
+    "\U000e0020-\U000e007f")
+_FORMAT = re.compile(f"[{FORMAT_CHARACTERS}]")
+# a format character that is not between two word characters
+_LOOSE_FORMAT = re.compile(f"(?<!\\w)[{FORMAT_CHARACTERS}]|[{FORMAT_CHARACTERS}](?!\\w)")
 _PUNCT_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCT_RUN + 1},}}")
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 _RUN_ON = re.compile(rf"[^.!?;\n]{{{MAX_RUN_ON + 1},}}")
 
 
 def tokenizer_safe(text: str) -> str:
-    """``text`` with a space in place of every :data:`MAX_PUNCT_RUN`-th character of a
-    longer run of punctuation, and of every :data:`MAX_WORD`-th character of a longer
-    whitespace-free chunk. Same length as ``text`` (offsets stay valid); ``text`` itself
-    when nothing needs breaking."""
+    """``text`` with a space in place of each format character outside a word, of every
+    :data:`MAX_PUNCT_RUN`-th character of a longer run of punctuation, and of every
+    :data:`MAX_WORD`-th character of a longer whitespace-free chunk. Same length as
+    ``text`` (offsets stay valid); ``text`` itself when nothing needs changing."""
+    if _FORMAT.search(text):
+        text = _LOOSE_FORMAT.sub(" ", text)
     if len(text) <= MAX_PUNCT_RUN:
         return text
     text = _PUNCT_RUN.sub(lambda m: _break(m.group(), MAX_PUNCT_RUN), text)

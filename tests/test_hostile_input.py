@@ -16,14 +16,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geoevents.errors import QueryError
-from geoevents.textprep import MAX_PUNCT_RUN, MAX_WORD, SafeTokenizer, tokenizer_safe
+from geoevents.textprep import (
+    FORMAT_CHARACTERS,
+    MAX_PUNCT_RUN,
+    MAX_WORD,
+    SafeTokenizer,
+    tokenizer_safe,
+)
 
 FAST = settings(max_examples=150, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
 # text rich in what breaks tokenizers: punctuation runs, long words, odd whitespace
 HOSTILE_TEXT = st.text(
     alphabet=st.sampled_from([*")(!?.,;:'\"-_/\\[]{}<>#@&*%$", "a", "B", "7", "é", "ي", " ",
-                              "\n", "\t", "\u00a0"]),
+                              "\n", "\t", "\u00a0", "\u202a", "\u200b", "\u00ad"]),
     max_size=600)
 
 
@@ -63,6 +69,28 @@ def test_safe_tokenizer_returns_the_original_text(blank_tokenizer, text):
     assert doc.text == text
     for token in doc:
         assert text[token.idx:token.idx + len(token)] == token.text
+
+
+def test_format_characters_are_unicode_category_cf():
+    import sys
+    import unicodedata
+
+    cf = {chr(i) for i in range(sys.maxunicode + 1) if unicodedata.category(chr(i)) == "Cf"}
+    assert cf == set(re.findall(f"[{FORMAT_CHARACTERS}]", "".join(sorted(cf))))
+    assert not re.search(f"[{FORMAT_CHARACTERS}]", "Aleppo \u00a0 \t\n -’")
+
+
+def test_format_characters_glued_to_a_name_become_tokens_of_their_own(blank_tokenizer):
+    # scraped text: a bidi embedding before "Hmeymim" and "Idlib", a zero-width space and
+    # a byte-order mark; a zero-width non-joiner inside a word is spelling and stays
+    text = ("downed on the way to the\u00a0\u202aHmeymim\u00a0airbase in the \u202aIdlib\u202c "
+            "province, \u200bnear \ufeffHama and in Mehr\u200cabad")
+    doc = SafeTokenizer(blank_tokenizer)(text)
+    assert doc.text == text
+    words = [t.text for t in doc]
+    assert {"Hmeymim", "Idlib", "near", "Hama", "\u202a", "\u202c"} <= set(words)
+    assert "Mehr\u200cabad" in words
+    assert tokenizer_safe("Shelling hit Idlib.") == "Shelling hit Idlib."
 
 
 def test_safe_tokenizer_is_linear_on_the_issue_inputs(blank_tokenizer):

@@ -134,3 +134,54 @@ def test_an_overrun_town_tagged_organisation_is_a_place(parser):
     found = resolved(parser, "Rebels overran Ouadda on Friday.")
     assert found["Ouadda"].place is not None and found["Ouadda"].place.country_code == "CF"
     assert "Walmart" not in resolved(parser, "Police raided Walmart on Friday.")
+
+
+def test_names_behind_invisible_format_characters_are_places(parser):
+    # scraped text glues a bidi embedding (U+202A) to names; offsets stay those of the text
+    text = ("A helicopter was downed on its way to the \u202aHmeymim airbase after delivering "
+            "aid in the \u202aIdlib\u202c province.")
+    found = resolved(parser, text)
+    assert found["Idlib"].place is not None and found["Idlib"].place.country_code == "SY"
+    assert found["Hmeymim"].place is not None
+    assert text[found["Idlib"].start:found["Idlib"].end] == "Idlib"
+
+
+def test_a_well_known_city_is_a_place_whatever_non_place_label_it_gets(parser):
+    # spaCy's small model reads "Aleppo" as an adjective opening a sentence, a work of art
+    # before a curly possessive and a nationality after "west"
+    for text in ("Aleppo bore the brunt of the intensifying aerial attacks last week.",
+                 "The opposition forces mercilessly targeted Aleppo’s densely populated "
+                 "residential areas.",
+                 "Rebels shelled west Aleppo on Sunday."):
+        found = resolved(parser, text)
+        assert found["Aleppo"].place is not None, text
+        assert found["Aleppo"].place.country_code == "SY"
+
+
+def test_a_small_town_or_an_acronym_opening_a_sentence_is_no_place(parser):
+    found = resolved(parser, "Nice weather brought crowds to the beach. UPA leaders met in "
+                             "the capital to plan the protests.")
+    assert "UPA" not in found and "Nice" not in found
+
+
+def test_armed_groups_and_agencies_are_no_places(parser):
+    found = resolved(parser, "The Islamic State of Iraq and Al-Sham (ISIS) launched a major "
+                             "offensive inside Deir Ezzor City on Monday.")
+    assert "Islamic State" not in found and "Al-Sham" not in found
+    assert found["Deir Ezzor City"].place.country_code == "SY"
+    found = resolved(parser, "The army targeted the Islamic State’s defenses at the village "
+                             "of Sharifah.")
+    assert "Islamic State" not in found and "Sharifah" in found
+    # "Sana" is an alternate name of Sanaa and the name of Syria's news agency
+    found = resolved(parser, "The state news service, Sana, quoted an unnamed military "
+                             "official as saying government forces had killed dozens.")
+    assert "Sana" not in found
+    assert found == {} or all(m.place is None or m.place.country_code != "YE"
+                              for m in found.values())
+
+
+def test_a_titled_persons_surname_is_no_place(parser):
+    found = resolved(parser, "Regional Director Dr Ala Alwan said Syria is now the deadliest "
+                             "place for health workers. On Saturday, Alwan said attacks "
+                             "continue.")
+    assert "Alwan" not in found and found["Syria"].place is not None
