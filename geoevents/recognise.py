@@ -928,10 +928,17 @@ class _DocState:
         return sentence.start_char, sentence.end_char
 
 
+# division nouns that name a settlement rather than a part of a place: "the Urals town
+# of Pervouralsk" is Pervouralsk, a town in the Urals
+_SETTLEMENT_DIVISIONS = frozenset({"village", "villages", "town", "towns", "city", "hamlet",
+                                   "township"})
+
+
 def _link_containers(doc: Doc, names: list[Mention]) -> None:
     """"the Rim district of Riyom LGA", "the Arawa area of Gombe metropolis", "Al-Manashiyah
-    District of Daraa": a name before a division noun and "of" lies in the place named
-    after "of" (its ``within``)."""
+    District of Daraa": a name before a noun of a division or part of a place and "of"
+    lies in the place named after "of" (its ``within``); not before a settlement noun
+    ("the Urals town of Pervouralsk")."""
     lowers = _words(doc).lowers
     n = len(lowers)
     by_start = {m.token_start: m for m in names if m.kind == "name"}
@@ -939,10 +946,15 @@ def _link_containers(doc: Doc, names: list[Mention]) -> None:
         if m.kind != "name":
             continue
         j = m.token_end
-        if not (m.token_end - m.token_start > 1 and lowers[j - 1] in DIVISION_NOUNS):
-            if j >= n or lowers[j] not in DIVISION_NOUNS:
-                continue
+        if m.token_end - m.token_start > 1 and lowers[j - 1] in DIVISION_NOUNS:
+            noun = lowers[j - 1]
+        elif j < n and lowers[j] in DIVISION_NOUNS:
+            noun = lowers[j]
             j += 1
+        else:
+            continue
+        if noun in _SETTLEMENT_DIVISIONS:
+            continue
         if j + 1 >= n or lowers[j] != "of":
             continue
         j += 1 + (lowers[j + 1] == "the")

@@ -201,3 +201,7 @@ def test_a_district_of_a_place_is_read_inside_it(parser):
     found = resolved(parser, "Shells hit the Jobar district of Damascus on Monday.")
     assert found["Jobar"].place is not None and found["Jobar"].place.country_code == "SY"
 
+    # "the X town of Y" names the town Y in X
+    found = resolved(parser, "About 200 people flocked to a discotheque in the Urals town of "
+                             "Pervouralsk on Saturday.")
+    assert found["Urals"].place is not None and found["Urals"].place.country_code == "RU"

@@ -452,8 +452,9 @@ def _keep_within(groups: list[Group], members: list[list[Mention]],
     """A name the text puts inside another place ("the Rim district of Riyom LGA of Plateau
     State", "the Arawa area of Gombe metropolis": the mention's ``within``) reads as a
     place there (:func:`_inside`): the readings elsewhere lose their probability, and
-    when no reading is there the name keeps none (Rim is no alternate name of Rome here,
-    nor Arawa the town of Papua New Guinea)."""
+    when no reading is even in that place's country the name keeps none (Rim is no
+    alternate name of Rome here, nor Arawa the town of Papua New Guinea), unless the
+    container itself matched only loosely."""
     index = {id(m): i for i, ms in enumerate(members) for m in ms}
     best = [int(p.argmax()) if len(p) else -1 for p in probs]
     for i, (group, ms) in enumerate(zip(groups, members, strict=True)):
@@ -474,6 +475,9 @@ def _keep_within(groups: list[Group], members: list[list[Mention]],
             probs[i][~inside] = 0.0
             probs[i] /= probs[i].sum()
             continue
+        if is_loose(groups[j].candidates[best[j]]) or any(
+                c.place.country_code == outer.country_code for c in group.candidates):
+            continue  # the container's own reading may be the wrong namesake
         accepted = 1.0 if group.acceptance is None else float(group.acceptance[best[i]])
         group.rejected = (group.candidates[best[i]], accepted,
                           f"lies outside {outer.name}, where the text puts it")
