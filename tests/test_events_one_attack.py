@@ -52,6 +52,17 @@ def test_a_communique_read_the_next_day_tells_the_attack_of_the_day_before():
     assert found[0].fatalities == 5
 
 
+def test_a_clause_coordinated_with_a_reported_one_is_reported_too():
+    # "had been neutralised" is the ministry's reported past, not a happening before the
+    # narrative's
+    found = violent(
+        "NIAMEY, May 15 — Jihadists attacked a military post near Bankilare on Tuesday, "
+        "the army said. The defence ministry said on Wednesday that five soldiers were "
+        "killed and that 23 assailants had been neutralised.")
+    assert [(e.event_type, e.date, e.fatalities) for e in found] == [
+        ("Battles", "2025-05-13", 5)]
+
+
 @pytest.mark.parametrize("text", [
     # told as separate
     "MOGADISHU, May 15 — Al-Shabaab fighters attacked an army base in Afgooye on "

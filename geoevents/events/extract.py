@@ -1439,12 +1439,22 @@ def _actors_conflict(a: str | None, b: str | None) -> bool:
 def _anterior(cand: _Candidate, onto: Ontology) -> bool:
     """Told in the past perfect ("a salvo that had been launched earlier"): a happening
     before the one the narrative tells. Not in reported speech, where the past perfect is
-    the reported past ("the ministry said it had struck military targets")."""
+    the reported past ("the ministry said it had struck military targets", also in a
+    clause coordinated with the reported one: "said five soldiers were killed and that 23
+    assailants had been neutralised")."""
     verb = _clause_verb(cand)
-    if verb.dep_ == "ccomp" and lemma(verb.head) in onto.words("speaker"):
+    if _reported(verb, onto):
         return False
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in
                verb.children)
+
+
+def _reported(verb: Word, onto: Ontology) -> bool:
+    """Whether a clause is what a speaker said: the complement of a speech verb, or a
+    clause coordinated with one ("said five soldiers were killed *and that* …")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ccomp" and lemma(verb.head) in onto.words("speaker")
 
 
 def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate], *,
@@ -1511,8 +1521,7 @@ def _reported_after(first: _Candidate, later: _Candidate, onto: Ontology) -> boo
             own.precision != DAY or told.date is None or own.date is None:
         return False
     lag = (date.fromisoformat(told.date) - date.fromisoformat(own.date)).days
-    verb = _clause_verb(later)
-    return 0 < lag <= 2 and verb.dep_ == "ccomp" and lemma(verb.head) in onto.words("speaker")
+    return 0 < lag <= 2 and _reported(_clause_verb(later), onto)
 
 
 def _coded_as(first: Event, later: Event, onto: Ontology) -> bool:
