@@ -13,6 +13,10 @@ every telling in ``mentions``. A *reference* to an event — a definite noun wit
 its own ("The interception underscored …") or the object of a reaction ("condemned the
 massacre", "investigate the attack", "claimed responsibility for the bombing", "the death
 toll from the shelling") — joins the event it refers to and is never a second one.
+Tellings of one attack as different kinds of political violence ("Troops raided the
+town … Two gunmen were killed in an exchange of fire") and reports dated by their saying
+("the ministry said on Saturday that the attackers had been repelled") join it too
+(:func:`_one_attack`).
 Fatalities are the lowest figure any telling reports, never a sum. An aim ("protested
 to demand a trial") folds into its event; an onset ("The fire broke out on Sunday") joins
 the happening it names and dates it; a reference with a place of its own ("the shelling
@@ -1713,10 +1717,12 @@ def _began_before(onset: Event, event: Event) -> bool:
 def _merge_document(mentions: list[tuple[Event, _Candidate]],
                     onto: Ontology) -> list[Event]:
     """One event per happening. Each telling joins the first compatible event within
-    :data:`_MERGE_WINDOW` sentences. A reference joins the event it most likely refers
-    to (same kind, same place, same date, nearest), and a consequence or damage told on
-    its own joins a violent event at most :data:`_NEAR_SENTENCES` away; either stands
-    alone only when there is no such event."""
+    :data:`_MERGE_WINDOW` sentences (of its kind, :func:`_one_happening`, else any
+    political violence, :func:`_one_attack`). A reference joins the event it most likely
+    refers to (same kind, same place, same date, nearest), and a consequence or damage
+    told on its own joins a violent event at most :data:`_NEAR_SENTENCES` away from a
+    telling of it (its first, or one :func:`_one_attack` joined); either stands alone
+    only when there is no such event."""
     guessed = {e.id for e, c in mentions if c.location.inferred}
     kept: list[tuple[Event, _Candidate]] = []
     by_kind: dict[str, list[tuple[Event, _Candidate]]] = {}
