@@ -147,6 +147,9 @@ def _token_class(token, onto: Ontology) -> str | None:
     return None
 
 
+people_class = _token_class  # for the one-attack rules of :mod:`geoevents.events.extract`
+
+
 def _actor_side(token, onto: Ontology) -> str | None:
     """'state' or 'non-state' for an actor head, from its words."""
     if token is None:
