@@ -542,3 +542,43 @@ def test_a_province_is_never_a_towns_quarter(gaz):
     # a city's district may be one of its quarters
     assert [c.place.feature_code for c in generate(
         Mention(0, 24, "Bustan Al-Basha District"))] == ["PPLX"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # Arbin, France: the text is about the Damascus countryside
+    ("In the province of Damascus, terrorists shelled the settlements of Arbin and "
+     "Jobar.", "Arbin"),
+    # Canaan, Connecticut (alternate name Kanaan): the text is about Diyala, Iraq
+    ("Insurgents launched a coordinated offensive throughout the province, attacking "
+     "Muqdadiyah, Balad Ruz, Kanaan, Khalis and the capital Baqubah.", "Kanaan"),
+    # Conna, Ireland (alternate name Konna): the text is about central Mali
+    ("Residents of Konna, reached by telephone, said the fighting in central Mali's Mopti "
+     "region lasted more than two hours.", "Konna"),
+    # Demirci, Turkey (alternate name Nasir); a continent is no evidence for any country
+    ("Juba said the strike in Upper Nile followed two days of fighting around Nasir. "
+     "An African Union envoy is expected in Juba next week.", "Nasir"),
+])
+def test_a_small_namesake_abroad_stays_unresolved(parser, text, name):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is None
+    assert "none of the text's other places" in toponym.reason
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Arbin is a village in the Savoie.", "Arbin", "FR"),  # nothing to judge it by
+    ("Fighting was reported near Hebron and in the village of Beit Ummar.", "Hebron", "PS"),
+    # an island territory's ties are across the sea
+    ("The U.S. Virgin Islands were battered; on the island of St. Croix, a looter shot "
+     "a man.", "St. Croix", "VI"),
+])
+def test_a_place_the_text_supports_or_cannot_judge_is_kept(parser, text, name, country):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is not None and toponym.place.country_code == country
+
+
+def test_a_bigger_town_abroad_is_no_namesake(parser):
+    # Oświęcim (34,000 people), by its German name, in a text about France
+    text = "Thousands of Jews from Lyon, France, were deported to Auschwitz, where most died."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Lyon", "France", "Auschwitz")]
+    toponym = parser.parse(text, toponyms=spans).toponyms[2]
+    assert toponym.place is not None and toponym.place.country_code == "PL", toponym.reason

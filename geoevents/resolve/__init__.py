@@ -85,6 +85,7 @@ class Resolver:
         if any(_needs_support(c) for g in groups for c in g.candidates):
             _reject_stray_loose(groups, members, probs, neighbours(self.gaz))
         _reject_unsupported_small(groups, members, probs, neighbours(self.gaz))
+        _reject_foreign_namesakes(groups, members, probs, neighbours(self.gaz))
         dropped: set[int] = set()
         for group, mentions_of, p, x in zip(groups, members, probs, matrices, strict=False):
             self._assign(group, mentions_of, p, x, dropped)
@@ -176,8 +177,11 @@ class Resolver:
                 dropped: set[int]) -> None:
         cands = group.candidates
         if not cands or group.rejected is not None:
+            # a name whose only exact readings lie abroad is still a place name
+            namesake = group.rejected is not None and not is_loose(group.rejected[0])
             for m in mentions:
-                if m.source != "given" and (m.weak or not (m.named or _place_like(m.text))):
+                if m.source != "given" and (m.weak or not (m.named or namesake
+                                                           or _place_like(m.text))):
                     dropped.add(id(m))  # a name unknown to the gazetteer and not shaped
                 else:                   # like a place ("Saakashvili") is no toponym
                     m.reason = _unknown(m, group.rejected)
@@ -417,6 +421,54 @@ def _reject_unsupported_small(groups: list[Group], members: list[list[Mention]],
         group.rejected = (cand, accepted, "is far from the text's other places")
 
 
+def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
+                              probs: list[np.ndarray], near: dict[str, frozenset[str]]
+                              ) -> None:
+    """A name the recogniser saw whose best reading is a small place (:func:`_small`) in a
+    country that none of the text's established places is in, borders or lies within
+    :data:`STRAY_KM` of, is a namesake abroad: "Arbin" shelled in the province of Damascus
+    (Arbin, France), "Konna" in central Mali (Conna, Ireland), "the camp's Al Manshiya
+    neighbourhood" in a West Bank text (a suburb of Khartoum). The name stays a place,
+    unresolved: the gazetteer lacks the place meant. A bigger town abroad is kept ("camps
+    such as Auschwitz" in a text about France). The text's established places are
+    the exact best readings of its other names that are neither small nor
+    nationalities (which name an actor's origin), or the countries they are in; without
+    one, nothing is judged. A place of no country (a continent, a sea, a region across
+    borders: "African Union mediators") says nothing about which country the text is
+    in, so it is no established place: it neither supports a namesake nor lets one be
+    judged ("Nasir" in a South Sudanese text that names the African Union is not Demirci,
+    Turkey, by an alternate name)."""
+    best, anchors = _best_and_anchors(groups, members, probs)
+    obscure = {i for i, g in enumerate(groups) if best[i] >= 0 and
+               _small(g.candidates[best[i]].place)}
+    established = [(i, a) for i, a in anchors if i not in obscure and a.country_code]
+    places = [(i, a) for i, a in established if not groups[i].key.startswith("demonym:")]
+    for i, (group, b, ms) in enumerate(zip(groups, best, members, strict=True)):
+        if i not in obscure or group.rejected is not None or all(m.weak for m in ms) \
+                or group.key.startswith("demonym:") or is_loose(group.candidates[b]):
+            continue
+        if not any(j != i for j, _ in places):
+            continue
+        place = group.candidates[b].place
+        if any(j != i and _same_region(a, place, near) for j, a in established):
+            continue
+        group.rejected = (group.candidates[b], float(probs[i][b]),
+                          "lies in a country that none of the text's other places is in "
+                          "or borders")
+
+
+def _same_region(anchor: Place, place: Place, near: dict[str, frozenset[str]]) -> bool:
+    """Whether a place of the text puts ``place`` in its region: same country, a
+    neighbouring one, or within :data:`STRAY_KM`. A place in a country without land
+    borders (an island state or territory: St. Croix, U.S. Virgin Islands, beside
+    "U.S.") is not judged: its ties are across the sea."""
+    cc = place.country_code
+    if not cc or not near.get(cc):
+        return True
+    return anchor.country_code == cc or cc in near.get(anchor.country_code, ()) or \
+        distance_km(anchor.lat, anchor.lon, place.lat, place.lon) <= STRAY_KM
+
+
 def _small(place: Place) -> bool:
     """Whether a place is a town, site or lower division of fewer than
     :data:`SMALL_POPULATION` people in a known country (not a region, island or water)."""
@@ -457,6 +509,9 @@ def _unknown(m: Mention, rejected: tuple[Candidate, float, str] | None) -> str:
         return (f"unresolved: {name!r} is not in the gazetteer, and {place.name!r} "
                 f"({place.country_code or place.feature_code}), which it may be named "
                 f"after, {why}")
+    if not is_loose(cand):
+        return (f"unresolved: the place called {name!r} in the gazetteer, "
+                f"{place.display_name} ({place.feature_code}), {why} (p={p:.2f})")
     if why:
         return (f"unresolved: {name!r} is not in the gazetteer and the similar name "
                 f"{place.name!r} ({place.country_code or place.feature_code}) {why} "
