@@ -145,10 +145,21 @@ def test_the_datelines_words_are_no_place_the_parse_links():
 @pytest.mark.parametrize("text", [
     "Officials said in Washington that gunmen had killed five people.",
     "The ministry told reporters in Kabul that gunmen had killed five people.",
+    # where a statement came out, before or after the verb of saying
+    "In a statement released in Mogadishu on Thursday, the ministry said gunmen had "
+    "killed five people.",
+    "The ministry said in a statement issued in Kabul that gunmen had killed five people.",
 ])
 def test_the_source_of_a_statement_is_not_the_reported_events_place(text):
     e = event(text, "killed")
     assert e.location is None, e.location_text
+
+
+def test_a_statement_keeps_the_place_it_was_made_in():
+    # the condemnation itself happened where the statement came out
+    e = event("President Bola Tinubu condemned the mosque attack in a statement from Abuja.",
+              "condemned")
+    assert e.location is not None and e.location.name == "Abuja"
 
 
 def test_a_source_set_before_the_verb_is_the_scene():

@@ -1559,6 +1559,9 @@ def _root_of(mention: Toponym, sent: Span) -> Word:
 
 # verbs of speaking whose place is where words were said, not where an event happened
 _SPEECH = _REPORTING | {"speak", "talk", "brief", "testify", "address"}
+# what is put out, in words, by an office or a group ("a statement released in X")
+_STATEMENT_NOUNS = frozenset({"statement", "communiqué", "communique", "release", "declaration",
+                              "bulletin", "notice", "message", "video", "letter"})
 # relations a place climbs to reach the verb it belongs to ("sources in Yemen claim",
 # "told reporters in Putrajaya", "said in a statement issued in Kabul")
 _SOURCE_PATH = frozenset({"pobj", "prep", "compound", "appos", "conj", "flat", "cc",
@@ -1569,12 +1572,17 @@ def statement_source(token: Word) -> bool:
     """A place named only as where a statement was made or came from: "officials said
     in Washington", "told reporters in Putrajaya", "speaking to ARA News from Mosul",
     "sources in Yemen claim", "according to officials in Kabul". It is the place of the
-    statement, never of the event the statement reports."""
+    statement, never of the event the statement reports. So is a place where a
+    statement noun was put out ("In a statement released in Mogadishu, the ministry said
+    the army had repulsed an attack", "said in a statement issued in Kabul"), before or
+    after the verb of saying: the participle tells where the words came out."""
     tok = token
     for _ in range(8):
         if tok.lower_ == "according":
             return True
         if tok.pos_ in ("VERB", "AUX") and tok.i != token.i:
+            if tok.dep_ == "acl" and lemma(tok.head) in _STATEMENT_NOUNS:
+                return True
             break
         if tok.dep_ == "prep" and tok.i < tok.head.i:
             return False  # "In Jericho, officials said …": the scene, set before the verb
