@@ -582,3 +582,24 @@ def test_a_bigger_town_abroad_is_no_namesake(parser):
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Lyon", "France", "Auschwitz")]
     toponym = parser.parse(text, toponyms=spans).toponyms[2]
     assert toponym.place is not None and toponym.place.country_code == "PL", toponym.reason
+
+
+@pytest.mark.parametrize("text, name", [
+    # the county reading holds the document's other towns; "Nakuru town" is the town
+    ("NAKURU — Police fought youths in Nakuru town, while in Molo and Naivasha, in Nakuru "
+     "county, protesters marched peacefully.", "Nakuru town"),
+    ("Militants attacked a fuel convoy near Diéma, in western Mali, and said they had "
+     "destroyed it on the road between Kayes and Bamako. Two days earlier, gunmen abducted "
+     "two engineers from a cement plant on the outskirts of Kayes.", "outskirts of Kayes"),
+])
+def test_a_division_s_name_used_for_its_town_reads_as_the_town(parser, text, name):
+    bare = name.replace(" town", "").replace("outskirts of ", "")
+    start = text.index(name) + name.index(bare)
+    toponyms = parser.parse(text).toponyms
+    [town] = [t for t in toponyms if t.start == start and t.text == bare]
+    assert town.place is not None and town.place.feature_code == "PPL", town.reason
+    assert "names the town here" in town.reason
+    # a mention with no such cue keeps the division the text reads the name as
+    assert any(t.text.startswith(bare) and t.place is not None
+               and t.place.feature_code == "ADM1" for t in toponyms), \
+        [(t.text, t.reason) for t in toponyms]

@@ -88,7 +88,7 @@ class Resolver:
         _reject_foreign_namesakes(groups, members, probs, neighbours(self.gaz))
         dropped: set[int] = set()
         for group, mentions_of, p, x in zip(groups, members, probs, matrices, strict=False):
-            self._assign(group, mentions_of, p, x, dropped)
+            self._assign(group, mentions_of, p, x, dropped, text)
         kept = [m for m in mentions if id(m) not in dropped]
         resolved = [m for m in kept if m.kind in ("name", "demonym")]
         for m in kept:
@@ -174,7 +174,7 @@ class Resolver:
             group.acceptance = p[keep]
 
     def _assign(self, group: Group, mentions: list[Mention], p: np.ndarray, x: np.ndarray,
-                dropped: set[int]) -> None:
+                dropped: set[int], text: str) -> None:
         cands = group.candidates
         if not cands or group.rejected is not None:
             # a name whose only exact readings lie abroad is still a place name
@@ -199,6 +199,7 @@ class Resolver:
         elif cands[best].match == "part":
             reason = (f"{reason}; {mentions[0].lookup or mentions[0].text!r} is not in the "
                       f"gazetteer: a feature or part named after {cands[best].place.name}")
+        town = _seat(cands, best)
         for m in mentions:
             if m.weak and (conf < self.weak_min_confidence
                            or not (supported or _well_known(cands[best], m.text))):
@@ -206,7 +207,12 @@ class Resolver:
                 continue
             m.candidates = listed
             m.confidence = conf
-            if conf >= self.min_confidence:
+            if conf >= self.min_confidence and town is not None and _named_as_town(m, text):
+                m.place = town.place
+                m.reason = (f"{town.place.display_name} ({town.place.feature_code}): the "
+                            f"text names the town here, not the division of its name "
+                            f"({reason})")
+            elif conf >= self.min_confidence:
                 m.place = cands[best].place
                 m.reason = reason
             else:
@@ -274,6 +280,40 @@ def _as_town(cands: list[Candidate], mentions: list[Mention], text: str,
 _GOVERNOR_AFTER = re.compile(r"(?:'s\s+|’s\s+|\s+)(?:lt\.\s+|lieutenant\s+|deputy\s+|vice\s+)?"
                              r"(?:governor|governorship|gubernatorial)\b", re.IGNORECASE)
 _GOVERNOR_BEFORE = re.compile(r"\bgovernor\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_DIVISIONS = frozenset({"ADM1", "ADM2", "ADM3"})
+
+
+def _seat(cands: list[Candidate], best: int) -> Candidate | None:
+    """The town that a division read as a name's best place is named after, among the
+    name's exact candidates (Nakuru the town for Nakuru county, Kayes the town for the
+    Kayes region): a town of that name inside the division."""
+    division = cands[best].place
+    if division.feature_code not in _DIVISIONS:
+        return None
+    inside = normalized(division.name) if division.feature_code == "ADM1" else \
+        normalized(division.admin1 or "")
+    towns = [c for c in cands if c.place.feature_class == "P" and not is_loose(c)
+             and c.place.country_code == division.country_code
+             and normalized(c.place.admin1 or "") == inside]
+    return max(towns, key=lambda c: c.prior, default=None)
+
+
+# "Nakuru town", "the town of Kayes", "on the outskirts of Kayes", "streets of Pattani"
+_TOWN_AFTER = re.compile(r"\s+(?:town|city|municipality|township)\b", re.IGNORECASE)
+_TOWN_BEFORE = re.compile(r"\b(?:town|city|outskirts|suburbs?|centre|center|streets|"
+                          r"municipality|township|downtown)\s+of\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+
+
+def _named_as_town(m: Mention, text: str) -> bool:
+    """Whether the text names a town with mention ``m`` ("Nakuru town", "the town of
+    Kayes", "a cement plant on the outskirts of Kayes", the dateline "NAKURU —" — a
+    report is filed from a town), though the name's reading in the document is the
+    division named after that town: one name, used for both, read per mention."""
+    return bool(_TOWN_AFTER.match(text, m.end)) or bool(
+        _TOWN_BEFORE.search(text[max(0, m.start - 30):m.start])) or _dateline(m, text)
 
 
 def _governed(m: Mention, text: str) -> bool:
