@@ -742,6 +742,11 @@ class Recogniser:
             if head.lower_ not in SURROUNDINGS and head.lower_ not in _DIRECTIONS:
                 return None
             relation = f"{head.lower_} of"
+            # "south-east of": the tokenizer splits a hyphenated bearing in three
+            if j >= 2 and lowers[j - 1] in DASHES | {"-"} and \
+                    f"{lowers[j - 2]}-{head.lower_}" in _DIRECTIONS:
+                j -= 2
+                relation = f"{lowers[j]}-{head.lower_} of"
             # "5 km north of", "the outskirts of"
             if j >= 2 and lowers[j - 1] in DISTANCE_UNITS and tokens[j - 2].like_num:
                 j -= 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from geoevents.geodesy import distance_km
 from geoevents.recognise import Mention
 from geoevents.wordlists import abbreviations, demonyms
 
@@ -64,6 +65,19 @@ def test_relative_locations_keep_the_relation(parser):
     relations = {m.text: m.relation for m in found}
     assert relations == {"5 km north of Gaza City": "5 km north of", "near Rafah": "near"}
     assert [m.parts[0].text for m in found] == ["Gaza City", "Rafah"]
+
+
+def test_a_hyphenated_bearing_is_one_relation(parser):
+    # the tokenizer splits "south-east" in three; the offset is 70 km on bearing 135
+    text = ("The RSF said its fighters had stormed Er Rahad, a railway town about 70 km "
+            "south-east of El Obeid, on Monday.")
+    [found] = [t for t in parser.parse(text).toponyms if "of El Obeid" in t.text]
+    assert found.text == "70 km south-east of El Obeid"
+    anchor = next(t for t in parser.parse(text).toponyms if t.text == "El Obeid")
+    assert found.place is not None and anchor.place is not None
+    assert 65 < distance_km(anchor.place.lat, anchor.place.lon,
+                            found.place.lat, found.place.lon) < 75
+    assert found.place.lat < anchor.place.lat and found.place.lon > anchor.place.lon
 
 
 def test_titled_person_is_not_a_place(parser):
