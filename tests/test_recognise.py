@@ -80,6 +80,16 @@ def test_a_hyphenated_bearing_is_one_relation(parser):
     assert found.place.lat < anchor.place.lat and found.place.lon > anchor.place.lon
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("Live: Israeli strikes in south Lebanon (all times Beirut)\n\n06:50 — A drone struck "
+     "a car near Bint Jbeil.", ["Lebanon", "Bint Jbeil"]),
+    ("The sirens sounded at 03:10 Kyiv time in Kharkiv.", ["Kharkiv"]),
+])
+def test_a_time_zone_is_no_place(parser, text, kept):
+    names = [m.text for m in mentions(parser, text) if m.kind == "name"]
+    assert names == kept
+
+
 def test_titled_person_is_not_a_place(parser):
     found = mentions(parser, "Mr. Jackson met officials in Jackson, Mississippi.")
     assert [m.start for m in found if m.text == "Jackson"] == [29]
