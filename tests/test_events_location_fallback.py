@@ -168,6 +168,16 @@ def test_a_source_set_before_the_verb_is_the_scene():
     assert loc.toponym is not None and loc.toponym.text == "Jericho"
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("The council said a ceasefire had been agreed with the mediation of elders from "
+     "Zintan.", "mediation"),
+    ("Residents from Kafr Nabl were killed in an air strike on Monday.", "killed"),
+])
+def test_where_people_come_from_is_not_where_they_act(text, trigger):
+    loc = located(text, trigger)
+    assert loc.toponym is None, loc.reason
+
+
 def test_a_country_as_the_subject_is_an_actor_not_a_place():
     e = event("Turkey shot down a Russian jet on Tuesday.", "shot down")
     assert e.location is None

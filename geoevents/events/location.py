@@ -416,12 +416,29 @@ _ORIGIN_NOUNS = frozenset({"native", "citizen", "national", "descendant", "emigr
 
 def _origin_of_person(root: Word) -> bool:
     """A place named as where a person comes from ("Diallo, a native of Guinea, was
-    shot"), which, like a nationality, is no event's place."""
+    shot"; "a ceasefire agreed with the mediation of elders from Zintan and Misrata"),
+    which, like a nationality, is no event's place: people carry their origin with them
+    to where they act."""
     tok = root
     while tok.dep_ in ("compound", "appos", "conj", "flat") and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
-        lemma(tok.head.head) in _ORIGIN_NOUNS
+    if tok.dep_ != "pobj":
+        return False
+    owner = tok.head.head
+    if tok.head.lower_ == "from":
+        return owner.pos_ == "NOUN" and owner.dep_ != "ROOT" and lemma(owner) in _people()
+    return tok.head.lower_ == "of" and lemma(owner) in _ORIGIN_NOUNS
+
+
+@cache
+def _people() -> frozenset[str]:
+    """Nouns of people and of the groups they form ("elders", "residents", "families",
+    "fighters"), whose "from X" says where they come from."""
+    from geoevents.events.ontology import load_ontology
+
+    onto = load_ontology()
+    return onto.words("person_noun") | onto.words("civilian") | onto.words("protester") | \
+        _group_words()
 
 
 # prepositions by which a route names the place it leads to or from
