@@ -178,6 +178,13 @@ def test_where_people_come_from_is_not_where_they_act(text, trigger):
     assert loc.toponym is None, loc.reason
 
 
+def test_what_is_reported_somewhere_happened_there():
+    # the event noun is the passive subject of a verb of telling: its place is the event's
+    e = event("Fighting was also reported on Sunday on the southern outskirts of Debre "
+              "Markos, the capital of East Gojjam zone.", "Fighting")
+    assert e.location is not None and e.location.name == "Debre Mark’os", e.reason
+
+
 def test_a_country_as_the_subject_is_an_actor_not_a_place():
     e = event("Turkey shot down a Russian jet on Tuesday.", "shot down")
     assert e.location is None

@@ -488,10 +488,16 @@ def _target_of_violence(trigger: Trigger, typing: Typing, onto: Ontology) -> boo
 
 
 def _anchors(cand: _Candidate, onto: Ontology) -> list:
+    """The words whose places are the event's besides its trigger: the verb that carries
+    an event noun ("militants launched an attack in X"), also a verb of telling whose
+    passive subject the event is ("Fighting was reported on the outskirts of X": what
+    is reported there happened there), and the triggers merged into it."""
     pred = cand.args.predicate
     anchors = []
-    if pred is not None and pred.i != cand.trigger.token.i and \
-            lemma(pred) not in onto.words("speaker"):
+    token = cand.trigger.token
+    if pred is not None and pred.i != token.i and (
+            lemma(pred) not in onto.words("speaker") or
+            (token.dep_ == "nsubjpass" and token.head.i == pred.i)):
         anchors.append(pred)
     for other in cand.merged:
         anchors.append(other.trigger.token)
