@@ -178,6 +178,14 @@ def test_where_people_come_from_is_not_where_they_act(text, trigger):
     assert loc.toponym is None, loc.reason
 
 
+def test_a_place_described_by_its_distance_from_another_is_the_place():
+    # the apposition says what Er Rahad is and where: the event is at Er Rahad
+    e = event("The RSF said its fighters had stormed Er Rahad, a railway town about 70 km "
+              "south-east of El Obeid, on Monday.", "stormed")
+    assert e.location_text == "Er Rahad", e.reason
+    assert "locates" in location_reason(e)
+
+
 def test_what_is_reported_somewhere_happened_there():
     # the event noun is the passive subject of a verb of telling: its place is the event's
     e = event("Fighting was also reported on Sunday on the southern outskirts of Debre "

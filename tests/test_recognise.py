@@ -90,6 +90,13 @@ def test_a_time_zone_is_no_place(parser, text, kept):
     assert names == kept
 
 
+def test_the_target_of_dropped_munitions_is_a_place(parser):
+    # NER tags Orikhiv a person; "bombs on X", like "attacks on X", names a target
+    names = [m.text for m in mentions(parser, "Russian aircraft dropped bombs on Orikhiv "
+                                              "on Monday.") if m.kind == "name"]
+    assert "Orikhiv" in names
+
+
 def test_titled_person_is_not_a_place(parser):
     found = mentions(parser, "Mr. Jackson met officials in Jackson, Mississippi.")
     assert [m.start for m in found if m.text == "Jackson"] == [29]

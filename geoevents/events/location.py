@@ -564,7 +564,9 @@ def _specificity(path: list[Word], known: dict[int, Place | None]) -> tuple[bool
 def _located_place(path: list[Word], candidates: list[tuple[Toponym, Word]]
                    ) -> Toponym | None:
     """The place just before a landmark phrase — "Walungu, about 1,800 kilometers east of
-    Kinshasa" → Walungu — which the phrase locates."""
+    Kinshasa" → Walungu; "Er Rahad, a railway town about 70 km south-east of El Obeid" →
+    Er Rahad (the noun phrase of the apposition says what the place is) — which the
+    phrase locates."""
     marker = next((t for t in path if t.lower_ in _DIRECTION_WORDS
                    or lemma(t) in _DISTANCE_WORDS), None)
     if marker is None:
@@ -574,6 +576,12 @@ def _located_place(path: list[Word], candidates: list[tuple[Toponym, Word]]
     first = marker.sent.start
     while i >= first and (tokens[i].lower_ in _LEAD_INS or tokens[i].like_num):
         i -= 1
+    # "…, a railway town about 70 km …", "…, the front-line town some 50 km …"
+    if i >= first and lemma(tokens[i]) in _SITE_WORDS:
+        while i >= first and tokens[i].text != "," and (
+                tokens[i].pos_ in ("DET", "ADJ", "NOUN") or tokens[i].text in ("-", "–")):
+            i -= 1
+        i -= 1  # the comma that opens the apposition
     if i < first or tokens[i + 1].text not in (",", "("):
         return None
     end = tokens[i].idx + len(tokens[i].text)
