@@ -504,10 +504,16 @@ def _target_of_violence(trigger: Trigger, typing: Typing, onto: Ontology) -> boo
 
 
 def _anchors(cand: _Candidate, onto: Ontology) -> list:
+    """The words whose places are the event's besides its trigger: the verb that carries
+    an event noun ("militants launched an attack in X"), also a verb of telling whose
+    passive subject the event is ("Fighting was reported on the outskirts of X": what
+    is reported there happened there), and the triggers merged into it."""
     pred = cand.args.predicate
     anchors = []
-    if pred is not None and pred.i != cand.trigger.token.i and \
-            lemma(pred) not in onto.words("speaker"):
+    token = cand.trigger.token
+    if pred is not None and pred.i != token.i and (
+            lemma(pred) not in onto.words("speaker") or
+            (token.dep_ == "nsubjpass" and token.head.i == pred.i)):
         anchors.append(pred)
     for other in cand.merged:
         anchors.append(other.trigger.token)
@@ -1688,17 +1694,32 @@ def _absorb(first: Event, later: Event, guessed: set[str], *, place: bool = True
     first.reason += f" Told again as {later.trigger!r}: {later.sentence[:80]!r}."
 
 
+# how far a later telling's finer place may lie from the site or district a first telling
+# names for the happening and still refine it ("near Ancuabe" → "in Ancuabe town")
+_REFINE_KM = 50.0
+
+
 def _better_place(first: Event, later: Event, guessed: set[str]) -> bool:
     """Whether a later telling of ``first``'s happening places it better: the finer
     geo-precision, the site over the place a strike came from, or a place the telling
     itself names inside the first one (Benue state inside Nigeria) — not a place it
     only inherited from another sentence ("The attack on Kwatas" placed at the report's
-    main town does not move the attack told "in Kwatas, in Benue state")."""
+    main town does not move the attack told "in Kwatas, in Benue state"). A first
+    telling that names its own site, a town or district or a village the gazetteer lacks
+    placed in its district (precision 2 or finer, not lent by another sentence), keeps
+    it against a finer place more than :data:`_REFINE_KM` away: "a raid on the village
+    of Nacuca in Chiúre district" is not moved to Pemba by "setting fire to the village,
+    the priest told the diocese of Pemba's radio station" — a later telling's place
+    elsewhere is its speaker's or another happening's, not a finer reading of this one."""
     if later.location is None:
         return False
     if first.location is None:
         return True
-    return (later.geo_precision or 3) < (first.geo_precision or 3) or (
+    finer = (later.geo_precision or 3) < (first.geo_precision or 3)
+    if finer and first.id not in guessed and (first.geo_precision or 3) <= 2 and \
+            not same_place(first.location, later.location, distance=_REFINE_KM):
+        finer = False  # a site its own telling names is not moved to a place elsewhere
+    return finer or (
         first.location_role == "origin" and _site(later) is not None) or (
         later.id not in guessed and contains(first.location, later.location))
 
