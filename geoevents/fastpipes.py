@@ -69,6 +69,7 @@ class _Compiled:
         # the longer patterns by the label of their first token
         self.longer: dict[int, list[tuple[int, tuple[int, ...], int]]] = {}
         self.memo: dict[tuple[int, ...], _State] = {}
+        self.states: dict[_State, _State] = {}  # one object per distinct state (few)
         label = self.patterns
         for number in range(self.patterns):
             for pattern in ruler.matcher.get(str(number))[1]:
@@ -89,12 +90,13 @@ class _Compiled:
         a pattern, from spaCy's Matcher."""
         if len(self.memo) >= MAX_MEMO:
             self.memo.clear()
+            self.states.clear()
         found = {label for label, _, _ in
                  self.matcher(doc[i:i + 1], allow_missing=True, as_spans=False)}
         value = (tuple(sorted(label - 1 for label in found if label <= self.patterns)),
                  frozenset(label for label in found if label > self.patterns),
                  tuple(sorted(label for label in found if label in self.longer)))
-        self.memo[key] = value
+        value = self.memo[key] = self.states.setdefault(value, value)
         return value
 
 
