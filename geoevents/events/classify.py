@@ -85,8 +85,9 @@ class Typing:
     sub_event_type: str
     confidence: float
     reason: str
-    # the parse says who did what to whom (demonstrators fighting the police): the model,
-    # which reads words, does not move it to another outcome of the protest
+    # the parse says who did what to whom (demonstrators fighting the police, a crowd
+    # dispersing by itself, a protest that ended peacefully): the model, which reads
+    # words, does not move it to another outcome of the protest
     decisive: bool = False
 
 
@@ -624,6 +625,8 @@ def _outcome_lemmas(trigger: Trigger, onto: Ontology) -> set[str]:
                 continue
             if t.lower_ == "live" and not _live_rounds(t):  # "who live nearby"
                 continue
+            if t.lower_ == "storm" and t.pos_ != "VERB":  # the weather, not a storming
+                continue
             if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
                 continue
             found.add(lemma(t))
@@ -633,14 +636,120 @@ def _outcome_lemmas(trigger: Trigger, onto: Ontology) -> set[str]:
 
 _STATE_FORCE = frozenset({"police", "troop", "force", "soldier", "security"})
 
+# words that tell a protest was peaceful ("marched peacefully", "the rally was peaceful")
+_PEACEFUL = frozenset({"peaceful", "peacefully", "nonviolent", "non-violent", "nonviolently",
+                       "calm", "calmly", "orderly"})
+# ... unless hedged: "largely peaceful", "initially peaceful", "otherwise peaceful"
+_PEACE_HEDGES = frozenset({"largely", "mostly", "mainly", "initially", "otherwise", "partly",
+                           "relatively", "generally", "not"})
+# "ended without incident", "passed off without violence"
+_INCIDENTS = frozenset({"incident", "violence", "trouble", "clash", "disturbance", "arrest",
+                        "injury"})
+# what breaks a protest's peace when told in a clause of time ("before police fired")
+_BROKEN_PEACE = frozenset({"fire", "shoot", "police", "tear", "arrest", "beat",
+                           "charge", "attack"})
+# verbs that tell how a protest went or ended ("the protest ended peacefully")
+_HOW_IT_WENT = frozenset({"be", "remain", "end", "pass", "conclude", "finish", "disperse",
+                          "proceed", "go", "stay", "break"})
+# people who protest: how they behaved is not how the protest went
+_PROTESTING_PEOPLE = frozenset({"protester", "protestor", "demonstrator", "marcher", "crowd",
+                                "striker", "people"})
+# a protest named again in the next sentence is the same one when it is definite
+_DEFINITE = frozenset({"the", "this", "that", "their", "its"})
 
-def _refine_protest(name: str, words: set[str], onto: Ontology) -> tuple[str, str]:
+
+def _peaceful_word(token: Word) -> bool:
+    """Whether ``token`` says peaceful and is not hedged ("largely peaceful")."""
+    return token.lower_ in _PEACEFUL and not any(
+        c.dep_ in ("advmod", "neg") and c.lower_ in _PEACE_HEDGES for c in token.children)
+
+
+def _without_incident(verb: Word) -> bool:
+    """Whether ``verb`` has 'without incident' (or violence, trouble, arrests)."""
+    return any(c.dep_ == "prep" and c.lower_ == "without" and any(
+        lemma(g) in _INCIDENTS for g in c.children) for c in verb.children)
+
+
+def _went_peacefully(verb: Word) -> bool:
+    """Whether a clause tells that its subject went or ended peacefully ("was peaceful",
+    "ended peacefully", "marched peacefully", "ended without incident"), with nothing
+    that broke the peace told in it ("was peaceful until police fired", "before")."""
+    said = _without_incident(verb) or any(
+        c.dep_ in ("acomp", "advmod", "oprd") and _peaceful_word(c) for c in verb.children)
+    if not said:
+        return False
+    for c in verb.children:
+        marks = {c.lower_} | {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if c.dep_ in ("advcl", "prep") and marks & {"until", "till", "before", "when"} and (
+                marks & {"until", "till"} or _has({lemma(t) for t in c.subtree},
+                                                  _RIOT | _BROKEN_PEACE)):
+            return False
+    return True
+
+
+def _told_peaceful(trigger: Trigger, onto: Ontology) -> str:
+    """How the text says a protest was peaceful: 'whole' when the protest as a whole went
+    peacefully ("marched peacefully", "the rally was peaceful", "the protest ended
+    peacefully", "the march had ended without incident": the trigger's clause, or a
+    definite protest noun of its sentence or the next two of its paragraph as the subject
+    of how it went),
+    'demonstrators' when a peaceful word only describes the protest ("a peaceful march":
+    its people used no violence, though the police may still have broken it up), else
+    ''. ACLED types a protest by what was done at it; a report that says it was peaceful
+    has told what was done."""
+    token = trigger.token
+    clauses = [token]
+    if token.pos_ == "VERB" and token.dep_ in ("advcl", "xcomp", "conj"):
+        clauses.append(token.head)  # "blocked a road …, demanding …"
+    if any(c.pos_ in ("VERB", "AUX") and _went_peacefully(c) for c in clauses):
+        return "whole"
+    sentences, starts = doc_sentences(token.doc)
+    i = bisect_right(starts, token.i) - 1
+    protest = (protest_words(onto) | _GATHERINGS | {"blockade"}) - _PROTESTING_PEOPLE
+    text = token.doc.text
+    for sent in sentences[i: i + 3]:
+        if sent.start_char > token.idx and "\n" in text[token.idx: sent.start_char]:
+            break  # another paragraph
+        for t in span_words(sent):
+            if t.dep_ == "nsubj" and lemma(t) in protest and t.head.pos_ in ("VERB", "AUX") \
+                    and lemma(t.head) in _HOW_IT_WENT and (t.i == token.i or any(
+                        c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE
+                        for c in t.children)) and _went_peacefully(t.head):
+                return "whole"
+    if any(c.dep_ in ("amod", "advmod") and (_peaceful_word(c) or any(
+            g.dep_ == "conj" and _peaceful_word(g) for g in c.children))
+            for c in token.children):
+        return "demonstrators"
+    return ""
+
+
+def _names_the_protest(trigger: Trigger, onto: Ontology) -> bool:
+    """Whether a trigger typed as a protest names the protest itself ("marched", "the
+    rally", "demanding protection") rather than what was done at it (a word of force or
+    violence: "fired", "dispersed", "rioting")."""
+    if lemma(trigger.token) in protest_words(onto):
+        return True
+    if trigger.lemma in _RIOT or trigger.lemma in _BROKEN_PEACE:
+        return False
+    # a word the model chose stands for its sentence: what its lexicon says it is decides
+    lexicon = trigger.sub_types if trigger.learned is None else (
+        onto.verb_index.get(trigger.lemma, ()) + onto.noun_index.get(trigger.lemma, ()))
+    return not any(
+        name == GENERIC or (name in PROTEST_OUTCOMES and name != "Peaceful protest") or
+        onto.event_type_of(name) in ("Riots", "Violence against civilians", "Battles",
+                                     WEAPON_EVENT_TYPE)
+        for name in lexicon)
+
+
+def _refine_protest(name: str, words: set[str], onto: Ontology,
+                    riot: bool = True) -> tuple[str, str]:
     """A protest typed by its outcome, in ACLED's order: demonstrators who use violence
-    make a riot; lethal force or force that injures severely is excessive force (firing
-    counts unless what was fired is non-lethal: tear gas, rubber bullets, water cannon,
-    warning shots); a dispersal or arrests are an intervention. ``words``: the lemmas that
-    tell what happened (:func:`_outcome_lemmas`)."""
-    if _has(words, _RIOT):
+    make a riot (unless ``riot`` is False: the text says they were peaceful); lethal force
+    or force that injures severely is excessive force (firing counts unless what was
+    fired is non-lethal: tear gas, rubber bullets, water cannon, warning shots); a
+    dispersal or arrests are an intervention. ``words``: the lemmas that tell what
+    happened (:func:`_outcome_lemmas`)."""
+    if riot and _has(words, _RIOT):
         return "Violent demonstration", "protesters used violence (stones, arson, clashes)"
     force = _has(words, _STATE_FORCE)
     if _has(words, {"kill", "dead", "death", "live"}) or (force and (
@@ -729,8 +838,8 @@ def combine(rules: Typing | None, prediction: Prediction, *, generic: bool,
                       f"act and words about it")
     if rules.decisive and prediction.label in PROTEST_OUTCOMES:
         return Typing(rules.sub_event_type, rules.confidence,
-                      f"{rules.reason}; {said}, but demonstrators who fight the police make "
-                      f"the protest a riot")
+                      f"{rules.reason}; {said}, but the parse tells what happened at the "
+                      f"protest")
     rule_score = probs.get(rules.sub_event_type, 0.0) + RULE_WEIGHT * rules.confidence
     if prediction.label == rules.sub_event_type or prediction.probability <= rule_score:
         agrees = "agrees" if prediction.label == rules.sub_event_type else "differs"
@@ -923,6 +1032,17 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
             name != "Chemical weapon" and _has(sentence | scene, onto.words("chemical_agent")):
         return Typing("Chemical weapon", typing.confidence,
                       f"{typing.reason}; a chemical agent is named around it")
+    peaceful = _told_peaceful(trigger, onto) if name in PROTEST_OUTCOMES and \
+        _names_the_protest(trigger, onto) else ""
+    if peaceful == "whole":
+        return Typing("Peaceful protest", typing.confidence,
+                      typing.reason if name == "Peaceful protest" else
+                      f"{typing.reason}; but the report says the protest went peacefully",
+                      decisive=True)
+    if peaceful and name == "Violent demonstration":
+        typing = Typing("Peaceful protest", typing.confidence,
+                        f"{typing.reason}; but the report calls the protest peaceful")
+        name = typing.sub_event_type
     if not setting:
         return typing
     # the gas of a chemical weapon is the weapon, not an industrial setting
@@ -937,11 +1057,14 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
         return Typing("Protest with intervention", typing.confidence,
                       f"{typing.reason}; arrests at a protest")
     if name == "Protest with intervention" and _disperses_itself(trigger.token):
-        typing = Typing("Peaceful protest", typing.confidence,
-                        f"{typing.reason}; the crowd dispersed of its own accord")
-        name = typing.sub_event_type
+        # the end of a protest told on its own: what happened at it is the protest's
+        # telling's to say
+        return Typing("Peaceful protest", typing.confidence,
+                      f"{typing.reason}; the crowd dispersed of its own accord",
+                      decisive=True)
     if name in ("Peaceful protest", "Protest with intervention"):
-        refined, why = _refine_protest(name, _outcome_lemmas(trigger, onto), onto)
+        refined, why = _refine_protest(name, _outcome_lemmas(trigger, onto), onto,
+                                       riot=not peaceful)
         if refined != name:
             return Typing(refined, typing.confidence, f"{typing.reason}; {why}")
     if onto.event_type_of(name) in ("Battles", "Violence against civilians",

@@ -1,0 +1,56 @@
+"""Event typing on reports nobody tuned on (issue 12 items 1, 3, 4): what a protest report
+says about how the protest went, disasters, what was fired, whether territory changed
+hands, and the day of a claim."""
+
+from __future__ import annotations
+
+import pytest
+
+import geoevents
+
+
+def types(text: str, published: str = "2026-09-15") -> list[str]:
+    return [e.sub_event_type for e in geoevents.extract_events(text, published=published)]
+
+
+@pytest.mark.parametrize("text", [
+    # the protest told as a whole peaceful: violence or force told around it is another
+    # happening's (a clash on another day, a killing the day before)
+    ("The clash followed a large and peaceful march on Saturday, when about 3,000 people "
+     "walked through uptown Charlotte. Police did not intervene, and organisers said the "
+     "march had ended without incident at a park near the county courthouse."),
+    ("On Monday, several hundred students rallied outside the state capitol in Raleigh to "
+     "call on the governor to stop cooperating with immigration officers. The rally was "
+     "peaceful.\n\nIn Washington, a spokeswoman said agents had been assaulted by rioters."),
+    ("On Saturday, a farmers' leader was shot dead on the outskirts of Apatzingan. On "
+     "Sunday, several hundred lime growers blocked the highway for six hours to demand "
+     "protection; the blockade ended peacefully after talks with state officials."),
+    ("On Monday, several hundred villagers blocked a road in Satkhira district for two "
+     "hours, demanding the repair of an embankment breached during the storm. The protest "
+     "ended peacefully after local officials promised that repair work would start."),
+    ("Relatives of the victims, who had gathered outside the courthouse in Guayaquil since "
+     "Tuesday morning holding photographs of their dead, applauded when the verdict was "
+     "read. The gathering was peaceful, and police officers stood by at a distance."),
+    # the crowd that disperses by itself ends the protest; the model reading "dispersed"
+    # does not make it an intervention
+    ("Hundreds of Yazidis marched through Sinjar on Monday to demand compensation. The "
+     "gathering was peaceful and dispersed at midday."),
+])
+def test_a_protest_told_peaceful_is_peaceful(text):
+    protests = [e.sub_event_type for e in geoevents.extract_events(text, published="2026-09-15")
+                if e.event_type in ("Protests", "Riots") and "rioters" not in e.sentence]
+    assert protests and set(protests) == {"Peaceful protest"}
+
+
+def test_peace_broken_in_the_same_clause_is_no_peaceful_protest():
+    found = types("Thousands marched in Nairobi on Tuesday. The protest was peaceful until "
+                  "police fired tear gas and live rounds, killing two.")
+    assert "Peaceful protest" not in found
+
+
+def test_a_peaceful_march_may_still_be_broken_up():
+    # "peaceful" on the noun says the marchers used no violence, not that nobody
+    # intervened
+    found = types("Police fired tear gas and water cannon at a peaceful march of students "
+                  "in Dhaka on Sunday.")
+    assert "Protest with intervention" in found and "Violent demonstration" not in found
