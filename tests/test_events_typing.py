@@ -54,3 +54,24 @@ def test_a_peaceful_march_may_still_be_broken_up():
     found = types("Police fired tear gas and water cannon at a peaceful march of students "
                   "in Dhaka on Sunday.")
     assert "Protest with intervention" in found and "Violent demonstration" not in found
+
+
+@pytest.mark.parametrize("text", [
+    ("DHAKA, Nov 2 — Cyclone Arnab crossed the coast near Kuakata in Patuakhali district on "
+     "Saturday night, flattening mud houses and uprooting trees. At least 14 people were "
+     "killed, most of them by falling trees and collapsing walls, the ministry said."),
+    ("The magnitude 6.1 quake hit at 11:42 p.m. about 35 km west of Herat. Zindajan and "
+     "Ghoryan districts were the worst affected. An initial toll of 23 dead was given on "
+     "Tuesday by the provincial disaster management department, which said more than 300 "
+     "people had been injured and some 1,700 houses destroyed or damaged."),
+])
+def test_a_disaster_toll_is_no_attack(text):
+    found = types(text, "2026-11-25")
+    assert "Natural disaster" in found and "Attack" not in found
+
+
+def test_killings_in_a_disaster_area_with_an_attacker_stay_violence():
+    found = geoevents.extract_events("Floods have displaced thousands in Borno this month. On "
+                                     "Monday, gunmen killed six farmers near Konduga, "
+                                     "residents said.", published="2026-09-15")
+    assert [e.sub_event_type for e in found if e.trigger == "killed"] == ["Attack"]

@@ -295,6 +295,44 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     return None
 
 
+# words of harm that count a disaster's toll as well as violence's
+_TOLL_WORDS = frozenset({"kill", "die", "wound", "injure", "hurt", "maim", "destroy", "dead"})
+# natural hazards whose toll a report counts ("14 people were killed, most of them by
+# falling trees"); not diseases, which kill without a single happening
+_HAZARD_EXCLUDED = frozenset({"outbreak", "epidemic"})
+# words that name an attacker or a weapon: then the harm is violence's
+_VIOLENCE_WORDS = _ATTACK_WORDS | frozenset({"shoot", "shooting", "stab", "gunfire",
+                                             "crossfire", "bullet", "airstrike", "shelling",
+                                             "massacre", "murder", "execute", "abduct"})
+
+
+def _disaster_toll(trigger: Trigger, args: Arguments, sentence: set[str],
+                   onto: Ontology) -> str:
+    """The natural hazard (earthquake, cyclone, flood …) whose toll a word of harm counts
+    ("At least 14 people were killed, most of them by falling trees", "more than 300 people
+    had been injured" after "The quake hit at 11:42 p.m."), or '': the hazard named as a
+    noun in the trigger's paragraph (up to four sentences before it, one after), and no attacker,
+    armed actor or weapon in the trigger's sentence. Disasters have no armed violence; the
+    deaths they cause are their toll, not an attack."""
+    if trigger.lemma not in _TOLL_WORDS:
+        return ""
+    if _has(sentence, _VIOLENCE_WORDS | onto.words("armed") | onto.words("weapon") |
+            onto.words("attack") | onto.words("crime")):
+        return ""
+    hazards = set(onto.sub_types["Natural disaster"].nouns) - _HAZARD_EXCLUDED
+    token = trigger.token
+    sentences, starts = doc_sentences(token.doc)
+    i = bisect_right(starts, token.i) - 1
+    text = token.doc.text
+    for sent in sentences[max(0, i - 4): i + 2]:
+        if "\n" in text[min(sent.end_char, token.idx): max(sent.start_char, token.idx)]:
+            continue  # another paragraph
+        for t in span_words(sent):
+            if t.pos_ in ("NOUN", "PROPN") and lemma(t) in hazards:
+                return lemma(t)
+    return ""
+
+
 # shots, lethal unless what was fired is non-lethal ("rubber bullets", "tear gas")
 _SHOTS = frozenset({"shoot", "bullet", "gunfire"})
 # what 'live' describes when it means lethal rounds ("live ammunition", "live fire")
@@ -899,8 +937,13 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
                                                      if name in WEAPON_ORDER else 99):
                 decided = Typing(weapon[0], 0.7, f"{why}; weapon {weapon[1]!r} nearby")
     elif trigger.generic:
-        decided = _violence(trigger, args, sentence, text, onto)
-        if decided is not None:
+        hazard = _disaster_toll(trigger, args, sentence, onto)
+        if hazard:
+            decided = Typing("Natural disaster", 0.6, f"trigger {trigger.words!r}: the toll "
+                             f"of the {hazard} told around it, no attacker or weapon named")
+        else:
+            decided = _violence(trigger, args, sentence, text, onto)
+        if decided is not None and not hazard:
             decided.reason = f"trigger {trigger.words!r} (violence): {decided.reason}"
     if decided is None:
         return None
