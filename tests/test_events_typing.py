@@ -75,3 +75,15 @@ def test_killings_in_a_disaster_area_with_an_attacker_stay_violence():
                                      "Monday, gunmen killed six farmers near Konduga, "
                                      "residents said.", published="2026-09-15")
     assert [e.sub_event_type for e in found if e.trigger == "killed"] == ["Attack"]
+
+
+@pytest.mark.parametrize("text", [
+    ("About fifty youths gathered near the shopping centre in Vaulx-en-Velin on Monday. They "
+     "set fire to 14 cars and fired mortar-type fireworks at police and firefighters."),
+    "Burned cars, fireworks fired at police: the Mas du Taureau neighbourhood of Lyon went "
+    "through a night of violence on Monday.",
+])
+def test_fireworks_fired_at_police_are_a_riot_not_shelling(text):
+    found = types(text, "2026-11-04")
+    assert "Violent demonstration" in found
+    assert not {"Shelling/artillery/missile attack", "Armed clash"} & set(found)

@@ -249,6 +249,12 @@ def _weapon(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
 def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
               onto: Ontology) -> Typing | None:
     """The sub-type of generic violence, or None when it is not an event on its own."""
+    thrown = _thrown(trigger, args)
+    if thrown is not None and _has(set(lemma_forms(thrown)), _RIOT_PROJECTILES) and \
+            not _is_state_force(args.actor1_token):
+        return Typing("Violent demonstration", 0.6,
+                      f"{thrown.text!r} fired or thrown: what rioters throw, not a weapon "
+                      f"(whatever weapon word describes it: 'mortar-type fireworks')")
     weapon = _weapon(trigger, args, sentence, text, onto)
     # force on protesters is told by whom it is aimed at ("opened fire on protesters",
     # "fired tear gas at the crowd"), whatever the parse made the object
@@ -331,6 +337,23 @@ def _disaster_toll(trigger: Trigger, args: Arguments, sentence: set[str],
             if t.pos_ in ("NOUN", "PROPN") and lemma(t) in hazards:
                 return lemma(t)
     return ""
+
+
+# what rioters fire or throw: fireworks fired at police are no shells, stones no weapon
+_RIOT_PROJECTILES = frozenset({"firework", "fireworks", "firecracker", "stone", "rock",
+                               "brick", "bottle", "molotov", "cocktail", "flare"})
+
+
+def _thrown(trigger: Trigger, args: Arguments) -> Word | None:
+    """What a firing or throwing verb fired or threw: its object ("fired fireworks at
+    police"), the noun its participle describes ("fireworks fired at police") or the
+    subject of its passive ("stones were thrown")."""
+    if trigger.lemma not in _FIRING:
+        return None
+    token = trigger.token
+    if token.dep_ == "acl" and not any(c.dep_ == "nsubj" for c in token.children):
+        return token.head
+    return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 # shots, lethal unless what was fired is non-lethal ("rubber bullets", "tear gas")
