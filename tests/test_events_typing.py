@@ -87,3 +87,34 @@ def test_fireworks_fired_at_police_are_a_riot_not_shelling(text):
     found = types(text, "2026-11-04")
     assert "Violent demonstration" in found
     assert not {"Shelling/artillery/missile attack", "Armed clash"} & set(found)
+
+
+def by_trigger(text: str, published: str = "2026-03-17") -> dict[str, str]:
+    return {e.trigger: e.sub_event_type
+            for e in geoevents.extract_events(text, published=published)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a forcible entry takes no territory unless the text says the place was taken
+    ("Militants stormed a police post in the Lakki Marwat district late on Tuesday, "
+     "killing four policemen in a gunbattle that lasted several hours, police said.",
+     "Armed clash"),
+    ("In a statement, the group said its fighters had stormed the camp of the army at dawn, "
+     "seized weapons and burned three vehicles.", "Armed clash"),
+    ("Gunmen stormed the mountain village of Furcy, above Kenscoff, before dawn on Sunday, "
+     "killing at least 11 people and setting fire to dozens of homes.", "Attack"),
+    ("The RSF said that its fighters had stormed Er Rahad, a railway town south-east of El "
+     "Obeid, on Monday morning and taken control of it after several hours of fighting.",
+     "Non-state actor overtakes territory"),
+])
+def test_a_storming_takes_territory_only_when_the_place_is_taken(text, expected):
+    assert by_trigger(text)["stormed"] == expected
+
+
+def test_gang_members_killing_villagers_is_violence_against_civilians():
+    # who does it (a gang) is no crime of its own; what a crime is (drugs, robbery) is
+    assert by_trigger("Gang members stormed the village of Furcy on Sunday, killing at "
+                      "least 11 people and setting fire to dozens of homes.")["stormed"] == \
+        "Attack"
+    assert "Organised crime" in types("Police seized 300 kilograms of cocaine from a gang "
+                                      "in the port of Callao on Monday.", "2026-03-17")

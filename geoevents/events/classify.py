@@ -474,6 +474,50 @@ def _refine_territory(typing: Typing, trigger: Trigger, args: Arguments, onto: O
     return Typing(name, typing.confidence, reason)
 
 
+# verbs of a forcible entry: an assault, a taking of territory only when the text says
+# the place was taken ("stormed Er Rahad and took control of it")
+_FORCED_ENTRY = frozenset({"storm"})
+# verbs and nouns that say a place changed hands, with a place or territory as object
+_TAKING = frozenset({"seize", "capture", "take", "overrun", "occupy", "hold", "conquer",
+                     "control", "takeover"})
+
+
+def _territory_taken(sent: Span, onto: Ontology) -> bool:
+    """Whether a sentence says a place was taken: 'control' ("took control of it", "now
+    controls the town"), or a verb of taking whose object is a place or territory ("seized
+    the base", not "seized weapons and two vehicles")."""
+    for t in span_words(sent):
+        low = lemma(t)
+        if low == "control" or low == "takeover":
+            return True
+        if low in _TAKING and any(
+                c.dep_ in ("dobj", "nsubjpass") and (
+                    c.ent_type_ in ("GPE", "LOC", "FAC") or
+                    _has(set(lemma_forms(c)), onto.words("territory")))
+                for c in t.children):
+            return True
+    return False
+
+
+def _assault(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology) -> Typing:
+    """A forcible entry with no place taken, typed by what was stormed: a police station,
+    a base or an army camp is fought for (Armed clash), a village, a mosque or a home is
+    an attack on civilians (Attack)."""
+    target = args.target
+    words = set(lemma_forms(target)) if target is not None else set()
+    if target is not None:
+        words |= {form for c in target.children if c.dep_ in ("compound", "amod", "prep")
+                  for t in c.subtree for form in lemma_forms(t)}
+    armed = onto.words("armed") - {"vehicle", "tank", "unit", "division", "coalition",
+                                   "opposition"}
+    if _has(words, armed) or _token_class(target, onto) == "armed":
+        return Typing("Armed clash", typing.confidence, f"{typing.reason}; an assault on an "
+                      f"armed site ({target.text!r}), no place said to be taken")
+    return Typing("Attack", typing.confidence, f"{typing.reason}; an assault"
+                  f"{f' on {target.text!r}' if target is not None else ''}, no place said to "
+                  f"be taken")
+
+
 # verbs of what a protest is about: "rallied to mourn the demonstrators killed in July",
 # "marched, demanding justice for ..."
 _GRIEVANCE_VERBS = frozenset({"mourn", "commemorate", "remember", "honour", "honor", "mark",
@@ -1065,6 +1109,10 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
     political sub-types are not made crime by crime vocabulary either
     (``_POLITICAL_WHOEVER_ACTS``)."""
     name = typing.sub_event_type
+    if name in TERRITORY_TAKEN and trigger.lemma in _FORCED_ENTRY and \
+            not _territory_taken(trigger.token.sent, onto):
+        typing = _assault(typing, trigger, args, onto)
+        name = typing.sub_event_type
     if name in TERRITORY_TAKEN:
         return _refine_territory(typing, trigger, args, onto, sentence | scene)
     if name == "Statement" and _voiced_by_protesters(trigger, args, onto):
@@ -1133,13 +1181,26 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
                                        riot=not peaceful)
         if refined != name:
             return Typing(refined, typing.confidence, f"{typing.reason}; {why}")
+    crime = (args.clause | args.near) & onto.words("crime")
     if onto.event_type_of(name) in ("Battles", "Violence against civilians",
                                     "Strategic developments") and \
-            name not in _POLITICAL_WHOEVER_ACTS and _has(args.clause | args.near,
-                                                         onto.words("crime")):
+            name not in _POLITICAL_WHOEVER_ACTS and crime and not (
+                name in _ARMED_VIOLENCE and crime & _CRIMINALS and
+                crime <= _CRIMINALS | _CRIMINAL_KINDS):
         return Typing("Organised crime", typing.confidence * 0.9,
                       f"{typing.reason}; crime vocabulary (drugs, cartel, gang)")
     return typing
+
+
+# who commits crimes, as opposed to what crimes are: a gang or a cartel that kills or
+# abducts villagers commits violence against civilians (ACLED codes it so); trafficking,
+# robbery or extortion is crime whoever does it. (Fights between gangs or with the
+# police stay crime: retyping them as clashes left the dev reports' gang battles and
+# police raids split in two, the merging of their tellings not being ready for it.)
+_CRIMINALS = frozenset({"gang", "gangster", "cartel", "mafia", "hitman", "narco"})
+_ARMED_VIOLENCE = frozenset({"Attack", "Abduction/forced disappearance"})
+# what kind of gang it is ("a drug gang", "the drug cartel"), beside a word for one
+_CRIMINAL_KINDS = frozenset({"drug", "narcotic"})
 
 
 # sub-types that are the point of a text when present: a claim is about an attack, a
