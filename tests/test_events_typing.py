@@ -118,3 +118,19 @@ def test_gang_members_killing_villagers_is_violence_against_civilians():
         "Attack"
     assert "Organised crime" in types("Police seized 300 kilograms of cocaine from a gang "
                                       "in the port of Callao on Monday.", "2026-03-17")
+
+
+@pytest.mark.parametrize("text", [
+    "The operation started on 6 May, when Israeli forces, supported by a drone and "
+    "bulldozers, entered the camp on the eastern edge of Tulkarm city.",
+    "Fighters of the Allied Democratic Forces entered the village of Kaliyata on Sunday "
+    "evening and attacked residents with machetes and guns.",
+])
+def test_the_entry_of_a_raid_is_no_transfer_of_territory(text):
+    assert "Non-violent transfer of territory" not in types(text, "2026-05-14")
+
+
+def test_entering_a_town_the_other_side_left_is_a_transfer():
+    assert "Non-violent transfer of territory" in types(
+        "Government troops entered the town of Kidal on Friday after the rebels withdrew "
+        "overnight.", "2026-05-14")

@@ -983,6 +983,9 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
         if name == GENERIC:
             continue
         required = onto.sub_types[name].required_classes(key, trigger.pos)
+        if name == "Non-violent transfer of territory" and trigger.lemma in _MOVING_IN and \
+                not _has(sentence | scene, _HANDED_OVER | onto.words("withdrawal")):
+            continue  # a raid's forces entering a camp: the raid's movement, no transfer
         if not required or _requirement_met(required, trigger, args, onto):
             specific.append(name)
     decided: Typing | None = None
@@ -1015,6 +1018,15 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
     if decided is None:
         return None
     return _refine(decided, trigger, args, onto, sentence, scene)
+
+
+# verbs of moving into a place: a transfer of territory only when the place is handed
+# over or left by the other side ("troops entered the town after the rebels withdrew"),
+# not the entry of a raid ("forces entered the camp", "settlers entered the outskirts of
+# the village and attacked residents")
+_MOVING_IN = frozenset({"enter"})
+_HANDED_OVER = frozenset({"handover", "hand", "handed", "unopposed", "peacefully",
+                          "resistance", "control", "surrender", "cede", "agreement", "deal"})
 
 
 def _choose(names: list[str], trigger: Trigger, args: Arguments, onto: Ontology,
