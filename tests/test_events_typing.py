@@ -134,3 +134,21 @@ def test_entering_a_town_the_other_side_left_is_a_transfer():
     assert "Non-violent transfer of territory" in types(
         "Government troops entered the town of Kidal on Friday after the rebels withdrew "
         "overnight.", "2026-05-14")
+
+
+def test_a_fire_an_attack_started_is_no_disaster():
+    text = ("Russian attack drones also struck an industrial enterprise in Zaporizhzhia city "
+            "shortly after 4 a.m. today. A fire broke out over about 300 square metres; no "
+            "one was hurt, and firefighters put it out within two hours.")
+    assert "Man-made disaster" not in types(text, "2026-03-18")
+    assert "Man-made disaster" in types("A fire broke out in a garment factory in Gazipur on "
+                                        "Monday night, and firefighters battled the blaze "
+                                        "for six hours.", "2026-03-18")
+
+
+def test_talks_derailed_are_no_train_derailed():
+    assert "Man-made disaster" not in types(
+        "Armenia on Wednesday rejected an accusation by Azerbaijan, calling it "
+        "disinformation aimed at derailing a peace process.", "2026-10-21")
+    assert "Man-made disaster" in types("A freight train derailed near Gyumri on Tuesday, "
+                                        "spilling fuel.", "2026-10-21")

@@ -886,6 +886,9 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
         rules = _rule_typing(trigger, args, onto, sentence=sentence, text=text, scene=scene)
     decided = combine(rules, prediction, generic=trigger.generic or trigger.learned is not None,
                       lexicon=trigger.sub_types)
+    if decided is not None and decided.sub_event_type == "Man-made disaster" and \
+            _fire_of_an_attack(trigger, onto):
+        return None
     if decided is None or (rules is not None and decided.sub_event_type ==
                            rules.sub_event_type):
         return decided
@@ -893,6 +896,32 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
     # it (and the model reads the sentence whole): only the actors and a chemical agent
     # named in the next sentence may still refine it
     return _refine(decided, trigger, args, onto, sentence, scene, setting=rules is None)
+
+
+# words of a fire, the damage an attack leaves as often as a disaster
+_FIRE_WORDS = frozenset({"fire", "blaze", "inferno", "flame", "break out", "catch fire"})
+# an attack told by its weapon or its verb ("drones struck an industrial enterprise")
+_ATTACK_TOLD = frozenset({"strike", "airstrike", "attack", "shell", "shelling", "bomb",
+                          "bombing", "bombardment", "missile", "rocket", "drone", "mortar",
+                          "artillery", "hit"})
+
+
+def _fire_of_an_attack(trigger: Trigger, onto: Ontology) -> bool:
+    """Whether a fire is the damage of an attack told in its sentence or the one before in
+    its paragraph ("Russian attack drones also struck an industrial enterprise … A fire
+    broke out over about 300 square metres"): part of the attack, no disaster of its own."""
+    if trigger.words not in _FIRE_WORDS:
+        return False
+    token = trigger.token
+    sentences, starts = doc_sentences(token.doc)
+    i = bisect_right(starts, token.i) - 1
+    text = token.doc.text
+    for sent in sentences[max(0, i - 1): i + 1]:
+        if "\n" in text[sent.end_char: token.idx]:
+            continue  # another paragraph
+        if any(lemma(t) in _ATTACK_TOLD and t.i != token.i for t in span_words(sent)):
+            return True
+    return False
 
 
 # The rules' typing weighs RULE_WEIGHT x its confidence on top of the model's probability
