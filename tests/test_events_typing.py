@@ -152,3 +152,35 @@ def test_talks_derailed_are_no_train_derailed():
         "disinformation aimed at derailing a peace process.", "2026-10-21")
     assert "Man-made disaster" in types("A freight train derailed near Gyumri on Tuesday, "
                                         "spilling fuel.", "2026-10-21")
+
+
+def test_the_day_a_toll_was_told_is_not_the_day_of_the_disaster():
+    events = geoevents.extract_events(
+        "DHAKA, Nov 2 — Cyclone Arnab crossed the coast near Kuakata in Patuakhali district "
+        "on Saturday night, flattening mud houses. At least 14 people were killed, most of "
+        "them by falling trees, the disaster management ministry said on Sunday.",
+        published="2026-11-02")
+    assert [(e.sub_event_type, e.date) for e in events] == [("Natural disaster", "2026-10-31")]
+
+
+def test_a_claim_published_a_day_later_dates_the_attack_it_claims_by_the_attack():
+    events = geoevents.extract_events(
+        "BAMAKO, June 23 — JNIM said it killed more than 20 soldiers in an attack on an "
+        "army post at Konna, in central Mali's Mopti region, on Sunday.\n\n"
+        "In a statement posted on its media channel on Monday, the group said its fighters "
+        "had stormed the camp of the army at dawn, seized weapons and burned three vehicles.",
+        published="2026-06-23")
+    assert {e.date for e in events if e.event_type == "Battles"} == {"2026-06-21"}
+
+
+@pytest.mark.parametrize("text, day", [
+    # a date fronted before the verb of telling sets the sentence's time
+    ("Gunmen attacked a bus near Moirang on Monday. Early on Tuesday, the Assam Rifles said "
+     "it had arrested two cadres of the PLA in Thoubal district.", "2026-05-26"),
+    # a happening reported on a day happened that day
+    ("Gunmen attacked a bus near Moirang on Monday. Fighting was also reported on Tuesday "
+     "near Sugnu, where militants attacked army positions.", "2026-05-26"),
+])
+def test_a_date_of_its_own_sentence_is_kept(text, day):
+    events = geoevents.extract_events(text, published="2026-05-27")
+    assert day in {e.date for e in events if e.sentence.startswith(("Early", "Fighting"))}

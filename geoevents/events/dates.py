@@ -173,6 +173,9 @@ class DateInfo:
     text: str | None
     reason: str
     attached: bool = False  # the expression hangs from the event's words in the parse
+    # the expression is the day of the telling the event is reported in ("the ministry
+    # said on Sunday", "in a statement posted on Monday"), not attached to the event
+    telling: bool = False
 
 
 def parse_published(value: str | date | datetime | None) -> date | None:
@@ -576,6 +579,31 @@ def _subject_of(ent: Span) -> Word | None:
                  and c.i < ent.start), None)
 
 
+# verbs of telling and publishing: the day they carry is the report's, not the event's
+_TELLING = frozenset({"say", "tell", "report", "announce", "claim", "post", "publish",
+                      "carry", "read", "state", "confirm", "add", "issue", "release",
+                      "broadcast", "write", "quote"})
+
+
+def _day_of_telling(ent: Span) -> bool:
+    """Whether a date expression belongs to a verb of telling or publishing told before it:
+    the first verb above it in the parse ("the disaster management ministry said on
+    Sunday", "in a statement posted on its channel on Monday", "a communique read on
+    Saturday"; a date fronted before the verb sets the sentence's time: "Early on Tuesday,
+    the Assam Rifles said it had arrested …", and a happening "was reported on Sunday"
+    happened then)."""
+    tok = span_root(ent)
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            # a happening "was reported on Sunday": it happened then
+            return lemma(tok) in _TELLING and tok.i < ent.start and not any(
+                c.dep_ == "nsubjpass" for c in tok.children)
+    return False
+
+
 def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
                published: date | None, *, skip_before: int = 0,
                attached_only: bool = False) -> DateInfo:
@@ -611,9 +639,11 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
             with_told_year(ent), published)
         if info.precision != UNRESOLVED:
             attached = _hangs_from(ent, trigger, anchors)
-            where = "attached to the trigger" if attached else "in the sentence"
+            telling = not attached and _day_of_telling(ent)
+            where = "attached to the trigger" if attached else \
+                "the day it was told" if telling else "in the sentence"
             return DateInfo(info.date, info.precision, info.text, f"{info.reason}, {where}",
-                            attached)
+                            attached, telling)
         first_failure = first_failure or info
     assert first_failure is not None
     return first_failure

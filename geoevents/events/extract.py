@@ -1015,6 +1015,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     found: list[_Candidate] = []
     planned: list[Span] = []  # sentences that tell only what is to come (see _unplanned)
     told_before: DateInfo | None = None  # the date of the last dated event told
+    told_paragraph = -2  # ... and its paragraph
     # (paragraph, sentence) of the last sentence that told a dated violent event
     violent_before: tuple[int, int] | None = None
     headings = line_headings(text, anchor)
@@ -1081,6 +1082,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
                 _witnessed(cand) or _ends_another(cand, onto) or _seizure(cand)
+            if cand.date.telling and not cand.reference:
+                _date_before_the_telling(cand, scene_time, told_before
+                                         if paragraph[i] - told_paragraph <= 1 else None)
             if told_before is not None and not cand.reference:
                 _date_from_before(cand, told_before, lowered, onto)
             if not cand.reference:
@@ -1104,8 +1108,10 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
-        told_before = next((c.date for c in reversed(kept) if c.date is not None
-                            and c.date.precision != UNRESOLVED), told_before)
+        dated = next((c.date for c in reversed(kept) if c.date is not None
+                      and c.date.precision != UNRESOLVED), None)
+        if dated is not None:
+            told_before, told_paragraph = dated, paragraph[i]
         if any(onto.event_type_of(c.typing.sub_event_type) in _VIOLENT_TYPES and
                c.date is not None and c.date.precision != UNRESOLVED for c in kept):
             violent_before = (paragraph[i], i)
@@ -1157,6 +1163,29 @@ def _date_from_before(cand: _Candidate, before: DateInfo, sentence: str,
         day = date.fromisoformat(before.date) + timedelta(days=later[0])
         cand.date = DateInfo(day.isoformat(), DAY, later[1],
                              f"{later[1]!r}: counted from the day of the event told before it")
+
+
+def _date_before_the_telling(cand: _Candidate, scene: list[DateInfo],
+                             before: DateInfo | None) -> None:
+    """Date an event whose only date is the day it was told ("At least 14 people were
+    killed, the ministry said on Sunday"; "In a statement posted on Monday, the group said
+    its fighters had stormed the camp") by the time its paragraph set before (the night
+    the cyclone came ashore), else by the event told just before it (the attack on
+    Sunday): what is told happened before the telling. The telling's day stays when
+    neither is known or neither comes before it."""
+    told = cand.date
+    if told is None or told.date is None or told.precision != DAY:
+        return
+    for earlier, how in ((scene[-1] if scene else None, "the time its paragraph set"),
+                         (before, "the day of the event told before it")):
+        if earlier is None or earlier.date is None or earlier.precision != DAY:
+            continue
+        gap = (date.fromisoformat(told.date) - date.fromisoformat(earlier.date)).days
+        if 0 <= gap <= 7:
+            cand.date = DateInfo(earlier.date, DAY, earlier.text,
+                                 f"{told.text!r} is the day it was told; {how}, "
+                                 f"{earlier.text!r}")
+            return
 
 
 def _in_a_past_scene(told: list[DateInfo], scene: list[DateInfo], anchor: date | None
