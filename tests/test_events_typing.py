@@ -184,3 +184,21 @@ def test_a_claim_published_a_day_later_dates_the_attack_it_claims_by_the_attack(
 def test_a_date_of_its_own_sentence_is_kept(text, day):
     events = geoevents.extract_events(text, published="2026-05-27")
     assert day in {e.date for e in events if e.sentence.startswith(("Early", "Fighting"))}
+
+
+@pytest.mark.parametrize("text", [
+    "In Chattogram's Rangunia upazila, at least 12 people were injured yesterday afternoon "
+    "when supporters of two rival political parties clashed with sticks and stones over "
+    "the control of a local bus terminal, police said.",
+    "Running battles followed for several hours in the Free Area and Pangani areas of "
+    "Nakuru, where youths stoned passing vehicles and set fire to a police post.",
+])
+def test_crowds_fighting_with_sticks_and_stones_riot(text):
+    found = types(text, "2026-09-03")
+    assert "Violent demonstration" in found and "Armed clash" not in found
+
+
+def test_armed_groups_fighting_is_still_a_battle():
+    assert "Armed clash" in types("Militants clashed with soldiers near Kidal on Sunday, "
+                                  "and villagers said the gunfire lasted two hours.",
+                                  "2026-09-03")

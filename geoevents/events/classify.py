@@ -1168,6 +1168,10 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
             _has(args.near, _ACCUSATIONS):
         return Typing("Claim of responsibility", typing.confidence,
                       f"{typing.reason}; it rejects an accusation (a denial of responsibility)")
+    if name == "Armed clash" and _fought_by_crowds(trigger, args, onto, sentence):
+        return Typing("Violent demonstration", typing.confidence,
+                      f"{typing.reason}; fought by unarmed people (supporters, youths, "
+                      f"workers) or with sticks and stones: a riot, not a battle")
     if name == "Armed clash" and (_token_class(args.actor1_token, onto) == "protester" or
                                   _token_class(args.actor2_token, onto) == "protester" or
                                   _has(args.near, onto.words("protester"))):
@@ -1242,6 +1246,40 @@ _CRIMINALS = frozenset({"gang", "gangster", "cartel", "mafia", "hitman", "narco"
 _ARMED_VIOLENCE = frozenset({"Attack", "Abduction/forced disappearance"})
 # what kind of gang it is ("a drug gang", "the drug cartel"), beside a word for one
 _CRIMINAL_KINDS = frozenset({"drug", "narcotic"})
+
+
+# people who fight in crowds, not in armed groups ("supporters of two rival parties
+# clashed", "youths battled police")
+_CROWD_PEOPLE = frozenset({"supporter", "youth", "fan", "worker", "student", "villager",
+                           "resident", "trader", "vendor", "farmer", "herder", "mob"})
+# what crowds fight with; firearms and armed groups make it a battle
+_CROWD_WEAPONS = frozenset({"stick", "stone", "rock", "brick", "bottle", "club", "tyre",
+                            "tire", "barricade", "catapult", "slingshot"})
+_NO_CROWD = frozenset({"gun", "rifle", "firearm", "gunfire", "gunman", "militant", "rebel",
+                       "fighter", "insurgent", "militia", "militiaman", "jihadist",
+                       "terrorist", "bandit", "soldier", "troop", "army", "shell", "rocket",
+                       "bomb", "grenade", "artillery", "drone", "mortar"})
+
+
+def _fought_by_crowds(trigger: Trigger, args: Arguments, onto: Ontology,
+                      sentence: set[str]) -> bool:
+    """Whether a clash is fought by unarmed people: a side named as supporters, youths,
+    workers, villagers …, or fought with sticks and stones ("supporters of two rival
+    parties clashed with sticks and stones", "running battles followed, where youths
+    stoned passing vehicles"), with no firearm, artillery or armed group named in its
+    clause (a noun's: its sentence). ACLED's Armed clash is between organised armed
+    groups; crowds fighting each other or the police riot."""
+    around = args.clause | args.near | (sentence if trigger.pos == "NOUN" else set())
+    if _has(around, _NO_CROWD | onto.words("non_state")):
+        return False
+    sides = [t for t in (args.actor1_token, args.actor2_token) if t is not None]
+    people = set()
+    for side in sides:
+        counted = preposition_objects(side, ("of",)) if lemma(side) in _QUANTITY_HEADS \
+            else []
+        people |= set(lemma_forms(counted[0] if counted else side))
+    return _has(people, _CROWD_PEOPLE) or (_has(around, _CROWD_WEAPONS) and not any(
+        _token_class(side, onto) == "armed" and not _is_state_force(side) for side in sides))
 
 
 # sub-types that are the point of a text when present: a claim is about an attack, a
