@@ -1018,7 +1018,13 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
         if not required or _requirement_met(required, trigger, args, onto):
             specific.append(name)
     decided: Typing | None = None
-    if not specific and trigger.lemma == "hold" and args.target is not None and \
+    if specific and trigger.lemma in _FIRING and _crowd_control(trigger, args, onto):
+        # "police lobbed tear gas canisters at protesters": what is lobbed decides, not
+        # the word's grenade
+        decided = _force_against_protesters(trigger, args, onto)
+        decided.reason = f"trigger {trigger.words!r}: {decided.reason}, a crowd-control " \
+                         f"weapon ({args.target.text!r}) fired"
+    elif not specific and trigger.lemma == "hold" and args.target is not None and \
             _has(set(lemma_forms(args.target)), _GATHERINGS):
         decided = Typing("Peaceful protest", 0.6, f"trigger {trigger.words!r} of a gathering "
                          f"({args.target.text!r}): the people's protest, not an arrest")
@@ -1113,15 +1119,23 @@ def _done_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> bo
 
 def _lodged_by_a_state(trigger: Trigger) -> bool:
     """Whether a protest comes from a state: a protest a country or a ministry lodges
-    ("Pakistan lodged a strong protest with India"), or the protest of a ministry,
+    ("Pakistan lodged a strong protest with India") or makes an act of ("the foreign
+    ministry summoned the charge d'affaires in protest"), or the protest of a ministry,
     government or embassy ("the foreign ministry protested the remarks")."""
     token = trigger.token
     if trigger.pos == "VERB":
         return any(child.dep_ == "nsubj" and lemma(child) in _STATE_VOICES
                    for child in token.children)
-    return token.dep_ == "dobj" and lemma(token.head) in _LODGE and any(
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "in" and verb.dep_ == "prep":
+        verb = verb.head  # "the foreign ministry summoned the ambassador in protest"
+        if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj"):
+            verb = verb.head  # (the parser may hang "in protest" on the object)
+    elif not (token.dep_ == "dobj" and lemma(verb) in _LODGE):
+        return False
+    return any(
         child.dep_ == "nsubj" and (child.ent_type_ == "GPE" or lemma(child) in _STATE_VOICES)
-        for child in token.head.children)
+        for child in verb.children)
 
 
 _STATE_VOICES = frozenset({"ministry", "government", "embassy", "kremlin", "minister"})
