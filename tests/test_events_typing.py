@@ -202,3 +202,24 @@ def test_armed_groups_fighting_is_still_a_battle():
     assert "Armed clash" in types("Militants clashed with soldiers near Kidal on Sunday, "
                                   "and villagers said the gunfire lasted two hours.",
                                   "2026-09-03")
+
+
+def test_tear_gas_lobbed_at_protesters_is_no_grenade():
+    found = types("In the Central Business District of Nairobi, police lobbed tear gas "
+                  "canisters at hundreds of young protesters who tried to march towards "
+                  "Parliament Buildings.", "2026-07-08")
+    assert "Grenade" not in found and "Protest with intervention" in found
+
+
+def test_a_protest_a_ministry_makes_is_diplomatic():
+    found = types("Baghdad's foreign ministry summoned the Turkish charge d'affaires in "
+                  "protest on Sunday.", "2026-08-03")
+    assert not {"Peaceful protest", "Excessive force against protesters",
+                "Protest with intervention"} & set(found)
+
+
+def test_a_weapon_of_a_coordinated_clause_does_not_type_a_murder():
+    found = by_trigger("In Michoacan's Tierra Caliente, armed groups again used drones "
+                       "against rural communities on Monday and a leader of lime growers "
+                       "was murdered.", "2026-02-16")
+    assert found.get("murdered") == "Attack"
