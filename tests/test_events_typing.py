@@ -223,3 +223,21 @@ def test_a_weapon_of_a_coordinated_clause_does_not_type_a_murder():
                        "against rural communities on Monday and a leader of lime growers "
                        "was murdered.", "2026-02-16")
     assert found.get("murdered") == "Attack"
+
+
+def test_a_round_up_filed_on_a_monday_dates_its_monday_line_the_week_before():
+    text = ("PATTANI, Aug. 10 — Deep South security round-up, August 3-9.\n\n"
+            "Monday: A bomb hidden in a parked motorcycle exploded at a fresh market in "
+            "Bannang Sata district, Yala, wounding four people.\n\n"
+            "Tuesday: Two gunmen shot dead a village headman in Sai Buri district, Pattani.")
+    dates = {e.trigger: e.date for e in geoevents.extract_events(text, published="2026-08-10")}
+    assert dates["exploded"] == "2026-08-03" and dates["shot"] == "2026-08-04"
+
+
+def test_the_issue_line_of_an_update_dates_no_event():
+    text = ("BURKINA FASO — Protection Update No. 31\nReporting period: 3 to 9 August 2026\n"
+            "Issued by the Protection Working Group, 14 August 2026\n\n"
+            "On 5 August, members of a non-state armed group attacked a position of the "
+            "volunteers in the village of Tanwalbougou, east of Fada N'Gourma.")
+    events = geoevents.extract_events(text, published="2026-08-14")
+    assert events and {e.date for e in events} == {"2026-08-05"}

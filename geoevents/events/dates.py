@@ -158,10 +158,20 @@ _ISSUE_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE)
 
 
+# a line that says when a report was issued or what period it covers ("Issued by the
+# Protection Working Group, 14 August 2026", "Reporting period: 3 to 9 August 2026")
+_ISSUED_LINE = re.compile(
+    r"^[ \t]*(?:issued|published|released|updated|last updated|posted|reporting period|"
+    r"period covered|covering the period)\b[^\n]*?(?:\d{4}|" + _MONTH_RE + r")[^\n]*$",
+    re.IGNORECASE | re.MULTILINE)
+
+
 def issue_lines(text: str) -> list[tuple[int, int]]:
-    """The (start, end) character offsets of lines that hold only a full date: the day
-    a release or an update was issued, which, like a dateline, dates no event."""
-    return [m.span() for m in _ISSUE_LINE.finditer(text)]
+    """The (start, end) character offsets of lines that hold only a full date, or say
+    when a report was issued or what period it covers: the day a release or an update
+    was issued, which, like a dateline, dates no event."""
+    return sorted([m.span() for m in _ISSUE_LINE.finditer(text)] +
+                  [m.span() for m in _ISSUED_LINE.finditer(text)])
 
 
 @dataclass
@@ -388,7 +398,27 @@ def line_headings(text: str, anchor: date | None) -> dict[int, DateInfo]:
                     out[start] = DateInfo(info.date, info.precision, info.text,
                                           f"{info.reason}, the label the line opens with")
         start += len(line) + 1
-    return out
+    return _in_order(out)
+
+
+def _in_order(headings: dict[int, DateInfo]) -> dict[int, DateInfo]:
+    """A round-up's weekday labels told in the order of the days ("Monday: … Tuesday: …"
+    in a digest filed on the Monday after): a weekday named before a later-told earlier
+    weekday is the week before, not the day of filing (dated labels keep their dates)."""
+    later: date | None = None
+    for start in sorted(headings, reverse=True):
+        info = headings[start]
+        if info.precision != DAY or info.date is None or info.text is None or \
+                not weekdays_named(info.text):
+            continue
+        day = date.fromisoformat(info.date)
+        if later is not None and day > later:
+            day -= timedelta(days=7 * -(-(day - later).days // 7))
+            headings[start] = DateInfo(day.isoformat(), DAY, info.text,
+                                       f"{info.reason}; the week before, as the labels "
+                                       f"after it go on from it")
+        later = day
+    return headings
 
 
 # a count the date tagger took into a date ("on 15 May three residents died")

@@ -1019,6 +1019,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     # (paragraph, sentence) of the last sentence that told a dated violent event
     violent_before: tuple[int, int] | None = None
     headings = line_headings(text, anchor)
+    if headings:  # a line's time label dates the line's events (see _date_from_heading),
+        # never the sentence before it that the parser ran on into the label
+        dates = [[e for e in ents if not _is_label(e, headings, text)] for ents in dates]
     paragraph = _paragraphs(sentences, text)
     # the time the paragraph last told, and whether a sentence without events told it
     # ("On Tuesday, in Lyon, farmers dumped manure …")
@@ -1219,6 +1222,12 @@ def _refers_to_the_past(cand: _Candidate, told: list[DateInfo], anchor: date | N
     of 2020 saw nights of protest after the killing of George Floyd")."""
     past = [is_background(info, anchor) for info in told]
     return any(past) if cand.reaction == "commemoration" else bool(past) and all(past)
+
+
+def _is_label(ent: Span, headings: dict[int, DateInfo], text: str) -> bool:
+    """Whether a date expression is the time label a line opens with ("Tuesday: …")."""
+    line = text.rfind("\n", 0, ent.start_char) + 1
+    return line in headings and not text[line:ent.start_char].strip()
 
 
 def _date_from_heading(cand: _Candidate, headings: dict[int, DateInfo], text: str) -> None:
