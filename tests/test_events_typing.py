@@ -166,7 +166,7 @@ def test_the_day_a_toll_was_told_is_not_the_day_of_the_disaster():
 def test_a_claim_published_a_day_later_dates_the_attack_it_claims_by_the_attack():
     events = geoevents.extract_events(
         "BAMAKO, June 23 — JNIM said it killed more than 20 soldiers in an attack on an "
-        "army post at Konna, in central Mali's Mopti region, on Sunday.\n\n"
+        "army post at Konna, in central Mali's Mopti region, on Sunday. "
         "In a statement posted on its media channel on Monday, the group said its fighters "
         "had stormed the camp of the army at dawn, seized weapons and burned three vehicles.",
         published="2026-06-23")

@@ -1087,7 +1087,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 _witnessed(cand) or _ends_another(cand, onto) or _seizure(cand)
             if cand.date.telling and not cand.reference:
                 _date_before_the_telling(cand, scene_time, told_before
-                                         if paragraph[i] - told_paragraph <= 1 else None)
+                                         if paragraph[i] == told_paragraph else None)
             if told_before is not None and not cand.reference:
                 _date_from_before(cand, told_before, lowered, onto)
             if not cand.reference:
@@ -1171,11 +1171,12 @@ def _date_from_before(cand: _Candidate, before: DateInfo, sentence: str,
 def _date_before_the_telling(cand: _Candidate, scene: list[DateInfo],
                              before: DateInfo | None) -> None:
     """Date an event whose only date is the day it was told ("At least 14 people were
-    killed, the ministry said on Sunday"; "In a statement posted on Monday, the group said
-    its fighters had stormed the camp") by the time its paragraph set before (the night
-    the cyclone came ashore), else by the event told just before it (the attack on
-    Sunday): what is told happened before the telling. The telling's day stays when
-    neither is known or neither comes before it."""
+    killed, the ministry said on Sunday"; "… said on Monday that the group's fighters had
+    stormed the camp") by the time its paragraph set before (the night the cyclone came
+    ashore), else by the event told just before it in its paragraph: what is told
+    happened before the telling. The telling's day stays when neither is known or neither
+    comes before it (an event told before, in another paragraph, is often another
+    incident: taking its day lost more than it gained on the golden reports)."""
     told = cand.date
     if told is None or told.date is None or told.precision != DAY:
         return
