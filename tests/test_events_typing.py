@@ -103,6 +103,12 @@ def by_trigger(text: str, published: str = "2026-03-17") -> dict[str, str]:
      "seized weapons and burned three vehicles.", "Armed clash"),
     ("Gunmen stormed the mountain village of Furcy, above Kenscoff, before dawn on Sunday, "
      "killing at least 11 people and setting fire to dozens of homes.", "Attack"),
+    # a village stormed by an army with no one killed is fought for; one whose people
+    # were killed is attacked
+    ("Government troops of the Syrian army stormed the village of Rasm Al-Abed in "
+     "Aleppo province on Monday.", "Armed clash"),
+    ("Over 100 herdsmen stormed five villages in Logo Local Government Area of Benue State "
+     "on Friday, killing nine persons.", "Attack"),
     ("The RSF said that its fighters had stormed Er Rahad, a railway town south-east of El "
      "Obeid, on Monday morning and taken control of it after several hours of fighting.",
      "Non-state actor overtakes territory"),

@@ -480,12 +480,19 @@ _FORCED_ENTRY = frozenset({"storm"})
 # verbs and nouns that say a place changed hands, with a place or territory as object
 _TAKING = frozenset({"seize", "capture", "take", "overrun", "occupy", "hold", "conquer",
                      "control", "takeover"})
+# verbs of driving the other side out of a place ("stormed Najarah and expelled all ISIS
+# fighters"), with armed men as object
+_DRIVING_OUT = frozenset({"expel", "drive", "oust", "dislodge", "evict", "flush", "rout"})
+# places people live in: stormed by an army, fought for unless its people were killed
+_SETTLEMENTS = frozenset({"village", "town", "city", "district", "neighbourhood",
+                          "neighborhood"})
 
 
 def _territory_taken(sent: Span, onto: Ontology) -> bool:
     """Whether a sentence says a place was taken: 'control' ("took control of it", "now
-    controls the town"), or a verb of taking whose object is a place or territory ("seized
-    the base", not "seized weapons and two vehicles")."""
+    controls the town"), a verb of taking whose object is a place or territory ("seized
+    the base", not "seized weapons and two vehicles"), or one of driving armed men out
+    ("expelled all ISIS fighters")."""
     for t in span_words(sent):
         low = lemma(t)
         if low == "control" or low == "takeover":
@@ -496,13 +503,18 @@ def _territory_taken(sent: Span, onto: Ontology) -> bool:
                     _has(set(lemma_forms(c)), onto.words("territory")))
                 for c in t.children):
             return True
+        if low in _DRIVING_OUT and any(c.dep_ in ("dobj", "nsubjpass") and _token_class(
+                c, onto) == "armed" for c in t.children):
+            return True
     return False
 
 
 def _assault(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology) -> Typing:
-    """A forcible entry with no place taken, typed by what was stormed: a police station,
-    a base or an army camp is fought for (Armed clash), a village, a mosque or a home is
-    an attack on civilians (Attack)."""
+    """A forcible entry with no place taken, typed by what was stormed and who was hurt:
+    a police station, a base or an army camp is fought for (Armed clash); a mosque, a
+    home or a station, or a village whose people were killed, is an attack on civilians
+    (Attack); a village or a hill stormed by an army or an armed group with no civilians
+    killed is fought for (Armed clash)."""
     target = args.target
     words = set(lemma_forms(target)) if target is not None else set()
     if target is not None:
@@ -513,9 +525,19 @@ def _assault(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology) 
     if _has(words, armed) or _token_class(target, onto) == "armed":
         return Typing("Armed clash", typing.confidence, f"{typing.reason}; an assault on an "
                       f"armed site ({target.text!r}), no place said to be taken")
-    return Typing("Attack", typing.confidence, f"{typing.reason}; an assault"
-                  f"{f' on {target.text!r}' if target is not None else ''}, no place said to "
-                  f"be taken")
+    on = f" on {target.text!r}" if target is not None else ""
+    civilians_killed = _has(args.clause, CONSEQUENCES) and _has(
+        args.clause, onto.words("civilian") | {"persons", "worshipper", "passenger"})
+    if civilians_killed or _has(words, _CIVIL_PLACES - _SETTLEMENTS) or \
+            _token_class(target, onto) == "civilian":
+        return Typing("Attack", typing.confidence, f"{typing.reason}; an assault{on} that "
+                      f"struck civilians, no place said to be taken")
+    if _token_class(args.actor1_token, onto) == "armed" or _actor_side(
+            args.actor1_token, onto) is not None:
+        return Typing("Armed clash", typing.confidence, f"{typing.reason}; an assault{on} by "
+                      f"armed forces, fought for, no place said to be taken")
+    return Typing("Attack", typing.confidence, f"{typing.reason}; an assault{on}, no place "
+                  f"said to be taken")
 
 
 # verbs of what a protest is about: "rallied to mourn the demonstrators killed in July",
