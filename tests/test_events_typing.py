@@ -117,15 +117,6 @@ def test_a_storming_takes_territory_only_when_the_place_is_taken(text, expected)
     assert by_trigger(text)["stormed"] == expected
 
 
-def test_gang_members_killing_villagers_is_violence_against_civilians():
-    # who does it (a gang) is no crime of its own; what a crime is (drugs, robbery) is
-    assert by_trigger("Gang members stormed the village of Furcy on Sunday, killing at "
-                      "least 11 people and setting fire to dozens of homes.")["stormed"] == \
-        "Attack"
-    assert "Organised crime" in types("Police seized 300 kilograms of cocaine from a gang "
-                                      "in the port of Callao on Monday.", "2026-03-17")
-
-
 @pytest.mark.parametrize("text", [
     "The operation started on 6 May, when Israeli forces, supported by a drone and "
     "bulldozers, entered the camp on the eastern edge of Tulkarm city.",

@@ -1262,26 +1262,13 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
                                        riot=not peaceful)
         if refined != name:
             return Typing(refined, typing.confidence, f"{typing.reason}; {why}")
-    crime = (args.clause | args.near) & onto.words("crime")
     if onto.event_type_of(name) in ("Battles", "Violence against civilians",
                                     "Strategic developments") and \
-            name not in _POLITICAL_WHOEVER_ACTS and crime and not (
-                name in _ARMED_VIOLENCE and crime & _CRIMINALS and
-                crime <= _CRIMINALS | _CRIMINAL_KINDS):
+            name not in _POLITICAL_WHOEVER_ACTS and _has(args.clause | args.near,
+                                                         onto.words("crime")):
         return Typing("Organised crime", typing.confidence * 0.9,
                       f"{typing.reason}; crime vocabulary (drugs, cartel, gang)")
     return typing
-
-
-# who commits crimes, as opposed to what crimes are: a gang or a cartel that kills or
-# abducts villagers commits violence against civilians (ACLED codes it so); trafficking,
-# robbery or extortion is crime whoever does it. (Fights between gangs or with the
-# police stay crime: retyping them as clashes left the dev reports' gang battles and
-# police raids split in two, the merging of their tellings not being ready for it.)
-_CRIMINALS = frozenset({"gang", "gangster", "cartel", "mafia", "hitman", "narco"})
-_ARMED_VIOLENCE = frozenset({"Attack", "Abduction/forced disappearance"})
-# what kind of gang it is ("a drug gang", "the drug cartel"), beside a word for one
-_CRIMINAL_KINDS = frozenset({"drug", "narcotic"})
 
 
 # people who fight in crowds, not in armed groups ("supporters of two rival parties
