@@ -1037,9 +1037,13 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     found: list[_Candidate] = []
     planned: list[Span] = []  # sentences that tell only what is to come (see _unplanned)
     told_before: DateInfo | None = None  # the date of the last dated event told
+    told_paragraph = -2  # ... and its paragraph
     # (paragraph, sentence) of the last sentence that told a dated violent event
     violent_before: tuple[int, int] | None = None
     headings = line_headings(text, anchor)
+    if headings:  # a line's time label dates the line's events (see _date_from_heading),
+        # never the sentence before it that the parser ran on into the label
+        dates = [[e for e in ents if not _is_label(e, headings, text)] for ents in dates]
     paragraph = _paragraphs(sentences, text)
     # the time the paragraph last told, and whether a sentence without events told it
     # ("On Tuesday, in Lyon, farmers dumped manure …")
@@ -1103,6 +1107,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
                 _witnessed(cand) or _ends_another(cand, onto) or _seizure(cand)
+            if cand.date.telling and not cand.reference:
+                _date_before_the_telling(cand, scene_time, told_before
+                                         if paragraph[i] == told_paragraph else None)
             if told_before is not None and not cand.reference:
                 _date_from_before(cand, told_before, lowered, onto)
             if not cand.reference:
@@ -1126,8 +1133,10 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
-        told_before = next((c.date for c in reversed(kept) if c.date is not None
-                            and c.date.precision != UNRESOLVED), told_before)
+        dated = next((c.date for c in reversed(kept) if c.date is not None
+                      and c.date.precision != UNRESOLVED), None)
+        if dated is not None:
+            told_before, told_paragraph = dated, paragraph[i]
         if any(onto.event_type_of(c.typing.sub_event_type) in _VIOLENT_TYPES and
                c.date is not None and c.date.precision != UNRESOLVED for c in kept):
             violent_before = (paragraph[i], i)
@@ -1181,6 +1190,30 @@ def _date_from_before(cand: _Candidate, before: DateInfo, sentence: str,
                              f"{later[1]!r}: counted from the day of the event told before it")
 
 
+def _date_before_the_telling(cand: _Candidate, scene: list[DateInfo],
+                             before: DateInfo | None) -> None:
+    """Date an event whose only date is the day it was told ("At least 14 people were
+    killed, the ministry said on Sunday"; "… said on Monday that the group's fighters had
+    stormed the camp") by the time its paragraph set before (the night the cyclone came
+    ashore), else by the event told just before it in its paragraph: what is told
+    happened before the telling. The telling's day stays when neither is known or neither
+    comes before it (an event told before, in another paragraph, is often another
+    incident: taking its day lost more than it gained on the golden reports)."""
+    told = cand.date
+    if told is None or told.date is None or told.precision != DAY:
+        return
+    for earlier, how in ((scene[-1] if scene else None, "the time its paragraph set"),
+                         (before, "the day of the event told before it")):
+        if earlier is None or earlier.date is None or earlier.precision != DAY:
+            continue
+        gap = (date.fromisoformat(told.date) - date.fromisoformat(earlier.date)).days
+        if 0 <= gap <= 7:
+            cand.date = DateInfo(earlier.date, DAY, earlier.text,
+                                 f"{told.text!r} is the day it was told; {how}, "
+                                 f"{earlier.text!r}")
+            return
+
+
 def _in_a_past_scene(told: list[DateInfo], scene: list[DateInfo], anchor: date | None
                      ) -> bool:
     """Whether an undated mention in a sentence that tells no time continues a paragraph
@@ -1212,6 +1245,12 @@ def _refers_to_the_past(cand: _Candidate, told: list[DateInfo], anchor: date | N
     of 2020 saw nights of protest after the killing of George Floyd")."""
     past = [is_background(info, anchor) for info in told]
     return any(past) if cand.reaction == "commemoration" else bool(past) and all(past)
+
+
+def _is_label(ent: Span, headings: dict[int, DateInfo], text: str) -> bool:
+    """Whether a date expression is the time label a line opens with ("Tuesday: …")."""
+    line = text.rfind("\n", 0, ent.start_char) + 1
+    return line in headings and not text[line:ent.start_char].strip()
 
 
 def _date_from_heading(cand: _Candidate, headings: dict[int, DateInfo], text: str) -> None:
