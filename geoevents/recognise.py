@@ -205,6 +205,7 @@ class Recogniser:
         self._propagate(state)
         self._drop_persons(state)
         self._drop_diseases(state)
+        self._drop_time_zones(state)
         names = sorted(state.mentions.values(), key=lambda m: m.start)
         _link_containers(state.doc, names)
         composites = list(self._composites(state, names))
@@ -703,6 +704,18 @@ class Recogniser:
             if nxt is not None and nxt.lower_ in DISEASE_WORDS:
                 del state.mentions[key]
 
+    def _drop_time_zones(self, state: _DocState) -> None:
+        """A place name that tells the clock a text keeps ("all times Beirut", "at 06:10
+        Kyiv time") names a time zone, not where anything happened: live blogs open with
+        one, and their strikes are not in the capital."""
+        doc = state.doc
+        lowers = _words(doc).lowers
+        for key, mention in list(state.mentions.items()):
+            before = lowers[mention.token_start - 1] if mention.token_start > 0 else ""
+            after = lowers[mention.token_end] if mention.token_end < len(doc) else ""
+            if before == "times" or after == "time":
+                del state.mentions[key]
+
     def _is_person_context(self, span: Span) -> bool:
         """A personal title before the name, or before the one or two given names that
         precede it ("Mr. Jackson", "Dr Ala Alwan")."""
@@ -805,6 +818,11 @@ class Recogniser:
             if head.lower_ not in SURROUNDINGS and head.lower_ not in _DIRECTIONS:
                 return None
             relation = f"{head.lower_} of"
+            # "south-east of": the tokenizer splits a hyphenated bearing in three
+            if j >= 2 and lowers[j - 1] in DASHES | {"-"} and \
+                    f"{lowers[j - 2]}-{head.lower_}" in _DIRECTIONS:
+                j -= 2
+                relation = f"{lowers[j]}-{head.lower_} of"
             # "5 km north of", "the outskirts of"
             if j >= 2 and lowers[j - 1] in DISTANCE_UNITS and tokens[j - 2].like_num:
                 j -= 2

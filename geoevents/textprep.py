@@ -72,8 +72,8 @@ def tokenizer_safe(text: str) -> str:
     ``text`` (offsets stay valid); ``text`` itself when nothing needs changing."""
     if _FORMAT.search(text):
         text = _LOOSE_FORMAT.sub(" ", text)
-    if len(text) <= MAX_PUNCT_RUN:
-        return text
+    if len(text) <= MAX_PUNCT_RUN or max(map(len, text.split()), default=0) <= MAX_PUNCT_RUN:
+        return text  # (both runs lie inside a whitespace-free chunk longer than that)
     text = _PUNCT_RUN.sub(lambda m: _break(m.group(), MAX_PUNCT_RUN), text)
     return _LONG_WORD.sub(lambda m: _break(m.group(), MAX_WORD), text)
 
@@ -99,8 +99,8 @@ class SafeTokenizer:
     def __call__(self, text: str) -> Doc:
         safe = tokenizer_safe(text)
         if safe is text or safe == text:
-            return _run_ons_cut(self.tokenizer(text))
-        return _run_ons_cut(_with_original_text(self.tokenizer(safe), text, safe))
+            return _run_ons_cut(self.tokenizer(text), text)
+        return _run_ons_cut(_with_original_text(self.tokenizer(safe), text, safe), text)
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
         for text in texts:
@@ -112,10 +112,12 @@ class SafeTokenizer:
         return getattr(self.tokenizer, name)
 
 
-def _run_ons_cut(doc: Doc) -> Doc:
-    """``doc`` with a sentence opened every :data:`MAX_RUN_ON` characters of each stretch
-    longer than that without sentence punctuation or a line break."""
-    runs = list(_RUN_ON.finditer(doc.text))
+def _run_ons_cut(doc: Doc, text: str) -> Doc:
+    """``doc`` (of ``text``) with a sentence opened every :data:`MAX_RUN_ON` characters of
+    each stretch longer than that without sentence punctuation or a line break."""
+    if len(text) <= MAX_RUN_ON:
+        return doc
+    runs = list(_RUN_ON.finditer(text))
     if not runs:
         return doc
     starts = [t.idx for t in doc]

@@ -145,16 +145,52 @@ def test_the_datelines_words_are_no_place_the_parse_links():
 @pytest.mark.parametrize("text", [
     "Officials said in Washington that gunmen had killed five people.",
     "The ministry told reporters in Kabul that gunmen had killed five people.",
+    # where a statement came out, before or after the verb of saying
+    "In a statement released in Mogadishu on Thursday, the ministry said gunmen had "
+    "killed five people.",
+    "The ministry said in a statement issued in Kabul that gunmen had killed five people.",
 ])
 def test_the_source_of_a_statement_is_not_the_reported_events_place(text):
     e = event(text, "killed")
     assert e.location is None, e.location_text
 
 
+def test_a_statement_keeps_the_place_it_was_made_in():
+    # the condemnation itself happened where the statement came out
+    e = event("President Bola Tinubu condemned the mosque attack in a statement from Abuja.",
+              "condemned")
+    assert e.location is not None and e.location.name == "Abuja"
+
+
 def test_a_source_set_before_the_verb_is_the_scene():
     # "In Jericho, officials said …": a place fronted before the verb sets the scene
     loc = located("In Jericho, hospital officials said soldiers shot dead a man.", "shot")
     assert loc.toponym is not None and loc.toponym.text == "Jericho"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The council said a ceasefire had been agreed with the mediation of elders from "
+     "Zintan.", "mediation"),
+    ("Residents from Kafr Nabl were killed in an air strike on Monday.", "killed"),
+])
+def test_where_people_come_from_is_not_where_they_act(text, trigger):
+    loc = located(text, trigger)
+    assert loc.toponym is None, loc.reason
+
+
+def test_a_place_described_by_its_distance_from_another_is_the_place():
+    # the apposition says what Er Rahad is and where: the event is at Er Rahad
+    e = event("The RSF said its fighters had stormed Er Rahad, a railway town about 70 km "
+              "south-east of El Obeid, on Monday.", "stormed")
+    assert e.location_text == "Er Rahad", e.reason
+    assert "locates" in location_reason(e)
+
+
+def test_what_is_reported_somewhere_happened_there():
+    # the event noun is the passive subject of a verb of telling: its place is the event's
+    e = event("Fighting was also reported on Sunday on the southern outskirts of Debre "
+              "Markos, the capital of East Gojjam zone.", "Fighting")
+    assert e.location is not None and e.location.name == "Debre Mark’os", e.reason
 
 
 def test_a_country_as_the_subject_is_an_actor_not_a_place():
@@ -222,3 +258,16 @@ def test_an_event_carried_by_another_shares_its_place():
     launched = next(e for e in found if e.trigger == "launched")
     assert "that the trigger tells with" in location_reason(launched)
 
+
+
+def test_a_named_site_is_not_moved_by_a_later_telling_elsewhere():
+    # the village (not in the gazetteer, placed in its district) is the raid's site; the
+    # radio station a speaker talked to lies 90 km away and tells nothing finer about it
+    text = ("Insurgents beheaded three men and burned houses in a raid on the village of "
+            "Nankumi in Chiure district, in Mozambique's Cabo Delgado province, on Sunday, "
+            "a local priest said.\n\nThe attackers looted shops before setting fire to the "
+            "village, the priest told the diocese of Pemba's radio station.")
+    events = geoevents.extract_events(text, published="2026-09-09")
+    [raid] = [e for e in events if e.trigger == "beheaded"]
+    assert raid.location_text == "Nankumi" and raid.location.name == "Chiure"
+    assert "setting" in {m["trigger"] for m in raid.mentions}  # the telling still joins

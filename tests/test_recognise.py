@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from geoevents.geodesy import distance_km
 from geoevents.recognise import Mention
 from geoevents.wordlists import abbreviations, demonyms
 
@@ -64,6 +65,36 @@ def test_relative_locations_keep_the_relation(parser):
     relations = {m.text: m.relation for m in found}
     assert relations == {"5 km north of Gaza City": "5 km north of", "near Rafah": "near"}
     assert [m.parts[0].text for m in found] == ["Gaza City", "Rafah"]
+
+
+def test_a_hyphenated_bearing_is_one_relation(parser):
+    # the tokenizer splits "south-east" in three; the offset is 70 km on bearing 135
+    text = ("The RSF said its fighters had stormed Er Rahad, a railway town about 70 km "
+            "south-east of El Obeid, on Monday.")
+    [found] = [t for t in parser.parse(text).toponyms if "of El Obeid" in t.text]
+    assert found.text == "70 km south-east of El Obeid"
+    anchor = next(t for t in parser.parse(text).toponyms if t.text == "El Obeid")
+    assert found.place is not None and anchor.place is not None
+    assert 65 < distance_km(anchor.place.lat, anchor.place.lon,
+                            found.place.lat, found.place.lon) < 75
+    assert found.place.lat < anchor.place.lat and found.place.lon > anchor.place.lon
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Live: Israeli strikes in south Lebanon (all times Beirut)\n\n06:50 — A drone struck "
+     "a car near Bint Jbeil.", ["Lebanon", "Bint Jbeil"]),
+    ("The sirens sounded at 03:10 Kyiv time in Kharkiv.", ["Kharkiv"]),
+])
+def test_a_time_zone_is_no_place(parser, text, kept):
+    names = [m.text for m in mentions(parser, text) if m.kind == "name"]
+    assert names == kept
+
+
+def test_the_target_of_dropped_munitions_is_a_place(parser):
+    # NER tags Orikhiv a person; "bombs on X", like "attacks on X", names a target
+    names = [m.text for m in mentions(parser, "Russian aircraft dropped bombs on Orikhiv "
+                                              "on Monday.") if m.kind == "name"]
+    assert "Orikhiv" in names
 
 
 def test_titled_person_is_not_a_place(parser):

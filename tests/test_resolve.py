@@ -542,3 +542,64 @@ def test_a_province_is_never_a_towns_quarter(gaz):
     # a city's district may be one of its quarters
     assert [c.place.feature_code for c in generate(
         Mention(0, 24, "Bustan Al-Basha District"))] == ["PPLX"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # Arbin, France: the text is about the Damascus countryside
+    ("In the province of Damascus, terrorists shelled the settlements of Arbin and "
+     "Jobar.", "Arbin"),
+    # Canaan, Connecticut (alternate name Kanaan): the text is about Diyala, Iraq
+    ("Insurgents launched a coordinated offensive throughout the province, attacking "
+     "Muqdadiyah, Balad Ruz, Kanaan, Khalis and the capital Baqubah.", "Kanaan"),
+    # Conna, Ireland (alternate name Konna): the text is about central Mali
+    ("Residents of Konna, reached by telephone, said the fighting in central Mali's Mopti "
+     "region lasted more than two hours.", "Konna"),
+    # Demirci, Turkey (alternate name Nasir); a continent is no evidence for any country
+    ("Juba said the strike in Upper Nile followed two days of fighting around Nasir. "
+     "An African Union envoy is expected in Juba next week.", "Nasir"),
+])
+def test_a_small_namesake_abroad_stays_unresolved(parser, text, name):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is None
+    assert "none of the text's other places" in toponym.reason
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Arbin is a village in the Savoie.", "Arbin", "FR"),  # nothing to judge it by
+    ("Fighting was reported near Hebron and in the village of Beit Ummar.", "Hebron", "PS"),
+    # an island territory's ties are across the sea
+    ("The U.S. Virgin Islands were battered; on the island of St. Croix, a looter shot "
+     "a man.", "St. Croix", "VI"),
+])
+def test_a_place_the_text_supports_or_cannot_judge_is_kept(parser, text, name, country):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is not None and toponym.place.country_code == country
+
+
+def test_a_bigger_town_abroad_is_no_namesake(parser):
+    # Oświęcim (34,000 people), by its German name, in a text about France
+    text = "Thousands of Jews from Lyon, France, were deported to Auschwitz, where most died."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Lyon", "France", "Auschwitz")]
+    toponym = parser.parse(text, toponyms=spans).toponyms[2]
+    assert toponym.place is not None and toponym.place.country_code == "PL", toponym.reason
+
+
+@pytest.mark.parametrize("text, name", [
+    # the county reading holds the document's other towns; "Nakuru town" is the town
+    ("NAKURU — Police fought youths in Nakuru town, while in Molo and Naivasha, in Nakuru "
+     "county, protesters marched peacefully.", "Nakuru town"),
+    ("Militants attacked a fuel convoy near Diéma, in western Mali, and said they had "
+     "destroyed it on the road between Kayes and Bamako. Two days earlier, gunmen abducted "
+     "two engineers from a cement plant on the outskirts of Kayes.", "outskirts of Kayes"),
+])
+def test_a_division_s_name_used_for_its_town_reads_as_the_town(parser, text, name):
+    bare = name.replace(" town", "").replace("outskirts of ", "")
+    start = text.index(name) + name.index(bare)
+    toponyms = parser.parse(text).toponyms
+    [town] = [t for t in toponyms if t.start == start and t.text == bare]
+    assert town.place is not None and town.place.feature_code == "PPL", town.reason
+    assert "names the town here" in town.reason
+    # a mention with no such cue keeps the division the text reads the name as
+    assert any(t.text.startswith(bare) and t.place is not None
+               and t.place.feature_code == "ADM1" for t in toponyms), \
+        [(t.text, t.reason) for t in toponyms]

@@ -468,8 +468,12 @@ def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
         near |= set(lemma_forms(args.actor1_token))  # pronoun's antecedent is the subject
     args.near = near
     clause_head = tok if trigger.pos == "VERB" else (args.predicate or tok)
+    # (a coordinated verb with a subject of its own is a clause of its own: "armed groups
+    # used drones against communities and a leader was murdered")
     while clause_head.dep_ in ("conj", "xcomp", "advcl", "acl", "relcl", "pcomp", "prep",
-                               "pobj") and clause_head.head.i != clause_head.i:
+                               "pobj") and clause_head.head.i != clause_head.i and not (
+            clause_head.dep_ == "conj" and clause_head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in clause_head.children)):
         clause_head = clause_head.head
     args.clause = set(_subtree_lemmas(clause_head))
     args.has_place = any(t.ent_type_ in ("GPE", "LOC", "FAC") for o in objects

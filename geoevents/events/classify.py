@@ -85,8 +85,9 @@ class Typing:
     sub_event_type: str
     confidence: float
     reason: str
-    # the parse says who did what to whom (demonstrators fighting the police): the model,
-    # which reads words, does not move it to another outcome of the protest
+    # the parse says who did what to whom (demonstrators fighting the police, a crowd
+    # dispersing by itself, a protest that ended peacefully): the model, which reads
+    # words, does not move it to another outcome of the protest
     decisive: bool = False
 
 
@@ -145,6 +146,9 @@ def _token_class(token, onto: Ontology) -> str | None:
     if token.ent_type_ == "PERSON" or _has(forms, onto.words("civilian")):
         return "civilian"
     return None
+
+
+people_class = _token_class  # for the one-attack rules of :mod:`geoevents.events.extract`
 
 
 def _actor_side(token, onto: Ontology) -> str | None:
@@ -248,6 +252,12 @@ def _weapon(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
 def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
               onto: Ontology) -> Typing | None:
     """The sub-type of generic violence, or None when it is not an event on its own."""
+    thrown = _thrown(trigger, args)
+    if thrown is not None and _has(set(lemma_forms(thrown)), _RIOT_PROJECTILES) and \
+            not _is_state_force(args.actor1_token):
+        return Typing("Violent demonstration", 0.6,
+                      f"{thrown.text!r} fired or thrown: what rioters throw, not a weapon "
+                      f"(whatever weapon word describes it: 'mortar-type fireworks')")
     weapon = _weapon(trigger, args, sentence, text, onto)
     # force on protesters is told by whom it is aimed at ("opened fire on protesters",
     # "fired tear gas at the crowd"), whatever the parse made the object
@@ -292,6 +302,61 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
                "open", "raid"):
         return Typing("Attack", 0.4, "violence with no armed target named")
     return None
+
+
+# words of harm that count a disaster's toll as well as violence's
+_TOLL_WORDS = frozenset({"kill", "die", "wound", "injure", "hurt", "maim", "destroy", "dead"})
+# natural hazards whose toll a report counts ("14 people were killed, most of them by
+# falling trees"); not diseases, which kill without a single happening
+_HAZARD_EXCLUDED = frozenset({"outbreak", "epidemic"})
+# words that name an attacker or a weapon: then the harm is violence's
+_VIOLENCE_WORDS = _ATTACK_WORDS | frozenset({"shoot", "shooting", "stab", "gunfire",
+                                             "crossfire", "bullet", "airstrike", "shelling",
+                                             "massacre", "murder", "execute", "abduct"})
+
+
+def _disaster_toll(trigger: Trigger, args: Arguments, sentence: set[str],
+                   onto: Ontology) -> str:
+    """The natural hazard (earthquake, cyclone, flood …) whose toll a word of harm counts
+    ("At least 14 people were killed, most of them by falling trees", "more than 300 people
+    had been injured" after "The quake hit at 11:42 p.m."), or '': the hazard named as a
+    noun in the trigger's paragraph (up to four sentences before it, one after), and no attacker,
+    armed actor or weapon in the trigger's sentence. Disasters have no armed violence; the
+    deaths they cause are their toll, not an attack."""
+    if trigger.lemma not in _TOLL_WORDS:
+        return ""
+    if _has(sentence, _VIOLENCE_WORDS | onto.words("armed") | onto.words("weapon") |
+            onto.words("attack") | onto.words("crime")):
+        return ""
+    hazards = set(onto.sub_types["Natural disaster"].nouns) - _HAZARD_EXCLUDED
+    token = trigger.token
+    sentences, starts = doc_sentences(token.doc)
+    i = bisect_right(starts, token.i) - 1
+    text = token.doc.text
+    for sent in sentences[max(0, i - 4): i + 2]:
+        if "\n" in text[min(sent.end_char, token.idx): max(sent.start_char, token.idx)]:
+            continue  # another paragraph
+        for t in span_words(sent):
+            if t.pos_ in ("NOUN", "PROPN") and lemma(t) in hazards:
+                return lemma(t)
+    return ""
+
+
+# what rioters fire or throw: fireworks fired at police are no shells, stones no weapon
+_RIOT_PROJECTILES = frozenset({"firework", "fireworks", "firecracker", "stone", "rock",
+                               "brick", "bottle", "molotov", "cocktail", "flare"})
+
+
+def _thrown(trigger: Trigger, args: Arguments) -> Word | None:
+    """What a firing or throwing verb fired or threw: its object ("fired fireworks at
+    police"), the noun its participle describes ("fireworks fired at police") or the
+    subject of its passive ("stones were thrown")."""
+    if trigger.lemma not in _FIRING:
+        return None
+    token = trigger.token
+    if token.dep_ == "acl" and not any(c.dep_ == "nsubj" for c in token.children):
+        return token.head
+    return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 # shots, lethal unless what was fired is non-lethal ("rubber bullets", "tear gas")
@@ -410,6 +475,72 @@ def _refine_territory(typing: Typing, trigger: Trigger, args: Arguments, onto: O
                         f"{reason}; taken after the other side withdrew, with no fighting "
                         f"reported")
     return Typing(name, typing.confidence, reason)
+
+
+# verbs of a forcible entry: an assault, a taking of territory only when the text says
+# the place was taken ("stormed Er Rahad and took control of it")
+_FORCED_ENTRY = frozenset({"storm"})
+# verbs and nouns that say a place changed hands, with a place or territory as object
+_TAKING = frozenset({"seize", "capture", "take", "overrun", "occupy", "hold", "conquer",
+                     "control", "takeover"})
+# verbs of driving the other side out of a place ("stormed Najarah and expelled all ISIS
+# fighters"), with armed men as object
+_DRIVING_OUT = frozenset({"expel", "drive", "oust", "dislodge", "evict", "flush", "rout"})
+# places people live in: stormed by an army, fought for unless its people were killed
+_SETTLEMENTS = frozenset({"village", "town", "city", "district", "neighbourhood",
+                          "neighborhood"})
+
+
+def _territory_taken(sent: Span, onto: Ontology) -> bool:
+    """Whether a sentence says a place was taken: 'control' ("took control of it", "now
+    controls the town"), a verb of taking whose object is a place or territory ("seized
+    the base", not "seized weapons and two vehicles"), or one of driving armed men out
+    ("expelled all ISIS fighters")."""
+    for t in span_words(sent):
+        low = lemma(t)
+        if low == "control" or low == "takeover":
+            return True
+        if low in _TAKING and any(
+                c.dep_ in ("dobj", "nsubjpass") and (
+                    c.ent_type_ in ("GPE", "LOC", "FAC") or
+                    _has(set(lemma_forms(c)), onto.words("territory")))
+                for c in t.children):
+            return True
+        if low in _DRIVING_OUT and any(c.dep_ in ("dobj", "nsubjpass") and _token_class(
+                c, onto) == "armed" for c in t.children):
+            return True
+    return False
+
+
+def _assault(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology) -> Typing:
+    """A forcible entry with no place taken, typed by what was stormed and who was hurt:
+    a police station, a base or an army camp is fought for (Armed clash); a mosque, a
+    home or a station, or a village whose people were killed, is an attack on civilians
+    (Attack); a village or a hill stormed by an army or an armed group with no civilians
+    killed is fought for (Armed clash)."""
+    target = args.target
+    words = set(lemma_forms(target)) if target is not None else set()
+    if target is not None:
+        words |= {form for c in target.children if c.dep_ in ("compound", "amod", "prep")
+                  for t in c.subtree for form in lemma_forms(t)}
+    armed = onto.words("armed") - {"vehicle", "tank", "unit", "division", "coalition",
+                                   "opposition"}
+    if _has(words, armed) or _token_class(target, onto) == "armed":
+        return Typing("Armed clash", typing.confidence, f"{typing.reason}; an assault on an "
+                      f"armed site ({target.text!r}), no place said to be taken")
+    on = f" on {target.text!r}" if target is not None else ""
+    civilians_killed = _has(args.clause, CONSEQUENCES) and _has(
+        args.clause, onto.words("civilian") | {"persons", "worshipper", "passenger"})
+    if civilians_killed or _has(words, _CIVIL_PLACES - _SETTLEMENTS) or \
+            _token_class(target, onto) == "civilian":
+        return Typing("Attack", typing.confidence, f"{typing.reason}; an assault{on} that "
+                      f"struck civilians, no place said to be taken")
+    if _token_class(args.actor1_token, onto) == "armed" or _actor_side(
+            args.actor1_token, onto) is not None:
+        return Typing("Armed clash", typing.confidence, f"{typing.reason}; an assault{on} by "
+                      f"armed forces, fought for, no place said to be taken")
+    return Typing("Attack", typing.confidence, f"{typing.reason}; an assault{on}, no place "
+                  f"said to be taken")
 
 
 # verbs of what a protest is about: "rallied to mourn the demonstrators killed in July",
@@ -624,6 +755,8 @@ def _outcome_lemmas(trigger: Trigger, onto: Ontology) -> set[str]:
                 continue
             if t.lower_ == "live" and not _live_rounds(t):  # "who live nearby"
                 continue
+            if t.lower_ == "storm" and t.pos_ != "VERB":  # the weather, not a storming
+                continue
             if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
                 continue
             found.add(lemma(t))
@@ -633,14 +766,120 @@ def _outcome_lemmas(trigger: Trigger, onto: Ontology) -> set[str]:
 
 _STATE_FORCE = frozenset({"police", "troop", "force", "soldier", "security"})
 
+# words that tell a protest was peaceful ("marched peacefully", "the rally was peaceful")
+_PEACEFUL = frozenset({"peaceful", "peacefully", "nonviolent", "non-violent", "nonviolently",
+                       "calm", "calmly", "orderly"})
+# ... unless hedged: "largely peaceful", "initially peaceful", "otherwise peaceful"
+_PEACE_HEDGES = frozenset({"largely", "mostly", "mainly", "initially", "otherwise", "partly",
+                           "relatively", "generally", "not"})
+# "ended without incident", "passed off without violence"
+_INCIDENTS = frozenset({"incident", "violence", "trouble", "clash", "disturbance", "arrest",
+                        "injury"})
+# what breaks a protest's peace when told in a clause of time ("before police fired")
+_BROKEN_PEACE = frozenset({"fire", "shoot", "police", "tear", "arrest", "beat",
+                           "charge", "attack"})
+# verbs that tell how a protest went or ended ("the protest ended peacefully")
+_HOW_IT_WENT = frozenset({"be", "remain", "end", "pass", "conclude", "finish", "disperse",
+                          "proceed", "go", "stay", "break"})
+# people who protest: how they behaved is not how the protest went
+_PROTESTING_PEOPLE = frozenset({"protester", "protestor", "demonstrator", "marcher", "crowd",
+                                "striker", "people"})
+# a protest named again in the next sentence is the same one when it is definite
+_DEFINITE = frozenset({"the", "this", "that", "their", "its"})
 
-def _refine_protest(name: str, words: set[str], onto: Ontology) -> tuple[str, str]:
+
+def _peaceful_word(token: Word) -> bool:
+    """Whether ``token`` says peaceful and is not hedged ("largely peaceful")."""
+    return token.lower_ in _PEACEFUL and not any(
+        c.dep_ in ("advmod", "neg") and c.lower_ in _PEACE_HEDGES for c in token.children)
+
+
+def _without_incident(verb: Word) -> bool:
+    """Whether ``verb`` has 'without incident' (or violence, trouble, arrests)."""
+    return any(c.dep_ == "prep" and c.lower_ == "without" and any(
+        lemma(g) in _INCIDENTS for g in c.children) for c in verb.children)
+
+
+def _went_peacefully(verb: Word) -> bool:
+    """Whether a clause tells that its subject went or ended peacefully ("was peaceful",
+    "ended peacefully", "marched peacefully", "ended without incident"), with nothing
+    that broke the peace told in it ("was peaceful until police fired", "before")."""
+    said = _without_incident(verb) or any(
+        c.dep_ in ("acomp", "advmod", "oprd") and _peaceful_word(c) for c in verb.children)
+    if not said:
+        return False
+    for c in verb.children:
+        marks = {c.lower_} | {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if c.dep_ in ("advcl", "prep") and marks & {"until", "till", "before", "when"} and (
+                marks & {"until", "till"} or _has({lemma(t) for t in c.subtree},
+                                                  _RIOT | _BROKEN_PEACE)):
+            return False
+    return True
+
+
+def _told_peaceful(trigger: Trigger, onto: Ontology) -> str:
+    """How the text says a protest was peaceful: 'whole' when the protest as a whole went
+    peacefully ("marched peacefully", "the rally was peaceful", "the protest ended
+    peacefully", "the march had ended without incident": the trigger's clause, or a
+    definite protest noun of its sentence or the next two of its paragraph as the subject
+    of how it went),
+    'demonstrators' when a peaceful word only describes the protest ("a peaceful march":
+    its people used no violence, though the police may still have broken it up), else
+    ''. ACLED types a protest by what was done at it; a report that says it was peaceful
+    has told what was done."""
+    token = trigger.token
+    clauses = [token]
+    if token.pos_ == "VERB" and token.dep_ in ("advcl", "xcomp", "conj"):
+        clauses.append(token.head)  # "blocked a road …, demanding …"
+    if any(c.pos_ in ("VERB", "AUX") and _went_peacefully(c) for c in clauses):
+        return "whole"
+    sentences, starts = doc_sentences(token.doc)
+    i = bisect_right(starts, token.i) - 1
+    protest = (protest_words(onto) | _GATHERINGS | {"blockade"}) - _PROTESTING_PEOPLE
+    text = token.doc.text
+    for sent in sentences[i: i + 3]:
+        if sent.start_char > token.idx and "\n" in text[token.idx: sent.start_char]:
+            break  # another paragraph
+        for t in span_words(sent):
+            if t.dep_ == "nsubj" and lemma(t) in protest and t.head.pos_ in ("VERB", "AUX") \
+                    and lemma(t.head) in _HOW_IT_WENT and (t.i == token.i or any(
+                        c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE
+                        for c in t.children)) and _went_peacefully(t.head):
+                return "whole"
+    if any(c.dep_ in ("amod", "advmod") and (_peaceful_word(c) or any(
+            g.dep_ == "conj" and _peaceful_word(g) for g in c.children))
+            for c in token.children):
+        return "demonstrators"
+    return ""
+
+
+def _names_the_protest(trigger: Trigger, onto: Ontology) -> bool:
+    """Whether a trigger typed as a protest names the protest itself ("marched", "the
+    rally", "demanding protection") rather than what was done at it (a word of force or
+    violence: "fired", "dispersed", "rioting")."""
+    if lemma(trigger.token) in protest_words(onto):
+        return True
+    if trigger.lemma in _RIOT or trigger.lemma in _BROKEN_PEACE:
+        return False
+    # a word the model chose stands for its sentence: what its lexicon says it is decides
+    lexicon = trigger.sub_types if trigger.learned is None else (
+        onto.verb_index.get(trigger.lemma, ()) + onto.noun_index.get(trigger.lemma, ()))
+    return not any(
+        name == GENERIC or (name in PROTEST_OUTCOMES and name != "Peaceful protest") or
+        onto.event_type_of(name) in ("Riots", "Violence against civilians", "Battles",
+                                     WEAPON_EVENT_TYPE)
+        for name in lexicon)
+
+
+def _refine_protest(name: str, words: set[str], onto: Ontology,
+                    riot: bool = True) -> tuple[str, str]:
     """A protest typed by its outcome, in ACLED's order: demonstrators who use violence
-    make a riot; lethal force or force that injures severely is excessive force (firing
-    counts unless what was fired is non-lethal: tear gas, rubber bullets, water cannon,
-    warning shots); a dispersal or arrests are an intervention. ``words``: the lemmas that
-    tell what happened (:func:`_outcome_lemmas`)."""
-    if _has(words, _RIOT):
+    make a riot (unless ``riot`` is False: the text says they were peaceful); lethal force
+    or force that injures severely is excessive force (firing counts unless what was
+    fired is non-lethal: tear gas, rubber bullets, water cannon, warning shots); a
+    dispersal or arrests are an intervention. ``words``: the lemmas that tell what
+    happened (:func:`_outcome_lemmas`)."""
+    if riot and _has(words, _RIOT):
         return "Violent demonstration", "protesters used violence (stones, arson, clashes)"
     force = _has(words, _STATE_FORCE)
     if _has(words, {"kill", "dead", "death", "live"}) or (force and (
@@ -672,6 +911,9 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
         rules = _rule_typing(trigger, args, onto, sentence=sentence, text=text, scene=scene)
     decided = combine(rules, prediction, generic=trigger.generic or trigger.learned is not None,
                       lexicon=trigger.sub_types)
+    if decided is not None and decided.sub_event_type == "Man-made disaster" and \
+            _fire_of_an_attack(trigger, onto):
+        return None
     if decided is None or (rules is not None and decided.sub_event_type ==
                            rules.sub_event_type):
         return decided
@@ -679,6 +921,32 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
     # it (and the model reads the sentence whole): only the actors and a chemical agent
     # named in the next sentence may still refine it
     return _refine(decided, trigger, args, onto, sentence, scene, setting=rules is None)
+
+
+# words of a fire, the damage an attack leaves as often as a disaster
+_FIRE_WORDS = frozenset({"fire", "blaze", "inferno", "flame", "break out", "catch fire"})
+# an attack told by its weapon or its verb ("drones struck an industrial enterprise")
+_ATTACK_TOLD = frozenset({"strike", "airstrike", "attack", "shell", "shelling", "bomb",
+                          "bombing", "bombardment", "missile", "rocket", "drone", "mortar",
+                          "artillery", "hit"})
+
+
+def _fire_of_an_attack(trigger: Trigger, onto: Ontology) -> bool:
+    """Whether a fire is the damage of an attack told in its sentence or the one before in
+    its paragraph ("Russian attack drones also struck an industrial enterprise … A fire
+    broke out over about 300 square metres"): part of the attack, no disaster of its own."""
+    if trigger.words not in _FIRE_WORDS:
+        return False
+    token = trigger.token
+    sentences, starts = doc_sentences(token.doc)
+    i = bisect_right(starts, token.i) - 1
+    text = token.doc.text
+    for sent in sentences[max(0, i - 1): i + 1]:
+        if "\n" in text[sent.end_char: token.idx]:
+            continue  # another paragraph
+        if any(lemma(t) in _ATTACK_TOLD and t.i != token.i for t in span_words(sent)):
+            return True
+    return False
 
 
 # The rules' typing weighs RULE_WEIGHT x its confidence on top of the model's probability
@@ -729,8 +997,8 @@ def combine(rules: Typing | None, prediction: Prediction, *, generic: bool,
                       f"act and words about it")
     if rules.decisive and prediction.label in PROTEST_OUTCOMES:
         return Typing(rules.sub_event_type, rules.confidence,
-                      f"{rules.reason}; {said}, but demonstrators who fight the police make "
-                      f"the protest a riot")
+                      f"{rules.reason}; {said}, but the parse tells what happened at the "
+                      f"protest")
     rule_score = probs.get(rules.sub_event_type, 0.0) + RULE_WEIGHT * rules.confidence
     if prediction.label == rules.sub_event_type or prediction.probability <= rule_score:
         agrees = "agrees" if prediction.label == rules.sub_event_type else "differs"
@@ -769,10 +1037,19 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
         if name == GENERIC:
             continue
         required = onto.sub_types[name].required_classes(key, trigger.pos)
+        if name == "Non-violent transfer of territory" and trigger.lemma in _MOVING_IN and \
+                not _has(sentence | scene, _HANDED_OVER | onto.words("withdrawal")):
+            continue  # a raid's forces entering a camp: the raid's movement, no transfer
         if not required or _requirement_met(required, trigger, args, onto):
             specific.append(name)
     decided: Typing | None = None
-    if not specific and trigger.lemma == "hold" and args.target is not None and \
+    if specific and trigger.lemma in _FIRING and _crowd_control(trigger, args, onto):
+        # "police lobbed tear gas canisters at protesters": what is lobbed decides, not
+        # the word's grenade
+        decided = _force_against_protesters(trigger, args, onto)
+        decided.reason = f"trigger {trigger.words!r}: {decided.reason}, a crowd-control " \
+                         f"weapon ({args.target.text!r}) fired"
+    elif not specific and trigger.lemma == "hold" and args.target is not None and \
             _has(set(lemma_forms(args.target)), _GATHERINGS):
         decided = Typing("Peaceful protest", 0.6, f"trigger {trigger.words!r} of a gathering "
                          f"({args.target.text!r}): the people's protest, not an arrest")
@@ -790,12 +1067,26 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
                                                      if name in WEAPON_ORDER else 99):
                 decided = Typing(weapon[0], 0.7, f"{why}; weapon {weapon[1]!r} nearby")
     elif trigger.generic:
-        decided = _violence(trigger, args, sentence, text, onto)
-        if decided is not None:
+        hazard = _disaster_toll(trigger, args, sentence, onto)
+        if hazard:
+            decided = Typing("Natural disaster", 0.6, f"trigger {trigger.words!r}: the toll "
+                             f"of the {hazard} told around it, no attacker or weapon named")
+        else:
+            decided = _violence(trigger, args, sentence, text, onto)
+        if decided is not None and not hazard:
             decided.reason = f"trigger {trigger.words!r} (violence): {decided.reason}"
     if decided is None:
         return None
     return _refine(decided, trigger, args, onto, sentence, scene)
+
+
+# verbs of moving into a place: a transfer of territory only when the place is handed
+# over or left by the other side ("troops entered the town after the rebels withdrew"),
+# not the entry of a raid ("forces entered the camp", "settlers entered the outskirts of
+# the village and attacked residents")
+_MOVING_IN = frozenset({"enter"})
+_HANDED_OVER = frozenset({"handover", "hand", "handed", "unopposed", "peacefully",
+                          "resistance", "control", "surrender", "cede", "agreement", "deal"})
 
 
 def _choose(names: list[str], trigger: Trigger, args: Arguments, onto: Ontology,
@@ -853,15 +1144,23 @@ def _done_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> bo
 
 def _lodged_by_a_state(trigger: Trigger) -> bool:
     """Whether a protest comes from a state: a protest a country or a ministry lodges
-    ("Pakistan lodged a strong protest with India"), or the protest of a ministry,
+    ("Pakistan lodged a strong protest with India") or makes an act of ("the foreign
+    ministry summoned the charge d'affaires in protest"), or the protest of a ministry,
     government or embassy ("the foreign ministry protested the remarks")."""
     token = trigger.token
     if trigger.pos == "VERB":
         return any(child.dep_ == "nsubj" and lemma(child) in _STATE_VOICES
                    for child in token.children)
-    return token.dep_ == "dobj" and lemma(token.head) in _LODGE and any(
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "in" and verb.dep_ == "prep":
+        verb = verb.head  # "the foreign ministry summoned the ambassador in protest"
+        if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj"):
+            verb = verb.head  # (the parser may hang "in protest" on the object)
+    elif not (token.dep_ == "dobj" and lemma(verb) in _LODGE):
+        return False
+    return any(
         child.dep_ == "nsubj" and (child.ent_type_ == "GPE" or lemma(child) in _STATE_VOICES)
-        for child in token.head.children)
+        for child in verb.children)
 
 
 _STATE_VOICES = frozenset({"ministry", "government", "embassy", "kremlin", "minister"})
@@ -890,6 +1189,10 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
     political sub-types are not made crime by crime vocabulary either
     (``_POLITICAL_WHOEVER_ACTS``)."""
     name = typing.sub_event_type
+    if name in TERRITORY_TAKEN and trigger.lemma in _FORCED_ENTRY and \
+            not _territory_taken(trigger.token.sent, onto):
+        typing = _assault(typing, trigger, args, onto)
+        name = typing.sub_event_type
     if name in TERRITORY_TAKEN:
         return _refine_territory(typing, trigger, args, onto, sentence | scene)
     if name == "Statement" and _voiced_by_protesters(trigger, args, onto):
@@ -904,6 +1207,10 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
             _has(args.near, _ACCUSATIONS):
         return Typing("Claim of responsibility", typing.confidence,
                       f"{typing.reason}; it rejects an accusation (a denial of responsibility)")
+    if name == "Armed clash" and _fought_by_crowds(trigger, args, onto, sentence):
+        return Typing("Violent demonstration", typing.confidence,
+                      f"{typing.reason}; fought by unarmed people (supporters, youths, "
+                      f"workers) or with sticks and stones: a riot, not a battle")
     if name == "Armed clash" and (_token_class(args.actor1_token, onto) == "protester" or
                                   _token_class(args.actor2_token, onto) == "protester" or
                                   _has(args.near, onto.words("protester"))):
@@ -923,6 +1230,17 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
             name != "Chemical weapon" and _has(sentence | scene, onto.words("chemical_agent")):
         return Typing("Chemical weapon", typing.confidence,
                       f"{typing.reason}; a chemical agent is named around it")
+    peaceful = _told_peaceful(trigger, onto) if name in PROTEST_OUTCOMES and \
+        _names_the_protest(trigger, onto) else ""
+    if peaceful == "whole":
+        return Typing("Peaceful protest", typing.confidence,
+                      typing.reason if name == "Peaceful protest" else
+                      f"{typing.reason}; but the report says the protest went peacefully",
+                      decisive=True)
+    if peaceful and name == "Violent demonstration":
+        typing = Typing("Peaceful protest", typing.confidence,
+                        f"{typing.reason}; but the report calls the protest peaceful")
+        name = typing.sub_event_type
     if not setting:
         return typing
     # the gas of a chemical weapon is the weapon, not an industrial setting
@@ -937,11 +1255,14 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
         return Typing("Protest with intervention", typing.confidence,
                       f"{typing.reason}; arrests at a protest")
     if name == "Protest with intervention" and _disperses_itself(trigger.token):
-        typing = Typing("Peaceful protest", typing.confidence,
-                        f"{typing.reason}; the crowd dispersed of its own accord")
-        name = typing.sub_event_type
+        # the end of a protest told on its own: what happened at it is the protest's
+        # telling's to say
+        return Typing("Peaceful protest", typing.confidence,
+                      f"{typing.reason}; the crowd dispersed of its own accord",
+                      decisive=True)
     if name in ("Peaceful protest", "Protest with intervention"):
-        refined, why = _refine_protest(name, _outcome_lemmas(trigger, onto), onto)
+        refined, why = _refine_protest(name, _outcome_lemmas(trigger, onto), onto,
+                                       riot=not peaceful)
         if refined != name:
             return Typing(refined, typing.confidence, f"{typing.reason}; {why}")
     if onto.event_type_of(name) in ("Battles", "Violence against civilians",
@@ -951,6 +1272,40 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
         return Typing("Organised crime", typing.confidence * 0.9,
                       f"{typing.reason}; crime vocabulary (drugs, cartel, gang)")
     return typing
+
+
+# people who fight in crowds, not in armed groups ("supporters of two rival parties
+# clashed", "youths battled police")
+_CROWD_PEOPLE = frozenset({"supporter", "youth", "fan", "worker", "student", "villager",
+                           "resident", "trader", "vendor", "farmer", "herder", "mob"})
+# what crowds fight with; firearms and armed groups make it a battle
+_CROWD_WEAPONS = frozenset({"stick", "stone", "rock", "brick", "bottle", "club", "tyre",
+                            "tire", "barricade", "catapult", "slingshot"})
+_NO_CROWD = frozenset({"gun", "rifle", "firearm", "gunfire", "gunman", "militant", "rebel",
+                       "fighter", "insurgent", "militia", "militiaman", "jihadist",
+                       "terrorist", "bandit", "soldier", "troop", "army", "shell", "rocket",
+                       "bomb", "grenade", "artillery", "drone", "mortar"})
+
+
+def _fought_by_crowds(trigger: Trigger, args: Arguments, onto: Ontology,
+                      sentence: set[str]) -> bool:
+    """Whether a clash is fought by unarmed people: a side named as supporters, youths,
+    workers, villagers …, or fought with sticks and stones ("supporters of two rival
+    parties clashed with sticks and stones", "running battles followed, where youths
+    stoned passing vehicles"), with no firearm, artillery or armed group named in its
+    clause (a noun's: its sentence). ACLED's Armed clash is between organised armed
+    groups; crowds fighting each other or the police riot."""
+    around = args.clause | args.near | (sentence if trigger.pos == "NOUN" else set())
+    if _has(around, _NO_CROWD | onto.words("non_state")):
+        return False
+    sides = [t for t in (args.actor1_token, args.actor2_token) if t is not None]
+    people = set()
+    for side in sides:
+        counted = preposition_objects(side, ("of",)) if lemma(side) in _QUANTITY_HEADS \
+            else []
+        people |= set(lemma_forms(counted[0] if counted else side))
+    return _has(people, _CROWD_PEOPLE) or (_has(around, _CROWD_WEAPONS) and not any(
+        _token_class(side, onto) == "armed" and not _is_state_force(side) for side in sides))
 
 
 # sub-types that are the point of a text when present: a claim is about an attack, a

@@ -158,10 +158,20 @@ _ISSUE_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE)
 
 
+# a line that says when a report was issued or what period it covers ("Issued by the
+# Protection Working Group, 14 August 2026", "Reporting period: 3 to 9 August 2026")
+_ISSUED_LINE = re.compile(
+    r"^[ \t]*(?:issued|published|released|updated|last updated|posted|reporting period|"
+    r"period covered|covering the period)\b[^\n]*?(?:\d{4}|" + _MONTH_RE + r")[^\n]*$",
+    re.IGNORECASE | re.MULTILINE)
+
+
 def issue_lines(text: str) -> list[tuple[int, int]]:
-    """The (start, end) character offsets of lines that hold only a full date: the day
-    a release or an update was issued, which, like a dateline, dates no event."""
-    return [m.span() for m in _ISSUE_LINE.finditer(text)]
+    """The (start, end) character offsets of lines that hold only a full date, or say
+    when a report was issued or what period it covers: the day a release or an update
+    was issued, which, like a dateline, dates no event."""
+    return sorted([m.span() for m in _ISSUE_LINE.finditer(text)] +
+                  [m.span() for m in _ISSUED_LINE.finditer(text)])
 
 
 @dataclass
@@ -173,6 +183,9 @@ class DateInfo:
     text: str | None
     reason: str
     attached: bool = False  # the expression hangs from the event's words in the parse
+    # the expression is the day of the telling the event is reported in ("the ministry
+    # said on Sunday", "in a statement posted on Monday"), not attached to the event
+    telling: bool = False
 
 
 def parse_published(value: str | date | datetime | None) -> date | None:
@@ -385,7 +398,27 @@ def line_headings(text: str, anchor: date | None) -> dict[int, DateInfo]:
                     out[start] = DateInfo(info.date, info.precision, info.text,
                                           f"{info.reason}, the label the line opens with")
         start += len(line) + 1
-    return out
+    return _in_order(out)
+
+
+def _in_order(headings: dict[int, DateInfo]) -> dict[int, DateInfo]:
+    """A round-up's weekday labels told in the order of the days ("Monday: … Tuesday: …"
+    in a digest filed on the Monday after): a weekday named before a later-told earlier
+    weekday is the week before, not the day of filing (dated labels keep their dates)."""
+    later: date | None = None
+    for start in sorted(headings, reverse=True):
+        info = headings[start]
+        if info.precision != DAY or info.date is None or info.text is None or \
+                not weekdays_named(info.text):
+            continue
+        day = date.fromisoformat(info.date)
+        if later is not None and day > later:
+            day -= timedelta(days=7 * -(-(day - later).days // 7))
+            headings[start] = DateInfo(day.isoformat(), DAY, info.text,
+                                       f"{info.reason}; the week before, as the labels "
+                                       f"after it go on from it")
+        later = day
+    return headings
 
 
 # a count the date tagger took into a date ("on 15 May three residents died")
@@ -576,6 +609,31 @@ def _subject_of(ent: Span) -> Word | None:
                  and c.i < ent.start), None)
 
 
+# verbs of telling and publishing: the day they carry is the report's, not the event's
+_TELLING = frozenset({"say", "tell", "report", "announce", "claim", "post", "publish",
+                      "carry", "read", "state", "confirm", "add", "issue", "release",
+                      "broadcast", "write", "quote"})
+
+
+def _day_of_telling(ent: Span) -> bool:
+    """Whether a date expression belongs to a verb of telling or publishing told before it:
+    the first verb above it in the parse ("the disaster management ministry said on
+    Sunday", "in a statement posted on its channel on Monday", "a communique read on
+    Saturday"; a date fronted before the verb sets the sentence's time: "Early on Tuesday,
+    the Assam Rifles said it had arrested …", and a happening "was reported on Sunday"
+    happened then)."""
+    tok = span_root(ent)
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            # a happening "was reported on Sunday": it happened then
+            return lemma(tok) in _TELLING and tok.i < ent.start and not any(
+                c.dep_ == "nsubjpass" for c in tok.children)
+    return False
+
+
 def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
                published: date | None, *, skip_before: int = 0,
                attached_only: bool = False) -> DateInfo:
@@ -611,9 +669,11 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
             with_told_year(ent), published)
         if info.precision != UNRESOLVED:
             attached = _hangs_from(ent, trigger, anchors)
-            where = "attached to the trigger" if attached else "in the sentence"
+            telling = not attached and _day_of_telling(ent)
+            where = "attached to the trigger" if attached else \
+                "the day it was told" if telling else "in the sentence"
             return DateInfo(info.date, info.precision, info.text, f"{info.reason}, {where}",
-                            attached)
+                            attached, telling)
         first_failure = first_failure or info
     assert first_failure is not None
     return first_failure

@@ -13,6 +13,10 @@ every telling in ``mentions``. A *reference* to an event — a definite noun wit
 its own ("The interception underscored …") or the object of a reaction ("condemned the
 massacre", "investigate the attack", "claimed responsibility for the bombing", "the death
 toll from the shelling") — joins the event it refers to and is never a second one.
+Tellings of one attack as different kinds of political violence ("Troops raided the
+town … Two gunmen were killed in an exchange of fire") and reports dated by their saying
+("the ministry said on Saturday that the attackers had been repelled") join it too
+(:func:`_one_attack`).
 Fatalities are the lowest figure any telling reports, never a sum. An aim ("protested
 to demand a trial") folds into its event; an onset ("The fire broke out on Sunday") joins
 the happening it names and dates it; a reference with a place of its own ("the shelling
@@ -54,6 +58,7 @@ from geoevents.events.classify import (
     Typing,
     classify,
     forget_backgrounds,
+    people_class,
     protest_background,
 )
 from geoevents.events.dates import (
@@ -130,6 +135,17 @@ if TYPE_CHECKING:
 
 _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
                             "Violence against civilians", "Riots"})
+# political violence: one attack may be told as a car bomb, an assault and a clash (see
+# _one_attack); weapons fired from afar are another unit's act, not the assault's
+_POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence",
+                                 "Violence against civilians"})
+_FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+_BULLET = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)])[ \t]")  # a list item's mark
+# words that tell a separate act, the next one, or one timed by another (_another_act)
+_SEPARATE = frozenset({"separately", "separate", "another", "elsewhere", "meanwhile"})
+_NEXT = frozenset({"then", "later", "afterwards", "subsequently", "next"})
+_UNTIL = frozenset({"before", "until", "till"})
+_DURING = frozenset({"during", "amid", "amidst"})
 # what is said, not done: told after a strike, a statement or an offer is not of its day
 # ("The Russian ministry commented on the situation …", see _date_by_the_narrative)
 _SPEECH_ACTS = frozenset({"Statement", "Call", "Mediation offer"})
@@ -488,10 +504,16 @@ def _target_of_violence(trigger: Trigger, typing: Typing, onto: Ontology) -> boo
 
 
 def _anchors(cand: _Candidate, onto: Ontology) -> list:
+    """The words whose places are the event's besides its trigger: the verb that carries
+    an event noun ("militants launched an attack in X"), also a verb of telling whose
+    passive subject the event is ("Fighting was reported on the outskirts of X": what
+    is reported there happened there), and the triggers merged into it."""
     pred = cand.args.predicate
     anchors = []
-    if pred is not None and pred.i != cand.trigger.token.i and \
-            lemma(pred) not in onto.words("speaker"):
+    token = cand.trigger.token
+    if pred is not None and pred.i != token.i and (
+            lemma(pred) not in onto.words("speaker") or
+            (token.dep_ == "nsubjpass" and token.head.i == pred.i)):
         anchors.append(pred)
     for other in cand.merged:
         anchors.append(other.trigger.token)
@@ -1015,9 +1037,13 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     found: list[_Candidate] = []
     planned: list[Span] = []  # sentences that tell only what is to come (see _unplanned)
     told_before: DateInfo | None = None  # the date of the last dated event told
+    told_paragraph = -2  # ... and its paragraph
     # (paragraph, sentence) of the last sentence that told a dated violent event
     violent_before: tuple[int, int] | None = None
     headings = line_headings(text, anchor)
+    if headings:  # a line's time label dates the line's events (see _date_from_heading),
+        # never the sentence before it that the parser ran on into the label
+        dates = [[e for e in ents if not _is_label(e, headings, text)] for ents in dates]
     paragraph = _paragraphs(sentences, text)
     # the time the paragraph last told, and whether a sentence without events told it
     # ("On Tuesday, in Lyon, farmers dumped manure …")
@@ -1081,6 +1107,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
                 _witnessed(cand) or _ends_another(cand, onto) or _seizure(cand)
+            if cand.date.telling and not cand.reference:
+                _date_before_the_telling(cand, scene_time, told_before
+                                         if paragraph[i] == told_paragraph else None)
             if told_before is not None and not cand.reference:
                 _date_from_before(cand, told_before, lowered, onto)
             if not cand.reference:
@@ -1104,8 +1133,10 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
-        told_before = next((c.date for c in reversed(kept) if c.date is not None
-                            and c.date.precision != UNRESOLVED), told_before)
+        dated = next((c.date for c in reversed(kept) if c.date is not None
+                      and c.date.precision != UNRESOLVED), None)
+        if dated is not None:
+            told_before, told_paragraph = dated, paragraph[i]
         if any(onto.event_type_of(c.typing.sub_event_type) in _VIOLENT_TYPES and
                c.date is not None and c.date.precision != UNRESOLVED for c in kept):
             violent_before = (paragraph[i], i)
@@ -1159,6 +1190,30 @@ def _date_from_before(cand: _Candidate, before: DateInfo, sentence: str,
                              f"{later[1]!r}: counted from the day of the event told before it")
 
 
+def _date_before_the_telling(cand: _Candidate, scene: list[DateInfo],
+                             before: DateInfo | None) -> None:
+    """Date an event whose only date is the day it was told ("At least 14 people were
+    killed, the ministry said on Sunday"; "… said on Monday that the group's fighters had
+    stormed the camp") by the time its paragraph set before (the night the cyclone came
+    ashore), else by the event told just before it in its paragraph: what is told
+    happened before the telling. The telling's day stays when neither is known or neither
+    comes before it (an event told before, in another paragraph, is often another
+    incident: taking its day lost more than it gained on the golden reports)."""
+    told = cand.date
+    if told is None or told.date is None or told.precision != DAY:
+        return
+    for earlier, how in ((scene[-1] if scene else None, "the time its paragraph set"),
+                         (before, "the day of the event told before it")):
+        if earlier is None or earlier.date is None or earlier.precision != DAY:
+            continue
+        gap = (date.fromisoformat(told.date) - date.fromisoformat(earlier.date)).days
+        if 0 <= gap <= 7:
+            cand.date = DateInfo(earlier.date, DAY, earlier.text,
+                                 f"{told.text!r} is the day it was told; {how}, "
+                                 f"{earlier.text!r}")
+            return
+
+
 def _in_a_past_scene(told: list[DateInfo], scene: list[DateInfo], anchor: date | None
                      ) -> bool:
     """Whether an undated mention in a sentence that tells no time continues a paragraph
@@ -1190,6 +1245,12 @@ def _refers_to_the_past(cand: _Candidate, told: list[DateInfo], anchor: date | N
     of 2020 saw nights of protest after the killing of George Floyd")."""
     past = [is_background(info, anchor) for info in told]
     return any(past) if cand.reaction == "commemoration" else bool(past) and all(past)
+
+
+def _is_label(ent: Span, headings: dict[int, DateInfo], text: str) -> bool:
+    """Whether a date expression is the time label a line opens with ("Tuesday: …")."""
+    line = text.rfind("\n", 0, ent.start_char) + 1
+    return line in headings and not text[line:ent.start_char].strip()
 
 
 def _date_from_heading(cand: _Candidate, headings: dict[int, DateInfo], text: str) -> None:
@@ -1427,12 +1488,22 @@ def _actors_conflict(a: str | None, b: str | None) -> bool:
 def _anterior(cand: _Candidate, onto: Ontology) -> bool:
     """Told in the past perfect ("a salvo that had been launched earlier"): a happening
     before the one the narrative tells. Not in reported speech, where the past perfect is
-    the reported past ("the ministry said it had struck military targets")."""
+    the reported past ("the ministry said it had struck military targets", also in a
+    clause coordinated with the reported one: "said five soldiers were killed and that 23
+    assailants had been neutralised")."""
     verb = _clause_verb(cand)
-    if verb.dep_ == "ccomp" and lemma(verb.head) in onto.words("speaker"):
+    if _reported(verb, onto):
         return False
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in
                verb.children)
+
+
+def _reported(verb: Word, onto: Ontology) -> bool:
+    """Whether a clause is what a speaker said: the complement of a speech verb, or a
+    clause coordinated with one ("said five soldiers were killed *and that* …")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ccomp" and lemma(verb.head) in onto.words("speaker")
 
 
 def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate], *,
@@ -1446,6 +1517,141 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
     near = near or _vague(*first) or _vague(*later)
     return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred,
                                  said_later=_said_later(first[1], later[1]))
+
+
+def _one_attack(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
+                onto: Ontology) -> bool:
+    """Whether a later telling of political violence tells the attack ``first`` told,
+    where the rules for one kind (:func:`_one_happening`) did not join them. Not when it
+    is marked as an act of its own (:func:`_another_act`), is another item of a list
+    (:func:`_listed_apart`), or pairs other sides (:func:`_other_pair`). Both must fall
+    on one day, or one is undated and told next to the other, or the later one is a
+    report of the happening dated by its saying (:func:`_reported_after`: "the ministry
+    said on Saturday that the attackers had been repelled"); and at one place (the same,
+    or one inside the other; a telling placed only by another sentence or not at all
+    joins only next to the other, and two such tellings never join). Of one kind, that
+    is enough. Of different kinds, one of them must also have neither a place nor a
+    doer of its own and be told next to the other ("Two gunmen were killed in an
+    exchange of fire", "Residents report a large explosion followed by heavy gunfire":
+    no other side is named), and neither may be fired from afar (an air or drone
+    strike, shelling): a strike is the act of another unit than the one fighting on the
+    ground ("RSF artillery shelled the market during the clashes"), while a car bomb, an
+    IED or a grenade is carried by the attackers."""
+    (a, ca), (b, cb) = first, later
+    if _anterior(ca, onto) != _anterior(cb, onto) or _another_act(cb, onto) or \
+            _listed_apart(ca, cb) or _other_pair(first, later, onto):
+        return False
+    near = cb.sentence - ca.sentence <= _NEAR_SENTENCES
+    if not ((a.date_precision == b.date_precision == DAY and a.date == b.date)
+            or (near and (a.date is None or b.date is None))
+            or _reported_after(ca, cb, onto)):
+        return False
+    if ca.location.inferred and cb.location.inferred:
+        return False
+    site_a, site_b = _site(a), _site(b)
+    if site_a is not None and site_b is not None and not (
+            site_a.id == site_b.id or contains(site_a, site_b) or contains(site_b, site_a)):
+        return False
+    if (site_a is None or site_b is None) and not near:
+        return False
+    if merge_key(a) == merge_key(b):
+        return True
+    return near and any((e.location is None or c.location.inferred) and e.actor1 is None
+                        for e, c in (first, later)) and \
+        not {a.sub_event_type, b.sub_event_type} & _FROM_AFAR
+
+
+def _reported_after(first: _Candidate, later: _Candidate, onto: Ontology) -> bool:
+    """Whether ``later`` is what someone said of ``first``'s happening, dated only by the
+    saying, one or two days after the happening's own day ("the ministry said on Saturday
+    that the attackers had been repelled" after an attack on Friday)."""
+    told, own = later.date, first.date
+    if told is None or own is None or told.attached or told.precision != DAY or \
+            own.precision != DAY or told.date is None or own.date is None:
+        return False
+    lag = (date.fromisoformat(told.date) - date.fromisoformat(own.date)).days
+    return 0 < lag <= 2 and _reported(_clause_verb(later), onto)
+
+
+def _coded_as(first: Event, later: Event, onto: Ontology) -> bool:
+    """Code an attack told as violence against civilians (``first``) and as a battle
+    (``later``) as a battle: ACLED's violence against civilians is violence against
+    unarmed people, and a telling that the targets fired back ("Two gunmen were killed
+    in an exchange of fire" after "troops raided the town") says they were an armed
+    side. Otherwise the first telling's type holds: the lead says what happened, and an
+    explosion that opened an assault or a killing in a fight does not change it. A crowd
+    is no armed side ("running battles" with protesters). Whether the type changed."""
+    if (first.event_type, later.event_type) != ("Violence against civilians", "Battles") \
+            or _crowd_side(first, onto):
+        return False
+    first.event_type, first.sub_event_type = later.event_type, later.sub_event_type
+    return True
+
+
+def _listed_apart(a: _Candidate, b: _Candidate) -> bool:
+    """Whether two tellings are two items of a list ("- Attack on volunteers near Fada
+    N'Gourma" / "- Twelve women abducted outside Aribinda"): a list of key points or
+    incidents names one happening per item."""
+    lines = []
+    for cand in (a, b):
+        text = doc_text(cand.trigger.token.doc)
+        start = text.rfind("\n", 0, cand.trigger.token.idx) + 1
+        if not _BULLET.match(text, start):
+            return False
+        lines.append(start)
+    return lines[0] != lines[1]
+
+
+def _other_pair(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
+                onto: Ontology) -> bool:
+    """Whether a battle and violence against civilians are two pairs of sides: gunmen
+    who killed villagers and the troops who then fought them are two events, as ACLED
+    codes them (one pair of actors per event)."""
+    kinds = {first[0].event_type, later[0].event_type}
+    if kinds != {"Battles", "Violence against civilians"}:
+        return False
+    cand = first[1] if first[0].event_type != "Battles" else later[1]
+    return people_class(cand.args.target, onto) == "civilian"
+
+
+def _side_is(actor: str | None, words: frozenset[str]) -> bool:
+    """Whether an actor phrase names one of ``words`` ("young protesters", "six
+    civilians")."""
+    found = re.findall(r"[a-z-]+", (actor or "").lower())
+    return any(w in words or w.removesuffix("s") in words for w in found)
+
+
+def _crowd_side(event: Event, onto: Ontology) -> bool:
+    """Whether a side of an event is a crowd ("young protesters", "the marchers")."""
+    return _side_is(event.actor1, onto.words("protester")) or \
+        _side_is(event.actor2, onto.words("protester"))
+
+
+def _another_act(cand: _Candidate, onto: Ontology) -> bool:
+    """A telling marked as an act of its own: told as separate ("Separately, …", "in a
+    separate incident", "another attack"), as what came next ("the army's drones then
+    struck …", "later on Sunday") or as done during another happening ("shelled the
+    market during the clashes")."""
+    sent = cand.trigger.token.sent
+    words = {t.lower_ for t in sent}
+    if words & _SEPARATE:
+        return True
+    if cand.date is not None and cand.date.text and "later" in cand.date.text.lower():
+        return True
+    verb = _clause_verb(cand)
+    if any(c.lower_ in _NEXT and c.dep_ == "advmod" for c in verb.children):
+        return True
+    # "before peacekeepers arrived and exchanged fire with them": what came next
+    clause = verb.head if verb.dep_ == "conj" else verb
+    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _UNTIL
+                                      for c in clause.children):
+        return True
+    # "had taken shelter after fighting nearby": the time of another happening
+    tok = cand.trigger.token
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ in _AFTER | {"since", "before"}:
+        return True
+    # "two days before the ambush, gunmen abducted …": timed by another happening
+    return bool(_during_another(cand, onto, _DURING | _AFTER | _UNTIL | {"since"}))
 
 
 def _said_later(first: _Candidate, later: _Candidate) -> bool:
@@ -1527,17 +1733,32 @@ def _absorb(first: Event, later: Event, guessed: set[str], *, place: bool = True
     first.reason += f" Told again as {later.trigger!r}: {later.sentence[:80]!r}."
 
 
+# how far a later telling's finer place may lie from the site or district a first telling
+# names for the happening and still refine it ("near Ancuabe" → "in Ancuabe town")
+_REFINE_KM = 50.0
+
+
 def _better_place(first: Event, later: Event, guessed: set[str]) -> bool:
     """Whether a later telling of ``first``'s happening places it better: the finer
     geo-precision, the site over the place a strike came from, or a place the telling
     itself names inside the first one (Benue state inside Nigeria) — not a place it
     only inherited from another sentence ("The attack on Kwatas" placed at the report's
-    main town does not move the attack told "in Kwatas, in Benue state")."""
+    main town does not move the attack told "in Kwatas, in Benue state"). A first
+    telling that names its own site, a town or district or a village the gazetteer lacks
+    placed in its district (precision 2 or finer, not lent by another sentence), keeps
+    it against a finer place more than :data:`_REFINE_KM` away: "a raid on the village
+    of Nacuca in Chiúre district" is not moved to Pemba by "setting fire to the village,
+    the priest told the diocese of Pemba's radio station" — a later telling's place
+    elsewhere is its speaker's or another happening's, not a finer reading of this one."""
     if later.location is None:
         return False
     if first.location is None:
         return True
-    return (later.geo_precision or 3) < (first.geo_precision or 3) or (
+    finer = (later.geo_precision or 3) < (first.geo_precision or 3)
+    if finer and first.id not in guessed and (first.geo_precision or 3) <= 2 and \
+            not same_place(first.location, later.location, distance=_REFINE_KM):
+        finer = False  # a site its own telling names is not moved to a place elsewhere
+    return finer or (
         first.location_role == "origin" and _site(later) is not None) or (
         later.id not in guessed and contains(first.location, later.location))
 
@@ -1556,14 +1777,17 @@ def _began_before(onset: Event, event: Event) -> bool:
 def _merge_document(mentions: list[tuple[Event, _Candidate]],
                     onto: Ontology) -> list[Event]:
     """One event per happening. Each telling joins the first compatible event within
-    :data:`_MERGE_WINDOW` sentences. A reference joins the event it most likely refers
-    to (same kind, same place, same date, nearest), and a consequence or damage told on
-    its own joins a violent event at most :data:`_NEAR_SENTENCES` away; either stands
-    alone only when there is no such event."""
+    :data:`_MERGE_WINDOW` sentences (of its kind, :func:`_one_happening`, else any
+    political violence, :func:`_one_attack`). A reference joins the event it most likely
+    refers to (same kind, same place, same date, nearest), and a consequence or damage
+    told on its own joins a violent event at most :data:`_NEAR_SENTENCES` away from a
+    telling of it (its first, or one :func:`_one_attack` joined); either stands alone
+    only when there is no such event."""
     guessed = {e.id for e, c in mentions if c.location.inferred}
     kept: list[tuple[Event, _Candidate]] = []
     by_kind: dict[str, list[tuple[Event, _Candidate]]] = {}
     later: list[tuple[Event, _Candidate]] = []
+    retold: list[tuple[int, tuple[Event, _Candidate]]] = []  # see _one_attack
     for event, cand in mentions:
         if cand.reference or cand.accompanying:
             later.append((event, cand))
@@ -1573,6 +1797,15 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         first = next((k for k in recent if _one_happening(
             k, (event, cand), near=abs(cand.sentence - k[1].sentence) <= _NEAR_SENTENCES,
             onto=onto)), None)
+        if first is None and event.event_type in _POLITICAL_VIOLENCE:
+            first = next((k for k in kept if k[0].event_type in _POLITICAL_VIOLENCE
+                          and cand.sentence - k[1].sentence <= _MERGE_WINDOW
+                          and _one_attack(k, (event, cand), onto)), None)
+            if first is not None:
+                # consequences told next to this telling are the attack's (see below)
+                retold.append((cand.sentence, first))
+                if _coded_as(first[0], event, onto):
+                    by_kind.setdefault(merge_key(event), []).append(first)
         if first is None:
             kept.append((event, cand))
             by_kind.setdefault(merge_key(event), []).append((event, cand))
@@ -1582,7 +1815,13 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                     event.date, event.date_precision, event.date_text)
                 first[1].date = cand.date
             _absorb(first[0], event, guessed)
-    sentences = [k[1].sentence for k in kept]  # ascending: kept in text order
+    # where each event is told: its first telling, and the tellings _one_attack joined
+    # to it (a car bomb told after the attack it opened)
+    index = {id(k): i for i, k in enumerate(kept)}
+    tellings = sorted([(k[1].sentence, i) for i, k in enumerate(kept)] +
+                      [(sentence, index[id(k)]) for sentence, k in retold])
+    sentences = [s for s, _ in tellings]
+    coded = {id(k) for _, k in retold}  # typed by _one_attack's rules
     alone: list[tuple[Event, _Candidate]] = []  # references with no event to join
     for event, cand in later:
         # a consequence with no date and no place of its own may be told far from its
@@ -1590,8 +1829,15 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         reach = _MERGE_WINDOW if cand.reference or _vague(event, cand) else _NEAR_SENTENCES
         lo = bisect.bisect_left(sentences, cand.sentence - reach)
         hi = bisect.bisect_right(sentences, cand.sentence + reach)
-        own = _own_place(event, cand, kept[lo:hi])
-        targets = [k for k in kept[lo:hi] if _may_refer(k[0], event, _seizure(cand)) and (
+        nearest: dict[int, int] = {}  # kept event → its telling nearest to this one
+        for sentence, i in tellings[lo:hi]:
+            if i not in nearest or abs(sentence - cand.sentence) < abs(
+                    nearest[i] - cand.sentence):
+                nearest[i] = sentence
+        around = [kept[i] for i in sorted(nearest)]
+        told_at = {id(kept[i]): sentence for i, sentence in nearest.items()}
+        own = _own_place(event, cand, around)
+        targets = [k for k in around if _may_refer(k[0], event, _seizure(cand)) and (
             cand.reference or event.sub_event_type not in _ACCOMPANYING
             or k[0].trigger_start < event.trigger_start)
             and not (own and _elsewhere(k[0], event) and not k[1].location.inferred)] or [
@@ -1604,7 +1850,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 not (k[0].location is None or event.location is None
                      or same_place(k[0].location, event.location)),
                 not _dates_agree(k[0], event), not _told_alike(k[0], cand),
-                k[1].sentence > cand.sentence, abs(k[1].sentence - cand.sentence)))
+                told_at.get(id(k), k[1].sentence) > cand.sentence,
+                abs(told_at.get(id(k), k[1].sentence) - cand.sentence)))
             if cand.toll_update and target[0].fatalities is not None:
                 event.fatalities = None
             if _own_date_is_better(cand, target[1]):
@@ -1612,7 +1859,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 # the event's own words give, not the day of the sentence it was told in
                 target[0].date, target[0].date_precision, target[0].date_text = (
                     event.date, event.date_precision, event.date_text)
-            if _tells_how(target[0], event):
+            if _tells_how(target[0], event) and id(target) not in coded:
                 target[0].event_type, target[0].sub_event_type = (
                     event.event_type, event.sub_event_type)
             _absorb(target[0], event, guessed, place=not cand.reference,

@@ -435,12 +435,29 @@ _ORIGIN_NOUNS = frozenset({"native", "citizen", "national", "descendant", "emigr
 
 def _origin_of_person(root: Word) -> bool:
     """A place named as where a person comes from ("Diallo, a native of Guinea, was
-    shot"), which, like a nationality, is no event's place."""
+    shot"; "a ceasefire agreed with the mediation of elders from Zintan and Misrata"),
+    which, like a nationality, is no event's place: people carry their origin with them
+    to where they act."""
     tok = root
     while tok.dep_ in ("compound", "appos", "conj", "flat") and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and \
-        lemma(tok.head.head) in _ORIGIN_NOUNS
+    if tok.dep_ != "pobj":
+        return False
+    owner = tok.head.head
+    if tok.head.lower_ == "from":
+        return owner.pos_ == "NOUN" and owner.dep_ != "ROOT" and lemma(owner) in _people()
+    return tok.head.lower_ == "of" and lemma(owner) in _ORIGIN_NOUNS
+
+
+@cache
+def _people() -> frozenset[str]:
+    """Nouns of people and of the groups they form ("elders", "residents", "families",
+    "fighters"), whose "from X" says where they come from."""
+    from geoevents.events.ontology import load_ontology
+
+    onto = load_ontology()
+    return onto.words("person_noun") | onto.words("civilian") | onto.words("protester") | \
+        _group_words()
 
 
 # prepositions by which a route names the place it leads to or from
@@ -566,7 +583,9 @@ def _specificity(path: list[Word], known: dict[int, Place | None]) -> tuple[bool
 def _located_place(path: list[Word], candidates: list[tuple[Toponym, Word]]
                    ) -> Toponym | None:
     """The place just before a landmark phrase — "Walungu, about 1,800 kilometers east of
-    Kinshasa" → Walungu — which the phrase locates."""
+    Kinshasa" → Walungu; "Er Rahad, a railway town about 70 km south-east of El Obeid" →
+    Er Rahad (the noun phrase of the apposition says what the place is) — which the
+    phrase locates."""
     marker = next((t for t in path if t.lower_ in _DIRECTION_WORDS
                    or lemma(t) in _DISTANCE_WORDS), None)
     if marker is None:
@@ -576,6 +595,12 @@ def _located_place(path: list[Word], candidates: list[tuple[Toponym, Word]]
     first = marker.sent.start
     while i >= first and (tokens[i].lower_ in _LEAD_INS or tokens[i].like_num):
         i -= 1
+    # "…, a railway town about 70 km …", "…, the front-line town some 50 km …"
+    if i >= first and lemma(tokens[i]) in _SITE_WORDS:
+        while i >= first and tokens[i].text != "," and (
+                tokens[i].pos_ in ("DET", "ADJ", "NOUN") or tokens[i].text in ("-", "–")):
+            i -= 1
+        i -= 1  # the comma that opens the apposition
     if i < first or tokens[i + 1].text not in (",", "("):
         return None
     end = tokens[i].idx + len(tokens[i].text)
@@ -1637,6 +1662,9 @@ def _root_of(mention: Toponym, sent: Span) -> Word:
 
 # verbs of speaking whose place is where words were said, not where an event happened
 _SPEECH = _REPORTING | {"speak", "talk", "brief", "testify", "address"}
+# what is put out, in words, by an office or a group ("a statement released in X")
+_STATEMENT_NOUNS = frozenset({"statement", "communiqué", "communique", "release", "declaration",
+                              "bulletin", "notice", "message", "video", "letter"})
 # relations a place climbs to reach the verb it belongs to ("sources in Yemen claim",
 # "told reporters in Putrajaya", "said in a statement issued in Kabul")
 _SOURCE_PATH = frozenset({"pobj", "prep", "compound", "appos", "conj", "flat", "cc",
@@ -1647,12 +1675,17 @@ def statement_source(token: Word) -> bool:
     """A place named only as where a statement was made or came from: "officials said
     in Washington", "told reporters in Putrajaya", "speaking to ARA News from Mosul",
     "sources in Yemen claim", "according to officials in Kabul". It is the place of the
-    statement, never of the event the statement reports."""
+    statement, never of the event the statement reports. So is a place where a
+    statement noun was put out ("In a statement released in Mogadishu, the ministry said
+    the army had repulsed an attack", "said in a statement issued in Kabul"), before or
+    after the verb of saying: the participle tells where the words came out."""
     tok = token
     for _ in range(8):
         if tok.lower_ == "according":
             return True
         if tok.pos_ in ("VERB", "AUX") and tok.i != token.i:
+            if tok.dep_ == "acl" and lemma(tok.head) in _STATEMENT_NOUNS:
+                return True
             break
         if tok.dep_ == "prep" and tok.i < tok.head.i:
             return False  # "In Jericho, officials said …": the scene, set before the verb

@@ -86,9 +86,10 @@ class Resolver:
             _reject_stray_loose(groups, members, probs, neighbours(self.gaz))
         _reject_unsupported_small(groups, members, probs, neighbours(self.gaz))
         _keep_within(groups, members, probs)
+        _reject_foreign_namesakes(groups, members, probs, neighbours(self.gaz))
         dropped: set[int] = set()
         for group, mentions_of, p, x in zip(groups, members, probs, matrices, strict=False):
-            self._assign(group, mentions_of, p, x, dropped)
+            self._assign(group, mentions_of, p, x, dropped, text)
         kept = [m for m in mentions if id(m) not in dropped]
         resolved = [m for m in kept if m.kind in ("name", "demonym")]
         for m in kept:
@@ -174,11 +175,14 @@ class Resolver:
             group.acceptance = p[keep]
 
     def _assign(self, group: Group, mentions: list[Mention], p: np.ndarray, x: np.ndarray,
-                dropped: set[int]) -> None:
+                dropped: set[int], text: str) -> None:
         cands = group.candidates
         if not cands or group.rejected is not None:
+            # a name whose only exact readings lie abroad is still a place name
+            namesake = group.rejected is not None and not is_loose(group.rejected[0])
             for m in mentions:
-                if m.source != "given" and (m.weak or not (m.named or _place_like(m.text))):
+                if m.source != "given" and (m.weak or not (m.named or namesake
+                                                           or _place_like(m.text))):
                     dropped.add(id(m))  # a name unknown to the gazetteer and not shaped
                 else:                   # like a place ("Saakashvili") is no toponym
                     m.reason = _unknown(m, group.rejected)
@@ -196,6 +200,7 @@ class Resolver:
         elif cands[best].match == "part":
             reason = (f"{reason}; {mentions[0].lookup or mentions[0].text!r} is not in the "
                       f"gazetteer: a feature or part named after {cands[best].place.name}")
+        town = _seat(cands, best)
         for m in mentions:
             if m.weak and (conf < self.weak_min_confidence
                            or not (supported or _well_known(cands[best], m.text))):
@@ -203,7 +208,12 @@ class Resolver:
                 continue
             m.candidates = listed
             m.confidence = conf
-            if conf >= self.min_confidence:
+            if conf >= self.min_confidence and town is not None and _named_as_town(m, text):
+                m.place = town.place
+                m.reason = (f"{town.place.display_name} ({town.place.feature_code}): the "
+                            f"text names the town here, not the division of its name "
+                            f"({reason})")
+            elif conf >= self.min_confidence:
                 m.place = cands[best].place
                 m.reason = reason
             else:
@@ -271,6 +281,40 @@ def _as_town(cands: list[Candidate], mentions: list[Mention], text: str,
 _GOVERNOR_AFTER = re.compile(r"(?:'s\s+|’s\s+|\s+)(?:lt\.\s+|lieutenant\s+|deputy\s+|vice\s+)?"
                              r"(?:governor|governorship|gubernatorial)\b", re.IGNORECASE)
 _GOVERNOR_BEFORE = re.compile(r"\bgovernor\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+_DIVISIONS = frozenset({"ADM1", "ADM2", "ADM3"})
+
+
+def _seat(cands: list[Candidate], best: int) -> Candidate | None:
+    """The town that a division read as a name's best place is named after, among the
+    name's exact candidates (Nakuru the town for Nakuru county, Kayes the town for the
+    Kayes region): a town of that name inside the division."""
+    division = cands[best].place
+    if division.feature_code not in _DIVISIONS:
+        return None
+    inside = normalized(division.name) if division.feature_code == "ADM1" else \
+        normalized(division.admin1 or "")
+    towns = [c for c in cands if c.place.feature_class == "P" and not is_loose(c)
+             and c.place.country_code == division.country_code
+             and normalized(c.place.admin1 or "") == inside]
+    return max(towns, key=lambda c: c.prior, default=None)
+
+
+# "Nakuru town", "the town of Kayes", "on the outskirts of Kayes", "streets of Pattani"
+_TOWN_AFTER = re.compile(r"\s+(?:town|city|municipality|township)\b", re.IGNORECASE)
+_TOWN_BEFORE = re.compile(r"\b(?:town|city|outskirts|suburbs?|centre|center|streets|"
+                          r"municipality|township|downtown)\s+of\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+
+
+def _named_as_town(m: Mention, text: str) -> bool:
+    """Whether the text names a town with mention ``m`` ("Nakuru town", "the town of
+    Kayes", "a cement plant on the outskirts of Kayes", the dateline "NAKURU —" — a
+    report is filed from a town), though the name's reading in the document is the
+    division named after that town: one name, used for both, read per mention."""
+    return bool(_TOWN_AFTER.match(text, m.end)) or bool(
+        _TOWN_BEFORE.search(text[max(0, m.start - 30):m.start])) or _dateline(m, text)
 
 
 def _governed(m: Mention, text: str) -> bool:
@@ -418,6 +462,54 @@ def _reject_unsupported_small(groups: list[Group], members: list[list[Mention]],
         group.rejected = (cand, accepted, "is far from the text's other places")
 
 
+def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
+                              probs: list[np.ndarray], near: dict[str, frozenset[str]]
+                              ) -> None:
+    """A name the recogniser saw whose best reading is a small place (:func:`_small`) in a
+    country that none of the text's established places is in, borders or lies within
+    :data:`STRAY_KM` of, is a namesake abroad: "Arbin" shelled in the province of Damascus
+    (Arbin, France), "Konna" in central Mali (Conna, Ireland), "the camp's Al Manshiya
+    neighbourhood" in a West Bank text (a suburb of Khartoum). The name stays a place,
+    unresolved: the gazetteer lacks the place meant. A bigger town abroad is kept ("camps
+    such as Auschwitz" in a text about France). The text's established places are
+    the exact best readings of its other names that are neither small nor
+    nationalities (which name an actor's origin), or the countries they are in; without
+    one, nothing is judged. A place of no country (a continent, a sea, a region across
+    borders: "African Union mediators") says nothing about which country the text is
+    in, so it is no established place: it neither supports a namesake nor lets one be
+    judged ("Nasir" in a South Sudanese text that names the African Union is not Demirci,
+    Turkey, by an alternate name)."""
+    best, anchors = _best_and_anchors(groups, members, probs)
+    obscure = {i for i, g in enumerate(groups) if best[i] >= 0 and
+               _small(g.candidates[best[i]].place)}
+    established = [(i, a) for i, a in anchors if i not in obscure and a.country_code]
+    places = [(i, a) for i, a in established if not groups[i].key.startswith("demonym:")]
+    for i, (group, b, ms) in enumerate(zip(groups, best, members, strict=True)):
+        if i not in obscure or group.rejected is not None or all(m.weak for m in ms) \
+                or group.key.startswith("demonym:") or is_loose(group.candidates[b]):
+            continue
+        if not any(j != i for j, _ in places):
+            continue
+        place = group.candidates[b].place
+        if any(j != i and _same_region(a, place, near) for j, a in established):
+            continue
+        group.rejected = (group.candidates[b], float(probs[i][b]),
+                          "lies in a country that none of the text's other places is in "
+                          "or borders")
+
+
+def _same_region(anchor: Place, place: Place, near: dict[str, frozenset[str]]) -> bool:
+    """Whether a place of the text puts ``place`` in its region: same country, a
+    neighbouring one, or within :data:`STRAY_KM`. A place in a country without land
+    borders (an island state or territory: St. Croix, U.S. Virgin Islands, beside
+    "U.S.") is not judged: its ties are across the sea."""
+    cc = place.country_code
+    if not cc or not near.get(cc):
+        return True
+    return anchor.country_code == cc or cc in near.get(anchor.country_code, ()) or \
+        distance_km(anchor.lat, anchor.lon, place.lat, place.lon) <= STRAY_KM
+
+
 def _small(place: Place) -> bool:
     """Whether a place is a town, site or lower division of fewer than
     :data:`SMALL_POPULATION` people in a known country (not a region, island or water)."""
@@ -509,6 +601,9 @@ def _unknown(m: Mention, rejected: tuple[Candidate, float, str] | None) -> str:
         return (f"unresolved: {name!r} is not in the gazetteer, and {place.name!r} "
                 f"({place.country_code or place.feature_code}), which it may be named "
                 f"after, {why}")
+    if not is_loose(cand):
+        return (f"unresolved: the place called {name!r} in the gazetteer, "
+                f"{place.display_name} ({place.feature_code}), {why} (p={p:.2f})")
     if why:
         return (f"unresolved: {name!r} is not in the gazetteer and the similar name "
                 f"{place.name!r} ({place.country_code or place.feature_code}) {why} "

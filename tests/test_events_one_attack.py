@@ -1,0 +1,117 @@
+"""One attack, one event: tellings of one attack as different kinds of political violence
+(a car bomb and the assault it opened, a raid and the exchange of fire it became, an
+army's communique and the attackers' claim) are one event; separate acts at one place and
+time stay apart (issue 12 item 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+import geoevents
+
+_VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def violent(text: str, published: str = "2025-05-15"):
+    return [e for e in geoevents.extract_events(text, published=published)
+            if e.event_type in _VIOLENCE]
+
+
+def test_a_car_bomb_and_the_assault_it_opened_are_one_battle():
+    found = violent(
+        "MOGADISHU, May 15 — Al-Shabaab fighters attacked an army base in Afgooye on "
+        "Wednesday night, officials said. A suicide car bomb exploded at the gate of the "
+        "base first, killing three soldiers. The defence ministry said on Thursday that two "
+        "soldiers had died in the fighting.")
+    assert len(found) == 1
+    attack = found[0]
+    # the lead's type holds: the car bomb opened the assault (and a telling naming it
+    # does not make the battle an explosion)
+    assert attack.event_type == "Battles"
+    assert attack.fatalities == 2  # the lowest account, never 3 + 2
+    assert {"attacked", "bomb"} <= {m["trigger"] for m in attack.mentions}
+    assert attack.location is not None and attack.location.name == "Afgooye"
+
+
+def test_a_raid_and_the_exchange_of_fire_it_became_are_one_battle():
+    found = violent(
+        "JENIN, West Bank, May 15 — Israeli troops raided the town of Tammun on Tuesday. "
+        "Two Palestinian gunmen were killed in an exchange of fire, the army said.")
+    assert [(e.event_type, e.date, e.fatalities) for e in found] == [
+        ("Battles", "2025-05-13", 2)]
+
+
+def test_a_communique_read_the_next_day_tells_the_attack_of_the_day_before():
+    found = violent(
+        "NIAMEY, May 15 — Jihadists stormed a military post in Bankilare on Tuesday, the "
+        "army said. In a communique read on Wednesday, the defence ministry said the "
+        "attackers had been repelled after two hours of fighting and that five soldiers "
+        "were killed.")
+    assert len(found) == 1
+    assert found[0].event_type == "Battles" and found[0].date == "2025-05-13"
+    assert found[0].fatalities == 5
+
+
+def test_a_clause_coordinated_with_a_reported_one_is_reported_too():
+    # "had been neutralised" is the ministry's reported past, not a happening before the
+    # narrative's
+    found = violent(
+        "NIAMEY, May 15 — Jihadists attacked a military post near Bankilare on Tuesday, "
+        "the army said. The defence ministry said on Wednesday that five soldiers were "
+        "killed and that 23 assailants had been neutralised.")
+    assert [(e.event_type, e.date, e.fatalities) for e in found] == [
+        ("Battles", "2025-05-13", 5)]
+
+
+@pytest.mark.parametrize("text", [
+    # told as separate
+    "MOGADISHU, May 15 — Al-Shabaab fighters attacked an army base in Afgooye on "
+    "Wednesday night, officials said. Separately, a car bomb exploded at a checkpoint in "
+    "Afgooye on Wednesday, killing three civilians.",
+    # what came next: the army's answer to the attack
+    "BAMAKO, May 15 — Jihadists attacked an army post in Konna on Sunday, killing six "
+    "soldiers. The army said its drones then struck the attackers near Konna on Sunday, "
+    "killing several of them.",
+    # done during another happening: artillery on a market during a battle
+    "PORT SUDAN, May 15 — Fighting between the army and the Rapid Support Forces broke "
+    "out in Dilling on Sunday, killing 15 people. Residents said RSF artillery shelled the "
+    "market in Dilling during the clashes on Sunday, killing four civilians.",
+    # two tellings with places of their own: a bomb at a market is not the assault
+    "MOGADISHU, May 15 — Al-Shabaab fighters attacked an army base in Afgooye on "
+    "Wednesday night, officials said. A car bomb exploded at a market in Afgooye on "
+    "Wednesday, killing three civilians.",
+    # two towns
+    "KABUL, May 15 — A roadside bomb exploded under a police vehicle in Kunduz on Monday. "
+    "Gunmen attacked a checkpoint in Herat on Monday, killing two soldiers.",
+    # two days
+    "KABUL, May 15 — A roadside bomb exploded under a police vehicle in Kunduz on Monday. "
+    "Gunmen attacked a checkpoint in Kunduz on Tuesday, killing two soldiers.",
+    "JENIN, West Bank, May 15 — Israeli troops raided the town of Tammun on Tuesday. Two "
+    "Palestinian gunmen were killed in an exchange of fire in Tubas on Wednesday, the army "
+    "said.",
+])
+def test_separate_acts_at_one_place_or_time_stay_apart(text):
+    assert len(violent(text)) == 2
+
+
+def test_only_fire_returned_makes_an_attack_a_battle():
+    from geoevents.events.extract import _coded_as
+    from geoevents.events.ontology import load_ontology
+    from geoevents.model import Event
+
+    def told(event_type: str, sub: str, actor2: str | None) -> Event:
+        return Event(id=sub, event_type=event_type, sub_event_type=sub, trigger="t",
+                     trigger_start=0, trigger_end=1, sentence="", actor2=actor2)
+
+    onto = load_ontology()
+    tear_gas = told("Explosions/Remote violence", "Grenade", "young protesters")
+    assert not _coded_as(tear_gas, told("Battles", "Armed clash", None), onto)
+    assert tear_gas.event_type == "Explosions/Remote violence"
+    raid = told("Violence against civilians", "Attack", "the town")
+    assert _coded_as(raid, told("Battles", "Armed clash", None), onto)
+    assert (raid.event_type, raid.sub_event_type) == ("Battles", "Armed clash")
+    # the lead's type holds otherwise: a bombing stays one when a killing is told after
+    bombing = told("Explosions/Remote violence", "Remote explosive/landmine/IED", None)
+    assert not _coded_as(bombing, told("Violence against civilians", "Attack", None), onto)
+    assert not _coded_as(bombing, told("Battles", "Armed clash", None), onto)
+    assert bombing.event_type == "Explosions/Remote violence"

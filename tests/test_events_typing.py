@@ -1,0 +1,240 @@
+"""Event typing on reports nobody tuned on (issue 12 items 1, 3, 4): what a protest report
+says about how the protest went, disasters, what was fired, whether territory changed
+hands, and the day of a claim."""
+
+from __future__ import annotations
+
+import pytest
+
+import geoevents
+
+
+def types(text: str, published: str = "2026-09-15") -> list[str]:
+    return [e.sub_event_type for e in geoevents.extract_events(text, published=published)]
+
+
+@pytest.mark.parametrize("text", [
+    # the protest told as a whole peaceful: violence or force told around it is another
+    # happening's (a clash on another day, a killing the day before)
+    ("The clash followed a large and peaceful march on Saturday, when about 3,000 people "
+     "walked through uptown Charlotte. Police did not intervene, and organisers said the "
+     "march had ended without incident at a park near the county courthouse."),
+    ("On Monday, several hundred students rallied outside the state capitol in Raleigh to "
+     "call on the governor to stop cooperating with immigration officers. The rally was "
+     "peaceful.\n\nIn Washington, a spokeswoman said agents had been assaulted by rioters."),
+    ("On Saturday, a farmers' leader was shot dead on the outskirts of Apatzingan. On "
+     "Sunday, several hundred lime growers blocked the highway for six hours to demand "
+     "protection; the blockade ended peacefully after talks with state officials."),
+    ("On Monday, several hundred villagers blocked a road in Satkhira district for two "
+     "hours, demanding the repair of an embankment breached during the storm. The protest "
+     "ended peacefully after local officials promised that repair work would start."),
+    ("Relatives of the victims, who had gathered outside the courthouse in Guayaquil since "
+     "Tuesday morning holding photographs of their dead, applauded when the verdict was "
+     "read. The gathering was peaceful, and police officers stood by at a distance."),
+    # the crowd that disperses by itself ends the protest; the model reading "dispersed"
+    # does not make it an intervention
+    ("Hundreds of Yazidis marched through Sinjar on Monday to demand compensation. The "
+     "gathering was peaceful and dispersed at midday."),
+])
+def test_a_protest_told_peaceful_is_peaceful(text):
+    protests = [e.sub_event_type for e in geoevents.extract_events(text, published="2026-09-15")
+                if e.event_type in ("Protests", "Riots") and "rioters" not in e.sentence]
+    assert protests and set(protests) == {"Peaceful protest"}
+
+
+def test_peace_broken_in_the_same_clause_is_no_peaceful_protest():
+    found = types("Thousands marched in Nairobi on Tuesday. The protest was peaceful until "
+                  "police fired tear gas and live rounds, killing two.")
+    assert "Peaceful protest" not in found
+
+
+def test_a_peaceful_march_may_still_be_broken_up():
+    # "peaceful" on the noun says the marchers used no violence, not that nobody
+    # intervened
+    found = types("Police fired tear gas and water cannon at a peaceful march of students "
+                  "in Dhaka on Sunday.")
+    assert "Protest with intervention" in found and "Violent demonstration" not in found
+
+
+@pytest.mark.parametrize("text", [
+    ("DHAKA, Nov 2 — Cyclone Arnab crossed the coast near Kuakata in Patuakhali district on "
+     "Saturday night, flattening mud houses and uprooting trees. At least 14 people were "
+     "killed, most of them by falling trees and collapsing walls, the ministry said."),
+    ("The magnitude 6.1 quake hit at 11:42 p.m. about 35 km west of Herat. Zindajan and "
+     "Ghoryan districts were the worst affected. An initial toll of 23 dead was given on "
+     "Tuesday by the provincial disaster management department, which said more than 300 "
+     "people had been injured and some 1,700 houses destroyed or damaged."),
+])
+def test_a_disaster_toll_is_no_attack(text):
+    found = types(text, "2026-11-25")
+    assert "Natural disaster" in found and "Attack" not in found
+
+
+def test_killings_in_a_disaster_area_with_an_attacker_stay_violence():
+    found = geoevents.extract_events("Floods have displaced thousands in Borno this month. On "
+                                     "Monday, gunmen killed six farmers near Konduga, "
+                                     "residents said.", published="2026-09-15")
+    assert [e.sub_event_type for e in found if e.trigger == "killed"] == ["Attack"]
+
+
+@pytest.mark.parametrize("text", [
+    ("About fifty youths gathered near the shopping centre in Vaulx-en-Velin on Monday. They "
+     "set fire to 14 cars and fired mortar-type fireworks at police and firefighters."),
+    "Burned cars, fireworks fired at police: the Mas du Taureau neighbourhood of Lyon went "
+    "through a night of violence on Monday.",
+])
+def test_fireworks_fired_at_police_are_a_riot_not_shelling(text):
+    found = types(text, "2026-11-04")
+    assert "Violent demonstration" in found
+    assert not {"Shelling/artillery/missile attack", "Armed clash"} & set(found)
+
+
+def by_trigger(text: str, published: str = "2026-03-17") -> dict[str, str]:
+    return {e.trigger: e.sub_event_type
+            for e in geoevents.extract_events(text, published=published)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a forcible entry takes no territory unless the text says the place was taken
+    ("Militants stormed a police post in the Lakki Marwat district late on Tuesday, "
+     "killing four policemen in a gunbattle that lasted several hours, police said.",
+     "Armed clash"),
+    ("In a statement, the group said its fighters had stormed the camp of the army at dawn, "
+     "seized weapons and burned three vehicles.", "Armed clash"),
+    ("Gunmen stormed the mountain village of Furcy, above Kenscoff, before dawn on Sunday, "
+     "killing at least 11 people and setting fire to dozens of homes.", "Attack"),
+    # a village stormed by an army with no one killed is fought for; one whose people
+    # were killed is attacked
+    ("Government troops of the Syrian army stormed the village of Rasm Al-Abed in "
+     "Aleppo province on Monday.", "Armed clash"),
+    ("Over 100 herdsmen stormed five villages in Logo Local Government Area of Benue State "
+     "on Friday, killing nine persons.", "Attack"),
+    ("The RSF said that its fighters had stormed Er Rahad, a railway town south-east of El "
+     "Obeid, on Monday morning and taken control of it after several hours of fighting.",
+     "Non-state actor overtakes territory"),
+])
+def test_a_storming_takes_territory_only_when_the_place_is_taken(text, expected):
+    assert by_trigger(text)["stormed"] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The operation started on 6 May, when Israeli forces, supported by a drone and "
+    "bulldozers, entered the camp on the eastern edge of Tulkarm city.",
+    "Fighters of the Allied Democratic Forces entered the village of Kaliyata on Sunday "
+    "evening and attacked residents with machetes and guns.",
+])
+def test_the_entry_of_a_raid_is_no_transfer_of_territory(text):
+    assert "Non-violent transfer of territory" not in types(text, "2026-05-14")
+
+
+def test_entering_a_town_the_other_side_left_is_a_transfer():
+    assert "Non-violent transfer of territory" in types(
+        "Government troops entered the town of Kidal on Friday after the rebels withdrew "
+        "overnight.", "2026-05-14")
+
+
+def test_a_fire_an_attack_started_is_no_disaster():
+    text = ("Russian attack drones also struck an industrial enterprise in Zaporizhzhia city "
+            "shortly after 4 a.m. today. A fire broke out over about 300 square metres; no "
+            "one was hurt, and firefighters put it out within two hours.")
+    assert "Man-made disaster" not in types(text, "2026-03-18")
+    assert "Man-made disaster" in types("A fire broke out in a garment factory in Gazipur on "
+                                        "Monday night, and firefighters battled the blaze "
+                                        "for six hours.", "2026-03-18")
+
+
+def test_talks_derailed_are_no_train_derailed():
+    assert "Man-made disaster" not in types(
+        "Armenia on Wednesday rejected an accusation by Azerbaijan, calling it "
+        "disinformation aimed at derailing a peace process.", "2026-10-21")
+    assert "Man-made disaster" in types("A freight train derailed near Gyumri on Tuesday, "
+                                        "spilling fuel.", "2026-10-21")
+
+
+def test_the_day_a_toll_was_told_is_not_the_day_of_the_disaster():
+    events = geoevents.extract_events(
+        "DHAKA, Nov 2 — Cyclone Arnab crossed the coast near Kuakata in Patuakhali district "
+        "on Saturday night, flattening mud houses. At least 14 people were killed, most of "
+        "them by falling trees, the disaster management ministry said on Sunday.",
+        published="2026-11-02")
+    assert [(e.sub_event_type, e.date) for e in events] == [("Natural disaster", "2026-10-31")]
+
+
+def test_a_claim_published_a_day_later_dates_the_attack_it_claims_by_the_attack():
+    events = geoevents.extract_events(
+        "BAMAKO, June 23 — JNIM said it killed more than 20 soldiers in an attack on an "
+        "army post at Konna, in central Mali's Mopti region, on Sunday. "
+        "In a statement posted on its media channel on Monday, the group said its fighters "
+        "had stormed the camp of the army at dawn, seized weapons and burned three vehicles.",
+        published="2026-06-23")
+    assert {e.date for e in events if e.event_type == "Battles"} == {"2026-06-21"}
+
+
+@pytest.mark.parametrize("text, day", [
+    # a date fronted before the verb of telling sets the sentence's time
+    ("Gunmen attacked a bus near Moirang on Monday. Early on Tuesday, the Assam Rifles said "
+     "it had arrested two cadres of the PLA in Thoubal district.", "2026-05-26"),
+    # a happening reported on a day happened that day
+    ("Gunmen attacked a bus near Moirang on Monday. Fighting was also reported on Tuesday "
+     "near Sugnu, where militants attacked army positions.", "2026-05-26"),
+])
+def test_a_date_of_its_own_sentence_is_kept(text, day):
+    events = geoevents.extract_events(text, published="2026-05-27")
+    assert day in {e.date for e in events if e.sentence.startswith(("Early", "Fighting"))}
+
+
+@pytest.mark.parametrize("text", [
+    "In Chattogram's Rangunia upazila, at least 12 people were injured yesterday afternoon "
+    "when supporters of two rival political parties clashed with sticks and stones over "
+    "the control of a local bus terminal, police said.",
+    "Running battles followed for several hours in the Free Area and Pangani areas of "
+    "Nakuru, where youths stoned passing vehicles and set fire to a police post.",
+])
+def test_crowds_fighting_with_sticks_and_stones_riot(text):
+    found = types(text, "2026-09-03")
+    assert "Violent demonstration" in found and "Armed clash" not in found
+
+
+def test_armed_groups_fighting_is_still_a_battle():
+    assert "Armed clash" in types("Militants clashed with soldiers near Kidal on Sunday, "
+                                  "and villagers said the gunfire lasted two hours.",
+                                  "2026-09-03")
+
+
+def test_tear_gas_lobbed_at_protesters_is_no_grenade():
+    found = types("In the Central Business District of Nairobi, police lobbed tear gas "
+                  "canisters at hundreds of young protesters who tried to march towards "
+                  "Parliament Buildings.", "2026-07-08")
+    assert "Grenade" not in found and "Protest with intervention" in found
+
+
+def test_a_protest_a_ministry_makes_is_diplomatic():
+    found = types("Baghdad's foreign ministry summoned the Turkish charge d'affaires in "
+                  "protest on Sunday.", "2026-08-03")
+    assert not {"Peaceful protest", "Excessive force against protesters",
+                "Protest with intervention"} & set(found)
+
+
+def test_a_weapon_of_a_coordinated_clause_does_not_type_a_murder():
+    found = by_trigger("In Michoacan's Tierra Caliente, armed groups again used drones "
+                       "against rural communities on Monday and a leader of lime growers "
+                       "was murdered.", "2026-02-16")
+    assert found.get("murdered") == "Attack"
+
+
+def test_a_round_up_filed_on_a_monday_dates_its_monday_line_the_week_before():
+    text = ("PATTANI, Aug. 10 — Deep South security round-up, August 3-9.\n\n"
+            "Monday: A bomb hidden in a parked motorcycle exploded at a fresh market in "
+            "Bannang Sata district, Yala, wounding four people.\n\n"
+            "Tuesday: Two gunmen shot dead a village headman in Sai Buri district, Pattani.")
+    dates = {e.trigger: e.date for e in geoevents.extract_events(text, published="2026-08-10")}
+    assert dates["exploded"] == "2026-08-03" and dates["shot"] == "2026-08-04"
+
+
+def test_the_issue_line_of_an_update_dates_no_event():
+    text = ("BURKINA FASO — Protection Update No. 31\nReporting period: 3 to 9 August 2026\n"
+            "Issued by the Protection Working Group, 14 August 2026\n\n"
+            "On 5 August, members of a non-state armed group attacked a position of the "
+            "volunteers in the village of Tanwalbougou, east of Fada N'Gourma.")
+    events = geoevents.extract_events(text, published="2026-08-14")
+    assert events and {e.date for e in events} == {"2026-08-05"}
