@@ -142,8 +142,6 @@ class Mention(Toponym):
     lookup: str = field(default="", repr=False)  # the name to look up in the gazetteer
     country: str | None = field(default=None, repr=False)  # demonyms: ISO code if a country
     parts: list[Mention] = field(default_factory=list, repr=False)  # border/relative parts
-    # the place the text puts this one in ("the Rim district of Riyom": Riyom's mention)
-    within: Mention | None = field(default=None, repr=False, compare=False)
     sentence: tuple[int, int] = field(default=(0, 0), repr=False)  # character span
     token_start: int = field(default=0, repr=False)
     token_end: int = field(default=0, repr=False)
@@ -207,7 +205,6 @@ class Recogniser:
         self._drop_diseases(state)
         self._drop_time_zones(state)
         names = sorted(state.mentions.values(), key=lambda m: m.start)
-        _link_containers(state.doc, names)
         composites = list(self._composites(state, names))
         return sorted(names + composites, key=lambda m: (m.start, -m.end))
 
@@ -944,41 +941,6 @@ class _DocState:
         """Character span of the sentence of the token at ``token_index``."""
         sentence = sentence_of(self.tokens[token_index])
         return sentence.start_char, sentence.end_char
-
-
-# division nouns that name a settlement rather than a part of a place: "the Urals town
-# of Pervouralsk" is Pervouralsk, a town in the Urals
-_SETTLEMENT_DIVISIONS = frozenset({"village", "villages", "town", "towns", "city", "hamlet",
-                                   "township"})
-
-
-def _link_containers(doc: Doc, names: list[Mention]) -> None:
-    """"the Rim district of Riyom LGA", "the Arawa area of Gombe metropolis", "Al-Manashiyah
-    District of Daraa": a name before a noun of a division or part of a place and "of"
-    lies in the place named after "of" (its ``within``); not before a settlement noun
-    ("the Urals town of Pervouralsk")."""
-    lowers = _words(doc).lowers
-    n = len(lowers)
-    by_start = {m.token_start: m for m in names if m.kind == "name"}
-    for m in names:
-        if m.kind != "name":
-            continue
-        j = m.token_end
-        if m.token_end - m.token_start > 1 and lowers[j - 1] in DIVISION_NOUNS:
-            noun = lowers[j - 1]
-        elif j < n and lowers[j] in DIVISION_NOUNS:
-            noun = lowers[j]
-            j += 1
-        else:
-            continue
-        if noun in _SETTLEMENT_DIVISIONS:
-            continue
-        if j + 1 >= n or lowers[j] != "of":
-            continue
-        j += 1 + (lowers[j + 1] == "the")
-        container = by_start.get(j)
-        if container is not None and container is not m:
-            m.within = container
 
 
 def _composite(text: str, start: int, end: int, kind: str, relation: str,

@@ -85,7 +85,6 @@ class Resolver:
         if any(_needs_support(c) for g in groups for c in g.candidates):
             _reject_stray_loose(groups, members, probs, neighbours(self.gaz))
         _reject_unsupported_small(groups, members, probs, neighbours(self.gaz))
-        _keep_within(groups, members, probs)
         _reject_foreign_namesakes(groups, members, probs, neighbours(self.gaz))
         dropped: set[int] = set()
         for group, mentions_of, p, x in zip(groups, members, probs, matrices, strict=False):
@@ -539,53 +538,6 @@ _LARGE_CODES = frozenset({"ADM1", "CONT", "RGN", "OCN", "SEA", "GULF", "TERR", "
                           "MTS", "DSRT", "PEN"})
 
 
-def _keep_within(groups: list[Group], members: list[list[Mention]],
-                 probs: list[np.ndarray]) -> None:
-    """A name the text puts inside another place ("the Rim district of Riyom LGA of Plateau
-    State", "the Arawa area of Gombe metropolis": the mention's ``within``) reads as a
-    place there (:func:`_inside`): the readings elsewhere lose their probability, and
-    when no reading is even in that place's country the name keeps none (Rim is no
-    alternate name of Rome here, nor Arawa the town of Papua New Guinea), unless the
-    container itself matched only loosely."""
-    index = {id(m): i for i, ms in enumerate(members) for m in ms}
-    best = [int(p.argmax()) if len(p) else -1 for p in probs]
-    for i, (group, ms) in enumerate(zip(groups, members, strict=True)):
-        outer_mention = next((m.within for m in ms if m.within is not None), None)
-        j = index.get(id(outer_mention), -1)
-        while outer_mention is not None and j >= 0 and (
-                best[j] < 0 or groups[j].rejected is not None):
-            outer_mention = outer_mention.within  # "of Riyom LGA of Plateau State"
-            j = index.get(id(outer_mention), -1)
-        if best[i] < 0 or group.rejected is not None or j < 0 or j == i or best[j] < 0 \
-                or groups[j].rejected is not None:
-            continue
-        outer = groups[j].candidates[best[j]].place
-        inside = np.array([_inside(c.place, outer) for c in group.candidates])
-        if inside[best[i]]:
-            continue
-        if inside.any():
-            probs[i][~inside] = 0.0
-            probs[i] /= probs[i].sum()
-            continue
-        if is_loose(groups[j].candidates[best[j]]) or any(
-                c.place.country_code == outer.country_code for c in group.candidates):
-            continue  # the container's own reading may be the wrong namesake
-        accepted = 1.0 if group.acceptance is None else float(group.acceptance[best[i]])
-        group.rejected = (group.candidates[best[i]], accepted,
-                          f"lies outside {outer.name}, where the text puts it")
-
-
-def _inside(place: Place, outer: Place) -> bool:
-    """Whether ``place`` can lie in ``outer``: in its country, and within
-    :data:`STRAY_KM` of it or in its first-level division when ``outer`` is no country."""
-    if not place.country_code or place.country_code != outer.country_code:
-        return False
-    return outer.feature_code in COUNTRY_CODES or (
-        place.admin1 is not None and normalized(place.admin1) == normalized(
-            outer.admin1 or "")) or \
-        distance_km(outer.lat, outer.lon, place.lat, place.lon) <= STRAY_KM
-
-
 def _unknown(m: Mention, rejected: tuple[Candidate, float, str] | None) -> str:
     """The reason of a mention whose name has no (likely) place in the gazetteer."""
     name = m.lookup or m.text
@@ -593,10 +545,6 @@ def _unknown(m: Mention, rejected: tuple[Candidate, float, str] | None) -> str:
         return f"unresolved: no place called {name!r} in the gazetteer"
     cand, p, why = rejected
     place = cand.place
-    if why.startswith("lies outside"):
-        return (f"unresolved: {name!r} is {place.name!r} "
-                f"({place.country_code or place.feature_code}) in the gazetteer, which "
-                f"{why}")
     if cand.match == "part":
         return (f"unresolved: {name!r} is not in the gazetteer, and {place.name!r} "
                 f"({place.country_code or place.feature_code}), which it may be named "
