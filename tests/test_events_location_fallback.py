@@ -259,7 +259,6 @@ def test_an_event_carried_by_another_shares_its_place():
     assert "that the trigger tells with" in location_reason(launched)
 
 
-
 def test_a_named_site_is_not_moved_by_a_later_telling_elsewhere():
     # the village (not in the gazetteer, placed in its district) is the raid's site; the
     # radio station a speaker talked to lies 90 km away and tells nothing finer about it

@@ -525,7 +525,7 @@ def _assault(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology) 
                   for t in c.subtree for form in lemma_forms(t)}
     armed = onto.words("armed") - {"vehicle", "tank", "unit", "division", "coalition",
                                    "opposition"}
-    if _has(words, armed) or _token_class(target, onto) == "armed":
+    if target is not None and (_has(words, armed) or _token_class(target, onto) == "armed"):
         return Typing("Armed clash", typing.confidence, f"{typing.reason}; an assault on an "
                       f"armed site ({target.text!r}), no place said to be taken")
     on = f" on {target.text!r}" if target is not None else ""
@@ -1047,8 +1047,9 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
         # "police lobbed tear gas canisters at protesters": what is lobbed decides, not
         # the word's grenade
         decided = _force_against_protesters(trigger, args, onto)
+        fired = args.target.text if args.target is not None else trigger.words
         decided.reason = f"trigger {trigger.words!r}: {decided.reason}, a crowd-control " \
-                         f"weapon ({args.target.text!r}) fired"
+                         f"weapon ({fired!r}) fired"
     elif not specific and trigger.lemma == "hold" and args.target is not None and \
             _has(set(lemma_forms(args.target)), _GATHERINGS):
         decided = Typing("Peaceful protest", 0.6, f"trigger {trigger.words!r} of a gathering "

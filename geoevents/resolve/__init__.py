@@ -505,7 +505,7 @@ def _same_region(anchor: Place, place: Place, near: dict[str, frozenset[str]]) -
     cc = place.country_code
     if not cc or not near.get(cc):
         return True
-    return anchor.country_code == cc or cc in near.get(anchor.country_code, ()) or \
+    return anchor.country_code == cc or cc in near.get(anchor.country_code or "", ()) or \
         distance_km(anchor.lat, anchor.lon, place.lat, place.lon) <= STRAY_KM
 
 
