@@ -315,6 +315,17 @@ _VIOLENCE_WORDS = _ATTACK_WORDS | frozenset({"shoot", "shooting", "stab", "gunfi
                                              "massacre", "murder", "execute", "abduct"})
 
 
+def _paragraph_sentences(token: Word, before: int, after: int) -> list[Span]:
+    """The sentences from ``before`` sentences before the token's to ``after`` after it
+    that lie in the token's paragraph (no line break between them and the token), in
+    text order."""
+    sentences, starts = doc_sentences(token.doc)
+    i = bisect_right(starts, token.i) - 1
+    text = token.doc.text
+    return [sent for sent in sentences[max(0, i - before): i + after + 1]
+            if "\n" not in text[min(sent.end_char, token.idx): max(sent.start_char, token.idx)]]
+
+
 def _disaster_toll(trigger: Trigger, args: Arguments, sentence: set[str],
                    onto: Ontology) -> str:
     """The natural hazard (earthquake, cyclone, flood …) whose toll a word of harm counts
@@ -329,13 +340,7 @@ def _disaster_toll(trigger: Trigger, args: Arguments, sentence: set[str],
             onto.words("attack") | onto.words("crime")):
         return ""
     hazards = set(onto.sub_types["Natural disaster"].nouns) - _HAZARD_EXCLUDED
-    token = trigger.token
-    sentences, starts = doc_sentences(token.doc)
-    i = bisect_right(starts, token.i) - 1
-    text = token.doc.text
-    for sent in sentences[max(0, i - 4): i + 2]:
-        if "\n" in text[min(sent.end_char, token.idx): max(sent.start_char, token.idx)]:
-            continue  # another paragraph
+    for sent in _paragraph_sentences(trigger.token, 4, 1):
         for t in span_words(sent):
             if t.pos_ in ("NOUN", "PROPN") and lemma(t) in hazards:
                 return lemma(t)
@@ -833,13 +838,8 @@ def _told_peaceful(trigger: Trigger, onto: Ontology) -> str:
         clauses.append(token.head)  # "blocked a road …, demanding …"
     if any(c.pos_ in ("VERB", "AUX") and _went_peacefully(c) for c in clauses):
         return "whole"
-    sentences, starts = doc_sentences(token.doc)
-    i = bisect_right(starts, token.i) - 1
     protest = (protest_words(onto) | _GATHERINGS | {"blockade"}) - _PROTESTING_PEOPLE
-    text = token.doc.text
-    for sent in sentences[i: i + 3]:
-        if sent.start_char > token.idx and "\n" in text[token.idx: sent.start_char]:
-            break  # another paragraph
+    for sent in _paragraph_sentences(token, 0, 2):
         for t in span_words(sent):
             if t.dep_ == "nsubj" and lemma(t) in protest and t.head.pos_ in ("VERB", "AUX") \
                     and lemma(t.head) in _HOW_IT_WENT and (t.i == token.i or any(
@@ -938,12 +938,7 @@ def _fire_of_an_attack(trigger: Trigger, onto: Ontology) -> bool:
     if trigger.words not in _FIRE_WORDS:
         return False
     token = trigger.token
-    sentences, starts = doc_sentences(token.doc)
-    i = bisect_right(starts, token.i) - 1
-    text = token.doc.text
-    for sent in sentences[max(0, i - 1): i + 1]:
-        if "\n" in text[sent.end_char: token.idx]:
-            continue  # another paragraph
+    for sent in _paragraph_sentences(token, 1, 0):
         if any(lemma(t) in _ATTACK_TOLD and t.i != token.i for t in span_words(sent)):
             return True
     return False
