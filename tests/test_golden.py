@@ -2,8 +2,8 @@
 
 The reports are written for this project (see tests/golden/README.md). ``dev`` reports
 were used while improving event extraction; ``heldout`` (h*), ``heldout2`` (x*),
-``heldout9`` (s*) and ``heldout10`` (r*) reports were written before the changes they
-check and not looked at while tuning: their gates are looser. ``tune5`` (v*), ``tune6``
+``heldout9`` (s*), ``heldout10`` (r*) and ``heldout11`` (q*) reports were written before the
+changes they check and not looked at while tuning: their gates are looser. ``tune5`` (v*), ``tune6``
 (w*), ``tune7`` (u*) and ``tune8`` (t*) were held-out parts (heldout5-heldout8) until
 session 12, ``tune9`` (y*) and ``tune10`` (z*) (heldout3, heldout4) until session 13, which
 made them tuning data: their errors may be read, and their gates are the ones they had as
@@ -36,7 +36,10 @@ GOLDEN = Path(__file__).parent / "golden"
 # with the reports committed blind (33f174f), 0.458 / 0.667 (22 of 33 required events),
 # minus about 0.05; heldout10's: its first run, on main at 1971ac9 with the reports
 # committed blind (4b6ce79), 0.341 / 0.483 (14 of 29 required events); after its blind
-# annotation review (06f38c9), on the same code, 0.359 / 0.483, minus about 0.05)
+# annotation review (06f38c9), on the same code, 0.359 / 0.483, minus about 0.05;
+# heldout11's: its first run, on main's code at 60a6b9a with the reports committed blind
+# (4fde81e) and blindly reviewed (8cc6eef), 0.405 / 0.531 (17 of 32 required events),
+# minus about 0.05)
 # (dev: 72 reports since d57-d72 were added, written in styles the first 56 lack and
 # committed before geoevents was run on them — 0.388 / 0.594 then; the first 56 keep their
 # own gate, FIRST_DEV_GATE)
@@ -46,7 +49,8 @@ GOLDEN = Path(__file__).parent / "golden"
 GATES = {"dev": (0.82, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
          "tune9": (0.43, 0.63), "tune10": (0.46, 0.66), "tune5": (0.78, 0.88),
          "tune6": (0.43, 0.57), "tune7": (0.55, 0.79),
-         "tune8": (0.63, 0.70), "heldout9": (0.40, 0.61), "heldout10": (0.31, 0.43)}
+         "tune8": (0.63, 0.70), "heldout9": (0.40, 0.61), "heldout10": (0.31, 0.43),
+         "heldout11": (0.35, 0.48)}
 FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
 FIRST_DEV_GATE = (0.92, 0.95)
 LATEST_DEV = "d73"  # report ids from this one on: the latest dev reports (d73-d84)
@@ -77,8 +81,11 @@ NEWEST_DEV_GATE = (0.21, 0.23)
 # first run on its reports (committed blind, 33f174f), counted, not read; heldout10: 11 on
 # main at 1971ac9, the first run on its reports (committed blind, 4b6ce79), 8 after its
 # blind annotation review 06f38c9 on the same code, counted, not read; session 12's merges:
-# heldout3 6 → 5, heldout9 7 → 6, counted, not read)
-HELDOUT_ERRORS = {"heldout": 0, "heldout2": 1, "heldout9": 6, "heldout10": 8}
+# heldout3 6 → 5, heldout9 7 → 6, counted, not read; heldout11: 10 on the code of main at
+# 60a6b9a, the first run on its reports (committed blind, 4fde81e, reviewed blind, 8cc6eef),
+# counted, not read)
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 1, "heldout9": 6, "heldout10": 8,
+                  "heldout11": 10}
 # failed must-not checks of the former held-out parts that became tuning data in session 12
 # (heldout5-heldout8 then: 5, 9, 7, 5 at its start; the counts after its merges). Their
 # gates above are the end-of-session-12 figures (0.837 / 0.932, 0.482 / 0.628,
@@ -135,7 +142,7 @@ def test_every_report_loads_and_is_substantial():
     assert len(reports) >= 50
     assert {r.part for r in reports} == {"dev", "heldout", "heldout2", "tune9",
                                            "tune10", "tune5", "tune6", "tune7", "tune8",
-                                           "heldout9", "heldout10"}
+                                           "heldout9", "heldout10", "heldout11"}
     for report in reports:
         assert report.text.count("\n\n") >= 2, f"{report.id}: fewer than three paragraphs"
         assert report.events or report.must_not
