@@ -425,6 +425,9 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
                         b.typing.sub_event_type) and a.typing.confidence > b.typing.confidence \
                         and not _changes_hands(b, a):
                     b.typing = a.typing  # the more specific reading of the event
+                elif _crowd_severity(a.typing.sub_event_type) > _crowd_severity(
+                        b.typing.sub_event_type):
+                    b.typing = a.typing  # what the demonstration turned into
                 _fold(a, b, keep)
                 changed = True
                 break
@@ -452,8 +455,10 @@ def _repeats_or_follows(a: _Candidate, b: _Candidate, onto: Ontology) -> bool:
     violence ("struck …, killing three"), or a later mention of the same type."""
     a_cons = a.trigger.lemma in CONSEQUENCES
     b_cons = b.trigger.lemma in CONSEQUENCES
-    same = onto.event_type_of(a.typing.sub_event_type) == onto.event_type_of(
-        b.typing.sub_event_type)
+    kinds = {onto.event_type_of(a.typing.sub_event_type),
+             onto.event_type_of(b.typing.sub_event_type)}
+    # a protest and the riot it turned into ("gathered …, chanting and burning tyres")
+    same = len(kinds) == 1 or kinds == _CROWDS
     violent_b = onto.event_type_of(b.typing.sub_event_type) in _VIOLENT_TYPES
     return (a_cons and not b_cons and violent_b) or (
         same and a_cons == b_cons and a.trigger.start > b.trigger.start)
@@ -1511,12 +1516,75 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
     """Whether ``later`` tells the happening ``first`` told (see the module doc). A
     telling with neither a date nor a place of its own ("Russia said it had struck
     military targets") may be the other however far apart they are told."""
-    if _anterior(first[1], onto) != _anterior(later[1], onto):
+    if _anterior(first[1], onto) != _anterior(later[1], onto) and not _one_scene(
+            first, later):
         return False
     inferred = first[1].location.inferred or later[1].location.inferred
     near = near or _vague(*first) or _vague(*later)
     return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred,
                                  said_later=_said_later(first[1], later[1]))
+
+
+def _one_scene(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]) -> bool:
+    """Whether two tellings of a demonstration are phases of one: both dated to the same
+    day by their own words and placed at one place (the same, or one inside the other).
+    The past perfect then sets the scene of the day ("Hundreds of protesters had gathered
+    outside the governorate on Sunday" after "security forces opened fire on protesters
+    on Sunday"), not an earlier happening."""
+    (a, ca), (b, cb) = first, later
+    site_a, site_b = _site(a), _site(b)
+    return merge_key(a) == merge_key(b) == "Protests" and \
+        a.date_precision == b.date_precision == DAY and a.date == b.date and \
+        not ca.location.inferred and not cb.location.inferred and \
+        site_a is not None and site_b is not None and (
+            site_a.id == site_b.id or contains(site_a, site_b) or contains(site_b, site_a))
+
+
+def _force_on_the_crowd(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
+                        onto: Ontology) -> bool:
+    """Whether an attack on people (violence against civilians) and a demonstration are
+    one happening: the police's fire on the crowd, which ACLED codes once, as the
+    demonstration with the force used against it. The attack's victims are protesters
+    ("troops shot dead two demonstrators") or it is told in the sentence that tells the
+    demonstration ("Two people were shot dead as police fired tear gas to disperse
+    thousands"); its doer is no armed group (gunmen who fire on a march commit an attack
+    of their own); the two fall on one day (or one is undated and told next to the other)
+    at one place (the same, or one inside the other; a place lent by another sentence
+    only next to the other); neither is marked as an act of its own ("separately", "in
+    another incident")."""
+    (a, ca), (b, cb) = first, later
+    pair = {merge_key(a), merge_key(b)}
+    if pair != {"Protests", "Attack"}:
+        return False
+    attack, acand = (a, ca) if merge_key(a) == "Attack" else (b, cb)
+    if _another_act(cb, onto) or _listed_apart(ca, cb) or \
+            _side_is(attack.actor1, onto.words("non_state")):
+        return False
+    near = cb.sentence - ca.sentence <= _NEAR_SENTENCES
+    if not ((a.date_precision == b.date_precision == DAY and a.date == b.date)
+            or (near and (a.date is None or b.date is None))):
+        return False
+    site_a, site_b = _site(a), _site(b)
+    if site_a is None or site_b is None or ca.location.inferred or cb.location.inferred:
+        if not near:
+            return False
+    elif not (site_a.id == site_b.id or contains(site_a, site_b) or contains(site_b, site_a)):
+        return False
+    return ca.sentence == cb.sentence or \
+        people_class(acand.args.target, onto) == "protester" or \
+        _side_is(attack.actor2, onto.words("protester"))
+
+
+def _code_demonstration(event: Event, protest: tuple[str, str]) -> None:
+    """Type a demonstration (``protest``: its event type and sub-type) joined with an
+    attack on it (:func:`_force_on_the_crowd`): a riot stays a riot (ACLED codes violent
+    demonstrators met with force as the riot), and a protest becomes excessive force
+    against protesters."""
+    if protest[0] == "Riots" or protest[1] == "Excessive force against protesters":
+        event.event_type, event.sub_event_type = protest
+    else:
+        event.event_type, event.sub_event_type = \
+            "Protests", "Excessive force against protesters"
 
 
 def _one_attack(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
@@ -1686,15 +1754,23 @@ def _same_kind_place_time(first: Event, later: Event, *, near: bool,
     return not _actors_conflict(first.actor1, later.actor1)
 
 
+_SEVERITY = ("Violent demonstration", "Excessive force against protesters",
+             "Protest with intervention", "Government regains territory",
+             "Non-state actor overtakes territory")
+
+
 def _severity(event: Event) -> int:
     """How far a happening went, where ACLED codes an event by its most severe part: a
     protest that turned violent or met force is coded as what it became, and fighting
     that changed who holds a place as the change of territory."""
-    order = ("Violent demonstration", "Excessive force against protesters",
-             "Protest with intervention", "Government regains territory",
-             "Non-state actor overtakes territory")
-    return len(order) - order.index(event.sub_event_type) if event.sub_event_type in order \
-        else 0
+    return len(_SEVERITY) - _SEVERITY.index(event.sub_event_type) \
+        if event.sub_event_type in _SEVERITY else 0
+
+
+def _crowd_severity(sub_event_type: str) -> int:
+    """:func:`_severity` among the outcomes of a demonstration (0 for the rest)."""
+    return len(_SEVERITY) - _SEVERITY.index(sub_event_type) \
+        if sub_event_type in _SEVERITY[:3] else 0
 
 
 def _absorb(first: Event, later: Event, guessed: set[str], *, place: bool = True,
@@ -1806,7 +1882,17 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 retold.append((cand.sentence, first))
                 if _coded_as(first[0], event, onto):
                     by_kind.setdefault(merge_key(event), []).append(first)
-        if first is None:
+        crowd = None
+        if first is None and merge_key(event) in ("Protests", "Attack"):
+            crowd = next((k for k in kept if cand.sentence - k[1].sentence <= _MERGE_WINDOW
+                          and _force_on_the_crowd(k, (event, cand), onto)), None)
+        if crowd is not None:
+            protest = crowd[0] if merge_key(crowd[0]) == "Protests" else event
+            kind = (protest.event_type, protest.sub_event_type)
+            _absorb(crowd[0], event, guessed)
+            _code_demonstration(crowd[0], kind)
+            by_kind.setdefault("Protests", []).append(crowd)
+        elif first is None:
             kept.append((event, cand))
             by_kind.setdefault(merge_key(event), []).append((event, cand))
         else:
