@@ -53,3 +53,29 @@ def test_gunmen_who_shot_at_a_march_commit_an_attack_of_their_own():
         "the release of detained students. Separately, gunmen shot dead two farmers in "
         "Ibadan on Monday night, police said.")
     assert {e.event_type for e in found} == {"Protests", "Violence against civilians"}
+
+
+def disasters(text: str, published: str = "2025-07-08"):
+    return [e for e in geoevents.extract_events(text, published=published)
+            if e.event_type == "Other incidents"]
+
+
+def test_the_quake_named_again_at_its_epicentre_is_the_same_quake():
+    found = disasters(
+        "MANILA, July 8 — A magnitude 6.4 earthquake struck the central Philippines on "
+        "Sunday night, killing at least nine people in Bogo, officials said on Monday.\n\n"
+        "The quake hit at 9:59 p.m. local time, with its epicentre in the Camotes Sea "
+        "about 20 km off the coast, the seismology institute said. Rescuers reached "
+        "villages cut off by landslides on Monday as the toll rose to 12.")
+    assert len(found) == 1
+    quake = found[0]
+    assert quake.date == "2025-07-06"
+    assert quake.fatalities is not None and quake.fatalities <= 12  # one figure, no sum
+
+
+def test_a_second_quake_is_another_event():
+    found = disasters(
+        "MANILA, July 8 — A magnitude 6.4 earthquake struck Bogo on Sunday night, killing "
+        "nine people. A second earthquake struck Davao on Monday morning, damaging "
+        "dozens of houses.")
+    assert len(found) == 2

@@ -1575,6 +1575,38 @@ def _force_on_the_crowd(first: tuple[Event, _Candidate], later: tuple[Event, _Ca
         _side_is(attack.actor2, onto.words("protester"))
 
 
+def _same_disaster(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
+                   onto: Ontology) -> bool:
+    """Whether a later telling of a disaster tells the one ``first`` told, where the
+    rules for one happening did not join them: the disaster named by a noun, named again
+    by a definite noun dated by nothing of its own or on the same day ("A magnitude 6.9 earthquake
+    struck off the coast …" / "The quake hit at 10:42 p.m., with its epicentre in the
+    Pacific": the epicentre is where it began, not another quake), or told with no place
+    of its own on its day or up to two days after (the rescue and the rising toll: "the
+    toll rose to 11 by the evening as rescuers reached villages cut off by
+    landslides"). Not when marked as another ("another earthquake", "a second quake",
+    "separately")."""
+    (a, ca), (b, cb) = first, later
+    if merge_key(a) != "Disaster" or merge_key(b) != "Disaster" or \
+            _another_act(cb, onto) or _listed_apart(ca, cb):
+        return False
+    tok = cb.trigger.token
+    marks = {c.lower_ for c in tok.children if c.dep_ in ("amod", "advmod", "det", "poss")}
+    if marks & _RANKED:
+        return False
+    named = any(c.trigger.pos == "NOUN" for c in [ca, *ca.merged])
+    if cb.trigger.pos == "NOUN" and marks & _DEFINITE and named and (
+            cb.date is None or not cb.date.attached or _dates_agree(a, b)):
+        return True
+    if b.location is not None and not cb.location.inferred:
+        return False
+    if a.date is None or b.date is None or _dates_agree(a, b):
+        return True
+    if a.date_precision != DAY or b.date_precision != DAY:
+        return False
+    return 0 < (date.fromisoformat(b.date) - date.fromisoformat(a.date)).days <= 2
+
+
 def _code_demonstration(event: Event, protest: tuple[str, str]) -> None:
     """Type a demonstration (``protest``: its event type and sub-type) joined with an
     attack on it (:func:`_force_on_the_crowd`): a riot stays a riot (ACLED codes violent
@@ -1882,11 +1914,22 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 retold.append((cand.sentence, first))
                 if _coded_as(first[0], event, onto):
                     by_kind.setdefault(merge_key(event), []).append(first)
+        disaster = None
+        if first is None and merge_key(event) == "Disaster":
+            disaster = next((k for k in by_kind.get("Disaster", ())
+                             if cand.sentence - k[1].sentence <= _MERGE_WINDOW
+                             and _same_disaster(k, (event, cand), onto)), None)
         crowd = None
         if first is None and merge_key(event) in ("Protests", "Attack"):
             crowd = next((k for k in kept if cand.sentence - k[1].sentence <= _MERGE_WINDOW
                           and _force_on_the_crowd(k, (event, cand), onto)), None)
-        if crowd is not None:
+        if disaster is not None:
+            # the disaster's place stays unless the telling names a place inside it (an
+            # epicentre offshore is where it began, not where it struck)
+            where = disaster[0].location
+            _absorb(disaster[0], event, guessed, place=where is None or (
+                event.location is not None and contains(where, event.location)))
+        elif crowd is not None:
             protest = crowd[0] if merge_key(crowd[0]) == "Protests" else event
             kind = (protest.event_type, protest.sub_event_type)
             _absorb(crowd[0], event, guessed)
