@@ -115,3 +115,14 @@ def test_only_fire_returned_makes_an_attack_a_battle():
     assert not _coded_as(bombing, told("Violence against civilians", "Attack", None), onto)
     assert not _coded_as(bombing, told("Battles", "Armed clash", None), onto)
     assert bombing.event_type == "Explosions/Remote violence"
+
+
+def test_victims_who_died_in_hospital_elsewhere_belong_to_the_bombing():
+    found = violent(
+        "ABUJA, May 15 — A suicide bomber blew herself up at a crowded fish market in "
+        "Gwoza, in Borno state, on Wednesday evening, killing nine people and wounding 20, "
+        "a leader of the local militia said. \"We have counted nine dead, including the "
+        "bomber's victims who died in hospital in Maiduguri,\" he said.")
+    assert len(found) == 1
+    assert found[0].location is not None and found[0].location.name == "Gwoza"
+    assert found[0].fatalities == 9

@@ -755,6 +755,17 @@ def _taken_for_care(cand: _Candidate) -> bool:
         for c in tok.children)
 
 
+def _in_care(cand: _Candidate) -> bool:
+    """Whether a consequence is told where the hurt were cared for ("the victims who died
+    in hospital in Maiduguri", "succumbed to his wounds at a clinic in Goma"): the
+    hospital's town is where the wounded were treated, not where the happening that hurt
+    them took place."""
+    tok = cand.trigger.token
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+        g.dep_ == "pobj" and lemma(g) in CARE_PLACES for g in c.children)
+        for c in tok.children)
+
+
 def _relief_work(cand: _Candidate) -> bool:
     """Whether a movement of forces is told as relief work ("Soldiers and police joined
     rescue teams digging through the mud", "troops deployed for flood relief"): help
@@ -1965,7 +1976,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 nearest[i] = sentence
         around = [kept[i] for i in sorted(nearest)]
         told_at = {id(kept[i]): sentence for i, sentence in nearest.items()}
-        own = _own_place(event, cand, around)
+        cared = cand.accompanying and _in_care(cand)
+        own = _own_place(event, cand, around) and not cared
         targets = [k for k in around if _may_refer(k[0], event, _seizure(cand)) and (
             cand.reference or event.sub_event_type not in _ACCOMPANYING
             or k[0].trigger_start < event.trigger_start)
@@ -1991,7 +2003,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             if _tells_how(target[0], event) and id(target) not in coded:
                 target[0].event_type, target[0].sub_event_type = (
                     event.event_type, event.sub_event_type)
-            _absorb(target[0], event, guessed, place=not cand.reference,
+            _absorb(target[0], event, guessed, place=not (cand.reference or cared),
                     onset=cand.reaction == "onset", linked=own)
         elif cand.reaction != "commemoration" or event.date is not None:
             alone.append((event, cand))  # a look back at nothing the report tells ("two
