@@ -126,3 +126,13 @@ def test_victims_who_died_in_hospital_elsewhere_belong_to_the_bombing():
     assert len(found) == 1
     assert found[0].location is not None and found[0].location.name == "Gwoza"
     assert found[0].fatalities == 9
+
+
+def test_the_run_a_killing_is_the_latest_in_is_no_second_event():
+    found = [e for e in geoevents.extract_events(
+        "QUITO, May 15 — Fighting between rival gangs inside the prison in Esmeraldas "
+        "killed 11 inmates on Tuesday, the prison agency said, the latest in a string of "
+        "massacres in the country's jails.", published="2025-05-15")
+        if e.event_type != "Strategic developments"]
+    assert len(found) == 1
+    assert found[0].fatalities == 11  # the run takes no figures; the fight does

@@ -612,8 +612,10 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
     series = tok.head.head
     if tok.tag_ == "NNS" and tok.head.lower_ == "of" and series.lower_ in _SERIES and \
             series.dep_ == "pobj" and series.head.head.lower_ in _RANKED and (
-            cand.date is None or cand.date.precision == UNRESOLVED):
+            cand.date is None or cand.date.precision == UNRESOLVED or
+            not cand.date.attached):
         return True  # "the latest in a series of cattle raids": the run a happening is in
+        # (a date of the sentence is the happening's, not the run's)
     tally = tok.head.lower_ == "of" and tok.tag_ == "NNS" and lemma(tok.head.head) in _TALLIES
     return tally and _cumulative(tok.head.head.head) and onto.event_type_of(
         cand.typing.sub_event_type) in _VIOLENT_TYPES
@@ -1149,6 +1151,13 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
+        if victim is not None and dead is not None and all(c is not victim for c in kept) \
+                and _not_a_happening(victim, onto):
+            # "Fighting between gangs killed 14 inmates, the latest in a string of
+            # massacres": the run a happening is in takes no figures; its happening does
+            heir = _victim_event(kept, onto)
+            if heir is not None and heir.args.fatalities is None:
+                heir.args.fatalities = dead
         dated = next((c.date for c in reversed(kept) if c.date is not None
                       and c.date.precision != UNRESOLVED), None)
         if dated is not None:
