@@ -136,3 +136,28 @@ def test_the_run_a_killing_is_the_latest_in_is_no_second_event():
         if e.event_type != "Strategic developments"]
     assert len(found) == 1
     assert found[0].fatalities == 11  # the run takes no figures; the fight does
+
+
+def test_a_toll_told_entries_later_in_a_live_blog_is_the_attacks():
+    found = violent(
+        "Quetta police station attack: live updates\n\n"
+        "06:10 — Militants have attacked the Saryab police station in Quetta, police "
+        "say. Residents report heavy gunfire.\n\n"
+        "07:30 — Roads around the area have been closed, and schools will stay shut "
+        "today, the district administration says.\n\n"
+        "08:15 — Officials say the operation is continuing and that more troops have "
+        "been sent from the cantonment.\n\n"
+        "09:05 — Three of the wounded policemen died at the Civil Hospital, the district "
+        "police officer says.", published="2025-05-15")
+    assert len(found) == 1
+    assert found[0].fatalities == 3
+
+
+def test_a_killing_marked_as_separate_stays_apart():
+    found = violent(
+        "QUETTA, May 15 — Militants attacked the Saryab police station in Quetta on "
+        "Wednesday, police said.\n\n"
+        "Officials said the operation was continuing. Schools stayed shut.\n\n"
+        "In a separate incident, two labourers were shot dead in Quetta on Wednesday, "
+        "police said.")
+    assert len(found) == 2

@@ -1994,6 +1994,13 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             k for k in alone[-_MERGE_WINDOW:] if (merge_key(k[0]) == merge_key(event) or (
                 cand.reference and k[1].accompanying and _may_refer(k[0], event)))
             and cand.sentence - k[1].sentence <= reach]
+        if not cand.reference and not any(merge_key(k[0]) == merge_key(event)
+                                          for k in targets):
+            # a toll in another account ("the rebels gave their own version: six soldiers
+            # were killed") is the happening of its kind told before, not a neighbour of
+            # another kind
+            account = _account_of(event, cand, kept, onto, any_kind=not targets)
+            targets = [account] if account is not None else targets
         if targets:
             target = min(targets, key=lambda k: (
                 merge_key(k[0]) != merge_key(event),
@@ -2023,6 +2030,37 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         news = min(e.trigger_start for e, _ in told if e.date is not None)
         told = [k for k in told if not _detail(*k) and not _aside(k, guessed, news)]
     return [e for e, _ in told]
+
+
+def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candidate]],
+                onto: Ontology, *, any_kind: bool = False) -> tuple[Event, _Candidate] | None:
+    """The one happening of a consequence's kind (with ``any_kind``, when no event is
+    told near it: of political violence) told before it in the report (within
+    :data:`_MERGE_WINDOW` sentences) that it may be another account of ("the rebels gave
+    their own version: six soldiers were killed"; "two of the wounded died in hospital",
+    told in a later entry of a live blog): at a place that agrees (the same, one inside
+    the other, or unknown) on the same day, or dated only by its telling or told as what
+    someone said up to two days after. None when it is marked as an act of its own
+    ("separately", "another"), or when two such happenings could be meant."""
+    if _another_act(cand, onto) or event.event_type not in _POLITICAL_VIOLENCE:
+        return None
+    found = [k for k in kept if (merge_key(k[0]) == merge_key(event) or (
+                 any_kind and k[0].event_type in _POLITICAL_VIOLENCE))
+             and 0 < cand.sentence - k[1].sentence <= _MERGE_WINDOW
+             and _places_agree(k[0], event, near=True)
+             and (_dates_agree(k[0], event) or _reported_after(k[1], cand, onto)
+                  or _dated_by_the_telling(k[1], cand))]
+    return found[0] if len(found) == 1 else None
+
+
+def _dated_by_the_telling(first: _Candidate, later: _Candidate) -> bool:
+    """Whether ``later`` is dated only by its sentence (a statement "sent on Wednesday
+    night"), one or two days after ``first``'s own day: the day of the telling."""
+    told, own = later.date, first.date
+    if told is None or own is None or told.attached or told.precision != DAY or \
+            own.precision != DAY or told.date is None or own.date is None:
+        return False
+    return 0 < (date.fromisoformat(told.date) - date.fromisoformat(own.date)).days <= 2
 
 
 def _told_alike(event: Event, cand: _Candidate) -> bool:
