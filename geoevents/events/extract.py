@@ -1537,7 +1537,7 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
     telling with neither a date nor a place of its own ("Russia said it had struck
     military targets") may be the other however far apart they are told."""
     if _anterior(first[1], onto) != _anterior(later[1], onto) and not _one_scene(
-            first, later):
+            first, later, onto):
         return False
     inferred = first[1].location.inferred or later[1].location.inferred
     near = near or _vague(*first) or _vague(*later)
@@ -1545,15 +1545,18 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
                                  said_later=_said_later(first[1], later[1]))
 
 
-def _one_scene(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]) -> bool:
-    """Whether two tellings of a demonstration are phases of one: both dated to the same
-    day by their own words and placed at one place (the same, or one inside the other).
-    The past perfect then sets the scene of the day ("Hundreds of protesters had gathered
-    outside the governorate on Sunday" after "security forces opened fire on protesters
-    on Sunday"), not an earlier happening."""
+def _one_scene(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
+               onto: Ontology) -> bool:
+    """Whether two tellings of a demonstration are phases of one: the later one, in the
+    past perfect, told right after the first (within :data:`_NEAR_SENTENCES`), both
+    dated to the same day by their own words and placed at one place (the same, or one
+    inside the other). The past perfect then sets the scene of the news just told
+    ("Hundreds of protesters had gathered outside the governorate on Sunday" after
+    "security forces opened fire on protesters on Sunday"), not an earlier happening."""
     (a, ca), (b, cb) = first, later
     site_a, site_b = _site(a), _site(b)
-    return merge_key(a) == merge_key(b) == "Protests" and \
+    return merge_key(a) == merge_key(b) == "Protests" and _anterior(cb, onto) and \
+        0 < cb.sentence - ca.sentence <= _NEAR_SENTENCES and \
         a.date_precision == b.date_precision == DAY and a.date == b.date and \
         not ca.location.inferred and not cb.location.inferred and \
         site_a is not None and site_b is not None and (
@@ -1999,7 +2002,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             # a toll in another account ("the rebels gave their own version: six soldiers
             # were killed") is the happening of its kind told before, not a neighbour of
             # another kind
-            account = _account_of(event, cand, kept, onto, any_kind=not targets)
+            account = _account_of(event, cand, kept, onto)
             targets = [account] if account is not None else targets
         if targets:
             target = min(targets, key=lambda k: (
@@ -2033,19 +2036,18 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
 
 
 def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candidate]],
-                onto: Ontology, *, any_kind: bool = False) -> tuple[Event, _Candidate] | None:
-    """The one happening of a consequence's kind (with ``any_kind``, when no event is
-    told near it: of political violence) told before it in the report (within
+                onto: Ontology) -> tuple[Event, _Candidate] | None:
+    """The one happening of a consequence's kind told before it in the report (within
     :data:`_MERGE_WINDOW` sentences) that it may be another account of ("the rebels gave
-    their own version: six soldiers were killed"; "two of the wounded died in hospital",
-    told in a later entry of a live blog): at a place that agrees (the same, one inside
-    the other, or unknown) on the same day, or dated only by its telling or told as what
-    someone said up to two days after. None when it is marked as an act of its own
-    ("separately", "another"), or when two such happenings could be meant."""
+    their own version: six soldiers were killed", "militants attacked the station …"
+    then, entries later in a live blog, "all five attackers have been killed"): at a
+    place that agrees (the same, one inside the other, or unknown) on the same day, or
+    dated only by its telling or told as what someone said up to two days after. None
+    when it is marked as an act of its own ("separately", "another"), or when two such
+    happenings could be meant."""
     if _another_act(cand, onto) or event.event_type not in _POLITICAL_VIOLENCE:
         return None
-    found = [k for k in kept if (merge_key(k[0]) == merge_key(event) or (
-                 any_kind and k[0].event_type in _POLITICAL_VIOLENCE))
+    found = [k for k in kept if merge_key(k[0]) == merge_key(event)
              and 0 < cand.sentence - k[1].sentence <= _MERGE_WINDOW
              and _places_agree(k[0], event, near=True)
              and (_dates_agree(k[0], event) or _reported_after(k[1], cand, onto)
