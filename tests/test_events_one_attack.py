@@ -115,3 +115,44 @@ def test_only_fire_returned_makes_an_attack_a_battle():
     assert not _coded_as(bombing, told("Violence against civilians", "Attack", None), onto)
     assert not _coded_as(bombing, told("Battles", "Armed clash", None), onto)
     assert bombing.event_type == "Explosions/Remote violence"
+
+
+def test_victims_who_died_in_hospital_elsewhere_belong_to_the_bombing():
+    found = violent(
+        "ABUJA, May 15 — A suicide bomber blew herself up at a crowded fish market in "
+        "Gwoza, in Borno state, on Wednesday evening, killing nine people and wounding 20, "
+        "a leader of the local militia said. \"We have counted nine dead, including the "
+        "bomber's victims who died in hospital in Maiduguri,\" he said.")
+    assert len(found) == 1
+    assert found[0].location is not None and found[0].location.name == "Gwoza"
+    assert found[0].fatalities == 9
+
+
+def test_the_run_a_killing_is_the_latest_in_is_no_second_event():
+    found = [e for e in geoevents.extract_events(
+        "QUITO, May 15 — Fighting between rival gangs inside the prison in Esmeraldas "
+        "killed 11 inmates on Tuesday, the prison agency said, the latest in a string of "
+        "massacres in the country's jails.", published="2025-05-15")
+        if e.event_type != "Strategic developments"]
+    assert len(found) == 1
+    assert found[0].fatalities == 11  # the run takes no figures; the fight does
+
+
+def test_the_other_sides_toll_told_later_is_another_account_of_the_clash():
+    found = violent(
+        "MANILA, May 15 — Three rebels and a soldier were killed in a clash with New "
+        "People's Army guerrillas in the village of Pambujan in Northern Samar on Tuesday, "
+        "the army said.\n\nThe army said the fighting lasted 40 minutes. Troops recovered "
+        "three rifles.\n\nIn a statement sent on Wednesday night, the guerrillas' "
+        "regional command gave its own version: six soldiers were killed, it said.")
+    assert [(e.event_type, e.date) for e in found] == [("Battles", "2025-05-13")]
+
+
+def test_a_killing_marked_as_separate_stays_apart():
+    found = violent(
+        "QUETTA, May 15 — Militants attacked the Saryab police station in Quetta on "
+        "Wednesday, police said.\n\n"
+        "Officials said the operation was continuing. Schools stayed shut.\n\n"
+        "In a separate incident, two labourers were shot dead in Quetta on Wednesday, "
+        "police said.")
+    assert len(found) == 2

@@ -425,6 +425,9 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
                         b.typing.sub_event_type) and a.typing.confidence > b.typing.confidence \
                         and not _changes_hands(b, a):
                     b.typing = a.typing  # the more specific reading of the event
+                elif _crowd_severity(a.typing.sub_event_type) > _crowd_severity(
+                        b.typing.sub_event_type):
+                    b.typing = a.typing  # what the demonstration turned into
                 _fold(a, b, keep)
                 changed = True
                 break
@@ -452,8 +455,10 @@ def _repeats_or_follows(a: _Candidate, b: _Candidate, onto: Ontology) -> bool:
     violence ("struck …, killing three"), or a later mention of the same type."""
     a_cons = a.trigger.lemma in CONSEQUENCES
     b_cons = b.trigger.lemma in CONSEQUENCES
-    same = onto.event_type_of(a.typing.sub_event_type) == onto.event_type_of(
-        b.typing.sub_event_type)
+    kinds = {onto.event_type_of(a.typing.sub_event_type),
+             onto.event_type_of(b.typing.sub_event_type)}
+    # a protest and the riot it turned into ("gathered …, chanting and burning tyres")
+    same = len(kinds) == 1 or kinds == _CROWDS
     violent_b = onto.event_type_of(b.typing.sub_event_type) in _VIOLENT_TYPES
     return (a_cons and not b_cons and violent_b) or (
         same and a_cons == b_cons and a.trigger.start > b.trigger.start)
@@ -607,8 +612,10 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
     series = tok.head.head
     if tok.tag_ == "NNS" and tok.head.lower_ == "of" and series.lower_ in _SERIES and \
             series.dep_ == "pobj" and series.head.head.lower_ in _RANKED and (
-            cand.date is None or cand.date.precision == UNRESOLVED):
+            cand.date is None or cand.date.precision == UNRESOLVED or
+            not cand.date.attached):
         return True  # "the latest in a series of cattle raids": the run a happening is in
+        # (a date of the sentence is the happening's, not the run's)
     tally = tok.head.lower_ == "of" and tok.tag_ == "NNS" and lemma(tok.head.head) in _TALLIES
     return tally and _cumulative(tok.head.head.head) and onto.event_type_of(
         cand.typing.sub_event_type) in _VIOLENT_TYPES
@@ -747,6 +754,17 @@ def _taken_for_care(cand: _Candidate) -> bool:
     return lemma(tok) in CARE_VERBS and any(
         c.dep_ == "prep" and c.lower_ in ("to", "for") and any(
             g.dep_ == "pobj" and lemma(g) in CARE_PLACES for g in c.children)
+        for c in tok.children)
+
+
+def _in_care(cand: _Candidate) -> bool:
+    """Whether a consequence is told where the hurt were cared for ("the victims who died
+    in hospital in Maiduguri", "succumbed to his wounds at a clinic in Goma"): the
+    hospital's town is where the wounded were treated, not where the happening that hurt
+    them took place."""
+    tok = cand.trigger.token
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
+        g.dep_ == "pobj" and lemma(g) in CARE_PLACES for g in c.children)
         for c in tok.children)
 
 
@@ -1133,6 +1151,13 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
+        if victim is not None and dead is not None and all(c is not victim for c in kept) \
+                and _not_a_happening(victim, onto):
+            # "Fighting between gangs killed 14 inmates, the latest in a string of
+            # massacres": the run a happening is in takes no figures; its happening does
+            heir = _victim_event(kept, onto)
+            if heir is not None and heir.args.fatalities is None:
+                heir.args.fatalities = dead
         dated = next((c.date for c in reversed(kept) if c.date is not None
                       and c.date.precision != UNRESOLVED), None)
         if dated is not None:
@@ -1511,12 +1536,110 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
     """Whether ``later`` tells the happening ``first`` told (see the module doc). A
     telling with neither a date nor a place of its own ("Russia said it had struck
     military targets") may be the other however far apart they are told."""
-    if _anterior(first[1], onto) != _anterior(later[1], onto):
+    if _anterior(first[1], onto) != _anterior(later[1], onto) and not _one_scene(
+            first, later, onto):
         return False
     inferred = first[1].location.inferred or later[1].location.inferred
     near = near or _vague(*first) or _vague(*later)
     return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred,
                                  said_later=_said_later(first[1], later[1]))
+
+
+def _one_scene(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
+               onto: Ontology) -> bool:
+    """Whether two tellings of a demonstration are phases of one: the later one, in the
+    past perfect, told right after the first (within :data:`_NEAR_SENTENCES`), both
+    dated to the same day by their own words and placed at one place (the same, or one
+    inside the other). The past perfect then sets the scene of the news just told
+    ("Hundreds of protesters had gathered outside the governorate on Sunday" after
+    "security forces opened fire on protesters on Sunday"), not an earlier happening."""
+    (a, ca), (b, cb) = first, later
+    site_a, site_b = _site(a), _site(b)
+    return merge_key(a) == merge_key(b) == "Protests" and _anterior(cb, onto) and \
+        0 < cb.sentence - ca.sentence <= _NEAR_SENTENCES and \
+        a.date_precision == b.date_precision == DAY and a.date == b.date and \
+        not ca.location.inferred and not cb.location.inferred and \
+        site_a is not None and site_b is not None and (
+            site_a.id == site_b.id or contains(site_a, site_b) or contains(site_b, site_a))
+
+
+def _force_on_the_crowd(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
+                        onto: Ontology) -> bool:
+    """Whether an attack on people (violence against civilians) and a demonstration are
+    one happening: the police's fire on the crowd, which ACLED codes once, as the
+    demonstration with the force used against it. The attack's victims are protesters
+    ("troops shot dead two demonstrators") or it is told in the sentence that tells the
+    demonstration ("Two people were shot dead as police fired tear gas to disperse
+    thousands"); its doer is no armed group (gunmen who fire on a march commit an attack
+    of their own); the two fall on one day (or one is undated and told next to the other)
+    at one place (the same, or one inside the other; a place lent by another sentence
+    only next to the other); neither is marked as an act of its own ("separately", "in
+    another incident")."""
+    (a, ca), (b, cb) = first, later
+    pair = {merge_key(a), merge_key(b)}
+    if pair != {"Protests", "Attack"}:
+        return False
+    attack, acand = (a, ca) if merge_key(a) == "Attack" else (b, cb)
+    if _another_act(cb, onto) or _listed_apart(ca, cb) or \
+            _side_is(attack.actor1, onto.words("non_state")):
+        return False
+    near = cb.sentence - ca.sentence <= _NEAR_SENTENCES
+    if not ((a.date_precision == b.date_precision == DAY and a.date == b.date)
+            or (near and (a.date is None or b.date is None))):
+        return False
+    site_a, site_b = _site(a), _site(b)
+    if site_a is None or site_b is None or ca.location.inferred or cb.location.inferred:
+        if not near:
+            return False
+    elif not (site_a.id == site_b.id or contains(site_a, site_b) or contains(site_b, site_a)):
+        return False
+    return ca.sentence == cb.sentence or \
+        people_class(acand.args.target, onto) == "protester" or \
+        _side_is(attack.actor2, onto.words("protester"))
+
+
+def _same_disaster(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
+                   onto: Ontology) -> bool:
+    """Whether a later telling of a disaster tells the one ``first`` told, where the
+    rules for one happening did not join them: the disaster named by a noun, named again
+    by a definite noun dated by nothing of its own or on the same day ("A magnitude 6.9 earthquake
+    struck off the coast …" / "The quake hit at 10:42 p.m., with its epicentre in the
+    Pacific": the epicentre is where it began, not another quake), or told with no place
+    of its own on its day or up to two days after (the rescue and the rising toll: "the
+    toll rose to 11 by the evening as rescuers reached villages cut off by
+    landslides"). Not when marked as another ("another earthquake", "a second quake",
+    "separately")."""
+    (a, ca), (b, cb) = first, later
+    if merge_key(a) != "Disaster" or merge_key(b) != "Disaster" or \
+            _another_act(cb, onto) or _listed_apart(ca, cb):
+        return False
+    tok = cb.trigger.token
+    marks = {c.lower_ for c in tok.children if c.dep_ in ("amod", "advmod", "det", "poss")}
+    if marks & _RANKED:
+        return False
+    named = any(c.trigger.pos == "NOUN" for c in [ca, *ca.merged])
+    if cb.trigger.pos == "NOUN" and marks & _DEFINITE and named and (
+            cb.date is None or not cb.date.attached or _dates_agree(a, b)):
+        return True
+    if b.location is not None and not cb.location.inferred:
+        return False
+    if a.date is None or b.date is None or _dates_agree(a, b):
+        return True
+    if a.date_precision != DAY or b.date_precision != DAY:
+        return False
+    return 0 < (date.fromisoformat(b.date) - date.fromisoformat(a.date)).days <= 2
+
+
+def _code_demonstration(event: Event, protest: tuple[str, str]) -> None:
+    """Type a demonstration (``protest``: its event type and sub-type) joined with an
+    attack on it (:func:`_force_on_the_crowd`): a riot stays a riot (ACLED codes violent
+    demonstrators met with force as the riot), and a protest becomes excessive force
+    against protesters."""
+    if protest[0] == "Riots" or protest[1] == "Excessive force against protesters":
+        event.event_type, event.sub_event_type = protest
+    else:
+        event.event_type, event.sub_event_type = \
+            "Protests", "Excessive force against protesters"
 
 
 def _one_attack(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
@@ -1686,15 +1809,23 @@ def _same_kind_place_time(first: Event, later: Event, *, near: bool,
     return not _actors_conflict(first.actor1, later.actor1)
 
 
+_SEVERITY = ("Violent demonstration", "Excessive force against protesters",
+             "Protest with intervention", "Government regains territory",
+             "Non-state actor overtakes territory")
+
+
 def _severity(event: Event) -> int:
     """How far a happening went, where ACLED codes an event by its most severe part: a
     protest that turned violent or met force is coded as what it became, and fighting
     that changed who holds a place as the change of territory."""
-    order = ("Violent demonstration", "Excessive force against protesters",
-             "Protest with intervention", "Government regains territory",
-             "Non-state actor overtakes territory")
-    return len(order) - order.index(event.sub_event_type) if event.sub_event_type in order \
-        else 0
+    return len(_SEVERITY) - _SEVERITY.index(event.sub_event_type) \
+        if event.sub_event_type in _SEVERITY else 0
+
+
+def _crowd_severity(sub_event_type: str) -> int:
+    """:func:`_severity` among the outcomes of a demonstration (0 for the rest)."""
+    return len(_SEVERITY) - _SEVERITY.index(sub_event_type) \
+        if sub_event_type in _SEVERITY[:3] else 0
 
 
 def _absorb(first: Event, later: Event, guessed: set[str], *, place: bool = True,
@@ -1806,7 +1937,28 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 retold.append((cand.sentence, first))
                 if _coded_as(first[0], event, onto):
                     by_kind.setdefault(merge_key(event), []).append(first)
-        if first is None:
+        disaster = None
+        if first is None and merge_key(event) == "Disaster":
+            disaster = next((k for k in by_kind.get("Disaster", ())
+                             if cand.sentence - k[1].sentence <= _MERGE_WINDOW
+                             and _same_disaster(k, (event, cand), onto)), None)
+        crowd = None
+        if first is None and merge_key(event) in ("Protests", "Attack"):
+            crowd = next((k for k in kept if cand.sentence - k[1].sentence <= _MERGE_WINDOW
+                          and _force_on_the_crowd(k, (event, cand), onto)), None)
+        if disaster is not None:
+            # the disaster's place stays unless the telling names a place inside it (an
+            # epicentre offshore is where it began, not where it struck)
+            where = disaster[0].location
+            _absorb(disaster[0], event, guessed, place=where is None or (
+                event.location is not None and contains(where, event.location)))
+        elif crowd is not None:
+            protest = crowd[0] if merge_key(crowd[0]) == "Protests" else event
+            kind = (protest.event_type, protest.sub_event_type)
+            _absorb(crowd[0], event, guessed)
+            _code_demonstration(crowd[0], kind)
+            by_kind.setdefault("Protests", []).append(crowd)
+        elif first is None:
             kept.append((event, cand))
             by_kind.setdefault(merge_key(event), []).append((event, cand))
         else:
@@ -1836,7 +1988,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 nearest[i] = sentence
         around = [kept[i] for i in sorted(nearest)]
         told_at = {id(kept[i]): sentence for i, sentence in nearest.items()}
-        own = _own_place(event, cand, around)
+        cared = cand.accompanying and _in_care(cand)
+        own = _own_place(event, cand, around) and not cared
         targets = [k for k in around if _may_refer(k[0], event, _seizure(cand)) and (
             cand.reference or event.sub_event_type not in _ACCOMPANYING
             or k[0].trigger_start < event.trigger_start)
@@ -1844,6 +1997,13 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             k for k in alone[-_MERGE_WINDOW:] if (merge_key(k[0]) == merge_key(event) or (
                 cand.reference and k[1].accompanying and _may_refer(k[0], event)))
             and cand.sentence - k[1].sentence <= reach]
+        if not cand.reference and not any(merge_key(k[0]) == merge_key(event)
+                                          for k in targets):
+            # a toll in another account ("the rebels gave their own version: six soldiers
+            # were killed") is the happening of its kind told before, not a neighbour of
+            # another kind
+            account = _account_of(event, cand, kept, onto)
+            targets = [account] if account is not None else targets
         if targets:
             target = min(targets, key=lambda k: (
                 merge_key(k[0]) != merge_key(event),
@@ -1862,7 +2022,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             if _tells_how(target[0], event) and id(target) not in coded:
                 target[0].event_type, target[0].sub_event_type = (
                     event.event_type, event.sub_event_type)
-            _absorb(target[0], event, guessed, place=not cand.reference,
+            _absorb(target[0], event, guessed, place=not (cand.reference or cared),
                     onset=cand.reaction == "onset", linked=own)
         elif cand.reaction != "commemoration" or event.date is not None:
             alone.append((event, cand))  # a look back at nothing the report tells ("two
@@ -1873,6 +2033,36 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         news = min(e.trigger_start for e, _ in told if e.date is not None)
         told = [k for k in told if not _detail(*k) and not _aside(k, guessed, news)]
     return [e for e, _ in told]
+
+
+def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candidate]],
+                onto: Ontology) -> tuple[Event, _Candidate] | None:
+    """The one happening of a consequence's kind told before it in the report (within
+    :data:`_MERGE_WINDOW` sentences) that it may be another account of ("the rebels gave
+    their own version: six soldiers were killed", "militants attacked the station …"
+    then, entries later in a live blog, "all five attackers have been killed"): at a
+    place that agrees (the same, one inside the other, or unknown) on the same day, or
+    dated only by its telling or told as what someone said up to two days after. None
+    when it is marked as an act of its own ("separately", "another"), or when two such
+    happenings could be meant."""
+    if _another_act(cand, onto) or event.event_type not in _POLITICAL_VIOLENCE:
+        return None
+    found = [k for k in kept if merge_key(k[0]) == merge_key(event)
+             and 0 < cand.sentence - k[1].sentence <= _MERGE_WINDOW
+             and _places_agree(k[0], event, near=True)
+             and (_dates_agree(k[0], event) or _reported_after(k[1], cand, onto)
+                  or _dated_by_the_telling(k[1], cand))]
+    return found[0] if len(found) == 1 else None
+
+
+def _dated_by_the_telling(first: _Candidate, later: _Candidate) -> bool:
+    """Whether ``later`` is dated only by its sentence (a statement "sent on Wednesday
+    night"), one or two days after ``first``'s own day: the day of the telling."""
+    told, own = later.date, first.date
+    if told is None or own is None or told.attached or told.precision != DAY or \
+            own.precision != DAY or told.date is None or own.date is None:
+        return False
+    return 0 < (date.fromisoformat(told.date) - date.fromisoformat(own.date)).days <= 2
 
 
 def _told_alike(event: Event, cand: _Candidate) -> bool:

@@ -1,0 +1,81 @@
+"""One happening, one event, for demonstrations and disasters told in phases (issue 12
+item 2): a gathering, its stone-throwing and the police's fire in one place and day are
+one demonstration coded once (ACLED's sub-type says how it went); demonstrations in other
+towns, or an attack marked as separate, stay apart."""
+
+from __future__ import annotations
+
+import geoevents
+
+_CROWD = {"Protests", "Riots", "Violence against civilians"}
+
+
+def crowd_events(text: str, published: str = "2025-07-08"):
+    return [e for e in geoevents.extract_events(text, published=published)
+            if e.event_type in _CROWD]
+
+
+def test_the_scene_set_in_the_past_perfect_is_the_same_demonstration():
+    found = crowd_events(
+        "LAGOS, July 8 — Police opened fire on protesters in Ibadan on Monday, killing one "
+        "student, hospital staff said.\n\n"
+        "Several hundred students had gathered outside the state secretariat in Ibadan on "
+        "Monday morning, chanting slogans and burning tyres on the road to the campus.")
+    assert len(found) == 1
+    event = found[0]
+    assert event.event_type in ("Protests", "Riots")
+    assert event.location is not None and event.location.name == "Ibadan"
+    assert event.fatalities == 1
+    assert {"opened", "gathered", "burning"} <= {m["trigger"] for m in event.mentions}
+
+
+def test_people_shot_as_police_dispersed_a_march_are_force_on_that_march():
+    found = crowd_events(
+        "LAGOS, July 8 — Three demonstrators were shot dead in Ibadan on Monday as police "
+        "fired tear gas and live rounds to disperse a march against fuel prices, a rights "
+        "group said.")
+    assert len(found) == 1
+    assert found[0].event_type == "Protests"
+    assert found[0].sub_event_type == "Excessive force against protesters"
+
+
+def test_demonstrations_in_other_towns_stay_apart():
+    found = crowd_events(
+        "LAGOS, July 8 — Police opened fire on protesters in Ibadan on Monday, killing one "
+        "student. In Kano, several hundred traders marched peacefully to the emirate "
+        "palace on Monday.")
+    assert sorted(e.location.name for e in found if e.location) == ["Ibadan", "Kano"]
+
+
+def test_gunmen_who_shot_at_a_march_commit_an_attack_of_their_own():
+    found = crowd_events(
+        "LAGOS, July 8 — Hundreds of people marched through Ibadan on Monday to demand "
+        "the release of detained students. Separately, gunmen shot dead two farmers in "
+        "Ibadan on Monday night, police said.")
+    assert {e.event_type for e in found} == {"Protests", "Violence against civilians"}
+
+
+def disasters(text: str, published: str = "2025-07-08"):
+    return [e for e in geoevents.extract_events(text, published=published)
+            if e.event_type == "Other incidents"]
+
+
+def test_the_quake_named_again_at_its_epicentre_is_the_same_quake():
+    found = disasters(
+        "MANILA, July 8 — A magnitude 6.4 earthquake struck the central Philippines on "
+        "Sunday night, killing at least nine people in Bogo, officials said on Monday.\n\n"
+        "The quake hit at 9:59 p.m. local time, with its epicentre in the Camotes Sea "
+        "about 20 km off the coast, the seismology institute said. Rescuers reached "
+        "villages cut off by landslides on Monday as the toll rose to 12.")
+    assert len(found) == 1
+    quake = found[0]
+    assert quake.date == "2025-07-06"
+    assert quake.fatalities is not None and quake.fatalities <= 12  # one figure, no sum
+
+
+def test_a_second_quake_is_another_event():
+    found = disasters(
+        "MANILA, July 8 — A magnitude 6.4 earthquake struck Bogo on Sunday night, killing "
+        "nine people. A second earthquake struck Davao on Monday morning, damaging "
+        "dozens of houses.")
+    assert len(found) == 2
