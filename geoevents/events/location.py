@@ -1596,6 +1596,62 @@ def place_tier(mention: Toponym, root: Word, *, bodies: bool = False) -> int | N
     return _TOWN
 
 
+# the verbs of a copula: "Syria is the deadliest place …" sets the sentence in Syria
+_COPULAS = frozenset({"be", "remain", "become"})
+
+
+def acting_state(trigger: Word, anchors: list[Word], sent: Span,
+                 toponyms: list[Toponym], *, force: bool) -> Location | None:
+    """Step 6 of the chain, for an event that neither its sentence nor the rest of the
+    text places: the state the sentence shows acting in it or holding what it is about,
+    at precision 3 (ACLED codes an event with no finer place at the most specific place
+    the text supports, a country at least). A country or capital that is the subject of
+    the trigger or of the verb carrying it ("a claim that Moscow rejects"), a country
+    whose own body the sentence tells of ("The arrest occurred after … allegations of
+    conspiracies within Congo's security forces"; not a happening of the country's,
+    which may be abroad: "Israel's war against Hezbollah"), or a country the sentence
+    says something is ("Syria is the deadliest place for health workers, with attacks
+    …"). A state's act of force (``force``: "Turkey shot down a Russian jet", "Israel
+    captured the eastern sector", "Germany's Luftwaffe shot down the aircraft") is done
+    where its forces are, often abroad: only the sentence's description of a country
+    places it. Never a nationality or a country used as a modifier ("the U.S. soldier",
+    "U.S.-led forces": people carry it abroad), a statement's source, an owner of a site,
+    an armed group's name, a person's origin, nor the end of a motion's path."""
+    heads = {trigger.i, *(a.i for a in anchors)}
+    found: list[tuple[int, int, Toponym, str]] = []
+    for mention, root in sentence_candidates(sent, toponyms):
+        place = mention.place
+        if place is None or getattr(mention, "kind", "name") != "name" or \
+                not (_broad(place) or place.feature_code == "PPLC") or \
+                statement_source(root) or _armed_group(mention) or \
+                _origin_of_person(root) or _path_end(root) or _hyphen_modifier(root):
+            continue
+        tok = root
+        while tok.dep_ in ("conj", "appos", "compound", "flat") and tok.head.i != tok.i:
+            tok = tok.head
+        head = tok.head
+        if tok.dep_ == "nsubj" and lemma(head) in _COPULAS and \
+                any(c.dep_ == "attr" for c in head.children):
+            found.append((1, _tree_distance(trigger, root), mention,
+                          "the country the sentence describes"))
+        elif force:
+            continue
+        elif tok.dep_ == "nsubj" and head.i in heads:
+            found.append((0, _tree_distance(trigger, root), mention,
+                          "the state that acts in it"))
+        elif place.feature_code == "PPLC":
+            continue  # a capital stands for its state only as an actor ("Moscow rejects")
+        elif tok.dep_ == "poss" and head.pos_ in ("NOUN", "PROPN") and \
+                not _happening(head) and lemma(head) not in _OWNED:
+            found.append((1, _tree_distance(trigger, root), mention,
+                          f"the country of {head.text!r}"))
+    if not found:
+        return None
+    _, _, mention, how = min(found, key=lambda f: f[:2])
+    return Location(mention, SITE, 3, f"no place of its own in the text; {how}, "
+                    f"{mention.text!r} (lowest precision)", linked=False)
+
+
 def _home_of_thing(root: Word) -> bool:
     """A place name that says where a thing or a happening is ("the Manbij campaign",
     "the Tokyo subway", "the Istanbul sky"), as opposed to the home of a person or a body
