@@ -317,6 +317,8 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
         return None
     if any(t.dep_ == "acl" and lemma(t) not in _LOCATIVE_ACL for t in path):
         return None
+    if len(path) > 2 and _doer(path[-1]):
+        return None  # "sank six gunboats used by Iran": who used them, not where
     if any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "dobj" and not (
             lemma(t.head) in _TERRITORIAL and _placey(t))) for t in path[1:]):
         return None  # the place of another clause's participant (but "upon entering
@@ -364,6 +366,15 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
             return None
         return (NEAR if relation else role), f"'{first.text} {path[1].text} …' of the trigger"
     return None
+
+
+def _doer(root: Word) -> bool:
+    """A place name that is itself the "by" agent of a passive verb ("gunboats used by
+    Iran", "a town held by Turkey"): a state or body acting, by metonymy, not a place."""
+    tok = root
+    while tok.dep_ in ("compound", "appos", "conj", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
 
 
 # verbs whose "to" phrase is who receives something, not where anyone goes: "handed
