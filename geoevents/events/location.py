@@ -1594,7 +1594,7 @@ def place_tier(mention: Toponym, root: Word, *, bodies: bool = False) -> int | N
             statement_source(root) or _armed_group(mention) or _origin_of_person(root):
         return None
     if _actor_like(mention, root):
-        if place.feature_code.startswith(_NATIONS) or \
+        if place.feature_code.startswith(_NATIONS) or _in_fighters_name(root) or \
                 _hyphen_modifier(root) or not (bodies or _home_of_thing(root)):
             return None  # a country's forces, a nation's institutions: an origin
         return _HOME
@@ -1661,6 +1661,28 @@ def acting_state(trigger: Word, anchors: list[Word], sent: Span,
     _, _, mention, how = min(found, key=lambda f: f[:2])
     return Location(mention, SITE, 3, f"no place of its own in the text; {how}, "
                     f"{mention.text!r} (lowest precision)", linked=False)
+
+
+# the head nouns of the names of fighting groups and units
+_FIGHTERS_HEADS = frozenset({"brigade", "battalion", "regiment", "martyr"})
+
+
+def _in_fighters_name(root: Word) -> bool:
+    """A place name inside the proper name of a group of fighters ("a commander of the
+    Al Aqsa Martyrs Brigades militia", "the Jenin Brigades"): the group is named after
+    the place and fights anywhere, so the place is not its home as a local body's is
+    ("Tulkarm's governor"), nor as a people's militias' ("Amhara nationalist militias",
+    no name: the militias of Amhara)."""
+    from geoevents.events.ontology import load_ontology
+
+    words = load_ontology().words("non_state") | _FIGHTERS_HEADS
+    tok = root
+    while tok.dep_ in ("compound", "flat", "nmod", "poss") and tok.head.i != tok.i:
+        tok = tok.head
+        if (tok.pos_ == "PROPN" or tok.ent_type_ == "ORG") and (
+                lemma(tok) in words or tok.lower_.removesuffix("s") in words):
+            return True
+    return False
 
 
 def _home_of_thing(root: Word) -> bool:
