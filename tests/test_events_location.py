@@ -821,3 +821,18 @@ def test_a_place_keeps_its_best_link_to_the_event(text, wrong):
         [(e.trigger, e.location_text) for e in events]
     assert any(e.location_text in ("Kolda", "Tillaberi", "border with Mali")
                for e in events)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Warplanes destroyed three trucks used by Turkey to supply the rebels.", "destroyed"),
+    ("In a day of retaliation the navy sank two gunboats used by Iran.", "sank"),
+])
+def test_a_place_that_is_the_doer_of_a_participle_on_the_object_is_no_place(text, trigger):
+    # "used by Iran": who used the boats, by metonymy, not where they were sunk
+    loc = located(text, trigger)
+    assert loc.toponym is None, loc.reason
+
+
+def test_the_place_of_a_participles_doer_still_is_a_place():
+    loc = located("Jets struck a depot used by militants in Idlib on Monday.", "struck")
+    assert loc.toponym is not None and loc.toponym.text == "Idlib", loc.reason

@@ -94,6 +94,7 @@ from geoevents.events.location import (
     NOWHERE,
     SITE,
     Location,
+    acting_state,
     context_places,
     locate,
     main_place,
@@ -140,6 +141,9 @@ _VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
 _POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence",
                                  "Violence against civilians"})
 _FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+# developments done by armed forces, which a state carries out where its forces are
+_ARMED_DEVELOPMENTS = frozenset({"Disrupted weapons use", "Change to group/activity",
+                                 "Looting/property destruction"})
 _BULLET = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)])[ \t]")  # a list item's mark
 # words that tell a separate act, the next one, or one timed by another (_another_act)
 _SEPARATE = frozenset({"separately", "separate", "another", "elsewhere", "meanwhile"})
@@ -1171,7 +1175,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         found.extend(kept)
         scene_time, scene_setting = (told or scene_time), False
     _fall_back(found, sentences, context_places(
-        doc, _unplanned(toponyms, planned), skip_before=place_skip), paragraph, onto)
+        doc, _unplanned(toponyms, planned), skip_before=place_skip), paragraph, onto,
+        places)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
     return _date_by_the_narrative(_merge_document(mentions, onto))
@@ -1342,15 +1347,18 @@ def _paragraphs(sentences: list[Span], text: str) -> list[int]:
 
 def _fall_back(found: list[_Candidate], sentences: list[Span],
                places: list[tuple[int, Toponym]], paragraph: list[int],
-               onto: Ontology) -> None:
-    """The place of each event its sentence leaves unplaced, steps 4 and 5 of the chain
+               onto: Ontology, sentence_places: list[list[Toponym]]) -> None:
+    """The place of each event its sentence leaves unplaced, steps 4 to 6 of the chain
     in :mod:`geoevents.events.location`: the place of the nearest located event of
     another sentence of the same paragraph, else the place the paragraph names (see
-    :func:`~geoevents.events.location.main_place`), else the document's main place, at a
-    precision no finer than 2 (3 for the document's, and for a diplomatic act, which the
-    text places only by what it is about). A named place the gazetteer lacks
-    ("the village of Shurifah") keeps its name and is placed there too; a name the
-    resolver left unresolved among several candidates is not guessed. A reference
+    :func:`~geoevents.events.location.main_place`), else the document's main place, else
+    the state its own sentence shows acting in it or holding what it tells of
+    (:func:`~geoevents.events.location.acting_state`; ``sentence_places`` are each
+    sentence's toponyms, the dateline's left out), at a precision no finer than 2 (3 for
+    the document's and the state's, and for a diplomatic act, which the text places only
+    by what it is about). A named place the gazetteer lacks ("the village of Shurifah")
+    keeps its name and is placed there too; a name the resolver left unresolved among
+    several candidates is not guessed. A reference
     that joins the event it refers to takes that event's place, not this one (see
     :func:`_absorb`)."""
     starts = [s.start_char for s in sentences]
@@ -1386,6 +1394,15 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
         elif focus is not None:
             where, role, precision = focus, SITE, 3
             how = f"the document's main place, {focus.text!r}"
+        elif (state := acting_state(
+                cand.trigger.token, _anchors(cand, onto), sentences[cand.sentence],
+                sentence_places[cand.sentence],
+                force=family in _VIOLENT_TYPES or
+                cand.typing.sub_event_type in _ARMED_DEVELOPMENTS)) is not None:
+            if unknown is None:
+                cand.location = state
+                continue
+            where, role, precision, how = state.toponym, SITE, 3, state.reason
         else:
             continue
         assert where is not None and where.place is not None

@@ -317,6 +317,8 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
         return None
     if any(t.dep_ == "acl" and lemma(t) not in _LOCATIVE_ACL for t in path):
         return None
+    if len(path) > 2 and _doer(path[-1]):
+        return None  # "sank six gunboats used by Iran": who used them, not where
     if any(t.dep_ in ("nsubj", "nsubjpass") or (t.dep_ == "dobj" and not (
             lemma(t.head) in _TERRITORIAL and _placey(t))) for t in path[1:]):
         return None  # the place of another clause's participant (but "upon entering
@@ -364,6 +366,15 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
             return None
         return (NEAR if relation else role), f"'{first.text} {path[1].text} …' of the trigger"
     return None
+
+
+def _doer(root: Word) -> bool:
+    """A place name that is itself the "by" agent of a passive verb ("gunboats used by
+    Iran", "a town held by Turkey"): a state or body acting, by metonymy, not a place."""
+    tok = root
+    while tok.dep_ in ("compound", "appos", "conj", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.dep_ == "agent"
 
 
 # verbs whose "to" phrase is who receives something, not where anyone goes: "handed
@@ -1583,7 +1594,7 @@ def place_tier(mention: Toponym, root: Word, *, bodies: bool = False) -> int | N
             statement_source(root) or _armed_group(mention) or _origin_of_person(root):
         return None
     if _actor_like(mention, root):
-        if place.feature_code.startswith(_NATIONS) or \
+        if place.feature_code.startswith(_NATIONS) or _in_fighters_name(root) or \
                 _hyphen_modifier(root) or not (bodies or _home_of_thing(root)):
             return None  # a country's forces, a nation's institutions: an origin
         return _HOME
@@ -1594,6 +1605,84 @@ def place_tier(mention: Toponym, root: Word, *, bodies: bool = False) -> int | N
             root.dep_ in ("compound", "poss", "nmod") and _site_noun(root.head))
         return _AREA if locative else None  # "over Lebanon", "the Aleppo districts"
     return _TOWN
+
+
+# the verbs of a copula: "Syria is the deadliest place …" sets the sentence in Syria
+_COPULAS = frozenset({"be", "remain", "become"})
+
+
+def acting_state(trigger: Word, anchors: list[Word], sent: Span,
+                 toponyms: list[Toponym], *, force: bool) -> Location | None:
+    """Step 6 of the chain, for an event that neither its sentence nor the rest of the
+    text places: the state the sentence shows acting in it or holding what it is about,
+    at precision 3 (ACLED codes an event with no finer place at the most specific place
+    the text supports, a country at least). A country or capital that is the subject of
+    the trigger or of the verb carrying it ("a claim that Moscow rejects"), a country
+    whose own body the sentence tells of ("The arrest occurred after … allegations of
+    conspiracies within Congo's security forces"; not a happening of the country's,
+    which may be abroad: "Israel's war against Hezbollah"), or a country the sentence
+    says something is ("Syria is the deadliest place for health workers, with attacks
+    …"). A state's act of force (``force``: "Turkey shot down a Russian jet", "Israel
+    captured the eastern sector", "Germany's Luftwaffe shot down the aircraft") is done
+    where its forces are, often abroad: only the sentence's description of a country
+    places it. Never a nationality or a country used as a modifier ("the U.S. soldier",
+    "U.S.-led forces": people carry it abroad), a statement's source, an owner of a site,
+    an armed group's name, a person's origin, nor the end of a motion's path."""
+    heads = {trigger.i, *(a.i for a in anchors)}
+    found: list[tuple[int, int, Toponym, str]] = []
+    for mention, root in sentence_candidates(sent, toponyms):
+        place = mention.place
+        if place is None or getattr(mention, "kind", "name") != "name" or \
+                not (_broad(place) or place.feature_code == "PPLC") or \
+                statement_source(root) or _armed_group(mention) or \
+                _origin_of_person(root) or _path_end(root) or _hyphen_modifier(root):
+            continue
+        tok = root
+        while tok.dep_ in ("conj", "appos", "compound", "flat") and tok.head.i != tok.i:
+            tok = tok.head
+        head = tok.head
+        if tok.dep_ == "nsubj" and lemma(head) in _COPULAS and \
+                any(c.dep_ == "attr" for c in head.children):
+            found.append((1, _tree_distance(trigger, root), mention,
+                          "the country the sentence describes"))
+        elif force:
+            continue
+        elif tok.dep_ == "nsubj" and head.i in heads:
+            found.append((0, _tree_distance(trigger, root), mention,
+                          "the state that acts in it"))
+        elif place.feature_code == "PPLC":
+            continue  # a capital stands for its state only as an actor ("Moscow rejects")
+        elif tok.dep_ == "poss" and head.pos_ in ("NOUN", "PROPN") and \
+                not _happening(head) and lemma(head) not in _OWNED:
+            found.append((1, _tree_distance(trigger, root), mention,
+                          f"the country of {head.text!r}"))
+    if not found:
+        return None
+    _, _, mention, how = min(found, key=lambda f: f[:2])
+    return Location(mention, SITE, 3, f"no place of its own in the text; {how}, "
+                    f"{mention.text!r} (lowest precision)", linked=False)
+
+
+# the head nouns of the names of fighting groups and units
+_FIGHTERS_HEADS = frozenset({"brigade", "battalion", "regiment", "martyr"})
+
+
+def _in_fighters_name(root: Word) -> bool:
+    """A place name inside the proper name of a group of fighters ("a commander of the
+    Al Aqsa Martyrs Brigades militia", "the Jenin Brigades"): the group is named after
+    the place and fights anywhere, so the place is not its home as a local body's is
+    ("Tulkarm's governor"), nor as a people's militias' ("Amhara nationalist militias",
+    no name: the militias of Amhara)."""
+    from geoevents.events.ontology import load_ontology
+
+    words = load_ontology().words("non_state") | _FIGHTERS_HEADS
+    tok = root
+    while tok.dep_ in ("compound", "flat", "nmod", "poss") and tok.head.i != tok.i:
+        tok = tok.head
+        if (tok.pos_ == "PROPN" or tok.ent_type_ == "ORG") and (
+                lemma(tok) in words or tok.lower_.removesuffix("s") in words):
+            return True
+    return False
 
 
 def _home_of_thing(root: Word) -> bool:
