@@ -238,3 +238,20 @@ def test_the_issue_line_of_an_update_dates_no_event():
             "volunteers in the village of Tanwalbougou, east of Fada N'Gourma.")
     events = geoevents.extract_events(text, published="2026-08-14")
     assert events and {e.date for e in events} == {"2026-08-05"}
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # a taking told as brief is a raid, and an armed post overrun is its garrison beaten:
+    # both fought for, no place held
+    ("Insurgents briefly seized the market town of Kuda on Friday before soldiers drove "
+     "them out, the army said.", "seized", "Armed clash"),
+    ("Gunmen overran two police checkpoints on the highway overnight, killing six "
+     "officers, officials said.", "overran", "Armed clash"),
+    # a place taken and held stays a change of territory
+    ("Insurgents seized the market town of Kuda on Friday after two days of fighting, "
+     "the army said.", "seized", "Non-state actor overtakes territory"),
+    ("Rebels overran the town of Kuda on Friday and raised their flag over the town hall.",
+     "overran", "Non-state actor overtakes territory"),
+])
+def test_a_raid_is_fought_for_not_a_change_of_territory(text, trigger, expected):
+    assert by_trigger(text)[trigger] == expected
