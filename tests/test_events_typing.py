@@ -255,3 +255,19 @@ def test_the_issue_line_of_an_update_dates_no_event():
 ])
 def test_a_raid_is_fought_for_not_a_change_of_territory(text, trigger, expected):
     assert by_trigger(text)[trigger] == expected
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # a weapon stopped: the model reads the weapon's words, the rules that it was stopped
+    ("An anti-aircraft battery brought down a surveillance drone over the border district, "
+     "the army said.", "brought down"),
+    ("Security forces foiled a suicide attack on a mosque in Quetta, police said.", "foiled"),
+    ("Deminers cleared 300 anti-personnel mines from fields near the village.", "cleared"),
+])
+def test_a_weapon_stopped_is_disrupted_weapons_use(text, trigger):
+    assert by_trigger(text)[trigger] == "Disrupted weapons use"
+
+
+def test_an_attack_foiled_did_not_happen():
+    assert types("Security forces foiled a suicide attack on a mosque in Quetta on Friday, "
+                 "police said.") == ["Disrupted weapons use"]

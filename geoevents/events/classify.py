@@ -1012,6 +1012,10 @@ def combine(rules: Typing | None, prediction: Prediction, *, generic: bool,
         return Typing(rules.sub_event_type, rules.confidence,
                       f"{rules.reason}; {said}, but the trigger word decides between an "
                       f"act and words about it")
+    if rules.sub_event_type == "Disrupted weapons use" and \
+            _event_type(prediction.label) == WEAPON_EVENT_TYPE:
+        return Typing(rules.sub_event_type, rules.confidence,
+                      f"{rules.reason}; {said}, but the weapon was stopped, not used")
     if rules.decisive and prediction.label in PROTEST_OUTCOMES:
         return Typing(rules.sub_event_type, rules.confidence,
                       f"{rules.reason}; {said}, but the parse tells what happened at the "
@@ -1033,6 +1037,14 @@ def combine(rules: Typing | None, prediction: Prediction, *, generic: bool,
                       f"{rules.reason}; {said}, not sure enough to drop it")
     return Typing(prediction.label, round(0.9 * prediction.probability, 3),
                   f"{said} over the rules' {rules.sub_event_type!r} ({rules.reason})")
+
+
+def _event_type(sub_event_type: str) -> str | None:
+    """The event type of a sub-type (None for the model's `No event`)."""
+    from geoevents.events.ontology import load_ontology
+
+    onto = load_ontology()
+    return onto.event_type_of(sub_event_type) if sub_event_type in onto.sub_types else None
 
 
 def _speech_act(sub_event_type: str) -> bool:

@@ -250,7 +250,7 @@ _SCHEDULED = frozenset({"schedule", "scheduled", "set", "slate", "slated", "due"
                         "announced", "call", "called"})
 # intention words that deny what is under them ("denied that its troops attacked"): what
 # they hold is never told as done
-_DENYING = frozenset({"deny", "refuse", "fail", "avoid", "prevent"})
+_DENYING = frozenset({"deny", "refuse", "fail", "avoid", "prevent", "foil", "thwart", "avert"})
 
 
 def _setting(prep: Word, onto: Ontology) -> bool:
