@@ -271,3 +271,15 @@ def test_a_weapon_stopped_is_disrupted_weapons_use(text, trigger):
 def test_an_attack_foiled_did_not_happen():
     assert types("Security forces foiled a suicide attack on a mosque in Quetta on Friday, "
                  "police said.") == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # crime of any kind, whatever the weapon: a grenade thrown by a gang, an arrest
+    # over a theft
+    ("Members of a drug gang threw a grenade at the house of a rival, injuring his wife "
+     "and son, police said.", "injuring"),
+    ("Police arrested a former minister and two businessmen over the theft of money meant "
+     "for hospitals.", "arrested"),
+])
+def test_crime_vocabulary_makes_violence_and_arrests_organised_crime(text, trigger):
+    assert by_trigger(text)[trigger] == "Organised crime"

@@ -1296,7 +1296,7 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
         if refined != name:
             return Typing(refined, typing.confidence, f"{typing.reason}; {why}")
     if onto.event_type_of(name) in ("Battles", "Violence against civilians",
-                                    "Strategic developments") and \
+                                    "Strategic developments", WEAPON_EVENT_TYPE) and \
             name not in _POLITICAL_WHOEVER_ACTS and _has(args.clause | args.near,
                                                          onto.words("crime")):
         return Typing("Organised crime", typing.confidence * 0.9,
