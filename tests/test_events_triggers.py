@@ -140,3 +140,17 @@ def test_rules_accept_fresh_wordings(text, expected):
 ])
 def test_denials_and_intentions_still_hold(text):
     assert types(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # headline clauses side by side: the second clause's intention word does not reach
+    # back across the semicolon or colon into the first
+    ("Poland expels Belarusian diplomats; Minsk promises response", "Diplomatic measure"),
+    ("Canada throws out Iranian diplomats: Tehran vows retaliation", "Diplomatic measure"),
+])
+def test_a_clause_cut_off_by_a_semicolon_or_colon_is_told_on_its_own(text, expected):
+    assert expected in types(text)
+
+
+def test_a_clause_under_an_intention_word_stays_hypothetical():
+    assert types("Warsaw promises to expel Belarusian diplomats") == []

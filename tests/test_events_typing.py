@@ -238,3 +238,48 @@ def test_the_issue_line_of_an_update_dates_no_event():
             "volunteers in the village of Tanwalbougou, east of Fada N'Gourma.")
     events = geoevents.extract_events(text, published="2026-08-14")
     assert events and {e.date for e in events} == {"2026-08-05"}
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # a taking told as brief is a raid, and an armed post overrun is its garrison beaten:
+    # both fought for, no place held
+    ("Insurgents briefly seized the market town of Kuda on Friday before soldiers drove "
+     "them out, the army said.", "seized", "Armed clash"),
+    ("Gunmen overran two police checkpoints on the highway overnight, killing six "
+     "officers, officials said.", "overran", "Armed clash"),
+    # a place taken and held stays a change of territory
+    ("Insurgents seized the market town of Kuda on Friday after two days of fighting, "
+     "the army said.", "seized", "Non-state actor overtakes territory"),
+    ("Rebels overran the town of Kuda on Friday and raised their flag over the town hall.",
+     "overran", "Non-state actor overtakes territory"),
+])
+def test_a_raid_is_fought_for_not_a_change_of_territory(text, trigger, expected):
+    assert by_trigger(text)[trigger] == expected
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # a weapon stopped: the model reads the weapon's words, the rules that it was stopped
+    ("An anti-aircraft battery brought down a surveillance drone over the border district, "
+     "the army said.", "brought down"),
+    ("Security forces foiled a suicide attack on a mosque in Quetta, police said.", "foiled"),
+    ("Deminers cleared 300 anti-personnel mines from fields near the village.", "cleared"),
+])
+def test_a_weapon_stopped_is_disrupted_weapons_use(text, trigger):
+    assert by_trigger(text)[trigger] == "Disrupted weapons use"
+
+
+def test_an_attack_foiled_did_not_happen():
+    assert types("Security forces foiled a suicide attack on a mosque in Quetta on Friday, "
+                 "police said.") == ["Disrupted weapons use"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # crime of any kind, whatever the weapon: a grenade thrown by a gang, an arrest
+    # over a theft
+    ("Members of a drug gang threw a grenade at the house of a rival, injuring his wife "
+     "and son, police said.", "injuring"),
+    ("Police arrested a former minister and two businessmen over the theft of money meant "
+     "for hospitals.", "arrested"),
+])
+def test_crime_vocabulary_makes_violence_and_arrests_organised_crime(text, trigger):
+    assert by_trigger(text)[trigger] == "Organised crime"

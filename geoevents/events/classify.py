@@ -464,6 +464,9 @@ def _refine_territory(typing: Typing, trigger: Trigger, args: Arguments, onto: O
     ``around`` holds the lemmas of the trigger's sentence and its neighbours. The other
     side's withdrawal (word class ``withdrawal``) followed by a takeover with no fighting
     is a non-violent transfer (ACLED's distinction between the two)."""
+    raid = _raid(trigger, args)
+    if raid:
+        return Typing("Armed clash", typing.confidence, f"{typing.reason}; {raid}")
     side = _actor_side(args.actor1_token, onto)
     name, reason = typing.sub_event_type, typing.reason
     if name == "Non-state actor overtakes territory" and side == "state":
@@ -480,6 +483,25 @@ def _refine_territory(typing: Typing, trigger: Trigger, args: Arguments, onto: O
                         f"{reason}; taken after the other side withdrew, with no fighting "
                         f"reported")
     return Typing(name, typing.confidence, reason)
+
+
+# a taking told as brief is a raid: the place was fought for, not held
+_BRIEF = frozenset({"briefly", "temporarily", "momentarily"})
+# armed posts: to overrun one is to defeat its garrison, not to take a place
+_ARMED_POSTS = frozenset({"checkpoint", "post", "outpost", "barracks", "garrison"})
+
+
+def _raid(trigger: Trigger, args: Arguments) -> str | None:
+    """Why a taking is an armed clash rather than a change of territory, or None: told as
+    brief ("briefly seized control of the town": a raid, no place held), or an armed post
+    overrun ("overran several checkpoints": its garrison beaten, no place taken)."""
+    if any(lemma(c) in _BRIEF for c in trigger.token.children if c.dep_ == "advmod"):
+        return "taken only briefly: a raid, fought for, no place held"
+    target = args.target
+    if trigger.lemma == "overrun" and target is not None and \
+            set(lemma_forms(target)) & _ARMED_POSTS:
+        return f"an armed post overrun ({target.text!r}): fought for, no place taken"
+    return None
 
 
 # verbs of a forcible entry: an assault, a taking of territory only when the text says
@@ -990,6 +1012,10 @@ def combine(rules: Typing | None, prediction: Prediction, *, generic: bool,
         return Typing(rules.sub_event_type, rules.confidence,
                       f"{rules.reason}; {said}, but the trigger word decides between an "
                       f"act and words about it")
+    if rules.sub_event_type == "Disrupted weapons use" and \
+            _event_type(prediction.label) == WEAPON_EVENT_TYPE:
+        return Typing(rules.sub_event_type, rules.confidence,
+                      f"{rules.reason}; {said}, but the weapon was stopped, not used")
     if rules.decisive and prediction.label in PROTEST_OUTCOMES:
         return Typing(rules.sub_event_type, rules.confidence,
                       f"{rules.reason}; {said}, but the parse tells what happened at the "
@@ -1011,6 +1037,14 @@ def combine(rules: Typing | None, prediction: Prediction, *, generic: bool,
                       f"{rules.reason}; {said}, not sure enough to drop it")
     return Typing(prediction.label, round(0.9 * prediction.probability, 3),
                   f"{said} over the rules' {rules.sub_event_type!r} ({rules.reason})")
+
+
+def _event_type(sub_event_type: str) -> str | None:
+    """The event type of a sub-type (None for the model's `No event`)."""
+    from geoevents.events.ontology import load_ontology
+
+    onto = load_ontology()
+    return onto.event_type_of(sub_event_type) if sub_event_type in onto.sub_types else None
 
 
 def _speech_act(sub_event_type: str) -> bool:
@@ -1262,7 +1296,7 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
         if refined != name:
             return Typing(refined, typing.confidence, f"{typing.reason}; {why}")
     if onto.event_type_of(name) in ("Battles", "Violence against civilians",
-                                    "Strategic developments") and \
+                                    "Strategic developments", WEAPON_EVENT_TYPE) and \
             name not in _POLITICAL_WHOEVER_ACTS and _has(args.clause | args.near,
                                                          onto.words("crime")):
         return Typing("Organised crime", typing.confidence * 0.9,

@@ -250,7 +250,7 @@ _SCHEDULED = frozenset({"schedule", "scheduled", "set", "slate", "slated", "due"
                         "announced", "call", "called"})
 # intention words that deny what is under them ("denied that its troops attacked"): what
 # they hold is never told as done
-_DENYING = frozenset({"deny", "refuse", "fail", "avoid", "prevent"})
+_DENYING = frozenset({"deny", "refuse", "fail", "avoid", "prevent", "foil", "thwart", "avert"})
 
 
 def _setting(prep: Word, onto: Ontology) -> bool:
@@ -336,6 +336,19 @@ def _noun_ahead(noun: Word, onto: Ontology) -> tuple[str, str] | None:
     return None
 
 
+# punctuation that ends a clause: what stands before it is no content of a verb after it
+_CLAUSE_BREAKS = frozenset({";", ":"})
+
+
+def _cut_off(clause: Word) -> bool:
+    """Whether a clause the parse hung under a later verb is cut off from it by a semicolon
+    or a colon: two clauses side by side, as in headlines ("Britain expels Russian
+    diplomats; Moscow promises response"), the first no content of the second's verb."""
+    head = clause.head
+    return clause.i < head.i and any(
+        t.text in _CLAUSE_BREAKS for t in clause.doc[clause.right_edge.i + 1:head.i])
+
+
 def modality(token: Word, onto: Ontology) -> tuple[str, str]:
     """(modality, reason) of a trigger token; see the module docstring for the values."""
     if token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS:
@@ -395,6 +408,8 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
         if tok.dep_ == "prep" and _setting(tok, onto):
             break  # "discussed the deal in a phone call": the call is where it was said
         if tok.pos_ in ("VERB", "AUX") and _told_as_done(tok):
+            break
+        if tok.dep_ == "ccomp" and _cut_off(tok):
             break
         below, tok = tok, tok.head
         if lemma(tok) in intention and tok.i != token.i:
