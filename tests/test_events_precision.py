@@ -780,3 +780,50 @@ def test_a_strategic_development_with_no_time_of_its_own_is_an_aside():
     dated = types(raid + "On Sunday, police deployed 200 officers to Gusau to track the "
                   "kidnappers.", published="2026-01-19")
     assert "Change to group/activity" in dated
+
+
+_SHELLING = ("ADEN, Yemen, Oct 6 — Houthi shells struck a residential neighbourhood in the "
+             "besieged city of Taiz on Monday, killing a woman and her two children, a doctor "
+             "said. ")
+
+
+@pytest.mark.parametrize(("reaction", "where"), [
+    # what a statement is about (its object) or whom it addresses is not where it was made
+    ("The Presidential Council condemned the shelling of Taiz as a war crime.", None),
+    ("The United Nations on Tuesday called on the Houthis to lift the siege of Taiz.", None),
+    # a place of the speaker, fronted or on the verb, is
+    ("In Riyadh, the Presidential Council condemned the shelling of Taiz on Tuesday.",
+     "Riyadh"),
+])
+def test_a_statement_is_placed_where_it_was_made_not_at_its_topic(reaction, where):
+    found = events(_SHELLING + reaction, published="2026-10-06")
+    statements = [e.location.name for e in found if e.sub_event_type == "Statement"]
+    assert statements == ([where] if where else [])
+    assert [e.sub_event_type for e in found][0] == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # a to-infinitive on a noun tells what the noun is for, not a happening
+    ("Two of the largest armed groups in the Libyan capital signed an agreement on "
+     "Wednesday to withdraw their fighters and heavy weapons from the residential districts "
+     "of Abu Salim and Souq al-Juma.", "Change to group/activity"),
+    # a participle of planning after a noun hedges it like one before it
+    ("Talks on a humanitarian truce proposed by the United States, Saudi Arabia and Egypt "
+     "are scheduled to resume in Washington later this month.", "Agreement"),
+    # a person's past in a perfect relative clause says who the person is
+    ("Unidentified gunmen shot dead a former opposition commander who had joined the new "
+     "army in front of his house in Tafas.", "Change to group/activity"),
+    ("President Daniel Noboa, who has deployed the army against gangs, decreed a 60-day "
+     "state of emergency in El Oro on Monday night.", "Change to group/activity"),
+])
+def test_aims_plans_and_a_persons_past_are_no_events(text, kind):
+    assert kind not in types(text, published="2026-07-13")
+
+
+def test_an_aim_a_plan_and_a_development_told_as_news_are_still_events():
+    # the agreement itself, and a deployment told in the main clause, are
+    assert "Agreement" in types("Two armed groups signed an agreement in Tripoli on "
+                                "Wednesday to withdraw their fighters.", published="2026-07-13")
+    assert "Change to group/activity" in types(
+        "President Daniel Noboa deployed the army to El Oro on Monday night.",
+        published="2026-07-13")

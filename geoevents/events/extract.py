@@ -102,7 +102,7 @@ from geoevents.events.location import (
     sentence_candidates,
 )
 from geoevents.events.ontology import GENERIC, Ontology, load_ontology
-from geoevents.events.tokens import doc_words, release, word
+from geoevents.events.tokens import doc_words, release, span_root, word
 from geoevents.events.triggers import (
     NON_EVENTS,
     TIME_ENTITIES,
@@ -149,6 +149,9 @@ _DURING = frozenset({"during", "amid", "amidst"})
 # what is said, not done: told after a strike, a statement or an offer is not of its day
 # ("The Russian ministry commented on the situation …", see _date_by_the_narrative)
 _SPEECH_ACTS = frozenset({"Statement", "Call", "Mediation offer"})
+# where a speech act was made: its speaker, or a preposition of place on its verb
+_SPEAKERS = frozenset({"nsubj", "nsubjpass", "agent"})
+_SPEAKER_PREPS = frozenset({"in", "at", "from", "inside", "outside"})
 # the work of rescuers and aid, which forces sent to a disaster do (see _relief_work)
 _RELIEF = frozenset({"rescue", "rescuer", "relief", "aid", "humanitarian", "firefighting",
                      "reconstruction"})
@@ -196,6 +199,7 @@ _CLAIM = "Claim of responsibility"
 _STRATEGIC = "Strategic developments"
 _ASIDES = frozenset({"Diplomacy", _STRATEGIC})
 _DESCRIBING = frozenset({"Agreement", _CLAIM})  # see _describes_participant
+_PERFECT = frozenset({"has", "have", "had"})
 _BLAME = frozenset({"blame", "accuse", "attribute", "accusation", "allegation"})
 _DISASTERS = frozenset({"Natural disaster", "Man-made disaster"})
 # the sub-types of "Other incidents" that have victims of their own
@@ -572,17 +576,47 @@ def _victims_described(cand: _Candidate) -> bool:
         cand.date is None or cand.date.precision == UNRESOLVED)
 
 
-def _describes_participant(cand: _Candidate) -> bool:
+def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
     """An undated relative or participle clause that says who someone is ("the countries
     that brokered the truce", "a deal brokered by China", "men they accused of helping
-    the army"): it identifies a participant and reports no new happening. Only
-    agreements and claims are read so; violence, protests and other acts told in such a
-    clause often are the news ("gunmen who stormed the village")."""
+    the army"): it identifies a participant and reports no new happening. Agreements and
+    claims are read so, and a strategic development told in the perfect in a relative
+    clause on a person ("a former commander who had joined the new army"): the person's
+    past. Violence, protests and other acts told in such a clause often are the news
+    ("gunmen who stormed the village")."""
     tok = cand.trigger.token
     if cand.trigger.pos != "VERB" or tok.dep_ not in ("relcl", "acl") or \
-            cand.typing.sub_event_type not in _DESCRIBING:
+            any(t.ent_type_ in TIME_ENTITIES for t in tok.subtree):
         return False
-    return not any(t.ent_type_ in TIME_ENTITIES for t in tok.subtree)
+    if cand.typing.sub_event_type in _DESCRIBING:
+        return True
+    # "President Noboa, who has deployed the army against gangs"
+    person = tok.head.ent_type_ == "PERSON" or lemma(tok.head) in onto.words("person_noun")
+    return tok.dep_ == "relcl" and person and onto.event_type_of(
+        cand.typing.sub_event_type) == _STRATEGIC and any(
+        c.dep_ == "aux" and c.lower_ in _PERFECT for c in tok.children)
+
+
+def _what_is_said_about(trigger: Word, location: Location) -> bool:
+    """Whether the place linked to a speech act is what the words are about or whom they
+    address, reached through the trigger's object or a preposition other than one of
+    place ("condemned *the shelling of Taiz*", "called *on Iran* to investigate",
+    "condemned an airstrike … at a market in Ulang"): a statement is made where the
+    speaker is ("in a statement from Islamabad", "In Washington, the State Department
+    condemned …", "the governor of Benue said"), never at its topic."""
+    if location.toponym is None or not location.linked:
+        return False
+    span = trigger.doc.char_span(location.toponym.start, location.toponym.end,
+                                 alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span_root(span)
+    while root.head.i != root.i and root.head.i != trigger.i:
+        root = root.head
+    if root.head.i != trigger.i or root.i == trigger.i:
+        return False  # not under the trigger: the speaker's phrase or another clause
+    return not (root.dep_ in _SPEAKERS or (
+        root.dep_ == "prep" and root.lower_ in _SPEAKER_PREPS))
 
 
 def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
@@ -1091,6 +1125,10 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         for cand in cands:
             cand.location = locate(cand.trigger.token, _anchors(cand, onto), sent, places[i],
                                    here)
+            if cand.typing.sub_event_type in _SPEECH_ACTS and _what_is_said_about(
+                    cand.trigger.token, cand.location):
+                cand.location = NOWHERE  # "condemned the shelling of Taiz", "called on
+                # Iran to investigate": the topic or the addressee, not where it was said
             if not cand.location.linked and onto.event_type_of(
                     cand.typing.sub_event_type) in _NO_SETTING:
                 cand.location = NOWHERE  # "Moscow offered to mediate as tensions around
@@ -1126,7 +1164,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             victim.toll_update = True
         kept = [c for c in cands if not _out_of_time(c, anchor, latest) and not c.history
                 and not _recurring(c)
-                and not _describes_participant(c) and not _not_a_happening(c, onto)
+                and not _describes_participant(c, onto) and not _not_a_happening(c, onto)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _taken_for_care(c)
                 and not _arrests_protested(c, onto)
@@ -1869,9 +1907,12 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             # years since the collapse of two dams") is history, not a new event
     told = _intercepted_launches(sorted(kept + alone, key=lambda k: k[0].trigger_start),
                                  onto, guessed)
-    if any(e.date is not None for e, _ in told):
-        news = min(e.trigger_start for e, _ in told if e.date is not None)
-        told = [k for k in told if not _detail(*k) and not _aside(k, guessed, news)]
+    dated = [e for e, _ in told if e.date is not None]
+    if dated:
+        news = min(e.trigger_start for e in dated)
+        # (a report whose only dated happening is a statement is about that statement)
+        told = [k for k in told if not _detail(*k) and not (
+            dated != [k[0]] and _aside(k, guessed, news))]
     return [e for e, _ in told]
 
 
