@@ -792,8 +792,8 @@ _SHELLING = ("ADEN, Yemen, Oct 6 — Houthi shells struck a residential neighbou
     ("The Presidential Council condemned the shelling of Taiz as a war crime.", None),
     ("The United Nations on Tuesday called on the Houthis to lift the siege of Taiz.", None),
     # a place of the speaker, fronted or on the verb, is
-    ("In Riyadh, the Presidential Council condemned the shelling of Taiz on Tuesday.",
-     "Riyadh"),
+    ("In Riyadh, the Presidential Council on Tuesday urged the United Nations to press the "
+     "Houthis to reopen the roads into Taiz.", "Riyadh"),
 ])
 def test_a_statement_is_placed_where_it_was_made_not_at_its_topic(reaction, where):
     found = events(_SHELLING + reaction, published="2026-10-06")
@@ -803,10 +803,6 @@ def test_a_statement_is_placed_where_it_was_made_not_at_its_topic(reaction, wher
 
 
 @pytest.mark.parametrize(("text", "kind"), [
-    # a to-infinitive on a noun tells what the noun is for, not a happening
-    ("Two of the largest armed groups in the Libyan capital signed an agreement on "
-     "Wednesday to withdraw their fighters and heavy weapons from the residential districts "
-     "of Abu Salim and Souq al-Juma.", "Change to group/activity"),
     # a participle of planning after a noun hedges it like one before it
     ("Talks on a humanitarian truce proposed by the United States, Saudi Arabia and Egypt "
      "are scheduled to resume in Washington later this month.", "Agreement"),
@@ -816,14 +812,28 @@ def test_a_statement_is_placed_where_it_was_made_not_at_its_topic(reaction, wher
     ("President Daniel Noboa, who has deployed the army against gangs, decreed a 60-day "
      "state of emergency in El Oro on Monday night.", "Change to group/activity"),
 ])
-def test_aims_plans_and_a_persons_past_are_no_events(text, kind):
+def test_plans_and_a_persons_past_are_no_events(text, kind):
     assert kind not in types(text, published="2026-07-13")
 
 
-def test_an_aim_a_plan_and_a_development_told_as_news_are_still_events():
-    # the agreement itself, and a deployment told in the main clause, are
-    assert "Agreement" in types("Two armed groups signed an agreement in Tripoli on "
-                                "Wednesday to withdraw their fighters.", published="2026-07-13")
+def test_an_accepted_plan_and_a_development_told_as_news_are_still_events():
+    # a truce proposed and accepted is made; a deployment told in the main clause is news
+    assert "Agreement" in types("The rebels accepted a ceasefire proposed by Qatar on Monday.",
+                                published="2026-07-13")
     assert "Change to group/activity" in types(
         "President Daniel Noboa deployed the army to El Oro on Monday night.",
         published="2026-07-13")
+
+
+def test_a_condemnation_of_the_news_told_after_it_is_commentary():
+    attack = ("Militants attacked a police station on the outskirts of Bannu on Tuesday, "
+              "killing four policemen, officials said. ")
+    told = events(attack + "Prime Minister Shehbaz Sharif condemned the attack in a statement "
+                  "from Islamabad.", published="2026-08-18")
+    # neither a statement nor the attack at the place the statement came from
+    assert [e.location.name for e in told] == ["Bannu"]
+    # a condemnation that is the news, told first, is the report's event
+    lead = types("In Berlin, the German foreign ministry condemned the massacre in Kwatas, in "
+                 "Nigeria's Benue state, on Wednesday. Gunmen killed 12 villagers in the attack "
+                 "on Saturday, according to local officials.", published="2025-04-16")
+    assert "Statement" in lead

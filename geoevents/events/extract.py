@@ -148,10 +148,14 @@ _UNTIL = frozenset({"before", "until", "till"})
 _DURING = frozenset({"during", "amid", "amidst"})
 # what is said, not done: told after a strike, a statement or an offer is not of its day
 # ("The Russian ministry commented on the situation …", see _date_by_the_narrative)
-_SPEECH_ACTS = frozenset({"Statement", "Call", "Mediation offer"})
+_STATEMENT = "Statement"
+_SPEECH_ACTS = frozenset({_STATEMENT, "Call", "Mediation offer"})
 # where a speech act was made: its speaker, or a preposition of place on its verb
 _SPEAKERS = frozenset({"nsubj", "nsubjpass", "agent"})
 _SPEAKER_PREPS = frozenset({"in", "at", "from", "inside", "outside"})
+# what words are put out in: a place in its phrase is the speaker's
+_SPOKEN = frozenset({"statement", "communique", "communiqué", "message", "video", "letter",
+                     "speech", "interview", "briefing"})
 # the work of rescuers and aid, which forces sent to a disaster do (see _relief_work)
 _RELIEF = frozenset({"rescue", "rescuer", "relief", "aid", "humanitarian", "firefighting",
                      "reconstruction"})
@@ -293,6 +297,8 @@ class _Candidate:
     # has none (the first figure told is the lowest)
     toll_update: bool = False
     history: bool = False  # a reference to a happening long before the report
+    # a statement whose object is a happening the report tells ("condemned the attack")
+    comment: bool = False
 
 
 def ensure_lemmas(doc: Doc, nlp: Language | None = None) -> None:
@@ -597,6 +603,21 @@ def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
         c.dep_ == "aux" and c.lower_ in _PERFECT for c in tok.children)
 
 
+def _path_to(trigger: Word, location: Location) -> list[Word]:
+    """The words from the trigger's child down to the root of the place linked to it
+    (empty when the place does not hang on the trigger, or was lent by the context)."""
+    if location.toponym is None or not location.linked:
+        return []
+    span = trigger.doc.char_span(location.toponym.start, location.toponym.end,
+                                 alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    path = [span_root(span)]
+    while path[-1].head.i != path[-1].i and path[-1].head.i != trigger.i:
+        path.append(path[-1].head)
+    return path[::-1] if path[-1].head.i == trigger.i and path[-1].i != trigger.i else []
+
+
 def _what_is_said_about(trigger: Word, location: Location) -> bool:
     """Whether the place linked to a speech act is what the words are about or whom they
     address, reached through the trigger's object or a preposition other than one of
@@ -604,19 +625,16 @@ def _what_is_said_about(trigger: Word, location: Location) -> bool:
     "condemned an airstrike … at a market in Ulang"): a statement is made where the
     speaker is ("in a statement from Islamabad", "In Washington, the State Department
     condemned …", "the governor of Benue said"), never at its topic."""
-    if location.toponym is None or not location.linked:
-        return False
-    span = trigger.doc.char_span(location.toponym.start, location.toponym.end,
-                                 alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    root = span_root(span)
-    while root.head.i != root.i and root.head.i != trigger.i:
-        root = root.head
-    if root.head.i != trigger.i or root.i == trigger.i:
-        return False  # not under the trigger: the speaker's phrase or another clause
-    return not (root.dep_ in _SPEAKERS or (
-        root.dep_ == "prep" and root.lower_ in _SPEAKER_PREPS))
+    path = _path_to(trigger, location)
+    return bool(path) and not (path[0].dep_ in _SPEAKERS or (
+        path[0].dep_ == "prep" and path[0].lower_ in _SPEAKER_PREPS))
+
+
+def _where_it_was_said(trigger: Word, location: Location) -> bool:
+    """Whether the place linked to an event is where words about it were put out ("condemned
+    the attack *in a statement from Islamabad*", "a video message from Kabul"): the
+    speaker's place, never the happening's."""
+    return any(lemma(t) in _SPOKEN for t in _path_to(trigger, location)[:-1])
 
 
 def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
@@ -703,7 +721,7 @@ def _no_state_voice(cand: _Candidate) -> bool:
     named: "Russia warned", "Russian officials", "Erdogan condemned"). The speaker is the
     subject of the statement's verb (of its support verb for a noun: "issued a joint
     statement"), else what the sentence tells before it."""
-    if cand.typing.sub_event_type != "Statement":
+    if cand.typing.sub_event_type != _STATEMENT:
         return False
     tok = cand.trigger.token
     verb = _clause_verb(cand)
@@ -883,6 +901,19 @@ def _onset(tok) -> bool:
         c.dep_ == "nsubj" and c.pos_ == "NOUN" and (c.i == tok.i or verb.i == tok.i) and any(
             d.dep_ == "det" and d.lower_ in _DEFINITE for d in c.children)
         for c in verb.children)
+
+
+def _governs(verb: Word, noun: Word) -> bool:
+    """Whether ``noun`` hangs on ``verb`` within the few steps a reaction reaches
+    ("condemned *the attack*", "condemned the killing *of the farmers*")."""
+    tok = noun
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == verb.i:
+            return True
+    return False
 
 
 def _reaction_to(trigger: Trigger) -> str:
@@ -1129,6 +1160,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                     cand.trigger.token, cand.location):
                 cand.location = NOWHERE  # "condemned the shelling of Taiz", "called on
                 # Iran to investigate": the topic or the addressee, not where it was said
+            elif cand.typing.sub_event_type not in _SPEECH_ACTS and _where_it_was_said(
+                    cand.trigger.token, cand.location):
+                cand.location = NOWHERE
             if not cand.location.linked and onto.event_type_of(
                     cand.typing.sub_event_type) in _NO_SETTING:
                 cand.location = NOWHERE  # "Moscow offered to mediate as tensions around
@@ -1159,6 +1193,10 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                     cand.date = _scene_date(scene_time)
                 cand.reference = cand.reference or (
                     violent_before == (paragraph[i], i - 1) and _same_doers(cand, onto))
+        for cand in cands:
+            cand.comment = cand.typing.sub_event_type == _STATEMENT and any(
+                o.reaction == "reaction" and _governs(cand.trigger.token, o.trigger.token)
+                for o in cands if o is not cand)
         _share_carried_places(cands, onto)
         if victim is not None and victim.reference and _TOLL_RISE.search(lowered):
             victim.toll_update = True
@@ -1912,7 +1950,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         news = min(e.trigger_start for e in dated)
         # (a report whose only dated happening is a statement is about that statement)
         told = [k for k in told if not _detail(*k) and not (
-            dated != [k[0]] and _aside(k, guessed, news))]
+            dated != [k[0]] and _aside(k, guessed, news))
+            and not (k[1].comment and k[0].trigger_start > news)]
     return [e for e, _ in told]
 
 

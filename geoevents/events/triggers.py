@@ -251,7 +251,8 @@ _SCHEDULED = frozenset({"schedule", "scheduled", "set", "slate", "slated", "due"
 # participles after a noun that make it a plan, not a happening ("a truce *proposed* by
 # the United States", "the strike *planned* for next week")
 _PLANNED = frozenset({"propose", "plan", "schedule", "slate", "expect", "threaten"})
-_ORDINALS = frozenset({"first", "second", "third", "last", "only", "next", "latest"})
+_ACCEPTING = frozenset({"accept", "approve", "endorse", "adopt", "implement", "respect",
+                        "observe", "violate", "break", "breach", "welcome"})
 # intention words that deny what is under them ("denied that its troops attacked"): what
 # they hold is never told as done
 _DENYING = frozenset({"deny", "refuse", "fail", "avoid", "prevent"})
@@ -321,14 +322,6 @@ def _content_of(below: Word) -> bool:
     strikes"); a relative clause ("the attack, in which gunmen killed 12") is told as done."""
     return below.dep_ == "prep" or (below.dep_ == "acl" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in below.children))
-
-
-def _ranked(noun: Word) -> bool:
-    """Whether a noun is ranked by an ordinal or a superlative, which makes the infinitive
-    on it told as done ("the first unit *to enter* the town", "the last soldiers *to
-    leave*"), unlike the aim or content of a noun ("an agreement *to withdraw*")."""
-    return any(c.dep_ == "amod" and (c.tag_ == "JJS" or c.lower_ in _ORDINALS)
-               for c in noun.children)
 
 
 def _noun_ahead(noun: Word, onto: Ontology) -> tuple[str, str] | None:
@@ -415,8 +408,6 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
             ahead = _noun_ahead(tok, onto)
             if ahead:
                 return ahead
-            if below.dep_ == "acl" and not _ranked(tok):
-                return "hypothetical", f"what {tok.text!r} is for: an infinitive on a noun"
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in tok.children):
             return "hypothetical", "in a conditional clause"
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ROOT",):
@@ -445,7 +436,9 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod") and lemma(child) in hedges:
                 return "hypothetical", f"hedged noun ('{child.text} {token.text}')"
-            if child.dep_ == "acl" and child.tag_ == "VBN" and lemma(child) in _PLANNED:
+            if child.dep_ == "acl" and child.tag_ == "VBN" and lemma(child) in _PLANNED and \
+                    lemma(_governing_verb(token)) not in _ACCEPTING | onto.words(
+                        "agreement_ctx"):  # "accepted a truce proposed by Qatar" is made
                 return "hypothetical", f"a planned noun ('{token.text} {child.text}')"
         # what a hedge word seeks follows "for", "of", "to" ("a push for talks",
         # "appealed for an end to …"), not the means or the setting ("pushed back with
