@@ -837,3 +837,12 @@ def test_a_condemnation_of_the_news_told_after_it_is_commentary():
                  "Nigeria's Benue state, on Wednesday. Gunmen killed 12 villagers in the attack "
                  "on Saturday, according to local officials.", published="2025-04-16")
     assert "Statement" in lead
+
+
+def test_people_neutralised_are_no_weapon_stopped():
+    # "neutralise" needs a weapon as what was stopped, not as the means
+    assert types("Air defences neutralised three drones over Kyiv on Monday.") == [
+        "Disrupted weapons use"]
+    assert "Disrupted weapons use" not in types(
+        'The Malian army said on Monday that its drones had "neutralised" a group of '
+        "terrorists preparing an attack near Nioro du Sahel.")
