@@ -846,3 +846,12 @@ def test_people_neutralised_are_no_weapon_stopped():
     assert "Disrupted weapons use" not in types(
         'The Malian army said on Monday that its drones had "neutralised" a group of '
         "terrorists preparing an attack near Nioro du Sahel.")
+
+
+def test_happenings_of_a_kind_reported_on_are_no_event():
+    # what a medium reports on, as a kind (a bare plural, undated), is no happening
+    assert types("The military government in Ouagadougou has suspended several foreign "
+                 "broadcasters that reported on attacks.") == []
+    # a happening told is
+    assert "Attack" in types("Gunmen attacked the village of Kipupu on Sunday, killing 11 "
+                             "villagers, local officials reported.")

@@ -640,7 +640,8 @@ def _where_it_was_said(trigger: Word, location: Location) -> bool:
 def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
     """Whether a mention tells no happening: other happenings like it, undated ("unions
     have staged similar protests across Europe"), the topic of what is said ("stories
-    about drug trafficking"), the class a happening is ranked in ("one of the deadliest
+    about drug trafficking", "broadcasters that reported on attacks"), the class a
+    happening is ranked in ("one of the deadliest
     attacks this year"), or a tally of violence over a stretch of time ("has carried out
     hundreds of air strikes since the coup")."""
     tok = cand.trigger.token
@@ -653,6 +654,10 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
         return False
     if tok.head.lower_ in _TOPICS:
         return True
+    if tok.head.lower_ == "on" and lemma(tok.head.head) in onto.words("speaker") and \
+            tok.tag_ == "NNS" and (cand.date is None or cand.date.precision == UNRESOLVED) \
+            and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):
+        return True  # "broadcasters that reported on attacks": happenings of a kind talked of
     if tok.tag_ == "NNS" and (tok.head.lower_ == "among" or (
             tok.head.lower_ == "of" and tok.head.head.lower_ in _MEMBERS)):
         return True  # "one of the deadliest attacks on Dnipro this year": the class
