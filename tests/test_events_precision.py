@@ -855,3 +855,15 @@ def test_happenings_of_a_kind_reported_on_are_no_event():
     # a happening told is
     assert "Attack" in types("Gunmen attacked the village of Kipupu on Sunday, killing 11 "
                              "villagers, local officials reported.")
+
+
+def test_the_dead_a_protest_is_about_are_not_its_toll():
+    found = events("Tens of thousands of people marched through central Belgrade on Saturday, "
+                   "demanding the prosecution of those responsible for the collapse of a "
+                   "railway station canopy in Novi Sad that killed 16 people.",
+                   published="2026-05-26")
+    assert found and not any(e.fatalities for e in found)
+    # the dead at a protest are
+    shot = events("Police shot dead three protesters who were demanding early elections in "
+                  "central Belgrade on Saturday.", published="2026-05-26")
+    assert max(e.fatalities or 0 for e in shot) == 3

@@ -1152,6 +1152,10 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         cands = _merge_sentence(cands, onto)
         dead, hurt = casualties(sent, onto)
         victim = _victim_event(cands, onto)
+        if victim is not None and onto.event_type_of(victim.typing.sub_event_type) in _CROWDS:
+            # the dead a protest is about ("demanding the prosecution of those responsible
+            # for the collapse … that killed 16 people") are not its toll
+            dead, hurt = casualties(sent, onto, lambda t: protest_background(t, onto))
         if victim is not None:
             victim.args.fatalities = dead
             if hurt is not None:
