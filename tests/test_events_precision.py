@@ -799,7 +799,7 @@ def test_a_statement_is_placed_where_it_was_made_not_at_its_topic(reaction, wher
     found = events(_SHELLING + reaction, published="2026-10-06")
     statements = [e.location.name for e in found if e.sub_event_type == "Statement"]
     assert statements == ([where] if where else [])
-    assert [e.sub_event_type for e in found][0] == "Shelling/artillery/missile attack"
+    assert found[0].sub_event_type == "Shelling/artillery/missile attack"
 
 
 @pytest.mark.parametrize(("text", "kind"), [
