@@ -811,6 +811,12 @@ def test_a_statement_is_placed_where_it_was_made_not_at_its_topic(reaction, wher
      "army in front of his house in Tafas.", "Change to group/activity"),
     ("President Daniel Noboa, who has deployed the army against gangs, decreed a 60-day "
      "state of emergency in El Oro on Monday night.", "Change to group/activity"),
+    # the source of a report described by how it spoke
+    ("BANGKOK, Dec. 3 — A military airstrike on a monastery in the Sagaing region on Monday "
+     "killed at least 19 people. A fighter jet dropped two bombs on the monastery in a "
+     "village in Ye-U township, witnesses said. Rescuers initially counted 11 bodies; by "
+     "Tuesday afternoon the toll had risen to 19. About 30 people were wounded, said a "
+     "member of the local People's Defence Force who spoke by telephone.", "Call"),
 ])
 def test_plans_and_a_persons_past_are_no_events(text, kind):
     assert kind not in types(text, published="2026-07-13")

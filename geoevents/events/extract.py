@@ -586,9 +586,9 @@ def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
     """An undated relative or participle clause that says who someone is ("the countries
     that brokered the truce", "a deal brokered by China", "men they accused of helping
     the army"): it identifies a participant and reports no new happening. Agreements and
-    claims are read so, and a strategic development told in the perfect in a relative
-    clause on a person ("a former commander who had joined the new army"): the person's
-    past. Violence, protests and other acts told in such a clause often are the news
+    claims are read so, and in a relative clause on a person a speech act ("a member of
+    the militia who spoke by telephone": the source) or a strategic development told in
+    the perfect ("a former commander who had joined the new army": the person's past). Violence, protests and other acts told in such a clause often are the news
     ("gunmen who stormed the village")."""
     tok = cand.trigger.token
     if cand.trigger.pos != "VERB" or tok.dep_ not in ("relcl", "acl") or \
@@ -596,11 +596,13 @@ def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
         return False
     if cand.typing.sub_event_type in _DESCRIBING:
         return True
-    # "President Noboa, who has deployed the army against gangs"
     person = tok.head.ent_type_ == "PERSON" or lemma(tok.head) in onto.words("person_noun")
-    return tok.dep_ == "relcl" and person and onto.event_type_of(
-        cand.typing.sub_event_type) == _STRATEGIC and any(
-        c.dep_ == "aux" and c.lower_ in _PERFECT for c in tok.children)
+    if tok.dep_ != "relcl" or not person:
+        return False
+    # "said a member of the local militia who spoke by telephone": the source
+    return cand.typing.sub_event_type in _SPEECH_ACTS or (
+        onto.event_type_of(cand.typing.sub_event_type) == _STRATEGIC and any(
+            c.dep_ == "aux" and c.lower_ in _PERFECT for c in tok.children))
 
 
 def _path_to(trigger: Word, location: Location) -> list[Word]:
