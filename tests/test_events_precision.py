@@ -780,3 +780,96 @@ def test_a_strategic_development_with_no_time_of_its_own_is_an_aside():
     dated = types(raid + "On Sunday, police deployed 200 officers to Gusau to track the "
                   "kidnappers.", published="2026-01-19")
     assert "Change to group/activity" in dated
+
+
+_SHELLING = ("ADEN, Yemen, Oct 6 — Houthi shells struck a residential neighbourhood in the "
+             "besieged city of Taiz on Monday, killing a woman and her two children, a doctor "
+             "said. ")
+
+
+@pytest.mark.parametrize(("reaction", "where"), [
+    # what a statement is about (its object) or whom it addresses is not where it was made
+    ("The Presidential Council condemned the shelling of Taiz as a war crime.", None),
+    ("The United Nations on Tuesday called on the Houthis to lift the siege of Taiz.", None),
+    # a place of the speaker, fronted or on the verb, is
+    ("In Riyadh, the Presidential Council on Tuesday urged the United Nations to press the "
+     "Houthis to reopen the roads into Taiz.", "Riyadh"),
+])
+def test_a_statement_is_placed_where_it_was_made_not_at_its_topic(reaction, where):
+    found = events(_SHELLING + reaction, published="2026-10-06")
+    statements = [e.location.name for e in found if e.sub_event_type == "Statement"]
+    assert statements == ([where] if where else [])
+    assert found[0].sub_event_type == "Shelling/artillery/missile attack"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # a participle of planning after a noun hedges it like one before it
+    ("Talks on a humanitarian truce proposed by the United States, Saudi Arabia and Egypt "
+     "are scheduled to resume in Washington later this month.", "Agreement"),
+    # a person's past in a perfect relative clause says who the person is
+    ("Unidentified gunmen shot dead a former opposition commander who had joined the new "
+     "army in front of his house in Tafas.", "Change to group/activity"),
+    ("President Daniel Noboa, who has deployed the army against gangs, decreed a 60-day "
+     "state of emergency in El Oro on Monday night.", "Change to group/activity"),
+    # the source of a report described by how it spoke
+    ("BANGKOK, Dec. 3 — A military airstrike on a monastery in the Sagaing region on Monday "
+     "killed at least 19 people. A fighter jet dropped two bombs on the monastery in a "
+     "village in Ye-U township, witnesses said. Rescuers initially counted 11 bodies; by "
+     "Tuesday afternoon the toll had risen to 19. About 30 people were wounded, said a "
+     "member of the local People's Defence Force who spoke by telephone.", "Call"),
+])
+def test_plans_and_a_persons_past_are_no_events(text, kind):
+    assert kind not in types(text, published="2026-07-13")
+
+
+def test_an_accepted_plan_and_a_development_told_as_news_are_still_events():
+    # a truce proposed and accepted is made; a deployment told in the main clause is news
+    assert "Agreement" in types("The rebels accepted a ceasefire proposed by Qatar on Monday.",
+                                published="2026-07-13")
+    assert "Change to group/activity" in types(
+        "President Daniel Noboa deployed the army to El Oro on Monday night.",
+        published="2026-07-13")
+
+
+def test_a_condemnation_of_the_news_told_after_it_is_commentary():
+    attack = ("Militants attacked a police station on the outskirts of Bannu on Tuesday, "
+              "killing four policemen, officials said. ")
+    told = events(attack + "Prime Minister Shehbaz Sharif condemned the attack in a statement "
+                  "from Islamabad.", published="2026-08-18")
+    # neither a statement nor the attack at the place the statement came from
+    assert [e.location.name for e in told] == ["Bannu"]
+    # a condemnation that is the news, told first, is the report's event
+    lead = types("In Berlin, the German foreign ministry condemned the massacre in Kwatas, in "
+                 "Nigeria's Benue state, on Wednesday. Gunmen killed 12 villagers in the attack "
+                 "on Saturday, according to local officials.", published="2025-04-16")
+    assert "Statement" in lead
+
+
+def test_people_neutralised_are_no_weapon_stopped():
+    # "neutralise" needs a weapon as what was stopped, not as the means
+    assert types("Air defences neutralised three drones over Kyiv on Monday.") == [
+        "Disrupted weapons use"]
+    assert "Disrupted weapons use" not in types(
+        'The Malian army said on Monday that its drones had "neutralised" a group of '
+        "terrorists preparing an attack near Nioro du Sahel.")
+
+
+def test_happenings_of_a_kind_reported_on_are_no_event():
+    # what a medium reports on, as a kind (a bare plural, undated), is no happening
+    assert types("The military government in Ouagadougou has suspended several foreign "
+                 "broadcasters that reported on attacks.") == []
+    # a happening told is
+    assert "Attack" in types("Gunmen attacked the village of Kipupu on Sunday, killing 11 "
+                             "villagers, local officials reported.")
+
+
+def test_the_dead_a_protest_is_about_are_not_its_toll():
+    found = events("Tens of thousands of people marched through central Belgrade on Saturday, "
+                   "demanding the prosecution of those responsible for the collapse of a "
+                   "railway station canopy in Novi Sad that killed 16 people.",
+                   published="2026-05-26")
+    assert found and not any(e.fatalities for e in found)
+    # the dead at a protest are
+    shot = events("Police shot dead three protesters who were demanding early elections in "
+                  "central Belgrade on Saturday.", published="2026-05-26")
+    assert max(e.fatalities or 0 for e in shot) == 3

@@ -29,6 +29,8 @@ from geoevents.events.triggers import (
 from geoevents.nlp import PerToken, token_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Span
 
     from geoevents.events.tokens import Word
@@ -309,8 +311,10 @@ def comparison_point(tok: Word) -> bool:
         head.head.lower_ == "since"
 
 
-def casualties(sent: Span, onto: Ontology) -> tuple[int | None, int | None]:
-    """(fatalities, injuries): the lowest figure the sentence gives for each."""
+def casualties(sent: Span, onto: Ontology, elsewhere: Callable[[Word], bool] | None = None
+               ) -> tuple[int | None, int | None]:
+    """(fatalities, injuries): the lowest figure the sentence gives for each, leaving out
+    the words of death or injury that ``elsewhere`` says tell another happening."""
     deaths: list[int] = []
     injuries: list[int] = []
     forms_of = document_words(sent.doc).forms
@@ -318,7 +322,7 @@ def casualties(sent: Span, onto: Ontology) -> tuple[int | None, int | None]:
         forms = forms_of[tok.i]
         bucket = deaths if not _DEATH.isdisjoint(forms) else \
             injuries if not _INJURY.isdisjoint(forms) else None
-        if bucket is None or comparison_point(tok):
+        if bucket is None or comparison_point(tok) or (elsewhere and elsewhere(tok)):
             continue  # (the toll of an earlier happening recalled for comparison)
         if tok.lower_ == "life" and not any(lemma(t) in ("claim", "lose") for t in
                                             (tok.head, tok.head.head)):

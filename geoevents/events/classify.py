@@ -172,6 +172,10 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
     if "person_noun" in required and trigger.pos == "VERB" and args.target is not None and \
             _has(set(lemma_forms(args.target)), _HELD_THINGS | _GATHERINGS):
         return False  # a verb that needs a person: "held a vigil" arrests no one
+    if "weapon" in required and trigger.pos == "VERB" and lemma(trigger.token) not in \
+            _DISARMING and _people(args.target, onto):
+        return False  # "drones neutralised a group of terrorists": people, no weapon, were
+        # stopped (military wording for killing them)
     for name in required:
         if name == "person_noun" and _has(around, _person_words(onto)):
             return True
@@ -190,6 +194,23 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
         if name in _DOER_CLASSES and _has(doers, onto.words(name)):
             return True
     return False
+
+
+# a verb whose object is who gives weapons up: people disarmed are a weapons use disrupted
+_DISARMING = frozenset({"disarm"})
+_COUNTS = frozenset({"dozen", "dozens", "scores", "hundreds", "several", "many", "some"})
+
+
+def _people(target: Word | None, onto: Ontology) -> bool:
+    """Whether a verb's object is people or a group of them ("a group of terrorists",
+    "dozens", "five militants"), with no weapon named in it."""
+    if target is None:
+        return False
+    words = {form for t in target.subtree for form in lemma_forms(t)}
+    if _has(words, onto.words("weapon")):
+        return False
+    return target.like_num or target.lower_ in _COUNTS or _has(
+        words, _person_words(onto) | onto.words("armed") | onto.words("non_state"))
 
 
 # the word classes of who demonstrates: an event noun takes them from the subject of the

@@ -103,7 +103,7 @@ from geoevents.events.location import (
     sentence_candidates,
 )
 from geoevents.events.ontology import GENERIC, Ontology, load_ontology
-from geoevents.events.tokens import doc_words, release, word
+from geoevents.events.tokens import doc_words, release, span_root, word
 from geoevents.events.triggers import (
     NON_EVENTS,
     TIME_ENTITIES,
@@ -152,7 +152,14 @@ _UNTIL = frozenset({"before", "until", "till"})
 _DURING = frozenset({"during", "amid", "amidst"})
 # what is said, not done: told after a strike, a statement or an offer is not of its day
 # ("The Russian ministry commented on the situation …", see _date_by_the_narrative)
-_SPEECH_ACTS = frozenset({"Statement", "Call", "Mediation offer"})
+_STATEMENT = "Statement"
+_SPEECH_ACTS = frozenset({_STATEMENT, "Call", "Mediation offer"})
+# where a speech act was made: its speaker, or a preposition of place on its verb
+_SPEAKERS = frozenset({"nsubj", "nsubjpass", "agent"})
+_SPEAKER_PREPS = frozenset({"in", "at", "from", "inside", "outside"})
+# what words are put out in: a place in its phrase is the speaker's
+_SPOKEN = frozenset({"statement", "communique", "communiqué", "message", "video", "letter",
+                     "speech", "interview", "briefing"})
 # the work of rescuers and aid, which forces sent to a disaster do (see _relief_work)
 _RELIEF = frozenset({"rescue", "rescuer", "relief", "aid", "humanitarian", "firefighting",
                      "reconstruction"})
@@ -200,6 +207,7 @@ _CLAIM = "Claim of responsibility"
 _STRATEGIC = "Strategic developments"
 _ASIDES = frozenset({"Diplomacy", _STRATEGIC})
 _DESCRIBING = frozenset({"Agreement", _CLAIM})  # see _describes_participant
+_PERFECT = frozenset({"has", "have", "had"})
 _BLAME = frozenset({"blame", "accuse", "attribute", "accusation", "allegation"})
 _DISASTERS = frozenset({"Natural disaster", "Man-made disaster"})
 # the sub-types of "Other incidents" that have victims of their own
@@ -293,6 +301,8 @@ class _Candidate:
     # has none (the first figure told is the lowest)
     toll_update: bool = False
     history: bool = False  # a reference to a happening long before the report
+    # a statement whose object is a happening the report tells ("condemned the attack")
+    comment: bool = False
 
 
 def ensure_lemmas(doc: Doc, nlp: Language | None = None) -> None:
@@ -581,23 +591,68 @@ def _victims_described(cand: _Candidate) -> bool:
         cand.date is None or cand.date.precision == UNRESOLVED)
 
 
-def _describes_participant(cand: _Candidate) -> bool:
+def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
     """An undated relative or participle clause that says who someone is ("the countries
     that brokered the truce", "a deal brokered by China", "men they accused of helping
-    the army"): it identifies a participant and reports no new happening. Only
-    agreements and claims are read so; violence, protests and other acts told in such a
-    clause often are the news ("gunmen who stormed the village")."""
+    the army"): it identifies a participant and reports no new happening. Agreements and
+    claims are read so, and in a relative clause on a person a speech act ("a member of
+    the militia who spoke by telephone": the source) or a strategic development told in
+    the perfect ("a former commander who had joined the new army": the person's past). Violence, protests and other acts told in such a clause often are the news
+    ("gunmen who stormed the village")."""
     tok = cand.trigger.token
     if cand.trigger.pos != "VERB" or tok.dep_ not in ("relcl", "acl") or \
-            cand.typing.sub_event_type not in _DESCRIBING:
+            any(t.ent_type_ in TIME_ENTITIES for t in tok.subtree):
         return False
-    return not any(t.ent_type_ in TIME_ENTITIES for t in tok.subtree)
+    if cand.typing.sub_event_type in _DESCRIBING:
+        return True
+    person = tok.head.ent_type_ == "PERSON" or lemma(tok.head) in onto.words("person_noun")
+    if tok.dep_ != "relcl" or not person:
+        return False
+    # "said a member of the local militia who spoke by telephone": the source
+    return cand.typing.sub_event_type in _SPEECH_ACTS or (
+        onto.event_type_of(cand.typing.sub_event_type) == _STRATEGIC and any(
+            c.dep_ == "aux" and c.lower_ in _PERFECT for c in tok.children))
+
+
+def _path_to(trigger: Word, location: Location) -> list[Word]:
+    """The words from the trigger's child down to the root of the place linked to it
+    (empty when the place does not hang on the trigger, or was lent by the context)."""
+    if location.toponym is None or not location.linked:
+        return []
+    span = trigger.doc.char_span(location.toponym.start, location.toponym.end,
+                                 alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    path = [span_root(span)]
+    while path[-1].head.i != path[-1].i and path[-1].head.i != trigger.i:
+        path.append(path[-1].head)
+    return path[::-1] if path[-1].head.i == trigger.i and path[-1].i != trigger.i else []
+
+
+def _what_is_said_about(trigger: Word, location: Location) -> bool:
+    """Whether the place linked to a speech act is what the words are about or whom they
+    address, reached through the trigger's object or a preposition other than one of
+    place ("condemned *the shelling of Taiz*", "called *on Iran* to investigate",
+    "condemned an airstrike … at a market in Ulang"): a statement is made where the
+    speaker is ("in a statement from Islamabad", "In Washington, the State Department
+    condemned …", "the governor of Benue said"), never at its topic."""
+    path = _path_to(trigger, location)
+    return bool(path) and not (path[0].dep_ in _SPEAKERS or (
+        path[0].dep_ == "prep" and path[0].lower_ in _SPEAKER_PREPS))
+
+
+def _where_it_was_said(trigger: Word, location: Location) -> bool:
+    """Whether the place linked to an event is where words about it were put out ("condemned
+    the attack *in a statement from Islamabad*", "a video message from Kabul"): the
+    speaker's place, never the happening's."""
+    return any(lemma(t) in _SPOKEN for t in _path_to(trigger, location)[:-1])
 
 
 def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
     """Whether a mention tells no happening: other happenings like it, undated ("unions
     have staged similar protests across Europe"), the topic of what is said ("stories
-    about drug trafficking"), the class a happening is ranked in ("one of the deadliest
+    about drug trafficking", "broadcasters that reported on attacks"), the class a
+    happening is ranked in ("one of the deadliest
     attacks this year"), or a tally of violence over a stretch of time ("has carried out
     hundreds of air strikes since the coup")."""
     tok = cand.trigger.token
@@ -610,6 +665,10 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
         return False
     if tok.head.lower_ in _TOPICS:
         return True
+    if tok.head.lower_ == "on" and lemma(tok.head.head) in onto.words("speaker") and \
+            tok.tag_ == "NNS" and (cand.date is None or cand.date.precision == UNRESOLVED) \
+            and not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children):
+        return True  # "broadcasters that reported on attacks": happenings of a kind talked of
     if tok.tag_ == "NNS" and (tok.head.lower_ == "among" or (
             tok.head.lower_ == "of" and tok.head.head.lower_ in _MEMBERS)):
         return True  # "one of the deadliest attacks on Dnipro this year": the class
@@ -680,7 +739,7 @@ def _no_state_voice(cand: _Candidate) -> bool:
     named: "Russia warned", "Russian officials", "Erdogan condemned"). The speaker is the
     subject of the statement's verb (of its support verb for a noun: "issued a joint
     statement"), else what the sentence tells before it."""
-    if cand.typing.sub_event_type != "Statement":
+    if cand.typing.sub_event_type != _STATEMENT:
         return False
     tok = cand.trigger.token
     verb = _clause_verb(cand)
@@ -871,6 +930,19 @@ def _onset(tok) -> bool:
         c.dep_ == "nsubj" and c.pos_ == "NOUN" and (c.i == tok.i or verb.i == tok.i) and any(
             d.dep_ == "det" and d.lower_ in _DEFINITE for d in c.children)
         for c in verb.children)
+
+
+def _governs(verb: Word, noun: Word) -> bool:
+    """Whether ``noun`` hangs on ``verb`` within the few steps a reaction reaches
+    ("condemned *the attack*", "condemned the killing *of the farmers*")."""
+    tok = noun
+    for _ in range(4):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i == verb.i:
+            return True
+    return False
 
 
 def _reaction_to(trigger: Trigger) -> str:
@@ -1104,6 +1176,10 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         cands = _merge_sentence(cands, onto)
         dead, hurt = casualties(sent, onto)
         victim = _victim_event(cands, onto)
+        if victim is not None and onto.event_type_of(victim.typing.sub_event_type) in _CROWDS:
+            # the dead a protest is about ("demanding the prosecution of those responsible
+            # for the collapse … that killed 16 people") are not its toll
+            dead, hurt = casualties(sent, onto, lambda t: protest_background(t, onto))
         if victim is not None:
             victim.args.fatalities = dead
             if hurt is not None:
@@ -1113,6 +1189,13 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         for cand in cands:
             cand.location = locate(cand.trigger.token, _anchors(cand, onto), sent, places[i],
                                    here)
+            if cand.typing.sub_event_type in _SPEECH_ACTS and _what_is_said_about(
+                    cand.trigger.token, cand.location):
+                cand.location = NOWHERE  # "condemned the shelling of Taiz", "called on
+                # Iran to investigate": the topic or the addressee, not where it was said
+            elif cand.typing.sub_event_type not in _SPEECH_ACTS and _where_it_was_said(
+                    cand.trigger.token, cand.location):
+                cand.location = NOWHERE
             if not cand.location.linked and onto.event_type_of(
                     cand.typing.sub_event_type) in _NO_SETTING:
                 cand.location = NOWHERE  # "Moscow offered to mediate as tensions around
@@ -1143,12 +1226,16 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                     cand.date = _scene_date(scene_time)
                 cand.reference = cand.reference or (
                     violent_before == (paragraph[i], i - 1) and _same_doers(cand, onto))
+        for cand in cands:
+            cand.comment = cand.typing.sub_event_type == _STATEMENT and any(
+                o.reaction == "reaction" and _governs(cand.trigger.token, o.trigger.token)
+                for o in cands if o is not cand)
         _share_carried_places(cands, onto)
         if victim is not None and victim.reference and _TOLL_RISE.search(lowered):
             victim.toll_update = True
         kept = [c for c in cands if not _out_of_time(c, anchor, latest) and not c.history
                 and not _recurring(c)
-                and not _describes_participant(c) and not _not_a_happening(c, onto)
+                and not _describes_participant(c, onto) and not _not_a_happening(c, onto)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _taken_for_care(c)
                 and not _arrests_protested(c, onto)
@@ -2046,9 +2133,13 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             # years since the collapse of two dams") is history, not a new event
     told = _intercepted_launches(sorted(kept + alone, key=lambda k: k[0].trigger_start),
                                  onto, guessed)
-    if any(e.date is not None for e, _ in told):
-        news = min(e.trigger_start for e, _ in told if e.date is not None)
-        told = [k for k in told if not _detail(*k) and not _aside(k, guessed, news)]
+    dated = [e for e, _ in told if e.date is not None]
+    if dated:
+        news = min(e.trigger_start for e in dated)
+        # (a report whose only dated happening is a statement is about that statement)
+        told = [k for k in told if not _detail(*k) and not (
+            dated != [k[0]] and _aside(k, guessed, news))
+            and not (k[1].comment and k[0].trigger_start > news)]
     return [e for e, _ in told]
 
 

@@ -248,6 +248,11 @@ _MEANS_PREPS = frozenset({"with", "using", "by", "via", "during", "after", "befo
 # participles of what is arranged to come ("the talks scheduled for May")
 _SCHEDULED = frozenset({"schedule", "scheduled", "set", "slate", "slated", "due", "announce",
                         "announced", "call", "called"})
+# participles after a noun that make it a plan, not a happening ("a truce *proposed* by
+# the United States", "the strike *planned* for next week")
+_PLANNED = frozenset({"propose", "plan", "schedule", "slate", "expect", "threaten"})
+_ACCEPTING = frozenset({"accept", "approve", "endorse", "adopt", "implement", "respect",
+                        "observe", "violate", "break", "breach", "welcome"})
 # intention words that deny what is under them ("denied that its troops attacked"): what
 # they hold is never told as done
 _DENYING = frozenset({"deny", "refuse", "fail", "avoid", "prevent", "foil", "thwart", "avert"})
@@ -446,6 +451,10 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod") and lemma(child) in hedges:
                 return "hypothetical", f"hedged noun ('{child.text} {token.text}')"
+            if child.dep_ == "acl" and child.tag_ == "VBN" and lemma(child) in _PLANNED and \
+                    lemma(_governing_verb(token)) not in _ACCEPTING | onto.words(
+                        "agreement_ctx"):  # "accepted a truce proposed by Qatar" is made
+                return "hypothetical", f"a planned noun ('{token.text} {child.text}')"
         # what a hedge word seeks follows "for", "of", "to" ("a push for talks",
         # "appealed for an end to …"), not the means or the setting ("pushed back with
         # batons")
