@@ -557,6 +557,15 @@ def test_a_province_is_never_a_towns_quarter(gaz):
     # Demirci, Turkey (alternate name Nasir); a continent is no evidence for any country
     ("Juba said the strike in Upper Nile followed two days of fighting around Nasir. "
      "An African Union envoy is expected in Juba next week.", "Nasir"),
+    # Léré, France: a nationality ("French forces") names an actor, not where the text is
+    ("Jihadists attacked the army camp at Léré, in Mali's Timbuktu region, on Saturday, "
+     "a year after French forces left the area.", "Léré"),
+    # Aţ Ţawīlah, Yemen: "the Saudi hospital" does not put Darfur next to Yemen
+    ("A drone struck the market in Tawila, west of El Fasher, where the Saudi hospital "
+     "was shelled last year.", "Tawila"),
+    # Mtubatuba, South Africa (alternate name Duk), 33,000 people: a county is no town
+    ("In neighbouring Jonglei state, armed youth raided cattle camps in Duk county, "
+     "killing five herders.", "Duk county"),
 ])
 def test_a_small_namesake_abroad_stays_unresolved(parser, text, name):
     toponym = next(t for t in parser.parse(text).toponyms if t.text == name)

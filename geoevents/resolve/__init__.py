@@ -34,7 +34,13 @@ from geoevents.geodesy import destination, distance_km, midpoint
 from geoevents.model import Place
 from geoevents.resolve.acceptance import AcceptanceModel, is_loose, neighbours
 from geoevents.resolve.borders import resolve_border
-from geoevents.resolve.candidates import CACHE_SIZE, Candidate, CandidateGenerator, normalized
+from geoevents.resolve.candidates import (
+    ABOVE_TOWN_NOUNS,
+    CACHE_SIZE,
+    Candidate,
+    CandidateGenerator,
+    normalized,
+)
 from geoevents.resolve.features import FEATURES, Group, Ranker
 from geoevents.wordlists import (
     COMPASS_BEARINGS,
@@ -466,7 +472,9 @@ def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
                               ) -> None:
     """A name the recogniser saw whose best reading is a small place (:func:`_small`) in a
     country that none of the text's established places is in, borders or lies within
-    :data:`STRAY_KM` of, is a namesake abroad: "Arbin" shelled in the province of Damascus
+    :data:`STRAY_KM` of (or a town of any size read for a name that says it is a
+    division, :func:`_town_for_division`), is a namesake abroad: "Arbin" shelled in the
+    province of Damascus
     (Arbin, France), "Konna" in central Mali (Conna, Ireland), "the camp's Al Manshiya
     neighbourhood" in a West Bank text (a suburb of Khartoum). The name stays a place,
     unresolved: the gazetteer lacks the place meant. A bigger town abroad is kept ("camps
@@ -477,12 +485,15 @@ def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
     borders: "African Union mediators") says nothing about which country the text is
     in, so it is no established place: it neither supports a namesake nor lets one be
     judged ("Nasir" in a South Sudanese text that names the African Union is not Demirci,
-    Turkey, by an alternate name)."""
+    Turkey, by an alternate name). A nationality does not vouch for a namesake either:
+    "French forces" in a text about Mali leave "Léré" no village in France, and "the
+    Saudi hospital" in El Fasher leaves "Tawila" no village in Yemen."""
     best, anchors = _best_and_anchors(groups, members, probs)
     obscure = {i for i, g in enumerate(groups) if best[i] >= 0 and
-               _small(g.candidates[best[i]].place)}
-    established = [(i, a) for i, a in anchors if i not in obscure and a.country_code]
-    places = [(i, a) for i, a in established if not groups[i].key.startswith("demonym:")]
+               (_small(g.candidates[best[i]].place)
+                or _town_for_division(g.key, g.candidates[best[i]].place))}
+    places = [(i, a) for i, a in anchors if i not in obscure and a.country_code
+              and not groups[i].key.startswith("demonym:")]
     for i, (group, b, ms) in enumerate(zip(groups, best, members, strict=True)):
         if i not in obscure or group.rejected is not None or all(m.weak for m in ms) \
                 or group.key.startswith("demonym:") or is_loose(group.candidates[b]):
@@ -490,7 +501,7 @@ def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
         if not any(j != i for j, _ in places):
             continue
         place = group.candidates[b].place
-        if any(j != i and _same_region(a, place, near) for j, a in established):
+        if any(j != i and _same_region(a, place, near) for j, a in places):
             continue
         group.rejected = (group.candidates[b], float(probs[i][b]),
                           "lies in a country that none of the text's other places is in "
@@ -517,6 +528,15 @@ def _small(place: Place) -> bool:
 
 
 _LOWER_DIVISIONS = frozenset({"ADM2", "ADM3", "ADM4", "ADM5"})
+
+
+def _town_for_division(key: str, place: Place) -> bool:
+    """Whether a name that ends in a division noun above a town ("Duk county", "Bong
+    county") reads as a town: the gazetteer lacks the division, and the town (Mtubatuba,
+    South Africa, by its alternate name Duk) is a guess, however big, that the text's
+    other places must put in their region (see :func:`_reject_foreign_namesakes`)."""
+    words = key.split()
+    return len(words) > 1 and words[-1] in ABOVE_TOWN_NOUNS and place.feature_class == "P"
 
 
 def _supports(anchor: Place, place: Place, near: dict[str, frozenset[str]]) -> bool:
