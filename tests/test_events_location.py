@@ -821,3 +821,33 @@ def test_a_place_keeps_its_best_link_to_the_event(text, wrong):
         [(e.trigger, e.location_text) for e in events]
     assert any(e.location_text in ("Kolda", "Tillaberi", "border with Mali")
                for e in events)
+
+
+def test_a_town_the_gazetteer_lacks_keeps_the_place_the_text_puts_it_in():
+    # Ulang is not in the gazetteer: the first sentence puts it in Upper Nile state, so
+    # the attack "near Ulang" that a spokesman in Juba told of is in Upper Nile too
+    text = ("JUBA, May 6 — Gunmen raided the cattle market in Ulang town in Upper Nile state "
+            "on Friday, killing six traders, the county commissioner said.\n\n"
+            "Speaking to reporters in Juba on Tuesday, the army spokesman said rebels had "
+            "attacked a military base near Ulang on Monday, killing three soldiers. "
+            "Officials in Juba said a delegation would travel north next week.\n")
+    events = geoevents.extract_events(text, published="2026-05-06")
+    raid = next(e for e in events if e.trigger == "raided")
+    attack = next(e for e in events if e.trigger == "attacked")
+    assert raid.location is not None and raid.location.name == "Upper Nile"
+    assert attack.location_text == "near Ulang"
+    assert attack.location is not None and attack.location.name == "Upper Nile", attack.reason
+    assert "the text places 'Ulang' at Upper Nile" in attack.reason
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_at_the_nearest_town_the_text_names():
+    # the raid's own sentence names only the region; the next one puts the village 40 km
+    # from Téra, the nearest known place (as ACLED codes an unknown village)
+    text = ("NIAMEY, March 4 — Gunmen raided the village of Bangoutara in the Tillabéri "
+            "region on Sunday, killing 14 villagers, the mayor said.\n\n"
+            "The army said its aircraft struck the attackers on Monday as they fled towards "
+            "Téra, about 40 kilometres south of Bangoutara.\n")
+    events = geoevents.extract_events(text, published="2026-03-04")
+    raid = next(e for e in events if e.trigger == "raided")
+    assert raid.location_text == "Bangoutara"
+    assert raid.location is not None and raid.location.name == "Téra", raid.reason
