@@ -851,3 +851,19 @@ def test_a_village_the_gazetteer_lacks_is_placed_at_the_nearest_town_the_text_na
     raid = next(e for e in events if e.trigger == "raided")
     assert raid.location_text == "Bangoutara"
     assert raid.location is not None and raid.location.name == "Téra", raid.reason
+
+
+@pytest.mark.parametrize("text, where", [
+    ("The U.S. military said on Monday that it had carried out an airstrike against "
+     "militants about 15 km southwest of Jilib, in the Middle Juba region, on Saturday.",
+     "15 km southwest of Jilib"),
+    ("Government forces shelled rebel positions some 20 kilometres north of Kidal, in "
+     "Mali's Kidal region, on Tuesday.", "20 kilometres north of Kidal"),
+    # a point measured from a landmark that describes the town the sentence names
+    ("Police fired tear gas at protesters in Yendi, 531 kilometers north of Accra, in "
+     "Ghana's Northern Region on Friday.", "Yendi"),
+])
+def test_a_point_measured_from_a_town_in_the_region_is_finer_than_the_region(text, where):
+    e = first(text)
+    assert e.location_text == where, e.reason
+    assert e.geo_precision in (1, 2)
