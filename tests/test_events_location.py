@@ -867,3 +867,18 @@ def test_a_point_measured_from_a_town_in_the_region_is_finer_than_the_region(tex
     e = first(text)
     assert e.location_text == where, e.reason
     assert e.geo_precision in (1, 2)
+
+
+def test_a_telling_placed_by_another_sentence_does_not_move_the_event():
+    # "the attack on the Konna post" has no place of its own and borrows the drone
+    # strike's; the attack keeps the region its own sentence gives (Konna is not in the
+    # gazetteer)
+    text = ("BAMAKO, June 23 — Jihadists attacked an army post at Konna, in central Mali's "
+            "Mopti region, on Sunday, killing six soldiers, the army said.\n\n"
+            "The general staff said that the attack on the Konna post had been repelled. It "
+            "said its drones then struck a group of attackers fleeing west near Youwarou "
+            "later on Sunday.\n")
+    events = geoevents.extract_events(text, published="2026-06-23")
+    attack = next(e for e in events if e.trigger == "attacked")
+    assert attack.location_text == "Konna", attack.reason
+    assert attack.location is not None and attack.location.name == "Mopti"

@@ -1358,8 +1358,9 @@ def _one_place_per_name(toponyms: list[Toponym], found: list[_Candidate]) -> lis
     it in (see :func:`_unknown_places`): a writer places a small town once ("a market
     in Ulang town in Upper Nile state"), so "officials in Ulang" two sentences on, or
     "targets near Ulang" that a spokesman in Juba named, are in Upper Nile — not
-    unplaced, and not in the spokesman's city. An event that its own sentence placed
-    only coarsely (precision 3: a region, or where the report's source is) moves there;
+    unplaced, and not in the spokesman's city (nor at the place of the paragraph's
+    other event: "the attack on the Konna post" told before the drones struck "near
+    Youwarou"). An event that its own sentence placed only coarsely (precision 3: a region, or where the report's source is) moves there;
     one its sentence put beside a town ("fleeing towards Niafunké, about 100 kilometres
     east of Léré") keeps that town. The document's mentions are returned with each such
     name placed, so that they say where their paragraph is (see :func:`_fall_back`). A
@@ -1371,16 +1372,20 @@ def _one_place_per_name(toponyms: list[Toponym], found: list[_Candidate]) -> lis
     unknown = {(t.start, t.end): t for t in toponyms if _unknown_name(t)}
     for cand in found:
         at = cand.location.toponym
-        if at is None or at.place is None or (at.start, at.end) not in unknown or \
-                (cand.location.precision or _COARSE) < _COARSE:
+        if at is None or (at.start, at.end) not in unknown:
             continue
-        known = where.get(names[(at.start, at.end)], (0, None))[1]
-        if known is not None and known.place is not None and known.place.id != at.place.id:
-            cand.location.toponym = placed_in(unknown[(at.start, at.end)], known,
-                                              f"where the text places {known.text!r}")
-            cand.location.reason += (f"; the text places {known.text!r} at "
-                                     f"{known.place.display_name}")
-            cand.location.inferred = True  # placed by another sentence
+        precision, known = where.get(names[(at.start, at.end)], (_COARSE, None))
+        if known is None or known.place is None or (at.place is not None and (
+                (cand.location.precision or _COARSE) < _COARSE
+                or known.place.id == at.place.id)):
+            continue
+        if at.place is None:  # its sentence left it unplaced ("the attack on the Konna post")
+            cand.location.precision = max(cand.location.precision or 2, precision)
+        cand.location.toponym = placed_in(unknown[(at.start, at.end)], known,
+                                          f"where the text places {known.text!r}")
+        cand.location.reason += (f"; the text places {known.text!r} at "
+                                 f"{known.place.display_name}")
+        cand.location.inferred = True  # placed by another sentence
     out = []
     for t in toponyms:
         known = where[names[(t.start, t.end)]][1] if _unknown_name(t) and \
@@ -1829,6 +1834,8 @@ def _better_place(first: Event, later: Event, guessed: set[str]) -> bool:
         return False
     if first.location is None:
         return True
+    if later.id in guessed and first.id not in guessed:
+        return False  # a place lent by another sentence never beats the sentence's own
     finer = (later.geo_precision or 3) < (first.geo_precision or 3)
     if finer and first.id not in guessed and (first.geo_precision or 3) <= 2 and \
             not same_place(first.location, later.location, distance=_REFINE_KM):
