@@ -1334,20 +1334,22 @@ def _names_of_unknowns(toponyms: list[Toponym]) -> dict[tuple[int, int], str]:
             .casefold() for start, end in spans}
 
 
-def _unknown_places(names: dict[tuple[int, int], str], found: list[_Candidate]
-                    ) -> dict[str, tuple[int, Toponym]]:
+def _unknown_places(names: dict[tuple[int, int], str], resolved: set[tuple[int, int]],
+                    found: list[_Candidate]) -> dict[str, tuple[int, Toponym]]:
     """Where the text places each name the gazetteer lacks (``names``: the name of each
     such mention, by span): the place a sentence put an event at that name at ("an
     airstrike at a market in Ulang town in Upper Nile state": Ulang in Upper Nile, see
     :func:`~geoevents.events.location.locate`), the finest such place, then the first;
-    with the precision of that placement."""
+    with the precision of that placement. A name the toponym stage missed and the
+    sentence found (``resolved``: the spans of the mentions the gazetteer resolved)
+    counts too."""
     where: dict[str, tuple[int, Toponym]] = {}
     for cand in sorted(found, key=lambda c: c.trigger.start):
         at, precision = cand.location.toponym, cand.location.precision or _COARSE
-        if at is None or at.place is None or (at.start, at.end) not in names or \
+        if at is None or at.place is None or (at.start, at.end) in resolved or \
                 cand.location.inferred:
             continue
-        name = names[(at.start, at.end)]
+        name = names.get((at.start, at.end), at.text.casefold())
         if name not in where or precision < where[name][0]:
             where[name] = (precision, at)
     return where
@@ -1366,7 +1368,8 @@ def _one_place_per_name(toponyms: list[Toponym], found: list[_Candidate]) -> lis
     name placed, so that they say where their paragraph is (see :func:`_fall_back`). A
     name no sentence places stays unresolved."""
     names = _names_of_unknowns(toponyms)
-    where = _unknown_places(names, found)
+    where = _unknown_places(names, {(t.start, t.end) for t in toponyms if t.place is not None},
+                            found)
     if not where:
         return toponyms
     unknown = {(t.start, t.end): t for t in toponyms if _unknown_name(t)}
