@@ -1362,9 +1362,10 @@ def _one_place_per_name(toponyms: list[Toponym], found: list[_Candidate]) -> lis
     "targets near Ulang" that a spokesman in Juba named, are in Upper Nile — not
     unplaced, and not in the spokesman's city (nor at the place of the paragraph's
     other event: "the attack on the Konna post" told before the drones struck "near
-    Youwarou"). An event that its own sentence placed only coarsely (precision 3: a region, or where the report's source is) moves there;
-    one its sentence put beside a town ("fleeing towards Niafunké, about 100 kilometres
-    east of Léré") keeps that town. The document's mentions are returned with each such
+    Youwarou"). An event that its own sentence placed only coarsely (precision 3: a
+    region, or where the report's source is) moves there; one its sentence put beside a
+    town ("fleeing towards Niafunké, about 100 kilometres east of Léré") keeps that
+    town. The document's mentions are returned with each such
     name placed, so that they say where their paragraph is (see :func:`_fall_back`). A
     name no sentence places stays unresolved."""
     names = _names_of_unknowns(toponyms)
