@@ -836,3 +836,64 @@ def test_a_place_that_is_the_doer_of_a_participle_on_the_object_is_no_place(text
 def test_the_place_of_a_participles_doer_still_is_a_place():
     loc = located("Jets struck a depot used by militants in Idlib on Monday.", "struck")
     assert loc.toponym is not None and loc.toponym.text == "Idlib", loc.reason
+
+
+def test_a_town_the_gazetteer_lacks_keeps_the_place_the_text_puts_it_in():
+    # Ulang is not in the gazetteer: the first sentence puts it in Upper Nile state, so
+    # the attack "near Ulang" that a spokesman in Juba told of is in Upper Nile too
+    text = ("JUBA, May 6 — Gunmen raided the cattle market in Ulang town in Upper Nile state "
+            "on Friday, killing six traders, the county commissioner said.\n\n"
+            "Speaking to reporters in Juba on Tuesday, the army spokesman said rebels had "
+            "attacked a military base near Ulang on Monday, killing three soldiers. "
+            "Officials in Juba said a delegation would travel north next week.\n")
+    events = geoevents.extract_events(text, published="2026-05-06")
+    raid = next(e for e in events if e.trigger == "raided")
+    attack = next(e for e in events if e.trigger == "attacked")
+    assert raid.location is not None and raid.location.name == "Upper Nile"
+    assert attack.location_text == "near Ulang"
+    assert attack.location is not None and attack.location.name == "Upper Nile", attack.reason
+    assert "the text places 'Ulang' at Upper Nile" in attack.reason
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_at_the_nearest_town_the_text_names():
+    # the raid's own sentence names only the region; the next one puts the village 40 km
+    # from Téra, the nearest known place (as ACLED codes an unknown village)
+    text = ("NIAMEY, March 4 — Gunmen raided the village of Bangoutara in the Tillabéri "
+            "region on Sunday, killing 14 villagers, the mayor said.\n\n"
+            "The army said its aircraft struck the attackers on Monday as they fled towards "
+            "Téra, about 40 kilometres south of Bangoutara.\n")
+    events = geoevents.extract_events(text, published="2026-03-04")
+    raid = next(e for e in events if e.trigger == "raided")
+    assert raid.location_text == "Bangoutara"
+    assert raid.location is not None and raid.location.name == "Téra", raid.reason
+
+
+@pytest.mark.parametrize("text, where", [
+    ("The U.S. military said on Monday that it had carried out an airstrike against "
+     "militants about 15 km southwest of Jilib, in the Middle Juba region, on Saturday.",
+     "15 km southwest of Jilib"),
+    ("Government forces shelled rebel positions some 20 kilometres north of Kidal, in "
+     "Mali's Kidal region, on Tuesday.", "20 kilometres north of Kidal"),
+    # a point measured from a landmark that describes the town the sentence names
+    ("Police fired tear gas at protesters in Yendi, 531 kilometers north of Accra, in "
+     "Ghana's Northern Region on Friday.", "Yendi"),
+])
+def test_a_point_measured_from_a_town_in_the_region_is_finer_than_the_region(text, where):
+    e = first(text)
+    assert e.location_text == where, e.reason
+    assert e.geo_precision in (1, 2)
+
+
+def test_a_telling_placed_by_another_sentence_does_not_move_the_event():
+    # "the attack on the Konna post" has no place of its own and borrows the drone
+    # strike's; the attack keeps the region its own sentence gives (Konna is not in the
+    # gazetteer)
+    text = ("BAMAKO, June 23 — Jihadists attacked an army post at Konna, in central Mali's "
+            "Mopti region, on Sunday, killing six soldiers, the army said.\n\n"
+            "The general staff said that the attack on the Konna post had been repelled. It "
+            "said its drones then struck a group of attackers fleeing west near Youwarou "
+            "later on Sunday.\n")
+    events = geoevents.extract_events(text, published="2026-06-23")
+    attack = next(e for e in events if e.trigger == "attacked")
+    assert attack.location_text == "Konna", attack.reason
+    assert attack.location is not None and attack.location.name == "Mopti"

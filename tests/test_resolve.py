@@ -557,6 +557,15 @@ def test_a_province_is_never_a_towns_quarter(gaz):
     # Demirci, Turkey (alternate name Nasir); a continent is no evidence for any country
     ("Juba said the strike in Upper Nile followed two days of fighting around Nasir. "
      "An African Union envoy is expected in Juba next week.", "Nasir"),
+    # Léré, France: a nationality ("French forces") names an actor, not where the text is
+    ("Jihadists attacked the army camp at Léré, in Mali's Timbuktu region, on Saturday, "
+     "a year after French forces left the area.", "Léré"),
+    # Aţ Ţawīlah, Yemen: "the Saudi hospital" does not put Darfur next to Yemen
+    ("A drone struck the market in Tawila, west of El Fasher, where the Saudi hospital "
+     "was shelled last year.", "Tawila"),
+    # Mtubatuba, South Africa (alternate name Duk), 33,000 people: a county is no town
+    ("In neighbouring Jonglei state, armed youth raided cattle camps in Duk county, "
+     "killing five herders.", "Duk county"),
 ])
 def test_a_small_namesake_abroad_stays_unresolved(parser, text, name):
     toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
@@ -603,3 +612,23 @@ def test_a_division_s_name_used_for_its_town_reads_as_the_town(parser, text, nam
     assert any(t.text.startswith(bare) and t.place is not None
                and t.place.feature_code == "ADM1" for t in toponyms), \
         [(t.text, t.reason) for t in toponyms]
+
+
+def test_a_village_put_in_a_town_is_none_of_its_namesakes_elsewhere(parser):
+    # four villages called Bagacay in Bicol and Central Visayas, none in Las Navas
+    text = ("Three rebels were killed in a clash in the upland village of Bagacay, in Las "
+            "Navas, Northern Samar, on Tuesday, the army said in Catarman.")
+    bagacay = next(t for t in parser.parse(text).toponyms if t.text == "Bagacay")
+    assert bagacay.place is None
+    assert "lies outside Las Navas" in bagacay.reason
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("Gang members burned houses in Kenscoff, in the Ouest department, on Sunday.",
+     "Kenscoff", "Ouest"),
+    ("Soldiers clashed with militants in Butig, in Lanao del Sur, near Marawi, on "
+     "Saturday.", "Butig", "Autonomous Region in Muslim Mindanao"),
+])
+def test_a_place_inside_the_place_the_text_puts_it_in_is_kept(parser, text, name, admin1):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is not None and toponym.place.admin1 == admin1, toponym.reason

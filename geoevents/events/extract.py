@@ -597,8 +597,9 @@ def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
     the army"): it identifies a participant and reports no new happening. Agreements and
     claims are read so, and in a relative clause on a person a speech act ("a member of
     the militia who spoke by telephone": the source) or a strategic development told in
-    the perfect ("a former commander who had joined the new army": the person's past). Violence, protests and other acts told in such a clause often are the news
-    ("gunmen who stormed the village")."""
+    the perfect ("a former commander who had joined the new army": the person's past).
+    Violence, protests and other acts told in such a clause often are the news ("gunmen
+    who stormed the village")."""
     tok = cand.trigger.token
     if cand.trigger.pos != "VERB" or tok.dep_ not in ("relcl", "acl") or \
             any(t.ent_type_ in TIME_ENTITIES for t in tok.subtree):
@@ -1262,8 +1263,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         found.extend(kept)
         scene_time, scene_setting = (told or scene_time), False
     _fall_back(found, sentences, context_places(
-        doc, _unplanned(toponyms, planned), skip_before=place_skip), paragraph, onto,
-        places)
+        doc, _unplanned(_one_place_per_name(toponyms, found), planned), skip_before=place_skip),
+        paragraph, onto, places)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
     return _date_by_the_narrative(_merge_document(mentions, onto))
@@ -1429,6 +1430,89 @@ def _paragraphs(sentences: list[Span], text: str) -> list[int]:
             n += 1
         out.append(n)
         end = sent.start_char + len(span_text(sent).rstrip())
+    return out
+
+
+# the precision of a place no finer than a region (see precision_of)
+_COARSE = 3
+
+
+def _unknown_name(mention: Toponym) -> bool:
+    """Whether a mention names a place the gazetteer lacks (no reading at all)."""
+    return mention.place is None and not mention.candidates
+
+
+def _names_of_unknowns(toponyms: list[Toponym]) -> dict[tuple[int, int], str]:
+    """The name (casefolded) of each mention of a place the gazetteer lacks, by span: its
+    own text, or for a relative mention ("near Ulang") the name it is told from."""
+    spans = {(t.start, t.end): t.text for t in toponyms if _unknown_name(t)}
+    # the innermost unknown mention that ends where this one ends: itself at least
+    return {(start, end): spans[max((s, e) for s, e in spans if e == end and s >= start)]
+            .casefold() for start, end in spans}
+
+
+def _unknown_places(names: dict[tuple[int, int], str], resolved: set[tuple[int, int]],
+                    found: list[_Candidate]) -> dict[str, tuple[int, Toponym]]:
+    """Where the text places each name the gazetteer lacks (``names``: the name of each
+    such mention, by span): the place a sentence put an event at that name at ("an
+    airstrike at a market in Ulang town in Upper Nile state": Ulang in Upper Nile, see
+    :func:`~geoevents.events.location.locate`), the finest such place, then the first;
+    with the precision of that placement. A name the toponym stage missed and the
+    sentence found (``resolved``: the spans of the mentions the gazetteer resolved)
+    counts too."""
+    where: dict[str, tuple[int, Toponym]] = {}
+    for cand in sorted(found, key=lambda c: c.trigger.start):
+        at, precision = cand.location.toponym, cand.location.precision or _COARSE
+        if at is None or at.place is None or (at.start, at.end) in resolved or \
+                cand.location.inferred:
+            continue
+        name = names.get((at.start, at.end), at.text.casefold())
+        if name not in where or precision < where[name][0]:
+            where[name] = (precision, at)
+    return where
+
+
+def _one_place_per_name(toponyms: list[Toponym], found: list[_Candidate]) -> list[Toponym]:
+    """A name the gazetteer lacks keeps, for the whole report, the place the text puts
+    it in (see :func:`_unknown_places`): a writer places a small town once ("a market
+    in Ulang town in Upper Nile state"), so "officials in Ulang" two sentences on, or
+    "targets near Ulang" that a spokesman in Juba named, are in Upper Nile — not
+    unplaced, and not in the spokesman's city (nor at the place of the paragraph's
+    other event: "the attack on the Konna post" told before the drones struck "near
+    Youwarou"). An event that its own sentence placed only coarsely (precision 3: a
+    region, or where the report's source is) moves there; one its sentence put beside a
+    town ("fleeing towards Niafunké, about 100 kilometres east of Léré") keeps that
+    town. The document's mentions are returned with each such
+    name placed, so that they say where their paragraph is (see :func:`_fall_back`). A
+    name no sentence places stays unresolved."""
+    names = _names_of_unknowns(toponyms)
+    where = _unknown_places(names, {(t.start, t.end) for t in toponyms if t.place is not None},
+                            found)
+    if not where:
+        return toponyms
+    unknown = {(t.start, t.end): t for t in toponyms if _unknown_name(t)}
+    for cand in found:
+        at = cand.location.toponym
+        if at is None or (at.start, at.end) not in unknown:
+            continue
+        precision, known = where.get(names[(at.start, at.end)], (_COARSE, None))
+        if known is None or known.place is None or (at.place is not None and (
+                (cand.location.precision or _COARSE) < _COARSE
+                or known.place.id == at.place.id)):
+            continue
+        if at.place is None:  # its sentence left it unplaced ("the attack on the Konna post")
+            cand.location.precision = max(cand.location.precision or 2, precision)
+        cand.location.toponym = placed_in(unknown[(at.start, at.end)], known,
+                                          f"where the text places {known.text!r}")
+        cand.location.reason += (f"; the text places {known.text!r} at "
+                                 f"{known.place.display_name}")
+        cand.location.inferred = True  # placed by another sentence
+    out = []
+    for t in toponyms:
+        known = where[names[(t.start, t.end)]][1] if _unknown_name(t) and \
+            names[(t.start, t.end)] in where else None
+        out.append(t if known is None else
+                   placed_in(t, known, f"where the text places {known.text!r}"))
     return out
 
 
@@ -1989,6 +2073,8 @@ def _better_place(first: Event, later: Event, guessed: set[str]) -> bool:
         return False
     if first.location is None:
         return True
+    if later.id in guessed and first.id not in guessed:
+        return False  # a place lent by another sentence never beats the sentence's own
     finer = (later.geo_precision or 3) < (first.geo_precision or 3)
     if finer and first.id not in guessed and (first.geo_precision or 3) <= 2 and \
             not same_place(first.location, later.location, distance=_REFINE_KM):

@@ -1095,7 +1095,9 @@ def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
     """The chosen place is a country, province, region, district or island (or a town
     named as an area: "the Homs countryside"), and the sentence names a town or district inside it
     ("in Pakistan's largest city, Karachi", "patrolling the streets in
-    Yendi, … Ghana's capital", "on al-Latmana, in Hama province"), in the clause of that
+    Yendi, … Ghana's capital", "on al-Latmana, in Hama province") or a point at a
+    distance from a town inside it ("an airstrike about 10 km northwest of Jilib, in the
+    Middle Juba region"), in the clause of that
     place, a clause framing it, or the clause of another mention of the same event (the
     ``anchors``: "struck the Kharkiv region, killing three in Kupiansk"): ACLED codes the
     most specific place the text gives, so the event is at that town, nearest the trigger
@@ -1111,7 +1113,9 @@ def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
     inner = []
     for mention, root in candidates:
         place = mention.place
-        if mention is loc.toponym or getattr(mention, "kind", "name") != "name" or \
+        kind = getattr(mention, "kind", "name")
+        if mention is loc.toponym or kind not in ("name", "relative") or \
+                (kind == "relative" and not _measured(place)) or \
                 (_clause_of(root).i not in scene and not _in_phrase_of(root, trigger, anchors)) or \
                 _group_name(root.doc[root.i:root.i + 1]) or _path_end(root) or \
                 _landmark(root) or _in_fixed_phrase(root) or \
@@ -1134,11 +1138,13 @@ def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
         elif _broad(place) or not _within(outer, place) or place_tier(mention, root) != _TOWN \
                 or (by_name and (_big(place) or _named_area(mention))):
             continue  # (a city is not finer than a district the gazetteer read as a town)
-        inner.append((place is None or namesake, _tree_distance(trigger, root),
-                      mention.start, mention))
+        # (a town the sentence names before a point it measures: "in Yendi, 531
+        # kilometers north of Accra" describes Yendi)
+        inner.append((place is None or namesake, kind == "relative",
+                      _tree_distance(trigger, root), mention.start, mention))
     if not inner:
         return loc
-    unknown, _, _, mention = min(inner, key=lambda x: x[:3])
+    unknown, _, _, _, mention = min(inner, key=lambda x: x[:4])
     how = f"{loc.reason}; a place inside '{loc.toponym.text}' that the sentence names, " \
           f"the most specific"
     if unknown and mention.place is not None:
@@ -1147,6 +1153,13 @@ def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
         mention = placed_in(mention, loc.toponym, "the area its sentence names")
     return Location(mention, NEAR if mention.text.lower().startswith("near") else SITE,
                     None, how, linked=loc.linked)
+
+
+def _measured(place: Place | None) -> bool:
+    """Whether a relative mention's place is the point at the distance the text gives
+    ("about 10 km northwest of Jilib"), not the place it is told from ("south-west of
+    Kirkuk", which says only in which direction of Kirkuk)."""
+    return place is not None and place.id.startswith("derived:")
 
 
 # how far a town may lie from the town whose area ("the Homs countryside") it is in

@@ -34,7 +34,13 @@ from geoevents.geodesy import destination, distance_km, midpoint
 from geoevents.model import Place
 from geoevents.resolve.acceptance import AcceptanceModel, is_loose, neighbours
 from geoevents.resolve.borders import resolve_border
-from geoevents.resolve.candidates import CACHE_SIZE, Candidate, CandidateGenerator, normalized
+from geoevents.resolve.candidates import (
+    ABOVE_TOWN_NOUNS,
+    CACHE_SIZE,
+    Candidate,
+    CandidateGenerator,
+    normalized,
+)
 from geoevents.resolve.features import FEATURES, Group, Ranker
 from geoevents.wordlists import (
     COMPASS_BEARINGS,
@@ -86,6 +92,7 @@ class Resolver:
             _reject_stray_loose(groups, members, probs, neighbours(self.gaz))
         _reject_unsupported_small(groups, members, probs, neighbours(self.gaz))
         _reject_foreign_namesakes(groups, members, probs, neighbours(self.gaz))
+        _reject_outside_container(groups, members, probs, text)
         dropped: set[int] = set()
         for group, mentions_of, p, x in zip(groups, members, probs, matrices, strict=False):
             self._assign(group, mentions_of, p, x, dropped, text)
@@ -466,7 +473,9 @@ def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
                               ) -> None:
     """A name the recogniser saw whose best reading is a small place (:func:`_small`) in a
     country that none of the text's established places is in, borders or lies within
-    :data:`STRAY_KM` of, is a namesake abroad: "Arbin" shelled in the province of Damascus
+    :data:`STRAY_KM` of (or a town of any size read for a name that says it is a
+    division, :func:`_town_for_division`), is a namesake abroad: "Arbin" shelled in the
+    province of Damascus
     (Arbin, France), "Konna" in central Mali (Conna, Ireland), "the camp's Al Manshiya
     neighbourhood" in a West Bank text (a suburb of Khartoum). The name stays a place,
     unresolved: the gazetteer lacks the place meant. A bigger town abroad is kept ("camps
@@ -477,12 +486,15 @@ def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
     borders: "African Union mediators") says nothing about which country the text is
     in, so it is no established place: it neither supports a namesake nor lets one be
     judged ("Nasir" in a South Sudanese text that names the African Union is not Demirci,
-    Turkey, by an alternate name)."""
+    Turkey, by an alternate name). A nationality does not vouch for a namesake either:
+    "French forces" in a text about Mali leave "Léré" no village in France, and "the
+    Saudi hospital" in El Fasher leaves "Tawila" no village in Yemen."""
     best, anchors = _best_and_anchors(groups, members, probs)
     obscure = {i for i, g in enumerate(groups) if best[i] >= 0 and
-               _small(g.candidates[best[i]].place)}
-    established = [(i, a) for i, a in anchors if i not in obscure and a.country_code]
-    places = [(i, a) for i, a in established if not groups[i].key.startswith("demonym:")]
+               (_small(g.candidates[best[i]].place)
+                or _town_for_division(g.key, g.candidates[best[i]].place))}
+    places = [(i, a) for i, a in anchors if i not in obscure and a.country_code
+              and not groups[i].key.startswith("demonym:")]
     for i, (group, b, ms) in enumerate(zip(groups, best, members, strict=True)):
         if i not in obscure or group.rejected is not None or all(m.weak for m in ms) \
                 or group.key.startswith("demonym:") or is_loose(group.candidates[b]):
@@ -490,11 +502,73 @@ def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
         if not any(j != i for j, _ in places):
             continue
         place = group.candidates[b].place
-        if any(j != i and _same_region(a, place, near) for j, a in established):
+        if any(j != i and _same_region(a, place, near) for j, a in places):
             continue
         group.rejected = (group.candidates[b], float(probs[i][b]),
                           "lies in a country that none of the text's other places is in "
                           "or borders")
+
+
+# "the village of Bagacay, in Las Navas": the text puts the first name in the second
+_PUT_IN = re.compile(r"\s*,\s*in\s+(?:the\s+)?$", re.IGNORECASE)
+# how far from a town the text puts it in a village of that name may lie (a town's
+# municipality, or a district's point)
+CONTAINER_KM = 75.0
+
+
+def _reject_outside_container(groups: list[Group], members: list[list[Mention]],
+                              probs: list[np.ndarray], text: str) -> None:
+    """A town or site the text puts in another place it names ("the upland village of
+    Bagacay, in Las Navas, Northern Samar") is none of its gazetteer namesakes that lie
+    outside that place (four villages called Bagacay in Bicol and Central Visayas, the
+    nearest 110 km from Las Navas): the gazetteer lacks the village, and the name stays
+    a place, unresolved (an event there is placed at the container, see
+    :mod:`geoevents.events.location`). The container is the exact best reading of the
+    name that follows ", in"; a reading is inside a country or first-level division by
+    the gazetteer's links, inside a town or lower division within
+    :data:`CONTAINER_KM` of its point, or inside its province when the text names it as
+    one ("Léré, in the Timbuktu region"). A name with any reading inside stays for the
+    ranker to judge, and so does one whose reading lies in the province of another of
+    the text's places (then the container may be the misread name)."""
+    best, anchors = _best_and_anchors(groups, members, probs)
+    established = dict(anchors)
+    owner = {id(m): i for i, ms in enumerate(members) for m in ms}
+    ordered = sorted((m for ms in members for m in ms if m.kind == "name"),
+                     key=lambda m: m.start)
+    for first, second in itertools.pairwise(ordered):
+        i, j = owner[id(first)], owner[id(second)]
+        group = groups[i]
+        if i == j or j not in established or best[i] < 0 or group.rejected is not None \
+                or first.weak or not _PUT_IN.match(text[first.end:second.start]):
+            continue
+        if group.candidates[best[i]].place.feature_class not in ("P", "S"):
+            continue
+        outer = established[j]
+        after = _WORD.findall(text[second.end:second.end + 20].lower())[:1]
+        as_area = bool(after) and after[0] in ABOVE_TOWN_NOUNS
+        if any(_in_container(c.place, outer, as_area) for c in group.candidates):
+            continue
+        cand = group.candidates[best[i]]
+        province = normalized(cand.place.admin1 or "")
+        if province and any(k not in (i, j) and a.country_code == cand.place.country_code
+                            and normalized(a.admin1 or "") == province for k, a in anchors):
+            continue  # the text's other places are in the reading's province: the
+            # container may be the misread one ("Butig, in Lanao del Sur" read "Lanao")
+        group.rejected = (cand, float(probs[i][best[i]]),
+                          f"lies outside {outer.name}, which the text puts it in")
+
+
+def _in_container(place: Place, outer: Place, as_area: bool) -> bool:
+    """Whether ``place`` may lie in ``outer`` (see :func:`_reject_outside_container`)."""
+    if place.country_code != outer.country_code:
+        return False
+    if outer.feature_code in COUNTRY_CODES:
+        return True
+    if outer.feature_code == "ADM1" or as_area:
+        inside = {normalized(outer.admin1 or "")} | (
+            {normalized(outer.name)} if outer.feature_code == "ADM1" else set())
+        return normalized(place.admin1 or "") in inside
+    return distance_km(place.lat, place.lon, outer.lat, outer.lon) <= CONTAINER_KM
 
 
 def _same_region(anchor: Place, place: Place, near: dict[str, frozenset[str]]) -> bool:
@@ -517,6 +591,15 @@ def _small(place: Place) -> bool:
 
 
 _LOWER_DIVISIONS = frozenset({"ADM2", "ADM3", "ADM4", "ADM5"})
+
+
+def _town_for_division(key: str, place: Place) -> bool:
+    """Whether a name that ends in a division noun above a town ("Duk county", "Bong
+    county") reads as a town: the gazetteer lacks the division, and the town (Mtubatuba,
+    South Africa, by its alternate name Duk) is a guess, however big, that the text's
+    other places must put in their region (see :func:`_reject_foreign_namesakes`)."""
+    words = key.split()
+    return len(words) > 1 and words[-1] in ABOVE_TOWN_NOUNS and place.feature_class == "P"
 
 
 def _supports(anchor: Place, place: Place, near: dict[str, frozenset[str]]) -> bool:

@@ -53,9 +53,9 @@ class Candidate:
 
 
 # division nouns that name an area larger than a town, never one of its quarters
-_ABOVE_TOWN_NOUNS = frozenset({"province", "provinces", "governorate", "governorates",
-                               "state", "oblast", "region", "regions", "prefecture",
-                               "county"})
+ABOVE_TOWN_NOUNS = frozenset({"province", "provinces", "governorate", "governorates",
+                              "state", "oblast", "region", "regions", "prefecture",
+                              "county"})
 
 
 class CandidateGenerator:
@@ -93,7 +93,7 @@ class CandidateGenerator:
             # with no such reading, a province is never a town's quarter ("Salahuddin
             # province" is not Aleppo's Salaheddine), though a city's district may be
             # ("Yaqshid district" of Mogadishu)
-            above = words[-1].lower() in _ABOVE_TOWN_NOUNS
+            above = words[-1].lower() in ABOVE_TOWN_NOUNS
             return tuple(c for c in found if c.place.feature_class == wanted
                          and c.match != "fuzzy") or tuple(
                 c for c in found if not (above and c.place.feature_code == "PPLX"))
