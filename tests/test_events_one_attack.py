@@ -156,3 +156,38 @@ def test_a_killing_marked_as_separate_stays_apart():
         "In a separate incident, two labourers were shot dead in Quetta on Wednesday, "
         "police said.")
     assert len(found) == 2
+
+
+def test_a_gunfight_the_next_day_is_not_the_killing_told_before_it():
+    # "the next day" dates the gunfight to Monday, and the district named for Sunday's
+    # killing does not place it: the later telling near Sugnu does
+    found = violent(
+        "IMPHAL, May 27 — Two farmers were shot dead in their fields in Bishnupur district "
+        "on Sunday, and one suspected militant was killed in a gunfight with security "
+        "forces the next day, as violence flared again in the foothills.\n\n"
+        "On Monday, security forces exchanged fire with armed men near Sugnu for about an "
+        "hour, police said. One militant was killed and a rifle was recovered.",
+        published="2025-05-27")
+    by_type = {e.event_type: e for e in found}
+    assert len(found) == 2 and set(by_type) == {"Violence against civilians", "Battles"}
+    assert by_type["Violence against civilians"].date == "2025-05-25"
+    clash = by_type["Battles"]
+    assert clash.date == "2025-05-26"
+    assert clash.location is not None and clash.location.name != "Bishnupur"
+
+
+def test_the_wounded_who_died_in_hospital_are_the_attacks_toll():
+    # a live blog's later entry: the deaths in hospital belong to the attack, whatever
+    # kind it was told as
+    found = violent(
+        "Live: attack on police station\n\n"
+        "06:10 — Militants have attacked the Mandan police station on the outskirts of "
+        "Bannu, police say. Residents report a large explosion followed by heavy gunfire.\n\n"
+        "06:45 — Gunmen tried to enter the compound. Three policemen have been killed, "
+        "according to an official.\n\n"
+        "08:20 — The army says security forces have cleared the station.\n\n"
+        "09:05 — The death toll has risen, officials say; two of the wounded died at the "
+        "District Headquarters Hospital.", published="2025-08-18")
+    told = [e for e in found if "died" in {m["trigger"] for m in e.mentions}]
+    assert len(told) == 1 and told[0].event_type == "Battles"
+    assert {"attacked", "died"} <= {m["trigger"] for m in told[0].mentions}

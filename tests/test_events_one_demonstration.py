@@ -79,3 +79,43 @@ def test_a_second_quake_is_another_event():
         "nine people. A second earthquake struck Davao on Monday morning, damaging "
         "dozens of houses.")
     assert len(found) == 2
+
+
+def test_houses_that_collapsed_in_a_town_near_the_quake_are_its_damage():
+    """A quake placed at a point offshore and the town 78 km away, in its region, where
+    houses collapsed, told right after it with no day of its own: one disaster. Not a
+    town 300 km away in another region, nor one told on another day."""
+    from types import SimpleNamespace
+
+    from geoevents.events.extract import _struck_there
+    from geoevents.model import Event, Place
+
+    def told(place: Place, sentence: int, day: str | None, sub: str = "Natural disaster"):
+        event = Event(id=place.name, event_type="Other incidents", sub_event_type=sub,
+                      trigger="x", trigger_start=0, trigger_end=1, sentence="x",
+                      location=place, location_role="site", date=day,
+                      date_precision="day" if day else None)
+        return event, SimpleNamespace(sentence=sentence)
+
+    offshore = Place("test:sea", "40 km southwest of Chala", -16.12, -74.51, "L", "AREA",
+                     country_code="PE", admin1="Arequipa")
+    acari = Place("test:acari", "Acarí", -15.42, -74.61, "P", "PPL", country_code="PE",
+                  admin1="Arequipa")
+    cusco = Place("test:cusco", "Cusco", -13.53, -71.97, "P", "PPLA", country_code="PE",
+                  admin1="Cusco")
+    quake = told(offshore, 1, "2026-01-24")
+    assert _struck_there(quake, told(acari, 2, None, "Man-made disaster"))
+    assert not _struck_there(quake, told(cusco, 2, None))
+    assert not _struck_there(quake, told(acari, 2, "2026-01-26"))
+    assert not _struck_there(quake, told(acari, 6, None))  # told far from it
+
+
+def test_a_disaster_in_another_region_of_the_country_is_another_event():
+    # the first disaster's place is the country: a landslide far away on another day
+    # does not join it
+    found = disasters(
+        "MANILA, Oct. 20 — Typhoon Kalmegi killed 14 people across the Philippines over "
+        "the weekend, the disaster agency said on Monday.\n\n"
+        "On Saturday a landslide buried six houses in a village outside Ormoc, killing "
+        "five people. In Davao, floods forced 3,000 families from their homes on Sunday.")
+    assert len(found) >= 2

@@ -667,6 +667,8 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
     for ent in ranked:
         info = _counted_back(ent, trigger, published) or resolve_date(
             with_told_year(ent), published)
+        if info.precision == UNRESOLVED:
+            info = _days_after_told(ent, found, published, skip_before) or info
         if info.precision != UNRESOLVED:
             attached = _hangs_from(ent, trigger, anchors)
             telling = not attached and _day_of_telling(ent)
@@ -677,6 +679,25 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
         first_failure = first_failure or info
     assert first_failure is not None
     return first_failure
+
+
+def _days_after_told(ent: Span, found: list[Span], published: date | None,
+                     skip_before: int) -> DateInfo | None:
+    """The day a relative expression counts from a day told before it in its sentence
+    ("shot dead … on Sunday, and one militant was killed in a gunfight *the next day*":
+    Monday); None when it is no such expression or nothing before it names a day."""
+    later = days_after_before(ent.text)
+    if later is None:
+        return None
+    for before in reversed([e for e in found if e.label_ in ("DATE", "TIME")
+                            and e.end <= ent.start and e.end_char > skip_before
+                            and not _counts_something(e)]):
+        info = resolve_date(with_told_year(before), published)
+        if info.precision == DAY and info.date is not None:
+            day = date.fromisoformat(info.date) + timedelta(days=later[0])
+            return DateInfo(day.isoformat(), DAY, ent.text,
+                            f"{ent.text!r}: {later[0]} day(s) after {before.text!r}")
+    return None
 
 
 def sentence_dates(ents: list[Span], published: date | None, *,

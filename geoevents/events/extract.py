@@ -46,6 +46,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from geoevents import geodesy
 from geoevents.events.arguments import (
     Arguments,
     casualties,
@@ -498,6 +499,24 @@ def _share_carried_places(cands: list[_Candidate], onto: Ontology) -> None:
             cand.location = Location(loc.toponym, loc.role, loc.precision,
                                      f"{loc.reason}, the place of {donor.trigger.token.text!r}"
                                      f" that the trigger tells with", linked=True)
+
+
+def _setting_of_another_day(cands: list[_Candidate]) -> None:
+    """An event that only its sentence's setting places, where the setting is the place
+    linked to a happening its own words date to another day, is unplaced: "Two farmers were shot
+    dead in Bishnupur district on Sunday, and a militant was killed in a gunfight the next
+    day" says where the killing was, not the gunfight (the chain's later steps may place
+    it)."""
+    for cand in cands:
+        told = cand.date
+        if cand.location.linked or cand.location.toponym is None or told is None or \
+                told.precision != DAY or told.date is None:
+            continue
+        if any(o is not cand and o.location.linked and o.location.toponym is not None
+               and o.location.toponym.start == cand.location.toponym.start
+               and o.date is not None and o.date.attached and o.date.precision == DAY
+               and o.date.date not in (None, told.date) for o in cands):
+            cand.location = NOWHERE
 
 
 def _carries(a: Trigger, b: Trigger) -> bool:
@@ -1232,6 +1251,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 o.reaction == "reaction" and _governs(cand.trigger.token, o.trigger.token)
                 for o in cands if o is not cand)
         _share_carried_places(cands, onto)
+        _setting_of_another_day(cands)
         if victim is not None and victim.reference and _TOLL_RISE.search(lowered):
             victim.toll_update = True
         kept = [c for c in cands if not _out_of_time(c, anchor, latest) and not c.history
@@ -1810,12 +1830,30 @@ def _same_disaster(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
             cb.date is None or not cb.date.attached or _dates_agree(a, b)):
         return True
     if b.location is not None and not cb.location.inferred:
-        return False
+        return _struck_there(first, later)
     if a.date is None or b.date is None or _dates_agree(a, b):
         return True
     if a.date_precision != DAY or b.date_precision != DAY:
         return False
     return 0 < (date.fromisoformat(b.date) - date.fromisoformat(a.date)).days <= 2
+
+
+def _struck_there(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]
+                  ) -> bool:
+    """Whether a disaster told with a place of its own is damage the disaster ``first``
+    told did there: told right after it (within :data:`_NEAR_SENTENCES`), dated by no
+    words of its own to another day, and in the first-level division the disaster is
+    placed in or within :data:`_STRUCK_KM` of it ("The quake hit … about 40 km
+    southwest of Chala. Most of the deaths were in Chala, Yauca and Acarí, where adobe
+    houses collapsed": an earthquake or a storm strikes an area, not a point)."""
+    (a, ca), (b, cb) = first, later
+    where, there = _site(a), _site(b)
+    if where is None or there is None or not 0 <= cb.sentence - ca.sentence <= \
+            _NEAR_SENTENCES or not (b.date is None or _dates_agree(a, b)):
+        return False
+    return geodesy.distance_km(where.lat, where.lon, there.lat, there.lon) <= _STRUCK_KM \
+        or (where.country_code == there.country_code and bool(where.admin1)
+            and where.admin1 == there.admin1)
 
 
 def _code_demonstration(event: Event, protest: tuple[str, str]) -> None:
@@ -2055,6 +2093,8 @@ def _absorb(first: Event, later: Event, guessed: set[str], *, place: bool = True
 # how far a later telling's finer place may lie from the site or district a first telling
 # names for the happening and still refine it ("near Ancuabe" → "in Ancuabe town")
 _REFINE_KM = 50.0
+# how far from a disaster's place the damage it did may be told (see _struck_there)
+_STRUCK_KM = 100.0
 
 
 def _better_place(first: Event, later: Event, guessed: set[str]) -> bool:
@@ -2075,6 +2115,9 @@ def _better_place(first: Event, later: Event, guessed: set[str]) -> bool:
         return True
     if later.id in guessed and first.id not in guessed:
         return False  # a place lent by another sentence never beats the sentence's own
+    if first.id in guessed and later.id not in guessed and \
+            (later.geo_precision or 3) <= min(2, first.geo_precision or 3):
+        return True  # nor keeps a telling's own town or district from the happening
     finer = (later.geo_precision or 3) < (first.geo_precision or 3)
     if finer and first.id not in guessed and (first.geo_precision or 3) <= 2 and \
             not same_place(first.location, later.location, distance=_REFINE_KM):
@@ -2241,7 +2284,11 @@ def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candida
     happenings could be meant."""
     if _another_act(cand, onto) or event.event_type not in _POLITICAL_VIOLENCE:
         return None
-    found = [k for k in kept if merge_key(k[0]) == merge_key(event)
+    # the hurt dying where they were cared for ("two of the wounded died at the
+    # hospital") are the toll of whatever violence hurt them, of any kind
+    cared = cand.accompanying and _in_care(cand)
+    found = [k for k in kept if (merge_key(k[0]) == merge_key(event) or (
+                 cared and k[0].event_type in _POLITICAL_VIOLENCE))
              and 0 < cand.sentence - k[1].sentence <= _MERGE_WINDOW
              and _places_agree(k[0], event, near=True)
              and (_dates_agree(k[0], event) or _reported_after(k[1], cand, onto)
