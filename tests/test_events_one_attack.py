@@ -191,3 +191,18 @@ def test_the_wounded_who_died_in_hospital_are_the_attacks_toll():
     told = [e for e in found if "died" in {m["trigger"] for m in e.mentions}]
     assert len(told) == 1 and told[0].event_type == "Battles"
     assert {"attacked", "died"} <= {m["trigger"] for m in told[0].mentions}
+
+
+def test_a_reference_naming_its_place_is_about_the_happening_there():
+    # "the attack on Toribío" (told as drones dropping explosives) is the attack on the
+    # Toribío station, not the bomb of its own kind in Corinto, 25 km away
+    found = violent(
+        "POPAYÁN, Colombia, June 24 — Dissidents attacked the police station in the town "
+        "of Toribío on Sunday night, the police said.\n\n"
+        "On Monday morning, a motorcycle loaded with explosives blew up near the market "
+        "square in Corinto, killing a fruit vendor.\n\n"
+        "According to the police, the attack on Toribío began at about 10 p.m. on Sunday, "
+        "when drones dropped explosives on the station.", published="2025-06-24")
+    places = {e.location.name: {m["trigger"] for m in e.mentions}
+              for e in found if e.location is not None}
+    assert "attack" in places["Toribío"] and "attack" not in places["Corinto"]

@@ -2239,6 +2239,9 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             targets = [account] if account is not None else targets
         if targets:
             target = min(targets, key=lambda k: (
+                # a reference that names its own place ("the attack on Toribío") is
+                # about the happening there before one of its kind nearby
+                own and not _at_the_same_place(k[0], event),
                 merge_key(k[0]) != merge_key(event),
                 not (k[0].location is None or event.location is None
                      or same_place(k[0].location, event.location)),
@@ -2402,6 +2405,12 @@ def _own_place(mention: Event, cand: _Candidate,
         return False
     return not any(k[1].sentence == cand.sentence and k[0].location is not None
                    and same_place(k[0].location, mention.location) for k in nearby)
+
+
+def _at_the_same_place(event: Event, mention: Event) -> bool:
+    """Whether a mention's own place is the gazetteer place of ``event``'s site."""
+    site, own = _site(event), _site(mention)
+    return site is not None and own is not None and site.id == own.id
 
 
 def _elsewhere(event: Event, mention: Event) -> bool:
