@@ -206,3 +206,23 @@ def test_a_reference_naming_its_place_is_about_the_happening_there():
     places = {e.location.name: {m["trigger"] for m in e.mentions}
               for e in found if e.location is not None}
     assert "attack" in places["Toribío"] and "attack" not in places["Corinto"]
+
+
+def test_a_key_points_toll_is_the_incident_told_below_not_the_next_bullet():
+    text = (
+        "West Bank: Situation Update | 3-9 June 2025\n\n"
+        "Key points\n"
+        "- On 4 June, during an Israeli operation in Far'a refugee camp, in Tubas, two "
+        "Palestinians were killed.\n"
+        "- On 5 June, Israeli settlers attacked Duma village (Nablus), setting fire to "
+        "three homes.\n\n"
+        "Operation in Far'a camp\n"
+        "On 4 June, Israeli forces entered Far'a camp. A 17-year-old boy was shot dead near "
+        "the camp's entrance on 4 June, and a member of an armed group was killed in an "
+        "exchange of fire.")
+    found = violent(text, published="2025-06-10")
+    duma = [e for e in found if "Duma" in (e.location_text or "")]
+    assert len(duma) == 1 and duma[0].fatalities is None
+    assert "killed" not in {m["trigger"] for m in duma[0].mentions}
+    # the key point's toll joins the killing told below it: no third event at the camp
+    assert len(found) == 3

@@ -1937,6 +1937,12 @@ def _coded_as(first: Event, later: Event, onto: Ontology) -> bool:
     return True
 
 
+def _listed(cand: _Candidate) -> bool:
+    """Whether a telling is told in an item of a list (a line opened by a list mark)."""
+    text = doc_text(cand.trigger.token.doc)
+    return bool(_BULLET.match(text, text.rfind("\n", 0, cand.trigger.token.idx) + 1))
+
+
 def _listed_apart(a: _Candidate, b: _Candidate) -> bool:
     """Whether two tellings are two items of a list ("- Attack on volunteers near Fada
     N'Gourma" / "- Twelve women abducted outside Aribinda"): a list of key points or
@@ -2226,7 +2232,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         targets = [k for k in around if _may_refer(k[0], event, _seizure(cand)) and (
             cand.reference or event.sub_event_type not in _ACCOMPANYING
             or k[0].trigger_start < event.trigger_start)
-            and not (own and _elsewhere(k[0], event) and not k[1].location.inferred)] or [
+            and not (own and _elsewhere(k[0], event) and not k[1].location.inferred)
+            and not _listed_apart(k[1], cand)] or [
             k for k in alone[-_MERGE_WINDOW:] if (merge_key(k[0]) == merge_key(event) or (
                 cand.reference and k[1].accompanying and _may_refer(k[0], event)))
             and cand.sentence - k[1].sentence <= reach]
@@ -2296,6 +2303,13 @@ def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candida
              and _places_agree(k[0], event, near=True)
              and (_dates_agree(k[0], event) or _reported_after(k[1], cand, onto)
                   or _dated_by_the_telling(k[1], cand))]
+    if not found and _listed(cand):
+        # a key point ("- On 6 May, … two Palestinians were killed") sums up a happening
+        # the report tells after it, outside the list, on its day and at its place
+        found = [k for k in kept if merge_key(k[0]) == merge_key(event)
+                 and 0 < k[1].sentence - cand.sentence <= _MERGE_WINDOW
+                 and not _listed(k[1]) and event.date is not None
+                 and k[0].date == event.date and _places_agree(k[0], event, near=False)]
     return found[0] if len(found) == 1 else None
 
 
