@@ -14,6 +14,9 @@ def types(text: str) -> list[str]:
 @pytest.mark.parametrize("text", [
     "The army did not attack the village of Kafr Nabl.",
     "There were no clashes in Aleppo on Monday.",
+    # "no" on the noun the happening is of
+    "Monitors in the area observed no signs of an exchange of fire near Sotk on Wednesday.",
+    "Police said there were no reports of clashes in Tbilisi overnight.",
     "Rebels will attack the town of Idlib next week.",
     "Officials said the militants may strike Kabul again.",
     "The group threatened to bomb the airport in Mogadishu.",

@@ -381,6 +381,10 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
                 return "negated", f"negated by 'no {child.text}'"
             if child.lower_ == "never":
                 return "negated", "negated by 'never'"
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in token.head.head.children):
+        # "observed no signs of an exchange of fire", "no reports of clashes"
+        return "negated", f"negated by 'no {token.head.head.text} of'"
     if token.pos_ in _NOUN_HEADS and _done_by_its_own_clause(token, onto):
         return ASSERTED, ""
     for tok in (verb, clause):
