@@ -336,3 +336,16 @@ def test_a_place_in_a_fighting_groups_name_is_no_home_of_a_body(text, placed):
     # recogniser itself rarely keeps a place inside an organisation's name
     [shot] = [e for e in extract(doc, [jenin]) if e.trigger == "shot"]
     assert (shot.location_text == "Jenin") is placed, shot.reason
+
+
+def test_a_movements_destination_is_not_the_paragraphs_place():
+    # "withdrew towards the Shabelle river" says where the militants went; the car bomb
+    # told in the paragraph is the attack on the base, not a happening at the river
+    found = geoevents.extract_events(
+        "MOGADISHU, May 21 — Al-Shabaab fighters attacked an army base in Afgooye late on "
+        "Wednesday, officials said.\n\n"
+        "The attack began with a suicide car bomb at the gate of the base, followed by an "
+        "assault by dozens of gunmen. The fighting lasted three hours before the militants "
+        "withdrew towards the Shabelle river.", published="2025-05-21")
+    assert not any(e.location is not None and "Shabelle" in e.location.name
+                   and e.event_type == "Explosions/Remote violence" for e in found)

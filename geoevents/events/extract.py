@@ -1614,12 +1614,15 @@ def _nearest_donor(cand: _Candidate, located: list[_Candidate], sentences: list[
                    family: str, onto: Ontology) -> _Candidate | None:
     """The located event of another sentence of the paragraph nearest before ``cand``
     (else after it) whose place ``cand`` may share: a statement's or an incident's place
-    goes only to events of its own family. ``located`` is in text order (``sentences``
+    goes only to events of its own family, and a movement's destination to none. ``located`` is in text order (``sentences``
     their sentence numbers); the search walks out from ``cand``'s position and stops at
     the first fit."""
     def fits(c: _Candidate) -> bool:
         other = onto.event_type_of(c.typing.sub_event_type)
-        return c.sentence != cand.sentence and (other not in _NO_FALLBACK or other == family)
+        # (where a movement went, "withdrew towards the Shabelle river", is not where
+        # the paragraph's happenings were)
+        return c.sentence != cand.sentence and c.location.role != "destination" and (
+            other not in _NO_FALLBACK or other == family)
 
     at = bisect.bisect_left(sentences, cand.sentence)
     before = next((c for c in reversed(located[:at]) if fits(c)), None)
