@@ -1614,9 +1614,9 @@ def _nearest_donor(cand: _Candidate, located: list[_Candidate], sentences: list[
                    family: str, onto: Ontology) -> _Candidate | None:
     """The located event of another sentence of the paragraph nearest before ``cand``
     (else after it) whose place ``cand`` may share: a statement's or an incident's place
-    goes only to events of its own family, and a movement's destination to none. ``located`` is in text order (``sentences``
-    their sentence numbers); the search walks out from ``cand``'s position and stops at
-    the first fit."""
+    goes only to events of its own family, and a movement's destination to none.
+    ``located`` is in text order (``sentences`` their sentence numbers); the search walks
+    out from ``cand``'s position and stops at the first fit."""
     def fits(c: _Candidate) -> bool:
         other = onto.event_type_of(c.typing.sub_event_type)
         # (where a movement went, "withdrew towards the Shabelle river", is not where
