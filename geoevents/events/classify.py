@@ -172,6 +172,15 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
     if "person_noun" in required and trigger.pos == "VERB" and args.target is not None and \
             _has(set(lemma_forms(args.target)), _HELD_THINGS | _GATHERINGS):
         return False  # a verb that needs a person: "held a vigil" arrests no one
+    if "person_noun" in required and trigger.pos == "VERB" and any(
+            c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ != "PERSON" and
+            (not _people(c, onto) or _has(set(lemma_forms(c)), _held_places(onto)))
+            for c in trigger.token.children):
+        return False  # what it is done to is no person: "fighters held a checkpoint"
+    if trigger.lemma == "hold" and trigger.token.dep_ == "conj" and \
+            lemma(trigger.token.head) in _SEIZING:
+        return False  # "abducted the administrator and held him for a night": the keeping
+        # of whom the first verb took, no detention of its own
     if "weapon" in required and trigger.pos == "VERB" and lemma(trigger.token) not in \
             _DISARMING and _people(args.target, onto):
         return False  # "drones neutralised a group of terrorists": people, no weapon, were
@@ -199,6 +208,26 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
 # a verb whose object is who gives weapons up: people disarmed are a weapons use disrupted
 _DISARMING = frozenset({"disarm"})
 _COUNTS = frozenset({"dozen", "dozens", "scores", "hundreds", "several", "many", "some"})
+
+
+# verbs of taking people: a "held" joined to one keeps whom it took
+_SEIZING = frozenset({"abduct", "kidnap", "snatch", "seize", "capture", "arrest", "detain",
+                      "take"})
+
+
+def _held_places(onto: Ontology) -> frozenset[str]:
+    """Places and posts, which armed men hold without holding anyone ("a checkpoint")."""
+    return onto.words("territory") | onto.words("base")
+
+
+def _gathering(target: Word | None) -> bool:
+    """Whether a held thing is a gathering of people's own ("held a vigil", "held a
+    rally"), not a rite or a meeting a gathering word is part of ("funeral prayers",
+    "memorial service", "prayer meeting")."""
+    if target is None or not _has(set(lemma_forms(target)), _GATHERINGS):
+        return False
+    return not any(child.dep_ in ("compound", "amod") and
+                   _has(set(lemma_forms(child)), _HELD_THINGS) for child in target.children)
 
 
 def _people(target: Word | None, onto: Ontology) -> bool:
@@ -1100,8 +1129,7 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
         fired = args.target.text if args.target is not None else trigger.words
         decided.reason = f"trigger {trigger.words!r}: {decided.reason}, a crowd-control " \
                          f"weapon ({fired!r}) fired"
-    elif not specific and trigger.lemma == "hold" and args.target is not None and \
-            _has(set(lemma_forms(args.target)), _GATHERINGS):
+    elif not specific and trigger.lemma == "hold" and _gathering(args.target):
         decided = Typing("Peaceful protest", 0.6, f"trigger {trigger.words!r} of a gathering "
                          f"({args.target.text!r}): the people's protest, not an arrest")
     elif specific:
@@ -1111,6 +1139,11 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
             name, why = _choose(specific, trigger, args, onto, why)
         decided = Typing(name, 0.7 if trigger.phrase else 0.6, why)
         family = onto.sub_types[name].event_type
+        doer = _doer_weapon(args, onto) if name in _DONE_BY_WEAPONS else None
+        if doer is not None:
+            name, family = doer[0], WEAPON_EVENT_TYPE
+            decided = Typing(name, 0.7, f"{why}; done by a weapon ({doer[1]!r}), which "
+                             f"decides the type")
         if family == WEAPON_EVENT_TYPE or name == "Attack":
             weapon = _weapon(trigger, args, sentence, text, onto)
             if weapon and weapon[0] != name and weapon[2] != "sentence" and \
@@ -1129,6 +1162,24 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
     if decided is None:
         return None
     return _refine(decided, trigger, args, onto, sentence, scene)
+
+
+# what people do to property or to weapons: done by a weapon ("Ukrainian drones set fire
+# to an oil refinery", "shells destroyed houses"), it is the weapon's strike
+_DONE_BY_WEAPONS = frozenset({"Looting/property destruction", "Disrupted weapons use"})
+
+
+def _doer_weapon(args: Arguments, onto: Ontology) -> tuple[str, str] | None:
+    """(sub-type, cue) of the weapon that is the trigger's doer, if one is."""
+    if args.weapon_doer is None:
+        return None
+    words = {form for tok in args.weapon_doer.subtree for form in lemma_forms(tok)}
+    text = f" {' '.join(sorted(words))} "
+    for name in WEAPON_ORDER:
+        cue = _cue_hit(onto.sub_types[name].cues, words, text)
+        if cue:
+            return name, cue
+    return None
 
 
 # verbs of moving into a place: a transfer of territory only when the place is handed

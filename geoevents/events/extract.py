@@ -1172,6 +1172,11 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         if not cands:
             if ahead or _dated_ahead(dates[i], anchor, latest):
                 planned.append(sent)
+            elif told and told[0].precision == DAY and not is_background(told[0], anchor):
+                # "Funeral prayers were held on Monday. Hours later, a suicide bomber …":
+                # what is told next as happening then is dated by the time last told,
+                # whether or not what was told then is an event
+                told_before, told_paragraph = told[0], paragraph[i]
             scene_time, scene_setting = (told, True) if told else (scene_time, False)
             continue
         cands = _merge_sentence(cands, onto)
