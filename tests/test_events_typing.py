@@ -333,3 +333,18 @@ def test_holding_whom_an_abduction_took_is_no_arrest_of_its_own():
 ])
 def test_holding_people_or_a_rally_stays_an_event(text, expected):
     assert expected in types(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a protest named only in what the arrested had done is no protest at the arrest
+    ("Police in Adama arrested three journalists on Wednesday who had reported on the "
+     "market strike, the media council said.", "Arrests"),
+    # ... but a clause whose verb is the protest still tells of it
+    ("Police arrested 40 people who had protested outside the ministry in Nairobi on "
+     "Tuesday.", "Protest with intervention"),
+])
+def test_a_protest_in_what_the_arrested_had_done(text, expected):
+    found = types(text)
+    assert expected in found
+    if expected == "Arrests":
+        assert "Protest with intervention" not in found

@@ -691,6 +691,20 @@ def _protesters_described(token: Word, onto: Ontology) -> set[int]:
     return found
 
 
+def _only_said_of_someone(token: Word, words: frozenset[str]) -> bool:
+    """Whether the sentence names ``words`` only in relative clauses that say who someone
+    is ("arrested three journalists who had reported on the market strike"): what those
+    people did, not where the trigger happened. A clause whose own verb is the protest
+    ("arrested 40 people who had protested") still tells of the protest."""
+    found = [t for t in span_words(token.sent) if _has(set(lemma_forms(t)), words)]
+    return bool(found) and all(any(
+        a.dep_ == "relcl" and any(c.lower_ in _WHO for c in a.children)
+        for a in t.ancestors) for t in found)
+
+
+_WHO = frozenset({"who", "whom", "whose"})
+
+
 def _describes_the_arrested(token: Word, onto: Ontology) -> bool:
     """Whether ``token`` is an arrest participle that describes someone ("in support of
     the arrested opposition leader"), not an arrest at the protest; other participles
@@ -1353,7 +1367,8 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
                 _ATTACK_WORDS - {"plant"}):
         return Typing("Man-made disaster", typing.confidence,
                       f"{typing.reason}; an industrial setting and no attacker")
-    if name == "Arrests" and _has(args.clause, protest_words(onto)):
+    if name == "Arrests" and _has(args.clause, protest_words(onto)) and \
+            not _only_said_of_someone(trigger.token, protest_words(onto)):
         return Typing("Protest with intervention", typing.confidence,
                       f"{typing.reason}; arrests at a protest")
     if name == "Protest with intervention" and _disperses_itself(trigger.token):
