@@ -320,8 +320,9 @@ def test_holding_no_one_is_no_arrest_nor_protest(text):
 
 
 def test_holding_whom_an_abduction_took_is_no_arrest_of_its_own():
-    text = ("On Thursday, rebel fighters abducted the administrator of a rural district near Merawi "
-            "and held him for a night before releasing him, a local official said.")
+    text = ("On Thursday, rebel fighters abducted the administrator of a rural district "
+            "near Merawi and held him for a night before releasing him, a local official "
+            "said.")
     assert "Arrests" not in types(text)
     assert "Abduction/forced disappearance" in types(text)
 

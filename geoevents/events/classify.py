@@ -220,11 +220,11 @@ def _held_places(onto: Ontology) -> frozenset[str]:
     return onto.words("territory") | onto.words("base")
 
 
-def _gathering(target: Word | None) -> bool:
+def _gathering(target: Word) -> bool:
     """Whether a held thing is a gathering of people's own ("held a vigil", "held a
     rally"), not a rite or a meeting a gathering word is part of ("funeral prayers",
     "memorial service", "prayer meeting")."""
-    if target is None or not _has(set(lemma_forms(target)), _GATHERINGS):
+    if not _has(set(lemma_forms(target)), _GATHERINGS):
         return False
     return not any(child.dep_ in ("compound", "amod") and
                    _has(set(lemma_forms(child)), _HELD_THINGS) for child in target.children)
@@ -1143,7 +1143,8 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
         fired = args.target.text if args.target is not None else trigger.words
         decided.reason = f"trigger {trigger.words!r}: {decided.reason}, a crowd-control " \
                          f"weapon ({fired!r}) fired"
-    elif not specific and trigger.lemma == "hold" and _gathering(args.target):
+    elif not specific and trigger.lemma == "hold" and args.target is not None and \
+            _gathering(args.target):
         decided = Typing("Peaceful protest", 0.6, f"trigger {trigger.words!r} of a gathering "
                          f"({args.target.text!r}): the people's protest, not an arrest")
     elif specific:
