@@ -391,3 +391,12 @@ def test_a_day_in_figures_before_a_plural_noun_dates_the_event(text):
 ])
 def test_year_in_text_is_a_whole_word(text: str, years: list[str]) -> None:
     assert YEAR_IN_TEXT.findall(text) == years
+
+
+def test_hours_later_counts_from_the_day_last_told_even_without_an_event():
+    text = ("PESHAWAR, Oct. 6 — Militants stormed a checkpoint in Mir Ali on Sunday night, "
+            "killing seven soldiers. Funeral prayers for the soldiers were held at the Bannu "
+            "cantonment on Monday. Hours later, a suicide bomber rammed a car packed with "
+            "explosives into the gate of a police station in Bannu, killing three policemen.")
+    bombs = [e for e in _events(text, "2026-10-06") if e.sub_event_type == "Suicide bomb"]
+    assert [e.date for e in bombs] == ["2026-10-05"]

@@ -584,3 +584,23 @@ def test_a_place_taken_after_a_withdrawal_keeps_its_change_of_hands():
         "The jihadist group recaptured Ansongo on Tuesday after Malian forces pulled out of "
         "the town, a local official said.")
     assert main_event(events).sub_event_type == "Non-violent transfer of territory"
+
+
+def test_a_sentence_of_flight_is_no_battle_the_model_reads_in_it():
+    text = ("The attackers went from house to house and set fire to the village of Mazeze "
+            "on Saturday. Most residents fled into the bush and then walked to the district "
+            "town of Chiure.")
+    events = geoevents.extract_events(text, published="2026-09-08")
+    assert not [e for e in events if e.event_type == "Battles"], \
+        [(e.sub_event_type, e.trigger) for e in events]
+
+
+def test_a_sentence_naming_fighters_may_still_be_a_battle_the_model_reads():
+    from geoevents.events.ontology import load_ontology
+    from geoevents.events.triggers import _names_a_fighter
+    from geoevents.pipeline import geoparser
+
+    doc = next(geoparser().docs(["Rebels took the town after the army left."], level="full"))
+    assert _names_a_fighter(next(iter(doc.sents)), load_ontology())
+    doc = next(geoparser().docs(["Most residents fled into the bush."], level="full"))
+    assert not _names_a_fighter(next(iter(doc.sents)), load_ontology())

@@ -897,3 +897,21 @@ def test_a_telling_placed_by_another_sentence_does_not_move_the_event():
     attack = next(e for e in events if e.trigger == "attacked")
     assert attack.location_text == "Konna", attack.reason
     assert attack.location is not None and attack.location.name == "Mopti"
+
+
+@pytest.mark.parametrize("text, word, place", [
+    # the place where the road leads is no place of the attack when the clause is set
+    # in one
+    ("Clashes broke out on Sunday on the outskirts of Dessie, the capital of South Wollo "
+     "zone, where militiamen attacked army positions near the main road to Addis Ababa.",
+     "attacked", "Dessie"),
+    ("In Kaya, gunmen ambushed a convoy on the road to Dori on Sunday.", "ambushed", "Kaya"),
+])
+def test_a_route_end_gives_way_to_the_place_the_clause_is_set_in(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and place in loc.toponym.text, loc.reason
+
+
+def test_a_route_end_alone_places_the_event_near_it():
+    loc = located("Gunmen ambushed a convoy on the road to Dori on Sunday.", "ambushed")
+    assert loc.toponym is not None and loc.toponym.text == "Dori" and loc.role == "near"

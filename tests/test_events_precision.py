@@ -873,3 +873,26 @@ def test_the_dead_a_protest_is_about_are_not_its_toll():
     shot = events("Police shot dead three protesters who were demanding early elections in "
                   "central Belgrade on Saturday.", published="2026-05-26")
     assert max(e.fatalities or 0 for e in shot) == 3
+
+
+def test_a_happening_that_times_a_clause_is_the_one_told_elsewhere():
+    # "two days before the ambush": the ambush is the convoy attack told first, not a new
+    # one at the abduction's place and day
+    text = ("DAKAR, Oct 27 — Militants attacked a convoy of fuel tankers near the town of "
+            "Diema in western Mali on Saturday, killing seven soldiers, two security sources "
+            "said.\n\nTwo days before the ambush, on Thursday, gunmen abducted two engineers "
+            "from a cement plant on the outskirts of Kayes, a company official said.")
+    events = geoevents.extract_events(text, published="2026-10-27")
+    assert len([e for e in events if e.event_type == "Battles"]) <= 1, \
+        [(e.sub_event_type, e.trigger, e.location_text) for e in events]
+    assert not [e for e in events if e.trigger == "ambush" and e.date == "2026-10-22"]
+    assert [e for e in events if e.sub_event_type == "Abduction/forced disappearance"]
+
+
+def test_a_happening_told_only_as_a_time_is_still_an_event():
+    text = ("Two days before the ambush on the army convoy near Diema, on Thursday, gunmen "
+            "abducted two engineers from a cement plant on the outskirts of Kayes, a company "
+            "official said.")
+    events = geoevents.extract_events(text, published="2026-10-27")
+    assert [e for e in events if e.trigger == "ambush" and "Diema" in e.location_text], \
+        [(e.sub_event_type, e.trigger, e.location_text) for e in events]

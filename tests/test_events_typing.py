@@ -283,3 +283,69 @@ def test_an_attack_foiled_did_not_happen():
 ])
 def test_crime_vocabulary_makes_violence_and_arrests_organised_crime(text, trigger):
     assert by_trigger(text)[trigger] == "Organised crime"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a weapon as the doer of a destruction decides its type: the weapon's strike
+    ("Ukrainian drones set fire to an oil depot in Tambov overnight into Tuesday, the "
+     "governor said, adding that the blaze had been put out by morning.", "Air/drone strike"),
+    ("Russian shells destroyed five houses in Kupiansk on Tuesday, local officials said.",
+     "Shelling/artillery/missile attack"),
+])
+def test_a_weapon_that_destroys_decides_the_type(text, expected):
+    assert types(text) == [expected]
+
+
+@pytest.mark.parametrize("text, kept", [
+    # people burning property is property destruction; a defence system downing a drone
+    # is a weapons use stopped
+    ("Armed men set fire to 20 fuel tankers near Kati on Saturday, drivers said.",
+     "Looting/property destruction"),
+    ("An air defence battery destroyed three drones over Belgorod on Tuesday, the ministry "
+     "said.", "Disrupted weapons use"),
+])
+def test_people_or_defences_that_destroy_keep_their_type(text, kept):
+    assert kept in types(text)
+
+
+@pytest.mark.parametrize("text", [
+    # what is held is a place or post, not people
+    "Rebel fighters briefly held a checkpoint near Debre Markos on Sunday before withdrawing.",
+    # a rite, not the people's protest
+    "Funeral prayers for the four policemen were held at the police lines in Bannu on Monday.",
+])
+def test_holding_no_one_is_no_arrest_nor_protest(text):
+    assert not {"Arrests", "Peaceful protest", "Excessive force against protesters",
+                "Protest with intervention"} & set(types(text))
+
+
+def test_holding_whom_an_abduction_took_is_no_arrest_of_its_own():
+    text = ("On Thursday, rebel fighters abducted the administrator of a rural district "
+            "near Merawi and held him for a night before releasing him, a local official "
+            "said.")
+    assert "Arrests" not in types(text)
+    assert "Abduction/forced disappearance" in types(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police held 30 students at a station in Bahir Dar on Monday.", "Arrests"),
+    ("About 150 students held a peaceful rally outside the governor's office in Pattani on "
+     "Thursday.", "Peaceful protest"),
+])
+def test_holding_people_or_a_rally_stays_an_event(text, expected):
+    assert expected in types(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a protest named only in what the arrested had done is no protest at the arrest
+    ("Police in Adama arrested three journalists on Wednesday who had reported on the "
+     "market strike, the media council said.", "Arrests"),
+    # ... but a clause whose verb is the protest still tells of it
+    ("Police arrested 40 people who had protested outside the ministry in Nairobi on "
+     "Tuesday.", "Protest with intervention"),
+])
+def test_a_protest_in_what_the_arrested_had_done(text, expected):
+    found = types(text)
+    assert expected in found
+    if expected == "Arrests":
+        assert "Protest with intervention" not in found

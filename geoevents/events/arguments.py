@@ -74,6 +74,8 @@ class Arguments:
     fatalities: int | None = None
     injuries: int | None = None
     instruments: list[str] = field(default_factory=list)
+    # the weapon (not a defence system) that is the doer ("drones set fire to a refinery")
+    weapon_doer: Word | None = None
     reasons: list[str] = field(default_factory=list)
     near: set[str] = field(default_factory=set)  # lemmas around the trigger
     clause: set[str] = field(default_factory=set)  # lemmas of the trigger's clause
@@ -413,6 +415,8 @@ def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
     if args.actor1_token is not None and (lemma(args.actor1_token) in _SYSTEM_HEADS
                                           or set(lemma_forms(args.actor1_token)) & weapons):
         args.instruments.append(phrase(args.actor1_token))
+        if lemma(args.actor1_token) not in _SYSTEM_HEADS:  # a defence system stops weapons
+            args.weapon_doer = args.actor1_token
         args.actor1_token = None
     # agentless passive reported by a military or government ("X said sites were targeted")
     if trigger.pos == "VERB" and passive and args.actor1_token is None and \

@@ -172,6 +172,15 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
     if "person_noun" in required and trigger.pos == "VERB" and args.target is not None and \
             _has(set(lemma_forms(args.target)), _HELD_THINGS | _GATHERINGS):
         return False  # a verb that needs a person: "held a vigil" arrests no one
+    if "person_noun" in required and trigger.pos == "VERB" and any(
+            c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ != "PERSON" and
+            (not _people(c, onto) or _has(set(lemma_forms(c)), _held_places(onto)))
+            for c in trigger.token.children):
+        return False  # what it is done to is no person: "fighters held a checkpoint"
+    if trigger.lemma == "hold" and trigger.token.dep_ == "conj" and \
+            lemma(trigger.token.head) in _SEIZING:
+        return False  # "abducted the administrator and held him for a night": the keeping
+        # of whom the first verb took, no detention of its own
     if "weapon" in required and trigger.pos == "VERB" and lemma(trigger.token) not in \
             _DISARMING and _people(args.target, onto):
         return False  # "drones neutralised a group of terrorists": people, no weapon, were
@@ -199,6 +208,26 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
 # a verb whose object is who gives weapons up: people disarmed are a weapons use disrupted
 _DISARMING = frozenset({"disarm"})
 _COUNTS = frozenset({"dozen", "dozens", "scores", "hundreds", "several", "many", "some"})
+
+
+# verbs of taking people: a "held" joined to one keeps whom it took
+_SEIZING = frozenset({"abduct", "kidnap", "snatch", "seize", "capture", "arrest", "detain",
+                      "take"})
+
+
+def _held_places(onto: Ontology) -> frozenset[str]:
+    """Places and posts, which armed men hold without holding anyone ("a checkpoint")."""
+    return onto.words("territory") | onto.words("base")
+
+
+def _gathering(target: Word) -> bool:
+    """Whether a held thing is a gathering of people's own ("held a vigil", "held a
+    rally"), not a rite or a meeting a gathering word is part of ("funeral prayers",
+    "memorial service", "prayer meeting")."""
+    if not _has(set(lemma_forms(target)), _GATHERINGS):
+        return False
+    return not any(child.dep_ in ("compound", "amod") and
+                   _has(set(lemma_forms(child)), _HELD_THINGS) for child in target.children)
 
 
 def _people(target: Word | None, onto: Ontology) -> bool:
@@ -662,6 +691,20 @@ def _protesters_described(token: Word, onto: Ontology) -> set[int]:
     return found
 
 
+def _only_said_of_someone(token: Word, words: frozenset[str]) -> bool:
+    """Whether the sentence names ``words`` only in relative clauses that say who someone
+    is ("arrested three journalists who had reported on the market strike"): what those
+    people did, not where the trigger happened. A clause whose own verb is the protest
+    ("arrested 40 people who had protested") still tells of the protest."""
+    found = [t for t in span_words(token.sent) if _has(set(lemma_forms(t)), words)]
+    return bool(found) and all(any(
+        a.dep_ == "relcl" and any(c.lower_ in _WHO for c in a.children)
+        for a in t.ancestors) for t in found)
+
+
+_WHO = frozenset({"who", "whom", "whose"})
+
+
 def _describes_the_arrested(token: Word, onto: Ontology) -> bool:
     """Whether ``token`` is an arrest participle that describes someone ("in support of
     the arrested opposition leader"), not an arrest at the protest; other participles
@@ -1101,7 +1144,7 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
         decided.reason = f"trigger {trigger.words!r}: {decided.reason}, a crowd-control " \
                          f"weapon ({fired!r}) fired"
     elif not specific and trigger.lemma == "hold" and args.target is not None and \
-            _has(set(lemma_forms(args.target)), _GATHERINGS):
+            _gathering(args.target):
         decided = Typing("Peaceful protest", 0.6, f"trigger {trigger.words!r} of a gathering "
                          f"({args.target.text!r}): the people's protest, not an arrest")
     elif specific:
@@ -1111,6 +1154,11 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
             name, why = _choose(specific, trigger, args, onto, why)
         decided = Typing(name, 0.7 if trigger.phrase else 0.6, why)
         family = onto.sub_types[name].event_type
+        doer = _doer_weapon(args, onto) if name in _DONE_BY_WEAPONS else None
+        if doer is not None:
+            name, family = doer[0], WEAPON_EVENT_TYPE
+            decided = Typing(name, 0.7, f"{why}; done by a weapon ({doer[1]!r}), which "
+                             f"decides the type")
         if family == WEAPON_EVENT_TYPE or name == "Attack":
             weapon = _weapon(trigger, args, sentence, text, onto)
             if weapon and weapon[0] != name and weapon[2] != "sentence" and \
@@ -1129,6 +1177,24 @@ def _rule_typing(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence:
     if decided is None:
         return None
     return _refine(decided, trigger, args, onto, sentence, scene)
+
+
+# what people do to property or to weapons: done by a weapon ("Ukrainian drones set fire
+# to an oil refinery", "shells destroyed houses"), it is the weapon's strike
+_DONE_BY_WEAPONS = frozenset({"Looting/property destruction", "Disrupted weapons use"})
+
+
+def _doer_weapon(args: Arguments, onto: Ontology) -> tuple[str, str] | None:
+    """(sub-type, cue) of the weapon that is the trigger's doer, if one is."""
+    if args.weapon_doer is None:
+        return None
+    words = {form for tok in args.weapon_doer.subtree for form in lemma_forms(tok)}
+    text = f" {' '.join(sorted(words))} "
+    for name in WEAPON_ORDER:
+        cue = _cue_hit(onto.sub_types[name].cues, words, text)
+        if cue:
+            return name, cue
+    return None
 
 
 # verbs of moving into a place: a transfer of territory only when the place is handed
@@ -1302,7 +1368,8 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
                 _ATTACK_WORDS - {"plant"}):
         return Typing("Man-made disaster", typing.confidence,
                       f"{typing.reason}; an industrial setting and no attacker")
-    if name == "Arrests" and _has(args.clause, protest_words(onto)):
+    if name == "Arrests" and _has(args.clause, protest_words(onto)) and \
+            not _only_said_of_someone(trigger.token, protest_words(onto)):
         return Typing("Protest with intervention", typing.confidence,
                       f"{typing.reason}; arrests at a protest")
     if name == "Protest with intervention" and _disperses_itself(trigger.token):

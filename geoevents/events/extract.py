@@ -574,15 +574,23 @@ def _reason(cand: _Candidate) -> str:
     return " ".join(parts)
 
 
+# prepositions by which a clause is timed by another happening
+_TIMED_BY = frozenset({"before", "after", "since", "following"})
+
+
 def _is_repeat_mention(cand: _Candidate) -> bool:
     """A definite event noun with nothing of its own: "The interception underscored …",
     "investigators took over the inquiry into the shooting on Sunday" (a date of the
     sentence, not of the noun, is not its own)."""
     tok = cand.trigger.token
+    determiners = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+    if cand.trigger.pos == "NOUN" and determiners & _DEFINITE and tok.dep_ == "pobj" and \
+            tok.head.lower_ in _TIMED_BY and tok.head.head.pos_ in ("VERB", "AUX"):
+        return True  # "two days before the ambush, gunmen abducted …": the clause's
+        # places and days are its verb's; the ambush is the one told elsewhere
     if cand.trigger.pos != "NOUN" or (cand.location.toponym is not None
                                       and cand.location.linked):
         return False  # a place of its own (the sentence's setting is not)
-    determiners = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
     own = cand.args.quantities or cand.args.actor1 or cand.args.actor2 or (
         cand.date is not None and cand.date.text and cand.date.attached)
     return bool(determiners & _DEFINITE) and not own
@@ -1191,6 +1199,11 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         if not cands:
             if ahead or _dated_ahead(dates[i], anchor, latest):
                 planned.append(sent)
+            elif told and told[0].precision == DAY and not is_background(told[0], anchor):
+                # "Funeral prayers were held on Monday. Hours later, a suicide bomber …":
+                # what is told next as happening then is dated by the time last told,
+                # whether or not what was told then is an event
+                told_before, told_paragraph = told[0], paragraph[i]
             scene_time, scene_setting = (told, True) if told else (scene_time, False)
             continue
         cands = _merge_sentence(cands, onto)

@@ -266,6 +266,8 @@ class Location:
     linked: bool = True  # False: the sentence's setting, not a parse link to the trigger
     # True: placed from another sentence (the paragraph's or the document's place)
     inferred: bool = False
+    # True: the place only ends a route the event is on ("near the road to Addis Ababa")
+    route_end: bool = False
 
     @property
     def place(self) -> Place | None:
@@ -973,7 +975,7 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
             if first and level == 0 and role[0] in (ORIGIN, DESTINATION):
                 ends.setdefault(role[0], mention)
             where = role[1] if level == 0 else f"{role[1]} (clause above the trigger)"
-            loc = Location(mention, role[0], None, where)
+            loc = Location(mention, role[0], None, where, route_end=_route_end(path))
             located = _located_place(path, candidates) if reference else None
             if located is not None:
                 # "in Shopville, 70 miles south of Lexington": the place the landmark locates
@@ -1001,6 +1003,15 @@ def locate(trigger: Word, anchors: list[Word], sent: Span,
     best = _linked(trigger, anchors, candidates, known, toponyms, ends)
     if best is None or best[0][0] > 0:  # nothing in the trigger's own clause
         best = _antecedent(trigger, anchors, candidates) or best
+    elif best[1].route_end:
+        # a route's end is where the road leads, maybe far away: the place the clause
+        # describes or the sentence is set in is where it happened ("on the outskirts of
+        # Debre Markos, where fighters attacked positions near the road to Addis Ababa")
+        # ("In Nigeria, gunmen ambushed a bus on the road to Kano": a country is no finer)
+        other = _antecedent(trigger, anchors, candidates) or \
+            _scene(trigger, candidates, known, besides=best[1].toponym)
+        if other is not None and other[1].place is not None and not _broad(other[1].place):
+            best = other
     if best is None:
         best = _scene(trigger, candidates, known)
     if best is None:
@@ -1043,7 +1054,7 @@ def _antecedent(trigger: Word, anchors: list[Word], candidates: list[tuple[Topon
             continue
         relative = any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children) \
             or any(t.lower_ == "whose" and t.dep_ == "poss" for t in clause.subtree)
-        mention = roots.get(clause.head.i)
+        mention = roots.get(_described_head(clause.head, roots).i)
         if relative and mention is not None and mention.place is not None and \
                 not _actor_like(mention, clause.head):
             return (0,), Location(mention, SITE, None, "the place a relative clause "
@@ -1055,6 +1066,21 @@ def _antecedent(trigger: Word, anchors: list[Word], candidates: list[tuple[Topon
                                       "the place a relative clause ('…, which was "
                                       "stormed') with the trigger hangs on")
     return None
+
+
+def _described_head(antecedent: Word, roots: dict[int, Toponym]) -> Word:
+    """The place a relative clause describes when the parse hangs it on a place inside an
+    appositive of another: "Debre Markos, the capital of East Gojjam zone, where fighters
+    attacked …" goes on describing Debre Markos."""
+    tok = antecedent
+    while tok.dep_ in ("pobj", "prep", "compound") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "appos" or tok.i == antecedent.i or tok.head.i not in roots:
+        return antecedent
+    head = tok.head  # … or the phrase it names ("the outskirts of Debre Markos, …")
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i in roots:
+        return head.head.head
+    return head
 
 
 def _relative_patient(word: Word, clause: Word) -> bool:
@@ -1866,17 +1892,19 @@ def _tree_distance(a: Word, b: Word) -> int:
 
 
 def _scene(trigger: Word, candidates: list[tuple[Toponym, Word]],
-           known: dict[int, Place | None]) -> tuple[tuple, Location] | None:
+           known: dict[int, Place | None], besides: Toponym | None = None
+           ) -> tuple[tuple, Location] | None:
     """No place attaches to the trigger's clause: the sentence's setting — a place in a
     static locative phrase anywhere in the sentence ("In Mosul, gunmen kidnapped two
     traders"; "killed in an attack that targeted a checkpoint in Adhaim"), the most
     specific one, then the one nearest the trigger in the tree. A reporting or cognition
-    verb ("said", "believed") has no setting of its own."""
+    verb ("said", "believed") has no setting of its own. ``besides`` is a place the
+    setting cannot be (a route's end)."""
     if lemma(trigger) in _REPORTING:
         return None
     best: tuple[tuple, Location] | None = None
     for mention, root in candidates:
-        if _actor_like(mention, root) or statement_source(root) or \
+        if mention is besides or _actor_like(mention, root) or statement_source(root) or \
                 _of_another_happening(root, trigger, candidates) or \
                 _in_another_tense(root, trigger):
             continue

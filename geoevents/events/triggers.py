@@ -514,6 +514,22 @@ LEARNED_TRIGGER_TYPE = 0.5
 LEARNED_TRIGGER_EVENT = 0.8
 
 
+# event types that need someone armed: a sentence the lexicon has no trigger for is one
+# of them only when it names who fought or took the place
+_FOUGHT = frozenset({"Battles"})
+_FIGHTER_CLASSES = ("armed", "non_state", "government", "attack")
+
+
+def _names_a_fighter(sent: Span, onto: Ontology) -> bool:
+    """Whether a sentence names an armed actor: a word for soldiers, militants or
+    attackers, or an organisation or nationality that does something (a subject or in
+    one: "al-Shabaab took the town", "Russian forces")."""
+    fighters = frozenset().union(*(onto.words(c) for c in _FIGHTER_CLASSES))
+    return any(fighters & set(lemma_forms(t)) or (
+        t.ent_type_ in ("ORG", "NORP") and "nsubj" in (t.dep_, t.head.dep_))
+        for t in span_words(sent))
+
+
 def learned_trigger(sent: Span, onto: Ontology) -> Trigger | None:
     """A trigger for a sentence the lexicon has none for, when the learned classifier is
     sure that it reports an event: the noun or verb with the most weight for that type."""
@@ -524,6 +540,8 @@ def learned_trigger(sent: Span, onto: Ontology) -> Trigger | None:
             pred.best_event_probability < LEARNED_TRIGGER_TYPE or \
             pred.best_event not in onto.sub_types:
         return None
+    if onto.event_type_of(pred.best_event) in _FOUGHT and not _names_a_fighter(sent, onto):
+        return None  # "Most residents fled into the bush": flight, nobody fought or took
     model = load_model()
     best: tuple[float, Word] | None = None
     for token in span_words(sent):
