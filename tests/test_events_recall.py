@@ -68,3 +68,18 @@ def test_a_killing_told_with_its_doer_is_no_consequence_of_attacks_talked_of():
     found = events(text, "2025-04-08")
     violent = [e for e in found if e.event_type == "Explosions/Remote violence"]
     assert [(e.date, e.fatalities) for e in violent] == [("2025-04-07", 1)]
+
+
+def test_damage_done_by_a_weapon_from_afar_is_a_strike():
+    found = events("Ukrainian drones set fire to an oil depot in Engels on Tuesday, the "
+                   "governor said.", "2025-06-04")
+    assert [(e.sub_event_type, e.date) for e in found] == [("Air/drone strike", "2025-06-03")]
+    found = events("Two houses in Beryslav were destroyed by Russian shells on Monday.",
+                   "2025-06-04")
+    assert [e.event_type for e in found] == ["Explosions/Remote violence"]
+
+
+def test_damage_done_by_people_stays_property_destruction():
+    found = events("Militants set fire to 20 fuel tankers on the road near Kati on Saturday.",
+                   "2025-06-04")
+    assert [e.sub_event_type for e in found] == ["Looting/property destruction"]
