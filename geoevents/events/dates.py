@@ -19,6 +19,7 @@ reads as planned, not happened.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -525,7 +526,7 @@ def _of_another_future(ent: Span, anchors: set[int]) -> bool:
 _STRETCH_TO = frozenset({"to", "until", "till", "through", "-", "–", "—"})
 
 
-def _ends_a_stretch(ent: Span, ents: list[Span]) -> bool:
+def _ends_a_stretch(ent: Span, ents: Sequence[Span]) -> bool:
     """Whether a date expression is the end of a stretch another one begins ("the night
     from Monday to Tuesday", "Tuesday to Wednesday"): the happening is dated by the
     first day, when it began."""
