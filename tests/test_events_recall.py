@@ -83,3 +83,11 @@ def test_damage_done_by_people_stays_property_destruction():
     found = events("Militants set fire to 20 fuel tankers on the road near Kati on Saturday.",
                    "2025-06-04")
     assert [e.sub_event_type for e in found] == ["Looting/property destruction"]
+
+
+def test_victims_who_died_later_stay_with_the_shelling():
+    text = ("A shell landed in the Mugunga camp on the edge of Goma on Monday, killing three "
+            "people. MSF revised the toll from the shelling of the camp to five dead, after "
+            "two of the wounded died in hospital.")
+    found = events(text, "2025-02-04")
+    assert len([e for e in found if e.event_type == "Explosions/Remote violence"]) == 1

@@ -461,9 +461,10 @@ YEAR_IN_TEXT = re.compile(r"(?:1[89]|20)(?<!\w..)\d\d\b")
 # a day written in figures with dots, day first as everywhere it is so written
 # ("On 14.02.2026 at about 07:30 hours": police notes, European and South Asian press)
 # the days a report counts from its own ("this morning", "last night"), which the tagger
-# sometimes leaves out in a long text
+# sometimes leaves out in a long text (not as a possessive, "this morning's shelling": a
+# happening already told, referred to)
 DEICTIC_DAY = re.compile(r"\b(?:[Tt]his (?:morning|afternoon|evening)|[Yy]esterday(?: (?:morning|"
-                         r"afternoon|evening))?|[Ll]ast night|[Tt]onight)\b")
+                         r"afternoon|evening))?|[Ll]ast night|[Tt]onight)\b(?!['’]s\b)")
 NUMERIC_DATE = re.compile(rf"\b([0-3]?\d)\.([01]?\d)\.({YEAR_SHAPE.pattern})\b")
 
 

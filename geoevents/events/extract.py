@@ -466,8 +466,10 @@ def _tells_the_sentence(consequence: _Candidate, main: _Candidate) -> bool:
     Kremlin accused Kyiv of stepping up attacks"): the killing is the happening, not a
     consequence of the attacks talked of."""
     tok = consequence.trigger.token
-    return consequence.trigger.pos == "VERB" and main.trigger.pos == "NOUN" and any(
-        c.dep_ == "nsubj" for c in tok.children)
+    deps = {c.dep_ for c in tok.children}  # a doer and a victim: "drones killed a woman"
+    # (the subject of "two of the wounded died" is a victim: a consequence still)
+    return consequence.trigger.pos == "VERB" and main.trigger.pos == "NOUN" and \
+        {"nsubj", "dobj"} <= deps
 
 
 def _changes_hands(taking: _Candidate, move: _Candidate) -> bool:
