@@ -19,6 +19,7 @@ reads as planned, not happened.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -459,6 +460,11 @@ YEAR_SHAPE = re.compile(r"(?:1[89]|20)\d\d")  # a number that may be a year
 YEAR_IN_TEXT = re.compile(r"(?:1[89]|20)(?<!\w..)\d\d\b")
 # a day written in figures with dots, day first as everywhere it is so written
 # ("On 14.02.2026 at about 07:30 hours": police notes, European and South Asian press)
+# the days a report counts from its own ("this morning", "last night"), which the tagger
+# sometimes leaves out in a long text (not as a possessive, "this morning's shelling": a
+# happening already told, referred to)
+DEICTIC_DAY = re.compile(r"\b(?:[Tt]his (?:morning|afternoon|evening)|[Yy]esterday(?: (?:morning|"
+                         r"afternoon|evening))?|[Ll]ast night|[Tt]onight)\b(?!['’]s\b)")
 NUMERIC_DATE = re.compile(rf"\b([0-3]?\d)\.([01]?\d)\.({YEAR_SHAPE.pattern})\b")
 
 
@@ -516,6 +522,21 @@ def _of_another_future(ent: Span, anchors: set[int]) -> bool:
             return False
         tok = tok.head
     return False
+
+
+_STRETCH_TO = frozenset({"to", "until", "till", "through", "-", "–", "—"})
+
+
+def _ends_a_stretch(ent: Span, ents: Sequence[Span]) -> bool:
+    """Whether a date expression is the end of a stretch another one begins ("the night
+    from Monday to Tuesday", "Tuesday to Wednesday"): the happening is dated by the
+    first day, when it began."""
+    if ent.start < 2:
+        return False
+    words = doc_words(ent.doc)
+    if words[ent.start - 1].lower_ not in _STRETCH_TO:
+        return False
+    return any(other.end == ent.start - 1 for other in ents)
 
 
 def _counts_something(ent: Span) -> bool:
@@ -656,7 +677,7 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
     found = sent.ents if not isinstance(sent, list) else sent
     ents = [e for e in found if e.label_ in ("DATE", "TIME")
             and e.end_char > skip_before and not _counts_something(e)
-            and not _of_another_future(e, anchors)
+            and not _of_another_future(e, anchors) and not _ends_a_stretch(e, found)
             and (not attached_only or _hangs_from(e, trigger, {trigger.i}, through_since=False))]
     if not ents:
         return DateInfo(None, UNRESOLVED, None, "no date in the sentence")

@@ -64,6 +64,7 @@ from geoevents.events.classify import (
 )
 from geoevents.events.dates import (
     DAY,
+    DEICTIC_DAY,
     MONTH,
     NUMERIC_DATE,
     UNRESOLVED,
@@ -232,8 +233,9 @@ _COMMEMORATIONS = frozenset({"anniversary", "commemorate", "memory", "remember",
 # trafficking": no happening at all)
 _TOPICS = frozenset({"about", "regarding", "concerning"})
 # words that make an event noun stand for other happenings of its kind ("similar
-# protests", "such attacks", "previous raids")
-_OTHERS = frozenset({"similar", "such", "previous", "earlier", "past", "former"})
+# protests", "such attacks", "previous raids", "has seen repeated unrest")
+_OTHERS = frozenset({"similar", "such", "previous", "earlier", "past", "former", "repeated",
+                     "recurrent", "recurring", "frequent", "periodic"})
 # "one of the deadliest attacks", "among the worst floods": a happening ranked in its
 # class, which the sentence's subject names
 _MEMBERS = frozenset({"one", "some", "many", "few", "several"})
@@ -265,6 +267,8 @@ _PERCEPTIONS = frozenset({"hear", "see", "witness", "report", "describe"})
 # verbs that tell when a happening already named began ("The fire broke out on Sunday")
 _ONSETS = frozenset({"break out", "erupt", "begin", "start", "flare up"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# the words of a reaction that only order it after the happening ("fled after the attack")
+_SEQUELS = frozenset({"after", "following"})
 _REFERENCE_LINKS = frozenset({"dobj", "nsubjpass", "pobj", "prep", "poss", "compound",
                               "nsubj", "attr", "oprd", "pcomp"})
 # a death toll told again as it rises: its figures are never lower than the first one
@@ -451,9 +455,22 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
     main = [c for c in keep if c.trigger.lemma not in CONSEQUENCES
             and onto.event_type_of(c.typing.sub_event_type) in _VIOLENT_TYPES]
     if len(main) == 1:
-        for c in [c for c in keep if c.trigger.lemma in CONSEQUENCES]:
+        for c in [c for c in keep if c.trigger.lemma in CONSEQUENCES
+                  and not _tells_the_sentence(c, main[0])]:
             _fold(c, main[0], keep)
     return keep
+
+
+def _tells_the_sentence(consequence: _Candidate, main: _Candidate) -> bool:
+    """Whether a consequence is a clause that names its doer and the sentence's violent
+    event an event noun elsewhere in it ("Ukrainian drones killed a woman …, as the
+    Kremlin accused Kyiv of stepping up attacks"): the killing is the happening, not a
+    consequence of the attacks talked of."""
+    tok = consequence.trigger.token
+    deps = {c.dep_ for c in tok.children}  # a doer and a victim: "drones killed a woman"
+    # (the subject of "two of the wounded died" is a victim: a consequence still)
+    return consequence.trigger.pos == "VERB" and main.trigger.pos == "NOUN" and \
+        {"nsubj", "dobj"} <= deps
 
 
 def _changes_hands(taking: _Candidate, move: _Candidate) -> bool:
@@ -701,6 +718,10 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
             tok.head.lower_ == "of" and tok.head.head.lower_ in _MEMBERS)):
         return True  # "one of the deadliest attacks on Dnipro this year": the class
     series = tok.head.head
+    if tok.head.lower_ == "of" and lemma(series) in _SERIES and (
+            series.tag_ == "NNS" or any(c.lower_ in _OTHERS for c in series.children)) and (
+            cand.date is None or cand.date.precision == UNRESOLVED):
+        return True  # "Peru has seen repeated waves of unrest": runs of happenings, undated
     if tok.tag_ == "NNS" and tok.head.lower_ == "of" and series.lower_ in _SERIES and \
             series.dep_ == "pobj" and series.head.head.lower_ in _RANKED and (
             cand.date is None or cand.date.precision == UNRESOLVED or
@@ -987,10 +1008,14 @@ def _reaction_to(trigger: Trigger) -> str:
     if tok.dep_ == "attr" and lemma(tok.head) == "be" and any(
             c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in tok.head.children):
         return "reaction"  # "It was the second strike on the area": the strike just told
+    told_anew = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
     for _ in range(4):
         if tok.dep_ not in _REFERENCE_LINKS or tok.head.i == tok.i:
             return ""
         tok = tok.head
+        if lemma(tok) in _SEQUELS and told_anew:
+            return ""  # "rescued 12 captives after a gunfight with the kidnappers": an
+            # indefinite noun after "after" introduces its happening, it refers to none
         if lemma(tok) in _REACTIONS:
             return "reaction"
         if lemma(tok) in _COMMEMORATIONS or any(
@@ -1068,6 +1093,13 @@ def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
             if i < len(offsets) and offsets[i] == match.start() and \
                     doc[i].text == match.group() and doc[i].ent_type_ in ("", "CARDINAL"):
                 years.append(SpanType(doc, i, i + 1, label="DATE"))
+    for match in DEICTIC_DAY.finditer(text):
+        i = bisect.bisect_left(offsets, match.start())
+        j = bisect.bisect_left(offsets, match.end())  # the token after the expression
+        if i < j and offsets[i] == match.start() and \
+                all(doc[k].ent_type_ == "" for k in range(i, j)) and \
+                doc[j - 1].idx + len(doc[j - 1].text) == match.end():
+            years.append(SpanType(doc, i, j, label="DATE"))
     for ent in sorted([*doc.ents, *years], key=lambda e: e.start):
         if ent.label_ in ("DATE", "TIME"):
             i = bisect.bisect_right(starts, ent.start) - 1

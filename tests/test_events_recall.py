@@ -1,0 +1,93 @@
+"""Events an analyst codes that the extraction used to miss (issue 12, golden recall):
+a happening an indefinite noun introduces after "after", bombs dropped from the air, the
+night of a stretch "from Tuesday to Wednesday", days counted from the report's own, and
+runs of unrest that are no happening. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import geoevents
+
+
+def events(text: str, published: str):
+    return geoevents.extract_events(text, published=published)
+
+
+def test_an_indefinite_noun_after_after_is_a_happening_of_its_own():
+    text = ("Gunmen abducted 40 worshippers from a mosque in Faskari on Sunday, police said. "
+            "On Monday, soldiers rescued 12 of the captives after a gunfight with the "
+            "kidnappers in a forest near Dandume. One soldier was killed in the exchange.")
+    found = events(text, "2025-11-18")
+    battle = [e for e in found if e.event_type == "Battles"]
+    assert [(e.date, e.fatalities) for e in battle] == [("2025-11-17", 1)]
+
+
+def test_the_attack_after_which_people_fled_is_no_second_event():
+    text = ("Gunmen attacked the village of Bangou on Sunday, killing nine people. "
+            "Hundreds of residents fled to Tera after the attack.")
+    found = events(text, "2025-02-18")
+    assert len([e for e in found if e.event_type == "Violence against civilians"]) == 1
+
+
+def test_explosives_dropped_on_a_place_are_remote_violence():
+    found = events("Unidentified men dropped explosives on the police station in Corinto on "
+                   "Sunday, the mayor said.", "2025-06-24")
+    assert [(e.event_type, e.date) for e in found] == [
+        ("Explosions/Remote violence", "2025-06-22")]
+
+
+def test_a_night_from_one_day_to_the_next_is_dated_by_the_first():
+    text = ("The second night of unrest, Tuesday to Wednesday, youths set fire to six cars and "
+            "threw stones at police in Vénissieux.")
+    found = events(text, "2025-11-06")
+    assert found and all(e.date == "2025-11-04" for e in found)
+
+
+def test_the_morning_the_report_counts_from_dates_a_gathering():
+    text = ("Police fired tear gas at striking garment workers who blocked the highway in "
+            "Ashulia yesterday, and one worker was killed.\n\n"
+            "This morning workers gathered again in front of several factories in Zirabo, "
+            "but the gatherings were peaceful, our correspondent reported.")
+    found = events(text, "2025-09-03")
+    assert "2025-09-03" in {e.date for e in found if e.event_type == "Protests"}
+
+
+def test_repeated_waves_of_unrest_are_no_happening():
+    text = ("Police fired tear gas at transport workers marching on Abancay Avenue in Lima on "
+            "Wednesday.\n\nIn Juliaca, hundreds of farmers blocked the road to Puno on "
+            "Tuesday to demand lower fuel prices. Peru has seen repeated waves of unrest in "
+            "recent years.")
+    found = events(text, "2025-06-19")
+    lima = next(e for e in found if e.date == "2025-06-18")
+    assert lima.event_type == "Protests"  # no riot of other years folded into it
+    assert all(e.date is not None for e in found)
+
+
+def test_a_killing_told_with_its_doer_is_no_consequence_of_attacks_talked_of():
+    text = ("Drones killed a woman in Shebekino on Monday, the governor said, as the Kremlin "
+            "accused Kyiv of stepping up attacks on border areas.")
+    found = events(text, "2025-04-08")
+    violent = [e for e in found if e.event_type == "Explosions/Remote violence"]
+    assert [(e.date, e.fatalities) for e in violent] == [("2025-04-07", 1)]
+
+
+def test_damage_done_by_a_weapon_from_afar_is_a_strike():
+    found = events("Ukrainian drones set fire to an oil depot in Engels on Tuesday, the "
+                   "governor said.", "2025-06-04")
+    assert [(e.sub_event_type, e.date) for e in found] == [("Air/drone strike", "2025-06-03")]
+    found = events("Two houses in Beryslav were destroyed by Russian shells on Monday.",
+                   "2025-06-04")
+    assert [e.event_type for e in found] == ["Explosions/Remote violence"]
+
+
+def test_damage_done_by_people_stays_property_destruction():
+    found = events("Militants set fire to 20 fuel tankers on the road near Kati on Saturday.",
+                   "2025-06-04")
+    assert [e.sub_event_type for e in found] == ["Looting/property destruction"]
+
+
+def test_victims_who_died_later_stay_with_the_shelling():
+    text = ("A shell landed in the Mugunga camp on the edge of Goma on Monday, killing three "
+            "people. MSF revised the toll from the shelling of the camp to five dead, after "
+            "two of the wounded died in hospital.")
+    found = events(text, "2025-02-04")
+    assert len([e for e in found if e.event_type == "Explosions/Remote violence"]) == 1
