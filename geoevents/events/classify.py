@@ -1259,26 +1259,6 @@ def _done_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> bo
         actor.dep_ == "pobj" and actor.head.dep_ == "agent" and actor.head.head == token)
 
 
-def _remote_doer(trigger: Trigger, onto: Ontology) -> tuple[str, str] | None:
-    """(weapon sub-type, cue) when the doer of a damage verb is a weapon fired from afar
-    ("Ukrainian drones set fire to an oil refinery", "a house was destroyed by a
-    missile"): the damage tells a strike."""
-    token = trigger.token
-    doers = [c for c in token.children if c.dep_ == "nsubj"] + [
-        g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if not doers:
-        return None
-    forms = set(lemma_forms(doers[0]))
-    text = f" {' '.join(sorted(forms))} "
-    for name in WEAPON_ORDER:
-        if name == "Chemical weapon":
-            continue
-        cue = _cue_hit(onto.sub_types[name].cues, forms, text)
-        if cue:
-            return name, cue
-    return None
-
-
 def _lodged_by_a_state(trigger: Trigger) -> bool:
     """Whether a protest comes from a state: a protest a country or a ministry lodges
     ("Pakistan lodged a strong protest with India") or makes an act of ("the foreign
@@ -1359,12 +1339,6 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
             _done_by_protesters(trigger, args, onto):
         return Typing("Violent demonstration", typing.confidence,
                       f"{typing.reason}; done by protesters")
-    remote = _remote_doer(trigger, onto) if name == "Looting/property destruction" \
-        else None
-    if remote is not None:
-        return Typing(remote[0], typing.confidence,
-                      f"{typing.reason}; done by a weapon from afar ({remote[1]!r}): the "
-                      f"damage of a strike, not looting or arson")
     if name == "Attack" and _targets_protesters(trigger, args, onto):
         force = _force_against_protesters(trigger, args, onto)
         return Typing(force.sub_event_type, typing.confidence,
