@@ -702,7 +702,7 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
     return first_failure
 
 
-def _days_after_told(ent: Span, found: list[Span], published: date | None,
+def _days_after_told(ent: Span, found: Sequence[Span], published: date | None,
                      skip_before: int) -> DateInfo | None:
     """The day a relative expression counts from a day told before it in its sentence
     ("shot dead … on Sunday, and one militant was killed in a gunfight *the next day*":
