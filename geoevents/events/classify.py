@@ -30,7 +30,7 @@ from geoevents.events.arguments import Arguments, preposition_objects
 from geoevents.events.ontology import GENERIC, WEAPON_EVENT_TYPE, Ontology
 from geoevents.events.tokens import span_words
 from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
-from geoevents.nlp import PerDocument, doc_sentences, span_text
+from geoevents.nlp import PerDocument, doc_sentences, doc_text, span_text
 from geoevents.wordlists import ROAD_VEHICLES
 
 if TYPE_CHECKING:
@@ -371,7 +371,7 @@ def _paragraph_sentences(token: Word, before: int, after: int) -> list[Span]:
     text order."""
     sentences, starts = doc_sentences(token.doc)
     i = bisect_right(starts, token.i) - 1
-    text = token.doc.text
+    text = doc_text(token.doc)
     return [sent for sent in sentences[max(0, i - before): i + after + 1]
             if "\n" not in text[min(sent.end_char, token.idx): max(sent.start_char, token.idx)]]
 

@@ -847,7 +847,7 @@ def _in_quotes(tok: Word) -> bool:
     """Whether a token is inside quotation marks opened before it in its paragraph (a
     straight quote opens or closes, a curly one opens or closes as it is drawn; a closing
     mark left over from an earlier paragraph opens nothing)."""
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     start = text.rfind("\n", 0, tok.idx) + 1
     inside = False
     for char in text[start:tok.idx]:
