@@ -100,12 +100,13 @@ from geoevents.events.location import (
     context_places,
     locate,
     main_place,
+    path_to_place,
     placed_in,
     precision_of,
     sentence_candidates,
 )
 from geoevents.events.ontology import GENERIC, Ontology, load_ontology
-from geoevents.events.tokens import doc_words, release, span_root, word
+from geoevents.events.tokens import doc_words, release, word
 from geoevents.events.triggers import (
     NON_EVENTS,
     TIME_ENTITIES,
@@ -659,21 +660,6 @@ def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
             c.dep_ == "aux" and c.lower_ in _PERFECT for c in tok.children))
 
 
-def _path_to(trigger: Word, location: Location) -> list[Word]:
-    """The words from the trigger's child down to the root of the place linked to it
-    (empty when the place does not hang on the trigger, or was lent by the context)."""
-    if location.toponym is None or not location.linked:
-        return []
-    span = trigger.doc.char_span(location.toponym.start, location.toponym.end,
-                                 alignment_mode="expand")
-    if span is None or not len(span):
-        return []
-    path = [span_root(span)]
-    while path[-1].head.i != path[-1].i and path[-1].head.i != trigger.i:
-        path.append(path[-1].head)
-    return path[::-1] if path[-1].head.i == trigger.i and path[-1].i != trigger.i else []
-
-
 def _what_is_said_about(trigger: Word, location: Location) -> bool:
     """Whether the place linked to a speech act is what the words are about or whom they
     address, reached through the trigger's object or a preposition other than one of
@@ -681,7 +667,7 @@ def _what_is_said_about(trigger: Word, location: Location) -> bool:
     "condemned an airstrike … at a market in Ulang"): a statement is made where the
     speaker is ("in a statement from Islamabad", "In Washington, the State Department
     condemned …", "the governor of Benue said"), never at its topic."""
-    path = _path_to(trigger, location)
+    path = path_to_place(trigger, location)
     return bool(path) and not (path[0].dep_ in _SPEAKERS or (
         path[0].dep_ == "prep" and path[0].lower_ in _SPEAKER_PREPS))
 
@@ -690,7 +676,7 @@ def _where_it_was_said(trigger: Word, location: Location) -> bool:
     """Whether the place linked to an event is where words about it were put out ("condemned
     the attack *in a statement from Islamabad*", "a video message from Kabul"): the
     speaker's place, never the happening's."""
-    return any(lemma(t) in _SPOKEN for t in _path_to(trigger, location)[:-1])
+    return any(lemma(t) in _SPOKEN for t in path_to_place(trigger, location)[:-1])
 
 
 def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:

@@ -916,6 +916,15 @@ def mention_root(doc: Doc, mention: Toponym) -> Word | None:
     return root_word(doc, *bounds)
 
 
+def path_to_place(trigger: Word, location: Location) -> list[Word]:
+    """The words from the trigger's child down to the root of the place linked to it
+    (empty when the place does not hang on the trigger, or was lent by the context)."""
+    if location.toponym is None or not location.linked:
+        return []
+    root = mention_root(trigger.doc, location.toponym)
+    return (_down_path(trigger, root) or []) if root is not None else []
+
+
 def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, Word]],
             known: dict[int, Place | None], toponyms: list[Toponym],
             ends: dict[str, Toponym]) -> tuple[tuple, Location] | None:
