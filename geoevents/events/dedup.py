@@ -131,9 +131,14 @@ def contains(outer: Place, inner: Place) -> bool:
     return bool(inner.admin1) and inner.admin1 == outer.name
 
 
+def nested(a: Place, b: Place) -> bool:
+    """One place, or one containing the other."""
+    return a.id == b.id or contains(a, b) or contains(b, a)
+
+
 def same_place(a: Place, b: Place, *, distance: float = DISTANCE_KM) -> bool:
     """One place, places within ``distance`` km, or one containing the other."""
-    if a.id == b.id or contains(a, b) or contains(b, a):
+    if nested(a, b):
         return True
     return geodesy.distance_km(a.lat, a.lon, b.lat, b.lon) <= distance
 

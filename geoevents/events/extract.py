@@ -89,6 +89,7 @@ from geoevents.events.dedup import (
     compatible_actors,
     contains,
     merge_key,
+    nested,
     same_place,
 )
 from geoevents.events.location import (
@@ -1801,8 +1802,7 @@ def _one_scene(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
         0 < cb.sentence - ca.sentence <= _NEAR_SENTENCES and \
         a.date_precision == b.date_precision == DAY and a.date == b.date and \
         not ca.location.inferred and not cb.location.inferred and \
-        site_a is not None and site_b is not None and (
-            site_a.id == site_b.id or contains(site_a, site_b) or contains(site_b, site_a))
+        site_a is not None and site_b is not None and nested(site_a, site_b)
 
 
 def _force_on_the_crowd(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
@@ -1833,7 +1833,7 @@ def _force_on_the_crowd(first: tuple[Event, _Candidate], later: tuple[Event, _Ca
     if site_a is None or site_b is None or ca.location.inferred or cb.location.inferred:
         if not near:
             return False
-    elif not (site_a.id == site_b.id or contains(site_a, site_b) or contains(site_b, site_a)):
+    elif not nested(site_a, site_b):
         return False
     return ca.sentence == cb.sentence or \
         people_class(acand.args.target, onto) == "protester" or \
@@ -1932,8 +1932,7 @@ def _one_attack(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]
     if ca.location.inferred and cb.location.inferred:
         return False
     site_a, site_b = _site(a), _site(b)
-    if site_a is not None and site_b is not None and not (
-            site_a.id == site_b.id or contains(site_a, site_b) or contains(site_b, site_a)):
+    if site_a is not None and site_b is not None and not nested(site_a, site_b):
         return False
     if (site_a is None or site_b is None) and not near:
         return False
