@@ -286,16 +286,26 @@ def _weapon(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     """(sub-type, cue, scope) of the nearest weapon named around a violence trigger."""
     for scope, words in (("trigger phrase", args.near), ("clause", args.clause),
                          ("sentence", sentence)):
-        scope_text: str | None = text if scope == "sentence" else None
-        for name in WEAPON_ORDER:
-            cues = onto.sub_types[name].cues
-            if scope_text is None:  # the scope's words as a text, made when it can match
-                if not _may_hit(cues, words):
-                    continue
-                scope_text = f" {' '.join(sorted(words))} "
-            cue = _cue_hit(cues, words, scope_text)
-            if cue:
-                return name, cue, scope
+        named = _weapon_named(words, onto, text if scope == "sentence" else None)
+        if named:
+            return *named, scope
+    return None
+
+
+def _weapon_named(words: set[str], onto: Ontology, text: str | None = None
+                  ) -> tuple[str, str] | None:
+    """(sub-type, cue) of the first weapon in :data:`WEAPON_ORDER` whose cue ``words``
+    name, phrases found in ``text`` (by default the words as a text, made when a cue can
+    match)."""
+    for name in WEAPON_ORDER:
+        cues = onto.sub_types[name].cues
+        if text is None:
+            if not _may_hit(cues, words):
+                continue
+            text = f" {' '.join(sorted(words))} "
+        cue = _cue_hit(cues, words, text)
+        if cue:
+            return name, cue
     return None
 
 
@@ -1188,13 +1198,8 @@ def _doer_weapon(args: Arguments, onto: Ontology) -> tuple[str, str] | None:
     """(sub-type, cue) of the weapon that is the trigger's doer, if one is."""
     if args.weapon_doer is None:
         return None
-    words = {form for tok in args.weapon_doer.subtree for form in lemma_forms(tok)}
-    text = f" {' '.join(sorted(words))} "
-    for name in WEAPON_ORDER:
-        cue = _cue_hit(onto.sub_types[name].cues, words, text)
-        if cue:
-            return name, cue
-    return None
+    return _weapon_named({form for tok in args.weapon_doer.subtree
+                          for form in lemma_forms(tok)}, onto)
 
 
 # verbs of moving into a place: a transfer of territory only when the place is handed
