@@ -2,12 +2,12 @@
 
 The reports are written for this project (see tests/golden/README.md). ``dev`` reports
 were used while improving event extraction; ``heldout`` (h*), ``heldout2`` (x*),
-``heldout9`` (s*), ``heldout10`` (r*) and ``heldout11`` (q*) reports were written before the
-changes they check and not looked at while tuning: their gates are looser. ``tune5`` (v*), ``tune6``
+``heldout10`` (r*) and ``heldout11`` (q*) reports were written before the changes they
+check and not looked at while tuning: their gates are looser. ``tune5`` (v*), ``tune6``
 (w*), ``tune7`` (u*) and ``tune8`` (t*) were held-out parts (heldout5-heldout8) until
-session 12, ``tune9`` (y*) and ``tune10`` (z*) (heldout3, heldout4) until session 13, which
-made them tuning data: their errors may be read, and their gates are the ones they had as
-held-out parts.
+session 12, ``tune9`` (y*) and ``tune10`` (z*) (heldout3, heldout4) until session 13 and
+``tune11`` (s*) (heldout9) until session 14, which made them tuning data: their errors may
+be read, and their gates are the ones they had as held-out parts.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ GOLDEN = Path(__file__).parent / "golden"
 GATES = {"dev": (0.82, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
          "tune9": (0.65, 0.74), "tune10": (0.72, 0.82), "tune5": (0.88, 0.90),
          "tune6": (0.49, 0.64), "tune7": (0.66, 0.83),
-         "tune8": (0.70, 0.73), "heldout9": (0.40, 0.61), "heldout10": (0.31, 0.43),
+         "tune8": (0.70, 0.73), "tune11": (0.50, 0.68), "heldout10": (0.31, 0.43),
          "heldout11": (0.35, 0.48)}
 FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
 FIRST_DEV_GATE = (0.92, 0.95)
@@ -85,8 +85,7 @@ NEWEST_DEV_GATE = (0.21, 0.23)
 # 60a6b9a, the first run on its reports (committed blind, 4fde81e, reviewed blind, 8cc6eef),
 # counted, not read; session 13's merges: heldout9 6 → 5, heldout10 8 → 6, heldout11
 # 10 → 9, counted, not read)
-HELDOUT_ERRORS = {"heldout": 0, "heldout2": 1, "heldout9": 5, "heldout10": 6,
-                  "heldout11": 9}
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 1, "heldout10": 6, "heldout11": 9}
 # failed must-not checks of the former held-out parts that became tuning data in session 12
 # (heldout5-heldout8 then: 5, 9, 7, 5 at its start; the counts after its merges). Their
 # gates above are the end-of-session-12 figures (0.837 / 0.932, 0.482 / 0.628,
@@ -95,7 +94,10 @@ HELDOUT_ERRORS = {"heldout": 0, "heldout2": 1, "heldout9": 5, "heldout10": 6,
 # Session 13's merges: 0, 4, 1, 3, 0, 0; the tune gates above are its end figures
 # (0.933 / 0.955, 0.545 / 0.698, 0.710 / 0.880, 0.758 / 0.781, 0.700 / 0.795,
 # 0.778 / 0.875) minus about 0.05.
-TUNE_ERRORS = {"tune5": 0, "tune6": 4, "tune7": 1, "tune8": 3, "tune9": 0, "tune10": 0}
+# (heldout9 became tune11 at the start of session 14, with 5 failed checks and
+# 0.556 / 0.735, its last blind figures; its gate keeps the held-out gate's margin.)
+TUNE_ERRORS = {"tune5": 0, "tune6": 4, "tune7": 1, "tune8": 3, "tune9": 0, "tune10": 0,
+               "tune11": 5}
 # must-not checks of the dev reports that still fail, each with the event that makes it
 # fail now (a substring of the error line): the same check failing for another reason is
 # a new error. d73-d84 (first run 12 failed checks; 3 left): a rally outside a court typed
@@ -146,7 +148,7 @@ def test_every_report_loads_and_is_substantial():
     assert len(reports) >= 50
     assert {r.part for r in reports} == {"dev", "heldout", "heldout2", "tune9",
                                            "tune10", "tune5", "tune6", "tune7", "tune8",
-                                           "heldout9", "heldout10", "heldout11"}
+                                           "tune11", "heldout10", "heldout11"}
     for report in reports:
         assert report.text.count("\n\n") >= 2, f"{report.id}: fewer than three paragraphs"
         assert report.events or report.must_not
