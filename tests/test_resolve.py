@@ -463,6 +463,10 @@ def test_a_name_made_from_a_town_s_name_finds_the_town():
      "Lake Hartwell", ["Anderson", "South Carolina"], "Georgia"),
     ("Smoke drifted over South Los Angeles and Long Beach, California.",
      "South Los Angeles", ["Long Beach", "California"], "California"),
+    # a compass part of a town before a look-alike of the whole name (North Dalles, an
+    # old name of Dallesport, Washington)
+    ("Mosquito spraying began in North Dallas and Fort Worth, Texas, this week.",
+     "North Dallas", ["Fort Worth", "Texas"], "Texas"),
 ])
 def test_a_feature_named_after_a_town_the_text_supports_is_placed_at_the_town(
         parser, text, name, others, admin1):
