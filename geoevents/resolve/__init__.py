@@ -46,6 +46,7 @@ from geoevents.wordlists import (
     COMPASS_BEARINGS,
     DASHES,
     DISTANCE_UNITS,
+    DIVISION_NOUNS,
     MUNICIPAL_BODIES,
     PLACE_WORDS,
     RESIDENT_NOUNS,
@@ -151,6 +152,12 @@ class Resolver:
                          if c.place.feature_code == "ADM1" and not is_loose(c)]
             if divisions:
                 return divisions
+        if first.kind == "name" and not first.feature_class:
+            # "a Washington state farm": the name's reading, unless the text also calls
+            # it another kind ("Nakuru town" and "Nakuru county": see _seat)
+            wanted = {_noun_class(m, text) for m in mentions} - {None}
+            if len(wanted) == 1 and "other" not in wanted:
+                first = replace(first, feature_class=wanted.pop())
         found = self.candidates(first)
         if found and all(c.match == "part" for c in found) and not any(
                 m.source == "given" or m.named or _place_like(m.text) for m in mentions):
@@ -330,6 +337,23 @@ def _governed(m: Mention, text: str) -> bool:
         _GOVERNOR_BEFORE.search(text[max(0, m.start - 30):m.start]))
 
 
+def _noun_class(m: Mention, text: str) -> str | None:
+    """The feature class a lower-case division noun right after mention ``m`` gives it
+    ("Washington state", "Gaza city", "Biu district": :data:`DIVISION_NOUNS`), as the
+    recogniser reads "X state" when the noun is not part of the name; None otherwise.
+    Only nouns of first-level divisions and of settlements: "the Houston region" is the
+    city and its surroundings, and a district or county named after its seat is often
+    the seat's ("Matara district" around the town of Matara): those give "other"."""
+    after = _NEXT_WORD.match(text, m.end)
+    noun = after.group(1) if after else None
+    if noun in _FIRST_LEVEL_NOUNS or noun in _SETTLEMENT_NOUNS:
+        return DIVISION_NOUNS[noun]
+    return "other" if DIVISION_NOUNS.get(noun or "") else None
+
+
+_FIRST_LEVEL_NOUNS = frozenset({"state", "province", "governorate", "oblast", "prefecture"})
+_SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "hamlet"})
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _WORD = re.compile(r"[\w'’.]+")
 # "400 S. Locust St., Lebanon": a street address ends with its town
 _ADDRESS_END = re.compile(r"\d+\s+(?:[\w'’.]+\s+){1,4}?([\w]+)\.?,\s*$")
