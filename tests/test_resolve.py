@@ -657,3 +657,18 @@ def test_a_division_or_settlement_noun_after_a_given_name_reads_it_so(parser, te
     start = text.index(name)
     t = parser.parse(text, toponyms=[(start, start + len(name))]).toponyms[0]
     assert t.place is not None and t.place.feature_code == code, t.reason
+
+
+@pytest.mark.parametrize("text, names, qualified", [
+    # a list of divisions: "Pennsylvania" is an item, not Washington's qualifier (which
+    # made it Washington, Pennsylvania)
+    ("Officials are investigating cases in Washington, Pennsylvania and California.",
+     ["Washington", "Pennsylvania", "California"], False),
+    # a town, its state, and another town: the state still qualifies the town
+    ("The storm hit Paris, Texas and Dallas on Monday.", ["Paris", "Texas", "Dallas"], True),
+])
+def test_two_divisions_joined_after_a_comma_are_items_of_a_list(parser, text, names,
+                                                                qualified):
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    t = parser.parse(text, toponyms=spans).toponyms[0]
+    assert t.place is not None and (t.place.admin1 == names[1]) == qualified, t.reason

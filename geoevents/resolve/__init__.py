@@ -128,8 +128,13 @@ class Resolver:
         comma = [text[a.end:b.start].strip() == "," for a, b in pairs]
         for i, (first, second) in enumerate(pairs):
             # "Paris, Texas" qualifies Paris; in a list ("California, Oklahoma,
-            # Pennsylvania") names separated by commas are items, not head and qualifier
-            in_list = (i > 0 and comma[i - 1]) or (i + 1 < len(pairs) and comma[i + 1])
+            # Pennsylvania") names separated by commas are items, not head and qualifier,
+            # and so are two divisions or countries joined by a conjunction after it
+            # ("Washington, Pennsylvania and California"; "Paris, Texas and Dallas" stays)
+            in_list = (i > 0 and comma[i - 1]) or (i + 1 < len(pairs) and (
+                comma[i + 1] or _joined(text, second, pairs[i + 1][1]) and all(
+                    _region_first(groups[index[_group_key(m)]].candidates)
+                    for m in (second, pairs[i + 1][1]))))
             if comma[i] and first.kind == "name" and not in_list:
                 group = groups[index[_group_key(first)]]
                 target = index[_group_key(second)]
@@ -335,6 +340,17 @@ def _governed(m: Mention, text: str) -> bool:
     governor", "the Governor of Krasnodar"."""
     return bool(_GOVERNOR_AFTER.match(text, m.end)) or bool(
         _GOVERNOR_BEFORE.search(text[max(0, m.start - 30):m.start]))
+
+
+def _joined(text: str, a: Mention, b: Mention) -> bool:
+    """Whether a conjunction alone joins mentions ``a`` and ``b`` ("X and Y", "X, or Y")."""
+    return text[a.end:b.start].strip(" ,").lower() in ("and", "or")
+
+
+def _region_first(cands: list[Candidate]) -> bool:
+    """Whether a name's most likely reading is a country or first-level division."""
+    return bool(cands) and (cands[0].place.feature_code in COUNTRY_CODES
+                            or cands[0].place.feature_code == "ADM1")
 
 
 def _noun_class(m: Mention, text: str) -> str | None:
