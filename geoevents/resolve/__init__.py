@@ -131,10 +131,11 @@ class Resolver:
             # Pennsylvania") names separated by commas are items, not head and qualifier,
             # and so are two divisions or countries joined by a conjunction after it
             # ("Washington, Pennsylvania and California"; "Paris, Texas and Dallas" stays)
-            in_list = (i > 0 and comma[i - 1]) or (i + 1 < len(pairs) and (
-                comma[i + 1] or _joined(text, second, pairs[i + 1][1]) and all(
+            third = pairs[i + 1][1] if i + 1 < len(pairs) else None
+            in_list = (i > 0 and comma[i - 1]) or (third is not None and (
+                comma[i + 1] or (_joined(text, second, third) and all(
                     _region_first(groups[index[_group_key(m)]].candidates)
-                    for m in (second, pairs[i + 1][1]))))
+                    for m in (second, third)))))
             if comma[i] and first.kind == "name" and not in_list:
                 group = groups[index[_group_key(first)]]
                 target = index[_group_key(second)]
