@@ -463,6 +463,10 @@ def test_a_name_made_from_a_town_s_name_finds_the_town():
      "Lake Hartwell", ["Anderson", "South Carolina"], "Georgia"),
     ("Smoke drifted over South Los Angeles and Long Beach, California.",
      "South Los Angeles", ["Long Beach", "California"], "California"),
+    # a compass part of a town before a look-alike of the whole name (North Dalles, an
+    # old name of Dallesport, Washington)
+    ("Mosquito spraying began in North Dallas and Fort Worth, Texas, this week.",
+     "North Dallas", ["Fort Worth", "Texas"], "Texas"),
 ])
 def test_a_feature_named_after_a_town_the_text_supports_is_placed_at_the_town(
         parser, text, name, others, admin1):
@@ -593,21 +597,25 @@ def test_a_bigger_town_abroad_is_no_namesake(parser):
     assert toponym.place is not None and toponym.place.country_code == "PL", toponym.reason
 
 
-@pytest.mark.parametrize("text, name", [
-    # the county reading holds the document's other towns; "Nakuru town" is the town
+@pytest.mark.parametrize("text, name, why", [
+    # "Nakuru town" is the town (the name's other mentions too, the text calling no
+    # mention of it by a division noun); "Nakuru county" is the county
     ("NAKURU — Police fought youths in Nakuru town, while in Molo and Naivasha, in Nakuru "
-     "county, protesters marched peacefully.", "Nakuru town"),
+     "county, protesters marched peacefully.", "Nakuru town", "Nakuru, KE (PPL)"),
+    # the region reading holds the document's other towns; "the outskirts of" names the
+    # town in that mention
     ("Militants attacked a fuel convoy near Diéma, in western Mali, and said they had "
      "destroyed it on the road between Kayes and Bamako. Two days earlier, gunmen abducted "
-     "two engineers from a cement plant on the outskirts of Kayes.", "outskirts of Kayes"),
+     "two engineers from a cement plant on the outskirts of Kayes.", "outskirts of Kayes",
+     "names the town here"),
 ])
-def test_a_division_s_name_used_for_its_town_reads_as_the_town(parser, text, name):
+def test_a_division_s_name_used_for_its_town_reads_as_the_town(parser, text, name, why):
     bare = name.replace(" town", "").replace("outskirts of ", "")
     start = text.index(name) + name.index(bare)
     toponyms = parser.parse(text).toponyms
     [town] = [t for t in toponyms if t.start == start and t.text == bare]
     assert town.place is not None and town.place.feature_code == "PPL", town.reason
-    assert "names the town here" in town.reason
+    assert why in town.reason, town.reason
     # a mention with no such cue keeps the division the text reads the name as
     assert any(t.text.startswith(bare) and t.place is not None
                and t.place.feature_code == "ADM1" for t in toponyms), \
@@ -632,3 +640,35 @@ def test_a_village_put_in_a_town_is_none_of_its_namesakes_elsewhere(parser):
 def test_a_place_inside_the_place_the_text_puts_it_in_is_kept(parser, text, name, admin1):
     toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
     assert toponym.place is not None and toponym.place.admin1 == admin1, toponym.reason
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # a lower-case noun of a first-level division or a settlement after a given name
+    ("The cow was born in Canada and raised on a Washington state farm.",
+     "Washington", "ADM1"),
+    ("The cow was born in Canada and raised on a Washington farm.", "Washington", "PPLC"),
+    ("A Kano state official said the roads were closed.", "Kano", "ADM1"),
+    ("A Kano official said the roads were closed.", "Kano", "PPL"),
+    ("Rain fell on Mexico city on Monday.", "Mexico", "PPLC"),
+    ("Rain fell on Mexico on Monday.", "Mexico", "PCLI"),
+])
+def test_a_division_or_settlement_noun_after_a_given_name_reads_it_so(parser, text, name,
+                                                                      code):
+    start = text.index(name)
+    t = parser.parse(text, toponyms=[(start, start + len(name))]).toponyms[0]
+    assert t.place is not None and t.place.feature_code == code, t.reason
+
+
+@pytest.mark.parametrize("text, names, qualified", [
+    # a list of divisions: "Pennsylvania" is an item, not Washington's qualifier (which
+    # made it Washington, Pennsylvania)
+    ("Officials are investigating cases in Washington, Pennsylvania and California.",
+     ["Washington", "Pennsylvania", "California"], False),
+    # a town, its state, and another town: the state still qualifies the town
+    ("The storm hit Paris, Texas and Dallas on Monday.", ["Paris", "Texas", "Dallas"], True),
+])
+def test_two_divisions_joined_after_a_comma_are_items_of_a_list(parser, text, names,
+                                                                qualified):
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    t = parser.parse(text, toponyms=spans).toponyms[0]
+    assert t.place is not None and (t.place.admin1 == names[1]) == qualified, t.reason

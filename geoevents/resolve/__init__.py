@@ -46,6 +46,7 @@ from geoevents.wordlists import (
     COMPASS_BEARINGS,
     DASHES,
     DISTANCE_UNITS,
+    DIVISION_NOUNS,
     MUNICIPAL_BODIES,
     PLACE_WORDS,
     RESIDENT_NOUNS,
@@ -127,8 +128,14 @@ class Resolver:
         comma = [text[a.end:b.start].strip() == "," for a, b in pairs]
         for i, (first, second) in enumerate(pairs):
             # "Paris, Texas" qualifies Paris; in a list ("California, Oklahoma,
-            # Pennsylvania") names separated by commas are items, not head and qualifier
-            in_list = (i > 0 and comma[i - 1]) or (i + 1 < len(pairs) and comma[i + 1])
+            # Pennsylvania") names separated by commas are items, not head and qualifier,
+            # and so are two divisions or countries joined by a conjunction after it
+            # ("Washington, Pennsylvania and California"; "Paris, Texas and Dallas" stays)
+            third = pairs[i + 1][1] if i + 1 < len(pairs) else None
+            in_list = (i > 0 and comma[i - 1]) or (third is not None and (
+                comma[i + 1] or (_joined(text, second, third) and all(
+                    _region_first(groups[index[_group_key(m)]].candidates)
+                    for m in (second, third)))))
             if comma[i] and first.kind == "name" and not in_list:
                 group = groups[index[_group_key(first)]]
                 target = index[_group_key(second)]
@@ -151,6 +158,12 @@ class Resolver:
                          if c.place.feature_code == "ADM1" and not is_loose(c)]
             if divisions:
                 return divisions
+        if first.kind == "name" and not first.feature_class:
+            # "a Washington state farm": the name's reading, unless the text also calls
+            # it another kind ("Nakuru town" and "Nakuru county": see _seat)
+            wanted = {_noun_class(m, text) for m in mentions} - {None}
+            if len(wanted) == 1 and "other" not in wanted:
+                first = replace(first, feature_class=wanted.pop())
         found = self.candidates(first)
         if found and all(c.match == "part" for c in found) and not any(
                 m.source == "given" or m.named or _place_like(m.text) for m in mentions):
@@ -330,6 +343,34 @@ def _governed(m: Mention, text: str) -> bool:
         _GOVERNOR_BEFORE.search(text[max(0, m.start - 30):m.start]))
 
 
+def _joined(text: str, a: Mention, b: Mention) -> bool:
+    """Whether a conjunction alone joins mentions ``a`` and ``b`` ("X and Y", "X, or Y")."""
+    return text[a.end:b.start].strip(" ,").lower() in ("and", "or")
+
+
+def _region_first(cands: list[Candidate]) -> bool:
+    """Whether a name's most likely reading is a country or first-level division."""
+    return bool(cands) and (cands[0].place.feature_code in COUNTRY_CODES
+                            or cands[0].place.feature_code == "ADM1")
+
+
+def _noun_class(m: Mention, text: str) -> str | None:
+    """The feature class a lower-case division noun right after mention ``m`` gives it
+    ("Washington state", "Gaza city", "Biu district": :data:`DIVISION_NOUNS`), as the
+    recogniser reads "X state" when the noun is not part of the name; None otherwise.
+    Only nouns of first-level divisions and of settlements: "the Houston region" is the
+    city and its surroundings, and a district or county named after its seat is often
+    the seat's ("Matara district" around the town of Matara): those give "other"."""
+    after = _NEXT_WORD.match(text, m.end)
+    noun = after.group(1) if after else None
+    if noun in _FIRST_LEVEL_NOUNS or noun in _SETTLEMENT_NOUNS:
+        return DIVISION_NOUNS[noun]
+    return "other" if DIVISION_NOUNS.get(noun or "") else None
+
+
+_FIRST_LEVEL_NOUNS = frozenset({"state", "province", "governorate", "oblast", "prefecture"})
+_SETTLEMENT_NOUNS = frozenset({"town", "village", "city", "hamlet"})
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 _WORD = re.compile(r"[\w'’.]+")
 # "400 S. Locust St., Lebanon": a street address ends with its town
 _ADDRESS_END = re.compile(r"\d+\s+(?:[\w'’.]+\s+){1,4}?([\w]+)\.?,\s*$")

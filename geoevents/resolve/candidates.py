@@ -131,14 +131,21 @@ class CandidateGenerator:
             found = self._query(variant, None, None, fuzzy=False)
             if found and not (loose and all(is_loose(c) for c in found)):
                 return found
-        if loose:
-            return loose
+        # a similar spelling of the whole name is a guess at a typo; a compass word
+        # before a town's exact name ("North Dallas", not Dallesport) names a part of
+        # that town, and comes first (a lake or river named after a town may lie far
+        # from it, so a look-alike still goes before those)
         town = named_after(text)
+        if loose and not (town is not None and _compass_part(text)
+                          and all(c.match == "fuzzy" for c in loose)):
+            return loose
         if town is not None:
             found = [replace(c, match="part") for c in self.for_name(town)
                      if not is_loose(c) and _named_after_kind(c, text)]
             if found:
                 return found
+        if loose:
+            return loose
         for stem in inhabitant_stems(text):
             found = [c for c in self._query(stem, None, "demonym", fuzzy=False)
                      if c.place.feature_class in ("P", "A") and c.primary]
@@ -269,12 +276,17 @@ def named_after(name: str) -> str | None:
     return " ".join(rest) if rest and not _generic_only(" ".join(rest)) else None
 
 
+def _compass_part(name: str) -> bool:
+    """Whether ``name`` is a compass word before a name ("South Los Angeles")."""
+    return name.split()[0].lower() in _COMPASS_WORDS
+
+
 def _named_after_kind(candidate: Candidate, name: str) -> bool:
     """Whether a place can give its name to the feature or part ``name`` of it: a town or
     county for "Lake X", "X River"; any place for a compass part ("South Los Angeles",
     "Northern Syria")."""
     place = candidate.place
-    if name.split()[0].lower() in _COMPASS_WORDS:
+    if _compass_part(name):
         return True
     return place.feature_class == "P" or place.feature_code in ("ADM2", "ADM3")
 
