@@ -590,6 +590,23 @@ def _counted_back(ent: Span, trigger: Word, published: date | None) -> DateInfo 
                     f"{base.isoformat()}", _attached(ent, {trigger.i}))
 
 
+def _clause_has_own_date(ent: Span, trigger: Word, ents: Sequence[Span]) -> bool:
+    """Whether ``ent`` is a stretch before "after" ("a day after mortar shells struck …")
+    whose clause, which holds the trigger, names a date of its own ("… on Tuesday
+    afternoon"): that date is the happening's; the stretch counts back from another
+    happening ("The attack came a day after …"), whose day the sentence may not tell."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc_words(doc)[ent.end].lower_ != "after" or \
+            _SPAN_BACK.fullmatch(" ".join(span_text(ent).lower().split())) is None:
+        return False
+    after = doc_words(doc)[ent.end]
+    clause = after.head if after.dep_ == "mark" else after
+    if not clause.left_edge.i <= trigger.i <= clause.right_edge.i:
+        return False
+    return any(other.start != ent.start and
+               clause.left_edge.i <= other.start <= clause.right_edge.i for other in ents)
+
+
 def _main_clause_day(ent: Span, clause: Word, published: date) -> tuple[date, str]:
     """The day a stretch "after" a clause counts back from: the day the rest of the
     sentence tells ("On Friday, two days after rival groups fought, police arrested 20
@@ -683,6 +700,7 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
         return DateInfo(None, UNRESOLVED, None, "no date in the sentence")
     ranked = sorted(ents, key=lambda e: (not _hangs_from(e, trigger, anchors),
                                          _subject_of(e) is not None,
+                                         _clause_has_own_date(e, trigger, ents),
                                          abs(e.start - trigger.i)))
     first_failure: DateInfo | None = None
     for ent in ranked:

@@ -1976,6 +1976,45 @@ def _listed(cand: _Candidate) -> bool:
     return bool(_BULLET.match(text, text.rfind("\n", 0, cand.trigger.token.idx) + 1))
 
 
+def _summarises(item: tuple[Event, _Candidate], told: tuple[Event, _Candidate]) -> bool:
+    """Whether a list item ("- Attack on self-defence volunteers near Fada N'Gourma; nine
+    killed") is the summary of a happening the report then tells in full, outside the
+    list ("On 5 August, … attacked a position of the VDP in the village of Tanwalbougou,
+    about 40 km east of Fada N'Gourma"): a report's key points name one happening per
+    item, by the town it is known by. Both are political violence, or of one kind; the
+    item has no date of its own, or the same; and the full telling is at the item's
+    place, within :data:`_REFINE_KM` of it, or its sentence names the item's place."""
+    (a, ca), (b, cb) = item, told
+    if not _listed(ca) or cb.sentence <= ca.sentence:
+        return False
+    if merge_key(a) != merge_key(b) and not (
+            a.event_type in _POLITICAL_VIOLENCE and b.event_type in _POLITICAL_VIOLENCE):
+        return False
+    if a.date is not None and not _dates_agree(a, b):
+        return False
+    # (a place the full telling names as the origin, "abducted … from a camp 4 km from
+    # Ayorou", is where the happening was)
+    if a.location is None or b.location is None or ca.location.inferred:
+        return False
+    if same_place(a.location, b.location, distance=_REFINE_KM):
+        return True
+    return bool(a.location_text) and a.location_text.lower() in b.sentence.lower()
+
+
+def _told_in_full(item: Event, told: Event, guessed: set[str]) -> None:
+    """A list item joined by its full telling (:func:`_summarises`) takes the full
+    telling's type, date and place: the item only names the happening."""
+    item.event_type, item.sub_event_type = told.event_type, told.sub_event_type
+    if told.date is not None:
+        item.date, item.date_precision, item.date_text = (
+            told.date, told.date_precision, told.date_text)
+    if told.location is not None and told.id not in guessed:
+        item.location, item.location_text = told.location, told.location_text
+        item.location_start, item.location_end = told.location_start, told.location_end
+        item.location_role, item.geo_precision = told.location_role, told.geo_precision
+        guessed.discard(item.id)
+
+
 def _listed_apart(a: _Candidate, b: _Candidate) -> bool:
     """Whether two tellings are two items of a list ("- Attack on volunteers near Fada
     N'Gourma" / "- Twelve women abducted outside Aribinda"): a list of key points or
@@ -2191,6 +2230,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     by_kind: dict[str, list[tuple[Event, _Candidate]]] = {}
     later: list[tuple[Event, _Candidate]] = []
     retold: list[tuple[int, tuple[Event, _Candidate]]] = []  # see _one_attack
+    summarised: set[int] = set()  # list items already joined by their full telling
     for event, cand in mentions:
         if cand.reference or cand.accompanying:
             later.append((event, cand))
@@ -2209,6 +2249,17 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 retold.append((cand.sentence, first))
                 if _coded_as(first[0], event, onto):
                     by_kind.setdefault(merge_key(event), []).append(first)
+        item = None
+        if first is None and not _listed(cand):
+            item = next((k for k in kept if id(k) not in summarised
+                         and cand.sentence - k[1].sentence <= _MERGE_WINDOW
+                         and _summarises(k, (event, cand))), None)
+        if item is not None:
+            summarised.add(id(item))
+            _absorb(item[0], event, guessed)
+            _told_in_full(item[0], event, guessed)
+            by_kind.setdefault(merge_key(event), []).append(item)
+            continue
         disaster = None
         if first is None and merge_key(event) == "Disaster":
             disaster = next((k for k in by_kind.get("Disaster", ())
@@ -2277,6 +2328,14 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             # another kind
             account = _account_of(event, cand, kept, onto)
             targets = [account] if account is not None else targets
+        if not targets and _listed(cand):
+            # a consequence told as a list item ("- Two truck drivers killed by an
+            # explosive device on the Kaya-Dori road") names a happening told in full
+            # further on
+            targets = [k for k in kept if id(k) not in summarised and
+                       k[1].sentence - cand.sentence <= _MERGE_WINDOW and
+                       _summarises((event, cand), k)][:1]
+            summarised.update(id(k) for k in targets)
         if targets:
             target = min(targets, key=lambda k: (
                 # a reference that names its own place ("the attack on Toribío") is
