@@ -10,17 +10,13 @@ import geoevents
 
 _VIOLENCE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
-UPDATE = """NIGER — Protection Update No. 7
-Reporting period: 2 to 8 March 2026
-
-KEY POINTS
-- Attack on a gendarmerie post near Tillaberi; six killed
-- Three herders abducted outside Ayorou
-
-INCIDENTS
-On 3 March, gunmen attacked the gendarmerie post of Sakoira, about 30 km south of Tillaberi, and six gendarmes were killed.
-On 5 March, armed men abducted three herders from a camp 4 km from Ayorou.
-"""
+UPDATE = (
+    "NIGER — Protection Update No. 7\nReporting period: 2 to 8 March 2026\n\n"
+    "KEY POINTS\n- Attack on a gendarmerie post near Tillaberi; six killed\n"
+    "- Three herders abducted outside Ayorou\n\nINCIDENTS\n"
+    "On 3 March, gunmen attacked the gendarmerie post of Sakoira, about 30 km south of "
+    "Tillaberi, and six gendarmes were killed.\n"
+    "On 5 March, armed men abducted three herders from a camp 4 km from Ayorou.\n")
 
 
 def violent(text: str, published: str = "2026-03-10"):
@@ -84,3 +80,36 @@ def test_a_stretch_after_a_clause_without_a_day_still_counts_back():
         "residential area of Afgooye town, killing two children.", published="2026-05-21")
     shelling = next(e for e in found if e.event_type == "Explosions/Remote violence")
     assert shelling.date == "2026-05-20"
+
+
+def test_a_numbered_issue_line_dates_no_event():
+    from geoevents.events.dates import issue_lines
+
+    text = ("CONGO: Attacks in Lubero territory\nFlash Update No. 3 — 14 April 2026\n\n"
+            "KEY POINTS\n- At least 23 civilians killed in an attack on Butembo, Lubero "
+            "territory, on 11 April.\n")
+    start = text.index("Flash")
+    assert (start, text.index("\n", start)) in issue_lines(text)
+    found = violent(text, published="2026-04-14")
+    dates = [e.date for e in found]
+    assert "2026-04-11" in dates and "2026-04-14" not in dates
+
+
+CLAIM = ("POPAYÁN, Colombia, June 23 — In a communiqué, the column said its fighters had "
+         "attacked the police station in the town of Toribío in northern Cauca on Sunday "
+         "night. According to the police, drones dropped explosives on the station in the "
+         "town of {place} in northern Cauca on Sunday, killing a patrolman.")
+
+
+def test_a_claim_and_the_police_account_are_one_attack():
+    found = violent(CLAIM.format(place="Toribío"), published="2026-06-23")
+    assert len(found) == 1
+    # the account that says how it was done gives the type
+    assert (found[0].event_type, found[0].sub_event_type) == (
+        "Explosions/Remote violence", "Air/drone strike")
+    assert found[0].fatalities == 1
+
+
+def test_a_claim_and_an_account_elsewhere_stay_apart():
+    found = violent(CLAIM.format(place="Corinto"), published="2026-06-23")
+    assert len(found) == 2

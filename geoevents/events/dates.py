@@ -167,12 +167,21 @@ _ISSUED_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE)
 
 
+# a numbered issue's label and its day, under a report's title ("Flash Update No. 3 —
+# 14 April 2026", "Situation Report No. 12, 3 May 2026")
+_NUMBERED_ISSUE = re.compile(
+    r"^[ \t]*[A-Za-z][A-Za-z \t]*?\b(?:update|report|sitrep|bulletin|brief|briefing|"
+    r"snapshot|note)[ \t]+(?:no\.?|n[o°]|#)?[ \t]*\d+[ \t]*[—–:,|-][^\n]*?(?:\d{4}|"
+    + _MONTH_RE + r")[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
 def issue_lines(text: str) -> list[tuple[int, int]]:
     """The (start, end) character offsets of lines that hold only a full date, or say
     when a report was issued or what period it covers: the day a release or an update
     was issued, which, like a dateline, dates no event."""
     return sorted([m.span() for m in _ISSUE_LINE.finditer(text)] +
-                  [m.span() for m in _ISSUED_LINE.finditer(text)])
+                  [m.span() for m in _ISSUED_LINE.finditer(text)] +
+                  [m.span() for m in _NUMBERED_ISSUE.finditer(text)])
 
 
 @dataclass

@@ -1936,11 +1936,41 @@ def _one_attack(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]
         return False
     if (site_a is None or site_b is None) and not near:
         return False
-    if merge_key(a) == merge_key(b):
+    if merge_key(a) == merge_key(b) or _claim_and_account(first, later, onto):
         return True
     return near and any((e.location is None or c.location.inferred) and e.actor1 is None
                         for e, c in (first, later)) and \
         not {a.sub_event_type, b.sub_event_type} & _FROM_AFAR
+
+
+def _bare_claim(event: Event, cand: _Candidate, onto: Ontology) -> bool:
+    """Whether a telling is a party's word that it attacked, saying nothing of how: the
+    word "attack" with no weapon (an Attack or an Armed clash by the rules), told in the
+    past perfect as what someone said ("the column said its 'special forces' had attacked
+    the Toribío station on Sunday night"). A report's own news attributed to a source
+    ("fighters attacked an army base in Afgooye, officials said") is no claim."""
+    verb = _clause_verb(cand)
+    return lemma(cand.trigger.token) == "attack" and \
+        event.sub_event_type in ("Attack", "Armed clash") and _reported(verb, onto) and \
+        any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _claim_and_account(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
+                       onto: Ontology) -> bool:
+    """Whether two tellings of political violence of different kinds are one attack
+    claimed by one party and told by another (a communiqué's "had attacked the Toribío
+    station on Sunday night" and the police's "drones dropped explosives on the station"
+    that Sunday): one of them is a bare claim (:func:`_bare_claim`), and both name the
+    place by their own words (the same, or one inside the other) and the same day. The
+    account that says how it was done gives the type (:func:`_coded_as`)."""
+    (a, ca), (b, cb) = first, later
+    if not (_bare_claim(a, ca, onto) or _bare_claim(b, cb, onto)):
+        return False
+    if ca.location.inferred or cb.location.inferred or a.date != b.date or \
+            not a.date_precision == b.date_precision == DAY:
+        return False
+    site_a, site_b = _site(a), _site(b)
+    return site_a is not None and site_b is not None and nested(site_a, site_b)
 
 
 def _reported_after(first: _Candidate, later: _Candidate, onto: Ontology) -> bool:
@@ -1967,6 +1997,20 @@ def _coded_as(first: Event, later: Event, onto: Ontology) -> bool:
             or _crowd_side(first, onto):
         return False
     first.event_type, first.sub_event_type = later.event_type, later.sub_event_type
+    return True
+
+
+def _typed_by_the_account(first: tuple[Event, _Candidate],
+                          later: tuple[Event, _Candidate], onto: Ontology) -> bool:
+    """Code a bare claim (:func:`_bare_claim`) joined by an account of another kind
+    (:func:`_claim_and_account`) as the account says it was done: "drones dropped
+    explosives on the station" is an air/drone strike, whatever "attacked" was read as.
+    Whether the type changed."""
+    (a, ca), (b, cb) = first, later
+    if merge_key(a) == merge_key(b) or not _bare_claim(a, ca, onto) or \
+            _bare_claim(b, cb, onto) or not _claim_and_account(first, later, onto):
+        return False
+    a.event_type, a.sub_event_type = b.event_type, b.sub_event_type
     return True
 
 
@@ -1998,7 +2042,7 @@ def _summarises(item: tuple[Event, _Candidate], told: tuple[Event, _Candidate]) 
         return False
     if same_place(a.location, b.location, distance=_REFINE_KM):
         return True
-    return bool(a.location_text) and a.location_text.lower() in b.sentence.lower()
+    return bool(a.location_text) and (a.location_text or "").lower() in b.sentence.lower()
 
 
 def _told_in_full(item: Event, told: Event, guessed: set[str]) -> None:
@@ -2247,7 +2291,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             if first is not None:
                 # consequences told next to this telling are the attack's (see below)
                 retold.append((cand.sentence, first))
-                if _coded_as(first[0], event, onto):
+                if _coded_as(first[0], event, onto) or \
+                        _typed_by_the_account(first, (event, cand), onto):
                     by_kind.setdefault(merge_key(event), []).append(first)
         item = None
         if first is None and not _listed(cand):
