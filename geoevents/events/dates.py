@@ -84,15 +84,23 @@ _DAYS_LATER = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d) days? la
                          r"the (?:next|following) (?:day|morning|evening|night))\b")
 
 
+# ... and days before it ("A day earlier, RSF fighters stormed …", "the previous night")
+_DAYS_EARLIER = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d) days? earlier|"
+                           r"the (?:previous|preceding) (?:day|morning|evening|night))\b")
+
+
 def days_after_before(sentence: str) -> tuple[int, str] | None:
     """How many days after the event told before it a sentence is dated ("A day later,
-    soldiers clashed …", "the next morning"), with the words; None when it does not say."""
-    match = _DAYS_LATER.search(sentence.lower())
-    if match is None:
-        return None
-    n = match.group("n")
-    days = 1 if n is None else int(n) if n.isdigit() else _NUMBER_WORDS[n]
-    return days, match.group(0)
+    soldiers clashed …", "the next morning"; negative for days before it: "A day
+    earlier", "the previous night"), with the words; None when it does not say."""
+    lowered = sentence.lower()
+    for pattern, sign in ((_DAYS_LATER, 1), (_DAYS_EARLIER, -1)):
+        match = pattern.search(lowered)
+        if match is not None:
+            n = match.group("n")
+            days = 1 if n is None else int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            return sign * days, match.group(0)
+    return None
 
 
 @dataclass(frozen=True)
@@ -379,10 +387,12 @@ def resolve_date(expression: str, published: date | None) -> DateInfo:
                     f"{expression!r} read as a {precision}{source}")
 
 
-# a line that opens with a time label: a live blog's "08:15 —", a round-up's "Monday:",
-# a log's "12 March:" (the entries under it happened then)
+# a line that opens with a time label: a live blog's "08:15 —", a round-up's "Monday:"
+# (also after the item's place: "Daraa — Monday:"), a log's "12 March:" (the entries
+# under it happened then)
 _HEADING = re.compile(
-    r"\s*(?:[-•*]\s*)?(?:(?P<clock>\d{1,2}[:.]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|"
+    r"\s*(?:[-•*]\s*)?(?:[A-Z][\w'’ .-]{0,40}?\s+(?:—|–)\s+(?=(?:" + "|".join(_WEEKDAYS)
+    + r")\s*:))?(?:(?P<clock>\d{1,2}[:.]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|"
     r"local))?)|(?P<day>(?:" + "|".join(_WEEKDAYS) + r")|(?:" + _MONTH_RE + r")\s+\d{1,2}|"
     r"\d{1,2}\s+(?:" + _MONTH_RE + r")))\s*(?:—|–|--|:|-\s)", re.IGNORECASE)
 
@@ -744,7 +754,8 @@ def _days_after_told(ent: Span, found: Sequence[Span], published: date | None,
         if info.precision == DAY and info.date is not None:
             day = date.fromisoformat(info.date) + timedelta(days=later[0])
             return DateInfo(day.isoformat(), DAY, ent.text,
-                            f"{ent.text!r}: {later[0]} day(s) after {before.text!r}")
+                            f"{ent.text!r}: {abs(later[0])} day(s) "
+                            f"{'after' if later[0] > 0 else 'before'} {before.text!r}")
     return None
 
 
