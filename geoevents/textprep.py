@@ -99,8 +99,9 @@ class SafeTokenizer:
     def __call__(self, text: str) -> Doc:
         safe = tokenizer_safe(text)
         if safe is text or safe == text:
-            return _run_ons_cut(self.tokenizer(text), text)
-        return _run_ons_cut(_with_original_text(self.tokenizer(safe), text, safe), text)
+            return _lines_cut(_run_ons_cut(self.tokenizer(text), text), text)
+        return _lines_cut(_run_ons_cut(_with_original_text(self.tokenizer(safe), text, safe),
+                                       text), text)
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
         for text in texts:
@@ -128,6 +129,43 @@ def _run_ons_cut(doc: Doc, text: str) -> Doc:
                 i += 1
             if 0 < i < len(doc):
                 doc[i].is_sent_start = True
+    return doc
+
+
+# a line that opens a list item ("- Attack on …", "• …", "2) …")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)])[ \t]+\S")
+# a heading line: capitals, digits and punctuation only ("KEY POINTS", "CONTEXT")
+_HEADING = re.compile(r"[ \t]*[A-Z][A-Z0-9 \t&/,:()'’-]*[ \t]*")
+
+
+def _lines_cut(doc: Doc, text: str) -> Doc:
+    """``doc`` (of ``text``) with a sentence opened where the layout ends one that its
+    punctuation does not: at a list item, and at the line after a list item or a
+    heading ("KEY POINTS\n- Attack on volunteers near Fada N'Gourma\n-
+    Twelve women abducted …\n\nSECURITY INCIDENTS\nOn 5 August, …": each item and the
+    paragraph after the heading are sentences of their own, not one run-on the parser
+    would read as one clause)."""
+    if "\n" not in text:
+        return doc
+    starts = [t.idx for t in doc]
+    previous = None
+    at = 0
+    for line in text.split("\n"):
+        opens = previous is not None and bool(line.strip()) and (
+            _LIST_ITEM.match(line) is not None or
+            _LIST_ITEM.match(previous) is not None or
+            _HEADING.fullmatch(previous) is not None)
+        if opens:
+            i = bisect.bisect_left(starts, at)
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
+                if _LIST_ITEM.match(line) and i + 1 < len(doc):
+                    doc[i + 1].is_sent_start = False  # the mark opens the item
+        if line.strip():
+            previous = line
+        at += len(line) + 1
     return doc
 
 

@@ -400,3 +400,35 @@ def test_hours_later_counts_from_the_day_last_told_even_without_an_event():
             "explosives into the gate of a police station in Bannu, killing three policemen.")
     bombs = [e for e in _events(text, "2026-10-06") if e.sub_event_type == "Suicide bomb"]
     assert [e.date for e in bombs] == ["2026-10-05"]
+
+
+def test_days_before_the_event_told_before():
+    from geoevents.events.dates import days_after_before
+
+    assert days_after_before("A day earlier, RSF fighters stormed the village.") == (
+        -1, "a day earlier")
+    assert days_after_before("Gunmen had attacked the post the previous night.") == (
+        -1, "the previous night")
+    assert days_after_before("Two days later, troops returned.") == (2, "two days later")
+    assert days_after_before("Troops returned to the town.") is None
+
+
+def test_a_day_earlier_counts_back_from_the_event_told_before():
+    import geoevents
+
+    events = geoevents.extract_events(
+        "PORT SUDAN, March 9 — A drone strike hit a market in El Obeid on Sunday, killing "
+        "seven people. A day earlier, RSF fighters stormed the village of Um Sumeima, about "
+        "30 km west of El Obeid, killing 12 villagers.", published="2026-03-09")
+    assert sorted(e.date for e in events if e.event_type != "Protests") == [
+        "2026-03-07", "2026-03-08"]
+
+
+def test_a_round_up_label_after_the_items_place():
+    from geoevents.events.dates import line_headings
+
+    text = ("DAMASCUS, Aug. 17 — Syria this week: incidents reported between August 10 "
+            "and 16.\n\nDaraa — Monday: A bomb exploded in Tafas.\n\n"
+            "Deir ez-Zor — Tuesday: Fighting broke out in Al-Busayrah.\n")
+    headings = line_headings(text, date(2026, 8, 17))
+    assert sorted(info.date for info in headings.values()) == ["2026-08-10", "2026-08-11"]

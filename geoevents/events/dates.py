@@ -84,15 +84,23 @@ _DAYS_LATER = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d) days? la
                          r"the (?:next|following) (?:day|morning|evening|night))\b")
 
 
+# ... and days before it ("A day earlier, RSF fighters stormed …", "the previous night")
+_DAYS_EARLIER = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d) days? earlier|"
+                           r"the (?:previous|preceding) (?:day|morning|evening|night))\b")
+
+
 def days_after_before(sentence: str) -> tuple[int, str] | None:
     """How many days after the event told before it a sentence is dated ("A day later,
-    soldiers clashed …", "the next morning"), with the words; None when it does not say."""
-    match = _DAYS_LATER.search(sentence.lower())
-    if match is None:
-        return None
-    n = match.group("n")
-    days = 1 if n is None else int(n) if n.isdigit() else _NUMBER_WORDS[n]
-    return days, match.group(0)
+    soldiers clashed …", "the next morning"; negative for days before it: "A day
+    earlier", "the previous night"), with the words; None when it does not say."""
+    lowered = sentence.lower()
+    for pattern, sign in ((_DAYS_LATER, 1), (_DAYS_EARLIER, -1)):
+        match = pattern.search(lowered)
+        if match is not None:
+            n = match.group("n")
+            days = 1 if n is None else int(n) if n.isdigit() else _NUMBER_WORDS[n]
+            return sign * days, match.group(0)
+    return None
 
 
 @dataclass(frozen=True)
@@ -167,12 +175,21 @@ _ISSUED_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE)
 
 
+# a numbered issue's label and its day, under a report's title ("Flash Update No. 3 —
+# 14 April 2026", "Situation Report No. 12, 3 May 2026")
+_NUMBERED_ISSUE = re.compile(
+    r"^[ \t]*[A-Za-z][A-Za-z \t]*?\b(?:update|report|sitrep|bulletin|brief|briefing|"
+    r"snapshot|note)[ \t]+(?:no\.?|n[o°]|#)?[ \t]*\d+[ \t]*[—–:,|-][^\n]*?(?:\d{4}|"
+    + _MONTH_RE + r")[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
 def issue_lines(text: str) -> list[tuple[int, int]]:
     """The (start, end) character offsets of lines that hold only a full date, or say
     when a report was issued or what period it covers: the day a release or an update
     was issued, which, like a dateline, dates no event."""
     return sorted([m.span() for m in _ISSUE_LINE.finditer(text)] +
-                  [m.span() for m in _ISSUED_LINE.finditer(text)])
+                  [m.span() for m in _ISSUED_LINE.finditer(text)] +
+                  [m.span() for m in _NUMBERED_ISSUE.finditer(text)])
 
 
 @dataclass
@@ -370,10 +387,12 @@ def resolve_date(expression: str, published: date | None) -> DateInfo:
                     f"{expression!r} read as a {precision}{source}")
 
 
-# a line that opens with a time label: a live blog's "08:15 —", a round-up's "Monday:",
-# a log's "12 March:" (the entries under it happened then)
+# a line that opens with a time label: a live blog's "08:15 —", a round-up's "Monday:"
+# (also after the item's place: "Daraa — Monday:"), a log's "12 March:" (the entries
+# under it happened then)
 _HEADING = re.compile(
-    r"\s*(?:[-•*]\s*)?(?:(?P<clock>\d{1,2}[:.]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|"
+    r"\s*(?:[-•*]\s*)?(?:[A-Z][\w'’ .-]{0,40}?\s+(?:—|–)\s+(?=(?:" + "|".join(_WEEKDAYS)
+    + r")\s*:))?(?:(?P<clock>\d{1,2}[:.]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|"
     r"local))?)|(?P<day>(?:" + "|".join(_WEEKDAYS) + r")|(?:" + _MONTH_RE + r")\s+\d{1,2}|"
     r"\d{1,2}\s+(?:" + _MONTH_RE + r")))\s*(?:—|–|--|:|-\s)", re.IGNORECASE)
 
@@ -590,6 +609,23 @@ def _counted_back(ent: Span, trigger: Word, published: date | None) -> DateInfo 
                     f"{base.isoformat()}", _attached(ent, {trigger.i}))
 
 
+def _clause_has_own_date(ent: Span, trigger: Word, ents: Sequence[Span]) -> bool:
+    """Whether ``ent`` is a stretch before "after" ("a day after mortar shells struck …")
+    whose clause, which holds the trigger, names a date of its own ("… on Tuesday
+    afternoon"): that date is the happening's; the stretch counts back from another
+    happening ("The attack came a day after …"), whose day the sentence may not tell."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc_words(doc)[ent.end].lower_ != "after" or \
+            _SPAN_BACK.fullmatch(" ".join(span_text(ent).lower().split())) is None:
+        return False
+    after = doc_words(doc)[ent.end]
+    clause = after.head if after.dep_ == "mark" else after
+    if not clause.left_edge.i <= trigger.i <= clause.right_edge.i:
+        return False
+    return any(other.start != ent.start and
+               clause.left_edge.i <= other.start <= clause.right_edge.i for other in ents)
+
+
 def _main_clause_day(ent: Span, clause: Word, published: date) -> tuple[date, str]:
     """The day a stretch "after" a clause counts back from: the day the rest of the
     sentence tells ("On Friday, two days after rival groups fought, police arrested 20
@@ -683,6 +719,7 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
         return DateInfo(None, UNRESOLVED, None, "no date in the sentence")
     ranked = sorted(ents, key=lambda e: (not _hangs_from(e, trigger, anchors),
                                          _subject_of(e) is not None,
+                                         _clause_has_own_date(e, trigger, ents),
                                          abs(e.start - trigger.i)))
     first_failure: DateInfo | None = None
     for ent in ranked:
@@ -717,7 +754,8 @@ def _days_after_told(ent: Span, found: Sequence[Span], published: date | None,
         if info.precision == DAY and info.date is not None:
             day = date.fromisoformat(info.date) + timedelta(days=later[0])
             return DateInfo(day.isoformat(), DAY, ent.text,
-                            f"{ent.text!r}: {later[0]} day(s) after {before.text!r}")
+                            f"{ent.text!r}: {abs(later[0])} day(s) "
+                            f"{'after' if later[0] > 0 else 'before'} {before.text!r}")
     return None
 
 

@@ -1936,11 +1936,41 @@ def _one_attack(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]
         return False
     if (site_a is None or site_b is None) and not near:
         return False
-    if merge_key(a) == merge_key(b):
+    if merge_key(a) == merge_key(b) or _claim_and_account(first, later, onto):
         return True
     return near and any((e.location is None or c.location.inferred) and e.actor1 is None
                         for e, c in (first, later)) and \
         not {a.sub_event_type, b.sub_event_type} & _FROM_AFAR
+
+
+def _bare_claim(event: Event, cand: _Candidate, onto: Ontology) -> bool:
+    """Whether a telling is a party's word that it attacked, saying nothing of how: the
+    word "attack" with no weapon (an Attack or an Armed clash by the rules), told in the
+    past perfect as what someone said ("the column said its 'special forces' had attacked
+    the Toribío station on Sunday night"). A report's own news attributed to a source
+    ("fighters attacked an army base in Afgooye, officials said") is no claim."""
+    verb = _clause_verb(cand)
+    return lemma(cand.trigger.token) == "attack" and \
+        event.sub_event_type in ("Attack", "Armed clash") and _reported(verb, onto) and \
+        any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _claim_and_account(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
+                       onto: Ontology) -> bool:
+    """Whether two tellings of political violence of different kinds are one attack
+    claimed by one party and told by another (a communiqué's "had attacked the Toribío
+    station on Sunday night" and the police's "drones dropped explosives on the station"
+    that Sunday): one of them is a bare claim (:func:`_bare_claim`), and both name the
+    place by their own words (the same, or one inside the other) and the same day. The
+    account that says how it was done gives the type (:func:`_coded_as`)."""
+    (a, ca), (b, cb) = first, later
+    if not (_bare_claim(a, ca, onto) or _bare_claim(b, cb, onto)):
+        return False
+    if ca.location.inferred or cb.location.inferred or a.date != b.date or \
+            not a.date_precision == b.date_precision == DAY:
+        return False
+    site_a, site_b = _site(a), _site(b)
+    return site_a is not None and site_b is not None and nested(site_a, site_b)
 
 
 def _reported_after(first: _Candidate, later: _Candidate, onto: Ontology) -> bool:
@@ -1970,10 +2000,63 @@ def _coded_as(first: Event, later: Event, onto: Ontology) -> bool:
     return True
 
 
+def _typed_by_the_account(first: tuple[Event, _Candidate],
+                          later: tuple[Event, _Candidate], onto: Ontology) -> bool:
+    """Code a bare claim (:func:`_bare_claim`) joined by an account of another kind
+    (:func:`_claim_and_account`) as the account says it was done: "drones dropped
+    explosives on the station" is an air/drone strike, whatever "attacked" was read as.
+    Whether the type changed."""
+    (a, ca), (b, cb) = first, later
+    if merge_key(a) == merge_key(b) or not _bare_claim(a, ca, onto) or \
+            _bare_claim(b, cb, onto) or not _claim_and_account(first, later, onto):
+        return False
+    a.event_type, a.sub_event_type = b.event_type, b.sub_event_type
+    return True
+
+
 def _listed(cand: _Candidate) -> bool:
     """Whether a telling is told in an item of a list (a line opened by a list mark)."""
     text = doc_text(cand.trigger.token.doc)
     return bool(_BULLET.match(text, text.rfind("\n", 0, cand.trigger.token.idx) + 1))
+
+
+def _summarises(item: tuple[Event, _Candidate], told: tuple[Event, _Candidate]) -> bool:
+    """Whether a list item ("- Attack on self-defence volunteers near Fada N'Gourma; nine
+    killed") is the summary of a happening the report then tells in full, outside the
+    list ("On 5 August, … attacked a position of the VDP in the village of Tanwalbougou,
+    about 40 km east of Fada N'Gourma"): a report's key points name one happening per
+    item, by the town it is known by. Both are political violence, or of one kind; the
+    item has no date of its own, or the same; and the full telling is at the item's
+    place, within :data:`_REFINE_KM` of it, or its sentence names the item's place."""
+    (a, ca), (b, cb) = item, told
+    if not _listed(ca) or cb.sentence <= ca.sentence:
+        return False
+    if merge_key(a) != merge_key(b) and not (
+            a.event_type in _POLITICAL_VIOLENCE and b.event_type in _POLITICAL_VIOLENCE):
+        return False
+    if a.date is not None and not _dates_agree(a, b):
+        return False
+    # (a place the full telling names as the origin, "abducted … from a camp 4 km from
+    # Ayorou", is where the happening was)
+    if a.location is None or b.location is None or ca.location.inferred:
+        return False
+    if same_place(a.location, b.location, distance=_REFINE_KM):
+        return True
+    return bool(a.location_text) and (a.location_text or "").lower() in b.sentence.lower()
+
+
+def _told_in_full(item: Event, told: Event, guessed: set[str]) -> None:
+    """A list item joined by its full telling (:func:`_summarises`) takes the full
+    telling's type, date and place: the item only names the happening."""
+    item.event_type, item.sub_event_type = told.event_type, told.sub_event_type
+    if told.date is not None:
+        item.date, item.date_precision, item.date_text = (
+            told.date, told.date_precision, told.date_text)
+    if told.location is not None and told.id not in guessed:
+        item.location, item.location_text = told.location, told.location_text
+        item.location_start, item.location_end = told.location_start, told.location_end
+        item.location_role, item.geo_precision = told.location_role, told.geo_precision
+        guessed.discard(item.id)
 
 
 def _listed_apart(a: _Candidate, b: _Candidate) -> bool:
@@ -2191,6 +2274,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     by_kind: dict[str, list[tuple[Event, _Candidate]]] = {}
     later: list[tuple[Event, _Candidate]] = []
     retold: list[tuple[int, tuple[Event, _Candidate]]] = []  # see _one_attack
+    summarised: set[int] = set()  # list items already joined by their full telling
     for event, cand in mentions:
         if cand.reference or cand.accompanying:
             later.append((event, cand))
@@ -2207,8 +2291,20 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             if first is not None:
                 # consequences told next to this telling are the attack's (see below)
                 retold.append((cand.sentence, first))
-                if _coded_as(first[0], event, onto):
+                if _coded_as(first[0], event, onto) or \
+                        _typed_by_the_account(first, (event, cand), onto):
                     by_kind.setdefault(merge_key(event), []).append(first)
+        item = None
+        if first is None and not _listed(cand):
+            item = next((k for k in kept if id(k) not in summarised
+                         and cand.sentence - k[1].sentence <= _MERGE_WINDOW
+                         and _summarises(k, (event, cand))), None)
+        if item is not None:
+            summarised.add(id(item))
+            _absorb(item[0], event, guessed)
+            _told_in_full(item[0], event, guessed)
+            by_kind.setdefault(merge_key(event), []).append(item)
+            continue
         disaster = None
         if first is None and merge_key(event) == "Disaster":
             disaster = next((k for k in by_kind.get("Disaster", ())
@@ -2277,6 +2373,14 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             # another kind
             account = _account_of(event, cand, kept, onto)
             targets = [account] if account is not None else targets
+        if not targets and _listed(cand):
+            # a consequence told as a list item ("- Two truck drivers killed by an
+            # explosive device on the Kaya-Dori road") names a happening told in full
+            # further on
+            targets = [k for k in kept if id(k) not in summarised and
+                       k[1].sentence - cand.sentence <= _MERGE_WINDOW and
+                       _summarises((event, cand), k)][:1]
+            summarised.update(id(k) for k in targets)
         if targets:
             target = min(targets, key=lambda k: (
                 # a reference that names its own place ("the attack on Toribío") is
