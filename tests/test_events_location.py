@@ -915,3 +915,21 @@ def test_a_route_end_gives_way_to_the_place_the_clause_is_set_in(text, word, pla
 def test_a_route_end_alone_places_the_event_near_it():
     loc = located("Gunmen ambushed a convoy on the road to Dori on Sunday.", "ambushed")
     assert loc.toponym is not None and loc.toponym.text == "Dori" and loc.role == "near"
+
+
+@pytest.mark.parametrize("text, word, place", [
+    # a clause that "but" sets against the one before, with a subject of its own, tells
+    # another act: the first clause's place is not its setting
+    ("Rebels seized a checkpoint on Monday in nearby Kidal, but the soldiers found "
+     "themselves surrounded and outnumbered in Gao.", "found", "Gao"),
+])
+def test_a_contrasted_clause_is_not_set_in_the_other_clauses_place(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+
+
+def test_casualties_told_in_two_clauses_share_one_setting():
+    # "and" joins the tellings of one happening: the wounded are where the dead are
+    loc = located("Six people were killed in a market in Maiduguri and 20 others were "
+                  "wounded, police said.", "wounded")
+    assert loc.toponym is not None and loc.toponym.text == "Maiduguri", loc.reason

@@ -441,6 +441,29 @@ def _in_another_tense(root: Word, trigger: Word) -> bool:
                and _tenses_differ(t.head, t) for t in root.ancestors)
 
 
+def _in_another_act(root: Word, trigger: Word) -> bool:
+    """Whether a place and the trigger are in two clauses set against each other by a
+    contrasting conjunction, the second with a subject of its own (see
+    :func:`_own_clause`): "The 101st captured a bridge in nearby Eerde, but the British
+    found themselves trapped in Arnhem" tells two acts, each at its own place, so Eerde is
+    no setting for "found" (while "ten were killed and 11 others wounded in a mosque" is
+    one happening)."""
+    place_side = {root.i, *(t.i for t in root.ancestors)}
+    trigger_side = {trigger.i, *(t.i for t in trigger.ancestors)}
+    return any(_contrasted(t) and t.i not in trigger_side for t in root.ancestors) or \
+        any(_contrasted(t) and t.i not in place_side for t in [trigger, *trigger.ancestors])
+
+
+def _contrasted(verb: Word) -> bool:
+    """A coordinated clause with its own subject that "but" or "yet" sets against the
+    clause before it."""
+    return _own_clause(verb) and any(
+        c.dep_ == "cc" and c.lower_ in _CONTRAST and c.i < verb.i for c in verb.head.children)
+
+
+_CONTRAST = frozenset({"but", "yet", "whereas"})
+
+
 # nouns that say where a person comes from: "a native of Guinea" is a nationality
 _ORIGIN_NOUNS = frozenset({"native", "citizen", "national", "descendant", "emigrant",
                            "immigrant"})
@@ -1915,7 +1938,7 @@ def _scene(trigger: Word, candidates: list[tuple[Toponym, Word]],
     for mention, root in candidates:
         if mention is besides or _actor_like(mention, root) or statement_source(root) or \
                 _of_another_happening(root, trigger, candidates) or \
-                _in_another_tense(root, trigger):
+                _in_another_tense(root, trigger) or _in_another_act(root, trigger):
             continue
         tok = root
         while tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "flat") and \
