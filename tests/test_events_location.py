@@ -933,3 +933,24 @@ def test_casualties_told_in_two_clauses_share_one_setting():
     loc = located("Six people were killed in a market in Maiduguri and 20 others were "
                   "wounded, police said.", "wounded")
     assert loc.toponym is not None and loc.toponym.text == "Maiduguri", loc.reason
+
+
+@pytest.mark.parametrize("text, word, place", [
+    # what was going on meanwhile ("while …", "as …" after the trigger) is at the event's
+    # place, over the home of a victim's office
+    ("A senior official of Kano was killed on Monday when a bomb fixed under his car "
+     "exploded while he was driving through the Sabon Gari district.", "exploded",
+     "Sabon Gari"),
+    ("The ambush happened on Tuesday as the convoy was on its way through Kidal.",
+     "happened", "Kidal"),
+])
+def test_a_clause_of_what_went_on_meanwhile_places_the_event(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and place in loc.toponym.text, loc.reason
+    assert "meanwhile" in loc.reason
+
+
+def test_a_fronted_while_clause_concedes_and_places_nothing():
+    loc = located("While the protests began in Bamako, the soldiers announced a curfew on "
+                  "Friday.", "announced")
+    assert "meanwhile" not in loc.reason

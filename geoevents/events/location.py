@@ -967,6 +967,13 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                 tok = tok.head  # "by slitting", "in an attack": one step with its
                 # preposition
             starts.append((tok, level))
+    # a clause of what was going on meanwhile ("detonated while he was driving in the
+    # Hamar Weyne district", "occurred as the convoy was on its way through Rutshuru")
+    # is at the event's place, part of the trigger's own clause
+    meanwhile = [(c, 0) for word in [trigger, *anchors] for c in word.children
+                 if c.i > word.i and _meanwhile(c)]
+    starts.extend(meanwhile)
+    below = {w.i for w, _ in meanwhile}
     for mention, root in candidates:
         if _actor_like(mention, root) or _described_by(mention, candidates) is not None or \
                 _of_another_happening(root, trigger, candidates):
@@ -983,8 +990,9 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                 # "… the Angyom and Tse-Usenda villages, killing …": the participle
                 # describes the place itself
                 path, role = [root], (SITE, "the place the trigger's clause describes")
-            elif not path:
-                continue
+            elif not path or (anchor.i in below and path[0].dep_ != "prep"):
+                continue  # (of the meanwhile clause only its own locative phrases:
+                # not "…, while the lowest state was North Dakota")
             else:
                 role = _role_of(path, mention)
             if role is None:
@@ -1006,7 +1014,9 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                     -(mention.end - mention.start))
             if first and level == 0 and role[0] in (ORIGIN, DESTINATION):
                 ends.setdefault(role[0], mention)
-            where = role[1] if level == 0 else f"{role[1]} (clause above the trigger)"
+            where = f"{role[1]} (the clause of what went on meanwhile)" \
+                if anchor.i in below else role[1] if level == 0 else \
+                f"{role[1]} (clause above the trigger)"
             loc = Location(mention, role[0], None, where, route_end=_route_end(path))
             located = _located_place(path, candidates) if reference else None
             if located is not None:
@@ -1018,6 +1028,15 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                 best = (rank, loc)
             first = False
     return best
+
+
+def _meanwhile(clause: Word) -> bool:
+    """An adverbial clause that "while" or "as" opens, telling what was going on when the
+    event happened ("while he was driving in …"), not what caused it ("when a bomb hit
+    …", the sentence's setting). (The caller takes it after the trigger only: a fronted
+    "While the insurgencies started before the war, …" concedes, it tells no scene.)"""
+    return clause.dep_ == "advcl" and clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" and c.lower_ in ("while", "as") for c in clause.children)
 
 
 def locate(trigger: Word, anchors: list[Word], sent: Span,
