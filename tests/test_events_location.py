@@ -954,3 +954,17 @@ def test_a_fronted_while_clause_concedes_and_places_nothing():
     loc = located("While the protests began in Bamako, the soldiers announced a curfew on "
                   "Friday.", "announced")
     assert "meanwhile" not in loc.reason
+
+
+@pytest.mark.parametrize("text, word, place", [
+    # where a munition or an assault is aimed is where it hits: the participle that
+    # tells the toll takes that place, through the parse
+    ("Rebels fired several mortar shells towards the Al-Nour Secondary School in west "
+     "Aleppo today, killing two pupils.", "killing", "Al-Nour Secondary School"),
+    ("The air force carried out an airstrike over the Sabon Birni area on Sunday, killing "
+     "at least 12 bandits.", "killing", "Sabon Birni"),
+])
+def test_the_place_a_munition_is_aimed_at_places_the_toll(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and place in loc.toponym.text, loc.reason
+    assert loc.linked and "dobj" in loc.reason, loc.reason

@@ -75,6 +75,7 @@ from geoevents.nlp import char_tokens, doc_span, doc_text, span_text, token_text
 from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import (
     ARABIC_ARTICLES,
+    ASSAULT_NOUNS,
     COMPASS_POINTS,
     DISTANCE_UNITS,
     DIVISION_NOUNS,
@@ -107,6 +108,8 @@ PREPOSITION_ROLES = {
 _THROUGH = frozenset({"prep", "pobj", "compound", "conj", "appos", "nmod", "amod", "poss",
                       "npadvmod", "acl", "dobj", "pcomp", "cc", "punct", "flat", "nummod",
                       "nsubjpass", "nsubj", "attr", "oprd", "advmod", "prt", "agent"})
+# prepositions that tell where a munition or an assault is aimed (see _role_of)
+_AIMED = frozenset({"towards", "toward", "at", "into", "onto", "against", "over"})
 # prepositions that may lead from an object or subject to its place ("sites in Gaza",
 # "the zone between Georgia and South Ossetia", "villages, including Anyii")
 _LOCATIVE_INNER = frozenset({"in", "at", "near", "of", "inside", "outside", "around", "on",
@@ -325,8 +328,13 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
             lemma(t.head) in _TERRITORIAL and _placey(t))) for t in path[1:]):
         return None  # the place of another clause's participant (but "upon entering
         # Al-Fijah", "after storming the town": the territory a clause acts on)
+    # "fired mortar shells towards the school", "carried out an airstrike over the Beit
+    # Na'im area": where a munition or an assault is aimed is the place it hits
+    aimed = first.dep_ in ("dobj", "nsubjpass") and len(path) > 2 and \
+        path[1].dep_ == "prep" and path[1].lower_ in _AIMED and \
+        (first.lower_ in ASSAULT_NOUNS or lemma(first) in ASSAULT_NOUNS)
     if first.dep_ != "prep" and any(t.dep_ == "prep" and t.lower_ not in _LOCATIVE_INNER
-                                    for t in path[1:]):
+                                    for t in path[2 if aimed else 1:]):
         return None
     if first.dep_ == "prep" and len(path) > 1 and _fixed_phrase(path[1]):
         return None  # "in addition to", "in response to", "in retaliation for"
