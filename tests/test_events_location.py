@@ -281,7 +281,9 @@ def test_a_river_bank_is_no_container():
 def test_a_coordinated_clause_with_its_own_subject_does_not_share_the_place():
     loc = located("The soldiers captured a bridge in Eerde on Monday, but the British found "
                   "themselves trapped.", "found")
-    assert not loc.linked  # at most the sentence's setting, never the clause above
+    # never the clause above; and the clause "but" sets against it is no setting either
+    # (_in_another_act), so no place at all
+    assert loc.toponym is None, loc.reason
 
 
 def test_narrating_is_reporting_and_has_no_setting():
@@ -948,6 +950,13 @@ def test_a_clause_of_what_went_on_meanwhile_places_the_event(text, word, place):
     loc = located(text, word)
     assert loc.toponym is not None and place in loc.toponym.text, loc.reason
     assert "meanwhile" in loc.reason
+
+
+def test_the_path_of_a_motion_going_on_meanwhile_is_no_place():
+    loc = located("Aircraft struck the attackers on Monday as they fled towards Dori.",
+                  "struck")
+    assert "meanwhile" not in loc.reason
+    assert loc.toponym is None or loc.role == "destination" or not loc.linked, loc.reason
 
 
 def test_a_fronted_while_clause_concedes_and_places_nothing():

@@ -1003,8 +1003,9 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                 # not "…, while the lowest state was North Dakota")
             else:
                 role = _role_of(path, mention)
-            if role is None:
-                continue
+            if role is None or (anchor.i in below and role[0] not in (SITE, NEAR)):
+                continue  # (not the path of a motion going on meanwhile: "struck the
+                # attackers as they fled towards Téra")
             if mention.place is None and mention not in toponyms and len(path) == 1 and \
                     path[0].dep_ in ("nsubj", "nsubjpass", "attr") and \
                     lemma(anchor) not in _TERRITORIAL and not _scene_subject(path[0]):
