@@ -281,7 +281,9 @@ def test_a_river_bank_is_no_container():
 def test_a_coordinated_clause_with_its_own_subject_does_not_share_the_place():
     loc = located("The soldiers captured a bridge in Eerde on Monday, but the British found "
                   "themselves trapped.", "found")
-    assert not loc.linked  # at most the sentence's setting, never the clause above
+    # never the clause above; and the clause "but" sets against it is no setting either
+    # (_in_another_act), so no place at all
+    assert loc.toponym is None, loc.reason
 
 
 def test_narrating_is_reporting_and_has_no_setting():
@@ -915,3 +917,63 @@ def test_a_route_end_gives_way_to_the_place_the_clause_is_set_in(text, word, pla
 def test_a_route_end_alone_places_the_event_near_it():
     loc = located("Gunmen ambushed a convoy on the road to Dori on Sunday.", "ambushed")
     assert loc.toponym is not None and loc.toponym.text == "Dori" and loc.role == "near"
+
+
+@pytest.mark.parametrize("text, word, place", [
+    # a clause that "but" sets against the one before, with a subject of its own, tells
+    # another act: the first clause's place is not its setting
+    ("Rebels seized a checkpoint on Monday in nearby Kidal, but the soldiers found "
+     "themselves surrounded and outnumbered in Gao.", "found", "Gao"),
+])
+def test_a_contrasted_clause_is_not_set_in_the_other_clauses_place(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+
+
+def test_casualties_told_in_two_clauses_share_one_setting():
+    # "and" joins the tellings of one happening: the wounded are where the dead are
+    loc = located("Six people were killed in a market in Maiduguri and 20 others were "
+                  "wounded, police said.", "wounded")
+    assert loc.toponym is not None and loc.toponym.text == "Maiduguri", loc.reason
+
+
+@pytest.mark.parametrize("text, word, place", [
+    # what was going on meanwhile ("while …", "as …" after the trigger) is at the event's
+    # place, over the home of a victim's office
+    ("A senior official of Kano was killed on Monday when a bomb fixed under his car "
+     "exploded while he was driving through the Sabon Gari district.", "exploded",
+     "Sabon Gari"),
+    ("The ambush happened on Tuesday as the convoy was on its way through Kidal.",
+     "happened", "Kidal"),
+])
+def test_a_clause_of_what_went_on_meanwhile_places_the_event(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and place in loc.toponym.text, loc.reason
+    assert "meanwhile" in loc.reason
+
+
+def test_the_path_of_a_motion_going_on_meanwhile_is_no_place():
+    loc = located("Aircraft struck the attackers on Monday as they fled towards Dori.",
+                  "struck")
+    assert "meanwhile" not in loc.reason
+    assert loc.toponym is None or loc.role == "destination" or not loc.linked, loc.reason
+
+
+def test_a_fronted_while_clause_concedes_and_places_nothing():
+    loc = located("While the protests began in Bamako, the soldiers announced a curfew on "
+                  "Friday.", "announced")
+    assert "meanwhile" not in loc.reason
+
+
+@pytest.mark.parametrize("text, word, place", [
+    # where a munition or an assault is aimed is where it hits: the participle that
+    # tells the toll takes that place, through the parse
+    ("Rebels fired several mortar shells towards the Al-Nour Secondary School in west "
+     "Aleppo today, killing two pupils.", "killing", "Al-Nour Secondary School"),
+    ("The air force carried out an airstrike over the Sabon Birni area on Sunday, killing "
+     "at least 12 bandits.", "killing", "Sabon Birni"),
+])
+def test_the_place_a_munition_is_aimed_at_places_the_toll(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and place in loc.toponym.text, loc.reason
+    assert loc.linked and "dobj" in loc.reason, loc.reason

@@ -75,6 +75,7 @@ from geoevents.nlp import char_tokens, doc_span, doc_text, span_text, token_text
 from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import (
     ARABIC_ARTICLES,
+    ASSAULT_NOUNS,
     COMPASS_POINTS,
     DISTANCE_UNITS,
     DIVISION_NOUNS,
@@ -107,6 +108,8 @@ PREPOSITION_ROLES = {
 _THROUGH = frozenset({"prep", "pobj", "compound", "conj", "appos", "nmod", "amod", "poss",
                       "npadvmod", "acl", "dobj", "pcomp", "cc", "punct", "flat", "nummod",
                       "nsubjpass", "nsubj", "attr", "oprd", "advmod", "prt", "agent"})
+# prepositions that tell where a munition or an assault is aimed (see _role_of)
+_AIMED = frozenset({"towards", "toward", "at", "into", "onto", "against", "over"})
 # prepositions that may lead from an object or subject to its place ("sites in Gaza",
 # "the zone between Georgia and South Ossetia", "villages, including Anyii")
 _LOCATIVE_INNER = frozenset({"in", "at", "near", "of", "inside", "outside", "around", "on",
@@ -325,8 +328,13 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
             lemma(t.head) in _TERRITORIAL and _placey(t))) for t in path[1:]):
         return None  # the place of another clause's participant (but "upon entering
         # Al-Fijah", "after storming the town": the territory a clause acts on)
+    # "fired mortar shells towards the school", "carried out an airstrike over the Beit
+    # Na'im area": where a munition or an assault is aimed is the place it hits
+    aimed = first.dep_ in ("dobj", "nsubjpass") and len(path) > 2 and \
+        path[1].dep_ == "prep" and path[1].lower_ in _AIMED and \
+        (first.lower_ in ASSAULT_NOUNS or lemma(first) in ASSAULT_NOUNS)
     if first.dep_ != "prep" and any(t.dep_ == "prep" and t.lower_ not in _LOCATIVE_INNER
-                                    for t in path[1:]):
+                                    for t in path[2 if aimed else 1:]):
         return None
     if first.dep_ == "prep" and len(path) > 1 and _fixed_phrase(path[1]):
         return None  # "in addition to", "in response to", "in retaliation for"
@@ -439,6 +447,29 @@ def _in_another_tense(root: Word, trigger: Word) -> bool:
     above = {t.i for t in trigger.ancestors} | {trigger.i}
     return any(t.dep_ == "conj" and t.pos_ in ("VERB", "AUX") and t.i not in above
                and _tenses_differ(t.head, t) for t in root.ancestors)
+
+
+def _in_another_act(root: Word, trigger: Word) -> bool:
+    """Whether a place and the trigger are in two clauses set against each other by a
+    contrasting conjunction, the second with a subject of its own (see
+    :func:`_own_clause`): "The 101st captured a bridge in nearby Eerde, but the British
+    found themselves trapped in Arnhem" tells two acts, each at its own place, so Eerde is
+    no setting for "found" (while "ten were killed and 11 others wounded in a mosque" is
+    one happening)."""
+    place_side = {root.i, *(t.i for t in root.ancestors)}
+    trigger_side = {trigger.i, *(t.i for t in trigger.ancestors)}
+    return any(_contrasted(t) and t.i not in trigger_side for t in root.ancestors) or \
+        any(_contrasted(t) and t.i not in place_side for t in [trigger, *trigger.ancestors])
+
+
+def _contrasted(verb: Word) -> bool:
+    """A coordinated clause with its own subject that "but" or "yet" sets against the
+    clause before it."""
+    return _own_clause(verb) and any(
+        c.dep_ == "cc" and c.lower_ in _CONTRAST and c.i < verb.i for c in verb.head.children)
+
+
+_CONTRAST = frozenset({"but", "yet", "whereas"})
 
 
 # nouns that say where a person comes from: "a native of Guinea" is a nationality
@@ -944,6 +975,13 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                 tok = tok.head  # "by slitting", "in an attack": one step with its
                 # preposition
             starts.append((tok, level))
+    # a clause of what was going on meanwhile ("detonated while he was driving in the
+    # Hamar Weyne district", "occurred as the convoy was on its way through Rutshuru")
+    # is at the event's place, part of the trigger's own clause
+    meanwhile = [(c, 0) for word in [trigger, *anchors] for c in word.children
+                 if c.i > word.i and _meanwhile(c)]
+    starts.extend(meanwhile)
+    below = {w.i for w, _ in meanwhile}
     for mention, root in candidates:
         if _actor_like(mention, root) or _described_by(mention, candidates) is not None or \
                 _of_another_happening(root, trigger, candidates):
@@ -960,12 +998,14 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                 # "… the Angyom and Tse-Usenda villages, killing …": the participle
                 # describes the place itself
                 path, role = [root], (SITE, "the place the trigger's clause describes")
-            elif not path:
-                continue
+            elif not path or (anchor.i in below and path[0].dep_ != "prep"):
+                continue  # (of the meanwhile clause only its own locative phrases:
+                # not "…, while the lowest state was North Dakota")
             else:
                 role = _role_of(path, mention)
-            if role is None:
-                continue
+            if role is None or (anchor.i in below and role[0] not in (SITE, NEAR)):
+                continue  # (not the path of a motion going on meanwhile: "struck the
+                # attackers as they fled towards Téra")
             if mention.place is None and mention not in toponyms and len(path) == 1 and \
                     path[0].dep_ in ("nsubj", "nsubjpass", "attr") and \
                     lemma(anchor) not in _TERRITORIAL and not _scene_subject(path[0]):
@@ -983,7 +1023,9 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                     -(mention.end - mention.start))
             if first and level == 0 and role[0] in (ORIGIN, DESTINATION):
                 ends.setdefault(role[0], mention)
-            where = role[1] if level == 0 else f"{role[1]} (clause above the trigger)"
+            where = f"{role[1]} (the clause of what went on meanwhile)" \
+                if anchor.i in below else role[1] if level == 0 else \
+                f"{role[1]} (clause above the trigger)"
             loc = Location(mention, role[0], None, where, route_end=_route_end(path))
             located = _located_place(path, candidates) if reference else None
             if located is not None:
@@ -995,6 +1037,15 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                 best = (rank, loc)
             first = False
     return best
+
+
+def _meanwhile(clause: Word) -> bool:
+    """An adverbial clause that "while" or "as" opens, telling what was going on when the
+    event happened ("while he was driving in …"), not what caused it ("when a bomb hit
+    …", the sentence's setting). (The caller takes it after the trigger only: a fronted
+    "While the insurgencies started before the war, …" concedes, it tells no scene.)"""
+    return clause.dep_ == "advcl" and clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "mark" and c.lower_ in ("while", "as") for c in clause.children)
 
 
 def locate(trigger: Word, anchors: list[Word], sent: Span,
@@ -1915,7 +1966,7 @@ def _scene(trigger: Word, candidates: list[tuple[Toponym, Word]],
     for mention, root in candidates:
         if mention is besides or _actor_like(mention, root) or statement_source(root) or \
                 _of_another_happening(root, trigger, candidates) or \
-                _in_another_tense(root, trigger):
+                _in_another_tense(root, trigger) or _in_another_act(root, trigger):
             continue
         tok = root
         while tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "flat") and \
