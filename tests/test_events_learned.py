@@ -226,6 +226,19 @@ def test_a_rally_mourning_past_victims_stays_peaceful():
     assert "lethal" not in events[0].reason and "over the rules'" not in events[0].reason
 
 
+@pytest.mark.parametrize("text", [
+    "Widows of miners killed in the explosion held a sit-in outside the labour ministry, "
+    "demanding compensation.",
+    "Hundreds marched through Lagos after the arrest of a union leader, demanding his release.",
+])
+def test_a_sure_model_keeps_a_protest_outcome_the_rules_did_not_type(text):
+    """The model is sure these protests were peaceful: the killing and the arrest are what
+    the protest is about, so the outcome words around a trigger the model typed alone do
+    not move its reading to force or an intervention."""
+    assert predict(text).label == "Peaceful protest" and predict(text).probability >= 0.7
+    assert main_event(geoevents.extract_events(text)).sub_event_type == "Peaceful protest"
+
+
 @pytest.mark.parametrize("text, expected", [
     # what happened at the protest, in ACLED's order: violent protesters, then severe force
     ("Hundreds marched in Lagos over the killing of a student by police.", "Peaceful protest"),

@@ -1016,7 +1016,13 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
     # the model chose against the rules' typing, which already had the setting read into
     # it (and the model reads the sentence whole): only the actors and a chemical agent
     # named in the next sentence may still refine it
-    return _refine(decided, trigger, args, onto, sentence, scene, setting=rules is None)
+    # the setting is read into a type the model chose alone, except a protest outcome the
+    # model is sure of: it read the whole sentence, while the outcome lemmas also catch what
+    # the protest is about ("relatives of soldiers killed in the war held a sit-in")
+    sure_outcome = decided.sub_event_type in PROTEST_OUTCOMES and \
+        prediction.probability >= MODEL_KEEPS_OUTCOME
+    return _refine(decided, trigger, args, onto, sentence, scene,
+                   setting=rules is None and not sure_outcome)
 
 
 # words of a fire, the damage an attack leaves as often as a disaster
@@ -1049,6 +1055,9 @@ MODEL_ALONE = 0.6
 MODEL_ALONE_GENERIC = 0.5
 # The model retypes a word the lexicon gives a sub-type only when this sure
 MODEL_OVERRULES = 0.65
+# A protest outcome the model alone chose (the rules gave no type) keeps it when the model
+# is this sure: the outcome words around the trigger do not re-read it
+MODEL_KEEPS_OUTCOME = 0.7
 # The model's "no event" drops a typed trigger only when it is this sure as well
 NO_EVENT_DROPS = 0.85
 # ... and a speech act (a statement, a claim, a denial) when it is this sure: words
