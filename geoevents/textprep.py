@@ -15,6 +15,14 @@ sentence. The tokenizer therefore opens a new sentence every :data:`MAX_RUN_ON` 
 of a stretch with no sentence punctuation or line break (the parser keeps boundaries set
 before it); ordinary sentences are far shorter and are left to the parser.
 
+The layout of a text also ends sentences that the parser, which reads a line break as a
+space, runs together (:func:`_layout_cut`): a line that opens with a list bullet ("- ",
+"• ", "* ") is an item of its own, and a heading line (letters, none of them lower case:
+"KEY POINTS") is a sentence of its own, neither the end of the one above it nor the
+first words of the one under it. (A blank line is left to
+the parser: a headline's words told again in the lead belong to the lead's sentence.) A situation update's key points would otherwise be one "sentence" with its
+header and first incident, and share their places and days.
+
 Scraped text carries invisible Unicode format characters (category Cf: bidi embeddings
 and marks, zero-width spaces and joiners, soft hyphens, byte-order marks). Glued to a word
 ("\u202aIdlib") they make a token that neither NER nor the gazetteer knows, so the safe
@@ -63,6 +71,8 @@ _LOOSE_FORMAT = re.compile(f"(?<!\\w)[{FORMAT_CHARACTERS}]|[{FORMAT_CHARACTERS}]
 _PUNCT_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCT_RUN + 1},}}")
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 _RUN_ON = re.compile(rf"[^.!?;\n]{{{MAX_RUN_ON + 1},}}")
+# a line that is a list item: a bullet, then a space
+_BULLET = re.compile(r"[-*\u2022\u2023\u2043\u25e6]\s")
 
 
 def tokenizer_safe(text: str) -> str:
@@ -99,8 +109,9 @@ class SafeTokenizer:
     def __call__(self, text: str) -> Doc:
         safe = tokenizer_safe(text)
         if safe is text or safe == text:
-            return _run_ons_cut(self.tokenizer(text), text)
-        return _run_ons_cut(_with_original_text(self.tokenizer(safe), text, safe), text)
+            return _layout_cut(_run_ons_cut(self.tokenizer(text), text), text)
+        return _layout_cut(_run_ons_cut(_with_original_text(self.tokenizer(safe), text, safe),
+                                        text), text)
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
         for text in texts:
@@ -129,6 +140,40 @@ def _run_ons_cut(doc: Doc, text: str) -> Doc:
             if 0 < i < len(doc):
                 doc[i].is_sent_start = True
     return doc
+
+
+def _layout_cut(doc: Doc, text: str) -> Doc:
+    """``doc`` (of ``text``) with a sentence opened where the layout opens one: at a
+    bulleted line, at a heading and at the line after it (see the module docstring)."""
+    if "\n" not in text:
+        return doc
+    starts = [t.idx for t in doc]
+    offset = 0
+    after_heading = False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        at = offset + len(line) - len(line.lstrip())
+        offset += len(line) + 1
+        if not stripped:
+            continue
+        bullet = _BULLET.match(stripped) is not None
+        heading = _heading(stripped)
+        if after_heading or bullet or heading:
+            i = bisect.bisect_left(starts, at)
+            if 0 < i < len(doc) and doc[i].idx == at:
+                doc[i].is_sent_start = True
+                if bullet and i + 1 < len(doc):  # the item goes on after its bullet
+                    doc[i + 1].is_sent_start = False
+        after_heading = heading
+    return doc
+
+
+def _heading(line: str) -> bool:
+    """Whether a line is a heading: two letters or more, none of them lower case, and no
+    sentence punctuation at its end ("KEY POINTS", "CONTEXT")."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters) and \
+        line[-1] not in ".!?;:,"
 
 
 def _with_original_text(safe_doc: Doc, text: str, safe: str) -> Doc:
