@@ -940,3 +940,22 @@ def test_a_happening_of_any_kind_is_none(text):
     """'every attack', 'any strike': a kind of happening talked of, not one."""
     assert [t for t in types(text) if t in ("Attack", "Air/drone strike",
                                               "Shelling/artillery/missile attack")] == []
+
+
+@pytest.mark.parametrize(("text", "verb", "happening"), [
+    ("Jets bombed hills near Hermel and a crossing used to smuggle arms from Syria.",
+     "smuggle", False),
+    ("They found a warehouse designed to hide stolen cars near Culiacán.", "hide", False),
+    ("Bandits used to raid the villages of Tsafe before the army came.", "raid", False),
+    # a means used for a happening is no purpose of a thing: the dispersal happened
+    ("Police used tear gas to disperse the crowd in Gao on Monday.", "disperse", True),
+])
+def test_what_a_thing_is_for_or_used_to_be_done_is_no_happening(text, verb, happening):
+    from geoevents.events.ontology import load_ontology
+    from geoevents.events.tokens import word
+    from geoevents.events.triggers import NON_EVENTS, modality
+    from geoevents.pipeline import analyse
+
+    doc = analyse(text, published="2026-05-12")[1]
+    token = next(t for t in doc if t.text == verb)
+    assert (modality(word(token), load_ontology())[0] not in NON_EVENTS) == happening
