@@ -144,10 +144,14 @@ def _run_ons_cut(doc: Doc, text: str) -> Doc:
 
 def _layout_cut(doc: Doc, text: str) -> Doc:
     """``doc`` (of ``text``) with a sentence opened where the layout opens one: at a
-    bulleted line, at a heading and at the line after it (see the module docstring)."""
+    bulleted line, at a heading and at the line after it (see the module docstring).
+    The starts are written in one array (setting ``Token.is_sent_start`` checks the whole
+    document each time: quadratic on a long text of short lines)."""
     if "\n" not in text:
         return doc
     starts = [t.idx for t in doc]
+    opened: list[int] = []
+    closed: list[int] = []
     offset = 0
     after_heading = False
     for line in text.split("\n"):
@@ -160,11 +164,18 @@ def _layout_cut(doc: Doc, text: str) -> Doc:
         heading = _heading(stripped)
         if after_heading or bullet or heading:
             i = bisect.bisect_left(starts, at)
-            if 0 < i < len(doc) and doc[i].idx == at:
-                doc[i].is_sent_start = True
+            if 0 < i < len(doc) and starts[i] == at:
+                opened.append(i)
                 if bullet and i + 1 < len(doc):  # the item goes on after its bullet
-                    doc[i + 1].is_sent_start = False
+                    closed.append(i + 1)
         after_heading = heading
+    if opened:
+        from spacy.attrs import SENT_START
+
+        column = doc.to_array([SENT_START]).astype("int64")
+        column[opened] = 1
+        column[closed] = -1
+        doc.from_array([SENT_START], column.astype("uint64"))
     return doc
 
 
