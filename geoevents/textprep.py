@@ -19,9 +19,10 @@ The layout of a text also ends sentences that the parser, which reads a line bre
 space, runs together (:func:`_layout_cut`): a line that opens with a list bullet ("- ",
 "• ", "* ") is an item of its own, and a heading line (letters, none of them lower case:
 "KEY POINTS") is a sentence of its own, neither the end of the one above it nor the
-first words of the one under it. (A blank line is left to
-the parser: a headline's words told again in the lead belong to the lead's sentence.) A situation update's key points would otherwise be one "sentence" with its
-header and first incident, and share their places and days.
+first words of the one under it. A situation update's key points would otherwise be
+one "sentence" with its header and first incident, and share their places and days. (A
+blank line is left to the parser: a headline's words told again in the lead belong to
+the lead's sentence.)
 
 Scraped text carries invisible Unicode format characters (category Cf: bidi embeddings
 and marks, zero-width spaces and joiners, soft hyphens, byte-order marks). Glued to a word
@@ -38,7 +39,7 @@ import bisect
 import heapq
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -175,7 +176,7 @@ def _layout_cut(doc: Doc, text: str) -> Doc:
         column = doc.to_array([SENT_START]).astype("int64")
         column[opened] = 1
         column[closed] = -1
-        doc.from_array([SENT_START], column.astype("uint64"))
+        doc.from_array([SENT_START], cast(Any, column.astype("uint64")))
     return doc
 
 
