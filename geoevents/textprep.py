@@ -181,11 +181,12 @@ def _layout_cut(doc: Doc, text: str) -> Doc:
 
 
 def _heading(line: str) -> bool:
-    """Whether a line is a heading: two letters or more, none of them lower case, and no
-    sentence punctuation at its end ("KEY POINTS", "CONTEXT")."""
+    """Whether a line is a heading: it opens with a letter, has two letters or more, none
+    of them lower case, and no sentence punctuation at its end ("KEY POINTS", "CONTEXT";
+    not a wire's credit "(AFP) —")."""
     letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 2 and not any(c.islower() for c in letters) and \
-        line[-1] not in ".!?;:,"
+    return line[0].isalpha() and len(letters) >= 2 and \
+        not any(c.islower() for c in letters) and line[-1] not in ".!?;:,"
 
 
 def _with_original_text(safe_doc: Doc, text: str, safe: str) -> Doc:
