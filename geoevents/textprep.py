@@ -15,6 +15,15 @@ sentence. The tokenizer therefore opens a new sentence every :data:`MAX_RUN_ON` 
 of a stretch with no sentence punctuation or line break (the parser keeps boundaries set
 before it); ordinary sentences are far shorter and are left to the parser.
 
+The layout of a text also ends sentences that the parser, which reads a line break as a
+space, runs together (:func:`_layout_cut`): a line that opens with a list mark ("- ",
+"• ", "* ", "2) ") is an item of its own, and a heading line (letters, none of them
+lower case: "KEY POINTS") is a sentence of its own, neither the end of the one above it
+nor the first words of the one under it; the line after an item or a heading opens a
+sentence. A situation update's key points would otherwise be one "sentence" with its
+header and first incident, and share their places and days. (A blank line alone is left
+to the parser: a headline's words told again in the lead belong to the lead's sentence.)
+
 Scraped text carries invisible Unicode format characters (category Cf: bidi embeddings
 and marks, zero-width spaces and joiners, soft hyphens, byte-order marks). Glued to a word
 ("\u202aIdlib") they make a token that neither NER nor the gazetteer knows, so the safe
@@ -30,14 +39,14 @@ import bisect
 import heapq
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["FORMAT_CHARACTERS", "MAX_PUNCT_RUN", "MAX_RUN_ON", "MAX_WORD", "SafeTokenizer",
-           "install", "tokenizer_safe"]
+__all__ = ["FORMAT_CHARACTERS", "LIST_ITEM", "MAX_PUNCT_RUN", "MAX_RUN_ON", "MAX_WORD",
+           "SafeTokenizer", "install", "tokenizer_safe"]
 
 # A run of this many punctuation or symbol characters without a space costs spaCy about
 # 0.1 ms; 20,000 of them cost minutes. Real text has runs of a few ("?!", "...", "--").
@@ -63,6 +72,8 @@ _LOOSE_FORMAT = re.compile(f"(?<!\\w)[{FORMAT_CHARACTERS}]|[{FORMAT_CHARACTERS}]
 _PUNCT_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCT_RUN + 1},}}")
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 _RUN_ON = re.compile(rf"[^.!?;\n]{{{MAX_RUN_ON + 1},}}")
+# the mark that opens a list item's line: a bullet or a number ("2)", "3."), then a space
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2013\u2022\u2023\u2043\u25e6]|\d+[.)])[ \t]")
 
 
 def tokenizer_safe(text: str) -> str:
@@ -99,9 +110,9 @@ class SafeTokenizer:
     def __call__(self, text: str) -> Doc:
         safe = tokenizer_safe(text)
         if safe is text or safe == text:
-            return _lines_cut(_run_ons_cut(self.tokenizer(text), text), text)
-        return _lines_cut(_run_ons_cut(_with_original_text(self.tokenizer(safe), text, safe),
-                                       text), text)
+            return _layout_cut(_run_ons_cut(self.tokenizer(text), text), text)
+        return _layout_cut(_run_ons_cut(_with_original_text(self.tokenizer(safe), text, safe),
+                                        text), text)
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
         for text in texts:
@@ -132,41 +143,53 @@ def _run_ons_cut(doc: Doc, text: str) -> Doc:
     return doc
 
 
-# a line that opens a list item ("- Attack on …", "• …", "2) …")
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)])[ \t]+\S")
-# a heading line: capitals, digits and punctuation only ("KEY POINTS", "CONTEXT")
-_HEADING = re.compile(r"[ \t]*[A-Z][A-Z0-9 \t&/,:()'’-]*[ \t]*")
-
-
-def _lines_cut(doc: Doc, text: str) -> Doc:
-    """``doc`` (of ``text``) with a sentence opened where the layout ends one that its
-    punctuation does not: at a list item, and at the line after a list item or a
-    heading ("KEY POINTS\n- Attack on volunteers near Fada N'Gourma\n-
-    Twelve women abducted …\n\nSECURITY INCIDENTS\nOn 5 August, …": each item and the
-    paragraph after the heading are sentences of their own, not one run-on the parser
-    would read as one clause)."""
+def _layout_cut(doc: Doc, text: str) -> Doc:
+    """``doc`` (of ``text``) with a sentence opened where the layout opens one that its
+    punctuation does not: at a list item, at a heading, and at the line after a list item
+    or a heading ("KEY POINTS\n- Attack on volunteers near Fada N'Gourma\n- Twelve women
+    abducted …\n\nSECURITY INCIDENTS\nOn 5 August, …": each item, the heading and the
+    paragraph under it are sentences of their own; see the module docstring). The starts
+    are written in one array (setting ``Token.is_sent_start`` checks the whole document
+    each time: quadratic on a long text of short lines)."""
     if "\n" not in text:
         return doc
     starts = [t.idx for t in doc]
-    previous = None
-    at = 0
+    opened: list[int] = []
+    closed: list[int] = []
+    offset = 0
+    after_item_or_heading = False
     for line in text.split("\n"):
-        opens = previous is not None and bool(line.strip()) and (
-            _LIST_ITEM.match(line) is not None or
-            _LIST_ITEM.match(previous) is not None or
-            _HEADING.fullmatch(previous) is not None)
-        if opens:
+        stripped = line.strip()
+        at = offset + len(line) - len(line.lstrip())
+        offset += len(line) + 1
+        if not stripped:
+            continue
+        item = LIST_ITEM.match(stripped) is not None
+        heading = _heading(stripped)
+        if after_item_or_heading or item or heading:
             i = bisect.bisect_left(starts, at)
-            while i < len(doc) and doc[i].is_space:
-                i += 1
-            if 0 < i < len(doc):
-                doc[i].is_sent_start = True
-                if _LIST_ITEM.match(line) and i + 1 < len(doc):
-                    doc[i + 1].is_sent_start = False  # the mark opens the item
-        if line.strip():
-            previous = line
-        at += len(line) + 1
+            if 0 < i < len(doc) and starts[i] == at:
+                opened.append(i)
+                if item and i + 1 < len(doc):  # the item goes on after its mark
+                    closed.append(i + 1)
+        after_item_or_heading = item or heading
+    if opened:
+        from spacy.attrs import SENT_START
+
+        column = doc.to_array([SENT_START]).astype("int64")
+        column[opened] = 1
+        column[closed] = -1
+        doc.from_array([SENT_START], cast(Any, column.astype("uint64")))
     return doc
+
+
+def _heading(line: str) -> bool:
+    """Whether a line is a heading: it opens with a letter, has two letters or more, none
+    of them lower case, and no sentence punctuation at its end ("KEY POINTS", "CONTEXT";
+    not a wire's credit "(AFP) —")."""
+    letters = [c for c in line if c.isalpha()]
+    return line[0].isalpha() and len(letters) >= 2 and \
+        not any(c.islower() for c in letters) and line[-1] not in ".!?;:,"
 
 
 def _with_original_text(safe_doc: Doc, text: str, safe: str) -> Doc:

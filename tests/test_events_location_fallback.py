@@ -264,6 +264,15 @@ def test_a_place_told_by_its_distance_away_is_not_the_scene():
     assert e.location is None
 
 
+def test_a_place_that_locates_a_refuge_is_not_the_scene():
+    # the families fled to a clinic; the town the clinic is in is where they went, not
+    # where the gunmen shot
+    e = event("Gunmen on motorbikes opened fire on traders at the market on Saturday, "
+              "killing four people. Many families fled to a clinic in Bolgatanga, which "
+              "now shelters the displaced.", "opened")
+    assert e.location is None
+
+
 # -- descriptive locations and ACLED precision ----------------------------------------------
 
 

@@ -896,3 +896,66 @@ def test_a_happening_told_only_as_a_time_is_still_an_event():
     events = geoevents.extract_events(text, published="2026-10-27")
     assert [e for e in events if e.trigger == "ambush" and "Diema" in e.location_text], \
         [(e.sub_event_type, e.trigger, e.location_text) for e in events]
+
+
+def test_a_bulleted_list_and_its_heading_are_sentences_of_their_own():
+    """A situation update's key points are one item a line; run together with the header
+    above them and the incident under the next heading, they shared its day and place."""
+    from geoevents.pipeline import analyse
+
+    text = ("Flash Update No. 7\nIssued on 20 March 2026\n\nHIGHLIGHTS\n"
+            "- Gunmen kill six traders on the road to Bama\n"
+            "- Flooding destroys 300 shelters in Dikwa\n\n"
+            "INCIDENTS\nOn 14 March, gunmen stopped a bus near Bama and killed six traders.")
+    doc = analyse(text, published="2026-03-20")[1]
+    sentences = [s.text.strip() for s in doc.sents]
+    assert "- Gunmen kill six traders on the road to Bama" in sentences
+    assert "- Flooding destroys 300 shelters in Dikwa" in sentences
+    assert sentences[-1].startswith("On 14 March, gunmen stopped a bus")
+    # a line in capitals only opens a sentence after it when it is a heading
+    assert not any(s.startswith("INCIDENTS") and "gunmen" in s for s in sentences)
+
+
+@pytest.mark.parametrize("text", [
+    "KHARTOUM, May 12 — Gunmen killed three traders in Kosti on Sunday. The truce of "
+    "March 3, 2019 ended two years of fighting between the army and rebels in Kadugli, "
+    "in which 500 people were killed.",
+    "The peace deal of June 5, 2021 ended three years of war between the army and the "
+    "rebels, which killed 2,000 people in Kidal.",
+])
+def test_a_date_the_tagger_runs_into_its_clause_still_dates_history(text):
+    """'March 3, 2019 ended two years' is tagged as one date and read as a duration; cut
+    before its verb, it is a day of 2019, and what it dates is history."""
+    found = events(text, published="2026-05-12")
+    assert all(e.fatalities in (None, 3) for e in found)
+    assert all(e.date is None or e.date >= "2026" for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    '"Every attack on our schools sets the region back," the governor of Borno said on '
+    'Monday in Maiduguri.',
+    "Any strike on the dam near Mosul would flood the city, engineers warned on Monday.",
+])
+def test_a_happening_of_any_kind_is_none(text):
+    """'every attack', 'any strike': a kind of happening talked of, not one."""
+    assert [t for t in types(text) if t in ("Attack", "Air/drone strike",
+                                              "Shelling/artillery/missile attack")] == []
+
+
+@pytest.mark.parametrize(("text", "verb", "happening"), [
+    ("Jets bombed hills near Hermel and a crossing used to smuggle arms from Syria.",
+     "smuggle", False),
+    ("They found a warehouse designed to hide stolen cars near Culiacán.", "hide", False),
+    ("Bandits used to raid the villages of Tsafe before the army came.", "raid", False),
+    # a means used for a happening is no purpose of a thing: the dispersal happened
+    ("Police used tear gas to disperse the crowd in Gao on Monday.", "disperse", True),
+])
+def test_what_a_thing_is_for_or_used_to_be_done_is_no_happening(text, verb, happening):
+    from geoevents.events.ontology import load_ontology
+    from geoevents.events.tokens import word
+    from geoevents.events.triggers import NON_EVENTS, modality
+    from geoevents.pipeline import analyse
+
+    doc = analyse(text, published="2026-05-12")[1]
+    token = next(t for t in doc if t.text == verb)
+    assert (modality(word(token), load_ontology())[0] not in NON_EVENTS) == happening

@@ -119,6 +119,7 @@ from geoevents.events.triggers import (
 )
 from geoevents.model import Event, Place
 from geoevents.nlp import doc_text, span_text, token_starts
+from geoevents.textprep import LIST_ITEM
 from geoevents.wordlists import (
     CARE_PLACES,
     CARE_VERBS,
@@ -148,7 +149,6 @@ _FROM_AFAR = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"}
 # developments done by armed forces, which a state carries out where its forces are
 _ARMED_DEVELOPMENTS = frozenset({"Disrupted weapons use", "Change to group/activity",
                                  "Looting/property destruction"})
-_BULLET = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)])[ \t]")  # a list item's mark
 # words that tell a separate act, the next one, or one timed by another (_another_act)
 _SEPARATE = frozenset({"separately", "separate", "another", "elsewhere", "meanwhile"})
 _NEXT = frozenset({"then", "later", "afterwards", "subsequently", "next"})
@@ -238,6 +238,9 @@ _TOPICS = frozenset({"about", "regarding", "concerning"})
 # protests", "such attacks", "previous raids", "has seen repeated unrest")
 _OTHERS = frozenset({"similar", "such", "previous", "earlier", "past", "former", "repeated",
                      "recurrent", "recurring", "frequent", "periodic"})
+# a kind of happening, not one: "every strike on our villages weakens the state", "any
+# attack on the convoy will be answered", "no attack was reported"
+_ANY = frozenset({"every", "any", "no"})
 # "one of the deadliest attacks", "among the worst floods": a happening ranked in its
 # class, which the sentence's subject names
 _MEMBERS = frozenset({"one", "some", "many", "few", "several"})
@@ -685,11 +688,14 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
     have staged similar protests across Europe"), the topic of what is said ("stories
     about drug trafficking", "broadcasters that reported on attacks"), the class a
     happening is ranked in ("one of the deadliest
-    attacks this year"), or a tally of violence over a stretch of time ("has carried out
-    hundreds of air strikes since the coup")."""
+    attacks this year"), a tally of violence over a stretch of time ("has carried out
+    hundreds of air strikes since the coup"), or any happening of a kind ("every strike
+    on our villages", "any attack", "no attack was reported")."""
     tok = cand.trigger.token
     if cand.trigger.pos != "NOUN":
         return False
+    if any(c.dep_ == "det" and c.lower_ in _ANY for c in tok.children):
+        return True
     if (cand.date is None or cand.date.precision == UNRESOLVED) and any(
             c.dep_ in ("amod", "det", "predet") and c.lower_ in _OTHERS for c in tok.children):
         return True
@@ -1089,10 +1095,28 @@ def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
             years.append(SpanType(doc, i, j, label="DATE"))
     for ent in sorted([*doc.ents, *years], key=lambda e: e.start):
         if ent.label_ in ("DATE", "TIME"):
+            ent = _without_a_clause(ent)
             i = bisect.bisect_right(starts, ent.start) - 1
             if i >= 0 and ent.end <= sentences[i].end:
                 out[i].append(ent)
     return out
+
+
+def _without_a_clause(ent: Span) -> Span:
+    """A date entity cut before the first verb in it: the tagger runs a date on into the
+    clause it opens ("The ceasefire of November 27, 2024 ended more than a year of
+    fighting" tagged 'November 27, 2024 ended more than a year', then read as a duration),
+    and a time expression has no verb of its own."""
+    from spacy.tokens import Span as SpanType
+
+    words = doc_words(ent.doc)
+    for k in range(ent.start + 1, ent.end):
+        if words[k].pos_ in ("VERB", "AUX"):
+            end = k
+            while end > ent.start + 1 and words[end - 1].pos_ == "PUNCT":
+                end -= 1
+            return SpanType(ent.doc, ent.start, end, label=ent.label_)
+    return ent
 
 
 def _period(info: DateInfo | None) -> tuple[date, date] | None:
@@ -2017,7 +2041,7 @@ def _typed_by_the_account(first: tuple[Event, _Candidate],
 def _listed(cand: _Candidate) -> bool:
     """Whether a telling is told in an item of a list (a line opened by a list mark)."""
     text = doc_text(cand.trigger.token.doc)
-    return bool(_BULLET.match(text, text.rfind("\n", 0, cand.trigger.token.idx) + 1))
+    return bool(LIST_ITEM.match(text, text.rfind("\n", 0, cand.trigger.token.idx) + 1))
 
 
 def _summarises(item: tuple[Event, _Candidate], told: tuple[Event, _Candidate]) -> bool:
@@ -2067,7 +2091,7 @@ def _listed_apart(a: _Candidate, b: _Candidate) -> bool:
     for cand in (a, b):
         text = doc_text(cand.trigger.token.doc)
         start = text.rfind("\n", 0, cand.trigger.token.idx) + 1
-        if not _BULLET.match(text, start):
+        if not LIST_ITEM.match(text, start):
             return False
         lines.append(start)
     return lines[0] != lines[1]

@@ -2031,9 +2031,24 @@ def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
         if top is None:
             continue
         tier = place_tier(mention, top, bodies=True)
-        if tier is not None and not _path_end(top):
+        if tier is not None and not _path_end(top) and not _in_a_path_end(top):
             out.append((tier, mention))
     return out
+
+
+def _in_a_path_end(root: Word) -> bool:
+    """A place that locates the end of a motion's path ("fled to a school in Pétion-Ville",
+    "moved the wounded to a hospital in Goma"): a refuge or a destination, which belongs to
+    that motion as the path's end itself does (see :func:`_path_end`), not to the
+    paragraph's events."""
+    if PREPOSITION_ROLES.get(_phrase_preposition(root)) not in (SITE, NEAR):
+        return False
+    tok = root
+    while tok.dep_ in ("compound", "appos", "conj", "flat", "nmod", "amod") and \
+            tok.head.i != tok.i:
+        tok = tok.head
+    noun = tok.head.head  # "school" in "to a school in Pétion-Ville"
+    return noun.i != tok.head.i and noun.pos_ in ("NOUN", "PROPN") and _path_end(noun)
 
 
 # a place told by how far it lies from where the report stands: ", about 70 kilometres

@@ -354,6 +354,28 @@ def _cut_off(clause: Word) -> bool:
         t.text in _CLAUSE_BREAKS for t in clause.doc[clause.right_edge.i + 1:head.i])
 
 
+# participles that tell what a thing is for: "a crossing used to smuggle arms", "a
+# drone designed to carry explosives", "a tunnel built to move fighters"
+_SERVING = frozenset({"use", "design", "build", "intend", "mean", "equip"})
+
+
+def _serves_for(verb: Word) -> tuple[str, str] | None:
+    """A verb that tells what a thing serves for, or what someone used to do, not a
+    happening: a to-infinitive under a participle on a noun ("a crossing used to smuggle
+    arms"), or under "used" with no object ("militants used to attack the market", the
+    habitual past; "police used tear gas to disperse the crowd" is a happening)."""
+    if verb.dep_ != "xcomp" or verb.tag_ != "VB" or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    head = verb.head
+    if head.dep_ == "acl" and head.tag_ == "VBN" and lemma(head) in _SERVING:
+        return "state", f"what a thing is for ('{head.text} to {verb.text}')"
+    if head.lower_ == "used" and head.tag_ == "VBD" and not any(
+            c.dep_ in ("dobj", "auxpass") for c in head.children):
+        return "habitual", f"the habitual past ('used to {verb.text}')"
+    return None
+
+
 def modality(token: Word, onto: Ontology) -> tuple[str, str]:
     """(modality, reason) of a trigger token; see the module docstring for the values."""
     if token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS:
@@ -439,6 +461,9 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
                     "VBZ", "VBP"):
                 return "future", f"a time clause in the present ({child.text!r} … " \
                     f"{tok.text!r}) tells what is to come"
+    purpose = _serves_for(verb)
+    if purpose:
+        return purpose
     if token.pos_ == "VERB" and token.dep_ == "relcl" and [
             c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")] in (
             ["is"], ["are"]):
