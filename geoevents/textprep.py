@@ -133,14 +133,15 @@ def _run_ons_cut(doc: Doc, text: str) -> Doc:
     if not runs:
         return doc
     starts = [t.idx for t in doc]
+    opened: list[int] = []
     for run in runs:
         for at in range(run.start() + MAX_RUN_ON, run.end(), MAX_RUN_ON):
             i = bisect.bisect_left(starts, at)
             while i < len(doc) and doc[i].is_space:
                 i += 1
             if 0 < i < len(doc):
-                doc[i].is_sent_start = True
-    return doc
+                opened.append(i)
+    return _sentence_starts_set(doc, opened)
 
 
 def _layout_cut(doc: Doc, text: str) -> Doc:
@@ -148,9 +149,7 @@ def _layout_cut(doc: Doc, text: str) -> Doc:
     punctuation does not: at a list item, at a heading, and at the line after a list item
     or a heading ("KEY POINTS\n- Attack on volunteers near Fada N'Gourma\n- Twelve women
     abducted …\n\nSECURITY INCIDENTS\nOn 5 August, …": each item, the heading and the
-    paragraph under it are sentences of their own; see the module docstring). The starts
-    are written in one array (setting ``Token.is_sent_start`` checks the whole document
-    each time: quadratic on a long text of short lines)."""
+    paragraph under it are sentences of their own; see the module docstring)."""
     if "\n" not in text:
         return doc
     starts = [t.idx for t in doc]
@@ -173,13 +172,22 @@ def _layout_cut(doc: Doc, text: str) -> Doc:
                 if item and i + 1 < len(doc):  # the item goes on after its mark
                     closed.append(i + 1)
         after_item_or_heading = item or heading
-    if opened:
-        from spacy.attrs import SENT_START
+    return _sentence_starts_set(doc, opened, closed)
 
-        column = doc.to_array([SENT_START]).astype("int64")
-        column[opened] = 1
+
+def _sentence_starts_set(doc: Doc, opened: list[int], closed: list[int] | None = None) -> Doc:
+    """``doc`` with the tokens ``opened`` starting a sentence and ``closed`` not, written in
+    one array (setting ``Token.is_sent_start`` checks the whole document each time:
+    quadratic on a long text with many cuts)."""
+    if not opened:
+        return doc
+    from spacy.attrs import SENT_START
+
+    column = doc.to_array([SENT_START]).astype("int64")
+    column[opened] = 1
+    if closed:
         column[closed] = -1
-        doc.from_array([SENT_START], cast(Any, column.astype("uint64")))
+    doc.from_array([SENT_START], cast(Any, column.astype("uint64")))
     return doc
 
 
