@@ -226,3 +226,45 @@ def test_a_key_points_toll_is_the_incident_told_below_not_the_next_bullet():
     assert "killed" not in {m["trigger"] for m in duma[0].mentions}
     # the key point's toll joins the killing told below it: no third event at the camp
     assert len(found) == 3
+
+
+
+def test_the_hurt_counted_next_to_a_later_telling_are_the_strikes_toll():
+    # the count of the wounded is two sentences from the second telling of the strike,
+    # three from its first: every telling of a happening is a place where it is told
+    text = ("KHARTOUM, March 5 — An army airstrike on a market in Kabkabiya on Monday killed "
+            "at least 12 people, residents said.\n\nTwo jets dropped four bombs on the market "
+            "in a street of the town shortly before noon, witnesses said. Volunteers first "
+            "counted eight bodies; by Tuesday evening the toll had risen to 12, after more "
+            "bodies were found under the stalls. About 50 people were wounded, said a nurse "
+            "at the clinic.")
+    found = geoevents.extract_events(text, published="2025-03-05")
+    assert [e.sub_event_type for e in found] == ["Air/drone strike"]
+
+
+def test_a_bare_count_of_the_hurt_joins_the_happening_at_its_place():
+    # a sentence that only counts the hurt ("Six other people were wounded") names no
+    # doer, weapon or place: it is the toll of the strike told at the paragraph's place,
+    # not an attack of its own, nor the toll of the fighting near a village elsewhere
+    text = ("06:30 — Russian aircraft dropped glide bombs on Huliaipole this morning, the "
+            "regional administration says. A man was killed when a bomb hit a school.\n\n"
+            "08:10 — Ukrainian units repelled assaults near Dobropillia, the General Staff "
+            "says.\n\n"
+            "10:20 — Update on Huliaipole: the death toll has risen to two. A woman pulled "
+            "from the rubble died, the governor says. Six other people were wounded.")
+    found = geoevents.extract_events(text, published="2026-05-06")
+    assert [e.sub_event_type for e in found] == ["Air/drone strike", "Armed clash"]
+    assert found[0].location_text == "Huliaipole"
+
+
+def test_a_toll_revised_on_a_later_day_keeps_the_attacks_day():
+    # the hurt who died two days later, in another town, are the attack's toll: no
+    # attack of their own, and their day is not the attack's
+    text = ("KEY POINTS\n- Five displaced people killed in an attack on the Kigonze camp, "
+            "Irumu territory, on 16 March.\n\nOVERVIEW\nOn the night of 16 March, armed men "
+            "attacked the Kigonze camp in Irumu territory with machetes. Five displaced "
+            "people were killed and nine injured, according to the camp committee; an "
+            "initial toll of three was revised upward on 18 March after two of the injured "
+            "died in hospital in Bunia.")
+    found = geoevents.extract_events(text, published="2026-03-20")
+    assert [(e.sub_event_type, e.date) for e in found] == [("Attack", "2026-03-16")]

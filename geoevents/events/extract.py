@@ -2291,13 +2291,15 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     political violence, :func:`_one_attack`). A reference joins the event it most likely
     refers to (same kind, same place, same date, nearest), and a consequence or damage
     told on its own joins a violent event at most :data:`_NEAR_SENTENCES` away from a
-    telling of it (its first, or one :func:`_one_attack` joined); either stands alone
-    only when there is no such event."""
+    telling of it (any telling that joined it), or the happening told before it that it
+    is another account of (:func:`_account_of`); either stands alone only when there is
+    no such event."""
     guessed = {e.id for e, c in mentions if c.location.inferred}
     kept: list[tuple[Event, _Candidate]] = []
     by_kind: dict[str, list[tuple[Event, _Candidate]]] = {}
     later: list[tuple[Event, _Candidate]] = []
     retold: list[tuple[int, tuple[Event, _Candidate]]] = []  # see _one_attack
+    joined: list[tuple[int, tuple[Event, _Candidate]]] = []  # (sentence, event it told)
     summarised: set[int] = set()  # list items already joined by their full telling
     for event, cand in mentions:
         if cand.reference or cand.accompanying:
@@ -2359,11 +2361,13 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                     event.date, event.date_precision, event.date_text)
                 first[1].date = cand.date
             _absorb(first[0], event, guessed)
-    # where each event is told: its first telling, and the tellings _one_attack joined
-    # to it (a car bomb told after the attack it opened)
-    index = {id(k): i for i, k in enumerate(kept)}
+            joined.append((cand.sentence, first))
+    # where each event is told: its first telling and every telling that joined it, of
+    # its kind ("A fighter jet dropped two bombs …" after "an airstrike killed 19") or
+    # by _one_attack (a car bomb told after the attack it opened)
+    index = {id(k[0]): i for i, k in enumerate(kept)}
     tellings = sorted([(k[1].sentence, i) for i, k in enumerate(kept)] +
-                      [(sentence, index[id(k)]) for sentence, k in retold])
+                      [(sentence, index[id(k[0])]) for sentence, k in joined])
     sentences = [s for s, _ in tellings]
     coded = {id(k) for _, k in retold}  # typed by _one_attack's rules
     alone: list[tuple[Event, _Candidate]] = []  # references with no event to join
@@ -2418,9 +2422,13 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 abs(told_at.get(id(k), k[1].sentence) - cand.sentence)))
             if cand.toll_update and target[0].fatalities is not None:
                 event.fatalities = None
-            if _own_date_is_better(cand, target[1]):
+            if _own_date_is_better(cand, target[1]) and not (
+                    cand.accompanying and target[0].date is not None
+                    and event.date is not None and event.date > target[0].date):
                 # "the death toll from Friday's earthquake rose … on Monday": the day
                 # the event's own words give, not the day of the sentence it was told in
+                # (a toll revised, or the hurt dying, on a later day is not the
+                # happening's day)
                 target[0].date, target[0].date_precision, target[0].date_text = (
                     event.date, event.date_precision, event.date_text)
             if _tells_how(target[0], event) and id(target) not in coded:
@@ -2458,12 +2466,16 @@ def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candida
     # the hurt dying where they were cared for ("two of the wounded died at the
     # hospital") are the toll of whatever violence hurt them, of any kind
     cared = cand.accompanying and _in_care(cand)
+    bare = _bare_toll(event, cand)
     found = [k for k in kept if (merge_key(k[0]) == merge_key(event) or (
-                 cared and k[0].event_type in _POLITICAL_VIOLENCE))
+                 (cared or bare) and k[0].event_type in _POLITICAL_VIOLENCE))
              and 0 < cand.sentence - k[1].sentence <= _MERGE_WINDOW
              and _places_agree(k[0], event, near=True)
              and (_dates_agree(k[0], event) or _reported_after(k[1], cand, onto)
                   or _dated_by_the_telling(k[1], cand))]
+    if bare and len(found) > 1:
+        # the toll of the paragraph's place is of the happening there, not of one nearby
+        found = [k for k in found if _at_the_same_place(k[0], event)]
     if not found and _listed(cand):
         # a key point ("- On 6 May, … two Palestinians were killed") sums up a happening
         # the report tells after it, outside the list, on its day and at its place
@@ -2472,6 +2484,15 @@ def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candida
                  and not _listed(k[1]) and event.date is not None
                  and k[0].date == event.date and _places_agree(k[0], event, near=False)]
     return found[0] if len(found) == 1 else None
+
+
+def _bare_toll(event: Event, cand: _Candidate) -> bool:
+    """Whether a mention only counts the hurt ("Eight other people were wounded"): a
+    consequence with no doer, no weapon and no place of its own. Its kind is a guess,
+    so it may be the toll of violence of any kind told before it."""
+    return cand.accompanying and cand.trigger.lemma in CONSEQUENCES and \
+        event.actor1 is None and not event.instruments and \
+        cand.args.weapon_doer is None and (event.location is None or cand.location.inferred)
 
 
 def _dated_by_the_telling(first: _Candidate, later: _Candidate) -> bool:
