@@ -766,6 +766,12 @@ def test_a_settlement_named_in_an_unknown_area_is_finer(text, word, place):
     assert loc.toponym is not None and loc.toponym.text == place, loc.reason
 
 
+def test_a_hilltop_named_in_the_province_is_finer():
+    loc = located("Rebels stormed the hilltop of Tal Zarzour on Monday, shelling army "
+                  "positions in the Hama Governorate.", "shelling")
+    assert loc.toponym is not None and loc.toponym.text == "Tal Zarzour", loc.reason
+
+
 def test_a_namesake_abroad_in_an_unknown_area_is_kept_by_its_name_only():
     # the gazetteer reads Rim as Rome; beside Plateau State it is the district of the LGA
     loc = located("Twenty houses were burned by gunmen in the Rim district of Barkin LGA of "

@@ -156,6 +156,9 @@ _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "hamlet", "
                                "settlement", "resort", "township", "enclave", "stronghold",
                                "municipality", "commune", "locality", "kibbutz", "slum",
                                "cities", "towns", "villages", "hamlets", "island", "islands"})
+# nouns of a named height, which names a site as a village does ("the strategic hilltop
+# of Tal Sukeek")
+_LANDFORM_NOUNS = frozenset({"hill", "hilltop", "mountain", "ridge", "heights"})
 # nouns of a province-sized area: "the province of Damascus", "the east Homs countryside"
 # name the area around a town, though the gazetteer resolves the name to the town
 _PROVINCE_NOUNS = frozenset({"province", "governorate", "countryside", "region", "state",
@@ -1394,7 +1397,9 @@ def _settlement_named(mention: Toponym, root: Word) -> bool:
     if root.dep_ in ("compound", "nmod") and head.i > root.i:
         return head.lower_ in nouns  # "Katarko village"
     return root.dep_ == "pobj" and head.lower_ == "of" and (
-        head.head.lower_ in _SETTLEMENT_NOUNS or lemma(head.head) in _SETTLEMENT_NOUNS)
+        head.head.lower_ in _SETTLEMENT_NOUNS | _LANDFORM_NOUNS or
+        lemma(head.head) in _SETTLEMENT_NOUNS | _LANDFORM_NOUNS)
+
 
 
 # how far a place may lie from the place its phrase puts it in ("the Capitol in Atlanta")
