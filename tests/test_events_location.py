@@ -750,6 +750,36 @@ def test_a_name_called_a_governorate_is_an_area_even_if_read_as_a_town():
     assert not _named_area(Toponym(start=0, end=5, text="Idlib"))
 
 
+@pytest.mark.parametrize(("text", "word", "place"), [
+    # an area the gazetteer lacks, and a village its sentence calls one
+    ("Gunmen attacked Zangbwarok village in Fawuri Local Government Area where ten "
+     "farmers were killed.", "killed", "Zangbwarok"),
+    # the village is another act's ("but" sets the clauses against each other)
+    ("Troops cleared Zangbwarok village on Monday, but gunmen killed ten farmers in Fawuri "
+     "Local Government Area of Borno State.", "killed", "Fawuri Local Government Area"),
+    # a reading in the sentence's own country may be the area's neighbour, not inside it
+    ("Gunmen attacked Maiduguri village in Fawuri Local Government Area of Borno State "
+     "where ten farmers were killed.", "killed", "Fawuri Local Government Area"),
+])
+def test_a_settlement_named_in_an_unknown_area_is_finer(text, word, place):
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+
+
+def test_a_hilltop_named_in_the_province_is_finer():
+    loc = located("Rebels stormed the hilltop of Tal Zarzour on Monday, shelling army "
+                  "positions in the Hama Governorate.", "shelling")
+    assert loc.toponym is not None and loc.toponym.text == "Tal Zarzour", loc.reason
+
+
+def test_a_namesake_abroad_in_an_unknown_area_is_kept_by_its_name_only():
+    # the gazetteer reads Rim as Rome; beside Plateau State it is the district of the LGA
+    loc = located("Twenty houses were burned by gunmen in the Rim district of Barkin LGA of "
+                  "Plateau State on Monday.", "burned")
+    assert loc.toponym is not None and loc.toponym.text == "Rim", loc.reason
+    assert loc.place is not None and loc.place.country_code == "NG"
+
+
 def test_a_city_is_not_finer_than_the_district_named_beside_it():
     loc = located("The army pressed its offensive in the northern neighborhoods of Aleppo "
                   "City, targeting the Bustan Al-Basha District.", "targeting")

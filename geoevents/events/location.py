@@ -156,6 +156,9 @@ _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "hamlet", "
                                "settlement", "resort", "township", "enclave", "stronghold",
                                "municipality", "commune", "locality", "kibbutz", "slum",
                                "cities", "towns", "villages", "hamlets", "island", "islands"})
+# nouns of a named height, which names a site as a village does ("the strategic hilltop
+# of Tal Sukeek")
+_LANDFORM_NOUNS = frozenset({"hill", "hilltop", "mountain", "ridge", "heights"})
 # nouns of a province-sized area: "the province of Damascus", "the east Homs countryside"
 # name the area around a town, though the gazetteer resolves the name to the town
 _PROVINCE_NOUNS = frozenset({"province", "governorate", "countryside", "region", "state",
@@ -1079,10 +1082,13 @@ def locate(trigger: Word, anchors: list[Word], sent: Span,
     if best is None:
         return NOWHERE
     chosen = best[1]
+    named_area = _named_area(chosen.toponym)
     area = _broad(chosen.place) or _area_phrase(chosen, candidates) or (
         chosen.place is not None and (chosen.place.feature_code.startswith(("ADM2", "ISL"))
-                                      or _named_area(chosen.toponym)))
-    loc = _finer_inside(chosen, trigger, anchors, candidates) if area else chosen
+                                      or named_area))
+    loc = _finer_inside(chosen, trigger, anchors, candidates) if area else \
+        _finer_in_unknown_area(chosen, trigger, anchors, candidates) \
+        if chosen.place is None and named_area else chosen
     loc = _agreeing(loc, candidates)
     assert loc.toponym is not None
     loc.precision = precision_of(loc.place, loc.role or SITE, _context_text(loc.toponym, sent))
@@ -1241,6 +1247,48 @@ def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
                     None, how, linked=loc.linked)
 
 
+def _finer_in_unknown_area(loc: Location, trigger: Word, anchors: list[Word],
+                           candidates: list[tuple[Toponym, Word]]) -> Location:
+    """The chosen place is an area the gazetteer lacks, named as one by its own words
+    ("Damboa Local Government Area", "Riyom LGA"), and the scene's clause names a
+    settlement or unit by its noun ("attacked Shawa village in Damboa Local Government
+    Area", "in the Rim district of Riyom LGA"): that place is the finer one. Without the
+    area's geometry only such names count, and only those the gazetteer lacks too or reads
+    in another country than every other place of the sentence (Rim as Rome beside Plateau
+    State: a namesake abroad, so the name is kept without that reading)."""
+    from geoevents.model import Toponym
+
+    outer_root = next((r for m, r in candidates if m is loc.toponym), None)
+    if loc.toponym is None or outer_root is None:
+        return loc
+    scene = _enclosing_clauses(outer_root) | {a.i for a in anchors}
+    inner = []
+    for mention, root in candidates:
+        place = mention.place
+        if mention is loc.toponym or getattr(mention, "kind", "name") != "name" or \
+                (_clause_of(root).i not in scene and not _in_phrase_of(root, trigger, anchors)) \
+                or not _settlement_named(mention, root) or _named_area(mention) or \
+                _group_name(root.doc[root.i:root.i + 1]) or _path_end(root) or \
+                _landmark(root) or _in_fixed_phrase(root) or _actor_like(mention, root) or \
+                statement_source(root) or _in_grievance(root, trigger, candidates):
+            continue
+        countries = {m.place.country_code for m, _ in candidates
+                     if m.place is not None and m is not mention and m is not loc.toponym}
+        if place is not None and (not countries or place.country_code in countries):
+            continue  # a reading in the sentence's own country: not a namesake abroad
+        inner.append((_tree_distance(trigger, root), mention.start, mention))
+    if not inner:
+        return loc
+    mention = min(inner, key=lambda x: x[:2])[2]
+    how = f"{loc.reason}; a place inside '{loc.toponym.text}' that the sentence names, " \
+          f"the most specific"
+    if mention.place is not None:
+        how += f"; the gazetteer's '{mention.text}' ({mention.place.display_name}) lies " \
+               f"in another country than the sentence's places"
+        mention = Toponym(start=mention.start, end=mention.end, text=mention.text)
+    return Location(mention, SITE, None, how, linked=loc.linked)
+
+
 def _measured(place: Place | None) -> bool:
     """Whether a relative mention's place is the point at the distance the text gives
     ("about 10 km northwest of Jilib"), not the place it is told from ("south-west of
@@ -1349,7 +1397,9 @@ def _settlement_named(mention: Toponym, root: Word) -> bool:
     if root.dep_ in ("compound", "nmod") and head.i > root.i:
         return head.lower_ in nouns  # "Katarko village"
     return root.dep_ == "pobj" and head.lower_ == "of" and (
-        head.head.lower_ in _SETTLEMENT_NOUNS or lemma(head.head) in _SETTLEMENT_NOUNS)
+        head.head.lower_ in _SETTLEMENT_NOUNS | _LANDFORM_NOUNS or
+        lemma(head.head) in _SETTLEMENT_NOUNS | _LANDFORM_NOUNS)
+
 
 
 # how far a place may lie from the place its phrase puts it in ("the Capitol in Atlanta")
@@ -1903,7 +1953,9 @@ def _approximate(loc: Location, trigger: Word,
     if span is None or not len(span):
         return
     top = span_root(span)
-    places = _resolved_places(top, candidates)
+    # (not the name's own reading: a namesake abroad, set aside by the caller)
+    places = [p for p in _resolved_places(top, candidates)
+              if (p[1].start, p[1].end) != (loc.toponym.start, loc.toponym.end)]
     source = not places
     if source:
         # no other place: where the source of the report is ("a military source in the
