@@ -617,3 +617,38 @@ def test_a_sentence_naming_fighters_may_still_be_a_battle_the_model_reads():
     assert _names_a_fighter(next(iter(doc.sents)), load_ontology())
     doc = next(geoparser().docs(["Most residents fled into the bush."], level="full"))
     assert not _names_a_fighter(next(iter(doc.sents)), load_ontology())
+
+
+@pytest.mark.parametrize("text", [
+    "A little-known group said it carried out the assassination of the judge, in a video "
+    "posted online.",
+    "The militant group said through its news agency that it carried out the bombing.",
+])
+def test_an_act_told_by_its_doer_is_a_claim_the_model_reads(text):
+    """The speech-act guard keeps an act typed by its word, but an act told as what its
+    doer says it did is the claim a sure model reads there."""
+    assert main_event(geoevents.extract_events(text)).sub_event_type == \
+        "Claim of responsibility"
+
+
+def test_only_an_act_told_by_a_speaker_is_retyped_as_a_sure_claim():
+    rules = Typing("Attack", 0.6, "trigger 'assassination'")
+    sure_claim = _prediction({"Claim of responsibility": 0.9, "Attack": 0.05,
+                              NO_EVENT: 0.05})
+    assert combine(rules, sure_claim, generic=False).sub_event_type == "Attack"
+    assert combine(rules, sure_claim, generic=False, spoken=True).sub_event_type == \
+        "Claim of responsibility"
+
+
+def test_a_retreat_under_fire_was_fought_for():
+    events = geoevents.extract_events(
+        "Islamist fighters seized control of the border crossing on Thursday after the army "
+        "retreated under fire.")
+    assert main_event(events).sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_who_pulled_out_is_not_who_took_the_place():
+    events = geoevents.extract_events(
+        "Jihadist fighters seized full control of Tessit after soldiers pulled out following "
+        "two days of heavy fighting, and raised their flag over the police station.")
+    assert main_event(events).sub_event_type == "Non-state actor overtakes territory"

@@ -157,3 +157,11 @@ def test_a_clause_cut_off_by_a_semicolon_or_colon_is_told_on_its_own(text, expec
 
 def test_a_clause_under_an_intention_word_stays_hypothetical():
     assert types("Warsaw promises to expel Belarusian diplomats") == []
+
+
+def test_a_sentence_whose_lexicon_words_are_all_to_come_may_still_tell_a_happening():
+    """The words found are only what was ordered ("the expulsion"), so the learned
+    trigger reads the order itself; the subject of an intention is still no happening
+    (see test_non_events_are_dropped)."""
+    assert types("Burkina Faso's junta ordered the expulsion of three French diplomats "
+                 "accused of subversive activities.") == ["Diplomatic measure"]

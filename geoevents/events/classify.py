@@ -62,7 +62,8 @@ _ATTACK_WORDS = frozenset({"attack", "bomber", "militant", "terrorist", "terror"
                            "detonate", "plant", "planted", "device", "car bomb", "bomb"})
 _FIGHTING = frozenset({"fight", "fighting", "clash", "battle", "kill", "attack", "assault",
                        "storm", "overrun", "shell", "shelling", "bomb", "airstrike", "dead",
-                       "wound", "combat", "offensive", "gunfire", "firefight", "killing"})
+                       "wound", "combat", "offensive", "gunfire", "firefight", "killing",
+                       "fire"})
 # a speech act that rejects an accusation is a denial of responsibility, not a statement
 _DENIAL_VERBS = frozenset({"reject", "deny", "dismiss", "refute", "rebuff"})
 _ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "responsibility",
@@ -523,11 +524,14 @@ def _refine_territory(typing: Typing, trigger: Trigger, args: Arguments, onto: O
     """A taking of territory typed by who takes it and whether anyone fought for it;
     ``around`` holds the lemmas of the trigger's sentence and its neighbours. The other
     side's withdrawal (word class ``withdrawal``) followed by a takeover with no fighting
-    is a non-violent transfer (ACLED's distinction between the two)."""
+    is a non-violent transfer (ACLED's distinction between the two); a side that
+    "retreated under fire" was fought. The subject of a withdrawal word the model typed
+    as the taking ("seized Tessit after soldiers pulled out") is the side that left, not
+    the one that took: it says nothing of who took the place."""
     raid = _raid(trigger, args)
     if raid:
         return Typing("Armed clash", typing.confidence, f"{typing.reason}; {raid}")
-    side = _actor_side(args.actor1_token, onto)
+    side = None if _withdrawing(trigger, onto) else _actor_side(args.actor1_token, onto)
     name, reason = typing.sub_event_type, typing.reason
     if name == "Non-state actor overtakes territory" and side == "state":
         name, reason = "Government regains territory", f"{reason}; the actor is a state force"
@@ -543,6 +547,13 @@ def _refine_territory(typing: Typing, trigger: Trigger, args: Arguments, onto: O
                         f"{reason}; taken after the other side withdrew, with no fighting "
                         f"reported")
     return Typing(name, typing.confidence, reason)
+
+
+def _withdrawing(trigger: Trigger, onto: Ontology) -> bool:
+    """Whether the trigger is a word of leaving a place ("withdrew", "pulled out")."""
+    return trigger.lemma in onto.words("withdrawal") or (
+        trigger.lemma == "pull" and trigger.phrase is not None and
+        bool(set(trigger.phrase) & {"out", "back"}))
 
 
 # a taking told as brief is a raid: the place was fought for, not held
@@ -1006,7 +1017,7 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
     else:
         rules = _rule_typing(trigger, args, onto, sentence=sentence, text=text, scene=scene)
     decided = combine(rules, prediction, generic=trigger.generic or trigger.learned is not None,
-                      lexicon=trigger.sub_types)
+                      lexicon=trigger.sub_types, spoken=_told_by_a_speaker(trigger, onto))
     if decided is not None and decided.sub_event_type == "Man-made disaster" and \
             _fire_of_an_attack(trigger, onto):
         return None
@@ -1056,7 +1067,8 @@ MODEL_ALONE_GENERIC = 0.5
 # The model retypes a word the lexicon gives a sub-type only when this sure
 MODEL_OVERRULES = 0.65
 # A protest outcome the model alone chose (the rules gave no type) keeps it when the model
-# is this sure: the outcome words around the trigger do not re-read it
+# is this sure: the outcome words around the trigger do not re-read it (and a claim of
+# responsibility the model is this sure of is told by a speaker: see combine)
 MODEL_KEEPS_OUTCOME = 0.7
 # The model's "no event" drops a typed trigger only when it is this sure as well
 NO_EVENT_DROPS = 0.85
@@ -1073,12 +1085,15 @@ PROTEST_OUTCOMES = frozenset({"Peaceful protest", "Protest with intervention",
 
 
 def combine(rules: Typing | None, prediction: Prediction, *, generic: bool,
-            lexicon: tuple[str, ...] = ()) -> Typing | None:
+            lexicon: tuple[str, ...] = (), spoken: bool = False) -> Typing | None:
     """The rules' typing, the model's, or None (no event), with the reason why.
 
     ``lexicon`` holds the trigger word's sub-types in the ontology: a word that names its
     kind of event ("fighting", "captured") takes another sub-type from the model only when
     the model is very sure, since the model reads the whole sentence, not the word.
+    ``spoken``: the trigger is told by a speaker ("said it carried out the assassination",
+    "no group has claimed the attack"): a claim the model is sure of is no longer kept
+    apart from the act by the trigger word, which names the act claimed.
     """
     from geoevents.events.learned import NO_EVENT
 
@@ -1090,7 +1105,9 @@ def combine(rules: Typing | None, prediction: Prediction, *, generic: bool,
         return Typing(prediction.label, round(0.9 * prediction.probability, 3),
                       f"{said}; the rules gave no type")
     probs = prediction.probabilities
-    if prediction.label != NO_EVENT and \
+    claimed = spoken and prediction.label == CLAIM and \
+        prediction.probability >= MODEL_KEEPS_OUTCOME
+    if prediction.label != NO_EVENT and not claimed and \
             _speech_act(rules.sub_event_type) != _speech_act(prediction.label):
         return Typing(rules.sub_event_type, rules.confidence,
                       f"{rules.reason}; {said}, but the trigger word decides between an "
@@ -1122,6 +1139,26 @@ def combine(rules: Typing | None, prediction: Prediction, *, generic: bool,
                   f"{said} over the rules' {rules.sub_event_type!r} ({rules.reason})")
 
 
+CLAIM = "Claim of responsibility"
+
+
+def _told_by_a_speaker(trigger: Trigger, onto: Ontology) -> bool:
+    """Whether the trigger is part of what a speech verb says or claims: its clause is the
+    complement of one, or it is the verb's object ("said it carried out the bombing").
+    Not when the speech is negated ("no group has claimed the attack": the attack is
+    told, no claim)."""
+    token = trigger.token
+    while token.head.i != token.i:
+        head = token.head
+        if head.pos_ in ("VERB", "AUX") and lemma(head) in onto.words("speaker") and \
+                token.dep_ in ("ccomp", "dobj", "xcomp"):
+            return not any(c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and any(
+                d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+                for c in head.children)
+        token = head
+    return False
+
+
 def _event_type(sub_event_type: str) -> str | None:
     """The event type of a sub-type (None for the model's `No event`)."""
     from geoevents.events.ontology import load_ontology
@@ -1136,7 +1173,7 @@ def _speech_act(sub_event_type: str) -> bool:
     sentence does not move one into the other."""
     from geoevents.events.ontology import load_ontology
 
-    return sub_event_type == "Claim of responsibility" or \
+    return sub_event_type == CLAIM or \
         load_ontology().event_type_of(sub_event_type) == "Diplomacy"
 
 

@@ -527,10 +527,18 @@ def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
         mod, why = modality(token, onto)
         found.append(Trigger(token=token, lemma=hit[0], pos=pos, phrase=hit[1],
                              sub_types=hit[2], modality=mod, modality_reason=why))
-    if not found:
+    if all(t.modality in NON_EVENTS for t in found):
+        # no lexicon word tells a happening, only what is to come or was asked: the
+        # sentence may still tell one the model reads ("the junta ordered the expulsion of
+        # three French diplomats", "Police used a water cannon in an attempt to disperse
+        # the rioters") -- but not the one who intends ("The militia intends to take part
+        # in attacks": its subject is no happening)
         learned = learned_trigger(sent, onto)
-        if learned is not None:
+        if learned is not None and all(t.token.i != learned.token.i for t in found) and \
+                not (found and learned.token.dep_ == "nsubj" and
+                     lemma(learned.token.head) in onto.words("intention")):
             found.append(learned)
+            found.sort(key=lambda t: t.token.i)
     return found
 
 
