@@ -5,6 +5,8 @@ runs of unrest that are no happening. The sentences are written for these tests.
 
 from __future__ import annotations
 
+import pytest
+
 import geoevents
 
 
@@ -91,3 +93,15 @@ def test_victims_who_died_later_stay_with_the_shelling():
             "two of the wounded died in hospital.")
     found = events(text, "2025-02-04")
     assert len([e for e in found if e.event_type == "Explosions/Remote violence"]) == 1
+
+
+
+@pytest.mark.parametrize("text", [
+    "In Kaura, angry residents blocked the Kano–Zaria road for several hours on Monday to "
+    "protest the abduction of two traders on the road last month, leaving lorries stranded.",
+    "Angry youths blocked the main road in Funtua on Monday to protest the killing of a "
+    "farmer last week.",
+])
+def test_a_date_in_what_a_protest_is_about_is_not_the_protests(text: str):
+    found = events(text, "2025-03-12")
+    assert [e.date for e in found if e.event_type == "Protests"] == ["2025-03-10"]
