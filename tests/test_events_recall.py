@@ -105,3 +105,27 @@ def test_victims_who_died_later_stay_with_the_shelling():
 def test_a_date_in_what_a_protest_is_about_is_not_the_protests(text: str):
     found = events(text, "2025-03-12")
     assert [e.date for e in found if e.event_type == "Protests"] == ["2025-03-10"]
+
+
+def test_a_distance_from_the_district_town_of_a_place_is_measured_from_it():
+    found = events("Gunmen killed four farmers in Nkoro, about 30 km north of the district town "
+                   "of Macomia, on Friday.", "2025-09-29")
+    place = found[0].location
+    assert place is not None and place.name == "30 km north of Macomia"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Tribal fighters clashed on Sunday in the village of al-Mazraa, west of the city of "
+     "Sweida, leaving nine people dead.", "SY"),
+    ("Militiamen attacked the village of Kambo, north of the town of Beni, on Sunday, "
+     "killing six people.", "CD"),
+])
+def test_a_namesake_far_from_the_town_the_text_places_it_by_gives_way_to_the_town(
+        text: str, country: str):
+    found = [e for e in events(text, "2025-09-29") if e.event_type != "Strategic developments"]
+    assert [e.location.country_code for e in found if e.location] == [country]
+
+
+def test_a_town_far_from_its_landmark_in_the_same_country_keeps_its_place():
+    found = events("Gunmen killed two farmers in Kidal, north of Gao, on Sunday.", "2025-09-29")
+    assert [e.location.name for e in found if e.location] == ["Kidal"]
