@@ -129,3 +129,15 @@ def test_a_namesake_far_from_the_town_the_text_places_it_by_gives_way_to_the_tow
 def test_a_town_far_from_its_landmark_in_the_same_country_keeps_its_place():
     found = events("Gunmen killed two farmers in Kidal, north of Gao, on Sunday.", "2025-09-29")
     assert [e.location.name for e in found if e.location] == ["Kidal"]
+
+
+def test_a_point_near_a_town_on_the_way_is_finer_than_halfway_between_two_far_towns():
+    found = events("A bus struck a landmine on the road between Ouagadougou and Kaya, near "
+                   "Ziniaré, on Monday, killing four passengers.", "2026-08-14")
+    assert [e.location.name for e in found if e.location] == ["Ziniaré"]
+
+
+def test_halfway_between_two_near_towns_stays_the_place():
+    found = events("Gunmen burned six lorries on the road between Kaya and Kongoussi on Friday, "
+                   "near Tikaré.", "2026-08-14")
+    assert [e.location.name for e in found if e.location] == ["between Kaya and Kongoussi"]

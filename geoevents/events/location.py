@@ -1124,7 +1124,7 @@ def locate(trigger: Word, anchors: list[Word], sent: Span,
         chosen.place is not None and (chosen.place.feature_code.startswith(("ADM2", "ISL"))
                                       or _named_area(chosen.toponym)))
     loc = _finer_inside(chosen, trigger, anchors, candidates) if area else chosen
-    loc = _agreeing(loc, candidates)
+    loc = _agreeing(_on_the_way(loc, candidates), candidates)
     assert loc.toponym is not None
     loc.precision = precision_of(loc.place, loc.role or SITE, _context_text(loc.toponym, sent))
     name = loc.place.display_name if loc.place else "not in the gazetteer"
@@ -1283,6 +1283,40 @@ def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
         mention = placed_in(mention, loc.toponym, "the area its sentence names")
     return Location(mention, NEAR if mention.text.lower().startswith("near") else SITE,
                     None, how, linked=loc.linked)
+
+
+# how far apart the two ends of a "between" place must lie for a point on the way to be
+# finer (half the distance is the between place's own uncertainty)
+_WAY_KM = 50.0
+
+
+def _on_the_way(loc: Location, candidates: list[tuple[Toponym, Word]]) -> Location:
+    """A place "between" two towns far apart is only known to half their distance; a
+    point that the same clause gives on the way ("on the road between Kaya and Dori, near
+    Yalgo", "… between Kayes and Bamako on Saturday, about 40 kilometres west of Kati")
+    is where it happened."""
+    mention, middle = loc.toponym, loc.place
+    ends = [p.place for p in getattr(mention, "parts", None) or [] if p.place is not None]
+    if mention is None or middle is None or getattr(mention, "kind", "name") != "between" \
+            or len(ends) != 2:
+        return loc
+    half = geodesy.distance_km(ends[0].lat, ends[0].lon, ends[1].lat, ends[1].lon) / 2
+    root = next((r for m, r in candidates if m is mention), None)
+    if root is None or 2 * half < _WAY_KM:
+        return loc
+    clause = _clause_of(root).i
+    for other, other_root in candidates:
+        place = other.place
+        near = getattr(other, "relation", None) == "near"
+        if getattr(other, "kind", "name") != "relative" or place is None or \
+                not (near or _measured(place)) or _clause_of(other_root).i != clause or \
+                geodesy.distance_km(place.lat, place.lon, middle.lat, middle.lon) > \
+                half + _WAY_KM / 2:
+            continue
+        return Location(other, NEAR if near else SITE, None,
+                        f"{loc.reason}; '{other.text}' gives the point on the way between "
+                        f"the two, finer than halfway", linked=loc.linked)
+    return loc
 
 
 def _measured(place: Place | None) -> bool:
