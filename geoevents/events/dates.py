@@ -727,8 +727,6 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
     anchors = {trigger.i}
     if predicate is not None:
         anchors.add(predicate.i)
-    if _purpose(trigger):  # "blocked the road on Monday to protest …": the blockade's day
-        anchors.add(trigger.head.i)
     # a happening told as the cause of another ("The killing of the activist sparked
     # protests on Friday") has only the dates of its own words
     attached_only = attached_only or (trigger.dep_ in ("nsubj", "nsubjpass") and
@@ -740,7 +738,9 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
             and (not attached_only or _hangs_from(e, trigger, {trigger.i}, through_since=False))]
     if not ents:
         return DateInfo(None, UNRESOLVED, None, "no date in the sentence")
-    ranked = sorted(ents, key=lambda e: (not _hangs_from(e, trigger, anchors),
+    # "blocked the road on Monday to protest …": the blockade's day ranks as the trigger's
+    ranking = anchors | {trigger.head.i} if _purpose(trigger) else anchors
+    ranked = sorted(ents, key=lambda e: (not _hangs_from(e, trigger, ranking),
                                          _in_a_purpose(e, trigger),
                                          _subject_of(e) is not None,
                                          _clause_has_own_date(e, trigger, ents),
