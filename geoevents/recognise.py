@@ -809,6 +809,14 @@ class Recogniser:
         prev = tokens[i]
         if prev.lower_ in RELATIVE_HEADS:
             return _composite(text, prev.idx, m.end, "relative", prev.lower_, [m], m)
+        if prev.lower_ == "of" and i >= 1 and lowers[i - 1] in SETTLEMENT_NOUNS:
+            # "south of the city of Sweida", "south-east of the district town of Macomia":
+            # the landmark is the named settlement
+            k = i - 2
+            while k >= 0 and words.pos[k] in ("ADJ", "NOUN") and lowers[k] not in _DIRECTIONS:
+                k -= 1
+            if k >= 2 and lowers[k] == "the" and lowers[k - 1] == "of":
+                i = k - 1
         if prev.lower_ == "of" and i >= 1:
             head = tokens[i - 1]
             j = i - 1

@@ -5,6 +5,8 @@ runs of unrest that are no happening. The sentences are written for these tests.
 
 from __future__ import annotations
 
+import pytest
+
 import geoevents
 
 
@@ -91,3 +93,51 @@ def test_victims_who_died_later_stay_with_the_shelling():
             "two of the wounded died in hospital.")
     found = events(text, "2025-02-04")
     assert len([e for e in found if e.event_type == "Explosions/Remote violence"]) == 1
+
+
+
+@pytest.mark.parametrize("text", [
+    "In Kaura, angry residents blocked the Kano–Zaria road for several hours on Monday to "
+    "protest the abduction of two traders on the road last month, leaving lorries stranded.",
+    "Angry youths blocked the main road in Funtua on Monday to protest the killing of a "
+    "farmer last week.",
+])
+def test_a_date_in_what_a_protest_is_about_is_not_the_protests(text: str):
+    found = events(text, "2025-03-12")
+    assert [e.date for e in found if e.event_type == "Protests"] == ["2025-03-10"]
+
+
+def test_a_distance_from_the_district_town_of_a_place_is_measured_from_it():
+    found = events("Gunmen killed four farmers in Nkoro, about 30 km north of the district town "
+                   "of Macomia, on Friday.", "2025-09-29")
+    place = found[0].location
+    assert place is not None and place.name == "30 km north of Macomia"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Tribal fighters clashed on Sunday in the village of al-Mazraa, west of the city of "
+     "Sweida, leaving nine people dead.", "SY"),
+    ("Militiamen attacked the village of Kambo, north of the town of Beni, on Sunday, "
+     "killing six people.", "CD"),
+])
+def test_a_namesake_far_from_the_town_the_text_places_it_by_gives_way_to_the_town(
+        text: str, country: str):
+    found = [e for e in events(text, "2025-09-29") if e.event_type != "Strategic developments"]
+    assert [e.location.country_code for e in found if e.location] == [country]
+
+
+def test_a_town_far_from_its_landmark_in_the_same_country_keeps_its_place():
+    found = events("Gunmen killed two farmers in Kidal, north of Gao, on Sunday.", "2025-09-29")
+    assert [e.location.name for e in found if e.location] == ["Kidal"]
+
+
+def test_a_point_near_a_town_on_the_way_is_finer_than_halfway_between_two_far_towns():
+    found = events("A bus struck a landmine on the road between Ouagadougou and Kaya, near "
+                   "Ziniaré, on Monday, killing four passengers.", "2026-08-14")
+    assert [e.location.name for e in found if e.location] == ["Ziniaré"]
+
+
+def test_halfway_between_two_near_towns_stays_the_place():
+    found = events("Gunmen burned six lorries on the road between Kaya and Kongoussi on Friday, "
+                   "near Tikaré.", "2026-08-14")
+    assert [e.location.name for e in found if e.location] == ["between Kaya and Kongoussi"]

@@ -626,6 +626,27 @@ def _clause_has_own_date(ent: Span, trigger: Word, ents: Sequence[Span]) -> bool
                clause.left_edge.i <= other.start <= clause.right_edge.i for other in ents)
 
 
+def _purpose(verb: Word) -> bool:
+    """Whether a verb is an infinitive of purpose ("blocked the road to protest …")."""
+    return verb.dep_ in ("advcl", "xcomp", "acl") and verb.head.pos_ in ("VERB", "AUX") and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _in_a_purpose(ent: Span, trigger: Word) -> bool:
+    """Whether a date belongs to an infinitive of purpose (the first verb above it is "to
+    protest", "to demand" …) whose words do not hold the trigger, or which is the
+    trigger: "youths blocked the highway yesterday to protest the abduction of travellers
+    last week" — "last week" is the day of what the protest is about, not of the
+    blockade."""
+    tok = span_root(ent)
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+    return _purpose(tok) and (tok.i == trigger.i or
+                              not tok.left_edge.i <= trigger.i <= tok.right_edge.i)
+
+
 def _main_clause_day(ent: Span, clause: Word, published: date) -> tuple[date, str]:
     """The day a stretch "after" a clause counts back from: the day the rest of the
     sentence tells ("On Friday, two days after rival groups fought, police arrested 20
@@ -717,7 +738,10 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
             and (not attached_only or _hangs_from(e, trigger, {trigger.i}, through_since=False))]
     if not ents:
         return DateInfo(None, UNRESOLVED, None, "no date in the sentence")
-    ranked = sorted(ents, key=lambda e: (not _hangs_from(e, trigger, anchors),
+    # "blocked the road on Monday to protest …": the blockade's day ranks as the trigger's
+    ranking = anchors | {trigger.head.i} if _purpose(trigger) else anchors
+    ranked = sorted(ents, key=lambda e: (not _hangs_from(e, trigger, ranking),
+                                         _in_a_purpose(e, trigger),
                                          _subject_of(e) is not None,
                                          _clause_has_own_date(e, trigger, ents),
                                          abs(e.start - trigger.i)))

@@ -658,6 +658,44 @@ def _located_place(path: list[Word], candidates: list[tuple[Toponym, Word]]
     return None
 
 
+def _far_namesakes(candidates: list[tuple[Toponym, Word]]) -> dict[int, Toponym]:
+    """The places a landmark phrase locates ("the village of al-Mazraa, west of the city
+    of Sweida") that resolved far from the point the phrase tells (an El Mazra'a 150 km
+    away), by id, with the phrase: namesakes, which the phrase's own point replaces."""
+    far = {}
+    for mention, root in candidates:
+        if getattr(mention, "kind", "name") != "relative":
+            continue
+        bounds = char_tokens(root.doc, mention.start, mention.end)
+        if bounds is None:
+            continue
+        located = _located_place(doc_words(root.doc)[bounds[0]:bounds[1]], candidates)
+        if located is not None and _namesake_far_off(located, mention):
+            far[id(located)] = mention
+    return far
+
+
+_TOLD_DISTANCE = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*([a-z]+)")  # "12 km"
+
+
+def _namesake_far_off(located: Toponym, landmark: Toponym) -> bool:
+    """Whether the place a landmark phrase locates resolved far from the point the phrase
+    tells: farther than twice the told distance, and 50 km at least ("Mangusu, about 12
+    km south of Komanda"), or, when no distance is told ("al-Mazraa, west of Sweida"), in
+    another country than the landmark and 50 km from it or more — the gazetteer's match
+    is a namesake, not the place the text describes."""
+    if located.place is None or landmark.place is None:
+        return False
+    told = _TOLD_DISTANCE.match(landmark.text.lower())
+    km = float(told.group(1).replace(",", "")) * DISTANCE_UNITS.get(told.group(2), 0.0) \
+        if told else 0.0
+    apart = geodesy.distance_km(located.place.lat, located.place.lon, landmark.place.lat,
+                                landmark.place.lon)
+    if km:
+        return apart > max(50.0, 2 * km)
+    return apart > 50.0 and located.place.country_code != landmark.place.country_code
+
+
 def _through_participant(path: list[Word], known: dict[int, Place | None]) -> bool:
     """The place hangs off a participant ("a chieftain in Imo State was killed") rather
     than off the event itself ("killed … at a filling station in Ugwuorji"); a participant
@@ -985,9 +1023,10 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                  if c.i > word.i and _meanwhile(c)]
     starts.extend(meanwhile)
     below = {w.i for w, _ in meanwhile}
+    far = _far_namesakes(candidates)
     for mention, root in candidates:
         if _actor_like(mention, root) or _described_by(mention, candidates) is not None or \
-                _of_another_happening(root, trigger, candidates):
+                _of_another_happening(root, trigger, candidates) or id(mention) in far:
             continue  # "20 km south of Gao": the described place, not Gao itself
         # each start that links the place ranks it, and the place keeps its best rank:
         # "repelled an attack on a post in the Savanes region near the border with
@@ -1031,6 +1070,8 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                 f"{role[1]} (clause above the trigger)"
             loc = Location(mention, role[0], None, where, route_end=_route_end(path))
             located = _located_place(path, candidates) if reference else None
+            if located is not None and id(located) in far:
+                located = None  # a namesake far off: the landmark phrase's point stands
             if located is not None:
                 # "in Shopville, 70 miles south of Lexington": the place the landmark locates
                 rank = (level, False, *rank[2:])
@@ -1089,7 +1130,7 @@ def locate(trigger: Word, anchors: list[Word], sent: Span,
     loc = _finer_inside(chosen, trigger, anchors, candidates) if area else \
         _finer_in_unknown_area(chosen, trigger, anchors, candidates) \
         if chosen.place is None and named_area else chosen
-    loc = _agreeing(loc, candidates)
+    loc = _agreeing(_on_the_way(loc, candidates), candidates)
     assert loc.toponym is not None
     loc.precision = precision_of(loc.place, loc.role or SITE, _context_text(loc.toponym, sent))
     name = loc.place.display_name if loc.place else "not in the gazetteer"
@@ -1203,11 +1244,14 @@ def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
     by_name = not (_broad(outer) or _area_phrase(loc, candidates) or
                    outer.feature_code.startswith(("ADM2", "ISL")))
     inner = []
+    # a direction from a town that places a name the gazetteer read as a namesake far off
+    # ("the village of al-Mazraa, west of the city of Sweida"): the town is the finer place
+    placing = [id(m) for m in _far_namesakes(candidates).values()]
     for mention, root in candidates:
         place = mention.place
         kind = getattr(mention, "kind", "name")
         if mention is loc.toponym or kind not in ("name", "relative") or \
-                (kind == "relative" and not _measured(place)) or \
+                (kind == "relative" and not _measured(place) and id(mention) not in placing) or \
                 (_clause_of(root).i not in scene and not _in_phrase_of(root, trigger, anchors)) or \
                 _group_name(root.doc[root.i:root.i + 1]) or _path_end(root) or \
                 _landmark(root) or _in_fixed_phrase(root) or \
@@ -1287,6 +1331,40 @@ def _finer_in_unknown_area(loc: Location, trigger: Word, anchors: list[Word],
                f"in another country than the sentence's places"
         mention = Toponym(start=mention.start, end=mention.end, text=mention.text)
     return Location(mention, SITE, None, how, linked=loc.linked)
+
+
+# how far apart the two ends of a "between" place must lie for a point on the way to be
+# finer (half the distance is the between place's own uncertainty)
+_WAY_KM = 50.0
+
+
+def _on_the_way(loc: Location, candidates: list[tuple[Toponym, Word]]) -> Location:
+    """A place "between" two towns far apart is only known to half their distance; a
+    point that the same clause gives on the way ("on the road between Kaya and Dori, near
+    Yalgo", "… between Kayes and Bamako on Saturday, about 40 kilometres west of Kati")
+    is where it happened."""
+    mention, middle = loc.toponym, loc.place
+    ends = [p.place for p in getattr(mention, "parts", None) or [] if p.place is not None]
+    if mention is None or middle is None or getattr(mention, "kind", "name") != "between" \
+            or len(ends) != 2:
+        return loc
+    half = geodesy.distance_km(ends[0].lat, ends[0].lon, ends[1].lat, ends[1].lon) / 2
+    root = next((r for m, r in candidates if m is mention), None)
+    if root is None or 2 * half < _WAY_KM:
+        return loc
+    clause = _clause_of(root).i
+    for other, other_root in candidates:
+        place = other.place
+        near = getattr(other, "relation", None) == "near"
+        if getattr(other, "kind", "name") != "relative" or place is None or \
+                not (near or _measured(place)) or _clause_of(other_root).i != clause or \
+                geodesy.distance_km(place.lat, place.lon, middle.lat, middle.lon) > \
+                half + _WAY_KM / 2:
+            continue
+        return Location(other, NEAR if near else SITE, None,
+                        f"{loc.reason}; '{other.text}' gives the point on the way between "
+                        f"the two, finer than halfway", linked=loc.linked)
+    return loc
 
 
 def _measured(place: Place | None) -> bool:
