@@ -79,6 +79,12 @@ def located(text: str, word: str):
     return locate_trigger(token, list(parser.toponyms(doc)))
 
 
+def assert_placed_at(text: str, word: str, place: str) -> None:
+    """The event of ``word`` in ``text`` is placed at the mention ``place``."""
+    loc = located(text, word)
+    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+
+
 def test_the_setting_of_the_sentence_when_nothing_attaches_to_the_trigger():
     loc = located("Two soldiers were wounded when a bomb hit a checkpoint in Kandahar.",
                   "wounded")
@@ -489,8 +495,7 @@ def test_a_district_holds_only_towns_of_its_own_province():
      "marched", "Seoul"),
 ])
 def test_what_a_protest_is_against_is_not_where_it_is_held(text, word, place):
-    loc = located(text, word)
-    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+    assert_placed_at(text, word, place)
 
 
 @pytest.mark.parametrize("text", [
@@ -581,8 +586,7 @@ def test_a_raion_is_a_unit_noun_its_name_locates():
      "breach", "Lahore"),
 ])
 def test_capitalised_common_nouns_are_no_place_name(text, word, place):
-    loc = located(text, word)
-    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+    assert_placed_at(text, word, place)
 
 
 def test_a_site_noun_with_a_number_is_a_name():
@@ -628,8 +632,7 @@ def test_the_possessor_of_a_named_site_is_its_container():
      "marching", "Jackson Heights"),
 ])
 def test_a_place_in_an_events_name_gives_way_to_the_place_that_locates_it(text, word, place):
-    loc = located(text, word)
-    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+    assert_placed_at(text, word, place)
 
 
 def test_a_settlement_noun_is_no_unit_noun():
@@ -762,8 +765,7 @@ def test_a_name_called_a_governorate_is_an_area_even_if_read_as_a_town():
      "where ten farmers were killed.", "killed", "Fawuri Local Government Area"),
 ])
 def test_a_settlement_named_in_an_unknown_area_is_finer(text, word, place):
-    loc = located(text, word)
-    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+    assert_placed_at(text, word, place)
 
 
 def test_a_hilltop_named_in_the_province_is_finer():
@@ -808,8 +810,7 @@ def test_a_clause_of_another_phase_keeps_its_place(text, word, place):
     ("Idlib bore the brunt of the air strikes.", "strikes", "Idlib"),
 ])
 def test_a_subject_its_predicate_makes_the_scene_is_the_place(text, word, place):
-    loc = located(text, word)
-    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+    assert_placed_at(text, word, place)
 
 
 def test_a_subject_that_acts_is_no_scene():
@@ -828,8 +829,7 @@ def test_a_subject_that_acts_is_no_scene():
      "shelled", "Chad"),
 ])
 def test_a_relative_clause_of_place_is_at_the_place_it_hangs_on(text, word, place):
-    loc = located(text, word)
-    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+    assert_placed_at(text, word, place)
 
 
 def test_a_relative_clause_with_a_place_of_its_own_keeps_it():
@@ -956,8 +956,7 @@ def test_a_route_end_alone_places_the_event_near_it():
      "themselves surrounded and outnumbered in Gao.", "found", "Gao"),
 ])
 def test_a_contrasted_clause_is_not_set_in_the_other_clauses_place(text, word, place):
-    loc = located(text, word)
-    assert loc.toponym is not None and loc.toponym.text == place, loc.reason
+    assert_placed_at(text, word, place)
 
 
 def test_casualties_told_in_two_clauses_share_one_setting():
