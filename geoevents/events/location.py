@@ -156,6 +156,8 @@ _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "hamlet", "
                                "settlement", "resort", "township", "enclave", "stronghold",
                                "municipality", "commune", "locality", "kibbutz", "slum",
                                "cities", "towns", "villages", "hamlets", "island", "islands"})
+# conjunctions that set a clause against the one before it (see _contrasted)
+_CONTRAST = frozenset({"but", "yet", "whereas"})
 # nouns of a named height, which names a site as a village does ("the strategic hilltop
 # of Tal Sukeek")
 _LANDFORM_NOUNS = frozenset({"hill", "hilltop", "mountain", "ridge", "heights"})
@@ -470,9 +472,6 @@ def _contrasted(verb: Word) -> bool:
     clause before it."""
     return _own_clause(verb) and any(
         c.dep_ == "cc" and c.lower_ in _CONTRAST and c.i < verb.i for c in verb.head.children)
-
-
-_CONTRAST = frozenset({"but", "yet", "whereas"})
 
 
 # nouns that say where a person comes from: "a native of Guinea" is a nationality
