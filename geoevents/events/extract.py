@@ -2298,7 +2298,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     kept: list[tuple[Event, _Candidate]] = []
     by_kind: dict[str, list[tuple[Event, _Candidate]]] = {}
     later: list[tuple[Event, _Candidate]] = []
-    retold: list[tuple[int, tuple[Event, _Candidate]]] = []  # see _one_attack
+    coded: set[int] = set()  # events typed by _one_attack's rules
     joined: list[tuple[int, tuple[Event, _Candidate]]] = []  # (sentence, event it told)
     summarised: set[int] = set()  # list items already joined by their full telling
     for event, cand in mentions:
@@ -2315,8 +2315,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                           and cand.sentence - k[1].sentence <= _MERGE_WINDOW
                           and _one_attack(k, (event, cand), onto)), None)
             if first is not None:
-                # consequences told next to this telling are the attack's (see below)
-                retold.append((cand.sentence, first))
+                coded.add(id(first))
                 if _coded_as(first[0], event, onto) or \
                         _typed_by_the_account(first, (event, cand), onto):
                     by_kind.setdefault(merge_key(event), []).append(first)
@@ -2369,7 +2368,6 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     tellings = sorted([(k[1].sentence, i) for i, k in enumerate(kept)] +
                       [(sentence, index[id(k[0])]) for sentence, k in joined])
     sentences = [s for s, _ in tellings]
-    coded = {id(k) for _, k in retold}  # typed by _one_attack's rules
     alone: list[tuple[Event, _Candidate]] = []  # references with no event to join
     for event, cand in later:
         # a consequence with no date and no place of its own may be told far from its
