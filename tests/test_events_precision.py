@@ -1025,3 +1025,24 @@ def test_a_participle_of_a_gathering_is_how_it_went():
                    "since Monday morning holding pictures of their sons, wept at the verdict.",
                    published="2026-03-04")
     assert len([e for e in found if e.event_type == "Protests"]) <= 1
+
+
+def test_some_weekday_of_a_month_long_past_is_history():
+    """'on a Saturday evening in March 2025': some Saturday of that month, not the last
+    one before the report; told in a trial story a year later, it is history."""
+    text = ("KAMPALA, April 9 — Three men went on trial in Kampala on Wednesday. A bomb "
+            "exploded at a bar in Kawempe on a Saturday evening in March 2025, killing two "
+            "people.")
+    found = events(text, published="2026-04-09")
+    assert [e for e in found if e.event_type == "Explosions/Remote violence"] == []
+    # the last Saturday before the report, told as such, is news
+    found = events("KAMPALA, April 9 — A bomb exploded at a bar in Kawempe on Saturday "
+                   "evening, killing two people.", published="2026-04-09")
+    assert [e.date for e in found if e.event_type == "Explosions/Remote violence"] == [
+        "2026-04-04"]
+
+
+def test_a_charge_looks_back_at_what_the_report_does_not_tell():
+    found = events("GULU, May 4 — The four suspects, who are charged with terrorism, murder "
+                   "and arson, denied the charges in court on Monday.", published="2026-05-04")
+    assert [e for e in found if e.event_type == "Violence against civilians"] == []

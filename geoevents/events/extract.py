@@ -221,13 +221,14 @@ _REACTIONS = frozenset({
     "probe", "review", "mourn", "blame", "claim", "describe", "deny", "confirm", "call",
     "toll", "responsibility", "investigation", "inquiry", "condemnation", "aftermath",
     "survivor", "victim", "response", "retaliation", "after", "following", "connection",
-    "suspect", "arrest", "accuse", "charge", "against", "over", "protest", "demonstration",
+    "suspect", "arrest", "accuse", "against", "over", "protest", "demonstration",
     "rally"})
 # a reaction that looks back: an event it is about and the report tells nothing else of
 # is history ("marked two years since the collapse of two dams", "convicted a man of
-# murder in the 2020 shooting": a trial judges what happened before)
+# murder in the 2020 shooting": a trial judges what happened before, and so does a
+# charge, "the five, who are charged with murder")
 _COMMEMORATIONS = frozenset({"anniversary", "commemorate", "memory", "remember", "recall",
-                             "mark", "since", "commemoration", "memorial", "convict",
+                             "mark", "since", "commemoration", "memorial", "convict", "charge",
                              "acquit", "indict", "sentence", "trial", "verdict", "guilty",
                              "testify", "testimony", "prosecute", "prosecution"})
 # prepositions that make an event noun the topic of what is said ("stories about drug
@@ -1081,6 +1082,8 @@ def _reaction_to(trigger: Trigger) -> str:
             c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in tok.head.children):
         return "reaction"  # "It was the second strike on the area": the strike just told
     told_anew = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    while tok.dep_ == "conj" and tok.head.pos_ == "NOUN" and tok.head.i != tok.i:
+        tok = tok.head  # "charged with terrorism, murder and attempted murder"
     for _ in range(4):
         if tok.dep_ not in _REFERENCE_LINKS or tok.head.i == tok.i:
             return ""
