@@ -1005,6 +1005,10 @@ def test_the_operation_a_strike_happened_during_is_one_event():
                    "during an army raid that lasted until Tuesday.")
     assert [e.sub_event_type for e in found] == ["Air/drone strike"]
     assert {m["trigger"] for m in found[0].mentions} >= {"raid"}
+    # a death during a fight: the fight is the happening, not a frame of another one
+    found = events("A gunman was killed during an exchange of fire with soldiers in Jenin "
+                   "on Monday, and a teenager was shot dead near the camp's gate.")
+    assert "Armed clash" in [e.sub_event_type for e in found]
 
 
 def test_a_body_acronym_before_base_is_no_place():

@@ -409,8 +409,10 @@ def _framing(cand: _Candidate, cands: list[_Candidate], onto: Ontology
     of, one happening as ACLED codes it, not a second event of the sentence."""
     tok = cand.trigger.token
     if cand.trigger.pos != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in _DURING \
-            or onto.event_type_of(cand.typing.sub_event_type) not in _VIOLENT_TYPES:
-        return None
+            or onto.event_type_of(cand.typing.sub_event_type) not in _VIOLENT_TYPES \
+            or lemma(tok.head.head) in CONSEQUENCES:
+        return None  # "a fighter was killed during an exchange of fire": the exchange is
+        # the happening the death is the toll of, whatever else the sentence tells
     others = [c for c in cands if c is not cand and c.trigger.lemma not in CONSEQUENCES
               and onto.event_type_of(c.typing.sub_event_type) in _VIOLENT_TYPES]
     return others[0] if len(others) == 1 else None
