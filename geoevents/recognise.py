@@ -61,6 +61,7 @@ from geoevents.wordlists import (
     ARABIC_PLACE_HEADS,
     ASSAULT_NOUNS,
     ASSAULT_VERB_STEMS,
+    BODY_ACRONYMS,
     BORDER_WORDS,
     CIVIC_WORDS,
     COMPASS_ADJECTIVES,
@@ -359,6 +360,8 @@ class Recogniser:
             if not _clean_name(span_text(span)) or self._is_person_context(span) or \
                     span[0].text in PERSONAL_TITLES or _division_name(span) is not None:
                 continue  # "Barrow and Jackson counties": see _coordinated_divisions
+            if span_text(span) in BODY_ACRONYMS:
+                continue  # "the UN base in Naqoura": a body's base, no place named UN
             outright = cue in ("named", "descriptive", "route")
             if cue == "route":
                 state.split(span)  # NER's "Gulu-Kampala" is two places

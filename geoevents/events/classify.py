@@ -182,6 +182,13 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
             lemma(trigger.token.head) in _SEIZING:
         return False  # "abducted the administrator and held him for a night": the keeping
         # of whom the first verb took, no detention of its own
+    if trigger.pos == "VERB" and trigger.lemma == "fall" and not _fallen_place(
+            trigger.token, onto):
+        return False  # "charges dropped from drones fell inside the base": what fell is
+        # no town or post, whatever the place it fell in
+    if "for_of" in required and not _blamed_for_violence(trigger.token, onto):
+        return False  # "accused Israel of undermining the ceasefire": blame for no
+        # violence claims no violent act
     if "weapon" in required and trigger.pos == "VERB" and lemma(trigger.token) not in \
             _DISARMING and _people(args.target, onto):
         return False  # "drones neutralised a group of terrorists": people, no weapon, were
@@ -202,6 +209,47 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
         if _has(around, onto.words(name)):
             return True
         if name in _DOER_CLASSES and _has(doers, onto.words(name)):
+            return True
+    return False
+
+
+# relative pronouns: the subject of "which fell" is the noun the clause describes
+_RELATIVES = frozenset({"which", "that", "who"})
+# the prepositions that name what someone is blamed for (the ontology's ``for_of``)
+_BLAMED_FOR = frozenset({"for", "of", "over"})
+_VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
+                                  "Violence against civilians", "Riots"})
+
+
+def _fallen_place(verb: Word, onto: Ontology) -> bool:
+    """Whether the subject of "fall" is a place that can change hands ("the town fell",
+    "Kidal, which fell to the rebels"), not ordnance or people ("shells fell on the
+    market", "two soldiers fell")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in _RELATIVES and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None:
+        return False
+    return subject.ent_type_ in ("GPE", "LOC", "FAC") or _has(
+        set(lemma_forms(subject)), onto.words("territory") | onto.words("base"))
+
+
+def _blamed_for_violence(trigger: Word, onto: Ontology) -> bool:
+    """Whether what a blame word blames someone for is violence ("blamed the army for
+    the attack", "accused rebels of killing civilians"), or is not said; an accusation
+    of something else ("of undermining the ceasefire", "of corruption") is politics."""
+    heads = [trigger] + [c for c in trigger.children if c.dep_ == "dobj"]  # the parse
+    # may hang the act on whom it blames: "accused (the mayor of Goma of corruption)"
+    blamed = [g for h in heads for c in h.children if c.dep_ == "prep" and
+              c.lower_ in _BLAMED_FOR for g in c.subtree if g is not c]
+    if not blamed:
+        return True
+    for tok in blamed:
+        form = lemma(tok)
+        types = onto.noun_index.get(form, ()) + onto.verb_index.get(form, ())
+        if form in CONSEQUENCES or form in _FIGHTING or any(
+                t == GENERIC or onto.event_type_of(t) in _VIOLENT_EVENT_TYPES
+                for t in types):
             return True
     return False
 

@@ -573,6 +573,15 @@ def _counts_something(ent: Span) -> bool:
     return counts or plural_next
 
 
+def _some_weekday(ent: Span) -> bool:
+    """A day of the week with an indefinite article ("on a Saturday evening in October
+    2025"): some such day, not the last one before the report; the month or year the
+    sentence names dates the event."""
+    if ent.start == 0 or not weekdays_named(ent.text) or re.search(r"\d", ent.text):
+        return False
+    return doc_words(ent.doc)[ent.start - 1].lower_ in ("a", "an", "one")
+
+
 _SPAN_BACK = re.compile(r"(\d+|[a-z]+)[- ](day|week|month|year)s?")
 
 
@@ -734,6 +743,7 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
     found = sent.ents if not isinstance(sent, list) else sent
     ents = [e for e in found if e.label_ in ("DATE", "TIME")
             and e.end_char > skip_before and not _counts_something(e)
+            and not _some_weekday(e)
             and not _of_another_future(e, anchors) and not _ends_a_stretch(e, found)
             and (not attached_only or _hangs_from(e, trigger, {trigger.i}, through_since=False))]
     if not ents:

@@ -121,6 +121,7 @@ from geoevents.model import Event, Place
 from geoevents.nlp import doc_text, span_text, token_starts
 from geoevents.textprep import LIST_ITEM
 from geoevents.wordlists import (
+    BODY_ACRONYMS,
     CARE_PLACES,
     CARE_VERBS,
     COLLISION_VERBS,
@@ -176,9 +177,7 @@ _STATE_VOICES = frozenset({
     "secretary-general", "chancellor", "king", "premier", "prime", "league",
     "commission", "organisation", "organization", "governor", "mayor", "junta", "pope",
     "vatican"})
-# international bodies by their acronyms, as written ("WHO", not the pronoun "who")
-_BODY_ACRONYMS = frozenset({"UN", "EU", "NATO", "AU", "ECOWAS", "IGAD", "WHO", "OCHA",
-                            "UNHCR", "UNICEF", "UNSMIL", "MONUSCO"})
+# international bodies by their acronyms are wordlists.json's ``body_acronyms``
 # the meeting words that may name a body meeting on its own (see _one_sided)
 _OWN_MEETINGS = frozenset({"meeting", "meet", "conference", "consultation", "confer"})
 # gatherings of mourning and worship, which an attack on them makes its scene, not a
@@ -222,13 +221,14 @@ _REACTIONS = frozenset({
     "probe", "review", "mourn", "blame", "claim", "describe", "deny", "confirm", "call",
     "toll", "responsibility", "investigation", "inquiry", "condemnation", "aftermath",
     "survivor", "victim", "response", "retaliation", "after", "following", "connection",
-    "suspect", "arrest", "accuse", "charge", "against", "over", "protest", "demonstration",
+    "suspect", "arrest", "accuse", "against", "over", "protest", "demonstration",
     "rally"})
 # a reaction that looks back: an event it is about and the report tells nothing else of
 # is history ("marked two years since the collapse of two dams", "convicted a man of
-# murder in the 2020 shooting": a trial judges what happened before)
+# murder in the 2020 shooting": a trial judges what happened before, and so does a
+# charge, "the five, who are charged with murder")
 _COMMEMORATIONS = frozenset({"anniversary", "commemorate", "memory", "remember", "recall",
-                             "mark", "since", "commemoration", "memorial", "convict",
+                             "mark", "since", "commemoration", "memorial", "convict", "charge",
                              "acquit", "indict", "sentence", "trial", "verdict", "guilty",
                              "testify", "testimony", "prosecute", "prosecution"})
 # prepositions that make an event noun the topic of what is said ("stories about drug
@@ -281,6 +281,16 @@ _TOLL_RISE = re.compile(
     r"\b(toll|number of (dead|deaths|people killed))\b.*\b(rose|risen|rises|climbed|climbs|"
     r"increased|reached|jumped)\b|\b(bringing|brings|brought|raising|raised|pushing)\b.*"
     r"\b(toll|number of (dead|deaths|people killed))\b")
+# verbs whose object is an agreement already in force ("accused Israel of undermining
+# the ceasefire", "urged all parties to respect the truce"): no agreement is made
+_UPHELD = frozenset({"undermine", "violate", "breach", "break", "respect", "uphold", "observe",
+                     "honour", "honor", "monitor", "enforce", "maintain", "preserve",
+                     "threaten", "jeopardise", "jeopardize", "abide", "implement",
+                     "consolidate", "strengthen", "support", "welcome"})
+# subordinators that make a clause the time of the sentence's news ("shot dead as he left
+# a meeting", "said in a statement after meeting the ambassador")
+_TIME_MARKS = frozenset({"as", "after", "before", "when", "while", "since", "following",
+                         "once"})
 # modalities of what is to come or may come
 _AHEAD = frozenset({"future", "hypothetical"})
 # how far before the report's date a dated mention is background history, by precision:
@@ -391,6 +401,23 @@ def _gathering_attacked(cand: _Candidate, cands: list[_Candidate], onto: Ontolog
                  onto.event_type_of(c.typing.sub_event_type) in _ATTACKS), None)
 
 
+def _framing(cand: _Candidate, cands: list[_Candidate], onto: Ontology
+             ) -> _Candidate | None:
+    """The one violent event of the sentence that a violent noun after "during" or "amid"
+    frames ("a drone strike killed three people, the ministry said, during a military
+    raid that continued into Wednesday"): the raid is the operation the strike was part
+    of, one happening as ACLED codes it, not a second event of the sentence."""
+    tok = cand.trigger.token
+    if cand.trigger.pos != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in _DURING \
+            or onto.event_type_of(cand.typing.sub_event_type) not in _VIOLENT_TYPES \
+            or lemma(tok.head.head) in CONSEQUENCES:
+        return None  # "a fighter was killed during an exchange of fire": the exchange is
+        # the happening the death is the toll of, whatever else the sentence tells
+    others = [c for c in cands if c is not cand and c.trigger.lemma not in CONSEQUENCES
+              and onto.event_type_of(c.typing.sub_event_type) in _VIOLENT_TYPES]
+    return others[0] if len(others) == 1 else None
+
+
 def _mediated(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
     """The agreement a mediation achieved ("A mediation by elders from Tajura secured a
     truce", "talks mediated by Qatar led to a ceasefire"): no offer of mediation, but
@@ -414,6 +441,24 @@ def _part_of_main(cand: _Candidate) -> bool:
         tok.dep_ in ("acl", "pcomp")
 
 
+def _participle_of(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
+    """The event of the same sub-type whose clause a present participle with no subject
+    of its own describes ("relatives who had gathered since the morning holding
+    photographs of their dead", which the parse may hang on the photographs as an
+    adjective): how the one happening went, not a second one (a past
+    participle on a noun, "a round fired from Syria", names a thing; a toll, "killing
+    19", is a consequence, folded with the sentence's others)."""
+    tok = cand.trigger.token
+    if tok.tag_ != "VBG" or tok.dep_ not in ("amod", "advcl") or \
+            cand.trigger.lemma in CONSEQUENCES or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    return next((c for c in cands if c is not cand and
+                 c.typing.sub_event_type == cand.typing.sub_event_type and
+                 c.trigger.token.i != tok.i and (tok.dep_ == "amod" or
+                                                 tok in c.trigger.token.subtree)), None)
+
+
 def _fold(cand: _Candidate, into: _Candidate, keep: list[_Candidate]) -> None:
     """Fold ``cand`` (with the mentions already folded into it) into ``into``, whose
     event it tells: its trigger and theirs become ``into``'s mentions and the anchors of
@@ -429,13 +474,17 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
     keep = list(cands)
     for cand in list(keep):
         host = _host(cand, keep) or _gathering_attacked(cand, keep, onto) or \
-            _mediated(cand, keep)
+            _mediated(cand, keep) or _framing(cand, keep, onto)
         if host is not None:
             _fold(cand, host, keep)
     hosts = [c for c in keep if onto.event_type_of(c.typing.sub_event_type)
              in _VIOLENT_TYPES | _CROWDS]
     for cand in [c for c in keep if hosts and _part_of_main(c)]:
         _fold(cand, hosts[0], keep)
+    for cand in list(keep):
+        outer = _participle_of(cand, keep)
+        if outer is not None:
+            _fold(cand, outer, keep)
     # once per sentence: a run-on sentence of thousands of words chains long conj paths
     heads = {id(c): _clause_head(c.trigger.token) for c in keep}
     changed = True
@@ -696,6 +745,8 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
         return False
     if any(c.dep_ == "det" and c.lower_ in _ANY for c in tok.children):
         return True
+    if cand.typing.sub_event_type == "Agreement" and _in_force(tok):
+        return True
     if (cand.date is None or cand.date.precision == UNRESOLVED) and any(
             c.dep_ in ("amod", "det", "predet") and c.lower_ in _OTHERS for c in tok.children):
         return True
@@ -724,6 +775,37 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
     tally = tok.head.lower_ == "of" and tok.tag_ == "NNS" and lemma(tok.head.head) in _TALLIES
     return tally and _cumulative(tok.head.head.head) and onto.event_type_of(
         cand.typing.sub_event_type) in _VIOLENT_TYPES
+
+
+def _in_force(noun: Word) -> bool:
+    """Whether an agreement noun names one already in force: the object of a verb that
+    keeps or breaks it ("undermining the ceasefire", "respect the truce"), or a modifier
+    of another noun ("the ceasefire monitoring committee", which the parse may read as a
+    participle with its object: "ceasefire (monitoring committee)")."""
+    if noun.dep_ == "compound" or any(
+            c.dep_ == "acl" and c.tag_ == "VBG" and c.i == noun.i + 1 and any(
+                g.dep_ == "dobj" and g.i == c.i + 1 for g in c.children)
+            for c in noun.children):
+        return True
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return noun.dep_ in ("dobj", "pobj", "nsubjpass") and lemma(verb) in _UPHELD
+
+
+def _time_of_the_news(cand: _Candidate) -> bool:
+    """Whether a meeting is told only as the time of the sentence's news: a clause of
+    time ("shot dead as he left a meeting", "said after meeting the ambassador"), not a
+    meeting the report tells."""
+    if cand.typing.sub_event_type != "Meeting":
+        return False
+    tok = cand.trigger.token
+    verb = tok.head if tok.dep_ in ("dobj", "pobj") and tok.pos_ == "NOUN" else tok
+    if verb.dep_ == "pobj":
+        verb = verb.head
+    if verb.dep_ == "pcomp" or verb.dep_ == "prep":
+        return verb.head.lower_ in _TIME_MARKS if verb.dep_ == "pcomp" else \
+            verb.lower_ in _TIME_MARKS
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS
+                                        for c in verb.children)
 
 
 def sports_report(sentences: list[Span], sentence_lemmas: list[set[str]],
@@ -790,7 +872,7 @@ def _no_state_voice(cand: _Candidate) -> bool:
     speakers = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     sent = tok.sent
     words = [t for s in speakers for t in _naming(s)] or doc_words(tok.doc)[sent.start:tok.i]
-    return not any(w.lower_ in _STATE_VOICES or w.text.replace(".", "") in _BODY_ACRONYMS or
+    return not any(w.lower_ in _STATE_VOICES or w.text.replace(".", "") in BODY_ACRONYMS or
                    w.ent_type_ in ("GPE", "NORP", "PERSON") for w in words)
 
 
@@ -1002,6 +1084,8 @@ def _reaction_to(trigger: Trigger) -> str:
             c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in tok.head.children):
         return "reaction"  # "It was the second strike on the area": the strike just told
     told_anew = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+    while tok.dep_ == "conj" and tok.head.pos_ == "NOUN" and tok.head.i != tok.i:
+        tok = tok.head  # "charged with terrorism, murder and attempted murder"
     for _ in range(4):
         if tok.dep_ not in _REFERENCE_LINKS or tok.head.i == tok.i:
             return ""
@@ -1313,6 +1397,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         kept = [c for c in cands if not _out_of_time(c, anchor, latest) and not c.history
                 and not _recurring(c)
                 and not _describes_participant(c, onto) and not _not_a_happening(c, onto)
+                and not _time_of_the_news(c)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _taken_for_care(c)
                 and not _arrests_protested(c, onto)

@@ -445,6 +445,9 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
         below, tok = tok, tok.head
         if lemma(tok) in intention and tok.i != token.i:
             return "hypothetical", f"under the intention/expectation word {tok.text!r}"
+        if tok.pos_ in _NOUN_HEADS and tok.i != token.i and below.dep_ == "acl" and \
+                _content_of(below) and lemma(tok) in onto.sub_types["Agreement"].nouns:
+            return "future", f"what the {tok.text!r} commits to ('an agreement to withdraw')"
         if tok.pos_ in _NOUN_HEADS and tok.i != token.i and _content_of(below):
             ahead = _noun_ahead(tok, onto)
             if ahead:
