@@ -119,3 +119,24 @@ def test_a_disaster_in_another_region_of_the_country_is_another_event():
         "On Saturday a landslide buried six houses in a village outside Ormoc, killing "
         "five people. In Davao, floods forced 3,000 families from their homes on Sunday.")
     assert len(found) >= 2
+
+
+def test_a_telling_in_a_protests_grievance_does_not_make_it_more_severe():
+    """What a protest is about joins it but is no outcome of it: a raid on a sit-in that
+    the marchers mourn leaves the march peaceful; force told at the protest still codes
+    it by its most severe part."""
+    from geoevents.events.extract import _absorb
+    from geoevents.model import Event
+
+    def told(sub: str, event_type: str = "Protests") -> Event:
+        return Event(id=sub, event_type=event_type, sub_event_type=sub, trigger="t",
+                     trigger_start=0, trigger_end=1, sentence="s")
+
+    for sub in ("Excessive force against protesters", "Arrests"):
+        march = told("Peaceful protest")
+        _absorb(march, told(sub, "Strategic developments" if sub == "Arrests" else
+                            "Protests"), set(), outcome=False)
+        assert march.sub_event_type == "Peaceful protest"
+    march = told("Peaceful protest")
+    _absorb(march, told("Excessive force against protesters"), set())
+    assert march.sub_event_type == "Excessive force against protesters"

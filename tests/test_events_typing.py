@@ -349,3 +349,18 @@ def test_a_protest_in_what_the_arrested_had_done(text, expected):
     assert expected in found
     if expected == "Arrests":
         assert "Protest with intervention" not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the crowd dispersed is called rioters: force used on a riot is the riot's, also
+    # where the model alone read the dispersal
+    ("Police used a water cannon and tear gas on Saturday night in an attempt to break up "
+     "a crowd of rioters in the centre of Marseille.", "Violent demonstration"),
+    # rioters a protest is about are no crowd at it
+    ("Hundreds of people marched in Lyon on Sunday to demand the release of the rioters "
+     "arrested in May.", "Peaceful protest"),
+])
+def test_force_on_rioters_is_their_riot(text, expected):
+    from geoevents.events.classify import main_event
+    assert main_event(geoevents.extract_events(text, published="2026-09-15")) \
+        .sub_event_type == expected

@@ -1442,6 +1442,11 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
         force = _force_against_protesters(trigger, args, onto)
         return Typing(force.sub_event_type, typing.confidence,
                       f"{typing.reason}; {force.reason}")
+    if name in ("Protest with intervention", "Excessive force against protesters") and \
+            _rioters_named(trigger, onto):
+        return Typing("Violent demonstration", typing.confidence,
+                      f"{typing.reason}; the crowd is called rioters: force used on a riot "
+                      f"is the riot's")
     if onto.sub_types[name].event_type == WEAPON_EVENT_TYPE and \
             name != "Chemical weapon" and _has(sentence | scene, onto.words("chemical_agent")):
         return Typing("Chemical weapon", typing.confidence,
@@ -1489,6 +1494,16 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
         return Typing("Organised crime", typing.confidence * 0.9,
                       f"{typing.reason}; crime vocabulary (drugs, cartel, gang)")
     return typing
+
+
+def _rioters_named(trigger: Trigger, onto: Ontology) -> bool:
+    """Whether the sentence of a protest outcome calls the crowd rioters ("used a water
+    cannon and tear gas to disperse a crowd of rioters"): who the crowd is, so it holds
+    when the model alone chose the outcome; ACLED codes violent demonstrators met with
+    force as the riot. Not rioters a protest is about ("marched to demand the release of
+    the rioters arrested in May")."""
+    return any(lemma(t) == "rioter" and not protest_background(t, onto)
+               for t in span_words(trigger.token.sent))
 
 
 # people who fight in crowds, not in armed groups ("supporters of two rival parties

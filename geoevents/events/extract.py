@@ -2286,16 +2286,19 @@ def _crowd_severity(sub_event_type: str) -> int:
 
 
 def _absorb(first: Event, later: Event, guessed: set[str], *, place: bool = True,
-            onset: bool = False, linked: bool = False) -> None:
+            onset: bool = False, linked: bool = False, outcome: bool = True) -> None:
     """Fold a later telling into the first: the better place (:func:`_better_place`;
     unless ``place`` is false: a reference is placed where the reaction is and names its
     speakers, unless its place is ``linked`` to it) and finer actors, finer date (or, with
     ``onset``, the day it began), the first telling's type (unless a later one is more
-    severe), the lowest fatality figure, the union of the rest. ``guessed`` holds the ids
-    of the events placed only by another sentence (kept up to date)."""
-    if merge_key(first) == merge_key(later) and _severity(later) > _severity(first):
+    severe, and an ``outcome`` of it: not what a protest is about), the lowest fatality
+    figure, the union of the rest. ``guessed`` holds the ids of the events placed only by
+    another sentence (kept up to date)."""
+    if outcome and merge_key(first) == merge_key(later) and \
+            _severity(later) > _severity(first):
         first.sub_event_type, first.event_type = later.sub_event_type, later.event_type
-    if later.sub_event_type == _ARRESTS and first.sub_event_type == "Peaceful protest":
+    if outcome and later.sub_event_type == _ARRESTS and \
+            first.sub_event_type == "Peaceful protest":
         first.sub_event_type = "Protest with intervention"  # the arrests were the intervention
     if (place or linked) and _better_place(first, later, guessed):
         first.location, first.location_text = later.location, later.location_text
@@ -2444,7 +2447,10 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 first[0].date, first[0].date_precision, first[0].date_text = (
                     event.date, event.date_precision, event.date_text)
                 first[1].date = cand.date
-            _absorb(first[0], event, guessed)
+            # what a protest is about is no outcome of it ("rallied to mourn dozens of
+            # demonstrators killed last month in a brutal raid on a sit-in")
+            _absorb(first[0], event, guessed,
+                    outcome=not protest_background(cand.trigger.token, onto))
             joined.append((cand.sentence, first))
     # where each event is told: its first telling and every telling that joined it, of
     # its kind ("A fighter jet dropped two bombs …" after "an airstrike killed 19") or
