@@ -589,23 +589,6 @@ def test_a_place_the_text_supports_or_cannot_judge_is_kept(parser, text, name, c
     assert toponym.place is not None and toponym.place.country_code == country
 
 
-def test_a_small_namesake_in_a_neighbouring_country_far_off_stays_unresolved(parser):
-    # Mas, a hamlet in the Veneto, 450 km from Vaulx-en-Velin: a border alone does not
-    # put it in the text's region ("the Mas du Taureau" estate, cut to "Mas")
-    text = "Youths set fire to cars near Mas on Monday night, police in Vaulx-en-Velin said."
-    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Mas", "Vaulx-en-Velin")]
-    toponym = parser.parse(text, toponyms=spans).toponyms[0]
-    assert toponym.place is None and "none of the text's other places" in toponym.reason
-
-
-def test_a_small_place_across_a_border_near_the_text_is_kept(parser):
-    # Yayladağı (8,000 people), Hatay, a few dozen kilometres from Idlib
-    text = "Shells fired from Idlib landed in Yayladağı on Monday."
-    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Idlib", "Yayladağı")]
-    toponym = parser.parse(text, toponyms=spans).toponyms[1]
-    assert toponym.place is not None and toponym.place.country_code == "TR", toponym.reason
-
-
 def test_a_bigger_town_abroad_is_no_namesake(parser):
     # Oświęcim (34,000 people), by its German name, in a text about France
     text = "Thousands of Jews from Lyon, France, were deported to Auschwitz, where most died."

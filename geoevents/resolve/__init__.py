@@ -513,13 +513,12 @@ def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
                               probs: list[np.ndarray], near: dict[str, frozenset[str]]
                               ) -> None:
     """A name the recogniser saw whose best reading is a small place (:func:`_small`) in a
-    country that none of the text's established places is in, and farther than
-    :data:`STRAY_KM` from each of them (see :func:`_same_region`; or a town of any size
-    read for a name that says it is a division, :func:`_town_for_division`), is a
-    namesake abroad: "Arbin" shelled in the province of Damascus (Arbin, France), "Konna"
-    in central Mali (Conna, Ireland), "the camp's Al Manshiya neighbourhood" in a West
-    Bank text (a suburb of Khartoum), "the Mas du Taureau" (cut to "Mas") in a
-    Vaulx-en-Velin text (Mas, Veneto). The name stays a place,
+    country that none of the text's established places is in, borders or lies within
+    :data:`STRAY_KM` of (or a town of any size read for a name that says it is a
+    division, :func:`_town_for_division`), is a namesake abroad: "Arbin" shelled in the
+    province of Damascus
+    (Arbin, France), "Konna" in central Mali (Conna, Ireland), "the camp's Al Manshiya
+    neighbourhood" in a West Bank text (a suburb of Khartoum). The name stays a place,
     unresolved: the gazetteer lacks the place meant. A bigger town abroad is kept ("camps
     such as Auschwitz" in a text about France). The text's established places are
     the exact best readings of its other names that are neither small nor
@@ -547,8 +546,8 @@ def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
         if any(j != i and _same_region(a, place, near) for j, a in places):
             continue
         group.rejected = (group.candidates[b], float(probs[i][b]),
-                          "lies in a country that none of the text's other places is in, "
-                          "far from them")
+                          "lies in a country that none of the text's other places is in "
+                          "or borders")
 
 
 # "the village of Bagacay, in Las Navas": the text puts the first name in the second
@@ -614,17 +613,14 @@ def _in_container(place: Place, outer: Place, as_area: bool) -> bool:
 
 
 def _same_region(anchor: Place, place: Place, near: dict[str, frozenset[str]]) -> bool:
-    """Whether a place of the text puts ``place`` in its region: same country, or
-    within :data:`STRAY_KM` (a small place across a border near the text's places). A
-    neighbouring country alone is not enough: "the Mas du Taureau" in a Vaulx-en-Velin
-    text is not Mas, a hamlet in the Veneto 450 km away, nor Pangani in a Nakuru text
-    the Tanzanian town; a text that names the neighbour itself supports its villages. A
-    place in a country without land borders (an island state or territory: St. Croix,
-    U.S. Virgin Islands, beside "U.S.") is not judged: its ties are across the sea."""
+    """Whether a place of the text puts ``place`` in its region: same country, a
+    neighbouring one, or within :data:`STRAY_KM`. A place in a country without land
+    borders (an island state or territory: St. Croix, U.S. Virgin Islands, beside
+    "U.S.") is not judged: its ties are across the sea."""
     cc = place.country_code
     if not cc or not near.get(cc):
         return True
-    return anchor.country_code == cc or \
+    return anchor.country_code == cc or cc in near.get(anchor.country_code or "", ()) or \
         distance_km(anchor.lat, anchor.lon, place.lat, place.lon) <= STRAY_KM
 
 
