@@ -168,6 +168,15 @@ def test_unknown_village_placed_at_the_known_place_around_it():
     assert e.geo_precision >= 2 and "not in the gazetteer" in e.reason
 
 
+def test_an_unknown_village_is_not_placed_at_where_a_person_comes_from():
+    # Kano is where the farmers come from, not around the village: the place the text
+    # puts the village in stands
+    e = first("Farmers from Kano were killed in Ngwazabari village, the main settlement of "
+              "Konduga in Borno.")
+    assert e.location_text == "Ngwazabari"
+    assert e.location is not None and e.location.name == "Konduga", e.reason
+
+
 def test_capital_tagged_person_locates_the_protest():
     e = first("Thousands of people rallied peacefully in Yerevan on Sunday.")
     assert e.location is not None and e.location.country_code == "AM"

@@ -1592,13 +1592,16 @@ def _landmark(root: Word) -> bool:
 def _resolved_places(trigger: Word, candidates: list[tuple[Toponym, Word]], *,
                      sources: bool = False) -> list[tuple[int, Toponym]]:
     """The sentence's resolved place names that are not actors or owners ("the Syrian
-    army") nor a statement's source ("police in Abuja said"), nearest to the trigger in
-    the parse first; with ``sources``, only the places of statement sources below the
-    country ("a military source in the Dara'a Governorate")."""
+    army"), where a person comes from ("a driver from South Sulawesi", see
+    :func:`_origin_of_person`) nor a statement's source ("police in Abuja said"),
+    nearest to the trigger in the parse first; with ``sources``, only the places of
+    statement sources below the country ("a military source in the Dara'a
+    Governorate")."""
     out = []
     for mention, root in candidates:
         if mention.place is None or getattr(mention, "kind", "name") == "demonym" or \
-                _actor_like(mention, root) or statement_source(root) != sources or \
+                _actor_like(mention, root) or _origin_of_person(root) or \
+                statement_source(root) != sources or \
                 (sources and mention.place.feature_code.startswith(_NATIONS)):
             continue
         out.append((_tree_distance(trigger, root), mention))
