@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+import geoevents
 from geoevents.errors import InputError
 from geoevents.events.dates import YEAR_IN_TEXT, parse_published, resolve_date
 
@@ -432,3 +433,12 @@ def test_a_round_up_label_after_the_items_place():
             "Deir ez-Zor — Tuesday: Fighting broke out in Al-Busayrah.\n")
     headings = line_headings(text, date(2026, 8, 17))
     assert sorted(info.date for info in headings.values()) == ["2026-08-10", "2026-08-11"]
+
+
+def test_a_dateline_day_the_parse_runs_on_into_the_text_dates_no_event():
+    # spaCy reads "8 July - Niger's" as one date: it starts in the dateline, so it is the
+    # dateline's and the event keeps the day its own words give
+    found = geoevents.extract_events(
+        "NIAMEY, 8 July - Niger's soldiers repelled an attack by militants on their base "
+        "in Bosso on Saturday.", published="2026-07-08")
+    assert found and {e.date for e in found} == {"2026-07-04"}

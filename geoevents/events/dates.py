@@ -720,8 +720,9 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
     the trigger's sentence or, faster in long documents, its DATE/TIME entities.
 
     ``published`` is the anchor of relative expressions (the dateline's day when the
-    report has one); date expressions that end before character ``skip_before`` (the
-    dateline) and numbers that count something are not the event's date. With
+    report has one); date expressions that start before character ``skip_before`` (the
+    dateline's, also when the parse runs them on into the text: "8 July - Niger's") and
+    numbers that count something are not the event's date. With
     ``attached_only`` (a reference to an event: "condemned the massacre on Wednesday"),
     only a date attached to the trigger itself, not by way of "since", counts."""
     anchors = {trigger.i}
@@ -733,7 +734,7 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
                                       lemma(trigger.head) in _CAUSES)
     found = sent.ents if not isinstance(sent, list) else sent
     ents = [e for e in found if e.label_ in ("DATE", "TIME")
-            and e.end_char > skip_before and not _counts_something(e)
+            and e.start_char >= skip_before and not _counts_something(e)
             and not _of_another_future(e, anchors) and not _ends_a_stretch(e, found)
             and (not attached_only or _hangs_from(e, trigger, {trigger.i}, through_since=False))]
     if not ents:
@@ -772,7 +773,7 @@ def _days_after_told(ent: Span, found: Sequence[Span], published: date | None,
     if later is None:
         return None
     for before in reversed([e for e in found if e.label_ in ("DATE", "TIME")
-                            and e.end <= ent.start and e.end_char > skip_before
+                            and e.end <= ent.start and e.start_char >= skip_before
                             and not _counts_something(e)]):
         info = resolve_date(with_told_year(before), published)
         if info.precision == DAY and info.date is not None:
@@ -790,7 +791,7 @@ def sentence_dates(ents: list[Span], published: date | None, *,
     2019")."""
     out = []
     for ent in ents:
-        if ent.end_char <= skip_before or _counts_something(ent) or (
+        if ent.start_char < skip_before or _counts_something(ent) or (
                 ent.start > 0 and doc_words(ent.doc)[ent.start - 1].lower_ == "since"):
             continue
         info = resolve_date(with_told_year(ent), published)
