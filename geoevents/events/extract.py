@@ -42,7 +42,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -107,7 +107,7 @@ from geoevents.events.location import (
     sentence_candidates,
 )
 from geoevents.events.ontology import GENERIC, Ontology, load_ontology
-from geoevents.events.tokens import doc_words, release, word
+from geoevents.events.tokens import doc_words, release, span_root, word
 from geoevents.events.triggers import (
     NON_EVENTS,
     TIME_ENTITIES,
@@ -191,6 +191,7 @@ _LINKS = frozenset({"advcl", "conj", "xcomp", "nsubj", "nsubjpass", "dobj", "pob
                     "acl", "prep", "ccomp", "agent"})
 _CARRIED = frozenset({"dobj", "nsubjpass", "xcomp", "relcl"})  # see _carries
 _CLAUSES = frozenset({"advcl", "conj"})  # a clause joined to another (_clauses_elsewhere)
+_NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})  # "Lubero and Beni territories"
 _NEAR_SENTENCES = 2  # an unplaced, undated mention this close to an event may be it
 _MERGE_WINDOW = 40  # sentences: tellings farther apart are not compared (linear time)
 # sub-types that, told next to a violent event, are part of it (ACLED codes the violence)
@@ -314,6 +315,9 @@ class _Candidate:
     history: bool = False  # a reference to a happening long before the report
     # a statement whose object is a happening the report tells ("condemned the attack")
     comment: bool = False
+    # placed at a town coordinated with the place of the candidate it was copied from
+    # ("in Rasht and Ahvaz", see _at_coordinated_towns)
+    coordinated: bool = False
 
 
 def ensure_lemmas(doc: Doc, nlp: Language | None = None) -> None:
@@ -1345,6 +1349,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
+        kept = [k for c in kept for k in [c, *_at_coordinated_towns(c, places[i], doc)]]
         if victim is not None and dead is not None and all(c is not victim for c in kept) \
                 and _not_a_happening(victim, onto):
             # "Fighting between gangs killed 14 inmates, the latest in a string of
@@ -1713,6 +1718,42 @@ def _nearest_donor(cand: _Candidate, located: list[_Candidate], sentences: list[
     return next((c for c in located[at:] if fits(c)), None)
 
 
+def _at_coordinated_towns(cand: _Candidate, toponyms: list[Toponym], doc: Doc
+                          ) -> list[_Candidate]:
+    """Copies of a candidate for the towns coordinated with the town the parse links to it
+    ("hundreds of retirees gathered outside the social security offices in Rasht and
+    Ahvaz"): ACLED codes one event per place. Not for a reference, a place from the
+    sentence's setting or another sentence, nor an event with a toll (one figure for
+    several places cannot be shared out)."""
+    loc = cand.location
+    top = loc.toponym
+    if top is None or top.place is None or not loc.linked or loc.inferred or \
+            cand.reference or cand.args.fatalities is not None or not _town(top.place):
+        return []
+    span = doc.char_span(top.start, top.end, alignment_mode="expand")
+    if span is None:
+        return []
+    root = span_root(span)
+    first = min([root, *root.conjuncts], key=lambda w: w.i)
+    if first.dep_ in _NAME_MODIFIERS:
+        return []  # "in Lubero and Beni territories": the names of areas, not towns
+    coordinated = {w.i for w in root.conjuncts}
+    copies = []
+    for other in toponyms:
+        if other is top or other.place is None or not _town(other.place) or \
+                _one_town(other.place, top.place):
+            continue
+        named = doc.char_span(other.start, other.end, alignment_mode="expand")
+        if named is not None and span_root(named).i in coordinated:
+            copies.append(replace(cand, merged=list(cand.merged), coordinated=True,
+                                  location=Location(
+                                      other, loc.role,
+                                      precision_of(other.place, loc.role or SITE, other.text),
+                                      f"{other.text!r}, coordinated with {top.text!r} "
+                                      f"({loc.reason}): one event per place")))
+    return copies
+
+
 def _to_event(cand: _Candidate, sent: Span, text: str, doc_id: str | None,
               onto: Ontology) -> Event:
     trig = cand.trigger
@@ -1733,7 +1774,8 @@ def _to_event(cand: _Candidate, sent: Span, text: str, doc_id: str | None,
     sub = cand.typing.sub_event_type
     sentence = text[sent.start_char:sent.end_char].strip()
     return Event(
-        id=event_id(doc_id, trig.start, end, sub),
+        id=event_id(doc_id, trig.start, end, sub if not cand.coordinated or toponym is None
+                    else f"{sub}@{toponym.start}"),
         event_type=onto.event_type_of(sub),
         sub_event_type=sub,
         trigger=text[trig.start:end],
