@@ -183,6 +183,37 @@ _NUMBERED_ISSUE = re.compile(
     + _MONTH_RE + r")[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
+# the days a report covers, said on one of its first lines ("THE WEEK IN SECURITY: 9-15
+# November", "Reporting period: 3 to 9 August 2026")
+_COVERED = re.compile(
+    r"\b(?P<first>\d{1,2})\s*(?:-|–|—|to|until)\s*(?P<last>\d{1,2})\s+(?P<month>"
+    + _MONTH_RE + r")(?:,?\s+(?P<year>\d{4}))?\b", re.IGNORECASE)
+_COVERED_HEAD = 300  # characters: the title and the lines under it
+_COVERED_DAYS = 14  # how long before the report the period may end
+
+
+def covered_until(text: str, published: date | None) -> date | None:
+    """The last day of the period a report covers, when one of its first lines says it
+    ("THE WEEK IN SECURITY: 9-15 November" in a round-up published on Monday 16th) and
+    it ends before the report, at most :data:`_COVERED_DAYS` earlier: the report's
+    weekdays count back from it ("on Monday night" is the 9th, not the 16th)."""
+    if published is None:
+        return None
+    match = _COVERED.search(text[:_COVERED_HEAD])
+    if match is None:
+        return None
+    month = next(i for i, name in enumerate(_MONTHS, 1)
+                 if name.startswith(match.group("month").lower().rstrip(".")[:3]))
+    year = int(match.group("year")) if match.group("year") else published.year
+    try:
+        last = date(year, month, int(match.group("last")))
+    except ValueError:
+        return None
+    if last > published and not match.group("year"):
+        last = last.replace(year=year - 1)
+    return last if published - timedelta(days=_COVERED_DAYS) <= last < published else None
+
+
 def issue_lines(text: str) -> list[tuple[int, int]]:
     """The (start, end) character offsets of lines that hold only a full date, or say
     when a report was issued or what period it covers: the day a release or an update

@@ -72,6 +72,7 @@ from geoevents.events.dates import (
     YEAR,
     YEAR_IN_TEXT,
     DateInfo,
+    covered_until,
     days_after_before,
     event_date,
     find_dateline,
@@ -1212,7 +1213,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     base = parse_published(published)
     text = doc_text(doc)
     dateline = find_dateline(text, base)
-    anchor = dateline.date if dateline is not None and dateline.date is not None else base
+    # (a round-up with no dateline counts its weekdays back from the last day it covers)
+    anchor = dateline.date if dateline is not None and dateline.date is not None else \
+        covered_until(text, base) or base
     latest = _latest(base, anchor)
     skip = dateline.end if dateline is not None else 0
     sentences = list(doc.sents)
