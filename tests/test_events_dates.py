@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+import geoevents
 from geoevents.errors import InputError
-from geoevents.events.dates import YEAR_IN_TEXT, parse_published, resolve_date
+from geoevents.events.dates import YEAR_IN_TEXT, covered_until, parse_published, resolve_date
 
 PUBLISHED = date(2025, 7, 10)  # a Thursday
 
@@ -432,3 +433,34 @@ def test_a_round_up_label_after_the_items_place():
             "Deir ez-Zor — Tuesday: Fighting broke out in Al-Busayrah.\n")
     headings = line_headings(text, date(2026, 8, 17))
     assert sorted(info.date for info in headings.values()) == ["2026-08-10", "2026-08-11"]
+
+
+def test_a_dateline_day_the_parse_runs_on_into_the_text_dates_no_event():
+    # spaCy reads "8 July - Niger's" as one date: it starts in the dateline, so it is the
+    # dateline's and the event keeps the day its own words give
+    found = geoevents.extract_events(
+        "NIAMEY, 8 July - Niger's soldiers repelled an attack by militants on their base "
+        "in Bosso on Saturday.", published="2026-07-08")
+    assert found and {e.date for e in found} == {"2026-07-04"}
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("THE WEEK IN SECURITY: 9-15 November\n\nA selection of incidents.", "2026-11-16",
+     date(2026, 11, 15)),
+    ("NIGER — Protection Update\nReporting period: 2 to 8 March 2026\n", "2026-03-10",
+     date(2026, 3, 8)),
+    # a period that ends after the report, or long before it, anchors nothing
+    ("WEEKLY OUTLOOK: 16-22 November\n", "2026-11-16", None),
+    ("REVIEW: 1-7 September\n", "2026-11-16", None),
+    ("Gunmen killed 12 people on Sunday.", "2026-11-16", None),
+])
+def test_the_period_a_round_up_covers(text, published, expected):
+    assert covered_until(text, parse_published(published)) == expected
+
+
+def test_a_round_up_counts_its_weekdays_back_from_the_last_day_it_covers():
+    text = ("THE WEEK IN SECURITY: 9-15 November\n\n"
+            "CHOLOMA - Four members of one family were shot dead on Monday night inside their "
+            "house in the Rivera Hernández neighbourhood.")
+    found = geoevents.extract_events(text, published="2026-11-16")  # a Monday
+    assert found and {e.date for e in found} == {"2026-11-09"}

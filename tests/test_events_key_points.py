@@ -113,3 +113,15 @@ def test_a_claim_and_the_police_account_are_one_attack():
 def test_a_claim_and_an_account_elsewhere_stay_apart():
     found = violent(CLAIM.format(place="Corinto"), published="2026-06-23")
     assert len(found) == 2
+
+
+def test_a_full_telling_placed_far_off_does_not_move_the_item():
+    # the village is read as a namesake in France; the item and the full telling share
+    # "near Beni", so the happening stays near Beni
+    text = ("NORTH KIVU — Situation report (as of 20 February 2026)\n\nKEY POINTS\n"
+            "- Attack on farmers south of Mbolakati, near Beni, on 18 February.\n"
+            "- Some 900 households displaced towards Eringeti.\n\nSITUATION OVERVIEW\n"
+            "On 18 February, armed men attacked farmers in fields near the village of Lyon, "
+            "about 10 km south of Mbolakati near Beni, killing four civilians.\n")
+    found = violent(text, "2026-02-20")
+    assert [(e.location.country_code, e.date) for e in found] == [("CD", "2026-02-18")]

@@ -47,6 +47,29 @@ def test_demonstrations_in_other_towns_stay_apart():
     assert sorted(e.location.name for e in found if e.location) == ["Ibadan", "Kano"]
 
 
+def test_demonstrations_in_neighbouring_towns_stay_apart():
+    # Ruiru is 20 km from central Nairobi, Callao 12 km from central Lima: each town its
+    # own demonstration, however near
+    for text, towns in [
+        ("NAIROBI, July 8 — Police fired tear gas at hundreds of protesters in central "
+         "Nairobi on Monday and arrested 30 of them. In Ruiru, youths blocked the Thika "
+         "highway with burning tyres on Monday.", ["Nairobi", "Ruiru"]),
+        ("LIMA, July 8 — Police fired tear gas at hundreds of protesters in central Lima on "
+         "Monday. In Callao, dock workers blocked the port gates with burning tyres on "
+         "Monday.", ["Callao", "Lima"])]:
+        found = crowd_events(text)
+        assert sorted(e.location.name for e in found if e.location) == towns
+        assert {e.date for e in found} == {"2025-07-07"}
+
+
+def test_a_clause_in_another_town_is_another_demonstration():
+    found = crowd_events(
+        "LAGOS, July 8 — Police fired tear gas at protesters in Ibadan on Monday, while in "
+        "Kano several hundred traders marched peacefully to the emirate palace.")
+    assert sorted((e.location.name, e.sub_event_type) for e in found if e.location) == [
+        ("Ibadan", "Protest with intervention"), ("Kano", "Peaceful protest")]
+
+
 def test_gunmen_who_shot_at_a_march_commit_an_attack_of_their_own():
     found = crowd_events(
         "LAGOS, July 8 — Hundreds of people marched through Ibadan on Monday to demand "

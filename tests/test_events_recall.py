@@ -141,3 +141,17 @@ def test_halfway_between_two_near_towns_stays_the_place():
     found = events("Gunmen burned six lorries on the road between Kaya and Kongoussi on Friday, "
                    "near Tikaré.", "2026-08-14")
     assert [e.location.name for e in found if e.location] == ["between Kaya and Kongoussi"]
+
+
+def test_a_protest_in_coordinated_towns_is_one_event_per_town():
+    found = events("NAIROBI, July 8 — Traders protested in Nakuru, Eldoret and Kisumu on "
+                   "Monday against a new tax.", "2025-07-08")
+    assert sorted((e.location.name, e.date) for e in found) == [
+        ("Eldoret", "2025-07-07"), ("Kisumu", "2025-07-07"), ("Nakuru", "2025-07-07")]
+    assert len({e.id for e in found}) == 3
+
+
+def test_a_toll_in_coordinated_towns_is_not_shared_out():
+    found = events("ABUJA, May 4 — Gunmen killed 12 people in Jos and Bokkos on Sunday.",
+                   "2025-05-04")
+    assert [e.fatalities for e in found] == [12]

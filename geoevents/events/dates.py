@@ -183,6 +183,37 @@ _NUMBERED_ISSUE = re.compile(
     + _MONTH_RE + r")[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
+# the days a report covers, said on one of its first lines ("THE WEEK IN SECURITY: 9-15
+# November", "Reporting period: 3 to 9 August 2026")
+_COVERED = re.compile(
+    r"\b(?P<first>\d{1,2})\s*(?:-|–|—|to|until)\s*(?P<last>\d{1,2})\s+(?P<month>"
+    + _MONTH_RE + r")(?:,?\s+(?P<year>\d{4}))?\b", re.IGNORECASE)
+_COVERED_HEAD = 300  # characters: the title and the lines under it
+_COVERED_DAYS = 14  # how long before the report the period may end
+
+
+def covered_until(text: str, published: date | None) -> date | None:
+    """The last day of the period a report covers, when one of its first lines says it
+    ("THE WEEK IN SECURITY: 9-15 November" in a round-up published on Monday 16th) and
+    it ends before the report, at most :data:`_COVERED_DAYS` earlier: the report's
+    weekdays count back from it ("on Monday night" is the 9th, not the 16th)."""
+    if published is None:
+        return None
+    match = _COVERED.search(text[:_COVERED_HEAD])
+    if match is None:
+        return None
+    month = next(i for i, name in enumerate(_MONTHS, 1)
+                 if name.startswith(match.group("month").lower().rstrip(".")[:3]))
+    year = int(match.group("year")) if match.group("year") else published.year
+    try:
+        last = date(year, month, int(match.group("last")))
+    except ValueError:
+        return None
+    if last > published and not match.group("year"):
+        last = last.replace(year=year - 1)
+    return last if published - timedelta(days=_COVERED_DAYS) <= last < published else None
+
+
 def issue_lines(text: str) -> list[tuple[int, int]]:
     """The (start, end) character offsets of lines that hold only a full date, or say
     when a report was issued or what period it covers: the day a release or an update
@@ -729,8 +760,9 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
     the trigger's sentence or, faster in long documents, its DATE/TIME entities.
 
     ``published`` is the anchor of relative expressions (the dateline's day when the
-    report has one); date expressions that end before character ``skip_before`` (the
-    dateline) and numbers that count something are not the event's date. With
+    report has one); date expressions that start before character ``skip_before`` (the
+    dateline's, also when the parse runs them on into the text: "8 July - Niger's") and
+    numbers that count something are not the event's date. With
     ``attached_only`` (a reference to an event: "condemned the massacre on Wednesday"),
     only a date attached to the trigger itself, not by way of "since", counts."""
     anchors = {trigger.i}
@@ -742,7 +774,7 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
                                       lemma(trigger.head) in _CAUSES)
     found = sent.ents if not isinstance(sent, list) else sent
     ents = [e for e in found if e.label_ in ("DATE", "TIME")
-            and e.end_char > skip_before and not _counts_something(e)
+            and e.start_char >= skip_before and not _counts_something(e)
             and not _some_weekday(e)
             and not _of_another_future(e, anchors) and not _ends_a_stretch(e, found)
             and (not attached_only or _hangs_from(e, trigger, {trigger.i}, through_since=False))]
@@ -782,7 +814,7 @@ def _days_after_told(ent: Span, found: Sequence[Span], published: date | None,
     if later is None:
         return None
     for before in reversed([e for e in found if e.label_ in ("DATE", "TIME")
-                            and e.end <= ent.start and e.end_char > skip_before
+                            and e.end <= ent.start and e.start_char >= skip_before
                             and not _counts_something(e)]):
         info = resolve_date(with_told_year(before), published)
         if info.precision == DAY and info.date is not None:
@@ -800,7 +832,7 @@ def sentence_dates(ents: list[Span], published: date | None, *,
     2019")."""
     out = []
     for ent in ents:
-        if ent.end_char <= skip_before or _counts_something(ent) or (
+        if ent.start_char < skip_before or _counts_something(ent) or (
                 ent.start > 0 and doc_words(ent.doc)[ent.start - 1].lower_ == "since"):
             continue
         info = resolve_date(with_told_year(ent), published)

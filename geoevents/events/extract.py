@@ -42,7 +42,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -72,6 +72,7 @@ from geoevents.events.dates import (
     YEAR,
     YEAR_IN_TEXT,
     DateInfo,
+    covered_until,
     days_after_before,
     event_date,
     find_dateline,
@@ -107,7 +108,7 @@ from geoevents.events.location import (
     sentence_candidates,
 )
 from geoevents.events.ontology import GENERIC, Ontology, load_ontology
-from geoevents.events.tokens import doc_words, release, word
+from geoevents.events.tokens import doc_words, release, span_root, word
 from geoevents.events.triggers import (
     NON_EVENTS,
     TIME_ENTITIES,
@@ -189,6 +190,8 @@ _ATTACKS = frozenset({"Explosions/Remote violence", "Violence against civilians"
 _LINKS = frozenset({"advcl", "conj", "xcomp", "nsubj", "nsubjpass", "dobj", "pobj", "relcl",
                     "acl", "prep", "ccomp", "agent"})
 _CARRIED = frozenset({"dobj", "nsubjpass", "xcomp", "relcl"})  # see _carries
+_CLAUSES = frozenset({"advcl", "conj"})  # a clause joined to another (_clauses_elsewhere)
+_NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})  # "Lubero and Beni territories"
 _NEAR_SENTENCES = 2  # an unplaced, undated mention this close to an event may be it
 _MERGE_WINDOW = 40  # sentences: tellings farther apart are not compared (linear time)
 # sub-types that, told next to a violent event, are part of it (ACLED codes the violence)
@@ -323,6 +326,9 @@ class _Candidate:
     history: bool = False  # a reference to a happening long before the report
     # a statement whose object is a happening the report tells ("condemned the attack")
     comment: bool = False
+    # placed at a town coordinated with the place of the candidate it was copied from
+    # ("in Rasht and Ahvaz", see _at_coordinated_towns)
+    coordinated: bool = False
 
 
 def ensure_lemmas(doc: Doc, nlp: Language | None = None) -> None:
@@ -468,9 +474,33 @@ def _fold(cand: _Candidate, into: _Candidate, keep: list[_Candidate]) -> None:
     keep.remove(cand)
 
 
-def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]:
+def _clause_towns(head: Word, other: Word, toponyms: list[Toponym]) -> list[Place]:
+    """The towns (see :func:`_town`) named in ``head``'s clause outside ``other``'s (a
+    clause inside another is all its own)."""
+    inner = {w.i for w in other.subtree}
+    starts = {w.idx for w in head.subtree if head.i in inner or w.i not in inner}
+    return [t.place for t in toponyms if t.place is not None and t.start in starts
+            and _town(t.place)]
+
+
+def _clauses_elsewhere(ta: Word, tb: Word, toponyms: list[Toponym]) -> bool:
+    """Whether two clauses of a sentence, one joined to the other ("marched through
+    Caracas, while in Maracaibo troops fired tear gas to break up a protest"), each name
+    towns of their own and none in common: two happenings, one per town."""
+    if not ((ta.head.i == tb.i and ta.dep_ in _CLAUSES) or (
+            tb.head.i == ta.i and tb.dep_ in _CLAUSES) or (
+            ta.head.i == tb.head.i and "conj" in (ta.dep_, tb.dep_))):
+        return False
+    towns_a, towns_b = _clause_towns(ta, tb, toponyms), _clause_towns(tb, ta, toponyms)
+    return bool(towns_a) and bool(towns_b) and not any(
+        _one_town(a, b) for a in towns_a for b in towns_b)
+
+
+def _merge_sentence(cands: list[_Candidate], onto: Ontology,
+                    toponyms: list[Toponym] | None = None) -> list[_Candidate]:
     """Fold aims, gatherings attacked, participle movements, same-type repeats and
-    consequences into the event they belong to (see :func:`_fold`)."""
+    consequences into the event they belong to (see :func:`_fold`); not a clause that
+    tells of another town (:func:`_clauses_elsewhere`)."""
     keep = list(cands)
     for cand in list(keep):
         host = _host(cand, keep) or _gathering_attacked(cand, keep, onto) or \
@@ -492,7 +522,8 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology) -> list[_Candidate]
         changed = False
         for a in keep:
             b = next((b for b in keep if b is not a and _linked(heads[id(a)], heads[id(b)])
-                      and _repeats_or_follows(a, b, onto)), None)
+                      and _repeats_or_follows(a, b, onto) and not _clauses_elsewhere(
+                          heads[id(a)], heads[id(b)], toponyms or [])), None)
             if b is not None:
                 if onto.event_type_of(a.typing.sub_event_type) == onto.event_type_of(
                         b.typing.sub_event_type) and a.typing.confidence > b.typing.confidence \
@@ -1266,7 +1297,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     base = parse_published(published)
     text = doc_text(doc)
     dateline = find_dateline(text, base)
-    anchor = dateline.date if dateline is not None and dateline.date is not None else base
+    # (a round-up with no dateline counts its weekdays back from the last day it covers)
+    anchor = dateline.date if dateline is not None and dateline.date is not None else \
+        covered_until(text, base) or base
     latest = _latest(base, anchor)
     skip = dateline.end if dateline is not None else 0
     sentences = list(doc.sents)
@@ -1333,7 +1366,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 told_before, told_paragraph = told[0], paragraph[i]
             scene_time, scene_setting = (told, True) if told else (scene_time, False)
             continue
-        cands = _merge_sentence(cands, onto)
+        cands = _merge_sentence(cands, onto, places[i])
         dead, hurt = casualties(sent, onto)
         victim = _victim_event(cands, onto)
         if victim is not None and onto.event_type_of(victim.typing.sub_event_type) in _CROWDS:
@@ -1404,6 +1437,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
+        kept = [k for c in kept for k in [c, *_at_coordinated_towns(c, places[i], doc)]]
         if victim is not None and dead is not None and all(c is not victim for c in kept) \
                 and _not_a_happening(victim, onto):
             # "Fighting between gangs killed 14 inmates, the latest in a string of
@@ -1772,6 +1806,42 @@ def _nearest_donor(cand: _Candidate, located: list[_Candidate], sentences: list[
     return next((c for c in located[at:] if fits(c)), None)
 
 
+def _at_coordinated_towns(cand: _Candidate, toponyms: list[Toponym], doc: Doc
+                          ) -> list[_Candidate]:
+    """Copies of a candidate for the towns coordinated with the town the parse links to it
+    ("hundreds of retirees gathered outside the social security offices in Rasht and
+    Ahvaz"): ACLED codes one event per place. Not for a reference, a place from the
+    sentence's setting or another sentence, nor an event with a toll (one figure for
+    several places cannot be shared out)."""
+    loc = cand.location
+    top = loc.toponym
+    if top is None or top.place is None or not loc.linked or loc.inferred or \
+            cand.reference or cand.args.fatalities is not None or not _town(top.place):
+        return []
+    span = doc.char_span(top.start, top.end, alignment_mode="expand")
+    if span is None:
+        return []
+    root = span_root(span)
+    first = min([root, *root.conjuncts], key=lambda w: w.i)
+    if first.dep_ in _NAME_MODIFIERS:
+        return []  # "in Lubero and Beni territories": the names of areas, not towns
+    coordinated = {w.i for w in root.conjuncts}
+    copies = []
+    for other in toponyms:
+        if other is top or other.place is None or not _town(other.place) or \
+                _one_town(other.place, top.place):
+            continue
+        named = doc.char_span(other.start, other.end, alignment_mode="expand")
+        if named is not None and span_root(named).i in coordinated:
+            copies.append(replace(cand, merged=list(cand.merged), coordinated=True,
+                                  location=Location(
+                                      other, loc.role,
+                                      precision_of(other.place, loc.role or SITE, other.text),
+                                      f"{other.text!r}, coordinated with {top.text!r} "
+                                      f"({loc.reason}): one event per place")))
+    return copies
+
+
 def _to_event(cand: _Candidate, sent: Span, text: str, doc_id: str | None,
               onto: Ontology) -> Event:
     trig = cand.trigger
@@ -1792,7 +1862,8 @@ def _to_event(cand: _Candidate, sent: Span, text: str, doc_id: str | None,
     sub = cand.typing.sub_event_type
     sentence = text[sent.start_char:sent.end_char].strip()
     return Event(
-        id=event_id(doc_id, trig.start, end, sub),
+        id=event_id(doc_id, trig.start, end, sub if not cand.coordinated or toponym is None
+                    else f"{sub}@{toponym.start}"),
         event_type=onto.event_type_of(sub),
         sub_event_type=sub,
         trigger=text[trig.start:end],
@@ -1853,6 +1924,39 @@ def _places_agree(a: Event, b: Event, near: bool) -> bool:
     return near
 
 
+# a town's quarters (PPLX) are parts of it; the other populated places are towns of their own
+_QUARTERS = frozenset({"PPLX"})
+# how far apart two gazetteer entries of one town may lie (a town entered twice)
+_ONE_TOWN_KM = 5.0
+
+
+def _town(place: Place) -> bool:
+    """A populated place that is no quarter of another."""
+    return place.feature_class == "P" and place.feature_code not in _QUARTERS
+
+
+def _one_town(a: Place, b: Place) -> bool:
+    """One place, one inside the other, or two entries of one town (same name, or within
+    :data:`_ONE_TOWN_KM`)."""
+    return nested(a, b) or a.name == b.name or geodesy.distance_km(
+        a.lat, a.lon, b.lat, b.lon) <= _ONE_TOWN_KM
+
+
+def _other_towns(a: Event, b: Event) -> bool:
+    """Whether two dated tellings each name a town of their own, and other towns
+    ("youths blocked Seke Road in Chitungwiza" after "23 were arrested in central
+    Harare", 25 km away): ACLED codes a happening per place, so these are two happenings
+    however near the towns lie. A quarter of a town is part of it (Cité Soleil in
+    Port-au-Prince); a telling with no time of its own may go on with the one before
+    ("its forces were still holding positions near the village … along the Pokrovsk
+    front" after "had taken the village of Udachne")."""
+    site_a, site_b = _site(a), _site(b)
+    if site_a is None or site_b is None or site_a.id == site_b.id or \
+            a.date is None or b.date is None:
+        return False
+    return _town(site_a) and _town(site_b) and not _one_town(site_a, site_b)
+
+
 def _actors_conflict(a: str | None, b: str | None) -> bool:
     """Two actors of different countries ("Russian forces" / "Ukrainian troops"); within
     one report, differently worded actors ("Thousands" / "Protesters") may be one."""
@@ -1892,6 +1996,8 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
             first, later, onto):
         return False
     inferred = first[1].location.inferred or later[1].location.inferred
+    if not inferred and _other_towns(first[0], later[0]):
+        return False
     near = near or _vague(*first) or _vague(*later)
     return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred,
                                  said_later=_said_later(first[1], later[1]))
@@ -2156,12 +2262,18 @@ def _summarises(item: tuple[Event, _Candidate], told: tuple[Event, _Candidate]) 
 
 def _told_in_full(item: Event, told: Event, guessed: set[str]) -> None:
     """A list item joined by its full telling (:func:`_summarises`) takes the full
-    telling's type, date and place: the item only names the happening."""
+    telling's type, date and place: the item only names the happening. Not a place
+    farther than :data:`_REFINE_KM` from the item's own, where the item was joined by
+    the name the full telling relates its place to ("south of Komanda" / "near the
+    village of Mangusu, about 12 km south of Komanda"): the two places cannot both be
+    right, and the one read from the shared name is the nearer reading."""
     item.event_type, item.sub_event_type = told.event_type, told.sub_event_type
     if told.date is not None:
         item.date, item.date_precision, item.date_text = (
             told.date, told.date_precision, told.date_text)
-    if told.location is not None and told.id not in guessed:
+    if told.location is not None and told.id not in guessed and (
+            item.location is None or same_place(item.location, told.location,
+                                                 distance=_REFINE_KM)):
         item.location, item.location_text = told.location, told.location_text
         item.location_start, item.location_end = told.location_start, told.location_end
         item.location_role, item.geo_precision = told.location_role, told.geo_precision
