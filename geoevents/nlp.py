@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
@@ -262,6 +262,29 @@ def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
 
 # the sentences of the document being processed, and the token index each starts at
 doc_sentences: PerDocument[tuple[list[Span], list[int]]] = PerDocument(_sentences)
+
+
+def _entities(doc: Doc) -> tuple[list[Span], list[int]]:
+    ents = list(doc.ents)
+    return ents, [e.start for e in ents]
+
+
+# the named entities of the document being processed (``doc.ents`` builds every one of
+# them anew on each read), and the token index each starts at
+doc_entities: PerDocument[tuple[list[Span], list[int]]] = PerDocument(_entities)
+
+
+def entities_in(span: Span) -> list[Span]:
+    """``span.ents``, found by bisection in :data:`doc_entities` (``Span.ents`` builds
+    every entity of the document to keep those inside the span): the entities from the
+    first that starts in the span up to the first that ends after it."""
+    ents, starts = doc_entities(span.doc)
+    inside = []
+    for ent in ents[bisect_left(starts, span.start):]:
+        if ent.end > span.end:
+            break
+        inside.append(ent)
+    return inside
 
 
 def sentence_of(token: Token) -> Span:

@@ -141,6 +141,24 @@ def test_sentence_of_is_the_token_s_sentence():
         assert (got.start, got.end) == (want.start, want.end)
 
 
+def test_entities_in_is_the_span_s_ents():
+    """entities_in(span) is span.ents for every sentence and for spans that cut through
+    an entity (the first entity running past the span's end stops the list)."""
+    from spacy.tokens import Span
+
+    from geoevents.nlp import entities_in
+
+    doc = nlp.load()("On Monday, troops entered Gao. Fighting went on near Kidal until "
+                     "Tuesday.\n\nTwo died in Mopti, Mali, on 3 May 2024.")
+    # one entity across "On Monday ,", which the span doc[1:…] cuts
+    doc.ents = [Span(doc, 0, 3, label="EVENT"), *(e for e in doc.ents if e.start >= 3)]
+    spans = [*doc.sents, doc[0:2], doc[1:len(doc)], doc[2:len(doc) - 3], doc[0:len(doc)]]
+    assert any(len(span.ents) > 1 for span in spans)
+    for span in spans:
+        assert [(e.start, e.end, e.label_) for e in entities_in(span)] == \
+            [(e.start, e.end, e.label_) for e in span.ents]
+
+
 def test_string_lookups_survive_the_memo_being_cleared_meanwhile(monkeypatch):
     """Another thread may clear the shared string memo while a document's strings are read
     into it: the strings returned are still every token's."""

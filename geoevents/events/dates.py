@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from geoevents.errors import InputError
 from geoevents.events.tokens import doc_words, span_root
 from geoevents.events.triggers import FUTURE_AUX, lemma
-from geoevents.nlp import span_text
+from geoevents.nlp import doc_entities, entities_in, sentence_of, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -545,7 +545,7 @@ def with_told_year(ent: Span) -> str:
     match = _TOLD_YEAR.search(text)
     if match is None:
         return text
-    years = [year for told in ent.doc.ents if told.label_ == "DATE" and
+    years = [year for told in doc_entities(ent.doc)[0] if told.label_ == "DATE" and
              told.end_char <= ent.start_char and not _counts_something(told)
              for year in YEAR_IN_TEXT.findall(told.text)]
     if not years:
@@ -691,8 +691,7 @@ def _main_clause_day(ent: Span, clause: Word, published: date) -> tuple[date, st
     """The day a stretch "after" a clause counts back from: the day the rest of the
     sentence tells ("On Friday, two days after rival groups fought, police arrested 20
     people": Friday), else the report's day."""
-    sent = ent.root.sent
-    for other in sent.ents:
+    for other in entities_in(sentence_of(ent.root)):
         if other.label_ != "DATE" or other.start == ent.start or \
                 clause.left_edge.i <= other.start <= clause.right_edge.i:
             continue
@@ -772,7 +771,7 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
     # protests on Friday") has only the dates of its own words
     attached_only = attached_only or (trigger.dep_ in ("nsubj", "nsubjpass") and
                                       lemma(trigger.head) in _CAUSES)
-    found = sent.ents if not isinstance(sent, list) else sent
+    found = entities_in(sent) if not isinstance(sent, list) else sent
     ents = [e for e in found if e.label_ in ("DATE", "TIME")
             and e.start_char >= skip_before and not _counts_something(e)
             and not _some_weekday(e)

@@ -254,13 +254,15 @@ class _DocFeatures:
         adm = np.array(self.is_admin1)
         related = (km < _NEAR_KM) | ((ak[:, None] == ak[None, :]) & (ak[:, None] >= 0)
                                      & (adm[:, None] | adm[None, :]))
-        # which groups each candidate is related to: one boolean product with the
-        # candidates' groups, a namesake reading being no evidence for others
-        member = np.zeros((len(self.owner), len(self.groups)), bool)
-        member[np.arange(len(self.owner)), self.owner] = True
-        member[self.namesake] = False
-        hits = related @ member
-        hits[np.arange(len(self.owner)), self.owner] = False
+        # which groups each candidate is related to, a namesake reading being no evidence
+        # for others: an "or" over each group's columns (a group's candidates are
+        # consecutive); a boolean matrix product did the same in O(candidates² × groups)
+        related[:, self.namesake] = False
+        filled = [g for g, sl in enumerate(self.slices) if sl.stop > sl.start]
+        hits = np.logical_or.reduceat(related, [self.slices[g].start for g in filled], axis=1)
+        column = np.zeros(len(self.groups), int)
+        column[filled] = np.arange(len(filled))
+        hits[np.arange(len(self.owner)), column[self.owner]] = False
         self.flat[:, _INDEX["colocated"]] = np.log1p(hits.sum(axis=1)) * ~self.abroad
 
     def update_context(self, probs: list[np.ndarray]) -> None:
