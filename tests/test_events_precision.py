@@ -1050,3 +1050,49 @@ def test_a_charge_looks_back_at_what_the_report_does_not_tell():
     found = events("GULU, May 4 — The four suspects, who are charged with terrorism, murder "
                    "and arson, denied the charges in court on Monday.", published="2026-05-04")
     assert [e for e in found if e.event_type == "Violence against civilians"] == []
+
+
+def test_a_statement_sits_where_it_was_issued():
+    """precision9: a Statement told by its noun is placed where the words came out
+    ("a statement issued in Nairobi"), not at a country in the speaker's name."""
+    found = events("ADDIS ABABA, May 12 — Gunmen killed six people in a village in the "
+                   "Gambella region on Saturday, the regional police said. The African "
+                   "Union Mission in Somalia said in a statement issued in Nairobi on "
+                   "Monday that it was deeply alarmed by the violence and urged all "
+                   "parties to respect the ceasefire.")
+    statements = [e for e in found if e.sub_event_type == "Statement"]
+    assert [e.location_text for e in statements] == ["Nairobi"]
+
+
+def test_police_beating_unnamed_people_at_a_protest_is_force_on_its_crowd():
+    """precision9: officers beating people named no further, told beside a march, beat
+    its crowd: one event, not an attack of its own; the police's own hurt is its toll."""
+    found = events("Several thousand people marched through central Lusaka on Sunday "
+                   "against a rise in fuel prices. Late in the evening police ordered the "
+                   "crowd to leave the square, and some marchers refused. Witnesses saw "
+                   "officers beat two people who had fallen to the ground. The ministry "
+                   "said four police officers were slightly hurt.")
+    assert len(found) == 1
+    assert found[0].event_type in ("Protests", "Riots")
+    # soldiers shooting people in another place stay an attack of their own
+    apart = events("Several thousand people marched through central Lusaka on Sunday "
+                   "against a rise in fuel prices. Separately, gunmen shot two people at "
+                   "a market in Kabwe on Sunday.")
+    assert "Attack" in [e.sub_event_type for e in apart]
+
+
+def test_a_count_of_foiled_attacks_is_a_tally():
+    """precision9: "several planned attacks have been foiled", undated, sums up a course
+    of action; a dated foiling is a happening."""
+    assert types("Officials say several planned attacks in the capital have been foiled "
+                 "by the security services.") == []
+    assert "Disrupted weapons use" in types("Police foiled a planned bomb attack in "
+                                            "Entebbe on Sunday, officials said.")
+
+
+def test_a_government_reporting_its_own_hurt_is_no_doer():
+    """precision9: "the ministry said three police officers were injured": the ministry
+    reports its forces' hurt; it did not hurt them."""
+    found = events("The interior ministry said three police officers were injured in "
+                   "Mombasa on Sunday.")
+    assert all(e.actor1 is None or "ministry" not in e.actor1.lower() for e in found)

@@ -53,6 +53,7 @@ from geoevents.events.arguments import (
     comparison_point,
     extract_arguments,
     forget_words,
+    own_side_hurt,
 )
 from geoevents.events.classify import (
     CONSEQUENCES,
@@ -101,6 +102,7 @@ from geoevents.events.location import (
     context_places,
     locate,
     main_place,
+    put_out_at,
     path_to_place,
     placed_in,
     precision_of,
@@ -719,9 +721,10 @@ def _what_is_said_about(trigger: Word, location: Location) -> bool:
     place ("condemned *the shelling of Taiz*", "called *on Iran* to investigate",
     "condemned an airstrike … at a market in Ulang"): a statement is made where the
     speaker is ("in a statement from Islamabad", "In Washington, the State Department
-    condemned …", "the governor of Benue said"), never at its topic."""
+    condemned …", "the governor of Benue said", "a statement issued in Juba"), never at
+    its topic."""
     path = path_to_place(trigger, location)
-    return bool(path) and not (path[0].dep_ in _SPEAKERS or (
+    return bool(path) and not (path[0].dep_ in _SPEAKERS or put_out_at(path[0]) or (
         path[0].dep_ == "prep" and path[0].lower_ in _SPEAKER_PREPS))
 
 
@@ -1021,12 +1024,26 @@ def _over_a_stretch(cand: _Candidate) -> bool:
     """Whether a verb sums up what was done over a stretch of time, in the present perfect
     with a "since" phrase ("The government has deployed additional troops to Lower
     Shabelle since the start of the year", "hundreds of protesters have been detained
-    since June"): a course of action, not one happening."""
+    since June") or, undated, done to several things counted by no number ("several
+    planned attacks have been foiled"): a course of action, not one happening."""
     tok = cand.trigger.token
-    return cand.trigger.pos == "VERB" and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve")
-        for c in tok.children) and any(
-        c.dep_ == "prep" and c.lower_ == "since" for c in tok.children)
+    if cand.trigger.pos != "VERB" or not any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve")
+            for c in tok.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children):
+        return True
+    # "several planned attacks have been foiled", "dozens of raids have been repelled":
+    # an undated count of happenings done, a tally, not one of them
+    undated = cand.date is None or cand.date.precision == UNRESOLVED or not cand.date.attached
+    return undated and any(
+        c.dep_ in ("nsubjpass", "dobj") and c.tag_ == "NNS" and any(
+            d.dep_ in ("amod", "nummod", "det") and d.lower_ in _SOME_MANY
+            for d in c.children) for c in tok.children)
+
+
+# counts of no number that make a plural a tally of several happenings
+_SOME_MANY = _TALLIES | {"several", "many", "numerous", "multiple", "various", "some"}
 
 
 def _witnessed(cand: _Candidate) -> bool:
@@ -1946,7 +1963,30 @@ def _force_on_the_crowd(first: tuple[Event, _Candidate], later: tuple[Event, _Ca
         return False
     return ca.sentence == cb.sentence or \
         people_class(acand.args.target, onto) == "protester" or \
-        _side_is(attack.actor2, onto.words("protester"))
+        _side_is(attack.actor2, onto.words("protester")) or \
+        (near and _police_on_unnamed(acand))
+
+
+# the police, whose force on people told beside a demonstration is force on its crowd
+_POLICE = frozenset({"police", "policeman", "policemen", "policewoman", "officer",
+                     "riot", "gendarme", "gendarmerie"})
+# victims named only as people or by a pronoun: who they are the telling before says
+_UNNAMED = frozenset({"people", "person", "man", "woman", "they", "them", "he", "him",
+                      "she", "her", "some", "several", "many", "dozen", "dozens", "one",
+                      "two", "three", "hundreds", "others"})
+
+
+def _police_on_unnamed(acand: _Candidate) -> bool:
+    """Whether an attack is the police's on people it names no further ("officers beat
+    at least two people who had fallen", "police clubbed them"): told beside a
+    demonstration, the people are its crowd by coreference, and ACLED codes the force
+    once, with the demonstration. Not soldiers, gunmen or anyone else, and not victims
+    named as anyone in particular ("a journalist", "the mayor")."""
+    doer, target = acand.args.actor1_token, acand.args.target
+    if doer is None or target is None or lemma(doer) not in _POLICE or \
+            target.ent_type_ == "PERSON":
+        return False
+    return lemma(target) in _UNNAMED or target.lower_ in _UNNAMED
 
 
 def _same_disaster(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
@@ -2556,8 +2596,12 @@ def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candida
     # hospital") are the toll of whatever violence hurt them, of any kind
     cared = cand.accompanying and _in_care(cand)
     bare = _bare_toll(event, cand)
+    # police hurt at a demonstration ("three police officers were injured") are hurt by
+    # its crowd: the toll is the demonstration's
+    policed = bare and own_side_hurt(cand.trigger.token, onto)
     found = [k for k in kept if (merge_key(k[0]) == merge_key(event) or (
-                 (cared or bare) and k[0].event_type in _POLITICAL_VIOLENCE))
+                 (cared or bare) and k[0].event_type in _POLITICAL_VIOLENCE) or (
+                 policed and k[0].event_type in _CROWDS))
              and 0 < cand.sentence - k[1].sentence <= _MERGE_WINDOW
              and _places_agree(k[0], event, near=True)
              and (_dates_agree(k[0], event) or _reported_after(k[1], cand, onto)

@@ -322,6 +322,8 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
             return None  # "was captured in 2006 and is held in Gaza": a state now
         shared = shared or path[0].dep_ == "conj"
         path = path[1:]
+    if len(path) > 2 and put_out_at(path[0]):
+        path = path[1:]  # "a statement issued in Juba": where the words came out
     first = path[0]
     if any(t.dep_ not in _THROUGH for t in path) or _origin_of_person(path[-1]):
         return None
@@ -381,6 +383,20 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
             return None
         return (NEAR if relation else role), f"'{first.text} {path[1].text} …' of the trigger"
     return None
+
+
+# verbs of putting words out, whose place is where a statement noun came out
+_PUT_OUT = frozenset({"issue", "release", "publish", "read", "deliver", "post", "send",
+                      "distribute", "broadcast", "make"})
+
+
+def put_out_at(verb: Word) -> bool:
+    """A participle that puts out the statement noun it hangs on ("a statement issued
+    in Juba", "a communiqué released in Bamako"): its place is the statement's own, so
+    a Statement event told by the noun sits where its words came out (for any other
+    event the same place is only the source, :func:`statement_source`)."""
+    return verb.dep_ == "acl" and lemma(verb) in _PUT_OUT and \
+        lemma(verb.head) in _STATEMENT_NOUNS
 
 
 def _doer(root: Word) -> bool:
