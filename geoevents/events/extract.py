@@ -131,6 +131,7 @@ from geoevents.wordlists import (
     KNOWN_DOERS,
     NEWSGATHERING_VERBS,
     ROAD_VEHICLES,
+    ROUTE_NOUNS,
     SPORT_REAL_HARM,
     SPORT_WORDS,
 )
@@ -713,6 +714,27 @@ def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
     return cand.typing.sub_event_type in _SPEECH_ACTS or (
         onto.event_type_of(cand.typing.sub_event_type) == _STRATEGIC and any(
             c.dep_ == "aux" and c.lower_ in _PERFECT for c in tok.children))
+
+
+def _target_described(cand: _Candidate, cands: list[_Candidate], onto: Ontology) -> bool:
+    """Whether violence told in the pluperfect, undated, in a relative clause says what
+    the target of another violent act of the sentence had done ("the strike targeted an
+    armed cell that had opened fire on troops"): the striker's account of whom it hit,
+    not a happening the report tells."""
+    tok = cand.trigger.token
+    if cand.trigger.pos != "VERB" or tok.dep_ != "relcl" or \
+            not any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) or \
+            any(t.ent_type_ in TIME_ENTITIES for t in tok.subtree) or \
+            onto.event_type_of(cand.typing.sub_event_type) not in _VIOLENT_TYPES:
+        return False
+    target = tok.head
+    if target.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = target.head
+    return any(o is not cand and onto.event_type_of(o.typing.sub_event_type) in _VIOLENT_TYPES
+               and verb.i in (o.trigger.token.i, o.trigger.token.head.i,
+                              o.args.predicate.i if o.args.predicate is not None else -1)
+               for o in cands)
 
 
 def _what_is_said_about(trigger: Word, location: Location) -> bool:
@@ -1419,7 +1441,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _source_of_the_report(c) and not _taken_for_care(c)
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
-                and not _over_a_stretch(c)
+                and not _over_a_stretch(c) and not _target_described(c, cands, onto)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         if victim is not None and dead is not None and all(c is not victim for c in kept) \
                 and _not_a_happening(victim, onto):
@@ -2191,7 +2213,19 @@ def _summarises(item: tuple[Event, _Candidate], told: tuple[Event, _Candidate]) 
         return False
     if same_place(a.location, b.location, distance=_REFINE_KM):
         return True
-    return bool(a.location_text) and (a.location_text or "").lower() in b.sentence.lower()
+    return bool(a.location_text) and ((a.location_text or "").lower() in b.sentence.lower()
+                                      or _route_told(a.location_text or "", b.sentence))
+
+
+def _route_told(route: str, sentence: str) -> bool:
+    """Whether a sentence names both ends of a route an item names by them ("the Kaya-Dori
+    road" / "the national road between Kaya and Dori"): the route is its place too."""
+    words = route.split()
+    if len(words) < 2 or words[-1].lower() not in ROUTE_NOUNS:
+        return False
+    ends = [e for e in re.split(r"\s*[-–]\s*", " ".join(words[:-1])) if e]
+    return len(ends) >= 2 and all(
+        re.search(rf"\b{re.escape(e)}\b", sentence, re.IGNORECASE) for e in ends)
 
 
 def _told_in_full(item: Event, told: Event, guessed: set[str]) -> None:
