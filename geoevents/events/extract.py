@@ -53,6 +53,7 @@ from geoevents.events.arguments import (
     comparison_point,
     extract_arguments,
     forget_words,
+    number_value,
     own_side_hurt,
 )
 from geoevents.events.classify import (
@@ -802,6 +803,26 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
         cand.typing.sub_event_type) in _VIOLENT_TYPES
 
 
+def _counted_over_a_stretch(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether a plural event noun counted in tens or more is the object or subject of a
+    clause that sums up a stretch of time ("the department had suffered more than 300
+    attacks on the security forces since the start of the year", "dozens of raids have
+    hit the district"): a tally of violence, not one happening."""
+    tok = cand.trigger.token
+    if cand.trigger.pos != "NOUN" or tok.tag_ != "NNS" or \
+            tok.dep_ not in ("dobj", "nsubj", "nsubjpass") or \
+            onto.event_type_of(cand.typing.sub_event_type) not in _VIOLENT_TYPES:
+        return False
+    verb = tok.head
+    if not _cumulative(verb):
+        return False
+    counts = [number_value(c) for c in tok.children if c.dep_ == "nummod"]
+    return any(n is not None and n >= _TALLY_FROM for n in counts)
+
+
+_TALLY_FROM = 10  # happenings counted in tens or more are a tally
+
+
 def _in_force(noun: Word) -> bool:
     """Whether an agreement noun names one already in force: the object of a verb that
     keeps or breaks it ("undermining the ceasefire", "respect the truce"), or a modifier
@@ -1442,6 +1463,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c) and not _target_described(c, cands, onto)
+                and not _counted_over_a_stretch(c, onto)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         if victim is not None and dead is not None and all(c is not victim for c in kept) \
                 and _not_a_happening(victim, onto):
