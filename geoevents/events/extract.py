@@ -693,6 +693,36 @@ def _victims_described(cand: _Candidate) -> bool:
         cand.date is None or cand.date.precision == UNRESOLVED)
 
 
+def _damage_to_the_target(cand: _Candidate, found: list[_Candidate], paragraph: list[int],
+                          sentence: int, onto: Ontology) -> bool:
+    """Whether damage told in the passive befalls, by a definite noun, what violence told
+    before in the paragraph hit ("The strike hit a car …" / "officials said the car was completely
+    burned"): the state the target was left in, which refers to that happening."""
+    tok = cand.trigger.token
+    if cand.typing.sub_event_type != "Looting/property destruction" or \
+            cand.trigger.pos != "VERB" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE
+                                  for c in subject.children):
+        return False
+    return any(o.sentence < sentence and paragraph[o.sentence] == paragraph[sentence]
+               and onto.event_type_of(o.typing.sub_event_type) in _VIOLENT_TYPES
+               and lemma(subject) in _hit_things(o) for o in found)
+
+
+def _hit_things(cand: _Candidate) -> set[str]:
+    """The lemmas of what a violent mention acted on: its target, and the objects of its
+    verb or of the verb that carries its noun ("the strike hit a car")."""
+    tok = cand.trigger.token
+    verbs = [tok] + [v for v in (cand.args.predicate, tok.head if tok.dep_ == "nsubj" else None)
+                     if v is not None]
+    things = {lemma(c) for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")}
+    if cand.args.target is not None:
+        things.add(lemma(cand.args.target))
+    return things
+
+
 def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
     """An undated relative or participle clause that says who someone is ("the countries
     that brokered the truce", "a deal brokered by China", "men they accused of helping
@@ -1428,7 +1458,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                                    skip_before=skip,
                                    attached_only=cand.reference and cand.reaction != "onset")
             cand.reference = cand.reference or _is_repeat_mention(cand) or \
-                _victims_described(cand) or _answers_the_told(cand)
+                _victims_described(cand) or _answers_the_told(cand) or \
+                _damage_to_the_target(cand, found, paragraph, i, onto)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
                 _witnessed(cand) or _ends_another(cand, onto) or _seizure(cand)
