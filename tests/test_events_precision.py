@@ -1096,3 +1096,50 @@ def test_a_government_reporting_its_own_hurt_is_no_doer():
     found = events("The interior ministry said three police officers were injured in "
                    "Mombasa on Sunday.")
     assert all(e.actor1 is None or "ministry" not in e.actor1.lower() for e in found)
+
+
+def test_a_key_point_naming_a_route_by_its_ends_is_told_in_full():
+    """precision9: "- Three herders killed by a landmine on the Mopti-Gao road" sums up
+    the incident told below on "the national road between Mopti and Gao, near
+    Douentza": one event, at the finer place."""
+    text = ("SITUATION UPDATE\n\nKEY POINTS\n"
+            "- Three herders killed by a landmine on the Mopti-Gao road\n"
+            "- Peaceful march by traders in Gao over taxes\n\n"
+            "INCIDENTS\n\n"
+            "On 9 May, a pickup carrying herders struck a landmine on the national road "
+            "between Mopti and Gao, near Douentza. Three herders were killed.\n\n"
+            "On 10 May, several hundred traders marched peacefully in Gao to protest "
+            "against new market taxes.")
+    mines = [e for e in events(text, "2025-05-13")
+             if e.event_type == "Explosions/Remote violence"]
+    assert [e.location_text for e in mines] == ["near Douentza"]
+
+
+def test_what_a_strike_target_had_done_is_no_happening():
+    """precision9: "the strike targeted an armed cell that had opened fire on troops":
+    the striker's account of whom it hit, not a second happening."""
+    found = events("JENIN, May 13 — An Israeli drone strike killed three Palestinian men in "
+                   "the village of Qabatiya on Tuesday, the health ministry said. The "
+                   "Israeli military said the strike targeted \"an armed cell\" that had "
+                   "opened fire on troops operating in Qabatiya.", "2025-05-13")
+    assert [e.sub_event_type for e in found] == ["Air/drone strike"]
+
+
+def test_hundreds_of_attacks_since_a_date_are_a_tally():
+    """precision9: "had suffered more than 200 attacks … since the start of the year"
+    counts violence over a stretch; the clashes told before stay."""
+    found = events("Two soldiers were killed in clashes with rebels near Tumaco on Monday. "
+                   "The governor of Nariño, speaking to reporters in Pasto on Tuesday, asked "
+                   "for more soldiers and said the region had suffered more than 200 attacks "
+                   "on the security forces since the start of the year.", "2025-05-13")
+    assert [e.trigger for e in found] == ["clashes"]
+
+
+def test_damage_to_what_a_strike_hit_refers_to_the_strike():
+    """precision9: "the truck was completely burned", after a strike that hit a truck
+    told in the paragraph, is the state the strike left it in."""
+    found = events("A drone strike hit a truck on the road between Kidal and Anefis on "
+                   "Monday afternoon. The army said two fighters were killed. A spokesman "
+                   "said on Tuesday the operation was a success. Residents in Kidal said the "
+                   "truck was completely burned.", "2025-05-13")
+    assert [e.event_type for e in found] == ["Explosions/Remote violence"]
