@@ -1143,3 +1143,12 @@ def test_damage_to_what_a_strike_hit_refers_to_the_strike():
                    "said on Tuesday the operation was a success. Residents in Kidal said the "
                    "truck was completely burned.", "2025-05-13")
     assert [e.event_type for e in found] == ["Explosions/Remote violence"]
+
+
+def test_a_bare_plural_in_the_present_perfect_is_violence_over_the_years():
+    """precision9: "has suffered attacks by armed bandits for more than ten years" is no
+    happening, and does not take the killing told before it."""
+    found = events("Gunmen killed five villagers in Gidan Bawa on Sunday, police said. "
+                   "Zamfara state, at the border with Niger, has suffered attacks by armed "
+                   "bandits for more than ten years.", "2025-05-13")
+    assert [(e.trigger, e.location_text) for e in found] == [("killed", "Gidan Bawa")]

@@ -836,8 +836,9 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
 def _counted_over_a_stretch(cand: _Candidate, onto: Ontology) -> bool:
     """Whether a plural event noun counted in tens or more is the object or subject of a
     clause that sums up a stretch of time ("the department had suffered more than 300
-    attacks on the security forces since the start of the year", "dozens of raids have
-    hit the district"): a tally of violence, not one happening."""
+    attacks on the security forces since the start of the year"), or a bare plural,
+    undated, in the present perfect ("the region has suffered attacks by jihadist groups
+    for nearly a decade"): a tally of violence, not one happening."""
     tok = cand.trigger.token
     if cand.trigger.pos != "NOUN" or tok.tag_ != "NNS" or \
             tok.dep_ not in ("dobj", "nsubj", "nsubjpass") or \
@@ -847,7 +848,14 @@ def _counted_over_a_stretch(cand: _Candidate, onto: Ontology) -> bool:
     if not _cumulative(verb):
         return False
     counts = [number_value(c) for c in tok.children if c.dep_ == "nummod"]
-    return any(n is not None and n >= _TALLY_FROM for n in counts)
+    if any(n is not None and n >= _TALLY_FROM for n in counts):
+        return True
+    # "the region has suffered attacks by jihadist groups for nearly a decade": a bare
+    # plural, undated, in the present perfect is violence of a kind over the years
+    bare = not any(c.dep_ in ("det", "nummod", "poss", "predet") for c in tok.children)
+    undated = cand.date is None or cand.date.precision == UNRESOLVED or not cand.date.attached
+    return bare and undated and any(c.dep_ == "aux" and c.lower_ in ("has", "have")
+                                    for c in verb.children)
 
 
 _TALLY_FROM = 10  # happenings counted in tens or more are a tally
