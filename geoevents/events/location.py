@@ -312,8 +312,10 @@ def _down_path(anchor: Word, target: Word) -> list[Word] | None:
     return list(reversed(path))
 
 
-def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
-    """(role, how) for a path from the anchor down to a toponym, None if not locative."""
+def _role_of(path: list[Word], mention: Toponym, own: bool = False
+             ) -> tuple[str, str] | None:
+    """(role, how) for a path from the anchor down to a toponym, None if not locative;
+    ``own``: the anchor is the trigger itself."""
     shared = False
     while len(path) > 1 and path[0].pos_ == "VERB" and path[0].dep_ in ("conj", "xcomp"):
         # "was shot and left in a ditch": coordinated verbs share a place; "managed to
@@ -322,8 +324,9 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
             return None  # "was captured in 2006 and is held in Gaza": a state now
         shared = shared or path[0].dep_ == "conj"
         path = path[1:]
-    if len(path) > 2 and put_out_at(path[0]):
-        path = path[1:]  # "a statement issued in Juba": where the words came out
+    if own and len(path) > 2 and put_out_at(path[0]):
+        path = path[1:]  # "a statement issued in Juba": where the words came out (for
+        # the statement only, not for what a clause on it tells)
     first = path[0]
     if any(t.dep_ not in _THROUGH for t in path) or _origin_of_person(path[-1]):
         return None
@@ -1059,7 +1062,7 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                 continue  # (of the meanwhile clause only its own locative phrases:
                 # not "…, while the lowest state was North Dakota")
             else:
-                role = _role_of(path, mention)
+                role = _role_of(path, mention, own=anchor.i == trigger.i)
             if role is None or (anchor.i in below and role[0] not in (SITE, NEAR)):
                 continue  # (not the path of a motion going on meanwhile: "struck the
                 # attackers as they fled towards Téra")
