@@ -103,10 +103,10 @@ from geoevents.events.location import (
     context_places,
     locate,
     main_place,
-    put_out_at,
     path_to_place,
     placed_in,
     precision_of,
+    put_out_at,
     sentence_candidates,
 )
 from geoevents.events.ontology import GENERIC, Ontology, load_ontology
