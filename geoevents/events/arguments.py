@@ -352,6 +352,19 @@ def casualties(sent: Span, onto: Ontology, elsewhere: Callable[[Word], bool] | N
     return (min(deaths) if deaths else None, min(injuries) if injuries else None)
 
 
+def own_side_hurt(verb: Word, onto: Ontology) -> bool:
+    """Whether an agentless passive's subject is the state's own forces ("the ministry
+    said three police officers were injured", "the army said two soldiers were killed"):
+    a government reporting its own hurt is no doer of the harm."""
+    hurt = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if hurt is None:
+        return False
+    words = {w for t in (hurt, *(c for c in hurt.children if c.dep_ in ("compound", "amod")))
+             for w in lemma_forms(t)}
+    return bool(words & (onto.words("government") | {"officer", "policeman", "policemen",
+                                                      "gendarme", "serviceman"}))
+
+
 def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
     """Actors, target, quantities, instruments and context words of one trigger."""
     tok = trigger.token
@@ -422,7 +435,8 @@ def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
     if trigger.pos == "VERB" and passive and args.actor1_token is None and \
             tok.dep_ == "ccomp" and lemma(tok.head) in onto.words("speaker"):
         speaker, _ = _subject(tok.head)
-        if speaker is not None and set(lemma_forms(speaker)) & onto.words("government"):
+        if speaker is not None and set(lemma_forms(speaker)) & onto.words("government") \
+                and not own_side_hurt(tok, onto):
             args.actor1_token = speaker
             args.reasons.append(
                 f"actor1 inferred from the reporting party {phrase(speaker)!r} of an "

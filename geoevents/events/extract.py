@@ -53,6 +53,8 @@ from geoevents.events.arguments import (
     comparison_point,
     extract_arguments,
     forget_words,
+    number_value,
+    own_side_hurt,
 )
 from geoevents.events.classify import (
     CONSEQUENCES,
@@ -105,6 +107,7 @@ from geoevents.events.location import (
     path_to_place,
     placed_in,
     precision_of,
+    put_out_at,
     sentence_candidates,
 )
 from geoevents.events.ontology import GENERIC, Ontology, load_ontology
@@ -130,6 +133,7 @@ from geoevents.wordlists import (
     KNOWN_DOERS,
     NEWSGATHERING_VERBS,
     ROAD_VEHICLES,
+    ROUTE_NOUNS,
     SPORT_REAL_HARM,
     SPORT_WORDS,
 )
@@ -720,6 +724,36 @@ def _victims_described(cand: _Candidate) -> bool:
         cand.date is None or cand.date.precision == UNRESOLVED)
 
 
+def _damage_to_the_target(cand: _Candidate, found: list[_Candidate], paragraph: list[int],
+                          sentence: int, onto: Ontology) -> bool:
+    """Whether damage told in the passive befalls, by a definite noun, what violence told
+    before in the paragraph hit ("The strike hit a car …" / "officials said the car was completely
+    burned"): the state the target was left in, which refers to that happening."""
+    tok = cand.trigger.token
+    if cand.typing.sub_event_type != "Looting/property destruction" or \
+            cand.trigger.pos != "VERB" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE
+                                  for c in subject.children):
+        return False
+    return any(o.sentence < sentence and paragraph[o.sentence] == paragraph[sentence]
+               and onto.event_type_of(o.typing.sub_event_type) in _VIOLENT_TYPES
+               and lemma(subject) in _hit_things(o) for o in found)
+
+
+def _hit_things(cand: _Candidate) -> set[str]:
+    """The lemmas of what a violent mention acted on: its target, and the objects of its
+    verb or of the verb that carries its noun ("the strike hit a car")."""
+    tok = cand.trigger.token
+    verbs = [tok] + [v for v in (cand.args.predicate, tok.head if tok.dep_ == "nsubj" else None)
+                     if v is not None]
+    things = {lemma(c) for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")}
+    if cand.args.target is not None:
+        things.add(lemma(cand.args.target))
+    return things
+
+
 def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
     """An undated relative or participle clause that says who someone is ("the countries
     that brokered the truce", "a deal brokered by China", "men they accused of helping
@@ -744,15 +778,37 @@ def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
             c.dep_ == "aux" and c.lower_ in _PERFECT for c in tok.children))
 
 
+def _target_described(cand: _Candidate, cands: list[_Candidate], onto: Ontology) -> bool:
+    """Whether violence told in the pluperfect, undated, in a relative clause says what
+    the target of another violent act of the sentence had done ("the strike targeted an
+    armed cell that had opened fire on troops"): the striker's account of whom it hit,
+    not a happening the report tells."""
+    tok = cand.trigger.token
+    if cand.trigger.pos != "VERB" or tok.dep_ != "relcl" or \
+            not any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) or \
+            any(t.ent_type_ in TIME_ENTITIES for t in tok.subtree) or \
+            onto.event_type_of(cand.typing.sub_event_type) not in _VIOLENT_TYPES:
+        return False
+    target = tok.head
+    if target.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = target.head
+    return any(o is not cand and onto.event_type_of(o.typing.sub_event_type) in _VIOLENT_TYPES
+               and verb.i in (o.trigger.token.i, o.trigger.token.head.i,
+                              o.args.predicate.i if o.args.predicate is not None else -1)
+               for o in cands)
+
+
 def _what_is_said_about(trigger: Word, location: Location) -> bool:
     """Whether the place linked to a speech act is what the words are about or whom they
     address, reached through the trigger's object or a preposition other than one of
     place ("condemned *the shelling of Taiz*", "called *on Iran* to investigate",
     "condemned an airstrike … at a market in Ulang"): a statement is made where the
     speaker is ("in a statement from Islamabad", "In Washington, the State Department
-    condemned …", "the governor of Benue said"), never at its topic."""
+    condemned …", "the governor of Benue said", "a statement issued in Juba"), never at
+    its topic."""
     path = path_to_place(trigger, location)
-    return bool(path) and not (path[0].dep_ in _SPEAKERS or (
+    return bool(path) and not (path[0].dep_ in _SPEAKERS or put_out_at(path[0]) or (
         path[0].dep_ == "prep" and path[0].lower_ in _SPEAKER_PREPS))
 
 
@@ -806,6 +862,34 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
     tally = tok.head.lower_ == "of" and tok.tag_ == "NNS" and lemma(tok.head.head) in _TALLIES
     return tally and _cumulative(tok.head.head.head) and onto.event_type_of(
         cand.typing.sub_event_type) in _VIOLENT_TYPES
+
+
+def _counted_over_a_stretch(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether a plural event noun counted in tens or more is the object or subject of a
+    clause that sums up a stretch of time ("the department had suffered more than 300
+    attacks on the security forces since the start of the year"), or a bare plural,
+    undated, in the present perfect ("the region has suffered attacks by jihadist groups
+    for nearly a decade"): a tally of violence, not one happening."""
+    tok = cand.trigger.token
+    if cand.trigger.pos != "NOUN" or tok.tag_ != "NNS" or \
+            tok.dep_ not in ("dobj", "nsubj", "nsubjpass") or \
+            onto.event_type_of(cand.typing.sub_event_type) not in _VIOLENT_TYPES:
+        return False
+    verb = tok.head
+    if not _cumulative(verb):
+        return False
+    counts = [number_value(c) for c in tok.children if c.dep_ == "nummod"]
+    if any(n is not None and n >= _TALLY_FROM for n in counts):
+        return True
+    # "the region has suffered attacks by jihadist groups for nearly a decade": a bare
+    # plural, undated, in the present perfect is violence of a kind over the years
+    bare = not any(c.dep_ in ("det", "nummod", "poss", "predet") for c in tok.children)
+    undated = cand.date is None or cand.date.precision == UNRESOLVED or not cand.date.attached
+    return bare and undated and any(c.dep_ == "aux" and c.lower_ in ("has", "have")
+                                    for c in verb.children)
+
+
+_TALLY_FROM = 10  # happenings counted in tens or more are a tally
 
 
 def _in_force(noun: Word) -> bool:
@@ -1052,12 +1136,26 @@ def _over_a_stretch(cand: _Candidate) -> bool:
     """Whether a verb sums up what was done over a stretch of time, in the present perfect
     with a "since" phrase ("The government has deployed additional troops to Lower
     Shabelle since the start of the year", "hundreds of protesters have been detained
-    since June"): a course of action, not one happening."""
+    since June") or, undated, done to several things counted by no number ("several
+    planned attacks have been foiled"): a course of action, not one happening."""
     tok = cand.trigger.token
-    return cand.trigger.pos == "VERB" and any(
-        c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve")
-        for c in tok.children) and any(
-        c.dep_ == "prep" and c.lower_ == "since" for c in tok.children)
+    if cand.trigger.pos != "VERB" or not any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve")
+            for c in tok.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "since" for c in tok.children):
+        return True
+    # "several planned attacks have been foiled", "dozens of raids have been repelled":
+    # an undated count of happenings done, a tally, not one of them
+    undated = cand.date is None or cand.date.precision == UNRESOLVED or not cand.date.attached
+    return undated and any(
+        c.dep_ in ("nsubjpass", "dobj") and c.tag_ == "NNS" and any(
+            d.dep_ in ("amod", "nummod", "det") and d.lower_ in _SOME_MANY
+            for d in c.children) for c in tok.children)
+
+
+# counts of no number that make a plural a tally of several happenings
+_SOME_MANY = _TALLIES | {"several", "many", "numerous", "multiple", "various", "some"}
 
 
 def _witnessed(cand: _Candidate) -> bool:
@@ -1401,7 +1499,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                                    skip_before=skip,
                                    attached_only=cand.reference and cand.reaction != "onset")
             cand.reference = cand.reference or _is_repeat_mention(cand) or \
-                _victims_described(cand) or _answers_the_told(cand)
+                _victims_described(cand) or _answers_the_told(cand) or \
+                _damage_to_the_target(cand, found, paragraph, i, onto)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
                 _witnessed(cand) or _ends_another(cand, onto) or _seizure(cand)
@@ -1435,7 +1534,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _source_of_the_report(c) and not _taken_for_care(c)
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
-                and not _over_a_stretch(c)
+                and not _over_a_stretch(c) and not _target_described(c, cands, onto)
+                and not _counted_over_a_stretch(c, onto)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         kept = [k for c in kept for k in [c, *_at_coordinated_towns(c, places[i], doc)]]
         if victim is not None and dead is not None and all(c is not victim for c in kept) \
@@ -2052,7 +2152,30 @@ def _force_on_the_crowd(first: tuple[Event, _Candidate], later: tuple[Event, _Ca
         return False
     return ca.sentence == cb.sentence or \
         people_class(acand.args.target, onto) == "protester" or \
-        _side_is(attack.actor2, onto.words("protester"))
+        _side_is(attack.actor2, onto.words("protester")) or \
+        (near and _police_on_unnamed(acand))
+
+
+# the police, whose force on people told beside a demonstration is force on its crowd
+_POLICE = frozenset({"police", "policeman", "policemen", "policewoman", "officer",
+                     "riot", "gendarme", "gendarmerie"})
+# victims named only as people or by a pronoun: who they are the telling before says
+_UNNAMED = frozenset({"people", "person", "man", "woman", "they", "them", "he", "him",
+                      "she", "her", "some", "several", "many", "dozen", "dozens", "one",
+                      "two", "three", "hundreds", "others"})
+
+
+def _police_on_unnamed(acand: _Candidate) -> bool:
+    """Whether an attack is the police's on people it names no further ("officers beat
+    at least two people who had fallen", "police clubbed them"): told beside a
+    demonstration, the people are its crowd by coreference, and ACLED codes the force
+    once, with the demonstration. Not soldiers, gunmen or anyone else, and not victims
+    named as anyone in particular ("a journalist", "the mayor")."""
+    doer, target = acand.args.actor1_token, acand.args.target
+    if doer is None or target is None or lemma(doer) not in _POLICE or \
+            target.ent_type_ == "PERSON":
+        return False
+    return lemma(target) in _UNNAMED or target.lower_ in _UNNAMED
 
 
 def _same_disaster(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
@@ -2257,7 +2380,19 @@ def _summarises(item: tuple[Event, _Candidate], told: tuple[Event, _Candidate]) 
         return False
     if same_place(a.location, b.location, distance=_REFINE_KM):
         return True
-    return bool(a.location_text) and (a.location_text or "").lower() in b.sentence.lower()
+    return bool(a.location_text) and ((a.location_text or "").lower() in b.sentence.lower()
+                                      or _route_told(a.location_text or "", b.sentence))
+
+
+def _route_told(route: str, sentence: str) -> bool:
+    """Whether a sentence names both ends of a route an item names by them ("the Kaya-Dori
+    road" / "the national road between Kaya and Dori"): the route is its place too."""
+    words = route.split()
+    if len(words) < 2 or words[-1].lower() not in ROUTE_NOUNS:
+        return False
+    ends = [e for e in re.split(r"\s*[-–]\s*", " ".join(words[:-1])) if e]
+    return len(ends) >= 2 and all(
+        re.search(rf"\b{re.escape(e)}\b", sentence, re.IGNORECASE) for e in ends)
 
 
 def _told_in_full(item: Event, told: Event, guessed: set[str]) -> None:
@@ -2668,8 +2803,12 @@ def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candida
     # hospital") are the toll of whatever violence hurt them, of any kind
     cared = cand.accompanying and _in_care(cand)
     bare = _bare_toll(event, cand)
+    # police hurt at a demonstration ("three police officers were injured") are hurt by
+    # its crowd: the toll is the demonstration's
+    policed = bare and own_side_hurt(cand.trigger.token, onto)
     found = [k for k in kept if (merge_key(k[0]) == merge_key(event) or (
-                 (cared or bare) and k[0].event_type in _POLITICAL_VIOLENCE))
+                 (cared or bare) and k[0].event_type in _POLITICAL_VIOLENCE) or (
+                 policed and k[0].event_type in _CROWDS))
              and 0 < cand.sentence - k[1].sentence <= _MERGE_WINDOW
              and _places_agree(k[0], event, near=True)
              and (_dates_agree(k[0], event) or _reported_after(k[1], cand, onto)

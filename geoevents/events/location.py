@@ -312,8 +312,10 @@ def _down_path(anchor: Word, target: Word) -> list[Word] | None:
     return list(reversed(path))
 
 
-def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
-    """(role, how) for a path from the anchor down to a toponym, None if not locative."""
+def _role_of(path: list[Word], mention: Toponym, own: bool = False
+             ) -> tuple[str, str] | None:
+    """(role, how) for a path from the anchor down to a toponym, None if not locative;
+    ``own``: the anchor is the trigger itself."""
     shared = False
     while len(path) > 1 and path[0].pos_ == "VERB" and path[0].dep_ in ("conj", "xcomp"):
         # "was shot and left in a ditch": coordinated verbs share a place; "managed to
@@ -322,6 +324,9 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
             return None  # "was captured in 2006 and is held in Gaza": a state now
         shared = shared or path[0].dep_ == "conj"
         path = path[1:]
+    if own and len(path) > 2 and put_out_at(path[0]):
+        path = path[1:]  # "a statement issued in Juba": where the words came out (for
+        # the statement only, not for what a clause on it tells)
     first = path[0]
     if any(t.dep_ not in _THROUGH for t in path) or _origin_of_person(path[-1]):
         return None
@@ -381,6 +386,20 @@ def _role_of(path: list[Word], mention: Toponym) -> tuple[str, str] | None:
             return None
         return (NEAR if relation else role), f"'{first.text} {path[1].text} …' of the trigger"
     return None
+
+
+# verbs of putting words out, whose place is where a statement noun came out
+_PUT_OUT = frozenset({"issue", "release", "publish", "read", "deliver", "post", "send",
+                      "distribute", "broadcast", "make"})
+
+
+def put_out_at(verb: Word) -> bool:
+    """A participle that puts out the statement noun it hangs on ("a statement issued
+    in Juba", "a communiqué released in Bamako"): its place is the statement's own, so
+    a Statement event told by the noun sits where its words came out (for any other
+    event the same place is only the source, :func:`statement_source`)."""
+    return verb.dep_ == "acl" and lemma(verb) in _PUT_OUT and \
+        lemma(verb.head) in _STATEMENT_NOUNS
 
 
 def _doer(root: Word) -> bool:
@@ -1043,7 +1062,7 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                 continue  # (of the meanwhile clause only its own locative phrases:
                 # not "…, while the lowest state was North Dakota")
             else:
-                role = _role_of(path, mention)
+                role = _role_of(path, mention, own=anchor.i == trigger.i)
             if role is None or (anchor.i in below and role[0] not in (SITE, NEAR)):
                 continue  # (not the path of a motion going on meanwhile: "struck the
                 # attackers as they fled towards Téra")
