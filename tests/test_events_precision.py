@@ -1088,6 +1088,8 @@ def test_a_count_of_foiled_attacks_is_a_tally():
                  "by the security services.") == []
     assert "Disrupted weapons use" in types("Police foiled a planned bomb attack in "
                                             "Entebbe on Sunday, officials said.")
+    # a count of people, not of happenings, is one happening told undated
+    assert types("Several protesters have been detained by police in Lagos.") != []
 
 
 def test_a_government_reporting_its_own_hurt_is_no_doer():

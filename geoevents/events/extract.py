@@ -1132,12 +1132,13 @@ def _cumulative(verb) -> bool:
         any(c.lower_ == "since" for c in verb.children)
 
 
-def _over_a_stretch(cand: _Candidate) -> bool:
+def _over_a_stretch(cand: _Candidate, onto: Ontology) -> bool:
     """Whether a verb sums up what was done over a stretch of time, in the present perfect
     with a "since" phrase ("The government has deployed additional troops to Lower
     Shabelle since the start of the year", "hundreds of protesters have been detained
     since June") or, undated, done to several things counted by no number ("several
-    planned attacks have been foiled"): a course of action, not one happening."""
+    planned attacks have been foiled", not "several protesters have been detained"): a
+    course of action, not one happening."""
     tok = cand.trigger.token
     if cand.trigger.pos != "VERB" or not any(
             c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve")
@@ -1149,9 +1150,9 @@ def _over_a_stretch(cand: _Candidate) -> bool:
     # an undated count of happenings done, a tally, not one of them
     undated = cand.date is None or cand.date.precision == UNRESOLVED or not cand.date.attached
     return undated and any(
-        c.dep_ in ("nsubjpass", "dobj") and c.tag_ == "NNS" and any(
-            d.dep_ in ("amod", "nummod", "det") and d.lower_ in _SOME_MANY
-            for d in c.children) for c in tok.children)
+        c.dep_ in ("nsubjpass", "dobj") and c.tag_ == "NNS" and lemma(c) in onto.noun_index
+        and any(d.dep_ in ("amod", "nummod", "det") and d.lower_ in _SOME_MANY
+                for d in c.children) for c in tok.children)
 
 
 # counts of no number that make a plural a tally of several happenings
@@ -1534,7 +1535,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _source_of_the_report(c) and not _taken_for_care(c)
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
-                and not _over_a_stretch(c) and not _target_described(c, cands, onto)
+                and not _over_a_stretch(c, onto) and not _target_described(c, cands, onto)
                 and not _counted_over_a_stretch(c, onto)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         kept = [k for c in kept for k in [c, *_at_coordinated_towns(c, places[i], doc)]]
