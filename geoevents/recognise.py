@@ -261,9 +261,10 @@ class Recogniser:
 
     def _with_direction(self, span: Span) -> Span:
         """The name of a place context with the capitalised compass word before it that
-        :func:`_context_names` passed over, when the gazetteer knows the whole name
-        ("of Central Papua's", Papua Tengah; "in North Darfur"), as for NER's names
-        (:meth:`_without_direction`)."""
+        :func:`_context_names` passed over, when the gazetteer knows the whole name as a
+        division ("of Central Papua's", Papua Tengah; "in North Darfur"), as for NER's
+        names (:meth:`_without_direction`); not a town that has it for an alternate name
+        ("Central Valley", Santa Maria)."""
         doc = span.doc
         if span.start == 0:
             return span
@@ -271,7 +272,8 @@ class Recogniser:
         if not before.is_title or before.lower_ not in _DIRECTIONS:
             return span
         whole = doc_span(doc, span.start - 1, span.end)
-        return whole if self.known(span_text(whole)) is not None else span
+        match = self.known(span_text(whole))
+        return whole if match is not None and match.place.feature_class == "A" else span
 
     def _demonym_mentions(self, state: _DocState) -> None:
         doc, texts = state.doc, token_texts(state.doc)

@@ -492,16 +492,17 @@ NAMESAKE_KM = 30.0
 
 def _namesake_by_one_letter(name: str, cand: Candidate, others: list[Place]) -> bool:
     """Whether a similar spelling that swaps one letter of ``name`` for another ("Kangemi":
-    Kangema, Kenya; "Hòa Lạc": Hòa Mạc, Vietnam) names a different place: the text names a
-    place below country level (``others``: its established places) and the candidate
-    lies in none of their first-level divisions nor within :data:`NAMESAKE_KM` of one.
+    Kangema, Kenya; "Hòa Lạc": Hòa Mạc, Vietnam) names a different place: the candidate is
+    a small place (:func:`_small`), the text names a place below country level
+    (``others``: its established places) and the candidate lies in none of their
+    first-level divisions nor within :data:`NAMESAKE_KM` of one.
     A typo adds or drops a letter more often than it swaps one ("Cibourne" for
     Ciboure beside Guéthary), and transliterations differ in more than one vowel
     ("Harbinefseh", Ḩarbinafsah); a swapped letter in a name the text's region lacks is
     another name."""
     from rapidfuzz.distance import Levenshtein
 
-    if cand.match != "fuzzy":
+    if cand.match != "fuzzy" or not _small(cand.place):
         return False
     query = " ".join(core_words(name))
     found = " ".join(core_words(cand.name or cand.place.name))
