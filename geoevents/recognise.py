@@ -58,6 +58,7 @@ from geoevents.nlp import (
 from geoevents.wordlists import (
     APPOSITION_NOUNS,
     ARABIC_ARTICLES,
+    ARABIC_GROUP_HEADS,
     ARABIC_PLACE_HEADS,
     ASSAULT_NOUNS,
     ASSAULT_VERB_STEMS,
@@ -71,6 +72,8 @@ from geoevents.wordlists import (
     DISTANCE_UNITS,
     DIVISION_NOUNS,
     DIVISION_PLURALS,
+    GROUP_HEADS,
+    GROUP_PROVINCE_NAMES,
     LOCATIVE_PREPOSITIONS,
     ORGANISATION_WORDS,
     PATH_PREPOSITIONS,
@@ -203,6 +206,7 @@ class Recogniser:
         self._gazetteer_mentions(state)
         self._propagate(state)
         self._drop_persons(state)
+        self._drop_group_names(state)
         self._drop_diseases(state)
         self._drop_time_zones(state)
         names = sorted(state.mentions.values(), key=lambda m: m.start)
@@ -254,6 +258,22 @@ class Recogniser:
             if self.known(span_text(rest)) is not None:
                 return rest
         return span
+
+    def _with_direction(self, span: Span) -> Span:
+        """The name of a place context with the capitalised compass word before it that
+        :func:`_context_names` passed over, when the gazetteer knows the whole name as a
+        division ("of Central Papua's", Papua Tengah; "in North Darfur"), as for NER's
+        names (:meth:`_without_direction`); not a town that has it for an alternate name
+        ("Central Valley", Santa Maria)."""
+        doc = span.doc
+        if span.start == 0:
+            return span
+        before = doc[span.start - 1]
+        if not before.is_title or before.lower_ not in _DIRECTIONS:
+            return span
+        whole = doc_span(doc, span.start - 1, span.end)
+        match = self.known(span_text(whole))
+        return whole if match is not None and match.place.feature_class == "A" else span
 
     def _demonym_mentions(self, state: _DocState) -> None:
         doc, texts = state.doc, token_texts(state.doc)
@@ -357,6 +377,7 @@ class Recogniser:
         words = _words(doc)
         tokens, lowers = words.tokens, words.lowers
         for span, cue, feature_class in _context_names(doc):
+            span = self._with_direction(span)
             if not _clean_name(span_text(span)) or self._is_person_context(span) or \
                     span[0].text in PERSONAL_TITLES or _division_name(span) is not None:
                 continue  # "Barrow and Jackson counties": see _coordinated_divisions
@@ -693,6 +714,20 @@ class Recogniser:
             if mention.source != "ner:GPE" or match is None or not match.primary:
                 del state.mentions[key]  # ("Alwan said" after "Dr Ala Alwan": an
                 # alternate name of a hamlet)
+
+    def _drop_group_names(self, state: _DocState) -> None:
+        """A place name inside an armed group's or movement's proper name is the group's
+        (:func:`_in_group_name`): "Al Aqsa" in "the Al Aqsa Martyrs Brigades", "al-Sham"
+        in "Ahrar al-Sham", "West Africa Province" after "Islamic State". A country's name
+        stays a place: national forces are named after the country they serve ("Israel
+        Defense Forces"), as a town's police is."""
+        for key, mention in list(state.mentions.items()):
+            if mention.kind != "name" or not _in_group_name(
+                    state.doc, mention.token_start, mention.token_end):
+                continue
+            match = self.known(mention.lookup)
+            if match is None or not match.place.feature_code.startswith("PCL"):
+                del state.mentions[key]
 
     def _drop_diseases(self, state: _DocState) -> None:
         """A place name that names a disease or its agent ("West Nile virus", "Lassa
@@ -1161,6 +1196,44 @@ def _inside_longer_entity(span: Span) -> bool:
     return start <= span.start and span.end <= ent.end and ent.end - start > len(span)
 
 
+def _in_group_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name ``doc[start:end]`` is part of an armed group's proper name: the
+    capitalised name it begins or continues ends with a group word ("Sinjar Resistance
+    Units", "Oromo Liberation Front", "Sudan People's Liberation Army"), an Arabic group
+    word heads it ("Jaysh al-Islam", "Jund Al-Aqsa"), or it is (a branch "Province" of) a
+    group that names its branches so ("Islamic State West Africa Province")."""
+    words = _words(doc)
+    tokens, texts, lowers, ents = words.tokens, words.texts, words.lowers, words.ents
+    n = len(doc)
+    # the proper name going on after the mention, within its sentence
+    j = end
+    while j < n and j - end < _MAX_CONTEXT_TOKENS and not tokens[j].is_sent_start:
+        if texts[j] in ("'s", "’s") and j + 1 < n and texts[j + 1][:1].isupper():
+            j += 1
+        elif texts[j][:1].isupper() and ents[j] not in _NOT_NAMES and not tokens[j].like_num:
+            j = _name_end(doc, j, n)
+        else:
+            break
+    if j > end and lowers[j - 1] in GROUP_HEADS:
+        return True
+    # an Arabic group word before it, joined by capitalised words, articles and dashes
+    k = start - 1
+    while k >= 0 and start - k <= 4 and not tokens[k + 1].is_sent_start and (
+            texts[k][:1].isupper() or lowers[k] in ARABIC_ARTICLES or texts[k] in DASHES):
+        if lowers[k] in ARABIC_GROUP_HEADS:
+            return True
+        k -= 1
+    # a group's own name, or its "X Province" after it ("the Islamic State's")
+    for size in (1, 2, 3):
+        if start - size >= 0 and " ".join(texts[start - size:end]) in GROUP_PROVINCE_NAMES:
+            return True
+    before = start - (1 if start > 0 and texts[start - 1] in ("'s", "’s") else 0)
+    last = lowers[max(end, j) - 1]
+    return last in ("province", "wilayat", "wilayah") and any(
+        " ".join(texts[before - size:before]) in GROUP_PROVINCE_NAMES
+        for size in (1, 2) if before - size >= 0)
+
+
 def _entity_is(span: Span) -> bool:
     """Whether an entity of the document covers exactly ``span`` (with a leading "the")."""
     e = _entity_at(span.doc, span.end - 1)
@@ -1355,11 +1428,26 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
             start = _modifiers_end(tokens, start, titled_compass=False)
         elif starts[i] and (i == 0 or not starts[i - 1]):
             cue, start = "bare", i  # "Garubula village", "the Gulu-Kampala road"
-        if cue is None or start >= n or not starts[start]:
+        if cue is None or start >= n or not (
+                starts[start] or (cue == "named" and _misdated(tokens[start]))):
             continue
         end = _name_end(doc, start, n)
         yield from _listed(doc, start, end, cue)
         after = max(end, i + 1)
+
+
+# the words of dates that start with a capital: months and weekdays, in full or short
+_CALENDAR = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|"
+                       r"fri|sat|sun)[a-z]*\.?")
+
+
+def _misdated(token: Token) -> bool:
+    """Whether a capitalised word that NER took for (part of) a date or time is no
+    calendar word, so that a settlement noun can name it ("the key village of Ma’ardes",
+    Ma’ardes DATE)."""
+    text = token.text.lstrip(_QUOTES)
+    return token.ent_type_ in ("DATE", "TIME") and text[:1].isupper() and \
+        not any(c.isdigit() for c in text) and not _CALENDAR.fullmatch(text.lower())
 
 
 def _listed(doc: Doc, start: int, end: int, cue: str
@@ -1386,9 +1474,11 @@ def _listed(doc: Doc, start: int, end: int, cue: str
             kind = "descriptive"  # "Palmasola prison", "Kawkab army base"
         elif nxt is not None and nxt.text in ("'s", "’s") and end + 1 < n and \
                 starts[end + 1]:
-            # "Yerevan's Kentron district": both are places when a place noun follows
+            # "Yerevan's Kentron district", "Central Papua's Intan Jaya regency": both are
+            # places when a place or division noun follows
             inner_end = _name_end(doc, end + 1, n)
-            if inner_end < n and lowers[inner_end] in SETTLEMENT_NOUNS:
+            if inner_end < n and (lowers[inner_end] in SETTLEMENT_NOUNS or
+                                  lowers[inner_end] in DIVISION_NOUNS):
                 yield span, "descriptive", None
                 start, end, cue = end + 1, inner_end, "descriptive"
                 continue

@@ -3,6 +3,8 @@ NER mislabels, names the gazetteer lacks, and scraped-text noise."""
 
 from __future__ import annotations
 
+import pytest
+
 from geoevents.recognise import Mention
 
 
@@ -186,3 +188,50 @@ def test_a_titled_persons_surname_is_no_place(parser):
                              "continue.")
     assert "Alwan" not in found and found["Syria"].place is not None
 
+
+
+@pytest.mark.parametrize("text, group_place, places", [
+    ("Members of the Al Aqsa Martyrs Brigades clashed with Israeli forces in Jenin.",
+     "Al Aqsa", ["Jenin"]),
+    ("The West Papua National Liberation Army claimed the attack in Intan Jaya.",
+     "West Papua", ["Intan Jaya"]),
+    ("Fighters of Islamic State West Africa Province attacked a base in Borno state.",
+     "West Africa Province", ["Borno"]),
+    ("Islamic State Khorasan Province claimed the bombing in Kabul.", "Khorasan Province",
+     ["Kabul"]),
+])
+def test_a_place_name_inside_an_armed_group_s_name_is_the_group(parser, text, group_place,
+                                                                 places):
+    found = resolved(parser, text)
+    assert group_place not in found and not any(group_place in t for t in found)
+    assert all(p in found for p in places), sorted(found)
+
+
+@pytest.mark.parametrize("text, place, country", [
+    # a country's national forces are named after the country they serve
+    ("The Kenya Defence Forces said the attack was repelled.", "Kenya", "KE"),
+    # a country's province stays a place, and so does a province after a group's name
+    # that is not one of the groups naming their branches so
+    ("Fighting continued in Helmand Province on Monday.", "Helmand Province", "AF"),
+    ("Taliban fighters attacked checkpoints in Helmand Province.", "Helmand Province", "AF"),
+])
+def test_a_place_named_with_an_organisation_word_stays_a_place(parser, text, place, country):
+    found = resolved(parser, text)
+    assert found[place].place is not None and found[place].place.country_code == country
+
+
+def test_a_possessive_region_before_a_division_names_both(parser):
+    found = resolved(parser, "Rebels opened fire on a military post in Hitadipa district of "
+                             "Central Papua's Intan Jaya regency on Sunday, the military said.")
+    assert found["Central Papua"].place.name == "Papua Tengah"
+    assert found["Intan Jaya"].place is not None
+    assert found["Intan Jaya"].place.admin1 == "Papua Tengah"
+
+
+def test_a_name_ner_takes_for_a_date_is_a_place_where_a_settlement_noun_names_it(parser):
+    # spaCy's small model labels "Ma’ardes" DATE
+    found = resolved(parser, "The army launched an offensive in the northern Hama countryside "
+                             "on Wednesday, targeting the key village of Ma’ardes, which is "
+                             "held by rebels.")
+    assert "Ma’ardes" in found and found["Ma’ardes"].place is None
+    assert "Wednesday" not in found

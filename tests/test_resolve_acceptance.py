@@ -108,6 +108,9 @@ def test_a_bare_name_finds_a_gazetteer_name_with_generic_words():
     # Bobigny, a similar spelling, 5,000 km from the text's Newfoundland
     ("Fishermen left Bobbigny and St. John's, Newfoundland, at dawn.",
      ["Bobbigny", "St. John's", "Newfoundland"], "Bobigny", "far from the other places"),
+    # one letter swapped, 80 km away in another county than the text's Nairobi
+    ("Police fired tear gas at protesters in Kangemi, Nairobi.", ["Kangemi", "Nairobi"],
+     "Kangema", "by one letter"),
 ])
 def test_a_stray_loose_hit_does_not_win(parser, text, names, wrong, why):
     t = resolved(parser, text, names)
@@ -122,6 +125,9 @@ def test_a_stray_loose_hit_does_not_win(parser, text, names, wrong, why):
     # in the country a nationality names, or in a country bordering it
     ("Syrian troops entered Sheikh Meskin on Monday.", ["Sheikh Meskin", "Syrian"], "SY"),
     ("Turkish artillery shelled Tal Rifaat overnight.", ["Tal Rifaat", "Turkish"], "SY"),
+    # a typo adding a letter, beside a town of the same region
+    ("Another bomb destroyed a building in the town of Cibourne, while a third targeted a "
+     "holiday home in Guethary.", ["Cibourne", "Guethary"], "FR"),
     # alone, by another spelling that is likely enough
     ("A bomb exploded outside a bank in Zographou early on Sunday.", ["Zographou"], "GR"),
 ])

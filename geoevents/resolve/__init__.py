@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from geoevents.gazetteer.names import core_words
 from geoevents.gazetteer.store import COUNTRY_CODES
 from geoevents.geodesy import destination, distance_km, midpoint
 from geoevents.model import Place
@@ -465,6 +466,11 @@ def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
             continue
         accepted = 1.0 if group.acceptance is None else float(group.acceptance[b])
         others = [a for j, a in anchors if j != i]
+        if others and _namesake_by_one_letter(members[i][0].lookup or members[i][0].text,
+                                              cand, others):
+            group.rejected = (cand, accepted, "differs from it by one letter and lies "
+                              "outside the region of the text's other places")
+            continue
         if others:
             if any(_supports(a, place, near) for a in others):
                 continue
@@ -477,6 +483,37 @@ def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
             why = "matches only an old or alternate name of it, and nothing else in the text " \
                   "supports it"
         group.rejected = (cand, accepted, why)
+
+
+# how near a place of the text a one-letter namesake must lie when it is not in that
+# place's first-level division (see _namesake_by_one_letter)
+NAMESAKE_KM = 30.0
+
+
+def _namesake_by_one_letter(name: str, cand: Candidate, others: list[Place]) -> bool:
+    """Whether a similar spelling that swaps one letter of ``name`` for another ("Kangemi":
+    Kangema, Kenya; "Hòa Lạc": Hòa Mạc, Vietnam) names a different place: the candidate is
+    a small place (:func:`_small`), the text names a place below country level
+    (``others``: its established places) and the candidate lies in none of their
+    first-level divisions nor within :data:`NAMESAKE_KM` of one.
+    A typo adds or drops a letter more often than it swaps one ("Cibourne" for
+    Ciboure beside Guéthary), and transliterations differ in more than one vowel
+    ("Harbinefseh", Ḩarbinafsah); a swapped letter in a name the text's region lacks is
+    another name."""
+    from rapidfuzz.distance import Levenshtein
+
+    if cand.match != "fuzzy" or not _small(cand.place):
+        return False
+    query = " ".join(core_words(name))
+    found = " ".join(core_words(cand.name or cand.place.name))
+    if len(query) != len(found) or Levenshtein.distance(query, found) != 1:
+        return False
+    place = cand.place
+    local = [a for a in others if a.feature_code not in COUNTRY_CODES]
+    return bool(local) and not any(
+        (a.country_code == place.country_code and place.admin1 and normalized(place.admin1)
+         in (normalized(a.admin1 or ""), normalized(a.name) if a.feature_code == "ADM1" else ""))
+        or distance_km(a.lat, a.lon, place.lat, place.lon) <= NAMESAKE_KM for a in local)
 
 
 # a town, site or lower division this small that only the gazetteer found in a text, and
