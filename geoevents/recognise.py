@@ -512,7 +512,7 @@ class Recogniser:
         """A place name heading or ending an organisation's name, or an ORG that is
         really a place ("Lancaster" labelled ORG)."""
         span = _trim(ent)
-        if span is None:
+        if span is None or self._known_list(state, span):
             return
         if all(t.pos_ == "PROPN" for t in span) and len(span) <= _MAX_NAME_TOKENS and \
                 self.known(span_text(span)) is not None:
@@ -536,6 +536,26 @@ class Recogniser:
             tail = state.doc[of[-1] + 1:span.end]
             if 0 < len(tail) <= _MAX_NAME_TOKENS:
                 self._match_span(state, tail, "org:of", weak=True)
+
+    def _known_list(self, state: _DocState, span: Span) -> bool:
+        """An ORG that is a list of known places ("in Rasht and Ahvaz" labelled one
+        organisation): each name is a mention (weak, as an organisation's head is). Every
+        item must be proper nouns the gazetteer knows as a whole."""
+        items, start = [], span.start
+        for t in [*span, None]:
+            if t is None or t.lower_ in ("and", "&", ","):
+                end = t.i if t is not None else span.end
+                if end <= start:
+                    return False
+                items.append(doc_span(span.doc, start, end))
+                start = end + 1
+        if len(items) < 2 or any(len(item) > _MAX_NAME_TOKENS or not all(
+                t.pos_ == "PROPN" for t in item) or state.covered(item) or
+                self.known(span_text(item)) is None for item in items):
+            return False
+        for item in items:
+            state.add(item, source="org:list", weak=True)
+        return True
 
     def _in_context(self, state: _DocState, span: Span | None, *, source: str) -> None:
         """A proper-noun span that is a known place and stands where places stand: after

@@ -155,3 +155,72 @@ def test_a_toll_in_coordinated_towns_is_not_shared_out():
     found = events("ABUJA, May 4 — Gunmen killed 12 people in Jos and Bokkos on Sunday.",
                    "2025-05-04")
     assert [e.fatalities for e in found] == [12]
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("Gunmen killed five herders at Dogon Daji on Friday, and three more at Bakura on "
+     "Saturday, police said.", [("2026-03-13", 5), ("2026-03-14", 3)]),
+    ("Bandits abducted 12 travellers near Gusau on Sunday, and six more near Tsafe on "
+     "Monday, residents said.", [("2026-03-15", None), ("2026-03-16", None)]),
+])
+def test_a_gapped_clause_with_its_own_place_and_day_is_another_happening(text, told):
+    found = events(text, "2026-03-17")
+    assert sorted((e.date, e.fatalities) for e in found
+                  if e.event_type == "Violence against civilians") == told
+
+
+def test_each_gapped_clause_keeps_its_own_town():
+    found = events("Bandits abducted 12 travellers near Gusau on Sunday, and six more near "
+                   "Tsafe on Monday, residents said.", "2026-03-17")
+    assert {(e.date, e.location.name) for e in found if e.location is not None} == {
+        ("2026-03-15", "Gusau"), ("2026-03-16", "Tsafe")}
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed five herders and three traders at Dogon Daji on Friday.",
+    "Gunmen killed five herders at Dogon Daji and three more at Bakura on Friday.",
+    "Gunmen killed five herders at Dogon Daji on Friday and burned their huts.",
+])
+def test_one_place_and_day_for_all_the_victims_is_one_happening(text):
+    found = events(text, "2026-03-17")
+    assert len([e for e in found if e.event_type == "Violence against civilians"]) == 1
+
+
+def test_towns_a_tagger_reads_as_one_organisation_are_each_a_place():
+    found = events("Hundreds of nurses gathered outside the health ministry offices in Rasht "
+                   "and Ahvaz on Saturday to demand higher pay.", "2026-03-16")
+    assert {e.location.name for e in found if e.event_type == "Protests"} == {"Rasht", "Ahvaz"}
+
+
+@pytest.mark.parametrize(("text", "protest"), [
+    ("About 80 war veterans marched through Gweru on Tuesday and handed a petition to the "
+     "governor.", True),
+    ("Troops marched into Gweru on Tuesday.", False),
+    ("Residents blocked the Mombasa highway near Mariakani with rocks on Monday.", True),
+    ("Armed men blocked the highway near Kalat on Monday and abducted six passengers.", False),
+    ("Lawmakers blocked the bill on Monday.", False),
+    ("Police blocked the road to the stadium in Mombasa on Monday.", False),
+])
+def test_a_march_or_a_blockade_by_people_who_are_no_fighters_is_a_demonstration(
+        text, protest):
+    found = events(text, "2026-03-20")
+    assert any(e.event_type in ("Protests", "Riots") for e in found) == protest
+
+
+def test_a_blockade_that_says_who_the_dispersed_crowd_was_is_no_second_event():
+    found = events("In Kasserine, police fired tear gas on Tuesday night to disperse young men "
+                   "who had blocked the main road into the city with burning tyres.",
+                   "2026-04-16")
+    assert len([e for e in found if e.event_type in ("Protests", "Riots")]) == 1
+
+
+@pytest.mark.parametrize(("text", "towns"), [
+    ("Police fired tear gas at protesters in Nairobi on Monday, while in Kisumu youths "
+     "blocked the main highway with burning tyres.", {"Nairobi", "Kisumu"}),
+    ("Thousands of opposition supporters marched through central Caracas on Thursday, while "
+     "in the western city of Maracaibo National Guard troops fired tear gas to break up a "
+     "protest.", {"Caracas", "Maracaibo"}),
+])
+def test_a_place_the_parse_glues_to_the_subject_after_it_is_the_clauses_own(text, towns):
+    found = events(text, "2026-03-27")
+    assert {e.location.name for e in found if e.location is not None} == towns

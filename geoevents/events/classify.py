@@ -29,7 +29,13 @@ from typing import TYPE_CHECKING
 from geoevents.events.arguments import Arguments, preposition_objects
 from geoevents.events.ontology import GENERIC, WEAPON_EVENT_TYPE, Ontology
 from geoevents.events.tokens import span_words
-from geoevents.events.triggers import TIME_ENTITIES, Trigger, lemma, lemma_forms
+from geoevents.events.triggers import (
+    RULES_ONLY,
+    TIME_ENTITIES,
+    Trigger,
+    lemma,
+    lemma_forms,
+)
 from geoevents.nlp import PerDocument, doc_sentences, doc_text, span_text
 from geoevents.wordlists import ROAD_VEHICLES
 
@@ -196,6 +202,13 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
     for name in required:
         if name == "person_noun" and _has(around, _person_words(onto)):
             return True
+        if name == "protester_or_people" and trigger.pos == "VERB" and \
+                _unarmed_group(trigger.token, onto):
+            return True
+        if name == "blocked_way":
+            if trigger.pos == "VERB" and _way_blocked(trigger.token, onto):
+                return True
+            continue
         if name == "property" and _has(around, ROAD_VEHICLES):
             return True  # "a gang burned a minibus": a vehicle is property too
         if name == "GPE" and args.has_place:
@@ -211,6 +224,33 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
         if name in _DOER_CLASSES and _has(doers, onto.words(name)):
             return True
     return False
+
+
+# what marks people as fighters whatever they are called ("armed men", "masked men")
+_ARMED_LOOKS = frozenset({"armed", "masked", "hooded", "gun-toting", "gun-wielding"})
+
+
+def _unarmed_group(verb: Word, onto: Ontology) -> bool:
+    """Whether the subject of a verb is a group of people of any kind but fighters ("about
+    60 war veterans marched", "pensioners marched", not "troops marched into the town"):
+    a plural noun, no armed, non-state or weapon word in it ("armed men")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NNS":
+        return False
+    words = {form for t in subject.subtree for form in lemma_forms(t)}
+    return not _has(words, _ARMED_LOOKS | onto.words("armed") | onto.words("non_state") |
+                    onto.words("weapon") | onto.words("vessel") | onto.words("aircraft"))
+
+
+def _way_blocked(verb: Word, onto: Ontology) -> bool:
+    """Whether people of any kind but fighters blocked a way ("residents blocked Avenida
+    La Limpia", "farmers blocked the highway"): a protest's blockade, not a veto ("lawmakers
+    blocked the bill") nor a checkpoint ("soldiers blocked the road"). Not in a relative
+    clause: "police fired tear gas to disperse young men who had blocked the road" says
+    who the crowd was, whose protest the dispersal tells."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and verb.dep_ != "relcl" and _unarmed_group(verb, onto) and (
+        obj.pos_ == "PROPN" or _has(set(lemma_forms(obj)), onto.words("blocked_way")))
 
 
 # relative pronouns: the subject of "which fell" is the noun the clause describes
@@ -1064,6 +1104,8 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
         rules = None
     else:
         rules = _rule_typing(trigger, args, onto, sentence=sentence, text=text, scene=scene)
+        if rules is None and trigger.lemma in RULES_ONLY:
+            return None
     decided = combine(rules, prediction, generic=trigger.generic or trigger.learned is not None,
                       lexicon=trigger.sub_types, spoken=_told_by_a_speaker(trigger, onto))
     if decided is not None and decided.sub_event_type == "Man-made disaster" and \

@@ -109,6 +109,7 @@ from geoevents.events.location import (
     precision_of,
     put_out_at,
     sentence_candidates,
+    unglue_places,
 )
 from geoevents.events.ontology import GENERIC, Ontology, load_ontology
 from geoevents.events.tokens import doc_words, release, span_root, word
@@ -333,6 +334,10 @@ class _Candidate:
     # placed at a town coordinated with the place of the candidate it was copied from
     # ("in Rasht and Ahvaz", see _at_coordinated_towns)
     coordinated: bool = False
+    # the index of the "and" opening the gapped clause this candidate was copied for
+    # ("killed eight … at Kitsombiro on Sunday, and four more at Bulambo on Monday", see
+    # _gapped); -1 for a candidate of its own
+    gap: int = -1
 
 
 def ensure_lemmas(doc: Doc, nlp: Language | None = None) -> None:
@@ -1393,6 +1398,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
              doc_id: str | None, nlp: Language | None) -> list[Event]:
     onto = load_ontology()
     ensure_lemmas(doc, nlp)
+    unglue_places(doc, toponyms)
     base = parse_published(published)
     text = doc_text(doc)
     dateline = find_dateline(text, base)
@@ -1538,7 +1544,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _over_a_stretch(c, onto) and not _target_described(c, cands, onto)
                 and not _counted_over_a_stretch(c, onto)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
-        kept = [k for c in kept for k in [c, *_at_coordinated_towns(c, places[i], doc)]]
+        kept = [k for c in kept for k in [c, *_at_coordinated_towns(c, places[i], doc),
+                                          *_gapped(c, places[i], dates[i], anchor, skip)]]
         if victim is not None and dead is not None and all(c is not victim for c in kept) \
                 and _not_a_happening(victim, onto):
             # "Fighting between gangs killed 14 inmates, the latest in a string of
@@ -1943,6 +1950,62 @@ def _at_coordinated_towns(cand: _Candidate, toponyms: list[Toponym], doc: Doc
     return copies
 
 
+def _gapped(cand: _Candidate, toponyms: list[Toponym], ents: list[Span],
+            anchor: date | None, skip: int) -> list[_Candidate]:
+    """A copy of a candidate for the gapped clause after its verb that tells another
+    happening ("… killed eight farmers at Kitsombiro on Sunday morning, and four more
+    people at Bulambo on Monday"). The parse of such clauses varies (the clause's count
+    a conjunct of the verb, or a modifier of its place), so the clause is read in linear
+    order: the words after an "and" that depends on the verb, up to the next verb (not
+    "including") or "according". It is another happening when it names its own place (a
+    proper noun after a preposition) and its own day: victims counted at two places on
+    one day ("killed five … and three more at …") may be one attack. The copy takes the
+    clause's day, count and place (a recognised town there, else the original's place when
+    that is told before the verb, as the setting: "in Lubero territory, rebels killed …")."""
+    verb = cand.trigger.token
+    if verb.pos_ != "VERB" or cand.reference:
+        return []
+    cc = next((w for w in verb.children if w.dep_ == "cc" and w.i > verb.i), None)
+    if cc is None:
+        return []
+    words = doc_words(verb.doc)
+    end = next((w.i for w in words[cc.i + 1:verb.sent.end] if w.lower_ == "according" or (
+        w.pos_ in ("VERB", "AUX") and w.dep_ != "prep")), verb.sent.end)
+    clause = words[cc.i + 1:end]
+    named = [w for w in clause if w.pos_ == "PROPN" and w.dep_ == "pobj"
+             and w.ent_type_ not in TIME_ENTITIES]
+    if not named:
+        return []
+    count = next((number_value(w) for w in clause if w.pos_ == "NUM"), None)
+    days = [resolve_date(e.text, anchor) for e in ents
+            if cc.i < e.start and e.end <= end and e.start_char >= skip]
+    day = next((d for d in days if d.precision != UNRESOLVED), None)
+    if day is not None and cand.date is not None and day.date == cand.date.date:
+        day = None
+    if day is None:
+        return []
+    start, stop = named[0].idx, named[-1].idx + len(named[-1].text)
+    own = next((t for t in toponyms if t.place is not None and start <= t.start < stop), None)
+    loc = cand.location
+    if loc.toponym is not None and loc.toponym.start >= cc.idx:
+        # the parse hung the gapped clause's place on the verb: the first clause keeps
+        # the place it names itself, if any
+        first = next((t for t in toponyms if t.place is not None
+                      and verb.idx < t.start < cc.idx), None)
+        cand.location = NOWHERE if first is None else Location(
+            first, loc.role, precision_of(first.place, loc.role or SITE, first.text),
+            f"{first.text!r}, the place of the first of two gapped clauses")
+    if own is not None:
+        loc = Location(own, loc.role, precision_of(own.place, loc.role or SITE, own.text),
+                       f"{own.text!r}, the place of a gapped clause")
+    elif loc.toponym is not None and verb.idx < loc.toponym.start:
+        loc = NOWHERE  # a clause's own place is not the other's
+    args = replace(cand.args, quantities=list(cand.args.quantities),
+                   fatalities=count if cand.args.fatalities is not None else None)
+    return [replace(cand, merged=[], args=args, location=loc, gap=cc.i,
+                    date=day or cand.date)]
+
+
 def _to_event(cand: _Candidate, sent: Span, text: str, doc_id: str | None,
               onto: Ontology) -> Event:
     trig = cand.trigger
@@ -1963,7 +2026,8 @@ def _to_event(cand: _Candidate, sent: Span, text: str, doc_id: str | None,
     sub = cand.typing.sub_event_type
     sentence = text[sent.start_char:sent.end_char].strip()
     return Event(
-        id=event_id(doc_id, trig.start, end, sub if not cand.coordinated or toponym is None
+        id=event_id(doc_id, trig.start, end, f"{sub}~{cand.gap}" if cand.gap >= 0 else
+                    sub if not cand.coordinated or toponym is None
                     else f"{sub}@{toponym.start}"),
         event_type=onto.event_type_of(sub),
         sub_event_type=sub,
@@ -2088,11 +2152,19 @@ def _reported(verb: Word, onto: Ontology) -> bool:
     return verb.dep_ == "ccomp" and lemma(verb.head) in onto.words("speaker")
 
 
+def _gapped_apart(a: _Candidate, b: _Candidate) -> bool:
+    """Whether two candidates are one verb's happening and its gapped clause's copy."""
+    return a.trigger is b.trigger and a.gap != b.gap
+
+
 def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate], *,
                    near: bool, onto: Ontology) -> bool:
     """Whether ``later`` tells the happening ``first`` told (see the module doc). A
     telling with neither a date nor a place of its own ("Russia said it had struck
-    military targets") may be the other however far apart they are told."""
+    military targets") may be the other however far apart they are told. A gapped
+    clause's copy is never its verb's first happening (see :func:`_gapped`)."""
+    if _gapped_apart(first[1], later[1]):
+        return False
     if _anterior(first[1], onto) != _anterior(later[1], onto) and not _one_scene(
             first, later, onto):
         return False
@@ -2649,6 +2721,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         if first is None and event.event_type in _POLITICAL_VIOLENCE:
             first = next((k for k in kept if k[0].event_type in _POLITICAL_VIOLENCE
                           and cand.sentence - k[1].sentence <= _MERGE_WINDOW
+                          and not _gapped_apart(k[1], cand)
                           and _one_attack(k, (event, cand), onto)), None)
             if first is not None:
                 coded.add(id(first))
@@ -2738,6 +2811,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             # another kind
             account = _account_of(event, cand, kept, onto)
             targets = [account] if account is not None else targets
+        targets = [k for k in targets if not _gapped_apart(k[1], cand)]
         if not targets and _listed(cand):
             # a consequence told as a list item ("- Two truck drivers killed by an
             # explosive device on the Kaya-Dori road") names a happening told in full

@@ -768,11 +768,44 @@ def _actor_like(mention: Toponym, token: Word) -> bool:
             start += 1  # "the Handarat Refugee Camp", "Shiite al-Bayaa"
         ent = doc_span(doc, start, end)
         if (ent.start_char < mention.start or ent.end_char > mention.end) and \
-                not _named_site(ent, token):
+                not _named_site(ent, token) and not _list_of_names(start, end, token) \
+                and not _tagged_across(start, end, token):
             return True
     return kind == "name" and token.dep_ in ("compound", "poss") and token.head.pos_ == \
         "PROPN" and token.head.ent_type_ in ("ORG", "PERSON") and \
         not _division_of(token, token.head)
+
+
+# the prepositions of where a list of places is the scene ("in Rasht and Ahvaz")
+_LIST_PLACES = frozenset({"in", "at", "near", "outside", "inside", "around", "across",
+                          "throughout", "within"})
+
+
+def _tagged_across(start: int, end: int, token: Word) -> bool:
+    """Whether the entity at tokens ``start``-``end`` runs on from ``token``, a
+    preposition's object, into words of another phrase, neither its dependents nor its
+    heads ("in the city of Maracaibo National Guard troops fired": one organisation to
+    the tagger, two phrases to the mended parse, see :func:`unglue_places`)."""
+    if token.dep_ != "pobj":
+        return False
+    tokens = doc_words(token.doc)
+    rest = [tokens[i] for i in range(start, end) if i != token.i]
+    return bool(rest) and not any(w in token.ancestors or token in w.ancestors for w in rest)
+
+
+def _list_of_names(start: int, end: int, token: Word) -> bool:
+    """Whether the entity at tokens ``start``-``end`` around ``token`` is only a list of
+    names coordinated with it, told as where something happened ("gathered in Rasht and
+    Ahvaz" labelled one organisation; not "talks between Russia and Ukraine")."""
+    conjuncts = [token, *token.conjuncts]
+    first = min(conjuncts, key=lambda w: w.i)
+    if first.dep_ != "pobj" or first.head.lower_ not in _LIST_PLACES:
+        return False
+    names = {w.i for c in conjuncts for w in [c, *c.children]
+             if w.i == c.i or w.dep_ == "compound"}
+    rest = {i for i in range(start, end) if i not in names}
+    tokens = doc_words(token.doc)
+    return len(names) > 1 and all(tokens[i].dep_ in ("cc", "punct") for i in rest)
 
 
 def _hyphen_modifier(token: Word) -> bool:
@@ -995,6 +1028,43 @@ def _settlement_name(token: Word) -> bool:
     return token.dep_ in ("compound", "nmod", "amod") and head.i != token.i and (
         head.lower_ in _SETTLEMENT_NOUNS or
         (head.lower_ in _UNIT_NOUNS and head.lower_ != "camp"))
+
+
+def unglue_places(doc: Doc, toponyms: list[Toponym]) -> None:
+    """Mend a parse that glues a clause's place to its subject ("while in Kisumu youths
+    blocked the highway", "in the western city of Maracaibo National Guard troops fired
+    tear gas"): the tagger reads the place as a modifier of the plural noun after it and
+    that noun as the preposition's object, so the clause has no subject and its own town
+    is lost. When a known place follows "in", "at" or "of" and a plural noun follows it
+    with the clause's verb right after, and that verb has no subject, the place becomes
+    the preposition's object and the noun the verb's subject (on the words only)."""
+    words = doc_words(doc)
+    for mention in toponyms:
+        if mention.place is None:
+            continue
+        bounds = char_tokens(doc, mention.start, mention.end)
+        if bounds is None or bounds[0] < 1 or bounds[1] + 1 >= len(words):
+            continue
+        prep, name = words[bounds[0] - 1], words[bounds[1] - 1]
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.lower_ not in ("in", "at", "of") or noun is None or noun.i < bounds[1] or \
+                noun.pos_ != "NOUN" or noun.tag_ != "NNS" or noun.i + 1 >= len(words):
+            continue
+        verb = words[noun.i + 1]
+        if verb.pos_ != "VERB" or name.dep_ != "compound" or \
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) or \
+                not all(noun in w.ancestors for w in words[bounds[0]:noun.i]) or \
+                verb not in prep.ancestors:
+            continue
+        _reattach(name, prep, "pobj")
+        _reattach(noun, verb, "nsubj")
+
+
+def _reattach(word: Word, head: Word, dep: str) -> None:
+    """Hang ``word`` on ``head`` with the dependency ``dep`` (children kept in order)."""
+    word.head.children.remove(word)
+    word.head, word.dep_ = head, dep
+    head.children = sorted([*head.children, word], key=lambda w: w.i)
 
 
 def mention_root(doc: Doc, mention: Toponym) -> Word | None:

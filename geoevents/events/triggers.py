@@ -530,7 +530,7 @@ def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
         mod, why = modality(token, onto)
         found.append(Trigger(token=token, lemma=hit[0], pos=pos, phrase=hit[1],
                              sub_types=hit[2], modality=mod, modality_reason=why))
-    if all(t.modality in NON_EVENTS for t in found):
+    if all(t.modality in NON_EVENTS or t.lemma in RULES_ONLY for t in found):
         # no lexicon word tells a happening, only what is to come or was asked: the
         # sentence may still tell one the model reads ("the junta ordered the expulsion of
         # three French diplomats", "Police used a water cannon in an attempt to disperse
@@ -545,6 +545,11 @@ def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
     return found
 
 
+# trigger words that are an event only as the rules read them (see classify): "block" is
+# a protest when a crowd blocks a way, while the model, reading the sentence, would type
+# any blockade in it (a checkpoint, the road a dispersed crowd had blocked); a sentence
+# with no other trigger is still read by the model (see learned_trigger)
+RULES_ONLY = frozenset({"block"})
 # the model alone makes a trigger when it is at least this sure of the type and the event
 LEARNED_TRIGGER_TYPE = 0.5
 LEARNED_TRIGGER_EVENT = 0.8
