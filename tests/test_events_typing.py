@@ -364,3 +364,41 @@ def test_force_on_rioters_is_their_riot(text, expected):
     from geoevents.events.classify import main_event
     assert main_event(geoevents.extract_events(text, published="2026-09-15")) \
         .sub_event_type == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a strike is told by how it was delivered, whoever it hit
+    "A strike on a crowded market in the town of Sarmada killed nine civilians on Tuesday.",
+    "A strike on a school in the village of Kafr Nabl killed six pupils on Monday.",
+])
+def test_a_strike_on_civilians_is_a_strike(text):
+    found = types(text)
+    assert "Air/drone strike" in found
+    assert "Attack" not in found
+
+
+@pytest.mark.parametrize("text, expected", [
+    # armed men of a gang who assault a village and kill its people attack civilians ...
+    ("Gang members raided the village of Mirebalais-Haut on Saturday, killing nine "
+     "residents and burning houses, the mayor said.", "Attack"),
+    ("Armed men from a gang coalition attacked the Bel-Air neighbourhood on Thursday "
+     "night, killing at least six people.", "Attack"),
+    # ... a gang's robbery, shooting or arson without an assault on a community is crime
+    ("Gang members shot dead a shopkeeper during a robbery in the town on Monday.",
+     "Organised crime"),
+    ("Gang members set fire to a bus in the city on Monday.", "Organised crime"),
+])
+def test_a_gang_assault_on_a_community(text, expected):
+    found = types(text)
+    assert found and found[0] == expected
+    if expected == "Attack":
+        assert "Organised crime" not in found
+
+
+def test_bodies_recovered_take_back_no_place():
+    """The dead recovered around a village are a toll, not the village taken back."""
+    found = types("The toll rose to 11 on Monday after residents recovered four more bodies "
+                  "from the ravines around the village, a municipal official said.")
+    assert "Government regains territory" not in found
+    assert "Government regains territory" in types(
+        "The army recovered the town of Kamba from the rebels on Monday.")

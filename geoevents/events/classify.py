@@ -172,6 +172,10 @@ def _actor_side(token, onto: Ontology) -> str | None:
     return None
 
 
+# what is recovered of the dead
+_THE_DEAD = frozenset({"body", "corpse", "remains"})
+
+
 def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Arguments,
                      onto: Ontology) -> bool:
     around = args.near - set(lemma_forms(trigger.token))  # "call" is no phone of its own
@@ -192,6 +196,10 @@ def _requirement_met(required: tuple[str, ...], trigger: Trigger, args: Argument
             trigger.token, onto):
         return False  # "charges dropped from drones fell inside the base": what fell is
         # no town or post, whatever the place it fell in
+    if "territory" in required and trigger.pos == "VERB" and any(
+            c.dep_ == "dobj" and lemma(c) in _THE_DEAD for c in trigger.token.children):
+        return False  # "residents recovered four more bodies from the ravines around the
+        # village": the toll of a happening told before, no place taken back
     if "for_of" in required and not _blamed_for_violence(trigger.token, onto):
         return False  # "accused Israel of undermining the ceasefire": blame for no
         # violence claims no violent act
@@ -436,12 +444,14 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     if target_class == "armed" or (actor_class == "armed" and _token_class(
             args.actor2_token, onto) == "armed"):
         return Typing("Armed clash", 0.6, "violence between armed actors")
+    if (lem == "strike" and trigger.pos == "NOUN") or _done_by_a_strike(trigger):
+        # a strike is told by how it is delivered, whoever it hits ("the strike hit the
+        # market"): most strikes with no weapon named are from the air
+        return Typing("Air/drone strike", 0.4, "'strike' with no weapon named")
     if target_class == "civilian" or _has(target_words, _CIVIL_PLACES):
         return Typing("Attack", 0.6, "violence against civilians or civilian places")
     if lem in WEAK_GENERIC:
         return None
-    if lem in ("strike",) and trigger.pos == "NOUN":
-        return Typing("Air/drone strike", 0.4, "'strike' with no weapon named")
     if actor_class == "armed" and lem in ("attack", "assault", "raid") and \
             _has(target_words, _MILITARY_SITES | {"checkpoint", "convoy", "patrol"}):
         return Typing("Armed clash", 0.5, "armed actor attacks a military target")
@@ -451,6 +461,14 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
                "open", "raid"):
         return Typing("Attack", 0.4, "violence with no armed target named")
     return None
+
+
+def _done_by_a_strike(trigger: Trigger) -> bool:
+    """Whether a verb of violence tells what a strike did ("the strike hit a car", "the
+    strike killed three"): the strike's own telling, not an attack of its own."""
+    return trigger.pos == "VERB" and any(
+        child.dep_ == "nsubj" and lemma(child) in ("strike", "airstrike")
+        for child in trigger.token.children)
 
 
 # words of harm that count a disaster's toll as well as violence's
@@ -1532,10 +1550,30 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
     if onto.event_type_of(name) in ("Battles", "Violence against civilians",
                                     "Strategic developments", WEAPON_EVENT_TYPE) and \
             name not in _POLITICAL_WHOEVER_ACTS and _has(args.clause | args.near,
-                                                         onto.words("crime")):
+                                                         onto.words("crime")) and \
+            not (name in ("Attack", "Looting/property destruction") and
+                 _community_killed(trigger)):
         return Typing("Organised crime", typing.confidence * 0.9,
                       f"{typing.reason}; crime vocabulary (drugs, cartel, gang)")
     return typing
+
+
+# lemmas of a violence verb whose object is the place assaulted
+_ASSAULT_VERBS = frozenset({"attack", "storm", "raid", "invade"})
+
+
+def _community_killed(trigger: Trigger) -> bool:
+    """Whether a trigger tells an armed assault on a community whose people were killed
+    ("gang members stormed the village of Furcy, killing at least 11 people and setting
+    fire to dozens of homes"), itself or as the clause it completes: violence against
+    civilians whoever the attackers are, as ACLED codes gangs that act as armed groups; a
+    gang's robbery, extortion or shooting of one man stays crime."""
+    verb = trigger.token
+    while verb.dep_ in ("advcl", "conj", "xcomp") and lemma(verb) not in _ASSAULT_VERBS:
+        verb = verb.head
+    return lemma(verb) in _ASSAULT_VERBS and any(
+        child.dep_ == "dobj" and lemma(child) in _SETTLEMENTS for child in verb.children) \
+        and any(lemma(tok) in ("kill", "dead", "massacre") for tok in verb.subtree)
 
 
 def _rioters_named(trigger: Trigger, onto: Ontology) -> bool:
