@@ -358,3 +358,18 @@ def test_a_movements_destination_is_not_the_paragraphs_place():
         "withdrew towards the Shabelle river.", published="2025-05-21")
     assert not any(e.location is not None and "Shabelle" in e.location.name
                    and e.event_type == "Explosions/Remote violence" for e in found)
+
+
+def test_a_site_named_again_is_where_it_was_named():
+    """precision10: "the prison", named before as "the prison in Ambato", places what
+    its sentence tells when the paragraph names no place (not the document's main place,
+    the city the report names most)."""
+    found = geoevents.extract_events(
+        "QUITO, Ecuador, Nov. 23 — A riot inside the prison in Ambato killed six inmates on "
+        "Sunday, the prison agency said.\n\nRelatives waited outside the gates through the "
+        "night. Soldiers entered the prison on Monday and said they had regained control "
+        "of all its wings.\n\nIn Guayaquil, gunmen shot dead two men at a market on "
+        "Saturday. Police in Guayaquil arrested three suspects on Sunday.",
+        published="2025-11-24")
+    regained = [e for e in found if e.trigger == "regained"]
+    assert [e.location_text for e in regained] == ["Ambato"]

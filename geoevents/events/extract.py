@@ -134,6 +134,7 @@ from geoevents.wordlists import (
     NEWSGATHERING_VERBS,
     ROAD_VEHICLES,
     ROUTE_NOUNS,
+    SITE_NOUNS,
     SPORT_REAL_HARM,
     SPORT_WORDS,
 )
@@ -1818,7 +1819,8 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
     """The place of each event its sentence leaves unplaced, steps 4 to 6 of the chain
     in :mod:`geoevents.events.location`: the place of the nearest located event of
     another sentence of the same paragraph, else the place the paragraph names (see
-    :func:`~geoevents.events.location.main_place`), else the document's main place, else
+    :func:`~geoevents.events.location.main_place`), else where a site its sentence names
+    again was named before (:func:`_site_named_before`), else the document's main place, else
     the state its own sentence shows acting in it or holding what it tells of
     (:func:`~geoevents.events.location.acting_state`; ``sentence_places`` are each
     sentence's toponyms, the dateline's left out), at a precision no finer than 2 (3 for
@@ -1858,6 +1860,10 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             where, role = here, SITE
             precision = max(precision_of(here.place, "site", here.text), 2)
             how = f"the place the paragraph names, {here.text!r}"
+        elif (site := _site_named_before(cand, sentences, places)) is not None:
+            noun, where = site
+            role, precision = SITE, max(precision_of(where.place, "site", where.text), 2)
+            how = f"where 'the {noun}' was named before, {where.text!r}"
         elif focus is not None:
             where, role, precision = focus, SITE, 3
             how = f"the document's main place, {focus.text!r}"
@@ -1884,6 +1890,37 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             cand.location = Location(where, role, precision,
                                      f"no place of its own in the sentence; {how} (lower "
                                      f"precision)", linked=False, inferred=True)
+
+
+_SITE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "of"})
+
+
+def _site_named_before(cand: _Candidate, sentences: list[Span],
+                       places: list[tuple[int, Toponym]]) -> tuple[str, Toponym] | None:
+    """The place an earlier sentence gave a site that ``cand``'s sentence names again
+    with "the" and no place ("Fighting between rival gangs inside the prison in Machala
+    …" then, a paragraph on, "Police and soldiers entered the prison on Monday morning
+    and said they had regained control of all its wings"): the site's lemma
+    (:data:`SITE_NOUNS`) with a resolved place in its phrase, the nearest before. With
+    the site noun, None when there is none."""
+    sent = sentences[cand.sentence]
+    nouns = [t for t in sent if t.pos_ == "NOUN" and lemma(t) in SITE_NOUNS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in t.children) and not any(
+        c.dep_ == "prep" for c in t.children)]
+    if not nouns:
+        return None
+    wanted = {lemma(t) for t in nouns}
+    doc = sent.doc
+    for i in range(cand.sentence - 1, -1, -1):
+        earlier = sentences[i]
+        starts = {m.start: m for _, m in places if m.place is not None
+                  and earlier.start_char <= m.start < earlier.end_char}
+        for t in reversed(earlier):
+            # "the prison in Machala" (however the parse hangs the phrase)
+            if t.pos_ == "NOUN" and lemma(t) in wanted and t.i + 2 < earlier.end and \
+                    doc[t.i + 1].lower_ in _SITE_PREPOSITIONS and doc[t.i + 2].idx in starts:
+                return lemma(t), starts[doc[t.i + 2].idx]
+    return None
 
 
 def _nearest_donor(cand: _Candidate, located: list[_Candidate], sentences: list[int],
@@ -2725,7 +2762,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         own = _own_place(event, cand, around) and not cared
         targets = [k for k in around if _may_refer(k[0], event, _seizure(cand)) and (
             cand.reference or event.sub_event_type not in _ACCOMPANYING
-            or k[0].trigger_start < event.trigger_start)
+            or k[0].trigger_start < event.trigger_start or _harm_told_next(k, cand))
             and not (own and _elsewhere(k[0], event) and not k[1].location.inferred)
             and not _listed_apart(k[1], cand)] or [
             k for k in alone[-_MERGE_WINDOW:] if (merge_key(k[0]) == merge_key(event) or (
@@ -2825,6 +2862,18 @@ def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candida
                  and not _listed(k[1]) and event.date is not None
                  and k[0].date == event.date and _places_agree(k[0], event, near=False)]
     return found[0] if len(found) == 1 else None
+
+
+def _harm_told_next(violence: tuple[Event, _Candidate], damage: _Candidate) -> bool:
+    """Whether violence on people told in the sentence right after damage is that
+    damage's happening: it has no place and no doer of its own, so it takes the scene the
+    damage was told with ("militants set fire to at least 20 fuel tankers on the road
+    between Kayes and Bamako on Saturday. Three drivers were abducted."). ACLED codes
+    the two as one event, the violence (its most severe part)."""
+    event, cand = violence
+    return cand.sentence - damage.sentence == 1 and event.actor1 is None and \
+        cand.args.weapon_doer is None and event.event_type in _POLITICAL_VIOLENCE and \
+        (event.location is None or cand.location.inferred)
 
 
 def _bare_toll(event: Event, cand: _Candidate) -> bool:
