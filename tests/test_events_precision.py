@@ -1174,3 +1174,22 @@ def test_violence_with_a_place_of_its_own_stays_apart_from_damage():
                    "on Friday, a transporters' official said. In Menaka, two traders were "
                    "abducted on Saturday.", "2025-05-13")
     assert len(found) == 2
+
+
+def test_fighting_on_a_towns_front_is_the_attack_told_next():
+    """precision10: "the Marib front" is the line of contact around Marib, not the town:
+    an attack in a district of its province told next is that fighting, kept at its
+    site."""
+    found = events("Heavy fighting was reported on the Marib front on Monday. Houthi fighters "
+                   "attacked army positions in Sirwah district, west of Marib city, on "
+                   "Monday, killing two soldiers.", "2025-05-13")
+    assert [(e.event_type, e.location_text) for e in found] == [("Battles", "Sirwah")]
+
+
+def test_fighting_in_a_town_is_not_an_attack_elsewhere():
+    """precision10: without a front, fighting in the town stays apart from an attack
+    30 km away."""
+    found = events("Heavy fighting was reported in Marib city on Monday. Houthi fighters "
+                   "attacked army positions in Sirwah district, west of Marib city, on "
+                   "Monday, killing two soldiers.", "2025-05-13")
+    assert len(found) == 2

@@ -2133,12 +2133,41 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
     if _anterior(first[1], onto) != _anterior(later[1], onto) and not _one_scene(
             first, later, onto):
         return False
-    inferred = first[1].location.inferred or later[1].location.inferred
+    inferred = first[1].location.inferred or later[1].location.inferred or \
+        _along_the_front(first, later)
     if not inferred and _other_towns(first[0], later[0]):
         return False
     near = near or _vague(*first) or _vague(*later)
     return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred,
                                  said_later=_said_later(first[1], later[1]))
+
+
+_FRONT = re.compile(r"\s+(?:front|frontline|front line|axis)\b", re.IGNORECASE)
+# how far from the town a front is named after a happening on that front may be placed
+_FRONT_KM = 60.0
+
+
+def _on_a_front(cand: _Candidate) -> bool:
+    """Whether a telling is placed by the front a town names ("Fighting has also been
+    reported on the Marib front"): the line of contact in the town's area, not the town."""
+    mention = cand.location.toponym
+    if mention is None or cand.location.inferred:
+        return False
+    return bool(_FRONT.match(doc_text(cand.trigger.token.doc), mention.end))
+
+
+def _along_the_front(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]
+                     ) -> bool:
+    """Whether one telling is placed on a town's front (:func:`_on_a_front`) and the
+    other at a place of the town's first-level division within :data:`_FRONT_KM` of it
+    ("Houthi fighters attacked their positions in Sirwah district, west of Marib city"):
+    their places agree."""
+    if not (_on_a_front(first[1]) or _on_a_front(later[1])):
+        return False
+    a, b = _site(first[0]), _site(later[0])
+    return a is not None and b is not None and a.country_code == b.country_code and \
+        a.admin1 is not None and a.admin1 == b.admin1 and \
+        geodesy.distance_km(a.lat, a.lon, b.lat, b.lon) <= _FRONT_KM
 
 
 def _one_scene(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
@@ -2571,21 +2600,24 @@ def _crowd_severity(sub_event_type: str) -> int:
 
 
 def _absorb(first: Event, later: Event, guessed: set[str], *, place: bool = True,
-            onset: bool = False, linked: bool = False, outcome: bool = True) -> None:
+            onset: bool = False, linked: bool = False, outcome: bool = True,
+            front: bool = False) -> None:
     """Fold a later telling into the first: the better place (:func:`_better_place`;
     unless ``place`` is false: a reference is placed where the reaction is and names its
     speakers, unless its place is ``linked`` to it) and finer actors, finer date (or, with
     ``onset``, the day it began), the first telling's type (unless a later one is more
     severe, and an ``outcome`` of it: not what a protest is about), the lowest fatality
     figure, the union of the rest. ``guessed`` holds the ids of the events placed only by
-    another sentence (kept up to date)."""
+    another sentence (kept up to date). With ``front`` the first telling is placed on a
+    town's front (:func:`_on_a_front`), and the later one's place, the site, is better."""
     if outcome and merge_key(first) == merge_key(later) and \
             _severity(later) > _severity(first):
         first.sub_event_type, first.event_type = later.sub_event_type, later.event_type
     if outcome and later.sub_event_type == _ARRESTS and \
             first.sub_event_type == "Peaceful protest":
         first.sub_event_type = "Protest with intervention"  # the arrests were the intervention
-    if (place or linked) and _better_place(first, later, guessed):
+    if (place or linked) and (_better_place(first, later, guessed) or (
+            front and later.location is not None)):
         first.location, first.location_text = later.location, later.location_text
         first.location_start, first.location_end = later.location_start, later.location_end
         first.location_role, first.geo_precision = later.location_role, later.geo_precision
@@ -2735,7 +2767,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             # what a protest is about is no outcome of it ("rallied to mourn dozens of
             # demonstrators killed last month in a brutal raid on a sit-in")
             _absorb(first[0], event, guessed,
-                    outcome=not protest_background(cand.trigger.token, onto))
+                    outcome=not protest_background(cand.trigger.token, onto),
+                    place=not _on_a_front(cand), front=_on_a_front(first[1]))
             joined.append((cand.sentence, first))
     # where each event is told: its first telling and every telling that joined it, of
     # its kind ("A fighter jet dropped two bombs …" after "an airstrike killed 19") or
@@ -2763,7 +2796,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         targets = [k for k in around if _may_refer(k[0], event, _seizure(cand)) and (
             cand.reference or event.sub_event_type not in _ACCOMPANYING
             or k[0].trigger_start < event.trigger_start or _harm_told_next(k, cand))
-            and not (own and _elsewhere(k[0], event) and not k[1].location.inferred)
+            and not (own and _elsewhere(k[0], event) and not k[1].location.inferred
+                     and not _along_the_front(k, (event, cand)))
             and not _listed_apart(k[1], cand)] or [
             k for k in alone[-_MERGE_WINDOW:] if (merge_key(k[0]) == merge_key(event) or (
                 cand.reference and k[1].accompanying and _may_refer(k[0], event)))
@@ -2808,8 +2842,9 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             if _tells_how(target[0], event) and id(target) not in coded:
                 target[0].event_type, target[0].sub_event_type = (
                     event.event_type, event.sub_event_type)
-            _absorb(target[0], event, guessed, place=not (cand.reference or cared),
-                    onset=cand.reaction == "onset", linked=own)
+            front = _on_a_front(cand)  # the town a front is named after is no site
+            _absorb(target[0], event, guessed, place=not (cand.reference or cared or front),
+                    onset=cand.reaction == "onset", linked=own and not front)
         elif cand.reaction != "commemoration" or event.date is not None:
             alone.append((event, cand))  # a look back at nothing the report tells ("two
             # years since the collapse of two dams") is history, not a new event
