@@ -373,3 +373,18 @@ def test_a_site_named_again_is_where_it_was_named():
         published="2025-11-24")
     regained = [e for e in found if e.trigger == "regained"]
     assert [e.location_text for e in regained] == ["Ambato"]
+
+
+def test_a_name_the_toponym_stage_passed_over_is_read_as_elsewhere():
+    """precision10: "at Hodeidah port" in the army's entry, a name the toponym stage did
+    not keep there, is the Hodeidah the report names in its headline: the army's strike
+    is the strike told at 06:30, not one placed at the sea or in Israel."""
+    found = geoevents.extract_events(
+        "Live: Strikes on Yemen's Hodeidah port\n\n06:30 — Israeli jets struck Hodeidah "
+        "port on Yemen's Red Sea coast overnight, Houthi television reported. It said two "
+        "dock workers were killed.\n\n08:15 — The Israeli army says it hit \"military "
+        "infrastructure\" at Hodeidah port in response to missile launches towards "
+        "Israel.\n\n10:00 — The Houthis say they fired a missile at Ben Gurion airport "
+        "near Tel Aviv this morning.", published="2025-09-08")
+    strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
+    assert [e.location.name for e in strikes] == ["Al Ḩudaydah"]

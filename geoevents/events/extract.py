@@ -1407,6 +1407,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     sports = sports_report(sentences, sentence_lemmas, onto)
     place_skip = dateline.place_end if dateline is not None else 0
     places = _sentence_toponyms(sentences, toponyms, place_skip)
+    known_names = _resolved_names(toponyms)
     dates = _sentence_dates(sentences, text)
     # a later paragraph that opens with its own dateline is filed on its own day
     refiled = later_datelines(text, base)
@@ -1478,7 +1479,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             if hurt is not None:
                 victim.args.quantities.append(f"{hurt} injured")
         # (the dateline's words are no place the parse can link: "KYIV, Ukraine, May 3 —")
-        here = [c for c in sentence_candidates(sent, places[i]) if c[0].start >= place_skip]
+        here = [(_read_as_elsewhere(m, root, known_names), root)
+                for m, root in sentence_candidates(sent, places[i]) if m.start >= place_skip]
         for cand in cands:
             cand.location = locate(cand.trigger.token, _anchors(cand, onto), sent, places[i],
                                    here)
@@ -1732,6 +1734,38 @@ def _paragraphs(sentences: list[Span], text: str) -> list[int]:
 
 # the precision of a place no finer than a region (see precision_of)
 _COARSE = 3
+
+
+_PORTS = frozenset({"port", "harbour", "harbor", "terminal", "airport"})
+
+
+def _resolved_names(toponyms: list[Toponym]) -> dict[str, Toponym]:
+    """The first mention the gazetteer resolved of each name of the report (casefolded),
+    for the names the toponym stage passed over elsewhere (:func:`_read_as_elsewhere`)."""
+    out: dict[str, Toponym] = {}
+    for t in toponyms:
+        if t.place is not None:
+            out.setdefault(t.text.casefold(), t)
+    return out
+
+
+def _read_as_elsewhere(mention: Toponym, root: Word, known: dict[str, Toponym]
+                       ) -> Toponym:
+    """A name the toponym stage did not keep in this sentence but that names a site noun
+    it stands on ("it struck 'infrastructure …' at Hodeidah port"), read as the report
+    reads it where the stage resolved it ("struck Hodeidah port on Yemen's Red Sea
+    coast"): one name, one place in a report. Other mentions are returned as they are
+    (the stage's reasons hold there: "all times Beirut" names no place)."""
+    if mention.place is not None or mention.candidates or \
+            root.dep_ not in ("compound", "nmod") or root.head.i == root.i or \
+            lemma(root.head) not in SITE_NOUNS | _PORTS:
+        return mention
+    same = known.get(mention.text.casefold())
+    if same is None:
+        return mention
+    return replace(same, start=mention.start, end=mention.end, text=mention.text,
+                   reason=f"{mention.text!r}: the report's reading of the name elsewhere, "
+                          f"{same.reason}")
 
 
 def _unknown_name(mention: Toponym) -> bool:
