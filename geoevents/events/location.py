@@ -51,7 +51,8 @@ place linked by the parse, (2) the sentence's setting, (3) another place of the 
 sentence (:func:`_other_place`, by :func:`place_tier`), then, in
 :mod:`geoevents.events.extract`, (4) the paragraph's place — the nearest located event of
 another sentence of the paragraph, else the place the paragraph names
-(:func:`main_place` over :func:`context_places`) — and (5) the document's main place, at
+(:func:`main_place` over :func:`context_places`), else where a site its sentence names
+again ("entered the prison") was named before — and (5) the document's main place, at
 lower precisions; the reason says which step gave the place.
 
 ``geo_precision`` follows ACLED: 1 a town or a specific site, 2 near a town or a small
