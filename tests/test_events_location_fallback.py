@@ -388,3 +388,16 @@ def test_a_name_the_toponym_stage_passed_over_is_read_as_elsewhere():
         "near Tel Aviv this morning.", published="2025-09-08")
     strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
     assert [e.location.name for e in strikes] == ["Al Ḩudaydah"]
+
+
+def test_where_the_hurt_were_cared_for_places_no_happening():
+    """precision10: a blast at a place the gazetteer lacks is not placed at the town of
+    the hospital its wounded were flown to ("died … at the Bokaro Institute of Medical
+    Sciences in Ranchi, where the injured had been flown")."""
+    found = geoevents.extract_events(
+        "CHAIBASA, India - Maoist violence has declined in West Singhbhum district.\n\n"
+        "A landmine went off under a police patrol near Bhalukpahari on Monday, injuring "
+        "two officers. One of them died on Tuesday at the Bokaro Institute of Medical "
+        "Sciences in Ranchi, where the injured had been flown.", published="2025-08-20")
+    blasts = [e for e in found if e.event_type == "Explosions/Remote violence"]
+    assert blasts and all(e.location is None or e.location.name != "Ranchi" for e in blasts)

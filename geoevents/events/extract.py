@@ -104,6 +104,7 @@ from geoevents.events.location import (
     context_places,
     locate,
     main_place,
+    mention_root,
     path_to_place,
     placed_in,
     precision_of,
@@ -1067,8 +1068,24 @@ def _in_care(cand: _Candidate) -> bool:
     them took place."""
     tok = cand.trigger.token
     return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
-        g.dep_ == "pobj" and lemma(g) in CARE_PLACES for g in c.children)
-        for c in tok.children)
+        g.dep_ == "pobj" and (lemma(g) in CARE_PLACES or _care_named(g))
+        for g in c.children) for c in tok.children)
+
+
+def _care_town(root: Word | None) -> bool:
+    """Whether a place is told as the town of a place of care ("at the Bokaro Institute
+    of Medical Sciences in Ranchi", "a hospital in Goma")."""
+    if root is None or root.dep_ != "pobj" or root.head.lower_ not in ("in", "at"):
+        return False
+    noun = root.head.head
+    return noun.i != root.head.i and (lemma(noun) in CARE_PLACES or _care_named(noun))
+
+
+def _care_named(noun: Word) -> bool:
+    """Whether a name calls its place one of care ("the Rajendra Institute of Medical
+    Sciences", "Al-Shifa Hospital")."""
+    return noun.pos_ == "PROPN" and any(
+        t.lower_ in CARE_PLACES or t.lower_ == "medical" for t in noun.subtree)
 
 
 def _relief_work(cand: _Candidate) -> bool:
@@ -1865,6 +1882,13 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
     that joins the event it refers to takes that event's place, not this one (see
     :func:`_absorb`)."""
     starts = [s.start_char for s in sentences]
+    # where the hurt were cared for places no happening ("died … at the Rajendra Institute
+    # of Medical Sciences in Ranchi, where the injured had been flown")
+    cared = {c.location.toponym.start for c in found if c.accompanying and _in_care(c)
+             and c.location.toponym is not None}
+    if sentences:
+        cared |= {m.start for _, m in places if _care_town(mention_root(sentences[0].doc, m))}
+    places = [(tier, mention) for tier, mention in places if mention.start not in cared]
     by_paragraph: dict[int, list[tuple[int, Toponym]]] = {}
     for tier, mention in places:
         i = bisect.bisect_right(starts, mention.start) - 1
@@ -1882,7 +1906,8 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             continue  # placed, or a known name left unresolved (which Hamilton?): no guess
         family = onto.event_type_of(cand.typing.sub_event_type)
         par = paragraph[cand.sentence]
-        donor = _nearest_donor(cand, placed.get(par, []), order.get(par, []), family, onto)
+        donor = _nearest_donor(cand, placed.get(par, []), order.get(par, []), family, onto,
+                               cared)
         here = named.get(par)
         if donor is not None:
             where = donor.location.toponym
@@ -1958,18 +1983,20 @@ def _site_named_before(cand: _Candidate, sentences: list[Span],
 
 
 def _nearest_donor(cand: _Candidate, located: list[_Candidate], sentences: list[int],
-                   family: str, onto: Ontology) -> _Candidate | None:
+                   family: str, onto: Ontology, cared: set[int]) -> _Candidate | None:
     """The located event of another sentence of the paragraph nearest before ``cand``
     (else after it) whose place ``cand`` may share: a statement's or an incident's place
-    goes only to events of its own family, and a movement's destination to none.
+    goes only to events of its own family, and a movement's destination and where the
+    hurt were cared for (``cared``: the starts of such places, :func:`_in_care`) to none.
     ``located`` is in text order (``sentences`` their sentence numbers); the search walks
     out from ``cand``'s position and stops at the first fit."""
     def fits(c: _Candidate) -> bool:
         other = onto.event_type_of(c.typing.sub_event_type)
         # (where a movement went, "withdrew towards the Shabelle river", is not where
-        # the paragraph's happenings were)
+        # the paragraph's happenings were, nor where the hurt were cared for)
         return c.sentence != cand.sentence and c.location.role != "destination" and (
-            other not in _NO_FALLBACK or other == family)
+            other not in _NO_FALLBACK or other == family) and (
+            c.location.toponym is None or c.location.toponym.start not in cared)
 
     at = bisect.bisect_left(sentences, cand.sentence)
     before = next((c for c in reversed(located[:at]) if fits(c)), None)
@@ -2812,6 +2839,10 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                       [(sentence, index[id(k[0])]) for sentence, k in joined])
     sentences = [s for s, _ in tellings]
     alone: list[tuple[Event, _Candidate]] = []  # references with no event to join
+    # where the hurt were cared for ("died … at the Rajendra Institute of Medical Sciences
+    # in Ranchi, where the injured had been flown"): the place of no consequence told there
+    care = {c.location.toponym.start for _, c in later if c.accompanying and _in_care(c)
+            and c.location.toponym is not None}
     for event, cand in later:
         # a consequence with no date and no place of its own may be told far from its
         # event ("Residents said the insurgents looted shops before they left")
@@ -2825,7 +2856,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 nearest[i] = sentence
         around = [kept[i] for i in sorted(nearest)]
         told_at = {id(kept[i]): sentence for i, sentence in nearest.items()}
-        cared = cand.accompanying and _in_care(cand)
+        cared = cand.accompanying and (_in_care(cand) or (
+            cand.location.toponym is not None and cand.location.toponym.start in care))
         own = _own_place(event, cand, around) and not cared
         targets = [k for k in around if _may_refer(k[0], event, _seizure(cand)) and (
             cand.reference or event.sub_event_type not in _ACCOMPANYING
