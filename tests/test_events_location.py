@@ -1015,3 +1015,14 @@ def test_the_place_a_munition_is_aimed_at_places_the_toll(text, word, place):
     loc = located(text, word)
     assert loc.toponym is not None and place in loc.toponym.text, loc.reason
     assert loc.linked and "dobj" in loc.reason, loc.reason
+
+
+def test_a_town_named_with_a_sea_is_on_its_coast():
+    # precision10: the gazetteer has no shape of a sea, so a town named with it ("struck
+    # Hodeidah port on Yemen's Red Sea coast") lies in its area, not far from it
+    from geoevents.events.location import _within
+    from geoevents.model import Place
+
+    sea = Place("x:1", "Red Sea", 20.0, 38.0, "H", "SEA", "", None)
+    port = Place("x:2", "Al Hudaydah", 14.80, 42.95, "P", "PPL", "YE", "Al Hudaydah")
+    assert _within(sea, port)

@@ -358,3 +358,46 @@ def test_a_movements_destination_is_not_the_paragraphs_place():
         "withdrew towards the Shabelle river.", published="2025-05-21")
     assert not any(e.location is not None and "Shabelle" in e.location.name
                    and e.event_type == "Explosions/Remote violence" for e in found)
+
+
+def test_a_site_named_again_is_where_it_was_named():
+    """precision10: "the prison", named before as "the prison in Ambato", places what
+    its sentence tells when the paragraph names no place (not the document's main place,
+    the city the report names most)."""
+    found = geoevents.extract_events(
+        "QUITO, Ecuador, Nov. 23 — A riot inside the prison in Ambato killed six inmates on "
+        "Sunday, the prison agency said.\n\nRelatives waited outside the gates through the "
+        "night. Soldiers entered the prison on Monday and said they had regained control "
+        "of all its wings.\n\nIn Guayaquil, gunmen shot dead two men at a market on "
+        "Saturday. Police in Guayaquil arrested three suspects on Sunday.",
+        published="2025-11-24")
+    regained = [e for e in found if e.trigger == "regained"]
+    assert [e.location_text for e in regained] == ["Ambato"]
+
+
+def test_a_name_the_toponym_stage_passed_over_is_read_as_elsewhere():
+    """precision10: "at Hodeidah port" in the army's entry, a name the toponym stage did
+    not keep there, is the Hodeidah the report names in its headline: the army's strike
+    is the strike told at 06:30, not one placed at the sea or in Israel."""
+    found = geoevents.extract_events(
+        "Live: Strikes on Yemen's Hodeidah port\n\n06:30 — Israeli jets struck Hodeidah "
+        "port on Yemen's Red Sea coast overnight, Houthi television reported. It said two "
+        "dock workers were killed.\n\n08:15 — The Israeli army says it hit \"military "
+        "infrastructure\" at Hodeidah port in response to missile launches towards "
+        "Israel.\n\n10:00 — The Houthis say they fired a missile at Ben Gurion airport "
+        "near Tel Aviv this morning.", published="2025-09-08")
+    strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
+    assert [e.location.name for e in strikes] == ["Al Ḩudaydah"]
+
+
+def test_where_the_hurt_were_cared_for_places_no_happening():
+    """precision10: a blast at a place the gazetteer lacks is not placed at the town of
+    the hospital its wounded were flown to ("died … at the Bokaro Institute of Medical
+    Sciences in Ranchi, where the injured had been flown")."""
+    found = geoevents.extract_events(
+        "CHAIBASA, India - Maoist violence has declined in West Singhbhum district.\n\n"
+        "A landmine went off under a police patrol near Bhalukpahari on Monday, injuring "
+        "two officers. One of them died on Tuesday at the Bokaro Institute of Medical "
+        "Sciences in Ranchi, where the injured had been flown.", published="2025-08-20")
+    blasts = [e for e in found if e.event_type == "Explosions/Remote violence"]
+    assert blasts and all(e.location is None or e.location.name != "Ranchi" for e in blasts)

@@ -1154,3 +1154,42 @@ def test_a_bare_plural_in_the_present_perfect_is_violence_over_the_years():
                    "Zamfara state, at the border with Niger, has suffered attacks by armed "
                    "bandits for more than ten years.", "2025-05-13")
     assert [(e.trigger, e.location_text) for e in found] == [("killed", "Gidan Bawa")]
+
+
+def test_people_hurt_right_after_damage_are_its_happening():
+    """precision10: "Three drivers were abducted", told next with no place or doer of its
+    own, is the happening whose damage the sentence before told; ACLED codes the two as
+    one event, the violence."""
+    found = events("Gunmen set fire to a dozen lorries on the road between Gao and Ansongo "
+                   "on Friday, a transporters' official said. Two drivers were abducted.",
+                   "2025-05-13")
+    assert [(e.sub_event_type, e.location_text) for e in found] == [
+        ("Abduction/forced disappearance", "between Gao and Ansongo")]
+
+
+def test_violence_with_a_place_of_its_own_stays_apart_from_damage():
+    """precision10: the damage joins violence told next only when that has no place of
+    its own."""
+    found = events("Gunmen set fire to a dozen lorries on the road between Gao and Ansongo "
+                   "on Friday, a transporters' official said. In Menaka, two traders were "
+                   "abducted on Saturday.", "2025-05-13")
+    assert len(found) == 2
+
+
+def test_fighting_on_a_towns_front_is_the_attack_told_next():
+    """precision10: "the Marib front" is the line of contact around Marib, not the town:
+    an attack in a district of its province told next is that fighting, kept at its
+    site."""
+    found = events("Heavy fighting was reported on the Marib front on Monday. Houthi fighters "
+                   "attacked army positions in Sirwah district, west of Marib city, on "
+                   "Monday, killing two soldiers.", "2025-05-13")
+    assert [(e.event_type, e.location_text) for e in found] == [("Battles", "Sirwah")]
+
+
+def test_fighting_in_a_town_is_not_an_attack_elsewhere():
+    """precision10: without a front, fighting in the town stays apart from an attack
+    30 km away."""
+    found = events("Heavy fighting was reported in Marib city on Monday. Houthi fighters "
+                   "attacked army positions in Sirwah district, west of Marib city, on "
+                   "Monday, killing two soldiers.", "2025-05-13")
+    assert len(found) == 2

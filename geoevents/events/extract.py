@@ -104,6 +104,7 @@ from geoevents.events.location import (
     context_places,
     locate,
     main_place,
+    mention_root,
     path_to_place,
     placed_in,
     precision_of,
@@ -135,6 +136,7 @@ from geoevents.wordlists import (
     NEWSGATHERING_VERBS,
     ROAD_VEHICLES,
     ROUTE_NOUNS,
+    SITE_NOUNS,
     SPORT_REAL_HARM,
     SPORT_WORDS,
 )
@@ -1071,8 +1073,24 @@ def _in_care(cand: _Candidate) -> bool:
     them took place."""
     tok = cand.trigger.token
     return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and any(
-        g.dep_ == "pobj" and lemma(g) in CARE_PLACES for g in c.children)
-        for c in tok.children)
+        g.dep_ == "pobj" and (lemma(g) in CARE_PLACES or _care_named(g))
+        for g in c.children) for c in tok.children)
+
+
+def _care_town(root: Word | None) -> bool:
+    """Whether a place is told as the town of a place of care ("at the Bokaro Institute
+    of Medical Sciences in Ranchi", "a hospital in Goma")."""
+    if root is None or root.dep_ != "pobj" or root.head.lower_ not in ("in", "at"):
+        return False
+    noun = root.head.head
+    return noun.i != root.head.i and (lemma(noun) in CARE_PLACES or _care_named(noun))
+
+
+def _care_named(noun: Word) -> bool:
+    """Whether a name calls its place one of care ("the Rajendra Institute of Medical
+    Sciences", "Al-Shifa Hospital")."""
+    return noun.pos_ == "PROPN" and any(
+        t.lower_ in CARE_PLACES or t.lower_ == "medical" for t in noun.subtree)
 
 
 def _relief_work(cand: _Candidate) -> bool:
@@ -1412,6 +1430,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     sports = sports_report(sentences, sentence_lemmas, onto)
     place_skip = dateline.place_end if dateline is not None else 0
     places = _sentence_toponyms(sentences, toponyms, place_skip)
+    known_names = _resolved_names(toponyms)
     dates = _sentence_dates(sentences, text)
     # a later paragraph that opens with its own dateline is filed on its own day
     refiled = later_datelines(text, base)
@@ -1483,7 +1502,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             if hurt is not None:
                 victim.args.quantities.append(f"{hurt} injured")
         # (the dateline's words are no place the parse can link: "KYIV, Ukraine, May 3 —")
-        here = [c for c in sentence_candidates(sent, places[i]) if c[0].start >= place_skip]
+        here = [(_read_as_elsewhere(m, root, known_names), root)
+                for m, root in sentence_candidates(sent, places[i]) if m.start >= place_skip]
         for cand in cands:
             cand.location = locate(cand.trigger.token, _anchors(cand, onto), sent, places[i],
                                    here)
@@ -1740,6 +1760,38 @@ def _paragraphs(sentences: list[Span], text: str) -> list[int]:
 _COARSE = 3
 
 
+_PORTS = frozenset({"port", "harbour", "harbor", "terminal", "airport"})
+
+
+def _resolved_names(toponyms: list[Toponym]) -> dict[str, Toponym]:
+    """The first mention the gazetteer resolved of each name of the report (casefolded),
+    for the names the toponym stage passed over elsewhere (:func:`_read_as_elsewhere`)."""
+    out: dict[str, Toponym] = {}
+    for t in toponyms:
+        if t.place is not None:
+            out.setdefault(t.text.casefold(), t)
+    return out
+
+
+def _read_as_elsewhere(mention: Toponym, root: Word, known: dict[str, Toponym]
+                       ) -> Toponym:
+    """A name the toponym stage did not keep in this sentence but that names a site noun
+    it stands on ("it struck 'infrastructure …' at Hodeidah port"), read as the report
+    reads it where the stage resolved it ("struck Hodeidah port on Yemen's Red Sea
+    coast"): one name, one place in a report. Other mentions are returned as they are
+    (the stage's reasons hold there: "all times Beirut" names no place)."""
+    if mention.place is not None or mention.candidates or \
+            root.dep_ not in ("compound", "nmod") or root.head.i == root.i or \
+            lemma(root.head) not in SITE_NOUNS | _PORTS:
+        return mention
+    same = known.get(mention.text.casefold())
+    if same is None:
+        return mention
+    return replace(same, start=mention.start, end=mention.end, text=mention.text,
+                   reason=f"{mention.text!r}: the report's reading of the name elsewhere, "
+                          f"{same.reason}")
+
+
 def _unknown_name(mention: Toponym) -> bool:
     """Whether a mention names a place the gazetteer lacks (no reading at all)."""
     return mention.place is None and not mention.candidates
@@ -1825,7 +1877,8 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
     """The place of each event its sentence leaves unplaced, steps 4 to 6 of the chain
     in :mod:`geoevents.events.location`: the place of the nearest located event of
     another sentence of the same paragraph, else the place the paragraph names (see
-    :func:`~geoevents.events.location.main_place`), else the document's main place, else
+    :func:`~geoevents.events.location.main_place`), else where a site its sentence names
+    again was named before (:func:`_site_named_before`), else the document's main place, else
     the state its own sentence shows acting in it or holding what it tells of
     (:func:`~geoevents.events.location.acting_state`; ``sentence_places`` are each
     sentence's toponyms, the dateline's left out), at a precision no finer than 2 (3 for
@@ -1836,6 +1889,13 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
     that joins the event it refers to takes that event's place, not this one (see
     :func:`_absorb`)."""
     starts = [s.start_char for s in sentences]
+    # where the hurt were cared for places no happening ("died … at the Rajendra Institute
+    # of Medical Sciences in Ranchi, where the injured had been flown")
+    cared = {c.location.toponym.start for c in found if c.accompanying and _in_care(c)
+             and c.location.toponym is not None}
+    if sentences:
+        cared |= {m.start for _, m in places if _care_town(mention_root(sentences[0].doc, m))}
+    places = [(tier, mention) for tier, mention in places if mention.start not in cared]
     by_paragraph: dict[int, list[tuple[int, Toponym]]] = {}
     for tier, mention in places:
         i = bisect.bisect_right(starts, mention.start) - 1
@@ -1853,7 +1913,8 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             continue  # placed, or a known name left unresolved (which Hamilton?): no guess
         family = onto.event_type_of(cand.typing.sub_event_type)
         par = paragraph[cand.sentence]
-        donor = _nearest_donor(cand, placed.get(par, []), order.get(par, []), family, onto)
+        donor = _nearest_donor(cand, placed.get(par, []), order.get(par, []), family, onto,
+                               cared)
         here = named.get(par)
         if donor is not None:
             where = donor.location.toponym
@@ -1865,6 +1926,10 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             where, role = here, SITE
             precision = max(precision_of(here.place, "site", here.text), 2)
             how = f"the place the paragraph names, {here.text!r}"
+        elif (site := _site_named_before(cand, sentences, places)) is not None:
+            noun, where = site
+            role, precision = SITE, max(precision_of(where.place, "site", where.text), 2)
+            how = f"where 'the {noun}' was named before, {where.text!r}"
         elif focus is not None:
             where, role, precision = focus, SITE, 3
             how = f"the document's main place, {focus.text!r}"
@@ -1893,19 +1958,52 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
                                      f"precision)", linked=False, inferred=True)
 
 
+_SITE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "of"})
+
+
+def _site_named_before(cand: _Candidate, sentences: list[Span],
+                       places: list[tuple[int, Toponym]]) -> tuple[str, Toponym] | None:
+    """The place an earlier sentence gave a site that ``cand``'s sentence names again
+    with "the" and no place ("Fighting between rival gangs inside the prison in Machala
+    …" then, a paragraph on, "Police and soldiers entered the prison on Monday morning
+    and said they had regained control of all its wings"): the site's lemma
+    (:data:`SITE_NOUNS`) with a resolved place in its phrase, the nearest before. With
+    the site noun, None when there is none."""
+    sent = sentences[cand.sentence]
+    nouns = [t for t in sent if t.pos_ == "NOUN" and lemma(t) in SITE_NOUNS and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in t.children) and not any(
+        c.dep_ == "prep" for c in t.children)]
+    if not nouns:
+        return None
+    wanted = {lemma(t) for t in nouns}
+    doc = sent.doc
+    for i in range(cand.sentence - 1, -1, -1):
+        earlier = sentences[i]
+        starts = {m.start: m for _, m in places if m.place is not None
+                  and earlier.start_char <= m.start < earlier.end_char}
+        for t in reversed(earlier):
+            # "the prison in Machala" (however the parse hangs the phrase)
+            if t.pos_ == "NOUN" and lemma(t) in wanted and t.i + 2 < earlier.end and \
+                    doc[t.i + 1].lower_ in _SITE_PREPOSITIONS and doc[t.i + 2].idx in starts:
+                return lemma(t), starts[doc[t.i + 2].idx]
+    return None
+
+
 def _nearest_donor(cand: _Candidate, located: list[_Candidate], sentences: list[int],
-                   family: str, onto: Ontology) -> _Candidate | None:
+                   family: str, onto: Ontology, cared: set[int]) -> _Candidate | None:
     """The located event of another sentence of the paragraph nearest before ``cand``
     (else after it) whose place ``cand`` may share: a statement's or an incident's place
-    goes only to events of its own family, and a movement's destination to none.
+    goes only to events of its own family, and a movement's destination and where the
+    hurt were cared for (``cared``: the starts of such places, :func:`_in_care`) to none.
     ``located`` is in text order (``sentences`` their sentence numbers); the search walks
     out from ``cand``'s position and stops at the first fit."""
     def fits(c: _Candidate) -> bool:
         other = onto.event_type_of(c.typing.sub_event_type)
         # (where a movement went, "withdrew towards the Shabelle river", is not where
-        # the paragraph's happenings were)
+        # the paragraph's happenings were, nor where the hurt were cared for)
         return c.sentence != cand.sentence and c.location.role != "destination" and (
-            other not in _NO_FALLBACK or other == family)
+            other not in _NO_FALLBACK or other == family) and (
+            c.location.toponym is None or c.location.toponym.start not in cared)
 
     at = bisect.bisect_left(sentences, cand.sentence)
     before = next((c for c in reversed(located[:at]) if fits(c)), None)
@@ -2168,12 +2266,41 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
     if _anterior(first[1], onto) != _anterior(later[1], onto) and not _one_scene(
             first, later, onto):
         return False
-    inferred = first[1].location.inferred or later[1].location.inferred
+    inferred = first[1].location.inferred or later[1].location.inferred or \
+        _along_the_front(first, later)
     if not inferred and _other_towns(first[0], later[0]):
         return False
     near = near or _vague(*first) or _vague(*later)
     return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred,
                                  said_later=_said_later(first[1], later[1]))
+
+
+_FRONT = re.compile(r"\s+(?:front|frontline|front line|axis)\b", re.IGNORECASE)
+# how far from the town a front is named after a happening on that front may be placed
+_FRONT_KM = 60.0
+
+
+def _on_a_front(cand: _Candidate) -> bool:
+    """Whether a telling is placed by the front a town names ("Fighting has also been
+    reported on the Marib front"): the line of contact in the town's area, not the town."""
+    mention = cand.location.toponym
+    if mention is None or cand.location.inferred:
+        return False
+    return bool(_FRONT.match(doc_text(cand.trigger.token.doc), mention.end))
+
+
+def _along_the_front(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]
+                     ) -> bool:
+    """Whether one telling is placed on a town's front (:func:`_on_a_front`) and the
+    other at a place of the town's first-level division within :data:`_FRONT_KM` of it
+    ("Houthi fighters attacked their positions in Sirwah district, west of Marib city"):
+    their places agree."""
+    if not (_on_a_front(first[1]) or _on_a_front(later[1])):
+        return False
+    a, b = _site(first[0]), _site(later[0])
+    return a is not None and b is not None and a.country_code == b.country_code and \
+        a.admin1 is not None and a.admin1 == b.admin1 and \
+        geodesy.distance_km(a.lat, a.lon, b.lat, b.lon) <= _FRONT_KM
 
 
 def _one_scene(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
@@ -2606,21 +2733,24 @@ def _crowd_severity(sub_event_type: str) -> int:
 
 
 def _absorb(first: Event, later: Event, guessed: set[str], *, place: bool = True,
-            onset: bool = False, linked: bool = False, outcome: bool = True) -> None:
+            onset: bool = False, linked: bool = False, outcome: bool = True,
+            front: bool = False) -> None:
     """Fold a later telling into the first: the better place (:func:`_better_place`;
     unless ``place`` is false: a reference is placed where the reaction is and names its
     speakers, unless its place is ``linked`` to it) and finer actors, finer date (or, with
     ``onset``, the day it began), the first telling's type (unless a later one is more
     severe, and an ``outcome`` of it: not what a protest is about), the lowest fatality
     figure, the union of the rest. ``guessed`` holds the ids of the events placed only by
-    another sentence (kept up to date)."""
+    another sentence (kept up to date). With ``front`` the first telling is placed on a
+    town's front (:func:`_on_a_front`), and the later one's place, the site, is better."""
     if outcome and merge_key(first) == merge_key(later) and \
             _severity(later) > _severity(first):
         first.sub_event_type, first.event_type = later.sub_event_type, later.event_type
     if outcome and later.sub_event_type == _ARRESTS and \
             first.sub_event_type == "Peaceful protest":
         first.sub_event_type = "Protest with intervention"  # the arrests were the intervention
-    if (place or linked) and _better_place(first, later, guessed):
+    if (place or linked) and (_better_place(first, later, guessed) or (
+            front and later.location is not None)):
         first.location, first.location_text = later.location, later.location_text
         first.location_start, first.location_end = later.location_start, later.location_end
         first.location_role, first.geo_precision = later.location_role, later.geo_precision
@@ -2771,7 +2901,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             # what a protest is about is no outcome of it ("rallied to mourn dozens of
             # demonstrators killed last month in a brutal raid on a sit-in")
             _absorb(first[0], event, guessed,
-                    outcome=not protest_background(cand.trigger.token, onto))
+                    outcome=not protest_background(cand.trigger.token, onto),
+                    place=not _on_a_front(cand), front=_on_a_front(first[1]))
             joined.append((cand.sentence, first))
     # where each event is told: its first telling and every telling that joined it, of
     # its kind ("A fighter jet dropped two bombs …" after "an airstrike killed 19") or
@@ -2781,6 +2912,10 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                       [(sentence, index[id(k[0])]) for sentence, k in joined])
     sentences = [s for s, _ in tellings]
     alone: list[tuple[Event, _Candidate]] = []  # references with no event to join
+    # where the hurt were cared for ("died … at the Rajendra Institute of Medical Sciences
+    # in Ranchi, where the injured had been flown"): the place of no consequence told there
+    care = {c.location.toponym.start for _, c in later if c.accompanying and _in_care(c)
+            and c.location.toponym is not None}
     for event, cand in later:
         # a consequence with no date and no place of its own may be told far from its
         # event ("Residents said the insurgents looted shops before they left")
@@ -2794,12 +2929,14 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 nearest[i] = sentence
         around = [kept[i] for i in sorted(nearest)]
         told_at = {id(kept[i]): sentence for i, sentence in nearest.items()}
-        cared = cand.accompanying and _in_care(cand)
+        cared = cand.accompanying and (_in_care(cand) or (
+            cand.location.toponym is not None and cand.location.toponym.start in care))
         own = _own_place(event, cand, around) and not cared
         targets = [k for k in around if _may_refer(k[0], event, _seizure(cand)) and (
             cand.reference or event.sub_event_type not in _ACCOMPANYING
-            or k[0].trigger_start < event.trigger_start)
-            and not (own and _elsewhere(k[0], event) and not k[1].location.inferred)
+            or k[0].trigger_start < event.trigger_start or _harm_told_next(k, cand))
+            and not (own and _elsewhere(k[0], event) and not k[1].location.inferred
+                     and not _along_the_front(k, (event, cand)))
             and not _listed_apart(k[1], cand)] or [
             k for k in alone[-_MERGE_WINDOW:] if (merge_key(k[0]) == merge_key(event) or (
                 cand.reference and k[1].accompanying and _may_refer(k[0], event)))
@@ -2845,8 +2982,9 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             if _tells_how(target[0], event) and id(target) not in coded:
                 target[0].event_type, target[0].sub_event_type = (
                     event.event_type, event.sub_event_type)
-            _absorb(target[0], event, guessed, place=not (cand.reference or cared),
-                    onset=cand.reaction == "onset", linked=own)
+            front = _on_a_front(cand)  # the town a front is named after is no site
+            _absorb(target[0], event, guessed, place=not (cand.reference or cared or front),
+                    onset=cand.reaction == "onset", linked=own and not front)
         elif cand.reaction != "commemoration" or event.date is not None:
             alone.append((event, cand))  # a look back at nothing the report tells ("two
             # years since the collapse of two dams") is history, not a new event
@@ -2899,6 +3037,18 @@ def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candida
                  and not _listed(k[1]) and event.date is not None
                  and k[0].date == event.date and _places_agree(k[0], event, near=False)]
     return found[0] if len(found) == 1 else None
+
+
+def _harm_told_next(violence: tuple[Event, _Candidate], damage: _Candidate) -> bool:
+    """Whether violence on people told in the sentence right after damage is that
+    damage's happening: it has no place and no doer of its own, so it takes the scene the
+    damage was told with ("militants set fire to at least 20 fuel tankers on the road
+    between Kayes and Bamako on Saturday. Three drivers were abducted."). ACLED codes
+    the two as one event, the violence (its most severe part)."""
+    event, cand = violence
+    return cand.sentence - damage.sentence == 1 and event.actor1 is None and \
+        cand.args.weapon_doer is None and event.event_type in _POLITICAL_VIOLENCE and \
+        (event.location is None or cand.location.inferred)
 
 
 def _bare_toll(event: Event, cand: _Candidate) -> bool:

@@ -51,7 +51,8 @@ place linked by the parse, (2) the sentence's setting, (3) another place of the 
 sentence (:func:`_other_place`, by :func:`place_tier`), then, in
 :mod:`geoevents.events.extract`, (4) the paragraph's place — the nearest located event of
 another sentence of the paragraph, else the place the paragraph names
-(:func:`main_place` over :func:`context_places`) — and (5) the document's main place, at
+(:func:`main_place` over :func:`context_places`), else where a site its sentence names
+again ("entered the prison") was named before — and (5) the document's main place, at
 lower precisions; the reason says which step gave the place.
 
 ``geo_precision`` follows ACLED: 1 a town or a specific site, 2 near a town or a small
@@ -180,6 +181,7 @@ _BROAD_CODES = ("PCL", "ADM1", "CONT", "RGN", "TERR", "OCN", "SEA")
 # feature codes of places too big to be a unit inside another named place
 _BIG_CODES = ("PCL", "ADM1", "PPLC", "PPLA")
 _NATIONS = ("PCL", "CONT", "RGN")  # countries and wider
+_SEAS = ("OCN", "SEA")
 # words of a landmark phrase: "50 km south of Algiers", "205 km from Srinagar"
 _DIRECTION_WORDS = COMPASS_POINTS
 _DISTANCE_WORDS = frozenset(DISTANCE_UNITS)
@@ -1518,7 +1520,11 @@ def _area_phrase(loc: Location, candidates: list[tuple[Toponym, Word]]) -> bool:
 def _within(outer: Place, inner: Place) -> bool:
     """Whether ``inner`` lies in the area of ``outer``: a division containing it, or the
     area of a town ("the Homs countryside") or district within :data:`_AREA_KM` of it — a
-    district's only in its own province when both provinces are known."""
+    district's only in its own province when both provinces are known. The gazetteer
+    has no shape of a sea: a town named with one ("struck Hodeidah port on Yemen's Red Sea
+    coast") is on its coast, in its area."""
+    if outer.feature_code.startswith(_SEAS):
+        return True
     if outer.feature_code.startswith(_BROAD_CODES):
         return contains(outer, inner)
     if outer.feature_code.startswith("ADM") and outer.admin1 and inner.admin1 and \
