@@ -1970,22 +1970,23 @@ def _site_named_before(cand: _Candidate, sentences: list[Span],
     (:data:`SITE_NOUNS`) with a resolved place in its phrase, the nearest before. With
     the site noun, None when there is none."""
     sent = sentences[cand.sentence]
-    nouns = [t for t in sent if t.pos_ == "NOUN" and lemma(t) in SITE_NOUNS and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in t.children) and not any(
-        c.dep_ == "prep" for c in t.children)]
+    words = doc_words(sent.doc)
+    nouns = [t for t in words[sent.start:sent.end]
+             if t.pos_ == "NOUN" and lemma(t) in SITE_NOUNS
+             and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+             and not any(c.dep_ == "prep" for c in t.children)]
     if not nouns:
         return None
     wanted = {lemma(t) for t in nouns}
-    doc = sent.doc
     for i in range(cand.sentence - 1, -1, -1):
         earlier = sentences[i]
         starts = {m.start: m for _, m in places if m.place is not None
                   and earlier.start_char <= m.start < earlier.end_char}
-        for t in reversed(earlier):
+        for t in reversed(words[earlier.start:earlier.end]):
             # "the prison in Machala" (however the parse hangs the phrase)
             if t.pos_ == "NOUN" and lemma(t) in wanted and t.i + 2 < earlier.end and \
-                    doc[t.i + 1].lower_ in _SITE_PREPOSITIONS and doc[t.i + 2].idx in starts:
-                return lemma(t), starts[doc[t.i + 2].idx]
+                    words[t.i + 1].lower_ in _SITE_PREPOSITIONS and words[t.i + 2].idx in starts:
+                return lemma(t), starts[words[t.i + 2].idx]
     return None
 
 
