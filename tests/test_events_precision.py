@@ -1098,6 +1098,10 @@ def test_a_government_reporting_its_own_hurt_is_no_doer():
     found = events("The interior ministry said three police officers were injured in "
                    "Mombasa on Sunday.")
     assert all(e.actor1 is None or "ministry" not in e.actor1.lower() for e in found)
+    # things the forces hold are no hurt of theirs: the reporting party did the striking
+    struck = events("The army said two military sites belonging to Hamas in the Gaza Strip "
+                    "were targeted on Sunday.")
+    assert [e.actor1 for e in struck] == ["army"]
 
 
 def test_a_key_point_naming_a_route_by_its_ends_is_told_in_full():
@@ -1125,6 +1129,12 @@ def test_what_a_strike_target_had_done_is_no_happening():
                    "Israeli military said the strike targeted \"an armed cell\" that had "
                    "opened fire on troops operating in Qabatiya.", "2025-05-13")
     assert [e.sub_event_type for e in found] == ["Air/drone strike"]
+    # what came before an attack is no target of it: the salvo is the rockets told before
+    told = events("Militants fired rockets toward Sderot on Sunday. Israeli jets struck Gaza "
+                  "on Monday. The attack followed a rocket salvo that had been launched into "
+                  "Israel earlier.")
+    fired = next(e for e in told if e.trigger == "fired")
+    assert "launched" in [m["trigger"] for m in fired.mentions]
 
 
 def test_hundreds_of_attacks_since_a_date_are_a_tally():

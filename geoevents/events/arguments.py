@@ -352,6 +352,12 @@ def casualties(sent: Span, onto: Ontology, elsewhere: Callable[[Word], bool] | N
     return (min(deaths) if deaths else None, min(injuries) if injuries else None)
 
 
+# the people of the state's forces, besides the force words of the ontology's "government"
+_FORCES_PEOPLE = frozenset({"officer", "policeman", "policemen", "gendarme", "serviceman"})
+# people named only by what they serve in ("army personnel", "security staff")
+_STAFF = frozenset({"personnel", "member", "staff", "agent"})
+
+
 def own_side_hurt(verb: Word, onto: Ontology) -> bool:
     """Whether an agentless passive's subject is the state's own forces ("the ministry
     said three police officers were injured", "the army said two soldiers were killed"):
@@ -359,10 +365,13 @@ def own_side_hurt(verb: Word, onto: Ontology) -> bool:
     hurt = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if hurt is None:
         return False
-    words = {w for t in (hurt, *(c for c in hurt.children if c.dep_ in ("compound", "amod")))
-             for w in lemma_forms(t)}
-    return bool(words & (onto.words("government") | {"officer", "policeman", "policemen",
-                                                      "gendarme", "serviceman"}))
+    forces = onto.words("government")
+    if set(lemma_forms(hurt)) & (forces | _FORCES_PEOPLE):
+        return True
+    # "two army personnel": people of no side named by the force they serve in; not
+    # things the forces use or hold ("two military sites belonging to Hamas")
+    return lemma(hurt) in _STAFF and any(
+        set(lemma_forms(c)) & forces for c in hurt.children if c.dep_ in ("compound", "amod"))
 
 
 def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:

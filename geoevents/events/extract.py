@@ -797,9 +797,10 @@ def _target_described(cand: _Candidate, cands: list[_Candidate], onto: Ontology)
             onto.event_type_of(cand.typing.sub_event_type) not in _VIOLENT_TYPES:
         return False
     target = tok.head
-    if target.dep_ not in ("dobj", "nsubjpass"):
-        return False
     verb = target.head
+    if target.dep_ not in ("dobj", "nsubjpass") or lemma(verb) not in onto.verb_index:
+        return False  # "the attack followed a rocket salvo that had been launched": what
+        # came before the attack, not whom it hit
     return any(o is not cand and onto.event_type_of(o.typing.sub_event_type) in _VIOLENT_TYPES
                and verb.i in (o.trigger.token.i, o.trigger.token.head.i,
                               o.args.predicate.i if o.args.predicate is not None else -1)
