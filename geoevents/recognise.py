@@ -35,6 +35,7 @@ when their place fits the document (see :mod:`geoevents.resolve`).
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -1457,8 +1458,9 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
 
 
 # the words of dates that start with a capital: months and weekdays, in full or short
-_CALENDAR = re.compile(r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|"
-                       r"fri|sat|sun)[a-z]*\.?")
+_CALENDAR = frozenset(name.lower() for name in (
+    *calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name,
+    *calendar.day_abbr)) | {"sept", "tues", "thur", "thurs"}
 
 
 def _misdated(token: Token) -> bool:
@@ -1467,7 +1469,7 @@ def _misdated(token: Token) -> bool:
     Ma’ardes DATE)."""
     text = token.text.lstrip(_QUOTES)
     return token.ent_type_ in ("DATE", "TIME") and text[:1].isupper() and \
-        not any(c.isdigit() for c in text) and not _CALENDAR.fullmatch(text.lower())
+        not any(c.isdigit() for c in text) and text.lower().rstrip(".") not in _CALENDAR
 
 
 def _listed(doc: Doc, start: int, end: int, cue: str
