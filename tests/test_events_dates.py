@@ -453,6 +453,9 @@ def test_a_dateline_day_the_parse_runs_on_into_the_text_dates_no_event():
     ("WEEKLY OUTLOOK: 16-22 November\n", "2026-11-16", None),
     ("REVIEW: 1-7 September\n", "2026-11-16", None),
     ("Gunmen killed 12 people on Sunday.", "2026-11-16", None),
+    # a story's own sentence names days, not the period the report covers
+    ("Clashes on 10-12 November killed nine people in Choloma, police said on Monday.",
+     "2026-11-16", None),
 ])
 def test_the_period_a_round_up_covers(text, published, expected):
     assert covered_until(text, parse_published(published)) == expected

@@ -189,17 +189,22 @@ _COVERED = re.compile(
     r"\b(?P<first>\d{1,2})\s*(?:-|–|—|to|until)\s*(?P<last>\d{1,2})\s+(?P<month>"
     + _MONTH_RE + r")(?:,?\s+(?P<year>\d{4}))?\b", re.IGNORECASE)
 _COVERED_HEAD = 300  # characters: the title and the lines under it
+_COVERED_LINES = 4  # of which the first lines only
+_HEADING_CHARS = 100  # a longer line is the story's text
 _COVERED_DAYS = 14  # how long before the report the period may end
 
 
 def covered_until(text: str, published: date | None) -> date | None:
-    """The last day of the period a report covers, when one of its first lines says it
-    ("THE WEEK IN SECURITY: 9-15 November" in a round-up published on Monday 16th) and
-    it ends before the report, at most :data:`_COVERED_DAYS` earlier: the report's
-    weekdays count back from it ("on Monday night" is the 9th, not the 16th)."""
+    """The last day of the period a report covers, when a heading among its first lines
+    says it ("THE WEEK IN SECURITY: 9-15 November" in a round-up published on Monday
+    16th) and it ends before the report, at most :data:`_COVERED_DAYS` earlier: the
+    report's weekdays count back from it ("on Monday night" is the 9th, not the 16th).
+    A sentence of the story ("Clashes on 10-12 May killed …") is no heading."""
     if published is None:
         return None
-    match = _COVERED.search(text[:_COVERED_HEAD])
+    headings = [line for line in text[:_COVERED_HEAD].splitlines()[:_COVERED_LINES]
+                if len(line) <= _HEADING_CHARS and not line.rstrip().endswith(".")]
+    match = next((m for m in map(_COVERED.search, headings) if m is not None), None)
     if match is None:
         return None
     month = next(i for i, name in enumerate(_MONTHS, 1)
