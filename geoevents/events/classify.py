@@ -27,7 +27,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from geoevents.events.arguments import Arguments, preposition_objects
-from geoevents.events.ontology import GENERIC, WEAPON_EVENT_TYPE, Ontology
+from geoevents.events.ontology import (
+    GENERIC,
+    VIOLENT_EVENT_TYPES,
+    WEAPON_EVENT_TYPE,
+    Ontology,
+)
 from geoevents.events.tokens import span_words
 from geoevents.events.triggers import (
     RULES_ONLY,
@@ -265,8 +270,6 @@ def _way_blocked(verb: Word, onto: Ontology) -> bool:
 _RELATIVES = frozenset({"which", "that", "who"})
 # the prepositions that name what someone is blamed for (the ontology's ``for_of``)
 _BLAMED_FOR = frozenset({"for", "of", "over"})
-_VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
-                                  "Violence against civilians", "Riots"})
 
 
 def _fallen_place(verb: Word, onto: Ontology) -> bool:
@@ -296,7 +299,7 @@ def _blamed_for_violence(trigger: Word, onto: Ontology) -> bool:
         form = lemma(tok)
         types = onto.noun_index.get(form, ()) + onto.verb_index.get(form, ())
         if form in CONSEQUENCES or form in _FIGHTING or any(
-                t == GENERIC or onto.event_type_of(t) in _VIOLENT_EVENT_TYPES
+                t == GENERIC or onto.event_type_of(t) in VIOLENT_EVENT_TYPES
                 for t in types):
             return True
     return False

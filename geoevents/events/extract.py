@@ -112,7 +112,7 @@ from geoevents.events.location import (
     sentence_candidates,
     unglue_places,
 )
-from geoevents.events.ontology import GENERIC, Ontology, load_ontology
+from geoevents.events.ontology import GENERIC, VIOLENT_EVENT_TYPES, Ontology, load_ontology
 from geoevents.events.tokens import doc_words, release, span_root, word
 from geoevents.events.triggers import (
     NON_EVENTS,
@@ -148,8 +148,6 @@ if TYPE_CHECKING:
     from geoevents.events.tokens import Word
     from geoevents.model import Toponym
 
-_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
-                            "Violence against civilians", "Riots"})
 # political violence: one attack may be told as a car bomb, an assault and a clash (see
 # _one_attack); weapons fired from afar are another unit's act, not the assault's
 _POLITICAL_VIOLENCE = frozenset({"Battles", "Explosions/Remote violence",
@@ -426,12 +424,12 @@ def _framing(cand: _Candidate, cands: list[_Candidate], onto: Ontology
     of, one happening as ACLED codes it, not a second event of the sentence."""
     tok = cand.trigger.token
     if cand.trigger.pos != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in _DURING \
-            or onto.event_type_of(cand.typing.sub_event_type) not in _VIOLENT_TYPES \
+            or onto.event_type_of(cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES \
             or lemma(tok.head.head) in CONSEQUENCES:
         return None  # "a fighter was killed during an exchange of fire": the exchange is
         # the happening the death is the toll of, whatever else the sentence tells
     others = [c for c in cands if c is not cand and c.trigger.lemma not in CONSEQUENCES
-              and onto.event_type_of(c.typing.sub_event_type) in _VIOLENT_TYPES]
+              and onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES]
     return others[0] if len(others) == 1 else None
 
 
@@ -519,7 +517,7 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology,
         if host is not None:
             _fold(cand, host, keep)
     hosts = [c for c in keep if onto.event_type_of(c.typing.sub_event_type)
-             in _VIOLENT_TYPES | _CROWDS]
+             in VIOLENT_EVENT_TYPES | _CROWDS]
     for cand in [c for c in keep if hosts and _part_of_main(c)]:
         _fold(cand, hosts[0], keep)
     for cand in list(keep):
@@ -549,7 +547,7 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology,
     # consequences the parse does not link ("…struck Sumy as residents gathered, killing
     # 35") belong to the sentence's one violent event
     main = [c for c in keep if c.trigger.lemma not in CONSEQUENCES
-            and onto.event_type_of(c.typing.sub_event_type) in _VIOLENT_TYPES]
+            and onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES]
     if len(main) == 1:
         for c in [c for c in keep if c.trigger.lemma in CONSEQUENCES
                   and not _tells_the_sentence(c, main[0])]:
@@ -587,7 +585,7 @@ def _repeats_or_follows(a: _Candidate, b: _Candidate, onto: Ontology) -> bool:
              onto.event_type_of(b.typing.sub_event_type)}
     # a protest and the riot it turned into ("gathered …, chanting and burning tyres")
     same = len(kinds) == 1 or kinds == _CROWDS
-    violent_b = onto.event_type_of(b.typing.sub_event_type) in _VIOLENT_TYPES
+    violent_b = onto.event_type_of(b.typing.sub_event_type) in VIOLENT_EVENT_TYPES
     return (a_cons and not b_cons and violent_b) or (
         same and a_cons == b_cons and a.trigger.start > b.trigger.start)
 
@@ -646,11 +644,11 @@ def _target_of_violence(trigger: Trigger, typing: Typing, onto: Ontology) -> boo
     the target, not an event of its own."""
     tok = trigger.token
     if trigger.pos != "NOUN" or tok.dep_ not in ("dobj", "nsubjpass") or \
-            onto.event_type_of(typing.sub_event_type) in _VIOLENT_TYPES:
+            onto.event_type_of(typing.sub_event_type) in VIOLENT_EVENT_TYPES:
         return False
     verb = lemma(tok.head)
     return verb not in onto.words("support_verb") and any(
-        s == GENERIC or onto.event_type_of(s) in _VIOLENT_TYPES
+        s == GENERIC or onto.event_type_of(s) in VIOLENT_EVENT_TYPES
         for s in onto.verb_index.get(verb, ()))
 
 
@@ -745,7 +743,7 @@ def _damage_to_the_target(cand: _Candidate, found: list[_Candidate], paragraph: 
                                   for c in subject.children):
         return False
     return any(o.sentence < sentence and paragraph[o.sentence] == paragraph[sentence]
-               and onto.event_type_of(o.typing.sub_event_type) in _VIOLENT_TYPES
+               and onto.event_type_of(o.typing.sub_event_type) in VIOLENT_EVENT_TYPES
                and lemma(subject) in _hit_things(o) for o in found)
 
 
@@ -794,14 +792,14 @@ def _target_described(cand: _Candidate, cands: list[_Candidate], onto: Ontology)
     if cand.trigger.pos != "VERB" or tok.dep_ != "relcl" or \
             not any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children) or \
             any(t.ent_type_ in TIME_ENTITIES for t in tok.subtree) or \
-            onto.event_type_of(cand.typing.sub_event_type) not in _VIOLENT_TYPES:
+            onto.event_type_of(cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES:
         return False
     target = tok.head
     verb = target.head
     if target.dep_ not in ("dobj", "nsubjpass") or lemma(verb) not in onto.verb_index:
         return False  # "the attack followed a rocket salvo that had been launched": what
         # came before the attack, not whom it hit
-    return any(o is not cand and onto.event_type_of(o.typing.sub_event_type) in _VIOLENT_TYPES
+    return any(o is not cand and onto.event_type_of(o.typing.sub_event_type) in VIOLENT_EVENT_TYPES
                and verb.i in (o.trigger.token.i, o.trigger.token.head.i,
                               o.args.predicate.i if o.args.predicate is not None else -1)
                for o in cands)
@@ -869,7 +867,7 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
         # (a date of the sentence is the happening's, not the run's)
     tally = tok.head.lower_ == "of" and tok.tag_ == "NNS" and lemma(tok.head.head) in _TALLIES
     return tally and _cumulative(tok.head.head.head) and onto.event_type_of(
-        cand.typing.sub_event_type) in _VIOLENT_TYPES
+        cand.typing.sub_event_type) in VIOLENT_EVENT_TYPES
 
 
 def _counted_over_a_stretch(cand: _Candidate, onto: Ontology) -> bool:
@@ -881,7 +879,7 @@ def _counted_over_a_stretch(cand: _Candidate, onto: Ontology) -> bool:
     tok = cand.trigger.token
     if cand.trigger.pos != "NOUN" or tok.tag_ != "NNS" or \
             tok.dep_ not in ("dobj", "nsubj", "nsubjpass") or \
-            onto.event_type_of(cand.typing.sub_event_type) not in _VIOLENT_TYPES:
+            onto.event_type_of(cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES:
         return False
     verb = tok.head
     if not _cumulative(verb):
@@ -1111,7 +1109,7 @@ def _same_doers(cand: _Candidate, onto: Ontology) -> bool:
     before it by its doers, named again as known ("A guard was wounded when armed men
     attacked a van. The suspects fired several shots, blew open the safe with
     explosives and escaped"): "the suspects", "the attackers", "they"."""
-    if onto.event_type_of(cand.typing.sub_event_type) not in _VIOLENT_TYPES:
+    if onto.event_type_of(cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES:
         return False
     verb = cand.args.predicate if cand.trigger.pos == "NOUN" else cand.trigger.token
     if verb is None:
@@ -1262,7 +1260,7 @@ def _victim_event(cands: list[_Candidate], onto: Ontology) -> _Candidate | None:
     def family(c: _Candidate) -> str:
         return onto.event_type_of(c.typing.sub_event_type)
 
-    for wanted in (lambda c: family(c) in _VIOLENT_TYPES,
+    for wanted in (lambda c: family(c) in VIOLENT_EVENT_TYPES,
                    lambda c: family(c) == "Protests" or c.typing.sub_event_type
                    in _WITH_VICTIMS):
         found = [c for c in cands if wanted(c)]
@@ -1578,7 +1576,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                       and c.date.precision != UNRESOLVED), None)
         if dated is not None:
             told_before, told_paragraph = dated, paragraph[i]
-        if any(onto.event_type_of(c.typing.sub_event_type) in _VIOLENT_TYPES and
+        if any(onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES and
                c.date is not None and c.date.precision != UNRESOLVED for c in kept):
             violent_before = (paragraph[i], i)
         if not kept and (ahead or any(_out_of_time(c, anchor, latest) == "future"
@@ -1607,7 +1605,7 @@ def _date_by_the_narrative(events: list[Event]) -> list[Event]:
         if event.date is not None and event.date_precision != UNRESOLVED:
             before = event
         elif before is not None and not (event.sub_event_type in _SPEECH_ACTS and
-                                         before.event_type in _VIOLENT_TYPES):
+                                         before.event_type in VIOLENT_EVENT_TYPES):
             event.date, event.date_precision = before.date, before.date_precision
             event.reason += (f"; no time of its own: dated {before.date} like the "
                              f"{before.sub_event_type.lower()} told before it")
@@ -1897,6 +1895,8 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
     if sentences:
         cared |= {m.start for _, m in places if _care_town(mention_root(sentences[0].doc, m))}
     places = [(tier, mention) for tier, mention in places if mention.start not in cared]
+    # the resolved places by start, once for every site named again (_site_named_before)
+    resolved_at = {m.start: m for _, m in places if m.place is not None}
     by_paragraph: dict[int, list[tuple[int, Toponym]]] = {}
     for tier, mention in places:
         i = bisect.bisect_right(starts, mention.start) - 1
@@ -1927,7 +1927,7 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             where, role = here, SITE
             precision = max(precision_of(here.place, "site", here.text), 2)
             how = f"the place the paragraph names, {here.text!r}"
-        elif (site := _site_named_before(cand, sentences, places)) is not None:
+        elif (site := _site_named_before(cand, sentences, resolved_at)) is not None:
             noun, where = site
             role, precision = SITE, max(precision_of(where.place, "site", where.text), 2)
             how = f"where 'the {noun}' was named before, {where.text!r}"
@@ -1937,7 +1937,7 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
         elif (state := acting_state(
                 cand.trigger.token, _anchors(cand, onto), sentences[cand.sentence],
                 sentence_places[cand.sentence],
-                force=family in _VIOLENT_TYPES or
+                force=family in VIOLENT_EVENT_TYPES or
                 cand.typing.sub_event_type in _ARMED_DEVELOPMENTS)) is not None:
             if unknown is None:
                 cand.location = state
@@ -1963,13 +1963,14 @@ _SITE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "of"})
 
 
 def _site_named_before(cand: _Candidate, sentences: list[Span],
-                       places: list[tuple[int, Toponym]]) -> tuple[str, Toponym] | None:
+                       resolved_at: dict[int, Toponym]) -> tuple[str, Toponym] | None:
     """The place an earlier sentence gave a site that ``cand``'s sentence names again
     with "the" and no place ("Fighting between rival gangs inside the prison in Machala
     …" then, a paragraph on, "Police and soldiers entered the prison on Monday morning
     and said they had regained control of all its wings"): the site's lemma
-    (:data:`SITE_NOUNS`) with a resolved place in its phrase, the nearest before. With
-    the site noun, None when there is none."""
+    (:data:`SITE_NOUNS`) with a resolved place in its phrase, the nearest before
+    (``resolved_at``: the document's resolved places by start). With the site noun, None
+    when there is none."""
     sent = sentences[cand.sentence]
     words = doc_words(sent.doc)
     nouns = [t for t in words[sent.start:sent.end]
@@ -1979,15 +1980,13 @@ def _site_named_before(cand: _Candidate, sentences: list[Span],
     if not nouns:
         return None
     wanted = {lemma(t) for t in nouns}
-    for i in range(cand.sentence - 1, -1, -1):
-        earlier = sentences[i]
-        starts = {m.start: m for _, m in places if m.place is not None
-                  and earlier.start_char <= m.start < earlier.end_char}
+    for earlier in reversed(sentences[:cand.sentence]):
         for t in reversed(words[earlier.start:earlier.end]):
             # "the prison in Machala" (however the parse hangs the phrase)
             if t.pos_ == "NOUN" and lemma(t) in wanted and t.i + 2 < earlier.end and \
-                    words[t.i + 1].lower_ in _SITE_PREPOSITIONS and words[t.i + 2].idx in starts:
-                return lemma(t), starts[words[t.i + 2].idx]
+                    words[t.i + 1].lower_ in _SITE_PREPOSITIONS and \
+                    words[t.i + 2].idx in resolved_at:
+                return lemma(t), resolved_at[words[t.i + 2].idx]
     return None
 
 
@@ -3156,7 +3155,7 @@ def _tells_how(event: Event, mention: Event) -> bool:
     event lacks and its type is the surer one."""
     return bool(mention.instruments) and not event.instruments and \
         mention.confidence > event.confidence and \
-        {event.event_type, mention.event_type} <= _VIOLENT_TYPES
+        {event.event_type, mention.event_type} <= VIOLENT_EVENT_TYPES
 
 
 def _own_place(mention: Event, cand: _Candidate,
@@ -3205,10 +3204,10 @@ def _may_refer(event: Event, mention: Event, seized: bool = False) -> bool:
     if merge_key(event) == merge_key(mention):
         return True
     if seized:  # a dated fight or attack, not a detail told around it
-        return event.event_type in _VIOLENT_TYPES and event.date is not None and \
+        return event.event_type in VIOLENT_EVENT_TYPES and event.date is not None and \
             _dates_agree(event, mention)
     if mention.sub_event_type == _CLAIM:  # who did it: any violence
-        return event.event_type in _VIOLENT_TYPES
+        return event.event_type in VIOLENT_EVENT_TYPES
     if mention.sub_event_type == _ARRESTS:  # arrests at a protest are its intervention:
         # there and then, not arrests in another city ("… in Hamilton. Protesters marched
         # in Accra.")
@@ -3220,13 +3219,13 @@ def _may_refer(event: Event, mention: Event, seized: bool = False) -> bool:
         return event.event_type in _CROWDS and _dates_agree(event, mention) and here and \
             not _other_weekday(event, mention)
     if mention.sub_event_type in _ACCOMPANYING:  # damage done by violence or a disaster
-        return event.event_type in _VIOLENT_TYPES or event.sub_event_type in _DISASTERS
+        return event.event_type in VIOLENT_EVENT_TYPES or event.sub_event_type in _DISASTERS
     if mention.sub_event_type in _MOVEMENTS:  # how a fight or an attack ended
-        return event.event_type in _VIOLENT_TYPES
+        return event.event_type in VIOLENT_EVENT_TYPES
     # gang and cartel violence is violence ("gang members attacked the town … 10 people
     # were killed in the attack")
-    return (event.event_type in _VIOLENT_TYPES or event.sub_event_type == "Organised crime"
-            ) and mention.event_type in _VIOLENT_TYPES
+    return (event.event_type in VIOLENT_EVENT_TYPES or event.sub_event_type == "Organised crime"
+            ) and mention.event_type in VIOLENT_EVENT_TYPES
 
 
 def locate_trigger(token, toponyms: list[Toponym]) -> Location:

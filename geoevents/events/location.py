@@ -778,11 +778,6 @@ def _actor_like(mention: Toponym, token: Word) -> bool:
         not _division_of(token, token.head)
 
 
-# the prepositions of where a list of places is the scene ("in Rasht and Ahvaz")
-_LIST_PLACES = frozenset({"in", "at", "near", "outside", "inside", "around", "across",
-                          "throughout", "within"})
-
-
 def _tagged_across(start: int, end: int, token: Word) -> bool:
     """Whether the entity at tokens ``start``-``end`` runs on from ``token``, a
     preposition's object, into words of another phrase, neither its dependents nor its
@@ -801,7 +796,7 @@ def _list_of_names(start: int, end: int, token: Word) -> bool:
     Ahvaz" labelled one organisation; not "talks between Russia and Ukraine")."""
     conjuncts = [token, *token.conjuncts]
     first = min(conjuncts, key=lambda w: w.i)
-    if first.dep_ != "pobj" or first.head.lower_ not in _LIST_PLACES:
+    if first.dep_ != "pobj" or first.head.lower_ not in _SCENE_PREPS:
         return False
     names = {w.i for c in conjuncts for w in [c, *c.children]
              if w.i == c.i or w.dep_ == "compound"}

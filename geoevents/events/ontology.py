@@ -18,6 +18,9 @@ from pathlib import Path
 GENERIC = "*generic violence*"
 # the event type whose sub-types are told apart by the weapon named (their ``cues``)
 WEAPON_EVENT_TYPE = "Explosions/Remote violence"
+# the event types of violence (Strategic developments, Protests and the rest are not)
+VIOLENT_EVENT_TYPES = frozenset({"Battles", "Explosions/Remote violence",
+                                 "Violence against civilians", "Riots"})
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "event_ontology.json"
 
 
