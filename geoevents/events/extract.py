@@ -2682,6 +2682,11 @@ def _another_act(cand: _Candidate, onto: Ontology) -> bool:
     return bool(_during_another(cand, onto, _DURING | _AFTER | _UNTIL | {"since"}))
 
 
+# how many days after a happening the day a telling names (a communiqué read on Tuesday about
+# an attack on Saturday) may come: a week, the span of a weekly update
+_TOLD_WITHIN = 7
+
+
 def _said_later(first: _Candidate, later: _Candidate) -> bool:
     """Whether the first telling has only the day its sentence was told on ("killed six
     people in an overnight attack, the army said on Wednesday") and the later one the
@@ -2693,7 +2698,7 @@ def _said_later(first: _Candidate, later: _Candidate) -> bool:
             told.date is None or own.date is None:
         return False
     lag = (date.fromisoformat(told.date) - date.fromisoformat(own.date)).days
-    return 0 < lag <= 2
+    return 0 < lag <= (_TOLD_WITHIN if told.telling else 2)
 
 
 def _vague(event: Event, cand: _Candidate) -> bool:
