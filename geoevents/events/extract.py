@@ -1572,8 +1572,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             heir = _victim_event(kept, onto)
             if heir is not None and heir.args.fatalities is None:
                 heir.args.fatalities = dead
+        # (the day a telling names is the report's, not the time the narrative is in)
         dated = next((c.date for c in reversed(kept) if c.date is not None
-                      and c.date.precision != UNRESOLVED), None)
+                      and c.date.precision != UNRESOLVED and not c.date.telling), None)
         if dated is not None:
             told_before, told_paragraph = dated, paragraph[i]
         if any(onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES and
