@@ -1590,10 +1590,22 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         paragraph, onto, places)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
-    return _date_by_the_narrative(_merge_document(mentions, onto))
+    told_days = _told_days(mentions)  # (before the merge changes the events' dates)
+    return _date_by_the_narrative(_merge_document(mentions, onto), told_days)
 
 
-def _date_by_the_narrative(events: list[Event]) -> list[Event]:
+def _told_days(mentions: list[tuple[Event, _Candidate]]) -> set[tuple[str, str]]:
+    """The (date, words) of the days the report's tellings name ("the ministry said on
+    Wednesday") that no violent happening's own words name."""
+    told = {(e.date, e.date_text) for e, c in mentions if e.date and e.date_text
+            and c.date is not None and c.date.telling}
+    return told - {(e.date, e.date_text) for e, c in mentions
+                   if c.date is not None and not c.date.telling
+                   and e.event_type in VIOLENT_EVENT_TYPES}
+
+
+def _date_by_the_narrative(events: list[Event],
+                           told_days: set[tuple[str, str]] | None = None) -> list[Event]:
     """Date each event the text gives no time of its own by the event told before it
     ("Supporters of two parties threw stones at each other outside a polling station on
     Thursday. Police fired tear gas to disperse them."): a report goes on in the time it
@@ -1603,7 +1615,13 @@ def _date_by_the_narrative(events: list[Event]) -> list[Event]:
     not on the day of the strike it speaks about."""
     before: Event | None = None
     for event in events:  # in text order
-        if event.date is not None and event.date_precision != UNRESOLVED:
+        if before is not None and _day_of_the_telling_only(event, before, told_days or set()):
+            event.reason += (f"; {event.date_text!r} is the day it was told: dated "
+                             f"{before.date} like the {before.sub_event_type.lower()} "
+                             f"told before it")
+            event.date, event.date_precision, event.date_text = (
+                before.date, before.date_precision, before.date_text)
+        elif event.date is not None and event.date_precision != UNRESOLVED:
             before = event
         elif before is not None and not (event.sub_event_type in _SPEECH_ACTS and
                                          before.event_type in VIOLENT_EVENT_TYPES):
@@ -1611,6 +1629,22 @@ def _date_by_the_narrative(events: list[Event]) -> list[Event]:
             event.reason += (f"; no time of its own: dated {before.date} like the "
                              f"{before.sub_event_type.lower()} told before it")
     return events
+
+
+def _day_of_the_telling_only(event: Event, before: Event,
+                             told_days: set[tuple[str, str]]) -> bool:
+    """Whether a violent event's only day is the one a telling names, up to a week after
+    the day of the violent event told before it ("Jihadists carried out three attacks on
+    Tuesday … dozens of fighters attacked a military post at Sagmé … The defence ministry
+    said on Wednesday that five assailants had been neutralised"): the report goes on in
+    the time it set; what is told happened before the telling."""
+    if (event.date, event.date_text) not in told_days or event.date_precision != DAY or \
+            before.date_precision != DAY or before.date is None or event.date is None or \
+            event.event_type not in VIOLENT_EVENT_TYPES or \
+            before.event_type not in VIOLENT_EVENT_TYPES:
+        return False
+    gap = (date.fromisoformat(event.date[:10]) - date.fromisoformat(before.date[:10])).days
+    return 0 < gap <= _TOLD_WITHIN
 
 
 def _date_from_before(cand: _Candidate, before: DateInfo, sentence: str,
