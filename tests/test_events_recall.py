@@ -256,3 +256,14 @@ def test_a_day_only_a_telling_names_is_no_later_than_the_violence_told_before():
     assert [(e.event_type, e.date) for e in found] == [
         ("Violence against civilians", "2026-03-09"), ("Battles", "2026-03-09"),
         ("Explosions/Remote violence", "2026-03-09")]
+
+
+def test_a_day_told_hour_by_hour_is_a_happening_per_time_and_town():
+    text = ("Russian forces shelled towns of Donetsk region throughout Tuesday, killing "
+            "three people, the regional administration said.\n\n"
+            "Shortly before 9 a.m. a drone dropped explosives on a car in Kostiantynivka, "
+            "killing the driver.\n\nIn the afternoon the Russians dropped a guided bomb on "
+            "Druzhkivka. The bomb destroyed two houses.")
+    found = events(text, "2026-05-13")
+    assert sorted((e.location.name, e.date) for e in found if e.location is not None) == [
+        ("Druzhkivka", "2026-05-12"), ("Kostyantynivka", "2026-05-12")]

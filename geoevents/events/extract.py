@@ -2251,9 +2251,25 @@ def _other_towns(a: Event, b: Event) -> bool:
     front" after "had taken the village of Udachne")."""
     site_a, site_b = _site(a), _site(b)
     if site_a is None or site_b is None or site_a.id == site_b.id or \
-            a.date is None or b.date is None:
+            not _timed(a) or not _timed(b):
         return False
     return _town(site_a) and _town(site_b) and not _one_town(site_a, site_b)
+
+
+# the time of day a telling names: "shortly before 8 a.m.", "around midday", "in the
+# afternoon", "at dusk"
+_TIME_OF_DAY = re.compile(r"\b(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|h\b|o'clock)|"
+                          r"\d{1,2}[:h]\d{2}|morning|afternoon|evening|night|nightfall|midday|"
+                          r"noon|midnight|dawn|dusk|daybreak|sunrise|sunset)", re.IGNORECASE)
+
+
+def _timed(event: Event) -> bool:
+    """Whether a telling has a time of its own: a date, or the time of day it happened
+    ("In the afternoon the Russians dropped a guided bomb on Bilozerka" after a drone hit
+    a bus in Antonivka "shortly before 8 a.m."): a report telling a day hour by hour tells
+    a happening per time and town."""
+    return event.date is not None or bool(
+        event.date_text and _TIME_OF_DAY.search(event.date_text))
 
 
 def _actors_conflict(a: str | None, b: str | None) -> bool:
