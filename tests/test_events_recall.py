@@ -1,7 +1,8 @@
 """Events an analyst codes that the extraction used to miss (issue 12, golden recall):
 a happening an indefinite noun introduces after "after", bombs dropped from the air, the
-night of a stretch "from Tuesday to Wednesday", days counted from the report's own, and
-runs of unrest that are no happening. The sentences are written for these tests."""
+night of a stretch "from Tuesday to Wednesday", days counted from the report's own, runs
+of unrest that are no happening, and the day a telling names ("the army said on Tuesday")
+that is not the happening's. The sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -224,3 +225,45 @@ def test_a_blockade_that_says_who_the_dispersed_crowd_was_is_no_second_event():
 def test_a_place_the_parse_glues_to_the_subject_after_it_is_the_clauses_own(text, towns):
     found = events(text, "2026-03-27")
     assert {e.location.name for e in found if e.location is not None} == towns
+
+
+def test_a_communique_read_days_later_gives_way_to_the_attacks_own_day():
+    text = ("Soldiers repelled an attack by insurgents on their base in Nguigmi, the army said "
+            "in a statement read on state radio on Wednesday evening. According to the "
+            "statement, the fighters attacked the Nguigmi base at dawn on Saturday.")
+    found = events(text, "2026-03-12")  # a Thursday
+    assert [e.date for e in found if e.event_type == "Battles"] == ["2026-03-07"]
+
+
+def test_the_day_a_telling_names_does_not_set_the_narrative_time():
+    text = ("Gunmen carried out two attacks in Borno state on Monday, killing nine people.\n\n"
+            "Fighters on motorcycles stormed a checkpoint near Konduga and fought soldiers "
+            "for an hour. The army said on Tuesday that four attackers had been killed.\n\n"
+            "Later that night, another group raided a village near Bama and shot dead "
+            "five farmers.")
+    found = events(text, "2026-03-11")  # a Wednesday
+    assert {e.date for e in found if e.event_type in (
+        "Battles", "Violence against civilians")} == {"2026-03-09"}
+
+
+def test_a_day_only_a_telling_names_is_no_later_than_the_violence_told_before():
+    text = ("Jihadists killed eleven people in two attacks in Borno state on Monday, officials "
+            "said.\n\nAt dusk, dozens of fighters attacked an army base at Damboa and fought "
+            "the soldiers for an hour. The army said on Tuesday that six attackers had been "
+            "neutralised and two soldiers killed.\n\nHours earlier, a roadside bomb exploded "
+            "under a minibus near Bama, killing two traders.")
+    found = events(text, "2026-03-11")  # a Wednesday
+    assert [(e.event_type, e.date) for e in found] == [
+        ("Violence against civilians", "2026-03-09"), ("Battles", "2026-03-09"),
+        ("Explosions/Remote violence", "2026-03-09")]
+
+
+def test_a_day_told_hour_by_hour_is_a_happening_per_time_and_town():
+    text = ("Russian forces shelled towns of Donetsk region throughout Tuesday, killing "
+            "three people, the regional administration said.\n\n"
+            "Shortly before 9 a.m. a drone dropped explosives on a car in Kostiantynivka, "
+            "killing the driver.\n\nIn the afternoon the Russians dropped a guided bomb on "
+            "Druzhkivka. The bomb destroyed two houses.")
+    found = events(text, "2026-05-13")
+    assert sorted((e.location.name, e.date) for e in found if e.location is not None) == [
+        ("Druzhkivka", "2026-05-12"), ("Kostyantynivka", "2026-05-12")]

@@ -1572,8 +1572,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             heir = _victim_event(kept, onto)
             if heir is not None and heir.args.fatalities is None:
                 heir.args.fatalities = dead
+        # (the day a telling names is the report's, not the time the narrative is in)
         dated = next((c.date for c in reversed(kept) if c.date is not None
-                      and c.date.precision != UNRESOLVED), None)
+                      and c.date.precision != UNRESOLVED and not c.date.telling), None)
         if dated is not None:
             told_before, told_paragraph = dated, paragraph[i]
         if any(onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES and
@@ -1589,10 +1590,22 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         paragraph, onto, places)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
-    return _date_by_the_narrative(_merge_document(mentions, onto))
+    told_days = _told_days(mentions)  # (before the merge changes the events' dates)
+    return _date_by_the_narrative(_merge_document(mentions, onto), told_days)
 
 
-def _date_by_the_narrative(events: list[Event]) -> list[Event]:
+def _told_days(mentions: list[tuple[Event, _Candidate]]) -> set[tuple[str, str]]:
+    """The (date, words) of the days the report's tellings name ("the ministry said on
+    Wednesday") that no violent happening's own words name."""
+    told = {(e.date, e.date_text) for e, c in mentions if e.date and e.date_text
+            and c.date is not None and c.date.telling}
+    return told - {(e.date, e.date_text) for e, c in mentions
+                   if c.date is not None and not c.date.telling
+                   and e.event_type in VIOLENT_EVENT_TYPES}
+
+
+def _date_by_the_narrative(events: list[Event],
+                           told_days: set[tuple[str, str]] | None = None) -> list[Event]:
     """Date each event the text gives no time of its own by the event told before it
     ("Supporters of two parties threw stones at each other outside a polling station on
     Thursday. Police fired tear gas to disperse them."): a report goes on in the time it
@@ -1602,7 +1615,13 @@ def _date_by_the_narrative(events: list[Event]) -> list[Event]:
     not on the day of the strike it speaks about."""
     before: Event | None = None
     for event in events:  # in text order
-        if event.date is not None and event.date_precision != UNRESOLVED:
+        if before is not None and _day_of_the_telling_only(event, before, told_days or set()):
+            event.reason += (f"; {event.date_text!r} is the day it was told: dated "
+                             f"{before.date} like the {before.sub_event_type.lower()} "
+                             f"told before it")
+            event.date, event.date_precision, event.date_text = (
+                before.date, before.date_precision, before.date_text)
+        elif event.date is not None and event.date_precision != UNRESOLVED:
             before = event
         elif before is not None and not (event.sub_event_type in _SPEECH_ACTS and
                                          before.event_type in VIOLENT_EVENT_TYPES):
@@ -1610,6 +1629,22 @@ def _date_by_the_narrative(events: list[Event]) -> list[Event]:
             event.reason += (f"; no time of its own: dated {before.date} like the "
                              f"{before.sub_event_type.lower()} told before it")
     return events
+
+
+def _day_of_the_telling_only(event: Event, before: Event,
+                             told_days: set[tuple[str, str]]) -> bool:
+    """Whether a violent event's only day is the one a telling names, up to a week after
+    the day of the violent event told before it ("Jihadists carried out three attacks on
+    Tuesday … dozens of fighters attacked a military post at Sagmé … The defence ministry
+    said on Wednesday that five assailants had been neutralised"): the report goes on in
+    the time it set; what is told happened before the telling."""
+    if (event.date, event.date_text) not in told_days or event.date_precision != DAY or \
+            before.date_precision != DAY or before.date is None or event.date is None or \
+            event.event_type not in VIOLENT_EVENT_TYPES or \
+            before.event_type not in VIOLENT_EVENT_TYPES:
+        return False
+    gap = (date.fromisoformat(event.date[:10]) - date.fromisoformat(before.date[:10])).days
+    return 0 < gap <= _TOLD_WITHIN
 
 
 def _date_from_before(cand: _Candidate, before: DateInfo, sentence: str,
@@ -2216,9 +2251,25 @@ def _other_towns(a: Event, b: Event) -> bool:
     front" after "had taken the village of Udachne")."""
     site_a, site_b = _site(a), _site(b)
     if site_a is None or site_b is None or site_a.id == site_b.id or \
-            a.date is None or b.date is None:
+            not _timed(a) or not _timed(b):
         return False
     return _town(site_a) and _town(site_b) and not _one_town(site_a, site_b)
+
+
+# the time of day a telling names: "shortly before 8 a.m.", "around midday", "in the
+# afternoon", "at dusk"
+_TIME_OF_DAY = re.compile(r"\b(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|h\b|o'clock)|"
+                          r"\d{1,2}[:h]\d{2}|morning|afternoon|evening|night|nightfall|midday|"
+                          r"noon|midnight|dawn|dusk|daybreak|sunrise|sunset)", re.IGNORECASE)
+
+
+def _timed(event: Event) -> bool:
+    """Whether a telling has a time of its own: a date, or the time of day it happened
+    ("In the afternoon the Russians dropped a guided bomb on Bilozerka" after a drone hit
+    a bus in Antonivka "shortly before 8 a.m."): a report telling a day hour by hour tells
+    a happening per time and town."""
+    return event.date is not None or bool(
+        event.date_text and _TIME_OF_DAY.search(event.date_text))
 
 
 def _actors_conflict(a: str | None, b: str | None) -> bool:
@@ -2682,6 +2733,11 @@ def _another_act(cand: _Candidate, onto: Ontology) -> bool:
     return bool(_during_another(cand, onto, _DURING | _AFTER | _UNTIL | {"since"}))
 
 
+# how many days after a happening the day a telling names (a communiqué read on Tuesday about
+# an attack on Saturday) may come: a week, the span of a weekly update
+_TOLD_WITHIN = 7
+
+
 def _said_later(first: _Candidate, later: _Candidate) -> bool:
     """Whether the first telling has only the day its sentence was told on ("killed six
     people in an overnight attack, the army said on Wednesday") and the later one the
@@ -2693,7 +2749,7 @@ def _said_later(first: _Candidate, later: _Candidate) -> bool:
             told.date is None or own.date is None:
         return False
     lag = (date.fromisoformat(told.date) - date.fromisoformat(own.date)).days
-    return 0 < lag <= 2
+    return 0 < lag <= (_TOLD_WITHIN if told.telling else 2)
 
 
 def _vague(event: Event, cand: _Candidate) -> bool:
