@@ -1026,3 +1026,14 @@ def test_a_town_named_with_a_sea_is_on_its_coast():
     sea = Place("x:1", "Red Sea", 20.0, 38.0, "H", "SEA", "", None)
     port = Place("x:2", "Al Hudaydah", 14.80, 42.95, "P", "PPL", "YE", "Al Hudaydah")
     assert _within(sea, port)
+
+
+def test_an_unrealised_act_takes_no_setting():
+    # what "could" happen, or what a group only discussed doing, has no scene yet
+    assert located("Gunmen killed 38 people in a remote border region of north Kenya, an "
+                   "official said, warning the toll could rise.", "rise").toponym is None
+    assert located("Derailments happened elsewhere in North America, and a local group has "
+                   "discussed protesting the train.", "protesting").toponym is None
+    # the same act, told as done, takes the sentence's setting
+    assert_placed_at("Derailments happened elsewhere in North America, and a local group "
+                     "protested against the train in Toronto.", "protested", "Toronto")

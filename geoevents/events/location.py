@@ -34,7 +34,10 @@ within``, or a place noun named by "of") anywhere in the sentence, the most spec
 then the nearest to the trigger in the tree — a news sentence usually reports one scene.
 Reporting and cognition verbs ("said", "believed") have no setting of their own, and
 paths of a motion ("from/to/into") or targets ("on") elsewhere in the sentence are not a
-setting. The reason says when the place is the setting rather than a parse link.
+setting. The reason says when the place is the setting rather than a parse link. An act
+told as unrealised — under a modal ("the toll could rise") or planned or talked of ("has
+discussed protesting") — has happened nowhere yet: it takes neither the setting nor
+another place of the sentence.
 
 Relative clauses, actors (the subject of an active verb, a nationality on an actor, a place
 name modifying a person or thing: "the U.S. soldier", "Belgium's plans") and the owners of
@@ -1177,6 +1180,31 @@ def _meanwhile(clause: Word) -> bool:
         c.dep_ == "mark" and c.lower_ in ("while", "as") for c in clause.children)
 
 
+# modal verbs: what "could", "would" or "might" happen has not happened anywhere yet
+_MODALS = frozenset({"could", "would", "might", "may", "will", "shall", "should", "must",
+                     "can", "'ll", "wo", "ca"})
+# verbs whose complement is an act only talked of, wished or planned
+_IRREALIS = frozenset({"discuss", "consider", "plan", "threaten", "want", "hope", "seek",
+                       "propose", "urge", "vow", "intend", "call"})
+
+
+def _unrealised(trigger: Word) -> bool:
+    """The trigger tells of an act that has not happened: under a modal ("the toll could
+    rise", "the country will remain stable") or the complement of a verb of planning
+    or talk ("has discussed protesting the train"). Such an act has no scene of its own,
+    so the sentence's setting is not given to it."""
+    tok = trigger
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if lemma(tok) in _IRREALIS:
+            return True
+    return False
+
+
 def locate(trigger: Word, anchors: list[Word], sent: Span,
            toponyms: list[Toponym],
            candidates: list[tuple[Toponym, Word]] | None = None) -> Location:
@@ -1201,10 +1229,8 @@ def locate(trigger: Word, anchors: list[Word], sent: Span,
             _scene(trigger, candidates, known, besides=best[1].toponym)
         if other is not None and other[1].place is not None and not _broad(other[1].place):
             best = other
-    if best is None:
-        best = _scene(trigger, candidates, known)
-    if best is None:
-        best = _other_place(trigger, candidates)
+    if best is None and not _unrealised(trigger):
+        best = _scene(trigger, candidates, known) or _other_place(trigger, candidates)
     if best is None:
         return NOWHERE
     chosen = best[1]
