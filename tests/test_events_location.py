@@ -1037,3 +1037,13 @@ def test_an_unrealised_act_takes_no_setting():
     # the same act, told as done, takes the sentence's setting
     assert_placed_at("Derailments happened elsewhere in North America, and a local group "
                      "protested against the train in Toronto.", "protested", "Toronto")
+
+
+def test_a_place_on_a_person_noun_is_no_home_of_a_thing():
+    # "a New York City councilman" is a person's home, who may be anywhere
+    assert located("Two black leaders he had been marching with, one of them a New York "
+                   "City councilman, had been handcuffed by the police.",
+                   "marching").toponym is None
+    # "the Tokyo subway system" is where a thing is
+    assert_placed_at("The incident occurred months before the poison gas release in the "
+                     "Tokyo subway system that killed 12 people.", "killed", "Tokyo")

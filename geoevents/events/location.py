@@ -2044,7 +2044,20 @@ def _home_of_thing(root: Word) -> bool:
     if root.ent_type_ in ("ORG", "PERSON") or head.ent_type_ in ("ORG", "PERSON"):
         return False
     return lemma(head) not in _group_words() and head.lower_ not in _group_words() and \
+        not _person_noun(head) and \
         not any(t.ent_type_ in ("ORG", "PERSON") for t in head.subtree)
+
+
+# endings of the nouns of people by what they do ("councilman", "journalist", "politician")
+_PERSON_ENDINGS = ("man", "men", "woman", "women", "ist", "ists", "ian", "ians")
+
+
+def _person_noun(noun: Word) -> bool:
+    """A noun of a person or of people ("a New York City councilman", "the Baghdad
+    journalists"), from the ontology's person words and the endings of agent nouns."""
+    word = lemma(noun)
+    return word in _people() or noun.lower_ in _people() or \
+        noun.lower_.endswith(_PERSON_ENDINGS)
 
 
 def _party(root: Word) -> bool:
