@@ -1047,3 +1047,8 @@ def test_a_place_on_a_person_noun_is_no_home_of_a_thing():
     # "the Tokyo subway system" is where a thing is
     assert_placed_at("The incident occurred months before the poison gas release in the "
                      "Tokyo subway system that killed 12 people.", "killed", "Tokyo")
+
+
+def test_a_plan_told_with_will_keeps_its_place():
+    assert_placed_at("About 70,000 police officers and soldiers will patrol Athens and "
+                     "Olympic venues during the Games.", "patrol", "Athens")

@@ -35,9 +35,10 @@ then the nearest to the trigger in the tree — a news sentence usually reports 
 Reporting and cognition verbs ("said", "believed") have no setting of their own, and
 paths of a motion ("from/to/into") or targets ("on") elsewhere in the sentence are not a
 setting. The reason says when the place is the setting rather than a parse link. An act
-told as unrealised — under a modal ("the toll could rise") or planned or talked of ("has
-discussed protesting") — has happened nowhere yet: it takes neither the setting nor
-another place of the sentence.
+told as unrealised — under a modal of possibility ("the toll could rise") or as the
+complement of a verb of planning or talk ("has discussed protesting") — has happened
+nowhere yet: it takes neither the setting nor another place of the sentence (a plan told
+with "will" keeps them: "will patrol Athens").
 
 Relative clauses, actors (the subject of an active verb, a nationality on an actor, a place
 name modifying a person or thing: "the U.S. soldier", "Belgium's plans") and the owners of
@@ -1180,19 +1181,20 @@ def _meanwhile(clause: Word) -> bool:
         c.dep_ == "mark" and c.lower_ in ("while", "as") for c in clause.children)
 
 
-# modal verbs: what "could", "would" or "might" happen has not happened anywhere yet
-_MODALS = frozenset({"could", "would", "might", "may", "will", "shall", "should", "must",
-                     "can", "'ll", "wo", "ca"})
+# modals of what may or might be: what "could" or "might" happen has not happened anywhere
+# ("will" is left out: a planned act has its planned place, "will patrol Athens")
+_MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "ca"})
 # verbs whose complement is an act only talked of, wished or planned
 _IRREALIS = frozenset({"discuss", "consider", "plan", "threaten", "want", "hope", "seek",
                        "propose", "urge", "vow", "intend", "call"})
 
 
 def _unrealised(trigger: Word) -> bool:
-    """The trigger tells of an act that has not happened: under a modal ("the toll could
-    rise", "the country will remain stable") or the complement of a verb of planning
-    or talk ("has discussed protesting the train"). Such an act has no scene of its own,
-    so the sentence's setting is not given to it."""
+    """The trigger tells of an act that has not happened: under a modal of possibility
+    ("the toll could rise") or the complement of a verb of planning or talk ("has
+    discussed protesting the train"). Such an act has no scene of its own, so the
+    sentence's setting is not given to it. (A plan told with "will" keeps it: "will
+    patrol Athens".)"""
     tok = trigger
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
