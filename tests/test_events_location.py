@@ -1026,3 +1026,29 @@ def test_a_town_named_with_a_sea_is_on_its_coast():
     sea = Place("x:1", "Red Sea", 20.0, 38.0, "H", "SEA", "", None)
     port = Place("x:2", "Al Hudaydah", 14.80, 42.95, "P", "PPL", "YE", "Al Hudaydah")
     assert _within(sea, port)
+
+
+def test_an_unrealised_act_takes_no_setting():
+    # what "could" happen, or what a group only discussed doing, has no scene yet
+    assert located("Gunmen killed 38 people in a remote border region of north Kenya, an "
+                   "official said, warning the toll could rise.", "rise").toponym is None
+    assert located("Derailments happened elsewhere in North America, and a local group has "
+                   "discussed protesting the train.", "protesting").toponym is None
+    # the same act, told as done, takes the sentence's setting
+    assert_placed_at("Derailments happened elsewhere in North America, and a local group "
+                     "protested against the train in Toronto.", "protested", "Toronto")
+
+
+def test_a_place_on_a_person_noun_is_no_home_of_a_thing():
+    # "a New York City councilman" is a person's home, who may be anywhere
+    assert located("Two black leaders he had been marching with, one of them a New York "
+                   "City councilman, had been handcuffed by the police.",
+                   "marching").toponym is None
+    # "the Tokyo subway system" is where a thing is
+    assert_placed_at("The incident occurred months before the poison gas release in the "
+                     "Tokyo subway system that killed 12 people.", "killed", "Tokyo")
+
+
+def test_a_plan_told_with_will_keeps_its_place():
+    assert_placed_at("About 70,000 police officers and soldiers will patrol Athens and "
+                     "Olympic venues during the Games.", "patrol", "Athens")

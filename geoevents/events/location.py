@@ -34,7 +34,11 @@ within``, or a place noun named by "of") anywhere in the sentence, the most spec
 then the nearest to the trigger in the tree — a news sentence usually reports one scene.
 Reporting and cognition verbs ("said", "believed") have no setting of their own, and
 paths of a motion ("from/to/into") or targets ("on") elsewhere in the sentence are not a
-setting. The reason says when the place is the setting rather than a parse link.
+setting. The reason says when the place is the setting rather than a parse link. An act
+told as unrealised — under a modal of possibility ("the toll could rise") or as the
+complement of a verb of planning or talk ("has discussed protesting") — has happened
+nowhere yet: it takes neither the setting nor another place of the sentence (a plan told
+with "will" keeps them: "will patrol Athens").
 
 Relative clauses, actors (the subject of an active verb, a nationality on an actor, a place
 name modifying a person or thing: "the U.S. soldier", "Belgium's plans") and the owners of
@@ -1177,6 +1181,32 @@ def _meanwhile(clause: Word) -> bool:
         c.dep_ == "mark" and c.lower_ in ("while", "as") for c in clause.children)
 
 
+# modals of what may or might be: what "could" or "might" happen has not happened anywhere
+# ("will" is left out: a planned act has its planned place, "will patrol Athens")
+_MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "ca"})
+# verbs whose complement is an act only talked of, wished or planned
+_IRREALIS = frozenset({"discuss", "consider", "plan", "threaten", "want", "hope", "seek",
+                       "propose", "urge", "vow", "intend", "call"})
+
+
+def _unrealised(trigger: Word) -> bool:
+    """The trigger tells of an act that has not happened: under a modal of possibility
+    ("the toll could rise") or the complement of a verb of planning or talk ("has
+    discussed protesting the train"). Such an act has no scene of its own, so the
+    sentence's setting is not given to it. (A plan told with "will" keeps it: "will
+    patrol Athens".)"""
+    tok = trigger
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+            return True
+        if tok.dep_ not in ("xcomp", "ccomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if lemma(tok) in _IRREALIS:
+            return True
+    return False
+
+
 def locate(trigger: Word, anchors: list[Word], sent: Span,
            toponyms: list[Toponym],
            candidates: list[tuple[Toponym, Word]] | None = None) -> Location:
@@ -1201,10 +1231,8 @@ def locate(trigger: Word, anchors: list[Word], sent: Span,
             _scene(trigger, candidates, known, besides=best[1].toponym)
         if other is not None and other[1].place is not None and not _broad(other[1].place):
             best = other
-    if best is None:
-        best = _scene(trigger, candidates, known)
-    if best is None:
-        best = _other_place(trigger, candidates)
+    if best is None and not _unrealised(trigger):
+        best = _scene(trigger, candidates, known) or _other_place(trigger, candidates)
     if best is None:
         return NOWHERE
     chosen = best[1]
@@ -2018,7 +2046,20 @@ def _home_of_thing(root: Word) -> bool:
     if root.ent_type_ in ("ORG", "PERSON") or head.ent_type_ in ("ORG", "PERSON"):
         return False
     return lemma(head) not in _group_words() and head.lower_ not in _group_words() and \
+        not _person_noun(head) and \
         not any(t.ent_type_ in ("ORG", "PERSON") for t in head.subtree)
+
+
+# endings of the nouns of people by what they do ("councilman", "journalist", "politician")
+_PERSON_ENDINGS = ("man", "men", "woman", "women", "ist", "ists", "ian", "ians")
+
+
+def _person_noun(noun: Word) -> bool:
+    """A noun of a person or of people ("a New York City councilman", "the Baghdad
+    journalists"), from the ontology's person words and the endings of agent nouns."""
+    word = lemma(noun)
+    return word in _people() or noun.lower_ in _people() or \
+        noun.lower_.endswith(_PERSON_ENDINGS)
 
 
 def _party(root: Word) -> bool:
