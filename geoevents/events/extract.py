@@ -65,6 +65,7 @@ from geoevents.events.classify import (
     protest_background,
 )
 from geoevents.events.dates import (
+    CLOCK_TIME,
     DAY,
     DEICTIC_DAY,
     MONTH,
@@ -198,6 +199,8 @@ _CARRIED = frozenset({"dobj", "nsubjpass", "xcomp", "relcl"})  # see _carries
 _CLAUSES = frozenset({"advcl", "conj"})  # a clause joined to another (_clauses_elsewhere)
 _NAME_MODIFIERS = frozenset({"compound", "amod", "nmod", "poss"})  # "Lubero and Beni territories"
 _NEAR_SENTENCES = 2  # an unplaced, undated mention this close to an event may be it
+# days a happening may lie before the day a sentence says it was told
+_TOLD_WEEK = 7
 _MERGE_WINDOW = 40  # sentences: tellings farther apart are not compared (linear time)
 # sub-types that, told next to a violent event, are part of it (ACLED codes the violence)
 _ACCOMPANYING = frozenset({"Looting/property destruction"})
@@ -2311,14 +2314,24 @@ def _one_scene(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
     dated to the same day by their own words and placed at one place (the same, or one
     inside the other). The past perfect then sets the scene of the news just told
     ("Hundreds of protesters had gathered outside the governorate on Sunday" after
-    "security forces opened fire on protesters on Sunday"), not an earlier happening."""
+    "security forces opened fire on protesters on Sunday"), not an earlier happening.
+    A later telling timed only by the clock ("About 300 people had gathered outside the
+    facility by 6 p.m.") is on the day of the telling it follows."""
     (a, ca), (b, cb) = first, later
     site_a, site_b = _site(a), _site(b)
+    same_day = a.date_precision == b.date_precision == DAY and a.date == b.date or \
+        a.date_precision == DAY and _clock_time_only(cb.date)
     return merge_key(a) == merge_key(b) == "Protests" and _anterior(cb, onto) and \
-        0 < cb.sentence - ca.sentence <= _NEAR_SENTENCES and \
-        a.date_precision == b.date_precision == DAY and a.date == b.date and \
+        0 < cb.sentence - ca.sentence <= _NEAR_SENTENCES and same_day and \
         not ca.location.inferred and not cb.location.inferred and \
         site_a is not None and site_b is not None and nested(site_a, site_b)
+
+
+def _clock_time_only(info: DateInfo | None) -> bool:
+    """Whether a telling's only time is an hour of the day ("by 6 p.m."): a time
+    expression that names no calendar day."""
+    return info is not None and info.precision == UNRESOLVED and info.text is not None \
+        and bool(CLOCK_TIME.match(info.text.strip()))
 
 
 def _force_on_the_crowd(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
@@ -2686,14 +2699,22 @@ def _said_later(first: _Candidate, later: _Candidate) -> bool:
     """Whether the first telling has only the day its sentence was told on ("killed six
     people in an overnight attack, the army said on Wednesday") and the later one the
     day the happening's own words give, up to two days before ("The attackers struck on
-    Tuesday night"): a report comes after the event; the later day is the event's."""
+    Tuesday night"): a report comes after the event; the later day is the event's. When
+    the first day is that of a verb of telling ("gave different accounts on Wednesday of a
+    battle"), the later day may be any of the week before and told in the later sentence
+    ("The fighting broke out before dawn on Sunday when Fano units attacked …"); not for
+    a disaster, whose tellings of other days tell other stages of it (a landfall, then
+    landslides) and whose toll told that day is the whole disaster's."""
     told, own = first.date, later.date
-    if told is None or own is None or told.attached or not own.attached or \
+    told_week = told is not None and told.telling and \
+        later.typing.sub_event_type not in _DISASTERS
+    if told is None or own is None or told.attached or own.telling or \
+            not (own.attached or told_week) or \
             told.precision != DAY or own.precision != DAY or \
             told.date is None or own.date is None:
         return False
     lag = (date.fromisoformat(told.date) - date.fromisoformat(own.date)).days
-    return 0 < lag <= 2
+    return 0 < lag <= (_TOLD_WEEK if told_week else 2)
 
 
 def _vague(event: Event, cand: _Candidate) -> bool:
