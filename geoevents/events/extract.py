@@ -843,6 +843,8 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
         return True
     if cand.typing.sub_event_type == "Agreement" and _in_force(tok):
         return True
+    if _said_of_a_kind(tok, onto):
+        return True
     if (cand.date is None or cand.date.precision == UNRESOLVED) and any(
             c.dep_ in ("amod", "det", "predet") and c.lower_ in _OTHERS for c in tok.children):
         return True
@@ -871,6 +873,22 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
     tally = tok.head.lower_ == "of" and tok.tag_ == "NNS" and lemma(tok.head.head) in _TALLIES
     return tally and _cumulative(tok.head.head.head) and onto.event_type_of(
         cand.typing.sub_event_type) in VIOLENT_EVENT_TYPES
+
+
+def _said_of_a_kind(tok: Word, onto: Ontology) -> bool:
+    """Whether a bare plural is the subject of what is true of all happenings of its kind,
+    in the present of a copula or a passive ("attacks on civilians are prohibited under
+    international humanitarian law", "strikes on hospitals are war crimes"); not a
+    present that reports news ("clashes are reported in the north")."""
+    verb = tok.head
+    if tok.tag_ != "NNS" or tok.dep_ not in ("nsubj", "nsubjpass") or verb.tag_ not in (
+            "VBP", "VBZ", "VBN") or any(c.dep_ in ("det", "nummod", "poss", "amod")
+                                        for c in tok.children):
+        return False
+    if verb.tag_ == "VBN":  # "are prohibited": a present passive
+        present = any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
+        return present and lemma(verb) not in onto.words("speaker")
+    return lemma(verb) == "be"
 
 
 def _counted_over_a_stretch(cand: _Candidate, onto: Ontology) -> bool:
