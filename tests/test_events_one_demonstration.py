@@ -163,3 +163,25 @@ def test_a_telling_in_a_protests_grievance_does_not_make_it_more_severe():
     march = told("Peaceful protest")
     _absorb(march, told("Excessive force against protesters"), set())
     assert march.sub_event_type == "Excessive force against protesters"
+
+
+def test_the_scene_timed_only_by_the_clock_is_the_same_demonstration():
+    """precision11: "had gathered … by 6 p.m." names no day: it sets the scene of the
+    demonstration told just before, not another one."""
+    found = crowd_events(
+        "CHICAGO, July 11 — Federal agents fired pepper balls and tear gas at protesters "
+        "outside the immigration processing center in suburban Broadview on Friday evening.\n\n"
+        "About 300 people had gathered outside the Broadview facility by 6 p.m. to protest "
+        "a new wave of immigration arrests.", "2026-07-11")
+    assert len(found) == 1
+    assert {"fired", "gathered"} <= {m["trigger"] for m in found[0].mentions}
+
+
+def test_a_gathering_timed_by_the_clock_elsewhere_stays_apart():
+    """precision11: the clock joins a scene only at the same place."""
+    found = crowd_events(
+        "CHICAGO, July 11 — Federal agents fired pepper balls and tear gas at protesters "
+        "outside the immigration processing center in suburban Broadview on Friday evening.\n\n"
+        "About 300 people had gathered in Springfield by 6 p.m. to protest a new wave of "
+        "immigration arrests.", "2026-07-11")
+    assert len(found) == 2
