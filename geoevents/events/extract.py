@@ -2337,8 +2337,8 @@ def _one_scene(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
     facility by 6 p.m.") is on the day of the telling it follows."""
     (a, ca), (b, cb) = first, later
     site_a, site_b = _site(a), _site(b)
-    same_day = a.date_precision == b.date_precision == DAY and a.date == b.date or \
-        a.date_precision == DAY and _clock_time_only(cb.date)
+    same_day = (a.date_precision == b.date_precision == DAY and a.date == b.date) or \
+        (a.date_precision == DAY and _clock_time_only(cb.date))
     return merge_key(a) == merge_key(b) == "Protests" and _anterior(cb, onto) and \
         0 < cb.sentence - ca.sentence <= _NEAR_SENTENCES and same_day and \
         not ca.location.inferred and not cb.location.inferred and \
