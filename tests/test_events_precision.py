@@ -1232,3 +1232,18 @@ def test_what_is_true_of_all_attacks_is_no_attack():
                                  "prohibited under international humanitarian law.",
                                  "2026-02-09")
     assert types("Clashes are reported in Mellit on Monday.", "2026-02-10")
+
+
+def test_what_was_done_without_is_no_event():
+    """precision11: "without meeting any resistance" tells a meeting that did not happen."""
+    assert "Meeting" not in types("Troops seized weapons in a rural area of Sardinata on "
+                                  "Friday without meeting any resistance, the army said.",
+                                  "2026-10-05")
+
+
+def test_a_weeks_total_is_no_event_of_its_own():
+    """precision11: a round-up's sum over the week ("In total, … this week") adds no
+    happening; a day's toll "in total" is still its happening."""
+    assert types("In total, at least four people were killed in Catatumbo this week.",
+                 "2026-10-05") == []
+    assert types("In total, four people were killed in Teorama on Wednesday.", "2026-10-05")

@@ -917,6 +917,24 @@ def _counted_over_a_stretch(cand: _Candidate, onto: Ontology) -> bool:
 
 
 _TALLY_FROM = 10  # happenings counted in tens or more are a tally
+# words that mark a figure as the sum of others ("In total, …", "in all", "altogether")
+_SUMS = frozenset({"total", "all", "altogether", "overall"})
+
+
+def _summed_up(cand: _Candidate) -> bool:
+    """Whether a telling sums up a stretch longer than a day ("In total, at least four
+    people were killed in the region this week"): the sum of the happenings a round-up
+    told one by one, not one more."""
+    if cand.date is None or cand.date.precision not in (WEEK, MONTH, YEAR):
+        return False
+    verb = _clause_verb(cand)
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in ("altogether", "overall"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lower_ in _SUMS for g in child.children):
+            return True
+    return False
 
 
 def _in_force(noun: Word) -> bool:
@@ -1582,7 +1600,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c, onto) and not _target_described(c, cands, onto)
-                and not _counted_over_a_stretch(c, onto)
+                and not _counted_over_a_stretch(c, onto) and not _summed_up(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         kept = [k for c in kept for k in [c, *_at_coordinated_towns(c, places[i], doc),
                                           *_gapped(c, places[i], dates[i], anchor, skip)]]
