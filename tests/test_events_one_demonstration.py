@@ -185,3 +185,18 @@ def test_a_gathering_timed_by_the_clock_elsewhere_stays_apart():
         "About 300 people had gathered in Springfield by 6 p.m. to protest a new wave of "
         "immigration arrests.", "2026-07-11")
     assert len(found) == 2
+
+
+def test_police_beating_people_near_a_later_telling_of_the_protest_is_its_force():
+    """precision11: the beating is told two sentences after "The protest began …", which
+    joins the protest told first: the people beaten are its crowd, coded once with it."""
+    found = crowd_events(
+        "TBILISI, Nov 11 — Georgian riot police used water cannon and pepper spray overnight "
+        "to clear protesters from Tbilisi's Rustaveli Avenue, detaining 27 people, the "
+        "interior ministry said on Wednesday.\n\n"
+        "The opposition called the arrests an act of revenge. Officials said order had been "
+        "restored.\n\n"
+        "The protest began on Tuesday evening outside parliament, where a crowd of 2,000 "
+        "gathered. Several protesters threw plastic bottles at the police line; a witness "
+        "saw officers beat at least two people who had fallen to the ground.", "2026-11-11")
+    assert [e.event_type for e in found] == ["Protests"]

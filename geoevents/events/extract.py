@@ -42,6 +42,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -2371,7 +2372,8 @@ def _clock_time_only(info: DateInfo | None) -> bool:
 
 
 def _force_on_the_crowd(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
-                        onto: Ontology) -> bool:
+                        onto: Ontology, told: Sequence[tuple[int, Place | None]] = ()
+                        ) -> bool:
     """Whether an attack on people (violence against civilians) and a demonstration are
     one happening: the police's fire on the crowd, which ACLED codes once, as the
     demonstration with the force used against it. The attack's victims are protesters
@@ -2381,7 +2383,10 @@ def _force_on_the_crowd(first: tuple[Event, _Candidate], later: tuple[Event, _Ca
     of their own); the two fall on one day (or one is undated and told next to the other)
     at one place (the same, or one inside the other; a place lent by another sentence
     only next to the other); neither is marked as an act of its own ("separately", "in
-    another incident")."""
+    another incident"). ``told`` holds the sentences (and places) of every telling of a
+    demonstration, also one that joins it later ("The protest began on Tuesday evening
+    outside parliament"): the attack is near the demonstration when near one of them at
+    its place."""
     (a, ca), (b, cb) = first, later
     pair = {merge_key(a), merge_key(b)}
     if pair != {"Protests", "Attack"}:
@@ -2390,7 +2395,11 @@ def _force_on_the_crowd(first: tuple[Event, _Candidate], later: tuple[Event, _Ca
     if _another_act(cb, onto) or _listed_apart(ca, cb) or \
             _side_is(attack.actor1, onto.words("non_state")):
         return False
-    near = cb.sentence - ca.sentence <= _NEAR_SENTENCES
+    site = _site(a)
+    near = cb.sentence - ca.sentence <= _NEAR_SENTENCES or (
+        merge_key(a) == "Protests" and site is not None and any(
+            0 <= cb.sentence - sentence <= _NEAR_SENTENCES and (
+                place is None or nested(place, site)) for sentence, place in told))
     if not ((a.date_precision == b.date_precision == DAY and a.date == b.date)
             or (near and (a.date is None or b.date is None))):
         return False
@@ -2897,6 +2906,9 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     coded: set[int] = set()  # events typed by _one_attack's rules
     joined: list[tuple[int, tuple[Event, _Candidate]]] = []  # (sentence, event it told)
     summarised: set[int] = set()  # list items already joined by their full telling
+    # where demonstrations are told (see _force_on_the_crowd): sentence, place
+    protests_told = [(c.sentence, None if c.location.inferred else _site(e))
+                     for e, c in mentions if merge_key(e) == "Protests"]
     for event, cand in mentions:
         if cand.reference or cand.accompanying:
             later.append((event, cand))
@@ -2935,7 +2947,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         crowd = None
         if first is None and merge_key(event) in ("Protests", "Attack"):
             crowd = next((k for k in kept if cand.sentence - k[1].sentence <= _MERGE_WINDOW
-                          and _force_on_the_crowd(k, (event, cand), onto)), None)
+                          and _force_on_the_crowd(k, (event, cand), onto,
+                                                  protests_told)), None)
         if disaster is not None:
             # the disaster's place stays unless the telling names a place inside it (an
             # epicentre offshore is where it began, not where it struck)
