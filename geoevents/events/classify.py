@@ -1154,7 +1154,7 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
 
 
 # verbs of speaking besides the ontology's speakers' ("said", "told")
-_SPEAKING = frozenset({"speak", "recall", "call", "urge", "remind", "stress", "insist"})
+_SPEAKING = frozenset({"speak", "recall", "urge", "remind", "stress", "insist"})
 
 
 def _speaking(trigger: Trigger, onto: Ontology) -> bool:
