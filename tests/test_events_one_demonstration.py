@@ -163,3 +163,40 @@ def test_a_telling_in_a_protests_grievance_does_not_make_it_more_severe():
     march = told("Peaceful protest")
     _absorb(march, told("Excessive force against protesters"), set())
     assert march.sub_event_type == "Excessive force against protesters"
+
+
+def test_the_scene_timed_only_by_the_clock_is_the_same_demonstration():
+    """precision11: "had gathered … by 6 p.m." names no day: it sets the scene of the
+    demonstration told just before, not another one."""
+    found = crowd_events(
+        "CHICAGO, July 11 — Federal agents fired pepper balls and tear gas at protesters "
+        "outside the immigration processing center in suburban Broadview on Friday evening.\n\n"
+        "About 300 people had gathered outside the Broadview facility by 6 p.m. to protest "
+        "a new wave of immigration arrests.", "2026-07-11")
+    assert len(found) == 1
+    assert {"fired", "gathered"} <= {m["trigger"] for m in found[0].mentions}
+
+
+def test_a_gathering_timed_by_the_clock_elsewhere_stays_apart():
+    """precision11: the clock joins a scene only at the same place."""
+    found = crowd_events(
+        "CHICAGO, July 11 — Federal agents fired pepper balls and tear gas at protesters "
+        "outside the immigration processing center in suburban Broadview on Friday evening.\n\n"
+        "About 300 people had gathered in Springfield by 6 p.m. to protest a new wave of "
+        "immigration arrests.", "2026-07-11")
+    assert len(found) == 2
+
+
+def test_police_beating_people_near_a_later_telling_of_the_protest_is_its_force():
+    """precision11: the beating is told two sentences after "The protest began …", which
+    joins the protest told first: the people beaten are its crowd, coded once with it."""
+    found = crowd_events(
+        "TBILISI, Nov 11 — Georgian riot police used water cannon and pepper spray overnight "
+        "to clear protesters from Tbilisi's Rustaveli Avenue, detaining 27 people, the "
+        "interior ministry said on Wednesday.\n\n"
+        "The opposition called the arrests an act of revenge. Officials said order had been "
+        "restored.\n\n"
+        "The protest began on Tuesday evening outside parliament, where a crowd of 2,000 "
+        "gathered. Several protesters threw plastic bottles at the police line; a witness "
+        "saw officers beat at least two people who had fallen to the ground.", "2026-11-11")
+    assert [e.event_type for e in found] == ["Protests"]

@@ -1203,3 +1203,47 @@ def test_fighting_in_a_town_is_not_an_attack_elsewhere():
                    "attacked army positions in Sirwah district, west of Marib city, on "
                    "Monday, killing two soldiers.", "2025-05-13")
     assert len(found) == 2
+
+
+def test_a_battle_told_on_the_day_of_its_accounts_is_the_one_told_next():
+    """precision11: "gave accounts on Wednesday of a battle" dates the accounts; the
+    fighting that "broke out on Sunday" is that battle, coded once on its own day."""
+    found = [e for e in events(
+        "ADDIS ABABA, June 3 — Ethiopia's army and Fano militiamen gave sharply different "
+        "accounts on Wednesday of a battle for the town of Bichena in the Amhara region.\n\n"
+        "The fighting broke out before dawn on Sunday when Fano units attacked army positions "
+        "on the edge of Bichena, residents said.", "2026-06-03") if e.event_type == "Battles"]
+    assert [(e.date, e.location_text) for e in found] == [("2026-05-31", "Bichena")]
+
+
+def test_a_verb_of_speaking_is_no_protest():
+    """precision11: the model may read a protest into a governor's words; a verb of
+    speaking is a statement or nothing."""
+    found = events("Illinois Governor JB Pritzker, speaking in Springfield, said the state "
+                   "would go to court over the use of chemical agents against protesters.",
+                   "2026-07-11")
+    assert not [e for e in found if e.event_type in ("Protests", "Riots")]
+
+
+def test_what_is_true_of_all_attacks_is_no_attack():
+    """precision11: a bare plural under a present copula or passive is a kind of
+    happening; reported news in the present still counts."""
+    assert "Attack" not in types("The coordinator recalled that attacks on civilians are "
+                                 "prohibited under international humanitarian law.",
+                                 "2026-02-09")
+    assert types("Clashes are reported in Mellit on Monday.", "2026-02-10")
+
+
+def test_what_was_done_without_is_no_event():
+    """precision11: "without meeting any resistance" tells a meeting that did not happen."""
+    assert "Meeting" not in types("Troops seized weapons in a rural area of Sardinata on "
+                                  "Friday without meeting any resistance, the army said.",
+                                  "2026-10-05")
+
+
+def test_a_weeks_total_is_no_event_of_its_own():
+    """precision11: a round-up's sum over the week ("In total, … this week") adds no
+    happening; a day's toll "in total" is still its happening."""
+    assert types("In total, at least four people were killed in Catatumbo this week.",
+                 "2026-10-05") == []
+    assert types("In total, four people were killed in Teorama on Wednesday.", "2026-10-05")

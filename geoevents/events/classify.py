@@ -1143,8 +1143,25 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
     # the protest is about ("relatives of soldiers killed in the war held a sit-in")
     sure_outcome = decided.sub_event_type in PROTEST_OUTCOMES and \
         prediction.probability >= MODEL_KEEPS_OUTCOME
-    return _refine(decided, trigger, args, onto, sentence, scene,
-                   setting=rules is None and not sure_outcome)
+    refined = _refine(decided, trigger, args, onto, sentence, scene,
+                      setting=rules is None and not sure_outcome)
+    if rules is None and _speaking(trigger, onto) and not _speech_act(refined.sub_event_type):
+        # words are no act: a verb of speaking the model alone typed is a statement or
+        # nothing ("the governor, speaking in Springfield, said …", "recalling that
+        # attacks on civilians are prohibited"), whatever its sentence tells
+        return decided if _speech_act(decided.sub_event_type) else None
+    return refined
+
+
+# verbs of speaking besides the ontology's speakers' ("said", "told")
+_SPEAKING = frozenset({"speak", "recall", "urge", "remind", "stress", "insist"})
+
+
+def _speaking(trigger: Trigger, onto: Ontology) -> bool:
+    """Whether the trigger is a verb of speaking ("speaking in Maroua", "recalling that")."""
+    token = trigger.token
+    return token.pos_ in ("VERB", "AUX") and (
+        lemma(token) in _SPEAKING or lemma(token) in onto.words("speaker"))
 
 
 # words of a fire, the damage an attack leaves as often as a disaster

@@ -423,6 +423,12 @@ def resolve_date(expression: str, published: date | None) -> DateInfo:
                     f"{expression!r} read as a {precision}{source}")
 
 
+# an hour of the day with no calendar day ("6 p.m.", "11:42", "around 3 a.m.", "midnight")
+CLOCK_TIME = re.compile(r"^(?:(?:about|around|at|by|until|before|after|shortly|just)\s+)*"
+                        r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|\d{1,2}:\d{2}|"
+                        r"midnight|noon)$", re.IGNORECASE)
+
+
 # a line that opens with a time label: a live blog's "08:15 —", a round-up's "Monday:"
 # (also after the item's place: "Daraa — Monday:"), a log's "12 March:" (the entries
 # under it happened then)
@@ -737,6 +743,18 @@ _TELLING = frozenset({"say", "tell", "report", "announce", "claim", "post", "pub
                       "broadcast", "write", "quote"})
 
 
+# what a verb like "give" tells when it carries them ("gave different accounts on
+# Wednesday of a battle", "gave details on Monday"): then it is a verb of telling
+_TOLD_THINGS = frozenset({"account", "statement", "detail", "version", "briefing",
+                          "update", "interview", "testimony"})
+
+
+def _telling_verb(verb: Word) -> bool:
+    """A verb of telling or publishing, or one that gives an account (:data:`_TOLD_THINGS`)."""
+    return lemma(verb) in _TELLING or (lemma(verb) in ("give", "provide") and any(
+        c.dep_ == "dobj" and lemma(c) in _TOLD_THINGS for c in verb.children))
+
+
 def _day_of_telling(ent: Span) -> bool:
     """Whether a date expression belongs to a verb of telling or publishing told before it:
     the first verb above it in the parse ("the disaster management ministry said on
@@ -751,7 +769,7 @@ def _day_of_telling(ent: Span) -> bool:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
             # a happening "was reported on Sunday": it happened then
-            return lemma(tok) in _TELLING and tok.i < ent.start and not any(
+            return _telling_verb(tok) and tok.i < ent.start and not any(
                 c.dep_ == "nsubjpass" for c in tok.children)
     return False
 

@@ -42,6 +42,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -65,6 +66,7 @@ from geoevents.events.classify import (
     protest_background,
 )
 from geoevents.events.dates import (
+    CLOCK_TIME,
     DAY,
     DEICTIC_DAY,
     MONTH,
@@ -840,6 +842,8 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
         return True
     if cand.typing.sub_event_type == "Agreement" and _in_force(tok):
         return True
+    if _said_of_a_kind(tok, onto):
+        return True
     if (cand.date is None or cand.date.precision == UNRESOLVED) and any(
             c.dep_ in ("amod", "det", "predet") and c.lower_ in _OTHERS for c in tok.children):
         return True
@@ -870,6 +874,22 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
         cand.typing.sub_event_type) in VIOLENT_EVENT_TYPES
 
 
+def _said_of_a_kind(tok: Word, onto: Ontology) -> bool:
+    """Whether a bare plural is the subject of what is true of all happenings of its kind,
+    in the present of a copula or a passive ("attacks on civilians are prohibited under
+    international humanitarian law", "strikes on hospitals are war crimes"); not a
+    present that reports news ("clashes are reported in the north")."""
+    verb = tok.head
+    if tok.tag_ != "NNS" or tok.dep_ not in ("nsubj", "nsubjpass") or verb.tag_ not in (
+            "VBP", "VBZ", "VBN") or any(c.dep_ in ("det", "nummod", "poss", "amod")
+                                        for c in tok.children):
+        return False
+    if verb.tag_ == "VBN":  # "are prohibited": a present passive
+        present = any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in verb.children)
+        return present and lemma(verb) not in onto.words("speaker")
+    return lemma(verb) == "be"
+
+
 def _counted_over_a_stretch(cand: _Candidate, onto: Ontology) -> bool:
     """Whether a plural event noun counted in tens or more is the object or subject of a
     clause that sums up a stretch of time ("the department had suffered more than 300
@@ -896,6 +916,24 @@ def _counted_over_a_stretch(cand: _Candidate, onto: Ontology) -> bool:
 
 
 _TALLY_FROM = 10  # happenings counted in tens or more are a tally
+# words that mark a figure as the sum of others ("In total, …", "in all", "altogether")
+_SUMS = frozenset({"total", "all", "altogether", "overall"})
+
+
+def _summed_up(cand: _Candidate) -> bool:
+    """Whether a telling sums up a stretch longer than a day ("In total, at least four
+    people were killed in the region this week"): the sum of the happenings a round-up
+    told one by one, not one more."""
+    if cand.date is None or cand.date.precision not in (WEEK, MONTH, YEAR):
+        return False
+    verb = _clause_verb(cand)
+    for child in verb.children:
+        if child.dep_ == "advmod" and child.lower_ in ("altogether", "overall"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "in" and any(
+                g.dep_ == "pobj" and g.lower_ in _SUMS for g in child.children):
+            return True
+    return False
 
 
 def _in_force(noun: Word) -> bool:
@@ -1561,7 +1599,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c, onto) and not _target_described(c, cands, onto)
-                and not _counted_over_a_stretch(c, onto)
+                and not _counted_over_a_stretch(c, onto) and not _summed_up(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         kept = [k for c in kept for k in [c, *_at_coordinated_towns(c, places[i], doc),
                                           *_gapped(c, places[i], dates[i], anchor, skip)]]
@@ -2362,18 +2400,29 @@ def _one_scene(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
     dated to the same day by their own words and placed at one place (the same, or one
     inside the other). The past perfect then sets the scene of the news just told
     ("Hundreds of protesters had gathered outside the governorate on Sunday" after
-    "security forces opened fire on protesters on Sunday"), not an earlier happening."""
+    "security forces opened fire on protesters on Sunday"), not an earlier happening.
+    A later telling timed only by the clock ("About 300 people had gathered outside the
+    facility by 6 p.m.") is on the day of the telling it follows."""
     (a, ca), (b, cb) = first, later
     site_a, site_b = _site(a), _site(b)
+    same_day = (a.date_precision == b.date_precision == DAY and a.date == b.date) or \
+        (a.date_precision == DAY and _clock_time_only(cb.date))
     return merge_key(a) == merge_key(b) == "Protests" and _anterior(cb, onto) and \
-        0 < cb.sentence - ca.sentence <= _NEAR_SENTENCES and \
-        a.date_precision == b.date_precision == DAY and a.date == b.date and \
+        0 < cb.sentence - ca.sentence <= _NEAR_SENTENCES and same_day and \
         not ca.location.inferred and not cb.location.inferred and \
         site_a is not None and site_b is not None and nested(site_a, site_b)
 
 
+def _clock_time_only(info: DateInfo | None) -> bool:
+    """Whether a telling's only time is an hour of the day ("by 6 p.m."): a time
+    expression that names no calendar day."""
+    return info is not None and info.precision == UNRESOLVED and info.text is not None \
+        and bool(CLOCK_TIME.match(info.text.strip()))
+
+
 def _force_on_the_crowd(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
-                        onto: Ontology) -> bool:
+                        onto: Ontology, told: Sequence[tuple[int, Place | None]] = ()
+                        ) -> bool:
     """Whether an attack on people (violence against civilians) and a demonstration are
     one happening: the police's fire on the crowd, which ACLED codes once, as the
     demonstration with the force used against it. The attack's victims are protesters
@@ -2383,7 +2432,10 @@ def _force_on_the_crowd(first: tuple[Event, _Candidate], later: tuple[Event, _Ca
     of their own); the two fall on one day (or one is undated and told next to the other)
     at one place (the same, or one inside the other; a place lent by another sentence
     only next to the other); neither is marked as an act of its own ("separately", "in
-    another incident")."""
+    another incident"). ``told`` holds the sentences (and places) of every telling of a
+    demonstration, also one that joins it later ("The protest began on Tuesday evening
+    outside parliament"): the attack is near the demonstration when near one of them at
+    its place."""
     (a, ca), (b, cb) = first, later
     pair = {merge_key(a), merge_key(b)}
     if pair != {"Protests", "Attack"}:
@@ -2392,7 +2444,11 @@ def _force_on_the_crowd(first: tuple[Event, _Candidate], later: tuple[Event, _Ca
     if _another_act(cb, onto) or _listed_apart(ca, cb) or \
             _side_is(attack.actor1, onto.words("non_state")):
         return False
-    near = cb.sentence - ca.sentence <= _NEAR_SENTENCES
+    site = _site(a)
+    near = cb.sentence - ca.sentence <= _NEAR_SENTENCES or (
+        merge_key(a) == "Protests" and site is not None and any(
+            0 <= cb.sentence - sentence <= _NEAR_SENTENCES and (
+                place is None or nested(place, site)) for sentence, place in told))
     if not ((a.date_precision == b.date_precision == DAY and a.date == b.date)
             or (near and (a.date is None or b.date is None))):
         return False
@@ -2742,14 +2798,22 @@ def _said_later(first: _Candidate, later: _Candidate) -> bool:
     """Whether the first telling has only the day its sentence was told on ("killed six
     people in an overnight attack, the army said on Wednesday") and the later one the
     day the happening's own words give, up to two days before ("The attackers struck on
-    Tuesday night"): a report comes after the event; the later day is the event's."""
+    Tuesday night"): a report comes after the event; the later day is the event's. When
+    the first day is that of a verb of telling ("gave different accounts on Wednesday of a
+    battle"), the later day may be any of the week before and told in the later sentence
+    ("The fighting broke out before dawn on Sunday when Fano units attacked …"); not for
+    a disaster, whose tellings of other days tell other stages of it (a landfall, then
+    landslides) and whose toll told that day is the whole disaster's."""
     told, own = first.date, later.date
-    if told is None or own is None or told.attached or not own.attached or \
+    told_week = told is not None and told.telling and \
+        later.typing.sub_event_type not in _DISASTERS
+    if told is None or own is None or told.attached or own.telling or \
+            not (own.attached or told_week) or \
             told.precision != DAY or own.precision != DAY or \
             told.date is None or own.date is None:
         return False
     lag = (date.fromisoformat(told.date) - date.fromisoformat(own.date)).days
-    return 0 < lag <= (_TOLD_WITHIN if told.telling else 2)
+    return 0 < lag <= (_TOLD_WITHIN if told_week else 2)
 
 
 def _vague(event: Event, cand: _Candidate) -> bool:
@@ -2896,6 +2960,9 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     coded: set[int] = set()  # events typed by _one_attack's rules
     joined: list[tuple[int, tuple[Event, _Candidate]]] = []  # (sentence, event it told)
     summarised: set[int] = set()  # list items already joined by their full telling
+    # where demonstrations are told (see _force_on_the_crowd): sentence, place
+    protests_told = [(c.sentence, None if c.location.inferred else _site(e))
+                     for e, c in mentions if merge_key(e) == "Protests"]
     for event, cand in mentions:
         if cand.reference or cand.accompanying:
             later.append((event, cand))
@@ -2934,7 +3001,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         crowd = None
         if first is None and merge_key(event) in ("Protests", "Attack"):
             crowd = next((k for k in kept if cand.sentence - k[1].sentence <= _MERGE_WINDOW
-                          and _force_on_the_crowd(k, (event, cand), onto)), None)
+                          and _force_on_the_crowd(k, (event, cand), onto,
+                                                  protests_told)), None)
         if disaster is not None:
             # the disaster's place stays unless the telling names a place inside it (an
             # epicentre offshore is where it began, not where it struck)

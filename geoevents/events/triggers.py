@@ -403,6 +403,10 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
                 return "negated", f"negated by 'no {child.text}'"
             if child.lower_ == "never":
                 return "negated", "negated by 'never'"
+    if token.dep_ in ("pcomp", "pobj") and token.head.lower_ == "without":
+        # "destroyed a laboratory without meeting any resistance", "withdrew without a
+        # fight": what did not happen
+        return "negated", "negated by 'without'"
     if token.dep_ == "pobj" and token.head.lower_ == "of" and any(
             c.dep_ == "det" and c.lower_ == "no" for c in token.head.head.children):
         # "observed no signs of an exchange of fire", "no reports of clashes"
