@@ -1390,18 +1390,18 @@ def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
         # (a town the sentence names before a point it measures: "in Yendi, 531
         # kilometers north of Accra" describes Yendi)
         inner.append((place is None or namesake, kind == "relative",
-                      _tree_distance(trigger, root), mention.start, mention))
+                      _tree_distance(trigger, root), mention.start, mention, root))
     if not inner:
         return loc
-    unknown, _, _, _, mention = min(inner, key=lambda x: x[:4])
+    unknown, _, _, _, mention, root = min(inner, key=lambda x: x[:4])
     how = f"{loc.reason}; a place inside '{loc.toponym.text}' that the sentence names, " \
           f"the most specific"
     if unknown and mention.place is not None:
         how += f"; the gazetteer's '{mention.text}' ({mention.place.display_name}) lies " \
                f"outside it, so the event is placed there"
         mention = placed_in(mention, loc.toponym, "the area its sentence names")
-    return Location(mention, NEAR if mention.text.lower().startswith("near") else SITE,
-                    None, how, linked=loc.linked)
+    near = mention.text.lower().startswith("near") or _phrase_preposition(root) == "near"
+    return Location(mention, NEAR if near else SITE, None, how, linked=loc.linked)
 
 
 def _finer_in_unknown_area(loc: Location, trigger: Word, anchors: list[Word],
@@ -1687,11 +1687,18 @@ def _clause_of(token: Word) -> Word:
 
 
 def _enclosing_clauses(token: Word) -> set[int]:
-    """The clause of a word and the clauses above it that frame it — not a coordinated
-    clause, which tells another act ("clashed in Amsterdam and demonstrated across the
-    Netherlands")."""
+    """The clause of a word, the infinitives it governs, which tell the same act ("while
+    trying to cross into Turkey near Reyhanlı, in Hatay province"), and the clauses above
+    it that frame it — not a coordinated clause, which tells another act ("clashed in
+    Amsterdam and demonstrated across the Netherlands")."""
     tok = _clause_of(token)
     out = {tok.i}
+    below = [tok]
+    while below:
+        verb = below.pop()
+        complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        out.update(c.i for c in complements)
+        below.extend(complements)
     while tok.dep_ != "conj" and tok.head.i != tok.i:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
