@@ -1079,12 +1079,6 @@ def test_only_a_bare_the_city_refers_back(city, place):
     assert (clash.location.name if clash.location else None) == place, clash.reason
 
 
-def test_a_name_before_campus_locates_the_site():
-    e = first("About 150 students held a peaceful rally at the Pattani campus of Prince of "
-              "Songkla University on Thursday.")
-    assert e.location_text == "Pattani" and e.location_role == "site", e.reason
-
-
 @pytest.mark.parametrize("text, where, name", [
     # a direction without a distance, placing an unnamed road: near the town
     ("A roadside bomb struck an army patrol on a rural road north of Baqubah, in Diyala "

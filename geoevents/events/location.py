@@ -243,8 +243,7 @@ _FACILITY_NOUNS = frozenset({"market", "marketplace", "airbase", "base", "hospit
                             "neighborhood", "quarter", "zone", "field", "oilfield",
                             "village", "villages", "town", "towns", "city", "area",
                             "governorate", "province", "region", "county", "state",
-                            "site", "installation", "facility", "campus", "outpost",
-                            "airfield", "warehouse", "factory", "clinic", "terminal"})
+                            "site", "installation", "facility"})
 # every noun of a place or site ("the Maimbung township", "a market", "the outskirts")
 _SITE_WORDS = PLACE_NOUNS | _FACILITY_NOUNS | _PART_NOUNS | _SETTLEMENT_NOUNS | _UNIT_NOUNS
 # Arabic articles that start a name ("al-Bab", "el-Arish")
