@@ -1063,22 +1063,6 @@ def test_an_infinitive_of_the_clause_tells_the_same_act_and_its_town_is_finer():
     assert (e.location_role, e.geo_precision) == ("near", 2)
 
 
-def test_the_town_refers_back_to_the_settlement_the_sentence_named():
-    e = first("Twelve years after Islamic State fighters swept into Sinjar, hundreds of "
-              "Yazidis marched through the town on Monday to demand compensation.")
-    assert e.location is not None and e.location.name == "Sinjār", e.reason
-    assert "refers back" in e.reason and e.geo_precision == 1
-
-
-@pytest.mark.parametrize("city, place", [("city", "Gao"), ("border city", None)])
-def test_only_a_bare_the_city_refers_back(city, place):
-    # "the border city" is described, not referred back to: no place is taken from before
-    events = geoevents.extract_events("Hours after the rebels withdrew from Gao, soldiers "
-                                      f"clashed with them in the {city} on Monday.")
-    clash = next(e for e in events if e.trigger == "clashed")
-    assert (clash.location.name if clash.location else None) == place, clash.reason
-
-
 @pytest.mark.parametrize("text, where, name", [
     # a direction without a distance, placing an unnamed road: near the town
     ("A roadside bomb struck an army patrol on a rural road north of Baqubah, in Diyala "

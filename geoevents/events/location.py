@@ -1221,8 +1221,7 @@ def locate(trigger: Word, anchors: list[Word], sent: Span,
     ends: dict[str, Toponym] = {}  # origin/destination seen on the trigger itself
     best = _linked(trigger, anchors, candidates, known, toponyms, ends)
     if best is None or best[0][0] > 0:  # nothing in the trigger's own clause
-        best = _antecedent(trigger, anchors, candidates) or \
-            _named_before(trigger, anchors, candidates) or best
+        best = _antecedent(trigger, anchors, candidates) or best
     elif best[1].route_end:
         # a route's end is where the road leads, maybe far away: the place the clause
         # describes or the sentence is set in is where it happened ("on the outskirts of
@@ -1286,36 +1285,6 @@ def _antecedent(trigger: Word, anchors: list[Word], candidates: list[tuple[Topon
                 return (0,), Location(found, SITE, None, "what the trigger acted on: "
                                       "the place a relative clause ('…, which was "
                                       "stormed') with the trigger hangs on")
-    return None
-
-
-# settlement nouns that "the …" refers back with ("marched through the town")
-_ANAPHOR_NOUNS = frozenset({"town", "city", "village"})
-
-
-def _named_before(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, Word]]
-                  ) -> tuple[tuple, Location] | None:
-    """The trigger's own locative phrase is a bare "the town" ("the city", "the village"),
-    which names no place but refers back to the last settlement the sentence named before
-    it ("Twelve years after fighters swept into Sinjar, hundreds of Yazidis marched
-    through the town"): the event is at that settlement, whatever role it had there."""
-    for word in [trigger, *anchors]:
-        for prep in word.children:
-            noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if prep.dep_ != "prep" or PREPOSITION_ROLES.get(prep.lower_) != SITE or \
-                    noun is None or noun.lower_ not in _ANAPHOR_NOUNS or \
-                    [c.lower_ for c in noun.children] != ["the"]:
-                continue  # ("the town of Jenin", "the border town" name or describe it)
-            before = [(root.i, mention) for mention, root in candidates
-                      if root.i < noun.i and mention.place is not None and
-                      mention.place.feature_class == "P" and
-                      getattr(mention, "kind", "name") == "name" and
-                      not _actor_like(mention, root)]
-            if before:
-                mention = max(before, key=lambda x: x[0])[1]
-                return (0,), Location(mention, SITE, None, f"'{prep.lower_} the "
-                                      f"{noun.lower_}' refers back to the settlement the "
-                                      f"sentence named before it")
     return None
 
 
