@@ -1052,3 +1052,26 @@ def test_a_place_on_a_person_noun_is_no_home_of_a_thing():
 def test_a_plan_told_with_will_keeps_its_place():
     assert_placed_at("About 70,000 police officers and soldiers will patrol Athens and "
                      "Olympic venues during the Games.", "patrol", "Athens")
+
+
+def test_an_infinitive_of_the_clause_tells_the_same_act_and_its_town_is_finer():
+    # "near Reyhanlı" hangs on "cross", the infinitive of the clause that names Hatay
+    e = first("A Syrian man was shot dead by Turkish border guards on Thursday while trying "
+              "to cross into Turkey near Reyhanlı, in Hatay province, a monitoring group "
+              "said.")
+    assert e.location is not None and e.location.name == "Reyhanlı", e.reason
+    assert (e.location_role, e.geo_precision) == ("near", 2)
+
+
+@pytest.mark.parametrize("text, where, name", [
+    # a direction without a distance, placing an unnamed road: near the town
+    ("A roadside bomb struck an army patrol on a rural road north of Baqubah, in Diyala "
+     "province, wounding two soldiers.", "north of Baqubah", "Baqubah"),
+    # a direction that describes a named district or village only locates that place
+    ("In Marib province, the Houthis attacked government positions in Sirwah district "
+     "west of the city of Marib on Sunday.", "Marib province", "Ma’rib"),
+])
+def test_a_direction_from_a_town_places_only_an_unnamed_site(text, where, name):
+    e = first(text)
+    assert e.location_text == where, e.reason
+    assert e.location is not None and e.location.name == name

@@ -1363,8 +1363,16 @@ def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
     for mention, root in candidates:
         place = mention.place
         kind = getattr(mention, "kind", "name")
+        # a direction from a town without a distance that places a site the sentence
+        # does not name ("on a rural road north of Baqubah, in Diyala province") is near
+        # that town: finer than a province or country, but after every place the
+        # sentence names itself. Told of a named place ("in Maqbanah district, west of
+        # Taiz", "near the town of Riyadh, south-west of Kirkuk city") it only locates
+        # that place.
+        vague = kind == "relative" and not _measured(place) and id(mention) not in placing
         if mention is loc.toponym or kind not in ("name", "relative") or \
-                (kind == "relative" and not _measured(place) and id(mention) not in placing) or \
+                (vague and not (place is not None and place.feature_class == "P" and
+                                _broad(outer) and _unnamed_site(root, candidates))) or \
                 (_clause_of(root).i not in scene and not _in_phrase_of(root, trigger, anchors)) or \
                 _group_name(root.doc[root.i:root.i + 1]) or _path_end(root) or \
                 _landmark(root) or _in_fixed_phrase(root) or \
@@ -1389,19 +1397,29 @@ def _finer_inside(loc: Location, trigger: Word, anchors: list[Word],
             continue  # (a city is not finer than a district the gazetteer read as a town)
         # (a town the sentence names before a point it measures: "in Yendi, 531
         # kilometers north of Accra" describes Yendi)
-        inner.append((place is None or namesake, kind == "relative",
-                      _tree_distance(trigger, root), mention.start, mention))
+        inner.append((vague, place is None or namesake, kind == "relative",
+                      _tree_distance(trigger, root), mention.start, mention, root))
     if not inner:
         return loc
-    unknown, _, _, _, mention = min(inner, key=lambda x: x[:4])
+    vague, unknown, _, _, _, mention, root = min(inner, key=lambda x: x[:5])
     how = f"{loc.reason}; a place inside '{loc.toponym.text}' that the sentence names, " \
           f"the most specific"
     if unknown and mention.place is not None:
         how += f"; the gazetteer's '{mention.text}' ({mention.place.display_name}) lies " \
                f"outside it, so the event is placed there"
         mention = placed_in(mention, loc.toponym, "the area its sentence names")
-    return Location(mention, NEAR if mention.text.lower().startswith("near") else SITE,
-                    None, how, linked=loc.linked)
+    near = vague or mention.text.lower().startswith("near") or \
+        _phrase_preposition(root) == "near"
+    return Location(mention, NEAR if near else SITE, None, how, linked=loc.linked)
+
+
+def _unnamed_site(phrase: Word, candidates: list[tuple[Toponym, Word]]) -> bool:
+    """Whether a place ``phrase`` hangs on a common noun that no other place name of the
+    sentence names ("a rural road north of …", not "Sirwah district west of …")."""
+    noun = phrase.head
+    names = {root.i for _, root in candidates} - {phrase.i}
+    return noun.pos_ == "NOUN" and noun.i not in names and \
+        not any(c.i in names for c in noun.children)
 
 
 def _finer_in_unknown_area(loc: Location, trigger: Word, anchors: list[Word],
@@ -1687,11 +1705,18 @@ def _clause_of(token: Word) -> Word:
 
 
 def _enclosing_clauses(token: Word) -> set[int]:
-    """The clause of a word and the clauses above it that frame it — not a coordinated
-    clause, which tells another act ("clashed in Amsterdam and demonstrated across the
-    Netherlands")."""
+    """The clause of a word, the infinitives it governs, which tell the same act ("while
+    trying to cross into Turkey near Reyhanlı, in Hatay province"), and the clauses above
+    it that frame it — not a coordinated clause, which tells another act ("clashed in
+    Amsterdam and demonstrated across the Netherlands")."""
     tok = _clause_of(token)
     out = {tok.i}
+    below = [tok]
+    while below:
+        verb = below.pop()
+        complements = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        out.update(c.i for c in complements)
+        below.extend(complements)
     while tok.dep_ != "conj" and tok.head.i != tok.i:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX"):
