@@ -1247,3 +1247,17 @@ def test_a_weeks_total_is_no_event_of_its_own():
     assert types("In total, at least four people were killed in Catatumbo this week.",
                  "2026-10-05") == []
     assert types("In total, four people were killed in Teorama on Wednesday.", "2026-10-05")
+
+
+def test_a_lede_in_a_named_region_is_the_village_told_next():
+    # precision12: "in Russia's Kursk region" names the oblast, whatever town of that
+    # name the gazetteer gives; the toll told there is the village's strike told next,
+    # and the attacks the sentence refers to are that strike, as they would be the toll
+    found = events("MOSCOW, June 10 — Ukrainian drones killed a man and wounded two other "
+                   "people in Russia's Kursk region on Monday, the governor said, as the "
+                   "Kremlin accused Kyiv of stepping up attacks on border areas. The "
+                   "governor said a drone dropped an explosive device on a car in the "
+                   "village of Tyotkino on Monday, killing its 60-year-old driver.",
+                   "2025-06-10")
+    assert [(e.location.name if e.location else None, e.fatalities) for e in found] == \
+        [("Tëtkino", 1)]

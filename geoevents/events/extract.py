@@ -2393,6 +2393,31 @@ def _along_the_front(first: tuple[Event, _Candidate], later: tuple[Event, _Candi
         geodesy.distance_km(a.lat, a.lon, b.lat, b.lon) <= _FRONT_KM
 
 
+# words after a name that make it the name of a first-level division ("Russia's Belgorod
+# region"), whatever place of that name the gazetteer gave
+_REGION = re.compile(r"\s+(?:region|province|oblast|governorate|prefecture)\b",
+                     re.IGNORECASE)
+
+
+def _in_the_named_region(region: tuple[Event, _Candidate],
+                         other: tuple[Event, _Candidate]) -> bool:
+    """Whether one telling is placed by a name followed by "region" or "province"
+    ("Ukrainian drones killed a woman … in Russia's Belgorod region") and the other at a
+    place of that name's first-level division ("on the edge of the village of Novaya
+    Tavolzhanka"): the region named after its capital contains the village, however far
+    the capital lies from it, so a toll told there is not told elsewhere. Only a
+    consequence told on its own joins this way, the one happening nearest to it: a
+    region's own telling ("how Russian troops hit Kherson region on Wednesday") sums up
+    every happening in it."""
+    mention = region[1].location.toponym
+    if mention is None or region[1].location.inferred or \
+            not _REGION.match(doc_text(region[1].trigger.token.doc), mention.end):
+        return False
+    a, b = _site(region[0]), _site(other[0])
+    return a is not None and b is not None and a.country_code == b.country_code and \
+        a.admin1 is not None and a.admin1 == b.admin1
+
+
 def _one_scene(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
                onto: Ontology) -> bool:
     """Whether two tellings of a demonstration are phases of one: the later one, in the
@@ -3037,6 +3062,9 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                       [(sentence, index[id(k[0])]) for sentence, k in joined])
     sentences = [s for s, _ in tellings]
     alone: list[tuple[Event, _Candidate]] = []  # references with no event to join
+    # consequences told apart that joined an event, as that event told there: a reference
+    # joins it as it would join the consequence standing alone
+    consequences: list[tuple[Event, _Candidate]] = []
     # where the hurt were cared for ("died … at the Rajendra Institute of Medical Sciences
     # in Ranchi, where the injured had been flown"): the place of no consequence told there
     care = {c.location.toponym.start for _, c in later if c.accompanying and _in_care(c)
@@ -3061,9 +3089,11 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             cand.reference or event.sub_event_type not in _ACCOMPANYING
             or k[0].trigger_start < event.trigger_start or _harm_told_next(k, cand))
             and not (own and _elsewhere(k[0], event) and not k[1].location.inferred
-                     and not _along_the_front(k, (event, cand)))
+                     and not _along_the_front(k, (event, cand))
+                     and not _in_the_named_region((event, cand), k))
             and not _listed_apart(k[1], cand)] or [
-            k for k in alone[-_MERGE_WINDOW:] if (merge_key(k[0]) == merge_key(event) or (
+            k for k in (alone + (consequences if cand.reference else []))[-_MERGE_WINDOW:]
+            if (merge_key(k[0]) == merge_key(event) or (
                 cand.reference and k[1].accompanying and _may_refer(k[0], event)))
             and cand.sentence - k[1].sentence <= reach]
         if not cand.reference and not any(merge_key(k[0]) == merge_key(event)
@@ -3110,6 +3140,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             front = _on_a_front(cand)  # the town a front is named after is no site
             _absorb(target[0], event, guessed, place=not (cand.reference or cared or front),
                     onset=cand.reaction == "onset", linked=own and not front)
+            if not cand.reference:
+                consequences.append((target[0], cand))
         elif cand.reaction != "commemoration" or event.date is not None:
             alone.append((event, cand))  # a look back at nothing the report tells ("two
             # years since the collapse of two dams") is history, not a new event
