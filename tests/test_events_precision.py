@@ -1261,3 +1261,16 @@ def test_a_lede_in_a_named_region_is_the_village_told_next():
                    "2025-06-10")
     assert [(e.location.name if e.location else None, e.fatalities) for e in found] == \
         [("Tëtkino", 1)]
+
+
+def test_a_groups_claim_of_the_attack_is_the_attack_told_before():
+    # precision12: "the attack" its fighters "had carried out", in a statement's "that"
+    # clause, with no day or place of its own, is the attack the report told, however
+    # far back; its claimed toll is no second happening
+    found = events("A soldier was killed when separatist rebels opened fire on an army post "
+                   "in Manokwari on Sunday, the army said. The attack happened at about 10 "
+                   "a.m. as soldiers were collecting water near the post, an army spokesman "
+                   "said in a statement on Monday. Troops returned fire and the attackers fled "
+                   "into the forest. The rebel army said in a statement sent to journalists "
+                   "that its fighters had carried out the attack and killed three soldiers.")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Armed clash", 1)]

@@ -173,6 +173,9 @@ _SPEAKER_PREPS = frozenset({"in", "at", "from", "inside", "outside"})
 # what words are put out in: a place in its phrase is the speaker's
 _SPOKEN = frozenset({"statement", "communique", "communiqué", "message", "video", "letter",
                      "speech", "interview", "briefing"})
+# nouns whose "that" clause is what someone said ("an accusation that its troops had
+# fired", "a statement that its fighters had carried out the attack")
+_SAID = _SPOKEN | {"accusation", "allegation", "claim", "report", "assertion"}
 # the work of rescuers and aid, which forces sent to a disaster do (see _relief_work)
 _RELIEF = frozenset({"rescue", "rescuer", "relief", "aid", "humanitarian", "firefighting",
                      "reconstruction"})
@@ -2333,10 +2336,15 @@ def _anterior(cand: _Candidate, onto: Ontology) -> bool:
 
 
 def _reported(verb: Word, onto: Ontology) -> bool:
-    """Whether a clause is what a speaker said: the complement of a speech verb, or a
-    clause coordinated with one ("said five soldiers were killed *and that* …")."""
+    """Whether a clause is what a speaker said: the complement of a speech verb or the
+    content of a spoken noun ("said in a statement that its fighters had carried out the
+    attack"), or a clause coordinated with one ("said five soldiers were killed *and
+    that* …")."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
+    if verb.dep_ == "acl" and lemma(verb.head) in _SAID and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return True  # the content of a statement or an accusation (see _SAID)
     return verb.dep_ == "ccomp" and lemma(verb.head) in onto.words("speaker")
 
 
@@ -2592,9 +2600,12 @@ def _one_attack(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]
     ground ("RSF artillery shelled the market during the clashes"), while a car bomb, an
     IED or a grenade is carried by the attackers."""
     (a, ca), (b, cb) = first, later
-    if _anterior(ca, onto) != _anterior(cb, onto) or _another_act(cb, onto) or \
-            _listed_apart(ca, cb) or _other_pair(first, later, onto):
+    claim = a.date is not None and _claim_of_the_told(later, onto)
+    if (_anterior(ca, onto) != _anterior(cb, onto) and not claim) or \
+            _another_act(cb, onto) or _listed_apart(ca, cb) or _other_pair(first, later, onto):
         return False
+    if claim:
+        return True
     near = cb.sentence - ca.sentence <= _NEAR_SENTENCES
     if not ((a.date_precision == b.date_precision == DAY and a.date == b.date)
             or (near and (a.date is None or b.date is None))
@@ -2624,6 +2635,18 @@ def _bare_claim(event: Event, cand: _Candidate, onto: Ontology) -> bool:
     return lemma(cand.trigger.token) == "attack" and \
         event.sub_event_type in ("Attack", "Armed clash") and _reported(verb, onto) and \
         any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _claim_of_the_told(told: tuple[Event, _Candidate], onto: Ontology) -> bool:
+    """Whether a telling is a bare claim (:func:`_bare_claim`) of "the attack", with no
+    date and no place of its own ("the group said its fighters had carried out the attack
+    and killed three soldiers"): the definite noun names the attack the report told
+    before, however far back, not another one."""
+    event, cand = told
+    tok = cand.trigger.token
+    return event.date is None and (cand.location.inferred or event.location is None) and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and \
+        _bare_claim(event, cand, onto)
 
 
 def _claim_and_account(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
