@@ -1274,3 +1274,21 @@ def test_a_groups_claim_of_the_attack_is_the_attack_told_before():
                    "into the forest. The rebel army said in a statement sent to journalists "
                    "that its fighters had carried out the attack and killed three soldiers.")
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Armed clash", 1)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # precision12: a flood that hurt nobody, told after an attack, is a side item of a
+    # report about violence, which ACLED does not code
+    ("Gunmen killed four farmers in Bocaranga on 10 April, the UN said. In Bangui, heavy "
+     "rain on 13 April flooded parts of the 5th arrondissement, damaging about 200 houses. "
+     "No casualties were reported.", ["Attack"]),
+    # one that killed people is coded
+    ("Gunmen killed four farmers in Bocaranga on 10 April, the UN said. In Bangui, floods "
+     "on 13 April killed two people and injured five in the 5th arrondissement.",
+     ["Attack", "Natural disaster"]),
+    # a harmless disaster that is the report's news is coded
+    ("A wildfire forced the evacuation of 3,000 residents near Redding on Monday. No "
+     "casualties were reported.", ["Natural disaster"]),
+])
+def test_a_harmless_disaster_after_violence_is_a_side_item(text, expected):
+    assert types(text, "2026-04-14") == expected

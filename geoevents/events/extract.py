@@ -3177,7 +3177,19 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         told = [k for k in told if not _detail(*k) and not (
             dated != [k[0]] and _aside(k, guessed, news))
             and not (k[1].comment and k[0].trigger_start > news)]
-    return [e for e, _ in told]
+    violence = [e.trigger_start for e, _ in told if e.event_type in _POLITICAL_VIOLENCE]
+    return [e for e, _ in told if not (violence and _harmless_disaster(e)
+                                       and e.trigger_start > min(violence))]
+
+
+def _harmless_disaster(event: Event) -> bool:
+    """Whether an event is a natural disaster that killed and hurt nobody ("heavy rain on
+    13 April flooded parts of the 7th arrondissement, damaging about 300 houses. No
+    casualties were reported."). Told after political violence, it is a side item of a
+    report about that violence, which ACLED does not code; a harmless disaster that is
+    the report's news (a wildfire forcing evacuations) stays."""
+    return event.sub_event_type == "Natural disaster" and not event.fatalities and \
+        not any(q.endswith(" injured") and not q.startswith("0 ") for q in event.quantities)
 
 
 def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candidate]],
