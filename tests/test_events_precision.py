@@ -1292,3 +1292,13 @@ def test_a_groups_claim_of_the_attack_is_the_attack_told_before():
 ])
 def test_a_harmless_disaster_after_violence_is_a_side_item(text, expected):
     assert types(text, "2026-04-14") == expected
+
+
+def test_the_arrest_a_rally_is_for_is_no_arrest_at_it():
+    # precision12: "an activist detained last week" says whom the rally is for, however
+    # it is dated; no intervention, no second happening
+    assert types("Dozens rallied in Nairobi on Monday for an activist detained last "
+                 "week.") == ["Peaceful protest"]
+    # protesters detained at the march are its outcome
+    assert "Protest with intervention" in types(
+        "Police dispersed the march in Nairobi on Monday, with 20 demonstrators detained.")

@@ -3376,10 +3376,16 @@ def _elsewhere(event: Event, mention: Event) -> bool:
 def _arrests_protested(cand: _Candidate, onto: Ontology) -> bool:
     """Whether an undated mention of arrests is what a protest of its sentence is about
     ("staged a sit-in to protest the detention of two colleagues", "rallied in support of
-    the arrested leader"): no arrest told there and then, so no intervention in it."""
-    return cand.typing.sub_event_type == _ARRESTS and (
-        cand.date is None or cand.date.precision == UNRESOLVED) and \
-        protest_background(cand.trigger.token, onto)
+    the arrested leader"): no arrest told there and then, so no intervention in it. An
+    arrest participle describing the one the protest is for is so however it is dated
+    ("held a vigil for a local father of three detained last week"), also when the rules
+    took it for arrests at the protest."""
+    token = cand.trigger.token
+    described = token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and \
+        cand.trigger.lemma in onto.sub_types[_ARRESTS].verbs
+    undated = cand.typing.sub_event_type == _ARRESTS and (
+        cand.date is None or cand.date.precision == UNRESOLVED)
+    return (described or undated) and protest_background(token, onto)
 
 
 def _seizure(cand: _Candidate) -> bool:
