@@ -1302,3 +1302,16 @@ def test_the_arrest_a_rally_is_for_is_no_arrest_at_it():
     # protesters detained at the march are its outcome
     assert "Protest with intervention" in types(
         "Police dispersed the march in Nairobi on Monday, with 20 demonstrators detained.")
+
+
+def test_separate_attacks_counted_in_a_lede_are_a_summary_that_sets_the_day():
+    # precision12: "two separate attacks in Borno state on Tuesday" are told one by one
+    # next; the summary is no event of its own (nor merged into the last of them), and
+    # its Tuesday dates the attacks told after it without a day of their own
+    found = events("MAIDUGURI, April 9 — Gunmen carried out two separate attacks in Borno "
+                   "state on Tuesday, killing at least nine people, officials said. Shortly "
+                   "after nightfall, fighters attacked a military post at Banki. Later that "
+                   "night, another group raided a hamlet near Gwoza and shot dead three men.",
+                   "2026-04-09")
+    assert [(e.trigger, e.date, e.fatalities) for e in found] == [
+        ("attacked", "2026-04-07", None), ("raided", "2026-04-07", 3)]

@@ -919,6 +919,21 @@ def _counted_over_a_stretch(cand: _Candidate, onto: Ontology) -> bool:
 
 
 _TALLY_FROM = 10  # happenings counted in tens or more are a tally
+# adjectives that make counted happenings several of their own ("three separate attacks")
+_APART = frozenset({"separate", "distinct", "different", "unrelated"})
+
+
+def _separate_happenings(cand: _Candidate) -> bool:
+    """Whether a telling counts two or more happenings as separate ("Jihadist fighters
+    carried out three separate attacks in Cameroon's Far North region on Tuesday, killing
+    at least 12"): a summary of happenings ACLED codes one by one, each at its own
+    place, not one happening at the region's."""
+    tok = cand.trigger.token
+    if cand.trigger.pos != "NOUN" or tok.tag_ != "NNS" or \
+            not any(c.dep_ == "amod" and c.lower_ in _APART for c in tok.children):
+        return False
+    counts = [number_value(c) for c in tok.children if c.dep_ == "nummod"]
+    return any(n is not None and n >= 2 for n in counts)
 # words that mark a figure as the sum of others ("In total, …", "in all", "altogether")
 _SUMS = frozenset({"total", "all", "altogether", "overall"})
 
@@ -1481,6 +1496,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                  for ents in dates]
     first_anchor = anchor
     found: list[_Candidate] = []
+    summaries: list[_Candidate] = []  # tellings of separate happenings (they set the time)
     planned: list[Span] = []  # sentences that tell only what is to come (see _unplanned)
     told_before: DateInfo | None = None  # the date of the last dated event told
     told_paragraph = -2  # ... and its paragraph
@@ -1603,6 +1619,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c, onto) and not _target_described(c, cands, onto)
                 and not _counted_over_a_stretch(c, onto) and not _summed_up(c)
+                and not _separate_happenings(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         kept = [k for c in kept for k in [c, *_at_coordinated_towns(c, places[i], doc),
                                           *_gapped(c, places[i], dates[i], anchor, skip)]]
@@ -1613,13 +1630,16 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             heir = _victim_event(kept, onto)
             if heir is not None and heir.args.fatalities is None:
                 heir.args.fatalities = dead
-        # (the day a telling names is the report's, not the time the narrative is in)
-        dated = next((c.date for c in reversed(kept) if c.date is not None
+        # (the day a telling names is the report's, not the time the narrative is in);
+        # a summary of separate happenings sets the time of those it tells next
+        summaries += [c for c in cands if _separate_happenings(c)]
+        timed = kept + [c for c in cands if _separate_happenings(c)]
+        dated = next((c.date for c in reversed(timed) if c.date is not None
                       and c.date.precision != UNRESOLVED and not c.date.telling), None)
         if dated is not None:
             told_before, told_paragraph = dated, paragraph[i]
         if any(onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES and
-               c.date is not None and c.date.precision != UNRESOLVED for c in kept):
+               c.date is not None and c.date.precision != UNRESOLVED for c in timed):
             violent_before = (paragraph[i], i)
         if not kept and (ahead or any(_out_of_time(c, anchor, latest) == "future"
                                       for c in cands)):
@@ -1632,7 +1652,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
     told_days = _told_days(mentions)  # (before the merge changes the events' dates)
-    return _date_by_the_narrative(_merge_document(mentions, onto), told_days)
+    scenes = [_to_event(cand, sentences[cand.sentence], text, doc_id, onto)
+              for cand in summaries]
+    return _date_by_the_narrative(_merge_document(mentions, onto), told_days, scenes)
 
 
 def _told_days(mentions: list[tuple[Event, _Candidate]]) -> set[tuple[str, str]]:
@@ -1646,16 +1668,24 @@ def _told_days(mentions: list[tuple[Event, _Candidate]]) -> set[tuple[str, str]]
 
 
 def _date_by_the_narrative(events: list[Event],
-                           told_days: set[tuple[str, str]] | None = None) -> list[Event]:
+                           told_days: set[tuple[str, str]] | None = None,
+                           scenes: Sequence[Event] = ()) -> list[Event]:
     """Date each event the text gives no time of its own by the event told before it
     ("Supporters of two parties threw stones at each other outside a polling station on
     Thursday. Police fired tear gas to disperse them."): a report goes on in the time it
     last set, as an analyst reads it. Events before the first dated one stay undated, and
     so does a speech act told after violence ("… struck two sites on the evening of May 14.
     The Russian ministry commented on the situation"): what is said is said when reported,
-    not on the day of the strike it speaks about."""
+    not on the day of the strike it speaks about. ``scenes`` are summaries that are no
+    events ("three separate attacks … on Tuesday"): they set the time of what follows
+    them as an event would."""
     before: Event | None = None
-    for event in events:  # in text order
+    scene_ids = {id(e) for e in scenes}
+    for event in sorted([*events, *scenes], key=lambda e: e.trigger_start):  # text order
+        if id(event) in scene_ids:
+            if event.date is not None and event.date_precision != UNRESOLVED:
+                before = event
+            continue
         if before is not None and _day_of_the_telling_only(event, before, told_days or set()):
             event.reason += (f"; {event.date_text!r} is the day it was told: dated "
                              f"{before.date} like the {before.sub_event_type.lower()} "
