@@ -1315,3 +1315,11 @@ def test_separate_attacks_counted_in_a_lede_are_a_summary_that_sets_the_day():
                    "2026-04-09")
     assert [(e.trigger, e.date, e.fatalities) for e in found] == [
         ("attacked", "2026-04-07", None), ("raided", "2026-04-07", 3)]
+
+
+def test_a_verb_that_names_something_is_no_event():
+    # precision12: "what the organisers called the 'persecution'" names a grievance; the
+    # rally is the one happening
+    found = events("Several thousand people rallied in central Belgrade on Tuesday evening "
+                   "against what the organisers called the \"persecution\" of Serbs in Kosovo.")
+    assert [e.trigger for e in found] == ["rallied"]
