@@ -114,9 +114,8 @@ def _count(noun: Word) -> int | None:
         return number_value(noun)
     if noun.lower_ in ("total", "tally"):
         return None  # "killing a total of 11": a sum over happenings, not one's count
-    if noun.tag_ in ("NN", "NNP") and any(
-            (c.dep_ == "det" or c.tag_ == "DT") and c.lower_ in ("a", "an", "one")
-            for c in noun.children):
+    if noun.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ in ("a", "an", "one")
+                                          for c in noun.children):
         return 1
     return None
 
@@ -333,10 +332,6 @@ def casualties(sent: Span, onto: Ontology, elsewhere: Callable[[Word], bool] | N
         candidates: list[Word] = []
         if tok.pos_ == "VERB":
             candidates += [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
-            # a dateline the parse took for the subject ("JAYAPURA, Indonesia, Sept 15 - A
-            # soldier was killed"): the victim is the noun set beside it
-            candidates += [a for c in candidates if c.pos_ == "PROPN"
-                           for a in c.children if a.dep_ == "appos" and a.pos_ == "NOUN"]
             if lemma(tok) in ("die", "perish"):
                 candidates += [c for c in tok.children if c.dep_ == "nsubj"]
         elif tok.pos_ == "NOUN":
