@@ -1323,3 +1323,13 @@ def test_a_verb_that_names_something_is_no_event():
     found = events("Several thousand people rallied in central Belgrade on Tuesday evening "
                    "against what the organisers called the \"persecution\" of Serbs in Kosovo.")
     assert [e.trigger for e in found] == ["rallied"]
+
+
+def test_an_accusation_and_a_statement_tell_one_exchange_of_fire():
+    # precision12: the "that" clauses of an accusation and of a statement are both
+    # reported speech, so their past perfects tell one alleged exchange of fire
+    found = events("Armenia on Wednesday rejected an accusation by Azerbaijan that its troops "
+                   "had fired on Azerbaijani positions on the border. Azerbaijan's defence "
+                   "ministry said in a statement that Armenian units near Sotk had fired small "
+                   "arms at Azerbaijani positions in the Kalbajar district on Tuesday night.")
+    assert [e.sub_event_type for e in found] == ["Armed clash"]
