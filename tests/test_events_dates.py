@@ -467,3 +467,16 @@ def test_a_round_up_counts_its_weekdays_back_from_the_last_day_it_covers():
             "house in the Rivera Hernández neighbourhood.")
     found = geoevents.extract_events(text, published="2026-11-16")  # a Monday
     assert found and {e.date for e in found} == {"2026-11-09"}
+
+
+def test_a_relative_clause_on_a_participant_does_not_date_the_trigger():
+    # precision12: "last week" is when the rebels took positions, not when the fighting
+    # told in the present happens
+    found = geoevents.extract_events(
+        "Residents say militias, supported by the army, are fighting M23 rebels who took "
+        "positions on the hills above Luvungi last week.", published="2026-05-11")
+    assert [(e.sub_event_type, e.date) for e in found] == [("Armed clash", None)]
+    # the trigger inside the relative clause is dated by it
+    found = geoevents.extract_events(
+        "Gunmen who attacked Luvungi last week returned on Monday.", published="2026-05-11")
+    assert [(e.trigger, e.date) for e in found] == [("attacked", "2026-05-04")]

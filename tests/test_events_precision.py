@@ -1247,3 +1247,89 @@ def test_a_weeks_total_is_no_event_of_its_own():
     assert types("In total, at least four people were killed in Catatumbo this week.",
                  "2026-10-05") == []
     assert types("In total, four people were killed in Teorama on Wednesday.", "2026-10-05")
+
+
+def test_a_lede_in_a_named_region_is_the_village_told_next():
+    # precision12: "in Russia's Kursk region" names the oblast, whatever town of that
+    # name the gazetteer gives; the toll told there is the village's strike told next,
+    # and the attacks the sentence refers to are that strike, as they would be the toll
+    found = events("MOSCOW, June 10 — Ukrainian drones killed a man and wounded two other "
+                   "people in Russia's Kursk region on Monday, the governor said, as the "
+                   "Kremlin accused Kyiv of stepping up attacks on border areas. The "
+                   "governor said a drone dropped an explosive device on a car in the "
+                   "village of Tyotkino on Monday, killing its 60-year-old driver.",
+                   "2025-06-10")
+    assert [(e.location.name if e.location else None, e.fatalities) for e in found] == \
+        [("Tëtkino", 1)]
+
+
+def test_a_groups_claim_of_the_attack_is_the_attack_told_before():
+    # precision12: "the attack" its fighters "had carried out", in a statement's "that"
+    # clause, with no day or place of its own, is the attack the report told, however
+    # far back; its claimed toll is no second happening
+    found = events("A soldier was killed when separatist rebels opened fire on an army post "
+                   "in Manokwari on Sunday, the army said. The attack happened at about 10 "
+                   "a.m. as soldiers were collecting water near the post, an army spokesman "
+                   "said in a statement on Monday. Troops returned fire and the attackers fled "
+                   "into the forest. The rebel army said in a statement sent to journalists "
+                   "that its fighters had carried out the attack and killed three soldiers.")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Armed clash", 1)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # precision12: a flood that hurt nobody, told after an attack, is a side item of a
+    # report about violence, which ACLED does not code
+    ("Gunmen killed four farmers in Bocaranga on 10 April, the UN said. In Bangui, heavy "
+     "rain on 13 April flooded parts of the 5th arrondissement, damaging about 200 houses. "
+     "No casualties were reported.", ["Attack"]),
+    # one that killed people is coded
+    ("Gunmen killed four farmers in Bocaranga on 10 April, the UN said. In Bangui, floods "
+     "on 13 April killed two people and injured five in the 5th arrondissement.",
+     ["Attack", "Natural disaster"]),
+    # a harmless disaster that is the report's news is coded
+    ("A wildfire forced the evacuation of 3,000 residents near Redding on Monday. No "
+     "casualties were reported.", ["Natural disaster"]),
+])
+def test_a_harmless_disaster_after_violence_is_a_side_item(text, expected):
+    assert types(text, "2026-04-14") == expected
+
+
+def test_the_arrest_a_rally_is_for_is_no_arrest_at_it():
+    # precision12: "an activist detained last week" says whom the rally is for, however
+    # it is dated; no intervention, no second happening
+    assert types("Dozens rallied in Nairobi on Monday for an activist detained last "
+                 "week.") == ["Peaceful protest"]
+    # protesters detained at the march are its outcome
+    assert "Protest with intervention" in types(
+        "Police dispersed the march in Nairobi on Monday, with 20 demonstrators detained.")
+
+
+def test_separate_attacks_counted_in_a_lede_are_a_summary_that_sets_the_day():
+    # precision12: "two separate attacks in Borno state on Tuesday" are told one by one
+    # next; the summary is no event of its own (nor merged into the last of them), and
+    # its Tuesday dates the attacks told after it without a day of their own
+    found = events("MAIDUGURI, April 9 — Gunmen carried out two separate attacks in Borno "
+                   "state on Tuesday, killing at least nine people, officials said. Shortly "
+                   "after nightfall, fighters attacked a military post at Banki. Later that "
+                   "night, another group raided a hamlet near Gwoza and shot dead three men.",
+                   "2026-04-09")
+    assert [(e.trigger, e.date, e.fatalities) for e in found] == [
+        ("attacked", "2026-04-07", None), ("raided", "2026-04-07", 3)]
+
+
+def test_a_verb_that_names_something_is_no_event():
+    # precision12: "what the organisers called the 'persecution'" names a grievance; the
+    # rally is the one happening
+    found = events("Several thousand people rallied in central Belgrade on Tuesday evening "
+                   "against what the organisers called the \"persecution\" of Serbs in Kosovo.")
+    assert [e.trigger for e in found] == ["rallied"]
+
+
+def test_an_accusation_and_a_statement_tell_one_exchange_of_fire():
+    # precision12: the "that" clauses of an accusation and of a statement are both
+    # reported speech, so their past perfects tell one alleged exchange of fire
+    found = events("Armenia on Wednesday rejected an accusation by Azerbaijan that its troops "
+                   "had fired on Azerbaijani positions on the border. Azerbaijan's defence "
+                   "ministry said in a statement that Armenian units near Sotk had fired small "
+                   "arms at Azerbaijani positions in the Kalbajar district on Tuesday night.")
+    assert [e.sub_event_type for e in found] == ["Armed clash"]

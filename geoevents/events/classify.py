@@ -839,8 +839,10 @@ def _describes_the_arrested(token: Word, onto: Ontology) -> bool:
     """Whether ``token`` is an arrest participle that describes someone ("in support of
     the arrested opposition leader"), not an arrest at the protest; other participles
     ("dozens of injured protesters") still tell what happened."""
-    return token.dep_ == "amod" and token.tag_ == "VBN" and \
-        lemma(token) in onto.sub_types["Arrests"].verbs
+    if token.tag_ != "VBN" or lemma(token) not in onto.sub_types["Arrests"].verbs:
+        return False
+    return token.dep_ == "amod" or (
+        token.dep_ == "acl" and lemma(token.head) not in onto.words("protester"))
 
 
 # per document: (sentence start, ontology id) -> the sentence's protest background

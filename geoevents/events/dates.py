@@ -799,6 +799,7 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
             and e.start_char >= skip_before and not _counts_something(e)
             and not _some_weekday(e)
             and not _of_another_future(e, anchors) and not _ends_a_stretch(e, found)
+            and not _of_a_relative_clause(e, trigger)
             and (not attached_only or _hangs_from(e, trigger, {trigger.i}, through_since=False))]
     if not ents:
         return DateInfo(None, UNRESOLVED, None, "no date in the sentence")
@@ -825,6 +826,27 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
         first_failure = first_failure or info
     assert first_failure is not None
     return first_failure
+
+
+def _of_a_relative_clause(ent: Span, trigger: Word) -> bool:
+    """Whether a date belongs to a relative clause on a participant of the trigger, its
+    subject or object ("are fighting AFC/M23 rebels who took positions on the hills above
+    the village last week": the day of the taking, not of the fighting). A relative
+    clause on the trigger itself ("the attack, which took place last week") dates it, and
+    so does one on the time it names ("were killed during the war, which ended in
+    1996")."""
+    tok = span_root(ent)
+    for _ in range(4):
+        if tok.i == trigger.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "relcl":
+            noun = tok.head
+            return noun.head.i == trigger.i and noun.dep_ in _PARTICIPANTS
+        tok = tok.head
+    return False
+
+
+_PARTICIPANTS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def _days_after_told(ent: Span, found: Sequence[Span], published: date | None,

@@ -173,6 +173,9 @@ _SPEAKER_PREPS = frozenset({"in", "at", "from", "inside", "outside"})
 # what words are put out in: a place in its phrase is the speaker's
 _SPOKEN = frozenset({"statement", "communique", "communiqué", "message", "video", "letter",
                      "speech", "interview", "briefing"})
+# nouns whose "that" clause is what someone said ("an accusation that its troops had
+# fired", "a statement that its fighters had carried out the attack")
+_SAID = _SPOKEN | {"accusation", "allegation", "claim", "report", "assertion"}
 # the work of rescuers and aid, which forces sent to a disaster do (see _relief_work)
 _RELIEF = frozenset({"rescue", "rescuer", "relief", "aid", "humanitarian", "firefighting",
                      "reconstruction"})
@@ -916,6 +919,21 @@ def _counted_over_a_stretch(cand: _Candidate, onto: Ontology) -> bool:
 
 
 _TALLY_FROM = 10  # happenings counted in tens or more are a tally
+# adjectives that make counted happenings several of their own ("three separate attacks")
+_APART = frozenset({"separate", "distinct", "different", "unrelated"})
+
+
+def _separate_happenings(cand: _Candidate) -> bool:
+    """Whether a telling counts two or more happenings as separate ("Jihadist fighters
+    carried out three separate attacks in Cameroon's Far North region on Tuesday, killing
+    at least 12"): a summary of happenings ACLED codes one by one, each at its own
+    place, not one happening at the region's."""
+    tok = cand.trigger.token
+    if cand.trigger.pos != "NOUN" or tok.tag_ != "NNS" or \
+            not any(c.dep_ == "amod" and c.lower_ in _APART for c in tok.children):
+        return False
+    counts = [number_value(c) for c in tok.children if c.dep_ == "nummod"]
+    return any(n is not None and n >= 2 for n in counts)
 # words that mark a figure as the sum of others ("In total, …", "in all", "altogether")
 _SUMS = frozenset({"total", "all", "altogether", "overall"})
 
@@ -1478,6 +1496,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                  for ents in dates]
     first_anchor = anchor
     found: list[_Candidate] = []
+    summaries: list[_Candidate] = []  # tellings of separate happenings (they set the time)
     planned: list[Span] = []  # sentences that tell only what is to come (see _unplanned)
     told_before: DateInfo | None = None  # the date of the last dated event told
     told_paragraph = -2  # ... and its paragraph
@@ -1600,6 +1619,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c, onto) and not _target_described(c, cands, onto)
                 and not _counted_over_a_stretch(c, onto) and not _summed_up(c)
+                and not _separate_happenings(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         kept = [k for c in kept for k in [c, *_at_coordinated_towns(c, places[i], doc),
                                           *_gapped(c, places[i], dates[i], anchor, skip)]]
@@ -1610,13 +1630,16 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             heir = _victim_event(kept, onto)
             if heir is not None and heir.args.fatalities is None:
                 heir.args.fatalities = dead
-        # (the day a telling names is the report's, not the time the narrative is in)
-        dated = next((c.date for c in reversed(kept) if c.date is not None
+        # (the day a telling names is the report's, not the time the narrative is in);
+        # a summary of separate happenings sets the time of those it tells next
+        summaries += [c for c in cands if _separate_happenings(c)]
+        timed = kept + [c for c in cands if _separate_happenings(c)]
+        dated = next((c.date for c in reversed(timed) if c.date is not None
                       and c.date.precision != UNRESOLVED and not c.date.telling), None)
         if dated is not None:
             told_before, told_paragraph = dated, paragraph[i]
         if any(onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES and
-               c.date is not None and c.date.precision != UNRESOLVED for c in kept):
+               c.date is not None and c.date.precision != UNRESOLVED for c in timed):
             violent_before = (paragraph[i], i)
         if not kept and (ahead or any(_out_of_time(c, anchor, latest) == "future"
                                       for c in cands)):
@@ -1629,7 +1652,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
     told_days = _told_days(mentions)  # (before the merge changes the events' dates)
-    return _date_by_the_narrative(_merge_document(mentions, onto), told_days)
+    scenes = [_to_event(cand, sentences[cand.sentence], text, doc_id, onto)
+              for cand in summaries]
+    return _date_by_the_narrative(_merge_document(mentions, onto), told_days, scenes)
 
 
 def _told_days(mentions: list[tuple[Event, _Candidate]]) -> set[tuple[str, str]]:
@@ -1643,16 +1668,24 @@ def _told_days(mentions: list[tuple[Event, _Candidate]]) -> set[tuple[str, str]]
 
 
 def _date_by_the_narrative(events: list[Event],
-                           told_days: set[tuple[str, str]] | None = None) -> list[Event]:
+                           told_days: set[tuple[str, str]] | None = None,
+                           scenes: Sequence[Event] = ()) -> list[Event]:
     """Date each event the text gives no time of its own by the event told before it
     ("Supporters of two parties threw stones at each other outside a polling station on
     Thursday. Police fired tear gas to disperse them."): a report goes on in the time it
     last set, as an analyst reads it. Events before the first dated one stay undated, and
     so does a speech act told after violence ("… struck two sites on the evening of May 14.
     The Russian ministry commented on the situation"): what is said is said when reported,
-    not on the day of the strike it speaks about."""
+    not on the day of the strike it speaks about. ``scenes`` are summaries that are no
+    events ("three separate attacks … on Tuesday"): they set the time of what follows
+    them as an event would."""
     before: Event | None = None
-    for event in events:  # in text order
+    scene_ids = {id(e) for e in scenes}
+    for event in sorted([*events, *scenes], key=lambda e: e.trigger_start):  # text order
+        if id(event) in scene_ids:
+            if event.date is not None and event.date_precision != UNRESOLVED:
+                before = event
+            continue
         if before is not None and _day_of_the_telling_only(event, before, told_days or set()):
             event.reason += (f"; {event.date_text!r} is the day it was told: dated "
                              f"{before.date} like the {before.sub_event_type.lower()} "
@@ -2333,10 +2366,15 @@ def _anterior(cand: _Candidate, onto: Ontology) -> bool:
 
 
 def _reported(verb: Word, onto: Ontology) -> bool:
-    """Whether a clause is what a speaker said: the complement of a speech verb, or a
-    clause coordinated with one ("said five soldiers were killed *and that* …")."""
+    """Whether a clause is what a speaker said: the complement of a speech verb or the
+    content of a spoken noun ("said in a statement that its fighters had carried out the
+    attack"), or a clause coordinated with one ("said five soldiers were killed *and
+    that* …")."""
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
+    if verb.dep_ == "acl" and lemma(verb.head) in _SAID and any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return True  # the content of a statement or an accusation (see _SAID)
     return verb.dep_ == "ccomp" and lemma(verb.head) in onto.words("speaker")
 
 
@@ -2391,6 +2429,31 @@ def _along_the_front(first: tuple[Event, _Candidate], later: tuple[Event, _Candi
     return a is not None and b is not None and a.country_code == b.country_code and \
         a.admin1 is not None and a.admin1 == b.admin1 and \
         geodesy.distance_km(a.lat, a.lon, b.lat, b.lon) <= _FRONT_KM
+
+
+# words after a name that make it the name of a first-level division ("Russia's Belgorod
+# region"), whatever place of that name the gazetteer gave
+_REGION = re.compile(r"\s+(?:region|province|oblast|governorate|prefecture)\b",
+                     re.IGNORECASE)
+
+
+def _in_the_named_region(region: tuple[Event, _Candidate],
+                         other: tuple[Event, _Candidate]) -> bool:
+    """Whether one telling is placed by a name followed by "region" or "province"
+    ("Ukrainian drones killed a woman … in Russia's Belgorod region") and the other at a
+    place of that name's first-level division ("on the edge of the village of Novaya
+    Tavolzhanka"): the region named after its capital contains the village, however far
+    the capital lies from it, so a toll told there is not told elsewhere. Only a
+    consequence told on its own joins this way, the one happening nearest to it: a
+    region's own telling ("how Russian troops hit Kherson region on Wednesday") sums up
+    every happening in it."""
+    mention = region[1].location.toponym
+    if mention is None or region[1].location.inferred or \
+            not _REGION.match(doc_text(region[1].trigger.token.doc), mention.end):
+        return False
+    a, b = _site(region[0]), _site(other[0])
+    return a is not None and b is not None and a.country_code == b.country_code and \
+        a.admin1 is not None and a.admin1 == b.admin1
 
 
 def _one_scene(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
@@ -2567,9 +2630,12 @@ def _one_attack(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]
     ground ("RSF artillery shelled the market during the clashes"), while a car bomb, an
     IED or a grenade is carried by the attackers."""
     (a, ca), (b, cb) = first, later
-    if _anterior(ca, onto) != _anterior(cb, onto) or _another_act(cb, onto) or \
-            _listed_apart(ca, cb) or _other_pair(first, later, onto):
+    claim = a.date is not None and _claim_of_the_told(later, onto)
+    if (_anterior(ca, onto) != _anterior(cb, onto) and not claim) or \
+            _another_act(cb, onto) or _listed_apart(ca, cb) or _other_pair(first, later, onto):
         return False
+    if claim:
+        return True
     near = cb.sentence - ca.sentence <= _NEAR_SENTENCES
     if not ((a.date_precision == b.date_precision == DAY and a.date == b.date)
             or (near and (a.date is None or b.date is None))
@@ -2599,6 +2665,18 @@ def _bare_claim(event: Event, cand: _Candidate, onto: Ontology) -> bool:
     return lemma(cand.trigger.token) == "attack" and \
         event.sub_event_type in ("Attack", "Armed clash") and _reported(verb, onto) and \
         any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _claim_of_the_told(told: tuple[Event, _Candidate], onto: Ontology) -> bool:
+    """Whether a telling is a bare claim (:func:`_bare_claim`) of "the attack", with no
+    date and no place of its own ("the group said its fighters had carried out the attack
+    and killed three soldiers"): the definite noun names the attack the report told
+    before, however far back, not another one."""
+    event, cand = told
+    tok = cand.trigger.token
+    return event.date is None and (cand.location.inferred or event.location is None) and \
+        any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and \
+        _bare_claim(event, cand, onto)
 
 
 def _claim_and_account(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate],
@@ -3037,6 +3115,9 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                       [(sentence, index[id(k[0])]) for sentence, k in joined])
     sentences = [s for s, _ in tellings]
     alone: list[tuple[Event, _Candidate]] = []  # references with no event to join
+    # consequences told apart that joined an event, as that event told there: a reference
+    # joins it as it would join the consequence standing alone
+    consequences: list[tuple[Event, _Candidate]] = []
     # where the hurt were cared for ("died … at the Rajendra Institute of Medical Sciences
     # in Ranchi, where the injured had been flown"): the place of no consequence told there
     care = {c.location.toponym.start for _, c in later if c.accompanying and _in_care(c)
@@ -3061,9 +3142,11 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             cand.reference or event.sub_event_type not in _ACCOMPANYING
             or k[0].trigger_start < event.trigger_start or _harm_told_next(k, cand))
             and not (own and _elsewhere(k[0], event) and not k[1].location.inferred
-                     and not _along_the_front(k, (event, cand)))
+                     and not _along_the_front(k, (event, cand))
+                     and not _in_the_named_region((event, cand), k))
             and not _listed_apart(k[1], cand)] or [
-            k for k in alone[-_MERGE_WINDOW:] if (merge_key(k[0]) == merge_key(event) or (
+            k for k in (alone + (consequences if cand.reference else []))[-_MERGE_WINDOW:]
+            if (merge_key(k[0]) == merge_key(event) or (
                 cand.reference and k[1].accompanying and _may_refer(k[0], event)))
             and cand.sentence - k[1].sentence <= reach]
         if not cand.reference and not any(merge_key(k[0]) == merge_key(event)
@@ -3110,6 +3193,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             front = _on_a_front(cand)  # the town a front is named after is no site
             _absorb(target[0], event, guessed, place=not (cand.reference or cared or front),
                     onset=cand.reaction == "onset", linked=own and not front)
+            if not cand.reference:
+                consequences.append((target[0], cand))
         elif cand.reaction != "commemoration" or event.date is not None:
             alone.append((event, cand))  # a look back at nothing the report tells ("two
             # years since the collapse of two dams") is history, not a new event
@@ -3122,7 +3207,19 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         told = [k for k in told if not _detail(*k) and not (
             dated != [k[0]] and _aside(k, guessed, news))
             and not (k[1].comment and k[0].trigger_start > news)]
-    return [e for e, _ in told]
+    violence = [e.trigger_start for e, _ in told if e.event_type in _POLITICAL_VIOLENCE]
+    return [e for e, _ in told if not (violence and _harmless_disaster(e)
+                                       and e.trigger_start > min(violence))]
+
+
+def _harmless_disaster(event: Event) -> bool:
+    """Whether an event is a natural disaster that killed and hurt nobody ("heavy rain on
+    13 April flooded parts of the 7th arrondissement, damaging about 300 houses. No
+    casualties were reported."). Told after political violence, it is a side item of a
+    report about that violence, which ACLED does not code; a harmless disaster that is
+    the report's news (a wildfire forcing evacuations) stays."""
+    return event.sub_event_type == "Natural disaster" and not event.fatalities and \
+        not any(q.endswith(" injured") and not q.startswith("0 ") for q in event.quantities)
 
 
 def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candidate]],
@@ -3309,10 +3406,16 @@ def _elsewhere(event: Event, mention: Event) -> bool:
 def _arrests_protested(cand: _Candidate, onto: Ontology) -> bool:
     """Whether an undated mention of arrests is what a protest of its sentence is about
     ("staged a sit-in to protest the detention of two colleagues", "rallied in support of
-    the arrested leader"): no arrest told there and then, so no intervention in it."""
-    return cand.typing.sub_event_type == _ARRESTS and (
-        cand.date is None or cand.date.precision == UNRESOLVED) and \
-        protest_background(cand.trigger.token, onto)
+    the arrested leader"): no arrest told there and then, so no intervention in it. An
+    arrest participle describing the one the protest is for is so however it is dated
+    ("held a vigil for a local father of three detained last week"), also when the rules
+    took it for arrests at the protest."""
+    token = cand.trigger.token
+    described = token.tag_ == "VBN" and token.dep_ in ("amod", "acl") and \
+        cand.trigger.lemma in onto.sub_types[_ARRESTS].verbs
+    undated = cand.typing.sub_event_type == _ARRESTS and (
+        cand.date is None or cand.date.precision == UNRESOLVED)
+    return (described or undated) and protest_background(token, onto)
 
 
 def _seizure(cand: _Candidate) -> bool:

@@ -47,6 +47,9 @@ _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # in the present tense is about the future
 _TIME_MARKS = frozenset({"until", "till", "once", "before", "after"})
 _NOUN_HEADS = ("NOUN", "PROPN")
+# verbs that name something when they have a predicate complement ("what the organisers
+# called the 'persecution' of Serbs", "a raid it termed a security operation")
+_NAMING = frozenset({"call", "term", "dub", "label", "brand"})
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _FIRE_VERBS = frozenset({"open", "exchange", "return", "cease", "set", "come", "hold", "draw",
                          "trade", "under"})
@@ -520,6 +523,9 @@ def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
             continue  # "NIAMEY, March 24": a month, not a march
         if pos == "NOUN" and token.lower_ == "fire" and lemma(token.head) in _FIRE_VERBS:
             continue  # "opened fire", "exchanged fire": part of a verb phrase
+        if pos == "VERB" and lemma(token) in _NAMING and \
+                any(c.dep_ == "oprd" for c in token.children):
+            continue  # "against what the organisers called the 'persecution'": a name
         hit: tuple[str, tuple[str, ...] | None, tuple[str, ...]] | None = None
         for form in forms_of[token.i]:
             phrase = _match_phrase(token, form, pos, onto) if form in phrases else None
