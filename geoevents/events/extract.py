@@ -1812,8 +1812,16 @@ def _unplanned(toponyms: list[Toponym], planned: list[Span]) -> list[Toponym]:
     where the report's events happened."""
     if not planned:
         return toponyms
-    return [t for t in toponyms if not any(s.start_char <= t.start < s.end_char
-                                           for s in planned)]
+    # (the sentences do not overlap: only the last one starting at or before a toponym
+    # can hold it, found by bisection rather than by trying every planned sentence)
+    spans = sorted((s.start_char, s.end_char) for s in planned)
+    starts = [start for start, _ in spans]
+    out = []
+    for t in toponyms:
+        k = bisect.bisect_right(starts, t.start) - 1
+        if k < 0 or t.start >= spans[k][1]:
+            out.append(t)
+    return out
 
 
 def _paragraphs(sentences: list[Span], text: str) -> list[int]:
