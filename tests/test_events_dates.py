@@ -8,7 +8,13 @@ import pytest
 
 import geoevents
 from geoevents.errors import InputError
-from geoevents.events.dates import YEAR_IN_TEXT, covered_until, parse_published, resolve_date
+from geoevents.events.dates import (
+    YEAR_IN_TEXT,
+    covered_until,
+    parse_published,
+    resolve_date,
+    weekdays_named,
+)
 
 PUBLISHED = date(2025, 7, 10)  # a Thursday
 
@@ -467,3 +473,9 @@ def test_a_round_up_counts_its_weekdays_back_from_the_last_day_it_covers():
             "house in the Rivera Hernández neighbourhood.")
     found = geoevents.extract_events(text, published="2026-11-16")  # a Monday
     assert found and {e.date for e in found} == {"2026-11-09"}
+
+
+def test_weekdays_named_whole_words_only():
+    assert weekdays_named("clashes from Monday to WEDNESDAY, and on Sunday's march") == {0, 2, 6}
+    assert weekdays_named("Sundays and mondayish days") == set()
+    assert weekdays_named("the Tuesday-Thursday talks, Tuesday again") == {1, 3}
