@@ -126,7 +126,7 @@ from geoevents.events.triggers import (
     lemma,
 )
 from geoevents.model import Event, Place
-from geoevents.nlp import doc_text, span_text, token_starts
+from geoevents.nlp import doc_text, span_text, token_lowers, token_starts
 from geoevents.textprep import LIST_ITEM
 from geoevents.wordlists import (
     BODY_ACRONYMS,
@@ -2776,7 +2776,7 @@ def _another_act(cand: _Candidate, onto: Ontology) -> bool:
     struck …", "later on Sunday") or as done during another happening ("shelled the
     market during the clashes")."""
     sent = cand.trigger.token.sent
-    words = {t.lower_ for t in sent}
+    words = set(token_lowers(sent.doc)[sent.start:sent.end])  # (no Token built per word)
     if words & _SEPARATE:
         return True
     if cand.date is not None and cand.date.text and "later" in cand.date.text.lower():
