@@ -1367,12 +1367,12 @@ def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
                 all(doc[k].ent_type_ == "" for k in range(i, j)) and \
                 doc[j - 1].idx + len(doc[j - 1].text) == match.end():
             years.append(SpanType(doc, i, j, label="DATE"))
-    for ent in sorted([*doc.ents, *years], key=lambda e: e.start):
-        if ent.label_ in ("DATE", "TIME"):
-            ent = _without_a_clause(ent)
-            i = bisect.bisect_right(starts, ent.start) - 1
-            if i >= 0 and ent.end <= sentences[i].end:
-                out[i].append(ent)
+    dated = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]  # (sorted: only these)
+    for ent in sorted([*dated, *years], key=lambda e: e.start):
+        ent = _without_a_clause(ent)
+        i = bisect.bisect_right(starts, ent.start) - 1
+        if i >= 0 and ent.end <= sentences[i].end:
+            out[i].append(ent)
     return out
 
 
