@@ -8,7 +8,13 @@ import pytest
 
 import geoevents
 from geoevents.errors import InputError
-from geoevents.events.dates import YEAR_IN_TEXT, covered_until, parse_published, resolve_date
+from geoevents.events.dates import (
+    YEAR_IN_TEXT,
+    covered_until,
+    parse_published,
+    resolve_date,
+    weekdays_named,
+)
 
 PUBLISHED = date(2025, 7, 10)  # a Thursday
 
@@ -480,3 +486,9 @@ def test_a_relative_clause_on_a_participant_does_not_date_the_trigger():
     found = geoevents.extract_events(
         "Gunmen who attacked Luvungi last week returned on Monday.", published="2026-05-11")
     assert [(e.trigger, e.date) for e in found] == [("attacked", "2026-05-04")]
+
+
+def test_weekdays_named_whole_words_only():
+    assert weekdays_named("clashes from Monday to WEDNESDAY, and on Sunday's march") == {0, 2, 6}
+    assert weekdays_named("Sundays and mondayish days") == set()
+    assert weekdays_named("the Tuesday-Thursday talks, Tuesday again") == {1, 3}

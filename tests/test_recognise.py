@@ -213,3 +213,20 @@ def test_a_compass_word_heading_an_organisation_is_no_place(parser):
     # "West" is a region of Cameroon; here it only begins the committee's name
     text = "Cadres of the West Bastar Division Committee fled the forest."
     assert "West" not in by_text(mentions(parser, text))
+
+
+def test_names_pattern_matches_as_the_flat_alternation():
+    """The grouped regex of one sense per discourse finds what one flat alternation of the
+    names, longest first, finds: longer names first, whole words only."""
+    import re
+
+    from geoevents.recognise import _names_pattern
+
+    names = {"Gaza", "Gaza Strip", "Gaz", "al-Bab", "U.S.", "St. Louis", "Bab", "Sana'a"}
+    text = ("Gaza Strip and Gaza, Gazan towns, al-Bab and Bab, the U.S. and St. Louis; "
+            "Sana'a. Gaz Gazaa al-Babs")
+    flat = re.compile(r"\b(" + "|".join(sorted(map(re.escape, names), key=len,
+                                               reverse=True)) + r")\b")
+    found = [m.group() for m in _names_pattern(names).finditer(text)]
+    assert found == [m.group() for m in flat.finditer(text)]
+    assert found[:2] == ["Gaza Strip", "Gaza"] and "Gazaa" not in found

@@ -358,10 +358,13 @@ def _relative(text: str, base: date) -> tuple[date, str] | None:
     return None
 
 
+# a day of the week as a whole word (whole words do not overlap: one scan finds them all)
+_WEEKDAY_WORD = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b")
+
+
 def weekdays_named(text: str) -> set[int]:
     """The days of the week (0 = Monday) that ``text`` names as whole words."""
-    low = text.lower()
-    return {i for i, name in enumerate(_WEEKDAYS) if re.search(rf"\b{name}\b", low)}
+    return {_WEEKDAYS.index(name) for name in _WEEKDAY_WORD.findall(text.lower())}
 
 
 @lru_cache(maxsize=4096)

@@ -126,7 +126,7 @@ from geoevents.events.triggers import (
     lemma,
 )
 from geoevents.model import Event, Place
-from geoevents.nlp import doc_text, span_text, token_starts
+from geoevents.nlp import doc_text, span_text, token_lowers, token_starts
 from geoevents.textprep import LIST_ITEM
 from geoevents.wordlists import (
     BODY_ACRONYMS,
@@ -1385,12 +1385,12 @@ def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
                 all(doc[k].ent_type_ == "" for k in range(i, j)) and \
                 doc[j - 1].idx + len(doc[j - 1].text) == match.end():
             years.append(SpanType(doc, i, j, label="DATE"))
-    for ent in sorted([*doc.ents, *years], key=lambda e: e.start):
-        if ent.label_ in ("DATE", "TIME"):
-            ent = _without_a_clause(ent)
-            i = bisect.bisect_right(starts, ent.start) - 1
-            if i >= 0 and ent.end <= sentences[i].end:
-                out[i].append(ent)
+    dated = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]  # (sorted: only these)
+    for ent in sorted([*dated, *years], key=lambda e: e.start):
+        ent = _without_a_clause(ent)
+        i = bisect.bisect_right(starts, ent.start) - 1
+        if i >= 0 and ent.end <= sentences[i].end:
+            out[i].append(ent)
     return out
 
 
@@ -1845,8 +1845,16 @@ def _unplanned(toponyms: list[Toponym], planned: list[Span]) -> list[Toponym]:
     where the report's events happened."""
     if not planned:
         return toponyms
-    return [t for t in toponyms if not any(s.start_char <= t.start < s.end_char
-                                           for s in planned)]
+    # (the sentences do not overlap: only the last one starting at or before a toponym
+    # can hold it, found by bisection rather than by trying every planned sentence)
+    spans = sorted((s.start_char, s.end_char) for s in planned)
+    starts = [start for start, _ in spans]
+    out = []
+    for t in toponyms:
+        k = bisect.bisect_right(starts, t.start) - 1
+        if k < 0 or t.start >= spans[k][1]:
+            out.append(t)
+    return out
 
 
 def _paragraphs(sentences: list[Span], text: str) -> list[int]:
@@ -2846,7 +2854,7 @@ def _another_act(cand: _Candidate, onto: Ontology) -> bool:
     struck …", "later on Sunday") or as done during another happening ("shelled the
     market during the clashes")."""
     sent = cand.trigger.token.sent
-    words = {t.lower_ for t in sent}
+    words = set(token_lowers(sent.doc)[sent.start:sent.end])  # (no Token built per word)
     if words & _SEPARATE:
         return True
     if cand.date is not None and cand.date.text and "later" in cand.date.text.lower():
