@@ -251,12 +251,14 @@ class Resolver:
         """The town named like the division read as a name's best place (:func:`_seat`),
         looked up as a settlement when the text's division noun kept the name's readings
         to divisions ("Mopti region" and "between Mopti and Douentza") and one of its
-        mentions names the town."""
+        mentions names the town in the text's body (a dateline alone does not: a report
+        filed from "KHERSON —" about the Kherson region is about the region)."""
         town = _seat(cands, best)
         first = mentions[0]
         if town is not None or first.feature_class != "A" or \
                 cands[best].place.feature_code not in _DIVISIONS or not any(
-                    _named_as_town(m, text) or _locative_town(m, text) for m in mentions):
+                    (_named_as_town(m, text) and not _dateline(m, text))
+                    or _locative_town(m, text) for m in mentions):
             return town
         return _seat([cands[best], *self.candidates(replace(first, feature_class=None))], 0)
 
