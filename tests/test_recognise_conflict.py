@@ -249,3 +249,9 @@ def test_an_arabic_head_word_keeps_the_name_after_it(parser, text, name):
     found = resolved(parser, text)
     assert name in found and found[name].place is None  # not At Tall, Rif Dimashq
     assert "Tal" not in found
+
+
+def test_a_persian_name_spelled_without_its_w_is_found(parser):
+    found = resolved(parser, "Taliban attacked Khoja Ghar district in Takhar.")
+    assert found["Khoja Ghar"].place is not None, found["Khoja Ghar"].reason
+    assert found["Khoja Ghar"].place.name == "Khwājah Ghār"
