@@ -381,9 +381,10 @@ def _locative_town(m: Mention, text: str) -> bool:
         if after is not None and (after.group(1) in DIVISION_NOUNS
                                   or after.group(1) in _REGION_AFTER):
             return False  # "in Mopti region", "in the Idlib and Hama governorates"
-    possessed = _POSSESSED_AFTER.match(text, m.end)
-    if possessed is not None:
-        return possessed.group(1) not in DIVISION_NOUNS and \
+    if text.startswith(("'s", "’s"), m.end):
+        # "Mopti's main market"; not "Pattani's Nong Chik district", which the division holds
+        possessed = _POSSESSED_AFTER.match(text, m.end)
+        return possessed is not None and possessed.group(1) not in DIVISION_NOUNS and \
             possessed.group(1) not in _REGION_AFTER
     return bool(_POINT_BEFORE.search(text[max(0, m.start - 60):m.start]))
 
