@@ -627,6 +627,8 @@ def test_a_division_s_name_used_for_its_town_reads_as_the_town(parser, text, nam
      "main market, and the road between Mopti and Douentza was closed.", "Mopti"),
     ("Russian missiles struck Mykolaiv region overnight. A drone hit a house in Mykolaiv.",
      "Mykolaiv"),
+    ("Fighting spread across the Tillaberi region. Gunmen attacked a post 30 km south of "
+     "Tillaberi.", "Tillaberi"),
 ])
 def test_a_division_s_name_in_a_point_s_slot_is_the_town(parser, text, name):
     first, *rest = [t for t in parser.parse(text).toponyms if t.text == name]

@@ -358,8 +358,11 @@ def _named_as_town(m: Mention, text: str) -> bool:
         _TOWN_BEFORE.search(text[max(0, m.start - 30):m.start])) or _dateline(m, text)
 
 
-# "near Mopti", "between Mopti and Douentza", "outside Lubero": prepositions of a point
+# "near Mopti", "between Mopti and Douentza", "outside Lubero", "30 km south of Tillaberi":
+# prepositions of a point
 _POINT_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|from|into|between)\s+$"
+                           r"|(?<!the )\b(?:north|south|east|west)(?:-?(?:east|west))?"
+                           r"\s+of\s+$"  # not "the south of Mopti", a part of the region
                            r"|\bbetween\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+and\s+$",
                            re.IGNORECASE)
 # "Mopti's main market", "Mopti's streets": a possessive before a lower-case noun
