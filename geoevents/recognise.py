@@ -243,7 +243,7 @@ class Recogniser:
                 if span is not None and self._is_person_context(span):
                     state.titled.add(span_text(span))  # "Dr Ala Alwan": a person's name
                 elif span is not None and _clean_name(span_text(span)):
-                    span = self._without_direction(span)
+                    span = _head_completed(self._without_direction(span))
                     # "Tishreen Dam", "Al-Ghaab Plains": a site noun names a place
                     state.add(span, source=f"ner:{ent.label_}",
                               named=len(span) > 1 and span[-1].lower_ in SITE_NOUNS)
@@ -1299,12 +1299,34 @@ def _name_start(token: Token) -> bool:
     if not _may_start(token.text):
         return False  # (most words: checked first, as it is the cheapest test)
     text = token.text.lstrip(_QUOTES)
-    if token.ent_type_ in _NOT_NAMES or token.like_num or not text:
+    if _not_a_name(token.ent_type_, token) or token.like_num or not text:
         return False
     if text.lower() in ARABIC_ARTICLES and token.i + 2 < len(token.doc) and \
             token.nbor(1).text in DASHES and not token.whitespace_:
         return True
     return text[:1].isupper() and not token.is_stop and token.text not in _DETERMINERS
+
+
+# NER labels of numbers, which a capitalised word without a digit is not ("Tal Al-‘Eiss"
+# PERCENT): the small model's misreading of a transliterated name
+_NUMBER_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+
+def _not_a_name(label: str, token: Token) -> bool:
+    """Whether NER ``label`` of ``token`` makes it no part of a place name: a label of
+    :data:`_NOT_NAMES`, except a number's on a word without a digit."""
+    return label in _NOT_NAMES and not (
+        label in _NUMBER_LABELS and not any(c.isdigit() for c in token.text)
+        and not token.like_num)
+
+
+def _head_completed(span: Span) -> Span:
+    """NER's place name that stops at a generic Arabic head word ("Tal", "Kafr",
+    "Deir") continued by the name that follows it, glued apostrophes and articles
+    included ("Tal Na'am", "Tal Al-‘Eiss"): a head word alone names no place."""
+    if span[-1].lower_ not in ARABIC_PLACE_HEADS or span.end >= len(span.doc):
+        return span
+    return doc_span(span.doc, span.start, _name_end(span.doc, span.end - 1, len(span.doc)))
 
 
 def _name_end(doc: Doc, i: int, limit: int) -> int:
@@ -1323,7 +1345,7 @@ def _name_end(doc: Doc, i: int, limit: int) -> int:
             # "Deir ez-Zor", "T-4 Military Airport"
             j += 2
             continue
-        if (text[:1].isupper() and ents[j] not in _NOT_NAMES
+        if (text[:1].isupper() and not _not_a_name(ents[j], tok)
                 and not tok.like_num and text not in _DETERMINERS) or \
                 (joined and text[:1] in "’'" and len(text) > 1
                  and text not in _POSSESSIVE) or \

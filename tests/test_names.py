@@ -1,6 +1,6 @@
 """Name normalisation: the keys under which names are stored and looked up."""
 
-from geoevents.gazetteer.names import normalize, skeleton
+from geoevents.gazetteer.names import consonant_key, normalize, skeleton
 
 
 def test_normalize_folds_case_diacritics_and_punctuation():
@@ -21,6 +21,13 @@ def test_skeleton_absorbs_transliteration_variants():
     assert skeleton("Khan Younis") == skeleton("Khan Yunis") == skeleton("Khān Yūnis")
     assert skeleton("Deir el-Balah") == skeleton("Dayr al Balah")
     assert skeleton("Beit Hanoun") == skeleton("Bayt Hanun")
+
+
+def test_persian_khwa_is_kha():
+    # Persian "khwā" is said "khā" / "khō": the w is spelled in some transliterations only
+    assert skeleton("Khwājah Ghār") == skeleton("Khajah Ghar")
+    assert consonant_key("Khoja Ghar") == consonant_key("Khwājah Ghār")
+    assert skeleton("Kwale") != skeleton("Kale")  # a w after k alone is a letter
 
 
 def test_skeleton_keeps_distinct_names_apart():

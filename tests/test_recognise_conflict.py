@@ -235,3 +235,23 @@ def test_a_name_ner_takes_for_a_date_is_a_place_where_a_settlement_noun_names_it
                              "held by rebels.")
     assert "Ma’ardes" in found and found["Ma’ardes"].place is None
     assert "Wednesday" not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    # spaCy's small model labels "Tal" alone GPE: the head word is no place by itself
+    ("Clashes erupted near Tal Na'am in Hama.", "Tal Na'am"),
+    ("Clashes erupted near Tal Na’am in Hama.", "Tal Na’am"),
+    ("Regime forces shelled Tal Al-'Eiss in southern Aleppo.", "Tal Al-'Eiss"),
+    # ... and "Tal Al-‘Eiss" PERCENT, a number's label on a word without a digit
+    ("Regime forces shelled Tal Al-‘Eiss in southern Aleppo.", "Tal Al-‘Eiss"),
+])
+def test_an_arabic_head_word_keeps_the_name_after_it(parser, text, name):
+    found = resolved(parser, text)
+    assert name in found and found[name].place is None  # not At Tall, Rif Dimashq
+    assert "Tal" not in found
+
+
+def test_a_persian_name_spelled_without_its_w_is_found(parser):
+    found = resolved(parser, "Taliban attacked Khoja Ghar district in Takhar.")
+    assert found["Khoja Ghar"].place is not None, found["Khoja Ghar"].reason
+    assert found["Khoja Ghar"].place.name == "Khwājah Ghār"

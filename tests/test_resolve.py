@@ -604,8 +604,8 @@ def test_a_bigger_town_abroad_is_no_namesake(parser):
      "county, protesters marched peacefully.", "Nakuru town", "Nakuru, KE (PPL)"),
     # the region reading holds the document's other towns; "the outskirts of" names the
     # town in that mention
-    ("Militants attacked a fuel convoy near Diéma, in western Mali, and said they had "
-     "destroyed it on the road between Kayes and Bamako. Two days earlier, gunmen abducted "
+    ("Militants attacked a fuel convoy near Diéma, in the Kayes region of western Mali, and "
+     "said they had destroyed it on the road to Bamako. Two days earlier, gunmen abducted "
      "two engineers from a cement plant on the outskirts of Kayes.", "outskirts of Kayes",
      "names the town here"),
 ])
@@ -620,6 +620,32 @@ def test_a_division_s_name_used_for_its_town_reads_as_the_town(parser, text, nam
     assert any(t.text.startswith(bare) and t.place is not None
                and t.place.feature_code == "ADM1" for t in toponyms), \
         [(t.text, t.reason) for t in toponyms]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Jihadists attacked an army post in central Mali's Mopti region. Traders fled Mopti's "
+     "main market, and the road between Mopti and Douentza was closed.", "Mopti"),
+    ("Russian missiles struck Mykolaiv region overnight. A drone hit a house in Mykolaiv.",
+     "Mykolaiv"),
+    ("Fighting spread across the Tillaberi region. Gunmen attacked a post 30 km south of "
+     "Tillaberi.", "Tillaberi"),
+])
+def test_a_division_s_name_in_a_point_s_slot_is_the_town(parser, text, name):
+    first, *rest = [t for t in parser.parse(text).toponyms if t.text == name]
+    assert first.place.feature_code == "ADM1", first.reason  # "Mopti region"
+    assert rest and all(t.place.feature_class == "P" for t in rest), \
+        [t.reason for t in rest]  # "Mopti's main market", "between Mopti and", "in Mykolaiv"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("Airstrikes hit targets in the Idlib and Hama governorates on Tuesday.", "Idlib", "ADM1"),
+    ("The attack occurred in Mohammad Agha District of Logar province.",
+     "Mohammad Agha District", "ADM2"),
+    ("Prices rose in Goa on Monday.", "Goa", "ADM1"),  # Mormugao is "Goa" by an alias only
+])
+def test_a_division_named_as_one_stays_the_division(parser, text, name, code):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place.feature_code == code, toponym.reason
 
 
 def test_a_village_put_in_a_town_is_none_of_its_namesakes_elsewhere(parser):

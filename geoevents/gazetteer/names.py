@@ -8,7 +8,8 @@ Two keys are derived from every name, both for the stored names and for queries:
 * ``skeleton``: a looser key for Latin names that absorbs the usual transliteration
   variants of Arabic and Hebrew place names: articles ("al-", "el-", "ad-", …, the list
   ``arabic_articles`` of :mod:`geoevents.wordlists`) are
-  dropped, vowel digraphs folded (ou/oo -> u, ee/ei/ay/ai/ey -> i), a final "h" after a
+  dropped, vowel digraphs folded (ou/oo -> u, ee/ei/ay/ai/ey -> i; Persian "khw" -> "kh":
+  "Khwājah", "Khajah"), a final "h" after a
   vowel dropped and doubled letters collapsed ("Khan Younis", "Khan Yunis" -> "kanyunis";
   "Deir el-Balah", "Dayr al Balah" -> "dirbala").
 
@@ -37,6 +38,7 @@ _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 # dashes (U+0092 for a right single quote): read as Windows-1252
 _C1_CONTROLS = re.compile(r"[\u0080-\u009f]")
 _DIGRAPHS = (
+    ("khw", "kh"),  # Persian "khwā" is said "khā" / "khō": "Khwājah", "Khoja"
     ("kh", "k"),
     ("q", "k"),
     ("ou", "u"),

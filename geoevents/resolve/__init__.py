@@ -220,7 +220,11 @@ class Resolver:
         elif cands[best].match == "part":
             reason = (f"{reason}; {mentions[0].lookup or mentions[0].text!r} is not in the "
                       f"gazetteer: a feature or part named after {cands[best].place.name}")
-        town = _seat(cands, best)
+        town = self._seat(mentions, cands, best, text)
+        # a bare name in a locative slot is the town only when the town carries it as its
+        # own name, or the division does not ("in Mopti"; not "in Goa", the state, for
+        # Mormugao, of which "Goa" is an alternate name)
+        own = town is not None and (town.primary or not cands[best].primary)
         for m in mentions:
             if m.weak and (conf < self.weak_min_confidence
                            or not (supported or _well_known(cands[best], m.text))):
@@ -228,7 +232,8 @@ class Resolver:
                 continue
             m.candidates = listed
             m.confidence = conf
-            if conf >= self.min_confidence and town is not None and _named_as_town(m, text):
+            if conf >= self.min_confidence and town is not None and (
+                    _named_as_town(m, text) or (own and _locative_town(m, text))):
                 m.place = town.place
                 m.reason = (f"{town.place.display_name} ({town.place.feature_code}): the "
                             f"text names the town here, not the division of its name "
@@ -238,6 +243,22 @@ class Resolver:
                 m.reason = reason
             else:
                 m.reason = f"unresolved: {len(cands)} candidates, none likely enough ({reason})"
+
+    def _seat(self, mentions: list[Mention], cands: list[Candidate], best: int,
+              text: str) -> Candidate | None:
+        """The town named like the division read as a name's best place (:func:`_seat`),
+        looked up as a settlement when the text's division noun kept the name's readings
+        to divisions ("Mopti region" and "between Mopti and Douentza") and one of its
+        mentions names the town in the text's body (a dateline alone does not: a report
+        filed from "KHERSON —" about the Kherson region is about the region)."""
+        town = _seat(cands, best)
+        first = mentions[0]
+        if town is not None or first.feature_class != "A" or \
+                cands[best].place.feature_code not in _DIVISIONS or not any(
+                    (_named_as_town(m, text) and not _dateline(m, text))
+                    or _locative_town(m, text) for m in mentions):
+            return town
+        return _seat([cands[best], *self.candidates(replace(first, feature_class=None))], 0)
 
     def _reason(self, group: Group, cands: list[Candidate], p: np.ndarray, x: np.ndarray,
                 order: np.ndarray) -> str:
@@ -335,6 +356,45 @@ def _named_as_town(m: Mention, text: str) -> bool:
     division named after that town: one name, used for both, read per mention."""
     return bool(_TOWN_AFTER.match(text, m.end)) or bool(
         _TOWN_BEFORE.search(text[max(0, m.start - 30):m.start])) or _dateline(m, text)
+
+
+# "near Mopti", "between Mopti and Douentza", "outside Lubero", "30 km south of Tillaberi":
+# prepositions of a point
+_POINT_BEFORE = re.compile(r"\b(?:in|near|at|outside|around|from|into|between)\s+$"
+                           r"|(?<!the )\b(?:north|south|east|west)(?:-?(?:east|west))?"
+                           r"\s+of\s+$"  # not "the south of Mopti", a part of the region
+                           r"|\bbetween\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,3}\s+and\s+$",
+                           re.IGNORECASE)
+# "Mopti's main market", "Mopti's streets": a possessive before a lower-case noun
+_POSSESSED_AFTER = re.compile(r"(?:'s|’s)\s+(?:[a-z]+\s+){0,2}?([a-z]+)\b")
+
+
+def _locative_town(m: Mention, text: str) -> bool:
+    """Whether mention ``m`` stands bare where English puts a point: after a locative
+    preposition ("in Mopti", "near Lubero", "between Mopti and Douentza") or before a
+    possessive and a noun that is no division's ("Mopti's main market"), with no
+    division or region noun after it ("in Mopti region", "Kandahar's governor")."""
+    last = m.text.split()[-1].lower()
+    if (m.start > 0 and text[m.start - 1] == "-") or last in DIVISION_NOUNS or \
+            last in _REGION_AFTER:
+        return False  # "in Mohammad Agha District"
+    for after in (_NEXT_WORD.match(text, m.end), _COORDINATED_AFTER.match(text, m.end)):
+        if after is not None and (after.group(1) in DIVISION_NOUNS
+                                  or after.group(1) in _REGION_AFTER):
+            return False  # "in Mopti region", "in the Idlib and Hama governorates"
+    if text.startswith(("'s", "’s"), m.end):
+        # "Mopti's main market"; not "Pattani's Nong Chik district", which the division holds
+        possessed = _POSSESSED_AFTER.match(text, m.end)
+        return possessed is not None and possessed.group(1) not in DIVISION_NOUNS and \
+            possessed.group(1) not in _REGION_AFTER
+    return bool(_POINT_BEFORE.search(text[max(0, m.start - 60):m.start]))
+
+
+# words after a name that make it a division's, besides :data:`DIVISION_NOUNS`
+_REGION_AFTER = frozenset({"territory", "territories", "governor", "governors",
+                           "governorship", "commune", "department", "municipality",
+                           "countryside"})
+_COORDINATED_AFTER = re.compile(r",?\s+(?:and|or)\s+(?:[A-Z][\w'’-]*\s+){1,3}([a-z]+)\b")
 
 
 def _governed(m: Mention, text: str) -> bool:
