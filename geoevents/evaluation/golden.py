@@ -279,7 +279,7 @@ def _violations(check: Check, events: Sequence[Event]) -> list[str]:
     p = check.params
     why = f" — {check.why}" if check.why else ""
     if check.kind == "fatalities_total_max":
-        total = sum(e.fatalities or 0 for e in events)
+        total = sum(e.fatalities or 0 for e in events if _selected(e, p))
         return [f"fatalities add up to {total} > {p['value']}{why}"] if total > p["value"] \
             else []
     selected = [e for e in events if _selected(e, p)]
