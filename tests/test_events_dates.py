@@ -81,6 +81,12 @@ def test_parse_published():
     ("KYIV — Russia launched a missile attack.", None, "KYIV"),
     ("BEIRUT (Reuters) - Israeli strikes killed three people.", None, "BEIRUT"),
     ("GAO, Mali — Gunmen ambushed a convoy.", None, "GAO, Mali"),
+    ("Lichinga — Armed insurgents attacked a village.", None, "Lichinga"),
+    # after the headline (a short line without a full stop)
+    ("Two men beheaded in Niassa\n\nLichinga — Armed insurgents attacked a village.", None,
+     "Two men beheaded in Niassa\n\nLichinga"),
+    ("A road and an old fear\n\nCHAIBASA, Jharkhand, June 9 - A blast hit a patrol.",
+     "2025-06-09", "A road and an old fear\n\nCHAIBASA, Jharkhand"),
 ])
 def test_dateline(text, day, place):
     from geoevents.events.dates import find_dateline
@@ -97,7 +103,11 @@ def test_dateline(text, day, place):
                                   # a place in capitals is a dateline's, not a sentence
                                   # that opens with an acronym
                                   "UN troops in Goma, June 3 — rebels seized a town.",
-                                  "AU envoys met in Addis Ababa, 3 June - talks went on."])
+                                  "AU envoys met in Addis Ababa, 3 June - talks went on.",
+                                  # a title-case name before a hyphen, or a sentence
+                                  "Kyiv - Paris talks went on.",
+                                  "The Latest — Gunmen killed five.",
+                                  "Gunmen killed five in Goma.\n\nKYIV — Russia struck."])
 def test_no_dateline(text):
     from geoevents.events.dates import find_dateline
 

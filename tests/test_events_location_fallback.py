@@ -135,6 +135,17 @@ def test_a_dateline_without_a_day_is_not_where_the_event_happened(text):
     assert e.location_text == "Ukraine"
 
 
+@pytest.mark.parametrize("text", [
+    # a dateline in title case, after the report's headline
+    "Insurgents return to the north, two men beheaded\n\nLichinga — Armed men beheaded "
+    "two farmers yesterday.",
+    "A market town in mourning\n\nKANO, Nigeria, March 3 — Gunmen beheaded two farmers.",
+])
+def test_a_dateline_after_the_headline_is_not_where_the_event_happened(text):
+    e = event(text, "beheaded")
+    assert e.location is None, e.location_text
+
+
 def test_the_datelines_words_are_no_place_the_parse_links():
     # "Ghana" of the dateline was the trigger's npadvmod, "not in the gazetteer"
     e = event("BAWKU, Ghana, July 6 — Gunmen opened fire on a market on Saturday, "

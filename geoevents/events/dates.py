@@ -120,17 +120,39 @@ _BARE_DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z\u00C0-\u00DE]{2}[A-Z\u00C0-\u00DE.'\- ]*"
     r"(?:,\s*+[A-Z\u00C0-\u00DE][\w.'\- ]{1,40}?)?)"
     r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s+")
+# ... or its place in title case, before a long dash and the report's first word
+# ("Lichinga — Armed insurgents attacked …"; a hyphen would join words: "Kyiv - Paris")
+_TITLE_DATELINE = re.compile(r"^\s*(?P<place>" + _TITLE_NAME + r"(?:,\s*+" + _TITLE_NAME +
+                             r")?)\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–)\s+(?=[A-Z\u00C0-\u00DE\"“])")
+# a headline: one short line without a closing full stop, then a blank line
+_HEADLINE = re.compile(r"^\s*[^\n]{3,120}(?<![.!?])\n[ \t]*\n")
 
 
 def find_dateline(text: str, published: date | None) -> Dateline | None:
     """The dateline opening ``text`` ("GOMA, Oct. 13 —"), its day resolved as the most
     recent such day on or before the publication date; a dateline without a day
-    ("KYIV —") has none."""
+    ("KYIV —", "Lichinga —") has none. A dateline may follow the report's headline (a
+    short first line without a full stop, then a blank line: "Niassa: insurgents return
+    to Mecula\n\nLichinga — Armed insurgents …"); its offsets are the text's."""
+    line = _opening_dateline(text, published)
+    headline = _HEADLINE.match(text) if line is None else None
+    if headline is None:
+        return line
+    at = headline.end()
+    line = _opening_dateline(text[at:], published)
+    if line is None:
+        return None
+    return Dateline(end=at + line.end, place_end=at + line.place_end, date=line.date,
+                    text=line.text, start=at)
+
+
+def _opening_dateline(text: str, published: date | None) -> Dateline | None:
+    """The dateline at the very start of ``text`` (see :func:`find_dateline`)."""
     match = _DATELINE.match(text[:200])
     if match is None:
-        bare = _BARE_DATELINE.match(text[:200])
+        bare = _BARE_DATELINE.match(text[:200]) or _TITLE_DATELINE.match(text[:200])
         place = bare.group("place").rstrip() if bare is not None else ""
-        if bare is None or len(place.lstrip()) < 3:
+        if bare is None or len(place.lstrip()) < 3 or _LEADING.match(place.lstrip().lower()):
             return None
         return Dateline(end=bare.end(), place_end=bare.start("place") + len(place),
                         date=None, text=bare.group(0).strip())
@@ -151,7 +173,7 @@ def later_datelines(text: str, published: date | None) -> list[Dateline]:
     relative days of what follows it. Only those whose day resolves."""
     out = []
     for para in re.finditer(r"\n\s*\n\s*(?=[A-Z\u00C0-\u00DE]\w)", text):
-        line = find_dateline(text[para.end():para.end() + 200], published)
+        line = _opening_dateline(text[para.end():para.end() + 200], published)
         if line is not None and line.date is not None:
             at = para.end()
             out.append(Dateline(end=at + line.end, place_end=at + line.place_end,

@@ -1327,19 +1327,19 @@ def _victim_event(cands: list[_Candidate], onto: Ontology) -> _Candidate | None:
     return None
 
 
-def _drop_dateline_actors(args: Arguments, dateline_end: int) -> None:
+def _drop_dateline_actors(args: Arguments, dateline: range) -> None:
     """The dateline's place ("MAKURDI, Nigeria, April 14 — Gunmen killed …") is no actor."""
-    if args.actor1_token is not None and args.actor1_token.idx < dateline_end:
+    if args.actor1_token is not None and args.actor1_token.idx in dateline:
         args.actor1, args.actor1_token = None, None
-    if args.actor2_token is not None and args.actor2_token.idx < dateline_end:
+    if args.actor2_token is not None and args.actor2_token.idx in dateline:
         args.actor2, args.actor2_token = None, None
 
 
 def _sentence_toponyms(sentences: list[Span], toponyms: list[Toponym],
-                       skip_before: int) -> list[list[Toponym]]:
-    """The toponyms inside each sentence (those before ``skip_before``, the dateline's
-    place, left out), found by bisection: linear in the number of toponyms."""
-    ordered = sorted((t for t in toponyms if t.start >= skip_before), key=lambda t: t.start)
+                       filed: range) -> list[list[Toponym]]:
+    """The toponyms inside each sentence (those in ``filed``, the dateline's place, left
+    out), found by bisection: linear in the number of toponyms."""
+    ordered = sorted((t for t in toponyms if t.start not in filed), key=lambda t: t.start)
     starts = [t.start for t in ordered]
     out = []
     for sent in sentences:
@@ -1479,18 +1479,21 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     anchor = dateline.date if dateline is not None and dateline.date is not None else \
         covered_until(text, base) or base
     latest = _latest(base, anchor)
-    skip = dateline.end if dateline is not None else 0
+    # (a dateline after the headline: the headline's days are the report's, its own not)
+    skip = dateline.end if dateline is not None and not dateline.start else 0
+    opening = range(dateline.start, dateline.end) if dateline is not None else range(0)
     sentences = list(doc.sents)
     sentence_lemmas = [_lemma_set(s) for s in sentences]
     sports = sports_report(sentences, sentence_lemmas, onto)
-    place_skip = dateline.place_end if dateline is not None else 0
-    places = _sentence_toponyms(sentences, toponyms, place_skip)
+    place_filed = range(opening.start, dateline.place_end if dateline is not None else 0)
+    places = _sentence_toponyms(sentences, toponyms, place_filed)
     known_names = _resolved_names(toponyms)
     dates = _sentence_dates(sentences, text)
     # a later paragraph that opens with its own dateline is filed on its own day
     refiled = later_datelines(text, base)
     # (and a line holding only the day an update was issued dates no event)
-    filing = [(d.start, d.end) for d in refiled] + issue_lines(text)
+    filing = [(d.start, d.end) for d in refiled] + issue_lines(text) + \
+        ([(opening.start, opening.stop)] if opening.start else [])
     if filing:
         dates = [[e for e in ents if not any(a <= e.start_char < b for a, b in filing)]
                  for ents in dates]
@@ -1529,8 +1532,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 ahead = ahead or trig.modality in _AHEAD
                 continue
             args = extract_arguments(trig, onto)
-            if skip:
-                _drop_dateline_actors(args, skip)
+            if opening:
+                _drop_dateline_actors(args, opening)
             typing = classify(trig, args, onto, sentence=sentence_lemmas[i], text=lowered,
                               scene=scene)
             if typing is not None and not _target_of_violence(trig, typing, onto) and \
@@ -1559,7 +1562,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 victim.args.quantities.append(f"{hurt} injured")
         # (the dateline's words are no place the parse can link: "KYIV, Ukraine, May 3 —")
         here = [(_read_as_elsewhere(m, root, known_names), root)
-                for m, root in sentence_candidates(sent, places[i]) if m.start >= place_skip]
+                for m, root in sentence_candidates(sent, places[i]) if m.start not in place_filed]
         for cand in cands:
             cand.location = locate(cand.trigger.token, _anchors(cand, onto), sent, places[i],
                                    here)
@@ -1647,7 +1650,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         found.extend(kept)
         scene_time, scene_setting = (told or scene_time), False
     _fall_back(found, sentences, context_places(
-        doc, _unplanned(_one_place_per_name(toponyms, found), planned), skip_before=place_skip),
+        doc, _unplanned(_one_place_per_name(toponyms, found), planned), filed=place_filed),
         paragraph, onto, places)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]

@@ -2300,12 +2300,12 @@ def _context_text(mention: Toponym, sent: Span) -> str:
     return token_text(doc, bounds[0], min(bounds[1] + 2, sent.end))
 
 
-def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
+def context_places(doc: Doc, toponyms: list[Toponym], filed: range = range(0)
                    ) -> list[tuple[int, Toponym]]:
     """The document's places that can stand for where its events happen, each with its
     :func:`place_tier` (a local body's home included: "Tulkarm's governor said …" places
     the events the governor reports in Tulkarm when nothing else does), in text order; a
-    dateline's place (before ``skip_before``) is
+    dateline's place (``filed``, the characters it spans) is
     where the report was filed, never where its events happened, the end of a motion's
     path ("escorting trucks from Gao") belongs to that motion, and a place told by its
     distance from the scene ("relatives in Bolgatanga, about 70 kilometres away", see
@@ -2313,7 +2313,7 @@ def context_places(doc: Doc, toponyms: list[Toponym], skip_before: int = 0
     out = []
     text = doc_text(doc)
     for mention in toponyms:
-        if mention.start < skip_before or told_away(text, mention):
+        if mention.start in filed or told_away(text, mention):
             continue
         top = mention_root(doc, mention)
         if top is None:
