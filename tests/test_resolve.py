@@ -648,6 +648,23 @@ def test_a_division_named_as_one_stays_the_division(parser, text, name, code):
     assert toponym.place.feature_code == code, toponym.reason
 
 
+@pytest.mark.parametrize("text, name", [
+    ("An IED went off in the Saranda forest of West Singhbhum district, Jharkhand.",
+     "Saranda"),  # not Sarandë, Albania
+    ("A group of UNIFIL patrolled the abandoned position of Beaufort Castle Friday morning.",
+     "Beaufort"),  # not Beaufort, South Carolina
+])
+def test_a_feature_s_name_is_no_far_namesake_town(parser, text, name):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is None and "feature" in toponym.reason, toponym.reason
+
+
+def test_a_feature_beside_its_town_is_read_at_the_town(parser):
+    toponym = next(t for t in parser.parse("Refugees reached Kakuma camp in Turkana, Kenya.")
+                   .toponyms if t.text == "Kakuma")
+    assert toponym.place is not None and toponym.place.country_code == "KE"
+
+
 def test_a_village_put_in_a_town_is_none_of_its_namesakes_elsewhere(parser):
     # four villages called Bagacay in Bicol and Central Visayas, none in Las Navas
     text = ("Three rebels were killed in a clash in the upland village of Bagacay, in Las "

@@ -48,6 +48,7 @@ from geoevents.wordlists import (
     DASHES,
     DISTANCE_UNITS,
     DIVISION_NOUNS,
+    FEATURE_NOUNS,
     MUNICIPAL_BODIES,
     PLACE_WORDS,
     RESIDENT_NOUNS,
@@ -94,6 +95,7 @@ class Resolver:
             _reject_stray_loose(groups, members, probs, neighbours(self.gaz))
         _reject_unsupported_small(groups, members, probs, neighbours(self.gaz))
         _reject_foreign_namesakes(groups, members, probs, neighbours(self.gaz))
+        _reject_feature_namesakes(groups, members, probs, neighbours(self.gaz), text)
         _reject_outside_container(groups, members, probs, text)
         dropped: set[int] = set()
         for group, mentions_of, p, x in zip(groups, members, probs, matrices, strict=False):
@@ -645,6 +647,41 @@ def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
         group.rejected = (group.candidates[b], float(probs[i][b]),
                           "lies in a country that none of the text's other places is in "
                           "or borders")
+
+
+def _reject_feature_namesakes(groups: list[Group], members: list[list[Mention]],
+                              probs: list[np.ndarray], near: dict[str, frozenset[str]],
+                              text: str) -> None:
+    """A name the text gives a feature ("the Saranda forest", "Beaufort Castle": a
+    feature noun right after a mention, :data:`FEATURE_NOUNS`) whose best reading is a
+    town, site or lower division stands for a place named after that town only where
+    another place of the text supports the town (:func:`_supports`, as for the towns a
+    lake or river is named after): Sarandë, Albania, is no reading of the Saranda forest
+    of Jharkhand, nor Beaufort, South Carolina, of the castle in south Lebanon. The name
+    stays a place, unresolved."""
+    best, anchors = _best_and_anchors(groups, members, probs)
+    for i, (group, b, ms) in enumerate(zip(groups, best, members, strict=True)):
+        if b < 0 or group.rejected is not None or group.key.startswith("demonym:"):
+            continue
+        place = group.candidates[b].place
+        if not (place.feature_class in ("P", "S") or place.feature_code in _LOWER_DIVISIONS):
+            continue
+        if not any(_feature_after(m, text) for m in ms):
+            continue
+        if any(_supports(a, place, near) for j, a in anchors if j != i):
+            continue
+        group.rejected = (group.candidates[b], float(probs[i][b]),
+                          "is a town the text's feature of that name may be named after, "
+                          "and none of the text's other places supports it")
+
+
+def _feature_after(m: Mention, text: str) -> bool:
+    """Whether a feature noun follows mention ``m`` ("Saranda forest", "Beaufort Castle")."""
+    after = _NEXT_WORD_ANY_CASE.match(text, m.end)
+    return after is not None and after.group(1).lower() in FEATURE_NOUNS
+
+
+_NEXT_WORD_ANY_CASE = re.compile(r"[ \t]+([A-Za-z]+)\b")
 
 
 # "the village of Bagacay, in Las Navas": the text puts the first name in the second
