@@ -146,6 +146,16 @@ def test_a_dateline_after_the_headline_is_not_where_the_event_happened(text):
     assert e.location is None, e.location_text
 
 
+def test_an_unknown_village_is_not_placed_at_the_dateline_after_the_headline():
+    # (placed at the dateline's Chaibasa, "the nearest place the sentence names", before;
+    # told again only as where the police spoke)
+    e = event("A road and an old fear\n\nCHAIBASA, Jharkhand - A pressure IED went off under "
+              "a patrol near Chhotanagra on Monday, injuring three jawans, police said. \"The "
+              "search continues,\" the district police chief told reporters in Chaibasa.",
+              "went off")
+    assert e.location is None and "Chhotanagra" in e.location_text
+
+
 def test_the_datelines_words_are_no_place_the_parse_links():
     # "Ghana" of the dateline was the trigger's npadvmod, "not in the gazetteer"
     e = event("BAWKU, Ghana, July 6 — Gunmen opened fire on a market on Saturday, "
