@@ -225,8 +225,8 @@ def test_a_fatality_cap_sums_only_the_events_its_filters_select():
     herat = _place("Herat", 34.35, 62.2)
     disaster = [_event("Other incidents", "Natural disaster", herat, "2026-11-24", 48)]
     assert not any("fatalities add up" in e for e in golden.score(quake, disaster).errors)
-    hurt = disaster + [_event("Protests", "Protest with intervention", herat,
-                              "2026-11-24", 1)]
+    hurt = [*disaster,
+            _event("Protests", "Protest with intervention", herat, "2026-11-24", 1)]
     assert any("fatalities add up to 1 > 0" in e for e in golden.score(quake, hurt).errors)
 
 
