@@ -210,6 +210,7 @@ class Recogniser:
         self._drop_group_names(state)
         self._drop_diseases(state)
         self._drop_time_zones(state)
+        self._described(state)
         names = sorted(state.mentions.values(), key=lambda m: m.start)
         composites = list(self._composites(state, names))
         return sorted(names + composites, key=lambda m: (m.start, -m.end))
@@ -769,6 +770,18 @@ class Recogniser:
             after = lowers[mention.token_end] if mention.token_end < len(doc) else ""
             if before == "times" or after == "time":
                 del state.mentions[key]
+
+    def _described(self, state: _DocState) -> None:
+        """A name the text describes as a settlement or a division, by an apposition
+        ("Hawija, a town near Kirkuk", "Kafr Nabl, a village in Idlib", "Daraya, a
+        district of Damascus"), a copula ("Hawija is a town 45 km from Kirkuk") or a noun
+        and "of" before it ("the town of Hawija"), asks for that feature class, as "X
+        village" does (:func:`_described_class`)."""
+        words = _words(state.doc)
+        for mention in state.mentions.values():
+            if mention.kind == "name" and mention.feature_class is None:
+                mention.feature_class = _described_class(words, mention.token_start,
+                                                         mention.token_end)
 
     def _is_person_context(self, span: Span) -> bool:
         """A personal title before the name, or before the one or two given names that
@@ -1405,6 +1418,52 @@ def _cue_word(doc: Doc, start: int) -> str:
     return lowers[j] if j >= 0 else ""
 
 
+# "Hawija, a town", "Hawija, which is a town", "Hawija is a town": what opens a
+# description of the name before it
+_DESCRIBING = (("is",), ("was",), (",", "which", "is"), (",", "which", "was"), (",",))
+_DESCRIBING_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _described_class(words: _Words, start: int, end: int) -> str | None:
+    """The feature class ("P" or "A", :data:`DIVISION_NOUNS`) of the settlement or
+    division noun that describes the name at tokens ``start:end``: after it, an
+    apposition or a copula with an article, a few lower-case modifiers and the
+    noun, which heads its phrase ("Hawija, a small farming town near Kirkuk", "X is a
+    village 30 km from Y"; not "X, a town council"); before it, the noun and "of" ("the
+    town of Hawija", "the district of Daraya")."""
+    lowers, texts, pos = words.lowers, words.texts, words.pos
+    n = len(lowers)
+    if start >= 3 and lowers[start - 1] == "of" and \
+            DIVISION_NOUNS.get(lowers[start - 2]) and texts[start - 2].islower():
+        j = start - 3  # "the town of", "the key village of"; not "Y, a district of X"
+        while j > 0 and texts[j].islower() and pos[j] == "ADJ":
+            j -= 1
+        if lowers[j] == "the":
+            return DIVISION_NOUNS[lowers[start - 2]]
+    for opener in _DESCRIBING:
+        i = end + len(opener)
+        if tuple(lowers[end:i]) != opener or i >= n or lowers[i] not in _DESCRIBING_ARTICLES:
+            continue
+        i += 1
+        for _ in range(6):
+            if i < n and texts[i] in DASHES:
+                i += 1  # "rebel-held"
+                continue
+            if i >= n or not (texts[i].islower() or pos[i] == "ADJ"):
+                break
+            noun = DIVISION_NOUNS.get(lowers[i])
+            if noun and texts[i].islower():
+                nxt = i + 1
+                if nxt < n and (pos[nxt] in ("NOUN", "PROPN") or texts[nxt] in _POSSESSIVE):
+                    return None  # "a town council", "the town's mayor"
+                return noun
+            if pos[i] not in ("ADJ", "NOUN", "VERB", "ADV", "NUM"):
+                break  # a modifier: "small", "farming", "rebel-held", "mainly"
+            i += 1
+        return None
+    return None
+
+
 def _names_place_of(noun: Token) -> bool:
     """Whether the "of" phrase after ``noun`` names a place, as in "residents of", "20 km
     north of", "the outskirts of" (settlement nouns aside: "the village of")."""
@@ -1540,6 +1599,10 @@ def _listed(doc: Doc, start: int, end: int, cue: str
                 yield span, "descriptive", None
                 start, end, cue = end + 1, inner_end, "descriptive"
                 continue
+        if feature_class is None and kind not in ("route", "named"):
+            described = _described_class(words, start, end)
+            if described:  # "Hawija, a town near Kirkuk", "Hawija is a town"
+                feature_class, kind = described, "descriptive"
         if kind == "bare" and nxt is not None and nxt.text in (",", "and"):
             listed = _coordinated_before_noun(doc, start, end)
             if listed:  # "the Al-Assad and Minyan suburbs", "Angyom, X and Y villages"
