@@ -144,6 +144,9 @@ class Mention(Toponym):
     # the feature class a descriptive word asks for: "A" for "X district", "P" for
     # "X village"
     feature_class: str | None = field(default=None, repr=False)
+    # the first token of the name a description places it in or near: "Kirkuk" in
+    # "Hawija, a town near Kirkuk"
+    placed_by: int | None = field(default=None, repr=False)
     lookup: str = field(default="", repr=False)  # the name to look up in the gazetteer
     country: str | None = field(default=None, repr=False)  # demonyms: ISO code if a country
     parts: list[Mention] = field(default_factory=list, repr=False)  # border/relative parts
@@ -776,12 +779,16 @@ class Recogniser:
         ("Hawija, a town near Kirkuk", "Kafr Nabl, a village in Idlib", "Daraya, a
         district of Damascus"), a copula ("Hawija is a town 45 km from Kirkuk") or a noun
         and "of" before it ("the town of Hawija"), asks for that feature class, as "X
-        village" does (:func:`_described_class`)."""
+        village" does (:func:`_description`); the name the description places it in or near
+        ("Kirkuk") is kept as its ``placed_by``."""
         words = _words(state.doc)
         for mention in state.mentions.values():
-            if mention.kind == "name" and mention.feature_class is None:
-                mention.feature_class = _described_class(words, mention.token_start,
-                                                         mention.token_end)
+            if mention.kind != "name":
+                continue
+            feature_class, anchor = _description(words, mention.token_start,
+                                                 mention.token_end)
+            mention.feature_class = mention.feature_class or feature_class
+            mention.placed_by = anchor
 
     def _is_person_context(self, span: Span) -> bool:
         """A personal title before the name, or before the one or two given names that
@@ -1424,9 +1431,10 @@ _DESCRIBING = (("is",), ("was",), (",", "which", "is"), (",", "which", "was"), (
 _DESCRIBING_ARTICLES = frozenset({"a", "an", "the"})
 
 
-def _described_class(words: _Words, start: int, end: int) -> str | None:
+def _description(words: _Words, start: int, end: int) -> tuple[str | None, int | None]:
     """The feature class ("P" or "A", :data:`DIVISION_NOUNS`) of the settlement or
-    division noun that describes the name at tokens ``start:end``: after it, an
+    division noun that describes the name at tokens ``start:end``, and the first token of
+    the name the description places it in or near (:func:`_placed_by`): after it, an
     apposition or a copula with an article, a few lower-case modifiers and the
     noun, which heads its phrase ("Hawija, a small farming town near Kirkuk", "X is a
     village 30 km from Y"; not "X, a town council"); before it, the noun and "of" ("the
@@ -1438,8 +1446,11 @@ def _described_class(words: _Words, start: int, end: int) -> str | None:
         j = start - 3  # "the town of", "the key village of"; not "Y, a district of X"
         while j > 0 and texts[j].islower() and pos[j] == "ADJ":
             j -= 1
-        if lowers[j] == "the":
-            return DIVISION_NOUNS[lowers[start - 2]]
+        # a plural noun names the list after it ("the provinces of Idlib and Aleppo"),
+        # or parts of one place ("the northern districts of Aleppo City")
+        listed = not lowers[start - 2].endswith("s") or (end < n and lowers[end] in (",", "and"))
+        if lowers[j] == "the" and listed:
+            return DIVISION_NOUNS[lowers[start - 2]], None
     for opener in _DESCRIBING:
         i = end + len(opener)
         if tuple(lowers[end:i]) != opener or i >= n or lowers[i] not in _DESCRIBING_ARTICLES:
@@ -1455,12 +1466,33 @@ def _described_class(words: _Words, start: int, end: int) -> str | None:
             if noun and texts[i].islower():
                 nxt = i + 1
                 if nxt < n and (pos[nxt] in ("NOUN", "PROPN") or texts[nxt] in _POSSESSIVE):
-                    return None  # "a town council", "the town's mayor"
-                return noun
+                    break  # "a town council", "the town's mayor"
+                return noun, _placed_by(words, nxt)
             if pos[i] not in ("ADJ", "NOUN", "VERB", "ADV", "NUM"):
                 break  # a modifier: "small", "farming", "rebel-held", "mainly"
             i += 1
-        return None
+        break
+    return None, None
+
+
+# what puts a described place in or by another: "a village in Idlib", "a town near
+# Kirkuk", "a district of Damascus", "a town 45 km north of Kirkuk", "... from Kirkuk"
+_PLACING = frozenset({"in", "near", "outside", "of", "from", "on", "by"})
+
+
+def _placed_by(words: _Words, i: int) -> int | None:
+    """The first token of the name that the words from token ``i`` on, after a
+    description's noun, place it in or near ("near Kirkuk", "in northern Idlib", "45 km
+    south of Kirkuk", "on the outskirts of Aleppo"), within the clause; None if none."""
+    lowers, texts, starts = words.lowers, words.texts, words.starts
+    n = len(lowers)
+    stop = min(n, i + 8)
+    while i < stop and texts[i] not in (",", ";", ".", "(") :
+        if lowers[i] in _PLACING:
+            j = _modifiers_end(words.tokens, i + 1)
+            if j < n and starts[j]:
+                return j
+        i += 1
     return None
 
 
@@ -1600,7 +1632,7 @@ def _listed(doc: Doc, start: int, end: int, cue: str
                 start, end, cue = end + 1, inner_end, "descriptive"
                 continue
         if feature_class is None and kind not in ("route", "named"):
-            described = _described_class(words, start, end)
+            described = _description(words, start, end)[0]
             if described:  # "Hawija, a town near Kirkuk", "Hawija is a town"
                 feature_class, kind = described, "descriptive"
         if kind == "bare" and nxt is not None and nxt.text in (",", "and"):
