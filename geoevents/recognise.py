@@ -1437,17 +1437,19 @@ def _description(words: _Words, start: int, end: int) -> tuple[str | None, int |
     the name the description places it in or near (:func:`_placed_by`): after it, an
     apposition or a copula with an article, a few lower-case modifiers and the
     noun, which heads its phrase ("Hawija, a small farming town near Kirkuk", "X is a
-    village 30 km from Y"; not "X, a town council"); before it, the noun and "of" ("the
-    town of Hawija", "the district of Daraya")."""
+    village 30 km from Y"; not "X, a town council"); before it, a settlement noun and
+    "of" ("the town of Hawija")."""
     lowers, texts, pos = words.lowers, words.texts, words.pos
     n = len(lowers)
+    # before it, settlement nouns only: "the province of Damascus" often has no reading
+    # but a district named after the city (Damascus, ADM2), no finer than the city
     if start >= 3 and lowers[start - 1] == "of" and \
-            DIVISION_NOUNS.get(lowers[start - 2]) and texts[start - 2].islower():
+            DIVISION_NOUNS.get(lowers[start - 2]) == "P" and texts[start - 2].islower():
         j = start - 3  # "the town of", "the key village of"; not "Y, a district of X"
         while j > 0 and texts[j].islower() and pos[j] == "ADJ":
             j -= 1
-        # a plural noun names the list after it ("the provinces of Idlib and Aleppo"),
-        # or parts of one place ("the northern districts of Aleppo City")
+        # a plural noun names the list after it ("the villages of Arbin and Jobar"), or
+        # parts of one place ("the eastern towns of Idlib")
         listed = not lowers[start - 2].endswith("s") or (end < n and lowers[end] in (",", "and"))
         if lowers[j] == "the" and listed:
             return DIVISION_NOUNS[lowers[start - 2]], None
@@ -1487,7 +1489,7 @@ def _placed_by(words: _Words, i: int) -> int | None:
     lowers, texts, starts = words.lowers, words.texts, words.starts
     n = len(lowers)
     stop = min(n, i + 8)
-    while i < stop and texts[i] not in (",", ";", ".", "(") :
+    while i < stop and texts[i] not in (",", ";", ".", "("):
         if lowers[i] in _PLACING:
             j = _modifiers_end(words.tokens, i + 1)
             if j < n and starts[j]:
