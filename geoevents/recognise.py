@@ -235,6 +235,9 @@ class Recogniser:
                               sentence=state.sentence_of(span.start) if span else (0, 0),
                               token_start=span.start if span else 0,
                               token_end=span.end if span else 0)
+            if span is not None and mention.kind == "name":
+                mention.feature_class, mention.placed_by = _description(
+                    _words(doc), span.start, span.end)
             out.append(mention)
         return out
 

@@ -127,3 +127,10 @@ def test_described_place_prefers_the_namesake_near_the_place_it_names(parser):
         assert found[name].place.admin1 == admin1, (name, anchor)
     found = names(parser, "Gunmen killed five people in Daura, a town in Yobe, on Monday.")
     assert found["Daura"].place.admin1 == "Yobe"
+
+
+def test_given_spans_take_the_description_too(parser):
+    text = "Gunmen killed five people in Azare, a town near Maiduguri, on Monday."
+    spans = [(text.index(name), text.index(name) + len(name)) for name in ("Azare", "Maiduguri")]
+    azare = parser.parse(text, toponyms=spans).toponyms[0]
+    assert azare.text == "Azare" and azare.place.admin1 == "Borno"
