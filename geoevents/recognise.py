@@ -1432,6 +1432,9 @@ def _cue_word(doc: Doc, start: int) -> str:
 # description of the name before it
 _DESCRIBING = (("is",), ("was",), (",", "which", "is"), (",", "which", "was"), (",",))
 _DESCRIBING_ARTICLES = frozenset({"a", "an", "the"})
+# the nouns that say what a described name is: those of :data:`DIVISION_NOUNS` with a
+# class, and a capital, a town ("Ramadi, the capital of Anbar province")
+_DESCRIBING_NOUNS = {**{k: v for k, v in DIVISION_NOUNS.items() if v}, "capital": "P"}
 
 
 def _description(words: _Words, start: int, end: int) -> tuple[str | None, int | None]:
@@ -1467,7 +1470,7 @@ def _description(words: _Words, start: int, end: int) -> tuple[str | None, int |
                 continue
             if i >= n or not (texts[i].islower() or pos[i] == "ADJ"):
                 break
-            noun = DIVISION_NOUNS.get(lowers[i])
+            noun = _DESCRIBING_NOUNS.get(lowers[i])
             if noun and texts[i].islower():
                 nxt = i + 1
                 if nxt < n and (pos[nxt] in ("NOUN", "PROPN") or texts[nxt] in _POSSESSIVE):

@@ -134,3 +134,10 @@ def test_given_spans_take_the_description_too(parser):
     spans = [(text.index(name), text.index(name) + len(name)) for name in ("Azare", "Maiduguri")]
     azare = parser.parse(text, toponyms=spans).toponyms[0]
     assert azare.text == "Azare" and azare.place.admin1 == "Borno"
+
+
+def test_a_capital_in_apposition_is_a_town(parser):
+    found = names(parser, "Clashes erupted in Hawija, the capital of a district in Kirkuk "
+                          "province.")
+    assert found["Hawija"].feature_class == "P"
+    assert found["Hawija"].place.feature_code == "PPL"
