@@ -144,6 +144,9 @@ class Mention(Toponym):
     # the feature class a descriptive word asks for: "A" for "X district", "P" for
     # "X village"
     feature_class: str | None = field(default=None, repr=False)
+    # the first token of the name a description places it in or near: "Kirkuk" in
+    # "Hawija, a town near Kirkuk"
+    placed_by: int | None = field(default=None, repr=False)
     lookup: str = field(default="", repr=False)  # the name to look up in the gazetteer
     country: str | None = field(default=None, repr=False)  # demonyms: ISO code if a country
     parts: list[Mention] = field(default_factory=list, repr=False)  # border/relative parts
@@ -210,6 +213,7 @@ class Recogniser:
         self._drop_group_names(state)
         self._drop_diseases(state)
         self._drop_time_zones(state)
+        self._described(state)
         names = sorted(state.mentions.values(), key=lambda m: m.start)
         composites = list(self._composites(state, names))
         return sorted(names + composites, key=lambda m: (m.start, -m.end))
@@ -231,6 +235,9 @@ class Recogniser:
                               sentence=state.sentence_of(span.start) if span else (0, 0),
                               token_start=span.start if span else 0,
                               token_end=span.end if span else 0)
+            if span is not None and mention.kind == "name":
+                mention.feature_class, mention.placed_by = _description(
+                    _words(doc), span.start, span.end)
             out.append(mention)
         return out
 
@@ -769,6 +776,22 @@ class Recogniser:
             after = lowers[mention.token_end] if mention.token_end < len(doc) else ""
             if before == "times" or after == "time":
                 del state.mentions[key]
+
+    def _described(self, state: _DocState) -> None:
+        """A name the text describes as a settlement or a division, by an apposition
+        ("Hawija, a town near Kirkuk", "Kafr Nabl, a village in Idlib", "Daraya, a
+        district of Damascus"), a copula ("Hawija is a town 45 km from Kirkuk") or a noun
+        and "of" before it ("the town of Hawija"), asks for that feature class, as "X
+        village" does (:func:`_description`); the name the description places it in or near
+        ("Kirkuk") is kept as its ``placed_by``."""
+        words = _words(state.doc)
+        for mention in state.mentions.values():
+            if mention.kind != "name":
+                continue
+            feature_class, anchor = _description(words, mention.token_start,
+                                                 mention.token_end)
+            mention.feature_class = mention.feature_class or feature_class
+            mention.placed_by = anchor
 
     def _is_person_context(self, span: Span) -> bool:
         """A personal title before the name, or before the one or two given names that
@@ -1405,6 +1428,82 @@ def _cue_word(doc: Doc, start: int) -> str:
     return lowers[j] if j >= 0 else ""
 
 
+# "Hawija, a town", "Hawija, which is a town", "Hawija is a town": what opens a
+# description of the name before it
+_DESCRIBING = (("is",), ("was",), (",", "which", "is"), (",", "which", "was"), (",",))
+_DESCRIBING_ARTICLES = frozenset({"a", "an", "the"})
+# the nouns that say what a described name is: those of :data:`DIVISION_NOUNS` with a
+# class, and a capital, a town ("Ramadi, the capital of Anbar province")
+_DESCRIBING_NOUNS = {**{k: v for k, v in DIVISION_NOUNS.items() if v}, "capital": "P"}
+
+
+def _description(words: _Words, start: int, end: int) -> tuple[str | None, int | None]:
+    """The feature class ("P" or "A", :data:`DIVISION_NOUNS`) of the settlement or
+    division noun that describes the name at tokens ``start:end``, and the first token of
+    the name the description places it in or near (:func:`_placed_by`): after it, an
+    apposition or a copula with an article, a few lower-case modifiers and the
+    noun, which heads its phrase ("Hawija, a small farming town near Kirkuk", "X is a
+    village 30 km from Y"; not "X, a town council"); before it, a settlement noun and
+    "of" ("the town of Hawija")."""
+    lowers, texts, pos = words.lowers, words.texts, words.pos
+    n = len(lowers)
+    # before it, settlement nouns only: "the province of Damascus" often has no reading
+    # but a district named after the city (Damascus, ADM2), no finer than the city
+    if start >= 3 and lowers[start - 1] == "of" and \
+            DIVISION_NOUNS.get(lowers[start - 2]) == "P" and texts[start - 2].islower():
+        j = start - 3  # "the town of", "the key village of"; not "Y, a district of X"
+        while j > 0 and texts[j].islower() and pos[j] == "ADJ":
+            j -= 1
+        # a plural noun names the list after it ("the villages of Arbin and Jobar"), or
+        # parts of one place ("the eastern towns of Idlib")
+        listed = not lowers[start - 2].endswith("s") or (end < n and lowers[end] in (",", "and"))
+        if lowers[j] == "the" and listed:
+            return DIVISION_NOUNS[lowers[start - 2]], None
+    for opener in _DESCRIBING:
+        i = end + len(opener)
+        if tuple(lowers[end:i]) != opener or i >= n or lowers[i] not in _DESCRIBING_ARTICLES:
+            continue
+        i += 1
+        for _ in range(6):
+            if i < n and texts[i] in DASHES:
+                i += 1  # "rebel-held"
+                continue
+            if i >= n or not (texts[i].islower() or pos[i] == "ADJ"):
+                break
+            noun = _DESCRIBING_NOUNS.get(lowers[i])
+            if noun and texts[i].islower():
+                nxt = i + 1
+                if nxt < n and (pos[nxt] in ("NOUN", "PROPN") or texts[nxt] in _POSSESSIVE):
+                    break  # "a town council", "the town's mayor"
+                return noun, _placed_by(words, nxt)
+            if pos[i] not in ("ADJ", "NOUN", "VERB", "ADV", "NUM"):
+                break  # a modifier: "small", "farming", "rebel-held", "mainly"
+            i += 1
+        break
+    return None, None
+
+
+# what puts a described place in or by another: "a village in Idlib", "a town near
+# Kirkuk", "a district of Damascus", "a town 45 km north of Kirkuk", "... from Kirkuk"
+_PLACING = frozenset({"in", "near", "outside", "of", "from", "on", "by"})
+
+
+def _placed_by(words: _Words, i: int) -> int | None:
+    """The first token of the name that the words from token ``i`` on, after a
+    description's noun, place it in or near ("near Kirkuk", "in northern Idlib", "45 km
+    south of Kirkuk", "on the outskirts of Aleppo"), within the clause; None if none."""
+    lowers, texts, starts = words.lowers, words.texts, words.starts
+    n = len(lowers)
+    stop = min(n, i + 8)
+    while i < stop and texts[i] not in (",", ";", ".", "("):
+        if lowers[i] in _PLACING:
+            j = _modifiers_end(words.tokens, i + 1)
+            if j < n and starts[j]:
+                return j
+        i += 1
+    return None
+
+
 def _names_place_of(noun: Token) -> bool:
     """Whether the "of" phrase after ``noun`` names a place, as in "residents of", "20 km
     north of", "the outskirts of" (settlement nouns aside: "the village of")."""
@@ -1540,6 +1639,10 @@ def _listed(doc: Doc, start: int, end: int, cue: str
                 yield span, "descriptive", None
                 start, end, cue = end + 1, inner_end, "descriptive"
                 continue
+        if feature_class is None and kind not in ("route", "named"):
+            described = _description(words, start, end)[0]
+            if described:  # "Hawija, a town near Kirkuk", "Hawija is a town"
+                feature_class, kind = described, "descriptive"
         if kind == "bare" and nxt is not None and nxt.text in (",", "and"):
             listed = _coordinated_before_noun(doc, start, end)
             if listed:  # "the Al-Assad and Minyan suburbs", "Angyom, X and Y villages"

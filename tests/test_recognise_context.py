@@ -87,3 +87,57 @@ def test_modifier_of_a_noun_after_an_of_phrase_is_no_place(parser):
 def test_hashtag_place(parser):
     found = names(parser, "Bodies of fallen #Russian pilots in #Idlib pic.twitter.com/x1")
     assert "Idlib" in found and found["Idlib"].place is not None
+
+
+def test_apposition_or_copula_describing_a_settlement_asks_for_the_town(parser):
+    # Hawija's town is only a loose (transliterated) match, its district an exact-skeleton
+    # one of higher prior: the description picks the town
+    for text in ("Gunmen attacked a hospital in Hawija, a town near Kirkuk, on Monday.",
+                 "Clashes erupted in Hawija, a town of 20,000 people.",
+                 "Gunmen attacked a hospital in the town of Hawija.",
+                 "Hawija is a town 45 km from Kirkuk. Gunmen killed two policemen there."):
+        found = names(parser, text)
+        assert "Hawija" in found, text
+        assert found["Hawija"].feature_class == "P", text
+        assert found["Hawija"].place.feature_class == "P", text
+
+
+def test_apposition_describing_a_division_asks_for_the_division(parser):
+    found = names(parser, "Gunmen attacked a hospital in Hawija, a district of Kirkuk.")
+    assert found["Hawija"].feature_class == "A"
+    assert found["Hawija"].place.feature_code == "ADM2"
+    assert found["Kirkuk"].feature_class is None  # the container, not the described name
+
+
+def test_description_that_is_no_place(parser):
+    found = names(parser, "Ahmed, a village elder, said three people died in Paris.")
+    assert "Ahmed" not in found
+    found = names(parser, "Rebels shelled the eastern towns of Idlib.")
+    assert found["Idlib"].feature_class is None  # the province's towns, not a town
+
+
+def test_described_place_prefers_the_namesake_near_the_place_it_names(parser):
+    # two towns called Azare (Bauchi, the larger, and Borno) and two called Daura
+    # (Katsina and Yobe)
+    near = {"Maiduguri": "Borno", "Katsina": "Katsina", "Damaturu": "Yobe"}
+    for anchor, admin1 in near.items():
+        name = "Azare" if anchor == "Maiduguri" else "Daura"
+        found = names(parser, f"Gunmen killed five people in {name}, a town near {anchor}, "
+                              "on Monday.")
+        assert found[name].place.admin1 == admin1, (name, anchor)
+    found = names(parser, "Gunmen killed five people in Daura, a town in Yobe, on Monday.")
+    assert found["Daura"].place.admin1 == "Yobe"
+
+
+def test_given_spans_take_the_description_too(parser):
+    text = "Gunmen killed five people in Azare, a town near Maiduguri, on Monday."
+    spans = [(text.index(name), text.index(name) + len(name)) for name in ("Azare", "Maiduguri")]
+    azare = parser.parse(text, toponyms=spans).toponyms[0]
+    assert azare.text == "Azare" and azare.place.admin1 == "Borno"
+
+
+def test_a_capital_in_apposition_is_a_town(parser):
+    found = names(parser, "Clashes erupted in Hawija, the capital of a district in Kirkuk "
+                          "province.")
+    assert found["Hawija"].feature_class == "P"
+    assert found["Hawija"].place.feature_code == "PPL"

@@ -144,6 +144,17 @@ class Resolver:
                 target = index[_group_key(second)]
                 if target != index[_group_key(first)]:
                     group.qualifier_of = [*(group.qualifier_of or []), target]
+        # "Hawija, a town near Kirkuk", "Kafr Nabl, a village in Idlib": the place a
+        # description puts a name in or near qualifies it as "Paris, Texas" does
+        starting = {m.token_start: m for m in names if m.kind == "name"}
+        for m in names:
+            anchor = starting.get(m.placed_by) if m.placed_by is not None else None
+            if anchor is not None and index[_group_key(anchor)] != index[_group_key(m)]:
+                group = groups[index[_group_key(m)]]
+                target = index[_group_key(anchor)]
+                if target not in (group.qualifier_of or []):
+                    group.qualifier_of = [*(group.qualifier_of or []), target]
+                group.placed_by = [*(group.placed_by or []), target]
         self._accept(groups, [by_key[k][0] for k in keys])
         return groups, [by_key[k] for k in keys]
 

@@ -83,6 +83,7 @@ _SAME_PLACE = _INDEX["same_place"]
 _QUALIFIED = _INDEX["qualified"]
 _PROXIMITY = _INDEX["proximity"]
 _EARTH_KM = 20037.5  # half the equatorial circumference: the largest possible distance
+# a town that qualifies a name ("a town near Kirkuk") holds the candidates this close to it
 _NEAR_KM = 100.0
 NAMESAKE_POPULATION = 100_000
 # a capital or first-level division, whose namesake towns abroad the text does not mean
@@ -103,6 +104,8 @@ class Group:
     candidates: list[Candidate]
     weight: float = 1.0
     qualifier_of: list[int] | None = None  # indexes of groups this one qualifies
+    # those of them that a description puts it in or near ("Hawija, a town near Kirkuk")
+    placed_by: list[int] | None = None
     # P(right) of each candidate by how its name matched (1 for exact matches; see
     # geoevents.resolve.acceptance), and the best loose candidate found unlikely (with its
     # acceptance and, when the text rather than the spelling rules it out, why)
@@ -196,6 +199,7 @@ class _DocFeatures:
         self.part = [c.match == "part" for c in cands]
         self.is_country = [c.place.feature_code in COUNTRY_CODES for c in cands]
         self.is_admin1 = [c.place.feature_code == "ADM1" for c in cands]
+        self.is_town = [c.place.feature_class == "P" for c in cands]
         self._closeness_to: dict[tuple[int, ...], np.ndarray] = {}
         self._km: np.ndarray | None = None
         offset = 0
@@ -379,17 +383,23 @@ class _DocFeatures:
 
     def _qualified(self, g: int, k: int, probs: list[np.ndarray]) -> float:
         """Probability mass of qualifier candidates ("Texas" in "Paris, Texas") that
-        hold candidate ``k``."""
+        hold candidate ``k``: its country or first-level division; for a place a
+        description puts the name in or near ("Kirkuk" in "Hawija, a town near Kirkuk"),
+        also a town in that division or within :data:`_NEAR_KM` of it."""
         targets = self.groups[g].qualifier_of
         if not targets:
             return 0.0
         total = 0.0
         cc, ak = self.country[k], self.admin_key[k]
+        placed = self.groups[g].placed_by or []
         for q in targets:
             sl = self.slices[q]
             for row, j in enumerate(range(sl.start, sl.stop)):
                 holds = (self.is_country[j] and self.country[j] == cc) or \
-                    (self.is_admin1[j] and self.admin_key[j] == ak)
+                    (self.is_admin1[j] and self.admin_key[j] == ak) or \
+                    (q in placed and self.is_town[j] and (
+                        (ak is not None and self.admin_key[j] == ak) or
+                        self._distances()[j, k] <= _NEAR_KM))
                 if holds:
                     total += float(probs[q][row])
         return min(total, 1.0)
