@@ -136,26 +136,21 @@ def find_dateline(text: str, published: date | None) -> Dateline | None:
     to Mecula\n\nLichinga — Armed insurgents …"); its offsets are the text's."""
     line = _opening_dateline(text, published)
     headline = _HEADLINE.match(text) if line is None else None
-    if headline is None:
-        return line
-    at = headline.end()
-    line = _opening_dateline(text[at:], published)
-    if line is None:
-        return None
-    return Dateline(end=at + line.end, place_end=at + line.place_end, date=line.date,
-                    text=line.text, start=at)
+    return line if headline is None else _opening_dateline(text, published, headline.end())
 
 
-def _opening_dateline(text: str, published: date | None) -> Dateline | None:
-    """The dateline at the very start of ``text`` (see :func:`find_dateline`)."""
-    match = _DATELINE.match(text[:200])
+def _opening_dateline(text: str, published: date | None, at: int = 0) -> Dateline | None:
+    """The dateline that opens ``text`` at character ``at`` (see :func:`find_dateline`),
+    with the text's offsets."""
+    head = text[at:at + 200]
+    match = _DATELINE.match(head)
     if match is None:
-        bare = _BARE_DATELINE.match(text[:200]) or _TITLE_DATELINE.match(text[:200])
+        bare = _BARE_DATELINE.match(head) or _TITLE_DATELINE.match(head)
         place = bare.group("place").rstrip() if bare is not None else ""
         if bare is None or len(place.lstrip()) < 3 or _LEADING.match(place.lstrip().lower()):
             return None
-        return Dateline(end=bare.end(), place_end=bare.start("place") + len(place),
-                        date=None, text=bare.group(0).strip())
+        return Dateline(end=at + bare.end(), place_end=at + bare.start("place") + len(place),
+                        date=None, text=bare.group(0).strip(), start=at)
     if match.group("caps") is not None and \
             not re.match(r"\s*[A-Z\u00C0-\u00DE]{2}", match.group("place")):
         return None  # the place in capitals ("CÚCUTA" too), or every word capitalised
@@ -163,8 +158,8 @@ def _opening_dateline(text: str, published: date | None) -> Dateline | None:
         return None  # "On Monday, June 3 —" opens a sentence, not a dateline
     info = resolve_date(match.group("date"), published)
     day = date.fromisoformat(info.date) if info.precision == DAY and info.date else None
-    return Dateline(end=match.end(), place_end=match.end("place"), date=day,
-                    text=match.group(0).strip())
+    return Dateline(end=at + match.end(), place_end=at + match.end("place"), date=day,
+                    text=match.group(0).strip(), start=at)
 
 
 def later_datelines(text: str, published: date | None) -> list[Dateline]:
@@ -173,11 +168,9 @@ def later_datelines(text: str, published: date | None) -> list[Dateline]:
     relative days of what follows it. Only those whose day resolves."""
     out = []
     for para in re.finditer(r"\n\s*\n\s*(?=[A-Z\u00C0-\u00DE]\w)", text):
-        line = _opening_dateline(text[para.end():para.end() + 200], published)
+        line = _opening_dateline(text, published, para.end())
         if line is not None and line.date is not None:
-            at = para.end()
-            out.append(Dateline(end=at + line.end, place_end=at + line.place_end,
-                                date=line.date, text=line.text, start=at))
+            out.append(line)
     return out
 
 

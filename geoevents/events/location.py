@@ -75,7 +75,7 @@ from typing import TYPE_CHECKING
 from geoevents import geodesy
 from geoevents.events.dedup import contains
 from geoevents.events.tokens import doc_words, root_word, span_root, span_words
-from geoevents.events.triggers import lemma
+from geoevents.events.triggers import MODALS, lemma
 from geoevents.nlp import char_tokens, doc_span, doc_text, span_text, token_text
 from geoevents.resolve import DERIVED_SOURCE
 from geoevents.wordlists import (
@@ -1181,9 +1181,6 @@ def _meanwhile(clause: Word) -> bool:
         c.dep_ == "mark" and c.lower_ in ("while", "as") for c in clause.children)
 
 
-# modals of what may or might be: what "could" or "might" happen has not happened anywhere
-# ("will" is left out: a planned act has its planned place, "will patrol Athens")
-_MODALS = frozenset({"could", "would", "might", "may", "should", "must", "can", "ca"})
 # verbs whose complement is an act only talked of, wished or planned
 _IRREALIS = frozenset({"discuss", "consider", "plan", "threaten", "want", "hope", "seek",
                        "propose", "urge", "vow", "intend", "call"})
@@ -1197,7 +1194,7 @@ def _unrealised(trigger: Word) -> bool:
     patrol Athens".)"""
     tok = trigger
     for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+        if any(c.dep_ == "aux" and c.lower_ in MODALS for c in tok.children):
             return True
         if tok.dep_ not in ("xcomp", "ccomp") or tok.head.i == tok.i:
             return False

@@ -41,7 +41,9 @@ _HABITUAL = frozenset({"frequent", "repeated", "regular", "routine", "occasional
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_MODAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca", "'d"})
+# modals of what may or might be ("ca" is spaCy's "can" of "can't")
+MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
+_MODAL_AUX = MODALS | {"'d"}  # "they'd": "would" (or "had": only with its own auxiliaries)
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # "until the withdrawal is complete", "once the ceasefire takes effect": a time clause
 # in the present tense is about the future
