@@ -333,6 +333,13 @@ def test_coordinated_names_on_a_people_noun_are_actors():
     pytest.param("Peacekeepers arrived in Walungu, about 1,800 kilometres east of Kinshasa.",
                  "arrived", "Walungu",
                  id="a landmark gives way to the place it locates"),
+    pytest.param("The air force struck fighters on motorcycles west of Bankilaré, near the "
+                 "border with Burkina Faso, killing about fifteen of them.",
+                 "struck", "west of Bankilaré",
+                 id="a direction phrase on the verb beats the border it is near"),
+    pytest.param("Soldiers ambushed militants east of Ouallam, near the border with Mali.",
+                 "ambushed", "east of Ouallam",
+                 id="a border is a landmark: the direction phrase on the verb wins"),
     pytest.param("Government troops stormed the Handarat Refugee Camp on Sunday.",
                  "stormed", "Handarat Refugee Camp",
                  id="a determiner inside the entity does not make it an actor"),

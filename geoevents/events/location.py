@@ -161,6 +161,8 @@ _SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "hamlet", "
                                "settlement", "resort", "township", "enclave", "stronghold",
                                "municipality", "commune", "locality", "kibbutz", "slum",
                                "cities", "towns", "villages", "hamlets", "island", "islands"})
+# nouns of a line between two places: a place reached through one is a landmark
+_LINE_NOUNS = frozenset({"border", "frontier", "boundary"})
 # conjunctions that set a clause against the one before it (see _contrasted)
 _CONTRAST = frozenset({"but", "yet", "whereas"})
 # nouns of a named height, which names a site as a village does ("the strategic hilltop
@@ -386,6 +388,10 @@ def _role_of(path: list[Word], mention: Toponym, own: bool = False
         return (NEAR if relation else SITE), "a place of the trigger's subject"
     if first.dep_ == "nsubj" and len(path) == 1 and _scene_subject(first):
         return (NEAR if relation else SITE), "the subject that its predicate makes the scene"
+    if first.dep_ == "advmod" and len(path) == 1 and relation:
+        # "struck fighters west of Bankilaré": a direction phrase on the verb, whose
+        # head word is the whole relative mention's
+        return NEAR, f"'{mention.text}' attached to the trigger"
     if first.dep_ in ("advmod", "prt") and len(path) > 2 and path[1].dep_ == "prep":
         role = PREPOSITION_ROLES.get(path[1].lower_)
         if role is None:
@@ -1147,6 +1153,9 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
             # area; destination over origin; recognised toponyms; the earlier mention;
             # composite mentions (borders, "near X") over the names inside them
             reference, depth = _specificity(path, known)
+            # a border is a line that locates the event no better than a landmark does:
+            # "struck fighters west of Bankilaré, near the border with Burkina Faso"
+            reference = reference or any(lemma(t) in _LINE_NOUNS for t in path)
             rank = (level, reference, _through_participant(path, known), depth,
                     _broadness(root, known), role[0] == ORIGIN, kind == "demonym",
                     mention.place is None and mention not in toponyms, root.i,
