@@ -268,3 +268,26 @@ def test_a_toll_revised_on_a_later_day_keeps_the_attacks_day():
             "died in hospital in Bunia.")
     found = geoevents.extract_events(text, published="2026-03-20")
     assert [(e.sub_event_type, e.date) for e in found] == [("Attack", "2026-03-16")]
+
+
+def test_a_total_that_adds_up_the_told_tolls_is_no_event_of_its_own():
+    # the ministry's nine are the five, two and two told before it (o08's live blog): no
+    # event of its own, and no telling of the last happening
+    found = violent(
+        "TRIPOLI, Sept 5 — Fighters of two armed groups clashed around Mitiga airport in "
+        "Tripoli on Friday, killing five people. A rocket hit a house in the Abu Salim "
+        "district on Friday, killing two children. Gunmen attacked a checkpoint in Janzour "
+        "on Friday, killing two policemen. The Ministry of Health said nine people were "
+        "killed in Tripoli on Friday.", published="2025-09-06")
+    assert sorted(e.fatalities for e in found) == [2, 2, 5]
+    attack = next(e for e in found if e.trigger == "attacked")
+    assert [m["trigger"] for m in attack.mentions] == ["attacked", "killing"]
+
+
+def test_a_toll_above_what_one_happening_told_is_its_toll():
+    # one happening told: the later toll is its account, not a sum of several
+    found = violent(
+        "TRIPOLI, Sept 5 — Fighters of two armed groups clashed around Mitiga airport in "
+        "Tripoli on Friday, killing five people. The Ministry of Health said nine people "
+        "were killed in Tripoli on Friday.", published="2025-09-06")
+    assert len(found) == 1 and len(found[0].mentions) == 3

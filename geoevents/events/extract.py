@@ -93,6 +93,7 @@ from geoevents.events.dedup import (
     actor_key,
     compatible_actors,
     contains,
+    finer_actor,
     merge_key,
     nested,
     same_place,
@@ -2978,8 +2979,8 @@ def _absorb(first: Event, later: Event, guessed: set[str], *, place: bool = True
     first.quantities = list(dict.fromkeys(first.quantities + later.quantities))
     first.instruments = list(dict.fromkeys(first.instruments + later.instruments))
     if place:  # a reference's actors are the reaction's ("reports of Ugandan strikes")
-        first.actor1 = first.actor1 or later.actor1
-        first.actor2 = first.actor2 or later.actor2
+        first.actor1 = finer_actor(first.actor1, later.actor1)
+        first.actor2 = finer_actor(first.actor2, later.actor2)
     first.mentions.extend(later.mentions)
     first.reason += f" Told again as {later.trigger!r}: {later.sentence[:80]!r}."
 
@@ -3134,6 +3135,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     care = {c.location.toponym.start for _, c in later if c.accompanying and _in_care(c)
             and c.location.toponym is not None}
     for event, cand in later:
+        if _sum_of_the_told(event, cand, kept):
+            continue
         # a consequence with no date and no place of its own may be told far from its
         # event ("Residents said the insurgents looted shops before they left")
         reach = _MERGE_WINDOW if cand.reference or _vague(event, cand) else _NEAR_SENTENCES
@@ -3272,6 +3275,27 @@ def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candida
     return found[0] if len(found) == 1 else None
 
 
+def _sum_of_the_told(event: Event, cand: _Candidate,
+                     kept: list[tuple[Event, _Candidate]]) -> bool:
+    """Whether a toll told on its own (a consequence with no weapon of its own) is the sum
+    of the tolls of happenings the report tells one by one: two or more happenings of
+    political violence in its area (the same place, one inside the other, or within
+    :data:`~geoevents.events.dedup.DISTANCE_KM`) on its day, told within
+    :data:`_MERGE_WINDOW` sentences before or after it, whose figures add up to no more
+    than it ("The Ministry of Health says nine people have been killed in Tripoli today"
+    after five at Souq al-Jumaa, two in Abu Salim and two in Janzour; a key point's "two
+    Palestinians were killed" before the clash and the shooting told in full). A summary
+    is no happening of its own, and its figure is no happening's toll."""
+    if not cand.accompanying or cand.reference or not event.fatalities or \
+            cand.trigger.lemma not in CONSEQUENCES or event.instruments or \
+            cand.args.weapon_doer is not None:
+        return False
+    told = [k for k, c in kept if k.event_type in _POLITICAL_VIOLENCE
+            and abs(cand.sentence - c.sentence) <= _MERGE_WINDOW
+            and k.date is not None and event.date is not None and k.date == event.date
+            and _places_agree(k, event, near=True)]
+    figures = [k.fatalities for k in told if k.fatalities is not None]
+    return len(told) > 1 and bool(figures) and sum(figures) <= event.fatalities
 def _harm_told_next(violence: tuple[Event, _Candidate], damage: _Candidate) -> bool:
     """Whether violence on people told in the sentence right after damage is that
     damage's happening: it has no place and no doer of its own, so it takes the scene the
