@@ -193,8 +193,10 @@ def test_a_fire_read_as_natural_or_man_made_is_one_kind_of_happening():
 
 @pytest.mark.parametrize(("kept", "other", "expected"), [
     ("soldiers", "Israel Defense Forces (IDF)", "Israel Defense Forces (IDF)"),
-    ("its troops", "the RSF", "the RSF"),
-    ("fighters", "Hamas", "Hamas"),
+    ("its troops", "the Sudanese Armed Forces (SAF)", "the Sudanese Armed Forces (SAF)"),
+    ("police", "the Kenya Police Service", "the Kenya Police Service"),
+    ("federal army", "Fano fighters", "federal army"),  # the other side
+    ("Israeli forces", "the Egyptian Army", "Israeli forces"),
     (None, "soldiers", "soldiers"),
     ("Israeli forces", "soldiers", "Israeli forces"),
     ("soldiers", "Troops", "soldiers"),  # a sentence's first word, no name

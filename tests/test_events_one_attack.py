@@ -291,3 +291,28 @@ def test_a_toll_above_what_one_happening_told_is_its_toll():
         "Tripoli on Friday, killing five people. The Ministry of Health said nine people "
         "were killed in Tripoli on Friday.", published="2025-09-06")
     assert len(found) == 1 and len(found[0].mentions) == 3
+
+
+def test_a_telling_placed_between_two_towns_is_the_fight_in_a_town_on_the_way():
+    # a "between" place is only known to half the distance of its ends: Debre Sina, on
+    # the highway between Addis Ababa and Dessie, is where the gunfire was (o03)
+    found = violent(
+        "BAHIR DAR, May 15 — Heavy fighting took place on Thursday in the town of Debre "
+        "Sina between the federal army and Fano militia fighters, residents said.\n\n"
+        "The town, which lies on the main highway between Addis Ababa and Dessie, was the "
+        "scene of gunfire from the morning until the afternoon.", published="2026-05-15")
+    assert len(found) == 1
+    assert {"fighting", "gunfire"} <= {m["trigger"] for m in found[0].mentions}
+
+
+def test_tolls_told_together_are_the_toll_of_the_happening_one_of_them_joined():
+    # the army's "destroyed" joins the fight it is another account of; "45 of them were
+    # killed", in its sentence, is that fight's toll too, not an attack of its own
+    found = violent(
+        "BAHIR DAR, May 15 — Heavy fighting took place on Thursday in the town of Debre "
+        "Sina between the federal army and Fano militia fighters, residents said.\n\n"
+        "Shops stayed closed for the whole day. Residents stayed inside their houses.\n\n"
+        "The army said in a statement that its units had destroyed a group of extremists "
+        "who tried to enter Debre Sina and that 45 of them were killed.",
+        published="2026-05-15")
+    assert [(e.event_type, e.fatalities) for e in found] == [("Battles", 45)]

@@ -129,11 +129,17 @@ def _named(actor: str) -> bool:
 
 def finer_actor(kept: str | None, other: str | None) -> str | None:
     """The actor a merged event keeps of two tellings' actors: the first telling's,
-    unless it is unknown or a common noun and the other names the organisation or force
-    ("soldiers" told again as "the Israel Defense Forces (IDF)")."""
-    if kept is None or (other is not None and kept.islower() and _named(other)):
-        return other
-    return kept
+    unless it is unknown, or a common noun and the other names the organisation or force
+    in that role ("soldiers" told again as "the Israel Defense Forces (IDF)"; not the
+    other side: "the federal army" stays against "Fano fighters")."""
+    if kept is None or other is None:
+        return kept or other
+    if not kept.islower() or not _named(other):
+        return kept
+    ka, kb = actor_key(kept), actor_key(other)
+    same_role = ka is not None and kb is not None and ka[1] is not None and \
+        ka[1] == kb[1] and ka[0] in (None, kb[0])
+    return other if same_role else kept
 
 
 def merge_key(event: Event) -> str:

@@ -2407,7 +2407,7 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
             first, later, onto):
         return False
     inferred = first[1].location.inferred or later[1].location.inferred or \
-        _along_the_front(first, later)
+        _along_the_front(first, later) or _on_the_stretch(first, later)
     if not inferred and _other_towns(first[0], later[0]):
         return False
     near = near or _vague(*first) or _vague(*later)
@@ -2441,6 +2441,26 @@ def _along_the_front(first: tuple[Event, _Candidate], later: tuple[Event, _Candi
     return a is not None and b is not None and a.country_code == b.country_code and \
         a.admin1 is not None and a.admin1 == b.admin1 and \
         geodesy.distance_km(a.lat, a.lon, b.lat, b.lon) <= _FRONT_KM
+
+
+def _on_the_stretch(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]
+                    ) -> bool:
+    """Whether one telling is placed "between" two towns ("The town, which lies on the
+    main highway between Addis Ababa and Dessie, was the scene of gunfire") and the
+    other's place lies within half their distance of the midpoint: a between place is
+    only known to that (see :func:`geoevents.events.location._on_the_way`), so the two
+    places agree."""
+    for stretch, other in ((first, later), (later, first)):
+        mention, site = stretch[1].location.toponym, _site(other[0])
+        ends = [p.place for p in getattr(mention, "parts", None) or [] if p.place is not None]
+        middle = _site(stretch[0])
+        if getattr(mention, "kind", "name") != "between" or len(ends) != 2 or \
+                middle is None or site is None or stretch[1].location.inferred:
+            continue
+        half = geodesy.distance_km(ends[0].lat, ends[0].lon, ends[1].lat, ends[1].lon) / 2
+        if geodesy.distance_km(site.lat, site.lon, middle.lat, middle.lon) <= half:
+            return True
+    return False
 
 
 # words after a name that make it the name of a first-level division ("Russia's Belgorod
@@ -3209,6 +3229,13 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                     onset=cand.reaction == "onset", linked=own and not front)
             if not cand.reference:
                 consequences.append((target[0], cand))
+                if id(target[0]) in index:
+                    # a toll that joined an event is a telling of it there too ("its
+                    # units had destroyed a group … and that 45 of them were killed")
+                    told_here = (cand.sentence, index[id(target[0])])
+                    at = bisect.bisect_right(tellings, told_here)
+                    tellings.insert(at, told_here)
+                    sentences.insert(at, cand.sentence)
         elif cand.reaction != "commemoration" or event.date is not None:
             alone.append((event, cand))  # a look back at nothing the report tells ("two
             # years since the collapse of two dams") is history, not a new event
