@@ -439,20 +439,6 @@ def _framing(cand: _Candidate, cands: list[_Candidate], onto: Ontology
     return others[0] if len(others) == 1 else None
 
 
-def _fought_off(cand: _Candidate, cands: list[_Candidate], onto: Ontology
-                ) -> _Candidate | None:
-    """The fight a violent event noun is the object of ("the army said it had repelled an
-    assault near Ad Douiem"): the assault fought off is that battle, whatever the noun
-    alone was read as, not a second happening."""
-    tok = cand.trigger.token
-    if cand.trigger.pos != "NOUN" or tok.dep_ != "dobj" or \
-            onto.event_type_of(cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES:
-        return None
-    return next((c for c in cands if c is not cand and c.trigger.token.i == tok.head.i
-                 and c.trigger.pos == "VERB"
-                 and onto.event_type_of(c.typing.sub_event_type) == "Battles"), None)
-
-
 def _mediated(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
     """The agreement a mediation achieved ("A mediation by elders from Tajura secured a
     truce", "talks mediated by Qatar led to a ceasefire"): no offer of mediation, but
@@ -536,10 +522,6 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology,
             _mediated(cand, keep) or _framing(cand, keep, onto)
         if host is not None:
             _fold(cand, host, keep)
-    for cand in list(keep):
-        fought = _fought_off(cand, keep, onto)
-        if fought is not None:
-            _fold(cand, fought, keep)
     hosts = [c for c in keep if onto.event_type_of(c.typing.sub_event_type)
              in VIOLENT_EVENT_TYPES | _CROWDS]
     for cand in [c for c in keep if hosts and _part_of_main(c)]:
