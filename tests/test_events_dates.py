@@ -299,6 +299,16 @@ def test_a_stretch_after_a_clause_counts_back_from_the_sentence_day():
     assert fight.date == "2025-05-10"
 
 
+def test_a_stretch_never_dates_a_clause_that_names_its_own_day():
+    # "on Sunday evening" is the abduction's day even where the parse hangs it on the
+    # road; "a day after" counts back from the raid, not from the report (o04)
+    text = ("The raid came a day after suspected separatist fighters abducted five people, "
+            "including a council worker and a primary school teacher, on the Muyuka–Ekona "
+            "road on Sunday evening.")
+    abduction = next(e for e in _events(text, "2026-06-09") if e.trigger == "abducted")
+    assert abduction.date == "2026-06-07"
+
+
 def test_that_year_is_the_year_told_before():
     # "In May of that year" is May 2023, the year told before it: history, no event now
     text = ("ZVECAN, Kosovo, June 8 — A grenade exploded at a police station in Zvecan late "

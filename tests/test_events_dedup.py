@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 import geoevents
-from geoevents.events.dedup import deduplicate
+from geoevents.events.dedup import deduplicate, finer_actor
 
 
 def events(text: str, doc_id: str, published: str = "2024-03-06"):
@@ -187,3 +189,18 @@ def test_a_fire_read_as_natural_or_man_made_is_one_kind_of_happening():
 
     assert merge_key(disaster("Natural disaster")) == merge_key(disaster("Man-made disaster"))
     assert merge_key(disaster("Natural disaster")) != merge_key(disaster("Organised crime"))
+
+
+@pytest.mark.parametrize(("kept", "other", "expected"), [
+    ("soldiers", "Israel Defense Forces (IDF)", "Israel Defense Forces (IDF)"),
+    ("its troops", "the Sudanese Armed Forces (SAF)", "the Sudanese Armed Forces (SAF)"),
+    ("police", "the Kenya Police Service", "the Kenya Police Service"),
+    ("federal army", "Fano fighters", "federal army"),  # the other side
+    ("Israeli forces", "the Egyptian Army", "Israeli forces"),
+    (None, "soldiers", "soldiers"),
+    ("Israeli forces", "soldiers", "Israeli forces"),
+    ("soldiers", "Troops", "soldiers"),  # a sentence's first word, no name
+    ("Hamas", "Israel Defense Forces (IDF)", "Hamas"),  # the first named actor stays
+])
+def test_a_merged_event_keeps_the_named_actor(kept, other, expected):
+    assert finer_actor(kept, other) == expected

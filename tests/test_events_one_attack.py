@@ -268,3 +268,62 @@ def test_a_toll_revised_on_a_later_day_keeps_the_attacks_day():
             "died in hospital in Bunia.")
     found = geoevents.extract_events(text, published="2026-03-20")
     assert [(e.sub_event_type, e.date) for e in found] == [("Attack", "2026-03-16")]
+
+
+def test_a_total_that_adds_up_the_told_tolls_is_no_event_of_its_own():
+    # the ministry's nine are the five, two and two told before it (o08's live blog): no
+    # event of its own, and no telling of the last happening
+    found = violent(
+        "TRIPOLI, Sept 5 — Fighters of two armed groups clashed around Mitiga airport in "
+        "Tripoli on Friday, killing five people. A rocket hit a house in the Abu Salim "
+        "district on Friday, killing two children. Gunmen attacked a checkpoint in Janzour "
+        "on Friday, killing two policemen. The Ministry of Health said nine people were "
+        "killed in Tripoli on Friday.", published="2025-09-06")
+    assert sorted(e.fatalities for e in found) == [2, 2, 5]
+    attack = next(e for e in found if e.trigger == "attacked")
+    assert [m["trigger"] for m in attack.mentions] == ["attacked", "killing"]
+
+
+def test_a_toll_above_what_one_happening_told_is_its_toll():
+    # one happening told: the later toll is its account, not a sum of several
+    found = violent(
+        "TRIPOLI, Sept 5 — Fighters of two armed groups clashed around Mitiga airport in "
+        "Tripoli on Friday, killing five people. The Ministry of Health said nine people "
+        "were killed in Tripoli on Friday.", published="2025-09-06")
+    assert len(found) == 1 and len(found[0].mentions) == 3
+
+
+def test_a_telling_placed_between_two_towns_is_the_fight_in_a_town_on_the_way():
+    # a "between" place is only known to half the distance of its ends: Debre Sina, on
+    # the highway between Addis Ababa and Dessie, is where the gunfire was (o03)
+    found = violent(
+        "BAHIR DAR, May 15 — Heavy fighting took place on Thursday in the town of Debre "
+        "Sina between the federal army and Fano militia fighters, residents said.\n\n"
+        "The town, which lies on the main highway between Addis Ababa and Dessie, was the "
+        "scene of gunfire from the morning until the afternoon.", published="2026-05-15")
+    assert len(found) == 1
+    assert {"fighting", "gunfire"} <= {m["trigger"] for m in found[0].mentions}
+
+
+def test_tolls_told_together_are_the_toll_of_the_happening_one_of_them_joined():
+    # the army's "destroyed" joins the fight it is another account of; "45 of them were
+    # killed", in its sentence, is that fight's toll too, not an attack of its own
+    found = violent(
+        "BAHIR DAR, May 15 — Heavy fighting took place on Thursday in the town of Debre "
+        "Sina between the federal army and Fano militia fighters, residents said.\n\n"
+        "Shops stayed closed for the whole day. Residents stayed inside their houses.\n\n"
+        "The army said in a statement that its units had destroyed a group of extremists "
+        "who tried to enter Debre Sina and that 45 of them were killed.",
+        published="2026-05-15")
+    assert [(e.event_type, e.fatalities) for e in found] == [("Battles", 45)]
+
+
+def test_hostages_still_held_are_the_abduction_told_before():
+    # a state that goes on is dated by its telling, not a happening of that day (o04)
+    found = violent(
+        "BUEA, June 9 — Suspected separatist fighters abducted five people on the Muyuka "
+        "road on Sunday evening. The kidnappers released two of them after their families "
+        "paid a ransom; the three others were still being held in Muyuka on Monday, a "
+        "local chief said.", published="2026-06-09")
+    assert [(e.date, [m["trigger"] for m in e.mentions]) for e in found] == [
+        ("2026-06-07", ["abducted", "held"])]

@@ -33,6 +33,9 @@ def test_end_of_operation_in_jenin(events):
     assert e.event_type == "Strategic developments"
     assert e.location is not None and e.location.name in ("Janīn", "Jenin")
     assert e.geo_precision == 1
+    # "their operation" in what the IDF declared is the IDF's; the retelling's
+    # "soldiers" does not replace the named force
+    assert e.actor1 == "Israel Defense Forces (IDF)"
 
 
 def test_clash_near_the_border_with_egypt(events):

@@ -374,6 +374,20 @@ def own_side_hurt(verb: Word, onto: Ontology) -> bool:
         set(lemma_forms(c)) & forces for c in hurt.children if c.dep_ in ("compound", "amod"))
 
 
+def _speaker_owning(noun: Word, onto: Ontology) -> Word | None:
+    """The speaker a possessive pronoun on a reported clause's subject names ("The
+    Israel Defense Forces (IDF) have declared that *their* operation in Jenin has
+    concluded": the IDF's operation), when the speaker is an actor."""
+    clause = noun.head
+    if noun.dep_ != "nsubj" or clause.dep_ != "ccomp" or \
+            lemma(clause.head) not in onto.words("speaker") or not any(
+            c.dep_ == "poss" and c.pos_ in _PRONOUNS for c in noun.children):
+        return None
+    speaker, passive = _subject(clause.head)
+    return speaker if speaker is not None and not passive and _is_actor(speaker, onto) \
+        else None
+
+
 def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
     """Actors, target, quantities, instruments and context words of one trigger."""
     tok = trigger.token
@@ -428,7 +442,7 @@ def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
     if args.actor1_token is not None and set(lemma_forms(args.actor1_token)) & onto.words(
             "operation"):  # "their operation has concluded": the operation is no actor
         owner = _owner(args.actor1_token, onto)
-        args.actor1_token = owner
+        args.actor1_token = owner or _speaker_owning(args.actor1_token, onto)
     if args.actor1_token is not None:
         resolved = _resolve_pronoun(args.actor1_token)
         if resolved is None:

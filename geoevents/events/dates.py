@@ -823,10 +823,13 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
         return DateInfo(None, UNRESOLVED, None, "no date in the sentence")
     # "blocked the road on Monday to protest …": the blockade's day ranks as the trigger's
     ranking = anchors | {trigger.head.i} if _purpose(trigger) else anchors
-    ranked = sorted(ents, key=lambda e: (not _hangs_from(e, trigger, ranking),
+    # (a stretch counted back from another happening never dates one whose clause
+    # names its own day, even when the parse hangs that day on a noun: "a day after
+    # fighters abducted five people on the Muyuka road on Sunday evening")
+    ranked = sorted(ents, key=lambda e: (_clause_has_own_date(e, trigger, ents),
+                                         not _hangs_from(e, trigger, ranking),
                                          _in_a_purpose(e, trigger),
                                          _subject_of(e) is not None,
-                                         _clause_has_own_date(e, trigger, ents),
                                          abs(e.start - trigger.i)))
     first_failure: DateInfo | None = None
     for ent in ranked:

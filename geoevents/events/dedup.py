@@ -113,6 +113,35 @@ def compatible_actors(a: str | None, b: str | None) -> bool:
     return ka[1] is None or kb[1] is None or ka[1] == kb[1]
 
 
+def _named(actor: str) -> bool:
+    """Whether an actor phrase names an organisation or force ("Israel Defense Forces
+    (IDF)", "the RSF", "Hamas") rather than a common noun ("soldiers", "its troops"): an
+    acronym, a capitalised word after the first, or a capitalised word that is no role
+    noun (a sentence's first word is capitalised whatever it is: "Troops returned
+    fire")."""
+    words = re.findall(r"[\w-]+", actor)
+    if any(len(w) > 1 and w.isupper() for w in words) or \
+            any(w[0].isupper() for w in words[1:]):
+        return True
+    roles = {noun for nouns in ROLES.values() for noun in nouns}
+    return bool(words) and words[0][0].isupper() and words[0].lower() not in roles
+
+
+def finer_actor(kept: str | None, other: str | None) -> str | None:
+    """The actor a merged event keeps of two tellings' actors: the first telling's,
+    unless it is unknown, or a common noun and the other names the organisation or force
+    in that role ("soldiers" told again as "the Israel Defense Forces (IDF)"; not the
+    other side: "the federal army" stays against "Fano fighters")."""
+    if kept is None or other is None:
+        return kept or other
+    if not kept.islower() or not _named(other):
+        return kept
+    ka, kb = actor_key(kept), actor_key(other)
+    same_role = ka is not None and kb is not None and ka[1] is not None and \
+        ka[1] == kb[1] and ka[0] in (None, kb[0])
+    return other if same_role else kept
+
+
 def merge_key(event: Event) -> str:
     """The kind of happening two mentions must share to be merged (see the module doc)."""
     if event.event_type in FAMILY_MERGED:
@@ -262,7 +291,7 @@ def deduplicate(events: Iterable[Event], *, distance: float = DISTANCE_KM) -> li
                 event.date, event.date_precision, event.date_text)
             if undated and twin.location is not None:
                 grid.add_dated(twin, twin_rank)
-        twin.actor1 = twin.actor1 or event.actor1
-        twin.actor2 = twin.actor2 or event.actor2
+        twin.actor1 = finer_actor(twin.actor1, event.actor1)
+        twin.actor2 = finer_actor(twin.actor2, event.actor2)
         twin.reason += f" Also reported in {event.doc_id!r} ({event.trigger!r})."
     return kept

@@ -93,6 +93,7 @@ from geoevents.events.dedup import (
     actor_key,
     compatible_actors,
     contains,
+    finer_actor,
     merge_key,
     nested,
     same_place,
@@ -2406,12 +2407,21 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
             first, later, onto):
         return False
     inferred = first[1].location.inferred or later[1].location.inferred or \
-        _along_the_front(first, later)
+        _along_the_front(first, later) or _on_the_stretch(first, later)
     if not inferred and _other_towns(first[0], later[0]):
         return False
     near = near or _vague(*first) or _vague(*later)
     return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred,
-                                 said_later=_said_later(first[1], later[1]))
+                                 said_later=_said_later(first[1], later[1])
+                                 or _still(later[1]))
+
+
+def _still(cand: _Candidate) -> bool:
+    """Whether a telling is a state that goes on ("the three others are *still* being
+    held"): the happening told before it lasting, dated by the telling, not a happening
+    of that day."""
+    return any(c.dep_ == "advmod" and c.lower_ == "still"
+               for c in _clause_verb(cand).children)
 
 
 _FRONT = re.compile(r"\s+(?:front|frontline|front line|axis)\b", re.IGNORECASE)
@@ -2440,6 +2450,26 @@ def _along_the_front(first: tuple[Event, _Candidate], later: tuple[Event, _Candi
     return a is not None and b is not None and a.country_code == b.country_code and \
         a.admin1 is not None and a.admin1 == b.admin1 and \
         geodesy.distance_km(a.lat, a.lon, b.lat, b.lon) <= _FRONT_KM
+
+
+def _on_the_stretch(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]
+                    ) -> bool:
+    """Whether one telling is placed "between" two towns ("The town, which lies on the
+    main highway between Addis Ababa and Dessie, was the scene of gunfire") and the
+    other's place lies within half their distance of the midpoint: a between place is
+    only known to that (see :func:`geoevents.events.location._on_the_way`), so the two
+    places agree."""
+    for stretch, other in ((first, later), (later, first)):
+        mention, site = stretch[1].location.toponym, _site(other[0])
+        ends = [p.place for p in getattr(mention, "parts", None) or [] if p.place is not None]
+        middle = _site(stretch[0])
+        if getattr(mention, "kind", "name") != "between" or len(ends) != 2 or \
+                middle is None or site is None or stretch[1].location.inferred:
+            continue
+        half = geodesy.distance_km(ends[0].lat, ends[0].lon, ends[1].lat, ends[1].lon) / 2
+        if geodesy.distance_km(site.lat, site.lon, middle.lat, middle.lon) <= half:
+            return True
+    return False
 
 
 # words after a name that make it the name of a first-level division ("Russia's Belgorod
@@ -2978,8 +3008,8 @@ def _absorb(first: Event, later: Event, guessed: set[str], *, place: bool = True
     first.quantities = list(dict.fromkeys(first.quantities + later.quantities))
     first.instruments = list(dict.fromkeys(first.instruments + later.instruments))
     if place:  # a reference's actors are the reaction's ("reports of Ugandan strikes")
-        first.actor1 = first.actor1 or later.actor1
-        first.actor2 = first.actor2 or later.actor2
+        first.actor1 = finer_actor(first.actor1, later.actor1)
+        first.actor2 = finer_actor(first.actor2, later.actor2)
     first.mentions.extend(later.mentions)
     first.reason += f" Told again as {later.trigger!r}: {later.sentence[:80]!r}."
 
@@ -3134,6 +3164,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     care = {c.location.toponym.start for _, c in later if c.accompanying and _in_care(c)
             and c.location.toponym is not None}
     for event, cand in later:
+        if _sum_of_the_told(event, cand, kept):
+            continue
         # a consequence with no date and no place of its own may be told far from its
         # event ("Residents said the insurgents looted shops before they left")
         reach = _MERGE_WINDOW if cand.reference or _vague(event, cand) else _NEAR_SENTENCES
@@ -3206,6 +3238,13 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                     onset=cand.reaction == "onset", linked=own and not front)
             if not cand.reference:
                 consequences.append((target[0], cand))
+                if id(target[0]) in index:
+                    # a toll that joined an event is a telling of it there too ("its
+                    # units had destroyed a group … and that 45 of them were killed")
+                    told_here = (cand.sentence, index[id(target[0])])
+                    at = bisect.bisect_right(tellings, told_here)
+                    tellings.insert(at, told_here)
+                    sentences.insert(at, cand.sentence)
         elif cand.reaction != "commemoration" or event.date is not None:
             alone.append((event, cand))  # a look back at nothing the report tells ("two
             # years since the collapse of two dams") is history, not a new event
@@ -3272,6 +3311,27 @@ def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candida
     return found[0] if len(found) == 1 else None
 
 
+def _sum_of_the_told(event: Event, cand: _Candidate,
+                     kept: list[tuple[Event, _Candidate]]) -> bool:
+    """Whether a toll told on its own (a consequence with no weapon of its own) is the sum
+    of the tolls of happenings the report tells one by one: two or more happenings of
+    political violence in its area (the same place, one inside the other, or within
+    :data:`~geoevents.events.dedup.DISTANCE_KM`) on its day, told within
+    :data:`_MERGE_WINDOW` sentences before or after it, whose figures add up to no more
+    than it ("The Ministry of Health says nine people have been killed in Tripoli today"
+    after five at Souq al-Jumaa, two in Abu Salim and two in Janzour; a key point's "two
+    Palestinians were killed" before the clash and the shooting told in full). A summary
+    is no happening of its own, and its figure is no happening's toll."""
+    if not cand.accompanying or cand.reference or not event.fatalities or \
+            cand.trigger.lemma not in CONSEQUENCES or event.instruments or \
+            cand.args.weapon_doer is not None:
+        return False
+    told = [k for k, c in kept if k.event_type in _POLITICAL_VIOLENCE
+            and abs(cand.sentence - c.sentence) <= _MERGE_WINDOW
+            and k.date is not None and event.date is not None and k.date == event.date
+            and _places_agree(k, event, near=True)]
+    figures = [k.fatalities for k in told if k.fatalities is not None]
+    return len(told) > 1 and bool(figures) and sum(figures) <= event.fatalities
 def _harm_told_next(violence: tuple[Event, _Candidate], damage: _Candidate) -> bool:
     """Whether violence on people told in the sentence right after damage is that
     damage's happening: it has no place and no doer of its own, so it takes the scene the
