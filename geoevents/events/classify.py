@@ -942,13 +942,17 @@ _DEMONSTRATORS = frozenset({"protester", "protestor", "demonstrator", "crowd", "
 
 def _disperses_itself(token) -> bool:
     """Whether ``token`` is 'disperse' or 'break up' with no one dispersing anybody:
-    intransitive, not passive and not the purpose of another act ("the crowd dispersed
-    peacefully", "the demonstration broke up at noon", but not "police moved in to
-    disperse them" or "the march was dispersed")."""
+    intransitive, not passive (nor the conjunct of a passive: "marchers were stopped at
+    a roadblock and dispersed with tear gas") and not the purpose of another act ("the
+    crowd dispersed peacefully", "the demonstration broke up at noon", but not "police
+    moved in to disperse them" or "the march was dispersed")."""
     dispersal = lemma(token) == "disperse" or (lemma(token) == "break" and any(
         c.dep_ == "prt" and c.lower_ == "up" for c in token.children))
+    passive = ("dobj", "nsubjpass", "auxpass", "agent")
     return dispersal and token.pos_ == "VERB" and not any(
-        c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent") for c in token.children) and \
+        c.dep_ in passive for c in token.children) and not (
+        token.dep_ == "conj" and any(c.dep_ in ("nsubjpass", "auxpass")
+                                     for c in token.head.children)) and \
         token.dep_ not in ("xcomp", "advcl", "acl", "amod")
 
 

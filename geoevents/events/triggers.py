@@ -596,19 +596,29 @@ def learned_trigger(sent: Span, onto: Ontology) -> Trigger | None:
     if onto.event_type_of(pred.best_event) in _FOUGHT and not _names_a_fighter(sent, onto):
         return None  # "Most residents fled into the bush": flight, nobody fought or took
     model = load_model()
-    best: tuple[float, Word] | None = None
+    weighed: list[tuple[float, int, Word]] = []
     for token in span_words(sent):
         if token.pos_ not in ("VERB", "NOUN") or token.dep_ == "compound" or \
                 token.ent_type_ in TIME_ENTITIES:
             continue
         weight = max(model.word_weight(form, pred.best_event)
                      for form in (token.lower_, lemma(token)))
-        if weight > 0 and (best is None or weight > best[0]):
-            best = (weight, token)
-    if best is None:
+        if weight > 0:
+            weighed.append((-weight, token.i, token))
+    if not weighed:
         return None
-    token = best[1]
+    ranked = [token for _, _, token in sorted(weighed, key=lambda w: w[:2])]
+    token = ranked[0]
     mod, why = modality(token, onto)
+    if mod in NON_EVENTS:
+        # the heaviest word is what is to come or was refused ("gang members shot dead a
+        # shopkeeper who had refused to pay extortion money"): the next word that tells a
+        # happening, not a subject (the doer of a planned act reads as told: "delegations
+        # are due to meet")
+        told = ((t, *modality(t, onto)) for t in ranked[1:]
+                if t.dep_ not in ("nsubj", "nsubjpass"))
+        token, mod, why = next((t for t in told if t[1] not in NON_EVENTS),
+                               (token, mod, why))
     return Trigger(token=token, lemma=lemma(token), pos="VERB" if token.pos_ == "VERB"
                    else "NOUN", phrase=None, sub_types=(pred.best_event,), modality=mod,
                    modality_reason=why, learned=pred)
