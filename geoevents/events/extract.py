@@ -80,6 +80,7 @@ from geoevents.events.dates import (
     days_after_before,
     event_date,
     find_dateline,
+    in_the_year,
     issue_lines,
     later_datelines,
     line_headings,
@@ -1524,6 +1525,10 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             latest = _latest(base, anchor)
         told = sentence_dates(dates[i], anchor, skip_before=skip)
         lowered = f" {' '.join(document_words(doc).lowers[sent.start:sent.end])} "
+        # (a weekday names a day of the report's own week: "On Thursday (Feb. 12), …")
+        past_year = None if weekdays_named(lowered) else _year_of_the_scene(scene_time, anchor)
+        if past_year is not None:
+            told = [in_the_year(t, past_year) for t in told]
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
         cands = []
         ahead = False  # the sentence tells a planned or hypothetical happening
@@ -1584,6 +1589,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             cand.date = event_date(cand.trigger.token, cand.args.predicate, dates[i], anchor,
                                    skip_before=skip,
                                    attached_only=cand.reference and cand.reaction != "onset")
+            if past_year is not None:
+                cand.date = in_the_year(cand.date, past_year)
             cand.reference = cand.reference or _is_repeat_mention(cand) or \
                 _victims_described(cand) or _answers_the_told(cand) or \
                 _damage_to_the_target(cand, found, paragraph, i, onto)
@@ -1769,6 +1776,16 @@ def _in_a_past_scene(told: list[DateInfo], scene: list[DateInfo], anchor: date |
     set in the past ("In 2014 the group seized the city. Fighters executed hundreds of
     cadets."): the narrative keeps the time last told."""
     return not told and bool(scene) and all(is_background(t, anchor) for t in scene)
+
+
+def _year_of_the_scene(scene: list[DateInfo], anchor: date | None) -> int | None:
+    """The year a paragraph set wholly in the past is in ("In August 2014, Islamic State
+    fighters overran Sinjar."), for the days it tells next without a year; None when the
+    paragraph set no time or a time of the report's."""
+    if not scene or not all(is_background(t, anchor) for t in scene):
+        return None
+    last = scene[-1].date
+    return int(last[:4]) if last is not None else None
 
 
 def _scene_date(scene: list[DateInfo]) -> DateInfo:
