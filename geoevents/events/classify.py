@@ -1443,14 +1443,17 @@ def _done_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> bo
 def _lodged_by_a_state(trigger: Trigger) -> bool:
     """Whether a protest comes from a state: a protest a country or a ministry lodges
     ("Pakistan lodged a strong protest with India") or makes an act of ("the foreign
-    ministry summoned the charge d'affaires in protest"), or the protest of a ministry,
-    government or embassy ("the foreign ministry protested the remarks")."""
+    ministry summoned the charge d'affaires in protest": the idiom's bare noun, not the
+    protests an act is part of), or the protest of a ministry, government or embassy
+    ("the foreign ministry protested the remarks")."""
     token = trigger.token
     if trigger.pos == "VERB":
         return any(child.dep_ == "nsubj" and lemma(child) in _STATE_VOICES
                    for child in token.children)
     verb = token.head
     if token.dep_ == "pobj" and verb.lower_ == "in" and verb.dep_ == "prep":
+        if token.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in token.children):
+            return False  # "marched in the largest protests in months": their setting
         verb = verb.head  # "the foreign ministry summoned the ambassador in protest"
         if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj"):
             verb = verb.head  # (the parser may hang "in protest" on the object)

@@ -392,9 +392,15 @@ def _through_preposition(noun, verb) -> bool:
     return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == verb.i
 
 
+def _purpose_clause(tok: Word) -> bool:
+    """Whether a verb heads an infinitive of purpose ("… to demand a trial")."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
 def _host(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
-    """The event a mention is the aim of ("protested on Monday to demand a trial": a
-    purpose clause says what someone wants, not a second happening), or the start of
+    """The event a mention is the aim of ("protested on Monday to demand a trial", "staged
+    a sit-in to demand …": a purpose clause says what someone wants, not a second
+    happening), or the start of
     ("fighting broke out on the outskirts": the verb tells when its subject began)."""
     tok = cand.trigger.token
     if cand.trigger.pos == "VERB" and ({lemma(tok)} | {
@@ -402,11 +408,12 @@ def _host(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
         subjects = {c.i for c in tok.children if c.dep_ == "nsubj"}
         return next((c for c in cands if c is not cand and c.trigger.token.i in subjects),
                     None)
-    if cand.trigger.pos != "VERB" or tok.dep_ != "advcl" or not any(
-            c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+    if cand.trigger.pos != "VERB" or not _purpose_clause(tok):
         return None
-    return next((c for c in cands if c is not cand and c.trigger.token.i == tok.head.i),
-                None)
+    # the aim of the verb's act, or of the happening a light verb's object names
+    # ("staged a sit-in … to demand the reopening of the road")
+    done = {tok.head.i} | {c.i for c in tok.head.children if c.dep_ == "dobj"}
+    return next((c for c in cands if c is not cand and c.trigger.token.i in done), None)
 
 
 def _gathering_attacked(cand: _Candidate, cands: list[_Candidate], onto: Ontology
@@ -584,7 +591,8 @@ def _changes_hands(taking: _Candidate, move: _Candidate) -> bool:
 
 def _repeats_or_follows(a: _Candidate, b: _Candidate, onto: Ontology) -> bool:
     """Whether ``a``, linked to ``b`` in the parse, tells ``b``'s event: a consequence of
-    violence ("struck …, killing three"), or a later mention of the same type."""
+    violence ("struck …, killing three"), damage done with it ("killed six men and set
+    fire to granaries"), or a later mention of the same type."""
     a_cons = a.trigger.lemma in CONSEQUENCES
     b_cons = b.trigger.lemma in CONSEQUENCES
     kinds = {onto.event_type_of(a.typing.sub_event_type),
@@ -592,7 +600,10 @@ def _repeats_or_follows(a: _Candidate, b: _Candidate, onto: Ontology) -> bool:
     # a protest and the riot it turned into ("gathered …, chanting and burning tyres")
     same = len(kinds) == 1 or kinds == _CROWDS
     violent_b = onto.event_type_of(b.typing.sub_event_type) in VIOLENT_EVENT_TYPES
+    # (damage done by the doers of violence, "killed six men and set fire to granaries",
+    # is part of their attack)
     return (a_cons and not b_cons and violent_b) or (
+        a.typing.sub_event_type in _ACCOMPANYING and violent_b) or (
         same and a_cons == b_cons and a.trigger.start > b.trigger.start)
 
 
@@ -662,7 +673,7 @@ def _anchors(cand: _Candidate, onto: Ontology) -> list:
     """The words whose places are the event's besides its trigger: the verb that carries
     an event noun ("militants launched an attack in X"), also a verb of telling whose
     passive subject the event is ("Fighting was reported on the outskirts of X": what
-    is reported there happened there), and the triggers merged into it."""
+    is reported there happened there), and the triggers merged into it but its aims."""
     pred = cand.args.predicate
     anchors = []
     token = cand.trigger.token
@@ -670,8 +681,9 @@ def _anchors(cand: _Candidate, onto: Ontology) -> list:
             lemma(pred) not in onto.words("speaker") or
             (token.dep_ == "nsubjpass" and token.head.i == pred.i)):
         anchors.append(pred)
-    for other in cand.merged:
-        anchors.append(other.trigger.token)
+    # (not an aim folded into it: what a sit-in demands is not where it was held)
+    anchors.extend(other.trigger.token for other in cand.merged
+                   if not (other.trigger.pos == "VERB" and _purpose_clause(other.trigger.token)))
     return anchors
 
 
@@ -876,6 +888,20 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
     tally = tok.head.lower_ == "of" and tok.tag_ == "NNS" and lemma(tok.head.head) in _TALLIES
     return tally and _cumulative(tok.head.head.head) and onto.event_type_of(
         cand.typing.sub_event_type) in VIOLENT_EVENT_TYPES
+
+
+def _state_reached(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether a change of what a group does is told as a state it has reached, in
+    reported speech in the perfect with no time and no place of its own ("the chairman
+    said the group's fighters had laid down arms 'in good faith'"): the perfect of result
+    tells how things stand, an argument of what is said, not a happening of the report's
+    days."""
+    if cand.typing.sub_event_type not in _MOVEMENTS or cand.location.toponym is not None or (
+            cand.date is not None and cand.date.precision != UNRESOLVED):
+        return False
+    verb = _clause_verb(cand)
+    return _reported(verb, onto) and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PERFECT
+                                         for c in verb.children)
 
 
 def _said_of_a_kind(tok: Word, onto: Ontology) -> bool:
@@ -1622,6 +1648,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         kept = [c for c in cands if not _out_of_time(c, anchor, latest) and not c.history
                 and not _recurring(c)
                 and not _describes_participant(c, onto) and not _not_a_happening(c, onto)
+                and not _state_reached(c, onto)
                 and not _time_of_the_news(c)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _taken_for_care(c)
