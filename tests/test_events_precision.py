@@ -1353,14 +1353,6 @@ def test_a_march_in_the_protests_is_no_state_protest():
     assert "Statement" not in types(text, "2026-10-25")
 
 
-def test_a_change_told_as_a_state_reached_is_no_happening():
-    # reported, in the perfect, with no time or place of its own: how things stand
-    text = ("COTABATO CITY, Philippines, Oct. 12 — The MILF chairman said the group's "
-            "fighters had laid down arms in good faith and that a new delay would give "
-            "arguments to those who never believed in peace.")
-    assert "Change to group/activity" not in types(text, "2026-10-12")
-
-
 def test_damage_done_by_the_killers_is_part_of_their_attack():
     text = ("FADA N'GOURMA, July 24 — On the night of 22 July, armed men entered Tambarga, "
             "in the Tapoa province, killed six men and set fire to granaries and shops, "

@@ -673,7 +673,8 @@ def _anchors(cand: _Candidate, onto: Ontology) -> list:
     """The words whose places are the event's besides its trigger: the verb that carries
     an event noun ("militants launched an attack in X"), also a verb of telling whose
     passive subject the event is ("Fighting was reported on the outskirts of X": what
-    is reported there happened there), and the triggers merged into it but its aims."""
+    is reported there happened there), and the triggers merged into it but the demands
+    it was held for."""
     pred = cand.args.predicate
     anchors = []
     token = cand.trigger.token
@@ -681,10 +682,19 @@ def _anchors(cand: _Candidate, onto: Ontology) -> list:
             lemma(pred) not in onto.words("speaker") or
             (token.dep_ == "nsubjpass" and token.head.i == pred.i)):
         anchors.append(pred)
-    # (not an aim folded into it: what a sit-in demands is not where it was held)
-    anchors.extend(other.trigger.token for other in cand.merged
-                   if not (other.trigger.pos == "VERB" and _purpose_clause(other.trigger.token)))
+    # (not a demand it was held for: what a sit-in demands is not where it was held; an
+    # offensive launched "to capture the border crossing" is fought there)
+    anchors.extend(other.trigger.token for other in cand.merged if not _voiced_aim(other, onto))
     return anchors
+
+
+def _voiced_aim(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether a mention is the purpose clause of another ("… to demand the reopening of
+    the road") that voices something (a protest or words): its object is what is wanted,
+    not a place where anything happens."""
+    return cand.trigger.pos == "VERB" and _purpose_clause(cand.trigger.token) and (
+        cand.typing.sub_event_type in _SPEECH_ACTS or
+        onto.event_type_of(cand.typing.sub_event_type) in _CROWDS)
 
 
 def _reason(cand: _Candidate) -> str:
@@ -888,20 +898,6 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
     tally = tok.head.lower_ == "of" and tok.tag_ == "NNS" and lemma(tok.head.head) in _TALLIES
     return tally and _cumulative(tok.head.head.head) and onto.event_type_of(
         cand.typing.sub_event_type) in VIOLENT_EVENT_TYPES
-
-
-def _state_reached(cand: _Candidate, onto: Ontology) -> bool:
-    """Whether a change of what a group does is told as a state it has reached, in
-    reported speech in the perfect with no time and no place of its own ("the chairman
-    said the group's fighters had laid down arms 'in good faith'"): the perfect of result
-    tells how things stand, an argument of what is said, not a happening of the report's
-    days."""
-    if cand.typing.sub_event_type not in _MOVEMENTS or cand.location.toponym is not None or (
-            cand.date is not None and cand.date.precision != UNRESOLVED):
-        return False
-    verb = _clause_verb(cand)
-    return _reported(verb, onto) and any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PERFECT
-                                         for c in verb.children)
 
 
 def _said_of_a_kind(tok: Word, onto: Ontology) -> bool:
@@ -1648,7 +1644,6 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         kept = [c for c in cands if not _out_of_time(c, anchor, latest) and not c.history
                 and not _recurring(c)
                 and not _describes_participant(c, onto) and not _not_a_happening(c, onto)
-                and not _state_reached(c, onto)
                 and not _time_of_the_news(c)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _taken_for_care(c)
