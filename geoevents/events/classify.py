@@ -466,6 +466,39 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     return None
 
 
+_BANDS = frozenset({"group", "band", "crowd"})
+_BY_HAND = frozenset({"beat", "lynch", "stone", "punch", "kick"})
+
+
+def _band(verb: Word) -> Word | None:
+    """The band of people that is the subject of a verb, also when the parser hung it as
+    an apposition on a place fronted before it ("In Čačak, a group of around 20 men, …,
+    attacked students"), and of the verb a participle of manner tells more of."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return subject if lemma(subject) in _BANDS else None
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+        return _band(verb.head)  # "…, beating them with sticks": the band that attacked
+    return next((t for t in verb.doc[verb.sent.start:verb.i]
+                 if t.dep_ == "appos" and lemma(t) in _BANDS and t.head.dep_ == "pobj" and
+                 t.head.head.head.i == verb.i), None)
+
+
+def _beaten_by_a_band(trigger: Trigger, onto: Ontology) -> bool:
+    """Whether an attack is a beating by a band of people of no armed kind ("a group of
+    around 20 men, some wearing hoods, attacked students …, beating them with sticks"):
+    unorganised violence by hand is a mob's, not an armed group's attack."""
+    actor = _band(trigger.token)
+    if actor is None:
+        return False
+    # (the band's own word is no sign of arms: "group" is a non-state word, "armed group")
+    words = {form for t in actor.subtree if t.i != actor.i for form in lemma_forms(t)}
+    if _has(words, _ARMED_LOOKS | onto.words("armed") | onto.words("non_state") |
+            onto.words("weapon") | onto.words("government")):
+        return False
+    return any(lemma(t) in _BY_HAND for t in trigger.token.subtree if t.i != actor.i)
+
+
 def _done_by_a_strike(trigger: Trigger) -> bool:
     """Whether a verb of violence tells what a strike did ("the strike hit a car", "the
     strike killed three"): the strike's own telling, not an attack of its own."""
@@ -1523,6 +1556,9 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
             _done_by_protesters(trigger, args, onto):
         return Typing("Violent demonstration", typing.confidence,
                       f"{typing.reason}; done by protesters")
+    if name == "Attack" and _beaten_by_a_band(trigger, onto):
+        return Typing("Mob violence", typing.confidence,
+                      f"{typing.reason}; a beating by a band of no armed kind: a mob's")
     if name == "Attack" and _targets_protesters(trigger, args, onto):
         force = _force_against_protesters(trigger, args, onto)
         return Typing(force.sub_event_type, typing.confidence,
