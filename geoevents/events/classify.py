@@ -33,7 +33,7 @@ from geoevents.events.ontology import (
     WEAPON_EVENT_TYPE,
     Ontology,
 )
-from geoevents.events.tokens import span_words
+from geoevents.events.tokens import doc_words, span_words
 from geoevents.events.triggers import (
     RULES_ONLY,
     TIME_ENTITIES,
@@ -479,7 +479,7 @@ def _band(verb: Word) -> Word | None:
         return subject if lemma(subject) in _BANDS else None
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
         return _band(verb.head)  # "…, beating them with sticks": the band that attacked
-    return next((t for t in verb.doc[verb.sent.start:verb.i]
+    return next((t for t in doc_words(verb.doc)[verb.sent.start:verb.i]
                  if t.dep_ == "appos" and lemma(t) in _BANDS and t.head.dep_ == "pobj" and
                  t.head.head.head.i == verb.i), None)
 
