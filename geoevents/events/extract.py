@@ -1537,9 +1537,10 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     # ("On Tuesday, in Lyon, farmers dumped manure …")
     scene_time: list[DateInfo] = []
     scene_setting = False
+    scene_year: int | None = None  # the past year the paragraph is set in (_year_set)
     for i, sent in enumerate(sentences):
         if i and paragraph[i] != paragraph[i - 1]:
-            scene_time, scene_setting = [], False
+            scene_time, scene_setting, scene_year = [], False, None
         if refiled:
             filed = next((d.date for d in reversed(refiled) if d.start <= sent.start_char),
                          None)
@@ -1548,9 +1549,11 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         told = sentence_dates(dates[i], anchor, skip_before=skip)
         lowered = f" {' '.join(document_words(doc).lowers[sent.start:sent.end])} "
         # (a weekday names a day of the report's own week: "On Thursday (Feb. 12), …")
-        past_year = None if weekdays_named(lowered) else _year_of_the_scene(scene_time, anchor)
+        past_year = None if weekdays_named(lowered) else scene_year
+        on_a_day = _on_a_day(dates[i], sent) if past_year is not None else set()
         if past_year is not None:
-            told = [in_the_year(t, past_year) for t in told]
+            told = [in_the_year(t, past_year) if t.text in on_a_day else t for t in told]
+        scene_year = _year_set(dates[i], sent, told, anchor, scene_year)
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
         cands = []
         ahead = False  # the sentence tells a planned or hypothetical happening
@@ -1611,7 +1614,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             cand.date = event_date(cand.trigger.token, cand.args.predicate, dates[i], anchor,
                                    skip_before=skip,
                                    attached_only=cand.reference and cand.reaction != "onset")
-            if past_year is not None:
+            if past_year is not None and cand.date.text in on_a_day:
                 cand.date = in_the_year(cand.date, past_year)
             cand.reference = cand.reference or _is_repeat_mention(cand) or \
                 _victims_described(cand) or _answers_the_told(cand) or \
@@ -1800,14 +1803,31 @@ def _in_a_past_scene(told: list[DateInfo], scene: list[DateInfo], anchor: date |
     return not told and bool(scene) and all(is_background(t, anchor) for t in scene)
 
 
-def _year_of_the_scene(scene: list[DateInfo], anchor: date | None) -> int | None:
-    """The year a paragraph set wholly in the past is in ("In August 2014, Islamic State
-    fighters overran Sinjar."), for the days it tells next without a year; None when the
-    paragraph set no time or a time of the report's."""
-    if not scene or not all(is_background(t, anchor) for t in scene):
+def _year_set(ents: list[Span], sent: Span, told: list[DateInfo], anchor: date | None,
+              year: int | None) -> int | None:
+    """The past year a sentence leaves its paragraph in, for the days told next without
+    a year: one a time opening the sentence names, long past ("In August 2014, Islamic
+    State fighters overran Sinjar."); none once a sentence tells a time of the report's
+    days; else the year it was in (a year named inside a clause, "since a raid in 2023",
+    sets no scene)."""
+    opening = next((e for e in ents if e.start - sent.start <= 1), None)
+    if opening is not None and YEAR_IN_TEXT.search(span_text(opening)):
+        info = resolve_date(span_text(opening), anchor)
+        if info.date is not None and is_background(info, anchor):
+            return int(info.date[:4])
+    if any(not is_background(t, anchor) for t in told):
         return None
-    last = scene[-1].date
-    return int(last[:4]) if last is not None else None
+    return year
+
+
+def _on_a_day(ents: list[Span], sent: Span) -> set[str]:
+    """The date expressions of a sentence that tell when something happened, "on …" or
+    "in …" or opening it ("on August 15"), not the end or start of a stretch ("until
+    February 2", "since January", "adjourned to November 17") nor a name's part ("the
+    uprising of July")."""
+    words = doc_words(sent.doc)
+    return {span_text(e) for e in ents
+            if e.start == sent.start or words[e.start - 1].lower_ in ("on", "in")}
 
 
 def _scene_date(scene: list[DateInfo]) -> DateInfo:
