@@ -512,3 +512,25 @@ def test_weekdays_named_whole_words_only():
     assert weekdays_named("clashes from Monday to WEDNESDAY, and on Sunday's march") == {0, 2, 6}
     assert weekdays_named("Sundays and mondayish days") == set()
     assert weekdays_named("the Tuesday-Thursday talks, Tuesday again") == {1, 3}
+
+
+def test_a_day_without_a_year_keeps_the_year_its_paragraph_is_set_in():
+    # "on August 15" after "In August 2014" is August 15, 2014: history, no event now;
+    # a weekday in the sentence names the report's own week ("On Thursday (Feb. 12)")
+    text = ("BAGHDAD, Sept. 23 — An Iraqi court on Tuesday sentenced a former commander to "
+            "death for the 2014 massacre in Kocho.\n\n"
+            "In August 2014, Islamic State fighters overran Sinjar and the surrounding "
+            "villages. In Kocho, they separated the men from the women on August 15 and shot "
+            "dead several hundred men outside the village, according to survivors.")
+    assert not [e for e in _events(text, "2026-09-23") if e.event_type != "Diplomacy"]
+    week = ("CULIACAN, Feb. 16 — In October 2025, a lime leader was killed near Apatzingán. "
+            "On Sunday (Feb. 15), gunmen shot dead three farmers on the outskirts of "
+            "Apatzingán.")
+    assert [e.date for e in _events(week, "2026-02-16") if e.fatalities == 3] == ["2026-02-15"]
+
+
+def test_a_stretch_after_a_reference_dates_it():
+    # "twelve years after the attack": the attack is history, not this week's
+    text = ("BAGHDAD, Sept. 23 — Yazidi groups said most of Sinjar's residents still live in "
+            "camps in the Kurdistan region, twelve years after the attack.")
+    assert not [e for e in _events(text, "2026-09-23") if e.sub_event_type == "Attack"]

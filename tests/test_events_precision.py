@@ -1333,3 +1333,28 @@ def test_an_accusation_and_a_statement_tell_one_exchange_of_fire():
                    "ministry said in a statement that Armenian units near Sotk had fired small "
                    "arms at Azerbaijani positions in the Kalbajar district on Tuesday night.")
     assert [e.sub_event_type for e in found] == ["Armed clash"]
+
+
+def test_the_aim_of_a_sit_in_is_no_second_protest_and_no_place():
+    # "staged a sit-in … to demand the reopening of the road": one protest, where it was
+    # held, not on the road it demands
+    text = ("PESHAWAR, Nov. 6 — Hundreds of traders and residents staged a sit-in outside "
+            "the press club in Parachinar on Thursday to demand the reopening of the "
+            "Thall–Parachinar road.")
+    found = [e for e in events(text, "2026-11-06") if e.event_type == "Protests"]
+    assert [e.location.name for e in found] == ["Parachinar"]
+
+
+def test_a_march_in_the_protests_is_no_state_protest():
+    # "marched … in the largest anti-government protests in months": the protests the
+    # march is part of, not a protest lodged by a state (the dateline is no subject)
+    text = ("BELGRADE, Oct. 25 — Tens of thousands of people marched in Serbian cities on "
+            "Saturday in the largest anti-government protests in months.")
+    assert "Statement" not in types(text, "2026-10-25")
+
+
+def test_damage_done_by_the_killers_is_part_of_their_attack():
+    text = ("FADA N'GOURMA, July 24 — On the night of 22 July, armed men entered Tambarga, "
+            "in the Tapoa province, killed six men and set fire to granaries and shops, "
+            "local sources reported.")
+    assert types(text, "2026-07-24") == ["Attack"]

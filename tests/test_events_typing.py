@@ -402,3 +402,19 @@ def test_bodies_recovered_take_back_no_place():
     assert "Government regains territory" not in found
     assert "Government regains territory" in types(
         "The army recovered the town of Kamba from the rebels on Monday.")
+
+
+def test_a_band_beating_people_is_mob_violence():
+    # a group of men of no armed kind beating students with sticks: a mob, not an armed
+    # group's attack (also with the subject hung on the fronted place by the parser)
+    import geoevents
+
+    text = ("In Čačak, a group of around 20 men, some wearing hoods, attacked students who "
+            "were putting up a tent in the town's main square, beating them with sticks, "
+            "the local opposition council group said.")
+    found = geoevents.parse(text, published="2026-10-25").events
+    assert [e.sub_event_type for e in found] == ["Mob violence"]
+    armed = ("In Čačak, a group of armed men attacked students in the main square, beating "
+             "them with rifle butts.")
+    assert "Mob violence" not in [e.sub_event_type for e in
+                                  geoevents.parse(armed, published="2026-10-25").events]

@@ -33,7 +33,7 @@ from geoevents.events.ontology import (
     WEAPON_EVENT_TYPE,
     Ontology,
 )
-from geoevents.events.tokens import span_words
+from geoevents.events.tokens import doc_words, span_words
 from geoevents.events.triggers import (
     RULES_ONLY,
     TIME_ENTITIES,
@@ -464,6 +464,39 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
                "open", "raid"):
         return Typing("Attack", 0.4, "violence with no armed target named")
     return None
+
+
+_BANDS = frozenset({"group", "band", "crowd"})
+_BY_HAND = frozenset({"beat", "lynch", "stone", "punch", "kick"})
+
+
+def _band(verb: Word) -> Word | None:
+    """The band of people that is the subject of a verb, also when the parser hung it as
+    an apposition on a place fronted before it ("In Čačak, a group of around 20 men, …,
+    attacked students"), and of the verb a participle of manner tells more of."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return subject if lemma(subject) in _BANDS else None
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.head.i != verb.i:
+        return _band(verb.head)  # "…, beating them with sticks": the band that attacked
+    return next((t for t in doc_words(verb.doc)[verb.sent.start:verb.i]
+                 if t.dep_ == "appos" and lemma(t) in _BANDS and t.head.dep_ == "pobj" and
+                 t.head.head.head.i == verb.i), None)
+
+
+def _beaten_by_a_band(trigger: Trigger, onto: Ontology) -> bool:
+    """Whether an attack is a beating by a band of people of no armed kind ("a group of
+    around 20 men, some wearing hoods, attacked students …, beating them with sticks"):
+    unorganised violence by hand is a mob's, not an armed group's attack."""
+    actor = _band(trigger.token)
+    if actor is None:
+        return False
+    # (the band's own word is no sign of arms: "group" is a non-state word, "armed group")
+    words = {form for t in actor.subtree if t.i != actor.i for form in lemma_forms(t)}
+    if _has(words, _ARMED_LOOKS | onto.words("armed") | onto.words("non_state") |
+            onto.words("weapon") | onto.words("government")):
+        return False
+    return any(lemma(t) in _BY_HAND for t in trigger.token.subtree if t.i != actor.i)
 
 
 def _done_by_a_strike(trigger: Trigger) -> bool:
@@ -1447,14 +1480,17 @@ def _done_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> bo
 def _lodged_by_a_state(trigger: Trigger) -> bool:
     """Whether a protest comes from a state: a protest a country or a ministry lodges
     ("Pakistan lodged a strong protest with India") or makes an act of ("the foreign
-    ministry summoned the charge d'affaires in protest"), or the protest of a ministry,
-    government or embassy ("the foreign ministry protested the remarks")."""
+    ministry summoned the charge d'affaires in protest": the idiom's bare noun, not the
+    protests an act is part of), or the protest of a ministry, government or embassy
+    ("the foreign ministry protested the remarks")."""
     token = trigger.token
     if trigger.pos == "VERB":
         return any(child.dep_ == "nsubj" and lemma(child) in _STATE_VOICES
                    for child in token.children)
     verb = token.head
     if token.dep_ == "pobj" and verb.lower_ == "in" and verb.dep_ == "prep":
+        if token.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in token.children):
+            return False  # "marched in the largest protests in months": their setting
         verb = verb.head  # "the foreign ministry summoned the ambassador in protest"
         if verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("dobj", "pobj"):
             verb = verb.head  # (the parser may hang "in protest" on the object)
@@ -1524,6 +1560,9 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
             _done_by_protesters(trigger, args, onto):
         return Typing("Violent demonstration", typing.confidence,
                       f"{typing.reason}; done by protesters")
+    if name == "Attack" and _beaten_by_a_band(trigger, onto):
+        return Typing("Mob violence", typing.confidence,
+                      f"{typing.reason}; a beating by a band of no armed kind: a mob's")
     if name == "Attack" and _targets_protesters(trigger, args, onto):
         force = _force_against_protesters(trigger, args, onto)
         return Typing(force.sub_event_type, typing.confidence,

@@ -441,6 +441,24 @@ def resolve_date(expression: str, published: date | None) -> DateInfo:
                     f"{expression!r} read as a {precision}{source}")
 
 
+def in_the_year(info: DateInfo, year: int) -> DateInfo:
+    """A calendar day or month told without a year ("on August 15") read in ``year``, the
+    year its paragraph is set in ("In August 2014, fighters overran Sinjar. … on August
+    15 they shot dead several hundred men"): the narrative keeps the year it last named.
+    Any other date (one with its own year, a weekday, "last week") stays as it is."""
+    text = info.text
+    if text is None or info.precision not in (DAY, MONTH) or \
+            YEAR_IN_TEXT.search(text) is not None or \
+            re.search(rf"\b{_MONTH_RE}(?=\s|$|,)", text.lower()) is None:
+        return info
+    again = resolve_date(text, date(year, 12, 31))
+    if again.date is None or again.date[:4] != str(year) or again.precision != info.precision:
+        return info
+    return DateInfo(again.date, again.precision, text,
+                    f"{text!r} read as a {again.precision} of {year}, the year its paragraph "
+                    f"is set in", info.attached, info.telling)
+
+
 # an hour of the day with no calendar day ("6 p.m.", "11:42", "around 3 a.m.", "midnight")
 CLOCK_TIME = re.compile(r"^(?:(?:about|around|at|by|until|before|after|shortly|just)\s+)*"
                         r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|\d{1,2}:\d{2}|"
@@ -804,7 +822,8 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
     dateline's, also when the parse runs them on into the text: "8 July - Niger's") and
     numbers that count something are not the event's date. With
     ``attached_only`` (a reference to an event: "condemned the massacre on Wednesday"),
-    only a date attached to the trigger itself, not by way of "since", counts."""
+    only a date attached to the trigger itself, not by way of "since", counts, and a
+    stretch counted from it ("twelve years after the attack")."""
     anchors = {trigger.i}
     if predicate is not None:
         anchors.add(predicate.i)
@@ -818,7 +837,8 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
             and not _some_weekday(e)
             and not _of_another_future(e, anchors) and not _ends_a_stretch(e, found)
             and not _of_a_relative_clause(e, trigger)
-            and (not attached_only or _hangs_from(e, trigger, {trigger.i}, through_since=False))]
+            and (not attached_only or _hangs_from(e, trigger, {trigger.i}, through_since=False)
+                 or _counted_back(e, trigger, published) is not None)]
     if not ents:
         return DateInfo(None, UNRESOLVED, None, "no date in the sentence")
     # "blocked the road on Monday to protest …": the blockade's day ranks as the trigger's

@@ -80,6 +80,7 @@ from geoevents.events.dates import (
     days_after_before,
     event_date,
     find_dateline,
+    in_the_year,
     issue_lines,
     later_datelines,
     line_headings,
@@ -392,9 +393,15 @@ def _through_preposition(noun, verb) -> bool:
     return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.i == verb.i
 
 
+def _purpose_clause(tok: Word) -> bool:
+    """Whether a verb heads an infinitive of purpose ("… to demand a trial")."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
+
+
 def _host(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
-    """The event a mention is the aim of ("protested on Monday to demand a trial": a
-    purpose clause says what someone wants, not a second happening), or the start of
+    """The event a mention is the aim of ("protested on Monday to demand a trial", "staged
+    a sit-in to demand …": a purpose clause says what someone wants, not a second
+    happening), or the start of
     ("fighting broke out on the outskirts": the verb tells when its subject began)."""
     tok = cand.trigger.token
     if cand.trigger.pos == "VERB" and ({lemma(tok)} | {
@@ -402,11 +409,12 @@ def _host(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
         subjects = {c.i for c in tok.children if c.dep_ == "nsubj"}
         return next((c for c in cands if c is not cand and c.trigger.token.i in subjects),
                     None)
-    if cand.trigger.pos != "VERB" or tok.dep_ != "advcl" or not any(
-            c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+    if cand.trigger.pos != "VERB" or not _purpose_clause(tok):
         return None
-    return next((c for c in cands if c is not cand and c.trigger.token.i == tok.head.i),
-                None)
+    # the aim of the verb's act, or of the happening a light verb's object names
+    # ("staged a sit-in … to demand the reopening of the road")
+    done = {tok.head.i} | {c.i for c in tok.head.children if c.dep_ == "dobj"}
+    return next((c for c in cands if c is not cand and c.trigger.token.i in done), None)
 
 
 def _gathering_attacked(cand: _Candidate, cands: list[_Candidate], onto: Ontology
@@ -584,7 +592,8 @@ def _changes_hands(taking: _Candidate, move: _Candidate) -> bool:
 
 def _repeats_or_follows(a: _Candidate, b: _Candidate, onto: Ontology) -> bool:
     """Whether ``a``, linked to ``b`` in the parse, tells ``b``'s event: a consequence of
-    violence ("struck …, killing three"), or a later mention of the same type."""
+    violence ("struck …, killing three"), damage done with it ("killed six men and set
+    fire to granaries"), or a later mention of the same type."""
     a_cons = a.trigger.lemma in CONSEQUENCES
     b_cons = b.trigger.lemma in CONSEQUENCES
     kinds = {onto.event_type_of(a.typing.sub_event_type),
@@ -592,7 +601,10 @@ def _repeats_or_follows(a: _Candidate, b: _Candidate, onto: Ontology) -> bool:
     # a protest and the riot it turned into ("gathered …, chanting and burning tyres")
     same = len(kinds) == 1 or kinds == _CROWDS
     violent_b = onto.event_type_of(b.typing.sub_event_type) in VIOLENT_EVENT_TYPES
+    # (damage done by the doers of violence, "killed six men and set fire to granaries",
+    # is part of their attack)
     return (a_cons and not b_cons and violent_b) or (
+        a.typing.sub_event_type in _ACCOMPANYING and violent_b) or (
         same and a_cons == b_cons and a.trigger.start > b.trigger.start)
 
 
@@ -662,7 +674,8 @@ def _anchors(cand: _Candidate, onto: Ontology) -> list:
     """The words whose places are the event's besides its trigger: the verb that carries
     an event noun ("militants launched an attack in X"), also a verb of telling whose
     passive subject the event is ("Fighting was reported on the outskirts of X": what
-    is reported there happened there), and the triggers merged into it."""
+    is reported there happened there), and the triggers merged into it but the demands
+    it was held for."""
     pred = cand.args.predicate
     anchors = []
     token = cand.trigger.token
@@ -670,9 +683,19 @@ def _anchors(cand: _Candidate, onto: Ontology) -> list:
             lemma(pred) not in onto.words("speaker") or
             (token.dep_ == "nsubjpass" and token.head.i == pred.i)):
         anchors.append(pred)
-    for other in cand.merged:
-        anchors.append(other.trigger.token)
+    # (not a demand it was held for: what a sit-in demands is not where it was held; an
+    # offensive launched "to capture the border crossing" is fought there)
+    anchors.extend(other.trigger.token for other in cand.merged if not _voiced_aim(other, onto))
     return anchors
+
+
+def _voiced_aim(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether a mention is the purpose clause of another ("… to demand the reopening of
+    the road") that voices something (a protest or words): its object is what is wanted,
+    not a place where anything happens."""
+    return cand.trigger.pos == "VERB" and _purpose_clause(cand.trigger.token) and (
+        cand.typing.sub_event_type in _SPEECH_ACTS or
+        onto.event_type_of(cand.typing.sub_event_type) in _CROWDS)
 
 
 def _reason(cand: _Candidate) -> str:
@@ -1515,9 +1538,10 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     # ("On Tuesday, in Lyon, farmers dumped manure …")
     scene_time: list[DateInfo] = []
     scene_setting = False
+    scene_year: int | None = None  # the past year the paragraph is set in (_year_set)
     for i, sent in enumerate(sentences):
         if i and paragraph[i] != paragraph[i - 1]:
-            scene_time, scene_setting = [], False
+            scene_time, scene_setting, scene_year = [], False, None
         if refiled:
             filed = next((d.date for d in reversed(refiled) if d.start <= sent.start_char),
                          None)
@@ -1525,6 +1549,12 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             latest = _latest(base, anchor)
         told = sentence_dates(dates[i], anchor, skip_before=skip)
         lowered = f" {' '.join(document_words(doc).lowers[sent.start:sent.end])} "
+        # (a weekday names a day of the report's own week: "On Thursday (Feb. 12), …")
+        past_year = None if weekdays_named(lowered) else scene_year
+        on_a_day = _on_a_day(dates[i], sent) if past_year is not None else set()
+        if past_year is not None:
+            told = [in_the_year(t, past_year) if t.text in on_a_day else t for t in told]
+        scene_year = _year_set(dates[i], sent, told, anchor, scene_year)
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
         cands = []
         ahead = False  # the sentence tells a planned or hypothetical happening
@@ -1585,6 +1615,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             cand.date = event_date(cand.trigger.token, cand.args.predicate, dates[i], anchor,
                                    skip_before=skip,
                                    attached_only=cand.reference and cand.reaction != "onset")
+            if past_year is not None and cand.date.text in on_a_day:
+                cand.date = in_the_year(cand.date, past_year)
             cand.reference = cand.reference or _is_repeat_mention(cand) or \
                 _victims_described(cand) or _answers_the_told(cand) or \
                 _damage_to_the_target(cand, found, paragraph, i, onto)
@@ -1770,6 +1802,33 @@ def _in_a_past_scene(told: list[DateInfo], scene: list[DateInfo], anchor: date |
     set in the past ("In 2014 the group seized the city. Fighters executed hundreds of
     cadets."): the narrative keeps the time last told."""
     return not told and bool(scene) and all(is_background(t, anchor) for t in scene)
+
+
+def _year_set(ents: list[Span], sent: Span, told: list[DateInfo], anchor: date | None,
+              year: int | None) -> int | None:
+    """The past year a sentence leaves its paragraph in, for the days told next without
+    a year: one a time opening the sentence names, long past ("In August 2014, Islamic
+    State fighters overran Sinjar."); none once a sentence tells a time of the report's
+    days; else the year it was in (a year named inside a clause, "since a raid in 2023",
+    sets no scene)."""
+    opening = next((e for e in ents if e.start - sent.start <= 1), None)
+    if opening is not None and YEAR_IN_TEXT.search(span_text(opening)):
+        info = resolve_date(span_text(opening), anchor)
+        if info.date is not None and is_background(info, anchor):
+            return int(info.date[:4])
+    if any(not is_background(t, anchor) for t in told):
+        return None
+    return year
+
+
+def _on_a_day(ents: list[Span], sent: Span) -> set[str]:
+    """The date expressions of a sentence that tell when something happened, "on …" or
+    "in …" or opening it ("on August 15"), not the end or start of a stretch ("until
+    February 2", "since January", "adjourned to November 17") nor a name's part ("the
+    uprising of July")."""
+    words = doc_words(sent.doc)
+    return {span_text(e) for e in ents
+            if e.start == sent.start or words[e.start - 1].lower_ in ("on", "in")}
 
 
 def _scene_date(scene: list[DateInfo]) -> DateInfo:
