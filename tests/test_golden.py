@@ -129,8 +129,11 @@ HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout12": 6, "heldout14": 5,
 # disaster's dead everywhere else.
 # (heldout13 became tune14 at the start of session 17, with 8 failed checks and
 # 0.583 / 0.840, its last blind figures; its gate keeps the held-out gate.)
+# Session 17: tune14 8 → 1 (merge14: tellings of one fight, an abduction told twice, a
+# ministry's total of the incidents told; phantom13: a 2014 massacre in a trial story);
+# tune8 1 → 0 (merge14: a key point's toll no longer added to the detailed killings).
 TUNE_ERRORS = {"tune5": 0, "tune6": 0, "tune7": 0, "tune8": 0, "tune9": 0, "tune10": 0,
-               "tune11": 0, "tune12": 1, "tune13": 0, "tune14": 4}
+               "tune11": 0, "tune12": 1, "tune13": 0, "tune14": 1}
 # must-not checks of the dev reports that still fail, each with the event that makes it
 # fail now (a substring of the error line): the same check failing for another reason is
 # a new error. d73-d84 (first run 12 failed checks; 3 left): a rally outside a court typed
