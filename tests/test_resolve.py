@@ -597,6 +597,41 @@ def test_a_bigger_town_abroad_is_no_namesake(parser):
     assert toponym.place is not None and toponym.place.country_code == "PL", toponym.reason
 
 
+@pytest.mark.parametrize("text, name", [
+    # Bambuí, Brazil (23,546 people): every other place of the text is in Cameroon
+    ("BAMENDA — Separatist fighters abducted six pupils in Bambui, near Bamenda, on Monday. "
+     "Schools in Ndop and Kumba, in Cameroon's North West and South West regions, stayed "
+     "shut.", "Bambui"),
+    # Tirat Karmel, Israel (27,822 people, alternate name Tirah): a report on Pakistan
+    ("PESHAWAR — Security forces killed six militants in the Tirah valley of Khyber "
+     "district, the military said. Gunmen attacked a convoy near Parachinar in Kurram, and "
+     "a bomb went off in Bannu.", "Tirah"),
+])
+def test_a_text_about_one_country_refuses_bigger_namesakes_abroad(parser, text, name):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is None, toponym.reason
+    assert "none of the text's other places" in toponym.reason
+
+
+def test_a_text_spread_over_countries_keeps_a_town_abroad(parser):
+    text = "Cases rose in Lagos, Nairobi and Paris, and a clinic in Bambui reported its first."
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == "Bambui")
+    assert toponym.place is not None and toponym.place.country_code == "BR", toponym.reason
+
+
+def test_the_namesake_cap_grows_with_the_text_s_focus():
+    from geoevents.model import Place
+    from geoevents.resolve import FOCUSED_CAP, SMALL_POPULATION, _namesake_cap
+
+    def at(cc: str) -> Place:
+        return Place(f"x:{cc}", cc, 0.0, 0.0, "P", "PPL", country_code=cc)
+
+    assert _namesake_cap([at("CM")] * 2) == SMALL_POPULATION  # too few names to tell
+    assert _namesake_cap([at("CM")] * 3) == 3 * SMALL_POPULATION
+    assert _namesake_cap([at("CM")] * 9) == FOCUSED_CAP
+    assert _namesake_cap([at("CM")] * 4 + [at("NG"), at("FR")]) == SMALL_POPULATION
+
+
 @pytest.mark.parametrize("text, name, why", [
     # "Nakuru town" is the town (the name's other mentions too, the text calling no
     # mention of it by a division noun); "Nakuru county" is the county

@@ -592,6 +592,12 @@ def _namesake_by_one_letter(name: str, cand: Candidate, others: list[Place]) -> 
 # a town, site or lower division this small that only the gazetteer found in a text, and
 # that none of the text's places supports, is no place (see _reject_unsupported_small)
 SMALL_POPULATION = 20_000
+# a text is about one country when at least this share of its established places, and at
+# least this many names, lie there; a namesake abroad may then be bigger, up to
+# FOCUSED_CAP people (see _namesake_cap)
+FOCUS_SHARE = 0.75
+FOCUS_MIN = 3
+FOCUSED_CAP = 100_000
 
 
 def _reject_unsupported_small(groups: list[Group], members: list[list[Mention]],
@@ -630,7 +636,10 @@ def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
     (Arbin, France), "Konna" in central Mali (Conna, Ireland), "the camp's Al Manshiya
     neighbourhood" in a West Bank text (a suburb of Khartoum). The name stays a place,
     unresolved: the gazetteer lacks the place meant. A bigger town abroad is kept ("camps
-    such as Auschwitz" in a text about France). The text's established places are
+    such as Auschwitz" in a text about France), unless the text is about one country: then
+    the cap grows with the number of its places there (:func:`_namesake_cap`: "the Tirah
+    valley" in a report whose every other place is in Pakistan is not Tirat Karmel,
+    Israel, 27,822 people, by an alternate name). The text's established places are
     the exact best readings of its other names that are neither small nor
     nationalities (which name an actor's origin), or the countries they are in; without
     one, nothing is judged. A place of no country (a continent, a sea, a region across
@@ -647,12 +656,15 @@ def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
     places = [(i, a) for i, a in anchors if i not in obscure and a.country_code
               and not groups[i].key.startswith("demonym:")]
     for i, (group, b, ms) in enumerate(zip(groups, best, members, strict=True)):
-        if i not in obscure or group.rejected is not None or all(m.weak for m in ms) \
+        if b < 0 or group.rejected is not None or all(m.weak for m in ms) \
                 or group.key.startswith("demonym:") or is_loose(group.candidates[b]):
             continue
-        if not any(j != i for j, _ in places):
+        others = [a for j, a in places if j != i]
+        if not others:
             continue
         place = group.candidates[b].place
+        if i not in obscure and not _small(place, _namesake_cap(others)):
+            continue
         if any(j != i and _same_region(a, place, near) for j, a in places):
             continue
         group.rejected = (group.candidates[b], float(probs[i][b]),
@@ -769,10 +781,25 @@ def _same_region(anchor: Place, place: Place, near: dict[str, frozenset[str]]) -
         distance_km(anchor.lat, anchor.lon, place.lat, place.lon) <= STRAY_KM
 
 
-def _small(place: Place) -> bool:
-    """Whether a place is a town, site or lower division of fewer than
-    :data:`SMALL_POPULATION` people in a known country (not a region, island or water)."""
-    return bool(place.country_code) and place.population < SMALL_POPULATION and (
+def _namesake_cap(others: list[Place]) -> int:
+    """The population under which a town abroad is a namesake (see
+    :func:`_reject_foreign_namesakes`), given the text's other established places: a text
+    whose places lie in one country (at least :data:`FOCUS_SHARE` of them, and at least
+    :data:`FOCUS_MIN` names) is about that country, and each of its names there raises the
+    cap by :data:`SMALL_POPULATION`, up to :data:`FOCUSED_CAP` (a report on Cameroon's
+    North West that names six places there does not mean Bambuí, Brazil, 23,546 people, by
+    "Bambui"); a text spread over several countries keeps :data:`SMALL_POPULATION`."""
+    counts = Counter(a.country_code for a in others)
+    k = counts.most_common(1)[0][1] if counts else 0
+    if k < FOCUS_MIN or k < FOCUS_SHARE * len(others):
+        return SMALL_POPULATION
+    return min(FOCUSED_CAP, SMALL_POPULATION * k)
+
+
+def _small(place: Place, cap: int = SMALL_POPULATION) -> bool:
+    """Whether a place is a town, site or lower division of fewer than ``cap`` people
+    (:data:`SMALL_POPULATION`) in a known country (not a region, island or water)."""
+    return bool(place.country_code) and place.population < cap and (
         place.feature_class in ("P", "S") or place.feature_code in _LOWER_DIVISIONS)
 
 
