@@ -688,10 +688,24 @@ def test_a_division_named_as_one_stays_the_division(parser, text, name, code):
      "Saranda"),  # not Sarandë, Albania
     ("A group of UNIFIL patrolled the abandoned position of Beaufort Castle Friday morning.",
      "Beaufort"),  # not Beaufort, South Carolina
+    ("Six militants were killed in the Tirah valley, the military said.",
+     "Tirah"),  # not Tirat Karmel, Israel, by an alternate name
 ])
 def test_a_feature_s_name_is_no_far_namesake_town(parser, text, name):
     toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
     assert toponym.place is None and "feature" in toponym.reason, toponym.reason
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # the bare name is only Gulf province, Papua New Guinea; "the Gulf" is the region
+    ("A week after Iran captured 15 British naval personnel in the Gulf, the UN Security "
+     "Council met.", "Gulf", "RGN"),
+    # a division noun after it: the province
+    ("Floods hit the Gulf province of Papua New Guinea.", "Gulf", "ADM1"),
+])
+def test_the_article_picks_a_feature_named_with_it(parser, text, name, code):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is not None and toponym.place.feature_code == code, toponym.reason
 
 
 def test_a_feature_beside_its_town_is_read_at_the_town(parser):

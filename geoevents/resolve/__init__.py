@@ -166,6 +166,13 @@ class Resolver:
         the gazetteer lacks that contains a town's name (``part`` readings) gets them only
         when given, seen as a place by the recogniser or shaped like one."""
         first = mentions[0]
+        if first.kind == "name" and any(_ARTICLE_BEFORE.search(text, max(0, m.start - 4),
+                                                               m.start) for m in mentions) \
+                and not any(_noun_class(m, text) for m in mentions):
+            features = self._with_article(first.lookup or first.text)
+            bare = {c.place.id for c in self.candidates(first)}
+            if features and not any(c.place.id in bare for c in features):
+                return features
         if first.kind == "name" and not first.feature_class and any(
                 _governed(m, text) for m in mentions):
             divisions = [c for c in self.candidates(replace(first, feature_class="A"))
@@ -183,6 +190,19 @@ class Resolver:
                 m.source == "given" or m.named or _place_like(m.text) for m in mentions):
             return []  # no more a place for containing a town's name ("Southern Baptist")
         return found
+
+    def _with_article(self, name: str) -> list[Candidate]:
+        """The readings of "the NAME" that are no settlements ("the Gulf": the Persian
+        Gulf region, not Gulf province, Papua New Guinea): a feature or region whose
+        gazetteer name takes the article, as English names it with one. When the bare
+        name has none of them among its readings, the text's "the" before it says it
+        means one of them (the bare name "Bronx" already reads as the county), unless a
+        division noun follows ("the Gulf province"). Settlements named with the article
+        are mostly nicknames ("the Bridge" for Bridgeton)."""
+        if name.lower().startswith("the "):
+            return []
+        return [c for c in self.candidates.for_name(f"the {name}")
+                if c.match == "exact" and c.place.feature_class not in ("P", "S")]
 
     def _accept(self, groups: list[Group], first: list[Mention]) -> None:
         """Judge the loose candidates of each name (:mod:`~geoevents.resolve.acceptance`)
@@ -334,6 +354,7 @@ def _as_town(cands: list[Candidate], mentions: list[Mention], text: str,
 
 _GOVERNOR_AFTER = re.compile(r"(?:'s\s+|’s\s+|\s+)(?:lt\.\s+|lieutenant\s+|deputy\s+|vice\s+)?"
                              r"(?:governor|governorship|gubernatorial)\b", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _GOVERNOR_BEFORE = re.compile(r"\bgovernor\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
