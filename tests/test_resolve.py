@@ -723,6 +723,15 @@ def test_a_village_put_in_a_town_is_none_of_its_namesakes_elsewhere(parser):
     assert "lies outside Las Navas" in bagacay.reason
 
 
+def test_a_village_put_in_a_named_division_is_none_of_its_namesakes_elsewhere(parser):
+    # the gazetteer's El Aguajes are in Veracruz, Guerrero and Nayarit
+    text = ("MICHOACÁN. Drones dropped explosive devices on houses in the village of El "
+            "Aguaje, in the municipality of Aguililla, residents said.")
+    village = next(t for t in parser.parse(text).toponyms if t.text == "El Aguaje")
+    assert village.place is None, village.reason
+    assert "lies outside Aguililla" in village.reason
+
+
 @pytest.mark.parametrize("text, name, admin1", [
     ("Gang members burned houses in Kenscoff, in the Ouest department, on Sunday.",
      "Kenscoff", "Ouest"),

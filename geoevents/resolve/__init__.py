@@ -728,8 +728,10 @@ def _feature_after(m: Mention, text: str) -> bool:
 _NEXT_WORD_ANY_CASE = re.compile(r"[ \t]+([A-Za-z]+)\b")
 
 
-# "the village of Bagacay, in Las Navas": the text puts the first name in the second
-_PUT_IN = re.compile(r"\s*,\s*in\s+(?:the\s+)?$", re.IGNORECASE)
+# "the village of Bagacay, in Las Navas", "El Aguaje, in the municipality of Aguililla":
+# the text puts the first name in the second
+_PUT_IN = re.compile(r"\s*,\s*in\s+(?:the\s+)?(?:([a-z]+)\s+of\s+(?:the\s+)?)?$",
+                     re.IGNORECASE)
 # how far from a town the text puts it in a village of that name may lie (a town's
 # municipality, or a district's point)
 CONTAINER_KM = 75.0
@@ -743,7 +745,8 @@ def _reject_outside_container(groups: list[Group], members: list[list[Mention]],
     nearest 110 km from Las Navas): the gazetteer lacks the village, and the name stays
     a place, unresolved (an event there is placed at the container, see
     :mod:`geoevents.events.location`). The container is the exact best reading of the
-    name that follows ", in"; a reading is inside a country or first-level division by
+    name that follows ", in" or ", in the <division noun> of" ("El Aguaje, in the
+    municipality of Aguililla"); a reading is inside a country or first-level division by
     the gazetteer's links, inside a town or lower division within
     :data:`CONTAINER_KM` of its point, or inside its province when the text names it as
     one ("Léré, in the Timbuktu region"). A name with any reading inside stays for the
@@ -757,14 +760,18 @@ def _reject_outside_container(groups: list[Group], members: list[list[Mention]],
     for first, second in itertools.pairwise(ordered):
         i, j = owner[id(first)], owner[id(second)]
         group = groups[i]
+        put = _PUT_IN.match(text[first.end:second.start])
         if i == j or j not in established or best[i] < 0 or group.rejected is not None \
-                or first.weak or not _PUT_IN.match(text[first.end:second.start]):
+                or first.weak or not put:
             continue
+        noun = (put.group(1) or "").lower()
+        if noun and DIVISION_NOUNS.get(noun) != "A":
+            continue  # "in the south of X" is no division of X
         if group.candidates[best[i]].place.feature_class not in ("P", "S"):
             continue
         outer = established[j]
         after = _WORD.findall(text[second.end:second.end + 20].lower())[:1]
-        as_area = bool(after) and after[0] in ABOVE_TOWN_NOUNS
+        as_area = noun in ABOVE_TOWN_NOUNS or (bool(after) and after[0] in ABOVE_TOWN_NOUNS)
         if any(_in_container(c.place, outer, as_area) for c in group.candidates):
             continue
         cand = group.candidates[best[i]]
