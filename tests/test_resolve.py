@@ -619,6 +619,22 @@ def test_a_text_spread_over_countries_keeps_a_town_abroad(parser):
     assert toponym.place is not None and toponym.place.country_code == "BR", toponym.reason
 
 
+@pytest.mark.parametrize("text, name, kept", [
+    # Union Park, Florida (9,765 people): every other place of the text is in Illinois
+    ("CHICAGO — About 2,000 people marched from Union Park to Federal Plaza in the Loop on "
+     "Friday. Smaller rallies were held in Evanston, Aurora and Springfield.", "Union Park",
+     False),
+    # the text names the town's state: it supports the town
+    ("CHICAGO — About 2,000 people marched in Evanston, Aurora and Springfield on Friday, "
+     "led by a pastor from Star Lake, New York.", "Star Lake", True),
+])
+def test_a_text_about_one_state_refuses_far_small_namesakes(parser, text, name, kept):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert (toponym.place is not None) == kept, toponym.reason
+    if not kept:
+        assert "another first-level division" in toponym.reason
+
+
 def test_the_namesake_cap_grows_with_the_text_s_focus():
     from geoevents.model import Place
     from geoevents.resolve import FOCUSED_CAP, SMALL_POPULATION, _namesake_cap

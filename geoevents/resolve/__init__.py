@@ -669,7 +669,9 @@ def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
     judged ("Nasir" in a South Sudanese text that names the African Union is not Demirci,
     Turkey, by an alternate name). A nationality does not vouch for a namesake either:
     "French forces" in a text about Mali leave "Léré" no village in France, and "the
-    Saudi hospital" in El Fasher leaves "Tawila" no village in Yemen."""
+    Saudi hospital" in El Fasher leaves "Tawila" no village in Yemen. A small place in
+    the text's country is a namesake too when the text is about one of its first-level
+    divisions and the place lies far from it (:func:`_far_from_focus`)."""
     best, anchors = _best_and_anchors(groups, members, probs)
     obscure = {i for i, g in enumerate(groups) if best[i] >= 0 and
                (_small(g.candidates[best[i]].place)
@@ -687,10 +689,33 @@ def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
         if i not in obscure and not _small(place, _namesake_cap(others)):
             continue
         if any(j != i and _same_region(a, place, near) for j, a in places):
+            if i in obscure and _far_from_focus(place, others):
+                group.rejected = (group.candidates[b], float(probs[i][b]),
+                                  "lies in another first-level division than the text's "
+                                  "other places, far from all of them")
             continue
         group.rejected = (group.candidates[b], float(probs[i][b]),
                           "lies in a country that none of the text's other places is in "
                           "or borders")
+
+
+def _far_from_focus(place: Place, others: list[Place]) -> bool:
+    """Whether a small place of the text's own country is a namesake in another part of
+    it: the text's established places below country level (``others``) lie in one
+    first-level division (at least :data:`FOCUS_MIN` names and :data:`FOCUS_SHARE` of
+    them), ``place`` lies in another division of that country, more than
+    :data:`STRAY_KM` from each of them ("Union Park" in a Chicago report is not the town
+    of 9,765 in Florida)."""
+    local = [a for a in others if a.feature_code not in COUNTRY_CODES and a.admin1]
+    counts = Counter((a.country_code, normalized(a.admin1 or "")) for a in local)
+    if not counts:
+        return False
+    (cc, adm), k = counts.most_common(1)[0]
+    if k < FOCUS_MIN or k < FOCUS_SHARE * len(local) or place.country_code != cc:
+        return False
+    if normalized(place.admin1 or "") == adm:
+        return False
+    return all(distance_km(a.lat, a.lon, place.lat, place.lon) > STRAY_KM for a in others)
 
 
 def _reject_feature_namesakes(groups: list[Group], members: list[list[Mention]],
