@@ -597,6 +597,57 @@ def test_a_bigger_town_abroad_is_no_namesake(parser):
     assert toponym.place is not None and toponym.place.country_code == "PL", toponym.reason
 
 
+@pytest.mark.parametrize("text, name", [
+    # Bambuí, Brazil (23,546 people): every other place of the text is in Cameroon
+    ("BAMENDA — Separatist fighters abducted six pupils in Bambui, near Bamenda, on Monday. "
+     "Schools in Ndop and Kumba, in Cameroon's North West and South West regions, stayed "
+     "shut.", "Bambui"),
+    # Tirat Karmel, Israel (27,822 people, alternate name Tirah): a report on Pakistan
+    ("PESHAWAR — Security forces killed six militants in the Tirah valley of Khyber "
+     "district, the military said. Gunmen attacked a convoy near Parachinar in Kurram, and "
+     "a bomb went off in Bannu.", "Tirah"),
+])
+def test_a_text_about_one_country_refuses_bigger_namesakes_abroad(parser, text, name):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is None, toponym.reason
+    assert "none of the text's other places" in toponym.reason
+
+
+def test_a_text_spread_over_countries_keeps_a_town_abroad(parser):
+    text = "Cases rose in Lagos, Nairobi and Paris, and a clinic in Bambui reported its first."
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == "Bambui")
+    assert toponym.place is not None and toponym.place.country_code == "BR", toponym.reason
+
+
+@pytest.mark.parametrize("text, name, kept", [
+    # Union Park, Florida (9,765 people): every other place of the text is in Illinois
+    ("CHICAGO — About 2,000 people marched from Union Park to Federal Plaza in the Loop on "
+     "Friday. Smaller rallies were held in Evanston, Aurora and Springfield.", "Union Park",
+     False),
+    # the text names the town's state: it supports the town
+    ("CHICAGO — About 2,000 people marched in Evanston, Aurora and Springfield on Friday, "
+     "led by a pastor from Star Lake, New York.", "Star Lake", True),
+])
+def test_a_text_about_one_state_refuses_far_small_namesakes(parser, text, name, kept):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert (toponym.place is not None) == kept, toponym.reason
+    if not kept:
+        assert "another first-level division" in toponym.reason
+
+
+def test_the_namesake_cap_grows_with_the_text_s_focus():
+    from geoevents.model import Place
+    from geoevents.resolve import FOCUSED_CAP, SMALL_POPULATION, _namesake_cap
+
+    def at(cc: str) -> Place:
+        return Place(f"x:{cc}", cc, 0.0, 0.0, "P", "PPL", country_code=cc)
+
+    assert _namesake_cap([at("CM")] * 2) == SMALL_POPULATION  # too few names to tell
+    assert _namesake_cap([at("CM")] * 3) == 3 * SMALL_POPULATION
+    assert _namesake_cap([at("CM")] * 9) == FOCUSED_CAP
+    assert _namesake_cap([at("CM")] * 4 + [at("NG"), at("FR")]) == SMALL_POPULATION
+
+
 @pytest.mark.parametrize("text, name, why", [
     # "Nakuru town" is the town (the name's other mentions too, the text calling no
     # mention of it by a division noun); "Nakuru county" is the county
@@ -653,10 +704,24 @@ def test_a_division_named_as_one_stays_the_division(parser, text, name, code):
      "Saranda"),  # not Sarandë, Albania
     ("A group of UNIFIL patrolled the abandoned position of Beaufort Castle Friday morning.",
      "Beaufort"),  # not Beaufort, South Carolina
+    ("Six militants were killed in the Tirah valley, the military said.",
+     "Tirah"),  # not Tirat Karmel, Israel, by an alternate name
 ])
 def test_a_feature_s_name_is_no_far_namesake_town(parser, text, name):
     toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
     assert toponym.place is None and "feature" in toponym.reason, toponym.reason
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # the bare name is only Gulf province, Papua New Guinea; "the Gulf" is the region
+    ("A week after Iran captured 15 British naval personnel in the Gulf, the UN Security "
+     "Council met.", "Gulf", "RGN"),
+    # a division noun after it: the province
+    ("Floods hit the Gulf province of Papua New Guinea.", "Gulf", "ADM1"),
+])
+def test_the_article_picks_a_feature_named_with_it(parser, text, name, code):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is not None and toponym.place.feature_code == code, toponym.reason
 
 
 def test_a_feature_beside_its_town_is_read_at_the_town(parser):
@@ -672,6 +737,15 @@ def test_a_village_put_in_a_town_is_none_of_its_namesakes_elsewhere(parser):
     bagacay = next(t for t in parser.parse(text).toponyms if t.text == "Bagacay")
     assert bagacay.place is None
     assert "lies outside Las Navas" in bagacay.reason
+
+
+def test_a_village_put_in_a_named_division_is_none_of_its_namesakes_elsewhere(parser):
+    # the gazetteer's El Aguajes are in Veracruz, Guerrero and Nayarit
+    text = ("MICHOACÁN. Drones dropped explosive devices on houses in the village of El "
+            "Aguaje, in the municipality of Aguililla, residents said.")
+    village = next(t for t in parser.parse(text).toponyms if t.text == "El Aguaje")
+    assert village.place is None, village.reason
+    assert "lies outside Aguililla" in village.reason
 
 
 @pytest.mark.parametrize("text, name, admin1", [

@@ -166,6 +166,13 @@ class Resolver:
         the gazetteer lacks that contains a town's name (``part`` readings) gets them only
         when given, seen as a place by the recogniser or shaped like one."""
         first = mentions[0]
+        if first.kind == "name" and any(_ARTICLE_BEFORE.search(text, max(0, m.start - 4),
+                                                               m.start) for m in mentions) \
+                and not any(_noun_class(m, text) for m in mentions):
+            features = self._with_article(first.lookup or first.text)
+            bare = {c.place.id for c in self.candidates(first)}
+            if features and not any(c.place.id in bare for c in features):
+                return features
         if first.kind == "name" and not first.feature_class and any(
                 _governed(m, text) for m in mentions):
             divisions = [c for c in self.candidates(replace(first, feature_class="A"))
@@ -183,6 +190,19 @@ class Resolver:
                 m.source == "given" or m.named or _place_like(m.text) for m in mentions):
             return []  # no more a place for containing a town's name ("Southern Baptist")
         return found
+
+    def _with_article(self, name: str) -> list[Candidate]:
+        """The readings of "the NAME" that are no settlements ("the Gulf": the Persian
+        Gulf region, not Gulf province, Papua New Guinea): a feature or region whose
+        gazetteer name takes the article, as English names it with one. When the bare
+        name has none of them among its readings, the text's "the" before it says it
+        means one of them (the bare name "Bronx" already reads as the county), unless a
+        division noun follows ("the Gulf province"). Settlements named with the article
+        are mostly nicknames ("the Bridge" for Bridgeton)."""
+        if name.lower().startswith("the "):
+            return []
+        return [c for c in self.candidates.for_name(f"the {name}")
+                if c.match == "exact" and c.place.feature_class not in ("P", "S")]
 
     def _accept(self, groups: list[Group], first: list[Mention]) -> None:
         """Judge the loose candidates of each name (:mod:`~geoevents.resolve.acceptance`)
@@ -334,6 +354,7 @@ def _as_town(cands: list[Candidate], mentions: list[Mention], text: str,
 
 _GOVERNOR_AFTER = re.compile(r"(?:'s\s+|’s\s+|\s+)(?:lt\.\s+|lieutenant\s+|deputy\s+|vice\s+)?"
                              r"(?:governor|governorship|gubernatorial)\b", re.IGNORECASE)
+_ARTICLE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _GOVERNOR_BEFORE = re.compile(r"\bgovernor\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -592,6 +613,12 @@ def _namesake_by_one_letter(name: str, cand: Candidate, others: list[Place]) -> 
 # a town, site or lower division this small that only the gazetteer found in a text, and
 # that none of the text's places supports, is no place (see _reject_unsupported_small)
 SMALL_POPULATION = 20_000
+# a text is about one country when at least this share of its established places, and at
+# least this many names, lie there; a namesake abroad may then be bigger, up to
+# FOCUSED_CAP people (see _namesake_cap)
+FOCUS_SHARE = 0.75
+FOCUS_MIN = 3
+FOCUSED_CAP = 100_000
 
 
 def _reject_unsupported_small(groups: list[Group], members: list[list[Mention]],
@@ -630,7 +657,10 @@ def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
     (Arbin, France), "Konna" in central Mali (Conna, Ireland), "the camp's Al Manshiya
     neighbourhood" in a West Bank text (a suburb of Khartoum). The name stays a place,
     unresolved: the gazetteer lacks the place meant. A bigger town abroad is kept ("camps
-    such as Auschwitz" in a text about France). The text's established places are
+    such as Auschwitz" in a text about France), unless the text is about one country: then
+    the cap grows with the number of its places there (:func:`_namesake_cap`: "the Tirah
+    valley" in a report whose every other place is in Pakistan is not Tirat Karmel,
+    Israel, 27,822 people, by an alternate name). The text's established places are
     the exact best readings of its other names that are neither small nor
     nationalities (which name an actor's origin), or the countries they are in; without
     one, nothing is judged. A place of no country (a continent, a sea, a region across
@@ -639,7 +669,9 @@ def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
     judged ("Nasir" in a South Sudanese text that names the African Union is not Demirci,
     Turkey, by an alternate name). A nationality does not vouch for a namesake either:
     "French forces" in a text about Mali leave "Léré" no village in France, and "the
-    Saudi hospital" in El Fasher leaves "Tawila" no village in Yemen."""
+    Saudi hospital" in El Fasher leaves "Tawila" no village in Yemen. A small place in
+    the text's country is a namesake too when the text is about one of its first-level
+    divisions and the place lies far from it (:func:`_far_from_focus`)."""
     best, anchors = _best_and_anchors(groups, members, probs)
     obscure = {i for i, g in enumerate(groups) if best[i] >= 0 and
                (_small(g.candidates[best[i]].place)
@@ -647,17 +679,43 @@ def _reject_foreign_namesakes(groups: list[Group], members: list[list[Mention]],
     places = [(i, a) for i, a in anchors if i not in obscure and a.country_code
               and not groups[i].key.startswith("demonym:")]
     for i, (group, b, ms) in enumerate(zip(groups, best, members, strict=True)):
-        if i not in obscure or group.rejected is not None or all(m.weak for m in ms) \
+        if b < 0 or group.rejected is not None or all(m.weak for m in ms) \
                 or group.key.startswith("demonym:") or is_loose(group.candidates[b]):
             continue
-        if not any(j != i for j, _ in places):
+        others = [a for j, a in places if j != i]
+        if not others:
             continue
         place = group.candidates[b].place
+        if i not in obscure and not _small(place, _namesake_cap(others)):
+            continue
         if any(j != i and _same_region(a, place, near) for j, a in places):
+            if i in obscure and _far_from_focus(place, others):
+                group.rejected = (group.candidates[b], float(probs[i][b]),
+                                  "lies in another first-level division than the text's "
+                                  "other places, far from all of them")
             continue
         group.rejected = (group.candidates[b], float(probs[i][b]),
                           "lies in a country that none of the text's other places is in "
                           "or borders")
+
+
+def _far_from_focus(place: Place, others: list[Place]) -> bool:
+    """Whether a small place of the text's own country is a namesake in another part of
+    it: the text's established places below country level (``others``) lie in one
+    first-level division (at least :data:`FOCUS_MIN` names and :data:`FOCUS_SHARE` of
+    them), ``place`` lies in another division of that country, more than
+    :data:`STRAY_KM` from each of them ("Union Park" in a Chicago report is not the town
+    of 9,765 in Florida)."""
+    local = [a for a in others if a.feature_code not in COUNTRY_CODES and a.admin1]
+    counts = Counter((a.country_code, normalized(a.admin1 or "")) for a in local)
+    if not counts:
+        return False
+    (cc, adm), k = counts.most_common(1)[0]
+    if k < FOCUS_MIN or k < FOCUS_SHARE * len(local) or place.country_code != cc:
+        return False
+    if normalized(place.admin1 or "") == adm:
+        return False
+    return all(distance_km(a.lat, a.lon, place.lat, place.lon) > STRAY_KM for a in others)
 
 
 def _reject_feature_namesakes(groups: list[Group], members: list[list[Mention]],
@@ -695,8 +753,10 @@ def _feature_after(m: Mention, text: str) -> bool:
 _NEXT_WORD_ANY_CASE = re.compile(r"[ \t]+([A-Za-z]+)\b")
 
 
-# "the village of Bagacay, in Las Navas": the text puts the first name in the second
-_PUT_IN = re.compile(r"\s*,\s*in\s+(?:the\s+)?$", re.IGNORECASE)
+# "the village of Bagacay, in Las Navas", "El Aguaje, in the municipality of Aguililla":
+# the text puts the first name in the second
+_PUT_IN = re.compile(r"\s*,\s*in\s+(?:the\s+)?(?:([a-z]+)\s+of\s+(?:the\s+)?)?$",
+                     re.IGNORECASE)
 # how far from a town the text puts it in a village of that name may lie (a town's
 # municipality, or a district's point)
 CONTAINER_KM = 75.0
@@ -710,7 +770,8 @@ def _reject_outside_container(groups: list[Group], members: list[list[Mention]],
     nearest 110 km from Las Navas): the gazetteer lacks the village, and the name stays
     a place, unresolved (an event there is placed at the container, see
     :mod:`geoevents.events.location`). The container is the exact best reading of the
-    name that follows ", in"; a reading is inside a country or first-level division by
+    name that follows ", in" or ", in the <division noun> of" ("El Aguaje, in the
+    municipality of Aguililla"); a reading is inside a country or first-level division by
     the gazetteer's links, inside a town or lower division within
     :data:`CONTAINER_KM` of its point, or inside its province when the text names it as
     one ("Léré, in the Timbuktu region"). A name with any reading inside stays for the
@@ -724,14 +785,18 @@ def _reject_outside_container(groups: list[Group], members: list[list[Mention]],
     for first, second in itertools.pairwise(ordered):
         i, j = owner[id(first)], owner[id(second)]
         group = groups[i]
+        put = _PUT_IN.match(text[first.end:second.start])
         if i == j or j not in established or best[i] < 0 or group.rejected is not None \
-                or first.weak or not _PUT_IN.match(text[first.end:second.start]):
+                or first.weak or not put:
             continue
+        noun = (put.group(1) or "").lower()
+        if noun and DIVISION_NOUNS.get(noun) != "A":
+            continue  # "in the south of X" is no division of X
         if group.candidates[best[i]].place.feature_class not in ("P", "S"):
             continue
         outer = established[j]
         after = _WORD.findall(text[second.end:second.end + 20].lower())[:1]
-        as_area = bool(after) and after[0] in ABOVE_TOWN_NOUNS
+        as_area = noun in ABOVE_TOWN_NOUNS or (bool(after) and after[0] in ABOVE_TOWN_NOUNS)
         if any(_in_container(c.place, outer, as_area) for c in group.candidates):
             continue
         cand = group.candidates[best[i]]
@@ -769,10 +834,25 @@ def _same_region(anchor: Place, place: Place, near: dict[str, frozenset[str]]) -
         distance_km(anchor.lat, anchor.lon, place.lat, place.lon) <= STRAY_KM
 
 
-def _small(place: Place) -> bool:
-    """Whether a place is a town, site or lower division of fewer than
-    :data:`SMALL_POPULATION` people in a known country (not a region, island or water)."""
-    return bool(place.country_code) and place.population < SMALL_POPULATION and (
+def _namesake_cap(others: list[Place]) -> int:
+    """The population under which a town abroad is a namesake (see
+    :func:`_reject_foreign_namesakes`), given the text's other established places: a text
+    whose places lie in one country (at least :data:`FOCUS_SHARE` of them, and at least
+    :data:`FOCUS_MIN` names) is about that country, and each of its names there raises the
+    cap by :data:`SMALL_POPULATION`, up to :data:`FOCUSED_CAP` (a report on Cameroon's
+    North West that names six places there does not mean Bambuí, Brazil, 23,546 people, by
+    "Bambui"); a text spread over several countries keeps :data:`SMALL_POPULATION`."""
+    counts = Counter(a.country_code for a in others)
+    k = counts.most_common(1)[0][1] if counts else 0
+    if k < FOCUS_MIN or k < FOCUS_SHARE * len(others):
+        return SMALL_POPULATION
+    return min(FOCUSED_CAP, SMALL_POPULATION * k)
+
+
+def _small(place: Place, cap: int = SMALL_POPULATION) -> bool:
+    """Whether a place is a town, site or lower division of fewer than ``cap`` people
+    (:data:`SMALL_POPULATION`) in a known country (not a region, island or water)."""
+    return bool(place.country_code) and place.population < cap and (
         place.feature_class in ("P", "S") or place.feature_code in _LOWER_DIVISIONS)
 
 
