@@ -13,11 +13,11 @@ Features (see :data:`FEATURES`):
   ``top_prior``: the candidate has the best prior of its group;
 * ``country_votes`` / ``admin1_votes``: how strongly the other names of the document point
   to the candidate's country / first-level division (log of summed probabilities) — this
-  also covers demonyms ("Israeli") and names of countries and states themselves; when
-  the text names first-level divisions of a country, a division's votes shrink to its
-  share of them (at least :data:`MIN_SHARE`): "Boston" beside "Texas" and "New York" is
-  in a text about several states, and the vote of "New York" alone does not make it the
-  village in New York rather than the city in Massachusetts;
+  also covers demonyms ("Israeli") and names of countries and states themselves; a
+  division's votes shrink to its share (at least :data:`MIN_SHARE`) of the divisions of
+  its country where the other names' likely readings lie: "Boston" beside "Texas" and
+  "New York" is about several states, and the vote of "New York" alone does not make it
+  the village in New York rather than the city in Massachusetts;
 * ``contains``: the candidate is a country or division holding other names' places;
 * ``qualified``: "Paris, Texas" — the name right after the comma holds the candidate;
 * ``proximity``: closeness to the other names' current best places (log-distance scale);
@@ -90,10 +90,10 @@ _EARTH_KM = 20037.5  # half the equatorial circumference: the largest possible d
 # a town that qualifies a name ("a town near Kirkuk") holds the candidates this close to it
 _NEAR_KM = 100.0
 NAMESAKE_POPULATION = 100_000
-# a name's best reading this likely names a division of the text (see _DocFeatures._focus)
+# a name's best reading this likely says where the text is (see _DocFeatures._focus)
 _SURE = 0.5
-# the least share of a division's votes kept when the text names other divisions of its
-# country too (see _share)
+# the least share of a division's votes kept when the text is about other divisions of
+# its country too (see _share)
 MIN_SHARE = 0.5
 # a capital or first-level division, whose namesake towns abroad the text does not mean
 # when it names the division's country
@@ -362,12 +362,12 @@ class _DocFeatures:
 
     def _focus(self, best_owner: list[int], best_k: list[int], weights: list[float],
                prob: np.ndarray) -> _Focus:
-        """The first-level divisions the text names: the groups whose best reading is
-        one, likely enough (:data:`_SURE`), with their weights (see :func:`_share`)."""
+        """Where the groups' likely best readings (:data:`_SURE`) put the text, division
+        by division (see :func:`_share`)."""
         focus = _Focus({}, {}, {})
         for g, k in zip(best_owner, best_k, strict=True):
             ak = self.admin_key[k]
-            if ak and self.is_admin1[k] and prob[k] >= _SURE:
+            if ak and not self.is_country[k] and prob[k] >= _SURE:
                 focus.of_group[g] = (ak, weights[k])
                 focus.division[ak] = focus.division.get(ak, 0.0) + weights[k]
                 focus.country[ak[0]] = focus.country.get(ak[0], 0.0) + weights[k]
@@ -430,8 +430,8 @@ class _DocFeatures:
 
 @dataclass
 class _Focus:
-    """The weights of the divisions a text names, per division and per country, and each
-    naming group's (division, weight)."""
+    """The weights of the groups' likely best readings per first-level division and per
+    country, and each such group's (division, weight)."""
 
     division: dict[tuple[str, str], float]
     country: dict[str, float]
@@ -439,9 +439,10 @@ class _Focus:
 
 
 def _share(focus: _Focus, g: int, ak: tuple[str, str]) -> float:
-    """The share of division ``ak`` among the divisions of its country that the other
-    groups name, at least :data:`MIN_SHARE`; 1 when they name none: "Boston" beside
-    "Texas" and "New York" is not Boston, New York for the vote of "New York" alone."""
+    """How much of the text's focus on the country of division ``ak`` (the other groups'
+    likely best readings there) lies in ``ak``, at least :data:`MIN_SHARE`; 1 when no
+    other group's reading is there. "Boston" beside "Texas" and "New York" is not Boston,
+    New York for the vote of "New York" alone: the text is about several states."""
     total, mine = focus.country.get(ak[0], 0.0), focus.division.get(ak, 0.0)
     own = focus.of_group.get(g)
     if own is not None and own[0][0] == ak[0]:
