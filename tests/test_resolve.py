@@ -35,23 +35,6 @@ def test_without_context_the_prominent_place_wins(parser):
     assert found["Moscow"][0].feature_code == "PPLC"
 
 
-def test_a_state_among_several_named_does_not_claim_a_prominent_name(parser):
-    # one vote of "New York" in a text about Texas too does not make Boston the village
-    # in New York
-    text = ("Flu cases rose sharply in Texas and New York this week. The mayor of Boston "
-            "declared a flu emergency.")
-    boston = places(parser, text)["Boston"][0]
-    assert boston.admin1 == "Massachusetts", boston
-
-
-def test_a_state_the_text_is_about_keeps_its_towns(parser):
-    # the text about one state: its town, not the more prominent namesake
-    text = ("Flooding closed roads across New York state. In Boston, a town south of "
-            "Buffalo, crews cleared fallen trees.")
-    boston = places(parser, text)["Boston"][0]
-    assert boston.admin1 == "New York", boston
-
-
 @pytest.mark.parametrize("text, country, code", [
     ("Fighting broke out near Tbilisi, and Georgia asked for help.", None, "PCLI"),
     ("Officials in Atlanta said Georgia would expand the program.", "US", "ADM1"),

@@ -13,11 +13,7 @@ Features (see :data:`FEATURES`):
   ``top_prior``: the candidate has the best prior of its group;
 * ``country_votes`` / ``admin1_votes``: how strongly the other names of the document point
   to the candidate's country / first-level division (log of summed probabilities) — this
-  also covers demonyms ("Israeli") and names of countries and states themselves; a
-  division's votes shrink to its share (at least :data:`MIN_SHARE`) of the divisions of
-  its country where the other names' likely readings lie: "Boston" beside "Texas" and
-  "New York" is about several states, and the vote of "New York" alone does not make it
-  the village in New York rather than the city in Massachusetts;
+  also covers demonyms ("Israeli") and names of countries and states themselves;
 * ``contains``: the candidate is a country or division holding other names' places;
 * ``qualified``: "Paris, Texas" — the name right after the comma holds the candidate;
 * ``proximity``: closeness to the other names' current best places (log-distance scale);
@@ -90,11 +86,6 @@ _EARTH_KM = 20037.5  # half the equatorial circumference: the largest possible d
 # a town that qualifies a name ("a town near Kirkuk") holds the candidates this close to it
 _NEAR_KM = 100.0
 NAMESAKE_POPULATION = 100_000
-# a name's best reading this likely says where the text is (see _DocFeatures._focus)
-_SURE = 0.5
-# the least share of a division's votes kept when the text is about other divisions of
-# its country too (see _share)
-MIN_SHARE = 0.5
 # a capital or first-level division, whose namesake towns abroad the text does not mean
 # when it names the division's country
 _HEAD_CODES = frozenset({"PPLC", "ADM1"})
@@ -306,7 +297,6 @@ class _DocFeatures:
             if ak:
                 admin_total[ak] = admin_total.get(ak, 0.0) + w
                 per_group_admin[g][ak] = per_group_admin[g].get(ak, 0.0) + w
-        focus = self._focus(best_owner, best_k, weights, prob)
         # (the probabilities as Python floats: the same products as numpy scalars')
         prob_of = prob.tolist()
         best_conf = np.array([prob_of[k] * groups[g].weight * (not namesake[k])
@@ -331,8 +321,8 @@ class _DocFeatures:
             cc, ak = country[k], admin_key[k]
             cv = log1p(country_total.get(cc, 0.0) - per_group_country[g].get(cc, 0.0)) \
                 if cc else 0.0
-            av = log1p((admin_total.get(ak, 0.0) - per_group_admin[g].get(ak, 0.0))
-                       * _share(focus, g, ak)) if ak else 0.0
+            av = log1p(admin_total.get(ak, 0.0) - per_group_admin[g].get(ak, 0.0)) \
+                if ak else 0.0
             country_votes.append(cv)
             admin1_votes.append(av)
             if is_country[k]:
@@ -359,19 +349,6 @@ class _DocFeatures:
         self.flat[:, _PEERS] = peers
         self.flat[:, _SAME_PLACE] = same_place
         self.flat[:, _QUALIFIED] = qualified
-
-    def _focus(self, best_owner: list[int], best_k: list[int], weights: list[float],
-               prob: np.ndarray) -> _Focus:
-        """Where the groups' likely best readings (:data:`_SURE`) put the text, division
-        by division (see :func:`_share`)."""
-        focus = _Focus({}, {}, {})
-        for g, k in zip(best_owner, best_k, strict=True):
-            ak = self.admin_key[k]
-            if ak and not self.is_country[k] and prob[k] >= _SURE:
-                focus.of_group[g] = (ak, weights[k])
-                focus.division[ak] = focus.division.get(ak, 0.0) + weights[k]
-                focus.country[ak[0]] = focus.country.get(ak[0], 0.0) + weights[k]
-        return focus
 
     def _proximity(self, best_k: list[int], best_conf: np.ndarray,
                    best_owner: list[int]) -> np.ndarray | None:
@@ -426,30 +403,6 @@ class _DocFeatures:
                 if holds:
                     total += float(probs[q][row])
         return min(total, 1.0)
-
-
-@dataclass
-class _Focus:
-    """The weights of the groups' likely best readings per first-level division and per
-    country, and each such group's (division, weight)."""
-
-    division: dict[tuple[str, str], float]
-    country: dict[str, float]
-    of_group: dict[int, tuple[tuple[str, str], float]]
-
-
-def _share(focus: _Focus, g: int, ak: tuple[str, str]) -> float:
-    """How much of the text's focus on the country of division ``ak`` (the other groups'
-    likely best readings there) lies in ``ak``, at least :data:`MIN_SHARE`; 1 when no
-    other group's reading is there. "Boston" beside "Texas" and "New York" is not Boston,
-    New York for the vote of "New York" alone: the text is about several states."""
-    total, mine = focus.country.get(ak[0], 0.0), focus.division.get(ak, 0.0)
-    own = focus.of_group.get(g)
-    if own is not None and own[0][0] == ak[0]:
-        total -= own[1]
-        if own[0] == ak:
-            mine -= own[1]
-    return max(mine / total, MIN_SHARE) if total > 1e-9 else 1.0
 
 
 def _short_form(short: str, long: str) -> bool:
