@@ -701,7 +701,7 @@ def test_a_province_listed_among_provinces_is_the_province(parser, text, name):
 
 def test_a_lone_province_name_in_a_point_s_slot_is_its_town(parser):
     text = "Quebec's premier spoke on Monday. A fire broke out in Quebec overnight."
-    first, second = [t for t in parser.parse(text).toponyms if t.text == "Quebec"]
+    _, second = [t for t in parser.parse(text).toponyms if t.text == "Quebec"]
     assert second.place.feature_class == "P", second.reason
 
 
@@ -763,6 +763,23 @@ def test_a_village_put_in_a_named_division_is_none_of_its_namesakes_elsewhere(pa
     village = next(t for t in parser.parse(text).toponyms if t.text == "El Aguaje")
     assert village.place is None, village.reason
     assert "lies outside Aguililla" in village.reason
+
+
+def test_a_town_named_with_its_state_is_none_of_its_namesakes_elsewhere(parser):
+    # the gazetteer's only Orient near a US name is Orient, New York
+    text = "A fire destroyed a barn near Orient, Ohio, on Monday, the sheriff said."
+    orient = next(t for t in parser.parse(text).toponyms if t.text == "Orient")
+    assert orient.place is None, orient.reason
+    assert "lies outside Ohio" in orient.reason
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("The fair opened in Paris, Texas, on Friday.", "Paris", "Texas"),
+    ("Flooding closed roads in Springfield, Missouri, on Monday.", "Springfield", "Missouri"),
+])
+def test_a_town_named_with_its_state_is_the_one_in_it(parser, text, name, admin1):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is not None and toponym.place.admin1 == admin1, toponym.reason
 
 
 @pytest.mark.parametrize("text, name, admin1", [

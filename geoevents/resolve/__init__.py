@@ -801,7 +801,9 @@ def _reject_outside_container(groups: list[Group], members: list[list[Mention]],
     a place, unresolved (an event there is placed at the container, see
     :mod:`geoevents.events.location`). The container is the exact best reading of the
     name that follows ", in" or ", in the <division noun> of" ("El Aguaje, in the
-    municipality of Aguililla"); a reading is inside a country or first-level division by
+    municipality of Aguililla"), or a country or first-level division that qualifies it
+    after a bare comma ("Orient, Ohio", when the gazetteer's only Orient is in New York);
+    a reading is inside a country or first-level division by
     the gazetteer's links, inside a town or lower division within
     :data:`CONTAINER_KM` of its point, or inside its province when the text names it as
     one ("Léré, in the Timbuktu region"). A name with any reading inside stays for the
@@ -824,19 +826,42 @@ def _reject_outside_container(groups: list[Group], members: list[list[Mention]],
             continue  # "in the south of X" is no division of X
         if group.candidates[best[i]].place.feature_class not in ("P", "S"):
             continue
-        outer = established[j]
         after = _WORD.findall(text[second.end:second.end + 20].lower())[:1]
         as_area = noun in ABOVE_TOWN_NOUNS or (bool(after) and after[0] in ABOVE_TOWN_NOUNS)
-        if any(_in_container(c.place, outer, as_area) for c in group.candidates):
+        _reject_outside(groups, probs, best, anchors, i, j, as_area, "puts it in")
+    # "Stroud, Ontario": a country or first-level division after a comma qualifies the
+    # name as "in" does
+    for i, group in enumerate(groups):
+        if best[i] < 0 or group.rejected is not None or all(m.weak for m in members[i]) or \
+                group.candidates[best[i]].place.feature_class not in ("P", "S"):
             continue
-        cand = group.candidates[best[i]]
-        province = normalized(cand.place.admin1 or "")
-        if province and any(k not in (i, j) and a.country_code == cand.place.country_code
-                            and normalized(a.admin1 or "") == province for k, a in anchors):
-            continue  # the text's other places are in the reading's province: the
-            # container may be the misread one ("Butig, in Lanao del Sur" read "Lanao")
-        group.rejected = (cand, float(probs[i][best[i]]),
-                          f"lies outside {outer.name}, which the text puts it in")
+        for j in group.qualifier_of or []:
+            if j not in (group.placed_by or []) and j in established and \
+                    established[j].feature_code in _CONTAINER_CODES:
+                _reject_outside(groups, probs, best, anchors, i, j, False, "names it with")
+
+
+# the readings of a qualifier after a comma that contain the name before it ("Stroud,
+# Ontario"; see _reject_outside_container)
+_CONTAINER_CODES = frozenset({*COUNTRY_CODES, "ADM1"})
+
+
+def _reject_outside(groups: list[Group], probs: list[np.ndarray], best: list[int],
+                    anchors: list[tuple[int, Place]], i: int, j: int, as_area: bool,
+                    how: str) -> None:
+    """Reject group ``i``'s readings when none lies in group ``j``'s established best
+    place (see :func:`_reject_outside_container`)."""
+    group, outer = groups[i], dict(anchors)[j]
+    if any(_in_container(c.place, outer, as_area) for c in group.candidates):
+        return
+    cand = group.candidates[best[i]]
+    province = normalized(cand.place.admin1 or "")
+    if province and any(k not in (i, j) and a.country_code == cand.place.country_code
+                        and normalized(a.admin1 or "") == province for k, a in anchors):
+        return  # the text's other places are in the reading's province: the container
+        # may be the misread one ("Butig, in Lanao del Sur" read "Lanao")
+    group.rejected = (cand, float(probs[i][best[i]]),
+                      f"lies outside {outer.name}, which the text {how}")
 
 
 def _in_container(place: Place, outer: Place, as_area: bool) -> bool:
