@@ -773,6 +773,15 @@ def test_a_town_named_with_its_state_is_none_of_its_namesakes_elsewhere(parser):
     assert "lies outside Ohio" in orient.reason
 
 
+def test_an_unsure_qualifier_does_not_unresolve_the_name(parser):
+    # "North" (a region of Cameroon) taken for a name after a police log's
+    # "Kansas City, North ."
+    text = "Bond was set in Kansas City, North . The man was held overnight."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Kansas City", "North")]
+    city = parser.parse(text, toponyms=spans).toponyms[0]
+    assert city.place is not None and city.place.country_code == "US", city.reason
+
+
 @pytest.mark.parametrize("text, name, admin1", [
     ("The fair opened in Paris, Texas, on Friday.", "Paris", "Texas"),
     ("Flooding closed roads in Springfield, Missouri, on Monday.", "Springfield", "Missouri"),

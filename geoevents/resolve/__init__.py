@@ -801,8 +801,9 @@ def _reject_outside_container(groups: list[Group], members: list[list[Mention]],
     a place, unresolved (an event there is placed at the container, see
     :mod:`geoevents.events.location`). The container is the exact best reading of the
     name that follows ", in" or ", in the <division noun> of" ("El Aguaje, in the
-    municipality of Aguililla"), or a country or first-level division that qualifies it
-    after a bare comma ("Orient, Ohio", when the gazetteer's only Orient is in New York);
+    municipality of Aguililla"), or a first-level division of a country where the name
+    has readings that qualifies it after a bare comma ("Orient, Ohio", when the
+    gazetteer's only Orient is in New York);
     a reading is inside a country or first-level division by
     the gazetteer's links, inside a town or lower division within
     :data:`CONTAINER_KM` of its point, or inside its province when the text names it as
@@ -829,21 +830,21 @@ def _reject_outside_container(groups: list[Group], members: list[list[Mention]],
         after = _WORD.findall(text[second.end:second.end + 20].lower())[:1]
         as_area = noun in ABOVE_TOWN_NOUNS or (bool(after) and after[0] in ABOVE_TOWN_NOUNS)
         _reject_outside(groups, probs, best, anchors, i, j, as_area, "puts it in")
-    # "Stroud, Ontario": a country or first-level division after a comma qualifies the
-    # name as "in" does
+    # "Orient, Ohio": a first-level division after a comma qualifies the name as "in"
+    # does, when the name has readings in the division's country (not "Kansas City,
+    # North ." with "North" read as a region of Cameroon)
     for i, group in enumerate(groups):
         if best[i] < 0 or group.rejected is not None or all(m.weak for m in members[i]) or \
                 group.candidates[best[i]].place.feature_class not in ("P", "S"):
             continue
         for j in group.qualifier_of or []:
-            if j not in (group.placed_by or []) and j in established and \
-                    established[j].feature_code in _CONTAINER_CODES:
+            outer = established.get(j)
+            if j not in (group.placed_by or []) and outer is not None and \
+                    outer.feature_code == "ADM1" and any(
+                        c.place.country_code == outer.country_code for c in group.candidates):
                 _reject_outside(groups, probs, best, anchors, i, j, False, "names it with")
 
 
-# the readings of a qualifier after a comma that contain the name before it ("Stroud,
-# Ontario"; see _reject_outside_container)
-_CONTAINER_CODES = frozenset({*COUNTRY_CODES, "ADM1"})
 
 
 def _reject_outside(groups: list[Group], probs: list[np.ndarray], best: list[int],
