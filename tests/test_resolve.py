@@ -659,6 +659,28 @@ def test_a_feature_s_name_is_no_far_namesake_town(parser, text, name):
     assert toponym.place is None and "feature" in toponym.reason, toponym.reason
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Transport stopped in Chilpancingo on Tuesday. Two taxi drivers were killed on Monday "
+     "in the Emiliano Zapata neighbourhood.", "Emiliano Zapata"),  # not the town in Tabasco
+    ("CHICAGO — Some 2,000 people marched from Union Park to the Loop on Friday.",
+     "Union Park"),  # not the town in Florida
+])
+def test_a_quarter_s_name_is_no_far_namesake_town(parser, text, name):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is None and "feature" in toponym.reason, toponym.reason
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    # a quarter named after a town the text's other places support, and a lone quarter
+    ("Police patrolled the Acapulco neighbourhood of Chilpancingo, Guerrero.", "Acapulco",
+     "Guerrero"),
+    ("Some 2,000 people marched through Union Park on Friday.", "Union Park", "Florida"),
+])
+def test_a_quarter_s_name_keeps_a_supported_or_lone_reading(parser, text, name, admin1):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is not None and toponym.place.admin1 == admin1, toponym.reason
+
+
 def test_a_feature_beside_its_town_is_read_at_the_town(parser):
     toponym = next(t for t in parser.parse("Refugees reached Kakuma camp in Turkana, Kenya.")
                    .toponyms if t.text == "Kakuma")
