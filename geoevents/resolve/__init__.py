@@ -357,8 +357,9 @@ def _seat(cands: list[Candidate], best: int) -> Candidate | None:
     return max(towns, key=lambda c: c.prior, default=None)
 
 
-# "Nakuru town", "the town of Kayes", "on the outskirts of Kayes", "streets of Pattani"
-_TOWN_AFTER = re.compile(r"\s+(?:town|city|municipality|township)\b", re.IGNORECASE)
+# "Nakuru town", "the town of Kayes", "on the outskirts of Kayes", "streets of Pattani",
+# "the Pattani campus" (a campus is named by its town)
+_TOWN_AFTER = re.compile(r"\s+(?:town|city|municipality|township|campus)\b", re.IGNORECASE)
 _TOWN_BEFORE = re.compile(r"\b(?:town|city|outskirts|suburbs?|centre|center|streets|"
                           r"municipality|township|downtown)\s+of\s+(?:the\s+)?$",
                           re.IGNORECASE)
