@@ -396,20 +396,6 @@ def test_a_site_named_again_is_where_it_was_named():
     assert [e.location_text for e in regained] == ["Ambato"]
 
 
-def test_the_town_is_the_town_named_before():
-    """recall8: "the town" with no name of its own is the town named before it, though
-    the text named it for another happening (w09's march through Sinjar), not the
-    document's main place."""
-    found = geoevents.extract_events(
-        "Twelve years after Islamic State fighters swept into Sinjar, hundreds of Yazidis "
-        "marched through the town on Monday to demand compensation.\n\nOn Saturday, a "
-        "bomb exploded near Kirkuk, south-west of Erbil, wounding two policemen. A second "
-        "bomb was defused in Kirkuk.", published="2026-08-03")
-    marched = [e for e in found if e.trigger == "marched"]
-    assert [e.location_text for e in marched] == ["Sinjar"], \
-        [(e.location_text, e.reason) for e in marched]
-
-
 def test_a_name_the_toponym_stage_passed_over_is_read_as_elsewhere():
     """precision10: "at Hodeidah port" in the army's entry, a name the toponym stage did
     not keep there, is the Hodeidah the report names in its headline: the army's strike

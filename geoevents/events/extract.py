@@ -2045,8 +2045,7 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             where, role = here, SITE
             precision = max(precision_of(here.place, "site", here.text), 2)
             how = f"the place the paragraph names, {here.text!r}"
-        elif (site := _site_named_before(cand, sentences, resolved_at) or
-              _town_named_before(cand, sentences, sentence_places)) is not None:
+        elif (site := _site_named_before(cand, sentences, resolved_at)) is not None:
             noun, where = site
             role, precision = SITE, max(precision_of(where.place, "site", where.text), 2)
             how = f"where 'the {noun}' was named before, {where.text!r}"
@@ -2106,35 +2105,6 @@ def _site_named_before(cand: _Candidate, sentences: list[Span],
                     words[t.i + 1].lower_ in _SITE_PREPOSITIONS and \
                     words[t.i + 2].idx in resolved_at:
                 return lemma(t), resolved_at[words[t.i + 2].idx]
-    return None
-
-
-# "the town", "the city": a settlement named before, whatever happened there
-_TOWN_NOUNS = frozenset({"town", "city", "village"})
-
-
-def _town_named_before(cand: _Candidate, sentences: list[Span],
-                       sentence_places: list[list[Toponym]]) -> tuple[str, Toponym] | None:
-    """The town that ``cand``'s sentence names again as "the town" (or "the city", "the
-    village") with no name of its own: the nearest resolved settlement named before it,
-    in its sentence or an earlier one, whatever the text told of it there ("Twelve years
-    after Islamic State fighters swept into Sinjar, hundreds of Yazidis marched through
-    the town on Monday": Sinjar). With the noun, None when there is none
-    (``sentence_places``: each sentence's toponyms, the dateline's left out)."""
-    sent = sentences[cand.sentence]
-    words = doc_words(sent.doc)
-    noun = next((t for t in words[sent.start:sent.end]
-                 if t.pos_ == "NOUN" and t.lower_ in _TOWN_NOUNS
-                 and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
-                 and not any(c.dep_ in ("prep", "compound", "amod", "poss", "appos")
-                             for c in t.children)), None)
-    if noun is None:
-        return None
-    for k in range(cand.sentence, -1, -1):
-        towns = [m for m in sentence_places[k] if m.place is not None and
-                 m.place.feature_class == "P" and m.end <= noun.idx]
-        if towns:
-            return noun.lower_, max(towns, key=lambda m: m.start)
     return None
 
 
