@@ -50,7 +50,6 @@ from geoevents.wordlists import (
     DIVISION_NOUNS,
     FEATURE_NOUNS,
     MUNICIPAL_BODIES,
-    NAMED_AFTER_WORDS,
     PLACE_WORDS,
     QUARTER_NOUNS,
     RESIDENT_NOUNS,
@@ -673,8 +672,8 @@ def _reject_feature_namesakes(groups: list[Group], members: list[list[Mention]],
     lake or river is named after): Sarandë, Albania, is no reading of the Saranda forest
     of Jharkhand, nor Beaufort, South Carolina, of the castle in south Lebanon. The name
     stays a place, unresolved. So does a name of a part of a city (a quarter noun after
-    it, :data:`QUARTER_NOUNS`, or a name that ends with a word of
-    :data:`NAMED_AFTER_WORDS`) read as a town that no other place of the text supports:
+    it or ending it, :data:`QUARTER_NOUNS`) read as a town that no other place of the
+    text supports:
     "the Emiliano Zapata neighbourhood" in a report from Chilpancingo is no town in
     Tabasco, "Union Park" in Chicago no town in Florida. Such a name is judged only when
     the text has another place (a local paper names its city's quarters alone)."""
@@ -687,7 +686,7 @@ def _reject_feature_namesakes(groups: list[Group], members: list[list[Mention]],
             continue
         quarter = place.feature_class == "P" and any(j != i for j, _ in anchors) and any(
             _feature_after(m, text, QUARTER_NOUNS) or
-            m.text.split()[-1].lower() in NAMED_AFTER_WORDS for m in ms)
+            m.text.split()[-1].lower() in QUARTER_NOUNS for m in ms)
         if not (quarter or any(_feature_after(m, text) for m in ms)):
             continue
         if any(_supports(a, place, near) for j, a in anchors if j != i):
