@@ -82,6 +82,7 @@ DIVISION_PLURALS: dict[str, str] = {k: str(v) for k, v in table("division_plural
 NAME_TAILS = words("name_tails") | frozenset(DIVISION_NOUNS)
 NAMED_AFTER_WORDS = words("named_after_words")
 FEATURE_NOUNS = words("feature_nouns")
+QUARTER_NOUNS = words("quarter_nouns")
 PLACE_OF_HEADS = words("place_of_heads")
 APPOSITION_NOUNS = words("apposition_nouns")
 ASSAULT_NOUNS = words("assault_nouns")

@@ -659,9 +659,13 @@ def test_the_namesake_cap_grows_with_the_text_s_focus():
      "said they had destroyed it on the road to Bamako. Two days earlier, gunmen abducted "
      "two engineers from a cement plant on the outskirts of Kayes.", "outskirts of Kayes",
      "names the town here"),
+    # a campus is named by its town
+    ("Four rangers were wounded in a bombing in Pattani province. About 150 students held a "
+     "rally at the Pattani campus of Prince of Songkla University.", "Pattani campus",
+     "names the town here"),
 ])
 def test_a_division_s_name_used_for_its_town_reads_as_the_town(parser, text, name, why):
-    bare = name.replace(" town", "").replace("outskirts of ", "")
+    bare = name.replace(" town", "").replace(" campus", "").replace("outskirts of ", "")
     start = text.index(name) + name.index(bare)
     toponyms = parser.parse(text).toponyms
     [town] = [t for t in toponyms if t.start == start and t.text == bare]
@@ -739,6 +743,28 @@ def test_a_feature_s_name_is_no_far_namesake_town(parser, text, name):
 def test_the_article_picks_a_feature_named_with_it(parser, text, name, code):
     toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
     assert toponym.place is not None and toponym.place.feature_code == code, toponym.reason
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Transport stopped in Chilpancingo on Tuesday. Two taxi drivers were killed on Monday "
+     "in the Emiliano Zapata neighbourhood.", "Emiliano Zapata"),  # not the town in Tabasco
+    ("CHICAGO — Some 2,000 people marched from Union Park to the Loop on Friday.",
+     "Union Park"),  # not the town in Florida
+])
+def test_a_quarter_s_name_is_no_far_namesake_town(parser, text, name):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is None and "feature" in toponym.reason, toponym.reason
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    # a quarter named after a town the text's other places support, and a lone quarter
+    ("Police patrolled the Acapulco neighbourhood of Chilpancingo, Guerrero.", "Acapulco",
+     "Guerrero"),
+    ("Some 2,000 people marched through Union Park on Friday.", "Union Park", "Florida"),
+])
+def test_a_quarter_s_name_keeps_a_supported_or_lone_reading(parser, text, name, admin1):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is not None and toponym.place.admin1 == admin1, toponym.reason
 
 
 def test_a_feature_beside_its_town_is_read_at_the_town(parser):

@@ -51,6 +51,7 @@ from geoevents.wordlists import (
     FEATURE_NOUNS,
     MUNICIPAL_BODIES,
     PLACE_WORDS,
+    QUARTER_NOUNS,
     RESIDENT_NOUNS,
     STREET_WORDS,
 )
@@ -406,8 +407,9 @@ def _seat(cands: list[Candidate], best: int) -> Candidate | None:
     return max(towns, key=lambda c: c.prior, default=None)
 
 
-# "Nakuru town", "the town of Kayes", "on the outskirts of Kayes", "streets of Pattani"
-_TOWN_AFTER = re.compile(r"\s+(?:town|city|municipality|township)\b", re.IGNORECASE)
+# "Nakuru town", "the town of Kayes", "on the outskirts of Kayes", "streets of Pattani",
+# "the Pattani campus" (a campus is named by its town)
+_TOWN_AFTER = re.compile(r"\s+(?:town|city|municipality|township|campus)\b", re.IGNORECASE)
 _TOWN_BEFORE = re.compile(r"\b(?:town|city|outskirts|suburbs?|centre|center|streets|"
                           r"municipality|township|downtown)\s+of\s+(?:the\s+)?$",
                           re.IGNORECASE)
@@ -757,7 +759,12 @@ def _reject_feature_namesakes(groups: list[Group], members: list[list[Mention]],
     another place of the text supports the town (:func:`_supports`, as for the towns a
     lake or river is named after): Sarandë, Albania, is no reading of the Saranda forest
     of Jharkhand, nor Beaufort, South Carolina, of the castle in south Lebanon. The name
-    stays a place, unresolved."""
+    stays a place, unresolved. So does a name of a part of a city (a quarter noun after
+    it or ending it, :data:`QUARTER_NOUNS`) read as a town that no other place of the
+    text supports:
+    "the Emiliano Zapata neighbourhood" in a report from Chilpancingo is no town in
+    Tabasco, "Union Park" in Chicago no town in Florida. Such a name is judged only when
+    the text has another place (a local paper names its city's quarters alone)."""
     best, anchors = _best_and_anchors(groups, members, probs)
     for i, (group, b, ms) in enumerate(zip(groups, best, members, strict=True)):
         if b < 0 or group.rejected is not None or group.key.startswith("demonym:"):
@@ -765,7 +772,10 @@ def _reject_feature_namesakes(groups: list[Group], members: list[list[Mention]],
         place = group.candidates[b].place
         if not (place.feature_class in ("P", "S") or place.feature_code in _LOWER_DIVISIONS):
             continue
-        if not any(_feature_after(m, text) for m in ms):
+        quarter = place.feature_class == "P" and any(j != i for j, _ in anchors) and any(
+            _feature_after(m, text, QUARTER_NOUNS) or
+            m.text.split()[-1].lower() in QUARTER_NOUNS for m in ms)
+        if not (quarter or any(_feature_after(m, text) for m in ms)):
             continue
         if any(_supports(a, place, near) for j, a in anchors if j != i):
             continue
@@ -774,10 +784,11 @@ def _reject_feature_namesakes(groups: list[Group], members: list[list[Mention]],
                           "and none of the text's other places supports it")
 
 
-def _feature_after(m: Mention, text: str) -> bool:
-    """Whether a feature noun follows mention ``m`` ("Saranda forest", "Beaufort Castle")."""
+def _feature_after(m: Mention, text: str, nouns: frozenset[str] = FEATURE_NOUNS) -> bool:
+    """Whether one of ``nouns`` (a feature noun) follows mention ``m`` ("Saranda forest",
+    "Beaufort Castle")."""
     after = _NEXT_WORD_ANY_CASE.match(text, m.end)
-    return after is not None and after.group(1).lower() in FEATURE_NOUNS
+    return after is not None and after.group(1).lower() in nouns
 
 
 _NEXT_WORD_ANY_CASE = re.compile(r"[ \t]+([A-Za-z]+)\b")
