@@ -343,7 +343,9 @@ def casualties(sent: Span, onto: Ontology, elsewhere: Callable[[Word], bool] | N
                                for g in c.children if g.dep_ == "pobj"]
         elif tok.pos_ == "ADJ":  # "five dead", "leaving 14 people dead"
             candidates += [tok.head] if tok.head.like_num or tok.head.pos_ == "NOUN" else []
-            candidates += [c for c in tok.head.children if c.dep_ in ("dobj", "nsubj")]
+            # (and the subject of a passive: "two drivers were shot dead")
+            candidates += [c for c in tok.head.children if c.dep_ in ("dobj", "nsubj") or (
+                c.dep_ == "nsubjpass" and tok.dep_ == "oprd")]
             candidates += [c for c in tok.children if c.like_num]
         for cand in candidates:
             value = _count(cand)
