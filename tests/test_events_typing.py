@@ -402,3 +402,18 @@ def test_bodies_recovered_take_back_no_place():
     assert "Government regains territory" not in found
     assert "Government regains territory" in types(
         "The army recovered the town of Kamba from the rebels on Monday.")
+
+
+def test_a_weapon_of_another_clause_types_neither_the_attack_nor_the_assault():
+    """"… while a drone struck a fuel depot …": the drone is the strike's; the attack told
+    beside it and the assault the army repelled (a battle with the army) are not drone
+    strikes, by the rules or by the model that reads the sentence whole."""
+    found = by_trigger(
+        "PORT SUDAN, Sudan, March 11 — Sudan's paramilitary Rapid Support Forces (RSF) "
+        "attacked a market town in White Nile state on Tuesday, killing at least eight "
+        "civilians, while a drone struck a fuel depot in the state capital Kosti and the "
+        "army said it had repelled an assault near Ad Douiem, officials and residents said.",
+        published="2026-03-11")
+    assert found.get("attacked") == "Attack"
+    assert found.get("struck") == "Air/drone strike"
+    assert found.get("repelled") == "Armed clash" and "assault" not in found
