@@ -150,7 +150,8 @@ def test_a_dateline_is_cut_from_the_first_sentence_whatever_its_dash(dash):
     from geoevents.pipeline import analyse
 
     doc = analyse(text, published="2026-09-15")[1]
-    assert [s.text.strip() for s in doc.sents][0] == f"JAYAPURA, Indonesia, Sept 15{dash}".strip()
+    first = next(iter(doc.sents)).text.strip()
+    assert first == f"JAYAPURA, Indonesia, Sept 15{dash}".strip()
     clash = next(e for e in _events(text, "2026-09-15") if e.event_type == "Battles")
     assert (clash.fatalities, clash.date) == (1, "2026-09-13")
 
