@@ -417,3 +417,11 @@ def test_a_weapon_of_another_clause_types_neither_the_attack_nor_the_assault():
     assert found.get("attacked") == "Attack"
     assert found.get("struck") == "Air/drone strike"
     assert found.get("repelled") == "Armed clash" and "assault" not in found
+
+
+def test_a_weapon_of_the_clause_that_tells_how_it_happened_types_the_killing():
+    """"killed when forces used chlorine gas": the 'when' clause tells how the killing
+    came about, the same happening, so its weapon is the killing's."""
+    found = by_trigger("Six people were killed when government forces used chlorine gas "
+                       "south-west of the city of Saraqib, a monitoring group said Tuesday.")
+    assert found.get("killed") == "Chemical weapon"

@@ -397,15 +397,21 @@ def _speaker_owning(noun: Word, onto: Ontology) -> Word | None:
 _SIDE_CLAUSES = frozenset({"advcl", "conj", "ccomp", "parataxis"})
 # ... and the links of a clause that reports another or is reported by it
 _REPORTED = frozenset({"ccomp", "parataxis"})
+# the marks of an adverbial clause told beside its head ("while a drone struck …"); the
+# others tell how its head's happening came about ("killed *when* forces used chlorine
+# gas", "as a bomb exploded", "after a drone struck"): the same happening
+_BESIDE = frozenset({"while", "whilst", "whereas", "meanwhile"})
 
 
 def _clause_of(word: Word) -> Word:
     """The head of the clause that holds ``word``: its nearest ancestor (or itself) that
     is the sentence's root or a clause told beside another or reported
-    (:data:`_SIDE_CLAUSES`) with a subject of its own."""
+    (:data:`_SIDE_CLAUSES`; an adverbial clause only with a mark of :data:`_BESIDE`) with
+    a subject of its own."""
     while word.head.i != word.i and not (
             word.dep_ in _SIDE_CLAUSES and word.pos_ in ("VERB", "AUX") and
-            any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)):
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children) and
+            (word.dep_ != "advcl" or any(c.lower_ in _BESIDE for c in word.children))):
         word = word.head
     return word
 
