@@ -429,8 +429,8 @@ def _fought_back(trigger: Trigger, onto: Ontology) -> str | None:
     if trigger.pos != "NOUN" or tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
         return None
     kinds = onto.verb_index.get(lemma(tok.head), ())
-    return kinds[0] if len(kinds) == 1 and onto.event_type_of(kinds[0]) == "Battles" \
-        else None
+    return kinds[0] if len(kinds) == 1 and kinds[0] in onto.sub_types and \
+        onto.event_type_of(kinds[0]) == "Battles" else None
 
 
 def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
