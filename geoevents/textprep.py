@@ -110,9 +110,10 @@ class SafeTokenizer:
     def __call__(self, text: str) -> Doc:
         safe = tokenizer_safe(text)
         if safe is text or safe == text:
-            return _layout_cut(_run_ons_cut(self.tokenizer(text), text), text)
-        return _layout_cut(_run_ons_cut(_with_original_text(self.tokenizer(safe), text, safe),
-                                        text), text)
+            return _dateline_cut(_layout_cut(_run_ons_cut(self.tokenizer(text), text), text),
+                                 text)
+        return _dateline_cut(_layout_cut(_run_ons_cut(
+            _with_original_text(self.tokenizer(safe), text, safe), text), text), text)
 
     def pipe(self, texts: Any, batch_size: int = 1000) -> Any:
         for text in texts:
@@ -173,6 +174,23 @@ def _layout_cut(doc: Doc, text: str) -> Doc:
                     closed.append(i + 1)
         after_item_or_heading = item or heading
     return _sentence_starts_set(doc, opened, closed)
+
+
+def _dateline_cut(doc: Doc, text: str) -> Doc:
+    """``doc`` (of ``text``) with a sentence opened after the dateline that opens it
+    ("JAYAPURA, Indonesia, Sept 15 - A soldier was killed …"), whichever dash ends the
+    dateline (" - ", " -- ", "–", "—"): the parser would otherwise read the filing place
+    and day as words of the first sentence (with a hyphen, "Sept 15 - A soldier" as one
+    noun phrase, the sentence's subject lost)."""
+    from geoevents.events.dates import find_dateline
+
+    line = find_dateline(text, None)
+    if line is None:
+        return doc
+    i = bisect.bisect_left([t.idx for t in doc], line.end)
+    if not 0 < i < len(doc) or doc[i].idx != line.end:
+        return doc
+    return _sentence_starts_set(doc, [i])
 
 
 def _sentence_starts_set(doc: Doc, opened: list[int], closed: list[int] | None = None) -> Doc:

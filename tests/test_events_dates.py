@@ -140,6 +140,35 @@ def test_a_dateline_anchors_relative_days():
     assert bomb.actor1 != "KABUL"  # the dateline is no actor
 
 
+@pytest.mark.parametrize("dash", [" - ", " -- ", " – ", " — "])
+def test_a_dateline_is_cut_from_the_first_sentence_whatever_its_dash(dash):
+    """A hyphen after the dateline's day ("Sept 15 - A soldier …") would make the parser
+    read the day and the sentence's subject as one noun phrase and lose the toll: every
+    dash ends the dateline as its own sentence."""
+    text = (f"JAYAPURA, Indonesia, Sept 15{dash}A soldier was killed and another wounded "
+            "when separatist rebels opened fire on a military post on Sunday.")
+    from geoevents.pipeline import analyse
+
+    doc = analyse(text, published="2026-09-15")[1]
+    first = next(iter(doc.sents)).text.strip()
+    assert first == f"JAYAPURA, Indonesia, Sept 15{dash}".strip()
+    clash = next(e for e in _events(text, "2026-09-15") if e.event_type == "Battles")
+    assert (clash.fatalities, clash.date) == (1, "2026-09-13")
+
+
+def test_a_stretch_the_recogniser_misses_counts_back_from_the_sentence_day():
+    """"a day after two drivers were shot dead": the shooting is a day before the
+    stoppage the sentence dates, even when the entity recogniser does not mark "a day"."""
+    text = ("CHILPANCINGO, Gro., May 20 — Chilpancingo was left without public transport on "
+            "Tuesday as drivers of colectivos and urban taxis stopped work to demand "
+            "security, a day after two drivers were shot dead in the south of the city.")
+    events = _events(text, "2026-05-20")
+    shooting = next(e for e in events if e.trigger == "shot")
+    protest = next(e for e in events if e.event_type == "Protests")
+    assert (shooting.date, protest.date) == ("2026-05-18", "2026-05-19")
+    assert shooting.fatalities == 2  # "two drivers were shot dead"
+
+
 def test_numbers_that_count_are_not_years():
     events = _events("Floods displaced 2000 families in Maiduguri last week, officials said.",
                      "2025-09-16")

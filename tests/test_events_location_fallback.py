@@ -249,8 +249,9 @@ def test_a_text_with_no_other_place_gives_the_state_at_the_lowest_precision(
      "captured"),
     ("Protesters denounced Israel's war against Hezbollah on Sunday.", "denounced"),
     ("His home was later burned down, and he moved his family to London.", "burned"),
-    # a dateline is never the place
-    ("KABUL, Afghanistan -- Officials condemned the attack on Sunday.", "condemned"),
+    # a dateline is never the place (cut from the sentence: unnamed "officials" who
+    # condemn make no statement there, with or without a dateline, so a named speaker)
+    ("KABUL, Afghanistan -- The government condemned the attack on Sunday.", "condemned"),
 ])
 def test_no_state_is_given_where_the_text_does_not_support_it(text, trigger):
     e = event(text, trigger)

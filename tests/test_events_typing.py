@@ -418,3 +418,30 @@ def test_a_band_beating_people_is_mob_violence():
              "them with rifle butts.")
     assert "Mob violence" not in [e.sub_event_type for e in
                                   geoevents.parse(armed, published="2026-10-25").events]
+
+
+def test_a_weapon_of_another_clause_types_neither_the_attack_nor_the_assault():
+    """"… while a drone struck a fuel depot …": the drone is the strike's; the attack told
+    beside it and the assault the army repelled (a battle with the army) are not drone
+    strikes, by the rules or by the model that reads the sentence whole."""
+    events = geoevents.extract_events(
+        "PORT SUDAN, Sudan, March 11 — Sudan's paramilitary Rapid Support Forces (RSF) "
+        "attacked a market town in White Nile state on Tuesday, killing at least eight "
+        "civilians, while a drone struck a fuel depot in the state capital Kosti and the "
+        "army said it had repelled an assault near Ad Douiem, officials and residents said.",
+        published="2026-03-11")
+    found = {e.trigger: e.sub_event_type for e in events}
+    assert found.get("attacked") == "Attack"
+    assert found.get("struck") == "Air/drone strike"
+    assert found.get("repelled") == "Armed clash" and "assault" not in found
+    # the assault is the battle's, not a second telling of the attack moved to Ad Douiem
+    attack = next(e for e in events if e.trigger == "attacked")
+    assert attack.location is not None and "Douiem" not in attack.location.name
+
+
+def test_a_weapon_of_the_clause_that_tells_how_it_happened_types_the_killing():
+    """"killed when forces used chlorine gas": the 'when' clause tells how the killing
+    came about, the same happening, so its weapon is the killing's."""
+    found = by_trigger("Six people were killed when government forces used chlorine gas "
+                       "south-west of the city of Saraqib, a monitoring group said Tuesday.")
+    assert found.get("killed") == "Chemical weapon"

@@ -79,6 +79,9 @@ class Arguments:
     reasons: list[str] = field(default_factory=list)
     near: set[str] = field(default_factory=set)  # lemmas around the trigger
     clause: set[str] = field(default_factory=set)  # lemmas of the trigger's clause
+    # lemmas only the sentence's other clauses with subjects of their own hold ("while a
+    # drone struck a fuel depot"): another happening's words (see :func:`_apart`)
+    apart: frozenset[str] = frozenset()
     has_place: bool = False  # a place entity among the trigger's objects
 
 
@@ -343,7 +346,9 @@ def casualties(sent: Span, onto: Ontology, elsewhere: Callable[[Word], bool] | N
                                for g in c.children if g.dep_ == "pobj"]
         elif tok.pos_ == "ADJ":  # "five dead", "leaving 14 people dead"
             candidates += [tok.head] if tok.head.like_num or tok.head.pos_ == "NOUN" else []
-            candidates += [c for c in tok.head.children if c.dep_ in ("dobj", "nsubj")]
+            # (and the subject of a passive: "two drivers were shot dead")
+            candidates += [c for c in tok.head.children if c.dep_ in ("dobj", "nsubj") or (
+                c.dep_ == "nsubjpass" and tok.dep_ == "oprd")]
             candidates += [c for c in tok.children if c.like_num]
         for cand in candidates:
             value = _count(cand)
@@ -386,6 +391,55 @@ def _speaker_owning(noun: Word, onto: Ontology) -> Word | None:
     speaker, passive = _subject(clause.head)
     return speaker if speaker is not None and not passive and _is_actor(speaker, onto) \
         else None
+
+
+# the links of a clause told beside another, or reported
+_SIDE_CLAUSES = frozenset({"advcl", "conj", "ccomp", "parataxis"})
+# ... and the links of a clause that reports another or is reported by it
+_REPORTED = frozenset({"ccomp", "parataxis"})
+# the marks of an adverbial clause told beside its head ("while a drone struck …"); the
+# others tell how its head's happening came about ("killed *when* forces used chlorine
+# gas", "as a bomb exploded", "after a drone struck"): the same happening
+_BESIDE = frozenset({"while", "whilst", "whereas", "meanwhile"})
+
+
+def _clause_of(word: Word) -> Word:
+    """The head of the clause that holds ``word``: its nearest ancestor (or itself) that
+    is the sentence's root or a clause told beside another or reported
+    (:data:`_SIDE_CLAUSES`; an adverbial clause only with a mark of :data:`_BESIDE`) with
+    a subject of its own."""
+    while word.head.i != word.i and not (
+            word.dep_ in _SIDE_CLAUSES and word.pos_ in ("VERB", "AUX") and
+            any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children) and
+            (word.dep_ != "advcl" or any(c.lower_ in _BESIDE for c in word.children))):
+        word = word.head
+    return word
+
+
+def _apart(tok: Word, predicate: Word | None) -> frozenset[str]:
+    """The lemmas that only the trigger's sentence's other clauses (:func:`_clause_of`)
+    hold, those that report the trigger's clause or that it reports ("the army said …",
+    "…, the commissioner said, accusing the army of targeting homes") left in: "RSF
+    attacked a market town …, while *a drone struck* a fuel depot in Kosti and the army
+    said it had repelled an assault" — the drone is the strike's, neither the attack's
+    nor the assault's."""
+    own = set()
+    for word in (tok, predicate):
+        clause = _clause_of(word) if word is not None else None
+        while clause is not None:
+            own.add(clause.i)
+            clause = _clause_of(clause.head) if clause.dep_ in _REPORTED else None
+    doc = tok.doc
+    own |= {c.i for i in list(own) for c in doc_words(doc)[i].children
+            if c.dep_ in _REPORTED and _clause_of(c).i == c.i}
+    sent = tok.sent
+    apart = [w for w in span_words(sent) if _clause_of(w).i not in own]
+    if not apart:
+        return frozenset()
+    words = document_words(doc)
+    taken = {w.i for w in apart}
+    held = {f for i in range(sent.start, sent.end) if i not in taken for f in words.forms[i]}
+    return frozenset(f for w in apart for f in words.forms[w.i]) - held
 
 
 def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
@@ -521,6 +575,7 @@ def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
                 c.dep_ in ("nsubj", "nsubjpass") for c in clause_head.children)):
         clause_head = clause_head.head
     args.clause = set(_subtree_lemmas(clause_head))
+    args.apart = _apart(tok, args.predicate)
     args.has_place = any(t.ent_type_ in ("GPE", "LOC", "FAC") for o in objects
                          for t in o.subtree)
     return args

@@ -384,12 +384,24 @@ _GATHERINGS = frozenset({"protest", "demonstration", "rally", "march", "sit-in",
 def _weapon(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
             onto: Ontology) -> tuple[str, str, str] | None:
     """(sub-type, cue, scope) of the nearest weapon named around a violence trigger."""
-    for scope, words in (("trigger phrase", args.near), ("clause", args.clause),
-                         ("sentence", sentence)):
-        named = _weapon_named(words, onto, text if scope == "sentence" else None)
+    # (not a weapon that only another clause with a subject of its own names)
+    for scope, words in (("trigger phrase", args.near - args.apart),
+                         ("clause", args.clause - args.apart),
+                         ("sentence", sentence - args.apart)):
+        named = _weapon_named(words, onto, text if scope == "sentence" and not args.apart
+                              else None)
         if named:
             return *named, scope
     return None
+
+
+def _weapon_of_another_clause(name: str, args: Arguments, onto: Ontology) -> bool:
+    """Whether the weapon of sub-type ``name`` is named only by clauses of the sentence
+    other than the trigger's (``args.apart``: "… while a drone struck a fuel depot and
+    the army said it had repelled an assault"): the model, which reads the sentence
+    whole, took another happening's weapon for the trigger's."""
+    named = _weapon_named(set(args.apart), onto) if args.apart else None
+    return named is not None and named[0] == name
 
 
 def _weapon_named(words: set[str], onto: Ontology, text: str | None = None
@@ -407,6 +419,18 @@ def _weapon_named(words: set[str], onto: Ontology, text: str | None = None
         if cue:
             return name, cue
     return None
+
+
+def _fought_back(trigger: Trigger, onto: Ontology) -> str | None:
+    """The battle sub-type of the verb whose object a violence noun is, when the lexicon
+    types that verb as a battle only ("the army said it had repelled an assault near Ad
+    Douiem": those who repelled it fought its doers); else None."""
+    tok = trigger.token
+    if trigger.pos != "NOUN" or tok.dep_ != "dobj" or tok.head.pos_ != "VERB":
+        return None
+    kinds = onto.verb_index.get(lemma(tok.head), ())
+    return kinds[0] if len(kinds) == 1 and kinds[0] in onto.sub_types and \
+        onto.event_type_of(kinds[0]) == "Battles" else None
 
 
 def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
@@ -429,6 +453,10 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     if weapon and weapon[2] != "sentence":
         name, cue, scope = weapon
         return Typing(name, 0.75, f"weapon {cue!r} in the {scope}")
+    fought = _fought_back(trigger, onto)
+    if fought is not None:
+        return Typing(fought, 0.6, f"the object of {trigger.token.head.text!r}: an attack "
+                      f"fought back is a battle with those who fought it")
     if actor_class == "protester" or _has(args.near, {"rioter", "mob"}):
         name = "Mob violence" if _has(args.near, _MOB) else "Violent demonstration"
         return Typing(name, 0.6, "violence by protesters or a crowd")
@@ -1168,6 +1196,12 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
             return None
     decided = combine(rules, prediction, generic=trigger.generic or trigger.learned is not None,
                       lexicon=trigger.sub_types, spoken=_told_by_a_speaker(trigger, onto))
+    if rules is not None and decided is not None and decided.sub_event_type != \
+            rules.sub_event_type and _weapon_of_another_clause(decided.sub_event_type, args,
+                                                               onto):
+        decided = Typing(rules.sub_event_type, rules.confidence,
+                         f"{rules.reason}; {prediction.describe()}, but only another clause "
+                         f"names its weapon")
     if decided is not None and decided.sub_event_type == "Man-made disaster" and \
             _fire_of_an_attack(trigger, onto):
         return None

@@ -696,6 +696,26 @@ def _counted_back(ent: Span, trigger: Word, published: date | None) -> DateInfo 
                     f"{base.isoformat()}", _attached(ent, {trigger.i}))
 
 
+def _unnamed_stretch(trigger: Word) -> Span | None:
+    """A stretch of time before "after" in the trigger's clause that the entity
+    recogniser leaves out ("stopped work …, *a day* after two drivers were shot dead"), as
+    a DATE span for :func:`_counted_back`; None when there is none."""
+    from spacy.tokens import Span
+
+    doc = trigger.doc
+    for head in [trigger, *list(trigger.ancestors)[:3]]:
+        after = next((c for c in head.children if c.lower_ == "after"), None)
+        if after is None:
+            continue
+        noun = next((c for c in (*head.children, *after.children)
+                     if c.dep_ == "npadvmod" and c.i + 1 == after.i), None)
+        if noun is None or not _SPAN_BACK.fullmatch(
+                " ".join(w.lower_ for w in doc[noun.left_edge.i:after.i])):
+            return None
+        return Span(doc, noun.left_edge.i, after.i, label="DATE")
+    return None
+
+
 def _clause_has_own_date(ent: Span, trigger: Word, ents: Sequence[Span]) -> bool:
     """Whether ``ent`` is a stretch before "after" ("a day after mortar shells struck …")
     whose clause, which holds the trigger, names a date of its own ("… on Tuesday
@@ -832,6 +852,10 @@ def event_date(trigger: Word, predicate: Word | None, sent: Span | list[Span],
     attached_only = attached_only or (trigger.dep_ in ("nsubj", "nsubjpass") and
                                       lemma(trigger.head) in _CAUSES)
     found = entities_in(sent) if not isinstance(sent, list) else sent
+    stretch = _unnamed_stretch(trigger)
+    if stretch is not None and not any(e.start < stretch.end and stretch.start < e.end
+                                       for e in found):
+        found = [*found, stretch]
     ents = [e for e in found if e.label_ in ("DATE", "TIME")
             and e.start_char >= skip_before and not _counts_something(e)
             and not _some_weekday(e)
