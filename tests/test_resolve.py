@@ -692,17 +692,6 @@ def test_a_division_s_name_in_a_point_s_slot_is_the_town(parser, text, name):
         [t.reason for t in rest]  # "Mopti's main market", "between Mopti and", "in Mykolaiv"
 
 
-@pytest.mark.parametrize("text, name", [
-    ("The cases in Canada by province: fifteen in British Columbia, twelve in Ontario, "
-     "eight in Alberta, one in New Brunswick, and one in Quebec.", "Quebec"),
-    ("Rain fell in Ontario, in Alberta and in Quebec on Monday.", "Quebec"),
-])
-def test_a_province_listed_among_provinces_is_the_province(parser, text, name):
-    # "in Quebec" alone could be the city; beside other provinces it is the province
-    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
-    assert toponym.place.feature_code == "ADM1", toponym.reason
-
-
 def test_a_lone_province_name_in_a_point_s_slot_is_its_town(parser):
     text = "Quebec's premier spoke on Monday. A fire broke out in Quebec overnight."
     _, second = [t for t in parser.parse(text).toponyms if t.text == "Quebec"]

@@ -99,10 +99,8 @@ class Resolver:
         _reject_feature_namesakes(groups, members, probs, neighbours(self.gaz), text)
         _reject_outside_container(groups, members, probs, text)
         dropped: set[int] = set()
-        regions = _plain_divisions(groups, probs)
-        for g, (group, mentions_of, p, x) in enumerate(
-                zip(groups, members, probs, matrices, strict=False)):
-            self._assign(group, mentions_of, p, x, dropped, text, regions - {g})
+        for group, mentions_of, p, x in zip(groups, members, probs, matrices, strict=False):
+            self._assign(group, mentions_of, p, x, dropped, text)
         kept = [m for m in mentions if id(m) not in dropped]
         resolved = [m for m in kept if m.kind in ("name", "demonym")]
         for m in kept:
@@ -231,10 +229,7 @@ class Resolver:
             group.acceptance = p[keep]
 
     def _assign(self, group: Group, mentions: list[Mention], p: np.ndarray, x: np.ndarray,
-                dropped: set[int], text: str, regions: set[tuple[int, str]]) -> None:
-        """Set the place, candidates, confidence and reason of a group's mentions (or drop
-        them); ``regions``: the other groups read as plain first-level divisions
-        (:func:`_plain_divisions`)."""
+                dropped: set[int], text: str) -> None:
         cands = group.candidates
         if not cands or group.rejected is not None:
             # a name whose only exact readings lie abroad is still a place name
@@ -264,12 +259,6 @@ class Resolver:
         # own name, or the division does not ("in Mopti"; not "in Goa", the state, for
         # Mormugao, of which "Goa" is an alternate name)
         own = town is not None and (town.primary or not cands[best].primary)
-        # but not among first-level divisions of the same country that are no towns' names
-        # ("fifteen in British Columbia, ... one in New Brunswick, and one in Quebec"):
-        # a name in a list of provinces is the province
-        listed_regions = sum(1 for _, cc in regions if cc == cands[best].place.country_code)
-        own = own and not (cands[best].place.feature_code == "ADM1"
-                           and listed_regions >= _LISTED_DIVISIONS)
         for m in mentions:
             if m.weak and (conf < self.weak_min_confidence
                            or not (supported or _well_known(cands[best], m.text))):
@@ -371,25 +360,6 @@ _GOVERNOR_BEFORE = re.compile(r"\bgovernor\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _DIVISIONS = frozenset({"ADM1", "ADM2", "ADM3"})
-# other first-level divisions of a country, not named like a town of theirs, that make a
-# bare division name in a locative slot the division (see Resolver._assign)
-_LISTED_DIVISIONS = 2
-
-
-def _plain_divisions(groups: list[Group], probs: list[np.ndarray]) -> set[tuple[int, str]]:
-    """The groups (index, country code) whose best reading is a first-level division
-    with no town of its name inside it (:func:`_seat`): "Ontario", "British Columbia" —
-    not "Mopti" or "Quebec", which a locative slot may make the town."""
-    found: set[tuple[int, str]] = set()
-    for g, (group, p) in enumerate(zip(groups, probs, strict=False)):
-        if not group.candidates or group.rejected is not None:
-            continue
-        best = int(p.argmax())
-        place = group.candidates[best].place
-        if place.feature_code == "ADM1" and place.country_code and \
-                _seat(group.candidates, best) is None:
-            found.add((g, place.country_code))
-    return found
 
 
 def _seat(cands: list[Candidate], best: int) -> Candidate | None:
