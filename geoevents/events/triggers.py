@@ -505,12 +505,55 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
     return ASSERTED, ""
 
 
+@lru_cache(maxsize=1)
+def _verb_exceptions() -> dict[str, list[str]]:
+    """The lemmatizer's irregular verb forms ("shot" → "shoot", "took" → "take"), to read a
+    word as a verb whatever its tag."""
+    from geoevents.nlp import load
+
+    nlp = load()
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    tables = nlp.get_pipe("lemmatizer").lookups
+    if not tables.has_table("lemma_exc"):
+        return {}
+    return dict(tables.get_table("lemma_exc").get("verb", {}))
+
+
+def _misread_verb(token: Word, onto: Ontology
+                  ) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    """(verb, phrase, sub-types) of a word the tagger took for a noun or adjective that
+    the words right after it make a listed verb phrase: a verb with its particle or
+    resultative ("gunmen on a motorcycle *shot dead* a leader", where "shot" is read as
+    the object of "on"), which no noun is followed by."""
+    doc = token.doc
+    low = token.lower_
+    forms = (*_verb_exceptions().get(low, ()), *document_words(doc).forms[token.i])
+    end = token.sent.end
+    for form in dict.fromkeys(forms):
+        for words, _ in onto.verb_phrases.get(form, ()):
+            rest = words[1:]
+            if not rest or token.i + len(words) > end:
+                continue
+            if tuple(t.lower_ for t in doc[token.i + 1:token.i + len(words)]) == rest:
+                subs = tuple(dict.fromkeys(sub for w, sub in onto.verb_phrases[form]
+                                           if w == words))
+                return form, words, subs
+    return None
+
+
 def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
     """All lexicon triggers of a sentence, in text order, with their modality."""
     found: list[Trigger] = []
     forms_of = document_words(sent.doc).forms
     for token in span_words(sent):
         tag = token.pos_
+        misread = None if tag == "VERB" else _misread_verb(token, onto)
+        if misread is not None:
+            mod, why = modality(token, onto)
+            found.append(Trigger(token=token, lemma=misread[0], pos="VERB", phrase=misread[1],
+                                 sub_types=misread[2], modality=mod, modality_reason=why))
+            continue
         if tag == "VERB":
             pos = "VERB"
             index = onto.verb_index
