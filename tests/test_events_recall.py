@@ -267,3 +267,27 @@ def test_a_day_told_hour_by_hour_is_a_happening_per_time_and_town():
     found = events(text, "2026-05-13")
     assert sorted((e.location.name, e.date) for e in found if e.location is not None) == [
         ("Druzhkivka", "2026-05-12"), ("Kostyantynivka", "2026-05-12")]
+
+
+def test_a_verb_phrase_the_tagger_read_as_a_noun_is_still_a_trigger():
+    # spaCy's small model reads "shot" as the object of "on" here
+    found = events("Unidentified gunmen on a motorcycle shot dead a community leader outside "
+                   "his house in Teorama on Wednesday.", "2026-10-05")
+    assert [(e.event_type, e.sub_event_type, e.fatalities) for e in found] == [
+        ("Violence against civilians", "Attack", 1)]
+
+
+def test_people_taken_from_their_home_are_abducted():
+    found = events("Armed men took two brothers, both farmers, from their home in a rural "
+                   "area of Convención on Saturday.", "2026-10-05")
+    assert [e.sub_event_type for e in found] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels took control of the town on Saturday.",
+    "Farmers took part in a meeting in the town hall on Saturday.",
+    "The wounded were taken from the scene to a hospital in Cali on Saturday.",
+])
+def test_taking_a_place_a_part_or_the_wounded_to_hospital_is_no_abduction(text):
+    found = events(text, "2026-10-05")
+    assert "Abduction/forced disappearance" not in {e.sub_event_type for e in found}
