@@ -275,6 +275,7 @@ def test_a_verb_phrase_the_tagger_read_as_a_noun_is_still_a_trigger():
                    "his house in Teorama on Wednesday.", "2026-10-05")
     assert [(e.event_type, e.sub_event_type, e.fatalities) for e in found] == [
         ("Violence against civilians", "Attack", 1)]
+    assert "trigger 'shoot dead'" in found[0].reason  # the rules, not the model alone
 
 
 def test_people_taken_from_their_home_are_abducted():
@@ -291,3 +292,15 @@ def test_people_taken_from_their_home_are_abducted():
 def test_taking_a_place_a_part_or_the_wounded_to_hospital_is_no_abduction(text):
     found = events(text, "2026-10-05")
     assert "Abduction/forced disappearance" not in {e.sub_event_type for e in found}
+
+
+def test_a_past_form_that_is_only_a_verb_is_a_trigger_whatever_its_tag():
+    # the capitals make spaCy's small model read "KIDNAPPED" as a proper noun
+    found = events("HERDERS KIDNAPPED IN FOUNOUGO ON SUNDAY", "2026-10-05")
+    assert [e.sub_event_type for e in found] == ["Abduction/forced disappearance"]
+
+
+def test_a_participle_that_describes_is_no_trigger():
+    found = events("The mission urged all parties to return the abducted children.",
+                   "2026-10-05")
+    assert found == []

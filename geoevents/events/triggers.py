@@ -506,29 +506,49 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _verb_exceptions() -> dict[str, list[str]]:
-    """The lemmatizer's irregular verb forms ("shot" → "shoot", "took" → "take"), to read a
-    word as a verb whatever its tag."""
+def _lemma_tables() -> tuple[dict[str, list[str]], frozenset[str], frozenset[str]]:
+    """The lemmatizer's irregular verb forms ("shot" → "shoot", "took" → "take"), its
+    verbs, and the words it knows as nouns or adjectives: to read a word as a verb
+    whatever its tag."""
     from geoevents.nlp import load
 
     nlp = load()
     if "lemmatizer" not in nlp.pipe_names:
-        return {}
+        return {}, frozenset(), frozenset()
     tables = nlp.get_pipe("lemmatizer").lookups
-    if not tables.has_table("lemma_exc"):
-        return {}
-    return dict(tables.get_table("lemma_exc").get("verb", {}))
+    if not tables.has_table("lemma_exc") or not tables.has_table("lemma_index"):
+        return {}, frozenset(), frozenset()
+    index = tables.get_table("lemma_index")
+    return (dict(tables.get_table("lemma_exc").get("verb", {})),
+            frozenset(index.get("verb", ())),
+            frozenset(chain(index.get("noun", ()), index.get("adj", ()))))
+
+
+def _verb_only(token: Word, forms: tuple[str, ...]) -> str | None:
+    """The verb of a past form no noun or adjective shares ("overran", "KIDNAPPED"),
+    whatever the tag: an irregular form or an -ed form of a known verb."""
+    exceptions, verbs, nominal = _lemma_tables()
+    low = token.lower_
+    if low in nominal or not (low in exceptions or low.endswith("ed")):
+        return None
+    return next((f for f in forms if f != low and (f in verbs or low in exceptions)), None)
+
+
+# tags a verb is misread as, and entities no verb is part of
+_MISREAD_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
+_NO_VERB_ENTITIES = TIME_ENTITIES | {"PERSON"}
 
 
 def _misread_verb(token: Word, onto: Ontology
-                  ) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+                  ) -> tuple[str, tuple[str, ...] | None, tuple[str, ...]] | None:
     """(verb, phrase, sub-types) of a word the tagger took for a noun or adjective that
     the words right after it make a listed verb phrase: a verb with its particle or
     resultative ("gunmen on a motorcycle *shot dead* a leader", where "shot" is read as
-    the object of "on"), which no noun is followed by."""
+    the object of "on"), which no noun is followed by; or a past form that is only a
+    verb (see :func:`_verb_only`)."""
     doc = token.doc
     low = token.lower_
-    forms = (*_verb_exceptions().get(low, ()), *document_words(doc).forms[token.i])
+    forms = (*_lemma_tables()[0].get(low, ()), *document_words(doc).forms[token.i])
     end = token.sent.end
     for form in dict.fromkeys(forms):
         for words, _ in onto.verb_phrases.get(form, ()):
@@ -539,6 +559,10 @@ def _misread_verb(token: Word, onto: Ontology
                 subs = tuple(dict.fromkeys(sub for w, sub in onto.verb_phrases[form]
                                            if w == words))
                 return form, words, subs
+    # a participle read as an adjective describes ("return the abducted children")
+    verb = _verb_only(token, forms) if token.pos_ in _NOUN_HEADS else None
+    if verb is not None and verb in onto.verb_index:
+        return verb, None, onto.verb_index[verb]
     return None
 
 
@@ -548,7 +572,8 @@ def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
     forms_of = document_words(sent.doc).forms
     for token in span_words(sent):
         tag = token.pos_
-        misread = None if tag == "VERB" else _misread_verb(token, onto)
+        misread = _misread_verb(token, onto) if tag in _MISREAD_TAGS and \
+            token.ent_type_ not in _NO_VERB_ENTITIES else None
         if misread is not None:
             mod, why = modality(token, onto)
             found.append(Trigger(token=token, lemma=misread[0], pos="VERB", phrase=misread[1],
