@@ -510,12 +510,15 @@ def _lemma_tables() -> tuple[dict[str, list[str]], frozenset[str], frozenset[str
     """The lemmatizer's irregular verb forms ("shot" → "shoot", "took" → "take"), its
     verbs, and the words it knows as nouns or adjectives: to read a word as a verb
     whatever its tag."""
+    from spacy.pipeline import Lemmatizer
+
     from geoevents.nlp import load
 
     nlp = load()
-    if "lemmatizer" not in nlp.pipe_names:
+    pipe = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+    if not isinstance(pipe, Lemmatizer):
         return {}, frozenset(), frozenset()
-    tables = nlp.get_pipe("lemmatizer").lookups
+    tables = pipe.lookups
     if not tables.has_table("lemma_exc") or not tables.has_table("lemma_index"):
         return {}, frozenset(), frozenset()
     index = tables.get_table("lemma_index")
