@@ -395,12 +395,19 @@ def test_model_makes_an_event_where_the_lexicon_has_no_trigger():
 
 def test_the_model_trigger_is_a_word_that_tells_a_happening():
     """The word that weighs most for the model's type may be no happening ("money" the
-    shopkeeper refused to pay): the trigger is the next word that tells one."""
-    events = geoevents.extract_events(
-        "Members of a gang shot dead a shopkeeper who had refused to pay extortion money, "
-        "residents of the neighbourhood said.")
-    assert [e.sub_event_type for e in events] == ["Organised crime"]
-    assert "the rules gave no type" in events[0].reason
+    shopkeeper refused to pay): the trigger is the next word that tells one. (The lexicon
+    now reads "shot dead" too, though the tagger takes "shot" for a noun: the model's
+    trigger is asked for directly.)"""
+    from geoevents.events.ontology import load_ontology
+    from geoevents.events.triggers import NON_EVENTS, learned_trigger
+    from geoevents.nlp import load
+
+    text = ("Members of a gang shot dead a shopkeeper who had refused to pay extortion money, "
+            "residents of the neighbourhood said.")
+    trigger = learned_trigger(next(iter(load()(text).sents)), load_ontology())
+    assert trigger is not None and trigger.sub_types == ("Organised crime",)
+    assert trigger.token.text != "money" and trigger.modality not in NON_EVENTS
+    assert [e.sub_event_type for e in geoevents.extract_events(text)] == ["Organised crime"]
 
 
 @pytest.mark.slow
