@@ -262,12 +262,8 @@ class Recogniser:
         of Salvador", "the Kasbah of Algiers": a part named with its city), else the span
         itself; a division or settlement noun before "of" ("Province of Kandahar") names
         the place whole."""
-        from geoevents.resolve.candidates import _spelling_variants
-
         of = [t.i for t in span if t.lower_ == "of"]
-        name = span_text(span)
-        if not of or of[0] == span.start or any(  # ("Republic of Congo", by "of the")
-                self.known(n) is not None for n in [name, *_spelling_variants(name)]) or \
+        if not of or of[0] == span.start or self.known(span_text(span)) is not None or \
                 span.doc[of[0] - 1].lower_ in DIVISION_NOUNS or \
                 span.doc[of[0] - 1].lower_ in SETTLEMENT_NOUNS:
             return span
