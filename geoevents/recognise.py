@@ -250,25 +250,12 @@ class Recogniser:
                 if span is not None and self._is_person_context(span):
                     state.titled.add(span_text(span))  # "Dr Ala Alwan": a person's name
                 elif span is not None and _clean_name(span_text(span)):
-                    span = self._of_place(_head_completed(self._without_direction(span)))
+                    span = _head_completed(self._without_direction(span))
                     # "Tishreen Dam", "Al-Ghaab Plains": a site noun names a place
                     state.add(span, source=f"ner:{ent.label_}",
                               named=len(span) > 1 and span[-1].lower_ in SITE_NOUNS)
             elif ent.label_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
                 state.other_ents.append(ent)
-
-    def _of_place(self, span: Span) -> Span:
-        """The known place after "of" in a place name the gazetteer lacks ("the Subúrbio
-        of Salvador", "the Kasbah of Algiers": a part named with its city), else the span
-        itself; a division or settlement noun before "of" ("Province of Kandahar") names
-        the place whole."""
-        of = [t.i for t in span if t.lower_ == "of"]
-        if not of or of[0] == span.start or self.known(span_text(span)) is not None or \
-                span.doc[of[0] - 1].lower_ in DIVISION_NOUNS or \
-                span.doc[of[0] - 1].lower_ in SETTLEMENT_NOUNS:
-            return span
-        tail = doc_span(span.doc, of[0] + 1, span.end)
-        return tail if len(tail) and self.known(span_text(tail)) is not None else span
 
     def _without_direction(self, span: Span) -> Span:
         """"Northeast Georgia", "Western Pennsylvania": the place after a compass word,

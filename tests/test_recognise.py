@@ -58,20 +58,6 @@ def test_border_expressions_become_border_mentions(parser, text, expected):
     assert all(part.kind in ("name", "demonym") for part in borders[0].parts)
 
 
-@pytest.mark.parametrize("text, names", [
-    # a part of a city the gazetteer lacks, named with its city: the city
-    ("Seven people died in the Valéria neighbourhood, in the Subúrbio of Salvador, Bahia, "
-     "on Tuesday.", ["Salvador"]),
-    ("Police raided the Kasbah of Algiers on Friday.", ["Algiers"]),
-    # a division noun before "of" names the place whole; so does a known whole name
-    ("Fighting broke out in the Province of Kandahar.", ["Province of Kandahar"]),
-    ("Ships were attacked in the Gulf of Aden.", ["Gulf of Aden"]),
-])
-def test_a_place_named_of_its_city_is_the_city(parser, text, names):
-    toponyms = parser.parse(text).toponyms
-    assert [t.text for t in toponyms if t.text in names or " of " in t.text] == names
-
-
 def test_relative_locations_keep_the_relation(parser):
     found = [m for m in mentions(parser, "An airstrike hit a house 5 km north of Gaza City, "
                                          "and tanks advanced near Rafah.")
