@@ -3391,6 +3391,8 @@ def _sum_of_the_told(event: Event, cand: _Candidate,
             and _places_agree(k, event, near=True)]
     figures = [k.fatalities for k in told if k.fatalities is not None]
     return len(told) > 1 and bool(figures) and sum(figures) <= event.fatalities
+
+
 def _harm_told_next(violence: tuple[Event, _Candidate], damage: _Candidate) -> bool:
     """Whether violence on people told in the sentence right after damage is that
     damage's happening: it has no place and no doer of its own, so it takes the scene the
