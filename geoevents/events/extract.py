@@ -1668,8 +1668,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 heir.args.fatalities = dead
         # (the day a telling names is the report's, not the time the narrative is in);
         # a summary of separate happenings sets the time of those it tells next
-        summaries += [c for c in cands if _separate_happenings(c)]
-        timed = kept + [c for c in cands if _separate_happenings(c)]
+        separate = [c for c in cands if _separate_happenings(c)]
+        summaries += separate
+        timed = kept + separate
         dated = next((c.date for c in reversed(timed) if c.date is not None
                       and c.date.precision != UNRESOLVED and not c.date.telling), None)
         if dated is not None:

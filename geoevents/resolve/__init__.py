@@ -24,8 +24,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Hashable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
@@ -57,6 +58,8 @@ from geoevents.wordlists import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from geoevents.gazetteer.store import Gazetteer
     from geoevents.recognise import Mention
 
@@ -709,11 +712,11 @@ def _far_from_focus(place: Place, others: list[Place]) -> bool:
     :data:`STRAY_KM` from each of them ("Union Park" in a Chicago report is not the town
     of 9,765 in Florida)."""
     local = [a for a in others if a.feature_code not in COUNTRY_CODES and a.admin1]
-    counts = Counter((a.country_code, normalized(a.admin1 or "")) for a in local)
-    if not counts:
+    focus = _focus([(a.country_code, normalized(a.admin1 or "")) for a in local])
+    if focus is None:
         return False
-    (cc, adm), k = counts.most_common(1)[0]
-    if k < FOCUS_MIN or k < FOCUS_SHARE * len(local) or place.country_code != cc:
+    (cc, adm), _ = focus
+    if place.country_code != cc:
         return False
     if normalized(place.admin1 or "") == adm:
         return False
@@ -810,7 +813,8 @@ def _reject_outside_container(groups: list[Group], members: list[list[Mention]],
             continue
         after = _WORD.findall(text[second.end:second.end + 20].lower())[:1]
         as_area = noun in ABOVE_TOWN_NOUNS or (bool(after) and after[0] in ABOVE_TOWN_NOUNS)
-        _reject_outside(groups, probs, best, anchors, i, j, as_area, "puts it in")
+        _reject_outside(groups, probs, best, anchors, i, j, established[j], as_area,
+                        "puts it in")
     # "Orient, Ohio": a first-level division after a comma qualifies the name as "in"
     # does, when the name has readings in the division's country (not "Kansas City,
     # North ." with "North" read as a region of Cameroon)
@@ -823,17 +827,16 @@ def _reject_outside_container(groups: list[Group], members: list[list[Mention]],
             if j not in (group.placed_by or []) and outer is not None and \
                     outer.feature_code == "ADM1" and any(
                         c.place.country_code == outer.country_code for c in group.candidates):
-                _reject_outside(groups, probs, best, anchors, i, j, False, "names it with")
-
-
+                _reject_outside(groups, probs, best, anchors, i, j, outer, False,
+                                "names it with")
 
 
 def _reject_outside(groups: list[Group], probs: list[np.ndarray], best: list[int],
-                    anchors: list[tuple[int, Place]], i: int, j: int, as_area: bool,
-                    how: str) -> None:
-    """Reject group ``i``'s readings when none lies in group ``j``'s established best
-    place (see :func:`_reject_outside_container`)."""
-    group, outer = groups[i], dict(anchors)[j]
+                    anchors: list[tuple[int, Place]], i: int, j: int, outer: Place,
+                    as_area: bool, how: str) -> None:
+    """Reject group ``i``'s readings when none lies in ``outer``, group ``j``'s
+    established best place (see :func:`_reject_outside_container`)."""
+    group = groups[i]
     if any(_in_container(c.place, outer, as_area) for c in group.candidates):
         return
     cand = group.candidates[best[i]]
@@ -879,11 +882,21 @@ def _namesake_cap(others: list[Place]) -> int:
     cap by :data:`SMALL_POPULATION`, up to :data:`FOCUSED_CAP` (a report on Cameroon's
     North West that names six places there does not mean Bambuí, Brazil, 23,546 people, by
     "Bambui"); a text spread over several countries keeps :data:`SMALL_POPULATION`."""
-    counts = Counter(a.country_code for a in others)
-    k = counts.most_common(1)[0][1] if counts else 0
-    if k < FOCUS_MIN or k < FOCUS_SHARE * len(others):
-        return SMALL_POPULATION
-    return min(FOCUSED_CAP, SMALL_POPULATION * k)
+    focus = _focus([a.country_code for a in others])
+    return SMALL_POPULATION if focus is None else min(FOCUSED_CAP, SMALL_POPULATION * focus[1])
+
+
+_Key = TypeVar("_Key", bound=Hashable)
+
+
+def _focus(keys: Sequence[_Key]) -> tuple[_Key, int] | None:
+    """The key most of ``keys`` share (a country, a first-level division) and how many
+    share it, when a text is about it: at least :data:`FOCUS_MIN` of them and at least
+    :data:`FOCUS_SHARE` of all; else None."""
+    if not keys:
+        return None
+    key, k = Counter(keys).most_common(1)[0]
+    return (key, k) if k >= FOCUS_MIN and k >= FOCUS_SHARE * len(keys) else None
 
 
 def _small(place: Place, cap: int = SMALL_POPULATION) -> bool:
