@@ -2,14 +2,15 @@
 
 The reports are written for this project (see tests/golden/README.md). ``dev`` reports
 were used while improving event extraction; ``heldout`` (h*), ``heldout2`` (x*),
-``heldout12`` (p*), ``heldout14`` (n*) and ``heldout15`` (m*) reports were written before
-the changes they check and not looked at while tuning: their gates are looser.
+``heldout12`` (p*) and ``heldout14`` (n*) reports were written before the changes they
+check and not looked at while tuning: their gates are looser.
 ``tune5`` (v*), ``tune6`` (w*), ``tune7`` (u*) and ``tune8`` (t*) were held-out parts
 (heldout5-heldout8) until session 12, ``tune9`` (y*) and ``tune10`` (z*) (heldout3,
 heldout4) until session 13, ``tune11`` (s*) (heldout9) until session 14, ``tune12``
-(r*) (heldout10) until session 15, ``tune13`` (q*) (heldout11) until session 16 and
-``tune14`` (o*) (heldout13) until session 17, which made them tuning data: their errors
-may be read, and their gates are the ones they had as held-out parts.
+(r*) (heldout10) until session 15, ``tune13`` (q*) (heldout11) until session 16,
+``tune14`` (o*) (heldout13) until session 17 and ``tune15`` (m*) (heldout15) until
+session 18, which made them tuning data: their errors may be read, and their gates are
+the ones they had as held-out parts.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ GATES = {"dev": (0.82, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
          "tune8": (0.70, 0.73), "tune11": (0.50, 0.68), "tune12": (0.31, 0.43),
          "tune13": (0.35, 0.48), "heldout12": (0.58, 0.72),
          "tune14": (0.51, 0.71), "heldout14": (0.69, 0.73),
-         "heldout15": (0.41, 0.46)}
+         "tune15": (0.41, 0.46)}
 FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
 FIRST_DEV_GATE = (0.92, 0.95)
 LATEST_DEV = "d73"  # report ids from this one on: the latest dev reports (d73-d84)
@@ -106,8 +107,7 @@ NEWEST_DEV_GATE = (0.21, 0.23)
 # not read; heldout15: 5 on the code of main at 2ffa5e9, the first run on its reports
 # (committed blind, 2ee8bc1, reviewed blind, 165a5cb), counted, not read; session 17's
 # merges: heldout12 6 → 4, counted, not read)
-HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout12": 4, "heldout14": 5,
-                  "heldout15": 5}
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout12": 4, "heldout14": 5}
 # failed must-not checks of the former held-out parts that became tuning data in session 12
 # (heldout5-heldout8 then: 5, 9, 7, 5 at its start; the counts after its merges). Their
 # gates above are the end-of-session-12 figures (0.837 / 0.932, 0.482 / 0.628,
@@ -135,8 +135,10 @@ HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout12": 4, "heldout14": 5,
 # tune8 1 → 0 (merge14: a key point's toll no longer added to the detailed killings);
 # tune12 1 → 0 and tune14's last one (precision13: a hyphen dateline cut from its sentence,
 # a drone named by another clause).
+# (heldout15 became tune15 at the start of session 18, with 5 failed checks and
+# 0.439 / 0.514, its last blind figures; its gate keeps the held-out gate.)
 TUNE_ERRORS = {"tune5": 0, "tune6": 0, "tune7": 0, "tune8": 0, "tune9": 0, "tune10": 0,
-               "tune11": 0, "tune12": 0, "tune13": 0, "tune14": 0}
+               "tune11": 0, "tune12": 0, "tune13": 0, "tune14": 0, "tune15": 5}
 # must-not checks of the dev reports that still fail, each with the event that makes it
 # fail now (a substring of the error line): the same check failing for another reason is
 # a new error. d73-d84 (first run 12 failed checks; 3 left): a rally outside a court typed
@@ -188,7 +190,7 @@ def test_every_report_loads_and_is_substantial():
     assert {r.part for r in reports} == {"dev", "heldout", "heldout2", "tune9",
                                            "tune10", "tune5", "tune6", "tune7", "tune8",
                                            "tune11", "tune12", "tune13", "tune14",
-                                           "heldout12", "heldout14", "heldout15"}
+                                           "tune15", "heldout12", "heldout14"}
     for report in reports:
         assert report.text.count("\n\n") >= 2, f"{report.id}: fewer than three paragraphs"
         assert report.events or report.must_not
