@@ -13,7 +13,12 @@ event_type          ``event_type`` (ACLED's types, plus ``Diplomacy``, which ACL
 sub_event_type      ``sub_event_type``
 actor1, actor2      ``actor1``, ``actor2`` as written in the text (not ACLED's actor list)
 assoc_actor_1/2     empty
-interaction         empty: it needs ACLED's actor categories, which are not extracted
+inter1, inter2      ACLED's actor category of actor1 / actor2 (1 state forces … 8 external
+                    or other forces), from how the text names the actor and the event
+                    type (:mod:`geoevents.actor_categories`); empty when it does not tell
+interaction         the two categories, lower digit first (17), or actor1's and 0 for an
+                    event without a second actor (60); empty when a side is unknown
+civilian_targeting  "Civilian targeting" when inter2 is 7 (civilians), else empty
 iso                 ISO 3166 numeric code of the country (GeoNames country info)
 country             the country's GeoNames name
 admin1, admin2      the location's admin-1 / admin-2 division names from the GeoNames
@@ -73,11 +78,14 @@ from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any, TypeVar
 
+from geoevents.actor_categories import categories, category_code
+
 _Item = TypeVar("_Item")
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "interaction", "iso", "country",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "iso", "country",
     "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
     "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 )
@@ -170,8 +178,8 @@ def acled_frame(events: Any, gazetteer: Any = None) -> Any:
         rows.append(row)
         points.append(point)
     table = pd.DataFrame(rows, columns=list(ACLED_COLUMNS))
-    for column in ("year", "time_precision", "iso", "geo_precision", "fatalities",
-                   "timestamp"):
+    for column in ("year", "time_precision", "inter1", "inter2", "interaction", "iso",
+                   "geo_precision", "fatalities", "timestamp"):
         table[column] = pd.array(table[column], dtype="Int64")
     for column in ("latitude", "longitude"):
         table[column] = table[column].astype("float64")
@@ -186,8 +194,9 @@ def events_from_acled(table: Any) -> Any:
     (ISO 8601; "05 July 2023" is read too), ``time_precision`` -> ``date_precision``,
     ``location`` -> ``location_name``, ``notes`` -> ``sentence``, ``source`` ->
     ``title`` (and ``url`` when it is a web address), ``iso`` -> ``country_code``
-    (alpha-2), the actors joined with their associates, and the columns of the same name
-    as they are."""
+    (alpha-2), the actors joined with their associates, ``inter1``/``inter2`` as ACLED's
+    category numbers (written as numbers, or as ACLED's category names: "State forces"),
+    ``interaction`` as a number, and the columns of the same name as they are."""
     import geopandas as gpd
     import pandas as pd
 
@@ -199,6 +208,9 @@ def events_from_acled(table: Any) -> Any:
         both = column(main).fillna("").astype(str).str.cat(
             column(associated).fillna("").astype(str), sep="; ").str.strip("; ")
         return both.replace("", None)
+
+    def codes(name: str) -> Any:
+        return pd.array([category_code(v) for v in column(name)], dtype="Int64")
 
     by_numeric = {int(c["isonumeric"]): code for code, c in _countries().items()
                   if str(c.get("isonumeric", "")).isdigit()}
@@ -218,6 +230,9 @@ def events_from_acled(table: Any) -> Any:
             precision),
         "actor1": actors("actor1", "assoc_actor_1"),
         "actor2": actors("actor2", "assoc_actor_2"),
+        "inter1": codes("inter1"),
+        "inter2": codes("inter2"),
+        "interaction": pd.to_numeric(column("interaction"), errors="coerce").astype("Int64"),
         "fatalities": pd.to_numeric(column("fatalities"), errors="coerce").astype("Int64"),
         "sentence": column("notes"),
         "location_name": column("location"),
@@ -250,6 +265,8 @@ def _row(record: dict[str, Any], geom: Any, divisions: _Divisions, now: int
                             else (None, None, None))
     date = _text(record.get("date"))
     precision = _text(record.get("date_precision"))
+    codes = categories(_text(record.get("event_type")), _text(record.get("actor1")),
+                       _text(record.get("actor2")), _text(record.get("country_code")))
     event_id = _text(record.get("event_id")) or ""
     return {
         "event_id_cnty": (country["iso3"] if country else UNKNOWN_COUNTRY)
@@ -261,9 +278,12 @@ def _row(record: dict[str, Any], geom: Any, divisions: _Divisions, now: int
         "sub_event_type": _text(record.get("sub_event_type")),
         "actor1": _text(record.get("actor1")),
         "assoc_actor_1": None,
+        "inter1": codes.inter1,
         "actor2": _text(record.get("actor2")),
         "assoc_actor_2": None,
-        "interaction": None,
+        "inter2": codes.inter2,
+        "interaction": codes.interaction,
+        "civilian_targeting": codes.civilian_targeting,
         "iso": country["isonumeric"] if country else None,
         "country": country["name"] if country else None,
         "admin1": admin1,
