@@ -20,15 +20,15 @@ and 0 when the event has a single actor (peaceful protesters alone: 60).
 2. words of international missions and private forces (:data:`EXTERNAL_WORDS`) -> 8;
 3. communal words with an armed noun ("tribal fighters", "rival clans") -> 4;
 4. rebel words ("insurgents", "militants", "jihadists", "separatists") -> 2;
-5. unidentified armed men and gangs ("gunmen", "bandits", "armed men") -> 3;
+5. unidentified armed men, gangs and settlers ("gunmen", "bandits", "armed men") -> 3;
 6. a state's role (:data:`geoevents.events.dedup.ROLES`: "soldiers", "police",
-   "Russian troops", "the authorities") whose other words are only the state's name or
-   demonym, state qualifiers and the force's posts ("army patrol"; not "Myanmar National
-   Democratic Alliance Army") -> 1 when the state is the event's country or none is
-   named, 8 when it is another (from the demonym table, :func:`dedup.actor_key`); a
-   named state with no event country stays empty; a bare demonym or country ("Israeli
-   strikes", "Russian shelling") as the actor1 of a battle or explosion is that state's
-   forces;
+   "Russian troops", "the authorities"; "officers", and aircraft with a state's name)
+   whose other words are only the state's name or demonym, state qualifiers and the
+   force's posts ("army patrol"; not "Myanmar National Democratic Alliance Army")
+   -> 1 when the state is the event's country or none is named, 8 when it is another
+   (from the demonym table, :func:`dedup.actor_key`); a named state with no event
+   country stays empty; a bare demonym or country ("Israeli strikes", "Russian
+   shelling") as the actor1 of a battle or explosion is that state's forces;
 7. by the event type: in a protest, people ("farmers", "hundreds", no actor1 at all)
    are protesters (6); in a riot, rioters (5); civilian nouns ("villagers",
    "worshippers", "journalists") as actor2 are civilians (7), and the actor2 of
