@@ -65,13 +65,14 @@ KNOWN_GROUPS: dict[str, int] = {
         "3r", "upc", "crp", "ambazonian", "pkk", "al-nusra", "hts",
         "hayat tahrir al-sham", "bla", "baloch liberation army"), REBEL),
     **dict.fromkeys(("fano", "codeco", "cjng", "cárteles unidos", "carteles unidos",
-                     "sinaloa cartel", "wagner"), POLITICAL),
+                     "sinaloa cartel"), POLITICAL),
     **dict.fromkeys(("white army", "aakg", "azande ani kpi gbe", "dozo", "dozos"),
                     IDENTITY),
     **dict.fromkeys(("monusco", "unifil", "minusca", "unmiss", "atmis", "amisom",
-                     "africa corps"), EXTERNAL),
+                     "africa corps", "wagner"), EXTERNAL),
 }
-# Fano and Wagner are not identity or state actors; CODECO and the Mexican cartels are
+# Fano is not an identity or state actor; Wagner, a private military company, is an
+# external force like Russia's Africa Corps; CODECO and the Mexican cartels are
 # coded as political militias (armed groups without a claim to the state)
 EXTERNAL_WORDS = ("peacekeeper", "peacekeepers", "peacekeeping", "private security",
                   "contractors", "mercenaries", "mercenary")

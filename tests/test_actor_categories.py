@@ -40,6 +40,7 @@ LABELS = Path(__file__).parent / "data" / "acled_actor_labels.json"
     ("Battles", "Niger's armed forces", None, "NE", (1, None, 10)),
     ("Battles", "Niger's armed forces", None, None, (None, None, None)),  # whose land?
     ("Battles", "peacekeepers", "militia", "CD", (8, 3, 38)),
+    ("Violence against civilians", "Wagner fighters", "villagers", "ML", (8, 7, 78)),
     ("Battles", "troops of the Nduga Regional Defence Command", None, "ID",
      (None, None, None)),  # a named force that is no state's
     ("Explosions/Remote violence", "Russian forces", "Zaporizhzhia", "UA",

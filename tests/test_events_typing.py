@@ -445,3 +445,13 @@ def test_a_weapon_of_the_clause_that_tells_how_it_happened_types_the_killing():
     found = by_trigger("Six people were killed when government forces used chlorine gas "
                        "south-west of the city of Saraqib, a monitoring group said Tuesday.")
     assert found.get("killed") == "Chemical weapon"
+
+
+def test_a_date_is_no_side_of_a_clash():
+    """"On 3 March, the armed forces … clashed with fighters …": the parse may hang the
+    date's "March" as a side of the clash; a date is nobody, and no marchers make the
+    battle a riot."""
+    assert types("On 3 March, the Central African Armed Forces (FACA), supported by Russian "
+                 "personnel of the Africa Corps, clashed with fighters of the Union pour la "
+                 "Paix en Centrafrique (UPC) on the road between Bambari and Ippy.",
+                 published="2026-03-06") == ["Armed clash"]
