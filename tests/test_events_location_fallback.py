@@ -423,3 +423,54 @@ def test_where_the_hurt_were_cared_for_places_no_happening():
         "Sciences in Ranchi, where the injured had been flown.", published="2025-08-20")
     blasts = [e for e in found if e.event_type == "Explosions/Remote violence"]
     assert blasts and all(e.location is None or e.location.name != "Ranchi" for e in blasts)
+
+
+# -- a name the gazetteer lacks, and the places the text ties it to ---------------------------
+
+
+def test_a_lone_reading_abroad_is_a_stray():
+    from geoevents.events.location import country_names, stray
+    from geoevents.model import Place, Toponym
+
+    def named(text: str, cc: str) -> Toponym:
+        return Toponym(start=0, end=len(text), text=text,
+                       place=Place(id=text, name=text, lat=0.0, lon=0.0, feature_class="P",
+                                   feature_code="PPL", country_code=cc))
+
+    hindi, lamu, nairobi = named("Hindi", "UA"), named("Lamu", "KE"), named("Nairobi", "KE")
+    names = country_names([hindi, lamu, nairobi, named("Hindi", "UA")])
+    assert stray(hindi, names)  # the same name twice vouches for nothing
+    assert not stray(lamu, names)  # another name of the text is in Kenya
+    # a text that names one other place abroad is about no country yet
+    assert not stray(hindi, country_names([hindi, lamu]))
+    assert not stray(hindi, {})  # no document to judge by
+
+
+def test_a_name_the_gazetteer_lacks_is_never_placed_at_a_stray_abroad():
+    # "Hindi" reads as Mariupol, Ukraine, by an alternate name; Milimani and Kiunga are
+    # not in the gazetteer: the bomb is in Kenya, not in Ukraine
+    text = ("NAIROBI, July 9 — Three Kenyan police officers were killed on Tuesday when "
+            "their vehicle struck a roadside bomb in Lamu county.\n\nThe officers were on "
+            "patrol on the road between Hindi and Kiunga when the explosive device went off "
+            "near Milimani, at the edge of the Boni forest in Lamu East, a police report "
+            "said.")
+    for e in geoevents.extract_events(text):
+        assert e.location is None or e.location.country_code == "KE", e.reason
+
+
+def test_a_separate_raid_takes_no_setting_of_the_other_clause():
+    e = event("Three Kenyan police officers were killed on Tuesday when their vehicle struck "
+              "a roadside bomb in Lamu county near the Somali border, and suspected "
+              "al-Shabaab militants killed two villagers in a separate raid on Wednesday, "
+              "officials said.", "raid")
+    # (only the fallback chain may place it, at its lower precision)
+    assert "the sentence's setting" not in location_reason(e)
+    assert "no place of its own in the sentence" in location_reason(e)
+
+
+def test_a_town_put_in_a_municipality_after_a_comma_lies_in_it():
+    # the gazetteer's first Buenavista lies 250 km east of Buenavista Tomatlán
+    e = event("A farmer was killed when he stepped on an improvised landmine while clearing "
+              "an orchard near Buenavista, in the municipality of Buenavista Tomatlán, in "
+              "Michoacán.", "killed")
+    assert e.location is not None and e.location.name == "Buenavista Tomatlán", e.reason

@@ -106,6 +106,7 @@ from geoevents.events.location import (
     Location,
     acting_state,
     context_places,
+    country_names,
     locate,
     main_place,
     mention_root,
@@ -114,6 +115,7 @@ from geoevents.events.location import (
     precision_of,
     put_out_at,
     sentence_candidates,
+    stray,
     unglue_places,
 )
 from geoevents.events.ontology import GENERIC, VIOLENT_EVENT_TYPES, Ontology, load_ontology
@@ -1512,6 +1514,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     place_filed = range(opening.start, dateline.place_end if dateline is not None else 0)
     places = _sentence_toponyms(sentences, toponyms, place_filed)
     known_names = _resolved_names(toponyms)
+    names = country_names(toponyms)
     dates = _sentence_dates(sentences, text)
     # a later paragraph that opens with its own dateline is filed on its own day
     refiled = later_datelines(text, base)
@@ -1596,7 +1599,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 for m, root in sentence_candidates(sent, places[i]) if m.start not in place_filed]
         for cand in cands:
             cand.location = locate(cand.trigger.token, _anchors(cand, onto), sent, places[i],
-                                   here)
+                                   here, names)
             if cand.typing.sub_event_type in _SPEECH_ACTS and _what_is_said_about(
                     cand.trigger.token, cand.location):
                 cand.location = NOWHERE  # "condemned the shelling of Taiz", "called on
@@ -1683,9 +1686,11 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             planned.append(sent)
         found.extend(kept)
         scene_time, scene_setting = (told or scene_time), False
-    _fall_back(found, sentences, context_places(
-        doc, _unplanned(_one_place_per_name(toponyms, found), planned), filed=place_filed),
-        paragraph, onto, places)
+    # (a lone reading abroad stands for no paragraph's place: see stray)
+    _fall_back(found, sentences, [
+        (tier, m) for tier, m in context_places(
+            doc, _unplanned(_one_place_per_name(toponyms, found), planned),
+            filed=place_filed) if not stray(m, names)], paragraph, onto, places)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
     told_days = _told_days(mentions)  # (before the merge changes the events' dates)

@@ -290,6 +290,9 @@ class Location:
         return self.toponym.place if self.toponym is not None else None
 
 
+# the casefolded names of a document's resolved places, by country (see country_names)
+CountryNames = dict[str, frozenset[str]]
+
 NOWHERE = Location(None, None, None, "no place linked to the event")  # never mutated
 
 
@@ -488,14 +491,30 @@ def _in_another_tense(root: Word, trigger: Word) -> bool:
 def _in_another_act(root: Word, trigger: Word) -> bool:
     """Whether a place and the trigger are in two clauses set against each other by a
     contrasting conjunction, the second with a subject of its own (see
-    :func:`_own_clause`): "The 101st captured a bridge in nearby Eerde, but the British
+    :func:`_own_clause`), or the trigger is told apart (:func:`_told_apart`) and the place
+    is outside its clause: "The 101st captured a bridge in nearby Eerde, but the British
     found themselves trapped in Arnhem" tells two acts, each at its own place, so Eerde is
     no setting for "found" (while "ten were killed and 11 others wounded in a mosque" is
     one happening)."""
     place_side = {root.i, *(t.i for t in root.ancestors)}
     trigger_side = {trigger.i, *(t.i for t in trigger.ancestors)}
+    if _told_apart(trigger) and _clause_of(trigger).i not in place_side:
+        return True
     return any(_contrasted(t) and t.i not in trigger_side for t in root.ancestors) or \
         any(_contrasted(t) and t.i not in place_side for t in [trigger, *trigger.ancestors])
+
+
+# words that tell a happening apart from the one told before it ("in a separate raid")
+_APART = frozenset({"separate", "unrelated", "another", "different"})
+
+
+def _told_apart(trigger: Word) -> bool:
+    """Whether an event noun is told as another happening than the one beside it ("…
+    struck a roadside bomb in Lamu county near the Somali border, and militants killed
+    two villagers in a separate raid on Wednesday"): the places of the other clause are
+    not its setting."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "det") and c.lower_ in _APART for c in trigger.children)
 
 
 def _contrasted(verb: Word) -> bool:
@@ -1215,10 +1234,13 @@ def _unrealised(trigger: Word) -> bool:
 
 def locate(trigger: Word, anchors: list[Word], sent: Span,
            toponyms: list[Toponym],
-           candidates: list[tuple[Toponym, Word]] | None = None) -> Location:
+           candidates: list[tuple[Toponym, Word]] | None = None,
+           names: CountryNames | None = None) -> Location:
     """The event place among the sentence's toponyms, linked to the trigger or to one of
     the ``anchors`` (the verb that carries an event noun); ``candidates`` are the
-    sentence's :func:`sentence_candidates` when already computed."""
+    sentence's :func:`sentence_candidates` when already computed, ``names`` the
+    document's :func:`country_names` (a name the gazetteer lacks is never placed at a
+    stray abroad, see :func:`stray`)."""
     if candidates is None:
         candidates = sentence_candidates(sent, toponyms)
     known: dict[int, Place | None] = {}  # token → place of the sentence's mentions
@@ -1255,7 +1277,7 @@ def locate(trigger: Word, anchors: list[Word], sent: Span,
     name = loc.place.display_name if loc.place else "not in the gazetteer"
     loc.reason = f"{loc.toponym.text!r} ({name}) as {loc.role}: {loc.reason}"
     if loc.place is None:
-        _approximate(loc, trigger, candidates)
+        _approximate(loc, trigger, candidates, names or {})
     others = [f"{role} {m.text!r}" for role, m in sorted(ends.items())
               if m is not loc.toponym and role != loc.role]
     if others:
@@ -1584,18 +1606,28 @@ def _within(outer: Place, inner: Place) -> bool:
 def _put_in(name: Word, outer: Word) -> bool:
     """Whether the phrase of a name puts it in the place ``outer`` ("near El Meram in West
     Kordofan", "al-Latmana, in Hama province", "Tora Manda locality of Maywand District"):
-    ``outer`` hangs below the name through a locative "in" or "of", or an apposition."""
+    ``outer`` hangs below the name through a locative "in" or "of", or an apposition, or
+    the words after the name put it there (:func:`_put_in_after`)."""
     path = _down_path(name, outer)
     if path is not None and len(path) > 0 and all(
             t.dep_ in ("pobj", "appos", "compound", "punct", "flat") or
             (t.dep_ == "prep" and t.lower_ in ("in", "of", "inside", "within")) for t in path):
         return True
-    # "near El Meram in West Kordofan" with "in …" hung on the noun before the name: the
-    # words still put the name in the place right after it
+    return _put_in_after(name, outer)
+
+
+def _put_in_after(name: Word, outer: Word) -> bool:
+    """Whether the words right after a name put it in the place ``outer``, however the
+    parse hangs the phrase: "near El Meram in West Kordofan" with "in …" hung on the noun
+    before the name, "an attack on al-Latmana, in Hama province", "an orchard near
+    Buenavista, in the municipality of Buenavista Tomatlán"."""
     top = outer
     while top.dep_ in ("compound", "flat", "appos") and top.head.i != top.i:
         top = top.head
     prep = top.head
+    if top.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "pobj" and \
+            _unit_noun(prep.head):
+        top, prep = prep.head, prep.head.head  # ", in the municipality of Buenavista Tomatlán"
     # (also after a comma: "an attack on al-Latmana, in Hama province")
     after = name.right_edge.i + 1
     if after < len(name.doc) and name.doc[after].text == ",":
@@ -1652,6 +1684,10 @@ def _agreeing(loc: Location, candidates: list[tuple[Toponym, Word]]) -> Location
             continue  # not "Kherson, on the west bank of the Dnipro"
         if other_root.i == owner and not _actor_like(other, other_root):
             containers.append((1, other))
+            continue
+        if other_root.i > root.i and _put_in_after(root, other_root) and \
+                not _actor_like(other, other_root):
+            containers.append((other_root.i - root.i, other))
             continue
         path = _down_path(root, other_root)
         if not path or _actor_like(other, other_root):
@@ -1937,7 +1973,8 @@ def _other_place(trigger: Word, candidates: list[tuple[Toponym, Word]]
     is the home of a local body or thing ("Tulkarm's governor said …", "the Michoacan
     state attorney general", "the Manbij campaign"). Within a tier, the one nearest the
     trigger in the parse. A reporting verb has no place of its own; the end of another
-    verb's path ("… and shipped to Guantanamo") is that motion's; a place named only as
+    verb's path ("… and shipped to Guantanamo") and a place of another act (see
+    :func:`_in_another_act`) are that motion's or act's; a place named only as
     the source of a statement ("said in Washington") and a country or nationality that
     is an actor's origin ("the U.S. soldier", "Syrian troops") are never the place."""
     if lemma(trigger) in _REPORTING:
@@ -1948,7 +1985,7 @@ def _other_place(trigger: Word, candidates: list[tuple[Toponym, Word]]
         if tier is not None and not _path_end(root) and \
                 not _in_fixed_phrase(root) and \
                 not _of_another_happening(root, trigger, candidates) and \
-                not _in_another_tense(root, trigger):
+                not _in_another_tense(root, trigger) and not _in_another_act(root, trigger):
             places.append((tier, _tree_distance(trigger, root), mention.start, mention))
     if not places:
         return None
@@ -2185,11 +2222,13 @@ def statement_source(token: Word) -> bool:
 
 
 def _approximate(loc: Location, trigger: Word,
-                 candidates: list[tuple[Toponym, Word]]) -> None:
+                 candidates: list[tuple[Toponym, Word]], names: CountryNames) -> None:
     """The event's place is a name the gazetteer lacks ("the town of Ashigashiya"):
     keep the name and place the event at the resolved place the sentence names nearest
     to it, at precision 2 at best (ACLED codes an unknown village at the nearest known
-    place)."""
+    place) — never at a :func:`stray` abroad ("went off near Milimani" in a Kenyan
+    report whose "road between Hindi and Kiunga" gave Hindi the reading Mariupol,
+    Ukraine: the unknown village is not in Ukraine)."""
     assert loc.toponym is not None
     span = trigger.doc.char_span(loc.toponym.start, loc.toponym.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -2197,13 +2236,15 @@ def _approximate(loc: Location, trigger: Word,
     top = span_root(span)
     # (not the name's own reading: a namesake abroad, set aside by the caller)
     places = [p for p in _resolved_places(top, candidates)
-              if (p[1].start, p[1].end) != (loc.toponym.start, loc.toponym.end)]
+              if (p[1].start, p[1].end) != (loc.toponym.start, loc.toponym.end)
+              and not stray(p[1], names)]
     source = not places
     if source:
         # no other place: where the source of the report is ("a military source in the
         # Dara'a Governorate said the rebels stormed the Al-Manashiyah District"), at
         # precision 3
-        places = _resolved_places(top, candidates, sources=True)
+        places = [p for p in _resolved_places(top, candidates, sources=True)
+                  if not stray(p[1], names)]
     if not places:
         return
     # equally near in the parse, a place finer than a country, then the place written
@@ -2220,6 +2261,30 @@ def _approximate(loc: Location, trigger: Word,
                    f"({container.place.display_name}), " +
                    ("where the report's source is" if source else
                     "the nearest place the sentence names"))
+
+
+def country_names(toponyms: list[Toponym]) -> CountryNames:
+    """The names the document gives places in each country (casefolded), to tell a
+    :func:`stray` reading."""
+    out: dict[str, set[str]] = {}
+    for t in toponyms:
+        if t.place is not None and t.place.country_code:
+            out.setdefault(t.place.country_code, set()).add(t.text.casefold())
+    return {cc: frozenset(v) for cc, v in out.items()}
+
+
+def stray(mention: Toponym, names: CountryNames) -> bool:
+    """Whether a resolved mention lies in a country that no other name of the document
+    (``names``, see :func:`country_names`) is in, while the document names places of
+    another country by at least two names: a lone reading abroad ("Hindi" read as
+    Mariupol in a Kenyan report), no place to put an event whose own place the gazetteer
+    lacks, nor to stand for where a paragraph's events happened."""
+    place = mention.place
+    if place is None or not place.country_code:
+        return False
+    cc, own = place.country_code, mention.text.casefold()
+    return not names.get(cc, frozenset()) - {own} and any(
+        len(v - {own}) >= 2 for k, v in names.items() if k != cc)
 
 
 def placed_in(unknown: Toponym, where: Toponym, how: str) -> Toponym:
