@@ -474,3 +474,15 @@ def test_a_town_put_in_a_municipality_after_a_comma_lies_in_it():
               "an orchard near Buenavista, in the municipality of Buenavista Tomatlán, in "
               "Michoacán.", "killed")
     assert e.location is not None and e.location.name == "Buenavista Tomatlán", e.reason
+
+
+def test_a_site_the_gazetteer_lacks_is_not_placed_at_the_far_end_of_its_road():
+    text = ("COCHABAMBA, Bolivia, November 18 — Police used tear gas on Tuesday to clear a "
+            "road blockade at Parotani, on the highway linking Cochabamba to Oruro and La "
+            "Paz, as protests against fuel price increases entered their second day.\n\n"
+            "In La Paz, the government spokesman said the fuel decree would not be "
+            "withdrawn.")
+    events = geoevents.extract_events(text)
+    assert events
+    for e in events:  # (the fallback chain may still give the paragraph's place)
+        assert "placed at 'La Paz' (La Paz, BO), the nearest place" not in e.reason, e.reason

@@ -1606,34 +1606,41 @@ def _within(outer: Place, inner: Place) -> bool:
 def _put_in(name: Word, outer: Word) -> bool:
     """Whether the phrase of a name puts it in the place ``outer`` ("near El Meram in West
     Kordofan", "al-Latmana, in Hama province", "Tora Manda locality of Maywand District"):
-    ``outer`` hangs below the name through a locative "in" or "of", or an apposition, or
-    the words after the name put it there (:func:`_put_in_after`)."""
+    ``outer`` hangs below the name through a locative "in" or "of", or an apposition."""
     path = _down_path(name, outer)
     if path is not None and len(path) > 0 and all(
             t.dep_ in ("pobj", "appos", "compound", "punct", "flat") or
             (t.dep_ == "prep" and t.lower_ in ("in", "of", "inside", "within")) for t in path):
         return True
-    return _put_in_after(name, outer)
-
-
-def _put_in_after(name: Word, outer: Word) -> bool:
-    """Whether the words right after a name put it in the place ``outer``, however the
-    parse hangs the phrase: "near El Meram in West Kordofan" with "in …" hung on the noun
-    before the name, "an attack on al-Latmana, in Hama province", "an orchard near
-    Buenavista, in the municipality of Buenavista Tomatlán"."""
+    # "near El Meram in West Kordofan" with "in …" hung on the noun before the name: the
+    # words still put the name in the place right after it
     top = outer
     while top.dep_ in ("compound", "flat", "appos") and top.head.i != top.i:
         top = top.head
-    prep = top.head
-    if top.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "pobj" and \
-            _unit_noun(prep.head):
-        top, prep = prep.head, prep.head.head  # ", in the municipality of Buenavista Tomatlán"
-    # (also after a comma: "an attack on al-Latmana, in Hama province")
+    return _in_right_after(name, top)
+
+
+def _in_right_after(name: Word, pobj: Word) -> bool:
+    """Whether ``pobj`` is the object of an "in" (or "inside", "within") right after the
+    name, or after a comma after it ("an attack on al-Latmana, in Hama province")."""
+    prep = pobj.head
     after = name.right_edge.i + 1
     if after < len(name.doc) and name.doc[after].text == ",":
         after += 1
-    return top.dep_ == "pobj" and prep.dep_ == "prep" and \
+    return pobj.dep_ == "pobj" and prep.dep_ == "prep" and \
         prep.lower_ in ("in", "inside", "within") and prep.i == after
+
+
+def _division_named_after(name: Word, outer: Word) -> bool:
+    """Whether the words right after a name put it in the division ``outer`` names with
+    its generic word, however the parse hangs the phrase: "an orchard near Buenavista, in
+    the municipality of Buenavista Tomatlán", "Pokrovske, in the district of Nikopol"."""
+    top = outer
+    while top.dep_ in ("compound", "flat", "appos") and top.head.i != top.i:
+        top = top.head
+    of = top.head
+    return top.dep_ == "pobj" and of.lower_ == "of" and of.dep_ == "prep" and \
+        _unit_noun(of.head) and _in_right_after(name, of.head)
 
 
 def _settlement_named(mention: Toponym, root: Word) -> bool:
@@ -1663,7 +1670,10 @@ def _agreeing(loc: Location, candidates: list[tuple[Toponym, Word]]) -> Location
     The name is kept and placed at its container (ACLED codes a place it cannot find at
     the nearest known place around it). Containers are the places of a locative
     preposition or an apposition on the chosen name ("X in Y", "X, Y", "X of Y" after a
-    unit noun); of several, the nearest that agrees with those around it ("in Okha
+    unit noun), or the division the words after it name with its generic word
+    (:func:`_division_named_after`: "an orchard near Buenavista, in the municipality of
+    Buenavista Tomatlán", however the parse hangs the phrase); of several, the nearest
+    that agrees with those around it ("in Okha
     village, Ovia South West area of Edo State": a 'South West' outside Edo State is
     wrong too)."""
     place, mention = loc.place, loc.toponym
@@ -1685,7 +1695,7 @@ def _agreeing(loc: Location, candidates: list[tuple[Toponym, Word]]) -> Location
         if other_root.i == owner and not _actor_like(other, other_root):
             containers.append((1, other))
             continue
-        if other_root.i > root.i and _put_in_after(root, other_root) and \
+        if other_root.i > root.i and _division_named_after(root, other_root) and \
                 not _actor_like(other, other_root):
             containers.append((other_root.i - root.i, other))
             continue
@@ -2221,6 +2231,10 @@ def statement_source(token: Word) -> bool:
     return lemma(tok) in _SPEECH
 
 
+# prepositions of the far end of a road or a path ("the highway linking Cochabamba to La Paz")
+_FAR_ENDS = frozenset({"to", "towards", "toward"})
+
+
 def _approximate(loc: Location, trigger: Word,
                  candidates: list[tuple[Toponym, Word]], names: CountryNames) -> None:
     """The event's place is a name the gazetteer lacks ("the town of Ashigashiya"):
@@ -2228,16 +2242,20 @@ def _approximate(loc: Location, trigger: Word,
     to it, at precision 2 at best (ACLED codes an unknown village at the nearest known
     place) — never at a :func:`stray` abroad ("went off near Milimani" in a Kenyan
     report whose "road between Hindi and Kiunga" gave Hindi the reading Mariupol,
-    Ukraine: the unknown village is not in Ukraine)."""
+    Ukraine: the unknown village is not in Ukraine), nor at the far end of a road or
+    path ("a blockade at Parotani, on the highway linking Cochabamba to Oruro and La
+    Paz" is not in La Paz): the fallback chain places it then."""
     assert loc.toponym is not None
     span = trigger.doc.char_span(loc.toponym.start, loc.toponym.end, alignment_mode="expand")
     if span is None or not len(span):
         return
     top = span_root(span)
     # (not the name's own reading: a namesake abroad, set aside by the caller)
+    roots = {id(m): r for m, r in candidates}
     places = [p for p in _resolved_places(top, candidates)
               if (p[1].start, p[1].end) != (loc.toponym.start, loc.toponym.end)
-              and not stray(p[1], names)]
+              and not stray(p[1], names)
+              and _phrase_preposition(roots[id(p[1])]) not in _FAR_ENDS]
     source = not places
     if source:
         # no other place: where the source of the report is ("a military source in the
