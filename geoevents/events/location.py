@@ -2231,8 +2231,21 @@ def statement_source(token: Word) -> bool:
     return lemma(tok) in _SPEECH
 
 
-# prepositions of the far end of a road or a path ("the highway linking Cochabamba to La Paz")
+# prepositions of the far end of a road ("the highway linking Cochabamba to La Paz")
 _FAR_ENDS = frozenset({"to", "towards", "toward"})
+
+
+def _road_far_end(root: Word) -> bool:
+    """Whether a place is the far end of a road: "the highway linking Cochabamba to La
+    Paz", "the road to Kano" (not where a motion heads: "fled towards Téra")."""
+    if _phrase_preposition(root) not in _FAR_ENDS:
+        return False
+    tok = root
+    while tok.dep_ in ("compound", "appos", "conj", "flat", "nmod", "amod") and \
+            tok.head.i != tok.i:
+        tok = tok.head
+    word = tok.head.head  # the word the preposition hangs off
+    return (word.dep_ == "acl" and word.tag_ == "VBG") or lemma(word) in ROUTE_NOUNS
 
 
 def _approximate(loc: Location, trigger: Word,
@@ -2242,9 +2255,9 @@ def _approximate(loc: Location, trigger: Word,
     to it, at precision 2 at best (ACLED codes an unknown village at the nearest known
     place) — never at a :func:`stray` abroad ("went off near Milimani" in a Kenyan
     report whose "road between Hindi and Kiunga" gave Hindi the reading Mariupol,
-    Ukraine: the unknown village is not in Ukraine), nor at the far end of a road or
-    path ("a blockade at Parotani, on the highway linking Cochabamba to Oruro and La
-    Paz" is not in La Paz): the fallback chain places it then."""
+    Ukraine: the unknown village is not in Ukraine), nor at the far end of a road
+    (:func:`_road_far_end`: "a blockade at Parotani, on the highway linking Cochabamba
+    to Oruro and La Paz" is not in La Paz): the fallback chain places it then."""
     assert loc.toponym is not None
     span = trigger.doc.char_span(loc.toponym.start, loc.toponym.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -2255,7 +2268,7 @@ def _approximate(loc: Location, trigger: Word,
     places = [p for p in _resolved_places(top, candidates)
               if (p[1].start, p[1].end) != (loc.toponym.start, loc.toponym.end)
               and not stray(p[1], names)
-              and _phrase_preposition(roots[id(p[1])]) not in _FAR_ENDS]
+              and not _road_far_end(roots[id(p[1])])]
     source = not places
     if source:
         # no other place: where the source of the report is ("a military source in the
