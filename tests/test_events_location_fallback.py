@@ -486,3 +486,21 @@ def test_a_site_the_gazetteer_lacks_is_not_placed_at_the_far_end_of_its_road():
     assert events
     for e in events:  # (the fallback chain may still give the paragraph's place)
         assert "placed at 'La Paz' (La Paz, BO), the nearest place" not in e.reason, e.reason
+
+
+@pytest.mark.parametrize("text, kept", [
+    # the traffic on a road is cut: its ends say nothing of where the paragraph's fighting was
+    ("Traffic between Gimbi and Nejo remained suspended on 20 August.", False),
+    ("Gunmen stopped a bus on the road linking Nejo to Gimbi.", False),
+    ("Fighting between Gimbi and Nejo went on for hours.", True),
+    ("Gunmen attacked a bus on the road near Gimbi.", True),
+])
+def test_the_ends_of_a_road_are_no_paragraphs_place(text, kept):
+    from geoevents.events.location import context_places
+    from geoevents.model import Place, Toponym
+    from geoevents.nlp import load
+
+    start = text.index("Gimbi")
+    gimbi = Toponym(start, start + 5, "Gimbi",
+                    Place("x:1", "Gimbi", 9.17, 35.83, "P", "PPL", country_code="ET"))
+    assert bool(context_places(load()(text), [gimbi])) is kept

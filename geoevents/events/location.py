@@ -2235,17 +2235,36 @@ def statement_source(token: Word) -> bool:
 _FAR_ENDS = frozenset({"to", "towards", "toward"})
 
 
+# nouns of travel along a route, whose "between X and Y" names the route's ends
+_TRAVEL_NOUNS = ROUTE_NOUNS | frozenset({"traffic", "travel", "flight", "transport"})
+
+
 def _road_far_end(root: Word) -> bool:
     """Whether a place is the far end of a road: "the highway linking Cochabamba to La
     Paz", "the road to Kano" (not where a motion heads: "fled towards Téra")."""
     if _phrase_preposition(root) not in _FAR_ENDS:
         return False
+    word = _phrase_head(root)
+    return (word.dep_ == "acl" and word.tag_ == "VBG") or lemma(word) in ROUTE_NOUNS
+
+
+def _road_end(root: Word) -> bool:
+    """Whether a place is an end of a road or of the travel along it: its far end (see
+    :func:`_road_far_end`) or either end of "traffic between Port-au-Prince and the north
+    of the country", "the road between Gimbi and Nejo" — a place the road reaches, maybe
+    far from where anything happened on it."""
+    return _road_far_end(root) or (_phrase_preposition(root) == "between" and
+                                   lemma(_phrase_head(root)) in _TRAVEL_NOUNS)
+
+
+def _phrase_head(root: Word) -> Word:
+    """The word the preposition of a place name's phrase hangs off ("road" in "the road
+    to Kano")."""
     tok = root
     while tok.dep_ in ("compound", "appos", "conj", "flat", "nmod", "amod") and \
             tok.head.i != tok.i:
         tok = tok.head
-    word = tok.head.head  # the word the preposition hangs off
-    return (word.dep_ == "acl" and word.tag_ == "VBG") or lemma(word) in ROUTE_NOUNS
+    return tok.head.head
 
 
 def _approximate(loc: Location, trigger: Word,
@@ -2409,7 +2428,10 @@ def context_places(doc: Doc, toponyms: list[Toponym], filed: range = range(0)
     the events the governor reports in Tulkarm when nothing else does), in text order; a
     dateline's place (``filed``, the characters it spans) is
     where the report was filed, never where its events happened, the end of a motion's
-    path ("escorting trucks from Gao") belongs to that motion, and a place told by its
+    path ("escorting trucks from Gao") belongs to that motion, so does an end of a road
+    to the road (:func:`_road_end`: "Traffic between Port-au-Prince and the north of the
+    country remained suspended" in the paragraph of a battle at a bridge on the road),
+    and a place told by its
     distance from the scene ("relatives in Bolgatanga, about 70 kilometres away", see
     :func:`told_away`) is not the scene."""
     out = []
@@ -2421,7 +2443,8 @@ def context_places(doc: Doc, toponyms: list[Toponym], filed: range = range(0)
         if top is None:
             continue
         tier = place_tier(mention, top, bodies=True)
-        if tier is not None and not _path_end(top) and not _in_a_path_end(top):
+        if tier is not None and not _path_end(top) and not _in_a_path_end(top) and \
+                not _road_end(top):
             out.append((tier, mention))
     return out
 
