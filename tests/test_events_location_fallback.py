@@ -504,3 +504,29 @@ def test_the_ends_of_a_road_are_no_paragraphs_place(text, kept):
     gimbi = Toponym(start, start + 5, "Gimbi",
                     Place("x:1", "Gimbi", 9.17, 35.83, "P", "PPL", country_code="ET"))
     assert bool(context_places(load()(text), [gimbi])) is kept
+
+
+def test_a_place_told_by_its_bearing_from_the_place_before_is_measured_from_it():
+    # Macina is not in the gazetteer; the writer tells how far and which way it lies
+    # from Sokolo, where the report's last event was
+    text = ("BAMAKO, January 21 — Jihadist fighters attacked an army position at Sokolo on "
+            "Sunday, killing three soldiers.\n\nOn Monday, a drone strike hit the weekly "
+            "fair of a village near Macina, some 120 kilometres to the south-east, killing "
+            "eight people.")
+    e = event(text, "strike")
+    assert e.location is not None and e.geo_precision == 2, e.reason
+    sokolo = (14.7328, -6.1219)
+    assert 110 < distance_km(*sokolo, e.location.lat, e.location.lon) < 130
+    assert e.location.lat < sokolo[0] and e.location.lon > sokolo[1]  # south-east
+    assert "120 km south-east of 'Sokolo'" in location_reason(e)
+
+
+def test_a_bearing_needs_a_distance_and_a_compass_word():
+    from geoevents.events.location import told_onward
+    from geoevents.model import Toponym
+
+    text = "a village near Macina, some 120 kilometres to the south-east, and more"
+    macina = Toponym(15, 21, "Macina")
+    assert told_onward(text, macina) == (120.0, "south-east")
+    assert told_onward("near Macina, some 120 kilometres to the market", macina) is None
+    assert told_onward("near Macina, where 120 people live", macina) is None

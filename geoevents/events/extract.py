@@ -109,6 +109,7 @@ from geoevents.events.location import (
     country_names,
     locate,
     main_place,
+    measured_from,
     mention_root,
     path_to_place,
     placed_in,
@@ -116,6 +117,7 @@ from geoevents.events.location import (
     put_out_at,
     sentence_candidates,
     stray,
+    told_onward,
     unglue_places,
 )
 from geoevents.events.ontology import GENERIC, VIOLENT_EVENT_TYPES, Ontology, load_ontology
@@ -2071,6 +2073,7 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
     that joins the event it refers to takes that event's place, not this one (see
     :func:`_absorb`)."""
     starts = [s.start_char for s in sentences]
+    text = doc_text(sentences[0].doc) if sentences else ""
     # where the hurt were cared for places no happening ("died … at the Rajendra Institute
     # of Medical Sciences in Ranchi, where the injured had been flown")
     cared = {c.location.toponym.start for c in found if c.accompanying and _in_care(c)
@@ -2100,6 +2103,16 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
         donor = _nearest_donor(cand, placed.get(par, []), order.get(par, []), family, onto,
                                cared)
         here = named.get(par)
+        onward = told_onward(text, unknown) if unknown is not None else None
+        before = _told_before(cand, found) if onward is not None else None
+        if onward is not None and before is not None:
+            km, way = onward
+            cand.location.toponym = measured_from(unknown, before, km, way)
+            cand.location.precision = 2
+            cand.location.reason += (f"; not in the gazetteer, so placed at the point {km:g} "
+                                     f"km {way} of {before.text!r}, the place told before it")
+            cand.location.inferred = True
+            continue
         if donor is not None:
             where = donor.location.toponym
             role = NEAR if donor.location.role == NEAR else SITE
@@ -2140,6 +2153,19 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             cand.location = Location(where, role, precision,
                                      f"no place of its own in the sentence; {how} (lower "
                                      f"precision)", linked=False, inferred=True)
+
+
+def _told_before(cand: _Candidate, found: list[_Candidate]) -> Toponym | None:
+    """The place of the event its own sentence placed last before ``cand`` in the text,
+    finer than a province: the place a writer measures the next one from ("attacked …
+    at Sokolo …. On Monday, a drone strike hit … a village near Macina, some 120
+    kilometres to the south-east")."""
+    told = [c for c in found if c.trigger.start < cand.trigger.start and
+            c.location.place is not None and not c.location.inferred and
+            (c.location.precision or 3) < 3]
+    if not told:
+        return None
+    return max(told, key=lambda c: c.trigger.start).location.toponym
 
 
 _SITE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "of"})

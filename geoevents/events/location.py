@@ -67,7 +67,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -77,10 +77,11 @@ from geoevents.events.dedup import contains
 from geoevents.events.tokens import doc_words, root_word, span_root, span_words
 from geoevents.events.triggers import MODALS, lemma
 from geoevents.nlp import char_tokens, doc_span, doc_text, span_text, token_text
-from geoevents.resolve import DERIVED_SOURCE
+from geoevents.resolve import DERIVED_SOURCE, derived_place
 from geoevents.wordlists import (
     ARABIC_ARTICLES,
     ASSAULT_NOUNS,
+    COMPASS_BEARINGS,
     COMPASS_POINTS,
     DISTANCE_UNITS,
     DIVISION_NOUNS,
@@ -2477,6 +2478,38 @@ def told_away(text: str, mention: Toponym) -> bool:
     the distance to a place elsewhere, so that place is not where the paragraph's events
     happen."""
     return _AWAY.match(text, mention.end, mention.end + 60) is not None
+
+
+# a place told by how far and which way it lies from the place told before it: ", some 120
+# kilometres to the south-east"
+_ONWARD = re.compile(r"\s*,\s*(?:(?:about|some|around|roughly|nearly|almost|just|more than|"
+                     r"less than|over|under)\s+)?(\d+(?:,\d{3})*(?:\.\d+)?)\s*-?\s*"
+                     r"([a-z]+)\s+to\s+the\s+([a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
+
+
+def told_onward(text: str, mention: Toponym) -> tuple[float, str] | None:
+    """(km, compass word) when ``mention`` is followed by how far and which way it lies
+    from the place the text told before it ("a village near Macina, some 120 kilometres
+    to the south-east" after an attack at Sokolo), else None."""
+    hit = _ONWARD.match(text, mention.end, mention.end + 80)
+    if hit is None:
+        return None
+    unit, way = hit.group(2).lower(), hit.group(3).lower()
+    if unit not in DISTANCE_UNITS or way not in COMPASS_BEARINGS:
+        return None
+    return float(hit.group(1).replace(",", "")) * DISTANCE_UNITS[unit], way
+
+
+def measured_from(unknown: Toponym, before: Toponym, km: float, way: str) -> Toponym:
+    """A name the gazetteer lacks placed at the point ``km`` towards ``way`` from the
+    place told before it (see :func:`told_onward`), on the ellipsoid."""
+    assert before.place is not None
+    lat, lon = geodesy.destination(before.place.lat, before.place.lon,
+                                   COMPASS_BEARINGS[way], km)
+    point = derived_place(f"{km:g} km {way} of {before.place.name}", lat, lon,
+                          before.place, f"{km:g} km {way} of {before.place.id}")
+    return placed_in(unknown, replace(before, place=point),
+                     f"{km:g} km {way} of {before.text!r}, the place told before it")
 
 
 def main_place(places: list[tuple[int, Toponym]]) -> Toponym | None:
