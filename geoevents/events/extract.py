@@ -2105,7 +2105,7 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
         here = named.get(par)
         onward = told_onward(text, unknown) if unknown is not None else None
         before = _told_before(cand, found) if onward is not None else None
-        if onward is not None and before is not None:
+        if unknown is not None and onward is not None and before is not None:
             km, way = onward
             cand.location.toponym = measured_from(unknown, before, km, way)
             cand.location.precision = 2
