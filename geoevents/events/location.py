@@ -57,7 +57,10 @@ sentence (:func:`_other_place`, by :func:`place_tier`), then, in
 another sentence of the paragraph, else the place the paragraph names
 (:func:`main_place` over :func:`context_places`), else where a site its sentence names
 again ("entered the prison") was named before — and (5) the document's main place, at
-lower precisions; the reason says which step gave the place.
+lower precisions; the reason says which step gave the place. A name the gazetteer lacks
+is never placed at a :func:`stray` reading abroad nor at the far end of a road, and one
+told by its bearing from the place told before it (:func:`told_onward`) is measured from
+there before step 4.
 
 ``geo_precision`` follows ACLED: 1 a town or a specific site, 2 near a town or a small
 area (district, border, "the Jenin area"), 3 a region, province or country.
