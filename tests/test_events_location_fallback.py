@@ -423,3 +423,110 @@ def test_where_the_hurt_were_cared_for_places_no_happening():
         "Sciences in Ranchi, where the injured had been flown.", published="2025-08-20")
     blasts = [e for e in found if e.event_type == "Explosions/Remote violence"]
     assert blasts and all(e.location is None or e.location.name != "Ranchi" for e in blasts)
+
+
+# -- a name the gazetteer lacks, and the places the text ties it to ---------------------------
+
+
+def test_a_lone_reading_abroad_is_a_stray():
+    from geoevents.events.location import country_names, stray
+    from geoevents.model import Place, Toponym
+
+    def named(text: str, cc: str) -> Toponym:
+        return Toponym(start=0, end=len(text), text=text,
+                       place=Place(id=text, name=text, lat=0.0, lon=0.0, feature_class="P",
+                                   feature_code="PPL", country_code=cc))
+
+    hindi, lamu, nairobi = named("Hindi", "UA"), named("Lamu", "KE"), named("Nairobi", "KE")
+    names = country_names([hindi, lamu, nairobi, named("Hindi", "UA")])
+    assert stray(hindi, names)  # the same name twice vouches for nothing
+    assert not stray(lamu, names)  # another name of the text is in Kenya
+    # a text that names one other place abroad is about no country yet
+    assert not stray(hindi, country_names([hindi, lamu]))
+    assert not stray(hindi, {})  # no document to judge by
+
+
+def test_a_name_the_gazetteer_lacks_is_never_placed_at_a_stray_abroad():
+    # "Hindi" reads as Mariupol, Ukraine, by an alternate name; Milimani and Kiunga are
+    # not in the gazetteer: the bomb is in Kenya, not in Ukraine
+    text = ("NAIROBI, July 9 — Three Kenyan police officers were killed on Tuesday when "
+            "their vehicle struck a roadside bomb in Lamu county.\n\nThe officers were on "
+            "patrol on the road between Hindi and Kiunga when the explosive device went off "
+            "near Milimani, at the edge of the Boni forest in Lamu East, a police report "
+            "said.")
+    for e in geoevents.extract_events(text):
+        assert e.location is None or e.location.country_code == "KE", e.reason
+
+
+def test_a_separate_raid_takes_no_setting_of_the_other_clause():
+    e = event("Three Kenyan police officers were killed on Tuesday when their vehicle struck "
+              "a roadside bomb in Lamu county near the Somali border, and suspected "
+              "al-Shabaab militants killed two villagers in a separate raid on Wednesday, "
+              "officials said.", "raid")
+    # (only the fallback chain may place it, at its lower precision)
+    assert "the sentence's setting" not in location_reason(e)
+    assert "no place of its own in the sentence" in location_reason(e)
+
+
+def test_a_town_put_in_a_municipality_after_a_comma_lies_in_it():
+    # the gazetteer's first Buenavista lies 250 km east of Buenavista Tomatlán
+    e = event("A farmer was killed when he stepped on an improvised landmine while clearing "
+              "an orchard near Buenavista, in the municipality of Buenavista Tomatlán, in "
+              "Michoacán.", "killed")
+    assert e.location is not None and e.location.name == "Buenavista Tomatlán", e.reason
+
+
+def test_a_site_the_gazetteer_lacks_is_not_placed_at_the_far_end_of_its_road():
+    text = ("COCHABAMBA, Bolivia, November 18 — Police used tear gas on Tuesday to clear a "
+            "road blockade at Parotani, on the highway linking Cochabamba to Oruro and La "
+            "Paz, as protests against fuel price increases entered their second day.\n\n"
+            "In La Paz, the government spokesman said the fuel decree would not be "
+            "withdrawn.")
+    events = geoevents.extract_events(text)
+    assert events
+    for e in events:  # (the fallback chain may still give the paragraph's place)
+        assert "placed at 'La Paz' (La Paz, BO), the nearest place" not in e.reason, e.reason
+
+
+@pytest.mark.parametrize("text, kept", [
+    # the traffic on a road is cut: its ends say nothing of where the paragraph's fighting was
+    ("Traffic between Gimbi and Nejo remained suspended on 20 August.", False),
+    ("Gunmen stopped a bus on the road linking Nejo to Gimbi.", False),
+    ("Fighting between Gimbi and Nejo went on for hours.", True),
+    ("Gunmen attacked a bus on the road near Gimbi.", True),
+])
+def test_the_ends_of_a_road_are_no_paragraphs_place(text, kept):
+    from geoevents.events.location import context_places
+    from geoevents.model import Place, Toponym
+    from geoevents.nlp import load
+
+    start = text.index("Gimbi")
+    gimbi = Toponym(start, start + 5, "Gimbi",
+                    Place("x:1", "Gimbi", 9.17, 35.83, "P", "PPL", country_code="ET"))
+    assert bool(context_places(load()(text), [gimbi])) is kept
+
+
+def test_a_place_told_by_its_bearing_from_the_place_before_is_measured_from_it():
+    # Macina is not in the gazetteer; the writer tells how far and which way it lies
+    # from Sokolo, where the report's last event was
+    text = ("BAMAKO, January 21 — Jihadist fighters attacked an army position at Sokolo on "
+            "Sunday, killing three soldiers.\n\nOn Monday, a drone strike hit the weekly "
+            "fair of a village near Macina, some 120 kilometres to the south-east, killing "
+            "eight people.")
+    e = event(text, "strike")
+    assert e.location is not None and e.geo_precision == 2, e.reason
+    sokolo = (14.7328, -6.1219)
+    assert 110 < distance_km(*sokolo, e.location.lat, e.location.lon) < 130
+    assert e.location.lat < sokolo[0] and e.location.lon > sokolo[1]  # south-east
+    assert "120 km south-east of 'Sokolo'" in location_reason(e)
+
+
+def test_a_bearing_needs_a_distance_and_a_compass_word():
+    from geoevents.events.location import told_onward
+    from geoevents.model import Toponym
+
+    text = "a village near Macina, some 120 kilometres to the south-east, and more"
+    macina = Toponym(15, 21, "Macina")
+    assert told_onward(text, macina) == (120.0, "south-east")
+    assert told_onward("near Macina, some 120 kilometres to the market", macina) is None
+    assert told_onward("near Macina, where 120 people live", macina) is None

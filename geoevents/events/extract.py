@@ -106,14 +106,18 @@ from geoevents.events.location import (
     Location,
     acting_state,
     context_places,
+    country_names,
     locate,
     main_place,
+    measured_from,
     mention_root,
     path_to_place,
     placed_in,
     precision_of,
     put_out_at,
     sentence_candidates,
+    stray,
+    told_onward,
     unglue_places,
 )
 from geoevents.events.ontology import GENERIC, VIOLENT_EVENT_TYPES, Ontology, load_ontology
@@ -1512,6 +1516,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     place_filed = range(opening.start, dateline.place_end if dateline is not None else 0)
     places = _sentence_toponyms(sentences, toponyms, place_filed)
     known_names = _resolved_names(toponyms)
+    names = country_names(toponyms)
     dates = _sentence_dates(sentences, text)
     # a later paragraph that opens with its own dateline is filed on its own day
     refiled = later_datelines(text, base)
@@ -1596,7 +1601,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 for m, root in sentence_candidates(sent, places[i]) if m.start not in place_filed]
         for cand in cands:
             cand.location = locate(cand.trigger.token, _anchors(cand, onto), sent, places[i],
-                                   here)
+                                   here, names)
             if cand.typing.sub_event_type in _SPEECH_ACTS and _what_is_said_about(
                     cand.trigger.token, cand.location):
                 cand.location = NOWHERE  # "condemned the shelling of Taiz", "called on
@@ -1683,9 +1688,11 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             planned.append(sent)
         found.extend(kept)
         scene_time, scene_setting = (told or scene_time), False
-    _fall_back(found, sentences, context_places(
-        doc, _unplanned(_one_place_per_name(toponyms, found), planned), filed=place_filed),
-        paragraph, onto, places)
+    # (a lone reading abroad stands for no paragraph's place: see stray)
+    _fall_back(found, sentences, [
+        (tier, m) for tier, m in context_places(
+            doc, _unplanned(_one_place_per_name(toponyms, found), planned),
+            filed=place_filed) if not stray(m, names)], paragraph, onto, places)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
     told_days = _told_days(mentions)  # (before the merge changes the events' dates)
@@ -2066,6 +2073,7 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
     that joins the event it refers to takes that event's place, not this one (see
     :func:`_absorb`)."""
     starts = [s.start_char for s in sentences]
+    text = doc_text(sentences[0].doc) if sentences else ""
     # where the hurt were cared for places no happening ("died … at the Rajendra Institute
     # of Medical Sciences in Ranchi, where the injured had been flown")
     cared = {c.location.toponym.start for c in found if c.accompanying and _in_care(c)
@@ -2095,6 +2103,16 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
         donor = _nearest_donor(cand, placed.get(par, []), order.get(par, []), family, onto,
                                cared)
         here = named.get(par)
+        onward = told_onward(text, unknown) if unknown is not None else None
+        before = _told_before(cand, found) if onward is not None else None
+        if unknown is not None and onward is not None and before is not None:
+            km, way = onward
+            cand.location.toponym = measured_from(unknown, before, km, way)
+            cand.location.precision = 2
+            cand.location.reason += (f"; not in the gazetteer, so placed at the point {km:g} "
+                                     f"km {way} of {before.text!r}, the place told before it")
+            cand.location.inferred = True
+            continue
         if donor is not None:
             where = donor.location.toponym
             role = NEAR if donor.location.role == NEAR else SITE
@@ -2135,6 +2153,19 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             cand.location = Location(where, role, precision,
                                      f"no place of its own in the sentence; {how} (lower "
                                      f"precision)", linked=False, inferred=True)
+
+
+def _told_before(cand: _Candidate, found: list[_Candidate]) -> Toponym | None:
+    """The place of the event its own sentence placed last before ``cand`` in the text,
+    finer than a province: the place a writer measures the next one from ("attacked …
+    at Sokolo …. On Monday, a drone strike hit … a village near Macina, some 120
+    kilometres to the south-east")."""
+    told = [c for c in found if c.trigger.start < cand.trigger.start and
+            c.location.place is not None and not c.location.inferred and
+            (c.location.precision or 3) < 3]
+    if not told:
+        return None
+    return max(told, key=lambda c: c.trigger.start).location.toponym
 
 
 _SITE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "of"})

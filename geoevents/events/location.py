@@ -57,7 +57,10 @@ sentence (:func:`_other_place`, by :func:`place_tier`), then, in
 another sentence of the paragraph, else the place the paragraph names
 (:func:`main_place` over :func:`context_places`), else where a site its sentence names
 again ("entered the prison") was named before — and (5) the document's main place, at
-lower precisions; the reason says which step gave the place.
+lower precisions; the reason says which step gave the place. A name the gazetteer lacks
+is never placed at a :func:`stray` reading abroad nor at the far end of a road, and one
+told by its bearing from the place told before it (:func:`told_onward`) is measured from
+there before step 4.
 
 ``geo_precision`` follows ACLED: 1 a town or a specific site, 2 near a town or a small
 area (district, border, "the Jenin area"), 3 a region, province or country.
@@ -67,7 +70,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -77,10 +80,11 @@ from geoevents.events.dedup import contains
 from geoevents.events.tokens import doc_words, root_word, span_root, span_words
 from geoevents.events.triggers import MODALS, lemma
 from geoevents.nlp import char_tokens, doc_span, doc_text, span_text, token_text
-from geoevents.resolve import DERIVED_SOURCE
+from geoevents.resolve import DERIVED_SOURCE, derived_place
 from geoevents.wordlists import (
     ARABIC_ARTICLES,
     ASSAULT_NOUNS,
+    COMPASS_BEARINGS,
     COMPASS_POINTS,
     DISTANCE_UNITS,
     DIVISION_NOUNS,
@@ -290,6 +294,9 @@ class Location:
         return self.toponym.place if self.toponym is not None else None
 
 
+# the casefolded names of a document's resolved places, by country (see country_names)
+CountryNames = dict[str, frozenset[str]]
+
 NOWHERE = Location(None, None, None, "no place linked to the event")  # never mutated
 
 
@@ -488,14 +495,30 @@ def _in_another_tense(root: Word, trigger: Word) -> bool:
 def _in_another_act(root: Word, trigger: Word) -> bool:
     """Whether a place and the trigger are in two clauses set against each other by a
     contrasting conjunction, the second with a subject of its own (see
-    :func:`_own_clause`): "The 101st captured a bridge in nearby Eerde, but the British
+    :func:`_own_clause`), or the trigger is told apart (:func:`_told_apart`) and the place
+    is outside its clause: "The 101st captured a bridge in nearby Eerde, but the British
     found themselves trapped in Arnhem" tells two acts, each at its own place, so Eerde is
     no setting for "found" (while "ten were killed and 11 others wounded in a mosque" is
     one happening)."""
     place_side = {root.i, *(t.i for t in root.ancestors)}
     trigger_side = {trigger.i, *(t.i for t in trigger.ancestors)}
+    if _told_apart(trigger) and _clause_of(trigger).i not in place_side:
+        return True
     return any(_contrasted(t) and t.i not in trigger_side for t in root.ancestors) or \
         any(_contrasted(t) and t.i not in place_side for t in [trigger, *trigger.ancestors])
+
+
+# words that tell a happening apart from the one told before it ("in a separate raid")
+_APART = frozenset({"separate", "unrelated", "another", "different"})
+
+
+def _told_apart(trigger: Word) -> bool:
+    """Whether an event noun is told as another happening than the one beside it ("…
+    struck a roadside bomb in Lamu county near the Somali border, and militants killed
+    two villagers in a separate raid on Wednesday"): the places of the other clause are
+    not its setting."""
+    return trigger.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "det") and c.lower_ in _APART for c in trigger.children)
 
 
 def _contrasted(verb: Word) -> bool:
@@ -1215,10 +1238,13 @@ def _unrealised(trigger: Word) -> bool:
 
 def locate(trigger: Word, anchors: list[Word], sent: Span,
            toponyms: list[Toponym],
-           candidates: list[tuple[Toponym, Word]] | None = None) -> Location:
+           candidates: list[tuple[Toponym, Word]] | None = None,
+           names: CountryNames | None = None) -> Location:
     """The event place among the sentence's toponyms, linked to the trigger or to one of
     the ``anchors`` (the verb that carries an event noun); ``candidates`` are the
-    sentence's :func:`sentence_candidates` when already computed."""
+    sentence's :func:`sentence_candidates` when already computed, ``names`` the
+    document's :func:`country_names` (a name the gazetteer lacks is never placed at a
+    stray abroad, see :func:`stray`)."""
     if candidates is None:
         candidates = sentence_candidates(sent, toponyms)
     known: dict[int, Place | None] = {}  # token → place of the sentence's mentions
@@ -1255,7 +1281,7 @@ def locate(trigger: Word, anchors: list[Word], sent: Span,
     name = loc.place.display_name if loc.place else "not in the gazetteer"
     loc.reason = f"{loc.toponym.text!r} ({name}) as {loc.role}: {loc.reason}"
     if loc.place is None:
-        _approximate(loc, trigger, candidates)
+        _approximate(loc, trigger, candidates, names or {})
     others = [f"{role} {m.text!r}" for role, m in sorted(ends.items())
               if m is not loc.toponym and role != loc.role]
     if others:
@@ -1595,13 +1621,30 @@ def _put_in(name: Word, outer: Word) -> bool:
     top = outer
     while top.dep_ in ("compound", "flat", "appos") and top.head.i != top.i:
         top = top.head
-    prep = top.head
-    # (also after a comma: "an attack on al-Latmana, in Hama province")
+    return _in_right_after(name, top)
+
+
+def _in_right_after(name: Word, pobj: Word) -> bool:
+    """Whether ``pobj`` is the object of an "in" (or "inside", "within") right after the
+    name, or after a comma after it ("an attack on al-Latmana, in Hama province")."""
+    prep = pobj.head
     after = name.right_edge.i + 1
     if after < len(name.doc) and name.doc[after].text == ",":
         after += 1
-    return top.dep_ == "pobj" and prep.dep_ == "prep" and \
+    return pobj.dep_ == "pobj" and prep.dep_ == "prep" and \
         prep.lower_ in ("in", "inside", "within") and prep.i == after
+
+
+def _division_named_after(name: Word, outer: Word) -> bool:
+    """Whether the words right after a name put it in the division ``outer`` names with
+    its generic word, however the parse hangs the phrase: "an orchard near Buenavista, in
+    the municipality of Buenavista Tomatlán", "Pokrovske, in the district of Nikopol"."""
+    top = outer
+    while top.dep_ in ("compound", "flat", "appos") and top.head.i != top.i:
+        top = top.head
+    of = top.head
+    return top.dep_ == "pobj" and of.lower_ == "of" and of.dep_ == "prep" and \
+        _unit_noun(of.head) and _in_right_after(name, of.head)
 
 
 def _settlement_named(mention: Toponym, root: Word) -> bool:
@@ -1631,7 +1674,10 @@ def _agreeing(loc: Location, candidates: list[tuple[Toponym, Word]]) -> Location
     The name is kept and placed at its container (ACLED codes a place it cannot find at
     the nearest known place around it). Containers are the places of a locative
     preposition or an apposition on the chosen name ("X in Y", "X, Y", "X of Y" after a
-    unit noun); of several, the nearest that agrees with those around it ("in Okha
+    unit noun), or the division the words after it name with its generic word
+    (:func:`_division_named_after`: "an orchard near Buenavista, in the municipality of
+    Buenavista Tomatlán", however the parse hangs the phrase); of several, the nearest
+    that agrees with those around it ("in Okha
     village, Ovia South West area of Edo State": a 'South West' outside Edo State is
     wrong too)."""
     place, mention = loc.place, loc.toponym
@@ -1652,6 +1698,10 @@ def _agreeing(loc: Location, candidates: list[tuple[Toponym, Word]]) -> Location
             continue  # not "Kherson, on the west bank of the Dnipro"
         if other_root.i == owner and not _actor_like(other, other_root):
             containers.append((1, other))
+            continue
+        if other_root.i > root.i and _division_named_after(root, other_root) and \
+                not _actor_like(other, other_root):
+            containers.append((other_root.i - root.i, other))
             continue
         path = _down_path(root, other_root)
         if not path or _actor_like(other, other_root):
@@ -1937,7 +1987,8 @@ def _other_place(trigger: Word, candidates: list[tuple[Toponym, Word]]
     is the home of a local body or thing ("Tulkarm's governor said …", "the Michoacan
     state attorney general", "the Manbij campaign"). Within a tier, the one nearest the
     trigger in the parse. A reporting verb has no place of its own; the end of another
-    verb's path ("… and shipped to Guantanamo") is that motion's; a place named only as
+    verb's path ("… and shipped to Guantanamo") and a place of another act (see
+    :func:`_in_another_act`) are that motion's or act's; a place named only as
     the source of a statement ("said in Washington") and a country or nationality that
     is an actor's origin ("the U.S. soldier", "Syrian troops") are never the place."""
     if lemma(trigger) in _REPORTING:
@@ -1948,7 +1999,7 @@ def _other_place(trigger: Word, candidates: list[tuple[Toponym, Word]]
         if tier is not None and not _path_end(root) and \
                 not _in_fixed_phrase(root) and \
                 not _of_another_happening(root, trigger, candidates) and \
-                not _in_another_tense(root, trigger):
+                not _in_another_tense(root, trigger) and not _in_another_act(root, trigger):
             places.append((tier, _tree_distance(trigger, root), mention.start, mention))
     if not places:
         return None
@@ -2184,26 +2235,70 @@ def statement_source(token: Word) -> bool:
     return lemma(tok) in _SPEECH
 
 
+# prepositions of the far end of a road ("the highway linking Cochabamba to La Paz")
+_FAR_ENDS = frozenset({"to", "towards", "toward"})
+
+
+# nouns of travel along a route, whose "between X and Y" names the route's ends
+_TRAVEL_NOUNS = ROUTE_NOUNS | frozenset({"traffic", "travel", "flight", "transport"})
+
+
+def _road_far_end(root: Word) -> bool:
+    """Whether a place is the far end of a road: "the highway linking Cochabamba to La
+    Paz", "the road to Kano" (not where a motion heads: "fled towards Téra")."""
+    if _phrase_preposition(root) not in _FAR_ENDS:
+        return False
+    word = _phrase_head(root)
+    return (word.dep_ == "acl" and word.tag_ == "VBG") or lemma(word) in ROUTE_NOUNS
+
+
+def _road_end(root: Word) -> bool:
+    """Whether a place is an end of a road or of the travel along it: its far end (see
+    :func:`_road_far_end`) or either end of "traffic between Port-au-Prince and the north
+    of the country", "the road between Gimbi and Nejo" — a place the road reaches, maybe
+    far from where anything happened on it."""
+    return _road_far_end(root) or (_phrase_preposition(root) == "between" and
+                                   lemma(_phrase_head(root)) in _TRAVEL_NOUNS)
+
+
+def _phrase_head(root: Word) -> Word:
+    """The word the preposition of a place name's phrase hangs off ("road" in "the road
+    to Kano")."""
+    tok = root
+    while tok.dep_ in ("compound", "appos", "conj", "flat", "nmod", "amod") and \
+            tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.head
+
+
 def _approximate(loc: Location, trigger: Word,
-                 candidates: list[tuple[Toponym, Word]]) -> None:
+                 candidates: list[tuple[Toponym, Word]], names: CountryNames) -> None:
     """The event's place is a name the gazetteer lacks ("the town of Ashigashiya"):
     keep the name and place the event at the resolved place the sentence names nearest
     to it, at precision 2 at best (ACLED codes an unknown village at the nearest known
-    place)."""
+    place) — never at a :func:`stray` abroad ("went off near Milimani" in a Kenyan
+    report whose "road between Hindi and Kiunga" gave Hindi the reading Mariupol,
+    Ukraine: the unknown village is not in Ukraine), nor at the far end of a road
+    (:func:`_road_far_end`: "a blockade at Parotani, on the highway linking Cochabamba
+    to Oruro and La Paz" is not in La Paz): the fallback chain places it then."""
     assert loc.toponym is not None
     span = trigger.doc.char_span(loc.toponym.start, loc.toponym.end, alignment_mode="expand")
     if span is None or not len(span):
         return
     top = span_root(span)
     # (not the name's own reading: a namesake abroad, set aside by the caller)
+    roots = {id(m): r for m, r in candidates}
     places = [p for p in _resolved_places(top, candidates)
-              if (p[1].start, p[1].end) != (loc.toponym.start, loc.toponym.end)]
+              if (p[1].start, p[1].end) != (loc.toponym.start, loc.toponym.end)
+              and not stray(p[1], names)
+              and not _road_far_end(roots[id(p[1])])]
     source = not places
     if source:
         # no other place: where the source of the report is ("a military source in the
         # Dara'a Governorate said the rebels stormed the Al-Manashiyah District"), at
         # precision 3
-        places = _resolved_places(top, candidates, sources=True)
+        places = [p for p in _resolved_places(top, candidates, sources=True)
+                  if not stray(p[1], names)]
     if not places:
         return
     # equally near in the parse, a place finer than a country, then the place written
@@ -2220,6 +2315,30 @@ def _approximate(loc: Location, trigger: Word,
                    f"({container.place.display_name}), " +
                    ("where the report's source is" if source else
                     "the nearest place the sentence names"))
+
+
+def country_names(toponyms: list[Toponym]) -> CountryNames:
+    """The names the document gives places in each country (casefolded), to tell a
+    :func:`stray` reading."""
+    out: dict[str, set[str]] = {}
+    for t in toponyms:
+        if t.place is not None and t.place.country_code:
+            out.setdefault(t.place.country_code, set()).add(t.text.casefold())
+    return {cc: frozenset(v) for cc, v in out.items()}
+
+
+def stray(mention: Toponym, names: CountryNames) -> bool:
+    """Whether a resolved mention lies in a country that no other name of the document
+    (``names``, see :func:`country_names`) is in, while the document names places of
+    another country by at least two names: a lone reading abroad ("Hindi" read as
+    Mariupol in a Kenyan report), no place to put an event whose own place the gazetteer
+    lacks, nor to stand for where a paragraph's events happened."""
+    place = mention.place
+    if place is None or not place.country_code:
+        return False
+    cc, own = place.country_code, mention.text.casefold()
+    return not names.get(cc, frozenset()) - {own} and any(
+        len(v - {own}) >= 2 for k, v in names.items() if k != cc)
 
 
 def placed_in(unknown: Toponym, where: Toponym, how: str) -> Toponym:
@@ -2313,7 +2432,10 @@ def context_places(doc: Doc, toponyms: list[Toponym], filed: range = range(0)
     the events the governor reports in Tulkarm when nothing else does), in text order; a
     dateline's place (``filed``, the characters it spans) is
     where the report was filed, never where its events happened, the end of a motion's
-    path ("escorting trucks from Gao") belongs to that motion, and a place told by its
+    path ("escorting trucks from Gao") belongs to that motion, so does an end of a road
+    to the road (:func:`_road_end`: "Traffic between Port-au-Prince and the north of the
+    country remained suspended" in the paragraph of a battle at a bridge on the road),
+    and a place told by its
     distance from the scene ("relatives in Bolgatanga, about 70 kilometres away", see
     :func:`told_away`) is not the scene."""
     out = []
@@ -2325,7 +2447,8 @@ def context_places(doc: Doc, toponyms: list[Toponym], filed: range = range(0)
         if top is None:
             continue
         tier = place_tier(mention, top, bodies=True)
-        if tier is not None and not _path_end(top) and not _in_a_path_end(top):
+        if tier is not None and not _path_end(top) and not _in_a_path_end(top) and \
+                not _road_end(top):
             out.append((tier, mention))
     return out
 
@@ -2358,6 +2481,38 @@ def told_away(text: str, mention: Toponym) -> bool:
     the distance to a place elsewhere, so that place is not where the paragraph's events
     happen."""
     return _AWAY.match(text, mention.end, mention.end + 60) is not None
+
+
+# a place told by how far and which way it lies from the place told before it: ", some 120
+# kilometres to the south-east"
+_ONWARD = re.compile(r"\s*,\s*(?:(?:about|some|around|roughly|nearly|almost|just|more than|"
+                     r"less than|over|under)\s+)?(\d+(?:,\d{3})*(?:\.\d+)?)\s*-?\s*"
+                     r"([a-z]+)\s+to\s+the\s+([a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
+
+
+def told_onward(text: str, mention: Toponym) -> tuple[float, str] | None:
+    """(km, compass word) when ``mention`` is followed by how far and which way it lies
+    from the place the text told before it ("a village near Macina, some 120 kilometres
+    to the south-east" after an attack at Sokolo), else None."""
+    hit = _ONWARD.match(text, mention.end, mention.end + 80)
+    if hit is None:
+        return None
+    unit, way = hit.group(2).lower(), hit.group(3).lower()
+    if unit not in DISTANCE_UNITS or way not in COMPASS_BEARINGS:
+        return None
+    return float(hit.group(1).replace(",", "")) * DISTANCE_UNITS[unit], way
+
+
+def measured_from(unknown: Toponym, before: Toponym, km: float, way: str) -> Toponym:
+    """A name the gazetteer lacks placed at the point ``km`` towards ``way`` from the
+    place told before it (see :func:`told_onward`), on the ellipsoid."""
+    assert before.place is not None
+    lat, lon = geodesy.destination(before.place.lat, before.place.lon,
+                                   COMPASS_BEARINGS[way], km)
+    point = derived_place(f"{km:g} km {way} of {before.place.name}", lat, lon,
+                          before.place, f"{km:g} km {way} of {before.place.id}")
+    return placed_in(unknown, replace(before, place=point),
+                     f"{km:g} km {way} of {before.text!r}, the place told before it")
 
 
 def main_place(places: list[tuple[int, Toponym]]) -> Toponym | None:
