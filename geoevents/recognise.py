@@ -398,7 +398,10 @@ class Recogniser:
                 # "the Kabulonga area", "near Walungu": NER's GPE is a place name
                 state.confirm(span, outright or _place_shaped(span), feature_class)
                 continue
-            labels = set(words.ents[span.start:span.end]) - {""}
+            numbered = _numbered(words, span.start)
+            # (a number's label is not the name's: "3000" CARDINAL in "the 3000 Apartment
+            # Project")
+            labels = set(words.ents[span.start + numbered:span.end]) - {""}
             if not outright and _inside_longer_entity(span):
                 continue
             lookup = _strip_generic(span)
@@ -429,7 +432,7 @@ class Recogniser:
                 state.add(span, source=f"context:{cue}", lookup=name, named=not weak,
                           weak=weak, feature_class=feature_class)
                 continue
-            if not _may_name_unknown_place(span) or (
+            if numbered or not _may_name_unknown_place(span) or (
                     labels == {"ORG"} and _inside_longer_entity(span)) or (
                     len(lookup) < len(span) and
                     set(words.ents[lookup.start:lookup.end]) == {"NORP"}):
@@ -1585,7 +1588,8 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
         elif starts[i] and (i == 0 or not starts[i - 1]):
             cue, start = "bare", i  # "Garubula village", "the Gulu-Kampala road"
         if cue is None or start >= n or not (
-                starts[start] or (cue == "named" and _misdated(tokens[start]))):
+                starts[start] or (cue == "named" and _misdated(tokens[start]))
+                or _numbered(words, start)):
             continue
         end = _name_end(doc, start, n)
         yield from _listed(doc, start, end, cue)
@@ -1596,6 +1600,13 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
 _CALENDAR = frozenset(name.lower() for name in (
     *calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name,
     *calendar.day_abbr)) | {"sept", "tues", "thur", "thurs"}
+
+
+def _numbered(words: _Words, i: int) -> bool:
+    """Whether a number at token ``i`` opens a site's name ("entered the 3000 Apartment
+    Project", "near the 1070 Apartment Complex"): digits alone, then a name's first word.
+    Such a name counts only when the gazetteer knows it (see :meth:`_place_contexts`)."""
+    return words.texts[i].isdigit() and i + 1 < len(words.texts) and words.starts[i + 1]
 
 
 def _misdated(token: Token) -> bool:

@@ -148,6 +148,18 @@ def test_names_behind_invisible_format_characters_are_places(parser):
     assert text[found["Idlib"].start:found["Idlib"].end] == "Idlib"
 
 
+def test_a_numbered_site_the_gazetteer_knows_is_a_place(parser):
+    # a number opens the name of Aleppo's "3000 Apartments Project"
+    found = resolved(parser, "Islamist rebels entered the 3000 Apartment Project under a "
+                             "massive smoke screen.")
+    assert found["3000 Apartment Project"].place is not None
+    assert found["3000 Apartment Project"].place.country_code == "SY"
+    # a number before a name the gazetteer lacks names no place, nor a count of people
+    found = resolved(parser, "Rebels stormed the 17 Hamdan Barracks and captured 300 "
+                             "Syrian soldiers.")
+    assert not any(name[:1].isdigit() for name in found)
+
+
 def test_a_well_known_city_is_a_place_whatever_non_place_label_it_gets(parser):
     # spaCy's small model reads "Aleppo" as an adjective opening a sentence, a work of art
     # before a curly possessive and a nationality after "west"
