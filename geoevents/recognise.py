@@ -1587,6 +1587,11 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
             start = _modifiers_end(tokens, start, titled_compass=False)
         elif starts[i] and (i == 0 or not starts[i - 1]):
             cue, start = "bare", i  # "Garubula village", "the Gulu-Kampala road"
+        if cue in ("locative", "compass", "territorial", "assault") and start + 2 < n and \
+                lowers[start] in _PARTITIVES and lowers[start + 1] == "of":
+            # "capturing half of Darayya", "in most of eastern Ghouta": the part of a place
+            # a cue takes is in that place
+            start = _modifiers_end(tokens, start + 2)
         if cue is None or start >= n or not (
                 starts[start] or (cue == "named" and _misdated(tokens[start]))
                 or _numbered(words, start)):
@@ -1594,6 +1599,10 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
         end = _name_end(doc, start, n)
         yield from _listed(doc, start, end, cue)
         after = max(end, i + 1)
+
+
+# the words of a part of a place before "of" and the place's name
+_PARTITIVES = frozenset({"half", "most", "much", "all", "part", "parts", "some"})
 
 
 # the words of dates that start with a capital: months and weekdays, in full or short

@@ -160,6 +160,17 @@ def test_a_numbered_site_the_gazetteer_knows_is_a_place(parser):
     assert not any(name[:1].isdigit() for name in found)
 
 
+def test_the_part_a_cue_takes_is_in_the_place_named_after_it(parser):
+    # "half of", "most of" between a capture and the town: the town is its object
+    found = resolved(parser, "Rumours say the offensive is retaliation for the SAA "
+                             "capturing half of Darayya.")
+    assert found["Darayya"].place is not None
+    assert found["Darayya"].place.country_code == "SY"
+    # without a place cue before it, "half of" makes nothing a place
+    assert "Darayya" not in resolved(parser, "Analysts said that half of Darayya had "
+                                             "voted.")
+
+
 def test_a_well_known_city_is_a_place_whatever_non_place_label_it_gets(parser):
     # spaCy's small model reads "Aleppo" as an adjective opening a sentence, a work of art
     # before a curly possessive and a nationality after "west"
