@@ -385,7 +385,7 @@ class Recogniser:
         words = _words(doc)
         tokens, lowers = words.tokens, words.lowers
         for span, cue, feature_class in _context_names(doc):
-            span = self._with_direction(span)
+            span = self._without_creed(self._with_direction(span))
             if not _clean_name(span_text(span)) or self._is_person_context(span) or \
                     span[0].text in PERSONAL_TITLES or _division_name(span) is not None:
                 continue  # "Barrow and Jackson counties": see _coordinated_divisions
@@ -457,6 +457,22 @@ class Recogniser:
             if evidence:
                 state.add(span, source=f"context:{cue}", lookup=name, named=True,
                           feature_class=feature_class)
+
+    def _without_creed(self, span: Span) -> Span:
+        """A name the gazetteer lacks after a creed or nationality adjective that the
+        gazetteer knows without it: "the Shiite al-Bayaa district" is al-Bayaa, "the
+        Kurdish Sheikh Maqsoud district" Sheikh Maqsoud (NER takes both words for one
+        NORP); a name the gazetteer knows whole ("Indian Wells") stays whole."""
+        words = _words(span.doc)
+        if len(span) < 2 or words.pos[span.start] not in ("ADJ", "PROPN") or \
+                words.ents[span.start] != "NORP" or not words.starts[span.start + 1]:
+            return span
+        rest = doc_span(span.doc, span.start + 1, span.end)
+        whole, bare = _strip_generic(span), _strip_generic(rest)
+        if whole is None or bare is None or self.known(span_text(whole)) is not None or \
+                self.known(span_text(bare)) is None:
+            return span
+        return rest
 
     def _coordinated(self, state: _DocState) -> None:
         """Names coordinated with a place are places ("attacking Muqdadiyah, Balad Ruz,

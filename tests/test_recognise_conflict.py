@@ -171,6 +171,26 @@ def test_the_part_a_cue_takes_is_in_the_place_named_after_it(parser):
                                              "voted.")
 
 
+@pytest.mark.parametrize("text, name, country", [
+    ("The blast targeted a car market in the predominately Shiite al-Bayaa district of the "
+     "Iraqi capital.", "al-Bayaa", "IQ"),
+    ("Clashes erupted in the Kurdish Sheikh Maqsoud district of Aleppo.", "Sheikh Maqsoud",
+     "SY"),
+])
+def test_a_creed_or_nationality_before_a_known_name_is_no_part_of_it(parser, text, name,
+                                                                     country):
+    found = resolved(parser, text)
+    assert found[name].place is not None and found[name].place.country_code == country
+
+
+def test_a_name_that_opens_with_a_nationality_stays_whole(parser):
+    # "Indian Wells" is a town, whatever the gazetteer holds as "Wells"
+    doc = next(parser.docs(["Fans reached the Indian Wells area."]))
+    span = doc[3:5]
+    assert span[0].ent_type_ == "NORP" and parser.recogniser.known("Wells") is not None
+    assert parser.recogniser._without_creed(span).text == "Indian Wells"
+
+
 def test_a_well_known_city_is_a_place_whatever_non_place_label_it_gets(parser):
     # spaCy's small model reads "Aleppo" as an adjective opening a sentence, a work of art
     # before a curly possessive and a nationality after "west"
