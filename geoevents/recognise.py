@@ -385,7 +385,7 @@ class Recogniser:
         words = _words(doc)
         tokens, lowers = words.tokens, words.lowers
         for span, cue, feature_class in _context_names(doc):
-            span = self._with_direction(span)
+            span = self._without_creed(self._with_direction(span))
             if not _clean_name(span_text(span)) or self._is_person_context(span) or \
                     span[0].text in PERSONAL_TITLES or _division_name(span) is not None:
                 continue  # "Barrow and Jackson counties": see _coordinated_divisions
@@ -398,7 +398,10 @@ class Recogniser:
                 # "the Kabulonga area", "near Walungu": NER's GPE is a place name
                 state.confirm(span, outright or _place_shaped(span), feature_class)
                 continue
-            labels = set(words.ents[span.start:span.end]) - {""}
+            numbered = _numbered(words, span.start)
+            # (a number's label is not the name's: "3000" CARDINAL in "the 3000 Apartment
+            # Project")
+            labels = set(words.ents[span.start + numbered:span.end]) - {""}
             if not outright and _inside_longer_entity(span):
                 continue
             lookup = _strip_generic(span)
@@ -429,7 +432,7 @@ class Recogniser:
                 state.add(span, source=f"context:{cue}", lookup=name, named=not weak,
                           weak=weak, feature_class=feature_class)
                 continue
-            if not _may_name_unknown_place(span) or (
+            if numbered or not _may_name_unknown_place(span) or (
                     labels == {"ORG"} and _inside_longer_entity(span)) or (
                     len(lookup) < len(span) and
                     set(words.ents[lookup.start:lookup.end]) == {"NORP"}):
@@ -454,6 +457,22 @@ class Recogniser:
             if evidence:
                 state.add(span, source=f"context:{cue}", lookup=name, named=True,
                           feature_class=feature_class)
+
+    def _without_creed(self, span: Span) -> Span:
+        """A name the gazetteer lacks after a creed or nationality adjective that the
+        gazetteer knows without it: "the Shiite al-Bayaa district" is al-Bayaa, "the
+        Kurdish Sheikh Maqsoud district" Sheikh Maqsoud (NER takes both words for one
+        NORP); a name the gazetteer knows whole ("Indian Wells") stays whole."""
+        words = _words(span.doc)
+        if len(span) < 2 or words.pos[span.start] not in ("ADJ", "PROPN") or \
+                words.ents[span.start] != "NORP" or not words.starts[span.start + 1]:
+            return span
+        rest = doc_span(span.doc, span.start + 1, span.end)
+        whole, bare = _strip_generic(span), _strip_generic(rest)
+        if whole is None or bare is None or self.known(span_text(whole)) is not None or \
+                self.known(span_text(bare)) is None:
+            return span
+        return rest
 
     def _coordinated(self, state: _DocState) -> None:
         """Names coordinated with a place are places ("attacking Muqdadiyah, Balad Ruz,
@@ -1584,18 +1603,35 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
             start = _modifiers_end(tokens, start, titled_compass=False)
         elif starts[i] and (i == 0 or not starts[i - 1]):
             cue, start = "bare", i  # "Garubula village", "the Gulu-Kampala road"
+        if cue in ("locative", "compass", "territorial", "assault") and start + 2 < n and \
+                lowers[start] in _PARTITIVES and lowers[start + 1] == "of":
+            # "capturing half of Darayya", "in most of eastern Ghouta": the part of a place
+            # a cue takes is in that place
+            start = _modifiers_end(tokens, start + 2)
         if cue is None or start >= n or not (
-                starts[start] or (cue == "named" and _misdated(tokens[start]))):
+                starts[start] or (cue == "named" and _misdated(tokens[start]))
+                or _numbered(words, start)):
             continue
         end = _name_end(doc, start, n)
         yield from _listed(doc, start, end, cue)
         after = max(end, i + 1)
 
 
+# the words of a part of a place before "of" and the place's name
+_PARTITIVES = frozenset({"half", "most", "much", "all", "part", "parts", "some"})
+
+
 # the words of dates that start with a capital: months and weekdays, in full or short
 _CALENDAR = frozenset(name.lower() for name in (
     *calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name,
     *calendar.day_abbr)) | {"sept", "tues", "thur", "thurs"}
+
+
+def _numbered(words: _Words, i: int) -> bool:
+    """Whether a number at token ``i`` opens a site's name ("entered the 3000 Apartment
+    Project", "near the 1070 Apartment Complex"): digits alone, then a name's first word.
+    Such a name counts only when the gazetteer knows it (see :meth:`_place_contexts`)."""
+    return words.texts[i].isdigit() and i + 1 < len(words.texts) and words.starts[i + 1]
 
 
 def _misdated(token: Token) -> bool:

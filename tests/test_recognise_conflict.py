@@ -148,6 +148,49 @@ def test_names_behind_invisible_format_characters_are_places(parser):
     assert text[found["Idlib"].start:found["Idlib"].end] == "Idlib"
 
 
+def test_a_numbered_site_the_gazetteer_knows_is_a_place(parser):
+    # a number opens the name of Aleppo's "3000 Apartments Project"
+    found = resolved(parser, "Islamist rebels entered the 3000 Apartment Project under a "
+                             "massive smoke screen.")
+    assert found["3000 Apartment Project"].place is not None
+    assert found["3000 Apartment Project"].place.country_code == "SY"
+    # a number before a name the gazetteer lacks names no place, nor a count of people
+    found = resolved(parser, "Rebels stormed the 17 Hamdan Barracks and captured 300 "
+                             "Syrian soldiers.")
+    assert not any(name[:1].isdigit() for name in found)
+
+
+def test_the_part_a_cue_takes_is_in_the_place_named_after_it(parser):
+    # "half of", "most of" between a capture and the town: the town is its object
+    found = resolved(parser, "Rumours say the offensive is retaliation for the SAA "
+                             "capturing half of Darayya.")
+    assert found["Darayya"].place is not None
+    assert found["Darayya"].place.country_code == "SY"
+    # without a place cue before it, "half of" makes nothing a place
+    assert "Darayya" not in resolved(parser, "Analysts said that half of Darayya had "
+                                             "voted.")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The blast targeted a car market in the predominately Shiite al-Bayaa district of the "
+     "Iraqi capital.", "al-Bayaa", "IQ"),
+    ("Clashes erupted in the Kurdish Sheikh Maqsoud district of Aleppo.", "Sheikh Maqsoud",
+     "SY"),
+])
+def test_a_creed_or_nationality_before_a_known_name_is_no_part_of_it(parser, text, name,
+                                                                     country):
+    found = resolved(parser, text)
+    assert found[name].place is not None and found[name].place.country_code == country
+
+
+def test_a_name_that_opens_with_a_nationality_stays_whole(parser):
+    # "Indian Wells" is a town, whatever the gazetteer holds as "Wells"
+    doc = next(parser.docs(["Fans reached the Indian Wells area."]))
+    span = doc[3:5]
+    assert span[0].ent_type_ == "NORP" and parser.recogniser.known("Wells") is not None
+    assert parser.recogniser._without_creed(span).text == "Indian Wells"
+
+
 def test_a_well_known_city_is_a_place_whatever_non_place_label_it_gets(parser):
     # spaCy's small model reads "Aleppo" as an adjective opening a sentence, a work of art
     # before a curly possessive and a nationality after "west"

@@ -178,6 +178,21 @@ def test_spelling_variants_are_tried_only_for_unknown_names():
     assert _spelling_variants("Jenin") == []
 
 
+def test_a_country_s_demonym_before_a_name_the_gazetteer_lacks_keeps_its_readings_there(
+        parser, gaz):
+    from geoevents.resolve.candidates import CandidateGenerator
+
+    found = places(parser, "Militants threw a grenade into a hotel in Indian Kashmir.")
+    kashmir = found["Indian Kashmir"][0]
+    assert kashmir is not None and kashmir.country_code == "IN"
+    assert kashmir.feature_code == "ADM1"
+    generate = CandidateGenerator(gaz)
+    # no reading of the rest in the demonym's country: none (Cyprus is no Turkish place)
+    assert generate._in_demonym_country("Turkish Cyprus") == ()
+    assert {c.place.country_code for c in generate._in_demonym_country("Pakistani Punjab")} \
+        == {"PK"}
+
+
 def test_an_abbreviated_word_also_finds_the_places_spelled_out(parser):
     # the gazetteer holds "Mt. Pleasant" as a name of some places called Mount Pleasant,
     # not of the Iowa town; "St. Marc" is only a similar spelling of St Mary, Jersey

@@ -136,6 +136,15 @@ def test_a_loose_hit_the_text_supports_stands(parser, text, names, country):
     assert t.place is not None and t.place.country_code == country, t.reason
 
 
+def test_a_strait_by_another_form_of_its_name_needs_no_nearby_place(parser):
+    # "the Malacca Straits" for the Strait of Malacca, which lies in no country: the text's
+    # countries cannot confirm it by nearness, as they cannot confirm a sea
+    t = resolved(parser, "Indian and US warships jointly patrolled the Malacca Straits.",
+                 ["Malacca Straits", "US"])
+    assert t.place is not None and t.place.feature_code == "STRT", t.reason
+    assert "Malacca" in t.place.name
+
+
 def test_the_trees_walked_together_give_each_tree_s_own_leaf():
     """The forest's level-by-level walk lands in the leaf a walk of each tree of the
     model file reaches, for feature vectors on and around the split thresholds."""

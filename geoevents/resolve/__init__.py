@@ -933,8 +933,12 @@ def _supports(anchor: Place, place: Place, near: dict[str, frozenset[str]]) -> b
     return distance_km(anchor.lat, anchor.lon, place.lat, place.lon) <= STRAY_KM
 
 
-_LARGE_CODES = frozenset({"ADM1", "CONT", "RGN", "OCN", "SEA", "GULF", "TERR", "ISLS",
-                          "MTS", "DSRT", "PEN"})
+# the loose readings that need no support from the text's other places
+# (:func:`_reject_stray_loose`): divisions, regions, seas and the straits and channels
+# between them ("the Malacca Straits" for the Strait of Malacca, in no country), ranges,
+# deserts, peninsulas
+_LARGE_CODES = frozenset({"ADM1", "CONT", "RGN", "OCN", "SEA", "GULF", "STRT", "CHNM",
+                          "TERR", "ISLS", "MTS", "DSRT", "PEN"})
 
 
 def _unknown(m: Mention, rejected: tuple[Candidate, float, str] | None) -> str:

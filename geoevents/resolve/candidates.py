@@ -26,6 +26,8 @@ from geoevents.wordlists import (
     NAMED_AFTER_WORDS,
     PLACE_WORDS,
     abbreviations,
+    demonyms,
+    word_tokens,
 )
 
 if TYPE_CHECKING:
@@ -82,6 +84,8 @@ class CandidateGenerator:
         found = self.for_name(lookup or text)
         if not found and lookup and lookup != text:
             found = self.for_name(text)
+        if all(is_loose(c) for c in found):
+            found = self._in_demonym_country(lookup or text) or found
         words = (lookup or text).split()
         if all(c.match == "fuzzy" for c in found) and len(words) > 1 and \
                 words[-1].lower() in DIVISION_NOUNS:
@@ -98,6 +102,19 @@ class CandidateGenerator:
                          and c.match != "fuzzy") or tuple(
                 c for c in found if not (above and c.place.feature_code == "PPLX"))
         return tuple(_seats_over_divisions(found))
+
+    def _in_demonym_country(self, name: str) -> tuple[Candidate, ...]:
+        """A name the gazetteer lacks that opens with a country's demonym names the place
+        of the rest in that country ("Indian Kashmir": Jammu and Kashmir, not the
+        Kashmir region; "Pakistani Punjab", "Syrian Golan"): the rest's exact readings
+        there, none when it has none there ("Turkish Cyprus" stays unknown)."""
+        words = name.split()
+        for n in (1, 2):  # "Indian", "Sri Lankan"
+            entry = demonyms().get(word_tokens(" ".join(words[:n])))
+            if entry is not None and entry.country and len(words) > n:
+                return tuple(c for c in self.for_name(" ".join(words[n:]))
+                             if c.match == "exact" and c.place.country_code == entry.country)
+        return ()
 
     def _for_name(self, name: str) -> tuple[Candidate, ...]:
         """Candidates for a place name, best prior first (cached as :meth:`for_name`)."""
