@@ -184,3 +184,18 @@ def test_scraped_text_parses_with_every_offset_in_place(gaz, text):
         assert toponym.text.strip()
     for event in document.events:
         assert text[event.trigger_start:event.trigger_end] == event.trigger
+
+
+def test_markup_and_control_characters_leave_no_fragment_names(gaz):
+    """A scraped page's tags glued to a name once made the place "Jenin</script><script",
+    and an escape code after every word left a document with no event at all."""
+    from geoevents import pipeline
+
+    tagged = pipeline.parse('Troops killed two men in "Jenin</script><script>alert(4)'
+                            '</script>" on Monday.', published="2025-06-10")
+    assert [t.text for t in tagged.toponyms] == ["Jenin"]
+    assert [e.location_text for e in tagged.events] == ["Jenin"]
+    escaped = pipeline.parse("Israeli\x1b air\x1b strikes\x1b killed\x1b 12\x1b people\x1b in"
+                             "\x1b Rafah\x1b on\x1b Thursday.", published="2025-06-10")
+    assert "Rafah" in [t.text for t in escaped.toponyms]
+    assert [e.trigger for e in escaped.events] == ["strikes"]
