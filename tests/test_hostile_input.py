@@ -295,3 +295,15 @@ def test_paths_in_messages(tmp_path: Path):
     path.write_bytes(b'{"id": 1, "text": 5}\n')
     [record] = read_corpus(path)
     assert record.error == "'text' must be a string, got int"
+
+
+def test_bad_json_lines_say_where_once(tmp_path: Path):
+    """A control character in a string, or a record cut short (the file's last line), is
+    a bad JSON line whose reason reads "... at column N", not "... at at column N"."""
+    from geoevents.corpus import read_corpus
+
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "Troops\x01 left"}\n{"id": "b", "text": "cut')
+    assert [r.error for r in read_corpus(path)] == [
+        "bad JSON: Invalid control character at column 28",
+        "bad JSON: Unterminated string starting at column 21"]
