@@ -38,7 +38,9 @@ left no name to find. Markup glued to a word ("<b>Khan Younis</b>", "Jenin</a>",
 "Gaza&nbsp;City") made tokens such as "Younis</b" that became place names of their own.
 The safe text has a space in place of each control character and of the delimiters of
 HTML markup (the angle brackets of a tag, the "&" and ";" of a character reference): the
-words inside and around the markup are tokenized as the words they are.
+words inside and around the markup are tokenized as the words they are. A control or
+format character counts as punctuation (:func:`is_punct`), so that the steps that trim
+punctuation off a name trim it off too ("\x01 Ramallah \x01").
 """
 
 from __future__ import annotations
@@ -278,7 +280,24 @@ def _add_gap(gap: str, words: list[str], spaces: list[bool]) -> None:
 
 
 def install(nlp: Language) -> Language:
-    """``nlp`` with its tokenizer wrapped in a :class:`SafeTokenizer` (once)."""
+    """``nlp`` with its tokenizer wrapped in a :class:`SafeTokenizer` (once), and control
+    and format characters counted as punctuation (:func:`is_punct`)."""
+    from spacy.attrs import IS_PUNCT
+
     if not isinstance(nlp.tokenizer, SafeTokenizer):
         nlp.tokenizer = SafeTokenizer(nlp.tokenizer)
+    nlp.vocab.lex_attr_getters[IS_PUNCT] = is_punct
+    for lexeme in nlp.vocab:  # those already in the vocabulary
+        if not lexeme.is_punct and is_punct(lexeme.orth_):
+            lexeme.is_punct = True
     return nlp
+
+
+def is_punct(text: str) -> bool:
+    """spaCy's punctuation test, true also of a control or format character: a token of
+    its own in a Doc of :class:`SafeTokenizer`, which the steps that trim punctuation off
+    a name ("Ramallah \\x01") should trim off too."""
+    from spacy.lang.lex_attrs import is_punct as spacy_is_punct
+
+    return spacy_is_punct(text) or (len(text) == 1 and (
+        _CONTROL.match(text) is not None or _FORMAT.match(text) is not None))
