@@ -286,7 +286,7 @@ def install(nlp: Language) -> Language:
 
     if not isinstance(nlp.tokenizer, SafeTokenizer):
         nlp.tokenizer = SafeTokenizer(nlp.tokenizer)
-    nlp.vocab.lex_attr_getters[IS_PUNCT] = is_punct
+    cast(Any, nlp.vocab).lex_attr_getters[IS_PUNCT] = is_punct  # (not in the stubs)
     for lexeme in nlp.vocab:  # those already in the vocabulary
         if not lexeme.is_punct and is_punct(lexeme.orth_):
             lexeme.is_punct = True
