@@ -310,7 +310,10 @@ def _jsonl_record(raw: bytes, default_id: str, source: str, max_chars: int) -> R
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        return _error(default_id, source, f"bad JSON: {exc.msg} at column {exc.colno}")
+        # (json's messages "Invalid control character at", "Unterminated string starting
+        # at" end with the "at" that the column follows)
+        return _error(default_id, source,
+                      f"bad JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}")
     except RecursionError:  # json's decoder recurses once per level of nesting
         return _error(default_id, source, "bad JSON: nested too deeply")
     if not isinstance(obj, dict):

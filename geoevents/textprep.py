@@ -31,6 +31,16 @@ text has a space in place of each one that is not inside a word: the word is tok
 as if the character were not there, and the character becomes a token of its own (the
 offsets stay valid). One between two letters or digits stays (a zero-width non-joiner
 inside a Persian word is spelling).
+
+Control characters (C0 and C1, other than the whitespace ones) are never spelling: an
+escape code or a cp1252 byte read as latin-1 glued to every word ("Khan\x1b Younis\x1b")
+left no name to find. Markup glued to a word ("<b>Khan Younis</b>", "Jenin</a>",
+"Gaza&nbsp;City") made tokens such as "Younis</b" that became place names of their own.
+The safe text has a space in place of each control character and of the delimiters of
+HTML markup (the angle brackets of a tag, the "&" and ";" of a character reference): the
+words inside and around the markup are tokenized as the words they are. A control or
+format character counts as punctuation (:func:`is_punct`), so that the steps that trim
+punctuation off a name trim it off too ("\x01 Ramallah \x01").
 """
 
 from __future__ import annotations
@@ -69,6 +79,13 @@ FORMAT_CHARACTERS = (
 _FORMAT = re.compile(f"[{FORMAT_CHARACTERS}]")
 # a format character that is not between two word characters
 _LOOSE_FORMAT = re.compile(f"(?<!\\w)[{FORMAT_CHARACTERS}]|[{FORMAT_CHARACTERS}](?!\\w)")
+# control characters that are not whitespace (str.isspace: \t \n \x0b-\x0d \x1c-\x1f \x85)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+# an HTML tag ("<b>", "</a>", '<a href="x">'), whose angle brackets are replaced (also any
+# inside it: "</a<b>"), and a character reference ("&quot;", "&#8212;", "&#x2014;"), whose
+# "&" and ";" are; the tags first, so that the result has none of either left
+_TAG = re.compile(r"</?[A-Za-z][^>\n]{0,300}>")
+_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _PUNCT_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCT_RUN + 1},}}")
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 _RUN_ON = re.compile(rf"[^.!?;\n]{{{MAX_RUN_ON + 1},}}")
@@ -77,12 +94,19 @@ LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2013\u2022\u2023\u2043\u25e6]|\d+[.)])[ \
 
 
 def tokenizer_safe(text: str) -> str:
-    """``text`` with a space in place of each format character outside a word, of every
+    """``text`` with a space in place of each format character outside a word, of each
+    control character, of the delimiters of HTML tags and character references, of every
     :data:`MAX_PUNCT_RUN`-th character of a longer run of punctuation, and of every
     :data:`MAX_WORD`-th character of a longer whitespace-free chunk. Same length as
     ``text`` (offsets stay valid); ``text`` itself when nothing needs changing."""
     if _FORMAT.search(text):
         text = _LOOSE_FORMAT.sub(" ", text)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(" ", text)
+    if _TAG.search(text):
+        text = _TAG.sub(lambda m: re.sub("[<>]", " ", m.group()), text)
+    if _REFERENCE.search(text):
+        text = _REFERENCE.sub(lambda m: f" {m.group()[1:-1]} ", text)
     if len(text) <= MAX_PUNCT_RUN or max(map(len, text.split()), default=0) <= MAX_PUNCT_RUN:
         return text  # (both runs lie inside a whitespace-free chunk longer than that)
     text = _PUNCT_RUN.sub(lambda m: _break(m.group(), MAX_PUNCT_RUN), text)
@@ -256,7 +280,24 @@ def _add_gap(gap: str, words: list[str], spaces: list[bool]) -> None:
 
 
 def install(nlp: Language) -> Language:
-    """``nlp`` with its tokenizer wrapped in a :class:`SafeTokenizer` (once)."""
+    """``nlp`` with its tokenizer wrapped in a :class:`SafeTokenizer` (once), and control
+    and format characters counted as punctuation (:func:`is_punct`)."""
+    from spacy.attrs import IS_PUNCT
+
     if not isinstance(nlp.tokenizer, SafeTokenizer):
         nlp.tokenizer = SafeTokenizer(nlp.tokenizer)
+    cast(Any, nlp.vocab).lex_attr_getters[IS_PUNCT] = is_punct  # (not in the stubs)
+    for lexeme in nlp.vocab:  # those already in the vocabulary
+        if not lexeme.is_punct and is_punct(lexeme.orth_):
+            lexeme.is_punct = True
     return nlp
+
+
+def is_punct(text: str) -> bool:
+    """spaCy's punctuation test, true also of a control or format character: a token of
+    its own in a Doc of :class:`SafeTokenizer`, which the steps that trim punctuation off
+    a name ("Ramallah \\x01") should trim off too."""
+    from spacy.lang.lex_attrs import is_punct as spacy_is_punct
+
+    return spacy_is_punct(text) or (len(text) == 1 and (
+        _CONTROL.match(text) is not None or _FORMAT.match(text) is not None))

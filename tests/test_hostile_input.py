@@ -29,7 +29,8 @@ FAST = settings(max_examples=150, deadline=None,
 # text rich in what breaks tokenizers: punctuation runs, long words, odd whitespace
 HOSTILE_TEXT = st.text(
     alphabet=st.sampled_from([*")(!?.,;:'\"-_/\\[]{}<>#@&*%$", "a", "B", "7", "é", "ي", " ",
-                              "\n", "\t", "\u00a0", "\u202a", "\u200b", "\u00ad"]),
+                              "\n", "\t", "\u00a0", "\u202a", "\u200b", "\u00ad", "\x00",
+                              "\x1b", "\x96"]),
     max_size=600)
 
 
@@ -91,6 +92,24 @@ def test_format_characters_glued_to_a_name_become_tokens_of_their_own(blank_toke
     assert {"Hmeymim", "Idlib", "near", "Hama", "\u202a", "\u202c"} <= set(words)
     assert "Mehr\u200cabad" in words
     assert tokenizer_safe("Shelling hit Idlib.") == "Shelling hit Idlib."
+
+
+def test_control_characters_and_markup_glued_to_words_become_tokens_of_their_own(
+        blank_tokenizer):
+    """Escape codes, cp1252 bytes read as latin-1, HTML tags and character references
+    glued to a word made tokens such as "Younis\x1b", "Younis</b" and "&quot;Jenin&quot"."""
+    text = ('Strikes\x1b hit Khan\x1b Younis\x96and <b>Khan Younis</b>, <a href="/x">Jenin</a>'
+            '</a<b>, &quot;Hebron&quot; and Gaza&#8212;Rafah.')
+    doc = SafeTokenizer(blank_tokenizer)(text)
+    assert doc.text == text
+    words = [t.text for t in doc]
+    assert words.count("Younis") == 2 and words.count("Khan") == 2
+    assert {"Strikes", "Jenin", "Hebron", "Gaza", "Rafah", "b", "/b", "quot", "8212",
+            "\x1b", "\x96", "<", ">", "&", ";"} <= set(words)
+    safe = tokenizer_safe(text)
+    assert not re.search(r"[<>&\x1b\x96]", safe) and tokenizer_safe(safe) == safe
+    for ordinary in ("Casualties < 5, 3 > 2 & 1; AT&T and Q&A;", "Marib\tcity\r\n\x0c"):
+        assert tokenizer_safe(ordinary) is ordinary
 
 
 def test_safe_tokenizer_is_linear_on_the_issue_inputs(blank_tokenizer):
@@ -276,3 +295,15 @@ def test_paths_in_messages(tmp_path: Path):
     path.write_bytes(b'{"id": 1, "text": 5}\n')
     [record] = read_corpus(path)
     assert record.error == "'text' must be a string, got int"
+
+
+def test_bad_json_lines_say_where_once(tmp_path: Path):
+    """A control character in a string, or a record cut short (the file's last line), is
+    a bad JSON line whose reason reads "... at column N", not "... at at column N"."""
+    from geoevents.corpus import read_corpus
+
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "Troops\x01 left"}\n{"id": "b", "text": "cut')
+    assert [r.error for r in read_corpus(path)] == [
+        "bad JSON: Invalid control character at column 28",
+        "bad JSON: Unterminated string starting at column 21"]

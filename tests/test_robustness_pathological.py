@@ -184,3 +184,32 @@ def test_scraped_text_parses_with_every_offset_in_place(gaz, text):
         assert toponym.text.strip()
     for event in document.events:
         assert text[event.trigger_start:event.trigger_end] == event.trigger
+
+
+def test_markup_and_control_characters_leave_no_fragment_names(gaz):
+    """A scraped page's tags glued to a name once made the place "Jenin</script><script",
+    and an escape code after every word left a document with no event at all."""
+    from geoevents import pipeline
+
+    tagged = pipeline.parse('Troops killed two men in "Jenin</script><script>alert(4)'
+                            '</script>" on Monday.', published="2025-06-10")
+    assert [t.text for t in tagged.toponyms] == ["Jenin"]
+    assert [e.location_text for e in tagged.events] == ["Jenin"]
+    escaped = pipeline.parse("Israeli\x1b air\x1b strikes\x1b killed\x1b 12\x1b people\x1b in"
+                             "\x1b Rafah\x1b on\x1b Thursday.", published="2025-06-10")
+    assert "Rafah" in [t.text for t in escaped.toponyms]
+    assert [e.trigger for e in escaped.events] == ["strikes"]
+
+
+def test_control_characters_between_words_are_no_part_of_a_name(gaz):
+    """A control character is a token of its own, counted as punctuation: the name
+    steps trim it off ("\\x01 Ramallah \\x01" was a place and an event's location)."""
+    from geoevents import pipeline
+
+    text = ("Israeli air strikes killed at least 12 people in Khan Younis on Thursday, health "
+            "officials said. Protesters marched in Ramallah against the raids, and clashes "
+            "erupted near Jenin where troops arrested three men.").replace(" ", " \x01 ")
+    document = pipeline.parse(text, published="2025-06-10")
+    names = [t.text for t in document.toponyms] + [e.location_text or "" for e in document.events]
+    assert "Ramallah" in names
+    assert not any("\x01" in name for name in names)
