@@ -337,6 +337,11 @@ def casualties(sent: Span, onto: Ontology, elsewhere: Callable[[Word], bool] | N
             candidates += [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
             if lemma(tok) in ("die", "perish"):
                 candidates += [c for c in tok.children if c.dep_ == "nsubj"]
+            # the counted dead a participle describes ("the toll at three soldiers
+            # killed"), not one person told among a toll ("a girl killed when …")
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and any(
+                    c.dep_ == "nummod" for c in tok.head.children):
+                candidates.append(tok.head)
         elif tok.pos_ == "NOUN":
             candidates.append(tok)
             if lemma(tok) in ("death", "fatality", "casualty", "injury") and (

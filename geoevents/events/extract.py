@@ -2729,7 +2729,10 @@ def _one_attack(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]
     no other side is named), and neither may be fired from afar (an air or drone
     strike, shelling): a strike is the act of another unit than the one fighting on the
     ground ("RSF artillery shelled the market during the clashes"), while a car bomb, an
-    IED or a grenade is carried by the attackers."""
+    IED or a grenade is carried by the attackers. A telling told next to the other with
+    its word ("a drone strike hit the fair" then "the army said it had struck 'a
+    gathering of terrorists' in the area") and with neither a date nor a place of its
+    own is another party's word for that happening, whatever kind each was typed."""
     (a, ca), (b, cb) = first, later
     claim = a.date is not None and _claim_of_the_told(later, onto)
     if (_anterior(ca, onto) != _anterior(cb, onto) and not claim) or \
@@ -2738,6 +2741,8 @@ def _one_attack(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]
     if claim:
         return True
     near = cb.sentence - ca.sentence <= _NEAR_SENTENCES
+    if near and _vague(b, cb) and _told_alike(a, cb):
+        return True
     if not ((a.date_precision == b.date_precision == DAY and a.date == b.date)
             or (near and (a.date is None or b.date is None))
             or _reported_after(ca, cb, onto)):
