@@ -1358,3 +1358,21 @@ def test_damage_done_by_the_killers_is_part_of_their_attack():
             "in the Tapoa province, killed six men and set fire to granaries and shops, "
             "local sources reported.")
     assert types(text, "2026-07-24") == ["Attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen stormed an army post at Tassara on Sunday. Niger's defence ministry said in a "
+    "statement read on state television in Niamey that four soldiers were killed.",
+])
+def test_the_statement_a_toll_is_told_in_is_no_event_where_it_was_read(text):
+    # tellings18: the ministry's statement is where the news comes from, not a Statement
+    # at Niamey
+    assert "Statement" not in types(text, "2026-03-12")
+
+
+def test_a_statement_that_tells_no_happening_of_its_sentence_stays():
+    # what the statement says is no happening of the sentence: a state's word stays
+    assert "Statement" in types(
+        "Gunmen stormed an army post at Tassara on Sunday. On Monday, the French foreign "
+        "ministry expressed its concern over the violence in a statement issued in Paris.",
+        "2026-03-12")

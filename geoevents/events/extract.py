@@ -1119,6 +1119,38 @@ def _source_of_the_report(cand: _Candidate) -> bool:
         not _in_quotes(tok)
 
 
+def _source_of_the_told(cand: _Candidate, cands: list[_Candidate], onto: Ontology) -> bool:
+    """Whether a statement is where the sentence's violence is told from: what it says is
+    a violent happening of the sentence ("Niger's defence ministry said in a statement
+    read on state television in Niamey that four soldiers were killed", "issued a
+    statement saying two soldiers were killed", "two soldiers were killed, the army said
+    in a statement"). The report's source of the news, not a diplomatic act where it
+    was read."""
+    if cand.typing.sub_event_type != _STATEMENT:
+        return False
+    tok = cand.trigger.token
+    speaker = {tok.i, _clause_verb(cand).i}
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        speaker.add(tok.head.head.i)  # "said in a statement"
+    elif tok.dep_ == "dobj":
+        speaker.add(tok.head.i)  # "issued a statement"
+    for other in cands:
+        if other is cand or onto.event_type_of(other.typing.sub_event_type) not in \
+                VIOLENT_EVENT_TYPES:
+            continue
+        told = _clause_verb(other)
+        if any(t.dep_ == "parataxis" and t.head.i == told.i for t in (
+                doc_words(tok.doc)[i] for i in speaker)):
+            return True  # "…, the army said"
+        for _ in range(3):  # "said … that four soldiers were killed", "a statement saying"
+            if told.dep_ not in ("ccomp", "acl", "conj") or told.head.i == told.i:
+                break
+            told = told.head
+            if told.i in speaker:
+                return True
+    return False
+
+
 def _in_quotes(tok: Word) -> bool:
     """Whether a token is inside quotation marks opened before it in its paragraph (a
     straight quote opens or closes, a curly one opens or closes as it is drawn; a closing
@@ -1650,7 +1682,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _describes_participant(c, onto) and not _not_a_happening(c, onto)
                 and not _time_of_the_news(c)
                 and not _road_accident(c) and not _asked(c)
-                and not _source_of_the_report(c) and not _taken_for_care(c)
+                and not _source_of_the_report(c) and not _source_of_the_told(c, cands, onto)
+                and not _taken_for_care(c)
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c, onto) and not _target_described(c, cands, onto)
