@@ -200,3 +200,13 @@ def test_police_beating_people_near_a_later_telling_of_the_protest_is_its_force(
         "gathered. Several protesters threw plastic bottles at the police line; a witness "
         "saw officers beat at least two people who had fallen to the ground.", "2026-11-11")
     assert [e.event_type for e in found] == ["Protests"]
+
+
+def test_a_reference_to_the_protest_does_not_make_it_violent():
+    # tellings18 (m06): "The protest came as violence flared elsewhere" refers to the
+    # sit-in police cleared; the violence of its sentence is another happening's
+    found = crowd_events(
+        "TURBAT, February 13 — On Thursday, police moved in to clear the sit-in on the "
+        "main road. Officers used batons and tear gas, and 11 protesters were detained. The "
+        "protest came as violence flared elsewhere in the Kech district.", "2026-02-13")
+    assert [e.sub_event_type for e in found] == ["Protest with intervention"]

@@ -3332,8 +3332,11 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 target[0].event_type, target[0].sub_event_type = (
                     event.event_type, event.sub_event_type)
             front = _on_a_front(cand)  # the town a front is named after is no site
+            # a reference tells nothing of its own: the type its sentence's words gave it
+            # ("The protest came as violence flared elsewhere") is no outcome of the event
             _absorb(target[0], event, guessed, place=not (cand.reference or cared or front),
-                    onset=cand.reaction == "onset", linked=own and not front)
+                    onset=cand.reaction == "onset", linked=own and not front,
+                    outcome=not cand.reference)
             if not cand.reference:
                 consequences.append((target[0], cand))
                 if id(target[0]) in index:
