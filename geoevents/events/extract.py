@@ -345,6 +345,8 @@ class _Candidate:
     # ("killed eight … at Kitsombiro on Sunday, and four more at Bulambo on Monday", see
     # _gapped); -1 for a candidate of its own
     gap: int = -1
+    # placed by its paragraph ("In Belgrade, … 23 people were detained"), see _fall_back
+    by_paragraph: bool = False
 
 
 def ensure_lemmas(doc: Doc, nlp: Language | None = None) -> None:
@@ -2168,6 +2170,7 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             cand.location = Location(where, role, precision,
                                      f"no place of its own in the sentence; {how} (lower "
                                      f"precision)", linked=False, inferred=True)
+        cand.by_paragraph = donor is not None or here is not None
 
 
 _SITE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "of"})
@@ -2432,6 +2435,21 @@ def _other_towns(a: Event, b: Event) -> bool:
     return _town(site_a) and _town(site_b) and not _one_town(site_a, site_b)
 
 
+def _paragraph_elsewhere(placed: tuple[Event, _Candidate],
+                         own: tuple[Event, _Candidate]) -> bool:
+    """Whether a telling placed by its paragraph ("In Belgrade, … the interior ministry
+    said 23 people were detained") is at another town than the one the other telling
+    names by its own words ("marched in Serbian cities … the collapse of a canopy in Novi
+    Sad"): the paragraph tells the happening of its town, not one told elsewhere. Not a
+    bare event noun, which may name a happening told before ("the rally was unrelated
+    to Wednesday's attack")."""
+    site_a, site_b = _site(placed[0]), _site(own[0])
+    return placed[1].by_paragraph and placed[1].trigger.pos != "NOUN" and \
+        not own[1].location.inferred and \
+        site_a is not None and site_b is not None and _town(site_a) and _town(site_b) and \
+        not _one_town(site_a, site_b)
+
+
 # the time of day a telling names: "shortly before 8 a.m.", "around midday", "in the
 # afternoon", "at dusk"
 _TIME_OF_DAY = re.compile(r"\b(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|h\b|o'clock)|"
@@ -2502,6 +2520,8 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
     inferred = first[1].location.inferred or later[1].location.inferred or \
         _along_the_front(first, later) or _on_the_stretch(first, later)
     if not inferred and _other_towns(first[0], later[0]):
+        return False
+    if _paragraph_elsewhere(first, later) or _paragraph_elsewhere(later, first):
         return False
     near = near or _vague(*first) or _vague(*later)
     return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred,
