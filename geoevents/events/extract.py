@@ -892,6 +892,13 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
             series.tag_ == "NNS" or any(c.lower_ in _OTHERS for c in series.children)) and (
             cand.date is None or cand.date.precision == UNRESOLVED):
         return True  # "Peru has seen repeated waves of unrest": runs of happenings, undated
+    if tok.head.lower_ == "of" and lemma(series) in _SERIES and series.dep_ == "pobj" and \
+            tok.tag_ == "NNS" and \
+            not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children) and (
+            cand.date is None or cand.date.precision == UNRESOLVED or not cand.date.attached):
+        return True  # "alarmed by this cycle of attacks and revenge attacks": the run talked
+        # of, no happening of its own (the day of the sentence is the saying's); not a run
+        # done or told as the news ("carried out a series of strikes on Monday")
     if tok.tag_ == "NNS" and tok.head.lower_ == "of" and series.lower_ in _SERIES and \
             series.dep_ == "pobj" and series.head.head.lower_ in _RANKED and (
             cand.date is None or cand.date.precision == UNRESOLVED or
