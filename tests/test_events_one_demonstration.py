@@ -234,3 +234,19 @@ def test_a_bare_noun_in_another_towns_paragraph_may_name_the_attack_told_before(
         "Organisers said the rally was unrelated to Wednesday's attack.",
         published="2026-07-16")
     assert [e.event_type for e in found].count("Violence against civilians") == 1
+
+
+def test_a_road_blocked_between_two_towns_is_one_blockade():
+    # tellings18 (w13): the ends of the road are no two places of two blockades
+    found = crowd_events(
+        "LIMA, June 17 — In the southern region of Puno, several hundred informal gold "
+        "miners blocked the main road between Juliaca and Puno for most of Tuesday.",
+        "2026-06-17")
+    assert len(found) == 1
+
+
+def test_a_gathering_in_two_coordinated_towns_is_two_events():
+    found = crowd_events(
+        "TEHRAN, Oct 4 — On Saturday, hundreds of retirees gathered outside the social "
+        "security offices in Rasht and Ahvaz to demand higher pensions.", "2026-10-04")
+    assert sorted(e.location.name for e in found if e.location) == ["Ahvaz", "Rasht"]

@@ -2239,8 +2239,9 @@ def _at_coordinated_towns(cand: _Candidate, toponyms: list[Toponym], doc: Doc
     """Copies of a candidate for the towns coordinated with the town the parse links to it
     ("hundreds of retirees gathered outside the social security offices in Rasht and
     Ahvaz"): ACLED codes one event per place. Not for a reference, a place from the
-    sentence's setting or another sentence, nor an event with a toll (one figure for
-    several places cannot be shared out)."""
+    sentence's setting or another sentence, the two ends of a stretch ("the road between
+    Juliaca and Puno"), nor an event with a toll (one figure for several places cannot be
+    shared out)."""
     loc = cand.location
     top = loc.toponym
     if top is None or top.place is None or not loc.linked or loc.inferred or \
@@ -2253,6 +2254,8 @@ def _at_coordinated_towns(cand: _Candidate, toponyms: list[Toponym], doc: Doc
     first = min([root, *root.conjuncts], key=lambda w: w.i)
     if first.dep_ in _NAME_MODIFIERS:
         return []  # "in Lubero and Beni territories": the names of areas, not towns
+    if first.head.lower_ == "between":
+        return []  # "blocked the main road between Juliaca and Puno": one stretch's ends
     coordinated = {w.i for w in root.conjuncts}
     copies = []
     for other in toponyms:
