@@ -72,3 +72,18 @@ def test_a_participle_adjunct_shares_the_clause_subject_with_its_own_voice():
     killed = geoevents.extract_events(
         "The gunmen fled after killing three villagers in Zamfara.")
     assert killed[0].actor1 == "gunmen"
+
+
+def test_a_counted_toll_told_as_a_participle():
+    e = first("Jihadists attacked the Sokolo camp on Sunday. The army put its toll at three "
+              "soldiers killed and five wounded.", published="2026-01-21")
+    assert e.fatalities == 3
+
+
+def test_one_person_told_among_a_toll_is_no_count_of_its_own():
+    # "a girl killed when a shell struck" is one of the eight told before, not a toll
+    found = geoevents.extract_events(
+        "At least eight people were killed in Tripoli on Monday when rival armed groups "
+        "fought. Among the dead was a 12-year-old girl killed when a shell struck her "
+        "family's home in Tajoura.", published="2026-10-20")
+    assert sum(e.fatalities or 0 for e in found) == 8

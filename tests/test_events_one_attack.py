@@ -327,3 +327,23 @@ def test_hostages_still_held_are_the_abduction_told_before():
         "local chief said.", published="2026-06-09")
     assert [(e.date, [m["trigger"] for m in e.mentions]) for e in found] == [
         ("2026-06-07", ["abducted", "held"])]
+
+
+def test_the_armys_word_for_the_strike_told_next_is_the_same_strike():
+    # residents' account, then the army's "had struck" with no day, no place and no
+    # weapon of its own: one strike told by both, its toll the residents' eight
+    found = violent(
+        "BAMAKO, January 21 — On Monday, a drone strike hit the weekly fair of a village "
+        "near Macina as traders were setting up their stalls. Residents said eight people "
+        "were killed. The army said it had struck \"a gathering of terrorists\" in the area "
+        "without giving a toll.", published="2026-01-21")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Air/drone strike", 8)]
+    assert "struck" in {m["trigger"] for m in found[0].mentions}
+
+
+def test_a_strike_told_with_its_own_day_is_not_the_strike_before():
+    found = violent(
+        "BAMAKO, January 21 — On Monday, a drone strike hit the weekly fair of a village "
+        "near Macina. Residents said eight people were killed. On Tuesday, soldiers "
+        "struck a camp near Niono, killing four militants.", published="2026-01-21")
+    assert len(found) == 2

@@ -200,3 +200,53 @@ def test_police_beating_people_near_a_later_telling_of_the_protest_is_its_force(
         "gathered. Several protesters threw plastic bottles at the police line; a witness "
         "saw officers beat at least two people who had fallen to the ground.", "2026-11-11")
     assert [e.event_type for e in found] == ["Protests"]
+
+
+def test_a_reference_to_the_protest_does_not_make_it_violent():
+    # tellings18 (m06): "The protest came as violence flared elsewhere" refers to the
+    # sit-in police cleared; the violence of its sentence is another happening's
+    found = crowd_events(
+        "TURBAT, February 13 — On Thursday, police moved in to clear the sit-in on the "
+        "main road. Officers used batons and tear gas, and 11 protesters were detained. The "
+        "protest came as violence flared elsewhere in the Kech district.", "2026-02-13")
+    assert [e.sub_event_type for e in found] == ["Protest with intervention"]
+
+
+def test_arrests_told_in_a_towns_paragraph_are_that_towns_protest():
+    # tellings18 (o11): the detentions the Belgrade paragraph tells are not the march the
+    # lead placed at Novi Sad through an anniversary phrase
+    found = crowd_events(
+        "BELGRADE, Oct. 25 — Tens of thousands of people marched in Serbian cities on "
+        "Saturday, a week before the second anniversary of the collapse of a railway "
+        "station canopy in Novi Sad.\n\n"
+        "In Belgrade, a crowd filled the streets around the National Assembly in the "
+        "afternoon. Police responded with tear gas and batons, and the interior ministry "
+        "said 23 people were detained.", "2026-10-25")
+    assert sorted(e.location.name for e in found if e.location is not None) == [
+        "Belgrade", "Novi Sad"]
+
+
+def test_a_bare_noun_in_another_towns_paragraph_may_name_the_attack_told_before():
+    found = geoevents.extract_events(
+        "IMPHAL, July 16 — Suspected militants fired on farmers working in paddy fields "
+        "near Moirang on Wednesday, killing two men, police said.\n\n"
+        "On Thursday, several thousand people took part in a rally in Churachandpur. "
+        "Organisers said the rally was unrelated to Wednesday's attack.",
+        published="2026-07-16")
+    assert [e.event_type for e in found].count("Violence against civilians") == 1
+
+
+def test_a_road_blocked_between_two_towns_is_one_blockade():
+    # tellings18 (w13): the ends of the road are no two places of two blockades
+    found = crowd_events(
+        "LIMA, June 17 — In the southern region of Puno, several hundred informal gold "
+        "miners blocked the main road between Juliaca and Puno for most of Tuesday.",
+        "2026-06-17")
+    assert len(found) == 1
+
+
+def test_a_gathering_in_two_coordinated_towns_is_two_events():
+    found = crowd_events(
+        "TEHRAN, Oct 4 — On Saturday, hundreds of retirees gathered outside the social "
+        "security offices in Rasht and Ahvaz to demand higher pensions.", "2026-10-04")
+    assert sorted(e.location.name for e in found if e.location) == ["Ahvaz", "Rasht"]

@@ -1358,3 +1358,39 @@ def test_damage_done_by_the_killers_is_part_of_their_attack():
             "in the Tapoa province, killed six men and set fire to granaries and shops, "
             "local sources reported.")
     assert types(text, "2026-07-24") == ["Attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen stormed an army post at Tassara on Sunday. Niger's defence ministry said in a "
+    "statement read on state television in Niamey that four soldiers were killed.",
+])
+def test_the_statement_a_toll_is_told_in_is_no_event_where_it_was_read(text):
+    # tellings18: the ministry's statement is where the news comes from, not a Statement
+    # at Niamey
+    assert "Statement" not in types(text, "2026-03-12")
+
+
+def test_a_statement_that_tells_no_happening_of_its_sentence_stays():
+    # what the statement says is no happening of the sentence: a state's word stays
+    assert "Statement" in types(
+        "Gunmen stormed an army post at Tassara on Sunday. On Monday, the French foreign "
+        "ministry expressed its concern over the violence in a statement issued in Paris.",
+        "2026-03-12")
+
+
+def test_a_cycle_of_attacks_talked_of_is_no_attack():
+    # tellings18 (m02): the run the UN mission is alarmed by is no happening of Tuesday
+    found = events(
+        "JUBA, May 14 — Armed youths attacked a cattle camp in Akobo county on Monday, "
+        "killing at least 14 people.\n\n\"We are deeply alarmed by this cycle of attacks "
+        "and revenge attacks,\" the head of UNMISS said in a statement in Juba on Tuesday, "
+        "urging leaders in Jonglei and Pibor to restrain their youths.", "2026-05-14")
+    assert [e.trigger for e in found if e.event_type == "Violence against civilians"] == [
+        "attacked"]
+
+
+def test_a_series_of_strikes_carried_out_is_the_news():
+    found = events(
+        "BEIRUT, Sept 29 — Early on Monday, Israeli warplanes carried out a series of "
+        "strikes on hillsides near Hermel, in the northern Bekaa valley.", "2026-09-29")
+    assert [e.sub_event_type for e in found] == ["Air/drone strike"]

@@ -337,6 +337,10 @@ def casualties(sent: Span, onto: Ontology, elsewhere: Callable[[Word], bool] | N
             candidates += [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
             if lemma(tok) in ("die", "perish"):
                 candidates += [c for c in tok.children if c.dep_ == "nsubj"]
+            # the counted dead a toll is put at ("put the army's toll at three soldiers
+            # killed"), not any people a participle describes
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and _toll_put_at(tok.head):
+                candidates.append(tok.head)
         elif tok.pos_ == "NOUN":
             candidates.append(tok)
             if lemma(tok) in ("death", "fatality", "casualty", "injury") and (
@@ -355,6 +359,15 @@ def casualties(sent: Span, onto: Ontology, elsewhere: Callable[[Word], bool] | N
             if value is not None and value < 1_000_000:
                 bucket.append(value)
     return (min(deaths) if deaths else None, min(injuries) if injuries else None)
+
+
+def _toll_put_at(noun: Word) -> bool:
+    """Whether a counted noun is what a toll is put at ("put the army's toll at three
+    soldiers killed"): the object of "at" on a verb whose object is a toll."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ == "at" and any(
+        c.dep_ == "nummod" for c in noun.children) and any(
+        c.dep_ == "dobj" and lemma(c) == "toll" for c in prep.head.children)
 
 
 # the people of the state's forces, besides the force words of the ontology's "government"

@@ -349,6 +349,8 @@ class _Candidate:
     # ("killed eight … at Kitsombiro on Sunday, and four more at Bulambo on Monday", see
     # _gapped); -1 for a candidate of its own
     gap: int = -1
+    # placed by its paragraph ("In Belgrade, … 23 people were detained"), see _fall_back
+    by_paragraph: bool = False
 
 
 def ensure_lemmas(doc: Doc, nlp: Language | None = None) -> None:
@@ -894,6 +896,13 @@ def _not_a_happening(cand: _Candidate, onto: Ontology) -> bool:
             series.tag_ == "NNS" or any(c.lower_ in _OTHERS for c in series.children)) and (
             cand.date is None or cand.date.precision == UNRESOLVED):
         return True  # "Peru has seen repeated waves of unrest": runs of happenings, undated
+    if tok.head.lower_ == "of" and lemma(series) in _SERIES and series.dep_ == "pobj" and \
+            tok.tag_ == "NNS" and \
+            not any(c.dep_ in ("det", "nummod", "poss") for c in tok.children) and (
+            cand.date is None or cand.date.precision == UNRESOLVED or not cand.date.attached):
+        return True  # "alarmed by this cycle of attacks and revenge attacks": the run talked
+        # of, no happening of its own (the day of the sentence is the saying's); not a run
+        # done or told as the news ("carried out a series of strikes on Monday")
     if tok.tag_ == "NNS" and tok.head.lower_ == "of" and series.lower_ in _SERIES and \
             series.dep_ == "pobj" and series.head.head.lower_ in _RANKED and (
             cand.date is None or cand.date.precision == UNRESOLVED or
@@ -1121,6 +1130,38 @@ def _source_of_the_report(cand: _Candidate) -> bool:
     return lemma(tok) in NEWSGATHERING_VERBS and any(
         c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children) and \
         not _in_quotes(tok)
+
+
+def _source_of_the_told(cand: _Candidate, cands: list[_Candidate], onto: Ontology) -> bool:
+    """Whether a statement is where the sentence's violence is told from: what it says is
+    a violent happening of the sentence ("Niger's defence ministry said in a statement
+    read on state television in Niamey that four soldiers were killed", "issued a
+    statement saying two soldiers were killed", "two soldiers were killed, the army said
+    in a statement"). The report's source of the news, not a diplomatic act where it
+    was read."""
+    if cand.typing.sub_event_type != _STATEMENT:
+        return False
+    tok = cand.trigger.token
+    speaker = {tok.i, _clause_verb(cand).i}
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        speaker.add(tok.head.head.i)  # "said in a statement"
+    elif tok.dep_ == "dobj":
+        speaker.add(tok.head.i)  # "issued a statement"
+    for other in cands:
+        if other is cand or onto.event_type_of(other.typing.sub_event_type) not in \
+                VIOLENT_EVENT_TYPES:
+            continue
+        told = _clause_verb(other)
+        if any(t.dep_ == "parataxis" and t.head.i == told.i for t in (
+                doc_words(tok.doc)[i] for i in speaker)):
+            return True  # "…, the army said"
+        for _ in range(3):  # "said … that four soldiers were killed", "a statement saying"
+            if told.dep_ not in ("ccomp", "acl", "conj") or told.head.i == told.i:
+                break
+            told = told.head
+            if told.i in speaker:
+                return True
+    return False
 
 
 def _in_quotes(tok: Word) -> bool:
@@ -1655,7 +1696,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _describes_participant(c, onto) and not _not_a_happening(c, onto)
                 and not _time_of_the_news(c)
                 and not _road_accident(c) and not _asked(c)
-                and not _source_of_the_report(c) and not _taken_for_care(c)
+                and not _source_of_the_report(c) and not _source_of_the_told(c, cands, onto)
+                and not _taken_for_care(c)
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c, onto) and not _target_described(c, cands, onto)
@@ -2153,6 +2195,7 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             cand.location = Location(where, role, precision,
                                      f"no place of its own in the sentence; {how} (lower "
                                      f"precision)", linked=False, inferred=True)
+        cand.by_paragraph = donor is not None or here is not None
 
 
 def _told_before(cand: _Candidate, found: list[_Candidate]) -> Toponym | None:
@@ -2227,8 +2270,9 @@ def _at_coordinated_towns(cand: _Candidate, toponyms: list[Toponym], doc: Doc
     """Copies of a candidate for the towns coordinated with the town the parse links to it
     ("hundreds of retirees gathered outside the social security offices in Rasht and
     Ahvaz"): ACLED codes one event per place. Not for a reference, a place from the
-    sentence's setting or another sentence, nor an event with a toll (one figure for
-    several places cannot be shared out)."""
+    sentence's setting or another sentence, the two ends of a stretch ("the road between
+    Juliaca and Puno"), nor an event with a toll (one figure for several places cannot be
+    shared out)."""
     loc = cand.location
     top = loc.toponym
     if top is None or top.place is None or not loc.linked or loc.inferred or \
@@ -2241,6 +2285,8 @@ def _at_coordinated_towns(cand: _Candidate, toponyms: list[Toponym], doc: Doc
     first = min([root, *root.conjuncts], key=lambda w: w.i)
     if first.dep_ in _NAME_MODIFIERS:
         return []  # "in Lubero and Beni territories": the names of areas, not towns
+    if first.head.lower_ == "between":
+        return []  # "blocked the main road between Juliaca and Puno": one stretch's ends
     coordinated = {w.i for w in root.conjuncts}
     copies = []
     for other in toponyms:
@@ -2430,6 +2476,21 @@ def _other_towns(a: Event, b: Event) -> bool:
     return _town(site_a) and _town(site_b) and not _one_town(site_a, site_b)
 
 
+def _paragraph_elsewhere(placed: tuple[Event, _Candidate],
+                         own: tuple[Event, _Candidate]) -> bool:
+    """Whether a telling placed by its paragraph ("In Belgrade, … the interior ministry
+    said 23 people were detained") is at another town than the one the other telling
+    names by its own words ("marched in Serbian cities … the collapse of a canopy in Novi
+    Sad"): the paragraph tells the happening of its town, not one told elsewhere. Not a
+    bare event noun, which may name a happening told before ("the rally was unrelated
+    to Wednesday's attack")."""
+    site_a, site_b = _site(placed[0]), _site(own[0])
+    return placed[1].by_paragraph and placed[1].trigger.pos != "NOUN" and \
+        not own[1].location.inferred and \
+        site_a is not None and site_b is not None and _town(site_a) and _town(site_b) and \
+        not _one_town(site_a, site_b)
+
+
 # the time of day a telling names: "shortly before 8 a.m.", "around midday", "in the
 # afternoon", "at dusk"
 _TIME_OF_DAY = re.compile(r"\b(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|h\b|o'clock)|"
@@ -2500,6 +2561,8 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
     inferred = first[1].location.inferred or later[1].location.inferred or \
         _along_the_front(first, later) or _on_the_stretch(first, later)
     if not inferred and _other_towns(first[0], later[0]):
+        return False
+    if _paragraph_elsewhere(first, later) or _paragraph_elsewhere(later, first):
         return False
     near = near or _vague(*first) or _vague(*later)
     return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred,
@@ -2760,7 +2823,10 @@ def _one_attack(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]
     no other side is named), and neither may be fired from afar (an air or drone
     strike, shelling): a strike is the act of another unit than the one fighting on the
     ground ("RSF artillery shelled the market during the clashes"), while a car bomb, an
-    IED or a grenade is carried by the attackers."""
+    IED or a grenade is carried by the attackers. A telling told next to the other with
+    its word ("a drone strike hit the fair" then "the army said it had struck 'a
+    gathering of terrorists' in the area") and with neither a date nor a place of its
+    own is another party's word for that happening, whatever kind each was typed."""
     (a, ca), (b, cb) = first, later
     claim = a.date is not None and _claim_of_the_told(later, onto)
     if (_anterior(ca, onto) != _anterior(cb, onto) and not claim) or \
@@ -2769,6 +2835,8 @@ def _one_attack(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]
     if claim:
         return True
     near = cb.sentence - ca.sentence <= _NEAR_SENTENCES
+    if near and _vague(b, cb) and _told_alike(a, cb):
+        return True
     if not ((a.date_precision == b.date_precision == DAY and a.date == b.date)
             or (near and (a.date is None or b.date is None))
             or _reported_after(ca, cb, onto)):
@@ -3325,8 +3393,11 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                 target[0].event_type, target[0].sub_event_type = (
                     event.event_type, event.sub_event_type)
             front = _on_a_front(cand)  # the town a front is named after is no site
+            # a reference tells nothing of its own: the type its sentence's words gave it
+            # ("The protest came as violence flared elsewhere") is no outcome of the event
             _absorb(target[0], event, guessed, place=not (cand.reference or cared or front),
-                    onset=cand.reaction == "onset", linked=own and not front)
+                    onset=cand.reaction == "onset", linked=own and not front,
+                    outcome=not cand.reference)
             if not cand.reference:
                 consequences.append((target[0], cand))
                 if id(target[0]) in index:
