@@ -445,3 +445,44 @@ def test_a_weapon_of_the_clause_that_tells_how_it_happened_types_the_killing():
     found = by_trigger("Six people were killed when government forces used chlorine gas "
                        "south-west of the city of Saraqib, a monitoring group said Tuesday.")
     assert found.get("killed") == "Chemical weapon"
+
+
+def test_an_assault_on_an_armed_post_is_a_battle():
+    """Gunmen storming a gendarmerie post fight its garrison (ACLED: Battles, both sides
+    armed and organised): the model reading "stormed" as an attack on civilians does not
+    move the trigger whose target is armed."""
+    assert types("Dozens of gunmen on motorcycles stormed a gendarmerie post near Menaka on "
+                 "Sunday, the army said.") == ["Armed clash"]
+
+
+def test_violence_done_by_people_is_no_disaster():
+    """A disaster has no doer: "armed youths attacked a cattle camp" is an attack, whatever
+    the model reads in the words of cattle and communal violence."""
+    assert types("Armed youths attacked a cattle camp in Uror county in Jonglei state on "
+                 "Monday, killing at least 14 people and driving off thousands of cattle, the "
+                 "United Nations mission said, in the worst outbreak of communal violence in "
+                 "the area this year.") == ["Attack"]
+
+
+@pytest.mark.parametrize("text", [
+    # the unrest of another year, told in the vigil's sentence
+    ("The trial of four police officers accused of killing protesters during the riots of "
+     "October 2019 opened in Nasiriyah on Tuesday, as about 200 relatives of the victims "
+     "held a silent vigil outside the courthouse."),
+    # violence told as elsewhere
+    ("Dozens of families staged a sit-in outside the governor's office in Gwadar on "
+     "Wednesday. The protest came as violence flared elsewhere in the province."),
+])
+def test_violence_of_another_year_or_place_makes_no_riot(text):
+    """What happened at a protest of another year, or elsewhere, is no outcome of the
+    protest told: no violent demonstration, no force against it."""
+    assert types(text) == ["Peaceful protest"]
+
+
+def test_a_passive_hit_with_no_doer_takes_the_weapon_of_its_sentence():
+    """"… shelled the villages with mortars, and that a school was hit directly": the hit
+    names no doer of its own, so the mortars of its sentence hit the school — one
+    shelling, no attack on civilians beside it."""
+    assert types("Officials said the militia shelled the villages of the district with "
+                 "mortars on Monday, and that a school in Qataba was hit directly.") == [
+        "Shelling/artillery/missile attack"]
