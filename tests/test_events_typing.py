@@ -486,3 +486,17 @@ def test_a_passive_hit_with_no_doer_takes_the_weapon_of_its_sentence():
     assert types("Officials said the militia shelled the villages of the district with "
                  "mortars on Monday, and that a school in Qataba was hit directly.") == [
         "Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hours earlier on Monday, militants attacked a Frontier Corps camp in Turbat, in Kech "
+    "district, with guns and grenades.",
+    "Gunmen attacked a police station in Kandahar with guns and grenades on Monday, killing "
+    "two officers.",
+])
+def test_an_assault_with_guns_and_grenades_on_armed_people_is_a_battle(text):
+    """Guns and grenades used against a camp or a police station: a battle with its
+    garrison, not a grenade attack (a grenade thrown at a checkpoint stays one)."""
+    assert types(text) == ["Armed clash"]
+    assert types("A man threw a grenade at a police checkpoint in Srinagar on Monday, "
+                 "wounding two officers.") == ["Grenade"]

@@ -453,6 +453,12 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     lem = trigger.lemma
     if weapon and weapon[2] != "sentence":
         name, cue, scope = weapon
+        if name == "Grenade" and _has(args.clause | args.near, _SMALL_ARMS) and \
+                _armed_target(args, onto):
+            # "militants attacked a Frontier Corps camp with guns and grenades": an
+            # assault fought with hand weapons against armed people is a battle
+            return Typing("Armed clash", 0.6, f"an assault on an armed target with guns and "
+                          f"{cue!r}: a battle")
         return Typing(name, 0.75, f"weapon {cue!r} in the {scope}")
     fought = _fought_back(trigger, onto)
     if fought is not None:
@@ -495,6 +501,9 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     return None
 
 
+# the arms of a gunfight ("with guns and grenades")
+_SMALL_ARMS = frozenset({"gun", "rifle", "firearm", "gunfire", "kalashnikov", "ak-47",
+                         "pistol", "machine gun"})
 _BANDS = frozenset({"group", "band", "crowd"})
 _BY_HAND = frozenset({"beat", "lynch", "stone", "punch", "kick"})
 
@@ -1302,7 +1311,7 @@ def _armed_target(args: Arguments, onto: Ontology) -> bool:
     words = set(lemma_forms(target)) | {form for c in target.children
                                         if c.dep_ in ("compound", "amod", "nmod", "poss")
                                         for t in c.subtree for form in lemma_forms(t)}
-    return _has(words, _MILITARY_SITES | {"checkpoint", "barracks"}) and _has(
+    return _has(words, _MILITARY_SITES | {"checkpoint", "barracks", "station"}) and _has(
         words, onto.words("armed") | onto.words("non_state"))
 
 
