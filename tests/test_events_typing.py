@@ -500,3 +500,17 @@ def test_an_assault_with_guns_and_grenades_on_armed_people_is_a_battle(text):
     assert types(text) == ["Armed clash"]
     assert types("A man threw a grenade at a police checkpoint in Srinagar on Monday, "
                  "wounding two officers.") == ["Grenade"]
+
+
+@pytest.mark.parametrize("text", [
+    # "a gathering of terrorists" is the terrorists, no gathering of civilians
+    ("The army said on Monday that it had struck a gathering of terrorists in the Macina "
+     "area, without giving a toll."),
+    # the strike that killed militants is remote violence, not an attack on civilians
+    "It said the strike killed three militants near Jilib on Sunday and that no civilians "
+    "were harmed.",
+])
+def test_a_strike_on_armed_men_is_remote_violence(text):
+    """A strike on armed men, with no weapon named, is a strike (most are from the air),
+    whatever the model reads in its words: no violence against civilians."""
+    assert types(text) == ["Air/drone strike"]

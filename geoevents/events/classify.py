@@ -125,7 +125,8 @@ def _padded(cues: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
 
 # heads that count or group the people of their 'of' ("hundreds of protesters")
 _QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "ten", "million",
-                             "group", "number", "handful", "some", "many", "several"})
+                             "group", "number", "handful", "some", "many", "several",
+                             "gathering", "band"})
 
 
 @lru_cache(maxsize=1024)
@@ -475,10 +476,11 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     if _has(args.near, _MOB) and lem in ("attack", "kill", "beat", "lynch", "assault"):
         return Typing("Mob violence", 0.55, "violence by a mob or crowd")
     target_words = set(lemma_forms(args.target)) if args.target is not None else set()
-    if _has(target_words, _MILITARY_SITES) and lem in _AIR_DEFAULT and side != "non-state":
+    if (_has(target_words, _MILITARY_SITES) or (lem == "strike" and target_class == "armed")) \
+            and lem in _AIR_DEFAULT and side != "non-state":
         return Typing("Air/drone strike", 0.45,
-                      "strike on military sites by a state or unnamed actor, no weapon named "
-                      "(most such strikes are from the air)")
+                      "strike on military sites or armed men by a state or unnamed actor, no "
+                      "weapon named (most such strikes are from the air)")
     if target_class == "armed" or (actor_class == "armed" and _token_class(
             args.actor2_token, onto) == "armed"):
         return Typing("Armed clash", 0.6, "violence between armed actors")
@@ -1280,6 +1282,8 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
 
 
 _DISASTERS = frozenset({"Natural disaster", "Man-made disaster"})
+# violence that may be aimed at armed people: fighting and remote violence
+_FOUGHT = frozenset({"Battles", WEAPON_EVENT_TYPE})
 
 
 def _arguments_decide(rules: Typing, decided: Typing, trigger: Trigger, args: Arguments,
@@ -1287,16 +1291,16 @@ def _arguments_decide(rules: Typing, decided: Typing, trigger: Trigger, args: Ar
     """Why the trigger's own arguments keep the rules' type against the model's reading
     of the sentence ('' when they do not): an act of violence whose subject is people
     ("armed youths attacked a cattle camp") is no disaster, which has no doer; violence
-    aimed at an armed site or armed people ("gunmen stormed an army post") is a battle,
-    not violence against civilians (ACLED: both sides armed and organised)."""
+    aimed at an armed site or armed people ("gunmen stormed an army post", "the strike
+    killed three militants") is a battle or remote violence, not violence against
+    civilians (ACLED: both sides armed and organised)."""
     family = onto.event_type_of(rules.sub_event_type)
     if family in VIOLENT_EVENT_TYPES and decided.sub_event_type in _DISASTERS and \
             _people(args.actor1_token, onto):
         return f"its doer is people ({args.actor1_token.text!r}): an act, no disaster"
-    if family == "Battles" and onto.event_type_of(decided.sub_event_type) == \
+    if family in _FOUGHT and onto.event_type_of(decided.sub_event_type) == \
             "Violence against civilians" and _armed_target(args, onto):
-        return f"its target is armed ({args.target.text!r}): a battle, not violence " \
-               f"against civilians"
+        return f"its target is armed ({args.target.text!r}): no violence against civilians"
     return ""
 
 
