@@ -333,8 +333,8 @@ def _gathering(target: Word) -> bool:
 
 
 def _people(target: Word | None, onto: Ontology) -> bool:
-    """Whether a verb's object is people or a group of them ("a group of terrorists",
-    "dozens", "five militants"), with no weapon named in it."""
+    """Whether a verb's object (or doer) is people or a group of them ("a group of
+    terrorists", "dozens", "five militants", "armed youths"), with no weapon named in it."""
     if target is None:
         return False
     words = {form for t in target.subtree for form in lemma_forms(t)}
@@ -1256,7 +1256,7 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
         return None
     if rules is not None and decided is not None and decided.sub_event_type != \
             rules.sub_event_type:
-        kept = _arguments_decide(rules, decided, trigger, args, onto)
+        kept = _arguments_decide(rules, decided, args, onto)
         if kept:
             return Typing(rules.sub_event_type, rules.confidence,
                           f"{rules.reason}; {prediction.describe()}, but {kept}")
@@ -1286,8 +1286,8 @@ _DISASTERS = frozenset({"Natural disaster", "Man-made disaster"})
 _FOUGHT = frozenset({"Battles", WEAPON_EVENT_TYPE})
 
 
-def _arguments_decide(rules: Typing, decided: Typing, trigger: Trigger, args: Arguments,
-                      onto: Ontology) -> str:
+def _arguments_decide(rules: Typing, decided: Typing, args: Arguments, onto: Ontology
+                      ) -> str:
     """Why the trigger's own arguments keep the rules' type against the model's reading
     of the sentence ('' when they do not): an act of violence whose subject is people
     ("armed youths attacked a cattle camp") is no disaster, which has no doer; violence
@@ -1295,12 +1295,13 @@ def _arguments_decide(rules: Typing, decided: Typing, trigger: Trigger, args: Ar
     killed three militants") is a battle or remote violence, not violence against
     civilians (ACLED: both sides armed and organised)."""
     family = onto.event_type_of(rules.sub_event_type)
+    doer, target = args.actor1_token, args.target
     if family in VIOLENT_EVENT_TYPES and decided.sub_event_type in _DISASTERS and \
-            _people(args.actor1_token, onto):
-        return f"its doer is people ({args.actor1_token.text!r}): an act, no disaster"
+            doer is not None and _people(doer, onto):
+        return f"its doer is people ({doer.text!r}): an act, no disaster"
     if family in _FOUGHT and onto.event_type_of(decided.sub_event_type) == \
-            "Violence against civilians" and _armed_target(args, onto):
-        return f"its target is armed ({args.target.text!r}): no violence against civilians"
+            "Violence against civilians" and target is not None and _armed_target(args, onto):
+        return f"its target is armed ({target.text!r}): no violence against civilians"
     return ""
 
 
