@@ -514,3 +514,13 @@ def test_a_strike_on_armed_men_is_remote_violence(text):
     """A strike on armed men, with no weapon named, is a strike (most are from the air),
     whatever the model reads in its words: no violence against civilians."""
     assert types(text) == ["Air/drone strike"]
+
+
+def test_a_date_is_no_side_of_a_clash():
+    """"On 3 March, the armed forces … clashed with fighters …": the parse may hang the
+    date's "March" as a side of the clash; a date is nobody, and no marchers make the
+    battle a riot."""
+    assert types("On 3 March, the Central African Armed Forces (FACA), supported by Russian "
+                 "personnel of the Africa Corps, clashed with fighters of the Union pour la "
+                 "Paix en Centrafrique (UPC) on the road between Bambari and Ippy.",
+                 published="2026-03-06") == ["Armed clash"]

@@ -145,8 +145,9 @@ def _may_hit(cues: tuple[str, ...], words: set[str]) -> bool:
 
 def _token_class(token, onto: Ontology) -> str | None:
     """civilian / armed / protester / None for an argument head (the people counted by a
-    quantity: "hundreds of protesters" are protesters)."""
-    if token is None:
+    quantity: "hundreds of protesters" are protesters; a date is nobody: "March" is no
+    marchers)."""
+    if token is None or token.ent_type_ in TIME_ENTITIES:
         return None
     if lemma(token) in _QUANTITY_HEADS or token.ent_type_ == "CARDINAL":
         counted = preposition_objects(token, ("of",))
