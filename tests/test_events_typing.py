@@ -447,6 +447,75 @@ def test_a_weapon_of_the_clause_that_tells_how_it_happened_types_the_killing():
     assert found.get("killed") == "Chemical weapon"
 
 
+def test_an_assault_on_an_armed_post_is_a_battle():
+    """Gunmen storming a gendarmerie post fight its garrison (ACLED: Battles, both sides
+    armed and organised): the model reading "stormed" as an attack on civilians does not
+    move the trigger whose target is armed."""
+    assert types("Dozens of gunmen on motorcycles stormed a gendarmerie post near Menaka on "
+                 "Sunday, the army said.") == ["Armed clash"]
+
+
+def test_violence_done_by_people_is_no_disaster():
+    """A disaster has no doer: "armed youths attacked a cattle camp" is an attack, whatever
+    the model reads in the words of cattle and communal violence."""
+    assert types("Armed youths attacked a cattle camp in Uror county in Jonglei state on "
+                 "Monday, killing at least 14 people and driving off thousands of cattle, the "
+                 "United Nations mission said, in the worst outbreak of communal violence in "
+                 "the area this year.") == ["Attack"]
+
+
+@pytest.mark.parametrize("text", [
+    # the unrest of another year, told in the vigil's sentence
+    ("The trial of four police officers accused of killing protesters during the riots of "
+     "October 2019 opened in Nasiriyah on Tuesday, as about 200 relatives of the victims "
+     "held a silent vigil outside the courthouse."),
+    # violence told as elsewhere
+    ("Dozens of families staged a sit-in outside the governor's office in Gwadar on "
+     "Wednesday. The protest came as violence flared elsewhere in the province."),
+])
+def test_violence_of_another_year_or_place_makes_no_riot(text):
+    """What happened at a protest of another year, or elsewhere, is no outcome of the
+    protest told: no violent demonstration, no force against it."""
+    assert types(text) == ["Peaceful protest"]
+
+
+def test_a_passive_hit_with_no_doer_takes_the_weapon_of_its_sentence():
+    """"… shelled the villages with mortars, and that a school was hit directly": the hit
+    names no doer of its own, so the mortars of its sentence hit the school — one
+    shelling, no attack on civilians beside it."""
+    assert types("Officials said the militia shelled the villages of the district with "
+                 "mortars on Monday, and that a school in Qataba was hit directly.") == [
+        "Shelling/artillery/missile attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hours earlier on Monday, militants attacked a Frontier Corps camp in Turbat, in Kech "
+    "district, with guns and grenades.",
+    "Gunmen attacked a police station in Kandahar with guns and grenades on Monday, killing "
+    "two officers.",
+])
+def test_an_assault_with_guns_and_grenades_on_armed_people_is_a_battle(text):
+    """Guns and grenades used against a camp or a police station: a battle with its
+    garrison, not a grenade attack (a grenade thrown at a checkpoint stays one)."""
+    assert types(text) == ["Armed clash"]
+    assert types("A man threw a grenade at a police checkpoint in Srinagar on Monday, "
+                 "wounding two officers.") == ["Grenade"]
+
+
+@pytest.mark.parametrize("text", [
+    # "a gathering of terrorists" is the terrorists, no gathering of civilians
+    ("The army said on Monday that it had struck a gathering of terrorists in the Macina "
+     "area, without giving a toll."),
+    # the strike that killed militants is remote violence, not an attack on civilians
+    "It said the strike killed three militants near Jilib on Sunday and that no civilians "
+    "were harmed.",
+])
+def test_a_strike_on_armed_men_is_remote_violence(text):
+    """A strike on armed men, with no weapon named, is a strike (most are from the air),
+    whatever the model reads in its words: no violence against civilians."""
+    assert types(text) == ["Air/drone strike"]
+
+
 def test_a_date_is_no_side_of_a_clash():
     """"On 3 March, the armed forces … clashed with fighters …": the parse may hang the
     date's "March" as a side of the clash; a date is nobody, and no marchers make the

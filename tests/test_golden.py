@@ -142,11 +142,11 @@ HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout12": 4, "heldout14": 5,
 # a drone named by another clause).
 # (heldout15 became tune15 at the start of session 18, with 5 failed checks and
 # 0.439 / 0.514, its last blind figures; its gate keeps the held-out gate.)
-# Session 18: tune15 5 → 1 (place18: no event at a stray reading abroad or at a road's far
+# Session 18: tune15 5 → 0 (place18: no event at a stray reading abroad or at a road's far
 # end; tellings18: the army's telling of a drone strike joins it, so its toll is no second
-# one).
+# one; typing18: a vigil typed by the unrest of another year).
 TUNE_ERRORS = {"tune5": 0, "tune6": 0, "tune7": 0, "tune8": 0, "tune9": 0, "tune10": 0,
-               "tune11": 0, "tune12": 0, "tune13": 0, "tune14": 0, "tune15": 1}
+               "tune11": 0, "tune12": 0, "tune13": 0, "tune14": 0, "tune15": 0}
 # must-not checks of the dev reports that still fail, each with the event that makes it
 # fail now (a substring of the error line): the same check failing for another reason is
 # a new error. d73-d84 (first run 12 failed checks; 3 left): a rally outside a court typed

@@ -435,7 +435,11 @@ def _apart(tok: Word, predicate: Word | None) -> frozenset[str]:
     "…, the commissioner said, accusing the army of targeting homes") left in: "RSF
     attacked a market town …, while *a drone struck* a fuel depot in Kosti and the army
     said it had repelled an assault" — the drone is the strike's, neither the attack's
-    nor the assault's."""
+    nor the assault's. A passive clause that names no doer ("and that the house was hit
+    directly") has none apart from the sentence's: what hit it is what its sentence names
+    (nothing is apart)."""
+    if _done_by_no_one(tok):
+        return frozenset()
     own = set()
     for word in (tok, predicate):
         clause = _clause_of(word) if word is not None else None
@@ -453,6 +457,13 @@ def _apart(tok: Word, predicate: Word | None) -> frozenset[str]:
     taken = {w.i for w in apart}
     held = {f for i in range(sent.start, sent.end) if i not in taken for f in words.forms[i]}
     return frozenset(f for w in apart for f in words.forms[w.i]) - held
+
+
+def _done_by_no_one(verb: Word) -> bool:
+    """Whether ``verb`` is a passive that names no doer ("the house was hit directly")."""
+    children = list(verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children) and not any(
+        c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in children)
 
 
 def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:

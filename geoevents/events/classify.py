@@ -21,6 +21,7 @@ Order of decisions (each leaves a reason):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -124,7 +125,8 @@ def _padded(cues: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
 
 # heads that count or group the people of their 'of' ("hundreds of protesters")
 _QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "ten", "million",
-                             "group", "number", "handful", "some", "many", "several"})
+                             "group", "number", "handful", "some", "many", "several",
+                             "gathering", "band"})
 
 
 @lru_cache(maxsize=1024)
@@ -143,8 +145,9 @@ def _may_hit(cues: tuple[str, ...], words: set[str]) -> bool:
 
 def _token_class(token, onto: Ontology) -> str | None:
     """civilian / armed / protester / None for an argument head (the people counted by a
-    quantity: "hundreds of protesters" are protesters)."""
-    if token is None:
+    quantity: "hundreds of protesters" are protesters; a date is nobody: "March" is no
+    marchers)."""
+    if token is None or token.ent_type_ in TIME_ENTITIES:
         return None
     if lemma(token) in _QUANTITY_HEADS or token.ent_type_ == "CARDINAL":
         counted = preposition_objects(token, ("of",))
@@ -331,8 +334,8 @@ def _gathering(target: Word) -> bool:
 
 
 def _people(target: Word | None, onto: Ontology) -> bool:
-    """Whether a verb's object is people or a group of them ("a group of terrorists",
-    "dozens", "five militants"), with no weapon named in it."""
+    """Whether a verb's object (or doer) is people or a group of them ("a group of
+    terrorists", "dozens", "five militants", "armed youths"), with no weapon named in it."""
     if target is None:
         return False
     words = {form for t in target.subtree for form in lemma_forms(t)}
@@ -452,6 +455,12 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     lem = trigger.lemma
     if weapon and weapon[2] != "sentence":
         name, cue, scope = weapon
+        if name == "Grenade" and _has(args.clause | args.near, _SMALL_ARMS) and \
+                _armed_target(args, onto):
+            # "militants attacked a Frontier Corps camp with guns and grenades": an
+            # assault fought with hand weapons against armed people is a battle
+            return Typing("Armed clash", 0.6, f"an assault on an armed target with guns and "
+                          f"{cue!r}: a battle")
         return Typing(name, 0.75, f"weapon {cue!r} in the {scope}")
     fought = _fought_back(trigger, onto)
     if fought is not None:
@@ -468,10 +477,11 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     if _has(args.near, _MOB) and lem in ("attack", "kill", "beat", "lynch", "assault"):
         return Typing("Mob violence", 0.55, "violence by a mob or crowd")
     target_words = set(lemma_forms(args.target)) if args.target is not None else set()
-    if _has(target_words, _MILITARY_SITES) and lem in _AIR_DEFAULT and side != "non-state":
+    if (_has(target_words, _MILITARY_SITES) or (lem == "strike" and target_class == "armed")) \
+            and lem in _AIR_DEFAULT and side != "non-state":
         return Typing("Air/drone strike", 0.45,
-                      "strike on military sites by a state or unnamed actor, no weapon named "
-                      "(most such strikes are from the air)")
+                      "strike on military sites or armed men by a state or unnamed actor, no "
+                      "weapon named (most such strikes are from the air)")
     if target_class == "armed" or (actor_class == "armed" and _token_class(
             args.actor2_token, onto) == "armed"):
         return Typing("Armed clash", 0.6, "violence between armed actors")
@@ -494,6 +504,9 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     return None
 
 
+# the arms of a gunfight ("with guns and grenades")
+_SMALL_ARMS = frozenset({"gun", "rifle", "firearm", "gunfire", "kalashnikov", "ak-47",
+                         "pistol", "machine gun"})
 _BANDS = frozenset({"group", "band", "crowd"})
 _BY_HAND = frozenset({"beat", "lynch", "stone", "punch", "kick"})
 
@@ -941,14 +954,49 @@ def protest_background(token: Word, onto: Ontology) -> bool:
         token.sent, onto)
 
 
+def _years_told(token: Word) -> frozenset[str]:
+    """The years named by the dates of ``token`` and of the words it hangs from ("the
+    unrest of September 2023", "opening fire on a crowd on 2 September 2023, when rallies
+    turned violent"): a year names the time of what it dates and of what that governs."""
+    years: set[str] = set()
+    node = token
+    while True:
+        # its own dates, and those of its time phrases ("during the unrest of 2023")
+        dates = [c for c in node.children if c.ent_type_ == "DATE"] + [
+            c for c in node.children if c.dep_ == "prep" and c.lower_ in _WHEN]
+        years.update(w.text for d in dates for w in d.subtree
+                     if w.ent_type_ == "DATE" and _YEAR.fullmatch(w.text))
+        if node.head.i == node.i:
+            return frozenset(years)
+        node = node.head
+
+
+_YEAR = re.compile(r"(19|20)\d\d")
+_WHEN = frozenset({"in", "on", "during", "since", "after", "before", "until", "amid"})
+
+
+def _another_year(sent: Span, years: frozenset[str]) -> set[int]:
+    """Indices of the words of ``sent`` dated to a year other than ``years`` (those of the
+    protest's own words): what happened at a protest of another year ("the unrest of
+    September 2023", "when rival rallies turned violent" on a day of 2023) is no outcome
+    of this one."""
+    return {t.i for t in span_words(sent)
+            if (told := _years_told(t)) and told.isdisjoint(years)}
+
+
 def _not_outcome(sent) -> set[int]:
     """Indices of the tokens of a sentence that tell no outcome of a protest: what the
-    demonstrators carry or chant ("holding photographs of the dead") and a crowd that
-    disperses of its own accord ("the crowd dispersed peacefully")."""
+    demonstrators carry or chant ("holding photographs of the dead"), a crowd that
+    disperses of its own accord ("the crowd dispersed peacefully") and what happened
+    elsewhere ("the protest came as violence flared elsewhere in the district")."""
     found: set[int] = set()
     for t in span_words(sent):
         low = lemma(t)
-        if low in _CARRY_VERBS and t.pos_ == "VERB":
+        if any(c.dep_ == "advmod" and c.lower_ == "elsewhere" for c in t.children):
+            found.update(x.i for x in t.subtree)
+            if t.dep_ in ("acl", "relcl"):  # "as violence flared elsewhere"
+                found.add(t.head.i)
+        elif low in _CARRY_VERBS and t.pos_ == "VERB":
             for child in t.children:
                 if child.dep_ == "dobj":
                     found.update(x.i for x in child.subtree)
@@ -1029,9 +1077,11 @@ def _outcome_lemmas(trigger: Trigger, onto: Ontology) -> set[str]:
     i = bisect_right(starts, token.i) - 1
     protest = protest_words(onto)
     found: set[str] = set()
+    years = _years_told(token)
     for sent in sentences[max(0, i - 1): i + 2]:
         # what any protest of the sentence is about, and who protests, is no outcome
-        skip = _not_outcome(sent) | _protest_background(sent, onto)
+        skip = _not_outcome(sent) | _protest_background(sent, onto) | \
+            _another_year(sent, years)
         if sent.start <= token.i < sent.end and lemma(token) not in protest:
             skip |= _grievance(token) | _protesters_described(token, onto)
         for t in span_words(sent):
@@ -1205,6 +1255,12 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
     if decided is not None and decided.sub_event_type == "Man-made disaster" and \
             _fire_of_an_attack(trigger, onto):
         return None
+    if rules is not None and decided is not None and decided.sub_event_type != \
+            rules.sub_event_type:
+        kept = _arguments_decide(rules, decided, args, onto)
+        if kept:
+            return Typing(rules.sub_event_type, rules.confidence,
+                          f"{rules.reason}; {prediction.describe()}, but {kept}")
     if decided is None or (rules is not None and decided.sub_event_type ==
                            rules.sub_event_type):
         return decided
@@ -1224,6 +1280,45 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
         # attacks on civilians are prohibited"), whatever its sentence tells
         return decided if _speech_act(decided.sub_event_type) else None
     return refined
+
+
+_DISASTERS = frozenset({"Natural disaster", "Man-made disaster"})
+# violence that may be aimed at armed people: fighting and remote violence
+_FOUGHT = frozenset({"Battles", WEAPON_EVENT_TYPE})
+
+
+def _arguments_decide(rules: Typing, decided: Typing, args: Arguments, onto: Ontology
+                      ) -> str:
+    """Why the trigger's own arguments keep the rules' type against the model's reading
+    of the sentence ('' when they do not): an act of violence whose subject is people
+    ("armed youths attacked a cattle camp") is no disaster, which has no doer; violence
+    aimed at an armed site or armed people ("gunmen stormed an army post", "the strike
+    killed three militants") is a battle or remote violence, not violence against
+    civilians (ACLED: both sides armed and organised)."""
+    family = onto.event_type_of(rules.sub_event_type)
+    doer, target = args.actor1_token, args.target
+    if family in VIOLENT_EVENT_TYPES and decided.sub_event_type in _DISASTERS and \
+            doer is not None and _people(doer, onto):
+        return f"its doer is people ({doer.text!r}): an act, no disaster"
+    if family in _FOUGHT and onto.event_type_of(decided.sub_event_type) == \
+            "Violence against civilians" and target is not None and _armed_target(args, onto):
+        return f"its target is armed ({target.text!r}): no violence against civilians"
+    return ""
+
+
+def _armed_target(args: Arguments, onto: Ontology) -> bool:
+    """Whether the trigger's target is armed people or an armed site ("an army post",
+    "a Frontier Corps post", "soldiers")."""
+    target = args.target
+    if target is None:
+        return False
+    if _token_class(target, onto) == "armed":
+        return True
+    words = set(lemma_forms(target)) | {form for c in target.children
+                                        if c.dep_ in ("compound", "amod", "nmod", "poss")
+                                        for t in c.subtree for form in lemma_forms(t)}
+    return _has(words, _MILITARY_SITES | {"checkpoint", "barracks", "station"}) and _has(
+        words, onto.words("armed") | onto.words("non_state"))
 
 
 # verbs of speaking besides the ontology's speakers' ("said", "told")
