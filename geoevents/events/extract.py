@@ -126,6 +126,7 @@ from geoevents.events.triggers import (
     document_words,
     find_triggers,
     lemma,
+    lemma_tables,
 )
 from geoevents.model import Event, Place
 from geoevents.nlp import doc_text, span_text, token_lowers, token_starts
@@ -347,14 +348,10 @@ class _Candidate:
     gap: int = -1
 
 
-def ensure_lemmas(doc: Doc, nlp: Language | None = None) -> None:
+def ensure_lemmas(doc: Doc, nlp: Language) -> None:
     """Run the model's lemmatizer on ``doc`` when the parse skipped it."""
     if doc.has_annotation("LEMMA") or len(doc) == 0:
         return
-    if nlp is None:
-        from geoevents import nlp as nlp_module
-
-        nlp = nlp_module.load()
     if "lemmatizer" in nlp.pipe_names:
         nlp.get_pipe("lemmatizer")(doc)
 
@@ -1494,7 +1491,12 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
 def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
              doc_id: str | None, nlp: Language | None) -> list[Event]:
     onto = load_ontology()
+    if nlp is None:  # (the pipeline the document came from, else the default model)
+        from geoevents import nlp as nlp_module
+
+        nlp = nlp_module.load()
     ensure_lemmas(doc, nlp)
+    tables = lemma_tables(nlp)
     unglue_places(doc, toponyms)
     base = parse_published(published)
     text = doc_text(doc)
@@ -1558,7 +1560,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
         cands = []
         ahead = False  # the sentence tells a planned or hypothetical happening
-        for trig in find_triggers(sent, onto):
+        for trig in find_triggers(sent, onto, tables):
             if trig.modality in NON_EVENTS:
                 ahead = ahead or trig.modality in _AHEAD
                 continue
