@@ -3136,6 +3136,10 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     no such event."""
     guessed = {e.id for e, c in mentions if c.location.inferred}
     kept: list[tuple[Event, _Candidate]] = []
+    # the sentence of each kept event: the mentions come in text order, so kept events
+    # are in sentence order, and only those within _MERGE_WINDOW are compared (by
+    # bisection: the comparisons stay linear in the number of mentions)
+    kept_at: list[int] = []
     by_kind: dict[str, list[tuple[Event, _Candidate]]] = {}
     later: list[tuple[Event, _Candidate]] = []
     coded: set[int] = set()  # events typed by _one_attack's rules
@@ -3148,13 +3152,17 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         if cand.reference or cand.accompanying:
             later.append((event, cand))
             continue
-        recent = [k for k in by_kind.get(merge_key(event), ())
-                  if cand.sentence - k[1].sentence <= _MERGE_WINDOW]
+        # (the events of the kind told too far back are dropped: they never come back
+        # within the window of a later mention)
+        recent = by_kind[merge_key(event)] = [
+            k for k in by_kind.get(merge_key(event), ())
+            if cand.sentence - k[1].sentence <= _MERGE_WINDOW]
+        window = kept[bisect.bisect_left(kept_at, cand.sentence - _MERGE_WINDOW):]
         first = next((k for k in recent if _one_happening(
             k, (event, cand), near=abs(cand.sentence - k[1].sentence) <= _NEAR_SENTENCES,
             onto=onto)), None)
         if first is None and event.event_type in _POLITICAL_VIOLENCE:
-            first = next((k for k in kept if k[0].event_type in _POLITICAL_VIOLENCE
+            first = next((k for k in window if k[0].event_type in _POLITICAL_VIOLENCE
                           and cand.sentence - k[1].sentence <= _MERGE_WINDOW
                           and not _gapped_apart(k[1], cand)
                           and _one_attack(k, (event, cand), onto)), None)
@@ -3165,7 +3173,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                     by_kind.setdefault(merge_key(event), []).append(first)
         item = None
         if first is None and not _listed(cand):
-            item = next((k for k in kept if id(k) not in summarised
+            item = next((k for k in window if id(k) not in summarised
                          and cand.sentence - k[1].sentence <= _MERGE_WINDOW
                          and _summarises(k, (event, cand))), None)
         if item is not None:
@@ -3181,7 +3189,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                              and _same_disaster(k, (event, cand), onto)), None)
         crowd = None
         if first is None and merge_key(event) in ("Protests", "Attack"):
-            crowd = next((k for k in kept if cand.sentence - k[1].sentence <= _MERGE_WINDOW
+            crowd = next((k for k in window if cand.sentence - k[1].sentence <= _MERGE_WINDOW
                           and _force_on_the_crowd(k, (event, cand), onto,
                                                   protests_told)), None)
         if disaster is not None:
@@ -3198,6 +3206,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             by_kind.setdefault("Protests", []).append(crowd)
         elif first is None:
             kept.append((event, cand))
+            kept_at.append(cand.sentence)
             by_kind.setdefault(merge_key(event), []).append((event, cand))
         else:
             if _said_later(first[1], cand):  # the happening's own day, not the telling's
@@ -3226,7 +3235,10 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     care = {c.location.toponym.start for _, c in later if c.accompanying and _in_care(c)
             and c.location.toponym is not None}
     for event, cand in later:
-        if _sum_of_the_told(event, cand, kept):
+        # the kept events within _MERGE_WINDOW sentences before or after the mention
+        around_it = kept[bisect.bisect_left(kept_at, cand.sentence - _MERGE_WINDOW):
+                         bisect.bisect_right(kept_at, cand.sentence + _MERGE_WINDOW)]
+        if _sum_of_the_told(event, cand, around_it):
             continue
         # a consequence with no date and no place of its own may be told far from its
         # event ("Residents said the insurgents looted shops before they left")
@@ -3259,7 +3271,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             # a toll in another account ("the rebels gave their own version: six soldiers
             # were killed") is the happening of its kind told before, not a neighbour of
             # another kind
-            account = _account_of(event, cand, kept, onto)
+            account = _account_of(event, cand, around_it, onto)
             targets = [account] if account is not None else targets
         targets = [k for k in targets if not _gapped_apart(k[1], cand)]
         if not targets and _listed(cand):
@@ -3383,7 +3395,8 @@ def _sum_of_the_told(event: Event, cand: _Candidate,
     than it ("The Ministry of Health says nine people have been killed in Tripoli today"
     after five at Souq al-Jumaa, two in Abu Salim and two in Janzour; a key point's "two
     Palestinians were killed" before the clash and the shooting told in full). A summary
-    is no happening of its own, and its figure is no happening's toll."""
+    is no happening of its own, and its figure is no happening's toll. (``kept``: the
+    events kept, at least those within the window.)"""
     if not cand.accompanying or cand.reference or not event.fatalities or \
             cand.trigger.lemma not in CONSEQUENCES or event.instruments or \
             cand.args.weapon_doer is not None:
