@@ -101,6 +101,8 @@ if TYPE_CHECKING:
 
 
 _DETERMINERS = frozenset({"the", "The", "THE"})
+# Universal Dependencies' closed-class parts of speech (see _function_words)
+_CLOSED_CLASSES = frozenset({"ADP", "AUX", "CCONJ", "DET", "NUM", "PART", "PRON", "SCONJ"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _DIRECTIONS = COMPASS_POINTS | COMPASS_ADJECTIVES
 _MAX_NAME_TOKENS = 5
@@ -1003,8 +1005,8 @@ class _DocState:
     def add(self, span: Span, *, source: str, kind: str = "name", weak: bool = False,
             lookup: str | None = None, country: str | None = None, named: bool = False,
             feature_class: str | None = None) -> None:
-        if self.covered(span):
-            return
+        if self.covered(span) or _function_words(span):
+            return  # ("the", "Of", "OF THE": no place, whatever the gazetteer holds)
         if kind == "name" and lookup is None:
             lookup = _division_name(span)
         start, end = span.start_char, span.end_char
@@ -1048,6 +1050,17 @@ class _DocState:
         """Character span of the sentence of the token at ``token_index``."""
         sentence = sentence_of(self.tokens[token_index])
         return sentence.start_char, sentence.end_char
+
+
+def _function_words(span: Span) -> bool:
+    """Whether ``span`` holds only determiners and other function words ("the", "A", "OF
+    THE"): stop words of the model's language, in lower or upper case or tagged as words
+    of a closed class (the gazetteer has "the" as an alternate name of Teresina), unless
+    the abbreviations give the one word as a place ("US", "IN" for Indiana). A
+    capitalised stop word the tagger reads as a name stays one ("in Side, Turkey")."""
+    if len(span) == 1 and span[0].text in abbreviations():
+        return False
+    return all(t.is_stop and (not t.is_title or t.pos_ in _CLOSED_CLASSES) for t in span)
 
 
 def _composite(text: str, start: int, end: int, kind: str, relation: str,

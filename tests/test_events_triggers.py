@@ -165,3 +165,38 @@ def test_a_sentence_whose_lexicon_words_are_all_to_come_may_still_tell_a_happeni
     (see test_non_events_are_dropped)."""
     assert types("Burkina Faso's junta ordered the expulsion of three French diplomats "
                  "accused of subversive activities.") == ["Diplomatic measure"]
+
+
+def test_lemma_tables_are_the_pipelines_own():
+    """The verb tables come from the lemmatizer of the pipeline given; one without a
+    rule lemmatizer has none."""
+    import spacy
+
+    from geoevents import nlp as nlp_module
+    from geoevents.events.triggers import lemma_tables
+
+    tables = lemma_tables(nlp_module.load())
+    assert tables.exceptions["shot"] == ["shoot"]
+    assert "kidnap" in tables.verbs and "village" in tables.nominal
+    assert lemma_tables(nlp_module.load()) is tables  # read once per lemmatizer
+    bare = lemma_tables(spacy.blank("en"))
+    assert not bare.exceptions and not bare.verbs and not bare.nominal
+
+
+def test_extract_with_its_pipeline_loads_no_model(monkeypatch):
+    """Given the pipeline the document came from, event extraction loads no other
+    model, and still reads a capitalised past form as the verb it is."""
+    from geoevents import nlp as nlp_module
+    from geoevents.events.extract import extract
+    from geoevents.pipeline import geoparser
+
+    parser = geoparser()
+    doc = parser.nlp("HERDERS KIDNAPPED IN FOUNOUGO ON SUNDAY")
+    parser.toponym_stage(doc)
+
+    def no_load(*args, **kwargs):
+        raise AssertionError("a second model load")
+
+    monkeypatch.setattr(nlp_module, "load", no_load)
+    events = extract(doc, doc._.toponyms, published="2026-10-05", nlp=parser.nlp)
+    assert [e.sub_event_type for e in events] == ["Abduction/forced disappearance"]

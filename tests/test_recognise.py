@@ -230,3 +230,35 @@ def test_names_pattern_matches_as_the_flat_alternation():
     found = [m.group() for m in _names_pattern(names).finditer(text)]
     assert found == [m.group() for m in flat.finditer(text)]
     assert found[:2] == ["Gaza Strip", "Gaza"] and "Gazaa" not in found
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("Troops entered the town on Monday.", 2, 3),  # the
+    ("The town was shelled on Monday.", 0, 1),  # The
+    ("THE TOWN WAS SHELLED ON MONDAY.", 0, 1),  # THE
+    ("Residents of a village fled.", 1, 3),  # of a
+    ("GUNMEN ATTACKED A VILLAGE IN THE NORTH.", 4, 6),  # IN THE
+])
+def test_function_words_never_become_place_names(parser, text, start, end):
+    """A determiner or preposition ("the" is an alternate name of Teresina in the
+    gazetteer), in any case, is never a mention, whatever source offers it."""
+    from geoevents.recognise import _DocState
+
+    doc = next(parser.docs([text]))
+    state = _DocState(doc)
+    state.add(doc[start:end], source="test")
+    assert not state.mentions
+
+
+@pytest.mark.parametrize(("text", "start", "name"), [
+    ("Troops were sent back to the US.", 6, "US"),  # a stop word the abbreviations know
+    ("He lives in Side, Turkey.", 3, "Side"),  # a stop word read as a name
+])
+def test_stop_words_that_name_places_stay_places(parser, text, start, name):
+    from geoevents.recognise import _DocState
+
+    doc = next(parser.docs([text]))
+    state = _DocState(doc)
+    state.add(doc[start:start + 1], source="test")
+    assert [m.text for m in state.mentions.values()] == [name]
+    assert name in by_text(mentions(parser, text))

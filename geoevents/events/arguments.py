@@ -26,7 +26,7 @@ from geoevents.events.triggers import (
     lemma,
     lemma_forms,
 )
-from geoevents.nlp import PerToken, token_text
+from geoevents.nlp import PerDocument, PerToken, token_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -288,6 +288,7 @@ def forget_words(doc: Doc) -> None:
     :func:`geoevents.events.tokens.release`)."""
     _prepositions.forget(doc)
     _subtree_lemmas.forget(doc)
+    _clauses.forget(doc)
 
 
 def _predicate(trigger: Word, onto: Ontology) -> tuple[Word | None, Word | None]:
@@ -420,13 +421,29 @@ def _clause_of(word: Word) -> Word:
     """The head of the clause that holds ``word``: its nearest ancestor (or itself) that
     is the sentence's root or a clause told beside another or reported
     (:data:`_SIDE_CLAUSES`; an adverbial clause only with a mark of :data:`_BESIDE`) with
-    a subject of its own."""
-    while word.head.i != word.i and not (
-            word.dep_ in _SIDE_CLAUSES and word.pos_ in ("VERB", "AUX") and
-            any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children) and
-            (word.dep_ != "advcl" or any(c.lower_ in _BESIDE for c in word.children))):
+    a subject of its own. Kept for every word climbed past (each trigger of a sentence
+    asks for the clause of every word of it)."""
+    memo = _clauses(word.doc)
+    climbed = []
+    head = memo.get(word.i)
+    while head is None:
+        climbed.append(word.i)
+        if word.head.i == word.i or (
+                word.dep_ in _SIDE_CLAUSES and word.pos_ in ("VERB", "AUX") and
+                any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children) and
+                (word.dep_ != "advcl" or any(c.lower_ in _BESIDE for c in word.children))):
+            head = word.i
+            break
         word = word.head
-    return word
+        head = memo.get(word.i)
+    for i in climbed:
+        memo[i] = head
+    return doc_words(word.doc)[head]
+
+
+# the clause head of each word asked about (:func:`_clause_of`), for the document being
+# processed
+_clauses: PerDocument[dict[int, int]] = PerDocument(lambda doc: {})
 
 
 def _apart(tok: Word, predicate: Word | None) -> frozenset[str]:

@@ -130,6 +130,7 @@ from geoevents.events.triggers import (
     document_words,
     find_triggers,
     lemma,
+    lemma_tables,
 )
 from geoevents.model import Event, Place
 from geoevents.nlp import doc_text, span_text, token_lowers, token_starts
@@ -353,14 +354,10 @@ class _Candidate:
     by_paragraph: bool = False
 
 
-def ensure_lemmas(doc: Doc, nlp: Language | None = None) -> None:
+def ensure_lemmas(doc: Doc, nlp: Language) -> None:
     """Run the model's lemmatizer on ``doc`` when the parse skipped it."""
     if doc.has_annotation("LEMMA") or len(doc) == 0:
         return
-    if nlp is None:
-        from geoevents import nlp as nlp_module
-
-        nlp = nlp_module.load()
     if "lemmatizer" in nlp.pipe_names:
         nlp.get_pipe("lemmatizer")(doc)
 
@@ -1539,7 +1536,12 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
 def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
              doc_id: str | None, nlp: Language | None) -> list[Event]:
     onto = load_ontology()
+    if nlp is None:  # (the pipeline the document came from, else the default model)
+        from geoevents import nlp as nlp_module
+
+        nlp = nlp_module.load()
     ensure_lemmas(doc, nlp)
+    tables = lemma_tables(nlp)
     unglue_places(doc, toponyms)
     base = parse_published(published)
     text = doc_text(doc)
@@ -1604,7 +1606,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         scene = set().union(*sentence_lemmas[max(0, i - 1): i + 2])
         cands = []
         ahead = False  # the sentence tells a planned or hypothetical happening
-        for trig in find_triggers(sent, onto):
+        for trig in find_triggers(sent, onto, tables):
             if trig.modality in NON_EVENTS:
                 ahead = ahead or trig.modality in _AHEAD
                 continue
@@ -3233,6 +3235,10 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     no such event."""
     guessed = {e.id for e, c in mentions if c.location.inferred}
     kept: list[tuple[Event, _Candidate]] = []
+    # the sentence of each kept event: the mentions come in text order, so kept events
+    # are in sentence order, and only those within _MERGE_WINDOW are compared (by
+    # bisection: the comparisons stay linear in the number of mentions)
+    kept_at: list[int] = []
     by_kind: dict[str, list[tuple[Event, _Candidate]]] = {}
     later: list[tuple[Event, _Candidate]] = []
     coded: set[int] = set()  # events typed by _one_attack's rules
@@ -3245,13 +3251,17 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         if cand.reference or cand.accompanying:
             later.append((event, cand))
             continue
-        recent = [k for k in by_kind.get(merge_key(event), ())
-                  if cand.sentence - k[1].sentence <= _MERGE_WINDOW]
+        # (the events of the kind told too far back are dropped: they never come back
+        # within the window of a later mention)
+        recent = by_kind[merge_key(event)] = [
+            k for k in by_kind.get(merge_key(event), ())
+            if cand.sentence - k[1].sentence <= _MERGE_WINDOW]
+        window = kept[bisect.bisect_left(kept_at, cand.sentence - _MERGE_WINDOW):]
         first = next((k for k in recent if _one_happening(
             k, (event, cand), near=abs(cand.sentence - k[1].sentence) <= _NEAR_SENTENCES,
             onto=onto)), None)
         if first is None and event.event_type in _POLITICAL_VIOLENCE:
-            first = next((k for k in kept if k[0].event_type in _POLITICAL_VIOLENCE
+            first = next((k for k in window if k[0].event_type in _POLITICAL_VIOLENCE
                           and cand.sentence - k[1].sentence <= _MERGE_WINDOW
                           and not _gapped_apart(k[1], cand)
                           and _one_attack(k, (event, cand), onto)), None)
@@ -3262,7 +3272,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                     by_kind.setdefault(merge_key(event), []).append(first)
         item = None
         if first is None and not _listed(cand):
-            item = next((k for k in kept if id(k) not in summarised
+            item = next((k for k in window if id(k) not in summarised
                          and cand.sentence - k[1].sentence <= _MERGE_WINDOW
                          and _summarises(k, (event, cand))), None)
         if item is not None:
@@ -3278,7 +3288,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
                              and _same_disaster(k, (event, cand), onto)), None)
         crowd = None
         if first is None and merge_key(event) in ("Protests", "Attack"):
-            crowd = next((k for k in kept if cand.sentence - k[1].sentence <= _MERGE_WINDOW
+            crowd = next((k for k in window if cand.sentence - k[1].sentence <= _MERGE_WINDOW
                           and _force_on_the_crowd(k, (event, cand), onto,
                                                   protests_told)), None)
         if disaster is not None:
@@ -3295,6 +3305,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             by_kind.setdefault("Protests", []).append(crowd)
         elif first is None:
             kept.append((event, cand))
+            kept_at.append(cand.sentence)
             by_kind.setdefault(merge_key(event), []).append((event, cand))
         else:
             if _said_later(first[1], cand):  # the happening's own day, not the telling's
@@ -3323,7 +3334,10 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
     care = {c.location.toponym.start for _, c in later if c.accompanying and _in_care(c)
             and c.location.toponym is not None}
     for event, cand in later:
-        if _sum_of_the_told(event, cand, kept):
+        # the kept events within _MERGE_WINDOW sentences before or after the mention
+        around_it = kept[bisect.bisect_left(kept_at, cand.sentence - _MERGE_WINDOW):
+                         bisect.bisect_right(kept_at, cand.sentence + _MERGE_WINDOW)]
+        if _sum_of_the_told(event, cand, around_it):
             continue
         # a consequence with no date and no place of its own may be told far from its
         # event ("Residents said the insurgents looted shops before they left")
@@ -3356,7 +3370,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             # a toll in another account ("the rebels gave their own version: six soldiers
             # were killed") is the happening of its kind told before, not a neighbour of
             # another kind
-            account = _account_of(event, cand, kept, onto)
+            account = _account_of(event, cand, around_it, onto)
             targets = [account] if account is not None else targets
         targets = [k for k in targets if not _gapped_apart(k[1], cand)]
         if not targets and _listed(cand):
@@ -3483,7 +3497,8 @@ def _sum_of_the_told(event: Event, cand: _Candidate,
     than it ("The Ministry of Health says nine people have been killed in Tripoli today"
     after five at Souq al-Jumaa, two in Abu Salim and two in Janzour; a key point's "two
     Palestinians were killed" before the clash and the shooting told in full). A summary
-    is no happening of its own, and its figure is no happening's toll."""
+    is no happening of its own, and its figure is no happening's toll. (``kept``: the
+    events kept, at least those within the window.)"""
     if not cand.accompanying or cand.reference or not event.fatalities or \
             cand.trigger.lemma not in CONSEQUENCES or event.instruments or \
             cand.args.weapon_doer is not None:

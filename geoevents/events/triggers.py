@@ -17,13 +17,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, compress
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
+from weakref import WeakKeyDictionary
 
 from geoevents.events.ontology import GENERIC, Ontology
 from geoevents.events.tokens import doc_words, span_words, word_table
 from geoevents.nlp import PerLemmatizedDocument, span_text
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc, Span
 
     from geoevents.events.learned import Prediction
@@ -505,32 +507,47 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
     return ASSERTED, ""
 
 
-@lru_cache(maxsize=1)
-def _lemma_tables() -> tuple[dict[str, list[str]], frozenset[str], frozenset[str]]:
+class LemmaTables(NamedTuple):
     """The lemmatizer's irregular verb forms ("shot" → "shoot", "took" → "take"), its
     verbs, and the words it knows as nouns or adjectives: to read a word as a verb
     whatever its tag."""
+
+    exceptions: dict[str, list[str]]
+    verbs: frozenset[str]
+    nominal: frozenset[str]
+
+
+# the tables of each lemmatizer read so far (a pipeline's own, see lemma_tables)
+_tables: WeakKeyDictionary[object, LemmaTables] = WeakKeyDictionary()
+_NO_TABLES = LemmaTables({}, frozenset(), frozenset())
+
+
+def lemma_tables(nlp: Language) -> LemmaTables:
+    """The :class:`LemmaTables` of the pipeline the documents come from (read once per
+    lemmatizer); empty when it has no rule lemmatizer with those tables."""
     from spacy.pipeline import Lemmatizer
 
-    from geoevents.nlp import load
-
-    nlp = load()
     pipe = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
     if not isinstance(pipe, Lemmatizer):
-        return {}, frozenset(), frozenset()
+        return _NO_TABLES
+    held = _tables.get(pipe)
+    if held is not None:
+        return held
     tables = pipe.lookups
     if not tables.has_table("lemma_exc") or not tables.has_table("lemma_index"):
-        return {}, frozenset(), frozenset()
+        return _NO_TABLES
     index = tables.get_table("lemma_index")
-    return (dict(tables.get_table("lemma_exc").get("verb", {})),
-            frozenset(index.get("verb", ())),
-            frozenset(chain(index.get("noun", ()), index.get("adj", ()))))
+    held = _tables[pipe] = LemmaTables(
+        dict(tables.get_table("lemma_exc").get("verb", {})),
+        frozenset(index.get("verb", ())),
+        frozenset(chain(index.get("noun", ()), index.get("adj", ()))))
+    return held
 
 
-def _verb_only(token: Word, forms: tuple[str, ...]) -> str | None:
+def _verb_only(token: Word, forms: tuple[str, ...], tables: LemmaTables) -> str | None:
     """The verb of a past form no noun or adjective shares ("overran", "KIDNAPPED"),
     whatever the tag: an irregular form or an -ed form of a known verb."""
-    exceptions, verbs, nominal = _lemma_tables()
+    exceptions, verbs, nominal = tables
     low = token.lower_
     if low in nominal or not (low in exceptions or low.endswith("ed")):
         return None
@@ -542,7 +559,7 @@ _MISREAD_TAGS = frozenset({"NOUN", "PROPN", "ADJ"})
 _NO_VERB_ENTITIES = TIME_ENTITIES | {"PERSON"}
 
 
-def _misread_verb(token: Word, onto: Ontology
+def _misread_verb(token: Word, onto: Ontology, tables: LemmaTables
                   ) -> tuple[str, tuple[str, ...] | None, tuple[str, ...]] | None:
     """(verb, phrase, sub-types) of a word the tagger took for a noun or adjective that
     the words right after it make a listed verb phrase: a verb with its particle or
@@ -551,7 +568,7 @@ def _misread_verb(token: Word, onto: Ontology
     verb (see :func:`_verb_only`)."""
     doc = token.doc
     low = token.lower_
-    forms = (*_lemma_tables()[0].get(low, ()), *document_words(doc).forms[token.i])
+    forms = (*tables.exceptions.get(low, ()), *document_words(doc).forms[token.i])
     end = token.sent.end
     for form in dict.fromkeys(forms):
         for words, _ in onto.verb_phrases.get(form, ()):
@@ -563,19 +580,20 @@ def _misread_verb(token: Word, onto: Ontology
                                            if w == words))
                 return form, words, subs
     # a participle read as an adjective describes ("return the abducted children")
-    verb = _verb_only(token, forms) if token.pos_ in _NOUN_HEADS else None
+    verb = _verb_only(token, forms, tables) if token.pos_ in _NOUN_HEADS else None
     if verb is not None and verb in onto.verb_index:
         return verb, None, onto.verb_index[verb]
     return None
 
 
-def find_triggers(sent: Span, onto: Ontology) -> list[Trigger]:
-    """All lexicon triggers of a sentence, in text order, with their modality."""
+def find_triggers(sent: Span, onto: Ontology, tables: LemmaTables) -> list[Trigger]:
+    """All lexicon triggers of a sentence, in text order, with their modality (``tables``:
+    :func:`lemma_tables` of the pipeline the document came from)."""
     found: list[Trigger] = []
     forms_of = document_words(sent.doc).forms
     for token in span_words(sent):
         tag = token.pos_
-        misread = _misread_verb(token, onto) if tag in _MISREAD_TAGS and \
+        misread = _misread_verb(token, onto, tables) if tag in _MISREAD_TAGS and \
             token.ent_type_ not in _NO_VERB_ENTITIES else None
         if misread is not None:
             mod, why = modality(token, onto)
