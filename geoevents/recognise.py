@@ -123,6 +123,15 @@ WELL_KNOWN_POPULATION = 100_000
 # names whose gazetteer lookup one recogniser keeps (least recently used dropped); with the
 # candidate cache, about 35 MB at most (benchmarks/bench_server_memory.py)
 KNOWN_CACHE_SIZE = 20_000
+# a name in capitals that opens the text or a line, before the comma, parenthesis or dash
+# of a dateline ("PORT-AU-PRINCE, Aug 19 —", "ST. PETERSBURG, Russia (AP)", "N'DJAMENA
+# (AFP) -"): up to five words, joined by spaces, hyphens or apostrophes
+_CAPS_WORD = r"[^\W\d_][^\W\d_'’]*\.?"
+_DATELINE_NAME = re.compile(
+    rf"^[ \t]*(?P<name>{_CAPS_WORD}(?:(?:[ \t]+|[-'’]){_CAPS_WORD}){{0,4}}?)"
+    r"[ \t]*(?:,|\(|[-\u2013\u2014](?!\w))", re.MULTILINE)
+# words in capitals joined by hyphens or apostrophes ("PORT-AU-PRINCE", "AL-FASHER")
+_CAPS_COMPOUND = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:[-'’][^\W\d_]+)+(?![\w'’-])")
 
 @dataclass(eq=False)
 class Mention(Toponym):
@@ -202,6 +211,7 @@ class Recogniser:
     def __call__(self, doc: Doc) -> list[Mention]:
         """All mentions of ``doc``, in text order (composites after their parts)."""
         state = _DocState(doc)
+        self._names_in_capitals(state)
         self._entities(state)
         self._demonym_mentions(state)
         self._salient_names(state)
@@ -242,6 +252,42 @@ class Recogniser:
         return out
 
     # -- sources -------------------------------------------------------------------------
+
+    def _names_in_capitals(self, state: _DocState) -> None:
+        """A name in capitals is read whole, before any other source can take a word of
+        it: a dateline's name ("PORT-AU-PRINCE, Aug 19 —", "DAR ES SALAAM, Tanzania
+        (Reuters) -") and a hyphenated name in a line of capitals ("CLASHES ERUPT IN
+        PORT-AU-PRINCE"), which the tokenizer splits at its hyphens and NER reads by
+        pieces ("PORT", "PRINCE" → Cabaret). The whole name is a mention when the
+        gazetteer knows it; a word of a dateline's name is never a place of its own,
+        known or not."""
+        text = state.text
+        for match in _DATELINE_NAME.finditer(text):
+            name = match.group("name")
+            if name.isupper() and len(name) >= 3:
+                self._caps_name(state, match.start("name"), match.end("name"), weak=False,
+                                block=True)
+        for match in _CAPS_COMPOUND.finditer(text):
+            if match.group().isupper():
+                self._caps_name(state, match.start(), match.end(), weak=None, block=False)
+
+    def _caps_name(self, state: _DocState, start: int, end: int, *, weak: bool | None,
+                   block: bool) -> None:
+        """Add the name in capitals ``text[start:end]`` as one mention when it is known
+        (``weak`` None: weak unless after a locative preposition, "NEAR AL-FASHER");
+        else, with ``block``, keep its words from being mentions of their own."""
+        span = state.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or state.covered(span):
+            return
+        if weak is None:
+            weak = span.start == 0 or \
+                state.tokens[span.start - 1].text.lower() not in LOCATIVE_PREPOSITIONS
+        name = state.text[start:end]
+        lookup = next((n for n in (name, name.title()) if self.known(n) is not None), None)
+        if lookup is not None:
+            state.add(span, source="caps", weak=weak, lookup=lookup)
+        elif block:
+            state.block(span)
 
     def _entities(self, state: _DocState) -> None:
         for ent in state.ents:
@@ -986,6 +1032,10 @@ class _DocState:
 
     def covered(self, span: Span) -> bool:
         return not self._taken.isdisjoint(range(span.start, span.end))
+
+    def block(self, span: Span) -> None:
+        """Keep every word of ``span`` from being part of a mention."""
+        self._taken.update(range(span.start, span.end))
 
     def covering(self, span: Span) -> Mention | None:
         """The GPE mention that ends with ``span`` after one compass word (NER's "West
