@@ -265,17 +265,17 @@ class Recogniser:
         for match in _DATELINE_NAME.finditer(text):
             name = match.group("name")
             if name.isupper() and len(name) >= 3:
-                self._caps_name(state, match.start("name"), match.end("name"), weak=False,
-                                block=True)
+                self._caps_name(state, match.start("name"), match.end("name"), "dateline",
+                                weak=False)
         for match in _CAPS_COMPOUND.finditer(text):
             if match.group().isupper():
-                self._caps_name(state, match.start(), match.end(), weak=None, block=False)
+                self._caps_name(state, match.start(), match.end(), "caps", weak=None)
 
-    def _caps_name(self, state: _DocState, start: int, end: int, *, weak: bool | None,
-                   block: bool) -> None:
+    def _caps_name(self, state: _DocState, start: int, end: int, source: str, *,
+                   weak: bool | None) -> None:
         """Add the name in capitals ``text[start:end]`` as one mention when it is known
         (``weak`` None: weak unless after a locative preposition, "NEAR AL-FASHER");
-        else, with ``block``, keep its words from being mentions of their own."""
+        else, for a dateline's name, keep its words from being mentions of their own."""
         span = state.doc.char_span(start, end, alignment_mode="expand")
         if span is None or state.covered(span):
             return
@@ -285,8 +285,8 @@ class Recogniser:
         name = state.text[start:end]
         lookup = next((n for n in (name, name.title()) if self.known(n) is not None), None)
         if lookup is not None:
-            state.add(span, source="caps", weak=weak, lookup=lookup)
-        elif block:
+            state.add(span, source=source, weak=weak, lookup=lookup)
+        elif source == "dateline":
             state.block(span)
 
     def _entities(self, state: _DocState) -> None:
