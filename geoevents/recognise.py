@@ -276,8 +276,8 @@ class Recogniser:
         """Add the name in capitals ``text[start:end]`` as one mention when it is known
         (``weak`` None: weak unless after a locative preposition, "NEAR AL-FASHER");
         else, for a dateline's name, keep its words from being mentions of their own."""
-        span = state.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or state.covered(span):
+        span = state.doc.char_span(start, end)  # None if it is no run of whole tokens
+        if span is None or state.covered(span):  # ("D-S.C.": a legislator's party, state)
             return
         if weak is None:
             weak = span.start == 0 or \

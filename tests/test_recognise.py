@@ -261,6 +261,13 @@ def test_a_name_in_capitals_is_one_place_and_its_words_none(parser, text, name, 
     assert not [t for t in found if at <= t.start < at + len(name) and t not in whole]
 
 
+def test_a_legislators_party_and_state_are_no_name_in_capitals(parser):
+    # "D-S" is no run of whole tokens ("D", "-", "S.C."): the state stays the state
+    text = "House Majority Whip James Clyburn, D-S.C., backed the bill."
+    found = [(t.text, t.place.name if t.place else None) for t in parser.parse(text).toponyms]
+    assert found == [("S.C.", "South Carolina")]
+
+
 def test_an_unknown_dateline_name_lends_no_word_to_a_place(parser):
     text = "PORT-AU-PRINCEVILLE, Aug 19 — Clashes between gangs killed five people."
     assert [t.text for t in parser.parse(text).toponyms] == []
