@@ -125,10 +125,11 @@ WELL_KNOWN_POPULATION = 100_000
 KNOWN_CACHE_SIZE = 20_000
 # a name in capitals that opens the text or a line, before the comma, parenthesis or dash
 # of a dateline ("PORT-AU-PRINCE, Aug 19 —", "ST. PETERSBURG, Russia (AP)", "N'DJAMENA
-# (AFP) -"): up to five words, joined by spaces, hyphens or apostrophes
+# (AFP) -"): up to five words, joined by spaces, hyphens or apostrophes; or two such
+# names joined by a slash ("WASHINGTON/BEIRUT (Reuters) -")
 _CAPS_WORD = r"[^\W\d_][^\W\d_'’]*\.?"
 _DATELINE_NAME = re.compile(
-    rf"^[ \t]*(?P<name>{_CAPS_WORD}(?:(?:[ \t]+|[-'’]){_CAPS_WORD}){{0,4}}?)"
+    rf"^[ \t]*(?P<name>{_CAPS_WORD}(?:(?:[ \t]+|[-'’/]){_CAPS_WORD}){{0,5}}?)"
     r"[ \t]*(?:,|\(|[-\u2013\u2014](?!\w))", re.MULTILINE)
 # words in capitals joined by hyphens or apostrophes ("PORT-AU-PRINCE", "AL-FASHER")
 _CAPS_COMPOUND = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:[-'’][^\W\d_]+)+(?![\w'’-])")
@@ -263,22 +264,48 @@ class Recogniser:
         known or not."""
         text = state.text
         for match in _DATELINE_NAME.finditer(text):
-            name = match.group("name")
-            if name.isupper() and len(name) >= 3:
-                self._caps_name(state, match.start("name"), match.end("name"), "dateline",
-                                weak=False)
+            if match.group("name").isupper():
+                for part in re.finditer(r"[^/]{3,}", match.group("name")):
+                    at = match.start("name")
+                    self._caps_name(state, at + part.start(), at + part.end(), "dateline",
+                                    weak=False)
         for match in _CAPS_COMPOUND.finditer(text):
             if match.group().isupper():
                 self._caps_name(state, match.start(), match.end(), "caps", weak=None)
+        for line in re.finditer(r"[^\n]+", text):
+            if line.group().isupper():
+                self._headline_names(state, line.start(), line.end())
+
+    def _headline_names(self, state: _DocState, start: int, end: int) -> None:
+        """In a line in capitals, the longest known run of up to four words in capitals
+        after a locative preposition ("SHELTER HIT IN KHAN YOUNIS", "FIVE KILLED IN DAR ES
+        SALAAM MARKET"); a single word is a weak mention (NER reads such a line badly)."""
+        line = state.doc.char_span(start, end, alignment_mode="expand")
+        if line is None:
+            return
+        tokens = state.tokens
+        for i in range(line.start, line.end - 1):
+            if tokens[i].lower_ not in LOCATIVE_PREPOSITIONS:
+                continue
+            run = i + 1
+            while run < line.end and run - i <= 4 and tokens[run].is_upper and \
+                    tokens[run].is_alpha:
+                run += 1
+            for j in range(run, i + 1, -1):
+                span = state.doc[i + 1:j]
+                if len(span_text(span)) >= 3 and self._caps_name(
+                        state, span.start_char, span.end_char, "caps", weak=j == i + 2):
+                    break
 
     def _caps_name(self, state: _DocState, start: int, end: int, source: str, *,
-                   weak: bool | None) -> None:
+                   weak: bool | None) -> bool:
         """Add the name in capitals ``text[start:end]`` as one mention when it is known
         (``weak`` None: weak unless after a locative preposition, "NEAR AL-FASHER");
-        else, for a dateline's name, keep its words from being mentions of their own."""
+        else, for a dateline's name, keep its words from being mentions of their own.
+        Whether it was added."""
         span = state.doc.char_span(start, end)  # None if it is no run of whole tokens
         if span is None or state.covered(span):  # ("D-S.C.": a legislator's party, state)
-            return
+            return False
         if weak is None:
             weak = span.start == 0 or \
                 state.tokens[span.start - 1].text.lower() not in LOCATIVE_PREPOSITIONS
@@ -288,6 +315,7 @@ class Recogniser:
             state.add(span, source=source, weak=weak, lookup=lookup)
         elif source == "dateline":
             state.block(span)
+        return lookup is not None
 
     def _entities(self, state: _DocState) -> None:
         for ent in state.ents:

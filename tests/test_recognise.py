@@ -252,6 +252,11 @@ def test_names_pattern_matches_as_the_flat_alternation():
      "Port-au-Prince"),
     ("CLASHES ERUPT IN PORT-AU-PRINCE AS GANGS ADVANCE", "PORT-AU-PRINCE",
      "Port-au-Prince"),
+    ("GUNMEN KILL FIVE IN DAR ES SALAAM MARKET\n\nGunmen killed five traders on Sunday.",
+     "DAR ES SALAAM", "Dar es Salaam"),
+    ("AIRSTRIKE HITS SHELTER IN KHAN YOUNIS", "KHAN YOUNIS", "Khān Yūnis"),
+    ("WASHINGTON/BEIRUT (Reuters) - Israeli strikes killed three people.", "BEIRUT",
+     "Beirut"),
 ])
 def test_a_name_in_capitals_is_one_place_and_its_words_none(parser, text, name, place):
     found = parser.parse(text).toponyms
