@@ -248,7 +248,7 @@ class Geoparser:
         self.toponym_stage(doc)
         if events and item.spans is None and doc.text.strip():
             self.event_stage(doc)
-        return Document(text=doc.text, doc_id=item.doc_id, published=_iso(item.published),
+        return Document(text=item.text, doc_id=item.doc_id, published=_iso(item.published),
                         toponyms=list(doc._.toponyms), events=list(doc._.events or []))
 
     def _finish(self, item: Item, doc: Doc, level: str, errors: Errors) -> Document:

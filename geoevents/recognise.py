@@ -125,6 +125,16 @@ WELL_KNOWN_POPULATION = 100_000
 # names whose gazetteer lookup one recogniser keeps (least recently used dropped); with the
 # candidate cache, about 35 MB at most (benchmarks/bench_server_memory.py)
 KNOWN_CACHE_SIZE = 20_000
+# a name in capitals that opens the text or a line, before the comma, parenthesis or dash
+# of a dateline ("PORT-AU-PRINCE, Aug 19 —", "ST. PETERSBURG, Russia (AP)", "N'DJAMENA
+# (AFP) -"): up to five words, joined by spaces, hyphens or apostrophes; or two such
+# names joined by a slash ("WASHINGTON/BEIRUT (Reuters) -")
+_CAPS_WORD = r"[^\W\d_][^\W\d_'’]*\.?"
+_DATELINE_NAME = re.compile(
+    rf"^[ \t]*(?P<name>{_CAPS_WORD}(?:(?:[ \t]+|[-'’/]){_CAPS_WORD}){{0,5}}?)"
+    r"[ \t]*(?:,|\(|[-\u2013\u2014](?!\w))", re.MULTILINE)
+# words in capitals joined by hyphens or apostrophes ("PORT-AU-PRINCE", "AL-FASHER")
+_CAPS_COMPOUND = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:[-'’][^\W\d_]+)+(?![\w'’-])")
 
 @dataclass(eq=False)
 class Mention(Toponym):
@@ -204,6 +214,7 @@ class Recogniser:
     def __call__(self, doc: Doc) -> list[Mention]:
         """All mentions of ``doc``, in text order (composites after their parts)."""
         state = _DocState(doc)
+        self._names_in_capitals(state)
         self._entities(state)
         self._demonym_mentions(state)
         self._salient_names(state)
@@ -244,6 +255,69 @@ class Recogniser:
         return out
 
     # -- sources -------------------------------------------------------------------------
+
+    def _names_in_capitals(self, state: _DocState) -> None:
+        """A name in capitals is read whole, before any other source can take a word of
+        it: a dateline's name ("PORT-AU-PRINCE, Aug 19 —", "DAR ES SALAAM, Tanzania
+        (Reuters) -") and a hyphenated name in a line of capitals ("CLASHES ERUPT IN
+        PORT-AU-PRINCE"), which the tokenizer splits at its hyphens and NER reads by
+        pieces ("PORT", "PRINCE" → Cabaret). The whole name is a mention when the
+        gazetteer knows it; a word of a dateline's name is never a place of its own,
+        known or not."""
+        text = state.text
+        for match in _DATELINE_NAME.finditer(text):
+            if match.group("name").isupper():
+                for part in re.finditer(r"[^/]{3,}", match.group("name")):
+                    at = match.start("name")
+                    self._caps_name(state, at + part.start(), at + part.end(), "dateline",
+                                    weak=False)
+        for match in _CAPS_COMPOUND.finditer(text):
+            if match.group().isupper():
+                self._caps_name(state, match.start(), match.end(), "caps", weak=None)
+        for line in re.finditer(r"[^\n]+", text):
+            if line.group().isupper():
+                self._headline_names(state, line.start(), line.end())
+
+    def _headline_names(self, state: _DocState, start: int, end: int) -> None:
+        """In a line in capitals, the longest known run of up to four words in capitals
+        after a locative preposition ("SHELTER HIT IN KHAN YOUNIS", "FIVE KILLED IN DAR ES
+        SALAAM MARKET"); a single word is a weak mention (NER reads such a line badly)."""
+        line = state.doc.char_span(start, end, alignment_mode="expand")
+        if line is None:
+            return
+        tokens = state.tokens
+        for i in range(line.start, line.end - 1):
+            if tokens[i].lower_ not in LOCATIVE_PREPOSITIONS:
+                continue
+            run = i + 1
+            while run < line.end and run - i <= 4 and tokens[run].is_upper and \
+                    tokens[run].is_alpha:
+                run += 1
+            for j in range(run, i + 1, -1):
+                span = state.doc[i + 1:j]
+                if len(span_text(span)) >= 3 and self._caps_name(
+                        state, span.start_char, span.end_char, "caps", weak=j == i + 2):
+                    break
+
+    def _caps_name(self, state: _DocState, start: int, end: int, source: str, *,
+                   weak: bool | None) -> bool:
+        """Add the name in capitals ``text[start:end]`` as one mention when it is known
+        (``weak`` None: weak unless after a locative preposition, "NEAR AL-FASHER");
+        else, for a dateline's name, keep its words from being mentions of their own.
+        Whether it was added."""
+        span = state.doc.char_span(start, end)  # None if it is no run of whole tokens
+        if span is None or state.covered(span):  # ("D-S.C.": a legislator's party, state)
+            return False
+        if weak is None:
+            weak = span.start == 0 or \
+                state.tokens[span.start - 1].text.lower() not in LOCATIVE_PREPOSITIONS
+        name = state.text[start:end]
+        lookup = next((n for n in (name, name.title()) if self.known(n) is not None), None)
+        if lookup is not None:
+            state.add(span, source=source, weak=weak, lookup=lookup)
+        elif source == "dateline":
+            state.block(span)
+        return lookup is not None
 
     def _entities(self, state: _DocState) -> None:
         for ent in state.ents:
@@ -989,6 +1063,10 @@ class _DocState:
     def covered(self, span: Span) -> bool:
         return not self._taken.isdisjoint(range(span.start, span.end))
 
+    def block(self, span: Span) -> None:
+        """Keep every word of ``span`` from being part of a mention."""
+        self._taken.update(range(span.start, span.end))
+
     def covering(self, span: Span) -> Mention | None:
         """The GPE mention that ends with ``span`` after one compass word (NER's "West
         Patel Nagar" for the name "Patel Nagar" after "in West"), if any."""
@@ -1664,7 +1742,10 @@ def _listed(doc: Doc, start: int, end: int, cue: str
     n = len(doc)
     while True:
         span = doc_span(doc, start, end)
-        nxt = tokens[end] if end < n else None
+        after = end  # past a closing quote: 'the "Hama" countryside'
+        while after < n and _is_quote(tokens[after]):
+            after += 1
+        nxt = tokens[after] if after < n else None
         feature_class = None
         kind = cue
         if nxt is not None and nxt.lower_ in ROUTE_NOUNS and any(
@@ -1676,17 +1757,17 @@ def _listed(doc: Doc, start: int, end: int, cue: str
         if nxt is not None and nxt.lower_ in DIVISION_NOUNS:
             feature_class = DIVISION_NOUNS[nxt.lower_] or None
             kind = "descriptive"
-        elif _site_follows(doc, end):
+        elif _site_follows(doc, after):
             kind = "descriptive"  # "Palmasola prison", "Kawkab army base"
-        elif nxt is not None and nxt.text in ("'s", "’s") and end + 1 < n and \
-                starts[end + 1]:
+        elif nxt is not None and nxt.text in ("'s", "’s") and after + 1 < n and \
+                starts[after + 1]:
             # "Yerevan's Kentron district", "Central Papua's Intan Jaya regency": both are
             # places when a place or division noun follows
-            inner_end = _name_end(doc, end + 1, n)
+            inner_end = _name_end(doc, after + 1, n)
             if inner_end < n and (lowers[inner_end] in SETTLEMENT_NOUNS or
                                   lowers[inner_end] in DIVISION_NOUNS):
                 yield span, "descriptive", None
-                start, end, cue = end + 1, inner_end, "descriptive"
+                start, end, cue = after + 1, inner_end, "descriptive"
                 continue
         if feature_class is None and kind not in ("route", "named"):
             described = _description(words, start, end)[0]

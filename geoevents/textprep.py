@@ -41,6 +41,15 @@ HTML markup (the angle brackets of a tag, the "&" and ";" of a character referen
 words inside and around the markup are tokenized as the words they are. A control or
 format character counts as punctuation (:func:`is_punct`), so that the steps that trim
 punctuation off a name trim it off too ("\x01 Ramallah \x01").
+
+Unicode space separators other than the space (category Zs: the no-break space U+00A0,
+the thin and narrow no-break spaces U+2009 and U+202F, the ideographic space …) are
+spaces in the ``Doc``: each becomes U+0020, one character for one, so every offset stays
+valid. spaCy can only hold U+0020 as the space after a token; any other character is a
+token of its own, between words that every reader takes as adjacent (NER, the parser,
+the "parts of X" and "the district of X" cues). The ``Doc`` therefore keeps the plain
+space, not the original character: a name's text reads with a plain space
+("Deir ez-Zor"), its offsets are those of the original text.
 """
 
 from __future__ import annotations
@@ -56,7 +65,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["FORMAT_CHARACTERS", "LIST_ITEM", "MAX_PUNCT_RUN", "MAX_RUN_ON", "MAX_WORD",
-           "SafeTokenizer", "install", "tokenizer_safe"]
+           "SPACE_SEPARATORS", "SafeTokenizer", "install", "tokenizer_safe"]
 
 # A run of this many punctuation or symbol characters without a space costs spaCy about
 # 0.1 ms; 20,000 of them cost minutes. Real text has runs of a few ("?!", "...", "--").
@@ -77,6 +86,9 @@ FORMAT_CHARACTERS = (
     "\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001"
     "\U000e0020-\U000e007f")
 _FORMAT = re.compile(f"[{FORMAT_CHARACTERS}]")
+# the characters of Unicode category Zs (space separators) but the space itself
+SPACE_SEPARATORS = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACE_SEPARATOR = re.compile(f"[{SPACE_SEPARATORS}]")
 # a format character that is not between two word characters
 _LOOSE_FORMAT = re.compile(f"(?<!\\w)[{FORMAT_CHARACTERS}]|[{FORMAT_CHARACTERS}](?!\\w)")
 # control characters that are not whitespace (str.isspace: \t \n \x0b-\x0d \x1c-\x1f \x85)
@@ -123,15 +135,18 @@ def _break(run: str, every: int) -> str:
 class SafeTokenizer:
     """A spaCy tokenizer that tokenizes :func:`tokenizer_safe` of the text.
 
-    The ``Doc`` it returns has the original text: the tokens of the safe text keep their
-    offsets, and each character that the safe text replaced by a space is a token of its
-    own. Text that needs no breaking goes to the wrapped tokenizer unchanged.
+    The ``Doc`` it returns has the original text, but for its space separators (plain
+    spaces): the tokens of the safe text keep their offsets, and each character that the
+    safe text replaced by a space is a token of its own. Text that needs no breaking goes
+    to the wrapped tokenizer unchanged.
     """
 
     def __init__(self, tokenizer: Any) -> None:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
+        if _SPACE_SEPARATOR.search(text):  # spaces in the Doc (see the module docstring)
+            text = _SPACE_SEPARATOR.sub(" ", text)
         safe = tokenizer_safe(text)
         if safe is text or safe == text:
             return _dateline_cut(_layout_cut(_run_ons_cut(self.tokenizer(text), text), text),

@@ -81,6 +81,9 @@ def test_parse_published():
     ("KYIV — Russia launched a missile attack.", None, "KYIV"),
     ("BEIRUT (Reuters) - Israeli strikes killed three people.", None, "BEIRUT"),
     ("GAO, Mali — Gunmen ambushed a convoy.", None, "GAO, Mali"),
+    # an apostrophe after the first capital ("N'DJAMENA" was read as no dateline)
+    ("N'DJAMENA, May 19 - Seven soldiers were killed.", "2025-05-19", "N'DJAMENA"),
+    ("N'DJAMENA (AFP) - Rebels attacked an army post.", None, "N'DJAMENA"),
     ("Lichinga — Armed insurgents attacked a village.", None, "Lichinga"),
     # after the headline (a short line without a full stop)
     ("Two men beheaded in Niassa\n\nLichinga — Armed insurgents attacked a village.", None,

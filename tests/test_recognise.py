@@ -262,3 +262,57 @@ def test_stop_words_that_name_places_stay_places(parser, text, start, name):
     state.add(doc[start:start + 1], source="test")
     assert [m.text for m in state.mentions.values()] == [name]
     assert name in by_text(mentions(parser, text))
+
+
+@pytest.mark.parametrize(("text", "name", "place"), [
+    ("PORT-AU-PRINCE, Aug 19 — Clashes between gangs near Saint-Marc killed five people.",
+     "PORT-AU-PRINCE", "Port-au-Prince"),
+    ("BANDAR-E-ABBAS, Iran (Reuters) - A fire broke out at the port.",
+     "BANDAR-E-ABBAS", "Bandar Abbas"),
+    ("AL-FASHER, Sudan, May 3 (AFP) - Shelling killed ten civilians.", "AL-FASHER",
+     "Al Fasher"),
+    ("EL-FASHER (Reuters) - Shelling killed ten civilians.", "EL-FASHER", "El Fasher"),
+    ("DAR ES SALAAM, Tanzania (Reuters) - Police fired tear gas at protesters.",
+     "DAR ES SALAAM", "Dar es Salaam"),
+    ("N'DJAMENA (AFP) - Rebels attacked an army post in the east.", "N'DJAMENA",
+     "N'Djamena"),
+    ("IVANO-FRANKIVSK, Ukraine, Oct 10 (Reuters) - A missile hit an energy facility.",
+     "IVANO-FRANKIVSK", "Ivano-Frankivsk"),
+    ("ST. PETERSBURG, Russia (AP) — Police detained dozens of protesters.",
+     "ST. PETERSBURG", "Saint Petersburg"),
+    ("Gang violence spreads\n\nPORT-AU-PRINCE — Gunmen burned homes.", "PORT-AU-PRINCE",
+     "Port-au-Prince"),
+    ("CLASHES ERUPT IN PORT-AU-PRINCE AS GANGS ADVANCE", "PORT-AU-PRINCE",
+     "Port-au-Prince"),
+    ("GUNMEN KILL FIVE IN DAR ES SALAAM MARKET\n\nGunmen killed five traders on Sunday.",
+     "DAR ES SALAAM", "Dar es Salaam"),
+    ("AIRSTRIKE HITS SHELTER IN KHAN YOUNIS", "KHAN YOUNIS", "Khān Yūnis"),
+    ("WASHINGTON/BEIRUT (Reuters) - Israeli strikes killed three people.", "BEIRUT",
+     "Beirut"),
+])
+def test_a_name_in_capitals_is_one_place_and_its_words_none(parser, text, name, place):
+    found = parser.parse(text).toponyms
+    at = text.index(name)
+    whole = [t for t in found if (t.start, t.end) == (at, at + len(name))]
+    assert whole and whole[0].place is not None and whole[0].place.name == place
+    assert not [t for t in found if at <= t.start < at + len(name) and t not in whole]
+
+
+def test_a_legislators_party_and_state_are_no_name_in_capitals(parser):
+    # "D-S" is no run of whole tokens ("D", "-", "S.C."): the state stays the state
+    text = "House Majority Whip James Clyburn, D-S.C., backed the bill."
+    found = [(t.text, t.place.name if t.place else None) for t in parser.parse(text).toponyms]
+    assert found == [("S.C.", "South Carolina")]
+
+
+def test_an_unknown_dateline_name_lends_no_word_to_a_place(parser):
+    text = "PORT-AU-PRINCEVILLE, Aug 19 — Clashes between gangs killed five people."
+    assert [t.text for t in parser.parse(text).toponyms] == []
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u2009", "\u202f"])
+def test_a_no_break_space_is_a_space_to_the_context_cues(parser, space):
+    text = f"Shelling hit parts{space}of Bustan Al-Basha on Monday."
+    found = parser.parse(text).toponyms
+    assert [(t.start, t.end) for t in found] == [(22, 37)]
+    assert found[0].place is not None and found[0].place.name == "Bustan al-Basha"

@@ -80,8 +80,11 @@ def test_division_word_asks_for_the_division(parser):
     assert place is not None and place.feature_class == "A"
 
 
-def test_windows_1252_quotes_around_a_name(parser):
-    text = "Shelling hit the \x93Hama\x94 countryside."
+@pytest.mark.parametrize("text", [
+    "Shelling hit the \x93Hama\x94 countryside.",  # cp1252 quotes read as latin-1
+    "Shelling hit the \u201cHama\u201d countryside.",  # the noun after the closing quote
+])
+def test_windows_1252_quotes_around_a_name(parser, text):
     found = resolved(parser, text)
     assert "Hama" in found and found["Hama"].place is not None
     assert text[found["Hama"].start:found["Hama"].end] == "Hama"

@@ -114,10 +114,12 @@ class Dateline:
     start: int = 0  # character offset where the dateline begins
 
 
+# two capitals opening a name, an apostrophe between them ("N'DJAMENA") or not
+_CAPS_START = r"[A-Z\u00C0-\u00DE]['’]?[A-Z\u00C0-\u00DE]"
 # a dateline without a day: the place in capitals, its region, the agency, a dash
 # ("KYIV —", "BEIRUT (Reuters) -", "GAO, Mali —")
 _BARE_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z\u00C0-\u00DE]{2}[A-Z\u00C0-\u00DE.'\- ]*"
+    r"^\s*(?P<place>" + _CAPS_START + r"[A-Z\u00C0-\u00DE.'\- ]*"
     r"(?:,\s*+[A-Z\u00C0-\u00DE][\w.'\- ]{1,40}?)?)"
     r"\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s+")
 # ... or its place in title case, before a long dash and the report's first word
@@ -152,8 +154,9 @@ def _opening_dateline(text: str, published: date | None, at: int = 0) -> Datelin
         return Dateline(end=at + bare.end(), place_end=at + bare.start("place") + len(place),
                         date=None, text=bare.group(0).strip(), start=at)
     if match.group("caps") is not None and \
-            not re.match(r"\s*[A-Z\u00C0-\u00DE]{2}", match.group("place")):
-        return None  # the place in capitals ("CÚCUTA" too), or every word capitalised
+            not re.match(r"\s*" + _CAPS_START, match.group("place")):
+        return None  # the place in capitals ("CÚCUTA", "N'DJAMENA" too), or every word
+        # capitalised
     if match.group("title") is not None and _LEADING.match(match.group("title").lower()):
         return None  # "On Monday, June 3 —" opens a sentence, not a dateline
     info = resolve_date(match.group("date"), published)
