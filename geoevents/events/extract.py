@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -2476,6 +2477,38 @@ def _other_towns(a: Event, b: Event) -> bool:
     return _town(site_a) and _town(site_b) and not _one_town(site_a, site_b)
 
 
+# people per km² of a town's built-up area: a town of 1.4 million spreads about 12 km
+# from its centre, one of 100,000 about 3 km
+_URBAN_DENSITY = 3000.0
+
+
+def _in_the_town(a: Place, b: Place) -> bool:
+    """Whether one place lies within the other's built-up area, a disc as large as its
+    population at :data:`_URBAN_DENSITY` (Saltivka, 7 km from the centre of Kharkiv, is
+    a district of the city)."""
+    km = geodesy.distance_km(a.lat, a.lon, b.lat, b.lon)
+    return any(km <= math.sqrt((p.population or 0) / _URBAN_DENSITY / math.pi)
+               for p in (a, b))
+
+
+def _untimed_elsewhere(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]
+                       ) -> bool:
+    """Whether of two tellings placed at other towns (:func:`_other_towns`) one has a
+    time of its own and the other, told by a verb, has none ("Around midday, a drone hit
+    a minibus on the outskirts of Marhanets" after artillery "hit a bus stop in the centre
+    of Nikopol" on Monday): a report telling a day place by place tells a happening per
+    town, dated or not. Not when one town lies within the other's built-up area
+    (:func:`_in_the_town`), nor for an event noun or a gerund, which may name a
+    happening told elsewhere ("LIVE: Fighting near Goma" over the fighting at Sake)."""
+    site_a, site_b = _site(first[0]), _site(later[0])
+    if site_a is None or site_b is None or site_a.id == site_b.id or \
+            _timed(first[0]) == _timed(later[0]):
+        return False
+    verb = (first if not _timed(first[0]) else later)[1].trigger.token
+    return verb.pos_ == "VERB" and verb.tag_ != "VBG" and _town(site_a) and _town(site_b) and \
+        not _one_town(site_a, site_b) and not _in_the_town(site_a, site_b)
+
+
 def _paragraph_elsewhere(placed: tuple[Event, _Candidate],
                          own: tuple[Event, _Candidate]) -> bool:
     """Whether a telling placed by its paragraph ("In Belgrade, … the interior ministry
@@ -2560,7 +2593,8 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
         return False
     inferred = first[1].location.inferred or later[1].location.inferred or \
         _along_the_front(first, later) or _on_the_stretch(first, later)
-    if not inferred and _other_towns(first[0], later[0]):
+    if not inferred and (_other_towns(first[0], later[0])
+                         or _untimed_elsewhere(first, later)):
         return False
     if _paragraph_elsewhere(first, later) or _paragraph_elsewhere(later, first):
         return False
