@@ -3244,6 +3244,28 @@ def _better_place(first: Event, later: Event, guessed: set[str]) -> bool:
         later.id not in guessed and contains(first.location, later.location))
 
 
+def _at_its_town(first: tuple[Event, _Candidate], recent: list[tuple[Event, _Candidate]],
+                 later: tuple[Event, _Candidate], onto: Ontology) -> tuple[Event, _Candidate]:
+    """The happening an undated telling placed only by its paragraph tells, of the
+    recent ones it may tell (``first``, the earliest, among them): the one at the
+    paragraph's town when the earliest is at another ("Rioters looted shops" in the
+    paragraph on Abéché is the Abéché riot told the sentence before, not the protest in
+    Bria told before it)."""
+    if _at_one_town(first[0], later[0]):
+        return first
+    cand = later[1]
+    return next((k for k in recent if _at_one_town(k[0], later[0]) and _one_happening(
+        k, later, near=abs(cand.sentence - k[1].sentence) <= _NEAR_SENTENCES, onto=onto)),
+        first)
+
+
+def _at_one_town(a: Event, b: Event) -> bool:
+    """Whether two tellings are placed at one town (see :func:`_one_town`)."""
+    site_a, site_b = _site(a), _site(b)
+    return site_a is not None and site_b is not None and _town(site_a) and \
+        _town(site_b) and _one_town(site_a, site_b)
+
+
 def _began_before(onset: Event, event: Event) -> bool:
     """Whether an onset ("The fire broke out on Sunday") dates a happening told as of a
     later day ("a wildfire forced evacuations on Monday") to its first day, within a
@@ -3284,6 +3306,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         first = next((k for k in recent if _one_happening(
             k, (event, cand), near=abs(cand.sentence - k[1].sentence) <= _NEAR_SENTENCES,
             onto=onto)), None)
+        if first is not None and _vague(event, cand):
+            first = _at_its_town(first, recent, (event, cand), onto)
         if first is None and event.event_type in _POLITICAL_VIOLENCE:
             first = next((k for k in kept if k[0].event_type in _POLITICAL_VIOLENCE
                           and cand.sentence - k[1].sentence <= _MERGE_WINDOW
