@@ -82,6 +82,17 @@ def test_an_undated_telling_in_a_towns_paragraph_joins_the_happening_there():
         ("Abéché", "Violent demonstration"), ("Bria", "Peaceful protest")]
 
 
+def test_a_mob_attacking_protesters_is_a_happening_of_its_own():
+    # the men who beat the students are no phase of the students' demonstration
+    found = crowd_events(
+        "BELGRADE, Oct. 25 — Police detained students who were protesting in Čačak on "
+        "Saturday. In Čačak, a group of around 20 men attacked students who were putting "
+        "up a tent in the town's main square, beating them with sticks.",
+        published="2026-10-25")
+    assert "Mob violence" in {e.sub_event_type for e in found}
+    assert any(e.event_type == "Protests" for e in found)
+
+
 def test_gunmen_who_shot_at_a_march_commit_an_attack_of_their_own():
     found = crowd_events(
         "LAGOS, July 8 — Hundreds of people marched through Ibadan on Monday to demand "

@@ -2580,6 +2580,11 @@ def _gapped_apart(a: _Candidate, b: _Candidate) -> bool:
     return a.trigger is b.trigger and a.gap != b.gap
 
 
+# a mob attacking people ("a group of around 20 men attacked students who were putting up a
+# tent") is a happening of its own, not a phase of the demonstration told with it
+_MOB = "Mob violence"
+
+
 def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate], *,
                    near: bool, onto: Ontology) -> bool:
     """Whether ``later`` tells the happening ``first`` told (see the module doc). A
@@ -2588,6 +2593,8 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
     clause's copy is never its verb's first happening (see :func:`_gapped`)."""
     if _gapped_apart(first[1], later[1]):
         return False
+    if (first[0].sub_event_type == _MOB) != (later[0].sub_event_type == _MOB):
+        return False  # a mob's attack is no demonstration (see _MOB)
     if _anterior(first[1], onto) != _anterior(later[1], onto) and not _one_scene(
             first, later, onto):
         return False
