@@ -349,3 +349,23 @@ def test_a_strike_told_with_its_own_day_is_not_the_strike_before():
         "near Macina. Residents said eight people were killed. On Tuesday, soldiers "
         "struck a camp near Niono, killing four militants.", published="2026-01-21")
     assert len(found) == 2
+
+
+def test_an_untimed_strike_on_another_town_is_a_happening_of_its_own():
+    # the day told town by town: the drone hitting a minibus at Marhanets, told with no
+    # time of its own, is not the shelling of Nikopol dated Monday (19 km away)
+    found = violent(
+        "DNIPRO, Ukraine, October 20 — Russian artillery hit a bus stop in the centre of "
+        "Nikopol on Monday, killing a man. A drone hit a minibus carrying workers on the "
+        "outskirts of Marhanets, wounding six passengers.", published="2026-10-20")
+    assert sorted(e.location.name for e in found if e.location is not None) == [
+        "Marhanets", "Nikopol"]
+
+
+def test_an_untimed_telling_in_a_district_of_the_city_is_the_citys_happening():
+    # Saltivka lies within Kharkiv's built-up area: one strike, told twice
+    found = violent(
+        "KHARKIV, May 13 — A Russian guided bomb hit Kharkiv on Monday, killing three "
+        "people. The bomb struck a residential building in Saltivka.",
+        published="2025-05-13")
+    assert len(found) == 1

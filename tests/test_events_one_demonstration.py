@@ -70,6 +70,29 @@ def test_a_clause_in_another_town_is_another_demonstration():
         ("Ibadan", "Protest with intervention"), ("Kano", "Peaceful protest")]
 
 
+def test_an_undated_telling_in_a_towns_paragraph_joins_the_happening_there():
+    # "Rioters" has no date and no place of its own: its paragraph places it at Abéché,
+    # so it tells the riot told there, not the peaceful protest in Bria told before it
+    found = crowd_events(
+        "BANGUI, March 8 — In Bria, traders demonstrated peacefully in front of the "
+        "prefecture on 4 March against new checkpoint taxes.\n\n"
+        "In Abéché, students rioted on 6 March after a classmate was arrested. Rioters "
+        "burned tyres and threw stones at the police station.", published="2026-03-08")
+    assert sorted((e.location.name, e.sub_event_type) for e in found if e.location) == [
+        ("Abéché", "Violent demonstration"), ("Bria", "Peaceful protest")]
+
+
+def test_a_mob_attacking_protesters_is_a_happening_of_its_own():
+    # the men who beat the students are no phase of the students' demonstration
+    found = crowd_events(
+        "BELGRADE, Oct. 25 — Police detained students who were protesting in Čačak on "
+        "Saturday. In Čačak, a group of around 20 men attacked students who were putting "
+        "up a tent in the town's main square, beating them with sticks.",
+        published="2026-10-25")
+    assert "Mob violence" in {e.sub_event_type for e in found}
+    assert any(e.event_type == "Protests" for e in found)
+
+
 def test_gunmen_who_shot_at_a_march_commit_an_attack_of_their_own():
     found = crowd_events(
         "LAGOS, July 8 — Hundreds of people marched through Ibadan on Monday to demand "

@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -2478,6 +2479,38 @@ def _other_towns(a: Event, b: Event) -> bool:
     return _town(site_a) and _town(site_b) and not _one_town(site_a, site_b)
 
 
+# people per km² of a town's built-up area: a town of 1.4 million spreads about 12 km
+# from its centre, one of 100,000 about 3 km
+_URBAN_DENSITY = 3000.0
+
+
+def _in_the_town(a: Place, b: Place) -> bool:
+    """Whether one place lies within the other's built-up area, a disc as large as its
+    population at :data:`_URBAN_DENSITY` (Saltivka, 7 km from the centre of Kharkiv, is
+    a district of the city)."""
+    km = geodesy.distance_km(a.lat, a.lon, b.lat, b.lon)
+    return any(km <= math.sqrt((p.population or 0) / _URBAN_DENSITY / math.pi)
+               for p in (a, b))
+
+
+def _untimed_elsewhere(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate]
+                       ) -> bool:
+    """Whether of two tellings placed at other towns (:func:`_other_towns`) one has a
+    time of its own and the other, told by a verb, has none ("Around midday, a drone hit
+    a minibus on the outskirts of Marhanets" after artillery "hit a bus stop in the centre
+    of Nikopol" on Monday): a report telling a day place by place tells a happening per
+    town, dated or not. Not when one town lies within the other's built-up area
+    (:func:`_in_the_town`), nor for an event noun or a gerund, which may name a
+    happening told elsewhere ("LIVE: Fighting near Goma" over the fighting at Sake)."""
+    site_a, site_b = _site(first[0]), _site(later[0])
+    if site_a is None or site_b is None or site_a.id == site_b.id or \
+            _timed(first[0]) == _timed(later[0]):
+        return False
+    verb = (first if not _timed(first[0]) else later)[1].trigger.token
+    return verb.pos_ == "VERB" and verb.tag_ != "VBG" and _town(site_a) and _town(site_b) and \
+        not _one_town(site_a, site_b) and not _in_the_town(site_a, site_b)
+
+
 def _paragraph_elsewhere(placed: tuple[Event, _Candidate],
                          own: tuple[Event, _Candidate]) -> bool:
     """Whether a telling placed by its paragraph ("In Belgrade, … the interior ministry
@@ -2549,6 +2582,11 @@ def _gapped_apart(a: _Candidate, b: _Candidate) -> bool:
     return a.trigger is b.trigger and a.gap != b.gap
 
 
+# a mob attacking people ("a group of around 20 men attacked students who were putting up a
+# tent") is a happening of its own, not a phase of the demonstration told with it
+_MOB = "Mob violence"
+
+
 def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candidate], *,
                    near: bool, onto: Ontology) -> bool:
     """Whether ``later`` tells the happening ``first`` told (see the module doc). A
@@ -2557,12 +2595,15 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
     clause's copy is never its verb's first happening (see :func:`_gapped`)."""
     if _gapped_apart(first[1], later[1]):
         return False
+    if (first[0].sub_event_type == _MOB) != (later[0].sub_event_type == _MOB):
+        return False  # a mob's attack is no demonstration (see _MOB)
     if _anterior(first[1], onto) != _anterior(later[1], onto) and not _one_scene(
             first, later, onto):
         return False
     inferred = first[1].location.inferred or later[1].location.inferred or \
         _along_the_front(first, later) or _on_the_stretch(first, later)
-    if not inferred and _other_towns(first[0], later[0]):
+    if not inferred and (_other_towns(first[0], later[0])
+                         or _untimed_elsewhere(first, later)):
         return False
     if _paragraph_elsewhere(first, later) or _paragraph_elsewhere(later, first):
         return False
@@ -3212,6 +3253,28 @@ def _better_place(first: Event, later: Event, guessed: set[str]) -> bool:
         later.id not in guessed and contains(first.location, later.location))
 
 
+def _at_its_town(first: tuple[Event, _Candidate], recent: list[tuple[Event, _Candidate]],
+                 later: tuple[Event, _Candidate], onto: Ontology) -> tuple[Event, _Candidate]:
+    """The happening an undated telling placed only by its paragraph tells, of the
+    recent ones it may tell (``first``, the earliest, among them): the one at the
+    paragraph's town when the earliest is at another ("Rioters looted shops" in the
+    paragraph on Abéché is the Abéché riot told the sentence before, not the protest in
+    Bria told before it)."""
+    if _at_one_town(first[0], later[0]):
+        return first
+    cand = later[1]
+    return next((k for k in recent if _at_one_town(k[0], later[0]) and _one_happening(
+        k, later, near=abs(cand.sentence - k[1].sentence) <= _NEAR_SENTENCES, onto=onto)),
+        first)
+
+
+def _at_one_town(a: Event, b: Event) -> bool:
+    """Whether two tellings are placed at one town (see :func:`_one_town`)."""
+    site_a, site_b = _site(a), _site(b)
+    return site_a is not None and site_b is not None and _town(site_a) and \
+        _town(site_b) and _one_town(site_a, site_b)
+
+
 def _began_before(onset: Event, event: Event) -> bool:
     """Whether an onset ("The fire broke out on Sunday") dates a happening told as of a
     later day ("a wildfire forced evacuations on Monday") to its first day, within a
@@ -3260,6 +3323,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         first = next((k for k in recent if _one_happening(
             k, (event, cand), near=abs(cand.sentence - k[1].sentence) <= _NEAR_SENTENCES,
             onto=onto)), None)
+        if first is not None and _vague(event, cand):
+            first = _at_its_town(first, recent, (event, cand), onto)
         if first is None and event.event_type in _POLITICAL_VIOLENCE:
             first = next((k for k in window if k[0].event_type in _POLITICAL_VIOLENCE
                           and cand.sentence - k[1].sentence <= _MERGE_WINDOW
