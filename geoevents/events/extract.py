@@ -242,6 +242,10 @@ _REACTIONS = frozenset({
     "survivor", "victim", "response", "retaliation", "after", "following", "connection",
     "suspect", "arrest", "accuse", "against", "over", "protest", "demonstration",
     "rally"})
+# reactions that judge or look into a happening: a statement made of one reacts to what
+# the report tells (see _comment)
+_JUDGING = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize",
+                      "investigate", "probe", "mourn"})
 # a reaction that looks back: an event it is about and the report tells nothing else of
 # is history ("marked two years since the collapse of two dams", "convicted a man of
 # murder in the 2020 shooting": a trial judges what happened before, and so does a
@@ -1333,6 +1337,28 @@ def _onset(tok) -> bool:
         for c in verb.children)
 
 
+def _comment(cand: _Candidate, cands: list[_Candidate]) -> bool:
+    """Whether a statement reacts to a happening: it governs a mention of one that a
+    reaction is about ("condemned the massacre"), or it judges or looks into one -- its
+    verb, a verb joined to it or the verb of what it says condemns, deplores or
+    investigates ("condemned 'barbaric acts'", "said that the death of Baleel Ahmed would
+    be investigated"); a participle on the speaker ("The governor, speaking in Maroua on
+    Wednesday, condemned …") speaks through its clause's verb. Told after the report's
+    news, such a statement is comment on the happening, not a diplomatic act of its own
+    (see :func:`_merge_document`); a report that leads with it is about it."""
+    if cand.typing.sub_event_type != _STATEMENT:
+        return False
+    tok = cand.trigger.token
+    if any(o is not cand and o.reaction == "reaction" and _governs(tok, o.trigger.token)
+           for o in cands):
+        return True
+    verbs = [tok]
+    if tok.dep_ == "acl" and tok.head.dep_ in _SPEAKERS and tok.head.head.i != tok.head.i:
+        verbs.append(tok.head.head)  # "the governor, speaking in Maroua, condemned"
+    said = verbs + [c for v in verbs for c in v.children if c.dep_ in ("conj", "ccomp")]
+    return any(lemma(v) in _JUDGING for v in said)
+
+
 def _governs(verb: Word, noun: Word) -> bool:
     """Whether ``noun`` hangs on ``verb`` within the few steps a reaction reaches
     ("condemned *the attack*", "condemned the killing *of the farmers*")."""
@@ -1684,9 +1710,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 cand.reference = cand.reference or (
                     violent_before == (paragraph[i], i - 1) and _same_doers(cand, onto))
         for cand in cands:
-            cand.comment = cand.typing.sub_event_type == _STATEMENT and any(
-                o.reaction == "reaction" and _governs(cand.trigger.token, o.trigger.token)
-                for o in cands if o is not cand)
+            cand.comment = _comment(cand, cands)
         _share_carried_places(cands, onto)
         _setting_of_another_day(cands)
         if victim is not None and victim.reference and _TOLL_RISE.search(lowered):
