@@ -1430,3 +1430,14 @@ def test_a_movement_no_one_may_make_is_no_happening():
                  "allowed to enter or leave Niono, threatening a blockade.", "2026-01-21") == []
     assert types("On Tuesday, the army withdrew from Niono.", "2026-01-21") == [
         "Change to group/activity"]
+
+
+def test_a_happening_that_leaves_people_in_a_state_is_no_departure():
+    """'leaves seven dead', 'left three soldiers wounded': a resultative tells the toll,
+    not a group leaving; 'troops left Kidal' is a departure."""
+    assert types("Police operation leaves seven dead in Valéria on Tuesday",
+                 "2026-10-13") == []
+    assert types("The attack on Tuesday left three soldiers wounded in Kidal.",
+                 "2026-10-13") == ["Armed clash"]
+    assert types("French troops left Kidal on Tuesday.", "2026-10-13") == [
+        "Change to group/activity"]

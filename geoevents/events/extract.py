@@ -1233,6 +1233,25 @@ def _relief_work(cand: _Candidate) -> bool:
     return any(t.pos_ == "NOUN" and lemma(t) in _RELIEF for t in told)
 
 
+def _left_in_a_state(cand: _Candidate) -> bool:
+    """Whether a movement verb tells the state a happening left its object in, a
+    resultative ("Police operation leaves seven dead in Valéria", "the storm left 12
+    people dead", "left three soldiers wounded"): the toll of the happening, not a
+    group leaving a place. The state is an adjective or participle that is the verb's
+    object or describes it."""
+    tok = cand.trigger.token
+    if cand.typing.sub_event_type != "Change to group/activity" or cand.trigger.pos != "VERB":
+        return False
+    def state(word: Word) -> bool:
+        return word.pos_ == "ADJ" or word.tag_ == "VBN"
+
+    return any((c.dep_ == "dobj" and c.pos_ == "ADJ") or (
+        c.dep_ in ("oprd", "acomp", "advcl", "xcomp") and state(c)) or (
+        c.dep_ == "dobj" and any(d.dep_ in ("acl", "amod") and d.i == c.i + 1 and state(d)
+                                 for d in c.children))  # "left three soldiers wounded"
+        for c in tok.children)
+
+
 def _same_doers(cand: _Candidate, onto: Ontology) -> bool:
     """Whether an undated violent mention goes on telling the happening of the sentence
     before it by its doers, named again as known ("A guard was wounded when armed men
@@ -1723,7 +1742,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _source_of_the_report(c) and not _source_of_the_told(c, cands, onto)
                 and not _taken_for_care(c)
                 and not _arrests_protested(c, onto)
-                and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
+                and not _relief_work(c) and not _left_in_a_state(c)
+                and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c, onto) and not _target_described(c, cands, onto)
                 and not _counted_over_a_stretch(c, onto) and not _summed_up(c)
                 and not _separate_happenings(c)
