@@ -1441,3 +1441,14 @@ def test_a_happening_that_leaves_people_in_a_state_is_no_departure():
                  "2026-10-13") == ["Armed clash"]
     assert types("French troops left Kidal on Tuesday.", "2026-10-13") == [
         "Change to group/activity"]
+
+
+def test_what_a_report_was_updated_with_is_its_source():
+    """'UPDATED at 10:40 with the new death toll and the statement of the Public Security
+    Secretariat': the editor's note names the report's sources, no statement event."""
+    found = types("Police operation leaves seven dead in Valéria; buses set on fire\n\n"
+                  "UPDATED at 10:40 with the new death toll and the statement of the Public "
+                  "Security Secretariat\n\nSALVADOR - Seven people died during an operation of "
+                  "the Military Police (PM) in the Valéria neighbourhood, in the Subúrbio of "
+                  "Salvador, on Tuesday morning.", "2026-10-13")
+    assert "Statement" not in found

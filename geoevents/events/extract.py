@@ -242,6 +242,8 @@ _REACTIONS = frozenset({
     "survivor", "victim", "response", "retaliation", "after", "following", "connection",
     "suspect", "arrest", "accuse", "against", "over", "protest", "demonstration",
     "rally"})
+# verbs of a report's revision: what it was revised with is its source, not news
+_EDITS = frozenset({"update", "amend", "revise", "correct"})
 # reactions that judge or look into a happening: a statement made of one reacts to what
 # the report tells (see _comment)
 _JUDGING = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize",
@@ -1126,10 +1128,18 @@ def _naming(phrase: Word) -> list[Word]:
 def _source_of_the_report(cand: _Candidate) -> bool:
     """Whether a mention tells where the report's information comes from, not a
     happening: "according to a statement released on Monday by the police", or the
-    reporter's own newsgathering ("We spoke by telephone to the mayor")."""
+    reporter's own newsgathering ("We spoke by telephone to the mayor"), or what the
+    report was updated with ("UPDATED at 10:40 with the new death toll and the statement
+    of the Public Security Secretariat")."""
     tok = cand.trigger.token
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
             doc_words(tok.doc)[tok.head.i - 1].lower_ == "according":
+        return True
+    added = tok
+    while added.dep_ == "conj" and added.head.i != added.i:
+        added = added.head
+    if added.dep_ == "pobj" and added.head.lower_ == "with" and \
+            lemma(added.head.head) in _EDITS:
         return True
     return lemma(tok) in NEWSGATHERING_VERBS and any(
         c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children) and \
