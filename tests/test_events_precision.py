@@ -750,9 +750,14 @@ def test_a_statement_with_nothing_of_its_own_is_commentary():
             "Toulouse on Tuesday.\n\nInterior Minister Laurent Nunez condemned "
             "\"unacceptable violence\" and said those responsible would be prosecuted.")
     assert "Statement" not in types(text)
-    # a statement with a place of its own is news
-    placed = text.replace("Interior Minister", "In Paris, Interior Minister")
-    assert "Statement" in types(placed)
+    # a statement with a place of its own is news, unless it judges what the report told
+    # (test_a_reaction_told_after_the_news_is_comment)
+    urged = text.replace("condemned \"unacceptable violence\" and said those responsible "
+                         "would be prosecuted", "urged the unions to end the blockades")
+    assert "Statement" not in types(urged)
+    assert "Statement" in types(urged.replace("Interior Minister", "In Paris, Interior Minister"))
+    assert "Statement" not in types(text.replace("Interior Minister",
+                                                 "In Paris, Interior Minister"))
 
 
 _BLAST = ("PATTANI, Thailand, Sept 13 — A bomb exploded outside a tea shop in Nong Chik on "
@@ -1394,3 +1399,61 @@ def test_a_series_of_strikes_carried_out_is_the_news():
         "BEIRUT, Sept 29 — Early on Monday, Israeli warplanes carried out a series of "
         "strikes on hillsides near Hermel, in the northern Bekaa valley.", "2026-09-29")
     assert [e.sub_event_type for e in found] == ["Air/drone strike"]
+
+
+def test_a_demand_joined_to_a_march_participle_is_the_march():
+    """'marched …, carrying white flags and demanding …': the demand is the marchers', as
+    the participle it is joined to, not a statement of its own."""
+    assert types("About 300 lime producers marched peacefully through the centre of "
+                 "Apatzingán on Saturday, carrying white flags and demanding that the federal "
+                 "government protect them from extortion.") == ["Peaceful protest"]
+
+
+def test_a_reaction_told_after_the_news_is_comment():
+    """A statement that condemns or looks into what the report told, told after it, is
+    comment on the happening (ACLED codes no statement for it); a report that leads with
+    the condemnation is about it."""
+    attack = ("MAROUA, April 9 — Jihadist fighters attacked a military post at Sagmé, near "
+              "Kolofata, on Tuesday, killing two soldiers.\n\n")
+    assert types(attack + "The governor of the Far North region, speaking in Maroua on "
+                 "Wednesday, condemned \"barbaric acts\".", "2026-04-09") == ["Armed clash"]
+    post = ("TURBAT, February 13 — Militants attacked a Frontier Corps post in the Buleda "
+            "valley on Tuesday night, killing three soldiers.\n\n")
+    assert "Statement" not in types(
+        post + "The provincial government spokesman in Quetta said on Thursday that the "
+        "death of Baleel Ahmed would be investigated and called the sit-in \"a political "
+        "exploitation of a tragedy\".", "2026-02-13")
+    assert "Statement" in types("QUETTA, February 13 — The provincial government in Quetta "
+                                "on Thursday condemned the killing of a student in Turbat on "
+                                "Tuesday.", "2026-02-13")
+
+
+def test_a_movement_no_one_may_make_is_no_happening():
+    """'no vehicle would be allowed to enter or leave Niono': the infinitive's subject is
+    the controlling verb's, and it is 'no vehicle'."""
+    assert types("On Tuesday, JNIM announced that from February 1 no vehicle would be "
+                 "allowed to enter or leave Niono, threatening a blockade.", "2026-01-21") == []
+    assert types("On Tuesday, the army withdrew from Niono.", "2026-01-21") == [
+        "Change to group/activity"]
+
+
+def test_a_happening_that_leaves_people_in_a_state_is_no_departure():
+    """'leaves seven dead', 'left three soldiers wounded': a resultative tells the toll,
+    not a group leaving; 'troops left Kidal' is a departure."""
+    assert types("Police operation leaves seven dead in Valéria on Tuesday",
+                 "2026-10-13") == []
+    assert types("The attack on Tuesday left three soldiers wounded in Kidal.",
+                 "2026-10-13") == ["Armed clash"]
+    assert types("French troops left Kidal on Tuesday.", "2026-10-13") == [
+        "Change to group/activity"]
+
+
+def test_what_a_report_was_updated_with_is_its_source():
+    """'UPDATED at 10:40 with the new death toll and the statement of the Public Security
+    Secretariat': the editor's note names the report's sources, no statement event."""
+    found = types("Police operation leaves seven dead in Valéria; buses set on fire\n\n"
+                  "UPDATED at 10:40 with the new death toll and the statement of the Public "
+                  "Security Secretariat\n\nSALVADOR - Seven people died during an operation of "
+                  "the Military Police (PM) in the Valéria neighbourhood, in the Subúrbio of "
+                  "Salvador, on Tuesday morning.", "2026-10-13")
+    assert "Statement" not in found

@@ -1581,6 +1581,9 @@ def _voiced_by_protesters(trigger: Trigger, args: Arguments, onto: Ontology) -> 
     a demonstration to condemn ...", "thousands marched to denounce ..."): what a crowd
     voices in the street is a protest, not a government's statement."""
     token = trigger.token
+    while token.dep_ == "conj" and token.head.pos_ == "VERB" and token.head.i != token.i:
+        token = token.head  # "marched …, carrying flags and demanding …": the demand is
+        # the march's as the first participle is
     head = token.head
     if _token_class(args.actor1_token, onto) == "protester" or (
             token.dep_ in ("acl", "relcl") and _token_class(head, onto) == "protester"):

@@ -244,6 +244,12 @@ _REACTIONS = frozenset({
     "survivor", "victim", "response", "retaliation", "after", "following", "connection",
     "suspect", "arrest", "accuse", "against", "over", "protest", "demonstration",
     "rally"})
+# verbs of a report's revision: what it was revised with is its source, not news
+_EDITS = frozenset({"update", "amend", "revise", "correct"})
+# reactions that judge or look into a happening: a statement made of one reacts to what
+# the report tells (see _comment)
+_JUDGING = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize",
+                      "investigate", "probe", "mourn"})
 # a reaction that looks back: an event it is about and the report tells nothing else of
 # is history ("marked two years since the collapse of two dams", "convicted a man of
 # murder in the 2020 shooting": a trial judges what happened before, and so does a
@@ -1120,10 +1126,18 @@ def _naming(phrase: Word) -> list[Word]:
 def _source_of_the_report(cand: _Candidate) -> bool:
     """Whether a mention tells where the report's information comes from, not a
     happening: "according to a statement released on Monday by the police", or the
-    reporter's own newsgathering ("We spoke by telephone to the mayor")."""
+    reporter's own newsgathering ("We spoke by telephone to the mayor"), or what the
+    report was updated with ("UPDATED at 10:40 with the new death toll and the statement
+    of the Public Security Secretariat")."""
     tok = cand.trigger.token
     if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
             doc_words(tok.doc)[tok.head.i - 1].lower_ == "according":
+        return True
+    added = tok
+    while added.dep_ == "conj" and added.head.i != added.i:
+        added = added.head
+    if added.dep_ == "pobj" and added.head.lower_ == "with" and \
+            lemma(added.head.head) in _EDITS:
         return True
     return lemma(tok) in NEWSGATHERING_VERBS and any(
         c.dep_ == "nsubj" and c.lower_ in ("we", "i") for c in tok.children) and \
@@ -1225,6 +1239,25 @@ def _relief_work(cand: _Candidate) -> bool:
     told = [t for c in tok.children if c.dep_ in ("dobj", "prep", "xcomp", "advcl")
             for t in c.subtree]
     return any(t.pos_ == "NOUN" and lemma(t) in _RELIEF for t in told)
+
+
+def _left_in_a_state(cand: _Candidate) -> bool:
+    """Whether a movement verb tells the state a happening left its object in, a
+    resultative ("Police operation leaves seven dead in Valéria", "the storm left 12
+    people dead", "left three soldiers wounded"): the toll of the happening, not a
+    group leaving a place. The state is an adjective or participle that is the verb's
+    object or describes it."""
+    tok = cand.trigger.token
+    if cand.typing.sub_event_type != "Change to group/activity" or cand.trigger.pos != "VERB":
+        return False
+    def state(word: Word) -> bool:
+        return word.pos_ == "ADJ" or word.tag_ == "VBN"
+
+    return any((c.dep_ == "dobj" and c.pos_ == "ADJ") or (
+        c.dep_ in ("oprd", "acomp", "advcl", "xcomp") and state(c)) or (
+        c.dep_ == "dobj" and any(d.dep_ in ("acl", "amod") and d.i == c.i + 1 and state(d)
+                                 for d in c.children))  # "left three soldiers wounded"
+        for c in tok.children)
 
 
 def _same_doers(cand: _Candidate, onto: Ontology) -> bool:
@@ -1329,6 +1362,28 @@ def _onset(tok) -> bool:
         c.dep_ == "nsubj" and c.pos_ == "NOUN" and (c.i == tok.i or verb.i == tok.i) and any(
             d.dep_ == "det" and d.lower_ in _DEFINITE for d in c.children)
         for c in verb.children)
+
+
+def _comment(cand: _Candidate, cands: list[_Candidate]) -> bool:
+    """Whether a statement reacts to a happening: it governs a mention of one that a
+    reaction is about ("condemned the massacre"), or it judges or looks into one -- its
+    verb, a verb joined to it or the verb of what it says condemns, deplores or
+    investigates ("condemned 'barbaric acts'", "said that the death of Baleel Ahmed would
+    be investigated"); a participle on the speaker ("The governor, speaking in Maroua on
+    Wednesday, condemned …") speaks through its clause's verb. Told after the report's
+    news, such a statement is comment on the happening, not a diplomatic act of its own
+    (see :func:`_merge_document`); a report that leads with it is about it."""
+    if cand.typing.sub_event_type != _STATEMENT:
+        return False
+    tok = cand.trigger.token
+    if any(o is not cand and o.reaction == "reaction" and _governs(tok, o.trigger.token)
+           for o in cands):
+        return True
+    verbs = [tok]
+    if tok.dep_ == "acl" and tok.head.dep_ in _SPEAKERS and tok.head.head.i != tok.head.i:
+        verbs.append(tok.head.head)  # "the governor, speaking in Maroua, condemned"
+    said = verbs + [c for v in verbs for c in v.children if c.dep_ in ("conj", "ccomp")]
+    return any(lemma(v) in _JUDGING for v in said)
 
 
 def _governs(verb: Word, noun: Word) -> bool:
@@ -1687,9 +1742,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 cand.reference = cand.reference or (
                     violent_before == (paragraph[i], i - 1) and _same_doers(cand, onto))
         for cand in cands:
-            cand.comment = cand.typing.sub_event_type == _STATEMENT and any(
-                o.reaction == "reaction" and _governs(cand.trigger.token, o.trigger.token)
-                for o in cands if o is not cand)
+            cand.comment = _comment(cand, cands)
         _share_carried_places(cands, onto)
         _setting_of_another_day(cands)
         if victim is not None and victim.reference and _TOLL_RISE.search(lowered):
@@ -1702,7 +1755,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _source_of_the_report(c) and not _source_of_the_told(c, cands, onto)
                 and not _taken_for_care(c)
                 and not _arrests_protested(c, onto)
-                and not _relief_work(c) and not _no_state_voice(c) and not _one_sided(c)
+                and not _relief_work(c) and not _left_in_a_state(c)
+                and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c, onto) and not _target_described(c, cands, onto)
                 and not _counted_over_a_stretch(c, onto) and not _summed_up(c)
                 and not _separate_happenings(c)

@@ -410,6 +410,13 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
                 return "negated", f"negated by 'no {child.text}'"
             if child.lower_ == "never":
                 return "negated", "negated by 'never'"
+    if clause.dep_ == "xcomp" and clause.head.pos_ in ("VERB", "AUX"):
+        # an infinitive's subject is its controlling verb's: "no vehicle would be allowed
+        # to enter or leave Niono" tells no one leaving
+        for child in clause.head.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and any(
+                    c.dep_ == "det" and c.lower_ == "no" for c in child.children):
+                return "negated", f"no subject ('no {child.text}') of {clause.head.text!r}"
     if token.dep_ in ("pcomp", "pobj") and token.head.lower_ == "without":
         # "destroyed a laboratory without meeting any resistance", "withdrew without a
         # fight": what did not happen
