@@ -110,9 +110,10 @@ NEWEST_DEV_GATE = (0.21, 0.23)
 # (committed blind, 2ee8bc1, reviewed blind, 165a5cb), counted, not read; session 17's
 # merges: heldout12 6 → 4, counted, not read; heldout16: 7 on the code of main at 0f8b8d8,
 # the first run on its reports (committed blind, 7d994b8, reviewed blind, f0a14d9), counted,
-# not read)
+# not read; session 18's merges: heldout16 7 → 8, counted, not read — precision and recall
+# unchanged, one must-not check more: recorded, not tuned away)
 HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout12": 4, "heldout14": 5,
-                  "heldout16": 7}
+                  "heldout16": 8}
 # failed must-not checks of the former held-out parts that became tuning data in session 12
 # (heldout5-heldout8 then: 5, 9, 7, 5 at its start; the counts after its merges). Their
 # gates above are the end-of-session-12 figures (0.837 / 0.932, 0.482 / 0.628,
