@@ -530,13 +530,3 @@ def test_a_bearing_needs_a_distance_and_a_compass_word():
     assert told_onward(text, macina) == (120.0, "south-east")
     assert told_onward("near Macina, some 120 kilometres to the market", macina) is None
     assert told_onward("near Macina, where 120 people live", macina) is None
-
-
-def test_a_judged_happening_is_not_placed_at_the_speakers_setting():
-    """ "In Berlin, the ministry condemned the massacre in Kwatas": Kwatas, which the
-    gazetteer lacks, is not in Berlin — the statement is there, and the massacre it is
-    about is no second, violent event at the speaker's place."""
-    events = geoevents.parse("In Berlin, the German foreign ministry condemned the massacre "
-                             "in Kwatas on Sunday.", published="2026-05-04").events
-    assert [(e.sub_event_type, e.location.name if e.location else None)
-            for e in events] == [("Statement", "Berlin")]

@@ -101,7 +101,6 @@ from geoevents.events.dedup import (
     same_place,
 )
 from geoevents.events.location import (
-    JUDGING_VERBS,
     NEAR,
     NOWHERE,
     SITE,
@@ -249,7 +248,8 @@ _REACTIONS = frozenset({
 _EDITS = frozenset({"update", "amend", "revise", "correct"})
 # reactions that judge or look into a happening: a statement made of one reacts to what
 # the report tells (see _comment)
-_JUDGING = JUDGING_VERBS
+_JUDGING = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize",
+                      "investigate", "probe", "mourn"})
 # a reaction that looks back: an event it is about and the report tells nothing else of
 # is history ("marked two years since the collapse of two dams", "convicted a man of
 # murder in the 2020 shooting": a trial judges what happened before, and so does a
@@ -2097,14 +2097,12 @@ def _unknown_places(names: dict[tuple[int, int], str], resolved: set[tuple[int, 
     :func:`~geoevents.events.location.locate`), the finest such place, then the first;
     with the precision of that placement. A name the toponym stage missed and the
     sentence found (``resolved``: the spans of the mentions the gazetteer resolved)
-    counts too. A happening a reaction is about ("In Berlin, the ministry condemned the
-    massacre in Kwatas") is told where the reaction is: its sentence's setting is the
-    speaker's and places no name."""
+    counts too."""
     where: dict[str, tuple[int, Toponym]] = {}
     for cand in sorted(found, key=lambda c: c.trigger.start):
         at, precision = cand.location.toponym, cand.location.precision or _COARSE
         if at is None or at.place is None or (at.start, at.end) in resolved or \
-                cand.location.inferred or cand.reaction == "reaction":
+                cand.location.inferred:
             continue
         name = names.get((at.start, at.end), at.text.casefold())
         if name not in where or precision < where[name][0]:

@@ -2271,25 +2271,6 @@ def _phrase_head(root: Word) -> Word:
     return tok.head.head
 
 
-# verbs that judge or look into a happening: "In Berlin, the ministry condemned the
-# massacre in Kwatas" happens where the speaker is, not where the massacre was
-JUDGING_VERBS = frozenset({"condemn", "denounce", "deplore", "decry", "criticise",
-                           "criticize", "investigate", "probe", "mourn"})
-
-
-def _judged(trigger: Word) -> bool:
-    """Whether the event noun ``trigger`` is what a judging verb is about ("condemned the
-    massacre", "an inquiry to investigate the killings")."""
-    tok = trigger
-    for _ in range(4):
-        if tok.dep_ not in ("dobj", "pobj", "prep", "conj", "xcomp") or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-        if tok.pos_ == "VERB":
-            return lemma(tok) in JUDGING_VERBS
-    return False
-
-
 def _approximate(loc: Location, trigger: Word,
                  candidates: list[tuple[Toponym, Word]], names: CountryNames) -> None:
     """The event's place is a name the gazetteer lacks ("the town of Ashigashiya"):
@@ -2299,8 +2280,7 @@ def _approximate(loc: Location, trigger: Word,
     report whose "road between Hindi and Kiunga" gave Hindi the reading Mariupol,
     Ukraine: the unknown village is not in Ukraine), nor at the far end of a road
     (:func:`_road_far_end`: "a blockade at Parotani, on the highway linking Cochabamba
-    to Oruro and La Paz" is not in La Paz), nor, for a happening a verb judges, at that
-    verb's setting (:func:`_judged`): the fallback chain places it then."""
+    to Oruro and La Paz" is not in La Paz): the fallback chain places it then."""
     assert loc.toponym is not None
     span = trigger.doc.char_span(loc.toponym.start, loc.toponym.end, alignment_mode="expand")
     if span is None or not len(span):
@@ -2312,11 +2292,6 @@ def _approximate(loc: Location, trigger: Word,
               if (p[1].start, p[1].end) != (loc.toponym.start, loc.toponym.end)
               and not stray(p[1], names)
               and not _road_far_end(roots[id(p[1])])]
-    if trigger.pos_ == "NOUN" and _judged(trigger):
-        inside = {t.i for t in trigger.subtree}  # only what the noun's own phrase names
-        places = [p for p in places if roots[id(p[1])].i in inside]
-        if not places:
-            return  # the judging verb's setting is the speaker's (see JUDGING_VERBS)
     source = not places
     if source:
         # no other place: where the source of the report is ("a military source in the
