@@ -980,8 +980,10 @@ def _another_year(sent: Span, years: frozenset[str]) -> set[int]:
     protest's own words): what happened at a protest of another year ("the unrest of
     September 2023", "when rival rallies turned violent" on a day of 2023) is no outcome
     of this one."""
-    return {t.i for t in span_words(sent)
-            if (told := _years_told(t)) and told.isdisjoint(years)}
+    words = span_words(sent)
+    if not any(w.ent_type_ == "DATE" and _YEAR.fullmatch(w.text) for w in words):
+        return set()  # (no year in the sentence: nothing is dated to another one)
+    return {t.i for t in words if (told := _years_told(t)) and told.isdisjoint(years)}
 
 
 def _not_outcome(sent) -> set[int]:
