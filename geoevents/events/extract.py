@@ -2518,6 +2518,14 @@ def _one_town(a: Place, b: Place) -> bool:
         a.lat, a.lon, b.lat, b.lon) <= _ONE_TOWN_KM
 
 
+def _towns(a: Event, b: Event) -> tuple[Place, Place] | None:
+    """The sites of two tellings when both are towns (see :func:`_town`), else None."""
+    site_a, site_b = _site(a), _site(b)
+    if site_a is None or site_b is None or not _town(site_a) or not _town(site_b):
+        return None
+    return site_a, site_b
+
+
 def _other_towns(a: Event, b: Event) -> bool:
     """Whether two dated tellings each name a town of their own, and other towns
     ("youths blocked Seke Road in Chitungwiza" after "23 were arrested in central
@@ -2526,11 +2534,10 @@ def _other_towns(a: Event, b: Event) -> bool:
     Port-au-Prince); a telling with no time of its own may go on with the one before
     ("its forces were still holding positions near the village … along the Pokrovsk
     front" after "had taken the village of Udachne")."""
-    site_a, site_b = _site(a), _site(b)
-    if site_a is None or site_b is None or site_a.id == site_b.id or \
-            not _timed(a) or not _timed(b):
+    towns = _towns(a, b)
+    if towns is None or towns[0].id == towns[1].id or not _timed(a) or not _timed(b):
         return False
-    return _town(site_a) and _town(site_b) and not _one_town(site_a, site_b)
+    return not _one_town(*towns)
 
 
 # people per km² of a town's built-up area: a town of 1.4 million spreads about 12 km
@@ -2556,13 +2563,12 @@ def _untimed_elsewhere(first: tuple[Event, _Candidate], later: tuple[Event, _Can
     town, dated or not. Not when one town lies within the other's built-up area
     (:func:`_in_the_town`), nor for an event noun or a gerund, which may name a
     happening told elsewhere ("LIVE: Fighting near Goma" over the fighting at Sake)."""
-    site_a, site_b = _site(first[0]), _site(later[0])
-    if site_a is None or site_b is None or site_a.id == site_b.id or \
-            _timed(first[0]) == _timed(later[0]):
+    towns = _towns(first[0], later[0])
+    if towns is None or towns[0].id == towns[1].id or _timed(first[0]) == _timed(later[0]):
         return False
     verb = (first if not _timed(first[0]) else later)[1].trigger.token
-    return verb.pos_ == "VERB" and verb.tag_ != "VBG" and _town(site_a) and _town(site_b) and \
-        not _one_town(site_a, site_b) and not _in_the_town(site_a, site_b)
+    return verb.pos_ == "VERB" and verb.tag_ != "VBG" and not _one_town(*towns) and \
+        not _in_the_town(*towns)
 
 
 def _paragraph_elsewhere(placed: tuple[Event, _Candidate],
@@ -2573,11 +2579,11 @@ def _paragraph_elsewhere(placed: tuple[Event, _Candidate],
     Sad"): the paragraph tells the happening of its town, not one told elsewhere. Not a
     bare event noun, which may name a happening told before ("the rally was unrelated
     to Wednesday's attack")."""
-    site_a, site_b = _site(placed[0]), _site(own[0])
-    return placed[1].by_paragraph and placed[1].trigger.pos != "NOUN" and \
-        not own[1].location.inferred and \
-        site_a is not None and site_b is not None and _town(site_a) and _town(site_b) and \
-        not _one_town(site_a, site_b)
+    if not placed[1].by_paragraph or placed[1].trigger.pos == "NOUN" or \
+            own[1].location.inferred:
+        return False
+    towns = _towns(placed[0], own[0])
+    return towns is not None and not _one_town(*towns)
 
 
 # the time of day a telling names: "shortly before 8 a.m.", "around midday", "in the
@@ -3324,9 +3330,8 @@ def _at_its_town(first: tuple[Event, _Candidate], recent: list[tuple[Event, _Can
 
 def _at_one_town(a: Event, b: Event) -> bool:
     """Whether two tellings are placed at one town (see :func:`_one_town`)."""
-    site_a, site_b = _site(a), _site(b)
-    return site_a is not None and site_b is not None and _town(site_a) and \
-        _town(site_b) and _one_town(site_a, site_b)
+    towns = _towns(a, b)
+    return towns is not None and _one_town(*towns)
 
 
 def _began_before(onset: Event, event: Event) -> bool:
@@ -3373,6 +3378,7 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         recent = by_kind[merge_key(event)] = [
             k for k in by_kind.get(merge_key(event), ())
             if cand.sentence - k[1].sentence <= _MERGE_WINDOW]
+        # the kept events told within _MERGE_WINDOW sentences before this one
         window = kept[bisect.bisect_left(kept_at, cand.sentence - _MERGE_WINDOW):]
         first = next((k for k in recent if _one_happening(
             k, (event, cand), near=abs(cand.sentence - k[1].sentence) <= _NEAR_SENTENCES,
@@ -3381,7 +3387,6 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             first = _at_its_town(first, recent, (event, cand), onto)
         if first is None and event.event_type in _POLITICAL_VIOLENCE:
             first = next((k for k in window if k[0].event_type in _POLITICAL_VIOLENCE
-                          and cand.sentence - k[1].sentence <= _MERGE_WINDOW
                           and not _gapped_apart(k[1], cand)
                           and _one_attack(k, (event, cand), onto)), None)
             if first is not None:
@@ -3392,7 +3397,6 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         item = None
         if first is None and not _listed(cand):
             item = next((k for k in window if id(k) not in summarised
-                         and cand.sentence - k[1].sentence <= _MERGE_WINDOW
                          and _summarises(k, (event, cand))), None)
         if item is not None:
             summarised.add(id(item))
@@ -3402,14 +3406,12 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
             continue
         disaster = None
         if first is None and merge_key(event) == "Disaster":
-            disaster = next((k for k in by_kind.get("Disaster", ())
-                             if cand.sentence - k[1].sentence <= _MERGE_WINDOW
-                             and _same_disaster(k, (event, cand), onto)), None)
+            disaster = next((k for k in recent if _same_disaster(k, (event, cand), onto)),
+                            None)
         crowd = None
         if first is None and merge_key(event) in ("Protests", "Attack"):
-            crowd = next((k for k in window if cand.sentence - k[1].sentence <= _MERGE_WINDOW
-                          and _force_on_the_crowd(k, (event, cand), onto,
-                                                  protests_told)), None)
+            crowd = next((k for k in window if _force_on_the_crowd(k, (event, cand), onto,
+                                                                   protests_told)), None)
         if disaster is not None:
             # the disaster's place stays unless the telling names a place inside it (an
             # epicentre offshore is where it began, not where it struck)
