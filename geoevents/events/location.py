@@ -2163,22 +2163,26 @@ def _path_end(root: Word) -> bool:
     linking Gao to Kidal")."""
     if _phrase_preposition(root) not in _PATH_PREPS:
         return False
-    tok = root
-    while tok.dep_ in ("compound", "appos", "conj", "flat", "nmod", "amod") and \
-            tok.head.i != tok.i:
-        tok = tok.head
-    verb = tok.head.head  # the word the preposition hangs off
+    verb = _phrase_head(root)  # the word the preposition hangs off
     return not (verb.dep_ == "acl" and verb.tag_ == "VBG")
 
 
 def _phrase_preposition(root: Word) -> str:
     """The preposition that governs the phrase of a place name ("over Lebanon" → over;
     "the occupation of Latvia" → of), '' when the name is not in a prepositional phrase."""
+    tok = _phrase_top(root)
+    return tok.head.lower_ if tok.dep_ == "pobj" else ""
+
+
+def _phrase_top(root: Word) -> Word:
+    """The top of a place name's noun phrase, past the compounds, appositions,
+    conjuncts and modifiers it sits in ("Lebanon" in "over southern Lebanon and Syria"):
+    the word a preposition takes as its object."""
     tok = root
     while tok.dep_ in ("compound", "appos", "conj", "flat", "nmod", "amod") and \
             tok.head.i != tok.i:
         tok = tok.head
-    return tok.head.lower_ if tok.dep_ == "pobj" else ""
+    return tok
 
 
 def _broad(place: Place | None) -> bool:
@@ -2264,11 +2268,7 @@ def _road_end(root: Word) -> bool:
 def _phrase_head(root: Word) -> Word:
     """The word the preposition of a place name's phrase hangs off ("road" in "the road
     to Kano")."""
-    tok = root
-    while tok.dep_ in ("compound", "appos", "conj", "flat", "nmod", "amod") and \
-            tok.head.i != tok.i:
-        tok = tok.head
-    return tok.head.head
+    return _phrase_top(root).head.head
 
 
 def _approximate(loc: Location, trigger: Word,
@@ -2381,10 +2381,7 @@ def _scene(trigger: Word, candidates: list[tuple[Toponym, Word]],
                 _of_another_happening(root, trigger, candidates) or \
                 _in_another_tense(root, trigger) or _in_another_act(root, trigger):
             continue
-        tok = root
-        while tok.dep_ in ("compound", "appos", "conj", "amod", "nmod", "flat") and \
-                tok.head.i != tok.i:
-            tok = tok.head
+        tok = _phrase_top(root)
         if tok.dep_ != "pobj":
             continue
         prep = tok.head
@@ -2460,18 +2457,17 @@ def _in_a_path_end(root: Word) -> bool:
     paragraph's events."""
     if PREPOSITION_ROLES.get(_phrase_preposition(root)) not in (SITE, NEAR):
         return False
-    tok = root
-    while tok.dep_ in ("compound", "appos", "conj", "flat", "nmod", "amod") and \
-            tok.head.i != tok.i:
-        tok = tok.head
+    tok = _phrase_top(root)
     noun = tok.head.head  # "school" in "to a school in Pétion-Ville"
     return noun.i != tok.head.i and noun.pos_ in ("NOUN", "PROPN") and _path_end(noun)
 
 
 # a place told by how far it lies from where the report stands: ", about 70 kilometres
 # away", ", some 40 miles from here"
-_AWAY = re.compile(r"\s*,\s*(?:(?:about|some|around|roughly|nearly|almost|just|more than|"
-                   r"less than|over|under)\s+)?[\d.,]+\s*-?\s*(?:km|kilomet(?:re|er)s?|"
+# the words that may hedge a distance ("about", "some", "more than")
+_ROUGHLY = (r"(?:(?:about|some|around|roughly|nearly|almost|just|more than|less than|over|"
+            r"under)\s+)?")
+_AWAY = re.compile(r"\s*,\s*" + _ROUGHLY + r"[\d.,]+\s*-?\s*(?:km|kilomet(?:re|er)s?|"
                    r"miles?)\s+(?:away|from (?:here|there))\b", re.IGNORECASE)
 
 
@@ -2485,8 +2481,7 @@ def told_away(text: str, mention: Toponym) -> bool:
 
 # a place told by how far and which way it lies from the place told before it: ", some 120
 # kilometres to the south-east"
-_ONWARD = re.compile(r"\s*,\s*(?:(?:about|some|around|roughly|nearly|almost|just|more than|"
-                     r"less than|over|under)\s+)?(\d+(?:,\d{3})*(?:\.\d+)?)\s*-?\s*"
+_ONWARD = re.compile(r"\s*,\s*" + _ROUGHLY + r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*-?\s*"
                      r"([a-z]+)\s+to\s+the\s+([a-z]+(?:-[a-z]+)?)\b", re.IGNORECASE)
 
 
