@@ -307,6 +307,12 @@ def _civilian_lemmas() -> frozenset[str]:
     return load_ontology().words("civilian") | load_ontology().words("person_noun")
 
 
+# the ontology's person nouns that name no civilians: armed people, suspects, leaders
+_NOT_CIVILIANS = frozenset({"soldier", "officer", "policeman", "militant", "fighter",
+                            "rebel", "insurgent", "suspect", "commander", "opposition",
+                            "member", "leader", "chief", "head"})
+
+
 def _civilian(words: list[str]) -> bool:
     """Whether the phrase's head (:func:`_head`) is a civilian noun of the event
     ontology ("villagers", "worshippers", "aid workers"), or a people noun."""
@@ -314,7 +320,5 @@ def _civilian(words: list[str]) -> bool:
     lemmas = _civilian_lemmas()
     forms = {head, head.removesuffix("s"), head.removesuffix("es"),
              re.sub(r"men$", "man", head), re.sub(r"ren$", "", head)}
-    armed = {"soldier", "officer", "policeman", "militant", "fighter", "rebel", "insurgent",
-             "suspect", "commander", "opposition", "member", "leader", "chief", "head"}
     return head in PEOPLE_NOUNS - {"members", "opposition"} or bool(
-        forms & lemmas and not forms & armed)
+        forms & lemmas and not forms & _NOT_CIVILIANS)

@@ -1308,6 +1308,10 @@ def _arguments_decide(rules: Typing, decided: Typing, args: Arguments, onto: Ont
     return ""
 
 
+# sites held by armed people: military sites, and the posts of police or militias
+_ARMED_SITES = _MILITARY_SITES | frozenset({"checkpoint", "barracks", "station"})
+
+
 def _armed_target(args: Arguments, onto: Ontology) -> bool:
     """Whether the trigger's target is armed people or an armed site ("an army post",
     "a Frontier Corps post", "soldiers")."""
@@ -1319,8 +1323,8 @@ def _armed_target(args: Arguments, onto: Ontology) -> bool:
     words = set(lemma_forms(target)) | {form for c in target.children
                                         if c.dep_ in ("compound", "amod", "nmod", "poss")
                                         for t in c.subtree for form in lemma_forms(t)}
-    return _has(words, _MILITARY_SITES | {"checkpoint", "barracks", "station"}) and _has(
-        words, onto.words("armed") | onto.words("non_state"))
+    return _has(words, _ARMED_SITES) and _has(words, onto.words("armed") |
+                                               onto.words("non_state"))
 
 
 # verbs of speaking besides the ontology's speakers' ("said", "told")
