@@ -2,15 +2,15 @@
 
 The reports are written for this project (see tests/golden/README.md). ``dev`` reports
 were used while improving event extraction; ``heldout`` (h*), ``heldout2`` (x*),
-``heldout12`` (p*), ``heldout14`` (n*) and ``heldout16`` (k*) reports were written before
+``heldout14`` (n*) and ``heldout16`` (k*) reports were written before
 the changes they check and not looked at while tuning: their gates are looser.
 ``tune5`` (v*), ``tune6`` (w*), ``tune7`` (u*) and ``tune8`` (t*) were held-out parts
 (heldout5-heldout8) until session 12, ``tune9`` (y*) and ``tune10`` (z*) (heldout3,
 heldout4) until session 13, ``tune11`` (s*) (heldout9) until session 14, ``tune12``
 (r*) (heldout10) until session 15, ``tune13`` (q*) (heldout11) until session 16,
-``tune14`` (o*) (heldout13) until session 17 and ``tune15`` (m*) (heldout15) until
-session 18, which made them tuning data: their errors may be read, and their gates are
-the ones they had as held-out parts.
+``tune14`` (o*) (heldout13) until session 17, ``tune15`` (m*) (heldout15) until
+session 18 and ``tune16`` (p*) (heldout12) until session 19, which made them tuning data:
+their errors may be read, and their gates are the ones they had as held-out parts.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ GATES = {"dev": (0.82, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
          "tune9": (0.65, 0.74), "tune10": (0.72, 0.82), "tune5": (0.88, 0.90),
          "tune6": (0.49, 0.64), "tune7": (0.66, 0.83),
          "tune8": (0.70, 0.73), "tune11": (0.50, 0.68), "tune12": (0.31, 0.43),
-         "tune13": (0.35, 0.48), "heldout12": (0.58, 0.72),
+         "tune13": (0.35, 0.48), "tune16": (0.58, 0.72),
          "tune14": (0.51, 0.71), "heldout14": (0.69, 0.73),
          "tune15": (0.41, 0.46), "heldout16": (0.64, 0.91)}
 FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
@@ -112,8 +112,7 @@ NEWEST_DEV_GATE = (0.21, 0.23)
 # the first run on its reports (committed blind, 7d994b8, reviewed blind, f0a14d9), counted,
 # not read; session 18's merges: heldout16 7 → 8, counted, not read — precision and recall
 # unchanged, one must-not check more: recorded, not tuned away)
-HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout12": 4, "heldout14": 5,
-                  "heldout16": 8}
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout14": 5, "heldout16": 8}
 # failed must-not checks of the former held-out parts that became tuning data in session 12
 # (heldout5-heldout8 then: 5, 9, 7, 5 at its start; the counts after its merges). Their
 # gates above are the end-of-session-12 figures (0.837 / 0.932, 0.482 / 0.628,
@@ -146,8 +145,11 @@ HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout12": 4, "heldout14": 5,
 # Session 18: tune15 5 → 0 (place18: no event at a stray reading abroad or at a road's far
 # end; tellings18: the army's telling of a drone strike joins it, so its toll is no second
 # one; typing18: a vigil typed by the unrest of another year).
+# (heldout12 became tune16 at the start of session 19, with 4 failed checks and
+# 0.676 / 0.806, its last blind figures; its gate keeps the held-out gate.)
 TUNE_ERRORS = {"tune5": 0, "tune6": 0, "tune7": 0, "tune8": 0, "tune9": 0, "tune10": 0,
-               "tune11": 0, "tune12": 0, "tune13": 0, "tune14": 0, "tune15": 0}
+               "tune11": 0, "tune12": 0, "tune13": 0, "tune14": 0, "tune15": 0,
+               "tune16": 4}
 # must-not checks of the dev reports that still fail, each with the event that makes it
 # fail now (a substring of the error line): the same check failing for another reason is
 # a new error. d73-d84 (first run 12 failed checks; 3 left): a rally outside a court typed
@@ -199,7 +201,7 @@ def test_every_report_loads_and_is_substantial():
     assert {r.part for r in reports} == {"dev", "heldout", "heldout2", "tune9",
                                            "tune10", "tune5", "tune6", "tune7", "tune8",
                                            "tune11", "tune12", "tune13", "tune14",
-                                           "tune15", "heldout12", "heldout14",
+                                           "tune15", "tune16", "heldout14",
                                            "heldout16"}
     for report in reports:
         assert report.text.count("\n\n") >= 2, f"{report.id}: fewer than three paragraphs"
