@@ -263,9 +263,9 @@ def _state(text: str, words: list[str], country: str | None, event_type: str | N
 def _states(words: list[str]) -> set[str]:
     """The states whose names or demonyms (dedup's table, from the project's demonyms)
     are word sequences of the phrase ("Rwandan and Mozambican troops": RW and MZ)."""
-    from geoevents.events.dedup import _country_words
+    from geoevents.events.dedup import country_words
 
-    table = _country_words()
+    table = country_words()
     return {code for n in (1, 2, 3) for i in range(len(words) - n + 1)
             if (code := table.get(" ".join(words[i:i + n])))}
 
@@ -273,9 +273,9 @@ def _states(words: list[str]) -> set[str]:
 @cache
 def _country_name_words() -> frozenset[str]:
     """The words of all demonyms and country names (lower case)."""
-    from geoevents.events.dedup import _country_words
+    from geoevents.events.dedup import country_words
 
-    return frozenset(w for name in _country_words() for w in _words(name))
+    return frozenset(w for name in country_words() for w in _words(name))
 
 
 def _people(words: list[str]) -> bool:

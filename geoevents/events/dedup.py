@@ -65,7 +65,7 @@ def _norm(actor: str | None) -> str | None:
 
 
 @cache
-def _country_words() -> dict[str, str]:
+def country_words() -> dict[str, str]:
     """Demonyms and country names (lower case) → ISO country code."""
     from geoevents.recognise import demonyms
 
@@ -84,7 +84,7 @@ def actor_key(actor: str | None) -> tuple[str | None, str | None] | None:
     if not text:
         return None
     words = re.findall(r"[\w-]+", re.sub(r"['’]s\b", "", text))
-    countries = _country_words()
+    countries = country_words()
     country = None
     for n in (3, 2, 1):  # the longest name first ("south sudanese", "united states")
         for i in range(len(words) - n + 1):
