@@ -1098,14 +1098,16 @@ _GOVERNOR = "The attack on Kwatas, which left 12 dead, was condemned by the gove
 def test_a_condemned_massacre_is_placed_where_the_text_puts_it_not_at_the_speaker(text):
     # a reaction noun ("condemned the massacre in Kwatas") is never placed at the
     # reaction's own scene ("In Berlin, …"), and the village the gazetteer lacks keeps the
-    # state the text puts it in; neither Berlin nor a German demonym makes Benue a stray
+    # state the text puts it in; neither Berlin nor a German demonym makes Benue a stray.
     found = geoevents.extract_events(text, published="2026-12-07")
     attacks = [e for e in found if e.event_type == "Violence against civilians"]
     assert len(attacks) == 1 and attacks[0].fatalities == 12
     place = attacks[0].location
     assert place is not None and place.name == "Benue" and place.country_code == "NG"
-    assert not any(e.location is not None and e.location.country_code == "DE"
-                   for e in found if e.event_type != "Diplomacy")
+    # the condemnation is a statement in Berlin, also told after the news (issue 12)
+    assert [(e.sub_event_type, e.location.name if e.location else None)
+            for e in found if e.event_type != "Violence against civilians"] == [
+        ("Statement", "Berlin")]
 
 
 @pytest.mark.parametrize("statement", [
@@ -1140,3 +1142,18 @@ def test_an_unknown_name_keeps_the_place_its_own_phrase_gave_it():
                    if e.event_type == "Violence against civilians"]
         assert len(attacks) == 1
         assert attacks[0].location is not None and attacks[0].location.name == "Benue"
+
+
+def test_a_statement_after_the_news_is_kept_only_with_a_scene_of_its_own():
+    news = "Gunmen killed 12 villagers in Makurdi on Saturday. "
+    kept = geoevents.extract_events(
+        news + "In Abuja, the president condemned the killings on Sunday.",
+        published="2026-12-07")
+    assert [(e.sub_event_type, e.location_text) for e in kept] == [
+        ("Attack", "Makurdi"), ("Statement", "Abuja")]
+    # no place of its own, or a place of speaking the golden reports code as no event:
+    # comment on the news, no event
+    for said in ("The president condemned the killings on Sunday.",
+                 "The governor, speaking in Abuja on Sunday, condemned the killings."):
+        found = geoevents.extract_events(news + said, published="2026-12-07")
+        assert [e.sub_event_type for e in found] == ["Attack"], said
