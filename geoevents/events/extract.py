@@ -2155,7 +2155,7 @@ def _names_of_unknowns(toponyms: list[Toponym]) -> dict[tuple[int, int], str]:
 
 
 def _unknown_places(names: dict[tuple[int, int], str], resolved: set[tuple[int, int]],
-                    found: list[_Candidate]) -> dict[str, tuple[int, Toponym]]:
+                    found: list[_Candidate]) -> dict[str, tuple[int, Toponym, bool]]:
     """Where the text places each name the gazetteer lacks (``names``: the name of each
     such mention, by span): the place a sentence put an event at that name at ("an
     airstrike at a market in Ulang town in Upper Nile state": Ulang in Upper Nile, see
@@ -2190,9 +2190,9 @@ def _one_place_per_name(toponyms: list[Toponym], found: list[_Candidate]) -> lis
     region, or where the report's source is) moves there; one its sentence put beside a
     town ("fleeing towards Niafunké, about 100 kilometres east of Léré") keeps that
     town, unless only the sentence's other places put it there while the text placed
-    the name by its own phrase ("Kwatas in Benue state"). The document's mentions are returned with each such
-    name placed, so that they say where their paragraph is (see :func:`_fall_back`). A
-    name no sentence places stays unresolved."""
+    the name by its own phrase ("Kwatas in Benue state"). The document's mentions are
+    returned with each such name placed, so that they say where their paragraph is (see
+    :func:`_fall_back`). A name no sentence places stays unresolved."""
     names = _names_of_unknowns(toponyms)
     where = _unknown_places(names, {(t.start, t.end) for t in toponyms if t.place is not None},
                             found)
@@ -2203,9 +2203,10 @@ def _one_place_per_name(toponyms: list[Toponym], found: list[_Candidate]) -> lis
         at = cand.location.toponym
         if at is None or (at.start, at.end) not in unknown:
             continue
-        precision, known, described = where.get(names[(at.start, at.end)],
-                                                (_COARSE, None, False))
-        if known is None or known.place is None or (at.place is not None and (
+        if names[(at.start, at.end)] not in where:
+            continue
+        precision, known, described = where[names[(at.start, at.end)]]
+        if known.place is None or (at.place is not None and (
                 ((cand.location.precision or _COARSE) < _COARSE and
                  (cand.location.described or not described))
                 or known.place.id == at.place.id)):
@@ -2221,10 +2222,9 @@ def _one_place_per_name(toponyms: list[Toponym], found: list[_Candidate]) -> lis
         cand.location.inferred = True  # placed by another sentence
     out = []
     for t in toponyms:
-        known = where[names[(t.start, t.end)]][1] if _unknown_name(t) and \
-            names[(t.start, t.end)] in where else None
-        out.append(t if known is None else
-                   placed_in(t, known, f"where the text places {known.text!r}"))
+        held = where.get(names[(t.start, t.end)]) if _unknown_name(t) else None
+        out.append(t if held is None else
+                   placed_in(t, held[1], f"where the text places {held[1].text!r}"))
     return out
 
 
