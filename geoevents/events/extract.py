@@ -1681,6 +1681,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     places = _sentence_toponyms(sentences, toponyms, place_filed)
     known_names = _resolved_names(toponyms)
     names = country_names(toponyms)
+    # the starts of the places a reaction's speaker is at ("In Berlin, the ministry
+    # condemned the massacre"): no place the fallback lends a happening (see _fall_back)
+    speakers: set[int] = set()
     dates = _sentence_dates(sentences, text)
     # a later paragraph that opens with its own dateline is filed on its own day
     refiled = later_datelines(text, base)
@@ -1764,8 +1767,10 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         here = [(_read_as_elsewhere(m, root, known_names), root)
                 for m, root in sentence_candidates(sent, places[i]) if m.start not in place_filed]
         for cand in cands:
+            own = _happening_places(cand.trigger.token, here)
+            speakers.update(m.start for m, _ in here if all(m is not o for o, _ in own))
             cand.location = locate(cand.trigger.token, _anchors(cand, onto), sent, places[i],
-                                   _happening_places(cand.trigger.token, here), names)
+                                   own, names)
             if cand.typing.sub_event_type in _SPEECH_ACTS and _what_is_said_about(
                     cand.trigger.token, cand.location):
                 cand.location = NOWHERE  # "condemned the shelling of Taiz", "called on
@@ -1856,7 +1861,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     _fall_back(found, sentences, [
         (tier, m) for tier, m in context_places(
             doc, _unplanned(_one_place_per_name(toponyms, found), planned),
-            filed=place_filed) if not stray(m, names)], paragraph, onto, places)
+            filed=place_filed) if not stray(m, names) and m.start not in speakers],
+        paragraph, onto, places)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
     told_days = _told_days(mentions)  # (before the merge changes the events' dates)
