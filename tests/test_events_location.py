@@ -1082,3 +1082,78 @@ def test_a_direction_from_a_town_places_only_an_unnamed_site(text, where, name):
     e = first(text)
     assert e.location_text == where, e.reason
     assert e.location is not None and e.location.name == name
+
+
+_KWATAS = "Gunmen killed 12 villagers in an attack on Kwatas in Benue state on Saturday."
+_BERLIN = "In Berlin, the German foreign ministry condemned the massacre in Kwatas on Sunday."
+_GOVERNOR = "The attack on Kwatas, which left 12 dead, was condemned by the governor."
+
+
+@pytest.mark.parametrize("text", [
+    f"{_KWATAS} {_BERLIN}",
+    f"{_BERLIN} {_KWATAS}",
+    f"{_KWATAS} {_GOVERNOR} {_BERLIN}",
+    f"{_GOVERNOR} {_KWATAS} {_BERLIN}",
+])
+def test_a_condemned_massacre_is_placed_where_the_text_puts_it_not_at_the_speaker(text):
+    # a reaction noun ("condemned the massacre in Kwatas") is never placed at the
+    # reaction's own scene ("In Berlin, …"), and the village the gazetteer lacks keeps the
+    # state the text puts it in; neither Berlin nor a German demonym makes Benue a stray.
+    found = geoevents.extract_events(text, published="2026-12-07")
+    attacks = [e for e in found if e.event_type == "Violence against civilians"]
+    assert len(attacks) == 1 and attacks[0].fatalities == 12
+    place = attacks[0].location
+    assert place is not None and place.name == "Benue" and place.country_code == "NG"
+    # the condemnation is a statement in Berlin, also told after the news (issue 12)
+    assert [(e.sub_event_type, e.location.name if e.location else None)
+            for e in found if e.event_type != "Violence against civilians"] == [
+        ("Statement", "Berlin")]
+
+
+@pytest.mark.parametrize("statement", [
+    "In Abuja, the president condemned the killings in Makurdi on Sunday.",
+    "In Abuja, the president condemned the killings on Sunday.",
+    "The governor, speaking in Abuja on Sunday, condemned the killings.",
+])
+@pytest.mark.parametrize("first_told", [True, False])
+def test_a_known_town_of_the_killings_is_not_moved_to_the_speaker(statement, first_told):
+    news = "Gunmen killed 12 villagers in Makurdi on Saturday."
+    text = f"{news} {statement}" if first_told else f"{statement} {news}"
+    found = geoevents.extract_events(text, published="2026-12-07")
+    attacks = [e for e in found if e.event_type == "Violence against civilians"]
+    assert len(attacks) == 1 and attacks[0].location_text == "Makurdi"
+
+
+def test_a_reaction_whose_object_names_the_place_is_a_telling_of_it():
+    # (tune6 w04) the place told after the reaction's verb is the happening's own
+    e = first("The United Nations Mission in South Sudan on Thursday condemned an airstrike "
+              "that killed at least eight civilians, among them three children, at a market "
+              "in Ulang town in Upper Nile state on Tuesday.")
+    assert e.location_text == "Ulang"
+    assert e.location is not None and e.location.name == "Upper Nile"
+
+
+def test_an_unknown_name_keeps_the_place_its_own_phrase_gave_it():
+    # "Kwatas in Benue state" places the name; a later sentence's other place (the
+    # hospital's town) does not move it, in either order
+    later = "Survivors of the attack on Kwatas were taken to a hospital in Makurdi on Sunday."
+    for text in (f"{_KWATAS} {later}", f"{later} {_KWATAS}"):
+        attacks = [e for e in geoevents.extract_events(text, published="2026-12-07")
+                   if e.event_type == "Violence against civilians"]
+        assert len(attacks) == 1
+        assert attacks[0].location is not None and attacks[0].location.name == "Benue"
+
+
+def test_a_statement_after_the_news_is_kept_only_with_a_scene_of_its_own():
+    news = "Gunmen killed 12 villagers in Makurdi on Saturday. "
+    kept = geoevents.extract_events(
+        news + "In Abuja, the president condemned the killings on Sunday.",
+        published="2026-12-07")
+    assert [(e.sub_event_type, e.location_text) for e in kept] == [
+        ("Attack", "Makurdi"), ("Statement", "Abuja")]
+    # no place of its own, or a place of speaking the golden reports code as no event:
+    # comment on the news, no event
+    for said in ("The president condemned the killings on Sunday.",
+                 "The governor, speaking in Abuja on Sunday, condemned the killings."):
+        found = geoevents.extract_events(news + said, published="2026-12-07")
+        assert [e.sub_event_type for e in found] == ["Attack"], said

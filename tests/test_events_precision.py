@@ -750,14 +750,18 @@ def test_a_statement_with_nothing_of_its_own_is_commentary():
             "Toulouse on Tuesday.\n\nInterior Minister Laurent Nunez condemned "
             "\"unacceptable violence\" and said those responsible would be prosecuted.")
     assert "Statement" not in types(text)
-    # a statement with a place of its own is news, unless it judges what the report told
+    # a statement with a place of its own is news; one that judges what the report told
+    # is, only when its sentence opens with that place
     # (test_a_reaction_told_after_the_news_is_comment)
     urged = text.replace("condemned \"unacceptable violence\" and said those responsible "
                          "would be prosecuted", "urged the unions to end the blockades")
     assert "Statement" not in types(urged)
     assert "Statement" in types(urged.replace("Interior Minister", "In Paris, Interior Minister"))
-    assert "Statement" not in types(text.replace("Interior Minister",
-                                                 "In Paris, Interior Minister"))
+    # one that judges the news but opens with its own place is a statement there (issue
+    # 12: "a Statement in Berlin")
+    judged = events(text.replace("Interior Minister", "In Paris, Interior Minister"))
+    assert [(e.sub_event_type, e.location_text) for e in judged
+            if e.event_type == "Diplomacy"] == [("Statement", "Paris")]
 
 
 _BLAST = ("PATTANI, Thailand, Sept 13 — A bomb exploded outside a tea shop in Nong Chik on "

@@ -117,6 +117,7 @@ from geoevents.events.location import (
     precision_of,
     put_out_at,
     sentence_candidates,
+    statement_source,
     stray,
     told_onward,
     unglue_places,
@@ -250,6 +251,8 @@ _EDITS = frozenset({"update", "amend", "revise", "correct"})
 # the report tells (see _comment)
 _JUDGING = frozenset({"condemn", "denounce", "deplore", "decry", "criticise", "criticize",
                       "investigate", "probe", "mourn"})
+# the nouns of such a reaction ("an inquiry into the killings")
+_JUDGEMENTS = frozenset({"condemnation", "investigation", "inquiry", "probe"})
 # a reaction that looks back: an event it is about and the report tells nothing else of
 # is history ("marked two years since the collapse of two dams", "convicted a man of
 # murder in the 2020 shooting": a trial judges what happened before, and so does a
@@ -623,14 +626,17 @@ def _share_carried_places(cands: list[_Candidate], onto: Ontology) -> None:
     carries or is carried by — a verb and its event object ("launched an offensive that
     targeted the Aleppo districts", "an airstrike was carried out in X", "began to shell
     Y"): the two words tell one act. A statement or an incident takes only the place of
-    its own kind of event. A place passes along a chain of such links ("launched an
-    offensive that targeted …")."""
+    its own kind of event, and a happening judged ("In Berlin, the ministry condemned the
+    massacre") never the place of its judge (see :func:`_happening_places`). A place
+    passes along a chain of such links ("launched an offensive that targeted …")."""
     for cand in [c for _ in range(2) for c in cands]:  # twice: along a chain of links
         if cand.location.toponym is not None:
             continue
         family = onto.event_type_of(cand.typing.sub_event_type)
+        judge = _judged_by(cand.trigger.token)
         donor = next((c for c in cands if c is not cand and c.location.linked and
                       c.location.toponym is not None and _carries(cand.trigger, c.trigger)
+                      and (judge is None or c.trigger.token.i != judge.i)
                       and (family not in _NO_FALLBACK or
                            onto.event_type_of(c.typing.sub_event_type) == family)), None)
         if donor is not None:
@@ -855,6 +861,52 @@ def _what_is_said_about(trigger: Word, location: Location) -> bool:
     path = path_to_place(trigger, location)
     return bool(path) and not (path[0].dep_ in _SPEAKERS or put_out_at(path[0]) or (
         path[0].dep_ == "prep" and path[0].lower_ in _SPEAKER_PREPS))
+
+
+def _judged_by(trigger: Word) -> Word | None:
+    """The reaction that judges or looks into the happening an event noun names
+    ("condemned *the massacre*", "an inquiry into *the killings*", "*The attack* … was
+    condemned"), within the few steps a reaction reaches; None for any other trigger."""
+    if trigger.pos_ != "NOUN":
+        return None
+    tok = trigger
+    for _ in range(4):
+        if tok.dep_ not in _REFERENCE_LINKS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if lemma(tok) in _JUDGING or (tok.pos_ == "NOUN" and lemma(tok) in _JUDGEMENTS):
+            return tok
+    return None
+
+
+def _happening_places(trigger: Word, here: list[tuple[Toponym, Word]]
+                      ) -> list[tuple[Toponym, Word]]:
+    """The sentence's places that may be where a judged happening took place: a reaction
+    noun ("condemned the massacre in Kwatas", "an inquiry into the killings at Bama") is
+    never placed at the reaction's own scene or speaker ("In Berlin, the ministry
+    condemned …", "The governor, speaking in Maroua, condemned …", "Officials in Abuja
+    condemned …", "In Abuja, the government said it would investigate …"): that place is
+    the speaker's, the happening's comes from its own tellings. Kept: the places of the
+    noun's own phrase, and those after the reaction's verb outside any clause of speech
+    ("condemned an airstrike that killed eight civilians, among them three children, at
+    a market in Ulang town": the place is told of the happening)."""
+    judge = _judged_by(trigger)
+    if judge is None:
+        return here
+    verb = judge
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    kept = []
+    for mention, root in here:
+        path = [root, *root.ancestors]
+        if any(t.i == trigger.i for t in path):
+            kept.append((mention, root))  # the noun's own phrase
+            continue
+        at = next((k for k, t in enumerate(path) if t.i == verb.i), None)
+        if at and path[at - 1].i > verb.i and not statement_source(root) and not any(
+                lemma(t) in _SPOKEN for t in path[:at]):
+            kept.append((mention, root))  # told after the reaction's verb
+    return kept
 
 
 def _where_it_was_said(trigger: Word, location: Location) -> bool:
@@ -1386,6 +1438,19 @@ def _comment(cand: _Candidate, cands: list[_Candidate]) -> bool:
     return any(lemma(v) in _JUDGING for v in said)
 
 
+def _said_at_its_own_place(cand: _Candidate) -> bool:
+    """Whether a statement's sentence opens with where it was made ("In Berlin, the German
+    foreign ministry condemned the massacre in Kwatas"): a statement with a scene of its
+    own is a diplomatic act at that place, also when it judges the report's news (issue
+    12: "a Statement in Berlin"). Other places of speaking stay the report's sources
+    (measured on the golden reports: "condemned the Bannu attack in a statement from
+    Islamabad" and "the governor, speaking in Maroua, condemned" are coded as no event
+    there), and a bare "condemned the attack in Kidal" names the happening's place."""
+    path = path_to_place(cand.trigger.token, cand.location)
+    return bool(path) and path[0].dep_ == "prep" and path[0].i < cand.trigger.token.i and \
+        path[0].lower_ in _SPEAKER_PREPS
+
+
 def _governs(verb: Word, noun: Word) -> bool:
     """Whether ``noun`` hangs on ``verb`` within the few steps a reaction reaches
     ("condemned *the attack*", "condemned the killing *of the farmers*")."""
@@ -1616,6 +1681,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     places = _sentence_toponyms(sentences, toponyms, place_filed)
     known_names = _resolved_names(toponyms)
     names = country_names(toponyms)
+    # the starts of the places a reaction's speaker is at ("In Berlin, the ministry
+    # condemned the massacre"): no place the fallback lends a happening (see _fall_back)
+    speakers: set[int] = set()
     dates = _sentence_dates(sentences, text)
     # a later paragraph that opens with its own dateline is filed on its own day
     refiled = later_datelines(text, base)
@@ -1699,8 +1767,10 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         here = [(_read_as_elsewhere(m, root, known_names), root)
                 for m, root in sentence_candidates(sent, places[i]) if m.start not in place_filed]
         for cand in cands:
+            own = _happening_places(cand.trigger.token, here)
+            speakers.update(m.start for m, _ in here if all(m is not o for o, _ in own))
             cand.location = locate(cand.trigger.token, _anchors(cand, onto), sent, places[i],
-                                   here, names)
+                                   own, names)
             if cand.typing.sub_event_type in _SPEECH_ACTS and _what_is_said_about(
                     cand.trigger.token, cand.location):
                 cand.location = NOWHERE  # "condemned the shelling of Taiz", "called on
@@ -1742,7 +1812,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 cand.reference = cand.reference or (
                     violent_before == (paragraph[i], i - 1) and _same_doers(cand, onto))
         for cand in cands:
-            cand.comment = _comment(cand, cands)
+            cand.comment = _comment(cand, cands) and not _said_at_its_own_place(cand)
         _share_carried_places(cands, onto)
         _setting_of_another_day(cands)
         if victim is not None and victim.reference and _TOLL_RISE.search(lowered):
@@ -1791,7 +1861,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     _fall_back(found, sentences, [
         (tier, m) for tier, m in context_places(
             doc, _unplanned(_one_place_per_name(toponyms, found), planned),
-            filed=place_filed) if not stray(m, names)], paragraph, onto, places)
+            filed=place_filed) if not stray(m, names) and m.start not in speakers],
+        paragraph, onto, places)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
     told_days = _told_days(mentions)  # (before the merge changes the events' dates)
@@ -2090,23 +2161,27 @@ def _names_of_unknowns(toponyms: list[Toponym]) -> dict[tuple[int, int], str]:
 
 
 def _unknown_places(names: dict[tuple[int, int], str], resolved: set[tuple[int, int]],
-                    found: list[_Candidate]) -> dict[str, tuple[int, Toponym]]:
+                    found: list[_Candidate]) -> dict[str, tuple[int, Toponym, bool]]:
     """Where the text places each name the gazetteer lacks (``names``: the name of each
     such mention, by span): the place a sentence put an event at that name at ("an
     airstrike at a market in Ulang town in Upper Nile state": Ulang in Upper Nile, see
-    :func:`~geoevents.events.location.locate`), the finest such place, then the first;
-    with the precision of that placement. A name the toponym stage missed and the
-    sentence found (``resolved``: the spans of the mentions the gazetteer resolved)
-    counts too."""
-    where: dict[str, tuple[int, Toponym]] = {}
+    :func:`~geoevents.events.location.locate`) — a place the name's own phrase names
+    first ("an attack on Kwatas in Benue state" keeps Kwatas in Benue when "survivors of
+    the attack on Kwatas were taken to a hospital in Makurdi": the same name is the same
+    place), then the finest such place, then the first; with the precision of that
+    placement. A name the toponym stage missed and the sentence found (``resolved``: the
+    spans of the mentions the gazetteer resolved) counts too."""
+    where: dict[str, tuple[int, Toponym, bool]] = {}
     for cand in sorted(found, key=lambda c: c.trigger.start):
         at, precision = cand.location.toponym, cand.location.precision or _COARSE
         if at is None or at.place is None or (at.start, at.end) in resolved or \
                 cand.location.inferred:
             continue
         name = names.get((at.start, at.end), at.text.casefold())
-        if name not in where or precision < where[name][0]:
-            where[name] = (precision, at)
+        described = cand.location.described
+        if name not in where or (not described, precision) < (not where[name][2],
+                                                               where[name][0]):
+            where[name] = (precision, at, described)
     return where
 
 
@@ -2120,9 +2195,10 @@ def _one_place_per_name(toponyms: list[Toponym], found: list[_Candidate]) -> lis
     Youwarou"). An event that its own sentence placed only coarsely (precision 3: a
     region, or where the report's source is) moves there; one its sentence put beside a
     town ("fleeing towards Niafunké, about 100 kilometres east of Léré") keeps that
-    town. The document's mentions are returned with each such
-    name placed, so that they say where their paragraph is (see :func:`_fall_back`). A
-    name no sentence places stays unresolved."""
+    town, unless only the sentence's other places put it there while the text placed
+    the name by its own phrase ("Kwatas in Benue state"). The document's mentions are
+    returned with each such name placed, so that they say where their paragraph is (see
+    :func:`_fall_back`). A name no sentence places stays unresolved."""
     names = _names_of_unknowns(toponyms)
     where = _unknown_places(names, {(t.start, t.end) for t in toponyms if t.place is not None},
                             found)
@@ -2133,12 +2209,17 @@ def _one_place_per_name(toponyms: list[Toponym], found: list[_Candidate]) -> lis
         at = cand.location.toponym
         if at is None or (at.start, at.end) not in unknown:
             continue
-        precision, known = where.get(names[(at.start, at.end)], (_COARSE, None))
-        if known is None or known.place is None or (at.place is not None and (
-                (cand.location.precision or _COARSE) < _COARSE
+        if names[(at.start, at.end)] not in where:
+            continue
+        precision, known, described = where[names[(at.start, at.end)]]
+        if known.place is None or (at.place is not None and (
+                ((cand.location.precision or _COARSE) < _COARSE and
+                 (cand.location.described or not described))
                 or known.place.id == at.place.id)):
             continue
-        if at.place is None:  # its sentence left it unplaced ("the attack on the Konna post")
+        if at.place is None or (cand.location.precision or _COARSE) < _COARSE:
+            # its sentence left it unplaced ("the attack on the Konna post") or placed it
+            # only by the sentence's other places
             cand.location.precision = max(cand.location.precision or 2, precision)
         cand.location.toponym = placed_in(unknown[(at.start, at.end)], known,
                                           f"where the text places {known.text!r}")
@@ -2147,10 +2228,9 @@ def _one_place_per_name(toponyms: list[Toponym], found: list[_Candidate]) -> lis
         cand.location.inferred = True  # placed by another sentence
     out = []
     for t in toponyms:
-        known = where[names[(t.start, t.end)]][1] if _unknown_name(t) and \
-            names[(t.start, t.end)] in where else None
-        out.append(t if known is None else
-                   placed_in(t, known, f"where the text places {known.text!r}"))
+        held = where.get(names[(t.start, t.end)]) if _unknown_name(t) else None
+        out.append(t if held is None else
+                   placed_in(t, held[1], f"where the text places {held[1].text!r}"))
     return out
 
 

@@ -288,6 +288,9 @@ class Location:
     inferred: bool = False
     # True: the place only ends a route the event is on ("near the road to Addis Ababa")
     route_end: bool = False
+    # True: a name the gazetteer lacks, placed by a place its own phrase names ("Kwatas in
+    # Benue state"), not only by another place of its sentence (see _approximate)
+    described: bool = False
 
     @property
     def place(self) -> Place | None:
@@ -2308,6 +2311,8 @@ def _approximate(loc: Location, trigger: Word,
         p[0], p[1].place is None or p[1].place.feature_code.startswith("PCL"),
         abs(p[1].start - span.start_char)))[1]
     assert container.place is not None
+    loc.described = not source and \
+        roots[id(container)].i in _phrase_top(top).subtree_indices()
     loc.toponym = placed_in(loc.toponym, container, "named around it")
     loc.precision = 3 if source else max(2, precision_of(container.place, SITE,
                                                          container.text))
@@ -2319,10 +2324,13 @@ def _approximate(loc: Location, trigger: Word,
 
 def country_names(toponyms: list[Toponym]) -> CountryNames:
     """The names the document gives places in each country (casefolded), to tell a
-    :func:`stray` reading."""
+    :func:`stray` reading. A nationality is no place named ("the German foreign ministry
+    condemned the massacre in Kwatas, in Benue state": Berlin and a demonym do not make
+    Benue a lone reading abroad)."""
     out: dict[str, set[str]] = {}
     for t in toponyms:
-        if t.place is not None and t.place.country_code:
+        if t.place is not None and t.place.country_code and \
+                getattr(t, "kind", "name") != "demonym":
             out.setdefault(t.place.country_code, set()).add(t.text.casefold())
     return {cc: frozenset(v) for cc, v in out.items()}
 
