@@ -125,6 +125,38 @@ def test_long_text_is_processed_in_chunks(monkeypatch):
     assert all(text[t.start:t.end] == "Sderot" for t in sderot)
 
 
+def test_long_text_sets_older_objects_aside_from_the_collector_while_it_streams(
+        monkeypatch):
+    import gc
+
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 200)
+    frozen = []
+    stage = pipeline.Geoparser.document
+
+    def document(self, doc, item=None, *, events=False):
+        frozen.append(gc.get_freeze_count())
+        return stage(self, doc, item, events=events)
+
+    monkeypatch.setattr(pipeline.Geoparser, "document", document)
+    doc, _ = pipeline.analyse("Rockets were fired at Sderot from Gaza on Tuesday. " * 12)
+    assert len(frozen) > 1 and all(frozen)  # each piece runs with the older objects aside
+    assert gc.get_freeze_count() == 0  # and they are given back after
+    assert len([t for t in doc.toponyms if t.text == "Sderot"]) == 12
+
+
+def test_set_aside_leaves_objects_frozen_by_someone_else_frozen():
+    import gc
+
+    gc.freeze()
+    try:
+        before = gc.get_freeze_count()
+        with pipeline._set_aside():
+            pass
+        assert gc.get_freeze_count() == before
+    finally:
+        gc.unfreeze()
+
+
 def test_chunks_join_back_into_the_text():
     text = "word " * 100 + "\n" + "x" * 300
     pieces = pipeline._chunks(text, 120)

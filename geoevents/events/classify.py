@@ -938,8 +938,10 @@ def _protest_background(sent: Span, onto: Ontology) -> frozenset[int]:
 
 
 def forget_backgrounds(doc: Doc) -> None:
-    """Drop the protest backgrounds kept for the sentences of ``doc`` (done with it)."""
+    """Drop the protest backgrounds kept for the sentences of ``doc`` and the years kept
+    for its words (done with it)."""
     _BACKGROUNDS.forget(doc)
+    _YEARS.forget(doc)
 
 
 def protest_background(token: Word, onto: Ontology) -> bool:
@@ -957,18 +959,40 @@ def protest_background(token: Word, onto: Ontology) -> bool:
 def _years_told(token: Word) -> frozenset[str]:
     """The years named by the dates of ``token`` and of the words it hangs from ("the
     unrest of September 2023", "opening fire on a crowd on 2 September 2023, when rallies
-    turned violent"): a year names the time of what it dates and of what that governs."""
-    years: set[str] = set()
-    node = token
+    turned violent"): a year names the time of what it dates and of what that governs.
+    Kept per word for the document (:data:`_YEARS`): a word's years are its own and its
+    head's, so each word's dates are read once rather than once per word below it."""
+    held = _YEARS(token.doc)
+    told = held.get(token.i)
+    if told is not None:
+        return told
+    path = [token]  # the words up to the root or to the first whose years are kept
     while True:
-        # its own dates, and those of its time phrases ("during the unrest of 2023")
-        dates = [c for c in node.children if c.ent_type_ == "DATE"] + [
-            c for c in node.children if c.dep_ == "prep" and c.lower_ in _WHEN]
-        years.update(w.text for d in dates for w in d.subtree
-                     if w.ent_type_ == "DATE" and _YEAR.fullmatch(w.text))
+        node = path[-1]
         if node.head.i == node.i:
-            return frozenset(years)
-        node = node.head
+            told = frozenset()
+            break
+        told = held.get(node.head.i)
+        if told is not None:
+            break
+        path.append(node.head)
+    for node in reversed(path):
+        own = _own_years(node)
+        told = held[node.i] = told | own if own else told
+    return told
+
+
+def _own_years(node: Word) -> frozenset[str]:
+    """The years named by the dates of ``node`` itself and of its time phrases ("during
+    the unrest of 2023")."""
+    dates = [c for c in node.children if c.ent_type_ == "DATE"] + [
+        c for c in node.children if c.dep_ == "prep" and c.lower_ in _WHEN]
+    return frozenset(w.text for d in dates for w in d.subtree
+                     if w.ent_type_ == "DATE" and _YEAR.fullmatch(w.text))
+
+
+# per document: word index -> the years of :func:`_years_told`
+_YEARS: PerDocument[dict[int, frozenset[str]]] = PerDocument(lambda doc: {})
 
 
 _YEAR = re.compile(r"(19|20)\d\d")
