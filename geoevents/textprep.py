@@ -202,9 +202,9 @@ def _plain(found: str, text: str, match: re.Match[str]) -> str:
     before = text[match.start() - 1:match.start()]
     after = text[match.end():match.end() + 1]
     if "\x80" <= found <= "\x9f":
-        cp1252 = found.encode("latin-1").decode("cp1252", errors="ignore")
-        if cp1252:
-            return cp1252
+        from geoevents.gazetteer.names import windows_1252_controls
+
+        return windows_1252_controls(found)  # (none: removed)
     if found in _SEPARATING:
         return " " if before and after and not before.isspace() and not after.isspace() \
             else ""
