@@ -136,7 +136,9 @@ LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2013\u2022\u2023\u2043\u25e6]|\d+[.)])[ \
 class Prepared:
     """A text as the pipeline reads it (:func:`prepare`) and the way back to the text
     given: ``edits`` are ``(original_start, original_end, start, end)`` spans, in order,
-    where ``original[original_start:original_end]`` became ``text[start:end]``."""
+    where ``original[original_start:original_end]`` became ``text[start:end]`` (one per
+    reference or character: adjacent ones stay apart, so that a span maps to no more of
+    the original than its own characters came from)."""
 
     text: str
     original: str
@@ -179,14 +181,10 @@ def prepare(text: str) -> Prepared:
         if new == found:
             continue
         pieces.append(text[position:match.start()])
-        length += match.start() - position
-        if edits and edits[-1][1] == match.start():  # one edit of adjacent ones
-            original_start, _, start, _ = edits.pop()
-        else:
-            original_start, start = match.start(), length
+        start = length + match.start() - position
         pieces.append(new)
-        length += len(new)
-        edits.append((original_start, match.end(), start, length))
+        length = start + len(new)
+        edits.append((match.start(), match.end(), start, length))
         position = match.end()
     if not edits:
         return Prepared(text, text)
