@@ -475,8 +475,9 @@ def test_one_bad_document_never_kills_a_python_batch(parser):
 
 
 def test_one_bad_document_never_kills_a_cli_batch(tmp_path, cli):
-    """Text files in UTF-16 with a byte-order mark are read; cp1252 and latin-1 files and
-    bad JSON Lines lines are skipped, each named; the good documents' events come out."""
+    """Text files in UTF-16 with a byte-order mark are read; cp1252 and latin-1 files, a
+    file with NULs (binary, or UTF-16 without its mark) and bad JSON Lines lines are
+    skipped, each named; the good documents' events come out."""
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "utf16.txt").write_bytes(GOOD.encode("utf-16"))
@@ -493,37 +494,44 @@ def test_one_bad_document_never_kills_a_cli_batch(tmp_path, cli):
         json.dumps({"id": "j6", "text": GOOD}, ensure_ascii=False).encode("utf-8"),
     ]) + b"\n")
     out = tmp_path / "events.geojson"
-    code, _, err = cli("extract", str(folder), str(corpus), "-o", str(out))
+    code, _, err = cli("extract", str(folder), str(corpus), "-o", str(out), "--no-dedup")
     assert code == 0, err
-    for named in ("cp1252.txt", "latin1.txt", "corpus.jsonl:2", "corpus.jsonl:3", "j5"):
+    for named in ("cp1252.txt", "latin1.txt", "nul.txt", "corpus.jsonl:2", "corpus.jsonl:3",
+                  "j5"):
         assert named in err, (named, err)
     assert "Traceback" not in err
     features = json.loads(out.read_text(encoding="utf-8"))["features"]
     events = {f["properties"]["doc_id"] for f in features
               if f["properties"].get("event_type")}
-    assert {"j1", "j4", "j6"} <= events
-    assert {str(folder / "utf16.txt"), str(folder / "nul.txt")} <= events | {
-        f["properties"]["doc_id"].replace("\\", "/") for f in features}
+    assert events == {"utf16.txt", "j1", "j4", "j6"}
 
 
-def test_one_bad_document_never_kills_a_server_batch(client):
+def test_one_bad_document_never_kills_a_server_batch(gaz):
     """/extract answers per document: the good ones extracted, each bad one an entry of
     'errors' naming it."""
+    from fastapi.testclient import TestClient
+
+    from geoevents.server import create_app
+
     documents = [
         {"id": "good", "text": GOOD},
         {"id": "number", "text": 5},
         {"id": "empty", "text": ""},
         {"id": "surrogate", "text": "Gaza \ud800"},
         {"id": "nul", "text": GOOD.replace(" ", "\x00 ")},
-        {"id": "html", "text": "<div>" * 10_000 + GOOD + "</div>" * 10_000},
+        {"id": "html", "text": "<div>" * 2_000 + GOOD + "</div>" * 2_000},
         {"id": "rtl", "text": "\u200f" + GOOD + " \U0001f622"},
         {"id": "entities", "text": GOOD.replace(" ", "&nbsp;")},
         "not a document",
         {"id": "extra", "text": GOOD, "colour": "red"},
     ]
     body = json.dumps({"documents": documents}).encode()  # (json.dumps keeps "\ud800")
-    response = client.post("/extract", content=body,
-                           headers={"Content-Type": "application/json"})
+    with TestClient(create_app(gaz, extract_timeout_s=300)) as client:  # (a cold worker)
+        response = client.post("/extract", content=body,
+                               headers={"Content-Type": "application/json"})
+        # a lone bad text is still an error of the request
+        lone = client.post("/extract", json={"text": "x" * 10, "published": "soon"})
+    assert lone.status_code == 422
     assert response.status_code == 200, response.text
     answer = response.json()
     errors = {e["index"]: e for e in answer["errors"]}
@@ -536,6 +544,3 @@ def test_one_bad_document_never_kills_a_server_batch(client):
     located = {f["properties"]["doc_id"] for f in answer["features"]
                if f["properties"]["layer"] == "event" and f["geometry"]}
     assert located == {"good", "nul", "html", "rtl", "entities"}
-    # a lone bad text is still an error of the request
-    response = client.post("/extract", json={"text": "x" * 10, "published": "soon"})
-    assert response.status_code == 422
