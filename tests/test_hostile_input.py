@@ -524,21 +524,24 @@ def test_one_bad_document_never_kills_a_server_batch(gaz):
         {"id": "entities", "text": GOOD.replace(" ", "&nbsp;")},
         "not a document",
         {"id": "extra", "text": GOOD, "colour": "red"},
+        {"id": "calendar", "text": "Shelling hit Gaza yesterday.", "published": "0001-01-01"},
     ]
     body = json.dumps({"documents": documents}).encode()  # (json.dumps keeps "\ud800")
     with TestClient(create_app(gaz, extract_timeout_s=300)) as client:  # (a cold worker)
         response = client.post("/extract", content=body,
                                headers={"Content-Type": "application/json"})
         # a lone bad text is still an error of the request
-        lone = client.post("/extract", json={"text": "x" * 10, "published": "soon"})
-    assert lone.status_code == 422
+        lone = client.post("/extract", json=documents[-1])
+    assert lone.status_code == 422 and "outside the calendar" in lone.text
     assert response.status_code == 200, response.text
     answer = response.json()
     errors = {e["index"]: e for e in answer["errors"]}
-    assert set(errors) == {1, 2, 3, 8, 9}
-    for index, words in ((1, "valid string"), (2, "at least 1 character"),
-                         (3, "string"), (8, "dictionary"), (9, "colour")):
-        assert f"'documents.{index}" in errors[index]["error"]
+    assert set(errors) == {1, 2, 3, 8, 9, 10}
+    for index, words in ((1, "'documents.1.text': Input should be a valid string"),
+                         (2, "'documents.2.text': String should have at least 1 character"),
+                         (3, "'documents.3.text'"), (8, "'documents.8': Input should be a "
+                                                        "valid dictionary"),
+                         (9, "'documents.9.colour'"), (10, "outside the calendar")):
         assert words in errors[index]["error"]
         assert errors[index]["id"] == (None if index == 8 else documents[index]["id"])
     located = {f["properties"]["doc_id"] for f in answer["features"]
