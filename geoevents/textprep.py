@@ -51,7 +51,8 @@ the other control characters are removed ("Khan\x00 Younis", a UTF-16 text's NUL
 those that separate like a space (vertical tab, form feed, the information separators)
 become a space between two words ("Gaza\x0bRafah"); a format character inside a word is
 removed ("Mari\u00adupol", "Kh\u200ban Younis"), but a zero-width joiner or non-joiner
-beside a letter of a script that spells with it (Persian, Devanagari) or an emoji stays.
+beside a letter of a script that spells with it (Persian, Devanagari) stays, and one
+outside a word is left to the tokenizer (below).
 The pipeline reads the prepared text; every offset of its output is mapped back
 (:meth:`Prepared.start`, :meth:`Prepared.end`), so it points into the text given. A text
 with no "&" and no control or format character is its own prepared text, at the cost of
@@ -206,9 +207,10 @@ def _plain(found: str, text: str, match: re.Match[str]) -> str:
     if found in _SEPARATING:
         return " " if before and after and not before.isspace() and not after.isspace() \
             else ""
-    if found in _JOINERS and any(c and not c.isspace() and ord(c) > 0x24F
-                                 for c in (before, after)):
-        return found  # spelling (Persian, Devanagari) or an emoji sequence
+    if _LOOSE_FORMAT.match(text, match.start()):
+        return found  # not inside a word: a token of its own (:func:`tokenizer_safe`)
+    if found in _JOINERS and any(ord(c) > 0x24F for c in (before, after)):
+        return found  # spelling (Persian, Devanagari)
     return ""
 
 

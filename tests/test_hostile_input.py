@@ -364,9 +364,11 @@ CLEAN_AND_SCRAPED = [
     ("AT&amp;T, AT&T, &unknown; and &amp;quot;", "AT&T, AT&T, &unknown; and &quot;"),
     ("Khan\x00 Younis\x00", "Khan Younis"),
     ("Deir\x0b ez-Zor, Gaza\x0bRafah", "Deir ez-Zor, Gaza Rafah"),
-    ("Mari\u00adupol, Kh\u200ban Younis, \ufeff\u202aIdlib\u202c", "Mariupol, Khan Younis, Idlib"),
+    ("Mari\u00adupol, Kh\u200ban Younis", "Mariupol, Khan Younis"),
+    # outside a word, a format character is left to the tokenizer (a token of its own)
+    ("\ufeff\u202aIdlib\u202c \u200b", "\ufeff\u202aIdlib\u202c \u200b"),
     ("\x93Hama\x94 and Israel\x92s \x81", "\u201cHama\u201d and Israel\u2019s "),
-    # a zero-width non-joiner is Persian spelling, a zero-width joiner makes one emoji
+    # a zero-width non-joiner is Persian spelling
     ("\u0645\u06cc\u200c\u0634\u0648\u062f \U0001f468\u200d\U0001f469",
      "\u0645\u06cc\u200c\u0634\u0648\u062f \U0001f468\u200d\U0001f469"),
 ])
