@@ -346,7 +346,9 @@ class Geoparser:
     def analyse(self, text: str, *, toponyms: Spans | None = None,
                 published: str | date | None = None, doc_id: str | None = None,
                 events: bool = True) -> tuple[Document, Doc | None]:
-        """:meth:`parse`, also returning the spaCy ``Doc`` (None for a blank text)."""
+        """:meth:`parse`, also returning the spaCy ``Doc`` (None for a blank text), which is
+        of the text as :func:`~geoevents.textprep.prepare` made it (the Document's offsets
+        are into ``text``)."""
         item = make_item(text, doc_id=doc_id, published=published, toponyms=toponyms)
         if not item.text.strip():
             return _in_original(Document(text=item.text, doc_id=doc_id,

@@ -434,6 +434,20 @@ def test_scraped_text_reads_as_the_clean_text(parser, clean, scraped):
             assert read(mention["start"], mention["end"]) == mention["trigger"]
 
 
+def test_a_long_scraped_text_maps_its_pieces_back(parser):
+    """A text parsed in pieces (longer than CHUNK_CHARS) has its offsets shifted to the
+    whole prepared text, then mapped back to the text given."""
+    from geoevents.pipeline import CHUNK_CHARS
+
+    filler = "The&nbsp;talks went on.\x00 " * (CHUNK_CHARS // 20)
+    text = filler + CLEAN_AND_SCRAPED[0][1]
+    document = parser.parse(text)
+    assert document.text == text
+    [event] = document.events
+    assert text[event.location_start:event.location_end] == "Khan&nbsp;Younis"
+    assert text[event.trigger_start:event.trigger_end] == "strikes"
+
+
 def test_forced_spans_read_the_text_as_given(parser):
     text = "Fighting near Khan&nbsp;Younis and Jenin."
     document = parser.parse(text, toponyms=[(35, 40)])
