@@ -5,7 +5,10 @@ engine (local processes and Dask), the command line, the HTTP server and the eva
 goes through :meth:`Geoparser.run`, which
 
 1. checks each input (:func:`make_item`: a string of at most :data:`MAX_CHARS`
-   characters, a readable publication date, forced spans inside the text);
+   characters, a readable publication date, forced spans inside the text) and prepares
+   its text (:func:`geoevents.textprep.prepare`: character references decoded, control
+   and format characters made language; the offsets of the output are mapped back to
+   the text given; a text with forced spans is read as it is);
 2. runs the spaCy model with ``nlp.pipe`` (``n_process`` processes, ``batch_size`` texts a
    batch), cutting texts longer than :data:`CHUNK_CHARS` into pieces at line or sentence
    ends;
@@ -41,7 +44,7 @@ import gc
 import logging
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -52,6 +55,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from geoevents.errors import GeoeventsError, InputError, shown
 from geoevents.model import Document, Event, Toponym
+from geoevents.textprep import Prepared, prepare
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -78,13 +82,15 @@ Errors = Literal["raise", "record"]
 @dataclass
 class Item:
     """One checked input of a run (see :func:`make_item`), or the reason it cannot be
-    processed (``error``: then ``text`` is empty)."""
+    processed (``error``: then ``text`` is empty). ``text`` is what the pipeline reads;
+    ``prepared``, when set, maps it back to the text given."""
 
     text: str
     doc_id: str | None = None
     published: date | None = None
     spans: list[tuple[int, int]] | None = None  # forced toponym spans
     error: str | None = None
+    prepared: Prepared | None = None
 
 
 def make_item(text: object, *, doc_id: object = None, published: object = None,
@@ -100,7 +106,11 @@ def make_item(text: object, *, doc_id: object = None, published: object = None,
     if published is not None and not isinstance(published, str | date):
         raise InputError(f"published must be a date or YYYY-MM-DD text, got "
                          f"{type(published).__name__}")
-    return Item(checked, doc_id, parse_published(published), check_spans(checked, toponyms))
+    spans = check_spans(checked, toponyms)
+    prepared = prepare(checked) if spans is None else None
+    if prepared is None or not prepared.edits:
+        return Item(checked, doc_id, parse_published(published), spans)
+    return Item(prepared.text, doc_id, parse_published(published), spans, prepared=prepared)
 
 
 class Geoparser:
@@ -258,7 +268,7 @@ class Geoparser:
     def _finish(self, item: Item, doc: Doc, level: str, errors: Errors) -> Document:
         try:
             try:
-                return self.document(doc, item, events=level == "full")
+                return _in_original(self.document(doc, item, events=level == "full"), item)
             except OverflowError as exc:
                 if item.published is None:
                     raise
@@ -340,10 +350,13 @@ class Geoparser:
     def analyse(self, text: str, *, toponyms: Spans | None = None,
                 published: str | date | None = None, doc_id: str | None = None,
                 events: bool = True) -> tuple[Document, Doc | None]:
-        """:meth:`parse`, also returning the spaCy ``Doc`` (None for a blank text)."""
+        """:meth:`parse`, also returning the spaCy ``Doc`` (None for a blank text), which is
+        of the text as :func:`~geoevents.textprep.prepare` made it (the Document's offsets
+        are into ``text``)."""
         item = make_item(text, doc_id=doc_id, published=published, toponyms=toponyms)
         if not item.text.strip():
-            return Document(text=item.text, doc_id=doc_id, published=_iso(item.published)), None
+            return _in_original(Document(text=item.text, doc_id=doc_id,
+                                         published=_iso(item.published)), item), None
         level = "tokens" if item.spans is not None else "full" if events else "toponyms"
         return next(self.run([item], level=level))
 
@@ -580,8 +593,8 @@ def _failed(item: Item, reason: str, errors: Errors) -> Document:
     InputError)."""
     if errors == "raise":
         raise InputError(reason)
-    return Document(text=item.text, doc_id=item.doc_id, published=_iso(item.published),
-                    error=reason)
+    return Document(text=item.prepared.original if item.prepared else item.text,
+                    doc_id=item.doc_id, published=_iso(item.published), error=reason)
 
 
 def _text_of(item: Item) -> str:
@@ -628,53 +641,65 @@ class _Combined:
     def add(self, piece: Document, offset: int, tokens: int) -> None:
         """Add the toponyms and events of the piece starting at character ``offset``
         (with ``tokens`` tokens)."""
-        from geoevents.events.extract import event_id
-
         if piece.error is not None:
             self.error = self.error or piece.error
             return
-        moved: set[int] = set()
-        for toponym in piece.toponyms:  # composites share their parts with the list
-            for mention in (toponym, *getattr(toponym, "parts", ())):
-                if id(mention) not in moved:
-                    moved.add(id(mention))
-                    _shift(mention, offset, self.tokens)
+
+        def on(i: int) -> int:
+            return i + offset
+
+        self.events.extend(_moved(piece.toponyms, piece.events, on, on, self.tokens))
         self.tokens += tokens
         self.toponyms.extend(piece.toponyms)
-        for event in piece.events:
-            start, end = event.trigger_start + offset, event.trigger_end + offset
-            self.events.append(dataclasses.replace(
-                event, id=event_id(event.doc_id, start, end, event.sub_event_type),
-                trigger_start=start, trigger_end=end,
-                location_start=_plus(event.location_start, offset),
-                location_end=_plus(event.location_end, offset),
-                mentions=[{**m, "start": m["start"] + offset, "end": m["end"] + offset}
-                          for m in event.mentions]))
 
     def document(self, errors: Errors) -> Document:
         """The whole text's Document (a failed one when a piece failed)."""
         if self.error is not None:
             return _failed(self.item, self.error, errors)
-        return Document(text=self.item.text, doc_id=self.item.doc_id,
-                        published=_iso(self.item.published), toponyms=self.toponyms,
-                        events=self.events)
+        return _in_original(Document(text=self.item.text, doc_id=self.item.doc_id,
+                                     published=_iso(self.item.published),
+                                     toponyms=self.toponyms, events=self.events), self.item)
 
 
-def _shift(toponym: Toponym, offset: int, tokens: int) -> None:
-    """Move a toponym of a piece to its place in the whole text: ``offset`` characters
-    and (a recogniser's Mention) ``tokens`` tokens on."""
+def _in_original(document: Document, item: Item) -> Document:
+    """The Document of an item's prepared text with the text given and offsets into it."""
+    prepared = item.prepared
+    if prepared is None:
+        return document
+    events = _moved(document.toponyms, document.events, prepared.start, prepared.end)
+    return dataclasses.replace(document, text=prepared.original, events=events)
+
+
+def _moved(toponyms: list[Toponym], events: list[Event], start: Callable[[int], int],
+           end: Callable[[int], int], tokens: int = 0) -> list[Event]:
+    """Move toponyms (in place) and events (new ones, returned) to other character
+    offsets, a span's start through ``start`` and its end through ``end``, and (a
+    recogniser's Mention) ``tokens`` tokens on."""
+    from geoevents.events.extract import event_id
     from geoevents.recognise import Mention
 
-    toponym.start += offset
-    toponym.end += offset
-    if isinstance(toponym, Mention):
-        toponym.sentence = (toponym.sentence[0] + offset, toponym.sentence[1] + offset)
-        toponym.token_start += tokens
-        toponym.token_end += tokens
-
-
-def _plus(value: int | None, offset: int) -> int | None:
-    return None if value is None else value + offset
+    moved: set[int] = set()
+    for toponym in toponyms:  # composites share their parts with the list
+        for mention in (toponym, *getattr(toponym, "parts", ())):
+            if id(mention) in moved:
+                continue
+            moved.add(id(mention))
+            mention.start, mention.end = start(mention.start), end(mention.end)
+            if isinstance(mention, Mention):
+                mention.sentence = (start(mention.sentence[0]), end(mention.sentence[1]))
+                mention.token_start += tokens
+                mention.token_end += tokens
+    out = []
+    for event in events:
+        first, last = start(event.trigger_start), end(event.trigger_end)
+        out.append(dataclasses.replace(
+            event, id=event_id(event.doc_id, first, last, event.sub_event_type),
+            trigger_start=first, trigger_end=last,
+            location_start=None if event.location_start is None else start(event.location_start),
+            location_end=None if event.location_end is None else end(event.location_end),
+            mentions=[{**m, "start": start(m["start"]), "end": end(m["end"])}
+                      for m in event.mentions]))
+    return out
 
 
 def _chunks(text: str, size: int) -> list[str]:

@@ -42,6 +42,22 @@ words inside and around the markup are tokenized as the words they are. A contro
 format character counts as punctuation (:func:`is_punct`), so that the steps that trim
 punctuation off a name trim it off too ("\x01 Ramallah \x01").
 
+Before any of that, :func:`prepare` rewrites what a scraped text carries that is no
+language, into a text of its own with a map back to the text given (:class:`Prepared`):
+HTML character references are decoded (``html.unescape``: "the &quot;Hama&quot;
+countryside", "Khan&nbsp;Younis", "Israel&#8217;s"); a C1 control character, which is a
+cp1252 byte read as latin-1, becomes the cp1252 character ("\x93Hama\x94", "Israel\x92s");
+the other control characters are removed ("Khan\x00 Younis", a UTF-16 text's NULs), but
+those that separate like a space (vertical tab, form feed, the information separators)
+become a space between two words ("Gaza\x0bRafah"); a format character inside a word is
+removed ("Mari\u00adupol", "Kh\u200ban Younis"), but a zero-width joiner or non-joiner
+beside a letter of a script that spells with it (Persian, Devanagari) stays, and one
+outside a word is left to the tokenizer (below).
+The pipeline reads the prepared text; every offset of its output is mapped back
+(:meth:`Prepared.start`, :meth:`Prepared.end`), so it points into the text given. A text
+with no "&" and no control or format character is its own prepared text, at the cost of
+one scan.
+
 Unicode space separators other than the space (category Zs: the no-break space U+00A0,
 the thin and narrow no-break spaces U+2009 and U+202F, the ideographic space …) are
 spaces in the ``Doc``: each becomes U+0020, one character for one, so every offset stays
@@ -56,8 +72,11 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import html
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
@@ -65,7 +84,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["FORMAT_CHARACTERS", "LIST_ITEM", "MAX_PUNCT_RUN", "MAX_RUN_ON", "MAX_WORD",
-           "SPACE_SEPARATORS", "SafeTokenizer", "install", "tokenizer_safe"]
+           "SPACE_SEPARATORS", "Prepared", "SafeTokenizer", "install", "prepare",
+           "tokenizer_safe"]
 
 # A run of this many punctuation or symbol characters without a space costs spaCy about
 # 0.1 ms; 20,000 of them cost minutes. Real text has runs of a few ("?!", "...", "--").
@@ -98,11 +118,100 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 # "&" and ";" are; the tags first, so that the result has none of either left
 _TAG = re.compile(r"</?[A-Za-z][^>\n]{0,300}>")
 _REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# what :func:`prepare` rewrites: a character reference, a control character that is not a
+# tab, a line feed or a carriage return, a format character
+_UNUSUAL = re.compile(f"[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f{FORMAT_CHARACTERS}]")
+_TO_PREPARE = re.compile(
+    rf"&(?:[A-Za-z][A-Za-z0-9]{{1,31}}|#[0-9]{{1,7}}|#[xX][0-9A-Fa-f]{{1,6}});|{_UNUSUAL.pattern}")
+# control characters that separate words as a space does (str.isspace)
+_SEPARATING = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f")
+_JOINERS = frozenset("\u200c\u200d")
 _PUNCT_RUN = re.compile(rf"[^\w\s]{{{MAX_PUNCT_RUN + 1},}}")
 _LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 _RUN_ON = re.compile(rf"[^.!?;\n]{{{MAX_RUN_ON + 1},}}")
 # the mark that opens a list item's line: a bullet or a number ("2)", "3."), then a space
 LIST_ITEM = re.compile(r"[ \t]*(?:[-*\u2013\u2022\u2023\u2043\u25e6]|\d+[.)])[ \t]")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A text as the pipeline reads it (:func:`prepare`) and the way back to the text
+    given: ``edits`` are ``(original_start, original_end, start, end)`` spans, in order,
+    where ``original[original_start:original_end]`` became ``text[start:end]`` (one per
+    reference or character: adjacent ones stay apart, so that a span maps to no more of
+    the original than its own characters came from)."""
+
+    text: str
+    original: str
+    edits: tuple[tuple[int, int, int, int], ...] = ()
+
+    def start(self, i: int) -> int:
+        """The offset in the original text of a span that starts at ``i`` of ``text``
+        (after a removed character, at the start of a decoded one)."""
+        k = bisect.bisect_right(self._starts, i) - 1
+        if k < 0:
+            return i
+        original_start, original_end, _, end = self.edits[k]
+        return original_start if i < end else original_end + i - end
+
+    def end(self, i: int) -> int:
+        """The offset in the original text of a span that ends at ``i`` of ``text``
+        (before a removed character, at the end of a decoded one)."""
+        k = bisect.bisect_left(self._starts, i) - 1
+        if k < 0:
+            return i
+        _, original_end, _, end = self.edits[k]
+        return original_end if i <= end else original_end + i - end
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [edit[2] for edit in self.edits]
+
+
+def prepare(text: str) -> Prepared:
+    """``text`` with its character references decoded and its control and format
+    characters made language (see the module docstring), and the map back to it."""
+    if "&" not in text and not _UNUSUAL.search(text):
+        return Prepared(text, text)
+    pieces: list[str] = []
+    edits: list[tuple[int, int, int, int]] = []
+    position = length = 0
+    for match in _TO_PREPARE.finditer(text):
+        found = match.group()
+        new = _plain(html.unescape(found) if len(found) > 1 else found, text, match)
+        if new == found:
+            continue
+        pieces.append(text[position:match.start()])
+        start = length + match.start() - position
+        pieces.append(new)
+        length = start + len(new)
+        edits.append((match.start(), match.end(), start, length))
+        position = match.end()
+    if not edits:
+        return Prepared(text, text)
+    pieces.append(text[position:])
+    return Prepared("".join(pieces), text, tuple(edits))
+
+
+def _plain(found: str, text: str, match: re.Match[str]) -> str:
+    """What a decoded reference or a control or format character ``found`` becomes, in
+    the place of ``match`` in ``text``."""
+    if len(found) != 1 or not _UNUSUAL.match(found):
+        return found
+    before = text[match.start() - 1:match.start()]
+    after = text[match.end():match.end() + 1]
+    if "\x80" <= found <= "\x9f":
+        from geoevents.gazetteer.names import windows_1252_controls
+
+        return windows_1252_controls(found)  # (none: removed)
+    if found in _SEPARATING:
+        return " " if before and after and not before.isspace() and not after.isspace() \
+            else ""
+    if _LOOSE_FORMAT.match(text, match.start()):
+        return found  # not inside a word: a token of its own (:func:`tokenizer_safe`)
+    if found in _JOINERS and any(ord(c) > 0x24F for c in (before, after)):
+        return found  # spelling (Persian, Devanagari)
+    return ""
 
 
 def tokenizer_safe(text: str) -> str:

@@ -326,3 +326,240 @@ def test_bad_json_lines_say_where_once(tmp_path: Path):
     assert [r.error for r in read_corpus(path)] == [
         "bad JSON: Invalid control character at column 28",
         "bad JSON: Unterminated string starting at column 21"]
+
+
+# -- scraped text: character references, control characters, encodings -------------------------
+
+# the same report as it reaches us clean and as scrapers and old encodings leave it
+CLEAN_AND_SCRAPED = [
+    ("Israeli strikes killed 12 people in Khan Younis, in the southern Gaza Strip, on Tuesday.",
+     "Israeli strikes killed 12 people in Khan&nbsp;Younis, in the southern Gaza&#160;Strip, "
+     "on Tuesday."),
+    ("Israeli strikes killed 12 people in Khan Younis, in the southern Gaza Strip, on Tuesday.",
+     "Israeli strikes killed 12 people in Khan\x00 Younis, in the southern Gaza\x1b Strip, "
+     "on Tuesday."),
+    ("Israeli strikes killed 12 people in Khan Younis, in the southern Gaza Strip, on Tuesday.",
+     "Israeli strikes killed 12 people in Kh\u200ban Younis, in the \u202asouthern Gaza "
+     "Strip\u202c, on Tuesday."),
+    ('Government airstrikes hit the "Hama" countryside on Monday, killing three civilians.',
+     "Government airstrikes hit the &quot;Hama&quot; countryside on Monday, killing three "
+     "civilians."),
+    ("Government airstrikes hit the \u201cHama\u201d countryside on Monday, killing three "
+     "civilians.",
+     "Government airstrikes hit the \x93Hama\x94 countryside on Monday, killing three "
+     "civilians."),
+    ("Shelling hit Deir ez-Zor on Monday, killing two soldiers.",
+     "Shelling hit Deir\x0b ez-Zor on Monday, killing two soldiers."),
+    ("Russian shelling hit Mariupol\u2019s port on Monday, killing two people.",
+     "Russian shelling hit Mari\u00adupol&#8217;s port on Monday, killing two people."),
+    ("Russian shelling hit Mariupol\u2019s port on Monday, killing two people.",
+     "Russian shelling hit Mari&shy;upol&#x2019;s port on Monday, killing two people."),
+]
+
+
+@pytest.mark.parametrize(("text", "prepared"), [
+    ("the &quot;Hama&quot; countryside", 'the "Hama" countryside'),
+    ("Khan&nbsp;Younis", "Khan\u00a0Younis"),
+    ("Israel&#8217;s and Israel&#x2019;s", "Israel\u2019s and Israel\u2019s"),
+    ("AT&amp;T, AT&T, &unknown; and &amp;quot;", "AT&T, AT&T, &unknown; and &quot;"),
+    ("Khan\x00 Younis\x00", "Khan Younis"),
+    ("Deir\x0b ez-Zor, Gaza\x0bRafah", "Deir ez-Zor, Gaza Rafah"),
+    ("Mari\u00adupol, Kh\u200ban Younis", "Mariupol, Khan Younis"),
+    # outside a word, a format character is left to the tokenizer (a token of its own)
+    ("\ufeff\u202aIdlib\u202c \u200b", "\ufeff\u202aIdlib\u202c \u200b"),
+    ("\x93Hama\x94 and Israel\x92s \x81", "\u201cHama\u201d and Israel\u2019s "),
+    # a zero-width non-joiner is Persian spelling
+    ("\u0645\u06cc\u200c\u0634\u0648\u062f \U0001f468\u200d\U0001f469",
+     "\u0645\u06cc\u200c\u0634\u0648\u062f \U0001f468\u200d\U0001f469"),
+])
+def test_prepare_decodes_references_and_removes_controls(text, prepared):
+    from geoevents.textprep import prepare
+
+    assert prepare(text).text == prepared
+
+
+def test_prepare_leaves_ordinary_text_alone():
+    from geoevents.textprep import prepare
+
+    text = "Shelling hit Gaza on Monday (AFP) \u2014 \u201cthree\u201d killed; Q&A at 5."
+    assert prepare(text).text is text and not prepare(text).edits
+
+
+@FAST
+@given(st.lists(st.sampled_from([
+    "Khan", "Younis", " ", "&quot;", "&nbsp;", "&#8217;", "&#x2019;", "&#97;", "&amp;",
+    "&bogus;", "&", ";", "\x00", "\x0b", "\x1c", "\x93", "\x81", "\u00ad", "\u200b",
+    "\u200c", "\u202a", "\ufeff", "\u0634", "\U0001f600", "\n"]), max_size=40).map("".join))
+def test_prepared_offsets_point_into_the_text_given(text):
+    """Every word of the prepared text maps back to the span of the text given that
+    prepares to it."""
+    from geoevents.textprep import prepare
+
+    prepared = prepare(text)
+    for word in re.finditer(r"[A-Za-z]+", prepared.text):
+        start, end = prepared.start(word.start()), prepared.end(word.end())
+        assert 0 <= start < end <= len(text)
+        assert prepare(text[start:end]).text == word.group()
+
+
+def _facts(document):
+    return ([(t.text, t.place.id if t.place else None) for t in document.toponyms],
+            [(e.sub_event_type, e.trigger, e.location.id if e.location else None,
+              e.fatalities) for e in document.events])
+
+
+@pytest.mark.parametrize(("clean", "scraped"), CLEAN_AND_SCRAPED)
+def test_scraped_text_reads_as_the_clean_text(parser, clean, scraped):
+    """The same toponyms and events as the clean text, with every offset (names,
+    sentences, triggers, locations, mentions) into the text given."""
+    from geoevents.textprep import prepare
+
+    document = parser.parse(scraped, doc_id="s")
+    assert document.text == scraped
+    assert _facts(document) == _facts(parser.parse(clean, doc_id="s"))
+    assert document.events and any(t.place for t in document.toponyms)
+
+    def read(start, end):
+        return prepare(scraped[start:end]).text.replace("\u00a0", " ")
+
+    for toponym in document.toponyms:
+        assert read(toponym.start, toponym.end) == toponym.text
+        sentence = read(*toponym.sentence)
+        assert toponym.text in sentence and sentence.endswith(".")
+    for event in document.events:
+        assert read(event.trigger_start, event.trigger_end) == event.trigger
+        assert event.location_start is not None and event.location_end is not None
+        assert read(event.location_start, event.location_end) == event.location_text
+        for mention in event.mentions:
+            assert read(mention["start"], mention["end"]) == mention["trigger"]
+
+
+def test_a_long_scraped_text_maps_its_pieces_back(parser):
+    """A text parsed in pieces (longer than CHUNK_CHARS) has its offsets shifted to the
+    whole prepared text, then mapped back to the text given."""
+    from geoevents.pipeline import CHUNK_CHARS
+
+    filler = "The&nbsp;talks went on.\x00 " * (CHUNK_CHARS // 20)
+    text = filler + CLEAN_AND_SCRAPED[0][1]
+    document = parser.parse(text)
+    assert document.text == text
+    [event] = document.events
+    assert text[event.location_start:event.location_end] == "Khan&nbsp;Younis"
+    assert text[event.trigger_start:event.trigger_end] == "strikes"
+
+
+def test_forced_spans_read_the_text_as_given(parser):
+    text = "Fighting near Khan&nbsp;Younis and Jenin."
+    document = parser.parse(text, toponyms=[(35, 40)])
+    assert [(t.start, t.end, t.text) for t in document.toponyms] == [(35, 40, "Jenin")]
+
+
+# one bad document among good ones: (record, what its error says, or None: good)
+GOOD = "Israeli strikes killed 12 people in Khan Younis on Tuesday."
+BATCH = [
+    ({"id": "good", "text": GOOD}, None),
+    ({"id": "number", "text": 5}, "text must be a string"),
+    ({"id": "surrogate", "text": "Gaza \ud800"}, "lone surrogate"),
+    ({"id": "huge", "text": "x" * 5_000_001}, "more than the limit"),
+    ({"id": "line", "text": "Kh" * 2_500_000}, None),  # 5 MB without a space
+    ({"id": "html", "text": "<div>" * 20_000 + GOOD + "</div>" * 20_000}, None),
+    ({"id": "rtl", "text": "\u200f\u202b" + GOOD + " \U0001f622\U0001f1f5\U0001f1f8\u202c"},
+     None),
+    ({"id": "nul", "text": GOOD.replace(" ", "\x00 ")}, None),
+    ({"id": "no text"}, "no 'text' field"),
+    ("a string, not a record: " + GOOD, None),
+]
+
+
+def test_one_bad_document_never_kills_a_python_batch(parser):
+    import geoevents
+
+    expected = _facts(parser.parse(GOOD))[1]
+    documents = list(geoevents.parse_many([record for record, _ in BATCH]))
+    assert len(documents) == len(BATCH)
+    for document, (record, error) in zip(documents, BATCH, strict=True):
+        if isinstance(record, dict) and record["id"] != "no text":
+            assert document.doc_id == record["id"]
+        if error is not None:
+            assert document.error is not None and error in document.error
+            assert not document.events
+        elif document.doc_id == "line":
+            assert document.error is None and not document.events
+        else:
+            assert document.error is None, document.error
+            assert _facts(document)[1] == expected, document.doc_id
+
+
+def test_one_bad_document_never_kills_a_cli_batch(tmp_path, cli):
+    """Text files in UTF-16 with a byte-order mark are read; cp1252 and latin-1 files, a
+    file with NULs (binary, or UTF-16 without its mark) and bad JSON Lines lines are
+    skipped, each named; the good documents' events come out."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "utf16.txt").write_bytes(GOOD.encode("utf-16"))
+    (folder / "cp1252.txt").write_bytes(("\u201cAir strike\u201d: " + GOOD).encode("cp1252"))
+    (folder / "latin1.txt").write_bytes(("Caf\u00e9 owner says: " + GOOD).encode("latin-1"))
+    (folder / "nul.txt").write_bytes(GOOD.replace(" ", "\x00 ").encode("utf-8"))
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_bytes(b"\n".join([
+        json.dumps({"id": "j1", "text": GOOD}).encode(),
+        b'{"id": "j2", "text": ',
+        b"\xff\xfe binary junk \x00\x01",
+        json.dumps({"id": "j4", "text": "&quot;" + GOOD + "&quot;"}).encode(),
+        json.dumps({"id": "j5", "text": ["not", "text"]}).encode(),
+        json.dumps({"id": "j6", "text": GOOD}, ensure_ascii=False).encode("utf-8"),
+    ]) + b"\n")
+    out = tmp_path / "events.geojson"
+    code, _, err = cli("extract", str(folder), str(corpus), "-o", str(out), "--no-dedup")
+    assert code == 0, err
+    for named in ("cp1252.txt", "latin1.txt", "nul.txt", "corpus.jsonl:2", "corpus.jsonl:3",
+                  "j5"):
+        assert named in err, (named, err)
+    assert "Traceback" not in err
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    events = {f["properties"]["doc_id"] for f in features
+              if f["properties"].get("event_type")}
+    assert events == {"utf16.txt", "j1", "j4", "j6"}
+
+
+def test_one_bad_document_never_kills_a_server_batch(gaz):
+    """/extract answers per document: the good ones extracted, each bad one an entry of
+    'errors' naming it."""
+    from fastapi.testclient import TestClient
+
+    from geoevents.server import create_app
+
+    documents = [
+        {"id": "good", "text": GOOD},
+        {"id": "number", "text": 5},
+        {"id": "empty", "text": ""},
+        {"id": "surrogate", "text": "Gaza \ud800"},
+        {"id": "nul", "text": GOOD.replace(" ", "\x00 ")},
+        {"id": "html", "text": "<div>" * 2_000 + GOOD + "</div>" * 2_000},
+        {"id": "rtl", "text": "\u200f" + GOOD + " \U0001f622"},
+        {"id": "entities", "text": GOOD.replace(" ", "&nbsp;")},
+        "not a document",
+        {"id": "extra", "text": GOOD, "colour": "red"},
+        {"id": "calendar", "text": "Shelling hit Gaza yesterday.", "published": "0001-01-01"},
+    ]
+    body = json.dumps({"documents": documents}).encode()  # (json.dumps keeps "\ud800")
+    with TestClient(create_app(gaz, extract_timeout_s=300)) as client:  # (a cold worker)
+        response = client.post("/extract", content=body,
+                               headers={"Content-Type": "application/json"})
+        # a lone bad text is still an error of the request
+        lone = client.post("/extract", json=documents[-1])
+    assert lone.status_code == 422 and "outside the calendar" in lone.text
+    assert response.status_code == 200, response.text
+    answer = response.json()
+    errors = {e["index"]: e for e in answer["errors"]}
+    assert set(errors) == {1, 2, 3, 8, 9, 10}
+    for index, words in ((1, "'documents.1.text': Input should be a valid string"),
+                         (2, "'documents.2.text': String should have at least 1 character"),
+                         (3, "'documents.3.text'"), (8, "'documents.8': Input should be a "
+                                                        "valid dictionary"),
+                         (9, "'documents.9.colour'"), (10, "outside the calendar")):
+        assert words in errors[index]["error"]
+        assert errors[index]["id"] == (None if index == 8 else documents[index]["id"])
+    located = {f["properties"]["doc_id"] for f in answer["features"]
+               if f["properties"]["layer"] == "event" and f["geometry"]}
+    assert located == {"good", "nul", "html", "rtl", "entities"}

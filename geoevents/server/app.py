@@ -234,30 +234,6 @@ class FastGeocoding:
 # -- error handlers -----------------------------------------------------------------------
 
 
-def _validation_message(errors: Sequence[Any]) -> tuple[int, str]:
-    """(status, one sentence) for the first of pydantic's errors: 400 for parameters (as
-    Nominatim answers), 422 for an invalid JSON body."""
-    if not errors:
-        return 400, "invalid request"
-    err = errors[0]
-    where, *path = err.get("loc") or ("request",)
-    if where != "body":
-        name = f"parameter '{path[0]}'" if path else f"{where}"
-        status = 400
-    else:
-        name = "body field '" + ".".join(str(p) for p in path) + "'" if path else "body"
-        status = 422
-    if err.get("type") == "json_invalid":
-        return 422, "request body is not valid JSON"
-    if where == "body" and not path and err.get("type") in ("model_attributes_type",
-                                                             "dict_type"):
-        return 422, "request body must be a JSON object (Content-Type: application/json)"
-    if err.get("type") == "missing":
-        return status, f"missing {name}"
-    message = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
-    return status, f"invalid {name}: {message}"
-
-
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(_: Request, exc: ApiError) -> Response:
@@ -269,7 +245,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_: Request, exc: RequestValidationError) -> Response:
-        return error_response(*_validation_message(exc.errors()))
+        return error_response(*schemas.validation_message(exc.errors()))
 
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, exc: HTTPException) -> Response:
@@ -302,7 +278,7 @@ def parse_params(model: type[P], request: Request) -> P:
         return model.model_validate(dict(request.query_params))
     except ValidationError as exc:
         errors = [{**e, "loc": ("query", *e["loc"])} for e in exc.errors()]
-        raise ApiError(*_validation_message(errors)) from None
+        raise ApiError(*schemas.validation_message(errors)) from None
 
 
 def output_options(params: schemas.OutputParams, *,
@@ -472,9 +448,12 @@ def create_app(gazetteer: Gazetteer | str | Path | None = None, *, api_key: str 
               dependencies=[Depends(require_key)])
     async def extract(body: schemas.ExtractRequest) -> Response:
         """Events and mentioned places of the posted text(s) as one GeoJSON
-        FeatureCollection (`layer` is `event` or `place`)."""
-        return Response(await _extraction(extractor.parse(body.items(), body.min_confidence)),
-                        media_type="application/json")
+        FeatureCollection (`layer` is `event` or `place`). Each document of `documents`
+        that is not of the documented shape, or that the pipeline cannot process, is an
+        entry of `errors` (`index`, `id`, `error`); the others are extracted."""
+        return Response(await _extraction(extractor.parse(
+            body.items(), body.min_confidence, lone=body.documents is None)),
+            media_type="application/json")
 
     @app.post("/map", tags=["events"], response_class=HTMLResponse,
               responses={200: {"content": {"text/html": {"schema": {"type": "string"}}},
@@ -482,9 +461,13 @@ def create_app(gazetteer: Gazetteer | str | Path | None = None, *, api_key: str 
                          **extraction_errors},
               dependencies=[Depends(require_key)])
     async def map_html(body: schemas.ExtractRequest) -> Response:
-        """An interactive HTML map (offline, self-contained) of the posted text(s)."""
-        return HTMLResponse(await _extraction(
-            extractor.map_html(body.items(), body.min_confidence)))
+        """An interactive HTML map (offline, self-contained) of the posted text(s); 422 when
+        one of `documents` is not of the documented shape or cannot be processed."""
+        items = body.items()
+        rejected = next((i for i in items if isinstance(i, schemas.Rejected)), None)
+        if rejected is not None:
+            raise ApiError(422, rejected.error)
+        return HTMLResponse(await _extraction(extractor.map_html(items, body.min_confidence)))
 
     @app.get("/", include_in_schema=False)
     def root() -> Response:

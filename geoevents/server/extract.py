@@ -27,7 +27,7 @@ from geoevents.model import Document
 if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
 
-    from geoevents.server.schemas import DocumentIn
+    from geoevents.server.schemas import DocumentIn, Rejected
 
 log = logging.getLogger("geoevents.server")
 
@@ -37,8 +37,10 @@ SHAPE_TOLERANCE_DEG = 0.005
 # requests allowed to wait for a busy worker, per worker; more get 503 at once
 QUEUE_PER_WORKER = 4
 WARM_UP_TEXT = "Shelling hit Gaza on Monday."
-# what a worker is sent: the kind of job ("extract" or "map"), the texts, min_confidence
-Job = tuple[str, list["DocumentIn"], float | None]
+# what a worker is sent: the kind of job ("extract", "extract_text" for a lone text, or
+# "map"), the documents of the request (or why one is not a document), min_confidence
+Items = list["DocumentIn | Rejected"]
+Job = tuple[str, Items, float | None]
 
 
 class ExtractionUnavailable(Exception):
@@ -73,15 +75,18 @@ class Extractor:
         self._lock = threading.Lock()
         self._free: asyncio.Condition | None = None
 
-    async def parse(self, items: list[DocumentIn], min_confidence: float | None = None
-                    ) -> bytes:
+    async def parse(self, items: Items, min_confidence: float | None = None, *,
+                    lone: bool = False) -> bytes:
         """The JSON FeatureCollection (see :func:`feature_collection`) of ``items``; names
-        whose best place is less likely than ``min_confidence`` stay unresolved."""
-        result: bytes = await self._run(("extract", items, min_confidence))
+        whose best place is less likely than ``min_confidence`` stay unresolved. A
+        document that is rejected or fails is an entry of the collection's ``errors``,
+        but a ``lone`` text (a request's ``text``) that fails is an error of the request
+        (GeoeventsError)."""
+        result: bytes = await self._run(("extract_text" if lone else "extract", items,
+                                         min_confidence))
         return result
 
-    async def map_html(self, items: list[DocumentIn], min_confidence: float | None = None
-                       ) -> str:
+    async def map_html(self, items: Items, min_confidence: float | None = None) -> str:
         """The self-contained HTML map of ``items`` (``min_confidence`` as in :meth:`parse`)."""
         result: str = await self._run(("map", items, min_confidence))
         return result
@@ -212,8 +217,8 @@ def _serve(conn: Connection, gazetteer: str | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops its workers itself
     if gazetteer:
         os.environ["GEOEVENTS_GAZETTEER"] = gazetteer
-    jobs: dict[str, Callable[[list[DocumentIn], float | None], Any]] = {
-        "extract": _extract_json, "map": _map_html}
+    jobs: dict[str, Callable[[Items, float | None], Any]] = {
+        "extract": _extract_json, "extract_text": _extract_text_json, "map": _map_html}
     try:
         from geoevents.server.schemas import DocumentIn
 
@@ -239,24 +244,45 @@ def _serve(conn: Connection, gazetteer: str | None) -> None:
         conn.send(reply)
 
 
-def _extract_json(items: list[DocumentIn], min_confidence: float | None) -> bytes:
+def _extract_text_json(items: Items, min_confidence: float | None) -> bytes:
+    return _extract_json(items, min_confidence, lone=True)
+
+
+def _extract_json(items: Items, min_confidence: float | None, *, lone: bool = False) -> bytes:
     import orjson
 
-    return orjson.dumps(feature_collection(_parse_all(items, min_confidence)))
+    documents = _parse_all(items, min_confidence)
+    if lone and documents[0].error is not None:
+        raise GeoeventsError(documents[0].error)
+    collection = feature_collection([d for d in documents if d.error is None])
+    collection["errors"] = [{"index": n, "id": d.doc_id, "error": d.error}
+                            for n, d in enumerate(documents) if d.error is not None]
+    return orjson.dumps(collection)
 
 
-def _map_html(items: list[DocumentIn], min_confidence: float | None) -> str:
+def _map_html(items: Items, min_confidence: float | None) -> str:
     from geoevents.maps import render_map
 
-    return str(render_map(_parse_all(items, min_confidence)).get_root().render())
+    documents = _parse_all(items, min_confidence)
+    failed = next((d for d in documents if d.error is not None), None)
+    if failed is not None:  # a map has no place to tell it
+        raise GeoeventsError(failed.error or "")
+    return str(render_map(documents).get_root().render())
 
 
-def _parse_all(items: list[DocumentIn], min_confidence: float | None) -> list[Document]:
+def _parse_all(items: Items, min_confidence: float | None) -> list[Document]:
+    """The Document of each item, in order, as :func:`geoevents.parse_many` makes them
+    (a document that fails has ``error`` set); a rejected item's Document has its
+    reason as ``error``."""
     from geoevents.pipeline import geoparser
+    from geoevents.server.schemas import Rejected
 
     parser = geoparser(min_confidence=min_confidence)
-    return [parser.parse(item.text, published=item.published, doc_id=item.id)
-            for item in items]
+    records = [{"text": item.text, "id": item.id, "published": item.published}
+               for item in items if not isinstance(item, Rejected)]
+    parsed = iter(parser.parse_many(records))
+    return [Document(text="", doc_id=item.id, error=item.error)
+            if isinstance(item, Rejected) else next(parsed) for item in items]
 
 
 # -- GeoJSON ---------------------------------------------------------------------------------

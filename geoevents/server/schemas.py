@@ -6,10 +6,20 @@ The response models only describe the JSON for the OpenAPI schema (``/docs``,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    WithJsonSchema,
+    model_validator,
+)
 
 MAX_DOCUMENTS = 1000
 MAX_ID_CHARS = 200
@@ -165,12 +175,22 @@ class Feature(BaseModel):
     geometry: dict[str, Any] | None
 
 
+class DocumentError(BaseModel):
+    """A document of an ``/extract`` request that was not processed, and why."""
+
+    index: int = Field(description="Its place in 'documents' (0 for a lone 'text').")
+    id: str | None = Field(None, description="Its id, when it has a usable one.")
+    error: str
+
+
 class FeatureCollection(BaseModel):
-    """GeoJSON (RFC 7946)."""
+    """GeoJSON (RFC 7946); ``/extract`` adds ``errors``, one entry per document it could
+    not process."""
 
     type: Literal["FeatureCollection"]
     licence: str | None = None
     features: list[Feature]
+    errors: list[DocumentError] | None = None
 
 
 class GeocodingHeader(BaseModel):
@@ -200,6 +220,33 @@ class Status(BaseModel):
     database_version: str | None = None
 
 
+# -- errors ---------------------------------------------------------------------------------
+
+
+def validation_message(errors: Sequence[Any]) -> tuple[int, str]:
+    """(status, one sentence) for the first of pydantic's errors: 400 for parameters (as
+    Nominatim answers), 422 for an invalid JSON body."""
+    if not errors:
+        return 400, "invalid request"
+    err = errors[0]
+    where, *path = err.get("loc") or ("request",)
+    if where != "body":
+        name = f"parameter '{path[0]}'" if path else f"{where}"
+        status = 400
+    else:
+        name = "body field '" + ".".join(str(p) for p in path) + "'" if path else "body"
+        status = 422
+    if err.get("type") == "json_invalid":
+        return 422, "request body is not valid JSON"
+    if where == "body" and not path and err.get("type") in ("model_attributes_type",
+                                                             "dict_type"):
+        return 422, "request body must be a JSON object (Content-Type: application/json)"
+    if err.get("type") == "missing":
+        return status, f"missing {name}"
+    message = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+    return status, f"invalid {name}: {message}"
+
+
 # -- extraction ------------------------------------------------------------------------------
 
 
@@ -212,12 +259,6 @@ def _check_unicode(value: str) -> str:
     return value
 
 
-def _check_text(text: str) -> str:
-    if "\x00" in text:
-        raise ValueError("text contains a NUL byte")
-    return _check_unicode(text)
-
-
 def _check_published(value: str) -> str:
     try:
         datetime.fromisoformat(value)
@@ -226,7 +267,7 @@ def _check_published(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_check_text)]
+Text = Annotated[str, AfterValidator(_check_unicode)]
 Published = Annotated[str, AfterValidator(_check_published)]
 DocId = Annotated[str, Field(max_length=MAX_ID_CHARS), AfterValidator(_check_unicode)]
 
@@ -237,21 +278,34 @@ class DocumentIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: DocId | None = Field(None, description="Your document id.")
-    text: Text = Field(description="The article text.")
+    text: Text = Field(min_length=1, description="The article text.")
     published: Published | None = Field(
         None, description="Publication date (ISO 8601), anchors relative dates.")
 
 
+@dataclass(frozen=True)
+class Rejected:
+    """A document of ``documents`` that is not a :class:`DocumentIn`: its id, when it has
+    a usable one, and why."""
+
+    id: str | None
+    error: str
+
+
 class ExtractRequest(BaseModel):
-    """Either one ``text`` (with optional ``id`` and ``published``) or ``documents``."""
+    """Either one ``text`` (with optional ``id`` and ``published``) or ``documents``; a
+    document of ``documents`` is checked on its own (:meth:`items`), so that a bad one
+    does not reject the others."""
 
     model_config = ConfigDict(extra="forbid")
 
     text: Text | None = Field(None, description="One article text.")
     id: DocId | None = Field(None, description="Its document id.")
     published: Published | None = Field(None, description="Its publication date (ISO 8601).")
-    documents: list[DocumentIn] | None = Field(
-        None, max_length=MAX_DOCUMENTS, description="Several documents.")
+    documents: list[Annotated[Any, WithJsonSchema(DocumentIn.model_json_schema())]] | None = \
+        Field(None, max_length=MAX_DOCUMENTS, description=(
+            "Several documents; one that is not of this shape is reported in the answer's "
+            "'errors' and the others are processed."))
     min_confidence: float | None = Field(
         None, ge=0.0, le=1.0, strict=True, allow_inf_nan=False, description=(
             "Leave a place name unresolved when its best place is less likely than this "
@@ -265,8 +319,31 @@ class ExtractRequest(BaseModel):
             raise ValueError("'id' and 'published' go inside each of 'documents'")
         return self
 
-    def items(self) -> list[DocumentIn]:
-        """The request as a list of documents."""
-        if self.documents is not None:
-            return self.documents
-        return [DocumentIn(id=self.id, text=self.text or "", published=self.published)]
+    def items(self) -> list[DocumentIn | Rejected]:
+        """The request as a list of documents, each checked (or why it is not one)."""
+        if self.documents is None:
+            return [DocumentIn.model_construct(id=self.id, text=self.text or "",
+                                               published=self.published)]
+        return [_document(n, raw) for n, raw in enumerate(self.documents)]
+
+
+def _document(n: int, raw: Any) -> DocumentIn | Rejected:
+    """The ``n``-th document of ``documents`` checked, or why it is not one."""
+    try:
+        return DocumentIn.model_validate(raw)
+    except ValidationError as exc:
+        problem = exc.errors(include_url=False)[0]
+        _, message = validation_message([{**problem,
+                                          "loc": ("body", "documents", n, *problem["loc"])}])
+        doc_id = raw.get("id") if isinstance(raw, dict) else None
+        usable = isinstance(doc_id, str) and len(doc_id) <= MAX_ID_CHARS and \
+            _unicode(doc_id)
+        return Rejected(doc_id if usable else None, message)
+
+
+def _unicode(value: str) -> bool:
+    try:
+        _check_unicode(value)
+    except ValueError:
+        return False
+    return True
