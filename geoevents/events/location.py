@@ -257,7 +257,7 @@ _ARTICLES = ARABIC_ARTICLES
 # labels that are never a place; spaCy's small model often tags a place name NORP,
 # LANGUAGE or PRODUCT ("Aleppo" NORP), so those only exclude real demonyms
 _NEVER_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
-                           "CARDINAL", "LAW", "EVENT"})
+                           "CARDINAL", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"})
 # reporting and cognition verbs: no setting of their own ("officials said", "believed")
 _REPORTING = frozenset({
     "say", "tell", "state", "report", "announce", "confirm", "claim", "declare", "add",
