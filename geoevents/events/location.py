@@ -2276,9 +2276,11 @@ def _approximate(loc: Location, trigger: Word,
     """The event's place is a name the gazetteer lacks ("the town of Ashigashiya"):
     keep the name and place the event at the resolved place the sentence names nearest
     to it, at precision 2 at best (ACLED codes an unknown village at the nearest known
-    place) — never at a :func:`stray` abroad ("went off near Milimani" in a Kenyan
-    report whose "road between Hindi and Kiunga" gave Hindi the reading Mariupol,
-    Ukraine: the unknown village is not in Ukraine), nor at the far end of a road
+    place), or, with no such place, in the country a nationality on its own settlement
+    noun names (:func:`_nation_of_settlement`, precision 3) — never at a :func:`stray`
+    abroad ("went off near Milimani" in a Kenyan report whose "road between Hindi and
+    Kiunga" gave Hindi the reading Mariupol, Ukraine: the unknown village is not in
+    Ukraine), nor at the far end of a road
     (:func:`_road_far_end`: "a blockade at Parotani, on the highway linking Cochabamba
     to Oruro and La Paz" is not in La Paz): the fallback chain places it then."""
     assert loc.toponym is not None
