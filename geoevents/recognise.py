@@ -478,7 +478,17 @@ class Recogniser:
             # (a number's label is not the name's: "3000" CARDINAL in "the 3000 Apartment
             # Project")
             labels = set(words.ents[span.start + numbered:span.end]) - {""}
-            if not outright and _inside_longer_entity(span):
+            # a place's name mislabelled a person where a place stands: "flown into
+            # Luang Namtha", "captured Knin", "the siege of Kon Tum"; or an
+            # organisation where a capture or an assault takes it ("captured Birao",
+            # "shelled Kafr Saghir’s outskirts": NER's name ends with the possessive)
+            taken = cue in ("territorial", "assault")
+            settled = _entity_is(span) and (
+                (labels == {"ORG"} and taken) or (labels == {"PERSON"} and (
+                    taken or cue == "of" or (
+                        cue == "locative" and _cue_word(doc, span.start) in
+                        STATIC_LOCATIVES | PATH_PREPOSITIONS))))
+            if not outright and not settled and _inside_longer_entity(span):
                 continue
             lookup = _strip_generic(span)
             if lookup is None:
@@ -493,15 +503,6 @@ class Recogniser:
                 prominent = match.place.population >= self.prominent_population and (
                     match.primary or labels <= {"PERSON", "NORP"}) and not (
                     nxt is not None and nxt.text in _POSSESSIVE)
-                # a place's name mislabelled a person where a place stands: "flown into
-                # Luang Namtha", "captured Knin", "the siege of Kon Tum"; or an
-                # organisation where a capture or an assault takes it ("captured Birao")
-                taken = cue in ("territorial", "assault")
-                settled = _entity_is(span) and (
-                    (labels == {"ORG"} and taken) or (labels == {"PERSON"} and (
-                        taken or cue == "of" or (
-                            cue == "locative" and _cue_word(doc, span.start) in
-                            STATIC_LOCATIVES | PATH_PREPOSITIONS))))
                 weak = not outright and cue != "compass" and not settled and \
                     not labels <= {"GPE", "LOC", "FAC"} and not prominent and \
                     not _place_shaped(span)
@@ -1348,6 +1349,12 @@ def _inside_longer_entity(span: Span) -> bool:
     return start <= span.start and span.end <= ent.end and ent.end - start > len(span)
 
 
+def _entity_end(ent: Span) -> int:
+    """The end of an entity without a trailing possessive: NER takes "Kafr Saghir’s" for
+    one name, which is the name "Kafr Saghir"."""
+    return ent.end - (len(ent) > 1 and ent[-1].text in _POSSESSIVE)
+
+
 def _in_group_name(doc: Doc, start: int, end: int) -> bool:
     """Whether the name ``doc[start:end]`` is part of an armed group's proper name: the
     capitalised name it begins or continues ends with a group word ("Sinjar Resistance
@@ -1387,9 +1394,10 @@ def _in_group_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _entity_is(span: Span) -> bool:
-    """Whether an entity of the document covers exactly ``span`` (with a leading "the")."""
+    """Whether an entity of the document covers exactly ``span`` (with a leading "the",
+    without a trailing possessive)."""
     e = _entity_at(span.doc, span.end - 1)
-    return e is not None and e.end == span.end and (e.start == span.start or (
+    return e is not None and _entity_end(e) == span.end and (e.start == span.start or (
         e.start == span.start - 1 and e[0].lower_ == "the"))
 
 

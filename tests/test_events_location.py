@@ -1157,3 +1157,21 @@ def test_a_statement_after_the_news_is_kept_only_with_a_scene_of_its_own():
                  "The governor, speaking in Abuja on Sunday, condemned the killings."):
         found = geoevents.extract_events(news + said, published="2026-12-07")
         assert [e.sub_event_type for e in found] == ["Attack"], said
+
+
+def test_a_product_is_no_place():
+    # "Humvees" PRODUCT in a place's slot: the event is at the town the sentence names
+    assert_placed_at("On Monday, three of its suicide bombers attacked a police base north "
+                     "of Ramadi in captured Humvees filled with explosives.", "attacked",
+                     "north of Ramadi")
+
+
+def test_an_unknown_town_is_placed_in_the_country_its_noun_names():
+    e = first("In the Cameroonian town of Ashigashiya, seven people were killed on "
+              "Thursday by Boko Haram.")
+    assert e.location_text == "Ashigashiya", e.reason
+    assert e.location is not None and e.location.country_code == "CM"
+    assert e.geo_precision == 3
+    # the nationality of those acting there says nothing of where it is
+    e = first("Syrian troops stormed the village of Kwatasin on Sunday.")
+    assert e.location_text == "Kwatasin" and e.location is None, e.reason

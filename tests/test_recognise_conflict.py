@@ -301,3 +301,28 @@ def test_a_persian_name_spelled_without_its_w_is_found(parser):
     found = resolved(parser, "Taliban attacked Khoja Ghar district in Takhar.")
     assert found["Khoja Ghar"].place is not None, found["Khoja Ghar"].reason
     assert found["Khoja Ghar"].place.name == "Khwājah Ghār"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a verb whose object is where it happens: a known city NER labels a person
+    ("Security forces fired at demonstrators who thronged Hama on Friday.", "Hama"),
+    ("Soldiers also patrolled Manger Square in nearby Bethlehem.", "Manger Square"),
+])
+def test_an_object_of_a_verb_of_place_is_a_place(parser, text, name):
+    assert name in resolved(parser, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    # NER takes the possessive into an organisation's name: "Kafr Saghir’s" ORG
+    ("Rebels shelled Kafr Saghir’s eastern outskirts.", "Kafr Saghir"),
+    ("The army captured Tal Rifaat’s southern farms.", "Tal Rifaat"),
+])
+def test_a_known_name_with_its_possessive_taken_by_an_assault_is_a_place(parser, text,
+                                                                         name):
+    found = resolved(parser, text)
+    assert name in found and found[name].place is not None
+    assert found[name].place.country_code == "SY"
+
+
+def test_an_armed_group_with_its_possessive_stays_no_place(parser):
+    assert "Islamic State" not in resolved(parser, "The Islamic State’s defenses fell.")

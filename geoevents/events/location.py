@@ -257,7 +257,7 @@ _ARTICLES = ARABIC_ARTICLES
 # labels that are never a place; spaCy's small model often tags a place name NORP,
 # LANGUAGE or PRODUCT ("Aleppo" NORP), so those only exclude real demonyms
 _NEVER_PLACES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL",
-                           "CARDINAL", "LAW", "EVENT"})
+                           "CARDINAL", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART"})
 # reporting and cognition verbs: no setting of their own ("officials said", "believed")
 _REPORTING = frozenset({
     "say", "tell", "state", "report", "announce", "confirm", "claim", "declare", "add",
@@ -2279,9 +2279,11 @@ def _approximate(loc: Location, trigger: Word,
     """The event's place is a name the gazetteer lacks ("the town of Ashigashiya"):
     keep the name and place the event at the resolved place the sentence names nearest
     to it, at precision 2 at best (ACLED codes an unknown village at the nearest known
-    place) — never at a :func:`stray` abroad ("went off near Milimani" in a Kenyan
-    report whose "road between Hindi and Kiunga" gave Hindi the reading Mariupol,
-    Ukraine: the unknown village is not in Ukraine), nor at the far end of a road
+    place), or, with no such place, in the country a nationality on its own settlement
+    noun names (:func:`_nation_of_settlement`, precision 3) — never at a :func:`stray`
+    abroad ("went off near Milimani" in a Kenyan report whose "road between Hindi and
+    Kiunga" gave Hindi the reading Mariupol, Ukraine: the unknown village is not in
+    Ukraine), nor at the far end of a road
     (:func:`_road_far_end`: "a blockade at Parotani, on the highway linking Cochabamba
     to Oruro and La Paz" is not in La Paz): the fallback chain places it then."""
     assert loc.toponym is not None
@@ -2295,6 +2297,15 @@ def _approximate(loc: Location, trigger: Word,
               if (p[1].start, p[1].end) != (loc.toponym.start, loc.toponym.end)
               and not stray(p[1], names)
               and not _road_far_end(roots[id(p[1])])]
+    nation = None if places else _nation_of_settlement(top, candidates)
+    if nation is not None:  # only the country is known: precision 3
+        mention, noun = nation
+        assert mention.place is not None
+        loc.toponym = placed_in(loc.toponym, mention, f"the country of its {noun!r}")
+        loc.precision = 3
+        loc.reason += (f"; not in the gazetteer, so placed in {mention.place.display_name}, "
+                       f"the country {mention.text!r} makes its {noun!r}")
+        return
     source = not places
     if source:
         # no other place: where the source of the report is ("a military source in the
@@ -2320,6 +2331,26 @@ def _approximate(loc: Location, trigger: Word,
                    f"({container.place.display_name}), " +
                    ("where the report's source is" if source else
                     "the nearest place the sentence names"))
+
+
+def _nation_of_settlement(name: Word, candidates: list[tuple[Toponym, Word]]
+                          ) -> tuple[Toponym, str] | None:
+    """The nationality on the settlement noun that names a place ("the Cameroonian town
+    of Ashigashiya", "the Syrian village Rasm al-Abed"), resolved to its country, and
+    that noun: the country the place is in, whatever the nationality of the people acting
+    there."""
+    if name.dep_ == "pobj" and name.head.lower_ == "of":
+        noun = name.head.head
+    elif name.dep_ in ("compound", "nmod", "appos"):
+        noun = name.head
+    else:
+        return None
+    if lemma(noun) not in _SETTLEMENT_NOUNS and noun.lower_ not in _SETTLEMENT_NOUNS:
+        return None
+    return next(((m, noun.text) for m, r in candidates
+                 if getattr(m, "kind", "name") == "demonym" and m.place is not None and
+                 m.place.feature_code.startswith(_NATIONS) and r.head.i == noun.i and
+                 r.dep_ in ("amod", "compound", "nmod")), None)
 
 
 def country_names(toponyms: list[Toponym]) -> CountryNames:
