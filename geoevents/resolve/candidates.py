@@ -245,7 +245,7 @@ def _spelling_variants(name: str) -> list[str]:
     an article after "of" ("Republic of Congo" / "Republic of the Congo"), "St." for
     "Saint", "Greater X" for the metropolitan area of X (placed at X), "Town of X" (and
     city, village, borough, township) for X, and abbreviated generic words ("Co.",
-    "Twp.", "Mt.", "Ft.", with or without the period). A name given with the words
+    "Twp.", "Mt.", "Ft."). A name given with the words
     around it (:func:`_bare`: "the U.S.", "Quebec's", "the Dallas area") is tried bare,
     and so are that bare name's own variants."""
     bare = _bare(name)
@@ -286,10 +286,9 @@ def _bare(name: str) -> str | None:
     ending = next((e for e in _POSSESSIVE_ENDS if text.endswith(e)), None)
     if ending is not None and len(text) > len(ending) + 1:
         text = text[: -len(ending)]
-    lowered = text.lower()
-    for tail in _AREA_WORDS:
+    for tail in _AREA_WORDS:  # lower-case: "Bay Area" is a name
         for joint in (" ", "-"):
-            if lowered.endswith(joint + tail) and len(text) > len(tail) + 2:
+            if text.endswith(joint + tail) and len(text) > len(tail) + 2:
                 text = text[: -len(tail) - 1]
                 break
         else:
@@ -376,6 +375,5 @@ _MUNICIPALITY_WORDS = frozenset({"town", "city", "village", "borough", "township
 
 # Abbreviated generic words of US news place names ("Loudon Co.", "Mt. Vernon")
 _WORD_ABBREVIATIONS = {"Co.": "County", "Twp.": "Township", "Mt.": "Mount", "Ft.": "Fort",
-                       "Pt.": "Point", "Co": "County", "Twp": "Township", "Mt": "Mount",
-                       "Ft": "Fort", "Pt": "Point"}
+                       "Pt.": "Point"}
 _SAINTS = {"St.": "Saint", "St": "Saint", "Ste.": "Sainte", "Ste": "Sainte"}
