@@ -176,6 +176,37 @@ def test_spelling_variants_are_tried_only_for_unknown_names():
     assert _spelling_variants("Greater Mumbai") == ["Mumbai"]
     assert "Groton" in _spelling_variants("Town of Groton")
     assert _spelling_variants("Jenin") == []
+    assert _spelling_variants("the greater Houston area") == ["greater Houston", "Houston"]
+
+
+@pytest.mark.parametrize("name, bare", [
+    ("the U.S.", "U.S."), ("Quebec's", "Quebec"), ("Kansas’s", "Kansas"), ("Texas'", "Texas"),
+    ("the Dallas area", "Dallas"), ("Atlanta-area", "Atlanta"),
+    ("the Houston metro area", "Houston"), ("the area", None), ("Bay Area", None),
+    ("Jenin", None)])
+def test_a_name_is_tried_without_the_words_around_it(name, bare):
+    from geoevents.resolve.candidates import _bare
+
+    assert _bare(name) == bare
+
+
+@pytest.mark.parametrize("text, span, name, code", [
+    ("Police in the Dallas area said the storm hit.", "the Dallas area", "Dallas", "PPL"),
+    ("Quebec's premier said the storm hit.", "Quebec's", "Québec", None),
+    ("Texas's governor said the storm hit.", "Texas's", "Texas", "ADM1"),
+    ("Troops of the U.S. arrived.", "the U.S.", "United States", "PCLI"),
+])
+def test_a_given_span_with_the_words_around_a_name_is_the_place(parser, text, span, name,
+                                                                code):
+    start = text.index(span)
+    (toponym,) = parser.parse(text, toponyms=[(start, start + len(span))]).toponyms
+    assert toponym.place is not None and toponym.place.name == name
+    assert code is None or toponym.place.feature_code == code
+
+
+def test_the_ap_abbreviation_of_washington_is_the_state(parser):
+    found = places(parser, "Officials in Wash. said the fire spread.")
+    assert found["Wash."][0].feature_code == "ADM1"
 
 
 def test_a_country_s_demonym_before_a_name_the_gazetteer_lacks_keeps_its_readings_there(
@@ -862,3 +893,9 @@ def test_two_divisions_joined_after_a_comma_are_items_of_a_list(parser, text, na
     spans = [(text.index(n), text.index(n) + len(n)) for n in names]
     t = parser.parse(text, toponyms=spans).toponyms[0]
     assert t.place is not None and (t.place.admin1 == names[1]) == qualified, t.reason
+
+
+def test_the_article_reading_needs_a_gazetteer_name_with_the_article(parser):
+    # "the Dallas" tried bare finds Dallas County, which is no name taking "the"
+    assert parser.resolver._with_article("Dallas") == []
+    assert [c.place.feature_code for c in parser.resolver._with_article("Gulf")] == ["RGN"]

@@ -205,8 +205,10 @@ class Resolver:
         are mostly nicknames ("the Bridge" for Bridgeton)."""
         if name.lower().startswith("the "):
             return []
+        # (the name's own hits, which "the NAME" also finds tried bare, are not such)
         return [c for c in self.candidates.for_name(f"the {name}")
-                if c.match == "exact" and c.place.feature_class not in ("P", "S")]
+                if c.match == "exact" and c.place.feature_class not in ("P", "S")
+                and c.name.startswith("the ")]
 
     def _accept(self, groups: list[Group], first: list[Mention]) -> None:
         """Judge the loose candidates of each name (:mod:`~geoevents.resolve.acceptance`)

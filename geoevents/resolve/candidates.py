@@ -245,14 +245,19 @@ def _spelling_variants(name: str) -> list[str]:
     an article after "of" ("Republic of Congo" / "Republic of the Congo"), "St." for
     "Saint", "Greater X" for the metropolitan area of X (placed at X), "Town of X" (and
     city, village, borough, township) for X, and abbreviated generic words ("Co.",
-    "Twp.", "Mt.", "Ft.")."""
+    "Twp.", "Mt.", "Ft."). A name given with the words
+    around it (:func:`_bare`: "the U.S.", "Quebec's", "the Dallas area") is tried bare,
+    and so are that bare name's own variants."""
+    bare = _bare(name)
+    if bare is not None:
+        return [bare, *_spelling_variants(bare)]
     out: list[str] = []
     words = name.split()
     if " of " in name and " of the " not in name:
         out.append(name.replace(" of ", " of the ", 1))
     elif " of the " in name:
         out.append(name.replace(" of the ", " of ", 1))
-    if len(words) > 1 and words[0] == "Greater":
+    if len(words) > 1 and words[0] in ("Greater", "greater"):
         out.append(" ".join(words[1:]))
     if len(words) > 2 and words[1] == "of" and words[0].lower() in _MUNICIPALITY_WORDS:
         out.append(" ".join(words[2:]))  # "Town of Groton", "City of Lancaster"
@@ -260,6 +265,38 @@ def _spelling_variants(name: str) -> list[str]:
     if expanded is not None:
         out.append(expanded)
     return out
+
+
+# the words after a town's name that make it the town with its surroundings ("the Dallas
+# area", "the Houston metro area", "Atlanta-area"), placed at the town as "Greater X" is
+_AREA_WORDS = ("metropolitan area", "metro area", "area")
+_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
+
+
+def _bare(name: str) -> str | None:
+    """``name`` without the words a caller's span may hold around a place name, or None
+    when it holds none: a leading article ("the U.S.", "the Houston region": the
+    gazetteer's names that take one, "The Hague", are found before this is tried), a
+    possessive ending ("Quebec's", "Kansas’s"; "Texas'"), and an area word after it
+    ("the Dallas area", "Atlanta-area")."""
+    text = name
+    words = text.split()
+    if len(words) > 1 and words[0] in ("the", "The"):
+        text = " ".join(words[1:])
+    ending = next((e for e in _POSSESSIVE_ENDS if text.endswith(e)), None)
+    if ending is not None and len(text) > len(ending) + 1:
+        text = text[: -len(ending)]
+    for tail in _AREA_WORDS:  # lower-case: "Bay Area" is a name
+        for joint in (" ", "-"):
+            if text.endswith(joint + tail) and len(text) > len(tail) + 2:
+                text = text[: -len(tail) - 1]
+                break
+        else:
+            continue
+        break
+    text = text.strip()
+    named = any(w[:1].isupper() for w in text.split())  # not "the area"
+    return text if named and text != name else None
 
 
 def _expanded(name: str, *, saints: bool = True) -> str | None:
