@@ -1694,6 +1694,9 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
         elif low in ("on", "against") and i > 0 and lowers[i - 1] in ASSAULT_NOUNS:
             cue = "territorial"  # "attacks on Aleppo", "the assault on Taqsis"
             start = _modifiers_end(tokens, start)
+        elif pos == "VERB" and low in _STRIKING_VERBS and _weapon_subject(tokens[i]):
+            cue = "assault"  # "An air strike hit Khan Younis", "shells struck Kharkiv"
+            start = _modifiers_end(tokens, start)
         elif pos == "ADP" and i + 1 < n:
             cue = "preposition"  # only for site names: "on the Deir Ezzor Military Airport"
             start = _modifiers_end(tokens, start, titled_compass=False)
@@ -1714,6 +1717,18 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
         end = _name_end(doc, start, n)
         yield from _listed(doc, start, end, cue)
         after = max(end, i + 1)
+
+
+# verbs whose object is the target of the weapon or strike that is their subject
+_STRIKING_VERBS = frozenset({"hit", "hits", "hitting", "struck", "strike", "strikes",
+                             "striking", "target", "targets", "targeted", "targeting",
+                             "rock", "rocks", "rocked", "rocking"})
+
+
+def _weapon_subject(verb: Token) -> bool:
+    """Whether a verb's subject is an attack or a munition ("An air strike hit …",
+    "Shells struck …"): its object is then where they fell, not a person."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ASSAULT_NOUNS for c in verb.children)
 
 
 # the words of a part of a place before "of" and the place's name

@@ -326,3 +326,19 @@ def test_a_known_name_with_its_possessive_taken_by_an_assault_is_a_place(parser,
 
 def test_an_armed_group_with_its_possessive_stays_no_place(parser):
     assert "Islamic State" not in resolved(parser, "The Islamic State’s defenses fell.")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # the object of a verb whose subject is a strike or a munition is where it fell
+    ("An air strike hit Khan Younis on Monday.", "Khan Younis", "PS"),
+    ("Russian missiles struck Kramatorsk overnight.", "Kramatorsk", "UA"),
+])
+def test_what_a_strike_hits_is_a_place(parser, text, name, country):
+    found = resolved(parser, text)
+    assert name in found and found[name].place is not None, found
+    assert found[name].place.country_code == country
+
+
+def test_what_a_person_hits_is_no_place_by_that_cue(parser):
+    # the cue needs a weapon or an attack as the subject: a man hitting a man is no place
+    assert "Paris" not in resolved(parser, "The boxer hit Paris Hilton's bodyguard.")
