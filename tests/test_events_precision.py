@@ -1505,13 +1505,3 @@ def test_a_day_is_no_side_of_a_fight():
                    "has displaced an estimated 1,200 households towards Damazin.",
                    "2026-03-18")
     assert [(e.event_type, e.actor1) for e in found] == [("Battles", None)]
-
-
-def test_a_toll_of_gang_members_is_the_toll_of_the_fight_told_before():
-    """'Two suspected gang members were killed': typed gang violence by whom it counts,
-    the toll is the firefight's told just before, not a second event."""
-    found = events("On Monday afternoon, police officers exchanged fire with gang members on "
-                   "the road between Kenscoff and Pétion-Ville, a police spokesman said. Two "
-                   "suspected gang members were killed and one officer was wounded, he said.",
-                   "2026-03-17")
-    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Armed clash", 2)]

@@ -235,9 +235,8 @@ _DESCRIBING = frozenset({"Agreement", _CLAIM})  # see _describes_participant
 _PERFECT = frozenset({"has", "have", "had"})
 _BLAME = frozenset({"blame", "accuse", "attribute", "accusation", "allegation"})
 _DISASTERS = frozenset({"Natural disaster", "Man-made disaster"})
-_GANGS = "Organised crime"  # gang and cartel violence, which ACLED codes apart
 # the sub-types of "Other incidents" that have victims of their own
-_WITH_VICTIMS = _DISASTERS | {_GANGS}
+_WITH_VICTIMS = _DISASTERS | {"Organised crime"}
 # a reference to an event: the event noun is the object of a reaction to it
 _REACTIONS = frozenset({
     "condemn", "denounce", "deplore", "decry", "criticise", "criticize", "investigate",
@@ -3920,11 +3919,9 @@ def _may_refer(event: Event, mention: Event, seized: bool = False, *,
     if mention.sub_event_type in _MOVEMENTS:  # how a fight or an attack ended
         return event.event_type in VIOLENT_EVENT_TYPES
     # gang and cartel violence is violence ("gang members attacked the town … 10 people
-    # were killed in the attack"), and so is a toll typed as gang violence by whom it
-    # counts ("police exchanged fire with gang members … Two suspected gang members were
-    # killed")
-    return (event.event_type in VIOLENT_EVENT_TYPES or event.sub_event_type == _GANGS) and \
-        (mention.event_type in VIOLENT_EVENT_TYPES or mention.sub_event_type == _GANGS)
+    # were killed in the attack")
+    return (event.event_type in VIOLENT_EVENT_TYPES or event.sub_event_type == "Organised crime"
+            ) and mention.event_type in VIOLENT_EVENT_TYPES
 
 
 def locate_trigger(token, toponyms: list[Toponym]) -> Location:
