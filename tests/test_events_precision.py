@@ -1461,3 +1461,47 @@ def test_what_a_report_was_updated_with_is_its_source():
                   "the Military Police (PM) in the Valéria neighbourhood, in the Subúrbio of "
                   "Salvador, on Tuesday morning.", "2026-10-13")
     assert "Statement" not in found
+
+
+def test_the_army_and_the_attackers_tell_one_battle():
+    """'the army said on Monday it had repelled an attack': Monday is the day of the
+    telling (the reported clause begins at its subject), so the attack told with its own
+    day ('early on Saturday') is the same battle, and the attackers' later word that they
+    seized weapons is a part of it, not a second event."""
+    found = events("Mali's army said on Monday it had repelled an attack on its positions "
+                   "in Djibo. In a communique, the general staff said the assailants attacked "
+                   "the camp in Djibo early on Saturday and that the fighting lasted two "
+                   "hours. In a statement released on Sunday, the militants said their "
+                   "fighters had seized weapons and two vehicles.", "2026-05-12")
+    assert [(e.event_type, e.date) for e in found] == [("Battles", "2026-05-09")]
+
+
+def test_what_a_rumour_told_is_no_happening():
+    """'after a rumour spread that a youth had been beaten': the rumour's content set off
+    the clashes; it is no attack of its own."""
+    found = events("Clashes broke out in Khulna on Thursday afternoon. The army said in a "
+                   "statement on Friday that the violence began near the bazar after a "
+                   "rumour spread that a youth had been beaten by students.", "2026-05-16")
+    assert [e.event_type for e in found] == ["Battles"]
+
+
+def test_a_crowd_armed_with_sticks_and_machetes_riots():
+    """People armed with what comes to hand are a crowd, whatever 'groups' reads as: their
+    fight is the riot told before, not a battle beside it."""
+    found = events("Two people were killed when clashes between residents and settlers broke "
+                   "out in Dimapur on Thursday, officials said.\n\nThe army said groups armed "
+                   "with sticks and machetes fought in the streets and set fire to shops.\n\n"
+                   "A regional party gave a higher toll. In a press release, it said three men "
+                   "had been killed by settlers in Dimapur on Thursday.", "2026-05-16")
+    assert [e.event_type for e in found] == ["Riots"]
+    assert types("Groups armed with rifles fought in the streets of Dimapur on Thursday.",
+                 "2026-05-16") == ["Armed clash"]
+
+
+def test_a_day_is_no_side_of_a_fight():
+    """'Fighting … since 14 March has displaced …': the parse may hang 'March' as a side;
+    a date is no actor (and no protest march)."""
+    found = events("- Fighting on the outskirts of Geissan, Blue Nile state, since 14 March "
+                   "has displaced an estimated 1,200 households towards Damazin.",
+                   "2026-03-18")
+    assert [(e.event_type, e.actor1) for e in found] == [("Battles", None)]

@@ -154,9 +154,12 @@ HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout14": 5, "heldout16": 8,
 # one; typing18: a vigil typed by the unrest of another year).
 # (heldout12 became tune16 at the start of session 19, with 4 failed checks and
 # 0.676 / 0.806, its last blind figures; its gate keeps the held-out gate.)
+# Session 19: tune16 4 → 0 (precision20: the army's and JNIM's tellings of one battle, a
+# rumour's content, a bare toll at a march, a party's toll of a riot, a date read as a
+# protester).
 TUNE_ERRORS = {"tune5": 0, "tune6": 0, "tune7": 0, "tune8": 0, "tune9": 0, "tune10": 0,
                "tune11": 0, "tune12": 0, "tune13": 0, "tune14": 0, "tune15": 0,
-               "tune16": 4}
+               "tune16": 0}
 # must-not checks of the dev reports that still fail, each with the event that makes it
 # fail now (a substring of the error line): the same check failing for another reason is
 # a new error. d73-d84 (first run 12 failed checks; 3 left): a rally outside a court typed

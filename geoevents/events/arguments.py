@@ -534,6 +534,10 @@ def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
             and partners[0].head.lower_ == "between":
         both = _with_conjuncts(partners)
         args.actor1_token, partners = both[0], both[1:]
+    if args.actor1_token is not None and args.actor1_token.ent_type_ in ("DATE", "TIME"):
+        # a day the parse hung as a side ("Fighting … since 14 March has displaced …")
+        # is no actor, however its word reads ("March")
+        args.actor1_token = None
     if args.actor1_token is not None and set(lemma_forms(args.actor1_token)) & onto.words(
             "operation"):  # "their operation has concluded": the operation is no actor
         owner = _owner(args.actor1_token, onto)

@@ -1817,9 +1817,11 @@ def _rioters_named(trigger: Trigger, onto: Ontology) -> bool:
 # clashed", "youths battled police")
 _CROWD_PEOPLE = frozenset({"supporter", "youth", "fan", "worker", "student", "villager",
                            "resident", "trader", "vendor", "farmer", "herder", "mob"})
-# what crowds fight with; firearms and armed groups make it a battle
+# what crowds fight with (what comes to hand: "groups armed with sticks and machetes
+# fought in the streets"); firearms and armed groups make it a battle
 _CROWD_WEAPONS = frozenset({"stick", "stone", "rock", "brick", "bottle", "club", "tyre",
-                            "tire", "barricade", "catapult", "slingshot"})
+                            "tire", "barricade", "catapult", "slingshot", "machete",
+                            "cudgel", "rod"})
 _NO_CROWD = frozenset({"gun", "rifle", "firearm", "gunfire", "gunman", "militant", "rebel",
                        "fighter", "insurgent", "militia", "militiaman", "jihadist",
                        "terrorist", "bandit", "soldier", "troop", "army", "shell", "rocket",
@@ -1835,9 +1837,12 @@ def _fought_by_crowds(trigger: Trigger, args: Arguments, onto: Ontology,
     clause (a noun's: its sentence). ACLED's Armed clash is between organised armed
     groups; crowds fighting each other or the police riot."""
     around = args.clause | args.near | (sentence if trigger.pos == "NOUN" else set())
+    sides = [t for t in (args.actor1_token, args.actor2_token) if t is not None]
+    if any(_armed_with_what_comes_to_hand(side) for side in sides) and \
+            not _has(around, _NO_CROWD):
+        return True
     if _has(around, _NO_CROWD | onto.words("non_state")):
         return False
-    sides = [t for t in (args.actor1_token, args.actor2_token) if t is not None]
     people = set()
     for side in sides:
         counted = preposition_objects(side, ("of",)) if lemma(side) in _QUANTITY_HEADS \
@@ -1845,6 +1850,18 @@ def _fought_by_crowds(trigger: Trigger, args: Arguments, onto: Ontology,
         people |= set(lemma_forms(counted[0] if counted else side))
     return _has(people, _CROWD_PEOPLE) or (_has(around, _CROWD_WEAPONS) and not any(
         _token_class(side, onto) == "armed" and not _is_state_force(side) for side in sides))
+
+
+def _armed_with_what_comes_to_hand(side: Word) -> bool:
+    """Whether a side is told as armed with crowd weapons only ("groups armed with sticks
+    and machetes"): however "group" is read, people so armed are a crowd, not an armed
+    group."""
+    for child in side.children:
+        if child.dep_ == "acl" and lemma(child) == "arm":
+            weapons = [w for o in preposition_objects(child, ("with",))
+                       for w in (o, *o.conjuncts)]
+            return bool(weapons) and all(lemma(w) in _CROWD_WEAPONS for w in weapons)
+    return False
 
 
 # sub-types that are the point of a text when present: a claim is about an attack, a

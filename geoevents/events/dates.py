@@ -783,7 +783,26 @@ def _hangs_from(ent: Span, trigger: Word, anchors: set[int], *,
     subject = _subject_of(ent)
     if subject is not None:
         return subject.left_edge.i <= trigger.i <= subject.right_edge.i
-    return _attached(ent, anchors, through_since=through_since)
+    return _told_clause_of(ent) is None and _attached(ent, anchors, through_since=through_since)
+
+
+def _told_clause_of(ent: Span) -> Word | None:
+    """The reported clause a date told right after its verb of telling and before the
+    clause's subject is put in front of ("the army said on Sunday it had repelled an
+    attack", which the parser hangs from "repelled"): the date is the verb of telling's,
+    not attached to the reported happening, since the clause begins at its subject. None
+    when the date is inside the clause."""
+    tok = span_root(ent)
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if verb.dep_ != "ccomp" or not _telling_verb(verb.head) or verb.head.i > ent.start:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    # the clause begins at its "that" when it has one ("said that on Thursday the air
+    # force struck …": Thursday is the strike's)
+    start = min([subject.left_edge.i] + [c.i for c in verb.children if c.dep_ == "mark"])
+    return verb if start >= ent.end else None
 
 
 def _subject_of(ent: Span) -> Word | None:
@@ -941,7 +960,7 @@ def sentence_dates(ents: list[Span], published: date | None, *,
                    skip_before: int = 0) -> list[DateInfo]:
     """The resolved dates a sentence tells (``ents``: its DATE/TIME entities), leaving out
     the dateline, numbers that count something and the start of a comparison ("since
-    2019")."""
+    2019"). A date that is the day of a telling (:func:`_day_of_telling`) is marked so."""
     out = []
     for ent in ents:
         if ent.start_char < skip_before or _counts_something(ent) or (
@@ -949,5 +968,6 @@ def sentence_dates(ents: list[Span], published: date | None, *,
             continue
         info = resolve_date(with_told_year(ent), published)
         if info.precision != UNRESOLVED:
+            info.telling = _day_of_telling(ent)
             out.append(info)
     return out

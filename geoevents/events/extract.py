@@ -2010,8 +2010,10 @@ def _on_a_day(ents: list[Span], sent: Span) -> set[str]:
 
 
 def _scene_date(scene: list[DateInfo]) -> DateInfo:
-    """The time a sentence without events set for what its paragraph tells next."""
-    first = scene[0]
+    """The time a sentence without events set for what its paragraph tells next: its
+    first date that is no day of a telling ("the ISPR said in a statement on Friday that
+    the violence began on Thursday afternoon": Thursday)."""
+    first = next((t for t in scene if not t.telling), scene[0])
     return DateInfo(first.date, first.precision, first.text,
                     f"{first.reason}, the time the paragraph set before it")
 
@@ -3555,7 +3557,8 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         cared = cand.accompanying and (_in_care(cand) or (
             cand.location.toponym is not None and cand.location.toponym.start in care))
         own = _own_place(event, cand, around) and not cared
-        targets = [k for k in around if _may_refer(k[0], event, _seizure(cand)) and (
+        targets = [k for k in around if _may_refer(
+            k[0], event, _seizure(cand), told_after=_dated_by_the_telling(k[1], cand)) and (
             cand.reference or event.sub_event_type not in _ACCOMPANYING
             or k[0].trigger_start < event.trigger_start or _harm_told_next(k, cand))
             and not (own and _elsewhere(k[0], event) and not k[1].location.inferred
@@ -3668,16 +3671,28 @@ def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candida
     # police hurt at a demonstration ("three police officers were injured") are hurt by
     # its crowd: the toll is the demonstration's
     policed = bare and own_side_hurt(cand.trigger.token, onto)
-    found = [k for k in kept if (merge_key(k[0]) == merge_key(event) or (
-                 (cared or bare) and k[0].event_type in _POLITICAL_VIOLENCE) or (
-                 policed and k[0].event_type in _CROWDS))
-             and 0 < cand.sentence - k[1].sentence <= _MERGE_WINDOW
-             and _places_agree(k[0], event, near=True)
-             and (_dates_agree(k[0], event) or _reported_after(k[1], cand, onto)
-                  or _dated_by_the_telling(k[1], cand))]
+    told = [k for k in kept if 0 < cand.sentence - k[1].sentence <= _MERGE_WINDOW
+            and (_dates_agree(k[0], event) or _reported_after(k[1], cand, onto)
+                 or _dated_by_the_telling(k[1], cand))]
+    kind = [k for k in told if merge_key(k[0]) == merge_key(event) or (
+                (cared or bare) and k[0].event_type in _POLITICAL_VIOLENCE) or (
+                policed and k[0].event_type in _CROWDS)]
+    if not kind and _reported(_clause_verb(cand), onto):
+        # a party's word on the toll ("in a press release, it said three Pahari men had
+        # been killed by settlers") is its account of the violence told before, whatever
+        # kind its words make it, when no violence of its kind was told
+        kind = [k for k in told if k[0].event_type in VIOLENT_EVENT_TYPES]
+    told = kind
+    found = [k for k in told if _places_agree(k[0], event, near=True)]
     if bare and len(found) > 1:
         # the toll of the paragraph's place is of the happening there, not of one nearby
         found = [k for k in found if _at_the_same_place(k[0], event)]
+    elif bare and not found and cand.location.inferred:
+        # a bare toll has no place of its own: the place lent to it (by a paragraph
+        # whose own place the gazetteer lacks, from the next paragraph) cannot make it
+        # another happening than the one its kind told before it ("three police officers
+        # were slightly injured" after the police dispersed the march)
+        found = told
     if not found and _listed(cand):
         # a key point ("- On 6 May, … two Palestinians were killed") sums up a happening
         # the report tells after it, outside the list, on its day and at its place
@@ -3875,15 +3890,18 @@ def _seizure(cand: _Candidate) -> bool:
     return cand.typing.sub_event_type == _INTERCEPTION and cand.trigger.lemma in _SEIZING
 
 
-def _may_refer(event: Event, mention: Event, seized: bool = False) -> bool:
+def _may_refer(event: Event, mention: Event, seized: bool = False, *,
+               told_after: bool = False) -> bool:
     """Whether a reference or accompanying mention can be about ``event``: the same
     kind, or violence of any kind (organised crime included) for violence or damage,
-    or for weapons ``seized`` there and then."""
+    or for weapons ``seized`` there and then, or by a party's account dated only by its
+    telling a day or two after (``told_after``: "in a statement released on Saturday,
+    the group said its fighters had … seized weapons" after Friday's battle)."""
     if merge_key(event) == merge_key(mention):
         return True
     if seized:  # a dated fight or attack, not a detail told around it
         return event.event_type in VIOLENT_EVENT_TYPES and event.date is not None and \
-            _dates_agree(event, mention)
+            (_dates_agree(event, mention) or told_after)
     if mention.sub_event_type == _CLAIM:  # who did it: any violence
         return event.event_type in VIOLENT_EVENT_TYPES
     if mention.sub_event_type == _ARRESTS:  # arrests at a protest are its intervention:

@@ -46,6 +46,8 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # modals of what may or might be ("ca" is spaCy's "can" of "can't")
 MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "ca"})
 _MODAL_AUX = MODALS | {"'d"}  # "they'd": "would" (or "had": only with its own auxiliaries)
+# a tale passed on: what it tells is no happening the report tells
+_RUMOURS = frozenset({"rumour", "rumor", "hearsay"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # "until the withdrawal is complete", "once the ceasefire takes effect": a time clause
 # in the present tense is about the future
@@ -383,6 +385,18 @@ def _serves_for(verb: Word) -> tuple[str, str] | None:
     return None
 
 
+def _rumoured(clause: Word) -> Word | None:
+    """The rumour whose content a clause is ("after a rumour spread that a youth had been
+    beaten", "rumours that soldiers had killed a boy sparked riots"): a tale that set off
+    what the report tells, not a happening it tells. None when it is no such clause."""
+    if clause.dep_ == "acl" and lemma(clause.head) in _RUMOURS:
+        return clause.head
+    if clause.dep_ == "ccomp":
+        return next((c for c in clause.head.children
+                     if c.dep_ == "nsubj" and lemma(c) in _RUMOURS), None)
+    return None
+
+
 def modality(token: Word, onto: Ontology) -> tuple[str, str]:
     """(modality, reason) of a trigger token; see the module docstring for the values."""
     if token.pos_ == "VERB" and token.dep_ in _NOMINAL_DEPS:
@@ -427,6 +441,9 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
         return "negated", f"negated by 'no {token.head.head.text} of'"
     if token.pos_ in _NOUN_HEADS and _done_by_its_own_clause(token, onto):
         return ASSERTED, ""
+    rumour = _rumoured(clause)
+    if rumour is not None:
+        return "hypothetical", f"what the {rumour.text!r} told"
     for tok in (verb, clause):
         lows = _auxiliaries(tok)
         if lows & FUTURE_AUX:
