@@ -310,3 +310,13 @@ def test_a_participle_that_describes_is_no_trigger():
     found = events("The mission urged all parties to return the abducted children.",
                    "2026-10-05")
     assert found == []
+
+
+def test_a_human_chain_is_a_protest():
+    """recall20: "formed a human chain" is how South Asian reports tell a demonstration:
+    the lexicon's word, not only the model's reading of the sentence."""
+    found = events("About 200 teachers formed a human chain in front of the press club in "
+                   "Chittagong on Sunday.", "2026-10-26")
+    assert [(e.trigger, e.sub_event_type, e.location_text) for e in found] == [
+        ("chain", "Peaceful protest", "Chittagong")]
+    assert "trigger 'human chain'" in found[0].reason
