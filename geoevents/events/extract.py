@@ -2241,8 +2241,7 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
     in :mod:`geoevents.events.location`: the place of the nearest located event of
     another sentence of the same paragraph, else the place the paragraph names (see
     :func:`~geoevents.events.location.main_place`), else where a site its sentence names
-    again was named before (:func:`_site_named_before`) or the town "the town" points back
-    to (:func:`_town_named_before`), else the document's main place, else
+    again was named before (:func:`_site_named_before`), else the document's main place, else
     the state its own sentence shows acting in it or holding what it tells of
     (:func:`~geoevents.events.location.acting_state`; ``sentence_places`` are each
     sentence's toponyms, the dateline's left out), at a precision no finer than 2 (3 for
@@ -2303,8 +2302,7 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             where, role = here, SITE
             precision = max(precision_of(here.place, "site", here.text), 2)
             how = f"the place the paragraph names, {here.text!r}"
-        elif (site := _site_named_before(cand, sentences, resolved_at)
-              or _town_named_before(cand, sentence_places)) is not None:
+        elif (site := _site_named_before(cand, sentences, resolved_at)) is not None:
             noun, where = site
             role, precision = SITE, max(precision_of(where.place, "site", where.text), 2)
             how = f"where 'the {noun}' was named before, {where.text!r}"
@@ -2351,35 +2349,6 @@ def _told_before(cand: _Candidate, found: list[_Candidate]) -> Toponym | None:
 
 
 _SITE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "of"})
-# nouns a report calls a town it has just named by ("marched through the town")
-_TOWN_NOUNS = frozenset({"town", "city", "village"})
-# how many sentences back "the town" may point
-_TOWN_BACK = 2
-
-
-def _town_named_before(cand: _Candidate, sentence_places: list[list[Toponym]]
-                       ) -> tuple[str, Toponym] | None:
-    """The town "the town" in ``cand``'s own phrase points back to ("Twelve years after
-    Islamic State fighters swept into Sinjar, hundreds of Yazidis marched through the
-    town on Monday"): the resolved populated place named last before the noun, in its
-    sentence or the :data:`_TOWN_BACK` before (``sentence_places``: each sentence's
-    toponyms) — even one named for another happening, as Sinjar is. A noun that names
-    its own town ("the town of Bama", "the town in the north") points nowhere. With the
-    noun, None when there is none."""
-    trigger = cand.trigger.token
-    nouns = [t for t in trigger.subtree if lemma(t) in _TOWN_NOUNS and t.pos_ == "NOUN"
-             and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
-             and not any(c.dep_ in ("prep", "appos", "compound") for c in t.children)]
-    if not nouns:
-        return None
-    noun = nouns[0]
-    towns = [m for places in sentence_places[max(cand.sentence - _TOWN_BACK, 0):
-                                             cand.sentence + 1]
-             for m in places if m.start < noun.idx and m.place is not None
-             and m.place.feature_class == "P"]
-    if not towns:
-        return None
-    return lemma(noun), max(towns, key=lambda m: m.start)
 
 
 def _site_named_before(cand: _Candidate, sentences: list[Span],
