@@ -90,6 +90,10 @@ def test_parse_published():
      "Two men beheaded in Niassa\n\nLichinga"),
     ("A road and an old fear\n\nCHAIBASA, Jharkhand, June 9 - A blast hit a patrol.",
      "2025-06-09", "A road and an old fear\n\nCHAIBASA, Jharkhand"),
+    # after the headline and an update note (recall20)
+    ("Police raid leaves four dead\n\nUPDATED at 10:40 with the new toll\n\nRECIFE - Four "
+     "men died.", None, "Police raid leaves four dead\n\nUPDATED at 10:40 with the new "
+     "toll\n\nRECIFE"),
 ])
 def test_dateline(text, day, place):
     from geoevents.events.dates import find_dateline
@@ -110,7 +114,9 @@ def test_dateline(text, day, place):
                                   # a title-case name before a hyphen, or a sentence
                                   "Kyiv - Paris talks went on.",
                                   "The Latest — Gunmen killed five.",
-                                  "Gunmen killed five in Goma.\n\nKYIV — Russia struck."])
+                                  "Gunmen killed five in Goma.\n\nKYIV — Russia struck.",
+                                  # three header lines: the third is the report's
+                                  "One\n\nTwo\n\nThree\n\nKYIV — Russia struck."])
 def test_no_dateline(text):
     from geoevents.events.dates import find_dateline
 

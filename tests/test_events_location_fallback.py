@@ -530,3 +530,16 @@ def test_a_bearing_needs_a_distance_and_a_compass_word():
     assert told_onward(text, macina) == (120.0, "south-east")
     assert told_onward("near Macina, some 120 kilometres to the market", macina) is None
     assert told_onward("near Macina, where 120 people live", macina) is None
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    # recall20: a town the clause names on its own is the point on the road
+    ("Hundreds of angry youths blocked the Kaduna-Zaria road at the entrance of Zaria town "
+     "with burning tyres on Monday.", "Zaria"),
+    # the road's ends inside its name are no point on it
+    ("Hundreds of angry youths blocked the Kaduna-Zaria road with burning tyres on Monday.",
+     "Kaduna-Zaria road"),
+])
+def test_a_town_named_on_a_road_between_two_is_where_it_happened(text, place):
+    found = geoevents.extract_events(text, published="2026-05-12")
+    assert [e.location_text for e in found] == [place]

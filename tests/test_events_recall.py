@@ -201,6 +201,12 @@ def test_towns_a_tagger_reads_as_one_organisation_are_each_a_place():
     ("Armed men blocked the highway near Kalat on Monday and abducted six passengers.", False),
     ("Lawmakers blocked the bill on Monday.", False),
     ("Police blocked the road to the stadium in Mombasa on Monday.", False),
+    # recall20: the parse makes the opening place a subject too; the crowd is the one
+    # nearest the verb
+    ("Near Mariakani, some 20 kilometres to the west, several hundred young men blocked "
+     "the Mombasa highway with burning tyres on Monday.", True),
+    ("Near Kalat, some 20 kilometres to the south, several armed men blocked the highway "
+     "on Monday.", False),
 ])
 def test_a_march_or_a_blockade_by_people_who_are_no_fighters_is_a_demonstration(
         text, protest):
@@ -304,3 +310,13 @@ def test_a_participle_that_describes_is_no_trigger():
     found = events("The mission urged all parties to return the abducted children.",
                    "2026-10-05")
     assert found == []
+
+
+def test_a_human_chain_is_a_protest():
+    """recall20: "formed a human chain" is how South Asian reports tell a demonstration:
+    the lexicon's word, not only the model's reading of the sentence."""
+    found = events("About 200 teachers formed a human chain in front of the press club in "
+                   "Chittagong on Sunday.", "2026-10-26")
+    assert [(e.trigger, e.sub_event_type, e.location_text) for e in found] == [
+        ("chain", "Peaceful protest", "Chittagong")]
+    assert "trigger 'human chain'" in found[0].reason

@@ -249,8 +249,13 @@ _ARMED_LOOKS = frozenset({"armed", "masked", "hooded", "gun-toting", "gun-wieldi
 def _unarmed_group(verb: Word, onto: Ontology) -> bool:
     """Whether the subject of a verb is a group of people of any kind but fighters ("about
     60 war veterans marched", "pensioners marched", not "troops marched into the town"):
-    a plural noun, no armed, non-state or weapon word in it ("armed men")."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    a plural noun, no armed, non-state or weapon word in it ("armed men"). Of two
+    subjects the parse gives, the one nearest before the verb ("Near Shahba, some 20
+    kilometres to the north, several hundred young men blocked the highway", where
+    "Shahba" is parsed as a subject too)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subject = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i,
+                  default=subjects[0] if subjects else None)
     if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NNS":
         return False
     words = {form for t in subject.subtree for form in lemma_forms(t)}

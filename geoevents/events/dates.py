@@ -130,15 +130,26 @@ _TITLE_DATELINE = re.compile(r"^\s*(?P<place>" + _TITLE_NAME + r"(?:,\s*+" + _TI
 _HEADLINE = re.compile(r"^\s*[^\n]{3,120}(?<![.!?])\n[ \t]*\n")
 
 
+# the header lines a dateline may follow: a headline, and an update note or a standfirst
+# ("UPDATED at 10:40 with the new death toll")
+_HEADLINES = 2
+
+
 def find_dateline(text: str, published: date | None) -> Dateline | None:
     """The dateline opening ``text`` ("GOMA, Oct. 13 —"), its day resolved as the most
     recent such day on or before the publication date; a dateline without a day
     ("KYIV —", "Lichinga —") has none. A dateline may follow the report's headline (a
     short first line without a full stop, then a blank line: "Niassa: insurgents return
-    to Mecula\n\nLichinga — Armed insurgents …"); its offsets are the text's."""
-    line = _opening_dateline(text, published)
-    headline = _HEADLINE.match(text) if line is None else None
-    return line if headline is None else _opening_dateline(text, published, headline.end())
+    to Mecula\n\nLichinga — Armed insurgents …"), or a headline and an update note; its
+    offsets are the text's."""
+    line, at = _opening_dateline(text, published), 0
+    for _ in range(_HEADLINES):
+        headline = _HEADLINE.match(text[at:]) if line is None else None
+        if headline is None:
+            break
+        at += headline.end()
+        line = _opening_dateline(text, published, at)
+    return line
 
 
 def _opening_dateline(text: str, published: date | None, at: int = 0) -> Dateline | None:

@@ -1507,8 +1507,9 @@ _WAY_KM = 50.0
 def _on_the_way(loc: Location, candidates: list[tuple[Toponym, Word]]) -> Location:
     """A place "between" two towns far apart is only known to half their distance; a
     point that the same clause gives on the way ("on the road between Kaya and Dori, near
-    Yalgo", "… between Kayes and Bamako on Saturday, about 40 kilometres west of Kati")
-    is where it happened."""
+    Yalgo", "… between Kayes and Bamako on Saturday, about 40 kilometres west of Kati"),
+    or a town it names on its own ("blocked the Jos-Bokkos road at the entrance of Bokkos
+    town"), is where it happened."""
     mention, middle = loc.toponym, loc.place
     ends = [p.place for p in getattr(mention, "parts", None) or [] if p.place is not None]
     if mention is None or middle is None or getattr(mention, "kind", "name") != "between" \
@@ -1522,8 +1523,12 @@ def _on_the_way(loc: Location, candidates: list[tuple[Toponym, Word]]) -> Locati
     for other, other_root in candidates:
         place = other.place
         near = getattr(other, "relation", None) == "near"
-        if getattr(other, "kind", "name") != "relative" or place is None or \
-                not (near or _measured(place)) or _clause_of(other_root).i != clause or \
+        kind = getattr(other, "kind", "name")
+        town = kind == "name" and place is not None and place.feature_class == "P" and \
+            not mention.start <= other.start < mention.end
+        if not (kind == "relative" or town) or place is None or \
+                not (near or _measured(place) or town) or \
+                _clause_of(other_root).i != clause or \
                 geodesy.distance_km(place.lat, place.lon, middle.lat, middle.lon) > \
                 half + _WAY_KM / 2:
             continue
