@@ -117,9 +117,10 @@ NEWEST_DEV_GATE = (0.21, 0.23)
 # not read; session 18's merges: heldout16 7 → 8, counted, not read — precision and recall
 # unchanged, one must-not check more: recorded, not tuned away; heldout17: 4 on the code
 # of main at 2ef70fb, the first run on its reports (committed blind, 0d8c87a, reviewed
-# blind, 7a2c5ec), counted, not read)
+# blind, 7a2c5ec), counted, not read; session 19's merges: heldout17 4 → 3, counted, not
+# read)
 HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout14": 5, "heldout16": 8,
-                  "heldout17": 4}
+                  "heldout17": 3}
 # failed must-not checks of the former held-out parts that became tuning data in session 12
 # (heldout5-heldout8 then: 5, 9, 7, 5 at its start; the counts after its merges). Their
 # gates above are the end-of-session-12 figures (0.837 / 0.932, 0.482 / 0.628,
