@@ -81,6 +81,7 @@ from geoevents.wordlists import (
     PERSONAL_TITLES,
     PLACE_OF_HEADS,
     PLACE_WORDS,
+    POSSESSIVE_ENDINGS,
     RELATIVE_HEADS,
     ROUTE_NOUNS,
     SETTLEMENT_NOUNS,
@@ -103,7 +104,6 @@ if TYPE_CHECKING:
 _DETERMINERS = frozenset({"the", "The", "THE"})
 # Universal Dependencies' closed-class parts of speech (see _function_words)
 _CLOSED_CLASSES = frozenset({"ADP", "AUX", "CCONJ", "DET", "NUM", "PART", "PRON", "SCONJ"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _DIRECTIONS = COMPASS_POINTS | COMPASS_ADJECTIVES
 _MAX_NAME_TOKENS = 5
 # the importance a gazetteer match needs before a bare name is taken for a place
@@ -502,7 +502,7 @@ class Recogniser:
                 nxt = tokens[span.end] if span.end < len(doc) else None
                 prominent = match.place.population >= self.prominent_population and (
                     match.primary or labels <= {"PERSON", "NORP"}) and not (
-                    nxt is not None and nxt.text in _POSSESSIVE)
+                    nxt is not None and nxt.text in POSSESSIVE_ENDINGS)
                 weak = not outright and cue != "compass" and not settled and \
                     not labels <= {"GPE", "LOC", "FAC"} and not prominent and \
                     not _place_shaped(span)
@@ -1214,8 +1214,8 @@ def _trim(span: Span) -> Span | None:
     while start < end and (texts[start] in _DETERMINERS or tokens[start].is_punct or
                            texts[start] in _QUOTES):
         start += 1
-    while end > start and (texts[end - 1] in _POSSESSIVE or texts[end - 1] in _QUOTES or (
-            tokens[end - 1].is_punct and texts[end - 1] != ".")):
+    while end > start and (texts[end - 1] in POSSESSIVE_ENDINGS or texts[end - 1] in _QUOTES
+                           or (tokens[end - 1].is_punct and texts[end - 1] != ".")):
         end -= 1
     if end > start and texts[end - 1] == "." and \
             not _abbreviation_like(token_text(doc, start, end)):
@@ -1352,7 +1352,7 @@ def _inside_longer_entity(span: Span) -> bool:
 def _entity_end(ent: Span) -> int:
     """The end of an entity without a trailing possessive: NER takes "Kafr Saghir’s" for
     one name, which is the name "Kafr Saghir"."""
-    return ent.end - (len(ent) > 1 and ent[-1].text in _POSSESSIVE)
+    return ent.end - (len(ent) > 1 and ent[-1].text in POSSESSIVE_ENDINGS)
 
 
 def _in_group_name(doc: Doc, start: int, end: int) -> bool:
@@ -1489,7 +1489,7 @@ def _name_end(doc: Doc, i: int, limit: int) -> int:
         if (text[:1].isupper() and not _not_a_name(ents[j], tok)
                 and not tok.like_num and text not in _DETERMINERS) or \
                 (joined and text[:1] in "’'" and len(text) > 1
-                 and text not in _POSSESSIVE) or \
+                 and text not in POSSESSIVE_ENDINGS) or \
                 (lowers[j] in ARABIC_ARTICLES and j + 1 < limit
                  and texts[j + 1] in DASHES):
             j += 1
@@ -1591,7 +1591,8 @@ def _description(words: _Words, start: int, end: int) -> tuple[str | None, int |
             noun = _DESCRIBING_NOUNS.get(lowers[i])
             if noun and texts[i].islower():
                 nxt = i + 1
-                if nxt < n and (pos[nxt] in ("NOUN", "PROPN") or texts[nxt] in _POSSESSIVE):
+                if nxt < n and (pos[nxt] in ("NOUN", "PROPN")
+                                or texts[nxt] in POSSESSIVE_ENDINGS):
                     break  # "a town council", "the town's mayor"
                 return noun, _placed_by(words, nxt)
             if pos[i] not in ("ADJ", "NOUN", "VERB", "ADV", "NUM"):

@@ -78,6 +78,7 @@ BODY_ACRONYMS = words("body_acronyms")
 TERRITORIAL_VERB_STEMS = tuple(sorted(words("territorial_verb_stems")))
 ASSAULT_VERB_STEMS = tuple(sorted(words("assault_verb_stems")))
 DASHES = words("dashes")
+POSSESSIVE_ENDINGS = tuple(sorted(words("possessive_endings")))
 DIVISION_PLURALS: dict[str, str] = {k: str(v) for k, v in table("division_plurals").items()}
 NAME_TAILS = words("name_tails") | frozenset(DIVISION_NOUNS)
 NAMED_AFTER_WORDS = words("named_after_words")

@@ -1524,10 +1524,13 @@ def _on_the_way(loc: Location, candidates: list[tuple[Toponym, Word]]) -> Locati
         place = other.place
         near = getattr(other, "relation", None) == "near"
         kind = getattr(other, "kind", "name")
-        town = kind == "name" and place is not None and place.feature_class == "P" and \
+        if place is None:
+            continue
+        # a town the clause names on its own (not one of the road's ends), or a point
+        # told near or measured from a place
+        town = kind == "name" and place.feature_class == "P" and \
             not mention.start <= other.start < mention.end
-        if not (kind == "relative" or town) or place is None or \
-                not (near or _measured(place) or town) or \
+        if not (town or (kind == "relative" and (near or _measured(place)))) or \
                 _clause_of(other_root).i != clause or \
                 geodesy.distance_km(place.lat, place.lon, middle.lat, middle.lon) > \
                 half + _WAY_KM / 2:

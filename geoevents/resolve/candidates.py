@@ -25,6 +25,7 @@ from geoevents.wordlists import (
     NAME_TAILS,
     NAMED_AFTER_WORDS,
     PLACE_WORDS,
+    POSSESSIVE_ENDINGS,
     abbreviations,
     demonyms,
     word_tokens,
@@ -270,7 +271,6 @@ def _spelling_variants(name: str) -> list[str]:
 # the words after a town's name that make it the town with its surroundings ("the Dallas
 # area", "the Houston metro area", "Atlanta-area"), placed at the town as "Greater X" is
 _AREA_WORDS = ("metropolitan area", "metro area", "area")
-_POSSESSIVE_ENDS = ("'s", "’s", "'", "’")
 
 
 def _bare(name: str) -> str | None:
@@ -283,17 +283,14 @@ def _bare(name: str) -> str | None:
     words = text.split()
     if len(words) > 1 and words[0] in ("the", "The"):
         text = " ".join(words[1:])
-    ending = next((e for e in _POSSESSIVE_ENDS if text.endswith(e)), None)
+    ending = next((e for e in POSSESSIVE_ENDINGS if text.endswith(e)), None)
     if ending is not None and len(text) > len(ending) + 1:
         text = text[: -len(ending)]
-    for tail in _AREA_WORDS:  # lower-case: "Bay Area" is a name
-        for joint in (" ", "-"):
-            if text.endswith(joint + tail) and len(text) > len(tail) + 2:
-                text = text[: -len(tail) - 1]
-                break
-        else:
-            continue
-        break
+    # lower-case: "Bay Area" is a name
+    tail = next((t for t in _AREA_WORDS if text.endswith((" " + t, "-" + t))
+                 and len(text) > len(t) + 2), None)
+    if tail is not None:
+        text = text[: -len(tail) - 1]
     text = text.strip()
     named = any(w[:1].isupper() for w in text.split())  # not "the area"
     return text if named and text != name else None
