@@ -11,7 +11,7 @@ character 3–5-grams, sublinear tf, min_df=2) and a multinomial logistic regres
 on all rows. ``--members N`` fits N regressions over the same vocabulary instead, each on a
 seeded bootstrap sample of the rows (``--subsample F``: a share F drawn without
 replacement), whose probabilities the scorer averages: steadier across retrains, but lower
-on every dev set when measured (``docs/events.md``, typing8), so not the default. The
+on every dev set when measured (``docs/history/events.md``, typing8), so not the default. The
 fitted arrays are written with ``numpy.savez_compressed`` (no pickle), and
 :class:`geoevents.events.learned.EventTypeModel` scores them with numpy alone.
 

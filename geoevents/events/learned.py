@@ -10,7 +10,7 @@ classes is the probability that a sentence reports an event.
 A model file may also hold a bagged ensemble (``train_event_types.py --members N``):
 several regressions over one vocabulary, each fitted on a bootstrap sample of the rows,
 whose softmax probabilities are averaged. The shipped model is one fit on all rows (the
-ensembles measured were steadier but scored lower: ``docs/events.md``, typing8).
+ensembles measured were steadier but scored lower: ``docs/history/events.md``, typing8).
 
 The model ships as ``geoevents/data/models/event_types.npz``: plain arrays (labels,
 feature strings, idf weights, the members' coefficients side by side, their intercepts)
