@@ -572,3 +572,14 @@ def test_a_stretch_after_a_reference_dates_it():
     text = ("BAGHDAD, Sept. 23 — Yazidi groups said most of Sinjar's residents still live in "
             "camps in the Kurdistan region, twelve years after the attack.")
     assert not [e for e in _events(text, "2026-09-23") if e.sub_event_type == "Attack"]
+
+
+def test_a_day_told_without_an_event_dates_what_follows():
+    # the lead tells the hearing's day, but no event of it: the protest "during the
+    # hearing", told with no time of its own, happened that day
+    text = ("HARARE, May 6 — A magistrate in Mutare on Tuesday sentenced four former "
+            "police officers to 20 years in prison for the killing of a vendor in 2021.\n\n"
+            "Outside the court, about 50 vendors held a protest during the hearing, singing "
+            "and waving placards.")
+    protests = [e for e in _events(text, "2026-05-06") if e.event_type == "Protests"]
+    assert [e.date for e in protests] == ["2026-05-05"]

@@ -1696,6 +1696,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     first_anchor = anchor
     found: list[_Candidate] = []
     summaries: list[_Candidate] = []  # tellings of separate happenings (they set the time)
+    days: list[Event] = []  # the days sentences tell without a dated event (see _day_told)
     planned: list[Span] = []  # sentences that tell only what is to come (see _unplanned)
     told_before: DateInfo | None = None  # the date of the last dated event told
     told_paragraph = -2  # ... and its paragraph
@@ -1745,11 +1746,13 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         if not cands:
             if ahead or _dated_ahead(dates[i], anchor, latest):
                 planned.append(sent)
-            elif told and told[0].precision == DAY and not is_background(told[0], anchor):
-                # "Funeral prayers were held on Monday. Hours later, a suicide bomber …":
-                # what is told next as happening then is dated by the time last told,
-                # whether or not what was told then is an event
-                told_before, told_paragraph = told[0], paragraph[i]
+            else:
+                days.extend(_day_told(sent, day) for day in _present_day(told, anchor))
+                if told and told[0].precision == DAY and not is_background(told[0], anchor):
+                    # "Funeral prayers were held on Monday. Hours later, a suicide bomber
+                    # …": what is told next as happening then is dated by the time last
+                    # told, whether or not what was told then is an event
+                    told_before, told_paragraph = told[0], paragraph[i]
             scene_time, scene_setting = (told, True) if told else (scene_time, False)
             continue
         cands = _merge_sentence(cands, onto, places[i])
@@ -1849,6 +1852,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                       and c.date.precision != UNRESOLVED and not c.date.telling), None)
         if dated is not None:
             told_before, told_paragraph = dated, paragraph[i]
+        elif not (ahead or _dated_ahead(dates[i], anchor, latest)) and all(
+                c.date is None or c.date.precision == UNRESOLVED for c in timed):
+            days.extend(_day_told(sent, day) for day in _present_day(told, anchor))
         if any(onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES and
                c.date is not None and c.date.precision != UNRESOLVED for c in timed):
             violent_before = (paragraph[i], i)
@@ -1867,8 +1873,26 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 for cand in found]
     told_days = _told_days(mentions)  # (before the merge changes the events' dates)
     scenes = [_to_event(cand, sentences[cand.sentence], text, doc_id, onto)
-              for cand in summaries]
+              for cand in summaries] + days
     return _date_by_the_narrative(_merge_document(mentions, onto), told_days, scenes)
+
+
+def _present_day(told: list[DateInfo], anchor: date | None) -> list[DateInfo]:
+    """The first day of the report's present a sentence tells (none, or one), past the
+    background it may also name ("… killed eight years ago sat outside the courthouse on
+    Wednesday")."""
+    return [t for t in told if t.precision == DAY and not is_background(t, anchor)][:1]
+
+
+def _day_told(sent: Span, day: DateInfo) -> Event:
+    """The day a sentence tells without a dated event ("A court in Cuenca on Tuesday
+    sentenced nine inmates …", "Relatives sat in silence outside the courthouse on
+    Wednesday"), as a scene of :func:`_date_by_the_narrative`: the report goes on in
+    that day ("… held a protest during the three-hour hearing")."""
+    return Event(id="", event_type="", sub_event_type="", trigger="",
+                 trigger_start=sent.start_char, trigger_end=sent.start_char,
+                 sentence=sent.text, date=day.date, date_precision=day.precision,
+                 date_text=day.text)
 
 
 def _told_days(mentions: list[tuple[Event, _Candidate]]) -> set[tuple[str, str]]:
@@ -1891,8 +1915,9 @@ def _date_by_the_narrative(events: list[Event],
     so does a speech act told after violence ("… struck two sites on the evening of May 14.
     The Russian ministry commented on the situation"): what is said is said when reported,
     not on the day of the strike it speaks about. ``scenes`` are summaries that are no
-    events ("three separate attacks … on Tuesday"): they set the time of what follows
-    them as an event would."""
+    events ("three separate attacks … on Tuesday") and the days sentences tell without a
+    dated event ("A court in Cuenca on Tuesday sentenced nine inmates", see
+    :func:`_day_told`): they set the time of what follows them as an event would."""
     before: Event | None = None
     scene_ids = {id(e) for e in scenes}
     for event in sorted([*events, *scenes], key=lambda e: e.trigger_start):  # text order
@@ -1912,7 +1937,7 @@ def _date_by_the_narrative(events: list[Event],
                                          before.event_type in VIOLENT_EVENT_TYPES):
             event.date, event.date_precision = before.date, before.date_precision
             event.reason += (f"; no time of its own: dated {before.date} like the "
-                             f"{before.sub_event_type.lower()} told before it")
+                             f"{before.sub_event_type.lower() or 'day'} told before it")
     return events
 
 
