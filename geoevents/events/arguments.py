@@ -467,7 +467,9 @@ def _apart(tok: Word, predicate: Word | None) -> frozenset[str]:
     own |= {c.i for i in list(own) for c in doc_words(doc)[i].children
             if c.dep_ in _REPORTED and _clause_of(c).i == c.i}
     sent = tok.sent
-    apart = [w for w in span_words(sent) if _clause_of(w).i not in own]
+    heads = _clauses(doc)  # (the clause heads found so far: _clause_of's memo, read inline)
+    apart = [w for w in span_words(sent)
+             if (heads[w.i] if w.i in heads else _clause_of(w).i) not in own]
     if not apart:
         return frozenset()
     words = document_words(doc)
@@ -478,7 +480,7 @@ def _apart(tok: Word, predicate: Word | None) -> frozenset[str]:
 
 def _done_by_no_one(verb: Word) -> bool:
     """Whether ``verb`` is a passive that names no doer ("the house was hit directly")."""
-    children = list(verb.children)
+    children = verb.children
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in children) and not any(
         c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in children)
 

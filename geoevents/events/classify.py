@@ -130,17 +130,22 @@ _QUANTITY_HEADS = frozenset({"hundred", "thousand", "dozen", "score", "ten", "mi
 
 
 @lru_cache(maxsize=1024)
-def _cue_words(cues: tuple[str, ...]) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
-    """(the one-word cues, the words of each phrase cue) of ``cues``."""
-    return (frozenset(c for c in cues if " " not in c),
-            tuple(frozenset(c.split()) for c in cues if " " in c))
+def _cue_words(cues: tuple[str, ...]
+               ) -> tuple[frozenset[str], tuple[frozenset[str], ...], frozenset[str]]:
+    """(the one-word cues, the words of each phrase cue, the words of all phrase cues)
+    of ``cues``."""
+    phrases = tuple(frozenset(c.split()) for c in cues if " " in c)
+    return (frozenset(c for c in cues if " " not in c), phrases,
+            frozenset().union(*phrases))
 
 
 def _may_hit(cues: tuple[str, ...], words: set[str]) -> bool:
     """Whether :func:`_cue_hit` can find one of ``cues`` in a text made of ``words``: a
-    one-word cue among them, or every word of a phrase cue."""
-    single, phrases = _cue_words(cues)
-    return not single.isdisjoint(words) or any(p <= words for p in phrases)
+    one-word cue among them, or every word of a phrase cue (none when no word of any
+    phrase cue is among them)."""
+    single, phrases, phrase_words = _cue_words(cues)
+    return not single.isdisjoint(words) or (
+        not phrase_words.isdisjoint(words) and any(p <= words for p in phrases))
 
 
 def _token_class(token, onto: Ontology) -> str | None:

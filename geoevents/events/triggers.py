@@ -120,8 +120,7 @@ class TokenWords:
         self.dated = [label in TIME_ENTITIES for label in labels]
         # dates and people's names are no event words: "March 9" is no march, "Storm
         # Daniel" (which spaCy tags a person) no storming
-        self.eventful = [not dated and label != "PERSON"
-                         for dated, label in zip(self.dated, labels, strict=True)]
+        self.eventful = [label not in _NO_VERB_ENTITIES for label in labels]
         self.lowers: list[str] = held.lowers
         # (lemma, lower-case form, forms outside a compound) of each token, kept by its
         # lemma and lower-case form: the same words recur in every document
@@ -138,9 +137,10 @@ class TokenWords:
         self.lemmas: list[str] = [f[0] for f in entries]
         self.forms: list[tuple[str, ...]] = [f[2] for f in entries]
         space = held.space
-        for i, low in enumerate(self.lowers):
-            if low == "-" and 1 <= i < len(keys) - 1 and not space[i] and \
-                    not space[i - 1]:  # "cease-fire"
+        hyphens = [i for i, low in enumerate(self.lowers) if low == "-"] \
+            if "-" in self.lowers else []
+        for i in hyphens:
+            if 1 <= i < len(keys) - 1 and not space[i] and not space[i - 1]:  # "cease-fire"
                 self.forms[i + 1] = _forms(self.lemmas[i + 1], self.lowers[i + 1],
                                            self.lowers[i - 1])
         self._pairs = list(zip(self.lemmas, self.lowers, strict=True))
@@ -593,11 +593,15 @@ def _misread_verb(token: Word, onto: Ontology, tables: LemmaTables
     doc = token.doc
     low = token.lower_
     forms = (*tables.exceptions.get(low, ()), *document_words(doc).forms[token.i])
-    end = token.sent.end
+    end = -1  # (the sentence's end, found when a verb phrase starts with a form)
     for form in dict.fromkeys(forms):
         for words, _ in onto.verb_phrases.get(form, ()):
             rest = words[1:]
-            if not rest or token.i + len(words) > end:
+            if not rest:
+                continue
+            if end < 0:
+                end = token.sent.end
+            if token.i + len(words) > end:
                 continue
             if tuple(t.lower_ for t in doc[token.i + 1:token.i + len(words)]) == rest:
                 subs = tuple(dict.fromkeys(sub for w, sub in onto.verb_phrases[form]
