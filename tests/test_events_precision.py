@@ -1505,3 +1505,13 @@ def test_a_day_is_no_side_of_a_fight():
                    "has displaced an estimated 1,200 households towards Damazin.",
                    "2026-03-18")
     assert [(e.event_type, e.actor1) for e in found] == [("Battles", None)]
+
+
+def test_the_target_hit_again_in_the_passive_is_the_strike_told_before():
+    """A definite target told hit in the passive, with no day of its own, after the
+    paragraph told a strike on it, is that strike told again."""
+    found = events("06:50 — An Israeli drone has struck a car on the road between Bint Jbeil "
+                   "and Aynata, our correspondent in the south reports. The car was hit as it "
+                   "left Bint Jbeil heading north. Civil defence teams are at the scene.",
+                   published="2026-10-20")
+    assert [e.sub_event_type for e in found] == ["Air/drone strike"]

@@ -778,9 +778,13 @@ def _damage_to_the_target(cand: _Candidate, found: list[_Candidate], paragraph: 
                           sentence: int, onto: Ontology) -> bool:
     """Whether damage told in the passive befalls, by a definite noun, what violence told
     before in the paragraph hit ("The strike hit a car …" / "officials said the car was completely
-    burned"): the state the target was left in, which refers to that happening."""
+    burned"): the state the target was left in, which refers to that happening. So does
+    violence told so with no day of its own ("An Israeli drone has struck a car … The car
+    was hit as it left Bint Jbeil"): the same blow told again."""
     tok = cand.trigger.token
-    if cand.typing.sub_event_type != "Looting/property destruction" or \
+    violence = onto.event_type_of(cand.typing.sub_event_type) in VIOLENT_EVENT_TYPES and (
+        cand.date is None or not cand.date.attached)
+    if not (cand.typing.sub_event_type == "Looting/property destruction" or violence) or \
             cand.trigger.pos != "VERB" or not any(c.dep_ == "auxpass" for c in tok.children):
         return False
     subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
