@@ -539,15 +539,17 @@ def _add_cities(writer: GazetteerWriter, ctx: _Context) -> None:
 # "Kabupaten Banggai Laut", "Slyudyanskiy Rayon"), matched on normalised names: news calls
 # the division by the rest ("Kutum"), and its seat usually carries that name too.
 # Also the generic words that come first in other languages: Egypt's "Markaz Kafr Saqr",
-# Jordan's "Liwa' ...", Lebanon's "Caza de ...", Algeria's "Daira de ...", Tajikistan's
-# "Nohiyai ...", Belarus' "Horad ...", Mozambique's "Circunscrição de ...".
+# Jordan's "Liwa' ...", Tajikistan's "Nohiyai ...", Belarus' "Horad ...", and those
+# followed by "of" or "de": Lebanon's "Caza de ...", Algeria's "Daira de ...",
+# Mozambique's "Circunscrição de ..." ("Cidade Gaúcha" is a town's whole name).
 _DIVISION_PREFIX = re.compile(
-    r"^(?:municipio|municipality|provincia|province|departamento|department|distrito|"
+    r"^(?:(?:municipio|municipality|provincia|province|departamento|department|distrito|"
     r"district|kabupaten|kota|huyen|quan|thi xa|gorodskoy okrug gorod|gorodskoy okrug|"
-    r"gorodskoye poseleniye|gorod|shahrestan e|comarca|partido|canton|prefecture|regency|"
-    r"markaz|liwa|caza|qada|daira|nohiyai|horad|zato|mukim|cercle|cidade|concelho|"
-    r"circunscricao|commune|departement|ville|ward|opstina|srok|muang)"
-    r"\s+(?:of\s+|de\s+|del\s+|do\s+|du\s+|d\s+)?")
+    r"gorodskoye poseleniye|gorod|shahrestan e|comarca|partido|canton|prefecture|"
+    r"regency|markaz|liwa|qada|nohiyai|horad|zato|mukim|opstina|srok|muang)"
+    r"\s+(?:of\s+|de\s+|del\s+)?|"
+    r"(?:caza|daira|cercle|cidade|concelho|circunscricao|commune|departement|ville|ward)"
+    r"\s+(?:of|de|du|d)\s+)")
 _DIVISION_SUFFIX = re.compile(
     r"\s+(?:district|municipality|municipal district|locality|"
     r"department|province|prefecture|governorate|sub county|subcounty|"
