@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 import shapely
 
-from geoevents.gazetteer.build import _trusted_states, division_home
-from geoevents.gazetteer.sources import Subdivision
+from geoevents.gazetteer.build import division_home, trusted_states
 from geoevents.gazetteer.check import CountryLand, check_divisions, summary
+from geoevents.gazetteer.sources import Subdivision
 from geoevents.gazetteer.writer import GazetteerWriter
 from geoevents.geodesy import distance_km
 from geoevents.model import Place
@@ -71,13 +71,13 @@ def _states(country: str, n: int) -> dict[int, Subdivision]:
 def test_state_coordinates_of_a_country_many_of_which_lie_abroad_are_not_used():
     subs = _states("AA", 10)
     states = {f"AA-{row}": (0.5, 0.05 * row) for row in range(1, 11)}
-    assert _trusted_states(states, subs, {}, LAND) == states
+    assert trusted_states(states, subs, {}, LAND) == states
     states["AA-9"] = (0.5, 1.5)  # one in ten abroad: that one moves on its own
-    assert _trusted_states(states, subs, {}, LAND) == states
+    assert trusted_states(states, subs, {}, LAND) == states
     states["AA-10"] = (0.5, 1.6)  # two in ten: none of the country's is trusted
-    assert _trusted_states(states, subs, {}, LAND) == {}
+    assert trusted_states(states, subs, {}, LAND) == {}
     # ... unless the divisions' own places lie there too
-    assert _trusted_states(states, subs, {9: [(0.5, 1.5)], 10: [(0.5, 1.6)]}, LAND) == states
+    assert trusted_states(states, subs, {9: [(0.5, 1.5)], 10: [(0.5, 1.6)]}, LAND) == states
 
 
 def test_check_finds_abroad_shared_and_far_divisions(tmp_path):

@@ -589,7 +589,7 @@ def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
     centres = sources.division_centroids(subs, ctx.links)
     members = _member_points(ctx.links)
     land = CountryLand(ctx.country_shapes)
-    states = _trusted_states(sources.state_coordinates(), subs, members, land)
+    states = trusted_states(sources.state_coordinates(), subs, members, land)
     placed: dict[int, tuple[float, float]] = {}
     for row, sub in sorted(subs.items(), key=lambda item: item[1].level):
         short = division_short_name(sub.name)
@@ -655,7 +655,7 @@ def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
 _SHIFTED_STATES_SHARE = 0.1
 
 
-def _trusted_states(states: dict[str, tuple[float, float]],
+def trusted_states(states: dict[str, tuple[float, float]],
                     subs: dict[int, sources.Subdivision],
                     members: dict[int, list[tuple[float, float]]],
                     land: CountryLand) -> dict[str, tuple[float, float]]:
