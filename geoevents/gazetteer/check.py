@@ -86,6 +86,16 @@ class CountryLand:
             return f"in {other}" if other not in also and away > BORDER_KM else None
         return "at sea" if away > COAST_KM else None
 
+    def km_from(self, lat: float, lon: float, country: str | None) -> float:
+        """How far the point lies from ``country``'s land, in km (0 inside it or when
+        the country has no polygon)."""
+        import shapely
+
+        own = self._by_iso.get(country or "")
+        if own is None or own.intersects(shapely.Point(lon, lat)):
+            return 0.0
+        return self._km_from(own, lat, lon)
+
     @staticmethod
     def _km_from(shape: Any, lat: float, lon: float) -> float:
         import shapely
