@@ -589,7 +589,7 @@ def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
     centres = sources.division_centroids(subs, ctx.links)
     members = _member_points(ctx.links)
     land = CountryLand(ctx.country_shapes)
-    states = trusted_states(sources.state_coordinates(), subs, members, land)
+    states = sources.state_coordinates()
     placed: dict[int, tuple[float, float]] = {}
     for row, sub in sorted(subs.items(), key=lambda item: item[1].level):
         short = division_short_name(sub.name)
@@ -647,35 +647,6 @@ def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
             country_code=sub.country_code, admin1=parent_sub.name if parent_sub else None,
             population=population, source=source,
         ), names, cap=cap)
-
-
-# A country more than this share of whose state coordinates lie in another country has
-# none of them trusted (Palestine's: five of sixteen West Bank governorates in Israel, the
-# others shifted west as well, Jericho's by 30 km).
-_SHIFTED_STATES_SHARE = 0.1
-
-
-def trusted_states(states: dict[str, tuple[float, float]],
-                    subs: dict[int, sources.Subdivision],
-                    members: dict[int, list[tuple[float, float]]],
-                    land: CountryLand) -> dict[str, tuple[float, float]]:
-    """The state coordinates the build uses: all but those of countries where more than
-    :data:`_SHIFTED_STATES_SHARE` of them lie abroad (see :func:`division_home`); the
-    divisions of such a country take the mean of their member places instead."""
-    total: dict[str, int] = {}
-    abroad: dict[str, int] = {}
-    for row, sub in subs.items():
-        point = states.get(sub.iso) if sub.iso else None
-        if point is None:
-            continue
-        cc = sub.country_code
-        total[cc] = total.get(cc, 0) + 1
-        region = row if sub.level == 1 else sub.parent_row
-        hosts = land.hosts(members.get(region, ()) if region else (), cc)
-        if land.abroad(*point, cc, hosts):
-            abroad[cc] = abroad.get(cc, 0) + 1
-    shifted = {cc for cc, n in abroad.items() if n > _SHIFTED_STATES_SHARE * total[cc]}
-    return {iso: point for iso, point in states.items() if iso.split("-")[0] not in shifted}
 
 
 def _member_points(links: dict[int, tuple[int | None, int | None, int, float, float]]
