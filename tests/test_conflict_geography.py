@@ -13,7 +13,9 @@ from geoevents.gazetteer.build import curated_rows, division_short_name
     ("Kutum District", "kutum"), ("Rapides Parish", None), ("Central District", None),
     ("Municipio de Comalapa", "comalapa"), ("Kabupaten Banggai Laut", "banggai laut"),
     ("Slyudyanskiy Rayon", "slyudyanskiy"), ("Kas District", "kas"), ("Biu", None),
-    ("Ao District", None),
+    ("Ao District", None), ("Markaz Kafr Saqr", "kafr saqr"),
+    ("Circunscrição de Mandimba", "mandimba"), ("Caza de Zgharta", "zgharta"),
+    ("Cidade Gaúcha", None), ("Huyện Đô Lương", "do luong"), ("Ward County", None),
 ])
 def test_division_short_names(name, short):
     # a two-letter remainder ("Ao") is too short to stand alone as a name

@@ -41,6 +41,7 @@ EXAMPLES = {
     "gazetteer import-geonames": "geoevents gazetteer import-geonames ~/geonames-dump "
                                  "--languages en,ar,he",
     "gazetteer add-country": "geoevents gazetteer add-country NG.zip --min-population 100",
+    "gazetteer check": "geoevents gazetteer check --details > division-points.tsv",
     "eval toponyms": "geoevents eval toponyms lgl.xml --mode e2e --split check",
     "eval events": "geoevents eval events /work/shared/eval/events --split tune",
     "eval golden": "geoevents eval golden tests/golden --verbose",

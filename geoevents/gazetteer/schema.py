@@ -3,7 +3,7 @@
 SCHEMA_VERSION = "2"
 # Bumped whenever the embedded build changes what it writes (points, names, sources), so
 # that a gazetteer cached by an older release is rebuilt instead of reused.
-EMBEDDED_RELEASE = "9"
+EMBEDDED_RELEASE = "10"
 
 NAME_ALTERNATE = 0
 NAME_PRIMARY = 1
