@@ -300,7 +300,12 @@ class Geoparser:
              batch_size: int = 64) -> Iterator[Doc]:
         """spaCy ``Doc`` of each text, in order, with the components of ``level`` (see the
         module docstring) — the geoevents components are not run. A long text is parsed
-        in pieces whose ``Doc`` objects are joined into one."""
+        in pieces whose ``Doc`` objects are joined into one.
+
+        Each text is read as given, not as :func:`~geoevents.textprep.prepare` makes it:
+        the ``Doc``'s text is the text, so offsets into it (gold spans) stay valid, and
+        :meth:`run` passes texts already prepared (preparing is not idempotent:
+        "&amp;quot;"). A caller that wants what :meth:`parse` reads prepares first."""
         pending: list[Doc] = []
         for doc, _, last in self._pieces(texts, level, n_process, batch_size):
             pending.append(doc)
