@@ -7,7 +7,8 @@ absent. Two kinds of run over the same texts and the same model:
 * bare spaCy — ``nlp.pipe`` with every component of the model, loaded by spaCy alone
   (:func:`plain_spacy`: spaCy's own tokenizer, attribute ruler and lemmatizer);
 * with events — ``nlp.pipe`` of the geoparser's copy of the model (through
-  ``parser.docs``), and on each document as it comes out the ``geoevents_toponyms`` and
+  ``parser.docs``, on each text as ``textprep.prepare`` makes it, as ``parse`` reads
+  it), and on each document as it comes out the ``geoevents_toponyms`` and
   ``geoevents_events`` components (what ``geoevents extract`` does per document). Each
   of the two stages is timed on its own, document by document, inside this run.
 
@@ -93,6 +94,7 @@ def main() -> None:
     args = options(__doc__.splitlines()[0], limit=600, repeat=1)
 
     from geoevents.pipeline import geoparser
+    from geoevents.textprep import prepare
 
     texts = documents(args.limit, args.eval)
     parser = geoparser()
@@ -110,7 +112,8 @@ def main() -> None:
         found = 0
         toponyms = events_cpu = 0.0
         clock = time.process_time
-        for doc in parser.docs(texts, level="full", batch_size=64):
+        prepared = (prepare(text).text for text in texts)  # as parse reads them
+        for doc in parser.docs(prepared, level="full", batch_size=64):
             start = clock()
             parser.toponym_stage(doc)
             middle = clock()

@@ -28,9 +28,11 @@ def main() -> None:
     import geoevents
     from geoevents.nlp import doc_text
     from geoevents.pipeline import geoparser
+    from geoevents.textprep import prepare
 
     parser = geoparser()
-    docs = list(parser.docs(documents(args.limit, args.eval), level="full", batch_size=64))
+    texts = (prepare(text).text for text in documents(args.limit, args.eval))  # as parse
+    docs = list(parser.docs(texts, level="full", batch_size=64))
     recogniser, resolver, event_stage = parser.recogniser, parser.resolver, parser.event_stage
     clock = time.process_time
     best = [float("inf")] * 3

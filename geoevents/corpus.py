@@ -146,7 +146,7 @@ def count_records(paths: Path | str | Iterable[Path | str], *, text_column: str 
                 total += sum(1 for _, line, _ in _bounded_lines(fh, limit, path)
                              if line is None or line.strip())
         elif fmt == "csv":
-            with _open_csv(path, limit) as (_, reader, _too_long):
+            with _open_csv(path, limit) as (_, reader, _too_long, _quotes):
                 total += sum(1 for row in _rows(reader) if row)
         else:
             total += 1
@@ -340,13 +340,16 @@ def _identifier(value: Any, default: str) -> str | None:
 # --- CSV -----------------------------------------------------------------------------------
 
 @contextmanager
-def _open_csv(path: Path,
-              max_line: int) -> Iterator[tuple[list[str], Any, list[tuple[int, int]]]]:
+def _open_csv(path: Path, max_line: int
+              ) -> Iterator[tuple[list[str], Any, list[tuple[int, int]], list[int]]]:
     """A CSV/TSV file opened for streaming:
-    ``with _open_csv(p, max_line) as (header, rows, too_long)``. Lines longer than
+    ``with _open_csv(p, max_line) as (header, rows, too_long, quotes)``. Lines longer than
     ``max_line`` bytes reach the CSV reader as blank lines; ``too_long`` collects their
-    (line number, size) as the reader passes them."""
+    (line number, size) as the reader passes them; ``quotes[0]`` counts the quote marks of
+    the lines it has read (a row that read an odd number of them opened a quote that no
+    line closed: it ran to the end of the file)."""
     too_long: list[tuple[int, int]] = []
+    quotes = [0]
     with _open_binary(path) as fh:
         def lines() -> Iterator[str]:
             for lineno, raw, size in _bounded_lines(fh, max_line, path):
@@ -354,6 +357,7 @@ def _open_csv(path: Path,
                     too_long.append((lineno, size))
                     yield "\n"
                 else:  # undecodable bytes survive as surrogates, reported per record
+                    quotes[0] += raw.count(b'"')
                     yield raw.decode("utf-8", errors="surrogateescape")
 
         delimiter = "\t" if ".tsv" in [s.lower() for s in path.suffixes] else ","
@@ -364,7 +368,7 @@ def _open_csv(path: Path,
             header = next(reader, [])
         except csv.Error as exc:
             raise InputError(f"cannot read {path}: bad CSV header: {exc}") from exc
-        yield header, reader, too_long
+        yield header, reader, too_long, quotes
 
 
 def _rows(reader: Any) -> Iterator[list[str]]:
@@ -380,7 +384,8 @@ def _rows(reader: Any) -> Iterator[list[str]]:
 
 def _read_csv(path: Path, max_chars: int, text_column: str,
               id_column: str | None) -> Iterator[Record]:
-    with _open_csv(path, _jsonl_line_limit(max_chars)) as (header, reader, too_long):
+    with _open_csv(path, _jsonl_line_limit(max_chars)) as (header, reader, too_long,
+                                                            quotes):
         columns = {name.strip(): i for i, name in enumerate(header)}
         if text_column not in columns:
             found = ", ".join(repr(c) for c in columns) or "none"
@@ -393,6 +398,7 @@ def _read_csv(path: Path, max_chars: int, text_column: str,
             line = reader.line_num + 1  # where the row starts (rows may span lines)
             source = f"{path}:{line}"
             default_id = f"{path.name}:{line}"
+            quoted = quotes[0]
             try:
                 row = next(reader)
             except StopIteration:
@@ -407,6 +413,11 @@ def _read_csv(path: Path, max_chars: int, text_column: str,
                 too_long.clear()
                 continue
             if not row:  # a blank line
+                continue
+            if (quotes[0] - quoted) % 2:  # (the reader took the rest of the file as a field)
+                yield _error(default_id, source, f"bad CSV row: a quote opened on line {line} "
+                             f"is never closed (it runs to the end of the file, line "
+                             f"{reader.line_num}): close it")
                 continue
             yield _csv_record(row, columns, text_column, id_index, default_id, source,
                               max_chars)

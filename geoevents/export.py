@@ -695,9 +695,13 @@ def _read_one(path: Path, layer: str | None = None) -> Any:
             geoms = gpd.GeoSeries.from_wkt(table.pop("wkt"), crs=CRS)
         else:
             x, y = ("lon", "lat") if "lon" in table.columns else ("longitude", "latitude")
+            if x not in table.columns or y not in table.columns:
+                raise ValueError("no 'wkt' column and no 'lon'/'lat' columns")
             lon = pd.to_numeric(table.get(x), errors="coerce")
             lat = pd.to_numeric(table.get(y), errors="coerce")
             geoms = gpd.GeoSeries(gpd.points_from_xy(lon, lat), crs=CRS)
             geoms[lon.isna() | lat.isna()] = None
         return gpd.GeoDataFrame(table, geometry=geoms, crs=CRS)
+    if layer is None and not len(pyogrio.list_layers(path)):  # (pyogrio: an IndexError)
+        raise ValueError("no layer in it (a truncated file?)")
     return pyogrio.read_dataframe(path, layer=layer)

@@ -10,8 +10,8 @@ goes through :meth:`Geoparser.run`, which
    and format characters made language; the offsets of the output are mapped back to
    the text given; a text with forced spans is read as it is);
 2. runs the spaCy model with ``nlp.pipe`` (``n_process`` processes, ``batch_size`` texts a
-   batch), cutting texts longer than :data:`CHUNK_CHARS` into pieces at line or sentence
-   ends;
+   batch), cutting texts longer than :data:`CHUNK_CHARS` characters, or of more than
+   about :data:`CHUNK_TOKENS` tokens, into pieces at line or sentence ends;
 3. runs the two geoevents components of :mod:`geoevents.components` on each ``Doc``:
    ``geoevents_toponyms`` (recognition and resolution) and ``geoevents_events``;
 4. returns a :class:`~geoevents.model.Document` (and the spaCy ``Doc``).
@@ -29,7 +29,10 @@ characters, several reports' worth), one sense per discourse applies within a pi
 relative dates anchor on the piece's own dateline, and two tellings of one happening in
 different pieces stay two events. A text with forced spans (tokenizer only, cheap) is
 still joined into one ``Doc``, so a span may cross a cut. Texts up to
-:data:`CHUNK_CHARS` are processed whole, as before.
+:data:`CHUNK_CHARS` are processed whole, as before, unless they hold more than
+:data:`CHUNK_TOKENS` tokens: spaCy's memory grows with the tokens it reads at once (about
+12 KB each), and a text of punctuation or of one-character words ("([{" nested a
+thousand deep, CJK) has five times the tokens of news text of its length.
 
 A bad input either raises (:func:`parse`) or, in a batch (:func:`parse_many`, the batch
 engine), yields a Document whose ``error`` says why, logged with the document's id, and
@@ -42,6 +45,7 @@ import copy
 import dataclasses
 import gc
 import logging
+import re
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
@@ -70,6 +74,10 @@ __all__ = ["CHUNK_CHARS", "LEVELS", "MAX_CHARS", "Geoparser", "Item", "analyse",
 
 MAX_CHARS = 5_000_000
 CHUNK_CHARS = 100_000
+# the most tokens (as :data:`_TOKEN` counts them) of one piece: 100,000 characters of news
+# text are about 20,000
+CHUNK_TOKENS = 25_000
+_TOKEN = re.compile(r"\w+|[^\w\s]")
 MAX_PROCESSES = 1024  # sanity limits of the n_process and batch_size settings
 MAX_BATCH_SIZE = 1_000_000
 LEVELS = ("tokens", "toponyms", "full")
@@ -300,7 +308,12 @@ class Geoparser:
              batch_size: int = 64) -> Iterator[Doc]:
         """spaCy ``Doc`` of each text, in order, with the components of ``level`` (see the
         module docstring) — the geoevents components are not run. A long text is parsed
-        in pieces whose ``Doc`` objects are joined into one."""
+        in pieces whose ``Doc`` objects are joined into one.
+
+        Each text is read as given, not as :func:`~geoevents.textprep.prepare` makes it:
+        the ``Doc``'s text is the text, so offsets into it (gold spans) stay valid, and
+        :meth:`run` passes texts already prepared (preparing is not idempotent:
+        "&amp;quot;"). A caller that wants what :meth:`parse` reads prepares first."""
         pending: list[Doc] = []
         for doc, _, last in self._pieces(texts, level, n_process, batch_size):
             pending.append(doc)
@@ -611,7 +624,8 @@ def _describe(exc: BaseException) -> str:
 
 def _streams(item: Item) -> bool:
     """Whether the item's text is parsed piece by piece (see the module docstring)."""
-    return item.error is None and item.spans is None and len(item.text) > CHUNK_CHARS
+    return item.error is None and item.spans is None and (len(item.text) > CHUNK_CHARS or (
+        len(item.text) > CHUNK_TOKENS and len(_chunks(item.text, CHUNK_CHARS)) > 1))
 
 
 def _piece(item: Item, text: str) -> Item:
@@ -703,16 +717,23 @@ def _moved(toponyms: list[Toponym], events: list[Event], start: Callable[[int], 
 
 
 def _chunks(text: str, size: int) -> list[str]:
-    """``text`` cut into pieces of at most ``size`` characters, at line ends, sentence
-    ends or spaces when possible; the pieces join back into ``text``."""
-    if len(text) <= size:
+    """``text`` cut into pieces of at most ``size`` characters and
+    :data:`CHUNK_TOKENS` tokens, at line ends, sentence ends or spaces when possible; the
+    pieces join back into ``text``."""
+    if len(text) <= min(size, CHUNK_TOKENS):
         return [text]
     pieces = []
     start = 0
-    while len(text) - start > size:
+    while True:
         window = text[start:start + size]
+        tokens = sum(1 for _ in _TOKEN.finditer(window))
+        while tokens > CHUNK_TOKENS:  # a dense text: a piece of fewer characters
+            window = window[:len(window) * CHUNK_TOKENS // tokens]
+            tokens = sum(1 for _ in _TOKEN.finditer(window))
+        if start + len(window) >= len(text):
+            break
         cut = max(window.rfind("\n"), window.rfind(". "), window.rfind(" "))
-        end = start + (cut + 1 if cut > size // 2 else size)
+        end = start + (cut + 1 if cut > len(window) // 2 else len(window))
         pieces.append(text[start:end])
         start = end
     pieces.append(text[start:])

@@ -108,3 +108,23 @@ def test_long_text_streams_in_batches_too(monkeypatch):
     assert [d.doc_id for d in out] == [None, "long", None]
     assert out[1].toponyms == pipeline.parse(text).toponyms
     assert out[0].toponyms == out[2].toponyms == pipeline.parse(short).toponyms
+
+
+def test_a_text_dense_with_tokens_streams_in_pieces_of_bounded_tokens(monkeypatch):
+    """spaCy's memory grows with the tokens it reads at once: 100 KB of nested brackets
+    ("([{" … a thousand deep, one token a character) peaked at 1.7 GB in one piece. A
+    text of more than CHUNK_TOKENS tokens is cut into pieces of about that many, however
+    few its characters; news text of the same length is left whole."""
+    monkeypatch.setattr(pipeline, "CHUNK_TOKENS", 400)
+    dense = "([{" * 300 + " Israeli forces raided Jenin on Tuesday. " + "}])" * 300
+    pieces = pipeline._chunks(dense, pipeline.CHUNK_CHARS)
+    assert "".join(pieces) == dense and len(pieces) >= 4
+    assert all(len(pipeline._TOKEN.findall(p)) <= 400 for p in pieces)
+    news = long_text(200)[:len(dense)]
+    assert len(pipeline._TOKEN.findall(news)) < 400 < len(news)
+    assert pipeline._chunks(news, pipeline.CHUNK_CHARS) == [news]
+
+    document, spacy_doc = pipeline.analyse(dense, published="2024-05-14")
+    assert spacy_doc is None  # streamed
+    assert "Jenin" in [t.text for t in document.toponyms]
+    assert all(dense[t.start:t.end] == t.text for t in document.toponyms)
