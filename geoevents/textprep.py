@@ -47,9 +47,10 @@ language, into a text of its own with a map back to the text given (:class:`Prep
 HTML character references are decoded (``html.unescape``: "the &quot;Hama&quot;
 countryside", "Khan&nbsp;Younis", "Israel&#8217;s"); a C1 control character, which is a
 cp1252 byte read as latin-1, becomes the cp1252 character ("\x93Hama\x94", "Israel\x92s");
-the other control characters are removed ("Khan\x00 Younis", a UTF-16 text's NULs), but
-those that separate like a space (vertical tab, form feed, the information separators)
-become a space between two words ("Gaza\x0bRafah"); a format character inside a word is
+the other control characters are removed ("Khan\x00 Younis", a UTF-16 text's NULs, "Ga\x00za"),
+but those that separate like a space (vertical tab, form feed, the information separators)
+become a space between two words ("Gaza\x0bRafah"), and so does any control character
+between a sign and a word, which it does not join into one name ("\ue433\x00Gaza"); a format character inside a word is
 removed ("Mari\u00adupol", "Kh\u200ban Younis"), but a zero-width joiner or non-joiner
 beside a letter of a script that spells with it (Persian, Devanagari) stays, and one
 outside a word is left to the tokenizer (below).
@@ -204,9 +205,11 @@ def _plain(found: str, text: str, match: re.Match[str]) -> str:
         from geoevents.gazetteer.names import windows_1252_controls
 
         return windows_1252_controls(found)  # (none: removed)
+    between_words = bool(before and after) and not before.isspace() and not after.isspace()
     if found in _SEPARATING:
-        return " " if before and after and not before.isspace() and not after.isspace() \
-            else ""
+        return " " if between_words else ""
+    if _CONTROL.match(found) and between_words and not (before.isalnum() and after.isalnum()):
+        return " "  # it parts a sign from a word ("\ue433\x00Gaza"): no name of the two
     if _LOOSE_FORMAT.match(text, match.start()):
         return found  # not inside a word: a token of its own (:func:`tokenizer_safe`)
     if found in _JOINERS and any(ord(c) > 0x24F for c in (before, after)):
