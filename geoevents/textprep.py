@@ -50,10 +50,10 @@ cp1252 byte read as latin-1, becomes the cp1252 character ("\x93Hama\x94", "Isra
 the other control characters are removed ("Khan\x00 Younis", a UTF-16 text's NULs, "Ga\x00za"),
 but those that separate like a space (vertical tab, form feed, the information separators)
 become a space between two words ("Gaza\x0bRafah"), and so does any control character
-between a sign and a word, which it does not join into one name ("\ue433\x00Gaza"); a format character inside a word is
-removed ("Mari\u00adupol", "Kh\u200ban Younis"), but a zero-width joiner or non-joiner
-beside a letter of a script that spells with it (Persian, Devanagari) stays, and one
-outside a word is left to the tokenizer (below).
+between a sign and a word, which it does not join into one name ("\ue433\x00Gaza"); a
+format character inside a word is removed ("Mari\u00adupol", "Kh\u200ban Younis"), but a
+zero-width joiner or non-joiner beside a letter of a script that spells with it (Persian,
+Devanagari) stays, and one outside a word is left to the tokenizer (below).
 The pipeline reads the prepared text; every offset of its output is mapped back
 (:meth:`Prepared.start`, :meth:`Prepared.end`), so it points into the text given. A text
 with no "&" and no control or format character is its own prepared text, at the cost of
