@@ -683,6 +683,8 @@ def division_home(point: Point, country: str, land: CountryLand, *,
     few km across (Metković, Kara-Suu) without a seat or place at home stays: its
     admin-1's point would be tens of km farther from it.
     """
+    if not land.abroad(*point, country):
+        return None  # (at home: no need to ask where the region's places lie)
     hosts = land.hosts(region_places, country)
     if not land.abroad(*point, country, hosts):
         return None
