@@ -174,9 +174,21 @@ def test_country_filter_accepts_codes_short_forms_and_names(gaz, country):
     assert hits and {p.country_code for p in hits} == {"US"}
 
 
-def test_an_unknown_country_filter_is_a_query_error(gaz):
+def test_a_two_letter_short_form_is_a_country_filter_too(gaz):
+    # "UK" is no ISO code (GB is): it once filtered on a country that does not exist
+    assert {p.country_code for p in gaz.search("London", country="UK")} == {"GB"}
+
+
+@pytest.mark.parametrize("country", ["Atlantis", "ZZ", "us,ZZ"])
+def test_an_unknown_country_filter_is_a_query_error(gaz, country):
     with pytest.raises(QueryError, match="unknown country"):
-        gaz.search("Moscow", country="Atlantis")
+        gaz.search("Moscow", country=country)
+
+
+def test_an_unknown_feature_class_is_a_query_error(gaz):
+    with pytest.raises(QueryError, match="unknown feature class 'Q'"):
+        gaz.search("Paris", feature_class="Q")
+    assert {p.feature_class for p in gaz.search("Paris", feature_class="p")} == {"P"}
 
 
 def test_a_whole_name_wins_over_a_split_reading(gaz):

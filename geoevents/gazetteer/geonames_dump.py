@@ -34,6 +34,7 @@ from types import TracebackType
 from typing import IO, Any, NamedTuple
 
 from geoevents.errors import GazetteerError
+from geoevents.gazetteer.schema import FEATURE_CLASSES
 from geoevents.gazetteer.writer import GazetteerWriter
 from geoevents.model import Place
 
@@ -43,7 +44,6 @@ PLACE_TABLES = ("allCountries", "cities500", "cities1000", "cities5000", "cities
 ALTERNATE_NAMES = "alternateNamesV2"
 ADMIN1_CODES = "admin1CodesASCII"
 COUNTRY_INFO = "countryInfo"
-FEATURE_CLASSES = frozenset("AHLPRSTUV")
 # Roads/railroads (R), undersea features (U) and vegetation (V) rarely make the news.
 DEFAULT_FEATURE_CLASSES = frozenset("AHLPST")
 # isolanguage values of alternate names that are codes or links, not names.

@@ -23,12 +23,14 @@ from geoevents.gazetteer.names import MAX_QUERY_CHARS, head_key, normalize, skel
 from geoevents.gazetteer.query import (
     QueryReader,
     Reading,
+    country_codes,
     fuzzy_allowed,
     lookup_text,
     structured_text,
 )
 from geoevents.gazetteer.schema import (
     EMBEDDED_RELEASE,
+    FEATURE_CLASSES,
     NAME_ABBREVIATION,
     NAME_PRIMARY,
     PLACE_COLUMNS,
@@ -332,6 +334,9 @@ class Gazetteer:
             return []
         codes = self._country_filter(country) if country else None
         fclass = feature_class.upper() if feature_class else None
+        if fclass is not None and fclass not in FEATURE_CLASSES:
+            raise QueryError(f"unknown feature class {feature_class!r}; use one of "
+                             f"{', '.join(sorted(FEATURE_CLASSES))}")
         found = self._lookup(query, codes, fclass, limit)
         if forms:
             found = self._with_country_alias(query, found, codes, fclass)
@@ -409,14 +414,17 @@ class Gazetteer:
 
     def _country_filter(self, country: str, *, strict: bool = True) -> tuple[str, ...]:
         """ISO codes for a country given as codes or names ("US", "us,ca", "USA", "UK",
-        "Russia", "Österreich")."""
+        "Russia", "Österreich"); an unknown one ("ZZ") raises QueryError."""
         parts = [c.strip() for c in country.split(",") if c.strip()]
         codes: list[str] = []
         for part in parts:
-            if len(part) == 2 and part.isascii() and part.isalpha():
+            if len(part) == 2 and part.upper() in country_codes():
                 codes.append(part.upper())
                 continue
-            codes.extend(sorted(self.reader.qualifier(part).countries))
+            found = sorted(self.reader.qualifier(part).countries)  # "UK", "Russia"
+            if strict and not found:
+                raise QueryError(f"unknown country {part!r}; use an ISO 3166-1 alpha-2 code")
+            codes.extend(found)
         if strict and not codes:
             raise QueryError(f"unknown country {country!r}; use an ISO 3166-1 alpha-2 code")
         return tuple(dict.fromkeys(codes))
