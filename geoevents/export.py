@@ -697,8 +697,8 @@ def _read_one(path: Path, layer: str | None = None) -> Any:
             x, y = ("lon", "lat") if "lon" in table.columns else ("longitude", "latitude")
             if x not in table.columns or y not in table.columns:
                 raise ValueError("no 'wkt' column and no 'lon'/'lat' columns")
-            lon = pd.to_numeric(table.get(x), errors="coerce")
-            lat = pd.to_numeric(table.get(y), errors="coerce")
+            lon = pd.to_numeric(table[x], errors="coerce")
+            lat = pd.to_numeric(table[y], errors="coerce")
             geoms = gpd.GeoSeries(gpd.points_from_xy(lon, lat), crs=CRS)
             geoms[lon.isna() | lat.isna()] = None
         return gpd.GeoDataFrame(table, geometry=geoms, crs=CRS)
