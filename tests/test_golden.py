@@ -2,15 +2,15 @@
 
 The reports are written for this project (see tests/golden/README.md). ``dev`` reports
 were used while improving event extraction; ``heldout`` (h*), ``heldout2`` (x*),
-``heldout14`` (n*), ``heldout16`` (k*) and ``heldout18`` (g*) reports were written before
+``heldout14`` (n*) and ``heldout18`` (g*) reports were written before
 the changes they check and not looked at while tuning: their gates are looser.
 ``tune5`` (v*), ``tune6`` (w*), ``tune7`` (u*) and ``tune8`` (t*) were held-out parts
 (heldout5-heldout8) until session 12, ``tune9`` (y*) and ``tune10`` (z*) (heldout3,
 heldout4) until session 13, ``tune11`` (s*) (heldout9) until session 14, ``tune12``
 (r*) (heldout10) until session 15, ``tune13`` (q*) (heldout11) until session 16,
 ``tune14`` (o*) (heldout13) until session 17, ``tune15`` (m*) (heldout15) until
-session 18, ``tune16`` (p*) (heldout12) until session 19 and ``tune17`` (j*) (heldout17)
-until session 20, which made them tuning data:
+session 18, ``tune16`` (p*) (heldout12) until session 19, ``tune17`` (j*) (heldout17)
+until session 20 and ``tune18`` (k*) (heldout16) until session 21, which made them tuning data:
 their errors may be read, and their gates are the ones they had as held-out parts.
 """
 
@@ -71,7 +71,7 @@ GATES = {"dev": (0.82, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
          "tune8": (0.70, 0.73), "tune11": (0.50, 0.68), "tune12": (0.31, 0.43),
          "tune13": (0.35, 0.48), "tune16": (0.58, 0.72),
          "tune14": (0.51, 0.71), "heldout14": (0.69, 0.73),
-         "tune15": (0.41, 0.46), "heldout16": (0.64, 0.91),
+         "tune15": (0.41, 0.46), "tune18": (0.64, 0.91),
          "tune17": (0.46, 0.56), "heldout18": (0.64, 0.78)}
 FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
 FIRST_DEV_GATE = (0.92, 0.95)
@@ -123,8 +123,7 @@ NEWEST_DEV_GATE = (0.21, 0.23)
 # blind, 7a2c5ec), counted, not read; session 19's merges: heldout17 4 → 3, counted, not
 # read; heldout18: 2 on the code of main at f45fc90, the first run on its reports
 # (committed blind, 5f1d10c, reviewed blind, abf7660), counted, not read)
-HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout14": 5, "heldout16": 8,
-                  "heldout18": 2}
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout14": 5, "heldout18": 2}
 # failed must-not checks of the former held-out parts that became tuning data in session 12
 # (heldout5-heldout8 then: 5, 9, 7, 5 at its start; the counts after its merges). Their
 # gates above are the end-of-session-12 figures (0.837 / 0.932, 0.482 / 0.628,
@@ -164,9 +163,11 @@ HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout14": 5, "heldout16": 8,
 # protester).
 # (heldout17 became tune17 at the start of session 20, with 3 failed checks and
 # 0.500 / 0.613, its last blind figures; its gate keeps the held-out gate.)
+# (heldout16 became tune18 at the start of session 21, with 8 failed checks and
+# 0.694 / 0.962, its last blind figures; its gate keeps the held-out gate.)
 TUNE_ERRORS = {"tune5": 0, "tune6": 0, "tune7": 0, "tune8": 0, "tune9": 0, "tune10": 0,
                "tune11": 0, "tune12": 0, "tune13": 0, "tune14": 0, "tune15": 0,
-               "tune16": 0, "tune17": 3}
+               "tune16": 0, "tune17": 3, "tune18": 8}
 # must-not checks of the dev reports that still fail, each with the event that makes it
 # fail now (a substring of the error line): the same check failing for another reason is
 # a new error. d73-d84 (first run 12 failed checks; 3 left): a rally outside a court typed
@@ -219,7 +220,7 @@ def test_every_report_loads_and_is_substantial():
                                            "tune10", "tune5", "tune6", "tune7", "tune8",
                                            "tune11", "tune12", "tune13", "tune14",
                                            "tune15", "tune16", "heldout14",
-                                           "heldout16", "tune17", "heldout18"}
+                                           "tune18", "tune17", "heldout18"}
     for report in reports:
         assert report.text.count("\n\n") >= 2, f"{report.id}: fewer than three paragraphs"
         assert report.events or report.must_not
