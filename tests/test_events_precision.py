@@ -1558,3 +1558,18 @@ def test_civilians_moving_change_no_armed_group(text):
 def test_an_armed_group_leaving_is_a_change_of_its_activity():
     assert "Change to group/activity" in types(
         "Al-Shabaab fighters withdrew from the town of Mahaday on Sunday.", "2026-11-16")
+
+
+
+def test_a_participle_of_violence_tells_how_the_act_went():
+    """A participle with no subject of its own hanging from a violent verb is how that
+    act went, whatever type its own words give it ("attacked a kraal …, shooting dead
+    three herders"): with the key point told before, one raid."""
+    found = events("KEY POINTS\n- Three herders killed and about 400 head of cattle taken in a "
+                   "raid on a kraal in Panyangara sub-county, Kotido district, on 24 November."
+                   "\n\nSITUATION OVERVIEW\nIn the early hours of 24 November, a group of "
+                   "about 60 armed raiders attacked a kraal near Panyangara, some 10 km "
+                   "south-east of Kotido town, shooting dead three herders and driving off an "
+                   "estimated 400 head of cattle.", "2026-12-02")
+    assert len([e for e in found if e.event_type in (
+        "Battles", "Violence against civilians", "Explosions/Remote violence")]) == 1

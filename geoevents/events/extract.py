@@ -487,22 +487,33 @@ def _part_of_main(cand: _Candidate) -> bool:
         tok.dep_ in ("acl", "pcomp")
 
 
-def _participle_of(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
+def _participle_of(cand: _Candidate, cands: list[_Candidate], onto: Ontology,
+                   toponyms: list[Toponym]) -> _Candidate | None:
     """The event of the same sub-type whose clause a present participle with no subject
     of its own describes ("relatives who had gathered since the morning holding
     photographs of their dead", which the parse may hang on the photographs as an
     adjective): how the one happening went, not a second one (a past
     participle on a noun, "a round fired from Syria", names a thing; a toll, "killing
-    19", is a consequence, folded with the sentence's others)."""
+    19", is a consequence, folded with the sentence's others). Of political violence, the
+    participle of the violent verb it hangs from tells how that act went whatever the
+    type its words give it ("raiders attacked a kraal, shooting dead three herders",
+    "stormed a military base, detonating a car bomb at the gate"), unless each clause
+    names a town of its own."""
     tok = cand.trigger.token
     if tok.tag_ != "VBG" or tok.dep_ not in ("amod", "advcl") or \
             cand.trigger.lemma in CONSEQUENCES or any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return None
-    return next((c for c in cands if c is not cand and
+    same = next((c for c in cands if c is not cand and
                  c.typing.sub_event_type == cand.typing.sub_event_type and
                  c.trigger.token.i != tok.i and (tok.dep_ == "amod" or
                                                  tok in c.trigger.token.subtree)), None)
+    if same is not None or tok.dep_ != "advcl" or \
+            onto.event_type_of(cand.typing.sub_event_type) not in _POLITICAL_VIOLENCE:
+        return same
+    return next((c for c in cands if c is not cand and c.trigger.token.i == tok.head.i and
+                 onto.event_type_of(c.typing.sub_event_type) in _POLITICAL_VIOLENCE and
+                 not _clauses_elsewhere(c.trigger.token, tok, toponyms)), None)
 
 
 def _fold(cand: _Candidate, into: _Candidate, keep: list[_Candidate]) -> None:
@@ -552,7 +563,7 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology,
     for cand in [c for c in keep if hosts and _part_of_main(c)]:
         _fold(cand, hosts[0], keep)
     for cand in list(keep):
-        outer = _participle_of(cand, keep)
+        outer = _participle_of(cand, keep, onto, toponyms or [])
         if outer is not None:
             _fold(cand, outer, keep)
     # once per sentence: a run-on sentence of thousands of words chains long conj paths
@@ -1301,6 +1312,12 @@ def _relief_work(cand: _Candidate) -> bool:
     return any(t.pos_ == "NOUN" and lemma(t) in _RELIEF for t in told)
 
 
+# verbs of going away from a place (a group that mobilises or recruits civilians is
+# still changing its activity)
+_DEPARTURES = frozenset({"leave", "abandon", "withdraw", "evacuate", "vacate", "retreat",
+                         "relocate", "pull out", "pull back"})
+
+
 def _mover(verb: Word) -> Word | None:
     """Who moves: the subject of a movement verb or of the verb it is joined to ("most of
     the teachers posted to Lafey had left"), the noun a relative clause hangs from, or
@@ -1326,11 +1343,12 @@ def _mover(verb: Word) -> Word | None:
 
 
 def _civilians_moving(cand: _Candidate, onto: Ontology) -> bool:
-    """Whether a change of a group's activity is done by civilians ("most of the teachers
+    """Whether a group's going away is done by civilians ("most of the teachers
     had left on the weekly convoy", "pushed thousands of herding families to abandon their
     grazing lands", "co-accused who have since withdrawn them"): people going about
     their lives, not an armed group withdrawing or leaving a place."""
-    if cand.typing.sub_event_type != "Change to group/activity" or cand.trigger.pos != "VERB":
+    if cand.typing.sub_event_type != "Change to group/activity" or \
+            cand.trigger.pos != "VERB" or cand.trigger.lemma not in _DEPARTURES:
         return False
     mover = _mover(cand.trigger.token)
     return mover is not None and people_class(mover, onto) in ("civilian", "protester")
