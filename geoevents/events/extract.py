@@ -1550,7 +1550,7 @@ def _reaction_to(trigger: Trigger) -> str:
             return ""  # "rescued 12 captives after a gunfight with the kidnappers": an
             # indefinite noun after "after" introduces its happening, it refers to none
         if lemma(tok) in _REACTIONS:
-            return "commemoration" if any(lemma(t) in _JUDICIAL for t in tok.sent) \
+            return "commemoration" if any(lemma(word(t)) in _JUDICIAL for t in tok.sent) \
                 else "reaction"
         if lemma(tok) in _COMMEMORATIONS or any(
                 c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
