@@ -1175,3 +1175,29 @@ def test_an_unknown_town_is_placed_in_the_country_its_noun_names():
     # the nationality of those acting there says nothing of where it is
     e = first("Syrian troops stormed the village of Kwatasin on Sunday.")
     assert e.location_text == "Kwatasin" and e.location is None, e.reason
+
+
+def test_a_ministry_speaks_from_its_seat_not_where_the_dead_were_killed():
+    loc = located("The Palestinian health ministry in Ramallah said three people were killed, "
+                  "among them a 16-year-old boy.", "killed")
+    assert loc.toponym is None or loc.toponym.text != "Ramallah", loc.reason
+
+
+def test_officials_declining_to_comment_are_not_where_the_attack_was():
+    """The place of a subject that declines to speak is the speakers' (no link to the
+    attack they would speak of): 'the attack' is the one told before."""
+    loc = located("Ivorian officials in Abidjan, where security chiefs met this week, declined "
+                  "to comment on the attack.", "attack")
+    assert not loc.linked, loc.reason
+    found = geoevents.extract_events(
+        "Jihadist fighters attacked a gendarmerie post outside Falmey in Niger on Tuesday, "
+        "killing nine gendarmes.\n\nIvorian officials in Abidjan, where security chiefs met "
+        "this week, declined to comment on the attack.", published="2026-12-04")
+    violent = [e for e in found if e.event_type in ("Battles", "Violence against civilians")]
+    assert len(violent) == 1 and violent[0].location is not None
+    assert violent[0].location.name != "Abidjan"
+
+
+def test_the_place_of_a_subject_that_does_something_stays():
+    assert_placed_at("Gunmen in Kaduna attacked a police station on Monday.", "attacked",
+                     "Kaduna")

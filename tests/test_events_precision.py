@@ -1515,3 +1515,61 @@ def test_the_target_hit_again_in_the_passive_is_the_strike_told_before():
                    "left Bint Jbeil heading north. Civil defence teams are at the scene.",
                    published="2026-10-20")
     assert [e.sub_event_type for e in found] == ["Air/drone strike"]
+
+
+def test_violence_a_trial_is_about_is_history():
+    """A court hearing of men accused over an attack years ago tells no new attack (the
+    parse may hang the attack's date on 'accused'); the gathering outside is the news."""
+    found = events("A military court in Guinea-Bissau on Tuesday heard the first witnesses in "
+                   "the trial of fourteen soldiers accused over the armed attack on the "
+                   "Government Palace in February 2022, in which eleven people were killed.\n\n"
+                   "Outside the court building, about fifty relatives of the defendants "
+                   "gathered on Tuesday morning with banners.", "2026-12-02")
+    assert [e.event_type for e in found] == ["Protests"]
+    assert not any(e.fatalities for e in found)
+
+
+def test_violence_the_defendants_deny_is_the_judged_massacre():
+    found = events("Relatives of the fourteen woodcutters killed in the Bayotte forest in 2018 "
+                   "sat outside the Ziguinchor courthouse on Wednesday as the trial of nine men "
+                   "entered its third week.\n\nThe defendants deny any role in the killings.",
+                   "2026-04-23")
+    assert not any(e.event_type == "Violence against civilians" for e in found)
+
+
+def test_an_arrest_over_an_attack_told_keeps_the_attack():
+    """Without a court case a reaction ('arrested over the attack') still joins the
+    attack it refers to."""
+    found = events("Gunmen killed four farmers in Kura on Saturday. Police arrested two men "
+                   "over the attack on Sunday.", "2026-05-12")
+    assert [e.event_type for e in found].count("Violence against civilians") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "By Sunday, most of the teachers posted to Lafey from other counties had left on the "
+    "weekly convoy to Mandera town.",
+    "A failed rainy season has pushed thousands of herding families in Marsabit county to "
+    "abandon their grazing lands, aid agencies said on Wednesday.",
+])
+def test_civilians_moving_change_no_armed_group(text):
+    assert "Change to group/activity" not in types(text, "2026-11-16")
+
+
+def test_an_armed_group_leaving_is_a_change_of_its_activity():
+    assert "Change to group/activity" in types(
+        "Al-Shabaab fighters withdrew from the town of Mahaday on Sunday.", "2026-11-16")
+
+
+
+def test_a_participle_of_violence_tells_how_the_act_went():
+    """A participle with no subject of its own hanging from a violent verb is how that
+    act went, whatever type its own words give it ("attacked a kraal …, shooting dead
+    three herders"): with the key point told before, one raid."""
+    found = events("KEY POINTS\n- Three herders killed and about 400 head of cattle taken in a "
+                   "raid on a kraal in Panyangara sub-county, Kotido district, on 24 November."
+                   "\n\nSITUATION OVERVIEW\nIn the early hours of 24 November, a group of "
+                   "about 60 armed raiders attacked a kraal near Panyangara, some 10 km "
+                   "south-east of Kotido town, shooting dead three herders and driving off an "
+                   "estimated 400 head of cattle.", "2026-12-02")
+    assert len([e for e in found if e.event_type in (
+        "Battles", "Violence against civilians", "Explosions/Remote violence")]) == 1

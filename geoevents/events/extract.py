@@ -261,6 +261,10 @@ _COMMEMORATIONS = frozenset({"anniversary", "commemorate", "memory", "remember",
                              "mark", "since", "commemoration", "memorial", "convict", "charge",
                              "acquit", "indict", "sentence", "trial", "verdict", "guilty",
                              "testify", "testimony", "prosecute", "prosecution"})
+# the words of a court case: a reaction in a sentence that tells one ("the trial of
+# soldiers accused over the attack") looks back at what the court judges
+_JUDICIAL = frozenset({"trial", "convict", "acquit", "indict", "verdict", "guilty", "testify",
+                       "testimony", "prosecute", "prosecution", "court", "defendant"})
 # prepositions that make an event noun the topic of what is said ("stories about drug
 # trafficking": no happening at all)
 _TOPICS = frozenset({"about", "regarding", "concerning"})
@@ -483,22 +487,33 @@ def _part_of_main(cand: _Candidate) -> bool:
         tok.dep_ in ("acl", "pcomp")
 
 
-def _participle_of(cand: _Candidate, cands: list[_Candidate]) -> _Candidate | None:
+def _participle_of(cand: _Candidate, cands: list[_Candidate], onto: Ontology,
+                   toponyms: list[Toponym]) -> _Candidate | None:
     """The event of the same sub-type whose clause a present participle with no subject
     of its own describes ("relatives who had gathered since the morning holding
     photographs of their dead", which the parse may hang on the photographs as an
     adjective): how the one happening went, not a second one (a past
     participle on a noun, "a round fired from Syria", names a thing; a toll, "killing
-    19", is a consequence, folded with the sentence's others)."""
+    19", is a consequence, folded with the sentence's others). Of political violence, the
+    participle of the violent verb it hangs from tells how that act went whatever the
+    type its words give it ("raiders attacked a kraal, shooting dead three herders",
+    "stormed a military base, detonating a car bomb at the gate"), unless each clause
+    names a town of its own."""
     tok = cand.trigger.token
     if tok.tag_ != "VBG" or tok.dep_ not in ("amod", "advcl") or \
             cand.trigger.lemma in CONSEQUENCES or any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return None
-    return next((c for c in cands if c is not cand and
+    same = next((c for c in cands if c is not cand and
                  c.typing.sub_event_type == cand.typing.sub_event_type and
                  c.trigger.token.i != tok.i and (tok.dep_ == "amod" or
                                                  tok in c.trigger.token.subtree)), None)
+    if same is not None or tok.dep_ != "advcl" or \
+            onto.event_type_of(cand.typing.sub_event_type) not in _POLITICAL_VIOLENCE:
+        return same
+    return next((c for c in cands if c is not cand and c.trigger.token.i == tok.head.i and
+                 onto.event_type_of(c.typing.sub_event_type) in _POLITICAL_VIOLENCE and
+                 not _clauses_elsewhere(c.trigger.token, tok, toponyms)), None)
 
 
 def _fold(cand: _Candidate, into: _Candidate, keep: list[_Candidate]) -> None:
@@ -548,7 +563,7 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology,
     for cand in [c for c in keep if hosts and _part_of_main(c)]:
         _fold(cand, hosts[0], keep)
     for cand in list(keep):
-        outer = _participle_of(cand, keep)
+        outer = _participle_of(cand, keep, onto, toponyms or [])
         if outer is not None:
             _fold(cand, outer, keep)
     # once per sentence: a run-on sentence of thousands of words chains long conj paths
@@ -1297,6 +1312,48 @@ def _relief_work(cand: _Candidate) -> bool:
     return any(t.pos_ == "NOUN" and lemma(t) in _RELIEF for t in told)
 
 
+# verbs of going away from a place (a group that mobilises or recruits civilians is
+# still changing its activity)
+_DEPARTURES = frozenset({"leave", "abandon", "withdraw", "evacuate", "vacate", "retreat",
+                         "relocate", "pull out", "pull back"})
+
+
+def _mover(verb: Word) -> Word | None:
+    """Who moves: the subject of a movement verb or of the verb it is joined to ("most of
+    the teachers posted to Lafey had left"), the noun a relative clause hangs from, or
+    the object of the verb an infinitive completes ("pushed thousands of families to
+    abandon their lands"); the people a part is of ("most of the teachers")."""
+    def subject_of(word: Word) -> Word | None:
+        return next((c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+    subject = subject_of(verb)
+    if subject is not None and subject.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject is None and verb.dep_ == "conj":
+        subject = subject_of(verb.head)
+    if subject is None and verb.dep_ in ("xcomp", "advcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        subject = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if subject is None:
+        return None
+    part = next((p for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"), None)
+    return part if part is not None and subject.pos_ in ("ADJ", "NUM", "PRON", "DET") \
+        else subject
+
+
+def _civilians_moving(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether a group's going away is done by civilians ("most of the teachers
+    had left on the weekly convoy", "pushed thousands of herding families to abandon their
+    grazing lands", "co-accused who have since withdrawn them"): people going about
+    their lives, not an armed group withdrawing or leaving a place."""
+    if cand.typing.sub_event_type != "Change to group/activity" or \
+            cand.trigger.pos != "VERB" or cand.trigger.lemma not in _DEPARTURES:
+        return False
+    mover = _mover(cand.trigger.token)
+    return mover is not None and people_class(mover, onto) in ("civilian", "protester")
+
+
 def _left_in_a_state(cand: _Candidate) -> bool:
     """Whether a movement verb tells the state a happening left its object in, a
     resultative ("Police operation leaves seven dead in Valéria", "the storm left 12
@@ -1493,7 +1550,8 @@ def _reaction_to(trigger: Trigger) -> str:
             return ""  # "rescued 12 captives after a gunfight with the kidnappers": an
             # indefinite noun after "after" introduces its happening, it refers to none
         if lemma(tok) in _REACTIONS:
-            return "reaction"
+            return "commemoration" if any(lemma(word(t)) in _JUDICIAL for t in tok.sent) \
+                else "reaction"
         if lemma(tok) in _COMMEMORATIONS or any(
                 c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
             return "commemoration"  # "the second strike since a ceasefire took effect"
@@ -1833,6 +1891,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _taken_for_care(c)
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _left_in_a_state(c)
+                and not _civilians_moving(c, onto)
                 and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c, onto) and not _target_described(c, cands, onto)
                 and not _counted_over_a_stretch(c, onto) and not _summed_up(c)

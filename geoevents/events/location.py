@@ -394,7 +394,8 @@ def _role_of(path: list[Word], mention: Toponym, own: bool = False
     if first.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "npadvmod"):
         return (NEAR if relation else SITE), f"the trigger's {first.dep_}"
     if first.dep_ == "nsubj" and len(path) > 2 and path[1].dep_ == "prep" and \
-            path[1].lower_ != "of":
+            path[1].lower_ != "of" and not _speaks(first.head):
+        # (not a speaker's: "officials in Abidjan declined to comment on the attack")
         return (NEAR if relation else SITE), "a place of the trigger's subject"
     if first.dep_ == "nsubj" and len(path) == 1 and _scene_subject(first):
         return (NEAR if relation else SITE), "the subject that its predicate makes the scene"
@@ -2239,6 +2240,10 @@ def statement_source(token: Word) -> bool:
             return False
         if tok.dep_ == "dobj" and lemma(tok.head) == "tell":
             return True  # "told reporters in Putrajaya"
+        if tok.dep_ == "nsubj" and lemma(tok) in _SEATED and any(
+                c.dep_ == "prep" and c.lower_ in ("in", "from") and c.i > tok.i
+                for c in tok.children):
+            return _speaks(tok.head)  # "The health ministry in Ramallah said …": its seat
         if tok.dep_ not in _SOURCE_PATH:
             return False
         tok = tok.head
@@ -2248,6 +2253,18 @@ def statement_source(token: Word) -> bool:
             lemma(tok) in ("question", "ask", "interrogate"):
         return False  # "while being questioned at the police station": an interrogation
     return lemma(tok) in _SPEECH
+
+
+# offices that speak from their seat ("the health ministry in Ramallah said …")
+_SEATED = frozenset({"ministry", "government", "presidency", "embassy", "office", "agency",
+                     "secretariat", "headquarters", "mission"})
+
+
+def _speaks(verb: Word) -> bool:
+    """Whether a verb is one of speech, or one that declines or refuses it ("declined to
+    comment on the attack")."""
+    return lemma(verb) in _SPEECH or any(
+        c.dep_ == "xcomp" and lemma(c) in _SPEECH | {"comment"} for c in verb.children)
 
 
 # prepositions of the far end of a road ("the highway linking Cochabamba to La Paz")
