@@ -1086,8 +1086,8 @@ def place_by_context(toponyms: Sequence[Toponym]) -> list[Toponym]:
     it, else the first one after it: a town, site or lower division of fewer than
     :data:`CONTEXT_MAX_POPULATION` people that another name resolved to ("Harwinton" in a
     story from Litchfield, Connecticut, is placed at Litchfield). Such a place is derived
-    (:func:`derived_place`, ``source`` "… near <id>"), at :data:`CONTEXT_CONFIDENCE`, and its
-    reason keeps why the name itself is unresolved. A text with no such place leaves its
+    (:func:`derived_place`, id "derived:near <id>"), at :data:`CONTEXT_CONFIDENCE`, and its
+    reason says why the name itself is unresolved, then where it was placed. A text with no such place leaves its
     unknown names unresolved. Placed mentions are copies: the toponyms given, which the
     event step reads with its own fallback for unknown names, are unchanged."""
     anchors = sorted((t for t in toponyms if t.place is not None
@@ -1110,6 +1110,6 @@ def place_by_context(toponyms: Sequence[Toponym]) -> list[Toponym]:
             t, place=derived_place(f"{t.text} (near {base.name})", base.lat, base.lon, base,
                                    f"near {base.id}"),
             confidence=CONTEXT_CONFIDENCE,
-            reason=f"near {base.display_name}, the text's nearest local place {where} "
-                   f"(approximate: {t.reason or 'unresolved'})"))
+            reason=f"{t.reason or 'unresolved'}; placed near {base.display_name}, the "
+                   f"text's nearest local place {where}"))
     return out
