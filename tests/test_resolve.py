@@ -929,8 +929,8 @@ def test_an_unknown_name_stays_unresolved_without_a_local_place(parser):
     text = "Officials in Chicago and the United States said Harwinton was spared."
     spans = [(text.index(n), text.index(n) + len(n))
              for n in ("Chicago", "United States", "Harwinton")]
-    harwinton = [t for t in parser.parse(text, toponyms=spans).toponyms
-                 if t.text == "Harwinton"][0]
+    harwinton = next(t for t in parser.parse(text, toponyms=spans).toponyms
+                     if t.text == "Harwinton")
     assert harwinton.place is None
 
 
@@ -938,6 +938,6 @@ def test_a_confident_parser_places_no_unknown_name_by_context(parser):
     text = "Firefighters from Litchfield were called to a barn fire in Harwinton."
     spans = [(text.index(n), text.index(n) + len(n)) for n in ("Litchfield", "Harwinton")]
     strict = parser.with_min_confidence(0.2)
-    harwinton = [t for t in strict.parse(text, toponyms=spans).toponyms
-                 if t.text == "Harwinton"][0]
+    harwinton = next(t for t in strict.parse(text, toponyms=spans).toponyms
+                     if t.text == "Harwinton")
     assert harwinton.place is None

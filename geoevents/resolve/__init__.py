@@ -1087,9 +1087,10 @@ def place_by_context(toponyms: Sequence[Toponym]) -> list[Toponym]:
     :data:`CONTEXT_MAX_POPULATION` people that another name resolved to ("Harwinton" in a
     story from Litchfield, Connecticut, is placed at Litchfield). Such a place is derived
     (:func:`derived_place`, id "derived:near <id>"), at :data:`CONTEXT_CONFIDENCE`, and its
-    reason says why the name itself is unresolved, then where it was placed. A text with no such place leaves its
-    unknown names unresolved. Placed mentions are copies: the toponyms given, which the
-    event step reads with its own fallback for unknown names, are unchanged."""
+    reason says why the name itself is unresolved, then where it was placed. A text with
+    no such place leaves its unknown names unresolved. Placed mentions are copies: the
+    toponyms given, which the event step reads with its own fallback for unknown names,
+    are unchanged."""
     anchors = sorted((t for t in toponyms if t.place is not None
                       and getattr(t, "kind", "name") == "name"
                       and not t.place.source.startswith(DERIVED_SOURCE)
