@@ -271,7 +271,17 @@ class Geoparser:
         if events and item.spans is None and doc.text.strip():
             self.event_stage(doc)
         return Document(text=item.text, doc_id=item.doc_id, published=_iso(item.published),
-                        toponyms=list(doc._.toponyms), events=list(doc._.events or []))
+                        toponyms=self._placed(doc._.toponyms), events=list(doc._.events or []))
+
+    def _placed(self, toponyms: list[Mention]) -> list[Toponym]:
+        """The document's toponyms, its unknown names placed near the text's nearest local
+        place (:func:`geoevents.resolve.place_by_context`) unless this parser's
+        ``min_confidence`` asks for more than such a guess has."""
+        from geoevents.resolve import CONTEXT_CONFIDENCE, place_by_context
+
+        if self.resolver.min_confidence > CONTEXT_CONFIDENCE:
+            return list(toponyms)
+        return place_by_context(toponyms)
 
     def _finish(self, item: Item, doc: Doc, level: str, errors: Errors) -> Document:
         try:

@@ -114,7 +114,7 @@ def test_a_bare_name_finds_a_gazetteer_name_with_generic_words():
 ])
 def test_a_stray_loose_hit_does_not_win(parser, text, names, wrong, why):
     t = resolved(parser, text, names)
-    assert t.place is None and t.candidates == []
+    assert (t.place is None or t.place.id.startswith("derived:near ")) and t.candidates == []
     assert wrong in t.reason and why in t.reason, t.reason
 
 
