@@ -10,7 +10,8 @@ import pytest
 
 from geoevents.errors import InputError
 from geoevents.evaluation.train_ranker import fit, log_likelihood
-from geoevents.resolve import Ranker, Resolver
+from geoevents.model import Place, Toponym
+from geoevents.resolve import Ranker, Resolver, place_by_context, placed_by_context
 from geoevents.resolve.borders import border_id
 from geoevents.resolve.features import FEATURES, HAND_SET, shipped
 
@@ -20,7 +21,7 @@ def own_place(toponym):
     place, even when the document places it near another place of its text
     (:func:`geoevents.resolve.place_by_context`)."""
     place = toponym.place
-    return None if place is None or place.id.startswith("derived:near ") else place
+    return None if place is None or placed_by_context(place) else place
 
 
 def places(parser, text: str) -> dict[str, list]:
@@ -932,6 +933,17 @@ def test_an_unknown_name_stays_unresolved_without_a_local_place(parser):
     harwinton = next(t for t in parser.parse(text, toponyms=spans).toponyms
                      if t.text == "Harwinton")
     assert harwinton.place is None
+
+
+@pytest.mark.parametrize(("anchor_confidence", "placed"), [(0.9, True), (0.3, False)])
+def test_only_a_confident_reading_anchors_an_unknown_name(anchor_confidence, placed):
+    town = Place(id="g:1", name="Litchfield", lat=41.75, lon=-73.19, feature_class="P",
+                 feature_code="PPL", country_code="US", admin1="Connecticut", population=8000)
+    anchor = Toponym(0, 10, "Litchfield", place=town, confidence=anchor_confidence)
+    unknown = Toponym(30, 39, "Harwinton", reason="unresolved: not in the gazetteer")
+    harwinton = place_by_context([anchor, unknown])[1]
+    assert placed_by_context(harwinton.place) is placed
+    assert unknown.place is None  # the toponyms given are not changed
 
 
 def test_a_confident_parser_places_no_unknown_name_by_context(parser):

@@ -136,7 +136,8 @@ def format_report(report: Report) -> str:
         f"AUC                 {report.auc:.3f}",
         f"mean error          {report.mean_error_km:,.0f} km",
         f"median error        {report.median_error_km:,.1f} km",
-        f"unresolved          {report.unresolved}",
+        f"unresolved          {report.unresolved} "
+        f"({report.placed_by_context} more placed near the text's local place)",
     ]
     if report.candidate_recall is not None:
         lines.append(f"candidate recall    {pct(report.candidate_recall)} "
@@ -229,7 +230,8 @@ def format_event_report(report: dict) -> str:
             f"  F1                {loc['f1']:.3f}",
             f"  trigger coverage  {loc['trigger_coverage']:.3f}",
             f"  toponym recall    {loc['toponym_recall']:.3f} recognised, "
-            f"{loc['toponym_recall_resolved']:.3f} resolved "
+            f"{loc['toponym_recall_resolved']:.3f} resolved, "
+            f"{loc['toponym_recall_placed_by_context']:.3f} more placed by context "
             f"(of {loc['gold_toponyms']} gold location spans)",
             f"  events located    {loc['events_located']:.3f} "
             f"(of {loc['events_in_placed_sentences']} events in sentences naming a "

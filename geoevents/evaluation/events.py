@@ -20,7 +20,8 @@ what the gazetteer holds for the span's own text (``exact``, a loose ``skeleton`
 
 Also reported, for the conflict geography the events sit in: **toponym recall** — the
 share of gold location spans overlapped by a recognised toponym (``toponym_recall``) and
-by a resolved one (``toponym_recall_resolved``); and **events located** — among the
+by a resolved one (``toponym_recall_resolved``: read in the gazetteer; a name only placed
+near the text's local place is counted apart, ``toponym_recall_placed_by_context``); and **events located** — among the
 extracted events whose sentence names a resolved place, the share that got a location
 (``events_located``). A nationality ("Syrian troops") resolves to a country but names an
 actor's origin, never an event's place, so it does not count as naming a place; the share
@@ -262,20 +263,27 @@ class ToponymRecall:
     gold: int = 0
     recognised: int = 0
     resolved: int = 0
+    by_context: int = 0
 
     def add(self, gold: list[tuple[int, int]], toponyms: list[Toponym]) -> None:
+        from geoevents.resolve import placed_by_context
+
         spans = [(t.start, t.end) for t in toponyms]
-        placed = [(t.start, t.end) for t in toponyms if t.place is not None]
+        read = [(t.start, t.end) for t in toponyms
+                if t.place is not None and not placed_by_context(t.place)]
+        near = [(t.start, t.end) for t in toponyms if placed_by_context(t.place)]
         for span in gold:
             self.gold += 1
             self.recognised += _overlaps(span, spans)
-            self.resolved += _overlaps(span, placed)
+            self.resolved += _overlaps(span, read)
+            self.by_context += not _overlaps(span, read) and _overlaps(span, near)
 
     def result(self) -> dict[str, Any]:
         n = self.gold
         return {"gold_toponyms": n,
                 "toponym_recall": self.recognised / n if n else 0.0,
-                "toponym_recall_resolved": self.resolved / n if n else 0.0}
+                "toponym_recall_resolved": self.resolved / n if n else 0.0,
+                "toponym_recall_placed_by_context": self.by_context / n if n else 0.0}
 
 
 @dataclass

@@ -164,6 +164,7 @@ class Report:
     mean_error_km: float
     median_error_km: float
     unresolved: int
+    placed_by_context: int  # no reading of their own: placed near the text's local place
     candidate_recall: float | None
     candidate_recall_n: int
     precision: float | None = None
@@ -182,6 +183,8 @@ class Report:
 def score(outcomes: list[Outcome], *, corpus: str, mode: str, articles: int,
           gold_toponyms: int, recognition: tuple[int, int, int] | None = None) -> Report:
     """Metrics over ``outcomes``; ``recognition`` is (true positives, predicted, gold)."""
+    from geoevents.resolve import placed_by_context
+
     errors = [o.error_km for o in outcomes]
     n = len(errors)
     with_id = [o for o in outcomes if o.gold.geonameid is not None]
@@ -196,6 +199,7 @@ def score(outcomes: list[Outcome], *, corpus: str, mode: str, articles: int,
         mean_error_km=statistics.fmean(errors) if errors else 0.0,
         median_error_km=statistics.median(errors) if errors else 0.0,
         unresolved=sum(1 for o in outcomes if o.place is None),
+        placed_by_context=sum(1 for o in outcomes if placed_by_context(o.place)),
         candidate_recall=found / len(contained) if contained else None,
         candidate_recall_n=len(contained),
     )
