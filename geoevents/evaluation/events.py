@@ -21,15 +21,16 @@ what the gazetteer holds for the span's own text (``exact``, a loose ``skeleton`
 Also reported, for the conflict geography the events sit in: **toponym recall** — the
 share of gold location spans overlapped by a recognised toponym (``toponym_recall``) and
 by a resolved one (``toponym_recall_resolved``: read in the gazetteer; a name only placed
-near the text's local place is counted apart, ``toponym_recall_placed_by_context``); and **events located** — among the
-extracted events whose sentence names a resolved place, the share that got a location
-(``events_located``). A nationality ("Syrian troops") resolves to a country but names an
-actor's origin, never an event's place, so it does not count as naming a place; the share
-counting it too is reported as ``events_located_with_demonyms``. A country named as an
-actor ("Turkey shot down a Russian jet", "Germany's Luftwaffe") still counts as naming a
-place there, although the text gives no place for the event; so the share is also
-reported over the sentences where the annotators' place of the event was resolved
-(``events_located_gold``: the text supports a location and the gazetteer found it).
+near the text's local place is counted apart, ``toponym_recall_placed_by_context``); and
+**events located** — among the extracted events whose sentence names a resolved place, the
+share that got a location (``events_located``). A nationality ("Syrian troops") resolves
+to a country but names an actor's origin, never an event's place, so it does not count as
+naming a place; the share counting it too is reported as ``events_located_with_demonyms``.
+A country named as an actor ("Turkey shot down a Russian jet", "Germany's Luftwaffe")
+still counts as naming a place there, although the text gives no place for the event; so
+the share is also reported over the sentences where the annotators' place of the event was
+resolved (``events_located_gold``: the text supports a location and the gazetteer found
+it).
 
 **CASE 2021 task 2** (``case2021_task2_dev.tsv``: ``id``, ``EventSnippet``, ``SubType``):
 the snippet's main event (:func:`geoevents.events.classify.main_event`) is mapped to a
@@ -302,8 +303,11 @@ class EventsLocated:
 
     def add(self, doc: Doc, events: list[Event], toponyms: list[Toponym],
             gold: list[tuple[int, int]] | None = None) -> None:
+        from geoevents.resolve import placed_by_context
+
         sentences = [(s.start_char, s.end_char) for s in doc.sents]
-        placed = [t for t in toponyms if t.place is not None]
+        placed = [t for t in toponyms
+                  if t.place is not None and not placed_by_context(t.place)]
         named = [t for t in placed if getattr(t, "kind", "name") != "demonym"]
         found = [t for t in placed if _overlaps((t.start, t.end), gold or [])]
         for event in events:
