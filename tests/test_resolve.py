@@ -899,3 +899,18 @@ def test_the_article_reading_needs_a_gazetteer_name_with_the_article(parser):
     # "the Dallas" tried bare finds Dallas County, which is no name taking "the"
     assert parser.resolver._with_article("Dallas") == []
     assert [c.place.feature_code for c in parser.resolver._with_article("Gulf")] == ["RGN"]
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # the recogniser looks a name up without its own division noun ("Aleppo"): the noun
+    # still says which reading the text means
+    ("The militants used the ceasefire in the Aleppo Governorate to build up their forces.",
+     "Aleppo Governorate", "ADM1"),
+    ("The army captured hills in the Latakia Governorate’s northeastern countryside.",
+     "Latakia Governorate", "ADM1"),
+    ("The militants launched a major offensive inside Aleppo City on Wednesday.",
+     "Aleppo City", "PPL"),
+])
+def test_a_division_or_settlement_noun_ending_a_name_reads_it_so(parser, text, name, code):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is not None and toponym.place.feature_code == code, toponym.reason
