@@ -844,13 +844,14 @@ class Recogniser:
         stays a place: national forces are named after the country they serve ("Israel
         Defense Forces"), as a town's police is. The country a group's own name claims
         as its state is the group's too (:func:`_claimed_by_group`: "Iraq" in "the
-        Islamic State of Iraq and al-Sham")."""
+        Islamic State of Iraq and al-Sham"), and so is the group's own name."""
         for key, mention in list(state.mentions.items()):
             if mention.kind != "name":
                 continue
-            if _claimed_by_group(state.doc, mention.token_start):
-                del state.mentions[key]
-                continue
+            if _claimed_by_group(state.doc, mention.token_start) or \
+                    mention.text in GROUP_PROVINCE_NAMES:
+                del state.mentions[key]  # (the group's own name: "Islamic State" is no
+                continue                 # division called "Islamic")
             if not _in_group_name(state.doc, mention.token_start, mention.token_end):
                 continue
             match = self.known(mention.lookup)

@@ -250,6 +250,9 @@ def test_a_titled_persons_surname_is_no_place(parser):
      "Iraq", ["Al-Hasakah"]),
     ("Fighters of the Islamic State of Iraq and the Levant attacked Ramadi on Monday.",
      "Levant", ["Ramadi"]),
+    # the group's own name is no division called "Islamic"
+    ("The army stormed the gas fields, striking the Islamic State (ISIS) forces near "
+     "Palmyra.", "Islamic State", ["Palmyra"]),
 ])
 def test_a_place_name_inside_an_armed_group_s_name_is_the_group(parser, text, group_place,
                                                                  places):
