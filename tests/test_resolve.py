@@ -910,6 +910,9 @@ def test_the_article_reading_needs_a_gazetteer_name_with_the_article(parser):
      "Latakia Governorate", "ADM1"),
     ("The militants launched a major offensive inside Aleppo City on Wednesday.",
      "Aleppo City", "PPL"),
+    # the bare name finds the city only; the division carries the name as written
+    ("ISIS launched another large-scale offensive in the Deir Ezzor Governorate.",
+     "Deir Ezzor Governorate", "ADM1"),
 ])
 def test_a_division_or_settlement_noun_ending_a_name_reads_it_so(parser, text, name, code):
     toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
