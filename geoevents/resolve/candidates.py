@@ -98,7 +98,7 @@ class CandidateGenerator:
                 c.place.feature_class == wanted for c in found):
             # "the Deir Ezzor Governorate": the division the bare name misses ("Deir
             # Ezzor" finds the city only) may carry the name as written
-            whole = [c for c in self.for_name(text) if c.place.feature_class == wanted]
+            whole = tuple(c for c in self.for_name(text) if c.place.feature_class == wanted)
             found = whole or found
         if wanted:  # "Biu district": the division; "Okha village": the settlement
             # with no such reading, a province is never a town's quarter ("Salahuddin
