@@ -842,10 +842,17 @@ class Recogniser:
         (:func:`_in_group_name`): "Al Aqsa" in "the Al Aqsa Martyrs Brigades", "al-Sham"
         in "Ahrar al-Sham", "West Africa Province" after "Islamic State". A country's name
         stays a place: national forces are named after the country they serve ("Israel
-        Defense Forces"), as a town's police is."""
+        Defense Forces"), as a town's police is. The country a group's own name claims
+        as its state is the group's too (:func:`_claimed_by_group`: "Iraq" in "the
+        Islamic State of Iraq and al-Sham"), and so is the group's own name."""
         for key, mention in list(state.mentions.items()):
-            if mention.kind != "name" or not _in_group_name(
-                    state.doc, mention.token_start, mention.token_end):
+            if mention.kind != "name":
+                continue
+            if _claimed_by_group(state.doc, mention.token_start) or \
+                    mention.text in GROUP_PROVINCE_NAMES:
+                del state.mentions[key]  # (the group's own name: "Islamic State" is no
+                continue                 # division called "Islamic")
+            if not _in_group_name(state.doc, mention.token_start, mention.token_end):
                 continue
             match = self.known(mention.lookup)
             if match is None or not match.place.feature_code.startswith("PCL"):
@@ -1391,6 +1398,22 @@ def _in_group_name(doc: Doc, start: int, end: int) -> bool:
     return last in ("province", "wilayat", "wilayah") and any(
         " ".join(texts[before - size:before]) in GROUP_PROVINCE_NAMES
         for size in (1, 2) if before - size >= 0)
+
+
+def _claimed_by_group(doc: Doc, start: int) -> bool:
+    """Whether the name at token ``start`` is a territory a group's own name claims as its
+    state: it follows the group's name (:data:`GROUP_PROVINCE_NAMES`) and "of", alone or
+    joined to another such name by "and" ("Iraq" and "Syria" in "the Islamic State of
+    Iraq and Syria", "the Levant" in "Islamic State of Iraq and the Levant"). "Islamic
+    State in Iraq" may say where the group fights ("the coalition fighting Islamic State
+    in Iraq"), and stays a place."""
+    texts = _words(doc).texts
+    k = start - 1
+    while k >= 0 and (texts[k] in ("and", "the") or texts[k] in DASHES
+                      or texts[k][:1].isupper()) and texts[k] != "of":
+        k -= 1  # back over "Iraq and the" to the "of" before them
+    return k > 0 and texts[k] == "of" and any(
+        " ".join(texts[k - size:k]) in GROUP_PROVINCE_NAMES for size in (1, 2) if k >= size)
 
 
 def _entity_is(span: Span) -> bool:

@@ -245,6 +245,14 @@ def test_a_titled_persons_surname_is_no_place(parser):
      "West Africa Province", ["Borno"]),
     ("Islamic State Khorasan Province claimed the bombing in Kabul.", "Khorasan Province",
      ["Kabul"]),
+    # the state a group's own name claims is the group's, a country's name too
+    ("The Islamic State of Iraq and Al-Sham (ISIS) launched an offensive in Al-Hasakah.",
+     "Iraq", ["Al-Hasakah"]),
+    ("Fighters of the Islamic State of Iraq and the Levant attacked Ramadi on Monday.",
+     "Levant", ["Ramadi"]),
+    # the group's own name is no division called "Islamic"
+    ("The army stormed the gas fields, striking the Islamic State (ISIS) forces near "
+     "Palmyra.", "Islamic State", ["Palmyra"]),
 ])
 def test_a_place_name_inside_an_armed_group_s_name_is_the_group(parser, text, group_place,
                                                                  places):
@@ -256,6 +264,8 @@ def test_a_place_name_inside_an_armed_group_s_name_is_the_group(parser, text, gr
 @pytest.mark.parametrize("text, place, country", [
     # a country's national forces are named after the country they serve
     ("The Kenya Defence Forces said the attack was repelled.", "Kenya", "KE"),
+    # "Islamic State in Iraq" may say where the group fights
+    ("The coalition fighting Islamic State in Iraq struck a bridge.", "Iraq", "IQ"),
     # a country's province stays a place, and so does a province after a group's name
     # that is not one of the groups naming their branches so
     ("Fighting continued in Helmand Province on Monday.", "Helmand Province", "AF"),

@@ -953,3 +953,21 @@ def test_a_confident_parser_places_no_unknown_name_by_context(parser):
     harwinton = next(t for t in strict.parse(text, toponyms=spans).toponyms
                      if t.text == "Harwinton")
     assert harwinton.place is None
+
+
+@pytest.mark.parametrize("text, name, code", [
+    # the recogniser looks a name up without its own division noun ("Aleppo"): the noun
+    # still says which reading the text means
+    ("The militants used the ceasefire in the Aleppo Governorate to build up their forces.",
+     "Aleppo Governorate", "ADM1"),
+    ("The army captured hills in the Latakia Governorate’s northeastern countryside.",
+     "Latakia Governorate", "ADM1"),
+    ("The militants launched a major offensive inside Aleppo City on Wednesday.",
+     "Aleppo City", "PPL"),
+    # the bare name finds the city only; the division carries the name as written
+    ("ISIS launched another large-scale offensive in the Deir Ezzor Governorate.",
+     "Deir Ezzor Governorate", "ADM1"),
+])
+def test_a_division_or_settlement_noun_ending_a_name_reads_it_so(parser, text, name, code):
+    toponym = next(t for t in parser.parse(text).toponyms if t.text == name)
+    assert toponym.place is not None and toponym.place.feature_code == code, toponym.reason

@@ -462,9 +462,14 @@ def _noun_class(m: Mention, text: str) -> str | None:
     recogniser reads "X state" when the noun is not part of the name; None otherwise.
     Only nouns of first-level divisions and of settlements: "the Houston region" is the
     city and its surroundings, and a district or county named after its seat is often
-    the seat's ("Matara district" around the town of Matara): those give "other"."""
+    the seat's ("Matara district" around the town of Matara): those give "other".
+    A name whose own last word is such a noun, looked up without it ("the Aleppo
+    Governorate", looked up as "Aleppo"), reads the same: the text calls it so."""
+    words = m.text.split()
+    own = words[-1].lower() if len(words) > 1 and m.lookup and \
+        normalized(m.lookup) == normalized(" ".join(words[:-1])) else None
     after = _NEXT_WORD.match(text, m.end)
-    noun = after.group(1) if after else None
+    noun = own or (after.group(1) if after else None)
     if noun in _FIRST_LEVEL_NOUNS or noun in _SETTLEMENT_NOUNS:
         return DIVISION_NOUNS[noun]
     return "other" if DIVISION_NOUNS.get(noun or "") else None

@@ -94,6 +94,12 @@ class CandidateGenerator:
             # match of the whole: "Hama province" is not Hatay)
             found = self.for_name(" ".join(words[:-1])) or found
             wanted = wanted or DIVISION_NOUNS[words[-1].lower()] or None
+        if wanted and lookup and lookup != text and not any(
+                c.place.feature_class == wanted for c in found):
+            # "the Deir Ezzor Governorate": the division the bare name misses ("Deir
+            # Ezzor" finds the city only) may carry the name as written
+            whole = tuple(c for c in self.for_name(text) if c.place.feature_class == wanted)
+            found = whole or found
         if wanted:  # "Biu district": the division; "Okha village": the settlement
             # with no such reading, a province is never a town's quarter ("Salahuddin
             # province" is not Aleppo's Salaheddine), though a city's district may be
