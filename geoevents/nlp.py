@@ -97,7 +97,24 @@ def _load(name: str) -> Language:
         raise ModelError(f"cannot load the spaCy model {name!r}: {exc}") from exc
     if "parser" not in nlp.pipe_names and "senter" in nlp.disabled:
         nlp.enable_pipe("senter")  # sentence boundaries without a dependency parser
+    _split_single_guillemets(nlp)
     return nlp
+
+
+def _split_single_guillemets(nlp: Language) -> None:
+    """Make the tokenizer split the single guillemets ‹ › off a word as it does « »:
+    spaCy's English rules lack them, and a cp1252 byte read as latin-1 (\x8b, \x9b)
+    becomes one of them, so "\x9bGaza" was the one token "›Gaza", a name with a quote
+    mark in it. Prefix and suffix rules are alternations anchored at the chunk's start
+    and end; one more alternative is added to each."""
+    import re
+
+    tokenizer = nlp.tokenizer
+    for attr, extra in (("prefix_search", "^[‹›]"), ("suffix_search", "[‹›]$")):
+        search = getattr(tokenizer, attr, None)
+        pattern = getattr(getattr(search, "__self__", None), "pattern", None)
+        if isinstance(pattern, str):
+            setattr(tokenizer, attr, re.compile(f"{pattern}|{extra}").search)
 
 
 def unused_for_toponyms(nlp: Language) -> list[str]:

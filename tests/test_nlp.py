@@ -172,3 +172,10 @@ def test_string_lookups_survive_the_memo_being_cleared_meanwhile(monkeypatch):
 
     monkeypatch.setattr(nlp, "_STRINGS", ClearedByAnotherThread())
     assert nlp.strings(doc, ids) == [t.text for t in doc]
+
+
+def test_single_guillemets_are_split_off_a_word_like_double_ones():
+    # a cp1252 byte read as latin-1 ("\x9b") becomes "›": glued to "Gaza" it made the
+    # place name "›Gaza"
+    tokens = [t.text for t in nlp.load()("›Gaza, ‹Jenin› and «Rafah»")]
+    assert tokens == ["›", "Gaza", ",", "‹", "Jenin", "›", "and", "«", "Rafah", "»"]
