@@ -1194,18 +1194,6 @@ def test_an_unknown_town_is_placed_in_the_country_its_noun_names():
     assert e.location_text == "Kwatasin" and e.location is None, e.reason
 
 
-def test_a_landmark_phrase_of_an_unknown_place_gives_way_to_the_place_it_locates():
-    # Léré (Mali) is not in the gazetteer: the landmark phrase cannot be resolved, and the
-    # place before it, where the fleeing groups were struck, is the setting
-    events = geoevents.extract_events(
-        "BAMAKO, Sept. 15 — Militants killed 11 Malian soldiers in an attack on an army camp "
-        "at Léré, in the Timbuktu region, on Sunday. The armed forces said they had carried "
-        "out air strikes on Monday on groups fleeing towards Niafunké, about 100 kilometres "
-        "east of Léré.", published="2026-09-15")
-    strikes = next(e for e in events if e.sub_event_type == "Air/drone strike")
-    assert strikes.location is not None and strikes.location.name == "Niafunké", strikes.reason
-
-
 def test_a_name_that_opens_with_an_armed_groups_name_is_no_place():
     from geoevents.events.location import _armed_group
     from geoevents.model import Toponym

@@ -2530,16 +2530,9 @@ def _scene(trigger: Word, candidates: list[tuple[Toponym, Word]],
                 abs(root.i - trigger.i))
         # "a village north of Kano": the place the phrase describes, near Kano
         described = _described_by(mention, candidates)
-        # "fleeing towards Niafunké, about 100 km east of Léré": the place the landmark
-        # phrase locates, whether or not the phrase's own point resolved
-        located = _located_place(path, candidates) if reference and described is None \
-            else None
-        why = f"the sentence's setting ('{prep.text} …'), not linked to the trigger by " \
-              f"the parse"
-        loc = Location(located, SITE, None, f"{why}, the place that '{mention.text}' "
-                       f"locates", linked=False) if located is not None else \
-            Location(described or mention, NEAR if described else SITE, None, why,
-                     linked=False)
+        loc = Location(described or mention, NEAR if described else SITE, None,
+                       f"the sentence's setting ('{prep.text} …'), not linked to the "
+                       f"trigger by the parse", linked=False)
         if best is None or rank < best[0]:
             best = (rank, loc)
     return best
