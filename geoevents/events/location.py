@@ -1272,22 +1272,21 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
             located = _located_place(path, candidates) if reference else None
             if located is not None and id(located) in far:
                 located = None  # a namesake far off: the landmark phrase's point stands
-            measured = _told_point(path, mention, located) \
-                if located is not None and _division(located.place) else None
-            if measured is not None:
-                # "near the town of Ancuabe, about 70 km west of Pemba", where the gazetteer
-                # has only the district of Ancuabe: the told distance gives the town's point
+            if located is not None:
+                # "in Shopville, 70 miles south of Lexington": the place the landmark
+                # locates; "near the town of Ancuabe, about 70 km west of Pemba", where the
+                # gazetteer has only the district of Ancuabe, at the point the phrase tells
                 rank = (level, other_act, False, *rank[3:])
-                assert measured.place is not None
-                loc = Location(measured, SITE, None,
-                               f"{where}, at the point the landmark phrase tells "
-                               f"({measured.place.name}), finer than the division the "
-                               f"gazetteer has for '{located.text}'")
-            elif located is not None:
-                # "in Shopville, 70 miles south of Lexington": the place the landmark locates
-                rank = (level, other_act, False, *rank[3:])
-                loc = Location(located, SITE, None,
-                               f"{where}, the place that '{mention.text}' locates")
+                measured = _told_point(path, mention, located) \
+                    if _division(located.place) else None
+                if measured is not None:
+                    loc = Location(measured, SITE, None,
+                                   f"{where}, at the point the landmark phrase tells, finer "
+                                   f"than the division the gazetteer has for "
+                                   f"'{located.text}'")
+                else:
+                    loc = Location(located, SITE, None,
+                                   f"{where}, the place that '{mention.text}' locates")
             if best is None or rank < best[0]:
                 best = (rank, loc)
             first = False
