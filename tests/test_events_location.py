@@ -1214,17 +1214,3 @@ def test_the_post_named_by_a_place_is_at_that_place():
     assert [e.location.name if e.location else None for e in events
             if e.event_type == "Battles"] == ["Bosso"]
 
-
-def test_a_division_located_by_distance_and_bearing_is_placed_at_the_told_point():
-    # the gazetteer has only the district of Ancuabe, whose centroid lies some 75 km from
-    # the town; "about 70 km west of Pemba" tells the town's point
-    events = geoevents.extract_events(
-        "MAPUTO, Sept 9 — On Monday, Rwandan and Mozambican troops fought a group of "
-        "insurgents near the town of Ancuabe, about 70 km west of the provincial capital "
-        "Pemba, in Cabo Delgado province.", published="2026-09-09")
-    fight = next(e for e in events if e.event_type == "Battles")
-    assert fight.location is not None and fight.location_text == "Ancuabe", fight.reason
-    assert not fight.location.feature_code.startswith("ADM")
-    pemba = (-12.974, 40.5178)
-    km = geoevents.geodesy.distance_km(fight.location.lat, fight.location.lon, *pemba)
-    assert 65 < km < 75

@@ -740,39 +740,6 @@ def _set_off_landmark(path: list[Word]) -> Word | None:
     return None
 
 
-def _division(place: Place | None) -> bool:
-    """Whether a place is an administrative division (a district, a county), an area."""
-    return place is not None and place.feature_code.startswith("ADM")
-
-
-def _told_point(path: list[Word], landmark: Toponym, located: Toponym) -> Toponym | None:
-    """The point a landmark phrase on ``path`` tells by distance and bearing ("about 70 km
-    west of the provincial capital Pemba"), as the place ``located`` it locates, when the
-    path names both and the ``landmark`` is resolved; None otherwise."""
-    if landmark.place is None:
-        return None
-    way = next((t for t in path if t.lower_ in COMPASS_BEARINGS), None)
-    if way is None:
-        return None
-    # ("70 km" hangs on "west", off the path)
-    unit = next((t for t in [*path, *way.children] if lemma(t) in _DISTANCE_WORDS), None)
-    number = None if unit is None else next(
-        (c for c in unit.children if c.like_num and c.dep_ == "nummod"), None)
-    if unit is None or number is None:
-        return None
-    try:
-        km = float(number.text.replace(",", "")) * DISTANCE_UNITS[lemma(unit)]
-    except (ValueError, KeyError):
-        return None
-    bearing = way.lower_
-    lat, lon = geodesy.destination(landmark.place.lat, landmark.place.lon,
-                                   COMPASS_BEARINGS[bearing], km)
-    point = derived_place(f"{km:g} km {bearing} of {landmark.place.name}", lat, lon,
-                          landmark.place, f"{km:g} km {bearing} of {landmark.place.id}")
-    return placed_in(located, replace(landmark, place=point),
-                     f"{km:g} km {bearing} of {landmark.text!r}, as the text tells")
-
-
 def _by_agent(path: list[Word]) -> bool:
     """Whether a path passes through the doer's "by" phrase ("an attack by fighters of the
     Islamic State West Africa Province (ISWAP)"): a name there the gazetteer lacks is the
@@ -1273,20 +1240,10 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
             if located is not None and id(located) in far:
                 located = None  # a namesake far off: the landmark phrase's point stands
             if located is not None:
-                # "in Shopville, 70 miles south of Lexington": the place the landmark
-                # locates; "near the town of Ancuabe, about 70 km west of Pemba", where the
-                # gazetteer has only the district of Ancuabe, at the point the phrase tells
+                # "in Shopville, 70 miles south of Lexington": the place the landmark locates
                 rank = (level, other_act, False, *rank[3:])
-                measured = _told_point(path, mention, located) \
-                    if _division(located.place) else None
-                if measured is not None:
-                    loc = Location(measured, SITE, None,
-                                   f"{where}, at the point the landmark phrase tells, finer "
-                                   f"than the division the gazetteer has for "
-                                   f"'{located.text}'")
-                else:
-                    loc = Location(located, SITE, None,
-                                   f"{where}, the place that '{mention.text}' locates")
+                loc = Location(located, SITE, None,
+                               f"{where}, the place that '{mention.text}' locates")
             if best is None or rank < best[0]:
                 best = (rank, loc)
             first = False
