@@ -354,6 +354,23 @@ def test_coordinated_names_on_a_people_noun_are_actors():
                  "his car exploded while he was driving in the town's Farjano district.",
                  "exploded", "Farjano",
                  id="the place of a participants title gives way to the site"),
+    pytest.param("Jihadist fighters attacked an army post in Bosso, on the shore of Lake Chad "
+                 "in south-eastern Niger, on Thursday.",
+                 "attacked", "Bosso",
+                 id="a phrase set off after a place says where that place lies"),
+    pytest.param("In the Kherson region, in the evening a drone hit a car near Stanislav, on "
+                 "the coast of the Dnipro estuary, killing a man.",
+                 "hit", "Stanislav",
+                 id="the coast a place is on is no site of its own"),
+    pytest.param("Early on Tuesday, troops in Borno repelled an attack by fighters on a "
+                 "military base in Marte, near Lake Chad.",
+                 "repelled", "Marte",
+                 id="near a landmark, set off after the place, locates the place"),
+    pytest.param("NIAMEY — Niger's forces repelled an attack by fighters on their base in "
+                 "Bosso, in the Diffa region, and carried out air strikes on positions on Lake "
+                 "Chad.",
+                 "repelled", "Bosso",
+                 id="a verb joined to the trigger acts on its own object"),
 ])
 def test_the_place_name_the_sentence_gives(text, trigger, name):
     loc = located(text, trigger)
@@ -1201,3 +1218,25 @@ def test_officials_declining_to_comment_are_not_where_the_attack_was():
 def test_the_place_of_a_subject_that_does_something_stays():
     assert_placed_at("Gunmen in Kaduna attacked a police station on Monday.", "attacked",
                      "Kaduna")
+
+
+def test_a_name_that_opens_with_an_armed_groups_name_is_no_place():
+    from geoevents.events.location import _armed_group
+    from geoevents.model import Toponym
+
+    def name(text: str) -> Toponym:
+        return Toponym(start=0, end=len(text), text=text, place=None, candidates=[],
+                       confidence=0.0, reason="")
+
+    assert _armed_group(name("Islamic State West Africa Province"))
+    assert not _armed_group(name("Islamabad"))  # a prefix of words, not of letters
+
+
+def test_the_post_named_by_a_place_is_at_that_place():
+    events = geoevents.extract_events(
+        "NIAMEY, July 25 — Fighters attacked an army post in Bosso, in Niger's Diffa region, "
+        "on Thursday, the defence ministry said. The ministry said a large group of "
+        "terrorists had attacked the Bosso post at about 6 p.m.", published="2026-07-25")
+    assert [e.location.name if e.location else None for e in events
+            if e.event_type == "Battles"] == ["Bosso"]
+

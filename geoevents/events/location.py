@@ -199,6 +199,12 @@ _DISTANCE_WORDS = frozenset(DISTANCE_UNITS)
 _CONTAINER_PREPS = frozenset({"in", "inside", "within", "at", "on", "near", "outside",
                               "around", "across", "throughout", "along", "off", "by",
                               "beside", "outskirts", "into", "from", "to", "toward", "towards"})
+# nouns of the edge of a landmark that a phrase set off by a comma after a place puts that
+# place on ("Bosso, on the shore of Lake Chad", "Stanislav, on the coast of the estuary")
+_EDGE_NOUNS = frozenset({"shore", "shores", "coast", "bank", "banks", "edge", "side",
+                         "foot", "rim", "fringe", "fringes", "outskirts", "slopes"})
+# prepositions of such a phrase ("…, near the border", "…, along the river")
+_EDGE_PREPS = frozenset({"on", "at", "along", "by", "near", "beside"})
 # words between a place and the landmark phrase that locates it ("X, about 50 km …")
 _LEAD_INS = frozenset({",", "(", "about", "some", "nearly", "around", "roughly", "approximately",
                        "almost", "just", "only", "over", "less", "more", "than", "-", "–", "—"})
@@ -249,7 +255,7 @@ _FACILITY_NOUNS = frozenset({"market", "marketplace", "airbase", "base", "hospit
                             "neighborhood", "quarter", "zone", "field", "oilfield",
                             "village", "villages", "town", "towns", "city", "area",
                             "governorate", "province", "region", "county", "state",
-                            "site", "installation", "facility"})
+                            "site", "installation", "facility", "post", "outpost"})
 # every noun of a place or site ("the Maimbung township", "a market", "the outskirts")
 _SITE_WORDS = PLACE_NOUNS | _FACILITY_NOUNS | _PART_NOUNS | _SETTLEMENT_NOUNS | _UNIT_NOUNS
 # Arabic articles that start a name ("al-Bab", "el-Arish")
@@ -684,14 +690,18 @@ def _specificity(path: list[Word], known: dict[int, Place | None]) -> tuple[bool
     return reference, depth
 
 
-def _located_place(path: list[Word], candidates: list[tuple[Toponym, Word]]
-                   ) -> Toponym | None:
+def _located_place(path: list[Word], candidates: list[tuple[Toponym, Word]],
+                   set_off: bool = True) -> Toponym | None:
     """The place just before a landmark phrase — "Walungu, about 1,800 kilometers east of
     Kinshasa" → Walungu; "Er Rahad, a railway town about 70 km south-east of El Obeid" →
     Er Rahad (the noun phrase of the apposition says what the place is) — which the
-    phrase locates."""
+    phrase locates; with ``set_off``, also the place before a locative phrase a comma sets
+    off (:func:`_set_off_landmark`: "Bosso, on the shore of Lake Chad" → Bosso)."""
     marker = next((t for t in path if t.lower_ in _DIRECTION_WORDS
                    or lemma(t) in _DISTANCE_WORDS), None)
+    phrase = marker is None and set_off
+    if phrase:
+        marker = _set_off_landmark(path)
     if marker is None:
         return None
     i = marker.left_edge.i - 1
@@ -708,11 +718,34 @@ def _located_place(path: list[Word], candidates: list[tuple[Toponym, Word]]
     if i < first or tokens[i + 1].text not in (",", "("):
         return None
     end = tokens[i].idx + len(tokens[i].text)
-    for mention, root in candidates:
-        if mention.end == end and getattr(mention, "kind", "name") == "name" and \
-                not _actor_like(mention, root):
-            return mention
+    # (after a set-off phrase, the whole mention before it: "west of Bankilaré, near the
+    # border" locates the point west of Bankilaré)
+    before = [m for m, root in candidates if m.end == end and not _actor_like(m, root) and
+              (phrase or getattr(m, "kind", "name") == "name")]
+    return min(before, key=lambda m: m.start) if before else None
+
+
+def _set_off_landmark(path: list[Word]) -> Word | None:
+    """The preposition of a locative phrase on a path that a comma sets off after a word
+    ("…, on the shore of Lake Chad", "a base in Marte, near Lake Chad"): the parse hangs
+    it on the verb or the noun, but it says where the place written before the comma
+    lies, as a landmark phrase does (:func:`_located_place` finds that place)."""
+    for prep in path:
+        if prep.dep_ != "prep" or prep.lower_ not in _EDGE_PREPS or \
+                prep.i == prep.sent.start or doc_words(prep.doc)[prep.i - 1].text != ",":
+            continue
+        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is not None and (prep.lower_ == "near" or lemma(noun) in _EDGE_NOUNS
+                                 or noun.lower_ in _EDGE_NOUNS):
+            return prep
     return None
+
+
+def _by_agent(path: list[Word]) -> bool:
+    """Whether a path passes through the doer's "by" phrase ("an attack by fighters of the
+    Islamic State West Africa Province (ISWAP)"): a name there the gazetteer lacks is the
+    doer's, a group's, no better a place than any other name the gazetteer lacks."""
+    return any(t.lower_ == "by" and t.dep_ in ("prep", "agent") for t in path)
 
 
 def _far_namesakes(candidates: list[tuple[Toponym, Word]]) -> dict[int, Toponym]:
@@ -726,7 +759,8 @@ def _far_namesakes(candidates: list[tuple[Toponym, Word]]) -> dict[int, Toponym]
         bounds = char_tokens(root.doc, mention.start, mention.end)
         if bounds is None:
             continue
-        located = _located_place(doc_words(root.doc)[bounds[0]:bounds[1]], candidates)
+        located = _located_place(doc_words(root.doc)[bounds[0]:bounds[1]], candidates,
+                                 set_off=False)
         if located is not None and _namesake_far_off(located, mention):
             far[id(located)] = mention
     return far
@@ -883,10 +917,12 @@ def _division_of(token: Word, head: Word) -> bool:
 
 
 def _armed_group(mention: Toponym) -> bool:
-    """A name that is an armed group's ("Islamic State"), whatever place of that name the
-    gazetteer has."""
-    return getattr(mention, "kind", "name") == "name" and \
-        mention.text.lower() in _group_words()
+    """A name that is an armed group's ("Islamic State"), or opens with the name of one
+    ("Islamic State West Africa Province"), whatever place of that name the gazetteer
+    has."""
+    low = mention.text.lower()
+    return getattr(mention, "kind", "name") == "name" and (low in _group_words() or any(
+        " " in g and low.startswith(g + " ") for g in _group_words()))
 
 
 def _site_noun(noun: Word) -> bool:
@@ -1182,10 +1218,17 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
             reference, depth = _specificity(path, known)
             # a border is a line that locates the event no better than a landmark does:
             # "struck fighters west of Bankilaré, near the border with Burkina Faso"
-            reference = reference or any(lemma(t) in _LINE_NOUNS for t in path)
-            rank = (level, reference, _through_participant(path, known), depth,
+            reference = reference or any(lemma(t) in _LINE_NOUNS for t in path) or (
+                _set_off_landmark(path) is not None and
+                _located_place(path, candidates) is not None)
+            # "repelled an attack … and carried out air strikes on … Lake Chad": a verb
+            # joined to a trigger that has its own object acts on its own object, elsewhere
+            other_act = path[0].dep_ == "conj" and path[0].pos_ in ("VERB", "AUX") and \
+                any(c.dep_ == "dobj" for c in anchor.children)
+            rank = (level, other_act, reference, _through_participant(path, known), depth,
                     _broadness(root, known), role[0] == ORIGIN, kind == "demonym",
-                    mention.place is None and mention not in toponyms, root.i,
+                    mention.place is None and (mention not in toponyms or _by_agent(path)),
+                    root.i,
                     kind in ("border", "relative", "between"),
                     -(mention.end - mention.start))
             if first and level == 0 and role[0] in (ORIGIN, DESTINATION):
@@ -1199,7 +1242,7 @@ def _linked(trigger: Word, anchors: list[Word], candidates: list[tuple[Toponym, 
                 located = None  # a namesake far off: the landmark phrase's point stands
             if located is not None:
                 # "in Shopville, 70 miles south of Lexington": the place the landmark locates
-                rank = (level, False, *rank[2:])
+                rank = (level, other_act, False, *rank[3:])
                 loc = Location(located, SITE, None,
                                f"{where}, the place that '{mention.text}' locates")
             if best is None or rank < best[0]:
