@@ -289,6 +289,17 @@ def test_no_country_is_given_by_a_nationality_that_may_be_abroad(text, trigger):
     assert e.location is None, e.reason
 
 
+def test_an_unknown_part_of_a_known_place_places_the_paragraph():
+    # "the Subúrbio of Salvador": Salvador holds the unknown district, and the report's
+    # dateline alone would place nothing
+    e = event("SALVADOR - Seven people died during an operation of the Military Police in "
+              "the Valéria neighbourhood, in the Subúrbio of Salvador, on Tuesday morning. "
+              "Six of the dead were suspects who opened fire on the officers when they "
+              "entered the area.", "opened")
+    assert e.location is not None and e.location_text == "Salvador", e.reason
+    assert "the place the paragraph names" in location_reason(e)
+
+
 def test_the_states_place_comes_after_the_documents():
     # another sentence names a place: the paragraph's, not the state acting, is the place
     e = event("Clashes erupted in Aleppo on Monday. Moscow rejected the proposal on "
