@@ -76,7 +76,6 @@ from geoevents.wordlists import (
     GROUP_HEADS,
     GROUP_PROVINCE_NAMES,
     LOCATIVE_PREPOSITIONS,
-    NAME_PARTICLES,
     ORGANISATION_WORDS,
     PATH_PREPOSITIONS,
     PERSONAL_TITLES,
@@ -1498,12 +1497,6 @@ def _name_end(doc: Doc, i: int, limit: int) -> int:
                 (texts[j + 1].isdigit() and texts[j - 1].isupper() and len(texts[j - 1]) <= 2)):
             # "Deir ez-Zor", "T-4 Military Airport"
             j += 2
-            continue
-        k = j
-        while k < limit and lowers[k] in NAME_PARTICLES:
-            k += 1
-        if j < k < limit and texts[k][:1].isupper() and not _not_a_name(ents[k], tokens[k]):
-            j = k + 1  # "Lauro de Freitas", "Santiago de los Caballeros"
             continue
         if (text[:1].isupper() and not _not_a_name(ents[j], tok)
                 and not tok.like_num and text not in _DETERMINERS) or \

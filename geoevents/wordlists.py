@@ -39,7 +39,6 @@ def table(name: str) -> dict[str, Any]:
 
 
 ARABIC_ARTICLES = words("arabic_articles")
-NAME_PARTICLES = words("name_particles")
 COMPASS_POINTS = words("compass_points")
 COMPASS_BEARINGS: dict[str, float] = {k: float(v) for k, v in table("compass_points").items()}
 COMPASS_ADJECTIVES = words("compass_adjectives")

@@ -57,16 +57,6 @@ def test_an_unknown_part_of_a_known_place_names_the_place(parser):
                                                       "Aden on Monday."))
 
 
-@pytest.mark.parametrize("text, name", [
-    ("Two suspects were killed in the Itinga neighbourhood of Lauro de Freitas.",
-     "Lauro de Freitas"),
-    ("Clashes broke out in the town of Santiago de los Caballeros.",
-     "Santiago de los Caballeros"),
-])
-def test_a_romance_particle_stays_inside_the_name(parser, text, name):
-    assert name in by_text(mentions(parser, text))
-
-
 @pytest.mark.parametrize("text, expected", [
     ("A clash took place near the country's border with Egypt.", "border with Egypt"),
     ("Shells landed near the Lebanese border on Sunday.", "Lebanese border"),
