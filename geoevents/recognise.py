@@ -174,6 +174,12 @@ class Mention(Toponym):
         return data
 
 
+# the words of a state's long form ("the Democratic Republic of Congo")
+_STATE_FORMS = frozenset({"republic", "kingdom", "state", "states", "emirate", "emirates",
+                          "federation", "union", "commonwealth", "principality",
+                          "sultanate"})
+
+
 class Recogniser:
     """Finds the toponym mentions of spaCy documents, using a gazetteer for names that
     NER misses. One instance caches name lookups across documents."""
@@ -338,9 +344,12 @@ class Recogniser:
         """NER's "X of Y" that the gazetteer lacks while it knows Y ("the Subúrbio of
         Salvador", "the Valéria neighbourhood of Salvador"): Y is the known place that
         contains X, so Y is the mention rather than no place at all; a name the gazetteer
-        holds whole stays whole ("the Gulf of Aden")."""
+        holds whole stays whole ("the Gulf of Aden"), and so does a country's long form
+        ("the Democratic Republic of Congo" is not the Republic of the Congo)."""
         ofs = [t.i for t in span if t.lower_ == "of"]
         if not ofs or ofs[-1] + 1 >= span.end or self.known(span_text(span)) is not None:
+            return span
+        if any(t.lower_ in _STATE_FORMS for t in span[:ofs[-1] - span.start]):
             return span
         tail = doc_span(span.doc, ofs[-1] + 1, span.end)
         return tail if self.known(span_text(tail)) is not None else span

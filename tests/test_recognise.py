@@ -55,6 +55,9 @@ def test_an_unknown_part_of_a_known_place_names_the_place(parser):
     # a name the gazetteer holds whole stays whole
     assert "Gulf of Aden" in by_text(mentions(parser, "Ships were attacked in the Gulf of "
                                                       "Aden on Monday."))
+    # a country's long form names the country, not the one its last word names
+    assert "Democratic Republic of Congo" in by_text(mentions(
+        parser, "Rebels attacked a village in the Democratic Republic of Congo."))
 
 
 @pytest.mark.parametrize("text, expected", [
