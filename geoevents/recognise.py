@@ -174,6 +174,12 @@ class Mention(Toponym):
         return data
 
 
+# the words of a state's long form ("the Democratic Republic of Congo")
+_STATE_FORMS = frozenset({"republic", "kingdom", "state", "states", "emirate", "emirates",
+                          "federation", "union", "commonwealth", "principality",
+                          "sultanate"})
+
+
 class Recogniser:
     """Finds the toponym mentions of spaCy documents, using a gazetteer for names that
     NER misses. One instance caches name lookups across documents."""
@@ -326,12 +332,27 @@ class Recogniser:
                 if span is not None and self._is_person_context(span):
                     state.titled.add(span_text(span))  # "Dr Ala Alwan": a person's name
                 elif span is not None and _clean_name(span_text(span)):
-                    span = _head_completed(self._without_direction(span))
+                    span = self._known_container(
+                        _head_completed(self._without_direction(span)))
                     # "Tishreen Dam", "Al-Ghaab Plains": a site noun names a place
                     state.add(span, source=f"ner:{ent.label_}",
                               named=len(span) > 1 and span[-1].lower_ in SITE_NOUNS)
             elif ent.label_ in ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT"):
                 state.other_ents.append(ent)
+
+    def _known_container(self, span: Span) -> Span:
+        """NER's "X of Y" that the gazetteer lacks while it knows Y ("the Subúrbio of
+        Salvador", "the Valéria neighbourhood of Salvador"): Y is the known place that
+        contains X, so Y is the mention rather than no place at all; a name the gazetteer
+        holds whole stays whole ("the Gulf of Aden"), and so does a country's long form
+        ("the Democratic Republic of Congo" is not the Republic of the Congo)."""
+        ofs = [t.i for t in span if t.lower_ == "of"]
+        if not ofs or ofs[-1] + 1 >= span.end or self.known(span_text(span)) is not None:
+            return span
+        if any(t.lower_ in _STATE_FORMS for t in span[:ofs[-1] - span.start]):
+            return span
+        tail = doc_span(span.doc, ofs[-1] + 1, span.end)
+        return tail if self.known(span_text(tail)) is not None else span
 
     def _without_direction(self, span: Span) -> Span:
         """"Northeast Georgia", "Western Pennsylvania": the place after a compass word,

@@ -258,6 +258,48 @@ def test_no_state_is_given_where_the_text_does_not_support_it(text, trigger):
     assert e.location is None, e.reason
 
 
+# -- step 7: the country of ordinary people who do it, by their nationality ------------------
+
+
+@pytest.mark.parametrize("text, trigger, country", [
+    ("Around 800 Nicaraguan agricultural workers protested outside the U.S. Embassy on "
+     "Tuesday.", "protested", "NI"),  # the owner of the site is no place
+    ("Hundreds of Lebanese protested against the visit on Monday.", "protested", "LB"),
+    ("Thousands of Iranian students marched on Monday.", "marched", "IR"),
+])
+def test_ordinary_people_act_in_the_country_of_their_nationality(text, trigger, country):
+    e = event(text, trigger)
+    assert e.location is not None and e.location.country_code == country, e.reason
+    assert e.geo_precision == 3
+    assert "the country of its doers" in location_reason(e)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    # a state's forces and bodies act abroad too
+    ("Russian troops shelled the village on Monday.", "shelled"),
+    ("French peacekeepers were shot by snipers on Friday.", "shot"),
+    # the people an act is done to may be foreigners
+    ("Two Chinese workers were kidnapped by gunmen on Tuesday.", "kidnapped"),
+    ("Police freed the Chinese workers kidnapped by gunmen on Tuesday.", "kidnapped"),
+    # two countries' nationalities: which one's?
+    ("Iranian and Iraqi students protested on Monday.", "protested"),
+])
+def test_no_country_is_given_by_a_nationality_that_may_be_abroad(text, trigger):
+    e = event(text, trigger)
+    assert e.location is None, e.reason
+
+
+def test_an_unknown_part_of_a_known_place_places_the_paragraph():
+    # "the Subúrbio of Salvador": Salvador holds the unknown district, and the report's
+    # dateline alone would place nothing
+    e = event("SALVADOR - Seven people died during an operation of the Military Police in "
+              "the Valéria neighbourhood, in the Subúrbio of Salvador, on Tuesday morning. "
+              "Six of the dead were suspects who opened fire on the officers when they "
+              "entered the area.", "opened")
+    assert e.location is not None and e.location_text == "Salvador", e.reason
+    assert "the place the paragraph names" in location_reason(e)
+
+
 def test_the_states_place_comes_after_the_documents():
     # another sentence names a place: the paragraph's, not the state acting, is the place
     e = event("Clashes erupted in Aleppo on Monday. Moscow rejected the proposal on "

@@ -46,6 +46,20 @@ def test_leading_article_and_possessive_are_not_part_of_the_name(parser):
     assert not any(n.startswith("the ") or n.endswith("'s") for n in names)
 
 
+def test_an_unknown_part_of_a_known_place_names_the_place(parser):
+    # NER's "the Subúrbio of Salvador" is no gazetteer name; Salvador, which holds it, is
+    found = by_text(mentions(parser, "Seven people died during a police operation in the "
+                                     "Valéria neighbourhood, in the Subúrbio of Salvador, "
+                                     "on Tuesday morning."))
+    assert "Salvador" in found and "Subúrbio of Salvador" not in found
+    # a name the gazetteer holds whole stays whole
+    assert "Gulf of Aden" in by_text(mentions(parser, "Ships were attacked in the Gulf of "
+                                                      "Aden on Monday."))
+    # a country's long form names the country, not the one its last word names
+    assert "Democratic Republic of Congo" in by_text(mentions(
+        parser, "Rebels attacked a village in the Democratic Republic of Congo."))
+
+
 @pytest.mark.parametrize("text, expected", [
     ("A clash took place near the country's border with Egypt.", "border with Egypt"),
     ("Shells landed near the Lebanese border on Sunday.", "Lebanese border"),

@@ -112,6 +112,7 @@ from geoevents.events.location import (
     main_place,
     measured_from,
     mention_root,
+    nationals_at_home,
     path_to_place,
     placed_in,
     precision_of,
@@ -2327,15 +2328,18 @@ def _one_place_per_name(toponyms: list[Toponym], found: list[_Candidate]) -> lis
 def _fall_back(found: list[_Candidate], sentences: list[Span],
                places: list[tuple[int, Toponym]], paragraph: list[int],
                onto: Ontology, sentence_places: list[list[Toponym]]) -> None:
-    """The place of each event its sentence leaves unplaced, steps 4 to 6 of the chain
+    """The place of each event its sentence leaves unplaced, steps 4 to 7 of the chain
     in :mod:`geoevents.events.location`: the place of the nearest located event of
     another sentence of the same paragraph, else the place the paragraph names (see
     :func:`~geoevents.events.location.main_place`), else where a site its sentence names
     again was named before (:func:`_site_named_before`), else the document's main place, else
     the state its own sentence shows acting in it or holding what it tells of
     (:func:`~geoevents.events.location.acting_state`; ``sentence_places`` are each
-    sentence's toponyms, the dateline's left out), at a precision no finer than 2 (3 for
-    the document's and the state's, and for a diplomatic act, which the text places only
+    sentence's toponyms, the dateline's left out), else the country of its doers named as
+    ordinary people by their nationality
+    (:func:`~geoevents.events.location.nationals_at_home`), at a precision no finer than
+    2 (3 for the document's, the state's and the doers' country, and for a diplomatic
+    act, which the text places only
     by what it is about). A named place the gazetteer lacks ("the village of Shurifah")
     keeps its name and is placed there too; a name the resolver left unresolved among
     several candidates is not guessed. A reference
@@ -2403,7 +2407,9 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
                 cand.trigger.token, _anchors(cand, onto), sentences[cand.sentence],
                 sentence_places[cand.sentence],
                 force=family in VIOLENT_EVENT_TYPES or
-                cand.typing.sub_event_type in _ARMED_DEVELOPMENTS)) is not None:
+                cand.typing.sub_event_type in _ARMED_DEVELOPMENTS) or nationals_at_home(
+                cand.trigger.token, _anchors(cand, onto), sentences[cand.sentence],
+                sentence_places[cand.sentence])) is not None:
             if unknown is None:
                 cand.location = state
                 continue

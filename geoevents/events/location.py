@@ -57,7 +57,10 @@ sentence (:func:`_other_place`, by :func:`place_tier`), then, in
 another sentence of the paragraph, else the place the paragraph names
 (:func:`main_place` over :func:`context_places`), else where a site its sentence names
 again ("entered the prison") was named before — and (5) the document's main place, at
-lower precisions; the reason says which step gave the place. A name the gazetteer lacks
+lower precisions, then (6) the state the sentence shows acting
+(:func:`acting_state`) and (7) the country of its doers when the sentence names them as
+ordinary people by their nationality (:func:`nationals_at_home`), at precision 3; the
+reason says which step gave the place. A name the gazetteer lacks
 is never placed at a :func:`stray` reading abroad nor at the far end of a road, and one
 told by its bearing from the place told before it (:func:`told_onward`) is measured from
 there before step 4.
@@ -2145,6 +2148,68 @@ def acting_state(trigger: Word, anchors: list[Word], sent: Span,
     _, _, mention, how = min(found, key=lambda f: f[:2])
     return Location(mention, SITE, 3, f"no place of its own in the text; {how}, "
                     f"{mention.text!r} (lowest precision)", linked=False)
+
+
+# nouns of a quantity of people, whose "of" phrase names them ("Hundreds of Lebanese")
+_CROWD_NOUNS = frozenset({"hundred", "thousand", "dozen", "score", "million", "group",
+                          "crowd", "number", "band"})
+
+
+@cache
+def _ordinary_people() -> frozenset[str]:
+    """Nouns of ordinary people — the ontology's civilians and protesters, and the
+    supporters, citizens and youths of a crowd — who act where they live, unlike a
+    state's forces and bodies, which act abroad too."""
+    from geoevents.events.ontology import load_ontology
+
+    onto = load_ontology()
+    return onto.words("civilian") | onto.words("protester") | {"supporter", "citizen",
+                                                                "youth"}
+
+
+def nationals_at_home(trigger: Word, anchors: list[Word], sent: Span,
+                      toponyms: list[Toponym]) -> Location | None:
+    """Step 7 of the chain, for an event nothing else places: the country of the people
+    who do it when the sentence names them by their nationality and they are ordinary
+    people, who act where they live ("Around 800 Nicaraguan agricultural workers …
+    protested outside the U.S. Embassy", "Hundreds of Lebanese protested"), at precision
+    3. Not a state's forces or bodies ("Russian jets", "French peacekeepers", "the
+    Syrian government": they act abroad too), not the people an act is done to (foreign
+    workers are kidnapped abroad), and not when the sentence's nationalities name more
+    than one country ("an Iranian-American historian")."""
+    heads = {trigger.i, *(a.i for a in anchors)}
+    nationals = [(m, r) for m, r in sentence_candidates(sent, toponyms)
+                 if getattr(m, "kind", "name") == "demonym" and m.place is not None]
+    if len({m.place.country_code for m, _ in nationals if m.place is not None}) != 1:
+        return None
+    for mention, root in nationals:
+        if not mention.place or not mention.place.feature_code.startswith("PCL"):
+            continue
+        noun = root.head if root.dep_ in ("amod", "compound", "nmod") else root
+        if noun.i != root.i and lemma(noun) not in _ordinary_people() and \
+                noun.lower_ not in _ordinary_people():
+            continue
+        phrase = noun
+        while phrase.dep_ == "conj" and phrase.head.i != phrase.i:
+            phrase = phrase.head
+        if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and (
+                lemma(phrase.head.head) in _CROWD_NOUNS or phrase.head.head.like_num):
+            phrase = phrase.head.head  # "Hundreds of Lebanese"
+        # the subject, the agent, or the people a participle describes ("workers
+        # protesting outside the embassy"; a past one only when it is a protest, which
+        # they hold: "workers kidnapped by gunmen" are no doers)
+        doer = (phrase.dep_ == "nsubj" and phrase.head.i in heads) or (
+            phrase.dep_ == "pobj" and phrase.head.dep_ == "agent"
+            and phrase.head.head.i in heads) or any(
+            w.dep_ == "acl" and w.head.i == phrase.i and (
+                w.tag_ == "VBG" or lemma(w) in _ordinary_people())
+            for w in (trigger, *anchors))
+        if doer:
+            who = span_text(doc_span(sent.doc, phrase.left_edge.i, noun.i + 1))
+            return Location(mention, SITE, 3, "no place of its own in the text; the "
+                            f"country of its doers, {who!r} (lowest precision)",
+                            linked=False)
+    return None
 
 
 # the head nouns of the names of fighting groups and units
