@@ -195,13 +195,16 @@ class Geoparser:
              errors: Errors) -> Iterator[tuple[Document, Doc | None]]:
         if n_process == 1:
             while group := list(islice(stream, batch_size)):
-                whole = [i for i in group if not _streams(i)]
+                # (whether a text streams is asked once: a text of 25,000 to 100,000
+                # characters has its tokens counted to know)
+                streams = [_streams(i) for i in group]
+                whole = [i for i, s in zip(group, streams, strict=True) if not s]
                 docs = iter(self._docs_or_reasons(whole, level, batch_size)
                             if errors == "record" else
-                            self.docs([_text_of(i) for i in whole], level=level,
-                                      batch_size=batch_size))
-                for item in group:
-                    if _streams(item):
+                            self._docs([_text_of(i) for i in whole], level, 1, batch_size,
+                                       cut=_cut_again(whole)))
+                for item, streamed in zip(group, streams, strict=True):
+                    if streamed:
                         yield self._streamed(item, level, errors), None
                         continue
                     doc = next(docs)
@@ -304,8 +307,8 @@ class Geoparser:
                          batch_size: int) -> list[Doc | str]:
         """spaCy's Doc of each item, or why spaCy failed on it."""
         try:
-            return list(self.docs([_text_of(i) for i in items], level=level,
-                                  batch_size=batch_size))
+            return list(self._docs([_text_of(i) for i in items], level, 1, batch_size,
+                                   cut=_cut_again(items)))
         except Exception as exc:
             if len(items) == 1:
                 return [f"spaCy failed: {_describe(exc)}"]
@@ -324,17 +327,24 @@ class Geoparser:
         the ``Doc``'s text is the text, so offsets into it (gold spans) stay valid, and
         :meth:`run` passes texts already prepared (preparing is not idempotent:
         "&amp;quot;"). A caller that wants what :meth:`parse` reads prepares first."""
+        return self._docs(texts, level, n_process, batch_size)
+
+    def _docs(self, texts: Iterable[str], level: str, n_process: int, batch_size: int, *,
+              cut: bool = True) -> Iterator[Doc]:
+        """:meth:`docs`; ``cut=False``: texts known to be one piece each (see
+        :func:`_cut_again`), which are not cut (nor their tokens counted) again."""
         pending: list[Doc] = []
-        for doc, _, last in self._pieces(texts, level, n_process, batch_size):
+        for doc, _, last in self._pieces(texts, level, n_process, batch_size, cut=cut):
             pending.append(doc)
             if last:
                 yield _joined(pending)
                 pending = []
 
     def _pieces(self, texts: Iterable[str], level: str, n_process: int,
-                batch_size: int) -> Iterator[tuple[Doc, int, bool]]:
-        """spaCy's ``Doc`` of each piece of each text (:func:`_chunks`), with the piece's
-        character offset in its text and whether it is the text's last piece."""
+                batch_size: int, *, cut: bool = True) -> Iterator[tuple[Doc, int, bool]]:
+        """spaCy's ``Doc`` of each piece of each text (:func:`_chunks`; with ``cut=False``
+        each text is one piece), with the piece's character offset in its text and
+        whether it is the text's last piece."""
         if level == "full":
             disable: list[str] = []
         elif level == "toponyms":
@@ -347,7 +357,7 @@ class Geoparser:
         def pieces() -> Iterator[tuple[str, tuple[int, bool]]]:
             for text in texts:
                 offset = 0
-                chunks = _chunks(text, CHUNK_CHARS)
+                chunks = _chunks(text, CHUNK_CHARS) if cut else [text]
                 for n, chunk in enumerate(chunks, 1):
                     yield chunk, (offset, n == len(chunks))
                     offset += len(chunk)
@@ -636,6 +646,13 @@ def _streams(item: Item) -> bool:
     """Whether the item's text is parsed piece by piece (see the module docstring)."""
     return item.error is None and item.spans is None and (len(item.text) > CHUNK_CHARS or (
         len(item.text) > CHUNK_TOKENS and len(_chunks(item.text, CHUNK_CHARS)) > 1))
+
+
+def _cut_again(whole: list[Item]) -> bool:
+    """Whether the texts of items that do not stream (:func:`_streams`) are to be cut into
+    pieces (and so their tokens counted again): only when one has forced spans, whose
+    text may be long (see the module docstring); any other is one piece."""
+    return any(item.spans is not None for item in whole)
 
 
 def _piece(item: Item, text: str) -> Item:

@@ -117,20 +117,20 @@ def test_pipeline_failures_are_isolated(tmp_path: Path, monkeypatch) -> None:
              "ok-3": "Militants attacked a convoy near Mosul."}
     corpus.write_text("".join(json.dumps({"id": k, "text": v, "published": "2024-05-01"})
                               + "\n" for k, v in texts.items()), encoding="utf-8")
-    real_docs, real_document = Geoparser.docs, Geoparser.document
+    real_docs, real_document = Geoparser._docs, Geoparser.document
 
-    def docs(self, texts, **kw):
+    def docs(self, texts, *args, **kw):  # (what Geoparser.run has spaCy parse)
         texts = list(texts)
         if any(t.startswith("POISON-SPACY") for t in texts):
             raise ValueError("[E1041] spaCy choked")
-        return real_docs(self, texts, **kw)
+        return real_docs(self, texts, *args, **kw)
 
     def document(self, doc, *args, **kw):
         if doc.text.startswith("POISON-STAGE"):
             raise IndexError("list index out of range")
         return real_document(self, doc, *args, **kw)
 
-    monkeypatch.setattr(Geoparser, "docs", docs)
+    monkeypatch.setattr(Geoparser, "_docs", docs)
     monkeypatch.setattr(Geoparser, "document", document)
 
     summary = run([corpus], tmp_path / "out", BatchOptions(batch_size=5))

@@ -128,3 +128,35 @@ def test_a_text_dense_with_tokens_streams_in_pieces_of_bounded_tokens(monkeypatc
     assert spacy_doc is None  # streamed
     assert "Jenin" in [t.text for t in document.toponyms]
     assert all(dense[t.start:t.end] == t.text for t in document.toponyms)
+
+
+def test_a_text_that_does_not_stream_has_its_tokens_counted_once(monkeypatch):
+    """Whether a text of more than CHUNK_TOKENS characters streams takes counting its
+    tokens; one that does not stream is one piece, read by spaCy without being cut (and
+    counted) again — and a text with forced spans is still cut into pieces joined into
+    one Doc, whatever its length."""
+    monkeypatch.setattr(pipeline, "CHUNK_TOKENS", 400)
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 2000)
+    cut = pipeline._chunks
+    texts: list[str] = []
+
+    def counted(text, size):
+        texts.append(text)
+        return cut(text, size)
+
+    monkeypatch.setattr(pipeline, "_chunks", counted)
+    text = long_text(600)[:1500]
+    assert len(text) > 400 and len(pipeline._TOKEN.findall(text)) < 400
+    document, spacy_doc = pipeline.analyse(text, published="2024-05-14")
+    assert texts == [text]  # asked once, whether it streams
+    assert spacy_doc is not None and spacy_doc.text == text  # whole: one piece
+    assert {t.text for t in document.toponyms} >= {"Jenin", "Hebron"}
+    assert document.events
+
+    texts.clear()
+    longer = long_text(2000)
+    jenin = longer.index("Jenin")
+    document, spacy_doc = pipeline.analyse(longer, toponyms=[(jenin, jenin + 5)])
+    assert texts == [longer] and len(cut(longer, 2000)) > 1  # cut for spaCy, joined
+    assert spacy_doc is not None and spacy_doc.text == longer
+    assert [t.text for t in document.toponyms] == ["Jenin"]

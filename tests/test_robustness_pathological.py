@@ -51,6 +51,23 @@ RUN_ONS = ["troops raided jenin and hebron near the market " * 300,  # no punctu
            "Troops Raided Jenin And Hebron " * 300 + ". Then they left."]
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 2200), st.sampled_from(".!?;\n")), max_size=6))
+def test_run_ons_are_found_only_from_where_they_begin_and_as_before(runs):
+    """The run-on pattern is tried only where a stretch without a stop begins: the same
+    stretches as the plain pattern tried at every character (which read each sentence
+    from each of its characters), none of them starting inside another."""
+    import re
+
+    from geoevents.textprep import _RUN_ON, MAX_RUN_ON
+
+    text = "".join("word " * (n // 5) + "x" * (n % 5) + stop for n, stop in runs)
+    plain = re.compile(rf"[^.!?;\n]{{{MAX_RUN_ON + 1},}}")
+    found = [m.span() for m in _RUN_ON.finditer(text)]
+    assert found == [m.span() for m in plain.finditer(text)]
+    assert all(start == 0 or text[start - 1] in ".!?;\n" for start, _ in found)
+
+
 @pytest.mark.parametrize("text", RUN_ONS)
 def test_a_run_on_sentence_is_cut_into_bounded_sentences(nlp, text):
     """Every sentence-level step looks over the whole sentence of each trigger: a run-on
