@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
-from geoevents.gazetteer.names import core_words
+from geoevents.gazetteer.names import consonant_key, core_words
 from geoevents.gazetteer.store import COUNTRY_CODES
 from geoevents.geodesy import destination, distance_km, midpoint
 from geoevents.model import Place
@@ -260,10 +260,8 @@ class Resolver:
             reason = (f"{reason}; {mentions[0].lookup or mentions[0].text!r} is not in the "
                       f"gazetteer: a feature or part named after {cands[best].place.name}")
         town = self._seat(mentions, cands, best, text)
-        # a bare name in a locative slot is the town only when the town carries it as its
-        # own name, or the division does not ("in Mopti"; not "in Goa", the state, for
-        # Mormugao, of which "Goa" is an alternate name)
-        own = town is not None and (town.primary or not cands[best].primary)
+        own = town is not None and town_owns_name(town, cands[best],
+                                                  mentions[0].lookup or mentions[0].text)
         for m in mentions:
             if m.weak and (conf < self.weak_min_confidence
                            or not (supported or _well_known(cands[best], m.text))):
@@ -380,6 +378,18 @@ def _seat(cands: list[Candidate], best: int) -> Candidate | None:
              and c.place.country_code == division.country_code
              and normalized(c.place.admin1 or "") == inside]
     return max(towns, key=lambda c: c.prior, default=None)
+
+
+def town_owns_name(town: Candidate, division: Candidate, name: str) -> bool:
+    """Whether a bare ``name`` in a locative slot ("in Jenin", "near Mopti") is the town
+    named like the ``division`` that is the name's best reading (its seat, :func:`_seat`)
+    rather than the division: when the town carries the name as its own main name, or
+    as a transliteration of it (the same consonant frame: "Jenin" for Janīn), or the
+    division does not carry it as its main name. Not "in Goa", the state, for Mormugao,
+    of which "Goa" is an alternate name. "X governorate" names the division whatever
+    this says (:func:`_locative_town`)."""
+    return (town.primary or not division.primary
+            or consonant_key(town.place.name) == consonant_key(name))
 
 
 # "Nakuru town", "the town of Kayes", "on the outskirts of Kayes", "streets of Pattani",
