@@ -244,6 +244,25 @@ def state_coordinates() -> dict[str, tuple[float, float]]:
     return coords
 
 
+def state_places(states: set[str]) -> dict[str, list[tuple[str, float, float]]]:
+    """The places countrystatecity-countries lists in each of ``states`` (ISO 3166-2
+    codes), by code: (name, lat, lon). Besides towns too small for GeoNames' cities500
+    they include many second-level divisions under their own names (Russian rayons,
+    Jamaican districts), with GeoNames' point."""
+    found: dict[str, list[tuple[str, float, float]]] = {}
+    base = _package_file("countrystatecity_countries", "data", "by-country")
+    for iso in sorted(states):
+        country, _, state = iso.partition("-")
+        path = base / country / "states" / state / "cities.json"
+        if not state or not path.exists():
+            continue
+        with path.open(encoding="utf-8") as fh:
+            found[iso] = [(rec["name"], float(rec["latitude"]), float(rec["longitude"]))
+                          for rec in json.load(fh)
+                          if rec.get("name") and rec.get("latitude") and rec.get("longitude")]
+    return found
+
+
 def country_reference_points() -> dict[str, tuple[float, float]]:
     """The rounded reference point (CIA World Factbook style) of each country, from
     countrystatecity-countries, by ISO 3166-1 alpha-2 code."""
