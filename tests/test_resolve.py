@@ -757,6 +757,7 @@ def _candidate(name: str, code: str, primary: bool) -> Candidate:
     ("Mopti", True, True, "Mopti", True),  # the town's own main name
     ("Mormugao", False, True, "Goa", False),  # an alias only: the state keeps "in Goa"
     ("Mormugao", False, False, "Goa", True),  # the division's alias too: the town
+    ("Montana City", False, True, "Montana", False),  # a longer name: the state
 ])
 def test_a_town_owns_the_name_of_its_namesake_division(town, town_primary,
                                                       division_primary, name, owns):

@@ -384,12 +384,15 @@ def town_owns_name(town: Candidate, division: Candidate, name: str) -> bool:
     """Whether a bare ``name`` in a locative slot ("in Jenin", "near Mopti") is the town
     named like the ``division`` that is the name's best reading (its seat, :func:`_seat`)
     rather than the division: when the town carries the name as its own main name, or
-    as a transliteration of it (the same consonant frame: "Jenin" for Janīn), or the
-    division does not carry it as its main name. Not "in Goa", the state, for Mormugao,
-    of which "Goa" is an alternate name. "X governorate" names the division whatever
-    this says (:func:`_locative_town`)."""
+    as a transliteration of it (as many words, with the same consonant frame: "Jenin"
+    for Janīn; not "Montana" for Montana City), or the division does not carry it as
+    its main name. Not "in Goa", the state, for Mormugao, of which "Goa" is an
+    alternate name. "X governorate" names the division whatever this says
+    (:func:`_locative_town`)."""
+    own = town.place.name
     return (town.primary or not division.primary
-            or consonant_key(town.place.name) == consonant_key(name))
+            or (len(own.split()) == len(name.split())
+                and consonant_key(own) == consonant_key(name)))
 
 
 # "Nakuru town", "the town of Kayes", "on the outskirts of Kayes", "streets of Pattani",
