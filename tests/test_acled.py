@@ -47,9 +47,10 @@ def test_an_undivided_admin1_that_is_no_city_state_has_no_admin2(acled_row, geon
 
 
 def test_a_village_s_event_gets_its_admin1_and_admin2(acled_row):
-    """A populated place takes its divisions from its own GeoNames links."""
-    row = acled_row(5368361, "Los Angeles")
-    assert (row["admin1"], row["admin2"]) == ("California", "Los Angeles County")
+    """A populated place takes its divisions from its own GeoNames links: Zambla, a
+    village of 1,100 people in Mali."""
+    row = acled_row(12687605, "Zambla")
+    assert (row["admin1"], row["admin2"]) == ("Sikasso", "Bougouni Cercle")
 
 
 def test_a_city_below_an_iso_grouping_gets_its_admin1(acled_row):
