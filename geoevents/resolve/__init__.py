@@ -262,6 +262,11 @@ class Resolver:
         town = self._seat(mentions, cands, best, text)
         own = town is not None and town_owns_name(town, cands[best],
                                                   mentions[0].lookup or mentions[0].text)
+        # a tie between the division and the town it is named after goes to the town
+        # ("the Jenin area"), unless a mention names the division ("Jenin governorate")
+        tie = own and any(c is town and p[best] - p[i] < TOWN_TIE
+                          for i, c in enumerate(cands)) and not any(
+            _division_named(m, text) for m in mentions)
         for m in mentions:
             if m.weak and (conf < self.weak_min_confidence
                            or not (supported or _well_known(cands[best], m.text))):
@@ -270,7 +275,7 @@ class Resolver:
             m.candidates = listed
             m.confidence = conf
             if conf >= self.min_confidence and town is not None and (
-                    _named_as_town(m, text) or (own and _locative_town(m, text))):
+                    _named_as_town(m, text) or (own and _locative_town(m, text)) or tie):
                 m.place = town.place
                 m.reason = (f"{town.place.display_name} ({town.place.feature_code}): the "
                             f"text names the town here, not the division of its name "
@@ -393,6 +398,23 @@ def town_owns_name(town: Candidate, division: Candidate, name: str) -> bool:
     return (town.primary or not division.primary
             or (len(own.split()) == len(name.split())
                 and consonant_key(own) == consonant_key(name)))
+
+
+# probabilities closer than this are a tie (the seed's Jenin: 0.5005 and 0.5002)
+TOWN_TIE = 0.01
+
+
+def _division_named(m: Mention, text: str) -> bool:
+    """Whether a noun of a division follows mention ``m`` ("Jenin governorate", "the
+    Idlib and Hama governorates") or ends it ("Mohammad Agha District"); "area" names
+    no division ("the Jenin area")."""
+    last = m.text.split()[-1].lower()
+    if DIVISION_NOUNS.get(last) or last in _REGION_AFTER:
+        return True
+    return any(after is not None and (bool(DIVISION_NOUNS.get(after.group(1)))
+                                      or after.group(1) in _REGION_AFTER)
+               for after in (_NEXT_WORD.match(text, m.end),
+                             _COORDINATED_AFTER.match(text, m.end)))
 
 
 # "Nakuru town", "the town of Kayes", "on the outskirts of Kayes", "streets of Pattani",
