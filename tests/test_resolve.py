@@ -11,8 +11,15 @@ import pytest
 from geoevents.errors import InputError
 from geoevents.evaluation.train_ranker import fit, log_likelihood
 from geoevents.model import Place, Toponym
-from geoevents.resolve import Ranker, Resolver, place_by_context, placed_by_context
+from geoevents.resolve import (
+    Ranker,
+    Resolver,
+    place_by_context,
+    placed_by_context,
+    town_owns_name,
+)
 from geoevents.resolve.borders import border_id
+from geoevents.resolve.candidates import Candidate
 from geoevents.resolve.features import FEATURES, HAND_SET, shipped
 
 
@@ -751,6 +758,33 @@ def test_a_lone_province_name_in_a_point_s_slot_is_its_town(parser):
     text = "Quebec's premier spoke on Monday. A fire broke out in Quebec overnight."
     _, second = [t for t in parser.parse(text).toponyms if t.text == "Quebec"]
     assert second.place.feature_class == "P", second.reason
+
+
+def _candidate(name: str, code: str, primary: bool) -> Candidate:
+    place = Place(id=name, name=name, lat=0.0, lon=0.0, feature_class=code[0] if code ==
+                  "PPL" else "A", feature_code=code, country_code="AA")
+    return Candidate(place, "exact", 1.0, primary, 0.5)
+
+
+@pytest.mark.parametrize("town, town_primary, division_primary, name, owns", [
+    ("Janīn", False, True, "Jenin", True),  # a transliteration of the town's main name
+    ("Mopti", True, True, "Mopti", True),  # the town's own main name
+    ("Mormugao", False, True, "Goa", False),  # an alias only: the state keeps "in Goa"
+    ("Mormugao", False, False, "Goa", True),  # the division's alias too: the town
+    ("Montana City", False, True, "Montana", False),  # a longer name: the state
+])
+def test_a_town_owns_the_name_of_its_namesake_division(town, town_primary,
+                                                      division_primary, name, owns):
+    assert town_owns_name(_candidate(town, "PPL", town_primary),
+                          _candidate(name, "ADM1", division_primary), name) is owns
+
+
+def test_in_jenin_is_the_town_and_jenin_governorate_the_division(parser):
+    text = ("Troops withdrew from Jenin governorate on Tuesday. Residents in Jenin said "
+            "the streets were quiet.")
+    division, town = [t for t in parser.parse(text).toponyms if t.text == "Jenin"]
+    assert division.place.feature_code == "ADM1", division.reason
+    assert town.place.feature_class == "P", town.reason
 
 
 @pytest.mark.parametrize("text, name, code", [

