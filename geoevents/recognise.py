@@ -1421,6 +1421,11 @@ def _in_group_name(doc: Doc, start: int, end: int) -> bool:
         for size in (1, 2) if before - size >= 0)
 
 
+# how many words back from a name the "of" of a group's claimed state may lie ("of Iraq
+# and the Levant": 4)
+_CLAIM_WORDS = 6
+
+
 def _claimed_by_group(doc: Doc, start: int) -> bool:
     """Whether the name at token ``start`` is a territory a group's own name claims as its
     state: it follows the group's name (:data:`GROUP_PROVINCE_NAMES`) and "of", alone or
@@ -1430,10 +1435,11 @@ def _claimed_by_group(doc: Doc, start: int) -> bool:
     in Iraq"), and stays a place."""
     texts = _words(doc).texts
     k = start - 1
-    while k >= 0 and (texts[k] in ("and", "the") or texts[k] in DASHES
-                      or texts[k][:1].isupper()) and texts[k] != "of":
+    stop = max(start - _CLAIM_WORDS, 0)  # a bounded walk: capitals need not end (all caps)
+    while k >= stop and (texts[k] in ("and", "the") or texts[k] in DASHES
+                         or texts[k][:1].isupper()) and texts[k] != "of":
         k -= 1  # back over "Iraq and the" to the "of" before them
-    return k > 0 and texts[k] == "of" and any(
+    return k >= max(stop, 1) and texts[k] == "of" and any(
         " ".join(texts[k - size:k]) in GROUP_PROVINCE_NAMES for size in (1, 2) if k >= size)
 
 
