@@ -21,6 +21,7 @@ people, by its main name).
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -1135,8 +1136,8 @@ def place_by_context(toponyms: Sequence[Toponym]) -> list[Toponym]:
     whose readings were all refused) placed at the text's nearest local place named before
     it, else the first one after it: a town, site or lower division of fewer than
     :data:`CONTEXT_MAX_POPULATION` people that another name resolved to with at least
-    :data:`CONTEXT_MIN_ANCHOR_CONFIDENCE` ("Harwinton" in a
-    story from Litchfield, Connecticut, is placed at Litchfield). Such a place is derived
+    :data:`CONTEXT_MIN_ANCHOR_CONFIDENCE` ("Harwinton" in a story from Litchfield,
+    Connecticut, is placed at Litchfield). Such a place is derived
     (:func:`derived_place`, id "derived:near <id>"), at :data:`CONTEXT_CONFIDENCE`, and its
     reason says why the name itself is unresolved, then where it was placed. A text with
     no such place leaves its unknown names unresolved. Placed mentions are copies: the
@@ -1149,16 +1150,17 @@ def place_by_context(toponyms: Sequence[Toponym]) -> list[Toponym]:
                       and _small(t.place, CONTEXT_MAX_POPULATION)), key=lambda t: t.start)
     if not anchors:
         return list(toponyms)
+    starts = [a.start for a in anchors]
     out: list[Toponym] = []
     for t in toponyms:
         if t.place is not None or getattr(t, "kind", "name") != "name":
             out.append(t)
             continue
-        before = [a for a in anchors if a.start < t.start]
-        anchor = before[-1] if before else anchors[0]
+        k = bisect.bisect_left(starts, t.start)  # anchors[:k] start before the name
+        anchor = anchors[k - 1] if k else anchors[0]
         base = anchor.place
         assert base is not None
-        where = "named before it" if before else "named first after it"
+        where = "named before it" if k else "named first after it"
         out.append(replace(
             t, place=derived_place(f"{t.text} (near {base.name})", base.lat, base.lon, base,
                                    f"near {base.id}"),
