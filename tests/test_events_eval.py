@@ -52,11 +52,15 @@ def test_toponym_recall_and_events_located_counts():
     from geoevents.model import Place, Toponym
 
     place = Place("x:1", "Goma", -1.7, 29.2, "P", "PPL")
+    near_goma = Place("derived:near x:1", "Kibati (near Goma)", -1.7, 29.2, "L", "AREA")
     recall = ToponymRecall()
-    recall.add([(0, 4), (10, 14), (20, 24)],
-               [Toponym(0, 4, "Goma", place), Toponym(11, 13, "Bu")])
-    assert recall.result() == {"gold_toponyms": 3, "toponym_recall": 2 / 3,
-                               "toponym_recall_resolved": 1 / 3}
+    recall.add([(0, 4), (10, 14), (20, 24), (30, 36)],
+               [Toponym(0, 4, "Goma", place), Toponym(11, 13, "Bu"),
+                Toponym(30, 36, "Kibati", near_goma)])
+    # a name only placed near the text's local place is no reading of the gazetteer
+    assert recall.result() == {"gold_toponyms": 4, "toponym_recall": 3 / 4,
+                               "toponym_recall_resolved": 1 / 4,
+                               "toponym_recall_placed_by_context": 1 / 4}
     assert EventsLocated().result()["events_located"] == 0.0
     example = read_event_locations.__globals__["LocationExample"](
         "1", "In Goma.", (0, 2), ((3, 7), (5, 5), (6, 99)))
