@@ -2325,6 +2325,18 @@ def _one_place_per_name(toponyms: list[Toponym], found: list[_Candidate]) -> lis
     return out
 
 
+def _country_of(cand: _Candidate, onto: Ontology, sent: Span, toponyms: list[Toponym],
+                family: str) -> Location | None:
+    """Steps 6 and 7 of the chain: the state ``cand``'s sentence shows acting
+    (:func:`~geoevents.events.location.acting_state`), else the country of its doers named
+    as ordinary people by their nationality
+    (:func:`~geoevents.events.location.nationals_at_home`)."""
+    trigger, anchors = cand.trigger.token, _anchors(cand, onto)
+    force = family in VIOLENT_EVENT_TYPES or cand.typing.sub_event_type in _ARMED_DEVELOPMENTS
+    return acting_state(trigger, anchors, sent, toponyms, force=force) or \
+        nationals_at_home(trigger, anchors, sent, toponyms)
+
+
 def _fall_back(found: list[_Candidate], sentences: list[Span],
                places: list[tuple[int, Toponym]], paragraph: list[int],
                onto: Ontology, sentence_places: list[list[Toponym]]) -> None:
@@ -2403,13 +2415,8 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
         elif focus is not None:
             where, role, precision = focus, SITE, 3
             how = f"the document's main place, {focus.text!r}"
-        elif (state := acting_state(
-                cand.trigger.token, _anchors(cand, onto), sentences[cand.sentence],
-                sentence_places[cand.sentence],
-                force=family in VIOLENT_EVENT_TYPES or
-                cand.typing.sub_event_type in _ARMED_DEVELOPMENTS) or nationals_at_home(
-                cand.trigger.token, _anchors(cand, onto), sentences[cand.sentence],
-                sentence_places[cand.sentence])) is not None:
+        elif (state := _country_of(cand, onto, sentences[cand.sentence],
+                                   sentence_places[cand.sentence], family)) is not None:
             if unknown is None:
                 cand.location = state
                 continue

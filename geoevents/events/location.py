@@ -923,9 +923,14 @@ def _armed_group(mention: Toponym) -> bool:
     """A name that is an armed group's ("Islamic State"), or opens with the name of one
     ("Islamic State West Africa Province"), whatever place of that name the gazetteer
     has."""
-    low = mention.text.lower()
-    return getattr(mention, "kind", "name") == "name" and (low in _group_words() or any(
-        " " in g and low.startswith(g + " ") for g in _group_words()))
+    if getattr(mention, "kind", "name") != "name":
+        return False
+    groups = _group_words()
+    words = mention.text.lower().split(" ")
+    # the whole name, or a prefix of two words or more ending at a space: one set lookup
+    # per prefix rather than a scan of every group name per mention
+    return " ".join(words) in groups or any(
+        " ".join(words[:k]) in groups for k in range(2, len(words)))
 
 
 def _site_noun(noun: Word) -> bool:
