@@ -43,7 +43,7 @@ SEED = 12
 MEMBERS = 1  # one fit on all rows; more: bootstrap fits averaged (see the docstring)
 # the free-written training files (sentences, snippets), in this order; the wire-style
 # reports of heldout_reports.tsv are never trained on (evaluate_event_types.py)
-FREE_FILES = ("handwritten.tsv", "snippets.tsv", "wire_types.tsv")
+FREE_FILES = ("handwritten.tsv", "snippets.tsv")
 
 
 def read(path: Path) -> list[tuple[str, str]]:

@@ -1293,8 +1293,7 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
         return None
     if rules is not None and decided is not None and decided.sub_event_type != \
             rules.sub_event_type:
-        kept = _arguments_decide(rules, decided, args, onto) or \
-            _no_disaster_named(rules, decided, prediction, onto, sentence, text)
+        kept = _arguments_decide(rules, decided, args, onto)
         if kept:
             return Typing(rules.sub_event_type, rules.confidence,
                           f"{rules.reason}; {prediction.describe()}, but {kept}")
@@ -1341,29 +1340,6 @@ def _arguments_decide(rules: Typing, decided: Typing, args: Arguments, onto: Ont
             "Violence against civilians" and target is not None and _armed_target(args, onto):
         return f"its target is armed ({target.text!r}): no violence against civilians"
     return ""
-
-
-# the model's probability from which it types violence as a disaster the sentence does not
-# name with a word of the lexicon
-DISASTER_UNNAMED = 0.5
-
-
-def _no_disaster_named(rules: Typing, decided: Typing, prediction: Prediction,
-                       onto: Ontology, sentence: set[str], text: str) -> str:
-    """Why violence the model, unsure, reads as a disaster stays violence ('' when it does
-    not): a disaster is told by its kind — a fire, a crash, a flood —, and a sentence that
-    names none of the lexicon's words for it ("at least 40 people were injured, hospital
-    officials said") tells the toll of the violence around it, not an accident, unless the
-    model is sure (it knows more words for disasters: "the volcano erupted")."""
-    if decided.sub_event_type not in _DISASTERS or prediction.probability >= \
-            DISASTER_UNNAMED or onto.event_type_of(rules.sub_event_type) not in \
-            VIOLENT_EVENT_TYPES:
-        return ""
-    kind = onto.sub_types[decided.sub_event_type]
-    if any(word in sentence if " " not in word else f" {word} " in text
-           for word in (*kind.verbs, *kind.nouns)):
-        return ""
-    return f"the sentence names no {decided.sub_event_type.lower()}"
 
 
 # sites held by armed people: military sites, and the posts of police or militias
