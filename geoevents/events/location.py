@@ -32,6 +32,7 @@ When no place attaches to the trigger's clause, the event takes the sentence's s
 place in a static locative phrase (``in/at/near/outside/inside/around/across/throughout/
 within``, or a place noun named by "of") anywhere in the sentence, the most specific and
 then the nearest to the trigger in the tree — a news sentence usually reports one scene.
+A landmark phrase there gives way to the place it locates, as on a parse link.
 Reporting and cognition verbs ("said", "believed") have no setting of their own, and
 paths of a motion ("from/to/into") or targets ("on") elsewhere in the sentence are not a
 setting. The reason says when the place is the setting rather than a parse link. An act
@@ -2573,9 +2574,20 @@ def _scene(trigger: Word, candidates: list[tuple[Toponym, Word]],
                 abs(root.i - trigger.i))
         # "a village north of Kano": the place the phrase describes, near Kano
         described = _described_by(mention, candidates)
-        loc = Location(described or mention, NEAR if described else SITE, None,
-                       f"the sentence's setting ('{prep.text} …'), not linked to the "
-                       f"trigger by the parse", linked=False)
+        # "fleeing towards Niafunké, about 100 kilometres east of Léré": the landmark
+        # gives way to the place it locates, as on a parse link (see _linked)
+        located = _located_place(path, candidates) if reference and described is None \
+            else None
+        if located is not None and located.place is not None and \
+                _described_by(located, candidates) is None:
+            rank = (rank[0], False, *rank[2:])
+            loc = Location(located, SITE, None,
+                           f"the sentence's setting ('{prep.text} …'), the place that "
+                           f"'{mention.text}' locates", linked=False)
+        else:
+            loc = Location(described or mention, NEAR if described else SITE, None,
+                           f"the sentence's setting ('{prep.text} …'), not linked to the "
+                           f"trigger by the parse", linked=False)
         if best is None or rank < best[0]:
             best = (rank, loc)
     return best
