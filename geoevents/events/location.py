@@ -64,7 +64,8 @@ ordinary people by their nationality (:func:`nationals_at_home`), at precision 3
 reason says which step gave the place. A name the gazetteer lacks
 is never placed at a :func:`stray` reading abroad nor at the far end of a road, and one
 told by its bearing from the place told before it (:func:`told_onward`) is measured from
-there before step 4.
+there before step 4, and one the steps leave at a province moves to the text's nearest
+local place inside it (:func:`local_place_within`).
 
 ``geo_precision`` follows ACLED: 1 a town or a specific site, 2 near a town or a small
 area (district, border, "the Jenin area"), 3 a region, province or country.
@@ -2715,3 +2716,28 @@ def main_place(places: list[tuple[int, Toponym]]) -> Toponym | None:
     inner = [p for p in places if p[0] == tier and best.place is not None and
              p[1].place is not None and contains(best.place, p[1].place)]
     return min(inner, key=rank)[1] if inner else best
+
+
+def local_place_within(unknown: Toponym, division: Place, toponyms: list[Toponym],
+                       filed: range = range(0)) -> Toponym | None:
+    """The text's nearest local place named before a name the gazetteer lacks, else the
+    first after it (:func:`geoevents.resolve.place_by_context`: a town, site or lower
+    division of a small population), when it lies inside ``division``, the province the
+    chain placed the name in ("a rural area of Magüí Payán, in Colombia's Nariño
+    department" after "fighting near Payán": the name is near Payán, not at Nariño's
+    centre). A place of the dateline (``filed``) is where the report was filed, and a
+    local place outside the province is another area's: None for both."""
+    from geoevents.resolve import CONTEXT_ID_PREFIX, place_by_context
+
+    placed = next((t for t in place_by_context([t for t in toponyms if t.start not in filed])
+                   if (t.start, t.end) == (unknown.start, unknown.end)), None)
+    if placed is None or placed.place is None or \
+            not placed.place.id.startswith(CONTEXT_ID_PREFIX):
+        return None
+    anchor_id = placed.place.id.removeprefix(CONTEXT_ID_PREFIX)
+    anchors = [t for t in toponyms if t.place is not None and t.place.id == anchor_id]
+    before = [t for t in anchors if t.start < unknown.start]
+    anchor = before[-1] if before else (anchors[0] if anchors else None)
+    if anchor is None or anchor.place is None or not contains(division, anchor.place):
+        return None
+    return anchor
