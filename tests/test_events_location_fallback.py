@@ -607,3 +607,17 @@ def test_a_local_place_of_another_province_leaves_the_village_at_its_province():
     e = event(text, "fighting")
     assert e.location is not None and e.location.feature_code == "ADM1", location_reason(e)
     assert "nearest local place" not in location_reason(e)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    pytest.param("The demonstrators also protested against the U.N. sanctions imposed on Libya "
+                 "since 1992 for its refusal to hand over the two suspects in the 1988 bombing "
+                 "of a Pan Am passenger jet over Lockerbie, Scotland, that killed 270 people.",
+                 "protested", id="what a protest is against"),
+    pytest.param("The demonstrators were protesting against the detention of Sabahattin "
+                 "Suvagci, chairman of the Democratic People's Party in Hakkari province.",
+                 "protesting", id="whom a protest is for"),
+])
+def test_a_place_the_sentence_gives_another_happening_is_no_fallback(text, trigger):
+    e = event(text, trigger)
+    assert e.location is None, location_reason(e)

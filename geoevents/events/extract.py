@@ -116,6 +116,7 @@ from geoevents.events.location import (
     nationals_at_home,
     path_to_place,
     placed_in,
+    places_of_other_happenings,
     precision_of,
     put_out_at,
     sentence_candidates,
@@ -2392,6 +2393,12 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
         donor = _nearest_donor(cand, placed.get(par, []), order.get(par, []), family, onto,
                                cared)
         here = named.get(par)
+        main = focus
+        other = places_of_other_happenings(cand.trigger.token, sentences[cand.sentence],
+                                           sentence_places[cand.sentence])
+        if other:  # (not the places its own sentence gives another happening)
+            here = main_place([p for p in by_paragraph.get(par, []) if p[1].start not in other])
+            main = main_place([p for p in places if p[1].start not in other])
         onward = told_onward(text, unknown) if unknown is not None else None
         before = _told_before(cand, found) if onward is not None else None
         if unknown is not None and onward is not None and before is not None:
@@ -2416,9 +2423,9 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             noun, where = site
             role, precision = SITE, max(precision_of(where.place, "site", where.text), 2)
             how = f"where 'the {noun}' was named before, {where.text!r}"
-        elif focus is not None:
-            where, role, precision = focus, SITE, 3
-            how = f"the document's main place, {focus.text!r}"
+        elif main is not None:
+            where, role, precision = main, SITE, 3
+            how = f"the document's main place, {main.text!r}"
         elif (state := _country_of(cand, onto, sentences[cand.sentence],
                                    sentence_places[cand.sentence], family)) is not None:
             if unknown is None:
@@ -2463,7 +2470,6 @@ def _local_in_province(found: list[_Candidate], toponyms: list[Toponym], filed: 
         cand.location.toponym = placed_in(unknown[(at.start, at.end)], local, how)
         cand.location.precision = 2
         cand.location.reason += f"; moved to {how}"
-        cand.location.inferred = True
 
 
 def _told_before(cand: _Candidate, found: list[_Candidate]) -> Toponym | None:

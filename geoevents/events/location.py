@@ -2741,3 +2741,15 @@ def local_place_within(unknown: Toponym, division: Place, toponyms: list[Toponym
     if anchor is None or anchor.place is None or not contains(division, anchor.place):
         return None
     return anchor
+
+
+def places_of_other_happenings(trigger: Word, sent: Span, toponyms: list[Toponym]
+                               ) -> set[int]:
+    """The starts of the places ``trigger``'s sentence tells as another happening's (what
+    a protest is against, what dates the event, a clause of another phase: see
+    :func:`_of_another_happening`): "protested against the sanctions … for the 1988
+    bombing of a jet over Lockerbie" happened nowhere near Lockerbie, so the fallback
+    chain does not give the event that place back as its paragraph's or document's."""
+    candidates = sentence_candidates(sent, toponyms)
+    return {m.start for m, root in candidates
+            if _of_another_happening(root, trigger, candidates)}
