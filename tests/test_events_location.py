@@ -371,6 +371,10 @@ def test_coordinated_names_on_a_people_noun_are_actors():
                  "Chad.",
                  "repelled", "Bosso",
                  id="a verb joined to the trigger acts on its own object"),
+    pytest.param("The army said it had carried out air strikes on Monday on groups fleeing "
+                 "towards Niafunké, about 100 kilometres east of Tinkarawal.",
+                 "strikes", "Niafunké",
+                 id="a landmark of the setting gives way to the place it locates"),
 ])
 def test_the_place_name_the_sentence_gives(text, trigger, name):
     loc = located(text, trigger)

@@ -586,3 +586,38 @@ def test_a_bearing_needs_a_distance_and_a_compass_word():
 def test_a_town_named_on_a_road_between_two_is_where_it_happened(text, place):
     found = geoevents.extract_events(text, published="2026-05-12")
     assert [e.location_text for e in found] == [place]
+
+
+def test_a_village_placed_at_its_province_moves_to_the_local_place_named_in_it():
+    # the gazetteer lacks "Magüí Payán"; Payán, named before, is a town of Nariño
+    text = ("Hundreds of families have left Payán since October. On Sunday, fighting killed "
+            "six people in a rural area of Magüí Payán, in Colombia's southwestern Nariño "
+            "department.")
+    e = event(text, "fighting")
+    assert e.location_text == "Magüí Payán"
+    assert e.location is not None and e.location.name == "Payán", location_reason(e)
+    assert e.geo_precision == 2
+    assert "nearest local place, 'Payán', in Nariño" in location_reason(e)
+
+
+def test_a_local_place_of_another_province_leaves_the_village_at_its_province():
+    text = ("Hundreds of families have left Piendamó since October. On Sunday, fighting killed "
+            "six people in a rural area of Magüí Payán, in Colombia's southwestern Nariño "
+            "department.")
+    e = event(text, "fighting")
+    assert e.location is not None and e.location.feature_code == "ADM1", location_reason(e)
+    assert "nearest local place" not in location_reason(e)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    pytest.param("The demonstrators also protested against the U.N. sanctions imposed on Libya "
+                 "since 1992 for its refusal to hand over the two suspects in the 1988 bombing "
+                 "of a Pan Am passenger jet over Lockerbie, Scotland, that killed 270 people.",
+                 "protested", id="what a protest is against"),
+    pytest.param("The demonstrators were protesting against the detention of Sabahattin "
+                 "Suvagci, chairman of the Democratic People's Party in Hakkari province.",
+                 "protesting", id="whom a protest is for"),
+])
+def test_a_place_the_sentence_gives_another_happening_is_no_fallback(text, trigger):
+    e = event(text, trigger)
+    assert e.location is None, location_reason(e)

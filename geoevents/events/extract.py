@@ -108,6 +108,7 @@ from geoevents.events.location import (
     acting_state,
     context_places,
     country_names,
+    local_place_within,
     locate,
     main_place,
     measured_from,
@@ -115,6 +116,7 @@ from geoevents.events.location import (
     nationals_at_home,
     path_to_place,
     placed_in,
+    places_of_other_happenings,
     precision_of,
     put_out_at,
     sentence_candidates,
@@ -1933,6 +1935,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             doc, _unplanned(_one_place_per_name(toponyms, found), planned),
             filed=place_filed) if not stray(m, names) and m.start not in speakers],
         paragraph, onto, places)
+    _local_in_province(found, [m for m in _unplanned(toponyms, planned)
+                               if not stray(m, names) and m.start not in speakers],
+                       place_filed)
     mentions = [(_to_event(cand, sentences[cand.sentence], text, doc_id, onto), cand)
                 for cand in found]
     told_days = _told_days(mentions)  # (before the merge changes the events' dates)
@@ -2388,6 +2393,12 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
         donor = _nearest_donor(cand, placed.get(par, []), order.get(par, []), family, onto,
                                cared)
         here = named.get(par)
+        main = focus
+        other = places_of_other_happenings(cand.trigger.token, sentences[cand.sentence],
+                                           sentence_places[cand.sentence])
+        if other:  # (not the places its own sentence gives another happening)
+            here = main_place([p for p in by_paragraph.get(par, []) if p[1].start not in other])
+            main = main_place([p for p in places if p[1].start not in other])
         onward = told_onward(text, unknown) if unknown is not None else None
         before = _told_before(cand, found) if onward is not None else None
         if unknown is not None and onward is not None and before is not None:
@@ -2412,9 +2423,9 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             noun, where = site
             role, precision = SITE, max(precision_of(where.place, "site", where.text), 2)
             how = f"where 'the {noun}' was named before, {where.text!r}"
-        elif focus is not None:
-            where, role, precision = focus, SITE, 3
-            how = f"the document's main place, {focus.text!r}"
+        elif main is not None:
+            where, role, precision = main, SITE, 3
+            how = f"the document's main place, {main.text!r}"
         elif (state := _country_of(cand, onto, sentences[cand.sentence],
                                    sentence_places[cand.sentence], family)) is not None:
             if unknown is None:
@@ -2436,6 +2447,29 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
                                      f"no place of its own in the sentence; {how} (lower "
                                      f"precision)", linked=False, inferred=True)
         cand.by_paragraph = donor is not None or here is not None
+
+
+def _local_in_province(found: list[_Candidate], toponyms: list[Toponym], filed: range
+                       ) -> None:
+    """The last step of the chain: an event at a name the gazetteer lacks that the steps
+    before placed only at a province moves to the text's nearest local place inside that
+    province (:func:`~geoevents.events.location.local_place_within`), at precision 2.
+    ``toponyms`` are those that may stand for where events happened, as for
+    :func:`_fall_back`: not the places of what is only planned ("a peace conference in
+    Bor"), of a speaker, nor a lone reading abroad."""
+    unknown = {(t.start, t.end): t for t in toponyms if _unknown_name(t)}
+    for cand in found:
+        at, province = cand.location.toponym, cand.location.place
+        if at is None or province is None or (at.start, at.end) not in unknown or \
+                not province.feature_code.startswith("ADM1"):
+            continue
+        local = local_place_within(unknown[(at.start, at.end)], province, toponyms, filed)
+        if local is None or local.place is None:
+            continue
+        how = f"the text's nearest local place, {local.text!r}, in {province.name}"
+        cand.location.toponym = placed_in(unknown[(at.start, at.end)], local, how)
+        cand.location.precision = 2
+        cand.location.reason += f"; moved to {how}"
 
 
 def _told_before(cand: _Candidate, found: list[_Candidate]) -> Toponym | None:

@@ -32,6 +32,7 @@ When no place attaches to the trigger's clause, the event takes the sentence's s
 place in a static locative phrase (``in/at/near/outside/inside/around/across/throughout/
 within``, or a place noun named by "of") anywhere in the sentence, the most specific and
 then the nearest to the trigger in the tree — a news sentence usually reports one scene.
+A landmark phrase there gives way to the place it locates, as on a parse link.
 Reporting and cognition verbs ("said", "believed") have no setting of their own, and
 paths of a motion ("from/to/into") or targets ("on") elsewhere in the sentence are not a
 setting. The reason says when the place is the setting rather than a parse link. An act
@@ -63,7 +64,8 @@ ordinary people by their nationality (:func:`nationals_at_home`), at precision 3
 reason says which step gave the place. A name the gazetteer lacks
 is never placed at a :func:`stray` reading abroad nor at the far end of a road, and one
 told by its bearing from the place told before it (:func:`told_onward`) is measured from
-there before step 4.
+there before step 4, and one the steps leave at a province moves to the text's nearest
+local place inside it (:func:`local_place_within`).
 
 ``geo_precision`` follows ACLED: 1 a town or a specific site, 2 near a town or a small
 area (district, border, "the Jenin area"), 3 a region, province or country.
@@ -2573,9 +2575,20 @@ def _scene(trigger: Word, candidates: list[tuple[Toponym, Word]],
                 abs(root.i - trigger.i))
         # "a village north of Kano": the place the phrase describes, near Kano
         described = _described_by(mention, candidates)
-        loc = Location(described or mention, NEAR if described else SITE, None,
-                       f"the sentence's setting ('{prep.text} …'), not linked to the "
-                       f"trigger by the parse", linked=False)
+        # "fleeing towards Niafunké, about 100 kilometres east of Léré": the landmark
+        # gives way to the place it locates, as on a parse link (see _linked)
+        located = _located_place(path, candidates) if reference and described is None \
+            else None
+        if located is not None and located.place is not None and \
+                _described_by(located, candidates) is None:
+            rank = (rank[0], False, *rank[2:])
+            loc = Location(located, SITE, None,
+                           f"the sentence's setting ('{prep.text} …'), the place that "
+                           f"'{mention.text}' locates", linked=False)
+        else:
+            loc = Location(described or mention, NEAR if described else SITE, None,
+                           f"the sentence's setting ('{prep.text} …'), not linked to the "
+                           f"trigger by the parse", linked=False)
         if best is None or rank < best[0]:
             best = (rank, loc)
     return best
@@ -2703,3 +2716,40 @@ def main_place(places: list[tuple[int, Toponym]]) -> Toponym | None:
     inner = [p for p in places if p[0] == tier and best.place is not None and
              p[1].place is not None and contains(best.place, p[1].place)]
     return min(inner, key=rank)[1] if inner else best
+
+
+def local_place_within(unknown: Toponym, division: Place, toponyms: list[Toponym],
+                       filed: range = range(0)) -> Toponym | None:
+    """The text's nearest local place named before a name the gazetteer lacks, else the
+    first after it (:func:`geoevents.resolve.place_by_context`: a town, site or lower
+    division of a small population), when it lies inside ``division``, the province the
+    chain placed the name in ("a rural area of Magüí Payán, in Colombia's Nariño
+    department" after "fighting near Payán": the name is near Payán, not at Nariño's
+    centre). A place of the dateline (``filed``) is where the report was filed, and a
+    local place outside the province is another area's: None for both."""
+    from geoevents.resolve import CONTEXT_ID_PREFIX, place_by_context
+
+    placed = next((t for t in place_by_context([t for t in toponyms if t.start not in filed])
+                   if (t.start, t.end) == (unknown.start, unknown.end)), None)
+    if placed is None or placed.place is None or \
+            not placed.place.id.startswith(CONTEXT_ID_PREFIX):
+        return None
+    anchor_id = placed.place.id.removeprefix(CONTEXT_ID_PREFIX)
+    anchors = [t for t in toponyms if t.place is not None and t.place.id == anchor_id]
+    before = [t for t in anchors if t.start < unknown.start]
+    anchor = before[-1] if before else (anchors[0] if anchors else None)
+    if anchor is None or anchor.place is None or not contains(division, anchor.place):
+        return None
+    return anchor
+
+
+def places_of_other_happenings(trigger: Word, sent: Span, toponyms: list[Toponym]
+                               ) -> set[int]:
+    """The starts of the places ``trigger``'s sentence tells as another happening's (what
+    a protest is against, what dates the event, a clause of another phase: see
+    :func:`_of_another_happening`): "protested against the sanctions … for the 1988
+    bombing of a jet over Lockerbie" happened nowhere near Lockerbie, so the fallback
+    chain does not give the event that place back as its paragraph's or document's."""
+    candidates = sentence_candidates(sent, toponyms)
+    return {m.start for m, root in candidates
+            if _of_another_happening(root, trigger, candidates)}
