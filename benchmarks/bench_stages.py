@@ -8,8 +8,10 @@ stage is the best of the ``--repeat`` passes after it.
 
 These figures do not contain spaCy's time, so they move much less with the machine's
 load than the whole-pipeline ratio of ``bench_events.py``: to compare two versions of the
-code, run this script for each in alternation, e.g.
-``PYTHONPATH=/path/to/other/checkout python benchmarks/bench_stages.py``.
+code, run this script for each at the same time, two processes started together (in
+each checkout, ``PYTHONPATH=. python benchmarks/bench_stages.py &``), so that both meet
+the same load; runs one after the other on a shared machine differ by 10–30 % for the
+same code.
 
 Usage: ``python benchmarks/bench_stages.py [--limit N] [--repeat R] [--eval DIR]``.
 """
