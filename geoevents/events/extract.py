@@ -3763,12 +3763,15 @@ def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candida
     dated only by its telling or told as what someone said up to two days after. None
     when it is marked as an act of its own ("separately", "another"), or when two such
     happenings could be meant."""
-    if _another_act(cand, onto) or event.event_type not in _POLITICAL_VIOLENCE:
+    # (a bare toll's kind is a guess: "two suspected gang members were killed, he said"
+    # read as organised crime is the toll of the exchange of fire told before it)
+    bare = _bare_toll(event, cand)
+    if _another_act(cand, onto) or (event.event_type not in _POLITICAL_VIOLENCE
+                                    and not bare):
         return None
     # the hurt dying where they were cared for ("two of the wounded died at the
     # hospital") are the toll of whatever violence hurt them, of any kind
     cared = cand.accompanying and _in_care(cand)
-    bare = _bare_toll(event, cand)
     # police hurt at a demonstration ("three police officers were injured") are hurt by
     # its crowd: the toll is the demonstration's
     policed = bare and own_side_hurt(cand.trigger.token, onto)
@@ -3784,6 +3787,12 @@ def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candida
         # kind its words make it, when no violence of its kind was told
         kind = [k for k in told if k[0].event_type in VIOLENT_EVENT_TYPES]
     told = kind
+    if event.event_type not in _POLITICAL_VIOLENCE:  # (a bare toll, see above)
+        # of the violence told last before it, with no other happening told between
+        # (the toll after "police launched an operation" is not the attack's before it)
+        last = max((k[1].sentence for k in kept if k[1].sentence < cand.sentence),
+                   default=None)
+        told = [k for k in told if k[1].sentence == last]
     found = [k for k in told if _places_agree(k[0], event, near=True)]
     if bare and len(found) > 1:
         # the toll of the paragraph's place is of the happening there, not of one nearby
@@ -3845,7 +3854,7 @@ def _bare_toll(event: Event, cand: _Candidate) -> bool:
     consequence with no doer, no weapon and no place of its own. Its kind is a guess,
     so it may be the toll of violence of any kind told before it."""
     return cand.accompanying and cand.trigger.lemma in CONSEQUENCES and \
-        event.actor1 is None and not event.instruments and \
+        (event.actor1 is None or cand.args.actor1_reported) and not event.instruments and \
         cand.args.weapon_doer is None and (event.location is None or cand.location.inferred)
 
 
@@ -3987,8 +3996,10 @@ def _arrests_protested(cand: _Candidate, onto: Ontology) -> bool:
 
 def _seizure(cand: _Candidate) -> bool:
     """Whether a mention tells weapons found or seized (not a launch stopped: an
-    interception, a bomb defused)."""
-    return cand.typing.sub_event_type == _INTERCEPTION and cand.trigger.lemma in _SEIZING
+    interception, a bomb defused), also when the gang the weapons were taken from made
+    it read as organised crime ("police said a rifle and two grenades were seized")."""
+    return cand.typing.sub_event_type in (_INTERCEPTION, "Organised crime") and \
+        cand.trigger.lemma in _SEIZING
 
 
 def _may_refer(event: Event, mention: Event, seized: bool = False, *,
