@@ -1573,3 +1573,26 @@ def test_a_participle_of_violence_tells_how_the_act_went():
                    "estimated 400 head of cattle.", "2026-12-02")
     assert len([e for e in found if e.event_type in (
         "Battles", "Violence against civilians", "Explosions/Remote violence")]) == 1
+
+
+
+def test_what_is_done_around_the_news_with_no_place_is_no_event():
+    # a development whose sentence names no place is placed only by the report's: what
+    # was done around the happening, not an event there
+    events = geoevents.extract_events(
+        "ZIGUINCHOR, Senegal, April 22 — The trial of nine men accused of the killing of "
+        "14 woodcutters opened on Wednesday in Ziguinchor.\n\nAbout sixty relatives "
+        "gathered opposite the courthouse from eight in the morning. The prosecution's "
+        "case rests largely on telephone records and on the statements of two co-accused "
+        "who have since withdrawn them, defence lawyers said.", published="2026-04-22")
+    assert "Change to group/activity" not in {e.sub_event_type for e in events}
+
+
+def test_the_accident_behind_a_dispute_is_no_event_at_the_fight():
+    events = geoevents.extract_events(
+        "LAIAGAM, Papua New Guinea, Nov 24 — At least eight people were killed in fighting "
+        "between two clans near Laiagam in Enga province on Monday, police said.\n\nThe "
+        "fighting broke out at dawn on Monday in the hamlets along the river, after a "
+        "dispute over the death of a young man in a road accident, the provincial police "
+        "commander said.", published="2026-11-24")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]

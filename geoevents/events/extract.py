@@ -367,6 +367,9 @@ class _Candidate:
     gap: int = -1
     # placed by its paragraph ("In Belgrade, … 23 people were detained"), see _fall_back
     by_paragraph: bool = False
+    # its sentence names no place: placed by another sentence's or the document's (see
+    # _fall_back, _about_the_news)
+    placeless: bool = False
 
 
 def ensure_lemmas(doc: Doc, nlp: Language) -> None:
@@ -2435,6 +2438,7 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             cand.location = Location(where, role, precision,
                                      f"no place of its own in the sentence; {how} (lower "
                                      f"precision)", linked=False, inferred=True)
+            cand.placeless = True
         cand.by_paragraph = donor is not None or here is not None
 
 
@@ -3738,9 +3742,31 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         told = [k for k in told if not _detail(*k) and not (
             dated != [k[0]] and _aside(k, guessed, news))
             and not (k[1].comment and k[0].trigger_start > news)]
+    told = [k for k in told if not _about_the_news(k, guessed)]
     violence = [e.trigger_start for e, _ in told if e.event_type in _POLITICAL_VIOLENCE]
     return [e for e, _ in told if not (violence and _harmless_disaster(e)
                                        and e.trigger_start > min(violence))]
+
+
+# what is told with no place of its own and still coded: the violence a claim or an
+# interception is about places it, and arrests are an act of the report's place
+_PLACED_BY_THE_TOLD = frozenset({_CLAIM, _INTERCEPTION, _ARRESTS})
+
+
+def _about_the_news(told: tuple[Event, _Candidate], guessed: set[str]) -> bool:
+    """Whether a development or other incident (no violence, demonstration or diplomacy)
+    is told in a sentence that names no place and is still placed only by another
+    sentence or the document: what was done around the report's happenings ("the
+    statements of two co-accused who have since withdrawn them", "the group's fighters
+    had laid down arms", "a dispute over the death of a young man in a road accident", "a
+    police spokesman said four gang members had been killed"), not an event an analyst
+    codes at the place the report is about: ACLED places a development where it
+    happened, which such a sentence does not say. (A statement is coded at the place of
+    what it is about, at a coarser precision: see _fall_back.)"""
+    event, cand = told
+    return cand.placeless and event.id in guessed and \
+        event.event_type not in VIOLENT_EVENT_TYPES | _CROWDS | _NO_SETTING and \
+        event.sub_event_type not in _PLACED_BY_THE_TOLD
 
 
 def _harmless_disaster(event: Event) -> bool:
