@@ -1596,3 +1596,28 @@ def test_the_accident_behind_a_dispute_is_no_event_at_the_fight():
         "dispute over the death of a young man in a road accident, the provincial police "
         "commander said.", published="2026-11-24")
     assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text", [
+    'NIAMEY, July 25 — Jihadist fighters attacked an army post in Bosso on Thursday, '
+    'killing four soldiers, the army said.\n\nIn Abuja, the Nigerian foreign ministry '
+    'condemned on Friday "the heinous killings in Bosso and Diffa" and said Nigeria stood '
+    'ready to help.',
+    'BOGOTA, Nov 25 — A car bomb exploded outside the police station in Policarpa on '
+    'Monday, wounding three officers.\n\nThe defence minister told reporters in Bogota on '
+    'Tuesday that soldiers would be sent to Narino "this week" and that there would be '
+    '"no negotiation with those who murder".',
+])
+def test_violence_only_in_a_phrase_a_speaker_is_quoted_with_is_no_event(text):
+    events = geoevents.extract_events(text, published="2026-07-25")
+    assert "Attack" not in {e.sub_event_type for e in events}
+    assert len(events) == 1
+
+
+def test_a_single_word_quoted_in_the_writers_telling_still_tells_the_happening():
+    events = geoevents.extract_events(
+        'YAOUNDE, April 8 — Dozens of fighters attacked a military post at Sagme near '
+        'Kolofata on Tuesday night. Soldiers fought them off after an hour of fighting. '
+        'The defence ministry said on Wednesday that five assailants had been '
+        '"neutralised" and two soldiers killed.', published="2026-04-08")
+    assert len(events) == 1 and "neutralised" in {m["trigger"] for m in events[0].mentions}

@@ -1266,6 +1266,33 @@ def _in_quotes(tok: Word) -> bool:
     return inside
 
 
+_QUOTES = "\"\u201c\u201d"
+
+
+def _words_quoted(cand: _Candidate, sent: Span) -> bool:
+    """Whether violence is told only inside a phrase a speaker is quoted with in the
+    writer's sentence ("condemned on Friday "the heinous killings in Bosso"", "there
+    would be "no negotiation with those who murder""), with no day of its own: what was
+    said, not a happening the sentence tells. Not a quotation that opens the sentence
+    or began before it (a speaker's own account: ""Gunmen came at night," a witness
+    said"), a single word quoted in the writer's own telling ("said five assailants had
+    been "neutralised""), or a quoted act the sentence dates ("said it had "stormed a
+    base" in Bankilare on Friday")."""
+    tok = cand.trigger.token
+    if not _in_quotes(tok):
+        return False
+    text = doc_text(tok.doc)
+    before = text[sent.start_char:tok.idx]
+    opening = max(before.rfind(q) for q in _QUOTES)
+    if opening < 0 or not before[:opening].strip():
+        return False
+    after = text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 2]
+    alone = not before[opening + 1:].strip() and any(q in after for q in _QUOTES)
+    dated = cand.date is not None and cand.date.precision != UNRESOLVED and \
+        cand.date.attached and not cand.date.telling
+    return not alone and not dated
+
+
 def _taken_for_care(cand: _Candidate) -> bool:
     """Whether a movement tells the wounded taken for care ("8 were evacuated to the
     provincial hospital in Bol", "airlifted to a clinic"): the care of the hurt, which the
@@ -1892,7 +1919,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _time_of_the_news(c)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _source_of_the_told(c, cands, onto)
-                and not _taken_for_care(c)
+                and not _taken_for_care(c) and not _words_quoted(c, sent)
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _left_in_a_state(c)
                 and not _civilians_moving(c, onto)
