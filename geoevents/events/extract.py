@@ -3769,21 +3769,27 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         told = [k for k in told if not _detail(*k) and not (
             dated != [k[0]] and _aside(k, guessed, news))
             and not (k[1].comment and k[0].trigger_start > news)]
-    told = [k for k in told if not _about_the_news(k, guessed)]
+    if any(e.event_type in VIOLENT_EVENT_TYPES | _CROWDS for e, _ in told):
+        told = [k for k in told if not _about_the_news(k, guessed)]
     violence = [e.trigger_start for e, _ in told if e.event_type in _POLITICAL_VIOLENCE]
     return [e for e, _ in told if not (violence and _harmless_disaster(e)
                                        and e.trigger_start > min(violence))]
 
 
 # what is told with no place of its own and still coded: the violence a claim or an
-# interception is about places it, and arrests are an act of the report's place
-_PLACED_BY_THE_TOLD = frozenset({_CLAIM, _INTERCEPTION, _ARRESTS})
+# interception is about places it, arrests are an act of the report's place, and a
+# handover or a base is of the place named before it ("withdrew from the Abu Ghraib
+# base … handed control of the military camp back to the army")
+_PLACED_BY_THE_TOLD = frozenset({_CLAIM, _INTERCEPTION, _ARRESTS,
+                                 "Non-violent transfer of territory",
+                                 "Headquarters or base established"})
 
 
 def _about_the_news(told: tuple[Event, _Candidate], guessed: set[str]) -> bool:
     """Whether a development or other incident (no violence, demonstration or diplomacy)
-    is told in a sentence that names no place and is still placed only by another
-    sentence or the document: what was done around the report's happenings ("the
+    in a report of violence or demonstrations is told in a sentence that names no place
+    and is still placed only by another sentence or the document: what was done around
+    the report's happenings ("the
     statements of two co-accused who have since withdrawn them", "the group's fighters
     had laid down arms", "a dispute over the death of a young man in a road accident", "a
     police spokesman said four gang members had been killed"), not an event an analyst
