@@ -375,9 +375,10 @@ def test_a_gang_toll_told_by_the_police_is_the_exchange_of_fire_told_before_it()
     # "suspected gang members were killed" reads as organised crime; told with no place
     # and no doer of its own right after the exchange of fire, it is that fight's toll
     events = geoevents.extract_events(
-        "TEGUCIGALPA, May 15 — On Tuesday, police officers exchanged fire with gunmen "
-        "on the road between Kenscoff and Pétion-Ville, a police spokesman said. Three suspected gang members were killed and one officer was wounded, he "
-        "said.", published="2025-05-15")
+        "PORT-AU-PRINCE, May 15 — On Tuesday, police officers exchanged fire with gunmen "
+        "on the road between Kenscoff and Pétion-Ville, a police spokesman said. Three "
+        "suspected gang members were killed and one officer was wounded, he said.",
+        published="2025-05-15")
     assert [(e.event_type, e.date, e.fatalities) for e in events] == [
         ("Battles", "2025-05-13", 3)]
 
