@@ -1622,3 +1622,11 @@ def test_a_single_word_quoted_in_the_writers_telling_still_tells_the_happening()
         'The defence ministry said on Wednesday that five assailants had been '
         '"neutralised" and two soldiers killed.', published="2026-04-08")
     assert len(events) == 1 and "neutralised" in {m["trigger"] for m in events[0].mentions}
+
+
+def test_a_quoted_clause_that_tells_the_happening_is_still_told():
+    # the quotation names the doer of its own verb: the agency's telling, not a phrase
+    events = geoevents.extract_events(
+        'The agency reported that "three bombs exploded in the western Iraqi town of '
+        'Hit, killing seven people", police said.', published="2026-05-12")
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]

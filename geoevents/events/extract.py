@@ -367,8 +367,8 @@ class _Candidate:
     gap: int = -1
     # placed by its paragraph ("In Belgrade, … 23 people were detained"), see _fall_back
     by_paragraph: bool = False
-    # its sentence names no place: placed by another sentence's or the document's (see
-    # _fall_back, _about_the_news)
+    # placed by a place of another sentence (the paragraph's or the document's), none of
+    # its own sentence (see _fall_back, _about_the_news)
     placeless: bool = False
 
 
@@ -1269,28 +1269,43 @@ def _in_quotes(tok: Word) -> bool:
 _QUOTES = "\"\u201c\u201d"
 
 
-def _words_quoted(cand: _Candidate, sent: Span) -> bool:
+def _words_quoted(cand: _Candidate, sent: Span, onto: Ontology) -> bool:
     """Whether violence is told only inside a phrase a speaker is quoted with in the
     writer's sentence ("condemned on Friday "the heinous killings in Bosso"", "there
     would be "no negotiation with those who murder""), with no day of its own: what was
     said, not a happening the sentence tells. Not a quotation that opens the sentence
     or began before it (a speaker's own account: ""Gunmen came at night," a witness
-    said"), a single word quoted in the writer's own telling ("said five assailants had
-    been "neutralised""), or a quoted act the sentence dates ("said it had "stormed a
-    base" in Bankilare on Friday")."""
+    said"), a quoted clause that tells the happening itself, its doer or its verb quoted
+    with it ("Reuters reported "three bombs exploded in Hit"", ""The blast killed 15
+    people""), a single word quoted in the writer's own telling ("said five assailants
+    had been "neutralised""), or a quoted act the sentence dates ("said it had "stormed
+    a base" in Bankilare on Friday")."""
     tok = cand.trigger.token
-    if not _in_quotes(tok):
+    if onto.event_type_of(cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES or \
+            not _in_quotes(tok):
         return False
     text = doc_text(tok.doc)
     before = text[sent.start_char:tok.idx]
-    opening = max(before.rfind(q) for q in _QUOTES)
-    if opening < 0 or not before[:opening].strip():
+    opening = sent.start_char + max(before.rfind(q) for q in _QUOTES)
+    if opening < sent.start_char or not text[sent.start_char:opening].strip():
         return False
-    after = text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 2]
-    alone = not before[opening + 1:].strip() and any(q in after for q in _QUOTES)
+    ends = [k for k in (text.find(q, tok.idx, sent.end_char) for q in _QUOTES) if k >= 0]
+    closing = min(ends, default=sent.end_char)
+
+    def quoted(word: Word) -> bool:
+        return opening < word.idx < closing
+
+    if tok.pos_ == "VERB":
+        told = any(c.dep_ in ("nsubj", "nsubjpass") and quoted(c) and
+                   c.lower_ not in ("who", "which", "that")
+                   for c in _clause_head(tok).children)
+    else:  # a noun: the verb of its clause ("killed in three blasts", "condemned …")
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        told = verb is not None and quoted(verb)
+    alone = not text[opening + 1:tok.idx].strip() and closing - tok.idx - len(tok.text) <= 1
     dated = cand.date is not None and cand.date.precision != UNRESOLVED and \
         cand.date.attached and not cand.date.telling
-    return not alone and not dated
+    return not (told or alone or dated)
 
 
 def _taken_for_care(cand: _Candidate) -> bool:
@@ -1919,7 +1934,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _time_of_the_news(c)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _source_of_the_told(c, cands, onto)
-                and not _taken_for_care(c) and not _words_quoted(c, sent)
+                and not _taken_for_care(c) and not _words_quoted(c, sent, onto)
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _left_in_a_state(c)
                 and not _civilians_moving(c, onto)
@@ -2465,7 +2480,8 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             cand.location = Location(where, role, precision,
                                      f"no place of its own in the sentence; {how} (lower "
                                      f"precision)", linked=False, inferred=True)
-            cand.placeless = True
+            own = sentences[cand.sentence]  # (a one-sentence text's place is its own)
+            cand.placeless = not own.start_char <= where.start < own.end_char
         cand.by_paragraph = donor is not None or here is not None
 
 
