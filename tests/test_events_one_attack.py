@@ -369,3 +369,34 @@ def test_an_untimed_telling_in_a_district_of_the_city_is_the_citys_happening():
         "people. The bomb struck a residential building in Saltivka.",
         published="2025-05-13")
     assert len(found) == 1
+
+
+def test_a_gang_toll_told_by_the_police_is_the_exchange_of_fire_told_before_it():
+    # "suspected gang members were killed" reads as organised crime; told with no place
+    # and no doer of its own right after the exchange of fire, it is that fight's toll
+    events = geoevents.extract_events(
+        "PORT-AU-PRINCE, May 15 — On Tuesday, police officers exchanged fire with gunmen "
+        "on the road between Kenscoff and Pétion-Ville, a police spokesman said. Three "
+        "suspected gang members were killed and one officer was wounded, he said.",
+        published="2025-05-15")
+    assert [(e.event_type, e.date, e.fatalities) for e in events] == [
+        ("Battles", "2025-05-13", 3)]
+
+
+def test_weapons_seized_from_a_gang_after_a_clash_are_part_of_it():
+    events = geoevents.extract_events(
+        "MEXICO CITY, May 15 — National Guard troops exchanged fire with gunmen on the "
+        "outskirts of Chilapa on Wednesday. One gunman was killed and two were arrested; "
+        "police said a rifle and two grenades were seized.", published="2025-05-15")
+    assert [(e.event_type, e.fatalities) for e in events] == [("Battles", 1)]
+
+
+def test_a_gang_toll_after_another_happening_is_not_the_attack_before_that():
+    # the toll of the operation told just before it, not of the attack two sentences up
+    events = geoevents.extract_events(
+        "PORT-AU-PRINCE, May 15 — Armed men attacked the Solino neighbourhood on Monday "
+        "night, killing at least five residents, officials said. On Tuesday, the police "
+        "launched an operation to retake the area. A police spokesman said four gang "
+        "members had been killed.", published="2025-05-15")
+    attack = next(e for e in events if e.event_type == "Violence against civilians")
+    assert attack.fatalities == 5

@@ -1573,3 +1573,60 @@ def test_a_participle_of_violence_tells_how_the_act_went():
                    "estimated 400 head of cattle.", "2026-12-02")
     assert len([e for e in found if e.event_type in (
         "Battles", "Violence against civilians", "Explosions/Remote violence")]) == 1
+
+
+
+def test_what_is_done_around_the_news_with_no_place_is_no_event():
+    # a development whose sentence names no place is placed only by the report's: what
+    # was done around the happening, not an event there
+    events = geoevents.extract_events(
+        "ZIGUINCHOR, Senegal, April 22 — The trial of nine men accused of the killing of "
+        "14 woodcutters opened on Wednesday in Ziguinchor.\n\nAbout sixty relatives "
+        "staged a sit-in opposite the courthouse from eight in the morning. The "
+        "prosecution's "
+        "case rests largely on telephone records and on the statements of two co-accused "
+        "who have since withdrawn them, defence lawyers said.", published="2026-04-22")
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_the_accident_behind_a_dispute_is_no_event_at_the_fight():
+    events = geoevents.extract_events(
+        "LAIAGAM, Papua New Guinea, Nov 24 — At least eight people were killed in fighting "
+        "between two clans near Laiagam in Enga province on Monday, police said.\n\nThe "
+        "fighting broke out at dawn on Monday in the hamlets along the river, after a "
+        "dispute over the death of a young man in a road accident, the provincial police "
+        "commander said.", published="2026-11-24")
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text", [
+    'NIAMEY, July 25 — Jihadist fighters attacked an army post in Bosso on Thursday, '
+    'killing four soldiers, the army said.\n\nIn Abuja, the Nigerian foreign ministry '
+    'condemned on Friday "the heinous killings in Bosso and Diffa" and said Nigeria stood '
+    'ready to help.',
+    'BOGOTA, Nov 25 — A car bomb exploded outside the police station in Policarpa on '
+    'Monday, wounding three officers.\n\nThe defence minister told reporters in Bogota on '
+    'Tuesday that soldiers would be sent to Narino "this week" and that there would be '
+    '"no negotiation with those who murder".',
+])
+def test_violence_only_in_a_phrase_a_speaker_is_quoted_with_is_no_event(text):
+    events = geoevents.extract_events(text, published="2026-07-25")
+    assert "Attack" not in {e.sub_event_type for e in events}
+    assert len(events) == 1
+
+
+def test_a_single_word_quoted_in_the_writers_telling_still_tells_the_happening():
+    events = geoevents.extract_events(
+        'YAOUNDE, April 8 — Dozens of fighters attacked a military post at Sagme near '
+        'Kolofata on Tuesday night. Soldiers fought them off after an hour of fighting. '
+        'The defence ministry said on Wednesday that five assailants had been '
+        '"neutralised" and two soldiers killed.', published="2026-04-08")
+    assert len(events) == 1 and "neutralised" in {m["trigger"] for m in events[0].mentions}
+
+
+def test_a_quoted_clause_that_tells_the_happening_is_still_told():
+    # the quotation names the doer of its own verb: the agency's telling, not a phrase
+    events = geoevents.extract_events(
+        'The agency reported that "three bombs exploded in the western Iraqi town of '
+        'Hit, killing seven people", police said.', published="2026-05-12")
+    assert [e.event_type for e in events] == ["Explosions/Remote violence"]

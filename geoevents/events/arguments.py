@@ -83,6 +83,8 @@ class Arguments:
     # drone struck a fuel depot"): another happening's words (see :func:`_apart`)
     apart: frozenset[str] = frozenset()
     has_place: bool = False  # a place entity among the trigger's objects
+    # actor1 is the party that reported an agentless passive, not a doer the words name
+    actor1_reported: bool = False
 
 
 def number_value(token: Word) -> int | None:
@@ -561,7 +563,7 @@ def extract_arguments(trigger: Trigger, onto: Ontology) -> Arguments:
         speaker, _ = _subject(tok.head)
         if speaker is not None and set(lemma_forms(speaker)) & onto.words("government") \
                 and not own_side_hurt(tok, onto):
-            args.actor1_token = speaker
+            args.actor1_token, args.actor1_reported = speaker, True
             args.reasons.append(
                 f"actor1 inferred from the reporting party {phrase(speaker)!r} of an "
                 "agentless passive")

@@ -369,6 +369,9 @@ class _Candidate:
     gap: int = -1
     # placed by its paragraph ("In Belgrade, … 23 people were detained"), see _fall_back
     by_paragraph: bool = False
+    # placed by a place of another sentence (the paragraph's or the document's), none of
+    # its own sentence (see _fall_back, _about_the_news)
+    placeless: bool = False
 
 
 def ensure_lemmas(doc: Doc, nlp: Language) -> None:
@@ -1265,6 +1268,48 @@ def _in_quotes(tok: Word) -> bool:
     return inside
 
 
+_QUOTES = "\"\u201c\u201d"
+
+
+def _words_quoted(cand: _Candidate, sent: Span, onto: Ontology) -> bool:
+    """Whether violence is told only inside a phrase a speaker is quoted with in the
+    writer's sentence ("condemned on Friday "the heinous killings in Bosso"", "there
+    would be "no negotiation with those who murder""), with no day of its own: what was
+    said, not a happening the sentence tells. Not a quotation that opens the sentence
+    or began before it (a speaker's own account: ""Gunmen came at night," a witness
+    said"), a quoted clause that tells the happening itself, its doer or its verb quoted
+    with it ("Reuters reported "three bombs exploded in Hit"", ""The blast killed 15
+    people""), a single word quoted in the writer's own telling ("said five assailants
+    had been "neutralised""), or a quoted act the sentence dates ("said it had "stormed
+    a base" in Bankilare on Friday")."""
+    tok = cand.trigger.token
+    if onto.event_type_of(cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES or \
+            not _in_quotes(tok):
+        return False
+    text = doc_text(tok.doc)
+    before = text[sent.start_char:tok.idx]
+    opening = sent.start_char + max(before.rfind(q) for q in _QUOTES)
+    if opening < sent.start_char or not text[sent.start_char:opening].strip():
+        return False
+    ends = [k for k in (text.find(q, tok.idx, sent.end_char) for q in _QUOTES) if k >= 0]
+    closing = min(ends, default=sent.end_char)
+
+    def quoted(word: Word) -> bool:
+        return opening < word.idx < closing
+
+    if tok.pos_ == "VERB":
+        told = any(c.dep_ in ("nsubj", "nsubjpass") and quoted(c) and
+                   c.lower_ not in ("who", "which", "that")
+                   for c in _clause_head(tok).children)
+    else:  # a noun: the verb of its clause ("killed in three blasts", "condemned …")
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        told = verb is not None and quoted(verb)
+    alone = not text[opening + 1:tok.idx].strip() and closing - tok.idx - len(tok.text) <= 1
+    dated = cand.date is not None and cand.date.precision != UNRESOLVED and \
+        cand.date.attached and not cand.date.telling
+    return not (told or alone or dated)
+
+
 def _taken_for_care(cand: _Candidate) -> bool:
     """Whether a movement tells the wounded taken for care ("8 were evacuated to the
     provincial hospital in Bol", "airlifted to a clinic"): the care of the hurt, which the
@@ -1891,7 +1936,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _time_of_the_news(c)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _source_of_the_told(c, cands, onto)
-                and not _taken_for_care(c)
+                and not _taken_for_care(c) and not _words_quoted(c, sent, onto)
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _left_in_a_state(c)
                 and not _civilians_moving(c, onto)
@@ -2446,6 +2491,8 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             cand.location = Location(where, role, precision,
                                      f"no place of its own in the sentence; {how} (lower "
                                      f"precision)", linked=False, inferred=True)
+            own = sentences[cand.sentence]  # (a one-sentence text's place is its own)
+            cand.placeless = not own.start_char <= where.start < own.end_char
         cand.by_paragraph = donor is not None or here is not None
 
 
@@ -3772,9 +3819,37 @@ def _merge_document(mentions: list[tuple[Event, _Candidate]],
         told = [k for k in told if not _detail(*k) and not (
             dated != [k[0]] and _aside(k, guessed, news))
             and not (k[1].comment and k[0].trigger_start > news)]
+    if any(e.event_type in VIOLENT_EVENT_TYPES | _CROWDS for e, _ in told):
+        told = [k for k in told if not _about_the_news(k, guessed)]
     violence = [e.trigger_start for e, _ in told if e.event_type in _POLITICAL_VIOLENCE]
     return [e for e, _ in told if not (violence and _harmless_disaster(e)
                                        and e.trigger_start > min(violence))]
+
+
+# what is told with no place of its own and still coded: the violence a claim or an
+# interception is about places it, arrests are an act of the report's place, and a
+# handover or a base is of the place named before it ("withdrew from the Abu Ghraib
+# base … handed control of the military camp back to the army")
+_PLACED_BY_THE_TOLD = frozenset({_CLAIM, _INTERCEPTION, _ARRESTS,
+                                 "Non-violent transfer of territory",
+                                 "Headquarters or base established"})
+
+
+def _about_the_news(told: tuple[Event, _Candidate], guessed: set[str]) -> bool:
+    """Whether a development or other incident (no violence, demonstration or diplomacy)
+    in a report of violence or demonstrations is told in a sentence that names no place
+    and is still placed only by another sentence or the document: what was done around
+    the report's happenings ("the
+    statements of two co-accused who have since withdrawn them", "the group's fighters
+    had laid down arms", "a dispute over the death of a young man in a road accident", "a
+    police spokesman said four gang members had been killed"), not an event an analyst
+    codes at the place the report is about: ACLED places a development where it
+    happened, which such a sentence does not say. (A statement is coded at the place of
+    what it is about, at a coarser precision: see _fall_back.)"""
+    event, cand = told
+    return cand.placeless and event.id in guessed and \
+        event.event_type not in VIOLENT_EVENT_TYPES | _CROWDS | _NO_SETTING and \
+        event.sub_event_type not in _PLACED_BY_THE_TOLD
 
 
 def _harmless_disaster(event: Event) -> bool:
@@ -3797,12 +3872,15 @@ def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candida
     dated only by its telling or told as what someone said up to two days after. None
     when it is marked as an act of its own ("separately", "another"), or when two such
     happenings could be meant."""
-    if _another_act(cand, onto) or event.event_type not in _POLITICAL_VIOLENCE:
+    # (a bare toll's kind is a guess: "two suspected gang members were killed, he said"
+    # read as organised crime is the toll of the exchange of fire told before it)
+    bare = _bare_toll(event, cand)
+    if _another_act(cand, onto) or (event.event_type not in _POLITICAL_VIOLENCE
+                                    and not bare):
         return None
     # the hurt dying where they were cared for ("two of the wounded died at the
     # hospital") are the toll of whatever violence hurt them, of any kind
     cared = cand.accompanying and _in_care(cand)
-    bare = _bare_toll(event, cand)
     # police hurt at a demonstration ("three police officers were injured") are hurt by
     # its crowd: the toll is the demonstration's
     policed = bare and own_side_hurt(cand.trigger.token, onto)
@@ -3818,6 +3896,12 @@ def _account_of(event: Event, cand: _Candidate, kept: list[tuple[Event, _Candida
         # kind its words make it, when no violence of its kind was told
         kind = [k for k in told if k[0].event_type in VIOLENT_EVENT_TYPES]
     told = kind
+    if event.event_type not in _POLITICAL_VIOLENCE:  # (a bare toll, see above)
+        # of the violence told last before it, with no other happening told between
+        # (the toll after "police launched an operation" is not the attack's before it)
+        last = max((k[1].sentence for k in kept if k[1].sentence < cand.sentence),
+                   default=None)
+        told = [k for k in told if k[1].sentence == last]
     found = [k for k in told if _places_agree(k[0], event, near=True)]
     if bare and len(found) > 1:
         # the toll of the paragraph's place is of the happening there, not of one nearby
@@ -3879,7 +3963,7 @@ def _bare_toll(event: Event, cand: _Candidate) -> bool:
     consequence with no doer, no weapon and no place of its own. Its kind is a guess,
     so it may be the toll of violence of any kind told before it."""
     return cand.accompanying and cand.trigger.lemma in CONSEQUENCES and \
-        event.actor1 is None and not event.instruments and \
+        (event.actor1 is None or cand.args.actor1_reported) and not event.instruments and \
         cand.args.weapon_doer is None and (event.location is None or cand.location.inferred)
 
 
@@ -4021,8 +4105,10 @@ def _arrests_protested(cand: _Candidate, onto: Ontology) -> bool:
 
 def _seizure(cand: _Candidate) -> bool:
     """Whether a mention tells weapons found or seized (not a launch stopped: an
-    interception, a bomb defused)."""
-    return cand.typing.sub_event_type == _INTERCEPTION and cand.trigger.lemma in _SEIZING
+    interception, a bomb defused), also when the gang the weapons were taken from made
+    it read as organised crime ("police said a rifle and two grenades were seized")."""
+    return cand.typing.sub_event_type in (_INTERCEPTION, "Organised crime") and \
+        cand.trigger.lemma in _SEIZING
 
 
 def _may_refer(event: Event, mention: Event, seized: bool = False, *,
