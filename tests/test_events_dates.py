@@ -246,6 +246,19 @@ def test_a_round_up_dates_each_incident_by_its_label():
     assert days.get("Kismayo") == "2025-07-10"
 
 
+@pytest.mark.parametrize("label, day", [
+    ("7 November:", "2026-11-07"),  # NER tags only "November": the label dates the item
+    ("Saturday, 7 November -", "2026-11-07"),  # a weekday before the date, a dash after
+    ("Friday 6 November:", "2026-11-06"),  # NER's date keeps the colon
+    ("Monday:", "2026-11-09"),
+])
+def test_a_round_up_label_of_a_weekday_and_a_date_dates_its_item(label, day):
+    text = ("ABECHE, Chad, Nov 9 - A weekly round-up of the violence in the province.\n\n"
+            f"{label} a cattle trader was shot dead in Adré.")
+    events = _events(text, "2026-11-09")
+    assert [e.date for e in events if e.event_type != "Diplomacy"] == [day]
+
+
 @pytest.mark.parametrize(("text", "published", "day", "precision"), [
     ("The toll rose to nine on Friday, officials said, three days after gunmen attacked "
      "a checkpoint in Gao.", "2025-07-11", "2025-07-08", "day"),

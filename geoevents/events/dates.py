@@ -399,7 +399,7 @@ def weekdays_named(text: str) -> set[int]:
 @lru_cache(maxsize=4096)
 def resolve_date(expression: str, published: date | None) -> DateInfo:
     """Resolve one date expression ("the evening of May 14", "last week")."""
-    text = " ".join(expression.lower().split())
+    text = " ".join(expression.lower().split()).rstrip(" :;,-–—")  # "Friday 6 November:"
     while True:
         stripped = _LEADING.sub("", text)
         if stripped == text:
@@ -480,13 +480,14 @@ CLOCK_TIME = re.compile(r"^(?:(?:about|around|at|by|until|before|after|shortly|j
 
 
 # a line that opens with a time label: a live blog's "08:15 —", a round-up's "Monday:"
-# (also after the item's place: "Daraa — Monday:"), a log's "12 March:" (the entries
-# under it happened then)
+# (also after the item's place: "Daraa — Monday:"), a log's "12 March:" or "Saturday,
+# 7 November -" (the entries under it happened then)
 _HEADING = re.compile(
     r"\s*(?:[-•*]\s*)?(?:[A-Z][\w'’ .-]{0,40}?\s+(?:—|–)\s+(?=(?:" + "|".join(_WEEKDAYS)
     + r")\s*:))?(?:(?P<clock>\d{1,2}[:.]\d{2}(?:\s*(?:a\.m\.|p\.m\.|am|pm|gmt|utc|"
-    r"local))?)|(?P<day>(?:" + "|".join(_WEEKDAYS) + r")|(?:" + _MONTH_RE + r")\s+\d{1,2}|"
-    r"\d{1,2}\s+(?:" + _MONTH_RE + r")))\s*(?:—|–|--|:|-\s)", re.IGNORECASE)
+    r"local))?)|(?P<day>(?:(?:" + "|".join(_WEEKDAYS) + r"),?\s+)?(?:(?:" + _MONTH_RE
+    + r")\s+\d{1,2}|\d{1,2}\s+(?:" + _MONTH_RE + r"))|(?:" + "|".join(_WEEKDAYS) + r")))"
+    r"\s*(?:—|–|--|:|-\s)", re.IGNORECASE)
 
 
 def line_headings(text: str, anchor: date | None) -> dict[int, DateInfo]:

@@ -2176,9 +2176,16 @@ def _refers_to_the_past(cand: _Candidate, told: list[DateInfo], anchor: date | N
 
 
 def _is_label(ent: Span, headings: dict[int, DateInfo], text: str) -> bool:
-    """Whether a date expression is the time label a line opens with ("Tuesday: …")."""
+    """Whether a date expression is the time label a line opens with ("Tuesday: …"), or
+    a part of it (the "November" NER finds in "7 November: …")."""
     line = text.rfind("\n", 0, ent.start_char) + 1
-    return line in headings and not text[line:ent.start_char].strip()
+    heading = headings.get(line)
+    if heading is None:
+        return False
+    if not text[line:ent.start_char].strip():
+        return True
+    label = text.find(heading.text, line) if heading.text else -1
+    return 0 <= label <= ent.start_char and ent.end_char <= label + len(heading.text or "")
 
 
 def _date_from_heading(cand: _Candidate, headings: dict[int, DateInfo], text: str) -> None:
