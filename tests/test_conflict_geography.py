@@ -6,8 +6,12 @@ from __future__ import annotations
 import pytest
 
 from geoevents.gazetteer import sources
-from geoevents.gazetteer.build import (curated_rows, division_short_name, namesake_town_names,
-                                      seat_adjective_stems)
+from geoevents.gazetteer.build import (
+    curated_rows,
+    division_short_name,
+    namesake_town_names,
+    seat_adjective_stems,
+)
 
 
 @pytest.mark.parametrize("name, short", [
