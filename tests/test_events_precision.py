@@ -1583,9 +1583,9 @@ def test_what_is_done_around_the_news_with_no_place_is_no_event():
         "ZIGUINCHOR, Senegal, April 22 — The trial of nine men accused of the killing of "
         "14 woodcutters opened on Wednesday in Ziguinchor.\n\nAbout sixty relatives "
         "staged a sit-in opposite the courthouse from eight in the morning. The "
-        "prosecution's "
-        "case rests largely on telephone records and on the statements of two co-accused "
-        "who have since withdrawn them, defence lawyers said.", published="2026-04-22")
+        "prosecution's case rests largely on telephone records and on the statements of "
+        "two co-accused who have since withdrawn them, defence lawyers said.",
+        published="2026-04-22")
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
 
 
