@@ -3846,10 +3846,10 @@ def _about_the_news(told: tuple[Event, _Candidate], guessed: set[str]) -> bool:
     """Whether a development or other incident (no violence, demonstration or diplomacy)
     in a report of violence or demonstrations is told in a sentence that names no place
     and is still placed only by another sentence or the document: what was done around
-    the report's happenings ("the
-    statements of two co-accused who have since withdrawn them", "the group's fighters
-    had laid down arms", "a dispute over the death of a young man in a road accident", "a
-    police spokesman said four gang members had been killed"), not an event an analyst
+    the report's happenings ("the statements of two co-accused who have since withdrawn
+    them", "the group's fighters had laid down arms", "a dispute over the death of a
+    young man in a road accident", "a police spokesman said four gang members had been
+    killed"), not an event an analyst
     codes at the place the report is about: ACLED places a development where it
     happened, which such a sentence does not say. (A statement is coded at the place of
     what it is about, at a coarser precision: see _fall_back.)"""
