@@ -139,6 +139,7 @@ from geoevents.events.triggers import (
 )
 from geoevents.model import Event, Place
 from geoevents.nlp import doc_text, span_text, token_lowers, token_starts
+from geoevents.resolve import place_by_context
 from geoevents.textprep import LIST_ITEM
 from geoevents.wordlists import (
     BODY_ACRONYMS,
@@ -2510,14 +2511,23 @@ def _local_in_province(found: list[_Candidate], toponyms: list[Toponym], filed: 
     province (:func:`~geoevents.events.location.local_place_within`), at precision 2.
     ``toponyms`` are those that may stand for where events happened, as for
     :func:`_fall_back`: not the places of what is only planned ("a peace conference in
-    Bor"), of a speaker, nor a lone reading abroad."""
+    Bor"), of a speaker, nor a lone reading abroad; a place of the dateline (``filed``)
+    is where the report was filed, no local place."""
     unknown = {(t.start, t.end): t for t in toponyms if _unknown_name(t)}
-    for cand in found:
+    due = [cand for cand in found if cand.location.toponym is not None
+           and cand.location.place is not None
+           and cand.location.place.feature_code.startswith("ADM1")
+           and (cand.location.toponym.start, cand.location.toponym.end) in unknown]
+    if not due:
+        return
+    # the unknown names placed near the text's local places, once for the document
+    placed = {(t.start, t.end): t
+              for t in place_by_context([t for t in toponyms if t.start not in filed])}
+    for cand in due:
         at, province = cand.location.toponym, cand.location.place
-        if at is None or province is None or (at.start, at.end) not in unknown or \
-                not province.feature_code.startswith("ADM1"):
-            continue
-        local = local_place_within(unknown[(at.start, at.end)], province, toponyms, filed)
+        assert at is not None and province is not None
+        name = placed.get((at.start, at.end))  # (none for a name of the dateline)
+        local = local_place_within(name, province, toponyms) if name is not None else None
         if local is None or local.place is None:
             continue
         how = f"the text's nearest local place, {local.text!r}, in {province.name}"

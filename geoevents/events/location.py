@@ -85,7 +85,7 @@ from geoevents.events.dedup import contains
 from geoevents.events.tokens import doc_words, root_word, span_root, span_words
 from geoevents.events.triggers import MODALS, lemma
 from geoevents.nlp import char_tokens, doc_span, doc_text, span_text, token_text
-from geoevents.resolve import DERIVED_SOURCE, derived_place
+from geoevents.resolve import CONTEXT_ID_PREFIX, DERIVED_SOURCE, derived_place
 from geoevents.wordlists import (
     ARABIC_ARTICLES,
     ASSAULT_NOUNS,
@@ -2718,25 +2718,20 @@ def main_place(places: list[tuple[int, Toponym]]) -> Toponym | None:
     return min(inner, key=rank)[1] if inner else best
 
 
-def local_place_within(unknown: Toponym, division: Place, toponyms: list[Toponym],
-                       filed: range = range(0)) -> Toponym | None:
-    """The text's nearest local place named before a name the gazetteer lacks, else the
-    first after it (:func:`geoevents.resolve.place_by_context`: a town, site or lower
-    division of a small population), when it lies inside ``division``, the province the
-    chain placed the name in ("a rural area of Magüí Payán, in Colombia's Nariño
-    department" after "fighting near Payán": the name is near Payán, not at Nariño's
-    centre). A place of the dateline (``filed``) is where the report was filed, and a
-    local place outside the province is another area's: None for both."""
-    from geoevents.resolve import CONTEXT_ID_PREFIX, place_by_context
-
-    placed = next((t for t in place_by_context([t for t in toponyms if t.start not in filed])
-                   if (t.start, t.end) == (unknown.start, unknown.end)), None)
-    if placed is None or placed.place is None or \
-            not placed.place.id.startswith(CONTEXT_ID_PREFIX):
+def local_place_within(placed: Toponym, division: Place, toponyms: list[Toponym]
+                       ) -> Toponym | None:
+    """The toponym of the text's local place that :func:`geoevents.resolve.place_by_context`
+    placed a name the gazetteer lacks near (``placed``: its placed copy of the name) — the
+    nearest named before it, else the first after it —, when that place lies inside
+    ``division``, the province the chain placed the name in ("a rural area of Magüí Payán,
+    in Colombia's Nariño department" after "fighting near Payán": the name is near Payán,
+    not at Nariño's centre). None when the name was not placed so, or the local place is
+    outside the province (another area's)."""
+    if placed.place is None or not placed.place.id.startswith(CONTEXT_ID_PREFIX):
         return None
     anchor_id = placed.place.id.removeprefix(CONTEXT_ID_PREFIX)
     anchors = [t for t in toponyms if t.place is not None and t.place.id == anchor_id]
-    before = [t for t in anchors if t.start < unknown.start]
+    before = [t for t in anchors if t.start < placed.start]
     anchor = before[-1] if before else (anchors[0] if anchors else None)
     if anchor is None or anchor.place is None or not contains(division, anchor.place):
         return None
