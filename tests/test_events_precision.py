@@ -1529,6 +1529,32 @@ def test_violence_a_trial_is_about_is_history():
     assert not any(e.fatalities for e in found)
 
 
+@pytest.mark.parametrize("text", [
+    "A farmer testified on Monday that the raiders had set fire to his granary before "
+    "shooting at the villagers who ran out.",
+    "A nurse told the magistrate on Monday that soldiers shot dead two traders at the "
+    "market in Gulu.",
+])
+def test_what_a_witness_tells_a_court_is_no_new_event(text):
+    """Testimony recounts what the court judges, which came before the trial: the day of
+    the hearing dates no happening."""
+    found = events(text, "2026-03-04")
+    assert not any(e.event_type in ("Violence against civilians", "Battles", "Riots",
+                                    "Protests") for e in found), \
+        [(e.sub_event_type, e.trigger, e.date) for e in found]
+
+
+def test_an_undated_reference_after_history_is_history():
+    """A definite event noun with no day of its own, right after its paragraph told a
+    killing years ago, points back at that killing, not at a new one."""
+    found = events("TILLABERI, Niger, March 4 — Farmers in Banibangou went back to their "
+                   "fields this week. In June 2021 gunmen on motorbikes killed 19 farmers in their "
+                   "fields outside the town. The attack was blamed on jihadists from across "
+                   "the border.", "2026-03-04")
+    assert not any(e.event_type in ("Violence against civilians", "Battles")
+                   for e in found), [(e.sub_event_type, e.trigger, e.date) for e in found]
+
+
 def test_violence_the_defendants_deny_is_the_judged_massacre():
     found = events("Relatives of the fourteen woodcutters killed in the Bayotte forest in 2018 "
                    "sat outside the Ziguinchor courthouse on Wednesday as the trial of nine men "

@@ -269,6 +269,12 @@ _COMMEMORATIONS = frozenset({"anniversary", "commemorate", "memory", "remember",
 # soldiers accused over the attack") looks back at what the court judges
 _JUDICIAL = frozenset({"trial", "convict", "acquit", "indict", "verdict", "guilty", "testify",
                        "testimony", "prosecute", "prosecution", "court", "defendant"})
+# a witness's account to a court (see _told_in_court): the verbs of telling, who hears it
+# (the addressee, or a place: "said in court", "told a hearing"), and the court's words
+_ACCOUNTS = frozenset({"tell", "say", "describe", "recount", "recall", "explain"})
+_ADDRESSED = frozenset({"dobj", "dative", "prep"})
+_COURT = frozenset({"court", "courtroom", "tribunal", "jury", "judge", "magistrate",
+                    "hearing", "inquest", "trial"})
 # prepositions that make an event noun the topic of what is said ("stories about drug
 # trafficking": no happening at all)
 _TOPICS = frozenset({"about", "regarding", "concerning"})
@@ -1254,6 +1260,27 @@ def _source_of_the_told(cand: _Candidate, cands: list[_Candidate], onto: Ontolog
     return False
 
 
+def _told_in_court(cand: _Candidate) -> bool:
+    """Whether a mention is what a witness tells a court ("a survivor told the court that
+    the gunmen opened fire", "an officer testified that the vehicle had been hit"): a
+    court hears an account of a happening it judges, which came before the trial; the
+    hearing's day is not the happening's, and the account is no new happening."""
+    tok = cand.trigger.token
+    content = False
+    while tok.head.i != tok.i:
+        content = content or tok.dep_ == "ccomp"
+        tok = tok.head
+        if not content or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if lemma(tok) == "testify":
+            return True
+        if lemma(tok) in _ACCOUNTS and any(
+                lemma(w) in _COURT for c in tok.children if c.dep_ in _ADDRESSED
+                for w in c.subtree):
+            return True
+    return False
+
+
 def _in_quotes(tok: Word) -> bool:
     """Whether a token is inside quotation marks opened before it in its paragraph (a
     straight quote opens or closes, a curly one opens or closes as it is drawn; a closing
@@ -1813,6 +1840,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     told_paragraph = -2  # ... and its paragraph
     # (paragraph, sentence) of the last sentence that told a dated violent event
     violent_before: tuple[int, int] | None = None
+    # the paragraph whose last violence told is history ("The ambush, on 14 August 2025,
+    # killed six"), None once violence of the news is told after it (see _looks_back)
+    looked_back: int | None = None
     headings = line_headings(text, anchor)
     if headings:  # a line's time label dates the line's events (see _date_from_heading),
         # never the sentence before it that the parser ran on into the label
@@ -1919,8 +1949,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             if not cand.reference:
                 _date_from_heading(cand, headings, text)
             if cand.date.precision == UNRESOLVED:
-                cand.history = _refers_to_the_past(cand, told, anchor) if cand.reference \
-                    else _in_a_past_scene(told, scene_time, anchor)
+                cand.history = (_refers_to_the_past(cand, told, anchor) or
+                                _looks_back(cand, looked_back == paragraph[i], onto)) \
+                    if cand.reference else _in_a_past_scene(told, scene_time, anchor)
                 if not cand.history and not cand.reference and not told and scene_setting:
                     cand.date = _scene_date(scene_time)
                 cand.reference = cand.reference or (
@@ -1937,6 +1968,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _time_of_the_news(c)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _source_of_the_told(c, cands, onto)
+                and not _told_in_court(c)
                 and not _taken_for_care(c) and not _words_quoted(c, sent, onto)
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _left_in_a_state(c)
@@ -1970,6 +2002,11 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         if any(onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES and
                c.date is not None and c.date.precision != UNRESOLVED for c in timed):
             violent_before = (paragraph[i], i)
+        for c in cands:
+            if onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES:
+                looked_back = None if c in kept else paragraph[i] if (
+                    c.history or _out_of_time(c, anchor, latest) == "background") \
+                    else looked_back
         if not kept and (ahead or any(_out_of_time(c, anchor, latest) == "future"
                                       for c in cands)):
             planned.append(sent)
@@ -2174,6 +2211,15 @@ def _refers_to_the_past(cand: _Candidate, told: list[DateInfo], anchor: date | N
     of 2020 saw nights of protest after the killing of George Floyd")."""
     past = [is_background(info, anchor) for info in told]
     return any(past) if cand.reaction == "commemoration" else bool(past) and all(past)
+
+
+def _looks_back(cand: _Candidate, after_history: bool, onto: Ontology) -> bool:
+    """Whether an undated reference to violence ("Prosecutors say the attack grew out of a
+    land dispute", "Six passengers were killed in that attack") points back at the
+    history its paragraph has just told ("The ambush, on 14 August 2025, killed six"):
+    a definite noun names the happening last told of its kind, which is no news here."""
+    return after_history and onto.event_type_of(cand.typing.sub_event_type) in \
+        VIOLENT_EVENT_TYPES
 
 
 def _is_label(ent: Span, headings: dict[int, DateInfo], text: str) -> bool:
