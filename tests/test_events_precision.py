@@ -1555,6 +1555,29 @@ def test_an_undated_reference_after_history_is_history():
                    for e in found), [(e.sub_event_type, e.trigger, e.date) for e in found]
 
 
+@pytest.mark.parametrize("text", [
+    "In Lusaka, the interior minister said on Friday that citizens had every right to "
+    "demonstrate but that roads must stay open.",
+    "The mayor of Goma said on Monday that residents had the right to protest outside the "
+    "town hall.",
+])
+def test_an_infinitive_on_a_noun_tells_what_the_noun_is_about(text):
+    """"the right to demonstrate", "a vote to strike": the infinitive names what the
+    noun is about, no protest that happened."""
+    found = events(text, "2026-05-09")
+    assert not any(e.event_type == "Protests" for e in found), \
+        [(e.sub_event_type, e.trigger, e.date) for e in found]
+
+
+def test_a_present_perfect_clause_on_people_tells_who_they_are():
+    """"Community leaders who have clashed with herders" are described, not reported in
+    a new clash; the news is the meeting they hold."""
+    found = events("Community leaders who have clashed with herders along the river met the "
+                   "governor in Lafia on Thursday to discuss grazing routes.", "2026-05-09")
+    assert [e.sub_event_type for e in found] == ["Meeting"], \
+        [(e.sub_event_type, e.trigger, e.date) for e in found]
+
+
 def test_violence_the_defendants_deny_is_the_judged_massacre():
     found = events("Relatives of the fourteen woodcutters killed in the Bayotte forest in 2018 "
                    "sat outside the Ziguinchor courthouse on Wednesday as the trial of nine men "

@@ -841,10 +841,12 @@ def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
     that brokered the truce", "a deal brokered by China", "men they accused of helping
     the army"): it identifies a participant and reports no new happening. Agreements and
     claims are read so, and in a relative clause on a person a speech act ("a member of
-    the militia who spoke by telephone": the source) or a strategic development told in
-    the perfect ("a former commander who had joined the new army": the person's past).
-    Violence, protests and other acts told in such a clause often are the news ("gunmen
-    who stormed the village")."""
+    the militia who spoke by telephone": the source), a strategic development told in
+    the perfect ("a former commander who had joined the new army": the person's past)
+    or anything told in the present perfect ("tribal leaders who have fought alongside
+    the army": what they have done at some time). Violence, protests and other acts
+    told in the past in such a clause often are the news ("gunmen who stormed the
+    village")."""
     tok = cand.trigger.token
     if cand.trigger.pos != "VERB" or tok.dep_ not in ("relcl", "acl") or \
             any(t.ent_type_ in TIME_ENTITIES for t in tok.subtree):
@@ -855,9 +857,10 @@ def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
     if tok.dep_ != "relcl" or not person:
         return False
     # "said a member of the local militia who spoke by telephone": the source
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     return cand.typing.sub_event_type in _SPEECH_ACTS or (
-        onto.event_type_of(cand.typing.sub_event_type) == _STRATEGIC and any(
-            c.dep_ == "aux" and c.lower_ in _PERFECT for c in tok.children))
+        onto.event_type_of(cand.typing.sub_event_type) == _STRATEGIC and bool(
+            auxes & _PERFECT)) or auxes in ({"have"}, {"has"})
 
 
 def _target_described(cand: _Candidate, cands: list[_Candidate], onto: Ontology) -> bool:

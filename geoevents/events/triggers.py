@@ -502,6 +502,12 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
     purpose = _serves_for(verb)
     if purpose:
         return purpose
+    if token.pos_ == "VERB" and token.dep_ == "acl" and token.head.pos_ in _NOUN_HEADS and \
+            _content_of(token):
+        # "respected the right to protest", "a call to march on parliament": what the
+        # noun is about, not a happening told
+        return "hypothetical", f"what the {token.head.text!r} is about " \
+            f"('{token.head.text} to {token.text}')"
     if token.pos_ == "VERB" and token.dep_ == "relcl" and [
             c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")] in (
             ["is"], ["are"]):
