@@ -1578,6 +1578,14 @@ def test_a_present_perfect_clause_on_people_tells_who_they_are():
         [(e.sub_event_type, e.trigger, e.date) for e in found]
 
 
+def test_what_is_done_ahead_of_strikes_tells_no_strike():
+    """"ahead of new strikes": the strikes have not come yet."""
+    found = events("On Monday the army told families in two streets of Khiam to leave ahead "
+                   "of new air strikes.", "2026-05-12")
+    assert not any(e.event_type == "Explosions/Remote violence" for e in found), \
+        [(e.sub_event_type, e.trigger, e.date) for e in found]
+
+
 def test_violence_the_defendants_deny_is_the_judged_massacre():
     found = events("Relatives of the fourteen woodcutters killed in the Bayotte forest in 2018 "
                    "sat outside the Ziguinchor courthouse on Wednesday as the trial of nine men "
