@@ -1586,6 +1586,21 @@ def test_what_is_done_ahead_of_strikes_tells_no_strike():
         [(e.sub_event_type, e.trigger, e.date) for e in found]
 
 
+def test_a_day_summed_up_and_its_lede_are_the_happenings_told_one_by_one():
+    """A lede of strikes on several villages and a governor's "in all" for the day sum
+    up the strikes the report tells one by one: no event of their own, no toll added."""
+    found = events("KHARKIV, Ukraine, May 10 — Three people were killed in Russian strikes "
+                   "on frontline villages of the Kharkiv region on Saturday, the regional "
+                   "governor said.\n\nIn the morning, a drone hit a car near Vovchansk, "
+                   "killing its driver. Hours later, a glide bomb struck a house in Kupiansk, "
+                   "killing two women.\n\n\"In all, the enemy killed three of our people on "
+                   "Saturday,\" the governor said in the evening.", "2026-05-10")
+    violent = [e for e in found if e.event_type == "Explosions/Remote violence"]
+    assert sorted(e.trigger for e in violent) == ["hit", "struck"], \
+        [(e.sub_event_type, e.trigger, e.location_text) for e in found]
+    assert sum(e.fatalities or 0 for e in violent) <= 3
+
+
 def test_violence_the_defendants_deny_is_the_judged_massacre():
     found = events("Relatives of the fourteen woodcutters killed in the Bayotte forest in 2018 "
                    "sat outside the Ziguinchor courthouse on Wednesday as the trial of nine men "

@@ -1066,20 +1066,68 @@ def _separate_happenings(cand: _Candidate) -> bool:
 _SUMS = frozenset({"total", "all", "altogether", "overall"})
 
 
-def _summed_up(cand: _Candidate) -> bool:
+def _summed_up(cand: _Candidate, found: list[_Candidate], onto: Ontology) -> bool:
     """Whether a telling sums up a stretch longer than a day ("In total, at least four
-    people were killed in the region this week"): the sum of the happenings a round-up
-    told one by one, not one more."""
-    if cand.date is None or cand.date.precision not in (WEEK, MONTH, YEAR):
+    people were killed in the region this week"), or a day on which the report has
+    already told two violent happenings or more ("In total, on Saturday the enemy killed
+    two of our residents", after three attacks told that Saturday): the sum of the
+    happenings told one by one, not one more."""
+    if cand.date is None or cand.date.precision not in (DAY, WEEK, MONTH, YEAR):
         return False
-    verb = _clause_verb(cand)
-    for child in verb.children:
+    if cand.date.precision == DAY:
+        if onto.event_type_of(cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES or \
+                sum(c.date is not None and (c.date.precision == UNRESOLVED or (
+                    c.date.precision == DAY and c.date.date == cand.date.date)) and
+                    onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES
+                    for c in found) < 2:
+            return False
+        verbs = [t for t in cand.trigger.token.sent if t.pos_ in ("VERB", "AUX")]
+    else:
+        verbs = [_clause_verb(cand)]
+    for child in (c for verb in verbs for c in verb.children):
         if child.dep_ == "advmod" and child.lower_ in ("altogether", "overall"):
             return True
         if child.dep_ == "prep" and child.lower_ == "in" and any(
                 g.dep_ == "pobj" and g.lower_ in _SUMS for g in child.children):
             return True
     return False
+
+
+# the nouns of the places a plural telling spreads over ("on border districts")
+_SPREAD = frozenset({"place", "location", "site", "district", "village", "town", "area",
+                     "locality", "community", "settlement", "neighbourhood", "neighborhood"})
+
+
+def _over_places(noun: Word) -> bool:
+    """Whether a noun names several places: a plural of :data:`_SPREAD` ("border
+    districts", "three places")."""
+    return noun.tag_ == "NNS" and lemma(noun) in _SPREAD
+
+
+def _told_one_by_one(cand: _Candidate, found: list[_Candidate], onto: Ontology) -> bool:
+    """Whether a plural telling of violence over several places ("Two people were killed
+    in drone and artillery attacks on border districts on Saturday", "Strikes hit three
+    places in the valley on Tuesday") sums up happenings the report then tells one by one,
+    two or more after it, on its day or with no day of their own: ACLED codes each at its
+    own place, and the summary's toll is theirs, not one more."""
+    tok = cand.trigger.token
+    if cand.trigger.pos != "NOUN" or tok.tag_ != "NNS" or \
+            onto.event_type_of(cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES or \
+            cand.date is None or cand.date.precision != DAY:
+        return False
+    spread = list(tok.subtree)
+    # the places of its verb: "strikes hit three places", "killed in strikes on villages"
+    verb = tok.head if tok.dep_ == "nsubj" else tok.head.head if tok.dep_ == "pobj" and \
+        tok.head.dep_ == "prep" else None
+    if verb is not None:
+        spread += [t for c in verb.children if c.dep_ in ("dobj", "prep") and c.i != tok.head.i
+                   for t in c.subtree]
+    if not any(_over_places(t) for t in spread):
+        return False
+    return sum(c.sentence > cand.sentence and c.date is not None and (
+        c.date.precision == UNRESOLVED or c.date.date == cand.date.date) and
+        onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES
+        for c in found) >= 2
 
 
 def _in_force(noun: Word) -> bool:
@@ -1978,7 +2026,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _civilians_moving(c, onto)
                 and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c, onto) and not _target_described(c, cands, onto)
-                and not _counted_over_a_stretch(c, onto) and not _summed_up(c)
+                and not _counted_over_a_stretch(c, onto) and not _summed_up(c, found, onto)
                 and not _separate_happenings(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         kept = [k for c in kept for k in [c, *_at_coordinated_towns(c, places[i], doc),
@@ -2015,6 +2063,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             planned.append(sent)
         found.extend(kept)
         scene_time, scene_setting = (told or scene_time), False
+    for lede in [c for c in found if _told_one_by_one(c, found, onto)]:
+        found.remove(lede)
+        summaries.append(lede)
     # (a lone reading abroad stands for no paragraph's place: see stray)
     _fall_back(found, sentences, [
         (tier, m) for tier, m in context_places(
