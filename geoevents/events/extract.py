@@ -1081,7 +1081,9 @@ def _summed_up(cand: _Candidate, found: list[_Candidate], onto: Ontology) -> boo
                     onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES
                     for c in found) < 2:
             return False
-        verbs = [t for t in cand.trigger.token.sent if t.pos_ in ("VERB", "AUX")]
+        sent = cand.trigger.token.sent
+        verbs = [t for t in doc_words(sent.doc)[sent.start:sent.end]
+                 if t.pos_ in ("VERB", "AUX")]
     else:
         verbs = [_clause_verb(cand)]
     for child in (c for verb in verbs for c in verb.children):
