@@ -1601,6 +1601,19 @@ def test_a_day_summed_up_and_its_lede_are_the_happenings_told_one_by_one():
     assert sum(e.fatalities or 0 for e in violent) <= 3
 
 
+@pytest.mark.parametrize("text", [
+    "MOMBASA, Kenya, June 6 — The dock workers' union has announced a march through Mombasa "
+    "on Wednesday over unpaid bonuses.",
+    "ASUNCION, June 6 — Farmers' groups announced a rally outside parliament in Asuncion on "
+    "Monday.",
+])
+def test_an_announced_protest_is_still_to_come(text):
+    """A protest is announced before it is held: the weekday names a day to come."""
+    found = events(text, "2026-06-06")
+    assert not any(e.event_type == "Protests" for e in found), \
+        [(e.sub_event_type, e.trigger, e.date) for e in found]
+
+
 def test_violence_the_defendants_deny_is_the_judged_massacre():
     found = events("Relatives of the fourteen woodcutters killed in the Bayotte forest in 2018 "
                    "sat outside the Ziguinchor courthouse on Wednesday as the trial of nine men "

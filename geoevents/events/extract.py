@@ -1334,6 +1334,16 @@ def _told_in_court(cand: _Candidate) -> bool:
     return False
 
 
+def _announced(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether a protest is what someone announced ("a teachers' union has announced a
+    march in Tuxtla on Tuesday"): a protest is announced before it is held, so the
+    announcement tells one to come, whatever day the parse gives it."""
+    tok = cand.trigger.token
+    return cand.trigger.pos == "NOUN" and tok.dep_ == "dobj" and \
+        lemma(tok.head) == "announce" and \
+        onto.event_type_of(cand.typing.sub_event_type) == "Protests"
+
+
 def _in_quotes(tok: Word) -> bool:
     """Whether a token is inside quotation marks opened before it in its paragraph (a
     straight quote opens or closes, a curly one opens or closes as it is drawn; a closing
@@ -2021,7 +2031,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _time_of_the_news(c)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _source_of_the_told(c, cands, onto)
-                and not _told_in_court(c)
+                and not _told_in_court(c) and not _announced(c, onto)
                 and not _taken_for_care(c) and not _words_quoted(c, sent, onto)
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _left_in_a_state(c)
@@ -2060,8 +2070,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 looked_back = None if c in kept else paragraph[i] if (
                     c.history or _out_of_time(c, anchor, latest) == "background") \
                     else looked_back
-        if not kept and (ahead or any(_out_of_time(c, anchor, latest) == "future"
-                                      for c in cands)):
+        if not kept and (ahead or any(_out_of_time(c, anchor, latest) == "future" or
+                                      _announced(c, onto) for c in cands)):
             planned.append(sent)
         found.extend(kept)
         scene_time, scene_setting = (told or scene_time), False
