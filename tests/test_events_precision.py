@@ -1614,6 +1614,22 @@ def test_an_announced_protest_is_still_to_come(text):
         [(e.sub_event_type, e.trigger, e.date) for e in found]
 
 
+def test_what_strikes_every_season_is_a_habit():
+    """"every rainy season" on the verb tells what recurs, not a happening."""
+    found = events("Farming villages near Kalehe are hit by landslides every rainy season.",
+                   "2026-06-06")
+    assert found == [], [(e.sub_event_type, e.trigger, e.date) for e in found]
+
+
+def test_the_crowd_force_was_used_on_is_the_protest_told():
+    """"dispersed traders who had gathered": the relative clause says who the crowd is,
+    one protest with the intervention, not a second one."""
+    found = events("On Friday in Dondo, police dispersed about 200 traders who had gathered "
+                   "outside the municipal market over new fees, firing tear gas.", "2026-06-06")
+    assert [e.event_type for e in found] == ["Protests"], \
+        [(e.sub_event_type, e.trigger, e.date) for e in found]
+
+
 def test_violence_the_defendants_deny_is_the_judged_massacre():
     found = events("Relatives of the fourteen woodcutters killed in the Bayotte forest in 2018 "
                    "sat outside the Ziguinchor courthouse on Wednesday as the trial of nine men "

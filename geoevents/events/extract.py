@@ -288,6 +288,9 @@ _ANY = frozenset({"every", "any", "no"})
 # "one of the deadliest attacks", "among the worst floods": a happening ranked in its
 # class, which the sentence's subject names
 _MEMBERS = frozenset({"one", "some", "many", "few", "several"})
+# the stretches of time a habit recurs in ("every year", "each night"; see _recurring)
+_PERIODS = frozenset({"day", "night", "morning", "evening", "week", "weekend", "month",
+                      "year", "season", "summer", "winter", "spring", "autumn", "time"})
 # date words of what recurs (see _recurring)
 _RECURRING = re.compile(r"\b(?:each|every)\b")
 # a run of happenings told as one ("a series of raids", "a spate of killings"), and the
@@ -800,6 +803,18 @@ def _victims_described(cand: _Candidate) -> bool:
     return cand.trigger.pos == "VERB" and tok.dep_ == "relcl" and any(
         c.dep_ == "auxpass" for c in tok.children) and (
         cand.date is None or cand.date.precision == UNRESOLVED)
+
+
+def _crowd_described(cand: _Candidate, onto: Ontology) -> bool:
+    """A protest told in a relative clause on the people that force was used on ("police
+    dispersed residents who had gathered outside the district office"): who the crowd
+    is, the protest the intervention is told of, not another one."""
+    tok = cand.trigger.token
+    crowd = tok.head
+    return cand.trigger.pos == "VERB" and tok.dep_ == "relcl" and \
+        onto.event_type_of(cand.typing.sub_event_type) == "Protests" and \
+        crowd.dep_ == "dobj" and lemma(crowd.head) in onto.words("intervention") and \
+        not (cand.date is not None and cand.date.attached)
 
 
 def _damage_to_the_target(cand: _Candidate, found: list[_Candidate], paragraph: list[int],
@@ -1999,7 +2014,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             if past_year is not None and cand.date.text in on_a_day:
                 cand.date = in_the_year(cand.date, past_year)
             cand.reference = cand.reference or _is_repeat_mention(cand) or \
-                _victims_described(cand) or _answers_the_told(cand) or \
+                _victims_described(cand) or _crowd_described(cand, onto) or \
+                _answers_the_told(cand) or \
                 _damage_to_the_target(cand, found, paragraph, i, onto)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
@@ -2267,7 +2283,16 @@ def _recurring(cand: _Candidate) -> bool:
     ends now, "over the past week", is not read so: CASE 2021 codes such summaries as
     events, and dropping them lowered its check half.)"""
     told = cand.date.text if cand.date is not None else None
-    return told is not None and _RECURRING.search(told.lower()) is not None
+    if told is not None and _RECURRING.search(told.lower()) is not None:
+        return True
+    # "the island is hit by several cyclones every year": the same words on the clause's
+    # verb, when the date reader took them for no date
+    verb = _clause_verb(cand)
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ in ("npadvmod", "advmod") and lemma(c) in _PERIODS and any(
+        d.dep_ == "det" and d.lower_ in ("each", "every") for d in c.children)
+        for c in verb.children)
 
 
 def _refers_to_the_past(cand: _Candidate, told: list[DateInfo], anchor: date | None) -> bool:
