@@ -1529,6 +1529,107 @@ def test_violence_a_trial_is_about_is_history():
     assert not any(e.fatalities for e in found)
 
 
+@pytest.mark.parametrize("text", [
+    "A farmer testified on Monday that the raiders had set fire to his granary before "
+    "shooting at the villagers who ran out.",
+    "A nurse told the magistrate on Monday that soldiers shot dead two traders at the "
+    "market in Gulu.",
+])
+def test_what_a_witness_tells_a_court_is_no_new_event(text):
+    """Testimony recounts what the court judges, which came before the trial: the day of
+    the hearing dates no happening."""
+    found = events(text, "2026-03-04")
+    assert not any(e.event_type in ("Violence against civilians", "Battles", "Riots",
+                                    "Protests") for e in found), \
+        [(e.sub_event_type, e.trigger, e.date) for e in found]
+
+
+def test_an_undated_reference_after_history_is_history():
+    """A definite event noun with no day of its own, right after its paragraph told a
+    killing years ago, points back at that killing, not at a new one."""
+    found = events("TILLABERI, Niger, March 4 — Farmers in Banibangou went back to their "
+                   "fields this week. In June 2021 gunmen on motorbikes killed 19 farmers in their "
+                   "fields outside the town. The attack was blamed on jihadists from across "
+                   "the border.", "2026-03-04")
+    assert not any(e.event_type in ("Violence against civilians", "Battles")
+                   for e in found), [(e.sub_event_type, e.trigger, e.date) for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "In Lusaka, the interior minister said on Friday that citizens had every right to "
+    "demonstrate but that roads must stay open.",
+    "The mayor of Goma said on Monday that residents had the right to protest outside the "
+    "town hall.",
+])
+def test_an_infinitive_on_a_noun_tells_what_the_noun_is_about(text):
+    """"the right to demonstrate", "a vote to strike": the infinitive names what the
+    noun is about, no protest that happened."""
+    found = events(text, "2026-05-09")
+    assert not any(e.event_type == "Protests" for e in found), \
+        [(e.sub_event_type, e.trigger, e.date) for e in found]
+
+
+def test_a_present_perfect_clause_on_people_tells_who_they_are():
+    """"Community leaders who have clashed with herders" are described, not reported in
+    a new clash; the news is the meeting they hold."""
+    found = events("Community leaders who have clashed with herders along the river met the "
+                   "governor in Lafia on Thursday to discuss grazing routes.", "2026-05-09")
+    assert [e.sub_event_type for e in found] == ["Meeting"], \
+        [(e.sub_event_type, e.trigger, e.date) for e in found]
+
+
+def test_what_is_done_ahead_of_strikes_tells_no_strike():
+    """"ahead of new strikes": the strikes have not come yet."""
+    found = events("On Monday the army told families in two streets of Khiam to leave ahead "
+                   "of new air strikes.", "2026-05-12")
+    assert not any(e.event_type == "Explosions/Remote violence" for e in found), \
+        [(e.sub_event_type, e.trigger, e.date) for e in found]
+
+
+def test_a_day_summed_up_and_its_lede_are_the_happenings_told_one_by_one():
+    """A lede of strikes on several villages and a governor's "in all" for the day sum
+    up the strikes the report tells one by one: no event of their own, no toll added."""
+    found = events("KHARKIV, Ukraine, May 10 — Three people were killed in Russian strikes "
+                   "on frontline villages of the Kharkiv region on Saturday, the regional "
+                   "governor said.\n\nIn the morning, a drone hit a car near Vovchansk, "
+                   "killing its driver. Hours later, a glide bomb struck a house in Kupiansk, "
+                   "killing two women.\n\n\"In all, the enemy killed three of our people on "
+                   "Saturday,\" the governor said in the evening.", "2026-05-10")
+    violent = [e for e in found if e.event_type == "Explosions/Remote violence"]
+    assert sorted(e.trigger for e in violent) == ["hit", "struck"], \
+        [(e.sub_event_type, e.trigger, e.location_text) for e in found]
+    assert sum(e.fatalities or 0 for e in violent) <= 3
+
+
+@pytest.mark.parametrize("text", [
+    "MOMBASA, Kenya, June 6 — The dock workers' union has announced a march through Mombasa "
+    "on Wednesday over unpaid bonuses.",
+    "ASUNCION, June 6 — Farmers' groups announced a rally outside parliament in Asuncion on "
+    "Monday.",
+])
+def test_an_announced_protest_is_still_to_come(text):
+    """A protest is announced before it is held: the weekday names a day to come."""
+    found = events(text, "2026-06-06")
+    assert not any(e.event_type == "Protests" for e in found), \
+        [(e.sub_event_type, e.trigger, e.date) for e in found]
+
+
+def test_what_strikes_every_season_is_a_habit():
+    """"every rainy season" on the verb tells what recurs, not a happening."""
+    found = events("Farming villages near Kalehe are hit by landslides every rainy season.",
+                   "2026-06-06")
+    assert found == [], [(e.sub_event_type, e.trigger, e.date) for e in found]
+
+
+def test_the_crowd_force_was_used_on_is_the_protest_told():
+    """"dispersed traders who had gathered": the relative clause says who the crowd is,
+    one protest with the intervention, not a second one."""
+    found = events("On Friday in Dondo, police dispersed about 200 traders who had gathered "
+                   "outside the municipal market over new fees, firing tear gas.", "2026-06-06")
+    assert [e.event_type for e in found] == ["Protests"], \
+        [(e.sub_event_type, e.trigger, e.date) for e in found]
+
+
 def test_violence_the_defendants_deny_is_the_judged_massacre():
     found = events("Relatives of the fourteen woodcutters killed in the Bayotte forest in 2018 "
                    "sat outside the Ziguinchor courthouse on Wednesday as the trial of nine men "

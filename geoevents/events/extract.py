@@ -269,6 +269,12 @@ _COMMEMORATIONS = frozenset({"anniversary", "commemorate", "memory", "remember",
 # soldiers accused over the attack") looks back at what the court judges
 _JUDICIAL = frozenset({"trial", "convict", "acquit", "indict", "verdict", "guilty", "testify",
                        "testimony", "prosecute", "prosecution", "court", "defendant"})
+# a witness's account to a court (see _told_in_court): the verbs of telling, who hears it
+# (the addressee, or a place: "said in court", "told a hearing"), and the court's words
+_ACCOUNTS = frozenset({"tell", "say", "describe", "recount", "recall", "explain"})
+_ADDRESSED = frozenset({"dobj", "dative", "prep"})
+_COURT = frozenset({"court", "courtroom", "tribunal", "jury", "judge", "magistrate",
+                    "hearing", "inquest", "trial"})
 # prepositions that make an event noun the topic of what is said ("stories about drug
 # trafficking": no happening at all)
 _TOPICS = frozenset({"about", "regarding", "concerning"})
@@ -282,6 +288,9 @@ _ANY = frozenset({"every", "any", "no"})
 # "one of the deadliest attacks", "among the worst floods": a happening ranked in its
 # class, which the sentence's subject names
 _MEMBERS = frozenset({"one", "some", "many", "few", "several"})
+# the stretches of time a habit recurs in ("every year", "each night"; see _recurring)
+_PERIODS = frozenset({"day", "night", "morning", "evening", "week", "weekend", "month",
+                      "year", "season", "summer", "winter", "spring", "autumn", "time"})
 # date words of what recurs (see _recurring)
 _RECURRING = re.compile(r"\b(?:each|every)\b")
 # a run of happenings told as one ("a series of raids", "a spate of killings"), and the
@@ -796,6 +805,18 @@ def _victims_described(cand: _Candidate) -> bool:
         cand.date is None or cand.date.precision == UNRESOLVED)
 
 
+def _crowd_described(cand: _Candidate, onto: Ontology) -> bool:
+    """A protest told in a relative clause on the people that force was used on ("police
+    dispersed residents who had gathered outside the district office"): who the crowd
+    is, the protest the intervention is told of, not another one."""
+    tok = cand.trigger.token
+    crowd = tok.head
+    return cand.trigger.pos == "VERB" and tok.dep_ == "relcl" and \
+        onto.event_type_of(cand.typing.sub_event_type) == "Protests" and \
+        crowd.dep_ == "dobj" and lemma(crowd.head) in onto.words("intervention") and \
+        not (cand.date is not None and cand.date.attached)
+
+
 def _damage_to_the_target(cand: _Candidate, found: list[_Candidate], paragraph: list[int],
                           sentence: int, onto: Ontology) -> bool:
     """Whether damage told in the passive befalls, by a definite noun, what violence told
@@ -835,10 +856,12 @@ def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
     that brokered the truce", "a deal brokered by China", "men they accused of helping
     the army"): it identifies a participant and reports no new happening. Agreements and
     claims are read so, and in a relative clause on a person a speech act ("a member of
-    the militia who spoke by telephone": the source) or a strategic development told in
-    the perfect ("a former commander who had joined the new army": the person's past).
-    Violence, protests and other acts told in such a clause often are the news ("gunmen
-    who stormed the village")."""
+    the militia who spoke by telephone": the source), a strategic development told in
+    the perfect ("a former commander who had joined the new army": the person's past)
+    or anything told in the present perfect ("tribal leaders who have fought alongside
+    the army": what they have done at some time). Violence, protests and other acts
+    told in the past in such a clause often are the news ("gunmen who stormed the
+    village")."""
     tok = cand.trigger.token
     if cand.trigger.pos != "VERB" or tok.dep_ not in ("relcl", "acl") or \
             any(t.ent_type_ in TIME_ENTITIES for t in tok.subtree):
@@ -849,9 +872,10 @@ def _describes_participant(cand: _Candidate, onto: Ontology) -> bool:
     if tok.dep_ != "relcl" or not person:
         return False
     # "said a member of the local militia who spoke by telephone": the source
+    auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
     return cand.typing.sub_event_type in _SPEECH_ACTS or (
-        onto.event_type_of(cand.typing.sub_event_type) == _STRATEGIC and any(
-            c.dep_ == "aux" and c.lower_ in _PERFECT for c in tok.children))
+        onto.event_type_of(cand.typing.sub_event_type) == _STRATEGIC and bool(
+            auxes & _PERFECT)) or auxes in ({"have"}, {"has"})
 
 
 def _target_described(cand: _Candidate, cands: list[_Candidate], onto: Ontology) -> bool:
@@ -1057,20 +1081,70 @@ def _separate_happenings(cand: _Candidate) -> bool:
 _SUMS = frozenset({"total", "all", "altogether", "overall"})
 
 
-def _summed_up(cand: _Candidate) -> bool:
+def _summed_up(cand: _Candidate, found: list[_Candidate], onto: Ontology) -> bool:
     """Whether a telling sums up a stretch longer than a day ("In total, at least four
-    people were killed in the region this week"): the sum of the happenings a round-up
-    told one by one, not one more."""
-    if cand.date is None or cand.date.precision not in (WEEK, MONTH, YEAR):
+    people were killed in the region this week"), or a day on which the report has
+    already told two violent happenings or more ("In total, on Saturday the enemy killed
+    two of our residents", after three attacks told that Saturday): the sum of the
+    happenings told one by one, not one more."""
+    if cand.date is None or cand.date.precision not in (DAY, WEEK, MONTH, YEAR):
         return False
-    verb = _clause_verb(cand)
-    for child in verb.children:
+    if cand.date.precision == DAY:
+        if onto.event_type_of(cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES or \
+                sum(c.date is not None and (c.date.precision == UNRESOLVED or (
+                    c.date.precision == DAY and c.date.date == cand.date.date)) and
+                    onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES
+                    for c in found) < 2:
+            return False
+        sent = cand.trigger.token.sent
+        verbs = [t for t in doc_words(sent.doc)[sent.start:sent.end]
+                 if t.pos_ in ("VERB", "AUX")]
+    else:
+        verbs = [_clause_verb(cand)]
+    for child in (c for verb in verbs for c in verb.children):
         if child.dep_ == "advmod" and child.lower_ in ("altogether", "overall"):
             return True
         if child.dep_ == "prep" and child.lower_ == "in" and any(
                 g.dep_ == "pobj" and g.lower_ in _SUMS for g in child.children):
             return True
     return False
+
+
+# the nouns of the places a plural telling spreads over ("on border districts")
+_SPREAD = frozenset({"place", "location", "site", "district", "village", "town", "area",
+                     "locality", "community", "settlement", "neighbourhood", "neighborhood"})
+
+
+def _over_places(noun: Word) -> bool:
+    """Whether a noun names several places: a plural of :data:`_SPREAD` ("border
+    districts", "three places")."""
+    return noun.tag_ == "NNS" and lemma(noun) in _SPREAD
+
+
+def _told_one_by_one(cand: _Candidate, found: list[_Candidate], onto: Ontology) -> bool:
+    """Whether a plural telling of violence over several places ("Two people were killed
+    in drone and artillery attacks on border districts on Saturday", "Strikes hit three
+    places in the valley on Tuesday") sums up happenings the report then tells one by one,
+    two or more after it, on its day or with no day of their own: ACLED codes each at its
+    own place, and the summary's toll is theirs, not one more."""
+    tok = cand.trigger.token
+    if cand.trigger.pos != "NOUN" or tok.tag_ != "NNS" or \
+            onto.event_type_of(cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES or \
+            cand.date is None or cand.date.precision != DAY:
+        return False
+    spread = list(tok.subtree)
+    # the places of its verb: "strikes hit three places", "killed in strikes on villages"
+    verb = tok.head if tok.dep_ == "nsubj" else tok.head.head if tok.dep_ == "pobj" and \
+        tok.head.dep_ == "prep" else None
+    if verb is not None:
+        spread += [t for c in verb.children if c.dep_ in ("dobj", "prep") and c.i != tok.head.i
+                   for t in c.subtree]
+    if not any(_over_places(t) for t in spread):
+        return False
+    return sum(c.sentence > cand.sentence and c.date is not None and (
+        c.date.precision == UNRESOLVED or c.date.date == cand.date.date) and
+        onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES
+        for c in found) >= 2
 
 
 def _in_force(noun: Word) -> bool:
@@ -1252,6 +1326,37 @@ def _source_of_the_told(cand: _Candidate, cands: list[_Candidate], onto: Ontolog
             if told.i in speaker:
                 return True
     return False
+
+
+def _told_in_court(cand: _Candidate) -> bool:
+    """Whether a mention is what a witness tells a court ("a survivor told the court that
+    the gunmen opened fire", "an officer testified that the vehicle had been hit"): a
+    court hears an account of a happening it judges, which came before the trial; the
+    hearing's day is not the happening's, and the account is no new happening."""
+    tok = cand.trigger.token
+    content = False
+    while tok.head.i != tok.i:
+        content = content or tok.dep_ == "ccomp"
+        tok = tok.head
+        if not content or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if lemma(tok) == "testify":
+            return True
+        if lemma(tok) in _ACCOUNTS and any(
+                lemma(w) in _COURT for c in tok.children if c.dep_ in _ADDRESSED
+                for w in c.subtree):
+            return True
+    return False
+
+
+def _announced(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether a protest is what someone announced ("a teachers' union has announced a
+    march in Tuxtla on Tuesday"): a protest is announced before it is held, so the
+    announcement tells one to come, whatever day the parse gives it."""
+    tok = cand.trigger.token
+    return cand.trigger.pos == "NOUN" and tok.dep_ == "dobj" and \
+        lemma(tok.head) == "announce" and \
+        onto.event_type_of(cand.typing.sub_event_type) == "Protests"
 
 
 def _in_quotes(tok: Word) -> bool:
@@ -1813,6 +1918,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     told_paragraph = -2  # ... and its paragraph
     # (paragraph, sentence) of the last sentence that told a dated violent event
     violent_before: tuple[int, int] | None = None
+    # the paragraph whose last violence told is history ("The ambush, on 14 August 2025,
+    # killed six"), None once violence of the news is told after it (see _looks_back)
+    looked_back: int | None = None
     headings = line_headings(text, anchor)
     if headings:  # a line's time label dates the line's events (see _date_from_heading),
         # never the sentence before it that the parser ran on into the label
@@ -1906,7 +2014,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             if past_year is not None and cand.date.text in on_a_day:
                 cand.date = in_the_year(cand.date, past_year)
             cand.reference = cand.reference or _is_repeat_mention(cand) or \
-                _victims_described(cand) or _answers_the_told(cand) or \
+                _victims_described(cand) or _crowd_described(cand, onto) or \
+                _answers_the_told(cand) or \
                 _damage_to_the_target(cand, found, paragraph, i, onto)
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
@@ -1919,8 +2028,9 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
             if not cand.reference:
                 _date_from_heading(cand, headings, text)
             if cand.date.precision == UNRESOLVED:
-                cand.history = _refers_to_the_past(cand, told, anchor) if cand.reference \
-                    else _in_a_past_scene(told, scene_time, anchor)
+                cand.history = (_refers_to_the_past(cand, told, anchor) or
+                                _looks_back(cand, looked_back == paragraph[i], onto)) \
+                    if cand.reference else _in_a_past_scene(told, scene_time, anchor)
                 if not cand.history and not cand.reference and not told and scene_setting:
                     cand.date = _scene_date(scene_time)
                 cand.reference = cand.reference or (
@@ -1937,13 +2047,14 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _time_of_the_news(c)
                 and not _road_accident(c) and not _asked(c)
                 and not _source_of_the_report(c) and not _source_of_the_told(c, cands, onto)
+                and not _told_in_court(c) and not _announced(c, onto)
                 and not _taken_for_care(c) and not _words_quoted(c, sent, onto)
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _left_in_a_state(c)
                 and not _civilians_moving(c, onto)
                 and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c, onto) and not _target_described(c, cands, onto)
-                and not _counted_over_a_stretch(c, onto) and not _summed_up(c)
+                and not _counted_over_a_stretch(c, onto) and not _summed_up(c, found, onto)
                 and not _separate_happenings(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
         kept = [k for c in kept for k in [c, *_at_coordinated_towns(c, places[i], doc),
@@ -1970,11 +2081,19 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
         if any(onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES and
                c.date is not None and c.date.precision != UNRESOLVED for c in timed):
             violent_before = (paragraph[i], i)
-        if not kept and (ahead or any(_out_of_time(c, anchor, latest) == "future"
-                                      for c in cands)):
+        for c in cands:
+            if onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES:
+                looked_back = None if c in kept else paragraph[i] if (
+                    c.history or _out_of_time(c, anchor, latest) == "background") \
+                    else looked_back
+        if not kept and (ahead or any(_out_of_time(c, anchor, latest) == "future" or
+                                      _announced(c, onto) for c in cands)):
             planned.append(sent)
         found.extend(kept)
         scene_time, scene_setting = (told or scene_time), False
+    for lede in [c for c in found if _told_one_by_one(c, found, onto)]:
+        found.remove(lede)
+        summaries.append(lede)
     # (a lone reading abroad stands for no paragraph's place: see stray)
     _fall_back(found, sentences, [
         (tier, m) for tier, m in context_places(
@@ -2164,7 +2283,16 @@ def _recurring(cand: _Candidate) -> bool:
     ends now, "over the past week", is not read so: CASE 2021 codes such summaries as
     events, and dropping them lowered its check half.)"""
     told = cand.date.text if cand.date is not None else None
-    return told is not None and _RECURRING.search(told.lower()) is not None
+    if told is not None and _RECURRING.search(told.lower()) is not None:
+        return True
+    # "the island is hit by several cyclones every year": the same words on the clause's
+    # verb, when the date reader took them for no date
+    verb = _clause_verb(cand)
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ in ("npadvmod", "advmod") and lemma(c) in _PERIODS and any(
+        d.dep_ == "det" and d.lower_ in ("each", "every") for d in c.children)
+        for c in verb.children)
 
 
 def _refers_to_the_past(cand: _Candidate, told: list[DateInfo], anchor: date | None) -> bool:
@@ -2174,6 +2302,15 @@ def _refers_to_the_past(cand: _Candidate, told: list[DateInfo], anchor: date | N
     of 2020 saw nights of protest after the killing of George Floyd")."""
     past = [is_background(info, anchor) for info in told]
     return any(past) if cand.reaction == "commemoration" else bool(past) and all(past)
+
+
+def _looks_back(cand: _Candidate, after_history: bool, onto: Ontology) -> bool:
+    """Whether an undated reference to violence ("Prosecutors say the attack grew out of a
+    land dispute", "Six passengers were killed in that attack") points back at the
+    history its paragraph has just told ("The ambush, on 14 August 2025, killed six"):
+    a definite noun names the happening last told of its kind, which is no news here."""
+    return after_history and onto.event_type_of(cand.typing.sub_event_type) in \
+        VIOLENT_EVENT_TYPES
 
 
 def _is_label(ent: Span, headings: dict[int, DateInfo], text: str) -> bool:

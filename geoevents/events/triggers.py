@@ -441,6 +441,10 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
         return "negated", f"negated by 'no {token.head.head.text} of'"
     if token.pos_ in _NOUN_HEADS and _done_by_its_own_clause(token, onto):
         return ASSERTED, ""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "ahead":
+        # "told residents to leave ahead of new strikes", "troops deployed ahead of the
+        # march": what the clause is done before has not come yet
+        return "future", "what is to come ('ahead of')"
     rumour = _rumoured(clause)
     if rumour is not None:
         return "hypothetical", f"what the {rumour.text!r} told"
@@ -502,6 +506,12 @@ def modality(token: Word, onto: Ontology) -> tuple[str, str]:
     purpose = _serves_for(verb)
     if purpose:
         return purpose
+    if token.pos_ == "VERB" and token.dep_ == "acl" and token.head.pos_ in _NOUN_HEADS and \
+            _content_of(token):
+        # "respected the right to protest", "a call to march on parliament": what the
+        # noun is about, not a happening told
+        return "hypothetical", f"what the {token.head.text!r} is about " \
+            f"('{token.head.text} to {token.text}')"
     if token.pos_ == "VERB" and token.dep_ == "relcl" and [
             c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")] in (
             ["is"], ["are"]):
