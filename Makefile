@@ -6,7 +6,7 @@ GEO     := $(VENV)/bin/geoevents
 STAMP   := $(VENV)/.installed
 SEEDS   := $(wildcard seeds/*.txt)
 
-.PHONY: install demo test lint bench train train-acceptance clean
+.PHONY: install demo test lint bench train tune-combination train-acceptance clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,11 @@ bench: install
 train: install
 	$(PY) training/event_types/generate.py
 	$(PY) training/train_event_types.py --compare
+
+## tune-combination: sweep the constants that combine the typing rules with the classifier
+## on the validation files no model is trained on (prints the choice; changes no file)
+tune-combination: install
+	$(PY) training/tune_combination.py
 
 ## train-acceptance: retrain the acceptance model of loose gazetteer matches on variants
 ## generated from the embedded gazetteer (geoevents/data/models/acceptance.json)

@@ -675,3 +675,38 @@ def test_who_pulled_out_is_not_who_took_the_place():
         "Jihadist fighters seized full control of Tessit after soldiers pulled out following "
         "two days of heavy fighting, and raised their flag over the police station.")
     assert main_event(events).sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_the_combinations_validation_set_is_never_trained_on():
+    """The constants that combine rules and model are chosen on files no model sees."""
+    tuning = _load_script("tune_combination")
+    training = _load_script("train_event_types")
+    trained = ("generated.tsv", *training.FREE_FILES)
+    assert not set(tuning.VALIDATION) & set(trained)
+    validation = {text for name in tuning.VALIDATION
+                  for _, text in tuning.read(tuning.DATA / name)}
+    seen = {text for name in trained for _, text in training.read(training.DATA / name)}
+    assert len(validation) > 1500 and not validation & seen
+    # the newest validation file repeats no phrase of six words of the older ones
+    older = set().union(*(_six_word_runs(text) for name in tuning.VALIDATION
+                          if name != "contrasts.tsv"
+                          for _, text in tuning.read(tuning.DATA / name)))
+    contrasts = tuning.read(tuning.DATA / "contrasts.tsv")
+    assert [t for _, t in contrasts if _six_word_runs(t) & older] == []
+
+
+@pytest.mark.slow
+def test_the_combinations_sweep_keeps_ties_and_restores_the_constants(capsys):
+    """A sweep on a few validation texts prints every constant's scores; a value must get
+    ``--margin`` more texts right to be chosen, and the module's constants are left as
+    shipped."""
+    from geoevents.events import classify, triggers
+
+    tuning = _load_script("tune_combination")
+    shipped = {name: getattr(tuning.module(where), name) for where, name in tuning.GRID}
+    chosen = tuning.main(["--limit", "30", "--margin", "31"])
+    assert chosen == shipped  # nothing can gain 31 of 30 texts
+    assert {name: getattr(classify if where == "classify" else triggers, name)
+            for where, name in tuning.GRID} == shipped
+    out = capsys.readouterr().out
+    assert "30 texts" in out and all(name in out for _, name in tuning.GRID)

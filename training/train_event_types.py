@@ -4,7 +4,8 @@ Data: ``training/event_types/generated.tsv`` (templated, from ``generate.py``),
 ``training/event_types/handwritten.tsv`` (free sentences) and
 ``training/event_types/snippets.tsv`` (free multi-sentence news snippets), all written for
 geoevents.
-Nothing from ``../shared/eval`` is read.
+Nothing from ``../shared/eval`` is read, nor the validation files on which
+``tune_combination.py`` chooses how the rules and the classifier combine.
 
 Model: TF-IDF over :func:`geoevents.events.learned.features` (word 1–2-grams and
 character 3–5-grams, sublinear tf, min_df=2) and a multinomial logistic regression fitted
