@@ -55,9 +55,10 @@ candidates too (see :func:`_unrecognised`).
 place linked by the parse, (2) the sentence's setting, (3) another place of the same
 sentence (:func:`_other_place`, by :func:`place_tier`), then, in
 :mod:`geoevents.events.extract`, (4) the paragraph's place — the nearest located event of
-another sentence of the paragraph, else the place the paragraph names
-(:func:`main_place` over :func:`context_places`), else where a site its sentence names
-again ("entered the prison") was named before — and (5) the document's main place, at
+another sentence of the paragraph told before, else where a site its sentence names
+again ("entered the prison", "on the edge of the village") was named before, else the
+nearest located event told after, else the place the paragraph names
+(:func:`main_place` over :func:`context_places`) — and (5) the document's main place, at
 lower precisions, then (6) the state the sentence shows acting
 (:func:`acting_state`) and (7) the country of its doers when the sentence names them as
 ordinary people by their nationality (:func:`nationals_at_home`), at precision 3; the
