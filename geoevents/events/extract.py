@@ -2451,9 +2451,9 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
                                cared)
         if donor is not None and donor.sentence < cand.sentence:
             continue  # (the paragraph's place told before it comes first)
-        noun, where = site
-        _place_inferred(cand, where, SITE, max(precision_of(where.place, "site", where.text), 2),
-                        f"where 'the {noun}' was named before, {where.text!r}", family,
+        noun, at = site
+        _place_inferred(cand, at, SITE, max(precision_of(at.place, "site", at.text), 2),
+                        f"where 'the {noun}' was named before, {at.text!r}", family,
                         sentences[cand.sentence])
         placed[par] = sorted([*placed.get(par, []), cand], key=lambda c: c.sentence)
         order[par] = [c.sentence for c in placed[par]]
