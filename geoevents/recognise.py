@@ -1708,7 +1708,7 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
     * ``descriptive``: before one ("Garubula village", "the East Ghouta region",
       "Yerevan's Kentron district");
     * ``possessive``: before the possessive of a noun whose "of" phrase is a place
-      ("during Kafr Saghir’s liberation", "Haritan’s eastern perimeter"), for names the
+      ("during Kafr Saghir’s liberation", "Kafr Saghir’s eastern perimeter"), for names the
       gazetteer knows;
     * ``route``: the ends of a route ("the Gulu-Kampala road").
 
@@ -1854,7 +1854,7 @@ def _listed(doc: Doc, start: int, end: int, cue: str
                 start, end, cue = after + 1, inner_end, "descriptive"
                 continue
         elif nxt is not None and nxt.text in ("'s", "’s") and kind in ("bare", "preposition"):
-            # "during Kafr Saghir’s liberation", "Haritan’s eastern perimeter": the
+            # "during Kafr Saghir’s liberation", "Kafr Saghir’s eastern perimeter": the
             # possessive of a noun whose "of" phrase is a place ("the liberation of Kafr
             # Saghir"), unless that noun has its own "of" phrase, which the place is
             # ("Assad's liberation of Aleppo"); a cue for names the gazetteer knows only
