@@ -502,11 +502,13 @@ class Recogniser:
             # a place's name mislabelled a person where a place stands: "flown into
             # Luang Namtha", "captured Knin", "the siege of Kon Tum"; or an
             # organisation where a capture or an assault takes it ("captured Birao",
-            # "shelled Kafr Saghir’s outskirts": NER's name ends with the possessive)
+            # "shelled Kafr Saghir’s outskirts": NER's name ends with the possessive) or
+            # where it owns a place's part ("during Kafr Saghir’s liberation"); a person's
+            # there stays weak ("Mubarak's fall")
             taken = cue in ("territorial", "assault")
             settled = _entity_is(span) and (
-                (labels == {"ORG"} and taken) or (labels == {"PERSON"} and (
-                    taken or cue == "of" or (
+                (labels == {"ORG"} and (taken or cue == "possessive")) or (
+                    labels == {"PERSON"} and (taken or cue == "of" or (
                         cue == "locative" and _cue_word(doc, span.start) in
                         STATIC_LOCATIVES | PATH_PREPOSITIONS))))
             if not outright and not settled and _inside_longer_entity(span):
@@ -1681,6 +1683,11 @@ def _names_place_of(noun: Token) -> bool:
         low in DISTANCE_UNITS
 
 
+# nouns whose "of" phrase is a place but whose possessor may be a person ("Smith's seat",
+# "Ahmed's siege"): no cue after a possessive
+_PERSONAL_HEADS = frozenset({"hometown", "seat", "siege", "battle"})
+
+
 # the words and parts of speech that can be a cue of :func:`_context_names`
 _CUE_WORDS = STATIC_LOCATIVES | APPOSITION_NOUNS | COMPASS_ADJECTIVES | {"of", "on", "against"}
 _CUE_TAGS = frozenset({"VERB", "AUX", "ADP"})
@@ -1700,6 +1707,9 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
       rural Homs"), which modifies places, not people or organisations;
     * ``descriptive``: before one ("Garubula village", "the East Ghouta region",
       "Yerevan's Kentron district");
+    * ``possessive``: before the possessive of a noun whose "of" phrase is a place
+      ("during Kafr Saghir’s liberation", "Kafr Saghir’s eastern perimeter"), for names the
+      gazetteer knows;
     * ``route``: the ends of a route ("the Gulu-Kampala road").
 
     A list after a cue ("in X, Y and Z") shares it. The feature class is "A" or "P" when
@@ -1843,6 +1853,18 @@ def _listed(doc: Doc, start: int, end: int, cue: str
                 yield span, "descriptive", None
                 start, end, cue = after + 1, inner_end, "descriptive"
                 continue
+        elif nxt is not None and nxt.text in ("'s", "’s") and kind in ("bare", "preposition"):
+            # "during Kafr Saghir’s liberation", "Kafr Saghir’s eastern perimeter": the
+            # possessive of a noun whose "of" phrase is a place ("the liberation of Kafr
+            # Saghir"), unless that noun has its own "of" phrase, which the place is
+            # ("Assad's liberation of Aleppo"); a cue for names the gazetteer knows only
+            # ("Mubarak's fall")
+            noun = after + 1
+            while noun < n and lowers[noun] in COMPASS_ADJECTIVES:
+                noun += 1
+            if noun + 1 < n and tokens[noun].text.islower() and lowers[noun + 1] != "of" \
+                    and lowers[noun] not in _PERSONAL_HEADS and _names_place_of(tokens[noun]):
+                kind = "possessive"
         if feature_class is None and kind not in ("route", "named"):
             described = _description(words, start, end)[0]
             if described:  # "Hawija, a town near Kirkuk", "Hawija is a town"

@@ -1244,3 +1244,14 @@ def test_the_post_named_by_a_place_is_at_that_place():
     assert [e.location.name if e.location else None for e in events
             if e.event_type == "Battles"] == ["Bosso"]
 
+
+
+def test_a_party_s_own_place_is_not_the_scene_of_the_fighting():
+    # the name reached from a party through "loyal to" is the party's; the clause's "in
+    # Blue Nile state" is the scene
+    loc = located("Fighting between the army and forces loyal to the SPLM-N resumed on "
+                  "Tuesday in Blue Nile state.", "Fighting")
+    assert loc.toponym is not None and loc.toponym.text.startswith("Blue Nile"), loc.reason
+    # a partner's place reached through a locative preposition still is the scene
+    loc = located("Troops clashed with rebels near Goma on Monday.", "clashed")
+    assert loc.toponym is not None and loc.toponym.text.endswith("Goma"), loc.reason

@@ -439,6 +439,21 @@ def test_a_site_named_again_is_where_it_was_named():
     assert [e.location_text for e in regained] == ["Ambato"]
 
 
+def test_a_site_named_again_comes_before_a_later_sentence_s_place():
+    """A claim whose next sentence names "the village" again is at the village the first
+    paragraph named, not at the district of the other side's counter-claim told later in
+    the paragraph."""
+    found = geoevents.extract_events(
+        "YEREVAN, May 6 — Armenia accused Azerbaijani forces on Tuesday of firing at houses "
+        "in the border village of Movses in the Tavush province.\n\n"
+        "According to Armenia's defence ministry, Azerbaijani units opened fire with mortars "
+        "on Monday night. Two shells hit a barn on the edge of the village, and a shepherd "
+        "was wounded. In Baku, the defence ministry said Armenian troops had fired on its "
+        "positions in the Tovuz district on the same evening.", published="2025-05-06")
+    opened = [e for e in found if e.trigger == "opened"]
+    assert [e.location_text for e in opened] == ["Movses"], [e.reason for e in found]
+
+
 def test_a_name_the_toponym_stage_passed_over_is_read_as_elsewhere():
     """precision10: "at Hodeidah port" in the army's entry, a name the toponym stage did
     not keep there, is the Hodeidah the report names in its headline: the army's strike

@@ -141,3 +141,14 @@ def test_a_capital_in_apposition_is_a_town(parser):
                           "province.")
     assert found["Hawija"].feature_class == "P"
     assert found["Hawija"].place.feature_code == "PPL"
+
+
+def test_a_name_before_the_possessive_of_a_place_s_part_is_a_place(parser):
+    # NER reads "Kafr Saghir’s" as an organisation; "the liberation of Kafr Saghir"
+    # turned round
+    found = names(parser, "The army reported heavy losses among the militants during "
+                          "Kafr Saghir’s liberation on Sunday.")
+    assert "Kafr Saghir" in found and found["Kafr Saghir"].place is not None
+    assert found["Kafr Saghir"].place.country_code == "SY"
+    # a person's fall names no place
+    assert not names(parser, "Crowds cheered in the streets after Mubarak's fall.")

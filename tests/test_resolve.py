@@ -791,6 +791,24 @@ def test_in_jenin_is_the_town_and_jenin_governorate_the_division(parser):
     assert town.place.feature_class == "P", town.reason
 
 
+@pytest.mark.parametrize("text, name, division", [
+    # the dateline and the last mention read the name as the city; the noun after the
+    # second mention names the oblast
+    ("KURSK, Russia, May 3 — Drones hit two villages in the Kursk region overnight, the "
+     "governor said in Kursk.", "Kursk", "ADM1"),
+    # no division of the city's name holds Chicago: the region around it is the city's
+    ("Floods closed schools across the Chicago region. Police in Chicago rescued ten "
+     "people.", "Chicago", None),
+])
+def test_a_division_noun_after_a_town_s_name_names_the_division(parser, text, name,
+                                                                  division):
+    toponyms = [t for t in parser.parse(text).toponyms if t.text.lower() == name.lower()]
+    codes = [t.place.feature_code if t.place else None for t in toponyms]
+    noun = text.index(" region") - len(name)
+    assert codes == [division if t.start == noun and division else "PPL" for t in toponyms], \
+        [t.reason for t in toponyms]
+
+
 @pytest.mark.parametrize("text, name, code", [
     ("Airstrikes hit targets in the Idlib and Hama governorates on Tuesday.", "Idlib", "ADM1"),
     ("The attack occurred in Mohammad Agha District of Logar province.",

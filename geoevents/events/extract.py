@@ -2537,9 +2537,11 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
                onto: Ontology, sentence_places: list[list[Toponym]]) -> None:
     """The place of each event its sentence leaves unplaced, steps 4 to 7 of the chain
     in :mod:`geoevents.events.location`: the place of the nearest located event of
-    another sentence of the same paragraph, else the place the paragraph names (see
-    :func:`~geoevents.events.location.main_place`), else where a site its sentence names
-    again was named before (:func:`_site_named_before`), else the document's main place, else
+    another sentence of the same paragraph told before it, else where a site its sentence
+    names again was named before (:func:`_site_named_before`; an event without a name of
+    its own placed so lends its place to the paragraph's others), else the place of the
+    nearest such event told after it, else the place the paragraph names (see
+    :func:`~geoevents.events.location.main_place`), else the document's main place, else
     the state its own sentence shows acting in it or holding what it tells of
     (:func:`~geoevents.events.location.acting_state`; ``sentence_places`` are each
     sentence's toponyms, the dateline's left out), else the country of its doers named as
@@ -2574,6 +2576,24 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
         if c.location.place is not None:
             placed.setdefault(paragraph[c.sentence], []).append(c)
     order = {par: [c.sentence for c in cands] for par, cands in placed.items()}
+    # a sentence that names again a site told before ("on the edge of the village") links
+    # its events there, before any later event of the paragraph lends its place
+    for cand in found:
+        if cand.location.place is not None or cand.location.toponym is not None or (
+                site := _site_named_before(cand, sentences, resolved_at)) is None:
+            continue
+        par = paragraph[cand.sentence]
+        family = onto.event_type_of(cand.typing.sub_event_type)
+        donor = _nearest_donor(cand, placed.get(par, []), order.get(par, []), family, onto,
+                               cared)
+        if donor is not None and donor.sentence < cand.sentence:
+            continue  # (the paragraph's place told before it comes first)
+        noun, at = site
+        _place_inferred(cand, at, SITE, max(precision_of(at.place, "site", at.text), 2),
+                        f"where 'the {noun}' was named before, {at.text!r}", family,
+                        sentences[cand.sentence])
+        placed[par] = sorted([*placed.get(par, []), cand], key=lambda c: c.sentence)
+        order[par] = [c.sentence for c in placed[par]]
     for cand in found:
         unknown = cand.location.toponym
         if cand.location.place is not None or (unknown is not None and unknown.candidates):
@@ -2631,14 +2651,23 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             cand.location.reason += f"; not in the gazetteer, so placed at {how}"
             cand.location.inferred = True
         else:
-            if family in _NO_SETTING:
-                precision = 3  # where a statement or a meeting is about, not where it was
-            cand.location = Location(where, role, precision,
-                                     f"no place of its own in the sentence; {how} (lower "
-                                     f"precision)", linked=False, inferred=True)
-            own = sentences[cand.sentence]  # (a one-sentence text's place is its own)
-            cand.placeless = not own.start_char <= where.start < own.end_char
+            _place_inferred(cand, where, role, precision, how, family,
+                            sentences[cand.sentence])
         cand.by_paragraph = donor is not None or here is not None
+
+
+def _place_inferred(cand: _Candidate, where: Toponym, role: str, precision: int, how: str,
+                    family: str, own: Span) -> None:
+    """Place ``cand``, which its sentence (``own``) leaves unplaced, at ``where``, a place
+    of the text found by the fallback chain (``how`` says which step): at the precision
+    given, 3 for a statement or a meeting."""
+    if family in _NO_SETTING:
+        precision = 3  # where a statement or a meeting is about, not where it was
+    cand.location = Location(where, role, precision,
+                             f"no place of its own in the sentence; {how} (lower "
+                             f"precision)", linked=False, inferred=True)
+    # (a one-sentence text's place is its own)
+    cand.placeless = not own.start_char <= where.start < own.end_char
 
 
 def _local_in_province(found: list[_Candidate], toponyms: list[Toponym], filed: range

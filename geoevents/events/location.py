@@ -55,9 +55,10 @@ candidates too (see :func:`_unrecognised`).
 place linked by the parse, (2) the sentence's setting, (3) another place of the same
 sentence (:func:`_other_place`, by :func:`place_tier`), then, in
 :mod:`geoevents.events.extract`, (4) the paragraph's place — the nearest located event of
-another sentence of the paragraph, else the place the paragraph names
-(:func:`main_place` over :func:`context_places`), else where a site its sentence names
-again ("entered the prison") was named before — and (5) the document's main place, at
+another sentence of the paragraph told before, else where a site its sentence names
+again ("entered the prison", "on the edge of the village") was named before, else the
+nearest located event told after, else the place the paragraph names
+(:func:`main_place` over :func:`context_places`) — and (5) the document's main place, at
 lower precisions, then (6) the state the sentence shows acting
 (:func:`acting_state`) and (7) the country of its doers when the sentence names them as
 ordinary people by their nationality (:func:`nationals_at_home`), at precision 3; the
@@ -129,6 +130,10 @@ _AIMED = frozenset({"towards", "toward", "at", "into", "onto", "against", "over"
 _LOCATIVE_INNER = frozenset({"in", "at", "near", "of", "inside", "outside", "around", "on",
                              "across", "along", "within", "throughout", "off", "outskirts",
                              "through", "between", "including"})
+# prepositions that name the parties of an act ("clashed with", "fighting between"): a
+# place reached from a party through another preposition is the party's ("forces loyal to
+# X", "rebels from X"), not the scene
+_PARTY_PREPS = frozenset({"with", "against", "between", "among"})
 # nouns of places: a nationality adjective on them names a place ("Israeli territory")
 PLACE_NOUNS = frozenset({"territory", "town", "city", "village", "soil", "land", "airspace",
                          "side", "border", "area", "region", "coast", "capital", "province",
@@ -377,6 +382,9 @@ def _role_of(path: list[Word], mention: Toponym, own: bool = False
         return None
     if first.dep_ == "prep" and len(path) > 1 and _fixed_phrase(path[1]):
         return None  # "in addition to", "in response to", "in retaliation for"
+    if first.dep_ == "prep" and first.lower_ in _PARTY_PREPS and any(
+            t.dep_ == "prep" and t.lower_ not in _LOCATIVE_INNER for t in path[1:]):
+        return None  # "fighting between the army and forces loyal to the SPLA-IO"
     relation = getattr(mention, "relation", None)
     if first.dep_ == "prep" or first.dep_ == "agent":
         prep = first.lower_

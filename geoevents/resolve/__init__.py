@@ -281,6 +281,12 @@ class Resolver:
                 m.reason = (f"{town.place.display_name} ({town.place.feature_code}): the "
                             f"text names the town here, not the division of its name "
                             f"({reason})")
+            elif conf >= self.min_confidence and (
+                    division := self._division(mentions[0], cands[best], m, text)) is not None:
+                m.place = division.place
+                m.reason = (f"{division.place.display_name} ({division.place.feature_code}): "
+                            f"the text names the division here, not the town of its name "
+                            f"({reason})")
             elif conf >= self.min_confidence:
                 m.place = cands[best].place
                 m.reason = reason
@@ -302,6 +308,28 @@ class Resolver:
                     or _locative_town(m, text) for m in mentions):
             return town
         return _seat([cands[best], *self.candidates(replace(first, feature_class=None))], 0)
+
+    def _division(self, first: Mention, town: Candidate, m: Mention, text: str
+                  ) -> Candidate | None:
+        """The division named after the ``town`` read as a name's place, for a mention
+        that a noun of a division above a town follows (:data:`ABOVE_TOWN_NOUNS`): "the
+        Bryansk region" in a report filed from "BRYANSK, Russia" is the oblast, whatever
+        the name's other mentions say. Only a division the town lies in, read with the
+        name as a division: "the Houston region" stays the city, which no division of
+        that name holds."""
+        province = normalized(town.place.admin1 or "")
+        if town.place.feature_class != "P" or not province or not any(
+                after is not None and after.group(1) in ABOVE_TOWN_NOUNS
+                for after in (_NEXT_WORD.match(text, m.end),
+                              _COORDINATED_AFTER.match(text, m.end))):
+            return None
+        divisions = [c for c in self.candidates(replace(first, feature_class="A"))
+                     if c.place.feature_code in _DIVISIONS and not is_loose(c)
+                     and c.place.country_code == town.place.country_code
+                     and province == normalized(c.place.name if c.place.feature_code == "ADM1"
+                                                else c.place.admin1 or "")]
+        return max(divisions, key=lambda c: (c.place.feature_code == "ADM1", c.prior),
+                   default=None)
 
     def _reason(self, group: Group, cands: list[Candidate], p: np.ndarray, x: np.ndarray,
                 order: np.ndarray) -> str:
