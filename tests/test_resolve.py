@@ -979,11 +979,28 @@ def test_an_unknown_name_is_placed_near_the_texts_nearest_local_place(parser):
     assert "placed near Litchfield, Connecticut" in toponyms["Harwinton"].reason
 
 
-def test_an_unknown_name_stays_unresolved_without_a_local_place(parser):
-    # a country and a big city set no local scale: the name may lie anywhere in them
+def test_an_unknown_name_without_a_local_place_is_placed_near_the_texts_city(parser):
+    # a big city sets no local scale: the name is placed near it with less confidence
     text = "Officials in Chicago and the United States said Harwinton was spared."
     spans = [(text.index(n), text.index(n) + len(n))
              for n in ("Chicago", "United States", "Harwinton")]
+    toponyms = {t.text: t for t in parser.parse(text, toponyms=spans).toponyms}
+    chicago, harwinton = toponyms["Chicago"].place, toponyms["Harwinton"]
+    assert chicago is not None and chicago.population > 1_000_000
+    assert harwinton.place is not None and harwinton.place.id == f"derived:near {chicago.id}"
+    assert harwinton.confidence == pytest.approx(0.05)
+    assert "placed near Chicago, Illinois, US, the text's nearest town or city" in \
+        harwinton.reason
+    # a parser that asks for more than such a guess has still places it near no city
+    cautious = parser.with_min_confidence(0.08)
+    assert all(t.place is None for t in cautious.parse(text, toponyms=spans).toponyms
+               if t.text == "Harwinton")
+
+
+def test_an_unknown_name_stays_unresolved_without_a_town(parser):
+    # a country sets no scale at all: the name may lie anywhere in it
+    text = "Officials in the United States said Harwinton was spared."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("United States", "Harwinton")]
     harwinton = next(t for t in parser.parse(text, toponyms=spans).toponyms
                      if t.text == "Harwinton")
     assert harwinton.place is None
