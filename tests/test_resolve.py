@@ -538,6 +538,27 @@ def test_a_feature_named_after_a_town_the_text_supports_is_placed_at_the_town(
     assert f"named after {t.place.name}" in t.reason
 
 
+@pytest.mark.parametrize("text, names, named_after", [
+    # the text's town supports the town the bay is named after: same region
+    ("Volunteers cleaned the beach at Timaru Bay near Christchurch, New Zealand.",
+     ["Timaru Bay", "Christchurch", "New Zealand"], True),
+    # the country alone does, when the text names no town
+    ("Volunteers cleaned the beach at Timaru Bay, New Zealand.",
+     ["Timaru Bay", "New Zealand"], True),
+    # a town of the text 750 km away does not, though in the same country
+    ("Volunteers cleaned the beach at Timaru Bay, a short ferry ride from Auckland, New "
+     "Zealand.", ["Timaru Bay", "Auckland", "New Zealand"], False),
+])
+def test_a_feature_named_after_a_town_needs_the_texts_local_places(parser, text, names,
+                                                                   named_after):
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    bay = parser.parse(text, toponyms=spans).toponyms[0]
+    assert (own_place(bay) is not None and own_place(bay).name == "Timaru") is named_after, \
+        bay.reason
+    if not named_after:
+        assert "far from the other places" in bay.reason, bay.reason
+
+
 def test_a_feature_named_after_a_town_alone_in_its_text_stays_unresolved(parser):
     text = "Boaters crowded Lake Hartwell on Sunday."
     [t] = parser.parse(text, toponyms=[(16, 29)]).toponyms

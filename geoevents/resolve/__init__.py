@@ -642,7 +642,11 @@ def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
     first-level division or larger region) is supported by the exact best reading of
     another name of the text (one the recogniser saw, not the gazetteer alone) that lies
     within :data:`STRAY_KM`, shares its first-level division or is that division, or is
-    its country or a country bordering it ("Syrian troops", "Turkish shelling"). When the
+    its country or a country bordering it ("Syrian troops", "Turkish shelling"); a town
+    that a name the gazetteer lacks is named after (``part``) needs a place below country
+    level to support it when the text names one: "Islington Bay", beside Auckland, is no
+    bay named after Islington, Canterbury, 750 km away, though both are in New Zealand.
+    When the
     text has no such name, the match must be on the place's main name, or by an old or
     alternate name with an acceptance of at least :data:`LONE_ALIAS_ACCEPTANCE`.
     Otherwise the name keeps no candidate and its reason says why."""
@@ -663,7 +667,9 @@ def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
                               "outside the region of the text's other places")
             continue
         if others:
-            if any(_supports(a, place, near) for a in others):
+            local = [a for a in others if a.country_code and a.feature_code not in COUNTRY_CODES]
+            if any(_supports(a, place, near)
+                   for a in (local if cand.match == "part" and local else others)):
                 continue
             why = "is far from the other places of the text"
         elif cand.match == "part":
