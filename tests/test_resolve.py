@@ -785,6 +785,22 @@ def test_a_lone_province_name_in_a_point_s_slot_is_its_town(parser):
     assert second.place.feature_class == "P", second.reason
 
 
+@pytest.mark.parametrize("text, division", [
+    # a count per province: each item of the list is a province
+    ("Flu cases rose again: eleven in Ontario, four in Alberta, and two in Quebec.", True),
+    ("Two cases were confirmed in Manitoba and one in Quebec.", True),
+    # a clause of its own after the conjunction is no item of a list
+    ("Cases were confirmed in Manitoba, and a newspaper in Quebec said more would follow.",
+     False),
+])
+def test_a_province_listed_with_provinces_is_no_town(parser, text, division):
+    names = [n for n in ("Ontario", "Alberta", "Manitoba", "Quebec") if n in text]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    quebec = parser.parse(text, toponyms=spans).toponyms[-1]
+    assert quebec.place is not None, quebec.reason
+    assert (quebec.place.feature_code == "ADM1") is division, quebec.reason
+
+
 def _candidate(name: str, code: str, primary: bool) -> Candidate:
     place = Place(id=name, name=name, lat=0.0, lon=0.0, feature_class=code[0] if code ==
                   "PPL" else "A", feature_code=code, country_code="AA")

@@ -104,8 +104,9 @@ class Resolver:
         _reject_feature_namesakes(groups, members, probs, neighbours(self.gaz), text)
         _reject_outside_container(groups, members, probs, text)
         dropped: set[int] = set()
+        in_lists = _listed_with_divisions(groups, members, probs, text)
         for group, mentions_of, p, x in zip(groups, members, probs, matrices, strict=False):
-            self._assign(group, mentions_of, p, x, dropped, text)
+            self._assign(group, mentions_of, p, x, dropped, text, in_lists)
         kept = [m for m in mentions if id(m) not in dropped]
         resolved = [m for m in kept if m.kind in ("name", "demonym")]
         for m in kept:
@@ -236,7 +237,11 @@ class Resolver:
             group.acceptance = p[keep]
 
     def _assign(self, group: Group, mentions: list[Mention], p: np.ndarray, x: np.ndarray,
-                dropped: set[int], text: str) -> None:
+                dropped: set[int], text: str, in_lists: frozenset[int]) -> None:
+        """Give ``mentions`` their group's best place (or the town named like the division
+        read, where the text names the town), or drop them or leave them unresolved;
+        ``in_lists``: ids of mentions that a list of divisions keeps divisions
+        (:func:`_listed_with_divisions`)."""
         cands = group.candidates
         if not cands or group.rejected is not None:
             # a name whose only exact readings lie abroad is still a place name
@@ -277,7 +282,8 @@ class Resolver:
             m.candidates = listed
             m.confidence = conf
             if conf >= self.min_confidence and town is not None and (
-                    _named_as_town(m, text) or (own and _locative_town(m, text)) or tie):
+                    _named_as_town(m, text) or (id(m) not in in_lists and (
+                        (own and _locative_town(m, text)) or tie))):
                 m.place = town.place
                 m.reason = (f"{town.place.display_name} ({town.place.feature_code}): the "
                             f"text names the town here, not the division of its name "
@@ -370,6 +376,48 @@ _GOVERNOR_BEFORE = re.compile(r"\bgovernor\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 _DIVISIONS = frozenset({"ADM1", "ADM2", "ADM3"})
+
+
+# what stands between two items of a list of names: a comma or a conjunction, then at
+# most two lower-case words of the next item's own ("fourteen in Nova Scotia, twelve in
+# Ontario, and one in Quebec"; not ", and a newspaper in", a clause of its own)
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:[a-z0-9]+\s+){0,2}")
+
+
+def _listed_with_divisions(groups: list[Group], members: list[list[Mention]],
+                           probs: list[np.ndarray], text: str) -> frozenset[int]:
+    """Ids of the mentions read as first-level divisions that stand in a list next to a
+    division of the same country that no town is named like (its :func:`_seat`): "one
+    in New Brunswick, and one in Quebec" counts cases per province, and "in Quebec" there
+    is the province, though a bare name after "in" is the town named like a division
+    elsewhere ("a newspaper based in Yogyakarta"). Items of one list are of one kind;
+    a division named like its own town beside another such ("in Idlib and Aleppo") says
+    nothing of the kind of the list."""
+    best = [int(p.argmax()) if len(p) else -1 for p in probs]
+    owner = {id(m): i for i, ms in enumerate(members) for m in ms}
+
+    def division(i: int) -> Place | None:
+        group = groups[i]
+        if best[i] < 0 or group.rejected is not None:
+            return None
+        place = group.candidates[best[i]].place
+        return place if place.feature_code == "ADM1" else None
+
+    ordered = sorted((m for ms in members for m in ms if m.kind == "name"),
+                     key=lambda m: m.start)
+    listed: set[int] = set()
+    for a, b in itertools.pairwise(ordered):
+        gap = text[a.end:b.start]
+        i, j = owner[id(a)], owner[id(b)]
+        if i == j or not _LIST_GAP.fullmatch(gap):
+            continue
+        first, second = division(i), division(j)
+        if first is None or second is None or first.country_code != second.country_code:
+            continue
+        for m, k in ((a, j), (b, i)):
+            if _seat(groups[k].candidates, best[k]) is None:
+                listed.add(id(m))
+    return frozenset(listed)
 
 
 def _seat(cands: list[Candidate], best: int) -> Candidate | None:
