@@ -278,13 +278,14 @@ class Geoparser:
 
     def _placed(self, toponyms: list[Mention]) -> list[Toponym]:
         """The document's toponyms, its unknown names placed near the text's nearest local
-        place (:func:`geoevents.resolve.place_by_context`) unless this parser's
-        ``min_confidence`` asks for more than such a guess has."""
-        from geoevents.resolve import CONTEXT_CONFIDENCE, place_by_context
+        place, else town or city (:func:`geoevents.resolve.place_by_context`), unless this
+        parser's ``min_confidence`` asks for more than such a guess has."""
+        from geoevents.resolve import CITY_CONTEXT_CONFIDENCE, CONTEXT_CONFIDENCE, place_by_context
 
         if self.resolver.min_confidence > CONTEXT_CONFIDENCE:
             return list(toponyms)
-        return place_by_context(toponyms)
+        return place_by_context(
+            toponyms, cities=self.resolver.min_confidence <= CITY_CONTEXT_CONFIDENCE)
 
     def _finish(self, item: Item, doc: Doc, level: str, errors: Errors) -> Document:
         try:

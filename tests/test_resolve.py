@@ -538,6 +538,27 @@ def test_a_feature_named_after_a_town_the_text_supports_is_placed_at_the_town(
     assert f"named after {t.place.name}" in t.reason
 
 
+@pytest.mark.parametrize("text, names, named_after", [
+    # the text's town supports the town the bay is named after: same region
+    ("Volunteers cleaned the beach at Timaru Bay near Christchurch, New Zealand.",
+     ["Timaru Bay", "Christchurch", "New Zealand"], True),
+    # the country alone does, when the text names no town
+    ("Volunteers cleaned the beach at Timaru Bay, New Zealand.",
+     ["Timaru Bay", "New Zealand"], True),
+    # a town of the text 750 km away does not, though in the same country
+    ("Volunteers cleaned the beach at Timaru Bay, a short ferry ride from Auckland, New "
+     "Zealand.", ["Timaru Bay", "Auckland", "New Zealand"], False),
+])
+def test_a_feature_named_after_a_town_needs_the_texts_local_places(parser, text, names,
+                                                                   named_after):
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    bay = parser.parse(text, toponyms=spans).toponyms[0]
+    assert (own_place(bay) is not None and own_place(bay).name == "Timaru") is named_after, \
+        bay.reason
+    if not named_after:
+        assert "far from the other places" in bay.reason, bay.reason
+
+
 def test_a_feature_named_after_a_town_alone_in_its_text_stays_unresolved(parser):
     text = "Boaters crowded Lake Hartwell on Sunday."
     [t] = parser.parse(text, toponyms=[(16, 29)]).toponyms
@@ -764,6 +785,22 @@ def test_a_lone_province_name_in_a_point_s_slot_is_its_town(parser):
     assert second.place.feature_class == "P", second.reason
 
 
+@pytest.mark.parametrize("text, division", [
+    # a count per province: each item of the list is a province
+    ("Flu cases rose again: eleven in Ontario, four in Alberta, and two in Quebec.", True),
+    ("Two cases were confirmed in Manitoba and one in Quebec.", True),
+    # a clause of its own after the conjunction is no item of a list
+    ("Cases were confirmed in Manitoba, and a newspaper in Quebec said more would follow.",
+     False),
+])
+def test_a_province_listed_with_provinces_is_no_town(parser, text, division):
+    names = [n for n in ("Ontario", "Alberta", "Manitoba", "Quebec") if n in text]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    quebec = parser.parse(text, toponyms=spans).toponyms[-1]
+    assert quebec.place is not None, quebec.reason
+    assert (quebec.place.feature_code == "ADM1") is division, quebec.reason
+
+
 def _candidate(name: str, code: str, primary: bool) -> Candidate:
     place = Place(id=name, name=name, lat=0.0, lon=0.0, feature_class=code[0] if code ==
                   "PPL" else "A", feature_code=code, country_code="AA")
@@ -981,11 +1018,28 @@ def test_an_unknown_name_is_placed_near_the_texts_nearest_local_place(parser):
     assert "placed near Litchfield, Connecticut" in toponyms["Harwinton"].reason
 
 
-def test_an_unknown_name_stays_unresolved_without_a_local_place(parser):
-    # a country and a big city set no local scale: the name may lie anywhere in them
+def test_an_unknown_name_without_a_local_place_is_placed_near_the_texts_city(parser):
+    # a big city sets no local scale: the name is placed near it with less confidence
     text = "Officials in Chicago and the United States said Harwinton was spared."
     spans = [(text.index(n), text.index(n) + len(n))
              for n in ("Chicago", "United States", "Harwinton")]
+    toponyms = {t.text: t for t in parser.parse(text, toponyms=spans).toponyms}
+    chicago, harwinton = toponyms["Chicago"].place, toponyms["Harwinton"]
+    assert chicago is not None and chicago.population > 1_000_000
+    assert harwinton.place is not None and harwinton.place.id == f"derived:near {chicago.id}"
+    assert harwinton.confidence == pytest.approx(0.05)
+    assert "placed near Chicago, Illinois, US, the text's nearest town or city" in \
+        harwinton.reason
+    # a parser that asks for more than such a guess has still places it near no city
+    cautious = parser.with_min_confidence(0.08)
+    assert all(t.place is None for t in cautious.parse(text, toponyms=spans).toponyms
+               if t.text == "Harwinton")
+
+
+def test_an_unknown_name_stays_unresolved_without_a_town(parser):
+    # a country sets no scale at all: the name may lie anywhere in it
+    text = "Officials in the United States said Harwinton was spared."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("United States", "Harwinton")]
     harwinton = next(t for t in parser.parse(text, toponyms=spans).toponyms
                      if t.text == "Harwinton")
     assert harwinton.place is None
