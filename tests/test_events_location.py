@@ -1151,7 +1151,8 @@ def test_a_reaction_whose_object_names_the_place_is_a_telling_of_it():
               "that killed at least eight civilians, among them three children, at a market "
               "in Ulang town in Upper Nile state on Tuesday.")
     assert e.location_text == "Ulang"
-    assert e.location is not None and (e.location.name, e.location.admin1) == ("Ulang", "Upper Nile")
+    assert e.location is not None
+    assert (e.location.name, e.location.admin1) == ("Ulang", "Upper Nile")
 
 
 def test_an_unknown_name_keeps_the_place_its_own_phrase_gave_it():
