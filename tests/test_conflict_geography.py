@@ -140,3 +140,39 @@ def test_the_gaza_border_is_the_gaza_strip_israel_segment(gaz):
     assert gaz.get("ne:border:IL-PS") is not None
     assert gaz.search("West Bank–Israel border")[0].id == "ne:border:IL-PS:west-bank"
     assert gaz.search("Gaza–Egypt border")[0].id == "ne:border:EG-PS:gaza-strip"
+
+
+@pytest.mark.parametrize("name, country, place_id", [
+    ("Akobo", "SS", "local:akobo-ss"), ("Baga Sola", "TD", "local:baga-sola-td"),
+    ("Kolofata", "CM", "local:kolofata-cm"), ("Konna", "ML", "local:konna-ml"),
+    ("Mahaday", "SO", "local:mahaday-so"), ("Kitchanga", "CD", "local:kitshanga-cd"),
+    ("Robotyne", "UA", "local:robotyne-ua"), ("Khan Touman", "SY", "local:khan-tuman-sy"),
+    ("Maroun al-Ras", "LB", "local:maroun-al-ras-lb"),
+    ("Mahaddayweyne", "SO", "local:mahaday-so"),  # GeoNames' own spelling
+])
+def test_small_towns_of_conflict_reporting_are_curated(gaz, name, country, place_id):
+    """Towns that cities500 lacks (GeoNames lists them without a population), or has
+    under a spelling news does not use."""
+    assert gaz.search(name, country=country, fuzzy=False)[0].id == place_id
+
+
+@pytest.mark.parametrize("text, trigger, place_id", [
+    ("Gunmen killed six civilians in Akobo on Tuesday.", "killed", "local:akobo-ss"),
+    ("Boko Haram fighters attacked an army post in Kolofata, killing two soldiers.",
+     "attacked", "local:kolofata-cm"),
+    ("Gunmen attacked a police station in Mahaday town, killing three officers.",
+     "attacked", "local:mahaday-so"),
+    ("Al-Shabaab militants ambushed a convoy near Janaale on Sunday.", "ambushed",
+     "local:janaale-so"),
+    ("M23 rebels seized the border town of Bunagana on Monday.", "seized",
+     "local:bunagana-cd"),
+    ("Gunmen killed four people in Konna, central Mali.", "killed", "local:konna-ml"),
+    ("RSF fighters shelled the town of Tawila, where thousands had fled from El Fasher.",
+     "shelled", "local:tawila-sd"),
+])
+def test_an_event_in_a_small_conflict_town_is_located_there(text, trigger, place_id):
+    import geoevents
+
+    found = [e for e in geoevents.extract_events(text) if e.trigger == trigger]
+    assert found and found[0].location is not None, found
+    assert found[0].location.id == place_id, found[0].reason

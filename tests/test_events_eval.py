@@ -132,13 +132,13 @@ def test_span_rows_say_where_each_gold_name_is_lost(gaz):
     from geoevents.evaluation.events import SPAN_COLUMNS, LocationExample, span_rows
     from geoevents.model import Place, Toponym
 
-    text = "Shells hit Jenin, Kafr Nabuda and Binnish."
+    text = "Shells hit Jenin, Kafr Zuwaybiq and Binnish."
     spans = tuple((text.index(n), text.index(n) + len(n))
-                  for n in ("Jenin", "Kafr Nabuda", "Binnish"))
+                  for n in ("Jenin", "Kafr Zuwaybiq", "Binnish"))
     example = LocationExample("7", text, (7, 10), spans)
     jenin = Place("geonames:283506", "Janīn", 32.46, 35.3, "P", "PPL", country_code="PS")
     toponyms = [Toponym(*spans[0], "Jenin", jenin, confidence=0.9, reason="why"),
-                Toponym(*spans[1], "Kafr Nabuda", reason="unresolved: no place")]
+                Toponym(*spans[1], "Kafr Zuwaybiq", reason="unresolved: no place")]
     rows = span_rows(example, toponyms, gaz)
     assert [r["status"] for r in rows] == ["resolved", "unresolved", "missed"]
     assert [r["gazetteer"] for r in rows] == ["exact", "none", "exact"]

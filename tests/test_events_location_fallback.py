@@ -564,12 +564,12 @@ def test_the_ends_of_a_road_are_no_paragraphs_place(text, kept):
 
 
 def test_a_place_told_by_its_bearing_from_the_place_before_is_measured_from_it():
-    # Diafarabé is not in the gazetteer (Macina is, since its cercle is found by that
+    # Wadankou is not in the gazetteer (Macina is, since its cercle is found by that
     # name); the writer tells how far and which way it lies from Sokolo, where the
     # report's last event was
     text = ("BAMAKO, January 21 — Jihadist fighters attacked an army position at Sokolo on "
             "Sunday, killing three soldiers.\n\nOn Monday, a drone strike hit the weekly "
-            "fair of a village near Diafarabé, some 120 kilometres to the south-east, killing "
+            "fair of a village near Wadankou, some 120 kilometres to the south-east, killing "
             "eight people.")
     e = event(text, "strike")
     assert e.location is not None and e.geo_precision == 2, e.reason

@@ -12,7 +12,7 @@ import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -146,6 +146,11 @@ class _Context:
             return False
         self.superseded_names.setdefault(row_id, []).extend([name, *names])
         return True
+
+    @cached_property
+    def admin1_by_iso(self) -> dict[str, sources.Subdivision]:
+        """First-level divisions by their ISO 3166-2 code (once the countries are in)."""
+        return {sub.iso: sub for sub in self.subdivisions.values() if sub.level == 1 and sub.iso}
 
     def admin1_near(self, lat: float, lon: float, country: str | None,
                     within_km: float = ADMIN1_NEAR_KM) -> str | None:
@@ -885,11 +890,26 @@ def _add_curated(writer: GazetteerWriter, ctx: _Context) -> None:
             name=row["name"], lat=lat, lon=lon,
             feature_class=row["feature_class"], feature_code=row["feature_code"],
             country_code=row.get("country_code") or None, population=population,
-            admin1=None if geometry is not None or row["feature_class"] == "A" else
-            ctx.admin1_near(lat, lon, row.get("country_code") or None),
+            admin1=_curated_admin1(row, lat, lon, geometry, ctx),
             importance=float(row["importance"]) if row.get("importance") else 0.0,
             source="curated", geometry_wkb=shapely.to_wkb(geometry) if geometry else None,
         ), [*aliases, *ctx.superseded_names.get(row["id"], ())], centre=centre)
+
+
+def _curated_admin1(row: dict[str, str], lat: float, lon: float, geometry: Any,
+                    ctx: _Context) -> str | None:
+    """The admin-1 name of a curated row: the division its ``admin1`` column names by
+    ISO 3166-2 code (a town far from any other, such as Akobo), else the admin-1 of the
+    nearest populated place; none for a division or a feature with a shape."""
+    code = row.get("admin1", "")
+    if code:
+        division = ctx.admin1_by_iso.get(code)
+        if division is None or division.country_code != row.get("country_code"):
+            raise GazetteerError(f"{row['id']}: {code} is no admin-1 of {row.get('country_code')}")
+        return division.name
+    if geometry is not None or row["feature_class"] == "A":
+        return None
+    return ctx.admin1_near(lat, lon, row.get("country_code") or None)
 
 
 _MEMBERS = "countries:"

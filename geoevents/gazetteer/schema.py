@@ -3,7 +3,7 @@
 SCHEMA_VERSION = "2"
 # Bumped whenever the embedded build changes what it writes (points, names, sources), so
 # that a gazetteer cached by an older release is rebuilt instead of reused.
-EMBEDDED_RELEASE = "12"
+EMBEDDED_RELEASE = "13"
 # GeoNames' feature classes (A admin, H water, L area, P populated place, R road, S spot,
 # T terrain, U undersea, V vegetation)
 FEATURE_CLASSES = frozenset("AHLPRSTUV")
