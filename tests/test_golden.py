@@ -139,8 +139,9 @@ NEWEST_DEV_GATE = (0.21, 0.23)
 # blind, 232d6e2), counted, not read; heldout20: 10 on the code of main at 009baa1, the
 # first run on its reports (committed blind, b6e47c7, reviewed blind, 1c937ec), counted,
 # not read; heldout21: 5 on the code of main at 27bbf40, the first run on its reports
-# (committed blind, 81c182f, reviewed blind, f6e7e71), counted, not read)
-HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout14": 5, "heldout19": 3,
+# (committed blind, 81c182f, reviewed blind, f6e7e71), counted, not read; session 23's
+# merges: heldout19 3 → 2, counted, not read)
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout14": 5, "heldout19": 2,
                   "heldout21": 5}
 # failed must-not checks of the former held-out parts that became tuning data in session 12
 # (heldout5-heldout8 then: 5, 9, 7, 5 at its start; the counts after its merges). Their
@@ -187,12 +188,16 @@ HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout14": 5, "heldout19": 3,
 # 0.694 / 0.833, its last blind figures; its gate keeps the held-out gate.)
 # (heldout20 became tune20 at the start of session 23, with 10 failed checks and
 # 0.610 / 0.833, its last blind figures; its gate keeps the held-out gate.)
+# Session 23: tune18 5 → 2, tune19 2 → 0, tune20 10 → 7 (precision24: a day's sum and a
+# plural lede are no events of their own, what a witness tells a court is no new event,
+# an announced protest is still to come; location24: a site named again places its
+# sentence's events).
 # Session 21: tune17 3 → 1, tune18 8 → 5 (precision22: violence a trial is about is
 # history, a speaker's seat is not where the dead were killed, civilians leaving are no
 # change of a group's activity).
 TUNE_ERRORS = {"tune5": 0, "tune6": 0, "tune7": 0, "tune8": 0, "tune9": 0, "tune10": 0,
                "tune11": 0, "tune12": 0, "tune13": 0, "tune14": 0, "tune15": 0,
-               "tune16": 0, "tune17": 1, "tune18": 5, "tune19": 2, "tune20": 10}
+               "tune16": 0, "tune17": 1, "tune18": 2, "tune19": 0, "tune20": 7}
 # must-not checks of the dev reports that still fail, each with the event that makes it
 # fail now (a substring of the error line): the same check failing for another reason is
 # a new error. d73-d84 (first run 12 failed checks; 3 left): a rally outside a court typed
