@@ -674,9 +674,8 @@ def _reject_stray_loose(groups: list[Group], members: list[list[Mention]],
     that a name the gazetteer lacks is named after (``part``) needs a place below country
     level to support it when the text names one: "Islington Bay", beside Auckland, is no
     bay named after Islington, Canterbury, 750 km away, though both are in New Zealand.
-    When the
-    text has no such name, the match must be on the place's main name, or by an old or
-    alternate name with an acceptance of at least :data:`LONE_ALIAS_ACCEPTANCE`.
+    When the text has no such name, the match must be on the place's main name, or by an
+    old or alternate name with an acceptance of at least :data:`LONE_ALIAS_ACCEPTANCE`.
     Otherwise the name keeps no candidate and its reason says why."""
     best, anchors = _best_and_anchors(groups, members, probs)
     for i, (group, b) in enumerate(zip(groups, best, strict=True)):
