@@ -1089,25 +1089,30 @@ def _summed_up(cand: _Candidate, found: list[_Candidate], onto: Ontology) -> boo
     happenings told one by one, not one more."""
     if cand.date is None or cand.date.precision not in (DAY, WEEK, MONTH, YEAR):
         return False
-    if cand.date.precision == DAY:
-        if onto.event_type_of(cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES or \
-                sum(c.date is not None and (c.date.precision == UNRESOLVED or (
-                    c.date.precision == DAY and c.date.date == cand.date.date)) and
-                    onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES
-                    for c in found) < 2:
+    day = cand.date.precision == DAY
+    if day:
+        if onto.event_type_of(cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES:
             return False
         sent = cand.trigger.token.sent
         verbs = [t for t in doc_words(sent.doc)[sent.start:sent.end]
                  if t.pos_ in ("VERB", "AUX")]
     else:
         verbs = [_clause_verb(cand)]
-    for child in (c for verb in verbs for c in verb.children):
-        if child.dep_ == "advmod" and child.lower_ in ("altogether", "overall"):
-            return True
-        if child.dep_ == "prep" and child.lower_ == "in" and any(
-                g.dep_ == "pobj" and g.lower_ in _SUMS for g in child.children):
-            return True
-    return False
+    if not any(_sums_up(child) for verb in verbs for child in verb.children):
+        return False
+    # (the words first: the day's count runs over the document's events)
+    return not day or sum(
+        c.date is not None and (c.date.precision == UNRESOLVED or (
+            c.date.precision == DAY and c.date.date == cand.date.date)) and
+        onto.event_type_of(c.typing.sub_event_type) in VIOLENT_EVENT_TYPES
+        for c in found) >= 2
+
+
+def _sums_up(child: Word) -> bool:
+    """Whether a verb's dependent marks a sum: "altogether", "overall", "in total"."""
+    return (child.dep_ == "advmod" and child.lower_ in ("altogether", "overall")) or (
+        child.dep_ == "prep" and child.lower_ == "in" and any(
+            g.dep_ == "pobj" and g.lower_ in _SUMS for g in child.children))
 
 
 # the nouns of the places a plural telling spreads over ("on border districts")
