@@ -2,7 +2,7 @@
 
 The reports are written for this project (see tests/golden/README.md). ``dev`` reports
 were used while improving event extraction; ``heldout`` (h*), ``heldout2`` (x*),
-``heldout14`` (n*), ``heldout19`` (f*) and ``heldout21`` (c*) reports were written before
+``heldout14`` (n*) and ``heldout19`` (f*) reports were written before
 the changes they check and not looked at while tuning: their gates are looser.
 ``tune5`` (v*), ``tune6`` (w*), ``tune7`` (u*) and ``tune8`` (t*) were held-out parts
 (heldout5-heldout8) until session 12, ``tune9`` (y*) and ``tune10`` (z*) (heldout3,
@@ -11,8 +11,8 @@ heldout4) until session 13, ``tune11`` (s*) (heldout9) until session 14, ``tune1
 ``tune14`` (o*) (heldout13) until session 17, ``tune15`` (m*) (heldout15) until
 session 18, ``tune16`` (p*) (heldout12) until session 19, ``tune17`` (j*) (heldout17)
 until session 20, ``tune18`` (k*) (heldout16) until session 21, ``tune19`` (g*)
-(heldout18) until session 22 and ``tune20`` (e*) (heldout20) until session 23, which made
-them tuning data:
+(heldout18) until session 22, ``tune20`` (e*) (heldout20) until session 23 and ``tune21``
+(c*) (heldout21) until session 24, which made them tuning data:
 their errors may be read, and their gates are the ones they had as held-out parts.
 """
 
@@ -84,7 +84,7 @@ GATES = {"dev": (0.82, 0.90), "heldout": (0.83, 0.97), "heldout2": (0.59, 0.86),
          "tune15": (0.41, 0.46), "tune18": (0.64, 0.91),
          "tune17": (0.46, 0.56), "tune19": (0.64, 0.78),
          "heldout19": (0.65, 0.79), "tune20": (0.53, 0.75),
-         "heldout21": (0.49, 0.52)}
+         "tune21": (0.49, 0.52)}
 FIRST_DEV = "d57"  # report ids below this one: the first 56 dev reports
 FIRST_DEV_GATE = (0.92, 0.95)
 LATEST_DEV = "d73"  # report ids from this one on: the latest dev reports (d73-d84)
@@ -141,8 +141,7 @@ NEWEST_DEV_GATE = (0.21, 0.23)
 # not read; heldout21: 5 on the code of main at 27bbf40, the first run on its reports
 # (committed blind, 81c182f, reviewed blind, f6e7e71), counted, not read; session 23's
 # merges: heldout19 3 → 2, counted, not read)
-HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout14": 5, "heldout19": 2,
-                  "heldout21": 5}
+HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout14": 5, "heldout19": 2}
 # failed must-not checks of the former held-out parts that became tuning data in session 12
 # (heldout5-heldout8 then: 5, 9, 7, 5 at its start; the counts after its merges). Their
 # gates above are the end-of-session-12 figures (0.837 / 0.932, 0.482 / 0.628,
@@ -188,6 +187,8 @@ HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout14": 5, "heldout19": 2,
 # 0.694 / 0.833, its last blind figures; its gate keeps the held-out gate.)
 # (heldout20 became tune20 at the start of session 23, with 10 failed checks and
 # 0.610 / 0.833, its last blind figures; its gate keeps the held-out gate.)
+# (heldout21 became tune21 at the start of session 24, with 5 failed checks and
+# 0.541 / 0.571, its last blind figures; its gate keeps the held-out gate.)
 # Session 23: tune18 5 → 2, tune19 2 → 0, tune20 10 → 7 (precision24: a day's sum and a
 # plural lede are no events of their own, what a witness tells a court is no new event,
 # an announced protest is still to come; location24: a site named again places its
@@ -197,7 +198,8 @@ HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout14": 5, "heldout19": 2,
 # change of a group's activity).
 TUNE_ERRORS = {"tune5": 0, "tune6": 0, "tune7": 0, "tune8": 0, "tune9": 0, "tune10": 0,
                "tune11": 0, "tune12": 0, "tune13": 0, "tune14": 0, "tune15": 0,
-               "tune16": 0, "tune17": 1, "tune18": 2, "tune19": 0, "tune20": 7}
+               "tune16": 0, "tune17": 1, "tune18": 2, "tune19": 0, "tune20": 7,
+               "tune21": 5}
 # must-not checks of the dev reports that still fail, each with the event that makes it
 # fail now (a substring of the error line): the same check failing for another reason is
 # a new error. d73-d84 (first run 12 failed checks; 3 left): a rally outside a court typed
@@ -251,7 +253,7 @@ def test_every_report_loads_and_is_substantial():
                                            "tune11", "tune12", "tune13", "tune14",
                                            "tune15", "tune16", "heldout14",
                                            "tune18", "tune17", "tune19",
-                                           "heldout19", "tune20", "heldout21"}
+                                           "heldout19", "tune20", "tune21"}
     for report in reports:
         assert report.text.count("\n\n") >= 2, f"{report.id}: fewer than three paragraphs"
         assert report.events or report.must_not
