@@ -111,6 +111,16 @@ def test_geopy_structured_query_with_a_number_is_not_a_type_error(gaz):
         coder.geocode({"city": "Moscow", "state": ["Idaho"]})
 
 
+@pytest.mark.parametrize("query", ["7", "12", "99", "3", " 42 ", "1-2"])
+def test_a_query_without_a_letter_names_no_place(gaz, query):
+    # "7" once read as the suffix of AT-7 (Tirol) through the Arabic-article rule
+    assert gaz.search(query) == [] and gaz.matches(query) == []
+
+
+def test_a_structured_number_alone_is_no_state(gaz):
+    assert GazetteerGeocoder(gaz).geocode({"state": 7}) is None
+
+
 def test_an_overlong_token_does_not_stop_the_document():
     import geoevents
 
