@@ -846,6 +846,10 @@ def test_in_jenin_is_the_town_and_jenin_governorate_the_division(parser):
     # no division of the city's name holds Chicago: the region around it is the city's
     ("Floods closed schools across the Chicago region. Police in Chicago rescued ten "
      "people.", "Chicago", None),
+    # Houston County, Texas, lies 175 km from Houston: a county of the city's name in
+    # its state that does not hold it is no region of the city
+    ("Officials in Houston said nine people fell ill. Spraying began across the Houston "
+     "region on Monday.", "Houston", None),
 ])
 def test_a_division_noun_after_a_town_s_name_names_the_division(parser, text, name,
                                                                   division):

@@ -323,7 +323,8 @@ class Resolver:
         Bryansk region" in a report filed from "BRYANSK, Russia" is the oblast, whatever
         the name's other mentions say. Only a division the town lies in, read with the
         name as a division: "the Houston region" stays the city, which no division of
-        that name holds."""
+        that name holds (Houston County, Texas, lies 175 km away: a lower division holds
+        the town when its point lies within :data:`CONTAINER_KM` of it)."""
         province = normalized(town.place.admin1 or "")
         if town.place.feature_class != "P" or not province or not any(
                 after is not None and after.group(1) in ABOVE_TOWN_NOUNS
@@ -334,7 +335,9 @@ class Resolver:
                      if c.place.feature_code in _DIVISIONS and not is_loose(c)
                      and c.place.country_code == town.place.country_code
                      and province == normalized(c.place.name if c.place.feature_code == "ADM1"
-                                                else c.place.admin1 or "")]
+                                                else c.place.admin1 or "")
+                     and (c.place.feature_code == "ADM1" or _in_container(
+                         town.place, c.place, as_area=False))]
         return max(divisions, key=lambda c: (c.place.feature_code == "ADM1", c.prior),
                    default=None)
 
