@@ -79,14 +79,31 @@ def test_airports_are_found_by_name_and_their_codes_are_no_names(gaz):
     heathrow = gaz.search("Heathrow Airport")[0]
     assert heathrow.id == "airport:EGLL" and heathrow.feature_code == "AIRP"
     assert gaz.search("Heathrow")[0].id == "airport:EGLL"
-    assert gaz.search("JFK International Airport", fuzzy=False) == []
     assert gaz.search("John F Kennedy International Airport")[0].id == "airport:KJFK"
-    for code in ("LHR", "EGLL", "JFK"):
+    for code in ("LHR", "EGLL", "JFK", "jfk airport"):
         assert all(p.feature_code != "AIRP" for p in gaz.search(code, fuzzy=False)), code
     codes = dict(gaz._db.execute(
         "SELECT c.scheme, c.code FROM codes c JOIN places p ON p.rowid = c.place "
         "WHERE p.id = 'airport:EGLL'").fetchall())
     assert codes == {"iata": "LHR", "icao": "EGLL"}
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("JFK International Airport", "airport:KJFK"), ("LHR Airport", "airport:EGLL"),
+    ("Airport EGLL", "airport:EGLL"), ("ORD  airport", "airport:KORD"),
+])
+def test_an_airport_code_is_read_when_the_query_says_airport(gaz, query, expected):
+    [airport] = gaz.search(query, limit=1)
+    assert airport.id == expected and airport.match == "alias"
+    assert gaz.search(query, country="FR") == []
+
+
+def test_an_airport_named_by_its_code_in_text_is_that_airport():
+    import geoevents
+
+    text = "Flights from LHR were diverted after smoke was seen at JFK Airport."
+    assert [(t.text, t.place and t.place.id) for t in geoevents.parse(text).toponyms] == [
+        ("JFK Airport", "airport:KJFK")]
 
 
 def test_military_airfield_names():

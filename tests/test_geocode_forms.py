@@ -26,6 +26,62 @@ def top(gaz: Gazetteer, query: str, **kw: object):
 # -- the table of issue 13 -----------------------------------------------------------------
 
 
+# the query cases of issue 13's table, each answered alike by every way in
+TABLE = [
+    ("US", "geonames:6252001", "alias"),
+    ("USSR", "local:soviet-union", "alias"),
+    ("Soviet Union", "local:soviet-union", "exact"),
+    ("Yugoslavia", "local:yugoslavia", "exact"),
+    ("Amazon", "local:amazon-river", "alias"),
+    ("Bali", "geonames:1650535", "exact"),
+    ("Norman, OK", "geonames:4543762", "qualifier"),
+    ("Austin, TX", "geonames:4671654", "qualifier"),
+    ("College Park, MD", "geonames:4351977", "qualifier"),
+    ("Springfield, Massachusetts, United States", "geonames:4951788", "qualifier"),
+    ("Vienna Austria", "geonames:2761369", "qualifier"),
+    ("Saint Petersburg, FL", "geonames:4171563", "qualifier"),
+    ("Mount Everest, Nepal", "local:mount-everest", "qualifier"),
+    ("London, ENG, UK", "geonames:2643743", "qualifier"),
+    ("Heathrow", "airport:EGLL", "alias"),
+    ("Clipperton Island", "ne:admin0:CLP", "exact"),
+]
+
+
+@pytest.fixture(scope="module")
+def server(gaz):
+    from fastapi.testclient import TestClient
+
+    from geoevents.server import create_app
+
+    with TestClient(create_app(gaz)) as client:
+        yield client
+
+
+@pytest.mark.parametrize(("query", "expected", "match"), TABLE)
+def test_the_table_of_the_issue_in_python_geopy_and_the_server(gaz, server, query,
+                                                               expected, match):
+    import geoevents
+
+    place = geoevents.geocode(query)
+    assert place is not None and (place.id, place.match) == (expected, match)
+    assert GazetteerGeocoder(gaz).geocode(query).raw["id"] == expected
+    [hit] = server.get("/search", params={"q": query, "limit": 1}).json()
+    assert (hit["geoevents_id"], hit["geoevents_match"]) == (expected, match)
+
+
+def test_the_table_of_the_issue_on_the_command_line():
+    import json
+    import subprocess
+    import sys
+
+    for query, expected, match in TABLE[::5]:
+        result = subprocess.run(
+            [sys.executable, "-m", "geoevents", "geocode", query, "--format", "json",
+             "--limit", "1"], capture_output=True, text=True, timeout=120, check=True)
+        [place] = json.loads(result.stdout)
+        assert (place["id"], place["match"]) == (expected, match), query
+
+
 def test_us_is_the_united_states(gaz):
     place = top(gaz, "US")
     assert place.feature_code == "PCLI" and place.country_code == "US"
@@ -109,6 +165,16 @@ def test_geopy_structured_query_with_a_number_is_not_a_type_error(gaz):
     assert coder.geocode({"city": "Moscow", "postalcode": 83843}).raw["country_code"] == "RU"
     with pytest.raises(GeocoderQueryError, match="state must be text"):
         coder.geocode({"city": "Moscow", "state": ["Idaho"]})
+
+
+@pytest.mark.parametrize("query", ["7", "12", "99", "3", " 42 ", "1-2"])
+def test_a_query_without_a_letter_names_no_place(gaz, query):
+    # "7" once read as the suffix of AT-7 (Tirol) through the Arabic-article rule
+    assert gaz.search(query) == [] and gaz.matches(query) == []
+
+
+def test_a_structured_number_alone_is_no_state(gaz):
+    assert GazetteerGeocoder(gaz).geocode({"state": 7}) is None
 
 
 def test_an_overlong_token_does_not_stop_the_document():
@@ -302,6 +368,22 @@ def test_lookups_of_impossible_names_have_no_candidates_but_search_refuses_them(
         gaz.search(long_name)
     with pytest.raises(QueryError, match="must be a string"):
         gaz.search(7)  # type: ignore[arg-type]
+
+
+def test_the_server_extracts_a_document_with_an_overlong_token(gaz):
+    from fastapi.testclient import TestClient
+
+    from geoevents.server import create_app
+
+    text = "Strikes hit Rafah. " + "QUJD" * 100 + " more text."
+    with TestClient(create_app(gaz)) as client:
+        response = client.post("/extract", json={"text": text})
+        assert response.status_code == 200, response.text
+        places = [f["properties"] for f in response.json()["features"]
+                  if f["properties"]["layer"] == "place"]
+        assert [p["country_code"] for p in places] == ["PS"] and response.json()["errors"] == []
+        refused = client.get("/search", params={"q": "QUJD" * 100})
+        assert refused.status_code == 400 and "longer than" in refused.text
 
 
 def test_a_one_megabyte_document_of_one_word_parses():

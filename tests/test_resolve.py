@@ -846,6 +846,10 @@ def test_in_jenin_is_the_town_and_jenin_governorate_the_division(parser):
     # no division of the city's name holds Chicago: the region around it is the city's
     ("Floods closed schools across the Chicago region. Police in Chicago rescued ten "
      "people.", "Chicago", None),
+    # Houston County, Texas, lies 175 km from Houston: a county of the city's name in
+    # its state that does not hold it is no region of the city
+    ("Officials in Houston said nine people fell ill. Spraying began across the Houston "
+     "region on Monday.", "Houston", None),
 ])
 def test_a_division_noun_after_a_town_s_name_names_the_division(parser, text, name,
                                                                   division):
@@ -1053,6 +1057,32 @@ def test_an_unknown_name_stays_unresolved_without_a_town(parser):
     harwinton = next(t for t in parser.parse(text, toponyms=spans).toponyms
                      if t.text == "Harwinton")
     assert harwinton.place is None
+
+
+def test_a_city_abroad_named_in_passing_places_no_unknown_name(parser):
+    # the text is about Kenya: London, named last before the unknown village, is no scale
+    text = ("Kenya's health ministry said Nairobi hospitals were ready. A traveller from "
+            "Mombasa had flown in from London before he reached Ndiwenyi, in Kenya.")
+    names = ("Kenya", "Nairobi", "Mombasa", "London", "Ndiwenyi")
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    spans.append((text.rindex("Kenya"), text.rindex("Kenya") + 5))
+    toponyms = {t.text: t for t in parser.parse(text, toponyms=spans).toponyms}
+    village = toponyms["Ndiwenyi"]
+    assert village.place is not None and village.place.country_code == "KE", village.reason
+    assert "London" not in village.reason
+
+
+def test_a_city_beside_the_texts_country_still_places_an_unknown_name(parser):
+    # Rome lies beside the Vatican, which the text is about
+    text = "The Vatican said pilgrims from Rome filled Cortile Nuovo, as the Vatican hoped."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Vatican", "Rome")]
+    spans += [(text.index("Cortile Nuovo"), text.index("Cortile Nuovo") + 13),
+              (text.rindex("Vatican"), text.rindex("Vatican") + 7)]
+    toponyms = {t.text: t for t in parser.parse(text, toponyms=spans).toponyms}
+    rome = toponyms["Rome"].place
+    assert rome is not None and rome.country_code == "IT"
+    court = toponyms["Cortile Nuovo"].place
+    assert court is not None and court.id == f"derived:near {rome.id}"
 
 
 @pytest.mark.parametrize(("anchor_confidence", "placed"), [(0.9, True), (0.3, False)])

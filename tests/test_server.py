@@ -135,6 +135,7 @@ def test_structured_search(client):
     state = get(client, "/search", state="Idaho", country="us")
     assert [r["addresstype"] for r in state] == ["state"]
     assert get(client, "/search", city="Moscow", country="Atlantis") == []
+    assert get(client, "/search", state="7") == get(client, "/search", q="12") == []
 
 
 def test_free_text_qualifier(client):

@@ -200,9 +200,12 @@ def fuzzy_allowed(query: str) -> bool:
 
 def lookup_text(query: str) -> str | None:
     """A name as the pipeline looks it up, or None when it cannot be a place name
-    (empty, NUL, longer than any name): lookups return no candidates for those."""
+    (empty, NUL, longer than any name, or without a letter: "7" or "12", which read as
+    the suffix of an ISO 3166-2 code or a quarter's number, are no place's name): lookups
+    return no candidates for those."""
     text = query.strip()
-    if not text or "\x00" in text or len(text) > MAX_QUERY_CHARS:
+    if not text or "\x00" in text or len(text) > MAX_QUERY_CHARS \
+            or not any(ch.isalpha() for ch in text):
         return None
     return text
 

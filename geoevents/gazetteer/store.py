@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import numbers
 import os
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
@@ -50,6 +51,11 @@ COUNTRY_CODES = ("PCLI", "PCLD", "PCLIX", "PCLS", "PCLF", "PCL", "TERR")
 
 # Score adjustments by how a name matched; importance (0..~1.1) is added to these.
 _PRIMARY_BONUS = 0.05
+# "JFK Airport", "LHR International Airport", "Airport EGLL": an IATA (three letters) or
+# ICAO (four) code in capitals that the words around it say is an airport's; the codes
+# table is read only then, never for a bare word ("JFK" the man, "LHR" in a list)
+_AIRPORT_CODE = re.compile(r"^(?:(?P<code>[A-Z]{3,4})\s+(?i:international\s+)?(?i:airport)"
+                           r"|(?i:airport)\s+(?P<after>[A-Z]{3,4}))$")
 # An alias that abbreviates the place's own name ("Gaza" for the Gaza Strip) is weaker
 # evidence than a full name: other places carry it as their whole name.
 _ABBREVIATION_PENALTY = 0.1
@@ -337,7 +343,8 @@ class Gazetteer:
         if fclass is not None and fclass not in FEATURE_CLASSES:
             raise QueryError(f"unknown feature class {feature_class!r}; use one of "
                              f"{', '.join(sorted(FEATURE_CLASSES))}")
-        found = self._lookup(query, codes, fclass, limit)
+        found = self._lookup(query, codes, fclass, limit) or self._by_airport_code(
+            query, codes, fclass)
         if forms:
             found = self._with_country_alias(query, found, codes, fclass)
         if not found and "," in query:
@@ -355,6 +362,23 @@ class Gazetteer:
                 found = sorted(found + [m for m in similar if m.score >= bar],
                                key=lambda m: -m.score)
         return found[:limit]
+
+    def _by_airport_code(self, query: str, codes: tuple[str, ...] | None,
+                         fclass: str | None) -> list[Match]:
+        """The airport whose IATA or ICAO code a query names with the word airport ("JFK
+        Airport", see :data:`_AIRPORT_CODE`), as an ``alias`` match; else nothing."""
+        hit = _AIRPORT_CODE.match(" ".join(query.split()))
+        if hit is None:
+            return []
+        code = hit.group("code") or hit.group("after")
+        rows = self._rows(
+            f"SELECT {PLACE_COLUMNS} FROM codes JOIN places ON places.rowid = codes.place "
+            "WHERE codes.scheme = ? AND codes.code = ?",
+            ("iata" if len(code) == 3 else "icao", code))
+        places = [_place(row) for row in rows]
+        return [Match(place, "exact", 1.0, False, place.importance, "alias")
+                for place in places if (not codes or place.country_code in codes)
+                and (not fclass or place.feature_class == fclass)]
 
     def _division_reading(self, query: str, codes: tuple[str, ...] | None,
                           fclass: str | None, limit: int) -> list[Match]:

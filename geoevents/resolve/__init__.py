@@ -323,7 +323,8 @@ class Resolver:
         Bryansk region" in a report filed from "BRYANSK, Russia" is the oblast, whatever
         the name's other mentions say. Only a division the town lies in, read with the
         name as a division: "the Houston region" stays the city, which no division of
-        that name holds."""
+        that name holds (Houston County, Texas, lies 175 km away: a lower division holds
+        the town when its point lies within :data:`CONTAINER_KM` of it)."""
         province = normalized(town.place.admin1 or "")
         if town.place.feature_class != "P" or not province or not any(
                 after is not None and after.group(1) in ABOVE_TOWN_NOUNS
@@ -334,7 +335,9 @@ class Resolver:
                      if c.place.feature_code in _DIVISIONS and not is_loose(c)
                      and c.place.country_code == town.place.country_code
                      and province == normalized(c.place.name if c.place.feature_code == "ADM1"
-                                                else c.place.admin1 or "")]
+                                                else c.place.admin1 or "")
+                     and (c.place.feature_code == "ADM1" or _in_container(
+                         town.place, c.place, as_area=False))]
         return max(divisions, key=lambda c: (c.place.feature_code == "ADM1", c.prior),
                    default=None)
 
@@ -1212,6 +1215,9 @@ CITY_CONTEXT_CONFIDENCE = 0.05
 # town) carries its error to every name placed near it (on LGL's tune half, anchors of any
 # confidence gave 40 right and 21 wrong placements, anchors of 0.4 or more 36 and 13)
 CONTEXT_MIN_ANCHOR_CONFIDENCE = 0.4
+# a city this close to a place of the text's main country (Rome beside the Vatican) may
+# still place its unknown names (see _at_home)
+HOME_KM = 50.0
 CONTEXT_ID_PREFIX = "derived:near "
 
 
@@ -1230,13 +1236,16 @@ def place_by_context(toponyms: Sequence[Toponym], *, cities: bool = False) -> li
     (:func:`derived_place`, id "derived:near <id>"), at :data:`CONTEXT_CONFIDENCE`, and its
     reason says why the name itself is unresolved, then where it was placed. A text with
     no such place leaves its unknown names unresolved, unless ``cities`` asks to place them
-    near its nearest town or city of any size instead, at :data:`CITY_CONTEXT_CONFIDENCE`.
+    near its nearest town or city of any size instead, at :data:`CITY_CONTEXT_CONFIDENCE`:
+    a town or city of the country the text is mostly about (:func:`_at_home`).
     Placed mentions are copies: the toponyms given, which the event step reads with its
     own fallback for unknown names, are unchanged."""
     anchors = _context_anchors(toponyms, CONTEXT_MAX_POPULATION)
     confidence, scale = CONTEXT_CONFIDENCE, "local place"
     if not anchors and cities:
-        anchors = _context_anchors(toponyms, math.inf)
+        home = _home(toponyms)
+        anchors = [a for a in _context_anchors(toponyms, math.inf)
+                   if a.place is not None and _at_home(a.place, home)]
         confidence, scale = CITY_CONTEXT_CONFIDENCE, "town or city"
     if not anchors:
         return list(toponyms)
@@ -1258,6 +1267,26 @@ def place_by_context(toponyms: Sequence[Toponym], *, cities: bool = False) -> li
             reason=f"{t.reason or 'unresolved'}; placed near {base.display_name}, the "
                    f"text's nearest {scale} {where}"))
     return out
+
+
+def _home(toponyms: Sequence[Toponym]) -> list[Place]:
+    """The places of the country more of the text's resolved names lie in than any other
+    (countries, divisions and towns alike); all its places when no country leads."""
+    places = [t.place for t in toponyms if t.place is not None and t.place.country_code
+              and not t.place.source.startswith(DERIVED_SOURCE)]
+    ranked = Counter(p.country_code for p in places).most_common(2)
+    if len(ranked) == 2 and ranked[0][1] == ranked[1][1]:
+        return places
+    return [p for p in places if p.country_code == ranked[0][0]] if ranked else []
+
+
+def _at_home(place: Place, home: list[Place]) -> bool:
+    """Whether ``place`` lies in the text's main country (:func:`_home`) or within
+    :data:`HOME_KM` of one of its places there: a city of another country named in
+    passing ("London" in a report from Kenya) sets no scale for the text's unknown names,
+    but Rome does for one about the Vatican."""
+    return any(place.country_code == p.country_code
+               or distance_km(place.lat, place.lon, p.lat, p.lon) <= HOME_KM for p in home)
 
 
 def _context_anchors(toponyms: Sequence[Toponym], cap: float) -> list[Toponym]:
