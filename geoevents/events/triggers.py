@@ -301,8 +301,21 @@ def _told_as_done(clause: Word) -> bool:
         return clause.tag_ == "VBD" or perfect or (clause.tag_ == "VBG" and not auxes and not any(
             c.dep_ == "mark" for c in clause.children))
     if clause.dep_ == "ccomp" and lemma(clause.head) not in _DENYING:
-        return clause.tag_ == "VBD" or perfect
+        return (clause.tag_ == "VBD" and not _mandated(clause)) or perfect
     return False
+
+
+# verbs whose "that" clause, in the base form, is what is required of someone
+_MANDATIVE = frozenset({"demand", "urge", "ask", "request", "require", "recommend", "propose"})
+
+
+def _mandated(clause: Word) -> bool:
+    """Whether a "that" clause under a verb of demanding is in the mandative subjunctive,
+    the bare verb whatever its subject ("demanded that the army *set* up a base", "urged
+    that the governor *put* an end to the raids"), which the tagger may read as a past
+    with a verb whose past is its base form: what is wanted, not what was done."""
+    return lemma(clause.head) in _MANDATIVE and clause.lower_ == lemma(clause) and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _done_by_its_own_clause(noun: Word, onto: Ontology) -> bool:
