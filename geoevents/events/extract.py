@@ -2052,8 +2052,10 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 cand.date = in_the_year(cand.date, past_year)
             cand.reference = cand.reference or _is_repeat_mention(cand) or \
                 _victims_described(cand) or _crowd_described(cand, onto) or \
-                _answers_the_told(cand) or _account_told_again(cand, here, found, onto) or \
+                _answers_the_told(cand) or \
                 _damage_to_the_target(cand, found, paragraph, i, onto)
+            if not cand.reference and _account_told_again(cand, here, found, onto):
+                cand.reference, cand.location = True, NOWHERE  # the speaker's place only
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
                 _witnessed(cand) or _ends_another(cand, onto) or _seizure(cand)
@@ -3103,9 +3105,10 @@ def _account_told_again(cand: _Candidate, here: list[tuple[Toponym, Word]],
     a spokesman said the army *had targeted* a rebel base"): a clause with no place and no
     day of its own, in a sentence (``here``: its places) placed only where the words were
     said, refers back to the happening of its kind told before (one of another kind,
-    "the air force said its jets had struck the attackers", is news)."""
+    "the air force said its jets had struck the attackers", is news). A toll ("said four
+    soldiers had been killed") is another account's figure, joined as a consequence."""
     verb = _clause_verb(cand)
-    if cand.trigger.pos != "VERB" or onto.event_type_of(
+    if cand.trigger.pos != "VERB" or cand.trigger.lemma in CONSEQUENCES or onto.event_type_of(
             cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES or not _reported(
             verb, onto) or not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
                                    for c in verb.children):
