@@ -1781,3 +1781,16 @@ def test_demanded_act_in_the_subjunctive_is_no_happening():
                  "a base in the area.") == ["Peaceful protest"]
     assert types("The governor said that the army set up a base in Tillaberi on Sunday.") == [
         "Headquarters or base established"]
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands protested in Manila on Monday after a police raid in Tondo, a cluster of "
+    "slums in the city's north, left at least four people dead.",
+    "An army raid in Mathare, a cluster of settlements in the city's east, left at least "
+    "seven people dead.",
+    "Hundreds of people protested in Rio on Sunday after a police operation in the Alemão "
+    "complex left at least four people dead.",
+])
+def test_left_dead_in_a_small_clause_is_no_departure(text):
+    # "left [four people dead]": the parse's small clause is the resultative's state too
+    assert "Change to group/activity" not in types(text)

@@ -1518,7 +1518,8 @@ def _left_in_a_state(cand: _Candidate) -> bool:
     resultative ("Police operation leaves seven dead in Valéria", "the storm left 12
     people dead", "left three soldiers wounded"): the toll of the happening, not a
     group leaving a place. The state is an adjective or participle that is the verb's
-    object or describes it."""
+    object or describes it, or the predicate of a small clause ("left [at least four people
+    dead]")."""
     tok = cand.trigger.token
     if cand.typing.sub_event_type != "Change to group/activity" or cand.trigger.pos != "VERB":
         return False
@@ -1526,7 +1527,7 @@ def _left_in_a_state(cand: _Candidate) -> bool:
         return word.pos_ == "ADJ" or word.tag_ == "VBN"
 
     return any((c.dep_ == "dobj" and c.pos_ == "ADJ") or (
-        c.dep_ in ("oprd", "acomp", "advcl", "xcomp") and state(c)) or (
+        c.dep_ in ("oprd", "acomp", "advcl", "xcomp", "ccomp") and state(c)) or (
         c.dep_ == "dobj" and any(d.dep_ in ("acl", "amod") and d.i == c.i + 1 and state(d)
                                  for d in c.children))  # "left three soldiers wounded"
         for c in tok.children)
