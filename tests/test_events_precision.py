@@ -1794,3 +1794,13 @@ def test_demanded_act_in_the_subjunctive_is_no_happening():
 def test_left_dead_in_a_small_clause_is_no_departure(text):
     # "left [four people dead]": the parse's small clause is the resultative's state too
     assert "Change to group/activity" not in types(text)
+
+
+def test_a_base_must_be_what_is_set_up():
+    # a base word elsewhere in the clause ("post-election") sets up no base
+    assert types("The trial of five rebel commanders accused over the post-election "
+                 "killings in Bouake in 2011 opened on Monday before a court in Abidjan.") == []
+    for text in ("The army opened a new post in Diffa on Monday.",
+                 "A military camp was set up outside Tillaberi on Sunday.",
+                 "Soldiers established checkpoints and a forward base at Kidal on Tuesday."):
+        assert types(text) == ["Headquarters or base established"]

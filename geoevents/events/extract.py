@@ -1533,6 +1533,24 @@ def _left_in_a_state(cand: _Candidate) -> bool:
         for c in tok.children)
 
 
+def _no_base_set_up(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether a verb of setting up is coded as a base established while what it sets up is
+    no base: the base word must head the verb's object or subject ("the army opened a new
+    post", "a camp was set up", "the rebels' headquarters opened"), not sit elsewhere in
+    the clause ("the trial over the post-election killings opened", "set up a committee
+    on the attacks on army posts")."""
+    if cand.typing.sub_event_type != _BASE_SET_UP or cand.trigger.pos != "VERB":
+        return False
+    bases = onto.words("base")
+    heads = [c for c in cand.trigger.token.children
+             if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
+    return not any(lemma(w) in bases for h in heads
+                   for w in [h, *(c for c in h.children if c.dep_ in ("compound", "conj"))])
+
+
+_BASE_SET_UP = "Headquarters or base established"
+
+
 def _same_doers(cand: _Candidate, onto: Ontology) -> bool:
     """Whether an undated violent mention goes on telling the happening of the sentence
     before it by its doers, named again as known ("A guard was wounded when armed men
@@ -2091,6 +2109,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _taken_for_care(c) and not _words_quoted(c, sent, onto)
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _left_in_a_state(c)
+                and not _no_base_set_up(c, onto)
                 and not _civilians_moving(c, onto)
                 and not _no_state_voice(c) and not _one_sided(c)
                 and not _over_a_stretch(c, onto) and not _running_toll(c, anchor, onto)
