@@ -135,6 +135,7 @@ from geoevents.events.triggers import (
     document_words,
     find_triggers,
     lemma,
+    lemma_forms,
     lemma_tables,
 )
 from geoevents.model import Event, Place
@@ -1544,8 +1545,10 @@ def _no_base_set_up(cand: _Candidate, onto: Ontology) -> bool:
     bases = onto.words("base")
     heads = [c for c in cand.trigger.token.children
              if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
-    return not any(lemma(w) in bases for h in heads
-                   for w in [h, *(c for c in h.children if c.dep_ in ("compound", "conj"))])
+    named = [w for h in heads for w in [h, *(c for c in h.children if c.dep_ in (
+        "compound", "conj")), *(g for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for g in c.children if g.dep_ == "pobj")]]
+    return not any(set(lemma_forms(w)) & bases for w in named)  # ("a number of barracks")
 
 
 _BASE_SET_UP = "Headquarters or base established"
