@@ -135,6 +135,7 @@ from geoevents.events.triggers import (
     document_words,
     find_triggers,
     lemma,
+    lemma_forms,
     lemma_tables,
 )
 from geoevents.model import Event, Place
@@ -1518,7 +1519,8 @@ def _left_in_a_state(cand: _Candidate) -> bool:
     resultative ("Police operation leaves seven dead in Valéria", "the storm left 12
     people dead", "left three soldiers wounded"): the toll of the happening, not a
     group leaving a place. The state is an adjective or participle that is the verb's
-    object or describes it."""
+    object or describes it, or the predicate of a small clause ("left [at least four people
+    dead]")."""
     tok = cand.trigger.token
     if cand.typing.sub_event_type != "Change to group/activity" or cand.trigger.pos != "VERB":
         return False
@@ -1526,10 +1528,30 @@ def _left_in_a_state(cand: _Candidate) -> bool:
         return word.pos_ == "ADJ" or word.tag_ == "VBN"
 
     return any((c.dep_ == "dobj" and c.pos_ == "ADJ") or (
-        c.dep_ in ("oprd", "acomp", "advcl", "xcomp") and state(c)) or (
+        c.dep_ in ("oprd", "acomp", "advcl", "xcomp", "ccomp") and state(c)) or (
         c.dep_ == "dobj" and any(d.dep_ in ("acl", "amod") and d.i == c.i + 1 and state(d)
                                  for d in c.children))  # "left three soldiers wounded"
         for c in tok.children)
+
+
+def _no_base_set_up(cand: _Candidate, onto: Ontology) -> bool:
+    """Whether a verb of setting up is coded as a base established while what it sets up is
+    no base: the base word must head the verb's object or subject ("the army opened a new
+    post", "a camp was set up", "the rebels' headquarters opened"), not sit elsewhere in
+    the clause ("the trial over the post-election killings opened", "set up a committee
+    on the attacks on army posts")."""
+    if cand.typing.sub_event_type != _BASE_SET_UP or cand.trigger.pos != "VERB":
+        return False
+    bases = onto.words("base")
+    heads = [c for c in cand.trigger.token.children
+             if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")]
+    named = [w for h in heads for w in [h, *(c for c in h.children if c.dep_ in (
+        "compound", "conj")), *(g for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                                for g in c.children if g.dep_ == "pobj")]]
+    return not any(set(lemma_forms(w)) & bases for w in named)  # ("a number of barracks")
+
+
+_BASE_SET_UP = "Headquarters or base established"
 
 
 def _same_doers(cand: _Candidate, onto: Ontology) -> bool:
@@ -1603,6 +1625,38 @@ def _over_a_stretch(cand: _Candidate, onto: Ontology) -> bool:
         c.dep_ in ("nsubjpass", "dobj") and c.tag_ == "NNS" and lemma(c) in onto.noun_index
         and any(d.dep_ in ("amod", "nummod", "det") and d.lower_ in _SOME_MANY
                 for d in c.children) for c in tok.children)
+
+
+def _running_toll(cand: _Candidate, anchor: date | None, onto: Ontology) -> bool:
+    """Whether a violent verb in the present perfect sums up a conflict that began in an
+    earlier year, named in its subject ("The insurgency that began in 2017 has killed more
+    than 4,000 people", "Fighting between the clans, which started in 2001, has killed
+    thousands"): the running total of a lasting conflict, not one happening."""
+    tok = cand.trigger.token
+    if anchor is None or cand.trigger.pos != "VERB" or onto.event_type_of(
+            cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES or not any(
+            c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in tok.children):
+        return False
+    before = [t for c in tok.children if c.i < tok.i and c.dep_ not in ("aux", "neg")
+              for t in c.subtree]
+    return any(int(y) < anchor.year and _began_then(t) for t in before
+               for y in _YEAR.findall(t.text))
+
+
+def _began_then(year: Word) -> bool:
+    """Whether a year is when something began: the object of "since" or of a preposition
+    on a verb of onset ("since 2001", "which started in 2001", "that erupted in mid-2022"),
+    not the day of any act ("gunmen who escaped from prison in 2019")."""
+    prep = year.head
+    if year.dep_ != "pobj":
+        return False
+    verb = prep.head
+    words = {lemma(verb)} | {f"{lemma(verb)} {c.lower_}" for c in verb.children
+                             if c.dep_ == "prt"}
+    return prep.lower_ == "since" or (prep.lower_ == "in" and bool(words & _ONSETS))
+
+
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
 # counts of no number that make a plural a tally of several happenings
@@ -2022,6 +2076,8 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 _victims_described(cand) or _crowd_described(cand, onto) or \
                 _answers_the_told(cand) or \
                 _damage_to_the_target(cand, found, paragraph, i, onto)
+            if not cand.reference and _account_told_again(cand, here, found, onto):
+                cand.reference, cand.location = True, NOWHERE  # the speaker's place only
             cand.accompanying = cand.trigger.lemma in CONSEQUENCES or \
                 cand.typing.sub_event_type in _ACCOMPANYING | {_ARRESTS} or \
                 _witnessed(cand) or _ends_another(cand, onto) or _seizure(cand)
@@ -2056,9 +2112,11 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
                 and not _taken_for_care(c) and not _words_quoted(c, sent, onto)
                 and not _arrests_protested(c, onto)
                 and not _relief_work(c) and not _left_in_a_state(c)
+                and not _no_base_set_up(c, onto)
                 and not _civilians_moving(c, onto)
                 and not _no_state_voice(c) and not _one_sided(c)
-                and not _over_a_stretch(c, onto) and not _target_described(c, cands, onto)
+                and not _over_a_stretch(c, onto) and not _running_toll(c, anchor, onto)
+                and not _target_described(c, cands, onto)
                 and not _counted_over_a_stretch(c, onto) and not _summed_up(c, found, onto)
                 and not _separate_happenings(c)
                 and not (sports and _play_told_as_war(sentence_lemmas[i], onto))]
@@ -3061,6 +3119,29 @@ def _actors_conflict(a: str | None, b: str | None) -> bool:
         return False
     ka, kb = actor_key(a), actor_key(b)
     return ka is not None and kb is not None and None not in (ka[0], kb[0]) and ka[0] != kb[0]
+
+
+def _account_told_again(cand: _Candidate, here: list[tuple[Toponym, Word]],
+                        found: list[_Candidate], onto: Ontology) -> bool:
+    """Whether a violent verb is a speaker's account, in the reported past perfect, of a
+    happening the report has already told ("A drone strike hit Kabo on Monday. In Bangui,
+    a spokesman said the army *had targeted* a rebel base"): a clause with no place and no
+    day of its own, in a sentence (``here``: its places) placed only where the words were
+    said, refers back to the happening of its kind told before (one of another kind,
+    "the air force said its jets had struck the attackers", is news). A toll ("said four
+    soldiers had been killed") is another account's figure, joined as a consequence."""
+    verb = _clause_verb(cand)
+    if cand.trigger.pos != "VERB" or cand.trigger.lemma in CONSEQUENCES or onto.event_type_of(
+            cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES or not _reported(
+            verb, onto) or not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
+                                   for c in verb.children):
+        return False
+    if not here or any(verb.left_edge.i <= root.i <= verb.right_edge.i for _, root in here) \
+            or (cand.date is not None and cand.date.attached
+                and cand.date.precision != UNRESOLVED):
+        return False  # the sentence's places must all be outside the reported clause
+    kind = onto.event_type_of(cand.typing.sub_event_type)
+    return any(onto.event_type_of(f.typing.sub_event_type) == kind for f in found)
 
 
 def _anterior(cand: _Candidate, onto: Ontology) -> bool:

@@ -301,8 +301,21 @@ def _told_as_done(clause: Word) -> bool:
         return clause.tag_ == "VBD" or perfect or (clause.tag_ == "VBG" and not auxes and not any(
             c.dep_ == "mark" for c in clause.children))
     if clause.dep_ == "ccomp" and lemma(clause.head) not in _DENYING:
-        return clause.tag_ == "VBD" or perfect
+        return (clause.tag_ == "VBD" and not _mandated(clause)) or perfect
     return False
+
+
+# verbs whose "that" clause, in the base form, is what is required of someone
+_MANDATIVE = frozenset({"demand", "urge", "ask", "request", "require", "recommend", "propose"})
+
+
+def _mandated(clause: Word) -> bool:
+    """Whether a "that" clause under a verb of demanding is in the mandative subjunctive,
+    the bare verb whatever its subject ("demanded that the army *set* up a base", "urged
+    that the governor *put* an end to the raids"), which the tagger may read as a past
+    with a verb whose past is its base form: what is wanted, not what was done."""
+    return lemma(clause.head) in _MANDATIVE and clause.lower_ == lemma(clause) and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _done_by_its_own_clause(noun: Word, onto: Ontology) -> bool:
@@ -736,16 +749,50 @@ def learned_trigger(sent: Span, onto: Ontology) -> Trigger | None:
         return None
     ranked = [token for _, _, token in sorted(weighed, key=lambda w: w[:2])]
     token = ranked[0]
-    mod, why = modality(token, onto)
+    mod, why = _learned_modality(token, onto)
     if mod in NON_EVENTS:
         # the heaviest word is what is to come or was refused ("gang members shot dead a
         # shopkeeper who had refused to pay extortion money"): the next word that tells a
         # happening, not a subject (the doer of a planned act reads as told: "delegations
         # are due to meet")
-        told = ((t, *modality(t, onto)) for t in ranked[1:]
+        told = ((t, *_learned_modality(t, onto)) for t in ranked[1:]
                 if t.dep_ not in ("nsubj", "nsubjpass"))
         token, mod, why = next((t for t in told if t[1] not in NON_EVENTS),
                                (token, mod, why))
     return Trigger(token=token, lemma=lemma(token), pos="VERB" if token.pos_ == "VERB"
                    else "NOUN", phrase=None, sub_types=(pred.best_event,), modality=mod,
                    modality_reason=why, learned=pred)
+
+
+def _learned_modality(token: Word, onto: Ontology) -> tuple[str, str]:
+    """The modality of a word the model weighs most, which may be no argument of a verb
+    of its own: within the clause of a verb of intention that governs an infinitive
+    ("drivers' associations *have threatened to* halt transport", "youth leaders
+    *threatened to* block the highway"), the sentence tells what is intended, not done."""
+    mod, why = modality(token, onto)
+    if mod in NON_EVENTS:
+        return mod, why
+    verb = token
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    while (verb.dep_ in ("xcomp", "conj") or _infinitive(verb)) and verb.head.i != verb.i \
+            and lemma(verb) not in _INTENDING:
+        verb = verb.head
+    if lemma(verb) in _INTENDING and any(
+            c.dep_ == "xcomp" or _infinitive(c) for c in verb.children):
+        return "hypothetical", f"in the clause of the intention word {verb.text!r}"
+    return mod, why
+
+
+def _infinitive(verb: Word) -> bool:
+    """Whether a verb is a to-infinitive the parse hung as an adverbial clause
+    ("threatened on Sunday *to barricade* the road")."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in verb.children)
+
+
+# verbs of intention whose infinitive tells what is to come, whoever is its doer
+_INTENDING = frozenset({"threaten", "vow", "plan", "intend", "promise", "pledge", "warn",
+                        "prepare"})
