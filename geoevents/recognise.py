@@ -73,6 +73,7 @@ from geoevents.wordlists import (
     DISTANCE_UNITS,
     DIVISION_NOUNS,
     DIVISION_PLURALS,
+    FEAST_NAMES,
     GROUP_HEADS,
     GROUP_PROVINCE_NAMES,
     LOCATIVE_PREPOSITIONS,
@@ -506,11 +507,15 @@ class Recogniser:
             # where it owns a place's part ("during Kafr Saghir’s liberation"); a person's
             # there stays weak ("Mubarak's fall")
             taken = cue in ("territorial", "assault")
-            settled = _entity_is(span) and (
-                (labels == {"ORG"} and (taken or cue == "possessive")) or (
-                    labels == {"PERSON"} and (taken or cue == "of" or (
+            # a label of no name that the cue overrules ("in Mahaday" DATE) settles it too
+            settled = _misread(span[0], cue, _cue_word(doc, span.start)) or \
+                (_entity_is(span) and (
+                    (labels == {"ORG"} and (taken or cue == "possessive")) or (
+                        # "shelled Robotyne" PRODUCT: an assault's object is no thing
+                        cue == "assault" and len(labels) == 1 and labels <= _THING_LABELS)
+                    or (labels == {"PERSON"} and (taken or cue == "of" or (
                         cue == "locative" and _cue_word(doc, span.start) in
-                        STATIC_LOCATIVES | PATH_PREPOSITIONS))))
+                        STATIC_LOCATIVES | PATH_PREPOSITIONS)))))
             if not outright and not settled and _inside_longer_entity(span):
                 continue
             lookup = _strip_generic(span)
@@ -1772,7 +1777,7 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
             # a cue takes is in that place
             start = _modifiers_end(tokens, start + 2)
         if cue is None or start >= n or not (
-                starts[start] or (cue == "named" and _misdated(tokens[start]))
+                starts[start] or _misread(tokens[start], cue, low)
                 or _numbered(words, start)):
             continue
         end = _name_end(doc, start, n)
@@ -1799,7 +1804,7 @@ _PARTITIVES = frozenset({"half", "most", "much", "all", "part", "parts", "some"}
 # the words of dates that start with a capital: months and weekdays, in full or short
 _CALENDAR = frozenset(name.lower() for name in (
     *calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name,
-    *calendar.day_abbr)) | {"sept", "tues", "thur", "thurs"}
+    *calendar.day_abbr)) | {"sept", "tues", "thur", "thurs"} | FEAST_NAMES
 
 
 def _numbered(words: _Words, i: int) -> bool:
@@ -1807,6 +1812,24 @@ def _numbered(words: _Words, i: int) -> bool:
     Project", "near the 1070 Apartment Complex"): digits alone, then a name's first word.
     Such a name counts only when the gazetteer knows it (see :meth:`_place_contexts`)."""
     return words.texts[i].isdigit() and i + 1 < len(words.texts) and words.starts[i + 1]
+
+
+# NER labels of things, works and happenings, which the object of an assault verb is not
+_THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def _misread(token: Token, cue: str, cue_word: str) -> bool:
+    """Whether a capitalised word that NER gave a label of no name can still start one
+    where a strong cue stands before it: a "date" that is no calendar word after a
+    settlement noun, a static locative or an assault verb ("the village of Ma’ardes", "in
+    Mahaday", "seized Ma’ardes"), and a "language" that an assault or a capture takes
+    ("shelled Robotyne": a language is never shelled)."""
+    if token.pos_ != "PROPN":
+        return False
+    taken = cue in ("territorial", "assault")
+    if _misdated(token):
+        return taken or cue == "named" or (cue == "locative" and cue_word in STATIC_LOCATIVES)
+    return taken and token.ent_type_ == "LANGUAGE" and token.text[:1].isupper()
 
 
 def _misdated(token: Token) -> bool:

@@ -152,3 +152,23 @@ def test_a_name_before_the_possessive_of_a_place_s_part_is_a_place(parser):
     assert found["Kafr Saghir"].place.country_code == "SY"
     # a person's fall names no place
     assert not names(parser, "Crowds cheered in the streets after Mubarak's fall.")
+
+
+def test_a_name_ner_misreads_as_a_date_is_a_place_after_a_locative(parser):
+    # spaCy's small model tags "Mahaday" DATE; a static locative before a capitalised
+    # word that is no month, weekday or feast makes it a place candidate
+    found = names(parser, "Clan militias clashed in Mahaday overnight, leaving six dead.")
+    assert "Mahaday" in found and found["Mahaday"].place is not None
+    assert found["Mahaday"].place.country_code == "SO"
+    # a feast is a date word: no place, although the gazetteer has a "Ramadan"
+    assert "Ramadan" not in names(parser, "Pilgrims prayed in Ramadan.")
+
+
+def test_the_object_of_an_assault_verb_is_a_place_whatever_ner_calls_it(parser):
+    # "Robotyne" is tagged PRODUCT here and LANGUAGE in other sentences
+    for text in ("Artillery units shelled Robotyne again on Thursday.",
+                 "Russian forces shelled Robotyne overnight, killing two civilians."):
+        found = names(parser, text)
+        assert "Robotyne" in found, text
+        assert found["Robotyne"].place is not None
+        assert found["Robotyne"].place.country_code == "UA"
