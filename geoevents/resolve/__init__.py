@@ -41,6 +41,7 @@ from geoevents.resolve.borders import resolve_border
 from geoevents.resolve.candidates import (
     ABOVE_TOWN_NOUNS,
     CACHE_SIZE,
+    CITY_AREA_KM,
     Candidate,
     CandidateGenerator,
     normalized,
@@ -323,7 +324,7 @@ class Resolver:
         Bryansk region" in a report filed from "BRYANSK, Russia" is the oblast, whatever
         the name's other mentions say. Only a division the town lies in, read with the
         name as a division: "the Houston region" stays the city, which no division of
-        that name holds."""
+        that name holds (Houston County, Texas, lies far from it)."""
         province = normalized(town.place.admin1 or "")
         if town.place.feature_class != "P" or not province or not any(
                 after is not None and after.group(1) in ABOVE_TOWN_NOUNS
@@ -334,7 +335,10 @@ class Resolver:
                      if c.place.feature_code in _DIVISIONS and not is_loose(c)
                      and c.place.country_code == town.place.country_code
                      and province == normalized(c.place.name if c.place.feature_code == "ADM1"
-                                                else c.place.admin1 or "")]
+                                                else c.place.admin1 or "")
+                     and (c.place.feature_code == "ADM1" or distance_km(
+                         town.place.lat, town.place.lon, c.place.lat, c.place.lon)
+                          <= CITY_AREA_KM)]
         return max(divisions, key=lambda c: (c.place.feature_code == "ADM1", c.prior),
                    default=None)
 
