@@ -1256,3 +1256,24 @@ def test_a_party_s_own_place_is_not_the_scene_of_the_fighting():
     # a partner's place reached through a locative preposition still is the scene
     loc = located("Troops clashed with rebels near Goma on Monday.", "clashed")
     assert loc.toponym is not None and loc.toponym.text.endswith("Goma"), loc.reason
+
+
+def test_a_misread_date_that_is_a_place_is_no_date_of_the_event():
+    e = first("Clan militias clashed in Mahaday on Tuesday, leaving six dead.")
+    assert e.location_text == "Mahaday"
+    assert e.date_text == "Tuesday"
+
+
+def test_the_region_of_a_big_city_is_around_the_city_not_a_county_far_away():
+    e = first("Police arrested 40 protesters across the Houston region on Monday.")
+    place = e.location
+    assert place is not None and place.admin1 == "Texas" and place.feature_class == "P"
+
+
+def test_the_reason_says_which_gazetteer_reading_was_refused():
+    # "Kwatas" is not in the gazetteer; its similar name Quetta (PK) is refused, and the
+    # reason says so rather than a bare "not in the gazetteer"
+    e = first("Herdsmen attacked the village of Kwatas in Benue state, killing nine "
+              "farmers.")
+    assert e.location_text == "Kwatas"
+    assert "only a similar name, 'Quetta'" in e.reason and "refused" in e.reason

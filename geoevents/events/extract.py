@@ -1762,10 +1762,12 @@ def _sentence_toponyms(sentences: list[Span], toponyms: list[Toponym],
 _DOTTED = re.compile(r"\d\.[01]?\d\.")
 
 
-def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
+def _sentence_dates(sentences: list[Span], text: str, toponyms: list[Toponym]
+                    ) -> list[list[Span]]:
     """The DATE and TIME entities of each sentence, in one pass over the document's
     entities (``Span.ents`` scans them all for every sentence), and the years the
-    tagger left out ("The summer of 2020 saw …" untagged in a long report)."""
+    tagger left out ("The summer of 2020 saw …" untagged in a long report). An entity
+    inside a resolved toponym is a place the tagger misread ("in Mahaday" DATE), no date."""
     from spacy.tokens import Span as SpanType
 
     out: list[list[Span]] = [[] for _ in sentences]
@@ -1793,7 +1795,9 @@ def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
                 all(doc[k].ent_type_ == "" for k in range(i, j)) and \
                 doc[j - 1].idx + len(doc[j - 1].text) == match.end():
             years.append(SpanType(doc, i, j, label="DATE"))
-    dated = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]  # (sorted: only these)
+    placed = [(t.start, t.end) for t in toponyms if t.place is not None]
+    dated = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and not any(
+        s <= e.start_char and e.end_char <= t for s, t in placed)]  # (sorted: only these)
     for ent in sorted([*dated, *years], key=lambda e: e.start):
         ent = _without_a_clause(ent)
         i = bisect.bisect_right(starts, ent.start) - 1
@@ -1905,7 +1909,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     # the starts of the places a reaction's speaker is at ("In Berlin, the ministry
     # condemned the massacre"): no place the fallback lends a happening (see _fall_back)
     speakers: set[int] = set()
-    dates = _sentence_dates(sentences, text)
+    dates = _sentence_dates(sentences, text, toponyms)
     # a later paragraph that opens with its own dateline is filed on its own day
     refiled = later_datelines(text, base)
     # (and a line holding only the day an update was issued dates no event)
@@ -2620,7 +2624,7 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             km, way = onward
             cand.location.toponym = measured_from(unknown, before, km, way)
             cand.location.precision = 2
-            cand.location.reason += (f"; not in the gazetteer, so placed at the point {km:g} "
+            cand.location.reason += (f"; unresolved, so placed at the point {km:g} "
                                      f"km {way} of {before.text!r}, the place told before it")
             cand.location.inferred = True
             continue
@@ -2653,7 +2657,7 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
         if unknown is not None:  # a name the gazetteer lacks: keep it, placed in its area
             cand.location.toponym = placed_in(unknown, where, how)
             cand.location.precision = max(cand.location.precision or 2, precision)
-            cand.location.reason += f"; not in the gazetteer, so placed at {how}"
+            cand.location.reason += f"; unresolved, so placed at {how}"
             cand.location.inferred = True
         else:
             _place_inferred(cand, where, role, precision, how, family,
