@@ -1277,3 +1277,18 @@ def test_the_reason_says_which_gazetteer_reading_was_refused():
               "farmers.")
     assert e.location_text == "Kwatas"
     assert "only a similar name, 'Quetta'" in e.reason and "refused" in e.reason
+
+
+def test_a_creed_on_a_site_placed_near_a_town_is_no_candidate_place():
+    # "Sufi" is no place the gazetteer knows; the resolver sets it near Karachi, but a
+    # nationality or creed on a noun says whose the shrine is, not where
+    from geoevents.events.location import sentence_candidates
+    from geoevents.pipeline import analyse
+    from geoevents.resolve import placed_by_context
+
+    document, doc = analyse("Masked men fired at a Sufi shrine on the edge of Karachi.")
+    assert doc is not None
+    toponyms = document.toponyms
+    assert any(t.text == "Sufi" and placed_by_context(t.place) for t in toponyms)
+    kept = [m.text for m, _ in sentence_candidates(next(iter(doc.sents)), toponyms)]
+    assert "Sufi" not in kept and "Karachi" in kept

@@ -86,7 +86,7 @@ from geoevents.events.dedup import contains
 from geoevents.events.tokens import doc_words, root_word, span_root, span_words
 from geoevents.events.triggers import MODALS, lemma
 from geoevents.nlp import char_tokens, doc_span, doc_text, span_text, token_text
-from geoevents.resolve import CONTEXT_ID_PREFIX, DERIVED_SOURCE, derived_place
+from geoevents.resolve import CONTEXT_ID_PREFIX, DERIVED_SOURCE, derived_place, placed_by_context
 from geoevents.wordlists import (
     ARABIC_ARTICLES,
     ASSAULT_NOUNS,
@@ -1115,10 +1115,12 @@ def sentence_candidates(sent: Span, toponyms: list[Toponym]
     """The sentence's toponyms and the names in a place's slot of its parse, each with
     its root token: what :func:`locate` chooses from (compute once per sentence and pass
     it to :func:`locate` for each of the sentence's events). A name the toponym stage kept
-    without a place that is a people or faith word on a noun ("at a Sufi shrine", "to the
-    Nazi concentration camp at Mauthausen") or initials is left out, as it is for the
-    names of :func:`_unrecognised`: it says whose the site is, not where — unless it
-    names the settlement noun it stands on ("capturing Buyir village")."""
+    without a place of its own (none, or only one near another place, see
+    :func:`~geoevents.resolve.placed_by_context`) that is a people or faith word on a
+    noun ("at a Sufi shrine", "to the Nazi concentration camp at Mauthausen") or initials
+    is left out, as it is for the names of :func:`_unrecognised`: it says whose the site
+    is, not where — unless it names the settlement noun it stands on ("capturing Buyir
+    village")."""
     doc = sent.doc
     found = []
     toponyms = list(toponyms) + _unrecognised(sent, toponyms)
@@ -1128,7 +1130,8 @@ def sentence_candidates(sent: Span, toponyms: list[Toponym]
         bounds = char_tokens(doc, mention.start, mention.end)
         if bounds is None or bounds[0] == bounds[1]:
             continue
-        if mention.place is None and not mention.candidates and \
+        if (placed_by_context(mention.place) or (
+                mention.place is None and not mention.candidates)) and \
                 _people_or_initials(doc_span(doc, *bounds)) and \
                 not _settlement_name(root_word(doc, *bounds)):
             continue
