@@ -222,6 +222,7 @@ class Recogniser:
         """All mentions of ``doc``, in text order (composites after their parts)."""
         state = _DocState(doc)
         self._names_in_capitals(state)
+        self._linked_names(state)
         self._entities(state)
         self._demonym_mentions(state)
         self._salient_names(state)
@@ -304,6 +305,36 @@ class Recogniser:
                 span = state.doc[i + 1:j]
                 if len(span_text(span)) >= 3 and self._caps_name(
                         state, span.start_char, span.end_char, "caps", weak=j == i + 2):
+                    break
+
+    def _linked_names(self, state: _DocState) -> None:
+        """A name of words joined by a lower-case Romance particle ("Mocímboa da Praia",
+        "Santa Cruz de la Sierra", "Vila do Conde") is read whole when the gazetteer
+        knows the whole exactly, before NER's pieces ("Mocimboa", and "Praia" for Cape
+        Verde's capital) can take its words. Weak when NER calls it a person ("Maria de
+        Jesus")."""
+        tokens = state.tokens
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            if tok.text not in _NAME_PARTICLES or i == 0 or not _capitalised(tokens[i - 1]):
+                continue
+            after = i + 1
+            while after < n and tokens[after].text in _NAME_PARTICLES:
+                after += 1  # "de la", "de los"
+            if after >= n or not _capitalised(tokens[after]):
+                continue
+            for start, end in sorted(((a, b) for a in (i - 2, i - 1) for b in
+                                      (after + 2, after + 1)), key=lambda p: p[0] - p[1]):
+                if start < 0 or end > n or not all(
+                        _capitalised(t) for t in tokens[start:i] + tokens[after:end]):
+                    continue
+                span = state.doc[start:end]
+                if state.covered(span) or len(span) > _MAX_NAME_TOKENS:
+                    continue
+                match = self.known(span_text(span))
+                if match is not None and match.place.feature_class in ("P", "A"):
+                    person = any(t.ent_type_ == "PERSON" for t in span)
+                    state.add(span, source="linked", weak=person, named=not person)
                     break
 
     def _caps_name(self, state: _DocState, start: int, end: int, source: str, *,
@@ -1164,6 +1195,18 @@ class _DocState:
         """Character span of the sentence of the token at ``token_index``."""
         sentence = sentence_of(self.tokens[token_index])
         return sentence.start_char, sentence.end_char
+
+
+# lower-case particles inside Romance place names ("Mocímboa da Praia", "Santa Cruz de la
+# Sierra", "Vila do Conde")
+_NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "du",
+                             "des", "la", "los", "las"})
+
+
+def _capitalised(token: Token) -> bool:
+    """A word of letters (and hyphens or apostrophes) that starts with a capital."""
+    text = token.text
+    return text[:1].isupper() and all(c.isalpha() or c in "-’'" for c in text)
 
 
 def _function_words(span: Span) -> bool:

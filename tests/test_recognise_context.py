@@ -172,3 +172,14 @@ def test_the_object_of_an_assault_verb_is_a_place_whatever_ner_calls_it(parser):
         assert "Robotyne" in found, text
         assert found["Robotyne"].place is not None
         assert found["Robotyne"].place.country_code == "UA"
+
+
+def test_a_name_joined_by_a_romance_particle_is_read_whole(parser):
+    # NER splits it and "Praia" alone is Cape Verde's capital
+    found = names(parser, "Soldiers clashed with insurgents on Friday in the Mocimboa da "
+                          "Praia district of northern Mozambique.")
+    assert "Mocimboa da Praia" in found and "Praia" not in found
+    assert found["Mocimboa da Praia"].place is not None
+    assert found["Mocimboa da Praia"].place.country_code == "MZ"
+    found = names(parser, "Riot police dispersed a march in Santa Cruz de la Sierra.")
+    assert found["Santa Cruz de la Sierra"].place.country_code == "BO"
