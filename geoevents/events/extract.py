@@ -2727,21 +2727,30 @@ def _told_before(cand: _Candidate, found: list[_Candidate]) -> Toponym | None:
 _SITE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "of"})
 
 
+# the sites a sentence names again with "the" (:func:`_site_named_before`): those whose
+# names end with their noun, and the facilities news tells of before naming them again
+# ("The market in Tawila …" then "A drone struck the market")
+_SITES_NAMED_AGAIN = SITE_NOUNS | frozenset({
+    "market", "marketplace", "hospital", "clinic", "school", "church", "station",
+    "university", "college", "court", "courthouse", "embassy", "port", "harbour", "harbor",
+    "mall", "plant", "depot", "stadium"})
+
+
 def _site_named_before(cand: _Candidate, sentences: list[Span],
                        resolved_at: dict[int, Toponym]) -> tuple[str, Toponym] | None:
     """The place an earlier sentence gave a site that ``cand``'s sentence names again
     with "the" and no place ("Fighting between rival gangs inside the prison in Machala
     …" then, a paragraph on, "Police and soldiers entered the prison on Monday morning
     and said they had regained control of all its wings"): the site's lemma
-    (:data:`SITE_NOUNS`) with a resolved place in its phrase, the nearest before
+    (:data:`_SITES_NAMED_AGAIN`) with a resolved place in its phrase, the nearest before
     (``resolved_at``: the document's resolved places by start). With the site noun, None
     when there is none."""
     sent = sentences[cand.sentence]
     words = doc_words(sent.doc)
     nouns = [t for t in words[sent.start:sent.end]
-             if t.pos_ == "NOUN" and lemma(t) in SITE_NOUNS
+             if t.pos_ == "NOUN" and lemma(t) in _SITES_NAMED_AGAIN
              and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
-             and not any(c.dep_ == "prep" for c in t.children)]
+             and not any(c.dep_ == "prep" and not _of_time(c) for c in t.children)]
     if not nouns:
         return None
     wanted = {lemma(t) for t in nouns}
@@ -2753,6 +2762,12 @@ def _site_named_before(cand: _Candidate, sentences: list[Span],
                     words[t.i + 2].idx in resolved_at:
                 return lemma(t), resolved_at[words[t.i + 2].idx]
     return None
+
+
+def _of_time(prep: Word) -> bool:
+    """Whether a preposition's phrase tells a time, not a place ("the market at around
+    10 a.m.": the parse may hang it on the noun)."""
+    return any(t.ent_type_ in ("TIME", "DATE") for t in prep.subtree)
 
 
 def _nearest_donor(cand: _Candidate, located: list[_Candidate], sentences: list[int],
