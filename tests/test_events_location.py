@@ -1292,3 +1292,15 @@ def test_a_creed_on_a_site_placed_near_a_town_is_no_candidate_place():
     assert any(t.text == "Sufi" and placed_by_context(t.place) for t in toponyms)
     kept = [m.text for m, _ in sentence_candidates(next(iter(doc.sents)), toponyms)]
     assert "Sufi" not in kept and "Karachi" in kept
+
+
+def test_the_act_an_event_noun_does_is_in_the_events_own_phrase():
+    # "buried" is the landslide's own act: the village it buried is where it happened
+    from geoevents.events.location import _in_phrase_of
+    from geoevents.pipeline import analyse
+
+    _, doc = analyse("Eight people died after a landslide buried part of a village in "
+                     "Monkayo.")
+    assert doc is not None
+    words = {t.text: t for t in doc}
+    assert _in_phrase_of(words["Monkayo"], words["landslide"], [])

@@ -1671,11 +1671,13 @@ def _in_phrase_of(root: Word, trigger: Word, anchors: list[Word]) -> bool:
         if tok.i in heads:
             return below.dep_ != "conj"  # (a name coordinated with the verb: a misparse)
         if tok.pos_ in ("VERB", "AUX") and not (
-                tok.dep_ in ("acl", "relcl") and lemma(tok) in _LOCATIVE_ACL):
+                tok.dep_ in ("acl", "relcl") and (lemma(tok) in _LOCATIVE_ACL
+                                                  or tok.head.i in heads)):
             return False  # another predicate's place ("launched an offensive in the
             # Dara'a countryside, targeting the town of Ibtra'a": the town is the
             # targeting's), but not a participle that locates a noun ("the hills that
-            # surround the village of Kabbani")
+            # surround the village of Kabbani") nor the event noun's own act ("a
+            # landslide buried part of a village in Monkayo")
         below = tok
     return False
 
