@@ -73,6 +73,7 @@ from geoevents.wordlists import (
     DISTANCE_UNITS,
     DIVISION_NOUNS,
     DIVISION_PLURALS,
+    FEAST_NAMES,
     GROUP_HEADS,
     GROUP_PROVINCE_NAMES,
     LOCATIVE_PREPOSITIONS,
@@ -221,6 +222,7 @@ class Recogniser:
         """All mentions of ``doc``, in text order (composites after their parts)."""
         state = _DocState(doc)
         self._names_in_capitals(state)
+        self._linked_names(state)
         self._entities(state)
         self._demonym_mentions(state)
         self._salient_names(state)
@@ -303,6 +305,36 @@ class Recogniser:
                 span = state.doc[i + 1:j]
                 if len(span_text(span)) >= 3 and self._caps_name(
                         state, span.start_char, span.end_char, "caps", weak=j == i + 2):
+                    break
+
+    def _linked_names(self, state: _DocState) -> None:
+        """A name of words joined by a lower-case Romance particle ("Mocímboa da Praia",
+        "Santa Cruz de la Sierra", "Vila do Conde") is read whole when the gazetteer
+        knows the whole exactly, before NER's pieces ("Mocimboa", and "Praia" for Cape
+        Verde's capital) can take its words. Weak when NER calls it a person ("Maria de
+        Jesus")."""
+        tokens = state.tokens
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            if tok.text not in _NAME_PARTICLES or i == 0 or not _capitalised(tokens[i - 1]):
+                continue
+            after = i + 1
+            while after < n and tokens[after].text in _NAME_PARTICLES:
+                after += 1  # "de la", "de los"
+            if after >= n or not _capitalised(tokens[after]):
+                continue
+            for start, end in sorted(((a, b) for a in (i - 2, i - 1) for b in
+                                      (after + 2, after + 1)), key=lambda p: p[0] - p[1]):
+                if start < 0 or end > n or not all(
+                        _capitalised(t) for t in tokens[start:i] + tokens[after:end]):
+                    continue
+                span = state.doc[start:end]
+                if state.covered(span) or len(span) > _MAX_NAME_TOKENS:
+                    continue
+                match = self.known(span_text(span))
+                if match is not None and match.place.feature_class in ("P", "A"):
+                    person = any(t.ent_type_ == "PERSON" for t in span)
+                    state.add(span, source="linked", weak=person, named=not person)
                     break
 
     def _caps_name(self, state: _DocState, start: int, end: int, source: str, *,
@@ -506,11 +538,15 @@ class Recogniser:
             # where it owns a place's part ("during Kafr Saghir’s liberation"); a person's
             # there stays weak ("Mubarak's fall")
             taken = cue in ("territorial", "assault")
-            settled = _entity_is(span) and (
-                (labels == {"ORG"} and (taken or cue == "possessive")) or (
-                    labels == {"PERSON"} and (taken or cue == "of" or (
+            # a label of no name that the cue overrules ("in Mahaday" DATE) settles it too
+            settled = _misread(span[0], cue, _cue_word(doc, span.start)) or \
+                (_entity_is(span) and (
+                    (labels == {"ORG"} and (taken or cue == "possessive")) or (
+                        # "shelled Robotyne" PRODUCT: an assault's object is no thing
+                        cue == "assault" and len(labels) == 1 and labels <= _THING_LABELS)
+                    or (labels == {"PERSON"} and (taken or cue == "of" or (
                         cue == "locative" and _cue_word(doc, span.start) in
-                        STATIC_LOCATIVES | PATH_PREPOSITIONS))))
+                        STATIC_LOCATIVES | PATH_PREPOSITIONS)))))
             if not outright and not settled and _inside_longer_entity(span):
                 continue
             lookup = _strip_generic(span)
@@ -1161,6 +1197,18 @@ class _DocState:
         return sentence.start_char, sentence.end_char
 
 
+# lower-case particles inside Romance place names ("Mocímboa da Praia", "Santa Cruz de la
+# Sierra", "Vila do Conde")
+_NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "del", "della", "di", "du",
+                             "des", "la", "los", "las"})
+
+
+def _capitalised(token: Token) -> bool:
+    """A word of letters (and hyphens or apostrophes) that starts with a capital."""
+    text = token.text
+    return text[:1].isupper() and all(c.isalpha() or c in "-’'" for c in text)
+
+
 def _function_words(span: Span) -> bool:
     """Whether ``span`` holds only determiners and other function words ("the", "A", "OF
     THE"): stop words of the model's language, in lower or upper case or tagged as words
@@ -1772,7 +1820,7 @@ def _context_names(doc: Doc) -> Iterator[tuple[Span, str, str | None]]:
             # a cue takes is in that place
             start = _modifiers_end(tokens, start + 2)
         if cue is None or start >= n or not (
-                starts[start] or (cue == "named" and _misdated(tokens[start]))
+                starts[start] or _misread(tokens[start], cue, low)
                 or _numbered(words, start)):
             continue
         end = _name_end(doc, start, n)
@@ -1799,7 +1847,7 @@ _PARTITIVES = frozenset({"half", "most", "much", "all", "part", "parts", "some"}
 # the words of dates that start with a capital: months and weekdays, in full or short
 _CALENDAR = frozenset(name.lower() for name in (
     *calendar.month_name[1:], *calendar.month_abbr[1:], *calendar.day_name,
-    *calendar.day_abbr)) | {"sept", "tues", "thur", "thurs"}
+    *calendar.day_abbr)) | {"sept", "tues", "thur", "thurs"} | FEAST_NAMES
 
 
 def _numbered(words: _Words, i: int) -> bool:
@@ -1807,6 +1855,24 @@ def _numbered(words: _Words, i: int) -> bool:
     Project", "near the 1070 Apartment Complex"): digits alone, then a name's first word.
     Such a name counts only when the gazetteer knows it (see :meth:`_place_contexts`)."""
     return words.texts[i].isdigit() and i + 1 < len(words.texts) and words.starts[i + 1]
+
+
+# NER labels of things, works and happenings, which the object of an assault verb is not
+_THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def _misread(token: Token, cue: str, cue_word: str) -> bool:
+    """Whether a capitalised word that NER gave a label of no name can still start one
+    where a strong cue stands before it: a "date" that is no calendar word after a
+    settlement noun, a static locative or an assault verb ("the village of Ma’ardes", "in
+    Mahaday", "seized Ma’ardes"), and a "language" that an assault or a capture takes
+    ("shelled Robotyne": a language is never shelled)."""
+    if token.pos_ != "PROPN":
+        return False
+    taken = cue in ("territorial", "assault")
+    if _misdated(token):
+        return taken or cue == "named" or (cue == "locative" and cue_word in STATIC_LOCATIVES)
+    return taken and token.ent_type_ == "LANGUAGE" and token.text[:1].isupper()
 
 
 def _misdated(token: Token) -> bool:

@@ -1256,3 +1256,51 @@ def test_a_party_s_own_place_is_not_the_scene_of_the_fighting():
     # a partner's place reached through a locative preposition still is the scene
     loc = located("Troops clashed with rebels near Goma on Monday.", "clashed")
     assert loc.toponym is not None and loc.toponym.text.endswith("Goma"), loc.reason
+
+
+def test_a_misread_date_that_is_a_place_is_no_date_of_the_event():
+    e = first("Clan militias clashed in Mahaday on Tuesday, leaving six dead.")
+    assert e.location_text == "Mahaday"
+    assert e.date_text == "Tuesday"
+
+
+def test_the_region_of_a_big_city_is_around_the_city_not_a_county_far_away():
+    e = first("Police arrested 40 protesters across the Houston region on Monday.")
+    place = e.location
+    assert place is not None and place.admin1 == "Texas" and place.feature_class == "P"
+
+
+def test_the_reason_says_which_gazetteer_reading_was_refused():
+    # "Kwatas" is not in the gazetteer; its similar name Quetta (PK) is refused, and the
+    # reason says so rather than a bare "not in the gazetteer"
+    e = first("Herdsmen attacked the village of Kwatas in Benue state, killing nine "
+              "farmers.")
+    assert e.location_text == "Kwatas"
+    assert "only a similar name, 'Quetta'" in e.reason and "refused" in e.reason
+
+
+def test_a_creed_on_a_site_placed_near_a_town_is_no_candidate_place():
+    # "Sufi" is no place the gazetteer knows; the resolver sets it near Karachi, but a
+    # nationality or creed on a noun says whose the shrine is, not where
+    from geoevents.events.location import sentence_candidates
+    from geoevents.pipeline import analyse
+    from geoevents.resolve import placed_by_context
+
+    document, doc = analyse("Masked men fired at a Sufi shrine on the edge of Karachi.")
+    assert doc is not None
+    toponyms = document.toponyms
+    assert any(t.text == "Sufi" and placed_by_context(t.place) for t in toponyms)
+    kept = [m.text for m, _ in sentence_candidates(next(iter(doc.sents)), toponyms)]
+    assert "Sufi" not in kept and "Karachi" in kept
+
+
+def test_the_act_an_event_noun_does_is_in_the_events_own_phrase():
+    # "buried" is the landslide's own act: the village it buried is where it happened
+    from geoevents.events.location import _in_phrase_of
+    from geoevents.pipeline import analyse
+
+    _, doc = analyse("Eight people died after a landslide buried part of a village in "
+                     "Monkayo.")
+    assert doc is not None
+    words = {t.text: t for t in doc}
+    assert _in_phrase_of(words["Monkayo"], words["landslide"], [])

@@ -636,3 +636,13 @@ def test_a_local_place_of_another_province_leaves_the_village_at_its_province():
 def test_a_place_the_sentence_gives_another_happening_is_no_fallback(text, trigger):
     e = event(text, trigger)
     assert e.location is None, location_reason(e)
+
+
+def test_a_facility_named_again_with_a_time_on_it_is_where_it_was_named_before():
+    # "the market" of the strike is the one "in Kutum" told before, although the parse
+    # hangs the hour on it and the paragraph goes on to name Darfur
+    e = event("The market in Kutum was busy as usual on Saturday.\n\nA shell struck the "
+              "crowded grain section of the market at around 9 a.m., killing four people. "
+              "Fighting also continued across Darfur.", "struck")
+    assert e.location_text == "Kutum"
+    assert "where 'the market' was named before" in location_reason(e)

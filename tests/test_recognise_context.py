@@ -152,3 +152,34 @@ def test_a_name_before_the_possessive_of_a_place_s_part_is_a_place(parser):
     assert found["Kafr Saghir"].place.country_code == "SY"
     # a person's fall names no place
     assert not names(parser, "Crowds cheered in the streets after Mubarak's fall.")
+
+
+def test_a_name_ner_misreads_as_a_date_is_a_place_after_a_locative(parser):
+    # spaCy's small model tags "Mahaday" DATE; a static locative before a capitalised
+    # word that is no month, weekday or feast makes it a place candidate
+    found = names(parser, "Clan militias clashed in Mahaday overnight, leaving six dead.")
+    assert "Mahaday" in found and found["Mahaday"].place is not None
+    assert found["Mahaday"].place.country_code == "SO"
+    # a feast is a date word: no place, although the gazetteer has a "Ramadan"
+    assert "Ramadan" not in names(parser, "Pilgrims prayed in Ramadan.")
+
+
+def test_the_object_of_an_assault_verb_is_a_place_whatever_ner_calls_it(parser):
+    # "Robotyne" is tagged PRODUCT here and LANGUAGE in other sentences
+    for text in ("Artillery units shelled Robotyne again on Thursday.",
+                 "Russian forces shelled Robotyne overnight, killing two civilians."):
+        found = names(parser, text)
+        assert "Robotyne" in found, text
+        assert found["Robotyne"].place is not None
+        assert found["Robotyne"].place.country_code == "UA"
+
+
+def test_a_name_joined_by_a_romance_particle_is_read_whole(parser):
+    # NER splits it and "Praia" alone is Cape Verde's capital
+    found = names(parser, "Soldiers clashed with insurgents on Friday in the Mocimboa da "
+                          "Praia district of northern Mozambique.")
+    assert "Mocimboa da Praia" in found and "Praia" not in found
+    assert found["Mocimboa da Praia"].place is not None
+    assert found["Mocimboa da Praia"].place.country_code == "MZ"
+    found = names(parser, "Riot police dispersed a march in Santa Cruz de la Sierra.")
+    assert found["Santa Cruz de la Sierra"].place.country_code == "BO"

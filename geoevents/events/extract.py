@@ -1816,10 +1816,12 @@ def _sentence_toponyms(sentences: list[Span], toponyms: list[Toponym],
 _DOTTED = re.compile(r"\d\.[01]?\d\.")
 
 
-def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
+def _sentence_dates(sentences: list[Span], text: str, toponyms: list[Toponym]
+                    ) -> list[list[Span]]:
     """The DATE and TIME entities of each sentence, in one pass over the document's
     entities (``Span.ents`` scans them all for every sentence), and the years the
-    tagger left out ("The summer of 2020 saw …" untagged in a long report)."""
+    tagger left out ("The summer of 2020 saw …" untagged in a long report). An entity
+    inside a resolved toponym is a place the tagger misread ("in Mahaday" DATE), no date."""
     from spacy.tokens import Span as SpanType
 
     out: list[list[Span]] = [[] for _ in sentences]
@@ -1847,7 +1849,9 @@ def _sentence_dates(sentences: list[Span], text: str) -> list[list[Span]]:
                 all(doc[k].ent_type_ == "" for k in range(i, j)) and \
                 doc[j - 1].idx + len(doc[j - 1].text) == match.end():
             years.append(SpanType(doc, i, j, label="DATE"))
-    dated = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]  # (sorted: only these)
+    placed = [(t.start, t.end) for t in toponyms if t.place is not None]
+    dated = [e for e in doc.ents if e.label_ in ("DATE", "TIME") and not any(
+        s <= e.start_char and e.end_char <= t for s, t in placed)]  # (sorted: only these)
     for ent in sorted([*dated, *years], key=lambda e: e.start):
         ent = _without_a_clause(ent)
         i = bisect.bisect_right(starts, ent.start) - 1
@@ -1959,7 +1963,7 @@ def _extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None,
     # the starts of the places a reaction's speaker is at ("In Berlin, the ministry
     # condemned the massacre"): no place the fallback lends a happening (see _fall_back)
     speakers: set[int] = set()
-    dates = _sentence_dates(sentences, text)
+    dates = _sentence_dates(sentences, text, toponyms)
     # a later paragraph that opens with its own dateline is filed on its own day
     refiled = later_datelines(text, base)
     # (and a line holding only the day an update was issued dates no event)
@@ -2678,7 +2682,7 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
             km, way = onward
             cand.location.toponym = measured_from(unknown, before, km, way)
             cand.location.precision = 2
-            cand.location.reason += (f"; not in the gazetteer, so placed at the point {km:g} "
+            cand.location.reason += (f"; unresolved, so placed at the point {km:g} "
                                      f"km {way} of {before.text!r}, the place told before it")
             cand.location.inferred = True
             continue
@@ -2711,7 +2715,7 @@ def _fall_back(found: list[_Candidate], sentences: list[Span],
         if unknown is not None:  # a name the gazetteer lacks: keep it, placed in its area
             cand.location.toponym = placed_in(unknown, where, how)
             cand.location.precision = max(cand.location.precision or 2, precision)
-            cand.location.reason += f"; not in the gazetteer, so placed at {how}"
+            cand.location.reason += f"; unresolved, so placed at {how}"
             cand.location.inferred = True
         else:
             _place_inferred(cand, where, role, precision, how, family,
@@ -2781,21 +2785,30 @@ def _told_before(cand: _Candidate, found: list[_Candidate]) -> Toponym | None:
 _SITE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "of"})
 
 
+# the sites a sentence names again with "the" (:func:`_site_named_before`): those whose
+# names end with their noun, and the facilities news tells of before naming them again
+# ("The market in Tawila …" then "A drone struck the market")
+_SITES_NAMED_AGAIN = SITE_NOUNS | frozenset({
+    "market", "marketplace", "hospital", "clinic", "school", "church", "station",
+    "university", "college", "court", "courthouse", "embassy", "port", "harbour", "harbor",
+    "mall", "plant", "depot", "stadium"})
+
+
 def _site_named_before(cand: _Candidate, sentences: list[Span],
                        resolved_at: dict[int, Toponym]) -> tuple[str, Toponym] | None:
     """The place an earlier sentence gave a site that ``cand``'s sentence names again
     with "the" and no place ("Fighting between rival gangs inside the prison in Machala
     …" then, a paragraph on, "Police and soldiers entered the prison on Monday morning
     and said they had regained control of all its wings"): the site's lemma
-    (:data:`SITE_NOUNS`) with a resolved place in its phrase, the nearest before
+    (:data:`_SITES_NAMED_AGAIN`) with a resolved place in its phrase, the nearest before
     (``resolved_at``: the document's resolved places by start). With the site noun, None
     when there is none."""
     sent = sentences[cand.sentence]
     words = doc_words(sent.doc)
     nouns = [t for t in words[sent.start:sent.end]
-             if t.pos_ == "NOUN" and lemma(t) in SITE_NOUNS
+             if t.pos_ == "NOUN" and lemma(t) in _SITES_NAMED_AGAIN
              and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
-             and not any(c.dep_ == "prep" for c in t.children)]
+             and not any(c.dep_ == "prep" and not _of_time(c) for c in t.children)]
     if not nouns:
         return None
     wanted = {lemma(t) for t in nouns}
@@ -2807,6 +2820,12 @@ def _site_named_before(cand: _Candidate, sentences: list[Span],
                     words[t.i + 2].idx in resolved_at:
                 return lemma(t), resolved_at[words[t.i + 2].idx]
     return None
+
+
+def _of_time(prep: Word) -> bool:
+    """Whether a preposition's phrase tells a time, not a place ("the market at around
+    10 a.m.": the parse may hang it on the noun)."""
+    return any(t.ent_type_ in ("TIME", "DATE") for t in prep.subtree)
 
 
 def _nearest_donor(cand: _Candidate, located: list[_Candidate], sentences: list[int],

@@ -86,7 +86,7 @@ from geoevents.events.dedup import contains
 from geoevents.events.tokens import doc_words, root_word, span_root, span_words
 from geoevents.events.triggers import MODALS, lemma
 from geoevents.nlp import char_tokens, doc_span, doc_text, span_text, token_text
-from geoevents.resolve import CONTEXT_ID_PREFIX, DERIVED_SOURCE, derived_place
+from geoevents.resolve import CONTEXT_ID_PREFIX, DERIVED_SOURCE, derived_place, placed_by_context
 from geoevents.wordlists import (
     ARABIC_ARTICLES,
     ASSAULT_NOUNS,
@@ -1042,9 +1042,36 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
         if not (strong or (weak and top.ent_type_ != "PERSON")):
             continue
         out.append(_Toponym(start=start, end=end, text=span_text(span), place=None,
-                            reason="a name in a place's slot of the parse; not a resolved "
-                                   "toponym"))
+                            reason=SLOT_REASON))
     return out
+
+
+# the reason of a name of :func:`_unrecognised`
+SLOT_REASON = "a name in a place's slot of the parse; not a resolved toponym"
+
+
+def placeless(mention: Toponym) -> str:
+    """Why a mention has no place, in a few words for an event's reason: "not in the
+    gazetteer" only when the resolver found no entry of that name; else what it did
+    with the ones it found ("the gazetteer's Eastleigh, Hampshire, GB (PPL) refused",
+    "3 gazetteer readings, none likely enough", "only a similar name, 'Quetta' (PK),
+    refused"), or that only the parse put the name in a place's slot."""
+    why = mention.reason
+    if why == SLOT_REASON:
+        return "a name the toponym stage did not keep"
+    if why.startswith("unresolved: the place called "):
+        # "…, Eastleigh, Hampshire, GB (PPL), lies far from the text's places (p=0.12)"
+        entry = why.split(" in the gazetteer, ", 1)[1].split(")", 1)[0]
+        return f"the gazetteer's {entry}) refused"
+    if why.startswith("unresolved: ") and " candidates, none likely enough" in why:
+        count = why.removeprefix("unresolved: ").split(" ", 1)[0]
+        return f"{count} gazetteer readings, none likely enough"
+    if "the similar name " in why:
+        similar = why.split("the similar name ", 1)[1].split(")", 1)[0]
+        return f"not in the gazetteer; only a similar name, {similar}), refused"
+    if why.startswith("unresolved: ") or not mention.candidates:
+        return "not in the gazetteer"
+    return why  # a relation to an unresolved place ("near Kadarko, which is unresolved")
 
 
 def _people_or_initials(span: Span) -> bool:
@@ -1088,10 +1115,12 @@ def sentence_candidates(sent: Span, toponyms: list[Toponym]
     """The sentence's toponyms and the names in a place's slot of its parse, each with
     its root token: what :func:`locate` chooses from (compute once per sentence and pass
     it to :func:`locate` for each of the sentence's events). A name the toponym stage kept
-    without a place that is a people or faith word on a noun ("at a Sufi shrine", "to the
-    Nazi concentration camp at Mauthausen") or initials is left out, as it is for the
-    names of :func:`_unrecognised`: it says whose the site is, not where — unless it
-    names the settlement noun it stands on ("capturing Buyir village")."""
+    without a place of its own (none, or only one near another place, see
+    :func:`~geoevents.resolve.placed_by_context`) that is a people or faith word on a
+    noun ("at a Sufi shrine", "to the Nazi concentration camp at Mauthausen") or initials
+    is left out, as it is for the names of :func:`_unrecognised`: it says whose the site
+    is, not where — unless it names the settlement noun it stands on ("capturing Buyir
+    village")."""
     doc = sent.doc
     found = []
     toponyms = list(toponyms) + _unrecognised(sent, toponyms)
@@ -1101,7 +1130,8 @@ def sentence_candidates(sent: Span, toponyms: list[Toponym]
         bounds = char_tokens(doc, mention.start, mention.end)
         if bounds is None or bounds[0] == bounds[1]:
             continue
-        if mention.place is None and not mention.candidates and \
+        if (placed_by_context(mention.place) or (
+                mention.place is None and not mention.candidates)) and \
                 _people_or_initials(doc_span(doc, *bounds)) and \
                 not _settlement_name(root_word(doc, *bounds)):
             continue
@@ -1343,7 +1373,7 @@ def locate(trigger: Word, anchors: list[Word], sent: Span,
     loc = _agreeing(_on_the_way(loc, candidates), candidates)
     assert loc.toponym is not None
     loc.precision = precision_of(loc.place, loc.role or SITE, _context_text(loc.toponym, sent))
-    name = loc.place.display_name if loc.place else "not in the gazetteer"
+    name = loc.place.display_name if loc.place else placeless(loc.toponym)
     loc.reason = f"{loc.toponym.text!r} ({name}) as {loc.role}: {loc.reason}"
     if loc.place is None:
         _approximate(loc, trigger, candidates, names or {})
@@ -1641,11 +1671,13 @@ def _in_phrase_of(root: Word, trigger: Word, anchors: list[Word]) -> bool:
         if tok.i in heads:
             return below.dep_ != "conj"  # (a name coordinated with the verb: a misparse)
         if tok.pos_ in ("VERB", "AUX") and not (
-                tok.dep_ in ("acl", "relcl") and lemma(tok) in _LOCATIVE_ACL):
+                tok.dep_ in ("acl", "relcl") and (lemma(tok) in _LOCATIVE_ACL
+                                                  or tok.head.i in heads)):
             return False  # another predicate's place ("launched an offensive in the
             # Dara'a countryside, targeting the town of Ibtra'a": the town is the
             # targeting's), but not a participle that locates a noun ("the hills that
-            # surround the village of Kabbani")
+            # surround the village of Kabbani") nor the event noun's own act ("a
+            # landslide buried part of a village in Monkayo")
         below = tok
     return False
 
@@ -2451,7 +2483,7 @@ def _approximate(loc: Location, trigger: Word,
         assert mention.place is not None
         loc.toponym = placed_in(loc.toponym, mention, f"the country of its {noun!r}")
         loc.precision = 3
-        loc.reason += (f"; not in the gazetteer, so placed in {mention.place.display_name}, "
+        loc.reason += (f"; unresolved, so placed in {mention.place.display_name}, "
                        f"the country {mention.text!r} makes its {noun!r}")
         return
     source = not places
@@ -2475,7 +2507,7 @@ def _approximate(loc: Location, trigger: Word,
     loc.toponym = placed_in(loc.toponym, container, "named around it")
     loc.precision = 3 if source else max(2, precision_of(container.place, SITE,
                                                          container.text))
-    loc.reason += (f"; not in the gazetteer, so placed at {container.text!r} "
+    loc.reason += (f"; unresolved, so placed at {container.text!r} "
                    f"({container.place.display_name}), " +
                    ("where the report's source is" if source else
                     "the nearest place the sentence names"))
@@ -2535,7 +2567,7 @@ def placed_in(unknown: Toponym, where: Toponym, how: str) -> Toponym:
     from geoevents.model import Toponym
 
     assert where.place is not None
-    why = "is not in the gazetteer" if unknown.place is None else \
+    why = f"has no place ({placeless(unknown)})" if unknown.place is None else \
         f"is not the gazetteer's {unknown.place.display_name}, which lies elsewhere"
     return Toponym(start=unknown.start, end=unknown.end, text=unknown.text,
                    place=where.place, candidates=[where.place], confidence=where.confidence,

@@ -61,6 +61,28 @@ ABOVE_TOWN_NOUNS = frozenset({"province", "provinces", "governorate", "governora
                               "county"})
 
 
+# a city this many times more populous than every division of its name, none of them
+# within :data:`CITY_AREA_KM` of it, is what "the X region" or "the X area" is around
+_CITY_AREA_RATIO = 5
+CITY_AREA_KM = 100.0
+
+
+def _city_area(found: tuple[Candidate, ...], divisions: tuple[Candidate, ...]) -> bool:
+    """Whether a division noun after a name speaks of a big city's surroundings, not of
+    a division: "the Houston region" is around Houston, Texas, not Houston County,
+    Georgia. It does when the name's most populous settlement dwarfs every division so
+    named and none lies near it ("the Donetsk region" is Donetsk's own oblast)."""
+    from geoevents.geodesy import distance_km
+
+    towns = [c.place for c in found if c.place.feature_class == "P" and c.match == "exact"]
+    if not towns or not divisions:
+        return False
+    city = max(towns, key=lambda p: p.population)
+    return all(city.population >= _CITY_AREA_RATIO * max(d.place.population, 1) and
+               distance_km(city.lat, city.lon, d.place.lat, d.place.lon) > CITY_AREA_KM
+               for d in divisions)
+
+
 class CandidateGenerator:
     """Looks up mentions in a gazetteer; one instance caches across documents."""
 
@@ -105,8 +127,11 @@ class CandidateGenerator:
             # province" is not Aleppo's Salaheddine), though a city's district may be
             # ("Yaqshid district" of Mogadishu)
             above = words[-1].lower() in ABOVE_TOWN_NOUNS
-            return tuple(c for c in found if c.place.feature_class == wanted
-                         and c.match != "fuzzy") or tuple(
+            kept = tuple(c for c in found if c.place.feature_class == wanted
+                         and c.match != "fuzzy")
+            if wanted == "A" and _city_area(found, kept):
+                return tuple(_seats_over_divisions(found))
+            return kept or tuple(
                 c for c in found if not (above and c.place.feature_code == "PPLX"))
         return tuple(_seats_over_divisions(found))
 
