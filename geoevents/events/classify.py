@@ -81,10 +81,14 @@ _DENIAL_VERBS = frozenset({"reject", "deny", "dismiss", "refute", "rebuff"})
 _ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "responsibility",
                           "involvement", "blame", "report"})
 _MOB = frozenset({"mob", "vigilante", "lynch", "crowd"})
-_AIR_DEFAULT = frozenset({"strike", "target", "bomb", "hit", "pound", "raid"})
+# (not "raid": a raid with no aircraft named is made on the ground, by troops, police or
+# armed men, "troops killed five militants in raids on hideouts"; an air raid names the air)
+_AIR_DEFAULT = frozenset({"strike", "target", "bomb", "hit", "pound"})
 _MILITARY_SITES = frozenset({"site", "target", "position", "stronghold", "hideout", "depot",
                              "tunnel", "launcher", "facility", "infrastructure", "compound",
                              "headquarters", "base", "post", "bunker", "arsenal", "camp"})
+# where armed men hide or hold out: a raid on them is fought with them
+_HIDEOUTS = frozenset({"hideout", "stronghold", "den", "bunker", "base", "position"})
 _CIVIL_PLACES = frozenset({"village", "town", "city", "home", "house", "hospital", "school",
                            "market", "mosque", "church", "bus", "car", "shop", "neighbourhood",
                            "neighborhood", "district", "hotel", "restaurant", "vehicle",
@@ -492,6 +496,16 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
         return Typing("Air/drone strike", 0.45,
                       "strike on military sites or armed men by a state or unnamed actor, no "
                       "weapon named (most such strikes are from the air)")
+    # (what a raid was on, also where the parse hangs it from the verb the raid's noun
+    # completes: "killed six gunmen in raids on their hideouts")
+    tok = trigger.token
+    holders = [tok, tok.head.head] if tok.dep_ == "pobj" else [tok]
+    raided = target_words | {form for holder in holders
+                             for place in preposition_objects(holder, ("on",))
+                             for form in lemma_forms(place)}
+    if lem == "raid" and _has(raided, _HIDEOUTS):
+        return Typing("Armed clash", 0.5, "a raid on hideouts or strongholds, no weapon "
+                      "named: fought on the ground with the armed men there")
     if target_class == "armed" or (actor_class == "armed" and _token_class(
             args.actor2_token, onto) == "armed"):
         return Typing("Armed clash", 0.6, "violence between armed actors")
@@ -803,6 +817,28 @@ def _territory_taken(sent: Span, onto: Ontology) -> bool:
     return False
 
 
+# what is done to people in an assault or an ambush: the consequences, and shooting and
+# carrying people off ("stormed the settlement, shooting residents and carrying away
+# eleven persons")
+_HARMING = CONSEQUENCES | {"shoot", "abduct", "kidnap", "behead", "rape", "massacre"}
+
+
+def _ambushed_civilians(trigger: Trigger, onto: Ontology) -> bool:
+    """Whether an ambush harmed only civilians: the people its clause says were killed,
+    hurt or carried off ("gunmen ambushed a pickup truck on the road, killing two
+    traders") are civilians and none armed. ACLED codes an ambush on civilians as an
+    attack on them; one that hits soldiers or police, or an armed escort, is a battle."""
+    verb = trigger.token
+    harmed = [obj for tok in verb.subtree if lemma(tok) in _HARMING and tok.pos_ == "VERB"
+              for obj in tok.children if obj.dep_ in ("dobj", "nsubjpass")]
+    # (what was ambushed counts when it is people: a vehicle is no one's side)
+    harmed += [obj for obj in verb.children if obj.dep_ == "dobj"
+               and _token_class(obj, onto) is not None and lemma(obj) != "vehicle"]
+    classes = {_token_class(person, onto) for noun in harmed
+               for person in [noun, *noun.conjuncts]}
+    return "civilian" in classes and "armed" not in classes
+
+
 def _assault(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology) -> Typing:
     """A forcible entry with no place taken, typed by what was stormed and who was hurt:
     a police station, a base or an army camp is fought for (Armed clash); a mosque, a
@@ -820,7 +856,7 @@ def _assault(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology) 
         return Typing("Armed clash", typing.confidence, f"{typing.reason}; an assault on an "
                       f"armed site ({target.text!r}), no place said to be taken")
     on = f" on {target.text!r}" if target is not None else ""
-    civilians_killed = _has(args.clause, CONSEQUENCES) and _has(
+    civilians_killed = _has(args.clause, _HARMING) and _has(
         args.clause, onto.words("civilian") | {"persons", "worshipper", "passenger"})
     if civilians_killed or _has(words, _CIVIL_PLACES - _SETTLEMENTS) or \
             _token_class(target, onto) == "civilian":
@@ -1329,8 +1365,9 @@ def _arguments_decide(rules: Typing, decided: Typing, args: Arguments, onto: Ont
     of the sentence ('' when they do not): an act of violence whose subject is people
     ("armed youths attacked a cattle camp") is no disaster, which has no doer; violence
     aimed at an armed site or armed people ("gunmen stormed an army post", "the strike
-    killed three militants") is a battle or remote violence, not violence against
-    civilians (ACLED: both sides armed and organised)."""
+    killed three militants"), or a battle fought with them ("killed in a gunfight with
+    security forces"), is a battle or remote violence, not violence against civilians
+    (ACLED: both sides armed and organised)."""
     family = onto.event_type_of(rules.sub_event_type)
     doer, target = args.actor1_token, args.target
     if family in VIOLENT_EVENT_TYPES and decided.sub_event_type in _DISASTERS and \
@@ -1339,6 +1376,11 @@ def _arguments_decide(rules: Typing, decided: Typing, args: Arguments, onto: Ont
     if family in _FOUGHT and onto.event_type_of(decided.sub_event_type) == \
             "Violence against civilians" and target is not None and _armed_target(args, onto):
         return f"its target is armed ({target.text!r}): no violence against civilians"
+    other = args.actor2_token
+    if family == "Battles" and other is not None and onto.event_type_of(
+            decided.sub_event_type) == "Violence against civilians" and \
+            _token_class(other, onto) == "armed" and _token_class(doer, onto) in ("armed", None):
+        return f"it is fought with armed people ({other.text!r}): a battle, whoever died"
     return ""
 
 
@@ -1717,6 +1759,10 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
             _has(args.near, _ACCUSATIONS):
         return Typing("Claim of responsibility", typing.confidence,
                       f"{typing.reason}; it rejects an accusation (a denial of responsibility)")
+    if name == "Armed clash" and trigger.lemma == "ambush" and \
+            _ambushed_civilians(trigger, onto):
+        return Typing("Attack", typing.confidence,
+                      f"{typing.reason}; an ambush that struck civilians only")
     if name == "Armed clash" and _fought_by_crowds(trigger, args, onto, sentence):
         return Typing("Violent demonstration", typing.confidence,
                       f"{typing.reason}; fought by unarmed people (supporters, youths, "
