@@ -1731,3 +1731,10 @@ def test_a_quoted_clause_that_tells_the_happening_is_still_told():
         'The agency reported that "three bombs exploded in the western Iraqi town of '
         'Hit, killing seven people", police said.', published="2026-05-12")
     assert [e.event_type for e in events] == ["Explosions/Remote violence"]
+
+
+def test_the_killing_a_protest_is_about_is_no_event_of_its_own():
+    text = ("On Wednesday, several thousand people marched peacefully through Bangui to the "
+            "ministry, demanding that the bodies of the three men killed near Damara be handed "
+            "to their families.")
+    assert types(text, "2026-10-14") == ["Peaceful protest"]
