@@ -577,3 +577,9 @@ def test_an_air_raid_is_an_air_strike():
 def test_a_battle_fought_with_armed_people_stays_a_battle(text):
     # (the model reads the sentence's other killing into the battle's type)
     assert types(text, "2026-10-14")[0] == "Armed clash"
+
+
+def test_a_gang_fighting_the_state_s_forces_is_in_a_battle_not_a_crime():
+    text = ("Police officers exchanged fire with gang members in the Maré favelas on Tuesday, "
+            "killing three suspects.")
+    assert types(text, "2026-10-14") == ["Armed clash"]

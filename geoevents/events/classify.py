@@ -1835,10 +1835,19 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
             name not in _POLITICAL_WHOEVER_ACTS and _has(args.clause | args.near,
                                                          onto.words("crime")) and \
             not (name in ("Attack", "Looting/property destruction") and
-                 _community_killed(trigger)):
+                 _community_killed(trigger)) and \
+            not (name == "Armed clash" and _fought_by_the_state(args, onto)):
         return Typing("Organised crime", typing.confidence * 0.9,
                       f"{typing.reason}; crime vocabulary (drugs, cartel, gang)")
     return typing
+
+
+def _fought_by_the_state(args: Arguments, onto: Ontology) -> bool:
+    """Whether the state's forces are a side of a clash ("soldiers and police exchanged
+    fire with members of a criminal gang", "a shootout between police and gang members"):
+    ACLED codes the gang's fight with the state as an armed clash, not as crime."""
+    return "state" in (_actor_side(args.actor1_token, onto),
+                       _actor_side(args.actor2_token, onto))
 
 
 # lemmas of a violence verb whose object is the place assaulted
