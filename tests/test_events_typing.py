@@ -583,3 +583,32 @@ def test_a_gang_fighting_the_state_s_forces_is_in_a_battle_not_a_crime():
     text = ("Police officers exchanged fire with gang members in the Maré favelas on Tuesday, "
             "killing three suspects.")
     assert types(text, "2026-10-14") == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a road is blocked with, or what the police cleared, is the blockade, no violence
+    ("On Thursday, residents of Ilave blocked the highway with rocks for several hours "
+     "before a police unit removed the barricades and detained three people.",
+     "Protest with intervention"),
+    ("On Monday, youths blocked the road through Marigat with burning tyres to protest the "
+     "killing of a herder.", "Peaceful protest"),
+    # stones thrown at people are the protesters' violence
+    ("On Monday, youths blocked the road through Marigat with burning tyres and threw "
+     "stones at passing cars.", "Violent demonstration"),
+])
+def test_a_blockade_is_typed_by_what_else_happened_at_it(text, expected):
+    assert types(text, "2026-10-14")[:1] == [expected]
+
+
+def test_armed_men_firing_on_a_crowd_with_no_protest_told_attack_civilians():
+    text = ("The assailants entered Bangou Kirey at around 10 a.m., on market day, and opened "
+            "fire on the crowd, killing 14 people.")
+    assert types(text, "2026-10-14") == ["Attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police opened fire on the crowd outside the governor's office, killing two protesters.",
+    "Gunmen opened fire on protesters marching in Bamenda on Monday, killing three.",
+])
+def test_fire_on_protesters_is_force_against_them(text):
+    assert types(text, "2026-10-14")[:1] == ["Excessive force against protesters"]

@@ -483,6 +483,9 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     if actor_class == "protester" or _has(args.near, {"rioter", "mob"}):
         name = "Mob violence" if _has(args.near, _MOB) else "Violent demonstration"
         return Typing(name, 0.6, "violence by protesters or a crowd")
+    if target_class == "protester" and _crowd_attacked(trigger, args, onto):
+        return Typing("Attack", 0.6, "armed men of no state force used violence on a crowd: "
+                      "an attack on civilians, not force used on a protest")
     if target_class == "protester" or _crowd_control(trigger, args, onto):
         return _force_against_protesters(trigger, args, onto)
     if weapon:
@@ -643,6 +646,29 @@ def _live_rounds(token: Word) -> bool:
     television'."""
     return token.lower_ == "live" and token.dep_ in ("amod", "compound") and \
         lemma(token.head) in _ROUNDS
+
+
+# who attacks: the doers an attack is told by, whatever side they are on
+_ATTACKERS = frozenset({"assailant", "attacker", "gunman", "raider"})
+
+
+def _armed_attackers(doer: Word | None, onto: Ontology) -> bool:
+    """Whether a doer is armed men who are no state force ("the assailants opened fire on
+    the crowd", "jihadists fired on worshippers"): force used on protests is the state's
+    (police, soldiers) or a crowd's; armed men firing on a crowd attack civilians."""
+    if doer is None or _actor_side(doer, onto) == "state":
+        return False
+    return _actor_side(doer, onto) == "non-state" or \
+        _has(set(lemma_forms(doer)), _ATTACKERS)
+
+
+def _crowd_attacked(trigger: Trigger, args: Arguments, onto: Ontology) -> bool:
+    """Whether armed men of no state force (:func:`_armed_attackers`) used violence on a
+    crowd its sentence tells no protest of ("opened fire on the crowd, on market day"):
+    people gathered, not protesters."""
+    sentence = {lemma(t) for t in span_words(trigger.token.sent)}
+    return _armed_attackers(args.actor1_token, onto) and \
+        not _has(sentence - {"crowd"}, protest_words(onto))
 
 
 def _force_against_protesters(trigger: Trigger, args: Arguments,
@@ -1153,7 +1179,7 @@ def _outcome_lemmas(trigger: Trigger, onto: Ontology) -> set[str]:
     for sent in sentences[max(0, i - 1): i + 2]:
         # what any protest of the sentence is about, and who protests, is no outcome
         skip = _not_outcome(sent) | _protest_background(sent, onto) | \
-            _another_year(sent, years)
+            _another_year(sent, years) | _blockade_made_of(sent)
         if sent.start <= token.i < sent.end and lemma(token) not in protest:
             skip |= _grievance(token) | _protesters_described(token, onto)
         for t in span_words(sent):
@@ -1172,6 +1198,31 @@ def _outcome_lemmas(trigger: Trigger, onto: Ontology) -> set[str]:
             found.add(lemma(t))
             found.add(t.lower_)
     return found
+
+
+# verbs of closing a road and of clearing what closed it
+_BLOCKING = frozenset({"block", "barricade", "seal", "close", "obstruct"})
+_CLEARING = frozenset({"remove", "clear", "dismantle"})
+
+
+def _blockade_made_of(sent: Span) -> set[int]:
+    """The words of what a road was blocked with or what was cleared from it ("blocked the
+    highway with rocks", "with burning tyres", "removed the barricades"): the stuff of a
+    blockade, a way of protesting, not violence of the protesters (ACLED codes a blockade
+    by what else happened at it)."""
+    out: set[int] = set()
+    for verb in span_words(sent):
+        if verb.pos_ != "VERB":
+            continue
+        if lemma(verb) in _BLOCKING:
+            things = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for g in c.children if g.dep_ == "pobj"]
+        elif lemma(verb) in _CLEARING:
+            things = [c for c in verb.children if c.dep_ == "dobj"]
+        else:
+            continue
+        out.update(t.i for thing in things for t in thing.subtree)
+    return out
 
 
 _STATE_FORCE = frozenset({"police", "troop", "force", "soldier", "security"})
@@ -1329,7 +1380,7 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
         return None
     if rules is not None and decided is not None and decided.sub_event_type != \
             rules.sub_event_type:
-        kept = _arguments_decide(rules, decided, args, onto)
+        kept = _arguments_decide(rules, decided, trigger, args, onto)
         if kept:
             return Typing(rules.sub_event_type, rules.confidence,
                           f"{rules.reason}; {prediction.describe()}, but {kept}")
@@ -1359,15 +1410,16 @@ _DISASTERS = frozenset({"Natural disaster", "Man-made disaster"})
 _FOUGHT = frozenset({"Battles", WEAPON_EVENT_TYPE})
 
 
-def _arguments_decide(rules: Typing, decided: Typing, args: Arguments, onto: Ontology
-                      ) -> str:
+def _arguments_decide(rules: Typing, decided: Typing, trigger: Trigger, args: Arguments,
+                      onto: Ontology) -> str:
     """Why the trigger's own arguments keep the rules' type against the model's reading
     of the sentence ('' when they do not): an act of violence whose subject is people
     ("armed youths attacked a cattle camp") is no disaster, which has no doer; violence
     aimed at an armed site or armed people ("gunmen stormed an army post", "the strike
     killed three militants"), or a battle fought with them ("killed in a gunfight with
     security forces"), is a battle or remote violence, not violence against civilians
-    (ACLED: both sides armed and organised)."""
+    (ACLED: both sides armed and organised); armed men of no state force firing on a
+    crowd no protest is told of attack civilians, whatever the model reads of a crowd."""
     family = onto.event_type_of(rules.sub_event_type)
     doer, target = args.actor1_token, args.target
     if family in VIOLENT_EVENT_TYPES and decided.sub_event_type in _DISASTERS and \
@@ -1376,6 +1428,10 @@ def _arguments_decide(rules: Typing, decided: Typing, args: Arguments, onto: Ont
     if family in _FOUGHT and onto.event_type_of(decided.sub_event_type) == \
             "Violence against civilians" and target is not None and _armed_target(args, onto):
         return f"its target is armed ({target.text!r}): no violence against civilians"
+    if rules.sub_event_type == "Attack" and decided.sub_event_type in PROTEST_OUTCOMES and \
+            doer is not None and _crowd_attacked(trigger, args, onto):
+        return f"its doers are armed men of no state force ({doer.text!r}) and no protest " \
+               f"is told: an attack on a crowd"
     other = args.actor2_token
     if family == "Battles" and other is not None and onto.event_type_of(
             decided.sub_event_type) == "Violence against civilians" and \
@@ -1781,7 +1837,8 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
     if name == "Attack" and _beaten_by_a_band(trigger, onto):
         return Typing("Mob violence", typing.confidence,
                       f"{typing.reason}; a beating by a band of no armed kind: a mob's")
-    if name == "Attack" and _targets_protesters(trigger, args, onto):
+    if name == "Attack" and _targets_protesters(trigger, args, onto) and \
+            not _crowd_attacked(trigger, args, onto):
         force = _force_against_protesters(trigger, args, onto)
         return Typing(force.sub_event_type, typing.confidence,
                       f"{typing.reason}; {force.reason}")
