@@ -612,3 +612,9 @@ def test_armed_men_firing_on_a_crowd_with_no_protest_told_attack_civilians():
 ])
 def test_fire_on_protesters_is_force_against_them(text):
     assert types(text, "2026-10-14")[:1] == ["Excessive force against protesters"]
+
+
+def test_armed_men_attacking_a_post_are_not_attacking_a_crowd():
+    text = ("State media said two rioters had died and that several police officers were "
+            "injured when separatist elements attacked a police station near the mosque.")
+    assert "Attack" not in types(text, "2026-10-14")

@@ -648,6 +648,8 @@ def _live_rounds(token: Word) -> bool:
         lemma(token.head) in _ROUNDS
 
 
+# what force used on a crowd is when the crowd is protesters
+_FORCE_ON_A_CROWD = frozenset({"Excessive force against protesters", "Protest with intervention"})
 # who attacks: the doers an attack is told by, whatever side they are on
 _ATTACKERS = frozenset({"assailant", "attacker", "gunman", "raider"})
 
@@ -666,9 +668,13 @@ def _crowd_attacked(trigger: Trigger, args: Arguments, onto: Ontology) -> bool:
     """Whether armed men of no state force (:func:`_armed_attackers`) used violence on a
     crowd its sentence tells no protest of ("opened fire on the crowd, on market day"):
     people gathered, not protesters."""
+    if not _armed_attackers(args.actor1_token, onto):
+        return False
+    if not _targets_protesters(trigger, args, onto) and _token_class(
+            args.target if args.target is not None else args.actor2_token, onto) != "protester":
+        return False
     sentence = {lemma(t) for t in span_words(trigger.token.sent)}
-    return _armed_attackers(args.actor1_token, onto) and \
-        not _has(sentence - {"crowd"}, protest_words(onto))
+    return not _has(sentence - {"crowd"}, protest_words(onto))
 
 
 def _force_against_protesters(trigger: Trigger, args: Arguments,
@@ -1428,7 +1434,7 @@ def _arguments_decide(rules: Typing, decided: Typing, trigger: Trigger, args: Ar
     if family in _FOUGHT and onto.event_type_of(decided.sub_event_type) == \
             "Violence against civilians" and target is not None and _armed_target(args, onto):
         return f"its target is armed ({target.text!r}): no violence against civilians"
-    if rules.sub_event_type == "Attack" and decided.sub_event_type in PROTEST_OUTCOMES and \
+    if rules.sub_event_type == "Attack" and decided.sub_event_type in _FORCE_ON_A_CROWD and \
             doer is not None and _crowd_attacked(trigger, args, onto):
         return f"its doers are armed men of no state force ({doer.text!r}) and no protest " \
                f"is told: an attack on a crowd"
