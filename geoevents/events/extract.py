@@ -125,7 +125,13 @@ from geoevents.events.location import (
     told_onward,
     unglue_places,
 )
-from geoevents.events.ontology import GENERIC, VIOLENT_EVENT_TYPES, Ontology, load_ontology
+from geoevents.events.ontology import (
+    GENERIC,
+    VIOLENT_EVENT_TYPES,
+    WEAPON_EVENT_TYPE,
+    Ontology,
+    load_ontology,
+)
 from geoevents.events.tokens import doc_words, release, span_root, word
 from geoevents.events.triggers import (
     NON_EVENTS,
@@ -3128,11 +3134,12 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
     if _paragraph_elsewhere(first, later) or _paragraph_elsewhere(later, first):
         return False
     near = near or _vague(*first) or _vague(*later)
-    # (a telling of another kind on another day is another happening: "an explosive
-    # device went off beside their patrol, the source said on Tuesday … The day before,
-    # army aviation struck a hideout")
-    said_later = _said_later(first[1], later[1]) and \
-        first[0].sub_event_type == later[0].sub_event_type
+    # (remote violence by another weapon on another day is another happening: "an
+    # explosive device went off beside their patrol, the source said on Tuesday … The day
+    # before, army aviation struck a hideout"; a protest's outcomes are one happening's)
+    said_later = _said_later(first[1], later[1]) and not (
+        first[0].event_type == later[0].event_type == WEAPON_EVENT_TYPE and
+        first[0].sub_event_type != later[0].sub_event_type)
     return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred,
                                  said_later=said_later or _still(later[1]))
 
