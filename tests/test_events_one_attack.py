@@ -400,3 +400,16 @@ def test_a_gang_toll_after_another_happening_is_not_the_attack_before_that():
         "members had been killed.", published="2025-05-15")
     attack = next(e for e in events if e.event_type == "Violence against civilians")
     assert attack.fatalities == 5
+
+
+def test_a_telling_of_another_kind_on_the_day_before_is_another_happening():
+    # the bomb's day is the day the source spoke; the strike told next, a day earlier, is
+    # no earlier telling of the bomb
+    text = ("KIDAL, Oct 14 — Two soldiers were killed when an explosive device went off "
+            "beside their vehicle east of Anefis, a military source said yesterday, Tuesday. "
+            "The day before, on Monday, army helicopters struck a hideout in the Adrar des "
+            "Ifoghas, killing four militants, the army said.")
+    found = {(e.sub_event_type, e.date) for e in geoevents.extract_events(
+        text, published="2026-10-14")}
+    assert found == {("Remote explosive/landmine/IED", "2026-10-13"),
+                     ("Air/drone strike", "2026-10-12")}

@@ -1815,3 +1815,10 @@ def test_a_base_must_be_what_is_set_up():
 def test_threatened_act_read_by_the_model_is_no_happening(text):
     # the word the model weighs most sits in a threat's clause: nothing was done yet
     assert types(text) == []
+
+
+def test_the_killing_a_protest_is_about_is_no_event_of_its_own():
+    text = ("On Wednesday, several thousand people marched peacefully through Bangui to the "
+            "ministry, demanding that the bodies of the three men killed near Damara be handed "
+            "to their families.")
+    assert types(text, "2026-10-14") == ["Peaceful protest"]

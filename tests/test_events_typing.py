@@ -524,3 +524,97 @@ def test_a_date_is_no_side_of_a_clash():
                  "personnel of the Africa Corps, clashed with fighters of the Union pour la "
                  "Paix en Centrafrique (UPC) on the road between Bambari and Ippy.",
                  published="2026-03-06") == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an ambush that killed only civilians is an attack on them ...
+    ("On Monday, gunmen ambushed a minibus on the road between Bama and Konduga, killing "
+     "the driver and four passengers, police said.", "Attack"),
+    ("Bandits ambushed a group of traders returning from the market in Kankara on Friday, "
+     "killing three of them.", "Attack"),
+    # ... one that hit soldiers or their escort is a battle
+    ("Militants ambushed an army patrol near Bama on Monday, killing three soldiers.",
+     "Armed clash"),
+    ("Gunmen ambushed a convoy carrying traders near Bama on Monday, killing two soldiers "
+     "of the escort and a trader.", "Armed clash"),
+])
+def test_an_ambush_is_typed_by_whom_it_hit(text, expected):
+    assert types(text, "2026-10-14")[:1] == [expected]
+
+
+def test_a_settlement_stormed_and_its_people_shot_or_carried_off_is_an_attack():
+    text = ("Bandits stormed the village of Dogon Daji on Monday, shooting farmers and "
+            "carrying away twenty persons, residents said.")
+    assert types(text, "2026-10-14")[:1] == ["Attack"]
+
+
+@pytest.mark.parametrize("text", [
+    ("On Thursday, soldiers killed six gunmen in raids on their hideouts in the hills west "
+     "of Bama after the gunmen opened fire on them, the army said."),
+    "Police raided a hideout of kidnappers in the Kuyello forest on Tuesday and killed four.",
+])
+def test_a_raid_on_hideouts_with_no_aircraft_named_is_no_air_strike(text):
+    assert "Air/drone strike" not in types(text, "2026-10-14")
+
+
+def test_a_raid_on_hideouts_is_fought_on_the_ground():
+    text = "Police raided a hideout of kidnappers in the Kuyello forest on Tuesday and killed four."
+    assert types(text, "2026-10-14") == ["Armed clash"]
+
+
+def test_an_air_raid_is_an_air_strike():
+    text = "An air raid on a market in Sanam killed nine people on Monday, residents said."
+    assert types(text, "2026-10-14") == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    ("Two suspected insurgents were killed in a gunfight with security forces near Moreh on "
+     "Tuesday, police said, hours before gunmen burned houses and shot dead a shopkeeper in "
+     "a village north of the town."),
+    ("Three rebels were killed in a firefight with soldiers near Bambari on Monday, hours "
+     "before armed men shot dead two farmers in a village nearby."),
+])
+def test_a_battle_fought_with_armed_people_stays_a_battle(text):
+    # (the model reads the sentence's other killing into the battle's type)
+    assert types(text, "2026-10-14")[0] == "Armed clash"
+
+
+def test_a_gang_fighting_the_state_s_forces_is_in_a_battle_not_a_crime():
+    text = ("Police officers exchanged fire with gang members in the Maré favelas on Tuesday, "
+            "killing three suspects.")
+    assert types(text, "2026-10-14") == ["Armed clash"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a road is blocked with, or what the police cleared, is the blockade, no violence
+    ("On Thursday, residents of Ilave blocked the highway with rocks for several hours "
+     "before a police unit removed the barricades and detained three people.",
+     "Protest with intervention"),
+    ("On Monday, youths blocked the road through Marigat with burning tyres to protest the "
+     "killing of a herder.", "Peaceful protest"),
+    # stones thrown at people are the protesters' violence
+    ("On Monday, youths blocked the road through Marigat with burning tyres and threw "
+     "stones at passing cars.", "Violent demonstration"),
+])
+def test_a_blockade_is_typed_by_what_else_happened_at_it(text, expected):
+    assert types(text, "2026-10-14")[:1] == [expected]
+
+
+def test_armed_men_firing_on_a_crowd_with_no_protest_told_attack_civilians():
+    text = ("The assailants entered Bangou Kirey at around 10 a.m., on market day, and opened "
+            "fire on the crowd, killing 14 people.")
+    assert types(text, "2026-10-14") == ["Attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police opened fire on the crowd outside the governor's office, killing two protesters.",
+    "Gunmen opened fire on protesters marching in Bamenda on Monday, killing three.",
+])
+def test_fire_on_protesters_is_force_against_them(text):
+    assert types(text, "2026-10-14")[:1] == ["Excessive force against protesters"]
+
+
+def test_armed_men_attacking_a_post_are_not_attacking_a_crowd():
+    text = ("State media said two rioters had died and that several police officers were "
+            "injured when separatist elements attacked a police station near the mosque.")
+    assert "Attack" not in types(text, "2026-10-14")

@@ -81,10 +81,14 @@ _DENIAL_VERBS = frozenset({"reject", "deny", "dismiss", "refute", "rebuff"})
 _ACCUSATIONS = frozenset({"accusation", "allegation", "claim", "charge", "responsibility",
                           "involvement", "blame", "report"})
 _MOB = frozenset({"mob", "vigilante", "lynch", "crowd"})
-_AIR_DEFAULT = frozenset({"strike", "target", "bomb", "hit", "pound", "raid"})
+# (not "raid": a raid with no aircraft named is made on the ground, by troops, police or
+# armed men, "troops killed five militants in raids on hideouts"; an air raid names the air)
+_AIR_DEFAULT = frozenset({"strike", "target", "bomb", "hit", "pound"})
 _MILITARY_SITES = frozenset({"site", "target", "position", "stronghold", "hideout", "depot",
                              "tunnel", "launcher", "facility", "infrastructure", "compound",
                              "headquarters", "base", "post", "bunker", "arsenal", "camp"})
+# where armed men hide or hold out: a raid on them is fought with them
+_HIDEOUTS = frozenset({"hideout", "stronghold", "den", "bunker", "base", "position"})
 _CIVIL_PLACES = frozenset({"village", "town", "city", "home", "house", "hospital", "school",
                            "market", "mosque", "church", "bus", "car", "shop", "neighbourhood",
                            "neighborhood", "district", "hotel", "restaurant", "vehicle",
@@ -479,6 +483,9 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
     if actor_class == "protester" or _has(args.near, {"rioter", "mob"}):
         name = "Mob violence" if _has(args.near, _MOB) else "Violent demonstration"
         return Typing(name, 0.6, "violence by protesters or a crowd")
+    if target_class == "protester" and _crowd_attacked(trigger, args, onto):
+        return Typing("Attack", 0.6, "armed men of no state force used violence on a crowd: "
+                      "an attack on civilians, not force used on a protest")
     if target_class == "protester" or _crowd_control(trigger, args, onto):
         return _force_against_protesters(trigger, args, onto)
     if weapon:
@@ -492,6 +499,16 @@ def _violence(trigger: Trigger, args: Arguments, sentence: set[str], text: str,
         return Typing("Air/drone strike", 0.45,
                       "strike on military sites or armed men by a state or unnamed actor, no "
                       "weapon named (most such strikes are from the air)")
+    # (what a raid was on, also where the parse hangs it from the verb the raid's noun
+    # completes: "killed six gunmen in raids on their hideouts")
+    tok = trigger.token
+    holders = [tok, tok.head.head] if tok.dep_ == "pobj" else [tok]
+    raided = target_words | {form for holder in holders
+                             for place in preposition_objects(holder, ("on",))
+                             for form in lemma_forms(place)}
+    if lem == "raid" and _has(raided, _HIDEOUTS):
+        return Typing("Armed clash", 0.5, "a raid on hideouts or strongholds, no weapon "
+                      "named: fought on the ground with the armed men there")
     if target_class == "armed" or (actor_class == "armed" and _token_class(
             args.actor2_token, onto) == "armed"):
         return Typing("Armed clash", 0.6, "violence between armed actors")
@@ -629,6 +646,35 @@ def _live_rounds(token: Word) -> bool:
     television'."""
     return token.lower_ == "live" and token.dep_ in ("amod", "compound") and \
         lemma(token.head) in _ROUNDS
+
+
+# what force used on a crowd is when the crowd is protesters
+_FORCE_ON_A_CROWD = frozenset({"Excessive force against protesters", "Protest with intervention"})
+# who attacks: the doers an attack is told by, whatever side they are on
+_ATTACKERS = frozenset({"assailant", "attacker", "gunman", "raider"})
+
+
+def _armed_attackers(doer: Word | None, onto: Ontology) -> bool:
+    """Whether a doer is armed men who are no state force ("the assailants opened fire on
+    the crowd", "jihadists fired on worshippers"): force used on protests is the state's
+    (police, soldiers) or a crowd's; armed men firing on a crowd attack civilians."""
+    if doer is None or _actor_side(doer, onto) == "state":
+        return False
+    return _actor_side(doer, onto) == "non-state" or \
+        _has(set(lemma_forms(doer)), _ATTACKERS)
+
+
+def _crowd_attacked(trigger: Trigger, args: Arguments, onto: Ontology) -> bool:
+    """Whether armed men of no state force (:func:`_armed_attackers`) used violence on a
+    crowd its sentence tells no protest of ("opened fire on the crowd, on market day"):
+    people gathered, not protesters."""
+    if not _armed_attackers(args.actor1_token, onto):
+        return False
+    if not _targets_protesters(trigger, args, onto) and _token_class(
+            args.target if args.target is not None else args.actor2_token, onto) != "protester":
+        return False
+    sentence = {lemma(t) for t in span_words(trigger.token.sent)}
+    return not _has(sentence - {"crowd"}, protest_words(onto))
 
 
 def _force_against_protesters(trigger: Trigger, args: Arguments,
@@ -803,6 +849,28 @@ def _territory_taken(sent: Span, onto: Ontology) -> bool:
     return False
 
 
+# what is done to people in an assault or an ambush: the consequences, and shooting and
+# carrying people off ("stormed the settlement, shooting residents and carrying away
+# eleven persons")
+_HARMING = CONSEQUENCES | {"shoot", "abduct", "kidnap", "behead", "rape", "massacre"}
+
+
+def _ambushed_civilians(trigger: Trigger, onto: Ontology) -> bool:
+    """Whether an ambush harmed only civilians: the people its clause says were killed,
+    hurt or carried off ("gunmen ambushed a pickup truck on the road, killing two
+    traders") are civilians and none armed. ACLED codes an ambush on civilians as an
+    attack on them; one that hits soldiers or police, or an armed escort, is a battle."""
+    verb = trigger.token
+    harmed = [obj for tok in verb.subtree if lemma(tok) in _HARMING and tok.pos_ == "VERB"
+              for obj in tok.children if obj.dep_ in ("dobj", "nsubjpass")]
+    # (what was ambushed counts when it is people: a vehicle is no one's side)
+    harmed += [obj for obj in verb.children if obj.dep_ == "dobj"
+               and _token_class(obj, onto) is not None and lemma(obj) != "vehicle"]
+    classes = {_token_class(person, onto) for noun in harmed
+               for person in [noun, *noun.conjuncts]}
+    return "civilian" in classes and "armed" not in classes
+
+
 def _assault(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology) -> Typing:
     """A forcible entry with no place taken, typed by what was stormed and who was hurt:
     a police station, a base or an army camp is fought for (Armed clash); a mosque, a
@@ -820,7 +888,7 @@ def _assault(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology) 
         return Typing("Armed clash", typing.confidence, f"{typing.reason}; an assault on an "
                       f"armed site ({target.text!r}), no place said to be taken")
     on = f" on {target.text!r}" if target is not None else ""
-    civilians_killed = _has(args.clause, CONSEQUENCES) and _has(
+    civilians_killed = _has(args.clause, _HARMING) and _has(
         args.clause, onto.words("civilian") | {"persons", "worshipper", "passenger"})
     if civilians_killed or _has(words, _CIVIL_PLACES - _SETTLEMENTS) or \
             _token_class(target, onto) == "civilian":
@@ -1117,7 +1185,7 @@ def _outcome_lemmas(trigger: Trigger, onto: Ontology) -> set[str]:
     for sent in sentences[max(0, i - 1): i + 2]:
         # what any protest of the sentence is about, and who protests, is no outcome
         skip = _not_outcome(sent) | _protest_background(sent, onto) | \
-            _another_year(sent, years)
+            _another_year(sent, years) | _blockade_made_of(sent)
         if sent.start <= token.i < sent.end and lemma(token) not in protest:
             skip |= _grievance(token) | _protesters_described(token, onto)
         for t in span_words(sent):
@@ -1136,6 +1204,31 @@ def _outcome_lemmas(trigger: Trigger, onto: Ontology) -> set[str]:
             found.add(lemma(t))
             found.add(t.lower_)
     return found
+
+
+# verbs of closing a road and of clearing what closed it
+_BLOCKING = frozenset({"block", "barricade", "seal", "close", "obstruct"})
+_CLEARING = frozenset({"remove", "clear", "dismantle"})
+
+
+def _blockade_made_of(sent: Span) -> set[int]:
+    """The words of what a road was blocked with or what was cleared from it ("blocked the
+    highway with rocks", "with burning tyres", "removed the barricades"): the stuff of a
+    blockade, a way of protesting, not violence of the protesters (ACLED codes a blockade
+    by what else happened at it)."""
+    out: set[int] = set()
+    for verb in span_words(sent):
+        if verb.pos_ != "VERB":
+            continue
+        if lemma(verb) in _BLOCKING:
+            things = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                      for g in c.children if g.dep_ == "pobj"]
+        elif lemma(verb) in _CLEARING:
+            things = [c for c in verb.children if c.dep_ == "dobj"]
+        else:
+            continue
+        out.update(t.i for thing in things for t in thing.subtree)
+    return out
 
 
 _STATE_FORCE = frozenset({"police", "troop", "force", "soldier", "security"})
@@ -1293,7 +1386,7 @@ def classify(trigger: Trigger, args: Arguments, onto: Ontology, *, sentence: set
         return None
     if rules is not None and decided is not None and decided.sub_event_type != \
             rules.sub_event_type:
-        kept = _arguments_decide(rules, decided, args, onto)
+        kept = _arguments_decide(rules, decided, trigger, args, onto)
         if kept:
             return Typing(rules.sub_event_type, rules.confidence,
                           f"{rules.reason}; {prediction.describe()}, but {kept}")
@@ -1323,14 +1416,16 @@ _DISASTERS = frozenset({"Natural disaster", "Man-made disaster"})
 _FOUGHT = frozenset({"Battles", WEAPON_EVENT_TYPE})
 
 
-def _arguments_decide(rules: Typing, decided: Typing, args: Arguments, onto: Ontology
-                      ) -> str:
+def _arguments_decide(rules: Typing, decided: Typing, trigger: Trigger, args: Arguments,
+                      onto: Ontology) -> str:
     """Why the trigger's own arguments keep the rules' type against the model's reading
     of the sentence ('' when they do not): an act of violence whose subject is people
     ("armed youths attacked a cattle camp") is no disaster, which has no doer; violence
     aimed at an armed site or armed people ("gunmen stormed an army post", "the strike
-    killed three militants") is a battle or remote violence, not violence against
-    civilians (ACLED: both sides armed and organised)."""
+    killed three militants"), or a battle fought with them ("killed in a gunfight with
+    security forces"), is a battle or remote violence, not violence against civilians
+    (ACLED: both sides armed and organised); armed men of no state force firing on a
+    crowd no protest is told of attack civilians, whatever the model reads of a crowd."""
     family = onto.event_type_of(rules.sub_event_type)
     doer, target = args.actor1_token, args.target
     if family in VIOLENT_EVENT_TYPES and decided.sub_event_type in _DISASTERS and \
@@ -1339,6 +1434,15 @@ def _arguments_decide(rules: Typing, decided: Typing, args: Arguments, onto: Ont
     if family in _FOUGHT and onto.event_type_of(decided.sub_event_type) == \
             "Violence against civilians" and target is not None and _armed_target(args, onto):
         return f"its target is armed ({target.text!r}): no violence against civilians"
+    if rules.sub_event_type == "Attack" and decided.sub_event_type in _FORCE_ON_A_CROWD and \
+            doer is not None and _crowd_attacked(trigger, args, onto):
+        return f"its doers are armed men of no state force ({doer.text!r}) and no protest " \
+               f"is told: an attack on a crowd"
+    other = args.actor2_token
+    if family == "Battles" and other is not None and onto.event_type_of(
+            decided.sub_event_type) == "Violence against civilians" and \
+            _token_class(other, onto) == "armed" and _token_class(doer, onto) in ("armed", None):
+        return f"it is fought with armed people ({other.text!r}): a battle, whoever died"
     return ""
 
 
@@ -1717,6 +1821,10 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
             _has(args.near, _ACCUSATIONS):
         return Typing("Claim of responsibility", typing.confidence,
                       f"{typing.reason}; it rejects an accusation (a denial of responsibility)")
+    if name == "Armed clash" and trigger.lemma == "ambush" and \
+            _ambushed_civilians(trigger, onto):
+        return Typing("Attack", typing.confidence,
+                      f"{typing.reason}; an ambush that struck civilians only")
     if name == "Armed clash" and _fought_by_crowds(trigger, args, onto, sentence):
         return Typing("Violent demonstration", typing.confidence,
                       f"{typing.reason}; fought by unarmed people (supporters, youths, "
@@ -1735,7 +1843,8 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
     if name == "Attack" and _beaten_by_a_band(trigger, onto):
         return Typing("Mob violence", typing.confidence,
                       f"{typing.reason}; a beating by a band of no armed kind: a mob's")
-    if name == "Attack" and _targets_protesters(trigger, args, onto):
+    if name == "Attack" and _targets_protesters(trigger, args, onto) and \
+            not _crowd_attacked(trigger, args, onto):
         force = _force_against_protesters(trigger, args, onto)
         return Typing(force.sub_event_type, typing.confidence,
                       f"{typing.reason}; {force.reason}")
@@ -1789,10 +1898,19 @@ def _refine(typing: Typing, trigger: Trigger, args: Arguments, onto: Ontology,
             name not in _POLITICAL_WHOEVER_ACTS and _has(args.clause | args.near,
                                                          onto.words("crime")) and \
             not (name in ("Attack", "Looting/property destruction") and
-                 _community_killed(trigger)):
+                 _community_killed(trigger)) and \
+            not (name == "Armed clash" and _fought_by_the_state(args, onto)):
         return Typing("Organised crime", typing.confidence * 0.9,
                       f"{typing.reason}; crime vocabulary (drugs, cartel, gang)")
     return typing
+
+
+def _fought_by_the_state(args: Arguments, onto: Ontology) -> bool:
+    """Whether the state's forces are a side of a clash ("soldiers and police exchanged
+    fire with members of a criminal gang", "a shootout between police and gang members"):
+    ACLED codes the gang's fight with the state as an armed clash, not as crime."""
+    return "state" in (_actor_side(args.actor1_token, onto),
+                       _actor_side(args.actor2_token, onto))
 
 
 # lemmas of a violence verb whose object is the place assaulted

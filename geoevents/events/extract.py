@@ -125,7 +125,13 @@ from geoevents.events.location import (
     told_onward,
     unglue_places,
 )
-from geoevents.events.ontology import GENERIC, VIOLENT_EVENT_TYPES, Ontology, load_ontology
+from geoevents.events.ontology import (
+    GENERIC,
+    VIOLENT_EVENT_TYPES,
+    WEAPON_EVENT_TYPE,
+    Ontology,
+    load_ontology,
+)
 from geoevents.events.tokens import doc_words, release, span_root, word
 from geoevents.events.triggers import (
     NON_EVENTS,
@@ -568,8 +574,16 @@ def _merge_sentence(cands: list[_Candidate], onto: Ontology,
                     toponyms: list[Toponym] | None = None) -> list[_Candidate]:
     """Fold aims, gatherings attacked, participle movements, same-type repeats and
     consequences into the event they belong to (see :func:`_fold`); not a clause that
-    tells of another town (:func:`_clauses_elsewhere`)."""
+    tells of another town (:func:`_clauses_elsewhere`). What a protest told in the
+    sentence is about is left out."""
     keep = list(cands)
+    # what a protest of the sentence is about tells no happening of its own ("marched …,
+    # demanding that the bodies of the two men killed near Jakuradhor be handed over"):
+    # the happening is told where the report tells it, the protest here
+    about = [c for c in keep if protest_background(c.trigger.token, onto)]
+    if len(about) < len(keep) and any(onto.event_type_of(c.typing.sub_event_type) in _CROWDS
+                                      for c in keep if c not in about):
+        keep = [c for c in keep if c not in about]
     for cand in list(keep):
         host = _host(cand, keep) or _gathering_attacked(cand, keep, onto) or \
             _mediated(cand, keep) or _framing(cand, keep, onto)
@@ -3220,9 +3234,14 @@ def _one_happening(first: tuple[Event, _Candidate], later: tuple[Event, _Candida
     if _paragraph_elsewhere(first, later) or _paragraph_elsewhere(later, first):
         return False
     near = near or _vague(*first) or _vague(*later)
+    # (remote violence by another weapon on another day is another happening: "an
+    # explosive device went off beside their patrol, the source said on Tuesday … The day
+    # before, army aviation struck a hideout"; a protest's outcomes are one happening's)
+    said_later = _said_later(first[1], later[1]) and not (
+        first[0].event_type == later[0].event_type == WEAPON_EVENT_TYPE and
+        first[0].sub_event_type != later[0].sub_event_type)
     return _same_kind_place_time(first[0], later[0], near=near, inferred=inferred,
-                                 said_later=_said_later(first[1], later[1])
-                                 or _still(later[1]))
+                                 said_later=said_later or _still(later[1]))
 
 
 def _still(cand: _Candidate) -> bool:
