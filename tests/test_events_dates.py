@@ -596,12 +596,3 @@ def test_a_day_told_without_an_event_dates_what_follows():
             "and waving placards.")
     protests = [e for e in _events(text, "2026-05-06") if e.event_type == "Protests"]
     assert [e.date for e in protests] == ["2026-05-05"]
-
-
-def test_a_participle_on_a_participant_dates_neither_the_happening():
-    # "killed in September" is when the fishermen died, not when the march was held
-    text = ("Residents of Gao marched peacefully to the governor's office to demand justice "
-            "for the fishermen killed in September.")
-    (march,) = geoevents.extract_events(text, published="2026-10-14")
-    assert march.sub_event_type == "Peaceful protest"
-    assert march.date is None

@@ -941,32 +941,11 @@ def _of_a_relative_clause(ent: Span, trigger: Word) -> bool:
         if tok.dep_ == "relcl":
             noun = tok.head
             return noun.head.i == trigger.i and noun.dep_ in _PARTICIPANTS
-        if tok.dep_ == "acl" and tok.pos_ == "VERB":
-            return _of_a_participle(tok, trigger)
         tok = tok.head
     return False
 
 
 _PARTICIPANTS = frozenset({"nsubj", "nsubjpass", "dobj"})
-# prepositions whose object is a time a happening is set in ("during the war fought in 1996")
-_TIME_PREPOSITIONS = frozenset({"during", "in", "since", "after", "before", "amid", "until"})
-
-
-def _of_a_participle(verb: Word, trigger: Word) -> bool:
-    """Whether a past participle clause on a noun (``verb``, dep ``acl``) tells a time of
-    its own, not the trigger's: the noun is people or things the happening involves, not
-    the trigger ("marched … carrying the photographs of relatives *killed this year*", "a
-    rally for the workers laid off in March") nor a time it is set in ("during the war
-    fought in 1996"). A trigger told in such a clause itself is an aside of the sentence
-    as the date is, and may share it ("the soldiers accused over the attack in February
-    2022, in which eleven people were killed")."""
-    noun = verb.head
-    if noun.i == trigger.i or verb.tag_ != "VBN" or trigger.dep_ in ("relcl", "acl"):
-        return False  # (a trigger told in a clause on a noun is an aside as the date is)
-    if noun.dep_ == "pobj" and noun.head.lower_ in _TIME_PREPOSITIONS:
-        return False
-    # (the clause holding the trigger dates it: "the shop destroyed in the attack")
-    return not verb.left_edge.i <= trigger.i <= verb.right_edge.i
 
 
 def _days_after_told(ent: Span, found: Sequence[Span], published: date | None,
