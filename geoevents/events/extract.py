@@ -108,6 +108,7 @@ from geoevents.events.location import (
     acting_state,
     context_places,
     country_names,
+    forget_unrecognised,
     local_place_within,
     locate,
     main_place,
@@ -1871,6 +1872,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     finally:  # the document's words are done with: free them now (see tokens.release)
         forget_words(doc)
         forget_backgrounds(doc)
+        forget_unrecognised(doc)
         release(doc)
 
 
