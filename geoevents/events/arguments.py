@@ -291,6 +291,7 @@ def forget_words(doc: Doc) -> None:
     _prepositions.forget(doc)
     _subtree_lemmas.forget(doc)
     _clauses.forget(doc)
+    _aparts.forget(doc)
 
 
 def _predicate(trigger: Word, onto: Ontology) -> tuple[Word | None, Word | None]:
@@ -446,6 +447,10 @@ def _clause_of(word: Word) -> Word:
 # the clause head of each word asked about (:func:`_clause_of`), for the document being
 # processed
 _clauses: PerDocument[dict[int, int]] = PerDocument(lambda doc: {})
+# the lemmas apart (:func:`_apart`) of each sentence (its first token) and set of clause
+# heads asked about, for the document being processed
+_aparts: PerDocument[dict[tuple[int, frozenset[int]], frozenset[str]]] = \
+    PerDocument(lambda doc: {})
 
 
 def _apart(tok: Word, predicate: Word | None) -> frozenset[str]:
@@ -466,9 +471,22 @@ def _apart(tok: Word, predicate: Word | None) -> frozenset[str]:
             own.add(clause.i)
             clause = _clause_of(clause.head) if clause.dep_ in _REPORTED else None
     doc = tok.doc
+    sent = tok.sent
+    # (the triggers of a sentence mostly share their clauses: the lemmas apart are kept
+    # for each sentence and set of clause heads)
+    key = (sent.start, frozenset(own))
+    memo = _aparts(doc)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _apart_from(doc, sent, own)
+    return found
+
+
+def _apart_from(doc: Doc, sent: Span, own: set[int]) -> frozenset[str]:
+    """The lemmas of :func:`_apart`: those only the words of ``sent`` outside the clauses
+    headed at ``own`` (and the clauses they report) hold."""
     own |= {c.i for i in list(own) for c in doc_words(doc)[i].children
             if c.dep_ in _REPORTED and _clause_of(c).i == c.i}
-    sent = tok.sent
     heads = _clauses(doc)  # (the clause heads found so far: _clause_of's memo, read inline)
     apart = [w for w in span_words(sent)
              if (heads[w.i] if w.i in heads else _clause_of(w).i) not in own]

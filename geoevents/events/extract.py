@@ -108,6 +108,7 @@ from geoevents.events.location import (
     acting_state,
     context_places,
     country_names,
+    forget_unrecognised,
     local_place_within,
     locate,
     main_place,
@@ -1383,15 +1384,14 @@ def _in_quotes(tok: Word) -> bool:
     """Whether a token is inside quotation marks opened before it in its paragraph (a
     straight quote opens or closes, a curly one opens or closes as it is drawn; a closing
     mark left over from an earlier paragraph opens nothing)."""
-    text = doc_text(tok.doc)
-    start = text.rfind("\n", 0, tok.idx) + 1
-    inside = False
-    for char in text[start:tok.idx]:
-        if char == '"':
-            inside = not inside
-        elif char in ("\u201c", "\u201d"):
-            inside = char == "\u201c"
-    return inside
+    text, end = doc_text(tok.doc), tok.idx
+    start = text.rfind("\n", 0, end) + 1
+    # (the last curly mark sets the state, each straight one after it flips it: found
+    # with the string's own searches, not read a character at a time)
+    curly = max(text.rfind("\u201c", start, end), text.rfind("\u201d", start, end))
+    if curly < 0:
+        return text.count('"', start, end) % 2 == 1
+    return (text[curly] == "\u201c") != (text.count('"', curly + 1, end) % 2 == 1)
 
 
 _QUOTES = "\"\u201c\u201d"
@@ -1944,6 +1944,7 @@ def extract(doc: Doc, toponyms: list[Toponym], *, published: str | date | None =
     finally:  # the document's words are done with: free them now (see tokens.release)
         forget_words(doc)
         forget_backgrounds(doc)
+        forget_unrecognised(doc)
         release(doc)
 
 

@@ -85,7 +85,14 @@ from geoevents import geodesy
 from geoevents.events.dedup import contains
 from geoevents.events.tokens import doc_words, root_word, span_root, span_words
 from geoevents.events.triggers import MODALS, lemma
-from geoevents.nlp import char_tokens, doc_span, doc_text, span_text, token_text
+from geoevents.nlp import (
+    PerDocument,
+    char_tokens,
+    doc_span,
+    doc_text,
+    span_text,
+    token_text,
+)
 from geoevents.resolve import CONTEXT_ID_PREFIX, DERIVED_SOURCE, derived_place, placed_by_context
 from geoevents.wordlists import (
     ARABIC_ARTICLES,
@@ -993,11 +1000,41 @@ def _group_name(span: Span) -> bool:
 def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
     """Names the toponym stage did not keep but that the parse puts in a place's slot:
     "in the town of Sheikh Meskin", "captured Jabal al-Sayyid", "the Beledweyne district".
-    They can be an event's place (``location_text``) without a gazetteer entry."""
+    They can be an event's place (``location_text``) without a gazetteer entry. Each call
+    gives new mentions; their names are found once per sentence and set of toponyms
+    (the stages ask again for the sentences of the events)."""
     from geoevents.model import Toponym as _Toponym
 
-    taken = [(t.start, t.end) for t in toponyms]
-    out: list[_Toponym] = []
+    doc = sent.doc
+    taken = tuple((t.start, t.end) for t in toponyms)
+    words, memo = _unrecognised_names(doc)
+    if words is not doc_words(doc):  # (the words were made again: lemmas set since)
+        words, memo = _unrecognised_names.renew(doc)
+    key = (sent.start, sent.end, taken)
+    names = memo.get(key)
+    if names is None:
+        names = memo[key] = _names_in_place_slots(sent, taken)
+    return [_Toponym(start=start, end=end, text=text, place=None,
+                     reason=SLOT_REASON)
+            for start, end, text in names]
+
+
+# the names of :func:`_unrecognised` of each sentence and set of toponyms asked about,
+# for the document being processed (with the words they were read from)
+_unrecognised_names: PerDocument[tuple[list[Word], dict[tuple, list[tuple[int, int, str]]]]] \
+    = PerDocument(lambda doc: (doc_words(doc), {}))
+
+
+def forget_unrecognised(doc: Doc) -> None:
+    """Drop the names of :func:`_unrecognised` kept for ``doc`` (done with it)."""
+    _unrecognised_names.forget(doc)
+
+
+def _names_in_place_slots(sent: Span, taken: tuple[tuple[int, int], ...]
+                          ) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each name of :func:`_unrecognised` in ``sent``, outside the
+    ``taken`` character spans."""
+    out: list[tuple[int, int, str]] = []
     i = sent.start
     doc = sent.doc
     tokens = doc_words(doc)
@@ -1041,8 +1078,7 @@ def _unrecognised(sent: Span, toponyms: list[Toponym]) -> list[Toponym]:
             top.dep_ == "appos" and lemma(head) in PLACE_NOUNS)
         if not (strong or (weak and top.ent_type_ != "PERSON")):
             continue
-        out.append(_Toponym(start=start, end=end, text=span_text(span), place=None,
-                            reason=SLOT_REASON))
+        out.append((start, end, span_text(span)))
     return out
 
 
