@@ -198,19 +198,22 @@ HELDOUT_ERRORS = {"heldout": 0, "heldout2": 0, "heldout14": 5, "heldout19": 2,
 # plural lede are no events of their own, what a witness tells a court is no new event,
 # an announced protest is still to come; location24: a site named again places its
 # sentence's events).
+# Session 24: tune20 7 → 4, tune21 5 → 2 (precision25: a running toll, a speaker's account
+# told again, a demanded act; events25: a raid with no aircraft named is no air strike, an
+# IED and the day-before air strike stay two events).
 # Session 21: tune17 3 → 1, tune18 8 → 5 (precision22: violence a trial is about is
 # history, a speaker's seat is not where the dead were killed, civilians leaving are no
 # change of a group's activity).
 TUNE_ERRORS = {"tune5": 0, "tune6": 0, "tune7": 0, "tune8": 0, "tune9": 0, "tune10": 0,
                "tune11": 0, "tune12": 0, "tune13": 0, "tune14": 0, "tune15": 0,
-               "tune16": 0, "tune17": 1, "tune18": 2, "tune19": 0, "tune20": 7,
-               "tune21": 5}
+               "tune16": 0, "tune17": 1, "tune18": 2, "tune19": 0, "tune20": 4,
+               "tune21": 2}
 # must-not checks of the dev reports that still fail, each with the event that makes it
 # fail now (a substring of the error line): the same check failing for another reason is
-# a new error. d73-d84 (first run 12 failed checks; 3 left): a rally outside a court typed
+# a new error. d73-d84 (first run 12 failed checks; 2 left): a rally outside a court typed
 # as force against protesters (and placed by the paragraph's village), a "clash between
-# party supporters" as an armed clash, "a pretext for more arrests" in a sentence about a
-# rally as a protest
+# party supporters" as an armed clash ("a pretext for more arrests" in a sentence about a
+# rally, read as a protest, is no event since session 24)
 KNOWN_DEV_ERRORS = {
     ("d76-guatemala-rabinal-tribunal",
      "the massacre is placed in Rabinal and dated in 1982; no event at Rabinal now"):
@@ -219,9 +222,6 @@ KNOWN_DEV_ERRORS = {
         "Peaceful protest ('gathered')",
     ("d79-nepal-election-day", "one blast in Rolpa, one clash in Janakpur"):
         "Armed clash ('clash')",
-    ("d81-kosovo-serbia-two-datelines",
-     "the rally in Belgrade was on Tuesday June 9 (the second dateline), not on the day of "
-     "the blast"): "Peaceful protest ('arrests')",
     # d85-d92 (first run 5 failed checks; 4 left, all places): the market attack and the
     # checkpoint shooting in Bawku placed at Bolgatanga, where families fled to; the
     # encounter and the IED near Bijapur placed at Durg, read from 'DRG' (the District
