@@ -764,3 +764,19 @@ def test_api_docs_load_nothing_from_the_network(client):
         if url.startswith("/"):
             assert client.get(url).status_code == 200
     assert client.get("/openapi.json").json()["info"]["title"] == "geoevents"
+
+
+def test_preloaded_extraction_workers_start_with_the_server(gaz, pipeline):
+    """With ``preload_extraction`` the worker processes run before any request (and the
+    first request is answered by one of them); by default none starts until a request."""
+    lazy = create_app(gaz)
+    with TestClient(lazy):
+        assert lazy.state.extractor.pids == []
+    app = create_app(gaz, preload_extraction=True)
+    with TestClient(app) as client:
+        started = app.state.extractor.pids
+        assert len(started) == 1
+        response = client.post("/extract", json={"text": "Shelling hit Gaza on Monday."})
+        assert response.status_code == 200
+        assert app.state.extractor.pids == started  # the same process, not a new one
+    assert app.state.extractor.pids == []

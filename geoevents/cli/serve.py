@@ -48,6 +48,10 @@ def serve(
     extract_workers: Annotated[int, typer.Option(
         min=1, max=64, help="Extraction processes per worker (each loads the spaCy "
                             "model, about 350 MB).")] = 1,
+    preload_extraction: Annotated[bool, typer.Option(
+        "--preload-extraction/--no-preload-extraction",
+        help="Start the extraction processes (loading the spaCy model) with the server "
+             "rather than at the first /extract or /map request.")] = False,
     timeout_keep_alive: Annotated[int, typer.Option(
         min=1, help="Close idle keep-alive connections after this many seconds.")] = 5,
     access_log: Annotated[bool, typer.Option(
@@ -84,14 +88,14 @@ def serve(
     if workers == 1:
         app = create_app(gaz, api_key=key, max_body_bytes=max_body_bytes,
                          extract_timeout_s=extract_timeout, extract_workers=extract_workers,
-                         allowed_hosts=hosts)
+                         allowed_hosts=hosts, preload_extraction=preload_extraction)
         uvicorn.run(app, **common)  # type: ignore[arg-type]
     else:
         os.environ[CONFIG_ENV] = json.dumps({
             "gazetteer": str(gaz.path), "max_body_bytes": max_body_bytes,
             "api_key_file": str(api_key_file) if api_key_file and not api_key else None,
             "extract_timeout_s": extract_timeout, "extract_workers": extract_workers,
-            "allowed_hosts": hosts})
+            "allowed_hosts": hosts, "preload_extraction": preload_extraction})
         uvicorn.run("geoevents.server.app:app_from_env", factory=True, workers=workers,
                     **common)  # type: ignore[arg-type]
 

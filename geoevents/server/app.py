@@ -304,13 +304,15 @@ def create_app(gazetteer: Gazetteer | str | Path | None = None, *, api_key: str 
                extract_timeout_s: float = DEFAULT_EXTRACT_TIMEOUT_S,
                extract_workers: int = 1,
                body_timeout_s: float = DEFAULT_BODY_TIMEOUT_S,
-               allowed_hosts: Sequence[str] | None = None) -> FastAPI:
+               allowed_hosts: Sequence[str] | None = None,
+               preload_extraction: bool = False) -> FastAPI:
     """The HTTP API over ``gazetteer`` (a Gazetteer, a path, or None for the default one).
 
     ``api_key``, when set, is required in the ``X-API-Key`` header of ``/extract`` and
     ``/map``; bodies above ``max_body_bytes`` get 413, bodies slower than
     ``body_timeout_s`` 408; extraction runs in ``extract_workers`` processes and a request
-    taking longer than ``extract_timeout_s`` gets 503. ``allowed_hosts`` (host names, or
+    taking longer than ``extract_timeout_s`` gets 503; with ``preload_extraction`` they
+    start with the server, not at the first request. ``allowed_hosts`` (host names, or
     patterns such as ``*.example.org``) restricts the ``Host`` header; None accepts any.
     """
     gaz = gazetteer if isinstance(gazetteer, Gazetteer) else Gazetteer.open(gazetteer)
@@ -321,6 +323,8 @@ def create_app(gazetteer: Gazetteer | str | Path | None = None, *, api_key: str 
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if preload_extraction:
+            extractor.start()
         yield
         extractor.close()
 
@@ -569,7 +573,8 @@ def app_from_env() -> FastAPI:
                       extract_timeout_s=config.get("extract_timeout_s",
                                                    DEFAULT_EXTRACT_TIMEOUT_S),
                       extract_workers=config.get("extract_workers", 1),
-                      allowed_hosts=config.get("allowed_hosts"))
+                      allowed_hosts=config.get("allowed_hosts"),
+                      preload_extraction=config.get("preload_extraction", False))
 
 
 

@@ -58,8 +58,9 @@ class ExtractionFailed(Exception):
 class Extractor:
     """A pool of ``workers`` extraction processes with a per-request time budget.
 
-    Processes start on the first request (and are replaced when killed); ``close()``
-    stops them. ``gazetteer`` is the path the workers open (None: the default one).
+    Processes start on the first request, or all at once with :meth:`start` (and are
+    replaced when killed); ``close()`` stops them. ``gazetteer`` is the path the workers
+    open (None: the default one).
     """
 
     def __init__(self, timeout_s: float, *, workers: int = 1,
@@ -149,6 +150,11 @@ class Extractor:
         async with self._free:
             self._idle.append(worker)
             self._free.notify()
+
+    def start(self) -> None:
+        """Start the processes not yet running; each loads the model while the server goes
+        on, so that the first requests do not wait for it (about 6 s on a quiet machine)."""
+        self._idle.extend(self._spawn() for _ in range(self.size - self._started))
 
     def _spawn(self) -> _Worker:
         with self._lock:
