@@ -3164,17 +3164,15 @@ def _account_told_again(cand: _Candidate, here: list[tuple[Toponym, Word]],
     said, refers back to the happening of its kind told before (one of another kind,
     "the air force said its jets had struck the attackers", is news). A toll ("said four
     soldiers had been killed") is another account's figure, joined as a consequence."""
-    verb = _clause_verb(cand)
-    if cand.trigger.pos != "VERB" or cand.trigger.lemma in CONSEQUENCES or onto.event_type_of(
-            cand.typing.sub_event_type) not in VIOLENT_EVENT_TYPES or not _reported(
-            verb, onto) or not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d")
-                                   for c in verb.children):
+    verb, kind = _clause_verb(cand), onto.event_type_of(cand.typing.sub_event_type)
+    if cand.trigger.pos != "VERB" or cand.trigger.lemma in CONSEQUENCES or \
+            kind not in VIOLENT_EVENT_TYPES or not _reported(verb, onto) or not any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children):
         return False
     if not here or any(verb.left_edge.i <= root.i <= verb.right_edge.i for _, root in here) \
             or (cand.date is not None and cand.date.attached
                 and cand.date.precision != UNRESOLVED):
         return False  # the sentence's places must all be outside the reported clause
-    kind = onto.event_type_of(cand.typing.sub_event_type)
     return any(onto.event_type_of(f.typing.sub_event_type) == kind for f in found)
 
 

@@ -17,6 +17,7 @@ from geoevents.errors import QueryError
 from geoevents.gazetteer.names import normalize, same_but_articles
 from geoevents.gazetteer.query import alpha3_codes
 from geoevents.gazetteer.store import COUNTRY_CODES
+from geoevents.geodesy import distance_km
 from geoevents.resolve.acceptance import is_loose
 from geoevents.wordlists import (
     COMPASS_ADJECTIVES,
@@ -72,8 +73,6 @@ def _city_area(found: tuple[Candidate, ...], divisions: tuple[Candidate, ...]) -
     a division: "the Houston region" is around Houston, Texas, not Houston County,
     Georgia. It does when the name's most populous settlement dwarfs every division so
     named and none lies near it ("the Donetsk region" is Donetsk's own oblast)."""
-    from geoevents.geodesy import distance_km
-
     towns = [c.place for c in found if c.place.feature_class == "P" and c.match == "exact"]
     if not towns or not divisions:
         return False
